@@ -1,0 +1,27 @@
+"""claimex: structured claim records from biomedical abstracts.
+
+Public API::
+
+    from pipeline import load, extract, Record
+    ex = load()                  # shipped model; load("rules") for the rule pipeline only
+    record = ex(text, id="123")  # a pipeline.schema.Record
+    print(record.to_json())
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .schema import SCHEMA_VERSION, Claim, Entity, Measure, Record  # noqa: E402,F401
+
+
+def __getattr__(name):  # lazy: importing the package must not import spaCy
+    if name in {"load", "extract", "Extractor"}:
+        from . import extractor
+
+        return getattr(extractor, name)
+    raise AttributeError(name)
+
+
+__all__ = ["load", "extract", "Extractor", "Record", "Claim", "Entity", "Measure", "SCHEMA_VERSION",
+           "__version__"]

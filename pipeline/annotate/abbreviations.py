@@ -1,0 +1,34 @@
+"""``claimex_abbreviations``: scispaCy's AbbreviationDetector (Schwartz & Hearst) as a claimex component.
+
+Every short form in the doc gets its long form (``HACE`` -> ``hepatic arterial
+chemoembolization``), also where the short form appears later without brackets.
+Results are scispaCy's ``doc._.abbreviations`` (short-form spans with ``span._.long_form``).
+"""
+
+from __future__ import annotations
+
+from scispacy.abbreviation import AbbreviationDetector
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@Language.factory(
+    "claimex_abbreviations",
+    assigns=["doc._.abbreviations"],
+    default_config={"make_serializable": False},
+)
+def make_abbreviation_detector(nlp: Language, name: str, make_serializable: bool) -> AbbreviationDetector:
+    return AbbreviationDetector(nlp, name=name, make_serializable=make_serializable)
+
+
+def abbreviation_pairs(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """``(start_char, end_char, short, long)`` for every short-form occurrence, sorted."""
+    if not Doc.has_extension("abbreviations") or not doc._.abbreviations:
+        return []
+    out = set()
+    for short in doc._.abbreviations:
+        long_form = short._.long_form
+        if long_form is None:
+            continue
+        out.add((short.start_char, short.end_char, short.text, long_form.text))
+    return sorted(out)

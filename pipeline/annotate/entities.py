@@ -1,0 +1,69 @@
+"""The PICO entity interface shared by every tagger backend.
+
+A tagger component writes its spans to ``doc.spans[SPANS_KEY]`` with one of
+:data:`PICO_LABELS` as label, and may attach aligned lists ``attrs["scores"]`` (a float
+per span) and ``attrs["subtypes"]`` (an EBM-NLP fine label or None per span). The
+assemble step reads them back with :func:`get_entities`. Any component that keeps that
+contract (spaCy CNN, Hugging Face, rules) drops in by config.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc, Span, SpanGroup
+
+from ..schema import PICO_LABELS
+
+SPANS_KEY = "pico"
+
+# EBM-NLP coarse labels and their claimex names
+EBM_TO_LABEL = {"P": "POPULATION", "I": "INTERVENTION", "O": "OUTCOME", "C": "COMPARATOR"}
+
+SUBTYPES = {
+    "POPULATION": ("Age", "Sex", "Sample_size", "Condition"),
+    "INTERVENTION": ("Surgical", "Physical", "Pharmacological", "Educational", "Psychological", "Other"),
+    "COMPARATOR": ("Control",),
+    "OUTCOME": ("Physical", "Pain", "Mortality", "Adverse_effects", "Mental", "Other"),
+}
+
+
+@dataclass(frozen=True)
+class TaggedSpan:
+    span: Span
+    score: Optional[float] = None
+    subtype: Optional[str] = None
+
+    @property
+    def label(self) -> str:
+        return self.span.label_
+
+
+def set_entities(
+    doc: Doc,
+    spans: Sequence[Span],
+    scores: Optional[Sequence[Optional[float]]] = None,
+    subtypes: Optional[Sequence[Optional[str]]] = None,
+) -> None:
+    """Store PICO spans on ``doc`` under :data:`SPANS_KEY`, sorted by position."""
+    for span in spans:
+        if span.label_ not in PICO_LABELS:
+            raise ValueError(f"unknown PICO label {span.label_!r}; expected one of {PICO_LABELS}")
+    order = sorted(range(len(spans)), key=lambda k: (spans[k].start_char, spans[k].end_char))
+    group = SpanGroup(doc, name=SPANS_KEY, spans=[spans[k] for k in order])
+    if scores is not None:
+        group.attrs["scores"] = [scores[k] for k in order]
+    if subtypes is not None:
+        group.attrs["subtypes"] = [subtypes[k] for k in order]
+    doc.spans[SPANS_KEY] = group
+
+
+def get_entities(doc: Doc) -> list[TaggedSpan]:
+    """The PICO spans of ``doc`` (empty when no tagger ran)."""
+    if SPANS_KEY not in doc.spans:
+        return []
+    group = doc.spans[SPANS_KEY]
+    scores = group.attrs.get("scores") or [None] * len(group)
+    subtypes = group.attrs.get("subtypes") or [None] * len(group)
+    return [TaggedSpan(span, score, sub) for span, score, sub in zip(group, scores, subtypes)]

@@ -1,0 +1,3 @@
+"""The assemble step: a spaCy Doc plus its source Document become a claimex/1 Record."""
+
+from .record import to_record  # noqa: F401

@@ -1,0 +1,90 @@
+"""Doc + Document -> :class:`pipeline.schema.Record`.
+
+Sentences get the section label of the structured-abstract section they start in;
+entities get ids ``E1..``, measures ``M1..`` in text order; entity ``expanded`` replaces
+the abbreviations inside the entity with their long forms; claims come from
+:mod:`pipeline.assemble.claims`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ..annotate.abbreviations import abbreviation_pairs
+from ..annotate.entities import get_entities
+from ..read.base import Document
+from ..schema import Abbreviation, Entity, Measure, Record, Sentence
+from .claims import assemble_claims
+
+
+def _sentences(doc: Doc, document: Document) -> list[Sentence]:
+    sections = sorted(document.sections)
+    starts = [s[0] for s in sections]
+    out = []
+    for sent in doc.sents:
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        trail = len(text) - len(text.rstrip())
+        start, end = sent.start_char + lead, sent.end_char - trail
+        if end <= start:
+            continue
+        label: Optional[str] = None
+        k = bisect_right(starts, start) - 1
+        if k >= 0 and sections[k][0] <= start < sections[k][1]:
+            label = sections[k][2]
+        out.append(Sentence(start=start, end=end, section=label))
+    return out
+
+
+def _expand(text: str, start: int, end: int, abbrevs: list[tuple[int, int, str, str]]) -> Optional[str]:
+    inside = [a for a in abbrevs if a[0] >= start and a[1] <= end]
+    if not inside:
+        return None
+    pieces, pos = [], start
+    for a_start, a_end, _short, long_form in inside:
+        pieces.append(text[pos:a_start])
+        pieces.append(long_form)
+        pos = a_end
+    pieces.append(text[pos:end])
+    return "".join(pieces)
+
+
+def measures_of(doc: Doc) -> list[Measure]:
+    parsed = getattr(doc._, "measures", None) if doc.has_extension("measures") else None
+    return [m.to_schema(f"M{k}") for k, m in enumerate(parsed or [], start=1)]
+
+
+def to_record(doc: Doc, document: Document) -> Record:
+    text = document.text
+    abbrevs = abbreviation_pairs(doc)
+    entities = []
+    for k, tagged in enumerate(get_entities(doc), start=1):
+        span = tagged.span
+        entities.append(
+            Entity(
+                id=f"E{k}",
+                label=span.label_,
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                expanded=_expand(text, span.start_char, span.end_char, abbrevs),
+                score=None if tagged.score is None else round(float(tagged.score), 4),
+                subtype=tagged.subtype,
+            )
+        )
+    sentences = _sentences(doc, document)
+    measures = measures_of(doc)
+    record = Record(
+        id=document.id,
+        text=text,
+        meta=dict(document.meta),
+        sentences=sentences,
+        abbreviations=[Abbreviation(short=s, long=lf, start=a, end=b) for a, b, s, lf in abbrevs],
+        entities=entities,
+        measures=measures,
+    )
+    record.claims = assemble_claims(record, doc)
+    return record

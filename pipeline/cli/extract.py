@@ -1,0 +1,61 @@
+"""``claimex extract INPUT...``: analyse files and write claimex/1 records as JSONL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .common import FormatOption, ModelOption, check_format, error_line, fail
+
+
+def extract(
+    inputs: List[Path] = typer.Argument(..., help="Text, JSONL, PubMed/MEDLINE XML(.gz), MEDLINE (.nbib) "
+                                                  "or RIS files; directories and globs too."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write JSONL here (.gz compresses); "
+                                                                       "default stdout."),
+    fmt: Optional[str] = FormatOption,
+    model: Optional[str] = ModelOption,
+    doc_id: Optional[str] = typer.Option(None, "--id", help="Record id for a single text input."),
+    batch_size: int = typer.Option(32, help="Documents per nlp.pipe batch."),
+    pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON (one record spans several lines)."),
+) -> None:
+    """Extract claim records: one JSON object per input document (schema claimex/1).
+
+    Bad records are reported on stderr as one line each (file and record named); the good
+    records around them are still written. Exit status 1 when anything failed.
+    """
+    from ..extractor import Extractor
+    from ..read import read_documents
+    from ..read.base import Document, ReadError
+    from ..write import JsonlWriter
+
+    check_format(fmt)
+    try:
+        extractor = Extractor.load(model)
+    except (OSError, ValueError) as exc:
+        raise fail(str(exc))
+    items = read_documents(inputs, format=fmt)
+    if doc_id is not None:
+        items = (_with_id(item, doc_id) if isinstance(item, Document) else item for item in items)
+    failures = 0
+    with JsonlWriter(output, indent=2 if pretty else None) as writer:
+        for item in extractor.records(items, batch_size=batch_size):
+            if isinstance(item, ReadError):
+                failures += 1
+                error_line(str(item))
+            elif hasattr(item, "to_json"):
+                writer.write(item)
+    if failures:
+        error_line(f"{failures} record(s) or file(s) failed; {writer.count} record(s) written")
+        raise typer.Exit(1)
+
+
+def _with_id(document, doc_id: str):
+    document.id = doc_id
+    return document
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract)

@@ -1,0 +1,25 @@
+"""The evaluate step. Each task module exposes ``evaluate(**options) -> EvalReport``.
+
+Tasks: ``fixture`` (the gold fixture end to end), ``measures``, ``pico``, ``claims``, ``direction``.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from .report import EvalReport, prf  # noqa: F401
+
+TASKS = {
+    "fixture": "pipeline.evaluate.fixture",
+    "measures": "pipeline.evaluate.measures",
+    "pico": "pipeline.evaluate.pico",
+    "claims": "pipeline.evaluate.claims",
+    "direction": "pipeline.evaluate.direction",
+}
+
+
+def run_task(task: str, **options) -> EvalReport:
+    if task not in TASKS:
+        raise ValueError(f"unknown task {task!r}; choose from {', '.join(TASKS)}")
+    module = importlib.import_module(TASKS[task])
+    return module.evaluate(**options)

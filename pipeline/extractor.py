@@ -1,0 +1,119 @@
+"""The importable API: load a pipeline once, turn texts, Documents or files into Records.
+
+>>> from pipeline import load
+>>> ex = load()                       # the shipped model
+>>> record = ex("Mortality was 12% vs 20% (P = 0.03).", id="demo")
+>>> for item in ex.files(["dump.xml.gz"]):   # Records, ReadErrors and Deletions, in input order
+...     ...
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+from spacy.language import Language
+
+from .annotate.language import load_nlp
+from .assemble import to_record
+from .read import read_documents
+from .read.base import Document, ReadError
+from .schema import Record
+
+log = logging.getLogger(__name__)
+
+Item = Union[Record, ReadError, object]
+
+
+class Extractor:
+    """A loaded claimex pipeline."""
+
+    def __init__(self, nlp: Language, model_name: str = "custom"):
+        self.nlp = nlp
+        self.model_name = model_name
+
+    @classmethod
+    def load(cls, model: Optional[Union[str, Path]] = None) -> "Extractor":
+        nlp = load_nlp(model)
+        meta = nlp.meta or {}
+        name = f"{meta.get('name', 'pipeline')}-{meta.get('version', '0')}" if model != "rules" else "rules"
+        return cls(nlp, model_name=name)
+
+    @property
+    def version_info(self) -> dict:
+        from . import __version__
+
+        return {"claimex": __version__, "model": self.model_name, "pipeline": list(self.nlp.pipe_names)}
+
+    def __call__(self, text: str, id: str = "doc", meta: Optional[dict] = None, title: Optional[str] = None
+                 ) -> Record:
+        """Analyse one text. ``title``, when given, is prepended as the TITLE section."""
+        sections = []
+        if title:
+            sections.append((0, len(title), "TITLE"))
+            text = f"{title}\n\n{text}"
+        return self.document(Document(id=id, text=text, meta=dict(meta or {}), sections=sections))
+
+    def document(self, document: Document) -> Record:
+        return to_record(self.nlp(document.text), document)
+
+    def records(self, items: Iterable[object], batch_size: int = 32) -> Iterator[Item]:
+        """Annotate the Documents of ``items``; everything else (errors, deletions) passes through.
+
+        Order is kept. A document that fails in the pipeline becomes a ReadError naming it;
+        the documents around it are unaffected.
+        """
+        buffer: list[object] = []
+        pending = 0
+        for item in items:
+            buffer.append(item)
+            pending += isinstance(item, Document)
+            if pending >= batch_size:
+                yield from self._flush(buffer)
+                buffer, pending = [], 0
+        if buffer:
+            yield from self._flush(buffer)
+
+    def _flush(self, buffer: list[object]) -> Iterator[Item]:
+        docs = [item for item in buffer if isinstance(item, Document)]
+        try:
+            annotated = list(self.nlp.pipe([d.text for d in docs]))
+        except Exception:  # isolate the failing document
+            annotated = [None] * len(docs)
+        k = 0
+        for item in buffer:
+            if not isinstance(item, Document):
+                yield item
+                continue
+            spacy_doc = annotated[k]
+            k += 1
+            try:
+                if spacy_doc is None:
+                    spacy_doc = self.nlp(item.text)
+                yield to_record(spacy_doc, item)
+            except Exception as exc:  # noqa: BLE001 - reported, never lost silently
+                log.debug("pipeline failure on %s", item.id, exc_info=True)
+                yield ReadError(source=item.source or "<input>", record=item.id,
+                                message=f"pipeline failed: {type(exc).__name__}: {exc}")
+
+    def files(self, paths: Iterable[Union[str, Path]], format: Optional[str] = None, batch_size: int = 32
+              ) -> Iterator[Item]:
+        """Read and annotate files of any supported format."""
+        return self.records(read_documents(paths, format=format), batch_size=batch_size)
+
+
+_DEFAULT: dict[str, Extractor] = {}
+
+
+def load(model: Optional[Union[str, Path]] = None) -> Extractor:
+    """Load a pipeline (``None``: the shipped default model; ``"rules"``: no tagger)."""
+    return Extractor.load(model)
+
+
+def extract(text: str, id: str = "doc", model: Optional[str] = None, **kwargs) -> Record:
+    """One-shot convenience: analyse ``text`` with a cached pipeline."""
+    key = str(model)
+    if key not in _DEFAULT:
+        _DEFAULT[key] = Extractor.load(model)
+    return _DEFAULT[key](text, id=id, **kwargs)
