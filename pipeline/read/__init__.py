@@ -1,0 +1,1 @@
+"""Readers: input files -> a stream of Document / ReadError / Deletion (see ``base``)."""

@@ -1,0 +1,53 @@
+"""Shared fixtures. Tests that need ../shared use ``shared_dir``/``corpora`` and skip, with a
+clear message, only when the folder is absent (set CLAIMEX_SHARED to point elsewhere)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import paths
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    path = paths.shared_dir()
+    if not (path / "corpora").is_dir():
+        pytest.skip(f"shared data folder not found at {path} (set CLAIMEX_SHARED)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def corpora(shared_dir) -> Path:
+    return shared_dir / "corpora"
+
+
+@pytest.fixture(scope="session")
+def seed_path(shared_dir) -> Path:
+    path = paths.seed_fixture()
+    if not path.exists():
+        pytest.skip(f"seed fixture not found at {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def rules_nlp():
+    """The rule pipeline (tokenizer, sentences, abbreviations, measures), loaded once."""
+    from pipeline.annotate import load_nlp
+
+    return load_nlp("rules")
+
+
+@pytest.fixture(scope="session")
+def rules_extractor(rules_nlp):
+    from pipeline.extractor import Extractor
+
+    return Extractor(rules_nlp, model_name="rules")
+
+
+@pytest.fixture(scope="session")
+def gold_fixture():
+    from pipeline.schema import Record
+
+    return Record.from_json((paths.GOLD_DIR / "10940692.json").read_text(encoding="utf-8"))
