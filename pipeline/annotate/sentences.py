@@ -15,6 +15,8 @@ Accuracy against one-sentence-per-line gold is measured by ``bench/sentences.py`
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,18 +37,17 @@ def _starts_sentence(text: str) -> bool:
     return ch.isupper() or ch.isdigit() or ch in _STARTERS
 
 
-def split_sentences(doc: Doc) -> Doc:
-    """Set ``token.is_sent_start`` for every token of ``doc``."""
-    n = len(doc)
-    if n == 0:
-        return doc
+def sentence_starts(words: list[str]) -> list[bool]:
+    """Sentence-start flags for a list of token texts (whitespace tokens included)."""
+    n = len(words)
     starts = [False] * n
+    if not n:
+        return starts
     starts[0] = True
     depth = 0
     pending = False  # a boundary was decided; the next non-space token starts a sentence
-    for i, tok in enumerate(doc):
-        text = tok.text
-        if tok.is_space:
+    for i, text in enumerate(words):
+        if text.isspace():
             if "\n" in text:
                 pending = True
                 depth = 0
@@ -59,18 +60,25 @@ def split_sentences(doc: Doc) -> Doc:
         elif text in _CLOSE:
             depth = max(0, depth - 1)
         last = text[-1]
-        if last in _STOPS and depth == 0:
-            if last == "." and len(text) > 1 and text[:-1].lower().rstrip(".") in ABBREVIATIONS:
-                continue  # "vs." "e.g." "al." tokenised whole
-            if text == "." and i > 0 and doc[i - 1].lower_.rstrip(".") in ABBREVIATIONS:
-                continue  # "mo ." split by the tokenizer
-            nxt = i + 1
-            while nxt < n and doc[nxt].is_space and "\n" not in doc[nxt].text:
-                nxt += 1
-            if nxt < n and (doc[nxt].is_space or _starts_sentence(doc[nxt].text)):
-                pending = True
-    for tok, start in zip(doc, starts):
-        tok.is_sent_start = start
+        if last not in _STOPS or depth:
+            continue
+        if last == "." and len(text) > 1 and text[:-1].lower().rstrip(".") in ABBREVIATIONS:
+            continue  # "vs." "e.g." "al." tokenised whole
+        if text == "." and i > 0 and words[i - 1].lower().rstrip(".") in ABBREVIATIONS:
+            continue  # "mo ." split by the tokenizer
+        nxt = i + 1
+        while nxt < n and words[nxt].isspace() and "\n" not in words[nxt]:
+            nxt += 1
+        if nxt < n and (words[nxt].isspace() or _starts_sentence(words[nxt])):
+            pending = True
+    return starts
+
+
+def split_sentences(doc: Doc) -> Doc:
+    """Set ``token.is_sent_start`` for every token of ``doc``."""
+    if len(doc):
+        flags = sentence_starts([t.text for t in doc])
+        doc.from_array([SENT_START], numpy.array([1 if f else -1 for f in flags], dtype="int64").astype("uint64"))
     return doc
 
 

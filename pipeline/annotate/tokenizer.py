@@ -9,6 +9,7 @@ punctuation the way scispaCy's models were trained. In a config::
 
 from __future__ import annotations
 
+import warnings
 from typing import Callable
 
 import spacy
@@ -16,10 +17,17 @@ from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
+# scispaCy's infix regex trips a harmless FutureWarning in re ("Possible set union") at every load
+warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
+
 
 @spacy.registry.tokenizers("claimex.SciTokenizer.v1")
 def create_sci_tokenizer() -> Callable[[Language], Tokenizer]:
     def make_tokenizer(nlp: Language) -> Tokenizer:
+        if not hasattr(nlp, "tokenizer"):
+            # during Language.__init__ the tokenizer is not set yet, but scispaCy reads
+            # nlp.tokenizer.token_match: give it spaCy's default one first
+            nlp.tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
         return combined_rule_tokenizer(nlp)
 
     return make_tokenizer

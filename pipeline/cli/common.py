@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-FORMATS = ("text", "jsonl", "pubmed-xml", "medline", "ris")
+from ..read.base import FORMATS, normalize_format
 
 ModelOption = typer.Option(
     None, "--model", "-m",
@@ -31,6 +31,9 @@ def fail(message: str, code: int = 2) -> "typer.Exit":
 
 
 def check_format(fmt: Optional[str]) -> Optional[str]:
-    if fmt is not None and fmt not in FORMATS:
+    if fmt is None:
+        return None
+    try:
+        return normalize_format(fmt)
+    except ValueError:
         raise fail(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    return fmt

@@ -31,7 +31,7 @@ def extract(
     from ..read.base import Document, ReadError
     from ..write import JsonlWriter
 
-    check_format(fmt)
+    fmt = check_format(fmt)
     try:
         extractor = Extractor.load(model)
     except (OSError, ValueError) as exc:

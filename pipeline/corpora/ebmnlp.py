@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -80,7 +81,11 @@ def _build(
                     out = "COMPARATOR"
             labels.append(out)
             subtypes.append(sub)
-        spans.extend(runs_to_spans(offsets, labels, subtypes))
+        for span in runs_to_spans(offsets, labels):  # spans = runs of one label; subtype = majority
+            toks = [k for k, (a, b) in enumerate(offsets) if a >= span.start and b <= span.end]
+            subs = Counter(subtypes[k] for k in toks if subtypes[k] is not None)
+            sub = subs.most_common(1)[0][0] if subs else None
+            spans.append(SpanAnn(span.start, span.end, span.label, sub))
     spans.sort(key=lambda s: (s.start, s.end, s.label))
     regions = {}
     if "INTERVENTION" in annotated and i_fine is not None:
@@ -88,6 +93,7 @@ def _build(
         annotated = set(annotated) | {"COMPARATOR"}
         regions["COMPARATOR"] = [(s.start, s.end) for s in runs_to_spans(
             offsets, ["C" if c else None for c in comparator_known])]
+    meta = {**meta, "token_offsets": offsets}
     return CorpusDoc(id=doc_id, text=text, spans=spans, annotated=frozenset(annotated), source=source,
                      key=doc_key(pmid, text), regions=regions, meta=meta)
 

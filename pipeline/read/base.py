@@ -40,9 +40,10 @@ import contextlib
 import gzip
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterator, Union
+from typing import BinaryIO
 
 DEFAULT_MAX_CHARS = 1_000_000
 GZIP_MAGIC = b"\x1f\x8b"
@@ -54,7 +55,7 @@ FORMAT_ALIASES = {"txt": "text", "xml": "pubmed-xml", "pubmed": "pubmed-xml", "m
 EXTENSIONS = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".xml": "pubmed-xml",
               ".nbib": "medline", ".medline": "medline", ".ris": "ris"}
 
-PathLike = Union[str, Path]
+PathLike = str | Path
 
 
 @dataclass
@@ -88,7 +89,7 @@ class Deletion:
     pmids: list[str]
 
 
-ReadItem = Union[Document, ReadError, Deletion]
+ReadItem = Document | ReadError | Deletion
 
 
 def check_encoding_errors(encoding_errors: str) -> None:
@@ -272,19 +273,25 @@ def has_known_extension(path: PathLike) -> bool:
 
 
 # -- the analysed text ------------------------------------------------------------------------------------
-_WS = re.compile(r"\s+")
+_WS = re.compile(r"[ \t\n\r\f\v]+")  # ASCII whitespace only: NBSP, thin spaces etc. are kept
 
 
 def collapse_ws(text: str | None) -> str:
-    """Whitespace runs to one space, stripped."""
-    return _WS.sub(" ", text or "").strip()
+    """ASCII whitespace runs to one space, stripped (U+00A0, U+2009, U+202F... are data and stay)."""
+    if not text:
+        return ""
+    if "  " not in text and "\n" not in text and "\t" not in text and "\r" not in text and "\f" not in text \
+            and "\v" not in text:
+        return text.strip(" ")
+    return _WS.sub(" ", text).strip(" ")
 
 
 def build_text(title: str, paragraphs: list[tuple[str | None, str]]) -> tuple[str, list[tuple[int, int, str]]]:
     """The analysed text and its section spans from a title and (label or None, paragraph text) pairs.
 
     Implements the project-wide definition in this module's docstring. Empty paragraphs are dropped; a
-    labelled paragraph becomes the line ``"LABEL: text"`` with a ``(start, end, LABEL)`` span.
+    labelled paragraph becomes the line ``"LABEL: text"`` (``"LABEL:"`` when its text is empty) with a
+    ``(start, end, LABEL)`` span.
     """
     title = title.strip()
     sections: list[tuple[int, int, str]] = []
@@ -298,7 +305,7 @@ def build_text(title: str, paragraphs: list[tuple[str | None, str]]) -> tuple[st
         label = (label or "").strip()
         if not para and not label:
             continue
-        line = f"{label}: {para}" if label and para else (label or para)
+        line = f"{label}: {para}" if label and para else (f"{label}:" if label else para)
         if label:
             spans.append((pos, pos + len(line), label))
         lines.append(line)

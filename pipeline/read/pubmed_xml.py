@@ -19,9 +19,10 @@ of a PMID wins in PubMed update files).
 
 from __future__ import annotations
 
+import gzip
 import re
 import zlib
-from typing import Iterator
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -132,10 +133,10 @@ def parse_record(el, source: str, *, error_source: str | None = None, index: int
     paragraphs: list[tuple[str | None, str]] = []
     abstract = art.find("Abstract")
     pieces = abstract.findall("AbstractText") if abstract is not None else []
-    if not any(text(p) for p in pieces):
+    if not any(_text(p)[0] for p in pieces):
         others = cit.findall("OtherAbstract")
         other = next((o for o in others if (o.get("Language") or "eng") == "eng"), others[0] if others else None)
-        if other is not None and any(text(p) for p in other.findall("AbstractText")):
+        if other is not None and any(_text(p)[0] for p in other.findall("AbstractText")):
             abstract, pieces = other, other.findall("AbstractText")
             meta["abstract_source"] = "OtherAbstract"
     categories = []
@@ -166,16 +167,21 @@ def parse_record(el, source: str, *, error_source: str | None = None, index: int
     mesh, terms = [], []
     for head in cit.iterfind("MeshHeadingList/MeshHeading"):
         d = head.find("DescriptorName")
-        if d is None or not collapse_ws(d.text):
+        desc = collapse_ws(d.text) if d is not None else ""
+        if not desc:
             continue
         d_major = d.get("MajorTopicYN") == "Y"
         quals = [(collapse_ws(q.text), q.get("MajorTopicYN") == "Y") for q in head.iterfind("QualifierName")]
-        mesh.extend(mesh_display(collapse_ws(d.text), d_major, quals))
-        terms.append({"descriptor": collapse_ws(d.text), "qualifiers": [q for q, _ in quals],
+        mesh.extend(mesh_display(desc, d_major, quals))
+        if terms and terms[-1]["descriptor"] == desc:  # a split heading: merge, like base.mesh_terms
+            terms[-1]["qualifiers"].extend(q for q, _ in quals if q not in terms[-1]["qualifiers"])
+            terms[-1]["major"] = terms[-1]["major"] or d_major or any(m for _, m in quals)
+            continue
+        terms.append({"descriptor": desc, "qualifiers": [q for q, _ in quals],
                       "major": d_major or any(m for _, m in quals), "ui": d.get("UI")})
     meta["mesh"], meta["mesh_terms"] = mesh, terms
     meta["chemicals"] = [collapse_ws(c.text) for c in cit.iterfind("ChemicalList/Chemical/NameOfSubstance")]
-    meta["keywords"] = [text(k) for k in cit.iterfind("KeywordList/Keyword") if text(k)]
+    meta["keywords"] = [k for k in (text(k) for k in cit.iterfind("KeywordList/Keyword")) if k]
     doi = None
     for loc in art.iterfind("ELocationID"):
         if (loc.get("EIdType") or "").lower() == "doi":
@@ -233,10 +239,13 @@ def read_pubmed_xml(path: PathLike, *, encoding_errors: str = "replace",
                     yield Deletion(source, pmids)
                 elif el.tag != "PubmedBookArticle":
                     index += 1
-                    item = parse_record(el, source, index=index, max_chars=max_chars)
-                    if sanitizer is not None and sanitizer.replaced:
-                        if isinstance(item, Document) and "\ufffd" in item.text + str(item.meta):
-                            add_warning(item.meta, utf8_warning(sanitizer.pop_replaced()))
+                    try:
+                        item = parse_record(el, source, index=index, max_chars=max_chars)
+                    except Exception as err:  # noqa: BLE001 - one odd record must not end the file
+                        item = ReadError(source, f"#{index}", f"cannot read record: {type(err).__name__}: {err}")
+                    if sanitizer is not None and sanitizer.replaced and isinstance(item, Document) \
+                            and "\ufffd" in item.text + str(item.meta):
+                        add_warning(item.meta, utf8_warning(sanitizer.pop_replaced()))
                     yield item
                 el.clear(keep_tail=True)
                 if parent is not None:
@@ -249,7 +258,7 @@ def read_pubmed_xml(path: PathLike, *, encoding_errors: str = "replace",
         yield ReadError(source, None, "no such file")
     except etree.XMLSyntaxError as err:
         yield ReadError(source, None, f"XML not well-formed after {index} record(s): {err}")
-    except (EOFError, zlib.error, OSError) as err:
-        what = "truncated or corrupt gzip" if not isinstance(err, OSError) or "gzip" in str(err).lower() \
-            or isinstance(err, zlib.error) else "read error"
-        yield ReadError(source, None, f"{what} after {index} record(s): {err}")
+    except (EOFError, zlib.error, gzip.BadGzipFile) as err:
+        yield ReadError(source, None, f"truncated or corrupt gzip after {index} record(s): {err}")
+    except OSError as err:
+        yield ReadError(source, None, f"read error after {index} record(s): {err}")

@@ -1,0 +1,309 @@
+"""``parse_measures(text)``: find and type the measures of a text (see the package docstring for the rules)."""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import AT_KEYWORD, AT_NUMBER, AT_NUMBER_WORD, AT_SYMBOL, Cand, kind_of_unit
+from .numbers import NUMBER_WORD_SET
+from .measure import ParsedMeasure
+from .numbers import normalise
+from .patterns import TIME, unit_info
+
+# -- spans where no measure may be (dates, citations, identifiers) ----------------------------------
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_BLOCKERS = re.compile("|".join([
+    r"(?i:doi:?[ ]?)?\b10\.\d{4,9}/[^\s]+",  # DOI
+    r"(?i:https?://|www\.)[^\s]+",  # URL
+    r"(?i:\b(?:NCT|ISRCTN|ACTRN|ChiCTR|CTRI|DRKS|EUCTR|IRCT|JPRN|KCT|NTR|PACTR|SLCTR|TCTR|UMIN|PMID|PMCID|ISBN"
+    r"|ISSN)[ ]?[:#]?[ ]?[\w/-]*\d[\w/-]*)",  # registration / record numbers
+    r"(?i:EudraCT)(?:[ ](?:number|no\.?))?[ :#]{0,3}\d{4}-\d{6}-\d{2}|\b\d{4}-\d{6}-\d{2}\b",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ ]{{1,2}}{_MONTHS}\b\.?(?:,?[ ]{{1,2}}\d{{4}})?",  # 2 Feb 2003
+    rf"\b{_MONTHS}\b\.?[ ]{{1,2}}\d{{1,2}}(?:st|nd|rd|th)?,?[ ]{{1,2}}\d{{4}}\b",  # Feb 2, 2003
+    rf"\b{_MONTHS}\b\.?[ ]{{1,2}}\d{{1,2}}(?:st|nd|rd|th)?\b(?![ ]?[%\d.]|[ ]{{1,2}}[a-zμ])",  # December 16
+    rf"\b{_MONTHS}\b\.?(?:[ ]?-[ ]?{_MONTHS}\.?)?,?[ ]{{1,2}}(?:of[ ])?\d{{4}}\b",  # January 2010
+    r"\b\d{1,2}([/.-])\d{1,2}\1\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",  # 12/05/2003, 2003-05-12
+    r"\b(?:1[89]|20)\d{2}[ ]?;[ ]?\d+(?:[ ]?\([^)]{0,12}\))?(?:[ ]?(?i:suppl)\.?[ ]?\d*)?(?:[ ]?:[ ]?[A-Za-z]?\d+"
+    r"(?:[ ]?-[ ]?[A-Za-z]?\d+)?)?",  # 2000;62 Suppl 1:79-83
+    r"\b\d+[ ]?\([\w -]{1,10}\)[ ]?:[ ]?[A-Za-z]?\d+(?:[ ]?-[ ]?[A-Za-z]?\d+)?",  # 6(3):285-288
+    r"\b\d+(?::\d+)+(?:-\d+)?",  # 1:1, 10:30, 1:79-83
+    r"(?m:^[ ]{0,3}\d{1,2}(?:\.\d{1,2}){0,3}\.?[ ]{1,3}(?=[A-Z][a-z]))",  # section numbers "2.1 Methods"
+    r"(?<![\w.])(?:19|20)\d{2}[ ]?(?:-|/)[ ]?(?:(?:19|20)\d{2}|\d{2})(?![\d%.])(?![ ]?(?:%|[a-zμ]))",  # 1999-2000
+]))
+
+# a number that names something: "grade 3", "phase 2", "type 2", "Table 1", "day 28", "ECOG PS 0-1"
+_NAME_PREFIX = re.compile(
+    r"(?:\b(?i:grades?|stages?|phases?|types?|class(?:es)?|levels?|cycles?|days?|weeks?|wk|months?|years?|visits?|"
+    r"arms?|groups?|cohorts?|steps?|version|v|figures?|fig|tables?|sections?|chapters?|appendix|part|round|"
+    r"sessions?|lines?|models?|items?|criteria|criterion|questions?|no|number|refs?|references?|leads?|segments?|"
+    r"chromosomes?|exons?|introns?|codons?|positions?|lanes?|patients?|case|subject|participant|sites?|cent(?:er|re)|"
+    r"hospital|rooms?|beds?|waves?|zones?|areas?|regions?|lots?|batch|isotypes?|subtypes?|serotypes?|genotypes?|"
+    r"gleason|bi-?rads|asa|nyha|ecog|who|karnofsky|kps|tnm|figo|ajcc|icd|dsm|ctcae|recist|ps|pt|pn|cn|ct|"
+    r"studies|study|trial|experiments?|protocol|dimension|domains?|quadrants?|vertebrae|rib|ribs|ward|floor|"
+    r"equations?|eq|formula|scheme|appendices|supplementary|supplemental|suppl|vol|volume|issue|pp|p\.|page|pages|"
+    r"tier|category|categories|score[ ]of|points[ ]on|generation|wave|era|mk|mark|release|edition|iso|en|gpt|"
+    r"covid|sars-cov|tlr|il|cd|hla|cyp|hpv|hiv|ca|ki|brca|her|erbb|gpr|cox)"
+    r"[ ]{0,2}[-:#.]?[ ]{0,2}(?:\(?(?:\d+[a-z]?|[IVX]+)\)?[ ]{0,2}(?:,|and|or|to|-|/|&|vs\.?)[ ]{0,2})*$)")
+_AGE_BEFORE = re.compile(
+    r"(?i:\b(?:aged?|ages)\b)[ ]{0,2}(?:\(?(?:range|mean|median|years?|yrs?|y)\)?[ ]{0,2})?"
+    r"(?:(?:[,:=]|of|was|were|is|ranged|ranging|range|between|from|at|above|below)[ ]{0,2}){0,3}$")
+_AGE_AFTER = re.compile(r"(?i:[ ]{0,2}(?:old\b|of[ ]age\b))")
+_RANGE_BEFORE = re.compile(
+    r"(?:(?i:\b(?:range[ds]?|ranging|IQR|interquartile[ ]range|between|from|quartiles?|CI))[ ]{0,2}[,:=]?[ ]{0,2}"
+    r"(?i:from|of|was|were|is)?[ ]{0,2}$|\d[%\w/.]{0,10}[ ]{0,2}[(\[][ ]{0,2}$|(?i:aged?|ages)[ ]{0,2}$)")
+_STAT_BEFORE = re.compile(r"(?i:\b(mean|median|average))[ ]{0,2}(?:[,:=][ ]{0,2}|(?:of|was|were|is)[ ]{1,2})?$")
+_YEAR = re.compile(r"(?:1[89]|20)\d{2}")
+
+# confirmations of a weak (bare integer / number word) candidate
+_PCT_AFTER = re.compile(r"[ ]{0,2}[(\[][ ]{0,2}[-+]?\d+(?:\.\d+)?[ ]?%")
+_VS = r"(?:vs\.?|v\.?|versus|compared[ ](?:with|to)|against)"
+_VS_AFTER = re.compile(rf"[ ]{{0,3}},?[ ]{{0,2}}(?i:{_VS})[ ]{{0,3}}(?=[-+]?[\d.]|[A-Za-z]+\b)")
+_VS_BEFORE = re.compile(rf"(?i:{_VS})[ ]{{0,3}}$")
+_LIST_AFTER = re.compile(r"[ ]{0,2}(?:,[ ]{0,2}(?:and|or)?|and|or|&|;)[ ]{0,3}")
+_GROUP_AFTER = re.compile(
+    r"[ ]{1,2}(?:in|on|with|from|for)[ ]{1,2}(?:the[ ]{1,2})?(?:[\w-]+[ ]{1,2}){0,3}(?i:group|arm|cohort)s?\b")
+_VERB_AFTER = re.compile(
+    r"[ ]{1,2}(?:were|had|died|developed|experienced|completed|underwent|received|achieved|required|withdrew|"
+    r"discontinued|remained|relapsed|responded|reported|showed|presented)\b")
+_UNIT_GAP = re.compile(rf"[ ]{{0,2}}(?:,[ ]{{0,2}}(?:and|or)?|and|or|to|;|(?i:{_VS}))[ ]{{0,3}}")
+_CI_GAP = re.compile(r"[ ]{0,2}[,;]?[ ]{0,2}(?P<ob>[(\[])?[ ]{0,2}")
+_CLOSE = re.compile(r"[ ]{0,2}[)\]]")
+_SIMPLE = ("value", "percentage", "duration", "dose")
+
+
+def _blocked_mask(s: str) -> bytearray:
+    mask = bytearray(len(s))
+    for m in _BLOCKERS.finditer(s):
+        mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    return mask
+
+
+_WORD_OR_DIGITS = re.compile(r"[A-Za-z]+|\d+|[<>≤≥~(βρκτ]")
+
+
+def _candidates(s: str) -> list[Cand]:
+    """Try each pattern only where it can start: numbers, number words, keywords, symbols."""
+    out: list[Cand] = []
+    tried: set[tuple[int, int]] = set()
+
+    def attempt(pos: int, patterns) -> None:
+        for rx, build in patterns:
+            key = (pos, id(rx))
+            if key in tried:
+                continue
+            tried.add(key)
+            m = rx.match(s, pos)
+            if m is None or m.end() == m.start():
+                continue
+            c = build(m)
+            if c is not None and c.end > c.start:
+                out.append(c)
+
+    prev_word_end, prev_was_numword = -2, False
+    for tok in _WORD_OR_DIGITS.finditer(s):
+        p, first = tok.start(), s[tok.start()]
+        if first.isdigit():
+            starts = [p]
+            if p >= 1 and s[p - 1] in ".+-":
+                starts.append(p - 1)
+            if p >= 2 and s[p - 2] in "+-" and s[p - 1] in ". ":
+                starts.append(p - 2)
+            for q in starts:
+                attempt(q, AT_NUMBER)
+        elif first.isalpha() and first.isascii():
+            low = tok.group().lower()
+            if low in NUMBER_WORD_SET:
+                if not (prev_was_numword and tok.start() - prev_word_end == 1):
+                    attempt(p, AT_NUMBER_WORD)
+                prev_was_numword = True
+            else:
+                prev_was_numword = low in ("hundred", "thousand", "and") and prev_was_numword
+            prev_word_end = tok.end()
+            patterns = AT_KEYWORD.get(low)
+            if patterns:
+                attempt(p, patterns)
+        else:
+            patterns = AT_SYMBOL.get(first)
+            if patterns:
+                attempt(p, patterns)
+    return out
+
+
+def _is_year(c: Cand) -> bool:
+    v = c.value if c.value is not None else c.low
+    return v is not None and c.unit is None and 1800 <= v <= 2100 and v == int(v)
+
+
+def _context_ok(s: str, c: Cand) -> bool:
+    before = s[max(0, c.start - 60):c.start]
+    if c.kind not in ("p_value", "ci", "ratio") and _NAME_PREFIX.search(before):
+        return False
+    if c.bare and c.kind in ("value", "range", "threshold"):
+        if _is_year(c) or (c.kind == "range" and c.high is not None and 1800 <= c.high <= 2100
+                           and c.high == int(c.high) and c.low >= 1800):
+            return False
+    if c.ctx == "range" and not _RANGE_BEFORE.search(before):
+        return False
+    return True
+
+
+def _age_context(s: str, c: Cand) -> bool:
+    if c.kind not in ("value", "duration", "range", "threshold") or (c.unit is not None and c.ucat != TIME):
+        return False
+    if c.unit is not None and c.unit not in ("years", "months", "weeks", "days"):
+        return False
+    if _AGE_BEFORE.search(s[max(0, c.start - 40):c.start]):
+        return True
+    return c.unit is not None and bool(_AGE_AFTER.match(s, c.end))
+
+
+def _resolve(s: str, cands: list[Cand], mask: bytearray) -> tuple[list[Cand], list[Cand]]:
+    strong = [c for c in cands if not c.weak]
+    strong.sort(key=lambda c: (c.start - c.end, c.prio, c.start))
+    taken = bytearray(len(s))
+    chosen: list[Cand] = []
+    for c in strong:
+        if mask.find(1, c.start, c.end) != -1 or taken.find(1, c.start, c.end) != -1:
+            continue
+        if not _context_ok(s, c):
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    weak = []
+    for c in sorted((c for c in cands if c.weak), key=lambda c: (c.start, c.end - c.start)):
+        if mask.find(1, c.start, c.end) != -1 or taken.find(1, c.start, c.end) != -1:
+            continue
+        if _is_year(c) or not _context_ok(s, c):
+            continue
+        if weak and weak[-1].end > c.start:
+            continue
+        weak.append(c)
+    return chosen, weak
+
+
+def _confirm_weak(s: str, chosen: list[Cand], weak: list[Cand]) -> list[Cand]:
+    """Keep the weak candidates that their context confirms (see the package docstring)."""
+    starts = {c.start: c for c in chosen}
+    weak_starts = {c.start: c for c in weak}
+    confirmed: list[Cand] = []
+    pending = list(weak)
+    for _round in range(4):
+        changed = False
+        for c in sorted(pending, key=lambda c: -c.start):
+            if c in confirmed:
+                continue
+            ok = False
+            if _PCT_AFTER.match(s, c.end):
+                c.kind, ok = "count", True
+            elif _GROUP_AFTER.match(s, c.end) or (_VERB_AFTER.match(s, c.end) and s[c.start - 1:c.start] != "("):
+                c.kind, ok = "count", True
+            else:
+                m = _VS_AFTER.match(s, c.end)
+                if m and (m.end() in starts or m.end() in weak_starts):
+                    ok = True
+                elif _VS_BEFORE.search(s[max(0, c.start - 16):c.start]):
+                    ok = True
+                else:
+                    m = _LIST_AFTER.match(s, c.end)
+                    nxt = starts.get(m.end()) if m else None
+                    if nxt is not None and nxt.kind in _SIMPLE + ("count",) and (nxt.unit or nxt.kind == "count"):
+                        ok = True
+                        if nxt.kind == "count" and not nxt.unit:
+                            c.kind = "count"
+            if ok:
+                c.weak = False
+                confirmed.append(c)
+                starts[c.start] = c
+                changed = True
+        pending = [c for c in pending if c not in confirmed]
+        if not changed:
+            break
+    return confirmed
+
+
+def _propagate_units(s: str, chosen: list[Cand]) -> None:
+    """``10.8 and 10.2 months``: a unitless value takes the unit of the next value in its list."""
+    by_pos = sorted(chosen, key=lambda c: c.start)
+    for i in range(len(by_pos) - 2, -1, -1):
+        left, right = by_pos[i], by_pos[i + 1]
+        if left.unit is not None or right.unit is None or left.kind not in ("value", "mean_sd", "median_iqr", "range"):
+            continue
+        if right.kind not in _SIMPLE + ("mean_sd", "median_iqr", "range", "age"):
+            continue
+        if left.kind == "value" and right.kind not in _SIMPLE + ("age",):
+            continue
+        gap = s[left.end:right.start]
+        if len(gap) > 20 or not _UNIT_GAP.fullmatch(gap):
+            continue
+        left.unit, left.ucat = right.unit, right.ucat
+        if left.kind == "value":
+            left.kind = right.kind if right.kind != "age" else "value"
+
+
+def _merge_ci(s: str, chosen: list[Cand]) -> list[Cand]:
+    """An estimate directly followed by its CI (``OR 2.1 (95% CI 1.2-3.4)``) becomes one measure."""
+    by_pos = sorted(chosen, key=lambda c: c.start)
+    out: list[Cand] = []
+    i = 0
+    while i < len(by_pos):
+        c = by_pos[i]
+        nxt = by_pos[i + 1] if i + 1 < len(by_pos) else None
+        if (nxt is not None and nxt.kind == "ci" and c.ci_low is None
+                and c.kind in _SIMPLE + ("ratio", "mean_sd")):
+            m = _CI_GAP.match(s, c.end)
+            if m and m.end() == nxt.start:
+                end = nxt.end
+                if m.group("ob"):
+                    close = _CLOSE.match(s, nxt.end)
+                    end = close.end() if close else None
+                if end is not None:
+                    c.ci_low, c.ci_high, c.level, c.end = nxt.low, nxt.high, nxt.level, end
+                    out.append(c)
+                    i += 2
+                    continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def _finish(s: str, c: Cand) -> None:
+    if _age_context(s, c):
+        c.kind = "age"
+    if c.stat is None and c.kind in _SIMPLE:
+        m = _STAT_BEFORE.search(s[max(0, c.start - 20):c.start])
+        if m:
+            c.stat = m.group(1).lower()
+    if c.kind == "value" and c.unit is not None and c.ucat is not None:
+        c.kind = kind_of_unit(c.ucat, unit_info(c.unit)[2])
+
+
+def _parse_strict(text: str) -> list[ParsedMeasure]:
+    """The parser; may raise on a bug (tests call this one), ``parse_measures`` never does."""
+    if not text:
+        return []
+    s = normalise(text)
+    if not any(ch.isdigit() for ch in s) and not re.search(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|"
+                                                              r"eleven|twelve|teen|twenty|ty\b)", s):
+        return []
+    mask = _blocked_mask(s)
+    chosen, weak = _resolve(s, _candidates(s), mask)
+    chosen += _confirm_weak(s, chosen, weak)
+    _propagate_units(s, chosen)
+    chosen = _merge_ci(s, chosen)
+    out = []
+    for c in sorted(chosen, key=lambda c: (c.start, c.end)):
+        _finish(s, c)
+        out.append(ParsedMeasure(
+            start=c.start, end=c.end, text=text[c.start:c.end], kind=c.kind, value=c.value, low=c.low,
+            high=c.high, unit=c.unit, op=c.op, stat=c.stat, level=c.level, denominator=c.denominator,
+            ci_low=c.ci_low, ci_high=c.ci_high, sd=c.sd))
+    return out
+
+
+def parse_measures(text: str) -> list[ParsedMeasure]:
+    """All measures of ``text``, sorted by start offset. Pure, never raises (returns [] on a bug)."""
+    try:
+        return _parse_strict(text if isinstance(text, str) else str(text))
+    except Exception:  # pragma: no cover - defensive: the contract is "never raises"
+        return []

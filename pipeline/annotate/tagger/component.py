@@ -1,0 +1,120 @@
+"""``claimex_pico``: the trained spaCy PICO tagger (tok2vec + one sigmoid per token and head).
+
+Writes ``doc.spans["pico"]`` (labels POPULATION/INTERVENTION/COMPARATOR/OUTCOME) with aligned
+``attrs["scores"]`` and ``attrs["subtypes"]``. Trains on partially annotated documents: see
+:mod:`.model` for the targets and the loss mask.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+from typing import Any, Callable, Dict, Iterable, List, Optional
+
+import numpy
+from spacy.language import Language
+from spacy.pipeline import TrainablePipe
+from spacy.tokens import Doc
+from spacy.training import Example, validate_examples, validate_get_examples
+from spacy.util import registry
+from thinc.api import Model, set_dropout_rate
+
+from ..entities import SPANS_KEY, set_entities
+from .decode import decode
+from .model import HEADS, sigmoid, targets
+
+DEFAULT_THRESHOLDS = {h: 0.5 for h in HEADS}
+
+
+@registry.scorers("claimex.pico_scorer.v1")
+def make_pico_scorer() -> Callable[..., Dict[str, Any]]:
+    from ...evaluate.pico import score_examples
+
+    return score_examples
+
+
+@Language.factory(
+    "claimex_pico",
+    assigns=["doc.spans"],
+    default_config={
+        "thresholds": DEFAULT_THRESHOLDS,
+        "trim": True,
+        "scorer": {"@scorers": "claimex.pico_scorer.v1"},
+    },
+    default_score_weights={"pico_macro_f": 1.0, "pico_micro_f": 0.0, "pico_p_f": 0.0, "pico_i_f": 0.0,
+                           "pico_o_f": 0.0},
+)
+def make_claimex_pico(nlp: Language, name: str, model: Model, thresholds: Dict[str, float], trim: bool,
+                      scorer: Optional[Callable]) -> "PicoTagger":
+    return PicoTagger(nlp.vocab, model, name, thresholds=thresholds, trim=trim, scorer=scorer)
+
+
+class PicoTagger(TrainablePipe):
+    def __init__(self, vocab, model: Model, name: str = "claimex_pico", *, thresholds: Optional[Dict] = None,
+                 trim: bool = True, scorer: Optional[Callable] = None) -> None:
+        self.vocab = vocab
+        self.model = model
+        self.name = name
+        self.scorer = scorer
+        self.cfg: Dict[str, Any] = {"heads": list(HEADS), "thresholds": dict(thresholds or DEFAULT_THRESHOLDS),
+                                    "trim": trim}
+
+    @property
+    def heads(self) -> tuple[str, ...]:
+        return tuple(self.cfg["heads"])
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return self.heads
+
+    def predict(self, docs: Iterable[Doc]) -> List[numpy.ndarray]:
+        docs = list(docs)
+        if not any(len(doc) for doc in docs):
+            return [numpy.zeros((len(doc), len(self.heads)), dtype="f") for doc in docs]
+        logits = self.model.predict(docs)
+        return [sigmoid(self.model.ops.to_numpy(x)) for x in logits]
+
+    def set_annotations(self, docs: Iterable[Doc], probs: List[numpy.ndarray]) -> None:
+        for doc, p in zip(docs, probs):
+            spans, scores, subtypes = decode(doc, p, self.heads, self.cfg["thresholds"], self.cfg.get("trim", True))
+            set_entities(doc, spans, scores, subtypes)
+
+    def update(self, examples: Iterable[Example], *, drop: float = 0.0, sgd=None,
+               losses: Optional[Dict[str, float]] = None) -> Dict[str, float]:
+        losses = {} if losses is None else losses
+        losses.setdefault(self.name, 0.0)
+        examples = list(examples)
+        validate_examples(examples, "PicoTagger.update")
+        if not any(len(eg.predicted) for eg in examples):
+            return losses
+        set_dropout_rate(self.model, drop)
+        logits, backprop = self.model.begin_update([eg.predicted for eg in examples])
+        loss, d_logits = self.get_loss(examples, logits)
+        backprop(d_logits)
+        if sgd not in (None, False):
+            self.finish_update(sgd)
+        losses[self.name] += loss
+        return losses
+
+    def get_loss(self, examples: Iterable[Example], logits) -> tuple[float, list]:
+        """Masked binary cross-entropy, summed over tokens and heads; gradient w.r.t. the logits."""
+        ops = self.model.ops
+        loss = 0.0
+        grads = []
+        for eg, x in zip(examples, logits):
+            p = sigmoid(ops.to_numpy(x))
+            y, mask = targets(eg, self.heads)
+            grads.append(ops.asarray2f((p - y) * mask))
+            eps = 1e-7
+            loss += float(-(mask * (y * numpy.log(p + eps) + (1 - y) * numpy.log(1 - p + eps))).sum())
+        return loss, grads
+
+    def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Optional[Language] = None) -> None:
+        validate_get_examples(get_examples, "PicoTagger.initialize")
+        docs = [eg.x for eg in islice(get_examples(), 16)]
+        output = self.model.get_ref("output_layer")
+        if not output.has_dim("nO"):
+            output.set_dim("nO", len(self.heads))
+        self.model.initialize(X=docs)
+
+    def add_label(self, label: str) -> int:
+        raise NotImplementedError("claimex_pico has a fixed set of heads")

@@ -1,0 +1,133 @@
+"""Claim assembly: Record (+ Doc) -> :class:`pipeline.schema.Claim` list.
+
+Per sentence, in order: typing (:mod:`.types`), arms and roles with cross-sentence intervention
+context (:mod:`.context`, :mod:`.link`), arm values and claim groups (one claim per outcome when a
+sentence reports separate comparisons for several outcomes), direction and significance
+(:mod:`.direction`), hedging and negation (:mod:`.hedging`). Before that, entities are grounded to the
+record's MeSH headings and chemicals (:mod:`.grounding`; sets ``Entity.mesh`` in place).
+
+The rules and their reasons are written up in ``docs/claims.md``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional, Union
+
+from ...schema import ArmValue, Claim, Record
+from .base import SentenceView, sentence_views, unique
+from .context import Arm, InterventionContext, arms_of
+from .direction import (
+    Decision,
+    DirectionModel,
+    decide_comparison,
+    decide_qualitative,
+    is_comparative,
+    load_model,
+)
+from .grounding import ground
+from .hedging import hedged
+from .link import Group, arm_values, claim_groups, roles_of
+from .types import CONCLUSION, METHODS, TypingState, classify
+
+__all__ = ["assemble_claims", "ClaimAssembler", "ground", "load_model"]
+
+_NO_DIRECTION = ("background", "aim")
+_CARRY = ("finding", "adverse_effect", "conclusion")
+_FUTURE = CONCLUSION  # recommendations ("further studies are needed") carry no direction
+
+
+class ClaimAssembler:
+    """Assembles the claims of records. ``model``: a direction model directory, a loaded
+    :class:`DirectionModel`, ``"cues"`` (no classifier), or None for the shipped model when present."""
+
+    def __init__(self, model: Union[None, str, Path, DirectionModel] = None):
+        if isinstance(model, DirectionModel):
+            self.model: Optional[DirectionModel] = model
+        elif model == "cues":
+            self.model = None
+        else:
+            self.model = load_model(None if model is None else Path(model))
+
+    def __call__(self, record: Record) -> list[Claim]:
+        ground(record)
+        state = TypingState()
+        ctx = InterventionContext()
+        claims: list[Claim] = []
+        for view in sentence_views(record):
+            ctype = classify(view, state)
+            if ctype is not None:
+                for claim in self._claims(view, ctype, ctx):
+                    claim.id = f"C{len(claims) + 1}"
+                    claims.append(claim)
+            design = view.index == 0 or ctype == "aim" or (ctype is None and bool(METHODS.search(view.text)))
+            ctx.observe(view, ctype, design=design)
+        return claims
+
+    def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext) -> list[Claim]:
+        arms = arms_of(view, ctx)
+        if ctype in _CARRY:
+            carried, carried_c = ctx.main_mentions(), ctx.comparator()
+        else:
+            arms = [a for a in arms if not a.inherited]
+            carried, carried_c = [], None
+        roles = roles_of(view, arms, carried, carried_c)
+        pairs = arm_values(view, arms, view.measures)
+        groups = claim_groups(view, pairs) if ctype in _CARRY else [Group(roles.outcome, list(view.measures))]
+        out = []
+        for group in groups:
+            ids = {m.id for m in group.measures}
+            gpairs = [(m, a) for m, a in pairs if m.id in ids]
+            decision = self._decide(view, ctype, arms, group, gpairs, bool(roles.comparator))
+            out.append(Claim(
+                id="",
+                sentence=view.index,
+                type=ctype,
+                population=[e.id for e in roles.population],
+                intervention=[e.id for e in roles.intervention],
+                comparator=[e.id for e in roles.comparator],
+                outcome=[e.id for e in group.outcomes],
+                measures=[m.id for m in group.measures],
+                direction=decision.direction,
+                significant=decision.significant,
+                hedged=hedged(view.text),
+                negated=decision.negated,
+                text=view.text,
+                start=view.start,
+                end=view.end,
+                arms=[ArmValue(measure=m.id, arm=a.entity.id if a.entity is not None else None, arm_text=a.text)
+                      for m, a in gpairs],
+                p_value=decision.p_value,
+                inherited=unique(e.id for e in roles.inherited),
+            ))
+        return out
+
+    def _decide(self, view: SentenceView, ctype: str, arms: list[Arm], group: Group, pairs, has_comparator: bool
+                ) -> Decision:
+        if ctype in _NO_DIRECTION or (ctype == "conclusion" and _recommendation(view.text)):
+            return Decision()
+        masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
+        if not is_comparative(masked, has_comparator or len({a.key for a in arms if not a.plural}) > 1,
+                              group.measures):
+            return decide_qualitative(masked, adverse=ctype == "adverse_effect")
+        spans = [(a.start - view.start, a.end - view.start, a.side) for a in arms if not a.plural and a.side]
+        spans += [(o.start - view.start, o.end - view.start, "O") for o in group.outcomes]
+        sides = [(m, a.side) for m, a in pairs if a.side]
+        return decide_comparison(view.text, view.start, group.measures, spans, sides, self.model)
+
+
+def _recommendation(text: str) -> bool:
+    m = _FUTURE.search(text)
+    return bool(m) and any(w in m.group(0).lower() for w in ("needed", "required", "warranted", "necessary",
+                                                               "help", "should", "recommended"))
+
+
+_DEFAULT: dict[str, ClaimAssembler] = {}
+
+
+def assemble_claims(record: Record, doc=None) -> list[Claim]:  # noqa: ARG001 - doc kept for the interface
+    """The claims of ``record`` (entities grounded in place). ``doc`` (the spaCy Doc) is accepted for
+    the assemble interface; everything needed is on the Record."""
+    if "default" not in _DEFAULT:
+        _DEFAULT["default"] = ClaimAssembler()
+    return _DEFAULT["default"](record)

@@ -1,0 +1,145 @@
+"""Shared pieces of claim assembly: a per-sentence view of a Record, cue patterns, word keys.
+
+Every other module of :mod:`pipeline.assemble.claims` works on :class:`SentenceView` objects
+(the sentence text plus the entities and measures that lie inside it) so that it needs
+nothing but the :class:`~pipeline.schema.Record`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Union
+
+from ...schema import Entity, Measure, Record
+
+Item = Union[Entity, Measure]
+
+
+@dataclass
+class SentenceView:
+    index: int
+    start: int
+    end: int
+    text: str
+    section: Optional[str]
+    entities: list[Entity] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    position: float = 0.0  # index among the abstract's sentences, scaled to 0..1
+    is_last: bool = False
+
+    def label(self, *labels: str) -> list[Entity]:
+        return [e for e in self.entities if e.label in labels]
+
+    def local(self, item: Item) -> tuple[int, int]:
+        return item.start - self.start, item.end - self.start
+
+    def between(self, start: int, end: int) -> str:
+        """Text between two absolute offsets (empty when they are out of order)."""
+        return self.text[max(start, self.start) - self.start:max(end, self.start) - self.start] if end > start else ""
+
+    def masked(self, *labels: str) -> str:
+        """The sentence with the spans of entities of ``labels`` blanked out (same length), so that
+        cue words inside names ("urinary 5-HIAA decrease") do not count as cues."""
+        chars = list(self.text)
+        for ent in self.entities:
+            if ent.label in labels:
+                a, b = self.local(ent)
+                chars[a:b] = " " * (b - a)
+        return "".join(chars)
+
+
+def sentence_views(record: Record) -> list[SentenceView]:
+    """One view per sentence of ``record``, with the items that lie inside it."""
+    sents = record.sentences
+    starts = [s.start for s in sents]
+    views = [
+        SentenceView(index=k, start=s.start, end=s.end, text=record.text[s.start:s.end], section=s.section,
+                     position=k / max(len(sents) - 1, 1), is_last=k == len(sents) - 1)
+        for k, s in enumerate(sents)
+    ]
+
+    def place(item: Item) -> Optional[SentenceView]:
+        k = bisect_left(starts, item.start + 1) - 1
+        if 0 <= k < len(views) and item.start >= views[k].start and item.end <= views[k].end:
+            return views[k]
+        return None
+
+    for ent in record.entities:
+        view = place(ent)
+        if view is not None:
+            view.entities.append(ent)
+    for measure in record.measures:
+        view = place(measure)
+        if view is not None:
+            view.measures.append(measure)
+    return views
+
+
+def cues(*words: str, flags: int = re.I) -> re.Pattern:
+    """A word-bounded alternation of regex fragments."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", flags)
+
+
+def first(pattern: re.Pattern, text: str) -> Optional[re.Match]:
+    return pattern.search(text)
+
+
+# -- word keys (entity identity across mentions, MeSH matching) ------------------------------------
+_WORD = re.compile(r"[a-z0-9]+(?:'s)?")
+STOPWORDS = frozenset(
+    """a an the of in on at to for with and or by from as into than that this these those its their his her
+    patients patient subjects participants group groups arm arms treatment treated therapy receiving received
+    who which were was be been being is are use using plus versus vs alone only both either each other""".split()
+)
+
+
+def singular(word: str) -> str:
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    return [singular(w) for w in _WORD.findall(text.lower())]
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if w not in STOPWORDS and not w.isdigit()]
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Equal, or sharing a prefix of at least 5 letters that covers 3/4 of the shorter word
+    (``arterial``/``artery``, ``therapeutic``/``therapy``; not ``chemotherapy``/``chemoembolization``)."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    if n < 5:
+        return False
+    k = 0
+    while k < n and a[k] == b[k]:
+        k += 1
+    return k >= 5 and k >= 0.75 * n
+
+
+def entity_words(entity: Entity) -> frozenset[str]:
+    """Content words of an entity, its abbreviations expanded."""
+    return frozenset(content_words(entity.expanded or entity.text))
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)

@@ -1,0 +1,198 @@
+"""Cross-sentence intervention context: which intervention a sentence is about when it does not
+name it, and which arm "the combination group" / "group II" / "the control group" refers to.
+
+* The **main interventions** are the INTERVENTION entities of the title (sentence 0), else of the
+  first aim sentence, else of the first design (methods) sentence, else of the first finding.
+  Mentions of the same intervention (same content words after abbreviation expansion, or one's
+  words contained in the other's) are tracked; a claim that names no intervention *inherits* the
+  latest earlier mention of each main intervention (``Claim.inherited``).
+* **Comparators** seen in the title, aim or methods (COMPARATOR entities, or INTERVENTION entities
+  worded like a control: placebo, usual care, sham, "X alone") are remembered the same way.
+* **Arm definitions**: ``X (group I)``, ``group A received X``, ``X group`` — an arm phrase of a
+  later sentence resolves to the entity it names: its own words (``the lopinavir-ritonavir group``),
+  a defined label (``group II``), a generic treatment word (``study/treatment/intervention group``
+  -> the main intervention), a control word (``control/placebo group`` -> the comparator), or
+  ``combination/combined`` -> the latest intervention worded as a combination (``A plus B``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ...schema import Entity
+from .base import SentenceView, content_words, cues, entity_words, same_stem
+
+CONTROL = cues(
+    r"placebos?", r"controls?", r"sham", r"usual\s+care", r"standard(?:\s+of)?(?:[- ]care|\s+(?:treatment|therapy|"
+    r"medical\s+therapy))", r"conventional", r"no\s+(?:treatment|intervention|therapy)", r"vehicle", r"untreated",
+    r"saline", r"wait(?:ing)?[- ]?list", r"best\s+supportive\s+care", r"[\w-]+\s+alone", r"routine\s+care",
+    r"dummy", r"observation",
+)
+GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
+                         r"verum", r"test", r"therapy", r"drug")
+COMBINATION = cues(r"combinations?", r"combined")
+_COMBINED_TEXT = re.compile(r"\bplus\b|\+|\bcombin|\band\b|\bwith\b|/|-(?=[a-z])", re.I)
+ARM_HEAD = r"(?:groups?|arms?|cohorts?)"
+ARM_LABEL = r"(?:[A-D]|I{1,3}|IV|[1-4])"
+# "group I", "arm B", "the control group", "the combination group", "both groups"
+_STOP = (r"(?:in|the|of|and|or|with|for|to|than|between|among|a|an|on|at|by|from|was|were|is|are|that|this|"
+         r"those|these|both|either|each|all|two|vs|versus|compared|per|same|other|one|age|different|first|second|"
+         r"whole|entire|study's)\b")
+ARM_PHRASE = re.compile(
+    rf"\b{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\b(?![-.]\d)"
+    rf"|\b(?P<pre>(?:the|both|either|two|each|all|these|three|four)\s+)?"
+    rf"(?:(?P<words>(?:(?!{_STOP})[\w+/-]+\s+){{0,2}}(?!{_STOP})[\w+/-]+)\s+)?{ARM_HEAD}\b",
+    re.I,
+)
+PLURAL_ARMS = re.compile(r"^(?:both|either|two|each|all|these|three|four)\b", re.I)
+_NOT_ARM_WORDS = frozenset(
+    "age same different other one first second third treatment control study two three both each all the a of in "
+    "and or with between".split()
+)
+_DEFINE_AFTER = re.compile(rf"^\s*[(,]\s*(?:the\s+)?{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\b|^\s*\(\s*(?P<label2>{ARM_LABEL})\s*\)", re.I)
+_DEFINE_BEFORE = re.compile(rf"\b{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\s*(?:\(|:|,|received|was\s+given|were\s+given|"
+                            rf"was\s+treated\s+with|were\s+treated\s+with|underwent|got)\s*(?:\w+\s+){{0,3}}$", re.I)
+
+
+def is_control(entity: Entity) -> bool:
+    return entity.label == "COMPARATOR" or bool(CONTROL.search(entity.expanded or entity.text))
+
+
+def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b:
+        return False
+    if a <= b or b <= a:
+        return True
+    shared = sum(1 for w in a if any(same_stem(w, v) for v in b))
+    return shared >= 0.6 * max(len(a), len(b))
+
+
+@dataclass
+class Arm:
+    """An arm mentioned in a sentence: an I/C entity of the sentence, or an arm phrase (resolved to
+    an earlier entity when the context knows it)."""
+
+    start: int
+    end: int
+    text: str
+    entity: Optional[Entity] = None
+    side: Optional[str] = None  # "I" or "C"
+    inherited: bool = False  # the entity comes from an earlier sentence
+    plural: bool = False  # "both groups": the arms together, not one arm
+
+    @property
+    def key(self) -> str:
+        return self.entity.id if self.entity is not None else self.text.lower()
+
+
+@dataclass
+class InterventionContext:
+    main: list[frozenset[str]] = field(default_factory=list)  # word keys of the main interventions
+    latest: dict[frozenset[str], Entity] = field(default_factory=dict)  # key -> latest mention
+    comparators: list[Entity] = field(default_factory=list)
+    interventions: list[Entity] = field(default_factory=list)  # every I/C entity seen, in order
+    labels: dict[str, Entity] = field(default_factory=dict)  # "i", "a", "2" -> entity
+
+    # -- updating ---------------------------------------------------------------------------------------
+    def observe(self, view: SentenceView, ctype: Optional[str], design: bool = False) -> None:
+        """Record the interventions of a sentence after it was assembled. ``design``: the sentence is
+        a title/aim/methods sentence (it may define the main interventions and the arms)."""
+        ents = view.label("INTERVENTION", "COMPARATOR")
+        if not self.main and ents and (view.index == 0 or design or ctype in ("aim", "finding", "conclusion")):
+            actives = [e for e in ents if not is_control(e)] or ents[:1]
+            self.main = [k for k in dict.fromkeys(entity_words(e) for e in actives) if k]
+        for ent in ents:
+            key = entity_words(ent)
+            for main in self.main:
+                if same_intervention(key, main):
+                    self.latest[main] = ent
+            if is_control(ent) and (design or view.index == 0 or not self.comparators):
+                self.comparators.append(ent)
+            self.interventions.append(ent)
+            self._define_label(view, ent)
+
+    def _define_label(self, view: SentenceView, ent: Entity) -> None:
+        after = view.text[ent.end - view.start:ent.end - view.start + 20]
+        before = view.text[max(0, ent.start - view.start - 40):ent.start - view.start]
+        m = _DEFINE_AFTER.match(after) or _DEFINE_BEFORE.search(before)
+        if m:
+            label = (m.group("label") or m.groupdict().get("label2") or "").lower()
+            if label:
+                self.labels[label] = ent
+
+    # -- queries ----------------------------------------------------------------------------------------
+    def main_mentions(self) -> list[Entity]:
+        return [self.latest[k] for k in self.main if k in self.latest]
+
+    def comparator(self) -> Optional[Entity]:
+        return self.comparators[-1] if self.comparators else None
+
+    def resolve(self, phrase: str, label: Optional[str]) -> tuple[Optional[Entity], Optional[str]]:
+        """Entity and side ("I"/"C") of an arm phrase such as "the combination group" or "group II"."""
+        if label:
+            ent = self.labels.get(label.lower())
+            return ent, (None if ent is None else ("C" if is_control(ent) else "I"))
+        if CONTROL.search(phrase):
+            return self.comparator(), "C"
+        if COMBINATION.search(phrase):
+            for ent in reversed(self.interventions):
+                if _COMBINED_TEXT.search(ent.expanded or ent.text):
+                    return ent, "I"
+        words = [w for w in content_words(phrase) if w not in _NOT_ARM_WORDS]
+        if words:
+            for ent in reversed(self.interventions):
+                key = entity_words(ent)
+                if any(same_stem(w, v) for w in words for v in key):
+                    return ent, "C" if is_control(ent) else "I"
+        if GENERIC_TREATMENT.search(phrase):
+            mains = self.main_mentions()
+            return (mains[0] if mains else None), "I"
+        return None, None
+
+
+def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
+    """The arms mentioned in ``view``: its I/C entities (an entity followed by "group"/"arm" takes
+    the word into its span) and arm phrases outside them, in text order."""
+    arms: list[Arm] = []
+    ents = sorted(view.label("INTERVENTION", "COMPARATOR"), key=lambda e: e.start)
+    for ent in ents:
+        tail = re.match(rf"\s*{ARM_HEAD}\b", view.text[ent.end - view.start:])
+        end = ent.end + (tail.end() if tail else 0)
+        arms.append(Arm(ent.start, end, view.text[ent.start - view.start:end - view.start], ent,
+                        "C" if is_control(ent) else "I"))
+    for m in ARM_PHRASE.finditer(view.text):
+        start, end = view.start + m.start(), view.start + m.end()
+        if any(a.start < end and start < a.end for a in arms):
+            continue
+        label = m.group("label")
+        words = m.group("words") or ""
+        pre = (m.group("pre") or "").strip()
+        plural = not label and bool(PLURAL_ARMS.search(pre) or m.group(0).lower().endswith(("groups", "arms", "cohorts")))
+        if not label and not words.strip() and not plural:
+            continue
+        ent, side = (None, None) if plural else ctx.resolve(words, label)
+        arms.append(Arm(start, end, m.group(0), ent, side, inherited=ent is not None, plural=plural))
+    arms.sort(key=lambda a: a.start)
+    _assign_sides(view, arms)
+    return arms
+
+
+_COMPARE_BEFORE = re.compile(r"(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|over|against|"
+                             r"in\s+comparison\s+(?:with|to))\s+(?:\w+\s+){0,3}$", re.I)
+
+
+def _assign_sides(view: SentenceView, arms: list[Arm]) -> None:
+    """Undecided or all-"I" arms: the one introduced by "than"/"compared with"/"versus" is the comparator."""
+    singles = [a for a in arms if not a.plural]
+    if any(a.side == "C" for a in singles):
+        for a in singles:
+            a.side = a.side or "I"
+        return
+    for k, arm in enumerate(singles):
+        before = view.text[max(0, arm.start - view.start - 30):arm.start - view.start]
+        if k > 0 and _COMPARE_BEFORE.search(before) and arm.key != singles[0].key:
+            arm.side = "C"
+        else:
+            arm.side = arm.side or "I"

@@ -1,0 +1,59 @@
+"""Hedge and negation cues.
+
+* ``hedged``: a speculation cue anywhere in the sentence — ``seem(s)``, ``appear(s)``,
+  ``may``/``might``/``could`` (not ``could not``), ``suggest(s/ed)``, ``possibly``/``possible``,
+  ``likely``/``unlikely``, ``probably``, ``perhaps``, ``potentially``, ``tend(ed) to``, ``presumably``,
+  ``putative``, ``plausible``. ``indicate``/``show``/``trend`` are not hedges.
+* negation: a cue (``not``, ``no``, ``n't``, ``neither``/``nor``, ``never``, ``without``,
+  ``failed to``, ``lack of``, ``absence of``, ``none``) *scopes over* a later word when no clause
+  break (``,`` ``;`` ``but`` ``whereas`` ``although`` ``while``) and at most
+  :data:`SCOPE_WORDS` words lie between them ("did **not** significantly **improve**").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import cues
+
+HEDGE = cues(
+    r"seems?", r"seemed", r"appears?", r"appeared", r"may", r"might", r"could(?!\s+not\b)", r"suggests?",
+    r"suggested", r"suggesting", r"suggestive", r"possibl[ey]", r"(?:un)?likely", r"probabl[ey]", r"perhaps",
+    r"potentially", r"tend(?:s|ed)?\s+to", r"presumabl[ey]", r"putative(?:ly)?", r"speculate", r"plausibl[ey]",
+)
+# "May" opening a date ("in May 2001") is no hedge
+_MONTH = re.compile(r"\bMay\s+(?:\d|of\b)")
+
+NEGATION = re.compile(
+    r"(?<![\w-])(?:not|no|nor|neither|never|without|none|cannot|failed\s+to|fails?\s+to|lack(?:ed|s)?\s+(?:of\s+)?"
+    r"|absence\s+of)(?![\w-])|n't\b",
+    re.I,
+)
+CLAUSE_BREAK = re.compile(r"[;,:()\[\]]|\b(?:but|whereas|although|though|while|however|except)\b", re.I)
+SCOPE_WORDS = 6
+
+
+def hedged(text: str) -> bool:
+    for m in HEDGE.finditer(text):
+        if m.group(0) == "May" and _MONTH.match(text, m.start()):
+            continue
+        return True
+    return False
+
+
+def negation_scope(text: str, pos: int) -> bool:
+    """Does a negation cue before ``pos`` (in the same clause, within SCOPE_WORDS words) scope over it?"""
+    window_start = max(0, pos - 80)
+    best = None
+    for m in NEGATION.finditer(text, window_start, pos):
+        best = m
+    if best is None:
+        return False
+    gap = text[best.end():pos]
+    if CLAUSE_BREAK.search(gap):
+        return False
+    return len(gap.split()) <= SCOPE_WORDS
+
+
+def negations(text: str) -> list[re.Match]:
+    return list(NEGATION.finditer(text))

@@ -1,0 +1,238 @@
+"""Linking inside a sentence: roles, arm values, outcomes of measures, claim groups.
+
+Arm values (``Claim.arms``) - a measure of an arm-value kind (value, percentage, count, mean_sd,
+median_iqr, duration, range) is linked to an arm by, in order:
+
+1. **lists**: arms written as a list ("the study group and control group", "A vs B") and a run of
+   values written as a list ("13.8 (8.1) and 17.5 (14.5) respectively", "19.2% vs. 25.0%") pair up
+   in order;
+2. **parenthesis**: values inside a bracket that opens right after an arm ("than in group II (35.2
+   hours, n = 11)") belong to it;
+3. **following arm**: a value followed by a preposition and an arm ("44.8% in the study group");
+4. **preceding arm**: an arm right before the value ("tiotropium 9.5%", "placebo group: 17.9%");
+5. **clause scope**: "In group I, ..." scopes the values after it up to the next arm.
+
+No other measure and no ``;`` may lie between a value and its arm. Each measure is also linked to
+its outcome: the nearest OUTCOME entity before it in the sentence (else the nearest after it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ...schema import Entity, Measure
+from .base import SentenceView
+from .context import Arm
+
+ARM_VALUE_KINDS = frozenset({"value", "percentage", "count", "mean_sd", "median_iqr", "duration", "range"})
+_LIST_SEP = re.compile(r"^\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|to|with|,\s*and|/)?\s*(?:the\s+)?$", re.I)
+_VALUE_SEP = re.compile(r"^\s*(?:\)|\()?\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|to|/|:)?\s*(?:\(|\))?\s*$",
+                        re.I)
+_FOLLOWING = re.compile(
+    r"^\s*\)?\s*,?\s*(?:of\s+(?:the\s+)?(?:patients|subjects|participants|women|men|children|cases)\s+)?"
+    r"(?:in|for|among|with|on|from|receiving|treated\s+with|given|at|after|under|using|of)\s+"
+    r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+_PRECEDING = re.compile(r"^\s*(?:\(\s*n\s*=\s*\d+\s*\)\s*)?(?:group\s*)?[:=,]?\s*(?:\(\s*)?(?:was\s+|were\s+|had\s+|of\s+)?$",
+                        re.I)
+_CLAUSE_LEAD = re.compile(r"^\s*(?:in|for|among|with)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass
+class Roles:
+    population: list[Entity] = field(default_factory=list)
+    intervention: list[Entity] = field(default_factory=list)
+    comparator: list[Entity] = field(default_factory=list)
+    outcome: list[Entity] = field(default_factory=list)
+    inherited: list[Entity] = field(default_factory=list)
+
+
+def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried_comparator: Optional[Entity]
+             ) -> Roles:
+    """Who / what / against what / measured how. Arms resolved to earlier entities and, when the
+    sentence names no intervention, the carried main intervention are ``inherited``."""
+    roles = Roles(population=view.label("POPULATION"), outcome=view.label("OUTCOME"))
+    for arm in arms:
+        if arm.entity is None or arm.plural:
+            continue
+        target = roles.comparator if arm.side == "C" else roles.intervention
+        if arm.entity not in target:
+            target.append(arm.entity)
+        if arm.inherited and arm.entity not in roles.inherited:
+            roles.inherited.append(arm.entity)
+    if not roles.intervention:
+        taken = {e.id for e in roles.comparator}
+        for ent in carried:
+            if ent.id not in taken:
+                roles.intervention.append(ent)
+                roles.inherited.append(ent)
+        if (carried_comparator is not None and not roles.comparator and roles.intervention
+                and carried_comparator.id not in {e.id for e in roles.intervention}
+                and any(a.plural or a.side == "C" for a in arms)):
+            roles.comparator.append(carried_comparator)
+            roles.inherited.append(carried_comparator)
+    return roles
+
+
+def arm_values(view: SentenceView, arms: list[Arm], measures: list[Measure]) -> list[tuple[Measure, Arm]]:
+    """(measure, arm) pairs for the arm values of a sentence (see the module docstring)."""
+    singles = [a for a in arms if not a.plural]
+    values = [m for m in measures if m.kind in ARM_VALUE_KINDS]
+    if not singles or not values:
+        return []
+    linked: dict[str, Arm] = {}
+    _by_lists(view, singles, values, measures, linked)
+    for m in values:
+        if m.id in linked:
+            continue
+        arm = (_in_parenthesis(view, singles, m) or _following(view, singles, measures, m)
+               or _preceding(view, singles, measures, m) or _clause_scope(view, singles, m))
+        if arm is not None:
+            linked[m.id] = arm
+    return [(m, linked[m.id]) for m in values if m.id in linked]
+
+
+def _runs(view: SentenceView, items: list, sep: re.Pattern) -> list[list]:
+    runs: list[list] = []
+    for item in items:
+        if runs and sep.match(view.between(runs[-1][-1].end, item.start)):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _by_lists(view, arms, values, measures, linked) -> None:
+    arm_runs = [r for r in _runs(view, arms, _LIST_SEP) if len({a.key for a in r}) == len(r) >= 2]
+    if not arm_runs:
+        return
+    value_runs = [r for r in _runs(view, values, _VALUE_SEP) if len(r) >= 2]
+    for vrun in value_runs:
+        # the arm list nearest to the value run (before it, else after it) with no other arm in between
+        best = None
+        for arun in arm_runs:
+            if len(vrun) % len(arun):
+                continue
+            lo, hi = (arun[-1].end, vrun[0].start) if arun[-1].end <= vrun[0].start else (vrun[-1].end, arun[0].start)
+            if any(lo <= a.start < hi for a in arms if a not in arun):
+                continue
+            if best is None or hi - lo < best[0]:
+                best = (hi - lo, arun)
+        if best is None:
+            continue
+        arun = best[1]
+        respectively = "respectively" in view.text.lower()
+        if len(vrun) > len(arun) and not respectively:
+            # "A: 12 and 14; B: 10 and 11" is not a list pairing; leave to the adjacency rules
+            continue
+        step = len(vrun) // len(arun)
+        for k, m in enumerate(vrun):
+            linked.setdefault(m.id, arun[k // step] if respectively and step > 1 else arun[k % len(arun)])
+
+
+def _clear(view: SentenceView, start: int, end: int, measures: list[Measure], skip: Measure) -> bool:
+    """No other measure and no ';' between start and end."""
+    if ";" in view.between(start, end):
+        return False
+    return not any(start <= m.start < end for m in measures if m.id != skip.id)
+
+
+def _in_parenthesis(view, arms, m) -> Optional[Arm]:
+    for arm in reversed(arms):
+        if arm.end > m.start:
+            continue
+        gap = view.between(arm.end, m.start)
+        if re.match(r"^\s*\(", gap) and ")" not in gap and "(" not in gap.lstrip()[1:] and not any(
+                arm.end <= a.start < m.start for a in arms):
+            return arm
+        return None
+    return None
+
+
+def _following(view, arms, measures, m) -> Optional[Arm]:
+    for arm in arms:
+        if arm.start < m.end:
+            continue
+        gap = view.between(m.end, arm.start)
+        if len(gap) <= 45 and _FOLLOWING.match(gap) and _clear(view, m.end, arm.start, measures, m):
+            return arm
+        return None
+    return None
+
+
+def _preceding(view, arms, measures, m) -> Optional[Arm]:
+    for arm in reversed(arms):
+        if arm.end > m.start:
+            continue
+        gap = view.between(arm.end, m.start)
+        if len(gap) <= 25 and _PRECEDING.match(gap) and _clear(view, arm.end, m.start, measures, m):
+            return arm
+        return None
+    return None
+
+
+def _clause_scope(view, arms, m) -> Optional[Arm]:
+    before = [a for a in arms if a.end <= m.start]
+    if not before:
+        return None
+    arm = before[-1]
+    lead = view.text[:arm.start - view.start]
+    clause_start = max(lead.rfind(";"), lead.rfind("."))
+    if _CLAUSE_LEAD.match(lead[clause_start + 1:]) and view.between(arm.end, arm.end + 3).lstrip().startswith(","):
+        return arm
+    return None
+
+
+def outcome_of(view: SentenceView, m: Measure) -> Optional[Entity]:
+    outcomes = view.label("OUTCOME")
+    before = [o for o in outcomes if o.end <= m.start]
+    if before:
+        return before[-1]
+    after = [o for o in outcomes if o.start >= m.end]
+    return after[0] if after else None
+
+
+@dataclass
+class Group:
+    """The part of a sentence that one claim covers: its outcomes and measures."""
+
+    outcomes: list[Entity]
+    measures: list[Measure]
+
+
+def claim_groups(view: SentenceView, pairs: list[tuple[Measure, Arm]]) -> list[Group]:
+    """One group per outcome that has its own arm values or p-value when the sentence reports two or
+    more such outcomes ("mortality (10% vs 12%) and readmission (5% vs 8%)"); else one group."""
+    outcomes = view.label("OUTCOME")
+    whole = [Group(outcomes, list(view.measures))]
+    if len(outcomes) < 2 or not view.measures:
+        return whole
+    armed = {m.id for m, _ in pairs}
+    owner: dict[str, list[Measure]] = {}
+    for m in view.measures:
+        o = outcome_of(view, m)
+        owner.setdefault(o.id if o else "", []).append(m)
+    keyed = [o for o in outcomes if any(x.id in armed or x.kind == "p_value" for x in owner.get(o.id, []))]
+    if len(keyed) < 2:
+        return whole
+    groups: list[Group] = []
+    pending: list[Entity] = []
+    for o in outcomes:
+        pending.append(o)
+        if o in keyed:
+            groups.append(Group(pending, [m for p in pending for m in owner.get(p.id, [])]))
+            pending = []
+    if pending:  # trailing outcomes without values of their own join the last group
+        groups[-1].outcomes.extend(pending)
+        groups[-1].measures.extend(m for p in pending for m in owner.get(p.id, []))
+    # measures that no outcome owns (none before them, none after) go to the first group
+    groups[0].measures.extend(owner.get("", []))
+    for g in groups:
+        g.measures.sort(key=lambda m: m.start)
+    return groups
+
+
+def p_value_of(measures: list[Measure]) -> Optional[Measure]:
+    """The p-value that decides a claim's significance: the first one of its measures."""
+    return next((m for m in measures if m.kind == "p_value"), None)

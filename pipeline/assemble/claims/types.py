@@ -1,0 +1,198 @@
+"""Sentence typing: which sentences become claims, and of which type.
+
+Order of decisions (documented in ``docs/claims.md``):
+
+1. the *zone* of the sentence: its structured-abstract section label (``Sentence.section``, or an
+   inline upper-case heading such as ``RESULTS``/``IMPLICATIONS``), else the running state of an
+   unstructured abstract (before any aim/methods sentence = background zone);
+2. title, trial registration and funding lines: no claim;
+3. conclusion cues ("In conclusion", "These results suggest", "Further studies ... are needed"),
+   or the conclusions zone: ``conclusion``;
+4. aim cues ("The aim of this study was", "We sought to"): ``aim`` - unless the sentence reports
+   result measures (percentages, ranges, p-values, ...), which makes it a ``finding``;
+5. methods cues ("were randomized", "was measured", "primary end point") without strong result
+   evidence: no claim;
+6. result evidence (result measures, comparison or evaluation words): ``finding``, or
+   ``adverse_effect`` when the sentence is about side effects/complications/toxicity;
+7. background zone: a qualitative judgement of an outcome ("Objective response rates with systemic
+   chemotherapy are disappointing") is a ``finding``; everything else is ``background``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .base import SentenceView, cues
+
+# -- zones --------------------------------------------------------------------------------------------
+_ZONES = (
+    ("skip", re.compile(r"TITLE|REGISTRATION|FUNDING|SPONSOR|KEY ?WORDS|CLINICAL ?TRIAL|TRIAL|DISCLOSURE|"
+                        r"CONFLICT|ABBREVIATION|SUPPLEMENTARY|ELECTRONIC")),
+    ("conclusion", re.compile(r"CONCLU|INTERPRETATION|IMPLICATION|SIGNIFICANCE|DISCUSSION|PERSPECTIVE|"
+                              r"RELEVANCE|MESSAGE|SUMMARY")),
+    ("results", re.compile(r"RESULT|FINDING|OUTCOMES?$")),
+    ("aim", re.compile(r"OBJECTIVE|\bAIMS?\b|PURPOSE|GOAL|QUESTION|HYPOTHES")),
+    ("methods", re.compile(r"METHOD|DESIGN|SETTING|PARTICIPANT|PATIENT|SUBJECT|INTERVENTION|MEASURE|MATERIAL|"
+                           r"PROCEDURE|SELECTION|DATA|POPULATION|ANALYSIS|SAMPLE|EXPOSURE|STUDY")),
+    ("background", re.compile(r"BACKGROUND|INTRODUCTION|CONTEXT|RATIONALE|PREMISE|IMPORTANCE")),
+)
+_INLINE_HEADING = re.compile(r"^\s*([A-Z][A-Z &/]{2,}[A-Z])\s*:?\s+(?=[A-Z(\d])")
+
+
+def zone_of(label: Optional[str]) -> Optional[str]:
+    if not label:
+        return None
+    label = label.upper().strip()
+    for zone, pattern in _ZONES:
+        if pattern.search(label):
+            return zone
+    return None
+
+
+def inline_zone(text: str) -> Optional[str]:
+    """``"RESULTS The mean ..."`` / ``"IMPLICATIONS This study ..."`` -> the heading's zone."""
+    m = _INLINE_HEADING.match(text)
+    if not m or m.group(1) == "UNLABELLED":
+        return None
+    return zone_of(m.group(1))
+
+
+# -- cues -----------------------------------------------------------------------------------------------
+CONCLUSION = re.compile(
+    r"^\W*(?:[A-Z]{4,}\s+)?(?:in\s+conclusions?|to\s+conclude|we\s+conclude|in\s+summary|to\s+summari[sz]e|"
+    r"taken\s+together|in\s+sum\b|overall\s*,|these\s+(?:results|data|findings|observations)|"
+    r"(?:our|the\s+present|the)\s+(?:results|data|findings|study)\s+(?:suggest|indicate|show|demonstrate|"
+    r"support|confirm|provide)|this\s+(?:study|trial|work)\s+(?:shows?|showed|demonstrates?|suggests?|indicates?|"
+    r"provides?|confirms?|supports?))"
+    r"|\bwe\s+conclude\b|\b(?:further|future|larger|additional|more)\s+(?:\w+\s+){0,3}(?:studies|research|trials?|"
+    r"investigations?|work)\b.{0,120}\b(?:needed|required|warranted|necessary|help)\b"
+    r"|\b(?:should|could)\s+be\s+(?:considered|recommended|used|offered|preferred)\b|\b(?:is|are)\s+recommended\b",
+    re.I,
+)
+AIM = re.compile(
+    r"\b(?:the\s+)?(?:main\s+|primary\s+)?(?:aims?|objectives?|purposes?|goals?)\s+(?:of\s+(?:this|the|our|the\s+present)"
+    r"\s+(?:\w+\s+){0,2}?(?:study|trial|work|investigation|paper|review|analysis)|"
+    r"(?:of\s+\w+(?:\s+\w+)?\s+)?(?:was|were|is|are)\b)"
+    r"|\bwe\s+(?:aimed|sought|wanted|intended|set\s+out|wished|hypothesi[sz]ed|investigated\s+whether|"
+    r"(?:therefore\s+)?(?:assessed|evaluated|examined|tested|compared|determined)\s+(?:whether|if)\b)"
+    r"|\bthis\s+(?:\w+\s+){0,2}?(?:study|trial|paper|review|report)\s+(?:aims?|aimed|was\s+designed|is\s+designed|"
+    r"sought|evaluates|investigates|examines|assesses|compares|describes|reports)\b"
+    r"|^\W*(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine|test|study|explore|describe))\b",
+    re.I,
+)
+METHODS = re.compile(
+    r"\brandomi[sz]ed\s+(?:to|into|in|on|at)\b|\brandomly\s+(?:assigned|allocated|divided|selected)|"
+    r"\b(?:were|was)\s+(?:randomi[sz]ed|enrolled|recruited|included|allocated|assigned|divided|studied|selected|"
+    r"screened|followed(?:\s+up)?|evaluated|assessed|measured|recorded|examined|analy[sz]ed|compared|treated|given|"
+    r"administered|asked|instructed|monitored|obtained|collected|determined|performed|used|stratified|calculated|"
+    r"defined|conducted|tested|quantified|scored|registered|interviewed|estimated|investigated|matched)\b|"
+    r"\bwe\s+(?:conducted|performed|studied|enrolled|recruited|randomi[sz]ed|assessed|evaluated|measured|"
+    r"analy[sz]ed|examined|used|included|designed|undertook|carried\s+out|followed|treated|retrospectively|"
+    r"prospectively)\b|\b(?:primary|secondary|main)\s+(?:end\s*-?\s*points?|outcomes?|efficacy)\b|"
+    r"\boutcome\s+measures?\b|\bdouble[- ]blind|\bplacebo[- ]controlled|\binclusion\s+criteria|\bwere\s+eligible|"
+    r"\b(?:prospective|randomi[sz]ed|open[- ]label|multicent(?:er|re)|cross-?over|parallel[- ]group|pilot)\s+"
+    r"(?:\w+\s+){0,2}(?:study|trial|design)\b|\bintention[- ]to[- ]treat\s+analysis\s+(?:was|were)\b",
+    re.I,
+)
+RESULT_STRONG = re.compile(
+    r"\b(?:(?:statistically\s+)?significant(?:ly)?|non-?significant|no\s+(?:\w+\s+){0,2}differences?|"
+    r"did\s+not\s+differ|(?:was|were|remained)\s+(?:\w+\s+)?(?:similar|comparable|unchanged|equivalent)|"
+    r"(?:higher|lower|greater|fewer|less|more|shorter|longer|better|worse|larger|smaller)\s+(?:\w+\s+){0,3}?"
+    r"(?:than|in|with|among|for|after|during|compared)|increased|decreased|reduced|improved|worsened|unchanged|"
+    r"superior|inferior|associated\s+with|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+reduction|"
+    r"(?:rose|fell|declined|dropped)|(?:increase|decrease|reduction|improvement|rise|decline)\s+(?:in|of)|"
+    r"differed|differences?\s+(?:in|between|was|were)|no\s+(?:\w+\s+)?(?:effects?|benefits?|changes?))\b",
+    re.I,
+)
+RESULT_WEAK = cues(
+    r"showed", r"shown", r"demonstrated", r"revealed", r"found", r"observed", r"noted", r"reported", r"occurred",
+    r"experienced", r"developed", r"died", r"deaths?", r"survived", r"tolerated", r"resolved", r"achieved",
+    r"responded", r"responders?", r"responses?", r"remissions?", r"effective(?:ness)?", r"efficacious",
+    r"benefit(?:s|ed|ted)?", r"beneficial", r"disappointing", r"promising", r"attractive", r"encouraging",
+    r"rare(?:ly)?", r"common(?:est)?", r"frequent(?:ly)?", r"successful(?:ly)?", r"unsuccessful", r"failed",
+    r"induced", r"resulted\s+in", r"led\s+to", r"attenuated", r"prevented", r"enhanced", r"abolished",
+    r"suppressed", r"inhibited", r"vs\.?", r"versus", r"compared\s+(?:with|to)", r"elevated", r"safe", r"feasible",
+    r"ineffective", r"poor", r"excellent", r"favou?rable", r"unfavou?rable", r"well", r"was\s+(?:\d|one|two)",
+)
+ADVERSE = cues(
+    r"side[- ]effects?", r"adverse\s+(?:\w+\s+)?(?:events?|effects?|reactions?)", r"complications?",
+    r"toxicit(?:y|ies)", r"hepatotoxicity", r"nephrotoxicity", r"tolerab(?:le|ility)", r"(?:well|poorly)\s+tolerated",
+    r"morbidity", r"postembolization\s+syndrome", r"safety\s+profile",
+)
+# evaluation words that turn a background-zone sentence about an outcome into a finding
+EVALUATIVE = cues(
+    r"disappointing", r"promising", r"encouraging", r"poor", r"excellent", r"effective", r"ineffective",
+    r"efficacious", r"beneficial", r"successful", r"unsuccessful", r"unsatisfactory", r"satisfactory",
+    r"favou?rable", r"unfavou?rable", r"improved?", r"worse", r"better", r"superior", r"inferior", r"limited",
+    r"modest", r"low", r"high", r"rare", r"dismal",
+)
+
+RESULT_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr", "percentage", "range"})
+STRONG_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr"})
+
+
+@dataclass
+class TypingState:
+    """Running state over one abstract (unstructured abstracts have no section labels)."""
+
+    design_seen: bool = False  # an aim or methods sentence was seen
+    results_seen: bool = False
+
+
+def result_strength(view: SentenceView) -> int:
+    """2: p-values, CIs, ratios, mean±SD or comparison/significance words; 1: result measures or result
+    verbs/evaluations; 0: none. Words inside entity names do not count."""
+    kinds = {m.kind for m in view.measures}
+    text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
+    if kinds & STRONG_KINDS or RESULT_STRONG.search(text):
+        return 2
+    if kinds & RESULT_KINDS or RESULT_WEAK.search(text):
+        return 1
+    return 0
+
+
+def is_adverse(view: SentenceView) -> bool:
+    if not ADVERSE.search(view.masked("INTERVENTION", "COMPARATOR", "POPULATION")):
+        return False
+    outcomes = view.label("OUTCOME")
+    if not outcomes:
+        return True
+    ae = [o for o in outcomes if o.subtype == "Adverse_effects" or ADVERSE.search(o.text)]
+    return 2 * len(ae) >= len(outcomes)
+
+
+def classify(view: SentenceView, state: TypingState) -> Optional[str]:
+    """The claim type of ``view`` (None: the sentence yields no claim). Updates ``state``."""
+    zone = inline_zone(view.text) or zone_of(view.section)
+    if zone == "skip" or view.index == 0 and (view.section or "").upper() == "TITLE":
+        return None
+    strength = result_strength(view)
+    reports = any(m.kind in RESULT_KINDS for m in view.measures)
+    if zone == "conclusion" or (zone in (None, "results", "background") and CONCLUSION.search(view.text)):
+        return "conclusion"
+    if zone in (None, "background", "aim") and AIM.search(view.text) or zone == "aim":
+        state.design_seen = True
+        return "finding" if reports else "aim"
+    methods = bool(METHODS.search(view.text))
+    if zone == "methods" or methods:
+        state.design_seen = True
+        if strength < 2 or zone == "methods" and not any(m.kind in STRONG_KINDS for m in view.measures):
+            return None
+    if zone == "background" or zone is None and not state.design_seen and not state.results_seen:
+        if strength == 2 and reports or _judges_outcome(view):
+            state.results_seen = zone is None or state.results_seen
+            return "adverse_effect" if is_adverse(view) else "finding"
+        return "background"
+    if strength >= 1 or zone == "results" and view.label("OUTCOME"):
+        state.results_seen = True
+        return "adverse_effect" if is_adverse(view) else "finding"
+    return None
+
+
+def _judges_outcome(view: SentenceView) -> bool:
+    """A qualitative verdict on an outcome of an intervention ("response rates with X are disappointing")."""
+    if not view.label("OUTCOME") or not (view.label("INTERVENTION", "COMPARATOR") or view.measures):
+        return False
+    return bool(EVALUATIVE.search(view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")))

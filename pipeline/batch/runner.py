@@ -1,0 +1,214 @@
+"""``run_batch``: plan the shards, skip the current ones, run the rest (in this process, a process pool, or
+on Dask), record each in the manifest as it finishes, then supersede across shards.
+
+Crash safety: every shard file is written under a temporary name and renamed when complete; the
+manifest is rewritten atomically after each shard; a shard counts as done only when its manifest entry
+says ``complete``. A run killed at any moment (kill -9 included) therefore leaves complete shards
+(skipped next time) and at most some leftover ``.*.part`` files (removed next time) or a renamed
+shard whose manifest entry was not yet written (redone next time, giving the same file). Pool workers
+die with the driver (``PR_SET_PDEATHSIG``).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import queue as queue_mod
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Union
+
+from .lock import OutputLock
+from .manifest import Manifest, now_iso
+from .progress import BatchProgress
+from .shards import Settings, ShardSpec, clean_partials, plan
+from .worker import init_pool_worker, pool_task, process_shard
+
+OnDone = Callable[[ShardSpec, dict], None]
+OnDocs = Callable[[str, int], None]
+
+
+@dataclass
+class BatchResult:
+    out_dir: Path
+    results: list[dict] = field(default_factory=list)  # manifest entries of the shards run now
+    skipped: list[str] = field(default_factory=list)  # shards left as they were (current)
+    seconds: float = 0.0
+    superseded: Optional[dict] = None  # counts from superseded.json
+    interrupted: bool = False
+
+    @property
+    def failed(self) -> list[dict]:
+        return [r for r in self.results if r["status"] != "complete"]
+
+    @property
+    def records(self) -> int:
+        return sum(r.get("records", 0) for r in self.results)
+
+    @property
+    def errors(self) -> int:
+        return sum(r.get("errors", 0) for r in self.results)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.interrupted
+
+
+def failed_result(spec: ShardSpec, settings: Settings, message: str) -> dict:
+    return {"name": spec.name, "input": spec.input, "status": "failed", "error": message, "size": spec.size,
+            "sha256": None, "documents": 0, "records": 0, "errors": 0, "superseded": 0, "deleted": 0,
+            "deletions": 0, "settings": settings.key(), "files": {}, "timings": {}}
+
+
+# -- executors ---------------------------------------------------------------------------------------------
+def run_inline(specs: list[ShardSpec], settings: Settings, on_done: OnDone, on_docs: OnDocs) -> None:
+    for spec in specs:
+        on_done(spec, process_shard(spec, settings, on_docs))
+
+
+def run_pool(specs: list[ShardSpec], settings: Settings, on_done: OnDone, on_docs: OnDocs, workers: int,
+             retries: int = 1) -> None:
+    """A process pool; each worker loads the pipeline once (initializer). A pool broken by a dying worker
+    (OOM kill, segfault) is replaced and the unfinished shards are tried again, ``retries`` times."""
+    ctx = multiprocessing.get_context("spawn")
+    todo = list(specs)
+    attempt = 0
+    while todo:
+        reports = ctx.Queue()
+        pool = cf.ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo))), mp_context=ctx,
+                                      initializer=init_pool_worker, initargs=(settings.model, reports))
+        futures = {pool.submit(pool_task, spec, settings): spec for spec in todo}
+        broken: list[ShardSpec] = []
+        try:
+            pending = set(futures)
+            while pending:
+                done, pending = cf.wait(pending, timeout=0.25, return_when=cf.FIRST_COMPLETED)
+                _drain(reports, on_docs)
+                for fut in done:
+                    spec = futures[fut]
+                    try:
+                        result = fut.result()
+                    except cf.process.BrokenProcessPool:
+                        broken.append(spec)
+                        continue
+                    except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable result
+                        result = failed_result(spec, settings, f"{type(exc).__name__}: {exc}")
+                    on_done(spec, result)
+            _drain(reports, on_docs)
+        except BaseException:
+            _terminate(pool)
+            raise
+        pool.shutdown(wait=True)
+        todo = sorted(broken, key=lambda s: s.index)
+        attempt += 1
+        if todo and attempt > retries:
+            for spec in todo:
+                on_done(spec, failed_result(spec, settings, "worker process died (out of memory? see the "
+                                                            "system log); retried"))
+            return
+
+
+def _drain(reports, on_docs: OnDocs) -> None:
+    while True:
+        try:
+            name, n = reports.get_nowait()
+        except (queue_mod.Empty, OSError, ValueError):
+            return
+        on_docs(name, n)
+
+
+def _terminate(pool: cf.ProcessPoolExecutor) -> None:
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            proc.terminate()
+        except Exception:  # noqa: BLE001
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+# -- the run -----------------------------------------------------------------------------------------------
+def run_batch(
+    inputs: Iterable[Union[str, Path]],
+    out_dir: Union[str, Path],
+    *,
+    model: Optional[str] = None,
+    input_format: Optional[str] = None,
+    output_format: str = "jsonl",
+    workers: int = 1,
+    dask_scheduler: Optional[str] = None,
+    dask_local: Optional[int] = None,
+    dask_processes: bool = True,
+    force: bool = False,
+    batch_size: int = 32,
+    zone_size: int = 1000,
+    retries: int = 1,
+    quiet: bool = False,
+    show_progress: bool = True,
+    dedupe: bool = True,
+    console=None,
+) -> BatchResult:
+    """Run ``claimex batch`` (see :mod:`pipeline.batch`). Raises ``OutputLocked`` when another run holds
+    ``out_dir``, ``InputError`` for an input that names nothing, ``ManifestError`` for a foreign manifest."""
+    out = Path(out_dir).expanduser().resolve()
+    settings = Settings(model=None if model is None else str(model), input_format=input_format,
+                        output_format=output_format, batch_size=batch_size, zone_size=zone_size)
+    if output_format not in ("jsonl", "parquet"):
+        raise ValueError(f"unknown output format {output_format!r} (jsonl, parquet)")
+    started = time.time()
+    result = BatchResult(out_dir=out)
+    with OutputLock(out):
+        clean_partials(out)
+        manifest = Manifest.load(out)
+        shards = plan(inputs, out, manifest.known_names()).shards
+        todo: list[ShardSpec] = []
+        for spec in shards:
+            if not force:
+                current, _why = manifest.current(spec, settings)
+                if current:
+                    result.skipped.append(spec.name)
+                    continue
+            todo.append(spec)
+        manifest.reserve(shards)
+        executor = ("dask" if dask_scheduler or dask_local else "pool" if workers > 1 and len(todo) > 1
+                    else "inline")
+        run = manifest.start_run({"settings": settings.to_dict(), "executor": executor,
+                                  "workers": dask_local or workers, "dask_scheduler": dask_scheduler,
+                                  "todo": len(todo), "skipped": len(result.skipped), "status": "running"})
+        manifest.save()
+        reported: dict[str, int] = {}
+        with BatchProgress(len(todo), sum(s.size for s in todo), quiet=quiet, silent=not show_progress,
+                           console=console) as progress:
+            def on_docs(name: str, n: int) -> None:
+                reported[name] = reported.get(name, 0) + n
+                progress.documents(n)
+
+            def on_done(spec: ShardSpec, res: dict) -> None:
+                res.setdefault("name", spec.name)
+                manifest.update(res)
+                manifest.save()
+                result.results.append(res)
+                progress.shard_done(res, spec.size, reported.pop(spec.name, 0))
+
+            try:
+                if executor == "dask":
+                    from .dask_runner import run_dask
+
+                    run_dask(todo, settings, on_done, on_docs, scheduler=dask_scheduler, local_workers=dask_local,
+                             processes=dask_processes, retries=retries)
+                elif executor == "pool":
+                    run_pool(todo, settings, on_done, on_docs, workers=workers, retries=retries)
+                else:
+                    run_inline(todo, settings, on_done, on_docs)
+            except KeyboardInterrupt:
+                result.interrupted = True
+        run.update(finished=now_iso(), complete=len(result.results) - len(result.failed),
+                   failed=len(result.failed),
+                   status="interrupted" if result.interrupted else "failed" if result.failed else "complete")
+        manifest.save()
+        if dedupe and not result.interrupted:
+            from .supersede import write_superseded
+
+            result.superseded = write_superseded(manifest)["counts"]
+    result.seconds = time.time() - started
+    return result

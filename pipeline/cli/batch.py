@@ -1,0 +1,81 @@
+"""``claimex batch INPUT... --out DIR``: one output shard per input file; resumable, parallel, Dask."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .common import ModelOption, check_format, error_line, fail
+
+
+def batch(
+    inputs: List[str] = typer.Argument(..., help="PubMed XML(.gz) baseline/update files, MEDLINE (.nbib/.txt), "
+                                                 "RIS, JSONL, text; directories and globs too."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output directory (shards, manifest.json)."),
+    output_format: str = typer.Option("jsonl", "--format", help="Shard format: jsonl (.jsonl.gz) or parquet."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", "-f",
+                                               help="Input format for all files; default: by extension/content."),
+    model: Optional[str] = ModelOption,
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model once)."),
+    dask_scheduler: Optional[str] = typer.Option(None, "--dask-scheduler",
+                                                 help="Run the shards on this Dask cluster (tcp://host:8786)."),
+    dask_local: Optional[int] = typer.Option(None, "--dask-local", min=1,
+                                             help="Start a Dask LocalCluster of N worker processes."),
+    force: bool = typer.Option(False, "--force", help="Redo every shard, current or not."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per nlp.pipe batch."),
+    retries: int = typer.Option(1, "--retries", min=0, help="Tries again for shards whose worker died."),
+    dedupe: bool = typer.Option(True, "--dedupe/--no-dedupe",
+                                help="Write superseded.json (records replaced or deleted by later shards)."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 also when records (not files) failed."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars: one log line per shard."),
+) -> None:
+    """Annotate many files into an output directory: NAME.jsonl.gz (or .parquet) per input file, errors in
+    NAME.errors.jsonl, DeleteCitation PMIDs in NAME.deletions.txt, everything recorded in manifest.json.
+
+    Rerunning the same command skips the shards already complete whose input is unchanged (size +
+    SHA-256) and redoes the rest; a killed run loses and duplicates nothing. Exit status: 0 done,
+    1 some shard failed (bad file) [or, with --strict, some record failed], 2 usage error or the output
+    directory is in use by another run, 130 interrupted.
+    """
+    from rich.console import Console
+
+    from ..batch import InputError, ManifestError, OutputLocked, run_batch
+    from ..batch.progress import summary_table
+
+    check_format(input_format)
+    if output_format not in ("jsonl", "parquet"):
+        raise fail(f"unknown --format {output_format!r}; choose jsonl or parquet")
+    if dask_scheduler and dask_local:
+        raise fail("give --dask-scheduler or --dask-local, not both")
+    console = Console(stderr=True)
+    try:
+        result = run_batch(inputs, out, model=model, input_format=input_format, output_format=output_format,
+                           workers=workers, dask_scheduler=dask_scheduler, dask_local=dask_local, force=force,
+                           batch_size=batch_size, retries=retries, quiet=quiet, dedupe=dedupe, console=console)
+    except (OutputLocked, InputError, ManifestError) as exc:
+        raise fail(str(exc))
+    except ImportError as exc:
+        raise fail(f"{exc} (Dask: pip install 'claimex[distributed]')")
+    if quiet:
+        n_failed = len(result.failed)
+        typer.echo(f"claimex batch: {len(result.results)} shard(s) run, {len(result.skipped)} skipped, "
+                   f"{n_failed} failed; {result.records} records, {result.errors} errors, "
+                   f"{result.seconds:.1f} s", err=True)
+    else:
+        console.print(summary_table(result.results, len(result.skipped), result.seconds))
+        if result.superseded and (result.superseded["superseded"] or result.superseded["deleted"]):
+            console.print(f"across shards: {result.superseded['superseded']:,} superseded, "
+                          f"{result.superseded['deleted']:,} deleted (see superseded.json)")
+    for r in result.failed:
+        error_line(f"shard {r['name']} failed: {r.get('error')}")
+    if result.interrupted:
+        error_line("interrupted; rerun the same command to resume")
+        raise typer.Exit(130)
+    if result.failed or (strict and result.errors):
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("batch")(batch)

@@ -1,0 +1,60 @@
+"""``claimex show INPUT -o page.html``: a self-contained HTML page to read records beside their text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .common import FormatOption, ModelOption, check_format, error_line, fail
+from .export import MaxYearOption, MinYearOption, OnlyRctOption, PmidsOption, review_filter
+
+
+def show(
+    inputs: List[Path] = typer.Argument(..., help="claimex/1 records (JSONL(.gz) or a batch run dir), or any "
+                                                  "input `claimex extract` takes (analysed with --model)."),
+    output: Path = typer.Option(Path("claimex-show.html"), "--output", "-o", help="The HTML page to write."),
+    limit: int = typer.Option(20, "--limit", "-n", help="Show at most this many records (0: all)."),
+    ids: Optional[List[str]] = typer.Option(None, "--id", help="Show this record id (repeatable)."),
+    model: Optional[str] = ModelOption,
+    fmt: Optional[str] = FormatOption,
+    title: Optional[str] = typer.Option(None, "--title", help="Page title."),
+    only_rct: bool = OnlyRctOption,
+    min_year: Optional[int] = MinYearOption,
+    max_year: Optional[int] = MaxYearOption,
+    pmids: Optional[Path] = PmidsOption,
+) -> None:
+    """Write one HTML page: each record's text with PICO entities, measures and abbreviations
+    highlighted (a legend on top), its claims in a table linked to their sentences, abbreviations with
+    their long forms. The page loads nothing from elsewhere and runs only its own script."""
+    from ..review.show import load_for_show, write_page
+
+    check_format(fmt)
+    for path in inputs:
+        if not path.exists():
+            raise fail(f"{path}: no such file or directory")
+    if limit < 0:
+        raise fail("--limit must be >= 0")
+    record_filter = review_filter(only_rct, min_year, max_year, pmids)
+    errors: list[str] = []
+
+    def on_error(message: str) -> None:
+        errors.append(message)
+        error_line(message)
+
+    try:
+        records = load_for_show(inputs, model=model, fmt=fmt, record_filter=record_filter,
+                                limit=limit or None, ids=set(ids) if ids else None, on_error=on_error)
+    except (OSError, ValueError) as exc:  # unreadable records, model not found, mixed inputs
+        raise fail(str(exc))
+    note = record_filter.describe() if record_filter else ""
+    write_page(records, output, title=title, note=note)
+    typer.echo(str(output))
+    typer.echo(f"{len(records)} record(s) shown", err=True)
+    if errors:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("show")(show)

@@ -1,0 +1,373 @@
+"""One self-contained HTML page showing records: the text with PICO entities, measures and abbreviations
+highlighted, beneath it the claims as a table whose rows link to their sentences.
+
+* Entities: one background colour per label (:data:`LABEL_COLOURS`); measures: bold with a red
+  underline; abbreviations: ``<abbr title="long form">`` (dotted underline, tooltip) and a list.
+* Every sentence is ``<span class="sent" id="recN-sK">``; each claim row links to it (``href="#recN-sK"``)
+  and a click on the row goes there too. The target sentence (and its claim rows) are highlighted by CSS
+  ``:target`` and by a small script that sets ``is-target`` (so the state is visible in the DOM as well).
+  A superscript badge after a claim sentence links back to its row.
+* Overlapping spans nest; a span that crosses another is split into pieces (the first piece carries the
+  id and tooltip). Everything taken from the record is HTML-escaped; a Content-Security-Policy allows
+  only the page's own script (by hash) and inline styles, so nothing else can run or load.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterable, Optional
+
+from ..schema import Claim, Measure, Record
+from .filters import item_pmid, publication_types, rct_evidence, record_year
+from .export import record_title
+
+SEP = " \u00b7 "
+LABEL_COLOURS = {
+    "POPULATION": "#cfe3ff",
+    "INTERVENTION": "#c8f0cf",
+    "COMPARATOR": "#ffe0b8",
+    "OUTCOME": "#f1d0f5",
+}
+LABEL_BORDERS = {"POPULATION": "#5b8fd9", "INTERVENTION": "#3f9e52", "COMPARATOR": "#d98a1f", "OUTCOME": "#a24db3"}
+
+CSS = """
+:root { --fg:#1d2330; --muted:#5f6878; --line:#d9dde5; --target:#fff1a6; }
+* { box-sizing: border-box; }
+body { font: 15px/1.55 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; color: var(--fg);
+       margin: 0; background: #f6f7f9; }
+header.page { background: #24324a; color: #fff; padding: 14px 28px; }
+header.page h1 { margin: 0; font-size: 20px; }
+header.page p { margin: 4px 0 0; color: #c9d3e6; font-size: 13px; }
+.legend { position: sticky; top: 0; z-index: 5; background: #fff; border-bottom: 1px solid var(--line);
+          padding: 8px 28px; font-size: 13px; display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; }
+.legend b { color: var(--muted); font-weight: 600; }
+main { padding: 16px 28px 60px; max-width: 1400px; }
+nav.toc { font-size: 13px; margin-bottom: 12px; }
+nav.toc a { margin-right: 10px; }
+article.record { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px 22px;
+                 margin-bottom: 22px; }
+article.record h2 { font-size: 18px; margin: 0 0 4px; }
+.meta { color: var(--muted); font-size: 13px; margin: 0 0 10px; }
+.tag { display: inline-block; border: 1px solid var(--line); border-radius: 10px; padding: 0 7px; margin: 0 3px 2px 0;
+       font-size: 12px; background: #f3f5f8; }
+.tag.rct { background: #e3f6e8; border-color: #79c28b; }
+.text { white-space: pre-wrap; font-size: 16px; line-height: 1.9; padding: 10px 0; }
+.ent { border-radius: 3px; padding: 1px 0; border-bottom: 2px solid transparent; }
+%(label_css)s
+.msr { font-weight: 700; border-bottom: 2px solid #c0392b; color: #7b1d12; font-variant-numeric: tabular-nums; }
+abbr.abbr { text-decoration: underline dotted #555; cursor: help; }
+.sent { border-radius: 3px; transition: background .2s; }
+.sent:target, .sent.is-target, .sent.demo { background: var(--target); outline: 2px solid #e0b400; }
+a.badge { font-size: 10px; vertical-align: super; text-decoration: none; background: #24324a; color: #fff;
+          border-radius: 6px; padding: 0 4px; margin: 0 1px; line-height: 1; }
+table.claims { border-collapse: collapse; width: 100%%; font-size: 13px; margin-top: 6px; }
+table.claims th, table.claims td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left; }
+table.claims th { background: #eef1f6; }
+table.claims tr[data-sentence] { cursor: pointer; }
+table.claims tr[data-sentence]:hover { background: #f7f9fc; }
+table.claims tr:target, table.claims tr.is-target { background: var(--target); }
+td.sentence { min-width: 320px; }
+div.scroll { overflow-x: auto; }
+h3 { font-size: 14px; margin: 16px 0 4px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+dl.abbrevs { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; font-size: 13px; margin: 0; }
+dl.abbrevs dt { font-weight: 700; } dl.abbrevs dd { margin: 0; }
+details { font-size: 13px; margin-top: 10px; }
+.empty { color: var(--muted); font-style: italic; font-size: 13px; }
+"""
+
+SCRIPT = """(function () {
+  function mark() {
+    document.querySelectorAll('.is-target').forEach(function (e) { e.classList.remove('is-target'); });
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id) return;
+    var el = document.getElementById(id);
+    if (!el) return;
+    el.classList.add('is-target');
+    document.querySelectorAll('tr[data-sentence]').forEach(function (row) {
+      if (row.getAttribute('data-sentence') === id) row.classList.add('is-target');
+    });
+  }
+  document.addEventListener('click', function (ev) {
+    var row = ev.target.closest('tr[data-sentence]');
+    if (row && !ev.target.closest('a')) location.hash = row.getAttribute('data-sentence');
+  });
+  window.addEventListener('hashchange', mark);
+  mark();
+})();"""
+
+
+def esc(value: Any) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _cls(value: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "_", value)
+
+
+def _num(value: Optional[float]) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def measure_summary(m: Measure) -> str:
+    """A one-line reading of a measure's parsed fields (the tooltip)."""
+    parts = [m.kind + (f" ({m.stat})" if m.stat else "")]
+    if m.value is not None:
+        parts.append(f"value {m.op + ' ' if m.op and m.op != '=' else ''}{_num(m.value)}")
+    if m.low is not None or m.high is not None:
+        parts.append(f"range {_num(m.low)}\u2013{_num(m.high)}")
+    if m.ci_low is not None or m.ci_high is not None:
+        level = f"{_num(m.level)}% " if m.level is not None else ""
+        parts.append(f"{level}CI {_num(m.ci_low)}\u2013{_num(m.ci_high)}")
+    if m.sd is not None:
+        parts.append(f"SD {_num(m.sd)}")
+    if m.denominator is not None:
+        parts.append(f"of {_num(m.denominator)}")
+    if m.unit:
+        parts.append(f"unit {m.unit}")
+    return "; ".join(parts)
+
+
+@dataclass
+class _Mark:
+    start: int
+    end: int
+    layer: int  # 0: sentences (outermost, never split); 1: entities, measures, abbreviations
+    rank: int  # tie-break among equal extents: entity outside measure outside abbreviation
+    tag: str
+    attrs: dict[str, str]
+    first_only: tuple[str, ...] = ("id",)
+    opened: bool = False
+
+    def open_tag(self) -> str:
+        attrs = self.attrs if not self.opened else {k: v for k, v in self.attrs.items() if k not in self.first_only}
+        if self.opened:
+            attrs = {**attrs, "class": attrs.get("class", "") + " cont"}
+        self.opened = True
+        return f"<{self.tag}" + "".join(f' {k}="{esc(v)}"' for k, v in attrs.items()) + ">"
+
+    def close_tag(self) -> str:
+        return f"</{self.tag}>"
+
+
+def render_marked_text(text: str, marks: list[_Mark], inserts: Optional[dict[int, list[str]]] = None) -> str:
+    """Escape ``text`` and wrap the marks (properly nested; crossing marks are split). ``inserts``: raw
+    HTML to place at a position, after the marks that end there are closed."""
+    inserts = inserts or {}
+    marks = [m for m in marks if 0 <= m.start < m.end <= len(text)]
+    starts: dict[int, list[_Mark]] = defaultdict(list)
+    ends: dict[int, list[_Mark]] = defaultdict(list)
+    for m in marks:
+        starts[m.start].append(m)
+        ends[m.end].append(m)
+    points = sorted({0, len(text), *starts, *ends, *(p for p in inserts if 0 <= p <= len(text))})
+    order = {id(m): k for k, m in enumerate(marks)}
+    active: set[int] = set()
+    by_id = {id(m): m for m in marks}
+    stack: list[_Mark] = []
+    out: list[str] = []
+    for i, p in enumerate(points):
+        for m in ends.get(p, ()):
+            active.discard(id(m))
+        for m in starts.get(p, ()):
+            active.add(id(m))
+        desired = sorted((by_id[k] for k in active),
+                         key=lambda m: (m.layer, m.start, -m.end, m.rank, order[id(m)]))
+        keep = 0
+        while keep < len(stack) and keep < len(desired) and stack[keep] is desired[keep]:
+            keep += 1
+        out.extend(m.close_tag() for m in reversed(stack[keep:]))
+        if p in inserts:
+            out.extend(inserts[p])
+        out.extend(m.open_tag() for m in desired[keep:])
+        stack = desired
+        if i + 1 < len(points):
+            out.append(esc(text[p:points[i + 1]]))
+    out.extend(m.close_tag() for m in reversed(stack))
+    return "".join(out)
+
+
+class _Ids:
+    def __init__(self, index: int):
+        self.prefix = f"rec{index}"
+
+    def sentence(self, k: int) -> str:
+        return f"{self.prefix}-s{k}"
+
+    def item(self, ident: str) -> str:
+        return f"{self.prefix}-{_cls(ident)}"
+
+
+def _text_html(record: Record, ids: _Ids) -> str:
+    marks: list[_Mark] = []
+    for k, s in enumerate(record.sentences):
+        marks.append(_Mark(s.start, s.end, 0, 0, "span", {"class": "sent", "id": ids.sentence(k)}))
+    for e in record.entities:
+        tip = [e.label.lower() + (f" ({e.subtype})" if e.subtype else "")]
+        if e.expanded:
+            tip.append(f"= {e.expanded}")
+        if e.score is not None:
+            tip.append(f"score {e.score:.2f}")
+        marks.append(_Mark(e.start, e.end, 1, 0, "mark",
+                           {"class": f"ent ent-{_cls(e.label)}", "id": ids.item(e.id), "data-label": e.label,
+                            "title": " \u00b7 ".join(tip)}))
+    for m in record.measures:
+        marks.append(_Mark(m.start, m.end, 1, 1, "span",
+                           {"class": f"msr msr-{_cls(m.kind)}", "id": ids.item(m.id), "data-kind": m.kind,
+                            "title": measure_summary(m)}))
+    for a in record.abbreviations:
+        marks.append(_Mark(a.start, a.end, 1, 2, "abbr", {"class": "abbr", "title": a.long}))
+    inserts: dict[int, list[str]] = defaultdict(list)
+    for claim in record.claims:
+        if claim.sentence < len(record.sentences):
+            end = record.sentences[claim.sentence].end
+            inserts[end].append(f'<a class="badge" href="#{ids.item(claim.id)}" title="claim {esc(claim.id)}">'
+                                f"{esc(claim.id)}</a>")
+    return render_marked_text(record.text, marks, inserts)
+
+
+def _entities_cell(record: Record, idents: list[str]) -> str:
+    by_id = {e.id: e for e in record.entities}
+    out = []
+    for ident in idents:
+        e = by_id.get(ident)
+        if e is not None:
+            title = f' title="{esc(e.text)}"' if e.expanded else ""
+            out.append(f'<mark class="ent ent-{_cls(e.label)}"{title}>{esc(e.expanded or e.text)}</mark>')
+    return "<br>".join(out)
+
+
+def _claim_row(record: Record, claim: Claim, ids: _Ids) -> str:
+    by_id = {m.id: m for m in record.measures}
+    measures = "<br>".join(f'<span class="msr" title="{esc(measure_summary(by_id[m]))}">{esc(by_id[m].text)}</span>'
+                           for m in claim.measures if m in by_id)
+    yes_no = {True: "yes", False: "no", None: ""}
+    sid = ids.sentence(claim.sentence)
+    section = record.sentences[claim.sentence].section if claim.sentence < len(record.sentences) else None
+    if section and claim.text.upper().startswith(section.upper()):
+        section = None  # the sentence already starts with its label ("RESULTS: ...")
+    cells = [
+        f'<td><a href="#{sid}">{esc(claim.id)}</a></td>',
+        f"<td>{esc(claim.type)}</td>",
+        f"<td>{_entities_cell(record, claim.population)}</td>",
+        f"<td>{_entities_cell(record, claim.intervention)}</td>",
+        f"<td>{_entities_cell(record, claim.comparator)}</td>",
+        f"<td>{_entities_cell(record, claim.outcome)}</td>",
+        f"<td>{measures}</td>",
+        f"<td>{esc(claim.direction or '')}</td>",
+        f"<td>{yes_no[claim.significant]}</td>",
+        f"<td>{yes_no[claim.hedged]}{' (negated)' if claim.negated else ''}</td>",
+        f'<td class="sentence">{"<small>" + esc(section) + "</small> " if section else ""}'
+        f'<a class="goto" href="#{sid}">{esc(claim.text)}</a></td>',
+    ]
+    return (f'<tr id="{ids.item(claim.id)}" data-claim="{esc(claim.id)}" data-sentence="{sid}">'
+            + "".join(cells) + "</tr>")
+
+
+CLAIM_HEADERS = ("Claim", "Type", "Population", "Intervention", "Comparator", "Outcome", "Measures",
+                 "Direction", "Significant", "Hedged", "Sentence")
+
+
+def render_record(record: Record, index: int) -> str:
+    ids = _Ids(index)
+    title = record_title(record) or record.id
+    pmid = item_pmid(record)
+    meta = [f"id <b>{esc(record.id)}</b>"]
+    if pmid:
+        meta.append(f'<a href="https://pubmed.ncbi.nlm.nih.gov/{esc(pmid)}/" rel="noopener noreferrer">PubMed</a>')
+    year = record_year(record)
+    if year:
+        meta.append(esc(year))
+    if record.meta.get("journal"):
+        meta.append(f"<i>{esc(record.meta['journal'])}</i>")
+    tags = "".join(f'<span class="tag">{esc(t)}</span>' for t in publication_types(record))
+    evidence = rct_evidence(record)
+    if evidence:
+        tags += f'<span class="tag rct" title="RCT by {esc(evidence)}">RCT</span>'
+    counts = (f"{len(record.entities)} entities \u00b7 {len(record.measures)} measures \u00b7 "
+              f"{len(record.claims)} claims")
+    parts = [f'<article class="record" id="{ids.prefix}" data-record-id="{esc(record.id)}">',
+             f"<h2>{esc(title)}</h2>",
+             f'<p class="meta">{SEP.join(meta)}{SEP}{counts}<br>{tags}</p>',
+             f'<div class="text">{_text_html(record, ids)}</div>',
+             "<h3>Claims</h3>"]
+    if record.claims:
+        head = "".join(f"<th>{h}</th>" for h in CLAIM_HEADERS)
+        rows = "".join(_claim_row(record, c, ids) for c in record.claims)
+        parts.append(f'<div class="scroll"><table class="claims"><thead><tr>{head}</tr></thead>'
+                     f"<tbody>{rows}</tbody></table></div>")
+    else:
+        parts.append('<p class="empty">No claims.</p>')
+    pairs: dict[str, str] = {}
+    for a in record.abbreviations:
+        pairs.setdefault(a.short, a.long)
+    if pairs:
+        parts.append("<h3>Abbreviations</h3><dl class=\"abbrevs\">"
+                     + "".join(f"<dt>{esc(s)}</dt><dd>{esc(lf)}</dd>" for s, lf in pairs.items()) + "</dl>")
+    mesh = record.meta.get("mesh") or []
+    if isinstance(mesh, list) and mesh:
+        parts.append(f"<details><summary>MeSH ({len(mesh)})</summary><ul>"
+                     + "".join(f"<li>{esc(m)}</li>" for m in mesh) + "</ul></details>")
+    if record.errors:
+        parts.append("<details open><summary>Errors</summary><ul>"
+                     + "".join(f"<li>{esc(e)}</li>" for e in record.errors) + "</ul></details>")
+    parts.append("</article>")
+    return "\n".join(parts)
+
+
+def _legend() -> str:
+    items = [f'<mark class="ent ent-{label}">{label.lower()}</mark>' for label in LABEL_COLOURS]
+    items.append('<span class="msr" title="a measure">12.5% (P = 0.03)</span>')
+    items.append('<abbr class="abbr" title="long form">ABBR</abbr>')
+    items.append('<span class="sent demo">claim sentence you clicked</span>')
+    items.append('<a class="badge">C1</a> claim')
+    return '<div class="legend" id="legend"><b>Legend</b> ' + " ".join(items) + "</div>"
+
+
+def render_page(records: Iterable[Record], title: Optional[str] = None, note: str = "") -> str:
+    """The whole page for ``records`` (HTML string, UTF-8, no external resources)."""
+    records = list(records)
+    label_css = "\n".join(
+        f".ent-{label} {{ background: {colour}; border-bottom-color: {LABEL_BORDERS[label]}; }}"
+        for label, colour in LABEL_COLOURS.items())
+    css = CSS % {"label_css": label_css}
+    script_hash = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
+    csp = (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+           f"script-src 'sha256-{script_hash}'; base-uri 'none'; form-action 'none'")
+    page_title = title or (f"claimex: {record_title(records[0]) or records[0].id}" if len(records) == 1
+                           else f"claimex: {len(records)} abstracts")
+    from .. import __version__
+
+    toc = ""
+    if len(records) > 1:
+        toc = '<nav class="toc">' + "".join(
+            f'<a href="#rec{k}">{esc(r.id)}</a>' for k, r in enumerate(records)) + "</nav>"
+    body = "\n".join(render_record(r, k) for k, r in enumerate(records)) or '<p class="empty">No records.</p>'
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="claimex {esc(__version__)}">
+<title>{esc(page_title)}</title>
+<style>{css}</style>
+</head>
+<body>
+<header class="page"><h1>{esc(page_title)}</h1><p>{len(records)} record(s){SEP + esc(note) if note else ""}.
+Hover a highlight for its label and parsed value; click a claim row to find its sentence.</p></header>
+{_legend()}
+<main>
+{toc}
+{body}
+</main>
+<script>{SCRIPT}</script>
+</body>
+</html>
+"""

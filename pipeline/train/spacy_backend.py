@@ -1,0 +1,125 @@
+"""``claimex train --config configs/pico-*.cfg``: the spaCy backend.
+
+1. optional pretraining of the tok2vec on unlabelled abstracts (``spacy pretrain``, when the
+   config has a ``[pretraining]`` block with a ``component``) unless ``paths.init_tok2vec`` is
+   given;
+2. ``spacy train`` (readers ``claimex.PicoCorpus.v1``; best checkpoint by dev token macro-F1);
+3. packaging: the rule components of ``configs/pipeline.cfg`` (sentences, abbreviations,
+   measures) are put in front of the tagger and the result is saved as a complete pipeline.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import spacy
+from spacy.language import Language
+
+from .. import paths
+
+log = logging.getLogger(__name__)
+
+
+def _register() -> None:
+    import pipeline.annotate  # noqa: F401  (factories, tokenizer)
+    import pipeline.train.data  # noqa: F401  (readers)
+
+
+def parse_overrides(items: Iterable[str]) -> dict[str, Any]:
+    """``["training.max_steps=100", 'corpora.train.sources=["x"]']`` -> overrides dict (JSON values)."""
+    import json
+
+    out: dict[str, Any] = {}
+    for item in items:
+        key, _, raw = item.partition("=")
+        try:
+            out[key.strip()] = json.loads(raw)
+        except json.JSONDecodeError:
+            out[key.strip()] = raw
+    return out
+
+
+def pretrain(config_path: Path, output: Path, overrides: dict[str, Any], epochs: Optional[int] = None) -> Path:
+    """Run ``spacy pretrain`` for the config; returns the weights file of the last epoch."""
+    from spacy.cli.pretrain import pretrain as spacy_pretrain
+
+    _register()
+    config = spacy.util.load_config(config_path, overrides=overrides, interpolate=False)
+    if epochs is not None:
+        config["pretraining"]["max_epochs"] = epochs
+    output.mkdir(parents=True, exist_ok=True)
+    t0 = time.time()
+    spacy_pretrain(config, output, use_gpu=-1, silent=False)
+    weights = sorted(output.glob("model*.bin"), key=lambda p: p.stat().st_mtime)
+    if not weights:
+        raise RuntimeError(f"pretraining wrote no weights to {output}")
+    final = output / "pretrained-tok2vec.bin"
+    shutil.copyfile(weights[-1], final)
+    log.info("pretraining done in %.0fs: %s", time.time() - t0, final)
+    return final
+
+
+def has_pretraining(config_path: Path, overrides: dict[str, Any]) -> bool:
+    config = spacy.util.load_config(config_path, overrides=overrides, interpolate=False)
+    return bool(config.get("pretraining", {}).get("component"))
+
+
+def add_rule_components(nlp: Language, pipeline_cfg: Optional[Path] = None) -> list[str]:
+    """Put the rule components of ``configs/pipeline.cfg`` in front of the tagger (those whose
+    factory is registered); returns the names added."""
+    cfg = spacy.util.load_config(pipeline_cfg or paths.CONFIGS_DIR / "pipeline.cfg", interpolate=True)
+    added = []
+    for k, name in enumerate(cfg["nlp"]["pipeline"]):
+        if name in nlp.pipe_names:
+            continue
+        comp_cfg = dict(cfg["components"][name])
+        factory = comp_cfg.pop("factory")
+        if not spacy.registry.has("factories", factory) and factory not in Language.factories:
+            log.warning("factory %s not registered; %s left out of the packaged model", factory, name)
+            continue
+        nlp.add_pipe(factory, name=name, config=comp_cfg, before=nlp.pipe_names[k] if k < len(nlp.pipe_names)
+                     else None)
+        added.append(name)
+    return added
+
+
+def package(model_dir: Path, output: Path, meta: Optional[dict] = None) -> Path:
+    """Load a trained pipeline, add the rule components, save it to ``output``."""
+    _register()
+    nlp = spacy.load(model_dir)
+    add_rule_components(nlp)
+    if meta:
+        nlp.meta.update(meta)
+    if output.exists():
+        shutil.rmtree(output)
+    nlp.to_disk(output)
+    return output
+
+
+def train_spacy(config_path: Path, output: Path, overrides: Optional[dict[str, Any]] = None,
+                seed: Optional[int] = None, pretrain_epochs: Optional[int] = None,
+                workdir: Optional[Path] = None, keep_workdir: bool = False) -> Path:
+    """Pretrain (if configured), train, package into ``output``. Returns ``output``."""
+    from spacy.cli.train import train as spacy_train
+
+    _register()
+    overrides = dict(overrides or {})
+    if seed is not None:
+        overrides["system.seed"] = seed
+    workdir = Path(workdir or output.with_name(output.name + ".work"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    if overrides.get("paths.init_tok2vec") in (None, "null") and has_pretraining(config_path, overrides):
+        weights = pretrain(config_path, workdir / "pretrain", overrides, pretrain_epochs)
+        overrides["paths.init_tok2vec"] = str(weights)
+    t0 = time.time()
+    spacy_train(config_path, workdir / "train", overrides=overrides, use_gpu=-1)
+    log.info("training done in %.0fs", time.time() - t0)
+    best = workdir / "train" / "model-best"
+    package(best, output, meta={"name": output.name, "claimex_train_seconds": round(time.time() - t0)})
+    if not keep_workdir:
+        shutil.rmtree(workdir / "train", ignore_errors=True)
+    return output

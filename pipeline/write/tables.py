@@ -1,0 +1,168 @@
+"""Flat tables to CSV, XLSX and Parquet, written so they open cleanly in a spreadsheet and in pandas.
+
+A :class:`Table` is a name, typed :class:`Column` s and rows (dicts; a missing key or ``None`` is an
+empty cell). Every writer goes through :func:`pipeline.write.atomic_path`.
+
+* CSV: UTF-8 with a byte-order mark (Excel then reads it as UTF-8), ``csv`` module quoting
+  (``QUOTE_MINIMAL``: a cell with a comma, quote or newline is quoted, so an embedded newline stays inside
+  its cell), ``\\r\\n`` row ends, booleans as ``TRUE``/``FALSE``, ``None`` as an empty cell.
+* XLSX (openpyxl): one sheet per table, bold shaded header, frozen header row, auto filter, column
+  widths; text that starts with ``=`` stays text (never a formula); characters XML cannot hold are dropped
+  and cells are cut at Excel's 32,767-character limit.
+* Parquet (pyarrow): the column types given (string, int64, float64, bool), nulls kept.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Optional, Union
+
+from .atomic import atomic_path
+
+ColumnType = str  # "string" | "int" | "float" | "bool"
+EXCEL_CELL_LIMIT = 32767
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: ColumnType = "string"
+    help: str = ""
+    width: int = 14  # XLSX column width (characters)
+
+
+@dataclass
+class Table:
+    name: str
+    columns: list[Column]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def to_arrow(self):
+        """A ``pyarrow.Table`` with the declared column types."""
+        import pyarrow as pa
+
+        types = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+        schema = pa.schema([pa.field(c.name, types[c.type]) for c in self.columns])
+        data = {c.name: [_coerce(row.get(c.name), c.type) for row in self.rows] for c in self.columns}
+        return pa.Table.from_pydict(data, schema=schema)
+
+    def to_pandas(self):
+        return self.to_arrow().to_pandas()
+
+
+def _coerce(value: Any, ctype: ColumnType) -> Any:
+    if value is None:
+        return None
+    if value == "" and ctype != "string":
+        return None
+    if ctype == "int":
+        return int(round(float(value)))
+    if ctype == "float":
+        return float(value)
+    if ctype == "bool":
+        return bool(value)
+    return str(value)
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
+
+
+def write_csv(table: Table, path: Union[str, Path]) -> Path:
+    """One table as an Excel-friendly CSV (see module docstring)."""
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+            writer.writerow(table.names)
+            for row in table.rows:
+                writer.writerow([_csv_cell(row.get(name)) for name in table.names])
+    return path
+
+
+def write_parquet(table: Table, path: Union[str, Path]) -> Path:
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        pq.write_table(table.to_arrow(), tmp)
+    return path
+
+
+def _xlsx_value(value: Any) -> Any:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if len(value) > EXCEL_CELL_LIMIT:
+            value = value[:EXCEL_CELL_LIMIT - 1] + "\u2026"
+    return value
+
+
+def write_xlsx(tables: Iterable[Table], path: Union[str, Path], notes: Optional[list[str]] = None) -> Path:
+    """Several tables as sheets of one workbook (sheet name = table name). ``notes``, when given,
+    go to a last sheet "about" together with each column's description."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    path = Path(path)
+    tables = list(tables)
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor="305496")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for table in tables:
+        sheet = workbook.create_sheet(title=table.name[:31])
+        sheet.append(table.names)
+        for cell in sheet[1]:
+            cell.font = header_font
+            cell.fill = header_fill
+            cell.alignment = Alignment(vertical="center")
+        for r, row in enumerate(table.rows, start=2):
+            for c, col in enumerate(table.columns, start=1):
+                value = row.get(col.name)
+                if value is None:
+                    continue
+                cell = sheet.cell(row=r, column=c, value=_xlsx_value(value))
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # "=..." is text, not a formula
+                    if col.width >= 40:
+                        cell.alignment = wrap
+        for c, col in enumerate(table.columns, start=1):
+            sheet.column_dimensions[get_column_letter(c)].width = col.width
+        sheet.freeze_panes = "A2"
+        if table.columns:
+            sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{max(1, len(table.rows) + 1)}"
+    if notes is not None:
+        about = workbook.create_sheet(title="about")
+        for line in notes:
+            about.append([line])
+        about.append([])
+        about.append(["sheet", "column", "type", "meaning"])
+        for cell in about[about.max_row]:
+            cell.font = Font(bold=True)
+        for table in tables:
+            for col in table.columns:
+                about.append([table.name, col.name, col.type, col.help])
+        for letter, width in zip("ABCD", (14, 18, 8, 90)):
+            about.column_dimensions[letter].width = width
+    with atomic_path(path) as tmp:
+        workbook.save(tmp)
+    return path

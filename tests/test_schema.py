@@ -1,0 +1,40 @@
+import json
+
+import pytest
+from pydantic import ValidationError
+
+from pipeline.schema import SCHEMA_VERSION, Record, json_schema
+
+
+def test_gold_fixture_round_trips(gold_fixture):
+    assert gold_fixture.schema_ == SCHEMA_VERSION
+    again = Record.from_json(gold_fixture.to_json())
+    assert again == gold_fixture
+    assert json.loads(gold_fixture.to_json())["schema"] == "claimex/1"
+
+
+def test_offsets_must_match_text():
+    with pytest.raises(ValidationError, match="text"):
+        Record(id="x", text="mortality 12%", sentences=[{"start": 0, "end": 13}],
+               measures=[{"id": "M1", "start": 10, "end": 13, "text": "13%", "kind": "percentage"}])
+
+
+def test_claim_refs_must_exist():
+    with pytest.raises(ValidationError, match="unknown id E9"):
+        Record(id="x", text="a b", sentences=[{"start": 0, "end": 3}],
+               claims=[{"id": "C1", "sentence": 0, "type": "finding", "outcome": ["E9"], "text": "a b"}])
+
+
+def test_unknown_fields_rejected():
+    with pytest.raises(ValidationError):
+        Record.from_dict({"schema": "claimex/1", "id": "x", "text": "", "surprise": 1})
+
+
+def test_json_schema_names_the_contract_fields():
+    schema = json_schema()
+    props = schema["properties"]
+    for field in ("schema", "id", "text", "meta", "sentences", "abbreviations", "entities", "measures",
+                  "claims", "errors"):
+        assert field in props
+    claim_props = schema["$defs"]["Claim"]["properties"]
+    assert set(claim_props["type"]["enum"]) == {"finding", "adverse_effect", "conclusion", "background", "aim"}
