@@ -68,7 +68,7 @@ def run_dask(specs: list[ShardSpec], settings: Settings, on_done, on_docs, *, sc
         futures = client.map(dask_task, specs, settings=settings, pure=False, retries=retries,
                              key=[f"claimex-batch-{run_id}-{s.index}-{s.name}" for s in specs])
         spec_of = {f.key: s for f, s in zip(futures, specs)}
-        pending = as_completed(futures)
+        pending = as_completed(futures, loop=client.loop)
         while not pending.is_empty():
             batch = pending.next_batch(block=False) if pending.has_ready() else []
             _drain(events, on_docs)

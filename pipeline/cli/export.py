@@ -7,7 +7,6 @@ shared with ``claimex show`` and offered to other commands through :func:`review
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -22,8 +21,8 @@ MaxYearOption = typer.Option(None, "--max-year", help="Keep records published in
 PmidsOption = typer.Option(None, "--pmids", help="Keep the ids listed in FILE (one per line; '#' comments).")
 
 
-def review_filter(only_rct: bool = False, min_year: Optional[int] = None, max_year: Optional[int] = None,
-                  pmids: Optional[Path] = None):
+def review_filter(only_rct: bool = False, min_year: int | None = None, max_year: int | None = None,
+                  pmids: Path | None = None):
     """The :class:`pipeline.review.filters.RecordFilter` for the options above (None when no option is
     set); a bad option value ends the command with a one-line error."""
     from ..review.filters import RecordFilter
@@ -41,20 +40,21 @@ def export(
     source: Path = typer.Argument(..., help="A JSONL(.gz) file of claimex/1 records or a `claimex batch` "
                                             "run directory."),
     to: str = typer.Option("xlsx", "--to", "-t", help="csv | xlsx | parquet"),
-    output: Optional[Path] = typer.Option(
+    output: Path | None = typer.Option(
         None, "--output", "-o",
         help="Output file. xlsx: one workbook (sheets claims, abstracts, measures). csv/parquet: the claims "
              "table here, the others beside it as STEM.abstracts.EXT and STEM.measures.EXT. "
              "Default: the input's name with the new extension, in the current directory."),
     only_rct: bool = OnlyRctOption,
-    min_year: Optional[int] = MinYearOption,
-    max_year: Optional[int] = MaxYearOption,
-    pmids: Optional[Path] = PmidsOption,
+    min_year: int | None = MinYearOption,
+    max_year: int | None = MaxYearOption,
+    pmids: Path | None = PmidsOption,
 ) -> None:
     """Write the review tables: one row per claim (PICO, measures, direction, significance, hedging,
     sentence), one per abstract (PICO lists, sample size, publication types, MeSH), one per claim-measure
     pair."""
-    from ..review.export import FORMATS, export as run_export
+    from ..review.export import FORMATS
+    from ..review.export import export as run_export
 
     fmt = to.lower().lstrip(".")
     if fmt not in FORMATS:

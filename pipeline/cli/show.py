@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -12,18 +11,18 @@ from .export import MaxYearOption, MinYearOption, OnlyRctOption, PmidsOption, re
 
 
 def show(
-    inputs: List[Path] = typer.Argument(..., help="claimex/1 records (JSONL(.gz) or a batch run dir), or any "
+    inputs: list[Path] = typer.Argument(..., help="claimex/1 records (JSONL(.gz) or a batch run dir), or any "
                                                   "input `claimex extract` takes (analysed with --model)."),
     output: Path = typer.Option(Path("claimex-show.html"), "--output", "-o", help="The HTML page to write."),
     limit: int = typer.Option(20, "--limit", "-n", help="Show at most this many records (0: all)."),
-    ids: Optional[List[str]] = typer.Option(None, "--id", help="Show this record id (repeatable)."),
-    model: Optional[str] = ModelOption,
-    fmt: Optional[str] = FormatOption,
-    title: Optional[str] = typer.Option(None, "--title", help="Page title."),
+    ids: list[str] | None = typer.Option(None, "--id", help="Show this record id (repeatable)."),
+    model: str | None = ModelOption,
+    fmt: str | None = FormatOption,
+    title: str | None = typer.Option(None, "--title", help="Page title."),
     only_rct: bool = OnlyRctOption,
-    min_year: Optional[int] = MinYearOption,
-    max_year: Optional[int] = MaxYearOption,
-    pmids: Optional[Path] = PmidsOption,
+    min_year: int | None = MinYearOption,
+    max_year: int | None = MaxYearOption,
+    pmids: Path | None = PmidsOption,
 ) -> None:
     """Write one HTML page: each record's text with PICO entities, measures and abbreviations
     highlighted (a legend on top), its claims in a table linked to their sentences, abbreviations with

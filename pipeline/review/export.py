@@ -26,8 +26,9 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Union
+from typing import Any
 
 from ..schema import Claim, Measure, Record
 from ..write.tables import Column, Table, write_csv, write_parquet, write_xlsx
@@ -142,7 +143,7 @@ def _manifest_shards(run_dir: Path) -> list[Path]:
     return out
 
 
-def record_files(source: Union[str, Path]) -> list[Path]:
+def record_files(source: str | Path) -> list[Path]:
     """The record files behind ``source``: itself when a file; for a batch run directory the record
     files of the shards in ``manifest.json`` (``shards[].files.records``, in manifest order), else its
     ``*.jsonl.gz`` files (then ``*.jsonl``, then ``*.parquet``)."""
@@ -188,7 +189,7 @@ def _run_records(run_dir: Path) -> Iterator[Record]:
         yield from _file_records(path)
 
 
-def iter_records(source: Union[str, Path], record_filter: Optional[RecordFilter] = None) -> Iterator[Record]:
+def iter_records(source: str | Path, record_filter: RecordFilter | None = None) -> Iterator[Record]:
     """claimex/1 records from a JSONL(.gz) file, a Parquet file, or a batch run directory."""
     source = Path(source)
     if source.is_dir() and (source / "manifest.json").is_file():
@@ -218,7 +219,7 @@ def _jsonl_records(path: Path) -> Iterator[Record]:
 
 # -- tables ----------------------------------------------------------------------------------------
 
-def record_title(record: Record) -> Optional[str]:
+def record_title(record: Record) -> str | None:
     title = record.meta.get("title")
     if title:
         return str(title)
@@ -335,7 +336,7 @@ def abstract_row(record: Record) -> dict[str, Any]:
     }
 
 
-def build_tables(records: Iterable[Record], record_filter: Optional[RecordFilter] = None) -> dict[str, Table]:
+def build_tables(records: Iterable[Record], record_filter: RecordFilter | None = None) -> dict[str, Table]:
     """The three review tables (``claims``, ``abstracts``, ``measures``) for ``records``."""
     tables = {name: Table(name, columns) for name, columns in TABLE_COLUMNS.items()}
     for record in records:
@@ -350,14 +351,14 @@ def build_tables(records: Iterable[Record], record_filter: Optional[RecordFilter
 
 # -- output ----------------------------------------------------------------------------------------
 
-def default_output(source: Union[str, Path], fmt: str) -> Path:
+def default_output(source: str | Path, fmt: str) -> Path:
     """``results.jsonl.gz`` -> ``results.xlsx`` (or ``.csv``/``.parquet``) in the current directory;
     a run directory ``runs/x`` -> ``x.xlsx``."""
     name = Path(_strip_suffix(Path(source))).name or "claims"
     return Path(f"{name}.{fmt}")
 
 
-def output_paths(out: Union[str, Path], fmt: str) -> dict[str, Path]:
+def output_paths(out: str | Path, fmt: str) -> dict[str, Path]:
     """Where each table goes. XLSX: all sheets in ``out``. CSV/Parquet: the claims table in ``out``,
     the others beside it as ``<stem>.abstracts.<ext>`` and ``<stem>.measures.<ext>``."""
     out = Path(out)
@@ -369,13 +370,13 @@ def output_paths(out: Union[str, Path], fmt: str) -> dict[str, Path]:
 
 
 EXPORT_NOTES = [
-    "claimex review export: sheets 'claims' (one row per claim), 'abstracts' (one row per record) and "
-    "'measures' (one row per claim-measure pair; join with claims on id + claim).",
+    ("claimex review export: sheets 'claims' (one row per claim), 'abstracts' (one row per record) and "
+     "'measures' (one row per claim-measure pair; join with claims on id + claim)."),
     "Entity columns join several entities with ' | ' and use the abbreviation-expanded text where there is one.",
 ]
 
 
-def write_tables(tables: dict[str, Table], fmt: str, out: Union[str, Path]) -> list[Path]:
+def write_tables(tables: dict[str, Table], fmt: str, out: str | Path) -> list[Path]:
     """Write the tables in ``fmt`` (csv | xlsx | parquet); returns the files written."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
@@ -386,8 +387,8 @@ def write_tables(tables: dict[str, Table], fmt: str, out: Union[str, Path]) -> l
     return [writer(table, paths[name]) for name, table in tables.items()]
 
 
-def export(source: Union[str, Path], fmt: str, out: Optional[Union[str, Path]] = None,
-           record_filter: Optional[RecordFilter] = None) -> tuple[dict[str, Table], list[Path]]:
+def export(source: str | Path, fmt: str, out: str | Path | None = None,
+           record_filter: RecordFilter | None = None) -> tuple[dict[str, Table], list[Path]]:
     """Read records from ``source``, build the tables, write them; returns (tables, files)."""
     tables = build_tables(iter_records(source, record_filter))
     return tables, write_tables(tables, fmt, out or default_output(source, fmt))

@@ -23,9 +23,10 @@ number is the year, e.g. "2002 Sep"); an item without a year is rejected when a 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Union
+from typing import Any
 
 RCT_PUB_TYPE = "randomized controlled trial"
 
@@ -55,7 +56,7 @@ def publication_types(item: Any) -> list[str]:
     return [str(v) for v in value or [] if str(v).strip()]
 
 
-def record_year(item: Any) -> Optional[int]:
+def record_year(item: Any) -> int | None:
     """Publication year from meta ``year`` (int or string such as "2002 Sep"); None when absent."""
     value = _meta(item).get("year")
     if value is None or isinstance(value, bool):
@@ -76,7 +77,7 @@ def rct_from_text(text: str) -> bool:
     return False
 
 
-def rct_evidence(item: Any) -> Optional[str]:
+def rct_evidence(item: Any) -> str | None:
     """Why an item counts as an RCT: ``"publication type"``, ``"text"``, or None (not an RCT)."""
     types = publication_types(item)
     if types:
@@ -89,7 +90,7 @@ def is_rct(item: Any) -> bool:
     return rct_evidence(item) is not None
 
 
-def item_pmid(item: Any) -> Optional[str]:
+def item_pmid(item: Any) -> str | None:
     """The PubMed id: meta ``pmid``, else the item id when it is all digits."""
     pmid = _meta(item).get("pmid")
     if pmid not in (None, ""):
@@ -98,7 +99,7 @@ def item_pmid(item: Any) -> Optional[str]:
     return ident if ident.isdigit() else None
 
 
-def read_pmid_file(path: Union[str, Path]) -> set[str]:
+def read_pmid_file(path: str | Path) -> set[str]:
     """Ids from a file, one per line. Blank lines and ``#`` comments are skipped; a leading
     ``PMID``/``PMID-``/``PMID:`` label is dropped, so a grep of a MEDLINE file works as is."""
     ids: set[str] = set()
@@ -115,14 +116,14 @@ class RecordFilter:
     """Keep the records (or reader Documents) that a review wants. All criteria must hold."""
 
     only_rct: bool = False
-    min_year: Optional[int] = None
-    max_year: Optional[int] = None
-    pmids: Optional[set[str]] = None
+    min_year: int | None = None
+    max_year: int | None = None
+    pmids: set[str] | None = None
 
     @classmethod
-    def from_options(cls, only_rct: bool = False, min_year: Optional[int] = None,
-                     max_year: Optional[int] = None,
-                     pmids_file: Optional[Union[str, Path]] = None) -> "RecordFilter":
+    def from_options(cls, only_rct: bool = False, min_year: int | None = None,
+                     max_year: int | None = None,
+                     pmids_file: str | Path | None = None) -> RecordFilter:
         """Build from CLI-style options (``pmids_file``: a file with one id per line)."""
         if min_year is not None and max_year is not None and min_year > max_year:
             raise ValueError(f"--min-year {min_year} is after --max-year {max_year}")
@@ -147,9 +148,7 @@ class RecordFilter:
                 return False
             if self.max_year is not None and year > self.max_year:
                 return False
-        if self.only_rct and not is_rct(record):
-            return False
-        return True
+        return not self.only_rct or is_rct(record)
 
     __call__ = accepts
 

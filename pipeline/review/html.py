@@ -19,12 +19,13 @@ import hashlib
 import html
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from ..schema import Claim, Measure, Record
-from .filters import item_pmid, publication_types, rct_evidence, record_year
 from .export import record_title
+from .filters import item_pmid, publication_types, rct_evidence, record_year
 
 SEP = " \u00b7 "
 LABEL_COLOURS = {
@@ -65,13 +66,13 @@ abbr.abbr { text-decoration: underline dotted #555; cursor: help; }
 .sent:target, .sent.is-target, .sent.demo { background: var(--target); outline: 2px solid #e0b400; }
 a.badge { font-size: 10px; vertical-align: super; text-decoration: none; background: #24324a; color: #fff;
           border-radius: 6px; padding: 0 4px; margin: 0 1px; line-height: 1; }
-table.claims { border-collapse: collapse; width: 100%%; font-size: 13px; margin-top: 6px; }
+table.claims { border-collapse: collapse; width: 100%%; font-size: 13px; margin-top: 6px; table-layout: fixed; }
+table.claims td { overflow-wrap: anywhere; }
 table.claims th, table.claims td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left; }
 table.claims th { background: #eef1f6; }
 table.claims tr[data-sentence] { cursor: pointer; }
 table.claims tr[data-sentence]:hover { background: #f7f9fc; }
 table.claims tr:target, table.claims tr.is-target { background: var(--target); }
-td.sentence { min-width: 320px; }
 div.scroll { overflow-x: auto; }
 h3 { font-size: 14px; margin: 16px 0 4px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
 dl.abbrevs { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; font-size: 13px; margin: 0; }
@@ -109,7 +110,7 @@ def _cls(value: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "_", value)
 
 
-def _num(value: Optional[float]) -> str:
+def _num(value: float | None) -> str:
     if value is None:
         return ""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
@@ -156,7 +157,7 @@ class _Mark:
         return f"</{self.tag}>"
 
 
-def render_marked_text(text: str, marks: list[_Mark], inserts: Optional[dict[int, list[str]]] = None) -> str:
+def render_marked_text(text: str, marks: list[_Mark], inserts: dict[int, list[str]] | None = None) -> str:
     """Escape ``text`` and wrap the marks (properly nested; crossing marks are split). ``inserts``: raw
     HTML to place at a position, after the marks that end there are closed."""
     inserts = inserts or {}
@@ -260,18 +261,19 @@ def _claim_row(record: Record, claim: Claim, ids: _Ids) -> str:
         f"<td>{_entities_cell(record, claim.comparator)}</td>",
         f"<td>{_entities_cell(record, claim.outcome)}</td>",
         f"<td>{measures}</td>",
-        f"<td>{esc(claim.direction or '')}</td>",
+        f"<td>{esc((claim.direction or '').replace('_', ' '))}</td>",
         f"<td>{yes_no[claim.significant]}</td>",
         f"<td>{yes_no[claim.hedged]}{' (negated)' if claim.negated else ''}</td>",
-        f'<td class="sentence">{"<small>" + esc(section) + "</small> " if section else ""}'
-        f'<a class="goto" href="#{sid}">{esc(claim.text)}</a></td>',
+        (f'<td class="sentence">{"<small>" + esc(section) + "</small> " if section else ""}'
+         f'<a class="goto" href="#{sid}">{esc(claim.text)}</a></td>'),
     ]
     return (f'<tr id="{ids.item(claim.id)}" data-claim="{esc(claim.id)}" data-sentence="{sid}">'
             + "".join(cells) + "</tr>")
 
 
 CLAIM_HEADERS = ("Claim", "Type", "Population", "Intervention", "Comparator", "Outcome", "Measures",
-                 "Direction", "Significant", "Hedged", "Sentence")
+                 "Direction", "Signif.", "Hedged", "Sentence")
+_WIDTHS = ("44px", "92px", "8%", "8%", "8%", "8%", "10%", "92px", "60px", "56px", "")  # table-layout: fixed
 
 
 def render_record(record: Record, index: int) -> str:
@@ -298,9 +300,10 @@ def render_record(record: Record, index: int) -> str:
              f'<div class="text">{_text_html(record, ids)}</div>',
              "<h3>Claims</h3>"]
     if record.claims:
+        cols = "".join(f'<col style="width:{w}">' if w else "<col>" for w in _WIDTHS)
         head = "".join(f"<th>{h}</th>" for h in CLAIM_HEADERS)
         rows = "".join(_claim_row(record, c, ids) for c in record.claims)
-        parts.append(f'<div class="scroll"><table class="claims"><thead><tr>{head}</tr></thead>'
+        parts.append(f'<div class="scroll"><table class="claims"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
                      f"<tbody>{rows}</tbody></table></div>")
     else:
         parts.append('<p class="empty">No claims.</p>')
@@ -330,7 +333,7 @@ def _legend() -> str:
     return '<div class="legend" id="legend"><b>Legend</b> ' + " ".join(items) + "</div>"
 
 
-def render_page(records: Iterable[Record], title: Optional[str] = None, note: str = "") -> str:
+def render_page(records: Iterable[Record], title: str | None = None, note: str = "") -> str:
     """The whole page for ``records`` (HTML string, UTF-8, no external resources)."""
     records = list(records)
     label_css = "\n".join(

@@ -6,12 +6,14 @@
   the plots, then every section (sub-report) the same way;
 * ``report.json`` - :meth:`EvalReport.to_dict`;
 * ``<task>.csv`` (and ``<task>.<section>.csv``) - the per-class rows;
-* ``prf.png`` (``prf.<section>.png``) - per-class precision/recall/F1 bars;
+* ``prf.png`` (``prf.<section>.png``) - per-class precision/recall/F1 bars, one panel per metric variant;
 * ``confusion.png`` (``confusion.<section>.png``) - when ``summary["confusion"]`` is
   ``{"labels": [...], "matrix": [[...]]}`` (rows: gold, columns: predicted);
 * ``sections.png`` - F1 per class side by side for each section, when there are two or more with rows.
 
-Plots use matplotlib's object API (no pyplot state, no display needed).
+Metric columns are recognised by name, so every task's rows plot: ``precision``/``recall``/``f1``,
+``P_exact``/``R_exact``/``F1_exact`` and ``exact_p``/``exact_r``/``exact_f1`` (variant ``exact``), ... -
+numbers between 0 and 1. Plots use matplotlib's object API (no pyplot state, no display needed).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import html
 import json
 import re
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any
 
 from ..evaluate.report import EvalReport
 from ..write.atomic import atomic_path
@@ -49,18 +51,58 @@ def _fmt(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+_METRIC_NAME = re.compile(r"^(?:(?P<pre>precision|recall|f1|p|r)(?:_(?P<v1>.+))?|(?P<v2>.+?)_(?P<post>precision|recall|f1|p|r))$",
+                          re.IGNORECASE)
+_CANON = {"p": "precision", "r": "recall", "precision": "precision", "recall": "recall", "f1": "f1"}
+
+
+def _is_score(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0.0 <= value <= 1.0
+
+
+def metric_families(rows: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """``{variant: {"precision"|"recall"|"f1": column}}`` for the score columns of ``rows``
+    (variant ``""`` for plain precision/recall/f1), in column order."""
+    families: dict[str, dict[str, str]] = {}
+    columns: list[str] = []
+    for row in rows:
+        columns.extend(c for c in row if c not in columns)
+    for column in columns:
+        match = _METRIC_NAME.match(column)
+        values = [r.get(column) for r in rows if r.get(column) is not None]
+        if not match or not values or not all(_is_score(v) for v in values):
+            continue
+        metric = _CANON[(match.group("pre") or match.group("post")).lower()]
+        variant = match.group("v1") or match.group("v2") or ""
+        families.setdefault(variant, {}).setdefault(metric, column)
+    return {v: f for v, f in families.items() if "f1" in f or len(f) >= 2}
+
+
+def _primary_f1(families: dict[str, dict[str, str]]) -> str | None:
+    for family in ([families[""]] if "" in families else []) + list(families.values()):
+        if "f1" in family:
+            return family["f1"]
+    return None
+
+
 def _metric_rows(report: EvalReport) -> list[dict[str, Any]]:
-    return [r for r in report.rows if any(isinstance(r.get(m), (int, float)) for m in METRICS)]
+    families = metric_families(report.rows)
+    columns = {c for f in families.values() for c in f.values()}
+    return [r for r in report.rows if any(_is_score(r.get(c)) for c in columns)]
 
 
-def _confusion(report: EvalReport) -> Optional[tuple[list[str], list[list[float]]]]:
+def _confusion(report: EvalReport) -> tuple[list[str], list[list[float]]] | None:
     data = report.summary.get("confusion") if isinstance(report.summary, dict) else None
     if not isinstance(data, dict):
         return None
     labels, matrix = data.get("labels"), data.get("matrix")
     if not labels or not matrix or len(matrix) != len(labels) or any(len(r) != len(labels) for r in matrix):
         return None
-    return [str(label) for label in labels], [[float(v) for v in row] for row in matrix]
+    try:
+        values = [[v if isinstance(v, int) else float(v) for v in row] for row in matrix]
+    except (TypeError, ValueError):
+        return None
+    return [str(label) for label in labels], values
 
 
 def _save(fig, path: Path) -> Path:
@@ -70,26 +112,30 @@ def _save(fig, path: Path) -> Path:
 
 
 def plot_prf(rows: list[dict[str, Any]], path: Path, title: str) -> Path:
-    """Grouped bars: precision, recall, F1 per class (row ``name``)."""
+    """Grouped bars: precision, recall, F1 per class (row ``name``); one panel per metric variant."""
     from matplotlib.figure import Figure
 
+    families = metric_families(rows) or {"": {m: m for m in METRICS}}
     names = [str(r.get("name", k)) for k, r in enumerate(rows)]
-    fig = Figure(figsize=(max(5.0, 0.9 * len(names) + 2), 3.8))
-    ax = fig.add_subplot()
-    width = 0.8 / len(METRICS)
-    for k, metric in enumerate(METRICS):
-        values = [float(r.get(metric) or 0.0) for r in rows]
-        xs = [i + (k - 1) * width for i in range(len(rows))]
-        bars = ax.bar(xs, values, width, label=metric, color=COLOURS[metric])
-        if len(rows) <= 12:
-            ax.bar_label(bars, labels=[f"{v:.2f}" for v in values], fontsize=7, padding=1)
-    ax.set_xticks(range(len(names)), names, rotation=30 if len(names) > 5 else 0, ha="right" if len(names) > 5
-                  else "center")
-    ax.set_ylim(0, 1.08)
-    ax.set_ylabel("score")
-    ax.set_title(title)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
-    ax.grid(axis="y", alpha=0.3)
+    rotate = len(names) > 5 or max((len(n) for n in names), default=0) > 14
+    fig = Figure(figsize=(max(5.0, 0.9 * len(names) + 2), 3.6 * len(families)))
+    axes = fig.subplots(len(families), 1, squeeze=False)[:, 0]
+    for ax, (variant, family) in zip(axes, families.items()):
+        metrics = [m for m in METRICS if m in family]
+        width = 0.8 / len(metrics)
+        for k, metric in enumerate(metrics):
+            values = [float(r.get(family[metric]) or 0.0) for r in rows]
+            xs = [i + (k - (len(metrics) - 1) / 2) * width for i in range(len(rows))]
+            bars = ax.bar(xs, values, width, label=metric, color=COLOURS[metric])
+            if len(rows) <= 12:
+                ax.bar_label(bars, labels=[f"{v:.2f}" for v in values], fontsize=7, padding=1)
+        ax.set_xticks(range(len(names)), names, rotation=30 if rotate else 0, ha="right" if rotate else "center")
+        ax.set_ylim(0, 1.1)
+        ax.set_ylabel("score")
+        ax.set_title(f"{title} ({variant})" if variant else title)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+        ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
     return _save(fig, path)
 
 
@@ -115,9 +161,9 @@ def plot_confusion(labels: list[str], matrix: list[list[float]], path: Path, tit
     return _save(fig, path)
 
 
-def plot_sections(sections: dict[str, list[dict[str, Any]]], path: Path, title: str,
-                  metric: str = "f1") -> Path:
-    """One bar per section for each class: compares corpora / levels on ``metric``."""
+def plot_sections(sections: dict[str, list[dict[str, Any]]], path: Path, title: str) -> Path:
+    """One bar per section for each class: compares corpora / levels on each section's F1 (plain
+    ``f1`` where there is one, else the first F1 variant)."""
     from matplotlib.figure import Figure
 
     classes: list[str] = []
@@ -130,13 +176,14 @@ def plot_sections(sections: dict[str, list[dict[str, Any]]], path: Path, title: 
     width = 0.8 / len(sections)
     palette = ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3", "#8c8c8c"]
     for k, (name, rows) in enumerate(sections.items()):
-        by_name = {str(r.get("name")): float(r.get(metric) or 0.0) for r in rows}
+        column = _primary_f1(metric_families(rows)) or "f1"
+        by_name = {str(r.get("name")): float(r.get(column) or 0.0) for r in rows}
         xs = [i + (k - (len(sections) - 1) / 2) * width for i in range(len(classes))]
         ax.bar(xs, [by_name.get(c, 0.0) for c in classes], width, label=name, color=palette[k % len(palette)])
     ax.set_xticks(range(len(classes)), classes, rotation=30 if len(classes) > 5 else 0,
                   ha="right" if len(classes) > 5 else "center")
     ax.set_ylim(0, 1.05)
-    ax.set_ylabel(metric)
+    ax.set_ylabel("F1")
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     ax.grid(axis="y", alpha=0.3)
@@ -210,7 +257,7 @@ th{background:#eef1f6}td.num{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:10px 0}img{max-width:100%}figcaption{font-size:12px;color:#5f6878}.note{color:#5f6878}"""
 
 
-def write_report(report: EvalReport, out_dir: Union[str, Path]) -> Path:
+def write_report(report: EvalReport, out_dir: str | Path) -> Path:
     """Write the report files (see module docstring) into ``out_dir``; returns the HTML page's path."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from ..schema import SCHEMA_VERSION, Record
 from ..write.atomic import atomic_path
@@ -19,10 +19,10 @@ from .export import iter_records, record_files
 from .filters import RecordFilter
 from .html import render_page
 
-PathLike = Union[str, Path]
+PathLike = str | Path
 
 
-def _first_json_line(path: Path) -> Optional[dict]:
+def _first_json_line(path: Path) -> dict | None:
     try:
         with open(path, "rb") as probe:
             gz = probe.read(2) == b"\x1f\x8b"
@@ -54,9 +54,9 @@ def is_record_source(path: PathLike) -> bool:
     return bool(first) and first.get("schema") == SCHEMA_VERSION
 
 
-def load_for_show(inputs: Sequence[PathLike], model: Optional[str] = None, fmt: Optional[str] = None,
-                  record_filter: Optional[RecordFilter] = None, limit: Optional[int] = None,
-                  ids: Optional[set[str]] = None,
+def load_for_show(inputs: Sequence[PathLike], model: str | None = None, fmt: str | None = None,
+                  record_filter: RecordFilter | None = None, limit: int | None = None,
+                  ids: set[str] | None = None,
                   on_error: Callable[[str], None] = lambda message: None) -> list[Record]:
     """Up to ``limit`` records from ``inputs``: read when they are record sources, else analysed with
     ``model`` (``claimex extract`` semantics). Errors of the reader/pipeline go to ``on_error``."""
@@ -75,7 +75,7 @@ def load_for_show(inputs: Sequence[PathLike], model: Optional[str] = None, fmt: 
     return list(itertools.islice(records, limit))
 
 
-def _analyse(inputs: list[Path], model: Optional[str], fmt: Optional[str], wanted, on_error) -> Iterator[Record]:
+def _analyse(inputs: list[Path], model: str | None, fmt: str | None, wanted, on_error) -> Iterator[Record]:
     from ..extractor import Extractor
     from ..read import read_documents
     from ..read.base import Document, ReadError
@@ -90,7 +90,7 @@ def _analyse(inputs: list[Path], model: Optional[str], fmt: Optional[str], wante
             on_error(str(item))
 
 
-def write_page(records: Iterable[Record], out: PathLike, title: Optional[str] = None, note: str = "") -> Path:
+def write_page(records: Iterable[Record], out: PathLike, title: str | None = None, note: str = "") -> Path:
     """Render and write the page atomically (UTF-8)."""
     out = Path(out)
     page = render_page(records, title=title, note=note)

@@ -15,9 +15,10 @@ empty cell). Every writer goes through :func:`pipeline.write.atomic_path`.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Optional, Union
+from typing import Any
 
 from .atomic import atomic_path
 
@@ -65,7 +66,7 @@ def _coerce(value: Any, ctype: ColumnType) -> Any:
     if value == "" and ctype != "string":
         return None
     if ctype == "int":
-        return int(round(float(value)))
+        return round(float(value))
     if ctype == "float":
         return float(value)
     if ctype == "bool":
@@ -83,19 +84,18 @@ def _csv_cell(value: Any) -> str:
     return str(value)
 
 
-def write_csv(table: Table, path: Union[str, Path]) -> Path:
+def write_csv(table: Table, path: str | Path) -> Path:
     """One table as an Excel-friendly CSV (see module docstring)."""
     path = Path(path)
-    with atomic_path(path) as tmp:
-        with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-            writer.writerow(table.names)
-            for row in table.rows:
-                writer.writerow([_csv_cell(row.get(name)) for name in table.names])
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        writer.writerow(table.names)
+        for row in table.rows:
+            writer.writerow([_csv_cell(row.get(name)) for name in table.names])
     return path
 
 
-def write_parquet(table: Table, path: Union[str, Path]) -> Path:
+def write_parquet(table: Table, path: str | Path) -> Path:
     import pyarrow.parquet as pq
 
     path = Path(path)
@@ -114,7 +114,7 @@ def _xlsx_value(value: Any) -> Any:
     return value
 
 
-def write_xlsx(tables: Iterable[Table], path: Union[str, Path], notes: Optional[list[str]] = None) -> Path:
+def write_xlsx(tables: Iterable[Table], path: str | Path, notes: list[str] | None = None) -> Path:
     """Several tables as sheets of one workbook (sheet name = table name). ``notes``, when given,
     go to a last sheet "about" together with each column's description."""
     from openpyxl import Workbook

@@ -86,3 +86,12 @@ def cli_env() -> dict:
     env["PYTHONWARNINGS"] = "ignore"
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
     return env
+
+
+def cli_inprocess(*args: str):
+    """``claimex batch ARGS`` in this process (typer's CliRunner): the loaded pipeline is reused."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    return CliRunner().invoke(app, ["batch", *args])

@@ -73,7 +73,7 @@ def chromium() -> str:
 
 def run_chromium(binary: str, profile: Path, url: str, *args: str) -> str:
     proc = subprocess.run([binary, *FLAGS, f"--user-data-dir={profile}", *args, url],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr[-2000:]
     return proc.stdout
 
@@ -106,7 +106,7 @@ def test_what_a_person_sees(chromium, page, tmp_path, records):
     probe_page.write_text(html_text.replace("<head>", "<head>" + PROBE_HEAD, 1)
                           .replace("</body>", PROBE + "</body>"), encoding="utf-8")
     dom = run_chromium(chromium, tmp_path / "profile", probe_page.as_uri() + "#rec0-s3", "--dump-dom")
-    found = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.S)
+    found = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.DOTALL)
     assert found, dom[-3000:]
     seen = json.loads(found.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
 

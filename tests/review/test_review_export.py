@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.review.export import (build_tables, default_output, iter_records, output_paths, record_files)
+from pipeline.review.export import build_tables, default_output, iter_records, output_paths, record_files
 from pipeline.review.filters import RecordFilter
 from pipeline.write import JsonlWriter
 

@@ -4,8 +4,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from pipeline.review.filters import (RecordFilter, is_rct, rct_evidence, rct_from_text, read_pmid_file,
-                                     record_year)
+from pipeline.review.filters import (
+    RecordFilter,
+    is_rct,
+    rct_evidence,
+    rct_from_text,
+    read_pmid_file,
+    record_year,
+)
 
 
 def doc(text="", **meta):

@@ -12,7 +12,7 @@ from pipeline.review.html import _Mark, render_marked_text, render_page
 from pipeline.review.show import is_record_source, load_for_show
 
 runner = CliRunner()
-VOID = {"meta", "br", "img", "input", "link", "hr"}
+VOID = {"meta", "br", "img", "input", "link", "hr", "col", "wbr", "source"}
 
 
 class Tree(HTMLParser):

@@ -64,9 +64,26 @@ def test_bad_confusion_is_ignored(tmp_path):
 
 
 def test_cli_evaluate_report(tmp_path, monkeypatch):
-    import pipeline.evaluate as evaluate
+    from pipeline import evaluate
 
     monkeypatch.setattr(evaluate, "run_task", lambda task, **options: make_report())
     result = CliRunner().invoke(app, ["evaluate", "--task", "fixture", "--report", str(tmp_path / "r")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "r" / "report.html").exists() and (tmp_path / "r" / "confusion.png").exists()
+
+
+def test_metric_names_of_every_task(tmp_path):
+    from pipeline.review.report import metric_families
+
+    measures_rows = [{"name": "seed", "docs": 1, "P_exact": 1.0, "R_exact": 0.5, "F1_exact": 0.667, "P_overlap": 1.0,
+                      "R_overlap": 1.0, "F1_overlap": 1.0, "value_acc": 1.0, "p_value": 0.3, "docs_per_s": 669.7}]
+    span_rows = [{"name": "OUTCOME", "exact_p": 0.5, "exact_r": 0.4, "exact_f1": 0.44, "support": 9}]
+    assert metric_families(measures_rows) == {
+        "exact": {"precision": "P_exact", "recall": "R_exact", "f1": "F1_exact"},
+        "overlap": {"precision": "P_overlap", "recall": "R_overlap", "f1": "F1_overlap"}}
+    assert metric_families(span_rows) == {"exact": {"precision": "exact_p", "recall": "exact_r", "f1": "exact_f1"}}
+    report = EvalReport("measures", rows=measures_rows,
+                        sections={"a": EvalReport("x", rows=span_rows), "b": EvalReport("x", rows=_rows())})
+    write_report(report, tmp_path)
+    for name in ("prf.png", "prf.a.png", "sections.png"):
+        assert (tmp_path / name).read_bytes().startswith(PNG), name

@@ -177,7 +177,8 @@ RE_TH1 = re.compile(
 RE_TH2 = re.compile(
     rf"(?P<val>{NUMB})(?P<u>{UNIT})?(?P<suf>[ ]{{1,2}}(?:of[ ]age[ ]{{1,2}})?(?:or|and)[ ](?:older|more|over|above|"
     r"greater|higher|longer|less|fewer|younger|below|under|lower|shorter))(?![\w])")
-_RANGE_TAIL = (rf"(?:(?P<hu>{UNIT})(?P<freq>{_FREQ})?|{COUNTED}|(?P<hh>{HYPHEN_UNIT})|{NUM_END})")
+_RANGE_TAIL = (rf"(?:(?P<hu>{UNIT})(?:(?P<freq>{_FREQ})|(?P<old>[ -](?i:old)(?![\w])))?|{COUNTED}"
+               rf"|(?P<hh>{HYPHEN_UNIT})(?P<old2>-(?i:old)(?![\w]))?|{NUM_END})")
 RE_R1 = re.compile(
     rf"(?P<lo>{_NUMX})(?P<lu>{UNIT})?(?P<sep>[ ]{{0,2}}-[ ]{{0,2}}|[ ]{{1,2}}(?:to|through)[ ]{{1,2}})"
     rf"(?P<hi>{NUM}|{WNUM}){_RANGE_TAIL}")
@@ -189,7 +190,8 @@ RE_C_OF = re.compile(
     rf"(?P<y>{INT}(?:[ ]\d{{3}})*(?![\d])|{WNUM})(?:{COUNTED}|{NUM_END})")
 RE_C_SLASH = re.compile(
     rf"(?<![\w.,/^-])(?P<x>{INT})[ ]?/[ ]?(?P<y>{INT})(?![\d/]|[.,]\d)(?:{COUNTED}|{NUM_END})")
-RE_C_N = re.compile(rf"(?<![\w])[nN][ ]{{0,2}}(?P<op>=|{OPSYM})[ ]{{0,2}}(?P<x>{NUM})(?:{COUNTED}|{NUM_END})")
+RE_C_N = re.compile(rf"(?<![\w])[nN][ ]{{0,2}}(?P<op>=|{OPSYM})[ ]{{0,2}}(?P<x>{NUM})(?:[ ]?/[ ]?(?P<y>{INT})(?!\d))?"
+                    rf"(?:{COUNTED}|{NUM_END})")
 RE_C_NOUN = re.compile(rf"(?P<x>{_NUMX}){COUNTED}")
 RE_UNIT = re.compile(rf"(?P<val>{NUMB})(?:(?P<u>{UNIT})(?P<freq>{_FREQ})?|(?P<hu>{HYPHEN_UNIT}))")
 RE_WORD_UNIT = re.compile(rf"(?P<val>{WNUM})(?:(?P<u>{UNIT})|(?P<hu>{HYPHEN_UNIT}))")
@@ -325,6 +327,8 @@ def b_range(m):
         unit, cat = noun, None
     kw = m.group("kw").lower() if "kw" in m.re.groupindex and m.group("kw") else None
     c = Cand(m.start(), m.end(), "range", 8, low=lo, high=hi, unit=unit, ucat=cat, person=person)
+    if m.group("old") or m.group("old2"):
+        c.kind = "age"
     if words and not (unit or noun):
         return None
     if not unit and not noun:
@@ -360,6 +364,11 @@ def b_count_n(m):
         return None
     noun, _person = _noun(m)
     op = op_of(m.group("op"))
+    y = _num(m.group("y"))
+    if y is not None:
+        if y < x:
+            return None
+        return Cand(m.start(), m.end(), "count", 10, value=x, denominator=y, unit=noun, op=op, person=True)
     return Cand(m.start(), m.end(), "sample_size", 10, value=x, unit=noun, op=op, person=True)
 
 
@@ -424,7 +433,7 @@ AT_NUMBER = [(RE_CI, b_ci), (RE_MSD1, b_msd), (RE_MSD3, b_msd), (RE_MIQR1, b_miq
              (RE_TH2, b_th2), (RE_R1, b_range), (RE_C_OF, b_count_of), (RE_C_SLASH, b_count_slash),
              (RE_C_NOUN, b_count_noun), (RE_UNIT, b_unit), (RE_BARE, b_bare)]
 #: tried at the start of a number word ("Twenty", "nine")
-AT_NUMBER_WORD = [(RE_AGE_OLD, b_age_old), (RE_TH1, b_th1), (RE_R1, b_range), (RE_C_OF, b_count_of),
+AT_NUMBER_WORD = [(RE_AGE_OLD, b_age_old), (RE_R1, b_range), (RE_C_OF, b_count_of),
                   (RE_C_NOUN, b_count_noun), (RE_WORD_UNIT, b_word_unit), (RE_WORD, b_word)]
 _RATIO = [(RE_RATIO, b_ratio)]
 _TH = [(RE_TH1, b_th1)]
@@ -457,3 +466,26 @@ AT_SYMBOL: dict[str, list] = {c: list(_TH) for c in "<>≤≥~"}
 AT_SYMBOL["("] = [(RE_MSD2, b_msd)]
 for _c in "βρκτ":
     AT_SYMBOL[_c] = list(_RATIO)
+
+
+# -- per-text gates: a pattern is tried only if its text contains one of these strings ------------------
+_PM_STRINGS = ("±", "+/-", "+-", "+ /-", "+/ -")
+GATES: dict[int, tuple[str, ...]] = {
+    id(RE_MSD1): _PM_STRINGS, id(RE_MSD2): _PM_STRINGS,
+    id(RE_MSD3): _PM_STRINGS + ("SD", "SE", "sd", "s.d", "s.e"), id(RE_MSD4): ("SD", "SE"),
+    id(RE_MIQR1): ("IQR", "uartile", "Q1", "entile"), id(RE_MIQR2): ("IQR", "uartile", "Q1", "entile"),
+    id(RE_IQR): ("IQR", "nterquartile"), id(RE_AGE_OLD): ("old", "OLD", "Old"),
+    id(RE_C_SLASH): ("/",), id(RE_CI): ("CI", "Cl", "CrI", "onfidence", "redible", "ncertainty"),
+    id(RE_TH2): ("older", "more", "over", "above", "greater", "higher", "longer", "less", "fewer", "younger",
+                 "below", "under", "lower", "shorter"),
+}
+
+
+def gated(patterns, text: str):
+    """``patterns`` without those whose gate strings are all absent from ``text``."""
+    out = []
+    for rx, build in patterns:
+        gate = GATES.get(id(rx))
+        if gate is None or any(g in text for g in gate):
+            out.append((rx, build))
+    return out

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .candidates import AT_KEYWORD, AT_NUMBER, AT_NUMBER_WORD, AT_SYMBOL, Cand, kind_of_unit
-from .numbers import NUMBER_WORD_SET
+from .candidates import AT_KEYWORD, AT_NUMBER, AT_NUMBER_WORD, AT_SYMBOL, Cand, gated, kind_of_unit
 from .measure import ParsedMeasure
-from .numbers import normalise
+from .numbers import NUMBER_WORD_SET, normalise
 from .patterns import TIME, unit_info
 
 # -- spans where no measure may be (dates, citations, identifiers) ----------------------------------
@@ -29,40 +28,42 @@ _BLOCKERS = re.compile("|".join([
     r"\b\d+[ ]?\([\w -]{1,10}\)[ ]?:[ ]?[A-Za-z]?\d+(?:[ ]?-[ ]?[A-Za-z]?\d+)?",  # 6(3):285-288
     r"\b\d+(?::\d+)+(?:-\d+)?",  # 1:1, 10:30, 1:79-83
     r"(?m:^[ ]{0,3}\d{1,2}(?:\.\d{1,2}){0,3}\.?[ ]{1,3}(?=[A-Z][a-z]))",  # section numbers "2.1 Methods"
+    r"(?<![\w])[FtTχZzH][ ]?\([ ]?\d+(?:[ ]?,[ ]?\d+(?:\.\d+)?)?[ ]?\)",  # F(1, 38), χ(2): degrees of freedom
     r"(?<![\w.])(?:19|20)\d{2}[ ]?(?:-|/)[ ]?(?:(?:19|20)\d{2}|\d{2})(?![\d%.])(?![ ]?(?:%|[a-zμ]))",  # 1999-2000
 ]))
 
 # a number that names something: "grade 3", "phase 2", "type 2", "Table 1", "day 28", "ECOG PS 0-1"
 _NAME_PREFIX = re.compile(
-    r"(?:\b(?i:grades?|stages?|phases?|types?|class(?:es)?|levels?|cycles?|days?|weeks?|wk|months?|years?|visits?|"
-    r"arms?|groups?|cohorts?|steps?|version|v|figures?|fig|tables?|sections?|chapters?|appendix|part|round|"
-    r"sessions?|lines?|models?|items?|criteria|criterion|questions?|no|number|refs?|references?|leads?|segments?|"
-    r"chromosomes?|exons?|introns?|codons?|positions?|lanes?|patients?|case|subject|participant|sites?|cent(?:er|re)|"
-    r"hospital|rooms?|beds?|waves?|zones?|areas?|regions?|lots?|batch|isotypes?|subtypes?|serotypes?|genotypes?|"
-    r"gleason|bi-?rads|asa|nyha|ecog|who|karnofsky|kps|tnm|figo|ajcc|icd|dsm|ctcae|recist|ps|pt|pn|cn|ct|"
-    r"studies|study|trial|experiments?|protocol|dimension|domains?|quadrants?|vertebrae|rib|ribs|ward|floor|"
-    r"equations?|eq|formula|scheme|appendices|supplementary|supplemental|suppl|vol|volume|issue|pp|p\.|page|pages|"
-    r"tier|category|categories|score[ ]of|points[ ]on|generation|wave|era|mk|mark|release|edition|iso|en|gpt|"
-    r"covid|sars-cov|tlr|il|cd|hla|cyp|hpv|hiv|ca|ki|brca|her|erbb|gpr|cox)"
-    r"[ ]{0,2}[-:#.]?[ ]{0,2}(?:\(?(?:\d+[a-z]?|[IVX]+)\)?[ ]{0,2}(?:,|and|or|to|-|/|&|vs\.?)[ ]{0,2})*$)")
+    r"(?<!\d[ ])(?<![\d-])\b(?:(?i:grades?|stages?|phases?|types?|class(?:es)?|level|cycles?|days?|week|wk|month|"
+    r"year|visits?|arm|group|cohort|steps?|version|figures?|fig|tables?|sections?|chapters?|appendix|part|round|"
+    r"session|line|model|items?|criteria|criterion|questions?|no\.|refs?|references?|lead|segment|chromosomes?|"
+    r"exons?|introns?|codons?|position|lane|isotypes?|subtypes?|serotypes?|genotypes?|gleason|bi-?rads|nyha|ecog|"
+    r"karnofsky|experiments?|protocol|dimension|domains?|quadrants?|equations?|eq|formula|scheme|supplementary|"
+    r"supplemental|suppl|vol|volume|eqs|issue|pp|page|pages|tier|category|categories|generation|era|edition|release)"
+    r"|WHO|ASA|KPS|TNM|FIGO|AJCC|ICD|DSM|CTCAE|RECIST|PS|pT|pN|cT|cN|ISO|CA|IL|CD|HLA|CYP|HPV|HIV|HER|ERBB|COX|"
+    r"BRCA|TLR|Ki|SF|EQ|QLQ|MK|GPT)"
+    r"[ ]{0,2}[-:#.]?[ ]{0,2}(?:\(?(?:\d+[a-z]?|[IVX]+)\)?[ ]{0,2}(?:,|and|or|to|-|/|&|vs\.?)[ ]{0,2})*$")
 _AGE_BEFORE = re.compile(
     r"(?i:\b(?:aged?|ages)\b)[ ]{0,2}(?:\(?(?:range|mean|median|years?|yrs?|y)\)?[ ]{0,2})?"
     r"(?:(?:[,:=]|of|was|were|is|ranged|ranging|range|between|from|at|above|below)[ ]{0,2}){0,3}$")
 _AGE_AFTER = re.compile(r"(?i:[ ]{0,2}(?:old\b|of[ ]age\b))")
 _RANGE_BEFORE = re.compile(
     r"(?:(?i:\b(?:range[ds]?|ranging|IQR|interquartile[ ]range|between|from|quartiles?|CI))[ ]{0,2}[,:=]?[ ]{0,2}"
-    r"(?i:from|of|was|were|is)?[ ]{0,2}$|\d[%\w/.]{0,10}[ ]{0,2}[(\[][ ]{0,2}$|(?i:aged?|ages)[ ]{0,2}$)")
+    r"(?i:from|of|was|were|is)?[ ]{0,2}$|\d[%\w/.]{0,10}[ ]{0,2}\([ ]{0,2}$|(?i:aged?|ages)[ ]{0,2}$)")
 _STAT_BEFORE = re.compile(r"(?i:\b(mean|median|average))[ ]{0,2}(?:[,:=][ ]{0,2}|(?:of|was|were|is)[ ]{1,2})?$")
 _YEAR = re.compile(r"(?:1[89]|20)\d{2}")
 
 # confirmations of a weak (bare integer / number word) candidate
 _PCT_AFTER = re.compile(r"[ ]{0,2}[(\[][ ]{0,2}[-+]?\d+(?:\.\d+)?[ ]?%")
-_VS = r"(?:vs\.?|v\.?|versus|compared[ ](?:with|to)|against)"
+_VS = r"(?:versus|vs\.?|v\.?(?![a-z])|compared[ ](?:with|to)|against)"
 _VS_AFTER = re.compile(rf"[ ]{{0,3}},?[ ]{{0,2}}(?i:{_VS})[ ]{{0,3}}(?=[-+]?[\d.]|[A-Za-z]+\b)")
 _VS_BEFORE = re.compile(rf"(?i:{_VS})[ ]{{0,3}}$")
 _LIST_AFTER = re.compile(r"[ ]{0,2}(?:,[ ]{0,2}(?:and|or)?|and|or|&|;)[ ]{0,3}")
 _GROUP_AFTER = re.compile(
     r"[ ]{1,2}(?:in|on|with|from|for)[ ]{1,2}(?:the[ ]{1,2})?(?:[\w-]+[ ]{1,2}){0,3}(?i:group|arm|cohort)s?\b")
+_ARM_PAIR = re.compile(
+    r"(?<![\w.])(?P<a>\d+)[ ]{1,2}(?:on|in|with|for|receiving|to)[ ]{1,2}(?:the[ ])?[\w+/-]+(?:[ ][\w+/-]+)?[ ]{0,2},?"
+    r"[ ]{0,2}(?:versus|vs\.?|v\.?|and|compared[ ]with)[ ]{1,2}(?P<b>\d+)[ ]{1,2}(?:on|in|with|for|receiving|to)\b")
 _VERB_AFTER = re.compile(
     r"[ ]{1,2}(?:were|had|died|developed|experienced|completed|underwent|received|achieved|required|withdrew|"
     r"discontinued|remained|relapsed|responded|reported|showed|presented)\b")
@@ -72,27 +73,40 @@ _CLOSE = re.compile(r"[ ]{0,2}[)\]]")
 _SIMPLE = ("value", "percentage", "duration", "dose")
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _blocked_mask(s: str) -> bytearray:
+    """1 where a blocker (date, citation, identifier...) lies. Blockers all contain digits, so only
+    windows around digit runs are scanned."""
     mask = bytearray(len(s))
-    for m in _BLOCKERS.finditer(s):
-        mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    n, windows = len(s), []
+    for m in _DIGITS.finditer(s):
+        lo, hi = max(0, m.start() - 40), min(n, m.end() + 40)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        for m in _BLOCKERS.finditer(s, lo, hi):
+            mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return mask
 
 
+_WORD_CONT = re.compile(r"(?i:(?:hundred|thousand|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                        r"[ -](?:and[ ])?)$")
 _WORD_OR_DIGITS = re.compile(r"[A-Za-z]+|\d+|[<>≤≥~(βρκτ]")
 
 
 def _candidates(s: str) -> list[Cand]:
     """Try each pattern only where it can start: numbers, number words, keywords, symbols."""
     out: list[Cand] = []
-    tried: set[tuple[int, int]] = set()
+    at_number, at_word = gated(AT_NUMBER, s), gated(AT_NUMBER_WORD, s)
+    at_keyword = {k: gated(v, s) for k, v in AT_KEYWORD.items()}
+    at_symbol = {k: gated(v, s) for k, v in AT_SYMBOL.items()}
 
     def attempt(pos: int, patterns) -> None:
         for rx, build in patterns:
-            key = (pos, id(rx))
-            if key in tried:
-                continue
-            tried.add(key)
             m = rx.match(s, pos)
             if m is None or m.end() == m.start():
                 continue
@@ -100,31 +114,27 @@ def _candidates(s: str) -> list[Cand]:
             if c is not None and c.end > c.start:
                 out.append(c)
 
-    prev_word_end, prev_was_numword = -2, False
     for tok in _WORD_OR_DIGITS.finditer(s):
         p, first = tok.start(), s[tok.start()]
         if first.isdigit():
+            if p >= 2 and s[p - 1] in ".," and s[p - 2].isdigit():
+                continue  # the decimals / thousands of a number already tried
             starts = [p]
             if p >= 1 and s[p - 1] in ".+-":
                 starts.append(p - 1)
             if p >= 2 and s[p - 2] in "+-" and s[p - 1] in ". ":
                 starts.append(p - 2)
             for q in starts:
-                attempt(q, AT_NUMBER)
+                attempt(q, at_number)
         elif first.isalpha() and first.isascii():
             low = tok.group().lower()
-            if low in NUMBER_WORD_SET:
-                if not (prev_was_numword and tok.start() - prev_word_end == 1):
-                    attempt(p, AT_NUMBER_WORD)
-                prev_was_numword = True
-            else:
-                prev_was_numword = low in ("hundred", "thousand", "and") and prev_was_numword
-            prev_word_end = tok.end()
-            patterns = AT_KEYWORD.get(low)
+            if low in NUMBER_WORD_SET and not _WORD_CONT.search(s, max(0, p - 16), p):
+                attempt(p, at_word)
+            patterns = at_keyword.get(low)
             if patterns:
                 attempt(p, patterns)
         else:
-            patterns = AT_SYMBOL.get(first)
+            patterns = at_symbol.get(first)
             if patterns:
                 attempt(p, patterns)
     return out
@@ -188,6 +198,10 @@ def _confirm_weak(s: str, chosen: list[Cand], weak: list[Cand]) -> list[Cand]:
     weak_starts = {c.start: c for c in weak}
     confirmed: list[Cand] = []
     pending = list(weak)
+    arm_starts = set()
+    if weak:
+        for m in _ARM_PAIR.finditer(s):
+            arm_starts.update((m.start("a"), m.start("b")))
     for _round in range(4):
         changed = False
         for c in sorted(pending, key=lambda c: -c.start):
@@ -196,8 +210,10 @@ def _confirm_weak(s: str, chosen: list[Cand], weak: list[Cand]) -> list[Cand]:
             ok = False
             if _PCT_AFTER.match(s, c.end):
                 c.kind, ok = "count", True
-            elif _GROUP_AFTER.match(s, c.end) or (_VERB_AFTER.match(s, c.end) and s[c.start - 1:c.start] != "("):
+            elif _GROUP_AFTER.match(s, c.end) or _VERB_AFTER.match(s, c.end) or c.start in arm_starts:
                 c.kind, ok = "count", True
+            elif _AGE_BEFORE.search(s[max(0, c.start - 40):c.start]):
+                c.kind, ok = "age", True
             else:
                 m = _VS_AFTER.match(s, c.end)
                 if m and (m.end() in starts or m.end() in weak_starts):
@@ -207,10 +223,11 @@ def _confirm_weak(s: str, chosen: list[Cand], weak: list[Cand]) -> list[Cand]:
                 else:
                     m = _LIST_AFTER.match(s, c.end)
                     nxt = starts.get(m.end()) if m else None
-                    if nxt is not None and nxt.kind in _SIMPLE + ("count",) and (nxt.unit or nxt.kind == "count"):
+                    if nxt is not None and nxt.kind in _SIMPLE + ("count", "sample_size") and (
+                            nxt.unit or nxt.kind in ("count", "sample_size")):
                         ok = True
-                        if nxt.kind == "count" and not nxt.unit:
-                            c.kind = "count"
+                        if nxt.kind in ("count", "sample_size"):
+                            c.kind, c.unit = nxt.kind, nxt.unit
             if ok:
                 c.weak = False
                 confirmed.append(c)

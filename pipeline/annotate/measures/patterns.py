@@ -38,13 +38,13 @@ _ATOMS: list[tuple[str, str, str, str, str]] = [
     (r"(?:ka|kyr|Myr|Gyr|byr|Byr)", "", "", TIME, "g"),
     # mass
     (r"kg", "kg", "kg", MASS, "g"), (r"(?i:kilograms?)", "kg", "kg", MASS, "g"),
-    (r"g", "g", "g", MASS, ""), (r"gm", "g", "g", MASS, "g"), (r"(?i:grams?)", "g", "g", MASS, "g"),
+    (r"g", "g", "g", MASS, "g"), (r"gm", "g", "g", MASS, "g"), (r"(?i:grams?)", "g", "g", MASS, "g"),
     (r"mg", "mg", "mg", MASS, "g"), (r"(?i:milligrams?)", "mg", "mg", MASS, "g"),
     (r"(?:μg|ug|mcg|microg)", "μg", "μg", MASS, "g"), (r"(?i:micrograms?)", "μg", "μg", MASS, "g"),
     (r"ng", "ng", "ng", MASS, "g"), (r"(?i:nanograms?)", "ng", "ng", MASS, "g"),
     (r"pg", "pg", "pg", MASS, "g"), (r"fg", "fg", "fg", MASS, "g"),
     # volume
-    (r"L", "L", "L", VOLUME, ""), (r"l", "L", "L", VOLUME, "c"),
+    (r"L", "L", "L", VOLUME, "g"), (r"l", "L", "L", VOLUME, "c"),
     (r"m[lL]", "mL", "mL", VOLUME, "g"), (r"d[lL]", "dL", "dL", VOLUME, "g"),
     (r"(?:μ[lL]|u[lL]|micro[lL])", "μL", "μL", VOLUME, "g"), (r"n[lL]", "nL", "nL", VOLUME, "g"),
     (r"(?i:lit(?:er|re)s?)", "L", "L", VOLUME, "g"), (r"(?i:millilit(?:er|re)s?)", "mL", "mL", VOLUME, "g"),
@@ -63,7 +63,7 @@ _ATOMS: list[tuple[str, str, str, str, str]] = [
     # radiation
     (r"(?:Gy|cGy|mGy|Sv|mSv|μSv|Bq|kBq|MBq|GBq|Ci|mCi|μCi)", "", "", RADIATION, "g"),
     # length
-    (r"m", "m", "m", LENGTH, ""), (r"cm", "cm", "cm", LENGTH, "g"), (r"mm", "mm", "mm", LENGTH, "g"),
+    (r"m", "m", "m", LENGTH, "g"), (r"cm", "cm", "cm", LENGTH, "g"), (r"mm", "mm", "mm", LENGTH, "g"),
     (r"(?:μm|um|microns?|micrometers?)", "μm", "μm", LENGTH, "g"), (r"nm", "nm", "nm", LENGTH, "g"),
     (r"km", "km", "km", LENGTH, "g"), (r"Å", "Å", "Å", LENGTH, "g"),
     (r"(?i:met(?:er|re)s?)", "m", "m", LENGTH, "g"), (r"(?i:centimet(?:er|re)s?)", "cm", "cm", LENGTH, "g"),
@@ -77,13 +77,13 @@ _ATOMS: list[tuple[str, str, str, str, str]] = [
     # temperature
     (r"°[ ]?C", "°C", "°C", TEMP, "g"), (r"°[ ]?F", "°F", "°F", TEMP, "g"), (r"°", "°", "°", TEMP, "g"),
     (r"(?i:degrees?[ ](?:celsius|centigrade))", "°C", "°C", TEMP, "g"), (r"(?i:degrees?)", "°", "°", TEMP, ""),
-    (r"K", "K", "K", TEMP, ""),
+    (r"K", "K", "K", TEMP, "g"),
     # energy, power, frequency, electricity
     (r"(?:eV|keV|MeV|GeV|TeV|kJ|MJ|kcal|Kcal|kWh|Wh|mW|kW|MW|GW|dB)", "", "", ENERGY, "g"),
     (r"(?:J|W|cal)", "", "", ENERGY, ""),
     (r"(?:Hz|kHz|MHz|GHz|rpm|bpm)", "", "", FREQ, "g"),
     (r"(?i:beats?[ ]?(?:/|per[ ])[ ]?min(?:ute)?)", "bpm", "bpm", FREQ, "g"),
-    (r"(?:mV|kV|μV|mA|μA|nA|Ω|kΩ|MΩ|mS|μS)", "", "", ELEC, "g"), (r"V", "V", "V", ELEC, ""),
+    (r"(?:mV|kV|μV|mA|μA|nA|Ω|kΩ|MΩ|mS|μS)", "", "", ELEC, "g"), (r"V", "V", "V", ELEC, "g"),
     # other
     (r"(?:ppm|ppb|ppt)", "", "", OTHER, "g"), (r"(?i:fold)", "fold", "fold", OTHER, ""),
     (r"(?:kDa|Da|kb|Mb|bp)", "", "", OTHER, "g"),
@@ -178,23 +178,27 @@ _STOP_ADJ = (
     "they|we|he|she|them|both|either|neither|no|any|some|such|same|respectively|every|over|under|up|out|about|then|"
     "there|here|when|where|while|if|so|very|most|least"
 )
-_ADJ = rf"(?!(?:{_STOP_ADJ})\b)(?:[a-z][a-z]{{1,20}}(?:-[a-z]+)?|[A-Za-z0-9]{{1,8}}-[a-z]{{3,15}})"
+_ADJ = (rf"(?!(?i:{_STOP_ADJ})\b)(?:[a-z][a-z]{{1,20}}(?:-[a-z]+)?|[A-Z][a-z]{{2,15}}|[A-Z]{{2,5}}"
+        rf"|[A-Za-z0-9]{{1,8}}-[a-z]{{3,15}})")
+_ADJ_LOW = rf"(?!(?:{_STOP_ADJ})\b)[a-z][a-z]{{1,20}}(?:-[a-z]+)?"
 _STOP_PLURAL = (
     "does|goes|always|perhaps|whereas|besides|towards|afterwards|sometimes|becomes|remains|seems|appears|shows|"
     "requires|includes|occurs|provides|yields|means|suggests|indicates|demonstrates|represents|has|was|its|his|"
     "hers|ours|yours|theirs|was|is|thus|across|less|unless|respectively|ns|vs|others|years|months|weeks|days|hours|"
-    "points|units|doses"
+    "points|units|doses|gives|takes|makes|lies|reads|contains|consists|follows|uses|needs|leads|holds|"
+    "allows|causes|helps|keeps|runs|sets|starts|ends|gets|puts|says|tends|varies|differs|exists|applies|"
+    "relies|depends|refers|compares|describes|reflects|reveals|returns|gets|plays|stays|falls|rises|grows"
 )
 _PLURAL = rf"(?!(?:{_STOP_PLURAL})\b)[a-z]{{2,20}}[a-rtv-z]s"
 #: a counted noun after a number, with up to two modifiers for people/explicit nouns
-COUNTED = (rf"(?:[ ]{{1,2}}(?:{_ADJ}[ ]{{1,2}}){{0,2}}(?P<person>{PERSON_NOUNS})"
+COUNTED = (rf"(?:[ ]{{1,2}}(?:{_ADJ}[ ]{{1,2}}){{0,3}}(?P<person>{PERSON_NOUNS})"
            rf"|[ ]{{1,2}}(?:{_ADJ}[ ]{{1,2}}){{0,2}}(?P<cnoun>{COUNT_NOUNS})"
-           rf"|[ ]{{1,2}}(?P<plural>{_PLURAL}))(?![\w-])")
+           rf"|[ ]{{1,2}}(?:{_ADJ_LOW}[ ]{{1,2}}){{0,2}}(?P<plural>{_PLURAL}))(?![\w-])")
 
 # -- numbers -------------------------------------------------------------------------------
 _NUM_CORE = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ ]\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+"
 _EXP = r"(?:[ ]?[x×][ ]?10(?:\^[ ]?[-+]?\d{1,3}|\([-+]?\d{1,3}\)|-\d{1,3}|[1-9]\d?)(?!\d)|(?<=\d)e-?\d{1,3}(?![\w]))"
-_NUM_START = r"(?<![\w.,/^])(?<![^\W\d_]-)"
+_NUM_START = r"(?<![\w.,/^])(?<![^\W\d_]-)(?<![\w)]\+)(?<![^\W\d_]\d-)(?<![^\W\d_]\d\d-)"
 _NUM_END = r"(?![^\W_])(?!-[^\W\d_])(?![.,]\d)"
 #: an unsigned-or-signed numeric literal, without any boundary checks
 NUM = rf"(?:[-+][ ]?(?=\.?\d))?(?:{_NUM_CORE})(?:{_EXP})?"

@@ -24,10 +24,11 @@ from .direction import (
     decide_qualitative,
     is_comparative,
     load_model,
+    mark,
 )
 from .grounding import ground
 from .hedging import hedged
-from .link import Group, arm_values, claim_groups, roles_of
+from .link import Group, arm_values, claim_groups, role_spans, roles_of
 from .types import CONCLUSION, METHODS, TypingState, classify
 
 __all__ = ["assemble_claims", "ClaimAssembler", "ground", "load_model"]
@@ -110,10 +111,28 @@ class ClaimAssembler:
         if not is_comparative(masked, has_comparator or len({a.key for a in arms if not a.plural}) > 1,
                               group.measures):
             return decide_qualitative(masked, adverse=ctype == "adverse_effect")
-        spans = [(a.start - view.start, a.end - view.start, a.side) for a in arms if not a.plural and a.side]
-        spans += [(o.start - view.start, o.end - view.start, "O") for o in group.outcomes]
         sides = [(m, a.side) for m, a in pairs if a.side]
-        return decide_comparison(view.text, view.start, group.measures, spans, sides, self.model)
+        return decide_comparison(view.text, view.start, group.measures, role_spans(view, arms, group.outcomes),
+                                 sides, self.model)
+
+    # -- one-sentence helpers (evaluation and training on Evidence Inference) ---------------------------
+    def _single(self, record: Record):
+        view = sentence_views(record)[0]
+        arms = arms_of(view, InterventionContext())
+        return view, arms
+
+    def compare(self, record: Record) -> Decision:
+        """The comparison decision for the first sentence of ``record`` (its INTERVENTION, COMPARATOR and
+        OUTCOME entities as the roles), as the pipeline makes it for a comparative finding."""
+        view, arms = self._single(record)
+        pairs = [(m, a.side) for m, a in arm_values(view, arms, view.measures) if a.side]
+        return decide_comparison(view.text, view.start, view.measures,
+                                 role_spans(view, arms, view.label("OUTCOME")), pairs, self.model)
+
+    def classifier_input(self, record: Record) -> str:
+        """The direction classifier's input for the first sentence of ``record`` (roles marked)."""
+        view, arms = self._single(record)
+        return mark(view.text, role_spans(view, arms, view.label("OUTCOME")))
 
 
 def _recommendation(text: str) -> bool:

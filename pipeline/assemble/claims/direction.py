@@ -270,15 +270,53 @@ def _flip(direction: str) -> str:
     return {"increase": "decrease", "decrease": "increase"}.get(direction, direction)
 
 
+_CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+(?:whereas|but|while|although|however|except)\b", re.I)
+
+
+def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
+    """The clause (bracket depth 0; split at ``;``, ``.``, "whereas", "but", ...) that holds the first
+    outcome mention (else the first intervention mention); the whole text when there is none."""
+    anchor = next((a for a, _b, r in sorted(spans) if r == "O"), None)
+    if anchor is None:
+        anchor = next((a for a, _b, r in sorted(spans) if r == "I"), None)
+    if anchor is None:
+        return 0, len(text)
+    depth, cuts = 0, [0]
+    for k, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ";.,":
+            m = _CLAUSE_BREAK.match(text, k)
+            if m and not (ch == "." and re.search(r"\b(?:vs|e\.g|i\.e|al|approx|resp)$", text[:k], re.I)):
+                cuts.append(m.end())
+    m2 = [m for m in re.finditer(r"\s(?:whereas|but|while|although|however)\b", text, re.I)]
+    cuts += [m.start() for m in m2]
+    cuts = sorted(set(cuts)) + [len(text)]
+    for a, b in zip(cuts, cuts[1:]):
+        if a <= anchor < b:
+            return a, b
+    return 0, len(text)
+
+
 def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]],
                       arm_sides: Sequence[tuple[Measure, str]], model: Optional[DirectionModel]) -> Decision:
     """Direction of a comparison. ``text``: the sentence; ``offset``: its absolute start; ``spans``:
-    local (start, end, role) of the I/C/O mentions; ``arm_sides``: (arm value, side)."""
-    sig, p, source = significance(measures, text, offset)
+    local (start, end, role) of the I/C/O mentions; ``arm_sides``: (arm value, side). Significance
+    and cue words are read in the clause of the outcome first (:func:`focus`), then in the sentence."""
+    fa, fb = focus(text, spans)
+    local = [m for m in measures if fa <= m.start - offset < fb]
+    sig, p, source = significance(local, text[fa:fb], offset + fa)
+    if sig is None and (fa, fb) != (0, len(text)):
+        sig, p, source = significance(measures, text, offset)
     decision = Decision(significant=sig, p_value=p.id if p is not None else None, source=source)
-    c_spans = [(a, b) for a, b, r in spans if r == "C"]
-    i_spans = [(a, b) for a, b, r in spans if r == "I"]
-    cue, negated = cue_direction(_mask(text, spans), c_spans, i_spans)
+    c_spans = [(a - fa, b - fa) for a, b, r in spans if r == "C"]
+    i_spans = [(a - fa, b - fa) for a, b, r in spans if r == "I"]
+    cue, negated = cue_direction(_mask(text, spans)[fa:fb], c_spans, i_spans)
+    if cue is None:
+        cue, negated = cue_direction(_mask(text, spans), [(a, b) for a, b, r in spans if r == "C"],
+                                     [(a, b) for a, b, r in spans if r == "I"])
     decision.negated = negated
     if sig is False or (negated and sig is None):
         decision.direction = "no_difference"

@@ -236,3 +236,11 @@ def claim_groups(view: SentenceView, pairs: list[tuple[Measure, Arm]]) -> list[G
 def p_value_of(measures: list[Measure]) -> Optional[Measure]:
     """The p-value that decides a claim's significance: the first one of its measures."""
     return next((m for m in measures if m.kind == "p_value"), None)
+
+
+def role_spans(view: SentenceView, arms: list[Arm], outcomes: list[Entity]) -> list[tuple[int, int, str]]:
+    """Local (start, end, role) spans of the arms (role = side, I or C) and outcomes of a sentence: the
+    mentions the direction classifier sees marked."""
+    spans = [(a.start - view.start, a.end - view.start, a.side) for a in arms if not a.plural and a.side]
+    spans += [(o.start - view.start, o.end - view.start, "O") for o in outcomes]
+    return spans

@@ -181,8 +181,10 @@ def classify(view: SentenceView, state: TypingState) -> Optional[str]:
         if strength < 2 or zone == "methods" and not any(m.kind in STRONG_KINDS for m in view.measures):
             return None
     if zone == "background" or zone is None and not state.design_seen and not state.results_seen:
-        if strength == 2 and reports or _judges_outcome(view):
+        if strength == 2 and reports:  # numbers with comparison words: the results have begun
             state.results_seen = zone is None or state.results_seen
+            return "adverse_effect" if is_adverse(view) else "finding"
+        if _judges_outcome(view):  # a verdict inside the background ("... are disappointing")
             return "adverse_effect" if is_adverse(view) else "finding"
         return "background"
     if strength >= 1 or zone == "results" and view.label("OUTCOME"):

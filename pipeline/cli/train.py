@@ -1,0 +1,89 @@
+"""``claimex train``: train a PICO tagger (spaCy backend from a config, or transformers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .common import fail
+
+
+def train(
+    config: Optional[Path] = typer.Option(None, "--config", "-c",
+                                          help="spaCy training config (configs/pico-sm.cfg ...)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Model directory (default: models/claimex-<config name>)."),
+    backend: str = typer.Option("spacy", "--backend", help="spacy | transformers"),
+    base_model: Optional[str] = typer.Option(None, "--base-model",
+                                             help="transformers: local path or hub name of the encoder."),
+    data: List[str] = typer.Option([], "--data", "-d",
+                                   help="Own annotations to train on (record JSONL, brat folder, CoNLL, "
+                                        "hf:NAME, json:PATH); repeatable. Mixed with the config's corpora "
+                                        "unless --no-shared."),
+    dev: List[str] = typer.Option([], "--dev", help="Explicit dev data (default: the dev split by doc hash)."),
+    no_shared: bool = typer.Option(False, "--no-shared", help="Train on --data alone."),
+    seed: Optional[int] = typer.Option(None, "--seed", help="Random seed (default: the config's)."),
+    overrides: List[str] = typer.Option([], "--set", help="Config override KEY=VALUE (JSON value); repeatable."),
+    init_tok2vec: Optional[Path] = typer.Option(None, "--init-tok2vec",
+                                                help="Pretrained tok2vec weights (skips pretraining)."),
+    pretrain_epochs: Optional[int] = typer.Option(None, "--pretrain-epochs", help="Override pretraining epochs."),
+    steps: int = typer.Option(2000, "--steps", help="transformers: optimizer steps."),
+    epochs: Optional[int] = typer.Option(None, "--epochs", help="transformers: epochs (overrides --steps)."),
+    batch_size: int = typer.Option(8, "--batch-size", help="transformers: batch size."),
+    learn_rate: float = typer.Option(5e-5, "--lr", help="transformers: learning rate."),
+    label_all_subwords: bool = typer.Option(False, "--label-all-subwords",
+                                            help="transformers: label every subword (default: first only)."),
+) -> None:
+    """Train a PICO tagger. spaCy: pretrain (if configured) + train + package a full pipeline."""
+    import logging
+
+    logging.getLogger().setLevel(logging.INFO)
+    from ..corpora import DEFAULT_SOURCES
+
+    for item in [*data, *dev]:
+        if not item.startswith(("hf:", "json:")) and ":" not in item[:3] and not Path(
+                item.removeprefix("user:")).exists():
+            from ..corpora import SHARED, parse_spec
+
+            if parse_spec(item)[0] not in SHARED:
+                raise fail(f"--data/--dev {item}: no such file or corpus")
+    if backend == "transformers":
+        if not base_model:
+            raise fail("--backend transformers needs --base-model PATH_OR_NAME")
+        from ..train.hf_backend import train_hf
+
+        sources = list(data) if no_shared else [*DEFAULT_SOURCES, *data]
+        out = train_hf(base_model, output or Path("models/claimex-pico-hf"), sources, max_steps=steps,
+                       epochs=epochs, batch_size=batch_size, learn_rate=learn_rate, seed=seed or 0,
+                       label_all_subwords=label_all_subwords)
+        typer.echo(f"saved {out}")
+        return
+    if backend != "spacy":
+        raise fail(f"unknown backend {backend!r}; choose spacy or transformers")
+    if config is None or not config.exists():
+        raise fail("--config FILE is required for the spaCy backend (e.g. configs/pico-sm.cfg)")
+    import spacy
+
+    from ..train.spacy_backend import parse_overrides, train_spacy
+
+    ov = parse_overrides(overrides)
+    if data:
+        cfg = spacy.util.load_config(config, interpolate=False)
+        base = [] if no_shared else list(cfg["corpora"]["train"]["sources"])
+        ov["corpora.train.sources"] = base + list(data)
+        if no_shared and not dev:
+            ov["corpora.dev.sources"] = list(data)
+    if dev:
+        ov["corpora.dev.sources"] = list(dev)
+        ov["corpora.dev.split"] = "all"
+    if init_tok2vec:
+        ov["paths.init_tok2vec"] = str(init_tok2vec)
+    out = output or Path("models") / f"claimex-{config.stem}"
+    train_spacy(config, out, overrides=ov, seed=seed, pretrain_epochs=pretrain_epochs)
+    typer.echo(f"saved {out}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("train")(train)

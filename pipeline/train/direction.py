@@ -1,0 +1,243 @@
+"""Train the claim direction classifier (``models/claimex-direction``) on Evidence Inference 2.0.
+
+Data: every distinct evidence sentence of the EI 2.0 *train* split (abstract and body text; pilot-run
+prompts by their EI 1.0 split) with its annotator's label (increase / decrease / no_difference);
+invalid prompts and the prompts the EI authors list as *Incorrect* are dropped. The input is the
+evidence sentence with the prompt's intervention, comparator and outcome mentions replaced by
+``xxint`` / ``xxcmp`` / ``xxout`` - built by the claims code itself
+(:meth:`pipeline.assemble.claims.ClaimAssembler.classifier_input`), so training and inference see the
+same text. Each example is also added with I and C swapped and increase/decrease flipped (the label is
+relative to I vs C).
+
+Model selection holds out a hash split of the train articles (``sha1("claimex-direction:" + pmcid)``,
+15%): the epoch with the best accuracy there is kept. The reported figures come from
+:func:`pipeline.evaluate.direction.evaluate` on the official *validation* split (never trained on).
+
+Command: ``python -m pipeline.train.direction models/claimex-direction --seed 0``
+(or ``claimex train --task direction``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import random
+import time
+from pathlib import Path
+from typing import Any, Optional
+
+log = logging.getLogger(__name__)
+
+SWAP = {"xxint": "xxcmp", "xxcmp": "xxint"}
+FLIP = {"increase": "decrease", "decrease": "increase", "no_difference": "no_difference"}
+ARCHS = {
+    "bow": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 3,
+            "no_output_layer": False, "length": 262144},
+    "cnn": {"@architectures": "spacy.TextCatCNN.v2", "exclusive_classes": True,
+            "tok2vec": {"@architectures": "spacy.HashEmbedCNN.v2", "pretrained_vectors": None, "width": 96,
+                        "depth": 2, "embed_size": 4000, "window_size": 1, "maxout_pieces": 3,
+                        "subword_features": True}},
+}
+ARCHS["ensemble"] = {
+    "@architectures": "spacy.TextCatEnsemble.v2",
+    "linear_model": {**ARCHS["bow"], "length": 131072},
+    "tok2vec": {"@architectures": "spacy.Tok2Vec.v2",
+                "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 64,
+                          "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"], "rows": [3000, 1000, 1500, 500],
+                          "include_static_vectors": False},
+                "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 64, "window_size": 1,
+                           "maxout_pieces": 3, "depth": 2}},
+}
+LABELS = ("increase", "decrease", "no_difference")
+
+
+def _select_dev(pmcid: str, fraction: float = 0.15) -> bool:
+    return int(hashlib.sha1(f"claimex-direction:{pmcid}".encode()).hexdigest()[:8], 16) / 16**8 < fraction
+
+
+def swap(text: str) -> str:
+    return " ".join(SWAP.get(w, w) for w in text.split(" "))
+
+
+def training_data(cache: Optional[Path] = None) -> list[dict[str, Any]]:
+    """[{text, label, pmcid, prompt_id}] for the train split (cached as JSONL when ``cache`` is given)."""
+    if cache is not None and cache.exists():
+        return [json.loads(line) for line in cache.read_text(encoding="utf-8").splitlines() if line.strip()]
+    from ..assemble.claims import ClaimAssembler
+    from ..evaluate.direction import example_record, load_examples
+
+    assembler = ClaimAssembler("cues")
+    rows = []
+    for ex in load_examples(split="train", unit="annotation", in_abstract=None, drop_incorrect=True):
+        rows.append({"text": assembler.classifier_input(example_record(ex, measures=[])), "label": ex.label,
+                     "pmcid": ex.pmcid, "prompt_id": ex.prompt_id, "in_abstract": ex.in_abstract})
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return rows
+
+
+def _examples(nlp, rows: list[dict[str, Any]], augment: bool):
+    from spacy.training import Example
+
+    out = []
+    for r in rows:
+        pairs = [(r["text"], r["label"])]
+        if augment and ("xxint" in r["text"] or "xxcmp" in r["text"]):
+            pairs.append((swap(r["text"]), FLIP[r["label"]]))
+        for text, label in pairs:
+            cats = {lab: float(lab == label) for lab in LABELS}
+            out.append(Example.from_dict(nlp.make_doc(text), {"cats": cats}))
+    return out
+
+
+def _accuracy(nlp, rows: list[dict[str, Any]]) -> float:
+    if not rows:
+        return 0.0
+    docs = nlp.pipe([r["text"] for r in rows], batch_size=256)
+    good = sum(1 for doc, r in zip(docs, rows) if max(doc.cats, key=doc.cats.get) == r["label"])
+    return good / len(rows)
+
+
+def build_nlp(arch: str = "bow"):
+    import spacy
+
+    nlp = spacy.blank("en")
+    textcat = nlp.add_pipe("textcat", config={"model": ARCHS[arch], "threshold": 0.0})
+    for label in LABELS:
+        textcat.add_label(label)
+    return nlp
+
+
+def fit(rows: list[dict[str, Any]], dev_rows: list[dict[str, Any]], arch: str = "bow", epochs: int = 12,
+        seed: int = 0, dropout: float = 0.2, augment: bool = True, learn_rate: float = 0.001):
+    """Train a textcat; returns (nlp at its best dev epoch, best dev accuracy, per-epoch log)."""
+    import spacy
+    from spacy.util import minibatch
+    from thinc.api import Adam
+
+    spacy.util.fix_random_seed(seed)
+    nlp = build_nlp(arch)
+    train = _examples(nlp, rows, augment)
+    nlp.initialize(lambda: train)
+    optimizer = Adam(learn_rate)
+    rng = random.Random(seed)
+    best, best_bytes, history = -1.0, None, []
+    for epoch in range(epochs):
+        rng.shuffle(train)
+        losses: dict[str, float] = {}
+        for batch in minibatch(train, size=16):
+            nlp.update(batch, sgd=optimizer, drop=dropout, losses=losses)
+        acc = _accuracy(nlp, dev_rows) if dev_rows else 0.0
+        history.append({"epoch": epoch + 1, "loss": round(losses.get("textcat", 0.0), 3), "dev_acc": round(acc, 4)})
+        log.info("direction %s epoch %d loss %.3f dev acc %.4f", arch, epoch + 1, losses.get("textcat", 0.0), acc)
+        if acc > best or not dev_rows:
+            best, best_bytes = acc, nlp.to_bytes()
+    if best_bytes is not None:
+        nlp.from_bytes(best_bytes)
+    return nlp, best, history
+
+
+def train_direction(output_dir: Path | str, seed: int = 0, arch: str = "bow", epochs: int = 12,
+                    augment: bool = True, final_on_all: bool = True, cache: Optional[Path] = None,
+                    limit: Optional[int] = None) -> dict[str, Any]:
+    """Train, select the epoch on the hash dev split, retrain on all train data for that many epochs
+    (``final_on_all``), save to ``output_dir`` with a model card, and return the metrics dict
+    (selection-dev accuracy, official-validation direction report)."""
+    output_dir = Path(output_dir)
+    t0 = time.time()
+    rows = training_data(cache)
+    if limit:
+        rows = rows[:limit]
+    train_rows = [r for r in rows if not _select_dev(r["pmcid"])]
+    dev_rows = [r for r in rows if _select_dev(r["pmcid"])]
+    nlp, sel_acc, history = fit(train_rows, dev_rows, arch=arch, epochs=epochs, seed=seed, augment=augment)
+    best_epoch = max(history, key=lambda h: h["dev_acc"])["epoch"] if history else epochs
+    if final_on_all:
+        nlp, _, _ = fit(rows, [], arch=arch, epochs=best_epoch, seed=seed, augment=augment)
+    nlp.meta.update({"name": "direction", "version": "1.0.0",
+                     "description": "claimex claim direction classifier (Evidence Inference 2.0)"})
+    output_dir.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(output_dir)
+    from ..assemble.claims import direction as direction_module
+    from ..evaluate.direction import evaluate
+
+    direction_module._MODELS.pop(str(output_dir), None)
+    report = evaluate(model=output_dir)
+    metrics = {
+        "arch": arch, "seed": seed, "augment": augment, "train_examples": len(rows),
+        "selection_dev_examples": len(dev_rows), "selection_dev_accuracy": round(sel_acc, 4),
+        "best_epoch": best_epoch, "history": history, "validation": report.to_dict(),
+        "train_seconds": round(time.time() - t0, 1),
+    }
+    (output_dir / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    _model_card(output_dir, metrics)
+    return metrics
+
+
+def _model_card(output_dir: Path, metrics: dict[str, Any]) -> None:
+    val = metrics["validation"]
+    rows = "\n".join(f"| {r['name']} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['support']} |"
+                     for r in val["rows"])
+    cues = val.get("sections", {}).get("cues only", {}).get("summary", {})
+    size = sum(p.stat().st_size for p in output_dir.rglob("*") if p.is_file()) / 1e6
+    card = f"""# claimex-direction
+
+Claim direction classifier for claimex: a spaCy `textcat` ({metrics['arch']}, exclusive classes
+`increase` / `decrease` / `no_difference`) over one sentence in which the claim's intervention,
+comparator and outcome mentions are replaced by `xxint` / `xxcmp` / `xxout`. Used by
+`pipeline.assemble.claims` for comparative claims that p-values, confidence intervals and arm numbers
+do not decide (see `docs/claims.md`); loaded lazily, and claims fall back to cue words without it.
+
+## Data
+Evidence Inference 2.0 (Lehman et al. 2019; DeYoung et al. 2020; MIT licence), shared copy
+`corpora/evidence-inference-v2/`: {metrics['train_examples']} distinct (prompt, evidence sentence) pairs of
+the official **train** split (abstract and body evidence; invalid and *Incorrect* prompts dropped),
+each also added with I and C swapped and increase/decrease flipped. Epoch selection on a hash split of
+the train articles (`sha1("claimex-direction:" + pmcid)` < 15%: {metrics['selection_dev_examples']} examples,
+accuracy {metrics['selection_dev_accuracy']:.3f}, best epoch {metrics['best_epoch']}); the saved model is
+retrained on all train examples for that many epochs.
+
+## Command
+```
+python -m pipeline.train.direction {output_dir} --seed {metrics['seed']} --arch {metrics['arch']}
+```
+
+## Metrics (official EI 2.0 validation split, prompts with in-abstract evidence, majority label)
+Full claimex decision (p-values / CIs / arm numbers first, then this model):
+accuracy **{val['summary']['accuracy']:.3f}**, macro-F1 {val['summary']['macro_f1']:.3f}, n = {val['summary']['n']}.
+
+| class | precision | recall | F1 | support |
+|---|---|---|---|---|
+{rows}
+
+Cue words instead of the model: accuracy {cues.get('accuracy', float('nan')):.3f}, macro-F1
+{cues.get('macro_f1', float('nan')):.3f}.
+
+Size {size:.1f} MB; seed {metrics['seed']}; training time {metrics['train_seconds']:.0f} s on CPU.
+Reproduce the evaluation with `claimex evaluate --task direction`.
+"""
+    (output_dir / "README.md").write_text(card, encoding="utf-8")
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Train the claimex direction classifier.")
+    parser.add_argument("output", type=Path)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--arch", choices=sorted(ARCHS), default="bow")
+    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--no-augment", action="store_true")
+    parser.add_argument("--cache", type=Path, default=None, help="JSONL cache of the prepared training texts.")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    metrics = train_direction(args.output, seed=args.seed, arch=args.arch, epochs=args.epochs,
+                              augment=not args.no_augment, cache=args.cache)
+    print(json.dumps({k: v for k, v in metrics.items() if k != "validation"}, indent=2))
+    print(json.dumps(metrics["validation"]["summary"], indent=2))
+
+
+if __name__ == "__main__":
+    main()
