@@ -3,7 +3,9 @@
 The real citations of the shared samples (``corpora/pubmed-xml-samples``: the 2016 MEDLINE file's 604
 citations plus the current-format PubmedArticle files) are replicated with fresh PMIDs into
 ``<PubmedArticleSet>`` files of the current baseline format, gzipped like NLM's, each ending with a
-small ``<DeleteCitation>`` as update files do.
+small ``<DeleteCitation>`` as update files do. Copies get fresh digits in the numbers of their abstract
+(``--verbatim``: not), so the input keeps bringing new strings, like real PubMed, and memory growth
+from the vocabulary shows.
 
     python bench/batch_data.py --citations 30000 --out /tmp/claimex-bench/pubmed-30k.xml.gz
     python bench/batch_data.py --citations 30000 --files 4 --out /tmp/claimex-bench/split/   # 4 x 7,500
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import random
+import re
 import sys
 from pathlib import Path
 
@@ -23,7 +27,7 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline import paths  # noqa: E402
+from pipeline import paths
 
 FIRST_PMID = 40_000_000
 PLACEHOLDER = b"__CLAIMEX_PMID__"
@@ -57,14 +61,33 @@ def templates() -> list[bytes]:
     return out
 
 
-def write_file(path: Path, first: int, n: int, temps: list[bytes]) -> None:
+DIGITS = re.compile(rb"(?<=[ (=<>/:;,])\d+(?:\.\d+)?(?=[ %),;:.])")
+
+
+def vary_numbers(template: bytes, rng: random.Random) -> bytes:
+    """Fresh digits (same length) in the numbers inside the abstract, so replicated citations bring new
+    strings as real ones do (a vocabulary that only ever sees the same 600 abstracts never grows)."""
+    start, end = template.find(b"<Abstract>"), template.find(b"</Abstract>")
+    if start < 0 or end < 0:
+        return template
+    body = DIGITS.sub(lambda m: bytes(rng.choice(b"0123456789") if c != 46 else c for c in m.group(0)),
+                      template[start:end])
+    return template[:start] + body + template[end:]
+
+
+def write_file(path: Path, first: int, n: int, temps: list[bytes], vary: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(path, "wb", compresslevel=6) as fh:
         fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE PubmedArticleSet PUBLIC '
                  b'"-//NLM//DTD PubMedArticle, 1st January 2025//EN" '
                  b'"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd">\n<PubmedArticleSet>\n')
+        rng = random.Random(first)
         for i in range(n):
-            fh.write(temps[(first + i) % len(temps)].replace(PLACEHOLDER, str(FIRST_PMID + first + i).encode()))
+            k = first + i
+            temp = temps[k % len(temps)]
+            if vary and k >= len(temps):  # the first copy of each citation is verbatim
+                temp = vary_numbers(temp, rng)
+            fh.write(temp.replace(PLACEHOLDER, str(FIRST_PMID + k).encode()))
             fh.write(b"\n")
         deleted = b"".join(b'<PMID Version="1">%d</PMID>' % (FIRST_PMID - 1 - k) for k in range(5))
         fh.write(b"<DeleteCitation>" + deleted + b"</DeleteCitation>\n</PubmedArticleSet>\n")
@@ -75,18 +98,19 @@ def main(argv=None) -> None:
     ap.add_argument("--citations", type=int, default=30_000)
     ap.add_argument("--files", type=int, default=1)
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--verbatim", action="store_true", help="copies keep their numbers (default: fresh digits)")
     args = ap.parse_args(argv)
     if Path(paths.REPO_DIR) in args.out.resolve().parents:
         raise SystemExit("generate benchmark data outside the repository (e.g. /tmp/claimex-bench)")
     temps = templates()
     if args.files == 1 and args.out.suffix == ".gz":
-        write_file(args.out, 0, args.citations, temps)
+        write_file(args.out, 0, args.citations, temps, vary=not args.verbatim)
         print(f"{args.out}: {args.citations} citations ({args.out.stat().st_size / 1e6:.1f} MB)")
         return
     per = args.citations // args.files
     for f in range(args.files):
         path = args.out / f"pubmed26n{f + 1:04d}.xml.gz"
-        write_file(path, f * per, per, temps)
+        write_file(path, f * per, per, temps, vary=not args.verbatim)
         print(f"{path}: {per} citations ({path.stat().st_size / 1e6:.1f} MB)")
 
 

@@ -12,13 +12,29 @@ a process pool), ``dask_runner`` (shards as Dask tasks), ``supersede`` (across s
 ``superseded.json``), ``progress`` (bars and the summary). See docs/pubmed-at-scale.md.
 """
 
-from .lock import OutputLock, OutputLocked  # noqa: F401
-from .manifest import MANIFEST, Manifest, ManifestError  # noqa: F401
-from .runner import BatchResult, run_batch  # noqa: F401
-from .shards import InputError, Settings, ShardSpec, expand_inputs, plan  # noqa: F401
-from .supersede import SUPERSEDED, compute_superseded, iter_records, write_superseded  # noqa: F401
-from .worker import process_shard  # noqa: F401
+from .lock import OutputLock, OutputLocked
+from .manifest import MANIFEST, Manifest, ManifestError
+from .runner import BatchResult, run_batch
+from .shards import InputError, Settings, ShardSpec, expand_inputs, plan
+from .supersede import SUPERSEDED, compute_superseded, iter_records, write_superseded
+from .worker import process_shard
 
-__all__ = ["run_batch", "BatchResult", "iter_records", "process_shard", "plan", "expand_inputs", "Settings",
-           "ShardSpec", "Manifest", "ManifestError", "MANIFEST", "OutputLock", "OutputLocked", "InputError",
-           "compute_superseded", "write_superseded", "SUPERSEDED"]
+__all__ = [
+           "MANIFEST",
+           "SUPERSEDED",
+           "BatchResult",
+           "InputError",
+           "Manifest",
+           "ManifestError",
+           "OutputLock",
+           "OutputLocked",
+           "Settings",
+           "ShardSpec",
+           "compute_superseded",
+           "expand_inputs",
+           "iter_records",
+           "plan",
+           "process_shard",
+           "run_batch",
+           "write_superseded",
+]

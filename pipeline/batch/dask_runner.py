@@ -15,11 +15,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import queue
 import time
 import uuid
-from typing import Optional
 
 from .shards import Settings, ShardSpec
 from .worker import process_shard
@@ -37,16 +37,14 @@ def dask_task(spec: ShardSpec, settings: Settings) -> dict:
 
     def report(name: str, n: int) -> None:
         if worker is not None:
-            try:
+            with contextlib.suppress(Exception):  # progress is best effort
                 worker.log_event(TOPIC, [name, n])
-            except Exception:  # noqa: BLE001 - progress is best effort
-                pass
 
     return process_shard(spec, settings, report)
 
 
-def run_dask(specs: list[ShardSpec], settings: Settings, on_done, on_docs, *, scheduler: Optional[str] = None,
-             local_workers: Optional[int] = None, processes: bool = True, retries: int = 1,
+def run_dask(specs: list[ShardSpec], settings: Settings, on_done, on_docs, *, scheduler: str | None = None,
+             local_workers: int | None = None, processes: bool = True, retries: int = 1,
              timeout: str = "30s") -> None:
     from distributed import Client, LocalCluster, as_completed
 
@@ -86,10 +84,8 @@ def run_dask(specs: list[ShardSpec], settings: Settings, on_done, on_docs, *, sc
                 fut.release()
         _drain(events, on_docs)
     finally:
-        try:
+        with contextlib.suppress(Exception):
             client.unsubscribe_topic(TOPIC)
-        except Exception:  # noqa: BLE001
-            pass
         client.close()
         if cluster is not None:
             cluster.close()

@@ -14,7 +14,6 @@ import socket
 import sys
 import time
 from pathlib import Path
-from typing import Optional
 
 from filelock import FileLock, Timeout
 
@@ -31,13 +30,13 @@ class OutputLock:
         self.out_dir = Path(out_dir)
         self._lock = FileLock(str(self.out_dir / LOCK_NAME))
 
-    def owner(self) -> Optional[dict]:
+    def owner(self) -> dict | None:
         try:
             return json.loads((self.out_dir / OWNER_NAME).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
 
-    def acquire(self) -> "OutputLock":
+    def acquire(self) -> OutputLock:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         try:
             self._lock.acquire(timeout=0)
@@ -58,7 +57,7 @@ class OutputLock:
             pass
         self._lock.release()
 
-    def __enter__(self) -> "OutputLock":
+    def __enter__(self) -> OutputLock:
         return self.acquire()
 
     def __exit__(self, *exc) -> None:

@@ -28,7 +28,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from ..write.atomic import atomic_path
 from .shards import Settings, ShardSpec, make_readable, sha256_file
@@ -47,7 +47,7 @@ def now_iso() -> str:
 
 
 class Manifest:
-    def __init__(self, out_dir: Path, data: Optional[dict] = None):
+    def __init__(self, out_dir: Path, data: dict | None = None):
         self.out_dir = Path(out_dir)
         self.data: dict[str, Any] = data or {"schema": SCHEMA, "created": now_iso(), "updated": None,
                                              "shards": [], "runs": []}
@@ -58,7 +58,7 @@ class Manifest:
         return self.out_dir / MANIFEST
 
     @classmethod
-    def load(cls, out_dir: Path) -> "Manifest":
+    def load(cls, out_dir: Path) -> Manifest:
         path = Path(out_dir) / MANIFEST
         if not path.exists():
             return cls(out_dir)
@@ -75,20 +75,25 @@ class Manifest:
     def shards(self) -> list[dict]:
         return self.data["shards"]
 
-    def entry(self, input_path: str) -> Optional[dict]:
+    def entry(self, input_path: str) -> dict | None:
         k = self._index.get(str(input_path))
         return None if k is None else self.shards[k]
 
     def known_names(self) -> dict[str, str]:
         return {e["input"]: e["name"] for e in self.shards}
 
-    def reserve(self, specs: list[ShardSpec]) -> None:
-        """Give new inputs a place (in run order) so the shard order is fixed before any finishes."""
+    def reserve(self, specs: list[ShardSpec], todo: list[ShardSpec]) -> None:
+        """Give new inputs a place (in run order, so the shard order is fixed before any finishes) and mark
+        the shards about to be (re)done ``pending``: until each is complete again, its old files are not
+        current (``iter_records`` and the supersede step leave them out)."""
+        redo = {s.input for s in todo}
         for spec in specs:
             if spec.input not in self._index:
                 self._index[spec.input] = len(self.shards)
-                self.shards.append({"name": spec.name, "input": spec.input, "size": spec.size, "sha256": None,
-                                    "status": "pending", "error": None})
+                self.shards.append({})
+            if spec.input in redo or not self.shards[self._index[spec.input]]:
+                self.shards[self._index[spec.input]] = {"name": spec.name, "input": spec.input, "size": spec.size,
+                                                        "sha256": None, "status": "pending", "error": None}
 
     def update(self, result: dict) -> None:
         k = self._index.get(result["input"])

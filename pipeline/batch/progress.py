@@ -6,11 +6,17 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from typing import Optional
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn, \
-    TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 log = logging.getLogger("claimex.batch")
@@ -20,7 +26,7 @@ class BatchProgress:
     """Driver-side progress. ``documents(n)`` may be called often (throttled by rich itself)."""
 
     def __init__(self, total_files: int, total_bytes: int, quiet: bool = False, silent: bool = False,
-                 console: Optional[Console] = None):
+                 console: Console | None = None):
         self.quiet = quiet or silent
         self.silent = silent
         self.console = console or Console(stderr=True)
@@ -28,11 +34,11 @@ class BatchProgress:
         self.done_files = 0
         self.docs = 0
         self.started = time.time()
-        self._progress: Optional[Progress] = None
-        self._files: Optional[TaskID] = None
-        self._bytes: Optional[TaskID] = None
+        self._progress: Progress | None = None
+        self._files: TaskID | None = None
+        self._bytes: TaskID | None = None
 
-    def __enter__(self) -> "BatchProgress":
+    def __enter__(self) -> BatchProgress:
         if not self.quiet and self.total_files:
             self._progress = Progress(
                 TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),

@@ -12,12 +12,14 @@ die with the driver (``PR_SET_PDEATHSIG``).
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import multiprocessing
+import os
 import queue as queue_mod
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Union
 
 from .lock import OutputLock
 from .manifest import Manifest, now_iso
@@ -35,7 +37,7 @@ class BatchResult:
     results: list[dict] = field(default_factory=list)  # manifest entries of the shards run now
     skipped: list[str] = field(default_factory=list)  # shards left as they were (current)
     seconds: float = 0.0
-    superseded: Optional[dict] = None  # counts from superseded.json
+    superseded: dict | None = None  # counts from superseded.json
     interrupted: bool = False
 
     @property
@@ -77,7 +79,8 @@ def run_pool(specs: list[ShardSpec], settings: Settings, on_done: OnDone, on_doc
     while todo:
         reports = ctx.Queue()
         pool = cf.ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo))), mp_context=ctx,
-                                      initializer=init_pool_worker, initargs=(settings.model, reports))
+                                      initializer=init_pool_worker,
+                                      initargs=(settings.model, reports, os.getpid()))
         futures = {pool.submit(pool_task, spec, settings): spec for spec in todo}
         broken: list[ShardSpec] = []
         try:
@@ -120,24 +123,22 @@ def _drain(reports, on_docs: OnDocs) -> None:
 
 def _terminate(pool: cf.ProcessPoolExecutor) -> None:
     for proc in list((getattr(pool, "_processes", None) or {}).values()):
-        try:
+        with contextlib.suppress(Exception):
             proc.terminate()
-        except Exception:  # noqa: BLE001
-            pass
     pool.shutdown(wait=False, cancel_futures=True)
 
 
 # -- the run -----------------------------------------------------------------------------------------------
 def run_batch(
-    inputs: Iterable[Union[str, Path]],
-    out_dir: Union[str, Path],
+    inputs: Iterable[str | Path],
+    out_dir: str | Path,
     *,
-    model: Optional[str] = None,
-    input_format: Optional[str] = None,
+    model: str | None = None,
+    input_format: str | None = None,
     output_format: str = "jsonl",
     workers: int = 1,
-    dask_scheduler: Optional[str] = None,
-    dask_local: Optional[int] = None,
+    dask_scheduler: str | None = None,
+    dask_local: int | None = None,
     dask_processes: bool = True,
     force: bool = False,
     batch_size: int = 32,
@@ -169,7 +170,7 @@ def run_batch(
                     result.skipped.append(spec.name)
                     continue
             todo.append(spec)
-        manifest.reserve(shards)
+        manifest.reserve(shards, todo)
         executor = ("dask" if dask_scheduler or dask_local else "pool" if workers > 1 and len(todo) > 1
                     else "inline")
         run = manifest.start_run({"settings": settings.to_dict(), "executor": executor,

@@ -17,9 +17,9 @@ import glob
 import hashlib
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional, Union
 
 from ..read.base import EXTENSIONS, has_known_extension
 
@@ -36,8 +36,8 @@ class InputError(ValueError):
 class Settings:
     """What a shard's content depends on besides its input (a change redoes the shard)."""
 
-    model: Optional[str] = None  # as given: None = shipped default, "rules", a path or name
-    input_format: Optional[str] = None  # None = by extension/content
+    model: str | None = None  # as given: None = shipped default, "rules", a path or name
+    input_format: str | None = None  # None = by extension/content
     output_format: str = "jsonl"
     batch_size: int = 32  # nlp.pipe batch
     zone_size: int = 1000  # documents per spaCy memory zone (keeps the vocab from growing)
@@ -80,7 +80,7 @@ def _is_input_file(path: Path) -> bool:
     return not path.name.startswith(".") and has_known_extension(path)
 
 
-def expand_inputs(inputs: Iterable[Union[str, Path]], exclude: Optional[Path] = None) -> list[Path]:
+def expand_inputs(inputs: Iterable[str | Path], exclude: Path | None = None) -> list[Path]:
     """Files named by ``inputs``, in order: a file as given; a directory's input files (by extension, as
     :func:`pipeline.read.expand_paths`: recursively, hidden files skipped) sorted by path; a glob's matches sorted. Duplicates are dropped
     (first occurrence kept); files under ``exclude`` (the output directory) are left out.
@@ -123,7 +123,7 @@ def expand_inputs(inputs: Iterable[Union[str, Path]], exclude: Optional[Path] = 
     return out
 
 
-def base_name(path: Union[str, Path]) -> str:
+def base_name(path: str | Path) -> str:
     """The shard name of an input file: its name without ``.gz`` and a known format suffix."""
     name = Path(path).name
     if name.lower().endswith(".gz"):
@@ -153,7 +153,7 @@ def assign_names(files: list[Path], known: dict[str, str]) -> dict[str, str]:
     return names
 
 
-def plan(inputs: Iterable[Union[str, Path]], out_dir: Path, known: Optional[dict[str, str]] = None) -> Plan:
+def plan(inputs: Iterable[str | Path], out_dir: Path, known: dict[str, str] | None = None) -> Plan:
     out_dir = out_dir.resolve()
     files = expand_inputs(inputs, exclude=out_dir)
     names = assign_names(files, known or {})
@@ -164,7 +164,7 @@ def plan(inputs: Iterable[Union[str, Path]], out_dir: Path, known: Optional[dict
     return result
 
 
-def sha256_file(path: Union[str, Path], chunk: int = 1 << 20) -> str:
+def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         while True:
@@ -184,7 +184,7 @@ def _read_umask() -> int:
 _UMASK = _read_umask()  # once, at import: os.umask is process-wide, not safe to toggle in threads
 
 
-def make_readable(path: Union[str, Path]) -> None:
+def make_readable(path: str | Path) -> None:
     """mkstemp makes 0600 files; give outputs the usual umask-based mode (others on a cluster read them)."""
     os.chmod(path, 0o666 & ~_UMASK)
 

@@ -30,8 +30,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional, Union
 
 from ..write.atomic import atomic_path
 from .manifest import Manifest
@@ -137,9 +137,7 @@ def compute_superseded(manifest: Manifest) -> dict:
 
 def _exact(shards, out_dir, keys, vers, shard_ix, pos, order, hashed) -> list[int]:
     """Re-decide the hashed-id groups that had duplicates using the exact id strings."""
-    import numpy as np
-
-    groups = set(int(keys[i]) for i in hashed)
+    groups = {int(keys[i]) for i in hashed}
     members = [int(i) for i in order if int(keys[i]) in groups]
     need: dict[int, set[int]] = {}
     for i in members:
@@ -156,7 +154,6 @@ def _exact(shards, out_dir, keys, vers, shard_ix, pos, order, hashed) -> list[in
         if ident not in best or cand > best[ident]:
             best[ident] = cand
     winners = {c[3] for c in best.values()}
-    del np
     return [i for i in members if i not in winners]
 
 
@@ -177,8 +174,8 @@ def write_superseded(manifest: Manifest, force: bool = False) -> dict:
     return data
 
 
-def iter_records(out_dir: Union[str, Path], current: bool = True, include_failed: bool = True,
-                 shards: Optional[list[str]] = None) -> Iterator:
+def iter_records(out_dir: str | Path, current: bool = True, include_failed: bool = True,
+                 shards: list[str] | None = None) -> Iterator:
     """The records of a batch output directory, shard by shard in manifest order.
 
     ``current=True`` skips the records superseded or deleted by a later shard (``superseded.json``,

@@ -24,9 +24,10 @@ import tempfile
 import threading
 import time
 from array import array
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any
 
 from ..write.atomic import atomic_path
 from .shards import OUTPUT_FORMATS, Settings, ShardSpec, make_readable, sha256_file, shard_file
@@ -38,7 +39,7 @@ _CACHE_LOCK = threading.Lock()
 _USE_LOCKS: dict[str, threading.Lock] = {}
 
 
-def get_extractor(model: Optional[str]):
+def get_extractor(model: str | None):
     """The process's Extractor for ``model`` (loaded on first use, then reused by every shard)."""
     key = str(model)
     with _CACHE_LOCK:
@@ -54,17 +55,19 @@ def get_extractor(model: Optional[str]):
 _REPORT_QUEUE = None
 
 
-def init_pool_worker(model: Optional[str], queue=None) -> None:
-    """ProcessPoolExecutor initializer: die with the parent, load the pipeline once."""
+def init_pool_worker(model: str | None, queue=None, parent: int | None = None) -> None:
+    """ProcessPoolExecutor initializer: die with the parent (pid ``parent``), load the pipeline once."""
     global _REPORT_QUEUE
     _REPORT_QUEUE = queue
-    _die_with_parent()
+    _die_with_parent(parent or os.getppid())
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the driver handles Ctrl-C
-    get_extractor(model)
+    try:
+        get_extractor(model)
+    except Exception:  # noqa: BLE001 - not here: a failing initializer breaks the whole pool; the
+        pass  # shard's own get_extractor() call reports the error in its manifest entry
 
 
-def _die_with_parent() -> None:
-    parent = os.getppid()
+def _die_with_parent(parent: int) -> None:
     try:  # Linux: the kernel kills us when the parent dies (kill -9 included)
         import ctypes
 
@@ -72,6 +75,8 @@ def _die_with_parent() -> None:
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    if os.getppid() != parent:  # the driver died while this worker was starting
+        os._exit(1)
 
     def watch() -> None:  # portable fallback: poll the parent pid
         while True:
@@ -128,7 +133,7 @@ class _RecordSink:
             self._pq = pq.ParquetWriter(path, _schema(), compression="zstd")
             self._rows: list = []
         else:
-            self._fh = gzip.open(path, "wt", encoding="utf-8", compresslevel=6)
+            self._fh = gzip.open(path, "wt", encoding="utf-8", compresslevel=6)  # noqa: SIM115 - closed in close()
 
     def write(self, record) -> None:
         if self.format == "parquet":
@@ -181,11 +186,15 @@ def _drop_lines(path: Path, drop: set[int], output_format: str = "jsonl") -> Non
 
 # -- the shard ---------------------------------------------------------------------------------------------
 def _annotated(extractor, items: Iterable, settings: Settings) -> Iterator[tuple[object, object]]:
-    """(output, input) pairs: ``Extractor.records`` keeps order and gives one output per input item."""
-    zone = getattr(extractor.nlp, "memory_zone", None)
+    """(output, input) pairs: ``Extractor.records`` keeps order and gives one output per input item.
+
+    Each ``zone_size`` documents run inside one spaCy memory zone, so the strings and lexemes they add
+    are freed afterwards (``zone_size <= 0``: no zones, the vocabulary grows with the input).
+    """
+    zone = getattr(extractor.nlp, "memory_zone", None) if settings.zone_size > 0 else None
     it = iter(items)
     while True:
-        chunk = list(islice(it, settings.zone_size))
+        chunk = list(islice(it, settings.zone_size if settings.zone_size > 0 else 1000))
         if not chunk:
             return
         with (zone() if zone is not None else contextlib.nullcontext()):
@@ -196,7 +205,7 @@ def _error_kind(message: str) -> str:
     return "pipeline" if str(message).startswith("pipeline failed") else "read"
 
 
-def process_shard(spec: ShardSpec, settings: Settings, report: Optional[Reporter] = None) -> dict:
+def process_shard(spec: ShardSpec, settings: Settings, report: Reporter | None = None) -> dict:
     """Process one shard and return its manifest entry (never raises for a bad input)."""
     started = time.time()
     result: dict[str, Any] = {
@@ -257,7 +266,7 @@ def process_shard(spec: ShardSpec, settings: Settings, report: Optional[Reporter
 
 
 def _run(spec: ShardSpec, settings: Settings, extractor, use_lock, rec_path: Path, ids_tmp: _Temp,
-         err_tmp: _Temp, del_tmp: _Temp, report: Optional[Reporter]) -> dict:
+         err_tmp: _Temp, del_tmp: _Temp, report: Reporter | None) -> dict:
     """Stream the input through the pipeline into the temporary files; returns the counts."""
     from ..read import read_documents
     from ..read.base import Deletion, Document, ReadError

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -11,17 +10,17 @@ from .common import ModelOption, check_format, error_line, fail
 
 
 def batch(
-    inputs: List[str] = typer.Argument(..., help="PubMed XML(.gz) baseline/update files, MEDLINE (.nbib/.txt), "
+    inputs: list[str] = typer.Argument(..., help="PubMed XML(.gz) baseline/update files, MEDLINE (.nbib/.txt), "
                                                  "RIS, JSONL, text; directories and globs too."),
     out: Path = typer.Option(..., "--out", "-o", help="Output directory (shards, manifest.json)."),
     output_format: str = typer.Option("jsonl", "--format", help="Shard format: jsonl (.jsonl.gz) or parquet."),
-    input_format: Optional[str] = typer.Option(None, "--input-format", "-f",
+    input_format: str | None = typer.Option(None, "--input-format", "-f",
                                                help="Input format for all files; default: by extension/content."),
-    model: Optional[str] = ModelOption,
+    model: str | None = ModelOption,
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model once)."),
-    dask_scheduler: Optional[str] = typer.Option(None, "--dask-scheduler",
+    dask_scheduler: str | None = typer.Option(None, "--dask-scheduler",
                                                  help="Run the shards on this Dask cluster (tcp://host:8786)."),
-    dask_local: Optional[int] = typer.Option(None, "--dask-local", min=1,
+    dask_local: int | None = typer.Option(None, "--dask-local", min=1,
                                              help="Start a Dask LocalCluster of N worker processes."),
     force: bool = typer.Option(False, "--force", help="Redo every shard, current or not."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per nlp.pipe batch."),
@@ -49,6 +48,12 @@ def batch(
         raise fail(f"unknown --format {output_format!r}; choose jsonl or parquet")
     if dask_scheduler and dask_local:
         raise fail("give --dask-scheduler or --dask-local, not both")
+    if model is None:
+        from .. import paths
+
+        if not (paths.default_model_dir() / "config.cfg").exists():
+            raise fail(f"default model not found at {paths.default_model_dir()}; train it with `claimex train` "
+                       "or pass --model rules")
     console = Console(stderr=True)
     try:
         result = run_batch(inputs, out, model=model, input_format=input_format, output_format=output_format,

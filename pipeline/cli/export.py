@@ -13,16 +13,22 @@ import typer
 from .common import fail
 
 OnlyRctOption = typer.Option(
-    False, "--only-rct",
+    False,
+    "--only-rct",
     help="Keep randomized controlled trials only: publication type 'Randomized Controlled Trial', or, "
-         "without publication types, a design detector on the text (randomized, placebo-controlled, ...).")
+    "without publication types, a design detector on the text (randomized, placebo-controlled, ...).",
+)
 MinYearOption = typer.Option(None, "--min-year", help="Keep records published in or after this year.")
 MaxYearOption = typer.Option(None, "--max-year", help="Keep records published in or before this year.")
 PmidsOption = typer.Option(None, "--pmids", help="Keep the ids listed in FILE (one per line; '#' comments).")
 
 
-def review_filter(only_rct: bool = False, min_year: int | None = None, max_year: int | None = None,
-                  pmids: Path | None = None):
+def review_filter(
+    only_rct: bool = False,
+    min_year: int | None = None,
+    max_year: int | None = None,
+    pmids: Path | None = None,
+):
     """The :class:`pipeline.review.filters.RecordFilter` for the options above (None when no option is
     set); a bad option value ends the command with a one-line error."""
     from ..review.filters import RecordFilter
@@ -37,14 +43,18 @@ def review_filter(only_rct: bool = False, min_year: int | None = None, max_year:
 
 
 def export(
-    source: Path = typer.Argument(..., help="A JSONL(.gz) file of claimex/1 records or a `claimex batch` "
-                                            "run directory."),
+    source: Path = typer.Argument(
+        ..., help="A JSONL(.gz) file of claimex/1 records or a `claimex batch` run directory."
+    ),
     to: str = typer.Option("xlsx", "--to", "-t", help="csv | xlsx | parquet"),
     output: Path | None = typer.Option(
-        None, "--output", "-o",
+        None,
+        "--output",
+        "-o",
         help="Output file. xlsx: one workbook (sheets claims, abstracts, measures). csv/parquet: the claims "
-             "table here, the others beside it as STEM.abstracts.EXT and STEM.measures.EXT. "
-             "Default: the input's name with the new extension, in the current directory."),
+        "table here, the others beside it as STEM.abstracts.EXT and STEM.measures.EXT. "
+        "Default: the input's name with the new extension, in the current directory.",
+    ),
     only_rct: bool = OnlyRctOption,
     min_year: int | None = MinYearOption,
     max_year: int | None = MaxYearOption,

@@ -11,8 +11,11 @@ from .export import MaxYearOption, MinYearOption, OnlyRctOption, PmidsOption, re
 
 
 def show(
-    inputs: list[Path] = typer.Argument(..., help="claimex/1 records (JSONL(.gz) or a batch run dir), or any "
-                                                  "input `claimex extract` takes (analysed with --model)."),
+    inputs: list[Path] = typer.Argument(
+        ...,
+        help="claimex/1 records (JSONL(.gz) or a batch run dir), or any "
+        "input `claimex extract` takes (analysed with --model).",
+    ),
     output: Path = typer.Option(Path("claimex-show.html"), "--output", "-o", help="The HTML page to write."),
     limit: int = typer.Option(20, "--limit", "-n", help="Show at most this many records (0: all)."),
     ids: list[str] | None = typer.Option(None, "--id", help="Show this record id (repeatable)."),
@@ -43,8 +46,15 @@ def show(
         error_line(message)
 
     try:
-        records = load_for_show(inputs, model=model, fmt=fmt, record_filter=record_filter,
-                                limit=limit or None, ids=set(ids) if ids else None, on_error=on_error)
+        records = load_for_show(
+            inputs,
+            model=model,
+            fmt=fmt,
+            record_filter=record_filter,
+            limit=limit or None,
+            ids=set(ids) if ids else None,
+            on_error=on_error,
+        )
     except (OSError, ValueError) as exc:  # unreadable records, model not found, mixed inputs
         raise fail(str(exc))
     note = record_filter.describe() if record_filter else ""

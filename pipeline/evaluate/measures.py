@@ -17,8 +17,9 @@ Matching: *exact* = same (start, end) after stripping surrounding spaces/bracket
 span, recall counts gold spans that some prediction matches (so one long prediction covering two gold
 spans counts once for precision and twice for recall).
 *Value correct*: every number written in the gold span (parsed with claimex's number reader) is one of
-the overlapping prediction's numbers (value, low, high, denominator, sd, ci bounds); *unit correct*:
-the gold unit (when given), lightly normalised, equals the prediction's unit.
+the numbers (value, low, high, denominator, sd, ci bounds, level) of the predictions overlapping it (a
+gold list ``4.5, 6 and 13 kg`` may be three predictions); *unit correct*: the gold unit (when given),
+lightly normalised, equals the unit of one of those predictions.
 """
 
 from __future__ import annotations
@@ -115,14 +116,12 @@ def score_measures(gold: Sequence[Gold], pred: Sequence[Any], text: Optional[str
     errors: dict[str, list] = {"missed": [], "spurious": []}
     p_hit = [False] * len(p_spans)
     for gi, (gs, ge, info) in enumerate(g_spans):
-        best, best_ov = None, 0
+        hits = []
         for pi, (ps, pe, p) in enumerate(p_spans):
-            ov = min(ge, pe) - max(gs, ps)
-            if ov > 0:
+            if min(ge, pe) - max(gs, ps) > 0:
                 p_hit[pi] = True
-                if ov > best_ov:
-                    best, best_ov = p, ov
-        if best is None:
+                hits.append(p)
+        if not hits:
             errors["missed"].append((gs, ge))
             continue
         counts["gold_overlap"] += 1
@@ -131,12 +130,14 @@ def score_measures(gold: Sequence[Gold], pred: Sequence[Any], text: Optional[str
             want = gold_numbers(text[gs:ge])
         if want:
             counts["value_checked"] += 1
-            have = _pred_numbers(best)
+            have = [n for p in hits for n in _pred_numbers(p)]
             if all(any(_close(w, h) for h in have) for w in want):
                 counts["value_correct"] += 1
         if info.get("unit"):
             counts["unit_checked"] += 1
-            if _norm_unit(info["unit"]) == _norm_unit(getattr(best, "unit", None)):
+            want_unit = _norm_unit(info["unit"])
+            if any(want_unit == _norm_unit(u) for p in hits
+                   for u in (getattr(p, "units", None) or [getattr(p, "unit", None)])):
                 counts["unit_correct"] += 1
     counts["pred_overlap"] = sum(p_hit)
     errors["spurious"] = [(ps, pe) for (ps, pe, _), hit in zip(p_spans, p_hit) if not hit]

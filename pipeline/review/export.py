@@ -23,23 +23,19 @@ every ``*.jsonl.gz`` in it).
 
 from __future__ import annotations
 
-import gzip
 import json
-import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ..schema import Claim, Measure, Record
 from ..write.tables import Column, Table, write_csv, write_parquet, write_xlsx
 from .filters import RecordFilter, item_pmid, publication_types, rct_evidence, record_year
-
-log = logging.getLogger(__name__)
+from .records import SHARD_SUFFIXES, iter_records, record_files, record_title, strip_suffix  # noqa: F401
 
 FORMATS = ("csv", "xlsx", "parquet")
 JOIN = " | "
 LIST_JOIN = "; "
-SHARD_SUFFIXES = (".jsonl.gz", ".jsonl", ".parquet")
 
 _STUDY = [
     Column("id", "string", "record id (the PMID for PubMed input)", 12),
@@ -56,8 +52,12 @@ CLAIM_COLUMNS = _STUDY + [
     Column("comparator", "string", "comparator entities, ' | '-joined", 24),
     Column("outcome", "string", "outcome entities, ' | '-joined", 30),
     Column("measures", "string", "the claim's measures as written, ' | '-joined", 30),
-    Column("measures_json", "string", "JSON list: one {id, text, kind, value, low, high, unit, ...} per measure",
-           40),
+    Column(
+        "measures_json",
+        "string",
+        "JSON list: one {id, text, kind, value, low, high, unit, ...} per measure",
+        40,
+    ),
     Column("p_value", "string", "the p-value that decides significance, as written", 12),
     Column("direction", "string", "increase | decrease | no_difference | positive | negative", 13),
     Column("significant", "bool", "statistically significant (None: not stated)", 11),
@@ -72,7 +72,9 @@ ABSTRACT_COLUMNS = _STUDY + [
     Column("journal", "string", "journal (meta journal)", 24),
     Column("doi", "string", "DOI (meta doi)", 20),
     Column("pub_types", "string", "publication types, '; '-joined", 30),
-    Column("rct", "string", "why it counts as an RCT: 'publication type', 'text' (design detector), or empty", 12),
+    Column(
+        "rct", "string", "why it counts as an RCT: 'publication type', 'text' (design detector), or empty", 12
+    ),
     Column("mesh", "string", "MeSH headings, '; '-joined", 40),
     Column("population", "string", "all population entities of the abstract (unique), ' | '-joined", 30),
     Column("intervention", "string", "all intervention entities (unique)", 30),
@@ -114,119 +116,7 @@ TABLE_COLUMNS = {"claims": CLAIM_COLUMNS, "abstracts": ABSTRACT_COLUMNS, "measur
 _MEASURE_EXTRA = ("op", "stat", "level", "ci_low", "ci_high", "sd", "denominator")
 
 
-# -- input -----------------------------------------------------------------------------------------
-
-def _is_shard(name: str) -> bool:
-    return (name.endswith(SHARD_SUFFIXES) and not name.startswith(".")
-            and not name.endswith((".errors.jsonl", ".errors.jsonl.gz")))
-
-
-def _strip_suffix(path: Path) -> str:
-    name = path.name
-    for suffix in SHARD_SUFFIXES:
-        if name.endswith(suffix):
-            return str(path.with_name(name[: -len(suffix)]))
-    return str(path)
-
-
-def _manifest_shards(run_dir: Path) -> list[Path]:
-    data = json.loads((run_dir / "manifest.json").read_text(encoding="utf-8"))
-    out = []
-    for entry in data.get("shards", []) if isinstance(data, dict) else []:
-        name = (entry.get("files") or {}).get("records") if isinstance(entry, dict) else None
-        if name:
-            path = run_dir / name
-            if path.is_file():
-                out.append(path)
-            else:
-                log.warning("%s: shard %s listed but missing", run_dir / "manifest.json", name)
-    return out
-
-
-def record_files(source: str | Path) -> list[Path]:
-    """The record files behind ``source``: itself when a file; for a batch run directory the record
-    files of the shards in ``manifest.json`` (``shards[].files.records``, in manifest order), else its
-    ``*.jsonl.gz`` files (then ``*.jsonl``, then ``*.parquet``)."""
-    source = Path(source)
-    if not source.exists():
-        raise FileNotFoundError(f"{source}: no such file or directory")
-    if source.is_file():
-        return [source]
-    if (source / "manifest.json").is_file():
-        found = _manifest_shards(source)
-        if found:
-            return found
-    for pattern in ("*.jsonl.gz", "*.jsonl", "*.parquet"):
-        found = sorted(p for p in source.glob(pattern) if _is_shard(p.name))
-        if found:
-            return found
-    return []
-
-
-def _file_records(path: Path) -> Iterator[Record]:
-    if path.name.endswith(".parquet"):
-        from ..write.parquet import read_parquet_records
-
-        return read_parquet_records(path)
-    return _jsonl_records(path)
-
-
-def _run_records(run_dir: Path) -> Iterator[Record]:
-    """A batch run's current records: ``pipeline.batch`` resolves records superseded or deleted by a
-    later shard; without it (or with a manifest it does not know) the shards are read as they are."""
-    try:
-        from ..batch.manifest import ManifestError
-        from ..batch.supersede import iter_records as batch_records
-    except ImportError:
-        batch_records = None
-    if batch_records is not None:
-        try:
-            yield from batch_records(run_dir)
-            return
-        except ManifestError as exc:
-            log.warning("%s; reading its shards as they are", exc)
-    for path in record_files(run_dir):
-        yield from _file_records(path)
-
-
-def iter_records(source: str | Path, record_filter: RecordFilter | None = None) -> Iterator[Record]:
-    """claimex/1 records from a JSONL(.gz) file, a Parquet file, or a batch run directory."""
-    source = Path(source)
-    if source.is_dir() and (source / "manifest.json").is_file():
-        records: Iterable[Record] = _run_records(source)
-    else:
-        records = (r for path in record_files(source) for r in _file_records(path))
-    for record in records:
-        if record_filter is None or record_filter.accepts(record):
-            yield record
-
-
-def _jsonl_records(path: Path) -> Iterator[Record]:
-    with open(path, "rb") as probe:
-        gz = probe.read(2) == b"\x1f\x8b"
-    opener = gzip.open if gz else open
-    with opener(path, "rt", encoding="utf-8-sig") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                yield Record.from_json(line)
-            except ValueError as exc:
-                first = str(exc).splitlines()[0]
-                raise ValueError(f"{path}:{lineno}: not a claimex/1 record ({first})") from None
-
-
 # -- tables ----------------------------------------------------------------------------------------
-
-def record_title(record: Record) -> str | None:
-    title = record.meta.get("title")
-    if title:
-        return str(title)
-    for sentence in record.sentences:
-        if (sentence.section or "").upper() == "TITLE":
-            return record.text[sentence.start:sentence.end]
-    return None
 
 
 def _entity_texts(record: Record, ids: Iterable[str]) -> str:
@@ -252,7 +142,12 @@ def measure_dict(measure: Measure) -> dict[str, Any]:
 
 
 def _study(record: Record) -> dict[str, Any]:
-    return {"id": record.id, "pmid": item_pmid(record), "title": record_title(record), "year": record_year(record)}
+    return {
+        "id": record.id,
+        "pmid": item_pmid(record),
+        "title": record_title(record),
+        "year": record_year(record),
+    }
 
 
 def claim_row(record: Record, claim: Claim) -> dict[str, Any]:
@@ -270,7 +165,9 @@ def claim_row(record: Record, claim: Claim) -> dict[str, Any]:
         "comparator": _entity_texts(record, claim.comparator),
         "outcome": _entity_texts(record, claim.outcome),
         "measures": JOIN.join(m.text for m in measures),
-        "measures_json": json.dumps([measure_dict(m) for m in measures], ensure_ascii=False) if measures else "",
+        "measures_json": json.dumps([measure_dict(m) for m in measures], ensure_ascii=False)
+        if measures
+        else "",
         "p_value": p_value.text if p_value else None,
         "direction": claim.direction,
         "significant": claim.significant,
@@ -286,17 +183,33 @@ def claim_row(record: Record, claim: Claim) -> dict[str, Any]:
 def measure_rows(record: Record, claim: Claim) -> list[dict[str, Any]]:
     by_id = {m.id: m for m in record.measures}
     arms = {a.measure: a.arm_text or (_entity_texts(record, [a.arm]) if a.arm else None) for a in claim.arms}
-    base = {"id": record.id, "pmid": item_pmid(record), "claim": claim.id, "claim_type": claim.type,
-            "intervention": _entity_texts(record, claim.intervention),
-            "comparator": _entity_texts(record, claim.comparator),
-            "outcome": _entity_texts(record, claim.outcome), "sentence": claim.text}
+    base = {
+        "id": record.id,
+        "pmid": item_pmid(record),
+        "claim": claim.id,
+        "claim_type": claim.type,
+        "intervention": _entity_texts(record, claim.intervention),
+        "comparator": _entity_texts(record, claim.comparator),
+        "outcome": _entity_texts(record, claim.outcome),
+        "sentence": claim.text,
+    }
     rows = []
     for ident in claim.measures:
         m = by_id.get(ident)
         if m is None:
             continue
-        row = dict(base, measure=m.id, text=m.text, kind=m.kind, value=m.value, low=m.low, high=m.high,
-                   unit=m.unit, arm=arms.get(m.id), decides_significance=(claim.p_value == m.id))
+        row = dict(
+            base,
+            measure=m.id,
+            text=m.text,
+            kind=m.kind,
+            value=m.value,
+            low=m.low,
+            high=m.high,
+            unit=m.unit,
+            arm=arms.get(m.id),
+            decides_significance=(claim.p_value == m.id),
+        )
         row.update({key: getattr(m, key) for key in _MEASURE_EXTRA})
         rows.append(row)
     return rows
@@ -351,10 +264,11 @@ def build_tables(records: Iterable[Record], record_filter: RecordFilter | None =
 
 # -- output ----------------------------------------------------------------------------------------
 
+
 def default_output(source: str | Path, fmt: str) -> Path:
     """``results.jsonl.gz`` -> ``results.xlsx`` (or ``.csv``/``.parquet``) in the current directory;
     a run directory ``runs/x`` -> ``x.xlsx``."""
-    name = Path(_strip_suffix(Path(source))).name or "claims"
+    name = Path(strip_suffix(Path(source))).name or "claims"
     return Path(f"{name}.{fmt}")
 
 
@@ -365,14 +279,22 @@ def output_paths(out: str | Path, fmt: str) -> dict[str, Path]:
     if fmt == "xlsx":
         return {name: out for name in TABLE_COLUMNS}
     stem = out.name[: -len(out.suffix)] if out.suffix else out.name
-    return {"claims": out, **{name: out.with_name(f"{stem}.{name}{out.suffix or '.' + fmt}")
-                              for name in ("abstracts", "measures")}}
+    return {
+        "claims": out,
+        **{
+            name: out.with_name(f"{stem}.{name}{out.suffix or '.' + fmt}")
+            for name in ("abstracts", "measures")
+        },
+    }
 
 
 EXPORT_NOTES = [
-    ("claimex review export: sheets 'claims' (one row per claim), 'abstracts' (one row per record) and "
-     "'measures' (one row per claim-measure pair; join with claims on id + claim)."),
-    "Entity columns join several entities with ' | ' and use the abbreviation-expanded text where there is one.",
+    (
+        "claimex review export: sheets 'claims' (one row per claim), 'abstracts' (one row per record) and "
+        "'measures' (one row per claim-measure pair; join with claims on id + claim)."
+    ),
+    "Entity columns join several entities with ' | ' and use the abbreviation-expanded text where there is "
+    "one.",
 ]
 
 
@@ -387,8 +309,9 @@ def write_tables(tables: dict[str, Table], fmt: str, out: str | Path) -> list[Pa
     return [writer(table, paths[name]) for name, table in tables.items()]
 
 
-def export(source: str | Path, fmt: str, out: str | Path | None = None,
-           record_filter: RecordFilter | None = None) -> tuple[dict[str, Table], list[Path]]:
+def export(
+    source: str | Path, fmt: str, out: str | Path | None = None, record_filter: RecordFilter | None = None
+) -> tuple[dict[str, Table], list[Path]]:
     """Read records from ``source``, build the tables, write them; returns (tables, files)."""
     tables = build_tables(iter_records(source, record_filter))
     return tables, write_tables(tables, fmt, out or default_output(source, fmt))

@@ -72,7 +72,7 @@ def rct_from_text(text: str) -> bool:
     if not text or _REVIEW.search(text):
         return False
     for match in _RCT_CUES.finditer(text):
-        if not _NEGATED.search(text[max(0, match.start() - 8):match.start()]):
+        if not _NEGATED.search(text[max(0, match.start() - 8) : match.start()]):
             return True
     return False
 
@@ -121,9 +121,13 @@ class RecordFilter:
     pmids: set[str] | None = None
 
     @classmethod
-    def from_options(cls, only_rct: bool = False, min_year: int | None = None,
-                     max_year: int | None = None,
-                     pmids_file: str | Path | None = None) -> RecordFilter:
+    def from_options(
+        cls,
+        only_rct: bool = False,
+        min_year: int | None = None,
+        max_year: int | None = None,
+        pmids_file: str | Path | None = None,
+    ) -> RecordFilter:
         """Build from CLI-style options (``pmids_file``: a file with one id per line)."""
         if min_year is not None and max_year is not None and min_year > max_year:
             raise ValueError(f"--min-year {min_year} is after --max-year {max_year}")
@@ -132,8 +136,9 @@ class RecordFilter:
 
     @property
     def active(self) -> bool:
-        return bool(self.only_rct or self.min_year is not None or self.max_year is not None
-                    or self.pmids is not None)
+        return bool(
+            self.only_rct or self.min_year is not None or self.max_year is not None or self.pmids is not None
+        )
 
     def accepts(self, record: Any) -> bool:
         if self.pmids is not None:

@@ -16,16 +16,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
 
 from ..schema import Claim, Measure, Record
-from .export import record_title
 from .filters import item_pmid, publication_types, rct_evidence, record_year
+from .marks import Mark, esc, render_marked_text
+from .records import record_title
 
 SEP = " \u00b7 "
 LABEL_COLOURS = {
@@ -34,7 +32,12 @@ LABEL_COLOURS = {
     "COMPARATOR": "#ffe0b8",
     "OUTCOME": "#f1d0f5",
 }
-LABEL_BORDERS = {"POPULATION": "#5b8fd9", "INTERVENTION": "#3f9e52", "COMPARATOR": "#d98a1f", "OUTCOME": "#a24db3"}
+LABEL_BORDERS = {
+    "POPULATION": "#5b8fd9",
+    "INTERVENTION": "#3f9e52",
+    "COMPARATOR": "#d98a1f",
+    "OUTCOME": "#a24db3",
+}
 
 CSS = """
 :root { --fg:#1d2330; --muted:#5f6878; --line:#d9dde5; --target:#fff1a6; }
@@ -45,7 +48,8 @@ header.page { background: #24324a; color: #fff; padding: 14px 28px; }
 header.page h1 { margin: 0; font-size: 20px; }
 header.page p { margin: 4px 0 0; color: #c9d3e6; font-size: 13px; }
 .legend { position: sticky; top: 0; z-index: 5; background: #fff; border-bottom: 1px solid var(--line);
-          padding: 8px 28px; font-size: 13px; display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; }
+          padding: 8px 28px; font-size: 13px; display: flex; flex-wrap: wrap; gap: 8px 14px;
+          align-items: center; }
 .legend b { color: var(--muted); font-weight: 600; }
 main { padding: 16px 28px 60px; max-width: 1400px; }
 nav.toc { font-size: 13px; margin-bottom: 12px; }
@@ -54,28 +58,35 @@ article.record { background: #fff; border: 1px solid var(--line); border-radius:
                  margin-bottom: 22px; }
 article.record h2 { font-size: 18px; margin: 0 0 4px; }
 .meta { color: var(--muted); font-size: 13px; margin: 0 0 10px; }
-.tag { display: inline-block; border: 1px solid var(--line); border-radius: 10px; padding: 0 7px; margin: 0 3px 2px 0;
+.tag { display: inline-block; border: 1px solid var(--line); border-radius: 10px; padding: 0 7px;
+       margin: 0 3px 2px 0;
        font-size: 12px; background: #f3f5f8; }
 .tag.rct { background: #e3f6e8; border-color: #79c28b; }
 .text { white-space: pre-wrap; font-size: 16px; line-height: 1.9; padding: 10px 0; }
 .ent { border-radius: 3px; padding: 1px 0; border-bottom: 2px solid transparent; }
 %(label_css)s
-.msr { font-weight: 700; border-bottom: 2px solid #c0392b; color: #7b1d12; font-variant-numeric: tabular-nums; }
+.msr { font-weight: 700; border-bottom: 2px solid #c0392b; color: #7b1d12;
+       font-variant-numeric: tabular-nums; }
 abbr.abbr { text-decoration: underline dotted #555; cursor: help; }
-.sent { border-radius: 3px; transition: background .2s; }
+.sent { border-radius: 3px; transition: background .2s; scroll-margin-top: 70px; }
+article.record, table.claims tr { scroll-margin-top: 50px; }
 .sent:target, .sent.is-target, .sent.demo { background: var(--target); outline: 2px solid #e0b400; }
 a.badge { font-size: 10px; vertical-align: super; text-decoration: none; background: #24324a; color: #fff;
           border-radius: 6px; padding: 0 4px; margin: 0 1px; line-height: 1; }
-table.claims { border-collapse: collapse; width: 100%%; font-size: 13px; margin-top: 6px; table-layout: fixed; }
+table.claims { border-collapse: collapse; width: 100%%; font-size: 13px; margin-top: 6px;
+               table-layout: fixed; }
 table.claims td { overflow-wrap: anywhere; }
-table.claims th, table.claims td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left; }
-table.claims th { background: #eef1f6; }
+table.claims th, table.claims td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top;
+                                   text-align: left; }
+table.claims th { background: #eef1f6; overflow: hidden; text-overflow: ellipsis; }
 table.claims tr[data-sentence] { cursor: pointer; }
 table.claims tr[data-sentence]:hover { background: #f7f9fc; }
 table.claims tr:target, table.claims tr.is-target { background: var(--target); }
 div.scroll { overflow-x: auto; }
-h3 { font-size: 14px; margin: 16px 0 4px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
-dl.abbrevs { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; font-size: 13px; margin: 0; }
+h3 { font-size: 14px; margin: 16px 0 4px; color: var(--muted); text-transform: uppercase;
+     letter-spacing: .04em; }
+dl.abbrevs { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; font-size: 13px;
+             margin: 0; }
 dl.abbrevs dt { font-weight: 700; } dl.abbrevs dd { margin: 0; }
 details { font-size: 13px; margin-top: 10px; }
 .empty { color: var(--muted); font-style: italic; font-size: 13px; }
@@ -100,10 +111,6 @@ SCRIPT = """(function () {
   window.addEventListener('hashchange', mark);
   mark();
 })();"""
-
-
-def esc(value: Any) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
 
 
 def _cls(value: str) -> str:
@@ -135,65 +142,6 @@ def measure_summary(m: Measure) -> str:
     return "; ".join(parts)
 
 
-@dataclass
-class _Mark:
-    start: int
-    end: int
-    layer: int  # 0: sentences (outermost, never split); 1: entities, measures, abbreviations
-    rank: int  # tie-break among equal extents: entity outside measure outside abbreviation
-    tag: str
-    attrs: dict[str, str]
-    first_only: tuple[str, ...] = ("id",)
-    opened: bool = False
-
-    def open_tag(self) -> str:
-        attrs = self.attrs if not self.opened else {k: v for k, v in self.attrs.items() if k not in self.first_only}
-        if self.opened:
-            attrs = {**attrs, "class": attrs.get("class", "") + " cont"}
-        self.opened = True
-        return f"<{self.tag}" + "".join(f' {k}="{esc(v)}"' for k, v in attrs.items()) + ">"
-
-    def close_tag(self) -> str:
-        return f"</{self.tag}>"
-
-
-def render_marked_text(text: str, marks: list[_Mark], inserts: dict[int, list[str]] | None = None) -> str:
-    """Escape ``text`` and wrap the marks (properly nested; crossing marks are split). ``inserts``: raw
-    HTML to place at a position, after the marks that end there are closed."""
-    inserts = inserts or {}
-    marks = [m for m in marks if 0 <= m.start < m.end <= len(text)]
-    starts: dict[int, list[_Mark]] = defaultdict(list)
-    ends: dict[int, list[_Mark]] = defaultdict(list)
-    for m in marks:
-        starts[m.start].append(m)
-        ends[m.end].append(m)
-    points = sorted({0, len(text), *starts, *ends, *(p for p in inserts if 0 <= p <= len(text))})
-    order = {id(m): k for k, m in enumerate(marks)}
-    active: set[int] = set()
-    by_id = {id(m): m for m in marks}
-    stack: list[_Mark] = []
-    out: list[str] = []
-    for i, p in enumerate(points):
-        for m in ends.get(p, ()):
-            active.discard(id(m))
-        for m in starts.get(p, ()):
-            active.add(id(m))
-        desired = sorted((by_id[k] for k in active),
-                         key=lambda m: (m.layer, m.start, -m.end, m.rank, order[id(m)]))
-        keep = 0
-        while keep < len(stack) and keep < len(desired) and stack[keep] is desired[keep]:
-            keep += 1
-        out.extend(m.close_tag() for m in reversed(stack[keep:]))
-        if p in inserts:
-            out.extend(inserts[p])
-        out.extend(m.open_tag() for m in desired[keep:])
-        stack = desired
-        if i + 1 < len(points):
-            out.append(esc(text[p:points[i + 1]]))
-    out.extend(m.close_tag() for m in reversed(stack))
-    return "".join(out)
-
-
 class _Ids:
     def __init__(self, index: int):
         self.prefix = f"rec{index}"
@@ -206,30 +154,56 @@ class _Ids:
 
 
 def _text_html(record: Record, ids: _Ids) -> str:
-    marks: list[_Mark] = []
+    marks: list[Mark] = []
     for k, s in enumerate(record.sentences):
-        marks.append(_Mark(s.start, s.end, 0, 0, "span", {"class": "sent", "id": ids.sentence(k)}))
+        marks.append(Mark(s.start, s.end, 0, 0, "span", {"class": "sent", "id": ids.sentence(k)}))
     for e in record.entities:
         tip = [e.label.lower() + (f" ({e.subtype})" if e.subtype else "")]
         if e.expanded:
             tip.append(f"= {e.expanded}")
         if e.score is not None:
             tip.append(f"score {e.score:.2f}")
-        marks.append(_Mark(e.start, e.end, 1, 0, "mark",
-                           {"class": f"ent ent-{_cls(e.label)}", "id": ids.item(e.id), "data-label": e.label,
-                            "title": " \u00b7 ".join(tip)}))
+        marks.append(
+            Mark(
+                e.start,
+                e.end,
+                1,
+                0,
+                "mark",
+                {
+                    "class": f"ent ent-{_cls(e.label)}",
+                    "id": ids.item(e.id),
+                    "data-label": e.label,
+                    "title": " \u00b7 ".join(tip),
+                },
+            )
+        )
     for m in record.measures:
-        marks.append(_Mark(m.start, m.end, 1, 1, "span",
-                           {"class": f"msr msr-{_cls(m.kind)}", "id": ids.item(m.id), "data-kind": m.kind,
-                            "title": measure_summary(m)}))
+        marks.append(
+            Mark(
+                m.start,
+                m.end,
+                1,
+                1,
+                "span",
+                {
+                    "class": f"msr msr-{_cls(m.kind)}",
+                    "id": ids.item(m.id),
+                    "data-kind": m.kind,
+                    "title": measure_summary(m),
+                },
+            )
+        )
     for a in record.abbreviations:
-        marks.append(_Mark(a.start, a.end, 1, 2, "abbr", {"class": "abbr", "title": a.long}))
+        marks.append(Mark(a.start, a.end, 1, 2, "abbr", {"class": "abbr", "title": a.long}))
     inserts: dict[int, list[str]] = defaultdict(list)
     for claim in record.claims:
         if claim.sentence < len(record.sentences):
             end = record.sentences[claim.sentence].end
-            inserts[end].append(f'<a class="badge" href="#{ids.item(claim.id)}" title="claim {esc(claim.id)}">'
-                                f"{esc(claim.id)}</a>")
+            inserts[end].append(
+                f'<a class="badge" href="#{ids.item(claim.id)}" title="claim {esc(claim.id)}">'
+                f"{esc(claim.id)}</a>"
+            )
     return render_marked_text(record.text, marks, inserts)
 
 
@@ -246,8 +220,11 @@ def _entities_cell(record: Record, idents: list[str]) -> str:
 
 def _claim_row(record: Record, claim: Claim, ids: _Ids) -> str:
     by_id = {m.id: m for m in record.measures}
-    measures = "<br>".join(f'<span class="msr" title="{esc(measure_summary(by_id[m]))}">{esc(by_id[m].text)}</span>'
-                           for m in claim.measures if m in by_id)
+    measures = "<br>".join(
+        f'<span class="msr" title="{esc(measure_summary(by_id[m]))}">{esc(by_id[m].text)}</span>'
+        for m in claim.measures
+        if m in by_id
+    )
     yes_no = {True: "yes", False: "no", None: ""}
     sid = ids.sentence(claim.sentence)
     section = record.sentences[claim.sentence].section if claim.sentence < len(record.sentences) else None
@@ -264,16 +241,32 @@ def _claim_row(record: Record, claim: Claim, ids: _Ids) -> str:
         f"<td>{esc((claim.direction or '').replace('_', ' '))}</td>",
         f"<td>{yes_no[claim.significant]}</td>",
         f"<td>{yes_no[claim.hedged]}{' (negated)' if claim.negated else ''}</td>",
-        (f'<td class="sentence">{"<small>" + esc(section) + "</small> " if section else ""}'
-         f'<a class="goto" href="#{sid}">{esc(claim.text)}</a></td>'),
+        (
+            f'<td class="sentence">{"<small>" + esc(section) + "</small> " if section else ""}'
+            f'<a class="goto" href="#{sid}">{esc(claim.text)}</a></td>'
+        ),
     ]
-    return (f'<tr id="{ids.item(claim.id)}" data-claim="{esc(claim.id)}" data-sentence="{sid}">'
-            + "".join(cells) + "</tr>")
+    return (
+        f'<tr id="{ids.item(claim.id)}" data-claim="{esc(claim.id)}" data-sentence="{sid}">'
+        + "".join(cells)
+        + "</tr>"
+    )
 
 
-CLAIM_HEADERS = ("Claim", "Type", "Population", "Intervention", "Comparator", "Outcome", "Measures",
-                 "Direction", "Signif.", "Hedged", "Sentence")
-_WIDTHS = ("44px", "92px", "8%", "8%", "8%", "8%", "10%", "92px", "60px", "56px", "")  # table-layout: fixed
+CLAIM_HEADERS = (
+    "Claim",
+    "Type",
+    "Population",
+    "Intervention",
+    "Comparator",
+    "Outcome",
+    "Measures",
+    "Direction",
+    "Signif.",
+    "Hedged",
+    "Sentence",
+)
+_WIDTHS = ("54px", "92px", "9%", "9%", "9%", "9%", "10%", "92px", "62px", "66px", "")  # table-layout: fixed
 
 
 def render_record(record: Record, index: int) -> str:
@@ -282,7 +275,9 @@ def render_record(record: Record, index: int) -> str:
     pmid = item_pmid(record)
     meta = [f"id <b>{esc(record.id)}</b>"]
     if pmid:
-        meta.append(f'<a href="https://pubmed.ncbi.nlm.nih.gov/{esc(pmid)}/" rel="noopener noreferrer">PubMed</a>')
+        meta.append(
+            f'<a href="https://pubmed.ncbi.nlm.nih.gov/{esc(pmid)}/" rel="noopener noreferrer">PubMed</a>'
+        )
     year = record_year(record)
     if year:
         meta.append(esc(year))
@@ -292,34 +287,50 @@ def render_record(record: Record, index: int) -> str:
     evidence = rct_evidence(record)
     if evidence:
         tags += f'<span class="tag rct" title="RCT by {esc(evidence)}">RCT</span>'
-    counts = (f"{len(record.entities)} entities \u00b7 {len(record.measures)} measures \u00b7 "
-              f"{len(record.claims)} claims")
-    parts = [f'<article class="record" id="{ids.prefix}" data-record-id="{esc(record.id)}">',
-             f"<h2>{esc(title)}</h2>",
-             f'<p class="meta">{SEP.join(meta)}{SEP}{counts}<br>{tags}</p>',
-             f'<div class="text">{_text_html(record, ids)}</div>',
-             "<h3>Claims</h3>"]
+    counts = (
+        f"{len(record.entities)} entities \u00b7 {len(record.measures)} measures \u00b7 "
+        f"{len(record.claims)} claims"
+    )
+    parts = [
+        f'<article class="record" id="{ids.prefix}" data-record-id="{esc(record.id)}">',
+        f"<h2>{esc(title)}</h2>",
+        f'<p class="meta">{SEP.join(meta)}{SEP}{counts}<br>{tags}</p>',
+        f'<div class="text">{_text_html(record, ids)}</div>',
+        "<h3>Claims</h3>",
+    ]
     if record.claims:
         cols = "".join(f'<col style="width:{w}">' if w else "<col>" for w in _WIDTHS)
-        head = "".join(f"<th>{h}</th>" for h in CLAIM_HEADERS)
+        head = "".join(f'<th title="{h}">{h}</th>' for h in CLAIM_HEADERS)
         rows = "".join(_claim_row(record, c, ids) for c in record.claims)
-        parts.append(f'<div class="scroll"><table class="claims"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
-                     f"<tbody>{rows}</tbody></table></div>")
+        parts.append(
+            f'<div class="scroll"><table class="claims"><colgroup>{cols}</colgroup>'
+            f"<thead><tr>{head}</tr></thead>"
+            f"<tbody>{rows}</tbody></table></div>"
+        )
     else:
         parts.append('<p class="empty">No claims.</p>')
     pairs: dict[str, str] = {}
     for a in record.abbreviations:
         pairs.setdefault(a.short, a.long)
     if pairs:
-        parts.append("<h3>Abbreviations</h3><dl class=\"abbrevs\">"
-                     + "".join(f"<dt>{esc(s)}</dt><dd>{esc(lf)}</dd>" for s, lf in pairs.items()) + "</dl>")
+        parts.append(
+            '<h3>Abbreviations</h3><dl class="abbrevs">'
+            + "".join(f"<dt>{esc(s)}</dt><dd>{esc(lf)}</dd>" for s, lf in pairs.items())
+            + "</dl>"
+        )
     mesh = record.meta.get("mesh") or []
     if isinstance(mesh, list) and mesh:
-        parts.append(f"<details><summary>MeSH ({len(mesh)})</summary><ul>"
-                     + "".join(f"<li>{esc(m)}</li>" for m in mesh) + "</ul></details>")
+        parts.append(
+            f"<details><summary>MeSH ({len(mesh)})</summary><ul>"
+            + "".join(f"<li>{esc(m)}</li>" for m in mesh)
+            + "</ul></details>"
+        )
     if record.errors:
-        parts.append("<details open><summary>Errors</summary><ul>"
-                     + "".join(f"<li>{esc(e)}</li>" for e in record.errors) + "</ul></details>")
+        parts.append(
+            "<details open><summary>Errors</summary><ul>"
+            + "".join(f"<li>{esc(e)}</li>" for e in record.errors)
+            + "</ul></details>"
+        )
     parts.append("</article>")
     return "\n".join(parts)
 
@@ -338,19 +349,28 @@ def render_page(records: Iterable[Record], title: str | None = None, note: str =
     records = list(records)
     label_css = "\n".join(
         f".ent-{label} {{ background: {colour}; border-bottom-color: {LABEL_BORDERS[label]}; }}"
-        for label, colour in LABEL_COLOURS.items())
+        for label, colour in LABEL_COLOURS.items()
+    )
     css = CSS % {"label_css": label_css}
     script_hash = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
-    csp = (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-           f"script-src 'sha256-{script_hash}'; base-uri 'none'; form-action 'none'")
-    page_title = title or (f"claimex: {record_title(records[0]) or records[0].id}" if len(records) == 1
-                           else f"claimex: {len(records)} abstracts")
+    csp = (
+        f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src 'sha256-{script_hash}'; base-uri 'none'; form-action 'none'"
+    )
+    page_title = title or (
+        f"claimex: {record_title(records[0]) or records[0].id}"
+        if len(records) == 1
+        else f"claimex: {len(records)} abstracts"
+    )
     from .. import __version__
 
     toc = ""
     if len(records) > 1:
-        toc = '<nav class="toc">' + "".join(
-            f'<a href="#rec{k}">{esc(r.id)}</a>' for k, r in enumerate(records)) + "</nav>"
+        toc = (
+            '<nav class="toc">'
+            + "".join(f'<a href="#rec{k}">{esc(r.id)}</a>' for k, r in enumerate(records))
+            + "</nav>"
+        )
     body = "\n".join(render_record(r, k) for k, r in enumerate(records)) or '<p class="empty">No records.</p>'
     return f"""<!DOCTYPE html>
 <html lang="en">

@@ -51,8 +51,10 @@ def _fmt(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-_METRIC_NAME = re.compile(r"^(?:(?P<pre>precision|recall|f1|p|r)(?:_(?P<v1>.+))?|(?P<v2>.+?)_(?P<post>precision|recall|f1|p|r))$",
-                          re.IGNORECASE)
+_METRIC_NAME = re.compile(
+    r"^(?:(?P<pre>precision|recall|f1|p|r)(?:_(?P<v1>.+))?|(?P<v2>.+?)_(?P<post>precision|recall|f1|p|r))$",
+    re.IGNORECASE,
+)
 _CANON = {"p": "precision", "r": "recall", "precision": "precision", "recall": "recall", "f1": "f1"}
 
 
@@ -129,7 +131,9 @@ def plot_prf(rows: list[dict[str, Any]], path: Path, title: str) -> Path:
             bars = ax.bar(xs, values, width, label=metric, color=COLOURS[metric])
             if len(rows) <= 12:
                 ax.bar_label(bars, labels=[f"{v:.2f}" for v in values], fontsize=7, padding=1)
-        ax.set_xticks(range(len(names)), names, rotation=30 if rotate else 0, ha="right" if rotate else "center")
+        ax.set_xticks(
+            range(len(names)), names, rotation=30 if rotate else 0, ha="right" if rotate else "center"
+        )
         ax.set_ylim(0, 1.1)
         ax.set_ylabel("score")
         ax.set_title(f"{title} ({variant})" if variant else title)
@@ -150,8 +154,15 @@ def plot_confusion(labels: list[str], matrix: list[list[float]], path: Path, tit
     top = max((max(row) for row in matrix), default=0) or 1
     for i, row in enumerate(matrix):
         for j, value in enumerate(row):
-            ax.text(j, i, f"{value:g}", ha="center", va="center", fontsize=9,
-                    color="white" if value > top / 2 else "black")
+            ax.text(
+                j,
+                i,
+                f"{value:g}",
+                ha="center",
+                va="center",
+                fontsize=9,
+                color="white" if value > top / 2 else "black",
+            )
     ax.set_xticks(range(n), labels, rotation=30, ha="right")
     ax.set_yticks(range(n), labels)
     ax.set_xlabel("predicted")
@@ -180,8 +191,12 @@ def plot_sections(sections: dict[str, list[dict[str, Any]]], path: Path, title: 
         by_name = {str(r.get("name")): float(r.get(column) or 0.0) for r in rows}
         xs = [i + (k - (len(sections) - 1) / 2) * width for i in range(len(classes))]
         ax.bar(xs, [by_name.get(c, 0.0) for c in classes], width, label=name, color=palette[k % len(palette)])
-    ax.set_xticks(range(len(classes)), classes, rotation=30 if len(classes) > 5 else 0,
-                  ha="right" if len(classes) > 5 else "center")
+    ax.set_xticks(
+        range(len(classes)),
+        classes,
+        rotation=30 if len(classes) > 5 else 0,
+        ha="right" if len(classes) > 5 else "center",
+    )
     ax.set_ylim(0, 1.05)
     ax.set_ylabel("F1")
     ax.set_title(title)
@@ -197,10 +212,15 @@ def _rows_table(report: EvalReport, name: str) -> Table:
     types = {}
     for c in columns:
         values = [r.get(c) for r in report.rows if r.get(c) is not None]
-        types[c] = ("float" if values and all(isinstance(v, (int, float)) and not isinstance(v, bool)
-                                                 for v in values) else "string")
-    rows = [{c: (_fmt(v) if types[c] == "string" and isinstance(v, (dict, list)) else v) for c, v in r.items()}
-            for r in report.rows]
+        types[c] = (
+            "float"
+            if values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
+            else "string"
+        )
+    rows = [
+        {c: (_fmt(v) if types[c] == "string" and isinstance(v, (dict, list)) else v) for c, v in r.items()}
+        for r in report.rows
+    ]
     return Table(name, [Column(c, types[c]) for c in columns], rows)
 
 
@@ -211,16 +231,24 @@ def _html_table(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         columns.extend(c for c in row if c not in columns)
     head = "".join(f"<th>{_esc(c)}</th>" for c in columns)
-    body = "".join("<tr>" + "".join(
-        f'<td class="{"num" if isinstance(r.get(c), (int, float)) else ""}">{_esc(_fmt(r.get(c)))}</td>'
-        for c in columns) + "</tr>" for r in rows)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="{"num" if isinstance(r.get(c), (int, float)) else ""}">{_esc(_fmt(r.get(c)))}</td>'
+            for c in columns
+        )
+        + "</tr>"
+        for r in rows
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _img(path: Path, alt: str) -> str:
     data = base64.b64encode(path.read_bytes()).decode("ascii")
-    return f'<figure><img alt="{_esc(alt)}" src="data:image/png;base64,{data}"><figcaption>{_esc(path.name)}' \
-           f"</figcaption></figure>"
+    return (
+        f'<figure><img alt="{_esc(alt)}" src="data:image/png;base64,{data}"><figcaption>{_esc(path.name)}'
+        f"</figcaption></figure>"
+    )
 
 
 def _part(report: EvalReport, out_dir: Path, suffix: str, title: str, written: list[Path]) -> str:
@@ -245,12 +273,19 @@ def _part(report: EvalReport, out_dir: Path, suffix: str, title: str, written: l
         path = plot_confusion(labels, matrix, out_dir / f"confusion{suffix}.png", f"{title}: confusion")
         written.append(path)
         parts.append(_img(path, f"{title}: confusion matrix (rows gold, columns predicted)"))
-        parts.append(_html_table([{"gold \\ predicted": g, **{p: v for p, v in zip(labels, row)}}
-                                  for g, row in zip(labels, matrix)]))
+        parts.append(
+            _html_table(
+                [
+                    {"gold \\ predicted": g, **{p: v for p, v in zip(labels, row)}}
+                    for g, row in zip(labels, matrix)
+                ]
+            )
+        )
     return "\n".join(parts)
 
 
-PAGE_CSS = """body{font:14px/1.5 system-ui,"DejaVu Sans",sans-serif;margin:24px auto;max-width:1100px;color:#1d2330}
+PAGE_CSS = """body{font:14px/1.5 system-ui,"DejaVu Sans",sans-serif;margin:24px auto;max-width:1100px;
+color:#1d2330}
 h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #d9dde5;padding-bottom:3px}
 table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #d9dde5;padding:3px 8px;text-align:left}
 th{background:#eef1f6}td.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -275,13 +310,17 @@ def write_report(report: EvalReport, out_dir: str | Path) -> Path:
         tmp.write_text(json.dumps(report.to_dict(), indent=2, default=str) + "\n", encoding="utf-8")
     from .. import __version__
 
-    page = (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-            f"img-src data:\"><title>claimex evaluate: {_esc(report.task)}</title><style>{PAGE_CSS}</style></head>"
-            f"<body><h1>claimex evaluate: {_esc(report.task)}</h1>"
-            f'<p class="note">claimex {_esc(__version__)}; files beside this page: '
-            f'{_esc(", ".join(p.name for p in [json_path, *written]))}</p>\n'
-            + "\n".join(body) + "\n</body></html>\n")
+    page = (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" '
+        f"content=\"default-src 'none'; style-src 'unsafe-inline'; "
+        f'img-src data:"><title>claimex evaluate: {_esc(report.task)}</title><style>{PAGE_CSS}</style></head>'
+        f"<body><h1>claimex evaluate: {_esc(report.task)}</h1>"
+        f'<p class="note">claimex {_esc(__version__)}; files beside this page: '
+        f"{_esc(', '.join(p.name for p in [json_path, *written]))}</p>\n"
+        + "\n".join(body)
+        + "\n</body></html>\n"
+    )
     html_path = out_dir / "report.html"
     with atomic_path(html_path) as tmp:
         tmp.write_text(page, encoding="utf-8")

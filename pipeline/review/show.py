@@ -15,9 +15,9 @@ from pathlib import Path
 
 from ..schema import SCHEMA_VERSION, Record
 from ..write.atomic import atomic_path
-from .export import iter_records, record_files
 from .filters import RecordFilter
 from .html import render_page
+from .records import iter_records, record_files
 
 PathLike = str | Path
 
@@ -54,10 +54,15 @@ def is_record_source(path: PathLike) -> bool:
     return bool(first) and first.get("schema") == SCHEMA_VERSION
 
 
-def load_for_show(inputs: Sequence[PathLike], model: str | None = None, fmt: str | None = None,
-                  record_filter: RecordFilter | None = None, limit: int | None = None,
-                  ids: set[str] | None = None,
-                  on_error: Callable[[str], None] = lambda message: None) -> list[Record]:
+def load_for_show(
+    inputs: Sequence[PathLike],
+    model: str | None = None,
+    fmt: str | None = None,
+    record_filter: RecordFilter | None = None,
+    limit: int | None = None,
+    ids: set[str] | None = None,
+    on_error: Callable[[str], None] = lambda message: None,
+) -> list[Record]:
     """Up to ``limit`` records from ``inputs``: read when they are record sources, else analysed with
     ``model`` (``claimex extract`` semantics). Errors of the reader/pipeline go to ``on_error``."""
     inputs = [Path(p) for p in inputs]
@@ -81,8 +86,9 @@ def _analyse(inputs: list[Path], model: str | None, fmt: str | None, wanted, on_
     from ..read.base import Document, ReadError
 
     extractor = Extractor.load(model)
-    documents = (item for item in read_documents(inputs, format=fmt)
-                 if not isinstance(item, Document) or wanted(item))
+    documents = (
+        item for item in read_documents(inputs, format=fmt) if not isinstance(item, Document) or wanted(item)
+    )
     for item in extractor.records(documents, batch_size=8):
         if isinstance(item, Record):
             yield item

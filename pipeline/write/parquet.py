@@ -19,8 +19,9 @@ from __future__ import annotations
 import json
 import types
 import typing
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Union
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -42,7 +43,7 @@ def _arrow_type(annotation: Any) -> pa.DataType:
         return _arrow_type(args[0])
     if origin is typing.Literal:
         return pa.string()
-    if origin in (list, typing.List):
+    if origin in (list, list):
         return pa.list_(_arrow_type(args[0]))
     if origin is dict or annotation is dict:
         return pa.string()
@@ -61,7 +62,7 @@ def record_schema() -> pa.Schema:
     return pa.schema(fields, metadata={PARQUET_SCHEMA_KEY: b"claimex/1"})
 
 
-_SCHEMA: Optional[pa.Schema] = None
+_SCHEMA: pa.Schema | None = None
 
 
 def _schema() -> pa.Schema:
@@ -93,16 +94,16 @@ def records_to_table(records: Iterable[Record]) -> pa.Table:
 class ParquetWriter:
     """Context manager: ``with ParquetWriter(path) as w: w.write(record)``; atomic like ``JsonlWriter``."""
 
-    def __init__(self, path: Union[str, Path], row_group_size: int = 1000, compression: str = "zstd"):
+    def __init__(self, path: str | Path, row_group_size: int = 1000, compression: str = "zstd"):
         self.path = Path(path)
         self.row_group_size = row_group_size
         self.compression = compression
         self.count = 0
         self._rows: list[dict[str, Any]] = []
         self._ctx = None
-        self._writer: Optional[pq.ParquetWriter] = None
+        self._writer: pq.ParquetWriter | None = None
 
-    def __enter__(self) -> "ParquetWriter":
+    def __enter__(self) -> ParquetWriter:
         self._ctx = atomic_path(self.path)
         tmp = self._ctx.__enter__()
         self._writer = pq.ParquetWriter(tmp, _schema(), compression=self.compression)
@@ -129,7 +130,7 @@ class ParquetWriter:
         return bool(self._ctx.__exit__(*exc))
 
 
-def write_parquet(records: Iterable[Record], path: Union[str, Path], row_group_size: int = 1000) -> int:
+def write_parquet(records: Iterable[Record], path: str | Path, row_group_size: int = 1000) -> int:
     """Write ``records`` to ``path``; returns how many."""
     with ParquetWriter(path, row_group_size=row_group_size) as writer:
         for record in records:
@@ -137,7 +138,7 @@ def write_parquet(records: Iterable[Record], path: Union[str, Path], row_group_s
     return writer.count
 
 
-def read_parquet_records(path: Union[str, Path], batch_size: int = 1000) -> Iterator[Record]:
+def read_parquet_records(path: str | Path, batch_size: int = 1000) -> Iterator[Record]:
     """Read claimex/1 records back from a Parquet file written here (streaming, by record batch)."""
     pfile = pq.ParquetFile(path)
     for batch in pfile.iter_batches(batch_size=batch_size):
@@ -145,6 +146,6 @@ def read_parquet_records(path: Union[str, Path], batch_size: int = 1000) -> Iter
             yield row_record(row)
 
 
-def read_parquet_ids(path: Union[str, Path]) -> list[str]:
+def read_parquet_ids(path: str | Path) -> list[str]:
     """Just the ``id`` column."""
     return pq.read_table(path, columns=["id"]).column("id").to_pylist()

@@ -110,59 +110,68 @@ def _xlsx_value(value: Any) -> Any:
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
         if len(value) > EXCEL_CELL_LIMIT:
-            value = value[:EXCEL_CELL_LIMIT - 1] + "\u2026"
+            value = value[: EXCEL_CELL_LIMIT - 1] + "\u2026"
     return value
 
 
 def write_xlsx(tables: Iterable[Table], path: str | Path, notes: list[str] | None = None) -> Path:
     """Several tables as sheets of one workbook (sheet name = table name). ``notes``, when given,
-    go to a last sheet "about" together with each column's description."""
+    go to a last sheet "about" together with each column's description. Written in openpyxl's
+    write-only (streaming) mode, so memory does not grow with the number of cells."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     path = Path(path)
     tables = list(tables)
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = Workbook(write_only=True)
     header_font = Font(bold=True, color="FFFFFF")
     header_fill = PatternFill("solid", fgColor="305496")
     wrap = Alignment(wrap_text=True, vertical="top")
+
+    def cell(sheet, value, font=None, fill=None, alignment=None):
+        out = WriteOnlyCell(sheet, value=_xlsx_value(value))
+        if isinstance(out.value, str):
+            out.data_type = "s"  # "=..." is text, not a formula
+        if font is not None:
+            out.font = font
+        if fill is not None:
+            out.fill = fill
+        if alignment is not None:
+            out.alignment = alignment
+        return out
+
     for table in tables:
         sheet = workbook.create_sheet(title=table.name[:31])
-        sheet.append(table.names)
-        for cell in sheet[1]:
-            cell.font = header_font
-            cell.fill = header_fill
-            cell.alignment = Alignment(vertical="center")
-        for r, row in enumerate(table.rows, start=2):
-            for c, col in enumerate(table.columns, start=1):
-                value = row.get(col.name)
-                if value is None:
-                    continue
-                cell = sheet.cell(row=r, column=c, value=_xlsx_value(value))
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # "=..." is text, not a formula
-                    if col.width >= 40:
-                        cell.alignment = wrap
         for c, col in enumerate(table.columns, start=1):
             sheet.column_dimensions[get_column_letter(c)].width = col.width
         sheet.freeze_panes = "A2"
         if table.columns:
-            sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{max(1, len(table.rows) + 1)}"
+            last = get_column_letter(len(table.columns))
+            sheet.auto_filter.ref = f"A1:{last}{max(1, len(table.rows) + 1)}"
+        sheet.append([cell(sheet, name, header_font, header_fill) for name in table.names])
+        wide = [col.width >= 40 for col in table.columns]
+        for row in table.rows:
+            values = [row.get(col.name) for col in table.columns]
+            sheet.append(
+                [
+                    None if value is None else cell(sheet, value, alignment=wrap if is_wide else None)
+                    for value, is_wide in zip(values, wide)
+                ]
+            )
     if notes is not None:
         about = workbook.create_sheet(title="about")
-        for line in notes:
-            about.append([line])
-        about.append([])
-        about.append(["sheet", "column", "type", "meaning"])
-        for cell in about[about.max_row]:
-            cell.font = Font(bold=True)
-        for table in tables:
-            for col in table.columns:
-                about.append([table.name, col.name, col.type, col.help])
         for letter, width in zip("ABCD", (14, 18, 8, 90)):
             about.column_dimensions[letter].width = width
+        for line in notes:
+            about.append([cell(about, line)])
+        about.append([])
+        bold = Font(bold=True)
+        about.append([cell(about, h, bold) for h in ("sheet", "column", "type", "meaning")])
+        for table in tables:
+            for col in table.columns:
+                about.append([cell(about, v) for v in (table.name, col.name, col.type, col.help)])
     with atomic_path(path) as tmp:
         workbook.save(tmp)
     return path

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
-import subprocess
-import sys
 from pathlib import Path
-from typing import Optional
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -25,8 +22,8 @@ def abstract_text(k: int) -> str:
     return " ".join(s.format(a=a, b=b, c=c, n=n) for s in SENTENCES[: 2 + k % 4])
 
 
-def article(pmid, title: Optional[str] = None, abstract: Optional[str] = None, version: Optional[int] = None,
-            raw_abstract: Optional[str] = None) -> str:
+def article(pmid, title: str | None = None, abstract: str | None = None, version: int | None = None,
+            raw_abstract: str | None = None) -> str:
     """One <PubmedArticle> (current baseline format)."""
     v = f' Version="{version}"' if version is not None else ""
     title = f"Trial {pmid} of something." if title is None else title
@@ -39,8 +36,8 @@ def article(pmid, title: Optional[str] = None, abstract: Optional[str] = None, v
             f"<Language>eng</Language></Article></MedlineCitation><PubmedData/></PubmedArticle>\n")
 
 
-def pubmed_xml(path: Path, articles: list[str], deletions: Optional[list[str]] = None, doctype: str = "",
-               gz: Optional[bool] = None) -> Path:
+def pubmed_xml(path: Path, articles: list[str], deletions: list[str] | None = None, doctype: str = "",
+               gz: bool | None = None) -> Path:
     text = '<?xml version="1.0" encoding="UTF-8"?>\n' + doctype + "<PubmedArticleSet>\n" + "".join(articles)
     if deletions:
         text += "<DeleteCitation>" + "".join(f"<PMID Version=\"1\">{p}</PMID>" for p in deletions) + \
@@ -74,11 +71,6 @@ def outputs(out_dir: Path) -> dict[str, str]:
                 assert key not in lines, f"duplicate record {key}"
                 lines[key] = line
     return lines
-
-
-def cli(*args: str, timeout: float = 120, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pipeline", "batch", *args], cwd=REPO, capture_output=True,
-                          text=True, timeout=timeout, env=cli_env(), **kwargs)
 
 
 def cli_env() -> dict:

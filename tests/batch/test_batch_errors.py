@@ -9,10 +9,9 @@ import socket
 import time
 
 import pytest
+from batch_helpers import article, cli_inprocess, pubmed_xml
 
 from pipeline.batch import Manifest, run_batch
-
-from batch_helpers import article, cli_inprocess, pubmed_xml
 
 GOOD = [article(p) for p in (501, 502)]
 
@@ -44,9 +43,9 @@ def bad_run(tmp_path_factory, model):
     # not XML at all
     (inp / "notxml.xml").write_bytes(b"this is not xml, just text\n" * 10)
     # a malformed record (well-formed XML, no PMID) between good ones
-    pubmed_xml(inp / "malformed.xml", [GOOD[0], "<PubmedArticle><MedlineCitation><Article><ArticleTitle>"
-                                       "No PMID</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n",
-                                       GOOD[1]])
+    no_pmid = ("<PubmedArticle><MedlineCitation><Article><ArticleTitle>No PMID</ArticleTitle></Article>"
+               "</MedlineCitation></PubmedArticle>\n")
+    pubmed_xml(inp / "malformed.xml", [GOOD[0], no_pmid, GOOD[1]])
     # empty abstract: title only is kept (no_abstract); no title and no abstract is an error
     pubmed_xml(inp / "empty.xml", [GOOD[0], article(510, abstract=""), article(511, title="", abstract=""),
                                    GOOD[1]])

@@ -8,12 +8,12 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 
 import pytest
+from batch_helpers import REPO, cli_env, corpus, outputs
 
 from pipeline.batch import MANIFEST, run_batch
-
-from batch_helpers import REPO, cli_env, corpus, outputs
 
 
 @pytest.fixture(scope="module")
@@ -29,34 +29,41 @@ def reference(inputs, tmp_path_factory, model):
     return outputs(out)
 
 
-def _start(inputs, out, model, workers):
+def _start(inputs, out, model, workers, mark):
+    env = {**cli_env(), "CLAIMEX_TEST_MARK": mark}  # inherited by the run's worker processes
     return subprocess.Popen([sys.executable, "-m", "pipeline", "batch", *map(str, inputs), "--out", str(out),
                              "--model", model, "--workers", str(workers), "--quiet"],
-                            cwd=REPO, env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             start_new_session=True)
 
 
-def _children(pid):
+def _marked(mark):
+    """The processes of the killed run still alive (found by their environment, orphans included)."""
     psutil = pytest.importorskip("psutil")
-    try:
-        return psutil.Process(pid).children(recursive=True)
-    except psutil.NoSuchProcess:
-        return []
+    alive = []
+    for proc in psutil.process_iter():
+        try:
+            if proc.environ().get("CLAIMEX_TEST_MARK") == mark:
+                alive.append(proc)
+        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+            continue
+    return alive
 
 
-@pytest.mark.parametrize("when,workers", [("after-first-shard", 1), ("mid-shard", 2)])
+@pytest.mark.parametrize("when,workers", [("at-start", 2), ("mid-shard", 2), ("after-first-shard", 1)])
 def test_kill9_then_resume_gives_the_uninterrupted_records(inputs, reference, tmp_path, model, when, workers):
     out = tmp_path / "out"
-    proc = _start(inputs, out, model, workers)
+    mark = uuid.uuid4().hex
+    proc = _start(inputs, out, model, workers, mark)
     deadline = time.time() + 90
-    children = []
     try:
         while time.time() < deadline and proc.poll() is None:
-            children = _children(proc.pid) or children
+            if when == "at-start" and (out / MANIFEST).exists():  # workers still starting
+                break
             if when == "after-first-shard" and list(out.glob("*.jsonl.gz")):
                 break
-            if when == "mid-shard" and list(out.glob(".*.part")):  # a shard is being written
-                time.sleep(0.3)
+            if when == "mid-shard" and list(out.glob(".pubmed26n*.part")):  # a shard is being written
+                time.sleep(0.2)
                 break
             time.sleep(0.02)
         assert proc.poll() is None, "the run finished before it could be killed: " + proc.stderr.read().decode()
@@ -67,12 +74,13 @@ def test_kill9_then_resume_gives_the_uninterrupted_records(inputs, reference, tm
             proc.kill()
         proc.stderr.close()
     # pool workers die with the driver (no orphan keeps writing into the directory)
-    for child in children:
-        try:
-            child.wait(timeout=10)
-        except Exception:  # noqa: BLE001 - already gone
-            pass
-        assert not child.is_running(), f"orphan worker {child.pid}"
+    deadline = time.time() + 20
+    while _marked(mark) and time.time() < deadline:
+        time.sleep(0.2)
+    orphans = _marked(mark)
+    for orphan in orphans:
+        orphan.kill()
+    assert not orphans, f"orphan workers: {[o.pid for o in orphans]}"
     manifest = json.loads((out / MANIFEST).read_text())
     done_before = sum(e["status"] == "complete" for e in manifest["shards"])
     assert done_before < len(inputs)

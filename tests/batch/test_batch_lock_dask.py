@@ -10,10 +10,9 @@ import sys
 import time
 
 import pytest
+from batch_helpers import REPO, cli_env, cli_inprocess, corpus, outputs
 
 from pipeline.batch import MANIFEST, OutputLock, OutputLocked, run_batch
-
-from batch_helpers import REPO, cli_env, cli_inprocess, corpus, outputs
 
 HOLD = """
 import sys, time

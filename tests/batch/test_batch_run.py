@@ -6,11 +6,10 @@ import gzip
 import json
 
 import pytest
+from batch_helpers import article, corpus, outputs, pubmed_xml
 
 from pipeline.batch import MANIFEST, Manifest, iter_records, plan, run_batch
 from pipeline.batch.shards import InputError, base_name, expand_inputs
-
-from batch_helpers import article, corpus, outputs, pubmed_xml
 
 
 def run(inputs, out, model, **kw):

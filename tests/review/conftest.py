@@ -81,8 +81,16 @@ def make_rct_record() -> Record:
         msr("M2", "30 days", "duration", value=30, unit="days"),
         msr("M3", "12.5%", "percentage", value=12.5, unit="%"),
         msr("M4", "20.1%", "percentage", value=20.1, unit="%"),
-        msr("M5", "OR 0.57, 95% CI 0.36-0.90", "ratio", value=0.57, stat="OR", level=95, ci_low=0.36,
-            ci_high=0.90),
+        msr(
+            "M5",
+            "OR 0.57, 95% CI 0.36-0.90",
+            "ratio",
+            value=0.57,
+            stat="OR",
+            level=95,
+            ci_low=0.36,
+            ci_high=0.90,
+        ),
         msr("M6", "P = 0.02", "p_value", value=0.02, op="="),
         msr("M7", "3%", "percentage", value=3, unit="%"),
         msr("M8", "2%", "percentage", value=2, unit="%"),
@@ -95,23 +103,64 @@ def make_rct_record() -> Record:
 
     def claim(ident, index, ctype, **kw):
         sent = sentences[index]
-        return Claim(id=ident, sentence=index, type=ctype, text=text[sent.start:sent.end], start=sent.start,
-                     end=sent.end, **kw)
+        return Claim(
+            id=ident,
+            sentence=index,
+            type=ctype,
+            text=text[sent.start : sent.end],
+            start=sent.start,
+            end=sent.end,
+            **kw,
+        )
 
     claims = [
-        claim("C1", 3, "finding", intervention=["E5"], comparator=["E6"], outcome=["E4"],
-              measures=["M2", "M3", "M4", "M5", "M6"], direction="decrease", significant=True, p_value="M6",
-              arms=[ArmValue(measure="M3", arm="E5", arm_text="aspirin"),
-                    ArmValue(measure="M4", arm="E6", arm_text="placebo")]),
-        claim("C2", 4, "adverse_effect", outcome=["E7"], measures=["M7", "M8", "M9"],
-              direction="no_difference", significant=False, p_value="M9"),
+        claim(
+            "C1",
+            3,
+            "finding",
+            intervention=["E5"],
+            comparator=["E6"],
+            outcome=["E4"],
+            measures=["M2", "M3", "M4", "M5", "M6"],
+            direction="decrease",
+            significant=True,
+            p_value="M6",
+            arms=[
+                ArmValue(measure="M3", arm="E5", arm_text="aspirin"),
+                ArmValue(measure="M4", arm="E6", arm_text="placebo"),
+            ],
+        ),
+        claim(
+            "C2",
+            4,
+            "adverse_effect",
+            outcome=["E7"],
+            measures=["M7", "M8", "M9"],
+            direction="no_difference",
+            significant=False,
+            p_value="M9",
+        ),
         claim("C3", 5, "conclusion", intervention=["E9"], outcome=["E8"], direction="decrease", hedged=True),
     ]
-    meta = {"title": RCT_TITLE, "year": 2003, "journal": "Lancet & <b>Co</b>", "pmid": "12345678",
-            "doi": "10.1000/xyz", "pub_types": ["Journal Article", "Randomized Controlled Trial"],
-            "mesh": ["Aspirin / therapeutic use*", "Humans", "Stroke / drug therapy*"]}
-    return Record(id="12345678", text=text, meta=meta, sentences=sentences, abbreviations=abbreviations,
-                  entities=entities, measures=measures, claims=claims)
+    meta = {
+        "title": RCT_TITLE,
+        "year": 2003,
+        "journal": "Lancet & <b>Co</b>",
+        "pmid": "12345678",
+        "doi": "10.1000/xyz",
+        "pub_types": ["Journal Article", "Randomized Controlled Trial"],
+        "mesh": ["Aspirin / therapeutic use*", "Humans", "Stroke / drug therapy*"],
+    }
+    return Record(
+        id="12345678",
+        text=text,
+        meta=meta,
+        sentences=sentences,
+        abbreviations=abbreviations,
+        entities=entities,
+        measures=measures,
+        claims=claims,
+    )
 
 
 def make_other_record() -> Record:
@@ -128,10 +177,24 @@ def make_other_record() -> Record:
         meta={"year": "1999 Jan", "title": "=SUM(A1) Cohort study."},
         sentences=[Sentence(start=s1[0], end=s1[1], section="TITLE"), Sentence(start=s2[0], end=s2[1])],
         entities=[Entity(id="E1", label="OUTCOME", start=e1, end=e1 + 8, text="survival")],
-        measures=[Measure(id="M1", text="40", start=m1, end=m1 + 2, kind="sample_size", value=40),
-                  Measure(id="M2", text="P < 0.01", start=m2, end=m2 + 8, kind="p_value", value=0.01, op="<")],
-        claims=[Claim(id="C1", sentence=1, type="finding", outcome=["E1"], measures=["M2"], direction="increase",
-                      significant=True, text=text[s2[0]:s2[1]], start=s2[0], end=s2[1])],
+        measures=[
+            Measure(id="M1", text="40", start=m1, end=m1 + 2, kind="sample_size", value=40),
+            Measure(id="M2", text="P < 0.01", start=m2, end=m2 + 8, kind="p_value", value=0.01, op="<"),
+        ],
+        claims=[
+            Claim(
+                id="C1",
+                sentence=1,
+                type="finding",
+                outcome=["E1"],
+                measures=["M2"],
+                direction="increase",
+                significant=True,
+                text=text[s2[0] : s2[1]],
+                start=s2[0],
+                end=s2[1],
+            )
+        ],
     )
     return record
 
@@ -175,12 +238,30 @@ def run_dir(tmp_path, rct_record, other_record) -> Path:
         with gzip.open(out / f"{name}.ids.tsv.gz", "wt", encoding="utf-8") as fh:
             fh.write(f"{record.id}\t0\n")
         (out / f"{name}.errors.jsonl").write_text('{"error": "not a record"}\n', encoding="utf-8")
-        entries.append({"name": name, "input": f"/in/{name}.xml", "size": 1, "sha256": "x", "status": "complete",
-                        "error": None, "records": 1,
-                        "files": {"records": f"{name}.jsonl.gz", "ids": f"{name}.ids.tsv.gz",
-                                  "errors": f"{name}.errors.jsonl"},
-                        "timings": {"finished": "now"}})
-    manifest = {"schema": "claimex-batch/1", "created": "now", "updated": "now", "shards": entries, "runs": []}
+        entries.append(
+            {
+                "name": name,
+                "input": f"/in/{name}.xml",
+                "size": 1,
+                "sha256": "x",
+                "status": "complete",
+                "error": None,
+                "records": 1,
+                "files": {
+                    "records": f"{name}.jsonl.gz",
+                    "ids": f"{name}.ids.tsv.gz",
+                    "errors": f"{name}.errors.jsonl",
+                },
+                "timings": {"finished": "now"},
+            }
+        )
+    manifest = {
+        "schema": "claimex-batch/1",
+        "created": "now",
+        "updated": "now",
+        "shards": entries,
+        "runs": [],
+    }
     (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     return out
 

@@ -20,9 +20,19 @@ from pipeline.review.show import write_page
 
 pytestmark = pytest.mark.browser
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--hide-scrollbars", "--force-device-scale-factor=1", "--virtual-time-budget=3000"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--force-device-scale-factor=1",
+    "--virtual-time-budget=3000",
+]
 
 PROBE_HEAD = "<script>window.__alerts = 0; window.alert = function () { window.__alerts++; };</script>"
 PROBE = """<script>
@@ -31,14 +41,16 @@ window.addEventListener('load', function () {
   var visible = function (e) { var r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
   var out = {
     entities: [].map.call(document.querySelectorAll('article .text mark.ent[id]'), function (e) {
-      return {label: e.dataset.label, bg: css(e, 'backgroundColor'), visible: visible(e), text: e.textContent}; }),
+      return {label: e.dataset.label, bg: css(e, 'backgroundColor'), visible: visible(e),
+              text: e.textContent}; }),
     measures: [].map.call(document.querySelectorAll('article .text .msr[id]'), function (e) {
       return {text: e.textContent, weight: css(e, 'fontWeight'), underline: css(e, 'borderBottomStyle')}; }),
     rows: [].map.call(document.querySelectorAll('tr[data-sentence]'), function (r) {
       var s = document.getElementById(r.dataset.sentence);
       return {record: r.closest('article').dataset.recordId, claim: r.dataset.claim, visible: visible(r),
               sentence: s ? s.textContent : null, cell: r.querySelector('a.goto').textContent}; }),
-    abbr_titles: [].map.call(document.querySelectorAll('article .text abbr'), function (e) { return e.title; }),
+    abbr_titles: [].map.call(document.querySelectorAll('article .text abbr'),
+                             function (e) { return e.title; }),
     target_bg: css(document.getElementById('rec0-s3'), 'backgroundColor'),
     other_bg: css(document.getElementById('rec0-s2'), 'backgroundColor'),
     images: document.images.length,
@@ -72,15 +84,20 @@ def chromium() -> str:
 
 
 def run_chromium(binary: str, profile: Path, url: str, *args: str) -> str:
-    proc = subprocess.run([binary, *FLAGS, f"--user-data-dir={profile}", *args, url],
-                          capture_output=True, text=True, timeout=120, check=False)
+    proc = subprocess.run(
+        [binary, *FLAGS, f"--user-data-dir={profile}", *args, url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return proc.stdout
 
 
 def _rgb(hex_colour: str) -> str:
     h = hex_colour.lstrip("#")
-    return "rgb({}, {}, {})".format(*(int(h[i:i + 2], 16) for i in (0, 2, 4)))
+    return "rgb({}, {}, {})".format(*(int(h[i : i + 2], 16) for i in (0, 2, 4)))
 
 
 @pytest.fixture()
@@ -101,10 +118,14 @@ def test_rendered_dom(chromium, page, tmp_path, records):
 
 def test_what_a_person_sees(chromium, page, tmp_path, records):
     html_text = page.read_text(encoding="utf-8")
-    html_text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html_text)  # let the probe run
+    html_text = re.sub(
+        r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html_text
+    )  # let the probe run
     probe_page = tmp_path / "probe.html"
-    probe_page.write_text(html_text.replace("<head>", "<head>" + PROBE_HEAD, 1)
-                          .replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    probe_page.write_text(
+        html_text.replace("<head>", "<head>" + PROBE_HEAD, 1).replace("</body>", PROBE + "</body>"),
+        encoding="utf-8",
+    )
     dom = run_chromium(chromium, tmp_path / "profile", probe_page.as_uri() + "#rec0-s3", "--dump-dom")
     found = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.DOTALL)
     assert found, dom[-3000:]
@@ -133,12 +154,17 @@ def test_screenshot(chromium, page, tmp_path, artifacts_dir):
     shot = artifacts_dir / "show.png"
     if shot.exists():
         shot.unlink()
-    run_chromium(chromium, tmp_path / "profile", page.as_uri() + "#rec0-s3",
-                 f"--screenshot={shot}", "--window-size=1280,2000")
+    run_chromium(
+        chromium,
+        tmp_path / "profile",
+        page.as_uri() + "#rec0-s3",
+        f"--screenshot={shot}",
+        "--window-size=1280,2000",
+    )
     image = Image.open(shot).convert("RGB")
     assert image.size == (1280, 2000)
     colours = {colour for _, colour in image.getcolors(maxcolors=1 << 20)}
     for label, hex_colour in LABEL_COLOURS.items():  # every entity colour is painted somewhere
-        rgb = tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+        rgb = tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
         assert rgb in colours, f"{label} highlight colour {hex_colour} not in the screenshot"
     assert (255, 241, 166) in colours  # the target sentence

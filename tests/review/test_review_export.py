@@ -24,9 +24,22 @@ def test_claim_rows(rct_record):
     assert c1["outcome"] == "Mortality at 30 days"
     assert c1["measures"] == "30 days | 12.5% | 20.1% | OR 0.57, 95% CI 0.36-0.90 | P = 0.02"
     parsed = json.loads(c1["measures_json"])
-    assert parsed[3] == {"id": "M5", "text": "OR 0.57, 95% CI 0.36-0.90", "kind": "ratio", "value": 0.57,
-                         "stat": "OR", "level": 95.0, "ci_low": 0.36, "ci_high": 0.9}
-    assert (c1["p_value"], c1["direction"], c1["significant"], c1["hedged"]) == ("P = 0.02", "decrease", True, False)
+    assert parsed[3] == {
+        "id": "M5",
+        "text": "OR 0.57, 95% CI 0.36-0.90",
+        "kind": "ratio",
+        "value": 0.57,
+        "stat": "OR",
+        "level": 95.0,
+        "ci_low": 0.36,
+        "ci_high": 0.9,
+    }
+    assert (c1["p_value"], c1["direction"], c1["significant"], c1["hedged"]) == (
+        "P = 0.02",
+        "decrease",
+        True,
+        False,
+    )
     assert c1["section"] == "RESULTS" and c1["sentence"].startswith("RESULTS: Mortality")
     assert "\n" in c2["sentence"] and c2["significant"] is False
     assert c3["outcome"] == "mortality in acute ischaemic stroke"  # expanded text where present
@@ -89,8 +102,10 @@ def test_bad_line_is_named(tmp_path, rct_record):
 
 def test_output_paths(tmp_path):
     assert output_paths(tmp_path / "r.csv", "csv") == {
-        "claims": tmp_path / "r.csv", "abstracts": tmp_path / "r.abstracts.csv",
-        "measures": tmp_path / "r.measures.csv"}
+        "claims": tmp_path / "r.csv",
+        "abstracts": tmp_path / "r.abstracts.csv",
+        "measures": tmp_path / "r.measures.csv",
+    }
     assert set(output_paths(tmp_path / "r.xlsx", "xlsx").values()) == {tmp_path / "r.xlsx"}
     assert str(default_output(tmp_path / "run1.jsonl.gz", "parquet")) == "run1.parquet"
     assert str(default_output(tmp_path / "runs" / "x", "xlsx")) == "x.xlsx"
@@ -132,14 +147,30 @@ def test_cli_parquet_with_filters(tmp_path, run_dir):
     ids = tmp_path / "ids.txt"
     ids.write_text("12345678\n", encoding="utf-8")
     out = tmp_path / "review.parquet"
-    result = runner.invoke(app, ["export", str(run_dir), "--to", "parquet", "-o", str(out), "--only-rct",
-                                 "--min-year", "2000", "--pmids", str(ids)])
+    result = runner.invoke(
+        app,
+        [
+            "export",
+            str(run_dir),
+            "--to",
+            "parquet",
+            "-o",
+            str(out),
+            "--only-rct",
+            "--min-year",
+            "2000",
+            "--pmids",
+            str(ids),
+        ],
+    )
     assert result.exit_code == 0, result.output
     claims = pd.read_parquet(out)
     assert claims["claim"].tolist() == ["C1", "C2", "C3"]
     assert str(claims["year"].dtype) == "int64"
     assert pd.read_parquet(tmp_path / "review.abstracts.parquet")["sample_size"].tolist() == [620]
-    result = runner.invoke(app, ["export", str(run_dir), "--to", "parquet", "-o", str(out), "--max-year", "1999"])
+    result = runner.invoke(
+        app, ["export", str(run_dir), "--to", "parquet", "-o", str(out), "--max-year", "1999"]
+    )
     assert pd.read_parquet(out)["id"].tolist() == ['doc"><img src=x onerror=alert(2)>']
 
 

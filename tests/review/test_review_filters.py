@@ -25,28 +25,34 @@ def test_rct_by_publication_type_wins_over_text(rct_record):
     assert is_rct(doc("", publication_types=["Randomized Controlled Trial"]))
 
 
-@pytest.mark.parametrize("text", [
-    "Patients were randomized to drug or placebo.",
-    "Participants were randomly assigned (1:1) to two arms.",
-    "We randomised 300 women.",
-    "A double-blind, placebo-controlled study of X.",
-    "Random allocation used sealed envelopes.",
-    "After randomization, 12 withdrew.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients were randomized to drug or placebo.",
+        "Participants were randomly assigned (1:1) to two arms.",
+        "We randomised 300 women.",
+        "A double-blind, placebo-controlled study of X.",
+        "Random allocation used sealed envelopes.",
+        "After randomization, 12 withdrew.",
+    ],
+)
 def test_design_detector_positive(text):
     assert rct_from_text(text)
     assert rct_evidence(doc(text)) == "text"
 
 
-@pytest.mark.parametrize("text", [
-    "A non-randomized comparison of two cohorts.",
-    "This was not randomized; patients chose.",
-    "A quasi-randomised design was used.",
-    "A systematic review and meta-analysis of randomized controlled trials.",
-    "Patients were randomly selected from the registry.",
-    "A retrospective cohort study of 200 patients.",
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A non-randomized comparison of two cohorts.",
+        "This was not randomized; patients chose.",
+        "A quasi-randomised design was used.",
+        "A systematic review and meta-analysis of randomized controlled trials.",
+        "Patients were randomly selected from the registry.",
+        "A retrospective cohort study of 200 patients.",
+        "",
+    ],
+)
 def test_design_detector_negative(text):
     assert not rct_from_text(text)
 
@@ -70,8 +76,9 @@ def test_year_bounds(rct_record, other_record):
 
 def test_pmid_file(tmp_path, rct_record, other_record):
     path = tmp_path / "ids.txt"
-    path.write_text("\ufeff# my screening list\nPMID- 12345678\n\n999 trailing words\nPMID:42\n",
-                    encoding="utf-8")
+    path.write_text(
+        "\ufeff# my screening list\nPMID- 12345678\n\n999 trailing words\nPMID:42\n", encoding="utf-8"
+    )
     assert read_pmid_file(path) == {"12345678", "999", "42"}
     flt = RecordFilter.from_options(pmids_file=path)
     assert flt.accepts(rct_record) and not flt.accepts(other_record)

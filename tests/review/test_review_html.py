@@ -8,7 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.review.html import _Mark, render_marked_text, render_page
+from pipeline.review.html import render_page
+from pipeline.review.marks import Mark, render_marked_text
 from pipeline.review.show import is_record_source, load_for_show
 
 runner = CliRunner()
@@ -46,7 +47,8 @@ class Tree(HTMLParser):
     def handle_data(self, data):
         for element in self.open:
             if "badge" not in element["attrs"].get("class", "") and not any(
-                    "badge" in e["attrs"].get("class", "") for e in self.open):
+                "badge" in e["attrs"].get("class", "") for e in self.open
+            ):
                 element["text"] += data
 
     def by_class(self, name):
@@ -63,10 +65,12 @@ def parse(page: str) -> Tree:
 
 def test_marks_nest_and_split():
     text = "abcdefghij"
-    marks = [_Mark(0, 10, 0, 0, "span", {"class": "sent", "id": "s"}),
-             _Mark(1, 6, 1, 0, "mark", {"class": "ent", "id": "e"}),
-             _Mark(3, 5, 1, 1, "span", {"class": "msr", "id": "m"}),  # nested
-             _Mark(4, 8, 1, 2, "abbr", {"class": "abbr", "title": "x<y"})]  # crosses both
+    marks = [
+        Mark(0, 10, 0, 0, "span", {"class": "sent", "id": "s"}),
+        Mark(1, 6, 1, 0, "mark", {"class": "ent", "id": "e"}),
+        Mark(3, 5, 1, 1, "span", {"class": "msr", "id": "m"}),  # nested
+        Mark(4, 8, 1, 2, "abbr", {"class": "abbr", "title": "x<y"}),
+    ]  # crosses both
     out = render_marked_text(text, marks, {10: ["<i>!</i>"]})
     tree = parse(out)
     assert re.sub(r"<[^>]+>", "", out) == text + "!"
@@ -93,7 +97,9 @@ def test_page_structure(rct_record, other_record):
         assert row["attrs"]["data-sentence"] in ids
     links = [e["attrs"]["href"] for e in tree.elements if "goto" in e["attrs"].get("class", "")]
     assert links == ["#rec0-s3", "#rec0-s4", "#rec0-s5", "#rec1-s1"]
-    abbrs = [e for e in tree.elements if e["tag"] == "abbr" and e["attrs"]["title"] == "acute ischaemic stroke"]
+    abbrs = [
+        e for e in tree.elements if e["tag"] == "abbr" and e["attrs"]["title"] == "acute ischaemic stroke"
+    ]
     assert [a["text"] for a in abbrs] == ["AI", "S", "AIS"]  # the first one is crossed by "stroke (AI"
     assert "<dt>AIS</dt><dd>acute ischaemic stroke</dd>" in page
     assert page.count('class="legend"') == 1
@@ -132,8 +138,9 @@ def test_load_with_filters(records_jsonl, rct_record, other_record):
 
     assert [r.id for r in load_for_show([records_jsonl], limit=1)] == [rct_record.id]
     assert [r.id for r in load_for_show([records_jsonl], ids={other_record.id})] == [other_record.id]
-    assert [r.id for r in load_for_show([records_jsonl], record_filter=RecordFilter(max_year=2000))] == \
-        [other_record.id]
+    assert [r.id for r in load_for_show([records_jsonl], record_filter=RecordFilter(max_year=2000))] == [
+        other_record.id
+    ]
 
 
 def test_cli_show_records(tmp_path, records_jsonl):
@@ -165,8 +172,10 @@ def test_cli_show_analyses_raw_input(tmp_path):
     if reason:
         pytest.skip(f"rule pipeline incomplete: {reason}")
     source = tmp_path / "abstract.txt"
-    source.write_text("Mortality was 12% with drug vs 20% with placebo (P = 0.03) in 120 randomized patients.\n",
-                      encoding="utf-8")
+    source.write_text(
+        "Mortality was 12% with drug vs 20% with placebo (P = 0.03) in 120 randomized patients.\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "page.html"
     result = runner.invoke(app, ["show", str(source), "--model", "rules", "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -177,7 +186,8 @@ def test_cli_show_analyses_raw_input(tmp_path):
 def test_cli_show_missing_model(tmp_path):
     source = tmp_path / "abstract.txt"
     source.write_text("Some text.\n", encoding="utf-8")
-    result = runner.invoke(app, ["show", str(source), "--model", str(tmp_path / "no-model"), "-o",
-                                 str(tmp_path / "p.html")])
+    result = runner.invoke(
+        app, ["show", str(source), "--model", str(tmp_path / "no-model"), "-o", str(tmp_path / "p.html")]
+    )
     assert result.exit_code == 2 and "claimex: error:" in result.output
     assert not (tmp_path / "p.html").exists()

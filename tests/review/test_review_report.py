@@ -24,14 +24,21 @@ def _rows(scale: float = 1.0):
 
 
 def make_report() -> EvalReport:
-    confusion = {"labels": ["P", "I", "C", "O", "none"],
-                 "matrix": [[50, 2, 0, 3, 5], [1, 40, 6, 0, 4], [0, 7, 20, 0, 3], [2, 0, 0, 60, 9],
-                            [4, 3, 1, 8, 0]]}
+    confusion = {
+        "labels": ["P", "I", "C", "O", "none"],
+        "matrix": [[50, 2, 0, 3, 5], [1, 40, 6, 0, 4], [0, 7, 20, 0, 3], [2, 0, 0, 60, 9], [4, 3, 1, 8, 0]],
+    }
     return EvalReport(
-        task="pico", rows=_rows(), summary={"micro_f1": 0.71, "documents": 20, "confusion": confusion},
+        task="pico",
+        rows=_rows(),
+        summary={"micro_f1": 0.71, "documents": 20, "confusion": confusion},
         notes=["token-level <EBM-NLP> metric"],
-        sections={"ebm-nlp": EvalReport("pico", rows=_rows(1.0)), "evidencemap": EvalReport("pico", rows=_rows(0.5)),
-                  "span level": EvalReport("pico", rows=_rows(2.0), summary={"micro_f1": 0.5})})
+        sections={
+            "ebm-nlp": EvalReport("pico", rows=_rows(1.0)),
+            "evidencemap": EvalReport("pico", rows=_rows(0.5)),
+            "span level": EvalReport("pico", rows=_rows(2.0), summary={"micro_f1": 0.5}),
+        },
+    )
 
 
 def test_write_report(tmp_path):
@@ -75,15 +82,34 @@ def test_cli_evaluate_report(tmp_path, monkeypatch):
 def test_metric_names_of_every_task(tmp_path):
     from pipeline.review.report import metric_families
 
-    measures_rows = [{"name": "seed", "docs": 1, "P_exact": 1.0, "R_exact": 0.5, "F1_exact": 0.667, "P_overlap": 1.0,
-                      "R_overlap": 1.0, "F1_overlap": 1.0, "value_acc": 1.0, "p_value": 0.3, "docs_per_s": 669.7}]
+    measures_rows = [
+        {
+            "name": "seed",
+            "docs": 1,
+            "P_exact": 1.0,
+            "R_exact": 0.5,
+            "F1_exact": 0.667,
+            "P_overlap": 1.0,
+            "R_overlap": 1.0,
+            "F1_overlap": 1.0,
+            "value_acc": 1.0,
+            "p_value": 0.3,
+            "docs_per_s": 669.7,
+        }
+    ]
     span_rows = [{"name": "OUTCOME", "exact_p": 0.5, "exact_r": 0.4, "exact_f1": 0.44, "support": 9}]
     assert metric_families(measures_rows) == {
         "exact": {"precision": "P_exact", "recall": "R_exact", "f1": "F1_exact"},
-        "overlap": {"precision": "P_overlap", "recall": "R_overlap", "f1": "F1_overlap"}}
-    assert metric_families(span_rows) == {"exact": {"precision": "exact_p", "recall": "exact_r", "f1": "exact_f1"}}
-    report = EvalReport("measures", rows=measures_rows,
-                        sections={"a": EvalReport("x", rows=span_rows), "b": EvalReport("x", rows=_rows())})
+        "overlap": {"precision": "P_overlap", "recall": "R_overlap", "f1": "F1_overlap"},
+    }
+    assert metric_families(span_rows) == {
+        "exact": {"precision": "exact_p", "recall": "exact_r", "f1": "exact_f1"}
+    }
+    report = EvalReport(
+        "measures",
+        rows=measures_rows,
+        sections={"a": EvalReport("x", rows=span_rows), "b": EvalReport("x", rows=_rows())},
+    )
     write_report(report, tmp_path)
     for name in ("prf.png", "prf.a.png", "sections.png"):
         assert (tmp_path / name).read_bytes().startswith(PNG), name

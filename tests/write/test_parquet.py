@@ -9,8 +9,14 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.schema import Record
-from pipeline.write.parquet import ParquetWriter, read_parquet_ids, read_parquet_records, record_schema, \
-    records_to_table, write_parquet
+from pipeline.write.parquet import (
+    ParquetWriter,
+    read_parquet_ids,
+    read_parquet_records,
+    record_schema,
+    records_to_table,
+    write_parquet,
+)
 
 
 def sample(k: int) -> Record:
@@ -64,10 +70,9 @@ def test_layout(tmp_path):
 
 def test_writer_is_atomic(tmp_path):
     path = tmp_path / "r.parquet"
-    with pytest.raises(RuntimeError):
-        with ParquetWriter(path) as w:
-            w.write(sample(1))
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), ParquetWriter(path) as w:
+        w.write(sample(1))
+        raise RuntimeError("boom")
     assert not path.exists() and not list(tmp_path.iterdir())
     with ParquetWriter(path) as w:
         pass

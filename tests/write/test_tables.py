@@ -10,10 +10,15 @@ from pipeline.write.tables import Column, Table, write_csv, write_parquet, write
 
 @pytest.fixture()
 def table() -> Table:
-    columns = [Column("name", "string", "a name", 20), Column("n", "int"), Column("x", "float"),
-               Column("ok", "bool"), Column("note", "string", "long text", 50)]
+    columns = [
+        Column("name", "string", "a name", 20),
+        Column("n", "int"),
+        Column("x", "float"),
+        Column("ok", "bool"),
+        Column("note", "string", "long text", 50),
+    ]
     rows = [
-        {"name": "plain", "n": 3, "x": 0.5, "ok": True, "note": "a, b \"quoted\"\nsecond line"},
+        {"name": "plain", "n": 3, "x": 0.5, "ok": True, "note": 'a, b "quoted"\nsecond line'},
         {"name": "=1+1", "n": None, "x": None, "ok": False, "note": "bell\x07 and \u00e9\u00df\u2264"},
         {"name": "missing"},
     ]
@@ -43,8 +48,9 @@ def test_csv_reads_in_pandas(tmp_path, table):
 
 def test_xlsx_styling_and_safety(tmp_path, table):
     openpyxl = pytest.importorskip("openpyxl")
-    path = write_xlsx([table, Table("abstracts", [Column("id")], [{"id": "1"}])], tmp_path / "t.xlsx",
-                      notes=["hello"])
+    path = write_xlsx(
+        [table, Table("abstracts", [Column("id")], [{"id": "1"}])], tmp_path / "t.xlsx", notes=["hello"]
+    )
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["claims", "abstracts", "about"]
     sheet = book["claims"]

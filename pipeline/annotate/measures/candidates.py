@@ -72,7 +72,7 @@ def kind_of_unit(cat: Optional[str], dose: bool) -> str:
 def _noun(m: re.Match) -> tuple[Optional[str], bool]:
     for g, person in (("person", True), ("cnoun", False), ("plural", False)):
         if g in m.re.groupindex and m.group(g):
-            return m.group(g).lower(), person
+            return m.group(g), person
     return None, False
 
 
@@ -127,6 +127,8 @@ _FREQ = (r"(?:,?[ ]{1,2}(?:(?:once|twice|thrice|(?:one|two|three|four|five|six|\
 _IQRLAB = (r"(?:IQR|(?i:interquartile[ ]range|inter-quartile[ ]range|quartiles?|Q1[ ]?-[ ]?Q3|"
            r"25th[ ]?(?:-|to|and)[ ]?75th[ ](?:percentiles?|centiles?)))")
 _NUMX = rf"(?:{NUMB}|{WNUM})"
+_APX = (r"(?P<apx>(?<![\w])(?i:approximately|approx\.|about|around|nearly|almost|roughly|circa|ca\.)[ ]{1,2}"
+        r"(?:~[ ]?)?|(?<![<>=])~[ ]?)")
 
 RE_P = re.compile(
     r"(?<![^\W\d_])(?:[pP](?:[ ]?-?[ ]?values?)?(?:[ ]?(?:\([a-z ]{2,15}\)|(?:for[ ])?(?:linear[ ])?"
@@ -146,7 +148,7 @@ RE_RATIO = re.compile(
     rf"(?P<thead>{_TAIL_HEAD}[ ]{{0,3}}{_LINK}(?P<tob2>[\[(])?)?[ ]{{0,2}}"
     rf"(?P<tlo>{NUM}){_RSEP}(?P<thi>{NUM})(?(tob2)[ ]{{0,2}}[\])])(?(tob)[ ]{{0,2}}[\])]|{NUM_END}))?")
 _KW_MEAN = r"(?P<kw>(?i:mean|average)[ ]{0,2}(?:[,:=][ ]{0,2}|(?:of|was|were|is)[ ]{1,2})?)?"
-RE_MSD1 = re.compile(rf"{_KW_MEAN}(?P<val>{NUMB})(?P<u1>{UNIT})?[ ]{{0,3}}{_PM}[ ]{{0,3}}(?P<sd>{NUM})"
+RE_MSD1 = re.compile(rf"{_KW_MEAN}{_APX}?(?P<val>{NUMB})(?P<u1>{UNIT})?[ ]{{0,3}}{_PM}[ ]{{0,3}}(?P<sd>{NUM})"
                      rf"(?:(?P<u2>{UNIT})|{NUM_END})")
 RE_MSD2 = re.compile(rf"\([ ]{{0,2}}(?P<val>{NUM})[ ]{{0,3}}{_PM}[ ]{{0,3}}(?P<sd>{NUM})[ ]{{0,2}}\)(?P<u2>{UNIT})")
 RE_MSD3 = re.compile(
@@ -172,7 +174,7 @@ RE_IQR = re.compile(
 RE_AGE_OLD = re.compile(
     rf"(?P<val>{NUMB}|{WNUM})[ -](?P<u>(?i:years?|yrs?|months?|mos?|weeks?|wks?|days?))[ -](?i:old)(?![\w])")
 RE_TH1 = re.compile(
-    rf"(?P<op>(?<![<>=/])(?<![^\W\d_]){OPSYM}[ ]{{0,2}}|(?<![\w]){OPWORD}[ ]{{1,2}})(?P<val>{NUM}|{WNUM})"
+    rf"(?P<op>(?<![<>=/])(?<![^\W\d_]){OPSYM}[ ]{{0,2}}|(?<![\w]){OPWORD}[ ]{{1,2}})(?:~[ ]?)?(?P<val>{NUM}|{WNUM})"
     rf"(?:(?P<u>{UNIT})(?P<freq>{_FREQ})?|{COUNTED}|(?P<hu>{HYPHEN_UNIT})|{NUM_END})")
 RE_TH2 = re.compile(
     rf"(?P<val>{NUMB})(?P<u>{UNIT})?(?P<suf>[ ]{{1,2}}(?:of[ ]age[ ]{{1,2}})?(?:or|and)[ ](?:older|more|over|above|"
@@ -180,11 +182,11 @@ RE_TH2 = re.compile(
 _RANGE_TAIL = (rf"(?:(?P<hu>{UNIT})(?:(?P<freq>{_FREQ})|(?P<old>[ -](?i:old)(?![\w])))?|{COUNTED}"
                rf"|(?P<hh>{HYPHEN_UNIT})(?P<old2>-(?i:old)(?![\w]))?|{NUM_END})")
 RE_R1 = re.compile(
-    rf"(?P<lo>{_NUMX})(?P<lu>{UNIT})?(?P<sep>[ ]{{0,2}}-[ ]{{0,2}}|[ ]{{1,2}}(?:to|through)[ ]{{1,2}})"
+    rf"{_APX}?(?P<lo>{_NUMX})(?P<lu>{UNIT})?(?P<sep>[ ]{{0,2}}-[ ]{{0,2}}|[ ]{{1,2}}(?:to|through)[ ]{{1,2}})(?:~[ ]?)?"
     rf"(?P<hi>{NUM}|{WNUM}){_RANGE_TAIL}")
 RE_R2 = re.compile(
-    rf"(?<![\w])(?P<kw>(?i:between|from))[ ]{{1,2}}(?P<lo>{_NUMX})(?P<lu>{UNIT})?[ ]{{1,2}}(?P<sep>and|to)[ ]{{1,2}}"
-    rf"(?P<hi>{NUM}|{WNUM}){_RANGE_TAIL}")
+    rf"(?<![\w])(?P<kw>(?i:between|from))[ ]{{1,2}}(?P<lo_at>{_APX}?)(?P<lo>{_NUMX})(?P<lu>{UNIT})?[ ]{{1,2}}"
+    rf"(?P<sep>and|to)[ ]{{1,2}}(?:~[ ]?)?(?P<hi>{NUM}|{WNUM}){_RANGE_TAIL}")
 RE_C_OF = re.compile(
     rf"(?P<x>{_NUMX})[ ]{{1,2}}(?:out[ ]of|of)[ ]{{1,2}}(?:(?:the|all|these|those|a[ ]total[ ]of)[ ]{{1,2}})?"
     rf"(?P<y>{INT}(?:[ ]\d{{3}})*(?![\d])|{WNUM})(?:{COUNTED}|{NUM_END})")
@@ -252,8 +254,11 @@ def b_msd(m):
     for g in ("lab", "lab2"):
         if g in m.re.groupindex and m.group(g):
             lab = m.group(g).upper().replace(".", "")
-    return Cand(m.start(), m.end(), "mean_sd", 3, value=v, sd=sd, unit=unit, ucat=cat,
-                stat="mean" if lab is None else ("SE" if lab.startswith("SE") else "SD") if lab else None)
+    c = Cand(m.start(), m.end(), "mean_sd", 3, value=v, sd=sd, unit=unit, ucat=cat,
+             stat="SE" if lab and lab.startswith("SE") else "SD")
+    if "apx" in m.re.groupindex and m.group("apx"):
+        c.op = "~"
+    return c
 
 
 def b_miqr(m):
@@ -312,6 +317,8 @@ def b_th2(m):
 def b_range(m):
     lo_raw, hi_raw = m.group("lo"), m.group("hi")
     lo, hi = _num(lo_raw), _num(hi_raw)
+    if lo is not None and hi is not None and hi < lo < 0:
+        lo, hi = hi, lo  # "-25.9 to -26.5": an interval written from the smaller magnitude
     if lo is None or hi is None or lo > hi or lo == hi:
         return None
     sep = m.group("sep").strip()
@@ -320,15 +327,18 @@ def b_range(m):
         return None
     noun, person = _noun(m)
     unit, cat, dose = _unit(m, "lu", "hu", "hh")
+    kw = m.group("kw").lower() if "kw" in m.re.groupindex and m.group("kw") else None
     lu = m.group("lu")
     if lu and m.group("hu") and unit_info(lu.strip())[1] != cat:
         return None  # "5 mg to 10 days": two measures, not a range
     if noun:
         unit, cat = noun, None
-    kw = m.group("kw").lower() if "kw" in m.re.groupindex and m.group("kw") else None
-    c = Cand(m.start(), m.end(), "range", 8, low=lo, high=hi, unit=unit, ucat=cat, person=person)
+    start = m.start("lo_at") if kw == "from" else m.start()
+    c = Cand(start, m.end(), "range", 8, low=lo, high=hi, unit=unit, ucat=cat, person=person)
     if m.group("old") or m.group("old2"):
         c.kind = "age"
+    if m.group("apx"):
+        c.op = "~"
     if words and not (unit or noun):
         return None
     if not unit and not noun:
@@ -378,8 +388,8 @@ def b_count_noun(m):
     if x is None or x < 0:
         return None
     noun, person = _noun(m)
-    if unit_info(noun)[1] not in (None,) and RE_UNIT_AT.fullmatch(" " + noun):
-        return None
+    if RE_UNIT_AT.match(m.string, m.end("x")) or RE_UNIT_AT.fullmatch(" " + noun):
+        return None  # "1.3 mm beach values": the number has a unit
     if raw[:1].isalpha() and raw.lower() == "one" and not (person or m.group("cnoun")):
         return None
     if x != int(x):
@@ -446,8 +456,10 @@ for _w in ("or", "ors", "aor", "aors", "hr", "hrs", "ahr", "ahrs", "rr", "rrs", 
            "adjusted", "unadjusted", "pooled", "crude", "overall", "summary", "multivariate", "multivariable",
            "prevalence"):
     AT_KEYWORD[_w] = list(_RATIO)
+for _w in ("approximately", "approx", "about", "around", "nearly", "almost", "roughly", "circa", "ca"):
+    AT_KEYWORD[_w] = [(RE_MSD1, b_msd), (RE_R1, b_range)]
 for _w in ("no", "not", "more", "greater", "higher", "larger", "longer", "less", "lower", "fewer", "smaller",
-           "shorter", "at", "up", "in", "exceeding", "above", "below", "approximately", "approx", "about",
+           "shorter", "at", "up", "in", "within", "exceeding", "above", "below", "approximately", "approx", "about",
            "around", "nearly", "almost", "roughly", "circa", "ca"):
     AT_KEYWORD.setdefault(_w, []).extend(_TH)
 AT_KEYWORD["p"] = [(RE_P, b_p)]
@@ -463,6 +475,7 @@ AT_KEYWORD["from"] = [(RE_R2, b_range)]
 AT_KEYWORD["n"] = [(RE_C_N, b_count_n)]
 #: tried at a symbol character
 AT_SYMBOL: dict[str, list] = {c: list(_TH) for c in "<>≤≥~"}
+AT_SYMBOL["~"] = [(RE_TH1, b_th1), (RE_MSD1, b_msd), (RE_R1, b_range)]
 AT_SYMBOL["("] = [(RE_MSD2, b_msd)]
 for _c in "βρκτ":
     AT_SYMBOL[_c] = list(_RATIO)

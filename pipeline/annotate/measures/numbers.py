@@ -94,9 +94,9 @@ ONES_RE = "|".join(sorted(_ONES, key=len, reverse=True))
 TENS_RE = "|".join(_TENS)
 _ONES19 = "one|two|three|four|five|six|seven|eight|nine"
 _W99 = rf"(?:(?:{TENS_RE})(?:[- ](?:{_ONES19})\b)?|(?:{ONES_RE}))"
-_W999 = rf"(?:{_W99}[ ]hundred(?:[ ](?:and[ ])?{_W99})?|{_W99})"
+_W999 = rf"(?:{_W99}[ -]hundred(?:[ ](?:and[ ])?{_W99})?|{_W99})"
 #: regex (case-insensitive group) for an English number word from zero to 999,999
-NUMBER_WORDS = rf"(?i:\b{_W999}(?:[ ]thousand(?:[ ](?:and[ ])?{_W999})?)?\b)"
+NUMBER_WORDS = rf"(?i:\b{_W999}(?:[ -]thousand(?:[ ](?:and[ ])?{_W999})?)?\b)"
 
 
 def words_to_number(words: str) -> Optional[float]:

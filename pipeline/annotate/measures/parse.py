@@ -33,16 +33,26 @@ _BLOCKERS = re.compile("|".join([
 ]))
 
 # a number that names something: "grade 3", "phase 2", "type 2", "Table 1", "day 28", "ECOG PS 0-1"
-_NAME_PREFIX = re.compile(
+_NAME_WORDS = (
     r"(?<!\d[ ])(?<![\d-])\b(?:(?i:grades?|stages?|phases?|types?|class(?:es)?|level|cycles?|days?|week|wk|month|"
-    r"year|visits?|arm|group|cohort|steps?|version|figures?|fig|tables?|sections?|chapters?|appendix|part|round|"
-    r"session|line|model|items?|criteria|criterion|questions?|no\.|refs?|references?|lead|segment|chromosomes?|"
+    r"year|visits?|arm|group|cohort|steps?|version|figures?|fig\.?|tables?|sections?|chapters?|appendix|part|round|"
+    r"session|line|model|items?|criteria|criterion|questions?|no\.|refs?\.?|references?|lead|segment|chromosomes?|"
     r"exons?|introns?|codons?|position|lane|isotypes?|subtypes?|serotypes?|genotypes?|gleason|bi-?rads|nyha|ecog|"
-    r"karnofsky|experiments?|protocol|dimension|domains?|quadrants?|equations?|eq|formula|scheme|supplementary|"
-    r"supplemental|suppl|vol|volume|eqs|issue|pp|page|pages|tier|category|categories|generation|era|edition|release)"
+    r"karnofsky|experiments?|protocol|dimension|domains?|quadrants?|equations?|eqs?\.?|formula|scheme|"
+    r"supplementary|supplemental|suppl\.?|vol\.?|volume|issue|pp\.?|page|pages|tier|category|categories|"
+    r"generation|era|edition|release)"
     r"|WHO|ASA|KPS|TNM|FIGO|AJCC|ICD|DSM|CTCAE|RECIST|PS|pT|pN|cT|cN|ISO|CA|IL|CD|HLA|CYP|HPV|HIV|HER|ERBB|COX|"
-    r"BRCA|TLR|Ki|SF|EQ|QLQ|MK|GPT)"
-    r"[ ]{0,2}[-:#.]?[ ]{0,2}(?:\(?(?:\d+[a-z]?|[IVX]+)\)?[ ]{0,2}(?:,|and|or|to|-|/|&|vs\.?)[ ]{0,2})*$")
+    r"BRCA|TLR|Ki|SF|EQ|QLQ|MK|GPT)[ ]{0,2}[-:#]?[ ]{0,2}")
+_NAME_CHAIN = re.compile(
+    _NAME_WORDS + r"(?:\(?(?:\d+[a-z]?|[IVX]+)\)?[ ]{0,2}(?:,|and|or|to|-|/|&|vs\.?)[ ]{0,2})*$")
+_NAME_DIRECT = re.compile(_NAME_WORDS + r"$")
+_NAME_DECIMAL = re.compile(r"\b(?i:version|sections?|sect|tables?|figs?|figures?|chapters?|appendix|eqs?|"
+                           r"equations?|release|SPSS|Stata|SAS|R)\.?[ ]{0,2}$")
+_WORD_STARTS = frozenset(w[:3] for w in NUMBER_WORD_SET) | {"app", "abo", "aro", "nea", "alm", "rou", "cir",
+                                                           "ca.", "mor", "les", "gre", "hig", "low", "at ", "up ",
+                                                           "bet", "wit", "abo", "bel", "exc", "no ", "not", "lar",
+                                                           "sma", "sho", "lon", "few", "in "}
+_FIRST_NUM = re.compile(r"\D{0,40}?\d+(\.\d)?")
 _AGE_BEFORE = re.compile(
     r"(?i:\b(?:aged?|ages)\b)[ ]{0,2}(?:\(?(?:range|mean|median|years?|yrs?|y)\)?[ ]{0,2})?"
     r"(?:(?:[,:=]|of|was|were|is|ranged|ranging|range|between|from|at|above|below)[ ]{0,2}){0,3}$")
@@ -64,9 +74,20 @@ _GROUP_AFTER = re.compile(
 _ARM_PAIR = re.compile(
     r"(?<![\w.])(?P<a>\d+)[ ]{1,2}(?:on|in|with|for|receiving|to)[ ]{1,2}(?:the[ ])?[\w+/-]+(?:[ ][\w+/-]+)?[ ]{0,2},?"
     r"[ ]{0,2}(?:versus|vs\.?|v\.?|and|compared[ ]with)[ ]{1,2}(?P<b>\d+)[ ]{1,2}(?:on|in|with|for|receiving|to)\b")
+_TO_ARM_AFTER = re.compile(r"[ ]{1,2}(?:to|on|with)[ ]{1,2}(?:the[ ]{1,2})?[A-Za-z][\w-]*")
+_TO_ARM_BEFORE = re.compile(r"(?:[,;(]|\band)[ ]{0,2}$")
+_ARM_WORD_AFTER = re.compile(r"[ ]{1,2}(?i:intervention|control|placebo|usual[ ]care|experimental|comparison|"
+                             r"treatment|treated|untreated)\b")
+_STAT_WEAK_BEFORE = re.compile(r"(?i:\b(?:mean|median|average|total|overall)[ ]{0,2}(?:[,:=]|of|was|were|is)?[ ]{0,2})$")
 _VERB_AFTER = re.compile(
     r"[ ]{1,2}(?:were|had|died|developed|experienced|completed|underwent|received|achieved|required|withdrew|"
-    r"discontinued|remained|relapsed|responded|reported|showed|presented)\b")
+    r"discontinued|remained|relapsed|responded|reported|showed|presented|agreed|enrolled|participated|consented|"
+    r"declined|refused|dropped|returned|survived)\b")
+# "(74 placebo, 62 tamoxifen)", "(TAM 64, ACT 65)", "(Arm A: 284, Arm B: 277)", "(IG = 18)": arm lists of counts
+_ARM_ITEM_A = r"[ ]{0,2}\d+(?:,\d{3})*[ ]{1,2}(?:given[ ]|on[ ]|in[ ])?[A-Za-z][\w/+-]*(?:[ ][A-Za-z][\w/+-]*)?[ ]{0,2}"
+_ARM_ITEM_B = r"[ ]{0,2}[A-Za-z][\w/+ -]{0,20}?(?:[ ]?[:=,][ ]?|[ ])\d+(?:,\d{3})*[ ]{0,2}"
+_ARM_LIST = re.compile(rf"\((?:(?:{_ARM_ITEM_A}[,;])+{_ARM_ITEM_A}|(?:{_ARM_ITEM_B}[,;])*{_ARM_ITEM_B})\)")
+_INT_IN = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?![\w.]|,\d)")
 _UNIT_GAP = re.compile(rf"[ ]{{0,2}}(?:,[ ]{{0,2}}(?:and|or)?|and|or|to|;|(?i:{_VS}))[ ]{{0,3}}")
 _CI_GAP = re.compile(r"[ ]{0,2}[,;]?[ ]{0,2}(?P<ob>[(\[])?[ ]{0,2}")
 _CLOSE = re.compile(r"[ ]{0,2}[)\]]")
@@ -145,9 +166,21 @@ def _is_year(c: Cand) -> bool:
     return v is not None and c.unit is None and 1800 <= v <= 2100 and v == int(v)
 
 
+def _named(before: str, s: str, c: Cand) -> bool:
+    """Is the candidate's number the name of something ("grade 3 and 4 events", "Table 2")?"""
+    if s[c.start].isalpha() and s[c.start:c.start + 3].lower() not in _WORD_STARTS:
+        return False  # starts with a keyword ("n = 310", "median 5 ...")
+    m = _FIRST_NUM.match(s, c.start)
+    if m and m.group(1):  # a decimal is not a name, unless of a version/section/table
+        return bool(_NAME_DECIMAL.search(before))
+    if c.unit is not None and c.kind not in ("count", "sample_size"):
+        return bool(_NAME_DIRECT.search(before))  # "group 2, 27 months": only a directly preceding word
+    return bool(_NAME_CHAIN.search(before))
+
+
 def _context_ok(s: str, c: Cand) -> bool:
     before = s[max(0, c.start - 60):c.start]
-    if c.kind not in ("p_value", "ci", "ratio") and _NAME_PREFIX.search(before):
+    if c.kind not in ("p_value", "ci", "ratio") and _named(before, s, c):
         return False
     if c.bare and c.kind in ("value", "range", "threshold"):
         if _is_year(c) or (c.kind == "range" and c.high is not None and 1800 <= c.high <= 2100
@@ -202,6 +235,9 @@ def _confirm_weak(s: str, chosen: list[Cand], weak: list[Cand]) -> list[Cand]:
     if weak:
         for m in _ARM_PAIR.finditer(s):
             arm_starts.update((m.start("a"), m.start("b")))
+        if "(" in s:
+            for m in _ARM_LIST.finditer(s):
+                arm_starts.update(n.start() for n in _INT_IN.finditer(s, m.start(), m.end()))
     for _round in range(4):
         changed = False
         for c in sorted(pending, key=lambda c: -c.start):
@@ -210,8 +246,12 @@ def _confirm_weak(s: str, chosen: list[Cand], weak: list[Cand]) -> list[Cand]:
             ok = False
             if _PCT_AFTER.match(s, c.end):
                 c.kind, ok = "count", True
-            elif _GROUP_AFTER.match(s, c.end) or _VERB_AFTER.match(s, c.end) or c.start in arm_starts:
+            elif (_GROUP_AFTER.match(s, c.end) or _VERB_AFTER.match(s, c.end) or c.start in arm_starts
+                  or _ARM_WORD_AFTER.match(s, c.end)
+                  or (_TO_ARM_AFTER.match(s, c.end) and _TO_ARM_BEFORE.search(s, max(0, c.start - 6), c.start))):
                 c.kind, ok = "count", True
+            elif _STAT_WEAK_BEFORE.search(s, max(0, c.start - 20), c.start):
+                ok = True
             elif _AGE_BEFORE.search(s[max(0, c.start - 40):c.start]):
                 c.kind, ok = "age", True
             else:
@@ -226,8 +266,7 @@ def _confirm_weak(s: str, chosen: list[Cand], weak: list[Cand]) -> list[Cand]:
                     if nxt is not None and nxt.kind in _SIMPLE + ("count", "sample_size") and (
                             nxt.unit or nxt.kind in ("count", "sample_size")):
                         ok = True
-                        if nxt.kind in ("count", "sample_size"):
-                            c.kind, c.unit = nxt.kind, nxt.unit
+                        c.kind, c.unit, c.ucat = nxt.kind, nxt.unit, nxt.ucat
             if ok:
                 c.weak = False
                 confirmed.append(c)

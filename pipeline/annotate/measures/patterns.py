@@ -35,7 +35,7 @@ _ATOMS: list[tuple[str, str, str, str, str]] = [
     (r"(?i:weeks?|wks?)", "weeks", "week", TIME, "g"),
     (r"(?i:months?|mos?)" + _MO, "months", "month", TIME, "g"),
     (r"(?i:years?|yrs?)" + _MO, "years", "year", TIME, "g"), (r"y", "years", "year", TIME, ""),
-    (r"(?:ka|kyr|Myr|Gyr|byr|Byr)", "", "", TIME, "g"),
+    (r"(?:ka|kyr|Ma|Myr|Ga|Gyr|byr|Byr)", "", "", TIME, "g"),
     # mass
     (r"kg", "kg", "kg", MASS, "g"), (r"(?i:kilograms?)", "kg", "kg", MASS, "g"),
     (r"g", "g", "g", MASS, "g"), (r"gm", "g", "g", MASS, "g"), (r"(?i:grams?)", "g", "g", MASS, "g"),
@@ -44,7 +44,7 @@ _ATOMS: list[tuple[str, str, str, str, str]] = [
     (r"ng", "ng", "ng", MASS, "g"), (r"(?i:nanograms?)", "ng", "ng", MASS, "g"),
     (r"pg", "pg", "pg", MASS, "g"), (r"fg", "fg", "fg", MASS, "g"),
     # volume
-    (r"L", "L", "L", VOLUME, "g"), (r"l", "L", "L", VOLUME, "c"),
+    (r"L", "L", "L", VOLUME, ""), (r"l", "L", "L", VOLUME, "c"),
     (r"m[lL]", "mL", "mL", VOLUME, "g"), (r"d[lL]", "dL", "dL", VOLUME, "g"),
     (r"(?:μ[lL]|u[lL]|micro[lL])", "μL", "μL", VOLUME, "g"), (r"n[lL]", "nL", "nL", VOLUME, "g"),
     (r"(?i:lit(?:er|re)s?)", "L", "L", VOLUME, "g"), (r"(?i:millilit(?:er|re)s?)", "mL", "mL", VOLUME, "g"),
@@ -55,7 +55,7 @@ _ATOMS: list[tuple[str, str, str, str, str]] = [
     (r"pmol", "pmol", "pmol", AMOUNT, "g"), (r"fmol", "fmol", "fmol", AMOUNT, "g"),
     (r"mM", "mM", "mM", AMOUNT, "g"), (r"(?:μM|uM|microM)", "μM", "μM", AMOUNT, "g"),
     (r"nM", "nM", "nM", AMOUNT, "g"), (r"pM", "pM", "pM", AMOUNT, "g"),
-    (r"m[Ee]q", "mEq", "mEq", AMOUNT, "g"), (r"mOsm", "mOsm", "mOsm", AMOUNT, "g"),
+    (r"M", "M", "M", AMOUNT, ""), (r"m[Ee]q", "mEq", "mEq", AMOUNT, "g"), (r"mOsm", "mOsm", "mOsm", AMOUNT, "g"),
     # activity
     (r"IU", "IU", "IU", ACTIVITY, "g"), (r"(?:mIU|μIU|uIU|kIU|MIU)", "", "", ACTIVITY, "g"),
     (r"U", "U", "U", ACTIVITY, ""), (r"(?:mU|kU|MU)", "", "", ACTIVITY, "g"),
@@ -76,20 +76,24 @@ _ATOMS: list[tuple[str, str, str, str, str]] = [
     (r"bar", "bar", "bar", PRESSURE, ""),
     # temperature
     (r"°[ ]?C", "°C", "°C", TEMP, "g"), (r"°[ ]?F", "°F", "°F", TEMP, "g"), (r"°", "°", "°", TEMP, "g"),
-    (r"(?i:degrees?[ ](?:celsius|centigrade))", "°C", "°C", TEMP, "g"), (r"(?i:degrees?)", "°", "°", TEMP, ""),
-    (r"K", "K", "K", TEMP, "g"),
+    (r"(?i:degrees?[ ](?:celsius|centigrade))", "°C", "°C", TEMP, "g"), (r"(?i:degrees?)[ ]?C(?![\w])", "°C", "°C", TEMP, ""),
+    (r"(?i:degrees?)[ ]?F(?![\w])", "°F", "°F", TEMP, ""), (r"(?i:degrees?)", "°", "°", TEMP, ""),
+    (r"K", "K", "K", TEMP, ""),
     # energy, power, frequency, electricity
-    (r"(?:eV|keV|MeV|GeV|TeV|kJ|MJ|kcal|Kcal|kWh|Wh|mW|kW|MW|GW|dB)", "", "", ENERGY, "g"),
+    (r"(?:eV|keV|MeV|GeV|TeV|kJ|MJ|mJ|μJ|nJ|kcal|Kcal|kWh|Wh|mW|kW|MW|GW|dB)", "", "", ENERGY, "g"),
     (r"(?:J|W|cal)", "", "", ENERGY, ""),
     (r"(?:Hz|kHz|MHz|GHz|rpm|bpm)", "", "", FREQ, "g"),
     (r"(?i:beats?[ ]?(?:/|per[ ])[ ]?min(?:ute)?)", "bpm", "bpm", FREQ, "g"),
-    (r"(?:mV|kV|μV|mA|μA|nA|Ω|kΩ|MΩ|mS|μS)", "", "", ELEC, "g"), (r"V", "V", "V", ELEC, "g"),
+    (r"(?:mV|kV|μV|mA|μA|nA|Ω|kΩ|MΩ|mS|μS)", "", "", ELEC, "g"), (r"V", "V", "V", ELEC, ""),
     # other
-    (r"(?:ppm|ppb|ppt)", "", "", OTHER, "g"), (r"(?i:fold)", "fold", "fold", OTHER, ""),
+    (r"(?:ppm|ppb|ppt)", "", "", OTHER, "g"), (r"(?:mT|μT|nT)", "", "", OTHER, "g"), (r"T", "T", "T", OTHER, ""),
+    (r"ha", "ha", "ha", OTHER, ""), (r"(?i:fold)", "fold", "fold", OTHER, ""),
     (r"(?:kDa|Da|kb|Mb|bp)", "", "", OTHER, "g"),
     (r"(?i:(?:person|patient|woman|women|man|child)[- ]years?)", "person-years", "person-years", OTHER, ""),
     (r"(?i:points?)", "points", "point", OTHER, ""), (r"METs?", "MET", "MET", OTHER, "g"),
     (r"AU", "AU", "AU", OTHER, ""),
+    (r"(?i:per)[ ](?:1,?000,?000|100,?000|10,?000|1,?000|100)(?![\d,])(?:[ ](?i:(?:person|patient|woman|women)-years?))?",
+     "=keep", "=keep", OTHER, ""),
     # denominators only ("mg/kg body weight", "mg/dose", "g/cycle")
     (r"(?i:dose|cycle|fraction|session|infusion|body[ ]weight)", "", "", OTHER, "c"),
 ]
@@ -102,9 +106,9 @@ def _alt(entries) -> str:
 _ATOM_ALL = f"(?:{_alt(_ATOMS)})"
 _ATOM_HEAD = f"(?:{_alt([a for a in _ATOMS if 'c' not in a[4]])})"
 _ATOM_GLUE = f"(?:{_alt([a for a in _ATOMS if 'g' in a[4]])})"
-_EXPO = r"(?:\^?[23](?!\d)|\^-?[1-4](?!\d)|\(-?[1-4]\)|-[1-4](?![\d.]))"
+_EXPO = r"(?:\^?[23](?!\d)|\^-?[1-4](?!\d)|\(-?[1-4]\)|-[1-4](?!\d|\.\d))"
 _CONT = (rf"(?:(?:[ ]?/[ ]?|·|\.(?=[a-zμ])|[ ]per[ ]){_ATOM_ALL}{_EXPO}?"
-         rf"|[ ]{_ATOM_ALL}-[1-4](?![\d.]))")
+         rf"|[ ]{_ATOM_ALL}-[1-4](?!\d|\.\d))")
 _UNIT_END = r"(?:(?<=[%°‰])|(?![^\W_]))(?!-[^\W\d_])"
 #: a unit after a number: `` mg/kg``, ``%``, ``mmHg``, ``/μL``, ``m s-1``
 UNIT = (rf"(?:[ ]{{1,2}}{_ATOM_HEAD}{_EXPO}?{_CONT}{{0,3}}|{_ATOM_GLUE}{_EXPO}?{_CONT}{{0,3}}"
@@ -114,7 +118,18 @@ HYPHEN_UNIT = (r"-(?:(?i:year|yr|month|mo|week|wk|day|hour|hr|h|minute|min|secon
                r"|cm|mm|mg|kg|g|m|km|mL|ml|μg|Gy|μm|nm)(?![^\W_]|-[^\W\d_])")
 
 _ATOM_RES = [(re.compile(a[0]), a) for a in _ATOMS]
-_ATOM_FIND = re.compile(rf"({_ATOM_ALL})({_EXPO})?")
+_SEP = re.compile(r"[ ]?/[ ]?|[ ]per[ ]|·|\.|[ ]")
+_EXPO_RE = re.compile(_EXPO)
+
+
+def _atom_at(raw: str, pos: int):
+    """Longest unit atom at ``pos``: (end, entry) or None."""
+    best = None
+    for rx, entry in _ATOM_RES:
+        m = rx.match(raw, pos)
+        if m and m.end() > pos and (best is None or m.end() > best[0]):
+            best = (m.end(), entry)
+    return best
 
 
 @lru_cache(maxsize=4096)
@@ -124,31 +139,41 @@ def unit_info(unit_text: str) -> tuple[Optional[str], Optional[str], bool]:
     if not raw:
         return None, None, False
     lead_slash = raw.startswith("/")
-    parts: list[tuple[str, str, str]] = []  # (norm, compound norm, category)
-    pos = 0
+    parts: list[tuple[str, str, str, str]] = []  # (separator, norm, compound norm, category)
+    pos, sep = 0, ""
     while pos < len(raw):
-        m = _ATOM_FIND.search(raw, pos)
-        if not m:
-            break
-        atom, expo = m.group(1), (m.group(2) or "")
-        norm, comp, cat = atom, atom, OTHER
-        for rx, entry in _ATOM_RES:
-            if rx.fullmatch(atom):
-                norm = entry[1] or re.sub(r"[ .]", "", atom)
-                comp = entry[2] or norm
-                cat = entry[3]
-                break
-        expo = expo.replace("^", "").replace("(", "").replace(")", "")
-        parts.append((norm + expo, comp + expo, cat))
-        pos = m.end()
+        m = _SEP.match(raw, pos)
+        if m and m.end() > pos:
+            sep = "/" if "/" in m.group() or "per" in m.group() else ("·" if "·" in m.group() else " ")
+            pos = m.end()
+            continue
+        hit = _atom_at(raw, pos)
+        if hit is None:
+            return raw, OTHER, False  # not made of known atoms: keep as written
+        end, entry = hit
+        atom = raw[pos:end]
+        if entry[1] == "=keep":
+            norm = comp = " ".join(atom.replace(",", "").split())
+        else:
+            norm = entry[1] or re.sub(r"[ .]", "", atom)
+            comp = entry[2] or norm
+        e = _EXPO_RE.match(raw, end)
+        expo = ""
+        if e:
+            expo = e.group().replace("^", "").replace("(", "").replace(")", "")
+            end = e.end()
+        parts.append((sep if parts or lead_slash else "", norm + expo, comp + expo, entry[3]))
+        pos, sep = end, ""
     if not parts:
         return raw, OTHER, False
     if len(parts) == 1 and not lead_slash:
-        return parts[0][0], parts[0][2], parts[0][2] in (MASS, ACTIVITY, RADIATION) and parts[0][0] != "kg"
-    norm = ("/" if lead_slash else "") + "/".join(p[1] for p in parts)
-    head_cat = parts[0][2]
+        p = parts[0]
+        return p[1], p[3], p[3] in (MASS, ACTIVITY, RADIATION) and p[1] != "kg"
+    norm = "".join(p[0] + p[2] for p in parts)
+    head_cat = parts[0][3]
     dose = (not lead_slash and head_cat in (MASS, ACTIVITY, RADIATION, AMOUNT)
-            and all(p[2] in (TIME, OTHER) or p[1] in ("kg", "m2") for p in parts[1:]))
+            and all(p[0] == "/" for p in parts[1:])
+            and all(p[3] in (TIME, OTHER) or p[2] in ("kg", "m2") for p in parts[1:]))
     return norm, head_cat, dose
 
 
@@ -159,6 +184,7 @@ PERSON_NOUNS = (
     "fathers?|parents?|survivors?|residents?|respondents?|(?:non)?smokers?|students?|nurses?|physicians?|doctors?|"
     "clinicians?|surgeons?|veterans?|users?|workers?|members?|athletes?|couples?|families|family|households?|twins?|"
     "donors?|recipients?|outpatients?|inpatients?|caregivers?|carers?|pupils?|employees?|enrollees?|"
+    "females?|males?|pts|"
     "pregnancies|pairs|dyads|triads|mice|rats|animals|dogs|pigs|rabbits|volunteers"
 )
 # mice/rats/... are not people but counted like participants (sample sizes of animal studies)
@@ -169,7 +195,8 @@ COUNT_NOUNS = (
     "questions?|genes?|mutations?|variants?|cells?|colonies|copies|times|fractions?|injections?|infusions?|"
     "tablets?|capsules?|servings?|drinks?|cigarettes?|steps?|falls?|hospitali[sz]ations?|failures?|complications?|"
     "reactions?|groups?|arms?|cohorts?|countries|institutions?|practices?|clinics?|wards?|rounds?|"
-    "courses?|treatments?|injuries|pregnancy|births?|live[ ]births|embryos?|oocytes?|follicles?"
+    "courses?|treatments?|injuries|pregnancy|births?|live[ ]births|embryos?|oocytes?|follicles?|"
+    "CRs?|PRs?|PDs?|AEs|SAEs|pCRs?|DLTs?"
 )
 _STOP_ADJ = (
     "of|the|a|an|in|on|at|to|for|with|without|within|and|or|but|by|from|as|were|was|is|are|be|been|being|had|has|"
@@ -180,7 +207,7 @@ _STOP_ADJ = (
 )
 _ADJ = (rf"(?!(?i:{_STOP_ADJ})\b)(?:[a-z][a-z]{{1,20}}(?:-[a-z]+)?|[A-Z][a-z]{{2,15}}|[A-Z]{{2,5}}"
         rf"|[A-Za-z0-9]{{1,8}}-[a-z]{{3,15}})")
-_ADJ_LOW = rf"(?!(?:{_STOP_ADJ})\b)[a-z][a-z]{{1,20}}(?:-[a-z]+)?"
+_ADJ_LOW = rf"(?!(?:{_STOP_ADJ})\b)(?![a-z]+ing\b)[a-z][a-z]{{1,20}}(?:-[a-z]+)?"
 _STOP_PLURAL = (
     "does|goes|always|perhaps|whereas|besides|towards|afterwards|sometimes|becomes|remains|seems|appears|shows|"
     "requires|includes|occurs|provides|yields|means|suggests|indicates|demonstrates|represents|has|was|its|his|"
@@ -198,7 +225,7 @@ COUNTED = (rf"(?:[ ]{{1,2}}(?:{_ADJ}[ ]{{1,2}}){{0,3}}(?P<person>{PERSON_NOUNS})
 # -- numbers -------------------------------------------------------------------------------
 _NUM_CORE = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ ]\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+"
 _EXP = r"(?:[ ]?[x×][ ]?10(?:\^[ ]?[-+]?\d{1,3}|\([-+]?\d{1,3}\)|-\d{1,3}|[1-9]\d?)(?!\d)|(?<=\d)e-?\d{1,3}(?![\w]))"
-_NUM_START = r"(?<![\w.,/^])(?<![^\W\d_]-)(?<![\w)]\+)(?<![^\W\d_]\d-)(?<![^\W\d_]\d\d-)"
+_NUM_START = r"(?<![\w.,^])(?<![^%]/)(?<![^\W\d_]-)(?<![\w)]\+)(?<![^\W\d_]\d-)(?<![^\W\d_]\d\d-)"
 _NUM_END = r"(?![^\W_])(?!-[^\W\d_])(?![.,]\d)"
 #: an unsigned-or-signed numeric literal, without any boundary checks
 NUM = rf"(?:[-+][ ]?(?=\.?\d))?(?:{_NUM_CORE})(?:{_EXP})?"
@@ -212,12 +239,12 @@ NUM_END = _NUM_END
 OPSYM = r"(?:</=|>/=|<[ ]?or[ ]?=|>[ ]?or[ ]?=|<[ ]?=|>[ ]?=|=[ ]?<|=[ ]?>|≤|≥|<|>|~)"
 OPWORD = (r"(?i:(?:no|not)[ ]more[ ]than|(?:no|not)[ ]less[ ]than|(?:no|not)[ ]fewer[ ]than|more[ ]than|"
           r"greater[ ]than|higher[ ]than|larger[ ]than|longer[ ]than|less[ ]than|lower[ ]than|fewer[ ]than|"
-          r"smaller[ ]than|shorter[ ]than|at[ ]least|at[ ]most|up[ ]to|in[ ]excess[ ]of|exceeding|above|below|"
+          r"smaller[ ]than|shorter[ ]than|at[ ]least|at[ ]most|up[ ]to|in[ ]excess[ ]of|exceeding|above|below|within|"
           r"approximately|approx\.|about|around|nearly|almost|roughly|circa|ca\.)")
 _OP_NORM = {"</=": "<=", ">/=": ">=", "<=": "<=", ">=": ">=", "=<": "<=", "=>": ">=", "≤": "<=", "≥": ">=",
             "<": "<", ">": ">", "~": "~", "=": "="}
 _OPWORD_NORM = [
-    (r"(?:no|not) more|at most|up to", "<="), (r"(?:no|not) (?:less|fewer)|at least", ">="),
+    (r"(?:no|not) more|at most|up to|within", "<="), (r"(?:no|not) (?:less|fewer)|at least", ">="),
     (r"more|greater|higher|larger|longer|in excess|exceeding|above", ">"),
     (r"less|lower|fewer|smaller|shorter|below", "<"),
 ]

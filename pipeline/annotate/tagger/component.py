@@ -21,6 +21,7 @@ from thinc.api import Model, set_dropout_rate
 from ..entities import SPANS_KEY, set_entities
 from .decode import decode
 from .model import HEADS, sigmoid, targets
+from .ops import use_fast_ops
 
 DEFAULT_THRESHOLDS = {h: 0.5 for h in HEADS}
 
@@ -52,7 +53,7 @@ class PicoTagger(TrainablePipe):
     def __init__(self, vocab, model: Model, name: str = "claimex_pico", *, thresholds: Optional[Dict] = None,
                  trim: bool = True, scorer: Optional[Callable] = None) -> None:
         self.vocab = vocab
-        self.model = model
+        self.model = use_fast_ops(model)
         self.name = name
         self.scorer = scorer
         self.cfg: Dict[str, Any] = {"heads": list(HEADS), "thresholds": dict(thresholds or DEFAULT_THRESHOLDS),
