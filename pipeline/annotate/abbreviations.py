@@ -7,9 +7,14 @@ Results are scispaCy's ``doc._.abbreviations`` (short-form spans with ``span._.l
 
 from __future__ import annotations
 
+import warnings
+
 from scispacy.abbreviation import AbbreviationDetector
 from spacy.language import Language
 from spacy.tokens import Doc
+
+# scispaCy's detector runs a second, deliberately empty Matcher; spaCy warns (W036) on every doc
+warnings.filterwarnings("ignore", message=r"\[W036\]")
 
 
 @Language.factory(

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 def _register() -> None:
     import pipeline.annotate  # noqa: F401  (factories, tokenizer)
+    import pipeline.train.callbacks  # noqa: F401  (time limit)
     import pipeline.train.data  # noqa: F401  (readers)
 
 
@@ -115,8 +116,13 @@ def train_spacy(config_path: Path, output: Path, overrides: Optional[dict[str, A
     if overrides.get("paths.init_tok2vec") in (None, "null") and has_pretraining(config_path, overrides):
         weights = pretrain(config_path, workdir / "pretrain", overrides, pretrain_epochs)
         overrides["paths.init_tok2vec"] = str(weights)
+    from .callbacks import TimeLimitReached
+
     t0 = time.time()
-    spacy_train(config_path, workdir / "train", overrides=overrides, use_gpu=-1)
+    try:
+        spacy_train(config_path, workdir / "train", overrides=overrides, use_gpu=-1)
+    except TimeLimitReached as exc:
+        log.info("%s", exc)
     log.info("training done in %.0fs", time.time() - t0)
     best = workdir / "train" / "model-best"
     package(best, output, meta={"name": output.name, "claimex_train_seconds": round(time.time() - t0)})

@@ -24,7 +24,9 @@ def inputs(tmp_path_factory):
 @pytest.fixture(scope="module")
 def reference(inputs, tmp_path_factory, model):
     out = tmp_path_factory.mktemp("ref") / "out"
-    result = run_batch([str(p) for p in inputs], out, model=model, show_progress=False)
+    # resume; after the kill at start, with the process pool (a whole pool run checked against the reference)
+    result = run_batch([str(p) for p in inputs], out, model=model, show_progress=False,
+                       workers=2 if when == "at-start" else 1)
     assert result.ok
     return outputs(out)
 

@@ -59,6 +59,12 @@ def test_run_resume_force_and_change(tmp_path, model):
     assert [r["name"] for r in third.results] == ["pubmed26n0002"] and len(third.skipped) == 2
     forced = run(files, out, model, force=True)
     assert len(forced.results) == 3
+    # shards about to be redone are "pending": their old files are not current meanwhile
+    m = Manifest.load(out)
+    m.reserve(plan(files, out, m.known_names()).shards, todo=plan(files[:1], out, m.known_names()).shards)
+    m.save()
+    assert {r.id for r in iter_records(out)} == {str(p) for p in range(1006, 1018)}
+    run(files, out, model)
     after = outputs(out)
     assert after.keys() == before.keys()
     assert sum(before[k] != after[k] for k in before) == 1  # only the changed record differs

@@ -33,3 +33,14 @@ def test_atomic_path_renames_on_success(tmp_path):
         tmp.write_text("whole")
         assert not target.exists()
     assert target.read_text() == "whole"
+
+
+def test_atomic_files_get_normal_permissions(tmp_path):
+    import os
+
+    target = tmp_path / "perm.txt"
+    with atomic_path(target) as tmp:
+        tmp.write_text("x")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
