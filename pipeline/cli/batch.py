@@ -35,8 +35,8 @@ def batch(
 
     Rerunning the same command skips the shards already complete whose input is unchanged (size +
     SHA-256) and redoes the rest; a killed run loses and duplicates nothing. Exit status: 0 done,
-    1 some shard failed (bad file) [or, with --strict, some record failed], 2 usage error or the output
-    directory is in use by another run, 130 interrupted.
+    1 some shard failed (a bad file; with --strict also a bad record), 2 usage error or the output
+    directory is in use by another run, 130 interrupted. See docs/pubmed-at-scale.md.
     """
     from rich.console import Console
 

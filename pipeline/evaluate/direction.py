@@ -133,13 +133,19 @@ def _evidence_text(article: str, ann: dict[str, Any]) -> Optional[str]:
 
 
 # -- finding I / C / O in the evidence ------------------------------------------------------------------
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'+/-]*")
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'+-]*")
+_CORE_CUT = re.compile(r"\s*(?:[,;(\[]|\b(?:for|in|at|with|every|during|after|before|once|twice|given|"
+                       r"administered|received|receiving|who|which|that|was|were|plus)\b)", re.I)
 
 
 def _phrase_words(phrase: str) -> set[str]:
+    """The words that name a prompt's I, C or O: the phrase up to its first comma, bracket or
+    qualifying word ("morphine (0.1 mg/kg) injected via ..." -> morphine), plus bracketed abbreviations."""
     from ..assemble.claims.base import content_words
 
-    found = set(content_words(phrase))
+    phrase = re.sub(r"&(?:amp;)*nbsp;|&amp;", " ", phrase).strip()
+    core = _CORE_CUT.split(phrase, maxsplit=1)[0]
+    found = set(content_words(core)) or set(content_words(re.sub(r"\([^)]*\)", " ", phrase)))
     found |= {w.lower() for w in re.findall(r"\(([A-Za-z][A-Za-z0-9-]{1,9})\)", phrase)}
     return {w for w in found if len(w) > 2 or w.isupper()}
 

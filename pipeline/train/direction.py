@@ -29,7 +29,9 @@ from typing import Any, Optional
 
 log = logging.getLogger(__name__)
 
-SWAP = {"xxint": "xxcmp", "xxcmp": "xxint"}
+SWAP = {"xxint": "xxcmp", "xxcmp": "xxint", "featcue_increase": "featcue_decrease",
+        "featcue_decrease": "featcue_increase", "featnum_increase": "featnum_decrease",
+        "featnum_decrease": "featnum_increase"}
 FLIP = {"increase": "decrease", "decrease": "increase", "no_difference": "no_difference"}
 ARCHS = {
     "bow": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 3,
@@ -70,7 +72,7 @@ def training_data(cache: Optional[Path] = None) -> list[dict[str, Any]]:
     assembler = ClaimAssembler("cues")
     rows = []
     for ex in load_examples(split="train", unit="annotation", in_abstract=None, drop_incorrect=True):
-        rows.append({"text": assembler.classifier_input(example_record(ex, measures=[])), "label": ex.label,
+        rows.append({"text": assembler.classifier_input(example_record(ex)), "label": ex.label,
                      "pmcid": ex.pmcid, "prompt_id": ex.prompt_id, "in_abstract": ex.in_abstract})
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -84,7 +86,7 @@ def _examples(nlp, rows: list[dict[str, Any]], augment: bool):
     out = []
     for r in rows:
         pairs = [(r["text"], r["label"])]
-        if augment and ("xxint" in r["text"] or "xxcmp" in r["text"]):
+        if augment and any(w in SWAP for w in r["text"].split(" ")):
             pairs.append((swap(r["text"]), FLIP[r["label"]]))
         for text, label in pairs:
             cats = {lab: float(lab == label) for lab in LABELS}

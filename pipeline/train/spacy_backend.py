@@ -49,7 +49,7 @@ def pretrain(config_path: Path, output: Path, overrides: dict[str, Any], epochs:
     from spacy.cli.pretrain import pretrain as spacy_pretrain
 
     _register()
-    config = spacy.util.load_config(config_path, overrides=overrides, interpolate=False)
+    config = spacy.util.load_config(config_path, overrides=overrides, interpolate=True)
     if epochs is not None:
         config["pretraining"]["max_epochs"] = epochs
     output.mkdir(parents=True, exist_ok=True)

@@ -24,9 +24,7 @@ def inputs(tmp_path_factory):
 @pytest.fixture(scope="module")
 def reference(inputs, tmp_path_factory, model):
     out = tmp_path_factory.mktemp("ref") / "out"
-    # resume; after the kill at start, with the process pool (a whole pool run checked against the reference)
-    result = run_batch([str(p) for p in inputs], out, model=model, show_progress=False,
-                       workers=2 if when == "at-start" else 1)
+    result = run_batch([str(p) for p in inputs], out, model=model, show_progress=False)
     assert result.ok
     return outputs(out)
 
@@ -87,7 +85,9 @@ def test_kill9_then_resume_gives_the_uninterrupted_records(inputs, reference, tm
     done_before = sum(e["status"] == "complete" for e in manifest["shards"])
     assert done_before < len(inputs)
 
-    result = run_batch([str(p) for p in inputs], out, model=model, show_progress=False)
+    # resume; after the kill at start, with the process pool (a whole pool run checked against the reference)
+    result = run_batch([str(p) for p in inputs], out, model=model, show_progress=False,
+                       workers=2 if when == "at-start" else 1)
     assert result.ok
     assert len(result.skipped) == done_before and len(result.results) == len(inputs) - done_before
     assert outputs(out) == reference  # same shards, same ids, byte-identical records

@@ -10,6 +10,8 @@ import re
 from typing import Callable, Optional
 
 from .numbers import to_float, words_to_number
+from .patterns import ADJ as _ADJ_FOR_NO
+from .patterns import PERSON_NOUNS
 from .patterns import (HYPHEN_UNIT, INT, NUM, NUM_END, NUMB, OPSYM, OPWORD, PCT, TIME, UNIT, WNUM, COUNTED,
                        op_of, unit_info)
 
@@ -18,7 +20,7 @@ class Cand:
     """A candidate measure (internal; becomes a ParsedMeasure if it survives)."""
 
     __slots__ = ("start", "end", "kind", "prio", "value", "low", "high", "unit", "op", "stat", "level",
-                 "denominator", "ci_low", "ci_high", "sd", "ucat", "weak", "bare", "person", "ctx")
+                 "denominator", "ci_low", "ci_high", "sd", "ucat", "weak", "bare", "person", "ctx", "year")
 
     def __init__(self, start: int, end: int, kind: str, prio: int, **kw):
         self.start, self.end, self.kind, self.prio = start, end, kind, prio
@@ -29,6 +31,7 @@ class Cand:
         self.bare = kw.get("bare", False)  # no unit and no structure (context checks apply)
         self.person = kw.get("person", False)
         self.ctx = kw.get("ctx")  # what a context check must confirm: "range" (bare integer range), ...
+        self.year = False
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Cand({self.start},{self.end},{self.kind},v={self.value},lo={self.low},hi={self.high},u={self.unit})"
@@ -80,7 +83,7 @@ def _noun(m: re.Match) -> tuple[Optional[str], bool]:
 _LEVEL = r"(?P<level>\d{2}(?:\.\d+)?)[ ]?%"
 _CIKEY = (r"(?:CI|C\.I\.|CrI|Cl|(?i:confidence[ ]intervals?|confidence[ ]limits?|credible[ ]intervals?"
           r"|uncertainty[ ]intervals?))")
-_CI_HEAD = (rf"(?:(?<![\w.]){_LEVEL}[ ]{{0,2}}{_CIKEY}(?:[ ]{{0,2}}[\[(](?:CI|CrI)[\])])?"
+_CI_HEAD = (rf"(?:(?<![\w.]){_LEVEL}[ ]{{0,2}}{_CIKEY}(?:[ ]{{0,2}}[\[(][ ]?(?:CI|CrI)[ ]?[\])])?"
             rf"|(?<![\w])(?:CI|CrI)(?:[ ]{{0,2}}\(?(?P<level2>\d{{2}}(?:\.\d+)?)[ ]?%\)?)?(?![\w]))")
 _LINK = r"(?:[,:=][ ]{0,2}|(?:of|was|were|is|from)[ ]{1,2})?"
 _RSEP = r"(?:[ ]{0,3}(?:-|to|,|;|and)[ ]{0,3})"
@@ -188,13 +191,21 @@ RE_R2 = re.compile(
     rf"(?<![\w])(?P<kw>(?i:between|from))[ ]{{1,2}}(?P<lo_at>{_APX}?)(?P<lo>{_NUMX})(?P<lu>{UNIT})?[ ]{{1,2}}"
     rf"(?P<sep>and|to)[ ]{{1,2}}(?:~[ ]?)?(?P<hi>{NUM}|{WNUM}){_RANGE_TAIL}")
 RE_C_OF = re.compile(
-    rf"(?P<x>{_NUMX})[ ]{{1,2}}(?:out[ ]of|of)[ ]{{1,2}}(?:(?:the|all|these|those|a[ ]total[ ]of)[ ]{{1,2}})?"
+    rf"(?P<x>{_NUMX})[ ]{{1,2}}(?:out[ ]of|of)[ ]{{1,2}}(?:(?:the|all|these|those|a[ ]total[ ]of)[ ]{{1,2}}"
+    rf"(?:[a-z]{{3,15}}[ ]{{1,2}})?)?"
     rf"(?P<y>{INT}(?:[ ]\d{{3}})*(?![\d])|{WNUM})(?:{COUNTED}|{NUM_END})")
 RE_C_SLASH = re.compile(
     rf"(?<![\w.,/^-])(?P<x>{INT})[ ]?/[ ]?(?P<y>{INT})(?![\d/]|[.,]\d)(?:{COUNTED}|{NUM_END})")
 RE_C_N = re.compile(rf"(?<![\w])[nN][ ]{{0,2}}(?P<op>=|{OPSYM})[ ]{{0,2}}(?P<x>{NUM})(?:[ ]?/[ ]?(?P<y>{INT})(?!\d))?"
                     rf"(?:{COUNTED}|{NUM_END})")
 RE_C_NOUN = re.compile(rf"(?P<x>{_NUMX}){COUNTED}")
+RE_NO_NOUN = re.compile(
+    rf"(?<![\w])(?P<x>(?i:no))(?:[ ]{{1,2}}(?:{_ADJ_FOR_NO}[ ]{{1,2}}){{0,2}}(?P<person>{PERSON_NOUNS})"
+    rf"|[ ]{{1,2}}(?:{_ADJ_FOR_NO}[ ]{{1,2}}){{0,2}}(?P<cnoun>(?:deaths?|events?|cases?|recurrences?|relapses?|"
+    rf"complications?|responses?|infections?|fractures?|episodes?)))(?![\w+-])")
+RE_R_BRACKET = re.compile(
+    rf"(?<=[\d%][ ]\[)(?P<lo>{NUMB})(?P<lu>{UNIT})?[ ]{{0,2}}(?:,|;)[ ]{{0,2}}(?P<hi>{NUM})(?P<hu>{UNIT})?(?=[ ]{{0,2}}\])"
+    rf"|(?<=[\d%]\[)(?P<lo2>{NUMB})[ ]{{0,2}}(?:,|;)[ ]{{0,2}}(?P<hi2>{NUM})(?=[ ]{{0,2}}\])")
 RE_UNIT = re.compile(rf"(?P<val>{NUMB})(?:(?P<u>{UNIT})(?P<freq>{_FREQ})?|(?P<hu>{HYPHEN_UNIT}))")
 RE_WORD_UNIT = re.compile(rf"(?P<val>{WNUM})(?:(?P<u>{UNIT})|(?P<hu>{HYPHEN_UNIT}))")
 RE_BARE = re.compile(rf"(?P<val>{NUMB}){NUM_END}")
@@ -311,7 +322,8 @@ def b_th2(m):
     unit, cat, _ = _unit(m, "u")
     suf = m.group("suf").split()[-1].lower()
     op = ">=" if suf in ("older", "more", "over", "above", "greater", "higher", "longer") else "<="
-    return Cand(m.start(), m.end(), "threshold", 7, value=v, unit=unit, ucat=cat, op=op, bare=not unit)
+    kind = "age" if ("of age" in m.group("suf") or suf in ("older", "younger")) and cat in (TIME, None) else "threshold"
+    return Cand(m.start(), m.end(), kind, 7, value=v, unit=unit, ucat=cat, op=op, bare=not unit)
 
 
 def b_range(m):
@@ -397,6 +409,20 @@ def b_count_noun(m):
     return Cand(m.start(), m.end(), "sample_size" if person else "count", 12, value=x, unit=noun, person=person)
 
 
+def b_no_noun(m):
+    noun, person = _noun(m)
+    return Cand(m.start(), m.end(), "sample_size" if person else "count", 12, value=0.0, unit=noun, person=person)
+
+
+def b_r_bracket(m):
+    lo_raw, hi_raw = m.group("lo") or m.group("lo2"), m.group("hi") or m.group("hi2")
+    lo, hi = _num(lo_raw), _num(hi_raw)
+    if lo is None or hi is None or lo > hi:
+        return None
+    unit, cat, _ = _unit(m, "lu", "hu")
+    return Cand(m.start(), m.end(), "range", 8, low=lo, high=hi, unit=unit, ucat=cat)
+
+
 def b_unit(m):
     v = _num(m.group("val"))
     if v is None:
@@ -439,7 +465,7 @@ def b_word(m):
 
 # -- triggers: which patterns are tried where (``parse._candidates`` anchors on these) -------------
 #: tried at the start of every numeric literal (digit, or its sign / leading dot)
-AT_NUMBER = [(RE_CI, b_ci), (RE_MSD1, b_msd), (RE_MSD3, b_msd), (RE_MIQR1, b_miqr), (RE_AGE_OLD, b_age_old),
+AT_NUMBER = [(RE_R_BRACKET, b_r_bracket), (RE_CI, b_ci), (RE_MSD1, b_msd), (RE_MSD3, b_msd), (RE_MIQR1, b_miqr), (RE_AGE_OLD, b_age_old),
              (RE_TH2, b_th2), (RE_R1, b_range), (RE_C_OF, b_count_of), (RE_C_SLASH, b_count_slash),
              (RE_C_NOUN, b_count_noun), (RE_UNIT, b_unit), (RE_BARE, b_bare)]
 #: tried at the start of a number word ("Twenty", "nine")
@@ -458,7 +484,7 @@ for _w in ("or", "ors", "aor", "aors", "hr", "hrs", "ahr", "ahrs", "rr", "rrs", 
     AT_KEYWORD[_w] = list(_RATIO)
 for _w in ("approximately", "approx", "about", "around", "nearly", "almost", "roughly", "circa", "ca"):
     AT_KEYWORD[_w] = [(RE_MSD1, b_msd), (RE_R1, b_range)]
-for _w in ("no", "not", "more", "greater", "higher", "larger", "longer", "less", "lower", "fewer", "smaller",
+for _w in ("not", "more", "greater", "higher", "larger", "longer", "less", "lower", "fewer", "smaller",
            "shorter", "at", "up", "in", "within", "exceeding", "above", "below", "approximately", "approx", "about",
            "around", "nearly", "almost", "roughly", "circa", "ca"):
     AT_KEYWORD.setdefault(_w, []).extend(_TH)
@@ -473,6 +499,7 @@ AT_KEYWORD["interquartile"] = [(RE_IQR, b_iqr)]
 AT_KEYWORD["between"] = [(RE_R2, b_range)]
 AT_KEYWORD["from"] = [(RE_R2, b_range)]
 AT_KEYWORD["n"] = [(RE_C_N, b_count_n)]
+AT_KEYWORD["no"] = [(RE_NO_NOUN, b_no_noun), (RE_TH1, b_th1)]
 #: tried at a symbol character
 AT_SYMBOL: dict[str, list] = {c: list(_TH) for c in "<>≤≥~"}
 AT_SYMBOL["~"] = [(RE_TH1, b_th1), (RE_MSD1, b_msd), (RE_R1, b_range)]

@@ -7,7 +7,7 @@ import re
 from .candidates import AT_KEYWORD, AT_NUMBER, AT_NUMBER_WORD, AT_SYMBOL, Cand, gated, kind_of_unit
 from .measure import ParsedMeasure
 from .numbers import NUMBER_WORD_SET, normalise
-from .patterns import TIME, unit_info
+from .patterns import TIME, UNIT, unit_info
 
 # -- spans where no measure may be (dates, citations, identifiers) ----------------------------------
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
@@ -29,22 +29,23 @@ _BLOCKERS = re.compile("|".join([
     r"\b\d+(?::\d+)+(?:-\d+)?",  # 1:1, 10:30, 1:79-83
     r"(?m:^[ ]{0,3}\d{1,2}(?:\.\d{1,2}){0,3}\.?[ ]{1,3}(?=[A-Z][a-z]))",  # section numbers "2.1 Methods"
     r"(?<![\w])[FtTχZzH][ ]?\([ ]?\d+(?:[ ]?,[ ]?\d+(?:\.\d+)?)?[ ]?\)",  # F(1, 38), χ(2): degrees of freedom
-    r"(?<![\w.])(?:19|20)\d{2}[ ]?(?:-|/)[ ]?(?:(?:19|20)\d{2}|\d{2})(?![\d%.])(?![ ]?(?:%|[a-zμ]))",  # 1999-2000
+    r"(?<![\w.])(?:19|20)\d{2}[ ]?(?:-|/)[ ]?(?:(?:19|20)\d{2}|\d{2})(?![\d%.])(?!" + UNIT + ")",  # 1999-2000
 ]))
 
 # a number that names something: "grade 3", "phase 2", "type 2", "Table 1", "day 28", "ECOG PS 0-1"
 _NAME_WORDS = (
     r"(?<!\d[ ])(?<![\d-])\b(?:(?i:grades?|stages?|phases?|types?|class(?:es)?|level|cycles?|days?|week|wk|month|"
-    r"year|visits?|arm|group|cohort|steps?|version|figures?|fig\.?|tables?|sections?|chapters?|appendix|part|round|"
-    r"session|line|model|items?|criteria|criterion|questions?|no\.|refs?\.?|references?|lead|segment|chromosomes?|"
+    r"year|visits?|arm|group|cohort|steps?|version|figures?|figs?\.?|tables?|nos?\.|algorithms?|methods?|"
+    r"supplements?|axis|axes|sections?|chapters?|appendix|part|round|"
+    r"session|lines?|fractions?|model|items?|criteria|criterion|questions?|no\.|refs?\.?|references?|lead|segment|chromosomes?|"
     r"exons?|introns?|codons?|position|lane|isotypes?|subtypes?|serotypes?|genotypes?|gleason|bi-?rads|nyha|ecog|"
     r"karnofsky|experiments?|protocol|dimension|domains?|quadrants?|equations?|eqs?\.?|formula|scheme|"
     r"supplementary|supplemental|suppl\.?|vol\.?|volume|issue|pp\.?|page|pages|tier|category|categories|"
     r"generation|era|edition|release)"
     r"|WHO|ASA|KPS|TNM|FIGO|AJCC|ICD|DSM|CTCAE|RECIST|PS|pT|pN|cT|cN|ISO|CA|IL|CD|HLA|CYP|HPV|HIV|HER|ERBB|COX|"
-    r"BRCA|TLR|Ki|SF|EQ|QLQ|MK|GPT)[ ]{0,2}[-:#]?[ ]{0,2}")
+    r"BRCA|TLR|Ki|SF|EQ|QLQ|MK|GPT)[ ]{0,2}[-#]?[ ]{0,2}")
 _NAME_CHAIN = re.compile(
-    _NAME_WORDS + r"(?:\(?(?:\d+[a-z]?|[IVX]+)\)?[ ]{0,2}(?:,|and|or|to|-|/|&|vs\.?)[ ]{0,2})*$")
+    _NAME_WORDS + r"(?:(?:\d+[a-z]?|[IVX]+)[ ]{0,2}(?:,[ ]{0,2}(?:and|or)?|and|or|to|-|/|&|vs\.?)[ ]{0,2})*$")
 _NAME_DIRECT = re.compile(_NAME_WORDS + r"$")
 _NAME_DECIMAL = re.compile(r"\b(?i:version|sections?|sect|tables?|figs?|figures?|chapters?|appendix|eqs?|"
                            r"equations?|release|SPSS|Stata|SAS|R)\.?[ ]{0,2}$")
@@ -64,25 +65,38 @@ _STAT_BEFORE = re.compile(r"(?i:\b(mean|median|average))[ ]{0,2}(?:[,:=][ ]{0,2}
 _YEAR = re.compile(r"(?:1[89]|20)\d{2}")
 
 # confirmations of a weak (bare integer / number word) candidate
-_PCT_AFTER = re.compile(r"[ ]{0,2}[(\[][ ]{0,2}[-+]?\d+(?:\.\d+)?[ ]?%")
+_PCT_AFTER = re.compile(r"[ ]{0,2}[(\[][ ]{0,2}[-+]?\d+(?:\.\d+)?[ ]?(?:%|(?i:per[ ]?cent|percent))")
+_NUM_BRACKET_AFTER = re.compile(r"[ ]{0,2}[(\[][ ]{0,2}[-+]?\.?\d")
+# an item of a parenthetical arm list: "(26 Poly E, eight placebo)", "(tamoxifen 34, placebo 36, ..."
+_LABEL = r"(?:(?!and\b)[A-Za-z][\w/+.-]*(?:[ ](?!and\b)[\w/+.-]+){0,4})"
+_ITEM_A_AFTER = re.compile(rf",?[ ]{{1,2}}{_LABEL}[ ]{{0,2}}(?:[,;)\]]|[ ]and\b)")
+_ITEM_A_BEFORE = re.compile(r"(?:[(\[,;:]|\band)[ ]{0,2}$")
+_ITEM_B_BEFORE = re.compile(rf"[(\[,;][ ]{{0,2}}{_LABEL}[ ]?[:=,]?[ ]{{1,2}}$")
+_ITEM_B_AFTER = re.compile(r"[ ]{0,2}(?:[,;)\]]|and\b)")
 _VS = r"(?:versus|vs\.?|v\.?(?![a-z])|compared[ ](?:with|to)|against)"
 _VS_AFTER = re.compile(rf"[ ]{{0,3}},?[ ]{{0,2}}(?i:{_VS})[ ]{{0,3}}(?=[-+]?[\d.]|[A-Za-z]+\b)")
 _VS_BEFORE = re.compile(rf"(?i:{_VS})[ ]{{0,3}}$")
 _LIST_AFTER = re.compile(r"[ ]{0,2}(?:,[ ]{0,2}(?:and|or)?|and|or|&|;)[ ]{0,3}")
 _GROUP_AFTER = re.compile(
-    r"[ ]{1,2}(?:in|on|with|from|for)[ ]{1,2}(?:the[ ]{1,2})?(?:[\w-]+[ ]{1,2}){0,3}(?i:group|arm|cohort)s?\b")
+    r"[ ]{1,2}(?:in|on|with|from|for|into|to)[ ]{1,2}(?:the[ ]{1,2})?(?:[\w+/-]+[ ]{1,2}){0,3}(?i:group|arm|cohort)s?\b")
 _ARM_PAIR = re.compile(
     r"(?<![\w.])(?P<a>\d+)[ ]{1,2}(?:on|in|with|for|receiving|to)[ ]{1,2}(?:the[ ])?[\w+/-]+(?:[ ][\w+/-]+)?[ ]{0,2},?"
     r"[ ]{0,2}(?:versus|vs\.?|v\.?|and|compared[ ]with)[ ]{1,2}(?P<b>\d+)[ ]{1,2}(?:on|in|with|for|receiving|to)\b")
 _TO_ARM_AFTER = re.compile(r"[ ]{1,2}(?:to|on|with)[ ]{1,2}(?:the[ ]{1,2})?[A-Za-z][\w-]*")
-_TO_ARM_BEFORE = re.compile(r"(?:[,;(]|\band)[ ]{0,2}$")
+_TO_ARM_BEFORE = re.compile(r"(?:[,;(:]|\band|(?i:randomi[sz]ed|assigned|allocated))[ ]{0,2}$")
+_OF_THESE_AFTER = re.compile(r"[ ]{1,2}of[ ]{1,2}(?:the|these|those|them|whom)\b")
+# "SC (34) or control arm (17)": bracketed arm sizes (a lone "(28)" may be a citation)
+_PAREN_PAIR = re.compile(r"(?<=[A-Za-z][ ]\()(?P<a>\d{2,5})\)[ ]{1,2}(?:or|and|vs\.?|versus)[ ]{1,2}[^()\n]{1,40}?"
+                         r"\((?P<b>\d{2,5})\)")
+_PAREN_AFTER = re.compile(r"[ ]{0,2}\((?![ ]?(?i:figs?|tables?|see|suppl|phase|refs?|e\.g|i\.e|eqs?)\b)")
 _ARM_WORD_AFTER = re.compile(r"[ ]{1,2}(?i:intervention|control|placebo|usual[ ]care|experimental|comparison|"
                              r"treatment|treated|untreated)\b")
 _STAT_WEAK_BEFORE = re.compile(r"(?i:\b(?:mean|median|average|total|overall)[ ]{0,2}(?:[,:=]|of|was|were|is)?[ ]{0,2})$")
 _VERB_AFTER = re.compile(
     r"[ ]{1,2}(?:were|had|died|developed|experienced|completed|underwent|received|achieved|required|withdrew|"
     r"discontinued|remained|relapsed|responded|reported|showed|presented|agreed|enrolled|participated|consented|"
-    r"declined|refused|dropped|returned|survived)\b")
+    r"declined|refused|dropped|returned|survived|each|formed|constituted|comprised|could|who|assigned|allocated|"
+    r"randomi[sz]ed|receiving|given|treated|taking|using|undergoing|not)\b")
 # "(74 placebo, 62 tamoxifen)", "(TAM 64, ACT 65)", "(Arm A: 284, Arm B: 277)", "(IG = 18)": arm lists of counts
 _ARM_ITEM_A = r"[ ]{0,2}\d+(?:,\d{3})*[ ]{1,2}(?:given[ ]|on[ ]|in[ ])?[A-Za-z][\w/+-]*(?:[ ][A-Za-z][\w/+-]*)?[ ]{0,2}"
 _ARM_ITEM_B = r"[ ]{0,2}[A-Za-z][\w/+ -]{0,20}?(?:[ ]?[:=,][ ]?|[ ])\d+(?:,\d{3})*[ ]{0,2}"
@@ -173,6 +187,8 @@ def _named(before: str, s: str, c: Cand) -> bool:
     m = _FIRST_NUM.match(s, c.start)
     if m and m.group(1):  # a decimal is not a name, unless of a version/section/table
         return bool(_NAME_DECIMAL.search(before))
+    if c.unit == "%":
+        return False
     if c.unit is not None and c.kind not in ("count", "sample_size"):
         return bool(_NAME_DIRECT.search(before))  # "group 2, 27 months": only a directly preceding word
     return bool(_NAME_CHAIN.search(before))
@@ -182,7 +198,7 @@ def _context_ok(s: str, c: Cand) -> bool:
     before = s[max(0, c.start - 60):c.start]
     if c.kind not in ("p_value", "ci", "ratio") and _named(before, s, c):
         return False
-    if c.bare and c.kind in ("value", "range", "threshold"):
+    if c.bare and not c.weak and c.kind in ("value", "range", "threshold"):
         if _is_year(c) or (c.kind == "range" and c.high is not None and 1800 <= c.high <= 2100
                            and c.high == int(c.high) and c.low >= 1800):
             return False
@@ -217,12 +233,26 @@ def _resolve(s: str, cands: list[Cand], mask: bytearray) -> tuple[list[Cand], li
     for c in sorted((c for c in cands if c.weak), key=lambda c: (c.start, c.end - c.start)):
         if mask.find(1, c.start, c.end) != -1 or taken.find(1, c.start, c.end) != -1:
             continue
-        if _is_year(c) or not _context_ok(s, c):
+        c.year = _is_year(c)
+        if not _context_ok(s, c):
             continue
         if weak and weak[-1].end > c.start:
             continue
         weak.append(c)
     return chosen, weak
+
+
+def _in_paren(s: str, pos: int) -> bool:
+    """Is ``pos`` inside an unclosed ``(``/``[`` opened at most 150 characters before?"""
+    depth = 0
+    for ch in reversed(s[max(0, pos - 150):pos]):
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def _confirm_weak(s: str, chosen: list[Cand], weak: list[Cand]) -> list[Cand]:
@@ -236,6 +266,9 @@ def _confirm_weak(s: str, chosen: list[Cand], weak: list[Cand]) -> list[Cand]:
         for m in _ARM_PAIR.finditer(s):
             arm_starts.update((m.start("a"), m.start("b")))
         if "(" in s:
+            for m in _PAREN_PAIR.finditer(s):
+                arm_starts.update((m.start("a"), m.start("b")))
+        if "(" in s:
             for m in _ARM_LIST.finditer(s):
                 arm_starts.update(n.start() for n in _INT_IN.finditer(s, m.start(), m.end()))
     for _round in range(4):
@@ -246,14 +279,23 @@ def _confirm_weak(s: str, chosen: list[Cand], weak: list[Cand]) -> list[Cand]:
             ok = False
             if _PCT_AFTER.match(s, c.end):
                 c.kind, ok = "count", True
-            elif (_GROUP_AFTER.match(s, c.end) or _VERB_AFTER.match(s, c.end) or c.start in arm_starts
+            elif (_GROUP_AFTER.match(s, c.end) or _VERB_AFTER.match(s, c.end) or (c.start in arm_starts and not c.year)
+                  or _OF_THESE_AFTER.match(s, c.end)
+                  or (not c.year and c.value is not None and c.value >= 10 and s[c.start:c.start + 1].isdigit()
+                      and _PAREN_AFTER.match(s, c.end))
                   or _ARM_WORD_AFTER.match(s, c.end)
                   or (_TO_ARM_AFTER.match(s, c.end) and _TO_ARM_BEFORE.search(s, max(0, c.start - 6), c.start))):
                 c.kind, ok = "count", True
-            elif _STAT_WEAK_BEFORE.search(s, max(0, c.start - 20), c.start):
-                ok = True
+            elif not c.year and _in_paren(s, c.start) and "et al" not in s[max(0, c.start - 40):c.start] and (
+                    (_ITEM_A_AFTER.match(s, c.end) and _ITEM_A_BEFORE.search(s, max(0, c.start - 8), c.start))
+                    or (_ITEM_B_AFTER.match(s, c.end) and _ITEM_B_BEFORE.search(s, max(0, c.start - 60), c.start))):
+                c.kind, ok = "count", True
+            elif c.year:
+                pass  # a year-like integer needs one of the count contexts above
             elif _AGE_BEFORE.search(s[max(0, c.start - 40):c.start]):
                 c.kind, ok = "age", True
+            elif _STAT_WEAK_BEFORE.search(s, max(0, c.start - 20), c.start) or _NUM_BRACKET_AFTER.match(s, c.end):
+                ok = True
             else:
                 m = _VS_AFTER.match(s, c.end)
                 if m and (m.end() in starts or m.end() in weak_starts):

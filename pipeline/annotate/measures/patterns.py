@@ -179,6 +179,8 @@ def unit_info(unit_text: str) -> tuple[Optional[str], Optional[str], bool]:
 
 # -- counted nouns --------------------------------------------------------------------------
 PERSON_NOUNS = (
+    "(?i:patients?)|Latin[ao]s?|Hispanics?|(?:African[ ])?Americans?|Caucasians?|Asians?|whites|blacks|Women|Men|"
+    "Patients|Participants|Subjects|"
     "patients?|participants?|subjects?|women|woman|men|man|children|child|infants?|neonates?|newborns?|babies|baby|"
     "adults?|adolescents?|teenagers?|volunteers?|individuals?|persons?|people|controls?|girls?|boys?|mothers?|"
     "fathers?|parents?|survivors?|residents?|respondents?|(?:non)?smokers?|students?|nurses?|physicians?|doctors?|"
@@ -196,7 +198,8 @@ COUNT_NOUNS = (
     "tablets?|capsules?|servings?|drinks?|cigarettes?|steps?|falls?|hospitali[sz]ations?|failures?|complications?|"
     "reactions?|groups?|arms?|cohorts?|countries|institutions?|practices?|clinics?|wards?|rounds?|"
     "courses?|treatments?|injuries|pregnancy|births?|live[ ]births|embryos?|oocytes?|follicles?|"
-    "CRs?|PRs?|PDs?|AEs|SAEs|pCRs?|DLTs?"
+    "CRs?|PRs?|PDs?|AEs|SAEs|pCRs?|DLTs?|"
+    "(?!(?:SD|SE|SEM|CI|OR|HR|RR|IQR|BMI|VAS|NRS|AUC|ICC|USD|EUR|GBP|AM|PM|BC|AD|CE|UT|GMT)s?(?![\\w-]))[A-Z]{2,5}s?"
 )
 _STOP_ADJ = (
     "of|the|a|an|in|on|at|to|for|with|without|within|and|or|but|by|from|as|were|was|is|are|be|been|being|had|has|"
@@ -205,9 +208,10 @@ _STOP_ADJ = (
     "they|we|he|she|them|both|either|neither|no|any|some|such|same|respectively|every|over|under|up|out|about|then|"
     "there|here|when|where|while|if|so|very|most|least"
 )
-_ADJ = (rf"(?!(?i:{_STOP_ADJ})\b)(?:[a-z][a-z]{{1,20}}(?:-[a-z]+)?|[A-Z][a-z]{{2,15}}|[A-Z]{{2,5}}"
-        rf"|[A-Za-z0-9]{{1,8}}-[a-z]{{3,15}})")
-_ADJ_LOW = rf"(?!(?:{_STOP_ADJ})\b)(?![a-z]+ing\b)[a-z][a-z]{{1,20}}(?:-[a-z]+)?"
+_ADJ = (rf"(?!(?i:{_STOP_ADJ})(?![\w-]))(?:[a-z][a-z]{{1,20}}(?:-[a-zà-ÿ]+)?|[A-Z][a-z]{{2,15}}|[A-Z]{{2,5}}"
+        rf"|[A-Za-z0-9]{{1,8}}-[a-zà-ÿ]{{3,15}}|[a-z]{{2,10}}-[ ](?:and|or)[ ][a-z]{{3,20}}(?:-[a-z]+)?)")
+ADJ = _ADJ
+_ADJ_LOW = rf"(?!(?:{_STOP_ADJ})(?![\w-]))(?![a-z]+ing\b)[a-z][a-z]{{1,20}}(?:-[a-z]+)?"
 _STOP_PLURAL = (
     "does|goes|always|perhaps|whereas|besides|towards|afterwards|sometimes|becomes|remains|seems|appears|shows|"
     "requires|includes|occurs|provides|yields|means|suggests|indicates|demonstrates|represents|has|was|its|his|"
@@ -218,14 +222,14 @@ _STOP_PLURAL = (
 )
 _PLURAL = rf"(?!(?:{_STOP_PLURAL})\b)[a-z]{{2,20}}[a-rtv-z]s"
 #: a counted noun after a number, with up to two modifiers for people/explicit nouns
-COUNTED = (rf"(?:[ ]{{1,2}}(?:{_ADJ}[ ]{{1,2}}){{0,3}}(?P<person>{PERSON_NOUNS})"
+COUNTED = (rf"(?:[ ]{{1,2}}(?:{_ADJ},?[ ]{{1,2}}(?:(?:and|or)[ ]{{1,2}})?){{0,3}}(?P<person>{PERSON_NOUNS})"
            rf"|[ ]{{1,2}}(?:{_ADJ}[ ]{{1,2}}){{0,2}}(?P<cnoun>{COUNT_NOUNS})"
-           rf"|[ ]{{1,2}}(?:{_ADJ_LOW}[ ]{{1,2}}){{0,2}}(?P<plural>{_PLURAL}))(?![\w-])")
+           rf"|[ ]{{1,2}}(?:{_ADJ_LOW}[ ]{{1,2}}){{0,2}}(?P<plural>{_PLURAL}))(?![\w+-])")
 
 # -- numbers -------------------------------------------------------------------------------
 _NUM_CORE = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ ]\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+"
 _EXP = r"(?:[ ]?[x×][ ]?10(?:\^[ ]?[-+]?\d{1,3}|\([-+]?\d{1,3}\)|-\d{1,3}|[1-9]\d?)(?!\d)|(?<=\d)e-?\d{1,3}(?![\w]))"
-_NUM_START = r"(?<![\w.,^])(?<![^%]/)(?<![^\W\d_]-)(?<![\w)]\+)(?<![^\W\d_]\d-)(?<![^\W\d_]\d\d-)"
+_NUM_START = r"(?<![\w,^])(?:(?<!\.)|(?<=vs\.)|(?<=v\.))(?<![^%]/)(?<![^\W\d_]-)(?<![\w)]\+)(?<![^\W\d_]\d-)(?<![^\W\d_]\d\d-)"
 _NUM_END = r"(?![^\W_])(?!-[^\W\d_])(?![.,]\d)"
 #: an unsigned-or-signed numeric literal, without any boundary checks
 NUM = rf"(?:[-+][ ]?(?=\.?\d))?(?:{_NUM_CORE})(?:{_EXP})?"

@@ -22,9 +22,10 @@ from .direction import (
     DirectionModel,
     decide_comparison,
     decide_qualitative,
+    classifier_text,
+    comparison_evidence,
     is_comparative,
     load_model,
-    mark,
 )
 from .grounding import ground
 from .hedging import hedged
@@ -113,7 +114,7 @@ class ClaimAssembler:
             return decide_qualitative(masked, adverse=ctype == "adverse_effect")
         sides = [(m, a.side) for m, a in pairs if a.side]
         return decide_comparison(view.text, view.start, group.measures, role_spans(view, arms, group.outcomes),
-                                 sides, self.model)
+                                 sides, self.model, " ".join(o.text for o in group.outcomes))
 
     # -- one-sentence helpers (evaluation and training on Evidence Inference) ---------------------------
     def _single(self, record: Record):
@@ -126,13 +127,19 @@ class ClaimAssembler:
         OUTCOME entities as the roles), as the pipeline makes it for a comparative finding."""
         view, arms = self._single(record)
         pairs = [(m, a.side) for m, a in arm_values(view, arms, view.measures) if a.side]
-        return decide_comparison(view.text, view.start, view.measures,
-                                 role_spans(view, arms, view.label("OUTCOME")), pairs, self.model)
+        outcomes = view.label("OUTCOME")
+        return decide_comparison(view.text, view.start, view.measures, role_spans(view, arms, outcomes), pairs,
+                                 self.model, " ".join(o.text for o in outcomes))
 
     def classifier_input(self, record: Record) -> str:
-        """The direction classifier's input for the first sentence of ``record`` (roles marked)."""
+        """The direction classifier's input for the first sentence of ``record``: the rules' evidence as
+        feature words, then the sentence with its roles marked."""
         view, arms = self._single(record)
-        return mark(view.text, role_spans(view, arms, view.label("OUTCOME")))
+        pairs = [(m, a.side) for m, a in arm_values(view, arms, view.measures) if a.side]
+        outcomes = view.label("OUTCOME")
+        spans = role_spans(view, arms, outcomes)
+        ev = comparison_evidence(view.text, view.start, view.measures, spans, pairs, " ".join(o.text for o in outcomes))
+        return classifier_text(ev, view.text, spans)
 
 
 def _recommendation(text: str) -> bool:

@@ -8,20 +8,16 @@ Significance (``Claim.significant``), first that applies:
 3. words: "significant(ly)" -> significant; "no significant difference", "did not differ",
    "not significant(ly)", "non-significant", "NS", "similar", "comparable" -> not significant.
 
-Direction of a **comparison** (arms, "than", "compared with", p-values, change words): not significant ->
-``no_difference``; otherwise the arm values (intervention arm's value vs the comparator arm's), or a
-ratio's point estimate when its CI excludes 1; otherwise the direction classifier
-(``models/claimex-direction``, trained on Evidence Inference 2.0 evidence sentences with the
-intervention, comparator and outcome marked) or, when the model is absent, increase/decrease cue words
-(flipped when the word is said of the comparator arm: "lower in the placebo group"). A negation over the
-directional word ("did not reduce") gives ``no_difference`` and ``negated``.
+Direction of a **comparison** (arms, "than", "compared with", p-values, change words), read in the
+clause of the outcome first (:func:`focus`): not significant -> ``no_difference``; otherwise the arm values
+(intervention arm's value vs the comparator arm's), or a ratio's point estimate when its CI excludes 1;
+otherwise the direction classifier (``models/claimex-direction``, trained on Evidence Inference 2.0
+evidence sentences with the intervention, comparator and outcome marked) or, when the model is absent,
+the cue words of :mod:`.polarity` (subject/reference arms, compounds, harmful outcomes). A negation over
+the directional word ("did not reduce") gives ``no_difference`` and ``negated``.
 
-Direction of a **single-arm or qualitative** statement: the first polarity cue outside entity names
-(positive: "effective", "attractive", "improve", ...; negative: "disappointing", "ineffective", ...;
-cues that describe an earlier failed treatment - "following unsuccessful X" - are skipped); a negation
-flips it and sets ``negated``. Adverse-effect statements use their own cues (positive: "rare", "few",
-"well tolerated"; negative: "frequent", "poorly tolerated") and get no direction when both kinds occur;
-descriptions ("mild", "the commonest side effect") are not judgements.
+Direction of a **single-arm or qualitative** statement: :func:`.polarity.polarity` (positive /
+negative judgement words; adverse-effect statements use their own cues).
 """
 
 from __future__ import annotations
@@ -34,7 +30,7 @@ from typing import Optional, Sequence
 
 from ...schema import Measure
 from .base import cues
-from .hedging import negation_scope
+from .polarity import DECREASE, INCREASE, cue_direction, polarity
 
 log = logging.getLogger(__name__)
 
@@ -56,46 +52,12 @@ NOT_SIGNIFICANT = re.compile(
     r"\bremained\s+(?:stable|constant|unchanged)\b",
     re.I,
 )
-INCREASE = cues(
-    r"increas\w*", r"higher", r"greater", r"more", r"larger", r"longer", r"elevat\w*", r"rise", r"rises", r"rose",
-    r"raised", r"augment\w*", r"enhanc\w*", r"gain(?:ed|s)?", r"exceed\w*", r"prolong\w*", r"boost\w*",
-    r"doubl\w*", r"tripl\w*", r"extended", r"improv\w*", r"superior", r"better", r"accelerat\w*", r"up-?regulat\w*",
-)
-DECREASE = cues(
-    r"decreas\w*", r"lower(?:ed|ing)?", r"less", r"fewer", r"smaller", r"shorter", r"shortened", r"reduc\w*",
-    r"declin\w*", r"fell", r"fall", r"falls", r"dropp?\w*", r"diminish\w*", r"attenuat\w*", r"inhibit\w*",
-    r"suppress\w*", r"prevent\w*", r"abolish\w*", r"halved", r"worse(?:ned)?", r"inferior", r"down-?regulat\w*",
-    r"delay\w*", r"slow\w*", r"impair\w*", r"lessen\w*", r"minimi[sz]\w*", r"cut",
-)
 COMPARATIVE = re.compile(
     r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|differ\w*|similar|comparable|equivalent|"
     r"(?:statistically\s+)?significant\w*|increas\w*|decreas\w*|reduc\w*|higher|lower|greater|fewer|"
     r"rise|rose|fell|declin\w*|elevat\w*|shorter|longer|baseline|from\s+\S+\s+to\b|unchanged|superior|inferior)\b",
     re.I,
 )
-POSITIVE = cues(
-    r"improv\w*", r"effective(?:ly|ness)?", r"efficacious", r"efficacy", r"benefit\w*", r"beneficial",
-    r"attractive", r"promising", r"favou?rabl[ey]", r"successful(?:ly)?", r"success", r"safe(?:ly|ty)?",
-    r"well[- ]tolerated", r"useful", r"feasible", r"superior", r"excellent", r"good", r"satisfactory",
-    r"encouraging", r"valuable", r"advantage\w*", r"relie(?:f|ved?)", r"to\s+control", r"controlled",
-    r"to\s+inhibit", r"resolv\w*", r"remission", r"respon(?:se|ded|ders?)", r"recover\w*", r"protect\w*",
-    r"alleviat\w*", r"option", r"alternative", r"worthwhile", r"recommended", r"acceptable",
-)
-NEGATIVE = cues(
-    r"disappoint\w*", r"ineffective", r"ineffectual", r"unsuccessful", r"fail(?:s|ed|ure)?", r"poor(?:ly)?",
-    r"worse(?:ned)?", r"harm\w*", r"deleterious", r"detrimental", r"unfavou?rabl[ey]", r"inferior",
-    r"unsatisfactory", r"discouraging", r"dismal", r"limited", r"disadvantage\w*", r"toxic", r"unacceptable",
-    r"inadequate", r"insufficient", r"futile",
-)
-ADVERSE_POSITIVE = cues(r"rare(?:ly)?", r"uncommon", r"infrequent(?:ly)?", r"few", r"minimal", r"negligible",
-                        r"well[- ]tolerated", r"safe(?:ly|ty)?", r"acceptable", r"low\s+(?:rate|incidence|frequency)",
-                        r"no\s+(?:serious|major|severe|significant)", r"tolerable", r"manageable")
-ADVERSE_NEGATIVE = cues(r"frequent(?:ly)?", r"poorly\s+tolerated", r"unacceptable",
-                        r"high\s+(?:rate|incidence|frequency)", r"substantial", r"intolerable", r"fatal")
-PRIOR_FAILURE = re.compile(r"\b(?:following|after|despite|refractory\s+to|in\s+spite\s+of)\s+(?:an?\s+|the\s+)?$",
-                           re.I)
-
-
 @dataclass
 class Decision:
     direction: Optional[str] = None
@@ -165,14 +127,24 @@ def significance(measures: Sequence[Measure], text: str, offset: int) -> tuple[O
     return None, None, ""
 
 
-def ratio_direction(measures: Sequence[Measure], text: str, offset: int) -> Optional[str]:
+_EVENT_FREE = re.compile(r"surviv|\bfree\b|-free|time\s+to|duration", re.I)
+
+
+def ratio_direction(measures: Sequence[Measure], text: str, offset: int, outcome_text: str = "") -> Optional[str]:
+    """Increase/decrease from a ratio whose CI excludes 1. A hazard ratio below 1 for an event-free
+    outcome (survival, progression-free survival, time to event) means that outcome increased."""
     for m in measures:
         bounds = ci_bounds(m)
         value = m.value
         if bounds is None or value is None or ci_null(m, text[:max(0, m.start - offset)] + m.text) != 1.0:
             continue
         if bounds[0] > 1 or bounds[1] < 1:
-            return "increase" if value > 1 else "decrease" if value < 1 else None
+            if value == 1:
+                return None
+            up = value > 1
+            if (m.stat or "").upper() in ("HR", "AHR") and _EVENT_FREE.search(outcome_text):
+                up = not up
+            return "increase" if up else "decrease"
     return None
 
 
@@ -244,32 +216,6 @@ def is_comparative(text: str, has_comparator: bool, measures: Sequence[Measure])
         has_comparator and bool(INCREASE.search(text) or DECREASE.search(text)))
 
 
-def cue_direction(text: str, c_spans: Sequence[tuple[int, int]] = (), i_spans: Sequence[tuple[int, int]] = ()
-                  ) -> tuple[Optional[str], bool]:
-    """(direction, negated) from the first increase/decrease word; a word said of the comparator
-    ("lower in the placebo group") or measured against the intervention ("than with X") flips."""
-    hits = sorted([(m.start(), m.end(), "increase") for m in INCREASE.finditer(text)]
-                  + [(m.start(), m.end(), "decrease") for m in DECREASE.finditer(text)])
-    if not hits:
-        return None, False
-    start, end, direction = hits[0]
-    if negation_scope(text, start):
-        return "no_difference", True
-    for a, _b in sorted(c_spans):
-        if a >= end and a - end <= 60 and re.match(r"^\s*(?:\w+\s+){0,4}?(?:in|with|among|for|on)\s+(?:the\s+)?$",
-                                                     text[end:a]):
-            return _flip(direction), False
-    for a, _b in sorted(i_spans):
-        if a >= end and a - end <= 60 and re.search(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?$",
-                                                     text[end:a]):
-            return _flip(direction), False
-    return direction, False
-
-
-def _flip(direction: str) -> str:
-    return {"increase": "decrease", "decrease": "increase"}.get(direction, direction)
-
-
 _CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+(?:whereas|but|while|although|however|except)\b", re.I)
 
 
@@ -300,56 +246,83 @@ def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
     return 0, len(text)
 
 
-def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]],
-                      arm_sides: Sequence[tuple[Measure, str]], model: Optional[DirectionModel]) -> Decision:
-    """Direction of a comparison. ``text``: the sentence; ``offset``: its absolute start; ``spans``:
-    local (start, end, role) of the I/C/O mentions; ``arm_sides``: (arm value, side). Significance
-    and cue words are read in the clause of the outcome first (:func:`focus`), then in the sentence."""
+@dataclass
+class Evidence:
+    """What the rules read in a comparison sentence (the classifier sees it as feature words)."""
+
+    significant: Optional[bool] = None
+    p_value: Optional[Measure] = None
+    source: str = ""  # p-value | ci | words
+    cue: Optional[str] = None  # increase | decrease | no_difference (cue words)
+    negated: bool = False
+    numeric: Optional[str] = None  # increase | decrease from arm values / a ratio
+
+
+def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]],
+                        arm_sides: Sequence[tuple[Measure, str]], outcome_text: str = "") -> Evidence:
+    """Significance, cue direction and numeric direction of a comparison, read in the clause of the
+    outcome (:func:`focus`) first, then in the whole sentence."""
     fa, fb = focus(text, spans)
-    local = [m for m in measures if fa <= m.start - offset < fb]
-    sig, p, source = significance(local, text[fa:fb], offset + fa)
+    inside = [m for m in measures if fa <= m.start - offset < fb]
+    sig, p, source = significance(inside, text[fa:fb], offset + fa)
     if sig is None and (fa, fb) != (0, len(text)):
         sig, p, source = significance(measures, text, offset)
-    decision = Decision(significant=sig, p_value=p.id if p is not None else None, source=source)
-    c_spans = [(a - fa, b - fa) for a, b, r in spans if r == "C"]
-    i_spans = [(a - fa, b - fa) for a, b, r in spans if r == "I"]
-    cue, negated = cue_direction(_mask(text, spans)[fa:fb], c_spans, i_spans)
-    if cue is None:
-        cue, negated = cue_direction(_mask(text, spans), [(a, b) for a, b, r in spans if r == "C"],
-                                     [(a, b) for a, b, r in spans if r == "I"])
-    decision.negated = negated
-    if sig is False or (negated and sig is None):
+    masked = _mask(text, spans)
+    local = [(a - fa, b - fa, r) for a, b, r in spans if fa <= a < fb]
+    cue, negated = cue_direction(masked[fa:fb], local, outcome_text)
+    if cue is None and (fa, fb) != (0, len(text)):
+        cue, negated = cue_direction(masked, spans, outcome_text)
+    sides = [(m, side) for m, side in arm_sides if fa <= m.start - offset < fb] or list(arm_sides)
+    numeric = arm_direction(sides) or ratio_direction(inside or measures, text, offset, outcome_text)
+    return Evidence(sig, p, source, cue, negated, numeric)
+
+
+def feature_words(ev: Evidence) -> str:
+    """The evidence as words prefixed to the classifier input (``featsig_true featcue_decrease ...``)."""
+    sig = {True: "true", False: "false", None: "none"}[ev.significant]
+    return (f"featsig_{sig} featsrc_{(ev.source or 'none').replace('-', '')} featcue_{ev.cue or 'none'} "
+            f"featnum_{ev.numeric or 'none'}" + (" featneg" if ev.negated else ""))
+
+
+def classifier_text(ev: Evidence, text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    return feature_words(ev) + " " + mark(text, spans)
+
+
+def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]],
+                      arm_sides: Sequence[tuple[Measure, str]], model: Optional[DirectionModel],
+                      outcome_text: str = "") -> Decision:
+    """Direction of a comparison. ``text``: the sentence; ``offset``: its absolute start; ``spans``:
+    local (start, end, role) of the I/C/O mentions; ``arm_sides``: (arm value, side); ``outcome_text``:
+    the outcome's words. Not significant (p-value, CI, words) -> ``no_difference``; otherwise the
+    classifier (which sees the rules' evidence as feature words) or, without it, numbers then cues."""
+    ev = comparison_evidence(text, offset, measures, spans, arm_sides, outcome_text)
+    decision = Decision(significant=ev.significant, p_value=ev.p_value.id if ev.p_value is not None else None,
+                        source=ev.source, negated=ev.negated)
+    if ev.significant is False:
         decision.direction = "no_difference"
         return decision
-    numeric = (arm_direction(arm_sides) or ratio_direction(measures, text, offset)) if sig else None
-    if numeric:
-        decision.direction, decision.source = numeric, decision.source + "+numbers"
-        return decision
     if model is not None:
-        probs = model.predict([mark(text, spans)])[0]
-        if sig:
+        probs = model.predict([classifier_text(ev, text, spans)])[0]
+        if ev.significant:
             probs = {k: v for k, v in probs.items() if k != "no_difference"}
         decision.direction = max(probs, key=probs.get)
         decision.source = (decision.source + "+model").lstrip("+")
         return decision
-    decision.direction = cue if cue != "no_difference" or sig is None else None
-    decision.source = (decision.source + "+cues").lstrip("+")
+    if ev.cue == "no_difference" and ev.significant is None:
+        decision.direction = "no_difference"
+    elif ev.significant and ev.numeric:
+        decision.direction = ev.numeric
+        decision.source += "+numbers"
+    else:
+        decision.direction = ev.cue if ev.cue != "no_difference" or not ev.significant else None
+        decision.source = (decision.source + "+cues").lstrip("+")
     return decision
 
 
 def decide_qualitative(text: str, adverse: bool) -> Decision:
     """Polarity of a single-arm or qualitative statement (``text`` with entity names masked)."""
-    pos, neg = (ADVERSE_POSITIVE, ADVERSE_NEGATIVE) if adverse else (POSITIVE, NEGATIVE)
-    hits = sorted([(m.start(), "positive") for m in pos.finditer(text)]
-                  + [(m.start(), "negative") for m in neg.finditer(text)])
-    hits = [(s, d) for s, d in hits if not PRIOR_FAILURE.search(text[max(0, s - 30):s])]
-    if not hits or adverse and len({d for _, d in hits}) > 1:
-        return Decision(source="polarity" if hits else "")
-    start, direction = hits[0]
-    if negation_scope(text, start):
-        return Decision(direction="negative" if direction == "positive" else "positive", negated=True,
-                        source="polarity")
-    return Decision(direction=direction, source="polarity")
+    direction, negated = polarity(text, adverse)
+    return Decision(direction=direction, negated=negated, source="polarity" if direction else "")
 
 
 def _mask(text: str, spans: Sequence[tuple[int, int, str]]) -> str:

@@ -150,12 +150,20 @@ def _in_parenthesis(view, arms, m) -> Optional[Arm]:
     return None
 
 
+_BRACKET_AFTER = re.compile(r"^\s*[(\[][^()\[\]]{0,40}[)\]]")
+
+
 def _following(view, arms, measures, m) -> Optional[Arm]:
+    """An arm after the value; a bracket right after the value ("77.4% (26.3) in the X group": its SD)
+    is skipped."""
     for arm in arms:
         if arm.start < m.end:
             continue
         gap = view.between(m.end, arm.start)
-        if len(gap) <= 45 and _FOLLOWING.match(gap) and _clear(view, m.end, arm.start, measures, m):
+        skip = _BRACKET_AFTER.match(gap)
+        start = m.end + (skip.end() if skip else 0)
+        if len(gap) <= 60 and _FOLLOWING.match(gap[skip.end():] if skip else gap) and \
+                _clear(view, start, arm.start, measures, m):
             return arm
         return None
     return None

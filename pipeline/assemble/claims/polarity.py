@@ -1,0 +1,176 @@
+"""Cue words for direction: comparisons (increase / decrease relative to the intervention) and
+single-arm judgements (positive / negative).
+
+**Comparison cues** (:func:`cue_direction`), read in one clause with the entity names masked:
+
+* the cue nearest to an outcome mention wins (else the first); "greater reduction", "less increase",
+  "smaller decline" combine into one cue (the signs multiply);
+* "improve(d/ment)", "better", "superior", "benefit" / "worse", "poorer", "inferior" mean a *decrease*
+  of a harmful outcome (pain, symptoms, mortality, relapse, adverse events, length of stay, ... - the
+  :data:`HARMFUL` words) and an *increase* otherwise;
+* quantifier uses ("one or more", "more than 50%") are not cues;
+* the **subject** of the cue is the arm mention nearest to it that is not introduced by "than",
+  "compared with", "versus", "relative to", "in comparison with", "over"; a cue said of the comparator
+  ("lower in the placebo group", "Compared with X, placebo had higher") is flipped, and so is one whose
+  only arm is the intervention as the reference ("higher than with X");
+* a negation scoping over the cue ("did not reduce") gives ``no_difference`` and ``negated``;
+* a change in **both arms** ("decreased significantly in both groups") without a between-arm
+  comparison is ``no_difference``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from .base import cues
+from .hedging import negation_scope
+
+Span = tuple[int, int, str]
+
+INCREASE = cues(
+    r"increas\w*", r"higher", r"greater", r"more", r"larger", r"longer", r"elevat\w*", r"rise", r"rises", r"rose",
+    r"raised", r"augment\w*", r"enhanc\w*", r"gain(?:ed|s)?", r"exceed\w*", r"prolong\w*", r"boost\w*",
+    r"doubl\w*", r"tripl\w*", r"extended", r"accelerat\w*", r"up-?regulat\w*", r"bigger", r"lengthen\w*",
+)
+DECREASE = cues(
+    r"decreas\w*", r"lower(?:ed|ing)?", r"less", r"fewer", r"smaller", r"shorter", r"shortened", r"reduc\w*",
+    r"declin\w*", r"fell", r"fall", r"falls", r"dropp?\w*", r"diminish\w*", r"attenuat\w*", r"inhibit\w*",
+    r"suppress\w*", r"prevent\w*", r"abolish\w*", r"halved", r"down-?regulat\w*", r"delay\w*", r"slow\w*",
+    r"lessen\w*", r"minimi[sz]\w*", r"cut", r"lowest", r"decline",
+)
+BETTER = cues(r"improv\w*", r"better", r"superior", r"benefit\w*", r"beneficial", r"more\s+effective",
+              r"greater\s+efficacy", r"favou?r(?:ed|s|ing)?", r"relie(?:f|ved?)", r"alleviat\w*", r"ameliorat\w*")
+WORSE = cues(r"worse(?:ned|ning)?", r"poorer", r"inferior", r"deteriorat\w*", r"aggravat\w*", r"less\s+effective")
+COMPARATIVE_WORDS = re.compile(r"^(?:greater|larger|more|less|smaller|fewer|bigger|higher|lower)$", re.I)
+NOT_A_CUE = re.compile(r"(?:\b(?:or|and|no|not)\s+(?:more|less)\b|\b(?:more|less)\s+than\s+(?=[\d<>≥≤]))", re.I)
+HARMFUL = re.compile(
+    r"pain|symptom|depress|anxiety|distress|mortality|death|die|risk|complication|adverse|side[- ]effect|toxicit|"
+    r"relapse|recurren|infection|nausea|vomit|fatigue|stress|disab|severity|incidence|failure|bleed|h(?:a)?emorrh|"
+    r"stay|swelling|discomfort|inflammat|edema|oedema|itch|prurit|dyspn|cough|wheez|exacerbat|hospitali|admission|"
+    r"lesion|handicap|dizz|damage|injur|stenos|tension|anger|confusion|insomnia|disturbance|burden|morbidity|"
+    r"craving|attrition|dropout|drop-out|cholesterol|ldl|triglycerid|glucose|hba1c|blood pressure|tumou?r size|"
+    r"viral load|requirement|consumption|rescue|dose of",
+    re.I,
+)
+REFERENCE = re.compile(r"(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"
+                       r"against|from)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?(?:in\s+|with\s+|for\s+|among\s+)?"
+                       r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+){0,2}$", re.I)
+BOTH_ARMS = re.compile(r"\b(?:in\s+both|both\s+(?:groups?|arms?|treatments?|regimens?|conditions?|cohorts?)|"
+                       r"in\s+(?:all|each|either)\s+(?:\w+\s+)?(?:groups?|arms?|treatments?)|all\s+(?:treatment\s+)?"
+                       r"groups?|irrespective\s+of|regardless\s+of)\b", re.I)
+
+
+def _hits(text: str, harmful: bool) -> list[tuple[int, int, int]]:
+    """(start, end, sign) of direction cues; compounds merged, quantifiers dropped."""
+    raw: list[tuple[int, int, int, str]] = []
+    for pattern, sign, kind in ((INCREASE, 1, "q"), (DECREASE, -1, "q"), (BETTER, 1, "v"), (WORSE, -1, "v")):
+        for m in pattern.finditer(text):
+            raw.append((m.start(), m.end(), sign, kind))
+    drop = [(m.start(), m.end()) for m in NOT_A_CUE.finditer(text)]
+    raw = [h for h in raw if not any(a <= h[0] < b for a, b in drop)]
+    raw.sort()
+    # a longer valence phrase ("more effective") replaces the plain cue inside it
+    raw = [h for h in raw if not any(o is not h and o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
+                                     for o in raw)]
+    out: list[tuple[int, int, int]] = []
+    k = 0
+    while k < len(raw):
+        start, end, sign, kind = raw[k]
+        if kind == "v" and harmful:
+            sign = -sign
+        nxt = raw[k + 1] if k + 1 < len(raw) else None
+        # a comparative next to a change word: "greater reduction", "reduced more", "less increase"
+        if nxt and nxt[0] - end <= 14 and not re.search(r"[,;()]", text[end:nxt[0]]) and (
+                COMPARATIVE_WORDS.match(text[start:end]) != COMPARATIVE_WORDS.match(text[nxt[0]:nxt[1]])):
+            nsign = -nxt[2] if nxt[3] == "v" and harmful else nxt[2]
+            out.append((start, nxt[1], sign * nsign))
+            k += 2
+            continue
+        out.append((start, end, sign))
+        k += 1
+    return out
+
+
+def cue_direction(text: str, spans: Sequence[Span], outcome_text: str = "") -> tuple[Optional[str], bool]:
+    """(direction, negated) of a comparison clause. ``text``: the clause with entity names masked;
+    ``spans``: (start, end, role I/C/O) local to ``text``; ``outcome_text``: the outcome's words (for
+    the harmful-outcome reading of "improved")."""
+    hits = _hits(text, bool(HARMFUL.search(outcome_text)))
+    if not hits:
+        return None, False
+    outcomes = sorted((a, b) for a, b, r in spans if r == "O")
+    if outcomes:
+        a, b = outcomes[0]
+        start, end, sign = min(hits, key=lambda h: h[0] - b if h[0] >= b else a - h[1] + 0.5)
+    else:
+        start, end, sign = hits[0]
+    if negation_scope(text, start):
+        return "no_difference", True
+    arms = [(a, b, r) for a, b, r in spans if r in ("I", "C")]
+    if both_arms_change(text):
+        return "no_difference", False
+    side = _subject_side(text, arms, start, end)
+    direction = "increase" if sign > 0 else "decrease"
+    if side == "C":
+        direction = "decrease" if sign > 0 else "increase"
+    return direction, False
+
+
+def _subject_side(text: str, arms: Sequence[Span], start: int, end: int) -> Optional[str]:
+    """Side whose value the cue describes: "I", "C" or None (unknown: read as I)."""
+    subjects, references = [], []
+    for a, b, role in arms:
+        (references if REFERENCE.search(text[max(0, a - 40):a]) else subjects).append((a, b, role))
+    if subjects:
+        nearest = min(subjects, key=lambda s: abs(s[0] - start) if s[0] >= end else abs(start - s[1]))
+        return nearest[2]
+    if references:
+        return "C" if references[0][2] == "I" else "I"
+    return None
+
+
+def both_arms_change(text: str) -> bool:
+    """A change reported within every arm ("decreased in both groups") and no between-arm comparison."""
+    return bool(BOTH_ARMS.search(text)) and not re.search(r"\b(?:than|compared|versus|vs\.?|between|greater|"
+                                                          r"more|less|higher|lower)\b", text, re.I)
+
+
+# -- single-arm / qualitative judgements ----------------------------------------------------------------
+POSITIVE = cues(
+    r"improv\w*", r"effective(?:ly|ness)?", r"efficacious", r"efficacy", r"benefit\w*", r"beneficial",
+    r"attractive", r"promising", r"favou?rabl[ey]", r"successful(?:ly)?", r"success", r"safe(?:ly|ty)?",
+    r"well[- ]tolerated", r"useful", r"feasible", r"superior", r"excellent", r"good", r"satisfactory",
+    r"encouraging", r"valuable", r"advantage\w*", r"relie(?:f|ved?)", r"to\s+control", r"controlled",
+    r"to\s+inhibit", r"resolv\w*", r"remission", r"respon(?:se|ded|ders?)", r"recover\w*", r"protect\w*",
+    r"alleviat\w*", r"option", r"alternative", r"worthwhile", r"recommended", r"acceptable",
+)
+NEGATIVE = cues(
+    r"disappoint\w*", r"ineffective", r"ineffectual", r"unsuccessful", r"fail(?:s|ed|ure)?", r"poor(?:ly)?",
+    r"worse(?:ned)?", r"harm\w*", r"deleterious", r"detrimental", r"unfavou?rabl[ey]", r"inferior",
+    r"unsatisfactory", r"discouraging", r"dismal", r"limited", r"disadvantage\w*", r"toxic", r"unacceptable",
+    r"inadequate", r"insufficient", r"futile",
+)
+ADVERSE_POSITIVE = cues(r"rare(?:ly)?", r"uncommon", r"infrequent(?:ly)?", r"few", r"minimal", r"negligible",
+                        r"well[- ]tolerated", r"safe(?:ly|ty)?", r"acceptable", r"low\s+(?:rate|incidence|frequency)",
+                        r"no\s+(?:serious|major|severe|significant)", r"tolerable", r"manageable")
+ADVERSE_NEGATIVE = cues(r"frequent(?:ly)?", r"poorly\s+tolerated", r"unacceptable",
+                        r"high\s+(?:rate|incidence|frequency)", r"substantial", r"intolerable", r"fatal")
+PRIOR_FAILURE = re.compile(r"\b(?:following|after|despite|refractory\s+to|in\s+spite\s+of)\s+(?:an?\s+|the\s+)?$",
+                           re.I)
+
+
+def polarity(text: str, adverse: bool) -> tuple[Optional[str], bool]:
+    """(positive/negative/None, negated) of a single-arm or qualitative statement (entity names masked).
+    The first cue wins; cues describing an earlier failed treatment ("following unsuccessful X") are
+    skipped; adverse-effect statements with cues of both kinds get None."""
+    pos, neg = (ADVERSE_POSITIVE, ADVERSE_NEGATIVE) if adverse else (POSITIVE, NEGATIVE)
+    hits = sorted([(m.start(), "positive") for m in pos.finditer(text)]
+                  + [(m.start(), "negative") for m in neg.finditer(text)])
+    hits = [(s, d) for s, d in hits if not PRIOR_FAILURE.search(text[max(0, s - 30):s])]
+    if not hits or adverse and len({d for _, d in hits}) > 1:
+        return None, False
+    start, direction = hits[0]
+    if negation_scope(text, start):
+        return ("negative" if direction == "positive" else "positive"), True
+    return direction, False
