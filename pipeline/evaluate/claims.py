@@ -227,8 +227,8 @@ def score_docs(golds: list[GoldDoc], records: list[Record], strict: bool = False
             links[t][0] += ok
     n_gold = sum(g for _, g in found.values())
     m_gold = sum(m for m, _ in found.values())
-    overall = prf(tp_pred, n_pred - tp_pred, n_gold - m_gold)
-    rows = [{"name": "chains", **_pr(tp_pred, n_pred, m_gold, n_gold), "support": n_gold}]
+    overall = _pr(tp_pred, n_pred, m_gold, n_gold)
+    rows = [{"name": "chains", **overall, "support": n_gold}]
     for kind in kinds:
         fp = n_pred - tp_pred
         rows.append({"name": f"{kind} chains", **_pr(tp_kind[kind], tp_kind[kind] + fp, found[kind][0],

@@ -39,7 +39,10 @@ class EvalReport:
         from rich.console import Console
         from rich.table import Table
 
-        console = console or Console()
+        if console is None:
+            import sys
+
+            console = Console() if sys.stdout.isatty() else Console(width=140)
         if self.rows:
             columns = [c for c in self.rows[0].keys()]
             table = Table(title=title or f"claimex evaluate --task {self.task}")
