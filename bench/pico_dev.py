@@ -52,10 +52,53 @@ def score_model(nlp, sets: dict[str, list]) -> dict:
     return out
 
 
+def cached_probs(nlp, docs: list) -> list:
+    """Run the pipeline once per doc, keeping the tagger's probabilities: [(doc, probs)]."""
+    pipe = nlp.get_pipe("claimex_pico")
+    out = []
+    texts = [d.text for d in docs]
+    with nlp.select_pipes(disable=["claimex_pico"]):
+        sdocs = list(nlp.pipe(texts, batch_size=64))
+    for k in range(0, len(sdocs), 64):
+        batch = sdocs[k:k + 64]
+        out.extend(zip(batch, pipe.predict(batch)))
+    return out
+
+
+def tune(nlp, sets: dict[str, list], grid=(0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)) -> dict:
+    """Per-class thresholds maximising the proxy components on the dev sets (one class at a time:
+    P on ebm_crowd, I on ebm_expert_i, O on ebm_crowd + evidence_outcomes)."""
+    from pipeline.annotate.tagger.decode import decode
+    from pipeline.evaluate.pico import Counts, score_doc
+
+    pipe = nlp.get_pipe("claimex_pico")
+    targets = {"POPULATION": ["ebm_crowd"], "INTERVENTION": ["ebm_expert_i"],
+               "OUTCOME": ["ebm_crowd", "evidence_outcomes"]}
+    cache = {name: cached_probs(nlp, sets[name]) for name in {n for v in targets.values() for n in v}}
+    best = dict(pipe.cfg["thresholds"])
+    report = {}
+    for cls, names in targets.items():
+        scores = {}
+        for thr in grid:
+            th = {**best, cls: thr}
+            f = []
+            for name in names:
+                counts = Counts()
+                for gold, (doc, probs) in zip(sets[name], cache[name]):
+                    spans, _, _ = decode(doc, probs, pipe.heads, th, pipe.cfg.get("trim", True))
+                    toks = gold.meta.get("token_offsets") or [(t.idx, t.idx + len(t)) for t in doc if not t.is_space]
+                    score_doc(counts, gold, [(s.start_char, s.end_char, s.label_) for s in spans], toks)
+                f.append(counts.token_prf(cls)["f1"])
+            scores[thr] = sum(f) / len(f)
+        best[cls] = max(scores, key=lambda t: (scores[t], -abs(t - 0.5)))
+        report[cls] = {str(k): round(v, 4) for k, v in scores.items()}
+    return {"thresholds": best, "grid": report}
+
+
 def show(name: str, res: dict) -> None:
     print(f"== {name}: proxy {res['proxy']:.3f}  crowd macro {res['crowd_macro']:.3f}")
     for ds, v in res.items():
-        if not isinstance(v, dict):
+        if not isinstance(v, dict) or "rows" not in v:
             continue
         cells = []
         for c, r in v["rows"].items():
@@ -71,12 +114,17 @@ def main() -> None:
     ap.add_argument("models", nargs="+")
     ap.add_argument("--json")
     ap.add_argument("--set", action="append", default=[], help="threshold overrides HEAD=VALUE")
+    ap.add_argument("--limit", type=int, default=0, help="at most this many docs per dev set")
+    ap.add_argument("--tune", action="store_true", help="tune thresholds on the dev sets, then score")
+    ap.add_argument("--write", action="store_true", help="with --tune: save the thresholds into the model")
     args = ap.parse_args()
     import spacy
 
     import pipeline.annotate  # noqa: F401
 
     sets = dev_sets()
+    if args.limit:
+        sets = {k: v[: args.limit] for k, v in sets.items()}
     results = {}
     for m in args.models:
         nlp = spacy.load(m)
@@ -84,7 +132,17 @@ def main() -> None:
             k, v = item.split("=")
             nlp.get_pipe("claimex_pico").cfg["thresholds"][k] = float(v)
         t0 = time.time()
+        tuned = None
+        if args.tune:
+            tuned = tune(nlp, sets)
+            nlp.get_pipe("claimex_pico").cfg["thresholds"] = dict(tuned["thresholds"])
+            print("tuned thresholds", tuned["thresholds"])
+            if args.write:
+                nlp.config["components"]["claimex_pico"]["thresholds"] = dict(tuned["thresholds"])
+                nlp.to_disk(m)
         results[m] = score_model(nlp, sets)
+        if tuned:
+            results[m]["tuned"] = tuned
         results[m]["seconds"] = round(time.time() - t0, 1)
         show(m, results[m])
     if args.json:

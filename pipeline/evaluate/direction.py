@@ -138,13 +138,14 @@ _CORE_CUT = re.compile(r"\s*(?:[,;(\[]|\b(?:for|in|at|with|every|during|after|be
                        r"administered|received|receiving|who|which|that|was|were|plus)\b)", re.I)
 
 
-def _phrase_words(phrase: str) -> set[str]:
-    """The words that name a prompt's I, C or O: the phrase up to its first comma, bracket or
-    qualifying word ("morphine (0.1 mg/kg) injected via ..." -> morphine), plus bracketed abbreviations."""
+def _phrase_words(phrase: str, core_only: bool = True) -> set[str]:
+    """The words that name a prompt's I, C or O: for I and C the phrase up to its first comma, bracket
+    or qualifying word ("morphine (0.1 mg/kg) injected via ..." -> morphine), for O the whole phrase
+    outside brackets; plus bracketed abbreviations."""
     from ..assemble.claims.base import content_words
 
     phrase = re.sub(r"&(?:amp;)*nbsp;|&amp;", " ", phrase).strip()
-    core = _CORE_CUT.split(phrase, maxsplit=1)[0]
+    core = _CORE_CUT.split(phrase, maxsplit=1)[0] if core_only else re.sub(r"\([^)]*\)", " ", phrase)
     found = set(content_words(core)) or set(content_words(re.sub(r"\([^)]*\)", " ", phrase)))
     found |= {w.lower() for w in re.findall(r"\(([A-Za-z][A-Za-z0-9-]{1,9})\)", phrase)}
     return {w for w in found if len(w) > 2 or w.isupper()}
@@ -175,7 +176,7 @@ def find_mentions(text: str, words: set[str]) -> list[tuple[int, int]]:
 
 
 def _role_spans(ex: EIExample, text: str) -> list[tuple[int, int, str]]:
-    iw, cw, ow = _phrase_words(ex.intervention), _phrase_words(ex.comparator), _phrase_words(ex.outcome)
+    iw, cw, ow = _phrase_words(ex.intervention), _phrase_words(ex.comparator), _phrase_words(ex.outcome, False)
     roles = (("INTERVENTION", iw - cw), ("COMPARATOR", cw - iw), ("OUTCOME", ow - iw - cw))
     spans: list[tuple[int, int, str]] = []
     for label, words in roles:

@@ -16,6 +16,7 @@ Matching: *exact* = same (start, end) after stripping surrounding spaces/bracket
 *overlap* = the spans share at least one character. Precision counts predictions that match some gold
 span, recall counts gold spans that some prediction matches (so one long prediction covering two gold
 spans counts once for precision and twice for recall).
+*Value recall*: gold spans that are found (overlap) and read with the right numbers, over all gold spans.
 *Value correct*: every number written in the gold span (parsed with claimex's number reader) is one of
 the numbers (value, low, high, denominator, sd, ci bounds, level) of the predictions overlapping it (a
 gold list ``4.5, 6 and 13 kg`` may be three predictions); *unit correct*: the gold unit (when given),
@@ -27,8 +28,9 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional, Sequence
+from typing import Any
 
 from .report import EvalReport, prf
 
@@ -47,9 +49,10 @@ def _span(item: Gold) -> tuple[int, int, dict]:
     return int(item.start), int(item.end), info
 
 
-def _trim(text: Optional[str], start: int, end: int) -> tuple[int, int]:
+def _trim(text: str | None, start: int, end: int) -> tuple[int, int]:
     if text is None:
         return start, end
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
     while start < end and text[start] in " \t\n([{,;.":
         start += 1
     while end > start and text[end - 1] in " \t\n)]},;.":
@@ -61,10 +64,10 @@ def gold_numbers(text: str) -> list[float]:
     """The numbers written in a gold span (digits and number words)."""
     global _NUMBER_RE
     from pipeline.annotate.measures.numbers import NUMBER_WORDS, normalise, to_float, words_to_number
-    from pipeline.annotate.measures.patterns import NUM
+    from pipeline.annotate.measures.patterns import NUMB
 
-    if _NUMBER_RE is None:
-        _NUMBER_RE = re.compile(rf"(?<![\w.])(?:{NUM})|{NUMBER_WORDS}")
+    if _NUMBER_RE is None:  # numbers as claimex reads them ("cm-1": no number "1"; "13 388": one number)
+        _NUMBER_RE = re.compile(rf"{NUMB}|{NUMBER_WORDS}")
     out = []
     for m in _NUMBER_RE.finditer(normalise(text)):
         tok = m.group()
@@ -87,7 +90,7 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
 
 
-def _norm_unit(unit: Optional[str]) -> Optional[str]:
+def _norm_unit(unit: str | None) -> str | None:
     if not unit:
         return None
     from pipeline.annotate.measures.numbers import normalise
@@ -98,7 +101,7 @@ def _norm_unit(unit: Optional[str]) -> Optional[str]:
     return (norm or u).lower().replace(" ", "")
 
 
-def score_measures(gold: Sequence[Gold], pred: Sequence[Any], text: Optional[str] = None) -> dict[str, Any]:
+def score_measures(gold: Sequence[Gold], pred: Sequence[Any], text: str | None = None) -> dict[str, Any]:
     """Counts and P/R/F1 for one document (``text`` enables span trimming and value checks)."""
     g_spans = [_span(g) for g in gold]
     p_spans = [(int(p.start), int(p.end), p) for p in pred]
@@ -159,12 +162,14 @@ def summarise(counts: dict[str, int]) -> dict[str, Any]:
         "exact": pr(counts["pred_exact"], counts["gold_exact"]),
         "overlap": pr(counts["pred_overlap"], counts["gold_overlap"]),
         "value_accuracy": round(counts["value_correct"] / counts["value_checked"], 4) if counts["value_checked"] else None,
+        # gold spans found (overlap) AND read with the right numbers, over all gold spans
+        "value_recall": round(counts["value_correct"] / counts["gold"], 4) if counts["gold"] else None,
         "unit_accuracy": round(counts["unit_correct"] / counts["unit_checked"], 4) if counts["unit_checked"] else None,
     }
 
 
 def score_corpus(docs: Iterable[tuple[str, str, Sequence[Gold]]],
-                 predict: Optional[Callable[[str], Sequence[Any]]] = None,
+                 predict: Callable[[str], Sequence[Any]] | None = None,
                  keep_errors: int = 0) -> dict[str, Any]:
     """Score ``predict`` (default: ``parse_measures``) over ``(doc_id, text, gold)`` triples.
 
@@ -208,7 +213,7 @@ PICO_NUMERIC_LABELS = frozenset({
 })
 
 
-def _jsonl(path: Path, limit: Optional[int]) -> list[dict]:
+def _jsonl(path: Path, limit: int | None) -> list[dict]:
     out = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
@@ -219,7 +224,7 @@ def _jsonl(path: Path, limit: Optional[int]) -> list[dict]:
     return out
 
 
-def load_pico_numeric(limit: Optional[int] = None, path: Optional[Path] = None) -> list[tuple[str, str, list]]:
+def load_pico_numeric(limit: int | None = None, path: Path | None = None) -> list[tuple[str, str, list]]:
     """``(pmid, text, gold)``: PICO-Corpus numeric spans (labels in :data:`PICO_NUMERIC_LABELS`)."""
     from pipeline.paths import corpus_path
 
@@ -235,7 +240,7 @@ def load_pico_numeric(limit: Optional[int] = None, path: Optional[Path] = None) 
     return docs
 
 
-def load_measeval(limit: Optional[int] = None, files: Sequence[str] = ("measeval_train.jsonl", "measeval_trial.jsonl")
+def load_measeval(limit: int | None = None, files: Sequence[str] = ("measeval_train.jsonl", "measeval_trial.jsonl")
                   ) -> list[tuple[str, str, list]]:
     """``(doc_id, text, gold)``: MeasEval Quantity spans with their gold unit."""
     from pipeline.paths import corpus_path
@@ -262,7 +267,7 @@ def load_seed() -> list[tuple[str, str, list]]:
 
         doc = read_text_file(seed_fixture())
         text = getattr(doc, "text", None) or text
-    except Exception:  # pragma: no cover - reader absent or changed: score the raw page
+    except Exception:  # noqa: BLE001,S110  # pragma: no cover - reader absent or changed: score the raw page
         pass
     gold = []
     for surface, info in ((">50%", {"value": 50, "unit": "%"}), ("57-91%", {"low": 57, "high": 91, "unit": "%"}),
@@ -279,13 +284,14 @@ def _row(name: str, res: dict[str, Any]) -> dict[str, Any]:
         "name": name, "docs": res["docs"], "gold": res["counts"]["gold"], "pred": res["counts"]["pred"],
         "P_exact": res["exact"]["precision"], "R_exact": res["exact"]["recall"], "F1_exact": res["exact"]["f1"],
         "P_overlap": res["overlap"]["precision"], "R_overlap": res["overlap"]["recall"],
-        "F1_overlap": res["overlap"]["f1"], "value_acc": res["value_accuracy"], "unit_acc": res["unit_accuracy"],
+        "F1_overlap": res["overlap"]["f1"], "R_value": res["value_recall"], "value_acc": res["value_accuracy"],
+        "unit_acc": res["unit_accuracy"],
         "docs_per_s": res["docs_per_second"],
     }
 
 
-def evaluate(gold: Optional[Path] = None, pred: Optional[Path] = None, model: Optional[str] = None,
-             limit: Optional[int] = None, corpora: Sequence[str] = ("seed", "pico", "measeval"),
+def evaluate(gold: Path | None = None, pred: Path | None = None, model: str | None = None,
+             limit: int | None = None, corpora: Sequence[str] = ("seed", "pico", "measeval"),
              **_ignored) -> EvalReport:
     """The measure parser on the seed fixture and the shared corpora (or on ``gold``: a JSONL of
     ``{"id"?, "text", "measures": [{"start", "end", ...}]}``; ``pred``: records with ``measures`` to score
@@ -322,5 +328,15 @@ def evaluate(gold: Optional[Path] = None, pred: Optional[Path] = None, model: Op
     return report
 
 
-__all__ = ["score_measures", "score_corpus", "summarise", "gold_numbers", "load_pico_numeric", "load_measeval",
-           "load_seed", "evaluate", "PICO_NUMERIC_LABELS", "prf"]
+__all__ = [
+    "PICO_NUMERIC_LABELS",
+    "evaluate",
+    "gold_numbers",
+    "load_measeval",
+    "load_pico_numeric",
+    "load_seed",
+    "prf",
+    "score_corpus",
+    "score_measures",
+    "summarise",
+]

@@ -86,4 +86,4 @@ from .parse import parse_measures
 
 __all__ = ["KINDS", "ParsedMeasure", "parse_measures"]
 
-from . import component as _component  # noqa: E402,F401  (registers the spaCy factory)
+from . import component as _component  # noqa: F401  (registers the spaCy factory)

@@ -1,4 +1,4 @@
-"""Compiled measure patterns and their builders: each match -> one :class:`Cand` (or nothing).
+"""Measure candidates: each pattern match (``regexes.py``) -> one :class:`Cand` (or nothing).
 
 Candidates overlap freely here; ``parse.py`` filters them by context and picks a non-overlapping set
 (longest first, then by ``prio``: lower is stronger).
@@ -7,20 +7,38 @@ Candidates overlap freely here; ``parse.py`` filters them by context and picks a
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional
 
 from .numbers import to_float, words_to_number
-from .patterns import ADJ as _ADJ_FOR_NO
-from .patterns import PERSON_NOUNS
-from .patterns import (HYPHEN_UNIT, INT, NUM, NUM_END, NUMB, OPSYM, OPWORD, PCT, TIME, UNIT, WNUM, COUNTED,
-                       op_of, unit_info)
+from .patterns import PCT, TIME, op_of, unit_info
+from .regexes import RE_UNIT_AT
 
 
 class Cand:
     """A candidate measure (internal; becomes a ParsedMeasure if it survives)."""
 
-    __slots__ = ("start", "end", "kind", "prio", "value", "low", "high", "unit", "op", "stat", "level",
-                 "denominator", "ci_low", "ci_high", "sd", "ucat", "weak", "bare", "person", "ctx", "year")
+    __slots__ = (
+        "bare",
+        "ci_high",
+        "ci_low",
+        "ctx",
+        "denominator",
+        "end",
+        "high",
+        "kind",
+        "level",
+        "low",
+        "op",
+        "person",
+        "prio",
+        "sd",
+        "start",
+        "stat",
+        "ucat",
+        "unit",
+        "value",
+        "weak",
+        "year",
+    )
 
     def __init__(self, start: int, end: int, kind: str, prio: int, **kw):
         self.start, self.end, self.kind, self.prio = start, end, kind, prio
@@ -37,7 +55,7 @@ class Cand:
         return f"Cand({self.start},{self.end},{self.kind},v={self.value},lo={self.low},hi={self.high},u={self.unit})"
 
 
-def _num(text: Optional[str]) -> Optional[float]:
+def _num(text: str | None) -> float | None:
     if text is None:
         return None
     if text[:1].isalpha():
@@ -45,7 +63,7 @@ def _num(text: Optional[str]) -> Optional[float]:
     return to_float(text)
 
 
-def _is_int_literal(text: Optional[str]) -> bool:
+def _is_int_literal(text: str | None) -> bool:
     return bool(text) and text[:1].isdigit() and "." not in text and "e" not in text and "x" not in text \
         and "×" not in text
 
@@ -55,14 +73,11 @@ def _unit(m: re.Match, *groups: str):
     for g in reversed(groups):
         raw = m.group(g)
         if raw:
-            raw = raw.strip()
-            if raw.startswith("-"):  # hyphen unit "-year"
-                raw = raw[1:]
-            return unit_info(raw)
+            return unit_info(raw.strip().removeprefix("-"))  # hyphen unit "-year"
     return None, None, False
 
 
-def kind_of_unit(cat: Optional[str], dose: bool) -> str:
+def kind_of_unit(cat: str | None, dose: bool) -> str:
     if cat == PCT:
         return "percentage"
     if cat == TIME:
@@ -72,33 +87,13 @@ def kind_of_unit(cat: Optional[str], dose: bool) -> str:
     return "value"
 
 
-def _noun(m: re.Match) -> tuple[Optional[str], bool]:
+def _noun(m: re.Match) -> tuple[str | None, bool]:
     for g, person in (("person", True), ("cnoun", False), ("plural", False)):
         if g in m.re.groupindex and m.group(g):
             return m.group(g), person
     return None, False
 
 
-# -- building blocks ----------------------------------------------------------------------------
-_LEVEL = r"(?P<level>\d{2}(?:\.\d+)?)[ ]?%"
-_CIKEY = (r"(?:CI|C\.I\.|CrI|Cl|(?i:confidence[ ]intervals?|confidence[ ]limits?|credible[ ]intervals?"
-          r"|uncertainty[ ]intervals?))")
-_CI_HEAD = (rf"(?:(?<![\w.]){_LEVEL}[ ]{{0,2}}{_CIKEY}(?:[ ]{{0,2}}[\[(][ ]?(?:CI|CrI)[ ]?[\])])?"
-            rf"|(?<![\w])(?:CI|CrI)(?:[ ]{{0,2}}\(?(?P<level2>\d{{2}}(?:\.\d+)?)[ ]?%\)?)?(?![\w]))")
-_LINK = r"(?:[,:=][ ]{0,2}|(?:of|was|were|is|from)[ ]{1,2})?"
-_RSEP = r"(?:[ ]{0,3}(?:-|to|,|;|and)[ ]{0,3})"
-_PM = r"(?:±|\+[ ]?/[ ]?-|\+-)"
-_STAT_ABBR = (r"(?<![\w-])(?P<abbr>a?ORs?|AORs?|a?HRs?|AHRs?|a?RRs?|ARR|RRR|IRR|SIR|SMR|sHR|SHR|csHR|SMD|WMD|MD|"
-              r"ARD|RD|AUCs?|AUROC|ICC|NNT|NNH|GMR)(?![\w-])")
-_STAT_WORD = (r"(?P<word>(?i:(?:adjusted[ ]|unadjusted[ ]|pooled[ ]|crude[ ]|overall[ ]|summary[ ]|"
-              r"multivariate[ ]|multivariable[ ])?(?:odds[ ]ratio|hazard[ ]ratio|risk[ ]ratio|rate[ ]ratio|"
-              r"relative[ ]risk|relative[ ]hazard|incidence[ ]rate[ ]ratio|subdistribution[ ]hazard[ ]ratio|"
-              r"standardi[sz]ed[ ]mean[ ]difference|weighted[ ]mean[ ]difference|mean[ ]difference|"
-              r"risk[ ]difference|absolute[ ]risk[ ]reduction|relative[ ]risk[ ]reduction|"
-              r"number[ ]needed[ ]to[ ]treat|standardi[sz]ed[ ]incidence[ ]ratio|standardi[sz]ed[ ]mortality[ ]"
-              r"ratio|prevalence[ ]ratio|area[ ]under[ ](?:the[ ])?(?:curve|ROC[ ]curve)|correlation[ ]"
-              r"coefficient|kappa)s?))")
-_STAT_EQ = r"(?P<eq>(?<![\w])(?:r|ρ|rho|β|beta|κ|R2|R\^2|τ|tau)(?![\w])(?=[ ]{0,2}(?:=|<|>|≤|≥)))"
 _STAT_NORM = [
     (r"adjusted odds|aor|aors", "aOR"), (r"adjusted hazard|ahr", "aHR"), (r"adjusted (?:risk|relative)|arr$", "aRR"),
     (r".*odds", "OR"), (r".*subdistribution", "sHR"), (r".*(?:hazard|relative hazard)", "HR"),
@@ -119,98 +114,6 @@ def _stat_name(raw: str) -> str:
         if re.match(rx, low):
             return name
     return raw.rstrip("s") if raw.endswith("s") and len(raw) > 2 and raw[:-1].isupper() else raw
-
-
-_FREQ = (r"(?:,?[ ]{1,2}(?:(?:once|twice|thrice|(?:one|two|three|four|five|six|\d)[ ]times)[ ]"
-         r"(?:a[ ]|per[ ]|each[ ]|every[ ])?(?:day|daily|week|weekly|month|monthly)|once|twice|daily|weekly|monthly|"
-         r"nightly|(?:a|per|each)[ ](?:day|week)|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|qhs|"
-         r"q[ ]?\d{1,2}[ ]?(?:h|hr|hrs|hours|w|wk|wks|weeks|d|days)|every[ ](?:other[ ])?"
-         r"(?:(?:\d{1,3}|two|three|four|six|eight|twelve)(?:[ ]?(?:-|to)[ ]?\d{1,3})?[ ])?"
-         r"(?:h|hr|hrs|hours?|days?|d|weeks?|wks?|months?))(?![\w]))")
-_IQRLAB = (r"(?:IQR|(?i:interquartile[ ]range|inter-quartile[ ]range|quartiles?|Q1[ ]?-[ ]?Q3|"
-           r"25th[ ]?(?:-|to|and)[ ]?75th[ ](?:percentiles?|centiles?)))")
-_NUMX = rf"(?:{NUMB}|{WNUM})"
-_APX = (r"(?P<apx>(?<![\w])(?i:approximately|approx\.|about|around|nearly|almost|roughly|circa|ca\.)[ ]{1,2}"
-        r"(?:~[ ]?)?|(?<![<>=])~[ ]?)")
-
-RE_P = re.compile(
-    r"(?<![^\W\d_])(?:[pP](?:[ ]?-?[ ]?values?)?(?:[ ]?(?:\([a-z ]{2,15}\)|(?:for[ ])?(?:linear[ ])?"
-    r"(?:trend|interaction|heterogeneity|het|int)))?)[ ]{0,3}(?:[,:][ ]{0,2})?"
-    rf"(?P<op>{OPSYM}|=|(?:of|was|is|equal[ ]to|was[ ]equal[ ]to)(?=[ ]))[ ]{{0,3}}"
-    rf"(?P<num>10[ ]?\^?-\d{{1,3}}(?!\d)|{NUM}){NUM_END}")
-RE_CI = re.compile(
-    rf"{_CI_HEAD}[ ]{{0,3}}{_LINK}(?P<ob>[\[(])?[ ]{{0,2}}(?P<lo>{NUM})(?P<lu>{UNIT})?{_RSEP}"
-    rf"(?P<hi>{NUM})(?P<hu>{UNIT})?(?(ob)[ ]{{0,2}}[\])]|{NUM_END})")
-_TAIL_HEAD = _CI_HEAD.replace("?P<level>", "?P<tlevel>").replace("?P<level2>", "?P<tlevel2>")
-RE_RATIO = re.compile(
-    rf"(?:{_STAT_ABBR}|{_STAT_WORD}|{_STAT_EQ})"
-    r"(?:[ ]{1,2}(?:for|of|in)[ ][^\d;:()\[\]=<>\n]{1,60}?(?=[ ]?[,:=]))?[ ]{0,2}(?:\([^()\n]{1,25}\)[ ]{0,2})?"
-    r"(?:[,:=][ ]{0,3}|[ ](?:of|was|were|is|being)[ ]{1,2}|[ ]{0,2})"
-    rf"(?P<op>{OPSYM}[ ]{{0,2}})?(?P<val>{NUM}){NUM_END}"
-    rf"(?P<tail>[ ]{{0,2}}[,;]?[ ]{{0,3}}(?P<tob>[\[(])?[ ]{{0,2}}"
-    rf"(?P<thead>{_TAIL_HEAD}[ ]{{0,3}}{_LINK}(?P<tob2>[\[(])?)?[ ]{{0,2}}"
-    rf"(?P<tlo>{NUM}){_RSEP}(?P<thi>{NUM})(?(tob2)[ ]{{0,2}}[\])])(?(tob)[ ]{{0,2}}[\])]|{NUM_END}))?")
-_KW_MEAN = r"(?P<kw>(?i:mean|average)[ ]{0,2}(?:[,:=][ ]{0,2}|(?:of|was|were|is)[ ]{1,2})?)?"
-RE_MSD1 = re.compile(rf"{_KW_MEAN}{_APX}?(?P<val>{NUMB})(?P<u1>{UNIT})?[ ]{{0,3}}{_PM}[ ]{{0,3}}(?P<sd>{NUM})"
-                     rf"(?:(?P<u2>{UNIT})|{NUM_END})")
-RE_MSD2 = re.compile(rf"\([ ]{{0,2}}(?P<val>{NUM})[ ]{{0,3}}{_PM}[ ]{{0,3}}(?P<sd>{NUM})[ ]{{0,2}}\)(?P<u2>{UNIT})")
-RE_MSD3 = re.compile(
-    rf"{_KW_MEAN}(?P<val>{NUMB})(?P<u1>{UNIT})?[ ]{{0,2}}[(\[][ ]{{0,2}}"
-    rf"(?:(?P<lab>SD|S\.D\.|sd|SE|SEM|s\.e\.|s\.d\.)(?:[ ]{{0,2}}[=:,][ ]{{0,2}}|[ ]{{1,2}})|{_PM}[ ]{{0,2}})"
-    rf"(?P<sd>{NUM})(?P<u2>{UNIT})?[ ]{{0,2}}[)\]](?P<u3>{UNIT})?")
-RE_MSD4 = re.compile(
-    rf"(?P<kw>(?i:mean))[ ]{{0,2}}(?:\([ ]{{0,2}}(?:±[ ]?)?(?P<lab>SD|SE|SEM)[ ]{{0,2}}\)|{_PM}[ ]{{0,2}}"
-    rf"(?P<lab2>SD|SE|SEM))[ ]{{0,3}}(?:[,:=][ ]{{0,2}}|(?:of|was|were|is)[ ]{{1,2}})?(?P<val>{NUM})(?P<u1>{UNIT})?"
-    rf"[ ]{{0,3}}(?:\([ ]{{0,2}}(?P<sd>{NUM})[ ]{{0,2}}\)|{_PM}[ ]{{0,2}}(?P<sd2>{NUM}))(?P<u2>{UNIT})?")
-_KW_MED = r"(?P<kw>(?i:median)[ ]{0,2}(?:[,:=][ ]{0,2}|(?:of|was|were|is)[ ]{1,2})?)?"
-RE_MIQR1 = re.compile(
-    rf"{_KW_MED}(?P<val>{NUMB})(?P<u1>{UNIT})?[ ]{{0,2}}[,;]?[ ]{{0,2}}(?P<ob>[(\[])?[ ]{{0,2}}(?P<lab>{_IQRLAB})"
-    rf"[ ]{{0,2}}(?:[,:=][ ]{{0,2}})?(?P<lo>{NUM})(?P<lu>{UNIT})?(?:[ ]{{0,3}}(?:-|to|,|;)[ ]{{0,3}})(?P<hi>{NUM})"
-    rf"(?P<u2>{UNIT})?(?(ob)[ ]{{0,2}}[)\]]|{NUM_END})")
-RE_MIQR2 = re.compile(
-    rf"(?P<kw>(?i:median))[ ]{{0,2}}[(\[][ ]{{0,2}}(?P<lab>{_IQRLAB})[ ]{{0,2}}[)\]][ ]{{0,3}}"
-    rf"(?:[,:=][ ]{{0,2}}|(?:of|was|were|is)[ ]{{1,2}})?(?P<val>{NUM})(?P<u1>{UNIT})?[ ]{{0,3}}[(\[][ ]{{0,2}}"
-    rf"(?P<lo>{NUM})(?:[ ]{{0,3}}(?:-|to|,|;)[ ]{{0,3}})(?P<hi>{NUM})[ ]{{0,2}}[)\]](?P<u2>{UNIT})?")
-RE_IQR = re.compile(
-    rf"(?<![\w])(?P<lab>IQR|(?i:interquartile[ ]range))[ ]{{0,2}}(?:[,:=][ ]{{0,2}})?(?P<lo>{NUM})(?P<lu>{UNIT})?"
-    rf"(?:[ ]{{0,3}}(?:-|to|,)[ ]{{0,3}})(?P<hi>{NUM})(?:(?P<u2>{UNIT})|{NUM_END})")
-RE_AGE_OLD = re.compile(
-    rf"(?P<val>{NUMB}|{WNUM})[ -](?P<u>(?i:years?|yrs?|months?|mos?|weeks?|wks?|days?))[ -](?i:old)(?![\w])")
-RE_TH1 = re.compile(
-    rf"(?P<op>(?<![<>=/])(?<![^\W\d_]){OPSYM}[ ]{{0,2}}|(?<![\w]){OPWORD}[ ]{{1,2}})(?:~[ ]?)?(?P<val>{NUM}|{WNUM})"
-    rf"(?:(?P<u>{UNIT})(?P<freq>{_FREQ})?|{COUNTED}|(?P<hu>{HYPHEN_UNIT})|{NUM_END})")
-RE_TH2 = re.compile(
-    rf"(?P<val>{NUMB})(?P<u>{UNIT})?(?P<suf>[ ]{{1,2}}(?:of[ ]age[ ]{{1,2}})?(?:or|and)[ ](?:older|more|over|above|"
-    r"greater|higher|longer|less|fewer|younger|below|under|lower|shorter))(?![\w])")
-_RANGE_TAIL = (rf"(?:(?P<hu>{UNIT})(?:(?P<freq>{_FREQ})|(?P<old>[ -](?i:old)(?![\w])))?|{COUNTED}"
-               rf"|(?P<hh>{HYPHEN_UNIT})(?P<old2>-(?i:old)(?![\w]))?|{NUM_END})")
-RE_R1 = re.compile(
-    rf"{_APX}?(?P<lo>{_NUMX})(?P<lu>{UNIT})?(?P<sep>[ ]{{0,2}}-[ ]{{0,2}}|[ ]{{1,2}}(?:to|through)[ ]{{1,2}})(?:~[ ]?)?"
-    rf"(?P<hi>{NUM}|{WNUM}){_RANGE_TAIL}")
-RE_R2 = re.compile(
-    rf"(?<![\w])(?P<kw>(?i:between|from))[ ]{{1,2}}(?P<lo_at>{_APX}?)(?P<lo>{_NUMX})(?P<lu>{UNIT})?[ ]{{1,2}}"
-    rf"(?P<sep>and|to)[ ]{{1,2}}(?:~[ ]?)?(?P<hi>{NUM}|{WNUM}){_RANGE_TAIL}")
-RE_C_OF = re.compile(
-    rf"(?P<x>{_NUMX})[ ]{{1,2}}(?:out[ ]of|of)[ ]{{1,2}}(?:(?:the|all|these|those|a[ ]total[ ]of)[ ]{{1,2}}"
-    rf"(?:[a-z]{{3,15}}[ ]{{1,2}})?)?"
-    rf"(?P<y>{INT}(?:[ ]\d{{3}})*(?![\d])|{WNUM})(?:{COUNTED}|{NUM_END})")
-RE_C_SLASH = re.compile(
-    rf"(?<![\w.,/^-])(?P<x>{INT})[ ]?/[ ]?(?P<y>{INT})(?![\d/]|[.,]\d)(?:{COUNTED}|{NUM_END})")
-RE_C_N = re.compile(rf"(?<![\w])[nN][ ]{{0,2}}(?P<op>=|{OPSYM})[ ]{{0,2}}(?P<x>{NUM})(?:[ ]?/[ ]?(?P<y>{INT})(?!\d))?"
-                    rf"(?:{COUNTED}|{NUM_END})")
-RE_C_NOUN = re.compile(rf"(?P<x>{_NUMX}){COUNTED}")
-RE_NO_NOUN = re.compile(
-    rf"(?<![\w])(?P<x>(?i:no))(?:[ ]{{1,2}}(?:{_ADJ_FOR_NO}[ ]{{1,2}}){{0,2}}(?P<person>{PERSON_NOUNS})"
-    rf"|[ ]{{1,2}}(?:{_ADJ_FOR_NO}[ ]{{1,2}}){{0,2}}(?P<cnoun>(?:deaths?|events?|cases?|recurrences?|relapses?|"
-    rf"complications?|responses?|infections?|fractures?|episodes?)))(?![\w+-])")
-RE_R_BRACKET = re.compile(
-    rf"(?<=[\d%][ ]\[)(?P<lo>{NUMB})(?P<lu>{UNIT})?[ ]{{0,2}}(?:,|;)[ ]{{0,2}}(?P<hi>{NUM})(?P<hu>{UNIT})?(?=[ ]{{0,2}}\])"
-    rf"|(?<=[\d%]\[)(?P<lo2>{NUMB})[ ]{{0,2}}(?:,|;)[ ]{{0,2}}(?P<hi2>{NUM})(?=[ ]{{0,2}}\])")
-RE_UNIT = re.compile(rf"(?P<val>{NUMB})(?:(?P<u>{UNIT})(?P<freq>{_FREQ})?|(?P<hu>{HYPHEN_UNIT}))")
-RE_WORD_UNIT = re.compile(rf"(?P<val>{WNUM})(?:(?P<u>{UNIT})|(?P<hu>{HYPHEN_UNIT}))")
-RE_BARE = re.compile(rf"(?P<val>{NUMB}){NUM_END}")
-RE_WORD = re.compile(rf"(?P<val>{WNUM})(?![\w-])")
-RE_UNIT_AT = re.compile(UNIT)
 
 
 # -- builders --------------------------------------------------------------------------------
@@ -338,7 +241,7 @@ def b_range(m):
     if words and sep == "-":
         return None
     noun, person = _noun(m)
-    unit, cat, dose = _unit(m, "lu", "hu", "hh")
+    unit, cat, _dose = _unit(m, "lu", "hu", "hh")
     kw = m.group("kw").lower() if "kw" in m.re.groupindex and m.group("kw") else None
     lu = m.group("lu")
     if lu and m.group("hu") and unit_info(lu.strip())[1] != cat:
@@ -461,71 +364,3 @@ def b_word(m):
     if v is None:
         return None
     return Cand(m.start(), m.end(), "value", 21, value=v, weak=True, bare=True)
-
-
-# -- triggers: which patterns are tried where (``parse._candidates`` anchors on these) -------------
-#: tried at the start of every numeric literal (digit, or its sign / leading dot)
-AT_NUMBER = [(RE_R_BRACKET, b_r_bracket), (RE_CI, b_ci), (RE_MSD1, b_msd), (RE_MSD3, b_msd), (RE_MIQR1, b_miqr), (RE_AGE_OLD, b_age_old),
-             (RE_TH2, b_th2), (RE_R1, b_range), (RE_C_OF, b_count_of), (RE_C_SLASH, b_count_slash),
-             (RE_C_NOUN, b_count_noun), (RE_UNIT, b_unit), (RE_BARE, b_bare)]
-#: tried at the start of a number word ("Twenty", "nine")
-AT_NUMBER_WORD = [(RE_AGE_OLD, b_age_old), (RE_R1, b_range), (RE_C_OF, b_count_of),
-                  (RE_C_NOUN, b_count_noun), (RE_WORD_UNIT, b_word_unit), (RE_WORD, b_word)]
-_RATIO = [(RE_RATIO, b_ratio)]
-_TH = [(RE_TH1, b_th1)]
-#: tried at a word (lower-cased) that may begin a pattern
-AT_KEYWORD: dict[str, list] = {}
-for _w in ("or", "ors", "aor", "aors", "hr", "hrs", "ahr", "ahrs", "rr", "rrs", "arr", "rrr", "irr", "sir", "smr",
-           "shr", "cshr", "smd", "wmd", "md", "ard", "rd", "auc", "aucs", "auroc", "icc", "nnt", "nnh", "gmr", "r",
-           "rho", "beta", "tau", "odds", "hazard", "risk", "rate", "relative", "incidence", "subdistribution",
-           "standardized", "standardised", "weighted", "absolute", "number", "area", "correlation", "kappa",
-           "adjusted", "unadjusted", "pooled", "crude", "overall", "summary", "multivariate", "multivariable",
-           "prevalence"):
-    AT_KEYWORD[_w] = list(_RATIO)
-for _w in ("approximately", "approx", "about", "around", "nearly", "almost", "roughly", "circa", "ca"):
-    AT_KEYWORD[_w] = [(RE_MSD1, b_msd), (RE_R1, b_range)]
-for _w in ("not", "more", "greater", "higher", "larger", "longer", "less", "lower", "fewer", "smaller",
-           "shorter", "at", "up", "in", "within", "exceeding", "above", "below", "approximately", "approx", "about",
-           "around", "nearly", "almost", "roughly", "circa", "ca"):
-    AT_KEYWORD.setdefault(_w, []).extend(_TH)
-AT_KEYWORD["p"] = [(RE_P, b_p)]
-AT_KEYWORD["ci"] = [(RE_CI, b_ci)]
-AT_KEYWORD["cri"] = [(RE_CI, b_ci)]
-AT_KEYWORD["mean"] = [(RE_MSD1, b_msd), (RE_MSD3, b_msd), (RE_MSD4, b_msd), (RE_RATIO, b_ratio)]
-AT_KEYWORD["average"] = [(RE_MSD1, b_msd), (RE_MSD3, b_msd)]
-AT_KEYWORD["median"] = [(RE_MIQR1, b_miqr), (RE_MIQR2, b_miqr)]
-AT_KEYWORD["iqr"] = [(RE_IQR, b_iqr)]
-AT_KEYWORD["interquartile"] = [(RE_IQR, b_iqr)]
-AT_KEYWORD["between"] = [(RE_R2, b_range)]
-AT_KEYWORD["from"] = [(RE_R2, b_range)]
-AT_KEYWORD["n"] = [(RE_C_N, b_count_n)]
-AT_KEYWORD["no"] = [(RE_NO_NOUN, b_no_noun), (RE_TH1, b_th1)]
-#: tried at a symbol character
-AT_SYMBOL: dict[str, list] = {c: list(_TH) for c in "<>≤≥~"}
-AT_SYMBOL["~"] = [(RE_TH1, b_th1), (RE_MSD1, b_msd), (RE_R1, b_range)]
-AT_SYMBOL["("] = [(RE_MSD2, b_msd)]
-for _c in "βρκτ":
-    AT_SYMBOL[_c] = list(_RATIO)
-
-
-# -- per-text gates: a pattern is tried only if its text contains one of these strings ------------------
-_PM_STRINGS = ("±", "+/-", "+-", "+ /-", "+/ -")
-GATES: dict[int, tuple[str, ...]] = {
-    id(RE_MSD1): _PM_STRINGS, id(RE_MSD2): _PM_STRINGS,
-    id(RE_MSD3): _PM_STRINGS + ("SD", "SE", "sd", "s.d", "s.e"), id(RE_MSD4): ("SD", "SE"),
-    id(RE_MIQR1): ("IQR", "uartile", "Q1", "entile"), id(RE_MIQR2): ("IQR", "uartile", "Q1", "entile"),
-    id(RE_IQR): ("IQR", "nterquartile"), id(RE_AGE_OLD): ("old", "OLD", "Old"),
-    id(RE_C_SLASH): ("/",), id(RE_CI): ("CI", "Cl", "CrI", "onfidence", "redible", "ncertainty"),
-    id(RE_TH2): ("older", "more", "over", "above", "greater", "higher", "longer", "less", "fewer", "younger",
-                 "below", "under", "lower", "shorter"),
-}
-
-
-def gated(patterns, text: str):
-    """``patterns`` without those whose gate strings are all absent from ``text``."""
-    out = []
-    for rx, build in patterns:
-        gate = GATES.get(id(rx))
-        if gate is None or any(g in text for g in gate):
-            out.append((rx, build))
-    return out

@@ -6,8 +6,6 @@ about a millisecond per abstract (see ``bench/MEASURES.md``).
 
 from __future__ import annotations
 
-from typing import Optional
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,7 +21,7 @@ class MeasuresComponent:
     ``kinds``: if given, keep only these kinds.
     """
 
-    def __init__(self, nlp: Language, name: str = "claimex_measures", kinds: Optional[list[str]] = None):
+    def __init__(self, nlp: Language, name: str = "claimex_measures", kinds: list[str] | None = None):
         self.name = name
         self.kinds = set(kinds) if kinds else None
 
@@ -39,16 +37,16 @@ class MeasuresComponent:
             yield self(doc)
 
     # nothing to serialise: the component is pure rules
-    def to_bytes(self, *, exclude=tuple()) -> bytes:
+    def to_bytes(self, *, exclude=()) -> bytes:
         return b""
 
-    def from_bytes(self, data: bytes, *, exclude=tuple()):
+    def from_bytes(self, data: bytes, *, exclude=()):
         return self
 
-    def to_disk(self, path, *, exclude=tuple()) -> None:
+    def to_disk(self, path, *, exclude=()) -> None:
         return None
 
-    def from_disk(self, path, *, exclude=tuple()):
+    def from_disk(self, path, *, exclude=()):
         return self
 
 
@@ -57,5 +55,5 @@ class MeasuresComponent:
     assigns=["doc._.measures"],
     default_config={"kinds": None},
 )
-def make_measures(nlp: Language, name: str, kinds: Optional[list[str]]) -> MeasuresComponent:
+def make_measures(nlp: Language, name: str, kinds: list[str] | None) -> MeasuresComponent:
     return MeasuresComponent(nlp, name, kinds=kinds)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Optional
+from typing import Any
 
 KINDS: tuple[str, ...] = (
     "value", "percentage", "range", "threshold", "count", "sample_size", "p_value", "ci", "mean_sd",
@@ -22,19 +22,19 @@ class ParsedMeasure:
     end: int
     text: str
     kind: str
-    value: Optional[float] = None
-    low: Optional[float] = None
-    high: Optional[float] = None
-    unit: Optional[str] = None
-    op: Optional[str] = None
-    stat: Optional[str] = None
-    level: Optional[float] = None
-    denominator: Optional[float] = None
-    ci_low: Optional[float] = None
-    ci_high: Optional[float] = None
-    sd: Optional[float] = None
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    op: str | None = None
+    stat: str | None = None
+    level: float | None = None
+    denominator: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    sd: float | None = None
 
-    def to_schema(self, id: str):  # noqa: A002 - the schema's field name
+    def to_schema(self, id: str):
         """This measure as a :class:`pipeline.schema.Measure` with the given id."""
         from pipeline.schema import Measure
 

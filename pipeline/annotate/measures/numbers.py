@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Optional
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2043"
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
@@ -50,7 +49,7 @@ _EXP_TIMES = re.compile(r"[x×]\s?10\s?(?:\^\s?|\()?\s?([-+]?\d{1,3})\)?\s*$")
 _EXP_E = re.compile(r"[eE]([-+]?\d{1,3})$")
 
 
-def to_float(literal: str) -> Optional[float]:
+def to_float(literal: str) -> float | None:
     """Float value of a numeric literal (normalised text); None if it is not finite/parseable."""
     s = literal.strip()
     mult = 1.0
@@ -70,8 +69,7 @@ def to_float(literal: str) -> Optional[float]:
                 return None
             s = s[: m.start()]
     s = s.replace(" ", "").replace(",", "")
-    if s.startswith("+"):
-        s = s[1:]
+    s = s.removeprefix("+")
     try:
         value = float(s) * mult
     except (ValueError, OverflowError):
@@ -99,7 +97,7 @@ _W999 = rf"(?:{_W99}[ -]hundred(?:[ ](?:and[ ])?{_W99})?|{_W99})"
 NUMBER_WORDS = rf"(?i:\b{_W999}(?:[ -]thousand(?:[ ](?:and[ ])?{_W999})?)?\b)"
 
 
-def words_to_number(words: str) -> Optional[float]:
+def words_to_number(words: str) -> float | None:
     """``"Nine hundred seven"`` -> 907.0; None when ``words`` is not a number phrase."""
     total, current, seen = 0, 0, False
     for tok in re.split(r"[ \-]+", words.strip().lower()):

@@ -4,109 +4,48 @@ from __future__ import annotations
 
 import re
 
-from .candidates import AT_KEYWORD, AT_NUMBER, AT_NUMBER_WORD, AT_SYMBOL, Cand, gated, kind_of_unit
+from .candidates import Cand, kind_of_unit
+from .context import (
+    _AGE_AFTER,
+    _AGE_BEFORE,
+    _ARM_LIST,
+    _ARM_PAIR,
+    _ARM_WORD_AFTER,
+    _BLOCKERS,
+    _CI_GAP,
+    _CLOSE,
+    _FIRST_NUM,
+    _GROUP_AFTER,
+    _INT_IN,
+    _ITEM_A_AFTER,
+    _ITEM_A_BEFORE,
+    _ITEM_B_AFTER,
+    _ITEM_B_BEFORE,
+    _LIST_AFTER,
+    _NAME_CHAIN,
+    _NAME_DECIMAL,
+    _NAME_DIRECT,
+    _NUM_BRACKET_AFTER,
+    _OF_THESE_AFTER,
+    _PAREN_AFTER,
+    _PAREN_PAIR,
+    _PCT_AFTER,
+    _RANGE_BEFORE,
+    _SIMPLE,
+    _STAT_BEFORE,
+    _STAT_WEAK_BEFORE,
+    _TO_ARM_AFTER,
+    _TO_ARM_BEFORE,
+    _UNIT_GAP,
+    _VERB_AFTER,
+    _VS_AFTER,
+    _VS_BEFORE,
+    _WORD_STARTS,
+)
 from .measure import ParsedMeasure
 from .numbers import NUMBER_WORD_SET, normalise
-from .patterns import TIME, UNIT, unit_info
-
-# -- spans where no measure may be (dates, citations, identifiers) ----------------------------------
-_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
-           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_BLOCKERS = re.compile("|".join([
-    r"(?i:doi:?[ ]?)?\b10\.\d{4,9}/[^\s]+",  # DOI
-    r"(?i:https?://|www\.)[^\s]+",  # URL
-    r"(?i:\b(?:NCT|ISRCTN|ACTRN|ChiCTR|CTRI|DRKS|EUCTR|IRCT|JPRN|KCT|NTR|PACTR|SLCTR|TCTR|UMIN|PMID|PMCID|ISBN"
-    r"|ISSN)[ ]?[:#]?[ ]?[\w/-]*\d[\w/-]*)",  # registration / record numbers
-    r"(?i:EudraCT)(?:[ ](?:number|no\.?))?[ :#]{0,3}\d{4}-\d{6}-\d{2}|\b\d{4}-\d{6}-\d{2}\b",
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ ]{{1,2}}{_MONTHS}\b\.?(?:,?[ ]{{1,2}}\d{{4}})?",  # 2 Feb 2003
-    rf"\b{_MONTHS}\b\.?[ ]{{1,2}}\d{{1,2}}(?:st|nd|rd|th)?,?[ ]{{1,2}}\d{{4}}\b",  # Feb 2, 2003
-    rf"\b{_MONTHS}\b\.?[ ]{{1,2}}\d{{1,2}}(?:st|nd|rd|th)?\b(?![ ]?[%\d.]|[ ]{{1,2}}[a-zμ])",  # December 16
-    rf"\b{_MONTHS}\b\.?(?:[ ]?-[ ]?{_MONTHS}\.?)?,?[ ]{{1,2}}(?:of[ ])?\d{{4}}\b",  # January 2010
-    r"\b\d{1,2}([/.-])\d{1,2}\1\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",  # 12/05/2003, 2003-05-12
-    r"\b(?:1[89]|20)\d{2}[ ]?;[ ]?\d+(?:[ ]?\([^)]{0,12}\))?(?:[ ]?(?i:suppl)\.?[ ]?\d*)?(?:[ ]?:[ ]?[A-Za-z]?\d+"
-    r"(?:[ ]?-[ ]?[A-Za-z]?\d+)?)?",  # 2000;62 Suppl 1:79-83
-    r"\b\d+[ ]?\([\w -]{1,10}\)[ ]?:[ ]?[A-Za-z]?\d+(?:[ ]?-[ ]?[A-Za-z]?\d+)?",  # 6(3):285-288
-    r"\b\d+(?::\d+)+(?:-\d+)?",  # 1:1, 10:30, 1:79-83
-    r"(?m:^[ ]{0,3}\d{1,2}(?:\.\d{1,2}){0,3}\.?[ ]{1,3}(?=[A-Z][a-z]))",  # section numbers "2.1 Methods"
-    r"(?<![\w])[FtTχZzH][ ]?\([ ]?\d+(?:[ ]?,[ ]?\d+(?:\.\d+)?)?[ ]?\)",  # F(1, 38), χ(2): degrees of freedom
-    r"(?<![\w.])(?:19|20)\d{2}[ ]?(?:-|/)[ ]?(?:(?:19|20)\d{2}|\d{2})(?![\d%.])(?!" + UNIT + ")",  # 1999-2000
-]))
-
-# a number that names something: "grade 3", "phase 2", "type 2", "Table 1", "day 28", "ECOG PS 0-1"
-_NAME_WORDS = (
-    r"(?<!\d[ ])(?<![\d-])\b(?:(?i:grades?|stages?|phases?|types?|class(?:es)?|level|cycles?|days?|week|wk|month|"
-    r"year|visits?|arm|group|cohort|steps?|version|figures?|figs?\.?|tables?|nos?\.|algorithms?|methods?|"
-    r"supplements?|axis|axes|sections?|chapters?|appendix|part|round|"
-    r"session|lines?|fractions?|model|items?|criteria|criterion|questions?|no\.|refs?\.?|references?|lead|segment|chromosomes?|"
-    r"exons?|introns?|codons?|position|lane|isotypes?|subtypes?|serotypes?|genotypes?|gleason|bi-?rads|nyha|ecog|"
-    r"karnofsky|experiments?|protocol|dimension|domains?|quadrants?|equations?|eqs?\.?|formula|scheme|"
-    r"supplementary|supplemental|suppl\.?|vol\.?|volume|issue|pp\.?|page|pages|tier|category|categories|"
-    r"generation|era|edition|release)"
-    r"|WHO|ASA|KPS|TNM|FIGO|AJCC|ICD|DSM|CTCAE|RECIST|PS|pT|pN|cT|cN|ISO|CA|IL|CD|HLA|CYP|HPV|HIV|HER|ERBB|COX|"
-    r"BRCA|TLR|Ki|SF|EQ|QLQ|MK|GPT)[ ]{0,2}[-#]?[ ]{0,2}")
-_NAME_CHAIN = re.compile(
-    _NAME_WORDS + r"(?:(?:\d+[a-z]?|[IVX]+)[ ]{0,2}(?:,[ ]{0,2}(?:and|or)?|and|or|to|-|/|&|vs\.?)[ ]{0,2})*$")
-_NAME_DIRECT = re.compile(_NAME_WORDS + r"$")
-_NAME_DECIMAL = re.compile(r"\b(?i:version|sections?|sect|tables?|figs?|figures?|chapters?|appendix|eqs?|"
-                           r"equations?|release|SPSS|Stata|SAS|R)\.?[ ]{0,2}$")
-_WORD_STARTS = frozenset(w[:3] for w in NUMBER_WORD_SET) | {"app", "abo", "aro", "nea", "alm", "rou", "cir",
-                                                           "ca.", "mor", "les", "gre", "hig", "low", "at ", "up ",
-                                                           "bet", "wit", "abo", "bel", "exc", "no ", "not", "lar",
-                                                           "sma", "sho", "lon", "few", "in "}
-_FIRST_NUM = re.compile(r"\D{0,40}?\d+(\.\d)?")
-_AGE_BEFORE = re.compile(
-    r"(?i:\b(?:aged?|ages)\b)[ ]{0,2}(?:\(?(?:range|mean|median|years?|yrs?|y)\)?[ ]{0,2})?"
-    r"(?:(?:[,:=]|of|was|were|is|ranged|ranging|range|between|from|at|above|below)[ ]{0,2}){0,3}$")
-_AGE_AFTER = re.compile(r"(?i:[ ]{0,2}(?:old\b|of[ ]age\b))")
-_RANGE_BEFORE = re.compile(
-    r"(?:(?i:\b(?:range[ds]?|ranging|IQR|interquartile[ ]range|between|from|quartiles?|CI))[ ]{0,2}[,:=]?[ ]{0,2}"
-    r"(?i:from|of|was|were|is)?[ ]{0,2}$|\d[%\w/.]{0,10}[ ]{0,2}\([ ]{0,2}$|(?i:aged?|ages)[ ]{0,2}$)")
-_STAT_BEFORE = re.compile(r"(?i:\b(mean|median|average))[ ]{0,2}(?:[,:=][ ]{0,2}|(?:of|was|were|is)[ ]{1,2})?$")
-_YEAR = re.compile(r"(?:1[89]|20)\d{2}")
-
-# confirmations of a weak (bare integer / number word) candidate
-_PCT_AFTER = re.compile(r"[ ]{0,2}[(\[][ ]{0,2}[-+]?\d+(?:\.\d+)?[ ]?(?:%|(?i:per[ ]?cent|percent))")
-_NUM_BRACKET_AFTER = re.compile(r"[ ]{0,2}[(\[][ ]{0,2}[-+]?\.?\d")
-# an item of a parenthetical arm list: "(26 Poly E, eight placebo)", "(tamoxifen 34, placebo 36, ..."
-_LABEL = r"(?:(?!and\b)[A-Za-z][\w/+.-]*(?:[ ](?!and\b)[\w/+.-]+){0,4})"
-_ITEM_A_AFTER = re.compile(rf",?[ ]{{1,2}}{_LABEL}[ ]{{0,2}}(?:[,;)\]]|[ ]and\b)")
-_ITEM_A_BEFORE = re.compile(r"(?:[(\[,;:]|\band)[ ]{0,2}$")
-_ITEM_B_BEFORE = re.compile(rf"[(\[,;][ ]{{0,2}}{_LABEL}[ ]?[:=,]?[ ]{{1,2}}$")
-_ITEM_B_AFTER = re.compile(r"[ ]{0,2}(?:[,;)\]]|and\b)")
-_VS = r"(?:versus|vs\.?|v\.?(?![a-z])|compared[ ](?:with|to)|against)"
-_VS_AFTER = re.compile(rf"[ ]{{0,3}},?[ ]{{0,2}}(?i:{_VS})[ ]{{0,3}}(?=[-+]?[\d.]|[A-Za-z]+\b)")
-_VS_BEFORE = re.compile(rf"(?i:{_VS})[ ]{{0,3}}$")
-_LIST_AFTER = re.compile(r"[ ]{0,2}(?:,[ ]{0,2}(?:and|or)?|and|or|&|;)[ ]{0,3}")
-_GROUP_AFTER = re.compile(
-    r"[ ]{1,2}(?:in|on|with|from|for|into|to)[ ]{1,2}(?:the[ ]{1,2})?(?:[\w+/-]+[ ]{1,2}){0,3}(?i:group|arm|cohort)s?\b")
-_ARM_PAIR = re.compile(
-    r"(?<![\w.])(?P<a>\d+)[ ]{1,2}(?:on|in|with|for|receiving|to)[ ]{1,2}(?:the[ ])?[\w+/-]+(?:[ ][\w+/-]+)?[ ]{0,2},?"
-    r"[ ]{0,2}(?:versus|vs\.?|v\.?|and|compared[ ]with)[ ]{1,2}(?P<b>\d+)[ ]{1,2}(?:on|in|with|for|receiving|to)\b")
-_TO_ARM_AFTER = re.compile(r"[ ]{1,2}(?:to|on|with)[ ]{1,2}(?:the[ ]{1,2})?[A-Za-z][\w-]*")
-_TO_ARM_BEFORE = re.compile(r"(?:[,;(:]|\band|(?i:randomi[sz]ed|assigned|allocated))[ ]{0,2}$")
-_OF_THESE_AFTER = re.compile(r"[ ]{1,2}of[ ]{1,2}(?:the|these|those|them|whom)\b")
-# "SC (34) or control arm (17)": bracketed arm sizes (a lone "(28)" may be a citation)
-_PAREN_PAIR = re.compile(r"(?<=[A-Za-z][ ]\()(?P<a>\d{2,5})\)[ ]{1,2}(?:or|and|vs\.?|versus)[ ]{1,2}[^()\n]{1,40}?"
-                         r"\((?P<b>\d{2,5})\)")
-_PAREN_AFTER = re.compile(r"[ ]{0,2}\((?![ ]?(?i:figs?|tables?|see|suppl|phase|refs?|e\.g|i\.e|eqs?)\b)")
-_ARM_WORD_AFTER = re.compile(r"[ ]{1,2}(?i:intervention|control|placebo|usual[ ]care|experimental|comparison|"
-                             r"treatment|treated|untreated)\b")
-_STAT_WEAK_BEFORE = re.compile(r"(?i:\b(?:mean|median|average|total|overall)[ ]{0,2}(?:[,:=]|of|was|were|is)?[ ]{0,2})$")
-_VERB_AFTER = re.compile(
-    r"[ ]{1,2}(?:were|had|died|developed|experienced|completed|underwent|received|achieved|required|withdrew|"
-    r"discontinued|remained|relapsed|responded|reported|showed|presented|agreed|enrolled|participated|consented|"
-    r"declined|refused|dropped|returned|survived|each|formed|constituted|comprised|could|who|assigned|allocated|"
-    r"randomi[sz]ed|receiving|given|treated|taking|using|undergoing|not)\b")
-# "(74 placebo, 62 tamoxifen)", "(TAM 64, ACT 65)", "(Arm A: 284, Arm B: 277)", "(IG = 18)": arm lists of counts
-_ARM_ITEM_A = r"[ ]{0,2}\d+(?:,\d{3})*[ ]{1,2}(?:given[ ]|on[ ]|in[ ])?[A-Za-z][\w/+-]*(?:[ ][A-Za-z][\w/+-]*)?[ ]{0,2}"
-_ARM_ITEM_B = r"[ ]{0,2}[A-Za-z][\w/+ -]{0,20}?(?:[ ]?[:=,][ ]?|[ ])\d+(?:,\d{3})*[ ]{0,2}"
-_ARM_LIST = re.compile(rf"\((?:(?:{_ARM_ITEM_A}[,;])+{_ARM_ITEM_A}|(?:{_ARM_ITEM_B}[,;])*{_ARM_ITEM_B})\)")
-_INT_IN = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?![\w.]|,\d)")
-_UNIT_GAP = re.compile(rf"[ ]{{0,2}}(?:,[ ]{{0,2}}(?:and|or)?|and|or|to|;|(?i:{_VS}))[ ]{{0,3}}")
-_CI_GAP = re.compile(r"[ ]{0,2}[,;]?[ ]{0,2}(?P<ob>[(\[])?[ ]{0,2}")
-_CLOSE = re.compile(r"[ ]{0,2}[)\]]")
-_SIMPLE = ("value", "percentage", "duration", "dose")
-
+from .patterns import TIME, unit_info
+from .triggers import AT_KEYWORD, AT_NUMBER, AT_NUMBER_WORD, AT_SYMBOL, gated
 
 _DIGITS = re.compile(r"\d+")
 
@@ -122,9 +61,14 @@ def _blocked_mask(s: str) -> bytearray:
             windows[-1][1] = hi
         else:
             windows.append([lo, hi])
-    for lo, hi in windows:
-        for m in _BLOCKERS.finditer(s, lo, hi):
-            mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    if not windows:
+        return mask
+    for gate, rx in _BLOCKERS:
+        if gate is not None and not any(g in s for g in gate):
+            continue
+        for lo, hi in windows:
+            for m in rx.finditer(s, lo, hi):
+                mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return mask
 
 
@@ -137,8 +81,13 @@ def _candidates(s: str) -> list[Cand]:
     """Try each pattern only where it can start: numbers, number words, keywords, symbols."""
     out: list[Cand] = []
     at_number, at_word = gated(AT_NUMBER, s), gated(AT_NUMBER_WORD, s)
-    at_keyword = {k: gated(v, s) for k, v in AT_KEYWORD.items()}
-    at_symbol = {k: gated(v, s) for k, v in AT_SYMBOL.items()}
+    cache: dict[str, list] = {}
+
+    def keyword_patterns(table: dict, key: str):
+        if key not in cache:
+            patterns = table.get(key)
+            cache[key] = gated(patterns, s) if patterns else []
+        return cache[key]
 
     def attempt(pos: int, patterns) -> None:
         for rx, build in patterns:
@@ -165,11 +114,11 @@ def _candidates(s: str) -> list[Cand]:
             low = tok.group().lower()
             if low in NUMBER_WORD_SET and not _WORD_CONT.search(s, max(0, p - 16), p):
                 attempt(p, at_word)
-            patterns = at_keyword.get(low)
+            patterns = keyword_patterns(AT_KEYWORD, low)
             if patterns:
                 attempt(p, patterns)
         else:
-            patterns = at_symbol.get(first)
+            patterns = keyword_patterns(AT_SYMBOL, first)
             if patterns:
                 attempt(p, patterns)
     return out
@@ -198,13 +147,11 @@ def _context_ok(s: str, c: Cand) -> bool:
     before = s[max(0, c.start - 60):c.start]
     if c.kind not in ("p_value", "ci", "ratio") and _named(before, s, c):
         return False
-    if c.bare and not c.weak and c.kind in ("value", "range", "threshold"):
-        if _is_year(c) or (c.kind == "range" and c.high is not None and 1800 <= c.high <= 2100
-                           and c.high == int(c.high) and c.low >= 1800):
-            return False
-    if c.ctx == "range" and not _RANGE_BEFORE.search(before):
+    if c.bare and not c.weak and c.kind in ("value", "range", "threshold") and (
+            _is_year(c) or (c.kind == "range" and c.high is not None and 1800 <= c.high <= 2100
+                            and c.high == int(c.high) and c.low >= 1800)):
         return False
-    return True
+    return not (c.ctx == "range" and not _RANGE_BEFORE.search(before))
 
 
 def _age_context(s: str, c: Cand) -> bool:
@@ -277,16 +224,12 @@ def _confirm_weak(s: str, chosen: list[Cand], weak: list[Cand]) -> list[Cand]:
             if c in confirmed:
                 continue
             ok = False
-            if _PCT_AFTER.match(s, c.end):
-                c.kind, ok = "count", True
-            elif (_GROUP_AFTER.match(s, c.end) or _VERB_AFTER.match(s, c.end) or (c.start in arm_starts and not c.year)
+            if _PCT_AFTER.match(s, c.end) or (_GROUP_AFTER.match(s, c.end) or _VERB_AFTER.match(s, c.end) or (c.start in arm_starts and not c.year)
                   or _OF_THESE_AFTER.match(s, c.end)
                   or (not c.year and c.value is not None and c.value >= 10 and s[c.start:c.start + 1].isdigit()
                       and _PAREN_AFTER.match(s, c.end))
                   or _ARM_WORD_AFTER.match(s, c.end)
-                  or (_TO_ARM_AFTER.match(s, c.end) and _TO_ARM_BEFORE.search(s, max(0, c.start - 6), c.start))):
-                c.kind, ok = "count", True
-            elif not c.year and _in_paren(s, c.start) and "et al" not in s[max(0, c.start - 40):c.start] and (
+                  or (_TO_ARM_AFTER.match(s, c.end) and _TO_ARM_BEFORE.search(s, max(0, c.start - 6), c.start))) or not c.year and _in_paren(s, c.start) and "et al" not in s[max(0, c.start - 40):c.start] and (
                     (_ITEM_A_AFTER.match(s, c.end) and _ITEM_A_BEFORE.search(s, max(0, c.start - 8), c.start))
                     or (_ITEM_B_AFTER.match(s, c.end) and _ITEM_B_BEFORE.search(s, max(0, c.start - 60), c.start))):
                 c.kind, ok = "count", True
@@ -298,9 +241,7 @@ def _confirm_weak(s: str, chosen: list[Cand], weak: list[Cand]) -> list[Cand]:
                 ok = True
             else:
                 m = _VS_AFTER.match(s, c.end)
-                if m and (m.end() in starts or m.end() in weak_starts):
-                    ok = True
-                elif _VS_BEFORE.search(s[max(0, c.start - 16):c.start]):
+                if m and (m.end() in starts or m.end() in weak_starts) or _VS_BEFORE.search(s[max(0, c.start - 16):c.start]):
                     ok = True
                 else:
                     m = _LIST_AFTER.match(s, c.end)
@@ -403,5 +344,5 @@ def parse_measures(text: str) -> list[ParsedMeasure]:
     """All measures of ``text``, sorted by start offset. Pure, never raises (returns [] on a bug)."""
     try:
         return _parse_strict(text if isinstance(text, str) else str(text))
-    except Exception:  # pragma: no cover - defensive: the contract is "never raises"
+    except Exception:  # noqa: BLE001  # pragma: no cover - defensive: the contract is "never raises"
         return []

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
 
 from .numbers import NUMBER_WORDS
 
@@ -75,7 +74,7 @@ _ATOMS: list[tuple[str, str, str, str, str]] = [
     (r"(?:Pa|hPa|kPa|MPa|GPa|mbar|mBar|μbar|nbar|atm|psi|Torr)", "", "", PRESSURE, "g"),
     (r"bar", "bar", "bar", PRESSURE, ""),
     # temperature
-    (r"°[ ]?C", "°C", "°C", TEMP, "g"), (r"°[ ]?F", "°F", "°F", TEMP, "g"), (r"°", "°", "°", TEMP, "g"),
+    (r"°[ ]?[NSEW](?![\w])", "", "", OTHER, "g"), (r"°[ ]?C", "°C", "°C", TEMP, "g"), (r"°[ ]?F", "°F", "°F", TEMP, "g"), (r"°", "°", "°", TEMP, "g"),
     (r"(?i:degrees?[ ](?:celsius|centigrade))", "°C", "°C", TEMP, "g"), (r"(?i:degrees?)[ ]?C(?![\w])", "°C", "°C", TEMP, ""),
     (r"(?i:degrees?)[ ]?F(?![\w])", "°F", "°F", TEMP, ""), (r"(?i:degrees?)", "°", "°", TEMP, ""),
     (r"K", "K", "K", TEMP, ""),
@@ -133,7 +132,7 @@ def _atom_at(raw: str, pos: int):
 
 
 @lru_cache(maxsize=4096)
-def unit_info(unit_text: str) -> tuple[Optional[str], Optional[str], bool]:
+def unit_info(unit_text: str) -> tuple[str | None, str | None, bool]:
     """Normalised unit string, category of its head atom, and whether it is a dose unit."""
     raw = unit_text.strip()
     if not raw:
@@ -254,7 +253,7 @@ _OPWORD_NORM = [
 ]
 
 
-def op_of(raw: Optional[str]) -> Optional[str]:
+def op_of(raw: str | None) -> str | None:
     """Canonical operator (``<``, ``<=``, ``>``, ``>=``, ``=``, ``~``) of a written operator."""
     if raw is None:
         return None

@@ -28,6 +28,7 @@ class SentenceView:
     measures: list[Measure] = field(default_factory=list)
     position: float = 0.0  # index among the abstract's sentences, scaled to 0..1
     is_last: bool = False
+    _cache: dict = field(default_factory=dict, repr=False)
 
     def label(self, *labels: str) -> list[Entity]:
         return [e for e in self.entities if e.label in labels]
@@ -42,6 +43,12 @@ class SentenceView:
     def masked(self, *labels: str) -> str:
         """The sentence with the spans of entities of ``labels`` blanked out (same length), so that
         cue words inside names ("urinary 5-HIAA decrease") do not count as cues."""
+        key = "masked:" + ",".join(labels)
+        if key not in self._cache:
+            self._cache[key] = self._mask(labels)
+        return self._cache[key]
+
+    def _mask(self, labels) -> str:
         chars = list(self.text)
         for ent in self.entities:
             if ent.label in labels:
@@ -78,8 +85,13 @@ def sentence_views(record: Record) -> list[SentenceView]:
 
 
 def cues(*words: str, flags: int = re.I) -> re.Pattern:
-    """A word-bounded alternation of regex fragments."""
-    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", flags)
+    """A word-bounded alternation of regex fragments (each starting with a plain letter). A lookahead
+    on the possible first letters lets the engine skip most positions quickly."""
+    body = "(?:" + "|".join(words) + r")(?![\w-])"
+    if not all(w[:1].isalpha() for w in words):
+        return re.compile(r"(?<![\w-])" + body, flags)
+    firsts = "".join(sorted({w[0].lower() for w in words} | {w[0].upper() for w in words}))
+    return re.compile(r"\b(?=[" + firsts + r"])(?<![-])" + body, flags)
 
 
 def first(pattern: re.Pattern, text: str) -> Optional[re.Match]:

@@ -37,15 +37,51 @@ _COMBINED_TEXT = re.compile(r"\bplus\b|\+|\bcombin|\band\b|\bwith\b|/|-(?=[a-z])
 ARM_HEAD = r"(?:groups?|arms?|cohorts?)"
 ARM_LABEL = r"(?:[A-D]|I{1,3}|IV|[1-4])"
 # "group I", "arm B", "the control group", "the combination group", "both groups"
-_STOP = (r"(?:in|the|of|and|or|with|for|to|than|between|among|a|an|on|at|by|from|was|were|is|are|that|this|"
-         r"those|these|both|either|each|all|two|vs|versus|compared|per|same|other|one|age|different|first|second|"
-         r"whole|entire|study's)\b")
-ARM_PHRASE = re.compile(
-    rf"\b{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\b(?![-.]\d)"
-    rf"|\b(?P<pre>(?:the|both|either|two|each|all|these|three|four)\s+)?"
-    rf"(?:(?P<words>(?:(?!{_STOP})[\w+/-]+\s+){{0,2}}(?!{_STOP})[\w+/-]+)\s+)?{ARM_HEAD}\b",
-    re.I,
+_STOP = frozenset(
+    """in the of and or with for to than between among a an on at by from was were is are that this those these
+    both either each all two vs versus compared per same other one age different first second whole entire""".split()
 )
+_PRE = frozenset("the both either two each all these three four".split())
+_HEAD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.I)
+_LABEL_AFTER = re.compile(rf"\s+(?P<label>{ARM_LABEL})\b(?![-.]\d)")
+
+
+def _token_before(text: str, end: int) -> Optional[tuple[int, str]]:
+    """(start, token) of the word that ends before the whitespace preceding ``end``."""
+    j = end
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == end:
+        return None
+    i = j
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_+/-"):
+        i -= 1
+    return (i, text[i:j]) if i < j else None
+
+
+def arm_phrases(text: str) -> list[tuple[int, int, Optional[str], str, str]]:
+    """(start, end, label, pre, words) of the arm phrases of ``text``: "group I" / "arm B" (label), "the
+    control group" (pre "the", words "control"), "both groups" (pre "both")."""
+    out = []
+    for m in _HEAD.finditer(text):
+        lab = _LABEL_AFTER.match(text, m.end())
+        if lab and m.group(0).lower() in ("group", "arm", "cohort"):
+            out.append((m.start(), lab.end(), lab.group("label"), "", ""))
+            continue
+        start, words, pre = m.start(), [], ""
+        while len(words) < 3:
+            tok = _token_before(text, start)
+            if not tok or tok[1].lower() in _STOP:
+                break
+            words.insert(0, tok[1])
+            start = tok[0]
+        tok = _token_before(text, start)
+        if tok and tok[1].lower() in _PRE:
+            pre, start = tok[1], tok[0]
+        out.append((start, m.end(), None, pre, " ".join(words)))
+    return out
+
+
 PLURAL_ARMS = re.compile(r"^(?:both|either|two|each|all|these|three|four)\b", re.I)
 _NOT_ARM_WORDS = frozenset(
     "age same different other one first second third treatment control study two three both each all the a of in "
@@ -162,21 +198,46 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
         end = ent.end + (tail.end() if tail else 0)
         arms.append(Arm(ent.start, end, view.text[ent.start - view.start:end - view.start], ent,
                         "C" if is_control(ent) else "I"))
-    for m in ARM_PHRASE.finditer(view.text):
-        start, end = view.start + m.start(), view.start + m.end()
-        if any(a.start < end and start < a.end for a in arms):
+    for a, b, label, pre, words in arm_phrases(view.text):
+        start, end = view.start + a, view.start + b
+        if any(x.start < end and start < x.end for x in arms):
             continue
-        label = m.group("label")
-        words = m.group("words") or ""
-        pre = (m.group("pre") or "").strip()
-        plural = not label and bool(PLURAL_ARMS.search(pre) or m.group(0).lower().endswith(("groups", "arms", "cohorts")))
+        phrase = view.text[a:b]
+        plural = not label and bool(PLURAL_ARMS.search(pre) or phrase.lower().endswith(("groups", "arms", "cohorts")))
         if not label and not words.strip() and not plural:
             continue
         ent, side = (None, None) if plural else ctx.resolve(words, label)
-        arms.append(Arm(start, end, m.group(0), ent, side, inherited=ent is not None, plural=plural))
+        arms.append(Arm(start, end, phrase, ent, side, inherited=ent is not None, plural=plural))
+    arms.extend(_re_mentions(view, ctx, arms))
     arms.sort(key=lambda a: a.start)
     _assign_sides(view, arms)
     return arms
+
+
+def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm]) -> list[Arm]:
+    """Earlier I/C entities written again here but not tagged ("... with docetaxel, while ... with
+    5-fluorouracil+vinorelbine"): exact, case-insensitive, word-bounded repeats of their text, looked
+    for in sentences that report numbers."""
+    out: list[Arm] = []
+    if not view.measures:  # only where arm values need their arms
+        return out
+    low = view.text.lower()
+    seen: set[str] = set()
+    for ent in sorted(reversed(ctx.interventions), key=lambda e: -len(e.text)):
+        key = ent.text.lower()
+        if len(key) < 3 or key in seen:
+            continue
+        seen.add(key)
+        pos = low.find(key)
+        while pos >= 0:
+            a, b = view.start + pos, view.start + pos + len(key)
+            bounded = (pos == 0 or not low[pos - 1].isalnum()) and (pos + len(key) == len(low)
+                                                                    or not low[pos + len(key)].isalnum())
+            if bounded and not any(x.start < b and a < x.end for x in (*taken, *out)):
+                out.append(Arm(a, b, view.text[pos:pos + len(key)], ent, "C" if is_control(ent) else "I",
+                               inherited=True))
+            pos = low.find(key, pos + 1)
+    return out
 
 
 _COMPARE_BEFORE = re.compile(r"(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|over|against|"

@@ -30,7 +30,7 @@ from typing import Optional, Sequence
 
 from ...schema import Measure
 from .base import cues
-from .polarity import DECREASE, INCREASE, cue_direction, polarity
+from .polarity import DECREASE, INCREASE, both_arms_change, cue_direction, polarity
 
 log = logging.getLogger(__name__)
 
@@ -272,6 +272,9 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     cue, negated = cue_direction(masked[fa:fb], local, outcome_text)
     if cue is None and (fa, fb) != (0, len(text)):
         cue, negated = cue_direction(masked, spans, outcome_text)
+    if both_arms_change(masked[fa:fb]):
+        # "reduced significantly in both groups": the significance is within each arm, not between them
+        return Evidence(None, None, "", "no_difference", negated, None)
     sides = [(m, side) for m, side in arm_sides if fa <= m.start - offset < fb] or list(arm_sides)
     numeric = arm_direction(sides) or ratio_direction(inside or measures, text, offset, outcome_text)
     return Evidence(sig, p, source, cue, negated, numeric)
@@ -298,7 +301,7 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
     ev = comparison_evidence(text, offset, measures, spans, arm_sides, outcome_text)
     decision = Decision(significant=ev.significant, p_value=ev.p_value.id if ev.p_value is not None else None,
                         source=ev.source, negated=ev.negated)
-    if ev.significant is False:
+    if ev.significant is False or ev.cue == "no_difference" and ev.significant is None and not ev.source:
         decision.direction = "no_difference"
         return decision
     if model is not None:

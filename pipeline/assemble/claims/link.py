@@ -180,15 +180,27 @@ def _preceding(view, arms, measures, m) -> Optional[Arm]:
     return None
 
 
+_CLAUSE_SPLIT = re.compile(r";|,?\s+(?:while|whereas|but)\s+|,\s+(?:and|compared\s+with)\s+", re.I)
+
+
 def _clause_scope(view, arms, m) -> Optional[Arm]:
+    """"In group I, ..." scopes the values after it; and in a sentence naming two or more arms, a clause
+    (split at ``;``, "while", "whereas", "but") that names exactly one arm owns its values."""
     before = [a for a in arms if a.end <= m.start]
-    if not before:
+    if before:
+        arm = before[-1]
+        lead = view.text[:arm.start - view.start]
+        clause_start = max(lead.rfind(";"), lead.rfind("."))
+        if _CLAUSE_LEAD.match(lead[clause_start + 1:]) and view.between(arm.end, arm.end + 3).lstrip().startswith(","):
+            return arm
+    if len({a.key for a in arms}) < 2:
         return None
-    arm = before[-1]
-    lead = view.text[:arm.start - view.start]
-    clause_start = max(lead.rfind(";"), lead.rfind("."))
-    if _CLAUSE_LEAD.match(lead[clause_start + 1:]) and view.between(arm.end, arm.end + 3).lstrip().startswith(","):
-        return arm
+    cuts = [0] + [x.end() for x in _CLAUSE_SPLIT.finditer(view.text)] + [len(view.text)]
+    local = m.start - view.start
+    for lo, hi in zip(cuts, cuts[1:]):
+        if lo <= local < hi:
+            inside = {a.key: a for a in arms if lo <= a.start - view.start < hi}
+            return next(iter(inside.values())) if len(inside) == 1 else None
     return None
 
 

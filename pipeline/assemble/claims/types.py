@@ -74,7 +74,7 @@ CONCLUSION = re.compile(
 AIM = re.compile(
     r"\b(?:the\s+)?(?:main\s+|primary\s+)?(?:aims?|objectives?|purposes?|goals?)\s+(?:of\s+(?:this|the|our|the\s+present)"
     r"\s+(?:\w+\s+){0,2}?(?:study|trial|work|investigation|paper|review|analysis)|"
-    r"(?:of\s+\w+(?:\s+\w+)?\s+)?(?:was|were|is|are)\b)"
+    r"(?:of\s+(?:[\w-]+\s+){1,5}?)?(?:was|were|is|are)\b)"
     r"|\bwe\s+(?:aimed|sought|wanted|intended|set\s+out|wished|hypothesi[sz]ed|investigated\s+whether|"
     r"(?:therefore\s+)?(?:assessed|evaluated|examined|tested|compared|determined)\s+(?:whether|if)\b)"
     r"|\bthis\s+(?:\w+\s+){0,2}?(?:study|trial|paper|review|report)\s+(?:aims?|aimed|was\s+designed|is\s+designed|"
@@ -129,6 +129,8 @@ EVALUATIVE = cues(
     r"modest", r"low", r"high", r"rare", r"dismal",
 )
 
+SIGNIFICANCE = re.compile(r"\bsignificant(?:ly)?\b|\bdid\s+not\s+differ|\bno\s+(?:\w+\s+)?differences?\b", re.I)
+
 RESULT_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr", "percentage", "range"})
 STRONG_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr"})
 
@@ -181,7 +183,7 @@ def classify(view: SentenceView, state: TypingState) -> Optional[str]:
         if strength < 2 or zone == "methods" and not any(m.kind in STRONG_KINDS for m in view.measures):
             return None
     if zone == "background" or zone is None and not state.design_seen and not state.results_seen:
-        if strength == 2 and reports:  # numbers with comparison words: the results have begun
+        if strength == 2 and (reports or SIGNIFICANCE.search(view.text)):  # the results have begun
             state.results_seen = zone is None or state.results_seen
             return "adverse_effect" if is_adverse(view) else "finding"
         if _judges_outcome(view):  # a verdict inside the background ("... are disappointing")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from pipeline.annotate.measures import KINDS, ParsedMeasure, parse_measures
-
 from pipeline.annotate.measures.parse import _parse_strict
 
 
@@ -66,7 +65,7 @@ def test_ratio_with_ci():
     text = ("Treatment with lopinavir-ritonavir was not associated with a difference from standard care in the time "
             "to clinical improvement ( hazard ratio for clinical improvement , 1.31 ; 95 % confidence interval [ CI ] "
             ", 0.95 to 1.80 ) .")
-    m = [m for m in parse_measures(text) if m.kind == "ratio"][0]
+    m = next(m for m in parse_measures(text) if m.kind == "ratio")
     assert (m.stat, m.value, m.ci_low, m.ci_high, m.level) == ("HR", 1.31, 0.95, 1.80, 95.0)
     m = find("(HR\u2009=\u20090.86, 95% CI 0.61-1.22)", "HR\u2009=\u20090.86, 95% CI 0.61-1.22")
     assert (m.stat, m.value, m.ci_low) == ("HR", 0.86, 0.61)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from pipeline.annotate.measures import parse_measures
-
 from pipeline.annotate.measures.parse import _parse_strict
 
 

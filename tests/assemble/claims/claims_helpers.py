@@ -1,0 +1,48 @@
+"""Build small Records for claim tests: the text, entity strings (label, text[, occurrence]) and the
+measure parser's measures. Sentences are split at ". " / newlines like an abstract."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from pipeline.schema import Entity, Record, Sentence
+
+
+def make_record(text: str, entities: Sequence[tuple] = (), meta: Optional[dict] = None, title: bool = False,
+                measures: bool = True) -> Record:
+    sents, start = [], 0
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z(])|\n+", text):
+        sents.append(Sentence(start=start, end=m.start(), section="TITLE" if title and not sents else None))
+        start = m.end()
+    sents.append(Sentence(start=start, end=len(text.rstrip()), section="TITLE" if title and not sents else None))
+    ents = []
+    for k, spec in enumerate(entities, start=1):
+        label, surface = spec[0], spec[1]
+        nth = spec[2] if len(spec) > 2 else 0
+        pos = -1
+        for _ in range(nth + 1):
+            pos = text.find(surface, pos + 1)
+        assert pos >= 0, surface
+        ents.append(Entity(id=f"E{k}", label=label, start=pos, end=pos + len(surface), text=surface,
+                           expanded=spec[3] if len(spec) > 3 else None))
+    ms = []
+    if measures:
+        from pipeline.annotate.measures import parse_measures
+
+        ms = [m.to_schema(f"M{k}") for k, m in enumerate(parse_measures(text), start=1)]
+    return Record(id="t", text=text, meta=meta or {}, sentences=sents, entities=ents, measures=ms)
+
+
+def claims_of(record: Record, model="cues"):
+    from pipeline.assemble.claims import ClaimAssembler
+
+    return ClaimAssembler(model)(record)
+
+
+def ent(record: Record, text: str, nth: int = 0) -> str:
+    return [e.id for e in record.entities if e.text == text][nth]
+
+
+def measure(record: Record, text: str) -> str:
+    return next(m.id for m in record.measures if m.text == text)

@@ -1,0 +1,129 @@
+"""Direction, significance, negation and hedging on real sentences."""
+
+from claims_helpers import claims_of, ent, make_record, measure
+
+from pipeline.assemble.claims.direction import significance
+from pipeline.assemble.claims.hedging import hedged
+from pipeline.annotate.measures import parse_measures
+
+
+def _sig(text):
+    ms = [m.to_schema(f"M{k}") for k, m in enumerate(parse_measures(text), start=1)]
+    return significance(ms, text, 0)[0]
+
+
+def test_ci_significance_ratio_and_difference():
+    assert _sig("hazard ratio for clinical improvement, 1.31; 95% confidence interval [CI], 0.95 to 1.80") is False
+    assert _sig("HR 0.76 (95% CI 0.61-0.95)") is True
+    assert _sig("OR 0.63 (95% CI 0.37-1.05)") is False
+    assert _sig("difference, -5.8 percentage points; 95% CI, -17.3 to 5.7") is False
+    assert _sig("a difference of 2.1 points (95% CI 0.4 to 3.8)") is True
+
+
+def test_p_value_and_words():
+    assert _sig("was lower (P = 0.03)") is True
+    assert _sig("was lower (P = 0.21)") is False
+    assert _sig("(p > 0.05)") is False
+    assert _sig("did not differ between groups") is False
+    assert _sig("was significantly higher with PRVC") is True
+    assert _sig("was not significantly different") is False
+
+
+def test_ratio_ci_decides_direction():
+    text = ("Treatment with lopinavir-ritonavir was not associated with a difference from standard care in the "
+            "time to clinical improvement (hazard ratio for clinical improvement, 1.31; 95% confidence interval "
+            "[CI], 0.95 to 1.80).")
+    rec = make_record(text, [("INTERVENTION", "lopinavir-ritonavir"), ("INTERVENTION", "standard care"),
+                             ("OUTCOME", "time to clinical improvement")])
+    claim = claims_of(rec)[0]
+    assert claim.direction == "no_difference" and claim.significant is False
+    assert claim.comparator == [ent(rec, "standard care")]
+    text = "Pembrolizumab reduced the risk of death compared with chemotherapy (HR 0.63, 95% CI 0.47-0.86)."
+    rec = make_record(text, [("INTERVENTION", "Pembrolizumab"), ("COMPARATOR", "chemotherapy"),
+                             ("OUTCOME", "risk of death")])
+    claim = claims_of(rec)[0]
+    assert claim.direction == "decrease" and claim.significant is True
+
+
+def test_negation_flips_and_is_kept():
+    text = "Enalapril did not improve exercise capacity compared with placebo."
+    rec = make_record(text, [("INTERVENTION", "Enalapril"), ("COMPARATOR", "placebo"),
+                             ("OUTCOME", "exercise capacity")])
+    claim = claims_of(rec)[0]
+    assert claim.direction == "no_difference" and claim.negated is True
+    # a single-arm judgement: the negation turns favourable into unfavourable
+    text = "Background sentence. In conclusion, octreotide did not improve survival in these patients."
+    rec = make_record(text, [("INTERVENTION", "octreotide"), ("OUTCOME", "survival")])
+    claim = [c for c in claims_of(rec) if c.type == "conclusion"][0]
+    assert claim.direction == "negative" and claim.negated is True
+
+
+def test_cue_subject_and_reference_arms():
+    text = ("Children treated with Bacillus clausii had shorter duration of respiratory infections in comparison "
+            "with the control group (mean 11.7 days vs 14.37; p=0.037).")
+    rec = make_record(text, [("INTERVENTION", "Bacillus clausii"), ("OUTCOME", "duration of respiratory infections")])
+    assert claims_of(rec)[0].direction == "decrease"
+    text = "Pain scores were significantly lower in the placebo group than with ketorolac (P < 0.01)."
+    rec = make_record(text, [("INTERVENTION", "ketorolac"), ("COMPARATOR", "placebo"), ("OUTCOME", "Pain scores")])
+    assert claims_of(rec)[0].direction == "increase"
+
+
+def test_improvement_of_a_harmful_outcome_is_a_decrease():
+    text = ("Duloxetine demonstrated significantly greater improvement in depressive symptom severity compared "
+            "with placebo (p < .001).")
+    rec = make_record(text, [("INTERVENTION", "Duloxetine"), ("COMPARATOR", "placebo"),
+                             ("OUTCOME", "depressive symptom severity")])
+    assert claims_of(rec)[0].direction == "decrease"
+
+
+def test_change_in_both_arms_is_no_difference():
+    text = "HbA1c was also reduced significantly in both groups at 12 weeks."
+    rec = make_record(text, [("OUTCOME", "HbA1c")], measures=False)
+    assert claims_of(rec)[0].direction == "no_difference"
+
+
+def test_hedges():
+    assert hedged("In conclusion, HACE seems to be an attractive alternative treatment.")
+    assert hedged("These results suggest that early mobilisation may reduce delirium.")
+    assert hedged("Zinc appears to shorten the duration of diarrhoea.")
+    assert not hedged("The trial was registered in May 2001.")
+    assert not hedged("Viral RNA could not be detected after day 7.")
+    assert not hedged("Mortality was lower in the treated group (P = 0.01).")
+
+
+def test_qualitative_polarity_and_prior_failure_context():
+    text = ("Objective response rates with systemic chemotherapy are disappointing. In conclusion, HACE seems to "
+            "be an attractive alternative treatment, mainly following unsuccessful systemic chemotherapy.")
+    rec = make_record(text, [("OUTCOME", "Objective response rates"), ("INTERVENTION", "systemic chemotherapy"),
+                             ("INTERVENTION", "HACE")])
+    first, second = claims_of(rec)
+    assert (first.type, first.direction) == ("finding", "negative")
+    assert (second.type, second.direction, second.hedged) == ("conclusion", "positive", True)
+    assert second.intervention == [ent(rec, "HACE")]
+
+
+def test_adverse_effects():
+    text = ("Hepatic arterial chemoembolization for liver metastases. "
+            "The aims of hepatic arterial chemoembolization are to control symptoms and to inhibit tumor growth. "
+            "The postembolization syndrome, usually mild and transient, is the commonest side effect. "
+            "Major extrahepatic complications are rare.")
+    rec = make_record(text, [("INTERVENTION", "Hepatic arterial chemoembolization"),
+                             ("OUTCOME", "postembolization syndrome"), ("OUTCOME", "side effect"),
+                             ("OUTCOME", "Major extrahepatic complications")], title=True)
+    aim, first, second = claims_of(rec)
+    assert aim.type == "aim" and aim.direction is None
+    assert first.type == second.type == "adverse_effect"
+    assert first.direction is None and second.direction == "positive"  # a description vs a judgement
+    # the adverse effects are those of the intervention named before: carried, and marked inherited
+    assert first.inherited == second.inherited == [ent(rec, "Hepatic arterial chemoembolization")]
+
+
+def test_model_absent_falls_back_to_cues(tmp_path):
+    from pipeline.assemble.claims import ClaimAssembler
+
+    assembler = ClaimAssembler(tmp_path / "no-model-here")
+    assert assembler.model is None
+    text = "Mortality was significantly lower with aspirin than with placebo (P = 0.01)."
+    rec = make_record(text, [("INTERVENTION", "aspirin"), ("COMPARATOR", "placebo"), ("OUTCOME", "Mortality")])
+    claim = assembler(rec)[0]
+    assert claim.direction == "decrease" and claim.p_value == measure(rec, "P = 0.01")
