@@ -105,8 +105,7 @@ def run_job(name: str, out: Path, minutes: float, deadline: float, vectors: Path
     left = (deadline - time.time()) / 60 - 0.9  # keep time for the dev evaluation
     ov["training.before_update.minutes"] = round(min(minutes, left), 2)
     ov["training.max_steps"] = 100000
-    ov.setdefault("pretraining.component", "claimex_pico" if "paths.init_tok2vec" in ov else None)
-    rc = sh([py, "-m", "pipeline.train.cli_run", cfg, str(jd / "model"), *ov_args(ov)], log)
+    rc = sh([py, "-m", "pipeline.train.cli_run", cfg, str(jd / "model"), "--no-pretrain", *ov_args(ov)], log)
     if rc != 0 or not (jd / "model").exists():
         return {"name": name, "error": f"train rc {rc}"}
     sh([py, "bench/pico_dev.py", str(jd / "model"), "--json", str(jd / "dev.json"),
@@ -127,6 +126,29 @@ def build_vectors(vectors: Path, smoke: bool = False) -> None:
     (vectors / ("done" if rc == 0 else "failed")).touch()
 
 
+def pack(out: Path, dest: Path, top: int = 3) -> None:
+    """Bundle results for transfer: logs + dev JSON, the ``top`` models by proxy, pretrained
+    tok2vec weights, vectors (each a separate .tgz / .bin in ``dest``)."""
+    import shutil
+    import tarfile
+
+    dest.mkdir(parents=True, exist_ok=True)
+    summary = json.loads((out / "summary.json").read_text())
+    with tarfile.open(dest / "results.tgz", "w:gz") as tar:
+        for path in [out / "summary.json", *out.glob("*/train.log"), *out.glob("*/dev.json"), *out.glob("*/log")]:
+            tar.add(path, arcname=str(path.relative_to(out)))
+    ranked = sorted((r for r in summary.values() if r.get("dev")), key=lambda r: -r["dev"]["proxy"])
+    for r in ranked[:top]:
+        with tarfile.open(dest / f"model_{r['name']}.tgz", "w:gz") as tar:
+            tar.add(out / r["name"] / "model", arcname=r["name"])
+    for r in summary.values():
+        if r.get("pretrain_weights"):
+            shutil.copyfile(r["pretrain_weights"], dest / f"{r['name']}_tok2vec.bin")
+    if (out / "vectors" / "vectors").exists():
+        with tarfile.open(dest / "vectors.tgz", "w:gz") as tar:
+            tar.add(out / "vectors" / "vectors", arcname="vectors")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default="runs/sweep")
@@ -135,6 +157,8 @@ def main() -> None:
     ap.add_argument("--total", type=float, default=9.0, help="wall-clock budget of the whole sweep (minutes)")
     ap.add_argument("--jobs", default=",".join(JOBS))
     ap.add_argument("--smoke", action="store_true", help="tiny data, for checking the script")
+    ap.add_argument("--pack", help="after the sweep, bundle results into this folder")
+    ap.add_argument("--top", type=int, default=3)
     args = ap.parse_args()
     os.environ.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
     out = Path(args.out)
@@ -153,6 +177,8 @@ def main() -> None:
         d = r.get("dev") or {}
         print(f"{r['name']:26s} proxy {d.get('proxy', float('nan')):.3f} crowd {d.get('crowd_macro', float('nan')):.3f}"
               f" {r.get('error', '')}")
+    if args.pack:
+        pack(out, Path(args.pack), args.top)
 
 
 if __name__ == "__main__":

@@ -61,10 +61,10 @@ def init_pool_worker(model: str | None, queue=None, parent: int | None = None) -
     _REPORT_QUEUE = queue
     _die_with_parent(parent or os.getppid())
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the driver handles Ctrl-C
-    try:
+    # not raising here: a failing initializer breaks the whole pool; the shard's own get_extractor() call
+    # reports the error in its manifest entry
+    with contextlib.suppress(Exception):
         get_extractor(model)
-    except Exception:  # noqa: BLE001 - not here: a failing initializer breaks the whole pool; the
-        pass  # shard's own get_extractor() call reports the error in its manifest entry
 
 
 def _die_with_parent(parent: int) -> None:

@@ -16,6 +16,8 @@ def train(
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Model directory (default: models/claimex-<config name>)."),
     backend: str = typer.Option("spacy", "--backend", help="spacy | transformers"),
+    task: str = typer.Option("pico", "--task", help="pico (the PICO tagger) | direction (claim direction "
+                                                    "classifier, see pipeline/train/direction.py)"),
     base_model: Optional[str] = typer.Option(None, "--base-model",
                                              help="transformers: local path or hub name of the encoder."),
     data: List[str] = typer.Option([], "--data", "-d",
@@ -40,6 +42,17 @@ def train(
     import logging
 
     logging.getLogger().setLevel(logging.INFO)
+    # --- task direction (claims, issue 4): the direction classifier; everything below is the PICO tagger ---
+    if task == "direction":
+        from ..train.direction import train_direction
+
+        out_dir = output or Path("models/claimex-direction")
+        metrics = train_direction(out_dir, seed=seed or 0)
+        typer.echo(f"saved {out_dir}; EI validation accuracy {metrics['validation']['summary']['accuracy']}")
+        return
+    if task != "pico":
+        raise fail(f"unknown task {task!r}; choose pico or direction")
+    # --- end task direction ---
     from ..corpora import DEFAULT_SOURCES
 
     for item in [*data, *dev]:

@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from .. import paths
 from ..schema import Claim, Record
@@ -61,7 +62,7 @@ class GoldDoc:
 
 
 # -- gold ------------------------------------------------------------------------------------------------
-def load_gold(path: Optional[Path] = None, split: str = "dev") -> list[GoldDoc]:
+def load_gold(path: Path | None = None, split: str = "dev") -> list[GoldDoc]:
     from ..corpora.spans import respace
     from ..corpora.split import in_split
     from ..corpora.types import SpanAnn, doc_key
@@ -217,11 +218,11 @@ def score_docs(golds: list[GoldDoc], records: list[Record], strict: bool = False
             if t not in links:
                 continue
             sa, sb = gold.entities[a][:2], gold.entities[b][:2]
-            numeric = lambda s: any(c.isdigit() for c in gold.text[s[0]:s[1]])  # noqa: E731
             if t.startswith("Intervention->"):
-                ok = any(v.holds_intervention([sa], gold.text) and v.holds_x(sb, numeric(sb), strict) for v in views)
+                ok = any(v.holds_intervention([sa], gold.text) and v.holds_x(sb, _numeric(gold.text, sb), strict)
+                         for v in views)
             else:
-                ok = any(any(_overlap(sb, o) for o in v.outcomes) and v.holds_x(sa, numeric(sa), strict)
+                ok = any(any(_overlap(sb, o) for o in v.outcomes) and v.holds_x(sa, _numeric(gold.text, sa), strict)
                          for v in views)
             links[t][1] += 1
             links[t][0] += ok
@@ -240,6 +241,10 @@ def score_docs(golds: list[GoldDoc], records: list[Record], strict: bool = False
     return EvalReport(task="claims", rows=rows, summary=summary)
 
 
+def _numeric(text: str, span: Span) -> bool:
+    return any(c.isdigit() for c in text[span[0]:span[1]])
+
+
 def _pr(tp_pred: int, n_pred: int, m_gold: int, n_gold: int) -> dict[str, float]:
     p = tp_pred / n_pred if n_pred else 0.0
     r = m_gold / n_gold if n_gold else 0.0
@@ -248,8 +253,9 @@ def _pr(tp_pred: int, n_pred: int, m_gold: int, n_gold: int) -> dict[str, float]
 
 
 # -- arms (PICO-Corpus) ----------------------------------------------------------------------------------
-def evaluate_arms(model: Any = None, limit: Optional[int] = None, split: str = "dev") -> EvalReport:
+def evaluate_arms(model: Any = None, limit: int | None = None, split: str = "dev") -> EvalReport:
     """Arm linking on PICO-Corpus: gold ``iv-*`` (intervention arm) / ``cv-*`` (control arm) values."""
+    from ..annotate.entities import set_entities
     from ..annotate.language import load_nlp
     from ..assemble.claims import ClaimAssembler
     from ..assemble.claims.context import CONTROL
@@ -257,7 +263,6 @@ def evaluate_arms(model: Any = None, limit: Optional[int] = None, split: str = "
     from ..corpora.split import in_split
     from ..corpora.types import doc_key
     from ..read.base import Document
-    from ..annotate.entities import set_entities
 
     nlp = load_nlp("rules" if model is None else model)
     assembler = ClaimAssembler()
@@ -307,13 +312,13 @@ def evaluate_arms(model: Any = None, limit: Optional[int] = None, split: str = "
     row = {"name": "arm values", **prf(tp, fp, fn), "support": tp + fn}
     return EvalReport(task="claims: arms", rows=[row],
                       summary={"linked_correct": tp, "linked_wrong": fp, "documents": min(n_docs, limit or n_docs)},
-                      notes=["PICO-Corpus dev split; gold iv-*/cv-* values covered by a parsed measure; wrong side "
-                             "counts as a false positive and a false negative"])
+                      notes=[("PICO-Corpus dev split; gold iv-*/cv-* values covered by a parsed measure; wrong "
+                              "side counts as a false positive and a false negative")])
 
 
 # -- entry point -----------------------------------------------------------------------------------------
-def evaluate(gold: Optional[Path] = None, pred: Optional[Path] = None, model: Any = None,
-             limit: Optional[int] = None, split: str = "dev", arms: bool = True, **_: Any) -> EvalReport:
+def evaluate(gold: Path | None = None, pred: Path | None = None, model: Any = None,
+             limit: int | None = None, split: str = "dev", arms: bool = True, **_: Any) -> EvalReport:
     """Chain precision/recall/F1 (see the module docstring); ``pred``: claimex record JSONL to score
     instead of running the pipeline (ids = PMIDs, texts as in the re-spaced gold)."""
     golds = load_gold(gold, split=split)

@@ -20,10 +20,11 @@ import gzip
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator, Optional, Sequence
+from typing import Any
 
 from .. import paths
 from ..schema import Entity, Measure, Record, Sentence
@@ -49,7 +50,7 @@ class EIExample:
 
 
 # -- data ------------------------------------------------------------------------------------------------
-def _split_of(row: dict[str, Any]) -> Optional[str]:
+def _split_of(row: dict[str, Any]) -> str | None:
     return row.get("ev2_split") or row.get("ev1_split")
 
 
@@ -66,7 +67,7 @@ def incorrect_prompts() -> frozenset[int]:
     if not readme.exists():
         return frozenset()
     text = readme.read_text(encoding="utf-8", errors="replace")
-    m = re.search(r"### Incorrect:\s*\n(.*?)\n\s*\n", text, re.S)
+    m = re.search(r"### Incorrect:\s*\n(.*?)\n\s*\n", text, re.DOTALL)
     return frozenset(int(x) for x in re.findall(r"\d+", m.group(1))) if m else frozenset()
 
 
@@ -84,8 +85,8 @@ def widen(text: str, start: int, end: int, limit: int = 700) -> str:
     return re.sub(r"\s+", " ", out).strip()
 
 
-def load_examples(gold: Optional[Path] = None, split: str = "validation", unit: str = "prompt",
-                  in_abstract: Optional[bool] = True, drop_incorrect: bool = False) -> list[EIExample]:
+def load_examples(gold: Path | None = None, split: str = "validation", unit: str = "prompt",
+                  in_abstract: bool | None = True, drop_incorrect: bool = False) -> list[EIExample]:
     """Evidence Inference examples. ``unit``: ``prompt`` (majority label, one evidence) or
     ``annotation`` (every distinct evidence sentence with its annotator's label). ``in_abstract``:
     True = only evidence inside the abstract, False = only outside, None = both."""
@@ -119,7 +120,7 @@ def load_examples(gold: Optional[Path] = None, split: str = "validation", unit: 
     return out
 
 
-def _evidence_text(article: str, ann: dict[str, Any]) -> Optional[str]:
+def _evidence_text(article: str, ann: dict[str, Any]) -> str | None:
     evidence = (ann.get("evidence") or "").strip()
     if not evidence:
         return None
@@ -135,7 +136,7 @@ def _evidence_text(article: str, ann: dict[str, Any]) -> Optional[str]:
 # -- finding I / C / O in the evidence ------------------------------------------------------------------
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'+-]*")
 _CORE_CUT = re.compile(r"\s*(?:[,;(\[]|\b(?:for|in|at|with|every|during|after|before|once|twice|given|"
-                       r"administered|received|receiving|who|which|that|was|were|plus)\b)", re.I)
+                       r"administered|received|receiving|who|which|that|was|were|plus)\b)", re.IGNORECASE)
 
 
 def _phrase_words(phrase: str, core_only: bool = True) -> set[str]:
@@ -187,7 +188,7 @@ def _role_spans(ex: EIExample, text: str) -> list[tuple[int, int, str]]:
 
 
 _RESULT_WORD = re.compile(r"significan|differ|similar|compar|increas|decreas|reduc|higher|lower|greater|fewer|"
-                          r"improv|more|less|P\s*[<=>]", re.I)
+                          r"improv|more|less|P\s*[<=>]", re.IGNORECASE)
 
 
 def evidence_sentence(ex: EIExample) -> str:
@@ -205,7 +206,7 @@ def evidence_sentence(ex: EIExample) -> str:
     return max(enumerate(parts), key=rank)[1]
 
 
-def example_record(ex: EIExample, measures: Optional[Sequence[Measure]] = None) -> Record:
+def example_record(ex: EIExample, measures: Sequence[Measure] | None = None) -> Record:
     """A one-sentence Record of the evidence sentence with the prompt's I/C/O as entities."""
     text = evidence_sentence(ex)
     entities = [Entity(id=f"E{k}", label=lab, start=a, end=b, text=text[a:b])
@@ -225,7 +226,7 @@ def _parse(text: str) -> list[Measure]:
 
 
 # -- scoring ---------------------------------------------------------------------------------------------
-def score(gold: Sequence[str], pred: Sequence[Optional[str]], task: str = "direction") -> EvalReport:
+def score(gold: Sequence[str], pred: Sequence[str | None], task: str = "direction") -> EvalReport:
     rows = []
     for label in LABELS:
         tp = sum(1 for g, p in zip(gold, pred) if g == p == label)
@@ -239,7 +240,7 @@ def score(gold: Sequence[str], pred: Sequence[Optional[str]], task: str = "direc
     return EvalReport(task=task, rows=rows, summary=summary)
 
 
-def predict(examples: Sequence[EIExample], model: Any = None) -> list[Optional[str]]:
+def predict(examples: Sequence[EIExample], model: Any = None) -> list[str | None]:
     """The pipeline's comparison decision for each example (``model``: direction model dir, ``"cues"``,
     or None for the shipped model)."""
     from ..assemble.claims import ClaimAssembler
@@ -259,8 +260,8 @@ def _resolve_model(model: Any) -> Any:
     return None
 
 
-def evaluate(gold: Optional[Path] = None, pred: Optional[Path] = None, model: Any = None,
-             limit: Optional[int] = None, split: str = "validation", ablation: bool = True, **_: Any) -> EvalReport:
+def evaluate(gold: Path | None = None, pred: Path | None = None, model: Any = None,
+             limit: int | None = None, split: str = "validation", ablation: bool = True, **_: Any) -> EvalReport:
     """Accuracy and per-class F1 of the direction decision on EI prompts with in-abstract evidence.
     ``pred``: optional JSONL of ``{"prompt_id", "label"}`` to score instead of running the pipeline."""
     examples = load_examples(gold, split=split, unit="prompt", in_abstract=True)
@@ -284,11 +285,12 @@ def evaluate(gold: Optional[Path] = None, pred: Optional[Path] = None, model: An
                         f"(ties skipped); direction model: {used}")
     report.summary["label_counts"] = dict(Counter(gold_labels))
     if ablation and resolved != "cues" and load_model(resolved) is not None:
-        report.sections["cues only"] = score(gold_labels, predict(examples, "cues"), task="direction (cues only)")
+        report.sections["rules only"] = score(gold_labels, predict(examples, "cues"),
+                                              task="direction (rules only, no model)")
     return report
 
 
-def iter_training_texts(split: str = "train", in_abstract: Optional[bool] = None) -> Iterator[tuple[str, str, int]]:
+def iter_training_texts(split: str = "train", in_abstract: bool | None = None) -> Iterator[tuple[str, str, int]]:
     """(classifier input, label, prompt id) for training: every distinct evidence sentence of ``split``
     (abstract and body), I/C/O marked as in the pipeline; invalid and *Incorrect* prompts dropped."""
     from ..assemble.claims import ClaimAssembler

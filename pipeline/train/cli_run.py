@@ -1,6 +1,6 @@
 """Experiments without typer:
 
-    python -m pipeline.train.cli_run CONFIG OUTPUT [key=value ...]     # train (+ pretrain if configured)
+    python -m pipeline.train.cli_run CONFIG OUTPUT [--no-pretrain] [key=value ...]  # (pretrain +) train
     python -m pipeline.train.cli_run --pretrain CONFIG OUTDIR [key=value ...]
 """
 
@@ -19,6 +19,7 @@ if __name__ == "__main__":
         cfg, out, *rest = args[1:]
         print(pretrain(Path(cfg), Path(out), parse_overrides(rest)))
     else:
-        cfg, out, *rest = args
-        train_spacy(Path(cfg), Path(out), overrides=parse_overrides(rest), keep_workdir=False)
+        do_pretrain = "--no-pretrain" not in args
+        cfg, out, *rest = [a for a in args if a != "--no-pretrain"]
+        train_spacy(Path(cfg), Path(out), overrides=parse_overrides(rest), keep_workdir=False, do_pretrain=do_pretrain)
     print(f"TOTAL_SECONDS {time.time() - t0:.0f}")

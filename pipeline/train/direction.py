@@ -25,7 +25,7 @@ import logging
 import random
 import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +34,8 @@ SWAP = {"xxint": "xxcmp", "xxcmp": "xxint", "featcue_increase": "featcue_decreas
         "featnum_decrease": "featnum_increase"}
 FLIP = {"increase": "decrease", "decrease": "increase", "no_difference": "no_difference"}
 ARCHS = {
-    "bow": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 3,
-            "no_output_layer": False, "length": 262144},
+    "bow": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2,
+            "no_output_layer": False, "length": 131072},
     "cnn": {"@architectures": "spacy.TextCatCNN.v2", "exclusive_classes": True,
             "tok2vec": {"@architectures": "spacy.HashEmbedCNN.v2", "pretrained_vectors": None, "width": 96,
                         "depth": 2, "embed_size": 4000, "window_size": 1, "maxout_pieces": 3,
@@ -62,7 +62,7 @@ def swap(text: str) -> str:
     return " ".join(SWAP.get(w, w) for w in text.split(" "))
 
 
-def training_data(cache: Optional[Path] = None) -> list[dict[str, Any]]:
+def training_data(cache: Path | None = None) -> list[dict[str, Any]]:
     """[{text, label, pmcid, prompt_id}] for the train split (cached as JSONL when ``cache`` is given)."""
     if cache is not None and cache.exists():
         return [json.loads(line) for line in cache.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -142,8 +142,8 @@ def fit(rows: list[dict[str, Any]], dev_rows: list[dict[str, Any]], arch: str = 
 
 
 def train_direction(output_dir: Path | str, seed: int = 0, arch: str = "bow", epochs: int = 12,
-                    augment: bool = True, final_on_all: bool = True, cache: Optional[Path] = None,
-                    limit: Optional[int] = None) -> dict[str, Any]:
+                    augment: bool = True, final_on_all: bool = True, cache: Path | None = None,
+                    limit: int | None = None) -> dict[str, Any]:
     """Train, select the epoch on the hash dev split, retrain on all train data for that many epochs
     (``final_on_all``), save to ``output_dir`` with a model card, and return the metrics dict
     (selection-dev accuracy, official-validation direction report)."""
@@ -182,15 +182,18 @@ def _model_card(output_dir: Path, metrics: dict[str, Any]) -> None:
     val = metrics["validation"]
     rows = "\n".join(f"| {r['name']} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['support']} |"
                      for r in val["rows"])
-    cues = val.get("sections", {}).get("cues only", {}).get("summary", {})
+    cues = val.get("sections", {}).get("rules only", {}).get("summary", {})
     size = sum(p.stat().st_size for p in output_dir.rglob("*") if p.is_file()) / 1e6
     card = f"""# claimex-direction
 
 Claim direction classifier for claimex: a spaCy `textcat` ({metrics['arch']}, exclusive classes
 `increase` / `decrease` / `no_difference`) over one sentence in which the claim's intervention,
-comparator and outcome mentions are replaced by `xxint` / `xxcmp` / `xxout`. Used by
-`pipeline.assemble.claims` for comparative claims that p-values, confidence intervals and arm numbers
-do not decide (see `docs/claims.md`); loaded lazily, and claims fall back to cue words without it.
+comparator and outcome mentions are replaced by `xxint` / `xxcmp` / `xxout`, prefixed by the rules'
+evidence as feature words (`featsig_true featsrc_pvalue featcue_decrease featnum_none ...`: significance
+and its source, the cue-word direction, the arm-number/ratio direction, negation). Used by
+`pipeline.assemble.claims` for comparative claims that a p-value, CI or words do not already make
+`no_difference` (with a significant p-value/CI/word it chooses between increase and decrease only);
+see `docs/claims.md`. Loaded lazily; without it claims fall back to the rules (numbers, then cue words).
 
 ## Data
 Evidence Inference 2.0 (Lehman et al. 2019; DeYoung et al. 2020; MIT licence), shared copy
@@ -207,14 +210,14 @@ python -m pipeline.train.direction {output_dir} --seed {metrics['seed']} --arch 
 ```
 
 ## Metrics (official EI 2.0 validation split, prompts with in-abstract evidence, majority label)
-Full claimex decision (p-values / CIs / arm numbers first, then this model):
+Full claimex decision (not significant by p-value / CI / words -> no_difference, else this model):
 accuracy **{val['summary']['accuracy']:.3f}**, macro-F1 {val['summary']['macro_f1']:.3f}, n = {val['summary']['n']}.
 
 | class | precision | recall | F1 | support |
 |---|---|---|---|---|
 {rows}
 
-Cue words instead of the model: accuracy {cues.get('accuracy', float('nan')):.3f}, macro-F1
+The rules alone (numbers, then cue words) instead of the model: accuracy {cues.get('accuracy', float('nan')):.3f}, macro-F1
 {cues.get('macro_f1', float('nan')):.3f}.
 
 Size {size:.1f} MB; seed {metrics['seed']}; training time {metrics['train_seconds']:.0f} s on CPU.
@@ -223,7 +226,7 @@ Reproduce the evaluation with `claimex evaluate --task direction`.
     (output_dir / "README.md").write_text(card, encoding="utf-8")
 
 
-def main(argv: Optional[list[str]] = None) -> None:
+def main(argv: list[str] | None = None) -> None:
     import argparse
 
     parser = argparse.ArgumentParser(description="Train the claimex direction classifier.")

@@ -46,9 +46,13 @@ def parse_overrides(items: Iterable[str]) -> dict[str, Any]:
 
 def pretrain(config_path: Path, output: Path, overrides: dict[str, Any], epochs: Optional[int] = None) -> Path:
     """Run ``spacy pretrain`` for the config; returns the weights file of the last epoch."""
-    from spacy.cli.pretrain import pretrain as spacy_pretrain
+    from spacy.training.pretrain import pretrain as spacy_pretrain
+    from thinc.api import set_current_ops
+
+    from ..annotate.tagger.ops import FastNumpyOps
 
     _register()
+    set_current_ops(FastNumpyOps())  # the objective's output layers are built with the current ops
     config = spacy.util.load_config(config_path, overrides=overrides, interpolate=True)
     if epochs is not None:
         config["pretraining"]["max_epochs"] = epochs
@@ -102,9 +106,9 @@ def package(model_dir: Path, output: Path, meta: Optional[dict] = None) -> Path:
 
 
 def train_spacy(config_path: Path, output: Path, overrides: Optional[dict[str, Any]] = None,
-                seed: Optional[int] = None, pretrain_epochs: Optional[int] = None,
+                seed: Optional[int] = None, pretrain_epochs: Optional[int] = None, do_pretrain: bool = True,
                 workdir: Optional[Path] = None, keep_workdir: bool = False) -> Path:
-    """Pretrain (if configured), train, package into ``output``. Returns ``output``."""
+    """Pretrain (if configured and ``do_pretrain``), train, package into ``output``. Returns ``output``."""
     from spacy.cli.train import train as spacy_train
 
     _register()
@@ -113,7 +117,8 @@ def train_spacy(config_path: Path, output: Path, overrides: Optional[dict[str, A
         overrides["system.seed"] = seed
     workdir = Path(workdir or output.with_name(output.name + ".work"))
     workdir.mkdir(parents=True, exist_ok=True)
-    if overrides.get("paths.init_tok2vec") in (None, "null") and has_pretraining(config_path, overrides):
+    if do_pretrain and overrides.get("paths.init_tok2vec") in (None, "null") and has_pretraining(
+            config_path, overrides):
         weights = pretrain(config_path, workdir / "pretrain", overrides, pretrain_epochs)
         overrides["paths.init_tok2vec"] = str(weights)
     from .callbacks import TimeLimitReached

@@ -1,6 +1,6 @@
 """Claim evaluation: the chain scorer on hand-made gold, and one run on shared EvidenceMap."""
 
-from pipeline.evaluate.claims import Chain, GoldDoc, evaluate, load_gold, score_docs
+from pipeline.evaluate.claims import GoldDoc, evaluate, load_gold, score_docs
 from pipeline.schema import Claim, Entity, Measure, Record, Sentence
 
 TEXT = ("Mortality was lower with aspirin than with placebo (12% vs 20%). "
@@ -64,7 +64,7 @@ def test_numeric_observation_must_be_a_claim_measure_in_strict_mode():
 
 def test_evidencemap_dev_with_gold_entities(shared_dir):
     golds = load_gold(split="dev")
-    assert 30 <= len(golds) <= 50 and all(g.chains for g in golds[:5])
+    assert 30 <= len(golds) <= 50 and sum(len(g.chains) for g in golds) > 200
     report = evaluate(limit=4, arms=False)
     assert report.summary["documents"] == 4
     assert report.summary["precision"] >= 0.6 and report.summary["recall"] >= 0.6

@@ -271,6 +271,8 @@ def b_count_of(m):
         return None
     if RE_UNIT_AT.match(m.string, m.end("y")) and not _noun(m)[0]:
         return None
+    if m.group("of") == "from" and re.match(r"[ ]{1,2}(?:to|and)\b", m.string[m.end("y"):m.end("y") + 5]):
+        return None  # "from 5 to 10": a change or a range, not a count
     noun, person = _noun(m)
     return Cand(m.start(), m.end(), "count", 9, value=x, denominator=y, unit=noun, person=person)
 
@@ -324,6 +326,27 @@ def b_r_bracket(m):
         return None
     unit, cat, _ = _unit(m, "lu", "hu")
     return Cand(m.start(), m.end(), "range", 8, low=lo, high=hi, unit=unit, ucat=cat)
+
+
+def b_money(m):
+    v = _num(m.group("val"))
+    if v is None:
+        return None
+    mult = (m.group("mult") or "").strip().lower()
+    v *= {"million": 1e6, "m": 1e6, "billion": 1e9, "thousand": 1e3, "k": 1e3}.get(mult, 1.0)
+    cur = m.group("cur")
+    return Cand(m.start(), m.end(), "value", 11, value=v, unit="$" if cur.endswith("$") else cur)
+
+
+def b_ph(m):
+    lo, hi = _num(m.group("lo")), _num(m.group("hi"))
+    if lo is None or not 0 <= lo <= 14:
+        return None
+    if hi is not None:
+        if not lo < hi <= 14:
+            return None
+        return Cand(m.start(), m.end(), "range", 8, low=lo, high=hi, unit="pH")
+    return Cand(m.start(), m.end(), "value", 11, value=lo, unit="pH")
 
 
 def b_unit(m):

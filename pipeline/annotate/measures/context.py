@@ -27,11 +27,12 @@ _BLOCKER_GROUPS: list[tuple[tuple[str, ...] | None, str]] = [
     (_MONTH_GATE, rf"\b{_MONTHS}\b\.?[ ]{{1,2}}\d{{1,2}}(?:st|nd|rd|th)?\b(?![ ]?[%\d.]|[ ]{{1,2}}[a-zμ])"),  # Dec 16
     (_MONTH_GATE, rf"\b{_MONTHS}\b\.?(?:[ ]?-[ ]?{_MONTHS}\.?)?,?[ ]{{1,2}}(?:of[ ])?\d{{4}}\b"),  # January 2010
     (None, r"\b\d{4}-\d{6}-\d{2}\b|\b\d{1,2}(?P<dsep>[/.-])\d{1,2}(?P=dsep)\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"),  # 12/05/2003
-    ((";",), (r"\b(?:1[89]|20)\d{2}[ ]?;[ ]?\d+(?:[ ]?\([^)]{0,12}\))?(?:[ ]?(?i:suppl)\.?[ ]?\d*)?"
-              r"(?:[ ]?:[ ]?[A-Za-z]?\d+(?:[ ]?-[ ]?[A-Za-z]?\d+)?)?")),  # 2000;62 Suppl 1:79-83
+    ((";",), (r"\b(?:1[89]|20)\d{2}(?:;\d+(?:[ ]?\([^)]{0,12}\))?(?:[ ]?(?i:suppl)\.?[ ]?\d*)?"
+              r"(?:[ ]?:[ ]?[A-Za-z]?\d+(?:[ ]?-[ ]?[A-Za-z]?\d+)?)?|[ ]?;[ ]?\d+(?:[ ]?\([^)]{0,12}\))?"
+              r"(?:[ ]?(?i:suppl)\.?[ ]?\d*)?[ ]?:[ ]?[A-Za-z]?\d+(?:[ ]?-[ ]?[A-Za-z]?\d+)?)")),  # 2000;62 Suppl 1:79-83
     ((":",), r"\b\d+[ ]?\([\w -]{1,10}\)[ ]?:[ ]?[A-Za-z]?\d+(?:[ ]?-[ ]?[A-Za-z]?\d+)?"),  # 6(3):285-288
     ((":",), r"\b\d+(?::\d+)+(?:-\d+)?"),  # 1:1, 10:30, 1:79-83
-    (None, r"(?m:^[ ]{0,3}\d{1,2}(?:\.\d{1,2}){0,3}\.?[ ]{1,3}(?=[A-Z][a-z]))"),  # section numbers "2.1 Methods"
+    (None, r"(?m:^[ ]{0,3}\d{1,2}(?:(?:\.\d{1,2}){1,3}\.?|\.)[ ]{1,3}(?=[A-Z][a-z]))"),  # section numbers "2.1 Methods"
     (("(",), r"(?<![\w])[FtTχZzH][ ]?\([ ]?\d+(?:[ ]?,[ ]?\d+(?:\.\d+)?)?[ ]?\)"),  # F(1, 38), χ(2)
     (None, r"(?<![\w.])(?:19|20)\d{2}[ ]?(?:-|/)[ ]?(?:(?:19|20)\d{2}|\d{2})(?![\d%.])(?!" + UNIT + ")"),  # 1999-2000
 ]
@@ -61,7 +62,9 @@ _WORD_STARTS = frozenset(w[:3] for w in NUMBER_WORD_SET) | {"app", "abo", "aro",
                                                            "ca.", "mor", "les", "gre", "hig", "low", "at ", "up ",
                                                            "bet", "wit", "bel", "exc", "no ", "not", "lar",
                                                            "sma", "sho", "lon", "few", "in "}
-_FIRST_NUM = re.compile(r"\D{0,40}?\d+(\.\d)?")
+_FIRST_NUM = re.compile(r"\D{0,40}?(?P<int>\d+)(?P<dec>\.\d)?")
+# "arm 2" is a name, "(TU arm 87, ACT arm 82)" are counts: these words name only small numbers
+_SMALL_NAME = re.compile(r"\b(?i:arm|group|cohort)[ ]{0,2}[-#]?[ ]{0,2}$")
 _AGE_BEFORE = re.compile(
     r"(?i:\b(?:aged?|ages)\b)[ ]{0,2}(?:\(?(?:range|mean|median|years?|yrs?|y)\)?[ ]{0,2})?"
     r"(?:(?:[,:=]|of|was|were|is|ranged|ranging|range|between|from|at|above|below)[ ]{0,2}){0,3}$")
@@ -79,7 +82,7 @@ _NUM_BRACKET_AFTER = re.compile(r"[ ]{0,2}[(\[][ ]{0,2}[-+]?\.?\d")
 _LABEL = r"(?:(?!and\b)[A-Za-z][\w/+.-]*(?:[ ](?!and\b)[\w/+.-]+){0,4})"
 _ITEM_A_AFTER = re.compile(rf",?[ ]{{1,2}}{_LABEL}[ ]{{0,2}}(?:[,;)\]]|[ ]and\b)")
 _ITEM_A_BEFORE = re.compile(r"(?:[(\[,;:]|\band)[ ]{0,2}$")
-_ITEM_B_BEFORE = re.compile(rf"[(\[,;][ ]{{0,2}}{_LABEL}[ ]?[:=,]?[ ]{{1,2}}$")
+_ITEM_B_BEFORE = re.compile(rf"[(\[,;][ ]{{0,2}}{_LABEL}[ ]{{0,2}}[:=,]?[ ]{{1,2}}$")
 _ITEM_B_AFTER = re.compile(r"[ ]{0,2}(?:[,;)\]]|and\b)")
 _VS = r"(?:versus|vs\.?|v\.?(?![a-z])|compared[ ](?:with|to)|against)"
 _VS_AFTER = re.compile(rf"[ ]{{0,3}},?[ ]{{0,2}}(?i:{_VS})[ ]{{0,3}}(?=[-+]?[\d.]|[A-Za-z]+\b)")
@@ -96,15 +99,18 @@ _OF_THESE_AFTER = re.compile(r"[ ]{1,2}of[ ]{1,2}(?:the|these|those|them|whom)\b
 # "SC (34) or control arm (17)": bracketed arm sizes (a lone "(28)" may be a citation)
 _PAREN_PAIR = re.compile(r"(?<=[A-Za-z][ ]\()(?P<a>\d{2,5})\)[ ]{1,2}(?:or|and|vs\.?|versus)[ ]{1,2}[^()\n]{1,40}?"
                          r"\((?P<b>\d{2,5})\)")
+_STAT_PAREN_AFTER = re.compile(r"[ ]{0,2}\([ ]{0,2}(?i:range|IQR|SD|SE|95[ ]?%|median|mean)\b")
 _PAREN_AFTER = re.compile(r"[ ]{0,2}\((?![ ]?(?i:figs?|tables?|see|suppl|phase|refs?|e\.g|i\.e|eqs?)\b)")
-_ARM_WORD_AFTER = re.compile(r"[ ]{1,2}(?i:intervention|control|placebo|usual[ ]care|experimental|comparison|"
+_ARM_WORD_AFTER = re.compile(r"[ ]{1,2}(?:(?:with|on|in|for|to)[ ]{1,2}(?:the[ ]{1,2})?)?"
+                             r"(?i:intervention|control|placebo|usual[ ]care|experimental|comparison|"
                              r"treatment|treated|untreated)\b")
 _STAT_WEAK_BEFORE = re.compile(r"(?i:\b(?:mean|median|average|total|overall)[ ]{0,2}(?:[,:=]|of|was|were|is)?[ ]{0,2})$")
 _VERB_AFTER = re.compile(
     r"[ ]{1,2}(?:were|had|died|developed|experienced|completed|underwent|received|achieved|required|withdrew|"
     r"discontinued|remained|relapsed|responded|reported|showed|presented|agreed|enrolled|participated|consented|"
     r"declined|refused|dropped|returned|survived|each|formed|constituted|comprised|could|who|assigned|allocated|"
-    r"randomi[sz]ed|receiving|given|treated|taking|using|undergoing|not)\b")
+    r"randomi[sz]ed|receiving|given|treated|taking|using|undergoing|not|included|excluded|analy[sz]ed|evaluable|"
+    r"evaluated|assessed)\b")
 # "(74 placebo, 62 tamoxifen)", "(TAM 64, ACT 65)", "(Arm A: 284, Arm B: 277)", "(IG = 18)": arm lists of counts
 _ARM_ITEM_A = r"[ ]{0,2}\d+(?:,\d{3})*[ ]{1,2}(?:given[ ]|on[ ]|in[ ])?[A-Za-z][\w/+-]*(?:[ ][A-Za-z][\w/+-]*)?[ ]{0,2}"
 _ARM_ITEM_B = r"[ ]{0,2}[A-Za-z][\w/+ -]{0,20}?(?:[ ]?[:=,][ ]?|[ ])\d+(?:,\d{3})*[ ]{0,2}"

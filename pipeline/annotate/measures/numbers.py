@@ -87,12 +87,12 @@ _ONES = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 
-NUMBER_WORD_SET = frozenset(w for w in (*_ONES, *_TENS) if w != "zero")
+NUMBER_WORD_SET = frozenset((*_ONES, *_TENS, "hundred"))
 ONES_RE = "|".join(sorted(_ONES, key=len, reverse=True))
 TENS_RE = "|".join(_TENS)
 _ONES19 = "one|two|three|four|five|six|seven|eight|nine"
 _W99 = rf"(?:(?:{TENS_RE})(?:[- ](?:{_ONES19})\b)?|(?:{ONES_RE}))"
-_W999 = rf"(?:{_W99}[ -]hundred(?:[ ](?:and[ ])?{_W99})?|{_W99})"
+_W999 = rf"(?:(?:{_W99}[ -]|a[ ])?hundred(?:[ ](?:and[ ])?{_W99})?|{_W99})"
 #: regex (case-insensitive group) for an English number word from zero to 999,999
 NUMBER_WORDS = rf"(?i:\b{_W999}(?:[ -]thousand(?:[ ](?:and[ ])?{_W999})?)?\b)"
 
@@ -102,6 +102,9 @@ def words_to_number(words: str) -> float | None:
     total, current, seen = 0, 0, False
     for tok in re.split(r"[ \-]+", words.strip().lower()):
         if not tok or tok == "and":
+            continue
+        if tok == "a":
+            current += 1
             continue
         if tok in _ONES:
             current += _ONES[tok]

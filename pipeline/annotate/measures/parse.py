@@ -32,7 +32,9 @@ from .context import (
     _PCT_AFTER,
     _RANGE_BEFORE,
     _SIMPLE,
+    _SMALL_NAME,
     _STAT_BEFORE,
+    _STAT_PAREN_AFTER,
     _STAT_WEAK_BEFORE,
     _TO_ARM_AFTER,
     _TO_ARM_BEFORE,
@@ -74,7 +76,7 @@ def _blocked_mask(s: str) -> bytearray:
 
 _WORD_CONT = re.compile(r"(?i:(?:hundred|thousand|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                         r"[ -](?:and[ ])?)$")
-_WORD_OR_DIGITS = re.compile(r"[A-Za-z]+|\d+|[<>≤≥~(βρκτ]")
+_WORD_OR_DIGITS = re.compile(r"[A-Za-z]+|\d+|[<>≤≥~(βρκτ$€£]")
 
 
 def _candidates(s: str) -> list[Cand]:
@@ -134,9 +136,11 @@ def _named(before: str, s: str, c: Cand) -> bool:
     if s[c.start].isalpha() and s[c.start:c.start + 3].lower() not in _WORD_STARTS:
         return False  # starts with a keyword ("n = 310", "median 5 ...")
     m = _FIRST_NUM.match(s, c.start)
-    if m and m.group(1):  # a decimal is not a name, unless of a version/section/table
+    if m and m.group("dec"):  # a decimal is not a name, unless of a version/section/table
         return bool(_NAME_DECIMAL.search(before))
     if c.unit == "%":
+        return False
+    if m and int(m.group("int")[:6]) >= 10 and _SMALL_NAME.search(before):
         return False
     if c.unit is not None and c.kind not in ("count", "sample_size"):
         return bool(_NAME_DIRECT.search(before))  # "group 2, 27 months": only a directly preceding word
@@ -190,9 +194,9 @@ def _resolve(s: str, cands: list[Cand], mask: bytearray) -> tuple[list[Cand], li
 
 
 def _in_paren(s: str, pos: int) -> bool:
-    """Is ``pos`` inside an unclosed ``(``/``[`` opened at most 150 characters before?"""
+    """Is ``pos`` inside an unclosed ``(``/``[`` opened at most 300 characters before?"""
     depth = 0
-    for ch in reversed(s[max(0, pos - 150):pos]):
+    for ch in reversed(s[max(0, pos - 300):pos]):
         if ch in ")]":
             depth += 1
         elif ch in "([":
@@ -228,6 +232,7 @@ def _confirm_weak(s: str, chosen: list[Cand], weak: list[Cand]) -> list[Cand]:
                   or _OF_THESE_AFTER.match(s, c.end)
                   or (not c.year and c.value is not None and c.value >= 10 and s[c.start:c.start + 1].isdigit()
                       and _PAREN_AFTER.match(s, c.end))
+                  or (not c.year and _STAT_PAREN_AFTER.match(s, c.end))
                   or _ARM_WORD_AFTER.match(s, c.end)
                   or (_TO_ARM_AFTER.match(s, c.end) and _TO_ARM_BEFORE.search(s, max(0, c.start - 6), c.start))) or not c.year and _in_paren(s, c.start) and "et al" not in s[max(0, c.start - 40):c.start] and (
                     (_ITEM_A_AFTER.match(s, c.end) and _ITEM_A_BEFORE.search(s, max(0, c.start - 8), c.start))

@@ -85,7 +85,8 @@ _ATOMS: list[tuple[str, str, str, str, str]] = [
     (r"(?i:beats?[ ]?(?:/|per[ ])[ ]?min(?:ute)?)", "bpm", "bpm", FREQ, "g"),
     (r"(?:mV|kV|μV|mA|μA|nA|Ω|kΩ|MΩ|mS|μS)", "", "", ELEC, "g"), (r"V", "V", "V", ELEC, ""),
     # other
-    (r"(?:ppm|ppb|ppt)", "", "", OTHER, "g"), (r"(?:mT|μT|nT)", "", "", OTHER, "g"), (r"T", "T", "T", OTHER, ""),
+    (r"(?:ppm|ppb|ppt|ppq)", "", "", OTHER, "g"), (r"[€$£]", "", "", OTHER, "g"),
+    (r"×(?![ ]?[\d(])", "×", "×", OTHER, "g"), (r"(?:mT|μT|nT)", "", "", OTHER, "g"), (r"T", "T", "T", OTHER, ""),
     (r"ha", "ha", "ha", OTHER, ""), (r"(?i:fold)", "fold", "fold", OTHER, ""),
     (r"(?:kDa|Da|kb|Mb|bp)", "", "", OTHER, "g"),
     (r"(?i:(?:person|patient|woman|women|man|child)[- ]years?)", "person-years", "person-years", OTHER, ""),
@@ -113,8 +114,8 @@ _UNIT_END = r"(?:(?<=[%°‰])|(?![^\W_]))(?!-[^\W\d_])"
 UNIT = (rf"(?:[ ]{{1,2}}{_ATOM_HEAD}{_EXPO}?{_CONT}{{0,3}}|{_ATOM_GLUE}{_EXPO}?{_CONT}{{0,3}}"
         rf"|[ ]?/[ ]?{_ATOM_ALL}{_EXPO}?){_UNIT_END}")
 #: the singular unit words allowed after a hyphen ("5-year", "1-cm", "2-fold")
-HYPHEN_UNIT = (r"-(?:(?i:year|yr|month|mo|week|wk|day|hour|hr|h|minute|min|second|sec|fold|point|unit)"
-               r"|cm|mm|mg|kg|g|m|km|mL|ml|μg|Gy|μm|nm)(?![^\W_]|-[^\W\d_])")
+HYPHEN_UNIT = (r"-(?:(?i:year|yr|month|mo|week|wk|day|hour|hr|h|minute|min|second|sec|fold|point|unit|degrees?|bit|item)"
+               r"|cm|mm|mg|kg|g|m|km|mL|ml|μg|Gy|μm|nm|bp|kb|kDa)(?![^\W_]|-[^\W\d_])")
 
 _ATOM_RES = [(re.compile(a[0]), a) for a in _ATOMS]
 _SEP = re.compile(r"[ ]?/[ ]?|[ ]per[ ]|·|\.|[ ]")
@@ -202,7 +203,7 @@ COUNT_NOUNS = (
 )
 _STOP_ADJ = (
     "of|the|a|an|in|on|at|to|for|with|without|within|and|or|but|by|from|as|were|was|is|are|be|been|being|had|has|"
-    "have|who|whom|whose|which|that|than|vs|versus|per|each|all|these|those|their|our|other|more|less|further|also|"
+    "have|who|whom|whose|which|that|than|vs|versus|per|each|all|these|those|their|our|more|less|further|also|"
     "not|only|into|after|before|during|between|among|did|could|would|will|may|might|should|must|can|this|its|it|"
     "they|we|he|she|them|both|either|neither|no|any|some|such|same|respectively|every|over|under|up|out|about|then|"
     "there|here|when|where|while|if|so|very|most|least"
@@ -221,7 +222,7 @@ _STOP_PLURAL = (
 )
 _PLURAL = rf"(?!(?:{_STOP_PLURAL})\b)[a-z]{{2,20}}[a-rtv-z]s"
 #: a counted noun after a number, with up to two modifiers for people/explicit nouns
-COUNTED = (rf"(?:[ ]{{1,2}}(?:{_ADJ},?[ ]{{1,2}}(?:(?:and|or)[ ]{{1,2}})?){{0,3}}(?P<person>{PERSON_NOUNS})"
+COUNTED = (rf"(?:[ ]{{1,2}}(?:{_ADJ},?[ ]{{1,2}}(?:(?:and|or|but)[ ]{{1,2}})?){{0,4}}(?P<person>{PERSON_NOUNS})"
            rf"|[ ]{{1,2}}(?:{_ADJ}[ ]{{1,2}}){{0,2}}(?P<cnoun>{COUNT_NOUNS})"
            rf"|[ ]{{1,2}}(?:{_ADJ_LOW}[ ]{{1,2}}){{0,2}}(?P<plural>{_PLURAL}))(?![\w+-])")
 

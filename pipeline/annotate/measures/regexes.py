@@ -110,7 +110,7 @@ RE_R2 = re.compile(
     rf"(?<![\w])(?P<kw>(?i:between|from))[ ]{{1,2}}(?P<lo_at>{_APX}?)(?P<lo>{_NUMX})(?P<lu>{UNIT})?[ ]{{1,2}}"
     rf"(?P<sep>and|to)[ ]{{1,2}}(?:~[ ]?)?(?P<hi>{NUM}|{WNUM}){_RANGE_TAIL}")
 RE_C_OF = re.compile(
-    rf"(?P<x>{_NUMX})[ ]{{1,2}}(?:out[ ]of|of)[ ]{{1,2}}(?:(?:the|all|these|those|a[ ]total[ ]of)[ ]{{1,2}}"
+    rf"(?P<x>{_NUMX})[ ]{{1,2}}(?P<of>out[ ]of|of|from)[ ]{{1,2}}(?:(?:the|all|these|those|a[ ]total[ ]of)[ ]{{1,2}}"
     rf"(?:[a-z]{{3,15}}[ ]{{1,2}})?)?"
     rf"(?P<y>{INT}(?:[ ]\d{{3}})*(?![\d])|{WNUM})(?:{COUNTED}|{NUM_END})")
 RE_C_SLASH = re.compile(
@@ -130,3 +130,9 @@ RE_WORD_UNIT = re.compile(rf"(?P<val>{WNUM})(?:(?P<u>{UNIT})|(?P<hu>{HYPHEN_UNIT
 RE_BARE = re.compile(rf"(?P<val>{NUMB}){NUM_END}")
 RE_WORD = re.compile(rf"(?P<val>{WNUM})(?![\w-])")
 RE_UNIT_AT = re.compile(UNIT)
+RE_MONEY = re.compile(
+    rf"(?P<cur>(?<![\w])(?:US|AU|CA|NZ)?\$|€|£)[ ]?(?P<val>{NUM})(?P<mult>[ ](?i:million|billion|thousand)|[ ]?[kKmM](?![\w]))?"
+    rf"(?![\w])")
+RE_PH = re.compile(
+    rf"(?<![\w])pH[ ]{{0,2}}(?:[=~][ ]{{0,2}}|(?:of|was|at)[ ]{{1,2}})?(?P<lo>{NUM})(?:[ ]{{0,2}}(?:-|to)[ ]{{0,2}}(?P<hi>{NUM}))?"
+    rf"{NUM_END}")

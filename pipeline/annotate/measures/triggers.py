@@ -13,9 +13,11 @@ from .candidates import (
     b_count_slash,
     b_iqr,
     b_miqr,
+    b_money,
     b_msd,
     b_no_noun,
     b_p,
+    b_ph,
     b_r_bracket,
     b_range,
     b_ratio,
@@ -36,12 +38,14 @@ from .regexes import (
     RE_IQR,
     RE_MIQR1,
     RE_MIQR2,
+    RE_MONEY,
     RE_MSD1,
     RE_MSD2,
     RE_MSD3,
     RE_MSD4,
     RE_NO_NOUN,
     RE_P,
+    RE_PH,
     RE_R1,
     RE_R2,
     RE_R_BRACKET,
@@ -119,3 +123,7 @@ def gated(patterns, text: str):
         if gate is None or any(g in text for g in gate):
             out.append((rx, build))
     return out
+AT_KEYWORD["ph"] = [(RE_PH, b_ph)]
+AT_KEYWORD["us"] = [(RE_MONEY, b_money)]
+for _c in "$€£":
+    AT_SYMBOL[_c] = [(RE_MONEY, b_money)]

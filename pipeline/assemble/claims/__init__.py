@@ -12,7 +12,6 @@ The rules and their reasons are written up in ``docs/claims.md``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional, Union
 
 from ...schema import ArmValue, Claim, Record
 from .base import SentenceView, sentence_views, unique
@@ -20,10 +19,10 @@ from .context import Arm, InterventionContext, arms_of
 from .direction import (
     Decision,
     DirectionModel,
-    decide_comparison,
-    decide_qualitative,
     classifier_text,
     comparison_evidence,
+    decide_comparison,
+    decide_qualitative,
     is_comparative,
     load_model,
 )
@@ -32,7 +31,7 @@ from .hedging import hedged
 from .link import Group, arm_values, claim_groups, role_spans, roles_of
 from .types import CONCLUSION, METHODS, TypingState, classify
 
-__all__ = ["assemble_claims", "ClaimAssembler", "ground", "load_model"]
+__all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model"]
 
 _NO_DIRECTION = ("background", "aim")
 _CARRY = ("finding", "adverse_effect", "conclusion")
@@ -43,9 +42,9 @@ class ClaimAssembler:
     """Assembles the claims of records. ``model``: a direction model directory, a loaded
     :class:`DirectionModel`, ``"cues"`` (no classifier), or None for the shipped model when present."""
 
-    def __init__(self, model: Union[None, str, Path, DirectionModel] = None):
+    def __init__(self, model: None | str | Path | DirectionModel = None):
         if isinstance(model, DirectionModel):
-            self.model: Optional[DirectionModel] = model
+            self.model: DirectionModel | None = model
         elif model == "cues":
             self.model = None
         else:
@@ -151,7 +150,7 @@ def _recommendation(text: str) -> bool:
 _DEFAULT: dict[str, ClaimAssembler] = {}
 
 
-def assemble_claims(record: Record, doc=None) -> list[Claim]:  # noqa: ARG001 - doc kept for the interface
+def assemble_claims(record: Record, doc=None) -> list[Claim]:
     """The claims of ``record`` (entities grounded in place). ``doc`` (the spaCy Doc) is accepted for
     the assemble interface; everything needed is on the Record."""
     if "default" not in _DEFAULT:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Optional, Union
 
 from ...schema import Entity, Measure, Record
 
-Item = Union[Entity, Measure]
+Item = Entity | Measure
 
 
 @dataclass
@@ -23,7 +23,7 @@ class SentenceView:
     start: int
     end: int
     text: str
-    section: Optional[str]
+    section: str | None
     entities: list[Entity] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     position: float = 0.0  # index among the abstract's sentences, scaled to 0..1
@@ -67,7 +67,7 @@ def sentence_views(record: Record) -> list[SentenceView]:
         for k, s in enumerate(sents)
     ]
 
-    def place(item: Item) -> Optional[SentenceView]:
+    def place(item: Item) -> SentenceView | None:
         k = bisect_left(starts, item.start + 1) - 1
         if 0 <= k < len(views) and item.start >= views[k].start and item.end <= views[k].end:
             return views[k]
@@ -84,7 +84,7 @@ def sentence_views(record: Record) -> list[SentenceView]:
     return views
 
 
-def cues(*words: str, flags: int = re.I) -> re.Pattern:
+def cues(*words: str, flags: int = re.IGNORECASE) -> re.Pattern:
     """A word-bounded alternation of regex fragments (each starting with a plain letter). A lookahead
     on the possible first letters lets the engine skip most positions quickly."""
     body = "(?:" + "|".join(words) + r")(?![\w-])"
@@ -94,22 +94,19 @@ def cues(*words: str, flags: int = re.I) -> re.Pattern:
     return re.compile(r"\b(?=[" + firsts + r"])(?<![-])" + body, flags)
 
 
-def first(pattern: re.Pattern, text: str) -> Optional[re.Match]:
+def first(pattern: re.Pattern, text: str) -> re.Match | None:
     return pattern.search(text)
 
 
 # -- word keys (entity identity across mentions, MeSH matching) ------------------------------------
 _WORD = re.compile(r"[a-z0-9]+(?:'s)?")
 STOPWORDS = frozenset(
-    """a an the of in on at to for with and or by from as into than that this these those its their his her
-    patients patient subjects participants group groups arm arms treatment treated therapy receiving received
-    who which were was be been being is are use using plus versus vs alone only both either each other""".split()
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "by", "from", "as", "into", "than", "that", "this", "these", "those", "its", "their", "his", "her", "patients", "patient", "subjects", "participants", "group", "groups", "arm", "arms", "treatment", "treated", "therapy", "receiving", "received", "who", "which", "were", "was", "be", "been", "being", "is", "are", "use", "using", "plus", "versus", "vs", "alone", "only", "both", "either", "each", "other"]
 )
 
 
 def singular(word: str) -> str:
-    if word.endswith("'s"):
-        word = word[:-2]
+    word = word.removesuffix("'s")
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("ses", "xes", "ches", "shes")):

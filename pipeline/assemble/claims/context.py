@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
 
 from ...schema import Entity
 from .base import SentenceView, content_words, cues, entity_words, same_stem
@@ -33,20 +32,19 @@ CONTROL = cues(
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
                          r"verum", r"test", r"therapy", r"drug")
 COMBINATION = cues(r"combinations?", r"combined")
-_COMBINED_TEXT = re.compile(r"\bplus\b|\+|\bcombin|\band\b|\bwith\b|/|-(?=[a-z])", re.I)
+_COMBINED_TEXT = re.compile(r"\bplus\b|\+|\bcombin|\band\b|\bwith\b|/|-(?=[a-z])", re.IGNORECASE)
 ARM_HEAD = r"(?:groups?|arms?|cohorts?)"
 ARM_LABEL = r"(?:[A-D]|I{1,3}|IV|[1-4])"
 # "group I", "arm B", "the control group", "the combination group", "both groups"
 _STOP = frozenset(
-    """in the of and or with for to than between among a an on at by from was were is are that this those these
-    both either each all two vs versus compared per same other one age different first second whole entire""".split()
+    ["in", "the", "of", "and", "or", "with", "for", "to", "than", "between", "among", "a", "an", "on", "at", "by", "from", "was", "were", "is", "are", "that", "this", "those", "these", "both", "either", "each", "all", "two", "vs", "versus", "compared", "per", "same", "other", "one", "age", "different", "first", "second", "whole", "entire"]
 )
-_PRE = frozenset("the both either two each all these three four".split())
-_HEAD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.I)
+_PRE = frozenset(["the", "both", "either", "two", "each", "all", "these", "three", "four"])
+_HEAD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
 _LABEL_AFTER = re.compile(rf"\s+(?P<label>{ARM_LABEL})\b(?![-.]\d)")
 
 
-def _token_before(text: str, end: int) -> Optional[tuple[int, str]]:
+def _token_before(text: str, end: int) -> tuple[int, str] | None:
     """(start, token) of the word that ends before the whitespace preceding ``end``."""
     j = end
     while j > 0 and text[j - 1].isspace():
@@ -59,7 +57,7 @@ def _token_before(text: str, end: int) -> Optional[tuple[int, str]]:
     return (i, text[i:j]) if i < j else None
 
 
-def arm_phrases(text: str) -> list[tuple[int, int, Optional[str], str, str]]:
+def arm_phrases(text: str) -> list[tuple[int, int, str | None, str, str]]:
     """(start, end, label, pre, words) of the arm phrases of ``text``: "group I" / "arm B" (label), "the
     control group" (pre "the", words "control"), "both groups" (pre "both")."""
     out = []
@@ -82,14 +80,13 @@ def arm_phrases(text: str) -> list[tuple[int, int, Optional[str], str, str]]:
     return out
 
 
-PLURAL_ARMS = re.compile(r"^(?:both|either|two|each|all|these|three|four)\b", re.I)
+PLURAL_ARMS = re.compile(r"^(?:both|either|two|each|all|these|three|four)\b", re.IGNORECASE)
 _NOT_ARM_WORDS = frozenset(
-    "age same different other one first second third treatment control study two three both each all the a of in "
-    "and or with between".split()
+    ["age", "same", "different", "other", "one", "first", "second", "third", "treatment", "control", "study", "two", "three", "both", "each", "all", "the", "a", "of", "in", "and", "or", "with", "between"]
 )
-_DEFINE_AFTER = re.compile(rf"^\s*[(,]\s*(?:the\s+)?{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\b|^\s*\(\s*(?P<label2>{ARM_LABEL})\s*\)", re.I)
+_DEFINE_AFTER = re.compile(rf"^\s*[(,]\s*(?:the\s+)?{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\b|^\s*\(\s*(?P<label2>{ARM_LABEL})\s*\)", re.IGNORECASE)
 _DEFINE_BEFORE = re.compile(rf"\b{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\s*(?:\(|:|,|received|was\s+given|were\s+given|"
-                            rf"was\s+treated\s+with|were\s+treated\s+with|underwent|got)\s*(?:\w+\s+){{0,3}}$", re.I)
+                            rf"was\s+treated\s+with|were\s+treated\s+with|underwent|got)\s*(?:\w+\s+){{0,3}}$", re.IGNORECASE)
 
 
 def is_control(entity: Entity) -> bool:
@@ -113,8 +110,8 @@ class Arm:
     start: int
     end: int
     text: str
-    entity: Optional[Entity] = None
-    side: Optional[str] = None  # "I" or "C"
+    entity: Entity | None = None
+    side: str | None = None  # "I" or "C"
     inherited: bool = False  # the entity comes from an earlier sentence
     plural: bool = False  # "both groups": the arms together, not one arm
 
@@ -132,7 +129,7 @@ class InterventionContext:
     labels: dict[str, Entity] = field(default_factory=dict)  # "i", "a", "2" -> entity
 
     # -- updating ---------------------------------------------------------------------------------------
-    def observe(self, view: SentenceView, ctype: Optional[str], design: bool = False) -> None:
+    def observe(self, view: SentenceView, ctype: str | None, design: bool = False) -> None:
         """Record the interventions of a sentence after it was assembled. ``design``: the sentence is
         a title/aim/methods sentence (it may define the main interventions and the arms)."""
         ents = view.label("INTERVENTION", "COMPARATOR")
@@ -162,10 +159,10 @@ class InterventionContext:
     def main_mentions(self) -> list[Entity]:
         return [self.latest[k] for k in self.main if k in self.latest]
 
-    def comparator(self) -> Optional[Entity]:
+    def comparator(self) -> Entity | None:
         return self.comparators[-1] if self.comparators else None
 
-    def resolve(self, phrase: str, label: Optional[str]) -> tuple[Optional[Entity], Optional[str]]:
+    def resolve(self, phrase: str, label: str | None) -> tuple[Entity | None, str | None]:
         """Entity and side ("I"/"C") of an arm phrase such as "the combination group" or "group II"."""
         if label:
             ent = self.labels.get(label.lower())
@@ -223,7 +220,9 @@ def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm])
         return out
     low = view.text.lower()
     seen: set[str] = set()
-    for ent in sorted(reversed(ctx.interventions), key=lambda e: -len(e.text)):
+    latest_first = list(reversed(ctx.interventions))
+    latest_first.sort(key=lambda e: -len(e.text))  # stable: the latest of equally long texts first
+    for ent in latest_first:
         key = ent.text.lower()
         if len(key) < 3 or key in seen:
             continue
@@ -241,7 +240,7 @@ def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm])
 
 
 _COMPARE_BEFORE = re.compile(r"(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|over|against|"
-                             r"in\s+comparison\s+(?:with|to))\s+(?:\w+\s+){0,3}$", re.I)
+                             r"in\s+comparison\s+(?:with|to))\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
 def _assign_sides(view: SentenceView, arms: list[Arm]) -> None:

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
-from typing import Optional, Sequence
 
 from ...schema import Measure
 from .base import cues
@@ -50,25 +51,25 @@ NOT_SIGNIFICANT = re.compile(
     r"(?:differences?|changes?|effects?|associations?|benefits?)\b|\b(?:similar|comparable|equivalent|unchanged|"
     r"not\s+different|indistinguishable)\b|\bfailed\s+to\s+(?:\w+\s+)?(?:reach|show|demonstrate|achieve)\b|"
     r"\bremained\s+(?:stable|constant|unchanged)\b",
-    re.I,
+    re.IGNORECASE,
 )
 COMPARATIVE = re.compile(
-    r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|differ\w*|similar|comparable|equivalent|"
+    r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|beyond|differ\w*|similar|comparable|equivalent|"
     r"(?:statistically\s+)?significant\w*|increas\w*|decreas\w*|reduc\w*|higher|lower|greater|fewer|"
     r"rise|rose|fell|declin\w*|elevat\w*|shorter|longer|baseline|from\s+\S+\s+to\b|unchanged|superior|inferior)\b",
-    re.I,
+    re.IGNORECASE,
 )
 @dataclass
 class Decision:
-    direction: Optional[str] = None
-    significant: Optional[bool] = None
+    direction: str | None = None
+    significant: bool | None = None
     negated: bool = False
-    p_value: Optional[str] = None  # id of the deciding p-value
+    p_value: str | None = None  # id of the deciding p-value
     source: str = ""
 
 
 # -- significance ----------------------------------------------------------------------------------------
-def p_significant(m: Measure) -> Optional[bool]:
+def p_significant(m: Measure) -> bool | None:
     if m.value is None:
         return None
     op = m.op or "="
@@ -79,7 +80,7 @@ def p_significant(m: Measure) -> Optional[bool]:
     return m.value < ALPHA
 
 
-def ci_bounds(m: Measure) -> Optional[tuple[float, float]]:
+def ci_bounds(m: Measure) -> tuple[float, float] | None:
     if m.ci_low is not None and m.ci_high is not None:
         return m.ci_low, m.ci_high
     if m.kind == "ci" and m.low is not None and m.high is not None:
@@ -87,7 +88,7 @@ def ci_bounds(m: Measure) -> Optional[tuple[float, float]]:
     return None
 
 
-def ci_null(m: Measure, context: str) -> Optional[float]:
+def ci_null(m: Measure, context: str) -> float | None:
     """The no-effect value of a CI: 1 for ratios, 0 for differences, None when unknown."""
     stat = (m.stat or "").lower()
     if m.kind == "ratio" or stat in RATIO_STATS:
@@ -99,12 +100,12 @@ def ci_null(m: Measure, context: str) -> Optional[float]:
         return 0.0
     if re.search(r"\b(?:ratio|OR|RR|HR|IRR)\b", context[-60:]):
         return 1.0
-    if re.search(r"\b(?:difference|change|MD|WMD|SMD)\b", context[-60:], re.I):
+    if re.search(r"\b(?:difference|change|MD|WMD|SMD)\b", context[-60:], re.IGNORECASE):
         return 0.0
     return None
 
 
-def significance(measures: Sequence[Measure], text: str, offset: int) -> tuple[Optional[bool], Optional[Measure],
+def significance(measures: Sequence[Measure], text: str, offset: int) -> tuple[bool | None, Measure | None,
                                                                              str]:
     """(significant, deciding p-value, source) from p-values, then CIs, then words. ``offset`` is the
     absolute start of ``text`` (measures carry absolute offsets)."""
@@ -127,10 +128,10 @@ def significance(measures: Sequence[Measure], text: str, offset: int) -> tuple[O
     return None, None, ""
 
 
-_EVENT_FREE = re.compile(r"surviv|\bfree\b|-free|time\s+to|duration", re.I)
+_EVENT_FREE = re.compile(r"surviv|\bfree\b|-free|time\s+to|duration", re.IGNORECASE)
 
 
-def ratio_direction(measures: Sequence[Measure], text: str, offset: int, outcome_text: str = "") -> Optional[str]:
+def ratio_direction(measures: Sequence[Measure], text: str, offset: int, outcome_text: str = "") -> str | None:
     """Increase/decrease from a ratio whose CI excludes 1. A hazard ratio below 1 for an event-free
     outcome (survival, progression-free survival, time to event) means that outcome increased."""
     for m in measures:
@@ -148,7 +149,7 @@ def ratio_direction(measures: Sequence[Measure], text: str, offset: int, outcome
     return None
 
 
-def arm_direction(pairs: Sequence[tuple[Measure, str]]) -> Optional[str]:
+def arm_direction(pairs: Sequence[tuple[Measure, str]]) -> str | None:
     """``pairs``: (measure, side "I"/"C"). The first I value against the first C value of the same kind."""
     i_vals = [m for m, side in pairs if side == "I" and m.value is not None]
     for mi in i_vals:
@@ -186,7 +187,7 @@ class DirectionModel:
         return [dict(doc.cats) for doc in self.nlp.pipe(texts, batch_size=64)]
 
 
-_MODELS: dict[str, Optional[DirectionModel]] = {}
+_MODELS: dict[str, DirectionModel | None] = {}
 
 
 def default_model_path() -> Path:
@@ -195,7 +196,7 @@ def default_model_path() -> Path:
     return paths.MODELS_DIR / "claimex-direction"
 
 
-def load_model(path: Optional[Path] = None) -> Optional[DirectionModel]:
+def load_model(path: Path | None = None) -> DirectionModel | None:
     """The direction classifier at ``path`` (default: ``models/claimex-direction``), loaded once;
     None when absent (claims then fall back to cue words)."""
     path = Path(path) if path is not None else default_model_path()
@@ -216,7 +217,7 @@ def is_comparative(text: str, has_comparator: bool, measures: Sequence[Measure])
         has_comparator and bool(INCREASE.search(text) or DECREASE.search(text)))
 
 
-_CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+(?:whereas|but|while|although|however|except)\b", re.I)
+_CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+(?:whereas|but|while|although|however|except)\b", re.IGNORECASE)
 
 
 def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
@@ -235,12 +236,12 @@ def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
             depth = max(0, depth - 1)
         elif depth == 0 and ch in ";.,":
             m = _CLAUSE_BREAK.match(text, k)
-            if m and not (ch == "." and re.search(r"\b(?:vs|e\.g|i\.e|al|approx|resp)$", text[:k], re.I)):
+            if m and not (ch == "." and re.search(r"\b(?:vs|e\.g|i\.e|al|approx|resp)$", text[:k], re.IGNORECASE)):
                 cuts.append(m.end())
-    m2 = [m for m in re.finditer(r"\s(?:whereas|but|while|although|however)\b", text, re.I)]
+    m2 = [m for m in re.finditer(r"\s(?:whereas|but|while|although|however)\b", text, re.IGNORECASE)]
     cuts += [m.start() for m in m2]
     cuts = sorted(set(cuts)) + [len(text)]
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         if a <= anchor < b:
             return a, b
     return 0, len(text)
@@ -250,12 +251,12 @@ def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
 class Evidence:
     """What the rules read in a comparison sentence (the classifier sees it as feature words)."""
 
-    significant: Optional[bool] = None
-    p_value: Optional[Measure] = None
+    significant: bool | None = None
+    p_value: Measure | None = None
     source: str = ""  # p-value | ci | words
-    cue: Optional[str] = None  # increase | decrease | no_difference (cue words)
+    cue: str | None = None  # increase | decrease | no_difference (cue words)
     negated: bool = False
-    numeric: Optional[str] = None  # increase | decrease from arm values / a ratio
+    numeric: str | None = None  # increase | decrease from arm values / a ratio
 
 
 def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]],
@@ -292,7 +293,7 @@ def classifier_text(ev: Evidence, text: str, spans: Sequence[tuple[int, int, str
 
 
 def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]],
-                      arm_sides: Sequence[tuple[Measure, str]], model: Optional[DirectionModel],
+                      arm_sides: Sequence[tuple[Measure, str]], model: DirectionModel | None,
                       outcome_text: str = "") -> Decision:
     """Direction of a comparison. ``text``: the sentence; ``offset``: its absolute start; ``spans``:
     local (start, end, role) of the I/C/O mentions; ``arm_sides``: (arm value, side); ``outcome_text``:

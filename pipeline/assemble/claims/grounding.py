@@ -30,7 +30,8 @@ HACE (hepatic arterial *chemo*embolization) gets *Doxorubicin* and *Streptozocin
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Optional
+from collections.abc import Iterable
+from typing import Any
 
 from ...schema import Entity, Record
 from .base import same_stem, singular, words
@@ -39,22 +40,18 @@ from .context import same_intervention
 SYNONYMS = {"tumor": "neoplasm", "tumour": "neoplasm", "cancer": "neoplasm", "renal": "kidney",
             "hepatic": "liver", "cardiac": "heart", "pulmonary": "lung", "gastric": "stomach"}
 GENERIC = frozenset(
-    "therapeutic therapy therapeutics drug drugs agent agents method procedure procedures mellitus human use "
-    "disease diseases disorder disorders syndrome and or of in the by for with to type product products "
-    "preparation preparations compound compounds substance substances".split()
+    ["therapeutic", "therapy", "therapeutics", "drug", "drugs", "agent", "agents", "method", "procedure", "procedures", "mellitus", "human", "use", "disease", "diseases", "disorder", "disorders", "syndrome", "and", "or", "of", "in", "the", "by", "for", "with", "to", "type", "product", "products", "preparation", "preparations", "compound", "compounds", "substance", "substances"]
 )
 CHECK_TAGS = frozenset(
-    """humans animals male female adult aged middle-aged young-adult adolescent child infant pregnancy
-    rats mice dogs swine rabbits cattle""".split()
+    ["humans", "animals", "male", "female", "adult", "aged", "middle-aged", "young-adult", "adolescent", "child", "infant", "pregnancy", "rats", "mice", "dogs", "swine", "rabbits", "cattle"]
 ) | {"aged, 80 and over", "child, preschool", "infant, newborn", "middle aged", "young adult", "animals",
      "rats, sprague-dawley", "rats, wistar", "mice, inbred c57bl"}
 THERAPY_QUALIFIERS = frozenset({"administration & dosage", "therapeutic use"})
 DRUG_WORDING = re.compile(r"chemo|drug|pharmac|infus|regimen|medicat|inject|agent|tablet|capsule|dos(?:e|ing)|"
-                          r"(?<!radio)therap", re.I)
+                          r"(?<!radio)therap", re.IGNORECASE)
 _HEAD_BREAK = re.compile(r"\s*(?:\(|\[|,|;|\b(?:of|from|with|in|for|to|undergoing|receiving|who|after|on|at|by|"
-                         r"without|among|treated|during|versus|vs)\b)", re.I)
-_PERSON = frozenset("patient subject participant women woman men man child children adult people individual "
-                    "infant volunteer case smoker user".split())
+                         r"without|among|treated|during|versus|vs)\b)", re.IGNORECASE)
+_PERSON = frozenset(["patient", "subject", "participant", "women", "woman", "men", "man", "child", "children", "adult", "people", "individual", "infant", "volunteer", "case", "smoker", "user"])
 
 
 def _norm(word: str) -> str:
@@ -119,8 +116,9 @@ def names_chemical(entity_text: str, chemical: str) -> bool:
     return bool(needed) and all(any(_match(n, h) for h in have) for n in needed)
 
 
-def ground(record: Record) -> None:
-    """Set ``Entity.mesh`` on every entity of ``record`` (in place) from ``record.meta``."""
+def ground(record: Record, administered: bool = True) -> None:
+    """Set ``Entity.mesh`` on every entity of ``record`` (in place) from ``record.meta``.
+    ``administered=False`` leaves out the drug-therapy step (chemicals no entity names)."""
     terms = mesh_terms(record.meta)
     chemicals = [str(c) for c in record.meta.get("chemicals") or [] if str(c).strip()]
     if not terms and not chemicals:
@@ -138,8 +136,7 @@ def ground(record: Record) -> None:
             if names_chemical(ent.expanded or ent.text, chem):
                 _add(ent, chem)
                 named.add(chem)
-    administered = _administered(terms, chemicals)
-    rest = [c for c in administered if c not in named]
+    rest = [c for c in _administered(terms, chemicals) if c not in named] if administered else []
     if not rest or named:
         return
     for ent in _main_mentions(record, arms):
@@ -160,7 +157,7 @@ def _main_mentions(record: Record, arms: list[Entity]) -> list[Entity]:
     if not interventions:
         return []
     title_end = record.sentences[0].end if record.sentences else 0
-    main: Optional[Entity] = next((e for e in interventions if e.end <= title_end), interventions[0])
+    main: Entity | None = next((e for e in interventions if e.end <= title_end), interventions[0])
     key = entity_words(main)
     return [e for e in interventions if same_intervention(entity_words(e), key)]
 

@@ -27,9 +27,9 @@ _MONTH = re.compile(r"\bMay\s+(?:\d|of\b)")
 NEGATION = re.compile(
     r"(?<![\w-])(?:not|no|nor|neither|never|without|none|cannot|failed\s+to|fails?\s+to|lack(?:ed|s)?\s+(?:of\s+)?"
     r"|absence\s+of)(?![\w-])|n't\b",
-    re.I,
+    re.IGNORECASE,
 )
-CLAUSE_BREAK = re.compile(r"[;,:()\[\]]|\b(?:but|whereas|although|though|while|however|except)\b", re.I)
+CLAUSE_BREAK = re.compile(r"[;,:()\[\]]|\b(?:but|whereas|although|though|while|however|except)\b", re.IGNORECASE)
 SCOPE_WORDS = 6
 
 

@@ -20,23 +20,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from itertools import pairwise
 
 from ...schema import Entity, Measure
 from .base import SentenceView
 from .context import Arm
 
 ARM_VALUE_KINDS = frozenset({"value", "percentage", "count", "mean_sd", "median_iqr", "duration", "range"})
-_LIST_SEP = re.compile(r"^\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|to|with|,\s*and|/)?\s*(?:the\s+)?$", re.I)
+_LIST_SEP = re.compile(r"^\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|to|with|,\s*and|/)?\s*(?:the\s+)?$", re.IGNORECASE)
 _VALUE_SEP = re.compile(r"^\s*(?:\)|\()?\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|to|/|:)?\s*(?:\(|\))?\s*$",
-                        re.I)
+                        re.IGNORECASE)
 _FOLLOWING = re.compile(
     r"^\s*\)?\s*,?\s*(?:of\s+(?:the\s+)?(?:patients|subjects|participants|women|men|children|cases)\s+)?"
     r"(?:in|for|among|with|on|from|receiving|treated\s+with|given|at|after|under|using|of)\s+"
-    r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+    r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _PRECEDING = re.compile(r"^\s*(?:\(\s*n\s*=\s*\d+\s*\)\s*)?(?:group\s*)?[:=,]?\s*(?:\(\s*)?(?:was\s+|were\s+|had\s+|of\s+)?$",
-                        re.I)
-_CLAUSE_LEAD = re.compile(r"^\s*(?:in|for|among|with)\s+(?:the\s+)?$", re.I)
+                        re.IGNORECASE)
+_CLAUSE_LEAD = re.compile(r"^\s*(?:in|for|among|with)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -48,7 +48,7 @@ class Roles:
     inherited: list[Entity] = field(default_factory=list)
 
 
-def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried_comparator: Optional[Entity]
+def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried_comparator: Entity | None
              ) -> Roles:
     """Who / what / against what / measured how. Arms resolved to earlier entities and, when the
     sentence names no intervention, the carried main intervention are ``inherited``."""
@@ -78,7 +78,7 @@ def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried
 def arm_values(view: SentenceView, arms: list[Arm], measures: list[Measure]) -> list[tuple[Measure, Arm]]:
     """(measure, arm) pairs for the arm values of a sentence (see the module docstring)."""
     singles = [a for a in arms if not a.plural]
-    values = [m for m in measures if m.kind in ARM_VALUE_KINDS]
+    values = [m for m in measures if m.kind in ARM_VALUE_KINDS and not _between_arms(view, m)]
     if not singles or not values:
         return []
     linked: dict[str, Arm] = {}
@@ -91,6 +91,15 @@ def arm_values(view: SentenceView, arms: list[Arm], measures: list[Measure]) -> 
         if arm is not None:
             linked[m.id] = arm
     return [(m, linked[m.id]) for m in values if m.id in linked]
+
+
+_DIFFERENCE_BEFORE = re.compile(r"(?:difference|reduction|increase|change|gain|decrease)\s*(?:of|was|=|:|,)?\s*$",
+                                re.IGNORECASE)
+
+
+def _between_arms(view: SentenceView, m: Measure) -> bool:
+    """A between-arm quantity, not one arm's value: "difference, -5.8 percentage points"."""
+    return bool(m.unit and "point" in m.unit) or bool(_DIFFERENCE_BEFORE.search(view.between(m.start - 30, m.start)))
 
 
 def _runs(view: SentenceView, items: list, sep: re.Pattern) -> list[list]:
@@ -138,12 +147,12 @@ def _clear(view: SentenceView, start: int, end: int, measures: list[Measure], sk
     return not any(start <= m.start < end for m in measures if m.id != skip.id)
 
 
-def _in_parenthesis(view, arms, m) -> Optional[Arm]:
+def _in_parenthesis(view, arms, m) -> Arm | None:
     for arm in reversed(arms):
         if arm.end > m.start:
             continue
         gap = view.between(arm.end, m.start)
-        if re.match(r"^\s*\(", gap) and ")" not in gap and "(" not in gap.lstrip()[1:] and not any(
+        if re.match(r"^\s*\(", gap) and not re.search(r"[();]", gap.lstrip()[1:]) and not any(
                 arm.end <= a.start < m.start for a in arms):
             return arm
         return None
@@ -153,7 +162,7 @@ def _in_parenthesis(view, arms, m) -> Optional[Arm]:
 _BRACKET_AFTER = re.compile(r"^\s*[(\[][^()\[\]]{0,40}[)\]]")
 
 
-def _following(view, arms, measures, m) -> Optional[Arm]:
+def _following(view, arms, measures, m) -> Arm | None:
     """An arm after the value; a bracket right after the value ("77.4% (26.3) in the X group": its SD)
     is skipped."""
     for arm in arms:
@@ -169,7 +178,7 @@ def _following(view, arms, measures, m) -> Optional[Arm]:
     return None
 
 
-def _preceding(view, arms, measures, m) -> Optional[Arm]:
+def _preceding(view, arms, measures, m) -> Arm | None:
     for arm in reversed(arms):
         if arm.end > m.start:
             continue
@@ -180,10 +189,10 @@ def _preceding(view, arms, measures, m) -> Optional[Arm]:
     return None
 
 
-_CLAUSE_SPLIT = re.compile(r";|,?\s+(?:while|whereas|but)\s+|,\s+(?:and|compared\s+with)\s+", re.I)
+_CLAUSE_SPLIT = re.compile(r";|,?\s+(?:while|whereas|but)\s+|,\s+(?:and|compared\s+with)\s+", re.IGNORECASE)
 
 
-def _clause_scope(view, arms, m) -> Optional[Arm]:
+def _clause_scope(view, arms, m) -> Arm | None:
     """"In group I, ..." scopes the values after it; and in a sentence naming two or more arms, a clause
     (split at ``;``, "while", "whereas", "but") that names exactly one arm owns its values."""
     before = [a for a in arms if a.end <= m.start]
@@ -197,14 +206,14 @@ def _clause_scope(view, arms, m) -> Optional[Arm]:
         return None
     cuts = [0] + [x.end() for x in _CLAUSE_SPLIT.finditer(view.text)] + [len(view.text)]
     local = m.start - view.start
-    for lo, hi in zip(cuts, cuts[1:]):
+    for lo, hi in pairwise(cuts):
         if lo <= local < hi:
             inside = {a.key: a for a in arms if lo <= a.start - view.start < hi}
             return next(iter(inside.values())) if len(inside) == 1 else None
     return None
 
 
-def outcome_of(view: SentenceView, m: Measure) -> Optional[Entity]:
+def outcome_of(view: SentenceView, m: Measure) -> Entity | None:
     outcomes = view.label("OUTCOME")
     before = [o for o in outcomes if o.end <= m.start]
     if before:
@@ -253,7 +262,7 @@ def claim_groups(view: SentenceView, pairs: list[tuple[Measure, Arm]]) -> list[G
     return groups
 
 
-def p_value_of(measures: list[Measure]) -> Optional[Measure]:
+def p_value_of(measures: list[Measure]) -> Measure | None:
     """The p-value that decides a claim's significance: the first one of its measures."""
     return next((m for m in measures if m.kind == "p_value"), None)
 

@@ -21,7 +21,7 @@ single-arm judgements (positive / negative).
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from .base import cues
 from .hedging import negation_scope
@@ -42,8 +42,8 @@ DECREASE = cues(
 BETTER = cues(r"improv\w*", r"better", r"superior", r"benefit\w*", r"beneficial", r"more\s+effective",
               r"greater\s+efficacy", r"favou?r(?:ed|s|ing)?", r"relie(?:f|ved?)", r"alleviat\w*", r"ameliorat\w*")
 WORSE = cues(r"worse(?:ned|ning)?", r"poorer", r"inferior", r"deteriorat\w*", r"aggravat\w*", r"less\s+effective")
-COMPARATIVE_WORDS = re.compile(r"^(?:greater|larger|more|less|smaller|fewer|bigger|higher|lower)$", re.I)
-NOT_A_CUE = re.compile(r"(?:\b(?:or|and|no|not)\s+(?:more|less)\b|\b(?:more|less)\s+than\s+(?=[\d<>≥≤]))", re.I)
+COMPARATIVE_WORDS = re.compile(r"^(?:greater|larger|more|less|smaller|fewer|bigger|higher|lower)$", re.IGNORECASE)
+NOT_A_CUE = re.compile(r"(?:\b(?:or|and|no|not)\s+(?:more|less)\b|\b(?:more|less)\s+than\s+(?=[\d<>≥≤]))", re.IGNORECASE)
 HARMFUL = re.compile(
     r"pain|symptom|depress|anxiety|distress|mortality|death|die|risk|complication|adverse|side[- ]effect|toxicit|"
     r"relapse|recurren|infection|nausea|vomit|fatigue|stress|disab|severity|incidence|failure|bleed|h(?:a)?emorrh|"
@@ -51,14 +51,14 @@ HARMFUL = re.compile(
     r"lesion|handicap|dizz|damage|injur|stenos|tension|anger|confusion|insomnia|disturbance|burden|morbidity|"
     r"craving|attrition|dropout|drop-out|cholesterol|ldl|triglycerid|glucose|hba1c|blood pressure|tumou?r size|"
     r"viral load|requirement|consumption|rescue|dose of",
-    re.I,
+    re.IGNORECASE,
 )
 REFERENCE = re.compile(r"(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"
                        r"against|from)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?(?:in\s+|with\s+|for\s+|among\s+)?"
-                       r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+){0,2}$", re.I)
+                       r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 BOTH_ARMS = re.compile(r"\b(?:in\s+both|both\s+(?:groups?|arms?|treatments?|regimens?|conditions?|cohorts?)|"
                        r"in\s+(?:all|each|either)\s+(?:\w+\s+)?(?:groups?|arms?|treatments?)|all\s+(?:treatment\s+)?"
-                       r"groups?|irrespective\s+of|regardless\s+of)\b", re.I)
+                       r"groups?|irrespective\s+of|regardless\s+of)\b", re.IGNORECASE)
 
 
 def _hits(text: str, harmful: bool) -> list[tuple[int, int, int]]:
@@ -92,7 +92,7 @@ def _hits(text: str, harmful: bool) -> list[tuple[int, int, int]]:
     return out
 
 
-def cue_direction(text: str, spans: Sequence[Span], outcome_text: str = "") -> tuple[Optional[str], bool]:
+def cue_direction(text: str, spans: Sequence[Span], outcome_text: str = "") -> tuple[str | None, bool]:
     """(direction, negated) of a comparison clause. ``text``: the clause with entity names masked;
     ``spans``: (start, end, role I/C/O) local to ``text``; ``outcome_text``: the outcome's words (for
     the harmful-outcome reading of "improved")."""
@@ -117,7 +117,7 @@ def cue_direction(text: str, spans: Sequence[Span], outcome_text: str = "") -> t
     return direction, False
 
 
-def _subject_side(text: str, arms: Sequence[Span], start: int, end: int) -> Optional[str]:
+def _subject_side(text: str, arms: Sequence[Span], start: int, end: int) -> str | None:
     """Side whose value the cue describes: "I", "C" or None (unknown: read as I)."""
     subjects, references = [], []
     for a, b, role in arms:
@@ -133,7 +133,7 @@ def _subject_side(text: str, arms: Sequence[Span], start: int, end: int) -> Opti
 def both_arms_change(text: str) -> bool:
     """A change reported within every arm ("decreased in both groups") and no between-arm comparison."""
     return bool(BOTH_ARMS.search(text)) and not re.search(r"\b(?:than|compared|versus|vs\.?|between|greater|"
-                                                          r"more|less|higher|lower)\b", text, re.I)
+                                                          r"more|less|higher|lower)\b", text, re.IGNORECASE)
 
 
 # -- single-arm / qualitative judgements ----------------------------------------------------------------
@@ -157,10 +157,10 @@ ADVERSE_POSITIVE = cues(r"rare(?:ly)?", r"uncommon", r"infrequent(?:ly)?", r"few
 ADVERSE_NEGATIVE = cues(r"frequent(?:ly)?", r"poorly\s+tolerated", r"unacceptable",
                         r"high\s+(?:rate|incidence|frequency)", r"substantial", r"intolerable", r"fatal")
 PRIOR_FAILURE = re.compile(r"\b(?:following|after|despite|refractory\s+to|in\s+spite\s+of)\s+(?:an?\s+|the\s+)?$",
-                           re.I)
+                           re.IGNORECASE)
 
 
-def polarity(text: str, adverse: bool) -> tuple[Optional[str], bool]:
+def polarity(text: str, adverse: bool) -> tuple[str | None, bool]:
     """(positive/negative/None, negated) of a single-arm or qualitative statement (entity names masked).
     The first cue wins; cues describing an earlier failed treatment ("following unsuccessful X") are
     skipped; adverse-effect statements with cues of both kinds get None."""

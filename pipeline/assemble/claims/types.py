@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 from .base import SentenceView, cues
 
@@ -41,7 +40,7 @@ _ZONES = (
 _INLINE_HEADING = re.compile(r"^\s*([A-Z][A-Z &/]{2,}[A-Z])\s*:?\s+(?=[A-Z(\d])")
 
 
-def zone_of(label: Optional[str]) -> Optional[str]:
+def zone_of(label: str | None) -> str | None:
     if not label:
         return None
     label = label.upper().strip()
@@ -51,7 +50,7 @@ def zone_of(label: Optional[str]) -> Optional[str]:
     return None
 
 
-def inline_zone(text: str) -> Optional[str]:
+def inline_zone(text: str) -> str | None:
     """``"RESULTS The mean ..."`` / ``"IMPLICATIONS This study ..."`` -> the heading's zone."""
     m = _INLINE_HEADING.match(text)
     if not m or m.group(1) == "UNLABELLED":
@@ -69,7 +68,7 @@ CONCLUSION = re.compile(
     r"|\bwe\s+conclude\b|\b(?:further|future|larger|additional|more)\s+(?:\w+\s+){0,3}(?:studies|research|trials?|"
     r"investigations?|work)\b.{0,120}\b(?:needed|required|warranted|necessary|help)\b"
     r"|\b(?:should|could)\s+be\s+(?:considered|recommended|used|offered|preferred)\b|\b(?:is|are)\s+recommended\b",
-    re.I,
+    re.IGNORECASE,
 )
 AIM = re.compile(
     r"\b(?:the\s+)?(?:main\s+|primary\s+)?(?:aims?|objectives?|purposes?|goals?)\s+(?:of\s+(?:this|the|our|the\s+present)"
@@ -80,7 +79,7 @@ AIM = re.compile(
     r"|\bthis\s+(?:\w+\s+){0,2}?(?:study|trial|paper|review|report)\s+(?:aims?|aimed|was\s+designed|is\s+designed|"
     r"sought|evaluates|investigates|examines|assesses|compares|describes|reports)\b"
     r"|^\W*(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine|test|study|explore|describe))\b",
-    re.I,
+    re.IGNORECASE,
 )
 METHODS = re.compile(
     r"\brandomi[sz]ed\s+(?:to|into|in|on|at)\b|\brandomly\s+(?:assigned|allocated|divided|selected)|"
@@ -94,7 +93,7 @@ METHODS = re.compile(
     r"\boutcome\s+measures?\b|\bdouble[- ]blind|\bplacebo[- ]controlled|\binclusion\s+criteria|\bwere\s+eligible|"
     r"\b(?:prospective|randomi[sz]ed|open[- ]label|multicent(?:er|re)|cross-?over|parallel[- ]group|pilot)\s+"
     r"(?:\w+\s+){0,2}(?:study|trial|design)\b|\bintention[- ]to[- ]treat\s+analysis\s+(?:was|were)\b",
-    re.I,
+    re.IGNORECASE,
 )
 RESULT_STRONG = re.compile(
     r"\b(?:(?:statistically\s+)?significant(?:ly)?|non-?significant|no\s+(?:\w+\s+){0,2}differences?|"
@@ -104,7 +103,7 @@ RESULT_STRONG = re.compile(
     r"superior|inferior|associated\s+with|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+reduction|"
     r"(?:rose|fell|declined|dropped)|(?:increase|decrease|reduction|improvement|rise|decline)\s+(?:in|of)|"
     r"differed|differences?\s+(?:in|between|was|were)|no\s+(?:\w+\s+)?(?:effects?|benefits?|changes?))\b",
-    re.I,
+    re.IGNORECASE,
 )
 RESULT_WEAK = cues(
     r"showed", r"shown", r"demonstrated", r"revealed", r"found", r"observed", r"noted", r"reported", r"occurred",
@@ -129,7 +128,7 @@ EVALUATIVE = cues(
     r"modest", r"low", r"high", r"rare", r"dismal",
 )
 
-SIGNIFICANCE = re.compile(r"\bsignificant(?:ly)?\b|\bdid\s+not\s+differ|\bno\s+(?:\w+\s+)?differences?\b", re.I)
+SIGNIFICANCE = re.compile(r"\bsignificant(?:ly)?\b|\bdid\s+not\s+differ|\bno\s+(?:\w+\s+)?differences?\b", re.IGNORECASE)
 
 RESULT_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr", "percentage", "range"})
 STRONG_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr"})
@@ -165,7 +164,7 @@ def is_adverse(view: SentenceView) -> bool:
     return 2 * len(ae) >= len(outcomes)
 
 
-def classify(view: SentenceView, state: TypingState) -> Optional[str]:
+def classify(view: SentenceView, state: TypingState) -> str | None:
     """The claim type of ``view`` (None: the sentence yields no claim). Updates ``state``."""
     zone = inline_zone(view.text) or zone_of(view.section)
     if zone == "skip" or view.index == 0 and (view.section or "").upper() == "TITLE":

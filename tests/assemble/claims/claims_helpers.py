@@ -4,12 +4,12 @@ measure parser's measures. Sentences are split at ". " / newlines like an abstra
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from pipeline.schema import Entity, Record, Sentence
 
 
-def make_record(text: str, entities: Sequence[tuple] = (), meta: Optional[dict] = None, title: bool = False,
+def make_record(text: str, entities: Sequence[tuple] = (), meta: dict | None = None, title: bool = False,
                 measures: bool = True) -> Record:
     sents, start = [], 0
     for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z(])|\n+", text):

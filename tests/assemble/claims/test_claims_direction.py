@@ -2,9 +2,9 @@
 
 from claims_helpers import claims_of, ent, make_record, measure
 
+from pipeline.annotate.measures import parse_measures
 from pipeline.assemble.claims.direction import significance
 from pipeline.assemble.claims.hedging import hedged
-from pipeline.annotate.measures import parse_measures
 
 
 def _sig(text):
@@ -54,7 +54,7 @@ def test_negation_flips_and_is_kept():
     # a single-arm judgement: the negation turns favourable into unfavourable
     text = "Background sentence. In conclusion, octreotide did not improve survival in these patients."
     rec = make_record(text, [("INTERVENTION", "octreotide"), ("OUTCOME", "survival")])
-    claim = [c for c in claims_of(rec) if c.type == "conclusion"][0]
+    claim = next(c for c in claims_of(rec) if c.type == "conclusion")
     assert claim.direction == "negative" and claim.negated is True
 
 
