@@ -55,6 +55,7 @@ def quantulum_predictor() -> Callable[[str], list]:
         try:
             quantities = parser.parse(text)
         except Exception:  # noqa: BLE001 - quantulum3 can fail on odd input; count it as "nothing found"
+            predict.failures += 1
             return out
         for q in quantities:
             start, end = q.span
@@ -70,6 +71,7 @@ def quantulum_predictor() -> Callable[[str], list]:
                 sd=unc, unit=units[0] if units else None, units=units))
         return out
 
+    predict.failures = 0
     return predict
 
 
@@ -87,12 +89,16 @@ def run(limit: int | None, corpora: list[str], tools: list[str], errors: int = 0
     data = {name: loaders[name]() for name in corpora}
     predictors = {"claimex": claimex_predictor, "quantulum3": quantulum_predictor}
     results: dict[str, Any] = {}
+    failures: dict[str, int] = {}
     for tool in tools:
         predict = predictors[tool]()
         predict("Warm-up: 12 patients received 400 mg (95% CI 1.2-3.4).")
         for name, docs in data.items():
             results.setdefault(name, {})[tool] = score_corpus(docs, predict=predict, keep_errors=errors)
-    return {"limit": limit, "corpora": {k: len(v) for k, v in data.items()}, "results": results}
+        if hasattr(predict, "failures"):
+            failures[tool] = predict.failures
+    return {"limit": limit, "corpora": {k: len(v) for k, v in data.items()}, "results": results,
+            **{f"{tool}_failures": n for tool, n in failures.items()}}
 
 
 def table(report: dict[str, Any]) -> str:

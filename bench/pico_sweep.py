@@ -94,7 +94,7 @@ def run_job(name: str, out: Path, minutes: float, deadline: float, vectors: Path
     if opt.get("pretrain"):
         budget = min(opt["pretrain"] * 60, deadline - time.time() - 30)
         sh([py, "-m", "pipeline.train.cli_run", "--pretrain", cfg, str(jd / "pretrain"),
-            *ov_args({**ov, "pretraining.max_epochs": 1000})], log, timeout=budget)
+            *ov_args({**ov, "pretraining.max_epochs": 1000, "pretraining.n_save_every": 100})], log, timeout=budget)
         weights = sorted((jd / "pretrain").glob("model*.bin"), key=lambda p: p.stat().st_mtime)
         weights = [w for w in weights if w.name != "model-last.bin"] or weights
         if not weights:

@@ -11,6 +11,8 @@
   default 3); ``retries`` re-runs a task that raised. Writes are atomic and deterministic, so a re-run,
   or a task that finished on a worker the client had given up on, writes the same file.
 * Progress: workers send ``(shard, documents)`` events on the ``claimex-batch`` topic.
+* Threads: Dask's nanny starts worker processes with ``OMP_NUM_THREADS=1`` (and MKL/OpenBLAS likewise), as
+  the process pool does (:func:`worker.limit_threads`): one worker, one core.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ import json
 import os
 import signal
 import socket
+import sys
 import tempfile
 import threading
 import time
@@ -53,6 +54,30 @@ def get_extractor(model: str | None):
 
 # -- pool workers ------------------------------------------------------------------------------------------
 _REPORT_QUEUE = None
+THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS",
+               "NUMEXPR_NUM_THREADS")
+
+
+def limit_threads(n: int = 1) -> None:
+    """One worker = one core: cap BLAS/OpenMP/torch threads (unless the user set the variables).
+
+    Without this each worker's OpenBLAS and libgomp (torch) start a thread per core; with several workers
+    on a machine the spinning threads fight over the cores (measured: 2 pool workers took twice as long).
+    Environment variables cover libraries loaded later; threadpoolctl and torch cover those loaded already.
+    """
+    user_set = any(var in os.environ for var in THREAD_VARS)
+    for var in THREAD_VARS:
+        os.environ.setdefault(var, str(n))
+    if user_set:
+        return
+    with contextlib.suppress(Exception):
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=n)
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        with contextlib.suppress(Exception):
+            torch.set_num_threads(n)
 
 
 def init_pool_worker(model: str | None, queue=None, parent: int | None = None) -> None:
@@ -61,10 +86,12 @@ def init_pool_worker(model: str | None, queue=None, parent: int | None = None) -
     _REPORT_QUEUE = queue
     _die_with_parent(parent or os.getppid())
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the driver handles Ctrl-C
+    limit_threads()
     # not raising here: a failing initializer breaks the whole pool; the shard's own get_extractor() call
     # reports the error in its manifest entry
     with contextlib.suppress(Exception):
         get_extractor(model)
+        limit_threads()  # again, for what the model loaded
 
 
 def _die_with_parent(parent: int) -> None:

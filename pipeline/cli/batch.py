@@ -54,6 +54,10 @@ def batch(
         if not (paths.default_model_dir() / "config.cfg").exists():
             raise fail(f"default model not found at {paths.default_model_dir()}; train it with `claimex train` "
                        "or pass --model rules")
+    if not (dask_scheduler or dask_local):  # this process (workers=1) or its pool: one thread per worker
+        from ..batch.worker import limit_threads
+
+        limit_threads()
     console = Console(stderr=True)
     try:
         result = run_batch(inputs, out, model=model, input_format=input_format, output_format=output_format,

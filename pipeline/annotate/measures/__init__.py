@@ -36,32 +36,37 @@ single values > counted nouns > bare decimals. Concretely:
 * ``p_value``: ``P = 0.971`` (op ``=``), ``p<0.05`` (op ``<``), ``P = .004``, ``P for trend = 0.02``;
   value must lie in [0, 1]. ``stat`` is ``P``.
 * ``mean_sd``: ``12.3 ± 4.5``, ``12.3 +/- 4.5``, ``59.5 (SD=5.6) years``, ``10.5 (± 4.28)``,
-  ``mean (SD) 12.3 (4.5)`` -> value, sd (stat ``SD``/``SE`` when written).
+  ``mean (SD) 12.3 (4.5)`` -> value, sd; stat ``SE`` when the dispersion is written SE/SEM, else ``SD``.
 * ``median_iqr``: ``median 5 (IQR 3-7)``, ``54% (IQR: 46-59%)`` -> value, low, high, stat ``median``.
   ``IQR 3-7`` alone is a ``range`` with stat ``IQR``.
 * ``threshold``: an inequality operator before a number (``>50%`` -> op ``>``, value 50, unit ``%``;
   ``≥ 18 years``; ``at least 18 months``) or after it (``50 years or older`` -> op ``>=``). ``~``
   (``approximately 40%``) is not a threshold: the measure keeps its base kind with op ``~``.
 * ``range``: two numbers joined by ``-``, ``to``, ``through``, ``between X and Y``, ``from X to Y``
-  (``57-91%`` -> low 57, high 91, unit ``%``; ``6-42.5 months``; ``3 to 7``). Requires low < high
-  (otherwise it is not a range). A bare integer hyphen range (``3-7``, no unit, no decimal) is a
+  (``57-91%`` -> low 57, high 91, unit ``%``; ``6-42.5 months``; ``3 to 7``; ``13 [9, 16]`` -> the
+  bracketed ``9, 16``). Requires low < high (otherwise it is not a range; two negatives written
+  ``-25.9 to -26.5`` are swapped). ``between`` is part of the span, ``from`` is not. A bare integer hyphen range (``3-7``, no unit, no decimal) is a
   range only in a range context (``range 3-7``, ``IQR``, right after a number's opening bracket
   ``16 (11-21)``, ``aged 50-69``): otherwise it may be pages, a reference list or a name.
 * ``age``: any value/duration/range/threshold in years/months/weeks/days (or unitless) in an age
   context (``aged``, ``age``, ``mean age of``, ``age range``, ``... years old``, ``... of age``,
   ``62-year-old``) becomes kind ``age`` and keeps op/low/high. Without such a context ``≥ 18 years``
   stays a ``threshold`` and ``43-61 yrs`` a ``range``.
-* ``count``: ``16 of 41`` (value 16, denominator 41), ``Thirty-nine of the 221 women``, ``24/53``;
-  a number followed by a counted noun that is not a person (``8 cases``, ``3 cycles``, ``30
-  vertices``); a bare integer followed by a bracketed percentage (``57 (90%)``) or by ``in the X
-  group/arm`` or by a verb like ``were/had/died`` (``113 were evaluable``).
+* ``count``: ``16 of 41`` (value 16, denominator 41), ``Thirty-nine of the 221 women``, ``3 from 20
+  patients``, ``24/53``, ``n = 25/51``; a number followed by a counted noun that is not a person
+  (``8 cases``, ``3 cycles``, ``30 vertices``, ``5 PR``, ``28 VTEs``; ``no deaths`` -> 0); a bare integer
+  confirmed as a count by its context: a bracketed percentage (``57 (90%)``), ``in the X group/arm``,
+  ``to placebo``, a verb (``113 were evaluable``, ``63 enrolled``), an arm list
+  (``(74 placebo, 62 tamoxifen)``, ``(TAM 64, ACT 65)``, ``SC (34) or control arm (17)``).
 * ``sample_size``: ``n = 96`` and a number followed by (up to two modifiers and) a person noun
   (``127 patients``, ``Twenty consecutive women``, ``121 breast cancer survivors``).
 * ``dose``: a mass/activity/radiation amount, alone or per kg/m2/time (``400 mg``, ``75 mg/m2``,
   ``10 IU``, ``50 Gy``, ``2.5 mg/day``), including a frequency that follows (``400 mg every 12 h``,
   ``20 mg twice daily``). ``kg`` alone is a body weight (``value``); ``g/dL`` a concentration (``value``).
 * ``duration``: a time unit (``14 days``, ``12 h``, ``5-year``); ``percentage``: ``%``/``percent``;
-  ``value``: anything else with a unit (``120 mmHg``, ``4.5 mmol/L``) and bare decimals (``0.78``).
+  ``value``: anything else with a unit (``120 mmHg``, ``4.5 mmol/L``, ``$2436``, ``pH 7.4``) and bare
+  decimals (``0.78``). A ``stat`` of ``mean``/``median`` is set when the word directly precedes.
+* Approximation (``approximately 78 ± 0.6%``, ``~250 to ~550 ppm``) sets op ``~`` and keeps the kind.
 
 Never a measure
 ---------------

@@ -29,7 +29,7 @@ from .direction import (
 from .grounding import ground
 from .hedging import hedged
 from .link import Group, arm_values, claim_groups, role_spans, roles_of
-from .types import CONCLUSION, METHODS, TypingState, classify
+from .types import CONCLUSION, TypingState, classify, is_methods
 
 __all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model"]
 
@@ -52,7 +52,7 @@ class ClaimAssembler:
 
     def __call__(self, record: Record) -> list[Claim]:
         ground(record)
-        state = TypingState()
+        state = TypingState(tagged=bool(record.entities))
         ctx = InterventionContext()
         claims: list[Claim] = []
         for view in sentence_views(record):
@@ -61,7 +61,7 @@ class ClaimAssembler:
                 for claim in self._claims(view, ctype, ctx):
                     claim.id = f"C{len(claims) + 1}"
                     claims.append(claim)
-            design = view.index == 0 or ctype == "aim" or (ctype is None and bool(METHODS.search(view.text)))
+            design = view.index == 0 or ctype == "aim" or (ctype is None and is_methods(view.text))
             ctx.observe(view, ctype, design=design)
         return claims
 

@@ -94,8 +94,19 @@ def cues(*words: str, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(r"\b(?=[" + firsts + r"])(?<![-])" + body, flags)
 
 
-def first(pattern: re.Pattern, text: str) -> re.Match | None:
-    return pattern.search(text)
+class Gated:
+    """A regex tried only when one of its keywords occurs in the lower-cased text: a cheap prefilter.
+    Every match of the pattern must contain one of the keywords."""
+
+    def __init__(self, pattern: re.Pattern, keywords: Iterable[str]):
+        self.pattern = pattern
+        self.keywords = tuple(keywords)
+
+    def search(self, text: str) -> re.Match | None:
+        low = text.lower()
+        if not any(k in low for k in self.keywords):
+            return None
+        return self.pattern.search(text)
 
 
 # -- word keys (entity identity across mentions, MeSH matching) ------------------------------------

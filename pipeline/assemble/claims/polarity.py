@@ -142,7 +142,7 @@ POSITIVE = cues(
     r"attractive", r"promising", r"favou?rabl[ey]", r"successful(?:ly)?", r"success", r"safe(?:ly|ty)?",
     r"well[- ]tolerated", r"useful", r"feasible", r"superior", r"excellent", r"good", r"satisfactory",
     r"encouraging", r"valuable", r"advantage\w*", r"relie(?:f|ved?)", r"to\s+control", r"controlled",
-    r"to\s+inhibit", r"resolv\w*", r"remission", r"respon(?:se|ded|ders?)", r"recover\w*", r"protect\w*",
+    r"to\s+inhibit", r"resolv\w*", r"remission", r"responded", r"recover\w*", r"protect\w*",
     r"alleviat\w*", r"option", r"alternative", r"worthwhile", r"recommended", r"acceptable",
 )
 NEGATIVE = cues(

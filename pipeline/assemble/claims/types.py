@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .base import SentenceView, cues
+from .base import Gated, SentenceView, cues
 
 # -- zones --------------------------------------------------------------------------------------------
 _ZONES = (
@@ -59,7 +59,7 @@ def inline_zone(text: str) -> str | None:
 
 
 # -- cues -----------------------------------------------------------------------------------------------
-CONCLUSION = re.compile(
+CONCLUSION = Gated(re.compile(
     r"^\W*(?:[A-Z]{4,}\s+)?(?:in\s+conclusions?|to\s+conclude|we\s+conclude|in\s+summary|to\s+summari[sz]e|"
     r"taken\s+together|in\s+sum\b|overall\s*,|these\s+(?:results|data|findings|observations)|"
     r"(?:our|the\s+present|the)\s+(?:results|data|findings|study)\s+(?:suggest|indicate|show|demonstrate|"
@@ -69,24 +69,22 @@ CONCLUSION = re.compile(
     r"investigations?|work)\b.{0,120}\b(?:needed|required|warranted|necessary|help)\b"
     r"|\b(?:should|could)\s+be\s+(?:considered|recommended|used|offered|preferred)\b|\b(?:is|are)\s+recommended\b",
     re.IGNORECASE,
-)
-AIM = re.compile(
+), ("conclu", "summar", "in sum", "together", "overall", "these", "result", "data", "finding", "study", "this ",
+    "needed", "required", "warranted", "necessary", "help", "should", "could", "recommended"))
+AIM = Gated(re.compile(
     r"\b(?:the\s+)?(?:main\s+|primary\s+)?(?:aims?|objectives?|purposes?|goals?)\s+(?:of\s+(?:this|the|our|the\s+present)"
     r"\s+(?:\w+\s+){0,2}?(?:study|trial|work|investigation|paper|review|analysis)|"
     r"(?:of\s+(?:[\w-]+\s+){1,5}?)?(?:was|were|is|are)\b)"
     r"|\bwe\s+(?:aimed|sought|wanted|intended|set\s+out|wished|hypothesi[sz]ed|investigated\s+whether|"
     r"(?:therefore\s+)?(?:assessed|evaluated|examined|tested|compared|determined)\s+(?:whether|if)\b)"
     r"|\bthis\s+(?:\w+\s+){0,2}?(?:study|trial|paper|review|report)\s+(?:aims?|aimed|was\s+designed|is\s+designed|"
-    r"sought|evaluates|investigates|examines|assesses|compares|describes|reports)\b"
-    r"|^\W*(?:to\s+(?:assess|evaluate|determine|compare|investigate|examine|test|study|explore|describe))\b",
+    r"sought|evaluates|investigates|examines|assesses|compares|describes|reports)\b",
     re.IGNORECASE,
-)
-METHODS = re.compile(
+), ("aim", "objective", "purpose", "goal", "we ", "this "))
+AIM_START = re.compile(r"^\W*to\s+(?:assess|evaluate|determine|compare|investigate|examine|test|study|explore|"
+                       r"describe)\b", re.IGNORECASE)
+METHODS = Gated(re.compile(
     r"\brandomi[sz]ed\s+(?:to|into|in|on|at)\b|\brandomly\s+(?:assigned|allocated|divided|selected)|"
-    r"\b(?:were|was)\s+(?:randomi[sz]ed|enrolled|recruited|included|allocated|assigned|divided|studied|selected|"
-    r"screened|followed(?:\s+up)?|evaluated|assessed|measured|recorded|examined|analy[sz]ed|compared|treated|given|"
-    r"administered|asked|instructed|monitored|obtained|collected|determined|performed|used|stratified|calculated|"
-    r"defined|conducted|tested|quantified|scored|registered|interviewed|estimated|investigated|matched)\b|"
     r"\bwe\s+(?:conducted|performed|studied|enrolled|recruited|randomi[sz]ed|assessed|evaluated|measured|"
     r"analy[sz]ed|examined|used|included|designed|undertook|carried\s+out|followed|treated|retrospectively|"
     r"prospectively)\b|\b(?:primary|secondary|main)\s+(?:end\s*-?\s*points?|outcomes?|efficacy)\b|"
@@ -94,7 +92,23 @@ METHODS = re.compile(
     r"\b(?:prospective|randomi[sz]ed|open[- ]label|multicent(?:er|re)|cross-?over|parallel[- ]group|pilot)\s+"
     r"(?:\w+\s+){0,2}(?:study|trial|design)\b|\bintention[- ]to[- ]treat\s+analysis\s+(?:was|were)\b",
     re.IGNORECASE,
-)
+), ("random", "we ", "primary", "secondary", "main", "outcome", "blind", "placebo", "inclusion", "eligible",
+    "prospective", "open", "multicent", "cross", "parallel", "pilot", "intention"))
+_PASSIVE = re.compile(r"\b(?:were|was)\s+([a-z]+)", re.IGNORECASE)
+METHOD_PARTICIPLES = frozenset("""
+    randomized randomised enrolled recruited included allocated assigned divided studied selected screened followed
+    evaluated assessed measured recorded examined analyzed analysed compared treated given administered asked
+    instructed monitored obtained collected determined performed used stratified calculated defined conducted
+    tested quantified scored registered interviewed estimated investigated matched""".split())
+
+
+def is_methods(text: str) -> bool:
+    """A methods cue: "were randomized", "was measured", "primary end point", "double-blind", ..."""
+    if any(m.group(1).lower() in METHOD_PARTICIPLES for m in _PASSIVE.finditer(text)):
+        return True
+    return bool(METHODS.search(text))
+
+
 RESULT_STRONG = re.compile(
     r"\b(?:(?:statistically\s+)?significant(?:ly)?|non-?significant|no\s+(?:\w+\s+){0,2}differences?|"
     r"did\s+not\s+differ|(?:was|were|remained)\s+(?:\w+\s+)?(?:similar|comparable|unchanged|equivalent)|"
@@ -140,6 +154,7 @@ class TypingState:
 
     design_seen: bool = False  # an aim or methods sentence was seen
     results_seen: bool = False
+    tagged: bool = True  # the record has PICO entities (False: no tagger ran; word lists stand in)
 
 
 def result_strength(view: SentenceView) -> int:
@@ -173,10 +188,10 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
     reports = any(m.kind in RESULT_KINDS for m in view.measures)
     if zone == "conclusion" or (zone in (None, "results", "background") and CONCLUSION.search(view.text)):
         return "conclusion"
-    if zone in (None, "background", "aim") and AIM.search(view.text) or zone == "aim":
+    if zone in (None, "background", "aim") and (AIM.search(view.text) or AIM_START.match(view.text)) or zone == "aim":
         state.design_seen = True
         return "finding" if reports else "aim"
-    methods = bool(METHODS.search(view.text))
+    methods = is_methods(view.text)
     if zone == "methods" or methods:
         state.design_seen = True
         if strength < 2 or zone == "methods" and not any(m.kind in STRONG_KINDS for m in view.measures):
@@ -185,7 +200,7 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
         if strength == 2 and (reports or SIGNIFICANCE.search(view.text)):  # the results have begun
             state.results_seen = zone is None or state.results_seen
             return "adverse_effect" if is_adverse(view) else "finding"
-        if _judges_outcome(view):  # a verdict inside the background ("... are disappointing")
+        if _judges_outcome(view, state.tagged):  # a verdict inside the background ("... are disappointing")
             return "adverse_effect" if is_adverse(view) else "finding"
         return "background"
     if strength >= 1 or zone == "results" and view.label("OUTCOME"):
@@ -194,8 +209,18 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
     return None
 
 
-def _judges_outcome(view: SentenceView) -> bool:
-    """A qualitative verdict on an outcome of an intervention ("response rates with X are disappointing")."""
+OUTCOME_WORDS = re.compile(r"\b(?:rates?|responses?|survival|mortality|efficacy|outcomes?|results?|remission|"
+                           r"recurrence|relapse|control)\b", re.I)
+TREATMENT_WORDS = re.compile(r"\b(?:\w*therapy|treatments?|surgery|resection|drugs?|\w*embolization|"
+                             r"transplant\w*|radiation|vaccin\w+|regimens?)\b", re.I)
+
+
+def _judges_outcome(view: SentenceView, tagged: bool = True) -> bool:
+    """A qualitative verdict on an outcome of an intervention ("response rates with X are disappointing").
+    Without PICO entities (no tagger), outcome and treatment words stand in for them."""
+    if not tagged:
+        return bool(OUTCOME_WORDS.search(view.text) and TREATMENT_WORDS.search(view.text)
+                    and EVALUATIVE.search(view.text))
     if not view.label("OUTCOME") or not (view.label("INTERVENTION", "COMPARATOR") or view.measures):
         return False
     return bool(EVALUATIVE.search(view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")))
