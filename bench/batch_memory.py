@@ -28,11 +28,13 @@ import json, os, resource, sys, tempfile, time
 sys.path.insert(0, sys.argv[1])
 import psutil
 from pipeline.batch.shards import Settings, ShardSpec
-from pipeline.batch.worker import get_extractor, process_shard
+from pipeline.batch.worker import get_extractor, limit_threads, process_shard
 
 path, model, zone, every = sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 proc = psutil.Process()
+limit_threads()  # as a pool worker: one thread
 get_extractor(model)
+limit_threads()
 after_load = proc.memory_info().rss
 curve, done = [], [0]
 def report(name, n):

@@ -42,13 +42,15 @@ def main(argv=None) -> dict:
     args = ap.parse_args(argv)
 
     from pipeline.batch.shards import Settings, ShardSpec
-    from pipeline.batch.worker import get_extractor, process_shard
+    from pipeline.batch.worker import get_extractor, limit_threads, process_shard
     from pipeline.read import read_documents
     from pipeline.read.base import Document
 
+    limit_threads()  # as a batch worker runs: one thread
     t = time.perf_counter()
     extractor, _lock = get_extractor(args.model)
     load_s = time.perf_counter() - t
+    limit_threads()
     results: dict = {"input": str(args.input), "model": args.model, "version_info": extractor.version_info,
                      "load_s": round(load_s, 2), "stages": {}}
     stages = args.stages.split(",")

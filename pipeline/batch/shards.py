@@ -13,6 +13,7 @@ its name across runs. Each shard ``NAME`` owns these files in the output directo
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import hashlib
 import os
@@ -105,6 +106,9 @@ def expand_inputs(inputs: Iterable[str | Path], exclude: Path | None = None) -> 
         elif path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and _is_input_file(p)
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not files:
+                raise InputError(f"{item}: no input files in this directory (by extension: "
+                                 f"{', '.join(sorted(INPUT_SUFFIXES))}, optionally .gz)")
             for p in files:
                 add(p)
         elif GLOB_CHARS.search(str(item)):
@@ -116,8 +120,9 @@ def expand_inputs(inputs: Iterable[str | Path], exclude: Path | None = None) -> 
                 if mp.is_file():
                     add(mp)
                 elif mp.is_dir():
-                    for p in expand_inputs([mp], exclude=exclude):
-                        add(p)
+                    with contextlib.suppress(InputError):  # a matched directory may hold no input file
+                        for p in expand_inputs([mp], exclude=exclude):
+                            add(p)
         else:
             raise InputError(f"{item}: no such file or directory")
     return out

@@ -33,6 +33,9 @@ def test_shard_names_and_expansion(tmp_path):
         expand_inputs([tmp_path / "missing.xml"])
     with pytest.raises(InputError):
         expand_inputs([str(tmp_path / "*.nothing")])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="no input files"):
+        expand_inputs([tmp_path / "empty"])
 
 
 def test_run_resume_force_and_change(tmp_path, model):

@@ -95,11 +95,7 @@ METHODS = Gated(re.compile(
 ), ("random", "we ", "primary", "secondary", "main", "outcome", "blind", "placebo", "inclusion", "eligible",
     "prospective", "open", "multicent", "cross", "parallel", "pilot", "intention"))
 _PASSIVE = re.compile(r"\b(?:were|was)\s+([a-z]+)", re.IGNORECASE)
-METHOD_PARTICIPLES = frozenset("""
-    randomized randomised enrolled recruited included allocated assigned divided studied selected screened followed
-    evaluated assessed measured recorded examined analyzed analysed compared treated given administered asked
-    instructed monitored obtained collected determined performed used stratified calculated defined conducted
-    tested quantified scored registered interviewed estimated investigated matched""".split())
+METHOD_PARTICIPLES = frozenset(["randomized", "randomised", "enrolled", "recruited", "included", "allocated", "assigned", "divided", "studied", "selected", "screened", "followed", "evaluated", "assessed", "measured", "recorded", "examined", "analyzed", "analysed", "compared", "treated", "given", "administered", "asked", "instructed", "monitored", "obtained", "collected", "determined", "performed", "used", "stratified", "calculated", "defined", "conducted", "tested", "quantified", "scored", "registered", "interviewed", "estimated", "investigated", "matched"])
 
 
 def is_methods(text: str) -> bool:
@@ -210,9 +206,9 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
 
 
 OUTCOME_WORDS = re.compile(r"\b(?:rates?|responses?|survival|mortality|efficacy|outcomes?|results?|remission|"
-                           r"recurrence|relapse|control)\b", re.I)
+                           r"recurrence|relapse|control)\b", re.IGNORECASE)
 TREATMENT_WORDS = re.compile(r"\b(?:\w*therapy|treatments?|surgery|resection|drugs?|\w*embolization|"
-                             r"transplant\w*|radiation|vaccin\w+|regimens?)\b", re.I)
+                             r"transplant\w*|radiation|vaccin\w+|regimens?)\b", re.IGNORECASE)
 
 
 def _judges_outcome(view: SentenceView, tagged: bool = True) -> bool:
