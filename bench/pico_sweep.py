@@ -53,6 +53,24 @@ JOBS = {
     "N_pretrainchar_sm": (SM, PRE_CHR, {"pretrain": 3.0}),
     "O_pretrainvec_md_long": (MD, {**VEC, **PRE_VEC}, {"vectors": True, "pretrain": 99, "no_train": True}),
     "P_pretrainvec_sm_long": (SM, {**VEC, **PRE_VEC}, {"vectors": True, "pretrain": 99, "no_train": True}),
+    # second sweep: small/fast encoders on the chosen data (ebm_nlp, ebm_difficulty, evidencemap,
+    # evidence_outcomes; configs/pico-sm.cfg), static vectors on/off
+    "S_w32d1_vec": (SM, {**arch(32, 1), **VEC}, {"vectors": True}),
+    "S_w32d2_vec": (SM, {**arch(32, 2), **VEC}, {"vectors": True}),
+    "S_w32d2_vec_seed1": (SM, {**arch(32, 2), **VEC, "system.seed": 1}, {"vectors": True}),
+    "S_w32d2_novec": (SM, {**arch(32, 2), f"{EMB}.embed.include_static_vectors": False}, {}),
+    "S_w32d1_novec": (SM, {**arch(32, 1), f"{EMB}.embed.include_static_vectors": False}, {}),
+    "S_w48d1_vec": (SM, {**arch(48, 1), **VEC}, {"vectors": True}),
+    "S_w48d2_vec": (SM, {**arch(48, 2), **VEC}, {"vectors": True}),
+    "S_w64d2_vec": (SM, {**arch(64, 2), **VEC}, {"vectors": True}),
+    "S_w96d4_vec": (MD, VEC, {"vectors": True}),
+    "S_w32d2_vec_lr2": (SM, {**arch(32, 2), **VEC, "training.optimizer.learn_rate": 0.002}, {"vectors": True}),
+    "S_w32d2_vec_drop0": (SM, {**arch(32, 2), **VEC, "training.dropout": 0.0}, {"vectors": True}),
+    "S_w48d1_vec_lr2": (SM, {**arch(48, 1), **VEC, "training.optimizer.learn_rate": 0.002}, {"vectors": True}),
+    "S_w32d2_vec_rows2x": (SM, {**arch(32, 2), **VEC, f"{EMB}.embed.rows": [10000, 2000, 5000, 5000]},
+                           {"vectors": True}),
+    "S_w32d2_vec_bigbatch": (SM, {**arch(32, 2), **VEC, "training.batcher.size.start": 1000,
+                                  "training.batcher.size.stop": 3000}, {"vectors": True}),
 }
 
 
@@ -144,7 +162,7 @@ def pack(out: Path, dest: Path, top: int = 3) -> None:
     for r in summary.values():
         if r.get("pretrain_weights"):
             shutil.copyfile(r["pretrain_weights"], dest / f"{r['name']}_tok2vec.bin")
-    if (out / "vectors" / "vectors").exists():
+    if (out / "vectors" / "vectors").exists() and not (out / "vectors" / "vectors").is_symlink():
         with tarfile.open(dest / "vectors.tgz", "w:gz") as tar:
             tar.add(out / "vectors" / "vectors", arcname="vectors")
 
@@ -158,6 +176,7 @@ def main() -> None:
     ap.add_argument("--jobs", default=",".join(JOBS))
     ap.add_argument("--smoke", action="store_true", help="tiny data, for checking the script")
     ap.add_argument("--pack", help="after the sweep, bundle results into this folder")
+    ap.add_argument("--vectors", help="use these vectors (a spaCy dir) instead of building them")
     ap.add_argument("--top", type=int, default=3)
     args = ap.parse_args()
     os.environ.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
@@ -166,8 +185,12 @@ def main() -> None:
     deadline = time.time() + args.total * 60
     names = [n for n in args.jobs.split(",") if n]
     vectors = out / "vectors"
+    if args.vectors:
+        vectors.mkdir(parents=True, exist_ok=True)
+        (vectors / "vectors").symlink_to(Path(args.vectors).resolve())
+        (vectors / "done").touch()
     with ThreadPoolExecutor(max_workers=args.j + 1) as pool:
-        if any(JOBS[n][2].get("vectors") for n in names):
+        if any(JOBS[n][2].get("vectors") for n in names) and not args.vectors:
             pool.submit(build_vectors, vectors, args.smoke)
         futures = [pool.submit(run_job, n, out, args.minutes, deadline, vectors, args.smoke) for n in names]
         results = [f.result() for f in futures]

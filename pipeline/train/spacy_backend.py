@@ -1,5 +1,7 @@
 """``claimex train --config configs/pico-*.cfg``: the spaCy backend.
 
+0. static vectors from the unlabelled abstracts (:mod:`.vectors`) when the tok2vec uses them
+   and ``paths.vectors`` is not given;
 1. optional pretraining of the tok2vec on unlabelled abstracts (``spacy pretrain``, when the
    config has a ``[pretraining]`` block with a ``component``) unless ``paths.init_tok2vec`` is
    given;
@@ -68,6 +70,15 @@ def pretrain(config_path: Path, output: Path, overrides: dict[str, Any], epochs:
     return final
 
 
+def needs_vectors(config_path: Path, overrides: dict[str, Any]) -> Optional[dict[str, Any]]:
+    """The ``[claimex_vectors]`` settings when the model uses static vectors and none are given."""
+    config = spacy.util.load_config(config_path, overrides=overrides, interpolate=False)
+    embed = config["components"]["claimex_pico"]["model"]["tok2vec"].get("embed", {})
+    if not embed.get("include_static_vectors") or config["paths"].get("vectors") not in (None, "null"):
+        return None
+    return dict(config.get("claimex_vectors") or {})
+
+
 def has_pretraining(config_path: Path, overrides: dict[str, Any]) -> bool:
     config = spacy.util.load_config(config_path, overrides=overrides, interpolate=False)
     return bool(config.get("pretraining", {}).get("component"))
@@ -117,6 +128,11 @@ def train_spacy(config_path: Path, output: Path, overrides: Optional[dict[str, A
         overrides["system.seed"] = seed
     workdir = Path(workdir or output.with_name(output.name + ".work"))
     workdir.mkdir(parents=True, exist_ok=True)
+    settings = needs_vectors(config_path, overrides)
+    if settings is not None:
+        from .vectors import build_vectors
+
+        overrides["paths.vectors"] = str(build_vectors(workdir / "vectors", **settings))
     if do_pretrain and overrides.get("paths.init_tok2vec") in (None, "null") and has_pretraining(
             config_path, overrides):
         weights = pretrain(config_path, workdir / "pretrain", overrides, pretrain_epochs)

@@ -1,45 +1,58 @@
-"""Per-token head probabilities -> PICO spans."""
+"""Per-token head probabilities -> PICO spans (vectorised: runs via numpy, scores via cumsums)."""
 
 from __future__ import annotations
 
 from typing import Mapping, Optional
 
 import numpy
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span
 
 _OPEN, _CLOSE = "([{", ")]}"
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading/trailing punctuation and space tokens (a closing bracket stays when its
-    opening bracket is inside the span)."""
-    while start < end and (doc[start].is_space or (doc[start].is_punct and doc[start].text not in _OPEN)):
-        start += 1
-    while end > start:
-        tok = doc[end - 1]
-        if tok.is_space or (tok.is_punct and not (tok.text in _CLOSE and any(
-                t.text in _OPEN for t in doc[start:end - 1]))):
-            end -= 1
-        elif tok.text in _OPEN:
-            end -= 1
-        else:
-            break
-    return start, end
-
-
 def runs(on: numpy.ndarray) -> list[tuple[int, int]]:
     """Maximal runs of True as (start, end)."""
-    out = []
-    i, n = 0, len(on)
-    while i < n:
-        if on[i]:
-            j = i
-            while j < n and on[j]:
-                j += 1
-            out.append((i, j))
-            i = j
-        else:
-            i += 1
+    if not len(on) or not on.any():
+        return []
+    d = numpy.diff(numpy.concatenate(([0], on.astype(numpy.int8), [0])))
+    return list(zip(numpy.flatnonzero(d == 1).tolist(), numpy.flatnonzero(d == -1).tolist()))
+
+
+class _Trimmer:
+    """Drop leading/trailing punctuation and space tokens; a closing bracket stays when its
+    opening bracket is inside the span, an opening bracket never ends a span."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        flags = doc.to_array([IS_PUNCT, IS_SPACE]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
+        self.weak = (flags[:, 0] | flags[:, 1]).astype(bool)
+
+    def __call__(self, start: int, end: int) -> tuple[int, int]:
+        doc, weak = self.doc, self.weak
+        while start < end and weak[start] and doc[start].text not in _OPEN:
+            start += 1
+        while end > start and weak[end - 1]:
+            text = doc[end - 1].text
+            if text in _CLOSE and any(doc[k].text in _OPEN for k in range(start, end - 1) if weak[k]):
+                break
+            end -= 1
+        return start, end
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return _Trimmer(doc)(start, end)
+
+
+def _py_runs(flags: list) -> list[tuple[int, int, bool]]:
+    """Runs of equal values in a short list: (start, end, value)."""
+    out, k, n = [], 0, len(flags)
+    while k < n:
+        j = k + 1
+        while j < n and flags[j] == flags[k]:
+            j += 1
+        out.append((k, j, flags[k]))
+        k = j
     return out
 
 
@@ -47,26 +60,45 @@ def decode(
     doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], thresholds: Mapping[str, float],
     trim: bool = True,
 ) -> tuple[list[Span], list[float], list[Optional[str]]]:
-    """Spans, their scores (mean head probability) and subtypes (None here)."""
+    """Spans (runs of tokens over a head's threshold; INTERVENTION runs split into COMPARATOR
+    pieces where the comparator head is on), their scores (mean head probability) and subtypes."""
     spans: list[Span] = []
     scores: list[float] = []
-    col = {h: k for k, h in enumerate(heads)}
-    for head in heads:
+    n = len(doc)
+    if not n:
+        return spans, scores, []
+    thr = numpy.array([thresholds.get(h, 0.5) for h in heads], dtype=probs.dtype)
+    on = probs >= thr
+    padded = numpy.zeros((n + 2, len(heads)), dtype=numpy.int8)
+    padded[1:-1] = on
+    d = numpy.diff(padded, axis=0)
+    st_rows, st_cols = numpy.nonzero(d == 1)
+    en_rows, en_cols = numpy.nonzero(d == -1)
+    cums = numpy.vstack([numpy.zeros((1, probs.shape[1]), dtype=probs.dtype), numpy.cumsum(probs, axis=0)]).tolist()
+    trimmer = _Trimmer(doc) if trim else None
+    c_col = heads.index("COMPARATOR") if "COMPARATOR" in heads else None
+    ctrl_on = on[:, c_col].tolist() if c_col is not None else None
+    # nonzero() walks rows first: group starts/ends by column, in order
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for r, c in zip(st_rows.tolist(), st_cols.tolist()):
+        starts.setdefault(c, []).append(r)
+    for r, c in zip(en_rows.tolist(), en_cols.tolist()):
+        ends.setdefault(c, []).append(r)
+    for c, head in enumerate(heads):
         if head == "COMPARATOR":
             continue
-        on = probs[:, col[head]] >= thresholds.get(head, 0.5)
-        for a, b in runs(on):
-            pieces = [(a, b, head)]
-            if head == "INTERVENTION" and "COMPARATOR" in col:
-                ctrl = probs[a:b, col["COMPARATOR"]] >= thresholds.get("COMPARATOR", 0.5)
-                pieces = [(a + s, a + e, "COMPARATOR") for s, e in runs(ctrl)]
-                pieces += [(a + s, a + e, "INTERVENTION") for s, e in runs(~ctrl)]
+        for a, b in zip(starts.get(c, []), ends.get(c, [])):
+            if head == "INTERVENTION" and ctrl_on is not None:
+                pieces = [(a + s, a + e, "COMPARATOR" if v else "INTERVENTION")
+                          for s, e, v in _py_runs(ctrl_on[a:b])]
+            else:
+                pieces = [(a, b, head)]
             for s, e, label in pieces:
-                if trim:
-                    s, e = _trim(doc, s, e)
+                if trimmer is not None:
+                    s, e = trimmer(s, e)
                 if e <= s:
                     continue
-                score_col = col["INTERVENTION"] if label == "COMPARATOR" else col[label]
                 spans.append(Span(doc, s, e, label=label))
-                scores.append(round(float(probs[s:e, score_col].mean()), 4))
+                scores.append(round((cums[e][c] - cums[s][c]) / (e - s), 4))
     return spans, scores, [None] * len(spans)
