@@ -8,6 +8,7 @@ from typing import List, Optional
 import typer
 
 from .common import FormatOption, ModelOption, check_format, error_line, fail
+from .export import MaxYearOption, MinYearOption, OnlyRctOption, PmidsOption, review_filter
 
 
 def extract(
@@ -20,6 +21,10 @@ def extract(
     doc_id: Optional[str] = typer.Option(None, "--id", help="Record id for a single text input."),
     batch_size: int = typer.Option(32, help="Documents per nlp.pipe batch."),
     pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON (one record spans several lines)."),
+    only_rct: bool = OnlyRctOption,
+    min_year: Optional[int] = MinYearOption,
+    max_year: Optional[int] = MaxYearOption,
+    pmids: Optional[Path] = PmidsOption,
 ) -> None:
     """Extract claim records: one JSON object per input document (schema claimex/1).
 
@@ -32,11 +37,14 @@ def extract(
     from ..write import JsonlWriter
 
     fmt = check_format(fmt)
+    record_filter = review_filter(only_rct, min_year, max_year, pmids)
     try:
         extractor = Extractor.load(model)
     except (OSError, ValueError) as exc:
         raise fail(str(exc))
     items = read_documents(inputs, format=fmt)
+    if record_filter is not None:
+        items = record_filter.filter(items)
     if doc_id is not None:
         items = (_with_id(item, doc_id) if isinstance(item, Document) else item for item in items)
     failures = 0
