@@ -130,7 +130,10 @@ def main() -> None:
         nlp = spacy.load(m)
         for item in args.set:
             k, v = item.split("=")
-            nlp.get_pipe("claimex_pico").cfg["thresholds"][k] = float(v)
+            if k in ("propagate", "trim"):
+                nlp.get_pipe("claimex_pico").cfg[k] = v.lower() in ("1", "true", "yes")
+            else:
+                nlp.get_pipe("claimex_pico").cfg["thresholds"][k] = float(v)
         t0 = time.time()
         tuned = None
         if args.tune:

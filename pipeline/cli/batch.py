@@ -67,6 +67,10 @@ def batch(
         raise fail(str(exc))
     except ImportError as exc:
         raise fail(f"{exc} (Dask: pip install 'claimex[distributed]')")
+    except OSError as exc:  # e.g. no Dask scheduler at that address
+        if not dask_scheduler:
+            raise
+        raise fail(f"Dask scheduler {dask_scheduler}: {exc}")
     if quiet:
         n_failed = len(result.failed)
         typer.echo(f"claimex batch: {len(result.results)} shard(s) run, {len(result.skipped)} skipped, "

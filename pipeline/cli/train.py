@@ -31,6 +31,7 @@ def train(
     init_tok2vec: Optional[Path] = typer.Option(None, "--init-tok2vec",
                                                 help="Pretrained tok2vec weights (skips pretraining)."),
     pretrain_epochs: Optional[int] = typer.Option(None, "--pretrain-epochs", help="Override pretraining epochs."),
+    no_pretrain: bool = typer.Option(False, "--no-pretrain", help="Skip the config's pretraining step."),
     steps: int = typer.Option(2000, "--steps", help="transformers: optimizer steps."),
     epochs: Optional[int] = typer.Option(None, "--epochs", help="transformers: epochs (overrides --steps)."),
     batch_size: int = typer.Option(8, "--batch-size", help="transformers: batch size."),
@@ -94,7 +95,7 @@ def train(
     if init_tok2vec:
         ov["paths.init_tok2vec"] = str(init_tok2vec)
     out = output or Path("models") / f"claimex-{config.stem}"
-    train_spacy(config, out, overrides=ov, seed=seed, pretrain_epochs=pretrain_epochs)
+    train_spacy(config, out, overrides=ov, seed=seed, pretrain_epochs=pretrain_epochs, do_pretrain=not no_pretrain)
     typer.echo(f"saved {out}")
 
 

@@ -97,11 +97,13 @@ class AbstractTexts:
         self.limit = limit
         self._texts: Optional[list[str]] = None
 
+    _texts_override: Optional[list[str]] = None  # tests: use these texts instead of the shared corpora
+
     def __call__(self, nlp: Language) -> Iterator[Example]:
         if self._texts is None:
             from ..corpora.raw import iter_abstracts
 
-            self._texts = list(iter_abstracts())
+            self._texts = list(self._texts_override or iter_abstracts())
             if self.limit:
                 self._texts = self._texts[: self.limit]
         for text in self._texts:

@@ -19,7 +19,7 @@ from spacy.util import registry
 from thinc.api import Model, set_dropout_rate
 
 from ..entities import SPANS_KEY, set_entities
-from .decode import decode
+from .decode import decode, propagate
 from .model import HEADS, sigmoid, targets
 from .ops import use_fast_ops
 
@@ -39,25 +39,26 @@ def make_pico_scorer() -> Callable[..., Dict[str, Any]]:
     default_config={
         "thresholds": DEFAULT_THRESHOLDS,
         "trim": True,
+        "propagate": False,
         "scorer": {"@scorers": "claimex.pico_scorer.v1"},
     },
     default_score_weights={"pico_macro_f": 1.0, "pico_micro_f": 0.0, "pico_p_f": 0.0, "pico_i_f": 0.0,
                            "pico_o_f": 0.0},
 )
 def make_claimex_pico(nlp: Language, name: str, model: Model, thresholds: Dict[str, float], trim: bool,
-                      scorer: Optional[Callable]) -> "PicoTagger":
-    return PicoTagger(nlp.vocab, model, name, thresholds=thresholds, trim=trim, scorer=scorer)
+                      propagate: bool, scorer: Optional[Callable]) -> "PicoTagger":
+    return PicoTagger(nlp.vocab, model, name, thresholds=thresholds, trim=trim, propagate=propagate, scorer=scorer)
 
 
 class PicoTagger(TrainablePipe):
     def __init__(self, vocab, model: Model, name: str = "claimex_pico", *, thresholds: Optional[Dict] = None,
-                 trim: bool = True, scorer: Optional[Callable] = None) -> None:
+                 trim: bool = True, propagate: bool = False, scorer: Optional[Callable] = None) -> None:
         self.vocab = vocab
         self.model = use_fast_ops(model)
         self.name = name
         self.scorer = scorer
         self.cfg: Dict[str, Any] = {"heads": list(HEADS), "thresholds": dict(thresholds or DEFAULT_THRESHOLDS),
-                                    "trim": trim}
+                                    "trim": trim, "propagate": propagate}
 
     @property
     def heads(self) -> tuple[str, ...]:
@@ -77,6 +78,9 @@ class PicoTagger(TrainablePipe):
     def set_annotations(self, docs: Iterable[Doc], probs: List[numpy.ndarray]) -> None:
         for doc, p in zip(docs, probs):
             spans, scores, subtypes = decode(doc, p, self.heads, self.cfg["thresholds"], self.cfg.get("trim", True))
+            if self.cfg.get("propagate"):
+                spans, scores = propagate(doc, spans, scores)
+                subtypes = [None] * len(spans)
             set_entities(doc, spans, scores, subtypes)
 
     def update(self, examples: Iterable[Example], *, drop: float = 0.0, sgd=None,

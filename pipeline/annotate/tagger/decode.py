@@ -102,3 +102,59 @@ def decode(
                 spans.append(Span(doc, s, e, label=label))
                 scores.append(round((cums[e][c] - cums[s][c]) / (e - s), 4))
     return spans, scores, [None] * len(spans)
+
+
+PROPAGATE = ("INTERVENTION", "COMPARATOR", "OUTCOME")
+_STOP = frozenset("a an the of and or in on to for with by at as is was were be this that these those".split())
+
+
+def _contentful(words: tuple[str, ...]) -> bool:
+    return len(words) <= 8 and any(len(w) >= 3 and w.isalpha() and w not in _STOP for w in words) or any(
+        any(ch.isupper() for ch in w) for w in words)
+
+
+def propagate(doc: Doc, spans: list[Span], scores: list[float], labels=PROPAGATE) -> tuple[list[Span], list[float]]:
+    """Label every other mention the way expert annotators do: repeats of a tagged span's words
+    (case-insensitive) and, via scispaCy's ``doc._.abbreviations``, short forms of a tagged long
+    form (and the long form of a tagged short form) get the span's label."""
+    if not spans:
+        return spans, scores
+    covered: dict[str, set[int]] = {}
+    for s in spans:
+        covered.setdefault(s.label_, set()).update(range(s.start, s.end))
+    lower = [t.lower_ for t in doc]
+    keys: dict[tuple[str, ...], tuple[str, float]] = {}
+    for s, sc in zip(spans, scores):
+        if s.label_ in labels:
+            words = tuple(lower[s.start:s.end])
+            if _contentful(words) and (words not in keys or keys[words][1] < sc):
+                keys[words] = (s.label_, sc)
+    new: list[tuple[int, int, str, float]] = []
+    if keys:
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for words in keys:
+            by_first.setdefault(words[0], []).append(words)
+        for i, w in enumerate(lower):
+            for words in by_first.get(w, ()):
+                j = i + len(words)
+                if tuple(lower[i:j]) == words:
+                    new.append((i, j, *keys[words]))
+    if doc.has_extension("abbreviations"):
+        for short in doc._.abbreviations or []:
+            long = short._.long_form
+            for label, toks in covered.items():
+                if label not in labels or long is None:
+                    continue
+                if sum(t in toks for t in range(long.start, long.end)) * 2 >= len(long):
+                    new.append((short.start, short.end, label, 0.5))
+                elif all(t in toks for t in range(short.start, short.end)):
+                    new.append((long.start, long.end, label, 0.5))
+    out_spans, out_scores = list(spans), list(scores)
+    for s, e, label, sc in sorted(set(new)):
+        toks = covered.setdefault(label, set())
+        if any(t in toks for t in range(s, e)):
+            continue
+        toks.update(range(s, e))
+        out_spans.append(Span(doc, s, e, label=label))
+        out_scores.append(sc)
+    return out_spans, out_scores

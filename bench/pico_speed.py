@@ -1,0 +1,110 @@
+"""Speed, load time and size of PICO models (full claimex pipeline, one CPU core).
+
+    python bench/pico_speed.py models/claimex-pico-sm models/claimex-pico-md [--json out.json]
+
+* throughput: abstracts/s of ``nlp.pipe`` over the real abstracts of
+  ``pubmed-xml-samples/abstracts_flat.jsonl`` (title + abstract; the 537 records with an
+  abstract), measured as CPU time of this single-threaded process (``OPENBLAS_NUM_THREADS=1``),
+  so other load on the machine does not count; best of 3 passes after a warm-up;
+* per-component milliseconds per abstract (tokenizer and each pipe, same passes);
+* load time: ``spacy.load`` in a fresh interpreter (after ``import pipeline.annotate``), and the
+  import itself, best of 3 (wall clock);
+* size: bytes on disk of the model directory.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def abstracts() -> list[str]:
+    from pipeline.paths import corpus_path
+
+    texts = []
+    with open(corpus_path("pubmed-xml-samples", "abstracts_flat.jsonl"), encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            body = " ".join(s["text"] for s in r.get("abstract_sections") or [])
+            if body:
+                texts.append(f"{r.get('title') or ''}\n{body}")
+    return texts
+
+
+def throughput(model: str, texts: list[str], passes: int = 3) -> dict:
+    import spacy
+
+    import pipeline.annotate  # noqa: F401
+
+    nlp = spacy.load(model)
+    list(nlp.pipe(texts[:64]))
+    best: dict = {}
+    for _ in range(passes):
+        times = {}
+        t = time.process_time()
+        docs = [nlp.make_doc(x) for x in texts]
+        times["tokenizer"] = time.process_time() - t
+        for name, proc in nlp.pipeline:
+            t = time.process_time()
+            docs = list(proc.pipe(docs, batch_size=nlp.batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+            times[name] = time.process_time() - t
+        total = sum(times.values())
+        if not best or total < best["total"]:
+            best = {"total": total, **times}
+    n = len(texts)
+    return {
+        "abstracts": n,
+        "tokens_per_abstract": round(sum(len(d) for d in docs) / n, 1),
+        "abstracts_per_s": round(n / best["total"], 1),
+        "ms_per_abstract": {k: round(v / n * 1000, 3) for k, v in best.items()},
+        "spans_per_abstract": round(sum(len(d.spans.get("pico", [])) for d in docs) / n, 2),
+    }
+
+
+def load_time(model: str, repeats: int = 3) -> dict:
+    code = ("import time; t0=time.time(); import pipeline.annotate; t1=time.time(); import spacy; "
+            f"nlp=spacy.load({model!r}); t2=time.time(); print(t1-t0, t2-t1)")
+    imports, loads = [], []
+    for _ in range(repeats):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+        a, b = map(float, out.stdout.split()[-2:])
+        imports.append(a)
+        loads.append(b)
+    return {"import_s": round(min(imports), 3), "load_s": round(min(loads), 3)}
+
+
+def size(model: str) -> int:
+    return sum(p.stat().st_size for p in Path(model).rglob("*") if p.is_file())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("models", nargs="+")
+    ap.add_argument("--json")
+    args = ap.parse_args()
+    texts = abstracts()
+    results = {}
+    for m in args.models:
+        r = {"size_bytes": size(m), **load_time(m), **throughput(m, texts)}
+        results[m] = r
+        ms = r["ms_per_abstract"]
+        print(f"{m}: {r['abstracts_per_s']} abstracts/s/core (full pipeline, {r['tokens_per_abstract']} tokens/abstract);"
+              f" ms/abstract {ms}; load {r['load_s']}s (+ import {r['import_s']}s); size {r['size_bytes'] / 1e6:.1f} MB")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""CI smoke training: a few steps from the shipped configs (seconds), through the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import numpy
+import pytest
+
+TEXTS = [
+    ("Aspirin reduced mortality in adults with stroke.", [(0, 7, "INTERVENTION"), (16, 25, "OUTCOME"),
+                                                          (29, 47, "POPULATION")]),
+    ("Placebo did not reduce pain in children with migraine.", [(0, 7, "COMPARATOR"), (23, 27, "OUTCOME"),
+                                                                 (31, 53, "POPULATION")]),
+    ("Ibuprofen improved sleep quality in older women.", [(0, 9, "INTERVENTION"), (19, 32, "OUTCOME"),
+                                                          (36, 47, "POPULATION")]),
+]
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    path = tmp_path_factory.mktemp("data") / "team.jsonl"
+    with open(path, "w") as fh:
+        for k in range(12):
+            text, ents = TEXTS[k % 3]
+            fh.write(json.dumps({"id": f"doc{k}", "text": text, "entities": [
+                {"start": a, "end": b, "label": lab} for a, b, lab in ents]}) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def tiny_vectors(tmp_path_factory):
+    import spacy
+    from spacy.attrs import NORM
+    from spacy.vectors import Vectors
+
+    nlp = spacy.blank("en")
+    words = sorted({w.strip(".").lower() for t, _ in TEXTS for w in t.split()})
+    keys = [nlp.vocab.strings.add(w) for w in words]
+    data = numpy.random.RandomState(0).rand(len(words), 64).astype("f")
+    nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=data, keys=keys, attr=NORM)
+    path = tmp_path_factory.mktemp("vectors") / "vectors"
+    nlp.to_disk(path)
+    return path
+
+
+@pytest.mark.parametrize("config", ["pico-sm", "pico-md"])
+def test_cli_smoke_train(config, data, tiny_vectors, tmp_path):
+    from typer.testing import CliRunner
+
+    import spacy
+
+    from pipeline import paths
+    from pipeline.cli import app
+
+    out = tmp_path / "model"
+    result = CliRunner().invoke(app, [
+        "train", "--config", str(paths.CONFIGS_DIR / f"{config}.cfg"), "--output", str(out), "--data", str(data),
+        "--no-shared", "--no-pretrain", "--seed", "1", "--set", f"paths.vectors={json.dumps(str(tiny_vectors))}",
+        "--set", "training.max_steps=6", "--set", "training.eval_frequency=3"])
+    assert result.exit_code == 0, result.output
+    nlp = spacy.load(out)
+    assert nlp.pipe_names[-1] == "claimex_pico" and "claimex_sentences" in nlp.pipe_names
+    doc = nlp("Aspirin reduced mortality in adults with stroke.")
+    group = doc.spans["pico"]
+    assert len(group.attrs["scores"]) == len(group) == len(group.attrs["subtypes"])
+    assert not (out.parent / "model.work").exists() or not (out.parent / "model.work" / "train").exists()
+
+
+def test_pretraining_smoke(tiny_vectors, tmp_path):
+    """``spacy pretrain`` on a handful of abstracts with the config's objective (vectors)."""
+    from pipeline import paths
+    from pipeline.train.data import AbstractTexts
+    from pipeline.train.spacy_backend import pretrain
+
+    AbstractTexts._texts_override = [t for t, _ in TEXTS] * 3
+    try:
+        weights = pretrain(paths.CONFIGS_DIR / "pico-sm.cfg", tmp_path / "pretrain",
+                           {"paths.vectors": str(tiny_vectors), "pretraining.max_epochs": 1}, epochs=1)
+    finally:
+        del AbstractTexts._texts_override
+    assert weights.exists() and weights.stat().st_size > 1000
