@@ -22,19 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-def dev_sets() -> dict[str, list]:
-    from pipeline.corpora import load_docs
-
-    expert = [d for d in load_docs("ebm_nlp", split="dev") if str(d.meta.get("interventions", "")).startswith("expert")]
-    expert += load_docs("ebm_difficulty", split="dev")
-    expert = [replace(d, annotated=frozenset({"INTERVENTION"}), regions={}) for d in expert]
-    return {
-        "ebm_crowd": load_docs("ebm_nlp:interventions=crowd", split="dev"),
-        "ebm_expert_i": expert,
-        "evidence_outcomes": load_docs("evidence_outcomes", split="dev"),
-        "evidencemap": load_docs("evidencemap", split="dev"),
-        "pico_corpus": load_docs("pico_corpus", split="dev"),
-    }
+from pipeline.train.tune import dev_sets, tune  # noqa: E402
 
 
 def score_model(nlp, sets: dict[str, list]) -> dict:
@@ -50,49 +38,6 @@ def score_model(nlp, sets: dict[str, list]) -> dict:
                           + (f["ebm_crowd"]["OUTCOME"] + f["evidence_outcomes"]["OUTCOME"]) / 2) / 3, 4)
     out["crowd_macro"] = out["ebm_crowd"]["summary"]["token_macro_f1"]
     return out
-
-
-def cached_probs(nlp, docs: list) -> list:
-    """Run the pipeline once per doc, keeping the tagger's probabilities: [(doc, probs)]."""
-    pipe = nlp.get_pipe("claimex_pico")
-    out = []
-    texts = [d.text for d in docs]
-    with nlp.select_pipes(disable=["claimex_pico"]):
-        sdocs = list(nlp.pipe(texts, batch_size=64))
-    for k in range(0, len(sdocs), 64):
-        batch = sdocs[k:k + 64]
-        out.extend(zip(batch, pipe.predict(batch)))
-    return out
-
-
-def tune(nlp, sets: dict[str, list], grid=(0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)) -> dict:
-    """Per-class thresholds maximising the proxy components on the dev sets (one class at a time:
-    P on ebm_crowd, I on ebm_expert_i, O on ebm_crowd + evidence_outcomes)."""
-    from pipeline.annotate.tagger.decode import decode
-    from pipeline.evaluate.pico import Counts, score_doc
-
-    pipe = nlp.get_pipe("claimex_pico")
-    targets = {"POPULATION": ["ebm_crowd"], "INTERVENTION": ["ebm_expert_i"],
-               "OUTCOME": ["ebm_crowd", "evidence_outcomes"]}
-    cache = {name: cached_probs(nlp, sets[name]) for name in {n for v in targets.values() for n in v}}
-    best = dict(pipe.cfg["thresholds"])
-    report = {}
-    for cls, names in targets.items():
-        scores = {}
-        for thr in grid:
-            th = {**best, cls: thr}
-            f = []
-            for name in names:
-                counts = Counts()
-                for gold, (doc, probs) in zip(sets[name], cache[name]):
-                    spans, _, _ = decode(doc, probs, pipe.heads, th, pipe.cfg.get("trim", True))
-                    toks = gold.meta.get("token_offsets") or [(t.idx, t.idx + len(t)) for t in doc if not t.is_space]
-                    score_doc(counts, gold, [(s.start_char, s.end_char, s.label_) for s in spans], toks)
-                f.append(counts.token_prf(cls)["f1"])
-            scores[thr] = sum(f) / len(f)
-        best[cls] = max(scores, key=lambda t: (scores[t], -abs(t - 0.5)))
-        report[cls] = {str(k): round(v, 4) for k, v in scores.items()}
-    return {"thresholds": best, "grid": report}
 
 
 def show(name: str, res: dict) -> None:
@@ -141,7 +86,9 @@ def main() -> None:
             nlp.get_pipe("claimex_pico").cfg["thresholds"] = dict(tuned["thresholds"])
             print("tuned thresholds", tuned["thresholds"])
             if args.write:
-                nlp.config["components"]["claimex_pico"]["thresholds"] = dict(tuned["thresholds"])
+                pipe_cfg = nlp.config["components"]["claimex_pico"]
+                pipe_cfg["thresholds"] = dict(tuned["thresholds"])
+                pipe_cfg["propagate"] = bool(nlp.get_pipe("claimex_pico").cfg.get("propagate"))
                 nlp.to_disk(m)
         results[m] = score_model(nlp, sets)
         if tuned:

@@ -95,17 +95,18 @@ def row_to_doc(row: dict[str, Any], source: str, names: Optional[list[str]] = No
 
 
 def load_hf(name: str, split: str = "train", config: Optional[str] = None) -> Iterator[CorpusDoc]:
-    """``name``: ``hf:owner/dataset`` (hub; needs network), or a local ``.json``/``.jsonl`` path."""
+    """``name``: ``hf:owner/dataset`` (hub; needs network) or ``hf:LOCAL_DATASET_DIR`` (e.g. a folder
+    holding ``train.jsonl``), or a local ``.json``/``.jsonl`` file."""
     import datasets
 
     name = name[3:] if name.startswith("hf:") else name
     path = Path(name)
-    if path.suffix in (".json", ".jsonl", ".gz") or path.exists():
+    if path.is_file():
         ds = datasets.load_dataset("json", data_files=str(path), split="train")
         source = path.stem
-    else:
+    else:  # a hub dataset, or a local dataset folder (same code path)
         ds = datasets.load_dataset(name, config, split=split)
-        source = name
+        source = path.name if path.exists() else name
     names = None
     for col in ("ner_tags", "tags"):
         feat = ds.features.get(col)

@@ -188,12 +188,8 @@ def score_doc(counts: Counts, gold_doc, pred_spans: list[tuple[int, int, str]], 
 
 
 def _load_gold(gold) -> list:
-    from ..corpora import iter_source, load_docs
+    from ..corpora import iter_source
 
-    if gold is None or str(gold) in ("dev", "dev-split"):
-        from ..corpora import DEFAULT_SOURCES
-
-        return load_docs(DEFAULT_SOURCES, split="dev")
     if isinstance(gold, (list, tuple)):
         return list(gold)
     return list(iter_source(str(gold)))
@@ -210,13 +206,28 @@ def evaluate(gold=None, pred: Optional[Path] = None, model=None, limit: Optional
              merge_comparator: bool = True, nlp=None, **_: Any) -> EvalReport:
     """Score ``model`` (or the predicted records in ``pred``) against ``gold`` (a path in any
     format :func:`pipeline.corpora.iter_source` reads, a list of CorpusDocs, or None = the
-    shared dev split)."""
+    shared dev split: EBM-NLP crowd P/I/O as the main table, the other dev sets as sections)."""
+    if gold is None or str(gold) in ("dev", "dev-split"):
+        from ..train.tune import dev_sets
+
+        if nlp is None and pred is None:
+            from ..annotate.language import load_nlp
+
+            nlp = load_nlp(model)
+        sets = dev_sets()
+        main = evaluate(sets.pop("ebm_crowd"), pred=pred, limit=limit, merge_comparator=merge_comparator, nlp=nlp)
+        main.notes.insert(0, "gold: shared dev split (pipeline.corpora.split); main table: EBM-NLP crowd P/I/O")
+        for name, docs in sets.items():
+            sub = evaluate(docs, pred=pred, limit=limit, merge_comparator=merge_comparator, nlp=nlp)
+            main.sections[name] = EvalReport(task=f"pico {name}", rows=sub.rows, summary=sub.summary)
+        return main
     docs = _load_gold(gold)
     if limit:
         docs = docs[:limit]
     counts = Counts()
-    notes = [f"gold: {gold or 'shared dev split'}; {len(docs)} documents; token-level, outside tokens not counted;"
-             " COMPARATOR counted as INTERVENTION" if merge_comparator else ""]
+    name = gold if isinstance(gold, (str, Path)) else "documents"
+    notes = [f"gold: {name}; {len(docs)} documents; token-level, outside tokens not counted"
+             + ("; COMPARATOR counted as INTERVENTION" if merge_comparator else "")]
     if pred is not None:
         import json
 

@@ -7,7 +7,9 @@
    given;
 2. ``spacy train`` (readers ``claimex.PicoCorpus.v1``; best checkpoint by dev token macro-F1);
 3. packaging: the rule components of ``configs/pipeline.cfg`` (sentences, abbreviations,
-   measures) are put in front of the tagger and the result is saved as a complete pipeline.
+   measures) are put in front of the tagger, the decoding thresholds are tuned on the dev split
+   when the config says ``[claimex_tune] enabled = true``, and the result is saved as a complete
+   pipeline.
 """
 
 from __future__ import annotations
@@ -103,11 +105,18 @@ def add_rule_components(nlp: Language, pipeline_cfg: Optional[Path] = None) -> l
     return added
 
 
-def package(model_dir: Path, output: Path, meta: Optional[dict] = None) -> Path:
-    """Load a trained pipeline, add the rule components, save it to ``output``."""
+def package(model_dir: Path, output: Path, meta: Optional[dict] = None, tune: bool = False) -> Path:
+    """Load a trained pipeline, add the rule components, optionally tune the decoding thresholds
+    on the shared dev split (:mod:`.tune`), save it to ``output``."""
     _register()
     nlp = spacy.load(model_dir)
     add_rule_components(nlp)
+    if tune:
+        from .tune import tune_model
+
+        result = tune_model(nlp)
+        log.info("tuned thresholds: %s", result["thresholds"])
+        meta = {**(meta or {}), "claimex_tuned_thresholds": result}
     if meta:
         nlp.meta.update(meta)
     if output.exists():
@@ -146,7 +155,9 @@ def train_spacy(config_path: Path, output: Path, overrides: Optional[dict[str, A
         log.info("%s", exc)
     log.info("training done in %.0fs", time.time() - t0)
     best = workdir / "train" / "model-best"
-    package(best, output, meta={"name": output.name, "claimex_train_seconds": round(time.time() - t0)})
+    config = spacy.util.load_config(config_path, overrides=overrides, interpolate=False)
+    tune = bool((config.get("claimex_tune") or {}).get("enabled"))
+    package(best, output, meta={"name": output.name, "claimex_train_seconds": round(time.time() - t0)}, tune=tune)
     if not keep_workdir:
         shutil.rmtree(workdir / "train", ignore_errors=True)
     return output

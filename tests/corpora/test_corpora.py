@@ -136,7 +136,7 @@ def test_datasets_json_roundtrip(tmp_path):
     assert ds[0]["spans"][0]["label"] == "OUTCOME"
     path = tmp_path / "corpus.jsonl"
     ds.to_json(str(path))
-    (back,) = load_hf(f"json:{path}" if False else str(path))
+    (back,) = load_hf(str(path))
     assert back.spans == docs[0].spans and back.annotated == docs[0].annotated and back.regions == docs[0].regions
     bigbio = tmp_path / "bigbio.jsonl"
     bigbio.write_text(json.dumps({"id": "1", "document_id": "999", "passages": [
@@ -145,6 +145,12 @@ def test_datasets_json_roundtrip(tmp_path):
                       "normalized": []}]}) + "\n")
     (bb,) = list(iter_source(f"json:{bigbio}"))
     assert bb.spans == [SpanAnn(0, 7, "INTERVENTION", "Pharmacological")]
+    # hf:NAME goes through datasets.load_dataset(NAME, split=...) - the hub code path - here on a local folder
+    folder = tmp_path / "bigbio_like"
+    folder.mkdir()
+    (folder / "train.jsonl").write_text(bigbio.read_text())
+    (hub,) = list(iter_source(f"hf:{folder}"))
+    assert hub.spans == bb.spans and hub.text == "Aspirin cut pain."
 
 
 @pytest.mark.shared

@@ -57,7 +57,7 @@ def test_cli_smoke_train(config, data, tiny_vectors, tmp_path):
     result = CliRunner().invoke(app, [
         "train", "--config", str(paths.CONFIGS_DIR / f"{config}.cfg"), "--output", str(out), "--data", str(data),
         "--no-shared", "--no-pretrain", "--seed", "1", "--set", f"paths.vectors={json.dumps(str(tiny_vectors))}",
-        "--set", "training.max_steps=6", "--set", "training.eval_frequency=3"])
+        "--set", "training.max_steps=6", "--set", "training.eval_frequency=3", "--set", "claimex_tune.enabled=false"])
     assert result.exit_code == 0, result.output
     nlp = spacy.load(out)
     assert nlp.pipe_names[-1] == "claimex_pico" and "claimex_sentences" in nlp.pipe_names

@@ -39,7 +39,7 @@ def make_pico_scorer() -> Callable[..., Dict[str, Any]]:
     default_config={
         "thresholds": DEFAULT_THRESHOLDS,
         "trim": True,
-        "propagate": False,
+        "propagate": True,
         "scorer": {"@scorers": "claimex.pico_scorer.v1"},
     },
     default_score_weights={"pico_macro_f": 1.0, "pico_micro_f": 0.0, "pico_p_f": 0.0, "pico_i_f": 0.0,

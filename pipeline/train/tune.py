@@ -1,0 +1,96 @@
+"""Dev sets and decoding-threshold tuning for the PICO tagger (used by ``claimex train`` after
+training, and by ``bench/pico_dev.py``).
+
+Dev sets (all on the dev side of :mod:`pipeline.corpora.split`):
+
+* ``ebm_crowd`` - EBM-NLP docs with the crowd P/I/O layer (what the plain model was trained on);
+* ``ebm_expert_i`` - EBM-NLP docs with the expert intervention re-annotation (I only);
+* ``evidence_outcomes``, ``evidencemap``, ``pico_corpus`` - the other corpora, their own labels.
+
+Thresholds are tuned one class at a time on the closest this data gets to expert gold:
+POPULATION on ``ebm_crowd``, INTERVENTION on ``ebm_expert_i``, OUTCOME on ``ebm_crowd`` +
+``evidence_outcomes`` (mean F1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+GRID = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+TARGETS = {"POPULATION": ["ebm_crowd"], "INTERVENTION": ["ebm_expert_i"], "OUTCOME": ["ebm_crowd", "evidence_outcomes"]}
+
+
+def dev_sets(names=None) -> dict[str, list]:
+    """The dev sets by name (all of them, or ``names``)."""
+    from pipeline.corpora import load_docs
+
+    def expert():
+        docs = [d for d in load_docs("ebm_nlp", split="dev")
+                if str(d.meta.get("interventions", "")).startswith("expert")]
+        docs += load_docs("ebm_difficulty", split="dev")
+        return [replace(d, annotated=frozenset({"INTERVENTION"}), regions={}) for d in docs]
+
+    loaders = {
+        "ebm_crowd": lambda: load_docs("ebm_nlp:interventions=crowd", split="dev"),
+        "ebm_expert_i": expert,
+        "evidence_outcomes": lambda: load_docs("evidence_outcomes", split="dev"),
+        "evidencemap": lambda: load_docs("evidencemap", split="dev"),
+        "pico_corpus": lambda: load_docs("pico_corpus", split="dev"),
+    }
+    return {name: loaders[name]() for name in (names or loaders)}
+
+
+def tune_model(nlp, grid=GRID) -> dict:
+    """Tune ``nlp``'s claimex_pico thresholds in place (component cfg and ``nlp.config``)."""
+    sets = dev_sets(sorted({n for v in TARGETS.values() for n in v}))
+    result = tune(nlp, sets, grid)
+    pipe = nlp.get_pipe("claimex_pico")
+    pipe.cfg["thresholds"] = dict(result["thresholds"])
+    nlp.config["components"]["claimex_pico"]["thresholds"] = dict(result["thresholds"])
+    return result
+
+
+def cached_probs(nlp, docs: list) -> list:
+    """Run the pipeline once per doc, keeping the tagger's probabilities: [(doc, probs)]."""
+    pipe = nlp.get_pipe("claimex_pico")
+    out = []
+    texts = [d.text for d in docs]
+    with nlp.select_pipes(disable=["claimex_pico"]):
+        sdocs = list(nlp.pipe(texts, batch_size=64))
+    for k in range(0, len(sdocs), 64):
+        batch = sdocs[k:k + 64]
+        out.extend(zip(batch, pipe.predict(batch)))
+    return out
+
+
+def tune(nlp, sets: dict[str, list], grid=GRID) -> dict:
+    """Per-class thresholds maximising the proxy components on the dev sets (one class at a time:
+    P on ebm_crowd, I on ebm_expert_i, O on ebm_crowd + evidence_outcomes)."""
+    from pipeline.annotate.tagger.decode import decode, propagate
+    from pipeline.evaluate.pico import Counts, score_doc
+
+    pipe = nlp.get_pipe("claimex_pico")
+    targets = TARGETS
+    cache = {name: cached_probs(nlp, sets[name]) for name in {n for v in targets.values() for n in v}}
+    best = dict(pipe.cfg["thresholds"])
+    report = {}
+    for cls, names in targets.items():
+        scores = {}
+        for thr in grid:
+            th = {**best, cls: thr}
+            f = []
+            for name in names:
+                counts = Counts()
+                for gold, (doc, probs) in zip(sets[name], cache[name]):
+                    spans, sc, _ = decode(doc, probs, pipe.heads, th, pipe.cfg.get("trim", True))
+                    if pipe.cfg.get("propagate"):
+                        spans, _ = propagate(doc, spans, sc)
+                    toks = gold.meta.get("token_offsets") or [(t.idx, t.idx + len(t)) for t in doc if not t.is_space]
+                    score_doc(counts, gold, [(s.start_char, s.end_char, s.label_) for s in spans], toks)
+                f.append(counts.token_prf(cls)["f1"])
+            scores[thr] = sum(f) / len(f)
+        best[cls] = max(scores, key=lambda t: (scores[t], -abs(t - 0.5)))
+        report[cls] = {str(k): round(v, 4) for k, v in scores.items()}
+    return {"thresholds": best, "grid": report}
+
+
