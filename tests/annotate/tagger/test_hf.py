@@ -11,6 +11,15 @@ torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 tokenizers = pytest.importorskip("tokenizers")
 
+
+@pytest.fixture(autouse=True, scope="module")
+def _one_thread():
+    """Tiny models on a shared CI box: OpenMP spin-waiting across threads costs 15x here."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
 TEXTS = [
     ("Aspirin reduced mortality in adults with stroke.", [(0, 7, "INTERVENTION"), (16, 25, "OUTCOME"),
                                                           (29, 47, "POPULATION")]),
