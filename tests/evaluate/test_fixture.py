@@ -37,3 +37,13 @@ def test_load_gold_records_reads_folder_and_jsonl(tmp_path, gold_fixture):
     path = tmp_path / "g.jsonl"
     path.write_text(gold_fixture.to_json() + "\n" + gold_fixture.to_json() + "\n")
     assert len(load_gold_records(path)) == 2
+
+
+def test_fixture_end_to_end_with_the_shipped_model():
+    """The default model: exact measures, every gold claim (type, direction, measures), HACE tagged."""
+    from pipeline.evaluate.fixture import recovered_all
+
+    report = evaluate(model=None)
+    assert report.summary["measures_fields_f1"] == 1.0
+    assert recovered_all(report), report.notes
+    assert report.summary["entities_token_macro_f1"] > 0.5

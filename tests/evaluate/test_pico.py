@@ -64,3 +64,26 @@ def test_evaluate_token_gold_against_predicted_records(tmp_path):
     out = tmp_path / "report.json"
     report.write_json(out)
     assert json.loads(out.read_text())["summary"]["docs"] == 1
+
+
+def test_cli_evaluate_pico(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "text": TEXT, "entities": [
+        {"start": 0, "end": 7, "label": "INTERVENTION"}, {"start": 16, "end": 20, "label": "OUTCOME"}],
+        "meta": {"annotated": ["INTERVENTION", "OUTCOME"]}}) + "\n")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps({"id": "g1", "text": TEXT, "entities": [
+        {"start": 0, "end": 7, "label": "INTERVENTION"}, {"start": 8, "end": 20, "label": "OUTCOME"}]}) + "\n")
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(app, ["evaluate", "--task", "pico", "--gold", str(gold), "--pred", str(pred),
+                                      "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    rep = json.loads(out.read_text())
+    rows = {r["name"]: r for r in rep["rows"]}
+    assert rows["INTERVENTION"]["f1"] == 1.0 and rows["OUTCOME"]["precision"] == 0.5
+    assert rows["POPULATION"]["support"] == 0  # not annotated in this gold
+    assert "INTERVENTION" in result.output

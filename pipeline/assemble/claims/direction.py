@@ -216,13 +216,15 @@ def load_model(path: Path | None = None) -> DirectionModel | None:
 
 # -- decisions -------------------------------------------------------------------------------------------
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# a purpose infinitive states a goal, not a change: "(2) to inhibit tumor growth", "to improve survival"
+_PURPOSE = re.compile(r"\bto\s+(?:further\s+)?(?!\w+(?:ed|ing)\b)\w+", re.IGNORECASE)
 
 
 def is_comparative(text: str, has_comparator: bool, measures: Sequence[Measure]) -> bool:
     """Does the sentence compare (arms, over time)? p-values/CIs/ratios, or comparison and change words
     outside brackets ("(>50% urinary 5-HIAA decrease: 57-91%)" labels a number; it compares nothing)."""
     kinds = {m.kind for m in measures}
-    text = _BRACKETED.sub(" ", text)
+    text = _PURPOSE.sub("to", _BRACKETED.sub(" ", text))
     return bool(kinds & {"p_value", "ci", "ratio"}) or bool(COMPARATIVE.search(text)) or (
         has_comparator and bool(INCREASE.search(text) or DECREASE.search(text)))
 

@@ -171,8 +171,14 @@ def is_adverse(view: SentenceView) -> bool:
     outcomes = view.label("OUTCOME")
     if not outcomes:
         return True
-    ae = [o for o in outcomes if o.subtype == "Adverse_effects" or ADVERSE.search(o.text)]
+    ae = [o for o in outcomes if o.subtype == "Adverse_effects" or ADVERSE.search(o.text) or _cue_follows(view, o)]
     return 2 * len(ae) >= len(outcomes)
+
+
+def _cue_follows(view: SentenceView, outcome) -> bool:
+    """A tagger may stop short of the head noun: "[Major extrahepatic] complications are rare"."""
+    _a, b = view.local(outcome)
+    return ADVERSE.match(view.text[b:b + 40].lstrip(" -")) is not None
 
 
 def classify(view: SentenceView, state: TypingState) -> str | None:

@@ -127,3 +127,22 @@ def test_model_absent_falls_back_to_cues(tmp_path):
     rec = make_record(text, [("INTERVENTION", "aspirin"), ("COMPARATOR", "placebo"), ("OUTCOME", "Mortality")])
     claim = assembler(rec)[0]
     assert claim.direction == "decrease" and claim.p_value == measure(rec, "P = 0.01")
+
+
+def test_purpose_infinitives_are_not_comparisons():
+    from pipeline.assemble.claims.direction import is_comparative
+
+    goal = "The aims of HACE are: (1) to control symptoms; (2) to inhibit tumor growth, and (3) to improve survival."
+    assert not is_comparative(goal, has_comparator=True, measures=[])
+    assert is_comparative("Treatment led to reduced mortality in the study arm.", has_comparator=True, measures=[])
+
+
+def test_adverse_effect_when_the_tagger_stops_short_of_the_head_noun():
+    from pipeline.assemble.claims.base import sentence_views
+    from pipeline.assemble.claims.types import is_adverse
+
+    text = "Hepatic arterial chemoembolization for liver metastases. Major extrahepatic complications are rare."
+    short = make_record(text, [("OUTCOME", "Major extrahepatic")], title=True)
+    other = make_record(text.replace("complications", "remissions"), [("OUTCOME", "Major extrahepatic")], title=True)
+    assert is_adverse(sentence_views(short)[1])
+    assert not is_adverse(sentence_views(other)[1])
