@@ -55,7 +55,9 @@ class ClaimAssembler:
         state = TypingState(tagged=bool(record.entities))
         ctx = InterventionContext()
         claims: list[Claim] = []
-        for view in sentence_views(record):
+        views = sentence_views(record)
+        ctx.prime(views)
+        for view in views:
             ctype = classify(view, state)
             if ctype is not None:
                 for claim in self._claims(view, ctype, ctx):

@@ -129,6 +129,28 @@ class InterventionContext:
     labels: dict[str, Entity] = field(default_factory=dict)  # "i", "a", "2" -> entity
 
     # -- updating ---------------------------------------------------------------------------------------
+    def prime(self, views: list[SentenceView]) -> None:
+        """When the title names no intervention, the main one is the intervention the abstract
+        mentions most often (abbreviations expanded: "HACE" counts for "hepatic arterial
+        chemoembolization"), not merely the first one a sentence happens to name."""
+        if not views or views[0].label("INTERVENTION") or self.main:
+            return
+        groups: list[list[frozenset[str]]] = []
+        for view in views:
+            for ent in view.label("INTERVENTION"):
+                key = entity_words(ent)
+                if not key:
+                    continue
+                group = next((g for g in groups if same_intervention(key, g[0])), None)
+                if group is None:
+                    groups.append([key])
+                else:
+                    group.append(key)
+        if groups:
+            best = max(groups, key=len)  # first-seen wins ties (max keeps the first maximum)
+            if len(best) >= 2:
+                self.main = [best[0]]
+
     def observe(self, view: SentenceView, ctype: str | None, design: bool = False) -> None:
         """Record the interventions of a sentence after it was assembled. ``design``: the sentence is
         a title/aim/methods sentence (it may define the main interventions and the arms)."""

@@ -67,3 +67,22 @@ def test_gold_fixture_claims_from_gold_entities_and_measures():
     for g in gold:
         p = predicted[g["sentence"]]
         assert {f: getattr(p, f) for f in fields} == {f: g[f] for f in fields}, g["text"]
+
+
+def test_main_intervention_is_the_most_mentioned_when_the_title_names_none():
+    """The fixture's shape: an early verdict on chemotherapy, then HACE throughout."""
+    from claims_helpers import claims_of, make_record
+
+    text = ("Management of digestive endocrine tumors. "
+            "Objective response rates with systemic chemotherapy are disappointing. "
+            "Most metastases argue in favor of hepatic arterial chemoembolization (HACE). "
+            "The aims of HACE are to control symptoms (objective response rates: 33-80%). "
+            "The postembolization syndrome is the commonest side effect.")
+    rec = make_record(text, [("INTERVENTION", "systemic chemotherapy"),
+                             ("INTERVENTION", "hepatic arterial chemoembolization"), ("INTERVENTION", "HACE"),
+                             ("OUTCOME", "postembolization syndrome")], title=True)
+    for ent in rec.entities:
+        if ent.text == "HACE":
+            ent.expanded = "hepatic arterial chemoembolization"
+    adverse = [c for c in claims_of(rec) if c.type == "adverse_effect"][0]
+    assert [rec.entity(i).text for i in adverse.inherited] in (["HACE"], ["hepatic arterial chemoembolization"])
