@@ -7,6 +7,7 @@ A *source spec* names what to load:
   ``evidencemap``, ``evidence_outcomes``, ``pico_corpus``; options after a colon,
   e.g. ``ebm_nlp:interventions=crowd,fine_only=true`` or ``pico_corpus:population=true``;
 * ``hf:owner/name`` - a Hugging Face dataset (``datasets.load_dataset``);
+* ``pseudo:MODEL`` - the unlabelled shared abstracts tagged by a teacher model (distillation);
 * a path (or ``user:PATH``): claimex/1 record JSONL, brat ``.txt``/``.ann`` folder, CoNLL,
   EBM-NLP token JSONL or an ebm_nlp_2_00 folder; ``json:PATH`` reads JSON through ``datasets``.
 """
@@ -64,6 +65,11 @@ def iter_source(spec: str) -> Iterator[CorpusDoc]:
         from .hf import load_hf
 
         yield from load_hf(spec)
+    elif spec.startswith("pseudo:"):
+        from ..train.distill import pseudo_docs
+
+        model, _, limit = spec[7:].partition(",limit=")
+        yield from pseudo_docs(model, limit=int(limit or 0))
     elif spec.startswith("json:"):
         from .hf import load_hf
 
