@@ -7,14 +7,35 @@ Results are scispaCy's ``doc._.abbreviations`` (short-form spans with ``span._.l
 
 from __future__ import annotations
 
+import contextlib
 import warnings
+from typing import Iterator
 
 from scispacy.abbreviation import AbbreviationDetector
+from spacy.matcher import Matcher
 from spacy.language import Language
 from spacy.tokens import Doc
 
 # scispaCy's detector runs a second, deliberately empty Matcher; spaCy warns (W036) on every doc
 warnings.filterwarnings("ignore", message=r"\[W036\]")
+
+
+class ClaimexAbbreviationDetector(AbbreviationDetector):
+    """scispaCy's detector with a ``memory_zone``: it adds a pattern to ``global_matcher`` for
+    every short form it finds and removes it afterwards, but ``Matcher.remove`` never frees the
+    pattern (~1 KB each), so a long batch run grows without bound. A fresh matcher at the end of
+    each memory zone (``nlp.memory_zone()``, as ``claimex batch`` uses) keeps a worker flat."""
+
+    def __init__(self, nlp: Language, name: str, make_serializable: bool = False) -> None:
+        super().__init__(nlp, name=name, make_serializable=make_serializable)
+        self.vocab = nlp.vocab
+
+    @contextlib.contextmanager
+    def memory_zone(self, mem=None) -> Iterator[None]:  # noqa: ARG002 - spaCy passes its Pool
+        try:
+            yield
+        finally:
+            self.global_matcher = Matcher(self.vocab)
 
 
 @Language.factory(
@@ -23,7 +44,7 @@ warnings.filterwarnings("ignore", message=r"\[W036\]")
     default_config={"make_serializable": False},
 )
 def make_abbreviation_detector(nlp: Language, name: str, make_serializable: bool) -> AbbreviationDetector:
-    return AbbreviationDetector(nlp, name=name, make_serializable=make_serializable)
+    return ClaimexAbbreviationDetector(nlp, name=name, make_serializable=make_serializable)
 
 
 def abbreviation_pairs(doc: Doc) -> list[tuple[int, int, str, str]]:
