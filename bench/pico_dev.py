@@ -16,13 +16,12 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-from pipeline.train.tune import dev_sets, tune  # noqa: E402
+from pipeline.train.tune import dev_sets, tune
 
 
 def score_model(nlp, sets: dict[str, list]) -> dict:

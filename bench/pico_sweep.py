@@ -79,7 +79,8 @@ def sh(cmd: list[str], log: Path, timeout: float | None = None) -> int:
         fh.write("$ " + " ".join(cmd) + "\n")
         fh.flush()
         try:
-            return subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT, cwd=ROOT, timeout=timeout).returncode
+            return subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT, cwd=ROOT, timeout=timeout,
+                                  check=False).returncode
         except subprocess.TimeoutExpired:
             fh.write(f"TIMEOUT after {timeout}s\n")
             return 124
@@ -137,9 +138,10 @@ def run_job(name: str, out: Path, minutes: float, deadline: float, vectors: Path
 def build_vectors(vectors: Path, smoke: bool = False) -> None:
     vectors.mkdir(parents=True, exist_ok=True)
     texts = "list(__import__('itertools').islice(__import__('pipeline.corpora.raw').corpora.raw.iter_abstracts(), 300))"
-    rc = sh([sys.executable, "-c", "import logging; logging.basicConfig(level=logging.INFO); "
-             "from pipeline.train.vectors import build_vectors; "
-             f"build_vectors({str(vectors / 'vectors')!r}, dim=64, texts={texts if smoke else None})"],
+    code = ("import logging; logging.basicConfig(level=logging.INFO); "
+            "from pipeline.train.vectors import build_vectors; "
+            f"build_vectors({str(vectors / 'vectors')!r}, dim=64, texts={texts if smoke else None})")
+    rc = sh([sys.executable, "-c", code],
             vectors / "log")
     (vectors / ("done" if rc == 0 else "failed")).touch()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -11,29 +10,29 @@ from .common import fail
 
 
 def train(
-    config: Optional[Path] = typer.Option(None, "--config", "-c",
+    config: Path | None = typer.Option(None, "--config", "-c",
                                           help="spaCy training config (configs/pico-sm.cfg ...)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
+    output: Path | None = typer.Option(None, "--output", "-o",
                                           help="Model directory (default: models/claimex-<config name>)."),
     backend: str = typer.Option("spacy", "--backend", help="spacy | transformers"),
     task: str = typer.Option("pico", "--task", help="pico (the PICO tagger) | direction (claim direction "
                                                     "classifier, see pipeline/train/direction.py)"),
-    base_model: Optional[str] = typer.Option(None, "--base-model",
+    base_model: str | None = typer.Option(None, "--base-model",
                                              help="transformers: local path or hub name of the encoder."),
-    data: List[str] = typer.Option([], "--data", "-d",
+    data: list[str] = typer.Option([], "--data", "-d",
                                    help="Own annotations to train on (record JSONL, brat folder, CoNLL, "
                                         "hf:NAME, json:PATH); repeatable. Mixed with the config's corpora "
                                         "unless --no-shared."),
-    dev: List[str] = typer.Option([], "--dev", help="Explicit dev data (default: the dev split by doc hash)."),
+    dev: list[str] = typer.Option([], "--dev", help="Explicit dev data (default: the dev split by doc hash)."),
     no_shared: bool = typer.Option(False, "--no-shared", help="Train on --data alone."),
-    seed: Optional[int] = typer.Option(None, "--seed", help="Random seed (default: the config's)."),
-    overrides: List[str] = typer.Option([], "--set", help="Config override KEY=VALUE (JSON value); repeatable."),
-    init_tok2vec: Optional[Path] = typer.Option(None, "--init-tok2vec",
+    seed: int | None = typer.Option(None, "--seed", help="Random seed (default: the config's)."),
+    overrides: list[str] = typer.Option([], "--set", help="Config override KEY=VALUE (JSON value); repeatable."),
+    init_tok2vec: Path | None = typer.Option(None, "--init-tok2vec",
                                                 help="Pretrained tok2vec weights (skips pretraining)."),
-    pretrain_epochs: Optional[int] = typer.Option(None, "--pretrain-epochs", help="Override pretraining epochs."),
+    pretrain_epochs: int | None = typer.Option(None, "--pretrain-epochs", help="Override pretraining epochs."),
     no_pretrain: bool = typer.Option(False, "--no-pretrain", help="Skip the config's pretraining step."),
     steps: int = typer.Option(2000, "--steps", help="transformers: optimizer steps."),
-    epochs: Optional[int] = typer.Option(None, "--epochs", help="transformers: epochs (overrides --steps)."),
+    epochs: int | None = typer.Option(None, "--epochs", help="transformers: epochs (overrides --steps)."),
     batch_size: int = typer.Option(8, "--batch-size", help="transformers: batch size."),
     learn_rate: float = typer.Option(5e-5, "--lr", help="transformers: learning rate."),
     label_all_subwords: bool = typer.Option(False, "--label-all-subwords",

@@ -14,8 +14,9 @@ A *source spec* names what to load:
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Union
+from typing import Any
 
 from . import ebmnlp, spans
 from .split import DEV_FRACTION, SALT, dev_score, in_split, is_dev  # noqa: F401
@@ -77,7 +78,7 @@ def iter_source(spec: str) -> Iterator[CorpusDoc]:
     else:
         from .user import read_user
 
-        path = Path(spec[5:] if spec.startswith("user:") else spec)
+        path = Path(spec.removeprefix("user:"))
         if not path.exists():
             raise FileNotFoundError(f"corpus source {spec!r}: not a known corpus ({', '.join(SHARED)}) "
                                     "nor an existing path")
@@ -85,7 +86,7 @@ def iter_source(spec: str) -> Iterator[CorpusDoc]:
 
 
 def load_docs(
-    sources: Union[str, Iterable[str]] = DEFAULT_SOURCES, split: str = "all", fraction: float = DEV_FRACTION
+    sources: str | Iterable[str] = DEFAULT_SOURCES, split: str = "all", fraction: float = DEV_FRACTION
 ) -> list[CorpusDoc]:
     """Documents of ``sources`` on one side of the dev split (``train``, ``dev`` or ``all``)."""
     if isinstance(sources, str):

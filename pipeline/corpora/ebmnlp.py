@@ -22,8 +22,8 @@ from __future__ import annotations
 import gzip
 import json
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
 
 from .. import paths
 from .types import CorpusDoc, SpanAnn, detokenize, doc_key, runs_to_spans
@@ -40,7 +40,7 @@ def _read(name: str) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def _fine(value: Optional[str]) -> Optional[str]:
+def _fine(value: str | None) -> str | None:
     return None if value in (None, "N", "") else value
 
 
@@ -56,7 +56,7 @@ def _expert_interventions() -> dict[str, dict]:
 
 def _build(
     doc_id: str, tokens: list[str], marks: dict[str, list], layers: dict, annotated: set[str],
-    source: str, pmid: Optional[str], meta: dict,
+    source: str, pmid: str | None, meta: dict,
 ) -> CorpusDoc:
     """``marks``: per label (POPULATION/INTERVENTION/OUTCOME) a truthy-per-token list; labels may
     overlap (crowd outcomes + expert interventions). Fine layers give subtypes and COMPARATOR."""
@@ -66,8 +66,8 @@ def _build(
     comparator_known = [False] * len(tokens)
     for lab, mask in marks.items():
         fine = layers.get(FINE_LAYER[lab])
-        labels: list[Optional[str]] = []
-        subtypes: list[Optional[str]] = []
+        labels: list[str | None] = []
+        subtypes: list[str | None] = []
         for k, on in enumerate(mask):
             if not on:
                 labels.append(None)

@@ -10,8 +10,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any
 
 from .labels import normalise_label
 from .types import ALL_LABELS, CorpusDoc, SpanAnn, doc_key
@@ -53,7 +54,7 @@ def to_dataset(docs: Iterable[CorpusDoc]):
     return datasets.Dataset.from_generator(_gen, gen_kwargs={"docs": list(docs)}, features=_features())
 
 
-def row_to_doc(row: dict[str, Any], source: str, names: Optional[list[str]] = None) -> Optional[CorpusDoc]:
+def row_to_doc(row: dict[str, Any], source: str, names: list[str] | None = None) -> CorpusDoc | None:
     import json
 
     if "spans" in row and "text" in row:  # our own rows
@@ -94,12 +95,12 @@ def row_to_doc(row: dict[str, Any], source: str, names: Optional[list[str]] = No
     raise ValueError(f"unrecognised row with keys {sorted(row)}")
 
 
-def load_hf(name: str, split: str = "train", config: Optional[str] = None) -> Iterator[CorpusDoc]:
+def load_hf(name: str, split: str = "train", config: str | None = None) -> Iterator[CorpusDoc]:
     """``name``: ``hf:owner/dataset`` (hub; needs network) or ``hf:LOCAL_DATASET_DIR`` (e.g. a folder
     holding ``train.jsonl``), or a local ``.json``/``.jsonl`` file."""
     import datasets
 
-    name = name[3:] if name.startswith("hf:") else name
+    name = name.removeprefix("hf:")
     path = Path(name)
     if path.is_file():
         ds = datasets.load_dataset("json", data_files=str(path), split="train")
@@ -119,4 +120,4 @@ def load_hf(name: str, split: str = "train", config: Optional[str] = None) -> It
             yield doc
 
 
-__all__ = ["to_dataset", "load_hf", "row_to_doc", "ALL_LABELS"]
+__all__ = ["ALL_LABELS", "load_hf", "row_to_doc", "to_dataset"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 _COARSE = {
     "p": "POPULATION", "par": "POPULATION", "population": "POPULATION", "participant": "POPULATION",
     "participants": "POPULATION", "patient": "POPULATION", "patients": "POPULATION",
@@ -19,7 +17,7 @@ _SUBTYPES = {
 }
 
 
-def normalise_label(name: str) -> Optional[tuple[str, Optional[str]]]:
+def normalise_label(name: str) -> tuple[str, str | None] | None:
     """``"Participant_Age"`` -> ("POPULATION", "Age"); ``"Intervention_Control"`` -> COMPARATOR;
     ``"I-INT"``/``"B-PAR"`` -> coarse label; ``"N"``/``"O"`` tags are not labels here (None)."""
     if not name:

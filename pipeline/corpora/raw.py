@@ -8,7 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from .. import paths
 from .split import is_dev

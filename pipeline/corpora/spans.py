@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from .. import paths
 from .types import CorpusDoc, SpanAnn, doc_key
@@ -60,7 +60,7 @@ def load_evidencemap(respace_text: bool = True) -> Iterator[CorpusDoc]:
                         key=doc_key(r["pmid"], text), meta={"pmid": r["pmid"], "subcorpus": r.get("subcorpus")})
 
 
-_HEADER = re.compile(r"^([A-Z][A-Z /&-]{2,60}?) ?:", re.M)
+_HEADER = re.compile(r"^([A-Z][A-Z /&-]{2,60}?) ?:", re.MULTILINE)
 _RESULT_HEADERS = re.compile(r"RESULT|FINDING|CONCLUSION|INTERPRETATION|DISCUSSION|OUTCOME")
 
 

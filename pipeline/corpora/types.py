@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from ..schema import PICO_LABELS
 
@@ -27,7 +28,7 @@ class SpanAnn:
     start: int
     end: int
     label: str
-    subtype: Optional[str] = None
+    subtype: str | None = None
 
 
 @dataclass
@@ -62,7 +63,7 @@ class CorpusDoc:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "CorpusDoc":
+    def from_dict(cls, d: dict[str, Any]) -> CorpusDoc:
         return cls(
             id=d["id"], text=d["text"], source=d.get("source") or "", key=d.get("key") or "",
             spans=[SpanAnn(s["start"], s["end"], s["label"], s.get("subtype")) for s in d.get("spans") or []],
@@ -79,7 +80,7 @@ def normalise_text(text: str) -> str:
     return _NORM.sub("", text.lower())
 
 
-def doc_key(pmid: Optional[str], text: str) -> str:
+def doc_key(pmid: str | None, text: str) -> str:
     """``pmid:N`` when the PMID is known, else ``txt:`` + sha1 of the lower-cased alphanumerics."""
     if pmid:
         return f"pmid:{str(pmid).strip()}"
@@ -115,7 +116,7 @@ def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
 
 
 def runs_to_spans(
-    offsets: list[tuple[int, int]], labels: Iterable[Optional[str]], subtypes: Optional[Iterable] = None
+    offsets: list[tuple[int, int]], labels: Iterable[str | None], subtypes: Iterable | None = None
 ) -> list[SpanAnn]:
     """Token-level labels (None = outside) -> character spans over maximal runs of equal
     (label, subtype)."""

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
 
 from .labels import normalise_label
 from .types import ALL_LABELS, PIO, CorpusDoc, SpanAnn, detokenize, doc_key, runs_to_spans
@@ -19,14 +19,14 @@ def _open(path: Path):
     return gzip.open(path, "rt", encoding="utf-8") if str(path).endswith(".gz") else open(path, encoding="utf-8")
 
 
-def _annotated(value: Optional[Iterable[str]], default: frozenset[str]) -> frozenset[str]:
+def _annotated(value: Iterable[str] | None, default: frozenset[str]) -> frozenset[str]:
     if not value:
         return default
     out = {normalise_label(v)[0] for v in value if normalise_label(v)}
     return frozenset(out)
 
 
-def record_to_doc(r: dict, source: str = "user", annotated: Optional[Iterable[str]] = None) -> CorpusDoc:
+def record_to_doc(r: dict, source: str = "user", annotated: Iterable[str] | None = None) -> CorpusDoc:
     """A claimex/1 record (or any ``{"text", "entities": [{start,end,label}]}``) -> CorpusDoc.
     ``annotated`` (argument, or the record's ``annotated`` / ``meta.annotated``) names the labels
     the record annotates; default: all four."""

@@ -12,8 +12,9 @@ are reported too.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any
 
 from .report import EvalReport, prf
 
@@ -36,7 +37,7 @@ class Counts:
         self.docs = 0
 
     def add(self, gold: dict[str, list[tuple[int, int]]], pred: dict[str, list[tuple[int, int]]],
-            scored: dict[str, Optional[set[int]]]) -> None:
+            scored: dict[str, set[int] | None]) -> None:
         """``gold``/``pred``: class -> spans as (start, end) token ranges; ``scored``: class -> the
         token indices where the class is annotated (None = everywhere; class absent = not scored)."""
         self.docs += 1
@@ -45,7 +46,7 @@ class Counts:
                 continue
             region = scored[c]
 
-            def inside(span: tuple[int, int]) -> bool:
+            def inside(span: tuple[int, int], region=region) -> bool:
                 return region is None or any(t in region for t in range(*span))
 
             g_spans = [s for s in gold.get(c, []) if inside(s)]
@@ -124,10 +125,10 @@ def score_examples(examples, **kwargs) -> dict[str, Any]:
 
     counts = Counts()
     for eg in examples:
-        pred = spans_by_class(eg.x.spans[GOLD_KEY] if GOLD_KEY in eg.x.spans else [])
+        pred = spans_by_class(eg.x.spans.get(GOLD_KEY, []))
         ref = eg.y
         gold = spans_by_class(eg.get_aligned_spans_y2x(list(ref.spans.get(GOLD_KEY, [])), allow_overlap=True))
-        scored: dict[str, Optional[set[int]]] = {}
+        scored: dict[str, set[int] | None] = {}
         if REGIONS_KEY in ref.spans:
             regions = eg.get_aligned_spans_y2x(list(ref.spans[REGIONS_KEY]), allow_overlap=True)
             for r in regions:
@@ -156,7 +157,7 @@ def score_doc(counts: Counts, gold_doc, pred_spans: list[tuple[int, int, str]], 
 
     starts = [a for a, _ in tokens]
 
-    def tok_range(a: int, b: int) -> Optional[tuple[int, int]]:
+    def tok_range(a: int, b: int) -> tuple[int, int] | None:
         i = max(bisect.bisect_right(starts, a) - 1, 0)
         while i < len(tokens) and tokens[i][1] <= a:
             i += 1
@@ -175,7 +176,7 @@ def score_doc(counts: Counts, gold_doc, pred_spans: list[tuple[int, int, str]], 
 
     gold = group([(s.start, s.end, s.label) for s in gold_doc.spans])
     pred = group(pred_spans)
-    scored: dict[str, Optional[set[int]]] = {}
+    scored: dict[str, set[int] | None] = {}
     for c in CLASSES:
         if c not in gold_doc.annotated:
             continue
@@ -197,12 +198,12 @@ def _load_gold(gold) -> list:
 
 def predict_spans(nlp, texts: list[str], batch_size: int = 64):
     for doc in nlp.pipe(texts, batch_size=batch_size):
-        group = doc.spans["pico"] if "pico" in doc.spans else []
+        group = doc.spans.get("pico", [])
         yield [(s.start_char, s.end_char, s.label_) for s in group], [(t.idx, t.idx + len(t)) for t in doc
                                                                         if not t.is_space]
 
 
-def evaluate(gold=None, pred: Optional[Path] = None, model=None, limit: Optional[int] = None,
+def evaluate(gold=None, pred: Path | None = None, model=None, limit: int | None = None,
              merge_comparator: bool = True, nlp=None, **_: Any) -> EvalReport:
     """Score ``model`` (or the predicted records in ``pred``) against ``gold`` (a path in any
     format :func:`pipeline.corpora.iter_source` reads, a list of CorpusDocs, or None = the

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Callable, Optional
+from collections.abc import Callable
 
 from spacy.util import registry
 
@@ -13,7 +13,7 @@ class TimeLimitReached(Exception):
 
 
 @registry.callbacks("claimex.time_limit.v1")
-def create_time_limit(minutes: Optional[float] = None) -> Callable[..., None]:
+def create_time_limit(minutes: float | None = None) -> Callable[..., None]:
     start = [None]
 
     def before_update(nlp, args) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import random
-from typing import Callable, Iterable, Iterator, List, Optional
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
@@ -57,14 +57,14 @@ class PicoCorpus:
     """Callable reader: ``corpus(nlp) -> Iterator[Example]`` (tokenized once, then cached)."""
 
     def __init__(self, sources: Iterable[str], split: str = "train", limit: int = 0, fraction: float = 0.15,
-                 repeat: Optional[dict] = None, shuffle_seed: int = 0) -> None:
+                 repeat: dict | None = None, shuffle_seed: int = 0) -> None:
         self.sources = list(sources)
         self.split = split
         self.limit = limit
         self.fraction = fraction
         self.repeat = dict(repeat or {})
         self.shuffle_seed = shuffle_seed
-        self._cache: Optional[List[Example]] = None
+        self._cache: list[Example] | None = None
 
     def docs(self) -> list[CorpusDoc]:
         docs = load_docs(self.sources, split=self.split, fraction=self.fraction)
@@ -85,8 +85,8 @@ class PicoCorpus:
 
 
 @registry.readers("claimex.PicoCorpus.v1")
-def create_pico_corpus(sources: List[str], split: str = "train", limit: int = 0, fraction: float = 0.15,
-                       repeat: Optional[dict] = None) -> Callable[[Language], Iterator[Example]]:
+def create_pico_corpus(sources: list[str], split: str = "train", limit: int = 0, fraction: float = 0.15,
+                       repeat: dict | None = None) -> Callable[[Language], Iterator[Example]]:
     return PicoCorpus(sources, split=split, limit=limit, fraction=fraction, repeat=repeat)
 
 
@@ -95,9 +95,9 @@ class AbstractTexts:
 
     def __init__(self, limit: int = 0) -> None:
         self.limit = limit
-        self._texts: Optional[list[str]] = None
+        self._texts: list[str] | None = None
 
-    _texts_override: Optional[list[str]] = None  # tests: use these texts instead of the shared corpora
+    _texts_override: list[str] | None = None  # tests: use these texts instead of the shared corpora
 
     def __call__(self, nlp: Language) -> Iterator[Example]:
         if self._texts is None:

@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
 
 from ..corpora.types import ALL_LABELS, CorpusDoc, SpanAnn, doc_key
 
 log = logging.getLogger(__name__)
 
 
-def pseudo_docs(model: str, limit: int = 0, batch_size: int = 64, texts: Optional[list[str]] = None
+def pseudo_docs(model: str, limit: int = 0, batch_size: int = 64, texts: list[str] | None = None
                 ) -> Iterator[CorpusDoc]:
     import spacy
 
     import pipeline.annotate  # noqa: F401
+
     from ..corpora.raw import iter_abstracts
     from ..paths import MODELS_DIR
 

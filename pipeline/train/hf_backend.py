@@ -14,8 +14,8 @@ import json
 import logging
 import random
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
 
 import numpy
 
@@ -74,7 +74,7 @@ def build_dataset(nlp, docs: Iterable[CorpusDoc]):
     return datasets.Dataset.from_generator(gen, gen_kwargs={"docs": docs}, features=features)
 
 
-def align_labels(word_ids: list[Optional[int]], labels: list[int], label_all_subwords: bool = False) -> list[int]:
+def align_labels(word_ids: list[int | None], labels: list[int], label_all_subwords: bool = False) -> list[int]:
     """Word labels -> subword labels: first subword of a word gets its label, the others -100
     (or the word's label with ``label_all_subwords``); special tokens -100."""
     out, prev = [], None
@@ -111,11 +111,15 @@ def tokenize_dataset(ds, tokenizer, max_length: int = 512, label_all_subwords: b
 
 
 def train_hf(base_model: str, output: Path, sources: Iterable[str], nlp=None, max_steps: int = 1000,
-             epochs: Optional[int] = None, batch_size: int = 8, learn_rate: float = 5e-5, seed: int = 0,
+             epochs: int | None = None, batch_size: int = 8, learn_rate: float = 5e-5, seed: int = 0,
              max_length: int = 512, label_all_subwords: bool = False, limit: int = 0,
-             device: Optional[str] = None) -> Path:
+             device: str | None = None) -> Path:
     import torch
-    from transformers import AutoModelForTokenClassification, AutoTokenizer, DataCollatorForTokenClassification
+    from transformers import (
+        AutoModelForTokenClassification,
+        AutoTokenizer,
+        DataCollatorForTokenClassification,
+    )
 
     random.seed(seed)
     numpy.random.seed(seed)

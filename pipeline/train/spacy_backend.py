@@ -17,8 +17,9 @@ from __future__ import annotations
 import logging
 import shutil
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -29,8 +30,8 @@ log = logging.getLogger(__name__)
 
 
 def _register() -> None:
-    import pipeline.annotate  # noqa: F401  (factories, tokenizer)
-    import pipeline.train.callbacks  # noqa: F401  (time limit)
+    import pipeline.annotate
+    import pipeline.train.callbacks
     import pipeline.train.data  # noqa: F401  (readers)
 
 
@@ -48,7 +49,7 @@ def parse_overrides(items: Iterable[str]) -> dict[str, Any]:
     return out
 
 
-def pretrain(config_path: Path, output: Path, overrides: dict[str, Any], epochs: Optional[int] = None) -> Path:
+def pretrain(config_path: Path, output: Path, overrides: dict[str, Any], epochs: int | None = None) -> Path:
     """Run ``spacy pretrain`` for the config; returns the weights file of the last epoch."""
     from spacy.training.pretrain import pretrain as spacy_pretrain
     from thinc.api import set_current_ops
@@ -72,7 +73,7 @@ def pretrain(config_path: Path, output: Path, overrides: dict[str, Any], epochs:
     return final
 
 
-def needs_vectors(config_path: Path, overrides: dict[str, Any]) -> Optional[dict[str, Any]]:
+def needs_vectors(config_path: Path, overrides: dict[str, Any]) -> dict[str, Any] | None:
     """The ``[claimex_vectors]`` settings when the model uses static vectors and none are given."""
     config = spacy.util.load_config(config_path, overrides=overrides, interpolate=False)
     embed = config["components"]["claimex_pico"]["model"]["tok2vec"].get("embed", {})
@@ -86,7 +87,7 @@ def has_pretraining(config_path: Path, overrides: dict[str, Any]) -> bool:
     return bool(config.get("pretraining", {}).get("component"))
 
 
-def add_rule_components(nlp: Language, pipeline_cfg: Optional[Path] = None) -> list[str]:
+def add_rule_components(nlp: Language, pipeline_cfg: Path | None = None) -> list[str]:
     """Put the rule components of ``configs/pipeline.cfg`` in front of the tagger (those whose
     factory is registered); returns the names added."""
     cfg = spacy.util.load_config(pipeline_cfg or paths.CONFIGS_DIR / "pipeline.cfg", interpolate=True)
@@ -105,7 +106,7 @@ def add_rule_components(nlp: Language, pipeline_cfg: Optional[Path] = None) -> l
     return added
 
 
-def package(model_dir: Path, output: Path, meta: Optional[dict] = None, tune: bool = False) -> Path:
+def package(model_dir: Path, output: Path, meta: dict | None = None, tune: bool = False) -> Path:
     """Load a trained pipeline, add the rule components, optionally tune the decoding thresholds
     on the shared dev split (:mod:`.tune`), save it to ``output``."""
     _register()
@@ -125,9 +126,9 @@ def package(model_dir: Path, output: Path, meta: Optional[dict] = None, tune: bo
     return output
 
 
-def train_spacy(config_path: Path, output: Path, overrides: Optional[dict[str, Any]] = None,
-                seed: Optional[int] = None, pretrain_epochs: Optional[int] = None, do_pretrain: bool = True,
-                workdir: Optional[Path] = None, keep_workdir: bool = False) -> Path:
+def train_spacy(config_path: Path, output: Path, overrides: dict[str, Any] | None = None,
+                seed: int | None = None, pretrain_epochs: int | None = None, do_pretrain: bool = True,
+                workdir: Path | None = None, keep_workdir: bool = False) -> Path:
     """Pretrain (if configured and ``do_pretrain``), train, package into ``output``. Returns ``output``."""
     from spacy.cli.train import train as spacy_train
 

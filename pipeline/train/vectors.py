@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Optional
 
 import numpy
 
@@ -62,7 +62,7 @@ def ppmi_svd(counts, dim: int, alpha: float = 0.75, seed: int = 0) -> numpy.ndar
     return vecs.astype("f4")
 
 
-def build_vectors(output: Path, texts: Optional[Iterable[str]] = None, dim: int = 64, min_count: int = 3,
+def build_vectors(output: Path, texts: Iterable[str] | None = None, dim: int = 64, min_count: int = 3,
                   max_words: int = 40000, window: int = 5, nlp=None) -> Path:
     """Train vectors on ``texts`` (default: all non-dev shared abstracts) and save a spaCy
     pipeline holding them to ``output``."""

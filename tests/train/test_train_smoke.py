@@ -46,9 +46,8 @@ def tiny_vectors(tmp_path_factory):
 
 @pytest.mark.parametrize("config", ["pico-sm", "pico-md"])
 def test_cli_smoke_train(config, data, tiny_vectors, tmp_path):
-    from typer.testing import CliRunner
-
     import spacy
+    from typer.testing import CliRunner
 
     from pipeline import paths
     from pipeline.cli import app

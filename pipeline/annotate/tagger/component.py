@@ -7,8 +7,9 @@ Writes ``doc.spans["pico"]`` (labels POPULATION/INTERVENTION/COMPARATOR/OUTCOME)
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from itertools import islice
-from typing import Any, Callable, Dict, Iterable, List, Optional
+from typing import Any
 
 import numpy
 from spacy.language import Language
@@ -18,7 +19,7 @@ from spacy.training import Example, validate_examples, validate_get_examples
 from spacy.util import registry
 from thinc.api import Model, set_dropout_rate
 
-from ..entities import SPANS_KEY, set_entities
+from ..entities import set_entities
 from .decode import decode, propagate
 from .model import HEADS, sigmoid, targets
 from .ops import use_fast_ops
@@ -27,7 +28,7 @@ DEFAULT_THRESHOLDS = {h: 0.5 for h in HEADS}
 
 
 @registry.scorers("claimex.pico_scorer.v1")
-def make_pico_scorer() -> Callable[..., Dict[str, Any]]:
+def make_pico_scorer() -> Callable[..., dict[str, Any]]:
     from ...evaluate.pico import score_examples
 
     return score_examples
@@ -45,19 +46,19 @@ def make_pico_scorer() -> Callable[..., Dict[str, Any]]:
     default_score_weights={"pico_macro_f": 1.0, "pico_micro_f": 0.0, "pico_p_f": 0.0, "pico_i_f": 0.0,
                            "pico_o_f": 0.0},
 )
-def make_claimex_pico(nlp: Language, name: str, model: Model, thresholds: Dict[str, float], trim: bool,
-                      propagate: bool, scorer: Optional[Callable]) -> "PicoTagger":
+def make_claimex_pico(nlp: Language, name: str, model: Model, thresholds: dict[str, float], trim: bool,
+                      propagate: bool, scorer: Callable | None) -> PicoTagger:
     return PicoTagger(nlp.vocab, model, name, thresholds=thresholds, trim=trim, propagate=propagate, scorer=scorer)
 
 
 class PicoTagger(TrainablePipe):
-    def __init__(self, vocab, model: Model, name: str = "claimex_pico", *, thresholds: Optional[Dict] = None,
-                 trim: bool = True, propagate: bool = False, scorer: Optional[Callable] = None) -> None:
+    def __init__(self, vocab, model: Model, name: str = "claimex_pico", *, thresholds: dict | None = None,
+                 trim: bool = True, propagate: bool = False, scorer: Callable | None = None) -> None:
         self.vocab = vocab
         self.model = use_fast_ops(model)
         self.name = name
         self.scorer = scorer
-        self.cfg: Dict[str, Any] = {"heads": list(HEADS), "thresholds": dict(thresholds or DEFAULT_THRESHOLDS),
+        self.cfg: dict[str, Any] = {"heads": list(HEADS), "thresholds": dict(thresholds or DEFAULT_THRESHOLDS),
                                     "trim": trim, "propagate": propagate}
 
     @property
@@ -68,14 +69,14 @@ class PicoTagger(TrainablePipe):
     def labels(self) -> tuple[str, ...]:
         return self.heads
 
-    def predict(self, docs: Iterable[Doc]) -> List[numpy.ndarray]:
+    def predict(self, docs: Iterable[Doc]) -> list[numpy.ndarray]:
         docs = list(docs)
         if not any(len(doc) for doc in docs):
             return [numpy.zeros((len(doc), len(self.heads)), dtype="f") for doc in docs]
         logits = self.model.predict(docs)
         return [sigmoid(self.model.ops.to_numpy(x)) for x in logits]
 
-    def set_annotations(self, docs: Iterable[Doc], probs: List[numpy.ndarray]) -> None:
+    def set_annotations(self, docs: Iterable[Doc], probs: list[numpy.ndarray]) -> None:
         for doc, p in zip(docs, probs):
             spans, scores, subtypes = decode(doc, p, self.heads, self.cfg["thresholds"], self.cfg.get("trim", True))
             if self.cfg.get("propagate"):
@@ -84,7 +85,7 @@ class PicoTagger(TrainablePipe):
             set_entities(doc, spans, scores, subtypes)
 
     def update(self, examples: Iterable[Example], *, drop: float = 0.0, sgd=None,
-               losses: Optional[Dict[str, float]] = None) -> Dict[str, float]:
+               losses: dict[str, float] | None = None) -> dict[str, float]:
         losses = {} if losses is None else losses
         losses.setdefault(self.name, 0.0)
         examples = list(examples)
@@ -113,7 +114,7 @@ class PicoTagger(TrainablePipe):
             loss += float(-(mask * (y * numpy.log(p + eps) + (1 - y) * numpy.log(1 - p + eps))).sum())
         return loss, grads
 
-    def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Optional[Language] = None) -> None:
+    def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None) -> None:
         validate_get_examples(get_examples, "PicoTagger.initialize")
         docs = [eg.x for eg in islice(get_examples(), 16)]
         output = self.model.get_ref("output_layer")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping, Optional
+from collections.abc import Mapping
 
 import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE
@@ -59,7 +59,7 @@ def _py_runs(flags: list) -> list[tuple[int, int, bool]]:
 def decode(
     doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], thresholds: Mapping[str, float],
     trim: bool = True,
-) -> tuple[list[Span], list[float], list[Optional[str]]]:
+) -> tuple[list[Span], list[float], list[str | None]]:
     """Spans (runs of tokens over a head's threshold; INTERVENTION runs split into COMPARATOR
     pieces where the comparator head is on), their scores (mean head probability) and subtypes."""
     spans: list[Span] = []
@@ -105,7 +105,7 @@ def decode(
 
 
 PROPAGATE = ("INTERVENTION", "COMPARATOR", "OUTCOME")
-_STOP = frozenset("a an the of and or in on to for with by at as is was were be this that these those".split())
+_STOP = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "by", "at", "as", "is", "was", "were", "be", "this", "that", "these", "those"])
 
 
 def _contentful(words: tuple[str, ...]) -> bool:

@@ -10,7 +10,8 @@ runs of equal labels, scored by their mean probability. torch/transformers load 
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Optional
+from collections.abc import Iterable
+from typing import Any
 
 import numpy
 from spacy.language import Language
@@ -32,7 +33,7 @@ def load_hf(model: str):
     return tokenizer, net
 
 
-def label_of(tag: str) -> Optional[str]:
+def label_of(tag: str) -> str | None:
     tag = str(tag)
     if tag.upper() in OUTSIDE:
         return None
@@ -134,10 +135,10 @@ class HFPicoTagger:
             yield self(doc)
 
     # the weights live in the HF directory named by ``model``; nothing to serialize here
-    def to_disk(self, path, exclude=tuple()) -> None:  # noqa: D401
+    def to_disk(self, path, exclude=()) -> None:
         pass
 
-    def from_disk(self, path, exclude=tuple()) -> "HFPicoTagger":
+    def from_disk(self, path, exclude=()) -> HFPicoTagger:
         return self
 
 
@@ -146,7 +147,7 @@ class HFPicoTagger:
     assigns=["doc.spans"],
     default_config={"model": None, "batch_size": 16, "max_length": 512, "aggregation": "first", "trim": True},
 )
-def make_hf_pico(nlp: Language, name: str, model: Optional[str], batch_size: int, max_length: int,
+def make_hf_pico(nlp: Language, name: str, model: str | None, batch_size: int, max_length: int,
                  aggregation: str, trim: bool) -> Any:
     if not model:
         raise ValueError("claimex_hf_pico needs config {'model': PATH_OR_HUB_NAME}")

@@ -8,7 +8,7 @@ to the regions where the document annotates it (missing != negative).
 
 from __future__ import annotations
 
-from typing import Iterable, List, Optional
+from collections.abc import Iterable
 
 import numpy
 from spacy.tokens import Doc
@@ -23,8 +23,8 @@ REGIONS_KEY = "pico_annotated"  # reference doc: spans (label = head) where a he
 
 
 @registry.architectures("claimex.PicoTagger.v1")
-def build_pico_tagger(tok2vec: Model[List[Doc], List[Floats2d]], nO: Optional[int] = None
-                      ) -> Model[List[Doc], List[Floats2d]]:
+def build_pico_tagger(tok2vec: Model[list[Doc], list[Floats2d]], nO: int | None = None
+                      ) -> Model[list[Doc], list[Floats2d]]:
     """tok2vec -> linear layer: one logit per token and head."""
     output = Linear(nO=nO, nI=tok2vec.maybe_get_dim("nO"))
     model = chain(tok2vec, with_array(output))

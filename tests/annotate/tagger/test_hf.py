@@ -61,9 +61,8 @@ def tiny_bert(tmp_path_factory):
 def gold_jsonl(tmp_path_factory):
     path = tmp_path_factory.mktemp("gold") / "train.jsonl"
     with open(path, "w") as fh:
-        for k, (text, ents) in enumerate(TEXTS * 4):
-            fh.write(json.dumps({"id": f"d{k}", "text": text, "entities": [
-                {"start": a, "end": b, "label": lab} for a, b, lab in ents]}) + "\n")
+        fh.writelines(json.dumps({"id": f"d{k}", "text": text, "entities": [
+                {"start": a, "end": b, "label": lab} for a, b, lab in ents]}) + "\n" for k, (text, ents) in enumerate(TEXTS * 4))
     return path
 
 
