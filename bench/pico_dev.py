@@ -74,7 +74,7 @@ def main() -> None:
         nlp = spacy.load(m)
         for item in args.set:
             k, v = item.split("=")
-            if k in ("propagate", "trim"):
+            if k in ("propagate", "trim", "exclusive"):
                 nlp.get_pipe("claimex_pico").cfg[k] = v.lower() in ("1", "true", "yes")
             else:
                 nlp.get_pipe("claimex_pico").cfg["thresholds"][k] = float(v)

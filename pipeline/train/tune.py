@@ -82,7 +82,8 @@ def tune(nlp, sets: dict[str, list], grid=GRID) -> dict:
             for name in names:
                 counts = Counts()
                 for gold, (doc, probs) in zip(sets[name], cache[name]):
-                    spans, sc, _ = decode(doc, probs, pipe.heads, th, pipe.cfg.get("trim", True))
+                    spans, sc, _ = decode(doc, probs, pipe.heads, th, pipe.cfg.get("trim", True),
+                                          pipe.cfg.get("exclusive", False))
                     if pipe.cfg.get("propagate"):
                         spans, _ = propagate(doc, spans, sc)
                     toks = gold.meta.get("token_offsets") or [(t.idx, t.idx + len(t)) for t in doc if not t.is_space]

@@ -41,25 +41,28 @@ def make_pico_scorer() -> Callable[..., dict[str, Any]]:
         "thresholds": DEFAULT_THRESHOLDS,
         "trim": True,
         "propagate": True,
+        "exclusive": False,
         "scorer": {"@scorers": "claimex.pico_scorer.v1"},
     },
     default_score_weights={"pico_macro_f": 1.0, "pico_micro_f": 0.0, "pico_p_f": 0.0, "pico_i_f": 0.0,
                            "pico_o_f": 0.0},
 )
 def make_claimex_pico(nlp: Language, name: str, model: Model, thresholds: dict[str, float], trim: bool,
-                      propagate: bool, scorer: Callable | None) -> PicoTagger:
-    return PicoTagger(nlp.vocab, model, name, thresholds=thresholds, trim=trim, propagate=propagate, scorer=scorer)
+                      propagate: bool, exclusive: bool, scorer: Callable | None) -> PicoTagger:
+    return PicoTagger(nlp.vocab, model, name, thresholds=thresholds, trim=trim, propagate=propagate,
+                      exclusive=exclusive, scorer=scorer)
 
 
 class PicoTagger(TrainablePipe):
     def __init__(self, vocab, model: Model, name: str = "claimex_pico", *, thresholds: dict | None = None,
-                 trim: bool = True, propagate: bool = False, scorer: Callable | None = None) -> None:
+                 trim: bool = True, propagate: bool = False, exclusive: bool = False,
+                 scorer: Callable | None = None) -> None:
         self.vocab = vocab
         self.model = use_fast_ops(model)
         self.name = name
         self.scorer = scorer
         self.cfg: dict[str, Any] = {"heads": list(HEADS), "thresholds": dict(thresholds or DEFAULT_THRESHOLDS),
-                                    "trim": trim, "propagate": propagate}
+                                    "trim": trim, "propagate": propagate, "exclusive": exclusive}
 
     @property
     def heads(self) -> tuple[str, ...]:
@@ -78,7 +81,8 @@ class PicoTagger(TrainablePipe):
 
     def set_annotations(self, docs: Iterable[Doc], probs: list[numpy.ndarray]) -> None:
         for doc, p in zip(docs, probs):
-            spans, scores, subtypes = decode(doc, p, self.heads, self.cfg["thresholds"], self.cfg.get("trim", True))
+            spans, scores, subtypes = decode(doc, p, self.heads, self.cfg["thresholds"], self.cfg.get("trim", True),
+                                             self.cfg.get("exclusive", False))
             if self.cfg.get("propagate"):
                 spans, scores = propagate(doc, spans, scores)
                 subtypes = [None] * len(spans)

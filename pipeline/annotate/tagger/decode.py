@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import numpy
-from spacy.attrs import IS_PUNCT, IS_SPACE
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER
 from spacy.tokens import Doc, Span
 
 _OPEN, _CLOSE = "([{", ")]}"
@@ -58,10 +58,12 @@ def _py_runs(flags: list) -> list[tuple[int, int, bool]]:
 
 def decode(
     doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], thresholds: Mapping[str, float],
-    trim: bool = True,
+    trim: bool = True, exclusive: bool = False,
 ) -> tuple[list[Span], list[float], list[str | None]]:
     """Spans (runs of tokens over a head's threshold; INTERVENTION runs split into COMPARATOR
-    pieces where the comparator head is on), their scores (mean head probability) and subtypes."""
+    pieces where the comparator head is on), their scores (mean head probability) and subtypes.
+    ``exclusive``: a token over several P/I/O thresholds keeps only the head with the largest
+    margin over its threshold (no overlapping labels)."""
     spans: list[Span] = []
     scores: list[float] = []
     n = len(doc)
@@ -69,6 +71,13 @@ def decode(
         return spans, scores, []
     thr = numpy.array([thresholds.get(h, 0.5) for h in heads], dtype=probs.dtype)
     on = probs >= thr
+    if exclusive:
+        cols = [k for k, h in enumerate(heads) if h != "COMPARATOR"]
+        margin = numpy.where(on[:, cols], (probs - thr)[:, cols], -numpy.inf)
+        best = margin.argmax(axis=1)
+        keep = numpy.zeros_like(on[:, cols])
+        keep[numpy.arange(n), best] = True
+        on[:, cols] &= keep
     padded = numpy.zeros((n + 2, len(heads)), dtype=numpy.int8)
     padded[1:-1] = on
     d = numpy.diff(padded, axis=0)
@@ -122,20 +131,22 @@ def propagate(doc: Doc, spans: list[Span], scores: list[float], labels=PROPAGATE
     covered: dict[str, set[int]] = {}
     for s in spans:
         covered.setdefault(s.label_, set()).update(range(s.start, s.end))
-    lower = [t.lower_ for t in doc]
-    keys: dict[tuple[str, ...], tuple[str, float]] = {}
+    lower_arr = doc.to_array(LOWER)
+    lower = lower_arr.tolist()  # string ids: compare ints, not Token objects
+    keys: dict[tuple[int, ...], tuple[str, float]] = {}
     for s, sc in zip(spans, scores):
         if s.label_ in labels:
             words = tuple(lower[s.start:s.end])
-            if _contentful(words) and (words not in keys or keys[words][1] < sc):
+            if (words not in keys or keys[words][1] < sc) and _contentful(tuple(t.lower_ for t in s)):
                 keys[words] = (s.label_, sc)
     new: list[tuple[int, int, str, float]] = []
     if keys:
-        by_first: dict[str, list[tuple[str, ...]]] = {}
+        by_first: dict[int, list[tuple[int, ...]]] = {}
         for words in keys:
             by_first.setdefault(words[0], []).append(words)
-        for i, w in enumerate(lower):
-            for words in by_first.get(w, ()):
+        firsts = numpy.fromiter(by_first, dtype=lower_arr.dtype, count=len(by_first))
+        for i in numpy.flatnonzero(numpy.isin(lower_arr, firsts)).tolist():
+            for words in by_first[lower[i]]:
                 j = i + len(words)
                 if tuple(lower[i:j]) == words:
                     new.append((i, j, *keys[words]))
