@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-from pipeline.train.tune import dev_sets, tune
+from pipeline.train.tune import HYSTERESIS, apply_tuning, dev_sets, tune
 
 
 def score_model(nlp, sets: dict[str, list]) -> dict:
@@ -60,6 +60,8 @@ def main() -> None:
     ap.add_argument("--set", action="append", default=[], help="threshold overrides HEAD=VALUE")
     ap.add_argument("--limit", type=int, default=0, help="at most this many docs per dev set")
     ap.add_argument("--tune", action="store_true", help="tune thresholds on the dev sets, then score")
+    ap.add_argument("--hysteresis", action="store_true",
+                    help="with --tune: tune the hysteresis too (HYSTERESIS grid of pipeline/train/tune.py)")
     ap.add_argument("--write", action="store_true", help="with --tune: save the thresholds into the model")
     args = ap.parse_args()
     import spacy
@@ -81,12 +83,11 @@ def main() -> None:
         t0 = time.time()
         tuned = None
         if args.tune:
-            tuned = tune(nlp, sets)
-            nlp.get_pipe("claimex_pico").cfg["thresholds"] = dict(tuned["thresholds"])
-            print("tuned thresholds", tuned["thresholds"])
+            tuned = tune(nlp, sets, hysteresis=HYSTERESIS if args.hysteresis else (1.0,))
+            apply_tuning(nlp, tuned)
+            print("tuned thresholds", tuned["thresholds"], "hysteresis", tuned["hysteresis"])
             if args.write:
                 pipe_cfg = nlp.config["components"]["claimex_pico"]
-                pipe_cfg["thresholds"] = dict(tuned["thresholds"])
                 pipe_cfg["propagate"] = bool(nlp.get_pipe("claimex_pico").cfg.get("propagate"))
                 nlp.to_disk(m)
         results[m] = score_model(nlp, sets)

@@ -7,7 +7,8 @@ A *source spec* names what to load:
   ``evidencemap``, ``evidence_outcomes``, ``pico_corpus``; options after a colon,
   e.g. ``ebm_nlp:interventions=crowd,fine_only=true`` or ``pico_corpus:population=true``;
 * ``hf:owner/name`` - a Hugging Face dataset (``datasets.load_dataset``);
-* ``pseudo:MODEL`` - the unlabelled shared abstracts tagged by a teacher model (distillation);
+* ``pseudo:MODEL`` - the unlabelled shared abstracts tagged by a teacher model (distillation;
+  options ``limit=N``, ``soft=A``: see :mod:`pipeline.train.distill`);
 * a path (or ``user:PATH``): claimex/1 record JSONL, brat ``.txt``/``.ann`` folder, CoNLL,
   EBM-NLP token JSONL or an ebm_nlp_2_00 folder; ``json:PATH`` reads JSON through ``datasets``.
 """
@@ -67,10 +68,10 @@ def iter_source(spec: str) -> Iterator[CorpusDoc]:
 
         yield from load_hf(spec)
     elif spec.startswith("pseudo:"):
-        from ..train.distill import pseudo_docs
+        from ..train.distill import parse_pseudo_spec, pseudo_docs
 
-        model, _, limit = spec[7:].partition(",limit=")
-        yield from pseudo_docs(model, limit=int(limit or 0))
+        model, limit, soft = parse_pseudo_spec(spec)
+        yield from pseudo_docs(model, limit=limit, soft=soft)
     elif spec.startswith("json:"):
         from .hf import load_hf
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from spacy.training import Example
 from spacy.util import registry
 
-from ..annotate.tagger.model import GOLD_KEY, HEADS, REGIONS_KEY
+from ..annotate.tagger.model import GOLD_KEY, HEADS, REGIONS_KEY, SOFT_KEY
 from ..corpora import CorpusDoc, load_docs
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,9 @@ def reference_doc(doc: Doc, cdoc: CorpusDoc) -> Doc:
 def make_example(nlp: Language, cdoc: CorpusDoc) -> Example:
     predicted = nlp.make_doc(cdoc.text)
     reference = reference_doc(nlp.make_doc(cdoc.text), cdoc)
+    soft = cdoc.meta.get(SOFT_KEY)
+    if soft is not None and len(soft[1]) == len(reference):  # teacher tokens = these tokens
+        reference.user_data[SOFT_KEY] = soft
     return Example(predicted, reference)
 
 

@@ -5,6 +5,12 @@
 (:func:`pipeline.corpora.raw.iter_abstracts`) and yields its spans as fully annotated
 documents. The student learns the teacher's decisions (thresholds, mention propagation
 included) on ~7,400 abstracts besides the gold corpora.
+
+Options after the model, comma-separated: ``limit=N`` (first N abstracts) and ``soft=A``
+(0 < A <= 1): the student's target per token and head becomes ``(1 - A) * decision + A *
+probability`` - the teacher's decoded spans mixed with its head probabilities (soft targets,
+Hinton et al. 2015), kept in ``CorpusDoc.meta["soft"]`` and put on the reference doc by
+:func:`pipeline.train.data.make_example`.
 """
 
 from __future__ import annotations
@@ -14,13 +20,33 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy
+
+from ..annotate.tagger.model import HEADS, SOFT_KEY  # SOFT_KEY: (alpha, probabilities[n_tokens, heads])
 from ..corpora.types import ALL_LABELS, CorpusDoc, SpanAnn, doc_key
 
 log = logging.getLogger(__name__)
 
 
-def pseudo_docs(model: str, limit: int = 0, batch_size: int = 64, texts: list[str] | None = None
-                ) -> Iterator[CorpusDoc]:
+def parse_pseudo_spec(spec: str) -> tuple[str, int, float]:
+    """``pseudo:MODEL[,limit=N][,soft=A]`` (or without the prefix) -> (model, limit, soft)."""
+    model, *opts = spec.removeprefix("pseudo:").split(",")
+    limit, soft = 0, 0.0
+    for opt in opts:
+        key, _, value = opt.partition("=")
+        if key.strip() == "limit":
+            limit = int(value)
+        elif key.strip() == "soft":
+            soft = float(value)
+            if not 0.0 <= soft <= 1.0:
+                raise ValueError(f"{spec}: soft must be between 0 and 1, got {soft}")
+        else:
+            raise ValueError(f"{spec}: unknown option {key!r} (known: limit, soft)")
+    return model, limit, soft
+
+
+def pseudo_docs(model: str, limit: int = 0, batch_size: int = 64, texts: list[str] | None = None,
+                soft: float = 0.0) -> Iterator[CorpusDoc]:
     import spacy
 
     import pipeline.annotate  # noqa: F401
@@ -32,12 +58,18 @@ def pseudo_docs(model: str, limit: int = 0, batch_size: int = 64, texts: list[st
     if not path.exists() and (MODELS_DIR / model).exists():
         path = MODELS_DIR / model
     nlp = spacy.load(path)
+    tagger = nlp.get_pipe("claimex_pico") if soft else None
+    columns = [list(tagger.heads).index(h) for h in HEADS] if tagger is not None else []
     texts = texts if texts is not None else list(iter_abstracts())
     if limit:
         texts = texts[:limit]
     t0 = time.time()
     for k, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
         spans = [SpanAnn(s.start_char, s.end_char, s.label_) for s in doc.spans.get("pico", [])]
+        meta: dict = {"teacher": str(path)}
+        if tagger is not None:
+            probs = tagger.predict([doc])[0][:, columns]
+            meta[SOFT_KEY] = (soft, probs.astype(numpy.float16))
         yield CorpusDoc(id=f"pseudo-{k}", text=doc.text, spans=spans, annotated=ALL_LABELS, source="pseudo",
-                        key=doc_key(None, doc.text), meta={"teacher": str(path)})
-    log.info("pseudo-labelled %d abstracts with %s in %.0fs", len(texts), path, time.time() - t0)
+                        key=doc_key(None, doc.text), meta=meta)
+    log.info("pseudo-labelled %d abstracts with %s in %.0fs (soft=%s)", len(texts), path, time.time() - t0, soft)

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-GRID = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+GRID = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75)
+HYSTERESIS = (1.0, 0.75, 0.5, 0.35, 0.2)  # low threshold = hysteresis x threshold (decode.decode)
 TARGETS = {"POPULATION": ["ebm_crowd"], "INTERVENTION": ["ebm_expert_i"], "OUTCOME": ["ebm_crowd", "evidence_outcomes"]}
 
 
@@ -40,14 +41,22 @@ def dev_sets(names=None) -> dict[str, list]:
     return {name: loaders[name]() for name in (names or loaders)}
 
 
-def tune_model(nlp, grid=GRID) -> dict:
-    """Tune ``nlp``'s claimex_pico thresholds in place (component cfg and ``nlp.config``)."""
+def tune_model(nlp, grid=GRID, hysteresis=HYSTERESIS) -> dict:
+    """Tune ``nlp``'s claimex_pico thresholds and hysteresis in place (component cfg and
+    ``nlp.config``)."""
     sets = dev_sets(sorted({n for v in TARGETS.values() for n in v}))
-    result = tune(nlp, sets, grid)
-    pipe = nlp.get_pipe("claimex_pico")
-    pipe.cfg["thresholds"] = dict(result["thresholds"])
-    nlp.config["components"]["claimex_pico"]["thresholds"] = dict(result["thresholds"])
+    result = tune(nlp, sets, grid, hysteresis)
+    apply_tuning(nlp, result)
     return result
+
+
+def apply_tuning(nlp, result: dict) -> None:
+    """Put tuned values on the component and in the pipeline's config (``nlp.config`` is rebuilt
+    from ``nlp._pipe_configs`` on every access, so that is where config.cfg's values live)."""
+    pipe = nlp.get_pipe("claimex_pico")
+    for key in ("thresholds", "hysteresis"):
+        pipe.cfg[key] = dict(result[key])
+        nlp._pipe_configs["claimex_pico"][key] = dict(result[key])
 
 
 def cached_probs(nlp, docs: list) -> list:
@@ -63,9 +72,10 @@ def cached_probs(nlp, docs: list) -> list:
     return out
 
 
-def tune(nlp, sets: dict[str, list], grid=GRID) -> dict:
-    """Per-class thresholds maximising the proxy components on the dev sets (one class at a time:
-    P on ebm_crowd, I on ebm_expert_i, O on ebm_crowd + evidence_outcomes)."""
+def tune(nlp, sets: dict[str, list], grid=GRID, hysteresis=(1.0,)) -> dict:
+    """Per-class (threshold, hysteresis) maximising the proxy components on the dev sets (one class
+    at a time: P on ebm_crowd, I on ebm_expert_i, O on ebm_crowd + evidence_outcomes). Ties go to
+    plain thresholding and to thresholds nearer 0.5."""
     from pipeline.annotate.tagger.decode import decode, propagate
     from pipeline.evaluate.pico import Counts, score_doc
 
@@ -73,25 +83,27 @@ def tune(nlp, sets: dict[str, list], grid=GRID) -> dict:
     targets = TARGETS
     cache = {name: cached_probs(nlp, sets[name]) for name in {n for v in targets.values() for n in v}}
     best = dict(pipe.cfg["thresholds"])
+    best_h = {h: 1.0 for h in pipe.heads}
     report = {}
     for cls, names in targets.items():
         scores = {}
-        for thr in grid:
+        for thr, hy in [(t, h) for h in hysteresis for t in grid]:
             th = {**best, cls: thr}
+            hys = {**best_h, cls: hy}
             f = []
             for name in names:
                 counts = Counts()
                 for gold, (doc, probs) in zip(sets[name], cache[name]):
                     spans, sc, _ = decode(doc, probs, pipe.heads, th, pipe.cfg.get("trim", True),
-                                          pipe.cfg.get("exclusive", False))
+                                          pipe.cfg.get("exclusive", False), hys)
                     if pipe.cfg.get("propagate"):
                         spans, _ = propagate(doc, spans, sc)
                     toks = gold.meta.get("token_offsets") or [(t.idx, t.idx + len(t)) for t in doc if not t.is_space]
                     score_doc(counts, gold, [(s.start_char, s.end_char, s.label_) for s in spans], toks)
                 f.append(counts.token_prf(cls)["f1"])
-            scores[thr] = sum(f) / len(f)
-        best[cls] = max(scores, key=lambda t: (scores[t], -abs(t - 0.5)))
-        report[cls] = {str(k): round(v, 4) for k, v in scores.items()}
-    return {"thresholds": best, "grid": report}
+            scores[thr, hy] = sum(f) / len(f)
+        best[cls], best_h[cls] = max(scores, key=lambda k: (round(scores[k], 4), k[1], -abs(k[0] - 0.5)))
+        report[cls] = {f"{t}@{h}": round(v, 4) for (t, h), v in scores.items()}
+    return {"thresholds": best, "hysteresis": best_h, "grid": report}
 
 

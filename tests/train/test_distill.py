@@ -18,3 +18,42 @@ def test_pseudo_docs_from_shipped_model():
     (doc,) = list(pseudo_docs(str(model), texts=[text]))
     assert doc.text == text and doc.annotated == ALL_LABELS and doc.source == "pseudo"
     assert doc.spans and all(text[s.start:s.end].strip() for s in doc.spans)
+
+
+def test_pseudo_spec_options():
+    from pipeline.train.distill import parse_pseudo_spec
+
+    assert parse_pseudo_spec("pseudo:claimex-pico-md") == ("claimex-pico-md", 0, 0.0)
+    assert parse_pseudo_spec("pseudo:runs/t/model,limit=50,soft=0.5") == ("runs/t/model", 50, 0.5)
+    with pytest.raises(ValueError, match="unknown option 'temp'"):
+        parse_pseudo_spec("pseudo:m,temp=2")
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        parse_pseudo_spec("pseudo:m,soft=1.5")
+
+
+def test_soft_targets_mix_teacher_probabilities_into_decisions():
+    model = paths.MODELS_DIR / paths.DEFAULT_MODEL_NAME
+    if not (model / "config.cfg").exists():
+        pytest.skip("no shipped model")
+    import numpy
+    import spacy
+
+    from pipeline.annotate.tagger.model import HEADS, SOFT_KEY, targets
+    from pipeline.train.data import make_example
+    from pipeline.train.distill import pseudo_docs
+
+    text = "Aspirin versus placebo reduced mortality in adults with acute ischaemic stroke."
+    (hard,) = list(pseudo_docs(str(model), texts=[text]))
+    (cdoc,) = list(pseudo_docs(str(model), texts=[text], soft=0.5))
+    assert SOFT_KEY not in hard.meta
+    alpha, probs = cdoc.meta[SOFT_KEY]
+    nlp = spacy.blank("en")
+    nlp.tokenizer = spacy.load(model).tokenizer
+    assert alpha == 0.5 and probs.shape == (len(nlp.make_doc(text)), len(HEADS))
+    y_hard, mask = targets(make_example(nlp, hard))
+    y_soft, mask_soft = targets(make_example(nlp, cdoc))
+    numpy.testing.assert_allclose(y_soft, 0.5 * y_hard + 0.5 * probs.astype("f"), atol=1e-6)
+    assert ((y_soft > 0) & (y_soft < 1)).any()  # soft, not 0/1
+    i = HEADS.index("INTERVENTION")
+    aspirin = 0
+    assert y_hard[aspirin, i] == 1.0 and 0.5 < y_soft[aspirin, i] < 1.0

@@ -25,6 +25,7 @@ from .model import HEADS, sigmoid, targets
 from .ops import use_fast_ops
 
 DEFAULT_THRESHOLDS = {h: 0.5 for h in HEADS}
+DEFAULT_HYSTERESIS = {h: 1.0 for h in HEADS}  # 1 = plain thresholding (see decode.decode)
 
 
 @registry.scorers("claimex.pico_scorer.v1")
@@ -39,6 +40,7 @@ def make_pico_scorer() -> Callable[..., dict[str, Any]]:
     assigns=["doc.spans"],
     default_config={
         "thresholds": DEFAULT_THRESHOLDS,
+        "hysteresis": DEFAULT_HYSTERESIS,
         "trim": True,
         "propagate": True,
         "exclusive": False,
@@ -47,21 +49,23 @@ def make_pico_scorer() -> Callable[..., dict[str, Any]]:
     default_score_weights={"pico_macro_f": 1.0, "pico_micro_f": 0.0, "pico_p_f": 0.0, "pico_i_f": 0.0,
                            "pico_o_f": 0.0},
 )
-def make_claimex_pico(nlp: Language, name: str, model: Model, thresholds: dict[str, float], trim: bool,
-                      propagate: bool, exclusive: bool, scorer: Callable | None) -> PicoTagger:
-    return PicoTagger(nlp.vocab, model, name, thresholds=thresholds, trim=trim, propagate=propagate,
-                      exclusive=exclusive, scorer=scorer)
+def make_claimex_pico(nlp: Language, name: str, model: Model, thresholds: dict[str, float],
+                      hysteresis: dict[str, float], trim: bool, propagate: bool, exclusive: bool,
+                      scorer: Callable | None) -> PicoTagger:
+    return PicoTagger(nlp.vocab, model, name, thresholds=thresholds, hysteresis=hysteresis, trim=trim,
+                      propagate=propagate, exclusive=exclusive, scorer=scorer)
 
 
 class PicoTagger(TrainablePipe):
     def __init__(self, vocab, model: Model, name: str = "claimex_pico", *, thresholds: dict | None = None,
-                 trim: bool = True, propagate: bool = False, exclusive: bool = False,
+                 hysteresis: dict | None = None, trim: bool = True, propagate: bool = False, exclusive: bool = False,
                  scorer: Callable | None = None) -> None:
         self.vocab = vocab
         self.model = use_fast_ops(model)
         self.name = name
         self.scorer = scorer
         self.cfg: dict[str, Any] = {"heads": list(HEADS), "thresholds": dict(thresholds or DEFAULT_THRESHOLDS),
+                                    "hysteresis": dict(hysteresis or DEFAULT_HYSTERESIS),
                                     "trim": trim, "propagate": propagate, "exclusive": exclusive}
 
     @property
@@ -82,7 +86,7 @@ class PicoTagger(TrainablePipe):
     def set_annotations(self, docs: Iterable[Doc], probs: list[numpy.ndarray]) -> None:
         for doc, p in zip(docs, probs):
             spans, scores, subtypes = decode(doc, p, self.heads, self.cfg["thresholds"], self.cfg.get("trim", True),
-                                             self.cfg.get("exclusive", False))
+                                             self.cfg.get("exclusive", False), self.cfg.get("hysteresis"))
             if self.cfg.get("propagate"):
                 spans, scores = propagate(doc, spans, scores)
                 subtypes = [None] * len(spans)

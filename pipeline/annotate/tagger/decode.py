@@ -56,12 +56,29 @@ def _py_runs(flags: list) -> list[tuple[int, int, bool]]:
     return out
 
 
+def grow(on: numpy.ndarray, low_on: numpy.ndarray) -> numpy.ndarray:
+    """Hysteresis: the runs of ``low_on`` (per column) that contain an ``on`` token; ``on`` must
+    imply ``low_on``."""
+    out = numpy.zeros_like(on)
+    for c in range(on.shape[1]):
+        low = low_on[:, c]
+        if not low.any():
+            continue
+        starts = numpy.concatenate(([low[0]], low[1:] & ~low[:-1]))
+        run_id = numpy.where(low, numpy.cumsum(starts), 0)
+        seeds = numpy.unique(run_id[on[:, c]])
+        out[:, c] = numpy.isin(run_id, seeds[seeds > 0])
+    return out
+
+
 def decode(
     doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], thresholds: Mapping[str, float],
-    trim: bool = True, exclusive: bool = False,
+    trim: bool = True, exclusive: bool = False, hysteresis: Mapping[str, float] | None = None,
 ) -> tuple[list[Span], list[float], list[str | None]]:
     """Spans (runs of tokens over a head's threshold; INTERVENTION runs split into COMPARATOR
     pieces where the comparator head is on), their scores (mean head probability) and subtypes.
+    ``hysteresis`` (per head, default 1): below 1, a span grows over its neighbours while they stay
+    over hysteresis x threshold (a span starts at the threshold and may end below it).
     ``exclusive``: a token over several P/I/O thresholds keeps only the head with the largest
     margin over its threshold (no overlapping labels)."""
     spans: list[Span] = []
@@ -71,6 +88,9 @@ def decode(
         return spans, scores, []
     thr = numpy.array([thresholds.get(h, 0.5) for h in heads], dtype=probs.dtype)
     on = probs >= thr
+    if hysteresis and any(v < 1.0 for v in hysteresis.values()):
+        low = thr * numpy.array([min(1.0, hysteresis.get(h, 1.0)) for h in heads], dtype=probs.dtype)
+        on = grow(on, probs >= low)
     if exclusive:
         cols = [k for k, h in enumerate(heads) if h != "COMPARATOR"]
         margin = numpy.where(on[:, cols], (probs - thr)[:, cols], -numpy.inf)

@@ -20,6 +20,7 @@ from thinc.types import Floats2d
 HEADS: tuple[str, ...] = ("POPULATION", "INTERVENTION", "COMPARATOR", "OUTCOME")
 GOLD_KEY = "pico"  # reference doc: gold spans
 REGIONS_KEY = "pico_annotated"  # reference doc: spans (label = head) where a head is annotated
+SOFT_KEY = "claimex_soft"  # reference doc user_data: (alpha, teacher probabilities) - see train/distill.py
 
 
 @registry.architectures("claimex.PicoTagger.v1")
@@ -63,6 +64,10 @@ def targets(example: Example, heads: Iterable[str] = HEADS) -> tuple[numpy.ndarr
                     y[span.start:span.end, heads.index(head)] = 1.0
         elif label in heads:
             y[span.start:span.end, heads.index(label)] = 1.0
+    soft = ref.user_data.get(SOFT_KEY)
+    if soft is not None and len(ref) == n and tuple(heads) == HEADS:
+        alpha, probs = soft  # distillation: mix the teacher's probabilities into the decisions
+        y = (1.0 - alpha) * y + alpha * numpy.asarray(probs, dtype="f")
     if "COMPARATOR" in heads and "INTERVENTION" in heads:
         c, i = heads.index("COMPARATOR"), heads.index("INTERVENTION")
         # the comparator head is only trained on (gold) intervention tokens

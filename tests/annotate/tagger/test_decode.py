@@ -1,0 +1,73 @@
+"""Decoding head probabilities into PICO spans: thresholds, hysteresis, comparator split, trim,
+mention propagation."""
+
+from __future__ import annotations
+
+import numpy
+import spacy
+from spacy.tokens import Doc
+
+from pipeline.annotate.tagger.decode import decode, grow, propagate, runs
+from pipeline.annotate.tagger.model import HEADS
+
+P, I, C, O = (HEADS.index(h) for h in ("POPULATION", "INTERVENTION", "COMPARATOR", "OUTCOME"))
+NLP = spacy.blank("en")
+
+
+def make(words: list[str], on: dict[int, list[tuple[int, float]]]) -> tuple[Doc, numpy.ndarray]:
+    doc = Doc(NLP.vocab, words=words)
+    probs = numpy.zeros((len(words), len(HEADS)), dtype="f")
+    for head, cells in on.items():
+        for k, p in cells:
+            probs[k, head] = p
+    return doc, probs
+
+
+def spans_of(doc, probs, thresholds=None, hysteresis=None, trim=True):
+    th = {h: 0.5 for h in HEADS} | (thresholds or {})
+    spans, scores, subtypes = decode(doc, probs, HEADS, th, trim, False, hysteresis)
+    assert len(scores) == len(spans) == len(subtypes)
+    return [(s.text, s.label_) for s in spans]
+
+
+def test_runs():
+    assert runs(numpy.array([0, 1, 1, 0, 1], dtype=bool)) == [(1, 3), (4, 5)]
+    assert runs(numpy.zeros(3, dtype=bool)) == []
+
+
+def test_threshold_per_head():
+    words = "aspirin reduced stroke mortality".split()
+    doc, probs = make(words, {I: [(0, 0.6)], O: [(2, 0.45), (3, 0.7)]})
+    assert spans_of(doc, probs) == [("aspirin", "INTERVENTION"), ("mortality", "OUTCOME")]
+    assert spans_of(doc, probs, {"OUTCOME": 0.4}) == [("aspirin", "INTERVENTION"), ("stroke mortality", "OUTCOME")]
+
+
+def test_grow_keeps_only_low_runs_with_a_seed():
+    on = numpy.array([[0], [1], [0], [0], [0]], dtype=bool)
+    low = numpy.array([[1], [1], [1], [0], [1]], dtype=bool)
+    assert grow(on, low)[:, 0].tolist() == [True, True, True, False, False]
+
+
+def test_hysteresis_extends_a_span_but_starts_none():
+    words = "the all cause mortality at one year".split()
+    doc, probs = make(words, {O: [(1, 0.3), (2, 0.35), (3, 0.8), (5, 0.3), (6, 0.3)]})
+    assert spans_of(doc, probs) == [("mortality", "OUTCOME")]
+    # low threshold 0.25: the span grows left over "all cause"; "one year" has no seed over 0.5
+    assert spans_of(doc, probs, hysteresis={"OUTCOME": 0.5}) == [("all cause mortality", "OUTCOME")]
+    assert spans_of(doc, probs, hysteresis={"INTERVENTION": 0.5}) == [("mortality", "OUTCOME")]
+
+
+def test_comparator_split_and_trim():
+    words = "aspirin versus placebo ,".split()
+    doc, probs = make(words, {I: [(0, 0.9), (1, 0.6), (2, 0.9), (3, 0.6)], C: [(2, 0.8), (3, 0.8)]})
+    assert spans_of(doc, probs) == [("aspirin versus", "INTERVENTION"), ("placebo", "COMPARATOR")]
+    assert spans_of(doc, probs, trim=False) == [("aspirin versus", "INTERVENTION"), ("placebo ,", "COMPARATOR")]
+
+
+def test_propagate_repeats_of_a_tagged_span():
+    words = "metformin was given . metformin lowered HbA1c".split()
+    doc, probs = make(words, {I: [(0, 0.9)], O: [(6, 0.9)]})
+    spans, scores, _ = decode(doc, probs, HEADS, {h: 0.5 for h in HEADS})
+    spans, scores = propagate(doc, spans, scores)
+    assert sorted((s.start, s.text, s.label_) for s in spans) == [
+        (0, "metformin", "INTERVENTION"), (4, "metformin", "INTERVENTION"), (6, "HbA1c", "OUTCOME")]

@@ -1,0 +1,38 @@
+"""Decoding thresholds and hysteresis tuned on dev documents (pipeline/train/tune.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import paths
+
+
+@pytest.fixture(scope="module")
+def small_sets(corpora):
+    from pipeline.train.tune import TARGETS, dev_sets
+
+    sets = dev_sets(sorted({n for v in TARGETS.values() for n in v}))
+    return {name: docs[:6] for name, docs in sets.items()}
+
+
+def test_tune_picks_the_best_grid_point_and_applies_it(small_sets):
+    model = paths.MODELS_DIR / paths.DEFAULT_MODEL_NAME
+    if not (model / "config.cfg").exists():
+        pytest.skip("no shipped model")
+    import spacy
+
+    import pipeline.annotate  # noqa: F401
+    from pipeline.train.tune import apply_tuning, tune
+
+    nlp = spacy.load(model)
+    grid, hyst = (0.3, 0.5, 0.7), (1.0, 0.5)
+    result = tune(nlp, small_sets, grid, hyst)
+    for cls in ("POPULATION", "INTERVENTION", "OUTCOME"):
+        scores = result["grid"][cls]
+        assert len(scores) == len(grid) * len(hyst)
+        key = f"{result['thresholds'][cls]}@{result['hysteresis'][cls]}"
+        assert scores[key] == max(scores.values())
+    apply_tuning(nlp, result)
+    pipe = nlp.get_pipe("claimex_pico")
+    assert pipe.cfg["hysteresis"] == result["hysteresis"]
+    assert nlp.config["components"]["claimex_pico"]["thresholds"] == result["thresholds"]
