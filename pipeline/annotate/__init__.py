@@ -8,7 +8,7 @@ from . import abbreviations, entities, sentences, tokenizer  # noqa: F401  (regi
 from .language import build_pipeline, load_nlp  # noqa: F401
 
 # components that live in their own subpackages register on import
-for _mod in ("measures", "tagger"):
+for _mod in ("measures", "tagger", "subtypes"):
     try:
         importlib.import_module(f"{__name__}.{_mod}")
     except ModuleNotFoundError as exc:  # pragma: no cover - only while a subpackage is absent

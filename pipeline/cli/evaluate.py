@@ -12,8 +12,9 @@ from .common import ModelOption, fail
 
 def evaluate(
     task: str = typer.Option("fixture", "--task", "-t",
-                             help="fixture | measures | pico | claims | direction"),
-    gold: Optional[Path] = typer.Option(None, "--gold", "-g", help="Gold file (default: the task's own)."),
+                             help="fixture | measures | pico | claims | direction | subtypes"),
+    gold: Optional[Path] = typer.Option(None, "--gold", "-g",
+                                        help="Gold file or shared corpus spec (default: the task's own)."),
     pred: Optional[Path] = typer.Option(None, "--pred", help="Score these predicted records (JSONL) "
                                                              "instead of running the pipeline."),
     model: Optional[str] = ModelOption,
@@ -27,7 +28,10 @@ def evaluate(
     if task not in TASKS:
         raise fail(f"unknown task {task!r}; choose from {', '.join(TASKS)}")
     if gold is not None and not gold.exists():
-        raise fail(f"{gold}: gold file not found")
+        from ..corpora import SHARED, parse_spec
+
+        if parse_spec(str(gold))[0] not in SHARED:
+            raise fail(f"{gold}: gold file not found")
     result = run_task(task, gold=gold, pred=pred, model=model, limit=limit)
     result.render()
     if json_out:

@@ -16,7 +16,8 @@ def train(
                                           help="Model directory (default: models/claimex-<config name>)."),
     backend: str = typer.Option("spacy", "--backend", help="spacy | transformers"),
     task: str = typer.Option("pico", "--task", help="pico (the PICO tagger) | direction (claim direction "
-                                                    "classifier, see pipeline/train/direction.py)"),
+                                                    "classifier, see pipeline/train/direction.py) | subtypes "
+                                                    "(entity subtypes, pipeline/train/subtypes.py)"),
     base_model: str | None = typer.Option(None, "--base-model",
                                              help="transformers: local path or hub name of the encoder."),
     data: list[str] = typer.Option([], "--data", "-d",
@@ -50,8 +51,17 @@ def train(
         metrics = train_direction(out_dir, seed=seed or 0)
         typer.echo(f"saved {out_dir}; EI validation accuracy {metrics['validation']['summary']['accuracy']}")
         return
+    if task == "subtypes":
+        if output is None:
+            raise fail("--task subtypes needs --output: a packaged model dir (the component is added to it) "
+                       "or a new dir (the component alone)")
+        from ..train.subtypes import SOURCES, train_to
+
+        out_dir = train_to(output, list(data) if no_shared else [*SOURCES, *data], seed=seed or 0)
+        typer.echo(f"saved {out_dir}")
+        return
     if task != "pico":
-        raise fail(f"unknown task {task!r}; choose pico or direction")
+        raise fail(f"unknown task {task!r}; choose pico, direction or subtypes")
     # --- end task direction ---
     from ..corpora import DEFAULT_SOURCES
 
@@ -86,6 +96,9 @@ def train(
         cfg = spacy.util.load_config(config, interpolate=False)
         base = [] if no_shared else list(cfg["corpora"]["train"]["sources"])
         ov["corpora.train.sources"] = base + list(data)
+        if "sources" in (cfg.get("claimex_subtypes") or {}):
+            shared = [] if no_shared else list(cfg["claimex_subtypes"]["sources"] or [])
+            ov["claimex_subtypes.sources"] = shared + list(data)
         if no_shared and not dev:
             ov["corpora.dev.sources"] = list(data)
     if dev:

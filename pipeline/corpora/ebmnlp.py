@@ -11,10 +11,13 @@ the same scispaCy tokenization as real input.
   from docs without an expert layer). Fine labels become ``subtype``; ``Control``
   interventions become COMPARATOR. ``fine_only=True`` adds the docs that only have the fine
   layers (their I/O tokens as I/O; population is then *missing*, the fine P layer covers only
-  a fifth of the coarse P tokens).
+  a fifth of the coarse P tokens). ``population=True`` (with ``fine_only``) adds those docs'
+  fine P tokens as POPULATION spans with their subtypes, still not *annotated* (partial): for
+  subtype training, not for the tagger.
 * ``load_difficulty`` - intervention-only docs of the difficulty set that are not train docs.
 * ``load_acl_dev`` - docs of the authors' dev split that are not train docs (other tokenization).
-* ``load_extra_sentences`` - the 9,228 fine-label sentences (I/O only).
+* ``load_extra_sentences`` - the 9,228 fine-label sentences (I/O only; ``population=True`` adds
+  their fine P tokens as POPULATION spans, not *annotated*, as above).
 """
 
 from __future__ import annotations
@@ -59,7 +62,8 @@ def _build(
     source: str, pmid: str | None, meta: dict,
 ) -> CorpusDoc:
     """``marks``: per label (POPULATION/INTERVENTION/OUTCOME) a truthy-per-token list; labels may
-    overlap (crowd outcomes + expert interventions). Fine layers give subtypes and COMPARATOR."""
+    overlap (crowd outcomes + expert interventions). Fine layers give subtypes and COMPARATOR.
+    A label in ``marks`` but not in ``annotated`` is partial (fine P tokens, see ``population``)."""
     text, offsets = detokenize(tokens)
     i_fine = layers.get("i_fine")
     spans: list[SpanAnn] = []
@@ -81,7 +85,9 @@ def _build(
                     out = "COMPARATOR"
             labels.append(out)
             subtypes.append(sub)
-        for span in runs_to_spans(offsets, labels):  # spans = runs of one label; subtype = majority
+        # spans = runs of one label, subtype = the majority; a partial (not annotated) label comes
+        # from a fine layer only: one span per run of one subtype
+        for span in runs_to_spans(offsets, labels, subtypes if lab not in annotated else None):
             toks = [k for k, (a, b) in enumerate(offsets) if a >= span.start and b <= span.end]
             subs = Counter(subtypes[k] for k in toks if subtypes[k] is not None)
             sub = subs.most_common(1)[0][0] if subs else None
@@ -98,7 +104,8 @@ def _build(
                      key=doc_key(pmid, text), regions=regions, meta=meta)
 
 
-def load_train_docs(interventions: str = "expert", fine_only: bool = False) -> Iterator[CorpusDoc]:
+def load_train_docs(interventions: str = "expert", fine_only: bool = False,
+                    population: bool = False) -> Iterator[CorpusDoc]:
     if interventions not in ("expert", "crowd", "expert-only"):
         raise ValueError(f"interventions must be expert, crowd or expert-only, not {interventions!r}")
     expert = _expert_interventions() if interventions != "crowd" else {}
@@ -115,7 +122,7 @@ def load_train_docs(interventions: str = "expert", fine_only: bool = False) -> I
         if pio is not None:
             for code, lab in COARSE.items():
                 marks[lab] = [x == code for x in pio]
-        elif fine_only and ("i_fine" in layers or "o_fine" in layers):
+        elif fine_only and ("i_fine" in layers or "o_fine" in layers or (population and "p_fine" in layers)):
             for lab, layer in (("INTERVENTION", "i_fine"), ("OUTCOME", "o_fine")):
                 if layer in layers:
                     marks[lab] = [_fine(x) is not None for x in layers[layer]]
@@ -128,6 +135,8 @@ def load_train_docs(interventions: str = "expert", fine_only: bool = False) -> I
         elif interventions == "expert-only":
             marks.pop("INTERVENTION", None)
         annotated = set(marks)
+        if meta.get("fine_only") and population and "p_fine" in layers:
+            marks["POPULATION"] = [_fine(x) is not None for x in layers["p_fine"]]
         yield _build(d["doc_id"], tokens, marks, layers, annotated, "ebm_nlp", pmid, meta)
 
 
@@ -160,13 +169,16 @@ def load_acl_dev(exclude_train: bool = True) -> Iterator[CorpusDoc]:
                      "ebm_acl", d.get("pmid"), {"pmid": d.get("pmid")})
 
 
-def load_extra_sentences() -> Iterator[CorpusDoc]:
+def load_extra_sentences(population: bool = False) -> Iterator[CorpusDoc]:
     for d in _read("train_extra_sentences.jsonl.gz"):
         layers = {k: v for k, v in (d.get("labels") or {}).items() if v is not None}
         marks = {lab: [_fine(x) is not None for x in layers[layer]]
                  for lab, layer in (("INTERVENTION", "i_fine"), ("OUTCOME", "o_fine")) if layer in layers}
+        annotated = set(marks)
+        if population and "p_fine" in layers:
+            marks["POPULATION"] = [_fine(x) is not None for x in layers["p_fine"]]
         if marks:
-            yield _build(d["sent_id"], d["tokens"], marks, layers, set(marks), "ebm_sentences", None, {})
+            yield _build(d["sent_id"], d["tokens"], marks, layers, annotated, "ebm_sentences", None, {})
 
 
 def read_token_file(path: Path) -> Iterator[dict]:

@@ -1,6 +1,7 @@
 """The evaluate step. Each task module exposes ``evaluate(**options) -> EvalReport``.
 
-Tasks: ``fixture`` (the gold fixture end to end), ``measures``, ``pico``, ``claims``, ``direction``.
+Tasks: ``fixture`` (the gold fixture end to end), ``measures``, ``pico``, ``claims``, ``direction``,
+``subtypes``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ TASKS = {
     "pico": "pipeline.evaluate.pico",
     "claims": "pipeline.evaluate.claims",
     "direction": "pipeline.evaluate.direction",
+    "subtypes": "pipeline.evaluate.subtypes",
 }
 
 

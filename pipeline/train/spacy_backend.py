@@ -9,7 +9,9 @@
 3. packaging: the rule components of ``configs/pipeline.cfg`` (sentences, abbreviations,
    measures) are put in front of the tagger, the decoding thresholds are tuned on the dev split
    when the config says ``[claimex_tune] enabled = true``, and the result is saved as a complete
-   pipeline.
+   pipeline;
+4. with ``[claimex_subtypes] enabled = true``, the entity subtype classifier
+   (:mod:`.subtypes`) is trained on its ``sources`` and added after the tagger.
 """
 
 from __future__ import annotations
@@ -159,6 +161,9 @@ def train_spacy(config_path: Path, output: Path, overrides: dict[str, Any] | Non
     config = spacy.util.load_config(config_path, overrides=overrides, interpolate=False)
     tune = bool((config.get("claimex_tune") or {}).get("enabled"))
     package(best, output, meta={"name": output.name, "claimex_train_seconds": round(time.time() - t0)}, tune=tune)
+    from .subtypes import add_from_config
+
+    add_from_config(config, output)  # [claimex_subtypes] enabled = true: the entity subtype classifier
     if not keep_workdir:
         shutil.rmtree(workdir / "train", ignore_errors=True)
     return output

@@ -15,6 +15,9 @@ TEXTS = [
     ("Ibuprofen improved sleep quality in older women.", [(0, 9, "INTERVENTION"), (19, 32, "OUTCOME"),
                                                           (36, 47, "POPULATION")]),
 ]
+# EBM-NLP fine labels of the entities above: the [claimex_subtypes] stage trains on them
+SUBTYPES = [("Pharmacological", "Mortality", "Condition"), ("Control", "Pain", "Condition"),
+            ("Pharmacological", "Other", "Age")]
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +27,8 @@ def data(tmp_path_factory):
         for k in range(12):
             text, ents = TEXTS[k % 3]
             fh.write(json.dumps({"id": f"doc{k}", "text": text, "entities": [
-                {"start": a, "end": b, "label": lab} for a, b, lab in ents]}) + "\n")
+                {"start": a, "end": b, "label": lab, "subtype": sub}
+                for (a, b, lab), sub in zip(ents, SUBTYPES[k % 3])]}) + "\n")
     return path
 
 
@@ -59,7 +63,9 @@ def test_cli_smoke_train(config, data, tiny_vectors, tmp_path):
         "--set", "training.max_steps=6", "--set", "training.eval_frequency=3", "--set", "claimex_tune.enabled=false"])
     assert result.exit_code == 0, result.output
     nlp = spacy.load(out)
-    assert nlp.pipe_names[-1] == "claimex_pico" and "claimex_sentences" in nlp.pipe_names
+    assert nlp.pipe_names[-2:] == ["claimex_pico", "claimex_subtypes"] and "claimex_sentences" in nlp.pipe_names
+    assert nlp.get_pipe("claimex_subtypes").is_trained  # trained on the --data subtypes only (--no-shared)
+    assert nlp.meta["claimex_subtypes"]["sources"] == [str(data)]
     doc = nlp("Aspirin reduced mortality in adults with stroke.")
     group = doc.spans["pico"]
     assert len(group.attrs["scores"]) == len(group) == len(group.attrs["subtypes"])

@@ -22,7 +22,7 @@ def test_tune_picks_the_best_grid_point_and_applies_it(small_sets):
     import spacy
 
     import pipeline.annotate  # noqa: F401
-    from pipeline.train.tune import apply_tuning, tune
+    from pipeline.train.tune import TOLERANCE, apply_tuning, tune
 
     nlp = spacy.load(model)
     grid, hyst = (0.3, 0.5, 0.7), (1.0, 0.5)
@@ -30,8 +30,11 @@ def test_tune_picks_the_best_grid_point_and_applies_it(small_sets):
     for cls in ("POPULATION", "INTERVENTION", "OUTCOME"):
         scores = result["grid"][cls]
         assert len(scores) == len(grid) * len(hyst)
-        key = f"{result['thresholds'][cls]}@{result['hysteresis'][cls]}"
-        assert scores[key] == max(scores.values())
+        chosen = result["hysteresis"][cls]
+        key = f"{result['thresholds'][cls]}@{chosen}"
+        near = {k: v for k, v in scores.items() if v >= max(scores.values()) - TOLERANCE}
+        assert key in near  # within the tolerance of the best dev F1 ...
+        assert chosen == max(float(k.split("@")[1]) for k in near)  # ... with the least growth
     apply_tuning(nlp, result)
     pipe = nlp.get_pipe("claimex_pico")
     assert pipe.cfg["hysteresis"] == result["hysteresis"]
