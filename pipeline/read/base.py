@@ -40,7 +40,8 @@ import contextlib
 import gzip
 import io
 import re
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -95,6 +96,62 @@ ReadItem = Document | ReadError | Deletion
 def check_encoding_errors(encoding_errors: str) -> None:
     if encoding_errors not in ENCODING_ERRORS:
         raise ValueError(f"encoding_errors must be one of {ENCODING_ERRORS}, not {encoding_errors!r}")
+
+
+# -- the record loop every reader shares ------------------------------------------------------------------
+READ_ERRORS = (EOFError, zlib.error, OSError)  # a truncated or corrupt gzip, a failing disk
+
+
+class Progress:
+    """How far a reader got in its file (``"line 12"``, ``"record 3"``), for the read error that ends it."""
+
+    __slots__ = ("n", "unit")
+
+    def __init__(self, unit: str):
+        self.unit = unit
+        self.n = 0
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.n}"
+
+
+def read_records(path: PathLike, records: Callable[[BinaryIO, Progress], Iterator[ReadItem]],
+                 unit: str = "record") -> Iterator[ReadItem]:
+    """Open ``path`` (:func:`open_any`) and yield what ``records(stream, progress)`` yields.
+
+    A missing file, or one that stops being readable (truncated or corrupt gzip, I/O error), ends with one
+    file-level ``ReadError`` (``record`` None) after the records read so far; ``records`` keeps
+    ``progress.n`` at the ``unit`` (line, record) it has reached, for that message.
+    """
+    source = str(path)
+    progress = Progress(unit)
+    try:
+        with open_any(path) as f:
+            yield from records(f, progress)
+    except FileNotFoundError:
+        yield ReadError(source, None, "no such file")
+    except READ_ERRORS as err:
+        where = f" after {progress}" if progress.n else ""
+        yield ReadError(source, None, f"read error{where} (truncated or corrupt gzip?): {err}")
+
+
+def checked_record(parse: Callable[[], ReadItem], *, source: str, record: str | None, bad: list[int],
+                   encoding_errors: str, what: str = "record") -> ReadItem:
+    """One record through the checks every reader makes around its own parser.
+
+    ``bad`` (the byte positions of the record's invalid UTF-8, already replaced): a ``ReadError`` with
+    ``encoding_errors="strict"``, else a warning on the Document. ``parse()`` raising becomes a
+    ``ReadError`` naming ``record``, so one odd record never ends the file.
+    """
+    if bad and encoding_errors == "strict":
+        return ReadError(source, record, f"invalid UTF-8 at byte {bad[0]}")
+    try:
+        item = parse()
+    except Exception as err:  # noqa: BLE001 - one odd record must not end the file
+        return ReadError(source, record, f"cannot read {what}: {type(err).__name__}: {err}")
+    if isinstance(item, Document):
+        add_warning(item.meta, utf8_warning(bad))
+    return item
 
 
 # -- opening and decoding ---------------------------------------------------------------------------------
@@ -159,60 +216,6 @@ def utf8_warning(positions: list[int]) -> str | None:
 def add_warning(meta: dict, warning: str | None) -> None:
     if warning:
         meta.setdefault("warnings", []).append(warning)
-
-
-def _incomplete_tail(data: bytes) -> int:
-    """How many trailing bytes of ``data`` are the start of a UTF-8 sequence cut by the chunk end."""
-    for back in range(1, min(4, len(data)) + 1):
-        byte = data[-back]
-        if byte < 0x80:
-            return 0
-        if byte >= 0xC0:  # lead byte
-            need = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
-            return back if need > back else 0
-    return 0
-
-
-class Utf8Sanitizer(io.RawIOBase):
-    """A binary stream that passes valid UTF-8 through and replaces invalid bytes with U+FFFD's encoding.
-
-    Used in front of lxml (which stops at the first invalid byte). ``replaced`` collects the byte
-    positions (in the source stream) of the replaced bytes; ``pop_replaced()`` hands them over.
-    """
-
-    def __init__(self, stream: BinaryIO):
-        super().__init__()
-        self._stream = stream
-        self._pending = b""
-        self._consumed = 0  # source bytes already handed out (incl. replaced ones)
-        self.replaced: list[int] = []
-
-    def readable(self) -> bool:
-        return True
-
-    def read(self, size: int = -1) -> bytes:
-        while True:
-            raw = self._stream.read(size if size and size > 0 else -1)
-            eof = not raw or size is None or size < 0
-            data = self._pending + raw
-            cut = len(data) if eof else len(data) - _incomplete_tail(data)
-            head, self._pending = data[:cut], data[cut:]
-            text, bad = decode_utf8(head, self._consumed)
-            self._consumed += cut
-            if bad:
-                self.replaced.extend(bad)
-                head = text.encode("utf-8")
-            if head or eof:
-                return head
-
-    def readinto(self, buffer) -> int:  # pragma: no cover - lxml uses read()
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-    def pop_replaced(self) -> list[int]:
-        out, self.replaced = self.replaced, []
-        return out
 
 
 # -- format detection -------------------------------------------------------------------------------------

@@ -14,20 +14,21 @@
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
+from typing import BinaryIO
 
 from .base import (
     DEFAULT_MAX_CHARS,
     Document,
     PathLike,
+    Progress,
     ReadError,
-    add_warning,
     check_encoding_errors,
+    checked_record,
     decode_utf8,
-    open_any,
-    utf8_warning,
+    read_records,
 )
 
 
@@ -85,6 +86,15 @@ def parse_object(obj, *, doc_id_default: str, source: str, error_source: str, li
     return Document(id=doc_id, text=text, meta=meta, sections=sections, source=source)
 
 
+def _parse_line(line: str, lineno: int, *, stem: str, source: str, max_chars: int) -> Document | ReadError:
+    try:
+        obj = json.loads(line)
+    except ValueError as err:
+        return ReadError(source, str(lineno), f"invalid JSON: {err}")
+    return parse_object(obj, doc_id_default=f"{stem}:{lineno}", source=f"{source}:{lineno}", error_source=source,
+                        line=lineno, max_chars=max_chars)
+
+
 def read_jsonl(path: PathLike, *, encoding_errors: str = "replace",
                max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Document | ReadError]:
     """Stream the documents of one JSONL file (see the module docstring)."""
@@ -92,45 +102,30 @@ def read_jsonl(path: PathLike, *, encoding_errors: str = "replace",
     source = str(path)
     stem = _stem(path)
     cap = 6 * max_chars + (1 << 20)  # bytes; JSON escapes take up to 6 bytes a character
-    lineno = 0
-    offset = 0
-    try:
-        with open_any(path) as f:
-            while True:
-                data = f.readline(cap + 1)
-                if not data:
-                    break
-                lineno += 1
-                start = offset
-                offset += len(data)
-                if len(data) > cap and not data.endswith(b"\n"):
-                    while True:  # skip the rest of the over-long line
-                        more = f.readline(1 << 20)
-                        offset += len(more)
-                        if not more or more.endswith(b"\n"):
-                            break
-                    yield ReadError(source, str(lineno), f"line too long (over {cap} bytes)")
-                    continue
-                if not data.strip():
-                    continue
-                line, bad = decode_utf8(data, start)
-                if bad and encoding_errors == "strict":
-                    yield ReadError(source, str(lineno), f"invalid UTF-8 at byte {bad[0]}")
-                    continue
-                try:
-                    obj = json.loads(line)
-                except ValueError as err:
-                    yield ReadError(source, str(lineno), f"invalid JSON: {err}")
-                    continue
-                try:
-                    item = parse_object(obj, doc_id_default=f"{stem}:{lineno}", source=f"{source}:{lineno}",
-                                        error_source=source, line=lineno, max_chars=max_chars)
-                except Exception as err:  # noqa: BLE001 - one odd line must not end the file
-                    item = ReadError(source, str(lineno), f"cannot read line: {type(err).__name__}: {err}")
-                if isinstance(item, Document):
-                    add_warning(item.meta, utf8_warning(bad))
-                yield item
-    except FileNotFoundError:
-        yield ReadError(source, None, "no such file")
-    except (EOFError, zlib.error, OSError) as err:
-        yield ReadError(source, None, f"read error after line {lineno} (truncated or corrupt gzip?): {err}")
+
+    def records(f: BinaryIO, at: Progress) -> Iterator[Document | ReadError]:
+        offset = 0
+        while True:
+            data = f.readline(cap + 1)
+            if not data:
+                break
+            at.n += 1
+            lineno = at.n
+            start = offset
+            offset += len(data)
+            if len(data) > cap and not data.endswith(b"\n"):
+                while True:  # skip the rest of the over-long line
+                    more = f.readline(1 << 20)
+                    offset += len(more)
+                    if not more or more.endswith(b"\n"):
+                        break
+                yield ReadError(source, str(lineno), f"line too long (over {cap} bytes)")
+                continue
+            if not data.strip():
+                continue
+            line, bad = decode_utf8(data, start)
+            yield checked_record(partial(_parse_line, line, lineno, stem=stem, source=source, max_chars=max_chars),
+                                 source=source, record=str(lineno), bad=bad, encoding_errors=encoding_errors,
+                                 what="line")
+
+    yield from read_records(path, records, "line")

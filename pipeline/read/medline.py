@@ -17,23 +17,24 @@ line number where the record starts) and reading goes on.
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Iterator
+from functools import partial
+from typing import BinaryIO
 
 from .base import (
     DEFAULT_MAX_CHARS,
     Document,
     PathLike,
+    Progress,
     ReadError,
-    add_warning,
     check_encoding_errors,
+    checked_record,
     clean_doi,
     collapse_ws,
     decode_utf8,
     make_record,
     mesh_display,
-    open_any,
-    utf8_warning,
+    read_records,
     year_of,
 )
 
@@ -111,69 +112,62 @@ def read_medline(path: PathLike, *, encoding_errors: str = "replace",
     """Stream the records of one MEDLINE text file (see the module docstring)."""
     check_encoding_errors(encoding_errors)
     source = str(path)
-    fields: list[tuple[str, str]] = []
-    start_line = 0
-    bad: list[int] = []
-    size = 0
+    cap = 4 * max_chars + 65536
 
-    def flush():
-        nonlocal fields, bad, size
-        if not fields:
-            return None
-        if size > 4 * max_chars + 65536:
-            item = ReadError(source, fields[0][1].strip() if fields[0][0] == "PMID" else str(start_line),
-                             f"abstract too long (record over {size} bytes > {max_chars} chars)")
-        elif bad and encoding_errors == "strict":
-            item = ReadError(source, str(start_line), f"invalid UTF-8 at byte {bad[0]}")
-        else:
-            try:
-                item = parse_fields(fields, source=f"{source}:{start_line}", error_source=source,
-                                    line=start_line, max_chars=max_chars)
-            except Exception as err:  # noqa: BLE001 - one odd record must not end the file
-                item = ReadError(source, str(start_line), f"cannot read record: {type(err).__name__}: {err}")
-            if isinstance(item, Document):
-                add_warning(item.meta, utf8_warning(bad))
-        fields, bad, size = [], [], 0
-        return item
+    def records(f: BinaryIO, at: Progress) -> Iterator[Document | ReadError]:
+        fields: list[tuple[str, str]] = []
+        start_line = 0
+        bad: list[int] = []
+        size = 0
 
-    lineno = 0
-    offset = 0
-    try:
-        with open_any(path) as f:
-            while True:
-                data = f.readline(MAX_LINE)
-                if not data:
-                    break
-                lineno += 1
-                line, line_bad = decode_utf8(data, offset)
-                offset += len(data)
-                line = line.rstrip("\r\n")
-                if not line.strip():
-                    item = flush()
-                    if item is not None:
-                        yield item
-                    continue
-                m = TAG_RE.match(line)
-                if m and m.group(1) == "PMID" and fields:
-                    item = flush()
-                    if item is not None:
-                        yield item
-                if not fields:
-                    start_line = lineno
-                bad.extend(line_bad)
-                size += len(data)
-                if size > 4 * max_chars + 65536:
-                    fields = fields or [("?", "")]
-                    continue  # keep counting, drop the text
-                if m and not line[:1].isspace():
-                    fields.append((m.group(1), m.group(2)))
-                elif fields:
-                    tag, value = fields[-1]
-                    fields[-1] = (tag, value + " " + line.strip())
-            item = flush()
-            if item is not None:
-                yield item
-    except FileNotFoundError:
-        yield ReadError(source, None, "no such file")
-    except (EOFError, zlib.error, OSError) as err:
-        yield ReadError(source, None, f"read error after line {lineno} (truncated or corrupt gzip?): {err}")
+        def flush():
+            nonlocal fields, bad, size
+            if not fields:
+                return None
+            if size > cap:
+                item = ReadError(source, fields[0][1].strip() if fields[0][0] == "PMID" else str(start_line),
+                                 f"abstract too long (record over {size} bytes > {max_chars} chars)")
+            else:
+                parse = partial(parse_fields, fields, source=f"{source}:{start_line}", error_source=source,
+                                line=start_line, max_chars=max_chars)
+                item = checked_record(parse, source=source, record=str(start_line), bad=bad,
+                                      encoding_errors=encoding_errors)
+            fields, bad, size = [], [], 0
+            return item
+
+        offset = 0
+        while True:
+            data = f.readline(MAX_LINE)
+            if not data:
+                break
+            at.n += 1
+            line, line_bad = decode_utf8(data, offset)
+            offset += len(data)
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                item = flush()
+                if item is not None:
+                    yield item
+                continue
+            m = TAG_RE.match(line)
+            if m and m.group(1) == "PMID" and fields:
+                item = flush()
+                if item is not None:
+                    yield item
+            if not fields:
+                start_line = at.n
+            bad.extend(line_bad)
+            size += len(data)
+            if size > cap:
+                fields = fields or [("?", "")]
+                continue  # keep counting, drop the text
+            if m and not line[:1].isspace():
+                fields.append((m.group(1), m.group(2)))
+            elif fields:
+                tag, value = fields[-1]
+                fields[-1] = (tag, value + " " + line.strip())
+        item = flush()
+        if item is not None:
+            yield item
+
+    yield from read_records(path, records, "line")

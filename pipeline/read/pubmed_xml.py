@@ -1,52 +1,70 @@
 """PubMed / MEDLINE XML: ``<PubmedArticleSet>`` (PubmedArticle) and ``<MedlineCitationSet>`` (bare
 MedlineCitation), plain or gzipped.
 
-Streaming: ``lxml.etree.iterparse`` on the end events of the record tags; each record is cleared and its
-previous siblings deleted, so memory stays flat on a whole baseline file. The parser is safe: no entity
-expansion (``resolve_entities=False``: a billion-laughs DOCTYPE stays unexpanded, an external
-``SYSTEM`` entity is never fetched), no network, no DTD loading, no huge trees. Unresolved entity
-references are dropped from the text (with a warning).
+Streaming: the byte stream is cut into records at their start tags (``<PubmedArticle>``,
+``<PubmedBookArticle>``, ``<DeleteCitation>``; the bare ``<MedlineCitation>`` of a ``<MedlineCitationSet>``)
+without parsing it, and each record is parsed on its own by lxml, after the file's own head (XML
+declaration, DOCTYPE, root start tag) so that its declarations and encoding apply. Memory stays flat on a
+whole baseline file: a 64 KiB block plus one record (a record over 64 MiB, or over 8 x ``max_chars`` bytes
+when that is more, is skipped with a ``ReadError`` as it streams by). The parser is safe: no entity expansion
+(``resolve_entities=False``: an external ``SYSTEM`` entity is never fetched), no network, no DTD loading,
+no huge trees. Unresolved entity references are dropped from the text (with a warning).
 
 Errors: a bad record (no PMID, no title and no abstract, text over ``max_chars``) gives a ``ReadError``
-naming the record (PMID, or ``#index`` with the line) and the run goes on. A file that stops being
-well-formed XML, or a truncated/corrupt gzip, gives the good records before the break and then one
-``ReadError`` naming the file and what broke; the rest of that file is not read (lxml's ``recover`` mode is
-deliberately not used: it silently invents structure). ``PubmedBookArticle`` records are skipped without
-an error; ``<DeleteCitation>`` gives a :class:`Deletion`. Every record is yielded, duplicates included:
-``Document.version`` carries ``<PMID Version>`` and superseding is up to the consumer (the later record
-of a PMID wins in PubMed update files).
+naming the record (PMID, or ``#index`` with the line) and the run goes on. So does a record that is not
+well-formed XML (a cut tag, a missing end tag, an undefined entity, invalid UTF-8 with
+``encoding_errors="strict"``): one ``ReadError`` naming the record (its PMID when it can be seen, else
+``#index``) and its line, and reading resumes at the next record's start tag; lxml's ``recover`` mode is
+deliberately not used (it silently invents structure). What stands between one record's end tag and the
+next record's start tag is passed over.
+File errors (``record`` None) end the file after the good records before them: a truncated/corrupt gzip,
+a file that is not XML or not PubMed XML, a broken head, and a billion-laughs DOCTYPE, which libxml2's
+amplification guard refuses at the first record that uses it. ``PubmedBookArticle`` records are skipped
+without an error; ``<DeleteCitation>`` gives a :class:`Deletion`. Every record is yielded, duplicates
+included: ``Document.version`` carries ``<PMID Version>`` and superseding is up to the consumer (the later
+record of a PMID wins in PubMed update files).
 """
 
 from __future__ import annotations
 
-import gzip
 import re
-import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import BinaryIO
 
 from lxml import etree
 
 from .base import (
     DEFAULT_MAX_CHARS,
+    READ_ERRORS,
     Deletion,
     Document,
     PathLike,
+    Progress,
     ReadError,
     ReadItem,
-    Utf8Sanitizer,
     add_warning,
     check_encoding_errors,
+    checked_record,
     clean_doi,
     collapse_ws,
+    decode_utf8,
     make_record,
     mesh_display,
-    open_any,
-    utf8_warning,
+    read_records,
     year_of,
 )
 
 RECORD_TAGS = ("PubmedArticle", "MedlineCitation", "PubmedBookArticle", "DeleteCitation")
 ROOT_TAGS = ("PubmedArticleSet", "MedlineCitationSet")
+# Record start tags. The first one found tells the kind of file: in a <MedlineCitationSet> the records are
+# bare <MedlineCitation>s; elsewhere a <MedlineCitation> is inside its <PubmedArticle> and is no boundary.
+FIRST_RECORD_RE = re.compile(rb"<(Pubmed(?:Article|BookArticle)|DeleteCitation|MedlineCitation)[\s/>]")
+NEXT_RECORD_RE = {False: re.compile(rb"<(Pubmed(?:Article|BookArticle)|DeleteCitation)[\s/>]"),
+                  True: re.compile(rb"<(MedlineCitation|DeleteCitation)[\s/>]")}
+PMID_RE = re.compile(rb"<PMID\b[^>]*>\s*(\d+)\s*</PMID>")
+MAX_RECORD_BYTES = 64 << 20  # a record larger than this (or 8 x max_chars) is skipped, not held in memory
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -101,12 +119,16 @@ def _citation(journal_abbrev: str, pubdate, issue_el, pages: str, doi: str | Non
 
 
 def parse_record(el, source: str, *, error_source: str | None = None, index: int | None = None,
-                 max_chars: int = DEFAULT_MAX_CHARS) -> Document | ReadError:
-    """One ``<PubmedArticle>`` or bare ``<MedlineCitation>`` element -> Document (or ReadError)."""
+                 max_chars: int = DEFAULT_MAX_CHARS, line_offset: int = 0) -> Document | ReadError:
+    """One ``<PubmedArticle>`` or bare ``<MedlineCitation>`` element -> Document (or ReadError).
+
+    ``line_offset``: added to the element's line (it was parsed apart from the lines before it).
+    """
     error_source = error_source or source
     cit = el if el.tag == "MedlineCitation" else el.find("MedlineCitation")
     where = f"#{index}" if index is not None else None
-    line = f" (line {el.sourceline})" if el.sourceline else ""
+    sourceline = el.sourceline + line_offset if el.sourceline else None
+    line = f" (line {sourceline})" if sourceline else ""
     if cit is None:
         return ReadError(error_source, where, f"record without MedlineCitation{line}")
     pmid_el = cit.find("PMID")
@@ -204,18 +226,224 @@ def parse_record(el, source: str, *, error_source: str | None = None, index: int
         warnings.append(f"{dropped} unresolved entity reference(s) dropped")
     for w in warnings:
         add_warning(meta, w)
-    src = f"{source}:{el.sourceline}" if el.sourceline else source
+    src = f"{source}:{sourceline}" if sourceline else source
     return make_record(pmid, title, paragraphs, meta, source=src, error_source=error_source,
                        version=version, max_chars=max_chars)
 
 
-def _parser_input(f, encoding_errors: str):
-    """Put a UTF-8 sanitizer in front of lxml unless strict, or the file declares another encoding."""
-    head = f.peek(256)[:256]
-    enc = _declared_encoding(head)
-    if encoding_errors == "replace" and enc in (None, "utf-8", "utf8"):
-        return Utf8Sanitizer(f)
-    return f
+# -- cutting the stream into records -----------------------------------------------------------------------
+@dataclass(slots=True)
+class _Piece:
+    """One record's bytes as cut from the stream (not parsed yet)."""
+
+    tag: bytes  # b"PubmedArticle", b"MedlineCitation", b"PubmedBookArticle" or b"DeleteCitation"
+    data: bytes | bytearray  # from its start tag to the end of its end tag (to the cut, when that is missing)
+    line: int  # the line of its start tag (1-based)
+    column: int  # the column (byte) of its start tag in that line (1-based)
+    offset: int  # the byte offset of its start tag in the (decompressed) stream
+    dropped: int = 0  # > 0: over the size cap; its size in bytes (``data`` is empty)
+    broken: bool = False  # the stream failed inside it
+
+
+class _Cutter:
+    """Cuts a PubMed XML byte stream into records at their start tags, without parsing it, so that a record
+    that is not well-formed costs that record alone: the next one starts at the next start tag.
+
+    Iterating yields one :class:`_Piece` per record; ``head`` is then what came before the first record
+    (XML declaration, DOCTYPE, root start tag), and ``complete`` is False when no record start was found
+    within the cap. Memory: one block (64 KiB) plus the record being cut; a record over ``cap`` bytes is
+    dropped as it streams by. A read error (truncated gzip) is raised after a last, ``broken`` piece.
+    """
+
+    BLOCK = 1 << 16  # a truncated gzip loses the block it breaks in (lxml's own reads are 32 KiB)
+
+    def __init__(self, stream: BinaryIO, cap: int):
+        self._stream = stream
+        self._cap = cap
+        self._buf = bytearray()
+        self._base = 0  # the stream offset of _buf[0]
+        self._eof = False
+        self.head = b""
+        self.complete = True
+        self._line = self._column = 1  # the position of _buf[cur] in the stream
+
+    def _advance(self, cur: int, to: int) -> None:
+        """Move the line/column position from ``_buf[cur]`` to ``_buf[to]``."""
+        newline = self._buf.rfind(b"\n", cur, to)
+        if newline < 0:
+            self._column += to - cur
+        else:
+            self._line += self._buf.count(b"\n", cur, newline + 1)
+            self._column = to - newline
+
+    def _fill(self, keep: int) -> int | None:
+        """Drop the bytes before ``keep`` and append the next block; returns the shift of positions (``keep``),
+        None at the end of the stream."""
+        block = b"" if self._eof else self._stream.read(self.BLOCK)
+        if not block:
+            self._eof = True
+            return None
+        del self._buf[:keep]
+        self._base += keep
+        self._buf += block
+        return keep
+
+    def _data(self, tag: bytes, start: int, end: int) -> bytearray:
+        """The record's bytes up to its end tag (what follows it, up to the next record, is left out)."""
+        close = self._buf.rfind(b"</" + tag + b">", start, end)
+        if close < 0:  # "</tag >", or no end tag at all (a broken record: it fails to parse)
+            ends = list(re.compile(rb"</" + tag + rb"\s*>").finditer(self._buf, start, end))
+            return self._buf[start:ends[-1].end() if ends else end]
+        return self._buf[start:close + len(tag) + 3]
+
+    def __iter__(self) -> Iterator[_Piece]:
+        buf, cap = self._buf, self._cap
+        scan = 0
+        while (m := FIRST_RECORD_RE.search(buf, scan)) is None:
+            if len(buf) > cap:
+                self.head, self.complete = bytes(buf[:cap]), False
+                return
+            scan = max(0, len(buf) - 32)
+            if self._fill(0) is None:
+                self.head = bytes(buf)
+                return
+        self.head = bytes(buf[:m.start()])
+        pattern = NEXT_RECORD_RE[m.group(1) == b"MedlineCitation"]
+        cur, tag = m.start(), m.group(1)
+        self._advance(0, cur)
+        where = self._line, self._column, self._base + cur  # where the record starts
+        scan, dropped = cur + 1, 0
+        while True:
+            nxt = pattern.search(buf, scan)
+            try:
+                while nxt is None:
+                    if len(buf) - cur > cap:  # too big: let it stream by, keep looking for the next start
+                        keep = len(buf) - 32
+                        self._advance(cur, keep)
+                        dropped += keep - cur
+                        cur = keep
+                    size = len(buf)
+                    shift = self._fill(cur)
+                    if shift is None:
+                        break
+                    cur, scan = 0, max(1, size - shift - 32)
+                    nxt = pattern.search(buf, scan)
+            except READ_ERRORS:
+                data = b"" if dropped else buf[cur:]
+                yield _Piece(tag, data, *where, dropped + len(buf) - cur if dropped else 0, True)
+                raise
+            end = nxt.start() if nxt is not None else len(buf)
+            if dropped or end - cur > cap:
+                yield _Piece(tag, b"", *where, dropped + end - cur)
+            else:
+                yield _Piece(tag, self._data(tag, cur, end), *where)
+            if nxt is None:
+                return
+            self._advance(cur, end)
+            cur, tag = end, nxt.group(1)
+            where = self._line, self._column, self._base + cur
+            scan, dropped = cur + 1, 0
+
+
+# -- parsing the records ----------------------------------------------------------------------------------
+def _safe_parser(cls=etree.XMLParser, **kw):
+    """No entity expansion, no network, no DTD loading, no huge trees (see the module docstring)."""
+    return cls(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True,
+               **kw)
+
+
+def _refused(message: str) -> bool:
+    """An error that condemns the file, not the record: libxml2's guard against entity bombs."""
+    low = message.lower()
+    return "amplification" in low or "entity reference loop" in low
+
+
+class _Prolog:
+    """What each record is parsed inside: the file's own head (XML declaration, DOCTYPE with its entity
+    declarations, root start tag) before it and the root's end tag after it. Raises XMLSyntaxError when the
+    head is broken."""
+
+    def __init__(self, head: bytes, encoding_errors: str):
+        encoding = _declared_encoding(head[:256])
+        self.utf8 = encoding in (None, "utf-8", "utf8")
+        if self.utf8 and encoding_errors == "replace":
+            head = decode_utf8(head)[0].encode("utf-8")
+        self.head = head
+        self.parser = _safe_parser()
+        pull = _safe_parser(etree.XMLPullParser, events=("start", "end"))
+        pull.feed(head)
+        open_tags: list[str] = []
+        for event, el in pull.read_events():
+            if event == "start":
+                open_tags.append(el.prefix + ":" + etree.QName(el).localname if el.prefix else el.tag)
+            else:
+                open_tags.pop()
+        self.closing = "".join(f"</{t}>" for t in reversed(open_tags)).encode("ascii")
+        etree.fromstring(head + (self.closing or b"<_/>"), self.parser)  # the head alone must be well-formed
+        self.first_line = 1 + head.count(b"\n")  # where a record starts when parsed after the head
+        self.first_column = len(head) - head.rfind(b"\n")
+
+    def parse(self, piece: _Piece, data: bytes):
+        """The record's element, or the XMLSyntaxError that its bytes give."""
+        try:
+            root = etree.fromstring(self.head + data + self.closing, self.parser)
+        except etree.XMLSyntaxError as err:
+            return err
+        tag = piece.tag.decode("ascii")
+        if len(root) and root[0].tag == tag:  # the usual case: the record is the root's first child
+            return root[0]
+        return next(root.iter(tag))
+
+
+def _record_name(piece: _Piece, index: int) -> str:
+    """How errors name a record: its PMID when it can be seen, else ``#index`` (its place in the file); a
+    ``<DeleteCitation>`` by its line."""
+    if piece.tag == b"DeleteCitation":
+        return str(piece.line)
+    m = PMID_RE.search(piece.data, 0, 2048)
+    return m.group(1).decode("ascii") if m else f"#{index}"
+
+
+def _piece_item(el, piece: _Piece, prolog: _Prolog, *, source: str, index: int, max_chars: int) -> ReadItem:
+    """A parsed record (or its XMLSyntaxError) -> Document / Deletion / ReadError (``record`` None: the file
+    is refused)."""
+    delta = piece.line - prolog.first_line  # parsed lines -> the file's lines
+    if isinstance(el, etree.XMLSyntaxError):
+        if _refused(str(el.msg)):
+            return ReadError(source, None, f"XML refused after {index - 1} record(s): {el.msg}")
+
+        def in_file(m: re.Match) -> str:  # lxml's "line N[, column M]" -> the file's
+            line = int(m.group(1))
+            if m.group(2) is None:
+                return f"line {line + delta}"
+            column = int(m.group(2))
+            if line == prolog.first_line:
+                column += piece.column - prolog.first_column
+            return f"line {line + delta}, column {column}"
+
+        msg = re.sub(r"\bline (\d+)(?:, column (\d+))?", in_file, str(el.msg))
+        what = "<DeleteCitation>" if piece.tag == b"DeleteCitation" else "record"
+        return ReadError(source, _record_name(piece, index),
+                         f"not well-formed XML, {what} at line {piece.line} skipped: {msg}")
+    if el.tag == "DeleteCitation":
+        return Deletion(source, [p.text.strip() for p in el.iterfind("PMID") if p.text and p.text.strip()])
+    return parse_record(el, source, index=index, max_chars=max_chars, line_offset=delta)
+
+
+def _without_records(head: bytes, complete: bool, source: str) -> Iterator[ReadError]:
+    """The error (if any) for a file in which no record start tag was found."""
+    if not complete:
+        yield ReadError(source, None, f"no PubMed record in the first {len(head)} bytes")
+        return
+    try:
+        root = etree.fromstring(head, _safe_parser())
+    except etree.XMLSyntaxError as err:
+        yield ReadError(source, None, f"XML not well-formed after 0 record(s): {err}")
+        return
+    if root.tag not in ROOT_TAGS:
+        yield ReadError(source, None, f"not a PubMed XML file (root element <{root.tag}>)")
+    elif next(root.iter(*RECORD_TAGS), None) is not None:
+        yield ReadError(source, None, "cannot cut this file into records (not an ASCII-compatible encoding?)")
 
 
 def read_pubmed_xml(path: PathLike, *, encoding_errors: str = "replace",
@@ -223,42 +451,40 @@ def read_pubmed_xml(path: PathLike, *, encoding_errors: str = "replace",
     """Stream the records of one PubMed/MEDLINE XML file (see the module docstring)."""
     check_encoding_errors(encoding_errors)
     source = str(path)
-    index = 0
-    try:
-        with open_any(path) as f:
-            stream = _parser_input(f, encoding_errors)
-            sanitizer = stream if isinstance(stream, Utf8Sanitizer) else None
-            context = etree.iterparse(stream, events=("end",), tag=RECORD_TAGS, resolve_entities=False,
-                                      no_network=True, load_dtd=False, huge_tree=False, remove_comments=True)
-            for _event, el in context:
-                parent = el.getparent()
-                if el.tag == "MedlineCitation" and parent is not None and parent.tag == "PubmedArticle":
-                    continue  # inside a PubmedArticle: handled at the article's end
-                if el.tag == "DeleteCitation":
-                    pmids = [p.text.strip() for p in el.iterfind("PMID") if p.text and p.text.strip()]
-                    yield Deletion(source, pmids)
-                elif el.tag != "PubmedBookArticle":
-                    index += 1
-                    try:
-                        item = parse_record(el, source, index=index, max_chars=max_chars)
-                    except Exception as err:  # noqa: BLE001 - one odd record must not end the file
-                        item = ReadError(source, f"#{index}", f"cannot read record: {type(err).__name__}: {err}")
-                    if sanitizer is not None and sanitizer.replaced and isinstance(item, Document) \
-                            and "\ufffd" in item.text + str(item.meta):
-                        add_warning(item.meta, utf8_warning(sanitizer.pop_replaced()))
-                    yield item
-                el.clear(keep_tail=True)
-                if parent is not None:
-                    while el.getprevious() is not None:
-                        del parent[0]
-            root = getattr(context, "root", None)
-            if root is not None and root.tag not in ROOT_TAGS and not index:
-                yield ReadError(source, None, f"not a PubMed XML file (root element <{root.tag}>)")
-    except FileNotFoundError:
-        yield ReadError(source, None, "no such file")
-    except etree.XMLSyntaxError as err:
-        yield ReadError(source, None, f"XML not well-formed after {index} record(s): {err}")
-    except (EOFError, zlib.error, gzip.BadGzipFile) as err:
-        yield ReadError(source, None, f"truncated or corrupt gzip after {index} record(s): {err}")
-    except OSError as err:
-        yield ReadError(source, None, f"read error after {index} record(s): {err}")
+    cap = max(MAX_RECORD_BYTES, 8 * max_chars)
+
+    def records(f: BinaryIO, at: Progress) -> Iterator[ReadItem]:
+        cutter = _Cutter(f, cap)
+        prolog = None
+        for piece in cutter:
+            if prolog is None:
+                try:
+                    prolog = _Prolog(cutter.head, encoding_errors)
+                except etree.XMLSyntaxError as err:
+                    yield ReadError(source, None, f"XML not well-formed before the first record: {err}")
+                    return
+            if piece.tag == b"PubmedBookArticle":
+                continue
+            at.n += piece.tag != b"DeleteCitation"
+            if piece.dropped:
+                yield ReadError(source, _record_name(piece, at.n),
+                                f"record at line {piece.line} too large ({piece.dropped} bytes > {cap}), skipped")
+                continue
+            el, bad = prolog.parse(piece, piece.data), []
+            if isinstance(el, etree.XMLSyntaxError) and prolog.utf8:  # libxml2 refuses invalid UTF-8
+                text, bad = decode_utf8(piece.data, piece.offset)
+                if bad and encoding_errors == "replace":
+                    el = prolog.parse(piece, text.encode("utf-8"))
+            parse = partial(_piece_item, el, piece, prolog, source=source, index=at.n, max_chars=max_chars)
+            item = checked_record(parse, source=source, record=_record_name(piece, at.n) if bad else f"#{at.n}",
+                                  bad=bad, encoding_errors=encoding_errors)
+            if piece.broken and isinstance(item, ReadError):
+                at.n -= piece.tag != b"DeleteCitation"
+                continue  # the record the stream broke in: the read error that comes next says it
+            yield item
+            if isinstance(item, ReadError) and item.record is None:
+                return
+        if prolog is None:
+            yield from _without_records(cutter.head, cutter.complete, source)
+
+    yield from read_records(path, records, "record")

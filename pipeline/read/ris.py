@@ -10,9 +10,10 @@ id or ``#index``); a record missing its ``ER`` line at the end of the file is st
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
+from typing import BinaryIO
 
 import rispy
 
@@ -20,15 +21,15 @@ from .base import (
     DEFAULT_MAX_CHARS,
     Document,
     PathLike,
+    Progress,
     ReadError,
-    add_warning,
     check_encoding_errors,
+    checked_record,
     clean_doi,
     collapse_ws,
     decode_utf8,
     make_record,
-    open_any,
-    utf8_warning,
+    read_records,
     year_of,
 )
 from .medline import split_labelled
@@ -109,43 +110,40 @@ def _records(f, cap: int) -> Iterator[tuple[int, list[str], list[int], bool]]:
         yield start, lines, bad, size > cap
 
 
+def _parse_lines(lines: list[str], *, index: int, start: int, default_id: str, source: str,
+                 max_chars: int) -> Document | ReadError:
+    """One record's lines -> Document or ReadError (a missing ``ER`` line is supplied)."""
+    if not TAG_LINE.match(lines[-1]) or not lines[-1].startswith("ER"):
+        lines = [*lines, "ER  - "]
+    try:
+        entries = rispy.RisParser().parse_lines(iter(lines))
+    except Exception as err:  # noqa: BLE001 - rispy raises assorted errors on bad input
+        return ReadError(source, f"#{index}", f"cannot parse RIS record (line {start}): {err}")
+    if not entries:
+        return ReadError(source, f"#{index}", f"empty RIS record (line {start})")
+    return parse_entry(entries[0], default_id=default_id, source=f"{source}:{start}", error_source=source,
+                       max_chars=max_chars)
+
+
 def read_ris(path: PathLike, *, encoding_errors: str = "replace",
              max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Document | ReadError]:
     """Stream the records of one RIS file (see the module docstring)."""
     check_encoding_errors(encoding_errors)
     source = str(path)
     stem = Path(source).name.split(".")[0]
-    index = 0
-    try:
-        with open_any(path) as f:
-            for start, lines, bad, too_long in _records(f, 4 * max_chars + 65536):
-                index += 1
-                if too_long:
-                    yield ReadError(source, f"#{index}", f"abstract too long (record at line {start} over "
-                                                         f"{4 * max_chars + 65536} bytes > {max_chars} chars)")
-                    continue
-                if bad and encoding_errors == "strict":
-                    yield ReadError(source, f"#{index}", f"invalid UTF-8 at byte {bad[0]}")
-                    continue
-                if not TAG_LINE.match(lines[-1]) or not lines[-1].startswith("ER"):
-                    lines = [*lines, "ER  - "]
-                try:
-                    entries = rispy.RisParser().parse_lines(iter(lines))
-                except Exception as err:  # noqa: BLE001 - rispy raises assorted errors on bad input
-                    yield ReadError(source, f"#{index}", f"cannot parse RIS record (line {start}): {err}")
-                    continue
-                if not entries:
-                    yield ReadError(source, f"#{index}", f"empty RIS record (line {start})")
-                    continue
-                try:
-                    item = parse_entry(entries[0], default_id=f"{stem}:{index}", source=f"{source}:{start}",
-                                       error_source=source, max_chars=max_chars)
-                except Exception as err:  # noqa: BLE001 - one odd record must not end the file
-                    item = ReadError(source, f"#{index}", f"cannot read record: {type(err).__name__}: {err}")
-                if isinstance(item, Document):
-                    add_warning(item.meta, utf8_warning(bad))
-                yield item
-    except FileNotFoundError:
-        yield ReadError(source, None, "no such file")
-    except (EOFError, zlib.error, OSError) as err:
-        yield ReadError(source, None, f"read error after record {index} (truncated or corrupt gzip?): {err}")
+    cap = 4 * max_chars + 65536
+
+    def records(f: BinaryIO, at: Progress) -> Iterator[Document | ReadError]:
+        for start, lines, bad, too_long in _records(f, cap):
+            at.n += 1
+            index = at.n
+            if too_long:
+                yield ReadError(source, f"#{index}", f"abstract too long (record at line {start} over "
+                                                     f"{cap} bytes > {max_chars} chars)")
+                continue
+            parse = partial(_parse_lines, lines, index=index, start=start, default_id=f"{stem}:{index}",
+                            source=source, max_chars=max_chars)
+            yield checked_record(parse, source=source, record=f"#{index}", bad=bad,
+                                 encoding_errors=encoding_errors)
+
+    yield from read_records(path, records, "record")

@@ -25,22 +25,25 @@ A file is read as a page when a citation line is found among its first blocks, o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
+from typing import BinaryIO
 
 from .base import (
     DEFAULT_MAX_CHARS,
     Document,
     PathLike,
+    Progress,
     ReadError,
-    add_warning,
     check_encoding_errors,
+    checked_record,
     clean_doi,
     collapse_ws,
     decode_utf8,
     make_record,
     mesh_terms,
-    open_any,
-    utf8_warning,
+    read_records,
 )
 
 CITATION_RE = re.compile(
@@ -289,25 +292,19 @@ def read_text_file(path: PathLike, doc_id: str | None = None, *, encoding_errors
     check_encoding_errors(encoding_errors)
     source = str(path)
     cap = 4 * max_chars + 65536
-    try:
-        with open_any(path) as f:
-            data = f.read(cap + 1)
-    except FileNotFoundError:
-        return ReadError(source, None, "no such file")
-    except (OSError, EOFError) as err:
-        return ReadError(source, None, f"cannot read: {err}")
-    if len(data) > cap:
-        return ReadError(source, None, f"abstract too long (over {cap} bytes > {max_chars} chars)")
-    raw, bad = decode_utf8(data)
-    if bad and encoding_errors == "strict":
-        return ReadError(source, None, f"invalid UTF-8 at byte {bad[0]}")
     stem = Path(source).name
     for ext in (".gz", ".txt", ".text"):
         stem = stem[: -len(ext)] if stem.lower().endswith(ext) else stem
-    try:
-        doc = parse_text(raw, doc_id, source=source, default_id=stem, max_chars=max_chars)
-    except Exception as err:  # noqa: BLE001 - reported like any bad input
-        return ReadError(source, None, f"cannot read text: {type(err).__name__}: {err}")
-    if isinstance(doc, Document):
-        add_warning(doc.meta, utf8_warning(bad))
-    return doc
+
+    def records(f: BinaryIO, at: Progress) -> Iterator[Document | ReadError]:
+        data = f.read(cap + 1)
+        if len(data) > cap:
+            yield ReadError(source, None, f"abstract too long (over {cap} bytes > {max_chars} chars)")
+            return
+        raw, bad = decode_utf8(data)
+        parse = partial(parse_text, raw, doc_id, source=source, default_id=stem, max_chars=max_chars)
+        yield checked_record(parse, source=source, record=None, bad=bad, encoding_errors=encoding_errors,
+                             what="text")
+
+    (item,) = read_records(path, records)  # one record, or the error that stopped it
+    return item

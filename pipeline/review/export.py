@@ -299,7 +299,8 @@ EXPORT_NOTES = [
 
 
 def write_tables(tables: dict[str, Table], fmt: str, out: str | Path) -> list[Path]:
-    """Write the tables in ``fmt`` (csv | xlsx | parquet); returns the files written."""
+    """Write the tables in ``fmt`` (csv | xlsx | parquet); returns the files written. CSV text cells that a
+    spreadsheet would run as a formula get a leading ``'`` (see :mod:`pipeline.write.tables`)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     paths = output_paths(out, fmt)

@@ -5,7 +5,11 @@ empty cell). Every writer goes through :func:`pipeline.write.atomic_path`.
 
 * CSV: UTF-8 with a byte-order mark (Excel then reads it as UTF-8), ``csv`` module quoting
   (``QUOTE_MINIMAL``: a cell with a comma, quote or newline is quoted, so an embedded newline stays inside
-  its cell), ``\\r\\n`` row ends, booleans as ``TRUE``/``FALSE``, ``None`` as an empty cell.
+  its cell), ``\\r\\n`` row ends, booleans as ``TRUE``/``FALSE``, ``None`` as an empty cell. A text cell
+  (any cell of a ``string`` column, and any value that is not a number) that starts with ``=``, ``+``,
+  ``-``, ``@``, tab or carriage return gets a leading ``'`` (OWASP's advice against CSV injection: a
+  spreadsheet would run it as a formula); numbers in ``int``/``float`` columns are written as they are, so
+  ``-0.5`` stays a number.
 * XLSX (openpyxl): one sheet per table, bold shaded header, frozen header row, auto filter, column
   widths; text that starts with ``=`` stays text (never a formula); characters XML cannot hold are dropped
   and cells are cut at Excel's 32,767-character limit.
@@ -15,6 +19,7 @@ empty cell). Every writer goes through :func:`pipeline.write.atomic_path`.
 from __future__ import annotations
 
 import csv
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +29,7 @@ from .atomic import atomic_path
 
 ColumnType = str  # "string" | "int" | "float" | "bool"
 EXCEL_CELL_LIMIT = 32767
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # what starts a formula (or DDE call) in a spreadsheet
 
 
 @dataclass(frozen=True)
@@ -74,14 +80,20 @@ def _coerce(value: Any, ctype: ColumnType) -> Any:
     return str(value)
 
 
-def _csv_cell(value: Any) -> str:
+def _csv_cell(value: Any, ctype: ColumnType = "string") -> str:
+    """One CSV cell; a text cell that a spreadsheet would take for a formula is escaped (module docstring)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return str(value)
+        text = str(int(value))
+    else:
+        text = str(value)
+    number = ctype in ("int", "float") and isinstance(value, (int, float)) and math.isfinite(value)
+    if not number and text.startswith(FORMULA_PREFIXES):
+        return "'" + text
+    return text
 
 
 def write_csv(table: Table, path: str | Path) -> Path:
@@ -91,7 +103,7 @@ def write_csv(table: Table, path: str | Path) -> Path:
         writer = csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
         writer.writerow(table.names)
         for row in table.rows:
-            writer.writerow([_csv_cell(row.get(name)) for name in table.names])
+            writer.writerow([_csv_cell(row.get(col.name), col.type) for col in table.columns])
     return path
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gzip
-import io
+import random
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ from pipeline.read import (
     read_documents,
 )
 from pipeline.read.base import (
-    Utf8Sanitizer,
+    checked_record,
     decode_utf8,
     mesh_display,
     mesh_terms,
@@ -62,16 +62,6 @@ def test_decode_utf8_positions():
     assert text == "é\ufffdok\ufffd" and bad == [12, 15]
     assert utf8_warning(bad) == "invalid UTF-8 replaced at byte 12 and 1 more place"
     assert utf8_warning([]) is None
-
-
-def test_sanitizer_keeps_split_multibyte_chars():
-    data = ("αβγ" * 1000).encode() + b"\xfe" + "δ".encode()
-    s = Utf8Sanitizer(io.BufferedReader(io.BytesIO(data)))
-    out = b""
-    while chunk := s.read(7):  # odd chunk size cuts 2-byte characters
-        out += chunk
-    assert out.decode() == "αβγ" * 1000 + "\ufffdδ"
-    assert s.replaced == [6000]
 
 
 def test_mesh_helpers():
@@ -163,17 +153,6 @@ def test_decode_utf8_agrees_with_python_replace(data):
     assert len(bad) == text.count("\ufffd") - data.count("\ufffd".encode())
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.text(max_size=60), st.binary(max_size=8), st.integers(min_value=1, max_value=9))
-def test_sanitizer_any_chunking(prefix, junk, chunk):
-    data = prefix.encode() + junk + prefix.encode()
-    s = Utf8Sanitizer(io.BufferedReader(io.BytesIO(data)))
-    out = b""
-    while part := s.read(chunk):
-        out += part
-    assert out.decode("utf-8") == data.decode("utf-8", "replace")
-
-
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="ab .:\n", max_size=20),
        st.lists(st.tuples(st.none() | st.sampled_from(["AIM", "METHODS"]), st.text(alphabet="xy .", max_size=15)),
@@ -188,3 +167,59 @@ def test_build_text_sections_cover_their_lines(title, paragraphs):
             assert text[start:end].startswith(label + ":")
             assert end == len(text) or text[end] == "\n"
             assert start == 0 or text[start - 1] == "\n"
+
+
+# -- the record loop the readers share --------------------------------------------------------------------
+def test_checked_record():
+    def doc():
+        return Document("1", "Text.")
+
+    replaced = checked_record(doc, source="f.jsonl", record="3", bad=[7, 9], encoding_errors="replace")
+    assert replaced.meta["warnings"] == ["invalid UTF-8 replaced at byte 7 and 1 more place"]
+    assert "warnings" not in checked_record(doc, source="f", record="3", bad=[], encoding_errors="strict").meta
+    strict = checked_record(doc, source="f.jsonl", record="3", bad=[7], encoding_errors="strict")
+    assert str(strict) == "f.jsonl: record 3: invalid UTF-8 at byte 7"
+
+    def boom():
+        raise KeyError("x")
+
+    err = checked_record(boom, source="f.jsonl", record="3", bad=[], encoding_errors="replace", what="line")
+    assert str(err) == "f.jsonl: record 3: cannot read line: KeyError: 'x'"
+    passed = ReadError("f", "3", "empty abstract")
+    assert checked_record(lambda: passed, source="f", record="3", bad=[1], encoding_errors="replace") is passed
+
+
+def _words(rng: random.Random) -> str:
+    return " ".join(f"{rng.getrandbits(40):x}" for _ in range(40))  # incompressible: gzip cannot hide a cut
+
+
+def _many(fmt: str, n: int = 300) -> bytes:
+    rng = random.Random(7)
+    if fmt == "jsonl":
+        return "".join(f'{{"id": "{i}", "text": "{_words(rng)}"}}\n' for i in range(1, n + 1)).encode()
+    if fmt == "medline":
+        return "".join(f"PMID- {i}\nTI  - Title {i}.\nAB  - {_words(rng)}\n\n" for i in range(1, n + 1)).encode()
+    if fmt == "ris":
+        return "".join(f"TY  - JOUR\nAN  - {i}\nTI  - Title {i}.\nAB  - {_words(rng)}\nER  - \n\n"
+                       for i in range(1, n + 1)).encode()
+    records = "\n".join(f"<PubmedArticle><MedlineCitation><PMID>{i}</PMID><Article><ArticleTitle>Title {i}."
+                         f"</ArticleTitle><Abstract><AbstractText>{_words(rng)}</AbstractText></Abstract>"
+                         f"</Article></MedlineCitation></PubmedArticle>" for i in range(1, n + 1))
+    return f"<PubmedArticleSet>\n{records}\n</PubmedArticleSet>\n".encode()
+
+
+@pytest.mark.parametrize(("fmt", "ext", "unit"), [("jsonl", ".jsonl", "line"), ("medline", ".nbib", "line"),
+                                                  ("ris", ".ris", "record"), ("pubmed-xml", ".xml", "record")])
+def test_every_reader_ends_a_truncated_gzip_with_one_error(tmp_path, fmt, ext, unit):
+    whole = gzip.compress(_many(fmt))
+    p = tmp_path / f"cut{ext}.gz"
+    p.write_bytes(whole[: len(whole) * 2 // 3])
+    items = list(read_documents([p]))
+    good = [i for i in items if isinstance(i, Document)]
+    assert 0 < len(good) < 300 and [d.id for d in good] == [str(i) for i in range(1, len(good) + 1)]
+    assert [isinstance(i, ReadError) for i in items].count(True) == 1 and isinstance(items[-1], ReadError)
+    err = items[-1]
+    assert err.source == str(p) and err.record is None
+    assert err.message.startswith(f"read error after {unit} ") and "(truncated or corrupt gzip?)" in err.message
+    (missing,) = read_documents([tmp_path / f"missing{ext}"])
+    assert missing.message == "no such file"

