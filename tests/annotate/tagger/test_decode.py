@@ -71,3 +71,24 @@ def test_propagate_repeats_of_a_tagged_span():
     spans, scores = propagate(doc, spans, scores)
     assert sorted((s.start, s.text, s.label_) for s in spans) == [
         (0, "metformin", "INTERVENTION"), (4, "metformin", "INTERVENTION"), (6, "HbA1c", "OUTCOME")]
+
+
+def test_control_as_a_verb_is_not_an_arm():
+    from pipeline.annotate.tagger.decode import verb_control
+
+    cases = {
+        "granisetron was given to control nausea": True,
+        "the aims are : ( 1 ) to control otherwise untractable symptoms": True,
+        "patients were assigned to control and experimental groups": False,
+        "patients were randomized to control or exercise": False,
+        "or to control group": False,
+        "compared to control experiments": False,
+        "the control group improved": False,
+    }
+    for text, verb in cases.items():
+        doc = Doc(NLP.vocab, words=text.split())
+        i = [t.lower_ for t in doc].index("control")
+        assert verb_control(doc, i) is verb, text
+    words = "granisetron was given to control nausea".split()
+    doc, probs = make(words, {I: [(0, 0.9), (4, 0.9)], C: [(4, 0.9)]})
+    assert spans_of(doc, probs) == [("granisetron", "INTERVENTION")]
