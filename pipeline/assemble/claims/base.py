@@ -49,12 +49,20 @@ class SentenceView:
         return self._cache[key]
 
     def _mask(self, labels) -> str:
-        chars = list(self.text)
-        for ent in self.entities:
-            if ent.label in labels:
-                a, b = self.local(ent)
-                chars[a:b] = " " * (b - a)
-        return "".join(chars)
+        return blank(self.text, [self.local(ent) for ent in self.entities if ent.label in labels])
+
+
+_BRACKETS = frozenset("()[]")
+
+
+def blank(text: str, ranges: Iterable[tuple[int, ...]]) -> str:
+    """``text`` with the characters of each (start, end, ...) range replaced by spaces (same length).
+    Brackets stay: a span that ends inside "(>50% urinary 5-HIAA decrease: 57-91%)" must not unbalance
+    the bracket that later rules use to skip bracketed labels."""
+    chars = list(text)
+    for a, b, *_ in ranges:
+        chars[a:b] = [ch if ch in _BRACKETS else " " for ch in chars[a:b]]
+    return "".join(chars)
 
 
 def sentence_views(record: Record) -> list[SentenceView]:

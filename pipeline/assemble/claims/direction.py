@@ -30,7 +30,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from ...schema import Measure
-from .base import cues
+from .base import blank, cues
 from .polarity import DECREASE, INCREASE, both_arms_change, cue_direction, polarity
 
 log = logging.getLogger(__name__)
@@ -280,7 +280,7 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     sig, p, source = significance(inside, text[fa:fb], offset + fa)
     if sig is None and (fa, fb) != (0, len(text)):
         sig, p, source = significance(measures, text, offset)
-    masked = _mask(text, spans)
+    masked = blank(text, spans)
     local = [(a - fa, b - fa, r) for a, b, r in spans if fa <= a < fb]
     cue, negated = cue_direction(masked[fa:fb], local, outcome_text)
     if cue is None and (fa, fb) != (0, len(text)):
@@ -339,10 +339,3 @@ def decide_qualitative(text: str, adverse: bool) -> Decision:
     """Polarity of a single-arm or qualitative statement (``text`` with entity names masked)."""
     direction, negated = polarity(text, adverse)
     return Decision(direction=direction, negated=negated, source="polarity" if direction else "")
-
-
-def _mask(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
-    chars = list(text)
-    for a, b, _r in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
