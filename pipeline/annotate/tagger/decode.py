@@ -203,9 +203,20 @@ def propagate(doc: Doc, spans: list[Span], scores: list[float], labels=PROPAGATE
     out_spans, out_scores = list(spans), list(scores)
     for s, e, label, sc in sorted(set(new)):
         toks = covered.setdefault(label, set())
-        if any(t in toks for t in range(s, e)):
+        if all(t in toks for t in range(s, e)):
             continue
+        # a mention that overlaps a same-label span ("Hepatic" tagged, "Hepatic arterial
+        # chemoembolization" propagated) widens it to the whole mention
+        hits = [k for k, sp in enumerate(out_spans) if sp.label_ == label and sp.start < e and s < sp.end]
         toks.update(range(s, e))
-        out_spans.append(Span(doc, s, e, label=label))
-        out_scores.append(sc)
+        if hits:
+            s = min([s] + [out_spans[k].start for k in hits])
+            e = max([e] + [out_spans[k].end for k in hits])
+            sc = max(out_scores[k] for k in hits)
+            for k in reversed(hits[1:]):
+                del out_spans[k], out_scores[k]
+            out_spans[hits[0]], out_scores[hits[0]] = Span(doc, s, e, label=label), sc
+        else:
+            out_spans.append(Span(doc, s, e, label=label))
+            out_scores.append(sc)
     return out_spans, out_scores

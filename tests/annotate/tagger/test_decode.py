@@ -92,3 +92,14 @@ def test_control_as_a_verb_is_not_an_arm():
     words = "granisetron was given to control nausea".split()
     doc, probs = make(words, {I: [(0, 0.9), (4, 0.9)], C: [(4, 0.9)]})
     assert spans_of(doc, probs) == [("granisetron", "INTERVENTION")]
+
+
+def test_propagated_mention_widens_an_overlapping_span():
+    words = "hepatic arterial chemoembolization was done . hepatic arterial chemoembolization again".split()
+    doc, probs = make(words, {I: [(0, 0.9), (1, 0.9), (2, 0.9), (6, 0.9)]})
+    spans, scores, _ = decode(doc, probs, HEADS, {h: 0.5 for h in HEADS})
+    assert [s.text for s in spans] == ["hepatic arterial chemoembolization", "hepatic"]
+    spans, scores = propagate(doc, spans, scores)
+    assert sorted((s.start, s.text) for s in spans) == [
+        (0, "hepatic arterial chemoembolization"), (6, "hepatic arterial chemoembolization")]
+    assert len(scores) == len(spans)
