@@ -58,16 +58,19 @@ def _py_runs(flags: list) -> list[tuple[int, int, bool]]:
 
 def grow(on: numpy.ndarray, low_on: numpy.ndarray) -> numpy.ndarray:
     """Hysteresis: the runs of ``low_on`` (per column) that contain an ``on`` token; ``on`` must
-    imply ``low_on``."""
-    out = numpy.zeros_like(on)
-    for c in range(on.shape[1]):
+    imply ``low_on``. Columns where the two agree are returned as they are."""
+    out = on.copy()
+    for c in numpy.flatnonzero((on != low_on).any(axis=0)).tolist():
         low = low_on[:, c]
-        if not low.any():
-            continue
-        starts = numpy.concatenate(([low[0]], low[1:] & ~low[:-1]))
-        run_id = numpy.where(low, numpy.cumsum(starts), 0)
-        seeds = numpy.unique(run_id[on[:, c]])
-        out[:, c] = numpy.isin(run_id, seeds[seeds > 0])
+        starts = numpy.empty(len(low), dtype=bool)
+        starts[0] = low[0]
+        numpy.greater(low[1:], low[:-1], out=starts[1:])
+        count = numpy.cumsum(starts)
+        run_id = count * low  # 0 outside runs, k inside the k-th run
+        seeded = numpy.zeros(int(count[-1]) + 1, dtype=bool)
+        seeded[run_id[on[:, c]]] = True
+        seeded[0] = False
+        out[:, c] = seeded[run_id]
     return out
 
 
@@ -173,11 +176,12 @@ def propagate(doc: Doc, spans: list[Span], scores: list[float], labels=PROPAGATE
         covered.setdefault(s.label_, set()).update(range(s.start, s.end))
     lower_arr = doc.to_array(LOWER)
     lower = lower_arr.tolist()  # string ids: compare ints, not Token objects
+    strings = doc.vocab.strings
     keys: dict[tuple[int, ...], tuple[str, float]] = {}
     for s, sc in zip(spans, scores):
         if s.label_ in labels:
             words = tuple(lower[s.start:s.end])
-            if (words not in keys or keys[words][1] < sc) and _contentful(tuple(t.lower_ for t in s)):
+            if (words not in keys or keys[words][1] < sc) and _contentful(tuple(strings[w] for w in words)):
                 keys[words] = (s.label_, sc)
     new: list[tuple[int, int, str, float]] = []
     if keys:

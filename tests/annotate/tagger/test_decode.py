@@ -103,3 +103,24 @@ def test_propagated_mention_widens_an_overlapping_span():
     assert sorted((s.start, s.text) for s in spans) == [
         (0, "hepatic arterial chemoembolization"), (6, "hepatic arterial chemoembolization")]
     assert len(scores) == len(spans)
+
+
+def test_grow_matches_a_plain_loop_on_random_columns():
+    rng = numpy.random.RandomState(0)
+    for _ in range(50):
+        n = rng.randint(1, 30)
+        low = rng.rand(n, 3) < 0.6
+        on = low & (rng.rand(n, 3) < 0.3)
+        expect = numpy.zeros_like(on)
+        for c in range(3):
+            k = 0
+            while k < n:
+                if not low[k, c]:
+                    k += 1
+                    continue
+                j = k
+                while j < n and low[j, c]:
+                    j += 1
+                expect[k:j, c] = on[k:j, c].any()
+                k = j
+        assert (grow(on, low) == expect).all()
