@@ -45,8 +45,26 @@ def parse_pseudo_spec(spec: str) -> tuple[str, int, float]:
     return model, limit, soft
 
 
+# spaCy resolves the training corpus twice (``initialize``, then ``train``): keep the teacher's output
+# of the shared abstracts for the life of the process instead of running the teacher twice
+_CACHE: dict[tuple[str, int, float], list[CorpusDoc]] = {}
+
+
 def pseudo_docs(model: str, limit: int = 0, batch_size: int = 64, texts: list[str] | None = None,
                 soft: float = 0.0) -> Iterator[CorpusDoc]:
+    if texts is not None:
+        yield from _pseudo_docs(model, limit, batch_size, texts, soft)
+        return
+    key = (str(Path(model).resolve()) if Path(model).exists() else model, limit, soft)
+    if key not in _CACHE:
+        _CACHE[key] = list(_pseudo_docs(model, limit, batch_size, None, soft))
+    else:
+        log.info("pseudo-labels of %s reused (%d abstracts)", model, len(_CACHE[key]))
+    yield from _CACHE[key]
+
+
+def _pseudo_docs(model: str, limit: int, batch_size: int, texts: list[str] | None, soft: float
+                 ) -> Iterator[CorpusDoc]:
     import spacy
 
     import pipeline.annotate  # noqa: F401

@@ -57,3 +57,23 @@ def test_soft_targets_mix_teacher_probabilities_into_decisions():
     i = HEADS.index("INTERVENTION")
     aspirin = 0
     assert y_hard[aspirin, i] == 1.0 and 0.5 < y_soft[aspirin, i] < 1.0
+
+
+def test_shared_abstracts_are_pseudo_labelled_once_per_process(monkeypatch):
+    from pipeline.train import distill
+
+    calls = []
+
+    def fake(model, limit, batch_size, texts, soft):
+        calls.append(model)
+        yield from [f"doc-{k}" for k in range(limit)]
+
+    monkeypatch.setattr(distill, "_pseudo_docs", fake)
+    monkeypatch.setattr(distill, "_CACHE", {})
+    first = list(distill.pseudo_docs("teacher-x", limit=3, soft=0.5))
+    again = list(distill.pseudo_docs("teacher-x", limit=3, soft=0.5))
+    other = list(distill.pseudo_docs("teacher-x", limit=3, soft=0.0))
+    assert first == again == other == ["doc-0", "doc-1", "doc-2"]
+    assert calls == ["teacher-x", "teacher-x"]  # once per (model, limit, soft), not once per call
+    list(distill.pseudo_docs("teacher-x", limit=2, texts=["a", "b"]))
+    assert len(calls) == 3  # explicit texts are never cached
