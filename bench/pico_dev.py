@@ -86,9 +86,7 @@ def main() -> None:
             tuned = tune(nlp, sets, hysteresis=HYSTERESIS if args.hysteresis else (1.0,))
             apply_tuning(nlp, tuned)
             print("tuned thresholds", tuned["thresholds"], "hysteresis", tuned["hysteresis"])
-            if args.write:
-                pipe_cfg = nlp.config["components"]["claimex_pico"]
-                pipe_cfg["propagate"] = bool(nlp.get_pipe("claimex_pico").cfg.get("propagate"))
+            if args.write:  # apply_tuning has put the values in the component and the config
                 nlp.to_disk(m)
         results[m] = score_model(nlp, sets)
         if tuned:

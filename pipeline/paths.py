@@ -38,6 +38,15 @@ def seed_fixture() -> Path:
     return shared_dir() / "seeds" / "000_41fba070bb5a3ede.txt"
 
 
+def model_dir(model: str | os.PathLike) -> Path:
+    """``model`` as a path, or the shipped model of that name under ``models/`` when no such path
+    exists."""
+    path = Path(model)
+    if not path.exists() and (MODELS_DIR / str(model)).exists():
+        return MODELS_DIR / str(model)
+    return path
+
+
 def default_model_dir() -> Path:
     env = os.environ.get("CLAIMEX_MODEL")
     return Path(env).expanduser() if env else MODELS_DIR / DEFAULT_MODEL_NAME

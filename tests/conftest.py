@@ -32,6 +32,15 @@ def seed_path(shared_dir) -> Path:
 
 
 @pytest.fixture(scope="session")
+def shipped_model_path() -> Path:
+    """The default model's directory (skips when the repository carries no shipped model)."""
+    path = paths.MODELS_DIR / paths.DEFAULT_MODEL_NAME
+    if not (path / "config.cfg").exists():
+        pytest.skip(f"no shipped model at {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
 def rules_nlp():
     """The rule pipeline (tokenizer, sentences, abbreviations, measures), loaded once."""
     from pipeline.annotate import load_nlp

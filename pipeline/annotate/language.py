@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Optional, Union
 
 import spacy
 from spacy.language import Language
@@ -30,7 +29,7 @@ class ModelNotFound(FileNotFoundError):
     pass
 
 
-def build_pipeline(config_path: Optional[Path] = None) -> Language:
+def build_pipeline(config_path: Path | None = None) -> Language:
     """The rule pipeline described by ``configs/pipeline.cfg`` (or another config)."""
     config = spacy.util.load_config(config_path or paths.CONFIGS_DIR / "pipeline.cfg")
     return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
@@ -40,7 +39,7 @@ def _is_hf_model(path: Path) -> bool:
     return (path / "config.json").exists() and not (path / "config.cfg").exists()
 
 
-def load_nlp(model: Optional[Union[str, Path]] = None) -> Language:
+def load_nlp(model: str | Path | None = None) -> Language:
     """Load the pipeline named by ``model`` (see module docstring)."""
     if model is None:
         path = paths.default_model_dir()
@@ -51,9 +50,7 @@ def load_nlp(model: Optional[Union[str, Path]] = None) -> Language:
         return spacy.load(path)
     if str(model) == RULES:
         return build_pipeline()
-    path = Path(model)
-    if not path.exists() and (paths.MODELS_DIR / str(model)).exists():
-        path = paths.MODELS_DIR / str(model)
+    path = paths.model_dir(model)
     if path.is_dir() and (path / "config.cfg").exists():
         return spacy.load(path)
     if (path.is_dir() and _is_hf_model(path)) or (not path.exists() and "/" in str(model)):

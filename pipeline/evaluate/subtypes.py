@@ -81,9 +81,7 @@ def resolve_model(model: Any):
     from .. import paths
     from ..annotate.subtypes import SubtypeModel, load_component
 
-    path = Path(model) if model is not None else paths.default_model_dir()
-    if model is not None and not path.exists() and (paths.MODELS_DIR / str(model)).exists():
-        path = paths.MODELS_DIR / str(model)
+    path = paths.model_dir(model) if model is not None else paths.default_model_dir()
     if (path / "config.cfg").exists():
         config = spacy.util.load_config(path / "config.cfg", interpolate=False)
         comp = config["components"].get("claimex_subtypes")

@@ -18,12 +18,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import numpy
 
 from ..annotate.tagger.model import HEADS, SOFT_KEY  # SOFT_KEY: (alpha, probabilities[n_tokens, heads])
 from ..corpora.types import ALL_LABELS, CorpusDoc, SpanAnn, doc_key
+from ..paths import model_dir
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def pseudo_docs(model: str, limit: int = 0, batch_size: int = 64, texts: list[st
     if texts is not None:
         yield from _pseudo_docs(model, limit, batch_size, texts, soft)
         return
-    key = (str(Path(model).resolve()) if Path(model).exists() else model, limit, soft)
+    key = (str(model_dir(model).resolve()), limit, soft)
     if key not in _CACHE:
         _CACHE[key] = list(_pseudo_docs(model, limit, batch_size, None, soft))
     else:
@@ -70,24 +70,23 @@ def _pseudo_docs(model: str, limit: int, batch_size: int, texts: list[str] | Non
     import pipeline.annotate  # noqa: F401
 
     from ..corpora.raw import iter_abstracts
-    from ..paths import MODELS_DIR
+    from .tune import tagger_probs
 
-    path = Path(model)
-    if not path.exists() and (MODELS_DIR / model).exists():
-        path = MODELS_DIR / model
+    path = model_dir(model)
     nlp = spacy.load(path)
-    tagger = nlp.get_pipe("claimex_pico") if soft else None
-    columns = [list(tagger.heads).index(h) for h in HEADS] if tagger is not None else []
+    tagger = nlp.get_pipe("claimex_pico")
+    columns = [list(tagger.heads).index(h) for h in HEADS]
     texts = texts if texts is not None else list(iter_abstracts())
     if limit:
         texts = texts[:limit]
     t0 = time.time()
-    for k, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
+    # the teacher's decoded spans (thresholds, propagation) and, for soft targets, the probabilities
+    # behind them: one tagger pass
+    for k, (doc, probs) in enumerate(tagger_probs(nlp, texts, batch_size, annotate=True)):
         spans = [SpanAnn(s.start_char, s.end_char, s.label_) for s in doc.spans.get("pico", [])]
         meta: dict = {"teacher": str(path)}
-        if tagger is not None:
-            probs = tagger.predict([doc])[0][:, columns]
-            meta[SOFT_KEY] = (soft, probs.astype(numpy.float16))
-        yield CorpusDoc(id=f"pseudo-{k}", text=doc.text, spans=spans, annotated=ALL_LABELS, source="pseudo",
-                        key=doc_key(None, doc.text), meta=meta)
+        if soft:
+            meta[SOFT_KEY] = (soft, probs[:, columns].astype(numpy.float16))
+        yield CorpusDoc(id=f"pseudo-{k}", text=texts[k], spans=spans, annotated=ALL_LABELS, source="pseudo",
+                        key=doc_key(None, texts[k]), meta=meta)
     log.info("pseudo-labelled %d abstracts with %s in %.0fs (soft=%s)", len(texts), path, time.time() - t0, soft)

@@ -59,17 +59,33 @@ def apply_tuning(nlp, result: dict) -> None:
         nlp._pipe_configs["claimex_pico"][key] = dict(result[key])
 
 
+def tagger_probs(nlp, texts, batch_size: int = 64, annotate: bool = False):
+    """Run ``nlp`` up to its ``claimex_pico`` tagger (not the components after it) and yield
+    ``(doc, probs)``: the tagger's head probabilities per token, computed once. ``annotate``: also
+    decode them onto the doc, as the pipeline would."""
+    names = nlp.pipe_names
+    tagger = nlp.get_pipe("claimex_pico")
+    docs = nlp.pipe(texts, batch_size=batch_size, disable=names[names.index("claimex_pico"):])
+    batch = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) == batch_size:
+            yield from _tag(tagger, batch, annotate)
+            batch = []
+    if batch:
+        yield from _tag(tagger, batch, annotate)
+
+
+def _tag(tagger, docs: list, annotate: bool):
+    probs = tagger.predict(docs)
+    if annotate:
+        tagger.set_annotations(docs, probs)
+    return zip(docs, probs)
+
+
 def cached_probs(nlp, docs: list) -> list:
-    """Run the pipeline once per doc, keeping the tagger's probabilities: [(doc, probs)]."""
-    pipe = nlp.get_pipe("claimex_pico")
-    out = []
-    texts = [d.text for d in docs]
-    with nlp.select_pipes(disable=["claimex_pico"]):
-        sdocs = list(nlp.pipe(texts, batch_size=64))
-    for k in range(0, len(sdocs), 64):
-        batch = sdocs[k:k + 64]
-        out.extend(zip(batch, pipe.predict(batch)))
-    return out
+    """The tagger's probabilities for each corpus doc's text: [(doc, probs)]."""
+    return list(tagger_probs(nlp, [d.text for d in docs]))
 
 
 TOLERANCE = 0.005  # about the seed-to-seed spread of a dev F1 (models/README.md)

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import paths
+TEXT = "Aspirin versus placebo reduced mortality in adults with acute ischaemic stroke."
 
 
-def test_pseudo_docs_from_shipped_model():
-    model = paths.MODELS_DIR / paths.DEFAULT_MODEL_NAME
-    if not (model / "config.cfg").exists():
-        pytest.skip("no shipped model")
+def test_pseudo_docs_from_shipped_model(shipped_model_path):
     from pipeline.corpora.types import ALL_LABELS
     from pipeline.train.distill import pseudo_docs
 
-    text = "Aspirin versus placebo reduced mortality in adults with acute ischaemic stroke."
-    (doc,) = list(pseudo_docs(str(model), texts=[text]))
+    text = TEXT
+    (doc,) = list(pseudo_docs(str(shipped_model_path), texts=[text]))
     assert doc.text == text and doc.annotated == ALL_LABELS and doc.source == "pseudo"
     assert doc.spans and all(text[s.start:s.end].strip() for s in doc.spans)
 
@@ -31,10 +28,7 @@ def test_pseudo_spec_options():
         parse_pseudo_spec("pseudo:m,soft=1.5")
 
 
-def test_soft_targets_mix_teacher_probabilities_into_decisions():
-    model = paths.MODELS_DIR / paths.DEFAULT_MODEL_NAME
-    if not (model / "config.cfg").exists():
-        pytest.skip("no shipped model")
+def test_soft_targets_mix_teacher_probabilities_into_decisions(shipped_model_path):
     import numpy
     import spacy
 
@@ -42,7 +36,7 @@ def test_soft_targets_mix_teacher_probabilities_into_decisions():
     from pipeline.train.data import make_example
     from pipeline.train.distill import pseudo_docs
 
-    text = "Aspirin versus placebo reduced mortality in adults with acute ischaemic stroke."
+    model, text = shipped_model_path, TEXT
     (hard,) = list(pseudo_docs(str(model), texts=[text]))
     (cdoc,) = list(pseudo_docs(str(model), texts=[text], soft=0.5))
     assert SOFT_KEY not in hard.meta
@@ -50,8 +44,8 @@ def test_soft_targets_mix_teacher_probabilities_into_decisions():
     nlp = spacy.blank("en")
     nlp.tokenizer = spacy.load(model).tokenizer
     assert alpha == 0.5 and probs.shape == (len(nlp.make_doc(text)), len(HEADS))
-    y_hard, mask = targets(make_example(nlp, hard))
-    y_soft, mask_soft = targets(make_example(nlp, cdoc))
+    y_hard, _ = targets(make_example(nlp, hard))
+    y_soft, _ = targets(make_example(nlp, cdoc))
     numpy.testing.assert_allclose(y_soft, 0.5 * y_hard + 0.5 * probs.astype("f"), atol=1e-6)
     assert ((y_soft > 0) & (y_soft < 1)).any()  # soft, not 0/1
     i = HEADS.index("INTERVENTION")

@@ -6,15 +6,8 @@ import json
 
 import numpy
 import pytest
+from pico_samples import TEXTS  # tests/ is on sys.path through its conftest
 
-TEXTS = [
-    ("Aspirin reduced mortality in adults with stroke.", [(0, 7, "INTERVENTION"), (16, 25, "OUTCOME"),
-                                                          (29, 47, "POPULATION")]),
-    ("Placebo did not reduce pain in children with migraine.", [(0, 7, "COMPARATOR"), (23, 27, "OUTCOME"),
-                                                                 (31, 53, "POPULATION")]),
-    ("Ibuprofen improved sleep quality in older women.", [(0, 9, "INTERVENTION"), (19, 32, "OUTCOME"),
-                                                          (36, 47, "POPULATION")]),
-]
 # EBM-NLP fine labels of the entities above: the [claimex_subtypes] stage trains on them
 SUBTYPES = [("Pharmacological", "Mortality", "Condition"), ("Control", "Pain", "Condition"),
             ("Pharmacological", "Other", "Age")]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import paths
-
 
 @pytest.fixture(scope="module")
 def small_sets(corpora):
@@ -15,16 +13,13 @@ def small_sets(corpora):
     return {name: docs[:6] for name, docs in sets.items()}
 
 
-def test_tune_picks_the_best_grid_point_and_applies_it(small_sets):
-    model = paths.MODELS_DIR / paths.DEFAULT_MODEL_NAME
-    if not (model / "config.cfg").exists():
-        pytest.skip("no shipped model")
+def test_tune_picks_the_best_grid_point_and_applies_it(small_sets, shipped_model_path):
     import spacy
 
     import pipeline.annotate  # noqa: F401
     from pipeline.train.tune import TOLERANCE, apply_tuning, tune
 
-    nlp = spacy.load(model)
+    nlp = spacy.load(shipped_model_path)
     grid, hyst = (0.3, 0.5, 0.7), (1.0, 0.5)
     result = tune(nlp, small_sets, grid, hyst)
     for cls in ("POPULATION", "INTERVENTION", "OUTCOME"):

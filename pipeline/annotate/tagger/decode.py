@@ -161,8 +161,8 @@ _STOP = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "to", "for",
 
 
 def _contentful(words: tuple[str, ...]) -> bool:
-    return len(words) <= 8 and any(len(w) >= 3 and w.isalpha() and w not in _STOP for w in words) or any(
-        any(ch.isupper() for ch in w) for w in words)
+    """Worth propagating: at most 8 (lower-cased) words, one of them a content word."""
+    return len(words) <= 8 and any(len(w) >= 3 and w.isalpha() and w not in _STOP for w in words)
 
 
 def propagate(doc: Doc, spans: list[Span], scores: list[float], labels=PROPAGATE) -> tuple[list[Span], list[float]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from pico_samples import TEXTS  # tests/ is on sys.path through its conftest
 
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
@@ -19,15 +20,6 @@ def _one_thread():
     torch.set_num_threads(1)
     yield
     torch.set_num_threads(before)
-
-TEXTS = [
-    ("Aspirin reduced mortality in adults with stroke.", [(0, 7, "INTERVENTION"), (16, 25, "OUTCOME"),
-                                                          (29, 47, "POPULATION")]),
-    ("Placebo did not reduce pain in children with migraine.", [(0, 7, "COMPARATOR"), (23, 27, "OUTCOME"),
-                                                                 (31, 53, "POPULATION")]),
-    ("Ibuprofen improved sleep quality in older women.", [(0, 9, "INTERVENTION"), (19, 32, "OUTCOME"),
-                                                          (36, 47, "POPULATION")]),
-]
 
 
 def build_tiny_bert(path):
