@@ -27,7 +27,7 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline import paths
+from claimex import paths
 
 FIRST_PMID = 40_000_000
 PLACEHOLDER = b"__CLAIMEX_PMID__"

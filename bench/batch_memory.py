@@ -27,8 +27,8 @@ CHILD = r"""
 import json, os, resource, sys, tempfile, time
 sys.path.insert(0, sys.argv[1])
 import psutil
-from pipeline.batch.shards import Settings, ShardSpec
-from pipeline.batch.worker import get_extractor, limit_threads, process_shard
+from claimex.batch.shards import Settings, ShardSpec
+from claimex.batch.worker import get_extractor, limit_threads, process_shard
 
 path, model, zone, every = sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 proc = psutil.Process()

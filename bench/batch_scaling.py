@@ -1,6 +1,6 @@
 """Scaling of ``claimex batch``: 1 worker vs N worker processes vs a Dask LocalCluster of N workers.
 
-Each configuration is the real command (``python -m pipeline batch DIR --out TMP ...``) in a fresh process
+Each configuration is the real command (``python -m claimex batch DIR --out TMP ...``) in a fresh process
 into a fresh output directory, timed end to end (interpreter start and model loads included), plus the
 pure shard time from the manifest.
 
@@ -31,7 +31,7 @@ def run_config(name: str, inputs: Path, model: str, extra: list[str]) -> dict:
         out = Path(tmp) / "out"
         load_before = os.getloadavg()[0]
         t = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-W", "ignore", "-m", "pipeline", "batch", str(inputs), "--out",
+        proc = subprocess.run([sys.executable, "-W", "ignore", "-m", "claimex", "batch", str(inputs), "--out",
                                str(out), "--model", model, "--quiet", *extra], cwd=REPO, capture_output=True,
                               text=True, check=False)
         wall = time.perf_counter() - t

@@ -41,10 +41,10 @@ def main(argv=None) -> dict:
     ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args(argv)
 
-    from pipeline.batch.shards import Settings, ShardSpec
-    from pipeline.batch.worker import get_extractor, limit_threads, process_shard
-    from pipeline.read import read_documents
-    from pipeline.read.base import Document
+    from claimex.batch.shards import Settings, ShardSpec
+    from claimex.batch.worker import get_extractor, limit_threads, process_shard
+    from claimex.read import read_documents
+    from claimex.read.base import Document
 
     limit_threads()  # as a batch worker runs: one thread
     t = time.perf_counter()

@@ -18,12 +18,12 @@ from pathlib import Path
 import spacy
 from spacy.training import Example
 
-from pipeline import paths
-from pipeline.annotate.language import build_pipeline, load_nlp
-from pipeline.assemble import record as record_module
-from pipeline.assemble.claims import ClaimAssembler
-from pipeline.evaluate.claims import load_gold, predict
-from pipeline.read.base import Document
+from claimex import paths
+from claimex.annotate.language import build_pipeline, load_nlp
+from claimex.assemble import record as record_module
+from claimex.assemble.claims import ClaimAssembler
+from claimex.evaluate.claims import load_gold, predict
+from claimex.read.base import Document
 
 
 def _nlp(model: str | None):

@@ -1,6 +1,6 @@
 """claimex's measure parser vs quantulum3, in one run, on the same documents and the same scorer.
 
-Corpora (read from the shared folder, see ``pipeline.paths``):
+Corpora (read from the shared folder, see ``claimex.paths``):
 
 * ``pico``: PICO-Corpus (breast-cancer RCT abstracts): the arm-level numeric spans (labels
   ``iv/cv-bin-percent``, ``iv/cv-bin-abs``, ``iv/cv-cont-mean|median|sd|q1|q3``, ``total-``,
@@ -11,7 +11,7 @@ Corpora (read from the shared folder, see ``pipeline.paths``):
   and recall both count (science paragraphs, not only medicine).
 * ``seed``: the seed abstract with its exact gold (claimex only; quantulum3 is scored too).
 
-Scoring (``pipeline.evaluate.measures``): exact-span and overlap P/R/F1, value accuracy (the numbers
+Scoring (``claimex.evaluate.measures``): exact-span and overlap P/R/F1, value accuracy (the numbers
 written in a gold span are among the overlapping predictions' numbers) and unit accuracy (MeasEval
 gold unit). Speed: documents per second, prediction time only (loading and scoring excluded), one
 process, after one warm-up call per tool.
@@ -76,13 +76,13 @@ def quantulum_predictor() -> Callable[[str], list]:
 
 
 def claimex_predictor() -> Callable[[str], list]:
-    from pipeline.annotate.measures import parse_measures
+    from claimex.annotate.measures import parse_measures
 
     return parse_measures
 
 
 def run(limit: int | None, corpora: list[str], tools: list[str], errors: int = 0) -> dict[str, Any]:
-    from pipeline.evaluate.measures import load_measeval, load_pico_numeric, load_seed, score_corpus
+    from claimex.evaluate.measures import load_measeval, load_pico_numeric, load_seed, score_corpus
 
     loaders = {"seed": lambda: load_seed(), "pico": lambda: load_pico_numeric(limit),
                "measeval": lambda: load_measeval(limit)}

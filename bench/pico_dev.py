@@ -2,7 +2,7 @@
 
     python bench/pico_dev.py models/claimex-pico-sm [more models...] [--json out.json]
 
-Dev sets (all on the dev side of ``pipeline.corpora.split``):
+Dev sets (all on the dev side of ``claimex.corpora.split``):
   ebm_crowd     EBM-NLP docs with the crowd P/I/O layer (what the plain model was trained on)
   ebm_expert_i  EBM-NLP docs with the expert intervention re-annotation (I only)
   evidence_outcomes, evidencemap, pico_corpus   the other corpora, their own labels
@@ -21,11 +21,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-from pipeline.train.tune import HYSTERESIS, apply_tuning, dev_sets, tune
+from claimex.train.tune import HYSTERESIS, apply_tuning, dev_sets, tune
 
 
 def score_model(nlp, sets: dict[str, list]) -> dict:
-    from pipeline.evaluate.pico import evaluate
+    from claimex.evaluate.pico import evaluate
 
     out = {}
     for name, docs in sets.items():
@@ -66,7 +66,7 @@ def main() -> None:
     args = ap.parse_args()
     import spacy
 
-    import pipeline.annotate  # noqa: F401
+    import claimex.annotate  # noqa: F401
 
     sets = dev_sets()
     if args.limit:

@@ -7,7 +7,7 @@
   abstract), measured as CPU time of this single-threaded process (``OPENBLAS_NUM_THREADS=1``),
   so other load on the machine does not count; best of 3 passes after a warm-up;
 * per-component milliseconds per abstract (tokenizer and each pipe, same passes);
-* load time: ``spacy.load`` in a fresh interpreter (after ``import pipeline.annotate``), and the
+* load time: ``spacy.load`` in a fresh interpreter (after ``import claimex.annotate``), and the
   import itself, best of 3 (wall clock);
 * size: bytes on disk of the model directory.
 """
@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def abstracts() -> list[str]:
-    from pipeline.paths import corpus_path
+    from claimex.paths import corpus_path
 
     texts = []
     with open(corpus_path("pubmed-xml-samples", "abstracts_flat.jsonl"), encoding="utf-8") as fh:
@@ -46,7 +46,7 @@ def abstracts() -> list[str]:
 def throughput(model: str, texts: list[str], passes: int = 3) -> dict:
     import spacy
 
-    import pipeline.annotate  # noqa: F401
+    import claimex.annotate  # noqa: F401
 
     nlp = spacy.load(model)
     list(nlp.pipe(texts[:64]))
@@ -74,7 +74,7 @@ def throughput(model: str, texts: list[str], passes: int = 3) -> dict:
 
 
 def load_time(model: str, repeats: int = 3) -> dict:
-    code = ("import time; t0=time.time(); import pipeline.annotate; t1=time.time(); import spacy; "
+    code = ("import time; t0=time.time(); import claimex.annotate; t1=time.time(); import spacy; "
             f"nlp=spacy.load({model!r}); t2=time.time(); print(t1-t0, t2-t1)")
     imports, loads = [], []
     for _ in range(repeats):

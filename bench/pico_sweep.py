@@ -112,7 +112,7 @@ def run_job(name: str, out: Path, minutes: float, deadline: float, vectors: Path
     py = sys.executable
     if opt.get("pretrain"):
         budget = min(opt["pretrain"] * 60, deadline - time.time() - 30)
-        sh([py, "-m", "pipeline.train.cli_run", "--pretrain", cfg, str(jd / "pretrain"),
+        sh([py, "-m", "claimex.train.cli_run", "--pretrain", cfg, str(jd / "pretrain"),
             *ov_args({**ov, "pretraining.max_epochs": 1000, "pretraining.n_save_every": 100})], log, timeout=budget)
         weights = sorted((jd / "pretrain").glob("model*.bin"), key=lambda p: p.stat().st_mtime)
         weights = [w for w in weights if w.name != "model-last.bin"] or weights
@@ -124,7 +124,7 @@ def run_job(name: str, out: Path, minutes: float, deadline: float, vectors: Path
     left = (deadline - time.time()) / 60 - 0.9  # keep time for the dev evaluation
     ov["training.before_update.minutes"] = round(min(minutes, left), 2)
     ov["training.max_steps"] = 100000
-    rc = sh([py, "-m", "pipeline.train.cli_run", cfg, str(jd / "model"), "--no-pretrain", *ov_args(ov)], log)
+    rc = sh([py, "-m", "claimex.train.cli_run", cfg, str(jd / "model"), "--no-pretrain", *ov_args(ov)], log)
     if rc != 0 or not (jd / "model").exists():
         return {"name": name, "error": f"train rc {rc}"}
     sh([py, "bench/pico_dev.py", str(jd / "model"), "--json", str(jd / "dev.json"),
@@ -137,9 +137,9 @@ def run_job(name: str, out: Path, minutes: float, deadline: float, vectors: Path
 
 def build_vectors(vectors: Path, smoke: bool = False) -> None:
     vectors.mkdir(parents=True, exist_ok=True)
-    texts = "list(__import__('itertools').islice(__import__('pipeline.corpora.raw').corpora.raw.iter_abstracts(), 300))"
+    texts = "list(__import__('itertools').islice(__import__('claimex.corpora.raw').corpora.raw.iter_abstracts(), 300))"
     code = ("import logging; logging.basicConfig(level=logging.INFO); "
-            "from pipeline.train.vectors import build_vectors; "
+            "from claimex.train.vectors import build_vectors; "
             f"build_vectors({str(vectors / 'vectors')!r}, dim=64, texts={texts if smoke else None})")
     rc = sh([sys.executable, "-c", code],
             vectors / "log")

@@ -4,9 +4,9 @@ import json
 import subprocess
 import sys
 
-from pipeline import paths
+from claimex import paths
 
-out = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(paths.seed_fixture()), "--id", "10940692"],
+out = subprocess.run([sys.executable, "-m", "claimex", "extract", str(paths.seed_fixture()), "--id", "10940692"],
                      capture_output=True, text=True, check=True).stdout
 r = json.loads(out)
 ents = {e["id"]: e for e in r["entities"]}

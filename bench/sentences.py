@@ -15,9 +15,9 @@ import time
 
 import spacy
 
-from pipeline import paths
-from pipeline.annotate import tokenizer  # noqa: F401  registers claimex.SciTokenizer.v1
-from pipeline.annotate.sentences import split_sentences
+from claimex import paths
+from claimex.annotate import tokenizer  # noqa: F401  registers claimex.SciTokenizer.v1
+from claimex.annotate.sentences import split_sentences
 
 
 def load_gold(limit: int | None):

@@ -4,7 +4,7 @@ is not looked at): train docs with ``dev_score`` in [0.15, 0.30) are held out, t
     python bench/subtypes_sweep.py [--json OUT]
 
 Compares training sources, hash-table sizes and ``min_score`` (coverage vs precision), each with
-the other settings at :data:`pipeline.train.subtypes.SETTINGS`. Reports accuracy on the held-out
+the other settings at :data:`claimex.train.subtypes.SETTINGS`. Reports accuracy on the held-out
 spans of each source (COMPARATOR not scored) and the majority-class baseline.
 """
 
@@ -21,8 +21,8 @@ import numpy
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.corpora import dev_score
-from pipeline.train import subtypes as st
+from claimex.corpora import dev_score
+from claimex.train import subtypes as st
 
 HELD_OUT = (0.15, 0.30)
 EBM, SENT = "ebm_nlp:fine_only=true", "ebm_sentences"

@@ -2,9 +2,9 @@
 
 Public API::
 
-    from pipeline import load, extract, Record
+    from claimex import load, extract, Record
     ex = load()                  # shipped model; load("rules") for the rule pipeline only
-    record = ex(text, id="123")  # a pipeline.schema.Record
+    record = ex(text, id="123")  # a claimex.schema.Record
     print(record.to_json())
 """
 

@@ -1,6 +1,6 @@
 """The importable API: load a pipeline once, turn texts, Documents or files into Records.
 
->>> from pipeline import load
+>>> from claimex import load
 >>> ex = load()                       # the shipped model
 >>> record = ex("Mortality was 12% vs 20% (P = 0.03).", id="demo")
 >>> for item in ex.files(["dump.xml.gz"]):   # Records, ReadErrors and Deletions, in input order

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import paths
+from claimex import paths
 
 
 @pytest.fixture(scope="session")
@@ -43,20 +43,20 @@ def shipped_model_path() -> Path:
 @pytest.fixture(scope="session")
 def rules_nlp():
     """The rule pipeline (tokenizer, sentences, abbreviations, measures), loaded once."""
-    from pipeline.annotate import load_nlp
+    from claimex.annotate import load_nlp
 
     return load_nlp("rules")
 
 
 @pytest.fixture(scope="session")
 def rules_extractor(rules_nlp):
-    from pipeline.extractor import Extractor
+    from claimex.extractor import Extractor
 
     return Extractor(rules_nlp, model_name="rules")
 
 
 @pytest.fixture(scope="session")
 def gold_fixture():
-    from pipeline.schema import Record
+    from claimex.schema import Record
 
     return Record.from_json((paths.GOLD_DIR / "10940692.json").read_text(encoding="utf-8"))

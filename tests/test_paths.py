@@ -1,4 +1,4 @@
-from pipeline import paths
+from claimex import paths
 
 
 def test_shared_dir_honours_env(monkeypatch, tmp_path):

@@ -3,7 +3,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from pipeline.schema import SCHEMA_VERSION, Record, json_schema
+from claimex.schema import SCHEMA_VERSION, Record, json_schema
 
 
 def test_gold_fixture_round_trips(gold_fixture):

@@ -1,9 +1,9 @@
-"""Doc + Document -> :class:`pipeline.schema.Record`.
+"""Doc + Document -> :class:`claimex.schema.Record`.
 
 Sentences get the section label of the structured-abstract section they start in;
 entities get ids ``E1..``, measures ``M1..`` in text order; entity ``expanded`` replaces
 the abbreviations inside the entity with their long forms; claims come from
-:mod:`pipeline.assemble.claims`.
+:mod:`claimex.assemble.claims`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """``claimex batch``: many input files -> one output shard per file; streaming, resumable, parallel.
 
->>> from pipeline.batch import run_batch, iter_records
+>>> from claimex.batch import run_batch, iter_records
 >>> result = run_batch(["baseline/"], "out/", model="rules", workers=4)
 >>> result.ok, result.records, [r["name"] for r in result.failed]
 >>> for record in iter_records("out/"):     # current records: superseded/deleted ones left out

@@ -1,7 +1,7 @@
 """Shards as Dask tasks: ``--dask-scheduler ADDRESS`` (an existing cluster, e.g. from dask-jobqueue) or
 ``--dask-local N`` (a LocalCluster of N single-threaded worker processes).
 
-* The task is :func:`dask_task` -> :func:`pipeline.batch.worker.process_shard`: the worker reads the input
+* The task is :func:`dask_task` -> :func:`claimex.batch.worker.process_shard`: the worker reads the input
   and writes the shard's files itself, under the shared output path (inputs and output must be on a
   file system every worker sees, at the same absolute paths); only the small manifest entry travels back.
 * The pipeline is loaded once per worker process (a cached global, :func:`worker.get_extractor`); a

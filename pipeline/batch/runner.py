@@ -149,7 +149,7 @@ def run_batch(
     dedupe: bool = True,
     console=None,
 ) -> BatchResult:
-    """Run ``claimex batch`` (see :mod:`pipeline.batch`). Raises ``OutputLocked`` when another run holds
+    """Run ``claimex batch`` (see :mod:`claimex.batch`). Raises ``OutputLocked`` when another run holds
     ``out_dir``, ``InputError`` for an input that names nothing, ``ManifestError`` for a foreign manifest."""
     out = Path(out_dir).expanduser().resolve()
     settings = Settings(model=None if model is None else str(model), input_format=input_format,

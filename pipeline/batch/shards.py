@@ -83,7 +83,7 @@ def _is_input_file(path: Path) -> bool:
 
 def expand_inputs(inputs: Iterable[str | Path], exclude: Path | None = None) -> list[Path]:
     """Files named by ``inputs``, in order: a file as given; a directory's input files (by extension, as
-    :func:`pipeline.read.expand_paths`: recursively, hidden files skipped) sorted by path; a glob's matches sorted. Duplicates are dropped
+    :func:`claimex.read.expand_paths`: recursively, hidden files skipped) sorted by path; a glob's matches sorted. Duplicates are dropped
     (first occurrence kept); files under ``exclude`` (the output directory) are left out.
     Raises :class:`InputError` for an input that names nothing.
     """

@@ -29,7 +29,7 @@ def review_filter(
     max_year: int | None = None,
     pmids: Path | None = None,
 ):
-    """The :class:`pipeline.review.filters.RecordFilter` for the options above (None when no option is
+    """The :class:`claimex.review.filters.RecordFilter` for the options above (None when no option is
     set); a bad option value ends the command with a one-line error."""
     from ..review.filters import RecordFilter
 

@@ -8,7 +8,7 @@ A *source spec* names what to load:
   e.g. ``ebm_nlp:interventions=crowd,fine_only=true`` or ``pico_corpus:population=true``;
 * ``hf:owner/name`` - a Hugging Face dataset (``datasets.load_dataset``);
 * ``pseudo:MODEL`` - the unlabelled shared abstracts tagged by a teacher model (distillation;
-  options ``limit=N``, ``soft=A``: see :mod:`pipeline.train.distill`);
+  options ``limit=N``, ``soft=A``: see :mod:`claimex.train.distill`);
 * a path (or ``user:PATH``): claimex/1 record JSONL, brat ``.txt``/``.ann`` folder, CoNLL,
   EBM-NLP token JSONL or an ebm_nlp_2_00 folder; ``json:PATH`` reads JSON through ``datasets``.
 """

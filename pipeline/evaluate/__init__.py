@@ -11,12 +11,12 @@ import importlib
 from .report import EvalReport, prf  # noqa: F401
 
 TASKS = {
-    "fixture": "pipeline.evaluate.fixture",
-    "measures": "pipeline.evaluate.measures",
-    "pico": "pipeline.evaluate.pico",
-    "claims": "pipeline.evaluate.claims",
-    "direction": "pipeline.evaluate.direction",
-    "subtypes": "pipeline.evaluate.subtypes",
+    "fixture": "claimex.evaluate.fixture",
+    "measures": "claimex.evaluate.measures",
+    "pico": "claimex.evaluate.pico",
+    "claims": "claimex.evaluate.claims",
+    "direction": "claimex.evaluate.direction",
+    "subtypes": "claimex.evaluate.subtypes",
 }
 
 

@@ -1,7 +1,7 @@
 """Claim evaluation against EvidenceMap chains (``claimex evaluate --task claims``).
 
 Gold: EvidenceMap (shared ``corpora/evidencemap``), text re-spaced like an abstract, the project's dev
-split (:mod:`pipeline.corpora.split`: ``sha1("claimex-dev-v1:pmid:N")`` < 15%). A **gold chain** is an
+split (:mod:`claimex.corpora.split`: ``sha1("claimex-dev-v1:pmid:N")`` < 15%). A **gold chain** is an
 Observation (or Count) X with an Outcome O it links to (``X -> O``) and the Interventions linking to X
 (``I -> X``; possibly none: "the percentages ... were similar").
 

@@ -8,7 +8,7 @@ evidence is widened to whole sentences of the article text, the prompt's I, C an
 (:func:`find_mentions`: stem-matched content words, words shared by I and C dropped from both) and
 become INTERVENTION / COMPARATOR / OUTCOME entities of a one-sentence Record with the measure parser's
 measures; the claims code then decides the comparison exactly as in the pipeline
-(:meth:`pipeline.assemble.claims.ClaimAssembler.compare`).
+(:meth:`claimex.assemble.claims.ClaimAssembler.compare`).
 
 Split: the official EI 2.0 ``validation`` articles (``ev2_split``; pilot-run prompts by their
 ``ev1_split``). The official test split is held out and not in shared/.

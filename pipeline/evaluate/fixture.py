@@ -4,7 +4,7 @@ Runs the pipeline on each gold record's text (or reads ``--pred`` records) and s
 
 * **measures** - exact span, and every field (kind, value, low, high, unit, op) on the
   exactly matched spans;
-* **entities** - the EBM-NLP token-level metric per class (:mod:`pipeline.evaluate.pico`);
+* **entities** - the EBM-NLP token-level metric per class (:mod:`claimex.evaluate.pico`);
 * **claims** - a gold claim is recovered when a predicted claim on the same sentence has
   the same type and direction and exactly the gold measures (by span); per claim type.
 

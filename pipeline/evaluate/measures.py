@@ -63,8 +63,8 @@ def _trim(text: str | None, start: int, end: int) -> tuple[int, int]:
 def gold_numbers(text: str) -> list[float]:
     """The numbers written in a gold span (digits and number words)."""
     global _NUMBER_RE
-    from pipeline.annotate.measures.numbers import NUMBER_WORDS, normalise, to_float, words_to_number
-    from pipeline.annotate.measures.patterns import NUMB
+    from claimex.annotate.measures.numbers import NUMBER_WORDS, normalise, to_float, words_to_number
+    from claimex.annotate.measures.patterns import NUMB
 
     if _NUMBER_RE is None:  # numbers as claimex reads them ("cm-1": no number "1"; "13 388": one number)
         _NUMBER_RE = re.compile(rf"{NUMB}|{NUMBER_WORDS}")
@@ -93,8 +93,8 @@ def _close(a: float, b: float) -> bool:
 def _norm_unit(unit: str | None) -> str | None:
     if not unit:
         return None
-    from pipeline.annotate.measures.numbers import normalise
-    from pipeline.annotate.measures.patterns import unit_info
+    from claimex.annotate.measures.numbers import normalise
+    from claimex.annotate.measures.patterns import unit_info
 
     u = normalise(unit).strip()
     norm = unit_info(u)[0] if re.match(r"^[^\s]", u) else u
@@ -177,7 +177,7 @@ def score_corpus(docs: Iterable[tuple[str, str, Sequence[Gold]]],
     ``docs_per_second`` and up to ``keep_errors`` example errors (missed gold, spurious predictions).
     """
     if predict is None:
-        from pipeline.annotate.measures import parse_measures as predict
+        from claimex.annotate.measures import parse_measures as predict
     total: dict[str, int] = {}
     n_docs, seconds = 0, 0.0
     examples: dict[str, list] = {"missed": [], "spurious": []}
@@ -226,7 +226,7 @@ def _jsonl(path: Path, limit: int | None) -> list[dict]:
 
 def load_pico_numeric(limit: int | None = None, path: Path | None = None) -> list[tuple[str, str, list]]:
     """``(pmid, text, gold)``: PICO-Corpus numeric spans (labels in :data:`PICO_NUMERIC_LABELS`)."""
-    from pipeline.paths import corpus_path
+    from claimex.paths import corpus_path
 
     path = path or corpus_path("pico-corpus-breast-cancer", "pico_corpus.jsonl")
     docs = []
@@ -243,7 +243,7 @@ def load_pico_numeric(limit: int | None = None, path: Path | None = None) -> lis
 def load_measeval(limit: int | None = None, files: Sequence[str] = ("measeval_train.jsonl", "measeval_trial.jsonl")
                   ) -> list[tuple[str, str, list]]:
     """``(doc_id, text, gold)``: MeasEval Quantity spans with their gold unit."""
-    from pipeline.paths import corpus_path
+    from claimex.paths import corpus_path
 
     docs = []
     for name in files:
@@ -259,11 +259,11 @@ def load_measeval(limit: int | None = None, files: Sequence[str] = ("measeval_tr
 
 def load_seed() -> list[tuple[str, str, list]]:
     """The seed abstract page with its exact gold measures (title + abstract paragraph)."""
-    from pipeline.paths import seed_fixture
+    from claimex.paths import seed_fixture
 
     text = seed_fixture().read_text(encoding="utf-8")
     try:  # the analysed text: title + abstract paragraph (not the citation line or the MeSH lists)
-        from pipeline.read.text import read_text_file
+        from claimex.read.text import read_text_file
 
         doc = read_text_file(seed_fixture())
         text = getattr(doc, "text", None) or text

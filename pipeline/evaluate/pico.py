@@ -206,7 +206,7 @@ def predict_spans(nlp, texts: list[str], batch_size: int = 64):
 def evaluate(gold=None, pred: Path | None = None, model=None, limit: int | None = None,
              merge_comparator: bool = True, nlp=None, **_: Any) -> EvalReport:
     """Score ``model`` (or the predicted records in ``pred``) against ``gold`` (a path in any
-    format :func:`pipeline.corpora.iter_source` reads, a list of CorpusDocs, or None = the
+    format :func:`claimex.corpora.iter_source` reads, a list of CorpusDocs, or None = the
     shared dev split: EBM-NLP crowd P/I/O as the main table, the other dev sets as sections)."""
     if gold is None or str(gold) in ("dev", "dev-split"):
         from ..train.tune import dev_sets
@@ -217,7 +217,7 @@ def evaluate(gold=None, pred: Path | None = None, model=None, limit: int | None 
             nlp = load_nlp(model)
         sets = dev_sets()
         main = evaluate(sets.pop("ebm_crowd"), pred=pred, limit=limit, merge_comparator=merge_comparator, nlp=nlp)
-        main.notes.insert(0, "gold: shared dev split (pipeline.corpora.split); main table: EBM-NLP crowd P/I/O")
+        main.notes.insert(0, "gold: shared dev split (claimex.corpora.split); main table: EBM-NLP crowd P/I/O")
         for name, docs in sets.items():
             sub = evaluate(docs, pred=pred, limit=limit, merge_comparator=merge_comparator, nlp=nlp)
             main.sections[name] = EvalReport(task=f"pico {name}", rows=sub.rows, summary=sub.summary)

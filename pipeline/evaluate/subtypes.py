@@ -1,13 +1,13 @@
 """Entity subtype evaluation (``claimex evaluate --task subtypes``).
 
 The unit is a **gold span** with an EBM-NLP fine label: the classifier of ``claimex_subtypes``
-is given the gold span (tokenized and trimmed as in training, :func:`pipeline.train.subtypes.gold_token_spans`)
+is given the gold span (tokenized and trimmed as in training, :func:`claimex.train.subtypes.gold_token_spans`)
 and its coarse label, and must name the subtype. Reported: accuracy, per-subtype precision /
 recall / F1 per coarse label, and the majority-class baseline (per coarse label, the most frequent
 subtype of the training data). COMPARATOR spans are always ``Control`` and are not scored.
 
-Gold: by default the dev split (:mod:`pipeline.corpora.split`) of the training sources
-(:data:`pipeline.train.subtypes.SOURCES`), one section per source; ``--gold SPEC`` takes a shared
+Gold: by default the dev split (:mod:`claimex.corpora.split`) of the training sources
+(:data:`claimex.train.subtypes.SOURCES`), one section per source; ``--gold SPEC`` takes a shared
 corpus spec (its dev split) or a path (all of it). ``--pred`` scores predicted records (JSONL)
 instead: an entity counts for a gold span with the same offsets and label.
 """
@@ -75,7 +75,7 @@ def _gold_docs(gold, limit: int | None, sources: Sequence[str]) -> tuple[dict[st
 
 def resolve_model(model: Any):
     """``(SubtypeModel, min_score, where)`` from a packaged pipeline dir (default: the shipped model),
-    a name under models/, or a component dir written by :func:`pipeline.train.subtypes.save_component`."""
+    a name under models/, or a component dir written by :func:`claimex.train.subtypes.save_component`."""
     import spacy
 
     from .. import paths

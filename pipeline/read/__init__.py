@@ -8,7 +8,7 @@ format or a bad record becomes a ``ReadError`` in the stream, so the caller can 
 Paths: a directory expands to the files under it (recursively, sorted, hidden files skipped) that have a
 known extension (``.txt .text .jsonl .ndjson .xml .nbib .medline .ris``, each optionally ``.gz``); a path
 containing ``*``, ``?`` or ``[`` that is not an existing file is a glob and expands to the matching files
-(sorted, all of them). See :mod:`pipeline.read.base` for the types and the analysed-text definition.
+(sorted, all of them). See :mod:`claimex.read.base` for the types and the analysed-text definition.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@
     claims sheet stays one row per claim so that it can be read and screened like a list.
 
 Input: a JSONL(.gz) or Parquet file of claimex/1 records, or a ``claimex batch`` run directory (its
-current records as :func:`pipeline.batch.supersede.iter_records` gives them: the shards listed in
+current records as :func:`claimex.batch.supersede.iter_records` gives them: the shards listed in
 ``manifest.json``, less records superseded or deleted by a later shard; a directory without a manifest:
 every ``*.jsonl.gz`` in it).
 """
@@ -300,7 +300,7 @@ EXPORT_NOTES = [
 
 def write_tables(tables: dict[str, Table], fmt: str, out: str | Path) -> list[Path]:
     """Write the tables in ``fmt`` (csv | xlsx | parquet); returns the files written. CSV text cells that a
-    spreadsheet would run as a formula get a leading ``'`` (see :mod:`pipeline.write.tables`)."""
+    spreadsheet would run as a formula get a leading ``'`` (see :mod:`claimex.write.tables`)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     paths = output_paths(out, fmt)

@@ -2,7 +2,7 @@
 
 One :class:`RecordFilter` serves ``claimex export``, ``claimex show`` and (before annotation,
 on reader Documents) ``claimex extract`` / ``claimex batch``: ``accepts(item)`` only looks at
-``item.id``, ``item.text`` and ``item.meta``, which a :class:`pipeline.schema.Record` and a
+``item.id``, ``item.text`` and ``item.meta``, which a :class:`claimex.schema.Record` and a
 reader ``Document`` both have.
 
 RCT detection (``only_rct``):

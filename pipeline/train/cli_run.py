@@ -1,7 +1,7 @@
 """Experiments without typer:
 
-    python -m pipeline.train.cli_run CONFIG OUTPUT [--no-pretrain] [key=value ...]  # (pretrain +) train
-    python -m pipeline.train.cli_run --pretrain CONFIG OUTDIR [key=value ...]
+    python -m claimex.train.cli_run CONFIG OUTPUT [--no-pretrain] [key=value ...]  # (pretrain +) train
+    python -m claimex.train.cli_run --pretrain CONFIG OUTDIR [key=value ...]
 """
 
 import logging

@@ -1,6 +1,6 @@
 """Corpora -> spaCy ``Example`` objects for training (registered readers).
 
-``claimex.PicoCorpus.v1`` reads source specs (see :mod:`pipeline.corpora`) on one side of the
+``claimex.PicoCorpus.v1`` reads source specs (see :mod:`claimex.corpora`) on one side of the
 dev split and tokenizes each text with the pipeline's own tokenizer (scispaCy), so gold spans
 are projected onto the tokens the model sees at inference (``char_span(alignment_mode=
 "expand")``). The reference doc carries ``spans["pico"]`` (gold) and ``spans["pico_annotated"]``

@@ -5,15 +5,15 @@ prompts by their EI 1.0 split) with its annotator's label (increase / decrease /
 invalid prompts and the prompts the EI authors list as *Incorrect* are dropped. The input is the
 evidence sentence with the prompt's intervention, comparator and outcome mentions replaced by
 ``xxint`` / ``xxcmp`` / ``xxout`` - built by the claims code itself
-(:meth:`pipeline.assemble.claims.ClaimAssembler.classifier_input`), so training and inference see the
+(:meth:`claimex.assemble.claims.ClaimAssembler.classifier_input`), so training and inference see the
 same text. Each example is also added with I and C swapped and increase/decrease flipped (the label is
 relative to I vs C).
 
 Model selection holds out a hash split of the train articles (``sha1("claimex-direction:" + pmcid)``,
 15%): the epoch with the best accuracy there is kept. The reported figures come from
-:func:`pipeline.evaluate.direction.evaluate` on the official *validation* split (never trained on).
+:func:`claimex.evaluate.direction.evaluate` on the official *validation* split (never trained on).
 
-Command: ``python -m pipeline.train.direction models/claimex-direction --seed 0``
+Command: ``python -m claimex.train.direction models/claimex-direction --seed 0``
 (or ``claimex train --task direction``).
 """
 
@@ -191,7 +191,7 @@ Claim direction classifier for claimex: a spaCy `textcat` ({metrics['arch']}, ex
 comparator and outcome mentions are replaced by `xxint` / `xxcmp` / `xxout`, prefixed by the rules'
 evidence as feature words (`featsig_true featsrc_pvalue featcue_decrease featnum_none ...`: significance
 and its source, the cue-word direction, the arm-number/ratio direction, negation). Used by
-`pipeline.assemble.claims` for comparative claims that a p-value, CI or words do not already make
+`claimex.assemble.claims` for comparative claims that a p-value, CI or words do not already make
 `no_difference` (with a significant p-value/CI/word it chooses between increase and decrease only);
 see `docs/claims.md`. Loaded lazily; without it claims fall back to the rules (numbers, then cue words).
 
@@ -206,7 +206,7 @@ retrained on all train examples for that many epochs.
 
 ## Command
 ```
-python -m pipeline.train.direction {output_dir} --seed {metrics['seed']} --arch {metrics['arch']}
+python -m claimex.train.direction {output_dir} --seed {metrics['seed']} --arch {metrics['arch']}
 ```
 
 ## Metrics (official EI 2.0 validation split, prompts with in-abstract evidence, majority label)

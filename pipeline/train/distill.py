@@ -2,7 +2,7 @@
 
 ``pseudo:MODEL`` as a corpus source runs the teacher pipeline (e.g. the shipped
 ``claimex-pico-md``) over every unlabelled non-dev abstract of the shared corpora
-(:func:`pipeline.corpora.raw.iter_abstracts`) and yields its spans as fully annotated
+(:func:`claimex.corpora.raw.iter_abstracts`) and yields its spans as fully annotated
 documents. The student learns the teacher's decisions (thresholds, mention propagation
 included) on ~7,400 abstracts besides the gold corpora.
 
@@ -10,7 +10,7 @@ Options after the model, comma-separated: ``limit=N`` (first N abstracts) and ``
 (0 < A <= 1): the student's target per token and head becomes ``(1 - A) * decision + A *
 probability`` - the teacher's decoded spans mixed with its head probabilities (soft targets,
 Hinton et al. 2015), kept in ``CorpusDoc.meta["soft"]`` and put on the reference doc by
-:func:`pipeline.train.data.make_example`.
+:func:`claimex.train.data.make_example`.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def _pseudo_docs(model: str, limit: int, batch_size: int, texts: list[str] | Non
                  ) -> Iterator[CorpusDoc]:
     import spacy
 
-    import pipeline.annotate  # noqa: F401
+    import claimex.annotate  # noqa: F401
 
     from ..corpora.raw import iter_abstracts
     from .tune import tagger_probs

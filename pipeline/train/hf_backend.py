@@ -5,7 +5,7 @@ outside every gold span but in a region where some P/I/O label is *not* annotate
 i.e. no loss: missing != negative) -> a ``datasets.Dataset`` -> subword alignment (first
 subword labelled, the others -100; or every subword with ``label_all_subwords``) -> a plain
 torch fine-tuning loop -> ``save_pretrained`` (safetensors) + tokenizer. The saved directory
-loads with ``claimex_hf_pico`` / ``pipeline.annotate.load_nlp(PATH)``.
+loads with ``claimex_hf_pico`` / ``claimex.annotate.load_nlp(PATH)``.
 """
 
 from __future__ import annotations

@@ -32,9 +32,9 @@ log = logging.getLogger(__name__)
 
 
 def _register() -> None:
-    import pipeline.annotate
-    import pipeline.train.callbacks
-    import pipeline.train.data  # noqa: F401  (readers)
+    import claimex.annotate
+    import claimex.train.callbacks
+    import claimex.train.data  # noqa: F401  (readers)
 
 
 def parse_overrides(items: Iterable[str]) -> dict[str, Any]:

@@ -1,16 +1,16 @@
 """Train the entity subtype classifier (``claimex_subtypes``) and add it to packaged models.
 
 Data: the gold PICO spans that carry an EBM-NLP fine label (``SpanAnn.subtype``) in
-:data:`SOURCES`, train side of the fixed dev split (:mod:`pipeline.corpora.split`). Each text is
+:data:`SOURCES`, train side of the fixed dev split (:mod:`claimex.corpora.split`). Each text is
 tokenized with the pipeline's scispaCy tokenizer, each span projected onto its tokens
 (``alignment_mode="expand"``) and trimmed of edge punctuation as the tagger trims its spans;
-COMPARATOR spans (always ``Control``) are not trained on. Features: :mod:`pipeline.annotate.subtypes.features`.
+COMPARATOR spans (always ``Control``) are not trained on. Features: :mod:`claimex.annotate.subtypes.features`.
 
 Commands (seed 0, deterministic)::
 
     claimex train --task subtypes --output models/claimex-pico-sm   # train + add to a packaged model
     claimex train --task subtypes --output DIR                      # train, save the component to DIR
-    python -m pipeline.train.subtypes add models/claimex-pico-sm [--from DIR]   # the same, no typer
+    python -m claimex.train.subtypes add models/claimex-pico-sm [--from DIR]   # the same, no typer
 """
 
 from __future__ import annotations
@@ -159,7 +159,7 @@ def add_subtypes(model_dir: Path | str, subtypes: Path | str | SubtypeModel | No
     train one now with the default settings."""
     import spacy
 
-    import pipeline.annotate  # noqa: F401  (factories)
+    import claimex.annotate  # noqa: F401  (factories)
 
     model_dir = Path(model_dir)
     output = Path(output) if output is not None else model_dir
@@ -229,7 +229,7 @@ def train_to(output: Path | str, sources: Sequence[str] | None = None, seed: int
 def main(argv: Sequence[str] | None = None) -> None:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m pipeline.train.subtypes", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m claimex.train.subtypes", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
     tr = sub.add_parser("train", help="train and save a component directory")

@@ -1,7 +1,7 @@
 """Dev sets and decoding-threshold tuning for the PICO tagger (used by ``claimex train`` after
 training, and by ``bench/pico_dev.py``).
 
-Dev sets (all on the dev side of :mod:`pipeline.corpora.split`):
+Dev sets (all on the dev side of :mod:`claimex.corpora.split`):
 
 * ``ebm_crowd`` - EBM-NLP docs with the crowd P/I/O layer (what the plain model was trained on);
 * ``ebm_expert_i`` - EBM-NLP docs with the expert intervention re-annotation (I only);
@@ -23,7 +23,7 @@ TARGETS = {"POPULATION": ["ebm_crowd"], "INTERVENTION": ["ebm_expert_i"], "OUTCO
 
 def dev_sets(names=None) -> dict[str, list]:
     """The dev sets by name (all of them, or ``names``)."""
-    from pipeline.corpora import load_docs
+    from claimex.corpora import load_docs
 
     def expert():
         docs = [d for d in load_docs("ebm_nlp", split="dev")
@@ -97,8 +97,8 @@ def tune(nlp, sets: dict[str, list], grid=GRID, hysteresis=(1.0,), tolerance: fl
     points within ``tolerance`` of the best F1, the one with the least growth (largest hysteresis)
     wins, then the best F1, then the threshold nearer 0.5: a gain under seed noise does not buy a
     more aggressive decoder."""
-    from pipeline.annotate.tagger.decode import decode, propagate
-    from pipeline.evaluate.pico import Counts, score_doc
+    from claimex.annotate.tagger.decode import decode, propagate
+    from claimex.evaluate.pico import Counts, score_doc
 
     pipe = nlp.get_pipe("claimex_pico")
     targets = TARGETS

@@ -1,6 +1,6 @@
 """Parquet output: claimex/1 records as an Arrow table (one row per record).
 
-Layout (``record_schema()``), derived from :class:`pipeline.schema.Record`, so it follows the schema:
+Layout (``record_schema()``), derived from :class:`claimex.schema.Record`, so it follows the schema:
 
 * scalar fields are columns: ``schema`` (``"claimex/1"``), ``id``, ``text``;
 * ``meta`` (free-form) is a **JSON string** column (``json_extract(meta, '$.year')`` in DuckDB,

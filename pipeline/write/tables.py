@@ -1,7 +1,7 @@
 """Flat tables to CSV, XLSX and Parquet, written so they open cleanly in a spreadsheet and in pandas.
 
 A :class:`Table` is a name, typed :class:`Column` s and rows (dicts; a missing key or ``None`` is an
-empty cell). Every writer goes through :func:`pipeline.write.atomic_path`.
+empty cell). Every writer goes through :func:`claimex.write.atomic_path`.
 
 * CSV: UTF-8 with a byte-order mark (Excel then reads it as UTF-8), ``csv`` module quoting
   (``QUOTE_MINIMAL``: a cell with a comma, quote or newline is quoted, so an embedded newline stays inside

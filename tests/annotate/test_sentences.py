@@ -1,8 +1,8 @@
 import pytest
 import spacy
 
-from pipeline.annotate import tokenizer  # noqa: F401
-from pipeline.annotate.sentences import sentence_starts, split_sentences
+from claimex.annotate import tokenizer  # noqa: F401
+from claimex.annotate.sentences import sentence_starts, split_sentences
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,11 @@ import numpy
 import pytest
 import spacy
 
-import pipeline.annotate  # noqa: F401  (factories)
-from pipeline import paths
-from pipeline.annotate.entities import set_entities
-from pipeline.annotate.subtypes import CLASSES, SubtypeModel, span_features
-from pipeline.annotate.subtypes.features import batch_features
+import claimex.annotate  # noqa: F401  (factories)
+from claimex import paths
+from claimex.annotate.entities import set_entities
+from claimex.annotate.subtypes import CLASSES, SubtypeModel, span_features
+from claimex.annotate.subtypes.features import batch_features
 
 TEXT = "We randomized 120 patients aged 18-65 years with type 2 diabetes to metformin or placebo."
 OTHER = "Mortality and pain were lower in women after laparoscopic cholecystectomy."
@@ -21,7 +21,7 @@ OTHER = "Mortality and pain were lower in women after laparoscopic cholecystecto
 
 @pytest.fixture(scope="module")
 def nlp():
-    from pipeline.annotate import build_pipeline
+    from claimex.annotate import build_pipeline
 
     return build_pipeline()
 
@@ -174,7 +174,7 @@ def test_component_writes_aligned_subtypes(nlp, toy_model):
 
 
 def test_pipeline_with_component_round_trips(tmp_path, nlp, toy_model):
-    from pipeline.annotate import build_pipeline
+    from claimex.annotate import build_pipeline
 
     full = build_pipeline()
     full.add_pipe("claimex_subtypes", config={"min_score": 0.0}).model = toy_model
@@ -194,7 +194,7 @@ def test_pipeline_with_component_round_trips(tmp_path, nlp, toy_model):
 def shipped():
     path = paths.MODELS_DIR / paths.DEFAULT_MODEL_NAME
     assert (path / "claimex_subtypes" / "model" / "cfg.json").exists(), (
-        f"{path} has no subtype classifier: python -m pipeline.train.subtypes add {path}")
+        f"{path} has no subtype classifier: python -m claimex.train.subtypes add {path}")
     return spacy.load(path)
 
 
@@ -234,7 +234,7 @@ def test_shipped_pipeline_tags_subtypes(shipped):
 
 
 def test_record_json_carries_subtype(shipped):
-    from pipeline.extractor import Extractor
+    from claimex.extractor import Extractor
 
     record = Extractor(shipped, model_name="claimex-pico-sm")(CLINICAL, id="t1")
     data = json.loads(record.model_dump_json(by_alias=True))
@@ -244,7 +244,7 @@ def test_record_json_carries_subtype(shipped):
 
 
 def test_lexicon_is_emptied_between_batches_only(nlp, monkeypatch):
-    from pipeline.annotate.subtypes.features import LEXICON
+    from claimex.annotate.subtypes.features import LEXICON
 
     doc = nlp.make_doc(TEXT)
     (span,) = _spans(doc, [("type 2 diabetes", "POPULATION")])

@@ -1,6 +1,6 @@
 import spacy
 
-from pipeline.annotate import tokenizer  # noqa: F401
+from claimex.annotate import tokenizer  # noqa: F401
 
 
 def test_tokenizer_builds_from_config_and_keeps_analytes_whole():

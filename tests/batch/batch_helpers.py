@@ -84,6 +84,6 @@ def cli_inprocess(*args: str):
     """``claimex batch ARGS`` in this process (typer's CliRunner): the loaded pipeline is reused."""
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from claimex.cli import app
 
     return CliRunner().invoke(app, ["batch", *args])

@@ -11,7 +11,7 @@ import time
 import pytest
 from batch_helpers import article, cli_inprocess, pubmed_xml
 
-from pipeline.batch import Manifest, run_batch
+from claimex.batch import Manifest, run_batch
 
 GOOD = [article(p) for p in (501, 502)]
 

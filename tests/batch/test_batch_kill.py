@@ -13,7 +13,7 @@ import uuid
 import pytest
 from batch_helpers import REPO, cli_env, corpus, outputs
 
-from pipeline.batch import MANIFEST, run_batch
+from claimex.batch import MANIFEST, run_batch
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def reference(inputs, tmp_path_factory, model):
 
 def _start(inputs, out, model, workers, mark):
     env = {**cli_env(), "CLAIMEX_TEST_MARK": mark}  # inherited by the run's worker processes
-    return subprocess.Popen([sys.executable, "-m", "pipeline", "batch", *map(str, inputs), "--out", str(out),
+    return subprocess.Popen([sys.executable, "-m", "claimex", "batch", *map(str, inputs), "--out", str(out),
                              "--model", model, "--workers", str(workers), "--quiet"],
                             cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             start_new_session=True)

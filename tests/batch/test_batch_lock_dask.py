@@ -12,11 +12,11 @@ import time
 import pytest
 from batch_helpers import REPO, cli_env, cli_inprocess, corpus, outputs
 
-from pipeline.batch import MANIFEST, OutputLock, OutputLocked, run_batch
+from claimex.batch import MANIFEST, OutputLock, OutputLocked, run_batch
 
 HOLD = """
 import sys, time
-from pipeline.batch.lock import OutputLock
+from claimex.batch.lock import OutputLock
 lock = OutputLock(sys.argv[1]).acquire()  # keep a reference: a collected FileLock releases
 print("locked", flush=True)
 time.sleep(60)

@@ -8,8 +8,8 @@ import json
 import pytest
 from batch_helpers import article, corpus, outputs, pubmed_xml
 
-from pipeline.batch import MANIFEST, Manifest, iter_records, plan, run_batch
-from pipeline.batch.shards import InputError, base_name, expand_inputs
+from claimex.batch import MANIFEST, Manifest, iter_records, plan, run_batch
+from claimex.batch.shards import InputError, base_name, expand_inputs
 
 
 def run(inputs, out, model, **kw):
@@ -130,7 +130,7 @@ def test_in_shard_deletion_order(tmp_path, model):
     """A DeleteCitation removes the records before it in the same file, not those after it."""
     from array import array
 
-    from pipeline.batch.worker import _resolve_duplicates, id_key
+    from claimex.batch.worker import _resolve_duplicates, id_key
 
     ids = tmp_path / "ids.tsv.gz"
     with gzip.open(ids, "wt") as fh:

@@ -5,8 +5,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from pipeline import paths
-from pipeline.cli import app
+from claimex import paths
+from claimex.cli import app
 
 WANT = [(">50%", "threshold", 50.0, None, None, "%", ">"),
         ("57-91%", "range", None, 57.0, 91.0, "%", None),

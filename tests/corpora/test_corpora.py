@@ -6,16 +6,16 @@ import json
 
 import pytest
 
-from pipeline.corpora import CorpusDoc, SpanAnn, detokenize, doc_key, in_split, is_dev, iter_source, load_docs
-from pipeline.corpora.spans import outcome_regions, respace
-from pipeline.corpora.types import runs_to_spans
+from claimex.corpora import CorpusDoc, SpanAnn, detokenize, doc_key, in_split, is_dev, iter_source, load_docs
+from claimex.corpora.spans import outcome_regions, respace
+from claimex.corpora.types import runs_to_spans
 
 
 @pytest.fixture(scope="module")
 def sci_nlp():
     import spacy
 
-    from pipeline.annotate.tokenizer import create_sci_tokenizer
+    from claimex.annotate.tokenizer import create_sci_tokenizer
 
     nlp = spacy.blank("en")
     nlp.tokenizer = create_sci_tokenizer()(nlp)
@@ -37,7 +37,7 @@ def test_runs_to_spans():
 
 def test_projection_onto_scispacy_tokens(sci_nlp):
     """EBM-NLP tokens -> text -> scispaCy tokens: every gold span maps to whole tokens, exactly."""
-    from pipeline.train.data import make_example
+    from claimex.train.data import make_example
 
     tokens = ["Effect", "of", "5-HIAA", "(", "5-hydroxyindoleacetic", "acid", ")", "levels", "in", "adults", "."]
     text, offsets = detokenize(tokens)
@@ -54,8 +54,8 @@ def test_projection_onto_scispacy_tokens(sci_nlp):
 
 def test_partial_annotation_targets(sci_nlp):
     """An outcome-only doc trains the outcome head everywhere and no other head (missing != negative)."""
-    from pipeline.annotate.tagger.model import HEADS, targets
-    from pipeline.train.data import make_example
+    from claimex.annotate.tagger.model import HEADS, targets
+    from claimex.train.data import make_example
 
     text = "Aspirin reduced mortality in adults."
     doc = CorpusDoc(id="t", text=text, spans=[SpanAnn(16, 25, "OUTCOME")], annotated=frozenset({"OUTCOME"}))
@@ -67,8 +67,8 @@ def test_partial_annotation_targets(sci_nlp):
 
 
 def test_regions_and_comparator_targets(sci_nlp):
-    from pipeline.annotate.tagger.model import HEADS, targets
-    from pipeline.train.data import make_example
+    from claimex.annotate.tagger.model import HEADS, targets
+    from claimex.train.data import make_example
 
     text = "Aspirin or placebo. Mortality fell."
     doc = CorpusDoc(id="t", text=text, annotated=frozenset({"INTERVENTION", "COMPARATOR", "OUTCOME"}),
@@ -128,7 +128,7 @@ def test_user_records_and_brat(tmp_path):
 def test_datasets_json_roundtrip(tmp_path):
     """Local JSON through ``datasets.load_dataset("json")`` and ``Dataset.from_generator``."""
     pytest.importorskip("datasets")
-    from pipeline.corpora.hf import load_hf, to_dataset
+    from claimex.corpora.hf import load_hf, to_dataset
 
     docs = [CorpusDoc(id="a", text="Aspirin cut pain.", spans=[SpanAnn(12, 16, "OUTCOME")],
                       annotated=frozenset({"OUTCOME"}), regions={"OUTCOME": [(0, 17)]})]

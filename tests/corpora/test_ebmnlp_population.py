@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import islice
 
-from pipeline.corpora import iter_source
+from claimex.corpora import iter_source
 
 
 def _first(spec, n=300):
@@ -38,7 +38,7 @@ def test_fine_only_docs_population(corpora):
 def test_partial_label_spans_split_by_subtype():
     """No shared data: a partial (not annotated) label gives one span per run of one subtype; an
     annotated label keeps whole runs with the majority subtype."""
-    from pipeline.corpora.ebmnlp import _build
+    from claimex.corpora.ebmnlp import _build
 
     tokens = ["120", "adults", "with", "asthma", "improved"]
     fine = ["Sample_size", "Age", "N", "Condition", "N"]

@@ -1,7 +1,7 @@
 """Claim evaluation: the chain scorer on hand-made gold, and one run on shared EvidenceMap."""
 
-from pipeline.evaluate.claims import GoldDoc, evaluate, load_gold, score_docs
-from pipeline.schema import Claim, Entity, Measure, Record, Sentence
+from claimex.evaluate.claims import GoldDoc, evaluate, load_gold, score_docs
+from claimex.schema import Claim, Entity, Measure, Record, Sentence
 
 TEXT = ("Mortality was lower with aspirin than with placebo (12% vs 20%). "
         "Nausea was similar in both groups.")
@@ -21,7 +21,7 @@ def _gold() -> GoldDoc:
                    links=[("Intervention->Observation", "T3", "T2"), ("Intervention->Observation", "T4", "T2"),
                           ("Observation->Outcome", "T2", "T1"), ("Observation->Outcome", "T5", "T1"),
                           ("Intervention->Observation", "T3", "T5"), ("Observation->Outcome", "T7", "T6")])
-    from pipeline.evaluate.claims import _chains
+    from claimex.evaluate.claims import _chains
 
     gold.chains = _chains(gold)
     return gold

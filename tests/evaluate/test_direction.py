@@ -1,6 +1,6 @@
 """Direction evaluation on Evidence Inference prompts."""
 
-from pipeline.evaluate.direction import EIExample, example_record, find_mentions, score, widen
+from claimex.evaluate.direction import EIExample, example_record, find_mentions, score, widen
 
 
 def test_score_accuracy_and_per_class():
@@ -31,7 +31,7 @@ def test_widen_to_sentence():
 
 
 def test_validation_split_rules_only(shared_dir):
-    from pipeline.evaluate.direction import evaluate, load_examples
+    from claimex.evaluate.direction import evaluate, load_examples
 
     examples = load_examples(split="validation")
     assert 100 <= len(examples) <= 130

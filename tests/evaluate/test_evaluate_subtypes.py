@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from pipeline.evaluate import TASKS
-from pipeline.evaluate.subtypes import majority, score
+from claimex.evaluate import TASKS
+from claimex.evaluate.subtypes import majority, score
 
 
 def test_score_counts():
@@ -25,14 +25,14 @@ def test_score_counts():
 def test_majority():
     counts = {"POPULATION/Age": 3, "POPULATION/Condition": 9, "OUTCOME/Pain": 1, "OUTCOME/Physical": 5}
     assert majority(counts) == {"POPULATION": "Condition", "OUTCOME": "Physical"}
-    assert TASKS["subtypes"] == "pipeline.evaluate.subtypes"
+    assert TASKS["subtypes"] == "claimex.evaluate.subtypes"
 
 
 def test_dev_split_run_beats_the_majority(corpora, tmp_path):
     """The shipped classifier on the first dev docs of each source, through the CLI (JSON report)."""
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from claimex.cli import app
 
     out = tmp_path / "subtypes.json"
     result = CliRunner().invoke(app, ["evaluate", "--task", "subtypes", "--limit", "60", "--json", str(out)])
@@ -47,8 +47,8 @@ def test_dev_split_run_beats_the_majority(corpora, tmp_path):
 
 
 def test_pred_records_are_matched_by_offsets(corpora, tmp_path):
-    from pipeline.evaluate.subtypes import evaluate
-    from pipeline.train.subtypes import load_span_docs
+    from claimex.evaluate.subtypes import evaluate
+    from claimex.train.subtypes import load_span_docs
 
     (cdoc, doc, spans), = load_span_docs(["ebm_sentences:population=true"], "dev", limit=1)
     scored = [s for s in spans if s[2] != "COMPARATOR"]

@@ -1,6 +1,6 @@
 """The gold fixture end to end: measures must be exact; entity and claim scores are reported."""
 
-from pipeline.evaluate.fixture import evaluate, gold_document, load_gold_records
+from claimex.evaluate.fixture import evaluate, gold_document, load_gold_records
 
 
 def test_gold_document_restores_title_section(gold_fixture):
@@ -41,7 +41,7 @@ def test_load_gold_records_reads_folder_and_jsonl(tmp_path, gold_fixture):
 
 def test_fixture_end_to_end_with_the_shipped_model():
     """The default model: exact measures, every gold claim (type, direction, measures), HACE tagged."""
-    from pipeline.evaluate.fixture import recovered_all
+    from claimex.evaluate.fixture import recovered_all
 
     report = evaluate(model=None)
     assert report.summary["measures_fields_f1"] == 1.0

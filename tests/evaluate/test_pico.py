@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from pipeline.corpora import CorpusDoc, SpanAnn, iter_source
-from pipeline.evaluate.pico import Counts, evaluate, score_doc
+from claimex.corpora import CorpusDoc, SpanAnn, iter_source
+from claimex.evaluate.pico import Counts, evaluate, score_doc
 
 TEXT = "Aspirin reduced pain in adults ."
 TOKENS = [(0, 7), (8, 15), (16, 20), (21, 23), (24, 30), (31, 32)]
@@ -69,7 +69,7 @@ def test_evaluate_token_gold_against_predicted_records(tmp_path):
 def test_cli_evaluate_pico(tmp_path):
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from claimex.cli import app
 
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"id": "g1", "text": TEXT, "entities": [

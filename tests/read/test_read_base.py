@@ -1,4 +1,4 @@
-"""pipeline.read.base and the read_documents dispatcher."""
+"""claimex.read.base and the read_documents dispatcher."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.read import (
+from claimex.read import (
     Deletion,
     Document,
     ReadError,
@@ -20,7 +20,7 @@ from pipeline.read import (
     open_any,
     read_documents,
 )
-from pipeline.read.base import (
+from claimex.read.base import (
     checked_record,
     decode_utf8,
     mesh_display,

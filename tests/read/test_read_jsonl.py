@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 
-from pipeline.read import Document, ReadError, read_documents, read_jsonl
+from claimex.read import Document, ReadError, read_documents, read_jsonl
 
 
 def test_good_and_bad_lines(tmp_path):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.read import Document, ReadError, detect_format, read_documents, read_medline
-from pipeline.read.medline import split_labelled
+from claimex.read import Document, ReadError, detect_format, read_documents, read_medline
+from claimex.read.medline import split_labelled
 
 
 @pytest.fixture(scope="module")

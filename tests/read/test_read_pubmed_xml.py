@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from pipeline.read import Deletion, Document, ReadError, pubmed_xml, read_documents, read_pubmed_xml
+from claimex.read import Deletion, Document, ReadError, pubmed_xml, read_documents, read_pubmed_xml
 
 
 def article(pmid="1", title="Title.", abstract="<AbstractText>Body text.</AbstractText>", version=None,
@@ -104,7 +104,7 @@ def test_doi_is_the_articles_not_a_references(samples):
 
 
 def test_gold_fixture_xml_gives_the_gold_text():
-    from pipeline import paths
+    from claimex import paths
 
     gold = json.loads((paths.GOLD_DIR / "10940692.json").read_text(encoding="utf-8"))
     (doc,) = read_pubmed_xml(paths.GOLD_DIR / "10940692.xml")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.read import Document, ReadError, read_documents, read_ris
+from claimex.read import Document, ReadError, read_documents, read_ris
 
 RIS = """TY  - JOUR
 AN  - 12345

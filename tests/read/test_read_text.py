@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from pipeline import paths
-from pipeline.read import Document, ReadError, read_documents, read_text_file
-from pipeline.read.text import parse_text
+from claimex import paths
+from claimex.read import Document, ReadError, read_documents, read_text_file
+from claimex.read.text import parse_text
 
 SEED_TITLE = "Hepatic arterial chemoembolization in the management of advanced digestive endocrine tumors"
 

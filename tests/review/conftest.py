@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.schema import Abbreviation, ArmValue, Claim, Entity, Measure, Record, Sentence
-from pipeline.write import JsonlWriter
+from claimex.schema import Abbreviation, ArmValue, Claim, Entity, Measure, Record, Sentence
+from claimex.write import JsonlWriter
 
 RCT_TITLE = 'Aspirin versus placebo in adults with "acute" stroke: a randomised trial'
 RCT_BODY = (

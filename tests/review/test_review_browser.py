@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.review.html import LABEL_COLOURS
-from pipeline.review.show import write_page
+from claimex.review.html import LABEL_COLOURS
+from claimex.review.show import write_page
 
 pytestmark = pytest.mark.browser
 

@@ -6,10 +6,10 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.review.export import build_tables, default_output, iter_records, output_paths, record_files
-from pipeline.review.filters import RecordFilter
-from pipeline.write import JsonlWriter
+from claimex.cli import app
+from claimex.review.export import build_tables, default_output, iter_records, output_paths, record_files
+from claimex.review.filters import RecordFilter
+from claimex.write import JsonlWriter
 
 runner = CliRunner()
 
@@ -86,7 +86,7 @@ def test_run_dir_without_manifest(run_dir, rct_record, other_record):
 
 
 def test_parquet_input(tmp_path, records):
-    write_parquet = pytest.importorskip("pipeline.write.parquet").write_parquet
+    write_parquet = pytest.importorskip("claimex.write.parquet").write_parquet
     path = tmp_path / "records.parquet"
     write_parquet(records, path)
     assert [r.id for r in iter_records(path)] == [r.id for r in records]

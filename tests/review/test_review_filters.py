@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from pipeline.review.filters import (
+from claimex.review.filters import (
     RecordFilter,
     is_rct,
     rct_evidence,

@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.review.html import render_page
-from pipeline.review.marks import Mark, render_marked_text
-from pipeline.review.show import is_record_source, load_for_show
+from claimex.cli import app
+from claimex.review.html import render_page
+from claimex.review.marks import Mark, render_marked_text
+from claimex.review.show import is_record_source, load_for_show
 
 runner = CliRunner()
 VOID = {"meta", "br", "img", "input", "link", "hr", "col", "wbr", "source"}
@@ -134,7 +134,7 @@ def test_record_source_detection(records_jsonl, run_dir, tmp_path):
 
 
 def test_load_with_filters(records_jsonl, rct_record, other_record):
-    from pipeline.review.filters import RecordFilter
+    from claimex.review.filters import RecordFilter
 
     assert [r.id for r in load_for_show([records_jsonl], limit=1)] == [rct_record.id]
     assert [r.id for r in load_for_show([records_jsonl], ids={other_record.id})] == [other_record.id]
@@ -154,8 +154,8 @@ def test_cli_show_records(tmp_path, records_jsonl):
 def _rules_pipeline_ready() -> str:
     """Why the rule pipeline cannot run yet (readers and measures are built alongside), or ""."""
     try:
-        from pipeline.annotate import load_nlp
-        from pipeline.read import read_documents  # noqa: F401
+        from claimex.annotate import load_nlp
+        from claimex.read import read_documents  # noqa: F401
 
         load_nlp("rules")
     except ImportError as exc:

@@ -7,9 +7,9 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.evaluate.report import EvalReport, prf
-from pipeline.review.report import write_report
+from claimex.cli import app
+from claimex.evaluate.report import EvalReport, prf
+from claimex.review.report import write_report
 
 pytest.importorskip("matplotlib")
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -71,7 +71,7 @@ def test_bad_confusion_is_ignored(tmp_path):
 
 
 def test_cli_evaluate_report(tmp_path, monkeypatch):
-    from pipeline import evaluate
+    from claimex import evaluate
 
     monkeypatch.setattr(evaluate, "run_task", lambda task, **options: make_report())
     result = CliRunner().invoke(app, ["evaluate", "--task", "fixture", "--report", str(tmp_path / "r")])
@@ -80,7 +80,7 @@ def test_cli_evaluate_report(tmp_path, monkeypatch):
 
 
 def test_metric_names_of_every_task(tmp_path):
-    from pipeline.review.report import metric_families
+    from claimex.review.report import metric_families
 
     measures_rows = [
         {

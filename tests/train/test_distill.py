@@ -8,8 +8,8 @@ TEXT = "Aspirin versus placebo reduced mortality in adults with acute ischaemic 
 
 
 def test_pseudo_docs_from_shipped_model(shipped_model_path):
-    from pipeline.corpora.types import ALL_LABELS
-    from pipeline.train.distill import pseudo_docs
+    from claimex.corpora.types import ALL_LABELS
+    from claimex.train.distill import pseudo_docs
 
     text = TEXT
     (doc,) = list(pseudo_docs(str(shipped_model_path), texts=[text]))
@@ -18,7 +18,7 @@ def test_pseudo_docs_from_shipped_model(shipped_model_path):
 
 
 def test_pseudo_spec_options():
-    from pipeline.train.distill import parse_pseudo_spec
+    from claimex.train.distill import parse_pseudo_spec
 
     assert parse_pseudo_spec("pseudo:claimex-pico-md") == ("claimex-pico-md", 0, 0.0)
     assert parse_pseudo_spec("pseudo:runs/t/model,limit=50,soft=0.5") == ("runs/t/model", 50, 0.5)
@@ -32,9 +32,9 @@ def test_soft_targets_mix_teacher_probabilities_into_decisions(shipped_model_pat
     import numpy
     import spacy
 
-    from pipeline.annotate.tagger.model import HEADS, SOFT_KEY, targets
-    from pipeline.train.data import make_example
-    from pipeline.train.distill import pseudo_docs
+    from claimex.annotate.tagger.model import HEADS, SOFT_KEY, targets
+    from claimex.train.data import make_example
+    from claimex.train.distill import pseudo_docs
 
     model, text = shipped_model_path, TEXT
     (hard,) = list(pseudo_docs(str(model), texts=[text]))
@@ -54,7 +54,7 @@ def test_soft_targets_mix_teacher_probabilities_into_decisions(shipped_model_pat
 
 
 def test_shared_abstracts_are_pseudo_labelled_once_per_process(monkeypatch):
-    from pipeline.train import distill
+    from claimex.train import distill
 
     calls = []
 

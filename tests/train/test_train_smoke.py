@@ -46,8 +46,8 @@ def test_cli_smoke_train(config, data, tiny_vectors, tmp_path):
     import spacy
     from typer.testing import CliRunner
 
-    from pipeline import paths
-    from pipeline.cli import app
+    from claimex import paths
+    from claimex.cli import app
 
     out = tmp_path / "model"
     result = CliRunner().invoke(app, [
@@ -67,9 +67,9 @@ def test_cli_smoke_train(config, data, tiny_vectors, tmp_path):
 
 def test_pretraining_smoke(tiny_vectors, tmp_path):
     """``spacy pretrain`` on a handful of abstracts with the config's objective (vectors)."""
-    from pipeline import paths
-    from pipeline.train.data import AbstractTexts
-    from pipeline.train.spacy_backend import pretrain
+    from claimex import paths
+    from claimex.train.data import AbstractTexts
+    from claimex.train.spacy_backend import pretrain
 
     AbstractTexts._texts_override = [t for t, _ in TEXTS] * 3
     try:

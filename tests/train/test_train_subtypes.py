@@ -11,9 +11,9 @@ import numpy
 import pytest
 import spacy
 
-import pipeline.annotate  # noqa: F401
-from pipeline.corpora import is_dev
-from pipeline.train import subtypes as st
+import claimex.annotate  # noqa: F401
+from claimex.corpora import is_dev
+from claimex.train import subtypes as st
 
 SOURCES = st.SOURCES
 
@@ -40,7 +40,7 @@ def test_training_spans_come_from_the_train_split(train_docs, corpora, tokenizer
     assert len(dev) == 5 and all(is_dev(cdoc.key) for cdoc, _, _ in dev)
     spans = [s for _, _, sp in train_docs for s in sp]
     assert {lab for _, _, lab, _ in spans} == {"POPULATION", "INTERVENTION", "COMPARATOR", "OUTCOME"}
-    from pipeline.annotate.entities import SUBTYPES
+    from claimex.annotate.entities import SUBTYPES
 
     assert all(sub in SUBTYPES[lab] for _, _, lab, sub in spans)
     # gold spans are projected onto tokens and trimmed like the tagger's spans
@@ -69,8 +69,8 @@ def test_small_model_beats_the_majority_on_its_training_spans(train_docs, small_
 
 
 def test_save_and_add_to_a_packaged_pipeline(tmp_path, small_model):
-    from pipeline.annotate import build_pipeline
-    from pipeline.annotate.entities import set_entities
+    from claimex.annotate import build_pipeline
+    from claimex.annotate.entities import set_entities
 
     comp = st.save_component(small_model, tmp_path / "comp", min_score=0.3)
     assert json.loads((comp / "config.json").read_text()) == {"factory": "claimex_subtypes", "min_score": 0.3}
@@ -88,7 +88,7 @@ def test_save_and_add_to_a_packaged_pipeline(tmp_path, small_model):
 
 
 def test_config_stage(tmp_path, small_model, corpora):
-    from pipeline.annotate import build_pipeline
+    from claimex.annotate import build_pipeline
 
     model_dir = tmp_path / "pipe"
     build_pipeline().to_disk(model_dir)
@@ -117,7 +117,7 @@ def test_cli_train_task_subtypes_on_own_data(tmp_path):
     """No shared corpora needed: --no-shared --data trains on the team's spans only."""
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from claimex.cli import app
 
     data = _team_data(tmp_path / "team.jsonl")
     out = tmp_path / "comp"

@@ -7,7 +7,7 @@ import pytest
 
 @pytest.fixture(scope="module")
 def small_sets(corpora):
-    from pipeline.train.tune import TARGETS, dev_sets
+    from claimex.train.tune import TARGETS, dev_sets
 
     sets = dev_sets(sorted({n for v in TARGETS.values() for n in v}))
     return {name: docs[:6] for name, docs in sets.items()}
@@ -16,8 +16,8 @@ def small_sets(corpora):
 def test_tune_picks_the_best_grid_point_and_applies_it(small_sets, shipped_model_path):
     import spacy
 
-    import pipeline.annotate  # noqa: F401
-    from pipeline.train.tune import TOLERANCE, apply_tuning, tune
+    import claimex.annotate  # noqa: F401
+    from claimex.train.tune import TOLERANCE, apply_tuning, tune
 
     nlp = spacy.load(shipped_model_path)
     grid, hyst = (0.3, 0.5, 0.7), (1.0, 0.5)

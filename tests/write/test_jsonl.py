@@ -2,7 +2,7 @@ import gzip
 
 import pytest
 
-from pipeline.write import JsonlWriter, atomic_path, read_records
+from claimex.write import JsonlWriter, atomic_path, read_records
 
 
 def test_jsonl_round_trip_and_gzip(tmp_path, gold_fixture):

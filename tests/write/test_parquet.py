@@ -8,8 +8,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.schema import Record
-from pipeline.write.parquet import (
+from claimex.schema import Record
+from claimex.write.parquet import (
     ParquetWriter,
     read_parquet_ids,
     read_parquet_records,

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from pipeline.write.tables import Column, Table, write_csv, write_parquet, write_xlsx
+from claimex.write.tables import Column, Table, write_csv, write_parquet, write_xlsx
 
 
 @pytest.fixture()

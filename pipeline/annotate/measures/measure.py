@@ -1,4 +1,4 @@
-"""``ParsedMeasure``: one measure found by :func:`pipeline.annotate.measures.parse_measures`."""
+"""``ParsedMeasure``: one measure found by :func:`claimex.annotate.measures.parse_measures`."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ KINDS: tuple[str, ...] = (
 class ParsedMeasure:
     """A measure: character offsets into the parsed text (end exclusive), its kind and its numbers.
 
-    The field names are those of :class:`pipeline.schema.Measure` (see that class for meanings).
+    The field names are those of :class:`claimex.schema.Measure` (see that class for meanings).
     """
 
     start: int
@@ -35,8 +35,8 @@ class ParsedMeasure:
     sd: float | None = None
 
     def to_schema(self, id: str):
-        """This measure as a :class:`pipeline.schema.Measure` with the given id."""
-        from pipeline.schema import Measure
+        """This measure as a :class:`claimex.schema.Measure` with the given id."""
+        from claimex.schema import Measure
 
         return Measure(id=id, **asdict(self))
 

@@ -5,7 +5,7 @@ Pharmacological / Educational / Psychological / Other; COMPARATOR: Control (fixe
 Physical / Pain / Mortality / Adverse_effects / Mental / Other. Writes
 ``doc.spans["pico"].attrs["subtypes"]`` aligned with the spans (``attrs["scores"]`` is left as it
 is) and ``attrs["subtype_scores"]`` (the classifier's probability). A span whose probability is
-under ``min_score`` gets None. Trained by :mod:`pipeline.train.subtypes`; an untrained component
+under ``min_score`` gets None. Trained by :mod:`claimex.train.subtypes`; an untrained component
 leaves the subtypes as they are.
 """
 

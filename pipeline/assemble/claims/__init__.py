@@ -1,4 +1,4 @@
-"""Claim assembly: Record (+ Doc) -> :class:`pipeline.schema.Claim` list.
+"""Claim assembly: Record (+ Doc) -> :class:`claimex.schema.Claim` list.
 
 Per sentence, in order: typing (:mod:`.types`), arms and roles with cross-sentence intervention
 context (:mod:`.context`, :mod:`.link`), arm values and claim groups (one claim per outcome when a

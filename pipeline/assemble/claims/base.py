@@ -1,8 +1,8 @@
 """Shared pieces of claim assembly: a per-sentence view of a Record, cue patterns, word keys.
 
-Every other module of :mod:`pipeline.assemble.claims` works on :class:`SentenceView` objects
+Every other module of :mod:`claimex.assemble.claims` works on :class:`SentenceView` objects
 (the sentence text plus the entities and measures that lie inside it) so that it needs
-nothing but the :class:`~pipeline.schema.Record`.
+nothing but the :class:`~claimex.schema.Record`.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import spacy
 
-from pipeline.annotate.measures import ParsedMeasure, parse_measures
-from pipeline.schema import Measure
+from claimex.annotate.measures import ParsedMeasure, parse_measures
+from claimex.schema import Measure
 
 
 def test_component_sets_doc_measures_on_a_blank_pipeline():

@@ -1,4 +1,4 @@
-"""``pipeline.evaluate.measures``: span/value scoring, the corpus loaders and the seed gold."""
+"""``claimex.evaluate.measures``: span/value scoring, the corpus loaders and the seed gold."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from pipeline.annotate.measures import parse_measures
-from pipeline.evaluate.measures import gold_numbers, score_corpus, score_measures
+from claimex.annotate.measures import parse_measures
+from claimex.evaluate.measures import gold_numbers, score_corpus, score_measures
 
 
 def test_score_exact_overlap_and_values():
@@ -49,7 +49,7 @@ def test_score_corpus_speed_and_counts():
 
 
 def test_seed_gold_is_exact(seed_path):
-    from pipeline.evaluate.measures import load_seed
+    from claimex.evaluate.measures import load_seed
 
     [(_doc_id, text, gold)] = load_seed()
     res = score_measures(gold, parse_measures(text), text)
@@ -60,7 +60,7 @@ def test_seed_gold_is_exact(seed_path):
 
 @pytest.mark.shared
 def test_corpus_loaders_give_valid_spans(corpora):
-    from pipeline.evaluate.measures import load_measeval, load_pico_numeric
+    from claimex.evaluate.measures import load_measeval, load_pico_numeric
 
     for docs in (load_pico_numeric(limit=5), load_measeval(limit=5)):
         assert len(docs) == 5
@@ -71,7 +71,7 @@ def test_corpus_loaders_give_valid_spans(corpora):
 @pytest.mark.shared
 def test_pico_sentences_recall(corpora):
     """A small, fixed slice of the PICO-Corpus: its arm-level numbers are (nearly) all found."""
-    from pipeline.evaluate.measures import load_pico_numeric
+    from claimex.evaluate.measures import load_pico_numeric
 
     res = score_corpus(load_pico_numeric(limit=20))
     assert res["overlap"]["recall"] >= 0.95

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.annotate.measures import KINDS, ParsedMeasure, parse_measures
-from pipeline.annotate.measures.parse import _parse_strict
+from claimex.annotate.measures import KINDS, ParsedMeasure, parse_measures
+from claimex.annotate.measures.parse import _parse_strict
 
 
 def find(text: str, surface: str):

@@ -7,8 +7,8 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.annotate.measures import KINDS, parse_measures
-from pipeline.annotate.measures.parse import _parse_strict
+from claimex.annotate.measures import KINDS, parse_measures
+from claimex.annotate.measures.parse import _parse_strict
 
 # text built from the pieces the parser reacts to, so that the properties are exercised on measures
 _PIECES = st.sampled_from([

@@ -7,8 +7,8 @@ import numpy
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.annotate.tagger.decode import decode, grow, propagate, runs
-from pipeline.annotate.tagger.model import HEADS
+from claimex.annotate.tagger.decode import decode, grow, propagate, runs
+from claimex.annotate.tagger.model import HEADS
 
 P, I, C, O = (HEADS.index(h) for h in ("POPULATION", "INTERVENTION", "COMPARATOR", "OUTCOME"))
 NLP = spacy.blank("en")
@@ -74,7 +74,7 @@ def test_propagate_repeats_of_a_tagged_span():
 
 
 def test_control_as_a_verb_is_not_an_arm():
-    from pipeline.annotate.tagger.decode import verb_control
+    from claimex.annotate.tagger.decode import verb_control
 
     cases = {
         "granisetron was given to control nausea": True,

@@ -62,7 +62,7 @@ def gold_jsonl(tmp_path_factory):
 def sci_nlp():
     import spacy
 
-    from pipeline.annotate.tokenizer import create_sci_tokenizer
+    from claimex.annotate.tokenizer import create_sci_tokenizer
 
     nlp = spacy.blank("en")
     nlp.tokenizer = create_sci_tokenizer()(nlp)
@@ -70,14 +70,14 @@ def sci_nlp():
 
 
 def test_alignment_first_subword():
-    from pipeline.train.hf_backend import align_labels
+    from claimex.train.hf_backend import align_labels
 
     assert align_labels([None, 0, 0, 1, None], [3, 4]) == [-100, 3, -100, 4, -100]
     assert align_labels([None, 0, 0, 1, None], [3, 4], label_all_subwords=True) == [-100, 3, 3, 4, -100]
 
 
 def test_word_windows():
-    from pipeline.annotate.tagger.hf import word_windows
+    from claimex.annotate.tagger.hf import word_windows
 
     assert word_windows([2, 2, 2, 2], 4) == [(0, 2), (2, 4)]
     assert word_windows([5, 1], 4) == [(0, 1), (1, 2)]  # an oversize word gets its own window
@@ -86,7 +86,7 @@ def test_word_windows():
 def test_train_save_reload_run(tiny_bert, gold_jsonl, sci_nlp, tmp_path):
     from safetensors.torch import load_file  # noqa: F401  (safetensors is what is saved)
 
-    from pipeline.train.hf_backend import train_hf
+    from claimex.train.hf_backend import train_hf
 
     out = train_hf(str(tiny_bert), tmp_path / "model", [f"json:{gold_jsonl}"], nlp=sci_nlp, max_steps=60,
                    batch_size=4, learn_rate=5e-3, seed=0, device="cpu")
@@ -101,8 +101,8 @@ def test_train_save_reload_run(tiny_bert, gold_jsonl, sci_nlp, tmp_path):
 
 
 def test_partial_annotation_ignored(sci_nlp):
-    from pipeline.corpora import CorpusDoc, SpanAnn
-    from pipeline.train.hf_backend import LABELS, word_labels
+    from claimex.corpora import CorpusDoc, SpanAnn
+    from claimex.train.hf_backend import LABELS, word_labels
 
     doc = CorpusDoc(id="x", text="Aspirin reduced mortality.", spans=[SpanAnn(16, 25, "OUTCOME")],
                     annotated=frozenset({"OUTCOME"}))

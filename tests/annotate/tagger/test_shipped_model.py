@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from pipeline import paths
+from claimex import paths
 
 MODELS = ["claimex-pico-sm", "claimex-pico-md"]
 
@@ -20,7 +20,7 @@ def shipped(request):
         pytest.skip(f"{path} not shipped")
     import spacy
 
-    import pipeline.annotate  # noqa: F401
+    import claimex.annotate  # noqa: F401
 
     t0 = time.time()
     nlp = spacy.load(path)
@@ -36,7 +36,7 @@ def test_complete_pipeline(shipped):
 
 def test_gold_fixture(shipped, seed_path):
     """PMID 10940692 read the way the pipeline reads it: every HACE mention is an INTERVENTION."""
-    from pipeline.read.text import read_text_file
+    from claimex.read.text import read_text_file
 
     nlp, _ = shipped
     doc = nlp(read_text_file(seed_path).text)
@@ -54,7 +54,7 @@ def test_gold_fixture(shipped, seed_path):
 
 
 def test_load_nlp_default_is_sm():
-    from pipeline.annotate import load_nlp
+    from claimex.annotate import load_nlp
 
     assert paths.DEFAULT_MODEL_NAME == "claimex-pico-sm"
     nlp = load_nlp()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.schema import Entity, Record, Sentence
+from claimex.schema import Entity, Record, Sentence
 
 
 def make_record(text: str, entities: Sequence[tuple] = (), meta: dict | None = None, title: bool = False,
@@ -28,14 +28,14 @@ def make_record(text: str, entities: Sequence[tuple] = (), meta: dict | None = N
                            expanded=spec[3] if len(spec) > 3 else None))
     ms = []
     if measures:
-        from pipeline.annotate.measures import parse_measures
+        from claimex.annotate.measures import parse_measures
 
         ms = [m.to_schema(f"M{k}") for k, m in enumerate(parse_measures(text), start=1)]
     return Record(id="t", text=text, meta=meta or {}, sentences=sents, entities=ents, measures=ms)
 
 
 def claims_of(record: Record, model="cues"):
-    from pipeline.assemble.claims import ClaimAssembler
+    from claimex.assemble.claims import ClaimAssembler
 
     return ClaimAssembler(model)(record)
 

@@ -5,8 +5,8 @@ import json
 
 from claims_helpers import claims_of, ent, make_record
 
-from pipeline import paths
-from pipeline.schema import Record
+from claimex import paths
+from claimex.schema import Record
 
 
 def test_combination_group_refers_to_the_arm_defined_earlier():

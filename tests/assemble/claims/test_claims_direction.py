@@ -2,9 +2,9 @@
 
 from claims_helpers import claims_of, ent, make_record, measure
 
-from pipeline.annotate.measures import parse_measures
-from pipeline.assemble.claims.direction import significance
-from pipeline.assemble.claims.hedging import hedged
+from claimex.annotate.measures import parse_measures
+from claimex.assemble.claims.direction import significance
+from claimex.assemble.claims.hedging import hedged
 
 
 def _sig(text):
@@ -119,7 +119,7 @@ def test_adverse_effects():
 
 
 def test_model_absent_falls_back_to_cues(tmp_path):
-    from pipeline.assemble.claims import ClaimAssembler
+    from claimex.assemble.claims import ClaimAssembler
 
     assembler = ClaimAssembler(tmp_path / "no-model-here")
     assert assembler.model is None
@@ -130,7 +130,7 @@ def test_model_absent_falls_back_to_cues(tmp_path):
 
 
 def test_purpose_infinitives_are_not_comparisons():
-    from pipeline.assemble.claims.direction import is_comparative
+    from claimex.assemble.claims.direction import is_comparative
 
     goal = "The aims of HACE are: (1) to control symptoms; (2) to inhibit tumor growth, and (3) to improve survival."
     assert not is_comparative(goal, has_comparator=True, measures=[])
@@ -138,8 +138,8 @@ def test_purpose_infinitives_are_not_comparisons():
 
 
 def test_adverse_effect_when_the_tagger_stops_short_of_the_head_noun():
-    from pipeline.assemble.claims.base import sentence_views
-    from pipeline.assemble.claims.types import is_adverse
+    from claimex.assemble.claims.base import sentence_views
+    from claimex.assemble.claims.types import is_adverse
 
     text = "Hepatic arterial chemoembolization for liver metastases. Major extrahepatic complications are rare."
     short = make_record(text, [("OUTCOME", "Major extrahepatic")], title=True)

@@ -2,9 +2,9 @@
 
 import json
 
-from pipeline import paths
-from pipeline.assemble.claims.grounding import descriptor_matches, ground, mesh_terms
-from pipeline.schema import Record
+from claimex import paths
+from claimex.assemble.claims.grounding import descriptor_matches, ground, mesh_terms
+from claimex.schema import Record
 
 
 def _fixture() -> Record:
