@@ -21,7 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-from claimex.train.tune import HYSTERESIS, apply_tuning, dev_sets, tune
+from claimex.corpora.dev import dev_sets
+from claimex.train.tune import HYSTERESIS, apply_tuning, tune
 
 
 def score_model(nlp, sets: dict[str, list]) -> dict:

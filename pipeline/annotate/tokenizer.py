@@ -17,10 +17,6 @@ from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
-# scispaCy's infix regex trips a harmless FutureWarning in re ("Possible set union") at every load
-warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
-
-
 @spacy.registry.tokenizers("claimex.SciTokenizer.v1")
 def create_sci_tokenizer() -> Callable[[Language], Tokenizer]:
     def make_tokenizer(nlp: Language) -> Tokenizer:
@@ -28,6 +24,10 @@ def create_sci_tokenizer() -> Callable[[Language], Tokenizer]:
             # during Language.__init__ the tokenizer is not set yet, but scispaCy reads
             # nlp.tokenizer.token_match: give it spaCy's default one first
             nlp.tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
-        return combined_rule_tokenizer(nlp)
+        # scispaCy's infix regex trips a harmless FutureWarning in re ("Possible set union") at every
+        # build: silence it here only, never in the user's process as a whole
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
+            return combined_rule_tokenizer(nlp)
 
     return make_tokenizer

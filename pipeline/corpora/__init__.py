@@ -7,8 +7,9 @@ A *source spec* names what to load:
   ``evidencemap``, ``evidence_outcomes``, ``pico_corpus``; options after a colon,
   e.g. ``ebm_nlp:interventions=crowd,fine_only=true`` or ``pico_corpus:population=true``;
 * ``hf:owner/name`` - a Hugging Face dataset (``datasets.load_dataset``);
-* ``pseudo:MODEL`` - the unlabelled shared abstracts tagged by a teacher model (distillation;
-  options ``limit=N``, ``soft=A``: see :mod:`claimex.train.distill`);
+* ``PREFIX:...`` for a prefix registered with :func:`register_source` by a higher layer, e.g.
+  ``pseudo:MODEL`` (the unlabelled shared abstracts tagged by a teacher model, registered by
+  :mod:`claimex.train.distill`);
 * a path (or ``user:PATH``): claimex/1 record JSONL, brat ``.txt``/``.ann`` folder, CoNLL,
   EBM-NLP token JSONL or an ebm_nlp_2_00 folder; ``json:PATH`` reads JSON through ``datasets``.
 """
@@ -36,6 +37,20 @@ SHARED: dict[str, Callable[..., Iterator[CorpusDoc]]] = {
 # the training mix of the shipped models; pico_corpus (first-mention-only, breast cancer) measured
 # harmful on every dev set (models/README.md), so it is opt-in
 DEFAULT_SOURCES = ("ebm_nlp", "ebm_difficulty", "evidencemap", "evidence_outcomes")
+
+
+# loaders of ``PREFIX:REST`` specs that higher layers register (the corpora never import them)
+PREFIXED: dict[str, Callable[[str], Iterable[CorpusDoc]]] = {}
+
+
+def register_source(prefix: str):
+    """Decorator: ``loader(spec)`` yields the documents of specs that start with ``prefix + ":"``."""
+
+    def register(loader: Callable[[str], Iterable[CorpusDoc]]):
+        PREFIXED[prefix] = loader
+        return loader
+
+    return register
 
 
 def _value(raw: str) -> Any:
@@ -67,11 +82,8 @@ def iter_source(spec: str) -> Iterator[CorpusDoc]:
         from .hf import load_hf
 
         yield from load_hf(spec)
-    elif spec.startswith("pseudo:"):
-        from ..train.distill import parse_pseudo_spec, pseudo_docs
-
-        model, limit, soft = parse_pseudo_spec(spec)
-        yield from pseudo_docs(model, limit=limit, soft=soft)
+    elif spec.partition(":")[0] in PREFIXED:
+        yield from PREFIXED[spec.partition(":")[0]](spec)
     elif spec.startswith("json:"):
         from .hf import load_hf
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import importlib
 
-from .report import EvalReport, prf  # noqa: F401
+from ..metrics import prf  # noqa: F401
+from .report import EvalReport  # noqa: F401
 
 TASKS = {
     "fixture": "claimex.evaluate.fixture",

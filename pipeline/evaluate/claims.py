@@ -36,7 +36,8 @@ from typing import Any
 
 from .. import paths
 from ..schema import Claim, Record
-from .report import EvalReport, prf
+from ..metrics import prf
+from .report import EvalReport
 
 CLAIM_TYPES = ("finding", "adverse_effect", "conclusion")
 EM_LABELS = {"Intervention": "INTERVENTION", "Participant": "POPULATION", "Outcome": "OUTCOME"}

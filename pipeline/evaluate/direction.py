@@ -28,7 +28,8 @@ from typing import Any
 
 from .. import paths
 from ..schema import Entity, Measure, Record, Sentence
-from .report import EvalReport, prf
+from ..metrics import prf
+from .report import EvalReport
 
 CORPUS = "evidence-inference-v2"
 LABEL_MAP = {"significantly increased": "increase", "significantly increase": "increase",

@@ -20,7 +20,8 @@ from typing import Iterable, Optional
 from .. import paths
 from ..read.base import Document
 from ..schema import Record
-from .report import EvalReport, prf
+from ..metrics import prf
+from .report import EvalReport
 
 MEASURE_FIELDS = ("kind", "value", "low", "high", "unit", "op")
 
@@ -98,7 +99,8 @@ def score_claims(gold: Record, pred: Record, per_type: dict[str, Counter]) -> li
 def evaluate(gold: Optional[Path] = None, pred: Optional[Path] = None, model=None, limit: Optional[int] = None,
              **_) -> EvalReport:
     from ..corpora.user import record_to_doc
-    from .pico import Counts, score_doc
+    from ..metrics import Counts, score_doc
+    from .pico import counts_report
 
     golds = load_gold_records(gold)[: limit or None]
     preds, nlp = _predict(golds, pred, model)
@@ -133,7 +135,7 @@ def evaluate(gold: Optional[Path] = None, pred: Optional[Path] = None, model=Non
          "type_precision": round(c["typed_ok"] / c["pred"], 4) if c["pred"] else 0.0}
         for t, c in sorted(per_type.items())
     ])
-    entities = ent_counts.report()
+    entities = counts_report(ent_counts)
     n_gold = sum(c["gold"] for c in per_type.values())
     n_rec = sum(c["recovered"] for c in per_type.values())
     summary = {

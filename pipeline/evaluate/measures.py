@@ -32,7 +32,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .report import EvalReport, prf
+from ..metrics import prf
+from .report import EvalReport
 
 Gold = Any
 

@@ -8,14 +8,6 @@ from pathlib import Path
 from typing import Any, Optional, Union
 
 
-def prf(tp: float, fp: float, fn: float) -> dict[str, float]:
-    """Precision, recall and F1 from counts (0.0 where undefined)."""
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
-
-
 @dataclass
 class EvalReport:
     """``rows``: one dict per class with ``name``, ``precision``, ``recall``, ``f1``, ``support``

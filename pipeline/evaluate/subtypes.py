@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ..annotate.entities import SUBTYPES
-from .report import EvalReport, prf
+from ..metrics import prf
+from .report import EvalReport
 
 SCORED = ("POPULATION", "INTERVENTION", "OUTCOME")
 SHORT = {"POPULATION": "p", "INTERVENTION": "i", "OUTCOME": "o"}

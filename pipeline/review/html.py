@@ -19,7 +19,11 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
+from importlib.resources import files
+from string import Template
 
+from .. import __version__
 from ..schema import Claim, Measure, Record
 from .filters import item_pmid, publication_types, rct_evidence, record_year
 from .marks import Mark, esc, render_marked_text
@@ -39,78 +43,15 @@ LABEL_BORDERS = {
     "OUTCOME": "#a24db3",
 }
 
-CSS = """
-:root { --fg:#1d2330; --muted:#5f6878; --line:#d9dde5; --target:#fff1a6; }
-* { box-sizing: border-box; }
-body { font: 15px/1.55 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; color: var(--fg);
-       margin: 0; background: #f6f7f9; }
-header.page { background: #24324a; color: #fff; padding: 14px 28px; }
-header.page h1 { margin: 0; font-size: 20px; }
-header.page p { margin: 4px 0 0; color: #c9d3e6; font-size: 13px; }
-.legend { position: sticky; top: 0; z-index: 5; background: #fff; border-bottom: 1px solid var(--line);
-          padding: 8px 28px; font-size: 13px; display: flex; flex-wrap: wrap; gap: 8px 14px;
-          align-items: center; }
-.legend b { color: var(--muted); font-weight: 600; }
-main { padding: 16px 28px 60px; max-width: 1400px; }
-nav.toc { font-size: 13px; margin-bottom: 12px; }
-nav.toc a { margin-right: 10px; }
-article.record { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px 22px;
-                 margin-bottom: 22px; }
-article.record h2 { font-size: 18px; margin: 0 0 4px; }
-.meta { color: var(--muted); font-size: 13px; margin: 0 0 10px; }
-.tag { display: inline-block; border: 1px solid var(--line); border-radius: 10px; padding: 0 7px;
-       margin: 0 3px 2px 0;
-       font-size: 12px; background: #f3f5f8; }
-.tag.rct { background: #e3f6e8; border-color: #79c28b; }
-.text { white-space: pre-wrap; font-size: 16px; line-height: 1.9; padding: 10px 0; }
-.ent { border-radius: 3px; padding: 1px 0; border-bottom: 2px solid transparent; }
-%(label_css)s
-.msr { font-weight: 700; border-bottom: 2px solid #c0392b; color: #7b1d12;
-       font-variant-numeric: tabular-nums; }
-abbr.abbr { text-decoration: underline dotted #555; cursor: help; }
-.sent { border-radius: 3px; transition: background .2s; scroll-margin-top: 70px; }
-article.record, table.claims tr { scroll-margin-top: 50px; }
-.sent:target, .sent.is-target, .sent.demo { background: var(--target); outline: 2px solid #e0b400; }
-a.badge { font-size: 10px; vertical-align: super; text-decoration: none; background: #24324a; color: #fff;
-          border-radius: 6px; padding: 0 4px; margin: 0 1px; line-height: 1; }
-table.claims { border-collapse: collapse; width: 100%%; font-size: 13px; margin-top: 6px;
-               table-layout: fixed; }
-table.claims td { overflow-wrap: anywhere; }
-table.claims th, table.claims td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top;
-                                   text-align: left; }
-table.claims th { background: #eef1f6; overflow: hidden; text-overflow: ellipsis; }
-table.claims tr[data-sentence] { cursor: pointer; }
-table.claims tr[data-sentence]:hover { background: #f7f9fc; }
-table.claims tr:target, table.claims tr.is-target { background: var(--target); }
-div.scroll { overflow-x: auto; }
-h3 { font-size: 14px; margin: 16px 0 4px; color: var(--muted); text-transform: uppercase;
-     letter-spacing: .04em; }
-dl.abbrevs { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; font-size: 13px;
-             margin: 0; }
-dl.abbrevs dt { font-weight: 700; } dl.abbrevs dd { margin: 0; }
-details { font-size: 13px; margin-top: 10px; }
-.empty { color: var(--muted); font-style: italic; font-size: 13px; }
-"""
 
-SCRIPT = """(function () {
-  function mark() {
-    document.querySelectorAll('.is-target').forEach(function (e) { e.classList.remove('is-target'); });
-    var id = decodeURIComponent(location.hash.slice(1));
-    if (!id) return;
-    var el = document.getElementById(id);
-    if (!el) return;
-    el.classList.add('is-target');
-    document.querySelectorAll('tr[data-sentence]').forEach(function (row) {
-      if (row.getAttribute('data-sentence') === id) row.classList.add('is-target');
-    });
-  }
-  document.addEventListener('click', function (ev) {
-    var row = ev.target.closest('tr[data-sentence]');
-    if (row && !ev.target.closest('a')) location.hash = row.getAttribute('data-sentence');
-  });
-  window.addEventListener('hashchange', mark);
-  mark();
-})();"""
+
+@cache
+def _template(name: str) -> Template:
+    """A page template shipped in ``claimex/review/templates/`` (package data)."""
+    return Template(files(__package__).joinpath("templates", name).read_text(encoding="utf-8"))
+
+
+SCRIPT = _template("page.js").template.rstrip("\n")
 
 
 def _cls(value: str) -> str:
@@ -351,7 +292,7 @@ def render_page(records: Iterable[Record], title: str | None = None, note: str =
         f".ent-{label} {{ background: {colour}; border-bottom-color: {LABEL_BORDERS[label]}; }}"
         for label, colour in LABEL_COLOURS.items()
     )
-    css = CSS % {"label_css": label_css}
+    css = _template("page.css").substitute(label_css=label_css)
     script_hash = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
     csp = (
         f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -362,8 +303,6 @@ def render_page(records: Iterable[Record], title: str | None = None, note: str =
         if len(records) == 1
         else f"claimex: {len(records)} abstracts"
     )
-    from .. import __version__
-
     toc = ""
     if len(records) > 1:
         toc = (
@@ -372,25 +311,7 @@ def render_page(records: Iterable[Record], title: str | None = None, note: str =
             + "</nav>"
         )
     body = "\n".join(render_record(r, k) for k, r in enumerate(records)) or '<p class="empty">No records.</p>'
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="claimex {esc(__version__)}">
-<title>{esc(page_title)}</title>
-<style>{css}</style>
-</head>
-<body>
-<header class="page"><h1>{esc(page_title)}</h1><p>{len(records)} record(s){SEP + esc(note) if note else ""}.
-Hover a highlight for its label and parsed value; click a claim row to find its sentence.</p></header>
-{_legend()}
-<main>
-{toc}
-{body}
-</main>
-<script>{SCRIPT}</script>
-</body>
-</html>
-"""
+    return _template("page.html").substitute(
+        csp=esc(csp), version=esc(__version__), title=esc(page_title), css=css, count=len(records),
+        note=SEP + esc(note) if note else "", legend=_legend(), toc=toc, body=body, script=SCRIPT,
+    )

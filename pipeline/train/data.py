@@ -20,6 +20,7 @@ from spacy.util import registry
 
 from ..annotate.tagger.model import GOLD_KEY, HEADS, REGIONS_KEY, SOFT_KEY
 from ..corpora import CorpusDoc, load_docs
+from . import distill  # noqa: F401  (registers the pseudo: corpus source)
 
 log = logging.getLogger(__name__)
 

@@ -20,10 +20,15 @@ import time
 from collections.abc import Iterator
 
 import numpy
+import spacy
 
+from .. import annotate  # noqa: F401  (registers the components a teacher model needs)
 from ..annotate.tagger.model import HEADS, SOFT_KEY  # SOFT_KEY: (alpha, probabilities[n_tokens, heads])
+from ..corpora import register_source
+from ..corpora.raw import iter_abstracts
 from ..corpora.types import ALL_LABELS, CorpusDoc, SpanAnn, doc_key
 from ..paths import model_dir
+from .tune import tagger_probs
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +48,13 @@ def parse_pseudo_spec(spec: str) -> tuple[str, int, float]:
         else:
             raise ValueError(f"{spec}: unknown option {key!r} (known: limit, soft)")
     return model, limit, soft
+
+
+@register_source("pseudo")
+def load_pseudo(spec: str) -> Iterator[CorpusDoc]:
+    """The ``pseudo:MODEL[,limit=N][,soft=A]`` corpus source."""
+    model, limit, soft = parse_pseudo_spec(spec)
+    yield from pseudo_docs(model, limit=limit, soft=soft)
 
 
 # spaCy resolves the training corpus twice (``initialize``, then ``train``): keep the teacher's output
@@ -65,13 +77,6 @@ def pseudo_docs(model: str, limit: int = 0, batch_size: int = 64, texts: list[st
 
 def _pseudo_docs(model: str, limit: int, batch_size: int, texts: list[str] | None, soft: float
                  ) -> Iterator[CorpusDoc]:
-    import spacy
-
-    import claimex.annotate  # noqa: F401
-
-    from ..corpora.raw import iter_abstracts
-    from .tune import tagger_probs
-
     path = model_dir(model)
     nlp = spacy.load(path)
     tagger = nlp.get_pipe("claimex_pico")

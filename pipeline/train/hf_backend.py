@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy
 
 from ..corpora import CorpusDoc, load_docs
+from . import distill  # noqa: F401  (registers the pseudo: corpus source)
 
 log = logging.getLogger(__name__)
 

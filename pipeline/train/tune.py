@@ -1,11 +1,5 @@
-"""Dev sets and decoding-threshold tuning for the PICO tagger (used by ``claimex train`` after
-training, and by ``bench/pico_dev.py``).
-
-Dev sets (all on the dev side of :mod:`claimex.corpora.split`):
-
-* ``ebm_crowd`` - EBM-NLP docs with the crowd P/I/O layer (what the plain model was trained on);
-* ``ebm_expert_i`` - EBM-NLP docs with the expert intervention re-annotation (I only);
-* ``evidence_outcomes``, ``evidencemap``, ``pico_corpus`` - the other corpora, their own labels.
+"""Decoding-threshold tuning for the PICO tagger (used by ``claimex train`` after training, and by
+``bench/pico_dev.py``) on the dev sets of :mod:`claimex.corpora.dev`.
 
 Thresholds are tuned one class at a time on the closest this data gets to expert gold:
 POPULATION on ``ebm_crowd``, INTERVENTION on ``ebm_expert_i``, OUTCOME on ``ebm_crowd`` +
@@ -14,31 +8,13 @@ POPULATION on ``ebm_crowd``, INTERVENTION on ``ebm_expert_i``, OUTCOME on ``ebm_
 
 from __future__ import annotations
 
-from dataclasses import replace
+from ..annotate.tagger.decode import decode, propagate
+from ..corpora.dev import dev_sets
+from ..metrics import Counts, score_doc
 
 GRID = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75)
 HYSTERESIS = (1.0, 0.75, 0.5, 0.35, 0.2)  # low threshold = hysteresis x threshold (decode.decode)
 TARGETS = {"POPULATION": ["ebm_crowd"], "INTERVENTION": ["ebm_expert_i"], "OUTCOME": ["ebm_crowd", "evidence_outcomes"]}
-
-
-def dev_sets(names=None) -> dict[str, list]:
-    """The dev sets by name (all of them, or ``names``)."""
-    from claimex.corpora import load_docs
-
-    def expert():
-        docs = [d for d in load_docs("ebm_nlp", split="dev")
-                if str(d.meta.get("interventions", "")).startswith("expert")]
-        docs += load_docs("ebm_difficulty", split="dev")
-        return [replace(d, annotated=frozenset({"INTERVENTION"}), regions={}) for d in docs]
-
-    loaders = {
-        "ebm_crowd": lambda: load_docs("ebm_nlp:interventions=crowd", split="dev"),
-        "ebm_expert_i": expert,
-        "evidence_outcomes": lambda: load_docs("evidence_outcomes", split="dev"),
-        "evidencemap": lambda: load_docs("evidencemap", split="dev"),
-        "pico_corpus": lambda: load_docs("pico_corpus", split="dev"),
-    }
-    return {name: loaders[name]() for name in (names or loaders)}
 
 
 def tune_model(nlp, grid=GRID, hysteresis=HYSTERESIS) -> dict:
@@ -97,8 +73,6 @@ def tune(nlp, sets: dict[str, list], grid=GRID, hysteresis=(1.0,), tolerance: fl
     points within ``tolerance`` of the best F1, the one with the least growth (largest hysteresis)
     wins, then the best F1, then the threshold nearer 0.5: a gain under seed noise does not buy a
     more aggressive decoder."""
-    from claimex.annotate.tagger.decode import decode, propagate
-    from claimex.evaluate.pico import Counts, score_doc
 
     pipe = nlp.get_pipe("claimex_pico")
     targets = TARGETS

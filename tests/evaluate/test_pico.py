@@ -7,7 +7,8 @@ import json
 import pytest
 
 from claimex.corpora import CorpusDoc, SpanAnn, iter_source
-from claimex.evaluate.pico import Counts, evaluate, score_doc
+from claimex.evaluate.pico import evaluate
+from claimex.metrics import Counts, score_doc
 
 TEXT = "Aspirin reduced pain in adults ."
 TOKENS = [(0, 7), (8, 15), (16, 20), (21, 23), (24, 30), (31, 32)]

@@ -8,7 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from claimex.cli import app
-from claimex.evaluate.report import EvalReport, prf
+from claimex.evaluate.report import EvalReport
+from claimex.metrics import prf
 from claimex.review.report import write_report
 
 pytest.importorskip("matplotlib")

@@ -7,7 +7,8 @@ import pytest
 
 @pytest.fixture(scope="module")
 def small_sets(corpora):
-    from claimex.train.tune import TARGETS, dev_sets
+    from claimex.corpora.dev import dev_sets
+    from claimex.train.tune import TARGETS
 
     sets = dev_sets(sorted({n for v in TARGETS.values() for n in v}))
     return {name: docs[:6] for name, docs in sets.items()}

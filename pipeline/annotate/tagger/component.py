@@ -23,16 +23,10 @@ from ..entities import set_entities
 from .decode import decode, propagate
 from .model import HEADS, sigmoid, targets
 from .ops import use_fast_ops
+from .scoring import make_pico_scorer  # noqa: F401  (registers claimex.pico_scorer.v1)
 
 DEFAULT_THRESHOLDS = {h: 0.5 for h in HEADS}
 DEFAULT_HYSTERESIS = {h: 1.0 for h in HEADS}  # 1 = plain thresholding (see decode.decode)
-
-
-@registry.scorers("claimex.pico_scorer.v1")
-def make_pico_scorer() -> Callable[..., dict[str, Any]]:
-    from ...evaluate.pico import score_examples
-
-    return score_examples
 
 
 @Language.factory(
