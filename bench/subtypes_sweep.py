@@ -22,11 +22,12 @@ import numpy
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from claimex.corpora import dev_score
+from claimex.corpora import subtypes as spans_data
 from claimex.train import subtypes as st
 
 HELD_OUT = (0.15, 0.30)
 EBM, SENT = "ebm_nlp:fine_only=true", "ebm_sentences"
-FINAL = st.SOURCES  # EBM and SENT with population=true
+FINAL = spans_data.SOURCES  # EBM and SENT with population=true
 VARIANTS = {
     "ebm_nlp fine_only": [EBM],
     "+ sentences": [EBM, SENT],
@@ -47,9 +48,9 @@ def main() -> None:
     ap.add_argument("--json")
     args = ap.parse_args()
     t0 = time.time()
-    tok = st.default_tokenizer()
+    tok = spans_data.default_tokenizer()
     specs = sorted({s for v in VARIANTS.values() for s in v})
-    docs = {s: st.load_span_docs([s], "train", tokenizer=tok) for s in specs}
+    docs = {s: spans_data.load_span_docs([s], "train", tokenizer=tok) for s in specs}
     train = {s: [d for d in v if dev_score(d[0].key) >= HELD_OUT[1]] for s, v in docs.items()}
     held = {name: [d for d in docs[s] if HELD_OUT[0] <= dev_score(d[0].key) < HELD_OUT[1]]
             for name, s in EVAL.items()}

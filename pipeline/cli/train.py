@@ -55,7 +55,8 @@ def train(
         if output is None:
             raise fail("--task subtypes needs --output: a packaged model dir (the component is added to it) "
                        "or a new dir (the component alone)")
-        from ..train.subtypes import SOURCES, train_to
+        from ..corpora.subtypes import SOURCES
+        from ..train.subtypes import train_to
 
         out_dir = train_to(output, list(data) if no_shared else [*SOURCES, *data], seed=seed or 0)
         typer.echo(f"saved {out_dir}")

@@ -1,13 +1,13 @@
 """Entity subtype evaluation (``claimex evaluate --task subtypes``).
 
 The unit is a **gold span** with an EBM-NLP fine label: the classifier of ``claimex_subtypes``
-is given the gold span (tokenized and trimmed as in training, :func:`claimex.train.subtypes.gold_token_spans`)
+is given the gold span (tokenized and trimmed as in training, :func:`claimex.corpora.subtypes.gold_token_spans`)
 and its coarse label, and must name the subtype. Reported: accuracy, per-subtype precision /
 recall / F1 per coarse label, and the majority-class baseline (per coarse label, the most frequent
 subtype of the training data). COMPARATOR spans are always ``Control`` and are not scored.
 
 Gold: by default the dev split (:mod:`claimex.corpora.split`) of the training sources
-(:data:`claimex.train.subtypes.SOURCES`), one section per source; ``--gold SPEC`` takes a shared
+(:data:`claimex.corpora.subtypes.SOURCES`), one section per source; ``--gold SPEC`` takes a shared
 corpus spec (its dev split) or a path (all of it). ``--pred`` scores predicted records (JSONL)
 instead: an entity counts for a gold span with the same offsets and label.
 """
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..annotate.entities import SUBTYPES
+from ..corpora.subtypes import SOURCES, load_span_docs
 from ..metrics import prf
 from .report import EvalReport
 
@@ -63,7 +64,6 @@ def majority(counts: dict[str, int]) -> dict[str, str]:
 def _gold_docs(gold, limit: int | None, sources: Sequence[str]) -> tuple[dict[str, list], str]:
     """Per source: ``[(cdoc, doc, spans)]`` with subtype-labelled spans; and a description."""
     from ..corpora import SHARED, parse_spec
-    from ..train.subtypes import load_span_docs
 
     if gold is None or str(gold) in ("dev", "dev-split"):
         return ({spec: load_span_docs([spec], "dev", limit=limit or 0) for spec in sources},
@@ -131,7 +131,6 @@ def _from_records(pred: Path, docs: list) -> tuple[list[tuple[str, str, str | No
 def evaluate(gold=None, pred: Path | None = None, model: Any = None, limit: int | None = None,
              **_: Any) -> EvalReport:
     """Score the subtype classifier of ``model`` (or the records in ``pred``) on gold spans."""
-    from ..train.subtypes import SOURCES
 
     docs, described = _gold_docs(gold, limit, SOURCES)
     notes = []
@@ -147,8 +146,7 @@ def evaluate(gold=None, pred: Path | None = None, model: Any = None, limit: int 
         base = majority(sub_model.meta.get("train_counts") or {})
         notes.append(f"classifier: {where} (min_score {min_score}, {sub_model.bits}-bit hash table)")
     if base is None:
-        from ..train.subtypes import load_span_docs
-
+    
         base = majority(Counter(f"{s[2]}/{s[3]}" for *_, spans in load_span_docs(SOURCES, "train") for s in spans))
     all_items = [it for items in per_source.values() for it in items]
     report = score(all_items)

@@ -13,19 +13,20 @@ import spacy
 
 import claimex.annotate  # noqa: F401
 from claimex.corpora import is_dev
+from claimex.corpora import subtypes as spans_data
 from claimex.train import subtypes as st
 
-SOURCES = st.SOURCES
+SOURCES = spans_data.SOURCES
 
 
 @pytest.fixture(scope="module")
 def tokenizer():
-    return st.default_tokenizer()
+    return spans_data.default_tokenizer()
 
 
 @pytest.fixture(scope="module")
 def train_docs(corpora, tokenizer):
-    return st.load_span_docs(SOURCES, "train", limit=40, tokenizer=tokenizer)
+    return spans_data.load_span_docs(SOURCES, "train", limit=40, tokenizer=tokenizer)
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +37,7 @@ def small_model(train_docs):
 def test_training_spans_come_from_the_train_split(train_docs, corpora, tokenizer):
     assert len(train_docs) == 80  # 40 docs per source
     assert not any(is_dev(cdoc.key) for cdoc, _, _ in train_docs)
-    dev = st.load_span_docs(SOURCES[:1], "dev", limit=5, tokenizer=tokenizer)
+    dev = spans_data.load_span_docs(SOURCES[:1], "dev", limit=5, tokenizer=tokenizer)
     assert len(dev) == 5 and all(is_dev(cdoc.key) for cdoc, _, _ in dev)
     spans = [s for _, _, sp in train_docs for s in sp]
     assert {lab for _, _, lab, _ in spans} == {"POPULATION", "INTERVENTION", "COMPARATOR", "OUTCOME"}
