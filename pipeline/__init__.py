@@ -10,9 +10,8 @@ Public API::
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from .schema import SCHEMA_VERSION, Claim, Entity, Measure, Record  # noqa: E402,F401
+from .schema import SCHEMA_VERSION, Claim, Entity, Measure, Record  # noqa: F401
+from .version import __version__  # noqa: F401
 
 
 def __getattr__(name):  # lazy: importing the package must not import spaCy

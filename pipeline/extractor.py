@@ -20,6 +20,7 @@ from .assemble import to_record
 from .read import read_documents
 from .read.base import Document, ReadError
 from .schema import Record
+from .version import __version__
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +43,6 @@ class Extractor:
 
     @property
     def version_info(self) -> dict:
-        from . import __version__
-
         return {"claimex": __version__, "model": self.model_name, "pipeline": list(self.nlp.pipe_names)}
 
     def __call__(self, text: str, id: str = "doc", meta: Optional[dict] = None, title: Optional[str] = None

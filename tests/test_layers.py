@@ -14,7 +14,7 @@ PACKAGE = Path(claimex.__file__).resolve().parent
 # lowest first; modules of one layer may import each other. The package root (the public API facade,
 # whose names load lazily) is exempt as an importer.
 LAYERS: list[set[str]] = [
-    {"schema", "paths", "metrics"},
+    {"schema", "paths", "metrics", "version"},
     {"read"},
     {"annotate"},
     {"assemble"},
@@ -86,3 +86,32 @@ def test_the_checker_sees_imports_inside_functions(tmp_path):
     fake.write_text("import json\n\ndef f():\n    from claimex.cli import main\n    from ..assemble import record\n"
                     "    from .. import paths\n", encoding="utf-8")
     assert imports(fake, "claimex.read.mod") == {"claimex.cli", "claimex.assemble", "claimex.paths"}
+
+
+def test_no_import_cycles():
+    """No module imports (at any depth) a module that imports it back, directly or through others."""
+    modules = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph = {}
+    for name, path in modules.items():
+        deps = set()
+        for target in imports(path, name):
+            while target and target not in modules:  # from .x import y: the module is x
+                target = target.rpartition(".")[0]
+            if target and target != name:
+                deps.add(target)
+        graph[name] = deps
+    cycles, state = [], {}
+
+    def visit(node, trail):
+        state[node] = "open"
+        for dep in sorted(graph[node]):
+            if state.get(dep) == "open":
+                cycles.append(" -> ".join(trail[trail.index(dep):] + [dep]))
+            elif dep not in state:
+                visit(dep, trail + [dep])
+        state[node] = "done"
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [node])
+    assert not cycles, "import cycles:\n" + "\n".join(cycles)

@@ -23,8 +23,8 @@ from functools import cache
 from importlib.resources import files
 from string import Template
 
-from .. import __version__
 from ..schema import Claim, Measure, Record
+from ..version import __version__
 from .filters import item_pmid, publication_types, rct_evidence, record_year
 from .marks import Mark, esc, render_marked_text
 from .records import record_title

@@ -27,6 +27,7 @@ from typing import Any
 
 from ..evaluate.report import EvalReport
 from ..write.atomic import atomic_path
+from ..version import __version__
 from ..write.tables import Column, Table, write_csv
 
 METRICS = ("precision", "recall", "f1")
@@ -308,8 +309,6 @@ def write_report(report: EvalReport, out_dir: str | Path) -> Path:
     json_path = out_dir / "report.json"
     with atomic_path(json_path) as tmp:
         tmp.write_text(json.dumps(report.to_dict(), indent=2, default=str) + "\n", encoding="utf-8")
-    from .. import __version__
-
     page = (
         f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" '
