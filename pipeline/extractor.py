@@ -49,7 +49,9 @@ class Extractor:
         :func:`claimex.annotate.load_nlp`)."""
         nlp = load_nlp(model)
         meta = nlp.meta or {}
-        name = f"{meta.get('name', 'pipeline')}-{meta.get('version', '0')}" if model != "rules" else "rules"
+        # a model package's meta says claimex_pico_sm (`spacy package` needs an identifier): same model name
+        base = str(meta.get("name", "pipeline")).replace("_", "-")
+        name = f"{base}-{meta.get('version', '0')}" if model != "rules" else "rules"
         return cls(nlp, model_name=name)
 
     @property
