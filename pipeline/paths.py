@@ -26,7 +26,6 @@ REPO_DIR = PACKAGE_DIR.parent
 IN_CHECKOUT = PACKAGE_DIR.name == "pipeline" and (REPO_DIR / "pyproject.toml").is_file()
 MODELS_DIR = REPO_DIR / "models"  # checkout only
 GOLD_DIR = REPO_DIR / "corpora" / "gold"  # checkout only (test fixtures)
-EXAMPLES_DIR = REPO_DIR / "corpora" / "examples"  # checkout only
 
 DEFAULT_MODEL_NAME = "claimex-pico-sm"
 DIRECTION_MODEL_NAME = "claimex-direction"
