@@ -1,9 +1,10 @@
 # claimex developer commands. `make demo` and `make test` are the README's two set-up commands.
 VENV ?= .venv
 PY := $(VENV)/bin/python
-PIP_SPEC := -e ".[transformers,distributed,review,bench,dev]" "torch==2.13.0" "numpy<2" "pyarrow<26"
+PIP_SPEC := -e ".[train,transformers,distributed,review,bench,dev]" "torch==2.13.0" "numpy<2" "pyarrow<26"
+DIST ?= dist
 
-.PHONY: install demo test lint bench train-pico clean
+.PHONY: install demo test lint bench dist dist-check train-pico clean
 
 install: $(VENV)/.installed
 
@@ -12,6 +13,7 @@ $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q $(PIP_SPEC)
+	rm -rf *.egg-info  # stale metadata here would shadow the installed entry points for `python -m ...`
 	touch $@
 
 demo: install
@@ -23,9 +25,21 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check pipeline tests bench
 
+# every wheel a user needs: claimex (configs as package data) + the spaCy model packages of the default
+# model and the direction classifier (tools/build_dist.py; `spacy package` + `pip wheel`, offline)
+dist: install
+	$(PY) tools/build_dist.py --out $(DIST)
+
+# the wheel route end to end: a fresh venv (dependencies from the package index), run from /tmp
+dist-check: dist
+	rm -rf /tmp/claimex-dist-check && python3 -m venv /tmp/claimex-dist-check
+	/tmp/claimex-dist-check/bin/pip install -q $(DIST)/*.whl
+	cd /tmp && /tmp/claimex-dist-check/bin/claimex --version
+	cd /tmp && /tmp/claimex-dist-check/bin/claimex extract $(CURDIR)/corpora/gold/10940692.xml --pretty
+
 bench: install
 	$(PY) bench/sentences.py
 	$(PY) bench/measures_vs_quantulum.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache test-artifacts
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache test-artifacts

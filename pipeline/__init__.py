@@ -2,9 +2,13 @@
 
 Public API::
 
-    from claimex import load, extract, Record
-    ex = load()                  # shipped model; load("rules") for the rule pipeline only
-    record = ex(text, id="123")  # a claimex.schema.Record
+    import claimex
+    nlp = claimex.load()                 # spaCy pipeline (shipped model; load("rules"): rules only)
+    doc = nlp(text)                      # doc._.record, doc._.claims, doc.spans["measures"], doc.spans["pico"]
+
+    ex = claimex.Extractor.load()        # Records from texts and files
+    record = ex(text, id="123")          # a claimex.schema.Record
+    record = claimex.extract(text)       # one-shot, cached pipeline
     print(record.to_json())
 """
 

@@ -1,7 +1,15 @@
-"""The importable API: load a pipeline once, turn texts, Documents or files into Records.
+"""The importable API, two ways in.
 
->>> from claimex import load
->>> ex = load()                       # the shipped model
+spaCy users get a ``Language`` whose docs carry the record (the ``claimex_record`` component):
+
+>>> import claimex
+>>> nlp = claimex.load()              # the shipped model; claimex.load("rules"): no tagger
+>>> doc = nlp("Mortality was 12% vs 20% (P = 0.03).")
+>>> doc._.record, doc._.claims, doc.spans["measures"], doc.spans["pico"]
+
+Record users load an :class:`Extractor` once and turn texts, Documents or files into Records:
+
+>>> ex = claimex.Extractor.load()
 >>> record = ex("Mortality was 12% vs 20% (P = 0.03).", id="demo")
 >>> for item in ex.files(["dump.xml.gz"]):   # Records, ReadErrors and Deletions, in input order
 ...     ...
@@ -17,6 +25,7 @@ from spacy.language import Language
 
 from .annotate.language import load_nlp
 from .assemble import to_record
+from .assemble.component import FACTORY as RECORD_FACTORY
 from .read import read_documents
 from .read.base import Document, ReadError
 from .schema import Record
@@ -28,7 +37,8 @@ Item = Union[Record, ReadError, object]
 
 
 class Extractor:
-    """A loaded claimex pipeline."""
+    """A loaded claimex pipeline that returns Records (``nlp`` without the ``claimex_record`` component:
+    the record is built here, from the source Document with its id, meta and sections)."""
 
     def __init__(self, nlp: Language, model_name: str = "custom"):
         self.nlp = nlp
@@ -36,9 +46,13 @@ class Extractor:
 
     @classmethod
     def load(cls, model: Optional[Union[str, Path]] = None) -> "Extractor":
+        """Load ``model`` (None: the shipped default; ``"rules"``: no tagger; see
+        :func:`claimex.annotate.load_nlp`)."""
         nlp = load_nlp(model)
         meta = nlp.meta or {}
-        name = f"{meta.get('name', 'pipeline')}-{meta.get('version', '0')}" if model != "rules" else "rules"
+        # a model package's meta says claimex_pico_sm (`spacy package` needs an identifier): same model name
+        base = str(meta.get("name", "pipeline")).replace("_", "-")
+        name = f"{base}-{meta.get('version', '0')}" if model != "rules" else "rules"
         return cls(nlp, model_name=name)
 
     @property
@@ -105,9 +119,14 @@ class Extractor:
 _DEFAULT: dict[str, Extractor] = {}
 
 
-def load(model: Optional[Union[str, Path]] = None) -> Extractor:
-    """Load a pipeline (``None``: the shipped default model; ``"rules"``: no tagger)."""
-    return Extractor.load(model)
+def load(model: Optional[Union[str, Path]] = None) -> Language:
+    """The spaCy pipeline of ``model`` (``None``: the shipped default model; ``"rules"``: no tagger)
+    with the ``claimex_record`` component last: ``nlp(text)._.record``, ``doc._.claims``,
+    ``doc.spans["measures"]``. For Records from texts and files use :class:`Extractor`."""
+    nlp = load_nlp(model)
+    if RECORD_FACTORY not in nlp.pipe_names:
+        nlp.add_pipe(RECORD_FACTORY, last=True)
+    return nlp
 
 
 def extract(text: str, id: str = "doc", model: Optional[str] = None, **kwargs) -> Record:

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
 
-from .common import ModelOption, check_format, error_line, fail
+from ..batch.shards import OUTPUT_FORMATS
+from .common import (InputFormat, ModelOption, check_format, choices, error_line, fail, missing_extra, quiet_logs,
+                     value)
+
+OutputFormat = choices("OutputFormat", OUTPUT_FORMATS)
 
 
 def batch(
     inputs: list[str] = typer.Argument(..., help="PubMed XML(.gz) baseline/update files, MEDLINE (.nbib/.txt), "
                                                  "RIS, JSONL, text; directories and globs too."),
     out: Path = typer.Option(..., "--out", "-o", help="Output directory (shards, manifest.json)."),
-    output_format: str = typer.Option("jsonl", "--format", help="Shard format: jsonl (.jsonl.gz) or parquet."),
-    input_format: str | None = typer.Option(None, "--input-format", "-f",
-                                               help="Input format for all files; default: by extension/content."),
+    output_format: OutputFormat = typer.Option("jsonl", "--format",
+                                               help="Shard format: jsonl (.jsonl.gz) or parquet."),
+    input_format: InputFormat | None = typer.Option(None, "--input-format", "-f", case_sensitive=False,
+                                                    help="Input format for all files; default: by extension/content."),
     model: str | None = ModelOption,
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model once)."),
     dask_scheduler: str | None = typer.Option(None, "--dask-scheduler",
@@ -28,7 +34,8 @@ def batch(
     dedupe: bool = typer.Option(True, "--dedupe/--no-dedupe",
                                 help="Write superseded.json (records replaced or deleted by later shards)."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 also when records (not files) failed."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars: one log line per shard."),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="No progress bars and no logs (Dask's too): a summary line and errors."),
 ) -> None:
     """Annotate many files into an output directory: NAME.jsonl.gz (or .parquet) per input file, errors in
     NAME.errors.jsonl, DeleteCitation PMIDs in NAME.deletions.txt, everything recorded in manifest.json.
@@ -43,17 +50,19 @@ def batch(
     from ..batch import InputError, ManifestError, OutputLocked, run_batch
     from ..batch.progress import summary_table
 
-    check_format(input_format)
-    if output_format not in ("jsonl", "parquet"):
-        raise fail(f"unknown --format {output_format!r}; choose jsonl or parquet")
+    input_format = check_format(value(input_format))
+    output_format = value(output_format)
+    if quiet:
+        quiet_logs(quiet)
+        # Dask's scheduler and worker processes read their log levels from the environment
+        os.environ.setdefault("DASK_DISTRIBUTED__LOGGING__DISTRIBUTED", "error")
     if dask_scheduler and dask_local:
         raise fail("give --dask-scheduler or --dask-local, not both")
     if model is None:
         from .. import paths
 
         if not (paths.default_model_dir() / "config.cfg").exists():
-            raise fail(f"default model not found at {paths.default_model_dir()}; train it with `claimex train` "
-                       "or pass --model rules")
+            raise fail(f"default model not found at {paths.default_model_dir()}; {paths.missing_model_hint()}")
     if not (dask_scheduler or dask_local):  # this process (workers=1) or its pool: one thread per worker
         from ..batch.worker import limit_threads
 
@@ -66,7 +75,10 @@ def batch(
     except (OutputLocked, InputError, ManifestError) as exc:
         raise fail(str(exc))
     except ImportError as exc:
-        raise fail(f"{exc} (Dask: pip install 'claimex[distributed]')")
+        message = missing_extra(exc)
+        if message is None:
+            raise
+        raise fail(message)
     except OSError as exc:  # e.g. no Dask scheduler at that address
         if not dask_scheduler:
             raise

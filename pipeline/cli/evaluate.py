@@ -7,12 +7,14 @@ from typing import Optional
 
 import typer
 
-from .common import ModelOption, fail
+from ..evaluate import TASKS
+from .common import ModelOption, QuietOption, choices, fail, quiet_logs, require
+
+Task = choices("Task", TASKS)
 
 
 def evaluate(
-    task: str = typer.Option("fixture", "--task", "-t",
-                             help="fixture | measures | pico | claims | direction | subtypes"),
+    task: Task = typer.Option("fixture", "--task", "-t", help="What to score."),
     gold: Optional[Path] = typer.Option(None, "--gold", "-g",
                                         help="Gold file or shared corpus spec (default: the task's own)."),
     pred: Optional[Path] = typer.Option(None, "--pred", help="Score these predicted records (JSONL) "
@@ -21,18 +23,20 @@ def evaluate(
     limit: Optional[int] = typer.Option(None, help="Score at most this many documents."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the report as JSON."),
     report: Optional[Path] = typer.Option(None, "--report", help="Write an HTML report with plots to DIR."),
+    quiet: bool = QuietOption,
 ) -> None:
     """Evaluate a task and print a per-class table (precision, recall, F1, support)."""
-    from ..evaluate import TASKS, run_task
+    from ..evaluate import run_task
 
-    if task not in TASKS:
-        raise fail(f"unknown task {task!r}; choose from {', '.join(TASKS)}")
+    quiet_logs(quiet)
+    if report is not None:
+        require("matplotlib", "--report")
     if gold is not None and not gold.exists():
         from ..corpora import SHARED, parse_spec
 
         if parse_spec(str(gold))[0] not in SHARED:
             raise fail(f"{gold}: gold file not found")
-    result = run_task(task, gold=gold, pred=pred, model=model, limit=limit)
+    result = run_task(task.value, gold=gold, pred=pred, model=model, limit=limit)
     result.render()
     if json_out:
         result.write_json(json_out)

@@ -10,7 +10,10 @@ from pathlib import Path
 
 import typer
 
-from .common import fail
+from ..review.export import FORMATS
+from .common import QuietOption, choices, fail, progress, quiet_logs, require, show_progress
+
+ExportFormat = choices("ExportFormat", FORMATS)
 
 OnlyRctOption = typer.Option(
     False,
@@ -46,7 +49,7 @@ def export(
     source: Path = typer.Argument(
         ..., help="A JSONL(.gz) file of claimex/1 records or a `claimex batch` run directory."
     ),
-    to: str = typer.Option("xlsx", "--to", "-t", help="csv | xlsx | parquet"),
+    to: ExportFormat = typer.Option("xlsx", "--to", "-t", case_sensitive=False, help="Table format."),
     output: Path | None = typer.Option(
         None,
         "--output",
@@ -59,27 +62,42 @@ def export(
     min_year: int | None = MinYearOption,
     max_year: int | None = MaxYearOption,
     pmids: Path | None = PmidsOption,
+    quiet: bool = QuietOption,
 ) -> None:
     """Write the review tables: one row per claim (PICO, measures, direction, significance, hedging,
     sentence), one per abstract (PICO lists, sample size, publication types, MeSH), one per claim-measure
     pair."""
-    from ..review.export import FORMATS
-    from ..review.export import export as run_export
+    from ..review.export import build_tables, default_output, iter_records, write_tables
 
-    fmt = to.lower().lstrip(".")
-    if fmt not in FORMATS:
-        raise fail(f"unknown export format {to!r}; choose from {', '.join(FORMATS)}")
+    quiet_logs(quiet)
+    fmt = to.value
+    if fmt == "xlsx":
+        require("openpyxl", "--to xlsx")
     if not source.exists():
         raise fail(f"{source}: no such file or directory")
     record_filter = review_filter(only_rct, min_year, max_year, pmids)
+    total = count_lines(source) if show_progress(quiet, None) else None
     try:
-        tables, written = run_export(source, fmt, output, record_filter)
+        with progress("export", total, show_progress(quiet, total)) as bar:
+            tables = build_tables(bar.track(iter_records(source, record_filter)))
+        written = write_tables(tables, fmt, output or default_output(source, fmt))
     except (ValueError, OSError) as exc:
         raise fail(str(exc))
     counts = ", ".join(f"{len(t)} {name}" for name, t in tables.items())
     for path in written:
         typer.echo(str(path))
     typer.echo(f"{counts}" + (f" ({record_filter.describe()})" if record_filter else ""), err=True)
+
+
+def count_lines(source: Path) -> int | None:
+    """Records in a JSONL(.gz) file (its non-empty lines), for the progress bar; None for a run dir."""
+    if not source.is_file() or not source.name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+        return None
+    import gzip
+
+    opener = gzip.open if source.name.endswith(".gz") else open
+    with opener(source, "rt", encoding="utf-8", errors="replace") as fh:
+        return sum(1 for line in fh if line.strip())
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from .common import FormatOption, ModelOption, check_format, error_line, fail
+from .common import (FormatOption, InputFormat, ModelOption, QuietOption, check_format, error_line, fail, progress,
+                     quiet_logs, show_progress, value)
 from .export import MaxYearOption, MinYearOption, OnlyRctOption, PmidsOption, review_filter
 
 
@@ -16,7 +17,7 @@ def extract(
                                                   "or RIS files; directories and globs too."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write JSONL here (.gz compresses); "
                                                                        "default stdout."),
-    fmt: Optional[str] = FormatOption,
+    fmt: Optional[InputFormat] = FormatOption,
     model: Optional[str] = ModelOption,
     doc_id: Optional[str] = typer.Option(None, "--id", help="Record id for a single text input."),
     batch_size: int = typer.Option(32, help="Documents per nlp.pipe batch."),
@@ -25,6 +26,7 @@ def extract(
     min_year: Optional[int] = MinYearOption,
     max_year: Optional[int] = MaxYearOption,
     pmids: Optional[Path] = PmidsOption,
+    quiet: bool = QuietOption,
 ) -> None:
     """Extract claim records: one JSON object per input document (schema claimex/1).
 
@@ -36,7 +38,8 @@ def extract(
     from ..read.base import Document, ReadError
     from ..write import JsonlWriter
 
-    fmt = check_format(fmt)
+    quiet_logs(quiet)
+    fmt = check_format(value(fmt))
     record_filter = review_filter(only_rct, min_year, max_year, pmids)
     try:
         extractor = Extractor.load(model)
@@ -47,9 +50,11 @@ def extract(
         items = record_filter.filter(items)
     if doc_id is not None:
         items = (_with_id(item, doc_id) if isinstance(item, Document) else item for item in items)
+    total = count_documents(inputs, fmt) if show_progress(quiet, None) else None
     failures = 0
-    with JsonlWriter(output, indent=2 if pretty else None) as writer:
-        for item in extractor.records(items, batch_size=batch_size):
+    with JsonlWriter(output, indent=2 if pretty else None) as writer, \
+            progress("extract", total, show_progress(quiet, total)) as bar:
+        for item in bar.track(extractor.records(items, batch_size=batch_size)):
             if isinstance(item, ReadError):
                 failures += 1
                 error_line(str(item))
@@ -58,6 +63,14 @@ def extract(
     if failures:
         error_line(f"{failures} record(s) or file(s) failed; {writer.count} record(s) written")
         raise typer.Exit(1)
+
+
+def count_documents(inputs: List[Path], fmt: Optional[str]) -> int:
+    """How many documents the inputs hold (a reading pass, for the progress bar's total and ETA)."""
+    from ..read import read_documents
+    from ..read.base import Document
+
+    return sum(isinstance(item, Document) for item in read_documents(inputs, format=fmt))
 
 
 def _with_id(document, doc_id: str):

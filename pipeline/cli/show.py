@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from .common import FormatOption, ModelOption, check_format, error_line, fail
+from .common import (FormatOption, InputFormat, ModelOption, QuietOption, check_format, error_line, fail, quiet_logs,
+                     value)
 from .export import MaxYearOption, MinYearOption, OnlyRctOption, PmidsOption, review_filter
 
 
@@ -20,19 +21,21 @@ def show(
     limit: int = typer.Option(20, "--limit", "-n", help="Show at most this many records (0: all)."),
     ids: list[str] | None = typer.Option(None, "--id", help="Show this record id (repeatable)."),
     model: str | None = ModelOption,
-    fmt: str | None = FormatOption,
+    fmt: InputFormat | None = FormatOption,
     title: str | None = typer.Option(None, "--title", help="Page title."),
     only_rct: bool = OnlyRctOption,
     min_year: int | None = MinYearOption,
     max_year: int | None = MaxYearOption,
     pmids: Path | None = PmidsOption,
+    quiet: bool = QuietOption,
 ) -> None:
     """Write one HTML page: each record's text with PICO entities, measures and abbreviations
     highlighted (a legend on top), its claims in a table linked to their sentences, abbreviations with
     their long forms. The page loads nothing from elsewhere and runs only its own script."""
     from ..review.show import load_for_show, write_page
 
-    check_format(fmt)
+    quiet_logs(quiet)
+    fmt = check_format(value(fmt))
     for path in inputs:
         if not path.exists():
             raise fail(f"{path}: no such file or directory")

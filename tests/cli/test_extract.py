@@ -73,7 +73,9 @@ def test_output_file_and_unknown_format(runner, tmp_path):
     result, _ = run(runner, paths.GOLD_DIR / "10940692.jsonl", "-o", out)
     assert result.exit_code == 0 and json.loads(out.read_text())["id"] == "10940692"
     result, _ = run(runner, paths.GOLD_DIR / "10940692.jsonl", "--format", "docx")
-    assert result.exit_code == 2 and "unknown format" in result.stderr
+    assert result.exit_code == 2 and "'docx' is not one of" in result.stderr
+    result, (record,) = run(runner, paths.GOLD_DIR / "10940692.jsonl", "--format", "NDJSON")  # alias, any case
+    assert result.exit_code == 0 and record["id"] == "10940692"
 
 
 def test_schema_command_prints_json_schema(runner):

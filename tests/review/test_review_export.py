@@ -176,7 +176,7 @@ def test_cli_parquet_with_filters(tmp_path, run_dir):
 
 def test_cli_errors(tmp_path, records_jsonl):
     result = runner.invoke(app, ["export", str(records_jsonl), "--to", "docx"])
-    assert result.exit_code == 2 and "unknown export format" in result.output
+    assert result.exit_code == 2 and "'docx' is not one of" in result.output
     result = runner.invoke(app, ["export", str(tmp_path / "nope.jsonl"), "--to", "csv"])
     assert result.exit_code == 2 and "no such file" in result.output
     bad = tmp_path / "bad.jsonl"

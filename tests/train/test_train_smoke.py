@@ -51,7 +51,7 @@ def test_cli_smoke_train(config, data, tiny_vectors, tmp_path):
 
     out = tmp_path / "model"
     result = CliRunner().invoke(app, [
-        "train", "--config", str(paths.CONFIGS_DIR / f"{config}.cfg"), "--output", str(out), "--data", str(data),
+        "train", "pico", "--config", str(paths.CONFIGS_DIR / f"{config}.cfg"), "--output", str(out), "--data", str(data),
         "--no-shared", "--no-pretrain", "--seed", "1", "--set", f"paths.vectors={json.dumps(str(tiny_vectors))}",
         "--set", "training.max_steps=6", "--set", "training.eval_frequency=3", "--set", "claimex_tune.enabled=false"])
     assert result.exit_code == 0, result.output

@@ -122,7 +122,7 @@ def test_cli_train_task_subtypes_on_own_data(tmp_path):
 
     data = _team_data(tmp_path / "team.jsonl")
     out = tmp_path / "comp"
-    result = CliRunner().invoke(app, ["train", "--task", "subtypes", "--output", str(out), "--no-shared",
+    result = CliRunner().invoke(app, ["train", "subtypes", "--output", str(out), "--no-shared",
                                       "--data", str(data), "--seed", "3"])
     assert result.exit_code == 0, result.output
     cfg = json.loads((out / "model" / "cfg.json").read_text())
@@ -130,5 +130,5 @@ def test_cli_train_task_subtypes_on_own_data(tmp_path):
     assert set(cfg["meta"]["train_counts"]) <= {"POPULATION/Age", "POPULATION/Sample_size",
                                                 "INTERVENTION/Pharmacological", "INTERVENTION/Surgical",
                                                 "OUTCOME/Mortality"}
-    result = CliRunner().invoke(app, ["train", "--task", "subtypes"])
+    result = CliRunner().invoke(app, ["train", "subtypes"])
     assert result.exit_code != 0 and "--output" in result.output

@@ -197,12 +197,12 @@ _MODELS: dict[str, DirectionModel | None] = {}
 def default_model_path() -> Path:
     from ... import paths
 
-    return paths.MODELS_DIR / "claimex-direction"
+    return paths.model_dir(paths.DIRECTION_MODEL_NAME)
 
 
 def load_model(path: Path | None = None) -> DirectionModel | None:
-    """The direction classifier at ``path`` (default: ``models/claimex-direction``), loaded once;
-    None when absent (claims then fall back to cue words)."""
+    """The direction classifier at ``path`` (default: the ``claimex-direction`` model, see
+    :mod:`claimex.paths`), loaded once; None when absent (claims then fall back to cue words)."""
     path = Path(path) if path is not None else default_model_path()
     key = str(path)
     if key not in _MODELS:
