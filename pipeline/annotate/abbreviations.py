@@ -3,6 +3,14 @@
 Every short form in the doc gets its long form (``HACE`` -> ``hepatic arterial
 chemoembolization``), also where the short form appears later without brackets.
 Results are scispaCy's ``doc._.abbreviations`` (short-form spans with ``span._.long_form``).
+
+Bounded cost on long texts: scispaCy finds candidate ``( ... )`` groups with the Matcher pattern
+``"(" + any token one or more times + ")"``, which matches every ``(`` with every later ``)``: O(n^2)
+matches (a 300k-character text took 11 GB), all but those with at most 8 tokens inside then discarded by
+``filter_matches``. :data:`PAREN_PATTERN` asks the Matcher for exactly those (1 to 8 tokens inside), so
+the candidates, their order and therefore every result are the same, at linear cost (tested against
+scispaCy's pattern in tests/annotate/test_abbreviations.py). Definitions still apply document-wide: a short
+form defined anywhere is found everywhere in the document (scispaCy's ``global_matcher``).
 """
 
 from __future__ import annotations
@@ -16,12 +24,16 @@ from spacy.matcher import Matcher
 from spacy.language import Language
 from spacy.tokens import Doc
 
+# scispaCy's filter_matches drops groups with more than 8 tokens inside the brackets; match only the others
+MAX_INSIDE = 8
+PAREN_PATTERN = [{"ORTH": "("}, {"OP": f"{{1,{MAX_INSIDE}}}"}, {"ORTH": ")"}]
+
 # scispaCy's detector runs a second, deliberately empty Matcher; spaCy warns (W036) on every doc
 warnings.filterwarnings("ignore", message=r"\[W036\]")
 
 
 class ClaimexAbbreviationDetector(AbbreviationDetector):
-    """scispaCy's detector with a ``memory_zone``: it adds a pattern to ``global_matcher`` for
+    """scispaCy's detector with a bounded bracket pattern (see the module docstring) and a ``memory_zone``: it adds a pattern to ``global_matcher`` for
     every short form it finds and removes it afterwards, but ``Matcher.remove`` never frees the
     pattern (~1 KB each), so a long batch run grows without bound. A fresh matcher at the end of
     each memory zone (``nlp.memory_zone()``, as ``claimex batch`` uses) keeps a worker flat."""
@@ -29,6 +41,8 @@ class ClaimexAbbreviationDetector(AbbreviationDetector):
     def __init__(self, nlp: Language, name: str, make_serializable: bool = False) -> None:
         super().__init__(nlp, name=name, make_serializable=make_serializable)
         self.vocab = nlp.vocab
+        self.matcher = Matcher(nlp.vocab)  # scispaCy's pattern is quadratic; same matches, linear
+        self.matcher.add("parenthesis", [PAREN_PATTERN])
 
     @contextlib.contextmanager
     def memory_zone(self, mem=None) -> Iterator[None]:  # noqa: ARG002 - spaCy passes its Pool

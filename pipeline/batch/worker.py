@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..write.atomic import atomic_path
+from .integrity import file_checksums
 from .shards import OUTPUT_FORMATS, Settings, ShardSpec, make_readable, sha256_file, shard_file
 
 Reporter = Callable[[str, int], None]  # (shard name, documents done since the last call)
@@ -269,6 +270,7 @@ def process_shard(spec: ShardSpec, settings: Settings, report: Reporter | None =
                     with contextlib.suppress(FileNotFoundError):
                         tmp.target.unlink()
         result["files"]["records"] = targets["records"].name
+        result["checksums"] = file_checksums(out_dir, result["files"])
         for fmt in OUTPUT_FORMATS:  # the records of an earlier run in another output format
             if fmt != settings.output_format:
                 with contextlib.suppress(FileNotFoundError):

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import gzip
 import io
 import re
 import zlib
@@ -45,6 +44,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
+
+from .gzip_stream import SalvagingGzipReader
 
 DEFAULT_MAX_CHARS = 1_000_000
 GZIP_MAGIC = b"\x1f\x8b"
@@ -115,7 +116,7 @@ class Progress:
         return f"{self.unit} {self.n}"
 
 
-def read_records(path: PathLike, records: Callable[[BinaryIO, Progress], Iterator[ReadItem]],
+def stream_records(path: PathLike, records: Callable[[BinaryIO, Progress], Iterator[ReadItem]],
                  unit: str = "record") -> Iterator[ReadItem]:
     """Open ``path`` (:func:`open_any`) and yield what ``records(stream, progress)`` yields.
 
@@ -159,13 +160,16 @@ def checked_record(parse: Callable[[], ReadItem], *, source: str, record: str | 
 def open_any(path: PathLike) -> Iterator[BinaryIO]:
     """Open ``path`` for binary reading: gunzip when it starts with the gzip magic bytes, drop a UTF-8 BOM.
 
+    A truncated or corrupt gzip yields every byte decompressed before the damage, then raises
+    (:mod:`claimex.read.gzip_stream`), so no complete record before it is lost.
+
     Raises ``OSError`` (``FileNotFoundError``, ...) like :func:`open`.
     """
     raw = open(path, "rb")  # noqa: SIM115 - closed below
     try:
         stream: BinaryIO = raw
         if raw.peek(2)[:2] == GZIP_MAGIC:
-            stream = io.BufferedReader(gzip.GzipFile(fileobj=raw, mode="rb"))  # type: ignore[arg-type]
+            stream = io.BufferedReader(SalvagingGzipReader(raw), buffer_size=1 << 16)
         head = stream.peek(3)[:3]  # type: ignore[attr-defined]
         if head == UTF8_BOM:
             stream.read(3)
@@ -356,22 +360,33 @@ def parse_mesh_line(line: str) -> tuple[str, bool, list[tuple[str, bool]]]:
     return desc.rstrip("*").strip(), desc_major, quals
 
 
+def add_mesh_heading(mesh: list[str], terms: list[dict], descriptor: str, descriptor_major: bool,
+                     qualifiers: list[tuple[str, bool]], ui: str | None = None) -> None:
+    """Add one heading to ``meta["mesh"]`` (display lines, :func:`mesh_display`) and ``meta["mesh_terms"]``
+    (``{"descriptor", "qualifiers", "major", "ui"}``; ``major``: the descriptor or one of its qualifiers
+    is a major topic; ``ui``: the MeSH descriptor id where the format carries it, else None). A heading
+    that repeats the previous one's descriptor (a split heading) is merged into its term. The one MeSH
+    helper of every reader (PubMed XML, MEDLINE, the PubMed page)."""
+    if not descriptor:
+        return
+    mesh.extend(mesh_display(descriptor, descriptor_major, qualifiers))
+    if terms and terms[-1]["descriptor"] == descriptor:
+        term = terms[-1]
+    else:
+        term = {"descriptor": descriptor, "qualifiers": [], "major": False, "ui": ui}
+        terms.append(term)
+    term["qualifiers"].extend(q for q, _ in qualifiers if q not in term["qualifiers"])
+    term["major"] = term["major"] or descriptor_major or any(m for _, m in qualifiers)
+    term["ui"] = term["ui"] or ui
+
+
 def mesh_terms(lines: list[str]) -> list[dict]:
-    """Parsed headings from display lines, merging consecutive lines of the same descriptor:
-    ``[{"descriptor": "Liver Neoplasms", "qualifiers": ["secondary", "therapy"], "major": True}]``
-    (``major``: the descriptor or one of its qualifiers is a major topic)."""
+    """Parsed headings from display lines (:func:`add_mesh_heading`):
+    ``[{"descriptor": "Liver Neoplasms", "qualifiers": ["secondary", "therapy"], "major": True, "ui": None}]``."""
+    display: list[str] = []
     out: list[dict] = []
     for line in lines:
-        desc, desc_major, quals = parse_mesh_line(line)
-        if not desc:
-            continue
-        if out and out[-1]["descriptor"] == desc:
-            term = out[-1]
-        else:
-            term = {"descriptor": desc, "qualifiers": [], "major": False}
-            out.append(term)
-        term["qualifiers"].extend(q for q, _ in quals if q not in term["qualifiers"])
-        term["major"] = term["major"] or desc_major or any(m for _, m in quals)
+        add_mesh_heading(display, out, *parse_mesh_line(line))
     return out
 
 

@@ -28,7 +28,7 @@ from .base import (
     check_encoding_errors,
     checked_record,
     decode_utf8,
-    read_records,
+    stream_records,
 )
 
 
@@ -128,4 +128,4 @@ def read_jsonl(path: PathLike, *, encoding_errors: str = "replace",
                                  source=source, record=str(lineno), bad=bad, encoding_errors=encoding_errors,
                                  what="line")
 
-    yield from read_records(path, records, "line")
+    yield from stream_records(path, records, "line")

@@ -27,14 +27,14 @@ from .base import (
     PathLike,
     Progress,
     ReadError,
+    add_mesh_heading,
     check_encoding_errors,
     checked_record,
     clean_doi,
     collapse_ws,
     decode_utf8,
     make_record,
-    mesh_display,
-    read_records,
+    stream_records,
     year_of,
 )
 
@@ -58,14 +58,13 @@ def split_labelled(abstract: str) -> list[tuple[str | None, str]]:
     return out
 
 
-def _mesh(value: str) -> tuple[list[str], dict]:
+def _mesh(value: str) -> tuple[str, bool, list[tuple[str, bool]]]:
+    """An ``MH`` value (``"*Liver Neoplasms/secondary"``: ``*`` before a major topic) -> (descriptor,
+    major, [(qualifier, major)])."""
     parts = [p.strip() for p in value.split("/")]
     desc = parts[0]
-    d_major = desc.startswith("*")
     quals = [(q.lstrip("*").strip(), q.startswith("*")) for q in parts[1:] if q.lstrip("*").strip()]
-    desc = desc.lstrip("*").strip()
-    term = {"descriptor": desc, "qualifiers": [q for q, _ in quals], "major": d_major or any(m for _, m in quals)}
-    return mesh_display(desc, d_major, quals), term
+    return desc.lstrip("*").strip(), desc.startswith("*"), quals
 
 
 def parse_fields(fields: list[tuple[str, str]], *, source: str, error_source: str, line: int,
@@ -87,11 +86,10 @@ def parse_fields(fields: list[tuple[str, str]], *, source: str, error_source: st
         meta["journal_abbrev"] = first("TA")
     meta["year"] = year_of(first("DP"))
     meta["pub_types"] = every("PT")
-    mesh, terms = [], []
+    mesh: list[str] = []
+    terms: list[dict] = []
     for value in every("MH"):
-        lines, term = _mesh(value)
-        mesh.extend(lines)
-        terms.append(term)
+        add_mesh_heading(mesh, terms, *_mesh(value))
     meta["mesh"], meta["mesh_terms"] = mesh, terms
     meta["chemicals"] = [v.split(" (", 1)[1][:-1] if " (" in v and v.endswith(")") else v for v in every("RN")]
     meta["keywords"] = every("OT")
@@ -170,4 +168,4 @@ def read_medline(path: PathLike, *, encoding_errors: str = "replace",
         if item is not None:
             yield item
 
-    yield from read_records(path, records, "line")
+    yield from stream_records(path, records, "line")

@@ -29,7 +29,7 @@ from .base import (
     collapse_ws,
     decode_utf8,
     make_record,
-    read_records,
+    stream_records,
     year_of,
 )
 from .medline import split_labelled
@@ -146,4 +146,4 @@ def read_ris(path: PathLike, *, encoding_errors: str = "replace",
             yield checked_record(parse, source=source, record=f"#{index}", bad=bad,
                                  encoding_errors=encoding_errors)
 
-    yield from read_records(path, records, "record")
+    yield from stream_records(path, records, "record")

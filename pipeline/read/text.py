@@ -43,7 +43,7 @@ from .base import (
     decode_utf8,
     make_record,
     mesh_terms,
-    read_records,
+    stream_records,
 )
 
 CITATION_RE = re.compile(
@@ -306,5 +306,5 @@ def read_text_file(path: PathLike, doc_id: str | None = None, *, encoding_errors
         yield checked_record(parse, source=source, record=None, bad=bad, encoding_errors=encoding_errors,
                              what="text")
 
-    (item,) = read_records(path, records)  # one record, or the error that stopped it
+    (item,) = stream_records(path, records)  # one record, or the error that stopped it
     return item

@@ -70,8 +70,9 @@ def test_mesh_helpers():
     assert mesh_display("Hepatic Artery", True, []) == ["Hepatic Artery*"]
     assert parse_mesh_line("Asthma* / drug therapy") == ("Asthma", True, [("drug therapy", False)])
     terms = mesh_terms(["Humans", "Liver Neoplasms / secondary*", "Liver Neoplasms / therapy*"])
-    assert terms == [{"descriptor": "Humans", "qualifiers": [], "major": False},
-                     {"descriptor": "Liver Neoplasms", "qualifiers": ["secondary", "therapy"], "major": True}]
+    assert terms == [{"descriptor": "Humans", "qualifiers": [], "major": False, "ui": None},
+                     {"descriptor": "Liver Neoplasms", "qualifiers": ["secondary", "therapy"], "major": True,
+                      "ui": None}]
 
 
 def test_open_any_gzip_by_magic_and_bom(tmp_path):
