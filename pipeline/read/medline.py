@@ -28,6 +28,7 @@ from .base import (
     Progress,
     ReadError,
     add_mesh_heading,
+    add_warning,
     check_encoding_errors,
     checked_record,
     clean_doi,
@@ -100,6 +101,8 @@ def parse_fields(fields: list[tuple[str, str]], *, source: str, error_source: st
     for tag, key in (("SO", "citation"), ("CI", "copyright"), ("LA", "language"), ("PMC", "pmcid")):
         if first(tag):
             meta[key] = first(tag)
+    if not pmid.isdigit():
+        add_warning(meta, f"PMID {pmid!r} is not numeric")
     paragraphs = split_labelled(" ".join(every("AB")))
     return make_record(pmid, title, paragraphs, meta, source=source, error_source=error_source,
                        max_chars=max_chars)

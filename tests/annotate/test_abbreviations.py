@@ -55,3 +55,40 @@ def test_long_text_memory_is_linear(rules_nlp):
     detector = rules_nlp.get_pipe("claimex_abbreviations")
     assert len(detector.matcher(doc)) == 2 * 2000 - 1
     assert len(_scispacy_matches(rules_nlp, doc)) == 2000 * 2001 // 2
+
+
+def test_same_abbreviations_as_scispacy(rules_nlp, corpora):
+    """Issue 14.4: the detector with both linear parts (bracket pattern, ShortFormMatcher) gives exactly
+    scispaCy's abbreviations (short form and long form spans) on real abstracts, one long concatenation
+    of them, and random bracket soup."""
+    import json
+    import random
+    import warnings
+
+    from scispacy.abbreviation import AbbreviationDetector
+
+    ours = rules_nlp.get_pipe("claimex_abbreviations")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        scispacy = AbbreviationDetector(rules_nlp)
+    lines = (corpora / "pubmed-xml-samples" / "abstracts_flat.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [" ".join(s["text"] or "" for s in json.loads(line)["abstract_sections"]) for line in lines[:200]]
+    texts.append("\n".join(texts[:60]))
+    rnd = random.Random(7)
+    vocab = ["(", ")", "HR", "hazard", "ratio", "CI", "confidence", "interval", "of", "the", "AB", "x"]
+    texts += [" ".join(rnd.choice(vocab) for _ in range(80)) for _ in range(100)]
+
+    def found(detector, text):
+        doc = rules_nlp.make_doc(text)
+        doc._.abbreviations = []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # scispaCy's empty global Matcher warns (W036)
+            detector(doc)
+        return sorted((a.start, a.end, a._.long_form.start, a._.long_form.end) for a in doc._.abbreviations)
+
+    total = 0
+    for text in texts:
+        mine = found(ours, text)
+        assert mine == found(scispacy, text)
+        total += len(mine)
+    assert total > 500  # the comparison saw abbreviations, not just empty lists
