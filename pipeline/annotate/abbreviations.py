@@ -22,8 +22,8 @@ import contextlib
 from typing import Iterator
 
 from scispacy.abbreviation import AbbreviationDetector
-from spacy.matcher import Matcher
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 # scispaCy's filter_matches drops groups with more than 8 tokens inside the brackets; match only the others

@@ -21,11 +21,9 @@ This is a project-wide definition (:func:`build_text`); every reader of bibliogr
 * No abstract: ``text`` is the title alone and ``meta["no_abstract"] = True``. No title and no abstract:
   a ``ReadError("empty abstract")``.
 
-Common ``meta`` keys: ``title``, ``journal``, ``year`` (int), ``pub_types``, ``mesh`` (headings in PubMed's
-display form, one per descriptor/qualifier pair, ``"*"`` marking a major topic: ``"Liver Neoplasms /
-secondary*"``), ``mesh_terms`` (parsed: one ``{"descriptor", "qualifiers", "major"}`` per heading),
-``chemicals``, ``keywords``, ``doi``, ``citation``, ``format`` (the reader), ``source`` (the file), and
-``warnings`` (e.g. ``"invalid UTF-8 replaced at byte N"``).
+Common ``meta`` keys: ``title``, ``journal``, ``year`` (int), ``pub_types``, ``mesh`` and ``mesh_terms``
+(:mod:`claimex.read.mesh`), ``chemicals``, ``keywords``, ``doi``, ``citation``, ``format`` (the reader),
+``source`` (the file), and ``warnings`` (e.g. ``"invalid UTF-8 replaced at byte N"``).
 
 Encodings: every file is opened in binary (:func:`open_any`; gzip recognised by its magic bytes, not only
 by the ``.gz`` extension), a UTF-8 BOM is dropped, and bytes are decoded as UTF-8. With
@@ -338,56 +336,6 @@ def make_record(doc_id: str, title: str, paragraphs: list[tuple[str | None, str]
     if not any(p.strip() for _, p in paragraphs):
         meta["no_abstract"] = True
     return Document(id=doc_id, text=text, meta=meta, sections=sections, source=source, version=version)
-
-
-# -- MeSH headings ----------------------------------------------------------------------------------------
-def mesh_display(descriptor: str, descriptor_major: bool,
-                 qualifiers: list[tuple[str, bool]]) -> list[str]:
-    """PubMed's display lines for one heading: ``"Humans"``, ``"Hepatic Artery*"``,
-    ``"Liver Neoplasms / secondary*"`` (one line per qualifier; ``*`` marks the major topic)."""
-    star = "*" if descriptor_major else ""
-    if not qualifiers:
-        return [descriptor + star]
-    return [f"{descriptor}{star} / {q}{'*' if major else ''}" for q, major in qualifiers]
-
-
-def parse_mesh_line(line: str) -> tuple[str, bool, list[tuple[str, bool]]]:
-    """``"Liver Neoplasms / secondary*"`` -> ("Liver Neoplasms", False, [("secondary", True)])."""
-    parts = [p.strip() for p in line.strip().split(" / ")]
-    desc = parts[0]
-    desc_major = desc.endswith("*")
-    quals = [(q.rstrip("*").strip(), q.endswith("*")) for q in parts[1:] if q.rstrip("*").strip()]
-    return desc.rstrip("*").strip(), desc_major, quals
-
-
-def add_mesh_heading(mesh: list[str], terms: list[dict], descriptor: str, descriptor_major: bool,
-                     qualifiers: list[tuple[str, bool]], ui: str | None = None) -> None:
-    """Add one heading to ``meta["mesh"]`` (display lines, :func:`mesh_display`) and ``meta["mesh_terms"]``
-    (``{"descriptor", "qualifiers", "major", "ui"}``; ``major``: the descriptor or one of its qualifiers
-    is a major topic; ``ui``: the MeSH descriptor id where the format carries it, else None). A heading
-    that repeats the previous one's descriptor (a split heading) is merged into its term. The one MeSH
-    helper of every reader (PubMed XML, MEDLINE, the PubMed page)."""
-    if not descriptor:
-        return
-    mesh.extend(mesh_display(descriptor, descriptor_major, qualifiers))
-    if terms and terms[-1]["descriptor"] == descriptor:
-        term = terms[-1]
-    else:
-        term = {"descriptor": descriptor, "qualifiers": [], "major": False, "ui": ui}
-        terms.append(term)
-    term["qualifiers"].extend(q for q, _ in qualifiers if q not in term["qualifiers"])
-    term["major"] = term["major"] or descriptor_major or any(m for _, m in qualifiers)
-    term["ui"] = term["ui"] or ui
-
-
-def mesh_terms(lines: list[str]) -> list[dict]:
-    """Parsed headings from display lines (:func:`add_mesh_heading`):
-    ``[{"descriptor": "Liver Neoplasms", "qualifiers": ["secondary", "therapy"], "major": True, "ui": None}]``."""
-    display: list[str] = []
-    out: list[dict] = []
-    for line in lines:
-        add_mesh_heading(display, out, *parse_mesh_line(line))
-    return out
 
 
 def year_of(text: str | None) -> int | None:

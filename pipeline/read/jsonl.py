@@ -35,7 +35,6 @@ from .base import (
     stream_records,
 )
 
-
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -27,7 +27,6 @@ from .base import (
     PathLike,
     Progress,
     ReadError,
-    add_mesh_heading,
     add_warning,
     check_encoding_errors,
     checked_record,
@@ -38,6 +37,7 @@ from .base import (
     stream_records,
     year_of,
 )
+from .mesh import add_mesh_heading
 
 TAG_RE = re.compile(r"^([A-Z][A-Z0-9]{1,3})\s*-\s?(.*)$")
 FIRST_LABEL_RE = re.compile(r"^([A-Z][A-Z0-9 ,/&'-]{2,60}):\s")

@@ -46,7 +46,6 @@ from .base import (
     Progress,
     ReadError,
     ReadItem,
-    add_mesh_heading,
     add_warning,
     check_encoding_errors,
     checked_record,
@@ -57,6 +56,7 @@ from .base import (
     stream_records,
     year_of,
 )
+from .mesh import add_mesh_heading
 
 RECORD_TAGS = ("PubmedArticle", "MedlineCitation", "PubmedBookArticle", "DeleteCitation")
 ROOT_TAGS = ("PubmedArticleSet", "MedlineCitationSet")

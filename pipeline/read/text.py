@@ -42,9 +42,9 @@ from .base import (
     collapse_ws,
     decode_utf8,
     make_record,
-    mesh_terms,
     stream_records,
 )
+from .mesh import mesh_terms
 
 CITATION_RE = re.compile(
     r"^(?:\d+\.\s+)?(?P<journal>[^\n]{1,200}?)\s?\.\s+(?P<year>(?:1[89]|20)\d\d)"

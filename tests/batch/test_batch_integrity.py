@@ -128,6 +128,6 @@ def test_manifest_that_cannot_be_saved_is_one_line(finished, model, monkeypatch)
     result = CliRunner().invoke(app, ["batch", *map(str, files), "--out", str(out), "--model", model, "--force",
                                       "--quiet"])
     assert result.exit_code == 1
-    assert [ln for ln in result.output.splitlines() if "claimex: error:" in ln] == [
-        f"claimex: error: {out / MANIFEST}: cannot save the manifest: No space left on device; rerun the same "
-        "command to resume"]
+    want = (f"claimex: error: {out / MANIFEST}: cannot save the manifest: No space left on device; rerun the "
+            "same command to resume")
+    assert [ln for ln in result.output.splitlines() if "claimex: error:" in ln] == [want]

@@ -20,14 +20,8 @@ from claimex.read import (
     open_any,
     read_documents,
 )
-from claimex.read.base import (
-    checked_record,
-    decode_utf8,
-    mesh_display,
-    mesh_terms,
-    parse_mesh_line,
-    utf8_warning,
-)
+from claimex.read.base import checked_record, decode_utf8, utf8_warning
+from claimex.read.mesh import mesh_display, mesh_terms, parse_mesh_line
 
 XML_ONE = (b'<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID Version="1">11</PMID><Article>'
            b"<ArticleTitle>A title.</ArticleTitle><Abstract><AbstractText>Body.</AbstractText></Abstract>"

@@ -145,7 +145,7 @@ def test_empty_invalid_utf8_and_too_long(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text(" \n\n ")
     (err,) = read_documents([empty])
-    assert isinstance(err, ReadError) and err.message == "empty abstract" and err.source == str(empty)
+    assert isinstance(err, ReadError) and err.message == "empty file" and err.source == str(empty)  # issue 14.5
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"Caf\xe9 au lait study.")
     doc = read_text_file(bad)
