@@ -23,11 +23,11 @@ from pathlib import Path
 
 from .dask_runner import run_dask
 from .lock import OutputLock
-from .manifest import DAMAGED, Manifest, now_iso
+from .manifest import DAMAGED, Manifest, ManifestSaveError, now_iso
 from .outcome import OnDocs, OnDone, drain, failed_result
 from .progress import BatchProgress
 from .shards import Settings, ShardSpec, clean_partials, plan
-from .supersede import write_superseded
+from .supersede import SUPERSEDED, write_superseded
 from .worker import init_pool_worker, pool_task, process_shard
 
 
@@ -196,6 +196,9 @@ def run_batch(
                    status="interrupted" if result.interrupted else "failed" if result.failed else "complete")
         manifest.save()
         if dedupe and not result.interrupted:
-            result.superseded = write_superseded(manifest)["counts"]
+            try:
+                result.superseded = write_superseded(manifest)["counts"]
+            except OSError as exc:  # disk full: the shards and the manifest are complete; a rerun retries
+                raise ManifestSaveError(f"{out / SUPERSEDED}: cannot save: {exc.strerror or exc}") from None
     result.seconds = time.time() - started
     return result
