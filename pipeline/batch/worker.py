@@ -46,6 +46,8 @@ def get_extractor(model: str | None):
     key = str(model)
     with _CACHE_LOCK:
         if key not in _CACHE:
+            # imported here, not at the top: a pool worker limits BLAS/OpenMP threads (limit_threads) before
+            # the libraries that start them (numpy, torch, spaCy) are loaded; no import circle is involved
             from ..extractor import Extractor
 
             _CACHE[key] = Extractor.load(model)
