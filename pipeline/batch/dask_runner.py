@@ -23,6 +23,7 @@ import queue
 import time
 import uuid
 
+from .outcome import OnDocs, OnDone, drain, failed_result
 from .shards import Settings, ShardSpec
 from .worker import process_shard
 
@@ -45,12 +46,10 @@ def dask_task(spec: ShardSpec, settings: Settings) -> dict:
     return process_shard(spec, settings, report)
 
 
-def run_dask(specs: list[ShardSpec], settings: Settings, on_done, on_docs, *, scheduler: str | None = None,
+def run_dask(specs: list[ShardSpec], settings: Settings, on_done: OnDone, on_docs: OnDocs, *, scheduler: str | None = None,
              local_workers: int | None = None, processes: bool = True, retries: int = 1,
              timeout: str = "30s") -> None:
-    from distributed import Client, LocalCluster, as_completed
-
-    from .runner import failed_result
+    from distributed import Client, LocalCluster, as_completed  # optional dependency: claimex[distributed]
 
     if not specs:
         return
@@ -71,7 +70,7 @@ def run_dask(specs: list[ShardSpec], settings: Settings, on_done, on_docs, *, sc
         pending = as_completed(futures, loop=client.loop)
         while not pending.is_empty():
             batch = pending.next_batch(block=False) if pending.has_ready() else []
-            _drain(events, on_docs)
+            drain(events, on_docs)
             if not batch:
                 time.sleep(0.2)
                 continue
@@ -81,22 +80,13 @@ def run_dask(specs: list[ShardSpec], settings: Settings, on_done, on_docs, *, sc
                     result = fut.result()
                 except Exception as exc:  # noqa: BLE001 - KilledWorker, CancelledError, ...
                     result = failed_result(spec, settings, f"dask: {type(exc).__name__}: {exc}")
-                _drain(events, on_docs)
+                drain(events, on_docs)
                 on_done(spec, result)
                 fut.release()
-        _drain(events, on_docs)
+        drain(events, on_docs)
     finally:
         with contextlib.suppress(Exception):
             client.unsubscribe_topic(TOPIC)
         client.close()
         if cluster is not None:
             cluster.close()
-
-
-def _drain(events: queue.Queue, on_docs) -> None:
-    while True:
-        try:
-            name, n = events.get_nowait()
-        except queue.Empty:
-            return
-        on_docs(name, n)

@@ -8,6 +8,7 @@ Layout (``"schema": "claimex-batch/1"``)::
          "sha256": "...", "status": "complete" | "failed", "error": null | "what broke",
          "documents": 30000, "records": 29990, "errors": 10, "superseded": 0, "deleted": 0, "deletions": 0,
          "files": {"records": "pubmed25n0001.jsonl.gz", "ids": "...", "errors": "...", "deletions": "..."},
+         "checksums": {"records": "<sha256>", "ids": "<sha256>", ...},   # one per file in "files"
          "settings": {"model": "rules", "input_format": null, "output_format": "jsonl"},
          "version_info": {"claimex": "0.1.0", "model": "rules", "pipeline": [...]},
          "timings": {"started": ..., "finished": ..., "seconds": 95.2, "load_seconds": 2.1,
@@ -17,8 +18,10 @@ Layout (``"schema": "claimex-batch/1"``)::
                "complete", "failed", "status"}, ...]}
 
 A shard is *current* (skipped on a rerun) when its entry is ``complete``, was made with the same
-settings (model, input and output format), its files are there, and its input has the same size and
-SHA-256 as recorded. Everything else is redone.
+settings (model, input and output format), its input has the same size and SHA-256 as recorded, and its
+files are there with the SHA-256 recorded in ``checksums`` (:mod:`claimex.batch.integrity`; a damaged
+shard is redone, and the run says so in one line). Everything else is redone. :func:`verify_run` checks a
+run directory without redoing anything (``claimex batch --verify DIR``).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..write.atomic import atomic_path
+from .integrity import ShardCheck, check_shards, shard_damage
 from .shards import Settings, ShardSpec, make_readable, sha256_file
 
 MANIFEST = "manifest.json"
@@ -40,6 +44,13 @@ MAX_RUNS = 100
 
 class ManifestError(ValueError):
     pass
+
+
+class ManifestSaveError(ManifestError):
+    """The manifest could not be written (no space left on device, permissions): the run stops."""
+
+
+DAMAGED = "output damaged"  # how Manifest.current starts the reason for a shard whose files changed
 
 
 def now_iso() -> str:
@@ -85,7 +96,7 @@ class Manifest:
     def reserve(self, specs: list[ShardSpec], todo: list[ShardSpec]) -> None:
         """Give new inputs a place (in run order, so the shard order is fixed before any finishes) and mark
         the shards about to be (re)done ``pending``: until each is complete again, its old files are not
-        current (``iter_records`` and the supersede step leave them out)."""
+        current (``iter_run_records`` and the supersede step leave them out)."""
         redo = {s.input for s in todo}
         for spec in specs:
             if spec.input not in self._index:
@@ -120,6 +131,9 @@ class Manifest:
             return False, "input changed (size)"
         if e.get("sha256") != sha256_file(spec.input):
             return False, "input changed (sha256)"
+        damage = shard_damage(self.out_dir, e)
+        if damage:
+            return False, f"{DAMAGED}: {damage}"
         return True, "unchanged"
 
     # -- runs ----------------------------------------------------------------------------------------------
@@ -130,11 +144,16 @@ class Manifest:
         return run
 
     def save(self) -> None:
+        """Rewrite ``manifest.json`` atomically. Raises ``ManifestError`` (one line: the file and the OS
+        error, e.g. no space left on device) when it cannot be written; the old manifest is then intact."""
         self.data["updated"] = now_iso()
         text = json.dumps(self.data, indent=1, ensure_ascii=False)
-        with atomic_path(self.path) as tmp:
-            tmp.write_text(text + "\n", encoding="utf-8")
-            make_readable(tmp)
+        try:
+            with atomic_path(self.path) as tmp:
+                tmp.write_text(text + "\n", encoding="utf-8")
+                make_readable(tmp)
+        except OSError as exc:
+            raise ManifestSaveError(f"{self.path}: cannot save the manifest: {exc.strerror or exc}") from None
         try:  # make the rename itself durable
             fd = os.open(self.out_dir, os.O_RDONLY)
             try:
@@ -143,3 +162,14 @@ class Manifest:
                 os.close(fd)
         except OSError:
             pass
+
+
+def verify_run(out_dir: str | Path, on_check=None) -> list[ShardCheck]:
+    """Check every shard of a run directory against its manifest without redoing anything: one
+    :class:`~claimex.batch.integrity.ShardCheck` per shard (``ok``, ``damaged``, ``failed``, ``pending``).
+    Raises ``ManifestError`` when there is no readable manifest."""
+    out = Path(out_dir)
+    if not (out / MANIFEST).is_file():
+        raise ManifestError(f"{out}: no {MANIFEST} here (not a claimex batch run directory)")
+    manifest = Manifest.load(out)
+    return check_shards(manifest.out_dir, manifest.shards, on_check)

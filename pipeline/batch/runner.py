@@ -15,20 +15,20 @@ import concurrent.futures as cf
 import contextlib
 import multiprocessing
 import os
-import queue as queue_mod
+import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dask_runner import run_dask
 from .lock import OutputLock
-from .manifest import Manifest, now_iso
+from .manifest import DAMAGED, Manifest, ManifestSaveError, now_iso
+from .outcome import OnDocs, OnDone, drain, failed_result
 from .progress import BatchProgress
 from .shards import Settings, ShardSpec, clean_partials, plan
+from .supersede import SUPERSEDED, write_superseded
 from .worker import init_pool_worker, pool_task, process_shard
-
-OnDone = Callable[[ShardSpec, dict], None]
-OnDocs = Callable[[str, int], None]
 
 
 @dataclass
@@ -36,6 +36,7 @@ class BatchResult:
     out_dir: Path
     results: list[dict] = field(default_factory=list)  # manifest entries of the shards run now
     skipped: list[str] = field(default_factory=list)  # shards left as they were (current)
+    damaged: list[tuple[str, str]] = field(default_factory=list)  # (shard, why): finished, files damaged, redone
     seconds: float = 0.0
     superseded: dict | None = None  # counts from superseded.json
     interrupted: bool = False
@@ -55,12 +56,6 @@ class BatchResult:
     @property
     def ok(self) -> bool:
         return not self.failed and not self.interrupted
-
-
-def failed_result(spec: ShardSpec, settings: Settings, message: str) -> dict:
-    return {"name": spec.name, "input": spec.input, "status": "failed", "error": message, "size": spec.size,
-            "sha256": None, "documents": 0, "records": 0, "errors": 0, "superseded": 0, "deleted": 0,
-            "deletions": 0, "settings": settings.key(), "files": {}, "timings": {}}
 
 
 # -- executors ---------------------------------------------------------------------------------------------
@@ -87,7 +82,7 @@ def run_pool(specs: list[ShardSpec], settings: Settings, on_done: OnDone, on_doc
             pending = set(futures)
             while pending:
                 done, pending = cf.wait(pending, timeout=0.25, return_when=cf.FIRST_COMPLETED)
-                _drain(reports, on_docs)
+                drain(reports, on_docs)
                 for fut in done:
                     spec = futures[fut]
                     try:
@@ -98,7 +93,7 @@ def run_pool(specs: list[ShardSpec], settings: Settings, on_done: OnDone, on_doc
                     except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable result
                         result = failed_result(spec, settings, f"{type(exc).__name__}: {exc}")
                     on_done(spec, result)
-            _drain(reports, on_docs)
+            drain(reports, on_docs)
         except BaseException:
             _terminate(pool)
             raise
@@ -110,15 +105,6 @@ def run_pool(specs: list[ShardSpec], settings: Settings, on_done: OnDone, on_doc
                 on_done(spec, failed_result(spec, settings, "worker process died (out of memory? see the "
                                                             "system log); retried"))
             return
-
-
-def _drain(reports, on_docs: OnDocs) -> None:
-    while True:
-        try:
-            name, n = reports.get_nowait()
-        except (queue_mod.Empty, OSError, ValueError):
-            return
-        on_docs(name, n)
 
 
 def _terminate(pool: cf.ProcessPoolExecutor) -> None:
@@ -165,10 +151,14 @@ def run_batch(
         todo: list[ShardSpec] = []
         for spec in shards:
             if not force:
-                current, _why = manifest.current(spec, settings)
+                current, why = manifest.current(spec, settings)
                 if current:
                     result.skipped.append(spec.name)
                     continue
+                if why.startswith(DAMAGED):
+                    result.damaged.append((spec.name, why))
+                    if show_progress:
+                        sys.stderr.write(f"claimex batch: shard {spec.name}: {why}; redoing it\n")
             todo.append(spec)
         manifest.reserve(shards, todo)
         executor = ("dask" if dask_scheduler or dask_local else "pool" if workers > 1 and len(todo) > 1
@@ -193,8 +183,6 @@ def run_batch(
 
             try:
                 if executor == "dask":
-                    from .dask_runner import run_dask
-
                     run_dask(todo, settings, on_done, on_docs, scheduler=dask_scheduler, local_workers=dask_local,
                              processes=dask_processes, retries=retries)
                 elif executor == "pool":
@@ -208,8 +196,9 @@ def run_batch(
                    status="interrupted" if result.interrupted else "failed" if result.failed else "complete")
         manifest.save()
         if dedupe and not result.interrupted:
-            from .supersede import write_superseded
-
-            result.superseded = write_superseded(manifest)["counts"]
+            try:
+                result.superseded = write_superseded(manifest)["counts"]
+            except OSError as exc:  # disk full: the shards and the manifest are complete; a rerun retries
+                raise ManifestSaveError(f"{out / SUPERSEDED}: cannot save: {exc.strerror or exc}") from None
     result.seconds = time.time() - started
     return result

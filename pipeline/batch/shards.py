@@ -22,7 +22,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..read.base import EXTENSIONS, has_known_extension
+from ..read import input_files
+from ..read.base import EXTENSIONS
 
 OUTPUT_FORMATS = {"jsonl": ".jsonl.gz", "parquet": ".parquet"}
 INPUT_SUFFIXES = set(EXTENSIONS)  # .txt .text .jsonl .ndjson .xml .nbib .medline .ris (each also .gz)
@@ -77,13 +78,10 @@ def shard_file(name: str, kind: str, output_format: str = "jsonl") -> str:
     return name + {"ids": ".ids.tsv.gz", "errors": ".errors.jsonl", "deletions": ".deletions.txt"}[kind]
 
 
-def _is_input_file(path: Path) -> bool:
-    return not path.name.startswith(".") and has_known_extension(path)
-
-
 def expand_inputs(inputs: Iterable[str | Path], exclude: Path | None = None) -> list[Path]:
     """Files named by ``inputs``, in order: a file as given; a directory's input files (by extension, as
-    :func:`claimex.read.expand_paths`: recursively, hidden files skipped) sorted by path; a glob's matches sorted. Duplicates are dropped
+    :func:`claimex.read.input_files`: recursively, hidden files skipped, the others named in a warning) sorted
+    by path; a glob's matches sorted. Duplicates are dropped
     (first occurrence kept); files under ``exclude`` (the output directory) are left out.
     Raises :class:`InputError` for an input that names nothing.
     """
@@ -104,8 +102,7 @@ def expand_inputs(inputs: Iterable[str | Path], exclude: Path | None = None) -> 
         if path.is_file():
             add(path)
         elif path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _is_input_file(p)
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            files = input_files(path)
             if not files:
                 raise InputError(f"{item}: no input files in this directory (by extension: "
                                  f"{', '.join(sorted(INPUT_SUFFIXES))}, optionally .gz)")

@@ -17,8 +17,13 @@ for PubMed ``pubmedNNnXXXX`` files is baseline then updates, oldest first):
      "counts": {"records": N, "current": N, "superseded": N, "deleted": N},
      "shards": {"pubmed25n0001": {"superseded": ["123", ...], "deleted": ["456", ...]}, ...}}
 
-``iter_records(out_dir)`` yields the current records only (``current=False``: every record).
+``iter_run_records(out_dir)`` yields the current records only (``current=False``: every record).
 Within one shard the worker already resolved duplicates and deletions the same way.
+
+Damaged output: a shard whose files differ from the SHA-256 in the manifest (or, for an entry without
+checksums, one that stops being readable) is named in one line (``on_error``; by default a warning on the
+``claimex.batch`` logger) and left out; the other shards are read. ``superseded.json`` is then computed
+without that shard and not saved, so it is recomputed once the shard is redone.
 
 Memory: 24 bytes per record for the comparison (numpy), e.g. about 0.9 GB for a whole PubMed
 baseline (36M records); ids are compared as integers when they are plain decimal numbers (PMIDs), and
@@ -30,30 +35,51 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from ..schema import Record
 from ..write.atomic import atomic_path
+from ..write.jsonl import read_records
+from ..write.parquet import read_parquet_records
+from .integrity import DAMAGE_ERRORS, shard_damage
 from .manifest import Manifest
 from .worker import id_key
+
+log = logging.getLogger("claimex.batch")
+OnError = Callable[[str], None]
 
 SUPERSEDED = "superseded.json"
 SCHEMA = "claimex-batch-superseded/1"
 
 
-def _shards_with_output(manifest: Manifest) -> list[dict]:
+def _shards_with_output(manifest: Manifest, exclude: frozenset[str] = frozenset()) -> list[dict]:
     out = []
     for e in manifest.shards:
         files = e.get("files") or {}
         if e.get("status") in ("complete", "failed") and files.get("records") and files.get("ids") \
-                and (manifest.out_dir / files["records"]).exists():
+                and (manifest.out_dir / files["records"]).exists() and e.get("name") not in exclude:
             out.append(e)
     return out
 
 
-def fingerprint(manifest: Manifest) -> str:
-    h = hashlib.sha256()
+def damaged_shards(manifest: Manifest, on_error: OnError | None = None) -> frozenset[str]:
+    """The names of the shards with output whose files are not what the manifest recorded; each is named
+    in one line through ``on_error`` (default: a warning on the ``claimex.batch`` logger)."""
+    say = on_error or log.warning
+    bad = set()
     for e in _shards_with_output(manifest):
+        why = shard_damage(manifest.out_dir, e)
+        if why:
+            bad.add(e["name"])
+            say(f"{manifest.out_dir}: shard {e['name']} skipped: {why} (rerun `claimex batch` to redo it)")
+    return frozenset(bad)
+
+
+def fingerprint(manifest: Manifest, exclude: frozenset[str] = frozenset()) -> str:
+    h = hashlib.sha256()
+    for e in _shards_with_output(manifest, exclude):
         h.update(json.dumps([e["name"], e.get("sha256"), e.get("records"), e.get("deletions"),
                              e.get("timings", {}).get("finished")]).encode())
     return h.hexdigest()
@@ -66,10 +92,11 @@ def _read_ids(path: Path) -> Iterator[tuple[str, int]]:
             yield ident, int(version) if version else -1
 
 
-def compute_superseded(manifest: Manifest) -> dict:
+def compute_superseded(manifest: Manifest, exclude: frozenset[str] = frozenset()) -> dict:
+    """``superseded.json``'s content for the shards with output (less those named in ``exclude``)."""
     import numpy as np
 
-    shards = _shards_with_output(manifest)
+    shards = _shards_with_output(manifest, exclude)
     out_dir = manifest.out_dir
     key_parts, ver_parts, shard_parts, pos_parts = [], [], [], []
     del_keys, del_shard = [], []
@@ -118,7 +145,7 @@ def compute_superseded(manifest: Manifest) -> dict:
             superseded_ix = [i for i in superseded_ix if keys[i] >= 0] + _exact(shards, out_dir, keys, vers,
                                                                              shard_ix, pos, order, hashed)
     deleted_ix = np.nonzero(deleted_mask)[0].tolist()
-    result: dict = {"schema": SCHEMA, "fingerprint": fingerprint(manifest),
+    result: dict = {"schema": SCHEMA, "fingerprint": fingerprint(manifest, exclude),
                     "counts": {"records": total, "current": total - len(superseded_ix) - len(deleted_ix),
                                "superseded": len(superseded_ix), "deleted": len(deleted_ix)},
                     "shards": {}}
@@ -157,10 +184,12 @@ def _exact(shards, out_dir, keys, vers, shard_ix, pos, order, hashed) -> list[in
     return [i for i in members if i not in winners]
 
 
-def write_superseded(manifest: Manifest, force: bool = False) -> dict:
-    """(Re)compute ``superseded.json`` unless it is up to date with the manifest; returns its content."""
+def write_superseded(manifest: Manifest, force: bool = False, exclude: frozenset[str] = frozenset()) -> dict:
+    """(Re)compute ``superseded.json`` unless it is up to date with the manifest; returns its content.
+
+    ``exclude``: shards to leave out (damaged ones); the result is then returned but not saved."""
     path = manifest.out_dir / SUPERSEDED
-    fp = fingerprint(manifest)
+    fp = fingerprint(manifest, exclude)
     if not force and path.exists():
         try:
             old = json.loads(path.read_text(encoding="utf-8"))
@@ -168,25 +197,28 @@ def write_superseded(manifest: Manifest, force: bool = False) -> dict:
                 return old
         except (OSError, ValueError):
             pass
-    data = compute_superseded(manifest)
-    with atomic_path(path) as tmp:
-        tmp.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+    data = compute_superseded(manifest, exclude)
+    if not exclude:
+        with atomic_path(path) as tmp:
+            tmp.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
     return data
 
 
-def iter_records(out_dir: str | Path, current: bool = True, include_failed: bool = True,
-                 shards: list[str] | None = None) -> Iterator:
+def iter_run_records(out_dir: str | Path, current: bool = True, include_failed: bool = True,
+                     shards: list[str] | None = None, on_error: OnError | None = None) -> Iterator[Record]:
     """The records of a batch output directory, shard by shard in manifest order.
 
     ``current=True`` skips the records superseded or deleted by a later shard (``superseded.json``,
-    recomputed if stale); ``include_failed=False`` leaves out the partial output of failed shards.
+    recomputed if stale); ``include_failed=False`` leaves out the partial output of failed shards. A
+    damaged shard (see the module docstring) is named in one line through ``on_error`` and skipped; a
+    shard that breaks while it is read (no checksum to tell beforehand) is named with the records read
+    so far, and reading goes on with the next shard.
     """
-    from ..write.jsonl import read_records
-    from ..write.parquet import read_parquet_records
-
+    say = on_error or log.warning
     manifest = Manifest.load(Path(out_dir))
-    skip_map = write_superseded(manifest)["shards"] if current else {}
-    for e in _shards_with_output(manifest):
+    damaged = damaged_shards(manifest, say)
+    skip_map = write_superseded(manifest, exclude=damaged)["shards"] if current else {}
+    for e in _shards_with_output(manifest, damaged):
         if (shards is not None and e["name"] not in shards) or (not include_failed and e["status"] != "complete"):
             continue
         drop = set()
@@ -194,6 +226,12 @@ def iter_records(out_dir: str | Path, current: bool = True, include_failed: bool
             drop = set(skip_map[e["name"]]["superseded"]) | set(skip_map[e["name"]]["deleted"])
         path = manifest.out_dir / e["files"]["records"]
         reader = read_parquet_records if path.suffix == ".parquet" else read_records
-        for record in reader(path):
-            if record.id not in drop:
-                yield record
+        n = 0
+        try:
+            for record in reader(path):
+                n += 1
+                if record.id not in drop:
+                    yield record
+        except DAMAGE_ERRORS as exc:
+            first = str(exc).splitlines()[0] if str(exc) else ""
+            say(f"{path}: shard {e['name']} damaged after {n} record(s), rest skipped: {type(exc).__name__}: {first}")

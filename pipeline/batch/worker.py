@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..write.atomic import atomic_path
+from .integrity import file_checksums
 from .shards import OUTPUT_FORMATS, Settings, ShardSpec, make_readable, sha256_file, shard_file
 
 Reporter = Callable[[str, int], None]  # (shard name, documents done since the last call)
@@ -45,6 +46,8 @@ def get_extractor(model: str | None):
     key = str(model)
     with _CACHE_LOCK:
         if key not in _CACHE:
+            # imported here, not at the top: a pool worker limits BLAS/OpenMP threads (limit_threads) before
+            # the libraries that start them (numpy, torch, spaCy) are loaded; no import circle is involved
             from ..extractor import Extractor
 
             _CACHE[key] = Extractor.load(model)
@@ -269,6 +272,7 @@ def process_shard(spec: ShardSpec, settings: Settings, report: Reporter | None =
                     with contextlib.suppress(FileNotFoundError):
                         tmp.target.unlink()
         result["files"]["records"] = targets["records"].name
+        result["checksums"] = file_checksums(out_dir, result["files"])
         for fmt in OUTPUT_FORMATS:  # the records of an earlier run in another output format
             if fmt != settings.output_format:
                 with contextlib.suppress(FileNotFoundError):

@@ -39,7 +39,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 
-COMMANDS = ("extract", "batch", "evaluate", "train", "export", "show", "info")
+COMMANDS = ("extract", "batch", "verify", "evaluate", "train", "export", "show", "info")
 
 for _name in COMMANDS:
     if importlib.util.find_spec(f"{__name__}.{_name}") is not None:

@@ -41,13 +41,14 @@ def batch(
     NAME.errors.jsonl, DeleteCitation PMIDs in NAME.deletions.txt, everything recorded in manifest.json.
 
     Rerunning the same command skips the shards already complete whose input is unchanged (size +
-    SHA-256) and redoes the rest; a killed run loses and duplicates nothing. Exit status: 0 done,
+    SHA-256) and whose files still have the checksums recorded (`claimex verify DIR` checks them), and
+    redoes the rest, naming a damaged shard in one line; a killed run loses and duplicates nothing. Exit status: 0 done,
     1 some shard failed (a bad file; with --strict also a bad record), 2 usage error or the output
     directory is in use by another run, 130 interrupted. See docs/pubmed-at-scale.md.
     """
     from rich.console import Console
 
-    from ..batch import InputError, ManifestError, OutputLocked, run_batch
+    from ..batch import InputError, ManifestError, ManifestSaveError, OutputLocked, run_batch
     from ..batch.progress import summary_table
 
     input_format = check_format(value(input_format))
@@ -72,6 +73,8 @@ def batch(
         result = run_batch(inputs, out, model=model, input_format=input_format, output_format=output_format,
                            workers=workers, dask_scheduler=dask_scheduler, dask_local=dask_local, force=force,
                            batch_size=batch_size, retries=retries, quiet=quiet, dedupe=dedupe, console=console)
+    except ManifestSaveError as exc:  # e.g. disk full: the shards finished so far are kept
+        raise fail(f"{exc}; rerun the same command to resume", 1)
     except (OutputLocked, InputError, ManifestError) as exc:
         raise fail(str(exc))
     except ImportError as exc:

@@ -55,6 +55,12 @@ def error_line(message: str) -> None:
     sys.stderr.flush()
 
 
+def warning_line(message: str) -> None:
+    """One warning line on stderr (the run goes on, the exit status is not changed)."""
+    sys.stderr.write(f"claimex: warning: {message}\n")
+    sys.stderr.flush()
+
+
 def fail(message: str, code: int = 2) -> "typer.Exit":
     error_line(message)
     return typer.Exit(code)

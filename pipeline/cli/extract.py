@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from .common import (FormatOption, InputFormat, ModelOption, QuietOption, check_format, error_line, fail, progress,
-                     quiet_logs, show_progress, value)
+                     quiet_logs, show_progress, value, warning_line)
 from .export import MaxYearOption, MinYearOption, OnlyRctOption, PmidsOption, review_filter
 
 
@@ -31,7 +31,9 @@ def extract(
     """Extract claim records: one JSON object per input document (schema claimex/1).
 
     Bad records are reported on stderr as one line each (file and record named); the good
-    records around them are still written. Exit status 1 when anything failed.
+    records around them are still written. Within one file a later version, a duplicate id or a
+    <DeleteCitation> replaces the earlier record as in `claimex batch` (one warning line each).
+    Exit status 1 when anything failed (an empty input file included).
     """
     from ..extractor import Extractor
     from ..read import read_documents
@@ -45,21 +47,28 @@ def extract(
         extractor = Extractor.load(model)
     except (OSError, ValueError) as exc:
         raise fail(str(exc))
-    items = read_documents(inputs, format=fmt)
+    # within one file, later versions / duplicates / <DeleteCitation> win as in `claimex batch` (a warning each)
+    items = read_documents(inputs, format=fmt, resolve_updates=True,
+                           on_drop=lambda doc, why: warning_line(f"{doc.source}: record {doc.id} not written: {why}"))
     if record_filter is not None:
         items = record_filter.filter(items)
     if doc_id is not None:
         items = (_with_id(item, doc_id) if isinstance(item, Document) else item for item in items)
     total = count_documents(inputs, fmt) if show_progress(quiet, None) else None
     failures = 0
-    with JsonlWriter(output, indent=2 if pretty else None) as writer, \
-            progress("extract", total, show_progress(quiet, total)) as bar:
-        for item in bar.track(extractor.records(items, batch_size=batch_size)):
-            if isinstance(item, ReadError):
-                failures += 1
-                error_line(str(item))
-            elif hasattr(item, "to_json"):
-                writer.write(item)
+    try:
+        with JsonlWriter(output, indent=2 if pretty else None) as writer, \
+                progress("extract", total, show_progress(quiet, total)) as bar:
+            for item in bar.track(extractor.records(items, batch_size=batch_size)):
+                if isinstance(item, ReadError):
+                    failures += 1
+                    error_line(str(item))
+                elif hasattr(item, "to_json"):
+                    for warning in item.meta.get("warnings") or []:
+                        warning_line(f"{item.meta.get('source') or 'input'}: record {item.id}: {warning}")
+                    writer.write(item)
+    except OSError as exc:  # disk full, permissions: the output file is not left half-written
+        raise fail(f"{output or 'stdout'}: cannot write: {exc.strerror or exc}", 1)
     if failures:
         error_line(f"{failures} record(s) or file(s) failed; {writer.count} record(s) written")
         raise typer.Exit(1)

@@ -21,11 +21,9 @@ This is a project-wide definition (:func:`build_text`); every reader of bibliogr
 * No abstract: ``text`` is the title alone and ``meta["no_abstract"] = True``. No title and no abstract:
   a ``ReadError("empty abstract")``.
 
-Common ``meta`` keys: ``title``, ``journal``, ``year`` (int), ``pub_types``, ``mesh`` (headings in PubMed's
-display form, one per descriptor/qualifier pair, ``"*"`` marking a major topic: ``"Liver Neoplasms /
-secondary*"``), ``mesh_terms`` (parsed: one ``{"descriptor", "qualifiers", "major"}`` per heading),
-``chemicals``, ``keywords``, ``doi``, ``citation``, ``format`` (the reader), ``source`` (the file), and
-``warnings`` (e.g. ``"invalid UTF-8 replaced at byte N"``).
+Common ``meta`` keys: ``title``, ``journal``, ``year`` (int), ``pub_types``, ``mesh`` and ``mesh_terms``
+(:mod:`claimex.read.mesh`), ``chemicals``, ``keywords``, ``doi``, ``citation``, ``format`` (the reader),
+``source`` (the file), and ``warnings`` (e.g. ``"invalid UTF-8 replaced at byte N"``).
 
 Encodings: every file is opened in binary (:func:`open_any`; gzip recognised by its magic bytes, not only
 by the ``.gz`` extension), a UTF-8 BOM is dropped, and bytes are decoded as UTF-8. With
@@ -37,7 +35,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import gzip
 import io
 import re
 import zlib
@@ -46,7 +43,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-DEFAULT_MAX_CHARS = 1_000_000
+from .gzip_stream import SalvagingGzipReader
+
+# Longer texts are refused (one ReadError line). Measured with the shipped model (bench/long_text_memory.py):
+# peak RSS 0.75 GB at 500k characters (0.42 GB of it the loaded model), growing linearly (about 0.65 MB per
+# 1,000 characters); PubMed's longest abstracts are a few tens of thousands.
+DEFAULT_MAX_CHARS = 500_000
 GZIP_MAGIC = b"\x1f\x8b"
 UTF8_BOM = codecs.BOM_UTF8
 ENCODING_ERRORS = ("replace", "strict")
@@ -115,7 +117,7 @@ class Progress:
         return f"{self.unit} {self.n}"
 
 
-def read_records(path: PathLike, records: Callable[[BinaryIO, Progress], Iterator[ReadItem]],
+def stream_records(path: PathLike, records: Callable[[BinaryIO, Progress], Iterator[ReadItem]],
                  unit: str = "record") -> Iterator[ReadItem]:
     """Open ``path`` (:func:`open_any`) and yield what ``records(stream, progress)`` yields.
 
@@ -159,13 +161,16 @@ def checked_record(parse: Callable[[], ReadItem], *, source: str, record: str | 
 def open_any(path: PathLike) -> Iterator[BinaryIO]:
     """Open ``path`` for binary reading: gunzip when it starts with the gzip magic bytes, drop a UTF-8 BOM.
 
+    A truncated or corrupt gzip yields every byte decompressed before the damage, then raises
+    (:mod:`claimex.read.gzip_stream`), so no complete record before it is lost.
+
     Raises ``OSError`` (``FileNotFoundError``, ...) like :func:`open`.
     """
     raw = open(path, "rb")  # noqa: SIM115 - closed below
     try:
         stream: BinaryIO = raw
         if raw.peek(2)[:2] == GZIP_MAGIC:
-            stream = io.BufferedReader(gzip.GzipFile(fileobj=raw, mode="rb"))  # type: ignore[arg-type]
+            stream = io.BufferedReader(SalvagingGzipReader(raw), buffer_size=1 << 16)
         head = stream.peek(3)[:3]  # type: ignore[attr-defined]
         if head == UTF8_BOM:
             stream.read(3)
@@ -334,45 +339,6 @@ def make_record(doc_id: str, title: str, paragraphs: list[tuple[str | None, str]
     if not any(p.strip() for _, p in paragraphs):
         meta["no_abstract"] = True
     return Document(id=doc_id, text=text, meta=meta, sections=sections, source=source, version=version)
-
-
-# -- MeSH headings ----------------------------------------------------------------------------------------
-def mesh_display(descriptor: str, descriptor_major: bool,
-                 qualifiers: list[tuple[str, bool]]) -> list[str]:
-    """PubMed's display lines for one heading: ``"Humans"``, ``"Hepatic Artery*"``,
-    ``"Liver Neoplasms / secondary*"`` (one line per qualifier; ``*`` marks the major topic)."""
-    star = "*" if descriptor_major else ""
-    if not qualifiers:
-        return [descriptor + star]
-    return [f"{descriptor}{star} / {q}{'*' if major else ''}" for q, major in qualifiers]
-
-
-def parse_mesh_line(line: str) -> tuple[str, bool, list[tuple[str, bool]]]:
-    """``"Liver Neoplasms / secondary*"`` -> ("Liver Neoplasms", False, [("secondary", True)])."""
-    parts = [p.strip() for p in line.strip().split(" / ")]
-    desc = parts[0]
-    desc_major = desc.endswith("*")
-    quals = [(q.rstrip("*").strip(), q.endswith("*")) for q in parts[1:] if q.rstrip("*").strip()]
-    return desc.rstrip("*").strip(), desc_major, quals
-
-
-def mesh_terms(lines: list[str]) -> list[dict]:
-    """Parsed headings from display lines, merging consecutive lines of the same descriptor:
-    ``[{"descriptor": "Liver Neoplasms", "qualifiers": ["secondary", "therapy"], "major": True}]``
-    (``major``: the descriptor or one of its qualifiers is a major topic)."""
-    out: list[dict] = []
-    for line in lines:
-        desc, desc_major, quals = parse_mesh_line(line)
-        if not desc:
-            continue
-        if out and out[-1]["descriptor"] == desc:
-            term = out[-1]
-        else:
-            term = {"descriptor": desc, "qualifiers": [], "major": False}
-            out.append(term)
-        term["qualifiers"].extend(q for q, _ in quals if q not in term["qualifiers"])
-        term["major"] = term["major"] or desc_major or any(m for _, m in quals)
-    return out
 
 
 def year_of(text: str | None) -> int | None:

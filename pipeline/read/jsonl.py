@@ -9,11 +9,14 @@
   a line over the byte cap) -> one ``ReadError(source=file, record=<line number>)``; reading goes on.
   Blank lines are skipped. Lines are numbered from 1. ``Document.source`` is ``"path:line"``.
 * ``meta`` holds only what the line had (plus ``warnings``): no ``format``/``source`` keys are added.
+* A lone surrogate escape (``"\\ud800"`` without its pair: valid JSON, but not encodable text) becomes
+  U+FFFD, with a warning, in every string of the line.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -25,11 +28,28 @@ from .base import (
     PathLike,
     Progress,
     ReadError,
+    add_warning,
     check_encoding_errors,
     checked_record,
     decode_utf8,
-    read_records,
+    stream_records,
 )
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(value, found: list[int]):
+    """``value`` (a decoded JSON value) with lone surrogates replaced by U+FFFD; counts them in ``found``."""
+    if isinstance(value, str):
+        if SURROGATE.search(value):
+            found[0] += len(SURROGATE.findall(value))
+            return SURROGATE.sub("\ufffd", value)
+        return value
+    if isinstance(value, list):
+        return [_no_surrogates(v, found) for v in value]
+    if isinstance(value, dict):
+        return {_no_surrogates(k, found): _no_surrogates(v, found) for k, v in value.items()}
+    return value
 
 
 def _stem(path: PathLike) -> str:
@@ -91,8 +111,14 @@ def _parse_line(line: str, lineno: int, *, stem: str, source: str, max_chars: in
         obj = json.loads(line)
     except ValueError as err:
         return ReadError(source, str(lineno), f"invalid JSON: {err}")
-    return parse_object(obj, doc_id_default=f"{stem}:{lineno}", source=f"{source}:{lineno}", error_source=source,
+    found = [0]
+    if "\\u" in line:  # only an escape can make a lone surrogate
+        obj = _no_surrogates(obj, found)
+    item = parse_object(obj, doc_id_default=f"{stem}:{lineno}", source=f"{source}:{lineno}", error_source=source,
                         line=lineno, max_chars=max_chars)
+    if found[0] and isinstance(item, Document):
+        add_warning(item.meta, f"{found[0]} lone surrogate escape(s) replaced with U+FFFD")
+    return item
 
 
 def read_jsonl(path: PathLike, *, encoding_errors: str = "replace",
@@ -128,4 +154,4 @@ def read_jsonl(path: PathLike, *, encoding_errors: str = "replace",
                                  source=source, record=str(lineno), bad=bad, encoding_errors=encoding_errors,
                                  what="line")
 
-    yield from read_records(path, records, "line")
+    yield from stream_records(path, records, "line")

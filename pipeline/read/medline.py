@@ -27,16 +27,17 @@ from .base import (
     PathLike,
     Progress,
     ReadError,
+    add_warning,
     check_encoding_errors,
     checked_record,
     clean_doi,
     collapse_ws,
     decode_utf8,
     make_record,
-    mesh_display,
-    read_records,
+    stream_records,
     year_of,
 )
+from .mesh import add_mesh_heading
 
 TAG_RE = re.compile(r"^([A-Z][A-Z0-9]{1,3})\s*-\s?(.*)$")
 FIRST_LABEL_RE = re.compile(r"^([A-Z][A-Z0-9 ,/&'-]{2,60}):\s")
@@ -58,14 +59,13 @@ def split_labelled(abstract: str) -> list[tuple[str | None, str]]:
     return out
 
 
-def _mesh(value: str) -> tuple[list[str], dict]:
+def _mesh(value: str) -> tuple[str, bool, list[tuple[str, bool]]]:
+    """An ``MH`` value (``"*Liver Neoplasms/secondary"``: ``*`` before a major topic) -> (descriptor,
+    major, [(qualifier, major)])."""
     parts = [p.strip() for p in value.split("/")]
     desc = parts[0]
-    d_major = desc.startswith("*")
     quals = [(q.lstrip("*").strip(), q.startswith("*")) for q in parts[1:] if q.lstrip("*").strip()]
-    desc = desc.lstrip("*").strip()
-    term = {"descriptor": desc, "qualifiers": [q for q, _ in quals], "major": d_major or any(m for _, m in quals)}
-    return mesh_display(desc, d_major, quals), term
+    return desc.lstrip("*").strip(), desc.startswith("*"), quals
 
 
 def parse_fields(fields: list[tuple[str, str]], *, source: str, error_source: str, line: int,
@@ -87,11 +87,10 @@ def parse_fields(fields: list[tuple[str, str]], *, source: str, error_source: st
         meta["journal_abbrev"] = first("TA")
     meta["year"] = year_of(first("DP"))
     meta["pub_types"] = every("PT")
-    mesh, terms = [], []
+    mesh: list[str] = []
+    terms: list[dict] = []
     for value in every("MH"):
-        lines, term = _mesh(value)
-        mesh.extend(lines)
-        terms.append(term)
+        add_mesh_heading(mesh, terms, *_mesh(value))
     meta["mesh"], meta["mesh_terms"] = mesh, terms
     meta["chemicals"] = [v.split(" (", 1)[1][:-1] if " (" in v and v.endswith(")") else v for v in every("RN")]
     meta["keywords"] = every("OT")
@@ -102,6 +101,8 @@ def parse_fields(fields: list[tuple[str, str]], *, source: str, error_source: st
     for tag, key in (("SO", "citation"), ("CI", "copyright"), ("LA", "language"), ("PMC", "pmcid")):
         if first(tag):
             meta[key] = first(tag)
+    if not pmid.isdigit():
+        add_warning(meta, f"PMID {pmid!r} is not numeric")
     paragraphs = split_labelled(" ".join(every("AB")))
     return make_record(pmid, title, paragraphs, meta, source=source, error_source=error_source,
                        max_chars=max_chars)
@@ -170,4 +171,4 @@ def read_medline(path: PathLike, *, encoding_errors: str = "replace",
         if item is not None:
             yield item
 
-    yield from read_records(path, records, "line")
+    yield from stream_records(path, records, "line")

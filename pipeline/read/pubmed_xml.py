@@ -17,9 +17,11 @@ well-formed XML (a cut tag, a missing end tag, an undefined entity, invalid UTF-
 ``#index``) and its line, and reading resumes at the next record's start tag; lxml's ``recover`` mode is
 deliberately not used (it silently invents structure). What stands between one record's end tag and the
 next record's start tag is passed over.
-File errors (``record`` None) end the file after the good records before them: a truncated/corrupt gzip,
-a file that is not XML or not PubMed XML, a broken head, and a billion-laughs DOCTYPE, which libxml2's
-amplification guard refuses at the first record that uses it. ``PubmedBookArticle`` records are skipped
+A record that uses an entity bomb declared in the DOCTYPE (billion laughs, quadratic blowup) is refused by
+libxml2's amplification guard: that record gets a ``ReadError`` and the records after it are read.
+File errors (``record`` None) end the file after the good records before them: a truncated/corrupt gzip
+(every record complete before the break is kept: :mod:`claimex.read.gzip_stream`), a file that is not
+XML or not PubMed XML, and a broken head. ``PubmedBookArticle`` records are skipped
 without an error; ``<DeleteCitation>`` gives a :class:`Deletion`. Every record is yielded, duplicates
 included: ``Document.version`` carries ``<PMID Version>`` and superseding is up to the consumer (the later
 record of a PMID wins in PubMed update files).
@@ -51,10 +53,10 @@ from .base import (
     collapse_ws,
     decode_utf8,
     make_record,
-    mesh_display,
-    read_records,
+    stream_records,
     year_of,
 )
+from .mesh import add_mesh_heading
 
 RECORD_TAGS = ("PubmedArticle", "MedlineCitation", "PubmedBookArticle", "DeleteCitation")
 ROOT_TAGS = ("PubmedArticleSet", "MedlineCitationSet")
@@ -186,21 +188,13 @@ def parse_record(el, source: str, *, error_source: str | None = None, index: int
         year = year_of(pubdate.findtext("Year")) or year_of(pubdate.findtext("MedlineDate"))
     meta["year"] = year or year_of(art.findtext("ArticleDate/Year"))
     meta["pub_types"] = [collapse_ws(t.text) for t in art.iterfind("PublicationTypeList/PublicationType")]
-    mesh, terms = [], []
+    mesh: list[str] = []
+    terms: list[dict] = []
     for head in cit.iterfind("MeshHeadingList/MeshHeading"):
         d = head.find("DescriptorName")
-        desc = collapse_ws(d.text) if d is not None else ""
-        if not desc:
-            continue
-        d_major = d.get("MajorTopicYN") == "Y"
-        quals = [(collapse_ws(q.text), q.get("MajorTopicYN") == "Y") for q in head.iterfind("QualifierName")]
-        mesh.extend(mesh_display(desc, d_major, quals))
-        if terms and terms[-1]["descriptor"] == desc:  # a split heading: merge, like base.mesh_terms
-            terms[-1]["qualifiers"].extend(q for q, _ in quals if q not in terms[-1]["qualifiers"])
-            terms[-1]["major"] = terms[-1]["major"] or d_major or any(m for _, m in quals)
-            continue
-        terms.append({"descriptor": desc, "qualifiers": [q for q, _ in quals],
-                      "major": d_major or any(m for _, m in quals), "ui": d.get("UI")})
+        if d is not None:
+            quals = [(collapse_ws(q.text), q.get("MajorTopicYN") == "Y") for q in head.iterfind("QualifierName")]
+            add_mesh_heading(mesh, terms, collapse_ws(d.text), d.get("MajorTopicYN") == "Y", quals, d.get("UI"))
     meta["mesh"], meta["mesh_terms"] = mesh, terms
     meta["chemicals"] = [collapse_ws(c.text) for c in cit.iterfind("ChemicalList/Chemical/NameOfSubstance")]
     meta["keywords"] = [k for k in (text(k) for k in cit.iterfind("KeywordList/Keyword")) if k]
@@ -252,10 +246,11 @@ class _Cutter:
     Iterating yields one :class:`_Piece` per record; ``head`` is then what came before the first record
     (XML declaration, DOCTYPE, root start tag), and ``complete`` is False when no record start was found
     within the cap. Memory: one block (64 KiB) plus the record being cut; a record over ``cap`` bytes is
-    dropped as it streams by. A read error (truncated gzip) is raised after a last, ``broken`` piece.
+    dropped as it streams by. A read error (truncated gzip) is raised after a last, ``broken`` piece (the
+    record the break fell in, or after: a record whose end tag was read is whole and parses).
     """
 
-    BLOCK = 1 << 16  # a truncated gzip loses the block it breaks in (lxml's own reads are 32 KiB)
+    BLOCK = 1 << 16
 
     def __init__(self, stream: BinaryIO, cap: int):
         self._stream = stream
@@ -279,7 +274,7 @@ class _Cutter:
     def _fill(self, keep: int) -> int | None:
         """Drop the bytes before ``keep`` and append the next block; returns the shift of positions (``keep``),
         None at the end of the stream."""
-        block = b"" if self._eof else self._stream.read(self.BLOCK)
+        block = b"" if self._eof else self._stream.read1(self.BLOCK)  # read1: a read error loses nothing
         if not block:
             self._eof = True
             return None
@@ -328,8 +323,8 @@ class _Cutter:
                         break
                     cur, scan = 0, max(1, size - shift - 32)
                     nxt = pattern.search(buf, scan)
-            except READ_ERRORS:
-                data = b"" if dropped else buf[cur:]
+            except READ_ERRORS:  # the record cut by the break, up to its end tag when that was read
+                data = b"" if dropped else self._data(tag, cur, len(buf))
                 yield _Piece(tag, data, *where, dropped + len(buf) - cur if dropped else 0, True)
                 raise
             end = nxt.start() if nxt is not None else len(buf)
@@ -353,7 +348,7 @@ def _safe_parser(cls=etree.XMLParser, **kw):
 
 
 def _refused(message: str) -> bool:
-    """An error that condemns the file, not the record: libxml2's guard against entity bombs."""
+    """libxml2's guard against entity bombs (billion laughs, quadratic blowup) refused the record."""
     low = message.lower()
     return "amplification" in low or "entity reference loop" in low
 
@@ -409,8 +404,9 @@ def _piece_item(el, piece: _Piece, prolog: _Prolog, *, source: str, index: int, 
     is refused)."""
     delta = piece.line - prolog.first_line  # parsed lines -> the file's lines
     if isinstance(el, etree.XMLSyntaxError):
-        if _refused(str(el.msg)):
-            return ReadError(source, None, f"XML refused after {index - 1} record(s): {el.msg}")
+        if _refused(str(el.msg)):  # an entity bomb in this record: it alone is lost
+            return ReadError(source, _record_name(piece, index),
+                             f"record at line {piece.line} refused (entity expansion limit), skipped: {el.msg}")
 
         def in_file(m: re.Match) -> str:  # lxml's "line N[, column M]" -> the file's
             line = int(m.group(1))
@@ -487,4 +483,4 @@ def read_pubmed_xml(path: PathLike, *, encoding_errors: str = "replace",
         if prolog is None:
             yield from _without_records(cutter.head, cutter.complete, source)
 
-    yield from read_records(path, records, "record")
+    yield from stream_records(path, records, "record")

@@ -23,13 +23,14 @@ from .base import (
     PathLike,
     Progress,
     ReadError,
+    add_warning,
     check_encoding_errors,
     checked_record,
     clean_doi,
     collapse_ws,
     decode_utf8,
     make_record,
-    read_records,
+    stream_records,
     year_of,
 )
 from .medline import split_labelled
@@ -53,10 +54,13 @@ def parse_entry(rec: dict, *, default_id: str, source: str, error_source: str,
     """One rispy entry -> Document or ReadError."""
     unknown = rec.get("unknown_tag") or {}
     doc_id = _first(rec, "accession_number", "id")
+    warning = None
     if not doc_id:
         for tag in ("PM", "PMID"):
             if unknown.get(tag):
                 doc_id = collapse_ws(unknown[tag][0])
+                if not doc_id.isdigit():
+                    warning = f"PMID {doc_id!r} ({tag} tag) is not numeric"
                 break
     if not doc_id:
         m = re.search(r"\bPMID:?\s*(\d+)", " ".join(str(n) for n in rec.get("notes", []) or []))
@@ -74,6 +78,7 @@ def parse_entry(rec: dict, *, default_id: str, source: str, error_source: str,
     authors = rec.get("authors") or rec.get("first_authors") or []
     if authors:
         meta["authors"] = [collapse_ws(a) for a in authors]
+    add_warning(meta, warning)
     abstract = _first(rec, "abstract", "notes_abstract")
     return make_record(doc_id, title, split_labelled(abstract), meta, source=source,
                        error_source=error_source, max_chars=max_chars)
@@ -146,4 +151,4 @@ def read_ris(path: PathLike, *, encoding_errors: str = "replace",
             yield checked_record(parse, source=source, record=f"#{index}", bad=bad,
                                  encoding_errors=encoding_errors)
 
-    yield from read_records(path, records, "record")
+    yield from stream_records(path, records, "record")

@@ -42,9 +42,9 @@ from .base import (
     collapse_ws,
     decode_utf8,
     make_record,
-    mesh_terms,
-    read_records,
+    stream_records,
 )
+from .mesh import mesh_terms
 
 CITATION_RE = re.compile(
     r"^(?:\d+\.\s+)?(?P<journal>[^\n]{1,200}?)\s?\.\s+(?P<year>(?:1[89]|20)\d\d)"
@@ -306,5 +306,5 @@ def read_text_file(path: PathLike, doc_id: str | None = None, *, encoding_errors
         yield checked_record(parse, source=source, record=None, bad=bad, encoding_errors=encoding_errors,
                              what="text")
 
-    (item,) = read_records(path, records)  # one record, or the error that stopped it
+    (item,) = stream_records(path, records)  # one record, or the error that stopped it
     return item

@@ -16,7 +16,7 @@
     claims sheet stays one row per claim so that it can be read and screened like a list.
 
 Input: a JSONL(.gz) or Parquet file of claimex/1 records, or a ``claimex batch`` run directory (its
-current records as :func:`claimex.batch.supersede.iter_records` gives them: the shards listed in
+current records as :func:`claimex.batch.supersede.iter_run_records` gives them: the shards listed in
 ``manifest.json``, less records superseded or deleted by a later shard; a directory without a manifest:
 every ``*.jsonl.gz`` in it).
 """

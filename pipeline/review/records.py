@@ -1,6 +1,6 @@
 """Reading claimex/1 records back: a JSONL(.gz) or Parquet file, or a ``claimex batch`` run directory.
 
-A run directory gives its *current* records, as :func:`claimex.batch.supersede.iter_records` does: the
+A run directory gives its *current* records, as :func:`claimex.batch.supersede.iter_run_records` does: the
 shards listed in ``manifest.json`` in manifest order, less the records superseded or deleted by a later
 shard. A directory without a manifest: every ``*.jsonl.gz`` in it (then ``*.jsonl``, then ``*.parquet``).
 """
@@ -84,7 +84,7 @@ def _run_records(run_dir: Path) -> Iterator[Record]:
     later shard; without it (or with a manifest it does not know) the shards are read as they are."""
     try:
         from ..batch.manifest import ManifestError
-        from ..batch.supersede import iter_records as batch_records
+        from ..batch.supersede import iter_run_records as batch_records
     except ImportError:
         batch_records = None
     if batch_records is not None:

@@ -8,7 +8,7 @@ import json
 import pytest
 from batch_helpers import article, corpus, outputs, pubmed_xml
 
-from claimex.batch import MANIFEST, Manifest, iter_records, plan, run_batch
+from claimex.batch import MANIFEST, Manifest, iter_run_records, plan, run_batch
 from claimex.batch.shards import InputError, base_name, expand_inputs
 
 
@@ -66,7 +66,7 @@ def test_run_resume_force_and_change(tmp_path, model):
     m = Manifest.load(out)
     m.reserve(plan(files, out, m.known_names()).shards, todo=plan(files[:1], out, m.known_names()).shards)
     m.save()
-    assert {r.id for r in iter_records(out)} == {str(p) for p in range(1006, 1018)}
+    assert {r.id for r in iter_run_records(out)} == {str(p) for p in range(1006, 1018)}
     run(files, out, model)
     after = outputs(out)
     assert after.keys() == before.keys()
@@ -85,8 +85,8 @@ def test_parquet_output(tmp_path, model):
 
     table = pq.read_table(out / "pubmed26n0001.parquet")
     assert table.num_rows == 4 and {"id", "text", "meta", "claims", "measures"} <= set(table.column_names)
-    from_parquet = [r.to_dict() for r in iter_records(out)]
-    from_jsonl = [r.to_dict() for r in iter_records(tmp_path / "out_jsonl")]
+    from_parquet = [r.to_dict() for r in iter_run_records(out)]
+    from_jsonl = [r.to_dict() for r in iter_run_records(tmp_path / "out_jsonl")]
     assert jsonl.ok and from_parquet == from_jsonl
     # a changed output format redoes the shard and removes the old format's file
     again = run(files, out, model, output_format="jsonl")
@@ -114,7 +114,7 @@ def test_duplicates_and_deletions_within_and_across_shards(tmp_path, model):
     assert sorted((e["record"], e["kind"]) for e in errors) == [("3", "duplicate"), ("5", "duplicate")]
     assert (out / "upd0002.deletions.txt").read_text().split() == ["4", "6"]
     assert m.shards[1]["deletions"] == 2
-    by_id = {r.id: r for r in iter_records(out)}
+    by_id = {r.id: r for r in iter_run_records(out)}
     assert sorted(by_id, key=int) == ["1", "2", "3", "5", "7", "8"]
     assert by_id["3"].text.startswith("New three.") and by_id["5"].text.startswith("Five v2.")
     assert by_id["2"].text.startswith("Revised two.") and by_id["7"].text.startswith("Seven is back.")
@@ -122,7 +122,7 @@ def test_duplicates_and_deletions_within_and_across_shards(tmp_path, model):
     assert sup["shards"]["base0001"] == {"superseded": ["2"], "deleted": ["4", "6"]}
     assert sup["shards"]["upd0002"] == {"superseded": [], "deleted": ["7"]}
     assert sup["counts"] == {"records": 10, "current": 6, "superseded": 1, "deleted": 3}
-    everything = [r.id for r in iter_records(out, current=False)]
+    everything = [r.id for r in iter_run_records(out, current=False)]
     assert len(everything) == sup["counts"]["records"]
 
 

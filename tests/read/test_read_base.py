@@ -20,14 +20,8 @@ from claimex.read import (
     open_any,
     read_documents,
 )
-from claimex.read.base import (
-    checked_record,
-    decode_utf8,
-    mesh_display,
-    mesh_terms,
-    parse_mesh_line,
-    utf8_warning,
-)
+from claimex.read.base import checked_record, decode_utf8, utf8_warning
+from claimex.read.mesh import mesh_display, mesh_terms, parse_mesh_line
 
 XML_ONE = (b'<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID Version="1">11</PMID><Article>'
            b"<ArticleTitle>A title.</ArticleTitle><Abstract><AbstractText>Body.</AbstractText></Abstract>"
@@ -70,8 +64,9 @@ def test_mesh_helpers():
     assert mesh_display("Hepatic Artery", True, []) == ["Hepatic Artery*"]
     assert parse_mesh_line("Asthma* / drug therapy") == ("Asthma", True, [("drug therapy", False)])
     terms = mesh_terms(["Humans", "Liver Neoplasms / secondary*", "Liver Neoplasms / therapy*"])
-    assert terms == [{"descriptor": "Humans", "qualifiers": [], "major": False},
-                     {"descriptor": "Liver Neoplasms", "qualifiers": ["secondary", "therapy"], "major": True}]
+    assert terms == [{"descriptor": "Humans", "qualifiers": [], "major": False, "ui": None},
+                     {"descriptor": "Liver Neoplasms", "qualifiers": ["secondary", "therapy"], "major": True,
+                      "ui": None}]
 
 
 def test_open_any_gzip_by_magic_and_bom(tmp_path):

@@ -33,7 +33,8 @@ def test_structured_abstract_and_qualifiers(biopython):
     for start, end, label in scop.sections[1:]:
         assert scop.text[start:end].startswith(label + ": ")
     assert "Information Storage and Retrieval / methods*" in scop.meta["mesh"]
-    assert {"descriptor": "Information Storage and Retrieval", "qualifiers": ["methods"], "major": True} in \
+    assert {"descriptor": "Information Storage and Retrieval", "qualifiers": ["methods"], "major": True,
+            "ui": None} in \
         scop.meta["mesh_terms"]
     assert scop.meta["doi"] == "10.1186/1471-2105-7-10" and scop.meta["pmcid"] == "PMC1373603"
 

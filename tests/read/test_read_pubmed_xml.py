@@ -186,12 +186,24 @@ BILLION_LAUGHS = """<!DOCTYPE PubmedArticleSet [
 
 
 def test_billion_laughs_is_refused_not_expanded(tmp_path):
-    p = write_set(tmp_path / "bomb.xml", article("1", title="Bomb &lol9; here",
-                                                 abstract="<AbstractText>x &lol9; y</AbstractText>"),
-                  article("2"), doctype=BILLION_LAUGHS)
+    """Issue 14.2: the bomb costs its own record only; the good articles after it are read."""
+    p = write_set(tmp_path / "bomb.xml", article("0"), article("1", title="Bomb &lol9; here",
+                                                               abstract="<AbstractText>x &lol9; y</AbstractText>"),
+                  article("2"), article("3"), doctype=BILLION_LAUGHS)
     items = list(read_pubmed_xml(p))
     assert not any("lol" in d.text for d in docs(items))
-    assert isinstance(items[-1], ReadError) and items[-1].source == str(p)  # libxml2's amplification guard
+    assert [d.id for d in docs(items)] == ["0", "2", "3"]
+    (err,) = [i for i in items if isinstance(i, ReadError)]  # libxml2's amplification guard
+    assert err.source == str(p) and err.record == "1" and "refused" in str(err) and "\n" not in str(err)
+
+
+def test_quadratic_blowup_entity_costs_its_record_only(tmp_path):
+    doctype = f'<!DOCTYPE PubmedArticleSet [<!ENTITY big "{"x" * 50_000}">]>\n'
+    p = write_set(tmp_path / "quad.xml", article("1"), article("2", abstract="<AbstractText>" + "&big;" * 20_000
+                                                              + "</AbstractText>"), article("3"), doctype=doctype)
+    items = list(read_pubmed_xml(p))
+    assert [d.id for d in docs(items)] == ["1", "3"]
+    assert [i.record for i in items if isinstance(i, ReadError)] == ["2"]
 
 
 def test_small_entity_chain_stays_unexpanded(tmp_path):

@@ -26,9 +26,9 @@ def test_seed_page(seed_path):
     assert meta["citation"] == "Digestion. 2000;62 Suppl 1:79-83. doi: 10.1159/000051860."
     assert (meta["journal"], meta["year"], meta["doi"]) == ("Digestion", 2000, "10.1159/000051860")
     assert meta["title"] == SEED_TITLE
-    assert {"descriptor": "Liver Neoplasms", "qualifiers": ["secondary", "therapy"], "major": True} in \
+    assert {"descriptor": "Liver Neoplasms", "qualifiers": ["secondary", "therapy"], "major": True, "ui": None} in \
         meta["mesh_terms"]
-    assert {"descriptor": "Female", "qualifiers": [], "major": False} in meta["mesh_terms"]
+    assert {"descriptor": "Female", "qualifiers": [], "major": False, "ui": None} in meta["mesh_terms"]
 
 
 def test_seed_page_matches_gold_fixture(seed_path):
@@ -145,7 +145,7 @@ def test_empty_invalid_utf8_and_too_long(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text(" \n\n ")
     (err,) = read_documents([empty])
-    assert isinstance(err, ReadError) and err.message == "empty abstract" and err.source == str(empty)
+    assert isinstance(err, ReadError) and err.message == "empty file" and err.source == str(empty)  # issue 14.5
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"Caf\xe9 au lait study.")
     doc = read_text_file(bad)
