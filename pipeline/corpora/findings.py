@@ -62,6 +62,9 @@ class GoldAbstract:
     result_sentences: list[tuple[int, int]]
     findings: list[GoldFinding] = field(default_factory=list)
     origin: str = ""  # "file:line", for messages
+    # optional: sentences that restate or judge results without being required (conclusions such as
+    # "X was effective"): a finding claim there is neither spurious nor counted in precision
+    neutral_sentences: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -176,7 +179,8 @@ def parse_abstract(obj: dict[str, Any], origin: str = "") -> GoldAbstract:
             source=source, id=doc_id, form=str(obj.get("form", "")), split=obj["split"],
             text_sha1=str(obj.get("text_sha1", "")), text_len=int(obj.get("text_len", -1)),
             result_sentences=[_pair(s, "result_sentences") for s in obj.get("result_sentences") or []],
-            findings=[parse_finding(f, k) for k, f in enumerate(obj.get("findings") or [])], origin=origin)
+            findings=[parse_finding(f, k) for k, f in enumerate(obj.get("findings") or [])], origin=origin,
+            neutral_sentences=[_pair(s, "neutral_sentences") for s in obj.get("neutral_sentences") or []])
     except (ValueError, TypeError, KeyError) as exc:
         raise ValueError(f"{origin or name}: {name}: {exc}") from None
 
@@ -218,9 +222,11 @@ def check_abstract(gold: GoldAbstract, text: str) -> list[str]:
         problems.append("text sha1/length differs from ../shared")
         return problems
     results = set(gold.result_sentences)
-    for s, e in gold.result_sentences:
+    for s, e in gold.result_sentences + gold.neutral_sentences:
         if not (0 <= s < e <= len(text)):
-            problems.append(f"result sentence {s}-{e} outside the text")
+            problems.append(f"sentence {s}-{e} outside the text")
+    if results & set(gold.neutral_sentences):
+        problems.append("a sentence is both a result and a neutral sentence")
     for k, f in enumerate(gold.findings):
         spans = [("outcome", f.outcome), ("intervention", f.intervention)]
         spans += [("comparator", f.comparator)] if f.comparator else []
@@ -249,6 +255,7 @@ def dump_abstract(gold: GoldAbstract) -> str:
     obj = {"source": gold.source, "id": gold.id, "form": gold.form, "split": gold.split,
            "text_sha1": gold.text_sha1, "text_len": gold.text_len,
            "result_sentences": [list(s) for s in gold.result_sentences],
+           **({"neutral_sentences": [list(s) for s in gold.neutral_sentences]} if gold.neutral_sentences else {}),
            "findings": [{"sentence": list(f.sentence), "type": f.type, "outcome": span(f.outcome),
                          "intervention": span(f.intervention), "comparator": span(f.comparator),
                          "numbers": [span(n) for n in f.numbers], "direction": f.direction,

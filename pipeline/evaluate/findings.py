@@ -9,8 +9,8 @@ judged (:func:`claimex.evaluate.findings_match.judge`). Figures:
 * per field (intervention, comparator, outcome, numbers, direction, significance): share of *found*
   findings with that field right;
 * ``fully_right``: share of *all* gold findings found with all six fields right;
-* ``spurious``: finding/adverse_effect claims whose sentence is not a gold result sentence, over all
-  finding/adverse_effect claims;
+* ``spurious``: finding/adverse_effect claims whose sentence is not a gold result sentence (nor a
+  *neutral* one: a conclusion that restates or judges results), over all finding/adverse_effect claims;
 * ``precision``: claims that find some gold finding over finding/adverse_effect claims in result
   sentences;
 * an error table by class (a finding can have several errors), and examples per class (``--report``).
@@ -76,7 +76,7 @@ class Tally:
             self.claims += 1
             if claim.id in spurious:
                 self.spurious += 1
-            else:
+            elif not _neutral(gold, claim, record):
                 self.in_results += 1
                 self.matching += claim.id in matched
         return judged
@@ -100,9 +100,16 @@ class Tally:
 
 
 def spurious_claims(gold: GoldAbstract, record: Record) -> list[Claim]:
-    """finding/adverse_effect claims whose sentence is not a gold result sentence."""
+    """finding/adverse_effect claims whose sentence is neither a gold result sentence nor a neutral one."""
+    allowed = gold.result_sentences + gold.neutral_sentences
     return [c for c in record.claims if c.type in FINDING_TYPES
-            and not in_result_sentence(claim_span(c, record), gold.result_sentences)]
+            and not in_result_sentence(claim_span(c, record), allowed)]
+
+
+def _neutral(gold: GoldAbstract, claim: Claim, record: Record) -> bool:
+    span = claim_span(claim, record)
+    return (not in_result_sentence(span, gold.result_sentences)
+            and in_result_sentence(span, gold.neutral_sentences))
 
 
 def _claims_finding_any(gold: GoldAbstract, record: Record, text: str) -> set[str]:
