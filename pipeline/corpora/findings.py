@@ -216,7 +216,7 @@ def load_gold(path: str | Path | None = None, errors: list[str] | None = None) -
 def check_abstract(gold: GoldAbstract, text: str) -> list[str]:
     """Problems of one gold record against its rebuilt text: sha1/length, every excerpt equal to
     ``text[start:end]``, outcome and numbers inside their sentence, finding sentences among the result
-    sentences, arms of a comparison distinct."""
+    sentences, arms of a comparison distinct, a non-significant comparison ``no_difference``."""
     problems: list[str] = []
     if text_sha1(text) != gold.text_sha1 or len(text) != gold.text_len:
         problems.append("text sha1/length differs from ../shared")
@@ -241,6 +241,8 @@ def check_abstract(gold: GoldAbstract, text: str) -> list[str]:
             problems.append(f"finding {k} sentence {f.sentence} not in result_sentences")
         if f.comparator and (f.comparator.start, f.comparator.end) == (f.intervention.start, f.intervention.end):
             problems.append(f"finding {k} intervention and comparator are the same span")
+        if f.significant is False and f.direction in ("increase", "decrease"):
+            problems.append(f"finding {k} is not significant but has direction {f.direction!r} (no_difference)")
         if (f.comparator is None) != (f.direction in ("positive", "negative")):
             problems.append(f"finding {k} direction {f.direction!r} does not fit "
                             f"{'a single arm' if f.comparator is None else 'a comparison'}")
