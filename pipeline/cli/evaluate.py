@@ -11,6 +11,7 @@ from ..evaluate import TASKS
 from .common import ModelOption, QuietOption, choices, fail, quiet_logs, require
 
 Task = choices("Task", TASKS)
+Split = choices("Split", ("tune", "report", "all"))
 
 
 def evaluate(
@@ -21,26 +22,34 @@ def evaluate(
                                                              "instead of running the pipeline."),
     model: Optional[str] = ModelOption,
     limit: Optional[int] = typer.Option(None, help="Score at most this many documents."),
+    split: Optional[Split] = typer.Option(None, "--split", help="findings: which half of the gold (default all)."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the report as JSON."),
-    report: Optional[Path] = typer.Option(None, "--report", help="Write an HTML report with plots to DIR."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Write an HTML report with plots to DIR "
+                                                                 "(findings: a markdown file of examples)."),
     quiet: bool = QuietOption,
 ) -> None:
     """Evaluate a task and print a per-class table (precision, recall, F1, support)."""
     from ..evaluate import run_task
 
     quiet_logs(quiet)
-    if report is not None:
+    if report is not None and task.value != "findings":  # findings write a markdown file
         require("matplotlib", "--report")
     if gold is not None and not gold.exists():
         from ..corpora import SHARED, parse_spec
 
         if parse_spec(str(gold))[0] not in SHARED:
             raise fail(f"{gold}: gold file not found")
-    result = run_task(task.value, gold=gold, pred=pred, model=model, limit=limit)
+    options = {"split": split.value} if split else {}
+    try:
+        result = run_task(task.value, gold=gold, pred=pred, model=model, limit=limit, **options)
+    except ValueError as exc:
+        raise fail(str(exc))
     result.render()
     if json_out:
         result.write_json(json_out)
-    if report:
+    if report and hasattr(result, "write_markdown"):
+        result.write_markdown(report)
+    elif report:
         from ..review.report import write_report
 
         write_report(result, report)
