@@ -16,7 +16,7 @@ Spec syntax (one file per set; ``#`` starts a comment line)::
     R <first words> ... <last words>       # a result sentence with no nameable finding
     F o=<outcome> | i=<intervention> | c=<comparator or -> | n=<num> ; <num> | d=<dir> | s=<1|0|?> [| t=ae]
 
-* A span excerpt may carry context: ``vs [[12 %]] at``, the span being the bracketed part.
+* A space in an excerpt also matches a no-break/thin space. A span excerpt may carry context: ``vs [[12 %]] at``, the span being the bracketed part.
 * ``o`` and ``n`` are searched inside the sentence (must be unique there). ``i``/``c`` are searched inside the
   sentence first (its first mention there); when absent there (the sentence says "the intervention group"), the named mention is taken
   from the whole text: the last occurrence before the sentence, else the first after it.
@@ -92,12 +92,9 @@ def split_of(source: str, doc_id: str) -> str:
 
 
 # -- locating excerpts --------------------------------------------------------------------------------------
-def _occurrences(text: str, needle: str, lo: int, hi: int) -> list[int]:
-    out, i = [], text.find(needle, lo, hi)
-    while i >= 0:
-        out.append(i)
-        i = text.find(needle, i + 1, hi)
-    return out
+def _pattern(excerpt: str) -> str:
+    """An excerpt as a regex: literal, except that a space also matches a no-break or thin space."""
+    return "".join("[ \u00a0\u2009\u202f]" if ch == " " else re.escape(ch) for ch in excerpt)
 
 
 def locate(text: str, excerpt: str, lo: int, hi: int, *, unique: bool = True) -> list[tuple[int, int]]:
@@ -114,7 +111,11 @@ def locate(text: str, excerpt: str, lo: int, hi: int, *, unique: bool = True) ->
         pre, span, post = "", excerpt, ""
     if not span.strip():
         raise SpecError(f"empty span in {excerpt!r}")
-    hits = [(i + len(pre), i + len(pre) + len(span)) for i in _occurrences(text, pre + span + post, lo, hi)]
+    rx = re.compile(f"(?={_pattern(pre)}({_pattern(span)}){_pattern(post)})")
+    hits = []
+    for m in rx.finditer(text, lo, hi):
+        if m.start() + len(pre) + len(span) + len(post) <= hi:
+            hits.append((m.start(1), m.end(1)))
     if k is not None:
         if len(hits) < k:
             raise SpecError(f"{excerpt!r}: occurrence #{k} not found ({len(hits)} found)")
@@ -128,10 +129,10 @@ def locate_sentence(text: str, excerpt: str) -> tuple[int, int]:
     if SENT_SEP in excerpt:
         first, last = excerpt.split(SENT_SEP, 1)
         (s, _), = locate(text, first, 0, len(text))
-        e = text.find(last, s)
-        if e < 0:
+        m = re.compile(_pattern(last)).search(text, s)
+        if m is None:
             raise SpecError(f"sentence end {last!r} not found after {first!r}")
-        return s, e + len(last)
+        return s, m.end()
     (s, e), = locate(text, excerpt, 0, len(text))
     return s, e
 
