@@ -166,9 +166,8 @@ def _finding(text: str, line: str, sent: tuple[int, int]) -> dict:
         raise SpecError(f"bad d= or s= in {line!r}")
     comp = fields.get("c", "-")
     single = comp in ("", "-")
-    if (single and direction in ("increase", "decrease")) or (not single and direction in ("positive", "negative")):
-        raise SpecError("single-arm findings (no comparator) take positive/negative/no_difference; "
-                        "comparisons take increase/decrease/no_difference")
+    if single != (direction in ("positive", "negative")):
+        raise SpecError("comparator must be empty exactly for single-arm (positive/negative) findings")
     (o,) = locate(text, fields["o"], *sent)
     nums = [n.strip() for n in fields.get("n", "").split(";") if n.strip()]
     return {"sentence": list(sent),
