@@ -32,4 +32,4 @@ def test_findings_from_predictions_writes_markdown_and_json(shared_dir, tmp_path
 def test_bad_split_is_one_line_error(tmp_path):
     result = CliRunner().invoke(app, ["evaluate", "--task", "findings", "--split", "half", "--gold", str(tmp_path)])
     assert result.exit_code == 2
-    assert "split 'half'" in result.output and "Traceback" not in result.output
+    assert "'half'" in result.output and "tune" in result.output and "Traceback" not in result.output
