@@ -94,9 +94,13 @@ def quiet_logs(quiet: bool) -> None:
             logging.getLogger(name).setLevel(logging.ERROR)
 
 
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
 def show_progress(quiet: bool, total: Optional[int]) -> bool:
     """Progress bars only on a terminal, not with ``--quiet``, and for more than a handful of records."""
-    return not quiet and sys.stderr.isatty() and (total is None or total > PROGRESS_MIN)
+    return not quiet and stderr_is_terminal() and (total is None or total > PROGRESS_MIN)
 
 
 @contextmanager
