@@ -22,8 +22,10 @@ ModelOption = typer.Option(
          "model.",
 )
 FormatOption = typer.Option(None, "--format", "-f", case_sensitive=False,
-                            help="Input format (or an alias: xml, nbib, txt, ...); default: by extension/content.")
-QuietOption = typer.Option(False, "--quiet", "-q", help="Nothing on stderr but errors (no progress, no logs).")
+                            help="Input format (or an alias: xml, nbib, txt, ...); default: by "
+                                 "extension/content.")
+QuietOption = typer.Option(False, "--quiet", "-q",
+                           help="Nothing on stderr but errors (no progress, no logs).")
 
 # the extra that provides each optional top-level module (pyproject.toml [project.optional-dependencies])
 EXTRAS = {

@@ -7,8 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from .common import (FormatOption, InputFormat, ModelOption, QuietOption, check_format, error_line, fail, progress,
-                     quiet_logs, show_progress, value)
+from .common import (FormatOption, InputFormat, ModelOption, QuietOption, check_format, error_line, fail,
+                     progress, quiet_logs, show_progress, value)
 from .export import MaxYearOption, MinYearOption, OnlyRctOption, PmidsOption, review_filter
 
 

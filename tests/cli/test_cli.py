@@ -107,7 +107,8 @@ def test_every_extra_named_exists_in_pyproject():
         # the module's distribution (or the dask[distributed] extra) is listed in that extra
         assert any(req.lower().startswith(module) or f"[{module}]" in req for req in extras[extra]), module
     exc = ModuleNotFoundError("No module named 'dask'", name="dask")
-    assert missing_extra(exc) == "this needs the optional package 'dask': pip install \"claimex[distributed]\""
+    assert missing_extra(exc) == ("this needs the optional package 'dask': "
+                                  "pip install \"claimex[distributed]\"")
     assert missing_extra(ModuleNotFoundError("x", name="claimex.nope")) is None
 
 
@@ -121,7 +122,8 @@ def test_progress_only_on_a_terminal_and_for_more_than_a_handful(monkeypatch):
 
 def test_quiet_extract_writes_nothing_on_stderr(tmp_path):
     src = tmp_path / "a.jsonl"
-    src.write_text(json.dumps({"id": "a", "text": "Mortality was 12% vs 20% (P = 0.03)."}) + "\n", encoding="utf-8")
+    src.write_text(json.dumps({"id": "a", "text": "Mortality was 12% vs 20% (P = 0.03)."}) + "\n",
+                   encoding="utf-8")
     result = runner.invoke(app, ["extract", str(src), "--model", "rules", "--quiet"])
     assert result.exit_code == 0 and result.stderr == "" and json.loads(result.stdout)["id"] == "a"
 
