@@ -139,3 +139,12 @@ def test_extract_progress_counts_records(monkeypatch, tmp_path, n, shown):
     assert result.exit_code == 0
     assert (f"{n}/{n}" in result.stderr and "records/s" in result.stderr and "ETA" in result.stderr) == shown
     assert len((tmp_path / "out.jsonl").read_text().splitlines()) == n
+
+
+def test_missing_dask_is_one_line(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    result = runner.invoke(app, ["batch", str(paths.GOLD_DIR / "10940692.xml"), "--out", str(tmp_path / "run"),
+                                 "--model", "rules", "--dask-local", "1", "--quiet"])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines()[-1] == (
+        "claimex: error: this needs the optional package 'distributed': pip install \"claimex[distributed]\"")
