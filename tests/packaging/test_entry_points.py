@@ -45,5 +45,6 @@ def test_shipped_model_configs_use_only_registered_names():
     for model in ("claimex-pico-sm", "claimex-pico-md", "claimex-direction"):
         config = spacy.util.load_config(paths.MODELS_DIR / model / "config.cfg", interpolate=False)
         text = config.to_str()
-        used = {line.split("=", 1)[1].strip().strip('"') for line in text.splitlines() if line.startswith("@")}
+        used = {line.split("=", 1)[1].strip().strip('"')
+                for line in text.splitlines() if line.startswith("@")}
         assert {u for u in used if u.startswith("claimex")} <= names, model
