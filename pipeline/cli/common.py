@@ -89,10 +89,12 @@ def check_format(fmt: Optional[str]) -> Optional[str]:
 
 
 def quiet_logs(quiet: bool) -> None:
-    """``--quiet``: errors only, from claimex and from the libraries it drives (Dask included)."""
+    """``--quiet``: errors only, from claimex and from the libraries it drives (Dask included); Python
+    warnings go through logging (``py.warnings``) and are silenced with it."""
     if quiet:
+        logging.captureWarnings(True)
         logging.getLogger().setLevel(logging.ERROR)
-        for name in ("claimex", "distributed", "dask", "spacy"):
+        for name in ("claimex", "distributed", "dask", "spacy", "py.warnings"):
             logging.getLogger(name).setLevel(logging.ERROR)
 
 

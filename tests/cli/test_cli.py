@@ -148,3 +148,17 @@ def test_missing_dask_is_one_line(monkeypatch, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines()[-1] == (
         "claimex: error: this needs the optional package 'distributed': pip install \"claimex[distributed]\"")
+
+
+def test_quiet_routes_python_warnings_through_logging(monkeypatch):
+    import logging
+
+    from claimex.cli.common import quiet_logs
+
+    monkeypatch.setattr(logging, "captureWarnings", lambda on: calls.append(on))
+    calls = []
+    quiet_logs(False)
+    assert calls == []
+    quiet_logs(True)
+    assert calls == [True] and logging.getLogger("py.warnings").level == logging.ERROR
+    assert logging.getLogger("distributed").level == logging.ERROR
