@@ -4,7 +4,7 @@ Public API::
 
     import claimex
     nlp = claimex.load()                 # spaCy pipeline (shipped model; load("rules"): rules only)
-    doc = nlp(text)                      # doc._.record, doc._.claims, doc.spans["measures"], doc.spans["pico"]
+    doc = nlp(text)                      # doc._.record, doc._.claims, doc.spans["measures"|"pico"]
 
     ex = claimex.Extractor.load()        # Records from texts and files
     record = ex(text, id="123")          # a claimex.schema.Record

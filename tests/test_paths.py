@@ -4,7 +4,8 @@ from claimex import paths
 def test_shared_dir_honours_env(monkeypatch, tmp_path):
     monkeypatch.setenv("CLAIMEX_SHARED", str(tmp_path))
     assert paths.shared_dir() == tmp_path.resolve()
-    assert paths.corpus_path("evidencemap", "x.jsonl") == tmp_path.resolve() / "corpora" / "evidencemap" / "x.jsonl"
+    want = tmp_path.resolve() / "corpora" / "evidencemap" / "x.jsonl"
+    assert paths.corpus_path("evidencemap", "x.jsonl") == want
 
 
 def test_shared_dir_defaults_beside_repo(monkeypatch):
@@ -34,7 +35,8 @@ def test_model_dir_finds_an_installed_model_package(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(tmp_path))
     assert paths.model_dir("claimex-demo") == data
     assert paths.installed_model_dir("claimex-nothing") is None
-    assert paths.model_dir("claimex-nothing") == paths.Path("claimex-nothing")  # missing: for the error message
+    # a name found nowhere comes back as itself, for the error message
+    assert paths.model_dir("claimex-nothing") == paths.Path("claimex-nothing")
 
 
 def test_default_model_honours_env(monkeypatch, tmp_path):

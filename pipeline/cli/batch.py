@@ -8,22 +8,25 @@ from pathlib import Path
 import typer
 
 from ..batch.shards import OUTPUT_FORMATS
-from .common import (InputFormat, ModelOption, check_format, choices, error_line, fail, missing_extra, quiet_logs,
-                     value)
+from .common import (InputFormat, ModelOption, check_format, choices, error_line, fail, missing_extra,
+                     quiet_logs, value)
 
 OutputFormat = choices("OutputFormat", OUTPUT_FORMATS)
 
 
 def batch(
-    inputs: list[str] = typer.Argument(..., help="PubMed XML(.gz) baseline/update files, MEDLINE (.nbib/.txt), "
+    inputs: list[str] = typer.Argument(..., help="PubMed XML(.gz) baseline/update files, MEDLINE "
+                                                 "(.nbib/.txt), "
                                                  "RIS, JSONL, text; directories and globs too."),
     out: Path = typer.Option(..., "--out", "-o", help="Output directory (shards, manifest.json)."),
     output_format: OutputFormat = typer.Option("jsonl", "--format",
                                                help="Shard format: jsonl (.jsonl.gz) or parquet."),
     input_format: InputFormat | None = typer.Option(None, "--input-format", "-f", case_sensitive=False,
-                                                    help="Input format for all files; default: by extension/content."),
+                                                    help="Input format for all files; default: by "
+                                                         "extension/content."),
     model: str | None = ModelOption,
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model once)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1,
+                                help="Worker processes (each loads the model once)."),
     dask_scheduler: str | None = typer.Option(None, "--dask-scheduler",
                                                  help="Run the shards on this Dask cluster (tcp://host:8786)."),
     dask_local: int | None = typer.Option(None, "--dask-local", min=1,
@@ -63,7 +66,8 @@ def batch(
         from .. import paths
 
         if not (paths.default_model_dir() / "config.cfg").exists():
-            raise fail(f"default model not found at {paths.default_model_dir()}; {paths.missing_model_hint()}")
+            raise fail(f"default model not found at {paths.default_model_dir()}; "
+                       f"{paths.missing_model_hint()}")
     if not (dask_scheduler or dask_local):  # this process (workers=1) or its pool: one thread per worker
         from ..batch.worker import limit_threads
 

@@ -22,8 +22,10 @@ ModelOption = typer.Option(
          "model.",
 )
 FormatOption = typer.Option(None, "--format", "-f", case_sensitive=False,
-                            help="Input format (or an alias: xml, nbib, txt, ...); default: by extension/content.")
-QuietOption = typer.Option(False, "--quiet", "-q", help="Nothing on stderr but errors (no progress, no logs).")
+                            help="Input format (or an alias: xml, nbib, txt, ...); default: by "
+                                 "extension/content.")
+QuietOption = typer.Option(False, "--quiet", "-q",
+                           help="Nothing on stderr but errors (no progress, no logs).")
 
 # the extra that provides each optional top-level module (pyproject.toml [project.optional-dependencies])
 EXTRAS = {
@@ -93,16 +95,22 @@ def check_format(fmt: Optional[str]) -> Optional[str]:
 
 
 def quiet_logs(quiet: bool) -> None:
-    """``--quiet``: errors only, from claimex and from the libraries it drives (Dask included)."""
+    """``--quiet``: errors only, from claimex and from the libraries it drives (Dask included); Python
+    warnings go through logging (``py.warnings``) and are silenced with it."""
     if quiet:
+        logging.captureWarnings(True)
         logging.getLogger().setLevel(logging.ERROR)
-        for name in ("claimex", "distributed", "dask", "spacy"):
+        for name in ("claimex", "distributed", "dask", "spacy", "py.warnings"):
             logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
 
 
 def show_progress(quiet: bool, total: Optional[int]) -> bool:
     """Progress bars only on a terminal, not with ``--quiet``, and for more than a handful of records."""
-    return not quiet and sys.stderr.isatty() and (total is None or total > PROGRESS_MIN)
+    return not quiet and stderr_is_terminal() and (total is None or total > PROGRESS_MIN)
 
 
 @contextmanager

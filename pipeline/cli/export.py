@@ -67,7 +67,7 @@ def export(
     """Write the review tables: one row per claim (PICO, measures, direction, significance, hedging,
     sentence), one per abstract (PICO lists, sample size, publication types, MeSH), one per claim-measure
     pair."""
-    from ..review.export import build_tables, default_output, iter_records, write_tables
+    from ..review.export import export as run_export
 
     quiet_logs(quiet)
     fmt = to.value
@@ -79,8 +79,7 @@ def export(
     total = count_lines(source) if show_progress(quiet, None) else None
     try:
         with progress("export", total, show_progress(quiet, total)) as bar:
-            tables = build_tables(bar.track(iter_records(source, record_filter)))
-        written = write_tables(tables, fmt, output or default_output(source, fmt))
+            tables, written = run_export(source, fmt, output, record_filter, track=bar.track)
     except (ValueError, OSError) as exc:
         raise fail(str(exc))
     counts = ", ".join(f"{len(t)} {name}" for name, t in tables.items())

@@ -32,7 +32,8 @@ def info(
         **ex.version_info,
         "claimex": __version__,
         "install": "checkout" if paths.IN_CHECKOUT else "package",
-        "model_dir": None if model == "rules" else str(paths.model_dir(model) if model else paths.default_model_dir()),
+        "model_dir": None if model == "rules" else str(paths.model_dir(model) if model
+                                                       else paths.default_model_dir()),
         "configs": str(paths.CONFIGS_DIR),
         "shared_data": str(paths.shared_dir()),
         "shared_data_found": paths.corpora_dir().exists(),

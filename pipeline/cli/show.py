@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from .common import (FormatOption, InputFormat, ModelOption, QuietOption, check_format, error_line, fail, quiet_logs,
-                     value)
+from .common import (FormatOption, InputFormat, ModelOption, QuietOption, check_format, error_line, fail,
+                     progress, quiet_logs, show_progress, value)
 from .export import MaxYearOption, MinYearOption, OnlyRctOption, PmidsOption, review_filter
 
 
@@ -48,16 +48,19 @@ def show(
         errors.append(message)
         error_line(message)
 
+    total = expected_records(inputs, fmt, limit) if show_progress(quiet, None) else None
     try:
-        records = load_for_show(
-            inputs,
-            model=model,
-            fmt=fmt,
-            record_filter=record_filter,
-            limit=limit or None,
-            ids=set(ids) if ids else None,
-            on_error=on_error,
-        )
+        with progress("show", total, show_progress(quiet, total)) as bar:
+            records = load_for_show(
+                inputs,
+                model=model,
+                fmt=fmt,
+                record_filter=record_filter,
+                limit=limit or None,
+                ids=set(ids) if ids else None,
+                on_error=on_error,
+                track=bar.track,
+            )
     except (OSError, ValueError) as exc:  # unreadable records, model not found, mixed inputs
         raise fail(str(exc))
     note = record_filter.describe() if record_filter else ""
@@ -66,6 +69,20 @@ def show(
     typer.echo(f"{len(records)} record(s) shown", err=True)
     if errors:
         raise typer.Exit(1)
+
+
+def expected_records(inputs: list[Path], fmt: str | None, limit: int) -> int | None:
+    """The progress bar's total: the documents to analyse (or records in one JSONL file), capped at
+    ``limit``; None when unknown."""
+    from ..review.show import is_record_source
+    from .export import count_lines
+    from .extract import count_documents
+
+    if all(is_record_source(p) for p in inputs):
+        total = count_lines(inputs[0]) if len(inputs) == 1 else None
+    else:
+        total = count_documents(inputs, fmt)
+    return min(total, limit) if total is not None and limit else total
 
 
 def register(app: typer.Typer) -> None:

@@ -19,8 +19,8 @@ TRANSFORMERS = "transformers backend"
 SPACY = "spaCy backend"
 
 DataOption = typer.Option([], "--data", "-d",
-                          help="Own annotations to train on (record JSONL, brat folder, CoNLL, hf:NAME, json:PATH); "
-                               "repeatable. Mixed with the shared corpora unless --no-shared.")
+                          help="Own annotations to train on (record JSONL, brat folder, CoNLL, hf:NAME, "
+                               "json:PATH); repeatable. Mixed with the shared corpora unless --no-shared.")
 NoSharedOption = typer.Option(False, "--no-shared", help="Train on --data alone.")
 SeedOption = typer.Option(None, "--seed", help="Random seed (default: the config's, else 0).")
 
@@ -42,12 +42,14 @@ def check_sources(items: list[str]) -> None:
 
 @train_app.command("pico")
 def pico(
-    backend: Backend = typer.Option("spacy", "--backend", help="spacy (a config) or transformers (an encoder)."),
+    backend: Backend = typer.Option("spacy", "--backend",
+                                    help="spacy (a config) or transformers (an encoder)."),
     output: Path | None = typer.Option(None, "--output", "-o",
                                        help="Model directory (default: models/claimex-<config name>, "
                                             "transformers: models/claimex-pico-hf)."),
     data: list[str] = DataOption,
-    dev: list[str] = typer.Option([], "--dev", help="Explicit dev data (default: the dev split by doc hash)."),
+    dev: list[str] = typer.Option([], "--dev",
+                                  help="Explicit dev data (default: the dev split by doc hash)."),
     no_shared: bool = NoSharedOption,
     seed: int | None = SeedOption,
     config: Path | None = typer.Option(None, "--config", "-c", rich_help_panel=SPACY,
@@ -117,7 +119,8 @@ def _train_spacy(config: Path, out: Path, data: list[str], dev: list[str], no_sh
         ov["corpora.dev.split"] = "all"
     if init_tok2vec:
         ov["paths.init_tok2vec"] = str(init_tok2vec)
-    train_spacy(config, out, overrides=ov, seed=seed, pretrain_epochs=pretrain_epochs, do_pretrain=not no_pretrain)
+    train_spacy(config, out, overrides=ov, seed=seed, pretrain_epochs=pretrain_epochs,
+                do_pretrain=not no_pretrain)
 
 
 @train_app.command("direction")

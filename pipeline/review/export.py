@@ -24,7 +24,7 @@ every ``*.jsonl.gz`` in it).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -311,8 +311,10 @@ def write_tables(tables: dict[str, Table], fmt: str, out: str | Path) -> list[Pa
 
 
 def export(
-    source: str | Path, fmt: str, out: str | Path | None = None, record_filter: RecordFilter | None = None
+    source: str | Path, fmt: str, out: str | Path | None = None, record_filter: RecordFilter | None = None,
+    track: Callable[[Iterable[Record]], Iterable[Record]] = iter,
 ) -> tuple[dict[str, Table], list[Path]]:
-    """Read records from ``source``, build the tables, write them; returns (tables, files)."""
-    tables = build_tables(iter_records(source, record_filter))
+    """Read records from ``source``, build the tables, write them; returns (tables, files). ``track``
+    wraps the stream of records read (a progress bar's)."""
+    tables = build_tables(track(iter_records(source, record_filter)))
     return tables, write_tables(tables, fmt, out or default_output(source, fmt))

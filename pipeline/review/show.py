@@ -62,9 +62,11 @@ def load_for_show(
     limit: int | None = None,
     ids: set[str] | None = None,
     on_error: Callable[[str], None] = lambda message: None,
+    track: Callable[[Iterable[Record]], Iterable[Record]] = iter,
 ) -> list[Record]:
     """Up to ``limit`` records from ``inputs``: read when they are record sources, else analysed with
-    ``model`` (``claimex extract`` semantics). Errors of the reader/pipeline go to ``on_error``."""
+    ``model`` (``claimex extract`` semantics). Errors of the reader/pipeline go to ``on_error``;
+    ``track`` wraps the stream of records kept (a progress bar's)."""
     inputs = [Path(p) for p in inputs]
     kinds = {is_record_source(p) for p in inputs}
     if len(kinds) > 1:
@@ -77,7 +79,7 @@ def load_for_show(
         records: Iterable[Record] = (r for p in inputs for r in iter_records(p) if wanted(r))
     else:
         records = _analyse(inputs, model, fmt, wanted, on_error)
-    return list(itertools.islice(records, limit))
+    return list(itertools.islice(track(records), limit))
 
 
 def _analyse(inputs: list[Path], model: str | None, fmt: str | None, wanted, on_error) -> Iterator[Record]:

@@ -107,20 +107,58 @@ def test_every_extra_named_exists_in_pyproject():
         # the module's distribution (or the dask[distributed] extra) is listed in that extra
         assert any(req.lower().startswith(module) or f"[{module}]" in req for req in extras[extra]), module
     exc = ModuleNotFoundError("No module named 'dask'", name="dask")
-    assert missing_extra(exc) == "this needs the optional package 'dask': pip install \"claimex[distributed]\""
+    assert missing_extra(exc) == ("this needs the optional package 'dask': "
+                                  "pip install \"claimex[distributed]\"")
     assert missing_extra(ModuleNotFoundError("x", name="claimex.nope")) is None
 
 
 def test_progress_only_on_a_terminal_and_for_more_than_a_handful(monkeypatch):
-    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr("claimex.cli.common.stderr_is_terminal", lambda: True)
     assert show_progress(False, 100) and show_progress(False, None)
     assert not show_progress(True, 100) and not show_progress(False, 3)
-    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    monkeypatch.setattr("claimex.cli.common.stderr_is_terminal", lambda: False)
     assert not show_progress(False, 100)
 
 
 def test_quiet_extract_writes_nothing_on_stderr(tmp_path):
     src = tmp_path / "a.jsonl"
-    src.write_text(json.dumps({"id": "a", "text": "Mortality was 12% vs 20% (P = 0.03)."}) + "\n", encoding="utf-8")
+    src.write_text(json.dumps({"id": "a", "text": "Mortality was 12% vs 20% (P = 0.03)."}) + "\n",
+                   encoding="utf-8")
     result = runner.invoke(app, ["extract", str(src), "--model", "rules", "--quiet"])
     assert result.exit_code == 0 and result.stderr == "" and json.loads(result.stdout)["id"] == "a"
+
+
+@pytest.mark.parametrize("n, shown", [(30, True), (3, False)])
+def test_extract_progress_counts_records(monkeypatch, tmp_path, n, shown):
+    """On a terminal (faked here) extract shows count, records/s and ETA, for more than a handful."""
+    monkeypatch.setattr("claimex.cli.common.stderr_is_terminal", lambda: True)
+    src = tmp_path / "many.jsonl"
+    src.write_text("".join(json.dumps({"id": str(k), "text": f"Pain fell by {k}% in 40 patients."}) + "\n"
+                           for k in range(n)), encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(src), "--model", "rules", "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 0
+    assert (f"{n}/{n}" in result.stderr and "records/s" in result.stderr and "ETA" in result.stderr) == shown
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == n
+
+
+def test_missing_dask_is_one_line(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    result = runner.invoke(app, ["batch", str(paths.GOLD_DIR / "10940692.xml"), "--out", str(tmp_path / "run"),
+                                 "--model", "rules", "--dask-local", "1", "--quiet"])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines()[-1] == (
+        "claimex: error: this needs the optional package 'distributed': pip install \"claimex[distributed]\"")
+
+
+def test_quiet_routes_python_warnings_through_logging(monkeypatch):
+    import logging
+
+    from claimex.cli.common import quiet_logs
+
+    monkeypatch.setattr(logging, "captureWarnings", lambda on: calls.append(on))
+    calls = []
+    quiet_logs(False)
+    assert calls == []
+    quiet_logs(True)
+    assert calls == [True] and logging.getLogger("py.warnings").level == logging.ERROR
+    assert logging.getLogger("distributed").level == logging.ERROR

@@ -26,7 +26,8 @@ def run(runner, *args):
 
 
 def measures(record):
-    return [(m["text"], m["kind"], m["value"], m["low"], m["high"], m["unit"], m["op"]) for m in record["measures"]]
+    return [(m["text"], m["kind"], m["value"], m["low"], m["high"], m["unit"], m["op"])
+            for m in record["measures"]]
 
 
 @pytest.mark.parametrize("name", ["10940692.xml", "10940692.jsonl"])
@@ -74,7 +75,8 @@ def test_output_file_and_unknown_format(runner, tmp_path):
     assert result.exit_code == 0 and json.loads(out.read_text())["id"] == "10940692"
     result, _ = run(runner, paths.GOLD_DIR / "10940692.jsonl", "--format", "docx")
     assert result.exit_code == 2 and "'docx' is not one of" in result.stderr
-    result, (record,) = run(runner, paths.GOLD_DIR / "10940692.jsonl", "--format", "NDJSON")  # alias, any case
+    # an alias, in any case
+    result, (record,) = run(runner, paths.GOLD_DIR / "10940692.jsonl", "--format", "NDJSON")
     assert result.exit_code == 0 and record["id"] == "10940692"
 
 

@@ -107,7 +107,8 @@ def test_installed_wheels_work_outside_the_checkout(venv, tmp_path):
 def test_spacy_load_needs_no_claimex_import(venv, tmp_path):
     """The model package resolves claimex's factories, tokenizer and architecture through entry points."""
     code = ("import sys, spacy; assert 'claimex' not in sys.modules; "
-            "nlp = spacy.load('en_claimex_pico_sm'); doc = nlp('Mortality fell by 12% in 40 patients given aspirin.'); "
+            "nlp = spacy.load('en_claimex_pico_sm'); "
+            "doc = nlp('Mortality fell by 12% in 40 patients given aspirin.'); "
             "print(nlp.pipe_names[-1], sorted({s.label_ for s in doc.spans['pico']}))")
     result = run(venv, tmp_path, "python", "-c", code)
     assert result.returncode == 0, result.stderr
