@@ -88,7 +88,7 @@ def resolve_model(model: Any):
         comp = config["components"].get("claimex_subtypes")
         if comp is None or not (path / "claimex_subtypes" / "model" / "cfg.json").exists():
             raise FileNotFoundError(f"{path}: no trained claimex_subtypes component; add one with "
-                                    f"`claimex train --task subtypes --output {path}`")
+                                    f"`claimex train subtypes --output {path}`")
         return SubtypeModel.from_disk(path / "claimex_subtypes" / "model"), float(comp.get("min_score") or 0.0), path
     cfg = path / "config.json"
     min_score = json.loads(cfg.read_text(encoding="utf-8")).get("min_score", 0.0) if cfg.exists() else 0.0

@@ -14,7 +14,7 @@ Model selection holds out a hash split of the train articles (``sha1("claimex-di
 :func:`claimex.evaluate.direction.evaluate` on the official *validation* split (never trained on).
 
 Command: ``python -m claimex.train.direction models/claimex-direction --seed 0``
-(or ``claimex train --task direction``).
+(or ``claimex train direction``).
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ COMPARATOR spans (always ``Control``) are not trained on. Features: :mod:`claime
 
 Commands (seed 0, deterministic)::
 
-    claimex train --task subtypes --output models/claimex-pico-sm   # train + add to a packaged model
-    claimex train --task subtypes --output DIR                      # train, save the component to DIR
+    claimex train subtypes --output models/claimex-pico-sm   # train + add to a packaged model
+    claimex train subtypes --output DIR                      # train, save the component to DIR
     python -m claimex.train.subtypes add models/claimex-pico-sm [--from DIR]   # the same, no typer
 """
 
@@ -165,7 +165,7 @@ def add_from_config(config: dict, model_dir: Path) -> Path | None:
 
 def train_to(output: Path | str, sources: Sequence[str] | None = None, seed: int = SETTINGS["seed"],
              min_score: float = 0.0) -> Path:
-    """``claimex train --task subtypes --output DIR``: train; add the component to DIR when it holds a
+    """``claimex train subtypes --output DIR``: train; add the component to DIR when it holds a
     packaged spaCy pipeline (``config.cfg``), else save the standalone component to DIR."""
     output = Path(output)
     model = train_subtypes(list(sources or SOURCES), seed=seed)

@@ -133,7 +133,7 @@ class SubtypeModel:
     def from_cfg(cls, cfg: dict[str, Any], weights: numpy.ndarray, where: str = "") -> SubtypeModel:
         if cfg.get("features_version") != FEATURES_VERSION:
             raise ValueError(f"{where}: subtype features version {cfg.get('features_version')}, this code has "
-                             f"{FEATURES_VERSION}; retrain with `claimex train --task subtypes`")
+                             f"{FEATURES_VERSION}; retrain with `claimex train subtypes`")
         return cls(bits=int(cfg["bits"]), weights=weights.astype(numpy.float32),
                    classes=[tuple(c) for c in cfg["classes"]], meta=cfg.get("meta"))
 
