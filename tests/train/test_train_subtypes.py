@@ -1,6 +1,6 @@
 """Training the subtype classifier: data from the shared corpora (train side of the dev split),
 a small real model, saving it, adding it to a packaged pipeline, the ``[claimex_subtypes]`` stage
-and ``claimex train --task subtypes``."""
+and ``claimex train subtypes``."""
 
 from __future__ import annotations
 
