@@ -276,7 +276,7 @@ def test_too_long_abstract_is_skipped(tmp_path):
     items = list(read_pubmed_xml(p))
     assert [type(i).__name__ for i in items] == ["Document", "ReadError", "Document"]
     assert items[1].record == "2" and items[1].message.startswith("abstract too long (")
-    assert items[1].message.endswith(" chars > 500000)")
+    assert items[1].message.endswith(" chars > 300000)")
     assert isinstance(list(read_pubmed_xml(p, max_chars=2_000_000))[1], Document)
 
 
