@@ -6,7 +6,8 @@ Results are scispaCy's ``doc._.abbreviations`` (short-form spans with ``span._.l
 
 Bounded cost on long texts: scispaCy finds candidate ``( ... )`` groups with the Matcher pattern
 ``"(" + any token one or more times + ")"``, which matches every ``(`` with every later ``)``: O(n^2)
-matches (a 300k-character text took 11 GB), all but those with at most 8 tokens inside then discarded by
+matches (measured: 3.7 GB peak RSS on a 150k-character text dense with brackets,
+bench/long_text_memory.py), all but those with at most 8 tokens inside then discarded by
 ``filter_matches``. :data:`PAREN_PATTERN` asks the Matcher for exactly those (1 to 8 tokens inside), so
 the candidates, their order and therefore every result are the same, at linear cost (tested against
 scispaCy's pattern in tests/annotate/test_abbreviations.py). Definitions still apply document-wide: a short
@@ -29,7 +30,6 @@ from spacy.tokens import Doc
 # scispaCy's filter_matches drops groups with more than 8 tokens inside the brackets; match only the others
 MAX_INSIDE = 8
 PAREN_PATTERN = [{"ORTH": "("}, {"OP": f"{{1,{MAX_INSIDE}}}"}, {"ORTH": ")"}]
-
 
 
 class ShortFormMatcher:
@@ -75,10 +75,10 @@ class ShortFormMatcher:
 
 class ClaimexAbbreviationDetector(AbbreviationDetector):
     """scispaCy's detector with a bounded bracket pattern and a one-pass short-form matcher (see the module
-    docstring), and a ``memory_zone``: it adds a pattern to ``global_matcher`` for
-    every short form it finds and removes it afterwards, but ``Matcher.remove`` never frees the
-    pattern (~1 KB each), so a long batch run grows without bound. A fresh matcher at the end of
-    each memory zone (``nlp.memory_zone()``, as ``claimex batch`` uses) keeps a worker flat."""
+    docstring), and a ``memory_zone``: scispaCy adds a pattern to ``global_matcher`` for every short form
+    it finds and removes it after the doc (spaCy's ``Matcher.remove`` never freed it, ~1 KB each, so a
+    long batch run grew without bound); a fresh matcher at the end of each memory zone
+    (``nlp.memory_zone()``, as ``claimex batch`` uses) also drops what a doc that failed midway left."""
 
     def __init__(self, nlp: Language, name: str, make_serializable: bool = False) -> None:
         super().__init__(nlp, name=name, make_serializable=make_serializable)

@@ -87,6 +87,8 @@ class ShardCheck:
     detail: str = ""
 
     def __str__(self) -> str:
+        if self.status == "damaged":  # the detail says what is damaged
+            return f"{self.name}: {self.detail}"
         return f"{self.name}: {self.status}" + (f" ({self.detail})" if self.detail else "")
 
 

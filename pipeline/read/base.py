@@ -45,10 +45,11 @@ from typing import BinaryIO
 
 from .gzip_stream import SalvagingGzipReader
 
-# Longer texts are refused (one ReadError line). Measured with the shipped model (bench/long_text_memory.py):
-# peak RSS 0.75 GB at 500k characters (0.42 GB of it the loaded model), growing linearly (about 0.65 MB per
-# 1,000 characters); PubMed's longest abstracts are a few tens of thousands.
-DEFAULT_MAX_CHARS = 500_000
+# Longer texts are refused (one ReadError line), so that one text stays within 1 GB through the shipped model.
+# Measured peak RSS (bench/long_text_memory.py; 0.42 GB of it the loaded model): real abstracts joined,
+# 0.62 GB at 300k characters; the densest case tried (one bracketed result sentence repeated), 0.82 GB at
+# 300k and 1.09 GB at 500k. Memory grows linearly; PubMed's longest abstracts are a few tens of thousands.
+DEFAULT_MAX_CHARS = 300_000
 GZIP_MAGIC = b"\x1f\x8b"
 UTF8_BOM = codecs.BOM_UTF8
 ENCODING_ERRORS = ("replace", "strict")

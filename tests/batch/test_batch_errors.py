@@ -52,7 +52,7 @@ def bad_run(tmp_path_factory, model):
     # invalid UTF-8 inside an abstract: replaced, with a warning
     data = pubmed_xml(tmp / "u.xml", [GOOD[0], article(520, abstract="Value was MARK here."), GOOD[1]]).read_bytes()
     (inp / "badutf8.xml").write_bytes(data.replace(b"MARK", b"\xff\xfe\xc3("))
-    # an abstract of 1 MB (over the 500,000 character limit)
+    # an abstract of 1 MB (over the 300,000 character limit)
     pubmed_xml(inp / "huge.xml.gz", [GOOD[0], article(530, abstract="word " * 210_000), GOOD[1]])
     # duplicate PMIDs
     pubmed_xml(inp / "dups.xml", [GOOD[0], article(540, title="First."), article(540, title="Second."), GOOD[1]])

@@ -66,7 +66,7 @@ def test_too_long_text_and_too_long_line(tmp_path):
     p.write_text("\n".join([json.dumps({"id": "1", "text": "ok"}), json.dumps({"id": "2", "text": big}),
                             json.dumps({"id": "3", "text": "ok"})]) + "\n")
     one, two, three = read_jsonl(p)
-    assert two.record == "2" and two.message == "abstract too long (1100000 chars > 1000000) (id 2)"
+    assert two.record == "2" and two.message == "abstract too long (1100000 chars > 300000) (id 2)"
     assert (one.id, three.id) == ("1", "3")
     small = list(read_jsonl(p, max_chars=10))  # line cap = 6 * 10 bytes + 1 MiB: line 2 is over it
     assert small[1].message.startswith("line too long") and small[2].id == "3"

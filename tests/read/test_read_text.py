@@ -155,7 +155,7 @@ def test_empty_invalid_utf8_and_too_long(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("word " * 220_000)
     err = read_text_file(big)
-    assert isinstance(err, ReadError) and err.message == "abstract too long (1099999 chars > 1000000)"
+    assert isinstance(err, ReadError) and err.message == "abstract too long (1099999 chars > 300000)"
     assert isinstance(read_text_file(big, max_chars=2_000_000), Document)
 
 
