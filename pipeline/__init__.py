@@ -14,8 +14,8 @@ Public API::
 
 from __future__ import annotations
 
-from .schema import SCHEMA_VERSION, Claim, Entity, Measure, Record  # noqa: F401
-from .version import __version__  # noqa: F401
+from .schema import SCHEMA_VERSION, Claim, Entity, Measure, Record
+from .version import __version__
 
 
 def __getattr__(name):  # lazy: importing the package must not import spaCy

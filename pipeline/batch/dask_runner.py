@@ -46,7 +46,8 @@ def dask_task(spec: ShardSpec, settings: Settings) -> dict:
     return process_shard(spec, settings, report)
 
 
-def run_dask(specs: list[ShardSpec], settings: Settings, on_done: OnDone, on_docs: OnDocs, *, scheduler: str | None = None,
+def run_dask(specs: list[ShardSpec], settings: Settings, on_done: OnDone, on_docs: OnDocs, *,
+             scheduler: str | None = None,
              local_workers: int | None = None, processes: bool = True, retries: int = 1,
              timeout: str = "30s") -> None:
     from distributed import Client, LocalCluster, as_completed  # optional dependency: claimex[distributed]
@@ -78,7 +79,7 @@ def run_dask(specs: list[ShardSpec], settings: Settings, on_done: OnDone, on_doc
                 spec = spec_of[fut.key]
                 try:
                     result = fut.result()
-                except Exception as exc:  # noqa: BLE001 - KilledWorker, CancelledError, ...
+                except Exception as exc:
                     result = failed_result(spec, settings, f"dask: {type(exc).__name__}: {exc}")
                 drain(events, on_docs)
                 on_done(spec, result)

@@ -38,7 +38,7 @@ def count_records(path: Path) -> int:
 
         try:
             return pq.ParquetFile(path).metadata.num_rows
-        except Exception as exc:  # noqa: BLE001 - pyarrow raises its own ArrowInvalid (a ValueError) and others
+        except Exception as exc:
             raise ValueError(str(exc)) from None
     n = 0
     with gzip.open(path, "rb") as fh:

@@ -90,7 +90,7 @@ def run_pool(specs: list[ShardSpec], settings: Settings, on_done: OnDone, on_doc
                     except cf.process.BrokenProcessPool:
                         broken.append(spec)
                         continue
-                    except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable result
+                    except Exception as exc:
                         result = failed_result(spec, settings, f"{type(exc).__name__}: {exc}")
                     on_done(spec, result)
             drain(reports, on_docs)

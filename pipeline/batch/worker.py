@@ -163,7 +163,7 @@ class _RecordSink:
             self._pq = pq.ParquetWriter(path, _schema(), compression="zstd")
             self._rows: list = []
         else:
-            self._fh = gzip.open(path, "wt", encoding="utf-8", compresslevel=6)  # noqa: SIM115 - closed in close()
+            self._fh = gzip.open(path, "wt", encoding="utf-8", compresslevel=6)
 
     def write(self, record) -> None:
         if self.format == "parquet":
@@ -285,7 +285,7 @@ def process_shard(spec: ShardSpec, settings: Settings, report: Reporter | None =
         result["timings"] = {"started": _iso(started), "finished": _iso(time.time()),
                              "seconds": round(elapsed, 3), "load_seconds": round(load_seconds, 3),
                              "documents_per_s": round(result["documents"] / elapsed, 1) if elapsed > 0 else None}
-    except Exception as exc:  # noqa: BLE001 - the output could not be written, or the model not loaded
+    except Exception as exc:
         result["status"] = "failed"
         result["error"] = f"{type(exc).__name__}: {exc}"
         result["timings"] = {"started": _iso(started), "finished": _iso(time.time()),
@@ -344,7 +344,7 @@ def _run(spec: ShardSpec, settings: Settings, extractor, use_lock, rec_path: Pat
                 if report is not None and pending and (pending >= 500 or time.time() - last > 0.5):
                     report(spec.name, pending)
                     pending, last = 0, time.time()
-        except Exception as exc:  # noqa: BLE001 - a reader/pipeline crash fails this shard only
+        except Exception as exc:
             msg = f"{type(exc).__name__}: {exc}"
             file_errors.append(f"{spec.input}: {msg}")
             error(None, "file", msg)
@@ -353,7 +353,7 @@ def _run(spec: ShardSpec, settings: Settings, extractor, use_lock, rec_path: Pat
         ids_fh.close()
         del_fh.close()
         dropped = _resolve_duplicates(ids_tmp.path, del_tmp.path, keys, versions, del_keys, del_pos)
-        for pos, (ident, kind, why) in sorted(dropped.items()):
+        for _pos, (ident, kind, why) in sorted(dropped.items()):
             error(ident, kind, why)
     if report is not None and pending:
         report(spec.name, pending)

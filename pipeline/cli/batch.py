@@ -8,8 +8,7 @@ from pathlib import Path
 import typer
 
 from ..batch.shards import OUTPUT_FORMATS
-from .common import (InputFormat, ModelOption, check_format, choices, error_line, fail, missing_extra,
-                     quiet_logs, value)
+from .common import InputFormat, ModelOption, check_format, choices, error_line, fail, missing_extra, quiet_logs, value
 
 OutputFormat = choices("OutputFormat", OUTPUT_FORMATS)
 

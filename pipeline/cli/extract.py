@@ -7,8 +7,20 @@ from typing import List, Optional
 
 import typer
 
-from .common import (FormatOption, InputFormat, ModelOption, QuietOption, check_format, error_line, fail, progress,
-                     quiet_logs, show_progress, value, warning_line)
+from .common import (
+    FormatOption,
+    InputFormat,
+    ModelOption,
+    QuietOption,
+    check_format,
+    error_line,
+    fail,
+    progress,
+    quiet_logs,
+    show_progress,
+    value,
+    warning_line,
+)
 from .export import MaxYearOption, MinYearOption, OnlyRctOption, PmidsOption, review_filter
 
 

@@ -6,8 +6,19 @@ from pathlib import Path
 
 import typer
 
-from .common import (FormatOption, InputFormat, ModelOption, QuietOption, check_format, error_line, fail,
-                     progress, quiet_logs, show_progress, value)
+from .common import (
+    FormatOption,
+    InputFormat,
+    ModelOption,
+    QuietOption,
+    check_format,
+    error_line,
+    fail,
+    progress,
+    quiet_logs,
+    show_progress,
+    value,
+)
 from .export import MaxYearOption, MinYearOption, OnlyRctOption, PmidsOption, review_filter
 
 

@@ -148,7 +148,8 @@ def load_difficulty(exclude_train: bool = True) -> Iterator[CorpusDoc]:
         pmid = str(d["pmid"])
         if lab is None or (exclude_train and train_pmids.get(pmid) == d["tokens"]):
             continue
-        yield _build(f"ebmdiff-{pmid}", d["tokens"], {"INTERVENTION": lab}, {}, {"INTERVENTION"}, "ebm_difficulty", pmid,
+        yield _build(f"ebmdiff-{pmid}", d["tokens"], {"INTERVENTION": lab}, {}, {"INTERVENTION"}, "ebm_difficulty",
+                     pmid,
                      {"pmid": pmid, "interventions": "expert"})
 
 

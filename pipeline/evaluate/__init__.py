@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 
 from ..metrics import prf  # noqa: F401
-from .report import EvalReport  # noqa: F401
+from .report import EvalReport
 
 TASKS = {
     "fixture": "claimex.evaluate.fixture",

@@ -38,10 +38,17 @@ FLIP = {"increase": "decrease", "decrease": "increase"}
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 _WORD = re.compile(r"[A-Za-z]+")
-STOP = frozenset(
-    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "without", "and", "or", "plus", "versus", "vs", "by", "from", "than", "as", "who", "which", "that", "those", "this", "these", "its", "their", "his", "her", "were", "was", "be", "been", "being", "is", "are", "had", "has", "have", "after", "before", "during"])
-BARE = frozenset(
-    ["group", "groups", "arm", "arms", "patient", "patients", "subject", "subjects", "participant", "participants", "people", "individuals", "treatment", "treatments", "treated", "intervention", "interventions", "receiving", "received", "receive", "given", "study", "experimental"])
+STOP = frozenset([
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "without", "and", "or", "plus", "versus",
+    "vs", "by", "from", "than", "as", "who", "which", "that", "those", "this", "these", "its", "their", "his",
+    "her", "were", "was", "be", "been", "being", "is", "are", "had", "has", "have", "after", "before",
+    "during"
+])
+BARE = frozenset([
+    "group", "groups", "arm", "arms", "patient", "patients", "subject", "subjects", "participant",
+    "participants", "people", "individuals", "treatment", "treatments", "treated", "intervention",
+    "interventions", "receiving", "received", "receive", "given", "study", "experimental"
+])
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .. import paths
+from ..metrics import prf
 from ..read.base import Document
 from ..schema import Record
-from ..metrics import prf
 from .report import EvalReport
 
 MEASURE_FIELDS = ("kind", "value", "low", "high", "unit", "op")

@@ -146,7 +146,7 @@ def evaluate(gold=None, pred: Path | None = None, model: Any = None, limit: int 
         base = majority(sub_model.meta.get("train_counts") or {})
         notes.append(f"classifier: {where} (min_score {min_score}, {sub_model.bits}-bit hash table)")
     if base is None:
-    
+
         base = majority(Counter(f"{s[2]}/{s[3]}" for *_, spans in load_span_docs(SOURCES, "train") for s in spans))
     all_items = [it for items in per_source.values() for it in items]
     report = score(all_items)

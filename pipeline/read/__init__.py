@@ -49,8 +49,8 @@ log = logging.getLogger("claimex.read")
 
 __all__ = [
     "DEFAULT_MAX_CHARS", "FORMATS", "Deletion", "Document", "ReadError", "build_text", "detect_format",
-    "expand_paths", "input_files", "open_any", "parse_text", "read_documents", "read_file", "read_jsonl", "read_medline",
-    "read_pubmed_xml", "read_ris", "read_text_file",
+    "expand_paths", "input_files", "open_any", "parse_text", "read_documents", "read_file", "read_jsonl",
+    "read_medline", "read_pubmed_xml", "read_ris", "read_text_file",
 ]
 
 

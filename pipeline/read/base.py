@@ -150,7 +150,7 @@ def checked_record(parse: Callable[[], ReadItem], *, source: str, record: str | 
         return ReadError(source, record, f"invalid UTF-8 at byte {bad[0]}")
     try:
         item = parse()
-    except Exception as err:  # noqa: BLE001 - one odd record must not end the file
+    except Exception as err:
         return ReadError(source, record, f"cannot read {what}: {type(err).__name__}: {err}")
     if isinstance(item, Document):
         add_warning(item.meta, utf8_warning(bad))
@@ -167,7 +167,7 @@ def open_any(path: PathLike) -> Iterator[BinaryIO]:
 
     Raises ``OSError`` (``FileNotFoundError``, ...) like :func:`open`.
     """
-    raw = open(path, "rb")  # noqa: SIM115 - closed below
+    raw = open(path, "rb")
     try:
         stream: BinaryIO = raw
         if raw.peek(2)[:2] == GZIP_MAGIC:

@@ -1,8 +1,8 @@
 """RIS (``.ris``), parsed with ``rispy`` one record at a time (``TY  -`` ... ``ER  -``), streamed.
 
 TI/T1 (title; ST/TT as fallbacks), AB/N2 (abstract; a labelled abstract is split like MEDLINE's), PY/Y1/DA
-(year), JO/JF/T2/JA/J2 (journal), KW (keywords), DO (doi), AU/A1 (authors). The id: AN, else ID, else a ``PMID:``-like number in an unknown tag (``PM``) / notes, else
-``"<file stem>:<record index>"`` (1-based). ``Document.source`` is ``"path:line"`` of the ``TY`` line.
+(year), JO/JF/T2/JA/J2 (journal), KW (keywords), DO (doi), AU/A1 (authors). The id: AN, else ID, else a
+``PMID:``-like number in an unknown tag (``PM``) / notes, else ``"<file stem>:<record index>"`` (1-based). ``Document.source`` is ``"path:line"`` of the ``TY`` line.
 A record with no title and no abstract, or one rispy cannot parse, gives a ``ReadError`` (record: the
 id or ``#index``); a record missing its ``ER`` line at the end of the file is still read.
 """
@@ -122,7 +122,7 @@ def _parse_lines(lines: list[str], *, index: int, start: int, default_id: str, s
         lines = [*lines, "ER  - "]
     try:
         entries = rispy.RisParser().parse_lines(iter(lines))
-    except Exception as err:  # noqa: BLE001 - rispy raises assorted errors on bad input
+    except Exception as err:
         return ReadError(source, f"#{index}", f"cannot parse RIS record (line {start}): {err}")
     if not entries:
         return ReadError(source, f"#{index}", f"empty RIS record (line {start})")

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from ..evaluate.report import EvalReport
-from ..write.atomic import atomic_path
 from ..version import __version__
+from ..write.atomic import atomic_path
 from ..write.tables import Column, Table, write_csv
 
 METRICS = ("precision", "recall", "f1")

@@ -7,6 +7,7 @@ import importlib.util
 import json
 
 import pytest
+
 from claimex import paths
 from claimex.corpora.findings import (
     GOLD_FINDINGS_DIR,

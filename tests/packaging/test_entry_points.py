@@ -1,10 +1,10 @@
 """pyproject's spaCy entry points name the functions that the decorators register, under the same names."""
 
 import importlib
-import tomllib
 
 import pytest
 import spacy
+import tomllib
 from spacy.language import Language
 
 from claimex import paths
@@ -32,7 +32,7 @@ def test_entry_point_is_the_registered_function(group, name, target):
 
 
 def test_every_claimex_factory_has_an_entry_point():
-    import claimex.annotate  # noqa: F401
+    import claimex.annotate
     import claimex.assemble  # noqa: F401
 
     ours = {name for name in Language.factories if name.startswith("claimex_")}

@@ -282,7 +282,8 @@ def test_too_long_abstract_is_skipped(tmp_path):
 
 def test_markup_paragraphs_fallbacks_and_year(tmp_path):
     rec1 = article("1", title="  <i>In vivo</i>\n  study of CO<sub>2</sub>  ",
-                   abstract="<AbstractText>First   <b>bold</b>\n para.</AbstractText><AbstractText>Second.</AbstractText>",
+                   abstract="<AbstractText>First   <b>bold</b>\n para.</AbstractText>"
+                            "<AbstractText>Second.</AbstractText>",
                    extra="")
     rec2 = ("<PubmedArticle><MedlineCitation><PMID>2</PMID><Article><Journal><JournalIssue><PubDate>"
             "<MedlineDate>1998 Dec-1999 Jan</MedlineDate></PubDate></JournalIssue><Title>J</Title></Journal>"
@@ -290,7 +291,8 @@ def test_markup_paragraphs_fallbacks_and_year(tmp_path):
             "<OtherAbstract Type=\"Publisher\" Language=\"fre\"><AbstractText>Résumé.</AbstractText></OtherAbstract>"
             "</MedlineCitation></PubmedArticle>")
     rec3 = ("<PubmedArticle><MedlineCitation><PMID>3</PMID><Article><ArticleTitle>T.</ArticleTitle><Abstract>"
-            "<AbstractText Label=\"AIM\" NlmCategory=\"OBJECTIVE\">Aim.</AbstractText><AbstractText>Loose.</AbstractText>"
+            "<AbstractText Label=\"AIM\" NlmCategory=\"OBJECTIVE\">Aim.</AbstractText>"
+            "<AbstractText>Loose.</AbstractText>"
             "<CopyrightInformation>(c) 2020 X.</CopyrightInformation></Abstract></Article></MedlineCitation>"
             "<PubmedData><ArticleIdList><ArticleId IdType=\"doi\">10.1000/own</ArticleId></ArticleIdList>"
             "<ReferenceList><Reference><ArticleIdList><ArticleId IdType=\"doi\">10.9999/ref</ArticleId>"
@@ -315,7 +317,7 @@ def test_medline_citation_set_and_gzip_magic_without_extension(tmp_path):
 def test_many_records_stream(tmp_path):
     p = write_set(tmp_path / "many.xml.gz", *(article(str(i)) for i in range(20_000)), gz=True)
     n = 0
-    for n, doc in enumerate(read_pubmed_xml(p), 1):
+    for n, doc in enumerate(read_pubmed_xml(p), 1):  # noqa: B007 - n counts the records
         assert doc.text == "Title.\n\nBody text."
     assert n == 20_000
 
@@ -405,7 +407,8 @@ def test_lost_end_tags_between_records(tmp_path):
 
 def test_broken_delete_citation_and_book_article(tmp_path):
     p = write_set(tmp_path / "d.xml", article("1"), "<PubmedBookArticle><BookDocument><PMID>9</PMID></Book",
-                  "<DeleteCitation><PMID>5</PMID></Del", article("2"), "<DeleteCitation><PMID>6</PMID></DeleteCitation>")
+                  "<DeleteCitation><PMID>5</PMID></Del", article("2"),
+                  "<DeleteCitation><PMID>6</PMID></DeleteCitation>")
     items = list(read_pubmed_xml(p))
     assert [type(i).__name__ for i in items] == ["Document", "ReadError", "Document", "Deletion"]
     assert items[1].record == "5" and "<DeleteCitation> at line 5 skipped" in items[1].message
