@@ -2,7 +2,8 @@
 
 TI/T1 (title; ST/TT as fallbacks), AB/N2 (abstract; a labelled abstract is split like MEDLINE's), PY/Y1/DA
 (year), JO/JF/T2/JA/J2 (journal), KW (keywords), DO (doi), AU/A1 (authors). The id: AN, else ID, else a
-``PMID:``-like number in an unknown tag (``PM``) / notes, else ``"<file stem>:<record index>"`` (1-based). ``Document.source`` is ``"path:line"`` of the ``TY`` line.
+``PMID:``-like number in an unknown tag (``PM``) / notes, else ``"<file stem>:<record index>"`` (1-based).
+``Document.source`` is ``"path:line"`` of the ``TY`` line.
 A record with no title and no abstract, or one rispy cannot parse, gives a ``ReadError`` (record: the
 id or ``#index``); a record missing its ``ER`` line at the end of the file is still read.
 """
