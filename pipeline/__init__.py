@@ -12,6 +12,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from . import thinc_torch  # noqa: E402
+
+thinc_torch.install()  # spaCy's thinc would import torch; only the Hugging Face backend needs it
+
 from .schema import SCHEMA_VERSION, Claim, Entity, Measure, Record  # noqa: E402,F401
 
 
