@@ -15,3 +15,59 @@ def test_memory_zone_starts_a_fresh_global_matcher(rules_nlp):
         pairs = [(a.text, a._.long_form.text) for a in doc._.abbreviations]
     assert ("HACE", "Hepatic arterial chemoembolization") in pairs
     assert detector.global_matcher is not before and len(detector.global_matcher) == 0
+
+
+# -- ParenthesisMatcher: scispaCy's candidate Matcher, same matches in the same order ----------------------
+def _spacy_parenthesis_matcher(vocab):
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab)
+    matcher.add("parenthesis", [[{"ORTH": "("}, {"OP": "+"}, {"ORTH": ")"}]])
+    return matcher
+
+
+NESTED = [
+    "a ( b ( c ) d ) e ( f ) g",
+    "( ( x ) )",
+    "( ) ( y ) )",
+    "(a) (b c) ((d)) )",
+    ") ( unclosed",
+    "no brackets at all",
+    "",
+]
+
+
+def test_parenthesis_matcher_equals_spacy_matcher_on_nested_brackets(rules_nlp):
+    from claimex.annotate.abbreviations import ParenthesisMatcher
+
+    ours, spacy_matcher = ParenthesisMatcher(rules_nlp.vocab), _spacy_parenthesis_matcher(rules_nlp.vocab)
+    for text in NESTED:
+        doc = rules_nlp.make_doc(text)
+        assert ours(doc) == spacy_matcher(doc), text
+    assert ours(rules_nlp.make_doc("( ( x ) )")) != []
+
+
+def test_parenthesis_matcher_equals_spacy_matcher_on_real_abstracts(rules_nlp, corpora):
+    import json
+
+    from claimex.annotate.abbreviations import ParenthesisMatcher
+
+    ours, spacy_matcher = ParenthesisMatcher(rules_nlp.vocab), _spacy_parenthesis_matcher(rules_nlp.vocab)
+    path = corpora / "pubmed-xml-samples" / "abstracts_flat.jsonl"
+    n = matched = 0
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            text = " ".join(s["text"] for s in r.get("abstract_sections") or [])
+            doc = rules_nlp.make_doc(f"{r.get('title') or ''}\n{text}")
+            expected = spacy_matcher(doc)
+            assert ours(doc) == expected, r["pmid"]
+            n += 1
+            matched += bool(expected)
+    assert n > 500 and matched > 100
+
+
+def test_detector_uses_the_parenthesis_matcher(rules_nlp):
+    from claimex.annotate.abbreviations import ParenthesisMatcher
+
+    assert isinstance(rules_nlp.get_pipe("claimex_abbreviations").matcher, ParenthesisMatcher)
