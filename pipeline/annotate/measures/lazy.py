@@ -40,6 +40,11 @@ class LazyPattern:
                 setattr(self, name, getattr(self._compiled, name))
         return self._compiled
 
+    def current(self) -> "re.Pattern | LazyPattern":
+        """The compiled pattern if it is compiled already, else this lazy one (for tables rebuilt per
+        text: from the first use on they hold the ``re.Pattern`` itself)."""
+        return self._compiled if self._compiled is not None else self
+
     @property
     def is_compiled(self) -> bool:
         return self._compiled is not None

@@ -48,6 +48,18 @@ def test_first_call_binds_the_compiled_methods():
     assert p.sub("N%", "12% and 3 %") == "N% and N%"
 
 
+def test_gated_tables_hold_compiled_patterns_once_compiled():
+    from claimex.annotate.measures.triggers import AT_NUMBER, gated
+
+    text = "12 of 41 (29%) responded"
+    first = {id(rx): rx for rx, _ in AT_NUMBER}
+    for rx, _ in gated(AT_NUMBER, text):
+        assert isinstance(rx, (lazy.LazyPattern, re.Pattern))
+    parse_measures(text)
+    compiled = [rx for rx, _ in gated(AT_NUMBER, text) if isinstance(rx, re.Pattern)]
+    assert compiled and all(any(p.is_compiled and p.compiled() is rx for p in first.values()) for rx in compiled)
+
+
 def test_compile_all_compiles_what_is_left():
     p = lazy.LazyPattern(r"x+")
     assert lazy.compile_all() >= 1
