@@ -42,7 +42,7 @@ def group_of(filename: str) -> str:
             rest = filename.split(needle, 1)[1]
             parts = rest.split("/")
             return "claimex." + ".".join(p.removesuffix(".py") for p in parts[:2])
-    if filename.startswith("~") or filename.startswith("<"):
+    if filename.startswith(("~", "<")):
         return "builtins/C"
     return "other"
 

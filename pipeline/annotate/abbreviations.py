@@ -15,12 +15,11 @@ from typing import Iterator
 import numpy
 from scispacy.abbreviation import AbbreviationDetector
 from spacy.attrs import ORTH
-from spacy.matcher import Matcher
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-# scispaCy's detector runs a second, deliberately empty Matcher; spaCy warns (W036) on every doc
+# spaCy warns (W036) whenever an empty Matcher runs, as scispaCy's own global matcher does on most docs
 warnings.filterwarnings("ignore", message=r"\[W036\]")
 
 
@@ -49,6 +48,46 @@ class ParenthesisMatcher:
         return out
 
 
+class ShortFormMatcher:
+    """scispaCy's ``global_matcher`` (one exact ``[{"ORTH": ...}, ...]`` pattern per long form, added and
+    removed per document) without spaCy's ``Matcher``: the same ``(key, start, end)`` list in the same
+    order (by end, then start, then the order the keys were added), found from the doc's ORTH array.
+    ``remove`` frees the pattern (spaCy's ``Matcher.remove`` does not, see the memory zone below)."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+        self._patterns: dict[int, list[tuple[int, ...]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def add(self, key: str, patterns: list[list[dict]]) -> None:
+        seqs = self._patterns.setdefault(self.vocab.strings.add(key), [])
+        for pattern in patterns:
+            if not pattern or any(set(tok) != {"ORTH"} for tok in pattern):
+                raise ValueError(f"ShortFormMatcher takes exact ORTH sequences only, got {pattern!r}")
+            seqs.append(tuple(self.vocab.strings.add(tok["ORTH"]) for tok in pattern))
+
+    def remove(self, key: str) -> None:
+        key_id = self.vocab.strings[key]
+        if key_id not in self._patterns:
+            raise ValueError(f"key {key!r} not in the matcher")
+        del self._patterns[key_id]
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        if not self._patterns or not len(doc):
+            return []
+        orth = doc.to_array(ORTH)
+        found = set()
+        for order, (key, seqs) in enumerate(self._patterns.items()):
+            for seq in seqs:
+                n = len(seq)
+                for i in numpy.flatnonzero(orth == seq[0]).tolist():
+                    if i + n <= len(orth) and (n == 1 or tuple(orth[i:i + n].tolist()) == seq):
+                        found.add((i + n, i, order, key))
+        return [(key, start, end) for end, start, _order, key in sorted(found)]
+
+
 class ClaimexAbbreviationDetector(AbbreviationDetector):
     """scispaCy's detector with a ``memory_zone``: it adds a pattern to ``global_matcher`` for
     every short form it finds and removes it afterwards, but ``Matcher.remove`` never frees the
@@ -59,13 +98,14 @@ class ClaimexAbbreviationDetector(AbbreviationDetector):
         super().__init__(nlp, name=name, make_serializable=make_serializable)
         self.vocab = nlp.vocab
         self.matcher = ParenthesisMatcher(nlp.vocab)
+        self.global_matcher = ShortFormMatcher(nlp.vocab)
 
     @contextlib.contextmanager
     def memory_zone(self, mem=None) -> Iterator[None]:  # noqa: ARG002 - spaCy passes its Pool
         try:
             yield
         finally:
-            self.global_matcher = Matcher(self.vocab)
+            self.global_matcher = ShortFormMatcher(self.vocab)
 
 
 @Language.factory(

@@ -16,12 +16,11 @@ is one; ``compile_all()`` compiles everything up front (before timing the parser
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 _METHODS = ("match", "fullmatch", "search", "finditer", "findall", "sub", "subn", "split")
 
 #: every lazy pattern made, in creation order (``compile_all`` walks it)
-REGISTRY: list["LazyPattern"] = []
+REGISTRY: list[LazyPattern] = []
 
 
 class LazyPattern:
@@ -30,7 +29,7 @@ class LazyPattern:
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern = pattern
         self.flags = flags
-        self._compiled: Optional[re.Pattern] = None
+        self._compiled: re.Pattern | None = None
         REGISTRY.append(self)
 
     def compiled(self) -> re.Pattern:
@@ -41,7 +40,7 @@ class LazyPattern:
                 setattr(self, name, getattr(self._compiled, name))
         return self._compiled
 
-    def current(self) -> "re.Pattern | LazyPattern":
+    def current(self) -> re.Pattern | LazyPattern:
         """The compiled pattern if it is compiled already, else this lazy one (for tables rebuilt per
         text: from the first use on they hold the ``re.Pattern`` itself)."""
         return self._compiled if self._compiled is not None else self
