@@ -14,8 +14,12 @@ Public API::
 
 from __future__ import annotations
 
-from .schema import SCHEMA_VERSION, Claim, Entity, Measure, Record
-from .version import __version__
+from . import thinc_torch
+
+thinc_torch.install()  # spaCy's thinc would import torch; only the Hugging Face backend needs it
+
+from .schema import SCHEMA_VERSION, Claim, Entity, Measure, Record  # noqa: E402
+from .version import __version__  # noqa: E402
 
 
 def __getattr__(name):  # lazy: importing the package must not import spaCy

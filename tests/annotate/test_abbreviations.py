@@ -92,3 +92,26 @@ def test_same_abbreviations_as_scispacy(rules_nlp, corpora):
         assert mine == found(scispacy, text)
         total += len(mine)
     assert total > 500  # the comparison saw abbreviations, not just empty lists
+
+
+NESTED = ["a ( b ( c ) d ) e ( f ) g", "( ( x ) )", "( ) ( y ) )", "(a) (b c) ((d)) )", ") ( unclosed",
+          "no brackets at all", "", "( " + "w " * 9 + ")", "( " + "w " * 8 + ")"]
+
+
+def test_parenthesis_matcher_on_nested_and_long_groups(rules_nlp):
+    """The ORTH-array scan gives spaCy's Matcher results for scispaCy's pattern, cut at MAX_INSIDE tokens."""
+    from claimex.annotate.abbreviations import MAX_INSIDE, ParenthesisMatcher
+
+    ours = ParenthesisMatcher(rules_nlp.vocab)
+    for text in NESTED:
+        doc = rules_nlp.make_doc(text)
+        wanted = [(m, s, e) for m, s, e in _scispacy_matches(rules_nlp, doc) if e - s - 2 <= MAX_INSIDE]
+        assert ours(doc) == wanted, text
+    assert ours(rules_nlp.make_doc("( ( x ) )")) != []
+    assert ours(rules_nlp.make_doc("( " + "w " * 9 + ")")) == []
+
+
+def test_detector_uses_the_parenthesis_matcher(rules_nlp):
+    from claimex.annotate.abbreviations import ParenthesisMatcher
+
+    assert isinstance(rules_nlp.get_pipe("claimex_abbreviations").matcher, ParenthesisMatcher)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 KINDS: tuple[str, ...] = (
@@ -38,11 +38,12 @@ class ParsedMeasure:
         """This measure as a :class:`claimex.schema.Measure` with the given id."""
         from claimex.schema import Measure
 
-        return Measure(id=id, **asdict(self))
+        return Measure(id=id, **self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
-        """All fields, including the ``None`` ones."""
-        return asdict(self)
+        """All fields, including the ``None`` ones. A flat copy: every field is a str, int, float or None,
+        so ``dataclasses.asdict``'s recursive deep copy (most of ``measures_of``'s time) is not needed."""
+        return {name: getattr(self, name) for name in _FIELDS}
 
     @property
     def numbers(self) -> tuple[float, ...]:
@@ -50,3 +51,6 @@ class ParsedMeasure:
         if self.value is not None:
             return (self.value,)
         return tuple(x for x in (self.low, self.high) if x is not None)
+
+
+_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ParsedMeasure))

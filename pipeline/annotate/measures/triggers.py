@@ -109,19 +109,20 @@ GATES: dict[int, tuple[str, ...]] = {
     id(RE_MSD3): _PM_STRINGS + ("SD", "SE", "sd", "s.d", "s.e"), id(RE_MSD4): ("SD", "SE"),
     id(RE_MIQR1): ("IQR", "uartile", "Q1", "entile"), id(RE_MIQR2): ("IQR", "uartile", "Q1", "entile"),
     id(RE_IQR): ("IQR", "nterquartile"), id(RE_AGE_OLD): ("old", "OLD", "Old"),
-    id(RE_C_SLASH): ("/",), id(RE_CI): ("CI", "Cl", "CrI", "onfidence", "redible", "ncertainty"),
+    id(RE_C_SLASH): ("/",), id(RE_R_BRACKET): ("[",), id(RE_CI): ("CI", "Cl", "CrI", "onfidence", "redible", "ncertainty"),
     id(RE_TH2): ("older", "more", "over", "above", "greater", "higher", "longer", "less", "fewer", "younger",
                  "below", "under", "lower", "shorter"),
 }
 
 
 def gated(patterns, text: str):
-    """``patterns`` without those whose gate strings are all absent from ``text``."""
+    """``patterns`` without those whose gate strings are all absent from ``text``. A pattern compiled
+    already is handed out as its ``re.Pattern`` (a lazy one's forwarding costs ~0.1 us a call)."""
     out = []
     for rx, build in patterns:
         gate = GATES.get(id(rx))
         if gate is None or any(g in text for g in gate):
-            out.append((rx, build))
+            out.append((rx.current(), build))
     return out
 AT_KEYWORD["ph"] = [(RE_PH, b_ph)]
 AT_KEYWORD["us"] = [(RE_MONEY, b_money)]

@@ -1,0 +1,346 @@
+"""End-to-end speed of claimex against scispaCy/spaCy baselines measured in the same run (issue 13).
+
+    python bench/speed.py                                   # all three sections, 5 runs each
+    python bench/speed.py --runs 7 --sections throughput,cold --json /tmp/claimex-speed.json
+
+Three sections, each a ratio of two things timed in the same run, repeated ``--runs`` times and
+reported as median and range (the machine is shared, so single figures mislead):
+
+* ``throughput``: ``claimex extract`` end to end in this process (read the input JSONL, the whole
+  spaCy pipeline, build the record, assemble claims, write JSONL to a file; the same calls as the CLI:
+  ``read_documents`` -> ``Extractor.records`` -> ``JsonlWriter``) against scispaCy's tokenizer alone
+  (``nlp.tokenizer``) on the same texts. CPU time of this single-threaded process
+  (``time.process_time``), so waiting for a busy core does not count; one untimed warm-up pass first.
+  Input: the 537 real abstracts (title + abstract) of ``pubmed-xml-samples/abstracts_flat.jsonl``,
+  written as JSONL to a temporary folder. Target: ratio <= 6 (stretch 4). A per-stage breakdown
+  (one extra pass) follows.
+* ``cold``: a one-abstract ``claimex extract`` (the gold fixture's abstract page, ``-o`` a file) as a
+  whole process, against a whole process that imports spaCy and makes a blank English pipeline with
+  torch kept out (``sys.modules["torch"] = None`` first). Wall clock and the child's CPU time
+  (``RUSAGE_CHILDREN``), runs interleaved. Target: ratio <= 2.5.
+* ``batch``: ``claimex batch DIR --workers 2`` against ``--workers 1`` (wall clock, whole commands,
+  interleaved) on ``--batch-files`` x ``--batch-citations`` citations made by ``bench/batch_data.py``
+  (real PubMed citations with fresh PMIDs); peak RSS of each worker process (sampled with psutil).
+  Target: >= 1.8x on a machine with two free cores; this reads nothing when other jobs hold them
+  (the load average is printed).
+
+The profile of one end-to-end pass (where the time goes, by function and by claimex module):
+``python bench/profile_extract.py``.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+TARGETS = {"throughput": ("end-to-end / tokenizer CPU time", "<=", 6.0),
+           "cold": ("one-abstract extract / bare spaCy, wall", "<=", 2.5),
+           "batch": ("2 workers vs 1, speed-up", ">=", 1.8)}
+
+
+def spread(values: list[float], nd: int = 2) -> dict:
+    return {"median": round(statistics.median(values), nd), "min": round(min(values), nd),
+            "max": round(max(values), nd), "runs": len(values)}
+
+
+def fmt(s: dict, unit: str = "") -> str:
+    return f"{s['median']}{unit} ({s['min']}-{s['max']}, {s['runs']} runs)"
+
+
+def load_avg() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+# -- input ---------------------------------------------------------------------------------------------------
+def write_abstracts(folder: Path, limit: int | None = None) -> Path:
+    """The real abstracts of pubmed-xml-samples as claimex JSONL input (id, text = title + abstract)."""
+    from claimex.paths import corpus_path
+
+    out = folder / "abstracts.jsonl"
+    n = 0
+    with open(corpus_path("pubmed-xml-samples", "abstracts_flat.jsonl"), encoding="utf-8") as fh, \
+            open(out, "w", encoding="utf-8") as dst:
+        for line in fh:
+            r = json.loads(line)
+            body = " ".join(s["text"] for s in r.get("abstract_sections") or [])
+            if body and (limit is None or n < limit):
+                dst.write(json.dumps({"id": str(r["pmid"]), "text": f"{r.get('title') or ''}\n{body}"}) + "\n")
+                n += 1
+    return out
+
+
+# -- throughput ----------------------------------------------------------------------------------------------
+def extract_file(extractor, src: Path, dst: Path) -> int:
+    """What ``claimex extract SRC -o DST`` does after loading the model."""
+    from claimex.read import read_documents
+    from claimex.read.base import ReadError
+    from claimex.write import JsonlWriter
+
+    with JsonlWriter(dst) as writer:
+        for item in extractor.records(read_documents([src])):
+            if not isinstance(item, ReadError) and hasattr(item, "to_json"):
+                writer.write(item)
+    return writer.count
+
+
+def cpu(fn) -> tuple[float, object]:
+    t = time.process_time()
+    out = fn()
+    return time.process_time() - t, out
+
+
+def throughput(extractor, src: Path, folder: Path, runs: int) -> dict:
+    from claimex.read import read_documents
+    from claimex.read.base import Document
+
+    nlp = extractor.nlp
+    texts = [d.text for d in read_documents([src]) if isinstance(d, Document)]
+    n = len(texts)
+    dst = folder / "out.jsonl"
+    extract_file(extractor, src, dst)  # warm-up (compiles the lazy measure patterns, fills caches)
+    for t in texts:
+        nlp.tokenizer(t)
+    tok_s, e2e_s, ratios = [], [], []
+    for r in range(runs):
+        order = ("tok", "e2e") if r % 2 == 0 else ("e2e", "tok")
+        got = {}
+        for what in order:
+            if what == "tok":
+                got[what], _ = cpu(lambda: [nlp.tokenizer(t) for t in texts])
+            else:
+                got[what], written = cpu(lambda: extract_file(extractor, src, dst))
+                assert written == n, (written, n)
+        tok_s.append(got["tok"])
+        e2e_s.append(got["e2e"])
+        ratios.append(got["e2e"] / got["tok"])
+        print(f"  run {r + 1}: end-to-end {n / got['e2e']:.0f}/s, tokenizer {n / got['tok']:.0f}/s, "
+              f"ratio {ratios[-1]:.2f} (load {load_avg()})", flush=True)
+    return {"abstracts": n, "chars_per_abstract": round(sum(map(len, texts)) / n),
+            "e2e_per_s": spread([n / s for s in e2e_s], 0), "tokenizer_per_s": spread([n / s for s in tok_s], 0),
+            "ratio": spread(ratios), "stages_ms": stages(extractor, src, folder)}
+
+
+def stages(extractor, src: Path, folder: Path) -> dict:
+    """One pass split by stage, milliseconds of CPU per abstract. ``record`` is ``to_record`` without
+    its claim assembly; ``claims`` is ``assemble_claims`` run again on the built records."""
+    from claimex.assemble import to_record
+    from claimex.assemble.claims import assemble_claims
+    from claimex.read import read_documents
+    from claimex.read.base import Document
+    from claimex.write import JsonlWriter
+
+    nlp = extractor.nlp
+    t = {}
+    t["read"], docs = cpu(lambda: [d for d in read_documents([src]) if isinstance(d, Document)])
+    t["tokenizer"], sdocs = cpu(lambda: [nlp.make_doc(d.text) for d in docs])
+    for name, proc in nlp.pipeline:
+        def run(proc=proc, sdocs=sdocs):
+            if hasattr(proc, "pipe"):
+                return list(proc.pipe(sdocs, batch_size=nlp.batch_size))
+            return [proc(d) for d in sdocs]
+
+        t[name], sdocs = cpu(run)
+    rec_s, records = cpu(lambda: [to_record(s, d) for s, d in zip(sdocs, docs)])
+    t["claims"], _ = cpu(lambda: [assemble_claims(r, s) for r, s in zip(records, sdocs)])
+    t["record"] = rec_s - t["claims"]
+    with JsonlWriter(folder / "stages.jsonl") as writer:
+        t["write"], _ = cpu(lambda: [writer.write(r) for r in records])
+    n = len(docs)
+    return {k: round(v / n * 1000, 3) for k, v in t.items()}
+
+
+# -- cold start ----------------------------------------------------------------------------------------------
+BARE = "import sys; sys.modules['torch'] = None; import spacy; spacy.blank('en')"
+
+
+def claimex_command() -> list[str]:
+    exe = Path(sys.executable).with_name("claimex")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "claimex"]
+
+
+def run_process(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + sys) of one whole child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def cold(folder: Path, runs: int, model: str | None) -> dict:
+    from claimex.paths import seed_fixture
+
+    cmd = [*claimex_command(), "extract", str(seed_fixture()), "-o", str(folder / "one.jsonl")]
+    if model:
+        cmd += ["--model", model]
+    bare = [sys.executable, "-c", BARE]
+    run_process(cmd)  # warm the page cache once
+    res: dict[str, list[float]] = {"extract_wall": [], "extract_cpu": [], "bare_wall": [], "bare_cpu": [],
+                                   "ratio_wall": [], "ratio_cpu": []}
+    for r in range(runs):
+        pair = {}
+        for what, c in (("bare", bare), ("extract", cmd)) if r % 2 == 0 else (("extract", cmd), ("bare", bare)):
+            pair[what] = run_process(c)
+        for i, kind in enumerate(("wall", "cpu")):
+            res[f"extract_{kind}"].append(pair["extract"][i])
+            res[f"bare_{kind}"].append(pair["bare"][i])
+            res[f"ratio_{kind}"].append(pair["extract"][i] / pair["bare"][i])
+        print(f"  run {r + 1}: extract {pair['extract'][0]:.2f} s wall / {pair['extract'][1]:.2f} s CPU, bare spaCy "
+              f"{pair['bare'][0]:.2f} / {pair['bare'][1]:.2f} s (load {load_avg()})", flush=True)
+    return {"command": " ".join(cmd[-4:] if len(cmd) > 4 else cmd), **{k: spread(v) for k, v in res.items()}}
+
+
+# -- batch ---------------------------------------------------------------------------------------------------
+def make_batch_input(folder: Path, files: int, per_file: int) -> Path:
+    import batch_data
+
+    out = folder / "batch-in"
+    temps = batch_data.templates()
+    for f in range(files):
+        batch_data.write_file(out / f"pubmed26n{f + 1:04d}.xml.gz", f * per_file, per_file, temps)
+    return out
+
+
+def run_batch(inputs: Path, out: Path, workers: int, model: str | None) -> dict:
+    import psutil
+
+    cmd = [sys.executable, "-W", "ignore", "-m", "claimex", "batch", str(inputs), "--out", str(out),
+           "--workers", str(workers), "--quiet"] + (["--model", model] if model else [])
+    peaks: dict[int, int] = {}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = threading.Event()
+
+    def sample() -> None:  # peak RSS of the worker processes (the driver itself when --workers 1)
+        me = psutil.Process(proc.pid)
+        while not done.wait(0.2):
+            try:
+                procs = [me] if workers == 1 else me.children(recursive=True)
+                for p in procs:
+                    peaks[p.pid] = max(peaks.get(p.pid, 0), p.memory_info().rss)
+            except psutil.Error:
+                pass
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its waited-for workers
+    done.set()
+    sampler.join()
+    if proc.returncode:
+        raise SystemExit(f"batch --workers {workers}: exit {proc.returncode}\n{err[-2000:]}")
+    manifest = json.loads((out / "manifest.json").read_text())
+    docs = sum(s["documents"] for s in manifest["shards"])
+    rss = sorted(v / 1e6 for v in peaks.values() if v > 100e6)  # skips the resource tracker
+    cpu_s = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall_s": wall, "cpu_s": cpu_s, "citations": docs, "worker_rss_mb": [round(v) for v in rss]}
+
+
+def batch(folder: Path, runs: int, model: str | None, files: int, per_file: int) -> dict:
+    inputs = make_batch_input(folder, files, per_file)
+    walls: dict[int, list[float]] = {1: [], 2: []}
+    cpus: dict[int, list[float]] = {1: [], 2: []}
+    rss: dict[int, list[int]] = {1: [], 2: []}
+    speedups = []
+    for r in range(runs):
+        got = {}
+        for w in (1, 2) if r % 2 == 0 else (2, 1):
+            res = run_batch(inputs, folder / f"batch-out-{r}-{w}", w, model)
+            got[w] = res["wall_s"]
+            walls[w].append(res["wall_s"])
+            cpus[w].append(res["cpu_s"])
+            rss[w] += res["worker_rss_mb"]
+        speedups.append(got[1] / got[2])
+        print(f"  run {r + 1}: 1 worker {got[1]:.1f} s (CPU {cpus[1][-1]:.1f} s), 2 workers {got[2]:.1f} s "
+              f"(CPU {cpus[2][-1]:.1f} s), speed-up {speedups[-1]:.2f}x, worker peak RSS {rss[2][-2:]} MB "
+              f"(load {load_avg()})", flush=True)
+    n = files * per_file
+    return {"citations": n, "files": files, "wall_1": spread(walls[1], 1), "wall_2": spread(walls[2], 1),
+            "per_s_1": spread([n / w for w in walls[1]], 0), "per_s_2": spread([n / w for w in walls[2]], 0),
+            "cpu_1": spread(cpus[1], 1), "cpu_2": spread(cpus[2], 1),
+            "speedup": spread(speedups), "worker_peak_rss_mb": {"1": spread(rss[1], 0), "2": spread(rss[2], 0)}}
+
+
+# -- main ----------------------------------------------------------------------------------------------------
+def report(results: dict) -> None:
+    print("\n| measure | median (range) | target |\n|---|---|---|")
+    if "throughput" in results:
+        t = results["throughput"]
+        print(f"| `claimex extract` end to end, abstracts/s per core | {fmt(t['e2e_per_s'])} | |")
+        print(f"| scispaCy tokenizer alone, abstracts/s per core | {fmt(t['tokenizer_per_s'])} | |")
+        print(f"| end to end / tokenizer (CPU time) | {fmt(t['ratio'], 'x')} | <= 6x (stretch 4x) |")
+        print(f"| stages, ms per abstract | {t['stages_ms']} | |")
+    if "cold" in results:
+        c = results["cold"]
+        print(f"| one-abstract `claimex extract`, wall s | {fmt(c['extract_wall'])} | |")
+        print(f"| `import spacy` + blank pipeline (no torch), wall s | {fmt(c['bare_wall'])} | |")
+        print(f"| cold start ratio, wall / CPU | {fmt(c['ratio_wall'], 'x')} / {fmt(c['ratio_cpu'], 'x')} | <= 2.5x |")
+    if "batch" in results:
+        b = results["batch"]
+        print(f"| `claimex batch`, 1 worker, citations/s | {fmt(b['per_s_1'])} | |")
+        print(f"| `claimex batch`, 2 workers, citations/s | {fmt(b['per_s_2'])} | |")
+        print(f"| 2 workers vs 1, wall | {fmt(b['speedup'], 'x')} | >= 1.8x |")
+        print(f"| CPU s of the whole command, 1 / 2 workers | {fmt(b['cpu_1'])} / {fmt(b['cpu_2'])} | |")
+        print(f"| peak RSS per worker, MB (1 / 2 workers) | {fmt(b['worker_peak_rss_mb']['1'])} / "
+              f"{fmt(b['worker_peak_rss_mb']['2'])} | <= 1000 |")
+    print(f"\nload average now {os.getloadavg()} on {os.cpu_count()} CPUs (other jobs share this machine; "
+          "CPU-time ratios are the robust figures, wall-clock ones move with the load)")
+
+
+def main(argv=None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sections", default="throughput,cold,batch")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--model", default=None, help="default: the shipped model")
+    ap.add_argument("--limit", type=int, default=None, help="use only the first N abstracts")
+    ap.add_argument("--batch-files", type=int, default=4)
+    ap.add_argument("--batch-citations", type=int, default=500, help="citations per batch input file")
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+    sections = args.sections.split(",")
+    results: dict = {"runs": args.runs, "model": args.model or "default", "cpus": os.cpu_count(),
+                     "load_before": load_avg()}
+    with tempfile.TemporaryDirectory(prefix="claimex-speed-") as tmp:
+        folder = Path(tmp)
+        if "throughput" in sections:
+            from claimex.extractor import Extractor
+
+            print("throughput (in process, CPU time):", flush=True)
+            src = write_abstracts(folder, args.limit)
+            results["throughput"] = throughput(Extractor.load(args.model), src, folder, args.runs)
+        if "cold" in sections:
+            print("cold start (whole processes):", flush=True)
+            results["cold"] = cold(folder, args.runs, args.model)
+        if "batch" in sections:
+            print("batch (whole commands):", flush=True)
+            results["batch"] = batch(folder, max(1, args.runs // 2), args.model, args.batch_files,
+                                     args.batch_citations)
+    results["load_after"] = load_avg()
+    report(results)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1) + "\n")
+    return results
+
+
+if __name__ == "__main__":
+    main()
