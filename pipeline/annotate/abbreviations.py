@@ -16,6 +16,8 @@ from spacy.matcher import Matcher
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .longforms import plausible
+
 # scispaCy's detector runs a second, deliberately empty Matcher; spaCy warns (W036) on every doc
 warnings.filterwarnings("ignore", message=r"\[W036\]")
 
@@ -29,6 +31,9 @@ class ClaimexAbbreviationDetector(AbbreviationDetector):
     def __init__(self, nlp: Language, name: str, make_serializable: bool = False) -> None:
         super().__init__(nlp, name=name, make_serializable=make_serializable)
         self.vocab = nlp.vocab
+
+    def find_matches_for(self, filtered, doc):  # implausible pairs dropped (claimex.annotate.longforms)
+        return plausible(super().find_matches_for(filtered, doc))
 
     @contextlib.contextmanager
     def memory_zone(self, mem=None) -> Iterator[None]:  # noqa: ARG002 - spaCy passes its Pool

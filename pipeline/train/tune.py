@@ -97,7 +97,7 @@ def tune(nlp, sets: dict[str, list], grid=GRID, hysteresis=(1.0,), tolerance: fl
     points within ``tolerance`` of the best F1, the one with the least growth (largest hysteresis)
     wins, then the best F1, then the threshold nearer 0.5: a gain under seed noise does not buy a
     more aggressive decoder."""
-    from claimex.annotate.tagger.decode import decode, propagate
+    from claimex.annotate.tagger.decode import decode_doc
     from claimex.evaluate.pico import Counts, score_doc
 
     pipe = nlp.get_pipe("claimex_pico")
@@ -115,10 +115,7 @@ def tune(nlp, sets: dict[str, list], grid=GRID, hysteresis=(1.0,), tolerance: fl
             for name in names:
                 counts = Counts()
                 for gold, (doc, probs) in zip(sets[name], cache[name]):
-                    spans, sc, _ = decode(doc, probs, pipe.heads, th, pipe.cfg.get("trim", True),
-                                          pipe.cfg.get("exclusive", False), hys)
-                    if pipe.cfg.get("propagate"):
-                        spans, _ = propagate(doc, spans, sc)
+                    spans, _, _ = decode_doc(doc, probs, pipe.heads, pipe.cfg, th, hys)
                     toks = gold.meta.get("token_offsets") or [(t.idx, t.idx + len(t)) for t in doc if not t.is_space]
                     score_doc(counts, gold, [(s.start_char, s.end_char, s.label_) for s in spans], toks)
                 f.append(counts.token_prf(cls)["f1"])
