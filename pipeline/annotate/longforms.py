@@ -4,15 +4,17 @@ scispaCy's detector (:mod:`claimex.annotate.abbreviations`) pairs every brackete
 words before it when the short form's characters can be found in them, which also accepts pairs
 no reader would call an abbreviation. A pair is kept only when
 
-* the short form looks like an abbreviation: it has a capital letter or a digit, or is a short
-  lower-case token (``mAb``, ``iv``) that is not a common word - never a function word, a unit or
-  time word (``days``), or a lower-case word of five letters or more;
+* the short form looks like an abbreviation: a digit or two capitals (``mAb`` has one: see next), a
+  capitalised token of at most four characters, or a short lower-case token (``iv``) that is not a
+  common word - never a function word, a unit or time word (``days``), a lower-case word of five
+  letters or more, or a longer capitalised word (``Diptera``);
 * the long form has letters, is not a number or time phrase (``every 21 days``, ``2 weeks``), and is
   not the short form itself (the rendering ``X (X)``);
-* the letters match as Schwartz & Hearst require: every letter of the short form occurs in the long
-  form in order, the first one at the start of the long form's first word, and each letter of the
-  short form past the first either starts a word of the long form or follows a matched letter of the
-  same word (so ``every 21 days`` is no long form of ``ED``).
+* it reads as a name: no ``;``/``=``, no comma before a space, no sentence break, balanced brackets, at most
+  min(|short| + 5, 2 |short|) words (Schwartz & Hearst's bound);
+* the letters match as Schwartz & Hearst require (:func:`letters_match`), the first one at the
+  start of the long form, the last one in its last two words (so ``LEmin`` is no abbreviation of
+  ``LT, conceptually comprehended as in the old days``).
 
 :func:`plausible` filters the detector's ``(long form, {short forms})`` groups.
 """
@@ -23,15 +25,11 @@ import re
 from collections.abc import Iterable
 
 # common lower-case words that appear in brackets after a phrase without abbreviating it
-COMMON_SHORT = frozenset("""
-day days week weeks month months year years hour hours min mins minute minutes sec second seconds
-time times dose doses unit units mg kg ml dl mmol mol cm mm kcal yes no none all both mean median range
-total control controls placebo male female men women boys girls adults children patients
-""".split())
+COMMON_SHORT = frozenset(["day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "min", "mins", "minute", "minutes", "sec", "second", "seconds", "time", "times", "dose", "doses", "unit", "units", "mg", "kg", "ml", "dl", "mmol", "mol", "cm", "mm", "kcal", "yes", "no", "none", "all", "both", "mean", "median", "range", "total", "control", "controls", "placebo", "male", "female", "men", "women", "boys", "girls", "adults", "children", "patients"])
 _TIME_PHRASE = re.compile(
     r"^(?:every|each|per|once|twice|thrice|q)\b|^(?:for|after|within|over|at|up to)?\s*\d+(?:[.,]\d+)?\s*-?\s*"
-    r"(?:h|hr|hrs|hours?|days?|d|weeks?|wk|wks|months?|mo|years?|yr|yrs|min|minutes?)$", re.I)
-_WORD = re.compile(r"[^\W_]+")
+    r"(?:h|hr|hrs|hours?|days?|d|weeks?|wk|wks|months?|mo|years?|yr|yrs|min|minutes?)$", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"[;=]|,\s|\.\s+[A-Z]|\n")  # a clause, a list, an equation or a sentence break
 
 
 def plausible_short(short: str) -> bool:
@@ -39,47 +37,35 @@ def plausible_short(short: str) -> bool:
     s = short.strip()
     if not any(ch.isalnum() for ch in s):
         return False
-    if any(ch.isupper() or ch.isdigit() for ch in s):
+    if any(ch.isdigit() for ch in s) or sum(ch.isupper() for ch in s) >= 2 or (s[:1].isupper() and len(s) <= 4):
         return True
+    if s[:1].isupper():  # a capitalised word ("Diptera", "Pentacam") is a name, not an abbreviation
+        return False
     low = s.lower()
     return low not in COMMON_SHORT and len(low) <= 4 and low.isalpha() and low not in _FUNCTION
 
 
-_FUNCTION = frozenset("a an the of in on at to for with by and or as is was were be vs via per".split())
+_FUNCTION = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "and", "or", "as", "is", "was", "were", "be", "vs", "via", "per"])
 
 
 def letters_match(short: str, long: str) -> bool:
-    """Schwartz & Hearst letter match, strict: the short form's first letter starts the long form;
-    each later letter is found, in order, at a word start or right after the previous match in the
-    same word (skipping letters inside that word)."""
+    """Schwartz & Hearst's letter match with the long form's start fixed: the short form's first
+    character is the long form's first; the others are found in order right to left (the rightmost
+    occurrence of each, as in the algorithm), and the last one falls in the long form's last two words
+    (``CQ`` = ``chloroquine diphosphate``; a long form has no clause after what it abbreviates)."""
     chars = [ch.lower() for ch in short if ch.isalnum()]
-    words = [w.lower() for w in _WORD.findall(long)]
-    if not chars or not words or words[0][0] != chars[0]:
+    low = long.lower()
+    if not chars or not low or low[0] != chars[0]:
         return False
-    return _match(chars, 1, words, 0, 1, {})
-
-
-def _match(chars: list[str], ci: int, words: list[str], wi: int, pos: int, memo: dict) -> bool:
-    """Can ``chars[ci:]`` be matched from word ``wi`` at character ``pos`` (inside that word) on?"""
-    if ci == len(chars):
-        return True
-    key = (ci, wi, pos)
-    if key in memo:
-        return memo[key]
-    c = chars[ci]
-    ok = False
-    word = words[wi] if wi < len(words) else ""
-    for p in range(pos, len(word)):  # later in the current word
-        if word[p] == c and _match(chars, ci + 1, words, wi, p + 1, memo):
-            ok = True
-            break
-    if not ok:
-        for w in range(wi + 1, len(words)):  # the start of a later word
-            if words[w][0] == c and _match(chars, ci + 1, words, w, 1, memo):
-                ok = True
-                break
-    memo[key] = ok
-    return ok
+    pos, last = len(low) - 1, None
+    for c in reversed(chars[1:]):
+        while pos >= 1 and low[pos] != c:
+            pos -= 1
+        if pos < 1:
+            return False
+        last = pos if last is None else last
+        pos -= 1
+    return last is None or len(low[last:].split()) <= 2
 
 
 def plausible_pair(short: str, long: str) -> bool:
@@ -87,9 +73,21 @@ def plausible_pair(short: str, long: str) -> bool:
     s, lf = short.strip(), " ".join(long.split())
     if not plausible_short(s) or sum(ch.isalpha() for ch in lf) < 2:
         return False
-    if lf.lower() == s.lower() or len(lf) <= len(s) or _TIME_PHRASE.search(lf):
+    if lf.lower() == s.lower() or len(lf) <= len(s) or _TIME_PHRASE.search(lf) or _NOT_A_NAME.search(lf):
+        return False
+    n_chars = sum(ch.isalnum() for ch in s)
+    if len(lf.split()) > min(n_chars + 5, 2 * n_chars) or _unbalanced(lf):
         return False
     return letters_match(s, lf)
+
+
+def _unbalanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += (ch in "([{") - (ch in ")]}")
+        if depth < 0:
+            return True
+    return depth != 0
 
 
 def plausible(groups: Iterable[tuple]) -> list[tuple]:
@@ -100,3 +98,12 @@ def plausible(groups: Iterable[tuple]) -> list[tuple]:
         if keep:
             out.append((long_form, keep))
     return out
+
+
+def is_definition(text: str, start: int, end: int, long: str) -> bool:
+    """Is the short form at ``text[start:end]`` its own definition, bracketed right after its long
+    form (``histone deacetylase inhibitors (HDACi)``)? Expanding it there would read ``X (X)``."""
+    before = text[max(0, start - len(long) - 4):start].rstrip()
+    if not before.endswith(("(", "[")):
+        return False
+    return " ".join(before[:-1].split()).lower().endswith(" ".join(long.split()).lower())

@@ -36,54 +36,73 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 # words that never begin or end a PICO span ("no" stays: "no treatment" is an arm)
-FUNCTION_WORDS = frozenset("""
-a an the this that these those their its his her our your my each every both all any some such
-of in on at to for with without by from as into onto over under about after before during between
-among within via per than versus vs vs. v upon across against along through throughout toward towards
-and or nor but either neither whether if while when where which who whom whose what how why
-is are was were be been being has have had do does did will would can could may might shall should must
-it they we he she them us there here also then only thus however therefore respectively
-""".split())
+FUNCTION_WORDS = frozenset(["a", "an", "the", "this", "that", "these", "those", "their", "its", "his", "her", "our", "your", "my", "each", "every", "both", "all", "any", "some", "such", "of", "in", "on", "at", "to", "for", "with", "without", "by", "from", "as", "into", "onto", "over", "under", "about", "after", "before", "during", "between", "among", "within", "via", "per", "than", "versus", "vs", "vs.", "v", "upon", "across", "against", "along", "through", "throughout", "toward", "towards", "and", "or", "nor", "but", "either", "neither", "whether", "if", "while", "when", "where", "which", "who", "whom", "whose", "what", "how", "why", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "shall", "should", "must", "it", "they", "we", "he", "she", "them", "us", "there", "here", "also", "then", "only", "thus", "however", "therefore", "respectively"])
 # trailing adverbs that end no PICO phrase ("Of 212 patients randomly")
-TRAILING_ADVERBS = frozenset("""
-randomly respectively significantly previously initially subsequently currently consecutively
-prospectively retrospectively recently finally further additionally overall similarly
-""".split())
+TRAILING_ADVERBS = frozenset(["randomly", "respectively", "significantly", "previously", "initially", "subsequently", "currently", "consecutively", "prospectively", "retrospectively", "recently", "finally", "further", "additionally", "overall", "similarly"])
 # a number may end a span after one of these ("type 2", "day 28", "interleukin 6", "phase III")
-NAMING_WORDS = frozenset("""
-type types grade grades stage stages phase class day days week weeks month months year years visit cycle
-cycles level factor interleukin il version step part trial study group arm cohort wave dose doses
-covid-19 hba1c hour hours minute minutes
-""".split())
-MONTHS = frozenset("""
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
-ORG_WORDS = frozenset("""
-Foundation Foundations Institute Institutes Council Ministry Agency Inc Inc. Ltd Ltd. Corporation Corp
-Corp. GmbH Pharmaceuticals Pharmaceutical Pharma Laboratories Grant Grants ClinicalTrials.gov EudraCT
-""".split())
-SOFTWARE = frozenset("""
-SPSS SAS Stata STATA GraphPad RevMan MedCalc NVivo MATLAB Matlab Minitab WinBUGS OpenBUGS EpiData
-JMP G*Power GPower
-""".split())
-_SOFTWARE_CONTEXT = re.compile(r"software|version|statistic|analy[sz]|package|program", re.I)
-_REGISTRY = re.compile(r"^(NCT\d{6,}|ISRCTN\d+|ACTRN\d+|ChiCTR[\w-]+|UMIN\d+|DRKS\d+|CTRI/[\w/]+|IRCT\w+)$")
+NAMING_WORDS = frozenset(["type", "types", "grade", "grades", "stage", "stages", "phase", "class", "day", "days", "week", "weeks", "month", "months", "year", "years", "visit", "cycle", "cycles", "level", "factor", "interleukin", "il", "version", "step", "part", "trial", "study", "group", "arm", "cohort", "wave", "dose", "doses", "covid-19", "hba1c", "hour", "hours", "minute", "minutes", "protein", "proteins", "receptor", "receptors", "gene", "genes", "subunit", "domain", "isoform", "channel", "disease", "virus", "hiv", "kinase"])
+MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+ORG_WORDS = frozenset(["Foundation", "Foundations", "Institute", "Institutes", "Council", "Ministry", "Agency", "Inc", "Inc.", "Ltd", "Ltd.", "Corporation", "Corp", "Corp.", "GmbH", "Pharmaceuticals", "Pharmaceutical", "Pharma", "Laboratories", "Grant", "Grants", "ClinicalTrials.gov", "EudraCT"])
+SOFTWARE = frozenset(["SPSS", "SAS", "Stata", "STATA", "GraphPad", "RevMan", "MedCalc", "NVivo", "MATLAB", "Matlab", "Minitab", "WinBUGS", "OpenBUGS", "EpiData", "JMP", "G*Power", "GPower"])
+SOFTWARE_CONTEXT = re.compile(r"software|version|statistic|analy[sz]|package|program", re.IGNORECASE)
+REGISTRY = re.compile(r"^(NCT\d{6,}|ISRCTN\d+|ACTRN\d+|ChiCTR[\w-]+|UMIN\d+|DRKS\d+|CTRI/[\w/]+|IRCT\w+)$")
 _OFF_TOPIC_SENTENCE = re.compile(
     r"^\W*(funded|funding|supported by|sponsored|source of funding|trial registration|registration|"
-    r"clinical ?trials?\.gov|registered|conflicts? of interest|disclosure|competing interests)\b", re.I)
+    r"clinical ?trials?\.gov|registered|conflicts? of interest|disclosure|competing interests)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"^[<>≤≥=±~]?\d+(?:[.,]\d+)*%?$|^%$")
-_YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
-_ADJ_SUFFIX = ("al", "ic", "ive", "ous", "ary", "ar", "ile", "ible", "able", "oid", "ent", "ant")
+_COMPARED_NUMBER = re.compile(r"[<>≤≥=]\d+(?:[.,]\d+)*%?$")
+YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
+_ADJ_SUFFIX = ("al", "ic", "ive", "ous", "ary", "ar", "ile", "ible", "able", "oid")
 _OPEN, _CLOSE = "([{", ")]}"
+_HAS_BRACKET = re.compile(r"[()\[\]{}]")
 _PAIR = {")": "(", "]": "[", "}": "{"}
-ARM_NOUNS = frozenset("group groups arm arms patients participants subjects condition conditions cohort".split())
+ARM_NOUNS = frozenset(["group", "groups", "arm", "arms", "patients", "participants", "subjects", "condition", "conditions", "cohort"])
 MAX_GROW = 2  # tokens a truncated name may grow by (the adjective rule)
 MAX_LONG_FORM = 10  # tokens of a long-form mention the truncation rule grows to
 
 
+def blocked_kind(texts: Sequence[str], k: int, context, shorts: frozenset = frozenset()) -> str | None:
+    """``"date"`` when ``texts[k]`` is part of a date, ``"org"`` when part of a funder/company/registry
+    or statistics-software name, else None. ``context(k)`` gives the sentence text (software names
+    count only in a software context and when the text does not define them as abbreviations:
+    ``SAS`` = Self-rating Anxiety Scale)."""
+    text = texts[k]
+    lower = text.lower()
+    if text in ORG_WORDS or REGISTRY.match(text):
+        return "org"
+    if text in SOFTWARE and text not in shorts and SOFTWARE_CONTEXT.search(context(k)):
+        return "org"
+    n = len(texts)
+    if lower in MONTHS and text[:1].isupper() and len(text) > 2:
+        near = [texts[j] for j in (k - 1, k + 1) if 0 <= j < n]
+        if lower != "may" or any(is_number(w) for w in near):
+            return "date"
+    if YEAR.match(text) and not (k > 0 and texts[k - 1].lower() == "disease"):  # "coronavirus disease 2019"
+        nxt = texts[k + 1].lower() if k + 1 < n else ""
+        return None if nxt.isalpha() and nxt not in ("and", "to", "through", "until") else "date"
+    if k + 1 < n and is_number(text) and texts[k + 1].lower() in MONTHS and texts[k + 1][:1].isupper():
+        return "date"
+    return None
+
+
+def _bracket_delta(text: str) -> int:
+    """Opening minus closing brackets in ``text``."""
+    return sum(text.count(c) for c in _OPEN) - sum(text.count(c) for c in _CLOSE)
+
+
 def is_function_word(lower: str) -> bool:
     return lower in FUNCTION_WORDS
+
+
+def ends_on_function_word(text: str) -> bool:
+    """A span's last word is a function word (a capital single letter is a name: ``vitamin A``)."""
+    return text.lower() in FUNCTION_WORDS and not (len(text) == 1 and text.isupper()) \
+        or text.lower() in TRAILING_ADVERBS
+
+
+def ends_numeric(text: str) -> bool:
+    """A number, or a token that ends on a compared number (``index≥5``)."""
+    return is_number(text) or bool(_COMPARED_NUMBER.search(text))
 
 
 def is_number(text: str) -> bool:
@@ -114,7 +133,10 @@ class SpanHygiene:
             self.space = [t.is_space for t in doc]
         else:
             self.sent, self.space = [], []
+        self.delta = [_bracket_delta(t) if _HAS_BRACKET.search(t) else 0 for t in self.text]
         self._off_topic: dict[int, bool] = {}
+        self.shorts = frozenset(a.text for a in doc._.abbreviations) if doc.has_extension("abbreviations") \
+            and doc._.abbreviations else frozenset()
         self._long: list[tuple[int, int]] | None = None
 
     # -- helpers -----------------------------------------------------------------------------
@@ -143,20 +165,7 @@ class SpanHygiene:
 
     def blocked(self, k: int) -> bool:
         """Token ``k`` is a date, a funder/registry or statistics-software name (never PICO)."""
-        text, lower = self.text[k], self.lower[k]
-        if text in ORG_WORDS or _REGISTRY.match(text):
-            return True
-        if text in SOFTWARE and _SOFTWARE_CONTEXT.search(self._sentence_text(k)):
-            return True
-        n = len(self.text)
-        if lower in MONTHS and text[:1].isupper() and len(text) > 2:
-            near = [self.text[j] for j in (k - 1, k + 1) if 0 <= j < n]
-            if lower != "may" or any(is_number(w) for w in near):
-                return True
-        if _YEAR.match(text):
-            nxt = self.lower[k + 1] if k + 1 < n else ""
-            return not (nxt.isalpha() and nxt not in ("and", "to", "through", "until"))
-        return bool(k + 1 < n and is_number(text) and self.lower[k + 1] in MONTHS and self.text[k + 1][:1].isupper())
+        return blocked_kind(self.text, k, self._sentence_text, self.shorts) is not None
 
     # -- the rules ---------------------------------------------------------------------------
     def split(self, s: int, e: int) -> list[tuple[int, int]]:
@@ -194,28 +203,31 @@ class SpanHygiene:
         return None
 
     def brackets(self, s: int, e: int) -> list[tuple[int, int]]:
-        """Balance brackets: take in a near partner, else cut at the unmatched bracket."""
-        text = self.text
-        while s < e and text[s] in _OPEN and text[e - 1] in _CLOSE and _PAIR[text[e - 1]] == text[s] \
-                and self._matched(s, e):
+        """Balance brackets (counted in characters, so ``Drp1(Ser-616`` opens one): take in a near
+        partner of a single unmatched opening bracket, else cut at every unmatched bracket."""
+        delta = self.delta
+        while s < e - 1 and self.text[s] in _OPEN and self.text[e - 1] in _CLOSE and self._partner(s, e, 0) == e - 1:
             s, e = s + 1, e - 1
+        if not any(delta[k] for k in range(s, e)):
+            return [(s, e)]
         stack: list[int] = []
         cuts: list[int] = []
         for k in range(s, e):
-            t = text[k]
-            if t in _OPEN:
-                stack.append(k)
-            elif t in _CLOSE:
-                if stack and text[stack[-1]] == _PAIR[t]:
-                    stack.pop()
-                else:
-                    cuts.append(k)
-        if stack and not cuts and len(stack) == 1:
-            o = stack[0]
-            close = self._partner(o, e)
+            d = delta[k]
+            if d > 0:
+                stack.extend([k] * d)
+            elif d < 0:
+                for _ in range(-d):
+                    if stack:
+                        stack.pop()
+                    else:
+                        cuts.append(k)
+                        break
+        if stack and not cuts and len(set(stack)) == 1:
+            close = self._partner(stack[0], e)
             if close is not None:
                 return [(s, close + 1)]
-        cuts = sorted(cuts + stack)
+        cuts = sorted(set(cuts + stack))
         if not cuts:
             return [(s, e)]
         out, a = [], s
@@ -225,30 +237,16 @@ class SpanHygiene:
         out.append((a, e))
         return [(x, y) for x, y in out if y > x]
 
-    def _matched(self, s: int, e: int) -> bool:
-        """Does the bracket at ``s`` close at ``e - 1`` (not earlier)?"""
-        depth = 0
-        for k in range(s, e):
-            if self.text[k] in _OPEN:
-                depth += 1
-            elif self.text[k] in _CLOSE:
-                depth -= 1
-                if depth == 0:
-                    return k == e - 1
-        return False
-
     def _partner(self, o: int, e: int, reach: int = 4) -> int | None:
-        """The closing partner of the bracket at ``o`` within ``reach`` tokens after ``e``, same sentence."""
+        """The token that closes the bracket opened at ``o``, at most ``reach`` tokens after ``e``
+        and in the same sentence."""
         depth = 0
         for k in range(o, min(len(self.text), e + reach)):
             if self.sent[k] != self.sent[o]:
                 return None
-            if self.text[k] in _OPEN:
-                depth += 1
-            elif self.text[k] in _CLOSE:
-                depth -= 1
-                if depth == 0:
-                    return k
+            depth += self.delta[k]
+            if depth <= 0 and k > o or depth <= 0 and self.delta[o] <= 0:
+                return k if depth == 0 else None
         return None
 
     def trim(self, s: int, e: int) -> tuple[int, int]:
@@ -261,9 +259,9 @@ class SpanHygiene:
                 s, changed = s + 1, True
             t, lw = text[e - 1], lower[e - 1]
             if e > s and (self.space[e - 1] or (not any(ch.isalnum() for ch in t) and t not in _CLOSE)
-                          or lw in FUNCTION_WORDS or lw in TRAILING_ADVERBS
+                          or ends_on_function_word(t)
                           or (t in _CLOSE and not any(text[k] == _PAIR[t] for k in range(s, e - 1)))
-                          or (is_number(t) and not (e - 2 >= s and lower[e - 2] in NAMING_WORDS))):
+                          or (ends_numeric(t) and not (e - 2 >= s and lower[e - 2] in NAMING_WORDS))):
                 e, changed = e - 1, True
             if not changed:
                 break
@@ -295,6 +293,9 @@ class SpanHygiene:
             if a < e and s < b and not (s <= a and b <= e) and self.sent[a] == self.sent[b - 1] == self.sent[s]:
                 s, e = min(s, a), max(e, b)
         n = len(self.text)
+        while s > 0 and self.text[s].startswith("-") and len(self.text[s]) > 1 and not self.doc[s - 1].whitespace_ \
+                and self.text[s - 1][-1:].isalnum() and self.sent[s - 1] == self.sent[s]:
+            s -= 1  # "-resistant NSCLC cells" -> "gefitinib -resistant NSCLC cells" (one word split by the tokenizer)
         grown = 0
         while grown < MAX_GROW and e < n and adjective_like(self.text[e - 1], self.lower[e - 1]):
             nxt, low = self.text[e], self.lower[e]
