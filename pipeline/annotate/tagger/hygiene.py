@@ -44,12 +44,13 @@ NAMING_WORDS = frozenset(["type", "types", "grade", "grades", "stage", "stages",
 MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 ORG_WORDS = frozenset(["Foundation", "Foundations", "Institute", "Institutes", "Council", "Ministry", "Agency", "Inc", "Inc.", "Ltd", "Ltd.", "Corporation", "Corp", "Corp.", "GmbH", "Pharmaceuticals", "Pharmaceutical", "Pharma", "Laboratories", "Grant", "Grants", "ClinicalTrials.gov", "EudraCT"])
 SOFTWARE = frozenset(["SPSS", "SAS", "Stata", "STATA", "GraphPad", "RevMan", "MedCalc", "NVivo", "MATLAB", "Matlab", "Minitab", "WinBUGS", "OpenBUGS", "EpiData", "JMP", "G*Power", "GPower"])
-SOFTWARE_CONTEXT = re.compile(r"software|version|statistic|analy[sz]|package|program", re.IGNORECASE)
+SOFTWARE_CONTEXT = re.compile(r"software|version|package|\bprogram\b|analy[sz](?:ed|es|is) (?:using|with|by|in)\b|"
+                              r"statistical (?:analys[ie]s|package|program)", re.I)
 REGISTRY = re.compile(r"^(NCT\d{6,}|ISRCTN\d+|ACTRN\d+|ChiCTR[\w-]+|UMIN\d+|DRKS\d+|CTRI/[\w/]+|IRCT\w+)$")
 _OFF_TOPIC_SENTENCE = re.compile(
     r"^\W*(funded|funding|supported by|sponsored|source of funding|trial registration|registration|"
     r"clinical ?trials?\.gov|registered|conflicts? of interest|disclosure|competing interests)\b", re.IGNORECASE)
-_NUMBER = re.compile(r"^[<>≤≥=±~]?\d+(?:[.,]\d+)*%?$|^%$")
+_NUMBER = re.compile(r"^[<>≤≥=±~]?\d+(?:[.,·]\d+)*(?:[-–]\d+(?:[.,·]\d+)*)?%?$|^%$")  # 12, 0.5%, 6-42.5
 _COMPARED_NUMBER = re.compile(r"[<>≤≥=]\d+(?:[.,]\d+)*%?$")
 YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _ADJ_SUFFIX = ("al", "ic", "ive", "ous", "ary", "ar", "ile", "ible", "able", "oid")
@@ -57,6 +58,7 @@ _OPEN, _CLOSE = "([{", ")]}"
 _HAS_BRACKET = re.compile(r"[()\[\]{}]")
 _PAIR = {")": "(", "]": "[", "}": "{"}
 ARM_NOUNS = frozenset(["group", "groups", "arm", "arms", "patients", "participants", "subjects", "condition", "conditions", "cohort"])
+_UNITS = frozenset("years year months month weeks week days day hours h min kg mg g cm mm ml l % mmhg".split())
 MAX_GROW = 2  # tokens a truncated name may grow by (the adjective rule)
 MAX_LONG_FORM = 10  # tokens of a long-form mention the truncation rule grows to
 
@@ -189,9 +191,11 @@ class SpanHygiene:
         if t == ";":
             return k, k + 1
         if "=" in t and not t.isalnum():  # "N.=35", "n = 30": the name before, the value after
-            lo = k - 1 if t.startswith("=") and k - 1 >= a and len(self.text[k - 1]) <= 3 else k
+            lo = k - 1 if t.startswith("=") and k - 1 >= a and len(self.text[k - 1]) <= 8 else k
             hi = k + 1
             while hi < e and (is_number(self.text[hi]) or self.text[hi] == "%"):
+                hi += 1
+            if hi < e and hi > k + 1 and self.lower[hi] in _UNITS:  # "Mage = 67.5 years"
                 hi += 1
             return lo, hi
         if self.blocked(k):
@@ -225,7 +229,7 @@ class SpanHygiene:
                         break
         if stack and not cuts and len(set(stack)) == 1:
             close = self._partner(stack[0], e)
-            if close is not None:
+            if close is not None and all(self._cut(k, s, close + 1) is None for k in range(e, close + 1)):
                 return [(s, close + 1)]
         cuts = sorted(set(cuts + stack))
         if not cuts:
