@@ -18,7 +18,8 @@ names one defect class (the same classes :mod:`claimex.evaluate.spans` counts):
   adverbs (``randomly``) and a trailing number (``pain [40``; not after a naming word: ``type 2``,
   ``day 28``) are trimmed, repeatedly;
 * ``truncated`` - a span ending on an adjective-like word followed by a noun-like word of the same
-  sentence grows over it (``Hepatic arterial`` -> ``Hepatic arterial chemoembolization``), and a
+  sentence grows over it (``Hepatic arterial`` -> ``Hepatic arterial chemoembolization``), an
+  outcome over a head noun right after it (``urinary 5-HIAA`` -> ``urinary 5-HIAA decrease``), and a
   span that covers part of a mention of an abbreviation's long form grows to the whole mention.
 
 Where a rule splits a span, the pieces that hold a seed token (a token over the class threshold,
@@ -59,6 +60,11 @@ _HAS_BRACKET = re.compile(r"[()\[\]{}]")
 _PAIR = {")": "(", "]": "[", "}": "{"}
 ARM_NOUNS = frozenset(["group", "groups", "arm", "arms", "patients", "participants", "subjects", "condition", "conditions", "cohort"])
 _UNITS = frozenset(["years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "h", "min", "kg", "mg", "g", "cm", "mm", "ml", "l", "%", "mmhg"])
+# the head noun an outcome name ends on ("urinary 5-HIAA" -> "urinary 5-HIAA decrease")
+OUTCOME_HEADS = frozenset("""
+decrease decreases increase increases reduction reductions change changes improvement improvements decline
+level levels concentration concentrations score scores rate rates ratio values count counts
+""".split())
 MAX_GROW = 2  # tokens a truncated name may grow by (the adjective rule)
 MAX_LONG_FORM = 10  # tokens of a long-form mention the truncation rule grows to
 
@@ -292,7 +298,8 @@ class SpanHygiene:
 
     def grow(self, s: int, e: int, label: str) -> tuple[int, int]:
         """Grow a truncated name: to a partly covered long-form mention, then over the noun after
-        a final adjective-like word (same sentence; not over an arm noun for interventions)."""
+        a final adjective-like word (same sentence; not over an arm noun for interventions), and an
+        outcome over the head noun right after it (``urinary 5-HIAA decrease``)."""
         for a, b in self.long_forms():
             if a < e and s < b and not (s <= a and b <= e) and self.sent[a] == self.sent[b - 1] == self.sent[s]:
                 s, e = min(s, a), max(e, b)
@@ -309,6 +316,9 @@ class SpanHygiene:
                 break
             e += 1
             grown += 1
+        if label == "OUTCOME" and e < n and self.lower[e] in OUTCOME_HEADS and self.sent[e] == self.sent[e - 1] \
+                and self.lower[e - 1] not in OUTCOME_HEADS and is_content(self.text[e - 1], self.lower[e - 1]):
+            e += 1
         return s, e
 
     def clean(self, s: int, e: int, label: str, seed: Sequence[bool] | None = None) -> list[tuple[int, int]]:

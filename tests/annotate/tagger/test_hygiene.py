@@ -102,3 +102,8 @@ def test_decode_with_hygiene_matches_clean(seed_doc):
     spans, scores, _ = decode(seed_doc, probs, HEADS, {h: 0.5 for h in HEADS}, hygiene=SpanHygiene(seed_doc))
     assert [x.text for x in spans] == ["tumor growth", "objective response rates"]
     assert scores == [pytest.approx(0.8)] * 2
+
+
+def test_outcome_grows_over_its_head_noun(seed_doc):
+    assert cleaned(seed_doc, "urinary 5-HIAA", "OUTCOME") == ["urinary 5-HIAA decrease"]
+    assert cleaned(seed_doc, "urinary 5-HIAA", "POPULATION") == ["urinary 5-HIAA"]
