@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-from claimex.train.tune import HYSTERESIS, apply_tuning, dev_sets, tune
+from claimex.train.tune import HYSTERESIS, TARGETS, TARGETS_EXPERT, apply_tuning, dev_sets, tune
 
 
 def score_model(nlp, sets: dict[str, list]) -> dict:
@@ -79,6 +79,8 @@ def main() -> None:
     ap.add_argument("--tune", action="store_true", help="tune thresholds on the dev sets, then score")
     ap.add_argument("--hysteresis", action="store_true",
                     help="with --tune: tune the hysteresis too (HYSTERESIS grid of pipeline/train/tune.py)")
+    ap.add_argument("--targets", choices=("proxy", "expert"), default="proxy",
+                    help="with --tune: the dev sets each class is tuned on (TARGETS / TARGETS_EXPERT of tune.py)")
     ap.add_argument("--write", action="store_true", help="with --tune: save the thresholds into the model")
     args = ap.parse_args()
     import claimex.annotate  # noqa: F401
@@ -99,7 +101,8 @@ def main() -> None:
         t0 = time.time()
         tuned = None
         if args.tune:
-            tuned = tune(nlp, sets, hysteresis=HYSTERESIS if args.hysteresis else (1.0,))
+            tuned = tune(nlp, sets, hysteresis=HYSTERESIS if args.hysteresis else (1.0,),
+                         targets=TARGETS_EXPERT if args.targets == "expert" else TARGETS)
             apply_tuning(nlp, tuned)
             print("tuned thresholds", tuned["thresholds"], "hysteresis", tuned["hysteresis"])
             if args.write:  # apply_tuning has put the values in the component and the config
