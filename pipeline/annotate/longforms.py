@@ -10,8 +10,10 @@ no reader would call an abbreviation. A pair is kept only when
   letters or more, or a longer capitalised word (``Diptera``);
 * the long form has letters, is not a number or time phrase (``every 21 days``, ``2 weeks``), and is
   not the short form itself (the rendering ``X (X)``);
-* it reads as a name: no ``;``/``=``, no comma before a space, no sentence break, balanced brackets, at most
-  min(|short| + 5, 2 |short|) words (Schwartz & Hearst's bound);
+* it reads as a name: no ``;``/``=``, no sentence break, no bracketed abbreviation of its own, balanced brackets, at most
+  min(|short| + 5, 2 |short|) words (Schwartz & Hearst's bound), no word of the short form repeated
+  in it (``response`` = ``response, 25%``), and a comma list only when each item starts with a letter
+  of the short form, in order (``OAC`` = ``omeprazole, amoxicillin, and clarithromycin``);
 * the letters match as Schwartz & Hearst require (:func:`letters_match`), the first one at the
   start of the long form, the last one in its last two words (so ``LEmin`` is no abbreviation of
   ``LT, conceptually comprehended as in the old days``).
@@ -24,12 +26,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+_WORDS = re.compile(r"[^\W_]+")
 # common lower-case words that appear in brackets after a phrase without abbreviating it
 COMMON_SHORT = frozenset(["day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "min", "mins", "minute", "minutes", "sec", "second", "seconds", "time", "times", "dose", "doses", "unit", "units", "mg", "kg", "ml", "dl", "mmol", "mol", "cm", "mm", "kcal", "yes", "no", "none", "all", "both", "mean", "median", "range", "total", "control", "controls", "placebo", "male", "female", "men", "women", "boys", "girls", "adults", "children", "patients"])
 _TIME_PHRASE = re.compile(
     r"^(?:every|each|per|once|twice|thrice|q)\b|^(?:for|after|within|over|at|up to)?\s*\d+(?:[.,]\d+)?\s*-?\s*"
     r"(?:h|hr|hrs|hours?|days?|d|weeks?|wk|wks|months?|mo|years?|yr|yrs|min|minutes?)$", re.IGNORECASE)
-_NOT_A_NAME = re.compile(r"[;=]|,\s|\.\s+[A-Z]|\n")  # a clause, a list, an equation or a sentence break
+_NOT_A_NAME = re.compile(r"[;=]|\.\s+[A-Z]|\n|\([A-Z][A-Za-z]*[A-Z]\)")  # clause, equation, sentence break, (ABBR)
+_LINKS = frozenset(["and", "or", "plus", "with"])
 
 
 def plausible_short(short: str) -> bool:
@@ -78,7 +82,30 @@ def plausible_pair(short: str, long: str) -> bool:
     n_chars = sum(ch.isalnum() for ch in s)
     if len(lf.split()) > min(n_chars + 5, 2 * n_chars) or _unbalanced(lf):
         return False
-    return letters_match(s, lf)
+    long_words = set(_WORDS.findall(lf.lower()))
+    if any(len(w) >= 4 and w.islower() and w in long_words for w in _WORDS.findall(s)):
+        return False  # "response" = "response, 25%", "MDA-basal" = "... in basal conditions"
+    return letters_match(s, lf) and _list_matches(s, lf)
+
+
+def _list_matches(short: str, long: str) -> bool:
+    """A long form that is a comma list (a regimen: ``OAC`` = ``omeprazole, amoxicillin, and
+    clarithromycin``) has each item start with a letter of the short form, in order."""
+    items = [w for w in re.split(r",\s+", long)][1:]
+    if not items:
+        return True
+    chars = [ch.lower() for ch in short if ch.isalnum()]
+    k = 1
+    for item in items:
+        words = [w for w in item.lower().split() if w not in _LINKS]
+        if not words:
+            return False
+        while k < len(chars) and chars[k] != words[0][0]:
+            k += 1
+        if k >= len(chars):
+            return False
+        k += 1
+    return True
 
 
 def _unbalanced(text: str) -> bool:
