@@ -11,7 +11,7 @@ KEPT = [("HACE", "hepatic arterial chemoembolization"), ("COVID-19", "coronaviru
         ("DMAPP", "dimethylallyl diphosphate"), ("CaMKII", "Ca(2+)/calmodulin-dependent protein kinase II"),
         ("FOXO3a", "forkhead box transcription factor 3a"), ("CQ", "chloroquine diphosphate"),
         ("NT-proBNP", "N-terminal pro-brain natriuretic peptide"), ("mAb", "monoclonal antibody"),
-        ("OAC", "omeprazole, amoxicillin, and clarithromycin")]  # EvidenceMap PMID 10227779
+        ("OAC", "omeprazole, amoxicillin, and clarithromycin")]  # EvidenceMap PMID 10889149
 # pairs the detector made on the shared PubMed XML samples (PMIDs 22508830, 23415808, 30108519,
 # 26083773, 26126785, 26702216, 26432120, 26432313)
 DROPPED = [("EE", "every 28 days"), ("months", "months"), ("LEmin", "LT, conceptually comprehended as in the old days"),
@@ -20,7 +20,7 @@ DROPPED = [("EE", "every 28 days"), ("months", "months"), ("LEmin", "LT, concept
            ("range", "regarding the hemodynamic parameters between the groups. The median"),
            ("UIVA", "uncorrected distance (UDVA), uncorrected intermediate"), ("stages", "stage 1 in females"),
            ("days", "length of hospital stay"),
-           # EvidenceMap (PMIDs 10213233, 10770988, 10226577, 10683002): a word repeated, a list that is no regimen
+           # EvidenceMap (PMIDs 10213233, 10939601, 10643677, 10442506): a word repeated, a list that is no regimen
            ("eyes", "eyes, 24%"), ("response", "response, 25%"), ("CHO", "consumed, the 24 h carbohydrate"),
            ("MDA-basal", "malondialdehyde production test, either in basal conditions")]
 
