@@ -33,7 +33,7 @@ import re
 from collections.abc import Sequence
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc
 
 # words that never begin or end a PICO span ("no" stays: "no treatment" is an arm)
@@ -45,6 +45,7 @@ NAMING_WORDS = frozenset(["type", "types", "grade", "grades", "stage", "stages",
 MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 ORG_WORDS = frozenset(["Foundation", "Foundations", "Institute", "Institutes", "Council", "Ministry", "Agency", "Inc", "Inc.", "Ltd", "Ltd.", "Corporation", "Corp", "Corp.", "GmbH", "Pharmaceuticals", "Pharmaceutical", "Pharma", "Laboratories", "Grant", "Grants", "ClinicalTrials.gov", "EudraCT"])
 SOFTWARE = frozenset(["SPSS", "SAS", "Stata", "STATA", "GraphPad", "RevMan", "MedCalc", "NVivo", "MATLAB", "Matlab", "Minitab", "WinBUGS", "OpenBUGS", "EpiData", "JMP", "G*Power", "GPower"])
+_NAMES = ORG_WORDS | SOFTWARE
 SOFTWARE_CONTEXT = re.compile(r"software|version|package|\bprogram\b|analy[sz](?:ed|es|is) (?:using|with|by|in)\b|"
                               r"statistical (?:analys[ie]s|package|program)", re.IGNORECASE)
 REGISTRY = re.compile(r"^(NCT\d{6,}|ISRCTN\d+|ACTRN\d+|ChiCTR[\w-]+|UMIN\d+|DRKS\d+|CTRI/[\w/]+|IRCT\w+)$")
@@ -56,6 +57,7 @@ _COMPARED_NUMBER = re.compile(r"[<>≤≥=]\d+(?:[.,]\d+)*%?$")
 YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _ADJ_SUFFIX = ("al", "ic", "ive", "ous", "ary", "ar", "ile", "ible", "able", "oid")
 _OPEN, _CLOSE = "([{", ")]}"
+_REGISTRY_PREFIX = frozenset(["NCT", "ISR", "ACT", "Chi", "UMI", "DRK", "CTR", "IRC"])
 _HAS_BRACKET = re.compile(r"[()\[\]{}]")
 _PAIR = {")": "(", "]": "[", "}": "{"}
 ARM_NOUNS = frozenset(["group", "groups", "arm", "arms", "patients", "participants", "subjects", "condition", "conditions", "cohort"])
@@ -119,7 +121,9 @@ def is_number(text: str) -> bool:
 
 def is_content(text: str, lower: str) -> bool:
     """A word that can carry a PICO phrase: two or more letters, not a function word or month."""
-    return sum(ch.isalpha() for ch in text) >= 2 and lower not in FUNCTION_WORDS and lower not in MONTHS
+    if lower in FUNCTION_WORDS or lower in MONTHS:
+        return False
+    return len(text) >= 2 and text.isalpha() or sum(ch.isalpha() for ch in text) >= 2
 
 
 def adjective_like(text: str, lower: str) -> bool:
@@ -131,17 +135,23 @@ class SpanHygiene:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = [t.text for t in doc]
-        self.lower = [t.lower_ for t in doc]
         n = len(doc)
-        if n:
-            starts = doc.to_array(SENT_START).astype("int64") == 1
+        if n:  # token texts from the string store: no Token objects (they cost more than the rules)
+            arr = doc.to_array([ORTH, SENT_START])
+            strings = doc.vocab.strings
+            self.text = [strings[o] for o in arr[:, 0].tolist()]
+            starts = arr[:, 1].astype("int64") == 1
             starts[0] = True
             self.sent = numpy.cumsum(starts).tolist()
-            self.space = [t.is_space for t in doc]
         else:
-            self.sent, self.space = [], []
+            self.text, self.sent = [], []
+        self.lower = [t.lower() for t in self.text]
+        self.space = [t.isspace() for t in self.text]
         self.delta = [_bracket_delta(t) if _HAS_BRACKET.search(t) else 0 for t in self.text]
+        # tokens some cut rule may apply to (";", "=", candidates for dates, names, registries, software)
+        self.special = {k for k, (t, low) in enumerate(zip(self.text, self.lower))
+                        if t[:1].isdigit() or t == ";" or "=" in t or low in MONTHS or t in _NAMES
+                        or t[:3] in _REGISTRY_PREFIX}
         self._off_topic: dict[int, bool] = {}
         self.shorts = frozenset(a.text for a in doc._.abbreviations) if doc.has_extension("abbreviations") \
             and doc._.abbreviations else frozenset()
@@ -173,11 +183,13 @@ class SpanHygiene:
 
     def blocked(self, k: int) -> bool:
         """Token ``k`` is a date, a funder/registry or statistics-software name (never PICO)."""
-        return blocked_kind(self.text, k, self._sentence_text, self.shorts) is not None
+        return k in self.special and blocked_kind(self.text, k, self._sentence_text, self.shorts) is not None
 
     # -- the rules ---------------------------------------------------------------------------
     def split(self, s: int, e: int) -> list[tuple[int, int]]:
         """Pieces of [s, e) between sentence boundaries, ``;``/``=`` clauses and blocked tokens."""
+        if self.sent[s] == self.sent[e - 1] and not any(k in self.special for k in range(s, e)):
+            return [(s, e)]
         pieces, a, k = [], s, s
         while k < e:
             cut = self._cut(k, a, e)
