@@ -341,19 +341,24 @@ class SpanHygiene:
             return []
         pieces = []
         for a, b in self.split(s, e):
-            for x, y in self.brackets(*self.trim(a, b)):
-                x, y = self.trim(x, y)
+            a, b = self.trim(a, b)
+            for x, y in self.brackets(a, b):
+                if (x, y) != (a, b):
+                    x, y = self.trim(x, y)
                 if y > x and self._content(x, y):
                     pieces.append((x, y))
         if len(pieces) > 1 and seed is not None:
             seeded = [p for p in pieces if any(seed[k] for k in range(*p))]
             pieces = seeded or pieces
         out = []
-        for x, y in pieces:
-            x, y = self.grow(x, y, label)
-            if self.brackets(x, y) != [(x, y)]:  # growth never unbalances a span
-                x, y = self.brackets(x, y)[0]
-                x, y = self.trim(x, y)
-            if y > x and self._content(x, y) and (x, y) not in out:
+        for x0, y0 in pieces:
+            x, y = self.grow(x0, y0, label)
+            if (x, y) != (x0, y0) or self.text[x] in _OPEN:
+                fixed = self.brackets(x, y)
+                if fixed != [(x, y)]:  # growth never unbalances a span
+                    x, y = self.trim(*fixed[0])
+                if not (y > x and self._content(x, y)):
+                    continue
+            if (x, y) not in out:
                 out.append((x, y))
         return out
