@@ -31,6 +31,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .longforms import plausible
+
 # scispaCy's filter_matches drops groups with more than 8 tokens inside the brackets; match only the others
 MAX_INSIDE = 8
 
@@ -113,6 +115,9 @@ class ClaimexAbbreviationDetector(AbbreviationDetector):
         self.vocab = nlp.vocab
         self.matcher = ParenthesisMatcher(nlp.vocab)  # scispaCy's pattern is quadratic; same results, linear
         self.global_matcher = ShortFormMatcher(nlp.vocab)  # linear too
+
+    def find_matches_for(self, filtered, doc):  # implausible pairs dropped (claimex.annotate.longforms)
+        return plausible(super().find_matches_for(filtered, doc))
 
     @contextlib.contextmanager
     def memory_zone(self, mem=None) -> Iterator[None]:  # noqa: ARG002 - spaCy passes its Pool

@@ -20,6 +20,8 @@ def evaluate(
                                         help="Gold file or shared corpus spec (default: the task's own)."),
     pred: Optional[Path] = typer.Option(None, "--pred", help="Score these predicted records (JSONL) "
                                                              "instead of running the pipeline."),
+    input: Optional[Path] = typer.Option(None, "--input", "-i", help="spans: records JSONL or any readable input "
+                                                                      "(PubMed XML, JSONL, ...) to lint."),
     model: Optional[str] = ModelOption,
     limit: Optional[int] = typer.Option(None, help="Score at most this many documents."),
     split: Optional[Split] = typer.Option(None, "--split", help="findings: which half of the gold (default all)."),
@@ -39,7 +41,11 @@ def evaluate(
 
         if parse_spec(str(gold))[0] not in SHARED:
             raise fail(f"{gold}: gold file not found")
+    if input is not None and not input.exists():
+        raise fail(f"{input}: input file not found")
     options = {"split": split.value} if split else {}
+    if input is not None:
+        options["input"] = input
     try:
         result = run_task(task.value, gold=gold, pred=pred, model=model, limit=limit, **options)
     except ValueError as exc:

@@ -1,7 +1,7 @@
 """The evaluate step. Each task module exposes ``evaluate(**options) -> EvalReport``.
 
 Tasks: ``fixture`` (the gold fixture end to end), ``measures``, ``pico``, ``claims``, ``direction``,
-``subtypes``, ``findings`` (reviewer-grade findings gold, issue 10).
+``subtypes``, ``findings`` (reviewer-grade findings gold, issue 10), ``spans`` (a lint of PICO spans).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ TASKS = {
     "direction": "claimex.evaluate.direction",
     "subtypes": "claimex.evaluate.subtypes",
     "findings": "claimex.evaluate.findings",
+    "spans": "claimex.evaluate.spans",
 }
 
 

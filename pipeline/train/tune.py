@@ -8,20 +8,24 @@ POPULATION on ``ebm_crowd``, INTERVENTION on ``ebm_expert_i``, OUTCOME on ``ebm_
 
 from __future__ import annotations
 
-from ..annotate.tagger.decode import decode, propagate
+from ..annotate.tagger.decode import decode_doc
 from ..corpora.dev import dev_sets
 from ..metrics import Counts, score_doc
 
 GRID = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75)
 HYSTERESIS = (1.0, 0.75, 0.5, 0.35, 0.2)  # low threshold = hysteresis x threshold (decode.decode)
 TARGETS = {"POPULATION": ["ebm_crowd"], "INTERVENTION": ["ebm_expert_i"], "OUTCOME": ["ebm_crowd", "evidence_outcomes"]}
+# expert annotation style: every set with expert labels for the class weighs in (EvidenceMap is expert-annotated,
+# every mention); the crowd layer stays in for P and O because EvidenceMap's dev split is small (38 abstracts)
+TARGETS_EXPERT = {"POPULATION": ["ebm_crowd", "evidencemap"], "INTERVENTION": ["ebm_expert_i"],
+                  "OUTCOME": ["ebm_crowd", "evidence_outcomes", "evidencemap"]}
 
 
-def tune_model(nlp, grid=GRID, hysteresis=HYSTERESIS) -> dict:
+def tune_model(nlp, grid=GRID, hysteresis=HYSTERESIS, targets=TARGETS) -> dict:
     """Tune ``nlp``'s claimex_pico thresholds and hysteresis in place (component cfg and
     ``nlp.config``)."""
-    sets = dev_sets(sorted({n for v in TARGETS.values() for n in v}))
-    result = tune(nlp, sets, grid, hysteresis)
+    sets = dev_sets(sorted({n for v in targets.values() for n in v}))
+    result = tune(nlp, sets, grid, hysteresis, targets=targets)
     apply_tuning(nlp, result)
     return result
 
@@ -67,15 +71,16 @@ def cached_probs(nlp, docs: list) -> list:
 TOLERANCE = 0.005  # about the seed-to-seed spread of a dev F1 (models/README.md)
 
 
-def tune(nlp, sets: dict[str, list], grid=GRID, hysteresis=(1.0,), tolerance: float = TOLERANCE) -> dict:
+def tune(nlp, sets: dict[str, list], grid=GRID, hysteresis=(1.0,), tolerance: float = TOLERANCE,
+         targets=TARGETS) -> dict:
     """Per-class (threshold, hysteresis) for the proxy components on the dev sets (one class at a
-    time: P on ebm_crowd, I on ebm_expert_i, O on ebm_crowd + evidence_outcomes). Among the grid
+    time, mean F1 over the class's ``targets`` sets; default P on ebm_crowd, I on ebm_expert_i, O on
+    ebm_crowd + evidence_outcomes; :data:`TARGETS_EXPERT` adds EvidenceMap for P and O). Among the grid
     points within ``tolerance`` of the best F1, the one with the least growth (largest hysteresis)
     wins, then the best F1, then the threshold nearer 0.5: a gain under seed noise does not buy a
     more aggressive decoder."""
 
     pipe = nlp.get_pipe("claimex_pico")
-    targets = TARGETS
     cache = {name: cached_probs(nlp, sets[name]) for name in {n for v in targets.values() for n in v}}
     best = dict(pipe.cfg["thresholds"])
     best_h = {h: 1.0 for h in pipe.heads}
@@ -89,10 +94,7 @@ def tune(nlp, sets: dict[str, list], grid=GRID, hysteresis=(1.0,), tolerance: fl
             for name in names:
                 counts = Counts()
                 for gold, (doc, probs) in zip(sets[name], cache[name]):
-                    spans, sc, _ = decode(doc, probs, pipe.heads, th, pipe.cfg.get("trim", True),
-                                          pipe.cfg.get("exclusive", False), hys)
-                    if pipe.cfg.get("propagate"):
-                        spans, _ = propagate(doc, spans, sc)
+                    spans, _, _ = decode_doc(doc, probs, pipe.heads, pipe.cfg, th, hys)
                     toks = gold.meta.get("token_offsets") or [(t.idx, t.idx + len(t)) for t in doc if not t.is_space]
                     score_doc(counts, gold, [(s.start_char, s.end_char, s.label_) for s in spans], toks)
                 f.append(counts.token_prf(cls)["f1"])

@@ -20,7 +20,7 @@ from spacy.util import registry
 from thinc.api import Model, set_dropout_rate
 
 from ..entities import set_entities
-from .decode import decode, propagate
+from .decode import decode_doc
 from .model import HEADS, sigmoid, targets
 from .ops import use_fast_ops
 from .scoring import make_pico_scorer  # noqa: F401  (registers claimex.pico_scorer.v1)
@@ -38,6 +38,7 @@ DEFAULT_HYSTERESIS = {h: 1.0 for h in HEADS}  # 1 = plain thresholding (see deco
         "trim": True,
         "propagate": True,
         "exclusive": False,
+        "hygiene": True,
         "scorer": {"@scorers": "claimex.pico_scorer.v1"},
     },
     default_score_weights={"pico_macro_f": 1.0, "pico_micro_f": 0.0, "pico_p_f": 0.0, "pico_i_f": 0.0,
@@ -45,22 +46,23 @@ DEFAULT_HYSTERESIS = {h: 1.0 for h in HEADS}  # 1 = plain thresholding (see deco
 )
 def make_claimex_pico(nlp: Language, name: str, model: Model, thresholds: dict[str, float],
                       hysteresis: dict[str, float], trim: bool, propagate: bool, exclusive: bool,
-                      scorer: Callable | None) -> PicoTagger:
+                      scorer: Callable | None, hygiene: bool = True) -> PicoTagger:
     return PicoTagger(nlp.vocab, model, name, thresholds=thresholds, hysteresis=hysteresis, trim=trim,
-                      propagate=propagate, exclusive=exclusive, scorer=scorer)
+                      propagate=propagate, exclusive=exclusive, scorer=scorer, hygiene=hygiene)
 
 
 class PicoTagger(TrainablePipe):
     def __init__(self, vocab, model: Model, name: str = "claimex_pico", *, thresholds: dict | None = None,
                  hysteresis: dict | None = None, trim: bool = True, propagate: bool = False, exclusive: bool = False,
-                 scorer: Callable | None = None) -> None:
+                 scorer: Callable | None = None, hygiene: bool = True) -> None:
         self.vocab = vocab
         self.model = use_fast_ops(model)
         self.name = name
         self.scorer = scorer
         self.cfg: dict[str, Any] = {"heads": list(HEADS), "thresholds": dict(thresholds or DEFAULT_THRESHOLDS),
                                     "hysteresis": dict(hysteresis or DEFAULT_HYSTERESIS),
-                                    "trim": trim, "propagate": propagate, "exclusive": exclusive}
+                                    "trim": trim, "propagate": propagate, "exclusive": exclusive,
+                                    "hygiene": hygiene}
 
     @property
     def heads(self) -> tuple[str, ...]:
@@ -79,12 +81,7 @@ class PicoTagger(TrainablePipe):
 
     def set_annotations(self, docs: Iterable[Doc], probs: list[numpy.ndarray]) -> None:
         for doc, p in zip(docs, probs):
-            spans, scores, subtypes = decode(doc, p, self.heads, self.cfg["thresholds"], self.cfg.get("trim", True),
-                                             self.cfg.get("exclusive", False), self.cfg.get("hysteresis"))
-            if self.cfg.get("propagate"):
-                spans, scores = propagate(doc, spans, scores)
-                subtypes = [None] * len(spans)
-            set_entities(doc, spans, scores, subtypes)
+            set_entities(doc, *decode_doc(doc, p, self.heads, self.cfg))
 
     def update(self, examples: Iterable[Example], *, drop: float = 0.0, sgd=None,
                losses: dict[str, float] | None = None) -> dict[str, float]:

@@ -8,6 +8,8 @@ import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER
 from spacy.tokens import Doc, Span
 
+from .hygiene import SpanHygiene
+
 _OPEN, _CLOSE = "([{", ")]}"
 
 
@@ -97,13 +99,15 @@ def verb_control(doc: Doc, i: int) -> bool:
 def decode(
     doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], thresholds: Mapping[str, float],
     trim: bool = True, exclusive: bool = False, hysteresis: Mapping[str, float] | None = None,
+    hygiene: SpanHygiene | None = None,
 ) -> tuple[list[Span], list[float], list[str | None]]:
     """Spans (runs of tokens over a head's threshold; INTERVENTION runs split into COMPARATOR
     pieces where the comparator head is on), their scores (mean head probability) and subtypes.
     ``hysteresis`` (per head, default 1): below 1, a span grows over its neighbours while they stay
     over hysteresis x threshold (a span starts at the threshold and may end below it).
     ``exclusive``: a token over several P/I/O thresholds keeps only the head with the largest
-    margin over its threshold (no overlapping labels)."""
+    margin over its threshold (no overlapping labels). ``hygiene``: the span-hygiene rules
+    (:mod:`.hygiene`) replace the edge trim; a span they split keeps its seeded pieces."""
     spans: list[Span] = []
     scores: list[float] = []
     n = len(doc)
@@ -127,7 +131,8 @@ def decode(
     st_rows, st_cols = numpy.nonzero(d == 1)
     en_rows, en_cols = numpy.nonzero(d == -1)
     cums = numpy.vstack([numpy.zeros((1, probs.shape[1]), dtype=probs.dtype), numpy.cumsum(probs, axis=0)]).tolist()
-    trimmer = _Trimmer(doc) if trim else None
+    trimmer = _Trimmer(doc) if trim and hygiene is None else None
+    seeds = (probs >= thr).T.tolist() if hygiene is not None else None
     c_col = heads.index("COMPARATOR") if "COMPARATOR" in heads else None
     ctrl_on = on[:, c_col].tolist() if c_col is not None else None
     # nonzero() walks rows first: group starts/ends by column, in order
@@ -146,14 +151,53 @@ def decode(
                           for s, e, v in _py_runs(ctrl_on[a:b])]
             else:
                 pieces = [(a, b, head)]
-            for s, e, label in pieces:
-                if trimmer is not None:
-                    s, e = trimmer(s, e)
-                if e <= s or e - s == 1 and verb_control(doc, s):
-                    continue
-                spans.append(Span(doc, s, e, label=label))
-                scores.append(round((cums[e][c] - cums[s][c]) / (e - s), 4))
+            for s0, e0, label in pieces:
+                if hygiene is not None:
+                    cleaned = hygiene.clean(s0, e0, label, seeds[c])
+                else:
+                    cleaned = [trimmer(s0, e0) if trimmer is not None else (s0, e0)]
+                for s, e in cleaned:
+                    if e <= s or e - s == 1 and verb_control(doc, s):
+                        continue
+                    spans.append(Span(doc, s, e, label=label))
+                    scores.append(round((cums[e][c] - cums[s][c]) / (e - s), 4))
     return spans, scores, [None] * len(spans)
+
+
+def decode_doc(
+    doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Mapping,
+    thresholds: Mapping[str, float] | None = None, hysteresis: Mapping[str, float] | None = None,
+) -> tuple[list[Span], list[float], list[str | None]]:
+    """The tagger's whole decoding as the component runs it: :func:`decode`, mention
+    :func:`propagate` (``cfg["propagate"]``) and span hygiene (``cfg["hygiene"]``, default on) over
+    the propagated mentions too. ``thresholds``/``hysteresis`` override the cfg's (tuning)."""
+    clean = SpanHygiene(doc) if cfg.get("hygiene", True) else None
+    spans, scores, subtypes = decode(doc, probs, heads, thresholds or cfg["thresholds"], cfg.get("trim", True),
+                                     cfg.get("exclusive", False), hysteresis or cfg.get("hysteresis"), clean)
+    if cfg.get("propagate"):
+        decoded = {(s.start, s.end, s.label_) for s in spans}
+        spans, scores = propagate(doc, spans, scores)
+        if clean is not None:
+            spans, scores = _clean_new(doc, clean, spans, scores, decoded)
+        subtypes = [None] * len(spans)
+    return spans, scores, subtypes
+
+
+def _clean_new(doc: Doc, clean: SpanHygiene, spans: list[Span], scores: list[float], done: set
+               ) -> tuple[list[Span], list[float]]:
+    """Hygiene over the spans that propagation added or widened (each kept piece once)."""
+    out_spans: list[Span] = []
+    out_scores: list[float] = []
+    seen: set[tuple[int, int, str]] = set()
+    for span, sc in zip(spans, scores):
+        key = (span.start, span.end, span.label_)
+        pieces = [key[:2]] if key in done else clean.clean(span.start, span.end, span.label_)
+        for s, e in pieces:
+            if (s, e, span.label_) not in seen:
+                seen.add((s, e, span.label_))
+                out_spans.append(span if (s, e) == key[:2] else Span(doc, s, e, label=span.label_))
+                out_scores.append(sc)
+    return out_spans, out_scores
 
 
 PROPAGATE = ("INTERVENTION", "COMPARATOR", "OUTCOME")

@@ -1,0 +1,364 @@
+"""Span hygiene: rules applied to decoded PICO spans before they leave the tagger.
+
+The heads fire per token, so a run over the threshold can be a visibly broken span. Each rule
+names one defect class (the same classes :mod:`claimex.evaluate.spans` counts):
+
+* ``sentence`` - a span never crosses a sentence boundary of the pipeline's own sentences
+  (``claimex_sentences``): it is split there;
+* ``clause`` - a ``;`` or ``=`` splits a span (``98 patients were enrolled; 71 were``,
+  ``N.=35``); the name before ``=`` and the value after it go with the ``=``;
+* ``bracket`` - brackets are balanced: an opening bracket whose partner follows within a few
+  tokens is taken in (``acute kidney injury ( AKI )``), otherwise the span is cut at it; an
+  unmatched closing bracket cuts the span (``A ) stockings`` -> ``stockings``); a span that is
+  wholly one bracketed group loses the brackets;
+* ``date`` / ``org`` - dates (``May 3 and June``, ``between 2010 and 2012``), funders, trial
+  registries and statistics software (``SPSS``) are cut out; a span in a funding or registration
+  sentence is dropped;
+* ``edge`` - leading/trailing punctuation, function words (``duration of the``), trailing
+  adverbs (``randomly``) and a trailing number (``pain [40``; not after a naming word: ``type 2``,
+  ``day 28``) are trimmed, repeatedly;
+* ``truncated`` - a span ending on an adjective-like word followed by a noun-like word of the same
+  sentence grows over it (``Hepatic arterial`` -> ``Hepatic arterial chemoembolization``), an
+  outcome over a head noun right after it (``urinary 5-HIAA`` -> ``urinary 5-HIAA decrease``), and a
+  span that covers part of a mention of an abbreviation's long form grows to the whole mention.
+
+Where a rule splits a span, the pieces that hold a seed token (a token over the class threshold,
+what a span must start from in :func:`.decode.decode`) are kept; without probabilities (propagated
+mentions) every piece with a content word is kept. A span without a content word is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy
+from spacy.attrs import ORTH, SENT_START
+from spacy.tokens import Doc
+
+# words that never begin or end a PICO span ("no" stays: "no treatment" is an arm)
+FUNCTION_WORDS = frozenset(["a", "an", "the", "this", "that", "these", "those", "their", "its", "his", "her", "our", "your", "my", "each", "every", "both", "all", "any", "some", "such", "of", "in", "on", "at", "to", "for", "with", "without", "by", "from", "as", "into", "onto", "over", "under", "about", "after", "before", "during", "between", "among", "within", "via", "per", "than", "versus", "vs", "vs.", "v", "upon", "across", "against", "along", "through", "throughout", "toward", "towards", "and", "or", "nor", "but", "either", "neither", "whether", "if", "while", "when", "where", "which", "who", "whom", "whose", "what", "how", "why", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "shall", "should", "must", "it", "they", "we", "he", "she", "them", "us", "there", "here", "also", "then", "only", "thus", "however", "therefore", "respectively"])
+# trailing adverbs that end no PICO phrase ("Of 212 patients randomly")
+TRAILING_ADVERBS = frozenset(["randomly", "respectively", "significantly", "previously", "initially", "subsequently", "currently", "consecutively", "prospectively", "retrospectively", "recently", "finally", "further", "additionally", "overall", "similarly"])
+# a number may end a span after one of these ("type 2", "day 28", "interleukin 6", "phase III")
+NAMING_WORDS = frozenset(["type", "types", "grade", "grades", "stage", "stages", "phase", "class", "day", "days", "week", "weeks", "month", "months", "year", "years", "visit", "cycle", "cycles", "level", "factor", "interleukin", "il", "version", "step", "part", "trial", "study", "group", "arm", "cohort", "wave", "dose", "doses", "covid-19", "hba1c", "hour", "hours", "minute", "minutes", "protein", "proteins", "receptor", "receptors", "gene", "genes", "subunit", "domain", "isoform", "channel", "disease", "virus", "hiv", "kinase"])
+MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+ORG_WORDS = frozenset(["Foundation", "Foundations", "Institute", "Institutes", "Council", "Ministry", "Agency", "Inc", "Inc.", "Ltd", "Ltd.", "Corporation", "Corp", "Corp.", "GmbH", "Pharmaceuticals", "Pharmaceutical", "Pharma", "Laboratories", "Grant", "Grants", "ClinicalTrials.gov", "EudraCT"])
+SOFTWARE = frozenset(["SPSS", "SAS", "Stata", "STATA", "GraphPad", "RevMan", "MedCalc", "NVivo", "MATLAB", "Matlab", "Minitab", "WinBUGS", "OpenBUGS", "EpiData", "JMP", "G*Power", "GPower"])
+_NAMES = ORG_WORDS | SOFTWARE
+SOFTWARE_CONTEXT = re.compile(r"software|version|package|\bprogram\b|analy[sz](?:ed|es|is) (?:using|with|by|in)\b|"
+                              r"statistical (?:analys[ie]s|package|program)", re.IGNORECASE)
+REGISTRY = re.compile(r"^(NCT\d{6,}|ISRCTN\d+|ACTRN\d+|ChiCTR[\w-]+|UMIN\d+|DRKS\d+|CTRI/[\w/]+|IRCT\w+)$")
+_OFF_TOPIC_SENTENCE = re.compile(
+    r"^\W*(funded|funding|supported by|sponsored|source of funding|trial registration|registration|"
+    r"clinical ?trials?\.gov|registered|conflicts? of interest|disclosure|competing interests)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"^[<>≤≥=±~]?\d+(?:[.,·]\d+)*(?:[-–]\d+(?:[.,·]\d+)*)?%?$|^%$")  # 12, 0.5%, 6-42.5
+_COMPARED_NUMBER = re.compile(r"[<>≤≥=]\d+(?:[.,]\d+)*%?$")
+YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
+_ADJ_SUFFIX = ("al", "ic", "ive", "ous", "ary", "ar", "ile", "ible", "able", "oid")
+_OPEN, _CLOSE = "([{", ")]}"
+_REGISTRY_PREFIX = frozenset(["NCT", "ISR", "ACT", "Chi", "UMI", "DRK", "CTR", "IRC"])
+_HAS_BRACKET = re.compile(r"[()\[\]{}]")
+_PAIR = {")": "(", "]": "[", "}": "{"}
+ARM_NOUNS = frozenset(["group", "groups", "arm", "arms", "patients", "participants", "subjects", "condition", "conditions", "cohort"])
+_UNITS = frozenset(["years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "h", "min", "kg", "mg", "g", "cm", "mm", "ml", "l", "%", "mmhg"])
+# the head noun an outcome name ends on ("urinary 5-HIAA" -> "urinary 5-HIAA decrease")
+OUTCOME_HEADS = frozenset("""
+decrease decreases increase increases reduction reductions change changes improvement improvements decline
+level levels concentration concentrations score scores rate rates ratio values count counts
+""".split())
+MAX_GROW = 2  # tokens a truncated name may grow by (the adjective rule)
+MAX_LONG_FORM = 10  # tokens of a long-form mention the truncation rule grows to
+
+
+def blocked_kind(texts: Sequence[str], k: int, context, shorts: frozenset = frozenset()) -> str | None:
+    """``"date"`` when ``texts[k]`` is part of a date, ``"org"`` when part of a funder/company/registry
+    or statistics-software name, else None. ``context(k)`` gives the sentence text (software names
+    count only in a software context and when the text does not define them as abbreviations:
+    ``SAS`` = Self-rating Anxiety Scale)."""
+    text = texts[k]
+    lower = text.lower()
+    if text in ORG_WORDS or REGISTRY.match(text):
+        return "org"
+    if text in SOFTWARE and text not in shorts and SOFTWARE_CONTEXT.search(context(k)):
+        return "org"
+    n = len(texts)
+    if lower in MONTHS and text[:1].isupper() and len(text) > 2:
+        near = [texts[j] for j in (k - 1, k + 1) if 0 <= j < n]
+        if lower != "may" or any(is_number(w) for w in near):
+            return "date"
+    if YEAR.match(text) and not (k > 0 and texts[k - 1].lower() == "disease"):  # "coronavirus disease 2019"
+        nxt = texts[k + 1].lower() if k + 1 < n else ""
+        return None if nxt.isalpha() and nxt not in ("and", "to", "through", "until") else "date"
+    if k + 1 < n and is_number(text) and texts[k + 1].lower() in MONTHS and texts[k + 1][:1].isupper():
+        return "date"
+    return None
+
+
+def _bracket_delta(text: str) -> int:
+    """Opening minus closing brackets in ``text``."""
+    return sum(text.count(c) for c in _OPEN) - sum(text.count(c) for c in _CLOSE)
+
+
+def is_function_word(lower: str) -> bool:
+    return lower in FUNCTION_WORDS
+
+
+def ends_on_function_word(text: str) -> bool:
+    """A span's last word is a function word (a capital single letter is a name: ``vitamin A``)."""
+    return text.lower() in FUNCTION_WORDS and not (len(text) == 1 and text.isupper()) \
+        or text.lower() in TRAILING_ADVERBS
+
+
+def ends_numeric(text: str) -> bool:
+    """A number, or a token that ends on a compared number (``index≥5``)."""
+    return is_number(text) or bool(_COMPARED_NUMBER.search(text))
+
+
+def is_number(text: str) -> bool:
+    return bool(_NUMBER.match(text))
+
+
+def is_content(text: str, lower: str) -> bool:
+    """A word that can carry a PICO phrase: two or more letters, not a function word or month."""
+    if lower in FUNCTION_WORDS or lower in MONTHS:
+        return False
+    return len(text) >= 2 and text.isalpha() or sum(ch.isalpha() for ch in text) >= 2
+
+
+def adjective_like(text: str, lower: str) -> bool:
+    return len(text) >= 4 and text.isalpha() and lower.endswith(_ADJ_SUFFIX) and lower not in FUNCTION_WORDS
+
+
+class SpanHygiene:
+    """The hygiene rules for one document (token views computed once per doc)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        n = len(doc)
+        if n:  # token texts from the string store: no Token objects (they cost more than the rules)
+            arr = doc.to_array([ORTH, SENT_START])
+            strings = doc.vocab.strings
+            self.text = [strings[o] for o in arr[:, 0].tolist()]
+            starts = arr[:, 1].astype("int64") == 1
+            starts[0] = True
+            self.sent = numpy.cumsum(starts).tolist()
+        else:
+            self.text, self.sent = [], []
+        self.lower = [t.lower() for t in self.text]
+        self.space = [t.isspace() for t in self.text]
+        self.delta = [_bracket_delta(t) if _HAS_BRACKET.search(t) else 0 for t in self.text]
+        # tokens some cut rule may apply to (";", "=", candidates for dates, names, registries, software)
+        self.special = {k for k, (t, low) in enumerate(zip(self.text, self.lower))
+                        if t[:1].isdigit() or t == ";" or "=" in t or low in MONTHS or t in _NAMES
+                        or t[:3] in _REGISTRY_PREFIX}
+        self._off_topic: dict[int, bool] = {}
+        self.shorts = frozenset(a.text for a in doc._.abbreviations) if doc.has_extension("abbreviations") \
+            and doc._.abbreviations else frozenset()
+        self._long: list[tuple[int, int]] | None = None
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _content(self, s: int, e: int) -> bool:
+        return any(is_content(self.text[k], self.lower[k]) for k in range(s, e))
+
+    def off_topic(self, i: int) -> bool:
+        """Is token ``i`` in a funding / registration / conflict-of-interest sentence?"""
+        sid = self.sent[i]
+        if sid not in self._off_topic:
+            k = i
+            while k > 0 and self.sent[k - 1] == sid:
+                k -= 1
+            head = " ".join(self.text[k:k + 4])
+            self._off_topic[sid] = bool(_OFF_TOPIC_SENTENCE.match(head))
+        return self._off_topic[sid]
+
+    def _sentence_text(self, i: int) -> str:
+        sid = self.sent[i]
+        a = b = i
+        while a > 0 and self.sent[a - 1] == sid:
+            a -= 1
+        while b < len(self.sent) and self.sent[b] == sid:
+            b += 1
+        return " ".join(self.text[a:b])
+
+    def blocked(self, k: int) -> bool:
+        """Token ``k`` is a date, a funder/registry or statistics-software name (never PICO)."""
+        return k in self.special and blocked_kind(self.text, k, self._sentence_text, self.shorts) is not None
+
+    # -- the rules ---------------------------------------------------------------------------
+    def split(self, s: int, e: int) -> list[tuple[int, int]]:
+        """Pieces of [s, e) between sentence boundaries, ``;``/``=`` clauses and blocked tokens."""
+        if self.sent[s] == self.sent[e - 1] and not any(k in self.special for k in range(s, e)):
+            return [(s, e)]
+        pieces, a, k = [], s, s
+        while k < e:
+            cut = self._cut(k, a, e)
+            if cut is None:
+                k += 1
+                continue
+            pieces.append((a, cut[0]))
+            a, k = cut[1], max(cut[1], k + 1)
+        pieces.append((a, e))
+        return [(x, y) for x, y in pieces if y > x]
+
+    def _cut(self, k: int, a: int, e: int) -> tuple[int, int] | None:
+        """The tokens to cut out at ``k`` (an empty range at a sentence start), or None."""
+        t = self.text[k]
+        if k > a and self.sent[k] != self.sent[k - 1]:
+            return k, k
+        if t == ";":
+            return k, k + 1
+        if "=" in t and not t.isalnum():  # "N.=35", "n = 30": the name before, the value after
+            lo = k - 1 if t.startswith("=") and k - 1 >= a and len(self.text[k - 1]) <= 8 else k
+            hi = k + 1
+            while hi < e and (is_number(self.text[hi]) or self.text[hi] == "%"):
+                hi += 1
+            if hi < e and hi > k + 1 and self.lower[hi] in _UNITS:  # "Mage = 67.5 years"
+                hi += 1
+            return lo, hi
+        if self.blocked(k):
+            hi = k + 1
+            while hi < e and (self.blocked(hi) or is_number(self.text[hi]) or self.text[hi] in (",", "-", "–")
+                              or self.lower[hi] in ("and", "to", "of", "the")):
+                hi += 1
+            return k, hi
+        return None
+
+    def brackets(self, s: int, e: int) -> list[tuple[int, int]]:
+        """Balance brackets (counted in characters, so ``Drp1(Ser-616`` opens one): take in a near
+        partner of a single unmatched opening bracket, else cut at every unmatched bracket."""
+        delta = self.delta
+        while s < e - 1 and self.text[s] in _OPEN and self.text[e - 1] in _CLOSE and self._partner(s, e, 0) == e - 1:
+            s, e = s + 1, e - 1
+        if not any(delta[k] for k in range(s, e)):
+            return [(s, e)]
+        stack: list[int] = []
+        cuts: list[int] = []
+        for k in range(s, e):
+            d = delta[k]
+            if d > 0:
+                stack.extend([k] * d)
+            elif d < 0:
+                for _ in range(-d):
+                    if stack:
+                        stack.pop()
+                    else:
+                        cuts.append(k)
+                        break
+        if stack and not cuts and len(set(stack)) == 1:
+            close = self._partner(stack[0], e)
+            if close is not None and all(self._cut(k, s, close + 1) is None for k in range(e, close + 1)):
+                return [(s, close + 1)]
+        cuts = sorted(set(cuts + stack))
+        if not cuts:
+            return [(s, e)]
+        out, a = [], s
+        for c in cuts:
+            out.append((a, c))
+            a = c + 1
+        out.append((a, e))
+        return [(x, y) for x, y in out if y > x]
+
+    def _partner(self, o: int, e: int, reach: int = 4) -> int | None:
+        """The token that closes the bracket opened at ``o``, at most ``reach`` tokens after ``e``
+        and in the same sentence."""
+        depth = 0
+        for k in range(o, min(len(self.text), e + reach)):
+            if self.sent[k] != self.sent[o]:
+                return None
+            depth += self.delta[k]
+            if depth <= 0 and k > o or depth <= 0 and self.delta[o] <= 0:
+                return k if depth == 0 else None
+        return None
+
+    def trim(self, s: int, e: int) -> tuple[int, int]:
+        """Trim edge punctuation, function words, trailing adverbs and a trailing number."""
+        text, lower = self.text, self.lower
+        while s < e:
+            changed = False
+            t, lw = text[s], lower[s]
+            if self.space[s] or (not any(ch.isalnum() for ch in t) and t not in _OPEN) or lw in FUNCTION_WORDS:
+                s, changed = s + 1, True
+            t, lw = text[e - 1], lower[e - 1]
+            if e > s and (self.space[e - 1] or (not any(ch.isalnum() for ch in t) and t not in _CLOSE)
+                          or ends_on_function_word(t)
+                          or (t in _CLOSE and not any(text[k] == _PAIR[t] for k in range(s, e - 1)))
+                          or (ends_numeric(t) and not (e - 2 >= s and lower[e - 2] in NAMING_WORDS))):
+                e, changed = e - 1, True
+            if not changed:
+                break
+        return s, e
+
+    def long_forms(self) -> list[tuple[int, int]]:
+        """Every mention (case-insensitive) of an abbreviation's long form, as token ranges."""
+        if self._long is None:
+            found: set[tuple[int, int]] = set()
+            doc = self.doc
+            if doc.has_extension("abbreviations"):
+                words = set()
+                for short in doc._.abbreviations or []:
+                    lf = short._.long_form
+                    if lf is not None and 2 <= len(lf) <= MAX_LONG_FORM:
+                        words.add(tuple(self.lower[lf.start:lf.end]))
+                for w in words:
+                    n = len(w)
+                    for i in range(len(self.lower) - n + 1):
+                        if self.lower[i] == w[0] and tuple(self.lower[i:i + n]) == w:
+                            found.add((i, i + n))
+            self._long = sorted(found)
+        return self._long
+
+    def grow(self, s: int, e: int, label: str) -> tuple[int, int]:
+        """Grow a truncated name: to a partly covered long-form mention, then over the noun after
+        a final adjective-like word (same sentence; not over an arm noun for interventions), and an
+        outcome over the head noun right after it (``urinary 5-HIAA decrease``)."""
+        for a, b in self.long_forms():
+            if a < e and s < b and not (s <= a and b <= e) and self.sent[a] == self.sent[b - 1] == self.sent[s]:
+                s, e = min(s, a), max(e, b)
+        n = len(self.text)
+        while s > 0 and self.text[s].startswith("-") and len(self.text[s]) > 1 and not self.doc[s - 1].whitespace_ \
+                and self.text[s - 1][-1:].isalnum() and self.sent[s - 1] == self.sent[s]:
+            s -= 1  # "-resistant NSCLC cells" -> "gefitinib -resistant NSCLC cells" (one word split by the tokenizer)
+        grown = 0
+        while grown < MAX_GROW and e < n and adjective_like(self.text[e - 1], self.lower[e - 1]):
+            nxt, low = self.text[e], self.lower[e]
+            if not (nxt.isalpha() and nxt.islower() and len(nxt) >= 3 and is_content(nxt, low)) \
+                    or low in TRAILING_ADVERBS or low.endswith("ly") or self.sent[e] != self.sent[e - 1] \
+                    or (label in ("INTERVENTION", "COMPARATOR") and low in ARM_NOUNS) or self.blocked(e):
+                break
+            e += 1
+            grown += 1
+        if label == "OUTCOME" and e < n and self.lower[e] in OUTCOME_HEADS and self.sent[e] == self.sent[e - 1] \
+                and self.lower[e - 1] not in OUTCOME_HEADS and is_content(self.text[e - 1], self.lower[e - 1]):
+            e += 1
+        return s, e
+
+    def clean(self, s: int, e: int, label: str, seed: Sequence[bool] | None = None) -> list[tuple[int, int]]:
+        """The hygienic pieces of span [s, e): split, bracket-balanced, trimmed, grown, with content.
+        ``seed`` (per doc token, optional): where a split leaves several pieces, keep those holding a
+        seed token."""
+        if e <= s or self.off_topic(s):
+            return []
+        pieces = []
+        for a, b in self.split(s, e):
+            a, b = self.trim(a, b)
+            for x, y in self.brackets(a, b):
+                if (x, y) != (a, b):
+                    x, y = self.trim(x, y)
+                if y > x and self._content(x, y):
+                    pieces.append((x, y))
+        if len(pieces) > 1 and seed is not None:
+            seeded = [p for p in pieces if any(seed[k] for k in range(*p))]
+            pieces = seeded or pieces
+        out = []
+        for x0, y0 in pieces:
+            x, y = self.grow(x0, y0, label)
+            if (x, y) != (x0, y0) or self.text[x] in _OPEN:
+                fixed = self.brackets(x, y)
+                if fixed != [(x, y)]:  # growth never unbalances a span
+                    x, y = self.trim(*fixed[0])
+                if not (y > x and self._content(x, y)):
+                    continue
+            if (x, y) not in out:
+                out.append((x, y))
+        return out
