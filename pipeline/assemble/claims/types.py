@@ -112,7 +112,9 @@ RESULT_STRONG = re.compile(
     r"(?:than|in|with|among|for|after|during|compared)|increased|decreased|reduced|improved|worsened|unchanged|"
     r"superior|inferior|associated\s+with|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+reduction|"
     r"(?:rose|fell|declined|dropped)|(?:increase|decrease|reduction|improvement|rise|decline)\s+(?:in|of)|"
-    r"differed|differences?\s+(?:in|between|was|were)|no\s+(?:\w+\s+)?(?:effects?|benefits?|changes?))\b",
+    r"differed|differences?\s+(?:in|between|was|were)|no\s+(?:\w+\s+)?(?:effects?|benefits?|changes?)|"
+    r"(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:alter|affect|change|influence|modify|improve|reduce|increase|"
+    r"decrease|prevent)|(?:was|were)\s+not\s+(?:significantly\s+)?(?:altered|affected|changed|influenced|modified))\b",
     re.IGNORECASE,
 )
 RESULT_WEAK = cues(
@@ -138,10 +140,78 @@ EVALUATIVE = cues(
     r"modest", r"low", r"high", r"rare", r"dismal",
 )
 
+# -- sentences that report no result of the study, whatever their numbers and words ------------------------
+#: baseline comparisons: "groups were similar at baseline", "no significant differences in patient characteristics"
+BASELINE = re.compile(
+    r"(?:\bat\s+baseline|(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|data|values|"
+    r"demographics|features|parameters|measures|levels?|scores?|severity))\b[^.;]{0,80}?\b(?:similar|comparable|balanced|"
+    r"well[- ]matched|matched|homogeneous|did\s+not\s+differ|no\s+(?:\w+\s+){0,2}differen)|"
+    r"\b(?:similar|comparable|balanced|well[- ]matched|homogeneous|no\s+(?:\w+\s+){0,2}differences?|did\s+not\s+differ)"
+    r"\b[^.;]{0,100}?(?:\bat\s+baseline|(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|data|"
+    r"values|demographics|features)|\bdemographics?|\bdemographic\s+(?:data|variables)|\b(?:patient|patients'|clinical|"
+    r"baseline|demographic|background)\s+characteristics|\b(?:characteristics|demographics)\s+(?:of|between)|"
+    r"\boperative\s+details)\b",
+    re.IGNORECASE,
+)
+_COMPARES = re.compile(r"\b(?:vs\.?|versus|compared|than|respectively)(?![\w-])", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although)\b|;", re.IGNORECASE)
+#: enrolment and flow: "120 were randomised; 86 completed", "seven could not be included", "lost to follow-up"
+FLOW = re.compile(
+    r"\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:randomi[sz]ed|enrolled|recruited|included|excluded|screened|entered|"
+    r"allocated|assigned|approached|eligible)\b|\bunderwent\s+randomi[sz]ation|\bcompleted\s+(?:the\s+|all\s+)?(?:\w+\s+)?"
+    r"(?:study|trial|follow-?\s?up|protocol|questionnaires?|assessments?|intervention|programme|program)|\bwithdr[ea]w|"
+    r"\bdropped\s+out|\bdrop-?outs?\b|\blost\s+to\s+follow|\bdiscontinued\s+(?:the\s+)?(?:study|trial)|"
+    r"\bcould\s+not\s+be\s+(?:included|analy[sz]ed|evaluated|assessed|followed)|\b(?:available|analy[sz]ed|evaluable)\s+for\s+"
+    r"(?:the\s+)?(?:\w+\s+)?(?:analys[ie]s|follow-?\s?up|evaluation)|\bdata\s+(?:from|of|on)\s+\d+|\bentered\s+(?:the|into)\s+"
+    r"(?:study|trial)|\bparticipated\s+in\b",
+    re.IGNORECASE,
+)
+#: trial registration, funding, figure and table captions
+ADMIN = re.compile(
+    r"\b(?:NCT\s?\d{8}|ISRCTN\s?\d+|ACTRN\s?\d+|ChiCTR|EudraCT|UMIN\s?\d+|DRKS\s?\d+|CTRI/|ClinicalTrials\.gov|"
+    r"trial\s+registration|registered\s+(?:at|with|in|on|under)\b)|^\W*(?:this\s+(?:\w+\s+)?(?:was|is)\s+)?"
+    r"(?:funded|supported|sponsored|financed)\s+(?:in\s+part\s+)?by\b|\b(?:was|were|is)\s+(?:funded|sponsored|financed)\s+by\b|"
+    r"^\W*(?:fig(?:ure)?s?\.?|table)\s*\d",
+    re.IGNORECASE,
+)
+#: background statements: "No effective therapy exists for X", "little is known", "X is a major cause of"
+BACKGROUND_CUE = re.compile(
+    r"\b(?:no|few|limited)\s+(?:\w+\s+)?(?:effective|proven|established|approved|specific|satisfactory|standard|curative|"
+    r"evidence-based)\s+(?:\w+\s+)?(?:treatments?|therap\w*|options?|interventions?|drugs?|cures?|management|prevention)\b|"
+    r"\b(?:little|less|nothing|much)\s+is\s+known|\b(?:is|are|remains?)\s+(?:still\s+|largely\s+|currently\s+)?"
+    r"(?:unknown|unclear|not\s+(?:well\s+|fully\s+)?(?:known|understood|established)|controversial|debated|uncertain)|"
+    r"\b(?:is|are|remains?)\s+(?:a|an|the|one\s+of\s+the)\s+(?:\w+\s+)?(?:major|leading|common|commonest|most\s+common|"
+    r"important|significant|frequent|serious|growing)\s+(?:\w+\s+){0,3}?(?:causes?|problems?|complications?|burden|"
+    r"challenges?|concerns?|reasons?)\b",
+    re.IGNORECASE,
+)
+
+
+def reports_nothing(view: SentenceView) -> bool:
+    """Registration, funding and captions; a baseline comparison; an enrolment/flow sentence without strong
+    result evidence (p-value, CI, ratio, mean ± SD or comparison words outside the flow words)."""
+    text = view.text
+    if ADMIN.search(text):
+        return True
+    if BASELINE.search(text) and not _CONTRAST.search(text):
+        return True
+    if FLOW.search(text):
+        kinds = {m.kind for m in view.measures}
+        if kinds & STRONG_KINDS:
+            return False
+        rest = FLOW.sub(" ", view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION"))
+        return not RESULT_STRONG.search(rest) and not _COMPARES.search(rest)
+    return False
+
+
 SIGNIFICANCE = re.compile(r"\bsignificant(?:ly)?\b|\bdid\s+not\s+differ|\bno\s+(?:\w+\s+)?differences?\b", re.IGNORECASE)
 
 RESULT_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr", "percentage", "range"})
 STRONG_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr"})
+TEST_KINDS = frozenset({"p_value", "ci", "ratio"})
+#: a short result sentence of a Results section ("No patients died.", "One woman had a stillbirth.")
+EVENT = cues(r"died", r"deaths?", r"had", r"suffered", r"required", r"needed", r"experienced", r"developed",
+             r"occurred", r"presented", r"exhibited", r"survived", r"recovered", r"relapsed", r"progressed")
 
 
 @dataclass
@@ -188,24 +258,29 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
         return None
     strength = result_strength(view)
     reports = any(m.kind in RESULT_KINDS for m in view.measures)
-    if zone == "conclusion" or (zone in (None, "results", "background") and CONCLUSION.search(view.text)):
+    if zone == "conclusion" or (zone in (None, "background") and CONCLUSION.search(view.text)):
         return "conclusion"
+    if zone != "aim" and reports_nothing(view):
+        state.design_seen = True
+        return None
     if zone in (None, "background", "aim") and (AIM.search(view.text) or AIM_START.match(view.text)) or zone == "aim":
         state.design_seen = True
         return "finding" if reports else "aim"
     methods = is_methods(view.text)
     if zone == "methods" or methods:
         state.design_seen = True
-        if strength < 2 or zone == "methods" and not any(m.kind in STRONG_KINDS for m in view.measures):
-            return None
+        if strength < 2 or zone == "methods" and not any(m.kind in TEST_KINDS for m in view.measures):
+            return None  # a methods section's mean ± SD describes the sample; only a test reports a result
     if zone == "background" or zone is None and not state.design_seen and not state.results_seen:
-        if strength == 2 and (reports or SIGNIFICANCE.search(view.text)):  # the results have begun
+        if BACKGROUND_CUE.search(view.text):
+            return "background"
+        if strength == 2 and (reports or zone is None and SIGNIFICANCE.search(view.text)):  # results have begun
             state.results_seen = zone is None or state.results_seen
             return "adverse_effect" if is_adverse(view) else "finding"
-        if _judges_outcome(view, state.tagged):  # a verdict inside the background ("... are disappointing")
+        if zone is None and _judges_outcome(view, state.tagged):  # a verdict ("... are disappointing")
             return "adverse_effect" if is_adverse(view) else "finding"
         return "background"
-    if strength >= 1 or zone == "results" and view.label("OUTCOME"):
+    if strength >= 1 or zone == "results" and (view.label("OUTCOME") or EVENT.search(view.text)):
         state.results_seen = True
         return "adverse_effect" if is_adverse(view) else "finding"
     return None
