@@ -230,6 +230,8 @@ def result_strength(view: SentenceView) -> int:
     text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
     if kinds & STRONG_KINDS or RESULT_STRONG.search(text):
         return 2
+    if sum(m.kind in RESULT_KINDS for m in view.measures) >= 2 and _COMPARES.search(text):
+        return 2  # "12% ... versus 20%": two numbers compared
     if kinds & RESULT_KINDS or RESULT_WEAK.search(text):
         return 1
     return 0

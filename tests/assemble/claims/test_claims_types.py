@@ -1,0 +1,83 @@
+"""Sentence typing on real abstract sentences (issue 10, classes 1, 2 and 7). Sources: Evidence Inference 2.0
+PMC abstracts in ../shared (``articles_fulltext_labeled.jsonl.gz``, cited by PMC id)."""
+
+from claims_helpers import claims_of, make_record
+
+from claimex.assemble.claims.types import reports_nothing
+
+
+def types_of(text: str, sections=None, entities=()):
+    record = make_record(text, entities)
+    for k, label in enumerate(sections or []):
+        record.sentences[k].section = label
+    got = {c.sentence: c.type for c in claims_of(record)}
+    return [got.get(k) for k in range(len(record.sentences))]
+
+
+def test_baseline_and_flow_sentences_are_no_findings():
+    # PMC 56204 (RESULTS), PMC 3686162-like flow, dexmedetomidine trial (RESULTS)
+    text = ("Relevant baseline variables were similar in all groups. "
+            "Of the 40 patients who participated in the study, seven patients could not be included in the analysis "
+            "of respiratory function because they did not receive a study drug infusion after extubation. "
+            "There were no significant differences in patient characteristics and operative details between the "
+            "groups. "
+            "Requirements for morphine were reduced by more than 50% in patients receiving dexmedetomidine when "
+            "compared with placebo after extubation (0.003 ± 0.004 vs 0.008 ± 0.006 mg/kg per h; P= 0.040).")
+    assert types_of(text, ["RESULTS"] * 4) == [None, None, None, "finding"]
+
+
+def test_flow_with_a_comparison_stays_a_finding():
+    text = "Forty patients were randomised; mortality was 12% in those randomised to PRVC versus 20% with VC."
+    assert types_of(text, ["RESULTS"]) == ["finding"]
+
+
+def test_registration_funding_and_captions():
+    for sentence in ("This trial is registered with ClinicalTrials.gov, number NCT00615940.",
+                     "Funded by the Medical Research Council.",
+                     "Figure 1Respiratory rate for the 6-h periods before and after extubation."):
+        assert types_of(sentence, ["RESULTS"]) == [None], sentence
+
+
+def test_background_cue_is_background_even_with_a_verdict():
+    # unstructured abstract: "No effective therapy exists" must not become a finding
+    text = ("No effective therapy exists for advanced digestive endocrine tumors. "
+            "We randomised 40 patients to HACE or systemic chemotherapy.")
+    assert types_of(text, entities=[("OUTCOME", "therapy"), ("INTERVENTION", "HACE")])[0] == "background"
+
+
+def test_background_section_reports_no_finding_without_numbers():
+    # PMC 37407 INTRODUCTION and PMC 30713 BACKGROUND: earlier work, not this study's result
+    text = ("Cardiovascular stability was demonstrated, with significant reductions in rate-pressure product during "
+            "sedation and over the extubation period. "
+            "These beds have been reported to improve lung function, reduce hospital-acquired pneumonia, and "
+            "facilitate secretion removal.")
+    assert types_of(text, ["INTRODUCTION", "BACKGROUND"]) == ["background", "background"]
+
+
+def test_results_sentence_is_not_a_conclusion():
+    # PMC 111183 RESULTS with a "these results" style cue must stay a finding
+    text = "These data show that PTEF increased significantly after albuterol (P < 0.05)."
+    assert types_of(text, ["RESULTS"]) == ["finding"]
+    assert types_of(text, ["CONCLUSIONS"]) == ["conclusion"]
+
+
+def test_methods_section_mean_sd_describes_the_sample():
+    # PMC 111183 PARTICIPANTS
+    text = ("Twenty infants younger than 1 year of age (mean age, 5.8 ± 2.8 months) with a first episode of wheezing "
+            "due to respiratory syncytial virus bronchiolitis.")
+    assert types_of(text, ["PARTICIPANTS"]) == [None]
+
+
+def test_short_results_get_a_claim():
+    # PMC 524504 RESULTS; "No patients died." as in the issue
+    text = ("One woman had an unexplained stillbirth following the administration of one dose of dinoprostone. "
+            "No patients died. "
+            "A single dose of diclofenac did not alter the formation of codeine-6-glucuronide in healthy volunteers.")
+    assert types_of(text, ["RESULTS"] * 3) == ["finding", "finding", "finding"]
+
+
+def test_reports_nothing_needs_no_entities():
+    record = make_record("1171 patients were screened, 891 patients were randomized, and 687 completed 12 weeks.")
+    from claimex.assemble.claims.base import sentence_views
+
+    assert reports_nothing(sentence_views(record)[0])
