@@ -1,7 +1,7 @@
 """The evaluate step. Each task module exposes ``evaluate(**options) -> EvalReport``.
 
 Tasks: ``fixture`` (the gold fixture end to end), ``measures``, ``pico``, ``claims``, ``direction``,
-``subtypes``.
+``subtypes``, ``findings`` (reviewer-grade findings gold, issue 10).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ TASKS = {
     "claims": "claimex.evaluate.claims",
     "direction": "claimex.evaluate.direction",
     "subtypes": "claimex.evaluate.subtypes",
+    "findings": "claimex.evaluate.findings",
 }
 
 
