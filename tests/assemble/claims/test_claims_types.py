@@ -81,3 +81,18 @@ def test_reports_nothing_needs_no_entities():
     from claimex.assemble.claims.base import sentence_views
 
     assert reports_nothing(sentence_views(record)[0])
+
+
+def test_main_intervention_is_the_titles_most_mentioned_one():
+    # PMC 5827476-like: a title naming several interventions must not make every finding inherit all of them
+    text = ("Bupivacaine versus normal saline for analgesia after laparoscopic cholecystectomy\n"
+            "Patients were randomised to bupivacaine (Group B) or normal saline (Group S). "
+            "Pain scores were lower with bupivacaine than with normal saline (P = 0.01). "
+            "Rescue analgesic use was lower (P = 0.02).")
+    record = make_record(text, [("INTERVENTION", "Bupivacaine"), ("COMPARATOR", "normal saline"),
+                                ("INTERVENTION", "analgesia"), ("INTERVENTION", "bupivacaine", 0),
+                                ("COMPARATOR", "normal saline", 1), ("INTERVENTION", "bupivacaine", 1),
+                                ("COMPARATOR", "normal saline", 2)], title=True)
+    last = [c for c in claims_of(record) if c.sentence == 3][0]
+    names = {e.id: e.text for e in record.entities}
+    assert [names[i] for i in last.intervention] == ["bupivacaine"]
