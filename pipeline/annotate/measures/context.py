@@ -76,6 +76,9 @@ _STAT_BEFORE = re.compile(r"(?i:\b(mean|median|average))[ ]{0,2}(?:[,:=][ ]{0,2}
 _YEAR = re.compile(r"(?:1[89]|20)\d{2}")
 
 # confirmations of a weak (bare integer / number word) candidate
+# a time point or window before a number: "at weeks 0-96", "week 48", "days 1 to 5"
+_TIME_BEFORE = re.compile(r"\b(?i:weeks?|months?|days?|years?|hours?|visits?|cycles?|wk|mo)[ ]{1,2}"
+                          r"(?:\d+(?:\.\d+)?[ ]{0,2}(?:-|to|through|and)[ ]{0,2})?$")
 _PCT_AFTER = re.compile(r"[ ]{0,2}[(\[][ ]{0,2}[-+]?\d+(?:\.\d+)?[ ]?(?:%|(?i:per[ ]?cent|percent))")
 _NUM_BRACKET_AFTER = re.compile(r"[ ]{0,2}[(\[][ ]{0,2}[-+]?\.?\d")
 # an item of a parenthetical arm list: "(26 Poly E, eight placebo)", "(tamoxifen 34, placebo 36, ..."
