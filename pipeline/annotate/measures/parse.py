@@ -21,6 +21,7 @@ from .context import (
     _ITEM_A_BEFORE,
     _ITEM_B_AFTER,
     _ITEM_B_BEFORE,
+    _LABELLED_PAIR,
     _LIST_AFTER,
     _NAME_CHAIN,
     _NAME_DECIMAL,
@@ -216,6 +217,8 @@ def _confirm_weak(s: str, chosen: list[Cand], weak: list[Cand]) -> list[Cand]:
     arm_starts = set()
     if weak:
         for m in _ARM_PAIR.finditer(s):
+            arm_starts.update((m.start("a"), m.start("b")))
+        for m in _LABELLED_PAIR.finditer(s):
             arm_starts.update((m.start("a"), m.start("b")))
         if "(" in s:
             for m in _PAREN_PAIR.finditer(s):

@@ -34,3 +34,12 @@ def test_median_with_an_abbreviated_iqr_label():
 
 def test_bare_arm_counts():
     assert ("7 such events", "count", 7.0) in found("There were 7 such events in the placebo group.")
+
+
+def test_bare_arm_counts_written_as_a_labelled_list():
+    # PICO-Corpus (pico_corpus.jsonl) PMID 25537159 and 23036277: arm counts with no noun after the number
+    assert ("8", "count", 8.0) in found("Objective response was seen in 8 afatinib-, 6 lapatinib-, and 7 "
+                                        "trastuzumab-treated patients.")
+    got = found("271 patients have relapsed: 110 radiotherapy, 161 no radiotherapy.")
+    assert ("110", "count", 110.0) in got and ("161", "count", 161.0) in got
+    assert not any(g[0] == "1" for g in found("where 1 is the largest and 5 is the 5th largest"))
