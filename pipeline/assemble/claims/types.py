@@ -30,7 +30,7 @@ _ZONES = (
     ("skip", re.compile(r"TITLE|REGISTRATION|FUNDING|SPONSOR|KEY ?WORDS|CLINICAL ?TRIAL|TRIAL|DISCLOSURE|"
                         r"CONFLICT|ABBREVIATION|SUPPLEMENTARY|ELECTRONIC")),
     ("conclusion", re.compile(r"CONCLU|INTERPRETATION|IMPLICATION|SIGNIFICANCE|DISCUSSION|PERSPECTIVE|"
-                              r"RELEVANCE|MESSAGE|SUMMARY")),
+                              r"RELEVANCE|MESSAGE")),  # a lone SUMMARY heading covers a whole abstract: no zone
     ("results", re.compile(r"RESULT|FINDING|OUTCOMES?$")),
     ("aim", re.compile(r"OBJECTIVE|\bAIMS?\b|PURPOSE|GOAL|QUESTION|HYPOTHES")),
     ("methods", re.compile(r"METHOD|DESIGN|SETTING|PARTICIPANT|PATIENT|SUBJECT|INTERVENTION|MEASURE|MATERIAL|"
@@ -143,7 +143,7 @@ EVALUATIVE = cues(
 # -- sentences that report no result of the study, whatever their numbers and words ------------------------
 #: baseline comparisons: "groups were similar at baseline", "no significant differences in patient characteristics"
 BASELINE = re.compile(
-    r"(?:\bat\s+baseline|(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|data|values|"
+    r"(?:\bat\s+baseline|\bdemographics?(?:\s+(?:data|variables|characteristics|features))?|(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|data|values|"
     r"demographics|features|parameters|measures|levels?|scores?|severity))\b[^.;]{0,80}?\b(?:similar|comparable|balanced|"
     r"well[- ]matched|matched|homogeneous|did\s+not\s+differ|no\s+(?:\w+\s+){0,2}differen)|"
     r"\b(?:similar|comparable|balanced|well[- ]matched|homogeneous|no\s+(?:\w+\s+){0,2}differences?|did\s+not\s+differ)"
@@ -166,12 +166,19 @@ FLOW = re.compile(
     r"(?:study|trial)|\bparticipated\s+in\b",
     re.IGNORECASE,
 )
-#: trial registration, funding, figure and table captions
+#: a description of the sample: "The mean age of patients was 36.68 ± 10.8 years", "Forty percent were male"
+SAMPLE = re.compile(
+    r"\b(?:mean|median|average)\s+(?:\(?±?\s*SD\)?\s+|±\s*SD\s+)?age\b|\bage[sd]?\s+(?:was|were|of\s+(?:the\s+)?"
+    r"(?:patients|participants|subjects))\b|\b(?:were|was)\s+(?:male|female|men|women|boys|girls|white|black)\b",
+    re.IGNORECASE,
+)
+#: trial registration, funding, figure and table captions, significance levels
 ADMIN = re.compile(
     r"\b(?:NCT\s?\d{8}|ISRCTN\s?\d+|ACTRN\s?\d+|ChiCTR|EudraCT|UMIN\s?\d+|DRKS\s?\d+|CTRI/|ClinicalTrials\.gov|"
     r"trial\s+registration|registered\s+(?:at|with|in|on|under)\b)|^\W*(?:this\s+(?:\w+\s+)?(?:was|is)\s+)?"
     r"(?:funded|supported|sponsored|financed)\s+(?:in\s+part\s+)?by\b|\b(?:was|were|is)\s+(?:funded|sponsored|financed)\s+by\b|"
-    r"^\W*(?:fig(?:ure)?s?\.?|table)\s*\d",
+    r"^\W*(?:fig(?:ure)?s?\.?|table)\s*\d|\b(?:was|were|is|are)\s+(?:considered|regarded|defined|set|accepted|taken)\s+"
+    r"(?:as\s+|to\s+be\s+|at\s+)?(?:statistically\s+)?significan|\bsignificance\s+(?:level\s+)?(?:was|is)\s+set",
     re.IGNORECASE,
 )
 #: background statements: "No effective therapy exists for X", "little is known", "X is a major cause of"
@@ -194,6 +201,8 @@ def reports_nothing(view: SentenceView) -> bool:
     if ADMIN.search(text):
         return True
     if BASELINE.search(text) and not _CONTRAST.search(text):
+        return True
+    if SAMPLE.search(text) and not _COMPARES.search(text) and not any(m.kind in TEST_KINDS for m in view.measures):
         return True
     if FLOW.search(text):
         kinds = {m.kind for m in view.measures}
@@ -276,7 +285,8 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
     if zone == "background" or zone is None and not state.design_seen and not state.results_seen:
         if BACKGROUND_CUE.search(view.text):
             return "background"
-        if strength == 2 and (reports or zone is None and SIGNIFICANCE.search(view.text)):  # results have begun
+        tested = any(m.kind in TEST_KINDS for m in view.measures)
+        if strength == 2 and (zone is None and (reports or SIGNIFICANCE.search(view.text)) or tested):  # results
             state.results_seen = zone is None or state.results_seen
             return "adverse_effect" if is_adverse(view) else "finding"
         if zone is None and _judges_outcome(view, state.tagged):  # a verdict ("... are disappointing")

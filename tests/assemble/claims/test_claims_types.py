@@ -96,3 +96,25 @@ def test_main_intervention_is_the_titles_most_mentioned_one():
     last = [c for c in claims_of(record) if c.sentence == 3][0]
     names = {e.id: e.text for e in record.entities}
     assert [names[i] for i in last.intervention] == ["bupivacaine"]
+
+
+def test_sample_descriptions_and_significance_levels_are_no_findings():
+    # Evidence Inference PMC 4166055 and 4601415 (RESULTS), PMC 5735483 (METHODS), PMC 5809706 (RESULTS)
+    text = ("The mean age of patients was 36.68 ± 10.8 years. "
+            "Forty percent of patients were male. "
+            "The value of P < 0.05 was considered statistically significant. "
+            "Demographic data did not differ between the two groups. "
+            "The mean age was lower in the intervention group than in the control group (P = 0.01).")
+    assert types_of(text, ["RESULTS"] * 5) == [None, None, None, None, "finding"]
+
+
+def test_background_section_numbers_without_a_test_are_background():
+    # PMC 3483284 BACKGROUND: a fact with numbers, not this study's result
+    text = ("Intracellular concentrations of adenosine-5'-triphosphate (ATP) are many times greater than extracellular "
+            "concentrations (1-10 mM versus 10-100 nM, respectively).")
+    assert types_of(text, ["BACKGROUND"]) == ["background"]
+
+
+def test_a_lone_summary_heading_is_no_conclusions_zone():
+    text = "Mortality was lower with PRVC than with VC (12% vs 20%, P = 0.01)."
+    assert types_of(text, ["SUMMARY"]) == ["finding"]
