@@ -129,11 +129,16 @@ def test_best_claim_is_judged_and_spurious_and_precision_are_counted():
     assert (tally.claims, tally.spurious, tally.in_results, tally.matching) == (3, 1, 2, 2)
     rows = {r["name"]: r["rate"] for r in tally.rows()}
     assert rows["spurious claims"] == pytest.approx(1 / 3, abs=1e-4) and rows["fully right (of all gold)"] == 1.0
+    gold.neutral_sentences = [S3]  # a neutral sentence: its claim is neither spurious nor in precision
+    tally = Tally()
+    tally.add_abstract(gold, rec, TEXT)
+    assert (tally.claims, tally.spurious, tally.in_results, tally.matching) == (3, 0, 2, 2)
 
 
 @pytest.mark.shared
 def test_evaluate_reads_predicted_records(shared_dir, tmp_path):
     [gold] = [g for g in load_gold() if g.id == "28991"]
+    gold.findings = gold.findings[:1]  # the Results finding; the record below has only its claim
     text_rec = Record(id="28991", text=load_text("evidence-inference", "28991"))
     f = gold.findings[0]
     ents = [Entity(id="O", label="OUTCOME", start=f.outcome.start, end=f.outcome.end, text=f.outcome.text),
