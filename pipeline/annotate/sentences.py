@@ -130,6 +130,7 @@ def sentence_starts(words: list[str]) -> list[bool]:
     depth, opened = 0, 0
     pending = False  # a boundary was decided; the next non-space token starts a sentence
     split_at = -1  # a heading ends here: that token starts a sentence
+    prev_stop = False  # the previous word token ends with . ! ?
     for i, text in enumerate(words):
         if text.isspace():
             if "\n" in text:
@@ -140,8 +141,10 @@ def sentence_starts(words: list[str]) -> list[bool]:
             starts[i] = True
             pending = False
         if depth == 0 and i > split_at and text[0].isupper():
-            end = _heading_run(words, i, starts[i])
-            if end > i and (starts[i] or end > i + 1 and words[end - 1] in (":", "::")):
+            # "... 15-20 min . RESULTS Baseline ...": a stop the abbreviation rule kept still ends before a heading
+            lead = starts[i] or prev_stop
+            end = _heading_run(words, i, lead)
+            if end > i and (lead or end > i + 1 and words[end - 1] in (":", "::")):
                 starts[i] = True
                 split_at = end
         if len(text) == 1:
@@ -156,6 +159,7 @@ def sentence_starts(words: list[str]) -> list[bool]:
         if depth and i - opened > _STRAY:
             depth = 0
         last = text[-1]
+        prev_stop = last in _STOPS
         if last not in _STOPS or depth:
             continue
         if last == "." and len(text) > 1 and text[:-1].lower().rstrip(".") in ABBREVIATIONS:

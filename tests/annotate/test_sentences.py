@@ -100,3 +100,12 @@ def test_stop_inside_brackets_does_not_split(nlp):
 def test_starts_is_pure_and_total():
     assert sentence_starts([]) == []
     assert sentence_starts(["Hello", ".", " ", "World", "."]) == [True, False, False, True, False]
+
+
+def test_inline_heading_after_an_abbreviation_stop(nlp):
+    # EvidenceMap 10563544 (pre-tokenised): "min ." is an abbreviation stop, but a heading follows it
+    text = ("Observations were made over the subsequent 15-20 min . RESULTS Baseline spontaneous activity in all "
+            "subjects showed both high- and low-frequency components .")
+    assert sents(nlp, text) == ["Observations were made over the subsequent 15-20 min .", "RESULTS",
+                                "Baseline spontaneous activity in all subjects showed both high- and low-frequency "
+                                "components ."]
