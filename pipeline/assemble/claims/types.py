@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from .base import Gated, SentenceView, cues
+from .hedging import hedged
 
 # -- zones --------------------------------------------------------------------------------------------
 _ZONES = (
@@ -232,12 +233,39 @@ class TypingState:
     tagged: bool = True  # the record has PICO entities (False: no tagger ran; word lists stand in)
 
 
+#: a conclusion that states an observed result ("X significantly reduces Y", "did not improve Y") is a finding;
+#: one that judges, generalises (hedged) or recommends stays a conclusion
+CONCLUDED_RESULT = re.compile(
+    r"\b(?:reduces|increases|improves|decreases|lowers|raises|prolongs|shortens|prevents|worsens|ameliorates|"
+    r"attenuates|enhances)\b", re.IGNORECASE)
+RECOMMENDS = re.compile(r"\b(?:needed|required|warranted|necessary|should|recommended|further|future|larger)\b",
+                        re.IGNORECASE)
+#: a Results sentence that opens with values at the start of treatment
+BASAL = re.compile(r"\W*(?:the\s+)?(?:mean\s+|median\s+|average\s+)?(?:basal|baseline|pre-?treatment|"
+                   r"pre-?operative)\b", re.IGNORECASE)
+CHANGE = re.compile(r"\b(?:increas\w*|decreas\w*|reduc\w*|improv\w*|after|follow\w*|chang\w*|rose|fell|"
+                    r"declin\w*|compared)\b", re.IGNORECASE)
+_THRESHOLD = re.compile(r"\b(?:more|less|greater|fewer|higher|lower|longer|shorter)\s+than\s+(?=[\d<>≥≤]|one\b|two\b)",
+                        re.IGNORECASE)
+
+
+def states_result(view: SentenceView, tagged: bool = True) -> bool:
+    """A conclusion sentence that states an observed result of the study for a named outcome (not hedged, no
+    recommendation): comparison, significance or change words outside entity names."""
+    if tagged and not view.label("OUTCOME"):
+        return False
+    if hedged(view.text) or RECOMMENDS.search(view.text):
+        return False
+    text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
+    return bool(RESULT_STRONG.search(_THRESHOLD.sub(" ", text)) or CONCLUDED_RESULT.search(text))
+
+
 def result_strength(view: SentenceView) -> int:
     """2: p-values, CIs, ratios, mean±SD or comparison/significance words; 1: result measures or result
     verbs/evaluations; 0: none. Words inside entity names do not count."""
     kinds = {m.kind for m in view.measures}
     text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
-    if kinds & STRONG_KINDS or RESULT_STRONG.search(text):
+    if kinds & STRONG_KINDS or RESULT_STRONG.search(_THRESHOLD.sub(" ", text)):
         return 2
     if sum(m.kind in RESULT_KINDS for m in view.measures) >= 2 and _COMPARES.search(text):
         return 2  # "12% ... versus 20%": two numbers compared
@@ -270,6 +298,8 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
     strength = result_strength(view)
     reports = any(m.kind in RESULT_KINDS for m in view.measures)
     if zone == "conclusion" or (zone in (None, "background") and CONCLUSION.search(view.text)):
+        if states_result(view, state.tagged):
+            return "adverse_effect" if is_adverse(view) else "finding"
         return "conclusion"
     if zone != "aim" and reports_nothing(view):
         state.design_seen = True
@@ -280,8 +310,9 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
     methods = is_methods(view.text)
     if zone == "methods" or methods:
         state.design_seen = True
-        if strength < 2 or zone == "methods" and not any(m.kind in TEST_KINDS for m in view.measures):
-            return None  # a methods section's mean ± SD describes the sample; only a test reports a result
+        if strength < 2 or (zone == "methods" or zone is None and not state.results_seen) and not any(
+                m.kind in TEST_KINDS for m in view.measures):
+            return None  # a methods sentence's mean ± SD describes the sample; only a test reports a result
     if zone == "background" or zone is None and not state.design_seen and not state.results_seen:
         if BACKGROUND_CUE.search(view.text):
             return "background"
@@ -292,6 +323,8 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
         if zone is None and _judges_outcome(view, state.tagged):  # a verdict ("... are disappointing")
             return "adverse_effect" if is_adverse(view) else "finding"
         return "background"
+    if zone == "results" and BASAL.match(view.text) and not CHANGE.search(view.masked("OUTCOME")):
+        return None  # values at the start of treatment ("Mean basal ammonia was 27 ... in TIPS patients")
     if strength >= 1 or zone == "results" and (view.label("OUTCOME") or EVENT.search(view.text)):
         state.results_seen = True
         return "adverse_effect" if is_adverse(view) else "finding"

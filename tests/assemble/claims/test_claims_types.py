@@ -58,7 +58,23 @@ def test_results_sentence_is_not_a_conclusion():
     # PMC 111183 RESULTS with a "these results" style cue must stay a finding
     text = "These data show that PTEF increased significantly after albuterol (P < 0.05)."
     assert types_of(text, ["RESULTS"]) == ["finding"]
-    assert types_of(text, ["CONCLUSIONS"]) == ["conclusion"]
+    judging = "These data show that albuterol may be useful in infants with bronchiolitis."
+    assert types_of(judging, ["CONCLUSIONS"]) == ["conclusion"]
+
+
+def test_conclusion_stating_a_result_is_a_finding():
+    # EvidenceMap 10563544 CONCLUSION (result for named outcomes) vs PMC 57751 / 37407 CONCLUSIONS (judgement,
+    # hedged suggestion); PMC 30713 recommendation
+    text = ("Intra-luminal nicotine significantly reduces both smooth muscle tone and contractile activity in the "
+            "recto-sigmoid colon in both normal subjects and patients with UC . "
+            "The fibrinogen-lowering and lipid-modifying effects of bezafibrate were confirmed. "
+            "Our results suggest that enteral feeding can be continued when a patient is turned from supine to prone "
+            "position. "
+            "Further studies are needed to determine whether the reduced sputum volume improves outcomes.")
+    ents = [("INTERVENTION", "Intra-luminal nicotine"), ("OUTCOME", "smooth muscle tone"),
+            ("OUTCOME", "contractile activity"), ("OUTCOME", "fibrinogen-lowering"), ("INTERVENTION", "bezafibrate"),
+            ("INTERVENTION", "enteral feeding"), ("OUTCOME", "sputum volume")]
+    assert types_of(text, ["CONCLUSION"] * 4, ents) == ["finding", "conclusion", "conclusion", "conclusion"]
 
 
 def test_methods_section_mean_sd_describes_the_sample():
