@@ -99,10 +99,17 @@ _PASSIVE = re.compile(r"\b(?:were|was)\s+([a-z]+)", re.IGNORECASE)
 METHOD_PARTICIPLES = frozenset(["randomized", "randomised", "enrolled", "recruited", "included", "allocated", "assigned", "divided", "studied", "selected", "screened", "followed", "evaluated", "assessed", "measured", "recorded", "examined", "analyzed", "analysed", "compared", "treated", "given", "administered", "asked", "instructed", "monitored", "obtained", "collected", "determined", "performed", "used", "stratified", "calculated", "defined", "conducted", "tested", "quantified", "scored", "registered", "interviewed", "estimated", "investigated", "matched"])
 
 
+_RECEIVED = re.compile(r"\b(?:received|underwent)\b", re.IGNORECASE)
+_COMPOSED = re.compile(r"\b(?:comprised|consisted\s+of|(?:study|trial|analysis|sample)\s+included)\b", re.IGNORECASE)
+
+
 def is_methods(text: str) -> bool:
-    """A methods cue: "were randomized", "was measured", "primary end point", "double-blind", ..."""
+    """A methods cue: "were randomized", "was measured", "primary end point", "double-blind", "received",
+    "underwent", "the study comprised" ..."""
     if any(m.group(1).lower() in METHOD_PARTICIPLES for m in _PASSIVE.finditer(text)):
         return True
+    if _COMPOSED.search(text) or _RECEIVED.search(text) and not EVENT.search(text):
+        return True  # but "received IFRT and achieved a CR" reports a result
     return bool(METHODS.search(text))
 
 
@@ -221,7 +228,8 @@ STRONG_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr"})
 TEST_KINDS = frozenset({"p_value", "ci", "ratio"})
 #: a short result sentence of a Results section ("No patients died.", "One woman had a stillbirth.")
 EVENT = cues(r"died", r"deaths?", r"had", r"suffered", r"required", r"needed", r"experienced", r"developed",
-             r"occurred", r"presented", r"exhibited", r"survived", r"recovered", r"relapsed", r"progressed")
+             r"occurred", r"presented", r"exhibited", r"survived", r"recovered", r"relapsed", r"progressed",
+             r"achieved", r"responded")
 
 
 @dataclass
@@ -238,15 +246,25 @@ class TypingState:
 CONCLUDED_RESULT = re.compile(
     r"\b(?:reduces|increases|improves|decreases|lowers|raises|prolongs|shortens|prevents|worsens|ameliorates|"
     r"attenuates|enhances)\b", re.IGNORECASE)
-RECOMMENDS = re.compile(r"\b(?:needed|required|warranted|necessary|should|recommended|further|future|larger)\b",
-                        re.IGNORECASE)
+RECOMMENDS = re.compile(
+    r"\b(?:(?:is|are|be|remains?)\s+(?:\w+\s+)?(?:needed|required|necessary|warranted)|needed\s+to|required\s+to|"
+    r"warranted|should|recommended|(?:further|future|larger|additional)\s+(?:\w+\s+){0,2}(?:studies|research|trials?|"
+    r"investigations?|work))\b", re.IGNORECASE)
 #: a Results sentence that opens with values at the start of treatment
-BASAL = re.compile(r"\W*(?:the\s+)?(?:mean\s+|median\s+|average\s+)?(?:basal|baseline|pre-?treatment|"
-                   r"pre-?operative)\b", re.IGNORECASE)
+BASAL = re.compile(r"\W*(?:at\s+(?:baseline|entry|admission|enrol\w*|inclusion|randomi[sz]ation)|pre-?operatively|"
+                   r"before\s+(?:treatment|surgery|randomi[sz]ation)|(?:the\s+)?(?:mean\s+|median\s+|average\s+)?"
+                   r"(?:basal|baseline|pre-?treatment|pre-?operative))\b", re.IGNORECASE)
 CHANGE = re.compile(r"\b(?:increas\w*|decreas\w*|reduc\w*|improv\w*|after|follow\w*|chang\w*|rose|fell|"
                     r"declin\w*|compared)\b", re.IGNORECASE)
 _THRESHOLD = re.compile(r"\b(?:more|less|greater|fewer|higher|lower|longer|shorter)\s+than\s+(?=[\d<>≥≤]|one\b|two\b)",
                         re.IGNORECASE)
+
+
+def _compares(view: SentenceView) -> bool:
+    """Comparison or significance words outside entity names, or two result numbers compared."""
+    text = _THRESHOLD.sub(" ", view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION"))
+    return bool(RESULT_STRONG.search(text)) or (
+        sum(m.kind in RESULT_KINDS for m in view.measures) >= 2 and bool(_COMPARES.search(text)))
 
 
 def states_result(view: SentenceView, tagged: bool = True) -> bool:
@@ -304,15 +322,17 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
     if zone != "aim" and reports_nothing(view):
         state.design_seen = True
         return None
+    if BASAL.match(view.text) and not CHANGE.search(view.masked("OUTCOME")):
+        return None  # values at the start of treatment ("Mean basal ammonia was 27 ... in TIPS patients")
     if zone in (None, "background", "aim") and (AIM.search(view.text) or AIM_START.match(view.text)) or zone == "aim":
         state.design_seen = True
         return "finding" if reports else "aim"
     methods = is_methods(view.text)
     if zone == "methods" or methods:
         state.design_seen = True
-        if strength < 2 or (zone == "methods" or zone is None and not state.results_seen) and not any(
-                m.kind in TEST_KINDS for m in view.measures):
-            return None  # a methods sentence's mean ± SD describes the sample; only a test reports a result
+        if strength < 2 or not any(m.kind in TEST_KINDS for m in view.measures) and (
+                zone == "methods" or not _compares(view)):
+            return None  # a methods sentence's mean ± SD describes the sample; a test or a comparison reports
     if zone == "background" or zone is None and not state.design_seen and not state.results_seen:
         if BACKGROUND_CUE.search(view.text):
             return "background"
@@ -323,8 +343,6 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
         if zone is None and _judges_outcome(view, state.tagged):  # a verdict ("... are disappointing")
             return "adverse_effect" if is_adverse(view) else "finding"
         return "background"
-    if zone == "results" and BASAL.match(view.text) and not CHANGE.search(view.masked("OUTCOME")):
-        return None  # values at the start of treatment ("Mean basal ammonia was 27 ... in TIPS patients")
     if strength >= 1 or zone == "results" and (view.label("OUTCOME") or EVENT.search(view.text)):
         state.results_seen = True
         return "adverse_effect" if is_adverse(view) else "finding"

@@ -134,3 +134,36 @@ def test_background_section_numbers_without_a_test_are_background():
 def test_a_lone_summary_heading_is_no_conclusions_zone():
     text = "Mortality was lower with PRVC than with VC (12% vs 20%, P = 0.01)."
     assert types_of(text, ["SUMMARY"]) == ["finding"]
+
+
+def test_values_at_baseline_and_study_composition_are_no_findings():
+    # PubMed XML samples (pubmed-xml-samples) 19368899, 26432115, 26432132, 26702162; EvidenceMap 10986219
+    text = ("At baseline, schizophrenia participants had significantly lower-than-normal serum BDNF. "
+            "Preoperatively, the mean defocus equivalent was 3.13 diopters (D) ± 0.71 (SD). "
+            "The study comprised 499 eyes (302 patients) that had transepithelial PTK (Group 1, 153 eyes) or "
+            "mechanical epithelial removal (Group 2, 256 eyes) followed by CXL. "
+            "Echocardiography was performed at a median of 120 (interquartile range: 66-141) days after AVR. "
+            "Mean basal ammonia was 27 ( SEM 5 ) micromol/l in non-TIPS and 76 ( 10 ) micromol/l in TIPS patients "
+            "( p < 0.05 ) .")
+    assert types_of(text, ["RESULTS"] * 5) == [None] * 5
+
+
+def test_received_with_a_result_verb_is_a_finding():
+    # PubMed XML 25974212 (RESULTS)
+    assert types_of("One partial responder after RIT received IFRT and achieved a CR.", ["RESULTS"]) == ["finding"]
+
+
+def test_a_threshold_is_no_comparison():
+    # EvidenceMap 32896292: an eligibility criterion with "more than 4 L / min"
+    text = ("We enrolled patients admitted to hospital with suspected or confirmed COVID-19 and use of oxygen "
+            "supplementation of more than 4 L / min flow .")
+    assert types_of(text) == [None]
+
+
+def test_as_needed_is_no_recommendation():
+    # PubMed XML 29768149 (CONCLUSIONS): a result stated for a named outcome
+    text = ("Budesonide-formoterol used as needed resulted in substantially lower glucocorticoid exposure than "
+            "budesonide maintenance therapy.")
+    ents = [("INTERVENTION", "Budesonide-formoterol"), ("OUTCOME", "glucocorticoid exposure"),
+            ("COMPARATOR", "budesonide maintenance therapy")]
+    assert types_of(text, ["CONCLUSIONS"], ents) == ["finding"]
