@@ -150,7 +150,7 @@ EVALUATIVE = cues(
 
 # -- sentences that report no result of the study, whatever their numbers and words ------------------------
 #: baseline comparisons: "groups were similar at baseline", "no significant differences in patient characteristics"
-BASELINE = re.compile(
+BASELINE = Gated(re.compile(
     r"(?:\bat\s+baseline|\bdemographics?(?:\s+(?:data|variables|characteristics|features))?|(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|data|values|"
     r"demographics|features|parameters|measures|levels?|scores?|severity))\b[^.;]{0,80}?\b(?:similar|comparable|balanced|"
     r"well[- ]matched|matched|homogeneous|did\s+not\s+differ|no\s+(?:\w+\s+){0,2}differen)|"
@@ -160,11 +160,11 @@ BASELINE = re.compile(
     r"baseline|demographic|background)\s+characteristics|\b(?:characteristics|demographics)\s+(?:of|between)|"
     r"\boperative\s+details)\b",
     re.IGNORECASE,
-)
+), ('baseline', 'demograph', 'characteristics', 'operative'))
 _COMPARES = re.compile(r"\b(?:vs\.?|versus|compared|than|respectively)(?![\w-])", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although)\b|;", re.IGNORECASE)
 #: enrolment and flow: "120 were randomised; 86 completed", "seven could not be included", "lost to follow-up"
-FLOW = re.compile(
+FLOW = Gated(re.compile(
     r"\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:randomi[sz]ed|enrolled|recruited|included|excluded|screened|entered|"
     r"allocated|assigned|approached|eligible)\b|\bunderwent\s+randomi[sz]ation|\bcompleted\s+(?:the\s+|all\s+)?(?:\w+\s+)?"
     r"(?:study|trial|follow-?\s?up|protocol|questionnaires?|assessments?|intervention|programme|program)|\bwithdr[ea]w|"
@@ -173,24 +173,24 @@ FLOW = re.compile(
     r"(?:the\s+)?(?:\w+\s+)?(?:analys[ie]s|follow-?\s?up|evaluation)|\bdata\s+(?:from|of|on)\s+\d+|\bentered\s+(?:the|into)\s+"
     r"(?:study|trial)|\bparticipated\s+in\b",
     re.IGNORECASE,
-)
+), ('randomi', 'enrol', 'recruit', 'includ', 'exclud', 'screen', 'enter', 'allocat', 'assign', 'approach', 'eligib', 'complet', 'withdr', 'drop', 'lost', 'discontinu', 'could not', 'availab', 'analy', 'evaluab', 'data ', 'particip'))
 #: a description of the sample: "The mean age of patients was 36.68 ± 10.8 years", "Forty percent were male"
-SAMPLE = re.compile(
+SAMPLE = Gated(re.compile(
     r"\b(?:mean|median|average)\s+(?:\(?±?\s*SD\)?\s+|±\s*SD\s+)?age\b|\bage[sd]?\s+(?:was|were|of\s+(?:the\s+)?"
     r"(?:patients|participants|subjects))\b|\b(?:were|was)\s+(?:male|female|men|women|boys|girls|white|black)\b",
     re.IGNORECASE,
-)
+), ('age', 'male', 'men', 'boys', 'girls', 'white', 'black'))
 #: trial registration, funding, figure and table captions, significance levels
-ADMIN = re.compile(
+ADMIN = Gated(re.compile(
     r"\b(?:NCT\s?\d{8}|ISRCTN\s?\d+|ACTRN\s?\d+|ChiCTR|EudraCT|UMIN\s?\d+|DRKS\s?\d+|CTRI/|ClinicalTrials\.gov|"
     r"trial\s+registration|registered\s+(?:at|with|in|on|under)\b)|^\W*(?:this\s+(?:\w+\s+)?(?:was|is)\s+)?"
     r"(?:funded|supported|sponsored|financed)\s+(?:in\s+part\s+)?by\b|\b(?:was|were|is)\s+(?:funded|sponsored|financed)\s+by\b|"
     r"^\W*(?:fig(?:ure)?s?\.?|table)\s*\d|\b(?:was|were|is|are)\s+(?:considered|regarded|defined|set|accepted|taken)\s+"
     r"(?:as\s+|to\s+be\s+|at\s+)?(?:statistically\s+)?significan|\bsignificance\s+(?:level\s+)?(?:was|is)\s+set",
     re.IGNORECASE,
-)
+), ('nct', 'isrctn', 'actrn', 'chictr', 'eudract', 'umin', 'drks', 'ctri/', 'clinicaltrials', 'regist', 'funded', 'supported', 'sponsored', 'financed', 'fig', 'table', 'significan'))
 #: background statements: "No effective therapy exists for X", "little is known", "X is a major cause of"
-BACKGROUND_CUE = re.compile(
+BACKGROUND_CUE = Gated(re.compile(
     r"\b(?:no|few|limited)\s+(?:\w+\s+)?(?:effective|proven|established|approved|specific|satisfactory|standard|curative|"
     r"evidence-based)\s+(?:\w+\s+)?(?:treatments?|therap\w*|options?|interventions?|drugs?|cures?|management|prevention)\b|"
     r"\b(?:little|less|nothing|much)\s+is\s+known|\b(?:is|are|remains?)\s+(?:still\s+|largely\s+|currently\s+)?"
@@ -199,7 +199,7 @@ BACKGROUND_CUE = re.compile(
     r"important|significant|frequent|serious|growing)\s+(?:\w+\s+){0,3}?(?:causes?|problems?|complications?|burden|"
     r"challenges?|concerns?|reasons?)\b",
     re.IGNORECASE,
-)
+), ('effective', 'proven', 'established', 'approved', 'specific', 'satisfactory', 'standard', 'curative', 'evidence-based', 'known', 'unclear', 'understood', 'controversial', 'debated', 'uncertain', 'cause', 'problem', 'complication', 'burden', 'challenge', 'concern', 'reason'))
 
 
 def reports_nothing(view: SentenceView) -> bool:
@@ -216,7 +216,7 @@ def reports_nothing(view: SentenceView) -> bool:
         kinds = {m.kind for m in view.measures}
         if kinds & STRONG_KINDS:
             return False
-        rest = FLOW.sub(" ", view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION"))
+        rest = FLOW.pattern.sub(" ", view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION"))
         return not RESULT_STRONG.search(rest) and not _COMPARES.search(rest)
     return False
 
