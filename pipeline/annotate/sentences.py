@@ -35,6 +35,7 @@ ABBREVIATIONS = frozenset(
     """
     vs v al e.g i.e etc fig figs approx ca cf resp mo mos yr yrs wk wks no nos vol dr mr mrs ms
     prof st inc ltd co jr sr dept univ eq eqs ref refs ed eds suppl incl min max tab viz pts
+    o.d b.i.d t.i.d q.i.d q.d i.v i.m s.c p.o
     """.split()
 )
 _STOPS = frozenset(".!?")
@@ -56,7 +57,7 @@ SECTION_WORDS = frozenset(
     """.split()
 )
 _CAPS = re.compile(r"[A-Z][A-Z0-9&/-]*(?:\.[A-Z][A-Z0-9&/-]*)*$")
-_LINK_WORDS = frozenset(["AND", "OF", "&", "/", "THE", "AND/OR"])
+_LINK_WORDS = frozenset(["AND", "OF", "&", "/", "THE", "AND/OR", ","])
 _TITLE_TAIL = frozenset(["and", "of", "the", "&", "methods", "measures", "measurements", "outcome", "outcomes", "design",
                          "setting", "participants", "interventions", "findings", "results", "conclusions"])
 
@@ -96,8 +97,8 @@ def _heading_run(words: list[str], i: int, at_start: bool) -> int:
         if known or at_start and follows and any(len(w) > 2 for w in caps):
             return colons
         return -1
-    if at_start and known and len(caps) <= 3 and j < n and not words[j].isspace() and words[j][:1].isupper() \
-            and not _CAPS.match(words[j]):
+    if at_start and known and words[i].isupper() and len(caps) <= 3 and j < n and not words[j].isspace() \
+            and words[j][:1].isupper() and not _CAPS.match(words[j]):
         return j  # "RESULTS Mortality was ..."
     return -1
 
@@ -107,7 +108,7 @@ def heading_label(text: str) -> str | None:
     ``"Materials and methods:"`` -> ``"MATERIALS AND METHODS"``); None when ``text`` is not a heading."""
     body = text.strip()
     colon = body.endswith(":")
-    words = body.rstrip(":").split()
+    words = body.rstrip(":").replace(",", " , ").split()
     if not words or len(words) > 6:
         return None
     if all(_CAPS.match(w) or w in _LINK_WORDS for w in words):
@@ -116,7 +117,7 @@ def heading_label(text: str) -> str | None:
     elif not (colon and _section_word(words[0]) and words[0][1:].islower()
               and all(w in _TITLE_TAIL for w in words[1:])):
         return None
-    label = " ".join(words).upper()
+    label = " ".join(words).replace(" ,", ",").upper()
     return label.split(".", 1)[1] if label.startswith("ABSTRACT.") and len(label) > 9 else label
 
 

@@ -109,3 +109,18 @@ def test_inline_heading_after_an_abbreviation_stop(nlp):
     assert sents(nlp, text) == ["Observations were made over the subsequent 15-20 min .", "RESULTS",
                                 "Baseline spontaneous activity in all subjects showed both high- and low-frequency "
                                 "components ."]
+
+
+def test_heading_with_commas_and_title_case_words_without_colon(nlp):
+    # EvidenceOutcomes (evidence_outcomes.jsonl): JAMA-style heading; PubMed "Trial Registration" run-in text
+    got = sents(nlp, "mortality.\nDESIGN, SETTING, AND PARTICIPANTS : Cluster randomized, double-masked trial.")
+    assert got[1:] == ["DESIGN, SETTING, AND PARTICIPANTS :", "Cluster randomized, double-masked trial."]
+    assert heading_label(got[1]) == "DESIGN, SETTING, AND PARTICIPANTS"
+    got = sents(nlp, "both treatments achieved similar outcomes. Trial Registration clinicaltrials.gov Identifier: X.")
+    assert got == ["both treatments achieved similar outcomes.", "Trial Registration clinicaltrials.gov Identifier: X."]
+
+
+def test_dosing_abbreviations_do_not_split(nlp):
+    # EvidenceOutcomes: "randomised (1:2:1) to lumiracoxib 100 mg o.d. (n = 755), lumiracoxib 100 mg b.i.d. ..."
+    text = "They were randomised to lumiracoxib 100 mg o.d. (n = 755) or lumiracoxib 100 mg b.i.d. (n = 1,519)."
+    assert len(sents(nlp, text)) == 1
