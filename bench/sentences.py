@@ -17,7 +17,7 @@ import spacy
 
 from claimex import paths
 from claimex.annotate import tokenizer  # noqa: F401  registers claimex.SciTokenizer.v1
-from claimex.annotate.sentences import split_sentences
+from claimex.annotate.sentences import heading_label, split_sentences
 
 
 def load_gold(limit: int | None):
@@ -53,7 +53,16 @@ def score(pred: list[set[int]], gold: list[set[int]]) -> dict:
 
 
 def starts_of(doc) -> set[int]:
-    return {s.start_char + (len(s.text) - len(s.text.lstrip())) for s in doc.sents if s.text.strip()}
+    """Sentence starts; a heading sentence ("BACKGROUND :") and the sentence it heads count as one, as in the
+    gold (claimex splits headings off on purpose: they become the section, see claimex.annotate.sentences)."""
+    out, headed = set(), False
+    for s in doc.sents:
+        if not s.text.strip():
+            continue
+        if not headed:
+            out.add(s.start_char + (len(s.text) - len(s.text.lstrip())))
+        headed = heading_label(s.text) is not None
+    return out
 
 
 def main() -> None:

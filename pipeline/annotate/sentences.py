@@ -8,12 +8,23 @@ tokenizer). Abstracts are regular enough for rules over scispaCy tokens:
   letter, a digit or an opening bracket/quote, unless the token before the stop is a known
   abbreviation (``vs``, ``mo``, ``e.g``, ``et al``, ``Fig``, ``approx`` ...), or the
   stop is inside brackets that are still open;
-* ``;`` never ends a sentence.
+* ``;`` never ends a sentence;
+* a bracket counts wherever it stands in a token (scispaCy keeps ``mouse)-two`` whole), and a bracket
+  left open for more than 60 tokens is stray: it no longer blocks a stop;
+* a **heading** is a sentence of its own: an upper-case label ending in colons at a sentence start
+  (``RESULTS:``, ``ABSTRACT.RESULTS::``, ``TITLE:``, ``MATERIALS AND METHODS:``), a known section word
+  in title case with a colon (``Results:``), a known upper-case section word with a colon glued inside
+  a sentence (``...were randomised RESULTS: Mortality``), or a known upper-case section word alone before
+  a capitalised word (``RESULTS Mortality ...``). :func:`heading_label` turns the heading sentence
+  into its section label (``ABSTRACT.RESULTS::`` -> ``RESULTS``); the record builder uses it as the
+  section of the sentences that follow and keeps the heading out of the sentence list.
 
 Accuracy against one-sentence-per-line gold is measured by ``bench/sentences.py``.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy
 from spacy.attrs import SENT_START
@@ -24,6 +35,7 @@ ABBREVIATIONS = frozenset(
     """
     vs v al e.g i.e etc fig figs approx ca cf resp mo mos yr yrs wk wks no nos vol dr mr mrs ms
     prof st inc ltd co jr sr dept univ eq eqs ref refs ed eds suppl incl min max tab viz pts
+    o.d b.i.d t.i.d q.i.d q.d i.v i.m s.c p.o
     """.split()
 )
 _STOPS = frozenset(".!?")
@@ -32,9 +44,81 @@ _CLOSE = frozenset(")]}")
 _STARTERS = frozenset("([{\"'“‘")
 
 
+_STRAY = 60  # tokens after which an unclosed bracket no longer blocks a stop
+
+#: section words that make a heading (upper case anywhere; title case at a sentence start)
+SECTION_WORDS = frozenset(
+    """
+    ABSTRACT BACKGROUND INTRODUCTION CONTEXT RATIONALE IMPORTANCE OBJECTIVE OBJECTIVES AIM AIMS PURPOSE
+    PURPOSES GOAL GOALS HYPOTHESIS METHOD METHODS METHODOLOGY DESIGN SETTING SETTINGS PARTICIPANTS PATIENTS
+    SUBJECTS INTERVENTION INTERVENTIONS MEASUREMENTS MATERIALS MAIN OUTCOME OUTCOMES RESULT RESULTS FINDINGS
+    CONCLUSION CONCLUSIONS INTERPRETATION DISCUSSION SIGNIFICANCE IMPLICATIONS SUMMARY TRIAL REGISTRATION
+    FUNDING TITLE UNLABELLED LIMITATIONS
+    """.split()
+)
+_CAPS = re.compile(r"[A-Z][A-Z0-9&/-]*(?:\.[A-Z][A-Z0-9&/-]*)*$")
+_LINK_WORDS = frozenset(["AND", "OF", "&", "/", "THE", "AND/OR", ","])
+_TITLE_TAIL = frozenset(["and", "of", "the", "&", "methods", "measures", "measurements", "outcome", "outcomes", "design",
+                         "setting", "participants", "interventions", "findings", "results", "conclusions"])
+
+
 def _starts_sentence(text: str) -> bool:
     ch = text[0]
     return ch.isupper() or ch.isdigit() or ch in _STARTERS
+
+
+def _section_word(text: str) -> bool:
+    return text.split(".")[-1].upper() in SECTION_WORDS
+
+
+def _heading_run(words: list[str], i: int, at_start: bool) -> int:
+    """End (exclusive) of a heading that begins at token ``i``: the index of the first token after its
+    colons, or -1 when no heading starts at ``i``."""
+    n, j = len(words), i
+    caps = []
+    while j < n and j - i < 6 and (_CAPS.match(words[j]) or words[j] in _LINK_WORDS) and len(words[j].strip(":")):
+        caps.append(words[j])
+        j += 1
+    known = bool(caps) and _section_word(caps[0]) and any(len(w) > 2 for w in caps)
+    if not caps and at_start and words[i][:1].isupper() and _section_word(words[i]) and words[i][1:].islower():
+        caps, j, known = [words[i]], i + 1, True  # "Results:" in title case
+        while j < n and j - i < 4 and words[j] in _TITLE_TAIL:
+            j += 1
+    if not caps or caps[-1] in _LINK_WORDS:
+        return -1
+    colons = j
+    while colons < n and words[colons] in (":", "::"):
+        colons += 1
+    if colons > j:
+        nxt = colons
+        while nxt < n and words[nxt].isspace() and "\n" not in words[nxt]:
+            nxt += 1
+        follows = nxt >= n or words[nxt].isspace() or _starts_sentence(words[nxt])
+        if known or at_start and follows and any(len(w) > 2 for w in caps):
+            return colons
+        return -1
+    if at_start and known and words[i].isupper() and len(caps) <= 3 and j < n and not words[j].isspace() \
+            and words[j][:1].isupper() and not _CAPS.match(words[j]):
+        return j  # "RESULTS Mortality was ..."
+    return -1
+
+
+def heading_label(text: str) -> str | None:
+    """The section label of a heading sentence (``"ABSTRACT.RESULTS::"`` -> ``"RESULTS"``,
+    ``"Materials and methods:"`` -> ``"MATERIALS AND METHODS"``); None when ``text`` is not a heading."""
+    body = text.strip()
+    colon = body.endswith(":")
+    words = body.rstrip(":").replace(",", " , ").split()
+    if not words or len(words) > 6:
+        return None
+    if all(_CAPS.match(w) or w in _LINK_WORDS for w in words):
+        if not (colon or len(words) <= 3 and _section_word(words[0])):
+            return None
+    elif not (colon and _section_word(words[0]) and words[0][1:].islower()
+              and all(w in _TITLE_TAIL for w in words[1:])):
+        return None
+    label = " ".join(words).replace(" ,", ",").upper()
+    return label.split(".", 1)[1] if label.startswith("ABSTRACT.") and len(label) > 9 else label
 
 
 def sentence_starts(words: list[str]) -> list[bool]:
@@ -44,22 +128,39 @@ def sentence_starts(words: list[str]) -> list[bool]:
     if not n:
         return starts
     starts[0] = True
-    depth = 0
+    depth, opened = 0, 0
     pending = False  # a boundary was decided; the next non-space token starts a sentence
+    split_at = -1  # a heading ends here: that token starts a sentence
+    prev_stop = False  # the previous word token ends with . ! ?
     for i, text in enumerate(words):
         if text.isspace():
             if "\n" in text:
                 pending = True
                 depth = 0
             continue
-        if pending:
+        if pending or i == split_at:
             starts[i] = True
             pending = False
-        if text in _OPEN:
-            depth += 1
-        elif text in _CLOSE:
-            depth = max(0, depth - 1)
+        if depth == 0 and i > split_at and text[0].isupper():
+            # "... 15-20 min . RESULTS Baseline ...": a stop the abbreviation rule kept still ends before a heading
+            lead = starts[i] or prev_stop
+            end = _heading_run(words, i, lead)
+            if end > i and (lead or end > i + 1 and words[end - 1] in (":", "::")):
+                starts[i] = True
+                split_at = end
+        if len(text) == 1:
+            if text in _OPEN:
+                depth, opened = depth + 1, opened if depth else i
+            elif text in _CLOSE:
+                depth = max(0, depth - 1)
+        elif any(ch in _OPEN or ch in _CLOSE for ch in text):
+            before = depth
+            depth = max(0, depth + sum(ch in _OPEN for ch in text) - sum(ch in _CLOSE for ch in text))
+            opened = i if depth and not before else opened
+        if depth and i - opened > _STRAY:
+            depth = 0
         last = text[-1]
+        prev_stop = last in _STOPS
         if last not in _STOPS or depth:
             continue
         if last == "." and len(text) > 1 and text[:-1].lower().rstrip(".") in ABBREVIATIONS:

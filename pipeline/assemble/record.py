@@ -15,15 +15,23 @@ from spacy.tokens import Doc
 
 from ..annotate.abbreviations import abbreviation_pairs
 from ..annotate.entities import get_entities
+from ..annotate.sentences import heading_label
 from ..read.base import Document
 from ..schema import Abbreviation, Entity, Measure, Record, Sentence
 from .claims import assemble_claims
 
 
 def _sentences(doc: Doc, document: Document) -> list[Sentence]:
+    """Sentences with their section: the reader's section span they start in, overridden by a heading
+    sentence (``RESULTS:``, ``ABSTRACT.RESULTS::``, ``TITLE:``) written after that span's start. Heading
+    sentences only set the section; they are not sentences of the record (no claim or entity spans them).
+    A ``TITLE`` heading labels the title line only."""
     sections = sorted(document.sections)
     starts = [s[0] for s in sections]
+    text_all = document.text
     out = []
+    heading: Optional[tuple[int, str]] = None  # (start, label) of the latest heading sentence
+    title_end = -1
     for sent in doc.sents:
         text = sent.text
         lead = len(text) - len(text.lstrip())
@@ -31,10 +39,23 @@ def _sentences(doc: Doc, document: Document) -> list[Sentence]:
         start, end = sent.start_char + lead, sent.end_char - trail
         if end <= start:
             continue
+        head = heading_label(text_all[start:end])
+        if head is not None:
+            heading = (start, head)
+            continue
         label: Optional[str] = None
         k = bisect_right(starts, start) - 1
         if k >= 0 and sections[k][0] <= start < sections[k][1]:
             label = sections[k][2]
+        if heading is not None and (label is None or heading[0] > sections[k][0]):
+            if heading[1] != "TITLE":
+                label = heading[1]
+            elif title_end < 0 or start < title_end:
+                label = heading[1]
+                newline = text_all.find("\n", end)
+                title_end = len(text_all) if newline < 0 else newline
+            else:
+                heading = None
         out.append(Sentence(start=start, end=end, section=label))
     return out
 

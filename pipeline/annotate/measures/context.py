@@ -76,6 +76,9 @@ _STAT_BEFORE = re.compile(r"(?i:\b(mean|median|average))[ ]{0,2}(?:[,:=][ ]{0,2}
 _YEAR = re.compile(r"(?:1[89]|20)\d{2}")
 
 # confirmations of a weak (bare integer / number word) candidate
+# a time point or window before a number: "at weeks 0-96", "week 48", "days 1 to 5"
+_TIME_BEFORE = re.compile(r"\b(?i:weeks?|months?|days?|years?|hours?|visits?|cycles?|wk|mo)[ ]{1,2}"
+                          r"(?:\d+(?:\.\d+)?[ ]{0,2}(?:-|to|through|and)[ ]{0,2})?$")
 _PCT_AFTER = re.compile(r"[ ]{0,2}[(\[][ ]{0,2}[-+]?\d+(?:\.\d+)?[ ]?(?:%|(?i:per[ ]?cent|percent))")
 _NUM_BRACKET_AFTER = re.compile(r"[ ]{0,2}[(\[][ ]{0,2}[-+]?\.?\d")
 # an item of a parenthetical arm list: "(26 Poly E, eight placebo)", "(tamoxifen 34, placebo 36, ..."
@@ -93,6 +96,13 @@ _GROUP_AFTER = re.compile(
 _ARM_PAIR = re.compile(
     r"(?<![\w.])(?P<a>\d+)[ ]{1,2}(?:on|in|with|for|receiving|to)[ ]{1,2}(?:the[ ])?[\w+/-]+(?:[ ][\w+/-]+)?[ ]{0,2},?"
     r"[ ]{0,2}(?:versus|vs\.?|v\.?|and|compared[ ]with)[ ]{1,2}(?P<b>\d+)[ ]{1,2}(?:on|in|with|for|receiving|to)\b")
+# bare arm counts written as a list of labelled items: "8 afatinib-, 6 lapatinib-", "110 radiotherapy, 161 no
+# radiotherapy", "787 white (80%) and 195 African American", "297 no-Ax and 310 Ax"
+_LABELLED_PAIR = re.compile(
+    r"(?<![\w.,:/-])(?P<a>\d{1,5})[ ]{1,2}(?!(?i:of|to|in|at|on|and|or|vs|versus|per|times|x|years?|months?|weeks?|"
+    r"days?|hours?|is|was|are|were|be|been|has|have|had)\b)[A-Za-z][\w+/-]*(?:[ ](?!and\b|or\b|vs\b|versus\b)[A-Za-z][\w+/-]*){0,2}[ ]{0,2}"
+    r"(?:\([^()\n]{1,20}\)[ ]{0,2})?(?:,|;|and|vs\.?|versus)[ ]{1,3}(?:and[ ]{1,2})?(?P<b>\d{1,5})(?![\w.,%-]|[ ]?%)"
+    r"[ ]{1,2}(?!(?i:of|to|in|at|on|and|or|vs|versus|per|times|x|years?|months?|weeks?|days?|hours?)\b)[A-Za-z]")
 _TO_ARM_AFTER = re.compile(r"[ ]{1,2}(?:to|on|with)[ ]{1,2}(?:the[ ]{1,2})?[A-Za-z][\w-]*")
 _TO_ARM_BEFORE = re.compile(r"(?:[,;(:]|\band|(?i:randomi[sz]ed|assigned|allocated))[ ]{0,2}$")
 _OF_THESE_AFTER = re.compile(r"[ ]{1,2}of[ ]{1,2}(?:the|these|those|them|whom)\b")

@@ -10,7 +10,7 @@
 * :func:`to_float` parses a numeric literal as written (thousands separators ``1,009`` /
   ``13 388``, leading-dot decimals ``.004``, ``× 10-5`` / ``×10^9`` / ``e-5`` exponents).
 * :func:`words_to_number` parses English number words (``Twenty one``, ``Nine hundred seven``,
-  ``One hundred twenty-five``, ``thirty-nine``).
+  ``One hundred twenty-five``, ``thirty-nine``, ``Thirty - three``).
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ NUMBER_WORD_SET = frozenset((*_ONES, *_TENS, "hundred"))
 ONES_RE = "|".join(sorted(_ONES, key=len, reverse=True))
 TENS_RE = "|".join(_TENS)
 _ONES19 = "one|two|three|four|five|six|seven|eight|nine"
-_W99 = rf"(?:(?:{TENS_RE})(?:[- ](?:{_ONES19})\b)?|(?:{ONES_RE}))"
+_W99 = rf"(?:(?:{TENS_RE})(?:(?:[ ]?-[ ]?|[ ])(?:{_ONES19})\b)?|(?:{ONES_RE}))"  # "Thirty - three" too
 _W999 = rf"(?:(?:{_W99}[ -]|a[ ])?hundred(?:[ ](?:and[ ])?{_W99})?|{_W99})"
 #: regex (case-insensitive group) for an English number word from zero to 999,999
 NUMBER_WORDS = rf"(?i:\b{_W999}(?:[ -]thousand(?:[ ](?:and[ ])?{_W999})?)?\b)"

@@ -21,6 +21,7 @@ from .context import (
     _ITEM_A_BEFORE,
     _ITEM_B_AFTER,
     _ITEM_B_BEFORE,
+    _LABELLED_PAIR,
     _LIST_AFTER,
     _NAME_CHAIN,
     _NAME_DECIMAL,
@@ -36,6 +37,7 @@ from .context import (
     _STAT_BEFORE,
     _STAT_PAREN_AFTER,
     _STAT_WEAK_BEFORE,
+    _TIME_BEFORE,
     _TO_ARM_AFTER,
     _TO_ARM_BEFORE,
     _UNIT_GAP,
@@ -75,7 +77,7 @@ def _blocked_mask(s: str) -> bytearray:
 
 
 _WORD_CONT = re.compile(r"(?i:(?:hundred|thousand|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                        r"[ -](?:and[ ])?)$")
+                        r"(?:[ ]?-[ ]?|[ ])(?:and[ ])?)$")
 _WORD_OR_DIGITS = re.compile(r"[A-Za-z]+|\d+|[<>≤≥~(βρκτ$€£]")
 
 
@@ -216,6 +218,8 @@ def _confirm_weak(s: str, chosen: list[Cand], weak: list[Cand]) -> list[Cand]:
     if weak:
         for m in _ARM_PAIR.finditer(s):
             arm_starts.update((m.start("a"), m.start("b")))
+        for m in _LABELLED_PAIR.finditer(s):
+            arm_starts.update((m.start("a"), m.start("b")))
         if "(" in s:
             for m in _PAREN_PAIR.finditer(s):
                 arm_starts.update((m.start("a"), m.start("b")))
@@ -251,6 +255,8 @@ def _confirm_weak(s: str, chosen: list[Cand], weak: list[Cand]) -> list[Cand]:
                 else:
                     m = _LIST_AFTER.match(s, c.end)
                     nxt = starts.get(m.end()) if m else None
+                    if _TIME_BEFORE.search(s, max(0, c.start - 24), c.start):
+                        nxt = None  # "weeks 0-96, 41.5%": a time point, not the first item of a list of percentages
                     if nxt is not None and nxt.kind in _SIMPLE + ("count", "sample_size") and (
                             nxt.unit or nxt.kind in ("count", "sample_size")):
                         ok = True

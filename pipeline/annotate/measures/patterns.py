@@ -223,7 +223,7 @@ _STOP_PLURAL = (
 _PLURAL = rf"(?!(?:{_STOP_PLURAL})\b)[a-z]{{2,20}}[a-rtv-z]s"
 #: a counted noun after a number, with up to two modifiers for people/explicit nouns
 COUNTED = (rf"(?:[ ]{{1,2}}(?:{_ADJ},?[ ]{{1,2}}(?:(?:and|or|but)[ ]{{1,2}})?){{0,4}}(?P<person>{PERSON_NOUNS})"
-           rf"|[ ]{{1,2}}(?:{_ADJ}[ ]{{1,2}}){{0,2}}(?P<cnoun>{COUNT_NOUNS})"
+           rf"|[ ]{{1,2}}(?:such[ ]{{1,2}})?(?:{_ADJ}[ ]{{1,2}}){{0,2}}(?P<cnoun>{COUNT_NOUNS})"  # "7 such events"
            rf"|[ ]{{1,2}}(?:{_ADJ_LOW}[ ]{{1,2}}){{0,2}}(?P<plural>{_PLURAL}))(?![\w+-])")
 
 # -- numbers -------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ _FREQ = (r"(?:,?[ ]{1,2}(?:(?:once|twice|thrice|(?:one|two|three|four|five|six|\
          r"(?:(?:\d{1,3}|two|three|four|six|eight|twelve)(?:[ ]?(?:-|to)[ ]?\d{1,3})?[ ])?"
          r"(?:h|hr|hrs|hours?|days?|d|weeks?|wks?|months?))(?![\w]))")
 _IQRLAB = (r"(?:IQR|(?i:interquartile[ ]range|inter-quartile[ ]range|quartiles?|Q1[ ]?-[ ]?Q3|"
-           r"25th[ ]?(?:-|to|and)[ ]?75th[ ](?:percentiles?|centiles?)))")
+           r"25th[ ]?(?:-|to|and)[ ]?75th[ ](?:percentiles?|centiles?))(?:[ ]{0,2}[(\[]IQR[)\]])?)")
 _NUMX = rf"(?:{NUMB}|{WNUM})"
 _APX = (r"(?P<apx>(?<![\w])(?i:approximately|approx\.|about|around|nearly|almost|roughly|circa|ca\.)[ ]{1,2}"
         r"(?:~[ ]?)?|(?<![<>=])~[ ]?)")

@@ -109,10 +109,10 @@ class Gated:
     def __init__(self, pattern: re.Pattern, keywords: Iterable[str]):
         self.pattern = pattern
         self.keywords = tuple(keywords)
+        self._gate = re.compile("|".join(re.escape(k) for k in self.keywords))  # one C-level scan, not one per word
 
     def search(self, text: str) -> re.Match | None:
-        low = text.lower()
-        if not any(k in low for k in self.keywords):
+        if self._gate.search(text.lower()) is None:
             return None
         return self.pattern.search(text)
 

@@ -132,9 +132,14 @@ class InterventionContext:
     def prime(self, views: list[SentenceView]) -> None:
         """When the title names no intervention, the main one is the intervention the abstract
         mentions most often (abbreviations expanded: "HACE" counts for "hepatic arterial
-        chemoembolization"), not merely the first one a sentence happens to name."""
-        if not views or views[0].label("INTERVENTION") or self.main:
+        chemoembolization"), not merely the first one a sentence happens to name. When the title names
+        several, the main one is the title's intervention the abstract mentions most often (ties: the
+        title's first), not all of them at once."""
+        if not views or self.main:
             return
+        title = list(dict.fromkeys(k for k in map(entity_words, views[0].label("INTERVENTION")) if k))
+        if len(title) == 1:
+            return  # observe() takes it
         groups: list[list[frozenset[str]]] = []
         for view in views:
             for ent in view.label("INTERVENTION"):
@@ -146,7 +151,10 @@ class InterventionContext:
                     groups.append([key])
                 else:
                     group.append(key)
-        if groups:
+        if title:
+            counts = [sum(len(g) for g in groups if same_intervention(k, g[0])) for k in title]
+            self.main = [title[counts.index(max(counts))]]
+        elif groups:
             best = max(groups, key=len)  # first-seen wins ties (max keeps the first maximum)
             if len(best) >= 2:
                 self.main = [best[0]]

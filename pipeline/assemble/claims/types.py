@@ -24,13 +24,14 @@ import re
 from dataclasses import dataclass
 
 from .base import Gated, SentenceView, cues
+from .hedging import hedged
 
 # -- zones --------------------------------------------------------------------------------------------
 _ZONES = (
     ("skip", re.compile(r"TITLE|REGISTRATION|FUNDING|SPONSOR|KEY ?WORDS|CLINICAL ?TRIAL|TRIAL|DISCLOSURE|"
                         r"CONFLICT|ABBREVIATION|SUPPLEMENTARY|ELECTRONIC")),
     ("conclusion", re.compile(r"CONCLU|INTERPRETATION|IMPLICATION|SIGNIFICANCE|DISCUSSION|PERSPECTIVE|"
-                              r"RELEVANCE|MESSAGE|SUMMARY")),
+                              r"RELEVANCE|MESSAGE")),  # a lone SUMMARY heading covers a whole abstract: no zone
     ("results", re.compile(r"RESULT|FINDING|OUTCOMES?$")),
     ("aim", re.compile(r"OBJECTIVE|\bAIMS?\b|PURPOSE|GOAL|QUESTION|HYPOTHES")),
     ("methods", re.compile(r"METHOD|DESIGN|SETTING|PARTICIPANT|PATIENT|SUBJECT|INTERVENTION|MEASURE|MATERIAL|"
@@ -98,10 +99,17 @@ _PASSIVE = re.compile(r"\b(?:were|was)\s+([a-z]+)", re.IGNORECASE)
 METHOD_PARTICIPLES = frozenset(["randomized", "randomised", "enrolled", "recruited", "included", "allocated", "assigned", "divided", "studied", "selected", "screened", "followed", "evaluated", "assessed", "measured", "recorded", "examined", "analyzed", "analysed", "compared", "treated", "given", "administered", "asked", "instructed", "monitored", "obtained", "collected", "determined", "performed", "used", "stratified", "calculated", "defined", "conducted", "tested", "quantified", "scored", "registered", "interviewed", "estimated", "investigated", "matched"])
 
 
+_RECEIVED = re.compile(r"\b(?:received|underwent)\b", re.IGNORECASE)
+_COMPOSED = re.compile(r"\b(?:comprised|consisted\s+of|(?:study|trial|analysis|sample)\s+included)\b", re.IGNORECASE)
+
+
 def is_methods(text: str) -> bool:
-    """A methods cue: "were randomized", "was measured", "primary end point", "double-blind", ..."""
+    """A methods cue: "were randomized", "was measured", "primary end point", "double-blind", "received",
+    "underwent", "the study comprised" ..."""
     if any(m.group(1).lower() in METHOD_PARTICIPLES for m in _PASSIVE.finditer(text)):
         return True
+    if _COMPOSED.search(text) or _RECEIVED.search(text) and not EVENT.search(text):
+        return True  # but "received IFRT and achieved a CR" reports a result
     return bool(METHODS.search(text))
 
 
@@ -112,7 +120,9 @@ RESULT_STRONG = re.compile(
     r"(?:than|in|with|among|for|after|during|compared)|increased|decreased|reduced|improved|worsened|unchanged|"
     r"superior|inferior|associated\s+with|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+reduction|"
     r"(?:rose|fell|declined|dropped)|(?:increase|decrease|reduction|improvement|rise|decline)\s+(?:in|of)|"
-    r"differed|differences?\s+(?:in|between|was|were)|no\s+(?:\w+\s+)?(?:effects?|benefits?|changes?))\b",
+    r"differed|differences?\s+(?:in|between|was|were)|no\s+(?:\w+\s+)?(?:effects?|benefits?|changes?)|"
+    r"(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:alter|affect|change|influence|modify|improve|reduce|increase|"
+    r"decrease|prevent)|(?:was|were)\s+not\s+(?:significantly\s+)?(?:altered|affected|changed|influenced|modified))\b",
     re.IGNORECASE,
 )
 RESULT_WEAK = cues(
@@ -138,10 +148,88 @@ EVALUATIVE = cues(
     r"modest", r"low", r"high", r"rare", r"dismal",
 )
 
+# -- sentences that report no result of the study, whatever their numbers and words ------------------------
+#: baseline comparisons: "groups were similar at baseline", "no significant differences in patient characteristics"
+BASELINE = Gated(re.compile(
+    r"(?:\bat\s+baseline|\bdemographics?(?:\s+(?:data|variables|characteristics|features))?|(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|data|values|"
+    r"demographics|features|parameters|measures|levels?|scores?|severity))\b[^.;]{0,80}?\b(?:similar|comparable|balanced|"
+    r"well[- ]matched|matched|homogeneous|did\s+not\s+differ|no\s+(?:\w+\s+){0,2}differen)|"
+    r"\b(?:similar|comparable|balanced|well[- ]matched|homogeneous|no\s+(?:\w+\s+){0,2}differences?|did\s+not\s+differ)"
+    r"\b[^.;]{0,100}?(?:\bat\s+baseline|(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|data|"
+    r"values|demographics|features)|\bdemographics?|\bdemographic\s+(?:data|variables)|\b(?:patient|patients'|clinical|"
+    r"baseline|demographic|background)\s+characteristics|\b(?:characteristics|demographics)\s+(?:of|between)|"
+    r"\boperative\s+details)\b",
+    re.IGNORECASE,
+), ('baseline', 'demograph', 'characteristics', 'operative'))
+_COMPARES = re.compile(r"\b(?:vs\.?|versus|compared|than|respectively)(?![\w-])", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although)\b|;", re.IGNORECASE)
+#: enrolment and flow: "120 were randomised; 86 completed", "seven could not be included", "lost to follow-up"
+FLOW = Gated(re.compile(
+    r"\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:randomi[sz]ed|enrolled|recruited|included|excluded|screened|entered|"
+    r"allocated|assigned|approached|eligible)\b|\bunderwent\s+randomi[sz]ation|\bcompleted\s+(?:the\s+|all\s+)?(?:\w+\s+)?"
+    r"(?:study|trial|follow-?\s?up|protocol|questionnaires?|assessments?|intervention|programme|program)|\bwithdr[ea]w|"
+    r"\bdropped\s+out|\bdrop-?outs?\b|\blost\s+to\s+follow|\bdiscontinued\s+(?:the\s+)?(?:study|trial)|"
+    r"\bcould\s+not\s+be\s+(?:included|analy[sz]ed|evaluated|assessed|followed)|\b(?:available|analy[sz]ed|evaluable)\s+for\s+"
+    r"(?:the\s+)?(?:\w+\s+)?(?:analys[ie]s|follow-?\s?up|evaluation)|\bdata\s+(?:from|of|on)\s+\d+|\bentered\s+(?:the|into)\s+"
+    r"(?:study|trial)|\bparticipated\s+in\b",
+    re.IGNORECASE,
+), ('randomi', 'enrol', 'recruit', 'includ', 'exclud', 'screen', 'enter', 'allocat', 'assign', 'approach', 'eligib', 'complet', 'withdr', 'drop', 'lost', 'discontinu', 'could not', 'availab', 'analy', 'evaluab', 'data ', 'particip'))
+#: a description of the sample: "The mean age of patients was 36.68 ± 10.8 years", "Forty percent were male"
+SAMPLE = Gated(re.compile(
+    r"\b(?:mean|median|average)\s+(?:\(?±?\s*SD\)?\s+|±\s*SD\s+)?age\b|\bage[sd]?\s+(?:was|were|of\s+(?:the\s+)?"
+    r"(?:patients|participants|subjects))\b|\b(?:were|was)\s+(?:male|female|men|women|boys|girls|white|black)\b",
+    re.IGNORECASE,
+), ('age', 'male', 'men', 'boys', 'girls', 'white', 'black'))
+#: trial registration, funding, figure and table captions, significance levels
+ADMIN = Gated(re.compile(
+    r"\b(?:NCT\s?\d{8}|ISRCTN\s?\d+|ACTRN\s?\d+|ChiCTR|EudraCT|UMIN\s?\d+|DRKS\s?\d+|CTRI/|ClinicalTrials\.gov|"
+    r"trial\s+registration|registered\s+(?:at|with|in|on|under)\b)|^\W*(?:this\s+(?:\w+\s+)?(?:was|is)\s+)?"
+    r"(?:funded|supported|sponsored|financed)\s+(?:in\s+part\s+)?by\b|\b(?:was|were|is)\s+(?:funded|sponsored|financed)\s+by\b|"
+    r"^\W*(?:fig(?:ure)?s?\.?|table)\s*\d|\b(?:was|were|is|are)\s+(?:considered|regarded|defined|set|accepted|taken)\s+"
+    r"(?:as\s+|to\s+be\s+|at\s+)?(?:statistically\s+)?significan|\bsignificance\s+(?:level\s+)?(?:was|is)\s+set",
+    re.IGNORECASE,
+), ('nct', 'isrctn', 'actrn', 'chictr', 'eudract', 'umin', 'drks', 'ctri/', 'clinicaltrials', 'regist', 'funded', 'supported', 'sponsored', 'financed', 'fig', 'table', 'significan'))
+#: background statements: "No effective therapy exists for X", "little is known", "X is a major cause of"
+BACKGROUND_CUE = Gated(re.compile(
+    r"\b(?:no|few|limited)\s+(?:\w+\s+)?(?:effective|proven|established|approved|specific|satisfactory|standard|curative|"
+    r"evidence-based)\s+(?:\w+\s+)?(?:treatments?|therap\w*|options?|interventions?|drugs?|cures?|management|prevention)\b|"
+    r"\b(?:little|less|nothing|much)\s+is\s+known|\b(?:is|are|remains?)\s+(?:still\s+|largely\s+|currently\s+)?"
+    r"(?:unknown|unclear|not\s+(?:well\s+|fully\s+)?(?:known|understood|established)|controversial|debated|uncertain)|"
+    r"\b(?:is|are|remains?)\s+(?:a|an|the|one\s+of\s+the)\s+(?:\w+\s+)?(?:major|leading|common|commonest|most\s+common|"
+    r"important|significant|frequent|serious|growing)\s+(?:\w+\s+){0,3}?(?:causes?|problems?|complications?|burden|"
+    r"challenges?|concerns?|reasons?)\b",
+    re.IGNORECASE,
+), ('effective', 'proven', 'established', 'approved', 'specific', 'satisfactory', 'standard', 'curative', 'evidence-based', 'known', 'unclear', 'understood', 'controversial', 'debated', 'uncertain', 'cause', 'problem', 'complication', 'burden', 'challenge', 'concern', 'reason'))
+
+
+def reports_nothing(view: SentenceView) -> bool:
+    """Registration, funding and captions; a baseline comparison; an enrolment/flow sentence without strong
+    result evidence (p-value, CI, ratio, mean ± SD or comparison words outside the flow words)."""
+    text = view.text
+    if ADMIN.search(text):
+        return True
+    if BASELINE.search(text) and not _CONTRAST.search(text):
+        return True
+    if SAMPLE.search(text) and not _COMPARES.search(text) and not any(m.kind in TEST_KINDS for m in view.measures):
+        return True
+    if FLOW.search(text):
+        kinds = {m.kind for m in view.measures}
+        if kinds & STRONG_KINDS:
+            return False
+        rest = FLOW.pattern.sub(" ", view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION"))
+        return not RESULT_STRONG.search(rest) and not _COMPARES.search(rest)
+    return False
+
+
 SIGNIFICANCE = re.compile(r"\bsignificant(?:ly)?\b|\bdid\s+not\s+differ|\bno\s+(?:\w+\s+)?differences?\b", re.IGNORECASE)
 
 RESULT_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr", "percentage", "range"})
 STRONG_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr"})
+TEST_KINDS = frozenset({"p_value", "ci", "ratio"})
+#: a short result sentence of a Results section ("No patients died.", "One woman had a stillbirth.")
+EVENT = cues(r"died", r"deaths?", r"had", r"suffered", r"required", r"needed", r"experienced", r"developed",
+             r"occurred", r"presented", r"exhibited", r"survived", r"recovered", r"relapsed", r"progressed",
+             r"achieved", r"responded")
 
 
 @dataclass
@@ -153,13 +241,52 @@ class TypingState:
     tagged: bool = True  # the record has PICO entities (False: no tagger ran; word lists stand in)
 
 
+#: a conclusion that states an observed result ("X significantly reduces Y", "did not improve Y") is a finding;
+#: one that judges, generalises (hedged) or recommends stays a conclusion
+CONCLUDED_RESULT = re.compile(
+    r"\b(?:reduces|increases|improves|decreases|lowers|raises|prolongs|shortens|prevents|worsens|ameliorates|"
+    r"attenuates|enhances)\b", re.IGNORECASE)
+RECOMMENDS = re.compile(
+    r"\b(?:(?:is|are|be|remains?)\s+(?:\w+\s+)?(?:needed|required|necessary|warranted)|needed\s+to|required\s+to|"
+    r"warranted|should|recommended|(?:further|future|larger|additional)\s+(?:\w+\s+){0,2}(?:studies|research|trials?|"
+    r"investigations?|work))\b", re.IGNORECASE)
+#: a Results sentence that opens with values at the start of treatment
+BASAL = re.compile(r"\W*(?:at\s+(?:baseline|entry|admission|enrol\w*|inclusion|randomi[sz]ation)|pre-?operatively|"
+                   r"before\s+(?:treatment|surgery|randomi[sz]ation)|(?:the\s+)?(?:mean\s+|median\s+|average\s+)?"
+                   r"(?:basal|baseline|pre-?treatment|pre-?operative))\b", re.IGNORECASE)
+CHANGE = re.compile(r"\b(?:increas\w*|decreas\w*|reduc\w*|improv\w*|after|follow\w*|chang\w*|rose|fell|"
+                    r"declin\w*|compared)\b", re.IGNORECASE)
+_THRESHOLD = re.compile(r"\b(?:more|less|greater|fewer|higher|lower|longer|shorter)\s+than\s+(?=[\d<>≥≤]|one\b|two\b)",
+                        re.IGNORECASE)
+
+
+def _compares(view: SentenceView) -> bool:
+    """Comparison or significance words outside entity names, or two result numbers compared."""
+    text = _THRESHOLD.sub(" ", view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION"))
+    return bool(RESULT_STRONG.search(text)) or (
+        sum(m.kind in RESULT_KINDS for m in view.measures) >= 2 and bool(_COMPARES.search(text)))
+
+
+def states_result(view: SentenceView, tagged: bool = True) -> bool:
+    """A conclusion sentence that states an observed result of the study for a named outcome (not hedged, no
+    recommendation): comparison, significance or change words outside entity names."""
+    if tagged and not view.label("OUTCOME"):
+        return False
+    if hedged(view.text) or RECOMMENDS.search(view.text):
+        return False
+    text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
+    return bool(RESULT_STRONG.search(_THRESHOLD.sub(" ", text)) or CONCLUDED_RESULT.search(text))
+
+
 def result_strength(view: SentenceView) -> int:
     """2: p-values, CIs, ratios, mean±SD or comparison/significance words; 1: result measures or result
     verbs/evaluations; 0: none. Words inside entity names do not count."""
     kinds = {m.kind for m in view.measures}
     text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
-    if kinds & STRONG_KINDS or RESULT_STRONG.search(text):
+    if kinds & STRONG_KINDS or RESULT_STRONG.search(_THRESHOLD.sub(" ", text)):
         return 2
+    if sum(m.kind in RESULT_KINDS for m in view.measures) >= 2 and _COMPARES.search(text):
+        return 2  # "12% ... versus 20%": two numbers compared
     if kinds & RESULT_KINDS or RESULT_WEAK.search(text):
         return 1
     return 0
@@ -188,24 +315,35 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
         return None
     strength = result_strength(view)
     reports = any(m.kind in RESULT_KINDS for m in view.measures)
-    if zone == "conclusion" or (zone in (None, "results", "background") and CONCLUSION.search(view.text)):
+    if zone == "conclusion" or (zone in (None, "background") and CONCLUSION.search(view.text)):
+        if states_result(view, state.tagged):
+            return "adverse_effect" if is_adverse(view) else "finding"
         return "conclusion"
+    if zone != "aim" and reports_nothing(view):
+        state.design_seen = True
+        return None
+    if BASAL.match(view.text) and not CHANGE.search(view.masked("OUTCOME")):
+        return None  # values at the start of treatment ("Mean basal ammonia was 27 ... in TIPS patients")
     if zone in (None, "background", "aim") and (AIM.search(view.text) or AIM_START.match(view.text)) or zone == "aim":
         state.design_seen = True
         return "finding" if reports else "aim"
     methods = is_methods(view.text)
     if zone == "methods" or methods:
         state.design_seen = True
-        if strength < 2 or zone == "methods" and not any(m.kind in STRONG_KINDS for m in view.measures):
-            return None
+        if strength < 2 or not any(m.kind in TEST_KINDS for m in view.measures) and (
+                zone == "methods" or not _compares(view)):
+            return None  # a methods sentence's mean ± SD describes the sample; a test or a comparison reports
     if zone == "background" or zone is None and not state.design_seen and not state.results_seen:
-        if strength == 2 and (reports or SIGNIFICANCE.search(view.text)):  # the results have begun
+        if BACKGROUND_CUE.search(view.text):
+            return "background"
+        tested = any(m.kind in TEST_KINDS for m in view.measures)
+        if strength == 2 and (zone is None and (reports or SIGNIFICANCE.search(view.text)) or tested):  # results
             state.results_seen = zone is None or state.results_seen
             return "adverse_effect" if is_adverse(view) else "finding"
-        if _judges_outcome(view, state.tagged):  # a verdict inside the background ("... are disappointing")
+        if zone is None and _judges_outcome(view, state.tagged):  # a verdict ("... are disappointing")
             return "adverse_effect" if is_adverse(view) else "finding"
         return "background"
-    if strength >= 1 or zone == "results" and view.label("OUTCOME"):
+    if strength >= 1 or zone == "results" and (view.label("OUTCOME") or EVENT.search(view.text)):
         state.results_seen = True
         return "adverse_effect" if is_adverse(view) else "finding"
     return None

@@ -54,7 +54,8 @@ def test_negation_flips_and_is_kept():
     # a single-arm judgement: the negation turns favourable into unfavourable
     text = "Background sentence. In conclusion, octreotide did not improve survival in these patients."
     rec = make_record(text, [("INTERVENTION", "octreotide"), ("OUTCOME", "survival")])
-    claim = next(c for c in claims_of(rec) if c.type == "conclusion")
+    claim = next(c for c in claims_of(rec) if c.sentence == 1)
+    assert claim.type == "finding"  # a conclusion stating an observed result for a named outcome (GUIDELINES)
     assert claim.direction == "negative" and claim.negated is True
 
 
