@@ -28,7 +28,7 @@ from .direction import (
 )
 from .grounding import ground
 from .hedging import hedged
-from .link import Group, arm_values, claim_groups, role_spans, roles_of
+from .link import Group, arm_values, between_arms, claim_groups, role_spans, roles_of
 from .types import CONCLUSION, TypingState, classify, is_methods
 
 __all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model"]
@@ -74,8 +74,8 @@ class ClaimAssembler:
         else:
             arms = [a for a in arms if not a.inherited]
             carried, carried_c = [], None
-        roles = roles_of(view, arms, carried, carried_c)
         pairs = arm_values(view, arms, view.measures)
+        roles = roles_of(view, arms, carried, carried_c, compares=ctype in _CARRY and between_arms(view, arms, pairs))
         groups = claim_groups(view, pairs) if ctype in _CARRY else [Group(roles.outcome, list(view.measures))]
         out = []
         for group in groups:

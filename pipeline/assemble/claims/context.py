@@ -94,11 +94,18 @@ def is_control(entity: Entity) -> bool:
 
 
 def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two mentions of one intervention: one's words inside the other's, or most words shared (stem
+    match) while at most one side has words of its own. Arms that share a head but each carry their own
+    qualifier ("aseptic BTB allografts" / "sterilized BTB allografts") are different interventions."""
     if not a or not b:
         return False
     if a <= b or b <= a:
         return True
-    shared = sum(1 for w in a if any(same_stem(w, v) for v in b))
+    own_a = [w for w in a if not any(same_stem(w, v) for v in b)]
+    own_b = [w for w in b if not any(same_stem(w, v) for v in a)]
+    if own_a and own_b:
+        return False
+    shared = len(a) - len(own_a)
     return shared >= 0.6 * max(len(a), len(b))
 
 
@@ -153,20 +160,39 @@ class InterventionContext:
 
     def observe(self, view: SentenceView, ctype: str | None, design: bool = False) -> None:
         """Record the interventions of a sentence after it was assembled. ``design``: the sentence is
-        a title/aim/methods sentence (it may define the main interventions and the arms)."""
+        a title/aim/methods sentence (it may define the main interventions and the arms; its comparators,
+        control-worded or introduced as the alternative, are the design's comparators)."""
         ents = view.label("INTERVENTION", "COMPARATOR")
-        if not self.main and ents and (view.index == 0 or design or ctype in ("aim", "finding", "conclusion")):
-            actives = [e for e in ents if not is_control(e)] or ents[:1]
+        defining = design or view.index == 0
+        alternatives = design_comparators(view, ents) if defining else set()
+        if not self.main and ents and (defining or ctype in ("aim", "finding", "conclusion")):
+            actives = [e for e in ents if not is_control(e) and e.id not in alternatives
+                       and not self._is_known_comparator(e)] or ents[:1]
             self.main = [k for k in dict.fromkeys(entity_words(e) for e in actives) if k]
         for ent in ents:
             key = entity_words(ent)
             for main in self.main:
                 if same_intervention(key, main):
                     self.latest[main] = ent
-            if is_control(ent) and (design or view.index == 0 or not self.comparators):
+            if (is_control(ent) or ent.id in alternatives) and (defining or not self.comparators) \
+                    and not any(same_intervention(key, m) for m in self.main):
                 self.comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)
+
+    def _is_known_comparator(self, ent: Entity) -> bool:
+        key = entity_words(ent)
+        return any(same_intervention(key, entity_words(c)) for c in self.comparators)
+
+    def side_of(self, ent: Entity) -> str:
+        """"C" for a control-worded entity or a mention of a design comparator (and not of a main
+        intervention), else "I"."""
+        if is_control(ent):
+            return "C"
+        key = entity_words(ent)
+        if any(same_intervention(key, m) for m in self.main):
+            return "I"
+        return "C" if self._is_known_comparator(ent) else "I"
 
     def _define_label(self, view: SentenceView, ent: Entity) -> None:
         after = view.text[ent.end - view.start:ent.end - view.start + 20]
@@ -184,6 +210,9 @@ class InterventionContext:
     def comparator(self) -> Entity | None:
         return self.comparators[-1] if self.comparators else None
 
+    def is_bare(self, ent: Entity) -> bool:
+        return is_bare_label(ent.text)
+
     def resolve(self, phrase: str, label: str | None) -> tuple[Entity | None, str | None]:
         """Entity and side ("I"/"C") of an arm phrase such as "the combination group" or "group II"."""
         if label:
@@ -191,6 +220,9 @@ class InterventionContext:
             return ent, (None if ent is None else ("C" if is_control(ent) else "I"))
         if CONTROL.search(phrase):
             return self.comparator(), "C"
+        if is_bare_label(phrase) and GENERIC_TREATMENT.search(phrase):
+            mains = self.main_mentions()
+            return (mains[0] if mains else None), "I"
         if COMBINATION.search(phrase):
             for ent in reversed(self.interventions):
                 if _COMBINED_TEXT.search(ent.expanded or ent.text):
@@ -199,12 +231,53 @@ class InterventionContext:
         if words:
             for ent in reversed(self.interventions):
                 key = entity_words(ent)
-                if any(same_stem(w, v) for w in words for v in key):
+                if not is_bare_label(ent.text) and any(same_stem(w, v) for w in words for v in key):
                     return ent, "C" if is_control(ent) else "I"
         if GENERIC_TREATMENT.search(phrase):
             mains = self.main_mentions()
             return (mains[0] if mains else None), "I"
         return None, None
+
+
+_RANDOMISED = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|between|versus|vs\.?|either|"
+                        r"receiv\w*|given)\b", re.IGNORECASE)
+_ALTERNATIVE_BEFORE = re.compile(r"(?:\bor|\band|\bwith|\bto)\s+(?:to\s+|with\s+|receive\s+)?(?:the\s+|an?\s+)?"
+                                 r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
+    """Ids of the entities a design sentence (title, aim, methods) sets up as the comparator: introduced
+    by "than" / "compared with" / "versus" after another arm, or the alternative in "randomised to X or
+    Y", "comparing X with Y", "between X and Y"."""
+    out: set[str] = set()
+    ents = sorted(ents, key=lambda e: e.start)
+    cue = _RANDOMISED.search(view.text)
+    for k, ent in enumerate(ents):
+        if k == 0:
+            continue
+        earlier = [e for e in ents[:k] if e.id not in out and not same_intervention(entity_words(e), entity_words(ent))]
+        if not earlier:
+            continue
+        before = view.text[max(0, ent.start - view.start - 40):ent.start - view.start]
+        if _COMPARE_BEFORE.search(before) or (cue and cue.start() < ent.start - view.start
+                                              and _ALTERNATIVE_BEFORE.search(before)):
+            out.add(ent.id)
+    return out
+
+
+_BARE_WORDS = frozenset(["the", "a", "an", "this", "that", "group", "groups", "arm", "arms", "cohort", "intervention",
+                         "interventions", "treatment", "treatments", "treated", "study", "experimental", "active",
+                         "test", "therapy", "patients", "subjects", "participants", "condition", "program",
+                         "programme", "drug", "verum", "trial", "of", "in", "receiving"])
+
+
+_CONTROL_LABEL = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition))?$", re.IGNORECASE)
+
+
+def is_bare_label(text: str) -> bool:
+    """A label that names no arm: "intervention", "the treatment group", "the experimental arm"."""
+    toks = re.findall(r"[a-z0-9]+", text.lower())
+    return bool(toks) and all(t in _BARE_WORDS for t in toks)
 
 
 def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
@@ -215,8 +288,14 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
     for ent in ents:
         tail = re.match(rf"\s*{ARM_HEAD}\b", view.text[ent.end - view.start:])
         end = ent.end + (tail.end() if tail else 0)
-        arms.append(Arm(ent.start, end, view.text[ent.start - view.start:end - view.start], ent,
-                        "C" if is_control(ent) else "I"))
+        text = view.text[ent.start - view.start:end - view.start]
+        if is_bare_label(text) or _CONTROL_LABEL.match(text):
+            # a tagged bare label ("the intervention group", "controls"): the named arm it stands for
+            named, side = ctx.resolve(text, None)
+            if named is not None and named.id != ent.id and not is_bare_label(named.text):
+                arms.append(Arm(ent.start, end, text, named, side, inherited=True))
+                continue
+        arms.append(Arm(ent.start, end, text, ent, ctx.side_of(ent)))
     for a, b, label, pre, words in arm_phrases(view.text):
         start, end = view.start + a, view.start + b
         if any(x.start < end and start < x.end for x in arms):
@@ -278,3 +357,25 @@ def _assign_sides(view: SentenceView, arms: list[Arm]) -> None:
             arm.side = "C"
         else:
             arm.side = arm.side or "I"
+    if any(a.side == "C" for a in singles):
+        return
+    # two different arms and no comparator: "for LMQs and OEQs", "between A and B", "A or B" - the
+    # second of a pair written as a list is the comparator
+    named = [a for a in singles if a.entity is not None]
+    if not named:
+        return
+    first = named[0]
+    others = [a for a in named if not same_intervention(entity_words(a.entity), entity_words(first.entity))]
+    if not others or any(not same_intervention(entity_words(a.entity), entity_words(others[0].entity))
+                         for a in others):
+        return
+    second = others[0]
+    gap = view.between(first.end, second.start)
+    if _PAIR_GAP.match(gap) or re.search(r"\bbetween\s+(?:the\s+)?$", view.between(first.start - 20, first.start)):
+        for a in named:
+            if same_intervention(entity_words(a.entity), entity_words(second.entity)):
+                a.side = "C"
+
+
+_PAIR_GAP = re.compile(r"^\s*(?:,|and|or|vs\.?|versus|with|/)\s+(?:the\s+|with\s+)?(?:[\w-]+\s+)?$|^\s*/\s*$",
+                       re.IGNORECASE)

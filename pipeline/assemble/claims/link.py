@@ -24,7 +24,8 @@ from itertools import pairwise
 
 from ...schema import Entity, Measure
 from .base import SentenceView
-from .context import Arm
+from .base import entity_words
+from .context import Arm, same_intervention
 
 ARM_VALUE_KINDS = frozenset({"value", "percentage", "count", "mean_sd", "median_iqr", "duration", "range"})
 _LIST_SEP = re.compile(r"^\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|to|with|,\s*and|/)?\s*(?:the\s+)?$", re.IGNORECASE)
@@ -48,31 +49,60 @@ class Roles:
     inherited: list[Entity] = field(default_factory=list)
 
 
-def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried_comparator: Entity | None
-             ) -> Roles:
+def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried_comparator: Entity | None,
+             compares: bool = False) -> Roles:
     """Who / what / against what / measured how. Arms resolved to earlier entities and, when the
-    sentence names no intervention, the carried main intervention are ``inherited``."""
+    sentence names no intervention, the carried main intervention are ``inherited``. A between-arm
+    comparison (``compares``, :func:`between_arms`) that names no comparator gets the design's
+    (``carried_comparator``), also inherited, unless it is a mention of the claim's intervention."""
     roles = Roles(population=view.label("POPULATION"), outcome=view.label("OUTCOME"))
     for arm in arms:
         if arm.entity is None or arm.plural:
             continue
         target = roles.comparator if arm.side == "C" else roles.intervention
-        if arm.entity not in target:
+        if arm.entity not in target and not any(same_intervention(entity_words(arm.entity), entity_words(e))
+                                                for e in target):
             target.append(arm.entity)
         if arm.inherited and arm.entity not in roles.inherited:
             roles.inherited.append(arm.entity)
     if not roles.intervention:
-        taken = {e.id for e in roles.comparator}
+        taken = [entity_words(e) for e in roles.comparator]
         for ent in carried:
-            if ent.id not in taken:
+            if not any(same_intervention(entity_words(ent), k) for k in taken):
                 roles.intervention.append(ent)
                 roles.inherited.append(ent)
-        if (carried_comparator is not None and not roles.comparator and roles.intervention
-                and carried_comparator.id not in {e.id for e in roles.intervention}
-                and any(a.plural or a.side == "C" for a in arms)):
-            roles.comparator.append(carried_comparator)
-            roles.inherited.append(carried_comparator)
+    if (carried_comparator is not None and not roles.comparator and roles.intervention
+            and (compares or any(a.plural or a.side == "C" for a in arms))
+            and not any(same_intervention(entity_words(carried_comparator), entity_words(e))
+                        for e in roles.intervention)):
+        roles.comparator.append(carried_comparator)
+        roles.inherited.append(carried_comparator)
     return roles
+
+
+_BETWEEN = re.compile(
+    r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|between|differ\w*|similar(?:ly)?|comparable|"
+    r"equivalent|superior|inferior|non-?inferior\w*|no\s+(?:\w+\s+){0,2}(?:effect|impact|benefit)s?|"
+    r"odds|hazard|risk\s+ratio|relative\s+risk)\b", re.IGNORECASE)
+_WITHIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:baseline|pre-?\w*|before|admission|week\s+0|day\s+0)\b|"
+                     r"\b(?:in|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?(?:groups?|arms?)\b|"
+                     r"\bover\s+(?:the\s+)?(?:\d|\w+-(?:month|week|year))", re.IGNORECASE)
+
+
+def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure, Arm]]) -> bool:
+    """Does the sentence compare arms (rather than report one arm, or a change within each arm)?
+    Comparison words or a comparator arm ("than", "versus", "between groups", "no difference", "similar"),
+    values of two arms, or a test statistic (p-value, CI, ratio) without within-arm wording ("from
+    baseline", "in both groups", "over the 24-month period")."""
+    if len({a.key for _, a in pairs}) >= 2 or any(a.side == "C" and not a.plural for a in arms):
+        return True
+    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+    if _BETWEEN.search(masked):
+        return True
+    within = bool(_WITHIN.search(masked))
+    if any(a.plural for a in arms) and not within:
+        return True
+    return not within and any(m.kind in ("p_value", "ci", "ratio") for m in view.measures)
 
 
 def arm_values(view: SentenceView, arms: list[Arm], measures: list[Measure]) -> list[tuple[Measure, Arm]]:

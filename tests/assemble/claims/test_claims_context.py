@@ -33,8 +33,10 @@ def test_findings_without_an_intervention_inherit_the_title_intervention():
     rec = make_record(text, [("INTERVENTION", "Zinc supplementation"), ("INTERVENTION", "zinc"),
                              ("COMPARATOR", "placebo"), ("OUTCOME", "Stool output")], title=True)
     claim = next(c for c in claims_of(rec) if c.type == "finding")
-    # the latest mention of the main intervention is carried
-    assert claim.intervention == [ent(rec, "zinc")] and claim.inherited == [ent(rec, "zinc")]
+    # the latest mention of the main intervention is carried; the p-value makes it a between-arm
+    # comparison, so the design's comparator (placebo) is carried too
+    assert claim.intervention == [ent(rec, "zinc")] and claim.comparator == [ent(rec, "placebo")]
+    assert claim.inherited == [ent(rec, "zinc"), ent(rec, "placebo")]
     assert claim.direction == "decrease" and claim.significant is True
 
 
