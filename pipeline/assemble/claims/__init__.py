@@ -113,7 +113,7 @@ class ClaimAssembler:
         if not is_comparative(masked, has_comparator or len({a.key for a in arms if not a.plural}) > 1,
                               group.measures):
             return decide_qualitative(masked, adverse=ctype == "adverse_effect")
-        sides = [(m, a.side) for m, a in pairs if a.side]
+        sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]
         return decide_comparison(view.text, view.start, group.measures, role_spans(view, arms, group.outcomes),
                                  sides, self.model, " ".join(o.text for o in group.outcomes))
 
@@ -127,7 +127,7 @@ class ClaimAssembler:
         """The comparison decision for the first sentence of ``record`` (its INTERVENTION, COMPARATOR and
         OUTCOME entities as the roles), as the pipeline makes it for a comparative finding."""
         view, arms = self._single(record)
-        pairs = [(m, a.side) for m, a in arm_values(view, arms, view.measures) if a.side]
+        pairs = [(m, a.side) for m, a in arm_values(view, arms, view.measures) if a.side and a.entity is not None]
         outcomes = view.label("OUTCOME")
         return decide_comparison(view.text, view.start, view.measures, role_spans(view, arms, outcomes), pairs,
                                  self.model, " ".join(o.text for o in outcomes))
@@ -136,7 +136,7 @@ class ClaimAssembler:
         """The direction classifier's input for the first sentence of ``record``: the rules' evidence as
         feature words, then the sentence with its roles marked."""
         view, arms = self._single(record)
-        pairs = [(m, a.side) for m, a in arm_values(view, arms, view.measures) if a.side]
+        pairs = [(m, a.side) for m, a in arm_values(view, arms, view.measures) if a.side and a.entity is not None]
         outcomes = view.label("OUTCOME")
         spans = role_spans(view, arms, outcomes)
         ev = comparison_evidence(view.text, view.start, view.measures, spans, pairs, " ".join(o.text for o in outcomes))

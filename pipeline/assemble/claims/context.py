@@ -146,7 +146,7 @@ class InterventionContext:
         for view in views:
             for ent in view.label("INTERVENTION"):
                 key = entity_words(ent)
-                if not key:
+                if not key or is_control(ent) or is_bare_label(ent.text):
                     continue
                 group = next((g for g in groups if same_intervention(key, g[0])), None)
                 if group is None:
@@ -162,7 +162,7 @@ class InterventionContext:
         """Record the interventions of a sentence after it was assembled. ``design``: the sentence is
         a title/aim/methods sentence (it may define the main interventions and the arms; its comparators,
         control-worded or introduced as the alternative, are the design's comparators)."""
-        ents = view.label("INTERVENTION", "COMPARATOR")
+        ents = [e for e in view.label("INTERVENTION", "COMPARATOR") if not is_bare_label(e.text)]
         defining = design or view.index == 0
         alternatives = design_comparators(view, ents) if defining else set()
         if not self.main and ents and (defining or ctype in ("aim", "finding", "conclusion")):
@@ -341,7 +341,8 @@ def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm])
 
 
 _COMPARE_BEFORE = re.compile(r"(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|over|against|"
-                             r"in\s+comparison\s+(?:with|to))\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+                             r"in\s+comparison\s+(?:with|to)|differ\w*\s+(?:\w+\s+)?from(?:\s+(?:that|those)\s+"
+                             r"(?:of|in|with|for))?)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
 def _assign_sides(view: SentenceView, arms: list[Arm]) -> None:

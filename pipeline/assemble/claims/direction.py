@@ -317,6 +317,12 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
     if ev.significant is False or ev.cue == "no_difference" and ev.significant is None and not ev.source:
         decision.direction = "no_difference"
         return decision
+    if ev.numeric:
+        # both arms' values (or a ratio whose CI excludes 1) are read relative to the claim's own arms:
+        # their order decides, with or without a test ("4.9% vs 5.9%" = decrease)
+        decision.direction = ev.numeric
+        decision.source = (decision.source + "+numbers").lstrip("+")
+        return decision
     if model is not None:
         probs = model.predict([classifier_text(ev, text, spans)])[0]
         if ev.significant:
@@ -326,9 +332,6 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
         return decision
     if ev.cue == "no_difference" and ev.significant is None:
         decision.direction = "no_difference"
-    elif ev.significant and ev.numeric:
-        decision.direction = ev.numeric
-        decision.source += "+numbers"
     else:
         decision.direction = ev.cue if ev.cue != "no_difference" or not ev.significant else None
         decision.source = (decision.source + "+cues").lstrip("+")

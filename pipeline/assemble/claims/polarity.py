@@ -53,9 +53,10 @@ HARMFUL = re.compile(
     r"viral load|requirement|consumption|rescue|dose of",
     re.IGNORECASE,
 )
-REFERENCE = re.compile(r"(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"
+REFERENCE = re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"
                        r"against|from)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?(?:in\s+|with\s+|for\s+|among\s+)?"
-                       r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+                       r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+){0,4}|"
+                       r",?\s*(?:but|and)\s+not\s+(?:with\s+|in\s+|the\s+)?)$", re.IGNORECASE)
 BOTH_ARMS = re.compile(r"\b(?:in\s+both|both\s+(?:groups?|arms?|treatments?|regimens?|conditions?|cohorts?)|"
                        r"in\s+(?:all|each|either)\s+(?:\w+\s+)?(?:groups?|arms?|treatments?)|all\s+(?:treatment\s+)?"
                        r"groups?|irrespective\s+of|regardless\s+of)\b", re.IGNORECASE)
