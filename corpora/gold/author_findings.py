@@ -10,6 +10,8 @@ Spec file (one abstract after another; ``#`` starts a comment line):
                                                     text); the sentence is widened to its boundaries
     S= In the crossover || No other statistically   explicit sentence: from the first excerpt's start to the
                                                     second's end
+    N Thus PRVC may be superior                     a neutral sentence (a conclusion that judges results):
+                                                    a finding claim there is neither required nor spurious
     F o="peak inspiratory pressure" i=PRVC c=VC n="20 cmH2O" n="24 cmH2O" n="P < 0.0001" d=decrease s=y
                                                     a finding of the last S: o outcome, i intervention,
                                                     c comparator (c=- for single arm), n numbers (repeat),
@@ -137,6 +139,8 @@ def parse_spec(path: Path) -> list[GoldAbstract]:
                 sentence = sentence_of(text, rest)
                 if sentence not in current.result_sentences:
                     current.result_sentences.append(sentence)
+            elif tag == "N":
+                current.neutral_sentences.append(sentence_of(text, rest))
             elif tag == "F":
                 current.findings.append(parse_finding(text, rest, sentence))
             else:
@@ -165,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {g.origin}: {g.key}: {problem}", file=sys.stderr)
         if args.show:
             print(f"== {g.key} ({g.split}) {len(g.findings)} findings")
+            for s in g.neutral_sentences:
+                print(f"  N {text[s[0]:s[1]]!r}")
             for s in g.result_sentences:
                 print(f"  S {text[s[0]:s[1]]!r}")
                 for f in (f for f in g.findings if f.sentence == s):

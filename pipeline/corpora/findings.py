@@ -62,6 +62,9 @@ class GoldAbstract:
     result_sentences: list[tuple[int, int]]
     findings: list[GoldFinding] = field(default_factory=list)
     origin: str = ""  # "file:line", for messages
+    # optional: sentences that restate or judge results without being required (conclusions such as
+    # "X was effective"): a finding claim there is neither spurious nor counted in precision
+    neutral_sentences: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -176,7 +179,8 @@ def parse_abstract(obj: dict[str, Any], origin: str = "") -> GoldAbstract:
             source=source, id=doc_id, form=str(obj.get("form", "")), split=obj["split"],
             text_sha1=str(obj.get("text_sha1", "")), text_len=int(obj.get("text_len", -1)),
             result_sentences=[_pair(s, "result_sentences") for s in obj.get("result_sentences") or []],
-            findings=[parse_finding(f, k) for k, f in enumerate(obj.get("findings") or [])], origin=origin)
+            findings=[parse_finding(f, k) for k, f in enumerate(obj.get("findings") or [])], origin=origin,
+            neutral_sentences=[_pair(s, "neutral_sentences") for s in obj.get("neutral_sentences") or []])
     except (ValueError, TypeError, KeyError) as exc:
         raise ValueError(f"{origin or name}: {name}: {exc}") from None
 
@@ -212,15 +216,17 @@ def load_gold(path: str | Path | None = None, errors: list[str] | None = None) -
 def check_abstract(gold: GoldAbstract, text: str) -> list[str]:
     """Problems of one gold record against its rebuilt text: sha1/length, every excerpt equal to
     ``text[start:end]``, outcome and numbers inside their sentence, finding sentences among the result
-    sentences, arms of a comparison distinct."""
+    sentences, arms of a comparison distinct, a non-significant comparison ``no_difference``."""
     problems: list[str] = []
     if text_sha1(text) != gold.text_sha1 or len(text) != gold.text_len:
         problems.append("text sha1/length differs from ../shared")
         return problems
     results = set(gold.result_sentences)
-    for s, e in gold.result_sentences:
+    for s, e in gold.result_sentences + gold.neutral_sentences:
         if not (0 <= s < e <= len(text)):
-            problems.append(f"result sentence {s}-{e} outside the text")
+            problems.append(f"sentence {s}-{e} outside the text")
+    if results & set(gold.neutral_sentences):
+        problems.append("a sentence is both a result and a neutral sentence")
     for k, f in enumerate(gold.findings):
         spans = [("outcome", f.outcome), ("intervention", f.intervention)]
         spans += [("comparator", f.comparator)] if f.comparator else []
@@ -235,6 +241,8 @@ def check_abstract(gold: GoldAbstract, text: str) -> list[str]:
             problems.append(f"finding {k} sentence {f.sentence} not in result_sentences")
         if f.comparator and (f.comparator.start, f.comparator.end) == (f.intervention.start, f.intervention.end):
             problems.append(f"finding {k} intervention and comparator are the same span")
+        if f.significant is False and f.direction in ("increase", "decrease"):
+            problems.append(f"finding {k} is not significant but has direction {f.direction!r} (no_difference)")
         if (f.comparator is None) != (f.direction in ("positive", "negative")):
             problems.append(f"finding {k} direction {f.direction!r} does not fit "
                             f"{'a single arm' if f.comparator is None else 'a comparison'}")
@@ -249,6 +257,7 @@ def dump_abstract(gold: GoldAbstract) -> str:
     obj = {"source": gold.source, "id": gold.id, "form": gold.form, "split": gold.split,
            "text_sha1": gold.text_sha1, "text_len": gold.text_len,
            "result_sentences": [list(s) for s in gold.result_sentences],
+           **({"neutral_sentences": [list(s) for s in gold.neutral_sentences]} if gold.neutral_sentences else {}),
            "findings": [{"sentence": list(f.sentence), "type": f.type, "outcome": span(f.outcome),
                          "intervention": span(f.intervention), "comparator": span(f.comparator),
                          "numbers": [span(n) for n in f.numbers], "direction": f.direction,

@@ -9,8 +9,8 @@ judged (:func:`claimex.evaluate.findings_match.judge`). Figures:
 * per field (intervention, comparator, outcome, numbers, direction, significance): share of *found*
   findings with that field right;
 * ``fully_right``: share of *all* gold findings found with all six fields right;
-* ``spurious``: finding/adverse_effect claims whose sentence is not a gold result sentence, over all
-  finding/adverse_effect claims;
+* ``spurious``: finding/adverse_effect claims whose sentence is not a gold result sentence (nor a
+  *neutral* one: a conclusion that restates or judges results), over all finding/adverse_effect claims;
 * ``precision``: claims that find some gold finding over finding/adverse_effect claims in result
   sentences;
 * an error table by class (a finding can have several errors), and examples per class (``--report``).
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..corpora.findings import GoldAbstract, GoldFinding, load_document, load_gold, text_sha1
-from ..schema import Record
+from ..schema import Claim, Record
 from .findings_match import (
     FIELDS,
     FINDING_TYPES,
@@ -69,15 +69,16 @@ class Tally:
             self.errors.update(j.errors)
         matched = {j.claim for _, j in judged if j.found}
         matched |= _claims_finding_any(gold, record, text)
+        spurious = {c.id for c in spurious_claims(gold, record)}
         for claim in record.claims:
             if claim.type not in FINDING_TYPES:
                 continue
             self.claims += 1
-            if in_result_sentence(claim_span(claim, record), gold.result_sentences):
+            if claim.id in spurious:
+                self.spurious += 1
+            elif not _neutral(gold, claim, record):
                 self.in_results += 1
                 self.matching += claim.id in matched
-            else:
-                self.spurious += 1
         return judged
 
     def rows(self) -> list[dict[str, Any]]:
@@ -96,6 +97,19 @@ class Tally:
         return {"abstracts": self.abstracts, "gold_findings": self.gold, "found": rate["found (recall)"],
                 "fully_right": rate["fully right (of all gold)"], "spurious": rate["spurious claims"],
                 "precision": rate["precision (claims in result sentences)"]}
+
+
+def spurious_claims(gold: GoldAbstract, record: Record) -> list[Claim]:
+    """finding/adverse_effect claims whose sentence is neither a gold result sentence nor a neutral one."""
+    allowed = gold.result_sentences + gold.neutral_sentences
+    return [c for c in record.claims if c.type in FINDING_TYPES
+            and not in_result_sentence(claim_span(c, record), allowed)]
+
+
+def _neutral(gold: GoldAbstract, claim: Claim, record: Record) -> bool:
+    span = claim_span(claim, record)
+    return (not in_result_sentence(span, gold.result_sentences)
+            and in_result_sentence(span, gold.neutral_sentences))
 
 
 def _claims_finding_any(gold: GoldAbstract, record: Record, text: str) -> set[str]:
@@ -121,6 +135,15 @@ class FindingsReport(EvalReport):
 
     def write_markdown(self, path: str | Path) -> None:
         Path(path).write_text(render_markdown(self), encoding="utf-8")
+
+
+def _spurious_example(gold: GoldAbstract, claim: Claim, record: Record, text: str) -> dict[str, Any]:
+    ents = {e.id: e.text for e in record.entities}
+    s, e = claim_span(claim, record)
+    return {"record": gold.key, "split": gold.split, "sentence": " ".join(text[s:e].split()), "gold": None,
+            "errors": ["spurious claim"],
+            "claim": {"id": claim.id, "type": claim.type, "intervention": [ents.get(i) for i in claim.intervention],
+                      "outcome": [ents.get(i) for i in claim.outcome], "direction": claim.direction}}
 
 
 def _example(gold: GoldAbstract, finding: GoldFinding, j: Judgement, record: Record, text: str) -> dict[str, Any]:
@@ -215,6 +238,9 @@ def evaluate(gold: Path | None = None, pred: Path | None = None, model: Any = No
     examples: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for g, record, text in _predict(golds, pred, model, notes):
         by_split[g.split].add_abstract(g, record, text)
+        for claim in spurious_claims(g, record):
+            if len(examples["spurious claim"]) < 3 * EXAMPLES_PER_CLASS:
+                examples["spurious claim"].append(_spurious_example(g, claim, record, text))
         for finding, j in total.add_abstract(g, record, text):
             for cls in j.errors:
                 same = sum(1 for ex in examples[cls] if ex["record"] == g.key)
