@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ...schema import ArmValue, Claim, Record
 from .base import SentenceView, sentence_views, unique
-from .context import Arm, InterventionContext, arms_of
+from .context import Arm, InterventionContext, arms_of, settle_roles
 from .direction import (
     Decision,
     DirectionModel,
@@ -68,6 +68,8 @@ class ClaimAssembler:
         return claims
 
     def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext) -> list[Claim]:
+        if ctype in _CARRY:
+            settle_roles(view, ctx)
         arms = arms_of(view, ctx)
         if ctype in _CARRY:
             carried, carried_c = ctx.main_mentions(), ctx.comparator()

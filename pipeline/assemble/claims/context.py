@@ -134,6 +134,7 @@ class InterventionContext:
     comparators: list[Entity] = field(default_factory=list)
     interventions: list[Entity] = field(default_factory=list)  # every I/C entity seen, in order
     labels: dict[str, Entity] = field(default_factory=dict)  # "i", "a", "2" -> entity
+    design_arms: list[frozenset[str]] = field(default_factory=list)  # word keys of title/aim/methods arms
 
     # -- updating ---------------------------------------------------------------------------------------
     def prime(self, views: list[SentenceView]) -> None:
@@ -171,6 +172,8 @@ class InterventionContext:
             self.main = [k for k in dict.fromkeys(entity_words(e) for e in actives) if k]
         for ent in ents:
             key = entity_words(ent)
+            if defining and key and key not in self.design_arms:
+                self.design_arms.append(key)
             for main in self.main:
                 if same_intervention(key, main):
                     self.latest[main] = ent
@@ -179,6 +182,11 @@ class InterventionContext:
                 self.comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)
+
+    def known_arm(self, ent: Entity) -> bool:
+        """Is ``ent`` a mention of an arm the title, aims or methods named (or of a main intervention)?"""
+        key = entity_words(ent)
+        return any(same_intervention(key, k) for k in (*self.main, *self.design_arms))
 
     def _is_known_comparator(self, ent: Entity) -> bool:
         key = entity_words(ent)
@@ -237,6 +245,42 @@ class InterventionContext:
             mains = self.main_mentions()
             return (mains[0] if mains else None), "I"
         return None, None
+
+
+def settle_roles(view: SentenceView, ctx: InterventionContext) -> None:
+    """Tagger conflicts in a result sentence, settled with the design's arms (``view.entities`` edited):
+
+    * a span tagged both OUTCOME and INTERVENTION/COMPARATOR ("OLP", "LMA Supreme") is an arm when it
+      names a main intervention or a design comparator, else an outcome (an outcome phrase that holds a known
+      arm's name keeps both);
+    * when some I/C entity names a known arm, the other I/C entities that name none, are not control
+      words and are not introduced as the comparator ("than X", "versus X") are dropped: stray spans
+      ("embryo", "LC") and not arms.
+    Nothing changes before the design named any arm."""
+    if not ctx.main and not ctx.design_arms:
+        return
+    arms = view.label("INTERVENTION", "COMPARATOR")
+    outcomes = view.label("OUTCOME")
+    drop: set[int] = set()
+    for arm in arms:
+        clash = [o for o in outcomes if o.start < arm.end and arm.start < o.end]
+        if not clash:
+            continue
+        key = entity_words(arm)
+        if any(same_intervention(key, m) for m in ctx.main) or ctx._is_known_comparator(arm):
+            # an outcome phrase that merely holds the arm's name ("OLP for the i-gel") stays
+            drop.update(id(o) for o in clash if o.start >= arm.start and o.end <= arm.end)
+        else:
+            drop.add(id(arm))
+    live = [a for a in arms if id(a) not in drop and not is_bare_label(a.text)]
+    if any(ctx.known_arm(a) for a in live):
+        for a in live:
+            before = view.text[max(0, a.start - view.start - 40):a.start - view.start]
+            if not ctx.known_arm(a) and not is_control(a) and not _COMPARE_BEFORE.search(before):
+                drop.add(id(a))
+    if drop:
+        view.entities = [e for e in view.entities if id(e) not in drop]
+        view._cache.clear()
 
 
 _RANDOMISED = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|between|versus|vs\.?|either|"
