@@ -260,36 +260,79 @@ class Group:
     measures: list[Measure]
 
 
+RESULT_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr", "range", "percentage", "duration",
+                          "count", "value"})
+
+
 def claim_groups(view: SentenceView, pairs: list[tuple[Measure, Arm]]) -> list[Group]:
     """One group per outcome that has its own arm values or p-value when the sentence reports two or
-    more such outcomes ("mortality (10% vs 12%) and readmission (5% vs 8%)"); else one group."""
+    more such outcomes ("mortality (10% vs 12%) and readmission (5% vs 8%)"); in a sentence with no arm
+    values, one group per outcome with result numbers of its own ("(objective response rates: 33-80%;
+    mean duration: 6-42.5 months)"; thresholds, doses, ages and sample sizes do not count), where a
+    ``label: number`` slot whose label is no OUTCOME entity ("mean duration: 6-42.5 months" when the
+    tagger missed it) is a result of its own too (a group without an outcome); else one group."""
     outcomes = view.label("OUTCOME")
     whole = [Group(outcomes, list(view.measures))]
-    if len(outcomes) < 2 or not view.measures:
+    if not outcomes or not view.measures:
         return whole
     armed = {m.id for m, _ in pairs}
+    # slots: the outcomes and the untagged "label:" slots, in text order
+    slots: list[tuple[int, str, Entity | None]] = [(o.start, o.id, o) for o in outcomes]
     owner: dict[str, list[Measure]] = {}
     for m in view.measures:
-        o = outcome_of(view, m)
-        owner.setdefault(o.id if o else "", []).append(m)
-    keyed = [o for o in outcomes if any(x.id in armed or x.kind == "p_value" for x in owner.get(o.id, []))]
+        label = None if armed else _untagged_label(view, m, outcomes)
+        if label is not None:
+            key = f"label@{label}"
+            if key not in owner:
+                slots.append((label, key, None))
+        else:
+            o = outcome_of(view, m)
+            key = o.id if o else ""
+        owner.setdefault(key, []).append(m)
+    slots.sort(key=lambda x: x[0])
+
+    def own_result(x: Measure) -> bool:
+        return x.id in armed or x.kind == "p_value" or (not armed and x.kind in RESULT_KINDS)
+
+    keyed = {key for _, key, _ in slots if any(own_result(x) for x in owner.get(key, []))}
     if len(keyed) < 2:
         return whole
     groups: list[Group] = []
-    pending: list[Entity] = []
-    for o in outcomes:
-        pending.append(o)
-        if o in keyed:
-            groups.append(Group(pending, [m for p in pending for m in owner.get(p.id, [])]))
+    pending: list[tuple[str, Entity | None]] = []
+    for _, key, ent in slots:
+        pending.append((key, ent))
+        if key in keyed:
+            groups.append(Group([e for _, e in pending if e is not None],
+                                [m for k, _ in pending for m in owner.get(k, [])]))
             pending = []
-    if pending:  # trailing outcomes without values of their own join the last group
-        groups[-1].outcomes.extend(pending)
-        groups[-1].measures.extend(m for p in pending for m in owner.get(p.id, []))
+    if pending and groups[-1].outcomes:  # trailing outcomes without values of their own join the last group
+        groups[-1].outcomes.extend(e for _, e in pending if e is not None)
+        groups[-1].measures.extend(m for k, _ in pending for m in owner.get(k, []))
+    elif pending:  # ... unless it is an untagged "label:" slot: they are a group of their own
+        groups.append(Group([e for _, e in pending if e is not None], [m for k, _ in pending for m in owner.get(k, [])]))
     # measures that no outcome owns (none before them, none after) go to the first group
     groups[0].measures.extend(owner.get("", []))
     for g in groups:
         g.measures.sort(key=lambda m: m.start)
     return groups
+
+
+_SLOT_LABEL = re.compile(r"([A-Za-z][\w' /-]{1,50}?)\s*:\s*$")
+
+
+def _untagged_label(view: SentenceView, m: Measure, outcomes: list[Entity]) -> int | None:
+    """Absolute start of the label of a ``label: number`` slot right before ``m`` that no OUTCOME
+    entity covers; None when there is none."""
+    if m.kind not in RESULT_KINDS or m.kind == "p_value":
+        return None
+    lo = max(view.start, m.start - 60)
+    hit = _SLOT_LABEL.search(view.between(lo, m.start))
+    if hit is None:
+        return None
+    a, b = lo + hit.start(1), lo + hit.end(1)
+    if any(o.start < b and a < o.end for o in outcomes):
+        return None
+    return a
 
 
 def p_value_of(measures: list[Measure]) -> Measure | None:
