@@ -23,12 +23,13 @@ from .direction import (
     comparison_evidence,
     decide_comparison,
     decide_qualitative,
+    decide_within,
     is_comparative,
     load_model,
 )
 from .grounding import ground
 from .hedging import hedged
-from .link import Group, arm_values, between_arms, claim_groups, role_spans, roles_of
+from .link import Group, arm_values, between_arms, claim_groups, role_spans, roles_of, within_arms
 from .types import CONCLUSION, TypingState, classify, is_methods
 
 __all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model"]
@@ -77,13 +78,15 @@ class ClaimAssembler:
             arms = [a for a in arms if not a.inherited]
             carried, carried_c = [], None
         pairs = arm_values(view, arms, view.measures)
-        roles = roles_of(view, arms, carried, carried_c, compares=ctype in _CARRY and between_arms(view, arms, pairs))
+        compares = ctype in _CARRY and between_arms(view, arms, pairs)
+        roles = roles_of(view, arms, carried, carried_c, compares=compares)
+        within = ctype in _CARRY and not compares and within_arms(view)
         groups = claim_groups(view, pairs) if ctype in _CARRY else [Group(roles.outcome, list(view.measures))]
         out = []
         for group in groups:
             ids = {m.id for m in group.measures}
             gpairs = [(m, a) for m, a in pairs if m.id in ids]
-            decision = self._decide(view, ctype, arms, group, gpairs, bool(roles.comparator))
+            decision = self._decide(view, ctype, arms, group, gpairs, bool(roles.comparator), within)
             out.append(Claim(
                 id="",
                 sentence=view.index,
@@ -107,11 +110,14 @@ class ClaimAssembler:
             ))
         return out
 
-    def _decide(self, view: SentenceView, ctype: str, arms: list[Arm], group: Group, pairs, has_comparator: bool
-                ) -> Decision:
+    def _decide(self, view: SentenceView, ctype: str, arms: list[Arm], group: Group, pairs, has_comparator: bool,
+                within: bool = False) -> Decision:
         if ctype in _NO_DIRECTION or (ctype == "conclusion" and _recommendation(view.text)):
             return Decision()
         masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
+        if within and not has_comparator:
+            return decide_within(view.text, view.start, masked, group.measures, adverse=ctype == "adverse_effect",
+                                 outcome_text=" ".join(o.text for o in group.outcomes))
         if not is_comparative(masked, has_comparator or len({a.key for a in arms if not a.plural}) > 1,
                               group.measures):
             return decide_qualitative(masked, adverse=ctype == "adverse_effect")

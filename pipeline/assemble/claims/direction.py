@@ -31,7 +31,7 @@ from pathlib import Path
 
 from ...schema import Measure
 from .base import blank, cues
-from .polarity import DECREASE, INCREASE, both_arms_change, cue_direction, polarity
+from .polarity import DECREASE, HARMFUL, INCREASE, both_arms_change, change_of, cue_direction, polarity
 
 log = logging.getLogger(__name__)
 
@@ -335,6 +335,23 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
     else:
         decision.direction = ev.cue if ev.cue != "no_difference" or not ev.significant else None
         decision.source = (decision.source + "+cues").lstrip("+")
+    return decision
+
+
+def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measure], adverse: bool,
+                  outcome_text: str = "") -> Decision:
+    """A change within the arms and no comparison between them ("Significant improvement in IKDC
+    scores (P < 0.0001) ... over the 24-month period for both groups"): single-arm results, so the
+    polarity words give positive / negative (else, for a harmful outcome - pain, HbA1c, mortality - a
+    decrease is positive and an increase negative) and the p-value, CI or words the significance."""
+    decision = decide_qualitative(masked, adverse)
+    if decision.direction is None and HARMFUL.search(outcome_text):
+        change = change_of(masked, outcome_text)
+        if change is not None:
+            decision.direction = "positive" if change == "decrease" else "negative"
+    sig, p, source = significance(measures, text, offset)
+    decision.significant = sig
+    decision.p_value = p.id if p is not None else None
     return decision
 
 

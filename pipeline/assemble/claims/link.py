@@ -72,7 +72,7 @@ def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried
                 roles.intervention.append(ent)
                 roles.inherited.append(ent)
     if (carried_comparator is not None and not roles.comparator and roles.intervention
-            and (compares or any(a.plural or a.side == "C" for a in arms))
+            and compares
             and not any(same_intervention(entity_words(carried_comparator), entity_words(e))
                         for e in roles.intervention)):
         roles.comparator.append(carried_comparator)
@@ -89,6 +89,11 @@ _WITHIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:baseline|pre-?\w*|before|admission
                      r"\bover\s+(?:the\s+)?(?:\d|\w+-(?:month|week|year))", re.IGNORECASE)
 
 
+def within_arms(view: SentenceView) -> bool:
+    """Within-arm wording: "from baseline", "in both groups", "over the 24-month period"."""
+    return bool(_WITHIN.search(view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")))
+
+
 def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure, Arm]]) -> bool:
     """Does the sentence compare arms (rather than report one arm, or a change within each arm)?
     Comparison words or a comparator arm ("than", "versus", "between groups", "no difference", "similar"),
@@ -99,7 +104,7 @@ def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure,
     masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
     if _BETWEEN.search(masked):
         return True
-    within = bool(_WITHIN.search(masked))
+    within = within_arms(view)
     if any(a.plural for a in arms) and not within:
         return True
     return not within and any(m.kind in ("p_value", "ci", "ratio") for m in view.measures)

@@ -118,6 +118,16 @@ def cue_direction(text: str, spans: Sequence[Span], outcome_text: str = "") -> t
     return direction, False
 
 
+def change_of(text: str, outcome_text: str = "") -> str | None:
+    """"increase" / "decrease" of the outcome said by the first change cue of ``text`` (entity names
+    masked; "improved" of a harmful outcome is a decrease), regardless of arms; None when there is none
+    or a negation scopes over it."""
+    hits = _hits(text, bool(HARMFUL.search(outcome_text)))
+    if not hits or negation_scope(text, hits[0][0]):
+        return None
+    return "increase" if hits[0][2] > 0 else "decrease"
+
+
 def _subject_side(text: str, arms: Sequence[Span], start: int, end: int) -> str | None:
     """Side whose value the cue describes: "I", "C" or None (unknown: read as I)."""
     subjects, references = [], []

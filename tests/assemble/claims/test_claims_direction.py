@@ -76,10 +76,17 @@ def test_improvement_of_a_harmful_outcome_is_a_decrease():
     assert claims_of(rec)[0].direction == "decrease"
 
 
-def test_change_in_both_arms_is_no_difference():
+def test_change_in_both_arms_is_a_single_arm_result():
+    # issue 10's finding unit: a change within the arms, with no comparison between them, is a
+    # single-arm result (a lower HbA1c is favourable), significant within the arms
     text = "HbA1c was also reduced significantly in both groups at 12 weeks."
     rec = make_record(text, [("OUTCOME", "HbA1c")], measures=False)
-    assert claims_of(rec)[0].direction == "no_difference"
+    claim = claims_of(rec)[0]
+    assert claim.direction == "positive" and claim.significant is True
+    # the comparison decision (Evidence Inference prompts name both arms) still reads it as no difference
+    from claimex.assemble.claims import ClaimAssembler
+
+    assert ClaimAssembler("cues").compare(rec).direction == "no_difference"
 
 
 def test_hedges():
