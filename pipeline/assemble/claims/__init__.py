@@ -29,7 +29,7 @@ from .direction import (
 )
 from .grounding import ground
 from .hedging import hedged
-from .link import Group, arm_values, between_arms, claim_groups, role_spans, roles_of, within_arms
+from .link import Group, arm_values, between_arms, claim_groups, role_spans, roles_of, split_by_arm, within_arms
 from .types import CONCLUSION, TypingState, classify, is_methods
 
 __all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model"]
@@ -82,9 +82,14 @@ class ClaimAssembler:
         roles = roles_of(view, arms, carried, carried_c, compares=compares)
         within = ctype in _CARRY and not compares and within_arms(view)
         groups = claim_groups(view, pairs) if ctype in _CARRY else [Group(roles.outcome, list(view.measures))]
+        if ctype in _CARRY and compares:
+            groups = [g for group in groups for g in split_by_arm(view, group, pairs, roles.comparator)]
+        else:
+            groups = [(g, None) for g in groups]
         out = []
-        for group in groups:
+        for group, arm in groups:
             ids = {m.id for m in group.measures}
+            interventions = [arm] if arm is not None else roles.intervention
             gpairs = [(m, a) for m, a in pairs if m.id in ids]
             decision = self._decide(view, ctype, arms, group, gpairs, bool(roles.comparator), within)
             out.append(Claim(
@@ -92,7 +97,7 @@ class ClaimAssembler:
                 sentence=view.index,
                 type=ctype,
                 population=[e.id for e in roles.population],
-                intervention=[e.id for e in roles.intervention],
+                intervention=[e.id for e in interventions],
                 comparator=[e.id for e in roles.comparator],
                 outcome=[e.id for e in group.outcomes],
                 measures=[m.id for m in group.measures],
@@ -106,7 +111,8 @@ class ClaimAssembler:
                 arms=[ArmValue(measure=m.id, arm=a.entity.id if a.entity is not None else None, arm_text=a.text)
                       for m, a in gpairs],
                 p_value=decision.p_value,
-                inherited=unique(e.id for e in roles.inherited),
+                inherited=unique(e.id for e in roles.inherited if arm is None or e not in roles.intervention
+                                 or e is arm),
             ))
         return out
 

@@ -340,6 +340,56 @@ def _untagged_label(view: SentenceView, m: Measure, outcomes: list[Entity]) -> i
     return a
 
 
+def split_by_arm(view: SentenceView, group: Group, pairs: list[tuple[Measure, Arm]], comparator: list[Entity]
+                 ) -> list[tuple[Group, Entity | None]]:
+    """One comparison per experimental arm (issue 10's unit): when a group holds values of two or more
+    different intervention arms and the claim has a comparator ("34.3% with lidocaine (P = 0.001), 40%
+    with ketorolac (P = 0.004) ... 68.6% with placebo"), each arm gets its own group: its values, the
+    comparator's values, and the unlinked measures (p-values, CIs) between its first value and the next
+    arm's (unlinked measures outside every arm's stretch go to each). Not when an arm value is linked to
+    no named arm ("8.6% with both"). Otherwise ``[(group, None)]``."""
+    whole = [(group, None)]
+    ids = {m.id for m in group.measures}
+    mine = [(m, a) for m, a in pairs if m.id in ids and a.entity is not None and not a.plural]
+    if not comparator or not mine:
+        return whole
+    def same(a: Entity, b: Entity) -> bool:
+        return a.id == b.id or same_intervention(entity_words(a), entity_words(b))
+
+    arms: list[Entity] = []
+    for _, a in sorted(mine, key=lambda x: x[0].start):
+        if a.side != "C" and not any(same(a.entity, e) for e in arms):
+            arms.append(a.entity)
+    if len(arms) < 2:
+        return whole
+
+    def arm_of(ent: Entity) -> int | None:
+        return next((k for k, e in enumerate(arms) if same(ent, e)), None)
+
+    owner = {m.id: arm_of(a.entity) if a.side != "C" else -1 for m, a in mine}
+    if any(not any(owner[m.id] == k for m, _ in mine) for k in range(len(arms))):
+        return whole
+    if any(m.kind in ARM_VALUE_KINDS and m.id not in owner and not _between_arms(view, m)
+           for m in group.measures):
+        return whole  # a value of an arm that is not named ("8.6% with both"): which comparison it is, is unknown
+    starts = [min(m.start for m, a in mine if owner[m.id] == k) for k in range(len(arms))]
+    out = []
+    for k, ent in enumerate(arms):
+        later = [x for x in starts if x > starts[k]]
+        lo, hi = starts[k], min(later) if later else float("inf")
+        keep = []
+        for m in group.measures:
+            who = owner.get(m.id)
+            if who is None and m.id not in owner:  # unlinked: p-value, CI, difference
+                inside = [j for j, x in enumerate(starts) if x <= m.start < min([y for y in starts if y > x] or
+                                                                              [float("inf")])]
+                who = inside[0] if inside else -1
+            if who in (k, -1) or (lo <= m.start < hi and who is None):
+                keep.append(m)
+        out.append((Group(list(group.outcomes), keep), ent))
+    return out
+
+
 def p_value_of(measures: list[Measure]) -> Measure | None:
     """The p-value that decides a claim's significance: the first one of its measures."""
     return next((m for m in measures if m.kind == "p_value"), None)

@@ -96,3 +96,23 @@ def test_span_tagged_as_outcome_and_arm_is_settled_by_the_design():
     assert set(claim.measures) == {measure(rec, "26.0 ± 3.8 cmH2O"), measure(rec, "23.7 ± 3.2 cmH2O"),
                                    measure(rec, "P = 0.016")}
     assert claim.direction == "increase" and claim.significant is True
+
+
+def test_three_arms_against_placebo_give_one_claim_per_arm():
+    # PMC 3558644: one comparison of each experimental arm with the placebo arm
+    text = ("The overall incidence of withdrawal movements after rocuronium was 34.3% with lidocaine (P = 0.001), "
+            "40% with ketorolac (P = 0.004), and 8.6% with both (P < 0.001), compared with 74.3% with placebo.")
+    entities = [("OUTCOME", "overall incidence of withdrawal movements"), ("INTERVENTION", "lidocaine"),
+                ("INTERVENTION", "ketorolac"), ("COMPARATOR", "placebo")]
+    # "8.6% with both" names no arm: which comparison it belongs to is unknown, so no split
+    rec = make_record(text, entities)
+    assert [len(c.intervention) for c in claims_of(rec)] == [2]
+    # with the combination arm tagged, three comparisons
+    rec = make_record(text, [*entities, ("INTERVENTION", "both")])
+    claims = claims_of(rec)
+    assert [c.intervention for c in claims] == [[ent(rec, "lidocaine")], [ent(rec, "ketorolac")], [ent(rec, "both")]]
+    lido, keto, _ = claims
+    assert lido.comparator == keto.comparator == [ent(rec, "placebo")]
+    assert set(lido.measures) == {measure(rec, "34.3%"), measure(rec, "P = 0.001"), measure(rec, "74.3%")}
+    assert set(keto.measures) == {measure(rec, "40%"), measure(rec, "P = 0.004"), measure(rec, "74.3%")}
+    assert lido.direction == keto.direction == "decrease" and lido.significant and keto.significant
