@@ -14,8 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...schema import ArmValue, Claim, Record
+from .arms import arms_of, settle_roles
 from .base import SentenceView, sentence_views, unique
-from .context import Arm, InterventionContext, arms_of, settle_roles
+from .context import Arm, InterventionContext
 from .direction import (
     Decision,
     DirectionModel,
@@ -28,8 +29,9 @@ from .direction import (
     load_model,
 )
 from .grounding import ground
+from .groups import Group, claim_groups, split_by_arm
 from .hedging import hedged
-from .link import Group, arm_values, between_arms, claim_groups, role_spans, roles_of, split_by_arm, within_arms
+from .link import arm_values, between_arms, role_spans, roles_of, within_arms
 from .types import CONCLUSION, TypingState, classify, is_methods
 
 __all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model"]

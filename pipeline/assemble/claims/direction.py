@@ -349,7 +349,7 @@ def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measur
         change = change_of(masked, outcome_text)
         if change is not None:
             decision.direction = "positive" if change == "decrease" else "negative"
-    sig, p, source = significance(measures, text, offset)
+    sig, p, _ = significance(measures, text, offset)
     decision.significant = sig
     decision.p_value = p.id if p is not None else None
     return decision
