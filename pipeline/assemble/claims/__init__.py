@@ -115,6 +115,7 @@ class ClaimAssembler:
                 p_value=decision.p_value,
                 inherited=unique(e.id for e in roles.inherited if arm is None or e not in roles.intervention
                                  or e is arm),
+                arm_mentions=[e.id for e in roles.mentions],
             ))
         return out
 

@@ -125,6 +125,7 @@ class Arm:
     side: str | None = None  # "I" or "C"
     inherited: bool = False  # the entity comes from an earlier sentence
     plural: bool = False  # "both groups": the arms together, not one arm
+    mention: Entity | None = None  # the tagged bare label this arm was resolved from
 
     @property
     def key(self) -> str:

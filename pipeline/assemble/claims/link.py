@@ -47,6 +47,7 @@ class Roles:
     comparator: list[Entity] = field(default_factory=list)
     outcome: list[Entity] = field(default_factory=list)
     inherited: list[Entity] = field(default_factory=list)
+    mentions: list[Entity] = field(default_factory=list)  # tagged bare labels the arms were resolved from
 
 
 def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried_comparator: Entity | None,
@@ -60,11 +61,12 @@ def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried
         if arm.entity is None or arm.plural:
             continue
         target = roles.comparator if arm.side == "C" else roles.intervention
-        if arm.entity not in target and not any(same_intervention(entity_words(arm.entity), entity_words(e))
-                                                for e in target):
+        if arm.entity not in target:
             target.append(arm.entity)
         if arm.inherited and arm.entity not in roles.inherited:
             roles.inherited.append(arm.entity)
+        if arm.mention is not None and arm.mention not in roles.mentions:
+            roles.mentions.append(arm.mention)
     if not roles.intervention:
         taken = [entity_words(e) for e in roles.comparator]
         for ent in carried:

@@ -39,6 +39,8 @@ def test_tagged_bare_label_resolves_to_the_named_arm_and_the_values_decide():
     assert claim.intervention == [ent(rec, "programme of progressive resistance exercise")]
     assert claim.comparator == [ent(rec, "usual care")]
     assert ent(rec, "intervention") not in claim.intervention
+    # the sentence's own mention the arm was resolved from is kept
+    assert claim.arm_mentions == [ent(rec, "intervention")]
     by_measure = {a.measure: a.arm for a in claim.arms}
     assert by_measure[measure(rec, "5.9%")] == ent(rec, "usual care")
     assert claim.direction == "decrease" and claim.significant is None
