@@ -108,3 +108,13 @@ def test_author_helper_finds_whole_words_across_odd_spaces():
     assert text[s:e] == "Lower with PRVC than VC (20\u00a0cmH2O vs. 24 cmH2O)."
     with pytest.raises(author.SpecError):
         author.find(text, "cmH2O#3", 0, len(text))
+
+
+@pytest.mark.shared
+def test_load_text_of_each_source_and_unknown_ids(shared_dir):
+    pubmed = load_text("pubmed-xml", "17942999")  # structured: LABEL: text lines after the title
+    assert pubmed.startswith("Neuroplasticity in the processing of pitch dimensions") and "\n\nPURPOSE: " in pubmed
+    assert load_text("evidencemap", "32187464").startswith("A Trial of Lopinavir-Ritonavir")
+    for source, doc_id in (("pubmed-xml", "1"), ("evidence-inference", "nope"), ("medline", "1")):
+        with pytest.raises(KeyError, match=f"{source}:{doc_id}"):
+            load_text(source, doc_id)
