@@ -194,8 +194,11 @@ class InterventionContext:
         return any(same_intervention(key, k) for k in (*self.main, *self.design_arms))
 
     def _is_known_comparator(self, ent: Entity) -> bool:
+        """A mention of a comparator: the same intervention, with no words of its own beyond the
+        comparator's ("dexamethasone and diclofenac K" is not a mention of "diclofenac K alone")."""
         key = entity_words(ent)
-        return any(same_intervention(key, entity_words(c)) for c in self.comparators)
+        return any(same_intervention(key, ck) and all(any(same_stem(w, v) for v in ck) for w in key)
+                   for ck in (entity_words(c) for c in self.comparators))
 
     def side_of(self, ent: Entity) -> str:
         """"C" for a control-worded entity or a mention of a design comparator (and not of a main
