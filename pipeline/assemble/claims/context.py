@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...schema import Entity
 from .base import SentenceView, content_words, cues, entity_words, same_stem
@@ -97,6 +98,7 @@ def is_control(entity: Entity) -> bool:
     return entity.label == "COMPARATOR" or bool(CONTROL.search(entity.expanded or entity.text))
 
 
+@lru_cache(maxsize=65536)
 def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two mentions of one intervention: one's words inside the other's, or most words shared (stem
     match) while at most one side has words of its own. Arms that share a head but each carry their own
