@@ -91,9 +91,16 @@ _WITHIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:baseline|pre-?\w*|before|admission
                      r"\bover\s+(?:the\s+)?(?:\d|\w+-(?:month|week|year))", re.IGNORECASE)
 
 
+_CHANGE = re.compile(r"\b(?:improv|increas|decreas|reduc|declin|rose|rise|fell|fall|chang|gain|lost|loss|drop|"
+                     r"elevat|lower|rais)\w*", re.IGNORECASE)
+
+
 def within_arms(view: SentenceView) -> bool:
-    """Within-arm wording: "from baseline", "in both groups", "over the 24-month period"."""
-    return bool(_WITHIN.search(view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")))
+    """A change reported within the arms: change words and within-arm wording ("from baseline", "in both
+    groups", "over the 24-month period"). "2.24 mm in both groups (P = 0.75)" reports no change: it
+    compares the arms."""
+    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+    return bool(_WITHIN.search(masked)) and bool(_CHANGE.search(masked))
 
 
 def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure, Arm]]) -> bool:
