@@ -131,8 +131,9 @@ class ClaimAssembler:
                               group.measures):
             return decide_qualitative(masked, adverse=ctype == "adverse_effect")
         sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]
+        others = [(o.start - view.start, o.end - view.start) for o in view.label("OUTCOME") if o not in group.outcomes]
         return decide_comparison(view.text, view.start, group.measures, role_spans(view, arms, group.outcomes),
-                                 sides, self.model, " ".join(o.text for o in group.outcomes))
+                                 sides, self.model, " ".join(o.text for o in group.outcomes), others)
 
     # -- one-sentence helpers (evaluation and training on Evidence Inference) ---------------------------
     def _single(self, record: Record):

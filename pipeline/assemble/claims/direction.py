@@ -272,7 +272,8 @@ class Evidence:
 
 
 def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]],
-                        arm_sides: Sequence[tuple[Measure, str]], outcome_text: str = "") -> Evidence:
+                        arm_sides: Sequence[tuple[Measure, str]], outcome_text: str = "",
+                        others: Sequence[tuple[int, int]] = ()) -> Evidence:
     """Significance, cue direction and numeric direction of a comparison, read in the clause of the
     outcome (:func:`focus`) first, then in the whole sentence."""
     fa, fb = focus(text, spans)
@@ -282,9 +283,9 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
         sig, p, source = significance(measures, text, offset)
     masked = blank(text, spans)
     local = [(a - fa, b - fa, r) for a, b, r in spans if fa <= a < fb]
-    cue, negated = cue_direction(masked[fa:fb], local, outcome_text)
+    cue, negated = cue_direction(masked[fa:fb], local, outcome_text, [(a - fa, b - fa) for a, b in others])
     if cue is None and (fa, fb) != (0, len(text)):
-        cue, negated = cue_direction(masked, spans, outcome_text)
+        cue, negated = cue_direction(masked, spans, outcome_text, others)
     if both_arms_change(masked[fa:fb]):
         # "reduced significantly in both groups": the significance is within each arm, not between them
         return Evidence(None, None, "", "no_difference", negated, None)
@@ -306,12 +307,12 @@ def classifier_text(ev: Evidence, text: str, spans: Sequence[tuple[int, int, str
 
 def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]],
                       arm_sides: Sequence[tuple[Measure, str]], model: DirectionModel | None,
-                      outcome_text: str = "") -> Decision:
+                      outcome_text: str = "", others: Sequence[tuple[int, int]] = ()) -> Decision:
     """Direction of a comparison. ``text``: the sentence; ``offset``: its absolute start; ``spans``:
     local (start, end, role) of the I/C/O mentions; ``arm_sides``: (arm value, side); ``outcome_text``:
     the outcome's words. Not significant (p-value, CI, words) -> ``no_difference``; otherwise the
     classifier (which sees the rules' evidence as feature words) or, without it, numbers then cues."""
-    ev = comparison_evidence(text, offset, measures, spans, arm_sides, outcome_text)
+    ev = comparison_evidence(text, offset, measures, spans, arm_sides, outcome_text, others)
     decision = Decision(significant=ev.significant, p_value=ev.p_value.id if ev.p_value is not None else None,
                         source=ev.source, negated=ev.negated)
     if ev.significant is False or ev.cue == "no_difference" and ev.significant is None and not ev.source:

@@ -93,17 +93,21 @@ def _hits(text: str, harmful: bool) -> list[tuple[int, int, int]]:
     return out
 
 
-def cue_direction(text: str, spans: Sequence[Span], outcome_text: str = "") -> tuple[str | None, bool]:
+def cue_direction(text: str, spans: Sequence[Span], outcome_text: str = "",
+                  others: Sequence[tuple[int, int]] = ()) -> tuple[str | None, bool]:
     """(direction, negated) of a comparison clause. ``text``: the clause with entity names masked;
     ``spans``: (start, end, role I/C/O) local to ``text``; ``outcome_text``: the outcome's words (for
-    the harmful-outcome reading of "improved")."""
+    the harmful-outcome reading of "improved"); ``others``: local spans of the sentence's other outcomes
+    (claims of their own): a cue after the outcome that goes with a later one ("reduced A by 9.0%, and
+    increased B") is not this outcome's."""
     hits = _hits(text, bool(HARMFUL.search(outcome_text)))
     if not hits:
         return None, False
     outcomes = sorted((a, b) for a, b, r in spans if r == "O")
     if outcomes:
         a, b = outcomes[0]
-        start, end, sign = min(hits, key=lambda h: h[0] - b if h[0] >= b else a - h[1] + 0.5)
+        own = [h for h in hits if h[0] < b or not any(0 <= x - h[1] <= 25 for x, _ in others)] or hits
+        start, end, sign = min(own, key=lambda h: h[0] - b if h[0] >= b else a - h[1] + 0.5)
     else:
         start, end, sign = hits[0]
     if negation_scope(text, start):

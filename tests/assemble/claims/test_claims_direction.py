@@ -153,3 +153,16 @@ def test_adverse_effect_when_the_tagger_stops_short_of_the_head_noun():
     other = make_record(text.replace("complications", "remissions"), [("OUTCOME", "Major extrahepatic")], title=True)
     assert is_adverse(sentence_views(short)[1])
     assert not is_adverse(sentence_views(other)[1])
+
+
+def test_each_outcome_claim_reads_its_own_change_word():
+    # PMC 57751 (Evidence Inference): three outcomes, each with its own number, two change words
+    text = ("Bezafibrate significantly reduced total cholesterol by approximately 8.0% and low-density "
+            "lipoprotein (LDL)-cholesterol by approximately 9.0%, and increased high-density lipoprotein "
+            "(HDL)-cholesterol by approximately 6.0%.")
+    rec = make_record(text, [("INTERVENTION", "Bezafibrate"), ("OUTCOME", "total cholesterol"),
+                             ("OUTCOME", "low-density lipoprotein (LDL)-cholesterol"),
+                             ("OUTCOME", "high-density lipoprotein (HDL)-cholesterol")])
+    claims = claims_of(rec)
+    assert [len(c.outcome) for c in claims] == [1, 1, 1]
+    assert [c.direction for c in claims] == ["decrease", "decrease", "increase"]
