@@ -286,7 +286,9 @@ def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
 _BARE_WORDS = frozenset(["the", "a", "an", "this", "that", "group", "groups", "arm", "arms", "cohort", "intervention",
                          "interventions", "treatment", "treatments", "treated", "study", "experimental", "active",
                          "test", "therapy", "patients", "subjects", "participants", "condition", "program",
-                         "programme", "drug", "verum", "trial", "of", "in", "receiving"])
+                         "programme", "drug", "verum", "trial", "of", "in", "receiving", "combination",
+                         "combinations", "regimen", "regimens", "strategy", "protocol", "technique", "procedure",
+                         "method", "anesthesia", "anaesthesia", "surgery"])
 
 
 def is_bare_label(text: str) -> bool:

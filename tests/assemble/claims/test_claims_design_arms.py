@@ -118,3 +118,13 @@ def test_three_arms_against_placebo_give_one_claim_per_arm():
     assert set(lido.measures) == {measure(rec, "34.3%"), measure(rec, "P = 0.001"), measure(rec, "74.3%")}
     assert set(keto.measures) == {measure(rec, "40%"), measure(rec, "P = 0.004"), measure(rec, "74.3%")}
     assert lido.direction == keto.direction == "decrease" and lido.significant and keto.significant
+
+
+def test_bare_labels_name_no_arm():
+    from claimex.assemble.claims.context import is_bare_label
+
+    for text in ("intervention", "the intervention group", "the treatment arm", "the combination", "Anesthesia",
+                 "study drug"):
+        assert is_bare_label(text), text
+    for text in ("general anesthesia", "hypertonic saline", "usual care", "i-gel", "LMA Supreme"):
+        assert not is_bare_label(text), text
