@@ -1,8 +1,10 @@
 """Cross-sentence intervention context: which intervention a sentence is about when it does not
 name it, and which arm "the combination group" / "group II" / "the control group" refers to.
 
-* The **main interventions** are the INTERVENTION entities of the title (sentence 0), else of the
-  first aim sentence, else of the first design (methods) sentence, else of the first finding.
+* The **main intervention** is the first active INTERVENTION entity (not control-worded, not a bare
+  label, not the design's alternative) of the title (sentence 0), else of the first aim sentence, else
+  of the first design (methods) sentence, else of the first finding; a second intervention of a title
+  ("Effect of X on hypotension following induction of general anesthesia") is context, not a main one.
   Mentions of the same intervention (same content words after abbreviation expansion, or one's
   words contained in the other's) are tracked; a claim that names no intervention *inherits* the
   latest earlier mention of each main intervention (``Claim.inherited``).
@@ -31,7 +33,7 @@ from .base import SentenceView, content_words, cues, entity_words, same_stem
 CONTROL = cues(
     r"placebos?", r"controls?", r"sham", r"usual\s+care", r"standard(?:\s+of)?(?:[- ]care|\s+(?:treatment|therapy|"
     r"medical\s+therapy))", r"conventional", r"no\s+(?:treatment|intervention|therapy)", r"vehicle", r"untreated",
-    r"saline", r"wait(?:ing)?[- ]?list", r"best\s+supportive\s+care", r"[\w-]+\s+alone", r"routine\s+care",
+    r"(?<!hypertonic )(?<!hypotonic )saline", r"wait(?:ing)?[- ]?list", r"best\s+supportive\s+care", r"[\w-]+\s+alone", r"routine\s+care",
     r"dummy", r"observation",
 )
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
@@ -176,7 +178,7 @@ class InterventionContext:
         if not self.main and ents and (defining or ctype in ("aim", "finding", "conclusion")):
             actives = [e for e in ents if not is_control(e) and e.id not in alternatives
                        and not self._is_known_comparator(e)] or ents[:1]
-            self.main = [k for k in dict.fromkeys(entity_words(e) for e in actives) if k]
+            self.main = [k for k in (entity_words(actives[0]),) if k]
         for ent in ents:
             key = entity_words(ent)
             if defining and key and key not in self.design_arms:

@@ -128,3 +128,20 @@ def test_bare_labels_name_no_arm():
         assert is_bare_label(text), text
     for text in ("general anesthesia", "hypertonic saline", "usual care", "i-gel", "LMA Supreme"):
         assert not is_bare_label(text), text
+
+
+def test_hypertonic_saline_is_an_active_arm_and_normal_saline_the_control():
+    # PMC 4166055
+    from claimex.assemble.claims.context import CONTROL
+
+    assert not CONTROL.search("hypertonic saline") and CONTROL.search("normal saline")
+    text = ("Effect of hypertonic saline on hypotension following induction of general anesthesia. "
+            "Fifty-four patients were randomly allocated to two groups of 27 patients who received hypertonic "
+            "saline 5% (2.3 ml/kg) or received normal saline (13 ml/kg). "
+            "Trend of SBP, DBP, HR and MAP between groups were not significantly different (P > 0.05).")
+    rec = make_record(text, [("INTERVENTION", "hypertonic saline"), ("INTERVENTION", "general anesthesia"),
+                             ("INTERVENTION", "hypertonic saline", 1), ("INTERVENTION", "normal saline"),
+                             ("OUTCOME", "Trend of SBP, DBP, HR and MAP")], title=True)
+    claim = _finding(rec, "Trend of SBP")
+    assert claim.intervention == [ent(rec, "hypertonic saline", 1)] and claim.comparator == [ent(rec, "normal saline")]
+    assert claim.direction == "no_difference"
