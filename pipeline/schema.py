@@ -113,6 +113,9 @@ class Claim(BaseModel):
     arms: list[ArmValue] = Field(default_factory=list)
     p_value: Optional[str] = None  # measure id of the p-value that decides significance
     inherited: list[str] = Field(default_factory=list)  # entity ids carried over from earlier sentences
+    # entity ids of the sentence's own arm mentions that the intervention/comparator were resolved from
+    # ("the intervention group" -> the named arm of the design sentence); added within claimex/1, optional
+    arm_mentions: list[str] = Field(default_factory=list)
 
 
 class Record(BaseModel):
@@ -145,7 +148,7 @@ class Record(BaseModel):
         ids = {e.id for e in self.entities} | {m.id for m in self.measures}
         for claim in self.claims:
             for ref in (*claim.population, *claim.intervention, *claim.comparator, *claim.outcome,
-                        *claim.measures):
+                        *claim.measures, *claim.arm_mentions):
                 if ref not in ids:
                     raise ValueError(f"record {self.id}: claim {claim.id} refers to unknown id {ref}")
             if claim.sentence >= max(len(self.sentences), 1):

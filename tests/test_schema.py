@@ -38,3 +38,18 @@ def test_json_schema_names_the_contract_fields():
         assert field in props
     claim_props = schema["$defs"]["Claim"]["properties"]
     assert set(claim_props["type"]["enum"]) == {"finding", "adverse_effect", "conclusion", "background", "aim"}
+
+
+def test_claim_arm_mentions_is_optional_and_checked(gold_fixture):
+    """``Claim.arm_mentions`` (issue 10) was added inside claimex/1: records written before it still
+    load, and its ids must exist like every other claim reference."""
+    data = json.loads(gold_fixture.to_json())
+    for claim in data["claims"]:
+        claim.pop("arm_mentions", None)  # a record written before the field existed
+    old = Record.from_dict(data)
+    assert all(c.arm_mentions == [] for c in old.claims)
+    data["claims"][0]["arm_mentions"] = ["E1"]
+    assert Record.from_dict(data).claims[0].arm_mentions == ["E1"]
+    data["claims"][0]["arm_mentions"] = ["E99"]
+    with pytest.raises(ValidationError, match="unknown id E99"):
+        Record.from_dict(data)

@@ -172,8 +172,11 @@ class _ClaimView:
         ents = {e.id: e for e in record.entities}
         meas = {m.id: m for m in record.measures}
         self.claim = claim
-        self.arms = [(ents[i].start, ents[i].end) for i in (*claim.intervention, *claim.comparator) if i in ents]
-        self.arm_words = [_words(ents[i].text) for i in (*claim.intervention, *claim.comparator) if i in ents]
+        # the claim's arms, and the sentence's own mentions they were resolved from ("the intervention
+        # group" -> the named arm): the claim links the observation to that mention too
+        arm_ids = (*claim.intervention, *claim.comparator, *claim.arm_mentions)
+        self.arms = [(ents[i].start, ents[i].end) for i in arm_ids if i in ents]
+        self.arm_words = [_words(ents[i].text) for i in arm_ids if i in ents]
         self.outcomes = [(ents[i].start, ents[i].end) for i in claim.outcome if i in ents]
         ids = set(claim.measures) | {a.measure for a in claim.arms}
         self.measures = [(meas[i].start, meas[i].end) for i in ids if i in meas]

@@ -14,8 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...schema import ArmValue, Claim, Record
+from .arms import arms_of, settle_roles
 from .base import SentenceView, sentence_views, unique
-from .context import Arm, InterventionContext, arms_of
+from .context import Arm, InterventionContext
 from .direction import (
     Decision,
     DirectionModel,
@@ -23,12 +24,14 @@ from .direction import (
     comparison_evidence,
     decide_comparison,
     decide_qualitative,
+    decide_within,
     is_comparative,
     load_model,
 )
 from .grounding import ground
+from .groups import Group, claim_groups, split_by_arm
 from .hedging import hedged
-from .link import Group, arm_values, claim_groups, role_spans, roles_of
+from .link import arm_values, between_arms, role_spans, roles_of, within_arms
 from .types import CONCLUSION, TypingState, classify, is_methods
 
 __all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model"]
@@ -68,26 +71,35 @@ class ClaimAssembler:
         return claims
 
     def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext) -> list[Claim]:
+        if ctype in _CARRY:
+            settle_roles(view, ctx)
         arms = arms_of(view, ctx)
         if ctype in _CARRY:
             carried, carried_c = ctx.main_mentions(), ctx.comparator()
         else:
             arms = [a for a in arms if not a.inherited]
             carried, carried_c = [], None
-        roles = roles_of(view, arms, carried, carried_c)
         pairs = arm_values(view, arms, view.measures)
+        compares = ctype in _CARRY and between_arms(view, arms, pairs)
+        roles = roles_of(view, arms, carried, carried_c, compares=compares)
+        within = ctype in _CARRY and not compares and within_arms(view)
         groups = claim_groups(view, pairs) if ctype in _CARRY else [Group(roles.outcome, list(view.measures))]
+        if ctype in _CARRY and compares:
+            groups = [g for group in groups for g in split_by_arm(view, group, pairs, roles.comparator)]
+        else:
+            groups = [(g, None) for g in groups]
         out = []
-        for group in groups:
+        for group, arm in groups:
             ids = {m.id for m in group.measures}
+            interventions = [arm] if arm is not None else roles.intervention
             gpairs = [(m, a) for m, a in pairs if m.id in ids]
-            decision = self._decide(view, ctype, arms, group, gpairs, bool(roles.comparator))
+            decision = self._decide(view, ctype, arms, group, gpairs, bool(roles.comparator), within)
             out.append(Claim(
                 id="",
                 sentence=view.index,
                 type=ctype,
                 population=[e.id for e in roles.population],
-                intervention=[e.id for e in roles.intervention],
+                intervention=[e.id for e in interventions],
                 comparator=[e.id for e in roles.comparator],
                 outcome=[e.id for e in group.outcomes],
                 measures=[m.id for m in group.measures],
@@ -101,21 +113,27 @@ class ClaimAssembler:
                 arms=[ArmValue(measure=m.id, arm=a.entity.id if a.entity is not None else None, arm_text=a.text)
                       for m, a in gpairs],
                 p_value=decision.p_value,
-                inherited=unique(e.id for e in roles.inherited),
+                inherited=unique(e.id for e in roles.inherited if arm is None or e not in roles.intervention
+                                 or e is arm),
+                arm_mentions=[e.id for e in roles.mentions],
             ))
         return out
 
-    def _decide(self, view: SentenceView, ctype: str, arms: list[Arm], group: Group, pairs, has_comparator: bool
-                ) -> Decision:
+    def _decide(self, view: SentenceView, ctype: str, arms: list[Arm], group: Group, pairs, has_comparator: bool,
+                within: bool = False) -> Decision:
         if ctype in _NO_DIRECTION or (ctype == "conclusion" and _recommendation(view.text)):
             return Decision()
         masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
+        if within and not has_comparator:
+            return decide_within(view.text, view.start, masked, group.measures, adverse=ctype == "adverse_effect",
+                                 outcome_text=" ".join(o.text for o in group.outcomes))
         if not is_comparative(masked, has_comparator or len({a.key for a in arms if not a.plural}) > 1,
                               group.measures):
             return decide_qualitative(masked, adverse=ctype == "adverse_effect")
-        sides = [(m, a.side) for m, a in pairs if a.side]
+        sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]
+        others = [(o.start - view.start, o.end - view.start) for o in view.label("OUTCOME") if o not in group.outcomes]
         return decide_comparison(view.text, view.start, group.measures, role_spans(view, arms, group.outcomes),
-                                 sides, self.model, " ".join(o.text for o in group.outcomes))
+                                 sides, self.model, " ".join(o.text for o in group.outcomes), others)
 
     # -- one-sentence helpers (evaluation and training on Evidence Inference) ---------------------------
     def _single(self, record: Record):
@@ -127,7 +145,7 @@ class ClaimAssembler:
         """The comparison decision for the first sentence of ``record`` (its INTERVENTION, COMPARATOR and
         OUTCOME entities as the roles), as the pipeline makes it for a comparative finding."""
         view, arms = self._single(record)
-        pairs = [(m, a.side) for m, a in arm_values(view, arms, view.measures) if a.side]
+        pairs = [(m, a.side) for m, a in arm_values(view, arms, view.measures) if a.side and a.entity is not None]
         outcomes = view.label("OUTCOME")
         return decide_comparison(view.text, view.start, view.measures, role_spans(view, arms, outcomes), pairs,
                                  self.model, " ".join(o.text for o in outcomes))
@@ -136,7 +154,7 @@ class ClaimAssembler:
         """The direction classifier's input for the first sentence of ``record``: the rules' evidence as
         feature words, then the sentence with its roles marked."""
         view, arms = self._single(record)
-        pairs = [(m, a.side) for m, a in arm_values(view, arms, view.measures) if a.side]
+        pairs = [(m, a.side) for m, a in arm_values(view, arms, view.measures) if a.side and a.entity is not None]
         outcomes = view.label("OUTCOME")
         spans = role_spans(view, arms, outcomes)
         ev = comparison_evidence(view.text, view.start, view.measures, spans, pairs, " ".join(o.text for o in outcomes))

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...schema import Entity, Measure, Record
 
@@ -159,7 +160,12 @@ def same_stem(a: str, b: str) -> bool:
 
 def entity_words(entity: Entity) -> frozenset[str]:
     """Content words of an entity, its abbreviations expanded."""
-    return frozenset(content_words(entity.expanded or entity.text))
+    return _word_key(entity.expanded or entity.text)
+
+
+@lru_cache(maxsize=8192)
+def _word_key(text: str) -> frozenset[str]:
+    return frozenset(content_words(text))
 
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

@@ -1,8 +1,10 @@
 """Cross-sentence intervention context: which intervention a sentence is about when it does not
 name it, and which arm "the combination group" / "group II" / "the control group" refers to.
 
-* The **main interventions** are the INTERVENTION entities of the title (sentence 0), else of the
-  first aim sentence, else of the first design (methods) sentence, else of the first finding.
+* The **main intervention** is the first active INTERVENTION entity (not control-worded, not a bare
+  label, not the design's alternative) of the title (sentence 0), else of the first aim sentence, else
+  of the first design (methods) sentence, else of the first finding; a second intervention of a title
+  ("Effect of X on hypotension following induction of general anesthesia") is context, not a main one.
   Mentions of the same intervention (same content words after abbreviation expansion, or one's
   words contained in the other's) are tracked; a claim that names no intervention *inherits* the
   latest earlier mention of each main intervention (``Claim.inherited``).
@@ -13,12 +15,17 @@ name it, and which arm "the combination group" / "group II" / "the control group
   a defined label (``group II``), a generic treatment word (``study/treatment/intervention group``
   -> the main intervention), a control word (``control/placebo group`` -> the comparator), or
   ``combination/combined`` -> the latest intervention worded as a combination (``A plus B``).
+* **Design comparators**: the alternative a title, aim or methods sentence sets up ("randomised to X or
+  Y", "comparing X with Y", "X versus Y") is remembered as a comparator, control-worded or not.
+
+The arms of one sentence (entities, phrases, sides) are found in :mod:`.arms`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...schema import Entity
 from .base import SentenceView, content_words, cues, entity_words, same_stem
@@ -26,7 +33,7 @@ from .base import SentenceView, content_words, cues, entity_words, same_stem
 CONTROL = cues(
     r"placebos?", r"controls?", r"sham", r"usual\s+care", r"standard(?:\s+of)?(?:[- ]care|\s+(?:treatment|therapy|"
     r"medical\s+therapy))", r"conventional", r"no\s+(?:treatment|intervention|therapy)", r"vehicle", r"untreated",
-    r"saline", r"wait(?:ing)?[- ]?list", r"best\s+supportive\s+care", r"[\w-]+\s+alone", r"routine\s+care",
+    r"(?<!hypertonic )(?<!hypotonic )saline", r"wait(?:ing)?[- ]?list", r"best\s+supportive\s+care", r"[\w-]+\s+alone", r"routine\s+care",
     r"dummy", r"observation",
 )
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
@@ -93,12 +100,20 @@ def is_control(entity: Entity) -> bool:
     return entity.label == "COMPARATOR" or bool(CONTROL.search(entity.expanded or entity.text))
 
 
+@lru_cache(maxsize=65536)
 def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two mentions of one intervention: one's words inside the other's, or most words shared (stem
+    match) while at most one side has words of its own. Arms that share a head but each carry their own
+    qualifier ("aseptic BTB allografts" / "sterilized BTB allografts") are different interventions."""
     if not a or not b:
         return False
     if a <= b or b <= a:
         return True
-    shared = sum(1 for w in a if any(same_stem(w, v) for v in b))
+    own_a = [w for w in a if not any(same_stem(w, v) for v in b)]
+    own_b = [w for w in b if not any(same_stem(w, v) for v in a)]
+    if own_a and own_b:
+        return False
+    shared = len(a) - len(own_a)
     return shared >= 0.6 * max(len(a), len(b))
 
 
@@ -114,6 +129,7 @@ class Arm:
     side: str | None = None  # "I" or "C"
     inherited: bool = False  # the entity comes from an earlier sentence
     plural: bool = False  # "both groups": the arms together, not one arm
+    mention: Entity | None = None  # the tagged bare label this arm was resolved from
 
     @property
     def key(self) -> str:
@@ -127,6 +143,7 @@ class InterventionContext:
     comparators: list[Entity] = field(default_factory=list)
     interventions: list[Entity] = field(default_factory=list)  # every I/C entity seen, in order
     labels: dict[str, Entity] = field(default_factory=dict)  # "i", "a", "2" -> entity
+    design_arms: list[frozenset[str]] = field(default_factory=list)  # word keys of title/aim/methods arms
 
     # -- updating ---------------------------------------------------------------------------------------
     def prime(self, views: list[SentenceView]) -> None:
@@ -144,7 +161,7 @@ class InterventionContext:
         for view in views:
             for ent in view.label("INTERVENTION"):
                 key = entity_words(ent)
-                if not key:
+                if not key or is_control(ent) or is_bare_label(ent.text):
                     continue
                 group = next((g for g in groups if same_intervention(key, g[0])), None)
                 if group is None:
@@ -161,20 +178,49 @@ class InterventionContext:
 
     def observe(self, view: SentenceView, ctype: str | None, design: bool = False) -> None:
         """Record the interventions of a sentence after it was assembled. ``design``: the sentence is
-        a title/aim/methods sentence (it may define the main interventions and the arms)."""
-        ents = view.label("INTERVENTION", "COMPARATOR")
-        if not self.main and ents and (view.index == 0 or design or ctype in ("aim", "finding", "conclusion")):
-            actives = [e for e in ents if not is_control(e)] or ents[:1]
-            self.main = [k for k in dict.fromkeys(entity_words(e) for e in actives) if k]
+        a title/aim/methods sentence (it may define the main interventions and the arms; its comparators,
+        control-worded or introduced as the alternative, are the design's comparators)."""
+        ents = [e for e in view.label("INTERVENTION", "COMPARATOR") if not is_bare_label(e.text)]
+        defining = design or view.index == 0
+        alternatives = design_comparators(view, ents) if defining else set()
+        if not self.main and ents and (defining or ctype in ("aim", "finding", "conclusion")):
+            actives = [e for e in ents if not is_control(e) and e.id not in alternatives
+                       and not self._is_known_comparator(e)] or ents[:1]
+            self.main = [k for k in (entity_words(actives[0]),) if k]
         for ent in ents:
             key = entity_words(ent)
+            if defining and key and key not in self.design_arms:
+                self.design_arms.append(key)
             for main in self.main:
                 if same_intervention(key, main):
                     self.latest[main] = ent
-            if is_control(ent) and (design or view.index == 0 or not self.comparators):
+            if (is_control(ent) or ent.id in alternatives) and (defining or not self.comparators) \
+                    and not any(same_intervention(key, m) for m in self.main):
                 self.comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)
+
+    def known_arm(self, ent: Entity) -> bool:
+        """Is ``ent`` a mention of an arm the title, aims or methods named (or of a main intervention)?"""
+        key = entity_words(ent)
+        return any(same_intervention(key, k) for k in (*self.main, *self.design_arms))
+
+    def _is_known_comparator(self, ent: Entity) -> bool:
+        """A mention of a comparator: the same intervention, with no words of its own beyond the
+        comparator's ("dexamethasone and diclofenac K" is not a mention of "diclofenac K alone")."""
+        key = entity_words(ent)
+        return any(same_intervention(key, ck) and all(any(same_stem(w, v) for v in ck) for w in key)
+                   for ck in (entity_words(c) for c in self.comparators))
+
+    def side_of(self, ent: Entity) -> str:
+        """"C" for a control-worded entity or a mention of a design comparator (and not of a main
+        intervention), else "I"."""
+        if is_control(ent):
+            return "C"
+        key = entity_words(ent)
+        if any(same_intervention(key, m) for m in self.main):
+            return "I"
+        return "C" if self._is_known_comparator(ent) else "I"
 
     def _define_label(self, view: SentenceView, ent: Entity) -> None:
         after = view.text[ent.end - view.start:ent.end - view.start + 20]
@@ -192,6 +238,9 @@ class InterventionContext:
     def comparator(self) -> Entity | None:
         return self.comparators[-1] if self.comparators else None
 
+    def is_bare(self, ent: Entity) -> bool:
+        return is_bare_label(ent.text)
+
     def resolve(self, phrase: str, label: str | None) -> tuple[Entity | None, str | None]:
         """Entity and side ("I"/"C") of an arm phrase such as "the combination group" or "group II"."""
         if label:
@@ -199,6 +248,9 @@ class InterventionContext:
             return ent, (None if ent is None else ("C" if is_control(ent) else "I"))
         if CONTROL.search(phrase):
             return self.comparator(), "C"
+        if is_bare_label(phrase) and GENERIC_TREATMENT.search(phrase):
+            mains = self.main_mentions()
+            return (mains[0] if mains else None), "I"
         if COMBINATION.search(phrase):
             for ent in reversed(self.interventions):
                 if _COMBINED_TEXT.search(ent.expanded or ent.text):
@@ -207,7 +259,7 @@ class InterventionContext:
         if words:
             for ent in reversed(self.interventions):
                 key = entity_words(ent)
-                if any(same_stem(w, v) for w in words for v in key):
+                if not is_bare_label(ent.text) and any(same_stem(w, v) for w in words for v in key):
                     return ent, "C" if is_control(ent) else "I"
         if GENERIC_TREATMENT.search(phrase):
             mains = self.main_mentions()
@@ -215,74 +267,46 @@ class InterventionContext:
         return None, None
 
 
-def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
-    """The arms mentioned in ``view``: its I/C entities (an entity followed by "group"/"arm" takes
-    the word into its span) and arm phrases outside them, in text order."""
-    arms: list[Arm] = []
-    ents = sorted(view.label("INTERVENTION", "COMPARATOR"), key=lambda e: e.start)
-    for ent in ents:
-        tail = re.match(rf"\s*{ARM_HEAD}\b", view.text[ent.end - view.start:])
-        end = ent.end + (tail.end() if tail else 0)
-        arms.append(Arm(ent.start, end, view.text[ent.start - view.start:end - view.start], ent,
-                        "C" if is_control(ent) else "I"))
-    for a, b, label, pre, words in arm_phrases(view.text):
-        start, end = view.start + a, view.start + b
-        if any(x.start < end and start < x.end for x in arms):
-            continue
-        phrase = view.text[a:b]
-        plural = not label and bool(PLURAL_ARMS.search(pre) or phrase.lower().endswith(("groups", "arms", "cohorts")))
-        if not label and not words.strip() and not plural:
-            continue
-        ent, side = (None, None) if plural else ctx.resolve(words, label)
-        arms.append(Arm(start, end, phrase, ent, side, inherited=ent is not None, plural=plural))
-    arms.extend(_re_mentions(view, ctx, arms))
-    arms.sort(key=lambda a: a.start)
-    _assign_sides(view, arms)
-    return arms
+_RANDOMISED = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|between|versus|vs\.?|either|"
+                        r"receiv\w*|given)\b", re.IGNORECASE)
+_ALTERNATIVE_BEFORE = re.compile(r"(?:\bor|\band|\bwith|\bto)\s+(?:to\s+|with\s+|receive\s+)?(?:the\s+|an?\s+)?"
+                                 r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
-def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm]) -> list[Arm]:
-    """Earlier I/C entities written again here but not tagged ("... with docetaxel, while ... with
-    5-fluorouracil+vinorelbine"): exact, case-insensitive, word-bounded repeats of their text, looked
-    for in sentences that report numbers."""
-    out: list[Arm] = []
-    if not view.measures:  # only where arm values need their arms
-        return out
-    low = view.text.lower()
-    seen: set[str] = set()
-    latest_first = list(reversed(ctx.interventions))
-    latest_first.sort(key=lambda e: -len(e.text))  # stable: the latest of equally long texts first
-    for ent in latest_first:
-        key = ent.text.lower()
-        if len(key) < 3 or key in seen:
+def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
+    """Ids of the entities a design sentence (title, aim, methods) sets up as the comparator: introduced
+    by "than" / "compared with" / "versus" after another arm, or the alternative in "randomised to X or
+    Y", "comparing X with Y", "between X and Y"."""
+    out: set[str] = set()
+    ents = sorted(ents, key=lambda e: e.start)
+    cue = _RANDOMISED.search(view.text)
+    for k, ent in enumerate(ents):
+        if k == 0:
             continue
-        seen.add(key)
-        pos = low.find(key)
-        while pos >= 0:
-            a, b = view.start + pos, view.start + pos + len(key)
-            bounded = (pos == 0 or not low[pos - 1].isalnum()) and (pos + len(key) == len(low)
-                                                                    or not low[pos + len(key)].isalnum())
-            if bounded and not any(x.start < b and a < x.end for x in (*taken, *out)):
-                out.append(Arm(a, b, view.text[pos:pos + len(key)], ent, "C" if is_control(ent) else "I",
-                               inherited=True))
-            pos = low.find(key, pos + 1)
+        earlier = [e for e in ents[:k] if e.id not in out and not same_intervention(entity_words(e), entity_words(ent))]
+        if not earlier:
+            continue
+        before = view.text[max(0, ent.start - view.start - 40):ent.start - view.start]
+        if COMPARE_BEFORE.search(before) or (cue and cue.start() < ent.start - view.start
+                                              and _ALTERNATIVE_BEFORE.search(before)):
+            out.add(ent.id)
     return out
 
 
-_COMPARE_BEFORE = re.compile(r"(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|over|against|"
-                             r"in\s+comparison\s+(?:with|to))\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_BARE_WORDS = frozenset(["the", "a", "an", "this", "that", "group", "groups", "arm", "arms", "cohort", "intervention",
+                         "interventions", "treatment", "treatments", "treated", "study", "experimental", "active",
+                         "test", "therapy", "patients", "subjects", "participants", "condition", "program",
+                         "programme", "drug", "verum", "trial", "of", "in", "receiving", "combination",
+                         "combinations", "regimen", "regimens", "strategy", "protocol", "technique", "procedure",
+                         "method", "anesthesia", "anaesthesia", "surgery"])
 
 
-def _assign_sides(view: SentenceView, arms: list[Arm]) -> None:
-    """Undecided or all-"I" arms: the one introduced by "than"/"compared with"/"versus" is the comparator."""
-    singles = [a for a in arms if not a.plural]
-    if any(a.side == "C" for a in singles):
-        for a in singles:
-            a.side = a.side or "I"
-        return
-    for k, arm in enumerate(singles):
-        before = view.text[max(0, arm.start - view.start - 30):arm.start - view.start]
-        if k > 0 and _COMPARE_BEFORE.search(before) and arm.key != singles[0].key:
-            arm.side = "C"
-        else:
-            arm.side = arm.side or "I"
+def is_bare_label(text: str) -> bool:
+    """A label that names no arm: "intervention", "the treatment group", "the experimental arm"."""
+    toks = re.findall(r"[a-z0-9]+", text.lower())
+    return bool(toks) and all(t in _BARE_WORDS for t in toks)
+
+
+COMPARE_BEFORE = re.compile(r"(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|over|against|"
+                             r"in\s+comparison\s+(?:with|to)|differ\w*\s+(?:\w+\s+)?from(?:\s+(?:that|those)\s+"
+                             r"(?:of|in|with|for))?)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)

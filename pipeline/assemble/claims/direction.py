@@ -31,7 +31,7 @@ from pathlib import Path
 
 from ...schema import Measure
 from .base import blank, cues
-from .polarity import DECREASE, INCREASE, both_arms_change, cue_direction, polarity
+from .polarity import DECREASE, HARMFUL, INCREASE, both_arms_change, change_of, cue_direction, polarity
 
 log = logging.getLogger(__name__)
 
@@ -272,7 +272,8 @@ class Evidence:
 
 
 def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]],
-                        arm_sides: Sequence[tuple[Measure, str]], outcome_text: str = "") -> Evidence:
+                        arm_sides: Sequence[tuple[Measure, str]], outcome_text: str = "",
+                        others: Sequence[tuple[int, int]] = ()) -> Evidence:
     """Significance, cue direction and numeric direction of a comparison, read in the clause of the
     outcome (:func:`focus`) first, then in the whole sentence."""
     fa, fb = focus(text, spans)
@@ -282,9 +283,9 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
         sig, p, source = significance(measures, text, offset)
     masked = blank(text, spans)
     local = [(a - fa, b - fa, r) for a, b, r in spans if fa <= a < fb]
-    cue, negated = cue_direction(masked[fa:fb], local, outcome_text)
+    cue, negated = cue_direction(masked[fa:fb], local, outcome_text, [(a - fa, b - fa) for a, b in others])
     if cue is None and (fa, fb) != (0, len(text)):
-        cue, negated = cue_direction(masked, spans, outcome_text)
+        cue, negated = cue_direction(masked, spans, outcome_text, others)
     if both_arms_change(masked[fa:fb]):
         # "reduced significantly in both groups": the significance is within each arm, not between them
         return Evidence(None, None, "", "no_difference", negated, None)
@@ -306,16 +307,22 @@ def classifier_text(ev: Evidence, text: str, spans: Sequence[tuple[int, int, str
 
 def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]],
                       arm_sides: Sequence[tuple[Measure, str]], model: DirectionModel | None,
-                      outcome_text: str = "") -> Decision:
+                      outcome_text: str = "", others: Sequence[tuple[int, int]] = ()) -> Decision:
     """Direction of a comparison. ``text``: the sentence; ``offset``: its absolute start; ``spans``:
     local (start, end, role) of the I/C/O mentions; ``arm_sides``: (arm value, side); ``outcome_text``:
     the outcome's words. Not significant (p-value, CI, words) -> ``no_difference``; otherwise the
     classifier (which sees the rules' evidence as feature words) or, without it, numbers then cues."""
-    ev = comparison_evidence(text, offset, measures, spans, arm_sides, outcome_text)
+    ev = comparison_evidence(text, offset, measures, spans, arm_sides, outcome_text, others)
     decision = Decision(significant=ev.significant, p_value=ev.p_value.id if ev.p_value is not None else None,
                         source=ev.source, negated=ev.negated)
     if ev.significant is False or ev.cue == "no_difference" and ev.significant is None and not ev.source:
         decision.direction = "no_difference"
+        return decision
+    if ev.numeric:
+        # both arms' values (or a ratio whose CI excludes 1) are read relative to the claim's own arms:
+        # their order decides, with or without a test ("4.9% vs 5.9%" = decrease)
+        decision.direction = ev.numeric
+        decision.source = (decision.source + "+numbers").lstrip("+")
         return decision
     if model is not None:
         probs = model.predict([classifier_text(ev, text, spans)])[0]
@@ -326,12 +333,26 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
         return decision
     if ev.cue == "no_difference" and ev.significant is None:
         decision.direction = "no_difference"
-    elif ev.significant and ev.numeric:
-        decision.direction = ev.numeric
-        decision.source += "+numbers"
     else:
         decision.direction = ev.cue if ev.cue != "no_difference" or not ev.significant else None
         decision.source = (decision.source + "+cues").lstrip("+")
+    return decision
+
+
+def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measure], adverse: bool,
+                  outcome_text: str = "") -> Decision:
+    """A change within the arms and no comparison between them ("Significant improvement in IKDC
+    scores (P < 0.0001) ... over the 24-month period for both groups"): single-arm results, so the
+    polarity words give positive / negative (else, for a harmful outcome - pain, HbA1c, mortality - a
+    decrease is positive and an increase negative) and the p-value, CI or words the significance."""
+    decision = decide_qualitative(masked, adverse)
+    if decision.direction is None and HARMFUL.search(outcome_text):
+        change = change_of(masked, outcome_text)
+        if change is not None:
+            decision.direction = "positive" if change == "decrease" else "negative"
+    sig, p, _ = significance(measures, text, offset)
+    decision.significant = sig
+    decision.p_value = p.id if p is not None else None
     return decision
 
 

@@ -12,8 +12,9 @@ median_iqr, duration, range) is linked to an arm by, in order:
 4. **preceding arm**: an arm right before the value ("tiotropium 9.5%", "placebo group: 17.9%");
 5. **clause scope**: "In group I, ..." scopes the values after it up to the next arm.
 
-No other measure and no ``;`` may lie between a value and its arm. Each measure is also linked to
-its outcome: the nearest OUTCOME entity before it in the sentence (else the nearest after it).
+No other measure and no ``;`` may lie between a value and its arm. Roles (:func:`roles_of`) and
+whether a sentence compares arms (:func:`between_arms`) or reports changes within them
+(:func:`within_arms`) are decided here too; claim granularity is in :mod:`.groups`.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ...schema import Entity, Measure
-from .base import SentenceView
-from .context import Arm
+from .base import SentenceView, entity_words
+from .context import Arm, same_intervention
 
 ARM_VALUE_KINDS = frozenset({"value", "percentage", "count", "mean_sd", "median_iqr", "duration", "range"})
 _LIST_SEP = re.compile(r"^\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|to|with|,\s*and|/)?\s*(?:the\s+)?$", re.IGNORECASE)
@@ -46,12 +47,15 @@ class Roles:
     comparator: list[Entity] = field(default_factory=list)
     outcome: list[Entity] = field(default_factory=list)
     inherited: list[Entity] = field(default_factory=list)
+    mentions: list[Entity] = field(default_factory=list)  # tagged bare labels the arms were resolved from
 
 
-def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried_comparator: Entity | None
-             ) -> Roles:
+def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried_comparator: Entity | None,
+             compares: bool = False) -> Roles:
     """Who / what / against what / measured how. Arms resolved to earlier entities and, when the
-    sentence names no intervention, the carried main intervention are ``inherited``."""
+    sentence names no intervention, the carried main intervention are ``inherited``. A between-arm
+    comparison (``compares``, :func:`between_arms`) that names no comparator gets the design's
+    (``carried_comparator``), also inherited, unless it is a mention of the claim's intervention."""
     roles = Roles(population=view.label("POPULATION"), outcome=view.label("OUTCOME"))
     for arm in arms:
         if arm.entity is None or arm.plural:
@@ -61,24 +65,64 @@ def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried
             target.append(arm.entity)
         if arm.inherited and arm.entity not in roles.inherited:
             roles.inherited.append(arm.entity)
+        if arm.mention is not None and arm.mention not in roles.mentions:
+            roles.mentions.append(arm.mention)
     if not roles.intervention:
-        taken = {e.id for e in roles.comparator}
+        taken = [entity_words(e) for e in roles.comparator]
         for ent in carried:
-            if ent.id not in taken:
+            if not any(same_intervention(entity_words(ent), k) for k in taken):
                 roles.intervention.append(ent)
                 roles.inherited.append(ent)
-        if (carried_comparator is not None and not roles.comparator and roles.intervention
-                and carried_comparator.id not in {e.id for e in roles.intervention}
-                and any(a.plural or a.side == "C" for a in arms)):
-            roles.comparator.append(carried_comparator)
-            roles.inherited.append(carried_comparator)
+    if (carried_comparator is not None and not roles.comparator and roles.intervention
+            and compares
+            and not any(same_intervention(entity_words(carried_comparator), entity_words(e))
+                        for e in roles.intervention)):
+        roles.comparator.append(carried_comparator)
+        roles.inherited.append(carried_comparator)
     return roles
+
+
+_BETWEEN = re.compile(
+    r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|between|differ\w*|similar(?:ly)?|comparable|"
+    r"equivalent|superior|inferior|non-?inferior\w*|no\s+(?:\w+\s+){0,2}(?:effect|impact|benefit)s?|"
+    r"odds|hazard|risk\s+ratio|relative\s+risk)\b", re.IGNORECASE)
+_WITHIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:baseline|pre-?\w*|before|admission|week\s+0|day\s+0)\b|"
+                     r"\b(?:in|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?(?:groups?|arms?)\b|"
+                     r"\bover\s+(?:the\s+)?(?:\d|\w+-(?:month|week|year))", re.IGNORECASE)
+
+
+_CHANGE = re.compile(r"\b(?:improv|increas|decreas|reduc|declin|rose|rise|fell|fall|chang|gain|lost|loss|drop|"
+                     r"elevat|lower|rais)\w*", re.IGNORECASE)
+
+
+def within_arms(view: SentenceView) -> bool:
+    """A change reported within the arms: change words and within-arm wording ("from baseline", "in both
+    groups", "over the 24-month period"). "2.24 mm in both groups (P = 0.75)" reports no change: it
+    compares the arms."""
+    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+    return bool(_WITHIN.search(masked)) and bool(_CHANGE.search(masked))
+
+
+def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure, Arm]]) -> bool:
+    """Does the sentence compare arms (rather than report one arm, or a change within each arm)?
+    Comparison words or a comparator arm ("than", "versus", "between groups", "no difference", "similar"),
+    values of two arms, or a test statistic (p-value, CI, ratio) without within-arm wording ("from
+    baseline", "in both groups", "over the 24-month period")."""
+    if len({a.key for _, a in pairs}) >= 2 or any(a.side == "C" and not a.plural for a in arms):
+        return True
+    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+    if _BETWEEN.search(masked):
+        return True
+    within = within_arms(view)
+    if any(a.plural for a in arms) and not within:
+        return True
+    return not within and any(m.kind in ("p_value", "ci", "ratio") for m in view.measures)
 
 
 def arm_values(view: SentenceView, arms: list[Arm], measures: list[Measure]) -> list[tuple[Measure, Arm]]:
     """(measure, arm) pairs for the arm values of a sentence (see the module docstring)."""
     singles = [a for a in arms if not a.plural]
-    values = [m for m in measures if m.kind in ARM_VALUE_KINDS and not _between_arms(view, m)]
+    values = [m for m in measures if m.kind in ARM_VALUE_KINDS and not is_difference(view, m)]
     if not singles or not values:
         return []
     linked: dict[str, Arm] = {}
@@ -97,7 +141,7 @@ _DIFFERENCE_BEFORE = re.compile(r"(?:difference|reduction|increase|change|gain|d
                                 re.IGNORECASE)
 
 
-def _between_arms(view: SentenceView, m: Measure) -> bool:
+def is_difference(view: SentenceView, m: Measure) -> bool:
     """A between-arm quantity, not one arm's value: "difference, -5.8 percentage points"."""
     return bool(m.unit and "point" in m.unit) or bool(_DIFFERENCE_BEFORE.search(view.between(m.start - 30, m.start)))
 
@@ -211,55 +255,6 @@ def _clause_scope(view, arms, m) -> Arm | None:
             inside = {a.key: a for a in arms if lo <= a.start - view.start < hi}
             return next(iter(inside.values())) if len(inside) == 1 else None
     return None
-
-
-def outcome_of(view: SentenceView, m: Measure) -> Entity | None:
-    outcomes = view.label("OUTCOME")
-    before = [o for o in outcomes if o.end <= m.start]
-    if before:
-        return before[-1]
-    after = [o for o in outcomes if o.start >= m.end]
-    return after[0] if after else None
-
-
-@dataclass
-class Group:
-    """The part of a sentence that one claim covers: its outcomes and measures."""
-
-    outcomes: list[Entity]
-    measures: list[Measure]
-
-
-def claim_groups(view: SentenceView, pairs: list[tuple[Measure, Arm]]) -> list[Group]:
-    """One group per outcome that has its own arm values or p-value when the sentence reports two or
-    more such outcomes ("mortality (10% vs 12%) and readmission (5% vs 8%)"); else one group."""
-    outcomes = view.label("OUTCOME")
-    whole = [Group(outcomes, list(view.measures))]
-    if len(outcomes) < 2 or not view.measures:
-        return whole
-    armed = {m.id for m, _ in pairs}
-    owner: dict[str, list[Measure]] = {}
-    for m in view.measures:
-        o = outcome_of(view, m)
-        owner.setdefault(o.id if o else "", []).append(m)
-    keyed = [o for o in outcomes if any(x.id in armed or x.kind == "p_value" for x in owner.get(o.id, []))]
-    if len(keyed) < 2:
-        return whole
-    groups: list[Group] = []
-    pending: list[Entity] = []
-    for o in outcomes:
-        pending.append(o)
-        if o in keyed:
-            groups.append(Group(pending, [m for p in pending for m in owner.get(p.id, [])]))
-            pending = []
-    if pending:  # trailing outcomes without values of their own join the last group
-        groups[-1].outcomes.extend(pending)
-        groups[-1].measures.extend(m for p in pending for m in owner.get(p.id, []))
-    # measures that no outcome owns (none before them, none after) go to the first group
-    groups[0].measures.extend(owner.get("", []))
-    for g in groups:
-        g.measures.sort(key=lambda m: m.start)
-    return groups
 
 
 def p_value_of(measures: list[Measure]) -> Measure | None:

@@ -53,9 +53,10 @@ HARMFUL = re.compile(
     r"viral load|requirement|consumption|rescue|dose of",
     re.IGNORECASE,
 )
-REFERENCE = re.compile(r"(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"
+REFERENCE = re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"
                        r"against|from)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?(?:in\s+|with\s+|for\s+|among\s+)?"
-                       r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+                       r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+){0,4}|"
+                       r",?\s*(?:but|and)\s+not\s+(?:with\s+|in\s+|the\s+)?)$", re.IGNORECASE)
 BOTH_ARMS = re.compile(r"\b(?:in\s+both|both\s+(?:groups?|arms?|treatments?|regimens?|conditions?|cohorts?)|"
                        r"in\s+(?:all|each|either)\s+(?:\w+\s+)?(?:groups?|arms?|treatments?)|all\s+(?:treatment\s+)?"
                        r"groups?|irrespective\s+of|regardless\s+of)\b", re.IGNORECASE)
@@ -92,17 +93,21 @@ def _hits(text: str, harmful: bool) -> list[tuple[int, int, int]]:
     return out
 
 
-def cue_direction(text: str, spans: Sequence[Span], outcome_text: str = "") -> tuple[str | None, bool]:
+def cue_direction(text: str, spans: Sequence[Span], outcome_text: str = "",
+                  others: Sequence[tuple[int, int]] = ()) -> tuple[str | None, bool]:
     """(direction, negated) of a comparison clause. ``text``: the clause with entity names masked;
     ``spans``: (start, end, role I/C/O) local to ``text``; ``outcome_text``: the outcome's words (for
-    the harmful-outcome reading of "improved")."""
+    the harmful-outcome reading of "improved"); ``others``: local spans of the sentence's other outcomes
+    (claims of their own): a cue after the outcome that goes with a later one ("reduced A by 9.0%, and
+    increased B") is not this outcome's."""
     hits = _hits(text, bool(HARMFUL.search(outcome_text)))
     if not hits:
         return None, False
     outcomes = sorted((a, b) for a, b, r in spans if r == "O")
     if outcomes:
         a, b = outcomes[0]
-        start, end, sign = min(hits, key=lambda h: h[0] - b if h[0] >= b else a - h[1] + 0.5)
+        own = [h for h in hits if h[0] < b or not any(0 <= x - h[1] <= 25 for x, _ in others)] or hits
+        start, end, sign = min(own, key=lambda h: h[0] - b if h[0] >= b else a - h[1] + 0.5)
     else:
         start, end, sign = hits[0]
     if negation_scope(text, start):
@@ -115,6 +120,16 @@ def cue_direction(text: str, spans: Sequence[Span], outcome_text: str = "") -> t
     if side == "C":
         direction = "decrease" if sign > 0 else "increase"
     return direction, False
+
+
+def change_of(text: str, outcome_text: str = "") -> str | None:
+    """"increase" / "decrease" of the outcome said by the first change cue of ``text`` (entity names
+    masked; "improved" of a harmful outcome is a decrease), regardless of arms; None when there is none
+    or a negation scopes over it."""
+    hits = _hits(text, bool(HARMFUL.search(outcome_text)))
+    if not hits or negation_scope(text, hits[0][0]):
+        return None
+    return "increase" if hits[0][2] > 0 else "decrease"
 
 
 def _subject_side(text: str, arms: Sequence[Span], start: int, end: int) -> str | None:

@@ -77,10 +77,17 @@ def test_improvement_of_a_harmful_outcome_is_a_decrease():
     assert claims_of(rec)[0].direction == "decrease"
 
 
-def test_change_in_both_arms_is_no_difference():
+def test_change_in_both_arms_is_a_single_arm_result():
+    # issue 10's finding unit: a change within the arms, with no comparison between them, is a
+    # single-arm result (a lower HbA1c is favourable), significant within the arms
     text = "HbA1c was also reduced significantly in both groups at 12 weeks."
     rec = make_record(text, [("OUTCOME", "HbA1c")], measures=False)
-    assert claims_of(rec)[0].direction == "no_difference"
+    claim = claims_of(rec)[0]
+    assert claim.direction == "positive" and claim.significant is True
+    # the comparison decision (Evidence Inference prompts name both arms) still reads it as no difference
+    from claimex.assemble.claims import ClaimAssembler
+
+    assert ClaimAssembler("cues").compare(rec).direction == "no_difference"
 
 
 def test_hedges():
@@ -147,3 +154,16 @@ def test_adverse_effect_when_the_tagger_stops_short_of_the_head_noun():
     other = make_record(text.replace("complications", "remissions"), [("OUTCOME", "Major extrahepatic")], title=True)
     assert is_adverse(sentence_views(short)[1])
     assert not is_adverse(sentence_views(other)[1])
+
+
+def test_each_outcome_claim_reads_its_own_change_word():
+    # PMC 57751 (Evidence Inference): three outcomes, each with its own number, two change words
+    text = ("Bezafibrate significantly reduced total cholesterol by approximately 8.0% and low-density "
+            "lipoprotein (LDL)-cholesterol by approximately 9.0%, and increased high-density lipoprotein "
+            "(HDL)-cholesterol by approximately 6.0%.")
+    rec = make_record(text, [("INTERVENTION", "Bezafibrate"), ("OUTCOME", "total cholesterol"),
+                             ("OUTCOME", "low-density lipoprotein (LDL)-cholesterol"),
+                             ("OUTCOME", "high-density lipoprotein (HDL)-cholesterol")])
+    claims = claims_of(rec)
+    assert [len(c.outcome) for c in claims] == [1, 1, 1]
+    assert [c.direction for c in claims] == ["decrease", "decrease", "increase"]

@@ -1,0 +1,161 @@
+"""Claim granularity (issue 10's unit: one outcome's result for one comparison in one sentence).
+
+* :func:`claim_groups`: one group per outcome that reports its own comparison (arm values or a p-value)
+  or, in a sentence without arm values, its own result numbers ("label: number" slots count even when the
+  tagger did not tag the label);
+* :func:`split_by_arm`: one comparison per experimental arm when several named arms face one comparator.
+
+Each measure's outcome is the nearest OUTCOME entity before it (else after it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...schema import Entity, Measure
+from .base import SentenceView, entity_words
+from .context import Arm, same_intervention
+from .link import ARM_VALUE_KINDS, is_difference
+
+
+def outcome_of(view: SentenceView, m: Measure) -> Entity | None:
+    outcomes = view.label("OUTCOME")
+    before = [o for o in outcomes if o.end <= m.start]
+    if before:
+        return before[-1]
+    after = [o for o in outcomes if o.start >= m.end]
+    return after[0] if after else None
+
+
+@dataclass
+class Group:
+    """The part of a sentence that one claim covers: its outcomes and measures."""
+
+    outcomes: list[Entity]
+    measures: list[Measure]
+
+
+RESULT_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr", "range", "percentage", "duration",
+                          "count", "value"})
+
+
+def claim_groups(view: SentenceView, pairs: list[tuple[Measure, Arm]]) -> list[Group]:
+    """One group per outcome that has its own arm values or p-value when the sentence reports two or
+    more such outcomes ("mortality (10% vs 12%) and readmission (5% vs 8%)"); in a sentence with no arm
+    values, one group per outcome with result numbers of its own ("(objective response rates: 33-80%;
+    mean duration: 6-42.5 months)"; thresholds, doses, ages and sample sizes do not count), where a
+    ``label: number`` slot whose label is no OUTCOME entity ("mean duration: 6-42.5 months" when the
+    tagger missed it) is a result of its own too (a group without an outcome); else one group."""
+    outcomes = view.label("OUTCOME")
+    whole = [Group(outcomes, list(view.measures))]
+    if not outcomes or not view.measures:
+        return whole
+    armed = {m.id for m, _ in pairs}
+    # slots: the outcomes and the untagged "label:" slots, in text order
+    slots: list[tuple[int, str, Entity | None]] = [(o.start, o.id, o) for o in outcomes]
+    owner: dict[str, list[Measure]] = {}
+    for m in view.measures:
+        label = None if armed else _untagged_label(view, m, outcomes)
+        if label is not None:
+            key = f"label@{label}"
+            if key not in owner:
+                slots.append((label, key, None))
+        else:
+            o = outcome_of(view, m)
+            key = o.id if o else ""
+        owner.setdefault(key, []).append(m)
+    slots.sort(key=lambda x: x[0])
+
+    def own_result(x: Measure) -> bool:
+        return x.id in armed or x.kind == "p_value" or (not armed and x.kind in RESULT_KINDS)
+
+    keyed = {key for _, key, _ in slots if any(own_result(x) for x in owner.get(key, []))}
+    if len(keyed) < 2:
+        return whole
+    groups: list[Group] = []
+    pending: list[tuple[str, Entity | None]] = []
+    for _, key, ent in slots:
+        pending.append((key, ent))
+        if key in keyed:
+            groups.append(Group([e for _, e in pending if e is not None],
+                                [m for k, _ in pending for m in owner.get(k, [])]))
+            pending = []
+    if pending and groups[-1].outcomes:  # trailing outcomes without values of their own join the last group
+        groups[-1].outcomes.extend(e for _, e in pending if e is not None)
+        groups[-1].measures.extend(m for k, _ in pending for m in owner.get(k, []))
+    elif pending:  # ... unless it is an untagged "label:" slot: they are a group of their own
+        groups.append(Group([e for _, e in pending if e is not None], [m for k, _ in pending for m in owner.get(k, [])]))
+    # measures that no outcome owns (none before them, none after) go to the first group
+    groups[0].measures.extend(owner.get("", []))
+    for g in groups:
+        g.measures.sort(key=lambda m: m.start)
+    return groups
+
+
+_SLOT_LABEL = re.compile(r"([A-Za-z][\w' /-]{1,50}?)\s*:\s*$")
+
+
+def _untagged_label(view: SentenceView, m: Measure, outcomes: list[Entity]) -> int | None:
+    """Absolute start of the label of a ``label: number`` slot right before ``m`` that no OUTCOME
+    entity covers; None when there is none."""
+    if m.kind not in RESULT_KINDS or m.kind == "p_value":
+        return None
+    lo = max(view.start, m.start - 60)
+    hit = _SLOT_LABEL.search(view.between(lo, m.start))
+    if hit is None:
+        return None
+    a, b = lo + hit.start(1), lo + hit.end(1)
+    if any(o.start < b and a < o.end for o in outcomes):
+        return None
+    return a
+
+
+def split_by_arm(view: SentenceView, group: Group, pairs: list[tuple[Measure, Arm]], comparator: list[Entity]
+                 ) -> list[tuple[Group, Entity | None]]:
+    """One comparison per experimental arm (issue 10's unit): when a group holds values of two or more
+    different intervention arms and the claim has a comparator ("34.3% with lidocaine (P = 0.001), 40%
+    with ketorolac (P = 0.004) ... 68.6% with placebo"), each arm gets its own group: its values, the
+    comparator's values, and the unlinked measures (p-values, CIs) between its first value and the next
+    arm's (unlinked measures outside every arm's stretch go to each). Not when an arm value is linked to
+    no named arm ("8.6% with both"). Otherwise ``[(group, None)]``."""
+    whole = [(group, None)]
+    ids = {m.id for m in group.measures}
+    mine = [(m, a) for m, a in pairs if m.id in ids and a.entity is not None and not a.plural]
+    if not comparator or not mine:
+        return whole
+    def same(a: Entity, b: Entity) -> bool:
+        return a.id == b.id or same_intervention(entity_words(a), entity_words(b))
+
+    arms: list[Entity] = []
+    for _, a in sorted(mine, key=lambda x: x[0].start):
+        if a.side != "C" and not any(same(a.entity, e) for e in arms):
+            arms.append(a.entity)
+    if len(arms) < 2:
+        return whole
+
+    def arm_of(ent: Entity) -> int | None:
+        return next((k for k, e in enumerate(arms) if same(ent, e)), None)
+
+    owner = {m.id: arm_of(a.entity) if a.side != "C" else -1 for m, a in mine}
+    if any(not any(owner[m.id] == k for m, _ in mine) for k in range(len(arms))):
+        return whole
+    if any(m.kind in ARM_VALUE_KINDS and m.id not in owner and not is_difference(view, m)
+           for m in group.measures):
+        return whole  # a value of an arm that is not named ("8.6% with both"): which comparison it is, is unknown
+    starts = [min(m.start for m, a in mine if owner[m.id] == k) for k in range(len(arms))]
+    out = []
+    for k, ent in enumerate(arms):
+        later = [x for x in starts if x > starts[k]]
+        lo, hi = starts[k], min(later) if later else float("inf")
+        keep = []
+        for m in group.measures:
+            who = owner.get(m.id)
+            if who is None and m.id not in owner:  # unlinked: p-value, CI, difference
+                inside = [j for j, x in enumerate(starts) if x <= m.start < min([y for y in starts if y > x] or
+                                                                              [float("inf")])]
+                who = inside[0] if inside else -1
+            if who in (k, -1) or (lo <= m.start < hi and who is None):
+                keep.append(m)
+        out.append((Group(list(group.outcomes), keep), ent))
+    return out
