@@ -12,7 +12,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from . import thinc_torch  # noqa: E402
+from . import thinc_torch
 
 thinc_torch.install()  # spaCy's thinc would import torch; only the Hugging Face backend needs it
 
