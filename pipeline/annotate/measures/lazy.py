@@ -2,11 +2,11 @@
 
 The measure patterns of ``regexes.py`` are long (the unit alternation of ``patterns.UNIT`` is inlined
 up to three times per pattern, up to ~37,000 characters each) and Python's ``re`` parses and compiles
-them in pure Python: about 1-2 s for all of them at import, most of a one-abstract run's start-up.
-A :class:`LazyPattern` keeps the source and compiles it the first time one of its methods is called;
-from then on its ``match``/``search``/... are the compiled pattern's own bound methods (set on the
-instance), so a compiled lazy pattern costs ~0.1 us more per call than the ``re.Pattern``. Matches are those of
-``re.compile(pattern, flags)``: the same object does the matching.
+them in pure Python: about 1-2 s for all of them, which used to be paid at import, most of a
+one-abstract run's start-up. A :class:`LazyPattern` keeps the source and compiles it the first time one
+of its methods is called; from then on its ``match``/``search``/... are the compiled pattern's own bound
+methods (set on the instance), so a compiled lazy pattern costs ~0.1 us more per call than the
+``re.Pattern``. Matches are those of ``re.compile(pattern, flags)``: the same object does the matching.
 
 A text whose numbers, keywords and gate strings never reach a pattern never compiles it; a long run
 compiles each pattern once. ``triggers.gated`` hands the parser the compiled ``re.Pattern`` once there

@@ -1,6 +1,6 @@
 """Lexicons and regex building blocks of the measure parser (all applied to ``numbers.normalise``d text).
 
-Regexes are plain strings here; ``parse.py`` compiles the full patterns once at import time.
+Regexes are plain strings here; ``regexes.py`` compiles the full patterns once each, on first use (``lazy.py``).
 Units are case-sensitive (``mg`` vs ``Mg``, ``min`` vs ``Min``) except spelled-out words.
 """
 
