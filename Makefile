@@ -23,7 +23,7 @@ test: install
 	$(PY) -m pytest -q -p no:cacheprovider
 
 lint: install
-	$(VENV)/bin/ruff check pipeline tests bench
+	$(VENV)/bin/ruff check .
 
 # every wheel a user needs: claimex (configs as package data) + the spaCy model packages of the default
 # model and the direction classifier (tools/build_dist.py; `spacy package` + `pip wheel`, offline)

@@ -58,7 +58,10 @@ def throughput(model: str, texts: list[str], passes: int = 3) -> dict:
         times["tokenizer"] = time.process_time() - t
         for name, proc in nlp.pipeline:
             t = time.process_time()
-            docs = list(proc.pipe(docs, batch_size=nlp.batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+            if hasattr(proc, "pipe"):
+                docs = list(proc.pipe(docs, batch_size=nlp.batch_size))
+            else:
+                docs = [proc(d) for d in docs]
             times[name] = time.process_time() - t
         total = sum(times.values())
         if not best or total < best["total"]:
@@ -100,8 +103,9 @@ def main() -> None:
         r = {"size_bytes": size(m), **load_time(m), **throughput(m, texts)}
         results[m] = r
         ms = r["ms_per_abstract"]
-        print(f"{m}: {r['abstracts_per_s']} abstracts/s/core (full pipeline, {r['tokens_per_abstract']} tokens/abstract);"
-              f" ms/abstract {ms}; load {r['load_s']}s (+ import {r['import_s']}s); size {r['size_bytes'] / 1e6:.1f} MB")
+        print(f"{m}: {r['abstracts_per_s']} abstracts/s/core (full pipeline, {r['tokens_per_abstract']} "
+              f"tokens/abstract); ms/abstract {ms}; load {r['load_s']}s (+ import {r['import_s']}s); "
+              f"size {r['size_bytes'] / 1e6:.1f} MB")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1))
 

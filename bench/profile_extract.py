@@ -68,6 +68,7 @@ def main(argv=None) -> None:
         if args.cold:
             prof.enable()
             import speed
+
             from claimex.extractor import Extractor
             from claimex.paths import seed_fixture
 
@@ -75,6 +76,7 @@ def main(argv=None) -> None:
             prof.disable()
         else:
             import speed
+
             from claimex.extractor import Extractor
 
             src = speed.write_abstracts(folder, args.limit)

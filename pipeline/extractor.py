@@ -105,7 +105,7 @@ class Extractor:
                 if spacy_doc is None:
                     spacy_doc = self.nlp(item.text)
                 yield to_record(spacy_doc, item)
-            except Exception as exc:  # noqa: BLE001 - reported, never lost silently
+            except Exception as exc:
                 log.debug("pipeline failure on %s", item.id, exc_info=True)
                 yield ReadError(source=item.source or "<input>", record=item.id,
                                 message=f"pipeline failed: {type(exc).__name__}: {exc}")

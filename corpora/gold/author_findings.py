@@ -131,7 +131,8 @@ def parse_spec(path: Path) -> list[GoldAbstract]:
             if tag == "@":
                 source, doc_id = rest.split()
                 text = load_text(source, doc_id)
-                form = FORMS.get(source) or ("headed" if re.search(r"^[A-Z][A-Z /&-]+: ", text, re.MULTILINE) else "plain")
+                headed = re.search(r"^[A-Z][A-Z /&-]+: ", text, re.MULTILINE)
+                form = FORMS.get(source) or ("headed" if headed else "plain")
                 current = GoldAbstract(source, doc_id, form, split_of(source, doc_id), text_sha1(text), len(text),
                                        [], [], origin=f"{path}:{n}")
                 out.append(current)

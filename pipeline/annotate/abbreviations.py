@@ -11,9 +11,9 @@ bench/long_text_memory.py), all but those with at most 8 tokens inside then disc
 ``filter_matches``. :class:`ParenthesisMatcher` finds exactly those (1 to 8 tokens inside) by a scan of
 the doc's ORTH array, in the Matcher's order, so the candidates and therefore every result are the same,
 at linear cost and without spaCy's Matcher making two Token objects per token (0.58 -> 0.05 ms per
-abstract; tested against scispaCy's pattern in tests/annotate/test_abbreviations.py). Definitions still apply document-wide: a short
-form defined anywhere is found everywhere in the document. scispaCy finds those occurrences with a
-``Matcher`` holding one pattern per short form, whose cost grows with the number of short forms times the
+abstract; tested against scispaCy's pattern in tests/annotate/test_abbreviations.py). Definitions still apply
+document-wide: a short form defined anywhere is found everywhere in the document. scispaCy finds those
+occurrences with a ``Matcher`` holding one pattern per short form, whose cost grows with the number of short forms times the
 length of the document (quadratic on a long text that defines many); :class:`ShortFormMatcher` finds the
 same exact token sequences with one pass and a dictionary lookup per token.
 """
@@ -120,7 +120,7 @@ class ClaimexAbbreviationDetector(AbbreviationDetector):
         return plausible(super().find_matches_for(filtered, doc))
 
     @contextlib.contextmanager
-    def memory_zone(self, mem=None) -> Iterator[None]:  # noqa: ARG002 - spaCy passes its Pool
+    def memory_zone(self, mem=None) -> Iterator[None]:
         try:
             yield
         finally:

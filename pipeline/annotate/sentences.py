@@ -58,8 +58,8 @@ SECTION_WORDS = frozenset(
 )
 _CAPS = re.compile(r"[A-Z][A-Z0-9&/-]*(?:\.[A-Z][A-Z0-9&/-]*)*$")
 _LINK_WORDS = frozenset(["AND", "OF", "&", "/", "THE", "AND/OR", ","])
-_TITLE_TAIL = frozenset(["and", "of", "the", "&", "methods", "measures", "measurements", "outcome", "outcomes", "design",
-                         "setting", "participants", "interventions", "findings", "results", "conclusions"])
+_TITLE_TAIL = frozenset(["and", "of", "the", "&", "methods", "measures", "measurements", "outcome", "outcomes",
+                         "design", "setting", "participants", "interventions", "findings", "results", "conclusions"])
 
 
 def _starts_sentence(text: str) -> bool:

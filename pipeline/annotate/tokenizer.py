@@ -17,6 +17,7 @@ from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
+
 @spacy.registry.tokenizers("claimex.SciTokenizer.v1")
 def create_sci_tokenizer() -> Callable[[Language], Tokenizer]:
     def make_tokenizer(nlp: Language) -> Tokenizer:

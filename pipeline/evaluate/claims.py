@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import paths
-from ..schema import Claim, Record
 from ..metrics import prf
+from ..schema import Claim, Record
 from .report import EvalReport
 
 CLAIM_TYPES = ("finding", "adverse_effect", "conclusion")
@@ -245,8 +245,8 @@ def score_docs(golds: list[GoldDoc], records: list[Record], strict: bool = False
         rows.append({"name": f"{kind} chains", **_pr(tp_kind[kind], tp_kind[kind] + fp, found[kind][0],
                                                       found[kind][1]), "support": found[kind][1]})
     for t in link_types:
-        rows.append({"name": t, "precision": None, "recall": round(links[t][0] / links[t][1], 4) if links[t][1] else 0.0,
-                     "f1": None, "support": links[t][1]})
+        recall = round(links[t][0] / links[t][1], 4) if links[t][1] else 0.0
+        rows.append({"name": t, "precision": None, "recall": recall, "f1": None, "support": links[t][1]})
     summary = {**overall, "predicted_chains": n_pred, "gold_chains": n_gold, "documents": len(golds)}
     return EvalReport(task="claims", rows=rows, summary=summary)
 

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import paths
-from ..schema import Entity, Measure, Record, Sentence
 from ..metrics import prf
+from ..schema import Entity, Measure, Record, Sentence
 from .report import EvalReport
 
 CORPUS = "evidence-inference-v2"

@@ -20,6 +20,7 @@ from ..corpora.dev import dev_sets
 from ..metrics import Counts, prf, score_doc
 from .report import EvalReport
 
+
 def counts_report(counts: Counts, notes: Iterable[str] = ()) -> EvalReport:
     """The evaluation report of accumulated :class:`~claimex.metrics.Counts`: token rows, span section."""
     rows = []

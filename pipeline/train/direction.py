@@ -217,8 +217,8 @@ accuracy **{val['summary']['accuracy']:.3f}**, macro-F1 {val['summary']['macro_f
 |---|---|---|---|---|
 {rows}
 
-The rules alone (numbers, then cue words) instead of the model: accuracy {cues.get('accuracy', float('nan')):.3f}, macro-F1
-{cues.get('macro_f1', float('nan')):.3f}.
+The rules alone (numbers, then cue words) instead of the model: accuracy
+{cues.get('accuracy', float('nan')):.3f}, macro-F1 {cues.get('macro_f1', float('nan')):.3f}.
 
 Size {size:.1f} MB; seed {metrics['seed']}; training time {metrics['train_seconds']:.0f} s on CPU.
 Reproduce the evaluation with `claimex evaluate --task direction`.

@@ -147,7 +147,10 @@ def train_hf(base_model: str, output: Path, sources: Iterable[str], nlp=None, ma
     opt = torch.optim.AdamW(net.parameters(), lr=learn_rate)
     steps_per_epoch = max(1, (len(data) + batch_size - 1) // batch_size)
     total = epochs * steps_per_epoch if epochs else max_steps
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: max(0.0, 1 - s / max(total, 1)) * min(1.0, (s + 1) / max(1, total // 10)))
+    def linear_warmup_decay(s: int) -> float:
+        return max(0.0, 1 - s / max(total, 1)) * min(1.0, (s + 1) / max(1, total // 10))
+
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, linear_warmup_decay)
     step, t0 = 0, time.time()
     order = list(range(len(data)))
     rng = random.Random(seed)

@@ -4,6 +4,7 @@ from the shared PubMed XML samples, and the detector hook on a real sentence."""
 from __future__ import annotations
 
 import pytest
+
 from claimex.annotate.longforms import is_definition, letters_match, plausible_pair, plausible_short
 
 KEPT = [("HACE", "hepatic arterial chemoembolization"), ("COVID-19", "coronavirus disease 2019"),

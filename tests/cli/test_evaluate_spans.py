@@ -2,9 +2,10 @@
 
 import json
 
+from typer.testing import CliRunner
+
 from claimex.cli import app
 from claimex.schema import Entity
-from typer.testing import CliRunner
 
 
 def test_lint_of_a_records_file(tmp_path, gold_fixture):

@@ -47,8 +47,8 @@ def test_dev_split_run_beats_the_majority(corpora, tmp_path):
 
 
 def test_pred_records_are_matched_by_offsets(corpora, tmp_path):
-    from claimex.evaluate.subtypes import evaluate
     from claimex.corpora.subtypes import load_span_docs
+    from claimex.evaluate.subtypes import evaluate
 
     (cdoc, doc, spans), = load_span_docs(["ebm_sentences:population=true"], "dev", limit=1)
     scored = [s for s in spans if s[2] != "COMPARATOR"]

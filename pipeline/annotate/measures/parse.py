@@ -355,5 +355,5 @@ def parse_measures(text: str) -> list[ParsedMeasure]:
     """All measures of ``text``, sorted by start offset. Pure, never raises (returns [] on a bug)."""
     try:
         return _parse_strict(text if isinstance(text, str) else str(text))
-    except Exception:  # noqa: BLE001  # pragma: no cover - defensive: the contract is "never raises"
+    except Exception:  # pragma: no cover - defensive: the contract is "never raises"
         return []

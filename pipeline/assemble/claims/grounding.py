@@ -40,10 +40,14 @@ from .context import same_intervention
 SYNONYMS = {"tumor": "neoplasm", "tumour": "neoplasm", "cancer": "neoplasm", "renal": "kidney",
             "hepatic": "liver", "cardiac": "heart", "pulmonary": "lung", "gastric": "stomach"}
 GENERIC = frozenset(
-    ["therapeutic", "therapy", "therapeutics", "drug", "drugs", "agent", "agents", "method", "procedure", "procedures", "mellitus", "human", "use", "disease", "diseases", "disorder", "disorders", "syndrome", "and", "or", "of", "in", "the", "by", "for", "with", "to", "type", "product", "products", "preparation", "preparations", "compound", "compounds", "substance", "substances"]
+    ["therapeutic", "therapy", "therapeutics", "drug", "drugs", "agent", "agents", "method", "procedure",
+     "procedures", "mellitus", "human", "use", "disease", "diseases", "disorder", "disorders", "syndrome", "and",
+     "or", "of", "in", "the", "by", "for", "with", "to", "type", "product", "products", "preparation",
+     "preparations", "compound", "compounds", "substance", "substances"]
 )
 CHECK_TAGS = frozenset(
-    ["humans", "animals", "male", "female", "adult", "aged", "middle-aged", "young-adult", "adolescent", "child", "infant", "pregnancy", "rats", "mice", "dogs", "swine", "rabbits", "cattle"]
+    ["humans", "animals", "male", "female", "adult", "aged", "middle-aged", "young-adult", "adolescent", "child",
+     "infant", "pregnancy", "rats", "mice", "dogs", "swine", "rabbits", "cattle"]
 ) | {"aged, 80 and over", "child, preschool", "infant, newborn", "middle aged", "young adult", "animals",
      "rats, sprague-dawley", "rats, wistar", "mice, inbred c57bl"}
 THERAPY_QUALIFIERS = frozenset({"administration & dosage", "therapeutic use"})
@@ -51,7 +55,8 @@ DRUG_WORDING = re.compile(r"chemo|drug|pharmac|infus|regimen|medicat|inject|agen
                           r"(?<!radio)therap", re.IGNORECASE)
 _HEAD_BREAK = re.compile(r"\s*(?:\(|\[|,|;|\b(?:of|from|with|in|for|to|undergoing|receiving|who|after|on|at|by|"
                          r"without|among|treated|during|versus|vs)\b)", re.IGNORECASE)
-_PERSON = frozenset(["patient", "subject", "participant", "women", "woman", "men", "man", "child", "children", "adult", "people", "individual", "infant", "volunteer", "case", "smoker", "user"])
+_PERSON = frozenset(["patient", "subject", "participant", "women", "woman", "men", "man", "child", "children",
+                    "adult", "people", "individual", "infant", "volunteer", "case", "smoker", "user"])
 
 
 def _norm(word: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy
 import pytest
+
 from claimex.annotate.tagger.decode import decode
 from claimex.annotate.tagger.hygiene import SpanHygiene
 from claimex.annotate.tagger.model import HEADS

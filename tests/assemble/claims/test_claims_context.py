@@ -82,8 +82,8 @@ def test_main_intervention_is_the_most_mentioned_when_the_title_names_none():
     rec = make_record(text, [("INTERVENTION", "systemic chemotherapy"),
                              ("INTERVENTION", "hepatic arterial chemoembolization"), ("INTERVENTION", "HACE"),
                              ("OUTCOME", "postembolization syndrome")], title=True)
-    for ent in rec.entities:
-        if ent.text == "HACE":
-            ent.expanded = "hepatic arterial chemoembolization"
+    for entity in rec.entities:
+        if entity.text == "HACE":
+            entity.expanded = "hepatic arterial chemoembolization"
     adverse = [c for c in claims_of(rec) if c.type == "adverse_effect"][0]
     assert [rec.entity(i).text for i in adverse.inherited] in (["HACE"], ["hepatic arterial chemoembolization"])

@@ -20,9 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from claims_helpers import claims_of
+
 from claimex import paths
 from claimex.schema import Claim, Record
-from claims_helpers import claims_of
 
 
 @dataclass
