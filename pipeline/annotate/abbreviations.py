@@ -13,9 +13,9 @@ the doc's ORTH array, in the Matcher's order, so the candidates and therefore ev
 at linear cost and without spaCy's Matcher making two Token objects per token (0.58 -> 0.05 ms per
 abstract; tested against scispaCy's pattern in tests/annotate/test_abbreviations.py). Definitions still apply
 document-wide: a short form defined anywhere is found everywhere in the document. scispaCy finds those
-occurrences with a ``Matcher`` holding one pattern per short form, whose cost grows with the number of short forms times the
-length of the document (quadratic on a long text that defines many); :class:`ShortFormMatcher` finds the
-same exact token sequences with one pass and a dictionary lookup per token.
+occurrences with a ``Matcher`` holding one pattern per short form, whose cost grows with the number of short
+forms times the length of the document (quadratic on a long text that defines many); :class:`ShortFormMatcher`
+finds the same exact token sequences with one pass and a dictionary lookup per token.
 """
 
 from __future__ import annotations
