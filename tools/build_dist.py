@@ -27,10 +27,10 @@ DEFAULT_MODELS = ["claimex-pico-sm", "claimex-direction"]
 
 
 def claimex_version() -> str:
-    for line in (REPO / "pipeline" / "__init__.py").read_text(encoding="utf-8").splitlines():
+    for line in (REPO / "pipeline" / "version.py").read_text(encoding="utf-8").splitlines():
         if line.startswith("__version__"):
             return line.split("=", 1)[1].strip().strip("\"'")
-    raise SystemExit("tools/build_dist.py: no __version__ in pipeline/__init__.py")
+    raise SystemExit("tools/build_dist.py: no __version__ in pipeline/version.py")
 
 
 def pip_wheel(source: Path, out: Path) -> None:
