@@ -85,9 +85,26 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
         ent, side = (None, None) if plural else ctx.resolve(words, label)
         arms.append(Arm(start, end, phrase, ent, side, inherited=ent is not None, plural=plural))
     arms.extend(_re_mentions(view, ctx, arms))
+    arms = _design_arms_only(arms, ctx)
     arms.sort(key=lambda a: a.start)
     _assign_sides(view, arms)
     return arms
+
+
+def _design_arms_only(arms: list[Arm], ctx: InterventionContext) -> list[Arm]:
+    """When a sentence names an active arm of the design (a main intervention or a title/aim/methods arm;
+    not a control or the design's comparator), its
+    other tagged I/C spans that name no design arm and no control ("withdrawal movements after
+    rocuronium", "reductions in FPG", "AEs related to osmotic diuresis") are context, not arms."""
+    if not ctx.design_arms:
+        return arms
+    def known(a: Arm) -> bool:
+        return a.entity is None or a.inherited or a.side == "C" or ctx.known_arm(a.entity) \
+            or is_control(a.entity) or ctx._is_known_comparator(a.entity)
+    if not any(a.entity is not None and not a.inherited and ctx.known_arm(a.entity) and not is_control(a.entity)
+               and not ctx._is_known_comparator(a.entity) for a in arms):
+        return arms
+    return [a for a in arms if known(a)]
 
 
 def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm]) -> list[Arm]:
