@@ -175,3 +175,17 @@ def test_named_arm_kept_when_the_only_design_arm_beside_it_is_the_comparator():
                       title=True)
     claim = _finding(rec, "17beta-estradiol")
     assert claim.intervention == [ent(rec, "17beta-estradiol")]
+
+
+def test_title_span_joining_both_arms_is_split_by_the_design_sentence():
+    # PMC 5809706: the tagger took the title's two arms as one span; the methods sentence names them apart
+    text = ("A comparison of i-gel and Laryngeal Mask Airway Supreme during general anesthesia in infants. "
+            "Sixty infants were randomly assigned to place either the i-gel or the LMA Supreme. "
+            "Insertion success rate was similar in both groups.")
+    rec = make_record(text, [("INTERVENTION", "i-gel and Laryngeal Mask Airway Supreme"),
+                             ("INTERVENTION", "i-gel", 1),
+                             ("INTERVENTION", "LMA Supreme", 0, "Laryngeal Mask Airway Supreme"),
+                             ("OUTCOME", "Insertion success rate")], title=True)
+    claim = _finding(rec, "Insertion success rate")
+    assert claim.intervention == [ent(rec, "i-gel")] and claim.comparator == [ent(rec, "LMA Supreme")]
+    assert claim.direction == "no_difference"
