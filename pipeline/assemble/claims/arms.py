@@ -85,9 +85,38 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
         ent, side = (None, None) if plural else ctx.resolve(words, label)
         arms.append(Arm(start, end, phrase, ent, side, inherited=ent is not None, plural=plural))
     arms.extend(_re_mentions(view, ctx, arms))
+    arms = _design_arms_only(view, arms, ctx)
     arms.sort(key=lambda a: a.start)
     _assign_sides(view, arms)
     return arms
+
+
+def _design_arms_only(view: SentenceView, arms: list[Arm], ctx: InterventionContext) -> list[Arm]:
+    """When a sentence names an active arm of the design (a main intervention or a title/aim/methods arm;
+    not a control or the design's comparator), a tagged I/C span that names no design arm, control or
+    design comparator and that continues an outcome phrase ("withdrawal movements after rocuronium",
+    "AEs related to osmotic diuresis") is part of the outcome's wording, not an arm. (Dropping every
+    such span, or those after "of/in/with/during", cost EvidenceMap chains 1-2 points: "during rapid
+    permissive hypercapnia", "the irradiated group" are arms the design sentences did not name.)"""
+    if not ctx.design_arms:
+        return arms
+    def known(a: Arm) -> bool:
+        return a.entity is None or a.inherited or a.side == "C" or ctx.known_arm(a.entity) \
+            or is_control(a.entity) or ctx._is_known_comparator(a.entity)
+    if not any(a.entity is not None and not a.inherited and ctx.known_arm(a.entity) and not is_control(a.entity)
+               and not ctx._is_known_comparator(a.entity) for a in arms):
+        return arms
+    outcomes = view.label("OUTCOME")
+
+    def in_outcome_phrase(a: Arm) -> bool:
+        before = [o for o in outcomes if o.end <= a.start and a.start - o.end <= 25]
+        return not _HEAD_END.search(a.text) and any(_OUTCOME_LINK.match(view.between(o.end, a.start)) for o in before)
+    return [a for a in arms if known(a) or not in_outcome_phrase(a)]
+
+
+_HEAD_END = re.compile(rf"\b{ARM_HEAD}\b", re.IGNORECASE)
+_OUTCOME_LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:after|following|related\s+to|due\s+to|associated\s+with|induced\s+by)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 
 
 def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm]) -> list[Arm]:

@@ -4,7 +4,8 @@ name it, and which arm "the combination group" / "group II" / "the control group
 * The **main intervention** is the first active INTERVENTION entity (not control-worded, not a bare
   label, not the design's alternative) of the title (sentence 0), else of the first aim sentence, else
   of the first design (methods) sentence, else of the first finding; a second intervention of a title
-  ("Effect of X on hypotension following induction of general anesthesia") is context, not a main one.
+  ("Effect of X on hypotension following induction of general anesthesia") is context, not a main one;
+  a main span that joins two arms ("i-gel and LMA Supreme") is split once a design sentence names them apart.
   Mentions of the same intervention (same content words after abbreviation expansion, or one's
   words contained in the other's) are tracked; a claim that names no intervention *inherits* the
   latest earlier mention of each main intervention (``Claim.inherited``).
@@ -183,6 +184,8 @@ class InterventionContext:
         ents = [e for e in view.label("INTERVENTION", "COMPARATOR") if not is_bare_label(e.text)]
         defining = design or view.index == 0
         alternatives = design_comparators(view, ents) if defining else set()
+        if defining and self.main:
+            self._split_joined_main(ents, alternatives)
         if not self.main and ents and (defining or ctype in ("aim", "finding", "conclusion")):
             actives = [e for e in ents if not is_control(e) and e.id not in alternatives
                        and not self._is_known_comparator(e)] or ents[:1]
@@ -199,6 +202,23 @@ class InterventionContext:
                 self.comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)
+
+    def _split_joined_main(self, ents: list[Entity], alternatives: set[str]) -> None:
+        """A main intervention that is two arms in one span (the title's "i-gel and Laryngeal Mask Airway
+        Supreme"), once a design sentence names two different parts of it ("either the i-gel or the LMA
+        Supreme"): the main one is the first active part that is not the design's alternative."""
+        main = self.main[0]
+        parts: list[Entity] = []
+        for ent in ents:
+            key = entity_words(ent)
+            if key and len(key) < len(main) and key <= main and not is_control(ent) \
+                    and not any(same_intervention(key, entity_words(p)) for p in parts):
+                parts.append(ent)
+        if len(parts) < 2:
+            return
+        first = next((e for e in parts if e.id not in alternatives), parts[0])
+        self.latest.pop(main, None)
+        self.main = [entity_words(first)]
 
     def known_arm(self, ent: Entity) -> bool:
         """Is ``ent`` a mention of an arm the title, aims or methods named (or of a main intervention)?"""

@@ -145,3 +145,47 @@ def test_hypertonic_saline_is_an_active_arm_and_normal_saline_the_control():
     claim = _finding(rec, "Trend of SBP")
     assert claim.intervention == [ent(rec, "hypertonic saline", 1)] and claim.comparator == [ent(rec, "normal saline")]
     assert claim.direction == "no_difference"
+
+
+def test_tagged_span_that_names_no_design_arm_is_no_arm_beside_a_design_arm():
+    # PMC 3654568: "osmotic diuresis" (tagged INTERVENTION) is part of the adverse events, not an arm
+    text = ("Efficacy and safety of canagliflozin in subjects with type 2 diabetes and chronic kidney disease. "
+            "In this randomized, double-blind, placebo-controlled, phase 3 trial, subjects (N = 269) received "
+            "canagliflozin 100 or 300 mg or placebo daily. "
+            "Slightly higher rates of urinary tract infections and AEs related to osmotic diuresis and reduced "
+            "intravascular volume were observed with canagliflozin 300 mg compared with other groups.")
+    rec = make_record(text, [("INTERVENTION", "canagliflozin"), ("INTERVENTION", "canagliflozin", 1),
+                             ("COMPARATOR", "placebo", 1), ("OUTCOME", "urinary tract infections"),
+                             ("INTERVENTION", "osmotic diuresis"), ("INTERVENTION", "canagliflozin", 2)], title=True)
+    claim = _finding(rec, "osmotic diuresis")
+    assert claim.intervention == [ent(rec, "canagliflozin", 2)]
+    assert ent(rec, "osmotic diuresis") not in claim.intervention + claim.comparator
+
+
+def test_named_arm_kept_when_the_only_design_arm_beside_it_is_the_comparator():
+    # EvidenceMap 11154142 shape: the sentence's own active arm ("17beta-estradiol") is not the title's
+    # wording ("unopposed estrogen"), but the design arm it stands beside is the placebo: it stays the arm
+    text = ("Effects of unopposed estrogen on factor VII in postmenopausal women. "
+            "Women were randomized to unopposed estrogen or placebo. "
+            "As compared to placebo, 8 weeks of oral 17beta-estradiol (2 mg daily) increased the mean fasting "
+            "plasma levels of total factor VII.")
+    rec = make_record(text, [("INTERVENTION", "unopposed estrogen"), ("INTERVENTION", "unopposed estrogen", 1),
+                             ("COMPARATOR", "placebo"), ("COMPARATOR", "placebo", 1),
+                             ("INTERVENTION", "17beta-estradiol"), ("OUTCOME", "plasma levels of total factor VII")],
+                      title=True)
+    claim = _finding(rec, "17beta-estradiol")
+    assert claim.intervention == [ent(rec, "17beta-estradiol")]
+
+
+def test_title_span_joining_both_arms_is_split_by_the_design_sentence():
+    # PMC 5809706: the tagger took the title's two arms as one span; the methods sentence names them apart
+    text = ("A comparison of i-gel and Laryngeal Mask Airway Supreme during general anesthesia in infants. "
+            "Sixty infants were randomly assigned to place either the i-gel or the LMA Supreme. "
+            "Insertion success rate was similar in both groups.")
+    rec = make_record(text, [("INTERVENTION", "i-gel and Laryngeal Mask Airway Supreme"),
+                             ("INTERVENTION", "i-gel", 1),
+                             ("INTERVENTION", "LMA Supreme", 0, "Laryngeal Mask Airway Supreme"),
+                             ("OUTCOME", "Insertion success rate")], title=True)
+    claim = _finding(rec, "Insertion success rate")
+    assert claim.intervention == [ent(rec, "i-gel")] and claim.comparator == [ent(rec, "LMA Supreme")]
+    assert claim.direction == "no_difference"
