@@ -101,6 +101,12 @@ def blocked_kind(texts: Sequence[str], k: int, context, shorts: frozenset = froz
     return None
 
 
+def _member(values: numpy.ndarray, sorted_ids: numpy.ndarray) -> numpy.ndarray:
+    """``numpy.isin`` for a small sorted id table (binary search; isin sorts on every call)."""
+    at = numpy.minimum(numpy.searchsorted(sorted_ids, values), len(sorted_ids) - 1)
+    return sorted_ids[at] == values
+
+
 def _bracket_delta(text: str) -> int:
     """Opening minus closing brackets in ``text``."""
     return sum(text.count(c) for c in _OPEN) - sum(text.count(c) for c in _CLOSE)
@@ -157,8 +163,8 @@ class SpanHygiene:
             # tokens a cut rule may apply to (";", "=", candidates for dates, names, registries, software)
             # (a month, the number before it, an all-digit token - years -, a funder/software name, a
             # registry number, ";" or "=": what blocked_kind and the clause rule can apply to)
-            month = numpy.isin(arr[:, 3], _MONTH_IDS)
-            flags = month | (arr[:, 4] == 1) | numpy.isin(arr[:, 0], _NAME_IDS)
+            month = _member(arr[:, 3], _MONTH_IDS)
+            flags = month | (arr[:, 4] == 1) | _member(arr[:, 0], _NAME_IDS)
             flags[:-1] |= month[1:]
             hits = [m.start() for m in _REGISTRY_START.finditer(_SEP + joined)]  # the token's start in `joined`
             hits += [m.start() for m in _CLAUSE_CHARS.finditer(joined)]
