@@ -64,6 +64,7 @@ YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _ADJ_SUFFIX = ("al", "ic", "ive", "ous", "ary", "ar", "ile", "ible", "able", "oid")
 _OPEN, _CLOSE = "([{", ")]}"
 _SEP = "\x01"
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum, as one C search)
 _HAS_BRACKET = re.compile(r"[()\[\]{}]")
 _PAIR = {")": "(", "]": "[", "}": "{"}
 ARM_NOUNS = frozenset(["group", "groups", "arm", "arms", "patients", "participants", "subjects", "condition", "conditions", "cohort"])
@@ -309,10 +310,10 @@ class SpanHygiene:
         while s < e:
             changed = False
             t, lw = text[s], lower[s]
-            if self.space[s] or (not any(ch.isalnum() for ch in t) and t not in _OPEN) or lw in FUNCTION_WORDS:
+            if self.space[s] or (not _ALNUM.search(t) and t not in _OPEN) or lw in FUNCTION_WORDS:
                 s, changed = s + 1, True
             t, lw = text[e - 1], lower[e - 1]
-            if e > s and (self.space[e - 1] or (not any(ch.isalnum() for ch in t) and t not in _CLOSE)
+            if e > s and (self.space[e - 1] or (not _ALNUM.search(t) and t not in _CLOSE)
                           or ends_on_function_word(t)
                           or (t in _CLOSE and not any(text[k] == _PAIR[t] for k in range(s, e - 1)))
                           or (ends_numeric(t) and not (e - 2 >= s and lower[e - 2] in NAMING_WORDS))):
