@@ -70,10 +70,7 @@ _PAIR = {")": "(", "]": "[", "}": "{"}
 ARM_NOUNS = frozenset(["group", "groups", "arm", "arms", "patients", "participants", "subjects", "condition", "conditions", "cohort"])
 _UNITS = frozenset(["years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "h", "min", "kg", "mg", "g", "cm", "mm", "ml", "l", "%", "mmhg"])
 # the head noun an outcome name ends on ("urinary 5-HIAA" -> "urinary 5-HIAA decrease")
-OUTCOME_HEADS = frozenset("""
-decrease decreases increase increases reduction reductions change changes improvement improvements decline
-level levels concentration concentrations score scores rate rates ratio values count counts
-""".split())
+OUTCOME_HEADS = frozenset(["decrease", "decreases", "increase", "increases", "reduction", "reductions", "change", "changes", "improvement", "improvements", "decline", "level", "levels", "concentration", "concentrations", "score", "scores", "rate", "rates", "ratio", "values", "count", "counts"])
 MAX_GROW = 2  # tokens a truncated name may grow by (the adjective rule)
 MAX_LONG_FORM = 10  # tokens of a long-form mention the truncation rule grows to
 
