@@ -185,13 +185,20 @@ def decode_doc(
 
 def _clean_new(doc: Doc, clean: SpanHygiene, spans: list[Span], scores: list[float], done: set
                ) -> tuple[list[Span], list[float]]:
-    """Hygiene over the spans that propagation added or widened (each kept piece once)."""
+    """Hygiene over the spans that propagation added or widened (each kept piece once); a repeat of
+    a cleaned span's words inside one sentence is clean already unless it grows there."""
     out_spans: list[Span] = []
     out_scores: list[float] = []
     seen: set[tuple[int, int, str]] = set()
+    low, sent = clean.lower, clean.sent
+    clean_words = {(tuple(low[s:e]), label) for s, e, label in done}
     for span, sc in zip(spans, scores):
         key = (span.start, span.end, span.label_)
-        pieces = [key[:2]] if key in done else clean.clean(span.start, span.end, span.label_)
+        if key in done or (sent[key[0]] == sent[key[1] - 1] and (tuple(low[key[0]:key[1]]), key[2]) in clean_words
+                           and clean.grow(*key) == key[:2]):
+            pieces = [key[:2]]
+        else:
+            pieces = clean.clean(span.start, span.end, span.label_)
         for s, e in pieces:
             if (s, e, span.label_) not in seen:
                 seen.add((s, e, span.label_))

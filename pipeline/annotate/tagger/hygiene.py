@@ -33,7 +33,8 @@ import re
 from collections.abc import Sequence
 
 import numpy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import IS_DIGIT, LENGTH, LOWER, ORTH, SENT_START
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 # words that never begin or end a PICO span ("no" stays: "no treatment" is an arm)
@@ -46,6 +47,11 @@ MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "jul
 ORG_WORDS = frozenset(["Foundation", "Foundations", "Institute", "Institutes", "Council", "Ministry", "Agency", "Inc", "Inc.", "Ltd", "Ltd.", "Corporation", "Corp", "Corp.", "GmbH", "Pharmaceuticals", "Pharmaceutical", "Pharma", "Laboratories", "Grant", "Grants", "ClinicalTrials.gov", "EudraCT"])
 SOFTWARE = frozenset(["SPSS", "SAS", "Stata", "STATA", "GraphPad", "RevMan", "MedCalc", "NVivo", "MATLAB", "Matlab", "Minitab", "WinBUGS", "OpenBUGS", "EpiData", "JMP", "G*Power", "GPower"])
 _NAMES = ORG_WORDS | SOFTWARE
+# a token that starts with a digit, holds ";" or "=", is a month, a funder/software name or a registry number
+_MONTH_IDS = numpy.array(sorted(hash_string(m) for m in MONTHS), dtype="uint64")  # LOWER ids
+_NAME_IDS = numpy.array(sorted(hash_string(w) for w in _NAMES), dtype="uint64")  # ORTH ids
+_REGISTRY_START = re.compile("\x01(?:NCT|ISRCTN|ACTRN|ChiCTR|UMIN|DRKS|CTRI|IRCT)")
+_CLAUSE_CHARS = re.compile("[;=]")
 SOFTWARE_CONTEXT = re.compile(r"software|version|package|\bprogram\b|analy[sz](?:ed|es|is) (?:using|with|by|in)\b|"
                               r"statistical (?:analys[ie]s|package|program)", re.IGNORECASE)
 REGISTRY = re.compile(r"^(NCT\d{6,}|ISRCTN\d+|ACTRN\d+|ChiCTR[\w-]+|UMIN\d+|DRKS\d+|CTRI/[\w/]+|IRCT\w+)$")
@@ -57,16 +63,14 @@ _COMPARED_NUMBER = re.compile(r"[<>≤≥=]\d+(?:[.,]\d+)*%?$")
 YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _ADJ_SUFFIX = ("al", "ic", "ive", "ous", "ary", "ar", "ile", "ible", "able", "oid")
 _OPEN, _CLOSE = "([{", ")]}"
-_REGISTRY_PREFIX = frozenset(["NCT", "ISR", "ACT", "Chi", "UMI", "DRK", "CTR", "IRC"])
+_SEP = "\x01"
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum, as one C search)
 _HAS_BRACKET = re.compile(r"[()\[\]{}]")
 _PAIR = {")": "(", "]": "[", "}": "{"}
 ARM_NOUNS = frozenset(["group", "groups", "arm", "arms", "patients", "participants", "subjects", "condition", "conditions", "cohort"])
 _UNITS = frozenset(["years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "h", "min", "kg", "mg", "g", "cm", "mm", "ml", "l", "%", "mmhg"])
 # the head noun an outcome name ends on ("urinary 5-HIAA" -> "urinary 5-HIAA decrease")
-OUTCOME_HEADS = frozenset("""
-decrease decreases increase increases reduction reductions change changes improvement improvements decline
-level levels concentration concentrations score scores rate rates ratio values count counts
-""".split())
+OUTCOME_HEADS = frozenset(["decrease", "decreases", "increase", "increases", "reduction", "reductions", "change", "changes", "improvement", "improvements", "decline", "level", "levels", "concentration", "concentrations", "score", "scores", "rate", "rates", "ratio", "values", "count", "counts"])
 MAX_GROW = 2  # tokens a truncated name may grow by (the adjective rule)
 MAX_LONG_FORM = 10  # tokens of a long-form mention the truncation rule grows to
 
@@ -93,6 +97,12 @@ def blocked_kind(texts: Sequence[str], k: int, context, shorts: frozenset = froz
     if k + 1 < n and is_number(text) and texts[k + 1].lower() in MONTHS and texts[k + 1][:1].isupper():
         return "date"
     return None
+
+
+def _member(values: numpy.ndarray, sorted_ids: numpy.ndarray) -> numpy.ndarray:
+    """``numpy.isin`` for a small sorted id table (binary search; isin sorts on every call)."""
+    at = numpy.minimum(numpy.searchsorted(sorted_ids, values), len(sorted_ids) - 1)
+    return sorted_ids[at] == values
 
 
 def _bracket_delta(text: str) -> int:
@@ -137,25 +147,45 @@ class SpanHygiene:
         self.doc = doc
         n = len(doc)
         if n:  # token texts from the string store: no Token objects (they cost more than the rules)
-            arr = doc.to_array([ORTH, SENT_START])
+            arr = doc.to_array([ORTH, SENT_START, LENGTH, LOWER, IS_DIGIT])
             strings = doc.vocab.strings
             self.text = [strings[o] for o in arr[:, 0].tolist()]
             starts = arr[:, 1].astype("int64") == 1
             starts[0] = True
             self.sent = numpy.cumsum(starts).tolist()
+            # one string of all tokens (separator \x01): the per-token scans below run as C regexes
+            joined = _SEP.join(self.text)
+            self.lower = joined.lower().split(_SEP)
+            offsets = numpy.concatenate(([0], numpy.cumsum(arr[:, 2].astype("int64") + 1)[:-1]))
+            self.delta = self._bracket_deltas(joined, offsets, n)
+            # tokens a cut rule may apply to (";", "=", candidates for dates, names, registries, software)
+            # (a month, the number before it, an all-digit token - years -, a funder/software name, a
+            # registry number, ";" or "=": what blocked_kind and the clause rule can apply to)
+            month = _member(arr[:, 3], _MONTH_IDS)
+            flags = month | (arr[:, 4] == 1) | _member(arr[:, 0], _NAME_IDS)
+            flags[:-1] |= month[1:]
+            hits = [m.start() for m in _REGISTRY_START.finditer(_SEP + joined)]  # the token's start in `joined`
+            hits += [m.start() for m in _CLAUSE_CHARS.finditer(joined)]
+            self.special = set(numpy.flatnonzero(flags).tolist())
+            if hits:
+                self.special.update((numpy.searchsorted(offsets, hits, side="right") - 1).tolist())
         else:
-            self.text, self.sent = [], []
-        self.lower = [t.lower() for t in self.text]
+            self.text, self.sent, self.lower, self.delta, self.special = [], [], [], [], set()
         self.space = [t.isspace() for t in self.text]
-        self.delta = [_bracket_delta(t) if _HAS_BRACKET.search(t) else 0 for t in self.text]
-        # tokens some cut rule may apply to (";", "=", candidates for dates, names, registries, software)
-        self.special = {k for k, (t, low) in enumerate(zip(self.text, self.lower))
-                        if t[:1].isdigit() or t == ";" or "=" in t or low in MONTHS or t in _NAMES
-                        or t[:3] in _REGISTRY_PREFIX}
         self._off_topic: dict[int, bool] = {}
         self.shorts = frozenset(a.text for a in doc._.abbreviations) if doc.has_extension("abbreviations") \
             and doc._.abbreviations else frozenset()
         self._long: list[tuple[int, int]] | None = None
+
+    @staticmethod
+    def _bracket_deltas(joined: str, offsets: numpy.ndarray, n: int) -> list[int]:
+        """Opening minus closing brackets per token, from one scan of the joined token texts."""
+        pos = [(m.start(), 1 if m.group() in _OPEN else -1) for m in _HAS_BRACKET.finditer(joined)]
+        delta = numpy.zeros(n, dtype="int64")
+        if pos:
+            at, sign = zip(*pos)
+            numpy.add.at(delta, numpy.searchsorted(offsets, at, side="right") - 1, sign)
+        return delta.tolist()
 
     # -- helpers -----------------------------------------------------------------------------
     def _content(self, s: int, e: int) -> bool:
@@ -277,10 +307,10 @@ class SpanHygiene:
         while s < e:
             changed = False
             t, lw = text[s], lower[s]
-            if self.space[s] or (not any(ch.isalnum() for ch in t) and t not in _OPEN) or lw in FUNCTION_WORDS:
+            if self.space[s] or (not _ALNUM.search(t) and t not in _OPEN) or lw in FUNCTION_WORDS:
                 s, changed = s + 1, True
             t, lw = text[e - 1], lower[e - 1]
-            if e > s and (self.space[e - 1] or (not any(ch.isalnum() for ch in t) and t not in _CLOSE)
+            if e > s and (self.space[e - 1] or (not _ALNUM.search(t) and t not in _CLOSE)
                           or ends_on_function_word(t)
                           or (t in _CLOSE and not any(text[k] == _PAIR[t] for k in range(s, e - 1)))
                           or (ends_numeric(t) and not (e - 2 >= s and lower[e - 2] in NAMING_WORDS))):
