@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..annotate.abbreviations import abbreviation_pairs
 from ..annotate.entities import get_entities
+from ..annotate.longforms import is_definition
 from ..annotate.sentences import heading_label
 from ..read.base import Document
 from ..schema import Abbreviation, Entity, Measure, Record, Sentence
@@ -61,7 +62,8 @@ def _sentences(doc: Doc, document: Document) -> list[Sentence]:
 
 
 def _expand(text: str, start: int, end: int, abbrevs: list[tuple[int, int, str, str]]) -> Optional[str]:
-    inside = [a for a in abbrevs if a[0] >= start and a[1] <= end]
+    # a short form bracketed right after its own long form stays as written: never "X (X)"
+    inside = [a for a in abbrevs if a[0] >= start and a[1] <= end and not is_definition(text, a[0], a[1], a[3])]
     if not inside:
         return None
     pieces, pos = [], start

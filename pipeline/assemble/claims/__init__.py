@@ -31,6 +31,7 @@ from .direction import (
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm
 from .hedging import hedged
+from .polarity import HARMFUL
 from .link import arm_values, between_arms, role_spans, roles_of, within_arms
 from .types import CONCLUSION, TypingState, classify, is_methods
 
@@ -93,7 +94,8 @@ class ClaimAssembler:
             ids = {m.id for m in group.measures}
             interventions = [arm] if arm is not None else roles.intervention
             gpairs = [(m, a) for m, a in pairs if m.id in ids]
-            decision = self._decide(view, ctype, arms, group, gpairs, bool(roles.comparator), within)
+            decision = self._decide(view, ctype, arms, group, gpairs, bool(roles.comparator), within,
+                                    single_arm=ctype in _CARRY and carried_c is None)
             out.append(Claim(
                 id="",
                 sentence=view.index,
@@ -120,7 +122,8 @@ class ClaimAssembler:
         return out
 
     def _decide(self, view: SentenceView, ctype: str, arms: list[Arm], group: Group, pairs, has_comparator: bool,
-                within: bool = False) -> Decision:
+                within: bool = False, single_arm: bool = False) -> Decision:
+        """``single_arm``: the abstract's design has no comparator (no control or alternative arm anywhere)."""
         if ctype in _NO_DIRECTION or (ctype == "conclusion" and _recommendation(view.text)):
             return Decision()
         masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
@@ -129,11 +132,16 @@ class ClaimAssembler:
                                  outcome_text=" ".join(o.text for o in group.outcomes))
         if not is_comparative(masked, has_comparator or len({a.key for a in arms if not a.plural}) > 1,
                               group.measures):
-            return decide_qualitative(masked, adverse=ctype == "adverse_effect")
-        sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]
-        others = [(o.start - view.start, o.end - view.start) for o in view.label("OUTCOME") if o not in group.outcomes]
-        return decide_comparison(view.text, view.start, group.measures, role_spans(view, arms, group.outcomes),
-                                 sides, self.model, " ".join(o.text for o in group.outcomes), others)
+            decision = decide_qualitative(masked, adverse=ctype == "adverse_effect")
+        else:
+            sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]
+            others = [(o.start - view.start, o.end - view.start) for o in view.label("OUTCOME")
+                      if o not in group.outcomes]
+            decision = decide_comparison(view.text, view.start, group.measures, role_spans(view, arms, group.outcomes),
+                                         sides, self.model, " ".join(o.text for o in group.outcomes), others)
+        if single_arm and not has_comparator and len({a.key for a in arms if not a.plural}) <= 1:
+            decision.direction = single_arm_direction(decision.direction, " ".join(o.text for o in group.outcomes))
+        return decision
 
     # -- one-sentence helpers (evaluation and training on Evidence Inference) ---------------------------
     def _single(self, record: Record):
@@ -159,6 +167,18 @@ class ClaimAssembler:
         spans = role_spans(view, arms, outcomes)
         ev = comparison_evidence(view.text, view.start, view.measures, spans, pairs, " ".join(o.text for o in outcomes))
         return classifier_text(ev, view.text, spans)
+
+
+def single_arm_direction(direction: str | None, outcome_text: str) -> str | None:
+    """A single-arm result is judged, not compared (GUIDELINES, Findings): a change of a harmful outcome
+    (pain, mortality, HbA1c: :data:`HARMFUL`) is positive when it falls, any other outcome's when it
+    rises; no change is negative (the treatment did not do what it was given for)."""
+    if direction == "no_difference":
+        return "negative"
+    if direction in ("increase", "decrease"):
+        good = "decrease" if HARMFUL.search(outcome_text) else "increase"
+        return "positive" if direction == good else "negative"
+    return direction
 
 
 def _recommendation(text: str) -> bool:

@@ -158,12 +158,28 @@ def test_adverse_effect_when_the_tagger_stops_short_of_the_head_noun():
 
 def test_each_outcome_claim_reads_its_own_change_word():
     # PMC 57751 (Evidence Inference): three outcomes, each with its own number, two change words
-    text = ("Bezafibrate significantly reduced total cholesterol by approximately 8.0% and low-density "
+    # (with its design sentence: a placebo-controlled trial, so these are comparisons, not single-arm results)
+    text = ("The treatment regimen, which is double-blind and placebo-controlled, is bezafibrate 400 mg/day. "
+            "Bezafibrate significantly reduced total cholesterol by approximately 8.0% and low-density "
             "lipoprotein (LDL)-cholesterol by approximately 9.0%, and increased high-density lipoprotein "
             "(HDL)-cholesterol by approximately 6.0%.")
-    rec = make_record(text, [("INTERVENTION", "Bezafibrate"), ("OUTCOME", "total cholesterol"),
+    rec = make_record(text, [("INTERVENTION", "bezafibrate 400 mg/day"), ("COMPARATOR", "placebo"),
+                             ("INTERVENTION", "Bezafibrate"), ("OUTCOME", "total cholesterol"),
                              ("OUTCOME", "low-density lipoprotein (LDL)-cholesterol"),
                              ("OUTCOME", "high-density lipoprotein (HDL)-cholesterol")])
     claims = claims_of(rec)
     assert [len(c.outcome) for c in claims] == [1, 1, 1]
     assert [c.direction for c in claims] == ["decrease", "decrease", "increase"]
+
+
+def test_single_arm_results_are_judged_not_compared():
+    """Issue 10, class 4: with no comparator and one arm, a change is positive or negative (GUIDELINES,
+    Findings): a harmful outcome falling is positive, any other outcome rising is positive, no change negative."""
+    from claimex.assemble.claims import single_arm_direction
+
+    assert single_arm_direction("decrease", "postoperative pain") == "positive"
+    assert single_arm_direction("increase", "mortality") == "negative"
+    assert single_arm_direction("increase", "ACT prescription") == "positive"  # shared PubMed sample, 2007-2009
+    assert single_arm_direction("decrease", "complete response rate") == "negative"
+    assert single_arm_direction("no_difference", "HbA1c") == "negative"
+    assert single_arm_direction("positive", "survival") == "positive" and single_arm_direction(None, "x") is None
