@@ -31,8 +31,8 @@ from .direction import (
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm
 from .hedging import hedged
-from .polarity import HARMFUL
 from .link import arm_values, between_arms, role_spans, roles_of, within_arms
+from .polarity import HARMFUL
 from .types import CONCLUSION, TypingState, classify, is_methods
 
 __all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model"]
