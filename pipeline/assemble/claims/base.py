@@ -103,6 +103,10 @@ def cues(*words: str, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(r"\b(?=[" + firsts + r"])(?<![-])" + body, flags)
 
 
+#: letters that an IGNORECASE pattern matches to an ASCII letter but ``str.lower`` does not turn into one
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 class Gated:
     """A regex tried only when one of its keywords occurs in the lower-cased text: a cheap prefilter.
     Every match of the pattern must contain one of the keywords."""
@@ -113,7 +117,7 @@ class Gated:
         self._gate = re.compile("|".join(re.escape(k) for k in self.keywords))  # one C-level scan, not one per word
 
     def search(self, text: str) -> re.Match | None:
-        if self._gate.search(text.lower()) is None:
+        if self._gate.search(text.lower()) is None and (text.isascii() or _CASE_ODD.search(text) is None):
             return None
         return self.pattern.search(text)
 
@@ -125,6 +129,7 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     word = word.removesuffix("'s")
     if len(word) > 4 and word.endswith("ies"):
@@ -137,11 +142,17 @@ def singular(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return [singular(w) for w in _WORD.findall(text.lower())]
+    """The lower-cased words of ``text``, singular (a fresh list; the words of a text are cached)."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(singular(w) for w in _WORD.findall(text.lower()))
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in words(text) if w not in STOPWORDS and not w.isdigit()]
+    return [w for w in _words(text) if w not in STOPWORDS and not w.isdigit()]
 
 
 def same_stem(a: str, b: str) -> bool:
