@@ -103,6 +103,29 @@ def cues(*words: str, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(r"\b(?=[" + firsts + r"])(?<![-])" + body, flags)
 
 
+def _trie(keywords: Iterable[str]) -> str:
+    """A regex matching where any of ``keywords`` occurs, factored by common prefixes (``d(?:ec(?:lin|rease)|iffer)``)
+    so that the engine tries one branch per letter instead of every keyword at every position. A keyword
+    that contains another is dropped: the shorter one occurs wherever it does."""
+    keys = set(keywords)
+    keys = {k for k in keys if not any(o != k and o in k for o in keys)}
+    root: dict = {}
+    for key in keys:
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        if set(node) == {""}:
+            return ""
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root)
+
+
 #: letters that an IGNORECASE pattern matches to an ASCII letter but ``str.lower`` does not turn into one
 _CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 
@@ -114,7 +137,7 @@ class Gated:
     def __init__(self, pattern: re.Pattern, keywords: Iterable[str]):
         self.pattern = pattern
         self.keywords = tuple(keywords)
-        self._gate = re.compile("|".join(re.escape(k) for k in self.keywords))  # one C-level scan, not one per word
+        self._gate = re.compile(_trie(self.keywords))  # one C-level scan, not one per word
 
     def search(self, text: str) -> re.Match | None:
         if self._gate.search(text.lower()) is None and (text.isascii() or _CASE_ODD.search(text) is None):
