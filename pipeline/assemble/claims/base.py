@@ -178,6 +178,7 @@ def content_words(text: str) -> list[str]:
     return [w for w in _words(text) if w not in STOPWORDS and not w.isdigit()]
 
 
+@lru_cache(maxsize=65536)
 def same_stem(a: str, b: str) -> bool:
     """Equal, or sharing a prefix of at least 5 letters that covers 3/4 of the shorter word
     (``arterial``/``artery``, ``therapeutic``/``therapy``; not ``chemotherapy``/``chemoembolization``)."""
