@@ -103,6 +103,33 @@ def cues(*words: str, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(r"\b(?=[" + firsts + r"])(?<![-])" + body, flags)
 
 
+def _trie(keywords: Iterable[str]) -> str:
+    """A regex matching where any of ``keywords`` occurs, factored by common prefixes (``d(?:ec(?:lin|rease)|iffer)``)
+    so that the engine tries one branch per letter instead of every keyword at every position. A keyword
+    that contains another is dropped: the shorter one occurs wherever it does."""
+    keys = set(keywords)
+    keys = {k for k in keys if not any(o != k and o in k for o in keys)}
+    root: dict = {}
+    for key in keys:
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        if set(node) == {""}:
+            return ""
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root)
+
+
+#: letters that an IGNORECASE pattern matches to an ASCII letter but ``str.lower`` does not turn into one
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 class Gated:
     """A regex tried only when one of its keywords occurs in the lower-cased text: a cheap prefilter.
     Every match of the pattern must contain one of the keywords."""
@@ -110,10 +137,10 @@ class Gated:
     def __init__(self, pattern: re.Pattern, keywords: Iterable[str]):
         self.pattern = pattern
         self.keywords = tuple(keywords)
-        self._gate = re.compile("|".join(re.escape(k) for k in self.keywords))  # one C-level scan, not one per word
+        self._gate = re.compile(_trie(self.keywords))  # one C-level scan, not one per word
 
     def search(self, text: str) -> re.Match | None:
-        if self._gate.search(text.lower()) is None:
+        if self._gate.search(text.lower()) is None and (text.isascii() or _CASE_ODD.search(text) is None):
             return None
         return self.pattern.search(text)
 
@@ -125,6 +152,7 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     word = word.removesuffix("'s")
     if len(word) > 4 and word.endswith("ies"):
@@ -137,13 +165,20 @@ def singular(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return [singular(w) for w in _WORD.findall(text.lower())]
+    """The lower-cased words of ``text``, singular (a fresh list; the words of a text are cached)."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(singular(w) for w in _WORD.findall(text.lower()))
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in words(text) if w not in STOPWORDS and not w.isdigit()]
+    return [w for w in _words(text) if w not in STOPWORDS and not w.isdigit()]
 
 
+@lru_cache(maxsize=65536)
 def same_stem(a: str, b: str) -> bool:
     """Equal, or sharing a prefix of at least 5 letters that covers 3/4 of the shorter word
     (``arterial``/``artery``, ``therapeutic``/``therapy``; not ``chemotherapy``/``chemoembolization``)."""

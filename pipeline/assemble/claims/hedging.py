@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import re
 
-from .base import cues
+from .base import Gated, cues
 
 HEDGE = cues(
     r"seems?", r"seemed", r"appears?", r"appeared", r"may", r"might", r"could(?!\s+not\b)", r"suggests?",
     r"suggested", r"suggesting", r"suggestive", r"possibl[ey]", r"(?:un)?likely", r"probabl[ey]", r"perhaps",
     r"potentially", r"tend(?:s|ed)?\s+to", r"presumabl[ey]", r"putative(?:ly)?", r"speculate", r"plausibl[ey]",
 )
+#: the same pattern behind a keyword prefilter (every hedge cue contains one of these words)
+_HEDGE_GATED = Gated(HEDGE, ("seem", "appear", "may", "might", "could", "suggest", "possibl", "likely", "probabl",
+                             "perhaps", "potentially", "tend", "presumabl", "putative", "speculate", "plausibl"))
 # "May" opening a date ("in May 2001") is no hedge
 _MONTH = re.compile(r"\bMay\s+(?:\d|of\b)")
 
@@ -34,6 +37,8 @@ SCOPE_WORDS = 6
 
 
 def hedged(text: str) -> bool:
+    if _HEDGE_GATED.search(text) is None:
+        return False
     for m in HEDGE.finditer(text):
         if m.group(0) == "May" and _MONTH.match(text, m.start()):
             continue

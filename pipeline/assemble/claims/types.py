@@ -113,7 +113,7 @@ def is_methods(text: str) -> bool:
     return bool(METHODS.search(text))
 
 
-RESULT_STRONG = re.compile(
+RESULT_STRONG = Gated(re.compile(
     r"\b(?:(?:statistically\s+)?significant(?:ly)?|non-?significant|no\s+(?:\w+\s+){0,2}differences?|"
     r"did\s+not\s+differ|(?:was|were|remained)\s+(?:\w+\s+)?(?:similar|comparable|unchanged|equivalent)|"
     r"(?:higher|lower|greater|fewer|less|more|shorter|longer|better|worse|larger|smaller)\s+(?:\w+\s+){0,3}?"
@@ -124,7 +124,10 @@ RESULT_STRONG = re.compile(
     r"(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:alter|affect|change|influence|modify|improve|reduce|increase|"
     r"decrease|prevent)|(?:was|were)\s+not\s+(?:significantly\s+)?(?:altered|affected|changed|influenced|modified))\b",
     re.IGNORECASE,
-)
+), ("significant", "differ", "similar", "comparable", "unchanged", "equivalent", "higher", "lower", "greater",
+    "fewer", "less", "more", "shorter", "longer", "better", "worse", "larger", "smaller", "increase", "decrease",
+    "reduc", "improv", "superior", "inferior", "associated", "ratio", "relative", "rose", "fell", "declin", "dropped",
+    "rise", "effect", "benefit", "change", "not"))
 RESULT_WEAK = cues(
     r"showed", r"shown", r"demonstrated", r"revealed", r"found", r"observed", r"noted", r"reported", r"occurred",
     r"experienced", r"developed", r"died", r"deaths?", r"survived", r"tolerated", r"resolved", r"achieved",
