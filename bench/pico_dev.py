@@ -84,8 +84,9 @@ def main() -> None:
                     help="with --tune: the dev sets each class is tuned on (TARGETS / TARGETS_EXPERT of tune.py)")
     ap.add_argument("--write", action="store_true", help="with --tune: save the thresholds into the model")
     args = ap.parse_args()
-    import claimex.annotate  # noqa: F401
     import spacy
+
+    import claimex.annotate  # noqa: F401
 
     sets = dev_sets()
     if args.limit:

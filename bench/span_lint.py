@@ -34,7 +34,8 @@ def pubmed_files() -> list[Path]:
 
 
 def evidencemap_documents() -> list[Document]:
-    return [Document(id=str(d.meta.get("pmid") or k), text=d.text, meta={}) for k, d in enumerate(load_docs("evidencemap"))]
+    return [Document(id=str(d.meta.get("pmid") or k), text=d.text, meta={}) for k,
+            d in enumerate(load_docs("evidencemap"))]
 
 
 def main() -> None:

@@ -10,8 +10,8 @@ no reader would call an abbreviation. A pair is kept only when
   letters or more, or a longer capitalised word (``Diptera``);
 * the long form has letters, is not a number or time phrase (``every 21 days``, ``2 weeks``), and is
   not the short form itself (the rendering ``X (X)``);
-* it reads as a name: no ``;``/``=``, no sentence break, no bracketed abbreviation of its own, balanced brackets, at most
-  min(|short| + 5, 2 |short|) words (Schwartz & Hearst's bound), no word of the short form repeated
+* it reads as a name: no ``;``/``=``, no sentence break, no bracketed abbreviation of its own, balanced
+  brackets, at most min(|short| + 5, 2 |short|) words (Schwartz & Hearst's bound), no word of the short form repeated
   in it (``response`` = ``response, 25%``), and a comma list only when each item starts with a letter
   of the short form, in order (``OAC`` = ``omeprazole, amoxicillin, and clarithromycin``);
 * the letters match as Schwartz & Hearst require (:func:`letters_match`), the first one at the
@@ -28,7 +28,11 @@ from collections.abc import Iterable
 
 _WORDS = re.compile(r"[^\W_]+")
 # common lower-case words that appear in brackets after a phrase without abbreviating it
-COMMON_SHORT = frozenset(["day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "min", "mins", "minute", "minutes", "sec", "second", "seconds", "time", "times", "dose", "doses", "unit", "units", "mg", "kg", "ml", "dl", "mmol", "mol", "cm", "mm", "kcal", "yes", "no", "none", "all", "both", "mean", "median", "range", "total", "control", "controls", "placebo", "male", "female", "men", "women", "boys", "girls", "adults", "children", "patients"])
+COMMON_SHORT = frozenset(["day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "min",
+                          "mins", "minute", "minutes", "sec", "second", "seconds", "time", "times", "dose", "doses",
+                          "unit", "units", "mg", "kg", "ml", "dl", "mmol", "mol", "cm", "mm", "kcal", "yes", "no",
+                          "none", "all", "both", "mean", "median", "range", "total", "control", "controls", "placebo",
+                          "male", "female", "men", "women", "boys", "girls", "adults", "children", "patients"])
 _TIME_PHRASE = re.compile(
     r"^(?:every|each|per|once|twice|thrice|q)\b|^(?:for|after|within|over|at|up to)?\s*\d+(?:[.,]\d+)?\s*-?\s*"
     r"(?:h|hr|hrs|hours?|days?|d|weeks?|wk|wks|months?|mo|years?|yr|yrs|min|minutes?)$", re.IGNORECASE)
@@ -49,7 +53,8 @@ def plausible_short(short: str) -> bool:
     return low not in COMMON_SHORT and len(low) <= 4 and low.isalpha() and low not in _FUNCTION
 
 
-_FUNCTION = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "and", "or", "as", "is", "was", "were", "be", "vs", "via", "per"])
+_FUNCTION = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "and", "or", "as", "is",
+                       "was", "were", "be", "vs", "via", "per"])
 
 
 def letters_match(short: str, long: str) -> bool:

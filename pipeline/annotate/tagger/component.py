@@ -16,7 +16,6 @@ from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
 from spacy.training import Example, validate_examples, validate_get_examples
-from spacy.util import registry
 from thinc.api import Model, set_dropout_rate
 
 from ..entities import set_entities

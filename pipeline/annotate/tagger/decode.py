@@ -208,7 +208,8 @@ def _clean_new(doc: Doc, clean: SpanHygiene, spans: list[Span], scores: list[flo
 
 
 PROPAGATE = ("INTERVENTION", "COMPARATOR", "OUTCOME")
-_STOP = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "by", "at", "as", "is", "was", "were", "be", "this", "that", "these", "those"])
+_STOP = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "by", "at", "as", "is",
+                   "was", "were", "be", "this", "that", "these", "those"])
 
 
 def _contentful(words: tuple[str, ...]) -> bool:

@@ -38,14 +38,37 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 # words that never begin or end a PICO span ("no" stays: "no treatment" is an arm)
-FUNCTION_WORDS = frozenset(["a", "an", "the", "this", "that", "these", "those", "their", "its", "his", "her", "our", "your", "my", "each", "every", "both", "all", "any", "some", "such", "of", "in", "on", "at", "to", "for", "with", "without", "by", "from", "as", "into", "onto", "over", "under", "about", "after", "before", "during", "between", "among", "within", "via", "per", "than", "versus", "vs", "vs.", "v", "upon", "across", "against", "along", "through", "throughout", "toward", "towards", "and", "or", "nor", "but", "either", "neither", "whether", "if", "while", "when", "where", "which", "who", "whom", "whose", "what", "how", "why", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "shall", "should", "must", "it", "they", "we", "he", "she", "them", "us", "there", "here", "also", "then", "only", "thus", "however", "therefore", "respectively"])
+FUNCTION_WORDS = frozenset(["a", "an", "the", "this", "that", "these", "those", "their", "its", "his", "her", "our",
+                            "your", "my", "each", "every", "both", "all", "any", "some", "such", "of", "in", "on",
+                            "at", "to", "for", "with", "without", "by", "from", "as", "into", "onto", "over", "under",
+                            "about", "after", "before", "during", "between", "among", "within", "via", "per", "than",
+                            "versus", "vs", "vs.", "v", "upon", "across", "against", "along", "through", "throughout",
+                            "toward", "towards", "and", "or", "nor", "but", "either", "neither", "whether", "if",
+                            "while", "when", "where", "which", "who", "whom", "whose", "what", "how", "why", "is",
+                            "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+                            "will", "would", "can", "could", "may", "might", "shall", "should", "must", "it", "they",
+                            "we", "he", "she", "them", "us", "there", "here", "also", "then", "only", "thus",
+                            "however", "therefore", "respectively"])
 # trailing adverbs that end no PICO phrase ("Of 212 patients randomly")
-TRAILING_ADVERBS = frozenset(["randomly", "respectively", "significantly", "previously", "initially", "subsequently", "currently", "consecutively", "prospectively", "retrospectively", "recently", "finally", "further", "additionally", "overall", "similarly"])
+TRAILING_ADVERBS = frozenset(["randomly", "respectively", "significantly", "previously", "initially", "subsequently",
+                              "currently", "consecutively", "prospectively", "retrospectively", "recently", "finally",
+                              "further", "additionally", "overall", "similarly"])
 # a number may end a span after one of these ("type 2", "day 28", "interleukin 6", "phase III")
-NAMING_WORDS = frozenset(["type", "types", "grade", "grades", "stage", "stages", "phase", "class", "day", "days", "week", "weeks", "month", "months", "year", "years", "visit", "cycle", "cycles", "level", "factor", "interleukin", "il", "version", "step", "part", "trial", "study", "group", "arm", "cohort", "wave", "dose", "doses", "covid-19", "hba1c", "hour", "hours", "minute", "minutes", "protein", "proteins", "receptor", "receptors", "gene", "genes", "subunit", "domain", "isoform", "channel", "disease", "virus", "hiv", "kinase"])
-MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
-ORG_WORDS = frozenset(["Foundation", "Foundations", "Institute", "Institutes", "Council", "Ministry", "Agency", "Inc", "Inc.", "Ltd", "Ltd.", "Corporation", "Corp", "Corp.", "GmbH", "Pharmaceuticals", "Pharmaceutical", "Pharma", "Laboratories", "Grant", "Grants", "ClinicalTrials.gov", "EudraCT"])
-SOFTWARE = frozenset(["SPSS", "SAS", "Stata", "STATA", "GraphPad", "RevMan", "MedCalc", "NVivo", "MATLAB", "Matlab", "Minitab", "WinBUGS", "OpenBUGS", "EpiData", "JMP", "G*Power", "GPower"])
+NAMING_WORDS = frozenset(["type", "types", "grade", "grades", "stage", "stages", "phase", "class", "day", "days",
+                          "week", "weeks", "month", "months", "year", "years", "visit", "cycle", "cycles", "level",
+                          "factor", "interleukin", "il", "version", "step", "part", "trial", "study", "group", "arm",
+                          "cohort", "wave", "dose", "doses", "covid-19", "hba1c", "hour", "hours", "minute",
+                          "minutes", "protein", "proteins", "receptor", "receptors", "gene", "genes", "subunit",
+                          "domain", "isoform", "channel", "disease", "virus", "hiv", "kinase"])
+MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                    "nov", "dec"])
+ORG_WORDS = frozenset(["Foundation", "Foundations", "Institute", "Institutes", "Council", "Ministry", "Agency", "Inc",
+                       "Inc.", "Ltd", "Ltd.", "Corporation", "Corp", "Corp.", "GmbH", "Pharmaceuticals",
+                       "Pharmaceutical", "Pharma", "Laboratories", "Grant", "Grants", "ClinicalTrials.gov",
+                       "EudraCT"])
+SOFTWARE = frozenset(["SPSS", "SAS", "Stata", "STATA", "GraphPad", "RevMan", "MedCalc", "NVivo", "MATLAB", "Matlab",
+                      "Minitab", "WinBUGS", "OpenBUGS", "EpiData", "JMP", "G*Power", "GPower"])
 _NAMES = ORG_WORDS | SOFTWARE
 # a token that starts with a digit, holds ";" or "=", is a month, a funder/software name or a registry number
 _MONTH_IDS = numpy.array(sorted(hash_string(m) for m in MONTHS), dtype="uint64")  # LOWER ids
@@ -67,10 +90,15 @@ _SEP = "\x01"
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum, as one C search)
 _HAS_BRACKET = re.compile(r"[()\[\]{}]")
 _PAIR = {")": "(", "]": "[", "}": "{"}
-ARM_NOUNS = frozenset(["group", "groups", "arm", "arms", "patients", "participants", "subjects", "condition", "conditions", "cohort"])
-_UNITS = frozenset(["years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "h", "min", "kg", "mg", "g", "cm", "mm", "ml", "l", "%", "mmhg"])
+ARM_NOUNS = frozenset(["group", "groups", "arm", "arms", "patients", "participants", "subjects", "condition",
+                       "conditions", "cohort"])
+_UNITS = frozenset(["years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "h", "min", "kg",
+                    "mg", "g", "cm", "mm", "ml", "l", "%", "mmhg"])
 # the head noun an outcome name ends on ("urinary 5-HIAA" -> "urinary 5-HIAA decrease")
-OUTCOME_HEADS = frozenset(["decrease", "decreases", "increase", "increases", "reduction", "reductions", "change", "changes", "improvement", "improvements", "decline", "level", "levels", "concentration", "concentrations", "score", "scores", "rate", "rates", "ratio", "values", "count", "counts"])
+OUTCOME_HEADS = frozenset(["decrease", "decreases", "increase", "increases", "reduction", "reductions", "change",
+                           "changes", "improvement", "improvements", "decline", "level", "levels", "concentration",
+                           "concentrations", "score", "scores", "rate", "rates", "ratio", "values", "count",
+                           "counts"])
 MAX_GROW = 2  # tokens a truncated name may grow by (the adjective rule)
 MAX_LONG_FORM = 10  # tokens of a long-form mention the truncation rule grows to
 

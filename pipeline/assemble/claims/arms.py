@@ -115,7 +115,8 @@ def _design_arms_only(view: SentenceView, arms: list[Arm], ctx: InterventionCont
 
 
 _HEAD_END = re.compile(rf"\b{ARM_HEAD}\b", re.IGNORECASE)
-_OUTCOME_LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:after|following|related\s+to|due\s+to|associated\s+with|induced\s+by)\s+(?:the\s+)?$",
+_OUTCOME_LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:after|following|related\s+to|due\s+to|associated\s+with|"
+                           r"induced\s+by)\s+(?:the\s+)?$",
                            re.IGNORECASE)
 
 

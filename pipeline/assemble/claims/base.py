@@ -148,7 +148,11 @@ class Gated:
 # -- word keys (entity identity across mentions, MeSH matching) ------------------------------------
 _WORD = re.compile(r"[a-z0-9]+(?:'s)?")
 STOPWORDS = frozenset(
-    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "by", "from", "as", "into", "than", "that", "this", "these", "those", "its", "their", "his", "her", "patients", "patient", "subjects", "participants", "group", "groups", "arm", "arms", "treatment", "treated", "therapy", "receiving", "received", "who", "which", "were", "was", "be", "been", "being", "is", "are", "use", "using", "plus", "versus", "vs", "alone", "only", "both", "either", "each", "other"]
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "by", "from", "as", "into", "than",
+     "that", "this", "these", "those", "its", "their", "his", "her", "patients", "patient", "subjects",
+     "participants", "group", "groups", "arm", "arms", "treatment", "treated", "therapy", "receiving", "received",
+     "who", "which", "were", "was", "be", "been", "being", "is", "are", "use", "using", "plus", "versus", "vs",
+     "alone", "only", "both", "either", "each", "other"]
 )
 
 

@@ -34,7 +34,8 @@ from .base import SentenceView, content_words, cues, entity_words, same_stem
 CONTROL = cues(
     r"placebos?", r"controls?", r"sham", r"usual\s+care", r"standard(?:\s+of)?(?:[- ]care|\s+(?:treatment|therapy|"
     r"medical\s+therapy))", r"conventional", r"no\s+(?:treatment|intervention|therapy)", r"vehicle", r"untreated",
-    r"(?<!hypertonic )(?<!hypotonic )saline", r"wait(?:ing)?[- ]?list", r"best\s+supportive\s+care", r"[\w-]+\s+alone", r"routine\s+care",
+    r"(?<!hypertonic )(?<!hypotonic )saline", r"wait(?:ing)?[- ]?list", r"best\s+supportive\s+care", r"[\w-]+\s+alone",
+    r"routine\s+care",
     r"dummy", r"observation",
 )
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
@@ -45,7 +46,10 @@ ARM_HEAD = r"(?:groups?|arms?|cohorts?)"
 ARM_LABEL = r"(?:[A-D]|I{1,3}|IV|[1-4])"
 # "group I", "arm B", "the control group", "the combination group", "both groups"
 _STOP = frozenset(
-    ["in", "the", "of", "and", "or", "with", "for", "to", "than", "between", "among", "a", "an", "on", "at", "by", "from", "was", "were", "is", "are", "that", "this", "those", "these", "both", "either", "each", "all", "two", "vs", "versus", "compared", "per", "same", "other", "one", "age", "different", "first", "second", "whole", "entire"]
+    ["in", "the", "of", "and", "or", "with", "for", "to", "than", "between", "among", "a", "an", "on", "at", "by",
+     "from", "was", "were", "is", "are", "that", "this", "those", "these", "both", "either", "each", "all", "two",
+     "vs", "versus", "compared", "per", "same", "other", "one", "age", "different", "first", "second", "whole",
+     "entire"]
 )
 _PRE = frozenset(["the", "both", "either", "two", "each", "all", "these", "three", "four"])
 _HEAD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
@@ -90,11 +94,14 @@ def arm_phrases(text: str) -> list[tuple[int, int, str | None, str, str]]:
 
 PLURAL_ARMS = re.compile(r"^(?:both|either|two|each|all|these|three|four)\b", re.IGNORECASE)
 _NOT_ARM_WORDS = frozenset(
-    ["age", "same", "different", "other", "one", "first", "second", "third", "treatment", "control", "study", "two", "three", "both", "each", "all", "the", "a", "of", "in", "and", "or", "with", "between"]
+    ["age", "same", "different", "other", "one", "first", "second", "third", "treatment", "control", "study", "two",
+     "three", "both", "each", "all", "the", "a", "of", "in", "and", "or", "with", "between"]
 )
-_DEFINE_AFTER = re.compile(rf"^\s*[(,]\s*(?:the\s+)?{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\b|^\s*\(\s*(?P<label2>{ARM_LABEL})\s*\)", re.IGNORECASE)
+_DEFINE_AFTER = re.compile(rf"^\s*[(,]\s*(?:the\s+)?{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\b|"
+                           rf"^\s*\(\s*(?P<label2>{ARM_LABEL})\s*\)", re.IGNORECASE)
 _DEFINE_BEFORE = re.compile(rf"\b{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\s*(?:\(|:|,|received|was\s+given|were\s+given|"
-                            rf"was\s+treated\s+with|were\s+treated\s+with|underwent|got)\s*(?:\w+\s+){{0,3}}$", re.IGNORECASE)
+                            rf"was\s+treated\s+with|were\s+treated\s+with|underwent|got)\s*(?:\w+\s+){{0,3}}$",
+                            re.IGNORECASE)
 
 
 def is_control(entity: Entity) -> bool:

@@ -85,7 +85,8 @@ def claim_groups(view: SentenceView, pairs: list[tuple[Measure, Arm]]) -> list[G
         groups[-1].outcomes.extend(e for _, e in pending if e is not None)
         groups[-1].measures.extend(m for k, _ in pending for m in owner.get(k, []))
     elif pending:  # ... unless it is an untagged "label:" slot: they are a group of their own
-        groups.append(Group([e for _, e in pending if e is not None], [m for k, _ in pending for m in owner.get(k, [])]))
+        groups.append(Group([e for _, e in pending if e is not None], [m for k, _ in pending for m in owner.get(k,
+                      [])]))
     # measures that no outcome owns (none before them, none after) go to the first group
     groups[0].measures.extend(owner.get("", []))
     for g in groups:

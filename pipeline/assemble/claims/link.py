@@ -28,14 +28,16 @@ from .base import SentenceView, entity_words
 from .context import Arm, same_intervention
 
 ARM_VALUE_KINDS = frozenset({"value", "percentage", "count", "mean_sd", "median_iqr", "duration", "range"})
-_LIST_SEP = re.compile(r"^\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|to|with|,\s*and|/)?\s*(?:the\s+)?$", re.IGNORECASE)
+_LIST_SEP = re.compile(r"^\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|to|with|,\s*and|/)?\s*(?:the\s+)?$",
+                       re.IGNORECASE)
 _VALUE_SEP = re.compile(r"^\s*(?:\)|\()?\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|to|/|:)?\s*(?:\(|\))?\s*$",
                         re.IGNORECASE)
 _FOLLOWING = re.compile(
     r"^\s*\)?\s*,?\s*(?:of\s+(?:the\s+)?(?:patients|subjects|participants|women|men|children|cases)\s+)?"
     r"(?:in|for|among|with|on|from|receiving|treated\s+with|given|at|after|under|using|of)\s+"
     r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
-_PRECEDING = re.compile(r"^\s*(?:\(\s*n\s*=\s*\d+\s*\)\s*)?(?:group\s*)?[:=,]?\s*(?:\(\s*)?(?:was\s+|were\s+|had\s+|of\s+)?$",
+_PRECEDING = re.compile(r"^\s*(?:\(\s*n\s*=\s*\d+\s*\)\s*)?(?:group\s*)?[:=,]?\s*(?:\(\s*)?(?:was\s+|were\s+|had\s+|"
+                        r"of\s+)?$",
                         re.IGNORECASE)
 _CLAUSE_LEAD = re.compile(r"^\s*(?:in|for|among|with)\s+(?:the\s+)?$", re.IGNORECASE)
 

@@ -43,7 +43,8 @@ BETTER = cues(r"improv\w*", r"better", r"superior", r"benefit\w*", r"beneficial"
               r"greater\s+efficacy", r"favou?r(?:ed|s|ing)?", r"relie(?:f|ved?)", r"alleviat\w*", r"ameliorat\w*")
 WORSE = cues(r"worse(?:ned|ning)?", r"poorer", r"inferior", r"deteriorat\w*", r"aggravat\w*", r"less\s+effective")
 COMPARATIVE_WORDS = re.compile(r"^(?:greater|larger|more|less|smaller|fewer|bigger|higher|lower)$", re.IGNORECASE)
-NOT_A_CUE = re.compile(r"(?:\b(?:or|and|no|not)\s+(?:more|less)\b|\b(?:more|less)\s+than\s+(?=[\d<>≥≤]))", re.IGNORECASE)
+NOT_A_CUE = re.compile(r"(?:\b(?:or|and|no|not)\s+(?:more|less)\b|\b(?:more|less)\s+than\s+(?=[\d<>≥≤]))",
+                       re.IGNORECASE)
 HARMFUL = re.compile(
     r"pain|symptom|depress|anxiety|distress|mortality|death|die|risk|complication|adverse|side[- ]effect|toxicit|"
     r"relapse|recurren|infection|nausea|vomit|fatigue|stress|disab|severity|incidence|failure|bleed|h(?:a)?emorrh|"

@@ -73,7 +73,8 @@ CONCLUSION = Gated(re.compile(
 ), ("conclu", "summar", "in sum", "together", "overall", "these", "result", "data", "finding", "study", "this ",
     "needed", "required", "warranted", "necessary", "help", "should", "could", "recommended"))
 AIM = Gated(re.compile(
-    r"\b(?:the\s+)?(?:main\s+|primary\s+)?(?:aims?|objectives?|purposes?|goals?)\s+(?:of\s+(?:this|the|our|the\s+present)"
+    r"\b(?:the\s+)?(?:main\s+|primary\s+)?(?:aims?|objectives?|purposes?|goals?)\s+(?:of\s+(?:this|the|our|"
+    r"the\s+present)"
     r"\s+(?:\w+\s+){0,2}?(?:study|trial|work|investigation|paper|review|analysis)|"
     r"(?:of\s+(?:[\w-]+\s+){1,5}?)?(?:was|were|is|are)\b)"
     r"|\bwe\s+(?:aimed|sought|wanted|intended|set\s+out|wished|hypothesi[sz]ed|investigated\s+whether|"
@@ -96,7 +97,13 @@ METHODS = Gated(re.compile(
 ), ("random", "we ", "primary", "secondary", "main", "outcome", "blind", "placebo", "inclusion", "eligible",
     "prospective", "open", "multicent", "cross", "parallel", "pilot", "intention"))
 _PASSIVE = re.compile(r"\b(?:were|was)\s+([a-z]+)", re.IGNORECASE)
-METHOD_PARTICIPLES = frozenset(["randomized", "randomised", "enrolled", "recruited", "included", "allocated", "assigned", "divided", "studied", "selected", "screened", "followed", "evaluated", "assessed", "measured", "recorded", "examined", "analyzed", "analysed", "compared", "treated", "given", "administered", "asked", "instructed", "monitored", "obtained", "collected", "determined", "performed", "used", "stratified", "calculated", "defined", "conducted", "tested", "quantified", "scored", "registered", "interviewed", "estimated", "investigated", "matched"])
+METHOD_PARTICIPLES = frozenset(["randomized", "randomised", "enrolled", "recruited", "included", "allocated",
+                                "assigned", "divided", "studied", "selected", "screened", "followed", "evaluated",
+                                "assessed", "measured", "recorded", "examined", "analyzed", "analysed", "compared",
+                                "treated", "given", "administered", "asked", "instructed", "monitored", "obtained",
+                                "collected", "determined", "performed", "used", "stratified", "calculated", "defined",
+                                "conducted", "tested", "quantified", "scored", "registered", "interviewed",
+                                "estimated", "investigated", "matched"])
 
 
 _RECEIVED = re.compile(r"\b(?:received|underwent)\b", re.IGNORECASE)
@@ -154,11 +161,14 @@ EVALUATIVE = cues(
 # -- sentences that report no result of the study, whatever their numbers and words ------------------------
 #: baseline comparisons: "groups were similar at baseline", "no significant differences in patient characteristics"
 BASELINE = Gated(re.compile(
-    r"(?:\bat\s+baseline|\bdemographics?(?:\s+(?:data|variables|characteristics|features))?|(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|data|values|"
-    r"demographics|features|parameters|measures|levels?|scores?|severity))\b[^.;]{0,80}?\b(?:similar|comparable|balanced|"
+    r"(?:\bat\s+baseline|\bdemographics?(?:\s+(?:data|variables|characteristics|features))?|"
+    r"(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|data|values|"
+    r"demographics|features|parameters|measures|levels?|scores?|severity))\b[^.;]{0,80}?\b(?:similar|comparable|"
+    r"balanced|"
     r"well[- ]matched|matched|homogeneous|did\s+not\s+differ|no\s+(?:\w+\s+){0,2}differen)|"
     r"\b(?:similar|comparable|balanced|well[- ]matched|homogeneous|no\s+(?:\w+\s+){0,2}differences?|did\s+not\s+differ)"
-    r"\b[^.;]{0,100}?(?:\bat\s+baseline|(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|data|"
+    r"\b[^.;]{0,100}?(?:\bat\s+baseline|(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|"
+    r"data|"
     r"values|demographics|features)|\bdemographics?|\bdemographic\s+(?:data|variables)|\b(?:patient|patients'|clinical|"
     r"baseline|demographic|background)\s+characteristics|\b(?:characteristics|demographics)\s+(?:of|between)|"
     r"\boperative\s+details)\b",
@@ -169,14 +179,19 @@ _CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although)\b|;", re.IGNOR
 #: enrolment and flow: "120 were randomised; 86 completed", "seven could not be included", "lost to follow-up"
 FLOW = Gated(re.compile(
     r"\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:randomi[sz]ed|enrolled|recruited|included|excluded|screened|entered|"
-    r"allocated|assigned|approached|eligible)\b|\bunderwent\s+randomi[sz]ation|\bcompleted\s+(?:the\s+|all\s+)?(?:\w+\s+)?"
+    r"allocated|assigned|approached|eligible)\b|\bunderwent\s+randomi[sz]ation|\bcompleted\s+(?:the\s+|"
+    r"all\s+)?(?:\w+\s+)?"
     r"(?:study|trial|follow-?\s?up|protocol|questionnaires?|assessments?|intervention|programme|program)|\bwithdr[ea]w|"
     r"\bdropped\s+out|\bdrop-?outs?\b|\blost\s+to\s+follow|\bdiscontinued\s+(?:the\s+)?(?:study|trial)|"
-    r"\bcould\s+not\s+be\s+(?:included|analy[sz]ed|evaluated|assessed|followed)|\b(?:available|analy[sz]ed|evaluable)\s+for\s+"
-    r"(?:the\s+)?(?:\w+\s+)?(?:analys[ie]s|follow-?\s?up|evaluation)|\bdata\s+(?:from|of|on)\s+\d+|\bentered\s+(?:the|into)\s+"
+    r"\bcould\s+not\s+be\s+(?:included|analy[sz]ed|evaluated|assessed|followed)|\b(?:available|analy[sz]ed|"
+    r"evaluable)\s+for\s+"
+    r"(?:the\s+)?(?:\w+\s+)?(?:analys[ie]s|follow-?\s?up|evaluation)|\bdata\s+(?:from|of|on)\s+\d+|"
+    r"\bentered\s+(?:the|into)\s+"
     r"(?:study|trial)|\bparticipated\s+in\b",
     re.IGNORECASE,
-), ('randomi', 'enrol', 'recruit', 'includ', 'exclud', 'screen', 'enter', 'allocat', 'assign', 'approach', 'eligib', 'complet', 'withdr', 'drop', 'lost', 'discontinu', 'could not', 'availab', 'analy', 'evaluab', 'data ', 'particip'))
+), ('randomi', 'enrol', 'recruit', 'includ', 'exclud', 'screen', 'enter', 'allocat', 'assign', 'approach', 'eligib',
+    'complet', 'withdr', 'drop', 'lost', 'discontinu', 'could not', 'availab', 'analy', 'evaluab', 'data ',
+    'particip'))
 #: a description of the sample: "The mean age of patients was 36.68 ± 10.8 years", "Forty percent were male"
 SAMPLE = Gated(re.compile(
     r"\b(?:mean|median|average)\s+(?:\(?±?\s*SD\)?\s+|±\s*SD\s+)?age\b|\bage[sd]?\s+(?:was|were|of\s+(?:the\s+)?"
@@ -187,22 +202,28 @@ SAMPLE = Gated(re.compile(
 ADMIN = Gated(re.compile(
     r"\b(?:NCT\s?\d{8}|ISRCTN\s?\d+|ACTRN\s?\d+|ChiCTR|EudraCT|UMIN\s?\d+|DRKS\s?\d+|CTRI/|ClinicalTrials\.gov|"
     r"trial\s+registration|registered\s+(?:at|with|in|on|under)\b)|^\W*(?:this\s+(?:\w+\s+)?(?:was|is)\s+)?"
-    r"(?:funded|supported|sponsored|financed)\s+(?:in\s+part\s+)?by\b|\b(?:was|were|is)\s+(?:funded|sponsored|financed)\s+by\b|"
+    r"(?:funded|supported|sponsored|financed)\s+(?:in\s+part\s+)?by\b|\b(?:was|were|is)\s+(?:funded|sponsored|"
+    r"financed)\s+by\b|"
     r"^\W*(?:fig(?:ure)?s?\.?|table)\s*\d|\b(?:was|were|is|are)\s+(?:considered|regarded|defined|set|accepted|taken)\s+"
     r"(?:as\s+|to\s+be\s+|at\s+)?(?:statistically\s+)?significan|\bsignificance\s+(?:level\s+)?(?:was|is)\s+set",
     re.IGNORECASE,
-), ('nct', 'isrctn', 'actrn', 'chictr', 'eudract', 'umin', 'drks', 'ctri/', 'clinicaltrials', 'regist', 'funded', 'supported', 'sponsored', 'financed', 'fig', 'table', 'significan'))
+), ('nct', 'isrctn', 'actrn', 'chictr', 'eudract', 'umin', 'drks', 'ctri/', 'clinicaltrials', 'regist', 'funded',
+    'supported', 'sponsored', 'financed', 'fig', 'table', 'significan'))
 #: background statements: "No effective therapy exists for X", "little is known", "X is a major cause of"
 BACKGROUND_CUE = Gated(re.compile(
-    r"\b(?:no|few|limited)\s+(?:\w+\s+)?(?:effective|proven|established|approved|specific|satisfactory|standard|curative|"
-    r"evidence-based)\s+(?:\w+\s+)?(?:treatments?|therap\w*|options?|interventions?|drugs?|cures?|management|prevention)\b|"
+    r"\b(?:no|few|limited)\s+(?:\w+\s+)?(?:effective|proven|established|approved|specific|satisfactory|standard|"
+    r"curative|"
+    r"evidence-based)\s+(?:\w+\s+)?(?:treatments?|therap\w*|options?|interventions?|drugs?|cures?|management|"
+    r"prevention)\b|"
     r"\b(?:little|less|nothing|much)\s+is\s+known|\b(?:is|are|remains?)\s+(?:still\s+|largely\s+|currently\s+)?"
     r"(?:unknown|unclear|not\s+(?:well\s+|fully\s+)?(?:known|understood|established)|controversial|debated|uncertain)|"
     r"\b(?:is|are|remains?)\s+(?:a|an|the|one\s+of\s+the)\s+(?:\w+\s+)?(?:major|leading|common|commonest|most\s+common|"
     r"important|significant|frequent|serious|growing)\s+(?:\w+\s+){0,3}?(?:causes?|problems?|complications?|burden|"
     r"challenges?|concerns?|reasons?)\b",
     re.IGNORECASE,
-), ('effective', 'proven', 'established', 'approved', 'specific', 'satisfactory', 'standard', 'curative', 'evidence-based', 'known', 'unclear', 'understood', 'controversial', 'debated', 'uncertain', 'cause', 'problem', 'complication', 'burden', 'challenge', 'concern', 'reason'))
+), ('effective', 'proven', 'established', 'approved', 'specific', 'satisfactory', 'standard', 'curative',
+    'evidence-based', 'known', 'unclear', 'understood', 'controversial', 'debated', 'uncertain', 'cause', 'problem',
+    'complication', 'burden', 'challenge', 'concern', 'reason'))
 
 
 def reports_nothing(view: SentenceView) -> bool:
@@ -224,7 +245,8 @@ def reports_nothing(view: SentenceView) -> bool:
     return False
 
 
-SIGNIFICANCE = re.compile(r"\bsignificant(?:ly)?\b|\bdid\s+not\s+differ|\bno\s+(?:\w+\s+)?differences?\b", re.IGNORECASE)
+SIGNIFICANCE = re.compile(r"\bsignificant(?:ly)?\b|\bdid\s+not\s+differ|\bno\s+(?:\w+\s+)?differences?\b",
+                          re.IGNORECASE)
 
 RESULT_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr", "percentage", "range"})
 STRONG_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr"})
