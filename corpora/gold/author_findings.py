@@ -1,7 +1,7 @@
 """Author findings gold from excerpts, so offsets are never computed by hand.
 
     .venv/bin/python corpora/gold/author_findings.py corpora/gold/findings/src/evidence-inference.txt \
-        -o corpora/gold/findings/evidence-inference.jsonl [--show]
+        -o corpora/gold/findings/evidence-inference.findings.jsonl [--show]
 
 Spec file (one abstract after another; ``#`` starts a comment line):
 

@@ -1,4 +1,4 @@
-"""Reviewer-grade findings gold (``corpora/gold/findings/*.jsonl``): the source texts and typed records.
+"""Reviewer-grade findings gold (``corpora/gold/findings/*.findings.jsonl``): the source texts and typed records.
 
 A gold file holds one JSON object per abstract with offsets and short excerpts only, never the text
 (several sources state no licence); :func:`load_text` rebuilds the text from ``../shared``:
