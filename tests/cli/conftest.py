@@ -14,3 +14,10 @@ def restore_logging():
     logging.captureWarnings(False)
     for name, level in levels.items():
         logging.getLogger(name).setLevel(level)
+
+
+@pytest.fixture(scope="module")
+def runner():
+    from typer.testing import CliRunner
+
+    return CliRunner()

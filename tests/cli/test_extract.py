@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from typer.testing import CliRunner
+from extract_helpers import run
 
 from claimex import paths
 from claimex.cli import app
@@ -12,17 +12,6 @@ WANT = [(">50%", "threshold", 50.0, None, None, "%", ">"),
         ("57-91%", "range", None, 57.0, 91.0, "%", None),
         ("33-80%", "range", None, 33.0, 80.0, "%", None),
         ("6-42.5 months", "range", None, 6.0, 42.5, "months", None)]
-
-
-@pytest.fixture(scope="module")
-def runner():
-    return CliRunner()
-
-
-def run(runner, *args):
-    result = runner.invoke(app, ["extract", *map(str, args), "--model", "rules"])
-    records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    return result, records
 
 
 def measures(record):

@@ -8,22 +8,9 @@ import json
 import logging
 
 import pytest
-from typer.testing import CliRunner
-
-from claimex.cli import app
+from extract_helpers import run
 
 TEXT = "Mortality was {}% vs 20% in 40 patients (P = 0.03)."
-
-
-@pytest.fixture(scope="module")
-def runner():
-    return CliRunner()
-
-
-def run(runner, *args):
-    result = runner.invoke(app, ["extract", *map(str, args), "--model", "rules"])
-    records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    return result, records
 
 
 def lines(result, kind="warning"):
