@@ -9,8 +9,9 @@ the abstract goes in as it is, and the prompt is looked up among the claims that
   majority label inside the abstract. The pipeline reads the abstract as the findings gold does
   (``text[:abstract_end]``, PMC headings kept). Articles of the findings gold are left out.
 * **Found**: a ``finding``/``adverse_effect``/``conclusion`` claim whose sentence overlaps one of those
-  evidence spans and one of whose outcome entities shares at least half of the prompt outcome's content
-  words (stem match; at most two needed). Among several, the claim sharing most words is judged.
+  evidence spans and whose outcome entities together share at least half of the prompt outcome's content
+  words (stem match; at most two needed: a prompt may name a list, "diarrhoea, bloating and
+  flatulence"). Among several, the claim sharing most words is judged.
 * **Arms**: the claim's intervention (else its comparator) names the prompt's intervention or comparator
   by the findings scorer's rule (:func:`claimex.evaluate.findings_match.names_arm`: content words, Dice,
   no word only the other arm has). That fixes the orientation: *same*, *swapped* or *unknown*.
@@ -112,7 +113,7 @@ def judge(prompt: Prompt, record: Record) -> Judged:
                    and any(c.start < e and s < c.end for s, e in prompt.evidence)]
     if not in_evidence:
         return Judged(False, error="no claim in the evidence sentence")
-    scored = [(max((_shared(o_words, content_words(ents[i].text)) for i in c.outcome if i in ents), default=0), c)
+    scored = [(_shared(o_words, frozenset().union(*(content_words(ents[i].text) for i in c.outcome if i in ents))), c)
               for c in in_evidence]
     best, claim = max(scored, key=lambda s: s[0])
     if not o_words or best < need:

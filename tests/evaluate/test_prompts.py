@@ -80,3 +80,12 @@ def test_a_real_run_on_three_abstracts(tmp_path):
     s = report.summary
     assert s["prompts"] >= 3 and 0.0 <= s["end_to_end"] <= s["found"] <= 1.0
     assert [r["name"] for r in report.rows] == ["increase", "decrease", "no_difference"]
+
+
+def test_a_listed_outcome_is_found_across_the_claims_outcome_entities():
+    rec = record()
+    listed = Prompt(1, "1", "decrease", "PRVC", "VC", "mortality, pressure and flatulence", PROMPT.evidence)
+    assert not judge(listed, rec).found  # one of three words: two needed
+    rec.entities.append(ent("L", "OUTCOME", "Pressure"))
+    rec.claims[0].outcome = ["O", "L"]
+    assert judge(listed, rec).found
