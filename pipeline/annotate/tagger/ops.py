@@ -6,8 +6,9 @@ faster than blis; on an Intel Xeon (KVM, CPU model 207) the OpenBLAS 0.3.23 of n
 recognise the core, falls back to its generic ``Prescott`` kernels and runs 3-4x *slower* than
 blis (``bench/pico_speed.py`` shows the difference in the tagger's milliseconds).
 ``FastNumpyOps`` keeps every op of ``NumpyOps`` and routes ``gemm`` to the route :func:`gemm_route`
-picks: the faster of the two on a product of the tagger's shape (timed once per process, best of a
-few repeats, about 5 ms), or the one ``CLAIMEX_GEMM=blis|numpy`` names.
+picks: the faster of the two on a product of the tagger's shape (timed once per process, at the first
+product - not at model load -, best of a few repeats, about 10 ms), or the one ``CLAIMEX_GEMM=blis|numpy``
+names.
 :func:`use_fast_ops` puts it on every node of a model (training and inference alike).
 """
 
@@ -59,10 +60,10 @@ class FastNumpyOps(NumpyOps):
 
     def __init__(self, *args, route: str | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.route = route or gemm_route()
+        self.route = route  # None: gemm_route() at the first product
 
     def gemm(self, x, y, out=None, trans1: bool = False, trans2: bool = False):
-        if self.route == "blis":
+        if (self.route or gemm_route()) == "blis":
             return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
         a = x.T if trans1 else x
         b = y.T if trans2 else y
