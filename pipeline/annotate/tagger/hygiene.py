@@ -202,10 +202,8 @@ class SpanHygiene:
         else:
             self.text, self.sent, self.lower, self.delta, self.special = [], [], [], [], set()
             self.lower_ids = numpy.zeros(0, dtype="uint64")
-        self.space = [t.isspace() for t in self.text]
         self._off_topic: dict[int, bool] = {}
-        self.shorts = frozenset(a.text for a in doc._.abbreviations) if doc.has_extension("abbreviations") \
-            and doc._.abbreviations else frozenset()
+        self._shorts: frozenset | None = None
         self._long: list[tuple[int, int]] | None = None
         self._long_starts: list[int] = []
 
@@ -246,6 +244,15 @@ class SpanHygiene:
     def blocked(self, k: int) -> bool:
         """Token ``k`` is a date, a funder/registry or statistics-software name (never PICO)."""
         return k in self.special and blocked_kind(self.text, k, self._sentence_text, self.shorts) is not None
+
+    @property
+    def shorts(self) -> frozenset:
+        """The document's abbreviation short forms (computed when a software name needs them)."""
+        if self._shorts is None:
+            doc = self.doc
+            self._shorts = frozenset(a.text for a in doc._.abbreviations) \
+                if doc.has_extension("abbreviations") and doc._.abbreviations else frozenset()
+        return self._shorts
 
     # -- the rules ---------------------------------------------------------------------------
     def split(self, s: int, e: int) -> list[tuple[int, int]]:
@@ -339,10 +346,10 @@ class SpanHygiene:
         while s < e:
             changed = False
             t, lw = text[s], lower[s]
-            if self.space[s] or (not _ALNUM.search(t) and t not in _OPEN) or lw in FUNCTION_WORDS:
+            if t.isspace() or (not _ALNUM.search(t) and t not in _OPEN) or lw in FUNCTION_WORDS:
                 s, changed = s + 1, True
             t, lw = text[e - 1], lower[e - 1]
-            if e > s and (self.space[e - 1] or (not _ALNUM.search(t) and t not in _CLOSE)
+            if e > s and (t.isspace() or (not _ALNUM.search(t) and t not in _CLOSE)
                           or ends_on_function_word(t)
                           or (t in _CLOSE and not any(text[k] == _PAIR[t] for k in range(s, e - 1)))
                           or (ends_numeric(t) and not (e - 2 >= s and lower[e - 2] in NAMING_WORDS))):
