@@ -96,6 +96,9 @@ def verb_control(doc: Doc, i: int) -> bool:
     return i < 2 or doc[i - 2].lower_ not in _ARM_VERB_BEFORE
 
 
+Item = tuple[int, int, str, float]  # a decoded span: (start token, end token, label, score)
+
+
 def decode(
     doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], thresholds: Mapping[str, float],
     trim: bool = True, exclusive: bool = False, hysteresis: Mapping[str, float] | None = None,
@@ -108,23 +111,41 @@ def decode(
     ``exclusive``: a token over several P/I/O thresholds keeps only the head with the largest
     margin over its threshold (no overlapping labels). ``hygiene``: the span-hygiene rules
     (:mod:`.hygiene`) replace the edge trim; a span they split keeps its seeded pieces."""
-    spans: list[Span] = []
-    scores: list[float] = []
+    items = decode_items(doc, probs, heads, thresholds, trim, exclusive, hysteresis, hygiene)
+    return _spans(doc, items), [it[3] for it in items], [None] * len(items)
+
+
+def _spans(doc: Doc, items: list[Item]) -> list[Span]:
+    ids = {label: doc.vocab.strings.add(label) for label in {it[2] for it in items}}  # hash each label once
+    return [Span(doc, s, e, label=ids[label]) for s, e, label, _ in items]
+
+
+def decode_items(
+    doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], thresholds: Mapping[str, float],
+    trim: bool = True, exclusive: bool = False, hysteresis: Mapping[str, float] | None = None,
+    hygiene: SpanHygiene | None = None,
+) -> list[Item]:
+    """:func:`decode` as ``(start, end, label, score)`` tuples (no spaCy ``Span`` objects)."""
+    items: list[Item] = []
     n = len(doc)
     if not n:
-        return spans, scores, []
+        return items
     thr = numpy.array([thresholds.get(h, 0.5) for h in heads], dtype=probs.dtype)
-    on = probs >= thr
+    seed_on = probs >= thr
+    on = seed_on
     if hysteresis and any(v < 1.0 for v in hysteresis.values()):
         low = thr * numpy.array([min(1.0, hysteresis.get(h, 1.0)) for h in heads], dtype=probs.dtype)
         on = grow(on, probs >= low)
     if exclusive:
+        on = on.copy()
         cols = [k for k, h in enumerate(heads) if h != "COMPARATOR"]
         margin = numpy.where(on[:, cols], (probs - thr)[:, cols], -numpy.inf)
         best = margin.argmax(axis=1)
         keep = numpy.zeros_like(on[:, cols])
         keep[numpy.arange(n), best] = True
         on[:, cols] &= keep
+    if not on.any():
+        return items
     padded = numpy.zeros((n + 2, len(heads)), dtype=numpy.int8)
     padded[1:-1] = on
     d = numpy.diff(padded, axis=0)
@@ -132,7 +153,6 @@ def decode(
     en_rows, en_cols = numpy.nonzero(d == -1)
     cums = numpy.vstack([numpy.zeros((1, probs.shape[1]), dtype=probs.dtype), numpy.cumsum(probs, axis=0)]).tolist()
     trimmer = _Trimmer(doc) if trim and hygiene is None else None
-    seeds = (probs >= thr).T.tolist() if hygiene is not None else None
     c_col = heads.index("COMPARATOR") if "COMPARATOR" in heads else None
     ctrl_on = on[:, c_col].tolist() if c_col is not None else None
     # nonzero() walks rows first: group starts/ends by column, in order
@@ -143,9 +163,10 @@ def decode(
     for r, c in zip(en_rows.tolist(), en_cols.tolist()):
         ends.setdefault(c, []).append(r)
     for c, head in enumerate(heads):
-        if head == "COMPARATOR":
+        if head == "COMPARATOR" or c not in starts:
             continue
-        for a, b in zip(starts.get(c, []), ends.get(c, [])):
+        seeds = seed_on[:, c] if hygiene is not None else None
+        for a, b in zip(starts[c], ends[c]):
             if head == "INTERVENTION" and ctrl_on is not None:
                 pieces = [(a + s, a + e, "COMPARATOR" if v else "INTERVENTION")
                           for s, e, v in _py_runs(ctrl_on[a:b])]
@@ -153,15 +174,14 @@ def decode(
                 pieces = [(a, b, head)]
             for s0, e0, label in pieces:
                 if hygiene is not None:
-                    cleaned = hygiene.clean(s0, e0, label, seeds[c])
+                    cleaned = hygiene.clean(s0, e0, label, seeds)
                 else:
                     cleaned = [trimmer(s0, e0) if trimmer is not None else (s0, e0)]
                 for s, e in cleaned:
                     if e <= s or e - s == 1 and verb_control(doc, s):
                         continue
-                    spans.append(Span(doc, s, e, label=label))
-                    scores.append(round((cums[e][c] - cums[s][c]) / (e - s), 4))
-    return spans, scores, [None] * len(spans)
+                    items.append((s, e, label, round((cums[e][c] - cums[s][c]) / (e - s), 4)))
+    return items
 
 
 def decode_doc(
@@ -172,80 +192,91 @@ def decode_doc(
     :func:`propagate` (``cfg["propagate"]``) and span hygiene (``cfg["hygiene"]``, default on) over
     the propagated mentions too. ``thresholds``/``hysteresis`` override the cfg's (tuning)."""
     clean = SpanHygiene(doc) if cfg.get("hygiene", True) else None
-    spans, scores, subtypes = decode(doc, probs, heads, thresholds or cfg["thresholds"], cfg.get("trim", True),
-                                     cfg.get("exclusive", False), hysteresis or cfg.get("hysteresis"), clean)
-    if cfg.get("propagate"):
-        decoded = {(s.start, s.end, s.label_) for s in spans}
-        spans, scores = propagate(doc, spans, scores)
+    items = decode_items(doc, probs, heads, thresholds or cfg["thresholds"], cfg.get("trim", True),
+                         cfg.get("exclusive", False), hysteresis or cfg.get("hysteresis"), clean)
+    if cfg.get("propagate") and items:
+        decoded = {it[:3] for it in items}
+        items = propagate_items(doc, items, lower=clean.lower_ids if clean is not None else None)
         if clean is not None:
-            spans, scores = _clean_new(doc, clean, spans, scores, decoded)
-        subtypes = [None] * len(spans)
-    return spans, scores, subtypes
+            items = _clean_new(clean, items, decoded)
+    return _spans(doc, items), [it[3] for it in items], [None] * len(items)
 
 
-def _clean_new(doc: Doc, clean: SpanHygiene, spans: list[Span], scores: list[float], done: set
-               ) -> tuple[list[Span], list[float]]:
+def _clean_new(clean: SpanHygiene, items: list[Item], done: set) -> list[Item]:
     """Hygiene over the spans that propagation added or widened (each kept piece once); a repeat of
     a cleaned span's words inside one sentence is clean already unless it grows there."""
-    out_spans: list[Span] = []
-    out_scores: list[float] = []
+    out: list[Item] = []
     seen: set[tuple[int, int, str]] = set()
     low, sent = clean.lower, clean.sent
     clean_words = {(tuple(low[s:e]), label) for s, e, label in done}
-    for span, sc in zip(spans, scores):
-        key = (span.start, span.end, span.label_)
-        if key in done or (sent[key[0]] == sent[key[1] - 1] and (tuple(low[key[0]:key[1]]), key[2]) in clean_words
-                           and clean.grow(*key) == key[:2]):
-            pieces = [key[:2]]
+    for s0, e0, label, sc in items:
+        key = (s0, e0, label)
+        if key in done or (sent[s0] == sent[e0 - 1] and (tuple(low[s0:e0]), label) in clean_words
+                           and clean.grow(s0, e0, label) == (s0, e0)):
+            pieces = [(s0, e0)]
         else:
-            pieces = clean.clean(span.start, span.end, span.label_)
+            pieces = clean.clean(s0, e0, label)
         for s, e in pieces:
-            if (s, e, span.label_) not in seen:
-                seen.add((s, e, span.label_))
-                out_spans.append(span if (s, e) == key[:2] else Span(doc, s, e, label=span.label_))
-                out_scores.append(sc)
-    return out_spans, out_scores
+            if (s, e, label) not in seen:
+                seen.add((s, e, label))
+                out.append((s, e, label, sc))
+    return out
 
 
 PROPAGATE = ("INTERVENTION", "COMPARATOR", "OUTCOME")
 _STOP = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "by", "at", "as", "is",
                    "was", "were", "be", "this", "that", "these", "those"])
+MAX_MENTION = 8  # words of a span worth propagating (_contentful)
 
 
 def _contentful(words: tuple[str, ...]) -> bool:
     """Worth propagating: at most 8 (lower-cased) words, one of them a content word."""
-    return len(words) <= 8 and any(len(w) >= 3 and w.isalpha() and w not in _STOP for w in words)
+    return len(words) <= MAX_MENTION and any(len(w) >= 3 and w.isalpha() and w not in _STOP for w in words)
 
 
 def propagate(doc: Doc, spans: list[Span], scores: list[float], labels=PROPAGATE) -> tuple[list[Span], list[float]]:
     """Label every other mention the way expert annotators do: repeats of a tagged span's words
     (case-insensitive) and, via scispaCy's ``doc._.abbreviations``, short forms of a tagged long
-    form (and the long form of a tagged short form) get the span's label."""
+    form (and the long form of a tagged short form) get the span's label (:func:`propagate_items`)."""
     if not spans:
         return spans, scores
+    items = propagate_items(doc, [(s.start, s.end, s.label_, sc) for s, sc in zip(spans, scores)], labels)
+    return _spans(doc, items), [it[3] for it in items]
+
+
+def propagate_items(doc: Doc, items: list[Item], labels=PROPAGATE, lower: numpy.ndarray | None = None
+                    ) -> list[Item]:
+    """:func:`propagate` on ``(start, end, label, score)`` tuples, in time linear in the document:
+    repeats are found through a table of the tagged word sequences by first word and length, and a
+    mention's overlapping same-label spans through a token -> span index (a mention that overlaps a
+    same-label span - "Hepatic" tagged, "Hepatic arterial chemoembolization" propagated - widens it
+    to the whole mention; the widened span keeps the position of the first of them, the best of
+    their scores). ``lower``: the tokens' LOWER ids (``Doc.to_array(LOWER)``) when the caller has them."""
+    if not items:
+        return items
     covered: dict[str, set[int]] = {}
-    for s in spans:
-        covered.setdefault(s.label_, set()).update(range(s.start, s.end))
-    lower_arr = doc.to_array(LOWER)
+    for s, e, label, _ in items:
+        covered.setdefault(label, set()).update(range(s, e))
+    lower_arr = doc.to_array(LOWER) if lower is None else lower
     lower = lower_arr.tolist()  # string ids: compare ints, not Token objects
     strings = doc.vocab.strings
     keys: dict[tuple[int, ...], tuple[str, float]] = {}
-    for s, sc in zip(spans, scores):
-        if s.label_ in labels:
-            words = tuple(lower[s.start:s.end])
+    for s, e, label, sc in items:
+        if label in labels:
+            words = tuple(lower[s:e])
             if (words not in keys or keys[words][1] < sc) and _contentful(tuple(strings[w] for w in words)):
-                keys[words] = (s.label_, sc)
-    new: list[tuple[int, int, str, float]] = []
+                keys[words] = (label, sc)
+    new: set[tuple[int, int, str, float]] = set()
     if keys:
-        by_first: dict[int, list[tuple[int, ...]]] = {}
+        lengths: dict[int, set[int]] = {}  # first word -> lengths of the tagged sequences it starts
         for words in keys:
-            by_first.setdefault(words[0], []).append(words)
-        firsts = numpy.fromiter(by_first, dtype=lower_arr.dtype, count=len(by_first))
+            lengths.setdefault(words[0], set()).add(len(words))
+        firsts = numpy.fromiter(lengths, dtype=lower_arr.dtype, count=len(lengths))
         for i in numpy.flatnonzero(numpy.isin(lower_arr, firsts)).tolist():
-            for words in by_first[lower[i]]:
-                j = i + len(words)
-                if tuple(lower[i:j]) == words:
-                    new.append((i, j, *keys[words]))
+            for n in lengths[lower[i]]:
+                words = tuple(lower[i:i + n])
+                if len(words) == n and words in keys:
+                    new.add((i, i + n, *keys[words]))
     if doc.has_extension("abbreviations"):
         for short in doc._.abbreviations or []:
             long = short._.long_form
@@ -253,26 +284,44 @@ def propagate(doc: Doc, spans: list[Span], scores: list[float], labels=PROPAGATE
                 if label not in labels or long is None:
                     continue
                 if sum(t in toks for t in range(long.start, long.end)) * 2 >= len(long):
-                    new.append((short.start, short.end, label, 0.5))
+                    new.add((short.start, short.end, label, 0.5))
                 elif all(t in toks for t in range(short.start, short.end)):
-                    new.append((long.start, long.end, label, 0.5))
-    out_spans, out_scores = list(spans), list(scores)
-    for s, e, label, sc in sorted(set(new)):
+                    new.add((long.start, long.end, label, 0.5))
+    if not new:
+        return items
+    # spans by id (ids ascending = output order: a widened span keeps its id, a new one gets the next)
+    out: dict[int, list] = {k: list(it) for k, it in enumerate(items)}
+    index: dict[str, dict[int, set[int]]] = {}  # label -> token -> ids of its spans there (built when needed)
+    next_id = len(items)
+    for s, e, label, sc in sorted(new):
         toks = covered.setdefault(label, set())
         if all(t in toks for t in range(s, e)):
             continue
-        # a mention that overlaps a same-label span ("Hepatic" tagged, "Hepatic arterial
-        # chemoembolization" propagated) widens it to the whole mention
-        hits = [k for k, sp in enumerate(out_spans) if sp.label_ == label and sp.start < e and s < sp.end]
+        if label not in index:
+            index[label] = {}
+            for k, (a, b, lab, _) in out.items():
+                if lab == label:
+                    for t in range(a, b):
+                        index[label].setdefault(t, set()).add(k)
+        at = index[label]
+        hits = sorted({k for t in range(s, e) for k in at.get(t, ())})
         toks.update(range(s, e))
         if hits:
-            s = min([s] + [out_spans[k].start for k in hits])
-            e = max([e] + [out_spans[k].end for k in hits])
-            sc = max(out_scores[k] for k in hits)
-            for k in reversed(hits[1:]):
-                del out_spans[k], out_scores[k]
-            out_spans[hits[0]], out_scores[hits[0]] = Span(doc, s, e, label=label), sc
+            first = out[hits[0]]
+            s = min([s] + [out[k][0] for k in hits])
+            e = max([e] + [out[k][1] for k in hits])
+            sc = max(out[k][3] for k in hits)
+            for k in hits[1:]:
+                a, b = out.pop(k)[:2]
+                for t in range(a, b):
+                    at[t].discard(k)
+            for t in range(s, e):
+                if not first[0] <= t < first[1]:
+                    at.setdefault(t, set()).add(hits[0])
+            first[0], first[1], first[3] = s, e, sc
         else:
-            out_spans.append(Span(doc, s, e, label=label))
-            out_scores.append(sc)
-    return out_spans, out_scores
+            out[next_id] = [s, e, label, sc]
+            for t in range(s, e):
+                at.setdefault(t, set()).add(next_id)
+            next_id += 1
+    return [tuple(out[k]) for k in sorted(out)]

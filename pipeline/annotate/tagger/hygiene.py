@@ -30,6 +30,7 @@ mentions) every piece with a content word is kept. A span without a content word
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import numpy
@@ -184,6 +185,7 @@ class SpanHygiene:
             # one string of all tokens (separator \x01): the per-token scans below run as C regexes
             joined = _SEP.join(self.text)
             self.lower = joined.lower().split(_SEP)
+            self.lower_ids = arr[:, 3]  # LOWER ids (mention propagation compares these)
             offsets = numpy.concatenate(([0], numpy.cumsum(arr[:, 2].astype("int64") + 1)[:-1]))
             self.delta = self._bracket_deltas(joined, offsets, n)
             # tokens a cut rule may apply to (";", "=", candidates for dates, names, registries, software)
@@ -199,11 +201,11 @@ class SpanHygiene:
                 self.special.update((numpy.searchsorted(offsets, hits, side="right") - 1).tolist())
         else:
             self.text, self.sent, self.lower, self.delta, self.special = [], [], [], [], set()
-        self.space = [t.isspace() for t in self.text]
+            self.lower_ids = numpy.zeros(0, dtype="uint64")
         self._off_topic: dict[int, bool] = {}
-        self.shorts = frozenset(a.text for a in doc._.abbreviations) if doc.has_extension("abbreviations") \
-            and doc._.abbreviations else frozenset()
+        self._shorts: frozenset | None = None
         self._long: list[tuple[int, int]] | None = None
+        self._long_starts: list[int] = []
 
     @staticmethod
     def _bracket_deltas(joined: str, offsets: numpy.ndarray, n: int) -> list[int]:
@@ -242,6 +244,15 @@ class SpanHygiene:
     def blocked(self, k: int) -> bool:
         """Token ``k`` is a date, a funder/registry or statistics-software name (never PICO)."""
         return k in self.special and blocked_kind(self.text, k, self._sentence_text, self.shorts) is not None
+
+    @property
+    def shorts(self) -> frozenset:
+        """The document's abbreviation short forms (computed when a software name needs them)."""
+        if self._shorts is None:
+            doc = self.doc
+            self._shorts = frozenset(a.text for a in doc._.abbreviations) \
+                if doc.has_extension("abbreviations") and doc._.abbreviations else frozenset()
+        return self._shorts
 
     # -- the rules ---------------------------------------------------------------------------
     def split(self, s: int, e: int) -> list[tuple[int, int]]:
@@ -335,10 +346,10 @@ class SpanHygiene:
         while s < e:
             changed = False
             t, lw = text[s], lower[s]
-            if self.space[s] or (not _ALNUM.search(t) and t not in _OPEN) or lw in FUNCTION_WORDS:
+            if t.isspace() or (not _ALNUM.search(t) and t not in _OPEN) or lw in FUNCTION_WORDS:
                 s, changed = s + 1, True
             t, lw = text[e - 1], lower[e - 1]
-            if e > s and (self.space[e - 1] or (not _ALNUM.search(t) and t not in _CLOSE)
+            if e > s and (t.isspace() or (not _ALNUM.search(t) and t not in _CLOSE)
                           or ends_on_function_word(t)
                           or (t in _CLOSE and not any(text[k] == _PAIR[t] for k in range(s, e - 1)))
                           or (ends_numeric(t) and not (e - 2 >= s and lower[e - 2] in NAMING_WORDS))):
@@ -353,26 +364,36 @@ class SpanHygiene:
             found: set[tuple[int, int]] = set()
             doc = self.doc
             if doc.has_extension("abbreviations"):
+                lengths: dict[str, set[int]] = {}  # first word -> lengths of the long forms it starts
                 words = set()
                 for short in doc._.abbreviations or []:
                     lf = short._.long_form
                     if lf is not None and 2 <= len(lf) <= MAX_LONG_FORM:
                         words.add(tuple(self.lower[lf.start:lf.end]))
-                for w in words:
-                    n = len(w)
-                    for i in range(len(self.lower) - n + 1):
-                        if self.lower[i] == w[0] and tuple(self.lower[i:i + n]) == w:
-                            found.add((i, i + n))
+                        lengths.setdefault(self.lower[lf.start], set()).add(len(lf))
+                if words:  # one pass over the tokens (linear in the document)
+                    low = self.lower
+                    for i, w in enumerate(low):
+                        for n in lengths.get(w, ()):
+                            if i + n <= len(low) and tuple(low[i:i + n]) in words:
+                                found.add((i, i + n))
             self._long = sorted(found)
+            self._long_starts = [a for a, _ in self._long]
         return self._long
 
     def grow(self, s: int, e: int, label: str) -> tuple[int, int]:
         """Grow a truncated name: to a partly covered long-form mention, then over the noun after
         a final adjective-like word (same sentence; not over an arm noun for interventions), and an
         outcome over the head noun right after it (``urinary 5-HIAA decrease``)."""
-        for a, b in self.long_forms():
-            if a < e and s < b and not (s <= a and b <= e) and self.sent[a] == self.sent[b - 1] == self.sent[s]:
+        mentions = self._long if self._long is not None else self.long_forms()
+        # mentions are sorted and at most MAX_LONG_FORM tokens long: none before k can reach s, none
+        # from the first that starts at or after e on (e only grows while they are visited in order)
+        k = bisect_left(self._long_starts, s - MAX_LONG_FORM) if mentions else 0
+        while k < len(mentions) and mentions[k][0] < e:
+            a, b = mentions[k]
+            if s < b and not (s <= a and b <= e) and self.sent[a] == self.sent[b - 1] == self.sent[s]:
                 s, e = min(s, a), max(e, b)
+            k += 1
         n = len(self.text)
         while s > 0 and self.text[s].startswith("-") and len(self.text[s]) > 1 and not self.doc[s - 1].whitespace_ \
                 and self.text[s - 1][-1:].isalnum() and self.sent[s - 1] == self.sent[s]:
@@ -406,7 +427,7 @@ class SpanHygiene:
                 if y > x and self._content(x, y):
                     pieces.append((x, y))
         if len(pieces) > 1 and seed is not None:
-            seeded = [p for p in pieces if any(seed[k] for k in range(*p))]
+            seeded = [p for p in pieces if any(seed[p[0]:p[1]])]
             pieces = seeded or pieces
         out = []
         for x0, y0 in pieces:

@@ -124,3 +124,53 @@ def test_grow_matches_a_plain_loop_on_random_columns():
                 expect[k:j, c] = on[k:j, c].any()
                 k = j
         assert (grow(on, low) == expect).all()
+
+
+def _propagate_reference(doc, items, labels=("INTERVENTION", "COMPARATOR", "OUTCOME")):
+    """The plain quadratic algorithm propagate_items implements (scan every position for every
+    tagged word sequence; scan every span for overlaps)."""
+    from claimex.annotate.tagger.decode import _contentful
+
+    lower = [t.lower_ for t in doc]
+    covered = {}
+    for s, e, label, _ in items:
+        covered.setdefault(label, set()).update(range(s, e))
+    keys = {}
+    for s, e, label, sc in items:
+        words = tuple(lower[s:e])
+        if label in labels and (words not in keys or keys[words][1] < sc) and _contentful(words):
+            keys[words] = (label, sc)
+    new = {(i, i + len(w), *v) for w, v in keys.items() for i in range(len(lower)) if tuple(lower[i:i + len(w)]) == w}
+    out = [list(it) for it in items]
+    for s, e, label, sc in sorted(new):
+        toks = covered.setdefault(label, set())
+        if all(t in toks for t in range(s, e)):
+            continue
+        hits = [k for k, sp in enumerate(out) if sp[2] == label and sp[0] < e and s < sp[1]]
+        toks.update(range(s, e))
+        if hits:
+            merged = [min([s] + [out[k][0] for k in hits]), max([e] + [out[k][1] for k in hits]), label,
+                      max(out[k][3] for k in hits)]
+            for k in reversed(hits[1:]):
+                del out[k]
+            out[hits[0]] = merged
+        else:
+            out.append([s, e, label, sc])
+    return [tuple(x) for x in out]
+
+
+def test_propagate_items_matches_the_quadratic_reference_on_random_docs():
+    from claimex.annotate.tagger.decode import propagate_items
+
+    rng = numpy.random.RandomState(3)
+    vocab = ["aspirin", "placebo", "pain", "score", "of", "the", "daily", "Aspirin", "nausea", "dose"]
+    labels = ["INTERVENTION", "COMPARATOR", "OUTCOME", "POPULATION"]
+    for _ in range(400):
+        n = rng.randint(1, 40)
+        doc = Doc(NLP.vocab, words=[vocab[k] for k in rng.randint(0, len(vocab), n)])
+        items = []
+        for _ in range(rng.randint(0, 16)):
+            s = rng.randint(0, n)
+            e = min(n, s + rng.randint(1, 4))
+            items.append((s, e, labels[rng.randint(0, 4)], round(float(rng.rand()), 4)))
+        assert propagate_items(doc, items) == _propagate_reference(doc, items)
