@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..annotate.longforms import plausible_pair
-from ..annotate.tagger.hygiene import (
+from ..annotate.tagger.words import (
     ARM_NOUNS,
     NAMING_WORDS,
     TRAILING_ADVERBS,

@@ -29,144 +29,41 @@ mentions) every piece with a content word is kept. A span without a content word
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
 import numpy
 from spacy.attrs import IS_DIGIT, LENGTH, LOWER, ORTH, SENT_START
-from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-# words that never begin or end a PICO span ("no" stays: "no treatment" is an arm)
-FUNCTION_WORDS = frozenset(["a", "an", "the", "this", "that", "these", "those", "their", "its", "his", "her", "our",
-                            "your", "my", "each", "every", "both", "all", "any", "some", "such", "of", "in", "on",
-                            "at", "to", "for", "with", "without", "by", "from", "as", "into", "onto", "over", "under",
-                            "about", "after", "before", "during", "between", "among", "within", "via", "per", "than",
-                            "versus", "vs", "vs.", "v", "upon", "across", "against", "along", "through", "throughout",
-                            "toward", "towards", "and", "or", "nor", "but", "either", "neither", "whether", "if",
-                            "while", "when", "where", "which", "who", "whom", "whose", "what", "how", "why", "is",
-                            "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
-                            "will", "would", "can", "could", "may", "might", "shall", "should", "must", "it", "they",
-                            "we", "he", "she", "them", "us", "there", "here", "also", "then", "only", "thus",
-                            "however", "therefore", "respectively"])
-# trailing adverbs that end no PICO phrase ("Of 212 patients randomly")
-TRAILING_ADVERBS = frozenset(["randomly", "respectively", "significantly", "previously", "initially", "subsequently",
-                              "currently", "consecutively", "prospectively", "retrospectively", "recently", "finally",
-                              "further", "additionally", "overall", "similarly"])
-# a number may end a span after one of these ("type 2", "day 28", "interleukin 6", "phase III")
-NAMING_WORDS = frozenset(["type", "types", "grade", "grades", "stage", "stages", "phase", "class", "day", "days",
-                          "week", "weeks", "month", "months", "year", "years", "visit", "cycle", "cycles", "level",
-                          "factor", "interleukin", "il", "version", "step", "part", "trial", "study", "group", "arm",
-                          "cohort", "wave", "dose", "doses", "covid-19", "hba1c", "hour", "hours", "minute",
-                          "minutes", "protein", "proteins", "receptor", "receptors", "gene", "genes", "subunit",
-                          "domain", "isoform", "channel", "disease", "virus", "hiv", "kinase"])
-MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                    "nov", "dec"])
-ORG_WORDS = frozenset(["Foundation", "Foundations", "Institute", "Institutes", "Council", "Ministry", "Agency", "Inc",
-                       "Inc.", "Ltd", "Ltd.", "Corporation", "Corp", "Corp.", "GmbH", "Pharmaceuticals",
-                       "Pharmaceutical", "Pharma", "Laboratories", "Grant", "Grants", "ClinicalTrials.gov",
-                       "EudraCT"])
-SOFTWARE = frozenset(["SPSS", "SAS", "Stata", "STATA", "GraphPad", "RevMan", "MedCalc", "NVivo", "MATLAB", "Matlab",
-                      "Minitab", "WinBUGS", "OpenBUGS", "EpiData", "JMP", "G*Power", "GPower"])
-_NAMES = ORG_WORDS | SOFTWARE
-# a token that starts with a digit, holds ";" or "=", is a month, a funder/software name or a registry number
-_MONTH_IDS = numpy.array(sorted(hash_string(m) for m in MONTHS), dtype="uint64")  # LOWER ids
-_NAME_IDS = numpy.array(sorted(hash_string(w) for w in _NAMES), dtype="uint64")  # ORTH ids
-_REGISTRY_START = re.compile("\x01(?:NCT|ISRCTN|ACTRN|ChiCTR|UMIN|DRKS|CTRI|IRCT)")
-_CLAUSE_CHARS = re.compile("[;=]")
-SOFTWARE_CONTEXT = re.compile(r"software|version|package|\bprogram\b|analy[sz](?:ed|es|is) (?:using|with|by|in)\b|"
-                              r"statistical (?:analys[ie]s|package|program)", re.IGNORECASE)
-REGISTRY = re.compile(r"^(NCT\d{6,}|ISRCTN\d+|ACTRN\d+|ChiCTR[\w-]+|UMIN\d+|DRKS\d+|CTRI/[\w/]+|IRCT\w+)$")
-_OFF_TOPIC_SENTENCE = re.compile(
-    r"^\W*(funded|funding|supported by|sponsored|source of funding|trial registration|registration|"
-    r"clinical ?trials?\.gov|registered|conflicts? of interest|disclosure|competing interests)\b", re.IGNORECASE)
-_NUMBER = re.compile(r"^[<>≤≥=±~]?\d+(?:[.,·]\d+)*(?:[-–]\d+(?:[.,·]\d+)*)?%?$|^%$")  # 12, 0.5%, 6-42.5
-_COMPARED_NUMBER = re.compile(r"[<>≤≥=]\d+(?:[.,]\d+)*%?$")
-YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
-_ADJ_SUFFIX = ("al", "ic", "ive", "ous", "ary", "ar", "ile", "ible", "able", "oid")
-_OPEN, _CLOSE = "([{", ")]}"
-_SEP = "\x01"
-_ALNUM = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum, as one C search)
-_HAS_BRACKET = re.compile(r"[()\[\]{}]")
-_PAIR = {")": "(", "]": "[", "}": "{"}
-ARM_NOUNS = frozenset(["group", "groups", "arm", "arms", "patients", "participants", "subjects", "condition",
-                       "conditions", "cohort"])
-_UNITS = frozenset(["years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "h", "min", "kg",
-                    "mg", "g", "cm", "mm", "ml", "l", "%", "mmhg"])
-# the head noun an outcome name ends on ("urinary 5-HIAA" -> "urinary 5-HIAA decrease")
-OUTCOME_HEADS = frozenset(["decrease", "decreases", "increase", "increases", "reduction", "reductions", "change",
-                           "changes", "improvement", "improvements", "decline", "level", "levels", "concentration",
-                           "concentrations", "score", "scores", "rate", "rates", "ratio", "values", "count",
-                           "counts"])
-MAX_GROW = 2  # tokens a truncated name may grow by (the adjective rule)
-MAX_LONG_FORM = 10  # tokens of a long-form mention the truncation rule grows to
-
-
-def blocked_kind(texts: Sequence[str], k: int, context, shorts: frozenset = frozenset()) -> str | None:
-    """``"date"`` when ``texts[k]`` is part of a date, ``"org"`` when part of a funder/company/registry
-    or statistics-software name, else None. ``context(k)`` gives the sentence text (software names
-    count only in a software context and when the text does not define them as abbreviations:
-    ``SAS`` = Self-rating Anxiety Scale)."""
-    text = texts[k]
-    lower = text.lower()
-    if text in ORG_WORDS or REGISTRY.match(text):
-        return "org"
-    if text in SOFTWARE and text not in shorts and SOFTWARE_CONTEXT.search(context(k)):
-        return "org"
-    n = len(texts)
-    if lower in MONTHS and text[:1].isupper() and len(text) > 2:
-        near = [texts[j] for j in (k - 1, k + 1) if 0 <= j < n]
-        if lower != "may" or any(is_number(w) for w in near):
-            return "date"
-    if YEAR.match(text) and not (k > 0 and texts[k - 1].lower() == "disease"):  # "coronavirus disease 2019"
-        nxt = texts[k + 1].lower() if k + 1 < n else ""
-        return None if nxt.isalpha() and nxt not in ("and", "to", "through", "until") else "date"
-    if k + 1 < n and is_number(text) and texts[k + 1].lower() in MONTHS and texts[k + 1][:1].isupper():
-        return "date"
-    return None
-
-
-def _member(values: numpy.ndarray, sorted_ids: numpy.ndarray) -> numpy.ndarray:
-    """``numpy.isin`` for a small sorted id table (binary search; isin sorts on every call)."""
-    at = numpy.minimum(numpy.searchsorted(sorted_ids, values), len(sorted_ids) - 1)
-    return sorted_ids[at] == values
-
-
-def _bracket_delta(text: str) -> int:
-    """Opening minus closing brackets in ``text``."""
-    return sum(text.count(c) for c in _OPEN) - sum(text.count(c) for c in _CLOSE)
-
-
-def is_function_word(lower: str) -> bool:
-    return lower in FUNCTION_WORDS
-
-
-def ends_on_function_word(text: str) -> bool:
-    """A span's last word is a function word (a capital single letter is a name: ``vitamin A``)."""
-    return text.lower() in FUNCTION_WORDS and not (len(text) == 1 and text.isupper()) \
-        or text.lower() in TRAILING_ADVERBS
-
-
-def ends_numeric(text: str) -> bool:
-    """A number, or a token that ends on a compared number (``index≥5``)."""
-    return is_number(text) or bool(_COMPARED_NUMBER.search(text))
-
-
-def is_number(text: str) -> bool:
-    return bool(_NUMBER.match(text))
-
-
-def is_content(text: str, lower: str) -> bool:
-    """A word that can carry a PICO phrase: two or more letters, not a function word or month."""
-    if lower in FUNCTION_WORDS or lower in MONTHS:
-        return False
-    return len(text) >= 2 and text.isalpha() or sum(ch.isalpha() for ch in text) >= 2
-
-
-def adjective_like(text: str, lower: str) -> bool:
-    return len(text) >= 4 and text.isalpha() and lower.endswith(_ADJ_SUFFIX) and lower not in FUNCTION_WORDS
+from .words import (
+    ALNUM,
+    ARM_NOUNS,
+    CLAUSE_CHARS,
+    CLOSE,
+    FUNCTION_WORDS,
+    HAS_BRACKET,
+    MAX_GROW,
+    MAX_LONG_FORM,
+    MONTH_IDS,
+    NAME_IDS,
+    NAMING_WORDS,
+    OFF_TOPIC_SENTENCE,
+    OPEN,
+    OUTCOME_HEADS,
+    PAIR,
+    REGISTRY_START,
+    SEP,
+    TRAILING_ADVERBS,
+    UNITS,
+    adjective_like,
+    blocked_kind,
+    ends_numeric,
+    ends_on_function_word,
+    is_content,
+    is_number,
+    member,
+)
 
 
 class SpanHygiene:
@@ -183,19 +80,19 @@ class SpanHygiene:
             starts[0] = True
             self.sent = numpy.cumsum(starts).tolist()
             # one string of all tokens (separator \x01): the per-token scans below run as C regexes
-            joined = _SEP.join(self.text)
-            self.lower = joined.lower().split(_SEP)
+            joined = SEP.join(self.text)
+            self.lower = joined.lower().split(SEP)
             self.lower_ids = arr[:, 3]  # LOWER ids (mention propagation compares these)
             offsets = numpy.concatenate(([0], numpy.cumsum(arr[:, 2].astype("int64") + 1)[:-1]))
             self.delta = self._bracket_deltas(joined, offsets, n)
             # tokens a cut rule may apply to (";", "=", candidates for dates, names, registries, software)
             # (a month, the number before it, an all-digit token - years -, a funder/software name, a
             # registry number, ";" or "=": what blocked_kind and the clause rule can apply to)
-            month = _member(arr[:, 3], _MONTH_IDS)
-            flags = month | (arr[:, 4] == 1) | _member(arr[:, 0], _NAME_IDS)
+            month = member(arr[:, 3], MONTH_IDS)
+            flags = month | (arr[:, 4] == 1) | member(arr[:, 0], NAME_IDS)
             flags[:-1] |= month[1:]
-            hits = [m.start() for m in _REGISTRY_START.finditer(_SEP + joined)]  # the token's start in `joined`
-            hits += [m.start() for m in _CLAUSE_CHARS.finditer(joined)]
+            hits = [m.start() for m in REGISTRY_START.finditer(SEP + joined)]  # the token's start in `joined`
+            hits += [m.start() for m in CLAUSE_CHARS.finditer(joined)]
             self.special = set(numpy.flatnonzero(flags).tolist())
             if hits:
                 self.special.update((numpy.searchsorted(offsets, hits, side="right") - 1).tolist())
@@ -210,7 +107,7 @@ class SpanHygiene:
     @staticmethod
     def _bracket_deltas(joined: str, offsets: numpy.ndarray, n: int) -> list[int]:
         """Opening minus closing brackets per token, from one scan of the joined token texts."""
-        pos = [(m.start(), 1 if m.group() in _OPEN else -1) for m in _HAS_BRACKET.finditer(joined)]
+        pos = [(m.start(), 1 if m.group() in OPEN else -1) for m in HAS_BRACKET.finditer(joined)]
         delta = numpy.zeros(n, dtype="int64")
         if pos:
             at, sign = zip(*pos)
@@ -229,7 +126,7 @@ class SpanHygiene:
             while k > 0 and self.sent[k - 1] == sid:
                 k -= 1
             head = " ".join(self.text[k:k + 4])
-            self._off_topic[sid] = bool(_OFF_TOPIC_SENTENCE.match(head))
+            self._off_topic[sid] = bool(OFF_TOPIC_SENTENCE.match(head))
         return self._off_topic[sid]
 
     def _sentence_text(self, i: int) -> str:
@@ -282,7 +179,7 @@ class SpanHygiene:
             hi = k + 1
             while hi < e and (is_number(self.text[hi]) or self.text[hi] == "%"):
                 hi += 1
-            if hi < e and hi > k + 1 and self.lower[hi] in _UNITS:  # "Mage = 67.5 years"
+            if hi < e and hi > k + 1 and self.lower[hi] in UNITS:  # "Mage = 67.5 years"
                 hi += 1
             return lo, hi
         if self.blocked(k):
@@ -297,7 +194,7 @@ class SpanHygiene:
         """Balance brackets (counted in characters, so ``Drp1(Ser-616`` opens one): take in a near
         partner of a single unmatched opening bracket, else cut at every unmatched bracket."""
         delta = self.delta
-        while s < e - 1 and self.text[s] in _OPEN and self.text[e - 1] in _CLOSE and self._partner(s, e, 0) == e - 1:
+        while s < e - 1 and self.text[s] in OPEN and self.text[e - 1] in CLOSE and self._partner(s, e, 0) == e - 1:
             s, e = s + 1, e - 1
         if not any(delta[k] for k in range(s, e)):
             return [(s, e)]
@@ -346,12 +243,12 @@ class SpanHygiene:
         while s < e:
             changed = False
             t, lw = text[s], lower[s]
-            if t.isspace() or (not _ALNUM.search(t) and t not in _OPEN) or lw in FUNCTION_WORDS:
+            if t.isspace() or (not ALNUM.search(t) and t not in OPEN) or lw in FUNCTION_WORDS:
                 s, changed = s + 1, True
             t, lw = text[e - 1], lower[e - 1]
-            if e > s and (t.isspace() or (not _ALNUM.search(t) and t not in _CLOSE)
+            if e > s and (t.isspace() or (not ALNUM.search(t) and t not in CLOSE)
                           or ends_on_function_word(t)
-                          or (t in _CLOSE and not any(text[k] == _PAIR[t] for k in range(s, e - 1)))
+                          or (t in CLOSE and not any(text[k] == PAIR[t] for k in range(s, e - 1)))
                           or (ends_numeric(t) and not (e - 2 >= s and lower[e - 2] in NAMING_WORDS))):
                 e, changed = e - 1, True
             if not changed:
@@ -432,7 +329,7 @@ class SpanHygiene:
         out = []
         for x0, y0 in pieces:
             x, y = self.grow(x0, y0, label)
-            if (x, y) != (x0, y0) or self.text[x] in _OPEN:
+            if (x, y) != (x0, y0) or self.text[x] in OPEN:
                 fixed = self.brackets(x, y)
                 if fixed != [(x, y)]:  # growth never unbalances a span
                     x, y = self.trim(*fixed[0])
