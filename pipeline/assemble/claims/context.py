@@ -162,9 +162,11 @@ class InterventionContext:
         title's first), not all of them at once."""
         if not views or self.main:
             return
-        title = list(dict.fromkeys(k for k in map(entity_words, views[0].label("INTERVENTION")) if k))
+        title = list(dict.fromkeys(k for k in map(entity_words, title_arms(views[0])) if k))
         if len(title) == 1:
-            return  # observe() takes it
+            if len(views[0].label("INTERVENTION")) > 1:
+                self.main = title  # the others are the title's setting ("for ACL reconstruction")
+            return  # else observe() takes it
         groups: list[list[frozenset[str]]] = []
         for view in views:
             for ent in view.label("INTERVENTION"):
@@ -292,6 +294,21 @@ class InterventionContext:
             mains = self.main_mentions()
             return (mains[0] if mains else None), "I"
         return None, None
+
+
+_SETTING_BEFORE = re.compile(r"\b(?:for|after|following|undergoing|during|before|prior\s+to)\s+"
+                             r"(?:(?!(?:therapy|treatment|administration|use|with|using|receiving|injection|infusion|"
+                             r"supplementation)\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def title_arms(view: SentenceView) -> list[Entity]:
+    """The title's INTERVENTION entities that can be its main intervention: not those in the title's
+    setting - introduced by "for" / "after" / "following" / "undergoing" / "during" ("Femtosecond-assisted
+    LASIK for consecutive hyperopia after radial keratotomy", "BTB allografts for anterior cruciate ligament
+    reconstruction"; not "after therapy with X"), unless every one is."""
+    ents = view.label("INTERVENTION")
+    lead = [e for e in ents if not _SETTING_BEFORE.search(view.text[:e.start - view.start])]
+    return lead or ents
 
 
 _RANDOMISED = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|between|versus|vs\.?|either|"

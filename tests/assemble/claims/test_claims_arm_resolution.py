@@ -1,0 +1,40 @@
+"""Arm resolution rules of issue 10's class 3 (which entity a claim's intervention / comparator slot
+names), each on real sentences from ../shared."""
+
+from claims_helpers import claims_of, ent, make_record
+
+
+def _finding(rec, words):
+    return next(c for c in claims_of(rec) if c.type in ("finding", "adverse_effect") and words in c.text)
+
+
+def test_title_intervention_in_the_setting_is_not_the_main_one():
+    # PubMed 26432115: "after radial keratotomy" is the patients' history, not the arm, even though the
+    # abstract names RK more often than the treatment
+    text = ("Femtosecond-assisted laser in situ keratomileusis for consecutive hyperopia after radial keratotomy. "
+            "To evaluate femtosecond-assisted laser in situ keratomileusis for the treatment of hyperopic shift "
+            "after RK. "
+            "The flap was dissected in a centrifugal fashion along previous RK cuts. "
+            "The mean CDVA was 0.04 ± 0.06 logMAR (P < .05).")
+    rec = make_record(text, [("INTERVENTION", "Femtosecond-assisted laser in situ keratomileusis"),
+                             ("INTERVENTION", "radial keratotomy"),
+                             ("INTERVENTION", "femtosecond-assisted laser in situ keratomileusis"),
+                             ("INTERVENTION", "RK", 0, "radial keratotomy"),
+                             ("INTERVENTION", "RK", 1, "radial keratotomy"), ("OUTCOME", "mean CDVA")],
+                      title=True)
+    claim = _finding(rec, "mean CDVA")
+    assert claim.intervention == [ent(rec, "femtosecond-assisted laser in situ keratomileusis")]
+
+
+def test_title_intervention_after_therapy_with_is_the_main_one():
+    # EvidenceMap 9933852: "after therapy with X" introduces the treatment, not the setting
+    text = ("Erythropoiesis after therapy with recombinant human erythropoietin : a dose-response study in anemic "
+            "cancer surgery patients. "
+            "The aim of this study was to evaluate the erythropoietic response after different doses of r-HuEPO. "
+            "After treatment, the serum iron level significantly rose in both groups.")
+    rec = make_record(text, [("INTERVENTION", "Erythropoiesis"),
+                             ("INTERVENTION", "recombinant human erythropoietin"),
+                             ("INTERVENTION", "r-HuEPO", 0, "recombinant human erythropoietin"),
+                             ("OUTCOME", "serum iron level")], title=True)
+    claim = _finding(rec, "serum iron")
+    assert claim.intervention == [ent(rec, "r-HuEPO")]
