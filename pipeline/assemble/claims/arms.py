@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ...schema import Entity
 from .base import SentenceView, entity_words
 from .context import (
     ARM_HEAD,
@@ -44,15 +45,21 @@ def settle_roles(view: SentenceView, ctx: InterventionContext) -> None:
         clash = [o for o in outcomes if o.start < arm.end and arm.start < o.end]
         if not clash:
             continue
-        key = entity_words(arm)
-        if any(same_intervention(key, m) for m in ctx.main) or ctx._is_known_comparator(arm):
+        if _names_design_arm(arm, ctx):
             # an outcome phrase that merely holds the arm's name ("OLP for the i-gel") stays
             drop.update(id(o) for o in clash if o.start >= arm.start and o.end <= arm.end)
         else:
             drop.add(id(arm))
+            view.not_arms.append((arm.start, arm.end))
     if drop:
         view.entities = [e for e in view.entities if id(e) not in drop]
         view._cache.clear()
+
+
+def _names_design_arm(ent: Entity, ctx: InterventionContext) -> bool:
+    """Does ``ent`` name a main intervention or a design comparator?"""
+    key = entity_words(ent)
+    return any(same_intervention(key, m) for m in ctx.main) or ctx._is_known_comparator(ent)
 
 
 _CONTROL_LABEL = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition))?$", re.IGNORECASE)
@@ -123,7 +130,8 @@ _OUTCOME_LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:after|following|related\s+to
 def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm]) -> list[Arm]:
     """Earlier I/C entities written again here but not tagged ("... with docetaxel, while ... with
     5-fluorouracil+vinorelbine"): exact, case-insensitive, word-bounded repeats of their text, looked
-    for in sentences that report numbers."""
+    for in sentences that report numbers. Not over a span :func:`settle_roles` settled as an outcome
+    ("OLP for the i-gel", where a methods sentence tagged "OLP" as an intervention too)."""
     out: list[Arm] = []
     if not view.measures:  # only where arm values need their arms
         return out
@@ -141,7 +149,8 @@ def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm])
             a, b = view.start + pos, view.start + pos + len(key)
             bounded = (pos == 0 or not low[pos - 1].isalnum()) and (pos + len(key) == len(low)
                                                                     or not low[pos + len(key)].isalnum())
-            if bounded and not any(x.start < b and a < x.end for x in (*taken, *out)):
+            if bounded and not any(x.start < b and a < x.end for x in (*taken, *out)) \
+                    and not any(x < b and a < y for x, y in view.not_arms):
                 out.append(Arm(a, b, view.text[pos:pos + len(key)], ent, "C" if is_control(ent) else "I",
                                inherited=True))
             pos = low.find(key, pos + 1)

@@ -38,3 +38,18 @@ def test_title_intervention_after_therapy_with_is_the_main_one():
                              ("OUTCOME", "serum iron level")], title=True)
     claim = _finding(rec, "serum iron")
     assert claim.intervention == [ent(rec, "r-HuEPO")]
+
+
+def test_span_settled_as_outcome_is_not_brought_back_as_a_repeated_arm():
+    # PMC 5809706: a methods sentence tagged "OLP" as an intervention; in the result sentence the span is
+    # tagged outcome and intervention, settled as the outcome - its repeat is no arm either
+    text = ("Sixty infants were randomly assigned to place either the i-gel or the LMA Supreme. "
+            "The primary outcome variable was oropharyngeal leak pressure (OLP). "
+            "OLP for the i-gel (26.0 ± 3.8 cmH2O) was higher than for the LMA Supreme (23.7 ± 3.2 cmH2O) "
+            "(P = 0.016).")
+    rec = make_record(text, [("INTERVENTION", "i-gel"), ("INTERVENTION", "LMA Supreme"), ("INTERVENTION", "OLP"),
+                             ("OUTCOME", "OLP", 1), ("INTERVENTION", "OLP", 1), ("INTERVENTION", "i-gel", 1),
+                             ("INTERVENTION", "LMA Supreme", 1)])
+    claim = _finding(rec, "OLP for")
+    assert claim.intervention == [ent(rec, "i-gel", 1)] and claim.comparator == [ent(rec, "LMA Supreme", 1)]
+    assert claim.outcome == [ent(rec, "OLP", 1)]
