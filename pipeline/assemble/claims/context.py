@@ -152,6 +152,7 @@ class InterventionContext:
     interventions: list[Entity] = field(default_factory=list)  # every I/C entity seen, in order
     labels: dict[str, Entity] = field(default_factory=dict)  # "i", "a", "2" -> entity
     design_arms: list[frozenset[str]] = field(default_factory=list)  # word keys of title/aim/methods arms
+    allocated: Entity | None = None  # the active arm an aim/methods sentence sets against a comparator
 
     # -- updating ---------------------------------------------------------------------------------------
     def prime(self, views: list[SentenceView]) -> None:
@@ -199,6 +200,8 @@ class InterventionContext:
             actives = [e for e in ents if not is_control(e) and e.id not in alternatives
                        and not self._is_known_comparator(e)] or ents[:1]
             self.main = [k for k in (entity_words(actives[0]),) if k]
+        if design and view.index > 0:
+            self._allocate(ents, alternatives)
         for ent in ents:
             key = entity_words(ent)
             if defining and key and key not in self.design_arms:
@@ -211,6 +214,16 @@ class InterventionContext:
                 self.comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)
+
+    def _allocate(self, ents: list[Entity], alternatives: set[str]) -> None:
+        """An aim/methods sentence that sets an active arm against a comparator ("a programme of progressive
+        resistance exercise, mobilisation and orientation ... was superior to usual care alone"): its first
+        active arm is what "the intervention group" received, in the design's words, not the title's."""
+        against = [e for e in ents if is_control(e) or e.id in alternatives]
+        actives = [e for e in ents if e not in against and not self._is_known_comparator(e)
+                   and not any(same_intervention(entity_words(e), entity_words(c)) for c in against)]
+        if against and actives:
+            self.allocated = actives[0]
 
     def _split_joined_main(self, ents: list[Entity], alternatives: set[str]) -> None:
         """A main intervention that is two arms in one span (the title's "i-gel and Laryngeal Mask Airway
@@ -278,8 +291,7 @@ class InterventionContext:
         if CONTROL.search(phrase):
             return self.comparator(), "C"
         if is_bare_label(phrase) and GENERIC_TREATMENT.search(phrase):
-            mains = self.main_mentions()
-            return (mains[0] if mains else None), "I"
+            return self.treatment_arm(), "I"
         if COMBINATION.search(phrase):
             for ent in reversed(self.interventions):
                 if _COMBINED_TEXT.search(ent.expanded or ent.text):
@@ -291,9 +303,18 @@ class InterventionContext:
                 if not is_bare_label(ent.text) and any(same_stem(w, v) for w in words for v in key):
                     return ent, "C" if is_control(ent) else "I"
         if GENERIC_TREATMENT.search(phrase):
-            mains = self.main_mentions()
-            return (mains[0] if mains else None), "I"
+            return self.treatment_arm(), "I"
         return None, None
+
+    def treatment_arm(self) -> Entity | None:
+        """What "the intervention / treatment / study group" received: the active arm the design sentences
+        set against the comparator (:meth:`_allocate`) when it is not a mention of a main intervention,
+        else the latest mention of the main intervention."""
+        mains = self.main_mentions()
+        if self.allocated is not None and not any(same_intervention(entity_words(self.allocated), m)
+                                                  for m in self.main):
+            return self.allocated
+        return mains[0] if mains else self.allocated
 
 
 _SETTING_BEFORE = re.compile(r"\b(?:for|after|following|undergoing|during|before|prior\s+to)\s+"

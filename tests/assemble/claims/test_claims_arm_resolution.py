@@ -53,3 +53,22 @@ def test_span_settled_as_outcome_is_not_brought_back_as_a_repeated_arm():
     claim = _finding(rec, "OLP for")
     assert claim.intervention == [ent(rec, "i-gel", 1)] and claim.comparator == [ent(rec, "LMA Supreme", 1)]
     assert claim.outcome == [ent(rec, "OLP", 1)]
+
+
+def test_intervention_group_is_the_arm_the_design_sets_against_the_comparator():
+    # PMC 3686162: the title's wording ("exercise and cognitive programme") is not the arm's name; "the
+    # intervention" is what the objective sets against usual care alone
+    text = ("An enhanced exercise and cognitive programme does not appear to reduce incident delirium in "
+            "hospitalised patients: a randomised controlled trial. "
+            "To determine if a programme of progressive resistance exercise, mobilisation and orientation, in "
+            "addition to usual care, was superior to usual care alone in the prevention of incident delirium in "
+            "older hospitalised patients. "
+            "The intervention had no effect on delirium duration, severity, discharge destination or length of "
+            "stay.")
+    rec = make_record(text, [("INTERVENTION", "exercise and cognitive programme"),
+                             ("INTERVENTION", "progressive resistance exercise"), ("INTERVENTION", "usual care"),
+                             ("INTERVENTION", "usual care alone"), ("INTERVENTION", "intervention"),
+                             ("OUTCOME", "delirium duration")], title=True)
+    claim = _finding(rec, "delirium duration")
+    assert claim.intervention == [ent(rec, "progressive resistance exercise")]
+    assert claim.arm_mentions == [ent(rec, "intervention")]
