@@ -31,7 +31,7 @@ from .direction import (
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm
 from .hedging import hedged
-from .link import arm_values, between_arms, role_spans, roles_of, within_arms
+from .link import arm_values, between_arms, comparator_alone, role_spans, roles_of, within_arms
 from .polarity import HARMFUL
 from .types import CONCLUSION, TypingState, classify, is_methods
 
@@ -81,9 +81,10 @@ class ClaimAssembler:
             arms = [a for a in arms if not a.inherited]
             carried, carried_c = [], None
         pairs = arm_values(view, arms, view.measures)
-        compares = ctype in _CARRY and between_arms(view, arms, pairs)
-        roles = roles_of(view, arms, carried, carried_c, compares=compares)
-        within = ctype in _CARRY and not compares and within_arms(view)
+        solo = ctype in _CARRY and comparator_alone(view, arms)
+        compares = ctype in _CARRY and not solo and between_arms(view, arms, pairs)
+        roles = roles_of(view, arms, carried, carried_c, compares=compares, solo=solo)
+        within = ctype in _CARRY and (solo or (not compares and within_arms(view)))
         groups = claim_groups(view, pairs) if ctype in _CARRY else [Group(roles.outcome, list(view.measures))]
         if ctype in _CARRY and compares:
             groups = [g for group in groups for g in split_by_arm(view, group, pairs, roles.comparator)]

@@ -53,22 +53,26 @@ class Roles:
 
 
 def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried_comparator: Entity | None,
-             compares: bool = False) -> Roles:
+             compares: bool = False, solo: bool = False) -> Roles:
     """Who / what / against what / measured how. Arms resolved to earlier entities and, when the
     sentence names no intervention, the carried main intervention are ``inherited``. A between-arm
     comparison (``compares``, :func:`between_arms`) that names no comparator gets the design's
-    (``carried_comparator``), also inherited, unless it is a mention of the claim's intervention."""
+    (``carried_comparator``), also inherited, unless it is a mention of the claim's intervention.
+    ``solo`` (:func:`comparator_alone`): the comparator arm's own change is the finding - the arm is
+    the claim's intervention, with no comparator and nothing carried."""
     roles = Roles(population=view.label("POPULATION"), outcome=view.label("OUTCOME"))
     for arm in arms:
         if arm.entity is None or arm.plural:
             continue
-        target = roles.comparator if arm.side == "C" else roles.intervention
+        target = roles.comparator if arm.side == "C" and not solo else roles.intervention
         if arm.entity not in target:
             target.append(arm.entity)
         if arm.inherited and arm.entity not in roles.inherited:
             roles.inherited.append(arm.entity)
         if arm.mention is not None and arm.mention not in roles.mentions:
             roles.mentions.append(arm.mention)
+    if solo:
+        return roles
     if not roles.intervention:
         taken = [entity_words(e) for e in roles.comparator]
         for ent in carried:
@@ -88,7 +92,8 @@ _BETWEEN = re.compile(
     r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|between|differ\w*|similar(?:ly)?|comparable|"
     r"equivalent|superior|inferior|non-?inferior\w*|no\s+(?:\w+\s+){0,2}(?:effect|impact|benefit)s?|"
     r"odds|hazard|risk\s+ratio|relative\s+risk)\b", re.IGNORECASE)
-_WITHIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:baseline|pre-?\w*|before|admission|week\s+0|day\s+0)\b|"
+_WITHIN = re.compile(r"\b(?:from|compared\s+(?:to|with))\s+(?:the\s+)?(?:baseline|pre-?\w*|before|admission|week\s+0|"
+                     r"day\s+0)\b|"
                      r"\b(?:in|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?(?:groups?|arms?)\b|"
                      r"\bover\s+(?:the\s+)?(?:\d|\w+-(?:month|week|year))", re.IGNORECASE)
 
@@ -103,6 +108,19 @@ def within_arms(view: SentenceView) -> bool:
     compares the arms."""
     masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
     return bool(_WITHIN.search(masked)) and bool(_CHANGE.search(masked))
+
+
+def comparator_alone(view: SentenceView, arms: list[Arm]) -> bool:
+    """A change reported for the comparator arm alone ("No significant change in tone or activity was
+    observed with the saline solution", "Women in the control group showed a decline of 1,191.6 steps/day
+    at 24 months compared to baseline"): every arm the sentence names is on the comparator side, it has
+    change words, and no between-arm comparison words unless within-arm wording says the change is the
+    arm's own. A single-arm finding of that arm (GUIDELINES, Findings)."""
+    named = [a for a in arms if a.entity is not None and not a.plural]
+    if not named or any(a.side != "C" for a in named) or any(a.plural for a in arms):
+        return False
+    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+    return bool(_CHANGE.search(masked)) and (not _BETWEEN.search(masked) or within_arms(view))
 
 
 def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure, Arm]]) -> bool:

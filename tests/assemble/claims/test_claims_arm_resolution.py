@@ -72,3 +72,23 @@ def test_intervention_group_is_the_arm_the_design_sets_against_the_comparator():
     claim = _finding(rec, "delirium duration")
     assert claim.intervention == [ent(rec, "progressive resistance exercise")]
     assert claim.arm_mentions == [ent(rec, "intervention")]
+
+
+def test_change_reported_for_the_comparator_arm_alone_is_its_single_arm_finding():
+    # EvidenceMap 10563544: the saline arm's own (absent) change - not nicotine against saline
+    text = ("Intra-luminal nicotine reduces smooth muscle tone and contractile activity in the distal large bowel. "
+            "All 17 subjects were given nicotine or placebo solution on two separate occasions in a randomized "
+            "sequence. "
+            "No significant change in tone or activity was observed with the saline solution. "
+            "Results from normals and UC did not differ significantly from each other compared with the saline "
+            "solution.")
+    rec = make_record(text, [("INTERVENTION", "Intra-luminal nicotine"), ("INTERVENTION", "nicotine", 1),
+                             ("COMPARATOR", "placebo"), ("OUTCOME", "tone", 1), ("OUTCOME", "activity", 1),
+                             ("INTERVENTION", "saline solution"), ("INTERVENTION", "saline solution", 1)],
+                      title=True)
+    claim = _finding(rec, "No significant change")
+    assert claim.intervention == [ent(rec, "saline solution")] and claim.comparator == []
+    assert claim.inherited == []
+    # a comparison with the saline arm keeps it the comparator
+    other = _finding(rec, "did not differ")
+    assert other.comparator == [ent(rec, "saline solution", 1)]
