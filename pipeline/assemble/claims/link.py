@@ -134,9 +134,36 @@ def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure,
     if _BETWEEN.search(masked):
         return True
     within = within_arms(view)
+    if not within and _arm_effect(view, arms, masked):
+        return True
     if any(a.plural for a in arms) and not within:
         return True
     return not within and any(m.kind in ("p_value", "ci", "ratio") for m in view.measures)
+
+
+_EFFECT = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:is|was|were|are)\s+(?:\w+\s+)?"
+                     r"(?:effective|efficacious|superior|better)\b|"
+                     r"(?:(?:significantly|markedly|substantially|further|also|effectively)\s+)?"
+                     r"(?:did\s+not\s+|does\s+not\s+)?"
+                     r"(?:increas|decreas|reduc|improv|lower|rais|prolong|shorten|prevent|attenuat|enhanc)\w*\b)",
+                     re.IGNORECASE)
+_EVERY_SUBJECT = re.compile(r"\bin\s+(?:all|both|each|every)\s+(?:\w+\s+){0,2}(?:subjects|patients|participants|"
+                            r"volunteers|individuals|cases)\b", re.IGNORECASE)
+
+
+def _arm_effect(view: SentenceView, arms: list[Arm], masked: str) -> bool:
+    """A named active arm as the subject of an effect verb ("intraperitoneal bupivacaine significantly
+    increases post-operative DOA", "A-GPC is effective at increasing ...", "A community-based volunteer
+    intervention increased walking activity"): an effect claimed against the design's comparator - not
+    a change seen "in all subjects" / "in both normal subjects and patients" (within each subject)."""
+    if _EVERY_SUBJECT.search(masked):
+        return False
+    for arm in arms:
+        if arm.entity is None or arm.plural or arm.side == "C":
+            continue
+        if _EFFECT.match(masked[arm.end - view.start:arm.end - view.start + 60]):
+            return True
+    return False
 
 
 def arm_values(view: SentenceView, arms: list[Arm], measures: list[Measure]) -> list[tuple[Measure, Arm]]:

@@ -92,3 +92,30 @@ def test_change_reported_for_the_comparator_arm_alone_is_its_single_arm_finding(
     # a comparison with the saline arm keeps it the comparator
     other = _finding(rec, "did not differ")
     assert other.comparator == [ent(rec, "saline solution", 1)]
+
+
+def test_active_arm_as_subject_of_an_effect_verb_is_compared_with_the_design_comparator():
+    # PMC 5827476: the conclusion claims an effect of the arm - against the normal saline of the design
+    text = ("A prospective randomised controlled study for evaluation of high-volume low-concentration "
+            "intraperitoneal bupivacaine for post-laparoscopic cholecystectomy analgesia. "
+            "In Group S, intraperitoneal irrigation was done with 500 ml of normal saline. "
+            "High-volume low-concentration of intraperitoneal bupivacaine significantly increases post-operative "
+            "DOA and reduces opioid requirement after LC.")
+    rec = make_record(text, [("INTERVENTION", "intraperitoneal bupivacaine"), ("INTERVENTION", "normal saline"),
+                             ("INTERVENTION", "intraperitoneal bupivacaine", 1), ("OUTCOME", "post-operative DOA")],
+                      title=True)
+    claim = _finding(rec, "post-operative DOA")
+    assert claim.intervention == [ent(rec, "intraperitoneal bupivacaine", 1)]
+    assert claim.comparator == [ent(rec, "normal saline")]
+
+
+def test_change_seen_in_every_subject_stays_single_arm():
+    # EvidenceMap 10563544: a change within each subject, not an effect against the placebo arm
+    text = ("All 17 subjects were given nicotine or placebo solution on two separate occasions in a randomized "
+            "sequence. "
+            "The nicotine reduced both tone and activity in all subjects, with reduction or abolition of the large "
+            "contractions in UC.")
+    rec = make_record(text, [("INTERVENTION", "nicotine"), ("COMPARATOR", "placebo"), ("INTERVENTION", "nicotine", 1),
+                             ("OUTCOME", "tone")])
+    claim = _finding(rec, "tone")
+    assert claim.intervention == [ent(rec, "nicotine", 1)] and claim.comparator == []
