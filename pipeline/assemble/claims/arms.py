@@ -104,23 +104,46 @@ def _design_arms_only(view: SentenceView, arms: list[Arm], ctx: InterventionCont
     design comparator and that continues an outcome phrase ("withdrawal movements after rocuronium",
     "AEs related to osmotic diuresis") is part of the outcome's wording, not an arm. (Dropping every
     such span, or those after "of/in/with/during", cost EvidenceMap chains 1-2 points: "during rapid
-    permissive hypercapnia", "the irradiated group" are arms the design sentences did not name.)"""
+    permissive hypercapnia", "the irradiated group" are arms the design sentences did not name.) Nor is a
+    span that names no main intervention or design comparator in the sentence's setting ("... after LC",
+    "prior to the embryo transfer"; the title rule of :func:`.context.title_arms`) or modifying an arm
+    ("High-volume low-concentration of intraperitoneal bupivacaine")."""
     if not ctx.design_arms:
         return arms
     def known(a: Arm) -> bool:
         return a.entity is None or a.inherited or a.side == "C" or ctx.known_arm(a.entity) \
             or is_control(a.entity) or ctx._is_known_comparator(a.entity)
-    if not any(a.entity is not None and not a.inherited and ctx.known_arm(a.entity) and not is_control(a.entity)
-               and not ctx._is_known_comparator(a.entity) for a in arms):
+    def active(a: Arm) -> bool:
+        return a.entity is not None and not a.plural and ctx.known_arm(a.entity) and not is_control(a.entity) \
+            and not ctx._is_known_comparator(a.entity)
+    if not any(active(a) for a in arms):  # a resolved arm ("the intervention group") counts for the setting
         return arms
     outcomes = view.label("OUTCOME")
+    own = any(active(a) and not a.inherited for a in arms)
 
     def in_outcome_phrase(a: Arm) -> bool:
         before = [o for o in outcomes if o.end <= a.start and a.start - o.end <= 25]
         return not _HEAD_END.search(a.text) and any(_OUTCOME_LINK.match(view.between(o.end, a.start)) for o in before)
-    return [a for a in arms if known(a) or not in_outcome_phrase(a)]
+
+    def in_setting(a: Arm) -> bool:
+        """The sentence's setting or a modifier of an arm, not an arm: "... after LC", "prior to the embryo
+        transfer", "for transurethral resection", "High-volume low-concentration of <arm>"."""
+        if a.entity is None or a.inherited or a.side == "C" or is_control(a.entity) or _HEAD_END.search(a.text):
+            return False
+        nxt = next((b for b in arms if b.start >= a.end and b.entity is not None), None)
+        if nxt is not None and _names_design_arm(nxt.entity, ctx) and re.match(r"^\s+of\s+(?:the\s+)?$",
+                                                                                view.between(a.end, nxt.start)):
+            return True
+        return not _names_design_arm(a.entity, ctx) and not PLURAL_ARMS.search(a.text) \
+            and bool(_RESULT_SETTING.search(view.between(view.start, a.start)))
+    return [a for a in arms if not in_setting(a) and (not own or known(a) or not in_outcome_phrase(a))]
 
 
+# a result sentence's setting: "for" / "during" often introduce its arms there ("16 min for intranasal",
+# "lower during PRVC ventilation than during VC ventilation"), unlike in a title
+_RESULT_SETTING = re.compile(r"\b(?:after|following|undergoing|prior\s+to)\s+(?:(?!(?:therapy|treatment|"
+                             r"administration|use|with|using|receiving|injection|infusion|supplementation)\b)"
+                             r"[\w-]+\s+){0,2}$", re.IGNORECASE)
 _HEAD_END = re.compile(rf"\b{ARM_HEAD}\b", re.IGNORECASE)
 _OUTCOME_LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:after|following|related\s+to|due\s+to|associated\s+with|"
                            r"induced\s+by)\s+(?:the\s+)?$",

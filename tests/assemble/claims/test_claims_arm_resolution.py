@@ -119,3 +119,35 @@ def test_change_seen_in_every_subject_stays_single_arm():
                              ("OUTCOME", "tone")])
     claim = _finding(rec, "tone")
     assert claim.intervention == [ent(rec, "nicotine", 1)] and claim.comparator == []
+
+
+def test_spans_in_the_setting_or_modifying_an_arm_are_not_arms():
+    # PMC 5827476: "after LC" is the operation the patients had; "High-volume low-concentration of" modifies
+    # the arm - neither is an intervention of the claim
+    text = ("A prospective randomised controlled study for evaluation of high-volume low-concentration "
+            "intraperitoneal bupivacaine for post-laparoscopic cholecystectomy analgesia. "
+            "This study was conducted to evaluate the effectiveness of intraperitoneal instillation of high-volume "
+            "low-concentration bupivacaine for post-operative analgesia in LC. "
+            "High-volume low-concentration of intraperitoneal bupivacaine significantly increases post-operative "
+            "DOA and reduces opioid requirement after LC.")
+    rec = make_record(text, [("INTERVENTION", "high-volume low-concentration intraperitoneal bupivacaine"),
+                             ("INTERVENTION", "high-volume low-concentration bupivacaine"), ("INTERVENTION", "LC"),
+                             ("INTERVENTION", "High-volume low-concentration"),
+                             ("INTERVENTION", "intraperitoneal bupivacaine", 1), ("INTERVENTION", "LC", 1),
+                             ("OUTCOME", "post-operative DOA")], title=True)
+    claim = _finding(rec, "post-operative DOA")
+    assert claim.intervention == [ent(rec, "intraperitoneal bupivacaine")]
+
+
+def test_both_arms_named_after_a_setting_word_stay():
+    # EvidenceMap 10077140: "the two products" names both arms, never the setting
+    text = ("Switching patients with asthma from CFC albuterol to HFA albuterol. "
+            "Adverse event profiles were similar for the two products, except the patients remaining on CFC "
+            "albuterol reported increased asthma symptoms and rhinitis significantly more often than the patients "
+            "switched to HFA albuterol.")
+    rec = make_record(text, [("INTERVENTION", "CFC albuterol"), ("INTERVENTION", "HFA albuterol"),
+                             ("INTERVENTION", "two products"), ("INTERVENTION", "remaining on CFC albuterol"),
+                             ("INTERVENTION", "switched to HFA albuterol"), ("OUTCOME", "Adverse event profiles")],
+                      title=True)
+    claim = _finding(rec, "Adverse event")
+    assert ent(rec, "two products") in claim.intervention
