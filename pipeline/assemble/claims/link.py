@@ -123,6 +123,25 @@ def comparator_alone(view: SentenceView, arms: list[Arm]) -> bool:
     return bool(_CHANGE.search(masked)) and (not _BETWEEN.search(masked) or within_arms(view))
 
 
+def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
+    """Two or more arms each reported on their own, with a test of their own and no comparison between
+    them ("no significant improvement in flow mediated dilation (p = 0.80 and p = 0.59, respectively)" after
+    "L-carnitine or placebo therapy"; "Pain severity in methadone group ... (p < 0.05) and for patients in
+    pethidine group ... (p < 0.05), respectively"): one single-arm finding per arm (GUIDELINES, Findings).
+    Returns those arms' entities in text order, else []."""
+    named: list[Entity] = []
+    for a in arms:
+        if a.entity is not None and not a.plural and not any(
+                same_intervention(entity_words(a.entity), entity_words(e)) for e in named):
+            named.append(a.entity)
+    if len(named) < 2 or "respectively" not in view.text.lower():
+        return []
+    if sum(1 for m in view.measures if m.kind == "p_value") < len(named):
+        return []
+    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+    return [] if _BETWEEN.search(masked) else named
+
+
 def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure, Arm]]) -> bool:
     """Does the sentence compare arms (rather than report one arm, or a change within each arm)?
     Comparison words or a comparator arm ("than", "versus", "between groups", "no difference", "similar"),

@@ -151,3 +151,16 @@ def test_both_arms_named_after_a_setting_word_stay():
                       title=True)
     claim = _finding(rec, "Adverse event")
     assert ent(rec, "two products") in claim.intervention
+
+
+def test_arms_each_with_their_own_test_give_one_single_arm_finding_each():
+    # PMC 3634264: each arm's own p-value ("respectively"), no comparison between the arms
+    text = ("This study showed that after one month of L-carnitine or placebo therapy there was no significant "
+            "improvement in flow mediated dilation (p = 0.80 and p = 0.59, respectively) or decrease in carotid "
+            "intima-media thickness (p = 0.12 and p = 0.50, respectively).")
+    rec = make_record(text, [("INTERVENTION", "L-carnitine"), ("COMPARATOR", "placebo"),
+                             ("OUTCOME", "flow mediated dilation"), ("OUTCOME", "carotid intima-media thickness")])
+    fmd = [c for c in claims_of(rec) if ent(rec, "flow mediated dilation") in c.outcome]
+    assert [(c.intervention, c.comparator) for c in fmd] == [([ent(rec, "L-carnitine")], []),
+                                                              ([ent(rec, "placebo")], [])]
+    assert all(c.direction == "negative" and c.significant is False for c in fmd)
