@@ -15,7 +15,6 @@ import re
 from ...schema import Entity
 from .base import SentenceView, entity_words
 from .context import (
-    ARM_HEAD,
     COMPARE_BEFORE,
     PLURAL_ARMS,
     Arm,
@@ -25,6 +24,7 @@ from .context import (
     is_control,
     same_intervention,
 )
+from .labels import ARM_HEAD
 
 
 def settle_roles(view: SentenceView, ctx: InterventionContext) -> None:

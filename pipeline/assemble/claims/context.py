@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from ...schema import Entity
 from .base import SentenceView, content_words, cues, entity_words, same_stem
+from .labels import ARM_LABEL, bracket_labels, defined_label
 
 CONTROL = cues(
     r"placebos?", r"controls?", r"sham", r"usual\s+care", r"standard(?:\s+of)?(?:[- ]care|\s+(?:treatment|therapy|"
@@ -42,8 +43,6 @@ GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"
                          r"verum", r"test", r"therapy", r"drug")
 COMBINATION = cues(r"combinations?", r"combined")
 _COMBINED_TEXT = re.compile(r"\bplus\b|\+|\bcombin|\band\b|\bwith\b|/|-(?=[a-z])", re.IGNORECASE)
-ARM_HEAD = r"(?:groups?|arms?|cohorts?)"
-ARM_LABEL = r"(?:[A-D]|I{1,3}|IV|[1-4])"
 # "group I", "arm B", "the control group", "the combination group", "both groups"
 _STOP = frozenset(
     ["in", "the", "of", "and", "or", "with", "for", "to", "than", "between", "among", "a", "an", "on", "at", "by",
@@ -97,12 +96,6 @@ _NOT_ARM_WORDS = frozenset(
     ["age", "same", "different", "other", "one", "first", "second", "third", "treatment", "control", "study", "two",
      "three", "both", "each", "all", "the", "a", "of", "in", "and", "or", "with", "between"]
 )
-_DEFINE_AFTER = re.compile(rf"^\s*[(,]\s*(?:the\s+)?{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\b|"
-                           rf"^\s*\(\s*(?P<label2>{ARM_LABEL})\s*\)", re.IGNORECASE)
-_DEFINE_BEFORE = re.compile(rf"\b{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\s*(?:\(|:|,|received|was\s+given|were\s+given|"
-                            rf"was\s+treated\s+with|were\s+treated\s+with|underwent|got)\s*(?:\w+\s+){{0,3}}$",
-                            re.IGNORECASE)
-
 
 def is_control(entity: Entity) -> bool:
     return entity.label == "COMPARATOR" or bool(CONTROL.search(entity.expanded or entity.text))
@@ -152,6 +145,7 @@ class InterventionContext:
     interventions: list[Entity] = field(default_factory=list)  # every I/C entity seen, in order
     labels: dict[str, Entity] = field(default_factory=dict)  # "i", "a", "2" -> entity
     design_arms: list[frozenset[str]] = field(default_factory=list)  # word keys of title/aim/methods arms
+    control_labels: set[str] = field(default_factory=set)  # labels defined as the control arm
     allocated: Entity | None = None  # the active arm an aim/methods sentence sets against a comparator
 
     # -- updating ---------------------------------------------------------------------------------------
@@ -214,6 +208,7 @@ class InterventionContext:
                 self.comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)
+        self._define_bracket_labels(view, ents)
 
     def _allocate(self, ents: list[Entity], alternatives: set[str]) -> None:
         """An aim/methods sentence that sets an active arm against a comparator ("a programme of progressive
@@ -265,13 +260,19 @@ class InterventionContext:
         return "C" if self._is_known_comparator(ent) else "I"
 
     def _define_label(self, view: SentenceView, ent: Entity) -> None:
-        after = view.text[ent.end - view.start:ent.end - view.start + 20]
-        before = view.text[max(0, ent.start - view.start - 40):ent.start - view.start]
-        m = _DEFINE_AFTER.match(after) or _DEFINE_BEFORE.search(before)
-        if m:
-            label = (m.group("label") or m.groupdict().get("label2") or "").lower()
-            if label:
-                self.labels[label] = ent
+        label = defined_label(view, ent)
+        if label:
+            self.labels[label] = ent
+
+    def _define_bracket_labels(self, view: SentenceView, ents: list[Entity]) -> None:
+        """Labels in brackets (:func:`.labels.bracket_labels`); one whose own phrase is control-worded
+        ("control group (Group C)") names the comparator arm."""
+        for label, ent, phrase in bracket_labels(view, ents):
+            if label in self.labels:
+                continue
+            self.labels[label] = ent
+            if CONTROL.search(phrase) or is_control(ent):
+                self.control_labels.add(label)
 
     # -- queries ----------------------------------------------------------------------------------------
     def main_mentions(self) -> list[Entity]:
@@ -287,7 +288,12 @@ class InterventionContext:
         """Entity and side ("I"/"C") of an arm phrase such as "the combination group" or "group II"."""
         if label:
             ent = self.labels.get(label.lower())
-            return ent, (None if ent is None else ("C" if is_control(ent) else "I"))
+            if ent is None:
+                return None, None
+            if label.lower() in self.control_labels or is_control(ent):
+                return ent, "C"
+            # beside a labelled control group the other labelled groups are the active arms
+            return ent, "I" if self.control_labels else self.side_of(ent)
         if CONTROL.search(phrase):
             return self.comparator(), "C"
         if is_bare_label(phrase) and GENERIC_TREATMENT.search(phrase):

@@ -8,7 +8,8 @@ median_iqr, duration, range) is linked to an arm by, in order:
    in order;
 2. **parenthesis**: values inside a bracket that opens right after an arm ("than in group II (35.2
    hours, n = 11)") belong to it;
-3. **following arm**: a value followed by a preposition and an arm ("44.8% in the study group");
+3. **following arm**: a value followed by a preposition and an arm ("44.8% in the study group") or by
+   the arm in a bracket ("130 ± 46 min (Group C)");
 4. **preceding arm**: an arm right before the value ("tiotropium 9.5%", "placebo group: 17.9%");
 5. **clause scope**: "In group I, ..." scopes the values after it up to the next arm.
 
@@ -35,7 +36,8 @@ _VALUE_SEP = re.compile(r"^\s*(?:\)|\()?\s*(?:,|;|and|or|vs\.?|versus|compared\s
 _FOLLOWING = re.compile(
     r"^\s*\)?\s*,?\s*(?:of\s+(?:the\s+)?(?:patients|subjects|participants|women|men|children|cases)\s+)?"
     r"(?:in|for|among|with|on|from|receiving|treated\s+with|given|at|after|under|using|of)\s+"
-    r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+    r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:[\w-]+\s+){0,2}?$|"
+    r"^\s*\(\s*(?:the\s+)?$", re.IGNORECASE)  # or the arm in a bracket: "130 ± 46 min (Group C)"
 _PRECEDING = re.compile(r"^\s*(?:\(\s*n\s*=\s*\d+\s*\)\s*)?(?:group\s*)?[:=,]?\s*(?:\(\s*)?(?:was\s+|were\s+|had\s+|"
                         r"of\s+)?$",
                         re.IGNORECASE)

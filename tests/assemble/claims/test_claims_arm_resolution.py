@@ -164,3 +164,39 @@ def test_arms_each_with_their_own_test_give_one_single_arm_finding_each():
     assert [(c.intervention, c.comparator) for c in fmd] == [([ent(rec, "L-carnitine")], []),
                                                               ([ent(rec, "placebo")], [])]
     assert all(c.direction == "negative" and c.significant is False for c in fmd)
+
+
+def test_group_labels_defined_respectively_split_the_result_per_arm_against_the_control():
+    # PMC 5735483: "Group C/B/D" are defined in order by "respectively"; Group C's phrase is the control group
+    text = ("Comparative Effects of Buprenorphine and Dexmedetomidine as Adjuvants to Bupivacaine Spinal "
+            "Anaesthesia. "
+            "Sterile water (0.2 mL) or buprenorphine (60 μg) or dexmedetomidine (5 μg) was added to control group "
+            "(Group C), buprenorphine group (Group B), and dexmedetomidine group (Group D), respectively. "
+            "Time to S1 regression was 130 ± 46 min (Group C), 144 ± 51.3 min (Group B) and 164 ± 55.99 min "
+            "(Group D), P = 0.117.")
+    rec = make_record(text, [("INTERVENTION", "Buprenorphine and Dexmedetomidine"), ("INTERVENTION", "water"),
+                             ("INTERVENTION", "buprenorphine"), ("INTERVENTION", "dexmedetomidine"),
+                             ("COMPARATOR", "control"), ("INTERVENTION", "buprenorphine", 1),
+                             ("INTERVENTION", "dexmedetomidine", 1), ("OUTCOME", "Time to S1 regression")],
+                      title=True)
+    claims = [c for c in claims_of(rec) if ent(rec, "Time to S1 regression") in c.outcome]
+    assert [(c.intervention, c.comparator) for c in claims] == [
+        ([ent(rec, "buprenorphine")], [ent(rec, "water")]), ([ent(rec, "dexmedetomidine")], [ent(rec, "water")])]
+    texts = {m.id: m.text for m in rec.measures}
+    # each arm's value, the control's value and the test after all of them
+    assert [texts[m] for m in claims[0].measures] == ["130 ± 46 min", "144 ± 51.3 min", "P = 0.117"]
+    assert [texts[m] for m in claims[1].measures] == ["130 ± 46 min", "164 ± 55.99 min", "P = 0.117"]
+
+
+def test_bracket_label_closing_an_arm_clause_names_that_arm():
+    # PubMed 25840296: "(Group 2)" closes the clause of the cold solution
+    text = ("Clinical study of pain sensation during phacoemulsification with and without cryoanalgesia. "
+            "Patients with symmetrical bilateral cataract had phacoemulsification with the use of an intraocular "
+            "irrigation solution at room temperature in 1 eye and a cold (4°C) solution in the contralateral eye "
+            "(Group 2). "
+            "There was no statistically significant difference in the mean pain score between Group 1 "
+            "(26.0 ± 3.7) and Group 2 (21.3 ± 3.6) (P = .2016, paired t test).")
+    rec = make_record(text, [("INTERVENTION", "cryoanalgesia"), ("INTERVENTION", "intraocular irrigation solution"),
+                             ("INTERVENTION", "solution", 1), ("OUTCOME", "mean pain score")], title=True)
+    claim = _finding(rec, "mean pain score")
+    assert claim.intervention == [ent(rec, "solution")]
