@@ -31,7 +31,7 @@ from .direction import (
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm
 from .hedging import hedged
-from .link import arm_values, arms_apart, between_arms, comparator_alone, role_spans, roles_of, within_arms
+from .link import arm_values, arms_apart, between_arms, clause_arm, comparator_alone, role_spans, roles_of, within_arms
 from .polarity import HARMFUL
 from .types import CONCLUSION, TypingState, classify, is_methods
 
@@ -93,6 +93,8 @@ class ClaimAssembler:
             groups = [g for group in groups for g in split_by_arm(view, group, pairs, roles.comparator)]
         else:
             groups = [(g, None) for g in groups]
+        if ctype in _CARRY and not apart:  # an outcome reported in the clause of one of several active arms
+            groups = [(g, arm or clause_arm(view, g.outcomes, arms, ctx.seen)) for g, arm in groups]
         out = []
         for group, arm in groups:
             ids = {m.id for m in group.measures}

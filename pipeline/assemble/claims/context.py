@@ -242,6 +242,11 @@ class InterventionContext:
         key = entity_words(ent)
         return any(same_intervention(key, k) for k in (*self.main, *self.design_arms))
 
+    def seen(self, ent: Entity) -> bool:
+        """Was ``ent``'s intervention named as an I/C entity in an earlier sentence?"""
+        key = entity_words(ent)
+        return any(same_intervention(key, entity_words(e)) for e in self.interventions)
+
     def _is_known_comparator(self, ent: Entity) -> bool:
         """A mention of a comparator: the same intervention, with no words of its own beyond the
         comparator's ("dexamethasone and diclofenac K" is not a mention of "diclofenac K alone")."""

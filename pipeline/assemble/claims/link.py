@@ -325,6 +325,31 @@ def _clause_scope(view, arms, m) -> Arm | None:
     return None
 
 
+_ARM_CONTRAST = re.compile(r",?\s+(?:while|whereas|but)\s+", re.IGNORECASE)
+
+
+def clause_arm(view: SentenceView, outcomes: list[Entity], arms: list[Arm], known) -> Entity | None:
+    """The active arm a group of outcomes belongs to when a sentence names two or more active arms, each in
+    its own clause (split at "while", "whereas", "but"): "Compared to the control group, SMT
+    participants improved their fall risk score (p = 0.036) ..., while KIN participants improved their
+    muscle strength (p = 0.032)". ``known(entity)``: was the arm named before (a span tagged only here,
+    such as an outcome tagged as an intervention, does not count). None unless the clause names exactly
+    one."""
+    active = [a for a in arms if a.entity is not None and not a.plural and a.side != "C" and known(a.entity)]
+    if not outcomes or len({entity_words(a.entity) for a in active}) < 2:
+        return None
+    cuts = [0] + [x.end() for x in _ARM_CONTRAST.finditer(view.text)] + [len(view.text)]
+    local = outcomes[0].start - view.start
+    for lo, hi in pairwise(cuts):
+        if lo <= local < hi:
+            inside = [a for a in active if lo <= a.start - view.start < hi]
+            keys = {entity_words(a.entity) for a in inside}
+            if len(keys) == 1 and all(lo <= o.start - view.start < hi for o in outcomes):
+                return inside[0].entity
+            return None
+    return None
+
+
 def p_value_of(measures: list[Measure]) -> Measure | None:
     """The p-value that decides a claim's significance: the first one of its measures."""
     return next((m for m in measures if m.kind == "p_value"), None)

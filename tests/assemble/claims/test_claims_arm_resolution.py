@@ -200,3 +200,21 @@ def test_bracket_label_closing_an_arm_clause_names_that_arm():
                              ("INTERVENTION", "solution", 1), ("OUTCOME", "mean pain score")], title=True)
     claim = _finding(rec, "mean pain score")
     assert claim.intervention == [ent(rec, "solution")]
+
+
+def test_outcomes_in_the_clause_of_one_of_several_arms_belong_to_that_arm():
+    # PMC 4748327: SMT's outcomes before "while", KIN's after it, both against the control group
+    text = ("As part of a larger analysis, we compared feasibility and efficacy of two exergame interventions: "
+            "step-mat-training (SMT) and Microsoft-Kinect (KIN) exergames. "
+            "Compared to the control group, SMT participants improved their fall risk score (p = 0.036) and "
+            "executive functioning (p = 0.001), while KIN participants improved their muscle strength (p = 0.032) "
+            "and vision (p = 0.047).")
+    rec = make_record(text, [("INTERVENTION", "step-mat-training (SMT)"), ("INTERVENTION", "KIN"),
+                             ("COMPARATOR", "control"), ("INTERVENTION", "SMT", 1), ("INTERVENTION", "KIN", 1),
+                             ("OUTCOME", "fall risk score"), ("OUTCOME", "executive functioning"),
+                             ("OUTCOME", "muscle strength"), ("OUTCOME", "vision")])
+    by_outcome = {rec.entities[[e.id for e in rec.entities].index(c.outcome[0])].text: c
+                  for c in claims_of(rec) if c.type == "finding" and c.outcome}
+    assert by_outcome["fall risk score"].intervention == [ent(rec, "SMT")]
+    assert by_outcome["muscle strength"].intervention == [ent(rec, "KIN", 1)]
+    assert by_outcome["vision"].comparator == [ent(rec, "control")]
