@@ -80,6 +80,8 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
             if named is not None and named.id != ent.id and not is_bare_label(named.text):
                 arms.append(Arm(ent.start, end, text, named, side, inherited=True, mention=ent))
                 continue
+            if is_bare_label(text) and (ctx.main or ctx.design_arms):
+                continue  # names no arm and stands for none ("after surgery"): the main one is carried
         arms.append(Arm(ent.start, end, text, ent, ctx.side_of(ent)))
     for a, b, label, pre, words in arm_phrases(view.text):
         start, end = view.start + a, view.start + b

@@ -218,3 +218,14 @@ def test_outcomes_in_the_clause_of_one_of_several_arms_belong_to_that_arm():
     assert by_outcome["fall risk score"].intervention == [ent(rec, "SMT")]
     assert by_outcome["muscle strength"].intervention == [ent(rec, "KIN", 1)]
     assert by_outcome["vision"].comparator == [ent(rec, "control")]
+
+
+def test_tagged_bare_label_that_stands_for_no_arm_is_not_the_intervention():
+    # PubMed 26702233: "after surgery" names no arm; the finding is the sympathicotomy's
+    text = ("Single-Port Microthoracoscopic Sympathicotomy for the Treatment of Primary Palmar Hyperhidrosis: an "
+            "Analysis of 56 Consecutive Cases. "
+            "The palmar temperature increased by 2.2 ± 0.3 °C after surgery.")
+    rec = make_record(text, [("INTERVENTION", "Single-Port Microthoracoscopic Sympathicotomy"),
+                             ("INTERVENTION", "surgery"), ("OUTCOME", "palmar temperature")], title=True)
+    claim = _finding(rec, "palmar temperature")
+    assert claim.intervention == [ent(rec, "Single-Port Microthoracoscopic Sympathicotomy")]
