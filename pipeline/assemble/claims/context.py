@@ -97,6 +97,10 @@ _NOT_ARM_WORDS = frozenset(
      "three", "both", "each", "all", "the", "a", "of", "in", "and", "or", "with", "between"]
 )
 
+_BARE_CONTROL = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition|subjects|patients))?$",
+                           re.IGNORECASE)
+
+
 def is_control(entity: Entity) -> bool:
     return entity.label == "COMPARATOR" or bool(CONTROL.search(entity.expanded or entity.text))
 
@@ -285,6 +289,13 @@ class InterventionContext:
 
     def comparator(self) -> Entity | None:
         return self.comparators[-1] if self.comparators else None
+
+    def named_comparator(self) -> Entity | None:
+        """The comparator a claim that names none carries: the latest one that names the control arm
+        ("standard of care without macrolides"), not a bare "control" / "the control group" (unless no other
+        was seen)."""
+        named = [c for c in self.comparators if not _BARE_CONTROL.match(c.text)]
+        return (named or self.comparators or [None])[-1]
 
     def is_bare(self, ent: Entity) -> bool:
         return is_bare_label(ent.text)

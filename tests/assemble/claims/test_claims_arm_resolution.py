@@ -229,3 +229,20 @@ def test_tagged_bare_label_that_stands_for_no_arm_is_not_the_intervention():
                              ("INTERVENTION", "surgery"), ("OUTCOME", "palmar temperature")], title=True)
     claim = _finding(rec, "palmar temperature")
     assert claim.intervention == [ent(rec, "Single-Port Microthoracoscopic Sympathicotomy")]
+
+
+def test_carried_comparator_is_the_named_control_arm_not_a_bare_control_word():
+    # EvidenceMap 32896292: a later methods sentence says only "the control group"; "between groups" carries
+    # the arm the design named
+    text = ("Azithromycin in addition to standard of care versus standard of care alone in the treatment of "
+            "patients admitted to the hospital with severe COVID-19 in Brazil : a randomised clinical trial. "
+            "Patients were randomly assigned ( 1:1 ) to azithromycin ( 500 mg once daily for 10 days ) plus "
+            "standard of care or to standard of care without macrolides. "
+            "COVID-19 was confirmed in 397 patients who constituted the mITT population , of whom 214 were "
+            "assigned to the azithromycin group and 183 to the control group. "
+            "Rates of adverse events were not significantly different between groups.")
+    rec = make_record(text, [("INTERVENTION", "Azithromycin"), ("INTERVENTION", "azithromycin"),
+                             ("INTERVENTION", "standard of care without macrolides"), ("COMPARATOR", "control"),
+                             ("OUTCOME", "Rates of adverse events")], title=True)
+    claim = _finding(rec, "Rates of adverse events")
+    assert claim.comparator == [ent(rec, "standard of care without macrolides")]
