@@ -199,7 +199,7 @@ class InterventionContext:
                        and not self._is_known_comparator(e)] or ents[:1]
             self.main = [k for k in (entity_words(actives[0]),) if k]
         if design and view.index > 0:
-            self._allocate(ents, alternatives)
+            self._allocate(ents, alternatives, aim=ctype == "aim")
         for ent in ents:
             key = entity_words(ent)
             if defining and key and key not in self.design_arms:
@@ -214,14 +214,16 @@ class InterventionContext:
             self._define_label(view, ent)
         self._define_bracket_labels(view, ents)
 
-    def _allocate(self, ents: list[Entity], alternatives: set[str]) -> None:
+    def _allocate(self, ents: list[Entity], alternatives: set[str], aim: bool = False) -> None:
         """An aim/methods sentence that sets an active arm against a comparator ("a programme of progressive
         resistance exercise, mobilisation and orientation ... was superior to usual care alone"): its first
-        active arm is what "the intervention group" received, in the design's words, not the title's."""
+        active arm is what "the intervention group" received, in the design's words, not the title's. Failing
+        such a sentence, the first aim's first active arm ("This study evaluates the effects of the Baltimore
+        Experience Corps program")."""
         against = [e for e in ents if is_control(e) or e.id in alternatives]
         actives = [e for e in ents if e not in against and not self._is_known_comparator(e)
                    and not any(same_intervention(entity_words(e), entity_words(c)) for c in against)]
-        if against and actives:
+        if actives and (against or (aim and self.allocated is None)):
             self.allocated = actives[0]
 
     def _split_joined_main(self, ents: list[Entity], alternatives: set[str]) -> None:

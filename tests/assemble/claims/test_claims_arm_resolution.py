@@ -246,3 +246,17 @@ def test_carried_comparator_is_the_named_control_arm_not_a_bare_control_word():
                              ("OUTCOME", "Rates of adverse events")], title=True)
     claim = _finding(rec, "Rates of adverse events")
     assert claim.comparator == [ent(rec, "standard of care without macrolides")]
+
+
+def test_intervention_group_is_the_arm_the_aim_evaluates():
+    # PubMed 26340864: the title's tagged "Community" is no arm name; the aim names the programme evaluated
+    text = ("Effect of Community Volunteering on Physical Activity: A Randomized Controlled Trial. "
+            "This study evaluates the effects of the Baltimore Experience Corps program, a community-based "
+            "volunteer program, on walking activity in older adults. "
+            "At 24 months, women, but not men, in the intervention group showed an increased amount of walking "
+            "activity, averaging 1,500.3 (95% CI=77.6, 2,922.9) greater steps/day compared with the control group.")
+    rec = make_record(text, [("INTERVENTION", "Community"), ("INTERVENTION", "Experience Corps program"),
+                             ("INTERVENTION", "community-based volunteer program"), ("INTERVENTION", "intervention"),
+                             ("COMPARATOR", "control"), ("OUTCOME", "amount of walking activity")], title=True)
+    claim = _finding(rec, "amount of walking activity")
+    assert claim.intervention == [ent(rec, "Experience Corps program")]
