@@ -31,7 +31,17 @@ from .direction import (
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm
 from .hedging import hedged
-from .link import arm_values, arms_apart, between_arms, clause_arm, comparator_alone, role_spans, roles_of, within_arms
+from .link import (
+    arm_values,
+    arms_apart,
+    between_arms,
+    clause_arm,
+    common_arm,
+    comparator_alone,
+    role_spans,
+    roles_of,
+    within_arms,
+)
 from .polarity import HARMFUL
 from .types import CONCLUSION, TypingState, classify, is_methods
 
@@ -82,7 +92,7 @@ class ClaimAssembler:
             carried, carried_c = [], None
         pairs = arm_values(view, arms, view.measures)
         apart = arms_apart(view, arms) if ctype in _CARRY else []
-        solo = bool(apart) or (ctype in _CARRY and comparator_alone(view, arms))
+        solo = bool(apart) or (ctype in _CARRY and (comparator_alone(view, arms) or common_arm(view, arms)))
         compares = ctype in _CARRY and not solo and between_arms(view, arms, pairs)
         roles = roles_of(view, arms, carried, carried_c, compares=compares, solo=solo)
         within = ctype in _CARRY and (solo or (not compares and within_arms(view)))

@@ -125,6 +125,21 @@ def comparator_alone(view: SentenceView, arms: list[Arm]) -> bool:
     return bool(_CHANGE.search(masked)) and (not _BETWEEN.search(masked) or within_arms(view))
 
 
+_BOTH_ARMS = re.compile(r"\b(?:in|on|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?"
+                        r"(?:groups?|arms?|sides?)\b", re.IGNORECASE)
+
+
+def common_arm(view: SentenceView, arms: list[Arm]) -> bool:
+    """A result in every arm ("on both treatment sides", "in both groups") for the one treatment the sentence
+    names, with no comparison between the arms ("coagulated crust formation and pruritus at day 3 after
+    fractional CO2 laser treatment was significant on both treatment sides (P < 0.05)"): a single-arm
+    finding of that treatment, the one common to the arms (GUIDELINES, Findings)."""
+    named = {entity_words(a.entity) for a in arms if a.entity is not None and not a.plural}
+    if len(named) != 1 or not _BOTH_ARMS.search(view.text):
+        return False
+    return not _BETWEEN.search(view.masked("OUTCOME", "INTERVENTION", "COMPARATOR"))
+
+
 def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
     """Two or more arms each reported on their own, with a test of their own and no comparison between
     them ("no significant improvement in flow mediated dilation (p = 0.80 and p = 0.59, respectively)" after

@@ -260,3 +260,20 @@ def test_intervention_group_is_the_arm_the_aim_evaluates():
                              ("COMPARATOR", "control"), ("OUTCOME", "amount of walking activity")], title=True)
     claim = _finding(rec, "amount of walking activity")
     assert claim.intervention == [ent(rec, "Experience Corps program")]
+
+
+def test_result_on_both_sides_for_the_one_named_treatment_is_its_single_arm_finding():
+    # PMC 4601415 (split-face trial): the laser treatment common to both sides, no comparison between them
+    text = ("Efficacy of Punch Elevation Combined with Fractional Carbon Dioxide Laser Resurfacing in Facial "
+            "Atrophic Acne Scarring: A Randomized Split-face Clinical Study. "
+            "The aim of this study was to compare the clinical effectiveness and side effects of fractional CO2 "
+            "laser resurfacing combined with punch elevation with fractional CO2 laser resurfacing alone. "
+            "Among all side effects, coagulated crust formation and pruritus at day 3 after fractional CO2 laser "
+            "treatment was significant on both treatment sides (P < 0.05).")
+    rec = make_record(text, [("INTERVENTION", "Punch Elevation Combined"),
+                             ("INTERVENTION", "fractional CO2 laser resurfacing combined with punch elevation"),
+                             ("INTERVENTION", "fractional CO2 laser resurfacing alone"),
+                             ("INTERVENTION", "fractional CO2 laser treatment"),
+                             ("OUTCOME", "coagulated crust formation")], title=True)
+    claim = _finding(rec, "coagulated crust")
+    assert claim.intervention == [ent(rec, "fractional CO2 laser treatment")] and claim.comparator == []
