@@ -365,7 +365,8 @@ _ALTERNATIVE_BEFORE = re.compile(r"(?:\bor|\band|\bwith|\bto)\s+(?:to\s+|with\s+
 def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
     """Ids of the entities a design sentence (title, aim, methods) sets up as the comparator: introduced
     by "than" / "compared with" / "versus" after another arm, or the alternative in "randomised to X or
-    Y", "comparing X with Y", "between X and Y"."""
+    Y", "comparing X with Y", "between X and Y". When the tagger split the alternative ("intra muscular (IM)
+    pethidine"), the entity right after it (only an abbreviation bracket between) is the one marked."""
     out: set[str] = set()
     ents = sorted(ents, key=lambda e: e.start)
     cue = _RANDOMISED.search(view.text)
@@ -378,8 +379,12 @@ def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
         before = view.text[max(0, ent.start - view.start - 40):ent.start - view.start]
         if COMPARE_BEFORE.search(before) or (cue and cue.start() < ent.start - view.start
                                               and _ALTERNATIVE_BEFORE.search(before)):
-            out.add(ent.id)
+            head = next((e for e in ents[k + 1:] if _ONLY_BRACKETS.match(view.between(ent.end, e.start))), None)
+            out.add((head or ent).id)  # "intra muscular (IM) pethidine": the tagger split the arm; its head
     return out
+
+
+_ONLY_BRACKETS = re.compile(r"^\s*(?:\([^()]{1,15}\)\s*)?$")
 
 
 _BARE_WORDS = frozenset(["the", "a", "an", "this", "that", "group", "groups", "arm", "arms", "cohort", "intervention",

@@ -277,3 +277,17 @@ def test_result_on_both_sides_for_the_one_named_treatment_is_its_single_arm_find
                              ("OUTCOME", "coagulated crust formation")], title=True)
     claim = _finding(rec, "coagulated crust")
     assert claim.intervention == [ent(rec, "fractional CO2 laser treatment")] and claim.comparator == []
+
+
+def test_design_alternative_split_by_the_tagger_is_its_head():
+    # PMC 3525031: "intra muscular (IM) pethidine" tagged as two spans; the comparator carried is pethidine
+    text = ("Pain relief after cesarean section: Oral methadone vs. intramuscular pethidine. "
+            "The aim of current study was to compare the analgesic efficacy of oral methadone and intra muscular "
+            "(IM) pethidine which the latter was routinely used in our center in post cesarean pain treatment. "
+            "There was no difference between groups in terms of complications and supplementary analgesic use.")
+    rec = make_record(text, [("INTERVENTION", "Oral methadone"), ("INTERVENTION", "pethidine"),
+                             ("INTERVENTION", "oral methadone"), ("INTERVENTION", "intra muscular"),
+                             ("INTERVENTION", "IM"), ("INTERVENTION", "pethidine", 1),
+                             ("OUTCOME", "complications")], title=True)
+    claim = _finding(rec, "complications")
+    assert claim.comparator == [ent(rec, "pethidine", 1)]
