@@ -94,7 +94,7 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
         ent, side = (None, None) if plural else ctx.resolve(words, label)
         arms.append(Arm(start, end, phrase, ent, side, inherited=ent is not None, plural=plural))
     arms.extend(_re_mentions(view, ctx, arms))
-    arms = _design_arms_only(view, arms, ctx)
+    arms = _outcome_list_items(view, _design_arms_only(view, arms, ctx), ctx)
     arms.sort(key=lambda a: a.start)
     _assign_sides(view, arms)
     return arms
@@ -141,11 +141,26 @@ def _design_arms_only(view: SentenceView, arms: list[Arm], ctx: InterventionCont
     return [a for a in arms if not in_setting(a) and (not own or known(a) or not in_outcome_phrase(a))]
 
 
+def _outcome_list_items(view: SentenceView, arms: list[Arm], ctx: InterventionContext) -> list[Arm]:
+    """An I/C span that is an item of a comma list of outcomes ("fall risk score (p = 0.036), proprioception
+    (p = 0.015), reaction time (p = 0.003)": an OUTCOME before and after it, only commas, "and" and a bracket
+    between) is an outcome, not an arm - unless it names a main intervention or a design comparator."""
+    outcomes = view.label("OUTCOME")
+
+    def item(a: Arm) -> bool:
+        if a.entity is None or a.inherited or _names_design_arm(a.entity, ctx) or is_control(a.entity):
+            return False
+        return any(_LIST_ITEM_GAP.match(view.between(o.end, a.start)) for o in outcomes if o.end <= a.start) \
+            and any(_LIST_ITEM_GAP.match(view.between(a.end, o.start)) for o in outcomes if o.start >= a.end)
+    return [a for a in arms if not item(a)] if outcomes else arms
+
+
 # a result sentence's setting: "for" / "during" often introduce its arms there ("16 min for intranasal",
 # "lower during PRVC ventilation than during VC ventilation"), unlike in a title
 _RESULT_SETTING = re.compile(r"\b(?:after|following|undergoing|prior\s+to)\s+(?:(?!(?:therapy|treatment|"
                              r"administration|use|with|using|receiving|injection|infusion|supplementation)\b)"
                              r"[\w-]+\s+){0,2}$", re.IGNORECASE)
+_LIST_ITEM_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?,\s*(?:and\s+)?$|^\s*(?:\([^()]*\)\s*)?,?\s*and\s+$")
 _HEAD_END = re.compile(rf"\b{ARM_HEAD}\b", re.IGNORECASE)
 _OUTCOME_LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:after|following|related\s+to|due\s+to|associated\s+with|"
                            r"induced\s+by)\s+(?:the\s+)?$",

@@ -291,3 +291,24 @@ def test_design_alternative_split_by_the_tagger_is_its_head():
                              ("OUTCOME", "complications")], title=True)
     claim = _finding(rec, "complications")
     assert claim.comparator == [ent(rec, "pethidine", 1)]
+
+
+def test_span_in_a_comma_list_of_outcomes_is_an_outcome_not_an_arm():
+    # PMC 4748327: "proprioception" (tagged as an intervention) sits in SMT's list of outcomes
+    text = ("As part of a larger analysis, we compared feasibility and efficacy of two exergame interventions: "
+            "step-mat-training (SMT) and Microsoft-Kinect (KIN) exergames. "
+            "Assessment measures included overall physiological fall risk, muscle strength, finger-press reaction "
+            "time, proprioception, vision, balance and executive functioning. "
+            "Compared to the control group, SMT participants improved their fall risk score (p = 0.036), "
+            "proprioception (p = 0.015), reaction time (p = 0.003), sit-to-stand performance (p = 0.011) and "
+            "executive functioning (p = 0.001), while KIN participants improved their muscle strength (p = 0.032) "
+            "and vision (p = 0.047).")
+    rec = make_record(text, [("INTERVENTION", "step-mat-training (SMT)"), ("INTERVENTION", "KIN"),
+                             ("INTERVENTION", "proprioception"), ("COMPARATOR", "control"), ("INTERVENTION", "SMT", 1),
+                             ("OUTCOME", "fall risk score"), ("INTERVENTION", "proprioception", 1),
+                             ("OUTCOME", "reaction time", 1), ("OUTCOME", "executive functioning", 1),
+                             ("INTERVENTION", "KIN", 1), ("OUTCOME", "muscle strength", 1)])
+    claims = [c for c in claims_of(rec) if c.type == "finding"]
+    assert all(ent(rec, "proprioception", 1) not in c.intervention + c.comparator for c in claims)
+    reaction = next(c for c in claims if ent(rec, "reaction time") in c.outcome)
+    assert reaction.intervention == [ent(rec, "SMT")]
