@@ -96,7 +96,7 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
     arms.extend(_re_mentions(view, ctx, arms))
     arms = _outcome_list_items(view, _design_arms_only(view, arms, ctx), ctx)
     arms.sort(key=lambda a: a.start)
-    _assign_sides(view, arms)
+    _assign_sides(view, arms, lambda e: any(same_intervention(entity_words(e), m) for m in ctx.main))
     return arms
 
 
@@ -197,8 +197,10 @@ def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm])
     return out
 
 
-def _assign_sides(view: SentenceView, arms: list[Arm]) -> None:
-    """Undecided or all-"I" arms: the one introduced by "than"/"compared with"/"versus" is the comparator."""
+def _assign_sides(view: SentenceView, arms: list[Arm], main=None) -> None:
+    """Undecided or all-"I" arms: the one introduced by "than"/"compared with"/"versus" is the comparator;
+    of a pair ("between the lidocaine group and the ketorolac group") the second, unless only the second is a
+    main intervention (``main(entity)``): then the first."""
     singles = [a for a in arms if not a.plural]
     if any(a.side == "C" for a in singles):
         for a in singles:
@@ -225,6 +227,8 @@ def _assign_sides(view: SentenceView, arms: list[Arm]) -> None:
     second = others[0]
     gap = view.between(first.end, second.start)
     if _PAIR_GAP.match(gap) or re.search(r"\bbetween\s+(?:the\s+)?$", view.between(first.start - 20, first.start)):
+        if main is not None and main(second.entity) and not main(first.entity):
+            second = first  # the main intervention is the pair's intervention, whichever comes first
         for a in named:
             if same_intervention(entity_words(a.entity), entity_words(second.entity)):
                 a.side = "C"

@@ -312,3 +312,16 @@ def test_span_in_a_comma_list_of_outcomes_is_an_outcome_not_an_arm():
     assert all(ent(rec, "proprioception", 1) not in c.intervention + c.comparator for c in claims)
     reaction = next(c for c in claims if ent(rec, "reaction time") in c.outcome)
     assert reaction.intervention == [ent(rec, "SMT")]
+
+
+def test_main_intervention_of_a_pair_is_the_intervention_whichever_comes_first():
+    # PMC 3558644: the title's ketorolac is the intervention of "between the lidocaine group and the
+    # ketorolac group"
+    text = ("Rocuronium-induced withdrawal movement: influence of ketorolac or a combination of lidocaine and "
+            "ketorolac pretreatment. "
+            "There was no significant difference in withdrawal movement between the lidocaine group and the "
+            "ketorolac group.")
+    rec = make_record(text, [("INTERVENTION", "ketorolac"), ("INTERVENTION", "lidocaine", 1),
+                             ("INTERVENTION", "ketorolac", 2), ("OUTCOME", "withdrawal movement", 1)], title=True)
+    claim = _finding(rec, "no significant difference")
+    assert claim.intervention == [ent(rec, "ketorolac", 1)] and claim.comparator == [ent(rec, "lidocaine")]
