@@ -205,7 +205,10 @@ class InterventionContext:
             if defining and key and key not in self.design_arms:
                 self.design_arms.append(key)
             for main in self.main:
-                if same_intervention(key, main):
+                # a control-worded mention ("standard care plus intervention (LWP)") does not replace one
+                # that names the active arm alone
+                if same_intervention(key, main) and not (is_control(ent) and main in self.latest
+                                                         and not is_control(self.latest[main])):
                     self.latest[main] = ent
             if (is_control(ent) or ent.id in alternatives) and (defining or not self.comparators) \
                     and not any(same_intervention(key, m) for m in self.main):

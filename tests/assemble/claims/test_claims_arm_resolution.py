@@ -325,3 +325,25 @@ def test_main_intervention_of_a_pair_is_the_intervention_whichever_comes_first()
                              ("INTERVENTION", "ketorolac", 2), ("OUTCOME", "withdrawal movement", 1)], title=True)
     claim = _finding(rec, "no significant difference")
     assert claim.intervention == [ent(rec, "ketorolac", 1)] and claim.comparator == [ent(rec, "lidocaine")]
+
+
+def test_control_worded_mention_does_not_replace_the_active_arm_mention():
+    # PMC 3599931: "standard care plus intervention (LWP)" mentions the main intervention together with the
+    # control; "the intervention group" stays the earlier mention that names the active arm alone
+    text = ("A 6-month randomized controlled trial to test the efficacy of a lifestyle intervention for weight gain "
+            "management in schizophrenia. "
+            "A multicentric, randomized, controlled-trial was conducted to test the efficacy of a 12-week group "
+            "Lifestyle Wellness Program (LWP). "
+            "Patients were randomized into two groups: standard care (SC) and standard care plus intervention (LWP). "
+            "At six-month follow-up, there was a significant weight decrease of -1.15 kg in the intervention group "
+            "compared to a weight increase in the standard care group (+0.5 kg, p=0.017).")
+    rec = make_record(text, [("INTERVENTION", "lifestyle intervention"),
+                             ("INTERVENTION", "Lifestyle Wellness Program (LWP)", 0,
+                              "Lifestyle Wellness Program (Lifestyle Wellness Program)"),
+                             ("INTERVENTION", "standard care (SC)"),
+                             ("INTERVENTION", "standard care plus intervention (LWP)", 0,
+                              "standard care plus intervention (Lifestyle Wellness Program)"),
+                             ("INTERVENTION", "intervention", 2), ("INTERVENTION", "standard care", 2),
+                             ("OUTCOME", "weight", 1)], title=True)
+    claim = _finding(rec, "six-month")
+    assert claim.intervention == [ent(rec, "lifestyle intervention")]
