@@ -31,7 +31,17 @@ from .direction import (
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm
 from .hedging import hedged
-from .link import arm_values, between_arms, role_spans, roles_of, within_arms
+from .link import (
+    arm_values,
+    arms_apart,
+    between_arms,
+    clause_arm,
+    common_arm,
+    comparator_alone,
+    role_spans,
+    roles_of,
+    within_arms,
+)
 from .polarity import HARMFUL
 from .types import CONCLUSION, TypingState, classify, is_methods
 
@@ -76,19 +86,25 @@ class ClaimAssembler:
             settle_roles(view, ctx)
         arms = arms_of(view, ctx)
         if ctype in _CARRY:
-            carried, carried_c = ctx.main_mentions(), ctx.comparator()
+            carried, carried_c = ctx.main_mentions(), ctx.named_comparator()
         else:
             arms = [a for a in arms if not a.inherited]
             carried, carried_c = [], None
         pairs = arm_values(view, arms, view.measures)
-        compares = ctype in _CARRY and between_arms(view, arms, pairs)
-        roles = roles_of(view, arms, carried, carried_c, compares=compares)
-        within = ctype in _CARRY and not compares and within_arms(view)
+        apart = arms_apart(view, arms) if ctype in _CARRY else []
+        solo = bool(apart) or (ctype in _CARRY and (comparator_alone(view, arms) or common_arm(view, arms)))
+        compares = ctype in _CARRY and not solo and between_arms(view, arms, pairs)
+        roles = roles_of(view, arms, carried, carried_c, compares=compares, solo=solo)
+        within = ctype in _CARRY and (solo or (not compares and within_arms(view)))
         groups = claim_groups(view, pairs) if ctype in _CARRY else [Group(roles.outcome, list(view.measures))]
-        if ctype in _CARRY and compares:
+        if apart:  # one single-arm finding per arm reported on its own
+            groups = [(g, ent) for g in groups for ent in apart]
+        elif ctype in _CARRY and compares:
             groups = [g for group in groups for g in split_by_arm(view, group, pairs, roles.comparator)]
         else:
             groups = [(g, None) for g in groups]
+        if ctype in _CARRY and not apart:  # an outcome reported in the clause of one of several active arms
+            groups = [(g, arm or clause_arm(view, g.outcomes, arms, ctx.seen)) for g, arm in groups]
         out = []
         for group, arm in groups:
             ids = {m.id for m in group.measures}

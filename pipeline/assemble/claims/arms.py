@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
+from ...schema import Entity
 from .base import SentenceView, entity_words
 from .context import (
-    ARM_HEAD,
     COMPARE_BEFORE,
     PLURAL_ARMS,
     Arm,
@@ -24,6 +24,7 @@ from .context import (
     is_control,
     same_intervention,
 )
+from .labels import ARM_HEAD
 
 
 def settle_roles(view: SentenceView, ctx: InterventionContext) -> None:
@@ -44,15 +45,21 @@ def settle_roles(view: SentenceView, ctx: InterventionContext) -> None:
         clash = [o for o in outcomes if o.start < arm.end and arm.start < o.end]
         if not clash:
             continue
-        key = entity_words(arm)
-        if any(same_intervention(key, m) for m in ctx.main) or ctx._is_known_comparator(arm):
+        if _names_design_arm(arm, ctx):
             # an outcome phrase that merely holds the arm's name ("OLP for the i-gel") stays
             drop.update(id(o) for o in clash if o.start >= arm.start and o.end <= arm.end)
         else:
             drop.add(id(arm))
+            view.not_arms.append((arm.start, arm.end))
     if drop:
         view.entities = [e for e in view.entities if id(e) not in drop]
         view._cache.clear()
+
+
+def _names_design_arm(ent: Entity, ctx: InterventionContext) -> bool:
+    """Does ``ent`` name a main intervention or a design comparator?"""
+    key = entity_words(ent)
+    return any(same_intervention(key, m) for m in ctx.main) or ctx._is_known_comparator(ent)
 
 
 _CONTROL_LABEL = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition))?$", re.IGNORECASE)
@@ -73,6 +80,8 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
             if named is not None and named.id != ent.id and not is_bare_label(named.text):
                 arms.append(Arm(ent.start, end, text, named, side, inherited=True, mention=ent))
                 continue
+            if is_bare_label(text) and (ctx.main or ctx.design_arms):
+                continue  # names no arm and stands for none ("after surgery"): the main one is carried
         arms.append(Arm(ent.start, end, text, ent, ctx.side_of(ent)))
     for a, b, label, pre, words in arm_phrases(view.text):
         start, end = view.start + a, view.start + b
@@ -85,9 +94,9 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
         ent, side = (None, None) if plural else ctx.resolve(words, label)
         arms.append(Arm(start, end, phrase, ent, side, inherited=ent is not None, plural=plural))
     arms.extend(_re_mentions(view, ctx, arms))
-    arms = _design_arms_only(view, arms, ctx)
+    arms = _outcome_list_items(view, _design_arms_only(view, arms, ctx), ctx)
     arms.sort(key=lambda a: a.start)
-    _assign_sides(view, arms)
+    _assign_sides(view, arms, lambda e: any(same_intervention(entity_words(e), m) for m in ctx.main))
     return arms
 
 
@@ -97,23 +106,61 @@ def _design_arms_only(view: SentenceView, arms: list[Arm], ctx: InterventionCont
     design comparator and that continues an outcome phrase ("withdrawal movements after rocuronium",
     "AEs related to osmotic diuresis") is part of the outcome's wording, not an arm. (Dropping every
     such span, or those after "of/in/with/during", cost EvidenceMap chains 1-2 points: "during rapid
-    permissive hypercapnia", "the irradiated group" are arms the design sentences did not name.)"""
+    permissive hypercapnia", "the irradiated group" are arms the design sentences did not name.) Nor is a
+    span that names no main intervention or design comparator in the sentence's setting ("... after LC",
+    "prior to the embryo transfer"; the title rule of :func:`.context.title_arms`) or modifying an arm
+    ("High-volume low-concentration of intraperitoneal bupivacaine")."""
     if not ctx.design_arms:
         return arms
     def known(a: Arm) -> bool:
         return a.entity is None or a.inherited or a.side == "C" or ctx.known_arm(a.entity) \
             or is_control(a.entity) or ctx._is_known_comparator(a.entity)
-    if not any(a.entity is not None and not a.inherited and ctx.known_arm(a.entity) and not is_control(a.entity)
-               and not ctx._is_known_comparator(a.entity) for a in arms):
+    def active(a: Arm) -> bool:
+        return a.entity is not None and not a.plural and ctx.known_arm(a.entity) and not is_control(a.entity) \
+            and not ctx._is_known_comparator(a.entity)
+    if not any(active(a) for a in arms):  # a resolved arm ("the intervention group") counts for the setting
         return arms
     outcomes = view.label("OUTCOME")
+    own = any(active(a) and not a.inherited for a in arms)
 
     def in_outcome_phrase(a: Arm) -> bool:
         before = [o for o in outcomes if o.end <= a.start and a.start - o.end <= 25]
         return not _HEAD_END.search(a.text) and any(_OUTCOME_LINK.match(view.between(o.end, a.start)) for o in before)
-    return [a for a in arms if known(a) or not in_outcome_phrase(a)]
+
+    def in_setting(a: Arm) -> bool:
+        """The sentence's setting or a modifier of an arm, not an arm: "... after LC", "prior to the embryo
+        transfer", "for transurethral resection", "High-volume low-concentration of <arm>"."""
+        if a.entity is None or a.inherited or a.side == "C" or is_control(a.entity) or _HEAD_END.search(a.text):
+            return False
+        nxt = next((b for b in arms if b.start >= a.end and b.entity is not None), None)
+        if nxt is not None and _names_design_arm(nxt.entity, ctx) and re.match(r"^\s+of\s+(?:the\s+)?$",
+                                                                                view.between(a.end, nxt.start)):
+            return True
+        return not _names_design_arm(a.entity, ctx) and not PLURAL_ARMS.search(a.text) \
+            and bool(_RESULT_SETTING.search(view.between(view.start, a.start)))
+    return [a for a in arms if not in_setting(a) and (not own or known(a) or not in_outcome_phrase(a))]
 
 
+def _outcome_list_items(view: SentenceView, arms: list[Arm], ctx: InterventionContext) -> list[Arm]:
+    """An I/C span that is an item of a comma list of outcomes ("fall risk score (p = 0.036), proprioception
+    (p = 0.015), reaction time (p = 0.003)": an OUTCOME before and after it, only commas, "and" and a bracket
+    between) is an outcome, not an arm - unless it names a main intervention or a design comparator."""
+    outcomes = view.label("OUTCOME")
+
+    def item(a: Arm) -> bool:
+        if a.entity is None or a.inherited or _names_design_arm(a.entity, ctx) or is_control(a.entity):
+            return False
+        return any(_LIST_ITEM_GAP.match(view.between(o.end, a.start)) for o in outcomes if o.end <= a.start) \
+            and any(_LIST_ITEM_GAP.match(view.between(a.end, o.start)) for o in outcomes if o.start >= a.end)
+    return [a for a in arms if not item(a)] if outcomes else arms
+
+
+# a result sentence's setting: "for" / "during" often introduce its arms there ("16 min for intranasal",
+# "lower during PRVC ventilation than during VC ventilation"), unlike in a title
+_RESULT_SETTING = re.compile(r"\b(?:after|following|undergoing|prior\s+to)\s+(?:(?!(?:therapy|treatment|"
+                             r"administration|use|with|using|receiving|injection|infusion|supplementation)\b)"
+                             r"[\w-]+\s+){0,2}$", re.IGNORECASE)
+_LIST_ITEM_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?,\s*(?:and\s+)?$|^\s*(?:\([^()]*\)\s*)?,?\s*and\s+$")
 _HEAD_END = re.compile(rf"\b{ARM_HEAD}\b", re.IGNORECASE)
 _OUTCOME_LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:after|following|related\s+to|due\s+to|associated\s+with|"
                            r"induced\s+by)\s+(?:the\s+)?$",
@@ -123,7 +170,8 @@ _OUTCOME_LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:after|following|related\s+to
 def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm]) -> list[Arm]:
     """Earlier I/C entities written again here but not tagged ("... with docetaxel, while ... with
     5-fluorouracil+vinorelbine"): exact, case-insensitive, word-bounded repeats of their text, looked
-    for in sentences that report numbers."""
+    for in sentences that report numbers. Not over a span :func:`settle_roles` settled as an outcome
+    ("OLP for the i-gel", where a methods sentence tagged "OLP" as an intervention too)."""
     out: list[Arm] = []
     if not view.measures:  # only where arm values need their arms
         return out
@@ -141,15 +189,18 @@ def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm])
             a, b = view.start + pos, view.start + pos + len(key)
             bounded = (pos == 0 or not low[pos - 1].isalnum()) and (pos + len(key) == len(low)
                                                                     or not low[pos + len(key)].isalnum())
-            if bounded and not any(x.start < b and a < x.end for x in (*taken, *out)):
+            if bounded and not any(x.start < b and a < x.end for x in (*taken, *out)) \
+                    and not any(x < b and a < y for x, y in view.not_arms):
                 out.append(Arm(a, b, view.text[pos:pos + len(key)], ent, "C" if is_control(ent) else "I",
                                inherited=True))
             pos = low.find(key, pos + 1)
     return out
 
 
-def _assign_sides(view: SentenceView, arms: list[Arm]) -> None:
-    """Undecided or all-"I" arms: the one introduced by "than"/"compared with"/"versus" is the comparator."""
+def _assign_sides(view: SentenceView, arms: list[Arm], main=None) -> None:
+    """Undecided or all-"I" arms: the one introduced by "than"/"compared with"/"versus" is the comparator;
+    of a pair ("between the lidocaine group and the ketorolac group") the second, unless only the second is a
+    main intervention (``main(entity)``): then the first."""
     singles = [a for a in arms if not a.plural]
     if any(a.side == "C" for a in singles):
         for a in singles:
@@ -176,6 +227,8 @@ def _assign_sides(view: SentenceView, arms: list[Arm]) -> None:
     second = others[0]
     gap = view.between(first.end, second.start)
     if _PAIR_GAP.match(gap) or re.search(r"\bbetween\s+(?:the\s+)?$", view.between(first.start - 20, first.start)):
+        if main is not None and main(second.entity) and not main(first.entity):
+            second = first  # the main intervention is the pair's intervention, whichever comes first
         for a in named:
             if same_intervention(entity_words(a.entity), entity_words(second.entity)):
                 a.side = "C"

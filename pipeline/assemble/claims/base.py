@@ -29,6 +29,7 @@ class SentenceView:
     measures: list[Measure] = field(default_factory=list)
     position: float = 0.0  # index among the abstract's sentences, scaled to 0..1
     is_last: bool = False
+    not_arms: list[tuple[int, int]] = field(default_factory=list)  # I/C spans settled as outcomes (absolute)
     _cache: dict = field(default_factory=dict, repr=False)
 
     def label(self, *labels: str) -> list[Entity]:

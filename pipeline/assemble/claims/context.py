@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from ...schema import Entity
 from .base import SentenceView, content_words, cues, entity_words, same_stem
+from .labels import ARM_LABEL, bracket_labels, defined_label
 
 CONTROL = cues(
     r"placebos?", r"controls?", r"sham", r"usual\s+care", r"standard(?:\s+of)?(?:[- ]care|\s+(?:treatment|therapy|"
@@ -42,8 +43,6 @@ GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"
                          r"verum", r"test", r"therapy", r"drug")
 COMBINATION = cues(r"combinations?", r"combined")
 _COMBINED_TEXT = re.compile(r"\bplus\b|\+|\bcombin|\band\b|\bwith\b|/|-(?=[a-z])", re.IGNORECASE)
-ARM_HEAD = r"(?:groups?|arms?|cohorts?)"
-ARM_LABEL = r"(?:[A-D]|I{1,3}|IV|[1-4])"
 # "group I", "arm B", "the control group", "the combination group", "both groups"
 _STOP = frozenset(
     ["in", "the", "of", "and", "or", "with", "for", "to", "than", "between", "among", "a", "an", "on", "at", "by",
@@ -97,11 +96,9 @@ _NOT_ARM_WORDS = frozenset(
     ["age", "same", "different", "other", "one", "first", "second", "third", "treatment", "control", "study", "two",
      "three", "both", "each", "all", "the", "a", "of", "in", "and", "or", "with", "between"]
 )
-_DEFINE_AFTER = re.compile(rf"^\s*[(,]\s*(?:the\s+)?{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\b|"
-                           rf"^\s*\(\s*(?P<label2>{ARM_LABEL})\s*\)", re.IGNORECASE)
-_DEFINE_BEFORE = re.compile(rf"\b{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\s*(?:\(|:|,|received|was\s+given|were\s+given|"
-                            rf"was\s+treated\s+with|were\s+treated\s+with|underwent|got)\s*(?:\w+\s+){{0,3}}$",
-                            re.IGNORECASE)
+
+_BARE_CONTROL = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition|subjects|patients))?$",
+                           re.IGNORECASE)
 
 
 def is_control(entity: Entity) -> bool:
@@ -152,6 +149,8 @@ class InterventionContext:
     interventions: list[Entity] = field(default_factory=list)  # every I/C entity seen, in order
     labels: dict[str, Entity] = field(default_factory=dict)  # "i", "a", "2" -> entity
     design_arms: list[frozenset[str]] = field(default_factory=list)  # word keys of title/aim/methods arms
+    control_labels: set[str] = field(default_factory=set)  # labels defined as the control arm
+    allocated: Entity | None = None  # the active arm an aim/methods sentence sets against a comparator
 
     # -- updating ---------------------------------------------------------------------------------------
     def prime(self, views: list[SentenceView]) -> None:
@@ -162,9 +161,11 @@ class InterventionContext:
         title's first), not all of them at once."""
         if not views or self.main:
             return
-        title = list(dict.fromkeys(k for k in map(entity_words, views[0].label("INTERVENTION")) if k))
+        title = list(dict.fromkeys(k for k in map(entity_words, title_arms(views[0])) if k))
         if len(title) == 1:
-            return  # observe() takes it
+            if len(views[0].label("INTERVENTION")) > 1:
+                self.main = title  # the others are the title's setting ("for ACL reconstruction")
+            return  # else observe() takes it
         groups: list[list[frozenset[str]]] = []
         for view in views:
             for ent in view.label("INTERVENTION"):
@@ -197,18 +198,36 @@ class InterventionContext:
             actives = [e for e in ents if not is_control(e) and e.id not in alternatives
                        and not self._is_known_comparator(e)] or ents[:1]
             self.main = [k for k in (entity_words(actives[0]),) if k]
+        if design and view.index > 0:
+            self._allocate(ents, alternatives, aim=ctype == "aim")
         for ent in ents:
             key = entity_words(ent)
             if defining and key and key not in self.design_arms:
                 self.design_arms.append(key)
             for main in self.main:
-                if same_intervention(key, main):
+                # a control-worded mention ("standard care plus intervention (LWP)") does not replace one
+                # that names the active arm alone
+                if same_intervention(key, main) and not (is_control(ent) and main in self.latest
+                                                         and not is_control(self.latest[main])):
                     self.latest[main] = ent
             if (is_control(ent) or ent.id in alternatives) and (defining or not self.comparators) \
                     and not any(same_intervention(key, m) for m in self.main):
                 self.comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)
+        self._define_bracket_labels(view, ents)
+
+    def _allocate(self, ents: list[Entity], alternatives: set[str], aim: bool = False) -> None:
+        """An aim/methods sentence that sets an active arm against a comparator ("a programme of progressive
+        resistance exercise, mobilisation and orientation ... was superior to usual care alone"): its first
+        active arm is what "the intervention group" received, in the design's words, not the title's. Failing
+        such a sentence, the first aim's first active arm ("This study evaluates the effects of the Baltimore
+        Experience Corps program")."""
+        against = [e for e in ents if is_control(e) or e.id in alternatives]
+        actives = [e for e in ents if e not in against and not self._is_known_comparator(e)
+                   and not any(same_intervention(entity_words(e), entity_words(c)) for c in against)]
+        if actives and (against or (aim and self.allocated is None)):
+            self.allocated = actives[0]
 
     def _split_joined_main(self, ents: list[Entity], alternatives: set[str]) -> None:
         """A main intervention that is two arms in one span (the title's "i-gel and Laryngeal Mask Airway
@@ -232,6 +251,11 @@ class InterventionContext:
         key = entity_words(ent)
         return any(same_intervention(key, k) for k in (*self.main, *self.design_arms))
 
+    def seen(self, ent: Entity) -> bool:
+        """Was ``ent``'s intervention named as an I/C entity in an earlier sentence?"""
+        key = entity_words(ent)
+        return any(same_intervention(key, entity_words(e)) for e in self.interventions)
+
     def _is_known_comparator(self, ent: Entity) -> bool:
         """A mention of a comparator: the same intervention, with no words of its own beyond the
         comparator's ("dexamethasone and diclofenac K" is not a mention of "diclofenac K alone")."""
@@ -250,13 +274,19 @@ class InterventionContext:
         return "C" if self._is_known_comparator(ent) else "I"
 
     def _define_label(self, view: SentenceView, ent: Entity) -> None:
-        after = view.text[ent.end - view.start:ent.end - view.start + 20]
-        before = view.text[max(0, ent.start - view.start - 40):ent.start - view.start]
-        m = _DEFINE_AFTER.match(after) or _DEFINE_BEFORE.search(before)
-        if m:
-            label = (m.group("label") or m.groupdict().get("label2") or "").lower()
-            if label:
-                self.labels[label] = ent
+        label = defined_label(view, ent)
+        if label:
+            self.labels[label] = ent
+
+    def _define_bracket_labels(self, view: SentenceView, ents: list[Entity]) -> None:
+        """Labels in brackets (:func:`.labels.bracket_labels`); one whose own phrase is control-worded
+        ("control group (Group C)") names the comparator arm."""
+        for label, ent, phrase in bracket_labels(view, ents):
+            if label in self.labels:
+                continue
+            self.labels[label] = ent
+            if CONTROL.search(phrase) or is_control(ent):
+                self.control_labels.add(label)
 
     # -- queries ----------------------------------------------------------------------------------------
     def main_mentions(self) -> list[Entity]:
@@ -265,6 +295,13 @@ class InterventionContext:
     def comparator(self) -> Entity | None:
         return self.comparators[-1] if self.comparators else None
 
+    def named_comparator(self) -> Entity | None:
+        """The comparator a claim that names none carries: the latest one that names the control arm
+        ("standard of care without macrolides"), not a bare "control" / "the control group" (unless no other
+        was seen)."""
+        named = [c for c in self.comparators if not _BARE_CONTROL.match(c.text)]
+        return (named or self.comparators or [None])[-1]
+
     def is_bare(self, ent: Entity) -> bool:
         return is_bare_label(ent.text)
 
@@ -272,12 +309,16 @@ class InterventionContext:
         """Entity and side ("I"/"C") of an arm phrase such as "the combination group" or "group II"."""
         if label:
             ent = self.labels.get(label.lower())
-            return ent, (None if ent is None else ("C" if is_control(ent) else "I"))
+            if ent is None:
+                return None, None
+            if label.lower() in self.control_labels or is_control(ent):
+                return ent, "C"
+            # beside a labelled control group the other labelled groups are the active arms
+            return ent, "I" if self.control_labels else self.side_of(ent)
         if CONTROL.search(phrase):
             return self.comparator(), "C"
         if is_bare_label(phrase) and GENERIC_TREATMENT.search(phrase):
-            mains = self.main_mentions()
-            return (mains[0] if mains else None), "I"
+            return self.treatment_arm(), "I"
         if COMBINATION.search(phrase):
             for ent in reversed(self.interventions):
                 if _COMBINED_TEXT.search(ent.expanded or ent.text):
@@ -289,9 +330,33 @@ class InterventionContext:
                 if not is_bare_label(ent.text) and any(same_stem(w, v) for w in words for v in key):
                     return ent, "C" if is_control(ent) else "I"
         if GENERIC_TREATMENT.search(phrase):
-            mains = self.main_mentions()
-            return (mains[0] if mains else None), "I"
+            return self.treatment_arm(), "I"
         return None, None
+
+    def treatment_arm(self) -> Entity | None:
+        """What "the intervention / treatment / study group" received: the active arm the design sentences
+        set against the comparator (:meth:`_allocate`) when it is not a mention of a main intervention,
+        else the latest mention of the main intervention."""
+        mains = self.main_mentions()
+        if self.allocated is not None and not any(same_intervention(entity_words(self.allocated), m)
+                                                  for m in self.main):
+            return self.allocated
+        return mains[0] if mains else self.allocated
+
+
+_SETTING_BEFORE = re.compile(r"\b(?:for|after|following|undergoing|during|before|prior\s+to)\s+"
+                             r"(?:(?!(?:therapy|treatment|administration|use|with|using|receiving|injection|infusion|"
+                             r"supplementation)\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def title_arms(view: SentenceView) -> list[Entity]:
+    """The title's INTERVENTION entities that can be its main intervention: not those in the title's
+    setting - introduced by "for" / "after" / "following" / "undergoing" / "during" ("Femtosecond-assisted
+    LASIK for consecutive hyperopia after radial keratotomy", "BTB allografts for anterior cruciate ligament
+    reconstruction"; not "after therapy with X"), unless every one is."""
+    ents = view.label("INTERVENTION")
+    lead = [e for e in ents if not _SETTING_BEFORE.search(view.text[:e.start - view.start])]
+    return lead or ents
 
 
 _RANDOMISED = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|between|versus|vs\.?|either|"
@@ -303,7 +368,8 @@ _ALTERNATIVE_BEFORE = re.compile(r"(?:\bor|\band|\bwith|\bto)\s+(?:to\s+|with\s+
 def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
     """Ids of the entities a design sentence (title, aim, methods) sets up as the comparator: introduced
     by "than" / "compared with" / "versus" after another arm, or the alternative in "randomised to X or
-    Y", "comparing X with Y", "between X and Y"."""
+    Y", "comparing X with Y", "between X and Y". When the tagger split the alternative ("intra muscular (IM)
+    pethidine"), the entity right after it (only an abbreviation bracket between) is the one marked."""
     out: set[str] = set()
     ents = sorted(ents, key=lambda e: e.start)
     cue = _RANDOMISED.search(view.text)
@@ -316,8 +382,12 @@ def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
         before = view.text[max(0, ent.start - view.start - 40):ent.start - view.start]
         if COMPARE_BEFORE.search(before) or (cue and cue.start() < ent.start - view.start
                                               and _ALTERNATIVE_BEFORE.search(before)):
-            out.add(ent.id)
+            head = next((e for e in ents[k + 1:] if _ONLY_BRACKETS.match(view.between(ent.end, e.start))), None)
+            out.add((head or ent).id)  # "intra muscular (IM) pethidine": the tagger split the arm; its head
     return out
+
+
+_ONLY_BRACKETS = re.compile(r"^\s*(?:\([^()]{1,15}\)\s*)?$")
 
 
 _BARE_WORDS = frozenset(["the", "a", "an", "this", "that", "group", "groups", "arm", "arms", "cohort", "intervention",

@@ -118,8 +118,8 @@ def split_by_arm(view: SentenceView, group: Group, pairs: list[tuple[Measure, Ar
     different intervention arms and the claim has a comparator ("34.3% with lidocaine (P = 0.001), 40%
     with ketorolac (P = 0.004) ... 68.6% with placebo"), each arm gets its own group: its values, the
     comparator's values, and the unlinked measures (p-values, CIs) between its first value and the next
-    arm's (unlinked measures outside every arm's stretch go to each). Not when an arm value is linked to
-    no named arm ("8.6% with both"). Otherwise ``[(group, None)]``."""
+    arm's (unlinked measures outside every arm's stretch, or after the last arm value, go to each). Not
+    when an arm value is linked to no named arm ("8.6% with both"). Otherwise ``[(group, None)]``."""
     whole = [(group, None)]
     ids = {m.id for m in group.measures}
     mine = [(m, a) for m, a in pairs if m.id in ids and a.entity is not None and not a.plural]
@@ -145,6 +145,7 @@ def split_by_arm(view: SentenceView, group: Group, pairs: list[tuple[Measure, Ar
            for m in group.measures):
         return whole  # a value of an arm that is not named ("8.6% with both"): which comparison it is, is unknown
     starts = [min(m.start for m, a in mine if owner[m.id] == k) for k in range(len(arms))]
+    last = max(m.start for m, _ in mine)  # a test after every arm's value ("..., P = 0.117") is each arm's
     out = []
     for k, ent in enumerate(arms):
         later = [x for x in starts if x > starts[k]]
@@ -155,7 +156,7 @@ def split_by_arm(view: SentenceView, group: Group, pairs: list[tuple[Measure, Ar
             if who is None and m.id not in owner:  # unlinked: p-value, CI, difference
                 inside = [j for j, x in enumerate(starts) if x <= m.start < min([y for y in starts if y > x] or
                                                                               [float("inf")])]
-                who = inside[0] if inside else -1
+                who = inside[0] if inside and m.start < last else -1
             if who in (k, -1) or (lo <= m.start < hi and who is None):
                 keep.append(m)
         out.append((Group(list(group.outcomes), keep), ent))

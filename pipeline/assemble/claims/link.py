@@ -8,7 +8,8 @@ median_iqr, duration, range) is linked to an arm by, in order:
    in order;
 2. **parenthesis**: values inside a bracket that opens right after an arm ("than in group II (35.2
    hours, n = 11)") belong to it;
-3. **following arm**: a value followed by a preposition and an arm ("44.8% in the study group");
+3. **following arm**: a value followed by a preposition and an arm ("44.8% in the study group") or by
+   the arm in a bracket ("130 ± 46 min (Group C)");
 4. **preceding arm**: an arm right before the value ("tiotropium 9.5%", "placebo group: 17.9%");
 5. **clause scope**: "In group I, ..." scopes the values after it up to the next arm.
 
@@ -35,7 +36,8 @@ _VALUE_SEP = re.compile(r"^\s*(?:\)|\()?\s*(?:,|;|and|or|vs\.?|versus|compared\s
 _FOLLOWING = re.compile(
     r"^\s*\)?\s*,?\s*(?:of\s+(?:the\s+)?(?:patients|subjects|participants|women|men|children|cases)\s+)?"
     r"(?:in|for|among|with|on|from|receiving|treated\s+with|given|at|after|under|using|of)\s+"
-    r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+    r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:[\w-]+\s+){0,2}?$|"
+    r"^\s*\(\s*(?:the\s+)?$", re.IGNORECASE)  # or the arm in a bracket: "130 ± 46 min (Group C)"
 _PRECEDING = re.compile(r"^\s*(?:\(\s*n\s*=\s*\d+\s*\)\s*)?(?:group\s*)?[:=,]?\s*(?:\(\s*)?(?:was\s+|were\s+|had\s+|"
                         r"of\s+)?$",
                         re.IGNORECASE)
@@ -53,22 +55,26 @@ class Roles:
 
 
 def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried_comparator: Entity | None,
-             compares: bool = False) -> Roles:
+             compares: bool = False, solo: bool = False) -> Roles:
     """Who / what / against what / measured how. Arms resolved to earlier entities and, when the
     sentence names no intervention, the carried main intervention are ``inherited``. A between-arm
     comparison (``compares``, :func:`between_arms`) that names no comparator gets the design's
-    (``carried_comparator``), also inherited, unless it is a mention of the claim's intervention."""
+    (``carried_comparator``), also inherited, unless it is a mention of the claim's intervention.
+    ``solo`` (:func:`comparator_alone`): the comparator arm's own change is the finding - the arm is
+    the claim's intervention, with no comparator and nothing carried."""
     roles = Roles(population=view.label("POPULATION"), outcome=view.label("OUTCOME"))
     for arm in arms:
         if arm.entity is None or arm.plural:
             continue
-        target = roles.comparator if arm.side == "C" else roles.intervention
+        target = roles.comparator if arm.side == "C" and not solo else roles.intervention
         if arm.entity not in target:
             target.append(arm.entity)
         if arm.inherited and arm.entity not in roles.inherited:
             roles.inherited.append(arm.entity)
         if arm.mention is not None and arm.mention not in roles.mentions:
             roles.mentions.append(arm.mention)
+    if solo:
+        return roles
     if not roles.intervention:
         taken = [entity_words(e) for e in roles.comparator]
         for ent in carried:
@@ -88,7 +94,8 @@ _BETWEEN = re.compile(
     r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|between|differ\w*|similar(?:ly)?|comparable|"
     r"equivalent|superior|inferior|non-?inferior\w*|no\s+(?:\w+\s+){0,2}(?:effect|impact|benefit)s?|"
     r"odds|hazard|risk\s+ratio|relative\s+risk)\b", re.IGNORECASE)
-_WITHIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:baseline|pre-?\w*|before|admission|week\s+0|day\s+0)\b|"
+_WITHIN = re.compile(r"\b(?:from|compared\s+(?:to|with))\s+(?:the\s+)?(?:baseline|pre-?\w*|before|admission|week\s+0|"
+                     r"day\s+0)\b|"
                      r"\b(?:in|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?(?:groups?|arms?)\b|"
                      r"\bover\s+(?:the\s+)?(?:\d|\w+-(?:month|week|year))", re.IGNORECASE)
 
@@ -105,6 +112,53 @@ def within_arms(view: SentenceView) -> bool:
     return bool(_WITHIN.search(masked)) and bool(_CHANGE.search(masked))
 
 
+def comparator_alone(view: SentenceView, arms: list[Arm]) -> bool:
+    """A change reported for the comparator arm alone ("No significant change in tone or activity was
+    observed with the saline solution", "Women in the control group showed a decline of 1,191.6 steps/day
+    at 24 months compared to baseline"): every arm the sentence names is on the comparator side, it has
+    change words, and no between-arm comparison words unless within-arm wording says the change is the
+    arm's own. A single-arm finding of that arm (GUIDELINES, Findings)."""
+    named = [a for a in arms if a.entity is not None and not a.plural]
+    if not named or any(a.side != "C" for a in named) or any(a.plural for a in arms):
+        return False
+    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+    return bool(_CHANGE.search(masked)) and (not _BETWEEN.search(masked) or within_arms(view))
+
+
+_BOTH_ARMS = re.compile(r"\b(?:in|on|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?"
+                        r"(?:groups?|arms?|sides?)\b", re.IGNORECASE)
+
+
+def common_arm(view: SentenceView, arms: list[Arm]) -> bool:
+    """A result in every arm ("on both treatment sides", "in both groups") for the one treatment the sentence
+    names, with no comparison between the arms ("coagulated crust formation and pruritus at day 3 after
+    fractional CO2 laser treatment was significant on both treatment sides (P < 0.05)"): a single-arm
+    finding of that treatment, the one common to the arms (GUIDELINES, Findings)."""
+    named = {entity_words(a.entity) for a in arms if a.entity is not None and not a.plural}
+    if len(named) != 1 or not _BOTH_ARMS.search(view.text):
+        return False
+    return not _BETWEEN.search(view.masked("OUTCOME", "INTERVENTION", "COMPARATOR"))
+
+
+def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
+    """Two or more arms each reported on their own, with a test of their own and no comparison between
+    them ("no significant improvement in flow mediated dilation (p = 0.80 and p = 0.59, respectively)" after
+    "L-carnitine or placebo therapy"; "Pain severity in methadone group ... (p < 0.05) and for patients in
+    pethidine group ... (p < 0.05), respectively"): one single-arm finding per arm (GUIDELINES, Findings).
+    Returns those arms' entities in text order, else []."""
+    named: list[Entity] = []
+    for a in arms:
+        if a.entity is not None and not a.plural and not any(
+                same_intervention(entity_words(a.entity), entity_words(e)) for e in named):
+            named.append(a.entity)
+    if len(named) < 2 or "respectively" not in view.text.lower():
+        return []
+    if sum(1 for m in view.measures if m.kind == "p_value") < len(named):
+        return []
+    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+    return [] if _BETWEEN.search(masked) else named
+
+
 def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure, Arm]]) -> bool:
     """Does the sentence compare arms (rather than report one arm, or a change within each arm)?
     Comparison words or a comparator arm ("than", "versus", "between groups", "no difference", "similar"),
@@ -116,9 +170,36 @@ def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure,
     if _BETWEEN.search(masked):
         return True
     within = within_arms(view)
+    if not within and _arm_effect(view, arms, masked):
+        return True
     if any(a.plural for a in arms) and not within:
         return True
     return not within and any(m.kind in ("p_value", "ci", "ratio") for m in view.measures)
+
+
+_EFFECT = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:is|was|were|are)\s+(?:\w+\s+)?"
+                     r"(?:effective|efficacious|superior|better)\b|"
+                     r"(?:(?:significantly|markedly|substantially|further|also|effectively)\s+)?"
+                     r"(?:did\s+not\s+|does\s+not\s+)?"
+                     r"(?:increas|decreas|reduc|improv|lower|rais|prolong|shorten|prevent|attenuat|enhanc)\w*\b)",
+                     re.IGNORECASE)
+_EVERY_SUBJECT = re.compile(r"\bin\s+(?:all|both|each|every)\s+(?:\w+\s+){0,2}(?:subjects|patients|participants|"
+                            r"volunteers|individuals|cases)\b", re.IGNORECASE)
+
+
+def _arm_effect(view: SentenceView, arms: list[Arm], masked: str) -> bool:
+    """A named active arm as the subject of an effect verb ("intraperitoneal bupivacaine significantly
+    increases post-operative DOA", "A-GPC is effective at increasing ...", "A community-based volunteer
+    intervention increased walking activity"): an effect claimed against the design's comparator - not
+    a change seen "in all subjects" / "in both normal subjects and patients" (within each subject)."""
+    if _EVERY_SUBJECT.search(masked):
+        return False
+    for arm in arms:
+        if arm.entity is None or arm.plural or arm.side == "C":
+            continue
+        if _EFFECT.match(masked[arm.end - view.start:arm.end - view.start + 60]):
+            return True
+    return False
 
 
 def arm_values(view: SentenceView, arms: list[Arm], measures: list[Measure]) -> list[tuple[Measure, Arm]]:
@@ -256,6 +337,31 @@ def _clause_scope(view, arms, m) -> Arm | None:
         if lo <= local < hi:
             inside = {a.key: a for a in arms if lo <= a.start - view.start < hi}
             return next(iter(inside.values())) if len(inside) == 1 else None
+    return None
+
+
+_ARM_CONTRAST = re.compile(r",?\s+(?:while|whereas|but)\s+", re.IGNORECASE)
+
+
+def clause_arm(view: SentenceView, outcomes: list[Entity], arms: list[Arm], known) -> Entity | None:
+    """The active arm a group of outcomes belongs to when a sentence names two or more active arms, each in
+    its own clause (split at "while", "whereas", "but"): "Compared to the control group, SMT
+    participants improved their fall risk score (p = 0.036) ..., while KIN participants improved their
+    muscle strength (p = 0.032)". ``known(entity)``: was the arm named before (a span tagged only here,
+    such as an outcome tagged as an intervention, does not count). None unless the clause names exactly
+    one."""
+    active = [a for a in arms if a.entity is not None and not a.plural and a.side != "C" and known(a.entity)]
+    if not outcomes or len({entity_words(a.entity) for a in active}) < 2:
+        return None
+    cuts = [0] + [x.end() for x in _ARM_CONTRAST.finditer(view.text)] + [len(view.text)]
+    local = outcomes[0].start - view.start
+    for lo, hi in pairwise(cuts):
+        if lo <= local < hi:
+            inside = [a for a in active if lo <= a.start - view.start < hi]
+            keys = {entity_words(a.entity) for a in inside}
+            if len(keys) == 1 and all(lo <= o.start - view.start < hi for o in outcomes):
+                return inside[0].entity
+            return None
     return None
 
 

@@ -1,0 +1,70 @@
+"""Arm labels a design sentence defines ("X (group I)", "group A received X", "... (Group 2)", "A, B or C
+... (Group C), (Group B) and (Group D), respectively"), read by :class:`.context.InterventionContext`.
+
+A label phrase of a later sentence ("in Group 2", "130 ± 46 min (Group C)") then resolves to the entity
+the label was defined for."""
+
+from __future__ import annotations
+
+import re
+
+from ...schema import Entity
+from .base import SentenceView, entity_words
+
+ARM_HEAD = r"(?:groups?|arms?|cohorts?)"
+ARM_LABEL = r"(?:[A-D]|I{1,3}|IV|[1-4])"
+
+_DEFINE_AFTER = re.compile(rf"^\s*[(,]\s*(?:the\s+)?{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\b|"
+                           rf"^\s*\(\s*(?P<label2>{ARM_LABEL})\s*\)", re.IGNORECASE)
+_DEFINE_BEFORE = re.compile(rf"\b{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\s*(?:\(|:|,|received|was\s+given|were\s+given|"
+                            rf"was\s+treated\s+with|were\s+treated\s+with|underwent|got)\s*(?:\w+\s+){{0,3}}$",
+                            re.IGNORECASE)
+_BRACKET_LABEL = re.compile(rf"\(\s*(?:the\s+)?{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\s*[),;]", re.IGNORECASE)
+
+
+def defined_label(view: SentenceView, ent: Entity) -> str | None:
+    """The label defined right at an entity: "X (group I)", "X, arm B", "X (A)", "group A received X"."""
+    after = view.text[ent.end - view.start:ent.end - view.start + 20]
+    before = view.text[max(0, ent.start - view.start - 40):ent.start - view.start]
+    m = _DEFINE_AFTER.match(after) or _DEFINE_BEFORE.search(before)
+    if not m:
+        return None
+    return (m.group("label") or m.groupdict().get("label2") or "").lower() or None
+
+
+def bracket_labels(view: SentenceView, ents: list[Entity]) -> list[tuple[str, Entity, str]]:
+    """(label, entity, the label's own phrase) for labels in brackets that close an arm's clause: "a cold
+    (4°C) solution in the contralateral eye (Group 2)" (the nearest arm before, no other label or ";"
+    between, at most 60 characters away), or, with "respectively", the sentence's different arms in order:
+    "Sterile water or buprenorphine or dexmedetomidine was added to control group (Group C), buprenorphine
+    group (Group B), and dexmedetomidine group (Group D), respectively" (Group C = sterile water; its phrase
+    "control group" says it is the control arm)."""
+    found = list(_BRACKET_LABEL.finditer(view.text))
+    if not found or not ents:
+        return []
+    ents = sorted(ents, key=lambda e: e.start)
+    keys: list[frozenset[str]] = []
+    lead: list[Entity] = []
+    first = view.start + found[0].start()
+    for e in ents:
+        key = entity_words(e)
+        if e.end <= first and key not in keys:
+            keys.append(key)
+            lead.append(e)
+    by_order = len(found) >= 2 and "respectively" in view.text.lower() and len(lead) >= len(found)
+    out: list[tuple[str, Entity, str]] = []
+    prev_end = view.start
+    for k, m in enumerate(found):
+        at = view.start + m.start()
+        ent: Entity | None = None
+        if by_order:
+            ent = lead[k]
+        else:
+            before = [e for e in ents if prev_end <= e.start and e.end <= at]
+            gap = view.between(before[-1].end, at) if before else ""
+            ent = before[-1] if before and len(gap) <= 60 and ";" not in gap else None
+        phrase = view.between(prev_end, at)[-30:]
+        prev_end = view.start + m.end()
+        if ent is not None:
+            out.append((m.group("label").lower(), ent, phrase))
+    return out
