@@ -45,6 +45,7 @@ from .context import (
     _VS_AFTER,
     _VS_BEFORE,
     _WORD_STARTS,
+    ends_with_name,
 )
 from .measure import ParsedMeasure
 from .numbers import NUMBER_WORD_SET, normalise
@@ -145,8 +146,8 @@ def _named(before: str, s: str, c: Cand) -> bool:
     if m and int(m.group("int")[:6]) >= 10 and _SMALL_NAME.search(before):
         return False
     if c.unit is not None and c.kind not in ("count", "sample_size"):
-        return bool(_NAME_DIRECT.search(before))  # "group 2, 27 months": only a directly preceding word
-    return bool(_NAME_CHAIN.search(before))
+        return ends_with_name(_NAME_DIRECT, before)  # "group 2, 27 months": only a directly preceding word
+    return ends_with_name(_NAME_CHAIN, before)
 
 
 def _context_ok(s: str, c: Cand) -> bool:
