@@ -119,9 +119,10 @@ def _candidates(s: str) -> list[Cand]:
             low = tok.group().lower()
             if low in NUMBER_WORD_SET and not _WORD_CONT.search(s, max(0, p - 16), p):
                 attempt(p, at_word)
-            patterns = keyword_patterns(AT_KEYWORD, low)
-            if patterns:
-                attempt(p, patterns)
+            if low in AT_KEYWORD:  # most words start no pattern
+                patterns = keyword_patterns(AT_KEYWORD, low)
+                if patterns:
+                    attempt(p, patterns)
         else:
             patterns = keyword_patterns(AT_SYMBOL, first)
             if patterns:
@@ -334,7 +335,7 @@ def _parse_strict(text: str) -> list[ParsedMeasure]:
     if not text:
         return []
     s = normalise(text)
-    if not any(ch.isdigit() for ch in s) and not re.search(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|"
+    if not any(map(str.isdigit, s)) and not re.search(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|"
                                                               r"eleven|twelve|teen|twenty|ty\b)", s):
         return []
     mask = _blocked_mask(s)
