@@ -59,7 +59,33 @@ _BRACKETS = frozenset("()[]")
 def blank(text: str, ranges: Iterable[tuple[int, ...]]) -> str:
     """``text`` with the characters of each (start, end, ...) range replaced by spaces (same length).
     Brackets stay: a span that ends inside "(>50% urinary 5-HIAA decrease: 57-91%)" must not unbalance
-    the bracket that later rules use to skip bracketed labels."""
+    the bracket that later rules use to skip bracketed labels. Built from slices of ``text`` between the
+    sorted ranges (a bracket-free range is one run of spaces); :func:`_blank_chars`, the character list, for
+    offsets outside the text."""
+    n = len(text)
+    spans = sorted((r[0], r[1]) for r in ranges)
+    if not spans:
+        return text
+    if spans[0][0] < 0 or any(b < 0 or b > n for _a, b in spans):
+        return _blank_chars(text, spans)  # slice semantics of negative / overlong offsets
+    pieces, pos = [], 0
+    for a, b in spans:  # sorted: each range blanks what the ranges before it did not
+        a = max(a, pos)
+        if b <= a:
+            continue
+        pieces.append(text[pos:a])
+        part = text[a:b]
+        if "(" in part or ")" in part or "[" in part or "]" in part:
+            pieces.append("".join(ch if ch in _BRACKETS else " " for ch in part))
+        else:
+            pieces.append(" " * (b - a))
+        pos = b
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _blank_chars(text: str, ranges: Iterable[tuple[int, ...]]) -> str:
+    """:func:`blank` one character at a time, with Python's slice semantics for any offsets."""
     chars = list(text)
     for a, b, *_ in ranges:
         chars[a:b] = [ch if ch in _BRACKETS else " " for ch in chars[a:b]]

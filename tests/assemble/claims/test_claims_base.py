@@ -3,6 +3,7 @@ not change a verdict."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -10,9 +11,11 @@ import pytest
 from claimex.assemble.claims import hedging, types
 from claimex.assemble.claims.base import (
     Gated,
+    _blank_chars,
     _by_first_letter,
     _top_level_bar,
     _trie,
+    blank,
     content_words,
     cues,
     same_stem,
@@ -87,6 +90,15 @@ def test_cues_not_grouped_when_a_fragment_does_not_start_with_a_plain_letter():
         assert _by_first_letter(fragments, re.IGNORECASE) == "(?:" + "|".join(fragments) + ")"
     assert _top_level_bar("a|b") and _top_level_bar("(a)|b")
     assert not _top_level_bar("a(?:b|c)") and not _top_level_bar("a[|]b") and not _top_level_bar("a\\|b")
+
+
+def test_blank_keeps_brackets_and_length_as_the_character_list_does():
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice("ab ()[]x.") for _ in range(rng.randint(0, 16)))
+        ranges = [(rng.randint(-3, 19), rng.randint(-3, 19), "O") for _ in range(rng.randint(0, 4))]
+        assert blank(text, ranges) == _blank_chars(text, ranges), (text, ranges)
+    assert blank("urinary (5-HIAA) decrease", [(0, 16)]) == "        (      ) decrease"
 
 
 def test_odd_case_letters_pass_the_gate():
