@@ -209,10 +209,17 @@ class Gated:
         self.keywords = tuple(keywords)
         self._gate = re.compile(_trie(self.keywords))  # one C-level scan, not one per word
 
+    def closed(self, text: str) -> bool:
+        """No keyword in ``text``, so no match (letters that IGNORECASE folds oddly keep the gate open)."""
+        return self._gate.search(text.lower()) is None and (text.isascii() or _CASE_ODD.search(text) is None)
+
     def search(self, text: str) -> re.Match | None:
-        if self._gate.search(text.lower()) is None and (text.isascii() or _CASE_ODD.search(text) is None):
+        if self.closed(text):
             return None
         return self.pattern.search(text)
+
+    def sub(self, repl: str, text: str) -> str:
+        return text if self.closed(text) else self.pattern.sub(repl, text)
 
 
 # -- word keys (entity identity across mentions, MeSH matching) ------------------------------------

@@ -289,8 +289,8 @@ BASAL = re.compile(r"\W*(?:at\s+(?:baseline|entry|admission|enrol\w*|inclusion|r
                    r"(?:basal|baseline|pre-?treatment|pre-?operative))\b", re.IGNORECASE)
 CHANGE = re.compile(r"\b(?:increas\w*|decreas\w*|reduc\w*|improv\w*|after|follow\w*|chang\w*|rose|fell|"
                     r"declin\w*|compared)\b", re.IGNORECASE)
-_THRESHOLD = re.compile(r"\b(?:more|less|greater|fewer|higher|lower|longer|shorter)\s+than\s+(?=[\d<>≥≤]|one\b|two\b)",
-                        re.IGNORECASE)
+_THRESHOLD = Gated(re.compile(r"\b(?:more|less|greater|fewer|higher|lower|longer|shorter)\s+than\s+"
+                              r"(?=[\d<>≥≤]|one\b|two\b)", re.IGNORECASE), ("than",))
 
 
 def _compares(view: SentenceView) -> bool:

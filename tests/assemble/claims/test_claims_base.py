@@ -57,6 +57,13 @@ def test_gate_never_hides_a_match(name):
             assert plain.span() == fast.span()
 
 
+@pytest.mark.parametrize("name", sorted(GATED))
+def test_gated_sub_rewrites_as_the_pattern_does(name):
+    gated = GATED[name]
+    for text in [*SENTENCES, "Pain lasted more than 3 days in fewer than two patients.", "Loſs was leſs than 5%."]:
+        assert gated.sub(" ", text) == gated.pattern.sub(" ", text), (name, text)
+
+
 def test_trie_gate_matches_where_a_keyword_occurs():
     keys = ("differ", "difference", "decrease", "declin", "not", "note", "a.b")
     gate = re.compile(_trie(keys))
