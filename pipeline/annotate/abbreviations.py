@@ -94,10 +94,15 @@ class ShortFormMatcher:
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         if not self._by_first:
             return []
-        texts = [t.text for t in doc]
+        strings = self.vocab.strings  # the token texts without making a Token object for each
+        texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+        by_first = self._by_first
         out = []
         for i, text in enumerate(texts):
-            for words, keys in self._by_first.get(text, {}).items():
+            entry = by_first.get(text)
+            if entry is None:
+                continue
+            for words, keys in entry.items():
                 if tuple(texts[i:i + len(words)]) == words:
                     out.extend((self.vocab.strings[key], i, i + len(words)) for key in keys)
         return sorted(out, key=lambda m: (m[1], m[2]))

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -41,6 +41,7 @@ ABBREVIATIONS = frozenset(
 _STOPS = frozenset(".!?")
 _OPEN = frozenset("([{")
 _CLOSE = frozenset(")]}")
+_BRACKETS = _OPEN | _CLOSE
 _STARTERS = frozenset("([{\"'“‘")
 
 
@@ -153,7 +154,7 @@ def sentence_starts(words: list[str]) -> list[bool]:
                 depth, opened = depth + 1, opened if depth else i
             elif text in _CLOSE:
                 depth = max(0, depth - 1)
-        elif any(ch in _OPEN or ch in _CLOSE for ch in text):
+        elif not _BRACKETS.isdisjoint(text):
             before = depth
             depth = max(0, depth + sum(ch in _OPEN for ch in text) - sum(ch in _CLOSE for ch in text))
             opened = i if depth and not before else opened
@@ -178,7 +179,8 @@ def sentence_starts(words: list[str]) -> list[bool]:
 def split_sentences(doc: Doc) -> Doc:
     """Set ``token.is_sent_start`` for every token of ``doc``."""
     if len(doc):
-        flags = sentence_starts([t.text for t in doc])
+        strings = doc.vocab.strings  # the token texts without making a Token object for each
+        flags = sentence_starts([strings[orth] for orth in doc.to_array(ORTH).tolist()])
         doc.from_array([SENT_START], numpy.array([1 if f else -1 for f in flags], dtype="int64").astype("uint64"))
     return doc
 

@@ -34,10 +34,11 @@ def _sentences(doc: Doc, document: Document) -> list[Sentence]:
     heading: Optional[tuple[int, str]] = None  # (start, label) of the latest heading sentence
     title_end = -1
     for sent in doc.sents:
-        text = sent.text
+        start_char, end_char = sent.start_char, sent.end_char
+        text = text_all[start_char:end_char]  # doc.text is the document's text; Span.text walks the tokens
         lead = len(text) - len(text.lstrip())
         trail = len(text) - len(text.rstrip())
-        start, end = sent.start_char + lead, sent.end_char - trail
+        start, end = start_char + lead, end_char - trail
         if end <= start:
             continue
         head = heading_label(text_all[start:end])
@@ -86,14 +87,15 @@ def to_record(doc: Doc, document: Document) -> Record:
     entities = []
     for k, tagged in enumerate(get_entities(doc), start=1):
         span = tagged.span
+        start, end = span.start_char, span.end_char
         entities.append(
             Entity(
                 id=f"E{k}",
                 label=span.label_,
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                expanded=_expand(text, span.start_char, span.end_char, abbrevs),
+                start=start,
+                end=end,
+                text=text[start:end],
+                expanded=_expand(text, start, end, abbrevs),
                 score=None if tagged.score is None else round(float(tagged.score), 4),
                 subtype=tagged.subtype,
             )

@@ -56,6 +56,23 @@ _NAME_WORDS = (
 _NAME_CHAIN = re.compile(
     _NAME_WORDS + r"(?:(?:\d+[a-z]?|[IVX]+)[ ]{0,2}(?:,[ ]{0,2}(?:and|or)?|and|or|to|-|/|&|vs\.?)[ ]{0,2})*$")
 _NAME_DIRECT = re.compile(_NAME_WORDS + r"$")
+# where a match of a pattern that starts with a word-bounded letter can start: a letter after a word boundary
+_WORD_START = re.compile(r"\b(?=[^\W\d_])")
+# every character that may follow the name word in a _NAME_CHAIN / _NAME_DIRECT match: "grade 3a, 4 and 5-"
+_AFTER_NAME = "0123456789abcdefghijklmnopqrstuvwxyzIVX ,-/&.#"
+
+
+def ends_with_name(rx: re.Pattern, before: str) -> bool:
+    """``bool(rx.search(before))`` for ``_NAME_CHAIN`` and ``_NAME_DIRECT``, tried only where a match can
+    start. A match is a name word (letters, ``.``, ``-``) at a word start, then only characters of
+    :data:`_AFTER_NAME` up to the end; so it starts in the run of letters around the last character that is
+    not one of those, or after it, and ``rx.match`` is tried at those word starts alone. Same answer; the
+    engine's search tries the case-insensitive alternation of some hundred name words at every word start
+    of the window, one word at a time."""
+    k = len(before.rstrip(_AFTER_NAME))
+    while k > 0 and (before[k - 1].isalpha() or before[k - 1] in ".-"):
+        k -= 1
+    return any(rx.match(before, m.start()) for m in _WORD_START.finditer(before, k))
 _NAME_DECIMAL = re.compile(r"\b(?i:version|sections?|sect|tables?|figs?|figures?|chapters?|appendix|eqs?|"
                            r"equations?|release|SPSS|Stata|SAS|R)\.?[ ]{0,2}$")
 _WORD_STARTS = frozenset(w[:3] for w in NUMBER_WORD_SET) | {"app", "abo", "aro", "nea", "alm", "rou", "cir",

@@ -45,6 +45,7 @@ from .context import (
     _VS_AFTER,
     _VS_BEFORE,
     _WORD_STARTS,
+    ends_with_name,
 )
 from .measure import ParsedMeasure
 from .numbers import NUMBER_WORD_SET, normalise
@@ -118,9 +119,10 @@ def _candidates(s: str) -> list[Cand]:
             low = tok.group().lower()
             if low in NUMBER_WORD_SET and not _WORD_CONT.search(s, max(0, p - 16), p):
                 attempt(p, at_word)
-            patterns = keyword_patterns(AT_KEYWORD, low)
-            if patterns:
-                attempt(p, patterns)
+            if low in AT_KEYWORD:  # most words start no pattern
+                patterns = keyword_patterns(AT_KEYWORD, low)
+                if patterns:
+                    attempt(p, patterns)
         else:
             patterns = keyword_patterns(AT_SYMBOL, first)
             if patterns:
@@ -145,8 +147,8 @@ def _named(before: str, s: str, c: Cand) -> bool:
     if m and int(m.group("int")[:6]) >= 10 and _SMALL_NAME.search(before):
         return False
     if c.unit is not None and c.kind not in ("count", "sample_size"):
-        return bool(_NAME_DIRECT.search(before))  # "group 2, 27 months": only a directly preceding word
-    return bool(_NAME_CHAIN.search(before))
+        return ends_with_name(_NAME_DIRECT, before)  # "group 2, 27 months": only a directly preceding word
+    return ends_with_name(_NAME_CHAIN, before)
 
 
 def _context_ok(s: str, c: Cand) -> bool:
@@ -333,7 +335,7 @@ def _parse_strict(text: str) -> list[ParsedMeasure]:
     if not text:
         return []
     s = normalise(text)
-    if not any(ch.isdigit() for ch in s) and not re.search(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|"
+    if not any(map(str.isdigit, s)) and not re.search(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|"
                                                               r"eleven|twelve|teen|twenty|ty\b)", s):
         return []
     mask = _blocked_mask(s)

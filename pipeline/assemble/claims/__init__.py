@@ -43,7 +43,7 @@ from .link import (
     within_arms,
 )
 from .polarity import HARMFUL
-from .types import CONCLUSION, TypingState, classify, is_methods
+from .types import CONCLUSION, TypingState, classify, methods_cue
 
 __all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model"]
 
@@ -77,7 +77,7 @@ class ClaimAssembler:
                 for claim in self._claims(view, ctype, ctx):
                     claim.id = f"C{len(claims) + 1}"
                     claims.append(claim)
-            design = view.index == 0 or ctype == "aim" or (ctype is None and is_methods(view.text))
+            design = view.index == 0 or ctype == "aim" or (ctype is None and methods_cue(view))
             ctx.observe(view, ctype, design=design)
         return claims
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -60,7 +60,33 @@ _BRACKETS = frozenset("()[]")
 def blank(text: str, ranges: Iterable[tuple[int, ...]]) -> str:
     """``text`` with the characters of each (start, end, ...) range replaced by spaces (same length).
     Brackets stay: a span that ends inside "(>50% urinary 5-HIAA decrease: 57-91%)" must not unbalance
-    the bracket that later rules use to skip bracketed labels."""
+    the bracket that later rules use to skip bracketed labels. Built from slices of ``text`` between the
+    sorted ranges (a bracket-free range is one run of spaces); :func:`_blank_chars`, the character list, for
+    offsets outside the text."""
+    n = len(text)
+    spans = sorted((r[0], r[1]) for r in ranges)
+    if not spans:
+        return text
+    if spans[0][0] < 0 or any(b < 0 or b > n for _a, b in spans):
+        return _blank_chars(text, spans)  # slice semantics of negative / overlong offsets
+    pieces, pos = [], 0
+    for a, b in spans:  # sorted: each range blanks what the ranges before it did not
+        a = max(a, pos)
+        if b <= a:
+            continue
+        pieces.append(text[pos:a])
+        part = text[a:b]
+        if "(" in part or ")" in part or "[" in part or "]" in part:
+            pieces.append("".join(ch if ch in _BRACKETS else " " for ch in part))
+        else:
+            pieces.append(" " * (b - a))
+        pos = b
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _blank_chars(text: str, ranges: Iterable[tuple[int, ...]]) -> str:
+    """:func:`blank` one character at a time, with Python's slice semantics for any offsets."""
     chars = list(text)
     for a, b, *_ in ranges:
         chars[a:b] = [ch if ch in _BRACKETS else " " for ch in chars[a:b]]
@@ -96,12 +122,56 @@ def sentence_views(record: Record) -> list[SentenceView]:
 
 def cues(*words: str, flags: int = re.IGNORECASE) -> re.Pattern:
     """A word-bounded alternation of regex fragments (each starting with a plain letter). A lookahead
-    on the possible first letters lets the engine skip most positions quickly."""
+    on the possible first letters lets the engine skip most positions quickly, and the fragments are
+    grouped by their first letter (:func:`_by_first_letter`) so that each position tries one group."""
     body = "(?:" + "|".join(words) + r")(?![\w-])"
     if not all(w[:1].isalpha() for w in words):
         return re.compile(r"(?<![\w-])" + body, flags)
+    body = _by_first_letter(words, flags) + r"(?![\w-])"
     firsts = "".join(sorted({w[0].lower() for w in words} | {w[0].upper() for w in words}))
     return re.compile(r"\b(?=[" + firsts + r"])(?<![-])" + body, flags)
+
+
+def _by_first_letter(words: Sequence[str], flags: int) -> str:
+    """``(?:s(?:howed|hown)|d(?:ied|eaths?))`` for the fragments ``showed, died, shown, deaths?``: the same
+    matches as the plain alternation (each fragment starts with an ASCII letter that no quantifier
+    follows, and has no ``|`` of its own; fragments of different first letters cannot match at the same
+    position, and within a letter the order is kept), but the engine, which tries a case-insensitive
+    alternation one branch at a time, tests one branch per letter. Falls back to the plain alternation."""
+    plain = "(?:" + "|".join(words) + ")"
+    if not all(w[:1].isascii() and w[:1].isalpha() and w[1:2] not in ("?", "*", "+", "{") and not _top_level_bar(w)
+               for w in words):
+        return plain
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        key = w[0].lower() if flags & re.IGNORECASE else w[0]
+        groups.setdefault(key, []).append(w[1:])
+    alts = [first + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")") for first, rests in groups.items()]
+    return "(?:" + "|".join(alts) + ")"
+
+
+def _top_level_bar(fragment: str) -> bool:
+    """Does ``fragment`` have a ``|`` outside brackets and character classes?"""
+    depth, k, in_class = 0, 0, False
+    while k < len(fragment):
+        ch = fragment[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if fragment[k + 1:k + 2] == "]":
+                k += 1  # "[]...]": a leading ] belongs to the class
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        k += 1
+    return False
 
 
 def _trie(keywords: Iterable[str]) -> str:
@@ -140,10 +210,17 @@ class Gated:
         self.keywords = tuple(keywords)
         self._gate = re.compile(_trie(self.keywords))  # one C-level scan, not one per word
 
+    def closed(self, text: str) -> bool:
+        """No keyword in ``text``, so no match (letters that IGNORECASE folds oddly keep the gate open)."""
+        return self._gate.search(text.lower()) is None and (text.isascii() or _CASE_ODD.search(text) is None)
+
     def search(self, text: str) -> re.Match | None:
-        if self._gate.search(text.lower()) is None and (text.isascii() or _CASE_ODD.search(text) is None):
+        if self.closed(text):
             return None
         return self.pattern.search(text)
+
+    def sub(self, repl: str, text: str) -> str:
+        return text if self.closed(text) else self.pattern.sub(repl, text)
 
 
 # -- word keys (entity identity across mentions, MeSH matching) ------------------------------------

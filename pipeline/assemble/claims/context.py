@@ -102,7 +102,13 @@ _BARE_CONTROL = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|conditi
 
 
 def is_control(entity: Entity) -> bool:
-    return entity.label == "COMPARATOR" or bool(CONTROL.search(entity.expanded or entity.text))
+    return entity.label == "COMPARATOR" or _control_worded(entity.expanded or entity.text)
+
+
+@lru_cache(maxsize=65536)
+def _control_worded(text: str) -> bool:
+    """Cached: the same mention texts are asked about for every sentence of an abstract."""
+    return bool(CONTROL.search(text))
 
 
 @lru_cache(maxsize=65536)
@@ -388,8 +394,7 @@ def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
 
 
 _ONLY_BRACKETS = re.compile(r"^\s*(?:\([^()]{1,15}\)\s*)?$")
-
-
+_ALNUM = re.compile(r"[a-z0-9]+")
 _BARE_WORDS = frozenset(["the", "a", "an", "this", "that", "group", "groups", "arm", "arms", "cohort", "intervention",
                          "interventions", "treatment", "treatments", "treated", "study", "experimental", "active",
                          "test", "therapy", "patients", "subjects", "participants", "condition", "program",
@@ -398,9 +403,11 @@ _BARE_WORDS = frozenset(["the", "a", "an", "this", "that", "group", "groups", "a
                          "method", "anesthesia", "anaesthesia", "surgery"])
 
 
+@lru_cache(maxsize=65536)
 def is_bare_label(text: str) -> bool:
-    """A label that names no arm: "intervention", "the treatment group", "the experimental arm"."""
-    toks = re.findall(r"[a-z0-9]+", text.lower())
+    """A label that names no arm: "intervention", "the treatment group", "the experimental arm"
+    (cached: asked for every mention in every sentence)."""
+    toks = _ALNUM.findall(text.lower())
     return bool(toks) and all(t in _BARE_WORDS for t in toks)
 
 

@@ -106,8 +106,9 @@ METHOD_PARTICIPLES = frozenset(["randomized", "randomised", "enrolled", "recruit
                                 "estimated", "investigated", "matched"])
 
 
-_RECEIVED = re.compile(r"\b(?:received|underwent)\b", re.IGNORECASE)
-_COMPOSED = re.compile(r"\b(?:comprised|consisted\s+of|(?:study|trial|analysis|sample)\s+included)\b", re.IGNORECASE)
+_RECEIVED = Gated(re.compile(r"\b(?:received|underwent)\b", re.IGNORECASE), ("received", "underwent"))
+_COMPOSED = Gated(re.compile(r"\b(?:comprised|consisted\s+of|(?:study|trial|analysis|sample)\s+included)\b",
+                            re.IGNORECASE), ("comprised", "consisted", "included"))
 
 
 def is_methods(text: str) -> bool:
@@ -118,6 +119,13 @@ def is_methods(text: str) -> bool:
     if _COMPOSED.search(text) or _RECEIVED.search(text) and not EVENT.search(text):
         return True  # but "received IFRT and achieved a CR" reports a result
     return bool(METHODS.search(text))
+
+
+def methods_cue(view: SentenceView) -> bool:
+    """:func:`is_methods` of the sentence, asked once (typing and the intervention context both ask)."""
+    if "methods" not in view._cache:
+        view._cache["methods"] = is_methods(view.text)
+    return view._cache["methods"]
 
 
 RESULT_STRONG = Gated(re.compile(
@@ -281,8 +289,8 @@ BASAL = re.compile(r"\W*(?:at\s+(?:baseline|entry|admission|enrol\w*|inclusion|r
                    r"(?:basal|baseline|pre-?treatment|pre-?operative))\b", re.IGNORECASE)
 CHANGE = re.compile(r"\b(?:increas\w*|decreas\w*|reduc\w*|improv\w*|after|follow\w*|chang\w*|rose|fell|"
                     r"declin\w*|compared)\b", re.IGNORECASE)
-_THRESHOLD = re.compile(r"\b(?:more|less|greater|fewer|higher|lower|longer|shorter)\s+than\s+(?=[\d<>≥≤]|one\b|two\b)",
-                        re.IGNORECASE)
+_THRESHOLD = Gated(re.compile(r"\b(?:more|less|greater|fewer|higher|lower|longer|shorter)\s+than\s+"
+                              r"(?=[\d<>≥≤]|one\b|two\b)", re.IGNORECASE), ("than",))
 
 
 def _compares(view: SentenceView) -> bool:
@@ -352,7 +360,7 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
     if zone in (None, "background", "aim") and (AIM.search(view.text) or AIM_START.match(view.text)) or zone == "aim":
         state.design_seen = True
         return "finding" if reports else "aim"
-    methods = is_methods(view.text)
+    methods = methods_cue(view)
     if zone == "methods" or methods:
         state.design_seen = True
         if strength < 2 or not any(m.kind in TEST_KINDS for m in view.measures) and (

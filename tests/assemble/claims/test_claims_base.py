@@ -3,12 +3,24 @@ not change a verdict."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
 from claimex.assemble.claims import hedging, types
-from claimex.assemble.claims.base import Gated, _trie, content_words, same_stem, words
+from claimex.assemble.claims.base import (
+    Gated,
+    _blank_chars,
+    _by_first_letter,
+    _top_level_bar,
+    _trie,
+    blank,
+    content_words,
+    cues,
+    same_stem,
+    words,
+)
 
 GATED = {name: obj for name, obj in vars(types).items() if isinstance(obj, Gated)}
 GATED["hedging._HEDGE_GATED"] = hedging._HEDGE_GATED
@@ -45,11 +57,55 @@ def test_gate_never_hides_a_match(name):
             assert plain.span() == fast.span()
 
 
+@pytest.mark.parametrize("name", sorted(GATED))
+def test_gated_sub_rewrites_as_the_pattern_does(name):
+    gated = GATED[name]
+    for text in [*SENTENCES, "Pain lasted more than 3 days in fewer than two patients.", "Loſs was leſs than 5%."]:
+        assert gated.sub(" ", text) == gated.pattern.sub(" ", text), (name, text)
+
+
 def test_trie_gate_matches_where_a_keyword_occurs():
     keys = ("differ", "difference", "decrease", "declin", "not", "note", "a.b")
     gate = re.compile(_trie(keys))
     for text in ("no differences", "it declined", "a note", "axb", "a.b", "decreas", "", "nothing", "dif fer"):
         assert (gate.search(text) is not None) == any(k in text for k in keys), text
+
+
+def _plain_cues(*fragments: str) -> re.Pattern:
+    """``cues`` as it was before the fragments were grouped by first letter: the reference."""
+    firsts = "".join(sorted({w[0].lower() for w in fragments} | {w[0].upper() for w in fragments}))
+    return re.compile(r"\b(?=[" + firsts + r"])(?<![-])(?:" + "|".join(fragments) + r")(?![\w-])", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("fragments", [
+    # a part of types.RESULT_WEAK
+    ("showed", "shown", "demonstrated", "died", "deaths?", "survived", "responded", "responders?", "responses?",
+     "remissions?", "effective(?:ness)?", "benefit(?:s|ed|ted)?", "resulted\\s+in", "vs\\.?", "versus",
+     "compared\\s+(?:with|to)", "safe", "well", "was\\s+(?:\\d|one|two)"),
+    # order inside a letter decides which of two overlapping fragments matches: it must be kept
+    ("improv\\w*", "improved", "increas\\w*", "deaths?", "death", "was\\s+(?:\\d|one|two)", "well", "a", "abc"),
+])
+def test_cues_grouped_by_first_letter_match_as_the_plain_alternation(fragments):
+    grouped, plain = cues(*fragments), _plain_cues(*fragments)
+    assert grouped.pattern != plain.pattern
+    for text in [*SENTENCES, *(t.upper() for t in SENTENCES), "Death was one; deaths-free well abc improved-not"]:
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_cues_not_grouped_when_a_fragment_does_not_start_with_a_plain_letter():
+    for fragments in (("(?:un)?likely", "may"), ("s?he", "it"), ("a|b", "c")):
+        assert _by_first_letter(fragments, re.IGNORECASE) == "(?:" + "|".join(fragments) + ")"
+    assert _top_level_bar("a|b") and _top_level_bar("(a)|b")
+    assert not _top_level_bar("a(?:b|c)") and not _top_level_bar("a[|]b") and not _top_level_bar("a\\|b")
+
+
+def test_blank_keeps_brackets_and_length_as_the_character_list_does():
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice("ab ()[]x.") for _ in range(rng.randint(0, 16)))
+        ranges = [(rng.randint(-3, 19), rng.randint(-3, 19), "O") for _ in range(rng.randint(0, 4))]
+        assert blank(text, ranges) == _blank_chars(text, ranges), (text, ranges)
+    assert blank("urinary (5-HIAA) decrease", [(0, 16)]) == "        (      ) decrease"
 
 
 def test_odd_case_letters_pass_the_gate():
