@@ -18,6 +18,8 @@ from .arms import arms_of, settle_roles
 from .base import SentenceView, sentence_views, unique
 from .context import Arm, InterventionContext
 from .direction import (
+    BETWEEN_GROUPS,
+    HARMS,
     Decision,
     DirectionModel,
     classifier_text,
@@ -27,15 +29,15 @@ from .direction import (
     decide_within,
     is_comparative,
     load_model,
+    single_arm_direction,
 )
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm
 from .hedging import hedged
 from .link import arm_values, between_arms, role_spans, roles_of, within_arms
-from .polarity import HARMFUL
 from .types import CONCLUSION, TypingState, classify, is_methods
 
-__all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model"]
+__all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model", "single_arm_direction"]
 
 _NO_DIRECTION = ("background", "aim")
 _CARRY = ("finding", "adverse_effect", "conclusion")
@@ -127,20 +129,27 @@ class ClaimAssembler:
         if ctype in _NO_DIRECTION or (ctype == "conclusion" and _recommendation(view.text)):
             return Decision()
         masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
-        if within and not has_comparator:
-            return decide_within(view.text, view.start, masked, group.measures, adverse=ctype == "adverse_effect",
-                                 outcome_text=" ".join(o.text for o in group.outcomes))
-        if not is_comparative(masked, has_comparator or len({a.key for a in arms if not a.plural}) > 1,
-                              group.measures):
+        outcome_text = " ".join(o.text for o in group.outcomes)
+        outcome_at = min((o.start - view.start for o in group.outcomes), default=None)
+        # a single-arm result is a harm when the claim is typed adverse or the sentence lists harms
+        harms = ctype == "adverse_effect" or bool(HARMS.search(" ".join(o.text for o in view.label("OUTCOME"))))
+        one_arm = not has_comparator and len({a.key for a in arms if not a.plural}) <= 1
+        if (within and not has_comparator) or (single_arm and one_arm and not BETWEEN_GROUPS.search(masked)):
+            # a change within the arms, or a result of a single-arm design: judged, not compared
+            return decide_within(view.text, view.start, masked, group.measures, adverse=harms,
+                                 outcome_text=outcome_text, outcome_at=outcome_at)
+        if not is_comparative(masked, not one_arm, group.measures):
             decision = decide_qualitative(masked, adverse=ctype == "adverse_effect")
         else:
             sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]
             others = [(o.start - view.start, o.end - view.start) for o in view.label("OUTCOME")
                       if o not in group.outcomes]
             decision = decide_comparison(view.text, view.start, group.measures, role_spans(view, arms, group.outcomes),
-                                         sides, self.model, " ".join(o.text for o in group.outcomes), others)
-        if single_arm and not has_comparator and len({a.key for a in arms if not a.plural}) <= 1:
-            decision.direction = single_arm_direction(decision.direction, " ".join(o.text for o in group.outcomes))
+                                         sides, self.model, outcome_text, others)
+        if decision.direction is None and one_arm and ctype in _CARRY:
+            # one arm named and nothing compared or judged in words: a result reported for that arm
+            return decide_within(view.text, view.start, masked, group.measures, adverse=harms,
+                                 outcome_text=outcome_text, outcome_at=outcome_at)
         return decision
 
     # -- one-sentence helpers (evaluation and training on Evidence Inference) ---------------------------
@@ -167,18 +176,6 @@ class ClaimAssembler:
         spans = role_spans(view, arms, outcomes)
         ev = comparison_evidence(view.text, view.start, view.measures, spans, pairs, " ".join(o.text for o in outcomes))
         return classifier_text(ev, view.text, spans)
-
-
-def single_arm_direction(direction: str | None, outcome_text: str) -> str | None:
-    """A single-arm result is judged, not compared (GUIDELINES, Findings): a change of a harmful outcome
-    (pain, mortality, HbA1c: :data:`HARMFUL`) is positive when it falls, any other outcome's when it
-    rises; no change is negative (the treatment did not do what it was given for)."""
-    if direction == "no_difference":
-        return "negative"
-    if direction in ("increase", "decrease"):
-        good = "decrease" if HARMFUL.search(outcome_text) else "increase"
-        return "positive" if direction == good else "negative"
-    return direction
 
 
 def _recommendation(text: str) -> bool:

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from ...schema import Measure
 from .base import blank, cues
+from .hedging import negation_scope
 from .polarity import DECREASE, HARMFUL, INCREASE, both_arms_change, change_of, cue_direction, polarity
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,10 @@ NOT_SIGNIFICANT = re.compile(
     r"\binsignificant(?:ly)?\b|\bn\.?s\.?(?=[\s,;)])|\bdid\s+not\s+(?:\w+\s+)?differ\b|\bno\s+(?:\w+\s+){0,2}?"
     r"(?:differences?|changes?|effects?|associations?|benefits?)\b|\b(?:similar|comparable|equivalent|unchanged|"
     r"not\s+different|indistinguishable)\b|\bfailed\s+to\s+(?:\w+\s+)?(?:reach|show|demonstrate|achieve)\b|"
-    r"\bremained\s+(?:stable|constant|unchanged)\b",
+    r"\bremained\s+(?:stable|constant|unchanged)\b|\bsignifican\w*\s+(?:\w+\s+){0,8}?(?:was|were)\s+not\s+"
+    r"(?:shown|found|observed|detected|seen|noted|demonstrated)\b|\btrend(?:ed|s)?\s+(?:\w+\s+){0,2}?(?:towards?|for)\s+(?:an?\s+)?"
+    r"(?:\w+\s+)?(?:greater|higher|lower|more|less|fewer|better|worse|improv|reduc|increas|decreas|significan)\w*|"
+    r"\bnot\s+(?:\w+\s+){0,3}?statistical(?:ly)?\s+(?:\w+\s+)?differen\w*",
     re.IGNORECASE,
 )
 COMPARATIVE = re.compile(
@@ -232,8 +236,13 @@ def is_comparative(text: str, has_comparator: bool, measures: Sequence[Measure])
 _CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+(?:whereas|but|while|although|however|except)\b", re.IGNORECASE)
 
 
+_LEADING_CONCESSIVE = re.compile(r"\s*(?:although|though|while|whereas)\b", re.IGNORECASE)
+_VERB = re.compile(r"\b(?:is|are|was|were|remained|did|does|had|has|have|showed|\w+ed)\b", re.IGNORECASE)
+
+
 def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
-    """The clause (bracket depth 0; split at ``;``, ``.``, "whereas", "but", ...) that holds the first
+    """The clause (bracket depth 0; split at ``;``, ``.``, "whereas", "but", ..., and at the comma that
+    closes a leading "Although ..." clause) that holds the first
     outcome mention (else the first intervention mention); the whole text when there is none."""
     anchor = next((a for a, _b, r in sorted(spans) if r == "O"), None)
     if anchor is None:
@@ -252,6 +261,12 @@ def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
                 cuts.append(m.end())
     m2 = [m for m in re.finditer(r"\s(?:whereas|but|while|although|however)\b", text, re.IGNORECASE)]
     cuts += [m.start() for m in m2]
+    lead = _LEADING_CONCESSIVE.match(text)
+    if lead:  # "Although A, B and C remained unchanged, D improved": the comma after its verb closes it
+        for comma in re.finditer(r",", text[:lead.end() + 200]):
+            if _VERB.search(text, lead.end(), comma.start()):
+                cuts.append(comma.end())
+                break
     cuts = sorted(set(cuts)) + [len(text)]
     for a, b in pairwise(cuts):
         if a <= anchor < b:
@@ -286,8 +301,9 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     cue, negated = cue_direction(masked[fa:fb], local, outcome_text, [(a - fa, b - fa) for a, b in others])
     if cue is None and (fa, fb) != (0, len(text)):
         cue, negated = cue_direction(masked, spans, outcome_text, others)
-    if both_arms_change(masked[fa:fb]):
+    if both_arms_change(masked[fa:fb]) and not NOT_SIGNIFICANT.search(masked[fa:fb]):
         # "reduced significantly in both groups": the significance is within each arm, not between them
+        # ("similar in both groups" compares them)
         return Evidence(None, None, "", "no_difference", negated, None)
     sides = [(m, side) for m, side in arm_sides if fa <= m.start - offset < fb] or list(arm_sides)
     numeric = arm_direction(sides) or ratio_direction(inside or measures, text, offset, outcome_text)
@@ -339,17 +355,81 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
     return decision
 
 
+# an event that happened to patients (a harm when it is counted); a judged *value* of a harmful measure
+# ("hospital stay was 1-4 days") is not an event
+EVENT = re.compile(r"death|died|\bdie\b|mortality|fatal|complication|adverse|side[- ]effect|toxicit|infection|"
+                   r"bleed|h(?:a)?emorrh|relapse|recurren|progress|failure|reoperation|readmission", re.IGNORECASE)
+# a result that was observed or counted ("occurred in five patients", "achieved a CR", "was observed")
+#: a comparison between the arms said in words, even when no comparator is named ("between the two groups")
+BETWEEN_GROUPS = re.compile(r"\bbetween\s+(?:the\s+)?(?:two\s+|both\s+|treatment\s+|study\s+)?(?:groups|arms)\b",
+                            re.IGNORECASE)
+#: an outcome list that names harms ("The most frequent adverse events were fever (59 %), ...")
+HARMS = re.compile(r"adverse|side[- ]effect|complication|toxicit", re.IGNORECASE)
+_EVENT_FREE_NAME = re.compile(r"surviv|\bfree\b|-free", re.IGNORECASE)
+
+
+def is_event(outcome_text: str) -> bool:
+    """An event that happens to patients (death, complications, progression), not a time free of it
+    ("progression-free survival")."""
+    return bool(EVENT.search(outcome_text)) and not _EVENT_FREE_NAME.search(outcome_text)
+
+
+OBSERVED = re.compile(r"\b(?:occurr\w*|observed|reported|noted|seen|achieved|attained|developed|experienced|"
+                      r"died|had)\b", re.IGNORECASE)
+
+
+def single_arm_direction(direction: str | None, outcome_text: str) -> str | None:
+    """A single-arm result is judged, not compared (GUIDELINES, Findings): a change of a harmful outcome
+    (pain, mortality, HbA1c: :data:`.polarity.HARMFUL`) is positive when it falls, any other outcome's
+    when it rises; no change is negative (the treatment did not do what it was given for)."""
+    if direction == "no_difference":
+        return "negative"
+    if direction in ("increase", "decrease"):
+        good = "decrease" if HARMFUL.search(outcome_text) else "increase"
+        return "positive" if direction == good else "negative"
+    return direction
+
+
 def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measure], adverse: bool,
-                  outcome_text: str = "") -> Decision:
-    """A change within the arms and no comparison between them ("Significant improvement in IKDC
-    scores (P < 0.0001) ... over the 24-month period for both groups"): single-arm results, so the
-    polarity words give positive / negative (else, for a harmful outcome - pain, HbA1c, mortality - a
-    decrease is positive and an increase negative) and the p-value, CI or words the significance."""
-    decision = decide_qualitative(masked, adverse)
-    if decision.direction is None and HARMFUL.search(outcome_text):
-        change = change_of(masked, outcome_text)
+                  outcome_text: str = "", outcome_at: int | None = None) -> Decision:
+    """A single-arm result, or a change within the arms and no comparison between them ("Significant
+    improvement in IKDC scores (P < 0.0001) ... over the 24-month period for both groups"): judged
+    positive / negative (GUIDELINES, Findings), first that applies:
+
+    1. polarity words (:func:`.polarity.polarity`);
+    2. a change word of the outcome (:func:`.polarity.change_of`; a harmful outcome falling is positive,
+       any other rising; "no significant change" is negative): :func:`single_arm_direction`;
+    3. a negation over the outcome (``outcome_at``: its local start): "No postoperative complications
+       ... were observed", "was not associated with hypotension" -> positive for a harm (an event, a
+       harmful outcome or an adverse-effect claim), negative otherwise ("did not achieve CR");
+    4. a result that was counted or observed (numbers, or "occurred", "achieved", "died" ...): a harm
+       that happened (an adverse-effect claim or an event such as death, complications, progression) is
+       negative, any other result reported for the arm ("The efficacy rate was 100 %") positive.
+
+    A description without numbers or an observation verb ("usually mild and transient, is the commonest
+    side effect") stays None. Significance from the p-value, CI or words."""
+    decision = Decision()
+    harm = adverse or bool(HARMFUL.search(outcome_text) or is_event(outcome_text))
+    fa, fb = focus(masked, [(outcome_at, outcome_at + 1, "O")] if outcome_at is not None else [])
+    for a, b in ((fa, fb), (0, len(masked))):  # the outcome's clause first, then the sentence
+        clause = masked[a:b]
+        decision = decide_qualitative(clause, adverse)
+        if decision.direction is not None:
+            break
+        change = change_of(clause, outcome_text)
+        negated = outcome_at is not None and a <= outcome_at < b and negation_scope(masked, outcome_at)
+        if change is None and NOT_SIGNIFICANT.search(clause) and not negated:
+            change = "no_difference"
         if change is not None:
-            decision.direction = "positive" if change == "decrease" else "negative"
+            decision.direction, decision.source = single_arm_direction(change, outcome_text), "change"
+            break
+        if negated:
+            decision.direction, decision.negated, decision.source = ("positive" if harm else "negative"), True, \
+                "negation"
+            break
+    if decision.direction is None and (measures or OBSERVED.search(masked)):
+        event = adverse or is_event(outcome_text)
+        decision.direction, decision.source = ("negative" if event else "positive"), "observed"
     sig, p, _ = significance(measures, text, offset)
     decision.significant = sig
     decision.p_value = p.id if p is not None else None

@@ -51,14 +51,15 @@ HARMFUL = re.compile(
     r"stay|swelling|discomfort|inflammat|edema|oedema|itch|prurit|dyspn|cough|wheez|exacerbat|hospitali|admission|"
     r"lesion|handicap|dizz|damage|injur|stenos|tension|anger|confusion|insomnia|disturbance|burden|morbidity|"
     r"craving|attrition|dropout|drop-out|cholesterol|ldl|triglycerid|glucose|hba1c|blood pressure|tumou?r size|"
-    r"viral load|requirement|consumption|rescue|dose of",
+    r"viral|virus|requirement|consumption|rescue|dose of|pressure|\w(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w",
     re.IGNORECASE,
 )
 REFERENCE = re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"
                        r"against|from)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?(?:in\s+|with\s+|for\s+|among\s+)?"
                        r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+){0,4}|"
                        r",?\s*(?:but|and)\s+not\s+(?:with\s+|in\s+|the\s+)?)$", re.IGNORECASE)
-BOTH_ARMS = re.compile(r"\b(?:in\s+both|both\s+(?:groups?|arms?|treatments?|regimens?|conditions?|cohorts?)|"
+BOTH_ARMS = re.compile(r"\b(?:in\s+both\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:groups?|arms?|treatments?|regimens?|sexes)\b|"
+                       r"in\s+both\b(?=\s*(?:[,.;)]|$))|both\s+(?:groups?|arms?|treatments?|regimens?|conditions?|cohorts?)|"
                        r"in\s+(?:all|each|either)\s+(?:\w+\s+)?(?:groups?|arms?|treatments?)|all\s+(?:treatment\s+)?"
                        r"groups?|irrespective\s+of|regardless\s+of)\b", re.IGNORECASE)
 

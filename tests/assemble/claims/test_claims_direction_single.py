@@ -1,0 +1,78 @@
+"""Direction of single-arm results and of statements without a comparison word (issue 10, class 4),
+on real sentences from ../shared (the findings gold's abstracts)."""
+
+from claims_helpers import claims_of, make_record
+
+# PubMed 26702233 (pubmed-xml sample): an uncontrolled series, one arm
+SYMPATHICOTOMY = (
+    "Single-Port Microthoracoscopic Sympathicotomy for the Treatment of Primary Palmar Hyperhidrosis. "
+    "Between January 2008 and March 2013, 56 patients underwent single-port microthoracoscopic thoracic "
+    "sympathicotomy for palmar hyperhidrosis. "
+    "No postoperative complications such as hemorrhage, wound infection, hemopneumothorax, bradycardia, or "
+    "Horner's syndrome were observed. "
+    "The palmar temperature increased by 2.2 ± 0.3 °C after surgery. "
+    "The efficacy rate was 100 %. "
+    "Plantar hyperhidrosis was also significantly reduced in 33 of the 34 patients with this condition "
+    "(remission rate 97.1 %).")
+
+
+def _by_outcome(rec, claims):
+    ents = {e.id: e.text for e in rec.entities}
+    return {ents[c.outcome[0]]: c for c in claims if c.outcome and c.type in ("finding", "adverse_effect")}
+
+
+def test_single_arm_results_are_judged_without_the_comparison_model():
+    rec = make_record(SYMPATHICOTOMY, [
+        ("INTERVENTION", "single-port microthoracoscopic thoracic sympathicotomy"),
+        ("OUTCOME", "postoperative complications"), ("OUTCOME", "palmar temperature"),
+        ("OUTCOME", "efficacy rate"), ("OUTCOME", "Plantar hyperhidrosis")], title=True)
+    got = _by_outcome(rec, claims_of(rec, model=None))  # the shipped model must not be asked
+    # a harm that did not happen is favourable
+    assert got["postoperative complications"].direction == "positive" and got["postoperative complications"].negated
+    # a rise of an outcome that is not a harm; a value reported for the arm
+    assert got["palmar temperature"].direction == "positive"
+    assert got["efficacy rate"].direction == "positive"
+    # a disease (-osis) falling is favourable
+    assert (got["Plantar hyperhidrosis"].direction, got["Plantar hyperhidrosis"].significant) == ("positive", True)
+
+
+def test_a_harm_that_happened_is_negative_and_a_description_stays_undecided():
+    # PubMed 25974212 (pubmed-xml sample), a phase II single-arm trial
+    text = ("A phase II trial of RCHOP followed by radioimmunotherapy for early stage diffuse large B-cell "
+            "lymphoma. Patients with stages I/II DLBCL received 4-6 cycles of RCHOP followed by RIT. "
+            "With a median follow-up of 5·9 years, 7 (13%) patients have progressed and 4 (8%) have died. "
+            "The median progression-free survival was 6 months.")
+    rec = make_record(text, [("INTERVENTION", "RCHOP", 1), ("OUTCOME", "died"),
+                             ("OUTCOME", "median progression-free survival")], title=True)
+    got = _by_outcome(rec, claims_of(rec))
+    assert got["died"].direction == "negative"
+    assert got["median progression-free survival"].direction == "positive"  # survival is no event
+
+
+def test_no_difference_words_and_both_groups():
+    from claimex.assemble.claims.direction import significance
+    from claimex.assemble.claims.polarity import both_arms_change
+
+    # Evidence Inference 3751503: a negated "statistical difference"; 5809706: "similar in both groups"
+    assert significance([], "the sterilization process, BioCleanse, did not demonstrate a statistical "
+                            "difference in clinical outcomes for the BTB allograft at 2 years.", 0)[0] is False
+    assert significance([], "Insertion success rate was similar in both groups.", 0)[0] is False
+    # EvidenceMap 10563544: "in both normal subjects and patients" names populations, not the arms
+    assert not both_arms_change("significantly reduces both smooth muscle tone and contractile activity in the "
+                                "recto-sigmoid colon in both normal subjects and patients with UC .")
+    assert both_arms_change("HbA1c was also reduced significantly in both groups at 12 weeks.")
+    assert both_arms_change("decreased in both the ketamine and placebo groups")
+
+
+def test_a_leading_although_clause_is_its_own_clause():
+    from claimex.assemble.claims.direction import focus
+
+    # PubMed 26702162 (pubmed-xml sample): the outcome of the main clause improved, the others did not change
+    text = ("Although LV dimensions, mass and ejection fraction remained unchanged, LV diastolic and systolic "
+            "functions improved (as observed on TDI).")
+    first = text.index("LV dimensions")
+    second = text.index("LV diastolic")
+    a, b = focus(text, [(first, first + 13, "O")])
+    assert "unchanged" in text[a:b] and "improved" not in text[a:b]
+    a, b = focus(text, [(second, second + 12, "O")])
+    assert "improved" in text[a:b] and "unchanged" not in text[a:b]
