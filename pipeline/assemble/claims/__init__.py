@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ...schema import ArmValue, Claim, Record
 from .arms import arms_of, settle_roles
-from .base import SentenceView, sentence_views, unique
+from .base import SentenceView, blank, sentence_views, unique
 from .context import Arm, InterventionContext
 from .direction import (
     BETWEEN_GROUPS,
@@ -35,6 +35,7 @@ from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm
 from .hedging import hedged
 from .link import arm_values, between_arms, role_spans, roles_of, within_arms
+from .polarity import anatomy
 from .types import CONCLUSION, TypingState, classify, is_methods
 
 __all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model", "single_arm_direction"]
@@ -128,7 +129,7 @@ class ClaimAssembler:
         """``single_arm``: the abstract's design has no comparator (no control or alternative arm anywhere)."""
         if ctype in _NO_DIRECTION or (ctype == "conclusion" and _recommendation(view.text)):
             return Decision()
-        masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
+        masked = blank(view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION"), anatomy(view.text))
         outcome_text = " ".join(o.text for o in group.outcomes)
         outcome_at = min((o.start - view.start for o in group.outcomes), default=None)
         # a single-arm result is a harm when the claim is typed adverse or the sentence lists harms

@@ -32,7 +32,16 @@ from pathlib import Path
 from ...schema import Measure
 from .base import blank, cues
 from .hedging import negation_scope
-from .polarity import DECREASE, HARMFUL, INCREASE, both_arms_change, change_of, cue_direction, polarity
+from .polarity import (
+    DECREASE,
+    HARMFUL,
+    INCREASE,
+    anatomy,
+    both_arms_change,
+    change_of,
+    cue_direction,
+    polarity,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +63,8 @@ NOT_SIGNIFICANT = re.compile(
     r"\bremained\s+(?:stable|constant|unchanged)\b|\bsignifican\w*\s+(?:\w+\s+){0,8}?(?:was|were)\s+not\s+"
     r"(?:shown|found|observed|detected|seen|noted|demonstrated)\b|\btrend(?:ed|s)?\s+(?:\w+\s+){0,2}?(?:towards?|for)\s+(?:an?\s+)?"
     r"(?:\w+\s+)?(?:greater|higher|lower|more|less|fewer|better|worse|improv|reduc|increas|decreas|significan)\w*|"
-    r"\bnot\s+(?:\w+\s+){0,3}?statistical(?:ly)?\s+(?:\w+\s+)?differen\w*",
+    r"\bnot\s+(?:\w+\s+){0,3}?statistical(?:ly)?\s+(?:\w+\s+)?differen\w*|"
+    r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|modify|change)\b",
     re.IGNORECASE,
 )
 COMPARATIVE = re.compile(
@@ -225,11 +235,13 @@ _PURPOSE = re.compile(r"\bto\s+(?:further\s+)?(?!\w+(?:ed|ing)\b)\w+", re.IGNORE
 
 
 def is_comparative(text: str, has_comparator: bool, measures: Sequence[Measure]) -> bool:
-    """Does the sentence compare (arms, over time)? p-values/CIs/ratios, or comparison and change words
-    outside brackets ("(>50% urinary 5-HIAA decrease: 57-91%)" labels a number; it compares nothing)."""
+    """Does the sentence compare (arms, over time)? p-values/CIs/ratios, no-difference words ("had no
+    effect on", "did not affect"), or comparison and change words outside brackets ("(>50% urinary
+    5-HIAA decrease: 57-91%)" labels a number; it compares nothing)."""
     kinds = {m.kind for m in measures}
     text = _PURPOSE.sub("to", _BRACKETED.sub(" ", text))
-    return bool(kinds & {"p_value", "ci", "ratio"}) or bool(COMPARATIVE.search(text)) or (
+    return bool(kinds & {"p_value", "ci", "ratio"}) or bool(COMPARATIVE.search(text)) or bool(
+        NOT_SIGNIFICANT.search(text)) or (
         has_comparator and bool(INCREASE.search(text) or DECREASE.search(text)))
 
 
@@ -296,7 +308,8 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     sig, p, source = significance(inside, text[fa:fb], offset + fa)
     if sig is None and (fa, fb) != (0, len(text)):
         sig, p, source = significance(measures, text, offset)
-    masked = blank(text, spans)
+    # cue words inside any entity name (other outcomes too) or naming a body part are no cues
+    masked = blank(text, [*spans, *others, *anatomy(text)])
     local = [(a - fa, b - fa, r) for a, b, r in spans if fa <= a < fb]
     cue, negated = cue_direction(masked[fa:fb], local, outcome_text, [(a - fa, b - fa) for a, b in others])
     if cue is None and (fa, fb) != (0, len(text)):

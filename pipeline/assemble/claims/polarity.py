@@ -45,13 +45,24 @@ WORSE = cues(r"worse(?:ned|ning)?", r"poorer", r"inferior", r"deteriorat\w*", r"
 COMPARATIVE_WORDS = re.compile(r"^(?:greater|larger|more|less|smaller|fewer|bigger|higher|lower)$", re.IGNORECASE)
 NOT_A_CUE = re.compile(r"(?:\b(?:or|and|no|not)\s+(?:more|less)\b|\b(?:more|less)\s+than\s+(?=[\d<>≥≤]))",
                        re.IGNORECASE)
+#: a part of the body, not a change ("increasing lower body force production", "lower limb", "upper GI");
+#: read on the unmasked sentence (the outcome after it is blanked there), see :func:`anatomy`
+ANATOMY = re.compile(r"\b(?:lower|upper|higher)(?=\s+(?:body|limbs?|extremit\w+|back|legs?|abdomen|abdominal|"
+                     r"urinary|respiratory|gastrointestinal|GI|airways?|jaw|lip|eyelid|quadrant|pole|cortical)\b)",
+                     re.IGNORECASE)
+
+
+def anatomy(text: str) -> list[tuple[int, int]]:
+    """Spans of "lower"/"upper"/"higher" naming a part of the body (to blank before reading cues)."""
+    return [(m.start(), m.end()) for m in ANATOMY.finditer(text)]
 HARMFUL = re.compile(
     r"pain|symptom|depress|anxiety|distress|mortality|death|die|risk|complication|adverse|side[- ]effect|toxicit|"
     r"relapse|recurren|infection|nausea|vomit|fatigue|stress|disab|severity|incidence|failure|bleed|h(?:a)?emorrh|"
     r"stay|swelling|discomfort|inflammat|edema|oedema|itch|prurit|dyspn|cough|wheez|exacerbat|hospitali|admission|"
     r"lesion|handicap|dizz|damage|injur|stenos|tension|anger|confusion|insomnia|disturbance|burden|morbidity|"
     r"craving|attrition|dropout|drop-out|cholesterol|ldl|triglycerid|glucose|hba1c|blood pressure|tumou?r size|"
-    r"viral|virus|requirement|consumption|rescue|dose of|pressure|\w(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w",
+    r"viral|virus|requirement|consumption|rescue|dose of|pressure|reaction time|latenc|"
+    r"\w(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w",
     re.IGNORECASE,
 )
 REFERENCE = re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"

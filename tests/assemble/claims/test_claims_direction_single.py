@@ -76,3 +76,37 @@ def test_a_leading_although_clause_is_its_own_clause():
     assert "unchanged" in text[a:b] and "improved" not in text[a:b]
     a, b = focus(text, [(second, second + 12, "O")])
     assert "improved" in text[a:b] and "unchanged" not in text[a:b]
+
+
+def test_no_effect_is_a_comparison_without_difference():
+    # Evidence Inference 3686162: no comparison word, but "had no effect on" compares with usual care
+    text = ("Patients were randomised to an exercise and cognitive programme or to usual care. "
+            "The intervention had no effect on delirium duration, severity, discharge destination or length of stay.")
+    rec = make_record(text, [("INTERVENTION", "exercise and cognitive programme"), ("COMPARATOR", "usual care"),
+                             ("OUTCOME", "delirium duration")])
+    claim = next(c for c in claims_of(rec) if c.sentence == 1)
+    assert (claim.direction, claim.significant) == ("no_difference", False)
+    # EvidenceMap 10986219: "did not affect"
+    from claimex.assemble.claims.direction import NOT_SIGNIFICANT, is_comparative
+
+    assert NOT_SIGNIFICANT.search("Glutamine did not affect psychometric function in TIPS patients")
+    assert is_comparative("Glutamine did not affect psychometric function", has_comparator=False, measures=[])
+
+
+def test_cue_words_inside_other_outcomes_and_body_parts_are_no_cues():
+    from claimex.assemble.claims.direction import comparison_evidence
+
+    # Evidence Inference 4748327: "fall" of "fall risk score" (another outcome) is not a decrease
+    text = ("Compared to the control group, SMT participants improved their fall risk score (p = 0.036), "
+            "sit-to-stand performance (p = 0.011) and executive functioning (p = 0.001).")
+    out = text.index("sit-to-stand performance")
+    other = text.index("fall risk score")
+    spans = [(text.index("control group"), text.index("control group") + 13, "C"), (31, 34, "I"),
+             (out, out + len("sit-to-stand performance"), "O")]
+    ev = comparison_evidence(text, 0, [], spans, [], "sit-to-stand performance", [(other, other + 15)])
+    assert ev.cue == "increase"
+    # Evidence Inference 4650143: "lower body" is anatomy
+    text = "A-GPC is effective at increasing lower body force production after 6 days of supplementation."
+    out = text.index("body force production")
+    ev = comparison_evidence(text, 0, [], [(0, 5, "I"), (out, out + 21, "O")], [], "body force production")
+    assert ev.cue == "increase"
