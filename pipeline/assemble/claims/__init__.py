@@ -147,8 +147,8 @@ class ClaimAssembler:
                       if o not in group.outcomes]
             decision = decide_comparison(view.text, view.start, group.measures, role_spans(view, arms, group.outcomes),
                                          sides, self.model, outcome_text, others)
-        if decision.direction is None and one_arm and ctype in _CARRY:
-            # one arm named and nothing compared or judged in words: a result reported for that arm
+        if decision.direction is None and not has_comparator and ctype in _CARRY:
+            # no comparator, nothing compared or judged in words: a result reported for the arm
             return decide_within(view.text, view.start, masked, group.measures, adverse=harms,
                                  outcome_text=outcome_text, outcome_at=outcome_at)
         return decision

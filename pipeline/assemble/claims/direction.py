@@ -40,6 +40,7 @@ from .polarity import (
     both_arms_change,
     change_of,
     cue_direction,
+    outcome_change,
     polarity,
 )
 
@@ -58,8 +59,9 @@ SIGNIFICANT = cues(r"(?:statistically\s+)?significant(?:ly)?", r"significance")
 NOT_SIGNIFICANT = re.compile(
     r"\b(?:no|not|nor|without)\s+(?:\w+\s+){0,3}?(?:statistically\s+)?significan\w*|\bnon-?\s?significant(?:ly)?\b|"
     r"\binsignificant(?:ly)?\b|\bn\.?s\.?(?=[\s,;)])|\bdid\s+not\s+(?:\w+\s+)?differ\b|\bno\s+(?:\w+\s+){0,2}?"
-    r"(?:differences?|changes?|effects?|associations?|benefits?)\b|\b(?:similar|comparable|equivalent|unchanged|"
-    r"not\s+different|indistinguishable)\b|\bfailed\s+to\s+(?:\w+\s+)?(?:reach|show|demonstrate|achieve)\b|"
+    r"(?:differences?|changes?|effects?|associations?|benefits?)\b|\b(?:similar|comparable|unchanged|"
+    r"not\s+different|indistinguishable)\b|\b(?:is|are|was|were|be|been|remained|proved|produced|provided|showed|"
+    r"had|has|have|yielded|achieved|gave|clinically|therapeutically|statistically)\s+equivalen\w*|\bequivalen\w*\s+(?:between|to|in\s+(?:both|the\s+two))\b|\bfailed\s+to\s+(?:\w+\s+)?(?:reach|show|demonstrate|achieve)\b|"
     r"\bremained\s+(?:stable|constant|unchanged)\b|\bsignifican\w*\s+(?:\w+\s+){0,8}?(?:was|were)\s+not\s+"
     r"(?:shown|found|observed|detected|seen|noted|demonstrated)\b|\btrend(?:ed|s)?\s+(?:\w+\s+){0,2}?(?:towards?|for)\s+(?:an?\s+)?"
     r"(?:\w+\s+)?(?:greater|higher|lower|more|less|fewer|better|worse|improv|reduc|increas|decreas|significan)\w*|"
@@ -67,6 +69,9 @@ NOT_SIGNIFICANT = re.compile(
     r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|modify|change)\b",
     re.IGNORECASE,
 )
+#: "with comparable recovery profile": a no-difference adjective in a with-phrase, said of its own noun
+OTHER_SIMILAR = re.compile(r"\bwith\s+(?:a\s+|an\s+)?(?:similar|comparable|equivalent)\s+(?=[a-z])"
+                           r"(?!rates?\b|results?\b|outcomes?\b|effects?\b|efficacy\b|incidences?\b)", re.IGNORECASE)
 COMPARATIVE = re.compile(
     r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|beyond|differ\w*|similar|comparable|equivalent|"
     r"(?:statistically\s+)?significant\w*|increas\w*|decreas\w*|reduc\w*|higher|lower|greater|fewer|"
@@ -119,15 +124,30 @@ def ci_null(m: Measure, context: str) -> float | None:
     return None
 
 
+_BASELINE = re.compile(r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:intervention|treatment|randomi[sz]ation|therapy|"
+                       r"surgery)\b|\bat\s+baseline\b|\bbaseline\s+(?:values?|characteristics|levels?)\b",
+                       re.IGNORECASE)
+
+
+def _baseline(before: str) -> bool:
+    """Is a p-value preceded, in its own clause, by a baseline time ("... before intervention was not
+    statistically significant (P = 0.838), and it was ... after intervention (P < 0.001)")?"""
+    clause = re.split(r";|,\s*(?:and|but|whereas|while)\b|\)\s*,", before)[-1]
+    return bool(_BASELINE.search(clause))
+
+
 def significance(measures: Sequence[Measure], text: str, offset: int) -> tuple[bool | None, Measure | None,
                                                                              str]:
-    """(significant, deciding p-value, source) from p-values, then CIs, then words. ``offset`` is the
-    absolute start of ``text`` (measures carry absolute offsets)."""
-    for m in measures:
-        if m.kind == "p_value":
-            sig = p_significant(m)
-            if sig is not None:
-                return sig, m, "p-value"
+    """(significant, deciding p-value, source) from p-values (one in a baseline clause only when there is no
+    other), then CIs, then words. ``offset`` is the absolute start of ``text`` (measures carry absolute
+    offsets). A no-difference adjective of another noun ("prolongs the time to ... with comparable
+    recovery profile") is not read (:data:`OTHER_SIMILAR`)."""
+    pvals = [m for m in measures if m.kind == "p_value"]
+    results = [m for m in pvals if not _baseline(text[:max(0, m.start - offset)])] or pvals
+    for m in results:
+        sig = p_significant(m)
+        if sig is not None:
+            return sig, m, "p-value"
     for m in measures:
         bounds = ci_bounds(m)
         if bounds is None:
@@ -135,7 +155,7 @@ def significance(measures: Sequence[Measure], text: str, offset: int) -> tuple[b
         null = ci_null(m, text[:max(0, m.start - offset)] + m.text)
         if null is not None:
             return not (bounds[0] <= null <= bounds[1]), None, "ci"
-    if NOT_SIGNIFICANT.search(text):
+    if NOT_SIGNIFICANT.search(OTHER_SIMILAR.sub(" ", text)):
         return False, None, "words"
     if SIGNIFICANT.search(text):
         return True, None, "words"
@@ -286,6 +306,13 @@ def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
     return 0, len(text)
 
 
+def outer_spans(spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans without arm mentions nested in an outcome ("BDNF" inside "Serum BDNF levels" names what
+    is measured, not an arm the change is said of)."""
+    outs = [(a, b) for a, b, r in spans if r == "O"]
+    return [s for s in spans if s[2] == "O" or not any(a <= s[0] and s[1] <= b for a, b in outs)]
+
+
 @dataclass
 class Evidence:
     """What the rules read in a comparison sentence (the classifier sees it as feature words)."""
@@ -303,6 +330,7 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
                         others: Sequence[tuple[int, int]] = ()) -> Evidence:
     """Significance, cue direction and numeric direction of a comparison, read in the clause of the
     outcome (:func:`focus`) first, then in the whole sentence."""
+    spans = outer_spans(spans)
     fa, fb = focus(text, spans)
     inside = [m for m in measures if fa <= m.start - offset < fb]
     sig, p, source = significance(inside, text[fa:fb], offset + fa)
@@ -314,6 +342,8 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     cue, negated = cue_direction(masked[fa:fb], local, outcome_text, [(a - fa, b - fa) for a, b in others])
     if cue is None and (fa, fb) != (0, len(text)):
         cue, negated = cue_direction(masked, spans, outcome_text, others)
+    if cue is None:  # the outcome's own change noun: "Median improvement in FVC ... was 0.12 L"
+        cue = outcome_change(outcome_text)
     if both_arms_change(masked[fa:fb]) and not NOT_SIGNIFICANT.search(masked[fa:fb]):
         # "reduced significantly in both groups": the significance is within each arm, not between them
         # ("similar in both groups" compares them)
@@ -341,6 +371,7 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
     local (start, end, role) of the I/C/O mentions; ``arm_sides``: (arm value, side); ``outcome_text``:
     the outcome's words. Not significant (p-value, CI, words) -> ``no_difference``; otherwise the
     classifier (which sees the rules' evidence as feature words) or, without it, numbers then cues."""
+    spans = outer_spans(spans)
     ev = comparison_evidence(text, offset, measures, spans, arm_sides, outcome_text, others)
     decision = Decision(significant=ev.significant, p_value=ev.p_value.id if ev.p_value is not None else None,
                         source=ev.source, negated=ev.negated)
@@ -378,6 +409,7 @@ BETWEEN_GROUPS = re.compile(r"\bbetween\s+(?:the\s+)?(?:two\s+|both\s+|treatment
                             re.IGNORECASE)
 #: an outcome list that names harms ("The most frequent adverse events were fever (59 %), ...")
 HARMS = re.compile(r"adverse|side[- ]effect|complication|toxicit", re.IGNORECASE)
+OCCURRED = re.compile(r"\b(?:occurr\w*|developed|experienced|suffered)\b", re.IGNORECASE)
 _EVENT_FREE_NAME = re.compile(r"surviv|\bfree\b|-free", re.IGNORECASE)
 
 
@@ -389,6 +421,11 @@ def is_event(outcome_text: str) -> bool:
 
 OBSERVED = re.compile(r"\b(?:occurr\w*|observed|reported|noted|seen|achieved|attained|developed|experienced|"
                       r"died|had)\b", re.IGNORECASE)
+
+
+def _measured(outcome_text: str) -> str:
+    """What an outcome named by a change noun measures ("alleviation of their symptoms" -> "their symptoms")."""
+    return re.split(r"\s+(?:in|of)\s+", outcome_text, maxsplit=1)[-1]
 
 
 def single_arm_direction(direction: str | None, outcome_text: str) -> str | None:
@@ -416,8 +453,9 @@ def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measur
        ... were observed", "was not associated with hypotension" -> positive for a harm (an event, a
        harmful outcome or an adverse-effect claim), negative otherwise ("did not achieve CR");
     4. a result that was counted or observed (numbers, or "occurred", "achieved", "died" ...): a harm
-       that happened (an adverse-effect claim or an event such as death, complications, progression) is
-       negative, any other result reported for the arm ("The efficacy rate was 100 %") positive.
+       that happened (an adverse-effect claim, an event such as death, complications, progression, or a
+       harmful outcome that "occurred" / was "experienced") is negative, any other result reported for
+       the arm ("The efficacy rate was 100 %", "The postoperative hospital stay was 1-4 days") positive.
 
     A description without numbers or an observation verb ("usually mild and transient, is the commonest
     side effect") stays None. Significance from the p-value, CI or words."""
@@ -431,6 +469,12 @@ def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measur
             break
         change = change_of(clause, outcome_text)
         negated = outcome_at is not None and a <= outcome_at < b and negation_scope(masked, outcome_at)
+        if change is None:
+            change = outcome_change(outcome_text)
+            if change is not None:  # "experienced significant alleviation of their symptoms"
+                decision.direction, decision.source = single_arm_direction(change, _measured(outcome_text)), \
+                    "change"
+                break
         if change is None and NOT_SIGNIFICANT.search(clause) and not negated:
             change = "no_difference"
         if change is not None:
@@ -441,7 +485,8 @@ def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measur
                 "negation"
             break
     if decision.direction is None and (measures or OBSERVED.search(masked)):
-        event = adverse or is_event(outcome_text)
+        # a harm that happened: an event, an adverse-effect claim, or a harmful outcome said to occur
+        event = adverse or is_event(outcome_text) or bool(HARMFUL.search(outcome_text) and OCCURRED.search(masked))
         decision.direction, decision.source = ("negative" if event else "positive"), "observed"
     sig, p, _ = significance(measures, text, offset)
     decision.significant = sig

@@ -62,7 +62,7 @@ HARMFUL = re.compile(
     r"lesion|handicap|dizz|damage|injur|stenos|tension|anger|confusion|insomnia|disturbance|burden|morbidity|"
     r"craving|attrition|dropout|drop-out|cholesterol|ldl|triglycerid|glucose|hba1c|blood pressure|tumou?r size|"
     r"viral|virus|requirement|consumption|rescue|dose of|pressure|reaction time|latenc|"
-    r"\w(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w",
+    r"\w(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w|sweat",
     re.IGNORECASE,
 )
 REFERENCE = re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"
@@ -143,6 +143,20 @@ def change_of(text: str, outcome_text: str = "") -> str | None:
     if not hits or negation_scope(text, hits[0][0]):
         return None
     return "increase" if hits[0][2] > 0 else "decrease"
+
+
+_CHANGE_NOUN = re.compile(r"\b(?P<cue>[A-Za-z]+)\s+(?:in|of)\s+(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+def outcome_change(outcome_text: str) -> str | None:
+    """"increase" / "decrease" said by a change noun heading the outcome's own name ("Median improvement
+    in FVC", "alleviation of their symptoms", "reduction in pain"), read of the measure after "in"/"of"
+    (improvement of a harmful measure is a decrease); None when the outcome has no such head."""
+    m = _CHANGE_NOUN.search(outcome_text)
+    if m is None:
+        return None
+    hits = _hits(m.group("cue"), bool(HARMFUL.search(m.group("rest"))))
+    return None if len(hits) != 1 else "increase" if hits[0][2] > 0 else "decrease"
 
 
 def _subject_side(text: str, arms: Sequence[Span], start: int, end: int) -> str | None:

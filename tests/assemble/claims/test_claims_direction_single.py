@@ -110,3 +110,51 @@ def test_cue_words_inside_other_outcomes_and_body_parts_are_no_cues():
     out = text.index("body force production")
     ev = comparison_evidence(text, 0, [], [(0, 5, "I"), (out, out + 21, "O")], [], "body force production")
     assert ev.cue == "increase"
+
+
+def test_significance_skips_baseline_p_values_and_adjectives_of_other_nouns():
+    from claimex.annotate.measures import parse_measures
+    from claimex.assemble.claims.direction import significance
+
+    # EvidenceMap 32379667: the first p-value compares the groups before the intervention
+    text = ("The average sleep quality score ( SRSS ) of the two groups before intervention was not statistically "
+            "significant ( P = 0.838 ) , and it was statistically significant after intervention ( P < 0.001 ) .")
+    ms = [m.to_schema(f"M{k}") for k, m in enumerate(parse_measures(text), start=1)]
+    sig, p, _ = significance(ms, text, 0)
+    assert sig is True and p.text.startswith("P < 0.001")
+    # Evidence Inference 5735483: "comparable" is said of the recovery profile, not of the outcome
+    text = ("Addition of buprenorphine (60 μg) or dexmedetomidine (5 μg) to intrathecal bupivacaine for "
+            "transurethral resection prolongs the time to the first analgesic request with comparable recovery profile.")
+    assert significance([], text, 0)[0] is None
+    assert significance([], "Marked stromal edema occurred at similar rates in both groups.", 0)[0] is False
+    # PubMed 26432115: "defocus equivalent" is a measure's name, not a no-difference word
+    assert significance([], "At 9 months, the mean defocus equivalent was 0.51 ± 0.47 D.", 0)[0] is None
+    assert significance([], "The two regimens were equivalent.", 0)[0] is False
+
+
+def test_outcome_named_by_a_change_noun():
+    from claimex.assemble.claims.polarity import outcome_change
+
+    # Evidence Inference 1913915; PubMed 26702233
+    assert outcome_change("Median improvement in FVC") == "increase"
+    assert outcome_change("alleviation of their symptoms") == "decrease"
+    assert outcome_change("reduction in pain") == "decrease"
+    assert outcome_change("incidence of withdrawal movements") is None
+    text = ("Eighteen of the 20 patients (90.0 %) with both plantar and axillary hyperhidrosis experienced "
+            "significant alleviation of their symptoms.")
+    rec = make_record("Single-port microthoracoscopic thoracic sympathicotomy for palmar hyperhidrosis. " + text,
+                      [("INTERVENTION", "Single-port microthoracoscopic thoracic sympathicotomy"),
+                       ("OUTCOME", "alleviation of their symptoms")], title=True)
+    claim = next(c for c in claims_of(rec) if c.sentence == 1)
+    assert (claim.direction, claim.significant) == ("positive", True)
+
+
+def test_an_arm_named_inside_the_outcome_is_not_the_subject():
+    from claimex.assemble.claims.direction import comparison_evidence
+
+    # PubMed 19368899: "BDNF" (tagged as an arm) inside "Serum BDNF levels"
+    text = ("Serum BDNF levels are significantly increased in clinically stable, chronically ill schizophrenia "
+            "subjects after neuroplasticity-based cognitive training, but not after computer games.")
+    arm = text.index("neuroplasticity-based cognitive training")
+    spans = [(0, 17, "O"), (6, 10, "C"), (arm, arm + 40, "I")]
+    assert comparison_evidence(text, 0, [], spans, [], "Serum BDNF levels").cue == "increase"
