@@ -20,6 +20,7 @@ from .context import Arm, InterventionContext
 from .direction import (
     BETWEEN_GROUPS,
     HARMS,
+    NOT_SIGNIFICANT,
     Decision,
     DirectionModel,
     classifier_text,
@@ -29,13 +30,14 @@ from .direction import (
     decide_within,
     is_comparative,
     load_model,
+    significance,
     single_arm_direction,
 )
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm
 from .hedging import hedged
 from .link import arm_values, between_arms, role_spans, roles_of, within_arms
-from .polarity import anatomy
+from .polarity import anatomy, both_arms_change
 from .types import CONCLUSION, TypingState, classify, is_methods
 
 __all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model", "single_arm_direction"]
@@ -135,8 +137,11 @@ class ClaimAssembler:
         # a single-arm result is a harm when the claim is typed adverse or the sentence lists harms
         harms = ctype == "adverse_effect" or bool(HARMS.search(" ".join(o.text for o in view.label("OUTCOME"))))
         one_arm = not has_comparator and len({a.key for a in arms if not a.plural}) <= 1
-        if (within and not has_comparator) or (single_arm and one_arm and not BETWEEN_GROUPS.search(masked)):
-            # a change within the arms, or a result of a single-arm design: judged, not compared
+        both = ctype in _CARRY and both_arms_change(masked) and not NOT_SIGNIFICANT.search(masked) and significance(
+            group.measures, view.text, view.start)[0] is not False  # "2.24 mm in both groups (P = 0.75)" compares
+        if (within and not has_comparator) or both or (single_arm and one_arm and not BETWEEN_GROUPS.search(masked)):
+            # a change within the arms ("reduced significantly in both groups"), or a result of a single-arm
+            # design: judged, not compared
             return decide_within(view.text, view.start, masked, group.measures, adverse=harms,
                                  outcome_text=outcome_text, outcome_at=outcome_at)
         if not is_comparative(masked, not one_arm, group.measures):
@@ -147,6 +152,11 @@ class ClaimAssembler:
                       if o not in group.outcomes]
             decision = decide_comparison(view.text, view.start, group.measures, role_spans(view, arms, group.outcomes),
                                          sides, self.model, outcome_text, others)
+        if decision.direction is None and has_comparator and ctype in _CARRY:
+            # arms named, nothing compared in words: their values or the classifier
+            sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]
+            decision = decide_comparison(view.text, view.start, group.measures,
+                                         role_spans(view, arms, group.outcomes), sides, self.model, outcome_text)
         if decision.direction is None and not has_comparator and ctype in _CARRY:
             # no comparator, nothing compared or judged in words: a result reported for the arm
             return decide_within(view.text, view.start, masked, group.measures, adverse=harms,

@@ -56,15 +56,20 @@ DIFF_STATS = frozenset({"md", "wmd", "smd", "difference", "mean difference", "ri
 
 # -- cues -----------------------------------------------------------------------------------------------
 SIGNIFICANT = cues(r"(?:statistically\s+)?significant(?:ly)?", r"significance")
+_MORE_LESS = r"(?:greater|higher|lower|more|less|fewer|better|worse|improv|reduc|increas|decreas|declin|ris)\w*"
 NOT_SIGNIFICANT = re.compile(
     r"\b(?:no|not|nor|without)\s+(?:\w+\s+){0,3}?(?:statistically\s+)?significan\w*|\bnon-?\s?significant(?:ly)?\b|"
     r"\binsignificant(?:ly)?\b|\bn\.?s\.?(?=[\s,;)])|\bdid\s+not\s+(?:\w+\s+)?differ\b|\bno\s+(?:\w+\s+){0,2}?"
     r"(?:differences?|changes?|effects?|associations?|benefits?)\b|\b(?:similar|comparable|unchanged|"
-    r"not\s+different|indistinguishable)\b|\b(?:is|are|was|were|be|been|remained|proved|produced|provided|showed|"
-    r"had|has|have|yielded|achieved|gave|clinically|therapeutically|statistically)\s+equivalen\w*|\bequivalen\w*\s+(?:between|to|in\s+(?:both|the\s+two))\b|\bfailed\s+to\s+(?:\w+\s+)?(?:reach|show|demonstrate|achieve)\b|"
-    r"\bremained\s+(?:stable|constant|unchanged)\b|\bsignifican\w*\s+(?:\w+\s+){0,8}?(?:was|were)\s+not\s+"
-    r"(?:shown|found|observed|detected|seen|noted|demonstrated)\b|\btrend(?:ed|s)?\s+(?:\w+\s+){0,2}?(?:towards?|for)\s+(?:an?\s+)?"
-    r"(?:\w+\s+)?(?:greater|higher|lower|more|less|fewer|better|worse|improv|reduc|increas|decreas|significan)\w*|"
+    r"not\s+different|indistinguishable)\b|"
+    # "equivalent" as a verdict, not in a measure's name ("mean defocus equivalent", "morphine equivalents")
+    r"\b(?:is|are|was|were|be|been|remained|proved|produced|provided|showed|had|has|have|yielded|achieved|gave|"
+    r"clinically|therapeutically|statistically)\s+equivalen\w*|\bequivalen\w*\s+(?:between|to|in\s+(?:both|the\s+two))\b|"
+    r"\bfailed\s+to\s+(?:\w+\s+)?(?:reach|show|demonstrate|achieve)\b|\bremained\s+(?:stable|constant|unchanged)\b|"
+    r"\bsignifican\w*\s+(?:\w+\s+){0,8}?(?:was|were)\s+not\s+(?:shown|found|observed|detected|seen|noted|demonstrated)\b|"
+    # a trend is not significant (GUIDELINES, Findings): "a trend towards greater ...", "tended to decrease"
+    r"\btrend(?:ed|s)?\s+(?:\w+\s+){0,2}?(?:towards?|to|for)\s+(?:an?\s+)?(?:\w+\s+)?" + _MORE_LESS + r"|"
+    r"\btend(?:ed|s)?\s+to\s+(?:be\s+)?(?:\w+\s+)?" + _MORE_LESS + r"|"
     r"\bnot\s+(?:\w+\s+){0,3}?statistical(?:ly)?\s+(?:\w+\s+)?differen\w*|"
     r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|modify|change)\b",
     re.IGNORECASE,
@@ -306,6 +311,16 @@ def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
     return 0, len(text)
 
 
+SIMILAR_THEN_THAN = re.compile(r"\b(?:similar|comparable)\b[^;]*?\band\s+(?:were\s+|was\s+)?(?:both\s+)?"
+                               r"(?:significantly\s+)?(?:higher|lower|greater|less|more|fewer|better|worse|shorter|"
+                               r"longer)\s+than\b", re.IGNORECASE)
+BETWEEN_NULL = re.compile(r"\bno\s+(?:significant\s+|statistical\s+)?differences?\s+between\s+(?:the\s+)?(?:two\s+|"
+                          r"treatment\s+|study\s+)?(?:groups|arms)\b|\b(?:did\s+not|didn't)\s+differ\s+"
+                          r"(?:significantly\s+)?between\s+(?:the\s+)?(?:two\s+)?(?:groups|arms)\b", re.IGNORECASE)
+WITHIN_CHANGE = re.compile(r"\bfrom\s+(?:the\s+)?(?:baseline|pre-?\w*)\b|\bcompared\s+(?:with|to)\s+baseline\b|"
+                           r"\bover\s+(?:the\s+)?(?:\S+\s+)?(?:period|time)\b|\bin\s+both\s+groups\b", re.IGNORECASE)
+
+
 def outer_spans(spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The spans without arm mentions nested in an outcome ("BDNF" inside "Serum BDNF levels" names what
     is measured, not an arm the change is said of)."""
@@ -336,6 +351,13 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     sig, p, source = significance(inside, text[fa:fb], offset + fa)
     if sig is None and (fa, fb) != (0, len(text)):
         sig, p, source = significance(measures, text, offset)
+    if sig is False and source == "words" and SIMILAR_THEN_THAN.search(text[fa:fb]):
+        # "A and B were similar and were lower than C": the no-difference word is said of another pair
+        sig, p, source = None, None, ""
+    elif sig and BETWEEN_NULL.search(text) and WITHIN_CHANGE.search(text):
+        # "improved from pre-op to 24 months (P < 0.0001) with no difference between groups": the test is
+        # of the change within the arms; between them there is none
+        sig, p, source = False, None, "words"
     # cue words inside any entity name (other outcomes too) or naming a body part are no cues
     masked = blank(text, [*spans, *others, *anatomy(text)])
     local = [(a - fa, b - fa, r) for a, b, r in spans if fa <= a < fb]
@@ -344,9 +366,9 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
         cue, negated = cue_direction(masked, spans, outcome_text, others)
     if cue is None:  # the outcome's own change noun: "Median improvement in FVC ... was 0.12 L"
         cue = outcome_change(outcome_text)
-    if both_arms_change(masked[fa:fb]) and not NOT_SIGNIFICANT.search(masked[fa:fb]):
+    if both_arms_change(masked[fa:fb]) and not NOT_SIGNIFICANT.search(masked[fa:fb]) and sig is not False:
         # "reduced significantly in both groups": the significance is within each arm, not between them
-        # ("similar in both groups" compares them)
+        # ("similar in both groups", "2.24 mm in both groups (P = 0.75)" compare them)
         return Evidence(None, None, "", "no_difference", negated, None)
     sides = [(m, side) for m, side in arm_sides if fa <= m.start - offset < fb] or list(arm_sides)
     numeric = arm_direction(sides) or ratio_direction(inside or measures, text, offset, outcome_text)
@@ -386,7 +408,8 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
         return decision
     if model is not None:
         probs = model.predict([classifier_text(ev, text, spans)])[0]
-        if ev.significant:
+        if ev.significant or ev.significant is None and ev.cue in ("increase", "decrease"):
+            # a significant result, or a change said in words with no test: not "no difference"
             probs = {k: v for k, v in probs.items() if k != "no_difference"}
         decision.direction = max(probs, key=probs.get)
         decision.source = (decision.source + "+model").lstrip("+")

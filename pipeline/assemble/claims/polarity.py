@@ -149,11 +149,12 @@ _CHANGE_NOUN = re.compile(r"\b(?P<cue>[A-Za-z]+)\s+(?:in|of)\s+(?P<rest>\S.*)$",
 
 
 def outcome_change(outcome_text: str) -> str | None:
-    """"increase" / "decrease" said by a change noun heading the outcome's own name ("Median improvement
-    in FVC", "alleviation of their symptoms", "reduction in pain"), read of the measure after "in"/"of"
-    (improvement of a harmful measure is a decrease); None when the outcome has no such head."""
+    """"increase" / "decrease" said by a valence noun heading the outcome's own name ("Median improvement
+    in FVC", "alleviation of their symptoms"), read of the measure after "in"/"of" (improvement of a
+    harmful measure is a decrease); None otherwise. Plain change nouns ("reduction in pain", "CVD event
+    reduction") are left alone: the outcome may be the change itself (a greater reduction = increase)."""
     m = _CHANGE_NOUN.search(outcome_text)
-    if m is None:
+    if m is None or not (BETTER.fullmatch(m.group("cue")) or WORSE.fullmatch(m.group("cue"))):
         return None
     hits = _hits(m.group("cue"), bool(HARMFUL.search(m.group("rest"))))
     return None if len(hits) != 1 else "increase" if hits[0][2] > 0 else "decrease"

@@ -138,7 +138,7 @@ def test_outcome_named_by_a_change_noun():
     # Evidence Inference 1913915; PubMed 26702233
     assert outcome_change("Median improvement in FVC") == "increase"
     assert outcome_change("alleviation of their symptoms") == "decrease"
-    assert outcome_change("reduction in pain") == "decrease"
+    assert outcome_change("reduction in pain") is None  # the outcome may be the change itself
     assert outcome_change("incidence of withdrawal movements") is None
     text = ("Eighteen of the 20 patients (90.0 %) with both plantar and axillary hyperhidrosis experienced "
             "significant alleviation of their symptoms.")
@@ -158,3 +158,33 @@ def test_an_arm_named_inside_the_outcome_is_not_the_subject():
     arm = text.index("neuroplasticity-based cognitive training")
     spans = [(0, 17, "O"), (6, 10, "C"), (arm, arm + 40, "I")]
     assert comparison_evidence(text, 0, [], spans, [], "Serum BDNF levels").cue == "increase"
+
+
+def test_trends_and_no_difference_said_of_another_pair_or_of_the_change_within_arms():
+    from claimex.annotate.measures import parse_measures
+    from claimex.assemble.claims.direction import comparison_evidence, significance
+
+    # a trend is not significant (GUIDELINES, Findings)
+    assert significance([], "body fat percent tended to decrease compared with the placebo group", 0)[0] is False
+    # PubMed 29768149: "similar" is said of the two budesonide regimens; the comparison with terbutaline differs
+    text = ("Exacerbation rates with the two budesonide-containing regimens were similar and were lower than the "
+            "rate with terbutaline.")
+    c = text.index("terbutaline")
+    ev = comparison_evidence(text, 0, [], [(0, 18, "O"), (c, c + 11, "C")], [], "Exacerbation rates")
+    assert ev.significant is None and ev.cue == "decrease"
+    # Evidence Inference 3751503: the p-value tests the change over time; between the groups there is none
+    text = ("Active flexion ROM significantly improved from pre-op to 24-month follow-up (P < 0.0001) with no "
+            "difference between groups at any time point.")
+    ms = [m.to_schema(f"M{k}") for k, m in enumerate(parse_measures(text), start=1)]
+    assert comparison_evidence(text, 0, ms, [(0, 18, "O")], [], "Active flexion ROM").significant is False
+
+
+def test_a_change_in_both_arms_is_judged_even_with_a_comparator():
+    # Evidence Inference 4601415 (split-face trial): the harms were significant on both treatment sides
+    text = ("Patients received fractional CO2 laser treatment on one side and punch elevation on the other side. "
+            "Among all side effects, coagulated crust formation and pruritus at day 3 after fractional CO2 laser "
+            "treatment was significant on both treatment sides (P < 0.05).")
+    rec = make_record(text, [("INTERVENTION", "fractional CO2 laser treatment"), ("COMPARATOR", "punch elevation"),
+                             ("OUTCOME", "side effects"), ("OUTCOME", "coagulated crust formation")])
+    claim = next(c for c in claims_of(rec) if c.sentence == 1)
+    assert (claim.direction, claim.significant) == ("negative", True)
