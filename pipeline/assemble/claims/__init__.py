@@ -3,7 +3,8 @@
 Per sentence, in order: typing (:mod:`.types`), arms and roles with cross-sentence intervention
 context (:mod:`.context`, :mod:`.link`), arm values and claim groups (one claim per outcome when a
 sentence reports separate comparisons for several outcomes), direction and significance
-(:mod:`.direction`), hedging and negation (:mod:`.hedging`). Before that, entities are grounded to the
+(:mod:`.direction` for comparisons, :mod:`.single` for judged single-arm results, :mod:`.significance`),
+hedging and negation (:mod:`.hedging`). Before that, entities are grounded to the
 record's MeSH headings and chemicals (:mod:`.grounding`; sets ``Entity.mesh`` in place).
 
 The rules and their reasons are written up in ``docs/claims.md``.
@@ -18,26 +19,22 @@ from .arms import arms_of, settle_roles
 from .base import SentenceView, blank, sentence_views, unique
 from .context import Arm, InterventionContext
 from .direction import (
-    BETWEEN_GROUPS,
-    HARMS,
-    NOT_SIGNIFICANT,
     Decision,
     DirectionModel,
     classifier_text,
     comparison_evidence,
     decide_comparison,
     decide_qualitative,
-    decide_within,
     is_comparative,
     load_model,
-    significance,
-    single_arm_direction,
 )
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm
 from .hedging import hedged
 from .link import arm_values, between_arms, role_spans, roles_of, within_arms
 from .polarity import anatomy, both_arms_change
+from .significance import BETWEEN_GROUPS, NOT_SIGNIFICANT, significance
+from .single import HARMS, decide_within, single_arm_direction
 from .types import CONCLUSION, TypingState, classify, is_methods
 
 __all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model", "single_arm_direction"]

@@ -1,12 +1,5 @@
-"""Direction and significance of a claim.
-
-Significance (``Claim.significant``), first that applies:
-
-1. the claim's first p-value: ``p < 0.05`` (or ``p <= 0.05`` written with ``<``) -> significant, else not;
-2. a confidence interval: a ratio's (OR/RR/HR/IRR ..., or an estimate whose CI lies on both sides of 1
-   while positive) excluding 1, a difference's excluding 0 -> significant; including -> not;
-3. words: "significant(ly)" -> significant; "no significant difference", "did not differ",
-   "not significant(ly)", "non-significant", "NS", "similar", "comparable" -> not significant.
+"""Direction of a comparison claim (significance: :mod:`.significance`; single-arm results, judged
+positive / negative: :mod:`.single`).
 
 Direction of a **comparison** (arms, "than", "compared with", p-values, change words), read in the
 clause of the outcome first (:func:`focus`): not significant -> ``no_difference``; otherwise the arm values
@@ -16,8 +9,8 @@ evidence sentences with the intervention, comparator and outcome marked) or, whe
 the cue words of :mod:`.polarity` (subject/reference arms, compounds, harmful outcomes). A negation over
 the directional word ("did not reduce") gives ``no_difference`` and ``negated``.
 
-Direction of a **single-arm or qualitative** statement: :func:`.polarity.polarity` (positive /
-negative judgement words; adverse-effect statements use their own cues).
+Direction of a **qualitative** statement: :func:`.polarity.polarity` (positive / negative judgement
+words; adverse-effect statements use their own cues).
 """
 
 from __future__ import annotations
@@ -30,53 +23,32 @@ from itertools import pairwise
 from pathlib import Path
 
 from ...schema import Measure
-from .base import blank, cues
-from .hedging import negation_scope
+from .base import blank
 from .polarity import (
     DECREASE,
-    HARMFUL,
     INCREASE,
     anatomy,
     both_arms_change,
-    change_of,
     cue_direction,
     outcome_change,
     polarity,
+)
+from .significance import (
+    BETWEEN_NULL,
+    NOT_SIGNIFICANT,
+    SIMILAR_THEN_THAN,
+    WITHIN_CHANGE,
+    ci_bounds,
+    ci_null,
+    significance,
 )
 
 log = logging.getLogger(__name__)
 
 LABELS = ("increase", "decrease", "no_difference")
-ALPHA = 0.05
 MARKERS = {"I": "xxint", "C": "xxcmp", "O": "xxout"}
-RATIO_STATS = frozenset({"or", "rr", "hr", "irr", "ratio", "odds ratio", "hazard ratio", "relative risk",
-                         "risk ratio", "rate ratio", "aor", "ahr", "sir", "smr", "gmr"})
-DIFF_STATS = frozenset({"md", "wmd", "smd", "difference", "mean difference", "risk difference", "rd", "ard",
-                        "arr", "diff", "change", "beta", "b"})
 
 # -- cues -----------------------------------------------------------------------------------------------
-SIGNIFICANT = cues(r"(?:statistically\s+)?significant(?:ly)?", r"significance")
-_MORE_LESS = r"(?:greater|higher|lower|more|less|fewer|better|worse|improv|reduc|increas|decreas|declin|ris)\w*"
-NOT_SIGNIFICANT = re.compile(
-    r"\b(?:no|not|nor|without)\s+(?:\w+\s+){0,3}?(?:statistically\s+)?significan\w*|\bnon-?\s?significant(?:ly)?\b|"
-    r"\binsignificant(?:ly)?\b|\bn\.?s\.?(?=[\s,;)])|\bdid\s+not\s+(?:\w+\s+)?differ\b|\bno\s+(?:\w+\s+){0,2}?"
-    r"(?:differences?|changes?|effects?|associations?|benefits?)\b|\b(?:similar|comparable|unchanged|"
-    r"not\s+different|indistinguishable)\b|"
-    # "equivalent" as a verdict, not in a measure's name ("mean defocus equivalent", "morphine equivalents")
-    r"\b(?:is|are|was|were|be|been|remained|proved|produced|provided|showed|had|has|have|yielded|achieved|gave|"
-    r"clinically|therapeutically|statistically)\s+equivalen\w*|\bequivalen\w*\s+(?:between|to|in\s+(?:both|the\s+two))\b|"
-    r"\bfailed\s+to\s+(?:\w+\s+)?(?:reach|show|demonstrate|achieve)\b|\bremained\s+(?:stable|constant|unchanged)\b|"
-    r"\bsignifican\w*\s+(?:\w+\s+){0,8}?(?:was|were)\s+not\s+(?:shown|found|observed|detected|seen|noted|demonstrated)\b|"
-    # a trend is not significant (GUIDELINES, Findings): "a trend towards greater ...", "tended to decrease"
-    r"\btrend(?:ed|s)?\s+(?:\w+\s+){0,2}?(?:towards?|to|for)\s+(?:an?\s+)?(?:\w+\s+)?" + _MORE_LESS + r"|"
-    r"\btend(?:ed|s)?\s+to\s+(?:be\s+)?(?:\w+\s+)?" + _MORE_LESS + r"|"
-    r"\bnot\s+(?:\w+\s+){0,3}?statistical(?:ly)?\s+(?:\w+\s+)?differen\w*|"
-    r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|modify|change)\b",
-    re.IGNORECASE,
-)
-#: "with comparable recovery profile": a no-difference adjective in a with-phrase, said of its own noun
-OTHER_SIMILAR = re.compile(r"\bwith\s+(?:a\s+|an\s+)?(?:similar|comparable|equivalent)\s+(?=[a-z])"
-                           r"(?!rates?\b|results?\b|outcomes?\b|effects?\b|efficacy\b|incidences?\b)", re.IGNORECASE)
 COMPARATIVE = re.compile(
     r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|beyond|differ\w*|similar|comparable|equivalent|"
     r"(?:statistically\s+)?significant\w*|increas\w*|decreas\w*|reduc\w*|higher|lower|greater|fewer|"
@@ -90,81 +62,6 @@ class Decision:
     negated: bool = False
     p_value: str | None = None  # id of the deciding p-value
     source: str = ""
-
-
-# -- significance ----------------------------------------------------------------------------------------
-def p_significant(m: Measure) -> bool | None:
-    if m.value is None:
-        return None
-    op = m.op or "="
-    if op in ("<", "<=", "≤"):
-        return m.value <= ALPHA
-    if op in (">", ">=", "≥"):
-        return False if m.value >= ALPHA else None
-    return m.value < ALPHA
-
-
-def ci_bounds(m: Measure) -> tuple[float, float] | None:
-    if m.ci_low is not None and m.ci_high is not None:
-        return m.ci_low, m.ci_high
-    if m.kind == "ci" and m.low is not None and m.high is not None:
-        return m.low, m.high
-    return None
-
-
-def ci_null(m: Measure, context: str) -> float | None:
-    """The no-effect value of a CI: 1 for ratios, 0 for differences, None when unknown."""
-    stat = (m.stat or "").lower()
-    if m.kind == "ratio" or stat in RATIO_STATS:
-        return 1.0
-    if stat in DIFF_STATS:
-        return 0.0
-    bounds = ci_bounds(m)
-    if bounds and bounds[0] < 0:
-        return 0.0
-    if re.search(r"\b(?:ratio|OR|RR|HR|IRR)\b", context[-60:]):
-        return 1.0
-    if re.search(r"\b(?:difference|change|MD|WMD|SMD)\b", context[-60:], re.IGNORECASE):
-        return 0.0
-    return None
-
-
-_BASELINE = re.compile(r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:intervention|treatment|randomi[sz]ation|therapy|"
-                       r"surgery)\b|\bat\s+baseline\b|\bbaseline\s+(?:values?|characteristics|levels?)\b",
-                       re.IGNORECASE)
-
-
-def _baseline(before: str) -> bool:
-    """Is a p-value preceded, in its own clause, by a baseline time ("... before intervention was not
-    statistically significant (P = 0.838), and it was ... after intervention (P < 0.001)")?"""
-    clause = re.split(r";|,\s*(?:and|but|whereas|while)\b|\)\s*,", before)[-1]
-    return bool(_BASELINE.search(clause))
-
-
-def significance(measures: Sequence[Measure], text: str, offset: int) -> tuple[bool | None, Measure | None,
-                                                                             str]:
-    """(significant, deciding p-value, source) from p-values (one in a baseline clause only when there is no
-    other), then CIs, then words. ``offset`` is the absolute start of ``text`` (measures carry absolute
-    offsets). A no-difference adjective of another noun ("prolongs the time to ... with comparable
-    recovery profile") is not read (:data:`OTHER_SIMILAR`)."""
-    pvals = [m for m in measures if m.kind == "p_value"]
-    results = [m for m in pvals if not _baseline(text[:max(0, m.start - offset)])] or pvals
-    for m in results:
-        sig = p_significant(m)
-        if sig is not None:
-            return sig, m, "p-value"
-    for m in measures:
-        bounds = ci_bounds(m)
-        if bounds is None:
-            continue
-        null = ci_null(m, text[:max(0, m.start - offset)] + m.text)
-        if null is not None:
-            return not (bounds[0] <= null <= bounds[1]), None, "ci"
-    if NOT_SIGNIFICANT.search(OTHER_SIMILAR.sub(" ", text)):
-        return False, None, "words"
-    if SIGNIFICANT.search(text):
-        return True, None, "words"
-    return None, None, ""
 
 
 _EVENT_FREE = re.compile(r"surviv|\bfree\b|-free|time\s+to|duration", re.IGNORECASE)
@@ -311,16 +208,6 @@ def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
     return 0, len(text)
 
 
-SIMILAR_THEN_THAN = re.compile(r"\b(?:similar|comparable)\b[^;]*?\band\s+(?:were\s+|was\s+)?(?:both\s+)?"
-                               r"(?:significantly\s+)?(?:higher|lower|greater|less|more|fewer|better|worse|shorter|"
-                               r"longer)\s+than\b", re.IGNORECASE)
-BETWEEN_NULL = re.compile(r"\bno\s+(?:significant\s+|statistical\s+)?differences?\s+between\s+(?:the\s+)?(?:two\s+|"
-                          r"treatment\s+|study\s+)?(?:groups|arms)\b|\b(?:did\s+not|didn't)\s+differ\s+"
-                          r"(?:significantly\s+)?between\s+(?:the\s+)?(?:two\s+)?(?:groups|arms)\b", re.IGNORECASE)
-WITHIN_CHANGE = re.compile(r"\bfrom\s+(?:the\s+)?(?:baseline|pre-?\w*)\b|\bcompared\s+(?:with|to)\s+baseline\b|"
-                           r"\bover\s+(?:the\s+)?(?:\S+\s+)?(?:period|time)\b|\bin\s+both\s+groups\b", re.IGNORECASE)
-
-
 def outer_spans(spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The spans without arm mentions nested in an outcome ("BDNF" inside "Serum BDNF levels" names what
     is measured, not an arm the change is said of)."""
@@ -419,101 +306,6 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
     else:
         decision.direction = ev.cue if ev.cue != "no_difference" or not ev.significant else None
         decision.source = (decision.source + "+cues").lstrip("+")
-    return decision
-
-
-# an event that happened to patients (a harm when it is counted); a judged *value* of a harmful measure
-# ("hospital stay was 1-4 days") is not an event
-EVENT = re.compile(r"death|died|\bdie\b|mortality|fatal|complication|adverse|side[- ]effect|toxicit|infection|"
-                   r"bleed|h(?:a)?emorrh|relapse|recurren|progress|failure|reoperation|readmission", re.IGNORECASE)
-# a result that was observed or counted ("occurred in five patients", "achieved a CR", "was observed")
-#: a comparison between the arms said in words, even when no comparator is named ("between the two groups")
-BETWEEN_GROUPS = re.compile(r"\bbetween\s+(?:the\s+)?(?:two\s+|both\s+|treatment\s+|study\s+)?(?:groups|arms)\b",
-                            re.IGNORECASE)
-#: an outcome list that names harms ("The most frequent adverse events were fever (59 %), ...")
-HARMS = re.compile(r"adverse|side[- ]effect|complication|toxicit", re.IGNORECASE)
-OCCURRED = re.compile(r"\b(?:occurr\w*|developed|experienced|suffered)\b", re.IGNORECASE)
-_EVENT_FREE_NAME = re.compile(r"surviv|\bfree\b|-free", re.IGNORECASE)
-
-
-def is_event(outcome_text: str) -> bool:
-    """An event that happens to patients (death, complications, progression), not a time free of it
-    ("progression-free survival")."""
-    return bool(EVENT.search(outcome_text)) and not _EVENT_FREE_NAME.search(outcome_text)
-
-
-OBSERVED = re.compile(r"\b(?:occurr\w*|observed|reported|noted|seen|achieved|attained|developed|experienced|"
-                      r"died|had)\b", re.IGNORECASE)
-
-
-def _measured(outcome_text: str) -> str:
-    """What an outcome named by a change noun measures ("alleviation of their symptoms" -> "their symptoms")."""
-    return re.split(r"\s+(?:in|of)\s+", outcome_text, maxsplit=1)[-1]
-
-
-def single_arm_direction(direction: str | None, outcome_text: str) -> str | None:
-    """A single-arm result is judged, not compared (GUIDELINES, Findings): a change of a harmful outcome
-    (pain, mortality, HbA1c: :data:`.polarity.HARMFUL`) is positive when it falls, any other outcome's
-    when it rises; no change is negative (the treatment did not do what it was given for)."""
-    if direction == "no_difference":
-        return "negative"
-    if direction in ("increase", "decrease"):
-        good = "decrease" if HARMFUL.search(outcome_text) else "increase"
-        return "positive" if direction == good else "negative"
-    return direction
-
-
-def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measure], adverse: bool,
-                  outcome_text: str = "", outcome_at: int | None = None) -> Decision:
-    """A single-arm result, or a change within the arms and no comparison between them ("Significant
-    improvement in IKDC scores (P < 0.0001) ... over the 24-month period for both groups"): judged
-    positive / negative (GUIDELINES, Findings), first that applies:
-
-    1. polarity words (:func:`.polarity.polarity`);
-    2. a change word of the outcome (:func:`.polarity.change_of`; a harmful outcome falling is positive,
-       any other rising; "no significant change" is negative): :func:`single_arm_direction`;
-    3. a negation over the outcome (``outcome_at``: its local start): "No postoperative complications
-       ... were observed", "was not associated with hypotension" -> positive for a harm (an event, a
-       harmful outcome or an adverse-effect claim), negative otherwise ("did not achieve CR");
-    4. a result that was counted or observed (numbers, or "occurred", "achieved", "died" ...): a harm
-       that happened (an adverse-effect claim, an event such as death, complications, progression, or a
-       harmful outcome that "occurred" / was "experienced") is negative, any other result reported for
-       the arm ("The efficacy rate was 100 %", "The postoperative hospital stay was 1-4 days") positive.
-
-    A description without numbers or an observation verb ("usually mild and transient, is the commonest
-    side effect") stays None. Significance from the p-value, CI or words."""
-    decision = Decision()
-    harm = adverse or bool(HARMFUL.search(outcome_text) or is_event(outcome_text))
-    fa, fb = focus(masked, [(outcome_at, outcome_at + 1, "O")] if outcome_at is not None else [])
-    for a, b in ((fa, fb), (0, len(masked))):  # the outcome's clause first, then the sentence
-        clause = masked[a:b]
-        decision = decide_qualitative(clause, adverse)
-        if decision.direction is not None:
-            break
-        change = change_of(clause, outcome_text)
-        negated = outcome_at is not None and a <= outcome_at < b and negation_scope(masked, outcome_at)
-        if change is None:
-            change = outcome_change(outcome_text)
-            if change is not None:  # "experienced significant alleviation of their symptoms"
-                decision.direction, decision.source = single_arm_direction(change, _measured(outcome_text)), \
-                    "change"
-                break
-        if change is None and NOT_SIGNIFICANT.search(clause) and not negated:
-            change = "no_difference"
-        if change is not None:
-            decision.direction, decision.source = single_arm_direction(change, outcome_text), "change"
-            break
-        if negated:
-            decision.direction, decision.negated, decision.source = ("positive" if harm else "negative"), True, \
-                "negation"
-            break
-    if decision.direction is None and (measures or OBSERVED.search(masked)):
-        # a harm that happened: an event, an adverse-effect claim, or a harmful outcome said to occur
-        event = adverse or is_event(outcome_text) or bool(HARMFUL.search(outcome_text) and OCCURRED.search(masked))
-        decision.direction, decision.source = ("negative" if event else "positive"), "observed"
-    sig, p, _ = significance(measures, text, offset)
-    decision.significant = sig
-    decision.p_value = p.id if p is not None else None
     return decision
 
 

@@ -50,8 +50,8 @@ def test_a_harm_that_happened_is_negative_and_a_description_stays_undecided():
 
 
 def test_no_difference_words_and_both_groups():
-    from claimex.assemble.claims.direction import significance
     from claimex.assemble.claims.polarity import both_arms_change
+    from claimex.assemble.claims.significance import significance
 
     # Evidence Inference 3751503: a negated "statistical difference"; 5809706: "similar in both groups"
     assert significance([], "the sterilization process, BioCleanse, did not demonstrate a statistical "
@@ -87,7 +87,8 @@ def test_no_effect_is_a_comparison_without_difference():
     claim = next(c for c in claims_of(rec) if c.sentence == 1)
     assert (claim.direction, claim.significant) == ("no_difference", False)
     # EvidenceMap 10986219: "did not affect"
-    from claimex.assemble.claims.direction import NOT_SIGNIFICANT, is_comparative
+    from claimex.assemble.claims.direction import is_comparative
+    from claimex.assemble.claims.significance import NOT_SIGNIFICANT
 
     assert NOT_SIGNIFICANT.search("Glutamine did not affect psychometric function in TIPS patients")
     assert is_comparative("Glutamine did not affect psychometric function", has_comparator=False, measures=[])
@@ -114,7 +115,7 @@ def test_cue_words_inside_other_outcomes_and_body_parts_are_no_cues():
 
 def test_significance_skips_baseline_p_values_and_adjectives_of_other_nouns():
     from claimex.annotate.measures import parse_measures
-    from claimex.assemble.claims.direction import significance
+    from claimex.assemble.claims.significance import significance
 
     # EvidenceMap 32379667: the first p-value compares the groups before the intervention
     text = ("The average sleep quality score ( SRSS ) of the two groups before intervention was not statistically "
@@ -162,7 +163,8 @@ def test_an_arm_named_inside_the_outcome_is_not_the_subject():
 
 def test_trends_and_no_difference_said_of_another_pair_or_of_the_change_within_arms():
     from claimex.annotate.measures import parse_measures
-    from claimex.assemble.claims.direction import comparison_evidence, significance
+    from claimex.assemble.claims.direction import comparison_evidence
+    from claimex.assemble.claims.significance import significance
 
     # a trend is not significant (GUIDELINES, Findings)
     assert significance([], "body fat percent tended to decrease compared with the placebo group", 0)[0] is False
