@@ -143,6 +143,9 @@ class ClaimAssembler:
                                  outcome_text=outcome_text, outcome_at=outcome_at)
         if not is_comparative(masked, not one_arm, group.measures):
             decision = decide_qualitative(masked, adverse=ctype == "adverse_effect")
+            if ctype in _CARRY:  # a result stated in words ("did not improve endothelial function"): its test
+                sig, p, _ = significance(group.measures, view.text, view.start)
+                decision.significant, decision.p_value = sig, p.id if p is not None else None
         else:
             sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]
             others = [(o.start - view.start, o.end - view.start) for o in view.label("OUTCOME")

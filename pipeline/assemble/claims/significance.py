@@ -45,6 +45,10 @@ NOT_SIGNIFICANT = re.compile(
     r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|modify|change)\b",
     re.IGNORECASE,
 )
+#: a negated change verb: not significant ("did not improve endothelial function"), but, unlike the
+#: no-difference words, no sign of a comparison (a single-arm result can fail to improve)
+NEGATED_CHANGE = re.compile(r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:improve|reduce|increase|"
+                            r"decrease|lower|raise|shorten|prolong)\w*\b", re.IGNORECASE)
 #: "with comparable recovery profile": a no-difference adjective in a with-phrase, said of its own noun
 OTHER_SIMILAR = re.compile(r"\bwith\s+(?:a\s+|an\s+)?(?:similar|comparable|equivalent)\s+(?=[a-z])"
                            r"(?!rates?\b|results?\b|outcomes?\b|effects?\b|efficacy\b|incidences?\b)", re.IGNORECASE)
@@ -130,7 +134,7 @@ def significance(measures: Sequence[Measure], text: str, offset: int) -> tuple[b
         null = ci_null(m, text[:max(0, m.start - offset)] + m.text)
         if null is not None:
             return not (bounds[0] <= null <= bounds[1]), None, "ci"
-    if NOT_SIGNIFICANT.search(OTHER_SIMILAR.sub(" ", text)):
+    if NOT_SIGNIFICANT.search(OTHER_SIMILAR.sub(" ", text)) or NEGATED_CHANGE.search(text):
         return False, None, "words"
     if SIGNIFICANT.search(text):
         return True, None, "words"

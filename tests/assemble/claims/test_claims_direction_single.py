@@ -190,3 +190,18 @@ def test_a_change_in_both_arms_is_judged_even_with_a_comparator():
                              ("OUTCOME", "side effects"), ("OUTCOME", "coagulated crust formation")])
     claim = next(c for c in claims_of(rec) if c.sentence == 1)
     assert (claim.direction, claim.significant) == ("negative", True)
+
+
+def test_a_negated_change_verb_is_not_significant():
+    from claimex.assemble.claims.direction import is_comparative
+    from claimex.assemble.claims.significance import significance
+
+    # Evidence Inference 3634264: a result that failed to improve; not a sign of a comparison by itself
+    text = ("Our study revealed that one month of oral L-carnitine therapy did not improve endothelial function "
+            "in hemodialysis patients.")
+    assert significance([], text, 0)[0] is False
+    assert not is_comparative(text, has_comparator=False, measures=[])
+    rec = make_record("L-carnitine in hemodialysis patients. " + text,
+                      [("INTERVENTION", "oral L-carnitine therapy"), ("OUTCOME", "endothelial function")], title=True)
+    claim = next(c for c in claims_of(rec) if c.sentence == 1)
+    assert (claim.direction, claim.significant, claim.negated) == ("negative", False, True)
