@@ -128,7 +128,10 @@ class ClaimAssembler:
         """``single_arm``: the abstract's design has no comparator (no control or alternative arm anywhere)."""
         if ctype in _NO_DIRECTION or (ctype == "conclusion" and _recommendation(view.text)):
             return Decision()
-        masked = blank(view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION"), anatomy(view.text))
+        masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
+        body_parts = anatomy(view.text)
+        if body_parts:
+            masked = blank(masked, body_parts)
         outcome_text = " ".join(o.text for o in group.outcomes)
         outcome_at = min((o.start - view.start for o in group.outcomes), default=None)
         # a single-arm result is a harm when the claim is typed adverse or the sentence lists harms

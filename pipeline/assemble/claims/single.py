@@ -74,7 +74,7 @@ def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measur
     decision = Decision()
     harm = adverse or bool(HARMFUL.search(outcome_text) or is_event(outcome_text))
     fa, fb = focus(masked, [(outcome_at, outcome_at + 1, "O")] if outcome_at is not None else [])
-    for a, b in ((fa, fb), (0, len(masked))):  # the outcome's clause first, then the sentence
+    for a, b in dict.fromkeys(((fa, fb), (0, len(masked)))):  # the outcome's clause first, then the sentence
         clause = masked[a:b]
         decision = decide_qualitative(clause, adverse)
         if decision.direction is not None:
