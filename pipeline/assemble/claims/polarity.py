@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .base import cues
 from .hedging import negation_scope
@@ -62,9 +63,17 @@ HARMFUL = re.compile(
     r"lesion|handicap|dizz|damage|injur|stenos|tension|anger|confusion|insomnia|disturbance|burden|morbidity|"
     r"craving|attrition|dropout|drop-out|cholesterol|ldl|triglycerid|glucose|hba1c|blood pressure|tumou?r size|"
     r"viral|virus|requirement|consumption|rescue|dose of|pressure|reaction time|latenc|"
-    r"\w(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w|sweat",
+    r"(?<=\w)(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w|sweat",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=4096)
+def harmful(outcome_text: str) -> bool:
+    """Is less of this outcome better (:data:`HARMFUL`)? Cached: a claim's outcome is asked several times."""
+    return bool(HARMFUL.search(outcome_text))
+
+
 REFERENCE = re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"
                        r"against|from)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?(?:in\s+|with\s+|for\s+|among\s+)?"
                        r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+){0,4}|"
@@ -113,7 +122,7 @@ def cue_direction(text: str, spans: Sequence[Span], outcome_text: str = "",
     the harmful-outcome reading of "improved"); ``others``: local spans of the sentence's other outcomes
     (claims of their own): a cue after the outcome that goes with a later one ("reduced A by 9.0%, and
     increased B") is not this outcome's."""
-    hits = _hits(text, bool(HARMFUL.search(outcome_text)))
+    hits = _hits(text, harmful(outcome_text))
     if not hits:
         return None, False
     outcomes = sorted((a, b) for a, b, r in spans if r == "O")
@@ -139,7 +148,7 @@ def change_of(text: str, outcome_text: str = "") -> str | None:
     """"increase" / "decrease" of the outcome said by the first change cue of ``text`` (entity names
     masked; "improved" of a harmful outcome is a decrease), regardless of arms; None when there is none
     or a negation scopes over it."""
-    hits = _hits(text, bool(HARMFUL.search(outcome_text)))
+    hits = _hits(text, harmful(outcome_text))
     if not hits or negation_scope(text, hits[0][0]):
         return None
     return "increase" if hits[0][2] > 0 else "decrease"
@@ -156,7 +165,7 @@ def outcome_change(outcome_text: str) -> str | None:
     m = _CHANGE_NOUN.search(outcome_text)
     if m is None or not (BETTER.fullmatch(m.group("cue")) or WORSE.fullmatch(m.group("cue"))):
         return None
-    hits = _hits(m.group("cue"), bool(HARMFUL.search(m.group("rest"))))
+    hits = _hits(m.group("cue"), harmful(m.group("rest")))
     return None if len(hits) != 1 else "increase" if hits[0][2] > 0 else "decrease"
 
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ...schema import Measure
 from .direction import Decision, decide_qualitative, focus
 from .hedging import negation_scope
-from .polarity import HARMFUL, change_of, outcome_change
+from .polarity import change_of, harmful, outcome_change
 from .significance import NOT_SIGNIFICANT, significance
 
 # an event that happened to patients (a harm when it is counted); a judged *value* of a harmful measure
@@ -25,6 +26,7 @@ OCCURRED = re.compile(r"\b(?:occurr\w*|developed|experienced|suffered)\b", re.IG
 _EVENT_FREE_NAME = re.compile(r"surviv|\bfree\b|-free", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def is_event(outcome_text: str) -> bool:
     """An event that happens to patients (death, complications, progression), not a time free of it
     ("progression-free survival")."""
@@ -47,7 +49,7 @@ def single_arm_direction(direction: str | None, outcome_text: str) -> str | None
     if direction == "no_difference":
         return "negative"
     if direction in ("increase", "decrease"):
-        good = "decrease" if HARMFUL.search(outcome_text) else "increase"
+        good = "decrease" if harmful(outcome_text) else "increase"
         return "positive" if direction == good else "negative"
     return direction
 
@@ -72,7 +74,6 @@ def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measur
     A description without numbers or an observation verb ("usually mild and transient, is the commonest
     side effect") stays None. Significance from the p-value, CI or words."""
     decision = Decision()
-    harm = adverse or bool(HARMFUL.search(outcome_text) or is_event(outcome_text))
     fa, fb = focus(masked, [(outcome_at, outcome_at + 1, "O")] if outcome_at is not None else [])
     for a, b in dict.fromkeys(((fa, fb), (0, len(masked)))):  # the outcome's clause first, then the sentence
         clause = masked[a:b]
@@ -93,12 +94,13 @@ def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measur
             decision.direction, decision.source = single_arm_direction(change, outcome_text), "change"
             break
         if negated:
+            harm = adverse or harmful(outcome_text) or is_event(outcome_text)
             decision.direction, decision.negated, decision.source = ("positive" if harm else "negative"), True, \
                 "negation"
             break
     if decision.direction is None and (measures or OBSERVED.search(masked)):
         # a harm that happened: an event, an adverse-effect claim, or a harmful outcome said to occur
-        event = adverse or is_event(outcome_text) or bool(HARMFUL.search(outcome_text) and OCCURRED.search(masked))
+        event = adverse or is_event(outcome_text) or bool(harmful(outcome_text) and OCCURRED.search(masked))
         decision.direction, decision.source = ("negative" if event else "positive"), "observed"
     sig, p, _ = significance(measures, text, offset)
     decision.significant = sig
