@@ -81,7 +81,8 @@ REFERENCE = re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|
 BOTH_ARMS = re.compile(r"\b(?:in\s+both\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:groups?|arms?|treatments?|regimens?|sexes)\b|"
                        r"in\s+both\b(?=\s*(?:[,.;)]|$))|both\s+(?:groups?|arms?|treatments?|regimens?|conditions?|cohorts?)|"
                        r"in\s+(?:all|each|either)\s+(?:\w+\s+)?(?:groups?|arms?|treatments?)|all\s+(?:treatment\s+)?"
-                       r"groups?|irrespective\s+of|regardless\s+of)\b", re.IGNORECASE)
+                       r"groups?|(?:irrespective|regardless)\s+of\s+(?:the\s+)?(?:treatment\s+|study\s+)?(?:groups?|arms?|"
+                       r"allocation|assignment|treatment|randomi[sz]ation))\b", re.IGNORECASE)
 
 
 def _hits(text: str, harmful: bool) -> list[tuple[int, int, int]]:

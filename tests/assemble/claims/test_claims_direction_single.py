@@ -205,3 +205,12 @@ def test_a_negated_change_verb_is_not_significant():
                       [("INTERVENTION", "oral L-carnitine therapy"), ("OUTCOME", "endothelial function")], title=True)
     claim = next(c for c in claims_of(rec) if c.sentence == 1)
     assert (claim.direction, claim.significant, claim.negated) == ("negative", False, True)
+
+
+def test_regardless_of_names_both_arms_only_for_the_allocation():
+    from claimex.assemble.claims.polarity import both_arms_change
+
+    # pubmed-xml samples: "regardless of sex" qualifies a change, it does not report one in each arm
+    assert not both_arms_change("Vertical growth was seen in the bilateral cleft lip and palate subjects regardless "
+                                "of sex, and no change was observed with age.")
+    assert both_arms_change("acute low back pain that will likely resolve regardless of treatment.")
