@@ -143,7 +143,8 @@ class ClaimAssembler:
             # a change within the arms ("reduced significantly in both groups"), or a result of a single-arm
             # design: judged, not compared
             return decide_within(view.text, view.start, masked, group.measures, adverse=harms,
-                                 outcome_text=outcome_text, outcome_at=outcome_at)
+                                 outcome_text=outcome_text, outcome_at=outcome_at,
+                                 adverse_claim=ctype == "adverse_effect")
         if not is_comparative(masked, not one_arm, group.measures):
             decision = decide_qualitative(masked, adverse=ctype == "adverse_effect")
             if ctype in _CARRY:  # a result stated in words ("did not improve endothelial function"): its test
@@ -163,7 +164,8 @@ class ClaimAssembler:
         if decision.direction is None and not has_comparator and ctype in _CARRY:
             # no comparator, nothing compared or judged in words: a result reported for the arm
             return decide_within(view.text, view.start, masked, group.measures, adverse=harms,
-                                 outcome_text=outcome_text, outcome_at=outcome_at)
+                                 outcome_text=outcome_text, outcome_at=outcome_at,
+                                 adverse_claim=ctype == "adverse_effect")
         return decision
 
     # -- one-sentence helpers (evaluation and training on Evidence Inference) ---------------------------

@@ -55,7 +55,7 @@ def single_arm_direction(direction: str | None, outcome_text: str) -> str | None
 
 
 def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measure], adverse: bool,
-                  outcome_text: str = "", outcome_at: int | None = None) -> Decision:
+                  outcome_text: str = "", outcome_at: int | None = None, adverse_claim: bool = False) -> Decision:
     """A single-arm result, or a change within the arms and no comparison between them ("Significant
     improvement in IKDC scores (P < 0.0001) ... over the 24-month period for both groups"): judged
     positive / negative (GUIDELINES, Findings), first that applies:
@@ -71,8 +71,10 @@ def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measur
        harmful outcome that "occurred" / was "experienced") is negative, any other result reported for
        the arm ("The efficacy rate was 100 %", "The postoperative hospital stay was 1-4 days") positive.
 
-    A description without numbers or an observation verb ("usually mild and transient, is the commonest
-    side effect") stays None. Significance from the p-value, CI or words."""
+    ``adverse``: read the adverse-effect polarity cues (the claim is typed adverse or the sentence's
+    outcomes name harms); ``adverse_claim``: the claim itself is typed adverse (step 4). A description
+    without numbers or an observation verb ("usually mild and transient, is the commonest side effect")
+    stays None. Significance from the p-value, CI or words."""
     decision = Decision()
     fa, fb = focus(masked, [(outcome_at, outcome_at + 1, "O")] if outcome_at is not None else [])
     for a, b in dict.fromkeys(((fa, fb), (0, len(masked)))):  # the outcome's clause first, then the sentence
@@ -100,7 +102,8 @@ def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measur
             break
     if decision.direction is None and (measures or OBSERVED.search(masked)):
         # a harm that happened: an event, an adverse-effect claim, or a harmful outcome said to occur
-        event = adverse or is_event(outcome_text) or bool(harmful(outcome_text) and OCCURRED.search(masked))
+        event = adverse_claim or is_event(outcome_text) or bool(
+            HARMS.search(outcome_text) or harmful(outcome_text) and OCCURRED.search(masked))
         decision.direction, decision.source = ("negative" if event else "positive"), "observed"
     sig, p, _ = significance(measures, text, offset)
     decision.significant = sig

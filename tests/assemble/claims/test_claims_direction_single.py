@@ -214,3 +214,16 @@ def test_regardless_of_names_both_arms_only_for_the_allocation():
     assert not both_arms_change("Vertical growth was seen in the bilateral cleft lip and palate subjects regardless "
                                 "of sex, and no change was observed with age.")
     assert both_arms_change("acute low back pain that will likely resolve regardless of treatment.")
+
+
+def test_outcomes_listed_as_adverse_events_are_harms():
+    # PubMed 26702392 (pubmed-xml sample), a single-arm trastuzumab study: "transaminase increased" is an
+    # adverse event here, so "frequently" judges it (not the rise of a transaminase level)
+    text = ("Trastuzumab in patients with gastric cancer. "
+            "The most frequently drug-related adverse events were fever (59.3 %), transaminase increased "
+            "(22.2 %), chills (18.5 %) and arrhythmia (18.5 %).")
+    rec = make_record(text, [("INTERVENTION", "Trastuzumab"), ("OUTCOME", "drug-related adverse events"),
+                             ("OUTCOME", "fever"), ("OUTCOME", "transaminase"), ("OUTCOME", "arrhythmia")],
+                      title=True)
+    claims = [c for c in claims_of(rec) if c.sentence == 1]
+    assert claims and all(c.direction == "negative" for c in claims)
