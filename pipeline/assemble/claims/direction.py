@@ -2,11 +2,13 @@
 positive / negative: :mod:`.single`).
 
 Direction of a **comparison** (arms, "than", "compared with", p-values, change words), read in the
-clause of the outcome first (:func:`focus`): not significant -> ``no_difference``; otherwise the arm values
+clause of the outcome first (:func:`focus`): not significant -> ``no_difference``; otherwise the cue words of
+:mod:`.polarity` said of the claim's arms ("significantly shorter in A than in B"); otherwise the arm values
 (intervention arm's value vs the comparator arm's), or a ratio's point estimate when its CI excludes 1;
 otherwise the direction classifier (``models/claimex-direction``, trained on Evidence Inference 2.0
-evidence sentences with the intervention, comparator and outcome marked) or, when the model is absent,
-the cue words of :mod:`.polarity` (subject/reference arms, compounds, harmful outcomes). A negation over
+evidence sentences with the intervention, comparator and outcome marked). The cue words (subject/reference
+arms, compounds, harmful outcomes) come first because in an abstract the arms of the values and the
+classifier's marks come from context and mislead more often than the sentence's own words. A negation over
 the directional word ("did not reduce") gives ``no_difference`` and ``negated``.
 
 Direction of a **qualitative** statement: :func:`.polarity.polarity` (positive / negative judgement
@@ -167,7 +169,8 @@ def is_comparative(text: str, has_comparator: bool, measures: Sequence[Measure])
         has_comparator and bool(INCREASE.search(text) or DECREASE.search(text)))
 
 
-_CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+(?:whereas|but|while|although|however|except)\b", re.IGNORECASE)
+# "A, but not B, reduced X" contrasts the arms inside one clause: "but not" is no break
+_CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+(?:whereas|but(?!\s+not\b)|while|although|however|except)\b", re.IGNORECASE)
 
 
 _LEADING_CONCESSIVE = re.compile(r"\s*(?:although|though|while|whereas)\b", re.IGNORECASE)
@@ -175,7 +178,7 @@ _VERB = re.compile(r"\b(?:is|are|was|were|remained|did|does|had|has|have|showed|
 
 
 def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
-    """The clause (bracket depth 0; split at ``;``, ``.``, "whereas", "but", ..., and at the comma that
+    """The clause (bracket depth 0; split at ``;``, ``.``, "whereas", "but" (not "but not"), ..., and at the comma that
     closes a leading "Although ..." clause) that holds the first
     outcome mention (else the first intervention mention); the whole text when there is none."""
     anchor = next((a for a, _b, r in sorted(spans) if r == "O"), None)
@@ -193,7 +196,8 @@ def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
             m = _CLAUSE_BREAK.match(text, k)
             if m and not (ch == "." and re.search(r"\b(?:vs|e\.g|i\.e|al|approx|resp)$", text[:k], re.IGNORECASE)):
                 cuts.append(m.end())
-    m2 = [m for m in re.finditer(r"\s(?:whereas|but|while|although|however)\b", text, re.IGNORECASE)]
+    m2 = [m for m in re.finditer(r"\s(?:whereas|but(?!\s+not\b)|while|although|however)\b", text,
+                                                                  re.IGNORECASE)]
     cuts += [m.start() for m in m2]
     lead = _LEADING_CONCESSIVE.match(text)
     if lead:  # "Although A, B and C remained unchanged, D improved": the comma after its verb closes it
@@ -278,14 +282,22 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
                       outcome_text: str = "", others: Sequence[tuple[int, int]] = ()) -> Decision:
     """Direction of a comparison. ``text``: the sentence; ``offset``: its absolute start; ``spans``:
     local (start, end, role) of the I/C/O mentions; ``arm_sides``: (arm value, side); ``outcome_text``:
-    the outcome's words. Not significant (p-value, CI, words) -> ``no_difference``; otherwise the
-    classifier (which sees the rules' evidence as feature words) or, without it, numbers then cues."""
+    the outcome's words. Not significant (p-value, CI, words) -> ``no_difference``; otherwise a cue word
+    of the outcome's clause, then the arm values or a ratio, then the classifier (which sees the rules'
+    evidence as feature words)."""
     spans = outer_spans(spans)
     ev = comparison_evidence(text, offset, measures, spans, arm_sides, outcome_text, others)
     decision = Decision(significant=ev.significant, p_value=ev.p_value.id if ev.p_value is not None else None,
                         source=ev.source, negated=ev.negated)
     if ev.significant is False or ev.cue == "no_difference" and ev.significant is None and not ev.source:
         decision.direction = "no_difference"
+        return decision
+    if ev.cue in ("increase", "decrease"):
+        # the sentence's own change word, read relative to the claim's arms ("Telmisartan, but not
+        # losartan, significantly reduced FPG", "shorter in the TEA group than in the control group"):
+        # it beats arm values (whose arm may come from context) and the classifier
+        decision.direction = ev.cue
+        decision.source = (decision.source + "+cues").lstrip("+")
         return decision
     if ev.numeric:
         # both arms' values (or a ratio whose CI excludes 1) are read relative to the claim's own arms:
@@ -295,8 +307,7 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
         return decision
     if model is not None:
         probs = model.predict([classifier_text(ev, text, spans)])[0]
-        if ev.significant or ev.significant is None and ev.cue in ("increase", "decrease"):
-            # a significant result, or a change said in words with no test: not "no difference"
+        if ev.significant:  # a significant result is not "no difference"
             probs = {k: v for k, v in probs.items() if k != "no_difference"}
         decision.direction = max(probs, key=probs.get)
         decision.source = (decision.source + "+model").lstrip("+")

@@ -183,3 +183,26 @@ def test_single_arm_results_are_judged_not_compared():
     assert single_arm_direction("decrease", "complete response rate") == "negative"
     assert single_arm_direction("no_difference", "HbA1c") == "negative"
     assert single_arm_direction("positive", "survival") == "positive" and single_arm_direction(None, "x") is None
+
+
+def test_the_sentences_cue_beats_the_classifier_and_linked_arm_values():
+    # Evidence Inference 2.0 train (ei2_prompts_train_val.jsonl, prompt 11596): the shipped classifier read
+    # the marked sentence as an increase; "significantly reduced", said of telmisartan, decides
+    from claimex.assemble.claims import ClaimAssembler
+    from claimex.assemble.claims.direction import decide_comparison
+
+    text = ("Telmisartan, but not losartan, significantly (p < 0.05) reduced free plasma glucose, free plasma "
+            "insulin, homeostasis model assessment of insulin resistance and HbAic.")
+    rec = make_record(text, [("INTERVENTION", "Telmisartan"), ("COMPARATOR", "losartan"),
+                             ("OUTCOME", "free plasma glucose")])
+    assert ClaimAssembler()(rec)[0].direction == "decrease"
+    # same corpus (prompt 11998): values whose arms came from context the wrong way round lose to the cue
+    text = ("Time to first flatus in the TEA group was significantly shorter than in the control group "
+            "(73.19 ± 15.61 vs 82.82 ± 20.25 h, P = 0.038).")
+    rec = make_record(text, [("INTERVENTION", "TEA"), ("COMPARATOR", "control"), ("OUTCOME", "Time to first flatus")])
+    ms = [m for m in rec.measures if m.value in (73.19, 82.82)]
+    assert len(ms) == 2
+    sides = [(ms[0], "C"), (ms[1], "I")]
+    spans = [(e.start, e.end, e.label[0]) for e in rec.entities]
+    decision = decide_comparison(text, 0, rec.measures, spans, sides, None, "Time to first flatus")
+    assert decision.direction == "decrease" and decision.significant
