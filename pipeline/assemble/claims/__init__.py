@@ -33,7 +33,7 @@ from .groups import Group, claim_groups, split_by_arm
 from .hedging import hedged
 from .link import arm_values, between_arms, role_spans, roles_of, within_arms
 from .polarity import anatomy, both_arms_change
-from .significance import BETWEEN_GROUPS, NOT_SIGNIFICANT, significance
+from .significance import NOT_SIGNIFICANT, compares_arms, significance
 from .single import HARMS, decide_within, single_arm_direction
 from .types import CONCLUSION, TypingState, classify, is_methods
 
@@ -139,9 +139,11 @@ class ClaimAssembler:
         one_arm = not has_comparator and len({a.key for a in arms if not a.plural}) <= 1
         both = ctype in _CARRY and both_arms_change(masked) and not NOT_SIGNIFICANT.search(masked) and significance(
             group.measures, view.text, view.start)[0] is not False  # "2.24 mm in both groups (P = 0.75)" compares
-        if (within and not has_comparator) or both or (single_arm and one_arm and not BETWEEN_GROUPS.search(masked)):
+        compared = compares_arms(masked)
+        if (within and not has_comparator and not compared) or both or (single_arm and one_arm and not compared):
             # a change within the arms ("reduced significantly in both groups"), or a result of a single-arm
-            # design: judged, not compared
+            # design: judged, not compared; a sentence that compares two arms in words ("lower in implanted
+            # than non-implanted eyes") is a comparison even when no comparator entity was resolved
             return decide_within(view.text, view.start, masked, group.measures, adverse=harms,
                                  outcome_text=outcome_text, outcome_at=outcome_at,
                                  adverse_claim=ctype == "adverse_effect")

@@ -65,6 +65,19 @@ WITHIN_CHANGE = re.compile(r"\bfrom\s+(?:the\s+)?(?:baseline|pre-?\w*)\b|\bcompa
 #: a comparison between the arms said in words, even when no comparator is named ("between the two groups")
 BETWEEN_GROUPS = re.compile(r"\bbetween\s+(?:the\s+)?(?:two\s+|both\s+|treatment\s+|study\s+)?(?:groups|arms)\b",
                             re.IGNORECASE)
+#: the sentence compares two arms in words, whether or not a comparator entity was resolved ("lower in
+#: implanted than non-implanted eyes", "between training three versus two times a week", "no differences
+#: in ..."); not a change against the start ("than before", "compared with baseline": :data:`WITHIN_CHANGE`)
+COMPARES_ARMS = re.compile(
+    r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|between|"
+    r"differ\w*)\b(?!\s+(?:the\s+|their\s+)?(?:baseline|before|pre-?\w*|prior|initial|admission|week\s+0|day\s+0)\b)",
+    re.IGNORECASE)
+
+
+def compares_arms(masked: str) -> bool:
+    """Does the sentence (entity names masked) compare arms in words (:data:`COMPARES_ARMS`) rather than
+    report a change within them (:data:`WITHIN_CHANGE`)?"""
+    return bool(COMPARES_ARMS.search(masked)) and not WITHIN_CHANGE.search(masked)
 
 # -- significance ----------------------------------------------------------------------------------------
 def p_significant(m: Measure) -> bool | None:

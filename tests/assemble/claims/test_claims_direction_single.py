@@ -227,3 +227,22 @@ def test_outcomes_listed_as_adverse_events_are_harms():
                       title=True)
     claims = [c for c in claims_of(rec) if c.sentence == 1]
     assert claims and all(c.direction == "negative" for c in claims)
+
+
+def test_a_sentence_that_compares_two_arms_is_a_comparison_without_a_resolved_comparator():
+    # Evidence Inference 2.0 train (ei2_prompts_train_val.jsonl, prompts 12385 and the fluocinolone implant
+    # prompt): no comparator entity anywhere in the abstract, but the sentence compares two arms in words
+    text = ("Participants trained with resistance exercise. No statistically significant differences were noted "
+            "for the increase in skeletal muscle mass between training three versus two times a week (+7.4% vs "
+            "+4.4%, respectively).")
+    rec = make_record(text, [("INTERVENTION", "resistance exercise"), ("OUTCOME", "skeletal muscle mass")])
+    claim = _by_outcome(rec, claims_of(rec))["skeletal muscle mass"]
+    assert (claim.direction, claim.significant) == ("no_difference", False)
+    text = ("Eyes received the implant. Mean improvement in VA was significantly greater in implanted than "
+            "non-implanted eyes at 1 (P = 0.0015) postoperatively.")
+    rec = make_record(text, [("INTERVENTION", "implant"), ("OUTCOME", "Mean improvement in VA")])
+    assert _by_outcome(rec, claims_of(rec))["Mean improvement in VA"].direction == "increase"
+    # a change against the start stays a judged single-arm result
+    text = ("Eyes received the implant. Mean VA was significantly higher than before surgery (P = 0.001).")
+    rec = make_record(text, [("INTERVENTION", "implant"), ("OUTCOME", "Mean VA")])
+    assert _by_outcome(rec, claims_of(rec))["Mean VA"].direction == "positive"
