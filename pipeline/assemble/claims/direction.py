@@ -229,6 +229,7 @@ class Evidence:
     cue: str | None = None  # increase | decrease | no_difference (cue words)
     negated: bool = False
     numeric: str | None = None  # increase | decrease from arm values / a ratio
+    named: bool = False  # the cue comes from the outcome's own change noun, not from the sentence's words
 
 
 def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]],
@@ -255,7 +256,8 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     cue, negated = cue_direction(masked[fa:fb], local, outcome_text, [(a - fa, b - fa) for a, b in others])
     if cue is None and (fa, fb) != (0, len(text)):
         cue, negated = cue_direction(masked, spans, outcome_text, others)
-    if cue is None:  # the outcome's own change noun: "Median improvement in FVC ... was 0.12 L"
+    named = cue is None
+    if named:  # the outcome's own change noun: "Median improvement in FVC ... was 0.12 L"
         cue = outcome_change(outcome_text)
     if both_arms_change(masked[fa:fb]) and not NOT_SIGNIFICANT.search(masked[fa:fb]) and sig is not False:
         # "reduced significantly in both groups": the significance is within each arm, not between them
@@ -263,7 +265,7 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
         return Evidence(None, None, "", "no_difference", negated, None)
     sides = [(m, side) for m, side in arm_sides if fa <= m.start - offset < fb] or list(arm_sides)
     numeric = arm_direction(sides) or ratio_direction(inside or measures, text, offset, outcome_text)
-    return Evidence(sig, p, source, cue, negated, numeric)
+    return Evidence(sig, p, source, cue, negated, numeric, named and cue is not None)
 
 
 def feature_words(ev: Evidence) -> str:
@@ -283,7 +285,8 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
     """Direction of a comparison. ``text``: the sentence; ``offset``: its absolute start; ``spans``:
     local (start, end, role) of the I/C/O mentions; ``arm_sides``: (arm value, side); ``outcome_text``:
     the outcome's words. Not significant (p-value, CI, words) -> ``no_difference``; otherwise a cue word
-    of the outcome's clause, then the arm values or a ratio, then the classifier (which sees the rules'
+    of the outcome's clause, then the arm values or a ratio, then a change noun naming the outcome ("relief of
+    symptoms"), then the classifier (which sees the rules'
     evidence as feature words)."""
     spans = outer_spans(spans)
     ev = comparison_evidence(text, offset, measures, spans, arm_sides, outcome_text, others)
@@ -292,7 +295,7 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
     if ev.significant is False or ev.cue == "no_difference" and ev.significant is None and not ev.source:
         decision.direction = "no_difference"
         return decision
-    if ev.cue in ("increase", "decrease"):
+    if ev.cue in ("increase", "decrease") and not ev.named:
         # the sentence's own change word, read relative to the claim's arms ("Telmisartan, but not
         # losartan, significantly reduced FPG", "shorter in the TEA group than in the control group"):
         # it beats arm values (whose arm may come from context) and the classifier
@@ -304,6 +307,11 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
         # their order decides, with or without a test ("4.9% vs 5.9%" = decrease)
         decision.direction = ev.numeric
         decision.source = (decision.source + "+numbers").lstrip("+")
+        return decision
+    if ev.cue in ("increase", "decrease"):
+        # the outcome's own change noun ("first relief of symptoms": values of the arms rank before it)
+        decision.direction = ev.cue
+        decision.source = (decision.source + "+cues").lstrip("+")
         return decision
     if model is not None:
         probs = model.predict([classifier_text(ev, text, spans)])[0]

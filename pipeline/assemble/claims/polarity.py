@@ -11,7 +11,8 @@ single-arm judgements (positive / negative).
 * quantifier uses ("one or more", "more than 50%") are not cues;
 * the **subject** of the cue is the arm mention nearest to it that is not introduced by "than",
   "compared with", "versus", "relative to", "in comparison with", "over"; a cue said of the comparator
-  ("lower in the placebo group", "Compared with X, placebo had higher") is flipped, and so is one whose
+  ("lower in the placebo group", "Compared with X, placebo had higher"; "outperformed those receiving
+  placebo" names the reference) is flipped, and so is one whose
   only arm is the intervention as the reference ("higher than with X");
 * a negation scoping over the cue ("did not reduce") gives ``no_difference`` and ``negated``;
 * a change in **both arms** ("decreased significantly in both groups") without a between-arm
@@ -35,15 +36,16 @@ INCREASE = cues(
     r"doubl\w*", r"tripl\w*", r"extended", r"accelerat\w*", r"up-?regulat\w*", r"bigger", r"lengthen\w*",
 )
 DECREASE = cues(
-    r"decreas\w*", r"lower(?:ed|ing)?", r"less", r"fewer", r"smaller", r"shorter", r"shortened", r"reduc\w*",
+    r"decreas\w*", r"lower(?:ed|ing)?", r"less", r"lesser", r"fewer", r"smaller", r"shorter", r"shortened", r"reduc\w*",
     r"declin\w*", r"fell", r"fall", r"falls", r"dropp?\w*", r"diminish\w*", r"attenuat\w*", r"inhibit\w*",
     r"suppress\w*", r"prevent\w*", r"abolish\w*", r"halved", r"down-?regulat\w*", r"delay\w*", r"slow\w*",
     r"lessen\w*", r"minimi[sz]\w*", r"cut", r"lowest", r"decline",
 )
-BETTER = cues(r"improv\w*", r"better", r"superior", r"benefit\w*", r"beneficial", r"more\s+effective",
+BETTER = cues(r"improv\w*", r"better", r"superior", r"outperform\w*", r"benefit\w*", r"beneficial", r"more\s+effective",
               r"greater\s+efficacy", r"favou?r(?:ed|s|ing)?", r"relie(?:f|ved?)", r"alleviat\w*", r"ameliorat\w*")
 WORSE = cues(r"worse(?:ned|ning)?", r"poorer", r"inferior", r"deteriorat\w*", r"aggravat\w*", r"less\s+effective")
-COMPARATIVE_WORDS = re.compile(r"^(?:greater|larger|more|less|smaller|fewer|bigger|higher|lower)$", re.IGNORECASE)
+COMPARATIVE_WORDS = re.compile(r"^(?:greater|larger|more|less|lesser|smaller|fewer|bigger|higher|lower)$",
+                               re.IGNORECASE)
 NOT_A_CUE = re.compile(r"(?:\b(?:or|and|no|not)\s+(?:more|less)\b|\b(?:more|less)\s+than\s+(?=[\d<>≥≤]))",
                        re.IGNORECASE)
 #: a part of the body, not a change ("increasing lower body force production", "lower limb", "upper GI");
@@ -75,7 +77,7 @@ def harmful(outcome_text: str) -> bool:
 
 
 REFERENCE = re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"
-                       r"against|from)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?(?:in\s+|with\s+|for\s+|among\s+)?"
+                       r"against|from|outperform\w*|(?:superior|inferior)\s+to)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?(?:in\s+|with\s+|for\s+|among\s+)?"
                        r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+){0,4}|"
                        r",?\s*(?:but|and)\s+not\s+(?:with\s+|in\s+|the\s+)?)$", re.IGNORECASE)
 BOTH_ARMS = re.compile(r"\b(?:in\s+both\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:groups?|arms?|treatments?|regimens?|sexes)\b|"

@@ -206,3 +206,23 @@ def test_the_sentences_cue_beats_the_classifier_and_linked_arm_values():
     spans = [(e.start, e.end, e.label[0]) for e in rec.entities]
     decision = decide_comparison(text, 0, rec.measures, spans, sides, None, "Time to first flatus")
     assert decision.direction == "decrease" and decision.significant
+
+
+def test_arm_values_rank_before_the_outcomes_change_noun_and_new_cue_words():
+    # Evidence Inference 2.0 train (ei2_prompts_train_val.jsonl, prompts 11229, 12531, 12595)
+    text = ("By 12- and 24-h post-treatment, 44.4% and 72.8% of patients in the butoconazole treatment group "
+            "reported first relief of symptoms versus 29.1% and 55.7% of patients in the fluconazole group "
+            "(p = 0.044 and p = 0.024 respectively).")
+    rec = make_record(text, [("INTERVENTION", "butoconazole"), ("COMPARATOR", "fluconazole"),
+                             ("OUTCOME", "first relief of symptoms")])
+    assert claims_of(rec)[0].direction == "increase"  # more patients relieved, not less of the symptoms
+    text = ("Significantly lesser number of women in the yoga group (n = 3) developed pregnancy-induced "
+            "hypertension (PIH) / pre-eclampsia (PE) than those in the control group (n = 12).")
+    rec = make_record(text, [("INTERVENTION", "yoga"), ("COMPARATOR", "control"),
+                             ("OUTCOME", "pregnancy-induced hypertension")])
+    assert claims_of(rec)[0].direction == "decrease"
+    text = ("At week 24, patients receiving memantine added to donepezil significantly outperformed those "
+            "receiving placebo added to donepezil in measures of cognition (P < 0.0001).")
+    rec = make_record(text, [("INTERVENTION", "memantine"), ("COMPARATOR", "placebo"),
+                             ("OUTCOME", "measures of cognition")])
+    assert claims_of(rec)[0].direction == "increase"
