@@ -177,15 +177,11 @@ _LEADING_CONCESSIVE = re.compile(r"\s*(?:although|though|while|whereas)\b", re.I
 _VERB = re.compile(r"\b(?:is|are|was|were|remained|did|does|had|has|have|showed|\w+ed)\b", re.IGNORECASE)
 
 
-def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
-    """The clause (bracket depth 0; split at ``;``, ``.``, "whereas", "but" (not "but not"), ..., and at the comma that
-    closes a leading "Although ..." clause) that holds the first
-    outcome mention (else the first intervention mention); the whole text when there is none."""
-    anchor = next((a for a, _b, r in sorted(spans) if r == "O"), None)
-    if anchor is None:
-        anchor = next((a for a, _b, r in sorted(spans) if r == "I"), None)
-    if anchor is None:
-        return 0, len(text)
+def clauses(text: str, contrast: bool = False) -> list[tuple[int, int]]:
+    """The clauses of a sentence as (start, end): bracket depth 0, split at ``;``, ``.``, "whereas", "but"
+    (not "but not": "A, but not B, reduced X" is one clause), "while", "although", "however", "except", and
+    at the comma that closes a leading "Although ..." clause. ``contrast``: at the contrast words and the
+    leading "Although" clause only (not at ``;`` or ``.``, which also separate the items of a list)."""
     depth, cuts = 0, [0]
     for k, ch in enumerate(text):
         if ch in "([":
@@ -194,11 +190,12 @@ def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
             depth = max(0, depth - 1)
         elif depth == 0 and ch in ";.,":
             m = _CLAUSE_BREAK.match(text, k)
+            if m and contrast and not m.group(0)[-1].isalpha():
+                continue
             if m and not (ch == "." and re.search(r"\b(?:vs|e\.g|i\.e|al|approx|resp)$", text[:k], re.IGNORECASE)):
                 cuts.append(m.end())
-    m2 = [m for m in re.finditer(r"\s(?:whereas|but(?!\s+not\b)|while|although|however)\b", text,
-                                                                  re.IGNORECASE)]
-    cuts += [m.start() for m in m2]
+    cuts += [m.start() for m in re.finditer(r"\s(?:whereas|but(?!\s+not\b)|while|although|however)\b", text,
+                                            re.IGNORECASE)]
     lead = _LEADING_CONCESSIVE.match(text)
     if lead:  # "Although A, B and C remained unchanged, D improved": the comma after its verb closes it
         for comma in re.finditer(r",", text[:lead.end() + 200]):
@@ -206,7 +203,18 @@ def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
                 cuts.append(comma.end())
                 break
     cuts = sorted(set(cuts)) + [len(text)]
-    for a, b in pairwise(cuts):
+    return [(a, b) for a, b in pairwise(cuts) if a < b]
+
+
+def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
+    """The clause (:func:`clauses`) that holds the first outcome mention (else the first intervention
+    mention); the whole text when there is none."""
+    anchor = next((a for a, _b, r in sorted(spans) if r == "O"), None)
+    if anchor is None:
+        anchor = next((a for a, _b, r in sorted(spans) if r == "I"), None)
+    if anchor is None:
+        return 0, len(text)
+    for a, b in clauses(text):
         if a <= anchor < b:
             return a, b
     return 0, len(text)

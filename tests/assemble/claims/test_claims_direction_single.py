@@ -246,3 +246,17 @@ def test_a_sentence_that_compares_two_arms_is_a_comparison_without_a_resolved_co
     text = ("Eyes received the implant. Mean VA was significantly higher than before surgery (P = 0.001).")
     rec = make_record(text, [("INTERVENTION", "implant"), ("OUTCOME", "Mean VA")])
     assert _by_outcome(rec, claims_of(rec))["Mean VA"].direction == "positive"
+
+
+def test_outcomes_in_contrasting_clauses_are_claims_of_their_own():
+    # Evidence Inference 2.0 train (ei2_prompts_train_val.jsonl, prompt 12672)
+    text = ("Hemodynamic stability did not differ between SLED-BD and CVVH, whereas patients in the SLED-BD group "
+            "had significantly fewer days of mechanical ventilation (17.7 ± 19.4 vs. 20.9 ± 19.8, P = 0.047).")
+    rec = make_record(text, [("INTERVENTION", "SLED-BD"), ("COMPARATOR", "CVVH"), ("OUTCOME", "Hemodynamic stability"),
+                             ("INTERVENTION", "SLED-BD", 1), ("OUTCOME", "days of mechanical ventilation")])
+    got = _by_outcome(rec, claims_of(rec))
+    assert (got["Hemodynamic stability"].direction, got["Hemodynamic stability"].significant) == (
+        "no_difference", False)
+    ventilation = got["days of mechanical ventilation"]
+    assert (ventilation.direction, ventilation.significant) == ("decrease", True)
+    assert len(ventilation.outcome) == 1
