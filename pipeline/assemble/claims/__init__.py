@@ -139,7 +139,7 @@ class ClaimAssembler:
         one_arm = not has_comparator and len({a.key for a in arms if not a.plural}) <= 1
         both = ctype in _CARRY and both_arms_change(masked) and not NOT_SIGNIFICANT.search(masked) and significance(
             group.measures, view.text, view.start)[0] is not False  # "2.24 mm in both groups (P = 0.75)" compares
-        compared = compares_arms(masked)
+        compared = compares_arms(masked, group.measures)
         if (within and not has_comparator and not compared) or both or (single_arm and one_arm and not compared):
             # a change within the arms ("reduced significantly in both groups"), or a result of a single-arm
             # design: judged, not compared; a sentence that compares two arms in words ("lower in implanted

@@ -74,10 +74,17 @@ COMPARES_ARMS = re.compile(
     re.IGNORECASE)
 
 
-def compares_arms(masked: str) -> bool:
-    """Does the sentence (entity names masked) compare arms in words (:data:`COMPARES_ARMS`) rather than
-    report a change within them (:data:`WITHIN_CHANGE`)?"""
-    return bool(COMPARES_ARMS.search(masked)) and not WITHIN_CHANGE.search(masked)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def compares_arms(masked: str, measures: Sequence[Measure] = ()) -> bool:
+    """Does the sentence (entity names masked) compare arms in words (:data:`COMPARES_ARMS`) or by values
+    given "respectively" with a test ("1.34 and 1.41 in groups 1 and 2, respectively (p = 0.33)"), rather
+    than report a change within them (:data:`WITHIN_CHANGE`)?"""
+    if WITHIN_CHANGE.search(masked):
+        return False
+    return bool(COMPARES_ARMS.search(masked)) or (
+        any(m.kind == "p_value" for m in measures) and bool(_RESPECTIVELY.search(masked)))
 
 # -- significance ----------------------------------------------------------------------------------------
 def p_significant(m: Measure) -> bool | None:

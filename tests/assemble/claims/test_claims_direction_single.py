@@ -260,3 +260,12 @@ def test_outcomes_in_contrasting_clauses_are_claims_of_their_own():
     ventilation = got["days of mechanical ventilation"]
     assert (ventilation.direction, ventilation.significant) == ("decrease", True)
     assert len(ventilation.outcome) == 1
+
+
+def test_values_given_respectively_with_a_test_compare_two_arms():
+    # Evidence Inference 2.0 train (ei2_prompts_train_val.jsonl, prompt 12408)
+    text = ("Patients received ESWL. The number of ESWL sessions was 1.34±0.65 and 1.41±0.85 in groups 1 and 2, "
+            "respectively (p=0.33).")
+    rec = make_record(text, [("INTERVENTION", "ESWL"), ("OUTCOME", "number of ESWL sessions")])
+    claim = _by_outcome(rec, claims_of(rec))["number of ESWL sessions"]
+    assert (claim.direction, claim.significant) == ("no_difference", False)
