@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from ...schema import Measure
 from .base import cues
+from .polarity import BOTH_ARMS, both_arms_change
 
 ALPHA = 0.05
 RATIO_STATS = frozenset({"or", "rr", "hr", "irr", "ratio", "odds ratio", "hazard ratio", "relative risk",
@@ -70,17 +71,22 @@ BETWEEN_GROUPS = re.compile(r"\bbetween\s+(?:the\s+)?(?:two\s+|both\s+|treatment
 #: in ..."); not a change against the start ("than before", "compared with baseline": :data:`WITHIN_CHANGE`)
 COMPARES_ARMS = re.compile(
     r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|between|"
-    r"differ\w*)\b(?!\s+(?:the\s+|their\s+)?(?:baseline|before|pre-?\w*|prior|initial|admission|week\s+0|day\s+0)\b)",
+    r"differ\w*|similar|comparable)\b(?!\s+(?:the\s+|their\s+)?(?:baseline|before|pre-?\w*|prior|initial|admission|week\s+0|day\s+0)\b)",
     re.IGNORECASE)
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_SAME = re.compile(r"\b(?:similar|comparable|differ\w*)\b", re.IGNORECASE)
 
 
 def compares_arms(masked: str, measures: Sequence[Measure] = ()) -> bool:
-    """Does the sentence (entity names masked) compare arms in words (:data:`COMPARES_ARMS`) or by values
-    given "respectively" with a test ("1.34 and 1.41 in groups 1 and 2, respectively (p = 0.33)"), rather
-    than report a change within them (:data:`WITHIN_CHANGE`)?"""
+    """Does the sentence (entity names masked) compare arms in words (:data:`COMPARES_ARMS`; "similar",
+    "comparable", also "similar in both groups"), by a comparison next to a change in both arms
+    ("decreased in both groups (P < 0.001), but more decrease was seen in the X group") or by values given
+    "respectively" with a test ("1.34 and 1.41 in groups 1 and 2, respectively (p = 0.33)"), rather than
+    report a change within them (:data:`WITHIN_CHANGE`)?"""
+    if BOTH_ARMS.search(masked):  # "similar in both groups" compares; "decreased in both groups" does not
+        return not both_arms_change(masked) or bool(_SAME.search(masked))
     if WITHIN_CHANGE.search(masked):
         return False
     return bool(COMPARES_ARMS.search(masked)) or (

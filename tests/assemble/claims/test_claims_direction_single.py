@@ -269,3 +269,14 @@ def test_values_given_respectively_with_a_test_compare_two_arms():
     rec = make_record(text, [("INTERVENTION", "ESWL"), ("OUTCOME", "number of ESWL sessions")])
     claim = _by_outcome(rec, claims_of(rec))["number of ESWL sessions"]
     assert (claim.direction, claim.significant) == ("no_difference", False)
+
+
+def test_similar_in_both_groups_compares_the_arms():
+    # Evidence Inference 2.0 train (ei2_prompts_train_val.jsonl, prompt 13316); "decreased in both groups"
+    # alone stays a change within the arms
+    text = "Patients received pemetrexed. The hematologic toxicity was similar in both groups."
+    rec = make_record(text, [("INTERVENTION", "pemetrexed"), ("OUTCOME", "hematologic toxicity")])
+    assert _by_outcome(rec, claims_of(rec))["hematologic toxicity"].direction == "no_difference"
+    text = "Patients received pemetrexed. The hematologic toxicity decreased in both groups."
+    rec = make_record(text, [("INTERVENTION", "pemetrexed"), ("OUTCOME", "hematologic toxicity")])
+    assert _by_outcome(rec, claims_of(rec))["hematologic toxicity"].direction == "positive"
