@@ -172,8 +172,20 @@ def outcome_change(outcome_text: str) -> str | None:
     return None if len(hits) != 1 else "increase" if hits[0][2] > 0 else "decrease"
 
 
+def _depth(text: str, pos: int) -> int:
+    """Bracket depth at ``pos``."""
+    depth = 0
+    for ch in text[:pos]:
+        depth += 1 if ch in "([" else -1 if ch in ")]" and depth else 0
+    return depth
+
+
 def _subject_side(text: str, arms: Sequence[Span], start: int, end: int) -> str | None:
-    """Side whose value the cue describes: "I", "C" or None (unknown: read as I)."""
+    """Side whose value the cue describes: "I", "C" or None (unknown: read as I). Arm mentions at the
+    cue's bracket depth come first: "(13 days in cases vs. 107 days in controls) were significantly less"
+    says nothing of the bracketed arms' roles."""
+    level = _depth(text, start)
+    arms = [s for s in arms if _depth(text, s[0]) == level] or list(arms)
     subjects, references = [], []
     for a, b, role in arms:
         (references if REFERENCE.search(text[max(0, a - 40):a]) else subjects).append((a, b, role))

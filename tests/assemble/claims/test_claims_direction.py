@@ -226,3 +226,16 @@ def test_arm_values_rank_before_the_outcomes_change_noun_and_new_cue_words():
     rec = make_record(text, [("INTERVENTION", "memantine"), ("COMPARATOR", "placebo"),
                              ("OUTCOME", "measures of cognition")])
     assert claims_of(rec)[0].direction == "increase"
+
+
+def test_arm_mentions_inside_brackets_are_not_the_cues_subject():
+    # Evidence Inference 2.0 train (ei2_prompts_train_val.jsonl, prompt 13721): "controls" in the bracket
+    # labels a value; the cue outside it is said of the cases ("less in cases than controls")
+    from claimex.assemble.claims.polarity import cue_direction
+
+    text = ("median time to diagnosis (13 days [range 1–84] in cases, vs. 107 days [range 21–429] in controls) "
+            "were significantly less in cases than controls (p = 0.04).")
+    spans = [(text.index(w), text.index(w) + len(w), r) for w, r in
+             (("median time to diagnosis", "O"), ("controls", "C"))]
+    spans.append((text.rindex("controls"), text.rindex("controls") + len("controls"), "C"))
+    assert cue_direction(text, spans, "median time to diagnosis") == ("decrease", False)
