@@ -77,7 +77,9 @@ def harmful(outcome_text: str) -> bool:
 
 
 REFERENCE = re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"
-                       r"against|from|outperform\w*|(?:superior|inferior)\s+to)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?(?:in\s+|with\s+|for\s+|among\s+)?"
+                       r"against|(?:differ\w*|different|distinct|apart|away)\s+from|outperform\w*|"
+                       r"(?:superior|inferior)\s+to)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?"
+                       r"(?:in\s+|with\s+|for\s+|among\s+)?"
                        r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+){0,4}|"
                        r",?\s*(?:but|and)\s+not\s+(?:with\s+|in\s+|the\s+)?)$", re.IGNORECASE)
 BOTH_ARMS = re.compile(r"\b(?:in\s+both\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:groups?|arms?|treatments?|regimens?|sexes)\b|"

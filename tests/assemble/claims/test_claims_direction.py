@@ -239,3 +239,15 @@ def test_arm_mentions_inside_brackets_are_not_the_cues_subject():
              (("median time to diagnosis", "O"), ("controls", "C"))]
     spans.append((text.rindex("controls"), text.rindex("controls") + len("controls"), "C"))
     assert cue_direction(text, spans, "median time to diagnosis") == ("decrease", False)
+
+
+def test_from_names_a_reference_only_after_differ():
+    # Evidence Inference 2.0 train (ei2_prompts_train_val.jsonl, prompt 11558): "patients from intervention
+    # practices" are the subject of "lower"; "differed from placebo" names the reference
+    from claimex.assemble.claims.polarity import cue_direction
+
+    text = ("the mean cholesterol level in patients from intervention practices was significantly lower "
+            "(-0.15 mmol/l, 95% CI -0.25, -0.06).")
+    spans = [(text.index(w), text.index(w) + len(w), r) for w, r in
+             (("mean cholesterol level", "O"), ("intervention", "I"))]
+    assert cue_direction(text, spans, "mean cholesterol level") == ("decrease", False)
