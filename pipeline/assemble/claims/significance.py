@@ -76,6 +76,10 @@ COMPARES_ARMS = re.compile(
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+#: a comparative said of one named group, with a test: "the TPMM group had a better outcome (p < 0.05)"
+_GROUP_COMPARATIVE = re.compile(r"\b(?:better|worse|more|less|greater|fewer|higher|lower)\b.{0,60}?\b(?:group|arm)\b|"
+                                r"\b(?:group|arm)\b.{0,60}?\b(?:better|worse|more|less|greater|fewer|higher|lower)\b",
+                                re.IGNORECASE)
 _SAME = re.compile(r"\b(?:similar|comparable|differ\w*)\b", re.IGNORECASE)
 
 
@@ -83,14 +87,16 @@ def compares_arms(masked: str, measures: Sequence[Measure] = ()) -> bool:
     """Does the sentence (entity names masked) compare arms in words (:data:`COMPARES_ARMS`; "similar",
     "comparable", also "similar in both groups"), by a comparison next to a change in both arms
     ("decreased in both groups (P < 0.001), but more decrease was seen in the X group") or by values given
-    "respectively" with a test ("1.34 and 1.41 in groups 1 and 2, respectively (p = 0.33)"), rather than
+    "respectively" or a comparative of one group ("better ... in the X group") with a test ("1.34 and 1.41
+    in groups 1 and 2, respectively (p = 0.33)"), rather than
     report a change within them (:data:`WITHIN_CHANGE`)?"""
     if BOTH_ARMS.search(masked):  # "similar in both groups" compares; "decreased in both groups" does not
         return not both_arms_change(masked) or bool(_SAME.search(masked))
     if WITHIN_CHANGE.search(masked):
         return False
-    return bool(COMPARES_ARMS.search(masked)) or (
-        any(m.kind == "p_value" for m in measures) and bool(_RESPECTIVELY.search(masked)))
+    tested = any(m.kind == "p_value" for m in measures)
+    return bool(COMPARES_ARMS.search(masked)) or tested and bool(
+        _RESPECTIVELY.search(masked) or _GROUP_COMPARATIVE.search(masked))
 
 # -- significance ----------------------------------------------------------------------------------------
 def p_significant(m: Measure) -> bool | None:

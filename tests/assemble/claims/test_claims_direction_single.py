@@ -280,3 +280,13 @@ def test_similar_in_both_groups_compares_the_arms():
     text = "Patients received pemetrexed. The hematologic toxicity decreased in both groups."
     rec = make_record(text, [("INTERVENTION", "pemetrexed"), ("OUTCOME", "hematologic toxicity")])
     assert _by_outcome(rec, claims_of(rec))["hematologic toxicity"].direction == "positive"
+
+
+def test_a_comparative_said_of_one_group_with_a_test_is_a_comparison():
+    # Evidence Inference 2.0 train (ei2_prompts_train_val.jsonl, prompt 13825)
+    text = ("Children received synbiotic + mineral oil. Finally, there was a better global improvement in the "
+            "synbiotic + mineral oil group (P < 0.05).")
+    rec = make_record(text, [("INTERVENTION", "synbiotic + mineral oil"), ("OUTCOME", "global improvement"),
+                             ("INTERVENTION", "synbiotic + mineral oil", 1)])
+    claim = _by_outcome(rec, claims_of(rec))["global improvement"]
+    assert (claim.direction, claim.significant) == ("increase", True)
