@@ -3,7 +3,8 @@
 Per sentence, in order: typing (:mod:`.types`), arms and roles with cross-sentence intervention
 context (:mod:`.context`, :mod:`.link`), arm values and claim groups (one claim per outcome when a
 sentence reports separate comparisons for several outcomes), direction and significance
-(:mod:`.direction`), hedging and negation (:mod:`.hedging`). Before that, entities are grounded to the
+(:mod:`.direction` for comparisons, :mod:`.single` for judged single-arm results, :mod:`.significance`),
+hedging and negation (:mod:`.hedging`). Before that, entities are grounded to the
 record's MeSH headings and chemicals (:mod:`.grounding`; sets ``Entity.mesh`` in place).
 
 The rules and their reasons are written up in ``docs/claims.md``.
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from ...schema import ArmValue, Claim, Record
 from .arms import arms_of, settle_roles
-from .base import SentenceView, sentence_views, unique
+from .base import SentenceView, blank, sentence_views, unique
 from .context import Arm, InterventionContext
 from .direction import (
     Decision,
@@ -24,7 +25,6 @@ from .direction import (
     comparison_evidence,
     decide_comparison,
     decide_qualitative,
-    decide_within,
     is_comparative,
     load_model,
 )
@@ -42,10 +42,12 @@ from .link import (
     roles_of,
     within_arms,
 )
-from .polarity import HARMFUL
+from .polarity import anatomy, both_arms_change
+from .significance import NOT_SIGNIFICANT, compares_arms, significance
+from .single import HARMS, decide_within, single_arm_direction
 from .types import CONCLUSION, TypingState, classify, methods_cue
 
-__all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model"]
+__all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model", "single_arm_direction"]
 
 _NO_DIRECTION = ("background", "aim")
 _CARRY = ("finding", "adverse_effect", "conclusion")
@@ -111,7 +113,7 @@ class ClaimAssembler:
             interventions = [arm] if arm is not None else roles.intervention
             gpairs = [(m, a) for m, a in pairs if m.id in ids]
             decision = self._decide(view, ctype, arms, group, gpairs, bool(roles.comparator), within,
-                                    single_arm=ctype in _CARRY and carried_c is None)
+                                    single_arm=ctype in _CARRY and carried_c is None, solo=solo)
             out.append(Claim(
                 id="",
                 sentence=view.index,
@@ -138,25 +140,54 @@ class ClaimAssembler:
         return out
 
     def _decide(self, view: SentenceView, ctype: str, arms: list[Arm], group: Group, pairs, has_comparator: bool,
-                within: bool = False, single_arm: bool = False) -> Decision:
-        """``single_arm``: the abstract's design has no comparator (no control or alternative arm anywhere)."""
+                within: bool = False, single_arm: bool = False, solo: bool = False) -> Decision:
+        """``single_arm``: the abstract's design has no comparator (no control or alternative arm anywhere);
+        ``solo``: the arm rules made this a single-arm finding of one arm (arms reported apart, the comparator
+        arm alone, a change in both arms of the one named treatment), so it is judged even when the sentence
+        has comparison words."""
         if ctype in _NO_DIRECTION or (ctype == "conclusion" and _recommendation(view.text)):
             return Decision()
         masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
-        if within and not has_comparator:
-            return decide_within(view.text, view.start, masked, group.measures, adverse=ctype == "adverse_effect",
-                                 outcome_text=" ".join(o.text for o in group.outcomes))
-        if not is_comparative(masked, has_comparator or len({a.key for a in arms if not a.plural}) > 1,
-                              group.measures):
+        body_parts = anatomy(view.text)
+        if body_parts:
+            masked = blank(masked, body_parts)
+        outcome_text = " ".join(o.text for o in group.outcomes)
+        outcome_at = min((o.start - view.start for o in group.outcomes), default=None)
+        # a single-arm result is a harm when the claim is typed adverse or the sentence lists harms
+        harms = ctype == "adverse_effect" or bool(HARMS.search(" ".join(o.text for o in view.label("OUTCOME"))))
+        one_arm = not has_comparator and len({a.key for a in arms if not a.plural}) <= 1
+        both = ctype in _CARRY and both_arms_change(masked) and not NOT_SIGNIFICANT.search(masked) and significance(
+            group.measures, view.text, view.start)[0] is not False  # "2.24 mm in both groups (P = 0.75)" compares
+        compared = compares_arms(masked, group.measures)
+        if (within and not has_comparator and (solo or not compared)) or both or (single_arm and one_arm
+                                                                                    and not compared):
+            # a change within the arms ("reduced significantly in both groups"), or a result of a single-arm
+            # design: judged, not compared; a sentence that compares two arms in words ("lower in implanted
+            # than non-implanted eyes") is a comparison even when no comparator entity was resolved
+            return decide_within(view.text, view.start, masked, group.measures, adverse=harms,
+                                 outcome_text=outcome_text, outcome_at=outcome_at,
+                                 adverse_claim=ctype == "adverse_effect")
+        if not is_comparative(masked, not one_arm, group.measures):
             decision = decide_qualitative(masked, adverse=ctype == "adverse_effect")
+            if ctype in _CARRY:  # a result stated in words ("did not improve endothelial function"): its test
+                sig, p, _ = significance(group.measures, view.text, view.start)
+                decision.significant, decision.p_value = sig, p.id if p is not None else None
         else:
             sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]
             others = [(o.start - view.start, o.end - view.start) for o in view.label("OUTCOME")
                       if o not in group.outcomes]
             decision = decide_comparison(view.text, view.start, group.measures, role_spans(view, arms, group.outcomes),
-                                         sides, self.model, " ".join(o.text for o in group.outcomes), others)
-        if single_arm and not has_comparator and len({a.key for a in arms if not a.plural}) <= 1:
-            decision.direction = single_arm_direction(decision.direction, " ".join(o.text for o in group.outcomes))
+                                         sides, self.model, outcome_text, others)
+        if decision.direction is None and has_comparator and ctype in _CARRY:
+            # arms named, nothing compared in words: their values or the classifier
+            sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]
+            decision = decide_comparison(view.text, view.start, group.measures,
+                                         role_spans(view, arms, group.outcomes), sides, self.model, outcome_text)
+        if decision.direction is None and not has_comparator and ctype in _CARRY:
+            # no comparator, nothing compared or judged in words: a result reported for the arm
+            return decide_within(view.text, view.start, masked, group.measures, adverse=harms,
+                                 outcome_text=outcome_text, outcome_at=outcome_at,
+                                 adverse_claim=ctype == "adverse_effect")
         return decision
 
     # -- one-sentence helpers (evaluation and training on Evidence Inference) ---------------------------
@@ -183,18 +214,6 @@ class ClaimAssembler:
         spans = role_spans(view, arms, outcomes)
         ev = comparison_evidence(view.text, view.start, view.measures, spans, pairs, " ".join(o.text for o in outcomes))
         return classifier_text(ev, view.text, spans)
-
-
-def single_arm_direction(direction: str | None, outcome_text: str) -> str | None:
-    """A single-arm result is judged, not compared (GUIDELINES, Findings): a change of a harmful outcome
-    (pain, mortality, HbA1c: :data:`HARMFUL`) is positive when it falls, any other outcome's when it
-    rises; no change is negative (the treatment did not do what it was given for)."""
-    if direction == "no_difference":
-        return "negative"
-    if direction in ("increase", "decrease"):
-        good = "decrease" if HARMFUL.search(outcome_text) else "increase"
-        return "positive" if direction == good else "negative"
-    return direction
 
 
 def _recommendation(text: str) -> bool:

@@ -1,23 +1,18 @@
-"""Direction and significance of a claim.
-
-Significance (``Claim.significant``), first that applies:
-
-1. the claim's first p-value: ``p < 0.05`` (or ``p <= 0.05`` written with ``<``) -> significant, else not;
-2. a confidence interval: a ratio's (OR/RR/HR/IRR ..., or an estimate whose CI lies on both sides of 1
-   while positive) excluding 1, a difference's excluding 0 -> significant; including -> not;
-3. words: "significant(ly)" -> significant; "no significant difference", "did not differ",
-   "not significant(ly)", "non-significant", "NS", "similar", "comparable" -> not significant.
+"""Direction of a comparison claim (significance: :mod:`.significance`; single-arm results, judged
+positive / negative: :mod:`.single`).
 
 Direction of a **comparison** (arms, "than", "compared with", p-values, change words), read in the
-clause of the outcome first (:func:`focus`): not significant -> ``no_difference``; otherwise the arm values
+clause of the outcome first (:func:`focus`): not significant -> ``no_difference``; otherwise the cue words of
+:mod:`.polarity` said of the claim's arms ("significantly shorter in A than in B"); otherwise the arm values
 (intervention arm's value vs the comparator arm's), or a ratio's point estimate when its CI excludes 1;
 otherwise the direction classifier (``models/claimex-direction``, trained on Evidence Inference 2.0
-evidence sentences with the intervention, comparator and outcome marked) or, when the model is absent,
-the cue words of :mod:`.polarity` (subject/reference arms, compounds, harmful outcomes). A negation over
+evidence sentences with the intervention, comparator and outcome marked). The cue words (subject/reference
+arms, compounds, harmful outcomes) come first because in an abstract the arms of the values and the
+classifier's marks come from context and mislead more often than the sentence's own words. A negation over
 the directional word ("did not reduce") gives ``no_difference`` and ``negated``.
 
-Direction of a **single-arm or qualitative** statement: :func:`.polarity.polarity` (positive /
-negative judgement words; adverse-effect statements use their own cues).
+Direction of a **qualitative** statement: :func:`.polarity.polarity` (positive / negative judgement
+words; adverse-effect statements use their own cues).
 """
 
 from __future__ import annotations
@@ -30,29 +25,32 @@ from itertools import pairwise
 from pathlib import Path
 
 from ...schema import Measure
-from .base import blank, cues
-from .polarity import DECREASE, HARMFUL, INCREASE, both_arms_change, change_of, cue_direction, polarity
+from .base import blank
+from .polarity import (
+    DECREASE,
+    INCREASE,
+    anatomy,
+    both_arms_change,
+    cue_direction,
+    outcome_change,
+    polarity,
+)
+from .significance import (
+    BETWEEN_NULL,
+    NOT_SIGNIFICANT,
+    SIMILAR_THEN_THAN,
+    WITHIN_CHANGE,
+    ci_bounds,
+    ci_null,
+    significance,
+)
 
 log = logging.getLogger(__name__)
 
 LABELS = ("increase", "decrease", "no_difference")
-ALPHA = 0.05
 MARKERS = {"I": "xxint", "C": "xxcmp", "O": "xxout"}
-RATIO_STATS = frozenset({"or", "rr", "hr", "irr", "ratio", "odds ratio", "hazard ratio", "relative risk",
-                         "risk ratio", "rate ratio", "aor", "ahr", "sir", "smr", "gmr"})
-DIFF_STATS = frozenset({"md", "wmd", "smd", "difference", "mean difference", "risk difference", "rd", "ard",
-                        "arr", "diff", "change", "beta", "b"})
 
 # -- cues -----------------------------------------------------------------------------------------------
-SIGNIFICANT = cues(r"(?:statistically\s+)?significant(?:ly)?", r"significance")
-NOT_SIGNIFICANT = re.compile(
-    r"\b(?:no|not|nor|without)\s+(?:\w+\s+){0,3}?(?:statistically\s+)?significan\w*|\bnon-?\s?significant(?:ly)?\b|"
-    r"\binsignificant(?:ly)?\b|\bn\.?s\.?(?=[\s,;)])|\bdid\s+not\s+(?:\w+\s+)?differ\b|\bno\s+(?:\w+\s+){0,2}?"
-    r"(?:differences?|changes?|effects?|associations?|benefits?)\b|\b(?:similar|comparable|equivalent|unchanged|"
-    r"not\s+different|indistinguishable)\b|\bfailed\s+to\s+(?:\w+\s+)?(?:reach|show|demonstrate|achieve)\b|"
-    r"\bremained\s+(?:stable|constant|unchanged)\b",
-    re.IGNORECASE,
-)
 COMPARATIVE = re.compile(
     r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|beyond|differ\w*|similar|comparable|equivalent|"
     r"(?:statistically\s+)?significant\w*|increas\w*|decreas\w*|reduc\w*|higher|lower|greater|fewer|"
@@ -66,66 +64,6 @@ class Decision:
     negated: bool = False
     p_value: str | None = None  # id of the deciding p-value
     source: str = ""
-
-
-# -- significance ----------------------------------------------------------------------------------------
-def p_significant(m: Measure) -> bool | None:
-    if m.value is None:
-        return None
-    op = m.op or "="
-    if op in ("<", "<=", "≤"):
-        return m.value <= ALPHA
-    if op in (">", ">=", "≥"):
-        return False if m.value >= ALPHA else None
-    return m.value < ALPHA
-
-
-def ci_bounds(m: Measure) -> tuple[float, float] | None:
-    if m.ci_low is not None and m.ci_high is not None:
-        return m.ci_low, m.ci_high
-    if m.kind == "ci" and m.low is not None and m.high is not None:
-        return m.low, m.high
-    return None
-
-
-def ci_null(m: Measure, context: str) -> float | None:
-    """The no-effect value of a CI: 1 for ratios, 0 for differences, None when unknown."""
-    stat = (m.stat or "").lower()
-    if m.kind == "ratio" or stat in RATIO_STATS:
-        return 1.0
-    if stat in DIFF_STATS:
-        return 0.0
-    bounds = ci_bounds(m)
-    if bounds and bounds[0] < 0:
-        return 0.0
-    if re.search(r"\b(?:ratio|OR|RR|HR|IRR)\b", context[-60:]):
-        return 1.0
-    if re.search(r"\b(?:difference|change|MD|WMD|SMD)\b", context[-60:], re.IGNORECASE):
-        return 0.0
-    return None
-
-
-def significance(measures: Sequence[Measure], text: str, offset: int) -> tuple[bool | None, Measure | None,
-                                                                             str]:
-    """(significant, deciding p-value, source) from p-values, then CIs, then words. ``offset`` is the
-    absolute start of ``text`` (measures carry absolute offsets)."""
-    for m in measures:
-        if m.kind == "p_value":
-            sig = p_significant(m)
-            if sig is not None:
-                return sig, m, "p-value"
-    for m in measures:
-        bounds = ci_bounds(m)
-        if bounds is None:
-            continue
-        null = ci_null(m, text[:max(0, m.start - offset)] + m.text)
-        if null is not None:
-            return not (bounds[0] <= null <= bounds[1]), None, "ci"
-    if NOT_SIGNIFICANT.search(text):
-        return False, None, "words"
-    if SIGNIFICANT.search(text):
-        return True, None, "words"
-    return None, None, ""
 
 
 _EVENT_FREE = re.compile(r"surviv|\bfree\b|-free|time\s+to|duration", re.IGNORECASE)
@@ -221,25 +159,29 @@ _PURPOSE = re.compile(r"\bto\s+(?:further\s+)?(?!\w+(?:ed|ing)\b)\w+", re.IGNORE
 
 
 def is_comparative(text: str, has_comparator: bool, measures: Sequence[Measure]) -> bool:
-    """Does the sentence compare (arms, over time)? p-values/CIs/ratios, or comparison and change words
-    outside brackets ("(>50% urinary 5-HIAA decrease: 57-91%)" labels a number; it compares nothing)."""
+    """Does the sentence compare (arms, over time)? p-values/CIs/ratios, no-difference words ("had no
+    effect on", "did not affect"), or comparison and change words outside brackets ("(>50% urinary
+    5-HIAA decrease: 57-91%)" labels a number; it compares nothing)."""
     kinds = {m.kind for m in measures}
     text = _PURPOSE.sub("to", _BRACKETED.sub(" ", text))
-    return bool(kinds & {"p_value", "ci", "ratio"}) or bool(COMPARATIVE.search(text)) or (
+    return bool(kinds & {"p_value", "ci", "ratio"}) or bool(COMPARATIVE.search(text)) or bool(
+        NOT_SIGNIFICANT.search(text)) or (
         has_comparator and bool(INCREASE.search(text) or DECREASE.search(text)))
 
 
-_CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+(?:whereas|but|while|although|however|except)\b", re.IGNORECASE)
+# "A, but not B, reduced X" contrasts the arms inside one clause: "but not" is no break
+_CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+(?:whereas|but(?!\s+not\b)|while|although|however|except)\b", re.IGNORECASE)
 
 
-def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
-    """The clause (bracket depth 0; split at ``;``, ``.``, "whereas", "but", ...) that holds the first
-    outcome mention (else the first intervention mention); the whole text when there is none."""
-    anchor = next((a for a, _b, r in sorted(spans) if r == "O"), None)
-    if anchor is None:
-        anchor = next((a for a, _b, r in sorted(spans) if r == "I"), None)
-    if anchor is None:
-        return 0, len(text)
+_LEADING_CONCESSIVE = re.compile(r"\s*(?:although|though|while|whereas)\b", re.IGNORECASE)
+_VERB = re.compile(r"\b(?:is|are|was|were|remained|did|does|had|has|have|showed|\w+ed)\b", re.IGNORECASE)
+
+
+def clauses(text: str, contrast: bool = False) -> list[tuple[int, int]]:
+    """The clauses of a sentence as (start, end): bracket depth 0, split at ``;``, ``.``, "whereas", "but"
+    (not "but not": "A, but not B, reduced X" is one clause), "while", "although", "however", "except", and
+    at the comma that closes a leading "Although ..." clause. ``contrast``: at the contrast words and the
+    leading "Although" clause only (not at ``;`` or ``.``, which also separate the items of a list)."""
     depth, cuts = 0, [0]
     for k, ch in enumerate(text):
         if ch in "([":
@@ -248,15 +190,41 @@ def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
             depth = max(0, depth - 1)
         elif depth == 0 and ch in ";.,":
             m = _CLAUSE_BREAK.match(text, k)
+            if m and contrast and not m.group(0)[-1].isalpha():
+                continue
             if m and not (ch == "." and re.search(r"\b(?:vs|e\.g|i\.e|al|approx|resp)$", text[:k], re.IGNORECASE)):
                 cuts.append(m.end())
-    m2 = [m for m in re.finditer(r"\s(?:whereas|but|while|although|however)\b", text, re.IGNORECASE)]
-    cuts += [m.start() for m in m2]
+    cuts += [m.start() for m in re.finditer(r"\s(?:whereas|but(?!\s+not\b)|while|although|however)\b", text,
+                                            re.IGNORECASE)]
+    lead = _LEADING_CONCESSIVE.match(text)
+    if lead:  # "Although A, B and C remained unchanged, D improved": the comma after its verb closes it
+        for comma in re.finditer(r",", text[:lead.end() + 200]):
+            if _VERB.search(text, lead.end(), comma.start()):
+                cuts.append(comma.end())
+                break
     cuts = sorted(set(cuts)) + [len(text)]
-    for a, b in pairwise(cuts):
+    return [(a, b) for a, b in pairwise(cuts) if a < b]
+
+
+def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
+    """The clause (:func:`clauses`) that holds the first outcome mention (else the first intervention
+    mention); the whole text when there is none."""
+    anchor = next((a for a, _b, r in sorted(spans) if r == "O"), None)
+    if anchor is None:
+        anchor = next((a for a, _b, r in sorted(spans) if r == "I"), None)
+    if anchor is None:
+        return 0, len(text)
+    for a, b in clauses(text):
         if a <= anchor < b:
             return a, b
     return 0, len(text)
+
+
+def outer_spans(spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans without arm mentions nested in an outcome ("BDNF" inside "Serum BDNF levels" names what
+    is measured, not an arm the change is said of)."""
+    outs = [(a, b) for a, b, r in spans if r == "O"]
+    return [s for s in spans if s[2] == "O" or not any(a <= s[0] and s[1] <= b for a, b in outs)]
 
 
 @dataclass
@@ -269,6 +237,7 @@ class Evidence:
     cue: str | None = None  # increase | decrease | no_difference (cue words)
     negated: bool = False
     numeric: str | None = None  # increase | decrease from arm values / a ratio
+    named: bool = False  # the cue comes from the outcome's own change noun, not from the sentence's words
 
 
 def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]],
@@ -276,22 +245,35 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
                         others: Sequence[tuple[int, int]] = ()) -> Evidence:
     """Significance, cue direction and numeric direction of a comparison, read in the clause of the
     outcome (:func:`focus`) first, then in the whole sentence."""
+    spans = outer_spans(spans)
     fa, fb = focus(text, spans)
     inside = [m for m in measures if fa <= m.start - offset < fb]
     sig, p, source = significance(inside, text[fa:fb], offset + fa)
     if sig is None and (fa, fb) != (0, len(text)):
         sig, p, source = significance(measures, text, offset)
-    masked = blank(text, spans)
+    if sig is False and source == "words" and SIMILAR_THEN_THAN.search(text[fa:fb]):
+        # "A and B were similar and were lower than C": the no-difference word is said of another pair
+        sig, p, source = None, None, ""
+    elif sig and BETWEEN_NULL.search(text) and WITHIN_CHANGE.search(text):
+        # "improved from pre-op to 24 months (P < 0.0001) with no difference between groups": the test is
+        # of the change within the arms; between them there is none
+        sig, p, source = False, None, "words"
+    # cue words inside any entity name (other outcomes too) or naming a body part are no cues
+    masked = blank(text, [*spans, *others, *anatomy(text)])
     local = [(a - fa, b - fa, r) for a, b, r in spans if fa <= a < fb]
     cue, negated = cue_direction(masked[fa:fb], local, outcome_text, [(a - fa, b - fa) for a, b in others])
     if cue is None and (fa, fb) != (0, len(text)):
         cue, negated = cue_direction(masked, spans, outcome_text, others)
-    if both_arms_change(masked[fa:fb]):
+    named = cue is None
+    if named:  # the outcome's own change noun: "Median improvement in FVC ... was 0.12 L"
+        cue = outcome_change(outcome_text)
+    if both_arms_change(masked[fa:fb]) and not NOT_SIGNIFICANT.search(masked[fa:fb]) and sig is not False:
         # "reduced significantly in both groups": the significance is within each arm, not between them
+        # ("similar in both groups", "2.24 mm in both groups (P = 0.75)" compare them)
         return Evidence(None, None, "", "no_difference", negated, None)
     sides = [(m, side) for m, side in arm_sides if fa <= m.start - offset < fb] or list(arm_sides)
     numeric = arm_direction(sides) or ratio_direction(inside or measures, text, offset, outcome_text)
-    return Evidence(sig, p, source, cue, negated, numeric)
+    return Evidence(sig, p, source, cue, negated, numeric, named and cue is not None)
 
 
 def feature_words(ev: Evidence) -> str:
@@ -310,13 +292,23 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
                       outcome_text: str = "", others: Sequence[tuple[int, int]] = ()) -> Decision:
     """Direction of a comparison. ``text``: the sentence; ``offset``: its absolute start; ``spans``:
     local (start, end, role) of the I/C/O mentions; ``arm_sides``: (arm value, side); ``outcome_text``:
-    the outcome's words. Not significant (p-value, CI, words) -> ``no_difference``; otherwise the
-    classifier (which sees the rules' evidence as feature words) or, without it, numbers then cues."""
+    the outcome's words. Not significant (p-value, CI, words) -> ``no_difference``; otherwise a cue word
+    of the outcome's clause, then the arm values or a ratio, then a change noun naming the outcome ("relief of
+    symptoms"), then the classifier (which sees the rules'
+    evidence as feature words)."""
+    spans = outer_spans(spans)
     ev = comparison_evidence(text, offset, measures, spans, arm_sides, outcome_text, others)
     decision = Decision(significant=ev.significant, p_value=ev.p_value.id if ev.p_value is not None else None,
                         source=ev.source, negated=ev.negated)
     if ev.significant is False or ev.cue == "no_difference" and ev.significant is None and not ev.source:
         decision.direction = "no_difference"
+        return decision
+    if ev.cue in ("increase", "decrease") and not ev.named:
+        # the sentence's own change word, read relative to the claim's arms ("Telmisartan, but not
+        # losartan, significantly reduced FPG", "shorter in the TEA group than in the control group"):
+        # it beats arm values (whose arm may come from context) and the classifier
+        decision.direction = ev.cue
+        decision.source = (decision.source + "+cues").lstrip("+")
         return decision
     if ev.numeric:
         # both arms' values (or a ratio whose CI excludes 1) are read relative to the claim's own arms:
@@ -324,9 +316,14 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
         decision.direction = ev.numeric
         decision.source = (decision.source + "+numbers").lstrip("+")
         return decision
+    if ev.cue in ("increase", "decrease"):
+        # the outcome's own change noun ("first relief of symptoms": values of the arms rank before it)
+        decision.direction = ev.cue
+        decision.source = (decision.source + "+cues").lstrip("+")
+        return decision
     if model is not None:
         probs = model.predict([classifier_text(ev, text, spans)])[0]
-        if ev.significant:
+        if ev.significant:  # a significant result is not "no difference"
             probs = {k: v for k, v in probs.items() if k != "no_difference"}
         decision.direction = max(probs, key=probs.get)
         decision.source = (decision.source + "+model").lstrip("+")
@@ -336,23 +333,6 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
     else:
         decision.direction = ev.cue if ev.cue != "no_difference" or not ev.significant else None
         decision.source = (decision.source + "+cues").lstrip("+")
-    return decision
-
-
-def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measure], adverse: bool,
-                  outcome_text: str = "") -> Decision:
-    """A change within the arms and no comparison between them ("Significant improvement in IKDC
-    scores (P < 0.0001) ... over the 24-month period for both groups"): single-arm results, so the
-    polarity words give positive / negative (else, for a harmful outcome - pain, HbA1c, mortality - a
-    decrease is positive and an increase negative) and the p-value, CI or words the significance."""
-    decision = decide_qualitative(masked, adverse)
-    if decision.direction is None and HARMFUL.search(outcome_text):
-        change = change_of(masked, outcome_text)
-        if change is not None:
-            decision.direction = "positive" if change == "decrease" else "negative"
-    sig, p, _ = significance(measures, text, offset)
-    decision.significant = sig
-    decision.p_value = p.id if p is not None else None
     return decision
 
 

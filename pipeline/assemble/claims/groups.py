@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ...schema import Entity, Measure
 from .base import SentenceView, entity_words
 from .context import Arm, same_intervention
+from .direction import clauses
 from .link import ARM_VALUE_KINDS, is_difference
 
 
@@ -41,6 +42,36 @@ RESULT_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr", "ra
 
 
 def claim_groups(view: SentenceView, pairs: list[tuple[Measure, Arm]]) -> list[Group]:
+    """The groups of :func:`_value_groups`, each split where its outcomes lie in different contrast
+    clauses (:func:`by_clause`)."""
+    return [g for group in _value_groups(view, pairs) for g in by_clause(view, group)]
+
+
+def by_clause(view: SentenceView, group: Group) -> list[Group]:
+    """One group per contrast clause (:func:`.direction.clauses`: split at "whereas", "but", "while",
+    "although", "however") that holds outcomes of ``group``: "Hemodynamic stability did not differ between
+    A and B, whereas patients in the A group had significantly fewer days of mechanical ventilation" reports
+    two results. Measures go to the clause they stand in; those of a clause without outcomes to the group
+    before (else after)."""
+    spans = clauses(view.text, contrast=True)
+    if len(spans) < 2 or len(group.outcomes) < 2:
+        return [group]
+
+    def clause_of(pos: int) -> int:
+        return next((k for k, (a, b) in enumerate(spans) if a <= pos - view.start < b), len(spans) - 1)
+
+    keys = sorted({clause_of(o.start) for o in group.outcomes})
+    if len(keys) < 2:
+        return [group]
+    parts = {k: Group([o for o in group.outcomes if clause_of(o.start) == k], []) for k in keys}
+    for m in group.measures:
+        k = clause_of(m.start)
+        owner = max((x for x in keys if x <= k), default=keys[0])
+        parts[owner].measures.append(m)
+    return [parts[k] for k in keys]
+
+
+def _value_groups(view: SentenceView, pairs: list[tuple[Measure, Arm]]) -> list[Group]:
     """One group per outcome that has its own arm values or p-value when the sentence reports two or
     more such outcomes ("mortality (10% vs 12%) and readmission (5% vs 8%)"); in a sentence with no arm
     values, one group per outcome with result numbers of its own ("(objective response rates: 33-80%;

@@ -11,7 +11,8 @@ single-arm judgements (positive / negative).
 * quantifier uses ("one or more", "more than 50%") are not cues;
 * the **subject** of the cue is the arm mention nearest to it that is not introduced by "than",
   "compared with", "versus", "relative to", "in comparison with", "over"; a cue said of the comparator
-  ("lower in the placebo group", "Compared with X, placebo had higher") is flipped, and so is one whose
+  ("lower in the placebo group", "Compared with X, placebo had higher"; "outperformed those receiving
+  placebo" names the reference) is flipped, and so is one whose
   only arm is the intervention as the reference ("higher than with X");
 * a negation scoping over the cue ("did not reduce") gives ``no_difference`` and ``negated``;
 * a change in **both arms** ("decreased significantly in both groups") without a between-arm
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .base import cues
 from .hedging import negation_scope
@@ -34,33 +36,57 @@ INCREASE = cues(
     r"doubl\w*", r"tripl\w*", r"extended", r"accelerat\w*", r"up-?regulat\w*", r"bigger", r"lengthen\w*",
 )
 DECREASE = cues(
-    r"decreas\w*", r"lower(?:ed|ing)?", r"less", r"fewer", r"smaller", r"shorter", r"shortened", r"reduc\w*",
+    r"decreas\w*", r"lower(?:ed|ing)?", r"less", r"lesser", r"fewer", r"smaller", r"shorter", r"shortened", r"reduc\w*",
     r"declin\w*", r"fell", r"fall", r"falls", r"dropp?\w*", r"diminish\w*", r"attenuat\w*", r"inhibit\w*",
     r"suppress\w*", r"prevent\w*", r"abolish\w*", r"halved", r"down-?regulat\w*", r"delay\w*", r"slow\w*",
     r"lessen\w*", r"minimi[sz]\w*", r"cut", r"lowest", r"decline",
 )
-BETTER = cues(r"improv\w*", r"better", r"superior", r"benefit\w*", r"beneficial", r"more\s+effective",
+BETTER = cues(r"improv\w*", r"better", r"superior", r"outperform\w*", r"benefit\w*", r"beneficial", r"more\s+effective",
               r"greater\s+efficacy", r"favou?r(?:ed|s|ing)?", r"relie(?:f|ved?)", r"alleviat\w*", r"ameliorat\w*")
 WORSE = cues(r"worse(?:ned|ning)?", r"poorer", r"inferior", r"deteriorat\w*", r"aggravat\w*", r"less\s+effective")
-COMPARATIVE_WORDS = re.compile(r"^(?:greater|larger|more|less|smaller|fewer|bigger|higher|lower)$", re.IGNORECASE)
+COMPARATIVE_WORDS = re.compile(r"^(?:greater|larger|more|less|lesser|smaller|fewer|bigger|higher|lower)$",
+                               re.IGNORECASE)
 NOT_A_CUE = re.compile(r"(?:\b(?:or|and|no|not)\s+(?:more|less)\b|\b(?:more|less)\s+than\s+(?=[\d<>≥≤]))",
                        re.IGNORECASE)
+#: a part of the body, not a change ("increasing lower body force production", "lower limb", "upper GI");
+#: read on the unmasked sentence (the outcome after it is blanked there), see :func:`anatomy`
+ANATOMY = re.compile(r"\b(?:lower|upper|higher)(?=\s+(?:body|limbs?|extremit\w+|back|legs?|abdomen|abdominal|"
+                     r"urinary|respiratory|gastrointestinal|GI|airways?|jaw|lip|eyelid|quadrant|pole|cortical)\b)",
+                     re.IGNORECASE)
+
+
+def anatomy(text: str) -> list[tuple[int, int]]:
+    """Spans of "lower"/"upper"/"higher" naming a part of the body (to blank before reading cues)."""
+    return [(m.start(), m.end()) for m in ANATOMY.finditer(text)]
 HARMFUL = re.compile(
     r"pain|symptom|depress|anxiety|distress|mortality|death|die|risk|complication|adverse|side[- ]effect|toxicit|"
     r"relapse|recurren|infection|nausea|vomit|fatigue|stress|disab|severity|incidence|failure|bleed|h(?:a)?emorrh|"
     r"stay|swelling|discomfort|inflammat|edema|oedema|itch|prurit|dyspn|cough|wheez|exacerbat|hospitali|admission|"
     r"lesion|handicap|dizz|damage|injur|stenos|tension|anger|confusion|insomnia|disturbance|burden|morbidity|"
     r"craving|attrition|dropout|drop-out|cholesterol|ldl|triglycerid|glucose|hba1c|blood pressure|tumou?r size|"
-    r"viral load|requirement|consumption|rescue|dose of",
+    r"viral|virus|requirement|consumption|rescue|dose of|pressure|reaction time|latenc|"
+    r"(?<=\w)(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w|sweat",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=4096)
+def harmful(outcome_text: str) -> bool:
+    """Is less of this outcome better (:data:`HARMFUL`)? Cached: a claim's outcome is asked several times."""
+    return bool(HARMFUL.search(outcome_text))
+
+
 REFERENCE = re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"
-                       r"against|from)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?(?:in\s+|with\s+|for\s+|among\s+)?"
+                       r"against|(?:differ\w*|different|distinct|apart|away)\s+from|outperform\w*|"
+                       r"(?:superior|inferior)\s+to)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?"
+                       r"(?:in\s+|with\s+|for\s+|among\s+)?"
                        r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+){0,4}|"
                        r",?\s*(?:but|and)\s+not\s+(?:with\s+|in\s+|the\s+)?)$", re.IGNORECASE)
-BOTH_ARMS = re.compile(r"\b(?:in\s+both|both\s+(?:groups?|arms?|treatments?|regimens?|conditions?|cohorts?)|"
+BOTH_ARMS = re.compile(r"\b(?:in\s+both\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:groups?|arms?|treatments?|regimens?|sexes)\b|"
+                       r"in\s+both\b(?=\s*(?:[,.;)]|$))|both\s+(?:groups?|arms?|treatments?|regimens?|conditions?|cohorts?)|"
                        r"in\s+(?:all|each|either)\s+(?:\w+\s+)?(?:groups?|arms?|treatments?)|all\s+(?:treatment\s+)?"
-                       r"groups?|irrespective\s+of|regardless\s+of)\b", re.IGNORECASE)
+                       r"groups?|(?:irrespective|regardless)\s+of\s+(?:the\s+)?(?:treatment\s+|study\s+)?(?:groups?|arms?|"
+                       r"allocation|assignment|treatment|randomi[sz]ation))\b", re.IGNORECASE)
 
 
 def _hits(text: str, harmful: bool) -> list[tuple[int, int, int]]:
@@ -101,7 +127,7 @@ def cue_direction(text: str, spans: Sequence[Span], outcome_text: str = "",
     the harmful-outcome reading of "improved"); ``others``: local spans of the sentence's other outcomes
     (claims of their own): a cue after the outcome that goes with a later one ("reduced A by 9.0%, and
     increased B") is not this outcome's."""
-    hits = _hits(text, bool(HARMFUL.search(outcome_text)))
+    hits = _hits(text, harmful(outcome_text))
     if not hits:
         return None, False
     outcomes = sorted((a, b) for a, b, r in spans if r == "O")
@@ -127,14 +153,41 @@ def change_of(text: str, outcome_text: str = "") -> str | None:
     """"increase" / "decrease" of the outcome said by the first change cue of ``text`` (entity names
     masked; "improved" of a harmful outcome is a decrease), regardless of arms; None when there is none
     or a negation scopes over it."""
-    hits = _hits(text, bool(HARMFUL.search(outcome_text)))
+    hits = _hits(text, harmful(outcome_text))
     if not hits or negation_scope(text, hits[0][0]):
         return None
     return "increase" if hits[0][2] > 0 else "decrease"
 
 
+_CHANGE_NOUN = re.compile(r"\b(?P<cue>[A-Za-z]+)\s+(?:in|of)\s+(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+def outcome_change(outcome_text: str) -> str | None:
+    """"increase" / "decrease" said by a valence noun heading the outcome's own name ("Median improvement
+    in FVC", "alleviation of their symptoms"), read of the measure after "in"/"of" (improvement of a
+    harmful measure is a decrease); None otherwise. Plain change nouns ("reduction in pain", "CVD event
+    reduction") are left alone: the outcome may be the change itself (a greater reduction = increase)."""
+    m = _CHANGE_NOUN.search(outcome_text)
+    if m is None or not (BETTER.fullmatch(m.group("cue")) or WORSE.fullmatch(m.group("cue"))):
+        return None
+    hits = _hits(m.group("cue"), harmful(m.group("rest")))
+    return None if len(hits) != 1 else "increase" if hits[0][2] > 0 else "decrease"
+
+
+def _depth(text: str, pos: int) -> int:
+    """Bracket depth at ``pos``."""
+    depth = 0
+    for ch in text[:pos]:
+        depth += 1 if ch in "([" else -1 if ch in ")]" and depth else 0
+    return depth
+
+
 def _subject_side(text: str, arms: Sequence[Span], start: int, end: int) -> str | None:
-    """Side whose value the cue describes: "I", "C" or None (unknown: read as I)."""
+    """Side whose value the cue describes: "I", "C" or None (unknown: read as I). Arm mentions at the
+    cue's bracket depth come first: "(13 days in cases vs. 107 days in controls) were significantly less"
+    says nothing of the bracketed arms' roles."""
+    level = _depth(text, start)
+    arms = [s for s in arms if _depth(text, s[0]) == level] or list(arms)
     subjects, references = [], []
     for a, b, role in arms:
         (references if REFERENCE.search(text[max(0, a - 40):a]) else subjects).append((a, b, role))

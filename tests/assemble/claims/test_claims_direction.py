@@ -183,3 +183,71 @@ def test_single_arm_results_are_judged_not_compared():
     assert single_arm_direction("decrease", "complete response rate") == "negative"
     assert single_arm_direction("no_difference", "HbA1c") == "negative"
     assert single_arm_direction("positive", "survival") == "positive" and single_arm_direction(None, "x") is None
+
+
+def test_the_sentences_cue_beats_the_classifier_and_linked_arm_values():
+    # Evidence Inference 2.0 train (ei2_prompts_train_val.jsonl, prompt 11596): the shipped classifier read
+    # the marked sentence as an increase; "significantly reduced", said of telmisartan, decides
+    from claimex.assemble.claims import ClaimAssembler
+    from claimex.assemble.claims.direction import decide_comparison
+
+    text = ("Telmisartan, but not losartan, significantly (p < 0.05) reduced free plasma glucose, free plasma "
+            "insulin, homeostasis model assessment of insulin resistance and HbAic.")
+    rec = make_record(text, [("INTERVENTION", "Telmisartan"), ("COMPARATOR", "losartan"),
+                             ("OUTCOME", "free plasma glucose")])
+    assert ClaimAssembler()(rec)[0].direction == "decrease"
+    # same corpus (prompt 11998): values whose arms came from context the wrong way round lose to the cue
+    text = ("Time to first flatus in the TEA group was significantly shorter than in the control group "
+            "(73.19 ± 15.61 vs 82.82 ± 20.25 h, P = 0.038).")
+    rec = make_record(text, [("INTERVENTION", "TEA"), ("COMPARATOR", "control"), ("OUTCOME", "Time to first flatus")])
+    ms = [m for m in rec.measures if m.value in (73.19, 82.82)]
+    assert len(ms) == 2
+    sides = [(ms[0], "C"), (ms[1], "I")]
+    spans = [(e.start, e.end, e.label[0]) for e in rec.entities]
+    decision = decide_comparison(text, 0, rec.measures, spans, sides, None, "Time to first flatus")
+    assert decision.direction == "decrease" and decision.significant
+
+
+def test_arm_values_rank_before_the_outcomes_change_noun_and_new_cue_words():
+    # Evidence Inference 2.0 train (ei2_prompts_train_val.jsonl, prompts 11229, 12531, 12595)
+    text = ("By 12- and 24-h post-treatment, 44.4% and 72.8% of patients in the butoconazole treatment group "
+            "reported first relief of symptoms versus 29.1% and 55.7% of patients in the fluconazole group "
+            "(p = 0.044 and p = 0.024 respectively).")
+    rec = make_record(text, [("INTERVENTION", "butoconazole"), ("COMPARATOR", "fluconazole"),
+                             ("OUTCOME", "first relief of symptoms")])
+    assert claims_of(rec)[0].direction == "increase"  # more patients relieved, not less of the symptoms
+    text = ("Significantly lesser number of women in the yoga group (n = 3) developed pregnancy-induced "
+            "hypertension (PIH) / pre-eclampsia (PE) than those in the control group (n = 12).")
+    rec = make_record(text, [("INTERVENTION", "yoga"), ("COMPARATOR", "control"),
+                             ("OUTCOME", "pregnancy-induced hypertension")])
+    assert claims_of(rec)[0].direction == "decrease"
+    text = ("At week 24, patients receiving memantine added to donepezil significantly outperformed those "
+            "receiving placebo added to donepezil in measures of cognition (P < 0.0001).")
+    rec = make_record(text, [("INTERVENTION", "memantine"), ("COMPARATOR", "placebo"),
+                             ("OUTCOME", "measures of cognition")])
+    assert claims_of(rec)[0].direction == "increase"
+
+
+def test_arm_mentions_inside_brackets_are_not_the_cues_subject():
+    # Evidence Inference 2.0 train (ei2_prompts_train_val.jsonl, prompt 13721): "controls" in the bracket
+    # labels a value; the cue outside it is said of the cases ("less in cases than controls")
+    from claimex.assemble.claims.polarity import cue_direction
+
+    text = ("median time to diagnosis (13 days [range 1–84] in cases, vs. 107 days [range 21–429] in controls) "
+            "were significantly less in cases than controls (p = 0.04).")
+    spans = [(text.index(w), text.index(w) + len(w), r) for w, r in
+             (("median time to diagnosis", "O"), ("controls", "C"))]
+    spans.append((text.rindex("controls"), text.rindex("controls") + len("controls"), "C"))
+    assert cue_direction(text, spans, "median time to diagnosis") == ("decrease", False)
+
+
+def test_from_names_a_reference_only_after_differ():
+    # Evidence Inference 2.0 train (ei2_prompts_train_val.jsonl, prompt 11558): "patients from intervention
+    # practices" are the subject of "lower"; "differed from placebo" names the reference
+    from claimex.assemble.claims.polarity import cue_direction
+
+    text = ("the mean cholesterol level in patients from intervention practices was significantly lower "
+            "(-0.15 mmol/l, 95% CI -0.25, -0.06).")
+    spans = [(text.index(w), text.index(w) + len(w), r) for w, r in
+             (("mean cholesterol level", "O"), ("intervention", "I"))]
+    assert cue_direction(text, spans, "mean cholesterol level") == ("decrease", False)

@@ -1,0 +1,173 @@
+"""Significance of a claim (``Claim.significant``), first that applies:
+
+1. a p-value of the claim: ``p < 0.05`` (or ``p <= 0.05`` written with ``<``) -> significant, else not;
+   a p-value in a baseline clause ("before intervention ... (P = 0.838), and ... after intervention
+   (P < 0.001)") only when there is no other;
+2. a confidence interval: a ratio's (OR/RR/HR/IRR ..., or an estimate whose CI lies on both sides of 1
+   while positive) excluding 1, a difference's excluding 0 -> significant; including -> not;
+3. words: "significant(ly)" -> significant; :data:`NOT_SIGNIFICANT` ("no significant difference", "did not
+   differ", "similar", "had no effect on", "did not affect", a trend ...) -> not significant; a
+   no-difference adjective of another noun ("with comparable recovery profile") is not read.
+
+Also the phrases that set a no-difference statement aside in a comparison (:data:`SIMILAR_THEN_THAN`,
+:data:`BETWEEN_NULL` with :data:`WITHIN_CHANGE`) and :data:`BETWEEN_GROUPS`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...schema import Measure
+from .base import cues
+from .polarity import BOTH_ARMS, both_arms_change
+
+ALPHA = 0.05
+RATIO_STATS = frozenset({"or", "rr", "hr", "irr", "ratio", "odds ratio", "hazard ratio", "relative risk",
+                         "risk ratio", "rate ratio", "aor", "ahr", "sir", "smr", "gmr"})
+DIFF_STATS = frozenset({"md", "wmd", "smd", "difference", "mean difference", "risk difference", "rd", "ard",
+                        "arr", "diff", "change", "beta", "b"})
+SIGNIFICANT = cues(r"(?:statistically\s+)?significant(?:ly)?", r"significance")
+_MORE_LESS = r"(?:greater|higher|lower|more|less|fewer|better|worse|improv|reduc|increas|decreas|declin|ris)\w*"
+NOT_SIGNIFICANT = re.compile(
+    r"\b(?:no|not|nor|without)\s+(?:\w+\s+){0,3}?(?:statistically\s+)?significan\w*|\bnon-?\s?significant(?:ly)?\b|"
+    r"\binsignificant(?:ly)?\b|\bn\.?s\.?(?=[\s,;)])|\bdid\s+not\s+(?:\w+\s+)?differ\b|\bno\s+(?:\w+\s+){0,2}?"
+    r"(?:differences?|changes?|effects?|associations?|benefits?)\b|\b(?:similar|comparable|unchanged|"
+    r"not\s+different|indistinguishable)\b|"
+    # "equivalent" as a verdict, not in a measure's name ("mean defocus equivalent", "morphine equivalents")
+    r"\b(?:is|are|was|were|be|been|remained|proved|produced|provided|showed|had|has|have|yielded|achieved|gave|"
+    r"clinically|therapeutically|statistically)\s+equivalen\w*|\bequivalen\w*\s+(?:between|to|in\s+(?:both|the\s+two))\b|"
+    r"\bfailed\s+to\s+(?:\w+\s+)?(?:reach|show|demonstrate|achieve)\b|\bremained\s+(?:stable|constant|unchanged)\b|"
+    r"\bsignifican\w*\s+(?:\w+\s+){0,8}?(?:was|were)\s+not\s+(?:shown|found|observed|detected|seen|noted|demonstrated)\b|"
+    # a trend is not significant (GUIDELINES, Findings): "a trend towards greater ...", "tended to decrease"
+    r"\btrend(?:ed|s)?\s+(?:\w+\s+){0,2}?(?:towards?|to|for)\s+(?:an?\s+)?(?:\w+\s+)?" + _MORE_LESS + r"|"
+    r"\btend(?:ed|s)?\s+to\s+(?:be\s+)?(?:\w+\s+)?" + _MORE_LESS + r"|"
+    r"\bnot\s+(?:\w+\s+){0,3}?statistical(?:ly)?\s+(?:\w+\s+)?differen\w*|"
+    r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|modify|change)\b",
+    re.IGNORECASE,
+)
+#: a negated change verb: not significant ("did not improve endothelial function"), but, unlike the
+#: no-difference words, no sign of a comparison (a single-arm result can fail to improve)
+NEGATED_CHANGE = re.compile(r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:improve|reduce|increase|"
+                            r"decrease|lower|raise|shorten|prolong)\w*\b", re.IGNORECASE)
+#: "with comparable recovery profile": a no-difference adjective in a with-phrase, said of its own noun
+OTHER_SIMILAR = re.compile(r"\bwith\s+(?:a\s+|an\s+)?(?:similar|comparable|equivalent)\s+(?=[a-z])"
+                           r"(?!rates?\b|results?\b|outcomes?\b|effects?\b|efficacy\b|incidences?\b)", re.IGNORECASE)
+SIMILAR_THEN_THAN = re.compile(r"\b(?:similar|comparable)\b[^;]*?\band\s+(?:were\s+|was\s+)?(?:both\s+)?"
+                               r"(?:significantly\s+)?(?:higher|lower|greater|less|more|fewer|better|worse|shorter|"
+                               r"longer)\s+than\b", re.IGNORECASE)
+BETWEEN_NULL = re.compile(r"\bno\s+(?:significant\s+|statistical\s+)?differences?\s+between\s+(?:the\s+)?(?:two\s+|"
+                          r"treatment\s+|study\s+)?(?:groups|arms)\b|\b(?:did\s+not|didn't)\s+differ\s+"
+                          r"(?:significantly\s+)?between\s+(?:the\s+)?(?:two\s+)?(?:groups|arms)\b", re.IGNORECASE)
+WITHIN_CHANGE = re.compile(r"\bfrom\s+(?:the\s+)?(?:baseline|pre-?\w*)\b|\bcompared\s+(?:with|to)\s+baseline\b|"
+                           r"\bover\s+(?:the\s+)?(?:\S+\s+)?(?:period|time)\b|\bin\s+both\s+groups\b", re.IGNORECASE)
+
+
+#: a comparison between the arms said in words, even when no comparator is named ("between the two groups")
+BETWEEN_GROUPS = re.compile(r"\bbetween\s+(?:the\s+)?(?:two\s+|both\s+|treatment\s+|study\s+)?(?:groups|arms)\b",
+                            re.IGNORECASE)
+#: the sentence compares two arms in words, whether or not a comparator entity was resolved ("lower in
+#: implanted than non-implanted eyes", "between training three versus two times a week", "no differences
+#: in ..."); not a change against the start ("than before", "compared with baseline": :data:`WITHIN_CHANGE`)
+COMPARES_ARMS = re.compile(
+    r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|between|"
+    r"differ\w*|similar|comparable)\b(?!\s+(?:the\s+|their\s+)?(?:baseline|before|pre-?\w*|prior|initial|admission|week\s+0|day\s+0)\b)",
+    re.IGNORECASE)
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+#: a comparative said of one named group, with a test: "the TPMM group had a better outcome (p < 0.05)"
+_GROUP_COMPARATIVE = re.compile(r"\b(?:better|worse|more|less|greater|fewer|higher|lower)\b.{0,60}?\b(?:group|arm)\b|"
+                                r"\b(?:group|arm)\b.{0,60}?\b(?:better|worse|more|less|greater|fewer|higher|lower)\b",
+                                re.IGNORECASE)
+_SAME = re.compile(r"\b(?:similar|comparable|differ\w*)\b", re.IGNORECASE)
+
+
+def compares_arms(masked: str, measures: Sequence[Measure] = ()) -> bool:
+    """Does the sentence (entity names masked) compare arms in words (:data:`COMPARES_ARMS`; "similar",
+    "comparable", also "similar in both groups"), by a comparison next to a change in both arms
+    ("decreased in both groups (P < 0.001), but more decrease was seen in the X group") or by values given
+    "respectively" or a comparative of one group ("better ... in the X group") with a test ("1.34 and 1.41
+    in groups 1 and 2, respectively (p = 0.33)"), rather than
+    report a change within them (:data:`WITHIN_CHANGE`)?"""
+    if BOTH_ARMS.search(masked):  # "similar in both groups" compares; "decreased in both groups" does not
+        return not both_arms_change(masked) or bool(_SAME.search(masked))
+    if WITHIN_CHANGE.search(masked):
+        return False
+    tested = any(m.kind == "p_value" for m in measures)
+    return bool(COMPARES_ARMS.search(masked)) or tested and bool(
+        _RESPECTIVELY.search(masked) or _GROUP_COMPARATIVE.search(masked))
+
+# -- significance ----------------------------------------------------------------------------------------
+def p_significant(m: Measure) -> bool | None:
+    if m.value is None:
+        return None
+    op = m.op or "="
+    if op in ("<", "<=", "≤"):
+        return m.value <= ALPHA
+    if op in (">", ">=", "≥"):
+        return False if m.value >= ALPHA else None
+    return m.value < ALPHA
+
+
+def ci_bounds(m: Measure) -> tuple[float, float] | None:
+    if m.ci_low is not None and m.ci_high is not None:
+        return m.ci_low, m.ci_high
+    if m.kind == "ci" and m.low is not None and m.high is not None:
+        return m.low, m.high
+    return None
+
+
+def ci_null(m: Measure, context: str) -> float | None:
+    """The no-effect value of a CI: 1 for ratios, 0 for differences, None when unknown."""
+    stat = (m.stat or "").lower()
+    if m.kind == "ratio" or stat in RATIO_STATS:
+        return 1.0
+    if stat in DIFF_STATS:
+        return 0.0
+    bounds = ci_bounds(m)
+    if bounds and bounds[0] < 0:
+        return 0.0
+    if re.search(r"\b(?:ratio|OR|RR|HR|IRR)\b", context[-60:]):
+        return 1.0
+    if re.search(r"\b(?:difference|change|MD|WMD|SMD)\b", context[-60:], re.IGNORECASE):
+        return 0.0
+    return None
+
+
+_BASELINE = re.compile(r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:intervention|treatment|randomi[sz]ation|therapy|"
+                       r"surgery)\b|\bat\s+baseline\b|\bbaseline\s+(?:values?|characteristics|levels?)\b",
+                       re.IGNORECASE)
+
+
+def _baseline(before: str) -> bool:
+    """Is a p-value preceded, in its own clause, by a baseline time ("... before intervention was not
+    statistically significant (P = 0.838), and it was ... after intervention (P < 0.001)")?"""
+    clause = re.split(r";|,\s*(?:and|but|whereas|while)\b|\)\s*,", before)[-1]
+    return bool(_BASELINE.search(clause))
+
+
+def significance(measures: Sequence[Measure], text: str, offset: int) -> tuple[bool | None, Measure | None,
+                                                                             str]:
+    """(significant, deciding p-value, source) from p-values (one in a baseline clause only when there is no
+    other), then CIs, then words. ``offset`` is the absolute start of ``text`` (measures carry absolute
+    offsets). A no-difference adjective of another noun ("prolongs the time to ... with comparable
+    recovery profile") is not read (:data:`OTHER_SIMILAR`)."""
+    pvals = [m for m in measures if m.kind == "p_value"]
+    results = [m for m in pvals if not _baseline(text[:max(0, m.start - offset)])] or pvals
+    for m in results:
+        sig = p_significant(m)
+        if sig is not None:
+            return sig, m, "p-value"
+    for m in measures:
+        bounds = ci_bounds(m)
+        if bounds is None:
+            continue
+        null = ci_null(m, text[:max(0, m.start - offset)] + m.text)
+        if null is not None:
+            return not (bounds[0] <= null <= bounds[1]), None, "ci"
+    if NOT_SIGNIFICANT.search(OTHER_SIMILAR.sub(" ", text)) or NEGATED_CHANGE.search(text):
+        return False, None, "words"
+    if SIGNIFICANT.search(text):
+        return True, None, "words"
+    return None, None, ""
