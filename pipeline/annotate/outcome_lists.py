@@ -1,0 +1,296 @@
+"""``claimex_outcome_lists``: OUTCOME spans at the finding's granularity (issue 10, class 5), after the tagger.
+
+The gold unit of a finding is one outcome; the tagger often marks a coordinated list as one span
+("delirium duration, severity, discharge destination or length of stay") or tags only some items of a
+list ("no differences in UP, GFR, and NaFE": NaFE untagged). Token-level rules, per sentence:
+
+* **split** - an OUTCOME span that is a list becomes one span per item: at list commas (outside
+  brackets) and the ``and``/``or`` of a list with a comma; a two-item ``A and/or B`` only when the
+  pair is long (4+ words: "smooth muscle tone and contractile activity"), its left item is no
+  modifier shared with the right one ("LV diastolic and systolic functions") and no measure noun
+  shared with it ("incidence and severity of pain"), so "nausea and vomiting" stays one concept;
+* **siblings** - a list with an OUTCOME item extends to its untagged items: a short noun phrase
+  joined to an OUTCOME span by ``,``/``and``/``or``/``as well as``, bracketed numbers after an item
+  skipped ("fever (59.3 %), ..., chills (18.5 %) and arrhythmia"), ending at a function word or
+  punctuation, not an arm word, no other entity inside, no verb-like ``-ed`` word (the list has ended:
+  "pain and improved function"); the chain goes on over further items;
+* **possessive** - an OUTCOME span right after a possessive name grows over it ("Horner's syndrome").
+
+The rules only add, split or grow OUTCOME spans; other labels pass through unchanged. Scores and
+subtypes of a split span go to each of its items; new spans get None.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import ORTH, SENT_START, SPACY
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .entities import SPANS_KEY, get_entities, set_entities
+from .tagger.hygiene import ARM_NOUNS, FUNCTION_WORDS, adjective_like, is_number
+
+FACTORY = "claimex_outcome_lists"
+OUTCOME = "OUTCOME"
+MAX_ITEM = 5  # words of an untagged list item
+_OPEN, _CLOSE = "([", ")]"
+_CONJ = frozenset(["and", "or", "and/or", "nor"])
+# words that share a following "of X" ("incidence and severity of pain"): no split after them
+MEASURE_NOUNS = frozenset(["incidence", "severity", "duration", "frequency", "rate", "rates", "number", "level",
+                           "levels", "intensity", "degree", "extent", "prevalence", "risk", "occurrence", "onset",
+                           "amount", "time", "quality", "change", "changes", "use", "need", "proportion"])
+_NOT_ITEM = ARM_NOUNS | frozenset(["placebo", "control", "controls", "baseline", "respectively", "including",
+                                   "such", "other", "others", "etc", "both", "either", "total", "all", "p"])
+
+
+class Tokens:
+    """Token views of one doc, from arrays (no Token objects): text, lower, space after, sentence id."""
+
+    def __init__(self, doc: Doc) -> None:
+        arr = doc.to_array([ORTH, SPACY, SENT_START])
+        strings = doc.vocab.strings
+        self.text = [strings[o] for o in arr[:, 0].tolist()]
+        self.lower = [t.lower() for t in self.text]
+        self.space = [bool(x) for x in arr[:, 1].tolist()]
+        sent, k = [], 0
+        for j, s in enumerate(arr[:, 2].tolist()):
+            k += j > 0 and s == 1
+            sent.append(k)
+        self.sent = sent
+        self.n = len(self.text)
+
+    def wordish(self, j: int) -> bool:
+        """A token that can be part of a noun phrase: has a letter (not a function word), or is glued
+        to one (``KT-1000``, ``Horner 's``)."""
+        low = self.lower[j]
+        if low in FUNCTION_WORDS:
+            return False
+        if any(ch.isalpha() for ch in low):
+            return True
+        glued = (j > 0 and not self.space[j - 1]) or (j + 1 < self.n and not self.space[j] and self.lower[j + 1] != ",")
+        return glued and low not in ",;:.()[]" and not (is_number(low) and (j == 0 or self.space[j - 1]))
+
+
+def _bracket_end(t: Tokens, j: int, limit: int) -> int | None:
+    """Index after the bracket group opening at ``j`` (within ``limit``), else None."""
+    depth = 0
+    for k in range(j, min(limit, j + 16)):
+        if t.text[k] in _OPEN:
+            depth += 1
+        elif t.text[k] in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return k + 1
+    return None
+
+
+def _bracket_start(t: Tokens, j: int, floor: int) -> int | None:
+    """Index of the bracket opening the group that closes at ``j - 1``, else None."""
+    depth = 0
+    for k in range(j - 1, max(floor, j - 16) - 1, -1):
+        if t.text[k] in _CLOSE:
+            depth += 1
+        elif t.text[k] in _OPEN:
+            depth -= 1
+            if depth == 0:
+                return k
+    return None
+
+
+# -- split --------------------------------------------------------------------------------------------
+def split_list(t: Tokens, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of the list span ``[start, end)`` (token offsets); ``[(start, end)]`` when it is no list."""
+    commas, conjs, depth = [], [], 0
+    for j in range(start, end):
+        w = t.lower[j]
+        if w in _OPEN:
+            depth += 1
+        elif w in _CLOSE:
+            depth -= 1
+        elif depth == 0 and w == ",":
+            commas.append(j)
+        elif depth == 0 and w in _CONJ:
+            conjs.append(j)
+    if commas:
+        cuts = sorted(commas + conjs)
+    elif len(conjs) == 1 and _pair_splits(t, start, conjs[0], end):
+        cuts = conjs
+    else:
+        return [(start, end)]
+    items, lo = [], start
+    for c in cuts + [end]:
+        item = _trim(t, lo, c)
+        if item is not None:
+            items.append(item)
+        lo = c + 1
+    return items if len(items) >= 2 else [(start, end)]
+
+
+def _pair_splits(t: Tokens, start: int, conj: int, end: int) -> bool:
+    left = [j for j in range(start, conj) if t.wordish(j)]
+    right = [j for j in range(conj + 1, end) if t.wordish(j)]
+    if not left or not right or len(left) + len(right) < 4:
+        return False
+    last = t.text[conj - 1]
+    if adjective_like(last, last.lower()) or t.lower[conj - 1] in MEASURE_NOUNS:
+        return False
+    return not (len(left) == 1 and t.lower[left[0]] in MEASURE_NOUNS)
+
+
+def _trim(t: Tokens, lo: int, hi: int) -> tuple[int, int] | None:
+    while lo < hi and (t.lower[lo] in FUNCTION_WORDS or t.lower[lo] in ",;:"):
+        lo += 1
+    while hi > lo and (t.lower[hi - 1] in FUNCTION_WORDS or t.lower[hi - 1] in ",;:"):
+        hi -= 1
+    if hi <= lo or not any(ch.isalpha() for j in range(lo, hi) for ch in t.lower[j]):
+        return None
+    return lo, hi
+
+
+# -- siblings -----------------------------------------------------------------------------------------
+def _separator_after(t: Tokens, j: int, limit: int) -> int | None:
+    """Index after a list separator starting at ``j`` (``,`` / ``, and`` / ``and`` / ``as well as``)."""
+    if j < limit and t.lower[j] == ",":
+        j += 1
+        if j < limit and t.lower[j] in _CONJ:
+            j += 1
+        return j
+    if j < limit and t.lower[j] in _CONJ:
+        return j + 1
+    if j + 2 < limit and t.lower[j:j + 3] == ["as", "well", "as"]:
+        return j + 3
+    return None
+
+
+def _separator_before(t: Tokens, j: int, floor: int) -> int | None:
+    """Index of the first token of a list separator ending at ``j - 1``."""
+    if j - 1 >= floor and t.lower[j - 1] in _CONJ:
+        return j - 2 if j - 2 >= floor and t.lower[j - 2] == "," else j - 1
+    if j - 1 >= floor and t.lower[j - 1] == ",":
+        return j - 1
+    if j - 3 >= floor and t.lower[j - 3:j] == ["as", "well", "as"]:
+        return j - 3
+    return None
+
+
+def _stop(t: Tokens, j: int, taken: list[bool]) -> bool:
+    low = t.lower[j]
+    return taken[j] or not t.wordish(j) or (low.endswith("ed") and len(low) > 4) or low.endswith("ly")
+
+
+def _item_ok(t: Tokens, lo: int, hi: int) -> bool:
+    words = [t.lower[j] for j in range(lo, hi) if any(ch.isalpha() for ch in t.lower[j])]
+    return 0 < hi - lo <= MAX_ITEM + 2 and 0 < len(words) <= MAX_ITEM and not any(w in _NOT_ITEM for w in words)
+
+
+def siblings(t: Tokens, spans: list[tuple[int, int]], taken: list[bool], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Untagged list items next to the OUTCOME ``spans`` of the sentence ``[lo, hi)`` (see module doc)."""
+    found: list[tuple[int, int]] = []
+    starts = {s for s, _ in spans}
+    ends = {e for _, e in spans}
+    for s, e in spans:
+        j = e  # rightwards
+        while True:
+            if j < hi and t.text[j] in _OPEN:
+                j = _bracket_end(t, j, hi) or j
+            k = _separator_after(t, j, hi)
+            if k is None or k >= hi:
+                break
+            if k in starts:
+                break  # the next item is tagged: its own chain goes on from there
+            if k < hi and t.lower[k] in ("the", "a", "an"):
+                k += 1
+            m = k
+            while m < hi and not _stop(t, m, taken) and (t.lower[m] != "of" or m == k):
+                m += 1
+            if m < hi and t.lower[m] == "of" and m + 1 < hi and not _stop(t, m + 1, taken):
+                m += 1  # "length of stay"
+                if m < hi and t.lower[m] == "the":
+                    m += 1
+                while m < hi and not _stop(t, m, taken):
+                    m += 1
+            if m == k or not _item_ok(t, k, m) or (m < hi and taken[m]) or (m < hi and t.wordish(m)):
+                break
+            found.append((k, m))
+            for x in range(k, m):
+                taken[x] = True
+            j = m
+        j = s  # leftwards
+        while True:
+            k = _separator_before(t, j, lo)
+            if k is None:
+                break
+            m = k
+            if m - 1 >= lo and t.text[m - 1] in _CLOSE:
+                m = _bracket_start(t, m, lo) or m
+            if m in ends:
+                break
+            a = m
+            while a - 1 >= lo and not _stop(t, a - 1, taken) and t.lower[a - 1] != "of":
+                a -= 1
+            if a == m or not _item_ok(t, a, m) or (a - 1 >= lo and taken[a - 1]):
+                break
+            found.append((a, m))
+            for x in range(a, m):
+                taken[x] = True
+            j = a
+    return found
+
+
+def possessive_start(t: Tokens, start: int, lo: int) -> int:
+    """``Horner 's syndrome``: the start of the possessive name right before ``start``, else ``start``."""
+    if start - 2 >= lo and t.lower[start - 1] == "'s" and not t.space[start - 2] and t.text[start - 2][:1].isupper():
+        return start - 2
+    return start
+
+
+# -- the component --------------------------------------------------------------------------------------
+@Language.factory(FACTORY, assigns=["doc.spans"], requires=["doc.spans"], default_config={})
+def make_outcome_lists(nlp: Language, name: str) -> OutcomeLists:
+    return OutcomeLists(name)
+
+
+class OutcomeLists:
+    def __init__(self, name: str = FACTORY) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if SPANS_KEY not in doc.spans or not len(doc.spans[SPANS_KEY]):
+            return doc
+        tagged = get_entities(doc)
+        if not any(x.label == OUTCOME for x in tagged):
+            return doc
+        t = Tokens(doc)
+        out: list[tuple[int, int, str, float | None, str | None]] = []
+        taken = [False] * t.n
+        for x in tagged:
+            for j in range(x.span.start, x.span.end):
+                taken[j] = True
+        by_sent: dict[int, list[tuple[int, int]]] = {}
+        for x in tagged:
+            s, e = x.span.start, x.span.end
+            if x.label != OUTCOME:
+                out.append((s, e, x.label, x.score, x.subtype))
+                continue
+            for a, b in split_list(t, s, e):
+                a2 = possessive_start(t, a, 0)
+                if a2 < a and not any(taken[j] for j in range(a2, a)):
+                    a = a2
+                    for j in range(a, b):
+                        taken[j] = True
+                out.append((a, b, OUTCOME, x.score, x.subtype))
+                by_sent.setdefault(t.sent[a], []).append((a, b))
+        for spans in by_sent.values():
+            lo = spans[0][0]
+            while lo > 0 and t.sent[lo - 1] == t.sent[spans[0][0]]:
+                lo -= 1
+            hi = spans[-1][1]
+            while hi < t.n and t.sent[hi] == t.sent[spans[0][0]]:
+                hi += 1
+            for a, b in siblings(t, sorted(spans), taken, lo, hi):
+                out.append((a, b, OUTCOME, None, None))
+        if len(out) == len(tagged) and all(o[0] == x.span.start and o[1] == x.span.end
+                                           for o, x in zip(out, tagged)):
+            return doc
+        set_entities(doc, [Span(doc, a, b, label=label) for a, b, label, _, _ in out],
+                     scores=[o[3] for o in out], subtypes=[o[4] for o in out])
+        return doc
