@@ -38,6 +38,9 @@ _CONJ = frozenset(["and", "or", "and/or", "nor"])
 MEASURE_NOUNS = frozenset(["incidence", "severity", "duration", "frequency", "rate", "rates", "number", "level",
                            "levels", "intensity", "degree", "extent", "prevalence", "risk", "occurrence", "onset",
                            "amount", "time", "quality", "change", "changes", "use", "need", "proportion"])
+# words that end a noun phrase besides function words
+BOUNDARY = frozenset(["due", "compared", "including", "except", "following", "showed", "shows", "show", "remained",
+                      "occurred", "versus", "vs.", "respectively", "whereas", "although", "until", "not", "no"])
 _NOT_ITEM = ARM_NOUNS | frozenset(["placebo", "control", "controls", "baseline", "respectively", "including",
                                    "such", "other", "others", "etc", "both", "either", "total", "all", "p"])
 
@@ -110,7 +113,7 @@ def split_list(t: Tokens, start: int, end: int) -> list[tuple[int, int]]:
             commas.append(j)
         elif depth == 0 and w in _CONJ:
             conjs.append(j)
-    if commas:
+    if commas and (conjs or len(commas) >= 2 or _long_items(t, start, commas, end)):
         cuts = sorted(commas + conjs)
     elif len(conjs) == 1 and _pair_splits(t, start, conjs[0], end):
         cuts = conjs
@@ -125,15 +128,31 @@ def split_list(t: Tokens, start: int, end: int) -> list[tuple[int, int]]:
     return items if len(items) >= 2 else [(start, end)]
 
 
+def _long_items(t: Tokens, start: int, commas: list[int], end: int) -> bool:
+    """``A, B`` without a conjunction is a list when both items have two words or more ("airway quality,
+    airway manipulations"), not coordinated modifiers ("small, self-limiting epithelial ingrowth")."""
+    bounds = [start] + [c + 1 for c in commas] + [end]
+    return all(sum(t.wordish(j) for j in range(a, b)) >= 2 for a, b in zip(bounds, bounds[1:]))
+
+
 def _pair_splits(t: Tokens, start: int, conj: int, end: int) -> bool:
+    """Does ``A and/or B`` name two outcomes? Not when short ("nausea and vomiting"), when ``A`` ends on a
+    modifier of ``B``'s head ("LV diastolic and systolic functions", "mean fasting and postprandial
+    plasma levels of factor VII"), is a measure noun of it ("incidence and severity of pain"), or when
+    ``B`` is one word after a prepositional ``A`` ("sweating of the back and thigh")."""
     left = [j for j in range(start, conj) if t.wordish(j)]
     right = [j for j in range(conj + 1, end) if t.wordish(j)]
     if not left or not right or len(left) + len(right) < 4:
         return False
     last = t.text[conj - 1]
-    if adjective_like(last, last.lower()) or t.lower[conj - 1] in MEASURE_NOUNS:
+    if adjective_like(last, last.lower()) or last.lower().endswith("ing"):
         return False
-    return not (len(left) == 1 and t.lower[left[0]] in MEASURE_NOUNS)
+    if len(left) == 1 and t.lower[left[0]] in MEASURE_NOUNS:
+        return False
+    inner = {t.lower[j] for j in range(start, conj)}
+    if len(right) == 1 and inner & {"of", "in", "at", "on"}:
+        return False
+    return not (len(left) <= 2 and "of" in {t.lower[j] for j in range(conj + 1, end)})
 
 
 def _trim(t: Tokens, lo: int, hi: int) -> tuple[int, int] | None:
@@ -173,8 +192,11 @@ def _separator_before(t: Tokens, j: int, floor: int) -> int | None:
 
 
 def _stop(t: Tokens, j: int, taken: list[bool]) -> bool:
+    """Does a noun phrase end before token ``j``? (tagged, not a word, a boundary word, a verb-like ``-ed``
+    or an adverb-like ``-ly`` word)"""
     low = t.lower[j]
-    return taken[j] or not t.wordish(j) or (low.endswith("ed") and len(low) > 4) or low.endswith("ly")
+    return (taken[j] or not t.wordish(j) or low in BOUNDARY or (low.endswith("ed") and len(low) > 4)
+            or low.endswith("ly"))
 
 
 def _item_ok(t: Tokens, lo: int, hi: int) -> bool:
@@ -227,13 +249,21 @@ def siblings(t: Tokens, spans: list[tuple[int, int]], taken: list[bool], lo: int
             a = m
             while a - 1 >= lo and not _stop(t, a - 1, taken) and t.lower[a - 1] != "of":
                 a -= 1
-            if a == m or not _item_ok(t, a, m) or (a - 1 >= lo and taken[a - 1]):
+            if a == m or not _item_ok(t, a, m) or (a - 1 >= lo and taken[a - 1]) or _of_tail(t, a, lo):
                 break
             found.append((a, m))
             for x in range(a, m):
                 taken[x] = True
             j = a
     return found
+
+
+def _of_tail(t: Tokens, a: int, lo: int) -> bool:
+    """Is the phrase starting at ``a`` the ``of (the) X`` tail of the phrase before it ("view of the larynx")?"""
+    k = a - 1
+    if k >= lo and t.lower[k] in ("the", "a", "an"):
+        k -= 1
+    return k >= lo and t.lower[k] == "of"
 
 
 def possessive_start(t: Tokens, start: int, lo: int) -> int:
