@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .entities import SPANS_KEY, get_entities, set_entities
+from .outcome_names import adverse_subject, grow, result_names, slot_labels
 from .tagger.hygiene import ARM_NOUNS, FUNCTION_WORDS, adjective_like, is_number
 
 FACTORY = "claimex_outcome_lists"
@@ -280,26 +281,25 @@ def make_outcome_lists(nlp: Language, name: str) -> OutcomeLists:
 
 
 class OutcomeLists:
+    """Splits, completes and names OUTCOME spans (module doc, :mod:`claimex.annotate.outcome_names`)."""
+
     def __init__(self, name: str = FACTORY) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         if SPANS_KEY not in doc.spans or not len(doc.spans[SPANS_KEY]):
-            return doc
+            return doc  # no tagger ran: the rules complete a tagger's outcomes, they do not replace it
         tagged = get_entities(doc)
-        if not any(x.label == OUTCOME for x in tagged):
-            return doc
         t = Tokens(doc)
-        out: list[tuple[int, int, str, float | None, str | None]] = []
         taken = [False] * t.n
         for x in tagged:
             for j in range(x.span.start, x.span.end):
                 taken[j] = True
-        by_sent: dict[int, list[tuple[int, int]]] = {}
+        out: list[list] = []  # [start, end, label, score, subtype]
         for x in tagged:
             s, e = x.span.start, x.span.end
             if x.label != OUTCOME:
-                out.append((s, e, x.label, x.score, x.subtype))
+                out.append([s, e, x.label, x.score, x.subtype])
                 continue
             for a, b in split_list(t, s, e):
                 a2 = possessive_start(t, a, 0)
@@ -307,20 +307,54 @@ class OutcomeLists:
                     a = a2
                     for j in range(a, b):
                         taken[j] = True
-                out.append((a, b, OUTCOME, x.score, x.subtype))
-                by_sent.setdefault(t.sent[a], []).append((a, b))
-        for spans in by_sent.values():
-            lo = spans[0][0]
-            while lo > 0 and t.sent[lo - 1] == t.sent[spans[0][0]]:
-                lo -= 1
-            hi = spans[-1][1]
-            while hi < t.n and t.sent[hi] == t.sent[spans[0][0]]:
-                hi += 1
-            for a, b in siblings(t, sorted(spans), taken, lo, hi):
-                out.append((a, b, OUTCOME, None, None))
+                out.append([a, b, OUTCOME, x.score, x.subtype])
+        for lo, hi in _sentences(t):
+            out = self._sentence(t, out, taken, lo, hi)
         if len(out) == len(tagged) and all(o[0] == x.span.start and o[1] == x.span.end
                                            for o, x in zip(out, tagged)):
             return doc
         set_entities(doc, [Span(doc, a, b, label=label) for a, b, label, _, _ in out],
                      scores=[o[3] for o in out], subtypes=[o[4] for o in out])
         return doc
+
+    @staticmethod
+    def _sentence(t: Tokens, out: list[list], taken: list[bool], lo: int, hi: int) -> list[list]:
+        mine = sorted((o for o in out if o[2] == OUTCOME and lo <= o[0] < hi), key=lambda o: o[0])
+        by_start = {o[0]: o for o in mine}
+        dropped: set[int] = set()
+        for o in mine:
+            if id(o) in dropped:
+                continue
+            a, b = grow(t, o[0], o[1], taken, lo, hi, set(by_start))
+            if b < 0:  # merged with the OUTCOME span starting at -b
+                other = by_start[-b]
+                dropped.add(id(other))
+                b = other[1]
+            for j in range(a, b):
+                taken[j] = True
+            o[0], o[1] = a, b
+        mine = [o for o in mine if id(o) not in dropped]
+        out = [o for o in out if id(o) not in dropped]
+        spans = [(o[0], o[1]) for o in mine]
+        new = siblings(t, spans, taken, lo, hi) if spans else []
+        new += slot_labels(t, taken, lo, hi)
+        if spans:
+            subject = adverse_subject(t, taken, lo, hi, spans)
+            if subject is not None:
+                new.append(subject)
+        outcome_at = [False] * t.n
+        for a, b in spans + new:
+            for j in range(a, b):
+                outcome_at[j] = True
+        new += result_names(t, taken, lo, hi, outcome_at)
+        for a, b in new:
+            for j in range(a, b):
+                taken[j] = True
+            out.append([a, b, OUTCOME, None, None])
+        return out
+
+
+def _sentences(t: Tokens) -> list[tuple[int, int]]:
+    bounds = [j for j in range(1, t.n) if t.sent[j] != t.sent[j - 1]]
+    edges = [0] + bounds + [t.n]
+    return [(a, b) for a, b in zip(edges, edges[1:]) if b > a]

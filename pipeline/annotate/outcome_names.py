@@ -1,0 +1,236 @@
+"""Outcome names the tagger misses or cuts short, found from the phrase structure of result sentences.
+
+Token-level rules used by :mod:`claimex.annotate.outcome_lists` (the ``claimex_outcome_lists``
+component), each on one sentence ``[lo, hi)`` of a :class:`~claimex.annotate.outcome_lists.Tokens` view:
+
+* :func:`grow` - an OUTCOME span grows over the measure noun it is the argument of ("the incidence of
+  [moderate to] severe withdrawal movements"), over an ``of`` tail that ends the phrase ("fiberoptic view
+  of the larynx") and, after a measure noun, over a ``with`` qualifier ("percentage of patients with
+  >=1 exacerbation", "proportion of dogs with AKI");
+* :func:`slot_labels` - the label of a ``label: number`` result slot ("(objective response rates: 33-80%;
+  mean duration: 6-42.5 months)");
+* :func:`result_names` - in a clause without an OUTCOME span, the compared quantity: after
+  "difference(s)/change(s) in" ("No significant difference in evaluation was observed"), after a
+  comparison adjective ("comparable for consistency analysis"), or the subject of a result predicate
+  ("Success criteria were met ...", "the primary endpoint was not significantly different ...");
+* :func:`adverse_subject` - the subject of a copular sentence whose predicate is an adverse-effect
+  OUTCOME ("The postembolization syndrome, usually mild and transient, is the commonest side effect").
+
+Each returns token offsets; the component adds them as OUTCOME spans. A name never overlaps a tagged
+span, is at most :data:`MAX_NAME` words and holds no arm word ("group", "patients", "placebo").
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from .tagger.hygiene import ARM_NOUNS, FUNCTION_WORDS, is_number
+
+MAX_NAME = 5
+# measure nouns an outcome is the argument of ("incidence of X"); no change words ("reduction in X"):
+# they carry the direction, which claim assembly reads outside OUTCOME spans
+HEADS = frozenset(["incidence", "rate", "rates", "percentage", "percentages", "proportion", "proportions", "number",
+                   "frequency", "risk", "severity", "duration", "prevalence", "occurrence", "level", "levels"])
+PRE_HEAD = frozenset(["overall", "mean", "median", "total", "average", "cumulative", "annual"])
+_DETS = frozenset(["the", "a", "an"])
+NOT_NAME = ARM_NOUNS | frozenset(["placebo", "control", "controls", "baseline", "respectively", "including", "such",
+                                  "other", "others", "both", "either", "total", "all", "methods", "method",
+                                  "approaches", "study", "studies", "trial", "ci", "or", "rr", "hr", "p", "iqr",
+                                  "sd", "se", "sem", "n", "range", "ratio", "difference", "differences", "there",
+                                  "results", "this", "these", "we", "it", "they"])
+NAME_END = frozenset(["due", "compared", "including", "except", "following", "versus", "vs.", "respectively",
+                      "whereas", "although", "until", "not", "no"])
+_COPULA = frozenset(["was", "were", "is", "are"])
+_SKIP_AFTER_COPULA = frozenset(["not", "significantly", "statistically", "also", "all", "both", "similarly",
+                                "slightly", "markedly", "substantially", "nonsignificantly"])
+RESULT_PREDICATES = frozenset(["different", "similar", "comparable", "superior", "inferior", "higher", "lower",
+                               "greater", "better", "worse", "met", "reduced", "increased", "decreased", "improved",
+                               "unchanged", "shorter", "longer", "achieved", "equivalent", "identical", "elevated",
+                               "prolonged", "attained"])
+_COMPARE_ADJ = frozenset(["comparable", "similar", "superior", "inferior", "different", "equivalent"])
+_CHANGE_NOUNS = frozenset(["difference", "differences", "change", "changes"])
+_INTRO = frozenset(["in", "at", "after", "with", "during", "for", "among", "within", "by", "on", "over", "from",
+                    "finally", "overall", "however", "moreover", "furthermore", "additionally", "thus", "hence",
+                    "compared", "following", "before", "until", "throughout", "similarly"])
+SUPERLATIVE = frozenset(["most", "commonest", "common", "frequent", "main", "major", "only", "principal",
+                         "predominant", "leading", "usual", "chief"])
+ADVERSE_WORDS = ("side", "adverse", "complication", "toxicit", "event", "reaction")
+
+
+class TokenView(Protocol):
+    text: list[str]
+    lower: list[str]
+    n: int
+
+    def wordish(self, j: int) -> bool: ...
+
+
+def _free(t: TokenView, j: int, taken: list[bool]) -> bool:
+    low = t.lower[j]
+    return (not taken[j] and t.wordish(j) and low not in NAME_END and not (low.endswith("ed") and len(low) > 4)
+            and not low.endswith("ly"))
+
+
+def _name_ok(t: TokenView, a: int, b: int) -> bool:
+    words = [t.lower[j] for j in range(a, b) if any(ch.isalpha() for ch in t.lower[j])]
+    return 0 < len(words) <= MAX_NAME and not any(w in NOT_NAME for w in words) and not is_number(t.lower[a])
+
+
+def _phrase_right(t: TokenView, k: int, hi: int, taken: list[bool]) -> int:
+    """End of the noun phrase starting at ``k`` (a leading article is taken in; one ``of`` allowed)."""
+    m = k + (k < hi and t.lower[k] in _DETS)
+    start = m
+    while m < hi and _free(t, m, taken):
+        m += 1
+    if m > start and m + 1 < hi and t.lower[m] == "of" and _free(t, m + 1, taken) or \
+            m > start and m + 2 < hi and t.lower[m] == "of" and t.lower[m + 1] in _DETS and _free(t, m + 2, taken):
+        m += 1 + (t.lower[m + 1] in _DETS)
+        while m < hi and _free(t, m, taken):
+            m += 1
+    return m if m > start else k
+
+
+def _ends_phrase(t: TokenView, m: int, hi: int) -> bool:
+    """A noun phrase may end before ``m``: punctuation, a function word, a boundary word, or the end."""
+    return m >= hi or not t.wordish(m) or t.lower[m] in NAME_END or t.lower[m] in FUNCTION_WORDS
+
+
+# -- grow ---------------------------------------------------------------------------------------------
+def grow(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int, outcomes: set[int]
+         ) -> tuple[int, int]:
+    """The span ``[a, b)`` grown over its measure noun, ``of`` tail and ``with`` qualifier (module doc).
+    ``outcomes``: the start tokens of OUTCOME spans, which a ``with`` qualifier may take in."""
+    # left: "[overall] incidence of [moderate to] X"
+    j = a
+    if j - 3 >= lo and t.lower[j - 1] == "to" and t.wordish(j - 2) and t.lower[j - 3] in ("of", "in") \
+            and not taken[j - 2]:
+        j -= 2
+    if j - 2 >= lo and t.lower[j - 1] in ("of", "in") and t.lower[j - 2] in HEADS and not taken[j - 2]:
+        j -= 2
+        if j - 1 >= lo and t.lower[j - 1] in PRE_HEAD and not taken[j - 1]:
+            j -= 1
+        a = j
+    # right: "X of (the) Y" ending the phrase
+    if b + 1 < hi and t.lower[b] == "of":
+        m = _phrase_right(t, b + 1, hi, taken)
+        if m > b + 1 and _name_ok(t, b + 1, m) and _ends_phrase(t, m, hi) and m - b <= MAX_NAME + 1:
+            b = m
+    # "percentage of patients with X": a measure noun's qualifier
+    heads = {t.lower[x] for x in range(a, b)} & HEADS
+    if heads and b + 1 < hi and t.lower[b] == "with":
+        if b + 1 in outcomes:
+            return a, -(b + 1)  # merge with the OUTCOME span starting there (the caller knows its end)
+        m = b + 1
+        while m < hi and m - b <= 4 and (t.wordish(m) or is_number(t.lower[m])) and not taken[m] \
+                and t.lower[m] not in NAME_END:
+            m += 1
+        if m > b + 1 and _ends_phrase(t, m, hi) and any(ch.isalpha() for x in range(b + 1, m) for ch in t.lower[x]):
+            b = m
+    return a, b
+
+
+# -- new names ------------------------------------------------------------------------------------------
+def slot_labels(t: TokenView, taken: list[bool], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Untagged labels of ``label: number`` slots."""
+    out = []
+    for j in range(lo + 1, hi - 1):
+        if t.text[j] != ":" or not t.text[j + 1][:1].isdigit():
+            continue
+        a = j
+        while a - 1 >= lo and _free(t, a - 1, taken) and j - a < MAX_NAME:
+            a -= 1
+        before = t.lower[a - 1] if a - 1 >= lo else ";"
+        if a < j and _name_ok(t, a, j) and (before in ("(", "[", ";", ",") or before in FUNCTION_WORDS):
+            out.append((a, j))
+    return out
+
+
+def _clauses(t: TokenView, lo: int, hi: int) -> list[tuple[int, int]]:
+    cuts = [j for j in range(lo, hi) if t.text[j] == ";"]
+    bounds = [lo] + [c + 1 for c in cuts] + [hi]
+    return [(x, y) for x, y in zip(bounds, bounds[1:]) if y > x]
+
+
+def _subject(t: TokenView, lo: int, hi: int, taken: list[bool]) -> tuple[int, int, int] | None:
+    """(start, end, next) of the clause's subject noun phrase, after an introductory phrase ("In the mITT
+    population , ..."); ``next``: the token after a comma parenthetical that follows it, else ``end``."""
+    k = lo
+    if k < hi and t.lower[k] in _INTRO:
+        comma = next((x for x in range(k, min(hi, k + 12)) if t.text[x] == ","), None)
+        if comma is None:
+            return None
+        k = comma + 1
+    m = _phrase_right(t, k, hi, taken)
+    if m == k:
+        return None
+    a = k + (t.lower[k] in _DETS)
+    if not _name_ok(t, a, m):
+        return None
+    nxt = m
+    if nxt < hi and t.text[nxt] == ",":
+        close = next((x for x in range(nxt + 1, min(hi, nxt + 10)) if t.text[x] == ","), None)
+        if close is not None:
+            nxt = close + 1
+    return a, m, nxt
+
+
+def _predicate_at(t: TokenView, k: int, hi: int) -> int | None:
+    """Index of the word after a copula found within a few tokens of ``k`` (a prepositional phrase may
+    come between subject and verb: "Fine texture analysis with either ... was superior"), adverbs skipped."""
+    for c in range(k, min(hi, k + 12)):
+        if t.text[c] in (",", ";", ":", "(") and c > k:
+            return None
+        if t.lower[c] in _COPULA:
+            p = c + 1
+            while p < hi and t.lower[p] in _SKIP_AFTER_COPULA:
+                p += 1
+            return p if p < hi else None
+    return None
+
+
+def result_names(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_at: list[bool]
+                 ) -> list[tuple[int, int]]:
+    """The compared quantity of each clause of ``[lo, hi)`` that has no OUTCOME span (module doc)."""
+    out = []
+    for a, b in _clauses(t, lo, hi):
+        if any(outcome_at[a:b]):
+            continue
+        hit = None
+        for j in range(a, b - 1):
+            low = t.lower[j]
+            if (low in _CHANGE_NOUNS and t.lower[j + 1] == "in") or \
+                    (low in _COMPARE_ADJ and t.lower[j + 1] in ("for", "in", "regarding")):
+                m = _phrase_right(t, j + 2, b, taken)
+                s = j + 2 + (t.lower[j + 2] in _DETS)
+                if m > s and _name_ok(t, s, m) and _ends_phrase(t, m, b):
+                    hit = (s, m)
+                    break
+        if hit is None:
+            subj = _subject(t, a, b, taken)
+            if subj is not None:
+                p = _predicate_at(t, subj[1], b)
+                if p is not None and (t.lower[p] in RESULT_PREDICATES or t.text[p][:1].isdigit()):
+                    hit = subj[0], subj[1]
+        if hit is not None:
+            out.append(hit)
+    return out
+
+
+def adverse_subject(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_spans: list[tuple[int, int]]
+                    ) -> tuple[int, int] | None:
+    """The subject of "X[, usually mild,] is the commonest side effect" when "side effect" is an OUTCOME."""
+    subj = _subject(t, lo, hi, taken)
+    if subj is None or subj[2] >= hi or t.lower[subj[2]] not in _COPULA:
+        return None
+    p = subj[2] + 1
+    if p < hi and t.lower[p] in _DETS:
+        p += 1
+    q = p
+    while q < hi and t.lower[q] in SUPERLATIVE:
+        q += 1
+    if q == p:
+        return None
+    for s, e in outcome_spans:
+        if s == q and any(w in t.lower[x] for x in range(s, e) for w in ADVERSE_WORDS):
+            return subj[0], subj[1]
+    return None
