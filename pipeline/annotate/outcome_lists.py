@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .entities import SPANS_KEY, get_entities, set_entities
-from .outcome_names import adverse_subject, grow, result_names, slot_labels
+from .outcome_names import adverse_subject, compared_names, grow, result_names, slot_labels
 from .tagger.hygiene import ARM_NOUNS, FUNCTION_WORDS, adjective_like, is_number
 
 FACTORY = "claimex_outcome_lists"
@@ -338,6 +338,10 @@ class OutcomeLists:
         spans = [(o[0], o[1]) for o in mine]
         new = siblings(t, spans, taken, lo, hi) if spans else []
         new += slot_labels(t, taken, lo, hi)
+        for a, b in new:
+            for j in range(a, b):
+                taken[j] = True
+        new += compared_names(t, taken, lo, hi)
         if spans:
             subject = adverse_subject(t, taken, lo, hi, spans)
             if subject is not None:

@@ -27,12 +27,19 @@ from typing import Protocol
 from .tagger.hygiene import ARM_NOUNS, FUNCTION_WORDS, is_number
 
 MAX_NAME = 5
+QUALIFIERS = frozenset(["with", "having", "reaching", "achieving", "who"])
+POPULATION_NOUNS = frozenset(["patients", "patient", "subjects", "participants", "people", "persons", "individuals",
+                              "women", "men", "children", "infants", "adults", "dogs", "cats", "animals", "eyes",
+                              "cases", "respondents", "students", "mice", "rats"])
 # measure nouns an outcome is the argument of ("incidence of X"); no change words ("reduction in X"):
 # they carry the direction, which claim assembly reads outside OUTCOME spans
 HEADS = frozenset(["incidence", "rate", "rates", "percentage", "percentages", "proportion", "proportions", "number",
                    "frequency", "risk", "severity", "duration", "prevalence", "occurrence", "level", "levels"])
 PRE_HEAD = frozenset(["overall", "mean", "median", "total", "average", "cumulative", "annual"])
-_DETS = frozenset(["the", "a", "an"])
+_DETS = frozenset(["the", "a", "an", "no"])
+# "No retreatments were performed": the events a result sentence says did not happen
+EVENT_VERBS = frozenset(["performed", "observed", "reported", "seen", "found", "noted", "recorded", "detected",
+                         "required", "needed", "encountered", "experienced"])
 NOT_NAME = ARM_NOUNS | frozenset(["placebo", "control", "controls", "baseline", "respectively", "including", "such",
                                   "other", "others", "both", "either", "total", "all", "methods", "method",
                                   "approaches", "study", "studies", "trial", "ci", "or", "rr", "hr", "p", "iqr",
@@ -110,6 +117,14 @@ def grow(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int, outc
         if j - 1 >= lo and t.lower[j - 1] in PRE_HEAD and not taken[j - 1]:
             j -= 1
         a = j
+    # "percentage of patients with X": the population of a measure noun goes with its qualifier
+    if b + 2 < hi and t.lower[b - 1] in HEADS and t.lower[b] == "of":
+        m = b + 1
+        while m < hi and m - b <= 3 and _free(t, m, taken) and t.lower[m] not in QUALIFIERS:
+            m += 1
+        if m > b + 1 and m < hi and t.lower[m] in QUALIFIERS and any(t.lower[x] in POPULATION_NOUNS
+                                                                      for x in range(b + 1, m)):
+            b = m
     # right: "X of (the) Y" ending the phrase
     if b + 1 < hi and t.lower[b] == "of":
         m = _phrase_right(t, b + 1, hi, taken)
@@ -117,7 +132,7 @@ def grow(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int, outc
             b = m
     # "percentage of patients with X": a measure noun's qualifier
     heads = {t.lower[x] for x in range(a, b)} & HEADS
-    if heads and b + 1 < hi and t.lower[b] == "with":
+    if heads and b + 1 < hi and t.lower[b] in QUALIFIERS:
         if b + 1 in outcomes:
             return a, -(b + 1)  # merge with the OUTCOME span starting there (the caller knows its end)
         m = b + 1
@@ -209,10 +224,24 @@ def result_names(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_at: 
             subj = _subject(t, a, b, taken)
             if subj is not None:
                 p = _predicate_at(t, subj[1], b)
-                if p is not None and (t.lower[p] in RESULT_PREDICATES or t.text[p][:1].isdigit()):
+                none = t.lower[subj[0] - 1] == "no" if subj[0] > a else False
+                if p is not None and (t.lower[p] in RESULT_PREDICATES or none and t.lower[p] in EVENT_VERBS):
                     hit = subj[0], subj[1]
         if hit is not None:
             out.append(hit)
+    return out
+
+
+def compared_names(t: TokenView, taken: list[bool], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The noun phrase a comparison adjective qualifies ("with comparable recovery profile", "a similar
+    performance of airway", "superior asthma-symptom control"), untagged."""
+    out = []
+    for j in range(lo, hi - 1):
+        if t.lower[j] not in _COMPARE_ADJ or taken[j + 1] or not t.wordish(j + 1):
+            continue
+        m = _phrase_right(t, j + 1, hi, taken)
+        if m > j + 1 and _name_ok(t, j + 1, m) and _ends_phrase(t, m, hi):
+            out.append((j + 1, m))
     return out
 
 
