@@ -55,6 +55,10 @@ RESULT_PREDICATES = frozenset(["different", "similar", "comparable", "superior",
                                "unchanged", "shorter", "longer", "achieved", "equivalent", "identical", "elevated",
                                "prolonged", "attained"])
 _COMPARE_ADJ = frozenset(["comparable", "similar", "superior", "inferior", "different", "equivalent"])
+# adjectives that compare the noun phrase after them between arms
+COMPARISON_ADJ = _COMPARE_ADJ | frozenset(["higher", "lower", "greater", "better", "worse", "more", "less", "fewer",
+                                           "highest", "lowest", "greatest", "best", "worst", "shorter", "longer",
+                                           "faster", "slower", "larger", "smaller"])
 _CHANGE_NOUNS = frozenset(["difference", "differences", "change", "changes"])
 _INTRO = frozenset(["in", "at", "after", "with", "during", "for", "among", "within", "by", "on", "over", "from",
                     "finally", "overall", "however", "moreover", "furthermore", "additionally", "thus", "hence",
@@ -233,14 +237,22 @@ def result_names(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_at: 
 
 
 def compared_names(t: TokenView, taken: list[bool], lo: int, hi: int) -> list[tuple[int, int]]:
-    """The noun phrase a comparison adjective qualifies ("with comparable recovery profile", "a similar
-    performance of airway", "superior asthma-symptom control"), untagged."""
+    """The untagged noun phrase a comparison adjective qualifies ("with comparable recovery profile",
+    "superior asthma-symptom control", "used more case management services than", "the highest accuracy
+    for shape identification"), with a ``for``/``in`` tail when the phrase ends after it."""
     out = []
     for j in range(lo, hi - 1):
-        if t.lower[j] not in _COMPARE_ADJ or taken[j + 1] or not t.wordish(j + 1):
+        if t.lower[j] not in COMPARISON_ADJ or taken[j + 1] or not t.wordish(j + 1):
             continue
         m = _phrase_right(t, j + 1, hi, taken)
-        if m > j + 1 and _name_ok(t, j + 1, m) and _ends_phrase(t, m, hi):
+        if m == j + 1 or not _name_ok(t, j + 1, m):
+            continue
+        if m + 1 < hi and t.lower[m] in ("for", "in"):
+            tail = _phrase_right(t, m + 1, hi, taken)
+            if tail > m + 1 and _name_ok(t, j + 1, tail) and _ends_phrase(t, tail, hi):
+                out.append((j + 1, tail))
+                continue
+        if _ends_phrase(t, m, hi):
             out.append((j + 1, m))
     return out
 
