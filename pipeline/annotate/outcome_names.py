@@ -45,6 +45,8 @@ NOT_NAME = ARM_NOUNS | frozenset(["placebo", "control", "controls", "baseline", 
                                   "approaches", "study", "studies", "trial", "ci", "or", "rr", "hr", "p", "iqr",
                                   "sd", "se", "sem", "n", "range", "ratio", "difference", "differences", "there",
                                   "results", "this", "these", "we", "it", "they"])
+GENERIC = frozenset(["effect", "effects", "outcome", "outcomes", "values", "value", "amounts", "doses", "dose",
+                     "extent", "degree", "way", "manner", "time", "times", "period"])
 NAME_END = frozenset(["due", "compared", "including", "except", "following", "versus", "vs.", "respectively",
                       "whereas", "although", "until", "not", "no"])
 _COPULA = frozenset(["was", "were", "is", "are"])
@@ -83,8 +85,10 @@ def _free(t: TokenView, j: int, taken: list[bool]) -> bool:
 
 
 def _name_ok(t: TokenView, a: int, b: int) -> bool:
+    """A name: 1..MAX_NAME words, no arm or statistics word, not only measure nouns ("similar rates")."""
     words = [t.lower[j] for j in range(a, b) if any(ch.isalpha() for ch in t.lower[j])]
-    return 0 < len(words) <= MAX_NAME and not any(w in NOT_NAME for w in words) and not is_number(t.lower[a])
+    return (0 < len(words) <= MAX_NAME and not any(w in NOT_NAME for w in words) and not is_number(t.lower[a])
+            and not all(w in HEADS or w in GENERIC for w in words))
 
 
 def _phrase_right(t: TokenView, k: int, hi: int, taken: list[bool]) -> int:

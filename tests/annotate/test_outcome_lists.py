@@ -1,0 +1,172 @@
+"""``claimex_outcome_lists``: OUTCOME spans split into list items, completed over untagged list items and
+named from result phrases (issue 10, granularity). Sentences are real ones from ``../shared`` (Evidence
+Inference, EvidenceMap and PubMed XML samples: the abstracts of corpora/gold/findings, and the seed).
+
+The tagger's spans are given by hand (as the shipped tagger gives them), so the rules are tested alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimex.annotate.entities import SPANS_KEY, get_entities, set_entities
+from claimex.annotate.outcome_lists import FACTORY, OutcomeLists
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from claimex.annotate import build_pipeline
+
+    return build_pipeline()
+
+
+def run(nlp, text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (label, text) spans after the component, given the tagger's (label, text) spans (first
+    occurrence of each text)."""
+    doc = nlp(text)
+    spans = []
+    for label, piece in tagged:
+        a = text.index(piece)
+        span = doc.char_span(a, a + len(piece), label=label)
+        assert span is not None, piece
+        spans.append(span)
+    set_entities(doc, spans, scores=[0.9] * len(spans), subtypes=[None] * len(spans))
+    doc = OutcomeLists()(doc)
+    return [(x.label, x.span.text) for x in get_entities(doc)]
+
+
+def outcomes(nlp, text, tagged) -> list[str]:
+    return [t for label, t in run(nlp, text, tagged) if label == "OUTCOME"]
+
+
+# -- split --------------------------------------------------------------------------------------------
+def test_a_list_span_is_split_into_its_items(nlp):
+    text = "The intervention had no effect on delirium duration, severity, discharge destination or length of stay."
+    got = outcomes(nlp, text, [("OUTCOME", "delirium duration, severity, discharge destination or length of stay")])
+    assert got == ["delirium duration", "severity", "discharge destination", "length of stay"]
+
+
+def test_a_long_pair_is_split_a_short_one_is_one_concept(nlp):
+    text = ("Marked stromal edema and peripheral sterile infiltrates occurred at similar rates in both groups "
+            "(P = .567 and P = .479, respectively).")
+    assert outcomes(nlp, text, [("OUTCOME", "Marked stromal edema and peripheral sterile infiltrates")]) == [
+        "Marked stromal edema", "peripheral sterile infiltrates"]
+    text = "The nicotine reduced both tone and activity in all subjects , with reduction or abolition of the large contractions in UC ."
+    assert outcomes(nlp, text, [("OUTCOME", "tone and activity")]) == ["tone and activity"]
+
+
+def test_shared_modifiers_and_heads_are_not_split(nlp):
+    text = ("Although LV dimensions, mass and ejection fraction remained unchanged, LV diastolic and systolic "
+            "functions improved (as observed on TDI).")
+    got = outcomes(nlp, text, [("OUTCOME", "LV dimensions, mass and ejection fraction"),
+                               ("OUTCOME", "LV diastolic and systolic functions")])
+    assert got == ["LV dimensions", "mass", "ejection fraction", "LV diastolic and systolic functions"]
+    text = ("Mild compensatory sweating of the back and thigh occurred in five patients (8.9\xa0%) at 2-3\xa0days "
+            "after surgery and disappeared at 7-15\xa0days.")
+    assert outcomes(nlp, text, [("OUTCOME", "Mild compensatory sweating of the back and thigh")]) == [
+        "Mild compensatory sweating of the back and thigh"]
+    text = ("Flap complications were limited to an RK incision opening larger than 2 mm in 3 eyes and 1 case of a "
+            "small, self-limiting epithelial ingrowth.")
+    assert outcomes(nlp, text, [("OUTCOME", "small, self-limiting epithelial ingrowth")]) == [
+        "small, self-limiting epithelial ingrowth"]
+
+
+# -- siblings and possessives ----------------------------------------------------------------------------
+def test_untagged_items_of_an_outcome_list_are_outcomes(nlp):
+    text = "There were no differences in UP, GFR, and NaFE between the fenoldopam and the placebo groups."
+    got = outcomes(nlp, text, [("OUTCOME", "UP"), ("OUTCOME", "GFR"), ("INTERVENTION", "fenoldopam"),
+                               ("COMPARATOR", "placebo")])
+    assert got == ["UP", "GFR", "NaFE"]
+    text = "IKDC or KT-1000 results were not significantly different between groups at any time point."
+    assert outcomes(nlp, text, [("OUTCOME", "IKDC")]) == ["IKDC", "KT-1000 results"]
+
+
+def test_bracketed_numbers_between_items_are_skipped_and_verbs_end_the_list(nlp):
+    text = ("The most frequently drug-related adverse events were fever (59.3 %), transaminase increased (22.2 %), "
+            "chills (18.5 %) and arrhythmia (18.5 %).")
+    got = outcomes(nlp, text, [("OUTCOME", "drug-related adverse events"), ("OUTCOME", "fever"),
+                               ("OUTCOME", "transaminase"), ("OUTCOME", "arrhythmia")])
+    assert got == ["drug-related adverse events", "fever", "transaminase", "chills", "arrhythmia"]
+
+
+def test_a_possessive_name_and_an_of_tail_complete_an_item(nlp):
+    text = ("No postoperative complications such as hemorrhage, wound infection, hemopneumothorax, bradycardia, "
+            "or Horner's syndrome were observed.")
+    got = outcomes(nlp, text, [("OUTCOME", "postoperative complications"),
+                               ("OUTCOME", "hemorrhage, wound infection, hemopneumothorax, bradycardia"),
+                               ("OUTCOME", "syndrome")])
+    assert got == ["postoperative complications", "hemorrhage", "wound infection", "hemopneumothorax", "bradycardia",
+                   "Horner's syndrome"]
+    text = ("There were no differences in fiberoptic view of the larynx, airway quality, airway manipulations, "
+            "and complications between the two groups.")
+    got = outcomes(nlp, text, [("OUTCOME", "fiberoptic view"), ("OUTCOME", "airway quality, airway manipulations"),
+                               ("OUTCOME", "complications")])
+    assert got == ["fiberoptic view of the larynx", "airway quality", "airway manipulations", "complications"]
+
+
+# -- names ---------------------------------------------------------------------------------------------
+def test_a_measure_noun_goes_with_its_outcome(nlp):
+    text = ("The incidence of moderate to severe withdrawal movements was 14.3% with lidocaine, 17.2% with "
+            "ketorolac, and 2.9% with lidocaine/ketorolac combination, as compared to 45.7% with the placebo.")
+    got = outcomes(nlp, text, [("OUTCOME", "severe withdrawal movements"), ("INTERVENTION", "lidocaine")])
+    assert got == ["incidence of moderate to severe withdrawal movements"]
+    text = ("The percentage of patients with ≥1 exacerbation was reduced (tiotropium 9.5%; placebo 17.9%; "
+            "p = 0.0147), independent of disease severity.")
+    got = outcomes(nlp, text, [("OUTCOME", "percentage"), ("OUTCOME", "disease severity")])
+    assert got == ["percentage of patients with ≥1 exacerbation", "disease severity"]
+
+
+SEED = ("The aims of HACE are: (1) to control otherwise untractable hormone-related symptoms, particularly the "
+        "carcinoid syndrome (>50% urinary 5-HIAA decrease: 57-91%) and insulinoma-related life-threatening "
+        "hypoglycemias; (2) to inhibit tumor growth (objective response rates: 33-80%; mean duration: 6-42.5 "
+        "months), and (3) to improve patients' survival. The postembolization syndrome, usually mild and "
+        "transient, is the commonest side effect. Major extrahepatic complications are rare.")
+
+
+def test_the_seed_slot_label_and_the_adverse_subject(nlp):
+    got = outcomes(nlp, SEED, [("INTERVENTION", "HACE"), ("OUTCOME", "urinary 5-HIAA decrease"),
+                               ("OUTCOME", "tumor growth"), ("OUTCOME", "objective response rates"),
+                               ("OUTCOME", "patients' survival"), ("OUTCOME", "side effect"),
+                               ("OUTCOME", "Major extrahepatic complications")])
+    assert "mean duration" in got
+    assert "postembolization syndrome" in got
+    assert "Major extrahepatic complications" in got
+
+
+def test_the_compared_quantity_of_a_result_clause_without_outcome(nlp):
+    text = ("Success criteria were met at all but one intranasal visit and at all intramuscular visits "
+            "(98.7% vs. 100%; difference 1.3%, upper end of 1-sided 97.5% CI 4.0%).")
+    assert outcomes(nlp, text, [("INTERVENTION", "intranasal visit")]) == ["Success criteria"]
+    text = ("In the mITT population , the primary endpoint was not significantly different between the "
+            "azithromycin and control groups ( OR 1·36 [ 95 % CI 0·94 - 1·97 ] , p=0·11 ) .")
+    assert outcomes(nlp, text, [("INTERVENTION", "azithromycin")]) == ["primary endpoint"]
+    text = "No significant difference in evaluation was observed 1 month after treatment (P = 0.56)."
+    assert outcomes(nlp, text, [("INTERVENTION", "treatment")]) == ["evaluation"]
+    text = ("Direct palpation was associated with the highest accuracy for shape identification and was superior "
+            "to both conventional instruments ( p < 0.001 ) and laparoscopic instruments ( p < 0.001 ) .")
+    assert outcomes(nlp, text, [("INTERVENTION", "Direct palpation")]) == ["accuracy for shape identification"]
+
+
+def test_no_outcome_is_made_up_where_none_is_reported(nlp):
+    # a baseline value and a design sentence (EvidenceMap) stay without OUTCOME spans
+    assert outcomes(nlp, "The mean age was 51.1 years .", [("POPULATION", "mean age")]) == []
+    text = ("We conducted a randomized , controlled , open-label trial involving hospitalized adult patients with "
+            "confirmed SARS-CoV-2 infection .")
+    assert outcomes(nlp, text, [("POPULATION", "hospitalized adult patients")]) == []
+
+
+def test_other_labels_pass_through_and_a_doc_without_tagger_is_untouched(nlp):
+    text = "There were no differences in UP, GFR, and NaFE between the fenoldopam and the placebo groups."
+    got = run(nlp, text, [("OUTCOME", "UP"), ("INTERVENTION", "fenoldopam"), ("COMPARATOR", "placebo")])
+    assert ("INTERVENTION", "fenoldopam") in got and ("COMPARATOR", "placebo") in got
+    doc = OutcomeLists()(nlp(text))
+    assert SPANS_KEY not in doc.spans
+
+
+def test_the_shipped_models_run_it_between_tagger_and_subtypes(shipped_model_path):
+    import spacy
+
+    nlp = spacy.load(shipped_model_path)
+    names = nlp.pipe_names
+    assert names.index("claimex_pico") < names.index(FACTORY) < names.index("claimex_subtypes")
+    doc = nlp("There were no differences in UP, GFR, and NaFE between the fenoldopam and the placebo groups.")
+    assert len(doc.spans[SPANS_KEY].attrs["subtypes"]) == len(doc.spans[SPANS_KEY])
