@@ -27,8 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .entities import SPANS_KEY, get_entities, set_entities
-from .outcome_names import adverse_subject, compared_names, grow, result_names, slot_labels
-from .tagger.hygiene import ARM_NOUNS, FUNCTION_WORDS, adjective_like, is_number
+from .outcome_names import adverse_subject, compared_names, grow, name_ok, result_names, slot_labels
+from .tagger.hygiene import ARM_NOUNS, FUNCTION_WORDS, adjective_like, is_content, is_number
 
 FACTORY = "claimex_outcome_lists"
 OUTCOME = "OUTCOME"
@@ -66,12 +66,17 @@ class Tokens:
         """A token that can be part of a noun phrase: has a letter (not a function word), or is glued
         to one (``KT-1000``, ``Horner 's``)."""
         low = self.lower[j]
-        if low in FUNCTION_WORDS:
+        if low in FUNCTION_WORDS or _unbalanced(low):
             return False
         if any(ch.isalpha() for ch in low):
             return True
         glued = (j > 0 and not self.space[j - 1]) or (j + 1 < self.n and not self.space[j] and self.lower[j + 1] != ",")
         return glued and low not in ",;:.()[]" and not (is_number(low) and (j == 0 or self.space[j - 1]))
+
+
+def _unbalanced(text: str) -> bool:
+    """A token with an unbalanced bracket ("Co(2", "Drp1(Ser-616") is no clean part of a phrase."""
+    return text.count("(") != text.count(")") or text.count("[") != text.count("]")
 
 
 def _bracket_end(t: Tokens, j: int, limit: int) -> int | None:
@@ -114,6 +119,8 @@ def split_list(t: Tokens, start: int, end: int) -> list[tuple[int, int]]:
             commas.append(j)
         elif depth == 0 and w in _CONJ:
             conjs.append(j)
+    if any(t.text[c - 1].endswith("-") for c in commas + conjs if c > start):
+        return [(start, end)]  # "serum- and glucocorticoid-regulated kinase": one name
     if commas and (conjs or len(commas) >= 2 or _long_items(t, start, commas, end)):
         cuts = sorted(commas + conjs)
     elif len(conjs) == 1 and _pair_splits(t, start, conjs[0], end):
@@ -157,13 +164,20 @@ def _pair_splits(t: Tokens, start: int, conj: int, end: int) -> bool:
 
 
 def _trim(t: Tokens, lo: int, hi: int) -> tuple[int, int] | None:
-    while lo < hi and (t.lower[lo] in FUNCTION_WORDS or t.lower[lo] in ",;:"):
+    """An item without edge function words or punctuation (quotes: "'pitch height'"), None without a
+    content word."""
+    while lo < hi and (t.lower[lo] in FUNCTION_WORDS or not _alnum(t.lower[lo])):
         lo += 1
-    while hi > lo and (t.lower[hi - 1] in FUNCTION_WORDS or t.lower[hi - 1] in ",;:"):
+    while hi > lo and (t.lower[hi - 1] in FUNCTION_WORDS or not _alnum(t.lower[hi - 1])
+                       and not (t.text[hi - 1] in _CLOSE and any(t.text[j] in _OPEN for j in range(lo, hi)))):
         hi -= 1
-    if hi <= lo or not any(ch.isalpha() for j in range(lo, hi) for ch in t.lower[j]):
+    if hi <= lo or not any(is_content(t.text[j], t.lower[j]) for j in range(lo, hi)):
         return None
     return lo, hi
+
+
+def _alnum(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
 
 
 # -- siblings -----------------------------------------------------------------------------------------
@@ -202,7 +216,8 @@ def _stop(t: Tokens, j: int, taken: list[bool]) -> bool:
 
 def _item_ok(t: Tokens, lo: int, hi: int) -> bool:
     words = [t.lower[j] for j in range(lo, hi) if any(ch.isalpha() for ch in t.lower[j])]
-    return 0 < hi - lo <= MAX_ITEM + 2 and 0 < len(words) <= MAX_ITEM and not any(w in _NOT_ITEM for w in words)
+    return (0 < hi - lo <= MAX_ITEM + 2 and 0 < len(words) <= MAX_ITEM and not any(w in _NOT_ITEM for w in words)
+            and name_ok(t, lo, hi))
 
 
 def siblings(t: Tokens, spans: list[tuple[int, int]], taken: list[bool], lo: int, hi: int) -> list[tuple[int, int]]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from .tagger.hygiene import ARM_NOUNS, FUNCTION_WORDS, is_number
+from .tagger.hygiene import ARM_NOUNS, FUNCTION_WORDS, adjective_like, is_number
 
 MAX_NAME = 5
 QUALIFIERS = frozenset(["with", "having", "reaching", "achieving", "who"])
@@ -40,13 +40,20 @@ _DETS = frozenset(["the", "a", "an", "no"])
 # "No retreatments were performed": the events a result sentence says did not happen
 EVENT_VERBS = frozenset(["performed", "observed", "reported", "seen", "found", "noted", "recorded", "detected",
                          "required", "needed", "encountered", "experienced"])
-NOT_NAME = ARM_NOUNS | frozenset(["placebo", "control", "controls", "baseline", "respectively", "including", "such",
+_NOT_NOUN = ("ly", "ent", "ant", "ive", "ful", "ous", "ible", "able", "est")
+NOT_NAME = ARM_NOUNS | frozenset(["age", "gender", "sex", "race", "ethnicity", "demographic", "demographics",
+                                  "characteristics", "data", "therapy", "therapies", "treatment", "treatments",
+                                  "intervention", "interventions", "regimen", "regimens", "whichever", "months",
+                                  "month", "weeks", "week", "days", "day", "years", "year", "hours", "minutes",
+                                  "mean+/-sd", "sd", "+/-", "±", "benefit", "benefits", "increase", "increases",
+                                  "decrease", "decreases", "tendency", "trend", "likelihood", "significance",
+                                  "placebo", "control", "controls", "baseline", "respectively", "including", "such",
                                   "other", "others", "both", "either", "total", "all", "methods", "method",
                                   "approaches", "study", "studies", "trial", "ci", "or", "rr", "hr", "p", "iqr",
-                                  "sd", "se", "sem", "n", "range", "ratio", "difference", "differences", "there",
-                                  "results", "this", "these", "we", "it", "they"])
+                                  "se", "sem", "n", "range", "ratio", "difference", "differences", "there",
+                                  "this", "these", "we", "it", "they"])
 GENERIC = frozenset(["effect", "effects", "outcome", "outcomes", "values", "value", "amounts", "doses", "dose",
-                     "extent", "degree", "way", "manner", "time", "times", "period"])
+                     "extent", "degree", "way", "manner", "time", "times", "period", "results", "result"])
 NAME_END = frozenset(["due", "compared", "including", "except", "following", "versus", "vs.", "respectively",
                       "whereas", "although", "until", "not", "no"])
 _COPULA = frozenset(["was", "were", "is", "are"])
@@ -84,11 +91,18 @@ def _free(t: TokenView, j: int, taken: list[bool]) -> bool:
             and not low.endswith("ly"))
 
 
-def _name_ok(t: TokenView, a: int, b: int) -> bool:
-    """A name: 1..MAX_NAME words, no arm or statistics word, not only measure nouns ("similar rates")."""
+def name_ok(t: TokenView, a: int, b: int) -> bool:
+    """A name: 1..MAX_NAME words, a word of 3+ letters, no arm, baseline, unit or statistics word, not only
+    measure nouns or generic words ("similar rates"), not one adjective or adverb ("more frequent")."""
     words = [t.lower[j] for j in range(a, b) if any(ch.isalpha() for ch in t.lower[j])]
-    return (0 < len(words) <= MAX_NAME and not any(w in NOT_NAME for w in words) and not is_number(t.lower[a])
-            and not all(w in HEADS or w in GENERIC for w in words))
+    if not 0 < len(words) <= MAX_NAME or is_number(t.lower[a]) or any(w in NOT_NAME for w in words):
+        return False
+    if all(w in HEADS or w in GENERIC for w in words) or not any(sum(ch.isalpha() for ch in w) >= 3 for w in words):
+        return False
+    return not (len(words) == 1 and (words[0].endswith(_NOT_NOUN) or adjective_like(words[0], words[0])))
+
+
+_name_ok = name_ok
 
 
 def _phrase_right(t: TokenView, k: int, hi: int, taken: list[bool]) -> int:
