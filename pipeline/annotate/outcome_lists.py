@@ -352,7 +352,7 @@ class OutcomeLists:
         out = [o for o in out if id(o) not in dropped]
         spans = [(o[0], o[1]) for o in mine]
         new = siblings(t, spans, taken, lo, hi) if spans else []
-        new += slot_labels(t, taken, lo, hi)
+        new += slot_labels(t, taken, lo, hi, spans)
         for a, b in new:
             for j in range(a, b):
                 taken[j] = True

@@ -51,7 +51,10 @@ NOT_NAME = ARM_NOUNS | frozenset(["age", "gender", "sex", "race", "ethnicity", "
                                   "other", "others", "both", "either", "total", "all", "methods", "method",
                                   "approaches", "study", "studies", "trial", "ci", "or", "rr", "hr", "p", "iqr",
                                   "se", "sem", "n", "range", "ratio", "difference", "differences", "there",
-                                  "this", "these", "we", "it", "they"])
+                                  "this", "these", "we", "it", "they", "common", "often", "rare", "likely",
+                                  "frequent", "pronounced", "marked", "apparent", "evident", "important", "severe",
+                                  "mild", "prominent", "successful", "potent", "favorable", "favourable", "much",
+                                  "many", "few"])
 GENERIC = frozenset(["effect", "effects", "outcome", "outcomes", "values", "value", "amounts", "doses", "dose",
                      "extent", "degree", "way", "manner", "time", "times", "period", "results", "result"])
 NAME_END = frozenset(["due", "compared", "including", "except", "following", "versus", "vs.", "respectively",
@@ -167,9 +170,14 @@ def grow(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int, outc
 
 
 # -- new names ------------------------------------------------------------------------------------------
-def slot_labels(t: TokenView, taken: list[bool], lo: int, hi: int) -> list[tuple[int, int]]:
-    """Untagged labels of ``label: number`` slots."""
+def slot_labels(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_spans: list[tuple[int, int]]
+                ) -> list[tuple[int, int]]:
+    """Untagged labels of ``label: number`` slots. Slots in a bracket right after an OUTCOME name parts of
+    it ("gastric tissue (antrum: 3.8-4.0 ..., fundus: 5.9-7.4 ...)"), unless a label there is an OUTCOME
+    itself ("tumor growth (objective response rates: 33-80%; mean duration: 6-42.5 months)")."""
     out = []
+    ends = {e for _, e in outcome_spans}
+    starts = {s for s, _ in outcome_spans}
     for j in range(lo + 1, hi - 1):
         if t.text[j] != ":" or not t.text[j + 1][:1].isdigit():
             continue
@@ -177,8 +185,12 @@ def slot_labels(t: TokenView, taken: list[bool], lo: int, hi: int) -> list[tuple
         while a - 1 >= lo and _free(t, a - 1, taken) and j - a < MAX_NAME:
             a -= 1
         before = t.lower[a - 1] if a - 1 >= lo else ";"
-        if a < j and _name_ok(t, a, j) and (before in ("(", "[", ";", ",") or before in FUNCTION_WORDS):
-            out.append((a, j))
+        if a == j or not _name_ok(t, a, j) or not (before in ("(", "[", ";", ",") or before in FUNCTION_WORDS):
+            continue
+        opening = next((k for k in range(a - 1, max(lo, a - 40) - 1, -1) if t.text[k] in "(["), None)
+        if opening is not None and opening in ends and not any(k in starts for k in range(opening + 1, j)):
+            continue
+        out.append((a, j))
     return out
 
 
