@@ -40,6 +40,7 @@ _DETS = frozenset(["the", "a", "an", "no"])
 # "No retreatments were performed": the events a result sentence says did not happen
 EVENT_VERBS = frozenset(["performed", "observed", "reported", "seen", "found", "noted", "recorded", "detected",
                          "required", "needed", "encountered", "experienced"])
+COMPOUND_HEADS = frozenset(["control", "use"])
 _NOT_NOUN = ("ly", "ent", "ant", "ive", "ful", "ous", "ible", "able", "est")
 NOT_NAME = ARM_NOUNS | frozenset(["age", "gender", "sex", "race", "ethnicity", "demographic", "demographics",
                                   "characteristics", "data", "therapy", "therapies", "treatment", "treatments",
@@ -56,7 +57,8 @@ NOT_NAME = ARM_NOUNS | frozenset(["age", "gender", "sex", "race", "ethnicity", "
                                   "mild", "prominent", "successful", "potent", "favorable", "favourable", "much",
                                   "many", "few"])
 GENERIC = frozenset(["effect", "effects", "outcome", "outcomes", "values", "value", "amounts", "doses", "dose",
-                     "extent", "degree", "way", "manner", "time", "times", "period", "results", "result"])
+                     "extent", "degree", "way", "manner", "time", "times", "period", "results", "result",
+                     "dosage", "dosages"])
 NAME_END = frozenset(["due", "compared", "including", "except", "following", "versus", "vs.", "respectively",
                       "whereas", "although", "until", "not", "no"])
 _COPULA = frozenset(["was", "were", "is", "are"])
@@ -67,10 +69,12 @@ RESULT_PREDICATES = frozenset(["different", "similar", "comparable", "superior",
                                "unchanged", "shorter", "longer", "achieved", "equivalent", "identical", "elevated",
                                "prolonged", "attained"])
 _COMPARE_ADJ = frozenset(["comparable", "similar", "superior", "inferior", "different", "equivalent"])
+OCCUR_VERBS = frozenset(["occurred", "developed", "persisted", "recurred", "resolved", "appeared"])
+STATE_VERBS = frozenset(["remain", "remained", "remains", "are", "were", "stayed"])
 # adjectives that compare the noun phrase after them between arms
-COMPARISON_ADJ = _COMPARE_ADJ | frozenset(["higher", "lower", "greater", "better", "worse", "more", "less", "fewer",
-                                           "highest", "lowest", "greatest", "best", "worst", "shorter", "longer",
-                                           "faster", "slower", "larger", "smaller"])
+COMPARISON_ADJ = (_COMPARE_ADJ - {"different"}) | frozenset([
+    "higher", "lower", "greater", "better", "worse", "more", "less", "fewer", "highest", "lowest", "greatest",
+    "best", "worst", "shorter", "longer", "faster", "slower", "larger", "smaller"])
 _CHANGE_NOUNS = frozenset(["difference", "differences", "change", "changes"])
 _INTRO = frozenset(["in", "at", "after", "with", "during", "for", "among", "within", "by", "on", "over", "from",
                     "finally", "overall", "however", "moreover", "furthermore", "additionally", "thus", "hence",
@@ -98,8 +102,10 @@ def name_ok(t: TokenView, a: int, b: int) -> bool:
     """A name: 1..MAX_NAME words, a word of 3+ letters, no arm, baseline, unit or statistics word, not only
     measure nouns or generic words ("similar rates"), not one adjective or adverb ("more frequent")."""
     words = [t.lower[j] for j in range(a, b) if any(ch.isalpha() for ch in t.lower[j])]
-    if not 0 < len(words) <= MAX_NAME or is_number(t.lower[a]) or any(w in NOT_NAME for w in words):
+    if not 0 < len(words) <= MAX_NAME or is_number(t.lower[a]):
         return False
+    if any(w in NOT_NAME and not (w in COMPOUND_HEADS and k > 0) for k, w in enumerate(words)):
+        return False  # "control" heads an outcome after another word ("asthma-symptom control")
     if all(w in HEADS or w in GENERIC for w in words) or not any(sum(ch.isalpha() for ch in w) >= 3 for w in words):
         return False
     return not (len(words) == 1 and (words[0].endswith(_NOT_NOUN) or adjective_like(words[0], words[0])))
@@ -242,7 +248,7 @@ def result_names(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_at: 
     """The compared quantity of each clause of ``[lo, hi)`` that has no OUTCOME span (module doc)."""
     out = []
     for a, b in _clauses(t, lo, hi):
-        if any(outcome_at[a:b]):
+        if _outcome_outside_brackets(t, a, b, outcome_at):
             continue
         hit = None
         for j in range(a, b - 1):
@@ -261,8 +267,52 @@ def result_names(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_at: 
                 none = t.lower[subj[0] - 1] == "no" if subj[0] > a else False
                 if p is not None and (t.lower[p] in RESULT_PREDICATES or none and t.lower[p] in EVENT_VERBS):
                     hit = subj[0], subj[1]
+                elif _occurs(t, subj[1], b):
+                    hit = subj[0], subj[1]
         if hit is not None:
             out.append(hit)
+        out += _states(t, taken, a, b)
+    return out
+
+
+def _outcome_outside_brackets(t: TokenView, a: int, b: int, outcome_at: list[bool]) -> bool:
+    depth = 0
+    for j in range(a, b):
+        if t.text[j] in "([":
+            depth += 1
+        elif t.text[j] in ")]":
+            depth = max(depth - 1, 0)
+        elif outcome_at[j] and depth == 0:
+            return True
+    return False
+
+
+def _occurs(t: TokenView, k: int, hi: int) -> bool:
+    """An event verb right after the subject (a bracket between skipped): "nausea (with or without
+    vomiting) occurred with 35% and 38% of visits"."""
+    if k < hi and t.text[k] in "([":
+        depth = 0
+        for j in range(k, min(hi, k + 16)):
+            depth += t.text[j] in "(["
+            depth -= t.text[j] in ")]"
+            if depth == 0:
+                k = j + 1
+                break
+    return k < hi and t.lower[k] in OCCUR_VERBS
+
+
+def _states(t: TokenView, taken: list[bool], a: int, b: int) -> list[tuple[int, int]]:
+    """States a share of patients is in ("78% of patients remain in remission and 94% are alive")."""
+    out = []
+    for j in range(a + 1, b - 1):
+        if t.lower[j] not in STATE_VERBS or not (t.lower[j - 1] in POPULATION_NOUNS or t.text[j - 1] in ("%", ")")):
+            continue
+        k = j + 1
+        if t.lower[k] in ("in", "alive", "dead") or t.lower[k].endswith("-free"):
+            k += t.lower[k] == "in"
+            m = _phrase_right(t, k, b, taken) if t.lower[k] not in ("alive", "dead") else k + 1
+            if m > k and not any(taken[k:m]) and name_ok(t, k, m) and _ends_phrase(t, m, b):
+                out.append((k, m))
     return out
 
 
