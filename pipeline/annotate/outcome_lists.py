@@ -302,7 +302,7 @@ class OutcomeLists:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        if SPANS_KEY not in doc.spans or not len(doc.spans[SPANS_KEY]):
+        if SPANS_KEY not in doc.spans:
             return doc  # no tagger ran: the rules complete a tagger's outcomes, they do not replace it
         tagged = get_entities(doc)
         t = Tokens(doc)

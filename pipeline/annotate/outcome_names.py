@@ -305,13 +305,15 @@ def _states(t: TokenView, taken: list[bool], a: int, b: int) -> list[tuple[int, 
     """States a share of patients is in ("78% of patients remain in remission and 94% are alive")."""
     out = []
     for j in range(a + 1, b - 1):
-        if t.lower[j] not in STATE_VERBS or not (t.lower[j - 1] in POPULATION_NOUNS or t.text[j - 1] in ("%", ")")):
+        share = t.lower[j - 1] in POPULATION_NOUNS or t.text[j - 1][-1:] in ("%", ")")
+        if t.lower[j] not in STATE_VERBS or not share:
             continue
         k = j + 1
         if t.lower[k] in ("in", "alive", "dead") or t.lower[k].endswith("-free"):
             k += t.lower[k] == "in"
             m = _phrase_right(t, k, b, taken) if t.lower[k] not in ("alive", "dead") else k + 1
-            if m > k and not any(taken[k:m]) and name_ok(t, k, m) and _ends_phrase(t, m, b):
+            vital = t.lower[k] in ("alive", "dead")  # adjectives, but the state is the outcome
+            if m > k and not any(taken[k:m]) and (vital or name_ok(t, k, m)) and _ends_phrase(t, m, b):
                 out.append((k, m))
     return out
 

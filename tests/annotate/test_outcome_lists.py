@@ -170,3 +170,25 @@ def test_the_shipped_models_run_it_between_tagger_and_subtypes(shipped_model_pat
     assert names.index("claimex_pico") < names.index(FACTORY) < names.index("claimex_subtypes")
     doc = nlp("There were no differences in UP, GFR, and NaFE between the fenoldopam and the placebo groups.")
     assert len(doc.spans[SPANS_KEY].attrs["subtypes"]) == len(doc.spans[SPANS_KEY])
+
+
+def test_event_subjects_states_and_compound_names(nlp):
+    text = ("Head/facial discomfort was reported during 25% of intranasal and 9% of intramuscular dosing visits; "
+            "nausea (with or without vomiting) occurred with 35% and 38% of visits, respectively.")
+    got = outcomes(nlp, text, [("OUTCOME", "Head/facial discomfort"), ("OUTCOME", "vomiting"),
+                               ("INTERVENTION", "intranasal")])
+    assert got == ["Head/facial discomfort", "nausea", "vomiting"]
+    assert outcomes(nlp, "At 5 years, 78% of patients remain in remission and 94% are alive.", []) == [
+        "remission", "alive"]
+    text = ("In patients with mild asthma, as-needed budesonide-formoterol provided superior asthma-symptom control "
+            "to as-needed terbutaline.")
+    got = outcomes(nlp, text, [("POPULATION", "patients with mild asthma"),
+                               ("INTERVENTION", "budesonide-formoterol"), ("INTERVENTION", "terbutaline")])
+    assert got == ["asthma-symptom control"]
+    # design words after a comparison adjective are no outcome
+    assert outcomes(nlp, "Patients in each group of different dosage were well-tolerated.",
+                    [("OUTCOME", "well-tolerated")]) == ["well-tolerated"]
+    text = ("Gastrointestinal adverse events were more common in the lopinavir-ritonavir group, but serious adverse "
+            "events were more common in the standard-care group.")
+    got = outcomes(nlp, text, [("OUTCOME", "Gastrointestinal adverse events"), ("OUTCOME", "serious adverse events")])
+    assert got == ["Gastrointestinal adverse events", "serious adverse events"]
