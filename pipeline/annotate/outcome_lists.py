@@ -211,7 +211,7 @@ def _stop(t: Tokens, j: int, taken: list[bool]) -> bool:
     or an adverb-like ``-ly`` word)"""
     low = t.lower[j]
     return (taken[j] or not t.wordish(j) or low in BOUNDARY or (low.endswith("ed") and len(low) > 4)
-            or low.endswith("ly"))
+            or low.endswith("ly") or low[-1:] in ".,;:")
 
 
 def _item_ok(t: Tokens, lo: int, hi: int) -> bool:

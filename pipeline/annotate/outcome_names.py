@@ -93,9 +93,11 @@ class TokenView(Protocol):
 
 
 def _free(t: TokenView, j: int, taken: list[bool]) -> bool:
+    """Can token ``j`` be part of a new name? Untagged, a word, no boundary word, no ``-ed``/``-ly`` word,
+    no sentence punctuation glued to it ("VanX.")."""
     low = t.lower[j]
     return (not taken[j] and t.wordish(j) and low not in NAME_END and not (low.endswith("ed") and len(low) > 4)
-            and not low.endswith("ly"))
+            and not low.endswith("ly") and low[-1:] not in ".,;:")
 
 
 def name_ok(t: TokenView, a: int, b: int) -> bool:
