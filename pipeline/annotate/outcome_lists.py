@@ -22,17 +22,21 @@ subtypes of a split span go to each of its items; new spans get None.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+import numpy
 from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .entities import SPANS_KEY, get_entities, set_entities
-from .outcome_names import adverse_subject, compared_names, grow, name_ok, result_names, slot_labels
+from .outcome_names import CUE_WORDS, adverse_subject, compared_names, grow, name_ok, result_names, slot_labels
 from .tagger.hygiene import ARM_NOUNS, FUNCTION_WORDS, adjective_like, is_content, is_number
 
 FACTORY = "claimex_outcome_lists"
 OUTCOME = "OUTCOME"
 MAX_ITEM = 5  # words of an untagged list item
+_SEP = "\x01"
 _OPEN, _CLOSE = "([", ")]"
 _CONJ = frozenset(["and", "or", "and/or", "nor"])
 # words that share a following "of X" ("incidence and severity of pain"): no split after them
@@ -47,20 +51,30 @@ _NOT_ITEM = ARM_NOUNS | frozenset(["placebo", "control", "controls", "baseline",
 
 
 class Tokens:
-    """Token views of one doc, from arrays (no Token objects): text, lower, space after, sentence id."""
+    """Token views of one doc, from arrays (no Token objects): text, lower, space after, sentence bounds,
+    and where the cue words of :mod:`.outcome_names` occur (so that rules visit those tokens only)."""
 
     def __init__(self, doc: Doc) -> None:
         arr = doc.to_array([ORTH, SPACY, SENT_START])
         strings = doc.vocab.strings
         self.text = [strings[o] for o in arr[:, 0].tolist()]
-        self.lower = [t.lower() for t in self.text]
-        self.space = [bool(x) for x in arr[:, 1].tolist()]
-        sent, k = [], 0
-        for j, s in enumerate(arr[:, 2].tolist()):
-            k += j > 0 and s == 1
-            sent.append(k)
-        self.sent = sent
+        self.lower = _SEP.join(self.text).lower().split(_SEP) if self.text else []
+        self.space = arr[:, 1].astype(bool).tolist()
         self.n = len(self.text)
+        starts = numpy.flatnonzero(arr[:, 2] == 1).tolist() if self.n else []
+        edges = sorted({0, *starts, self.n})
+        self.sentences = [(a, b) for a, b in zip(edges, edges[1:]) if b > a]
+        where: dict[str, list[int]] = {}
+        for j, w in enumerate(self.lower):
+            if w in CUE_WORDS:
+                where.setdefault(w, []).append(j)
+        self.where = where
+
+    def at(self, words: frozenset[str], lo: int, hi: int) -> list[int]:
+        """Positions in ``[lo, hi)`` of the tokens in ``words`` (cue words only), in order."""
+        out = [j for w, js in self.where.items() if w in words for j in js if lo <= j < hi]
+        out.sort()
+        return out
 
     def wordish(self, j: int) -> bool:
         """A token that can be part of a noun phrase: has a letter (not a function word), or is glued
@@ -307,24 +321,31 @@ class OutcomeLists:
         tagged = get_entities(doc)
         t = Tokens(doc)
         taken = [False] * t.n
-        for x in tagged:
-            for j in range(x.span.start, x.span.end):
-                taken[j] = True
         out: list[list] = []  # [start, end, label, score, subtype]
         for x in tagged:
             s, e = x.span.start, x.span.end
-            if x.label != OUTCOME:
-                out.append([s, e, x.label, x.score, x.subtype])
+            taken[s:e] = [True] * (e - s)
+            out.append([s, e, x.label, x.score, x.subtype])
+        starts = [a for a, _ in t.sentences]
+        buckets: list[list[list]] = [[] for _ in t.sentences]
+        kept = []
+        for o in out:
+            if o[2] != OUTCOME:
+                kept.append(o)
                 continue
-            for a, b in split_list(t, s, e):
+            for a, b in split_list(t, o[0], o[1]):
                 a2 = possessive_start(t, a, 0)
-                if a2 < a and not any(taken[j] for j in range(a2, a)):
+                if a2 < a and not any(taken[a2:a]):
                     a = a2
-                    for j in range(a, b):
-                        taken[j] = True
-                out.append([a, b, OUTCOME, x.score, x.subtype])
-        for lo, hi in _sentences(t):
-            out = self._sentence(t, out, taken, lo, hi)
+                    taken[a:b] = [True] * (b - a)
+                item = [a, b, OUTCOME, o[3], o[4]]
+                kept.append(item)
+                buckets[bisect_right(starts, a) - 1].append(item)
+        outcome_at = [False] * t.n
+        dropped: set[int] = set()
+        for (lo, hi), mine in zip(t.sentences, buckets):
+            kept += self._sentence(t, mine, taken, outcome_at, lo, hi, dropped)
+        out = [o for o in kept if id(o) not in dropped]
         if len(out) == len(tagged) and all(o[0] == x.span.start and o[1] == x.span.end
                                            for o, x in zip(out, tagged)):
             return doc
@@ -333,47 +354,38 @@ class OutcomeLists:
         return doc
 
     @staticmethod
-    def _sentence(t: Tokens, out: list[list], taken: list[bool], lo: int, hi: int) -> list[list]:
-        mine = sorted((o for o in out if o[2] == OUTCOME and lo <= o[0] < hi), key=lambda o: o[0])
+    def _sentence(t: Tokens, mine: list[list], taken: list[bool], outcome_at: list[bool], lo: int, hi: int,
+                  dropped: set[int]) -> list[list]:
+        """The new OUTCOME entries of sentence ``[lo, hi)``; ``mine`` (its OUTCOME entries) grow in place,
+        merged ones go to ``dropped`` (ids)."""
+        mine.sort(key=lambda o: o[0])
         by_start = {o[0]: o for o in mine}
-        dropped: set[int] = set()
         for o in mine:
             if id(o) in dropped:
                 continue
-            a, b = grow(t, o[0], o[1], taken, lo, hi, set(by_start))
+            a, b = grow(t, o[0], o[1], taken, lo, hi, by_start.keys())
             if b < 0:  # merged with the OUTCOME span starting at -b
                 other = by_start[-b]
                 dropped.add(id(other))
                 b = other[1]
-            for j in range(a, b):
-                taken[j] = True
+            taken[a:b] = [True] * (b - a)
             o[0], o[1] = a, b
-        mine = [o for o in mine if id(o) not in dropped]
-        out = [o for o in out if id(o) not in dropped]
-        spans = [(o[0], o[1]) for o in mine]
+        spans = [(o[0], o[1]) for o in mine if id(o) not in dropped]
         new = siblings(t, spans, taken, lo, hi) if spans else []
         new += slot_labels(t, taken, lo, hi, spans)
         for a, b in new:
-            for j in range(a, b):
-                taken[j] = True
+            taken[a:b] = [True] * (b - a)
         new += compared_names(t, taken, lo, hi)
         if spans:
             subject = adverse_subject(t, taken, lo, hi, spans)
             if subject is not None:
                 new.append(subject)
-        outcome_at = [False] * t.n
-        for a, b in spans + new:
-            for j in range(a, b):
-                outcome_at[j] = True
+        marked = spans + new
+        for a, b in marked:
+            outcome_at[a:b] = [True] * (b - a)
         new += result_names(t, taken, lo, hi, outcome_at)
+        for a, b in marked:
+            outcome_at[a:b] = [False] * (b - a)
         for a, b in new:
-            for j in range(a, b):
-                taken[j] = True
-            out.append([a, b, OUTCOME, None, None])
-        return out
-
-
-def _sentences(t: Tokens) -> list[tuple[int, int]]:
-    bounds = [j for j in range(1, t.n) if t.sent[j] != t.sent[j - 1]]
-    edges = [0] + bounds + [t.n]
-    return [(a, b) for a, b in zip(edges, edges[1:]) if b > a]
+            taken[a:b] = [True] * (b - a)
+        return [[a, b, OUTCOME, None, None] for a, b in new]

@@ -76,6 +76,7 @@ COMPARISON_ADJ = (_COMPARE_ADJ - {"different"}) | frozenset([
     "higher", "lower", "greater", "better", "worse", "more", "less", "fewer", "highest", "lowest", "greatest",
     "best", "worst", "shorter", "longer", "faster", "slower", "larger", "smaller"])
 _CHANGE_NOUNS = frozenset(["difference", "differences", "change", "changes"])
+_COLON, _SEMICOLON = frozenset([":"]), frozenset([";"])
 _INTRO = frozenset(["in", "at", "after", "with", "during", "for", "among", "within", "by", "on", "over", "from",
                     "finally", "overall", "however", "moreover", "furthermore", "additionally", "thus", "hence",
                     "compared", "following", "before", "until", "throughout", "similarly"])
@@ -90,6 +91,8 @@ class TokenView(Protocol):
     n: int
 
     def wordish(self, j: int) -> bool: ...
+
+    def at(self, words: frozenset[str], lo: int, hi: int) -> list[int]: ...
 
 
 def _free(t: TokenView, j: int, taken: list[bool]) -> bool:
@@ -186,8 +189,8 @@ def slot_labels(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_spans
     out = []
     ends = {e for _, e in outcome_spans}
     starts = {s for s, _ in outcome_spans}
-    for j in range(lo + 1, hi - 1):
-        if t.text[j] != ":" or not t.text[j + 1][:1].isdigit():
+    for j in t.at(_COLON, lo + 1, hi - 1):
+        if not t.text[j + 1][:1].isdigit():
             continue
         a = j
         while a - 1 >= lo and _free(t, a - 1, taken) and j - a < MAX_NAME:
@@ -203,7 +206,7 @@ def slot_labels(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_spans
 
 
 def _clauses(t: TokenView, lo: int, hi: int) -> list[tuple[int, int]]:
-    cuts = [j for j in range(lo, hi) if t.text[j] == ";"]
+    cuts = t.at(_SEMICOLON, lo, hi)
     bounds = [lo] + [c + 1 for c in cuts] + [hi]
     return [(x, y) for x, y in zip(bounds, bounds[1:]) if y > x]
 
@@ -253,7 +256,7 @@ def result_names(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_at: 
         if _outcome_outside_brackets(t, a, b, outcome_at):
             continue
         hit = None
-        for j in range(a, b - 1):
+        for j in t.at(_CHANGE_NOUNS | _COMPARE_ADJ, a, b - 1):
             low = t.lower[j]
             if (low in _CHANGE_NOUNS and t.lower[j + 1] == "in") or \
                     (low in _COMPARE_ADJ and t.lower[j + 1] in ("for", "in", "regarding")):
@@ -306,7 +309,7 @@ def _occurs(t: TokenView, k: int, hi: int) -> bool:
 def _states(t: TokenView, taken: list[bool], a: int, b: int) -> list[tuple[int, int]]:
     """States a share of patients is in ("78% of patients remain in remission and 94% are alive")."""
     out = []
-    for j in range(a + 1, b - 1):
+    for j in t.at(STATE_VERBS, a + 1, b - 1):
         share = t.lower[j - 1] in POPULATION_NOUNS or t.text[j - 1][-1:] in ("%", ")")
         if t.lower[j] not in STATE_VERBS or not share:
             continue
@@ -325,8 +328,8 @@ def compared_names(t: TokenView, taken: list[bool], lo: int, hi: int) -> list[tu
     "superior asthma-symptom control", "used more case management services than", "the highest accuracy
     for shape identification"), with a ``for``/``in`` tail when the phrase ends after it."""
     out = []
-    for j in range(lo, hi - 1):
-        if t.lower[j] not in COMPARISON_ADJ or taken[j + 1] or not t.wordish(j + 1):
+    for j in t.at(COMPARISON_ADJ, lo, hi - 1):
+        if taken[j + 1] or not t.wordish(j + 1):
             continue
         m = _phrase_right(t, j + 1, hi, taken)
         if m == j + 1 or not _name_ok(t, j + 1, m):
@@ -359,3 +362,7 @@ def adverse_subject(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_s
         if s == q and any(w in t.lower[x] for x in range(s, e) for w in ADVERSE_WORDS):
             return subj[0], subj[1]
     return None
+
+
+#: the words the rules start from (:meth:`Tokens.at <claimex.annotate.outcome_lists.Tokens.at>` indexes them)
+CUE_WORDS = COMPARISON_ADJ | _CHANGE_NOUNS | _COMPARE_ADJ | STATE_VERBS | _COLON | _SEMICOLON
