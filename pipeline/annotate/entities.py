@@ -2,9 +2,10 @@
 
 A tagger component writes its spans to ``doc.spans[SPANS_KEY]`` with one of
 :data:`PICO_LABELS` as label, and may attach aligned lists ``attrs["scores"]`` (a float
-per span) and ``attrs["subtypes"]`` (an EBM-NLP fine label or None per span). The
-assemble step reads them back with :func:`get_entities`. Any component that keeps that
-contract (spaCy CNN, Hugging Face, rules) drops in by config.
+per span; None for a span a rule made, e.g. ``claimex_outcome_lists``) and ``attrs["subtypes"]``
+(an EBM-NLP fine label or None per span). The assemble step reads them back with
+:func:`get_entities`. Any component that keeps that contract (spaCy CNN, Hugging Face, rules) drops in
+by config.
 """
 
 from __future__ import annotations
