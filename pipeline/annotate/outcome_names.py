@@ -49,7 +49,7 @@ NOT_NAME = ARM_NOUNS | frozenset(["age", "gender", "sex", "race", "ethnicity", "
                                   "mean+/-sd", "sd", "+/-", "±", "benefit", "benefits", "increase", "increases",
                                   "decrease", "decreases", "tendency", "trend", "likelihood", "significance",
                                   "placebo", "control", "controls", "baseline", "respectively", "including", "such",
-                                  "other", "others", "both", "either", "total", "all", "methods", "method",
+                                  "etc", "other", "others", "both", "either", "total", "all", "methods", "method",
                                   "approaches", "study", "studies", "trial", "ci", "or", "rr", "hr", "p", "iqr",
                                   "se", "sem", "n", "range", "ratio", "difference", "differences", "there",
                                   "this", "these", "we", "it", "they", "common", "often", "rare", "likely",
