@@ -1,7 +1,8 @@
 """The evaluate step. Each task module exposes ``evaluate(**options) -> EvalReport``.
 
 Tasks: ``fixture`` (the gold fixture end to end), ``measures``, ``pico``, ``claims``, ``direction``,
-``subtypes``, ``findings`` (reviewer-grade findings gold, issue 10), ``spans`` (a lint of PICO spans).
+``subtypes``, ``findings`` (reviewer-grade findings gold, issue 10), ``spans`` (a lint of PICO spans),
+``prompts`` (Evidence Inference prompts end to end: found, arms, direction).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ TASKS = {
     "subtypes": "claimex.evaluate.subtypes",
     "findings": "claimex.evaluate.findings",
     "spans": "claimex.evaluate.spans",
+    "prompts": "claimex.evaluate.prompts",
 }
 
 
