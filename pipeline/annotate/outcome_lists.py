@@ -19,6 +19,17 @@ list ("no differences in UP, GFR, and NaFE": NaFE untagged). Token-level rules, 
   ``of`` tail and qualifier; untagged ``label: number`` slots, compared quantities of result clauses
   and the subject of "X is the commonest side effect" become OUTCOME spans.
 
+**Two layers** (:mod:`claimex.annotate.entities`). Claims want one entity per list item; the EBM-NLP token
+metric of ``doc.spans["pico"]`` wants the list whole (EBM-NLP marks a list as one span: splitting it cost
+0.025 OUTCOME token F1 on EBM-NLP crowd dev). So ``doc.spans["pico_claims"]`` gets every rule's result and
+``doc.spans["pico"]`` keeps tagged lists whole and takes only the rules of :data:`PICO_RULES`, chosen per
+rule with ``claimex evaluate --task pico`` so that no OUTCOME figure falls (token F1 on the dev sets
+EBM-NLP crowd / EvidenceMap / EvidenceOutcomes / PICO-Corpus, tagger alone .5853 / .6459 / .7243 / .4561):
+grow .5854 / .6509 / .7235 / .4577 (and crowd span-exact F1 .2462 -> .2449); siblings .5854 / .6416 /
+.7257 / .4536; slot labels .5851 / .6459 / .7237; compared names .5848 / .6478 / .7243; result names
+.5854 / .6459 / .7238; each lowers one figure and goes to the claims layer only. The adverse subject
+changes no dev figure and names the seed's "postembolization syndrome" (issue 11): it goes to both.
+
 The rules only add, split or grow OUTCOME spans; other labels pass through unchanged. Scores and
 subtypes of a split span go to each of its items; new spans get None (``claimex_subtypes``, after this
 component, gives every span its subtype). Cost: about 0.6 ms per abstract (token lists, no regex over
@@ -34,7 +45,7 @@ from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .entities import SPANS_KEY, get_entities, set_entities
+from .entities import CLAIMS_KEY, SPANS_KEY, get_entities, set_entities
 from .outcome_names import CUE_WORDS, adverse_subject, compared_names, grow, name_ok, result_names, slot_labels
 from .tagger.hygiene import FUNCTION_WORDS, adjective_like, is_content, is_number
 
@@ -306,16 +317,28 @@ def possessive_start(t: Tokens, start: int, lo: int) -> int:
 
 
 # -- the component --------------------------------------------------------------------------------------
-@Language.factory(FACTORY, assigns=["doc.spans"], requires=["doc.spans"], default_config={})
-def make_outcome_lists(nlp: Language, name: str) -> OutcomeLists:
-    return OutcomeLists(name)
+#: the rules whose spans also go to the token-level PICO layer (the others only to the claims layer),
+#: chosen with ``claimex evaluate --task pico`` (module doc, "Two layers")
+PICO_RULES = ("adverse_subject",)
+
+
+@Language.factory(FACTORY, assigns=["doc.spans"], requires=["doc.spans"],
+                  default_config={"pico_rules": list(PICO_RULES)})
+def make_outcome_lists(nlp: Language, name: str, pico_rules: list[str]) -> OutcomeLists:
+    return OutcomeLists(name, pico_rules=pico_rules)
 
 
 class OutcomeLists:
-    """Splits, completes and names OUTCOME spans (module doc, :mod:`claimex.annotate.outcome_names`)."""
+    """Splits, completes and names OUTCOME spans (module doc, :mod:`claimex.annotate.outcome_names`).
 
-    def __init__(self, name: str = FACTORY) -> None:
+    Writes two layers (:mod:`claimex.annotate.entities`): ``doc.spans[CLAIMS_KEY]`` gets every rule's
+    result (list items, grown spans, new names); ``doc.spans[SPANS_KEY]`` keeps each tagged list whole
+    and takes only the rules in ``pico_rules`` ("grow": a tagged span grows to cover what its items grew
+    over; a rule name of :data:`PICO_RULES`: its new spans)."""
+
+    def __init__(self, name: str = FACTORY, pico_rules=PICO_RULES) -> None:
         self.name = name
+        self.pico_rules = frozenset(pico_rules)
 
     def __call__(self, doc: Doc) -> Doc:
         if SPANS_KEY not in doc.spans:
@@ -323,43 +346,61 @@ class OutcomeLists:
         tagged = get_entities(doc)
         t = Tokens(doc)
         taken = [False] * t.n
-        out: list[list] = []  # [start, end, label, score, subtype]
-        for x in tagged:
-            s, e = x.span.start, x.span.end
-            taken[s:e] = [True] * (e - s)
-            out.append([s, e, x.label, x.score, x.subtype])
+        kept: list[list] = []  # [start, end, label, score, subtype, source]; source: tagged index or rule name
         starts = [a for a, _ in t.sentences]
         buckets: list[list[list]] = [[] for _ in t.sentences]
-        kept = []
-        for o in out:
-            if o[2] != OUTCOME:
-                kept.append(o)
+        for x in tagged:
+            taken[x.span.start:x.span.end] = [True] * len(x.span)
+        for k, x in enumerate(tagged):
+            s, e = x.span.start, x.span.end
+            if x.label != OUTCOME:
+                kept.append([s, e, x.label, x.score, x.subtype, k])
                 continue
-            for a, b in split_list(t, o[0], o[1]):
+            for a, b in split_list(t, s, e):
                 a2 = possessive_start(t, a, 0)
                 if a2 < a and not any(taken[a2:a]):
                     a = a2
                     taken[a:b] = [True] * (b - a)
-                item = [a, b, OUTCOME, o[3], o[4]]
+                item = [a, b, OUTCOME, x.score, x.subtype, k]
                 kept.append(item)
                 buckets[bisect_right(starts, a) - 1].append(item)
         outcome_at = [False] * t.n
         dropped: set[int] = set()
         for (lo, hi), mine in zip(t.sentences, buckets):
             kept += self._sentence(t, mine, taken, outcome_at, lo, hi, dropped)
-        out = [o for o in kept if id(o) not in dropped]
-        if len(out) == len(tagged) and all(o[0] == x.span.start and o[1] == x.span.end
-                                           for o, x in zip(out, tagged)):
-            return doc
-        set_entities(doc, [Span(doc, a, b, label=label) for a, b, label, _, _ in out],
-                     scores=[o[3] for o in out], subtypes=[o[4] for o in out])
+        claims = [o for o in kept if id(o) not in dropped]
+        pico = self._pico_layer(tagged, claims)
+        if not _same(pico, tagged):
+            set_entities(doc, [Span(doc, a, b, label=label) for a, b, label, _, _, _ in pico],
+                         scores=[o[3] for o in pico], subtypes=[o[4] for o in pico])
+        if not _same(claims, tagged):
+            set_entities(doc, [Span(doc, a, b, label=label) for a, b, label, _, _, _ in claims],
+                         scores=[o[3] for o in claims], subtypes=[o[4] for o in claims], key=CLAIMS_KEY)
         return doc
+
+    def _pico_layer(self, tagged: list, claims: list[list]) -> list[list]:
+        """The token-level layer: tagged spans whole (grown over their items' extent with "grow") and the
+        new spans of the rules in :attr:`pico_rules`."""
+        grow_on = "grow" in self.pico_rules
+        extent: dict[int, list[int]] = {}
+        if grow_on:
+            for o in claims:
+                if isinstance(o[5], int):
+                    ab = extent.setdefault(o[5], [o[0], o[1]])
+                    ab[0], ab[1] = min(ab[0], o[0]), max(ab[1], o[1])
+        pico = []
+        for k, x in enumerate(tagged):
+            s, e = x.span.start, x.span.end
+            if k in extent:
+                s, e = min(s, extent[k][0]), max(e, extent[k][1])
+            pico.append([s, e, x.label, x.score, x.subtype, k])
+        return pico + [o for o in claims if isinstance(o[5], str) and o[5] in self.pico_rules]
 
     @staticmethod
     def _sentence(t: Tokens, mine: list[list], taken: list[bool], outcome_at: list[bool], lo: int, hi: int,
                   dropped: set[int]) -> list[list]:
-        """The new OUTCOME entries of sentence ``[lo, hi)``; ``mine`` (its OUTCOME entries) grow in place,
-        merged ones go to ``dropped`` (ids)."""
+        """The new OUTCOME entries of sentence ``[lo, hi)`` (source: the rule's name); ``mine`` (its OUTCOME
+        entries) grow in place, merged ones go to ``dropped`` (ids)."""
         mine.sort(key=lambda o: o[0])
         by_start = {o[0]: o for o in mine}
         for o in mine:
@@ -373,21 +414,26 @@ class OutcomeLists:
             taken[a:b] = [True] * (b - a)
             o[0], o[1] = a, b
         spans = [(o[0], o[1]) for o in mine if id(o) not in dropped]
-        new = siblings(t, spans, taken, lo, hi) if spans else []
-        new += slot_labels(t, taken, lo, hi, spans)
-        for a, b in new:
+        new = [(a, b, "siblings") for a, b in (siblings(t, spans, taken, lo, hi) if spans else [])]
+        new += [(a, b, "slot_labels") for a, b in slot_labels(t, taken, lo, hi, spans)]
+        for a, b, _ in new:
             taken[a:b] = [True] * (b - a)
-        new += compared_names(t, taken, lo, hi)
+        new += [(a, b, "compared_names") for a, b in compared_names(t, taken, lo, hi)]
         if spans:
             subject = adverse_subject(t, taken, lo, hi, spans)
             if subject is not None:
-                new.append(subject)
-        marked = spans + new
+                new.append((*subject, "adverse_subject"))
+        marked = spans + [(a, b) for a, b, _ in new]
         for a, b in marked:
             outcome_at[a:b] = [True] * (b - a)
-        new += result_names(t, taken, lo, hi, outcome_at)
+        new += [(a, b, "result_names") for a, b in result_names(t, taken, lo, hi, outcome_at)]
         for a, b in marked:
             outcome_at[a:b] = [False] * (b - a)
-        for a, b in new:
+        for a, b, _ in new:
             taken[a:b] = [True] * (b - a)
-        return [[a, b, OUTCOME, None, None] for a, b in new]
+        return [[a, b, OUTCOME, None, None, rule] for a, b, rule in new]
+
+
+def _same(entries: list[list], tagged: list) -> bool:
+    return len(entries) == len(tagged) and all(o[0] == x.span.start and o[1] == x.span.end
+                                               for o, x in zip(entries, tagged))

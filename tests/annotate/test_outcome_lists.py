@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimex.annotate.entities import SPANS_KEY, get_entities, set_entities
+from claimex.annotate.entities import SPANS_KEY, claim_entities, get_entities, set_entities
 from claimex.annotate.outcome_lists import FACTORY, OutcomeLists
 
 
@@ -31,7 +31,7 @@ def run(nlp, text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
         spans.append(span)
     set_entities(doc, spans, scores=[0.9] * len(spans), subtypes=[None] * len(spans))
     doc = OutcomeLists()(doc)
-    return [(x.label, x.span.text) for x in get_entities(doc)]
+    return [(x.label, x.span.text) for x in claim_entities(doc)]
 
 
 def outcomes(nlp, text, tagged) -> list[str]:
@@ -43,6 +43,35 @@ def test_a_list_span_is_split_into_its_items(nlp):
     text = "The intervention had no effect on delirium duration, severity, discharge destination or length of stay."
     got = outcomes(nlp, text, [("OUTCOME", "delirium duration, severity, discharge destination or length of stay")])
     assert got == ["delirium duration", "severity", "discharge destination", "length of stay"]
+
+
+def test_the_pico_layer_keeps_the_list_whole_the_claims_layer_has_its_items(nlp):
+    # EBM-NLP marks a list as one OUTCOME span: the token-level layer keeps the separators tagged
+    text = "The intervention had no effect on delirium duration, severity, discharge destination or length of stay."
+    whole = "delirium duration, severity, discharge destination or length of stay"
+    doc = nlp(text)
+    a = text.index(whole)
+    set_entities(doc, [doc.char_span(a, a + len(whole), label="OUTCOME")], scores=[0.9], subtypes=["Other"])
+    doc = OutcomeLists()(doc)
+    assert [x.span.text for x in get_entities(doc)] == [whole]
+    items = claim_entities(doc)
+    assert [x.span.text for x in items] == ["delirium duration", "severity", "discharge destination", "length of stay"]
+    assert {(x.score, x.subtype) for x in items} == {(0.9, "Other")}
+    # a new PICO layer (e.g. gold spans set by an evaluation) drops the claims layer made from the old one
+    set_entities(doc, [doc.char_span(a, a + len(whole), label="OUTCOME")])
+    assert [x.span.text for x in claim_entities(doc)] == [whole]
+
+
+def test_pico_rules_choose_the_additions_of_the_token_layer(nlp):
+    text = "There were no differences in UP, GFR, and NaFE between the fenoldopam and the placebo groups."
+    doc = nlp(text)
+    a = text.index("UP")
+    set_entities(doc, [doc.char_span(a, a + 2, label="OUTCOME")])
+    both = OutcomeLists(pico_rules=["siblings"])(doc.copy())
+    assert [x.span.text for x in get_entities(both)] == ["UP", "GFR", "NaFE"]
+    only_claims = OutcomeLists(pico_rules=[])(doc.copy())
+    assert [x.span.text for x in get_entities(only_claims)] == ["UP"]
+    assert [x.span.text for x in claim_entities(only_claims)] == ["UP", "GFR", "NaFE"]
 
 
 def test_a_long_pair_is_split_a_short_one_is_one_concept(nlp):
