@@ -30,7 +30,10 @@ grow .5854 / .6509 / .7235 / .4577 (and crowd span-exact F1 .2462 -> .2449); sib
 .5854 / .6459 / .7238; each lowers one figure and goes to the claims layer only. The adverse subject
 changes no dev figure and names the seed's "postembolization syndrome" (issue 11): it goes to both.
 
-The rules only add, split or grow OUTCOME spans; other labels pass through unchanged. Scores and
+The rules add, split or grow OUTCOME spans; other labels pass through unchanged, except that in the claims
+layer an INTERVENTION span opening a sentence whose verb measures it ("MRI metrics did not differ between
+groups", "X increased significantly in ...": :func:`~claimex.annotate.outcome_names.measured_subject`)
+becomes an OUTCOME. Scores and
 subtypes of a split span go to each of its items; new spans get None (``claimex_subtypes``, after this
 component, gives every span its subtype). Cost: about 0.6 ms per abstract (token lists, no regex over
 the text).
@@ -46,7 +49,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .entities import CLAIMS_KEY, SPANS_KEY, get_entities, set_entities
-from .outcome_names import CUE_WORDS, adverse_subject, compared_names, grow, name_ok, result_names, slot_labels
+from .outcome_names import (
+    CUE_WORDS,
+    adverse_subject,
+    compared_names,
+    grow,
+    measured_subject,
+    name_ok,
+    result_names,
+    slot_labels,
+)
 from .tagger.hygiene import FUNCTION_WORDS, adjective_like, is_content, is_number
 
 FACTORY = "claimex_outcome_lists"
@@ -369,6 +381,11 @@ class OutcomeLists:
         for (lo, hi), mine in zip(t.sentences, buckets):
             kept += self._sentence(t, mine, taken, outcome_at, lo, hi, dropped)
         claims = [o for o in kept if id(o) not in dropped]
+        for o in claims:  # claims layer only: a measured subject the tagger called an arm is an outcome
+            if o[2] == "INTERVENTION" and isinstance(o[5], int):
+                lo, hi = t.sentences[bisect_right(starts, o[0]) - 1]
+                if measured_subject(t, o[0], o[1], lo, hi):
+                    o[2], o[4] = OUTCOME, None
         pico = self._pico_layer(tagged, claims)
         if not _same(pico, tagged):
             set_entities(doc, [Span(doc, a, b, label=label) for a, b, label, _, _, _ in pico],
@@ -435,5 +452,5 @@ class OutcomeLists:
 
 
 def _same(entries: list[list], tagged: list) -> bool:
-    return len(entries) == len(tagged) and all(o[0] == x.span.start and o[1] == x.span.end
+    return len(entries) == len(tagged) and all(o[0] == x.span.start and o[1] == x.span.end and o[2] == x.label
                                                for o, x in zip(entries, tagged))

@@ -12,7 +12,9 @@ component), each on one sentence ``[lo, hi)`` of a :class:`~claimex.annotate.out
 * :func:`result_names` - in a clause without an OUTCOME span, the compared quantity: after
   "difference(s)/change(s) in" ("No significant difference in evaluation was observed"), after a
   comparison adjective ("comparable for consistency analysis"), or the subject of a result predicate
-  ("Success criteria were met ...", "the primary endpoint was not significantly different ...");
+  ("Success criteria were met ...", "the primary endpoint was not significantly different ...", "MRI metrics
+  did not differ", "Glaucoma was reported in 19.7% of ..."), or the topic of a difference ("no difference
+  regarding / with regard to / in terms of X");
 * :func:`adverse_subject` - the subject of a copular sentence whose predicate is an adverse-effect
   OUTCOME ("The postembolization syndrome, usually mild and transient, is the commonest side effect").
 
@@ -67,7 +69,7 @@ _SKIP_AFTER_COPULA = frozenset(["not", "significantly", "statistically", "also",
 RESULT_PREDICATES = frozenset(["different", "similar", "comparable", "superior", "inferior", "higher", "lower",
                                "greater", "better", "worse", "met", "reduced", "increased", "decreased", "improved",
                                "unchanged", "shorter", "longer", "achieved", "equivalent", "identical", "elevated",
-                               "prolonged", "attained"])
+                               "prolonged", "attained", "less"])
 _COMPARE_ADJ = frozenset(["comparable", "similar", "superior", "inferior", "different", "equivalent"])
 OCCUR_VERBS = frozenset(["occurred", "developed", "persisted", "recurred", "resolved", "appeared"])
 STATE_VERBS = frozenset(["remain", "remained", "remains", "are", "were", "stayed"])
@@ -76,6 +78,13 @@ COMPARISON_ADJ = (_COMPARE_ADJ - {"different"}) | frozenset([
     "higher", "lower", "greater", "better", "worse", "more", "less", "fewer", "highest", "lowest", "greatest",
     "best", "worst", "shorter", "longer", "faster", "slower", "larger", "smaller"])
 _CHANGE_NOUNS = frozenset(["difference", "differences", "change", "changes"])
+# "no difference regarding / with regard to / with respect to / in terms of X": the topic X is compared
+_TOPIC = frozenset(["regarding", "concerning", "regard", "respect", "terms"])
+DIFFER_VERBS = frozenset(["differ", "differed", "differs"])
+# intransitive change verbs: "the FFMI increased in the supplemented group" (the subject is measured)
+CHANGE_VERBS = frozenset(["increased", "decreased", "improved", "declined", "worsened", "rose", "fell"])
+_AFTER_INTRANSITIVE = frozenset(["in", "from", "by", "after", "between", "during", "over", "at", "to", "with", "among",
+                                 "across", "within", "more", "less", "only", "until", "throughout"])
 _COLON, _SEMICOLON = frozenset([":"]), frozenset([";"])
 _INTRO = frozenset(["in", "at", "after", "with", "during", "for", "among", "within", "by", "on", "over", "from",
                     "finally", "overall", "however", "moreover", "furthermore", "additionally", "thus", "hence",
@@ -254,6 +263,10 @@ def result_names(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_at: 
     out = []
     for a, b in _clauses(t, lo, hi):
         if _outcome_outside_brackets(t, a, b, outcome_at):
+            # an untagged topic next to tagged outcomes: "were nonsignificant with regard to number of grafts
+            # per patient, mean duration of surgery, ..."
+            topic = _topic(t, taken, a, b) if t.at(_CHANGE_NOUNS | DIFFER_VERBS, a, b) else None
+            out += [topic] if topic is not None else []
             continue
         hit = None
         for j in t.at(_CHANGE_NOUNS | _COMPARE_ADJ, a, b - 1):
@@ -265,12 +278,15 @@ def result_names(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_at: 
                 if m > s and _name_ok(t, s, m) and _ends_phrase(t, m, b):
                     hit = (s, m)
                     break
+        if hit is None and t.at(_CHANGE_NOUNS | DIFFER_VERBS, a, b):
+            hit = _topic(t, taken, a, b)
         if hit is None:
             subj = _subject(t, a, b, taken)
             if subj is not None:
                 p = _predicate_at(t, subj[1], b)
                 none = t.lower[subj[0] - 1] == "no" if subj[0] > a else False
-                if p is not None and (t.lower[p] in RESULT_PREDICATES or none and t.lower[p] in EVENT_VERBS):
+                if p is not None and (t.lower[p] in RESULT_PREDICATES or none and t.lower[p] in EVENT_VERBS
+                                      or _event_share(t, p, b)):
                     hit = subj[0], subj[1]
                 elif _occurs(t, subj[1], b):
                     hit = subj[0], subj[1]
@@ -293,8 +309,9 @@ def _outcome_outside_brackets(t: TokenView, a: int, b: int, outcome_at: list[boo
 
 
 def _occurs(t: TokenView, k: int, hi: int) -> bool:
-    """An event verb right after the subject (a bracket between skipped): "nausea (with or without
-    vomiting) occurred with 35% and 38% of visits"."""
+    """A result verb right after the subject (a bracket between and "did not" skipped): an event verb
+    ("nausea (with or without vomiting) occurred with 35% and 38% of visits"), "differ" ("MRI metrics did
+    not differ between groups") or an intransitive change verb ("the FFMI increased in the ... group")."""
     if k < hi and t.text[k] in "([":
         depth = 0
         for j in range(k, min(hi, k + 16)):
@@ -303,7 +320,57 @@ def _occurs(t: TokenView, k: int, hi: int) -> bool:
             if depth == 0:
                 k = j + 1
                 break
-    return k < hi and t.lower[k] in OCCUR_VERBS
+    while k < hi and t.lower[k] in ("did", "do", "does", "not", "significantly"):
+        k += 1
+    if k >= hi:
+        return False
+    if t.lower[k] in CHANGE_VERBS:  # not transitive: "X increased [the] Y" makes X an agent
+        nxt = t.lower[k + 1] if k + 1 < hi else "."
+        return nxt in _AFTER_INTRANSITIVE or nxt[-2:] == "ly" or not any(ch.isalnum() for ch in nxt)
+    return t.lower[k] in OCCUR_VERBS or t.lower[k] in DIFFER_VERBS
+
+
+def measured_subject(t: TokenView, a: int, b: int, lo: int, hi: int) -> bool:
+    """Is the span ``[a, b)`` opening the sentence ``[lo, hi)`` a measured quantity whatever its tag: its
+    verb compares it between groups or says it changed in one ("MRI metrics did not differ between
+    groups", "Circulating irisin increased significantly in simvastatin-treated ...", "Severity of
+    vitreous haze was less in implanted than non-implanted eyes")?"""
+    if a - lo > int(a > lo and t.lower[lo] in _DETS):
+        return False
+    k = b
+    while k < hi and t.lower[k] in ("did", "do", "does", "not", "significantly", "was", "were", "is", "are"):
+        k += 1
+    if k + 1 >= hi:
+        return False
+    word, nxt = t.lower[k], t.lower[k + 1]
+    if word in DIFFER_VERBS:
+        return nxt in ("between", "among", "across")
+    if word in CHANGE_VERBS:
+        return nxt in ("in", "from") or nxt == "significantly" and k + 2 < hi and t.lower[k + 2] == "in"
+    copula = any(t.lower[x] in _COPULA for x in range(b, k))
+    return copula and word in ("less", "lower", "higher", "greater") and nxt == "in"
+
+
+def _event_share(t: TokenView, p: int, hi: int) -> bool:
+    """"X was reported in 19.7% of ...": an event verb with the share it happened in."""
+    return p + 2 < hi and t.lower[p] in EVENT_VERBS and t.lower[p + 1] == "in" and is_number(t.lower[p + 2])
+
+
+def _topic(t: TokenView, taken: list[bool], a: int, b: int) -> tuple[int, int] | None:
+    """The topic of a difference ("no significant difference regarding the NYHA functional class", "with
+    regard to syncope/near-syncope occurrence", "in terms of X", "with respect to X")."""
+    for j in t.at(_TOPIC, a, b - 1):
+        low = t.lower[j]
+        if low in ("regard", "respect") and not (t.lower[j - 1] == "with" and t.lower[j + 1] == "to"):
+            continue
+        if low == "terms" and not (t.lower[j - 1] == "in" and t.lower[j + 1] == "of"):
+            continue
+        k = j + 1 + (low in ("regard", "respect", "terms"))
+        m = _phrase_right(t, k, b, taken)
+        s = k + (k < b and t.lower[k] in _DETS)
+        if m > s and _name_ok(t, s, m) and _ends_phrase(t, m, b):
+            return s, m
+    return None
 
 
 def _states(t: TokenView, taken: list[bool], a: int, b: int) -> list[tuple[int, int]]:
@@ -365,4 +432,4 @@ def adverse_subject(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_s
 
 
 #: the words the rules start from (:meth:`Tokens.at <claimex.annotate.outcome_lists.Tokens.at>` indexes them)
-CUE_WORDS = COMPARISON_ADJ | _CHANGE_NOUNS | _COMPARE_ADJ | STATE_VERBS | _COLON | _SEMICOLON
+CUE_WORDS = COMPARISON_ADJ | _CHANGE_NOUNS | _COMPARE_ADJ | STATE_VERBS | _COLON | _SEMICOLON | _TOPIC | DIFFER_VERBS

@@ -221,3 +221,34 @@ def test_event_subjects_states_and_compound_names(nlp):
             "events were more common in the standard-care group.")
     got = outcomes(nlp, text, [("OUTCOME", "Gastrointestinal adverse events"), ("OUTCOME", "serious adverse events")])
     assert got == ["Gastrointestinal adverse events", "serious adverse events"]
+
+
+def test_topics_of_differences_differ_verbs_and_event_shares(nlp):
+    # Evidence Inference 2.0 train abstracts (../shared): outcome named only as a topic or a subject
+    text = "No significant differences between groups were observed with regard to syncope/near-syncope occurrence."
+    assert outcomes(nlp, text, []) == ["syncope/near-syncope occurrence"]
+    text = ("There was no significant difference between the two groups regarding the onset of action of the "
+            "anesthetic effect and duration of anesthesia.")
+    assert outcomes(nlp, text, []) == ["onset of action"]
+    assert outcomes(nlp, "MRI metrics did not differ between groups.", []) == ["MRI metrics"]
+    text = "Glaucoma was reported in 19.7% of implanted eyes and no non-implanted eyes (P = 0.0008) postoperatively."
+    assert outcomes(nlp, text, []) == ["Glaucoma"]
+    # a transitive change verb makes its subject an agent, not an outcome
+    text = "Rikkunshito increased the plasma level of active ghrelin in critically ill patients."
+    assert "Rikkunshito" not in outcomes(nlp, text, [])
+    text = ("Differences between the two groups were nonsignificant with regard to number of grafts per patient, "
+            "mean duration of surgery, anesthesia and operating room time.")
+    got = outcomes(nlp, text, [("OUTCOME", "mean duration of surgery"), ("OUTCOME", "anesthesia"),
+                               ("OUTCOME", "operating room time")])
+    assert got[0] == "number of grafts"
+
+
+def test_a_measured_subject_tagged_as_an_arm_is_an_outcome_of_the_claims_layer(nlp):
+    # Evidence Inference 2.0 train abstracts (../shared); the token layer keeps the tagger's label
+    for text, subject in [("MRI metrics did not differ between groups.", "MRI metrics"),
+                          ("Circulating irisin increased significantly in simvastatin-treated but not in "
+                           "ezetimibe-treated subjects.", "Circulating irisin")]:
+        got = run(nlp, text, [("INTERVENTION", subject)])
+        assert got[0] == ("OUTCOME", subject)
+    text = "Rikkunshito increased the plasma level of active ghrelin in critically ill patients."
+    assert run(nlp, text, [("INTERVENTION", "Rikkunshito")])[0] == ("INTERVENTION", "Rikkunshito")
