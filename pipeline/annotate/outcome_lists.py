@@ -381,11 +381,7 @@ class OutcomeLists:
         for (lo, hi), mine in zip(t.sentences, buckets):
             kept += self._sentence(t, mine, taken, outcome_at, lo, hi, dropped)
         claims = [o for o in kept if id(o) not in dropped]
-        for o in claims:  # claims layer only: a measured subject the tagger called an arm is an outcome
-            if o[2] == "INTERVENTION" and isinstance(o[5], int):
-                lo, hi = t.sentences[bisect_right(starts, o[0]) - 1]
-                if measured_subject(t, o[0], o[1], lo, hi):
-                    o[2], o[4] = OUTCOME, None
+        claims = _measured_subjects(t, claims)
         pico = self._pico_layer(tagged, claims)
         if not _same(pico, tagged):
             set_entities(doc, [Span(doc, a, b, label=label) for a, b, label, _, _, _ in pico],
@@ -449,6 +445,33 @@ class OutcomeLists:
         for a, b, _ in new:
             taken[a:b] = [True] * (b - a)
         return [[a, b, OUTCOME, None, None, rule] for a, b, rule in new]
+
+
+def _measured_subjects(t: Tokens, claims: list[list]) -> list[list]:
+    """Claims layer only: a sentence-opening phrase the tagger marked (in part) as INTERVENTION becomes one
+    OUTCOME when its verb measures it (:func:`~claimex.annotate.outcome_names.measured_subject`)."""
+    arms = [o for o in claims if o[2] == "INTERVENTION"]
+    if not arms:
+        return claims
+    arm, taken = [False] * t.n, [False] * t.n
+    for o in claims:
+        taken[o[0]:o[1]] = [True] * (o[1] - o[0])
+    for o in arms:
+        arm[o[0]:o[1]] = [True] * (o[1] - o[0])
+    starts = {o[0] for o in arms}
+    for lo, hi in t.sentences:
+        if not any(lo <= s < min(hi, lo + 3) for s in starts):
+            continue
+        hit = measured_subject(t, lo, hi, taken, arm)
+        if hit is None:
+            continue
+        a, b = hit
+        inside = [o for o in claims if a <= o[0] and o[1] <= b]
+        if len(inside) != sum(1 for o in claims if o[0] < b and o[1] > a):
+            continue  # a span crosses the phrase's edge
+        score = next((o[3] for o in inside), None)
+        claims = [o for o in claims if not (a <= o[0] and o[1] <= b)] + [[a, b, OUTCOME, score, None, "measured"]]
+    return claims
 
 
 def _same(entries: list[list], tagged: list) -> bool:

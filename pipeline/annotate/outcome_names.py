@@ -14,7 +14,7 @@ component), each on one sentence ``[lo, hi)`` of a :class:`~claimex.annotate.out
   comparison adjective ("comparable for consistency analysis"), or the subject of a result predicate
   ("Success criteria were met ...", "the primary endpoint was not significantly different ...", "MRI metrics
   did not differ", "Glaucoma was reported in 19.7% of ..."), or the topic of a difference ("no difference
-  regarding / with regard to / in terms of X");
+  regarding / with regard to / in terms of X"), or what an effect is on ("no effect of X on diarrhea");
 * :func:`adverse_subject` - the subject of a copular sentence whose predicate is an adverse-effect
   OUTCOME ("The postembolization syndrome, usually mild and transient, is the commonest side effect").
 
@@ -81,6 +81,9 @@ _CHANGE_NOUNS = frozenset(["difference", "differences", "change", "changes"])
 # "no difference regarding / with regard to / with respect to / in terms of X": the topic X is compared
 _TOPIC = frozenset(["regarding", "concerning", "regard", "respect", "terms"])
 DIFFER_VERBS = frozenset(["differ", "differed", "differs"])
+_EFFECT = frozenset(["effect", "effects", "impact", "influence"])
+_VERB_START = frozenset(["did", "do", "does", "was", "were", "is", "are", "differ", "differed", "differs", "increased",
+                         "decreased", "improved", "declined", "worsened", "rose", "fell"])
 # intransitive change verbs: "the FFMI increased in the supplemented group" (the subject is measured)
 CHANGE_VERBS = frozenset(["increased", "decreased", "improved", "declined", "worsened", "rose", "fell"])
 _AFTER_INTRANSITIVE = frozenset(["in", "from", "by", "after", "between", "during", "over", "at", "to", "with", "among",
@@ -281,6 +284,8 @@ def result_names(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_at: 
         if hit is None and t.at(_CHANGE_NOUNS | DIFFER_VERBS, a, b):
             hit = _topic(t, taken, a, b)
         if hit is None:
+            hit = _effect_on(t, taken, a, b)
+        if hit is None:
             subj = _subject(t, a, b, taken)
             if subj is not None:
                 p = _predicate_at(t, subj[1], b)
@@ -330,30 +335,51 @@ def _occurs(t: TokenView, k: int, hi: int) -> bool:
     return t.lower[k] in OCCUR_VERBS or t.lower[k] in DIFFER_VERBS
 
 
-def measured_subject(t: TokenView, a: int, b: int, lo: int, hi: int) -> bool:
-    """Is the span ``[a, b)`` opening the sentence ``[lo, hi)`` a measured quantity whatever its tag: its
-    verb compares it between groups or says it changed in one ("MRI metrics did not differ between
-    groups", "Circulating irisin increased significantly in simvastatin-treated ...", "Severity of
-    vitreous haze was less in implanted than non-implanted eyes")?"""
-    if a - lo > int(a > lo and t.lower[lo] in _DETS):
-        return False
-    k = b
+def measured_subject(t: TokenView, lo: int, hi: int, taken: list[bool], arm: list[bool]) -> tuple[int, int] | None:
+    """The noun phrase opening the sentence ``[lo, hi)`` when its verb measures it (compares it between
+    groups or says it changed in one) although the tagger marked (part of) it as an arm: "[MRI] metrics did
+    not differ between groups", "Circulating [irisin] increased significantly in simvastatin-treated ...",
+    "[Severity] of [vitreous haze] was less in implanted than non-implanted eyes". ``arm``: INTERVENTION
+    tokens; the phrase holds one, and other tagged tokens end it."""
+    a = lo + (lo < hi and t.lower[lo] in _DETS)
+    k = a
+    while k < hi and k - a < MAX_NAME + 2 and t.lower[k] not in _VERB_START and t.lower[k] not in NAME_END \
+            and (t.wordish(k) or t.lower[k] == "of") and (arm[k] or not taken[k]):
+        k += 1
+    if k == a or not any(arm[a:k]) or t.lower[k - 1] == "of" or k >= hi or k < hi and arm[k]:
+        return None
+    b = k
     while k < hi and t.lower[k] in ("did", "do", "does", "not", "significantly", "was", "were", "is", "are"):
         k += 1
     if k + 1 >= hi:
-        return False
+        return None
     word, nxt = t.lower[k], t.lower[k + 1]
     if word in DIFFER_VERBS:
-        return nxt in ("between", "among", "across")
-    if word in CHANGE_VERBS:
-        return nxt in ("in", "from") or nxt == "significantly" and k + 2 < hi and t.lower[k + 2] == "in"
-    copula = any(t.lower[x] in _COPULA for x in range(b, k))
-    return copula and word in ("less", "lower", "higher", "greater") and nxt == "in"
+        ok = nxt in ("between", "among", "across")
+    elif word in CHANGE_VERBS:
+        ok = nxt in ("in", "from") or nxt == "significantly" and k + 2 < hi and t.lower[k + 2] == "in"
+    else:
+        copula = any(t.lower[x] in _COPULA for x in range(b, k))
+        ok = copula and word in ("less", "lower", "higher", "greater") and nxt == "in"
+    return (a, b) if ok else None
 
 
 def _event_share(t: TokenView, p: int, hi: int) -> bool:
     """"X was reported in 19.7% of ...": an event verb with the share it happened in."""
     return p + 2 < hi and t.lower[p] in EVENT_VERBS and t.lower[p + 1] == "in" and is_number(t.lower[p + 2])
+
+
+def _effect_on(t: TokenView, taken: list[bool], a: int, b: int) -> tuple[int, int] | None:
+    """What an effect is on: "there was no effect of prebiotic and probiotic on diarrhea"."""
+    for j in t.at(_EFFECT, a, b - 1):
+        on = next((k for k in range(j + 1, min(b - 1, j + 8)) if t.lower[k] == "on"), None)
+        if on is None:
+            continue
+        m = _phrase_right(t, on + 1, b, taken)
+        s = on + 1 + (t.lower[on + 1] in _DETS)
+        if m > s and _name_ok(t, s, m) and _ends_phrase(t, m, b):
+            return s, m
+    return None
 
 
 def _topic(t: TokenView, taken: list[bool], a: int, b: int) -> tuple[int, int] | None:
@@ -432,4 +458,5 @@ def adverse_subject(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_s
 
 
 #: the words the rules start from (:meth:`Tokens.at <claimex.annotate.outcome_lists.Tokens.at>` indexes them)
-CUE_WORDS = COMPARISON_ADJ | _CHANGE_NOUNS | _COMPARE_ADJ | STATE_VERBS | _COLON | _SEMICOLON | _TOPIC | DIFFER_VERBS
+CUE_WORDS = (COMPARISON_ADJ | _CHANGE_NOUNS | _COMPARE_ADJ | STATE_VERBS | _COLON | _SEMICOLON | _TOPIC | DIFFER_VERBS
+             | _EFFECT)

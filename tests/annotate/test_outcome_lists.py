@@ -223,7 +223,7 @@ def test_event_subjects_states_and_compound_names(nlp):
     assert got == ["Gastrointestinal adverse events", "serious adverse events"]
 
 
-def test_topics_of_differences_differ_verbs_and_event_shares(nlp):
+def test_topics_of_differences_and_effects_differ_verbs_and_event_shares(nlp):
     # Evidence Inference 2.0 train abstracts (../shared): outcome named only as a topic or a subject
     text = "No significant differences between groups were observed with regard to syncope/near-syncope occurrence."
     assert outcomes(nlp, text, []) == ["syncope/near-syncope occurrence"]
@@ -236,6 +236,9 @@ def test_topics_of_differences_differ_verbs_and_event_shares(nlp):
     # a transitive change verb makes its subject an agent, not an outcome
     text = "Rikkunshito increased the plasma level of active ghrelin in critically ill patients."
     assert "Rikkunshito" not in outcomes(nlp, text, [])
+    text = ("Overall, there was no effect of prebiotic and probiotic on diarrhea (6% reduction, 95% Confidence "
+            "Interval [CI]: −1 to 12%; p = 0.08).")
+    assert outcomes(nlp, text, []) == ["diarrhea"]
     text = ("Differences between the two groups were nonsignificant with regard to number of grafts per patient, "
             "mean duration of surgery, anesthesia and operating room time.")
     got = outcomes(nlp, text, [("OUTCOME", "mean duration of surgery"), ("OUTCOME", "anesthesia"),
@@ -245,10 +248,15 @@ def test_topics_of_differences_differ_verbs_and_event_shares(nlp):
 
 def test_a_measured_subject_tagged_as_an_arm_is_an_outcome_of_the_claims_layer(nlp):
     # Evidence Inference 2.0 train abstracts (../shared); the token layer keeps the tagger's label
-    for text, subject in [("MRI metrics did not differ between groups.", "MRI metrics"),
-                          ("Circulating irisin increased significantly in simvastatin-treated but not in "
-                           "ezetimibe-treated subjects.", "Circulating irisin")]:
-        got = run(nlp, text, [("INTERVENTION", subject)])
+    # the tagger's spans as it gives them: part of the subject, or its words around "of"
+    cases = [("MRI metrics did not differ between groups.", ["MRI"], "MRI metrics"),
+             ("Circulating irisin increased significantly in simvastatin-treated but not in ezetimibe-treated "
+              "subjects.", ["irisin"], "Circulating irisin"),
+             ("Severity of vitreous haze was less in implanted than non-implanted eyes at 3 months postoperatively "
+              "(P = 0.0005).", ["Severity", "vitreous haze"], "Severity of vitreous haze")]
+    for text, arms, subject in cases:
+        got = run(nlp, text, [("INTERVENTION", x) for x in arms])
         assert got[0] == ("OUTCOME", subject)
+        assert not any(label == "INTERVENTION" for label, _ in got)
     text = "Rikkunshito increased the plasma level of active ghrelin in critically ill patients."
     assert run(nlp, text, [("INTERVENTION", "Rikkunshito")])[0] == ("INTERVENTION", "Rikkunshito")
