@@ -458,9 +458,9 @@ def _measured_subjects(t: Tokens, claims: list[list]) -> list[list]:
         taken[o[0]:o[1]] = [True] * (o[1] - o[0])
     for o in arms:
         arm[o[0]:o[1]] = [True] * (o[1] - o[0])
-    starts = {o[0] for o in arms}
+    openers = {o[0] for o in arms} | {o[0] - 1 for o in arms} | {o[0] - 2 for o in arms}
     for lo, hi in t.sentences:
-        if not any(lo <= s < min(hi, lo + 3) for s in starts):
+        if lo not in openers:
             continue
         hit = measured_subject(t, lo, hi, taken, arm)
         if hit is None:

@@ -82,6 +82,8 @@ _CHANGE_NOUNS = frozenset(["difference", "differences", "change", "changes"])
 _TOPIC = frozenset(["regarding", "concerning", "regard", "respect", "terms"])
 DIFFER_VERBS = frozenset(["differ", "differed", "differs"])
 _EFFECT = frozenset(["effect", "effects", "impact", "influence"])
+_DIFFERENCE = _CHANGE_NOUNS | DIFFER_VERBS
+_CHANGE_OR_COMPARE = _CHANGE_NOUNS | _COMPARE_ADJ
 _VERB_START = frozenset(["did", "do", "does", "was", "were", "is", "are", "differ", "differed", "differs", "increased",
                          "decreased", "improved", "declined", "worsened", "rose", "fell"])
 # intransitive change verbs: "the FFMI increased in the supplemented group" (the subject is measured)
@@ -268,11 +270,11 @@ def result_names(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_at: 
         if _outcome_outside_brackets(t, a, b, outcome_at):
             # an untagged topic next to tagged outcomes: "were nonsignificant with regard to number of grafts
             # per patient, mean duration of surgery, ..."
-            topic = _topic(t, taken, a, b) if t.at(_CHANGE_NOUNS | DIFFER_VERBS, a, b) else None
+            topic = _topic(t, taken, a, b) if t.at(_DIFFERENCE, a, b) else None
             out += [topic] if topic is not None else []
             continue
         hit = None
-        for j in t.at(_CHANGE_NOUNS | _COMPARE_ADJ, a, b - 1):
+        for j in t.at(_CHANGE_OR_COMPARE, a, b - 1):
             low = t.lower[j]
             if (low in _CHANGE_NOUNS and t.lower[j + 1] == "in") or \
                     (low in _COMPARE_ADJ and t.lower[j + 1] in ("for", "in", "regarding")):
@@ -281,7 +283,7 @@ def result_names(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_at: 
                 if m > s and _name_ok(t, s, m) and _ends_phrase(t, m, b):
                     hit = (s, m)
                     break
-        if hit is None and t.at(_CHANGE_NOUNS | DIFFER_VERBS, a, b):
+        if hit is None and t.at(_DIFFERENCE, a, b):
             hit = _topic(t, taken, a, b)
         if hit is None:
             hit = _effect_on(t, taken, a, b)
