@@ -83,7 +83,11 @@ _TOPIC = frozenset(["regarding", "concerning", "regard", "respect", "terms"])
 DIFFER_VERBS = frozenset(["differ", "differed", "differs"])
 _EFFECT = frozenset(["effect", "effects", "impact", "influence"])
 _DIFFERENCE = _CHANGE_NOUNS | DIFFER_VERBS
-_CHANGE_OR_COMPARE = _CHANGE_NOUNS | _COMPARE_ADJ
+# "significant improvements in the face scale for mood": the noun after "in" is compared (the direction
+# word stays outside the name)
+_CHANGE_IN = _CHANGE_NOUNS | frozenset(["improvement", "improvements", "reduction", "reductions", "increase",
+                                        "increases", "decrease", "decreases", "decline", "rise", "worsening"])
+_CHANGE_OR_COMPARE = _CHANGE_IN | _COMPARE_ADJ
 _VERB_START = frozenset(["did", "do", "does", "was", "were", "is", "are", "differ", "differed", "differs", "increased",
                          "decreased", "improved", "declined", "worsened", "rose", "fell"])
 # intransitive change verbs: "the FFMI increased in the supplemented group" (the subject is measured)
@@ -276,7 +280,7 @@ def result_names(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_at: 
         hit = None
         for j in t.at(_CHANGE_OR_COMPARE, a, b - 1):
             low = t.lower[j]
-            if (low in _CHANGE_NOUNS and t.lower[j + 1] == "in") or \
+            if (low in _CHANGE_IN and t.lower[j + 1] == "in") or \
                     (low in _COMPARE_ADJ and t.lower[j + 1] in ("for", "in", "regarding")):
                 m = _phrase_right(t, j + 2, b, taken)
                 s = j + 2 + (t.lower[j + 2] in _DETS)
@@ -461,4 +465,4 @@ def adverse_subject(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_s
 
 #: the words the rules start from (:meth:`Tokens.at <claimex.annotate.outcome_lists.Tokens.at>` indexes them)
 CUE_WORDS = (COMPARISON_ADJ | _CHANGE_NOUNS | _COMPARE_ADJ | STATE_VERBS | _COLON | _SEMICOLON | _TOPIC | DIFFER_VERBS
-             | _EFFECT)
+             | _EFFECT | _CHANGE_IN)

@@ -239,6 +239,9 @@ def test_topics_of_differences_and_effects_differ_verbs_and_event_shares(nlp):
     text = ("Overall, there was no effect of prebiotic and probiotic on diarrhea (6% reduction, 95% Confidence "
             "Interval [CI]: −1 to 12%; p = 0.08).")
     assert outcomes(nlp, text, []) == ["diarrhea"]
+    text = ("Using a nonparametrical analysis, there were significant improvements in the face scale for mood when "
+            "rated by both the participants (p < 0.01) and the care workers (p = 0.017).")
+    assert outcomes(nlp, text, []) == ["face scale"]
     text = ("Differences between the two groups were nonsignificant with regard to number of grafts per patient, "
             "mean duration of surgery, anesthesia and operating room time.")
     got = outcomes(nlp, text, [("OUTCOME", "mean duration of surgery"), ("OUTCOME", "anesthesia"),
