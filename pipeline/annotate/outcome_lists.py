@@ -9,14 +9,12 @@ list ("no differences in UP, GFR, and NaFE": NaFE untagged). Token-level rules, 
   pair is long (4+ words: "smooth muscle tone and contractile activity"), its left item is no
   modifier shared with the right one ("LV diastolic and systolic functions") and no measure noun
   shared with it ("incidence and severity of pain"), so "nausea and vomiting" stays one concept;
-* **siblings** - a list with an OUTCOME item extends to its untagged items: a short noun phrase
-  joined to an OUTCOME span by ``,``/``and``/``or``/``as well as``, bracketed numbers after an item
-  skipped ("fever (59.3 %), ..., chills (18.5 %) and arrhythmia"), ending at a function word or
-  punctuation, not an arm word, no other entity inside, no verb-like ``-ed`` word (the list has ended:
-  "pain and improved function"); the chain goes on over further items;
+* **siblings** - :mod:`claimex.annotate.outcome_siblings`: a list with an OUTCOME item extends to its
+  untagged items ("no differences in UP, GFR, and NaFE": NaFE);
 * **possessive** - an OUTCOME span right after a possessive name grows over it ("Horner's syndrome");
-* **names** - :mod:`claimex.annotate.outcome_names`: spans grow over their measure noun ("incidence of"),
-  ``of`` tail and qualifier; untagged ``label: number`` slots, compared quantities of result clauses
+* **names** - :mod:`claimex.annotate.outcome_names` and :mod:`claimex.annotate.outcome_results`: spans grow
+  over their measure noun ("incidence of"), ``of`` tail and qualifier; untagged ``label: number`` slots,
+  compared quantities of result clauses
   and the subject of "X is the commonest side effect" become OUTCOME spans.
 
 **Two layers** (:mod:`claimex.annotate.entities`). Claims want one entity per list item; the EBM-NLP token
@@ -32,7 +30,7 @@ changes no dev figure and names the seed's "postembolization syndrome" (issue 11
 
 The rules add, split or grow OUTCOME spans; other labels pass through unchanged, except that in the claims
 layer an INTERVENTION span opening a sentence whose verb measures it ("MRI metrics did not differ between
-groups", "X increased significantly in ...": :func:`~claimex.annotate.outcome_names.measured_subject`)
+groups", "X increased significantly in ...": :func:`~claimex.annotate.outcome_results.measured_subject`)
 becomes an OUTCOME. Scores and
 subtypes of a split span go to each of its items; new spans get None (``claimex_subtypes``, after this
 component, gives every span its subtype). Cost: about 0.6 ms per abstract (token lists, no regex over
@@ -49,33 +47,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .entities import CLAIMS_KEY, SPANS_KEY, get_entities, set_entities
-from .outcome_names import (
-    CUE_WORDS,
-    adverse_subject,
-    compared_names,
-    grow,
-    measured_subject,
-    name_ok,
-    result_names,
-    slot_labels,
-)
+from .outcome_names import adverse_subject, compared_names, grow, slot_labels
+from .outcome_results import CUE_WORDS, measured_subject, result_names
+from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
 from .tagger.hygiene import FUNCTION_WORDS, adjective_like, is_content, is_number
 
 FACTORY = "claimex_outcome_lists"
 OUTCOME = "OUTCOME"
-MAX_ITEM = 5  # words of an untagged list item
 _SEP = "\x01"
-_OPEN, _CLOSE = "([", ")]"
-_CONJ = frozenset(["and", "or", "and/or", "nor"])
 # words that share a following "of X" ("incidence and severity of pain"): no split after them
 MEASURE_NOUNS = frozenset(["incidence", "severity", "duration", "frequency", "rate", "rates", "number", "level",
                            "levels", "intensity", "degree", "extent", "prevalence", "risk", "occurrence", "onset",
                            "amount", "time", "quality", "change", "changes", "use", "need", "proportion"])
-# words that end a noun phrase besides function words
-BOUNDARY = frozenset(["due", "compared", "including", "except", "following", "showed", "shows", "show", "remained",
-                      "occurred", "versus", "vs.", "respectively", "whereas", "although", "until", "not", "no"])
-
-
 class Tokens:
     """Token views of one doc, from arrays (no Token objects): text, lower, space after, sentence bounds,
     and where the cue words of :mod:`.outcome_names` occur (so that rules visit those tokens only)."""
@@ -117,32 +100,6 @@ class Tokens:
 def _unbalanced(text: str) -> bool:
     """A token with an unbalanced bracket ("Co(2", "Drp1(Ser-616") is no clean part of a phrase."""
     return text.count("(") != text.count(")") or text.count("[") != text.count("]")
-
-
-def _bracket_end(t: Tokens, j: int, limit: int) -> int | None:
-    """Index after the bracket group opening at ``j`` (within ``limit``), else None."""
-    depth = 0
-    for k in range(j, min(limit, j + 16)):
-        if t.text[k] in _OPEN:
-            depth += 1
-        elif t.text[k] in _CLOSE:
-            depth -= 1
-            if depth == 0:
-                return k + 1
-    return None
-
-
-def _bracket_start(t: Tokens, j: int, floor: int) -> int | None:
-    """Index of the bracket opening the group that closes at ``j - 1``, else None."""
-    depth = 0
-    for k in range(j - 1, max(floor, j - 16) - 1, -1):
-        if t.text[k] in _CLOSE:
-            depth += 1
-        elif t.text[k] in _OPEN:
-            depth -= 1
-            if depth == 0:
-                return k
-    return None
 
 
 # -- split --------------------------------------------------------------------------------------------
@@ -218,107 +175,6 @@ def _trim(t: Tokens, lo: int, hi: int) -> tuple[int, int] | None:
 
 def _alnum(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
-
-
-# -- siblings -----------------------------------------------------------------------------------------
-def _separator_after(t: Tokens, j: int, limit: int) -> int | None:
-    """Index after a list separator starting at ``j`` (``,`` / ``, and`` / ``and`` / ``as well as``)."""
-    if j < limit and t.lower[j] == ",":
-        j += 1
-        if j < limit and t.lower[j] in _CONJ:
-            j += 1
-        return j
-    if j < limit and t.lower[j] in _CONJ:
-        return j + 1
-    if j + 2 < limit and t.lower[j:j + 3] == ["as", "well", "as"]:
-        return j + 3
-    return None
-
-
-def _separator_before(t: Tokens, j: int, floor: int) -> int | None:
-    """Index of the first token of a list separator ending at ``j - 1``."""
-    if j - 1 >= floor and t.lower[j - 1] in _CONJ:
-        return j - 2 if j - 2 >= floor and t.lower[j - 2] == "," else j - 1
-    if j - 1 >= floor and t.lower[j - 1] == ",":
-        return j - 1
-    if j - 3 >= floor and t.lower[j - 3:j] == ["as", "well", "as"]:
-        return j - 3
-    return None
-
-
-def _stop(t: Tokens, j: int, taken: list[bool]) -> bool:
-    """Does a noun phrase end before token ``j``? (tagged, not a word, a boundary word, a verb-like ``-ed``
-    or an adverb-like ``-ly`` word)"""
-    low = t.lower[j]
-    return (taken[j] or not t.wordish(j) or low in BOUNDARY or (low.endswith("ed") and len(low) > 4)
-            or low.endswith("ly") or low[-1:] in ".,;:")
-
-
-def _item_ok(t: Tokens, lo: int, hi: int) -> bool:
-    words = [t.lower[j] for j in range(lo, hi) if any(ch.isalpha() for ch in t.lower[j])]
-    return 0 < hi - lo <= MAX_ITEM + 2 and 0 < len(words) <= MAX_ITEM and name_ok(t, lo, hi)
-
-
-def siblings(t: Tokens, spans: list[tuple[int, int]], taken: list[bool], lo: int, hi: int) -> list[tuple[int, int]]:
-    """Untagged list items next to the OUTCOME ``spans`` of the sentence ``[lo, hi)`` (see module doc)."""
-    found: list[tuple[int, int]] = []
-    starts = {s for s, _ in spans}
-    ends = {e for _, e in spans}
-    for s, e in spans:
-        j = e  # rightwards
-        while True:
-            if j < hi and t.text[j] in _OPEN:
-                j = _bracket_end(t, j, hi) or j
-            k = _separator_after(t, j, hi)
-            if k is None or k >= hi:
-                break
-            if k in starts:
-                break  # the next item is tagged: its own chain goes on from there
-            if k < hi and t.lower[k] in ("the", "a", "an"):
-                k += 1
-            m = k
-            while m < hi and not _stop(t, m, taken) and (t.lower[m] != "of" or m == k):
-                m += 1
-            if m < hi and t.lower[m] == "of" and m + 1 < hi and not _stop(t, m + 1, taken):
-                m += 1  # "length of stay"
-                if m < hi and t.lower[m] == "the":
-                    m += 1
-                while m < hi and not _stop(t, m, taken):
-                    m += 1
-            if m == k or not _item_ok(t, k, m) or (m < hi and taken[m]) or (m < hi and t.wordish(m)):
-                break
-            found.append((k, m))
-            for x in range(k, m):
-                taken[x] = True
-            j = m
-        j = s  # leftwards
-        while True:
-            k = _separator_before(t, j, lo)
-            if k is None:
-                break
-            m = k
-            if m - 1 >= lo and t.text[m - 1] in _CLOSE:
-                m = _bracket_start(t, m, lo) or m
-            if m in ends:
-                break
-            a = m
-            while a - 1 >= lo and not _stop(t, a - 1, taken) and t.lower[a - 1] != "of":
-                a -= 1
-            if a == m or not _item_ok(t, a, m) or (a - 1 >= lo and taken[a - 1]) or _of_tail(t, a, lo):
-                break
-            found.append((a, m))
-            for x in range(a, m):
-                taken[x] = True
-            j = a
-    return found
-
-
-def _of_tail(t: Tokens, a: int, lo: int) -> bool:
-    """Is the phrase starting at ``a`` the ``of (the) X`` tail of the phrase before it ("view of the larynx")?"""
-    k = a - 1
-    if k >= lo and t.lower[k] in ("the", "a", "an"):
-        k -= 1
-    return k >= lo and t.lower[k] == "of"
 
 
 def possessive_start(t: Tokens, start: int, lo: int) -> int:
@@ -449,7 +305,7 @@ class OutcomeLists:
 
 def _measured_subjects(t: Tokens, claims: list[list]) -> list[list]:
     """Claims layer only: a sentence-opening phrase the tagger marked (in part) as INTERVENTION becomes one
-    OUTCOME when its verb measures it (:func:`~claimex.annotate.outcome_names.measured_subject`)."""
+    OUTCOME when its verb measures it (:func:`~claimex.annotate.outcome_results.measured_subject`)."""
     arms = [o for o in claims if o[2] == "INTERVENTION"]
     if not arms:
         return claims
