@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from . import abbreviations, entities, sentences, tokenizer  # noqa: F401  (registers factories)
+from . import abbreviations, entities, outcome_lists, sentences, tokenizer  # noqa: F401  (registers factories)
 from .language import build_pipeline, load_nlp  # noqa: F401
 
 # components that live in their own subpackages register on import

@@ -2,9 +2,16 @@
 
 A tagger component writes its spans to ``doc.spans[SPANS_KEY]`` with one of
 :data:`PICO_LABELS` as label, and may attach aligned lists ``attrs["scores"]`` (a float
-per span) and ``attrs["subtypes"]`` (an EBM-NLP fine label or None per span). The
-assemble step reads them back with :func:`get_entities`. Any component that keeps that
-contract (spaCy CNN, Hugging Face, rules) drops in by config.
+per span; None for a span a rule made, e.g. ``claimex_outcome_lists``) and ``attrs["subtypes"]``
+(an EBM-NLP fine label or None per span). The assemble step reads them back with
+:func:`get_entities`. Any component that keeps that contract (spaCy CNN, Hugging Face, rules) drops in
+by config.
+
+Two layers: ``doc.spans[SPANS_KEY]`` is the token-level PICO layer (what ``claimex evaluate --task pico``
+scores: a coordinated list of outcomes is one span, as EBM-NLP marks it); ``doc.spans[CLAIMS_KEY]``, when a
+component writes it (``claimex_outcome_lists``), holds the same entities at the granularity of claims (one
+OUTCOME span per list item). The record's entities come from :func:`claim_entities`. Writing the PICO
+layer with :func:`set_entities` drops a claims layer derived from an older PICO layer.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from ..schema import PICO_LABELS
 
 SPANS_KEY = "pico"
+CLAIMS_KEY = "pico_claims"
 
 # EBM-NLP coarse labels and their claimex names
 EBM_TO_LABEL = {"P": "POPULATION", "I": "INTERVENTION", "O": "OUTCOME", "C": "COMPARATOR"}
@@ -45,25 +53,34 @@ def set_entities(
     spans: Sequence[Span],
     scores: Optional[Sequence[Optional[float]]] = None,
     subtypes: Optional[Sequence[Optional[str]]] = None,
+    key: str = SPANS_KEY,
 ) -> None:
-    """Store PICO spans on ``doc`` under :data:`SPANS_KEY`, sorted by position."""
+    """Store PICO spans on ``doc`` under ``key`` (:data:`SPANS_KEY` or :data:`CLAIMS_KEY`), sorted by
+    position; a new :data:`SPANS_KEY` layer drops the :data:`CLAIMS_KEY` layer made from the old one."""
     for span in spans:
         if span.label_ not in PICO_LABELS:
             raise ValueError(f"unknown PICO label {span.label_!r}; expected one of {PICO_LABELS}")
     order = sorted(range(len(spans)), key=lambda k: (spans[k].start_char, spans[k].end_char))
-    group = SpanGroup(doc, name=SPANS_KEY, spans=[spans[k] for k in order])
+    group = SpanGroup(doc, name=key, spans=[spans[k] for k in order])
     if scores is not None:
         group.attrs["scores"] = [scores[k] for k in order]
     if subtypes is not None:
         group.attrs["subtypes"] = [subtypes[k] for k in order]
-    doc.spans[SPANS_KEY] = group
+    if key == SPANS_KEY and CLAIMS_KEY in doc.spans:
+        del doc.spans[CLAIMS_KEY]
+    doc.spans[key] = group
 
 
-def get_entities(doc: Doc) -> list[TaggedSpan]:
-    """The PICO spans of ``doc`` (empty when no tagger ran)."""
-    if SPANS_KEY not in doc.spans:
+def get_entities(doc: Doc, key: str = SPANS_KEY) -> list[TaggedSpan]:
+    """The PICO spans of ``doc`` in layer ``key`` (empty when no tagger ran)."""
+    if key not in doc.spans:
         return []
-    group = doc.spans[SPANS_KEY]
+    group = doc.spans[key]
     scores = group.attrs.get("scores") or [None] * len(group)
     subtypes = group.attrs.get("subtypes") or [None] * len(group)
     return [TaggedSpan(span, score, sub) for span, score, sub in zip(group, scores, subtypes)]
+
+
+def claim_entities(doc: Doc) -> list[TaggedSpan]:
+    """The entities claims are built from: the :data:`CLAIMS_KEY` layer, else the PICO layer."""
+    return get_entities(doc, CLAIMS_KEY if CLAIMS_KEY in doc.spans else SPANS_KEY)

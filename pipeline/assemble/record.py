@@ -1,7 +1,8 @@
 """Doc + Document -> :class:`claimex.schema.Record`.
 
 Sentences get the section label of the structured-abstract section they start in;
-entities get ids ``E1..``, measures ``M1..`` in text order; entity ``expanded`` replaces
+entities (the claims layer of :func:`claimex.annotate.entities.claim_entities`: one OUTCOME per list
+item) get ids ``E1..``, measures ``M1..`` in text order; entity ``expanded`` replaces
 the abbreviations inside the entity with their long forms; claims come from
 :mod:`claimex.assemble.claims`.
 """
@@ -14,7 +15,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ..annotate.abbreviations import abbreviation_pairs
-from ..annotate.entities import get_entities
+from ..annotate.entities import claim_entities
 from ..annotate.longforms import is_definition
 from ..annotate.sentences import heading_label
 from ..read.base import Document
@@ -85,7 +86,7 @@ def to_record(doc: Doc, document: Document) -> Record:
     text = document.text
     abbrevs = abbreviation_pairs(doc)
     entities = []
-    for k, tagged in enumerate(get_entities(doc), start=1):
+    for k, tagged in enumerate(claim_entities(doc), start=1):
         span = tagged.span
         start, end = span.start_char, span.end_char
         entities.append(

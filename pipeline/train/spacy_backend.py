@@ -8,8 +8,8 @@
 2. ``spacy train`` (readers ``claimex.PicoCorpus.v1``; best checkpoint by dev token macro-F1);
 3. packaging: the rule components of ``configs/pipeline.cfg`` (sentences, abbreviations,
    measures) are put in front of the tagger, the decoding thresholds are tuned on the dev split
-   when the config says ``[claimex_tune] enabled = true``, and the result is saved as a complete
-   pipeline;
+   when the config says ``[claimex_tune] enabled = true``, the OUTCOME list rules
+   (``claimex_outcome_lists``) go after the tagger, and the result is saved as a complete pipeline;
 4. with ``[claimex_subtypes] enabled = true``, the entity subtype classifier
    (:mod:`.subtypes`) is trained on its ``sources`` and added after the tagger.
 """
@@ -120,12 +120,24 @@ def package(model_dir: Path, output: Path, meta: dict | None = None, tune: bool 
         result = tune_model(nlp)
         log.info("tuned thresholds: %s", result["thresholds"])
         meta = {**(meta or {}), "claimex_tuned_thresholds": result}
+    add_outcome_rules(nlp)  # after tuning: the thresholds are the tagger's own
     if meta:
         nlp.meta.update(meta)
     if output.exists():
         shutil.rmtree(output)
     nlp.to_disk(output)
     return output
+
+
+def add_outcome_rules(nlp: Language) -> bool:
+    """Put ``claimex_outcome_lists`` (OUTCOME list items and names, :mod:`claimex.annotate.outcome_lists`)
+    right after the tagger, as in the shipped models; True when added."""
+    from ..annotate.outcome_lists import FACTORY
+
+    if FACTORY in nlp.pipe_names or "claimex_pico" not in nlp.pipe_names:
+        return False
+    nlp.add_pipe(FACTORY, after="claimex_pico")
+    return True
 
 
 def train_spacy(config_path: Path, output: Path, overrides: dict[str, Any] | None = None,

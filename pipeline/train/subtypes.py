@@ -123,7 +123,8 @@ def add_subtypes(model_dir: Path | str, subtypes: Path | str | SubtypeModel | No
     nlp = spacy.load(model_dir)
     if COMPONENT in nlp.pipe_names:
         nlp.remove_pipe(COMPONENT)
-    after = "claimex_pico" if "claimex_pico" in nlp.pipe_names else nlp.pipe_names[-1]
+    after = next((name for name in ("claimex_outcome_lists", "claimex_pico") if name in nlp.pipe_names),
+                 nlp.pipe_names[-1])  # after the tagger and the rules that complete its OUTCOME spans
     pipe = nlp.add_pipe(COMPONENT, after=after, config={"min_score": float(min_score or 0.0)})
     pipe.model = model
     nlp.meta.setdefault("labels", {})[COMPONENT] = [f"{lab}/{sub}" for lab, sub in model.classes]

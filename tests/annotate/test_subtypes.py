@@ -219,7 +219,7 @@ def test_shipped_classifier_on_given_spans(shipped):
 
 def test_shipped_pipeline_tags_subtypes(shipped):
     """The whole pipeline: the tagger's spans get subtypes of their own label."""
-    assert shipped.pipe_names[-2:] == ["claimex_pico", "claimex_subtypes"]
+    assert shipped.pipe_names[-3:] == ["claimex_pico", "claimex_outcome_lists", "claimex_subtypes"]
     doc = shipped(CLINICAL)
     group = doc.spans["pico"]
     subs = group.attrs["subtypes"]

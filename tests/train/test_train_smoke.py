@@ -56,7 +56,8 @@ def test_cli_smoke_train(config, data, tiny_vectors, tmp_path):
         "--set", "training.max_steps=6", "--set", "training.eval_frequency=3", "--set", "claimex_tune.enabled=false"])
     assert result.exit_code == 0, result.output
     nlp = spacy.load(out)
-    assert nlp.pipe_names[-2:] == ["claimex_pico", "claimex_subtypes"] and "claimex_sentences" in nlp.pipe_names
+    assert nlp.pipe_names[-3:] == ["claimex_pico", "claimex_outcome_lists", "claimex_subtypes"]
+    assert "claimex_sentences" in nlp.pipe_names
     assert nlp.get_pipe("claimex_subtypes").is_trained  # trained on the --data subtypes only (--no-shared)
     assert nlp.meta["claimex_subtypes"]["sources"] == [str(data)]
     doc = nlp("Aspirin reduced mortality in adults with stroke.")

@@ -3,10 +3,10 @@
 POPULATION: Age / Sex / Sample_size / Condition; INTERVENTION: Surgical / Physical /
 Pharmacological / Educational / Psychological / Other; COMPARATOR: Control (fixed); OUTCOME:
 Physical / Pain / Mortality / Adverse_effects / Mental / Other. Writes
-``doc.spans["pico"].attrs["subtypes"]`` aligned with the spans (``attrs["scores"]`` is left as it
-is) and ``attrs["subtype_scores"]`` (the classifier's probability). A span whose probability is
-under ``min_score`` gets None. Trained by :mod:`claimex.train.subtypes`; an untrained component
-leaves the subtypes as they are.
+``doc.spans["pico"].attrs["subtypes"]`` (and those of ``doc.spans["pico_claims"]``, the claims layer)
+aligned with the spans (``attrs["scores"]`` is left as it is) and ``attrs["subtype_scores"]`` (the
+classifier's probability). A span whose probability is under ``min_score`` gets None. Trained by
+:mod:`claimex.train.subtypes`; an untrained component leaves the subtypes as they are.
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path, minibatch
 
-from ..entities import SPANS_KEY, SUBTYPES
+from ..entities import CLAIMS_KEY, SPANS_KEY, SUBTYPES
 from .features import batch_features
 from .model import SubtypeModel
 
 MODEL_DIR = "model"
+LAYERS = (SPANS_KEY, CLAIMS_KEY)
 
 
 @Language.factory(
@@ -57,34 +58,46 @@ class SubtypeTagger:
             yield from batch
 
     def set_annotations(self, docs: Sequence[Doc]) -> None:
-        """Subtypes for the PICO spans of ``docs`` (features and scoring once for the batch)."""
+        """Subtypes for the PICO spans of ``docs``, in both layers (:data:`SPANS_KEY`, :data:`CLAIMS_KEY`);
+        a span in both is classified once (features and scoring once for the batch)."""
         if self.model is None:
             return
         items, groups, labels = [], [], []
         names = self._label_names
         for doc in docs:
-            group = doc.spans.get(SPANS_KEY)
-            if group is None or not len(group):
-                continue
+            index: dict[tuple[int, int, int], int] = {}
             starts, ends = [], []
-            for span in group:  # one pass: making Span objects is a good part of this component's time
-                starts.append(span.start)
-                ends.append(span.end)
-                label = names.get(span.label)
-                labels.append(label if label is not None else span.label_)
-            items.append((doc, starts, ends))
-            groups.append(group)
+            for key in LAYERS:
+                group = doc.spans.get(key)
+                if group is None or not len(group):
+                    continue
+                rows = []
+                for span in group:  # one pass: making Span objects is a good part of this component's time
+                    ident = (span.start, span.end, span.label)
+                    row = index.get(ident)
+                    if row is None:
+                        row = index[ident] = len(starts)
+                        starts.append(span.start)
+                        ends.append(span.end)
+                        label = names.get(span.label)
+                        labels.append(label if label is not None else span.label_)
+                    rows.append(row)
+                groups.append((group, len(items), rows))
+            if starts:
+                items.append((doc, starts, ends))
         if not items:
             return
         subs, probs = self.model.predict(self.model.logits(batch_features(items, self.model.bits)), labels)
         if self.min_score > 0:
             subs = [s if p is not None and p >= self.min_score else None for s, p in zip(subs, probs)]
-        k = 0
-        for group in groups:
-            n = len(group)
-            group.attrs["subtypes"] = subs[k:k + n]
-            group.attrs["subtype_scores"] = probs[k:k + n]
-            k += n
+        offsets, k = [], 0
+        for _doc, starts, _ends in items:
+            offsets.append(k)
+            k += len(starts)
+        for group, doc_k, rows in groups:
+            base = offsets[doc_k]
+            group.attrs["subtypes"] = [subs[base + r] for r in rows]
+            group.attrs["subtype_scores"] = [probs[base + r] for r in rows]
 
     # -- serialization: <dir>/model/{weights.npy,cfg.json} -------------------------------------------
     def to_disk(self, path, *, exclude=()) -> None:

@@ -1,0 +1,265 @@
+"""``claimex_outcome_lists``: OUTCOME spans split into list items, completed over untagged list items and
+named from result phrases (issue 10, granularity). Sentences are real ones from ``../shared`` (Evidence
+Inference, EvidenceMap and PubMed XML samples: the abstracts of corpora/gold/findings, and the seed).
+
+The tagger's spans are given by hand (as the shipped tagger gives them), so the rules are tested alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimex.annotate.entities import SPANS_KEY, claim_entities, get_entities, set_entities
+from claimex.annotate.outcome_lists import FACTORY, OutcomeLists
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from claimex.annotate import build_pipeline
+
+    return build_pipeline()
+
+
+def run(nlp, text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (label, text) spans after the component, given the tagger's (label, text) spans (first
+    occurrence of each text)."""
+    doc = nlp(text)
+    spans = []
+    for label, piece in tagged:
+        a = text.index(piece)
+        span = doc.char_span(a, a + len(piece), label=label)
+        assert span is not None, piece
+        spans.append(span)
+    set_entities(doc, spans, scores=[0.9] * len(spans), subtypes=[None] * len(spans))
+    doc = OutcomeLists()(doc)
+    return [(x.label, x.span.text) for x in claim_entities(doc)]
+
+
+def outcomes(nlp, text, tagged) -> list[str]:
+    return [t for label, t in run(nlp, text, tagged) if label == "OUTCOME"]
+
+
+# -- split --------------------------------------------------------------------------------------------
+def test_a_list_span_is_split_into_its_items(nlp):
+    text = "The intervention had no effect on delirium duration, severity, discharge destination or length of stay."
+    got = outcomes(nlp, text, [("OUTCOME", "delirium duration, severity, discharge destination or length of stay")])
+    assert got == ["delirium duration", "severity", "discharge destination", "length of stay"]
+
+
+def test_the_pico_layer_keeps_the_list_whole_the_claims_layer_has_its_items(nlp):
+    # EBM-NLP marks a list as one OUTCOME span: the token-level layer keeps the separators tagged
+    text = "The intervention had no effect on delirium duration, severity, discharge destination or length of stay."
+    whole = "delirium duration, severity, discharge destination or length of stay"
+    doc = nlp(text)
+    a = text.index(whole)
+    set_entities(doc, [doc.char_span(a, a + len(whole), label="OUTCOME")], scores=[0.9], subtypes=["Other"])
+    doc = OutcomeLists()(doc)
+    assert [x.span.text for x in get_entities(doc)] == [whole]
+    items = claim_entities(doc)
+    assert [x.span.text for x in items] == ["delirium duration", "severity", "discharge destination", "length of stay"]
+    assert {(x.score, x.subtype) for x in items} == {(0.9, "Other")}
+    # a new PICO layer (e.g. gold spans set by an evaluation) drops the claims layer made from the old one
+    set_entities(doc, [doc.char_span(a, a + len(whole), label="OUTCOME")])
+    assert [x.span.text for x in claim_entities(doc)] == [whole]
+
+
+def test_pico_rules_choose_the_additions_of_the_token_layer(nlp):
+    text = "There were no differences in UP, GFR, and NaFE between the fenoldopam and the placebo groups."
+    doc = nlp(text)
+    a = text.index("UP")
+    set_entities(doc, [doc.char_span(a, a + 2, label="OUTCOME")])
+    both = OutcomeLists(pico_rules=["siblings"])(doc.copy())
+    assert [x.span.text for x in get_entities(both)] == ["UP", "GFR", "NaFE"]
+    only_claims = OutcomeLists(pico_rules=[])(doc.copy())
+    assert [x.span.text for x in get_entities(only_claims)] == ["UP"]
+    assert [x.span.text for x in claim_entities(only_claims)] == ["UP", "GFR", "NaFE"]
+
+
+def test_a_long_pair_is_split_a_short_one_is_one_concept(nlp):
+    text = ("Marked stromal edema and peripheral sterile infiltrates occurred at similar rates in both groups "
+            "(P = .567 and P = .479, respectively).")
+    assert outcomes(nlp, text, [("OUTCOME", "Marked stromal edema and peripheral sterile infiltrates")]) == [
+        "Marked stromal edema", "peripheral sterile infiltrates"]
+    text = "The nicotine reduced both tone and activity in all subjects , with reduction or abolition of the large contractions in UC ."
+    assert outcomes(nlp, text, [("OUTCOME", "tone and activity")]) == ["tone and activity"]
+
+
+def test_shared_modifiers_and_heads_are_not_split(nlp):
+    text = ("Although LV dimensions, mass and ejection fraction remained unchanged, LV diastolic and systolic "
+            "functions improved (as observed on TDI).")
+    got = outcomes(nlp, text, [("OUTCOME", "LV dimensions, mass and ejection fraction"),
+                               ("OUTCOME", "LV diastolic and systolic functions")])
+    assert got == ["LV dimensions", "mass", "ejection fraction", "LV diastolic and systolic functions"]
+    text = ("Mild compensatory sweating of the back and thigh occurred in five patients (8.9\xa0%) at 2-3\xa0days "
+            "after surgery and disappeared at 7-15\xa0days.")
+    assert outcomes(nlp, text, [("OUTCOME", "Mild compensatory sweating of the back and thigh")]) == [
+        "Mild compensatory sweating of the back and thigh"]
+    text = ("Flap complications were limited to an RK incision opening larger than 2 mm in 3 eyes and 1 case of a "
+            "small, self-limiting epithelial ingrowth.")
+    assert outcomes(nlp, text, [("OUTCOME", "small, self-limiting epithelial ingrowth")]) == [
+        "small, self-limiting epithelial ingrowth"]
+
+
+# -- siblings and possessives ----------------------------------------------------------------------------
+def test_untagged_items_of_an_outcome_list_are_outcomes(nlp):
+    text = "There were no differences in UP, GFR, and NaFE between the fenoldopam and the placebo groups."
+    got = outcomes(nlp, text, [("OUTCOME", "UP"), ("OUTCOME", "GFR"), ("INTERVENTION", "fenoldopam"),
+                               ("COMPARATOR", "placebo")])
+    assert got == ["UP", "GFR", "NaFE"]
+    text = "IKDC or KT-1000 results were not significantly different between groups at any time point."
+    assert outcomes(nlp, text, [("OUTCOME", "IKDC")]) == ["IKDC", "KT-1000 results"]
+
+
+def test_bracketed_numbers_between_items_are_skipped_and_verbs_end_the_list(nlp):
+    text = ("The most frequently drug-related adverse events were fever (59.3 %), transaminase increased (22.2 %), "
+            "chills (18.5 %) and arrhythmia (18.5 %).")
+    got = outcomes(nlp, text, [("OUTCOME", "drug-related adverse events"), ("OUTCOME", "fever"),
+                               ("OUTCOME", "transaminase"), ("OUTCOME", "arrhythmia")])
+    assert got == ["drug-related adverse events", "fever", "transaminase", "chills", "arrhythmia"]
+
+
+def test_a_possessive_name_and_an_of_tail_complete_an_item(nlp):
+    text = ("No postoperative complications such as hemorrhage, wound infection, hemopneumothorax, bradycardia, "
+            "or Horner's syndrome were observed.")
+    got = outcomes(nlp, text, [("OUTCOME", "postoperative complications"),
+                               ("OUTCOME", "hemorrhage, wound infection, hemopneumothorax, bradycardia"),
+                               ("OUTCOME", "syndrome")])
+    assert got == ["postoperative complications", "hemorrhage", "wound infection", "hemopneumothorax", "bradycardia",
+                   "Horner's syndrome"]
+    text = ("There were no differences in fiberoptic view of the larynx, airway quality, airway manipulations, "
+            "and complications between the two groups.")
+    got = outcomes(nlp, text, [("OUTCOME", "fiberoptic view"), ("OUTCOME", "airway quality, airway manipulations"),
+                               ("OUTCOME", "complications")])
+    assert got == ["fiberoptic view of the larynx", "airway quality", "airway manipulations", "complications"]
+
+
+# -- names ---------------------------------------------------------------------------------------------
+def test_a_measure_noun_goes_with_its_outcome(nlp):
+    text = ("The incidence of moderate to severe withdrawal movements was 14.3% with lidocaine, 17.2% with "
+            "ketorolac, and 2.9% with lidocaine/ketorolac combination, as compared to 45.7% with the placebo.")
+    got = outcomes(nlp, text, [("OUTCOME", "severe withdrawal movements"), ("INTERVENTION", "lidocaine")])
+    assert got == ["incidence of moderate to severe withdrawal movements"]
+    text = ("The percentage of patients with ≥1 exacerbation was reduced (tiotropium 9.5%; placebo 17.9%; "
+            "p = 0.0147), independent of disease severity.")
+    got = outcomes(nlp, text, [("OUTCOME", "percentage"), ("OUTCOME", "disease severity")])
+    assert got == ["percentage of patients with ≥1 exacerbation", "disease severity"]
+
+
+SEED = ("The aims of HACE are: (1) to control otherwise untractable hormone-related symptoms, particularly the "
+        "carcinoid syndrome (>50% urinary 5-HIAA decrease: 57-91%) and insulinoma-related life-threatening "
+        "hypoglycemias; (2) to inhibit tumor growth (objective response rates: 33-80%; mean duration: 6-42.5 "
+        "months), and (3) to improve patients' survival. The postembolization syndrome, usually mild and "
+        "transient, is the commonest side effect. Major extrahepatic complications are rare.")
+
+
+def test_the_seed_slot_label_and_the_adverse_subject(nlp):
+    got = outcomes(nlp, SEED, [("INTERVENTION", "HACE"), ("OUTCOME", "urinary 5-HIAA decrease"),
+                               ("OUTCOME", "tumor growth"), ("OUTCOME", "objective response rates"),
+                               ("OUTCOME", "patients' survival"), ("OUTCOME", "side effect"),
+                               ("OUTCOME", "Major extrahepatic complications")])
+    assert "mean duration" in got
+    assert "postembolization syndrome" in got
+    assert "Major extrahepatic complications" in got
+
+
+def test_the_compared_quantity_of_a_result_clause_without_outcome(nlp):
+    text = ("Success criteria were met at all but one intranasal visit and at all intramuscular visits "
+            "(98.7% vs. 100%; difference 1.3%, upper end of 1-sided 97.5% CI 4.0%).")
+    assert outcomes(nlp, text, [("INTERVENTION", "intranasal visit")]) == ["Success criteria"]
+    text = ("In the mITT population , the primary endpoint was not significantly different between the "
+            "azithromycin and control groups ( OR 1·36 [ 95 % CI 0·94 - 1·97 ] , p=0·11 ) .")
+    assert outcomes(nlp, text, [("INTERVENTION", "azithromycin")]) == ["primary endpoint"]
+    text = "No significant difference in evaluation was observed 1 month after treatment (P = 0.56)."
+    assert outcomes(nlp, text, [("INTERVENTION", "treatment")]) == ["evaluation"]
+    text = ("Direct palpation was associated with the highest accuracy for shape identification and was superior "
+            "to both conventional instruments ( p < 0.001 ) and laparoscopic instruments ( p < 0.001 ) .")
+    assert outcomes(nlp, text, [("INTERVENTION", "Direct palpation")]) == ["accuracy for shape identification"]
+
+
+def test_no_outcome_is_made_up_where_none_is_reported(nlp):
+    # a baseline value and a design sentence (EvidenceMap) stay without OUTCOME spans
+    assert outcomes(nlp, "The mean age was 51.1 years .", [("POPULATION", "mean age")]) == []
+    text = ("We conducted a randomized , controlled , open-label trial involving hospitalized adult patients with "
+            "confirmed SARS-CoV-2 infection .")
+    assert outcomes(nlp, text, [("POPULATION", "hospitalized adult patients")]) == []
+
+
+def test_other_labels_pass_through_and_a_doc_without_tagger_is_untouched(nlp):
+    text = "There were no differences in UP, GFR, and NaFE between the fenoldopam and the placebo groups."
+    got = run(nlp, text, [("OUTCOME", "UP"), ("INTERVENTION", "fenoldopam"), ("COMPARATOR", "placebo")])
+    assert ("INTERVENTION", "fenoldopam") in got and ("COMPARATOR", "placebo") in got
+    doc = OutcomeLists()(nlp(text))
+    assert SPANS_KEY not in doc.spans
+
+
+def test_the_shipped_models_run_it_between_tagger_and_subtypes(shipped_model_path):
+    import spacy
+
+    nlp = spacy.load(shipped_model_path)
+    names = nlp.pipe_names
+    assert names.index("claimex_pico") < names.index(FACTORY) < names.index("claimex_subtypes")
+    doc = nlp("There were no differences in UP, GFR, and NaFE between the fenoldopam and the placebo groups.")
+    assert len(doc.spans[SPANS_KEY].attrs["subtypes"]) == len(doc.spans[SPANS_KEY])
+
+
+def test_event_subjects_states_and_compound_names(nlp):
+    text = ("Head/facial discomfort was reported during 25% of intranasal and 9% of intramuscular dosing visits; "
+            "nausea (with or without vomiting) occurred with 35% and 38% of visits, respectively.")
+    got = outcomes(nlp, text, [("OUTCOME", "Head/facial discomfort"), ("OUTCOME", "vomiting"),
+                               ("INTERVENTION", "intranasal")])
+    assert got == ["Head/facial discomfort", "nausea", "vomiting"]
+    assert outcomes(nlp, "At 5 years, 78% of patients remain in remission and 94% are alive.", []) == [
+        "remission", "alive"]
+    text = ("In patients with mild asthma, as-needed budesonide-formoterol provided superior asthma-symptom control "
+            "to as-needed terbutaline.")
+    got = outcomes(nlp, text, [("POPULATION", "patients with mild asthma"),
+                               ("INTERVENTION", "budesonide-formoterol"), ("INTERVENTION", "terbutaline")])
+    assert got == ["asthma-symptom control"]
+    # design words after a comparison adjective are no outcome
+    assert outcomes(nlp, "Patients in each group of different dosage were well-tolerated.",
+                    [("OUTCOME", "well-tolerated")]) == ["well-tolerated"]
+    text = ("Gastrointestinal adverse events were more common in the lopinavir-ritonavir group, but serious adverse "
+            "events were more common in the standard-care group.")
+    got = outcomes(nlp, text, [("OUTCOME", "Gastrointestinal adverse events"), ("OUTCOME", "serious adverse events")])
+    assert got == ["Gastrointestinal adverse events", "serious adverse events"]
+
+
+def test_topics_of_differences_and_effects_differ_verbs_and_event_shares(nlp):
+    # Evidence Inference 2.0 train abstracts (../shared): outcome named only as a topic or a subject
+    text = "No significant differences between groups were observed with regard to syncope/near-syncope occurrence."
+    assert outcomes(nlp, text, []) == ["syncope/near-syncope occurrence"]
+    text = ("There was no significant difference between the two groups regarding the onset of action of the "
+            "anesthetic effect and duration of anesthesia.")
+    assert outcomes(nlp, text, []) == ["onset of action"]
+    assert outcomes(nlp, "MRI metrics did not differ between groups.", []) == ["MRI metrics"]
+    text = "Glaucoma was reported in 19.7% of implanted eyes and no non-implanted eyes (P = 0.0008) postoperatively."
+    assert outcomes(nlp, text, []) == ["Glaucoma"]
+    # a transitive change verb makes its subject an agent, not an outcome
+    text = "Rikkunshito increased the plasma level of active ghrelin in critically ill patients."
+    assert "Rikkunshito" not in outcomes(nlp, text, [])
+    text = ("Overall, there was no effect of prebiotic and probiotic on diarrhea (6% reduction, 95% Confidence "
+            "Interval [CI]: −1 to 12%; p = 0.08).")
+    assert outcomes(nlp, text, []) == ["diarrhea"]
+    text = ("Using a nonparametrical analysis, there were significant improvements in the face scale for mood when "
+            "rated by both the participants (p < 0.01) and the care workers (p = 0.017).")
+    assert outcomes(nlp, text, []) == ["face scale"]
+    text = ("Differences between the two groups were nonsignificant with regard to number of grafts per patient, "
+            "mean duration of surgery, anesthesia and operating room time.")
+    got = outcomes(nlp, text, [("OUTCOME", "mean duration of surgery"), ("OUTCOME", "anesthesia"),
+                               ("OUTCOME", "operating room time")])
+    assert got[0] == "number of grafts"
+
+
+def test_a_measured_subject_tagged_as_an_arm_is_an_outcome_of_the_claims_layer(nlp):
+    # Evidence Inference 2.0 train abstracts (../shared); the token layer keeps the tagger's label
+    # the tagger's spans as it gives them: part of the subject, or its words around "of"
+    cases = [("MRI metrics did not differ between groups.", ["MRI"], "MRI metrics"),
+             ("Circulating irisin increased significantly in simvastatin-treated but not in ezetimibe-treated "
+              "subjects.", ["irisin"], "Circulating irisin"),
+             ("Severity of vitreous haze was less in implanted than non-implanted eyes at 3 months postoperatively "
+              "(P = 0.0005).", ["Severity", "vitreous haze"], "Severity of vitreous haze")]
+    for text, arms, subject in cases:
+        got = run(nlp, text, [("INTERVENTION", x) for x in arms])
+        assert got[0] == ("OUTCOME", subject)
+        assert not any(label == "INTERVENTION" for label, _ in got)
+    text = "Rikkunshito increased the plasma level of active ghrelin in critically ill patients."
+    assert run(nlp, text, [("INTERVENTION", "Rikkunshito")])[0] == ("INTERVENTION", "Rikkunshito")
