@@ -50,7 +50,7 @@ from .entities import CLAIMS_KEY, SPANS_KEY, get_entities, set_entities
 from .outcome_names import adverse_subject, compared_names, grow, slot_labels
 from .outcome_results import CUE_WORDS, measured_subject, result_names
 from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
-from .tagger.hygiene import FUNCTION_WORDS, adjective_like, is_content, is_number
+from .tagger.words import FUNCTION_WORDS, adjective_like, is_content, is_number
 
 FACTORY = "claimex_outcome_lists"
 OUTCOME = "OUTCOME"

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from .tagger.hygiene import ARM_NOUNS, FUNCTION_WORDS, adjective_like, is_number
+from .tagger.words import ARM_NOUNS, FUNCTION_WORDS, adjective_like, is_number
 
 MAX_NAME = 5
 QUALIFIERS = frozenset(["with", "having", "reaching", "achieving", "who"])

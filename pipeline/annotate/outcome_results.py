@@ -36,7 +36,7 @@ from .outcome_names import (
     _subject,
     name_ok,
 )
-from .tagger.hygiene import is_number
+from .tagger.words import is_number
 
 _SKIP_AFTER_COPULA = frozenset(["not", "significantly", "statistically", "also", "all", "both", "similarly",
                                 "slightly", "markedly", "substantially", "nonsignificantly"])
