@@ -16,15 +16,13 @@ from ...schema import Entity
 from .base import SentenceView, entity_words
 from .context import (
     COMPARE_BEFORE,
-    PLURAL_ARMS,
     Arm,
     InterventionContext,
-    arm_phrases,
     is_bare_label,
     is_control,
     same_intervention,
 )
-from .labels import ARM_HEAD
+from .labels import ARM_HEAD, PLURAL_ARMS, arm_phrases
 
 
 def settle_roles(view: SentenceView, ctx: InterventionContext) -> None:

@@ -1,0 +1,52 @@
+"""Arms of result sentences on Evidence Inference 2.0 train abstracts (../shared/corpora/evidence-inference-v2):
+context-inherited comparators that are not the sentence's, arms of the same name as a control-worded design
+comparator. Real sentences, entities as the shipped tagger gives them."""
+
+from claims_helpers import claims_of, make_record
+
+
+def _texts(rec, ids):
+    by_id = {e.id: e.text for e in rec.entities}
+    return [by_id[i] for i in ids]
+
+
+def _finding(rec, words):
+    return next(c for c in claims_of(rec) if words in c.text and c.type in ("finding", "adverse_effect"))
+
+
+def test_arm_without_the_sham_word_is_not_the_sham_comparator():
+    # PMC 4301658: "moxibustion" is the active arm, not a mention of "moxibustion and sham moxibustion"
+    text = ("Brain regions involved in moxibustion-induced analgesia in irritable bowel syndrome with diarrhea: "
+            "a functional magnetic resonance imaging study\n"
+            "Eighty D-IBS patients were randomly divided into a moxibustion and sham moxibustion group (control "
+            "group) for a 4-week treatment. "
+            "After treatment, the decrease in Birmingham IBS Symptom Scale and IBS QOL Scale scores in moxibustion "
+            "group was significantly greater than that of control group (P < 0.01).")
+    rec = make_record(text, [("INTERVENTION", "functional magnetic resonance imaging"),
+                             ("INTERVENTION", "moxibustion and sham moxibustion"), ("COMPARATOR", "control", 0),
+                             ("INTERVENTION", "moxibustion", 3), ("COMPARATOR", "control", 1),
+                             ("OUTCOME", "Birmingham IBS Symptom Scale and IBS QOL Scale scores")], title=True)
+    claim = _finding(rec, "After treatment")
+    assert _texts(rec, claim.intervention) == ["moxibustion"]
+    assert "moxibustion" not in _texts(rec, claim.comparator)
+    assert "functional magnetic resonance imaging" not in _texts(rec, claim.intervention)
+
+
+def test_second_site_of_one_regimen_is_not_the_design_comparator():
+    # PMC 5827033: "received 1 h TEA on Neiguan (ST36) and Zusanli (PC6)" is one regimen; the control group
+    # is the comparator of every result
+    text = ("Transcutaneous electroacupuncture alleviates postoperative ileus after gastrectomy: A randomized "
+            "clinical trial\n"
+            "After gastrectomy, the patients were randomly allocated to the TEA (n = 33) or control (n = 30) group. "
+            "The patients in the TEA group received 1 h TEA on Neiguan (ST36) and Zusanli (PC6) twice daily in the "
+            "morning and afternoon until they passed flatus. "
+            "Hospital stay in the TEA group was significantly shorter than in the control group (8.06 ± 1.75 vs "
+            "9.40 ± 3.09 d, P = 0.041).")
+    rec = make_record(text, [("INTERVENTION", "Transcutaneous electroacupuncture"), ("INTERVENTION", "TEA", 0),
+                             ("COMPARATOR", "control", 0), ("INTERVENTION", "TEA", 1), ("INTERVENTION", "TEA", 2),
+                             ("INTERVENTION", "Zusanli (PC6)"), ("INTERVENTION", "TEA", 3),
+                             ("COMPARATOR", "control", 1), ("OUTCOME", "Hospital stay")], title=True)
+    claim = _finding(rec, "Hospital stay")
+    assert _texts(rec, claim.intervention) == ["TEA"]
+    assert _texts(rec, claim.comparator) == ["control"]
+    assert claim.direction == "decrease"
