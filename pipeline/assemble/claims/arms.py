@@ -200,6 +200,17 @@ def _assign_sides(view: SentenceView, arms: list[Arm], main=None) -> None:
     of a pair ("between the lidocaine group and the ketorolac group") the second, unless only the second is a
     main intervention (``main(entity)``): then the first."""
     singles = [a for a in arms if not a.plural]
+    named = [a for a in singles if a.entity is not None]
+    if named and all(a.side == "C" for a in named):
+        # only comparators named ("the CGI-I response rate for fluoxetine (78.2%) was significantly greater
+        # compared with placebo", fluoxetine being the design's active reference): the first that is not
+        # control-worded, set against a different arm, is this sentence's intervention
+        first = next((a for a in named if not is_control(a.entity)), None)
+        if first is not None and any(not same_intervention(entity_words(a.entity), entity_words(first.entity))
+                                     for a in named):
+            for a in named:
+                if same_intervention(entity_words(a.entity), entity_words(first.entity)):
+                    a.side = "I"
     if any(a.side == "C" for a in singles):
         for a in singles:
             a.side = a.side or "I"

@@ -50,3 +50,22 @@ def test_second_site_of_one_regimen_is_not_the_design_comparator():
     assert _texts(rec, claim.intervention) == ["TEA"]
     assert _texts(rec, claim.comparator) == ["control"]
     assert claim.direction == "decrease"
+
+
+def test_active_reference_set_against_placebo_is_the_sentence_intervention():
+    # PMC 5771543: fluoxetine is the design's reference arm (a comparator); set against placebo in a result
+    # sentence it is that sentence's intervention, and the main intervention (desvenlafaxine) is not carried
+    text = ("Desvenlafaxine Versus Placebo in a Fluoxetine-Referenced Study of Children and Adolescents with Major "
+            "Depressive Disorder\n"
+            "Outpatient children and adolescents were randomly assigned to 8-week treatment with placebo, "
+            "desvenlafaxine (25, 35, or 50 mg/d based on baseline weight), or fluoxetine (20 mg/d). "
+            "At week 8, the CGI-I response rate for fluoxetine (78.2%) was significantly greater compared with "
+            "placebo (62.6%; p = 0.017).")
+    rec = make_record(text, [("INTERVENTION", "Desvenlafaxine"), ("COMPARATOR", "Placebo"),
+                             ("COMPARATOR", "placebo", 0), ("INTERVENTION", "desvenlafaxine", 0),
+                             ("INTERVENTION", "fluoxetine", 0), ("INTERVENTION", "fluoxetine", 1),
+                             ("COMPARATOR", "placebo", 1), ("OUTCOME", "CGI-I response rate")], title=True)
+    claim = _finding(rec, "At week 8")
+    assert _texts(rec, claim.intervention) == ["fluoxetine"]
+    assert _texts(rec, claim.comparator) == ["placebo"]
+    assert claim.direction == "increase"
