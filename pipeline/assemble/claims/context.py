@@ -156,7 +156,9 @@ class InterventionContext:
                        and not self._is_known_comparator(e)] or ents[:1]
             self.main = [k for k in (entity_words(actives[0]),) if k]
         if design and view.index > 0:
-            self._allocate(ents, alternatives, aim=ctype == "aim")
+            people = view.label("POPULATION")
+            self._allocate([e for e in ents if not any(p.start <= e.start and e.end <= p.end for p in people)],
+                           alternatives, aim=ctype == "aim")
         for ent in ents:
             key = entity_words(ent)
             if defining and key and key not in self.design_arms:
@@ -179,7 +181,9 @@ class InterventionContext:
         resistance exercise, mobilisation and orientation ... was superior to usual care alone"): its first
         active arm is what "the intervention group" received, in the design's words, not the title's. Failing
         such a sentence, the first aim's first active arm ("This study evaluates the effects of the Baltimore
-        Experience Corps program")."""
+        Experience Corps program"). An arm named inside the population ("ACS patients scheduled to undergo
+        PCI", "105 PCNL patients") is the patients' setting, not what a group was allocated (left out by the
+        caller)."""
         against = [e for e in ents if is_control(e) or e.id in alternatives]
         actives = [e for e in ents if e not in against and not self._is_known_comparator(e)
                    and not any(same_intervention(entity_words(e), entity_words(c)) for c in against)]

@@ -69,3 +69,22 @@ def test_active_reference_set_against_placebo_is_the_sentence_intervention():
     assert _texts(rec, claim.intervention) == ["fluoxetine"]
     assert _texts(rec, claim.comparator) == ["placebo"]
     assert claim.direction == "increase"
+
+
+def test_arm_named_in_the_population_is_not_what_the_study_group_received():
+    # PMC 4756971: "105 PCNL patients were randomized" - PCNL is the patients' operation; "the study group"
+    # received the peritubal infiltration
+    text = ("The efficacy of peritubal analgesic infiltration in postoperative pain following percutaneous "
+            "nephrolithotomy – A prospective randomized controlled study\n"
+            "A total of 105 PCNL patients were randomized into two groups, 53 patients receiving peritubal "
+            "analgesic infiltration (study group) and 52 patients as the control group. "
+            "The average VAS pain at 1 and 4 hours after the operation in the study group were significant lower "
+            "in the control group (P≤0.001 and 0.026).")
+    rec = make_record(text, [("INTERVENTION", "peritubal analgesic infiltration", 0),
+                             ("INTERVENTION", "percutaneous nephrolithotomy"),
+                             ("POPULATION", "total of 105 PCNL patients were randomized"), ("INTERVENTION", "PCNL"),
+                             ("INTERVENTION", "peritubal analgesic infiltration", 1), ("COMPARATOR", "control", 0),
+                             ("OUTCOME", "average VAS pain"), ("COMPARATOR", "control", 1)], title=True)
+    claim = _finding(rec, "average VAS pain")
+    assert _texts(rec, claim.intervention) == ["peritubal analgesic infiltration"]
+    assert "PCNL" not in _texts(rec, claim.intervention)
