@@ -312,16 +312,18 @@ class InterventionContext:
         return mains[0] if mains else self.allocated
 
 
-_SETTING_BEFORE = re.compile(r"\b(?:for|after|following|undergoing|during|before|prior\s+to)\s+"
+_SETTING_BEFORE = re.compile(r"\b(?:for|in(?!\s+(?:combination|addition|conjunction)\b)|after|following|undergoing|"
+                             r"during|before|prior\s+to)\s+"
                              r"(?:(?!(?:therapy|treatment|administration|use|with|using|receiving|injection|infusion|"
                              r"supplementation)\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def title_arms(view: SentenceView) -> list[Entity]:
     """The title's INTERVENTION entities that can be its main intervention: not those in the title's
-    setting - introduced by "for" / "after" / "following" / "undergoing" / "during" ("Femtosecond-assisted
+    setting - introduced by "for" / "in" / "after" / "following" / "undergoing" / "during" ("Femtosecond-assisted
     LASIK for consecutive hyperopia after radial keratotomy", "BTB allografts for anterior cruciate ligament
-    reconstruction"; not "after therapy with X"), unless every one is."""
+    reconstruction", "... in a Swine Model of Reperfused Acute Myocardial Infarction"; not "after therapy with X",
+    "in combination with X"), unless every one is."""
     ents = view.label("INTERVENTION")
     lead = [e for e in ents if not _SETTING_BEFORE.search(view.text[:e.start - view.start])]
     return lead or ents

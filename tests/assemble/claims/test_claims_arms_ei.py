@@ -88,3 +88,20 @@ def test_arm_named_in_the_population_is_not_what_the_study_group_received():
     claim = _finding(rec, "average VAS pain")
     assert _texts(rec, claim.intervention) == ["peritubal analgesic infiltration"]
     assert "PCNL" not in _texts(rec, claim.intervention)
+
+
+def test_title_entity_after_in_is_the_setting_not_the_main_intervention():
+    # PMC 5850145: "in a Swine Model of ..." is where the pericytes were transplanted; the result sentence that
+    # names no tagged arm inherits the pericytes, not the swine model
+    text = ("Transplantation of Allogeneic Pericytes Improves Myocardial Vascularization and Reduces Interstitial "
+            "Fibrosis in a Swine Model of Reperfused Acute Myocardial Infarction\n"
+            "We performed a blind, randomized, placebo‐controlled APC therapy trial in a swine model of reperfused "
+            "myocardial infarction. "
+            "Transplantation of allogeneic sAPCs benefited capillary density and fibrosis but did not improve cardiac "
+            "magnetic resonance imaging indices of contractility.")
+    rec = make_record(text, [("INTERVENTION", "Allogeneic Pericytes"), ("INTERVENTION", "Swine Model"),
+                             ("INTERVENTION", "APC therapy"), ("INTERVENTION", "swine model"),
+                             ("OUTCOME", "capillary density"), ("OUTCOME", "indices of contractility")], title=True)
+    claim = _finding(rec, "capillary density")
+    assert "swine model" not in [t.lower() for t in _texts(rec, claim.intervention)]
+    assert _texts(rec, claim.intervention) == ["Allogeneic Pericytes"]
