@@ -105,3 +105,15 @@ def test_title_entity_after_in_is_the_setting_not_the_main_intervention():
     claim = _finding(rec, "capillary density")
     assert "swine model" not in [t.lower() for t in _texts(rec, claim.intervention)]
     assert _texts(rec, claim.intervention) == ["Allogeneic Pericytes"]
+
+
+def test_an_arm_written_again_is_listed_once():
+    # PMC 1190216: "seminal plasma" three times in one sentence is one arm, not three
+    text = ("Intramuscular administration of seminal plasma resulted in a higher ovulation rate than intrauterine "
+            "administration of seminal plasma (93% versus 41%; P < 0.01), while intrauterine seminal plasma after "
+            "endometrial curettage was intermediate (67%).")
+    rec = make_record(text, [("INTERVENTION", "seminal plasma", 0), ("INTERVENTION", "seminal plasma", 1),
+                             ("INTERVENTION", "seminal plasma", 2), ("OUTCOME", "ovulation rate")])
+    claim = _finding(rec, "ovulation rate")
+    assert _texts(rec, claim.intervention) == ["seminal plasma"]
+    assert len(claim.arm_mentions) == 2 and claim.intervention[0] not in claim.arm_mentions
