@@ -126,6 +126,8 @@ class InterventionContext:
         groups: list[list[frozenset[str]]] = []
         for view in views:
             for ent in view.label("INTERVENTION"):
+                if nested(view, ent, "POPULATION"):
+                    continue  # "migraine" in "150 migraine patients": not a mention of an arm
                 key = entity_words(ent)
                 if not key or is_control(ent) or is_bare_label(ent.text):
                     continue
@@ -147,6 +149,7 @@ class InterventionContext:
         a title/aim/methods sentence (it may define the main interventions and the arms; its comparators,
         control-worded or introduced as the alternative, are the design's comparators)."""
         ents = [e for e in view.label("INTERVENTION", "COMPARATOR") if not is_bare_label(e.text)]
+        arms = [e for e in ents if not nested(view, e, "POPULATION")]  # not "150 migraine patients"
         defining = design or view.index == 0
         alternatives = design_comparators(view, ents) if defining else set()
         if defining and self.main:
@@ -156,9 +159,7 @@ class InterventionContext:
                        and not self._is_known_comparator(e)] or ents[:1]
             self.main = [k for k in (entity_words(actives[0]),) if k]
         if design and view.index > 0:
-            people = view.label("POPULATION")
-            self._allocate([e for e in ents if not any(p.start <= e.start and e.end <= p.end for p in people)],
-                           alternatives, aim=ctype == "aim")
+            self._allocate(arms, alternatives, aim=ctype == "aim")
         for ent in ents:
             key = entity_words(ent)
             if defining and key and key not in self.design_arms:
@@ -182,8 +183,8 @@ class InterventionContext:
         active arm is what "the intervention group" received, in the design's words, not the title's. Failing
         such a sentence, the first aim's first active arm ("This study evaluates the effects of the Baltimore
         Experience Corps program"). An arm named inside the population ("ACS patients scheduled to undergo
-        PCI", "105 PCNL patients") is the patients' setting, not what a group was allocated (left out by the
-        caller)."""
+        PCI", "105 PCNL patients") is the patients' setting, not what a group was allocated (:meth:`observe`
+        leaves it out, also of the design's alternatives and of the first main intervention)."""
         against = [e for e in ents if is_control(e) or e.id in alternatives]
         actives = [e for e in ents if e not in against and not self._is_known_comparator(e)
                    and not any(same_intervention(entity_words(e), entity_words(c)) for c in against)]
@@ -316,6 +317,12 @@ _SETTING_BEFORE = re.compile(r"\b(?:for|in(?!\s+(?:combination|addition|conjunct
                              r"during|before|prior\s+to)\s+"
                              r"(?:(?!(?:therapy|treatment|administration|use|with|using|receiving|injection|infusion|"
                              r"supplementation)\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def nested(view: SentenceView, ent: Entity, *labels: str) -> bool:
+    """Does ``ent`` lie inside an entity of ``labels`` (another span than its own)?"""
+    return any(o.start <= ent.start and ent.end <= o.end and (o.start, o.end) != (ent.start, ent.end)
+               for o in view.label(*labels))
 
 
 def title_arms(view: SentenceView) -> list[Entity]:

@@ -117,3 +117,34 @@ def test_an_arm_written_again_is_listed_once():
     claim = _finding(rec, "ovulation rate")
     assert _texts(rec, claim.intervention) == ["seminal plasma"]
     assert len(claim.arm_mentions) == 2 and claim.intervention[0] not in claim.arm_mentions
+
+
+def test_arm_words_inside_the_population_neither_count_for_the_main_arm_nor_set_up_an_alternative():
+    # PMC 3525331: the tagger marks "migraine" as an intervention, also inside "150 migraine patients ..."; the
+    # herbal granule is the main intervention and placebo the comparator, not "migraine" and the granule
+    text = ("Efficacy of Chuanxiong Ding Tong Herbal Formula Granule in the Treatment and Prophylactic of Migraine "
+            "Patients: A Randomized, Double-Blind, Multicenter, Placebo-Controlled Trial\n"
+            "To evaluate the efficacy of traditional Chinese herbal ChuanXiong Ding Tong herbal formula granule "
+            "(CXDT-HFG) for migraine patients with “the Syndrome of Liver Wind and Blood Stasis.” "
+            "150 migraine patients were recruited and assigned randomly in a double-blind, placebo-controlled study "
+            "to receive CXDT-HFG (n = 99) plus necessary analgesics, or placebo (n = 51) plus necessary analgesics "
+            "for 16 weeks (12 weeks' intervention and 4 weeks' follow up). "
+            "Outcome measures included migraine days, frequency of migraine attacks, analgesics consumption for "
+            "acute treatment, and the proportion of responders. "
+            "Compared with the placebo group, the CXDT-HFG group showed significant reduction in migraine days and "
+            "attacks frequency at week 12 and follow-up period (P < 0.05).")
+    granule = "Chuanxiong Ding Tong Herbal Formula Granule"
+    rec = make_record(text, [
+        ("INTERVENTION", granule), ("INTERVENTION", "Migraine"), ("COMPARATOR", "Placebo-Controlled"),
+        ("INTERVENTION", "ChuanXiong Ding Tong herbal formula granule (CXDT-HFG)", 0, granule),
+        ("POPULATION", "migraine patients with “the Syndrome of Liver"), ("INTERVENTION", "migraine", 0),
+        ("POPULATION", "150 migraine patients were recruited and assigned"), ("INTERVENTION", "migraine", 1),
+        ("COMPARATOR", "placebo-controlled"), ("INTERVENTION", "CXDT-HFG", 1, granule),
+        ("COMPARATOR", "placebo", 1), ("OUTCOME", "migraine days, frequency of migraine attacks"),
+        ("INTERVENTION", "migraine", 2), ("INTERVENTION", "migraine", 3), ("COMPARATOR", "placebo", 2),
+        ("INTERVENTION", "CXDT-HFG", 2, granule), ("OUTCOME", "migraine days and attacks frequency at week"),
+        ("INTERVENTION", "migraine", 4)], title=True)
+    claim = _finding(rec, "Compared with the placebo group")
+    assert "CXDT-HFG" in _texts(rec, claim.intervention)
+    assert _texts(rec, claim.comparator) == ["placebo"]
+    assert claim.direction == "decrease"
