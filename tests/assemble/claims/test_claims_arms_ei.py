@@ -1,6 +1,6 @@
 """Arms of result sentences on Evidence Inference 2.0 train abstracts (../shared/corpora/evidence-inference-v2):
 context-inherited comparators that are not the sentence's, arms of the same name as a control-worded design
-comparator. Real sentences, entities as the shipped tagger gives them."""
+comparator. Real sentences; entities as the shipped tagger gives them, trimmed to those each rule needs."""
 
 from claims_helpers import claims_of, make_record
 
