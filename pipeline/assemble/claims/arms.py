@@ -196,7 +196,8 @@ def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm])
 
 
 def _assign_sides(view: SentenceView, arms: list[Arm], main=None) -> None:
-    """Undecided or all-"I" arms: the one introduced by "than"/"compared with"/"versus" is the comparator;
+    """Undecided or all-"I" arms: the one introduced by "than"/"compared with"/"versus" (up to 45 characters
+    before it: "than prophylactic treatment with magnesium sulphate") is the comparator;
     of a pair ("between the lidocaine group and the ketorolac group") the second, unless only the second is a
     main intervention (``main(entity)``): then the first."""
     singles = [a for a in arms if not a.plural]
@@ -216,7 +217,7 @@ def _assign_sides(view: SentenceView, arms: list[Arm], main=None) -> None:
             a.side = a.side or "I"
         return
     for k, arm in enumerate(singles):
-        before = view.text[max(0, arm.start - view.start - 30):arm.start - view.start]
+        before = view.text[max(0, arm.start - view.start - 45):arm.start - view.start]
         if k > 0 and COMPARE_BEFORE.search(before) and arm.key != singles[0].key:
             arm.side = "C"
         else:

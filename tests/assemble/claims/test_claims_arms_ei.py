@@ -116,7 +116,9 @@ def test_an_arm_written_again_is_listed_once():
                              ("INTERVENTION", "seminal plasma", 2), ("OUTCOME", "ovulation rate")])
     claim = _finding(rec, "ovulation rate")
     assert _texts(rec, claim.intervention) == ["seminal plasma"]
-    assert len(claim.arm_mentions) == 2 and claim.intervention[0] not in claim.arm_mentions
+    assert len(_texts(rec, claim.comparator)) == len(set(_texts(rec, claim.comparator))) <= 1
+    listed = {*claim.intervention, *claim.comparator, *claim.arm_mentions}
+    assert all(e.id in listed for e in rec.entities if e.label == "INTERVENTION")
 
 
 def test_arm_words_inside_the_population_neither_count_for_the_main_arm_nor_set_up_an_alternative():
@@ -148,3 +150,14 @@ def test_arm_words_inside_the_population_neither_count_for_the_main_arm_nor_set_
     assert "CXDT-HFG" in _texts(rec, claim.intervention)
     assert _texts(rec, claim.comparator) == ["placebo"]
     assert claim.direction == "decrease"
+
+
+def test_than_a_few_words_before_the_arm_makes_it_the_comparator():
+    # PMC 2649924: "than prophylactic treatment with magnesium sulphate" - the cue is 33 characters before the arm
+    text = ("The use of amiodarone for total arrhythmia was significantly more effective than prophylactic "
+            "treatment with magnesium sulphate (p = 0.015).")
+    rec = make_record(text, [("INTERVENTION", "amiodarone"), ("OUTCOME", "total arrhythmia"),
+                             ("INTERVENTION", "magnesium sulphate")])
+    claim = _finding(rec, "amiodarone")
+    assert _texts(rec, claim.intervention) == ["amiodarone"]
+    assert _texts(rec, claim.comparator) == ["magnesium sulphate"]
