@@ -37,7 +37,7 @@ CONTROL = cues(
     r"medical\s+therapy))", r"conventional", r"no\s+(?:treatment|intervention|therapy)", r"vehicle", r"untreated",
     r"(?<!hypertonic )(?<!hypotonic )saline", r"wait(?:ing)?[- ]?list", r"best\s+supportive\s+care", r"[\w-]+\s+alone",
     r"routine\s+care",
-    r"dummy", r"observation",
+    r"dummy", r"observation", r"no[-‐‑][a-z][\w-]*", r"without\s+[\w-]+",
 )
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
                          r"verum", r"test", r"therapy", r"drug")

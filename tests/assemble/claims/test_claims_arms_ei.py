@@ -161,3 +161,13 @@ def test_than_a_few_words_before_the_arm_makes_it_the_comparator():
     claim = _finding(rec, "amiodarone")
     assert _texts(rec, claim.intervention) == ["amiodarone"]
     assert _texts(rec, claim.comparator) == ["magnesium sulphate"]
+
+
+def test_a_no_hyphen_arm_is_the_control_arm():
+    # PMC 5850179: "the no‐morphine group" is the comparator of "the morphine group"
+    text = "The all‐cause mortality was 5.3% in the morphine group versus 5.8% in the no‐morphine group (P=0.89)."
+    rec = make_record(text, [("OUTCOME", "all‐cause mortality"), ("INTERVENTION", "no‐morphine"),
+                             ("INTERVENTION", "morphine")])
+    claim = _finding(rec, "mortality")
+    assert _texts(rec, claim.intervention) == ["morphine"]
+    assert _texts(rec, claim.comparator) == ["no‐morphine"]
