@@ -16,15 +16,13 @@ from ...schema import Entity
 from .base import SentenceView, entity_words
 from .context import (
     COMPARE_BEFORE,
-    PLURAL_ARMS,
     Arm,
     InterventionContext,
-    arm_phrases,
     is_bare_label,
     is_control,
     same_intervention,
 )
-from .labels import ARM_HEAD
+from .labels import ARM_HEAD, PLURAL_ARMS, arm_phrases
 
 
 def settle_roles(view: SentenceView, ctx: InterventionContext) -> None:
@@ -198,16 +196,28 @@ def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm])
 
 
 def _assign_sides(view: SentenceView, arms: list[Arm], main=None) -> None:
-    """Undecided or all-"I" arms: the one introduced by "than"/"compared with"/"versus" is the comparator;
+    """Undecided or all-"I" arms: the one introduced by "than"/"compared with"/"versus" (up to 45 characters
+    before it: "than prophylactic treatment with magnesium sulphate") is the comparator;
     of a pair ("between the lidocaine group and the ketorolac group") the second, unless only the second is a
     main intervention (``main(entity)``): then the first."""
     singles = [a for a in arms if not a.plural]
+    named = [a for a in singles if a.entity is not None]
+    if named and all(a.side == "C" for a in named):
+        # only comparators named ("the CGI-I response rate for fluoxetine (78.2%) was significantly greater
+        # compared with placebo", fluoxetine being the design's active reference): the first that is not
+        # control-worded, set against a different arm, is this sentence's intervention
+        first = next((a for a in named if not is_control(a.entity)), None)
+        if first is not None and any(not same_intervention(entity_words(a.entity), entity_words(first.entity))
+                                     for a in named):
+            for a in named:
+                if same_intervention(entity_words(a.entity), entity_words(first.entity)):
+                    a.side = "I"
     if any(a.side == "C" for a in singles):
         for a in singles:
             a.side = a.side or "I"
         return
     for k, arm in enumerate(singles):
-        before = view.text[max(0, arm.start - view.start - 30):arm.start - view.start]
+        before = view.text[max(0, arm.start - view.start - 45):arm.start - view.start]
         if k > 0 and COMPARE_BEFORE.search(before) and arm.key != singles[0].key:
             arm.side = "C"
         else:

@@ -30,68 +30,19 @@ from functools import lru_cache
 
 from ...schema import Entity
 from .base import SentenceView, content_words, cues, entity_words, same_stem
-from .labels import ARM_LABEL, bracket_labels, defined_label
+from .labels import bracket_labels, defined_label
 
 CONTROL = cues(
     r"placebos?", r"controls?", r"sham", r"usual\s+care", r"standard(?:\s+of)?(?:[- ]care|\s+(?:treatment|therapy|"
     r"medical\s+therapy))", r"conventional", r"no\s+(?:treatment|intervention|therapy)", r"vehicle", r"untreated",
     r"(?<!hypertonic )(?<!hypotonic )saline", r"wait(?:ing)?[- ]?list", r"best\s+supportive\s+care", r"[\w-]+\s+alone",
     r"routine\s+care",
-    r"dummy", r"observation",
+    r"dummy", r"observation", r"no[-‐‑][a-z][\w-]*", r"without\s+[\w-]+",
 )
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
                          r"verum", r"test", r"therapy", r"drug")
 COMBINATION = cues(r"combinations?", r"combined")
 _COMBINED_TEXT = re.compile(r"\bplus\b|\+|\bcombin|\band\b|\bwith\b|/|-(?=[a-z])", re.IGNORECASE)
-# "group I", "arm B", "the control group", "the combination group", "both groups"
-_STOP = frozenset(
-    ["in", "the", "of", "and", "or", "with", "for", "to", "than", "between", "among", "a", "an", "on", "at", "by",
-     "from", "was", "were", "is", "are", "that", "this", "those", "these", "both", "either", "each", "all", "two",
-     "vs", "versus", "compared", "per", "same", "other", "one", "age", "different", "first", "second", "whole",
-     "entire"]
-)
-_PRE = frozenset(["the", "both", "either", "two", "each", "all", "these", "three", "four"])
-_HEAD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
-_LABEL_AFTER = re.compile(rf"\s+(?P<label>{ARM_LABEL})\b(?![-.]\d)")
-
-
-def _token_before(text: str, end: int) -> tuple[int, str] | None:
-    """(start, token) of the word that ends before the whitespace preceding ``end``."""
-    j = end
-    while j > 0 and text[j - 1].isspace():
-        j -= 1
-    if j == end:
-        return None
-    i = j
-    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_+/-"):
-        i -= 1
-    return (i, text[i:j]) if i < j else None
-
-
-def arm_phrases(text: str) -> list[tuple[int, int, str | None, str, str]]:
-    """(start, end, label, pre, words) of the arm phrases of ``text``: "group I" / "arm B" (label), "the
-    control group" (pre "the", words "control"), "both groups" (pre "both")."""
-    out = []
-    for m in _HEAD.finditer(text):
-        lab = _LABEL_AFTER.match(text, m.end())
-        if lab and m.group(0).lower() in ("group", "arm", "cohort"):
-            out.append((m.start(), lab.end(), lab.group("label"), "", ""))
-            continue
-        start, words, pre = m.start(), [], ""
-        while len(words) < 3:
-            tok = _token_before(text, start)
-            if not tok or tok[1].lower() in _STOP:
-                break
-            words.insert(0, tok[1])
-            start = tok[0]
-        tok = _token_before(text, start)
-        if tok and tok[1].lower() in _PRE:
-            pre, start = tok[1], tok[0]
-        out.append((start, m.end(), None, pre, " ".join(words)))
-    return out
-
-
-PLURAL_ARMS = re.compile(r"^(?:both|either|two|each|all|these|three|four)\b", re.IGNORECASE)
 _NOT_ARM_WORDS = frozenset(
     ["age", "same", "different", "other", "one", "first", "second", "third", "treatment", "control", "study", "two",
      "three", "both", "each", "all", "the", "a", "of", "in", "and", "or", "with", "between"]
@@ -175,6 +126,8 @@ class InterventionContext:
         groups: list[list[frozenset[str]]] = []
         for view in views:
             for ent in view.label("INTERVENTION"):
+                if nested(view, ent, "POPULATION"):
+                    continue  # "migraine" in "150 migraine patients": not a mention of an arm
                 key = entity_words(ent)
                 if not key or is_control(ent) or is_bare_label(ent.text):
                     continue
@@ -196,6 +149,7 @@ class InterventionContext:
         a title/aim/methods sentence (it may define the main interventions and the arms; its comparators,
         control-worded or introduced as the alternative, are the design's comparators)."""
         ents = [e for e in view.label("INTERVENTION", "COMPARATOR") if not is_bare_label(e.text)]
+        arms = [e for e in ents if not nested(view, e, "POPULATION")]  # not "150 migraine patients"
         defining = design or view.index == 0
         alternatives = design_comparators(view, ents) if defining else set()
         if defining and self.main:
@@ -205,7 +159,7 @@ class InterventionContext:
                        and not self._is_known_comparator(e)] or ents[:1]
             self.main = [k for k in (entity_words(actives[0]),) if k]
         if design and view.index > 0:
-            self._allocate(ents, alternatives, aim=ctype == "aim")
+            self._allocate(arms, alternatives, aim=ctype == "aim")
         for ent in ents:
             key = entity_words(ent)
             if defining and key and key not in self.design_arms:
@@ -228,7 +182,9 @@ class InterventionContext:
         resistance exercise, mobilisation and orientation ... was superior to usual care alone"): its first
         active arm is what "the intervention group" received, in the design's words, not the title's. Failing
         such a sentence, the first aim's first active arm ("This study evaluates the effects of the Baltimore
-        Experience Corps program")."""
+        Experience Corps program"). An arm named inside the population ("ACS patients scheduled to undergo
+        PCI", "105 PCNL patients") is the patients' setting, not what a group was allocated (:meth:`observe`
+        leaves it out, also of the design's alternatives and of the first main intervention)."""
         against = [e for e in ents if is_control(e) or e.id in alternatives]
         actives = [e for e in ents if e not in against and not self._is_known_comparator(e)
                    and not any(same_intervention(entity_words(e), entity_words(c)) for c in against)]
@@ -264,10 +220,17 @@ class InterventionContext:
 
     def _is_known_comparator(self, ent: Entity) -> bool:
         """A mention of a comparator: the same intervention, with no words of its own beyond the
-        comparator's ("dexamethasone and diclofenac K" is not a mention of "diclofenac K alone")."""
+        comparator's ("dexamethasone and diclofenac K" is not a mention of "diclofenac K alone"), and not
+        without the control word of a control-worded one ("moxibustion" is not "sham moxibustion")."""
         key = entity_words(ent)
-        return any(same_intervention(key, ck) and all(any(same_stem(w, v) for v in ck) for w in key)
-                   for ck in (entity_words(c) for c in self.comparators))
+        plain = not is_control(ent)
+        for ck in (entity_words(c) for c in self.comparators):
+            if not same_intervention(key, ck) or not all(any(same_stem(w, v) for v in ck) for w in key):
+                continue
+            own = " ".join(w for w in ck if not any(same_stem(w, v) for v in key))
+            if not (plain and CONTROL.search(own)):
+                return True
+        return False
 
     def side_of(self, ent: Entity) -> str:
         """"C" for a control-worded entity or a mention of a design comparator (and not of a main
@@ -350,16 +313,24 @@ class InterventionContext:
         return mains[0] if mains else self.allocated
 
 
-_SETTING_BEFORE = re.compile(r"\b(?:for|after|following|undergoing|during|before|prior\s+to)\s+"
+_SETTING_BEFORE = re.compile(r"\b(?:for|in(?!\s+(?:combination|addition|conjunction)\b)|after|following|undergoing|"
+                             r"during|before|prior\s+to)\s+"
                              r"(?:(?!(?:therapy|treatment|administration|use|with|using|receiving|injection|infusion|"
                              r"supplementation)\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+def nested(view: SentenceView, ent: Entity, *labels: str) -> bool:
+    """Does ``ent`` lie inside an entity of ``labels`` (another span than its own)?"""
+    return any(o.start <= ent.start and ent.end <= o.end and (o.start, o.end) != (ent.start, ent.end)
+               for o in view.label(*labels))
+
+
 def title_arms(view: SentenceView) -> list[Entity]:
     """The title's INTERVENTION entities that can be its main intervention: not those in the title's
-    setting - introduced by "for" / "after" / "following" / "undergoing" / "during" ("Femtosecond-assisted
+    setting - introduced by "for" / "in" / "after" / "following" / "undergoing" / "during" ("Femtosecond-assisted
     LASIK for consecutive hyperopia after radial keratotomy", "BTB allografts for anterior cruciate ligament
-    reconstruction"; not "after therapy with X"), unless every one is."""
+    reconstruction", "... in a Swine Model of Reperfused Acute Myocardial Infarction"; not "after therapy with X",
+    "in combination with X"), unless every one is."""
     ents = view.label("INTERVENTION")
     lead = [e for e in ents if not _SETTING_BEFORE.search(view.text[:e.start - view.start])]
     return lead or ents
@@ -367,6 +338,7 @@ def title_arms(view: SentenceView) -> list[Entity]:
 
 _RANDOMISED = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|between|versus|vs\.?|either|"
                         r"receiv\w*|given)\b", re.IGNORECASE)
+_GIVEN = re.compile(r"receiv|given", re.IGNORECASE)
 _ALTERNATIVE_BEFORE = re.compile(r"(?:\bor|\band|\bwith|\bto)\s+(?:to\s+|with\s+|receive\s+)?(?:the\s+|an?\s+)?"
                                  r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
@@ -374,7 +346,8 @@ _ALTERNATIVE_BEFORE = re.compile(r"(?:\bor|\band|\bwith|\bto)\s+(?:to\s+|with\s+
 def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
     """Ids of the entities a design sentence (title, aim, methods) sets up as the comparator: introduced
     by "than" / "compared with" / "versus" after another arm, or the alternative in "randomised to X or
-    Y", "comparing X with Y", "between X and Y". When the tagger split the alternative ("intra muscular (IM)
+    Y", "comparing X with Y", "between X and Y" (not "and" after "received" / "given": "received TEA on Neiguan
+    and Zusanli" is one regimen). When the tagger split the alternative ("intra muscular (IM)
     pethidine"), the entity right after it (only an abbreviation bracket between) is the one marked."""
     out: set[str] = set()
     ents = sorted(ents, key=lambda e: e.start)
@@ -386,8 +359,10 @@ def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
         if not earlier:
             continue
         before = view.text[max(0, ent.start - view.start - 40):ent.start - view.start]
-        if COMPARE_BEFORE.search(before) or (cue and cue.start() < ent.start - view.start
-                                              and _ALTERNATIVE_BEFORE.search(before)):
+        alt = _ALTERNATIVE_BEFORE.search(before)
+        if alt and cue and _GIVEN.match(cue.group(0)) and alt.group(0).lower().startswith("and"):
+            alt = None  # "received TEA on Neiguan and Zusanli": one regimen, not an alternative
+        if COMPARE_BEFORE.search(before) or (cue and cue.start() < ent.start - view.start and alt):
             head = next((e for e in ents[k + 1:] if _ONLY_BRACKETS.match(view.between(ent.end, e.start))), None)
             out.add((head or ent).id)  # "intra muscular (IM) pethidine": the tagger split the arm; its head
     return out

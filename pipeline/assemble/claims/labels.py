@@ -2,7 +2,8 @@
 ... (Group C), (Group B) and (Group D), respectively"), read by :class:`.context.InterventionContext`.
 
 A label phrase of a later sentence ("in Group 2", "130 ± 46 min (Group C)") then resolves to the entity
-the label was defined for."""
+the label was defined for; :func:`arm_phrases` finds such phrases ("group I", "the control group", "both
+groups") in a sentence."""
 
 from __future__ import annotations
 
@@ -68,3 +69,54 @@ def bracket_labels(view: SentenceView, ents: list[Entity]) -> list[tuple[str, En
         if ent is not None:
             out.append((m.group("label").lower(), ent, phrase))
     return out
+
+
+# "group I", "arm B", "the control group", "the combination group", "both groups"
+_STOP = frozenset(
+    ["in", "the", "of", "and", "or", "with", "for", "to", "than", "between", "among", "a", "an", "on", "at", "by",
+     "from", "was", "were", "is", "are", "that", "this", "those", "these", "both", "either", "each", "all", "two",
+     "vs", "versus", "compared", "per", "same", "other", "one", "age", "different", "first", "second", "whole",
+     "entire"]
+)
+_PRE = frozenset(["the", "both", "either", "two", "each", "all", "these", "three", "four"])
+_HEAD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
+_LABEL_AFTER = re.compile(rf"\s+(?P<label>{ARM_LABEL})\b(?![-.]\d)")
+
+
+def _token_before(text: str, end: int) -> tuple[int, str] | None:
+    """(start, token) of the word that ends before the whitespace preceding ``end``."""
+    j = end
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == end:
+        return None
+    i = j
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_+/-"):
+        i -= 1
+    return (i, text[i:j]) if i < j else None
+
+
+def arm_phrases(text: str) -> list[tuple[int, int, str | None, str, str]]:
+    """(start, end, label, pre, words) of the arm phrases of ``text``: "group I" / "arm B" (label), "the
+    control group" (pre "the", words "control"), "both groups" (pre "both")."""
+    out = []
+    for m in _HEAD.finditer(text):
+        lab = _LABEL_AFTER.match(text, m.end())
+        if lab and m.group(0).lower() in ("group", "arm", "cohort"):
+            out.append((m.start(), lab.end(), lab.group("label"), "", ""))
+            continue
+        start, words, pre = m.start(), [], ""
+        while len(words) < 3:
+            tok = _token_before(text, start)
+            if not tok or tok[1].lower() in _STOP:
+                break
+            words.insert(0, tok[1])
+            start = tok[0]
+        tok = _token_before(text, start)
+        if tok and tok[1].lower() in _PRE:
+            pre, start = tok[1], tok[0]
+        out.append((start, m.end(), None, pre, " ".join(words)))
+    return out
+
+
+PLURAL_ARMS = re.compile(r"^(?:both|either|two|each|all|these|three|four)\b", re.IGNORECASE)

@@ -67,6 +67,12 @@ def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried
         if arm.entity is None or arm.plural:
             continue
         target = roles.comparator if arm.side == "C" and not solo else roles.intervention
+        if any(e is not arm.entity and e.text.lower() == arm.entity.text.lower() for e in target):
+            # the same arm written again ("seminal plasma ... seminal plasma"): listed once, the repeat kept
+            # as one of the sentence's mentions
+            if not arm.inherited and arm.entity not in roles.mentions:
+                roles.mentions.append(arm.entity)
+            continue
         if arm.entity not in target:
             target.append(arm.entity)
         if arm.inherited and arm.entity not in roles.inherited:
