@@ -46,3 +46,8 @@ def ent(record: Record, text: str, nth: int = 0) -> str:
 
 def measure(record: Record, text: str) -> str:
     return next(m.id for m in record.measures if m.text == text)
+
+
+def finding_of(rec, words):
+    """The first finding/adverse_effect claim whose sentence contains ``words``."""
+    return next(c for c in claims_of(rec) if words in c.text and c.type in ("finding", "adverse_effect"))

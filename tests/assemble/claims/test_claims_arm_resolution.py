@@ -1,11 +1,7 @@
 """Arm resolution rules of issue 10's class 3 (which entity a claim's intervention / comparator slot
 names), each on real sentences from ../shared."""
 
-from claims_helpers import claims_of, ent, make_record
-
-
-def _finding(rec, words):
-    return next(c for c in claims_of(rec) if c.type in ("finding", "adverse_effect") and words in c.text)
+from claims_helpers import claims_of, ent, finding_of, make_record
 
 
 def test_title_intervention_in_the_setting_is_not_the_main_one():
@@ -22,7 +18,7 @@ def test_title_intervention_in_the_setting_is_not_the_main_one():
                              ("INTERVENTION", "RK", 0, "radial keratotomy"),
                              ("INTERVENTION", "RK", 1, "radial keratotomy"), ("OUTCOME", "mean CDVA")],
                       title=True)
-    claim = _finding(rec, "mean CDVA")
+    claim = finding_of(rec, "mean CDVA")
     assert claim.intervention == [ent(rec, "femtosecond-assisted laser in situ keratomileusis")]
 
 
@@ -36,7 +32,7 @@ def test_title_intervention_after_therapy_with_is_the_main_one():
                              ("INTERVENTION", "recombinant human erythropoietin"),
                              ("INTERVENTION", "r-HuEPO", 0, "recombinant human erythropoietin"),
                              ("OUTCOME", "serum iron level")], title=True)
-    claim = _finding(rec, "serum iron")
+    claim = finding_of(rec, "serum iron")
     assert claim.intervention == [ent(rec, "r-HuEPO")]
 
 
@@ -50,7 +46,7 @@ def test_span_settled_as_outcome_is_not_brought_back_as_a_repeated_arm():
     rec = make_record(text, [("INTERVENTION", "i-gel"), ("INTERVENTION", "LMA Supreme"), ("INTERVENTION", "OLP"),
                              ("OUTCOME", "OLP", 1), ("INTERVENTION", "OLP", 1), ("INTERVENTION", "i-gel", 1),
                              ("INTERVENTION", "LMA Supreme", 1)])
-    claim = _finding(rec, "OLP for")
+    claim = finding_of(rec, "OLP for")
     assert claim.intervention == [ent(rec, "i-gel", 1)] and claim.comparator == [ent(rec, "LMA Supreme", 1)]
     assert claim.outcome == [ent(rec, "OLP", 1)]
 
@@ -69,12 +65,12 @@ def test_intervention_group_is_the_arm_the_design_sets_against_the_comparator():
                              ("INTERVENTION", "progressive resistance exercise"), ("INTERVENTION", "usual care"),
                              ("INTERVENTION", "usual care alone"), ("INTERVENTION", "intervention"),
                              ("OUTCOME", "delirium duration")], title=True)
-    claim = _finding(rec, "delirium duration")
+    claim = finding_of(rec, "delirium duration")
     assert claim.intervention == [ent(rec, "progressive resistance exercise")]
     assert claim.arm_mentions == [ent(rec, "intervention")]
 
 
-def test_change_reported_for_the_comparator_arm_alone_is_its_single_arm_finding():
+def test_change_reported_for_the_comparator_arm_alone_is_its_single_armfinding_of():
     # EvidenceMap 10563544: the saline arm's own (absent) change - not nicotine against saline
     text = ("Intra-luminal nicotine reduces smooth muscle tone and contractile activity in the distal large bowel. "
             "All 17 subjects were given nicotine or placebo solution on two separate occasions in a randomized "
@@ -86,11 +82,11 @@ def test_change_reported_for_the_comparator_arm_alone_is_its_single_arm_finding(
                              ("COMPARATOR", "placebo"), ("OUTCOME", "tone", 1), ("OUTCOME", "activity", 1),
                              ("INTERVENTION", "saline solution"), ("INTERVENTION", "saline solution", 1)],
                       title=True)
-    claim = _finding(rec, "No significant change")
+    claim = finding_of(rec, "No significant change")
     assert claim.intervention == [ent(rec, "saline solution")] and claim.comparator == []
     assert claim.inherited == []
     # a comparison with the saline arm keeps it the comparator
-    other = _finding(rec, "did not differ")
+    other = finding_of(rec, "did not differ")
     assert other.comparator == [ent(rec, "saline solution", 1)]
 
 
@@ -104,7 +100,7 @@ def test_active_arm_as_subject_of_an_effect_verb_is_compared_with_the_design_com
     rec = make_record(text, [("INTERVENTION", "intraperitoneal bupivacaine"), ("INTERVENTION", "normal saline"),
                              ("INTERVENTION", "intraperitoneal bupivacaine", 1), ("OUTCOME", "post-operative DOA")],
                       title=True)
-    claim = _finding(rec, "post-operative DOA")
+    claim = finding_of(rec, "post-operative DOA")
     assert claim.intervention == [ent(rec, "intraperitoneal bupivacaine", 1)]
     assert claim.comparator == [ent(rec, "normal saline")]
 
@@ -117,7 +113,7 @@ def test_change_seen_in_every_subject_stays_single_arm():
             "contractions in UC.")
     rec = make_record(text, [("INTERVENTION", "nicotine"), ("COMPARATOR", "placebo"), ("INTERVENTION", "nicotine", 1),
                              ("OUTCOME", "tone")])
-    claim = _finding(rec, "tone")
+    claim = finding_of(rec, "tone")
     assert claim.intervention == [ent(rec, "nicotine", 1)] and claim.comparator == []
 
 
@@ -135,7 +131,7 @@ def test_spans_in_the_setting_or_modifying_an_arm_are_not_arms():
                              ("INTERVENTION", "High-volume low-concentration"),
                              ("INTERVENTION", "intraperitoneal bupivacaine", 1), ("INTERVENTION", "LC", 1),
                              ("OUTCOME", "post-operative DOA")], title=True)
-    claim = _finding(rec, "post-operative DOA")
+    claim = finding_of(rec, "post-operative DOA")
     assert claim.intervention == [ent(rec, "intraperitoneal bupivacaine")]
 
 
@@ -149,7 +145,7 @@ def test_both_arms_named_after_a_setting_word_stay():
                              ("INTERVENTION", "two products"), ("INTERVENTION", "remaining on CFC albuterol"),
                              ("INTERVENTION", "switched to HFA albuterol"), ("OUTCOME", "Adverse event profiles")],
                       title=True)
-    claim = _finding(rec, "Adverse event")
+    claim = finding_of(rec, "Adverse event")
     assert ent(rec, "two products") in claim.intervention
 
 
@@ -198,7 +194,7 @@ def test_bracket_label_closing_an_arm_clause_names_that_arm():
             "(26.0 ± 3.7) and Group 2 (21.3 ± 3.6) (P = .2016, paired t test).")
     rec = make_record(text, [("INTERVENTION", "cryoanalgesia"), ("INTERVENTION", "intraocular irrigation solution"),
                              ("INTERVENTION", "solution", 1), ("OUTCOME", "mean pain score")], title=True)
-    claim = _finding(rec, "mean pain score")
+    claim = finding_of(rec, "mean pain score")
     assert claim.intervention == [ent(rec, "solution")]
 
 
@@ -227,7 +223,7 @@ def test_tagged_bare_label_that_stands_for_no_arm_is_not_the_intervention():
             "The palmar temperature increased by 2.2 ± 0.3 °C after surgery.")
     rec = make_record(text, [("INTERVENTION", "Single-Port Microthoracoscopic Sympathicotomy"),
                              ("INTERVENTION", "surgery"), ("OUTCOME", "palmar temperature")], title=True)
-    claim = _finding(rec, "palmar temperature")
+    claim = finding_of(rec, "palmar temperature")
     assert claim.intervention == [ent(rec, "Single-Port Microthoracoscopic Sympathicotomy")]
 
 
@@ -244,7 +240,7 @@ def test_carried_comparator_is_the_named_control_arm_not_a_bare_control_word():
     rec = make_record(text, [("INTERVENTION", "Azithromycin"), ("INTERVENTION", "azithromycin"),
                              ("INTERVENTION", "standard of care without macrolides"), ("COMPARATOR", "control"),
                              ("OUTCOME", "Rates of adverse events")], title=True)
-    claim = _finding(rec, "Rates of adverse events")
+    claim = finding_of(rec, "Rates of adverse events")
     assert claim.comparator == [ent(rec, "standard of care without macrolides")]
 
 
@@ -258,11 +254,11 @@ def test_intervention_group_is_the_arm_the_aim_evaluates():
     rec = make_record(text, [("INTERVENTION", "Community"), ("INTERVENTION", "Experience Corps program"),
                              ("INTERVENTION", "community-based volunteer program"), ("INTERVENTION", "intervention"),
                              ("COMPARATOR", "control"), ("OUTCOME", "amount of walking activity")], title=True)
-    claim = _finding(rec, "amount of walking activity")
+    claim = finding_of(rec, "amount of walking activity")
     assert claim.intervention == [ent(rec, "Experience Corps program")]
 
 
-def test_result_on_both_sides_for_the_one_named_treatment_is_its_single_arm_finding():
+def test_result_on_both_sides_for_the_one_named_treatment_is_its_single_armfinding_of():
     # PMC 4601415 (split-face trial): the laser treatment common to both sides, no comparison between them
     text = ("Efficacy of Punch Elevation Combined with Fractional Carbon Dioxide Laser Resurfacing in Facial "
             "Atrophic Acne Scarring: A Randomized Split-face Clinical Study. "
@@ -275,7 +271,7 @@ def test_result_on_both_sides_for_the_one_named_treatment_is_its_single_arm_find
                              ("INTERVENTION", "fractional CO2 laser resurfacing alone"),
                              ("INTERVENTION", "fractional CO2 laser treatment"),
                              ("OUTCOME", "coagulated crust formation")], title=True)
-    claim = _finding(rec, "coagulated crust")
+    claim = finding_of(rec, "coagulated crust")
     assert claim.intervention == [ent(rec, "fractional CO2 laser treatment")] and claim.comparator == []
 
 
@@ -289,7 +285,7 @@ def test_design_alternative_split_by_the_tagger_is_its_head():
                              ("INTERVENTION", "oral methadone"), ("INTERVENTION", "intra muscular"),
                              ("INTERVENTION", "IM"), ("INTERVENTION", "pethidine", 1),
                              ("OUTCOME", "complications")], title=True)
-    claim = _finding(rec, "complications")
+    claim = finding_of(rec, "complications")
     assert claim.comparator == [ent(rec, "pethidine", 1)]
 
 
@@ -323,7 +319,7 @@ def test_main_intervention_of_a_pair_is_the_intervention_whichever_comes_first()
             "ketorolac group.")
     rec = make_record(text, [("INTERVENTION", "ketorolac"), ("INTERVENTION", "lidocaine", 1),
                              ("INTERVENTION", "ketorolac", 2), ("OUTCOME", "withdrawal movement", 1)], title=True)
-    claim = _finding(rec, "no significant difference")
+    claim = finding_of(rec, "no significant difference")
     assert claim.intervention == [ent(rec, "ketorolac", 1)] and claim.comparator == [ent(rec, "lidocaine")]
 
 
@@ -345,5 +341,5 @@ def test_control_worded_mention_does_not_replace_the_active_arm_mention():
                               "standard care plus intervention (Lifestyle Wellness Program)"),
                              ("INTERVENTION", "intervention", 2), ("INTERVENTION", "standard care", 2),
                              ("OUTCOME", "weight", 1)], title=True)
-    claim = _finding(rec, "six-month")
+    claim = finding_of(rec, "six-month")
     assert claim.intervention == [ent(rec, "lifestyle intervention")]

@@ -2,16 +2,13 @@
 context-inherited comparators that are not the sentence's, arms of the same name as a control-worded design
 comparator. Real sentences; entities as the shipped tagger gives them, trimmed to those each rule needs."""
 
-from claims_helpers import claims_of, make_record
+from claims_helpers import finding_of, make_record
 
 
 def _texts(rec, ids):
     by_id = {e.id: e.text for e in rec.entities}
     return [by_id[i] for i in ids]
 
-
-def _finding(rec, words):
-    return next(c for c in claims_of(rec) if words in c.text and c.type in ("finding", "adverse_effect"))
 
 
 def test_arm_without_the_sham_word_is_not_the_sham_comparator():
@@ -26,7 +23,7 @@ def test_arm_without_the_sham_word_is_not_the_sham_comparator():
                              ("INTERVENTION", "moxibustion and sham moxibustion"), ("COMPARATOR", "control", 0),
                              ("INTERVENTION", "moxibustion", 3), ("COMPARATOR", "control", 1),
                              ("OUTCOME", "Birmingham IBS Symptom Scale and IBS QOL Scale scores")], title=True)
-    claim = _finding(rec, "After treatment")
+    claim = finding_of(rec, "After treatment")
     assert _texts(rec, claim.intervention) == ["moxibustion"]
     assert "moxibustion" not in _texts(rec, claim.comparator)
     assert "functional magnetic resonance imaging" not in _texts(rec, claim.intervention)
@@ -46,7 +43,7 @@ def test_second_site_of_one_regimen_is_not_the_design_comparator():
                              ("COMPARATOR", "control", 0), ("INTERVENTION", "TEA", 1), ("INTERVENTION", "TEA", 2),
                              ("INTERVENTION", "Zusanli (PC6)"), ("INTERVENTION", "TEA", 3),
                              ("COMPARATOR", "control", 1), ("OUTCOME", "Hospital stay")], title=True)
-    claim = _finding(rec, "Hospital stay")
+    claim = finding_of(rec, "Hospital stay")
     assert _texts(rec, claim.intervention) == ["TEA"]
     assert _texts(rec, claim.comparator) == ["control"]
     assert claim.direction == "decrease"
@@ -65,7 +62,7 @@ def test_active_reference_set_against_placebo_is_the_sentence_intervention():
                              ("COMPARATOR", "placebo", 0), ("INTERVENTION", "desvenlafaxine", 0),
                              ("INTERVENTION", "fluoxetine", 0), ("INTERVENTION", "fluoxetine", 1),
                              ("COMPARATOR", "placebo", 1), ("OUTCOME", "CGI-I response rate")], title=True)
-    claim = _finding(rec, "At week 8")
+    claim = finding_of(rec, "At week 8")
     assert _texts(rec, claim.intervention) == ["fluoxetine"]
     assert _texts(rec, claim.comparator) == ["placebo"]
     assert claim.direction == "increase"
@@ -85,7 +82,7 @@ def test_arm_named_in_the_population_is_not_what_the_study_group_received():
                              ("POPULATION", "total of 105 PCNL patients were randomized"), ("INTERVENTION", "PCNL"),
                              ("INTERVENTION", "peritubal analgesic infiltration", 1), ("COMPARATOR", "control", 0),
                              ("OUTCOME", "average VAS pain"), ("COMPARATOR", "control", 1)], title=True)
-    claim = _finding(rec, "average VAS pain")
+    claim = finding_of(rec, "average VAS pain")
     assert _texts(rec, claim.intervention) == ["peritubal analgesic infiltration"]
     assert "PCNL" not in _texts(rec, claim.intervention)
 
@@ -102,7 +99,7 @@ def test_title_entity_after_in_is_the_setting_not_the_main_intervention():
     rec = make_record(text, [("INTERVENTION", "Allogeneic Pericytes"), ("INTERVENTION", "Swine Model"),
                              ("INTERVENTION", "APC therapy"), ("INTERVENTION", "swine model"),
                              ("OUTCOME", "capillary density"), ("OUTCOME", "indices of contractility")], title=True)
-    claim = _finding(rec, "capillary density")
+    claim = finding_of(rec, "capillary density")
     assert "swine model" not in [t.lower() for t in _texts(rec, claim.intervention)]
     assert _texts(rec, claim.intervention) == ["Allogeneic Pericytes"]
 
@@ -114,7 +111,7 @@ def test_an_arm_written_again_is_listed_once():
             "endometrial curettage was intermediate (67%).")
     rec = make_record(text, [("INTERVENTION", "seminal plasma", 0), ("INTERVENTION", "seminal plasma", 1),
                              ("INTERVENTION", "seminal plasma", 2), ("OUTCOME", "ovulation rate")])
-    claim = _finding(rec, "ovulation rate")
+    claim = finding_of(rec, "ovulation rate")
     assert _texts(rec, claim.intervention) == ["seminal plasma"]
     assert len(_texts(rec, claim.comparator)) == len(set(_texts(rec, claim.comparator))) <= 1
     listed = {*claim.intervention, *claim.comparator, *claim.arm_mentions}
@@ -146,7 +143,7 @@ def test_arm_words_inside_the_population_neither_count_for_the_main_arm_nor_set_
         ("INTERVENTION", "migraine", 2), ("INTERVENTION", "migraine", 3), ("COMPARATOR", "placebo", 2),
         ("INTERVENTION", "CXDT-HFG", 2, granule), ("OUTCOME", "migraine days and attacks frequency at week"),
         ("INTERVENTION", "migraine", 4)], title=True)
-    claim = _finding(rec, "Compared with the placebo group")
+    claim = finding_of(rec, "Compared with the placebo group")
     assert "CXDT-HFG" in _texts(rec, claim.intervention)
     assert _texts(rec, claim.comparator) == ["placebo"]
     assert claim.direction == "decrease"
@@ -158,7 +155,7 @@ def test_than_a_few_words_before_the_arm_makes_it_the_comparator():
             "treatment with magnesium sulphate (p = 0.015).")
     rec = make_record(text, [("INTERVENTION", "amiodarone"), ("OUTCOME", "total arrhythmia"),
                              ("INTERVENTION", "magnesium sulphate")])
-    claim = _finding(rec, "amiodarone")
+    claim = finding_of(rec, "amiodarone")
     assert _texts(rec, claim.intervention) == ["amiodarone"]
     assert _texts(rec, claim.comparator) == ["magnesium sulphate"]
 
@@ -168,6 +165,6 @@ def test_a_no_hyphen_arm_is_the_control_arm():
     text = "The all‐cause mortality was 5.3% in the morphine group versus 5.8% in the no‐morphine group (P=0.89)."
     rec = make_record(text, [("OUTCOME", "all‐cause mortality"), ("INTERVENTION", "no‐morphine"),
                              ("INTERVENTION", "morphine")])
-    claim = _finding(rec, "mortality")
+    claim = finding_of(rec, "mortality")
     assert _texts(rec, claim.intervention) == ["morphine"]
     assert _texts(rec, claim.comparator) == ["no‐morphine"]

@@ -3,11 +3,7 @@ resolved to the named arm, pairs written as a list, comparators carried into bet
 and not into within-arm changes, tagger conflicts settled with the design's arms. Real sentences from
 Evidence Inference 2.0 abstracts (../shared/corpora/evidence-inference-v2)."""
 
-from claims_helpers import claims_of, ent, make_record, measure
-
-
-def _finding(rec, words):
-    return next(c for c in claims_of(rec) if words in c.text and c.type in ("finding", "adverse_effect"))
+from claims_helpers import claims_of, ent, finding_of, make_record, measure
 
 
 def test_design_alternative_is_the_comparator_of_a_both_groups_result():
@@ -19,7 +15,7 @@ def test_design_alternative_is_the_comparator_of_a_both_groups_result():
     rec = make_record(text, [("INTERVENTION", "i-gel"), ("INTERVENTION", "Laryngeal Mask Airway Supreme"),
                              ("INTERVENTION", "i-gel", 1), ("INTERVENTION", "LMA Supreme", 0, "Laryngeal Mask Airway Supreme"),
                              ("OUTCOME", "airway quality")], title=True)
-    claim = _finding(rec, "no differences")
+    claim = finding_of(rec, "no differences")
     assert claim.intervention == [ent(rec, "i-gel", 1)] and claim.comparator == [ent(rec, "LMA Supreme")]
     assert set(claim.inherited) == set(claim.intervention + claim.comparator)
     assert claim.direction == "no_difference" and claim.significant is False
@@ -35,7 +31,7 @@ def test_tagged_bare_label_resolves_to_the_named_arm_and_the_values_decide():
     rec = make_record(text, [("INTERVENTION", "programme of progressive resistance exercise"),
                              ("COMPARATOR", "usual care alone"), ("INTERVENTION", "intervention"),
                              ("COMPARATOR", "usual care", 2), ("OUTCOME", "Delirium")], title=True)
-    claim = _finding(rec, "Delirium occurred")
+    claim = finding_of(rec, "Delirium occurred")
     assert claim.intervention == [ent(rec, "programme of progressive resistance exercise")]
     assert claim.comparator == [ent(rec, "usual care")]
     assert ent(rec, "intervention") not in claim.intervention
@@ -71,11 +67,11 @@ def test_within_arm_change_gets_no_comparator():
                              ("INTERVENTION", "BioCleanse-sterilized"), ("COMPARATOR", "aseptic BTB allografts"),
                              ("OUTCOME", "IKDC scores"), ("OUTCOME", "KT-1000 results"),
                              ("OUTCOME", "IKDC", 1)], title=True)
-    within = _finding(rec, "over the 24-month period")
+    within = finding_of(rec, "over the 24-month period")
     assert within.comparator == []
     # single-arm results: favourable, significant by their p-values
     assert within.direction == "positive" and within.significant is True
-    between = _finding(rec, "between groups")
+    between = finding_of(rec, "between groups")
     assert between.comparator == [ent(rec, "aseptic BTB allografts")]
     assert between.direction == "no_difference"
 
@@ -90,7 +86,7 @@ def test_span_tagged_as_outcome_and_arm_is_settled_by_the_design():
                              ("INTERVENTION", "i-gel", 1), ("INTERVENTION", "LMA Supreme", 1),
                              ("OUTCOME", "OLP"), ("INTERVENTION", "OLP"), ("INTERVENTION", "i-gel", 2),
                              ("OUTCOME", "LMA Supreme", 2), ("INTERVENTION", "LMA Supreme", 2)], title=True)
-    claim = _finding(rec, "OLP for the i-gel")
+    claim = finding_of(rec, "OLP for the i-gel")
     result_arm = [e.id for e in rec.entities if e.text == "LMA Supreme" and e.label == "INTERVENTION"][-1]
     assert claim.intervention == [ent(rec, "i-gel", 2)]
     assert claim.comparator == [result_arm]
@@ -142,7 +138,7 @@ def test_hypertonic_saline_is_an_active_arm_and_normal_saline_the_control():
     rec = make_record(text, [("INTERVENTION", "hypertonic saline"), ("INTERVENTION", "general anesthesia"),
                              ("INTERVENTION", "hypertonic saline", 1), ("INTERVENTION", "normal saline"),
                              ("OUTCOME", "Trend of SBP, DBP, HR and MAP")], title=True)
-    claim = _finding(rec, "Trend of SBP")
+    claim = finding_of(rec, "Trend of SBP")
     assert claim.intervention == [ent(rec, "hypertonic saline", 1)] and claim.comparator == [ent(rec, "normal saline")]
     assert claim.direction == "no_difference"
 
@@ -157,7 +153,7 @@ def test_tagged_span_that_names_no_design_arm_is_no_arm_beside_a_design_arm():
     rec = make_record(text, [("INTERVENTION", "canagliflozin"), ("INTERVENTION", "canagliflozin", 1),
                              ("COMPARATOR", "placebo", 1), ("OUTCOME", "urinary tract infections"),
                              ("INTERVENTION", "osmotic diuresis"), ("INTERVENTION", "canagliflozin", 2)], title=True)
-    claim = _finding(rec, "osmotic diuresis")
+    claim = finding_of(rec, "osmotic diuresis")
     assert claim.intervention == [ent(rec, "canagliflozin", 2)]
     assert ent(rec, "osmotic diuresis") not in claim.intervention + claim.comparator
 
@@ -173,7 +169,7 @@ def test_named_arm_kept_when_the_only_design_arm_beside_it_is_the_comparator():
                              ("COMPARATOR", "placebo"), ("COMPARATOR", "placebo", 1),
                              ("INTERVENTION", "17beta-estradiol"), ("OUTCOME", "plasma levels of total factor VII")],
                       title=True)
-    claim = _finding(rec, "17beta-estradiol")
+    claim = finding_of(rec, "17beta-estradiol")
     assert claim.intervention == [ent(rec, "17beta-estradiol")]
 
 
@@ -186,6 +182,6 @@ def test_title_span_joining_both_arms_is_split_by_the_design_sentence():
                              ("INTERVENTION", "i-gel", 1),
                              ("INTERVENTION", "LMA Supreme", 0, "Laryngeal Mask Airway Supreme"),
                              ("OUTCOME", "Insertion success rate")], title=True)
-    claim = _finding(rec, "Insertion success rate")
+    claim = finding_of(rec, "Insertion success rate")
     assert claim.intervention == [ent(rec, "i-gel")] and claim.comparator == [ent(rec, "LMA Supreme")]
     assert claim.direction == "no_difference"
