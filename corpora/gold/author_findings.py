@@ -42,7 +42,7 @@ from claimex.corpora.findings import (
     text_sha1,
 )
 
-FORMS = {"evidence-inference": "headed", "evidencemap": "plain"}
+FORMS = {"evidence-inference": "headed", "evidence-inference-abstracts": "headed", "evidencemap": "plain"}
 _BOUNDARY = re.compile(r"\n+|(?<=[.!?])\s+(?=[A-Z(\[])")
 _NO_END = re.compile(r"(?:\bvs|\be\.g|\bi\.e|\bal|\bFig|\bapprox|\bca|\bNo)\.$", re.IGNORECASE)
 

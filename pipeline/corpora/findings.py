@@ -5,6 +5,8 @@ A gold file holds one JSON object per abstract with offsets and short excerpts o
 
 * ``evidence-inference``: ``text[:abstract_end]`` of ``articles_fulltext_labeled.jsonl.gz`` (PMC headed
   form), train/validation articles only;
+* ``evidence-inference-abstracts``: the ``text`` (title + abstract, PMC headed form) of
+  ``articles_abstracts_unlabeled.jsonl.gz``, articles with no Evidence Inference label (no evaluation uses them);
 * ``evidencemap``: the ``text`` field of ``evidencemap.jsonl`` (plain, pre-tokenised);
 * ``pubmed-xml``: ``Document.text`` of the record as claimex's reader builds it from the sample files.
 
@@ -26,7 +28,7 @@ from .. import paths
 from ..read import read_documents
 from ..read.base import Document
 
-SOURCES = ("evidence-inference", "evidencemap", "pubmed-xml")
+SOURCES = ("evidence-inference", "evidence-inference-abstracts", "evidencemap", "pubmed-xml")
 DIRECTIONS = ("increase", "decrease", "no_difference", "positive", "negative")
 FINDING_TYPES = ("finding", "adverse_effect")
 GOLD_FINDINGS_DIR = paths.GOLD_DIR / "findings"
@@ -90,6 +92,13 @@ def _ei_articles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _ei_unlabeled_abstracts() -> dict[str, str]:
+    path = paths.corpus_path("evidence-inference-v2", "articles_abstracts_unlabeled.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return {str(r["pmcid"]): r["text"] for r in map(json.loads, fh)}
+
+
+@lru_cache(maxsize=1)
 def _evidencemap() -> dict[str, str]:
     with open(paths.corpus_path("evidencemap", "evidencemap.jsonl"), encoding="utf-8") as fh:
         return {str(r["pmid"]): r["text"] for r in map(json.loads, fh)}
@@ -115,7 +124,8 @@ def load_document(source: str, doc_id: str) -> Document:
         if doc is None:
             raise KeyError(f"pubmed-xml:{doc_id}: no such record in the PubMed XML samples")
         return doc
-    table = {"evidence-inference": _ei_articles, "evidencemap": _evidencemap}.get(source)
+    table = {"evidence-inference": _ei_articles, "evidence-inference-abstracts": _ei_unlabeled_abstracts,
+             "evidencemap": _evidencemap}.get(source)
     if table is None:
         raise KeyError(f"{source}:{doc_id}: unknown source (choose from {', '.join(SOURCES)})")
     text = table().get(doc_id)

@@ -116,6 +116,21 @@ def test_load_text_of_each_source_and_unknown_ids(shared_dir):
     pubmed = load_text("pubmed-xml", "17942999")  # structured: LABEL: text lines after the title
     assert pubmed.startswith("Neuroplasticity in the processing of pitch dimensions") and "\n\nPURPOSE: " in pubmed
     assert load_text("evidencemap", "32187464").startswith("A Trial of Lopinavir-Ritonavir")
-    for source, doc_id in (("pubmed-xml", "1"), ("evidence-inference", "nope"), ("medline", "1")):
+    for source, doc_id in (("pubmed-xml", "1"), ("evidence-inference", "nope"), ("medline", "1"),
+                           ("evidence-inference-abstracts", "nope")):
         with pytest.raises(KeyError, match=f"{source}:{doc_id}"):
             load_text(source, doc_id)
+
+
+@pytest.mark.shared
+def test_evidence_inference_abstracts_are_unlabelled_headed_texts(shared_dir):
+    """The unlabelled Evidence Inference abstracts: PMC headed text as stored, never a labelled article
+    (whose prompts the ``--task prompts`` evaluation scores)."""
+    text = load_text("evidence-inference-abstracts", "29012")
+    assert text.startswith("TITLE:") and "\n\nABSTRACT.RESULTS::\n" in text and "BODY" not in text
+    labelled = {g.id for g in load_gold() if g.source == "evidence-inference"}
+    for g in load_gold():
+        if g.source == "evidence-inference-abstracts":
+            assert g.form == "headed" and g.id not in labelled, g.key
+            with pytest.raises(KeyError):
+                load_text("evidence-inference", g.id)
