@@ -6,7 +6,8 @@ A gold file holds one JSON object per abstract with offsets and short excerpts o
 * ``evidence-inference``: ``text[:abstract_end]`` of ``articles_fulltext_labeled.jsonl.gz`` (PMC headed
   form), train/validation articles only;
 * ``evidence-inference-abstracts``: the ``text`` (title + abstract, PMC headed form) of
-  ``articles_abstracts_unlabeled.jsonl.gz``, articles with no Evidence Inference label (no evaluation uses them);
+  ``articles_abstracts_unlabeled.jsonl.gz`` up to its ``\n\nBODY:\n`` line where one follows (260 of them carry
+  body text), articles with no Evidence Inference label (no evaluation uses them);
 * ``evidencemap``: the ``text`` field of ``evidencemap.jsonl`` (plain, pre-tokenised);
 * ``pubmed-xml``: ``Document.text`` of the record as claimex's reader builds it from the sample files.
 
@@ -32,6 +33,7 @@ SOURCES = ("evidence-inference", "evidence-inference-abstracts", "evidencemap", 
 DIRECTIONS = ("increase", "decrease", "no_difference", "positive", "negative")
 FINDING_TYPES = ("finding", "adverse_effect")
 GOLD_FINDINGS_DIR = paths.GOLD_DIR / "findings"
+_BODY = "\n\nBODY:\n"  # where body text follows the abstract in an unlabelled Evidence Inference text
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ def _ei_articles() -> dict[str, str]:
 def _ei_unlabeled_abstracts() -> dict[str, str]:
     path = paths.corpus_path("evidence-inference-v2", "articles_abstracts_unlabeled.jsonl.gz")
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return {str(r["pmcid"]): r["text"] for r in map(json.loads, fh)}
+        return {str(r["pmcid"]): r["text"].split(_BODY, 1)[0] for r in map(json.loads, fh)}
 
 
 @lru_cache(maxsize=1)

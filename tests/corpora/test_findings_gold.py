@@ -128,6 +128,8 @@ def test_evidence_inference_abstracts_are_unlabelled_headed_texts(shared_dir):
     (whose prompts the ``--task prompts`` evaluation scores)."""
     text = load_text("evidence-inference-abstracts", "29012")
     assert text.startswith("TITLE:") and "\n\nABSTRACT.RESULTS::\n" in text and "BODY" not in text
+    cut = load_text("evidence-inference-abstracts", "4436815")  # stored with body text after the abstract
+    assert cut.rstrip().endswith("should be undertaken.") and "BODY" not in cut
     labelled = {g.id for g in load_gold() if g.source == "evidence-inference"}
     for g in load_gold():
         if g.source == "evidence-inference-abstracts":
