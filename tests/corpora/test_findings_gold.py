@@ -131,8 +131,20 @@ def test_evidence_inference_abstracts_are_unlabelled_headed_texts(shared_dir):
     cut = load_text("evidence-inference-abstracts", "4436815")  # stored with body text after the abstract
     assert cut.rstrip().endswith("should be undertaken.") and "BODY" not in cut
     labelled = {g.id for g in load_gold() if g.source == "evidence-inference"}
-    for g in load_gold():
-        if g.source == "evidence-inference-abstracts":
-            assert g.form == "headed" and g.id not in labelled, g.key
-            with pytest.raises(KeyError):
-                load_text("evidence-inference", g.id)
+    unlabelled = [g for g in load_gold() if g.source == "evidence-inference-abstracts"]
+    assert unlabelled and {g.split for g in unlabelled} == {"tune", "report"}
+    for g in unlabelled:
+        assert g.form == "headed" and g.id not in labelled, g.key
+        with pytest.raises(KeyError):
+            load_text("evidence-inference", g.id)
+
+
+@pytest.mark.shared
+def test_every_spec_rebuilds_its_gold_file(shared_dir):
+    """``src/<set>.txt`` authored with author_findings.py gives exactly ``<set>.findings.jsonl``."""
+    author = _author()
+    specs = sorted((GOLD_FINDINGS_DIR / "src").glob("*.txt"))
+    assert len(specs) >= 5
+    for spec in specs:
+        built = "".join(dump_abstract(g) + "\n" for g in author.parse_spec(spec))
+        assert built == (GOLD_FINDINGS_DIR / f"{spec.stem}.findings.jsonl").read_text(encoding="utf-8"), spec.name
