@@ -285,7 +285,12 @@ class InterventionContext:
             # beside a labelled control group the other labelled groups are the active arms
             return ent, "I" if self.control_labels else self.side_of(ent)
         if CONTROL.search(phrase):
-            return self.comparator(), "C"
+            # a bare "control group" / "controls" is the arm the design named as the control (a non-bare
+            # comparator, control-worded or the design's alternative), not a bare "control" seen later
+            named = self.named_comparator() if _BARE_CONTROL.match(phrase.strip()) else None
+            if named is not None and any(same_intervention(entity_words(named), m) for m in self.main):
+                named = None  # a mention of the main intervention is no control arm
+            return named or self.comparator(), "C"
         if is_bare_label(phrase) and GENERIC_TREATMENT.search(phrase):
             return self.treatment_arm(), "I"
         if COMBINATION.search(phrase):
