@@ -29,7 +29,7 @@ from .direction import (
     load_model,
 )
 from .grounding import ground
-from .groups import Group, claim_groups, split_by_arm
+from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
 from .link import (
     arm_values,
@@ -107,10 +107,13 @@ class ClaimAssembler:
             groups = [(g, None) for g in groups]
         if ctype in _CARRY and not apart:  # an outcome reported in the clause of one of several active arms
             groups = [(g, arm or clause_arm(view, g.outcomes, arms, ctx.seen)) for g, arm in groups]
+        triples = [(g2, arm, comp) for g, arm in groups
+                   for g2, comp in (split_by_comparator(view, g, arms, roles.comparator) if compares else [(g, None)])]
         out = []
-        for group, arm in groups:
+        for group, arm, comp in triples:
             ids = {m.id for m in group.measures}
             interventions = [arm] if arm is not None else roles.intervention
+            comparators = [comp] if comp is not None else roles.comparator
             gpairs = [(m, a) for m, a in pairs if m.id in ids]
             decision = self._decide(view, ctype, arms, group, gpairs, bool(roles.comparator), within,
                                     single_arm=ctype in _CARRY and carried_c is None, solo=solo)
@@ -120,7 +123,7 @@ class ClaimAssembler:
                 type=ctype,
                 population=[e.id for e in roles.population],
                 intervention=[e.id for e in interventions],
-                comparator=[e.id for e in roles.comparator],
+                comparator=[e.id for e in comparators],
                 outcome=[e.id for e in group.outcomes],
                 measures=[m.id for m in group.measures],
                 direction=decision.direction,

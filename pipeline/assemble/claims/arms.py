@@ -201,6 +201,7 @@ def _assign_sides(view: SentenceView, arms: list[Arm], main=None) -> None:
     of a pair ("between the lidocaine group and the ketorolac group") the second, unless only the second is a
     main intervention (``main(entity)``): then the first."""
     singles = [a for a in arms if not a.plural]
+    _coordinated_comparators(view, singles)
     named = [a for a in singles if a.entity is not None]
     if named and all(a.side == "C" for a in named):
         # only comparators named ("the CGI-I response rate for fluoxetine (78.2%) was significantly greater
@@ -244,5 +245,27 @@ def _assign_sides(view: SentenceView, arms: list[Arm], main=None) -> None:
                 a.side = "C"
 
 
+def _coordinated_comparators(view: SentenceView, singles: list[Arm]) -> None:
+    """Arms coordinated with an arm that "than" / "compared with" / "superior to" introduces are comparators
+    too: "superior to both conventional instruments (p < 0.001) and laparoscopic instruments (p < 0.001)",
+    "compared with lidocaine or ketorolac alone" (joined by and / or, not a bare comma: "Compared with placebo,
+    low dose iloprost ..."). Only after a comparison cue: "in the placebo and
+    lidocaine groups" coordinates the arms, it sets none against the other."""
+    for k, arm in enumerate(singles[:-1]):
+        before = view.text[max(0, arm.start - view.start - 45):arm.start - view.start]
+        if not COMPARE_BEFORE.search(before):
+            continue
+        prev = arm
+        for nxt in singles[k + 1:]:
+            if not _COORDINATED.match(view.between(prev.end, nxt.start)) or nxt.key == arm.key:
+                break
+            nxt.side = "C"
+            prev = nxt
+        if prev is not arm:
+            arm.side = "C"
+
+
+_COORDINATED = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:and|or|and/or|nor)\s+(?:with\s+|to\s+|the\s+)?$",
+                          re.IGNORECASE)
 _PAIR_GAP = re.compile(r"^\s*(?:,|and|or|vs\.?|versus|with|/)\s+(?:the\s+|with\s+)?(?:[\w-]+\s+)?$|^\s*/\s*$",
                        re.IGNORECASE)

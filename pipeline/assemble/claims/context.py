@@ -392,5 +392,6 @@ def is_bare_label(text: str) -> bool:
 
 
 COMPARE_BEFORE = re.compile(r"(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|over|against|"
+                             r"(?:superior|inferior|equivalent|similar|comparable|identical)\s+to|as\s+[\w-]+\s+as|"
                              r"in\s+comparison\s+(?:with|to)|differ\w*\s+(?:\w+\s+)?from(?:\s+(?:that|those)\s+"
                              r"(?:of|in|with|for))?)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)

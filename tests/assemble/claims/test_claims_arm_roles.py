@@ -2,7 +2,11 @@
 coordinated with a syntactic comparator, two valued arms set against each other - each on real sentences
 from ../shared."""
 
-from claims_helpers import ent, finding_of, make_record
+from claims_helpers import claims_of, ent, finding_of, make_record
+
+from claimex.assemble.claims.arms import _coordinated_comparators
+from claimex.assemble.claims.base import sentence_views
+from claimex.assemble.claims.context import Arm
 
 
 def test_bare_control_group_is_the_control_arm_the_design_named():
@@ -21,3 +25,67 @@ def test_bare_control_group_is_the_control_arm_the_design_named():
     claim = finding_of(rec, "respiratory infection")
     assert claim.comparator == [ent(rec, "ordinary yogurt")]
     assert ent(rec, "control", 1) in claim.arm_mentions  # the sentence's own mention
+
+
+def _rocuronium():
+    # Evidence Inference 3558644 (methods and a result sentence)
+    text = ("For this prospective, randomized, placebo-controlled, double-blind study a total of 140 patients were "
+            "randomly allocated to one of 4 treatment groups to receive intravenously placebo (saline), lidocaine "
+            "(20 mg), ketorolac (10 mg), or both (n = 35 for each group), with venous occlusion. "
+            "There was a significantly lower incidence of withdrawal movements in patients receiving the "
+            "lidocaine/ketorolac combination than in those receiving lidocaine or ketorolac alone (P = 0.009 and "
+            "0.002, respectively).")
+    return make_record(text, [("COMPARATOR", "placebo"), ("INTERVENTION", "lidocaine"),
+                              ("INTERVENTION", "ketorolac"), ("INTERVENTION", "lidocaine/ketorolac combination"),
+                              ("INTERVENTION", "lidocaine", 2), ("INTERVENTION", "ketorolac", 2),
+                              ("OUTCOME", "incidence of withdrawal movements")])
+
+
+def test_arms_coordinated_after_than_are_all_comparators():
+    # "than in those receiving lidocaine or ketorolac alone": both are what the combination is set against,
+    # never an intervention beside it
+    rec = _rocuronium()
+    claims = [c for c in claims_of(rec) if "lidocaine/ketorolac" in c.text]
+    assert claims and all(c.intervention == [ent(rec, "lidocaine/ketorolac combination")] for c in claims)
+
+
+def test_one_claim_per_comparator_arm_with_its_own_p_value():
+    # one comparison per claim: combination vs lidocaine (P = 0.009), combination vs ketorolac (P = 0.002)
+    rec = _rocuronium()
+    claims = [c for c in claims_of(rec) if "lidocaine/ketorolac" in c.text]
+    meas = {m.id: m.text for m in rec.measures}
+    got = sorted((rec_text(rec, c.comparator), [meas[i] for i in c.measures]) for c in claims)
+    assert got == [(["ketorolac"], ["0.002"]), (["lidocaine"], ["P = 0.009"])]
+
+
+def test_a_list_of_arms_after_no_comparison_cue_sets_none_against_another():
+    # Evidence Inference 3558644's methods sentence: "placebo (saline), lidocaine (20 mg), ketorolac (10 mg),
+    # or both" lists the arms; only an arm introduced by "than" / "compared with" passes its side on
+    rec = _rocuronium()
+    view = sentence_views(rec)[0]
+    arms = [Arm(e.start, e.end, e.text, e, "I") for e in view.label("INTERVENTION")]
+    _coordinated_comparators(view, arms)
+    assert [a.side for a in arms] == ["I", "I"]
+    result = sentence_views(rec)[1]
+    arms = [Arm(e.start, e.end, e.text, e, "I") for e in result.label("INTERVENTION")]
+    _coordinated_comparators(result, arms)
+    assert [a.side for a in arms] == ["I", "C", "C"]
+
+
+def test_as_effective_as_introduces_the_reference_arm():
+    # Evidence Inference 59610: "LMWHs are as effective as unfractionated heparin" - heparin is the comparator
+    text = ("Low-molecular-weight heparins in the treatment of venous thromboembolism. "
+            "Randomized studies have shown that LMWHs are as effective as unfractionated heparin in the prevention "
+            "of recurrent venous thromboembolism, and are as safe with respect to the occurrence of major "
+            "bleeding.")
+    rec = make_record(text, [("INTERVENTION", "Low-molecular-weight heparins"),
+                             ("INTERVENTION", "LMWHs", 0, "low-molecular-weight heparins"),
+                             ("INTERVENTION", "unfractionated heparin"),
+                             ("OUTCOME", "recurrent venous thromboembolism")], title=True)
+    claim = finding_of(rec, "as effective as")
+    assert claim.intervention == [ent(rec, "LMWHs")] and claim.comparator == [ent(rec, "unfractionated heparin")]
+
+
+def rec_text(rec, ids):
+    by = {e.id: e.text for e in rec.entities}
+    return [by[i] for i in ids]
