@@ -196,6 +196,8 @@ def split_by_arm(view: SentenceView, group: Group, pairs: list[tuple[Measure, Ar
     return out
 
 
+_JOINED = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*|,?\s*(?:and|or|and/or|nor|but\s+not)\s+(?:with\s+|to\s+|the\s+)?)$",
+                     re.IGNORECASE)
 _P_LIST = re.compile(r"^\s*(?:,|and|,\s*and)\s*$", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
@@ -205,7 +207,7 @@ def split_by_comparator(view: SentenceView, group: Group, arms: list[Arm], compa
     """One comparison per comparator arm (issue 10's unit): when the claim's comparator holds two or more
     different arms that the sentence names itself ("lower ... than in those receiving lidocaine or
     ketorolac alone (P = 0.009 and 0.002, respectively)", "superior to both conventional instruments
-    (p < 0.001) and laparoscopic instruments (p < 0.001)"), each gets its own group. Its p-values: with
+    (p < 0.001) and laparoscopic instruments (p < 0.001)"), each gets its own group - arms joined as a list (and / or). Its p-values: with
     "respectively" and one p-value per comparator arm, in order; else those after the arm and before the
     next comparator arm, and the p-values outside every comparator's stretch go to each. Otherwise
     ``[(group, None)]``."""
@@ -216,8 +218,10 @@ def split_by_comparator(view: SentenceView, group: Group, arms: list[Arm], compa
         if not any(same_intervention(entity_words(a.entity), entity_words(b.entity)) for b in distinct):
             distinct.append(a)
     if len(distinct) < 2 or len({e.id for e in comparator}) < 2 \
-            or any(a.entity.id not in {e.id for e in comparator} for a in distinct):
-        return whole
+            or any(a.entity.id not in {e.id for e in comparator} for a in distinct) \
+            or not all(_JOINED.match(view.between(a.end, b.start)) for a, b in zip(distinct, distinct[1:])):
+        return whole  # only arms joined as a list ("lidocaine or ketorolac alone"), not "other treatments,
+        # particularly systemic chemotherapy"
     tests: list[Measure] = []
     for m in sorted(group.measures, key=lambda x: x.start):
         # "(P = 0.009 and 0.002, respectively)": the bare second value is a p-value too
