@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...schema import ArmValue, Claim, Record
-from .arms import arms_of, settle_roles
+from .arms import arms_of, settle_roles, valued_pair
 from .base import SentenceView, blank, sentence_views, unique
 from .context import Arm, InterventionContext
 from .direction import (
@@ -93,6 +93,8 @@ class ClaimAssembler:
             arms = [a for a in arms if not a.inherited]
             carried, carried_c = [], None
         pairs = arm_values(view, arms, view.measures)
+        if ctype in _CARRY:
+            valued_pair(arms, pairs, ctx.is_main)
         apart = arms_apart(view, arms) if ctype in _CARRY else []
         solo = bool(apart) or (ctype in _CARRY and (comparator_alone(view, arms) or common_arm(view, arms)))
         compares = ctype in _CARRY and not solo and between_arms(view, arms, pairs)

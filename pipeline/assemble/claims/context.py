@@ -208,6 +208,11 @@ class InterventionContext:
         self.latest.pop(main, None)
         self.main = [entity_words(first)]
 
+    def is_main(self, ent: Entity) -> bool:
+        """Is ``ent`` a mention of a main intervention?"""
+        key = entity_words(ent)
+        return any(same_intervention(key, m) for m in self.main)
+
     def known_arm(self, ent: Entity) -> bool:
         """Is ``ent`` a mention of an arm the title, aims or methods named (or of a main intervention)?"""
         key = entity_words(ent)

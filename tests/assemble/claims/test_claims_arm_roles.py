@@ -89,3 +89,18 @@ def test_as_effective_as_introduces_the_reference_arm():
 def rec_text(rec, ids):
     by = {e.id: e.text for e in rec.entities}
     return [by[i] for i in ids]
+
+
+def test_two_arms_with_values_of_their_own_are_set_against_each_other():
+    # Evidence Inference 1968186: the design names the arms in one span; the result gives each arm its value
+    # and names no comparator - the later arm is the comparator, not a second intervention
+    text = ("Forty patients with advanced breast cancer, randomised to receive CMF or weekly low dose Epirubicin, "
+            "were evaluated by UICC criteria of response and WHO toxicity criteria. "
+            "Median time to treatment failure was 24 weeks for CMF, 7 weeks for epirubicin (P < 0.05) but survival "
+            "was similar in both groups.")
+    rec = make_record(text, [("POPULATION", "advanced breast cancer"),
+                             ("INTERVENTION", "CMF or weekly low dose Epirubicin"), ("INTERVENTION", "CMF", 1),
+                             ("INTERVENTION", "epirubicin"), ("OUTCOME", "Median time to treatment failure")])
+    claim = finding_of(rec, "treatment failure")
+    assert claim.intervention == [ent(rec, "CMF")] and claim.comparator == [ent(rec, "epirubicin")]
+    assert claim.direction == "increase"  # 24 vs 7 weeks, read relative to the claim's own arms
