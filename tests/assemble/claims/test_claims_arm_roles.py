@@ -104,3 +104,16 @@ def test_two_arms_with_values_of_their_own_are_set_against_each_other():
     claim = finding_of(rec, "treatment failure")
     assert claim.intervention == [ent(rec, "CMF")] and claim.comparator == [ent(rec, "epirubicin")]
     assert claim.direction == "increase"  # 24 vs 7 weeks, read relative to the claim's own arms
+
+
+def test_a_change_in_every_subject_is_no_comparison_of_arms():
+    # EvidenceMap 10563544: the sign test is over the subjects' own change after nicotine; the placebo arm of
+    # the crossover design is not carried as the claim's comparator
+    text = ("All 17 subjects were given nicotine or placebo solution on two separate occasions in a randomized "
+            "sequence. "
+            "Tone in all 17 subjects was reduced significantly at 3 min after nicotine ( P = 0.000015 , sign "
+            "test ) ; the rate of recovery varied in individuals .")
+    rec = make_record(text, [("INTERVENTION", "nicotine"), ("COMPARATOR", "placebo"),
+                             ("OUTCOME", "Tone"), ("INTERVENTION", "nicotine", 1)])
+    claim = finding_of(rec, "Tone in all")
+    assert claim.intervention == [ent(rec, "nicotine", 1)] and claim.comparator == []
