@@ -117,3 +117,18 @@ def test_a_change_in_every_subject_is_no_comparison_of_arms():
                              ("OUTCOME", "Tone"), ("INTERVENTION", "nicotine", 1)])
     claim = finding_of(rec, "Tone in all")
     assert claim.intervention == [ent(rec, "nicotine", 1)] and claim.comparator == []
+
+
+def test_a_comparative_said_of_one_arm_compares_it_with_the_design_comparator():
+    # EvidenceMap 8885803: "greater ... for the triamcinolone ... group" with no "than": the placebo arm of the
+    # design is the comparator
+    text = ("METHODS One hundred forty patients received either a once daily 220-microgram dose of triamcinolone "
+            "acetonide aqueous nasal spray or placebo for 2 weeks. "
+            "Both patients and physicians reported a greater overall improvement in symptoms for the triamcinolone "
+            "acetonide aqueous nasal spray group .")
+    rec = make_record(text, [("INTERVENTION", "triamcinolone acetonide aqueous nasal spray"),
+                             ("COMPARATOR", "placebo"), ("OUTCOME", "overall improvement in symptoms"),
+                             ("INTERVENTION", "triamcinolone acetonide aqueous nasal spray", 1)])
+    claim = finding_of(rec, "greater overall")
+    assert claim.intervention == [ent(rec, "triamcinolone acetonide aqueous nasal spray", 1)]
+    assert claim.comparator == [ent(rec, "placebo")]
