@@ -372,12 +372,15 @@ def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
         alt = _ALTERNATIVE_BEFORE.search(before)
         if alt and cue and _GIVEN.match(cue.group(0)) and alt.group(0).lower().startswith("and"):
             alt = None  # "received TEA on Neiguan and Zusanli": one regimen, not an alternative
+        if alt and alt.group(0).lower().startswith("to") and _ALLOCATED_TO.search(before[:alt.start()]):
+            alt = None  # "randomly assigned to (receive) X": the first arm, not the alternative of "compare Y to X"
         if COMPARE_BEFORE.search(before) or (cue and cue.start() < ent.start - view.start and alt):
             head = next((e for e in ents[k + 1:] if _ONLY_BRACKETS.match(view.between(ent.end, e.start))), None)
             out.add((head or ent).id)  # "intra muscular (IM) pethidine": the tagger split the arm; its head
     return out
 
 
+_ALLOCATED_TO = re.compile(r"\b(?:assign|allocat|randomi[sz]|random)\w*\s*$", re.IGNORECASE)
 _ONLY_BRACKETS = re.compile(r"^\s*(?:\([^()]{1,15}\)\s*)?$")
 _ALNUM = re.compile(r"[a-z0-9]+")
 _BARE_WORDS = frozenset(["the", "a", "an", "this", "that", "group", "groups", "arm", "arms", "cohort", "intervention",

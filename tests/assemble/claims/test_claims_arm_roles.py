@@ -132,3 +132,14 @@ def test_a_comparative_said_of_one_arm_compares_it_with_the_design_comparator():
     claim = finding_of(rec, "greater overall")
     assert claim.intervention == [ent(rec, "triamcinolone acetonide aqueous nasal spray", 1)]
     assert claim.comparator == [ent(rec, "placebo")]
+
+
+def test_the_arm_after_allocated_to_is_no_design_alternative():
+    # Evidence Inference 5827033: "to" after "allocated" introduces the first arm; only "compare X to Y" makes
+    # the arm after "to" the alternative
+    from claimex.assemble.claims.context import design_comparators
+
+    text = "After gastrectomy, the patients were randomly allocated to the TEA (n = 33) or control (n = 30) group."
+    rec = make_record(text, [("INTERVENTION", "gastrectomy"), ("INTERVENTION", "TEA"), ("COMPARATOR", "control")])
+    view = sentence_views(rec)[0]
+    assert design_comparators(view, view.label("INTERVENTION", "COMPARATOR")) == {ent(rec, "control")}
