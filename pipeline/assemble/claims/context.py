@@ -372,6 +372,10 @@ def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
         alt = _ALTERNATIVE_BEFORE.search(before)
         if alt and cue and _GIVEN.match(cue.group(0)) and alt.group(0).lower().startswith("and"):
             alt = None  # "received TEA on Neiguan and Zusanli": one regimen, not an alternative
+        if alt and alt.group(0).lower().startswith("with") and (
+                not re.search(r"\bcompar\w*", view.text[:ent.start - view.start], re.IGNORECASE)
+                or _JOINT_WITH.search(before[:alt.start() + 4])):
+            alt = None  # "X combined with Y", "Fractional CO2 with topical PRP": one regimen; "comparing X with Y"
         if alt and alt.group(0).lower().startswith("to") and _ALLOCATED_TO.search(before[:alt.start()]):
             alt = None  # "randomly assigned to (receive) X": the first arm, not the alternative of "compare Y to X"
         if COMPARE_BEFORE.search(before) or (cue and cue.start() < ent.start - view.start and alt):
@@ -380,6 +384,8 @@ def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
     return out
 
 
+_JOINT_WITH = re.compile(r"\b(?:combined|combination|together|along|associated|supplemented|plus|added)\s+with$",
+                         re.IGNORECASE)
 _ALLOCATED_TO = re.compile(r"\b(?:assign|allocat|randomi[sz]|random)\w*\s*$", re.IGNORECASE)
 _ONLY_BRACKETS = re.compile(r"^\s*(?:\([^()]{1,15}\)\s*)?$")
 _ALNUM = re.compile(r"[a-z0-9]+")

@@ -143,3 +143,17 @@ def test_the_arm_after_allocated_to_is_no_design_alternative():
     rec = make_record(text, [("INTERVENTION", "gastrectomy"), ("INTERVENTION", "TEA"), ("COMPARATOR", "control")])
     view = sentence_views(rec)[0]
     assert design_comparators(view, view.label("INTERVENTION", "COMPARATOR")) == {ent(rec, "control")}
+
+
+def test_combined_with_joins_one_regimen_not_an_alternative():
+    # Evidence Inference 5728271: "X combined with the Connect parenting programme" is what the intervention
+    # group received, not the design's alternative (no "compare" in the sentence)
+    from claimex.assemble.claims.context import design_comparators
+
+    text = ("Parents in the intervention group received culturally tailored societal information combined with the "
+            "Connect parenting programme during 12 weeks for 1–2 hours per week.")
+    rec = make_record(text, [("INTERVENTION", "intervention"),
+                             ("INTERVENTION", "culturally tailored societal information combined"),
+                             ("INTERVENTION", "Connect parenting programme")])
+    view = sentence_views(rec)[0]
+    assert design_comparators(view, view.label("INTERVENTION")) == set()
