@@ -135,7 +135,14 @@ def _design_arms_only(view: SentenceView, arms: list[Arm], ctx: InterventionCont
                                                                                 view.between(a.end, nxt.start)):
             return True
         return not _names_design_arm(a.entity, ctx) and not PLURAL_ARMS.search(a.text) \
-            and bool(_RESULT_SETTING.search(view.between(view.start, a.start)))
+            and bool(_RESULT_SETTING.search(view.between(view.start, a.start))) and not compared(a)
+
+    def compared(a: Arm) -> bool:
+        """An arm that a comparison sets against another: "lower following HIT than following MCT"."""
+        if COMPARE_BEFORE.search(view.between(a.start - 45, a.start)):
+            return any(b.entity is not None and b.end <= a.start and ctx.known_arm(b.entity) for b in arms)
+        return any(b.entity is not None and b.start >= a.end and ";" not in view.between(a.end, b.start)
+                   and COMPARE_BEFORE.search(view.between(b.start - 45, b.start)) for b in arms)
     return [a for a in arms if not in_setting(a) and (not own or known(a) or not in_outcome_phrase(a))]
 
 

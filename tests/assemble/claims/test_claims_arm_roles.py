@@ -157,3 +157,19 @@ def test_combined_with_joins_one_regimen_not_an_alternative():
                              ("INTERVENTION", "Connect parenting programme")])
     view = sentence_views(rec)[0]
     assert design_comparators(view, view.label("INTERVENTION")) == set()
+
+
+def test_arms_after_following_that_a_comparison_sets_against_each_other_are_arms():
+    # Evidence Inference 5883528: "following HIT than following MCT" names the arms, not the setting
+    text = ("Exercise and postprandial lipemia: effects on vascular health in inactive adults. "
+            "The aim of this study was to determine the effects of a 12-week high-intensity training (HIT) and "
+            "moderate continuous training (MCT) protocol on postprandial lipemia. "
+            "The total cholesterol response expressed as area under curve (AUC)(0–240) was lower following HIT "
+            "than following MCT, but no significant differences were observed (8%, P > 0.05).")
+    rec = make_record(text, [("INTERVENTION", "Exercise"), ("INTERVENTION", "high-intensity training (HIT)"),
+                             ("INTERVENTION", "moderate continuous training (MCT)"),
+                             ("INTERVENTION", "HIT", 1, "high-intensity training"),
+                             ("INTERVENTION", "MCT", 1, "moderate continuous training"),
+                             ("OUTCOME", "total cholesterol response")], title=True)
+    claim = finding_of(rec, "total cholesterol response")
+    assert claim.intervention == [ent(rec, "HIT")] and claim.comparator == [ent(rec, "MCT")]
