@@ -37,7 +37,7 @@ CONTROL = cues(
     r"medical\s+therapy))", r"conventional", r"no\s+(?:treatment|intervention|therapy)", r"vehicle", r"untreated",
     r"(?<!hypertonic )(?<!hypotonic )saline", r"wait(?:ing)?[- ]?list", r"best\s+supportive\s+care", r"[\w-]+\s+alone",
     r"routine\s+care",
-    r"dummy", r"observation", r"no[-‐‑][a-z][\w-]*", r"without\s+[\w-]+",
+    r"dummy", r"observation", r"no[-‐‑][a-z][\w-]*", r"non[-‐‑][a-z][\w-]*", r"without\s+[\w-]+",
 )
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
                          r"verum", r"test", r"therapy", r"drug")
@@ -62,6 +62,9 @@ def _control_worded(text: str) -> bool:
     return bool(CONTROL.search(text))
 
 
+_NEGATIONS = frozenset(["non", "no", "not", "without"])
+
+
 @lru_cache(maxsize=65536)
 def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two mentions of one intervention: one's words inside the other's, or most words shared (stem
@@ -69,6 +72,8 @@ def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
     qualifier ("aseptic BTB allografts" / "sterilized BTB allografts") are different interventions."""
     if not a or not b:
         return False
+    if (a ^ b) & _NEGATIONS:
+        return False  # "non-ARB" / "no-morphine" is the other arm, not a mention of "ARB" / "morphine"
     if a <= b or b <= a:
         return True
     own_a = [w for w in a if not any(same_stem(w, v) for v in b)]

@@ -173,3 +173,25 @@ def test_arms_after_following_that_a_comparison_sets_against_each_other_are_arms
                              ("OUTCOME", "total cholesterol response")], title=True)
     claim = finding_of(rec, "total cholesterol response")
     assert claim.intervention == [ent(rec, "HIT")] and claim.comparator == [ent(rec, "MCT")]
+
+
+def test_non_x_is_the_other_arm_not_a_mention_of_x():
+    # Evidence Inference 5816600: "non-ARB" is control-worded and a different arm from "ARB" (its words hold
+    # ARB's, but "non" negates them), so "comparable between ARB and non-ARB groups" sets ARB against non-ARB
+    from claimex.assemble.claims.context import is_control, same_intervention
+    from claimex.assemble.claims.base import entity_words
+
+    text = ("Cardiovascular and renal protective role of angiotensin blockade in hypertension with advanced CKD. "
+            "In patients with G3b and/or A3, the incidence of cardiovascular events was significantly less in ARB "
+            "group than in non-ARB group (11 vs 22, respectively) (HR = 0.465: 95%CI = 0.224–0.965; P = 0.040). "
+            "On the other hand, in the other patients, the occurrence of cardiovascular events was comparable "
+            "between ARB and non-ARB groups.")
+    rec = make_record(text, [("INTERVENTION", "angiotensin blockade"), ("INTERVENTION", "ARB"),
+                             ("INTERVENTION", "non-ARB"), ("INTERVENTION", "ARB", 2), ("INTERVENTION", "non-ARB", 1),
+                             ("OUTCOME", "incidence of cardiovascular events"),
+                             ("OUTCOME", "occurrence of cardiovascular events")], title=True)
+    by = {e.id: e for e in rec.entities}
+    arb, non = by[ent(rec, "ARB")], by[ent(rec, "non-ARB")]
+    assert is_control(non) and not same_intervention(entity_words(arb), entity_words(non))
+    claim = finding_of(rec, "comparable between")
+    assert claim.intervention == [ent(rec, "ARB", 1)] and claim.comparator == [ent(rec, "non-ARB", 1)]
