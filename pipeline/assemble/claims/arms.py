@@ -60,6 +60,7 @@ def _names_design_arm(ent: Entity, ctx: InterventionContext) -> bool:
     return any(same_intervention(key, m) for m in ctx.main) or ctx._is_known_comparator(ent)
 
 
+_ALONE_AFTER = re.compile(r"^\s+alone\b", re.IGNORECASE)
 _CONTROL_LABEL = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition))?$", re.IGNORECASE)
 
 
@@ -80,7 +81,10 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
                 continue
             if is_bare_label(text) and (ctx.main or ctx.design_arms):
                 continue  # names no arm and stands for none ("after surgery"): the main one is carried
-        arms.append(Arm(ent.start, end, text, ent, ctx.side_of(ent)))
+        # "X alone" beside a different arm is the control arm: "between the FMS/RSV and FMS alone groups"
+        alone = _ALONE_AFTER.match(view.text[end - view.start:]) and any(
+            o.text.lower() != ent.text.lower() for o in ents if o is not ent)
+        arms.append(Arm(ent.start, end, text, ent, "C" if alone else ctx.side_of(ent)))
     for a, b, label, pre, words in arm_phrases(view.text):
         start, end = view.start + a, view.start + b
         if any(x.start < end and start < x.end for x in arms):

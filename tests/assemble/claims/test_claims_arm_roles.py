@@ -195,3 +195,13 @@ def test_non_x_is_the_other_arm_not_a_mention_of_x():
     assert is_control(non) and not same_intervention(entity_words(arb), entity_words(non))
     claim = finding_of(rec, "comparable between")
     assert claim.intervention == [ent(rec, "ARB", 1)] and claim.comparator == [ent(rec, "non-ARB", 1)]
+
+
+def test_x_alone_beside_another_arm_is_the_comparator():
+    # Evidence Inference 5217661: "between the FMS/RSV and FMS alone groups" - FMS alone is the control arm
+    text = ("Reductions in siSBP and siDBP were not significantly different between the FMS/RSV and FMS alone "
+            "groups (p = 0.500 and p = 0.734, respectively).")
+    rec = make_record(text, [("OUTCOME", "siSBP"), ("OUTCOME", "siDBP"), ("INTERVENTION", "FMS/RSV"),
+                             ("INTERVENTION", "FMS", 1)])
+    claim = finding_of(rec, "FMS alone")
+    assert claim.intervention == [ent(rec, "FMS/RSV")] and claim.comparator == [ent(rec, "FMS")]
