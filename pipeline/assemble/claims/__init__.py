@@ -69,7 +69,7 @@ class ClaimAssembler:
     def __call__(self, record: Record) -> list[Claim]:
         ground(record)
         state = TypingState(tagged=bool(record.entities))
-        ctx = InterventionContext()
+        ctx = InterventionContext(short_forms={a.short: a.long for a in record.abbreviations})
         claims: list[Claim] = []
         views = sentence_views(record)
         ctx.prime(views)

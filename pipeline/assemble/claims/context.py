@@ -113,6 +113,7 @@ class InterventionContext:
     design_arms: list[frozenset[str]] = field(default_factory=list)  # word keys of title/aim/methods arms
     control_labels: set[str] = field(default_factory=set)  # labels defined as the control arm
     allocated: Entity | None = None  # the active arm an aim/methods sentence sets against a comparator
+    short_forms: dict[str, str] = field(default_factory=dict)  # the record's abbreviations: short -> long form
 
     # -- updating ---------------------------------------------------------------------------------------
     def prime(self, views: list[SentenceView]) -> None:
@@ -307,7 +308,9 @@ class InterventionContext:
             for ent in reversed(self.interventions):
                 if _COMBINED_TEXT.search(ent.expanded or ent.text):
                     return ent, "I"
-        words = [w for w in content_words(phrase) if w not in _NOT_ARM_WORDS]
+        # an abbreviation in the phrase ("the PVB group") brings its long form's words ("paravertebral block")
+        longs = " ".join(self.short_forms[t] for t in re.findall(r"[\w+-]+", phrase) if t in self.short_forms)
+        words = [w for w in content_words(f"{phrase} {longs}") if w not in _NOT_ARM_WORDS]
         if words:
             for ent in reversed(self.interventions):
                 key = entity_words(ent)

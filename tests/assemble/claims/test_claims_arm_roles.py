@@ -205,3 +205,23 @@ def test_x_alone_beside_another_arm_is_the_comparator():
                              ("INTERVENTION", "FMS", 1)])
     claim = finding_of(rec, "FMS alone")
     assert claim.intervention == [ent(rec, "FMS/RSV")] and claim.comparator == [ent(rec, "FMS")]
+
+
+def test_an_abbreviation_in_an_arm_phrase_resolves_through_its_long_form():
+    # Evidence Inference 4218764: "the PVB group" (PVB = paravertebral nerve block) is the paravertebral block
+    # arm, not the title's main intervention
+    from claimex.schema import Abbreviation
+
+    text = ("Ropivacaine after right-lobe hepatectomy. "
+            "We hypothesized that continuous right thoracic paravertebral block, following bolus initiation, "
+            "decreases opioid consumption after right-lobe hepatectomy. "
+            "The cumulative sufentanil consumption in the PVB group (54.3 ± 12.1 μg) at 24 postoperative hours was "
+            "more than 20% less than that of the control group (68.1 ± 9.9 μg) (P < 0.001).")
+    rec = make_record(text, [("INTERVENTION", "Ropivacaine"),
+                             ("INTERVENTION", "continuous right thoracic paravertebral block"),
+                             ("COMPARATOR", "control"), ("OUTCOME", "cumulative sufentanil consumption")],
+                      title=True)
+    at = text.index("PVB")
+    rec.abbreviations = [Abbreviation(start=at, end=at + 3, short="PVB", long="Paravertebral nerve block")]
+    claim = finding_of(rec, "PVB group")
+    assert claim.intervention == [ent(rec, "continuous right thoracic paravertebral block")]
