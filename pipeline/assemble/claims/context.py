@@ -384,6 +384,10 @@ def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
                 not re.search(r"\bcompar\w*", view.text[:ent.start - view.start], re.IGNORECASE)
                 or _JOINT_WITH.search(before[:alt.start() + 4])):
             alt = None  # "X combined with Y", "Fractional CO2 with topical PRP": one regimen; "comparing X with Y"
+        if alt and cue and alt.group(0).lower().startswith("and") and ent.start - view.start - cue.end() > 80 \
+                and not _AND_PAIR.match(view.between(ents[k - 1].end, ent.start)) \
+                and not re.search(r"\bbetween\b", view.text[:ent.start - view.start], re.IGNORECASE):
+            alt = None  # an "and" far from the cue and from the previous arm joins a list of measures
         if alt and alt.group(0).lower().startswith("to") and _ALLOCATED_TO.search(before[:alt.start()]):
             alt = None  # "randomly assigned to (receive) X": the first arm, not the alternative of "compare Y to X"
         if COMPARE_BEFORE.search(before) or (cue and cue.start() < ent.start - view.start and alt):
@@ -394,6 +398,7 @@ def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
 
 _JOINT_WITH = re.compile(r"\b(?:combined|combination|together|along|associated|supplemented|plus|added)\s+with$",
                          re.IGNORECASE)
+_AND_PAIR = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*and\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ALLOCATED_TO = re.compile(r"\b(?:assign|allocat|randomi[sz]|random)\w*\s*$", re.IGNORECASE)
 _ONLY_BRACKETS = re.compile(r"^\s*(?:\([^()]{1,15}\)\s*)?$")
 _ALNUM = re.compile(r"[a-z0-9]+")

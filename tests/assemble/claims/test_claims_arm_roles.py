@@ -225,3 +225,16 @@ def test_an_abbreviation_in_an_arm_phrase_resolves_through_its_long_form():
     rec.abbreviations = [Abbreviation(start=at, end=at + 3, short="PVB", long="Paravertebral nerve block")]
     claim = finding_of(rec, "PVB group")
     assert claim.intervention == [ent(rec, "continuous right thoracic paravertebral block")]
+
+
+def test_an_and_far_from_the_cue_and_from_any_arm_joins_measures_not_arms():
+    # PubMed 19368899: "... or a computer game control condition, followed by reassessment of cognition and
+    # serum BDNF" - BDNF (tagged as an intervention) is measured, not the design's alternative
+    from claimex.assemble.claims.context import design_comparators
+
+    text = ("Schizophrenia subjects were randomly assigned to either 50 hours (10 weeks) of computerized auditory "
+            "training or a computer game control condition, followed by reassessment of cognition and serum BDNF.")
+    rec = make_record(text, [("INTERVENTION", "computerized auditory training"), ("INTERVENTION", "computer game"),
+                             ("COMPARATOR", "control condition"), ("INTERVENTION", "BDNF")])
+    view = sentence_views(rec)[0]
+    assert design_comparators(view, view.label("INTERVENTION", "COMPARATOR")) == {ent(rec, "control condition")}
