@@ -15,13 +15,12 @@ import re
 from ...schema import Entity, Measure
 from .base import SentenceView, entity_words
 from .context import (
-    COMPARE_BEFORE,
     Arm,
     InterventionContext,
     is_bare_label,
     is_control,
-    same_intervention,
 )
+from .design import COMPARE_BEFORE, same_intervention
 from .labels import ARM_HEAD, PLURAL_ARMS, arm_phrases
 
 

@@ -196,7 +196,8 @@ def split_by_arm(view: SentenceView, group: Group, pairs: list[tuple[Measure, Ar
     return out
 
 
-_JOINED = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*|,?\s*(?:and|or|and/or|nor|but\s+not)\s+(?:with\s+|to\s+|the\s+)?)$",
+_JOINED = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*|,?\s*(?:and|or|and/or|nor|but\s+not)\s+"
+                     r"(?:with\s+|to\s+|the\s+)?)$",
                      re.IGNORECASE)
 _P_LIST = re.compile(r"^\s*(?:,|and|,\s*and)\s*$", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
@@ -205,12 +206,12 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 def split_by_comparator(view: SentenceView, group: Group, arms: list[Arm], comparator: list[Entity]
                         ) -> list[tuple[Group, Entity | None]]:
     """One comparison per comparator arm (issue 10's unit): when the claim's comparator holds two or more
-    different arms that the sentence names itself ("lower ... than in those receiving lidocaine or
-    ketorolac alone (P = 0.009 and 0.002, respectively)", "superior to both conventional instruments
-    (p < 0.001) and laparoscopic instruments (p < 0.001)"), each gets its own group - arms joined as a list (and / or). Its p-values: with
-    "respectively" and one p-value per comparator arm, in order; else those after the arm and before the
-    next comparator arm, and the p-values outside every comparator's stretch go to each. Otherwise
-    ``[(group, None)]``."""
+    different arms that the sentence names itself, joined as a list (and / or / comma: "lower ... than in
+    those receiving lidocaine or ketorolac alone (P = 0.009 and 0.002, respectively)", "superior to both
+    conventional instruments (p < 0.001) and laparoscopic instruments (p < 0.001)"), each gets its own group.
+    Its p-values: with "respectively" and one p-value per comparator arm, in order; else those after the arm
+    and before the next comparator arm, and the p-values outside every comparator's stretch go to each.
+    Otherwise ``[(group, None)]``."""
     whole: list[tuple[Group, Entity | None]] = [(group, None)]
     own = [a for a in arms if a.side == "C" and a.entity is not None and not a.plural and not a.inherited]
     distinct: list[Arm] = []

@@ -178,8 +178,8 @@ def test_arms_after_following_that_a_comparison_sets_against_each_other_are_arms
 def test_non_x_is_the_other_arm_not_a_mention_of_x():
     # Evidence Inference 5816600: "non-ARB" is control-worded and a different arm from "ARB" (its words hold
     # ARB's, but "non" negates them), so "comparable between ARB and non-ARB groups" sets ARB against non-ARB
-    from claimex.assemble.claims.context import is_control, same_intervention
     from claimex.assemble.claims.base import entity_words
+    from claimex.assemble.claims.context import is_control, same_intervention
 
     text = ("Cardiovascular and renal protective role of angiotensin blockade in hypertension with advanced CKD. "
             "In patients with G3b and/or A3, the incidence of cardiovascular events was significantly less in ARB "
