@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...schema import ArmValue, Claim, Record
-from .arms import arms_of, settle_roles
+from .arms import arms_of, settle_roles, valued_pair
 from .base import SentenceView, blank, sentence_views, unique
 from .context import Arm, InterventionContext
 from .direction import (
@@ -29,7 +29,7 @@ from .direction import (
     load_model,
 )
 from .grounding import ground
-from .groups import Group, claim_groups, split_by_arm
+from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
 from .link import (
     arm_values,
@@ -69,7 +69,7 @@ class ClaimAssembler:
     def __call__(self, record: Record) -> list[Claim]:
         ground(record)
         state = TypingState(tagged=bool(record.entities))
-        ctx = InterventionContext()
+        ctx = InterventionContext(short_forms={a.short: a.long for a in record.abbreviations})
         claims: list[Claim] = []
         views = sentence_views(record)
         ctx.prime(views)
@@ -93,6 +93,8 @@ class ClaimAssembler:
             arms = [a for a in arms if not a.inherited]
             carried, carried_c = [], None
         pairs = arm_values(view, arms, view.measures)
+        if ctype in _CARRY:
+            valued_pair(arms, pairs, ctx.is_main)
         apart = arms_apart(view, arms) if ctype in _CARRY else []
         solo = bool(apart) or (ctype in _CARRY and (comparator_alone(view, arms) or common_arm(view, arms)))
         compares = ctype in _CARRY and not solo and between_arms(view, arms, pairs)
@@ -107,10 +109,13 @@ class ClaimAssembler:
             groups = [(g, None) for g in groups]
         if ctype in _CARRY and not apart:  # an outcome reported in the clause of one of several active arms
             groups = [(g, arm or clause_arm(view, g.outcomes, arms, ctx.seen)) for g, arm in groups]
+        triples = [(g2, arm, comp) for g, arm in groups
+                   for g2, comp in (split_by_comparator(view, g, arms, roles.comparator) if compares else [(g, None)])]
         out = []
-        for group, arm in groups:
+        for group, arm, comp in triples:
             ids = {m.id for m in group.measures}
             interventions = [arm] if arm is not None else roles.intervention
+            comparators = [comp] if comp is not None else roles.comparator
             gpairs = [(m, a) for m, a in pairs if m.id in ids]
             decision = self._decide(view, ctype, arms, group, gpairs, bool(roles.comparator), within,
                                     single_arm=ctype in _CARRY and carried_c is None, solo=solo)
@@ -120,7 +125,7 @@ class ClaimAssembler:
                 type=ctype,
                 population=[e.id for e in roles.population],
                 intervention=[e.id for e in interventions],
-                comparator=[e.id for e in roles.comparator],
+                comparator=[e.id for e in comparators],
                 outcome=[e.id for e in group.outcomes],
                 measures=[m.id for m in group.measures],
                 direction=decision.direction,

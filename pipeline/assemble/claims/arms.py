@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import re
 
-from ...schema import Entity
+from ...schema import Entity, Measure
 from .base import SentenceView, entity_words
 from .context import (
-    COMPARE_BEFORE,
     Arm,
     InterventionContext,
     is_bare_label,
     is_control,
-    same_intervention,
 )
+from .design import COMPARE_BEFORE, same_intervention
 from .labels import ARM_HEAD, PLURAL_ARMS, arm_phrases
 
 
@@ -60,6 +59,7 @@ def _names_design_arm(ent: Entity, ctx: InterventionContext) -> bool:
     return any(same_intervention(key, m) for m in ctx.main) or ctx._is_known_comparator(ent)
 
 
+_ALONE_AFTER = re.compile(r"^\s+alone\b", re.IGNORECASE)
 _CONTROL_LABEL = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition))?$", re.IGNORECASE)
 
 
@@ -80,7 +80,10 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
                 continue
             if is_bare_label(text) and (ctx.main or ctx.design_arms):
                 continue  # names no arm and stands for none ("after surgery"): the main one is carried
-        arms.append(Arm(ent.start, end, text, ent, ctx.side_of(ent)))
+        # "X alone" beside a different arm is the control arm: "between the FMS/RSV and FMS alone groups"
+        alone = _ALONE_AFTER.match(view.text[end - view.start:]) and any(
+            o.text.lower() != ent.text.lower() for o in ents if o is not ent)
+        arms.append(Arm(ent.start, end, text, ent, "C" if alone else ctx.side_of(ent)))
     for a, b, label, pre, words in arm_phrases(view.text):
         start, end = view.start + a, view.start + b
         if any(x.start < end and start < x.end for x in arms):
@@ -135,7 +138,14 @@ def _design_arms_only(view: SentenceView, arms: list[Arm], ctx: InterventionCont
                                                                                 view.between(a.end, nxt.start)):
             return True
         return not _names_design_arm(a.entity, ctx) and not PLURAL_ARMS.search(a.text) \
-            and bool(_RESULT_SETTING.search(view.between(view.start, a.start)))
+            and bool(_RESULT_SETTING.search(view.between(view.start, a.start))) and not compared(a)
+
+    def compared(a: Arm) -> bool:
+        """An arm that a comparison sets against another: "lower following HIT than following MCT"."""
+        if COMPARE_BEFORE.search(view.between(a.start - 45, a.start)):
+            return any(b.entity is not None and b.end <= a.start and ctx.known_arm(b.entity) for b in arms)
+        return any(b.entity is not None and b.start >= a.end and ";" not in view.between(a.end, b.start)
+                   and COMPARE_BEFORE.search(view.between(b.start - 45, b.start)) for b in arms)
     return [a for a in arms if not in_setting(a) and (not own or known(a) or not in_outcome_phrase(a))]
 
 
@@ -201,6 +211,7 @@ def _assign_sides(view: SentenceView, arms: list[Arm], main=None) -> None:
     of a pair ("between the lidocaine group and the ketorolac group") the second, unless only the second is a
     main intervention (``main(entity)``): then the first."""
     singles = [a for a in arms if not a.plural]
+    _coordinated_comparators(view, singles)
     named = [a for a in singles if a.entity is not None]
     if named and all(a.side == "C" for a in named):
         # only comparators named ("the CGI-I response rate for fluoxetine (78.2%) was significantly greater
@@ -244,5 +255,50 @@ def _assign_sides(view: SentenceView, arms: list[Arm], main=None) -> None:
                 a.side = "C"
 
 
+def _coordinated_comparators(view: SentenceView, singles: list[Arm]) -> None:
+    """Arms coordinated with an arm that "than" / "compared with" / "superior to" introduces are comparators
+    too: "superior to both conventional instruments (p < 0.001) and laparoscopic instruments (p < 0.001)",
+    "compared with lidocaine or ketorolac alone" (joined by and / or, not a bare comma: "Compared with placebo,
+    low dose iloprost ..."). Only after a comparison cue: "in the placebo and
+    lidocaine groups" coordinates the arms, it sets none against the other."""
+    for k, arm in enumerate(singles[:-1]):
+        before = view.text[max(0, arm.start - view.start - 45):arm.start - view.start]
+        if not COMPARE_BEFORE.search(before):
+            continue
+        prev = arm
+        for nxt in singles[k + 1:]:
+            if not _COORDINATED.match(view.between(prev.end, nxt.start)) or nxt.key == arm.key:
+                break
+            nxt.side = "C"
+            prev = nxt
+        if prev is not arm:
+            arm.side = "C"
+
+
+_COORDINATED = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:and|or|and/or|nor)\s+(?:with\s+|to\s+|the\s+)?$",
+                          re.IGNORECASE)
 _PAIR_GAP = re.compile(r"^\s*(?:,|and|or|vs\.?|versus|with|/)\s+(?:the\s+|with\s+)?(?:[\w-]+\s+)?$|^\s*/\s*$",
                        re.IGNORECASE)
+
+
+def valued_pair(arms: list[Arm], pairs: list[tuple[Measure, Arm]], main) -> None:
+    """Two different arms with values of their own and no comparator named ("58% for CMF and 29% for
+    epirubicin", "3.6 cm in the SaphLITE group versus 2.1 cm in the Clearglide group"): the sentence compares
+    them, so one is the comparator - the one that is not the main intervention (``main(entity)``) when only
+    the other is, else the later one. Sides are set in place on every mention of that arm."""
+    singles = [a for a in arms if not a.plural and a.entity is not None]
+    if any(a.side == "C" for a in singles):
+        return
+    valued: list[Arm] = []
+    for _, a in sorted(pairs, key=lambda x: x[0].start):
+        if a.entity is not None and not a.plural and not any(
+                same_intervention(entity_words(a.entity), entity_words(b.entity)) for b in valued):
+            valued.append(a)
+    if len(valued) != 2:
+        return
+    first, second = sorted(valued, key=lambda a: a.start)
+    if main(second.entity) and not main(first.entity):
+        second = first
+    for a in singles:
+        if same_intervention(entity_words(a.entity), entity_words(second.entity)):
+            a.side = "C"

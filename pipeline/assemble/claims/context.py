@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from ...schema import Entity
 from .base import SentenceView, content_words, cues, entity_words, same_stem
+from .design import design_comparators, same_intervention
 from .labels import bracket_labels, defined_label
 
 CONTROL = cues(
@@ -37,7 +38,7 @@ CONTROL = cues(
     r"medical\s+therapy))", r"conventional", r"no\s+(?:treatment|intervention|therapy)", r"vehicle", r"untreated",
     r"(?<!hypertonic )(?<!hypotonic )saline", r"wait(?:ing)?[- ]?list", r"best\s+supportive\s+care", r"[\w-]+\s+alone",
     r"routine\s+care",
-    r"dummy", r"observation", r"no[-‐‑][a-z][\w-]*", r"without\s+[\w-]+",
+    r"dummy", r"observation", r"no[-‐‑][a-z][\w-]*", r"non[-‐‑][a-z][\w-]*", r"without\s+[\w-]+",
 )
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
                          r"verum", r"test", r"therapy", r"drug")
@@ -62,21 +63,6 @@ def _control_worded(text: str) -> bool:
     return bool(CONTROL.search(text))
 
 
-@lru_cache(maxsize=65536)
-def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two mentions of one intervention: one's words inside the other's, or most words shared (stem
-    match) while at most one side has words of its own. Arms that share a head but each carry their own
-    qualifier ("aseptic BTB allografts" / "sterilized BTB allografts") are different interventions."""
-    if not a or not b:
-        return False
-    if a <= b or b <= a:
-        return True
-    own_a = [w for w in a if not any(same_stem(w, v) for v in b)]
-    own_b = [w for w in b if not any(same_stem(w, v) for v in a)]
-    if own_a and own_b:
-        return False
-    shared = len(a) - len(own_a)
-    return shared >= 0.6 * max(len(a), len(b))
 
 
 @dataclass
@@ -108,6 +94,7 @@ class InterventionContext:
     design_arms: list[frozenset[str]] = field(default_factory=list)  # word keys of title/aim/methods arms
     control_labels: set[str] = field(default_factory=set)  # labels defined as the control arm
     allocated: Entity | None = None  # the active arm an aim/methods sentence sets against a comparator
+    short_forms: dict[str, str] = field(default_factory=dict)  # the record's abbreviations: short -> long form
 
     # -- updating ---------------------------------------------------------------------------------------
     def prime(self, views: list[SentenceView]) -> None:
@@ -208,6 +195,11 @@ class InterventionContext:
         self.latest.pop(main, None)
         self.main = [entity_words(first)]
 
+    def is_main(self, ent: Entity) -> bool:
+        """Is ``ent`` a mention of a main intervention?"""
+        key = entity_words(ent)
+        return any(same_intervention(key, m) for m in self.main)
+
     def known_arm(self, ent: Entity) -> bool:
         """Is ``ent`` a mention of an arm the title, aims or methods named (or of a main intervention)?"""
         key = entity_words(ent)
@@ -285,14 +277,21 @@ class InterventionContext:
             # beside a labelled control group the other labelled groups are the active arms
             return ent, "I" if self.control_labels else self.side_of(ent)
         if CONTROL.search(phrase):
-            return self.comparator(), "C"
+            # a bare "control group" / "controls" is the arm the design named as the control (a non-bare
+            # comparator, control-worded or the design's alternative), not a bare "control" seen later
+            named = self.named_comparator() if _BARE_CONTROL.match(phrase.strip()) else None
+            if named is not None and any(same_intervention(entity_words(named), m) for m in self.main):
+                named = None  # a mention of the main intervention is no control arm
+            return named or self.comparator(), "C"
         if is_bare_label(phrase) and GENERIC_TREATMENT.search(phrase):
             return self.treatment_arm(), "I"
         if COMBINATION.search(phrase):
             for ent in reversed(self.interventions):
                 if _COMBINED_TEXT.search(ent.expanded or ent.text):
                     return ent, "I"
-        words = [w for w in content_words(phrase) if w not in _NOT_ARM_WORDS]
+        # an abbreviation in the phrase ("the PVB group") brings its long form's words ("paravertebral block")
+        longs = " ".join(self.short_forms[t] for t in re.findall(r"[\w+-]+", phrase) if t in self.short_forms)
+        words = [w for w in content_words(f"{phrase} {longs}") if w not in _NOT_ARM_WORDS]
         if words:
             for ent in reversed(self.interventions):
                 key = entity_words(ent)
@@ -336,39 +335,8 @@ def title_arms(view: SentenceView) -> list[Entity]:
     return lead or ents
 
 
-_RANDOMISED = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|between|versus|vs\.?|either|"
-                        r"receiv\w*|given)\b", re.IGNORECASE)
-_GIVEN = re.compile(r"receiv|given", re.IGNORECASE)
-_ALTERNATIVE_BEFORE = re.compile(r"(?:\bor|\band|\bwith|\bto)\s+(?:to\s+|with\s+|receive\s+)?(?:the\s+|an?\s+)?"
-                                 r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
-def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
-    """Ids of the entities a design sentence (title, aim, methods) sets up as the comparator: introduced
-    by "than" / "compared with" / "versus" after another arm, or the alternative in "randomised to X or
-    Y", "comparing X with Y", "between X and Y" (not "and" after "received" / "given": "received TEA on Neiguan
-    and Zusanli" is one regimen). When the tagger split the alternative ("intra muscular (IM)
-    pethidine"), the entity right after it (only an abbreviation bracket between) is the one marked."""
-    out: set[str] = set()
-    ents = sorted(ents, key=lambda e: e.start)
-    cue = _RANDOMISED.search(view.text)
-    for k, ent in enumerate(ents):
-        if k == 0:
-            continue
-        earlier = [e for e in ents[:k] if e.id not in out and not same_intervention(entity_words(e), entity_words(ent))]
-        if not earlier:
-            continue
-        before = view.text[max(0, ent.start - view.start - 40):ent.start - view.start]
-        alt = _ALTERNATIVE_BEFORE.search(before)
-        if alt and cue and _GIVEN.match(cue.group(0)) and alt.group(0).lower().startswith("and"):
-            alt = None  # "received TEA on Neiguan and Zusanli": one regimen, not an alternative
-        if COMPARE_BEFORE.search(before) or (cue and cue.start() < ent.start - view.start and alt):
-            head = next((e for e in ents[k + 1:] if _ONLY_BRACKETS.match(view.between(ent.end, e.start))), None)
-            out.add((head or ent).id)  # "intra muscular (IM) pethidine": the tagger split the arm; its head
-    return out
-
-
-_ONLY_BRACKETS = re.compile(r"^\s*(?:\([^()]{1,15}\)\s*)?$")
 _ALNUM = re.compile(r"[a-z0-9]+")
 _BARE_WORDS = frozenset(["the", "a", "an", "this", "that", "group", "groups", "arm", "arms", "cohort", "intervention",
                          "interventions", "treatment", "treatments", "treated", "study", "experimental", "active",
@@ -386,6 +354,3 @@ def is_bare_label(text: str) -> bool:
     return bool(toks) and all(t in _BARE_WORDS for t in toks)
 
 
-COMPARE_BEFORE = re.compile(r"(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|over|against|"
-                             r"in\s+comparison\s+(?:with|to)|differ\w*\s+(?:\w+\s+)?from(?:\s+(?:that|those)\s+"
-                             r"(?:of|in|with|for))?)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)

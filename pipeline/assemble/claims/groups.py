@@ -3,7 +3,9 @@
 * :func:`claim_groups`: one group per outcome that reports its own comparison (arm values or a p-value)
   or, in a sentence without arm values, its own result numbers ("label: number" slots count even when the
   tagger did not tag the label);
-* :func:`split_by_arm`: one comparison per experimental arm when several named arms face one comparator.
+* :func:`split_by_arm`: one comparison per experimental arm when several named arms face one comparator;
+* :func:`split_by_comparator`: one comparison per comparator arm when one arm faces several ("superior to
+  both A (p < 0.001) and B (p < 0.001)").
 
 Each measure's outcome is the nearest OUTCOME entity before it (else after it).
 """
@@ -192,3 +194,52 @@ def split_by_arm(view: SentenceView, group: Group, pairs: list[tuple[Measure, Ar
                 keep.append(m)
         out.append((Group(list(group.outcomes), keep), ent))
     return out
+
+
+_JOINED = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*|,?\s*(?:and|or|and/or|nor|but\s+not)\s+"
+                     r"(?:with\s+|to\s+|the\s+)?)$",
+                     re.IGNORECASE)
+_P_LIST = re.compile(r"^\s*(?:,|and|,\s*and)\s*$", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def split_by_comparator(view: SentenceView, group: Group, arms: list[Arm], comparator: list[Entity]
+                        ) -> list[tuple[Group, Entity | None]]:
+    """One comparison per comparator arm (issue 10's unit): when the claim's comparator holds two or more
+    different arms that the sentence names itself, joined as a list (and / or / comma: "lower ... than in
+    those receiving lidocaine or ketorolac alone (P = 0.009 and 0.002, respectively)", "superior to both
+    conventional instruments (p < 0.001) and laparoscopic instruments (p < 0.001)"), each gets its own group.
+    Its p-values: with "respectively" and one p-value per comparator arm, in order; else those after the arm
+    and before the next comparator arm, and the p-values outside every comparator's stretch go to each.
+    Otherwise ``[(group, None)]``."""
+    whole: list[tuple[Group, Entity | None]] = [(group, None)]
+    own = [a for a in arms if a.side == "C" and a.entity is not None and not a.plural and not a.inherited]
+    distinct: list[Arm] = []
+    for a in sorted(own, key=lambda x: x.start):
+        if not any(same_intervention(entity_words(a.entity), entity_words(b.entity)) for b in distinct):
+            distinct.append(a)
+    if len(distinct) < 2 or len({e.id for e in comparator}) < 2 \
+            or any(a.entity.id not in {e.id for e in comparator} for a in distinct) \
+            or not all(_JOINED.match(view.between(a.end, b.start)) for a, b in zip(distinct, distinct[1:])):
+        return whole  # only arms joined as a list ("lidocaine or ketorolac alone"), not "other treatments,
+        # particularly systemic chemotherapy"
+    tests: list[Measure] = []
+    for m in sorted(group.measures, key=lambda x: x.start):
+        # "(P = 0.009 and 0.002, respectively)": the bare second value is a p-value too
+        if m.kind == "p_value" or (tests and m.kind == "value" and _P_LIST.match(view.between(tests[-1].end, m.start))):
+            tests.append(m)
+    shared = [m for m in group.measures if m not in tests]
+    owned: list[list[Measure]] = [[] for _ in distinct]
+    if len(tests) == len(distinct) and _RESPECTIVELY.search(view.text) and tests[0].start > distinct[-1].end:
+        for k, m in enumerate(tests):
+            owned[k].append(m)
+    else:
+        for m in tests:
+            k = next((k for k, a in enumerate(distinct) if a.end <= m.start
+                      and (k + 1 == len(distinct) or m.start < distinct[k + 1].start)), None)
+            if k is None:
+                shared.append(m)
+            else:
+                owned[k].append(m)
+    return [(Group(list(group.outcomes), sorted(shared + mine, key=lambda m: m.start)), a.entity)
+            for a, mine in zip(distinct, owned)]

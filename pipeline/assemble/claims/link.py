@@ -175,14 +175,23 @@ def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure,
     masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
     if _BETWEEN.search(masked):
         return True
-    within = within_arms(view)
+    # a change seen in every subject ("Tone in all 17 subjects was reduced significantly ... (P = 0.000015, sign
+    # test)") is within the subjects: its test compares no arms
+    within = within_arms(view) or bool(_EVERY_SUBJECT.search(masked))
     if not within and _arm_effect(view, arms, masked):
         return True
     if any(a.plural for a in arms) and not within:
         return True
+    if not within and _COMPARATIVE_IN_ARM.search(masked):
+        # "a greater overall improvement in symptoms for the triamcinolone ... group": a comparative said of
+        # one arm compares it with the other
+        return True
     return not within and any(m.kind in ("p_value", "ci", "ratio") for m in view.measures)
 
 
+_COMPARATIVE_IN_ARM = re.compile(r"\b(?:greater|higher|lower|more|less|fewer|better|worse|shorter|longer|smaller|"
+                                 r"larger)\b(?:\s+[\w-]+){0,8}?\s+(?:in|for|with|among)\s+(?:the\s+)?\S+(?:\s+\S+)?\s+"
+                                 r"(?:group|arm)s?\b", re.IGNORECASE)
 _EFFECT = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:is|was|were|are)\s+(?:\w+\s+)?"
                      r"(?:effective|efficacious|superior|better)\b|"
                      r"(?:(?:significantly|markedly|substantially|further|also|effectively)\s+)?"

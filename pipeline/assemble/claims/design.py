@@ -1,0 +1,88 @@
+"""Design sentences' arms: which mentions are one intervention (:func:`same_intervention`) and which arm a title,
+aim or methods sentence sets up as the alternative (:func:`design_comparators`: "randomised to X or Y",
+"comparing X with Y", "X versus Y"); :data:`COMPARE_BEFORE`, the cue that introduces a comparator ("than",
+"compared with", "superior to", "as effective as"). Read by :mod:`.context` and :mod:`.arms`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...schema import Entity
+from .base import SentenceView, entity_words, same_stem
+
+_NEGATIONS = frozenset(["non", "no", "not", "without"])
+
+
+@lru_cache(maxsize=65536)
+def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two mentions of one intervention: one's words inside the other's, or most words shared (stem
+    match) while at most one side has words of its own. Arms that share a head but each carry their own
+    qualifier ("aseptic BTB allografts" / "sterilized BTB allografts") are different interventions."""
+    if not a or not b:
+        return False
+    if (a ^ b) & _NEGATIONS:
+        return False  # "non-ARB" / "no-morphine" is the other arm, not a mention of "ARB" / "morphine"
+    if a <= b or b <= a:
+        return True
+    own_a = [w for w in a if not any(same_stem(w, v) for v in b)]
+    own_b = [w for w in b if not any(same_stem(w, v) for v in a)]
+    if own_a and own_b:
+        return False
+    shared = len(a) - len(own_a)
+    return shared >= 0.6 * max(len(a), len(b))
+
+
+COMPARE_BEFORE = re.compile(r"(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|over|against|"
+                             r"(?:superior|inferior|equivalent|similar|comparable|identical)\s+to|as\s+[\w-]+\s+as|"
+                             r"in\s+comparison\s+(?:with|to)|differ\w*\s+(?:\w+\s+)?from(?:\s+(?:that|those)\s+"
+                             r"(?:of|in|with|for))?)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+_RANDOMISED = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|between|versus|vs\.?|either|"
+                        r"receiv\w*|given)\b", re.IGNORECASE)
+_GIVEN = re.compile(r"receiv|given", re.IGNORECASE)
+_ALTERNATIVE_BEFORE = re.compile(r"(?:\bor|\band|\bwith|\bto)\s+(?:to\s+|with\s+|receive\s+)?(?:the\s+|an?\s+)?"
+                                 r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
+    """Ids of the entities a design sentence (title, aim, methods) sets up as the comparator: introduced
+    by "than" / "compared with" / "versus" after another arm, or the alternative in "randomised to X or
+    Y", "comparing X with Y", "between X and Y" (not "and" after "received" / "given": "received TEA on Neiguan
+    and Zusanli" is one regimen). When the tagger split the alternative ("intra muscular (IM)
+    pethidine"), the entity right after it (only an abbreviation bracket between) is the one marked."""
+    out: set[str] = set()
+    ents = sorted(ents, key=lambda e: e.start)
+    cue = _RANDOMISED.search(view.text)
+    for k, ent in enumerate(ents):
+        if k == 0:
+            continue
+        earlier = [e for e in ents[:k] if e.id not in out and not same_intervention(entity_words(e), entity_words(ent))]
+        if not earlier:
+            continue
+        before = view.text[max(0, ent.start - view.start - 40):ent.start - view.start]
+        alt = _ALTERNATIVE_BEFORE.search(before)
+        if alt and cue and _GIVEN.match(cue.group(0)) and alt.group(0).lower().startswith("and"):
+            alt = None  # "received TEA on Neiguan and Zusanli": one regimen, not an alternative
+        if alt and alt.group(0).lower().startswith("with") and (
+                not re.search(r"\bcompar\w*", view.text[:ent.start - view.start], re.IGNORECASE)
+                or _JOINT_WITH.search(before[:alt.start() + 4])):
+            alt = None  # "X combined with Y", "Fractional CO2 with topical PRP": one regimen; "comparing X with Y"
+        if alt and cue and alt.group(0).lower().startswith("and") and ent.start - view.start - cue.end() > 80 \
+                and not _AND_PAIR.match(view.between(ents[k - 1].end, ent.start)) \
+                and not re.search(r"\bbetween\b", view.text[:ent.start - view.start], re.IGNORECASE):
+            alt = None  # an "and" far from the cue and from the previous arm joins a list of measures
+        if alt and alt.group(0).lower().startswith("to") and _ALLOCATED_TO.search(before[:alt.start()]):
+            alt = None  # "randomly assigned to (receive) X": the first arm, not the alternative of "compare Y to X"
+        if COMPARE_BEFORE.search(before) or (cue and cue.start() < ent.start - view.start and alt):
+            head = next((e for e in ents[k + 1:] if _ONLY_BRACKETS.match(view.between(ent.end, e.start))), None)
+            out.add((head or ent).id)  # "intra muscular (IM) pethidine": the tagger split the arm; its head
+    return out
+
+
+_JOINT_WITH = re.compile(r"\b(?:combined|combination|together|along|associated|supplemented|plus|added)\s+with$",
+                         re.IGNORECASE)
+_AND_PAIR = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*and\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ALLOCATED_TO = re.compile(r"\b(?:assign|allocat|randomi[sz]|random)\w*\s*$", re.IGNORECASE)
+_ONLY_BRACKETS = re.compile(r"^\s*(?:\([^()]{1,15}\)\s*)?$")
