@@ -82,6 +82,11 @@ REFERENCE = re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|
                        r"(?:in\s+|with\s+|for\s+|among\s+)?"
                        r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+){0,4}|"
                        r",?\s*(?:but|and)\s+not\s+(?:with\s+|in\s+|the\s+)?)$", re.IGNORECASE)
+#: the reference arm after its value: "compared with 2.6 ± 2.9 times per week in the placebo group", "vs 5.9% with
+#: placebo" (no clause break between the comparison word and the arm)
+REFERENCE_VALUE = re.compile(r"\b(?:than|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?)\s+"
+                             r"[^,;()\[\]]{0,30}?\d[^,;()\[\]]{0,30}?\s(?:in|with|for|among|on)\s+(?:the\s+)?"
+                             r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 BOTH_ARMS = re.compile(r"\b(?:in\s+both\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:groups?|arms?|treatments?|regimens?|sexes)\b|"
                        r"in\s+both\b(?=\s*(?:[,.;)]|$))|both\s+(?:groups?|arms?|treatments?|regimens?|conditions?|cohorts?)|"
                        r"in\s+(?:all|each|either)\s+(?:\w+\s+)?(?:groups?|arms?|treatments?)|all\s+(?:treatment\s+)?"
@@ -109,8 +114,9 @@ def _hits(text: str, harmful: bool) -> list[tuple[int, int, int]]:
             sign = -sign
         nxt = raw[k + 1] if k + 1 < len(raw) else None
         # a comparative next to a change word: "greater reduction", "reduced more", "less increase"
-        if nxt and nxt[0] - end <= 14 and not re.search(r"[,;()]", text[end:nxt[0]]) and (
-                COMPARATIVE_WORDS.match(text[start:end]) != COMPARATIVE_WORDS.match(text[nxt[0]:nxt[1]])):
+        # (not across a conjunction: "lower and longer" are two cues)
+        if nxt and nxt[0] - end <= 14 and not re.search(r"[,;()]|\b(?:and|or|but)\b", text[end:nxt[0]]) and (
+                bool(COMPARATIVE_WORDS.match(text[start:end])) != bool(COMPARATIVE_WORDS.match(text[nxt[0]:nxt[1]]))):
             nsign = -nxt[2] if nxt[3] == "v" and harmful else nxt[2]
             out.append((start, nxt[1], sign * nsign))
             k += 2
@@ -190,7 +196,8 @@ def _subject_side(text: str, arms: Sequence[Span], start: int, end: int) -> str 
     arms = [s for s in arms if _depth(text, s[0]) == level] or list(arms)
     subjects, references = [], []
     for a, b, role in arms:
-        (references if REFERENCE.search(text[max(0, a - 40):a]) else subjects).append((a, b, role))
+        ref = REFERENCE.search(text[max(0, a - 40):a]) or REFERENCE_VALUE.search(text[max(0, a - 90):a])
+        (references if ref else subjects).append((a, b, role))
     if subjects:
         nearest = min(subjects, key=lambda s: abs(s[0] - start) if s[0] >= end else abs(start - s[1]))
         return nearest[2]
