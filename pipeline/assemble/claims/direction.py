@@ -32,6 +32,7 @@ from .polarity import (
     anatomy,
     both_arms_change,
     cue_direction,
+    cue_edges,
     outcome_change,
     polarity,
 )
@@ -259,7 +260,10 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
         # of the change within the arms; between them there is none
         sig, p, source = False, None, "words"
     # cue words inside any entity name (other outcomes too) or naming a body part are no cues
-    masked = blank(text, [*spans, *others, *anatomy(text)])
+    # (result words the tagger took into an outcome span - "higher OLP", "weight decrease" - stay readable)
+    names = [cue_edges(text, a, b) if r == "O" else (a, b) for a, b, r in spans] + [cue_edges(text, a, b)
+                                                                                  for a, b in others]
+    masked = blank(text, [*names, *anatomy(text)])
     local = [(a - fa, b - fa, r) for a, b, r in spans if fa <= a < fb]
     cue, negated = cue_direction(masked[fa:fb], local, outcome_text, [(a - fa, b - fa) for a, b in others])
     if cue is None and (fa, fb) != (0, len(text)):

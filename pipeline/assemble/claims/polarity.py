@@ -55,6 +55,31 @@ ANATOMY = re.compile(r"\b(?:lower|upper|higher)(?=\s+(?:body|limbs?|extremit\w+|
                      re.IGNORECASE)
 
 
+#: result words at the edge of an outcome span the tagger took in ("poorer left ventricular function",
+#: "higher OLP", "weight decrease", "Numerical reductions", "improvements"): the sentence's cue, not the name
+_LEAD_CUE = re.compile(r"^(?:(?:numerical|significant|statistically|greater|larger|smaller|more|less|fewer|higher|"
+                       r"lower|poorer|better|worse|longer|shorter|increased|decreased|reduced|improved|elevated)\s+)+",
+                       re.IGNORECASE)
+_TRAIL_CUE = re.compile(r"(?<!\w)(?:increases?|decreases?|reductions?|declines?)$", re.IGNORECASE)
+#: a span that is a result word alone ("improvements", "Numerical reductions"); "clinical improvement",
+#: "weight gain" name outcomes
+_ONLY_CUE = re.compile(r"(?:improvements?|reductions?|increases?|decreases?|declines?)", re.IGNORECASE)
+
+
+def cue_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """The part of the outcome span ``text[start:end]`` that names the outcome, without leading comparative or
+    change words and a trailing change noun (:data:`_LEAD_CUE`, :data:`_TRAIL_CUE`); ``(start, start)`` when
+    the span is result words only ("improvements"). The cue reader blanks only this part."""
+    span = text[start:end]
+    if _ONLY_CUE.fullmatch(span):
+        return start, start
+    lead = _LEAD_CUE.match(span + " ")
+    a = start + min(lead.end(), len(span)) if lead else start
+    trail = _TRAIL_CUE.search(text, a, end) if a < end else None
+    b = trail.start() if trail else end
+    return (a, b) if re.search(r"\w", text[a:b]) else (start, start)
+
+
 def anatomy(text: str) -> list[tuple[int, int]]:
     """Spans of "lower"/"upper"/"higher" naming a part of the body (to blank before reading cues)."""
     return [(m.start(), m.end()) for m in ANATOMY.finditer(text)]
@@ -198,6 +223,10 @@ def _subject_side(text: str, arms: Sequence[Span], start: int, end: int) -> str 
     for a, b, role in arms:
         ref = REFERENCE.search(text[max(0, a - 40):a]) or REFERENCE_VALUE.search(text[max(0, a - 90):a])
         (references if ref else subjects).append((a, b, role))
+    if references and subjects and {r for *_, r in subjects} == {r for *_, r in references}:
+        # every subject mention is on the reference's side ("Less time ... during the Sensor On arm than in the
+        # Sensor Off arm" with both tagged as comparators): the reference word is the firmer evidence
+        subjects = []
     if subjects:
         nearest = min(subjects, key=lambda s: abs(s[0] - start) if s[0] >= end else abs(start - s[1]))
         return nearest[2]

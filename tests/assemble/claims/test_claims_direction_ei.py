@@ -3,7 +3,7 @@
 
 from claims_helpers import finding_of, make_record
 
-from claimex.assemble.claims.polarity import _hits
+from claimex.assemble.claims.polarity import _hits, _subject_side, cue_edges
 
 
 def test_compound_cue_needs_exactly_one_comparative():
@@ -24,3 +24,35 @@ def test_reference_arm_after_its_value():
                              ("OUTCOME", "frequency of spontaneous bowel movements"), ("COMPARATOR", "placebo", 1)])
     claim = finding_of(rec, "significantly higher")
     assert claim.direction == "increase" and claim.significant is True
+
+
+def test_result_words_inside_an_outcome_span_are_cues():
+    # PMC1224861: the tagger took "poorer" into the outcome; it is the sentence's cue all the same
+    text = ("Those patients undergoing off-pump surgery had significantly poorer left ventricular function than "
+            "those undergoing on-pump surgery (28.6 ± 5.8% vs. 40.5 ± 7.4%, respectively, p < 0.05).")
+    rec = make_record(text, [("INTERVENTION", "off-pump surgery"), ("COMPARATOR", "on-pump surgery"),
+                             ("OUTCOME", "poorer left ventricular function")])
+    claim = finding_of(rec, "poorer")
+    assert claim.direction == "decrease" and claim.significant is True
+    assert cue_edges("weight decrease", 0, 15) == (0, 7)
+    assert cue_edges("improvements", 0, 12) == (0, 0)
+    assert cue_edges("clinical improvement", 0, 20) == (0, 20)  # an outcome's name, not a result word
+
+
+def test_reference_word_beats_subject_mentions_of_the_same_side():
+    # PMC5587887: both arms came out on the comparator side; "than in the telephone group" still makes the
+    # Internet group the subject of "lower"
+    text = ("The mean global satisfaction score was lower (P=.03) in the Internet group (68.9; 95% CI 66.4-71.4) "
+            "than in the telephone group (72.1; 95% CI 70.4-74.6).")
+    arms = [(text.index("Internet"), text.index("Internet") + 8, "C"),
+            (text.index("telephone"), text.index("telephone") + 9, "C")]
+    cue = text.index("lower")
+    assert _subject_side(text, arms, cue, cue + 5) == "I"
+    # a reference on each side: the nearest subject decides (PMC1702540)
+    text = ("The 18 hungry subjects of the trained group had significantly lower glucose levels (80.1 ± 6.3 mg/dL) "
+            "than the 42 hungry control subjects (89.2 ± 10.2 mg/dL; p = 0.01).")
+    arms = [(text.index("hungry"), text.index("hungry") + 6, "I"), (text.index("trained"), text.index("trained") + 7, "I"),
+            (text.index("hungry", 40), text.index("hungry", 40) + 6, "I"),
+            (text.index("control"), text.index("control") + 7, "C")]
+    cue = text.index("lower")
+    assert _subject_side(text, arms, cue, cue + 5) == "I"
