@@ -90,15 +90,19 @@ HARMFUL = re.compile(
     r"lesion|handicap|dizz|damage|injur|stenos|tension|anger|confusion|insomnia|disturbance|burden|morbidity|"
     r"craving|attrition|dropout|drop-out|cholesterol|ldl|triglycerid|glucose|hba1c|blood pressure|tumou?r size|"
     r"viral|virus|requirement|consumption|rescue|dose of|pressure|reaction time|latenc|"
-    r"(?<=\w)(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w|sweat",
+    r"(?<=\w)(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w|sweat|arrhythm|fibrillation|\bdependen|dyskinesia|seizure|"
+    r"delirium|agitation|shivering|headache|constipation|diarrh|fracture|ulcer|stroke|infarct|thrombo|sepsis|"
+    r"pneumonia|nause",
     re.IGNORECASE,
 )
+#: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful
+NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
 def harmful(outcome_text: str) -> bool:
     """Is less of this outcome better (:data:`HARMFUL`)? Cached: a claim's outcome is asked several times."""
-    return bool(HARMFUL.search(outcome_text))
+    return bool(HARMFUL.search(outcome_text)) and not NOT_HARMFUL.search(outcome_text)
 
 
 REFERENCE = re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"

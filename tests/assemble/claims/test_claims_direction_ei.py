@@ -3,7 +3,7 @@
 
 from claims_helpers import finding_of, make_record
 
-from claimex.assemble.claims.polarity import _hits, _subject_side, cue_edges
+from claimex.assemble.claims.polarity import _hits, _subject_side, cue_edges, harmful
 
 
 def test_compound_cue_needs_exactly_one_comparative():
@@ -56,3 +56,16 @@ def test_reference_word_beats_subject_mentions_of_the_same_side():
             (text.index("control"), text.index("control") + 7, "C")]
     cue = text.index("lower")
     assert _subject_side(text, arms, cue, cue + 5) == "I"
+
+
+def test_harmful_outcomes_read_improvement_as_decrease():
+    # PMC2649924: amiodarone "more effective" for total arrhythmia = less arrhythmia
+    text = ("The use of amiodarone for total arrhythmia was significantly more effective than prophylactic treatment "
+            "with magnesium sulphate (p = 0.015).")
+    rec = make_record(text, [("INTERVENTION", "amiodarone"), ("COMPARATOR", "magnesium sulphate"),
+                             ("OUTCOME", "total arrhythmia")])
+    assert finding_of(rec, "more effective").direction == "decrease"
+    assert harmful("independence level in activities of daily living") is False
+    # PMC3961245: "pain control" is gained, not suffered
+    assert harmful("strength gain for all muscles and pain control") is False
+    assert harmful("pain") is True
