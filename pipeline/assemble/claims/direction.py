@@ -179,15 +179,15 @@ _VERB = re.compile(r"\b(?:is|are|was|were|remained|did|does|had|has|have|showed|
 
 
 def clauses(text: str, contrast: bool = False) -> list[tuple[int, int]]:
-    """The clauses of a sentence as (start, end): bracket depth 0, split at ``;``, ``.``, "whereas", "but"
+    """The clauses of a sentence as (start, end): bracket depth 0 (round, square or curly), split at ``;``, ``.``, "whereas", "but"
     (not "but not": "A, but not B, reduced X" is one clause), "while", "although", "however", "except", and
     at the comma that closes a leading "Although ..." clause. ``contrast``: at the contrast words and the
     leading "Although" clause only (not at ``;`` or ``.``, which also separate the items of a list)."""
     depth, cuts = 0, [0]
     for k, ch in enumerate(text):
-        if ch in "([":
+        if ch in "([{":
             depth += 1
-        elif ch in ")]":
+        elif ch in ")]}":
             depth = max(0, depth - 1)
         elif depth == 0 and ch in ";.,":
             m = _CLAUSE_BREAK.match(text, k)
@@ -195,7 +195,7 @@ def clauses(text: str, contrast: bool = False) -> list[tuple[int, int]]:
                 continue
             if m and not (ch == "." and re.search(r"\b(?:vs|e\.g|i\.e|al|approx|resp)$", text[:k], re.IGNORECASE)):
                 cuts.append(m.end())
-    cuts += [m.start() for m in re.finditer(r"\s(?:whereas|but(?!\s+not\b)|while|although|however)\b", text,
+    cuts += [m.start() for m in re.finditer(r"(?:\s|(?<=[)\]}]))(?:whereas|but(?!\s+not\b)|while|although|however)\b", text,
                                             re.IGNORECASE)]
     lead = _LEADING_CONCESSIVE.match(text)
     if lead:  # "Although A, B and C remained unchanged, D improved": the comma after its verb closes it

@@ -213,7 +213,7 @@ def _depth(text: str, pos: int) -> int:
     """Bracket depth at ``pos``."""
     depth = 0
     for ch in text[:pos]:
-        depth += 1 if ch in "([" else -1 if ch in ")]" and depth else 0
+        depth += 1 if ch in "([{" else -1 if ch in ")]}" and depth else 0
     return depth
 
 

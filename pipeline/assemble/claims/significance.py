@@ -157,6 +157,9 @@ def significance(measures: Sequence[Measure], text: str, offset: int) -> tuple[b
     results = [m for m in pvals if not _baseline(text[:max(0, m.start - offset)])] or pvals
     for m in results:
         sig = p_significant(m)
+        if sig is False and m.value == ALPHA and (m.op or "=") == "=" and SIGNIFICANT.search(text) and not (
+                NOT_SIGNIFICANT.search(text) or NEGATED_CHANGE.search(text)):
+            sig = True  # "significant declines in diastolic BP (-3.3 mmHg, p = 0.05)": the authors' own reading
         if sig is not None:
             return sig, m, "p-value"
     for m in measures:

@@ -1,9 +1,17 @@
 """Direction and significance rules of issue 10, round 3, each on a real sentence of an Evidence Inference
 2.0 *train* abstract (../shared/corpora/evidence-inference); PMC ids in the comments."""
 
-from claims_helpers import finding_of, make_record
+from claims_helpers import claims_of, finding_of, make_record
 
+from claimex.annotate.measures import parse_measures
+from claimex.assemble.claims.direction import clauses
 from claimex.assemble.claims.polarity import _hits, _subject_side, cue_edges, harmful
+from claimex.assemble.claims.significance import significance
+
+
+def _sig(text):
+    ms = [m.to_schema(f"M{k}") for k, m in enumerate(parse_measures(text), start=1)]
+    return significance(ms, text, 0)[0]
 
 
 def test_compound_cue_needs_exactly_one_comparative():
@@ -69,3 +77,22 @@ def test_harmful_outcomes_read_improvement_as_decrease():
     # PMC3961245: "pain control" is gained, not suffered
     assert harmful("strength gain for all muscles and pain control") is False
     assert harmful("pain") is True
+
+
+def test_p_equal_to_alpha_read_with_the_authors_word():
+    # PMC3474775: "significant declines ... (−3.3 mmHg, p = 0.05)" is significant; a bare p = 0.05 is not
+    assert _sig("Participants randomized to lisinopril vs. L-placebo had significant declines in diastolic BP "
+                "(−3.3 mmHg, p = 0.05)") is True
+    assert _sig("had no significant declines in diastolic BP (−3.3 mmHg, p = 0.05)") is False
+    assert _sig("was lower (p = 0.05)") is False
+
+
+def test_curly_brackets_and_a_glued_but_end_a_clause():
+    # PMC3606612: "{p = 0.82}but the serum ferritin was significantly higher in the IV iron sucrose group"
+    text = ("The TSAT at 6 months was not different between the two groups {p = 0.82}but the serum ferritin was "
+            "significantly higher in the IV iron sucrose group {85.5 ug/L in HIP and 244 ug/L; p = 0.004}.")
+    assert [text[a:b].split()[:3] for a, b in clauses(text)][1] == ["but", "the", "serum"]
+    rec = make_record(text, [("INTERVENTION", "HIP"), ("COMPARATOR", "IV iron sucrose"), ("OUTCOME", "TSAT"),
+                             ("OUTCOME", "serum ferritin")])
+    claim = next(c for c in claims_of(rec) if rec.entities[3].id in c.outcome)
+    assert claim.direction == "decrease" and claim.significant is True
