@@ -43,7 +43,11 @@ NOT_SIGNIFICANT = re.compile(
     r"\btrend(?:ed|s)?\s+(?:\w+\s+){0,2}?(?:towards?|to|for)\s+(?:an?\s+)?(?:\w+\s+)?" + _MORE_LESS + r"|"
     r"\btend(?:ed|s)?\s+to\s+(?:be\s+)?(?:\w+\s+)?" + _MORE_LESS + r"|"
     r"\bnot\s+(?:\w+\s+){0,3}?statistical(?:ly)?\s+(?:\w+\s+)?differen\w*|"
-    r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|modify|change)\b",
+    r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|modify|change)\b|"
+    # equivalence in words: "are as effective as unfractionated heparin", "equally effective"; a change denied:
+    # "although not by change in HbA1c"
+    r"(?<!twice\s)(?<!times\s)\bas\s+(?:effective|efficacious|safe|good)\s+as\b|\bequally\s+(?:effective|efficacious)\b|"
+    r"\bnot\s+(?:by|with|in)\s+(?:any\s+|a\s+)?(?:significant\s+)?changes?\s+(?:in|of)\b",
     re.IGNORECASE,
 )
 #: a negated change verb: not significant ("did not improve endothelial function"), but, unlike the
@@ -56,8 +60,8 @@ OTHER_SIMILAR = re.compile(r"\bwith\s+(?:a\s+|an\s+)?(?:similar|comparable|equiv
 SIMILAR_THEN_THAN = re.compile(r"\b(?:similar|comparable)\b[^;]*?\band\s+(?:were\s+|was\s+)?(?:both\s+)?"
                                r"(?:significantly\s+)?(?:higher|lower|greater|less|more|fewer|better|worse|shorter|"
                                r"longer)\s+than\b", re.IGNORECASE)
-BETWEEN_NULL = re.compile(r"\bno\s+(?:significant\s+|statistical\s+)?differences?\s+between\s+(?:the\s+)?(?:two\s+|"
-                          r"treatment\s+|study\s+)?(?:groups|arms)\b|\b(?:did\s+not|didn't)\s+differ\s+"
+BETWEEN_NULL = re.compile(r"\b(?:no|without)\s+(?:significant\s+|statistical\s+)?differences?\s+(?:between|among)\s+"
+                          r"(?:the\s+)?(?:two\s+|three\s+|\d\s+|treatment\s+|study\s+)?(?:groups|arms)\b|\b(?:did\s+not|didn't)\s+differ\s+"
                           r"(?:significantly\s+)?between\s+(?:the\s+)?(?:two\s+)?(?:groups|arms)\b", re.IGNORECASE)
 WITHIN_CHANGE = re.compile(r"\bfrom\s+(?:the\s+)?(?:baseline|pre-?\w*)\b|\bcompared\s+(?:with|to)\s+baseline\b|"
                            r"\bover\s+(?:the\s+)?(?:\S+\s+)?(?:period|time)\b|\bin\s+both\s+groups\b", re.IGNORECASE)
@@ -147,13 +151,24 @@ def _baseline(before: str) -> bool:
     return bool(_BASELINE.search(clause))
 
 
+_AT_LEVEL = re.compile(r"\bat\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+_LEVEL = re.compile(r"\s*(?:\)\s*)?(?:significance\s+)?level\b", re.IGNORECASE)
+
+
+def _threshold(text: str, start: int, end: int) -> bool:
+    """Is the p-value at ``text[start:end]`` a significance level, not a result ("were not significant at the
+    p < .05 level", "significant at p < 0.05")? Then the words around it decide."""
+    return 0 <= start <= end <= len(text) and bool(_AT_LEVEL.search(text[max(0, start - 10):start])
+                                                    or _LEVEL.match(text, end))
+
+
 def significance(measures: Sequence[Measure], text: str, offset: int) -> tuple[bool | None, Measure | None,
                                                                              str]:
     """(significant, deciding p-value, source) from p-values (one in a baseline clause only when there is no
     other), then CIs, then words. ``offset`` is the absolute start of ``text`` (measures carry absolute
     offsets). A no-difference adjective of another noun ("prolongs the time to ... with comparable
     recovery profile") is not read (:data:`OTHER_SIMILAR`)."""
-    pvals = [m for m in measures if m.kind == "p_value"]
+    pvals = [m for m in measures if m.kind == "p_value" and not _threshold(text, m.start - offset, m.end - offset)]
     results = [m for m in pvals if not _baseline(text[:max(0, m.start - offset)])] or pvals
     for m in results:
         sig = p_significant(m)

@@ -4,7 +4,7 @@
 from claims_helpers import claims_of, finding_of, make_record
 
 from claimex.annotate.measures import parse_measures
-from claimex.assemble.claims.direction import clauses
+from claimex.assemble.claims.direction import clauses, comparison_evidence
 from claimex.assemble.claims.polarity import _hits, _subject_side, cue_edges, harmful
 from claimex.assemble.claims.significance import significance
 
@@ -96,3 +96,29 @@ def test_curly_brackets_and_a_glued_but_end_a_clause():
                              ("OUTCOME", "serum ferritin")])
     claim = next(c for c in claims_of(rec) if rec.entities[3].id in c.outcome)
     assert claim.direction == "decrease" and claim.significant is True
+
+
+def test_a_significance_level_is_no_result():
+    # PMC1513247: "at the p < .05 level" names the level; the words say the differences were not significant
+    assert _sig("The differences between conditions for diarrhoea, bloating and flatulence were not significant at "
+                "the p < .05 level.") is False
+    assert _sig("The difference was significant at p < 0.05.") is True
+
+
+def test_no_difference_between_groups_in_the_outcomes_clause():
+    # PMC3672778: the P-values test the change with each treatment; between the groups there is none
+    text = ("PgR and Ki67 expression were significantly reduced with all treatments (means were -34% to -45%, and "
+            "-75% to -85%, respectively; all P = 0.0001), with no differences between groups.")
+    ms = make_record(text).measures
+    spans = [(0, len("PgR and Ki67 expression"), "O")]
+    ev = comparison_evidence(text, 0, ms, spans, [], "PgR and Ki67 expression")
+    assert ev.significant is False
+
+
+def test_equivalence_and_denied_change_words():
+    # PMC59610, PMC3747867
+    assert _sig("Randomized studies have shown that LMWHs are as effective as unfractionated heparin in the prevention "
+                "of recurrent venous thromboembolism.") is False
+    assert _sig("Reductions in DD were accompanied by significant improvements in healthy eating, physical activity, "
+                "and medication adherence, although not by change in HbA1c.".split(", although ")[1]) is False
+    assert _sig("was twice as effective as placebo (p < 0.01)") is True
