@@ -39,6 +39,7 @@ from .polarity import (
 from .significance import (
     BETWEEN_NULL,
     NOT_SIGNIFICANT,
+    PARALLEL,
     SIMILAR_THEN_THAN,
     WITHIN_CHANGE,
     ci_bounds,
@@ -96,6 +97,24 @@ def arm_direction(pairs: Sequence[tuple[Measure, str]]) -> str | None:
         if mc is not None and mi.value != mc.value:
             return "increase" if mi.value > mc.value else "decrease"
     return None
+
+
+def parallel_sides(text: str, offset: int, measures: Sequence[Measure], sides: Sequence[tuple[Measure, str]]
+                   ) -> list[tuple[Measure, str]]:
+    """``sides`` plus, when only the intervention's values are linked and the sentence sets two values of one
+    measure side by side (:data:`.significance.PARALLEL`: "16 min for intranasal and 13 min for intramuscular",
+    the second arm untagged), the unlinked value of that kind in the same stretch as the other arm's."""
+    if not sides or any(side == "C" for _m, side in sides):
+        return []
+    linked = {m.id for m, _side in sides}
+    for par in PARALLEL.finditer(text):
+        a, b = par.start() + offset, par.end() + offset
+        mine = [m for m, side in sides if side == "I" and a <= m.start < b]
+        other = [m for m in measures if a <= m.start < b + 12 and m.id not in linked
+                 and any(m.kind == x.kind for x in mine)]
+        if mine and len(other) == 1:
+            return [*sides, (other[0], "C")]
+    return []
 
 
 # -- the classifier --------------------------------------------------------------------------------------
@@ -277,7 +296,8 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
         # ("similar in both groups", "2.24 mm in both groups (P = 0.75)" compare them)
         return Evidence(None, None, "", "no_difference", negated, None)
     sides = [(m, side) for m, side in arm_sides if fa <= m.start - offset < fb] or list(arm_sides)
-    numeric = arm_direction(sides) or ratio_direction(inside or measures, text, offset, outcome_text)
+    numeric = arm_direction(sides) or arm_direction(parallel_sides(text, offset, measures, sides)) or ratio_direction(
+        inside or measures, text, offset, outcome_text)
     return Evidence(sig, p, source, cue, negated, numeric, named and cue is not None)
 
 

@@ -85,6 +85,15 @@ _GROUP_COMPARATIVE = re.compile(r"\b(?:better|worse|more|less|greater|fewer|high
                                 r"\b(?:group|arm)\b.{0,60}?\b(?:better|worse|more|less|greater|fewer|higher|lower)\b",
                                 re.IGNORECASE)
 _SAME = re.compile(r"\b(?:similar|comparable|differ\w*)\b", re.IGNORECASE)
+_VALUE = r"[-−+]?\d[\d.,]*\s*(?:%|[A-Za-zμ°]+(?:/[A-Za-z]+)?)?\s*(?:\([^()]*\)\s*)?"
+#: two values of one measure set side by side for two groups: "16 min for intranasal and 13 min for
+#: intramuscular", "11.7 weeks in group I and 12.1 weeks in group II", "in series was 125 (112 – 158) seconds and
+#: in parallel 122 (108 – 158) seconds"
+PARALLEL = re.compile(
+    r"(?<![\w.])" + _VALUE + r"(?:for|in|with|among|on)\s+[^,;.()]{1,50}?(?:,\s*)?\s(?:and|vs\.?|versus|compared\s+"
+    r"(?:with|to)|while|whereas)\s+(?:\w+\s+){0,2}?" + _VALUE + r"(?:for|in|with|among|on)\s|"
+    r"\b(?:in|for)\s+[^,;.()]{1,40}?\s(?:was|were)\s+" + _VALUE + r"[^,;()]{0,20}?(?:,\s*)?\s(?:and|vs\.?|versus)\s+"
+    r"(?:in|for)\s+[^,;.()]{1,40}?\s(?:was\s+|were\s+)?" + _VALUE, re.IGNORECASE)
 
 
 def compares_arms(masked: str, measures: Sequence[Measure] = ()) -> bool:
@@ -99,7 +108,7 @@ def compares_arms(masked: str, measures: Sequence[Measure] = ()) -> bool:
     if WITHIN_CHANGE.search(masked):
         return False
     tested = any(m.kind == "p_value" for m in measures)
-    return bool(COMPARES_ARMS.search(masked)) or tested and bool(
+    return bool(COMPARES_ARMS.search(masked) or PARALLEL.search(masked)) or tested and bool(
         _RESPECTIVELY.search(masked) or _GROUP_COMPARATIVE.search(masked))
 
 # -- significance ----------------------------------------------------------------------------------------

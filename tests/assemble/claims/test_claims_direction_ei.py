@@ -6,7 +6,7 @@ from claims_helpers import claims_of, finding_of, make_record
 from claimex.annotate.measures import parse_measures
 from claimex.assemble.claims.direction import clauses, comparison_evidence
 from claimex.assemble.claims.polarity import _hits, _subject_side, cue_edges, harmful
-from claimex.assemble.claims.significance import significance
+from claimex.assemble.claims.significance import compares_arms, significance
 
 
 def _sig(text):
@@ -122,3 +122,16 @@ def test_equivalence_and_denied_change_words():
     assert _sig("Reductions in DD were accompanied by significant improvements in healthy eating, physical activity, "
                 "and medication adherence, although not by change in HbA1c.".split(", although ")[1]) is False
     assert _sig("was twice as effective as placebo (p < 0.01)") is True
+
+
+def test_two_values_side_by_side_compare_two_groups():
+    # PMC5006415: no arm entity for "in parallel", yet the sentence compares the two choreographies
+    text = ("The median (IQR) time to completion of the tasks in series was 125 (112 – 158) seconds and in parallel "
+            "122 (108 – 158) seconds, p = 0.92.")
+    assert compares_arms(text, make_record(text).measures)
+    assert not compares_arms("Pain scores decreased from 6.4 to 2.4 in the closed capsule group.")
+    # PMC4722945: the intranasal value against the untagged intramuscular one decides the sign
+    text = "Mean time to success was 16 min for intranasal and 13 min for intramuscular (P < 0.001)."
+    rec = make_record(text, [("INTERVENTION", "intranasal"), ("OUTCOME", "Mean time to success")])
+    claim = finding_of(rec, "Mean time")
+    assert claim.direction == "increase" and claim.significant is True
