@@ -43,7 +43,7 @@ from .link import (
     within_arms,
 )
 from .polarity import anatomy, both_arms_change
-from .significance import NOT_SIGNIFICANT, compares_arms, significance
+from .significance import NONE_IN_ANY_ARM, NOT_SIGNIFICANT, compares_arms, significance
 from .single import HARMS, decide_within, single_arm_direction
 from .types import CONCLUSION, TypingState, classify, methods_cue
 
@@ -159,6 +159,9 @@ class ClaimAssembler:
         both = ctype in _CARRY and both_arms_change(masked) and not NOT_SIGNIFICANT.search(masked) and significance(
             group.measures, view.text, view.start)[0] is not False  # "2.24 mm in both groups (P = 0.75)" compares
         compared = compares_arms(masked, group.measures)
+        if ctype in _CARRY and not single_arm and NONE_IN_ANY_ARM.search(masked):
+            # nothing happened in any arm of a controlled design: no difference between them
+            return Decision(direction="no_difference", source="words")
         if (within and not has_comparator and (solo or not compared)) or both or (single_arm and one_arm
                                                                                     and not compared):
             # a change within the arms ("reduced significantly in both groups"), or a result of a single-arm

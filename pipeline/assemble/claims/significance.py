@@ -67,6 +67,12 @@ WITHIN_CHANGE = re.compile(r"\bfrom\s+(?:the\s+)?(?:baseline|pre-?\w*)\b|\bcompa
                            r"\bover\s+(?:the\s+)?(?:\S+\s+)?(?:period|time)\b|\bin\s+both\s+groups\b", re.IGNORECASE)
 
 
+#: nothing happened in any arm ("No postoperative morbidity or mortality occurred in either group", "No severe
+#: side-effects were observed in any group"): the arms do not differ (Evidence Inference: no difference)
+NONE_IN_ANY_ARM = re.compile(r"^\W*(?:there\s+(?:was|were)\s+)?(?:no|none\s+of)\b[^;]*?\b(?:in|among|for|of)\s+"
+                             r"(?:either|any|both|all|each)\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:groups?|arms?)\b",
+                             re.IGNORECASE)
+
 #: a comparison between the arms said in words, even when no comparator is named ("between the two groups")
 BETWEEN_GROUPS = re.compile(r"\bbetween\s+(?:the\s+)?(?:two\s+|both\s+|treatment\s+|study\s+)?(?:groups|arms)\b",
                             re.IGNORECASE)

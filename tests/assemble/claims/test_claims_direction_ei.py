@@ -6,7 +6,7 @@ from claims_helpers import claims_of, finding_of, make_record
 from claimex.annotate.measures import parse_measures
 from claimex.assemble.claims.direction import clauses, comparison_evidence
 from claimex.assemble.claims.polarity import _hits, _subject_side, cue_edges, harmful
-from claimex.assemble.claims.significance import compares_arms, significance
+from claimex.assemble.claims.significance import NONE_IN_ANY_ARM, compares_arms, significance
 
 
 def _sig(text):
@@ -135,3 +135,16 @@ def test_two_values_side_by_side_compare_two_groups():
     rec = make_record(text, [("INTERVENTION", "intranasal"), ("OUTCOME", "Mean time to success")])
     claim = finding_of(rec, "Mean time")
     assert claim.direction == "increase" and claim.significant is True
+
+
+def test_nothing_in_any_arm_of_a_controlled_design_is_no_difference():
+    # PMC3580671 (title, then a results sentence)
+    text = ("Clinical and microbiological efficacy of continuous versus intermittent application of meropenem in "
+            "critically ill patients: a randomized open-label controlled trial\n"
+            "No severe adverse events related to meropenem administration in either group were observed.")
+    rec = make_record(text, [("INTERVENTION", "continuous"), ("COMPARATOR", "intermittent application of meropenem"),
+                             ("OUTCOME", "severe adverse events")], title=True)
+    rec.sentences[1].section = "RESULTS"
+    assert finding_of(rec, "No severe").direction == "no_difference"
+    assert NONE_IN_ANY_ARM.search("No postoperative morbidity or mortality occurred in either group.")
+    assert not NONE_IN_ANY_ARM.search("No postoperative complications such as hemorrhage were observed.")
