@@ -148,3 +148,15 @@ def test_nothing_in_any_arm_of_a_controlled_design_is_no_difference():
     assert finding_of(rec, "No severe").direction == "no_difference"
     assert NONE_IN_ANY_ARM.search("No postoperative morbidity or mortality occurred in either group.")
     assert not NONE_IN_ANY_ARM.search("No postoperative complications such as hemorrhage were observed.")
+
+
+def test_a_test_after_respectively_compares_the_arms():
+    # PMC3532036: one test per outcome after the arm values "respectively" pairs up: a comparison, not arms apart
+    text = ("The one-year recurrence rates were 53.3% and 86.6% in patients treated with sorafenib and capecitabine, "
+            "respectively (χ2 = 3.968, P < 0.05), and the one-year survival rates were 93.3% and 46.6%, respectively "
+            "(χ2 = 7.777, P < 0.05).")
+    rec = make_record(text, [("OUTCOME", "one-year recurrence rates"), ("INTERVENTION", "sorafenib"),
+                             ("COMPARATOR", "capecitabine"), ("OUTCOME", "one-year survival rates")])
+    claims = [c for c in claims_of(rec) if c.type == "finding"]
+    assert [c.direction for c in claims] == ["decrease", "increase"]
+    assert all(c.comparator == [rec.entities[2].id] for c in claims)
