@@ -91,6 +91,11 @@ _GROUP_COMPARATIVE = re.compile(r"\b(?:better|worse|more|less|greater|fewer|high
                                 r"\b(?:group|arm)\b.{0,60}?\b(?:better|worse|more|less|greater|fewer|higher|lower)\b",
                                 re.IGNORECASE)
 _SAME = re.compile(r"\b(?:similar|comparable|differ\w*)\b", re.IGNORECASE)
+#: a change said of one arm against the others: "increased only in the caffeine group", "increased
+#: significantly in simvastatin-treated but not in ezetimibe-treated subjects"
+ONE_ARM_ONLY = re.compile(r"\bonly\s+(?:in|with|for|after|among)\s+(?:the\s+)?(?:\S+\s+)?(?:groups?|arms?|patients|"
+                          r"subjects|participants)\b|\bbut\s+not\s+(?:in|with|after|by|for|following|among)\b",
+                          re.IGNORECASE)
 _VALUE = r"[-−+]?\d[\d.,]*\s*(?:%|[A-Za-zμ°]+(?:/[A-Za-z]+)?)?\s*(?:\([^()]*\)\s*)?"
 #: two values of one measure set side by side for two groups: "16 min for intranasal and 13 min for
 #: intramuscular", "11.7 weeks in group I and 12.1 weeks in group II", "in series was 125 (112 – 158) seconds and
@@ -114,7 +119,7 @@ def compares_arms(masked: str, measures: Sequence[Measure] = ()) -> bool:
     if WITHIN_CHANGE.search(masked):
         return False
     tested = any(m.kind == "p_value" for m in measures)
-    return bool(COMPARES_ARMS.search(masked) or PARALLEL.search(masked)) or tested and bool(
+    return bool(COMPARES_ARMS.search(masked) or PARALLEL.search(masked) or ONE_ARM_ONLY.search(masked)) or tested and bool(
         _RESPECTIVELY.search(masked) or _GROUP_COMPARATIVE.search(masked))
 
 # -- significance ----------------------------------------------------------------------------------------

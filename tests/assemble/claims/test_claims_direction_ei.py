@@ -6,7 +6,7 @@ from claims_helpers import claims_of, finding_of, make_record
 from claimex.annotate.measures import parse_measures
 from claimex.assemble.claims.direction import clauses, comparison_evidence
 from claimex.assemble.claims.polarity import _hits, _subject_side, cue_edges, harmful
-from claimex.assemble.claims.significance import NONE_IN_ANY_ARM, compares_arms, significance
+from claimex.assemble.claims.significance import NONE_IN_ANY_ARM, ONE_ARM_ONLY, compares_arms, significance
 
 
 def _sig(text):
@@ -160,3 +160,14 @@ def test_a_test_after_respectively_compares_the_arms():
     claims = [c for c in claims_of(rec) if c.type == "finding"]
     assert [c.direction for c in claims] == ["decrease", "increase"]
     assert all(c.comparator == [rec.entities[2].id] for c in claims)
+
+
+def test_a_change_in_one_arm_but_not_the_other_is_a_comparison():
+    # PMC3759413
+    text = "Circulating irisin increased significantly in simvastatin-treated but not in ezetimibe-treated subjects."
+    assert compares_arms(text)
+    rec = make_record(text, [("OUTCOME", "Circulating irisin"), ("INTERVENTION", "simvastatin-treated"),
+                             ("COMPARATOR", "ezetimibe-treated")])
+    claim = finding_of(rec, "irisin")
+    assert claim.direction == "increase" and claim.significant is True
+    assert ONE_ARM_ONLY.search("In addition, the blood caffeine level also increased only in the caffeine group")
