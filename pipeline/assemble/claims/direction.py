@@ -99,21 +99,26 @@ def arm_direction(pairs: Sequence[tuple[Measure, str]]) -> str | None:
     return None
 
 
-def parallel_sides(text: str, offset: int, measures: Sequence[Measure], sides: Sequence[tuple[Measure, str]]
+def parallel_sides(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]]
                    ) -> list[tuple[Measure, str]]:
-    """``sides`` plus, when only the intervention's values are linked and the sentence sets two values of one
-    measure side by side (:data:`.significance.PARALLEL`: "16 min for intranasal and 13 min for intramuscular",
-    the second arm untagged), the unlinked value of that kind in the same stretch as the other arm's."""
-    if not sides or any(side == "C" for _m, side in sides):
-        return []
-    linked = {m.id for m, _side in sides}
+    """(value, side) pairs read from two values of one measure set side by side for two groups
+    (:data:`.significance.PARALLEL`: "16 min for intranasal and 13 min for intramuscular", "in group B was
+    15.1 minutes and in group A was 32.5 minutes"): each half's first value goes with the arm named in that
+    half; a half naming no arm is the other side (the second arm is often untagged)."""
     for par in PARALLEL.finditer(text):
-        a, b = par.start() + offset, par.end() + offset
-        mine = [m for m, side in sides if side == "I" and a <= m.start < b]
-        other = [m for m in measures if a <= m.start < b + 12 and m.id not in linked
-                 and any(m.kind == x.kind for x in mine)]
-        if mine and len(other) == 1:
-            return [*sides, (other[0], "C")]
+        conj = par.start("conj") if par.group("conj") else par.start("conj2")
+        halves = ((par.start(), conj), (conj, par.end()))
+        sides, values = [], []
+        for a, b in halves:
+            roles = {r for s, _e, r in spans if r in ("I", "C") and a <= s < b}
+            sides.append(next(iter(roles)) if len(roles) == 1 else None if not roles else "?")
+            values.append(next((m for m in measures if a <= m.start - offset < b
+                                and m.kind not in ("p_value", "ci", "ratio")), None))
+        if None in values or "?" in sides or sides == [None, None] or sides[0] == sides[1] \
+                or values[0].kind != values[1].kind:
+            continue
+        first = sides[0] or ("C" if sides[1] == "I" else "I")
+        return [(values[0], first), (values[1], "C" if first == "I" else "I")]
     return []
 
 
@@ -296,7 +301,7 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
         # ("similar in both groups", "2.24 mm in both groups (P = 0.75)" compare them)
         return Evidence(None, None, "", "no_difference", negated, None)
     sides = [(m, side) for m, side in arm_sides if fa <= m.start - offset < fb] or list(arm_sides)
-    numeric = arm_direction(sides) or arm_direction(parallel_sides(text, offset, measures, sides)) or ratio_direction(
+    numeric = arm_direction(sides) or arm_direction(parallel_sides(text, offset, measures, spans)) or ratio_direction(
         inside or measures, text, offset, outcome_text)
     return Evidence(sig, p, source, cue, negated, numeric, named and cue is not None)
 

@@ -101,10 +101,10 @@ _VALUE = r"[-−+]?\d[\d.,]*\s*(?:%|[A-Za-zμ°]+(?:/[A-Za-z]+)?)?\s*(?:\([^()]*
 #: intramuscular", "11.7 weeks in group I and 12.1 weeks in group II", "in series was 125 (112 – 158) seconds and
 #: in parallel 122 (108 – 158) seconds"
 PARALLEL = re.compile(
-    r"(?<![\w.])" + _VALUE + r"(?:for|in|with|among|on)\s+[^,;.()]{1,50}?(?:,\s*)?\s(?:and|vs\.?|versus|compared\s+"
-    r"(?:with|to)|while|whereas)\s+(?:\w+\s+){0,2}?" + _VALUE + r"(?:for|in|with|among|on)\s|"
-    r"\b(?:in|for)\s+[^,;.()]{1,40}?\s(?:was|were)\s+" + _VALUE + r"[^,;()]{0,20}?(?:,\s*)?\s(?:and|vs\.?|versus)\s+"
-    r"(?:in|for)\s+[^,;.()]{1,40}?\s(?:was\s+|were\s+)?" + _VALUE, re.IGNORECASE)
+    r"(?<![\w.])" + _VALUE + r"(?:for|in|with|among|on)\s+[^,;.()]{1,50}?(?:,\s*)?\s(?P<conj>and|vs\.?|versus|compared\s+"
+    r"(?:with|to)|while|whereas)\s+(?:\w+\s+){0,2}?" + _VALUE + r"(?:for|in|with|among|on)\s[^,;.()]{1,50}|"
+    r"\b(?:in|for)\s+[^,;.()]{1,40}?\s(?:was|were)\s+" + _VALUE + r"[^,;()]{0,20}?(?:,\s*)?\s(?P<conj2>and|vs\.?|"
+    r"versus)\s+(?:in|for)\s+[^,;.()]{1,40}?\s(?:was\s+|were\s+)?" + _VALUE, re.IGNORECASE)
 
 
 def compares_arms(masked: str, measures: Sequence[Measure] = ()) -> bool:
