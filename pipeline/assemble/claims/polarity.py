@@ -39,7 +39,7 @@ DECREASE = cues(
     r"decreas\w*", r"lower(?:ed|ing)?", r"less", r"lesser", r"fewer", r"smaller", r"shorter", r"shortened", r"reduc\w*",
     r"declin\w*", r"fell", r"fall", r"falls", r"dropp?\w*", r"diminish\w*", r"attenuat\w*", r"inhibit\w*",
     r"suppress\w*", r"prevent\w*", r"abolish\w*", r"halved", r"down-?regulat\w*", r"delay\w*", r"slow\w*",
-    r"lessen\w*", r"minimi[sz]\w*", r"cut", r"lowest", r"decline",
+    r"lessen\w*", r"minimi[sz]\w*", r"cut", r"lowest", r"decline", r"earlier", r"sooner",
 )
 BETTER = cues(r"improv\w*", r"better", r"superior", r"outperform\w*", r"benefit\w*", r"beneficial", r"more\s+effective",
               r"greater\s+efficacy", r"favou?r(?:ed|s|ing)?", r"relie(?:f|ved?)", r"alleviat\w*", r"ameliorat\w*")

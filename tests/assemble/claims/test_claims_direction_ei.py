@@ -171,3 +171,13 @@ def test_a_change_in_one_arm_but_not_the_other_is_a_comparison():
     claim = finding_of(rec, "irisin")
     assert claim.direction == "increase" and claim.significant is True
     assert ONE_ARM_ONLY.search("In addition, the blood caffeine level also increased only in the caffeine group")
+
+
+def test_earlier_is_less_time():
+    # PMC5827033
+    text = ("Time to nasogastric tube removal in the TEA group was earlier than in the control group (4.22 ± 1.01 vs "
+            "4.97 ± 1.67 d, P = 0.049).")
+    rec = make_record(text, [("OUTCOME", "Time to nasogastric tube removal"), ("INTERVENTION", "TEA"),
+                             ("COMPARATOR", "control")])
+    claim = finding_of(rec, "earlier")
+    assert claim.direction == "decrease" and claim.significant is True
