@@ -109,7 +109,7 @@ REFERENCE = re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|
                        r"against|(?:differ\w*|different|distinct|apart|away)\s+from|outperform\w*|"
                        r"(?:superior|inferior)\s+to)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?"
                        r"(?:in\s+|with\s+|for\s+|among\s+)?"
-                       r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+){0,4}|"
+                       r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+|\([^()]{1,20}\)\s+){0,4}|"
                        r",?\s*(?:but|and)\s+not\s+(?:with\s+|in\s+|the\s+)?)$", re.IGNORECASE)
 #: the reference arm after its value: "compared with 2.6 ± 2.9 times per week in the placebo group", "vs 5.9% with
 #: placebo" (no clause break between the comparison word and the arm)
@@ -227,9 +227,9 @@ def _subject_side(text: str, arms: Sequence[Span], start: int, end: int) -> str 
     for a, b, role in arms:
         ref = REFERENCE.search(text[max(0, a - 40):a]) or REFERENCE_VALUE.search(text[max(0, a - 90):a])
         (references if ref else subjects).append((a, b, role))
-    if references and subjects and {r for *_, r in subjects} == {r for *_, r in references}:
-        # every subject mention is on the reference's side ("Less time ... during the Sensor On arm than in the
-        # Sensor Off arm" with both tagged as comparators): the reference word is the firmer evidence
+    if references and subjects and {r for *_, r in subjects} == {r for *_, r in references} == {"C"}:
+        # every mention is on the comparator side ("Less time ... during the Sensor On arm than in the Sensor
+        # Off arm" with both tagged as comparators): the reference word is the firmer evidence
         subjects = []
     if subjects:
         nearest = min(subjects, key=lambda s: abs(s[0] - start) if s[0] >= end else abs(start - s[1]))

@@ -181,3 +181,20 @@ def test_earlier_is_less_time():
                              ("COMPARATOR", "control")])
     claim = finding_of(rec, "earlier")
     assert claim.direction == "decrease" and claim.significant is True
+
+
+def test_reference_phrase_with_a_bracketed_value():
+    # PMC3781573: "than in the IP (72%) strategy group": the strategy group is the reference, not the subject
+    text = ("In 1,075 BARI 2D participants with no DPN at baseline, the 4-year cumulative incidence rate of DPN was "
+            "significantly lower in the IS (66%) than in the IP (72%) strategy group (P = 0.02).")
+    cue = text.index("lower")
+    arms = [(text.index("BARI 2D"), text.index("BARI 2D") + 7, "I"), (text.index("IP ("), text.index("IP (") + 2, "C"),
+            (text.index("strategy group"), text.index("strategy group") + 14, "C")]
+    assert _subject_side(text, arms, cue, cue + 5) == "I"
+    # PMC2836833: every mention on the intervention side: the nearest subject decides, as before
+    text = ("Fecal fat loss expressed as percent of fat intake was significantly higher with 1500 mg (high-Ca) "
+            "compared to 500 mg (low-Ca) calcium intake per day")
+    cue = text.index("higher")
+    arms = [(text.index("high-Ca"), text.index("high-Ca") + 7, "I"), (text.index("low-Ca"), text.index("low-Ca") + 6, "I"),
+            (text.index("calcium"), text.index("calcium") + 7, "I")]
+    assert _subject_side(text, arms, cue, cue + 6) == "I"
