@@ -193,8 +193,9 @@ def test_reference_phrase_with_a_bracketed_value():
     assert _subject_side(text, arms, cue, cue + 5) == "I"
     # PMC2836833: every mention on the intervention side: the nearest subject decides, as before
     text = ("Fecal fat loss expressed as percent of fat intake was significantly higher with 1500 mg (high-Ca) "
-            "compared to 500 mg (low-Ca) calcium intake per day")
+            "compared to 500 mg (low-Ca) calcium intake per day (mean: 3.0%; the 95% CI: 2.3 to 3.7%; P <0.001) "
+            "independent of calcium source and lactose digestion status.")
     cue = text.index("higher")
-    arms = [(text.index("high-Ca"), text.index("high-Ca") + 7, "I"), (text.index("low-Ca"), text.index("low-Ca") + 6, "I"),
-            (text.index("calcium"), text.index("calcium") + 7, "I")]
+    arms = [(text.index(w), text.index(w) + len(w), "I") for w in ("high-Ca", "low-Ca", "calcium", "calcium source",
+                                                                    "lactose")]
     assert _subject_side(text, arms, cue, cue + 6) == "I"
