@@ -40,6 +40,7 @@ from .significance import (
     BETWEEN_NULL,
     NOT_SIGNIFICANT,
     PARALLEL,
+    SIGNIFICANT_CHANGE,
     SIMILAR_THEN_THAN,
     WITHIN_CHANGE,
     ci_bounds,
@@ -66,6 +67,9 @@ class Decision:
     negated: bool = False
     p_value: str | None = None  # id of the deciding p-value
     source: str = ""
+    #: no difference between the arms, and the sentence also reports a significant change within them
+    #: ("improved from pre-op to 24 months (P < 0.0001) with no difference between groups"): two findings
+    within: bool = False
 
 
 _EVENT_FREE = re.compile(r"surviv|\bfree\b|-free|time\s+to|duration", re.IGNORECASE)
@@ -203,8 +207,9 @@ _VERB = re.compile(r"\b(?:is|are|was|were|remained|did|does|had|has|have|showed|
 
 
 def clauses(text: str, contrast: bool = False) -> list[tuple[int, int]]:
-    """The clauses of a sentence as (start, end): bracket depth 0 (round, square or curly), split at ``;``, ``.``, "whereas", "but"
-    (not "but not": "A, but not B, reduced X" is one clause), "while", "although", "however", "except", and
+    """The clauses of a sentence as (start, end): bracket depth 0 (round, square or curly), split at ``;``, ``.``,
+    "whereas", "but" (not "but not": "A, but not B, reduced X" is one clause; also glued to a closing bracket:
+    "{p = 0.82}but"), "while", "although", "however", "except", and
     at the comma that closes a leading "Although ..." clause. ``contrast``: at the contrast words and the
     leading "Although" clause only (not at ``;`` or ``.``, which also separate the items of a list)."""
     depth, cuts = 0, [0]
@@ -219,8 +224,8 @@ def clauses(text: str, contrast: bool = False) -> list[tuple[int, int]]:
                 continue
             if m and not (ch == "." and re.search(r"\b(?:vs|e\.g|i\.e|al|approx|resp)$", text[:k], re.IGNORECASE)):
                 cuts.append(m.end())
-    cuts += [m.start() for m in re.finditer(r"(?:\s|(?<=[)\]}]))(?:whereas|but(?!\s+not\b)|while|although|however)\b", text,
-                                            re.IGNORECASE)]
+    contrast_word = r"(?:\s|(?<=[)\]}]))(?:whereas|but(?!\s+not\b)|while|although|however)\b"
+    cuts += [m.start() for m in re.finditer(contrast_word, text, re.IGNORECASE)]
     lead = _LEADING_CONCESSIVE.match(text)
     if lead:  # "Although A, B and C remained unchanged, D improved": the comma after its verb closes it
         for comma in re.finditer(r",", text[:lead.end() + 200]):
@@ -263,6 +268,7 @@ class Evidence:
     negated: bool = False
     numeric: str | None = None  # increase | decrease from arm values / a ratio
     named: bool = False  # the cue comes from the outcome's own change noun, not from the sentence's words
+    within: bool = False  # a significant change within the arms was set aside (see :class:`Decision`)
 
 
 def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]],
@@ -272,6 +278,7 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     outcome (:func:`focus`) first, then in the whole sentence."""
     spans = outer_spans(spans)
     fa, fb = focus(text, spans)
+    within = False
     inside = [m for m in measures if fa <= m.start - offset < fb]
     sig, p, source = significance(inside, text[fa:fb], offset + fa)
     if sig is None and (fa, fb) != (0, len(text)):
@@ -283,7 +290,11 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
         # "improved from pre-op to 24 months (P < 0.0001) with no difference between groups", "significantly
         # reduced with all treatments (all P = 0.0001), with no differences between groups": the test is of the
         # change within the arms; between them there is none
-        sig, p, source = False, None, "words"
+        sig, p, source, within = False, None, "words", True
+    elif sig is False and source == "words" and BETWEEN_NULL.search(text) and SIGNIFICANT_CHANGE.search(text):
+        # "significant increases in plasma urea ... with both A and B, with there being no difference between
+        # the two methods": the no-difference words are of the arms; the change within them is significant
+        within = True
     # cue words inside any entity name (other outcomes too) or naming a body part are no cues
     # (result words the tagger took into an outcome span - "higher OLP", "weight decrease" - stay readable)
     names = [cue_edges(text, a, b) if r == "O" else (a, b) for a, b, r in spans] + [cue_edges(text, a, b)
@@ -303,7 +314,7 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     sides = [(m, side) for m, side in arm_sides if fa <= m.start - offset < fb] or list(arm_sides)
     numeric = arm_direction(sides) or arm_direction(parallel_sides(text, offset, measures, spans)) or ratio_direction(
         inside or measures, text, offset, outcome_text)
-    return Evidence(sig, p, source, cue, negated, numeric, named and cue is not None)
+    return Evidence(sig, p, source, cue, negated, numeric, named and cue is not None, within)
 
 
 def feature_words(ev: Evidence) -> str:
@@ -331,7 +342,7 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
     decision = Decision(significant=ev.significant, p_value=ev.p_value.id if ev.p_value is not None else None,
                         source=ev.source, negated=ev.negated)
     if ev.significant is False or ev.cue == "no_difference" and ev.significant is None and not ev.source:
-        decision.direction = "no_difference"
+        decision.direction, decision.within = "no_difference", ev.within
         return decision
     if ev.cue in ("increase", "decrease") and not ev.named:
         # the sentence's own change word, read relative to the claim's arms ("Telmisartan, but not

@@ -61,8 +61,12 @@ SIMILAR_THEN_THAN = re.compile(r"\b(?:similar|comparable)\b[^;]*?\band\s+(?:were
                                r"(?:significantly\s+)?(?:higher|lower|greater|less|more|fewer|better|worse|shorter|"
                                r"longer)\s+than\b", re.IGNORECASE)
 BETWEEN_NULL = re.compile(r"\b(?:no|without)\s+(?:significant\s+|statistical\s+)?differences?\s+(?:between|among)\s+"
-                          r"(?:the\s+)?(?:two\s+|three\s+|\d\s+|treatment\s+|study\s+)?(?:groups|arms)\b|\b(?:did\s+not|didn't)\s+differ\s+"
+                          r"(?:the\s+)?(?:two\s+|three\s+|\d\s+|treatment\s+|study\s+)?(?:groups|arms|methods|"
+                          r"treatments|regimens|techniques|procedures|formulations)\b|\b(?:did\s+not|didn't)\s+differ\s+"
                           r"(?:significantly\s+)?between\s+(?:the\s+)?(?:two\s+)?(?:groups|arms)\b", re.IGNORECASE)
+#: a change said to be significant ("significant increases in plasma urea", "significantly improved")
+SIGNIFICANT_CHANGE = re.compile(r"\b(?<!no\s)(?<!not\s)significant(?:ly)?\s+(?:\w+\s+)?(?:increas|decreas|reduc|improv|"
+                                r"declin|rise|rose|elevat|lower|rais|worsen)\w*", re.IGNORECASE)
 WITHIN_CHANGE = re.compile(r"\bfrom\s+(?:the\s+)?(?:baseline|pre-?\w*)\b|\bcompared\s+(?:with|to)\s+baseline\b|"
                            r"\bover\s+(?:the\s+)?(?:\S+\s+)?(?:period|time)\b|\bin\s+both\s+groups\b", re.IGNORECASE)
 
@@ -101,8 +105,8 @@ _VALUE = r"[-−+]?\d[\d.,]*\s*(?:%|[A-Za-zμ°]+(?:/[A-Za-z]+)?)?\s*(?:\([^()]*
 #: intramuscular", "11.7 weeks in group I and 12.1 weeks in group II", "in series was 125 (112 – 158) seconds and
 #: in parallel 122 (108 – 158) seconds"
 PARALLEL = re.compile(
-    r"(?<![\w.])" + _VALUE + r"(?:for|in|with|among|on)\s+[^,;.()]{1,50}?(?:,\s*)?\s(?P<conj>and|vs\.?|versus|compared\s+"
-    r"(?:with|to)|while|whereas)\s+(?:\w+\s+){0,2}?" + _VALUE + r"(?:for|in|with|among|on)\s[^,;.()]{1,50}|"
+    r"(?<![\w.])" + _VALUE + r"(?:for|in|with|among|on)\s+[^,;.()]{1,50}?(?:,\s*)?\s(?P<conj>and|vs\.?|versus|"
+    r"compared\s+(?:with|to)|while|whereas)\s+(?:\w+\s+){0,2}?" + _VALUE + r"(?:for|in|with|among|on)\s[^,;.()]{1,50}|"
     r"\b(?:in|for)\s+[^,;.()]{1,40}?\s(?:was|were)\s+" + _VALUE + r"[^,;()]{0,20}?(?:,\s*)?\s(?P<conj2>and|vs\.?|"
     r"versus)\s+(?:in|for)\s+[^,;.()]{1,40}?\s(?:was\s+|were\s+)?" + _VALUE, re.IGNORECASE)
 
@@ -119,7 +123,8 @@ def compares_arms(masked: str, measures: Sequence[Measure] = ()) -> bool:
     if WITHIN_CHANGE.search(masked):
         return False
     tested = any(m.kind == "p_value" for m in measures)
-    return bool(COMPARES_ARMS.search(masked) or PARALLEL.search(masked) or ONE_ARM_ONLY.search(masked)) or tested and bool(
+    words = COMPARES_ARMS.search(masked) or PARALLEL.search(masked) or ONE_ARM_ONLY.search(masked)
+    return bool(words) or tested and bool(
         _RESPECTIVELY.search(masked) or _GROUP_COMPARATIVE.search(masked))
 
 # -- significance ----------------------------------------------------------------------------------------

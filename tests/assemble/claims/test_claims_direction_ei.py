@@ -199,3 +199,17 @@ def test_reference_phrase_with_a_bracketed_value():
     arms = [(text.index(w), text.index(w) + len(w), "I") for w in ("high-Ca", "low-Ca", "calcium", "calcium source",
                                                                     "lactose")]
     assert _subject_side(text, arms, cue, cue + 6) == "I"
+
+
+def test_change_within_and_no_difference_between_give_two_findings():
+    # PMC3751503 (methods, then results): the single-arm change and the between-group comparison
+    text = ("A total of 67 patients undergoing ACL reconstruction at 6 independent investigation sites were "
+            "randomized into one of two intervention groups, BioCleanse-sterilized or aseptic BTB allografts. "
+            "Active flexion ROM significantly improved from pre-op to 24-month follow-up (P < 0.0001) with no "
+            "difference between groups at any time point.")
+    rec = make_record(text, [("INTERVENTION", "BioCleanse-sterilized"), ("INTERVENTION", "aseptic BTB allografts"),
+                             ("OUTCOME", "Active flexion ROM")])
+    rec.sentences[1].section = "RESULTS"
+    claims = [c for c in claims_of(rec) if c.type == "finding"]
+    assert [(c.direction, c.significant) for c in claims] == [("no_difference", False), ("positive", True)]
+    assert claims[1].comparator == [] and claims[1].outcome == claims[0].outcome
