@@ -142,7 +142,7 @@ class ClaimAssembler:
                 # finding of the change (GUIDELINES, Findings: "within a group over time and between groups")
                 own = self._judge(view, ctype, group)
                 out.append(out[-1].model_copy(update={"comparator": [], "direction": own.direction,
-                                                      "significant": own.significant, "negated": own.negated,
+                                                      "significant": True, "negated": own.negated,
                                                       "p_value": own.p_value}))
         return out
 

@@ -213,3 +213,14 @@ def test_change_within_and_no_difference_between_give_two_findings():
     claims = [c for c in claims_of(rec) if c.type == "finding"]
     assert [(c.direction, c.significant) for c in claims] == [("no_difference", False), ("positive", True)]
     assert claims[1].comparator == [] and claims[1].outcome == claims[0].outcome
+    # EvidenceMap 10348763: the no-difference words are of the methods; the change within them is significant
+    text = ("In an analysis of 82 children who received a full course of 6 days or more of AmB ( 117 courses ) , it "
+            "was shown that there were significant increases in plasma urea and creatinine concentrations and in "
+            "potassium requirement after 6 days of therapy with both AmB infused in dextrose and AmB infused in lipid "
+            "emulsion , with there being no difference between the two methods of AmB administration .")
+    rec = make_record(text, [("OUTCOME", "plasma urea"), ("INTERVENTION", "AmB infused in dextrose"),
+                             ("INTERVENTION", "AmB infused in lipid emulsion")])
+    rec.sentences[0].section = "RESULTS"
+    claims = claims_of(rec)
+    assert [(c.direction, c.significant, bool(c.comparator)) for c in claims] == [("no_difference", False, True),
+                                                                                  ("positive", True, False)]
