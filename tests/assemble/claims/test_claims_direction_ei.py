@@ -6,7 +6,13 @@ from claims_helpers import claims_of, finding_of, make_record
 from claimex.annotate.measures import parse_measures
 from claimex.assemble.claims.direction import clauses, comparison_evidence
 from claimex.assemble.claims.polarity import _hits, _subject_side, cue_edges, harmful
-from claimex.assemble.claims.significance import NONE_IN_ANY_ARM, ONE_ARM_ONLY, compares_arms, significance
+from claimex.assemble.claims.significance import (
+    BETWEEN_NULL,
+    NONE_IN_ANY_ARM,
+    ONE_ARM_ONLY,
+    compares_arms,
+    significance,
+)
 
 
 def _sig(text):
@@ -224,3 +230,15 @@ def test_change_within_and_no_difference_between_give_two_findings():
     claims = claims_of(rec)
     assert [(c.direction, c.significant, bool(c.comparator)) for c in claims] == [("no_difference", False, True),
                                                                                   ("positive", True, False)]
+
+
+def test_not_different_between_the_two_formulas():
+    # PMC1852321: a significant increase within both groups, not different between the formulas
+    assert BETWEEN_NULL.search("but was not significantly different between the two formulas (p = 0.36)")
+    text = ("A significant increase in defecation frequency (NF: 3.5 pre versus 5.6/week post treatment; SF 3.6 pre "
+            "versus 4.9/week post treatment) was found in both groups, but was not significantly different between "
+            "the two formulas (p = 0.36).")
+    ms = make_record(text).measures
+    start = text.index("defecation frequency")
+    ev = comparison_evidence(text, 0, ms, [(start, start + 20, "O")], [], "defecation frequency")
+    assert ev.significant is False and ev.within
