@@ -202,6 +202,9 @@ def is_comparative(text: str, has_comparator: bool, measures: Sequence[Measure])
 _CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+(?:whereas|but(?!\s+not\b)|while|although|however|except)\b", re.IGNORECASE)
 
 
+_AFTER_CONTRAST = re.compile(r"\b(?:whereas|but|while|however)\s*,?\s*$", re.IGNORECASE)
+CHANGE_CUE = re.compile(r"\b(?:increas|decreas|reduc|improv|declin|rose|fell|lower|higher|greater|less|fewer|more|"
+                        r"shorter|longer)\w*", re.IGNORECASE)
 _LEADING_CONCESSIVE = re.compile(r"\s*(?:although|though|while|whereas)\b", re.IGNORECASE)
 _VERB = re.compile(r"\b(?:is|are|was|were|remained|did|does|had|has|have|showed|\w+ed)\b", re.IGNORECASE)
 
@@ -282,7 +285,12 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     inside = [m for m in measures if fa <= m.start - offset < fb]
     sig, p, source = significance(inside, text[fa:fb], offset + fa)
     if sig is None and (fa, fb) != (0, len(text)):
-        sig, p, source = significance(measures, text, offset)
+        # then the sentence, without the other side of a contrast: "tended to decrease lipolysis (p = 0.062), but
+        # both doses decreased insulin-mediated suppression of lipolysis by 11% and 34%" - the trend is not this one's
+        if _AFTER_CONTRAST.search(text[max(0, fa - 12):fa]) and CHANGE_CUE.search(text, fa, fb):
+            sig, p, source = significance([m for m in measures if m.start - offset >= fa], text[fa:], offset + fa)
+        else:
+            sig, p, source = significance(measures, text, offset)
     if sig is False and source == "words" and SIMILAR_THEN_THAN.search(text[fa:fb]):
         # "A and B were similar and were lower than C": the no-difference word is said of another pair
         sig, p, source = None, None, ""

@@ -242,3 +242,15 @@ def test_not_different_between_the_two_formulas():
     start = text.index("defecation frequency")
     ev = comparison_evidence(text, 0, ms, [(start, start + 20, "O")], [], "defecation frequency")
     assert ev.significant is False and ev.within
+
+
+def test_significance_not_taken_across_a_contrast():
+    # PMC3131514: the trend (p = 0.062) is of lipolysis in the fasted state, not of the outcome after "but"
+    text = ("Compared with placebo, prednisolone treatment tended to decrease lipolysis in the fasted state "
+            "(p = 0.062), but both prednisolone 7.5 mg and prednisolone 30 mg decreased insulin-mediated suppression "
+            "of lipolysis by 11 ± 5% and 34 ± 6%, respectively.")
+    ms = make_record(text).measures
+    start = text.index("insulin-mediated")
+    spans = [(start, start + len("insulin-mediated suppression of lipolysis"), "O")]
+    ev = comparison_evidence(text, 0, ms, spans, [], "insulin-mediated suppression of lipolysis")
+    assert ev.significant is None and ev.cue == "decrease"
