@@ -63,8 +63,8 @@ SIMILAR_THEN_THAN = re.compile(r"\b(?:similar|comparable)\b[^;]*?\band\s+(?:were
 _ARMS_NOUN = (r"(?:the\s+)?(?:two\s+|three\s+|\d\s+|treatment\s+|study\s+)?(?:groups|arms|methods|treatments|regimens|"
               r"techniques|procedures|formulations|formulas)\b")
 BETWEEN_NULL = re.compile(r"\b(?:no|without)\s+(?:significant\s+|statistical\s+)?differences?\s+(?:between|among)\s+"
-                          + _ARMS_NOUN + r"|\bnot\s+(?:significantly\s+|statistically\s+)?different\s+(?:between|among)\s+"
-                          + _ARMS_NOUN + r"|\b(?:did\s+not|didn't)\s+differ\s+"
+                          + _ARMS_NOUN + r"|\bnot\s+(?:significantly\s+|statistically\s+)?different\s+"
+                          r"(?:between|among)\s+" + _ARMS_NOUN + r"|\b(?:did\s+not|didn't)\s+differ\s+"
                           r"(?:significantly\s+)?between\s+(?:the\s+)?(?:two\s+)?(?:groups|arms)\b", re.IGNORECASE)
 #: a change said to be significant ("significant increases in plasma urea", "significantly improved")
 SIGNIFICANT_CHANGE = re.compile(r"\b(?<!no\s)(?<!not\s)significant(?:ly)?\s+(?:\w+\s+)?(?:increas|decreas|reduc|improv|"
