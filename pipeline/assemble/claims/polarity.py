@@ -80,6 +80,22 @@ def cue_edges(text: str, start: int, end: int) -> tuple[int, int]:
     return (a, b) if re.search(r"\w", text[a:b]) else (start, start)
 
 
+_OWN_CUE_STOP = re.compile(r".*(?:[,;()\[\]]|\band\b|\bor\b)", re.DOTALL | re.IGNORECASE)
+
+
+def own_cue(text: str, start: int, end: int) -> int | None:
+    """Sign (+1 / -1) of the change or comparison word said of one outcome mention ``text[start:end]`` alone: in
+    the words right before it, back to the last comma, bracket, "and" or "or" ("higher levels of IL-2", "and
+    reduces opioid requirement"), or at the start of the span itself ("lower levels of cortisol"); None when
+    there is none. ``text``: the sentence with the arms' names masked. The raw sign: "better" is +1 here."""
+    a, _b = cue_edges(text, start, end)
+    window = text[max(0, start - 40):start]
+    stop = _OWN_CUE_STOP.match(window)
+    words = (window[stop.end():] if stop else window) + " " + text[start:a]
+    hits = _hits(words, harmful=False)
+    return hits[-1][2] if hits else None
+
+
 def anatomy(text: str) -> list[tuple[int, int]]:
     """Spans of "lower"/"upper"/"higher" naming a part of the body (to blank before reading cues)."""
     return [(m.start(), m.end()) for m in ANATOMY.finditer(text)]

@@ -5,7 +5,7 @@ from claims_helpers import claims_of, finding_of, make_record
 
 from claimex.annotate.measures import parse_measures
 from claimex.assemble.claims.direction import clauses, comparison_evidence
-from claimex.assemble.claims.polarity import _hits, _subject_side, cue_edges, harmful
+from claimex.assemble.claims.polarity import _hits, _subject_side, cue_edges, harmful, own_cue
 from claimex.assemble.claims.significance import (
     BETWEEN_NULL,
     NONE_IN_ANY_ARM,
@@ -254,3 +254,20 @@ def test_significance_not_taken_across_a_contrast():
     spans = [(start, start + len("insulin-mediated suppression of lipolysis"), "O")]
     ev = comparison_evidence(text, 0, ms, spans, [], "insulin-mediated suppression of lipolysis")
     assert ev.significant is None and ev.cue == "decrease"
+
+
+def test_outcomes_with_opposite_change_words_are_claims_of_their_own():
+    # PMC5777641: "better ... and coping style" is one result, "higher levels of IL-2" and "lower levels of
+    # cortisol" one each; the test after the list is every one's
+    text = ("Compared with the controls, patients in the intervention group had a better mental state and coping "
+            "style (confrontation), higher levels of IL-2 and lower levels of cortisol (all P<0.05).")
+    rec = make_record(text, [("COMPARATOR", "controls"), ("INTERVENTION", "intervention group"),
+                             ("OUTCOME", "mental state"), ("OUTCOME", "coping style"), ("OUTCOME", "levels of IL-2"),
+                             ("OUTCOME", "lower levels of cortisol")])
+    claims = [c for c in claims_of(rec) if c.type == "finding"]
+    names = {e.id: e.text for e in rec.entities}
+    assert [([names[o] for o in c.outcome], c.direction) for c in claims] == [
+        (["mental state", "coping style"], "increase"), (["levels of IL-2"], "increase"),
+        (["lower levels of cortisol"], "decrease")]
+    assert all(c.significant is True for c in claims)
+    assert own_cue("the i-gel provided shorter insertion time and higher OLP", 27, 41) == -1
