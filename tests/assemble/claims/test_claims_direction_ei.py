@@ -83,6 +83,8 @@ def test_harmful_outcomes_read_improvement_as_decrease():
     # PMC3961245: "pain control" is gained, not suffered
     assert harmful("strength gain for all muscles and pain control") is False
     assert harmful("pain") is True
+    # PMC546184, PMC3661377: severity scales (a higher score is worse)
+    assert harmful("HAMD17 total score") and harmful("baseline in DLQI scores")
 
 
 def test_p_equal_to_alpha_read_with_the_authors_word():
