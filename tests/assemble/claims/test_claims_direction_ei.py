@@ -1,5 +1,6 @@
-"""Direction and significance rules of issue 10, round 3, each on a real sentence of an Evidence Inference
-2.0 *train* abstract (../shared/corpora/evidence-inference); PMC ids in the comments."""
+"""Direction and significance rules of issue 10, round 3, each on a real sentence from ../shared: mostly
+Evidence Inference 2.0 *train* abstracts (PMC ids in the comments), a few from the findings gold's tune
+abstracts (EvidenceMap, Evidence Inference)."""
 
 from claims_helpers import claims_of, finding_of, make_record
 
