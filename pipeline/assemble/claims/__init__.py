@@ -43,7 +43,7 @@ from .link import (
     within_arms,
 )
 from .polarity import anatomy, both_arms_change
-from .significance import NOT_SIGNIFICANT, compares_arms, significance
+from .significance import NONE_IN_ANY_ARM, NOT_SIGNIFICANT, compares_arms, significance
 from .single import HARMS, decide_within, single_arm_direction
 from .types import CONCLUSION, TypingState, classify, methods_cue
 
@@ -142,7 +142,27 @@ class ClaimAssembler:
                                  or e is arm),
                 arm_mentions=[e.id for e in roles.mentions],
             ))
+            if decision.within and ctype in _CARRY:
+                # no difference between the arms and a significant change within them: a second, single-arm
+                # finding of the change (GUIDELINES, Findings: "within a group over time and between groups")
+                own = self._judge(view, ctype, group)
+                out.append(out[-1].model_copy(update={"comparator": [], "direction": own.direction,
+                                                      "significant": True, "negated": own.negated,
+                                                      "p_value": own.p_value}))
         return out
+
+    def _judge(self, view: SentenceView, ctype: str, group: Group) -> Decision:
+        """The single-arm judgement (:func:`.single.decide_within`) of ``group``'s outcome in ``view``."""
+        masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
+        body_parts = anatomy(view.text)
+        if body_parts:
+            masked = blank(masked, body_parts)
+        # a single-arm result is a harm when the claim is typed adverse or the sentence lists harms
+        harms = ctype == "adverse_effect" or bool(HARMS.search(" ".join(o.text for o in view.label("OUTCOME"))))
+        return decide_within(view.text, view.start, masked, group.measures, adverse=harms,
+                             outcome_text=" ".join(o.text for o in group.outcomes),
+                             outcome_at=min((o.start - view.start for o in group.outcomes), default=None),
+                             adverse_claim=ctype == "adverse_effect")
 
     def _decide(self, view: SentenceView, ctype: str, arms: list[Arm], group: Group, pairs, has_comparator: bool,
                 within: bool = False, single_arm: bool = False, solo: bool = False) -> Decision:
@@ -157,21 +177,19 @@ class ClaimAssembler:
         if body_parts:
             masked = blank(masked, body_parts)
         outcome_text = " ".join(o.text for o in group.outcomes)
-        outcome_at = min((o.start - view.start for o in group.outcomes), default=None)
-        # a single-arm result is a harm when the claim is typed adverse or the sentence lists harms
-        harms = ctype == "adverse_effect" or bool(HARMS.search(" ".join(o.text for o in view.label("OUTCOME"))))
         one_arm = not has_comparator and len({a.key for a in arms if not a.plural}) <= 1
         both = ctype in _CARRY and both_arms_change(masked) and not NOT_SIGNIFICANT.search(masked) and significance(
             group.measures, view.text, view.start)[0] is not False  # "2.24 mm in both groups (P = 0.75)" compares
         compared = compares_arms(masked, group.measures)
+        if ctype in _CARRY and not single_arm and NONE_IN_ANY_ARM.search(masked):
+            # nothing happened in any arm of a controlled design: no difference between them
+            return Decision(direction="no_difference", source="words")
         if (within and not has_comparator and (solo or not compared)) or both or (single_arm and one_arm
                                                                                     and not compared):
             # a change within the arms ("reduced significantly in both groups"), or a result of a single-arm
             # design: judged, not compared; a sentence that compares two arms in words ("lower in implanted
             # than non-implanted eyes") is a comparison even when no comparator entity was resolved
-            return decide_within(view.text, view.start, masked, group.measures, adverse=harms,
-                                 outcome_text=outcome_text, outcome_at=outcome_at,
-                                 adverse_claim=ctype == "adverse_effect")
+            return self._judge(view, ctype, group)
         if not is_comparative(masked, not one_arm, group.measures):
             decision = decide_qualitative(masked, adverse=ctype == "adverse_effect")
             if ctype in _CARRY:  # a result stated in words ("did not improve endothelial function"): its test
@@ -190,9 +208,7 @@ class ClaimAssembler:
                                          role_spans(view, arms, group.outcomes), sides, self.model, outcome_text)
         if decision.direction is None and not has_comparator and ctype in _CARRY:
             # no comparator, nothing compared or judged in words: a result reported for the arm
-            return decide_within(view.text, view.start, masked, group.measures, adverse=harms,
-                                 outcome_text=outcome_text, outcome_at=outcome_at,
-                                 adverse_claim=ctype == "adverse_effect")
+            return self._judge(view, ctype, group)
         return decision
 
     # -- one-sentence helpers (evaluation and training on Evidence Inference) ---------------------------

@@ -32,12 +32,15 @@ from .polarity import (
     anatomy,
     both_arms_change,
     cue_direction,
+    cue_edges,
     outcome_change,
     polarity,
 )
 from .significance import (
     BETWEEN_NULL,
     NOT_SIGNIFICANT,
+    PARALLEL,
+    SIGNIFICANT_CHANGE,
     SIMILAR_THEN_THAN,
     WITHIN_CHANGE,
     ci_bounds,
@@ -64,6 +67,9 @@ class Decision:
     negated: bool = False
     p_value: str | None = None  # id of the deciding p-value
     source: str = ""
+    #: no difference between the arms, and the sentence also reports a significant change within them
+    #: ("improved from pre-op to 24 months (P < 0.0001) with no difference between groups"): two findings
+    within: bool = False
 
 
 _EVENT_FREE = re.compile(r"surviv|\bfree\b|-free|time\s+to|duration", re.IGNORECASE)
@@ -95,6 +101,29 @@ def arm_direction(pairs: Sequence[tuple[Measure, str]]) -> str | None:
         if mc is not None and mi.value != mc.value:
             return "increase" if mi.value > mc.value else "decrease"
     return None
+
+
+def parallel_sides(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]]
+                   ) -> list[tuple[Measure, str]]:
+    """(value, side) pairs read from two values of one measure set side by side for two groups
+    (:data:`.significance.PARALLEL`: "16 min for intranasal and 13 min for intramuscular", "in group B was
+    15.1 minutes and in group A was 32.5 minutes"): each half's first value goes with the arm named in that
+    half; a half naming no arm is the other side (the second arm is often untagged)."""
+    for par in PARALLEL.finditer(text):
+        conj = par.start("conj") if par.group("conj") else par.start("conj2")
+        halves = ((par.start(), conj), (conj, par.end()))
+        sides, values = [], []
+        for a, b in halves:
+            roles = {r for s, _e, r in spans if r in ("I", "C") and a <= s < b}
+            sides.append(next(iter(roles)) if len(roles) == 1 else None if not roles else "?")
+            values.append(next((m for m in measures if a <= m.start - offset < b
+                                and m.kind not in ("p_value", "ci", "ratio")), None))
+        if None in values or "?" in sides or sides == [None, None] or sides[0] == sides[1] \
+                or values[0].kind != values[1].kind:
+            continue
+        first = sides[0] or ("C" if sides[1] == "I" else "I")
+        return [(values[0], first), (values[1], "C" if first == "I" else "I")]
+    return []
 
 
 # -- the classifier --------------------------------------------------------------------------------------
@@ -173,20 +202,24 @@ def is_comparative(text: str, has_comparator: bool, measures: Sequence[Measure])
 _CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+(?:whereas|but(?!\s+not\b)|while|although|however|except)\b", re.IGNORECASE)
 
 
+_AFTER_CONTRAST = re.compile(r"\b(?:whereas|but|while|however)\s*,?\s*$", re.IGNORECASE)
+CHANGE_CUE = re.compile(r"\b(?:increas|decreas|reduc|improv|declin|rose|fell|lower|higher|greater|less|fewer|more|"
+                        r"shorter|longer)\w*", re.IGNORECASE)
 _LEADING_CONCESSIVE = re.compile(r"\s*(?:although|though|while|whereas)\b", re.IGNORECASE)
 _VERB = re.compile(r"\b(?:is|are|was|were|remained|did|does|had|has|have|showed|\w+ed)\b", re.IGNORECASE)
 
 
 def clauses(text: str, contrast: bool = False) -> list[tuple[int, int]]:
-    """The clauses of a sentence as (start, end): bracket depth 0, split at ``;``, ``.``, "whereas", "but"
-    (not "but not": "A, but not B, reduced X" is one clause), "while", "although", "however", "except", and
+    """The clauses of a sentence as (start, end): bracket depth 0 (round, square or curly), split at ``;``, ``.``,
+    "whereas", "but" (not "but not": "A, but not B, reduced X" is one clause; also glued to a closing bracket:
+    "{p = 0.82}but"), "while", "although", "however", "except", and
     at the comma that closes a leading "Although ..." clause. ``contrast``: at the contrast words and the
     leading "Although" clause only (not at ``;`` or ``.``, which also separate the items of a list)."""
     depth, cuts = 0, [0]
     for k, ch in enumerate(text):
-        if ch in "([":
+        if ch in "([{":
             depth += 1
-        elif ch in ")]":
+        elif ch in ")]}":
             depth = max(0, depth - 1)
         elif depth == 0 and ch in ";.,":
             m = _CLAUSE_BREAK.match(text, k)
@@ -194,8 +227,8 @@ def clauses(text: str, contrast: bool = False) -> list[tuple[int, int]]:
                 continue
             if m and not (ch == "." and re.search(r"\b(?:vs|e\.g|i\.e|al|approx|resp)$", text[:k], re.IGNORECASE)):
                 cuts.append(m.end())
-    cuts += [m.start() for m in re.finditer(r"\s(?:whereas|but(?!\s+not\b)|while|although|however)\b", text,
-                                            re.IGNORECASE)]
+    contrast_word = r"(?:\s|(?<=[)\]}]))(?:whereas|but(?!\s+not\b)|while|although|however)\b"
+    cuts += [m.start() for m in re.finditer(contrast_word, text, re.IGNORECASE)]
     lead = _LEADING_CONCESSIVE.match(text)
     if lead:  # "Although A, B and C remained unchanged, D improved": the comma after its verb closes it
         for comma in re.finditer(r",", text[:lead.end() + 200]):
@@ -238,6 +271,7 @@ class Evidence:
     negated: bool = False
     numeric: str | None = None  # increase | decrease from arm values / a ratio
     named: bool = False  # the cue comes from the outcome's own change noun, not from the sentence's words
+    within: bool = False  # a significant change within the arms was set aside (see :class:`Decision`)
 
 
 def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]],
@@ -247,19 +281,33 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     outcome (:func:`focus`) first, then in the whole sentence."""
     spans = outer_spans(spans)
     fa, fb = focus(text, spans)
+    within = False
     inside = [m for m in measures if fa <= m.start - offset < fb]
     sig, p, source = significance(inside, text[fa:fb], offset + fa)
     if sig is None and (fa, fb) != (0, len(text)):
-        sig, p, source = significance(measures, text, offset)
+        # then the sentence, without the other side of a contrast: "tended to decrease lipolysis (p = 0.062), but
+        # both doses decreased insulin-mediated suppression of lipolysis by 11% and 34%" - the trend is not this one's
+        if _AFTER_CONTRAST.search(text[max(0, fa - 12):fa]) and CHANGE_CUE.search(text, fa, fb):
+            sig, p, source = significance([m for m in measures if m.start - offset >= fa], text[fa:], offset + fa)
+        else:
+            sig, p, source = significance(measures, text, offset)
     if sig is False and source == "words" and SIMILAR_THEN_THAN.search(text[fa:fb]):
         # "A and B were similar and were lower than C": the no-difference word is said of another pair
         sig, p, source = None, None, ""
-    elif sig and BETWEEN_NULL.search(text) and WITHIN_CHANGE.search(text):
-        # "improved from pre-op to 24 months (P < 0.0001) with no difference between groups": the test is
-        # of the change within the arms; between them there is none
-        sig, p, source = False, None, "words"
+    elif sig and BETWEEN_NULL.search(text) and (WITHIN_CHANGE.search(text) or BETWEEN_NULL.search(text, fa, fb)):
+        # "improved from pre-op to 24 months (P < 0.0001) with no difference between groups", "significantly
+        # reduced with all treatments (all P = 0.0001), with no differences between groups": the test is of the
+        # change within the arms; between them there is none
+        sig, p, source, within = False, None, "words", True
+    elif sig is False and source == "words" and BETWEEN_NULL.search(text) and SIGNIFICANT_CHANGE.search(text):
+        # "significant increases in plasma urea ... with both A and B, with there being no difference between
+        # the two methods": the no-difference words are of the arms; the change within them is significant
+        within = True
     # cue words inside any entity name (other outcomes too) or naming a body part are no cues
-    masked = blank(text, [*spans, *others, *anatomy(text)])
+    # (result words the tagger took into an outcome span - "higher OLP", "weight decrease" - stay readable)
+    names = [cue_edges(text, a, b) if r == "O" else (a, b) for a, b, r in spans] + [cue_edges(text, a, b)
+                                                                                  for a, b in others]
+    masked = blank(text, [*names, *anatomy(text)])
     local = [(a - fa, b - fa, r) for a, b, r in spans if fa <= a < fb]
     cue, negated = cue_direction(masked[fa:fb], local, outcome_text, [(a - fa, b - fa) for a, b in others])
     if cue is None and (fa, fb) != (0, len(text)):
@@ -272,8 +320,9 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
         # ("similar in both groups", "2.24 mm in both groups (P = 0.75)" compare them)
         return Evidence(None, None, "", "no_difference", negated, None)
     sides = [(m, side) for m, side in arm_sides if fa <= m.start - offset < fb] or list(arm_sides)
-    numeric = arm_direction(sides) or ratio_direction(inside or measures, text, offset, outcome_text)
-    return Evidence(sig, p, source, cue, negated, numeric, named and cue is not None)
+    numeric = arm_direction(sides) or arm_direction(parallel_sides(text, offset, measures, spans)) or ratio_direction(
+        inside or measures, text, offset, outcome_text)
+    return Evidence(sig, p, source, cue, negated, numeric, named and cue is not None, within)
 
 
 def feature_words(ev: Evidence) -> str:
@@ -301,7 +350,7 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
     decision = Decision(significant=ev.significant, p_value=ev.p_value.id if ev.p_value is not None else None,
                         source=ev.source, negated=ev.negated)
     if ev.significant is False or ev.cue == "no_difference" and ev.significant is None and not ev.source:
-        decision.direction = "no_difference"
+        decision.direction, decision.within = "no_difference", ev.within
         return decision
     if ev.cue in ("increase", "decrease") and not ev.named:
         # the sentence's own change word, read relative to the claim's arms ("Telmisartan, but not

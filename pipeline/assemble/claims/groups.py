@@ -20,6 +20,7 @@ from .base import SentenceView, entity_words
 from .context import Arm, same_intervention
 from .direction import clauses
 from .link import ARM_VALUE_KINDS, is_difference
+from .polarity import own_cue
 
 
 def outcome_of(view: SentenceView, m: Measure) -> Entity | None:
@@ -45,8 +46,44 @@ RESULT_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr", "ra
 
 def claim_groups(view: SentenceView, pairs: list[tuple[Measure, Arm]]) -> list[Group]:
     """The groups of :func:`_value_groups`, each split where its outcomes lie in different contrast
-    clauses (:func:`by_clause`)."""
-    return [g for group in _value_groups(view, pairs) for g in by_clause(view, group)]
+    clauses (:func:`by_clause`) and where its outcomes have change words of opposite signs (:func:`by_cue`)."""
+    return [g for group in _value_groups(view, pairs) for c in by_clause(view, group) for g in by_cue(view, c)]
+
+
+def by_cue(view: SentenceView, group: Group) -> list[Group]:
+    """One group per outcome said with a change word of its own when those words go opposite ways
+    (:func:`.polarity.own_cue`): "significantly increases post-operative DOA and reduces opioid requirement",
+    "a better mental state and coping style, higher levels of IL-2 and lower levels of cortisol" report one
+    result each (outcomes without a word of their own join the one before: "coping style"). Each measure
+    goes to the outcome before it; a test after the last outcome that no other group has ("(all P<0.05)")
+    to every group."""
+    if len(group.outcomes) < 2:
+        return [group]
+    masked = view.masked("INTERVENTION", "COMPARATOR", "POPULATION")
+    outcomes = sorted(group.outcomes, key=lambda o: o.start)
+    signs = [own_cue(masked, o.start - view.start, o.end - view.start) for o in outcomes]
+    if len({x for x in signs if x is not None}) < 2:
+        return [group]
+    parts: list[Group] = []
+    for o, sign in zip(outcomes, signs):
+        if sign is not None or not parts:
+            parts.append(Group([o], []))
+        else:
+            parts[-1].outcomes.append(o)
+    firsts = [p.outcomes[0].start for p in parts]
+    tests = ("p_value", "ci", "ratio")
+    shared = []
+    for m in group.measures:
+        k = max((j for j, x in enumerate(firsts) if x <= m.start), default=0)
+        if m.kind in tests and k == len(parts) - 1 and m.start > outcomes[-1].end:
+            shared.append(m)
+        else:
+            parts[k].measures.append(m)
+    for k, p in enumerate(parts):
+        if k == len(parts) - 1 or not any(m.kind in tests for m in p.measures):
+            p.measures.extend(shared)
+        p.measures.sort(key=lambda m: m.start)
+    return parts
 
 
 def by_clause(view: SentenceView, group: Group) -> list[Group]:

@@ -159,7 +159,11 @@ def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
             named.append(a.entity)
     if len(named) < 2 or "respectively" not in view.text.lower():
         return []
-    if sum(1 for m in view.measures if m.kind == "p_value") < len(named):
+    # the p-values that "respectively" hands out come before it ("(p = 0.80 and p = 0.59, respectively)"); one
+    # after it tests the values it hands out ("53.3% and 86.6% in ... sorafenib and capecitabine, respectively
+    # (P < 0.05)": a comparison)
+    cut = view.start + view.text.lower().index("respectively")
+    if sum(1 for m in view.measures if m.kind == "p_value" and m.start < cut) < len(named):
         return []
     masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
     return [] if _BETWEEN.search(masked) else named

@@ -39,7 +39,7 @@ DECREASE = cues(
     r"decreas\w*", r"lower(?:ed|ing)?", r"less", r"lesser", r"fewer", r"smaller", r"shorter", r"shortened", r"reduc\w*",
     r"declin\w*", r"fell", r"fall", r"falls", r"dropp?\w*", r"diminish\w*", r"attenuat\w*", r"inhibit\w*",
     r"suppress\w*", r"prevent\w*", r"abolish\w*", r"halved", r"down-?regulat\w*", r"delay\w*", r"slow\w*",
-    r"lessen\w*", r"minimi[sz]\w*", r"cut", r"lowest", r"decline",
+    r"lessen\w*", r"minimi[sz]\w*", r"cut", r"lowest", r"decline", r"earlier", r"sooner",
 )
 BETTER = cues(r"improv\w*", r"better", r"superior", r"outperform\w*", r"benefit\w*", r"beneficial", r"more\s+effective",
               r"greater\s+efficacy", r"favou?r(?:ed|s|ing)?", r"relie(?:f|ved?)", r"alleviat\w*", r"ameliorat\w*")
@@ -55,6 +55,47 @@ ANATOMY = re.compile(r"\b(?:lower|upper|higher)(?=\s+(?:body|limbs?|extremit\w+|
                      re.IGNORECASE)
 
 
+#: result words at the edge of an outcome span the tagger took in ("poorer left ventricular function",
+#: "higher OLP", "weight decrease", "Numerical reductions", "improvements"): the sentence's cue, not the name
+_LEAD_CUE = re.compile(r"^(?:(?:numerical|significant|statistically|greater|larger|smaller|more|less|fewer|higher|"
+                       r"lower|poorer|better|worse|longer|shorter|increased|decreased|reduced|improved|elevated)\s+)+",
+                       re.IGNORECASE)
+_TRAIL_CUE = re.compile(r"(?<!\w)(?:increases?|decreases?|reductions?|declines?)$", re.IGNORECASE)
+#: a span that is a result word alone ("improvements", "Numerical reductions"); "clinical improvement",
+#: "weight gain" name outcomes
+_ONLY_CUE = re.compile(r"(?:improvements?|reductions?|increases?|decreases?|declines?)", re.IGNORECASE)
+
+
+def cue_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """The part of the outcome span ``text[start:end]`` that names the outcome, without leading comparative or
+    change words and a trailing change noun (:data:`_LEAD_CUE`, :data:`_TRAIL_CUE`); ``(start, start)`` when
+    the span is result words only ("improvements"). The cue reader blanks only this part."""
+    span = text[start:end]
+    if _ONLY_CUE.fullmatch(span):
+        return start, start
+    lead = _LEAD_CUE.match(span + " ")
+    a = start + min(lead.end(), len(span)) if lead else start
+    trail = _TRAIL_CUE.search(text, a, end) if a < end else None
+    b = trail.start() if trail else end
+    return (a, b) if re.search(r"\w", text[a:b]) else (start, start)
+
+
+_OWN_CUE_STOP = re.compile(r".*(?:[,;()\[\]]|\band\b|\bor\b)", re.DOTALL | re.IGNORECASE)
+
+
+def own_cue(text: str, start: int, end: int) -> int | None:
+    """Sign (+1 / -1) of the change or comparison word said of one outcome mention ``text[start:end]`` alone: in
+    the words right before it, back to the last comma, bracket, "and" or "or" ("higher levels of IL-2", "and
+    reduces opioid requirement"), or at the start of the span itself ("lower levels of cortisol"); None when
+    there is none. ``text``: the sentence with the arms' names masked. The raw sign: "better" is +1 here."""
+    a, _b = cue_edges(text, start, end)
+    window = text[max(0, start - 40):start]
+    stop = _OWN_CUE_STOP.match(window)
+    words = (window[stop.end():] if stop else window) + " " + text[start:a]
+    hits = _hits(words, harmful=False)
+    return hits[-1][2] if hits else None
+
+
 def anatomy(text: str) -> list[tuple[int, int]]:
     """Spans of "lower"/"upper"/"higher" naming a part of the body (to blank before reading cues)."""
     return [(m.start(), m.end()) for m in ANATOMY.finditer(text)]
@@ -65,23 +106,35 @@ HARMFUL = re.compile(
     r"lesion|handicap|dizz|damage|injur|stenos|tension|anger|confusion|insomnia|disturbance|burden|morbidity|"
     r"craving|attrition|dropout|drop-out|cholesterol|ldl|triglycerid|glucose|hba1c|blood pressure|tumou?r size|"
     r"viral|virus|requirement|consumption|rescue|dose of|pressure|reaction time|latenc|"
-    r"(?<=\w)(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w|sweat",
+    r"(?<=\w)(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w|sweat|arrhythm|fibrillation|\bdependen|dyskinesia|seizure|"
+    r"delirium|agitation|shivering|headache|constipation|diarrh|fracture|ulcer|stroke|infarct|thrombo|sepsis|"
+    r"pneumonia|nause|complaint|"
+    # severity scales, where a higher score is worse (depression, psychosis, skin disease, disability)
+    r"\bHAM-?[DA]|\bMADRS|\bBDI\b|\bPANSS|\bBPRS|\bDLQI|\bPASI\b|\bWOMAC|\bODI\b|\bNIHSS|\bEDSS|\bCGI-S\b|"
+    r"\bYMRS|\bADAS",
     re.IGNORECASE,
 )
+#: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful
+NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
 def harmful(outcome_text: str) -> bool:
     """Is less of this outcome better (:data:`HARMFUL`)? Cached: a claim's outcome is asked several times."""
-    return bool(HARMFUL.search(outcome_text))
+    return bool(HARMFUL.search(outcome_text)) and not NOT_HARMFUL.search(outcome_text)
 
 
 REFERENCE = re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"
                        r"against|(?:differ\w*|different|distinct|apart|away)\s+from|outperform\w*|"
                        r"(?:superior|inferior)\s+to)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?"
                        r"(?:in\s+|with\s+|for\s+|among\s+)?"
-                       r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+){0,4}|"
+                       r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+|\([^()]{1,20}\)\s+){0,4}|"
                        r",?\s*(?:but|and)\s+not\s+(?:with\s+|in\s+|the\s+)?)$", re.IGNORECASE)
+#: the reference arm after its value: "compared with 2.6 ± 2.9 times per week in the placebo group", "vs 5.9% with
+#: placebo" (no clause break between the comparison word and the arm)
+REFERENCE_VALUE = re.compile(r"\b(?:than|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?)\s+"
+                             r"[^,;()\[\]]{0,30}?\d[^,;()\[\]]{0,30}?\s(?:in|with|for|among|on)\s+(?:the\s+)?"
+                             r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 BOTH_ARMS = re.compile(r"\b(?:in\s+both\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:groups?|arms?|treatments?|regimens?|sexes)\b|"
                        r"in\s+both\b(?=\s*(?:[,.;)]|$))|both\s+(?:groups?|arms?|treatments?|regimens?|conditions?|cohorts?)|"
                        r"in\s+(?:all|each|either)\s+(?:\w+\s+)?(?:groups?|arms?|treatments?)|all\s+(?:treatment\s+)?"
@@ -109,8 +162,9 @@ def _hits(text: str, harmful: bool) -> list[tuple[int, int, int]]:
             sign = -sign
         nxt = raw[k + 1] if k + 1 < len(raw) else None
         # a comparative next to a change word: "greater reduction", "reduced more", "less increase"
-        if nxt and nxt[0] - end <= 14 and not re.search(r"[,;()]", text[end:nxt[0]]) and (
-                COMPARATIVE_WORDS.match(text[start:end]) != COMPARATIVE_WORDS.match(text[nxt[0]:nxt[1]])):
+        # (not across a conjunction: "lower and longer" are two cues)
+        if nxt and nxt[0] - end <= 14 and not re.search(r"[,;()]|\b(?:and|or|but)\b", text[end:nxt[0]]) and (
+                bool(COMPARATIVE_WORDS.match(text[start:end])) != bool(COMPARATIVE_WORDS.match(text[nxt[0]:nxt[1]]))):
             nsign = -nxt[2] if nxt[3] == "v" and harmful else nxt[2]
             out.append((start, nxt[1], sign * nsign))
             k += 2
@@ -178,7 +232,7 @@ def _depth(text: str, pos: int) -> int:
     """Bracket depth at ``pos``."""
     depth = 0
     for ch in text[:pos]:
-        depth += 1 if ch in "([" else -1 if ch in ")]" and depth else 0
+        depth += 1 if ch in "([{" else -1 if ch in ")]}" and depth else 0
     return depth
 
 
@@ -190,7 +244,12 @@ def _subject_side(text: str, arms: Sequence[Span], start: int, end: int) -> str 
     arms = [s for s in arms if _depth(text, s[0]) == level] or list(arms)
     subjects, references = [], []
     for a, b, role in arms:
-        (references if REFERENCE.search(text[max(0, a - 40):a]) else subjects).append((a, b, role))
+        ref = REFERENCE.search(text[max(0, a - 40):a]) or REFERENCE_VALUE.search(text[max(0, a - 90):a])
+        (references if ref else subjects).append((a, b, role))
+    if references and subjects and {r for *_, r in subjects} == {r for *_, r in references} == {"C"}:
+        # every mention is on the comparator side ("Less time ... during the Sensor On arm than in the Sensor
+        # Off arm" with both tagged as comparators): the reference word is the firmer evidence
+        subjects = []
     if subjects:
         nearest = min(subjects, key=lambda s: abs(s[0] - start) if s[0] >= end else abs(start - s[1]))
         return nearest[2]

@@ -43,7 +43,11 @@ NOT_SIGNIFICANT = re.compile(
     r"\btrend(?:ed|s)?\s+(?:\w+\s+){0,2}?(?:towards?|to|for)\s+(?:an?\s+)?(?:\w+\s+)?" + _MORE_LESS + r"|"
     r"\btend(?:ed|s)?\s+to\s+(?:be\s+)?(?:\w+\s+)?" + _MORE_LESS + r"|"
     r"\bnot\s+(?:\w+\s+){0,3}?statistical(?:ly)?\s+(?:\w+\s+)?differen\w*|"
-    r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|modify|change)\b",
+    r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|modify|change)\b|"
+    # equivalence in words: "are as effective as unfractionated heparin", "equally effective"; a change denied:
+    # "although not by change in HbA1c"
+    r"(?<!twice\s)(?<!times\s)\bas\s+(?:effective|efficacious|safe|good)\s+as\b|\bequally\s+(?:effective|efficacious)\b|"
+    r"\bnot\s+(?:by|with|in)\s+(?:any\s+|a\s+)?(?:significant\s+)?changes?\s+(?:in|of)\b",
     re.IGNORECASE,
 )
 #: a negated change verb: not significant ("did not improve endothelial function"), but, unlike the
@@ -56,12 +60,24 @@ OTHER_SIMILAR = re.compile(r"\bwith\s+(?:a\s+|an\s+)?(?:similar|comparable|equiv
 SIMILAR_THEN_THAN = re.compile(r"\b(?:similar|comparable)\b[^;]*?\band\s+(?:were\s+|was\s+)?(?:both\s+)?"
                                r"(?:significantly\s+)?(?:higher|lower|greater|less|more|fewer|better|worse|shorter|"
                                r"longer)\s+than\b", re.IGNORECASE)
-BETWEEN_NULL = re.compile(r"\bno\s+(?:significant\s+|statistical\s+)?differences?\s+between\s+(?:the\s+)?(?:two\s+|"
-                          r"treatment\s+|study\s+)?(?:groups|arms)\b|\b(?:did\s+not|didn't)\s+differ\s+"
+_ARMS_NOUN = (r"(?:the\s+)?(?:two\s+|three\s+|\d\s+|treatment\s+|study\s+)?(?:groups|arms|methods|treatments|regimens|"
+              r"techniques|procedures|formulations|formulas)\b")
+BETWEEN_NULL = re.compile(r"\b(?:no|without)\s+(?:significant\s+|statistical\s+)?differences?\s+(?:between|among)\s+"
+                          + _ARMS_NOUN + r"|\bnot\s+(?:significantly\s+|statistically\s+)?different\s+"
+                          r"(?:between|among)\s+" + _ARMS_NOUN + r"|\b(?:did\s+not|didn't)\s+differ\s+"
                           r"(?:significantly\s+)?between\s+(?:the\s+)?(?:two\s+)?(?:groups|arms)\b", re.IGNORECASE)
+#: a change said to be significant ("significant increases in plasma urea", "significantly improved")
+SIGNIFICANT_CHANGE = re.compile(r"\b(?<!no\s)(?<!not\s)significant(?:ly)?\s+(?:\w+\s+)?(?:increas|decreas|reduc|improv|"
+                                r"declin|rise|rose|elevat|lower|rais|worsen)\w*", re.IGNORECASE)
 WITHIN_CHANGE = re.compile(r"\bfrom\s+(?:the\s+)?(?:baseline|pre-?\w*)\b|\bcompared\s+(?:with|to)\s+baseline\b|"
                            r"\bover\s+(?:the\s+)?(?:\S+\s+)?(?:period|time)\b|\bin\s+both\s+groups\b", re.IGNORECASE)
 
+
+#: nothing happened in any arm ("No postoperative morbidity or mortality occurred in either group", "No severe
+#: side-effects were observed in any group"): the arms do not differ (Evidence Inference: no difference)
+NONE_IN_ANY_ARM = re.compile(r"^\W*(?:there\s+(?:was|were)\s+)?(?:no|none\s+of)\b[^;]*?\b(?:in|among|for|of)\s+"
+                             r"(?:either|any|both|all|each)\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:groups?|arms?)\b",
+                             re.IGNORECASE)
 
 #: a comparison between the arms said in words, even when no comparator is named ("between the two groups")
 BETWEEN_GROUPS = re.compile(r"\bbetween\s+(?:the\s+)?(?:two\s+|both\s+|treatment\s+|study\s+)?(?:groups|arms)\b",
@@ -81,6 +97,20 @@ _GROUP_COMPARATIVE = re.compile(r"\b(?:better|worse|more|less|greater|fewer|high
                                 r"\b(?:group|arm)\b.{0,60}?\b(?:better|worse|more|less|greater|fewer|higher|lower)\b",
                                 re.IGNORECASE)
 _SAME = re.compile(r"\b(?:similar|comparable|differ\w*)\b", re.IGNORECASE)
+#: a change said of one arm against the others: "increased only in the caffeine group", "increased
+#: significantly in simvastatin-treated but not in ezetimibe-treated subjects"
+ONE_ARM_ONLY = re.compile(r"\bonly\s+(?:in|with|for|after|among)\s+(?:the\s+)?(?:\S+\s+)?(?:groups?|arms?|patients|"
+                          r"subjects|participants)\b|\bbut\s+not\s+(?:in|with|after|by|for|following|among)\b",
+                          re.IGNORECASE)
+_VALUE = r"[-−+]?\d[\d.,]*\s*(?:%|[A-Za-zμ°]+(?:/[A-Za-z]+)?)?\s*(?:\([^()]*\)\s*)?"
+#: two values of one measure set side by side for two groups: "16 min for intranasal and 13 min for
+#: intramuscular", "11.7 weeks in group I and 12.1 weeks in group II", "in series was 125 (112 – 158) seconds and
+#: in parallel 122 (108 – 158) seconds"
+PARALLEL = re.compile(
+    r"(?<![\w.])" + _VALUE + r"(?:for|in|with|among|on)\s+[^,;.()]{1,50}?(?:,\s*)?\s(?P<conj>and|vs\.?|versus|"
+    r"compared\s+(?:with|to)|while|whereas)\s+(?:\w+\s+){0,2}?" + _VALUE + r"(?:for|in|with|among|on)\s[^,;.()]{1,50}|"
+    r"\b(?:in|for)\s+[^,;.()]{1,40}?\s(?:was|were)\s+" + _VALUE + r"[^,;()]{0,20}?(?:,\s*)?\s(?P<conj2>and|vs\.?|"
+    r"versus)\s+(?:in|for)\s+[^,;.()]{1,40}?\s(?:was\s+|were\s+)?" + _VALUE, re.IGNORECASE)
 
 
 def compares_arms(masked: str, measures: Sequence[Measure] = ()) -> bool:
@@ -95,7 +125,8 @@ def compares_arms(masked: str, measures: Sequence[Measure] = ()) -> bool:
     if WITHIN_CHANGE.search(masked):
         return False
     tested = any(m.kind == "p_value" for m in measures)
-    return bool(COMPARES_ARMS.search(masked)) or tested and bool(
+    words = COMPARES_ARMS.search(masked) or PARALLEL.search(masked) or ONE_ARM_ONLY.search(masked)
+    return bool(words) or tested and bool(
         _RESPECTIVELY.search(masked) or _GROUP_COMPARATIVE.search(masked))
 
 # -- significance ----------------------------------------------------------------------------------------
@@ -147,16 +178,30 @@ def _baseline(before: str) -> bool:
     return bool(_BASELINE.search(clause))
 
 
+_AT_LEVEL = re.compile(r"\bat\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+_LEVEL = re.compile(r"\s*(?:\)\s*)?(?:significance\s+)?level\b", re.IGNORECASE)
+
+
+def _threshold(text: str, start: int, end: int) -> bool:
+    """Is the p-value at ``text[start:end]`` a significance level, not a result ("were not significant at the
+    p < .05 level", "significant at p < 0.05")? Then the words around it decide."""
+    return 0 <= start <= end <= len(text) and bool(_AT_LEVEL.search(text[max(0, start - 10):start])
+                                                    or _LEVEL.match(text, end))
+
+
 def significance(measures: Sequence[Measure], text: str, offset: int) -> tuple[bool | None, Measure | None,
                                                                              str]:
     """(significant, deciding p-value, source) from p-values (one in a baseline clause only when there is no
     other), then CIs, then words. ``offset`` is the absolute start of ``text`` (measures carry absolute
     offsets). A no-difference adjective of another noun ("prolongs the time to ... with comparable
     recovery profile") is not read (:data:`OTHER_SIMILAR`)."""
-    pvals = [m for m in measures if m.kind == "p_value"]
+    pvals = [m for m in measures if m.kind == "p_value" and not _threshold(text, m.start - offset, m.end - offset)]
     results = [m for m in pvals if not _baseline(text[:max(0, m.start - offset)])] or pvals
     for m in results:
         sig = p_significant(m)
+        if sig is False and m.value == ALPHA and (m.op or "=") == "=" and SIGNIFICANT.search(text) and not (
+                NOT_SIGNIFICANT.search(text) or NEGATED_CHANGE.search(text)):
+            sig = True  # "significant declines in diastolic BP (-3.3 mmHg, p = 0.05)": the authors' own reading
         if sig is not None:
             return sig, m, "p-value"
     for m in measures:
