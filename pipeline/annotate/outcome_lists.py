@@ -14,7 +14,7 @@ list ("no differences in UP, GFR, and NaFE": NaFE untagged). Token-level rules, 
 * **possessive** - an OUTCOME span right after a possessive name grows over it ("Horner's syndrome");
 * **names** - :mod:`claimex.annotate.outcome_names` and :mod:`claimex.annotate.outcome_results`: spans grow
   over their measure noun ("incidence of"), ``of`` tail and qualifier; untagged ``label: number`` slots,
-  compared quantities of result clauses
+  compared quantities and subjects of result clauses (also inside a sentence: ``embedded_subjects``)
   and the subject of "X is the commonest side effect" become OUTCOME spans.
 
 **Two layers** (:mod:`claimex.annotate.entities`). Claims want one entity per list item; the EBM-NLP token
@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span
 
 from .entities import CLAIMS_KEY, SPANS_KEY, get_entities, set_entities
 from .outcome_names import adverse_subject, compared_names, grow, slot_labels
-from .outcome_results import CUE_WORDS, measured_subject, result_names
+from .outcome_results import CUE_WORDS, embedded_subjects, measured_subject, result_names
 from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
 from .tagger.words import FUNCTION_WORDS, adjective_like, is_content, is_number
 
@@ -300,7 +300,10 @@ class OutcomeLists:
             outcome_at[a:b] = [False] * (b - a)
         for a, b, _ in new:
             taken[a:b] = [True] * (b - a)
-        return [[a, b, OUTCOME, None, None, rule] for a, b, rule in new]
+        more = [(a, b, "embedded_subjects") for a, b in embedded_subjects(t, taken, lo, hi)]
+        for a, b, _ in more:
+            taken[a:b] = [True] * (b - a)
+        return [[a, b, OUTCOME, None, None, rule] for a, b, rule in new + more]
 
 
 def _measured_subjects(t: Tokens, claims: list[list]) -> list[list]:

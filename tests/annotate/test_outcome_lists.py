@@ -263,3 +263,25 @@ def test_a_measured_subject_tagged_as_an_arm_is_an_outcome_of_the_claims_layer(n
         assert not any(label == "INTERVENTION" for label, _ in got)
     text = "Rikkunshito increased the plasma level of active ghrelin in critically ill patients."
     assert run(nlp, text, [("INTERVENTION", "Rikkunshito")])[0] == ("INTERVENTION", "Rikkunshito")
+
+
+def test_embedded_subjects_of_result_predicates(nlp):
+    # Evidence Inference 2.0 train abstracts (../shared); the tagger's spans as it gives them
+    text = ("Analysis of first treatment phase data from one study (n = 793) showed that the incidence of psoriatic "
+            "arthropathy per patient-year was lower in efalizumab-treated patients (0.10; 95% CI 0.05–0.18) than in "
+            "those given placebo (0.17; 95% CI 0.08–0.30).")
+    got = outcomes(nlp, text, [("INTERVENTION", "efalizumab-treated"), ("COMPARATOR", "placebo")])
+    assert got == ["incidence of psoriatic arthropathy"]
+    # a clause start beside a tagged outcome of another clause; "more common" is a comparative predicate
+    text = ("History of a wheeze was more common among trial participants (35.4% vs. 11.2%; P < 0.01), while "
+            "dehydration was more common among nontrial participants (8.6% vs. 5.9%; P = 0.05).")
+    assert outcomes(nlp, text, [("OUTCOME", "dehydration")]) == ["History of a wheeze", "dehydration"]
+    # "did not persist": the base form after an auxiliary
+    text = ("Tympanic membrane perforation did not persist in any patient in the IGF-1 group, but did persist in "
+            "15.5% (95% CI, 7.3–27.4%) of the patients in the Dex group (P = 0.001).")
+    got = outcomes(nlp, text, [("INTERVENTION", "IGF-1"), ("INTERVENTION", "Dex")])
+    assert got == ["Tympanic membrane perforation"]
+    # EvidenceMap: a subject holding the change word is the result, not an outcome
+    text = "No significant change in tone or activity was observed with the saline solution ."
+    got = outcomes(nlp, text, [("OUTCOME", "tone or activity"), ("INTERVENTION", "saline solution")])
+    assert "significant change" not in got
