@@ -29,9 +29,10 @@ grow .5854 / .6509 / .7235 / .4577 (and crowd span-exact F1 .2462 -> .2449); sib
 changes no dev figure and names the seed's "postembolization syndrome" (issue 11): it goes to both.
 
 The rules add, split or grow OUTCOME spans; other labels pass through unchanged, except that in the claims
-layer an INTERVENTION span opening a sentence whose verb measures it ("MRI metrics did not differ between
-groups", "X increased significantly in ...": :func:`~claimex.annotate.outcome_results.measured_subject`)
-becomes an OUTCOME. Scores and
+layer an INTERVENTION span in an outcome role becomes an OUTCOME (:mod:`claimex.annotate.outcome_arms`: a
+clause-opening phrase whose verb measures it, "MRI metrics did not differ between groups"; the argument of a
+compared measure noun, "shorter duration of meropenem therapy"; an OUTCOME list item with its own p-value).
+Scores and
 subtypes of a split span go to each of its items; new spans get None (``claimex_subtypes``, after this
 component, gives every span its subtype). Cost: about 0.6 ms per abstract (token lists, no regex over
 the text).
@@ -48,7 +49,8 @@ from spacy.tokens import Doc, Span
 
 from .entities import CLAIMS_KEY, SPANS_KEY, get_entities, set_entities
 from .outcome_names import adverse_subject, compared_names, grow, slot_labels
-from .outcome_results import CUE_WORDS, embedded_subjects, measured_subject, result_names
+from .outcome_arms import arm_outcomes
+from .outcome_results import CUE_WORDS, embedded_subjects, result_names
 from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
 from .tagger.words import FUNCTION_WORDS, adjective_like, is_content, is_number
 
@@ -237,7 +239,7 @@ class OutcomeLists:
         for (lo, hi), mine in zip(t.sentences, buckets):
             kept += self._sentence(t, mine, taken, outcome_at, lo, hi, dropped)
         claims = [o for o in kept if id(o) not in dropped]
-        claims = _measured_subjects(t, claims)
+        claims = arm_outcomes(t, claims)
         pico = self._pico_layer(tagged, claims)
         if not _same(pico, tagged):
             set_entities(doc, [Span(doc, a, b, label=label) for a, b, label, _, _, _ in pico],
@@ -304,33 +306,6 @@ class OutcomeLists:
         for a, b, _ in more:
             taken[a:b] = [True] * (b - a)
         return [[a, b, OUTCOME, None, None, rule] for a, b, rule in new + more]
-
-
-def _measured_subjects(t: Tokens, claims: list[list]) -> list[list]:
-    """Claims layer only: a sentence-opening phrase the tagger marked (in part) as INTERVENTION becomes one
-    OUTCOME when its verb measures it (:func:`~claimex.annotate.outcome_results.measured_subject`)."""
-    arms = [o for o in claims if o[2] == "INTERVENTION"]
-    if not arms:
-        return claims
-    arm, taken = [False] * t.n, [False] * t.n
-    for o in claims:
-        taken[o[0]:o[1]] = [True] * (o[1] - o[0])
-    for o in arms:
-        arm[o[0]:o[1]] = [True] * (o[1] - o[0])
-    openers = {o[0] for o in arms} | {o[0] - 1 for o in arms} | {o[0] - 2 for o in arms}
-    for lo, hi in t.sentences:
-        if lo not in openers:
-            continue
-        hit = measured_subject(t, lo, hi, taken, arm)
-        if hit is None:
-            continue
-        a, b = hit
-        inside = [o for o in claims if a <= o[0] and o[1] <= b]
-        if len(inside) != sum(1 for o in claims if o[0] < b and o[1] > a):
-            continue  # a span crosses the phrase's edge
-        score = next((o[3] for o in inside), None)
-        claims = [o for o in claims if not (a <= o[0] and o[1] <= b)] + [[a, b, OUTCOME, score, None, "measured"]]
-    return claims
 
 
 def _same(entries: list[list], tagged: list) -> bool:

@@ -211,7 +211,8 @@ def measured_subject(t: TokenView, lo: int, hi: int, taken: list[bool], arm: lis
     a = lo + (lo < hi and t.lower[lo] in _DETS)
     k = a
     while k < hi and k - a < MAX_NAME + 2 and t.lower[k] not in _VERB_START and t.lower[k] not in NAME_END \
-            and (t.wordish(k) or t.lower[k] == "of") and (arm[k] or not taken[k]):
+            and (t.wordish(k) or t.lower[k] == "of" and k > a) and (arm[k] or not taken[k]) \
+            and not t.lower[k].endswith("ly"):
         k += 1
     if k == a or not any(arm[a:k]) or t.lower[k - 1] == "of" or k >= hi or k < hi and arm[k]:
         return None

@@ -285,3 +285,36 @@ def test_embedded_subjects_of_result_predicates(nlp):
     text = "No significant change in tone or activity was observed with the saline solution ."
     got = outcomes(nlp, text, [("OUTCOME", "tone or activity"), ("INTERVENTION", "saline solution")])
     assert "significant change" not in got
+
+
+def test_arm_spans_in_outcome_roles_are_outcomes_of_the_claims_layer(nlp):
+    # Evidence Inference 2.0 abstracts (../shared); the tagger's spans as it gives them
+    # a list item with its own p-value beside OUTCOME items (PMC 4748327)
+    text = ("Compared to the control group, SMT participants improved their fall risk score (p = 0.036), "
+            "proprioception (p = 0.015), reaction time (p = 0.003).")
+    tagged = [("COMPARATOR", "control"), ("INTERVENTION", "SMT"), ("OUTCOME", "fall risk score"),
+              ("INTERVENTION", "proprioception"), ("OUTCOME", "reaction time")]
+    assert outcomes(nlp, text, tagged) == ["fall risk score", "proprioception", "reaction time"]
+    # ... not an arm of a design list whose brackets hold sample sizes (PMC 4713062)
+    text = ("Lambs were randomised to receive 5 consecutive 3 s SI (multiple SI; n = 6), a single 30 s SI "
+            "(single SI; n = 6) or conventional ventilation (no SI; n = 6).")
+    got = run(nlp, text, [("OUTCOME", "single"), ("INTERVENTION", "conventional ventilation")])
+    assert ("INTERVENTION", "conventional ventilation") in got
+    # the argument of a compared measure noun (PMC 3580671, 3563445 style: "shorter duration of X")
+    text = ("Meropenem-related ICU stay was shorter in the Infusion group compared to the Bolus group as well as "
+            "shorter duration of meropenem therapy (7 (6 to 8) days vs. 8 (7 to 10) days; P = 0.035).")
+    got = run(nlp, text, [("OUTCOME", "Meropenem-related ICU stay"), ("INTERVENTION", "Infusion"),
+                          ("INTERVENTION", "Bolus"), ("INTERVENTION", "meropenem therapy")])
+    assert ("OUTCOME", "duration of meropenem therapy") in got and ("INTERVENTION", "meropenem therapy") not in got
+    # a measured subject after a clause joiner (PMC 5773922)
+    text = ("Blood glucose decreased significantly (P = 0·024) in the krill group and vitamin D increased "
+            "significantly in the fish group (P = 0·024).")
+    got = run(nlp, text, [("OUTCOME", "Blood glucose"), ("INTERVENTION", "krill"), ("INTERVENTION", "vitamin D"),
+                          ("INTERVENTION", "fish")])
+    assert ("OUTCOME", "vitamin D") in got and ("INTERVENTION", "fish") in got
+    # the token layer keeps the tagger's label
+    doc = nlp(text)
+    a = text.index("vitamin D")
+    set_entities(doc, [doc.char_span(a, a + 9, label="INTERVENTION")], scores=[0.9], subtypes=[None])
+    doc = OutcomeLists()(doc)
+    assert [(x.label, x.span.text) for x in get_entities(doc)] == [("INTERVENTION", "vitamin D")]

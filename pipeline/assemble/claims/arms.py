@@ -169,7 +169,8 @@ def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm])
     """Earlier I/C entities written again here but not tagged ("... with docetaxel, while ... with
     5-fluorouracil+vinorelbine"): exact, case-insensitive, word-bounded repeats of their text, looked
     for in sentences that report numbers. Not over a span :func:`settle_roles` settled as an outcome
-    ("OLP for the i-gel", where a methods sentence tagged "OLP" as an intervention too)."""
+    ("OLP for the i-gel", where a methods sentence tagged "OLP" as an intervention too), nor over an OUTCOME
+    entity ("fall risk score (p = 0.036), proprioception (p = 0.015)", an outcome list item)."""
     out: list[Arm] = []
     if not view.measures:  # only where arm values need their arms
         return out
@@ -188,7 +189,8 @@ def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm])
             bounded = (pos == 0 or not low[pos - 1].isalnum()) and (pos + len(key) == len(low)
                                                                     or not low[pos + len(key)].isalnum())
             if bounded and not any(x.start < b and a < x.end for x in (*taken, *out)) \
-                    and not any(x < b and a < y for x, y in view.not_arms):
+                    and not any(x < b and a < y for x, y in view.not_arms) \
+                    and not any(o.start < b and a < o.end for o in view.label("OUTCOME")):
                 out.append(Arm(a, b, view.text[pos:pos + len(key)], ent, "C" if is_control(ent) else "I",
                                inherited=True))
             pos = low.find(key, pos + 1)
