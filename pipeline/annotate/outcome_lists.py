@@ -13,7 +13,8 @@ list ("no differences in UP, GFR, and NaFE": NaFE untagged). Token-level rules, 
   untagged items ("no differences in UP, GFR, and NaFE": NaFE);
 * **possessive** - an OUTCOME span right after a possessive name grows over it ("Horner's syndrome");
 * **names** - :mod:`claimex.annotate.outcome_names` and :mod:`claimex.annotate.outcome_results`: spans grow
-  over their measure noun ("incidence of"), ``of`` tail and qualifier; untagged ``label: number`` slots,
+  over their measure noun ("incidence of"), ``of`` tail and qualifier, and to the noun phrase the tagger cut
+  short ("CVD [risk] decreased", "[Composition of the] microbiota did not differ": ``grow_phrase``); untagged ``label: number`` slots,
   compared quantities and subjects of result clauses (also inside a sentence: ``embedded_subjects``)
   and the subject of "X is the commonest side effect" become OUTCOME spans.
 
@@ -48,7 +49,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .entities import CLAIMS_KEY, SPANS_KEY, get_entities, set_entities
-from .outcome_names import adverse_subject, compared_names, grow, slot_labels
+from .outcome_names import adverse_subject, compared_names, grow, grow_phrase, slot_labels
 from .outcome_arms import arm_outcomes
 from .outcome_results import CUE_WORDS, embedded_subjects, result_names
 from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
@@ -282,8 +283,9 @@ class OutcomeLists:
                 other = by_start[-b]
                 dropped.add(id(other))
                 b = other[1]
-            taken[a:b] = [True] * (b - a)
-            o[0], o[1] = a, b
+            a2, b2 = grow_phrase(t, a, b, taken, lo, hi)
+            taken[a2:b2] = [True] * (b2 - a2)
+            o[0], o[1] = a2, b2
         spans = [(o[0], o[1]) for o in mine if id(o) not in dropped]
         new = [(a, b, "siblings") for a, b in (siblings(t, spans, taken, lo, hi) if spans else [])]
         new += [(a, b, "slot_labels") for a, b in slot_labels(t, taken, lo, hi, spans)]

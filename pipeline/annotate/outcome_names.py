@@ -169,6 +169,57 @@ def grow(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int, outc
     return a, b
 
 
+# words that end a noun phrase on its right besides function words: verbs and result words
+_VERB_LIKE = frozenset(["rose", "fell", "showed", "shows", "show", "was", "were", "is", "are", "did", "does", "do",
+                        "had", "has", "have", "became", "remain", "remains", "improves", "increases", "decreases",
+                        "tended", "tends", "tend", "seemed", "appears", "appear", "occur", "occurs", "differ",
+                        "differs", "significantly", "only", "alone", "also"])
+_NOT_TAIL = NOT_NAME | POPULATION_NOUNS | COMPARISON_ADJ | _VERB_LIKE | frozenset(["plus", "minus"])
+_RESULT_NOUNS = frozenset(["improvement", "improvements", "reduction", "reductions", "increase", "increases",
+                           "decrease", "decreases", "change", "changes", "decline", "rise", "worsening", "difference",
+                           "differences", "effect", "effects", "benefit", "benefits"])
+
+
+def grow_phrase(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int) -> tuple[int, int]:
+    """The OUTCOME span ``[a, b)`` grown to its noun phrase where the tagger cut it short (claims layer):
+
+    * right, over one or two untagged nouns that end the phrase before a verb, a function word or
+      punctuation ("the mean defocus [equivalent] was", "Average population CVD [risk] decreased"), not
+      after a bracket ("Mean estimated GFR (eGFR) plus or minus ...");
+    * left, over a noun and ``of (the)`` that open the clause ("[Composition of the] microbiota did not
+      differ"), not a result word ("Significant improvement of X").
+    """
+    m = b
+    while t.text[b - 1] not in ")]" and m < hi and m - b < 2 and _free(t, m, taken) and t.lower[m] not in _NOT_TAIL and t.text[m].isalpha() \
+            and t.lower[m] not in _RESULT_NOUNS and not adjective_like(t.text[m], t.lower[m]) \
+            and not t.lower[m].endswith(("ant", "ly")):
+        m += 1
+    if m > b and (m >= hi or _tail_end(t, m)):
+        b = m
+    j = a - 1 - (a - 1 >= lo and t.lower[a - 1] in _DETS)
+    h = j - 1
+    if j > lo and t.lower[j] == "of" and h >= lo and not taken[h] and t.text[h].isalpha() \
+            and (h == lo or h - 1 == lo and t.lower[lo] in _DETS) and _noun(t, h):
+        a = h
+    return a, b
+
+
+def _noun(t: TokenView, h: int) -> bool:
+    """A word that can head a noun phrase: no result, arm, population or function word, no adjective or
+    adverb ending."""
+    low = t.lower[h]
+    return not (low in _RESULT_NOUNS or low in NOT_NAME or low in POPULATION_NOUNS or low in FUNCTION_WORDS
+                or low.endswith(_NOT_NOUN) or adjective_like(t.text[h], low))
+
+
+def _tail_end(t: TokenView, m: int) -> bool:
+    """Does a noun phrase end before token ``m``? (punctuation, a function word, a boundary or verb-like word,
+    an ``-ed`` / ``-ly`` word)"""
+    low = t.lower[m]
+    return (not t.wordish(m) or low in FUNCTION_WORDS or low in NAME_END or low in _VERB_LIKE
+            or (low.endswith("ed") and len(low) > 4) or low.endswith("ly"))
+
+
 # -- new names ------------------------------------------------------------------------------------------
 def slot_labels(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_spans: list[tuple[int, int]]
                 ) -> list[tuple[int, int]]:

@@ -318,3 +318,22 @@ def test_arm_spans_in_outcome_roles_are_outcomes_of_the_claims_layer(nlp):
     set_entities(doc, [doc.char_span(a, a + 9, label="INTERVENTION")], scores=[0.9], subtypes=[None])
     doc = OutcomeLists()(doc)
     assert [(x.label, x.span.text) for x in get_entities(doc)] == [("INTERVENTION", "vitamin D")]
+
+
+def test_a_short_cut_outcome_grows_to_its_noun_phrase(nlp):
+    # Evidence Inference 2.0 abstracts (../shared); the tagger's spans as it gives them
+    text = ("Composition of the microbiota did not differ between study groups at age of 6 months, but was "
+            "significantly different at age of 18 months as assessed by MCPP (p=0.01).")
+    assert outcomes(nlp, text, [("OUTCOME", "microbiota")])[0] == "Composition of the microbiota"
+    text = ("Average population CVD risk decreased from 32.9% to 29.4% (p <0.001) in the NHS Health Check only "
+            "group.")
+    assert outcomes(nlp, text, [("OUTCOME", "CVD")]) == ["CVD risk"]
+    # no tail after a bracket, nor over "plus or minus"
+    text = ("Mean estimated GFR (eGFR) plus or minus standard error at 7 years was 53.9 ± 1.9, 54.2 ± 1.9, and "
+            "35.3 ± 2.0 mL/min per 1.73 m2 for belatacept MI, belatacept LI and cyclosporine, respectively.")
+    assert outcomes(nlp, text, [("OUTCOME", "Mean estimated GFR (eGFR)")])[0] == "Mean estimated GFR (eGFR)"
+    # the grown item's list goes on; a comparison adjective is never inside the next item (PMC 4569055)
+    text = ("Students show a better satisfaction with patient care and greater involvement in the medical team in "
+            "the CPOE group (p = 0.035*).")
+    got = outcomes(nlp, text, [("OUTCOME", "satisfaction with patient")])
+    assert got == ["satisfaction with patient care"]
