@@ -13,7 +13,7 @@ score, subtype, source]`` of the claims layer. Token-level rules:
   [meropenem therapy]"), a topic phrase ("with regard to number of [grafts] per patient") or inside an OUTCOME
   span ("higher [frequency] of [PT-specific PB]"). The phrase ``measure of X`` becomes one OUTCOME;
 * **list item** - an INTERVENTION span that is an item of an OUTCOME list (an OUTCOME item joined to it on
-  either side) with its own bracketed result after it - a p-value, CI or percentage, no sample size ("fall
+  either side) with its own bracketed test after it - a p-value, no sample size ("fall
   risk score (p = 0.036), [proprioception] (p = 0.015), reaction time (p = 0.003)"; not "a single 30 s SI
   (single SI; n = 6) or [conventional ventilation] (no SI; n = 6)").
 
@@ -94,6 +94,10 @@ def _measured_arguments(t: TokenView, claims: list[list]) -> list[list]:
         h = k - 1
         if h < 0 or t.lower[k] != "of" or t.lower[h] not in ARG_HEADS or e - h > MAX_WORDS:
             continue
+        if e < t.n and (t.wordish(e) and t.lower[e] not in ("per", "at", "in", "during", "after")
+                        or is_number(t.lower[e])):
+            continue  # the arm does not end the phrase: "a higher proportion of the [ocriplasmin] group",
+            # "a greater percentage of [ozanimod] 0.92 mg-treated participants"
         tagged = outcome_at.get(h)
         if tagged is not None and tagged[1] == h + 1:
             start = tagged[0]
@@ -118,11 +122,11 @@ def _compared_before(t: TokenView, j: int) -> bool:
 
 
 def _result_bracket(t: TokenView, a: int, b: int) -> bool:
-    """A bracket ``[a, b)`` that reports a result: a p-value, a CI or a percentage, no sample size ("(p =
-    0.015)", "(35%)"; not "(no SI; n = 6)")."""
+    """A bracket ``[a, b)`` that reports a test: a p-value, no sample size ("(p = 0.015)"; not "(no SI; n =
+    6)", nor an arm's own value "DIWL (20.6 ± 4.7%) and EX (19.2 ± 12.9%)")."""
     words = t.lower[a:b]
-    return ("n" not in words and any(is_number(w) for w in words)
-            and any(w in ("p", "%", "ci") or w.startswith("p=") or w.startswith("p<") for w in words))
+    return "n" not in words and any(is_number(w) for w in words) and any(
+        w == "p" or w.startswith(("p=", "p<", "p>", "p≤")) for w in words)
 
 
 def _list_items(t: TokenView, claims: list[list]) -> list[list]:

@@ -174,7 +174,12 @@ _VERB_LIKE = frozenset(["rose", "fell", "showed", "shows", "show", "was", "were"
                         "had", "has", "have", "became", "remain", "remains", "improves", "increases", "decreases",
                         "tended", "tends", "tend", "seemed", "appears", "appear", "occur", "occurs", "differ",
                         "differs", "significantly", "only", "alone", "also"])
-_NOT_TAIL = NOT_NAME | POPULATION_NOUNS | COMPARISON_ADJ | _VERB_LIKE | frozenset(["plus", "minus"])
+_NOT_TAIL = NOT_NAME | POPULATION_NOUNS | COMPARISON_ADJ | _VERB_LIKE | GENERIC | frozenset([
+    "plus", "minus", "mean", "median", "population", "populations", "analysis", "analyses", "set", "categories",
+    "category"])
+# what may follow a grown tail: a copula, an auxiliary or a result verb ("CVD risk decreased", "... equivalent was")
+_AFTER_TAIL = frozenset(["was", "were", "is", "are", "did", "does", "do", "had", "has", "have", "remained", "rose",
+                         "fell", "differed", "showed"])
 _RESULT_NOUNS = frozenset(["improvement", "improvements", "reduction", "reductions", "increase", "increases",
                            "decrease", "decreases", "change", "changes", "decline", "rise", "worsening", "difference",
                            "differences", "effect", "effects", "benefit", "benefits"])
@@ -183,8 +188,8 @@ _RESULT_NOUNS = frozenset(["improvement", "improvements", "reduction", "reductio
 def grow_phrase(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int) -> tuple[int, int]:
     """The OUTCOME span ``[a, b)`` grown to its noun phrase where the tagger cut it short (claims layer):
 
-    * right, over one or two untagged nouns that end the phrase before a verb, a function word or
-      punctuation ("the mean defocus [equivalent] was", "Average population CVD [risk] decreased"), not
+    * right, over one or two untagged nouns that end the phrase before a copula, an auxiliary or a
+      past-tense verb ("Average population CVD [risk] decreased", "the mean defocus [equivalent] was"), not
       after a bracket ("Mean estimated GFR (eGFR) plus or minus ...");
     * left, over a noun and ``of (the)`` that open the clause ("[Composition of the] microbiota did not
       differ"), not a result word ("Significant improvement of X").
@@ -194,7 +199,7 @@ def grow_phrase(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: in
             and t.lower[m] not in _RESULT_NOUNS and not adjective_like(t.text[m], t.lower[m]) \
             and not t.lower[m].endswith(("ant", "ly")):
         m += 1
-    if m > b and (m >= hi or _tail_end(t, m)):
+    if m > b and m < hi and (t.lower[m] in _AFTER_TAIL or t.lower[m].endswith("ed") and len(t.lower[m]) > 4):
         b = m
     j = a - 1 - (a - 1 >= lo and t.lower[a - 1] in _DETS)
     h = j - 1
@@ -210,14 +215,6 @@ def _noun(t: TokenView, h: int) -> bool:
     low = t.lower[h]
     return not (low in _RESULT_NOUNS or low in NOT_NAME or low in POPULATION_NOUNS or low in FUNCTION_WORDS
                 or low.endswith(_NOT_NOUN) or adjective_like(t.text[h], low))
-
-
-def _tail_end(t: TokenView, m: int) -> bool:
-    """Does a noun phrase end before token ``m``? (punctuation, a function word, a boundary or verb-like word,
-    an ``-ed`` / ``-ly`` word)"""
-    low = t.lower[m]
-    return (not t.wordish(m) or low in FUNCTION_WORDS or low in NAME_END or low in _VERB_LIKE
-            or (low.endswith("ed") and len(low) > 4) or low.endswith("ly"))
 
 
 # -- new names ------------------------------------------------------------------------------------------

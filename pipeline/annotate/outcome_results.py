@@ -65,7 +65,16 @@ _DIFFERENCE = _CHANGE_NOUNS | DIFFER_VERBS
 _CHANGE_IN = _CHANGE_NOUNS | frozenset(["improvement", "improvements", "reduction", "reductions", "increase",
                                         "increases", "decrease", "decreases", "decline", "rise", "worsening"])
 _CHANGE_OR_COMPARE = _CHANGE_IN | _COMPARE_ADJ
-_RESULT_WORDS = _CHANGE_IN | frozenset(["significant", "nonsignificant", "insignificant", "statistically"])
+_RESULT_WORDS = _CHANGE_IN | frozenset(["significant", "nonsignificant", "insignificant", "statistically",
+                                        "alteration", "alterations", "association", "associations", "relationship",
+                                        "correlation", "correlations", "evidence", "new", "analysis", "analyses"])
+# who a result happened to, and words that open a clause without naming anything
+_WHO = POPULATION_NOUNS | frozenset(["patient", "individual", "person", "participant", "subject", "child", "woman",
+                                     "man", "group", "groups", "arm", "arms", "population", "cohort"])
+_NOT_SUBJECT = frozenset(["since", "otherwise", "because", "once", "most", "one", "two", "three", "many", "several",
+                          "none", "robust", "overall", "thus", "hence", "therefore"])
+_ARM_PREDICATES = frozenset(["superior", "inferior", "similar", "comparable", "equivalent", "identical", "better",
+                             "worse", "noninferior", "non-inferior"])
 _VERB_START = frozenset(["did", "do", "does", "was", "were", "is", "are", "differ", "differed", "differs", "increased",
                          "decreased", "improved", "declined", "worsened", "rose", "fell"])
 # intransitive change verbs: "the FFMI increased in the supplemented group" (the subject is measured)
@@ -160,12 +169,25 @@ def embedded_subjects(t: TokenView, taken: list[bool], lo: int, hi: int) -> list
         b = next((y for x, y in _clauses(t, lo, hi) if x <= k < y), hi)
         m = _phrase_right(t, k, b, taken)
         s = k + (t.lower[k] in _DETS)
-        if m <= s or not name_ok(t, s, m) or any(x < m and s < y for x, y in out) \
-                or any(t.lower[x] in _RESULT_WORDS for x in range(s, m)):
+        if m <= s or (m < b and taken[m]) or not name_ok(t, s, m) or any(x < m and s < y for x, y in out) \
+                or t.lower[s] in _NOT_SUBJECT or t.lower[s][:1].isdigit() or any(t.lower[x] in _RESULT_WORDS for x in range(s, m)) \
+                or any(t.lower[x] in _WHO for x in range(s, _of_or(t, s, m))):
             continue
-        if _reported(t, s, m, k, b):
+        if _reported(t, s, m, k, b) and not _arm_comparison(t, m, b):
             out.append((s, m))
     return out
+
+
+def _of_or(t: TokenView, s: int, m: int) -> int:
+    """The first ``of`` in ``[s, m)``, else ``m`` (the head part of "movement of children")."""
+    return next((x for x in range(s, m) if t.lower[x] == "of"), m)
+
+
+def _arm_comparison(t: TokenView, m: int, b: int) -> bool:
+    """"X was superior to placebo", "X was similar to Y": a predicate that sets the subject against
+    another arm (the subject is an arm, not an outcome)."""
+    p = _predicate_at(t, m, b)
+    return p is not None and p + 1 < b and t.lower[p] in _ARM_PREDICATES and t.lower[p + 1] in ("to", "than", "with")
 
 
 def _outcome_outside_brackets(t: TokenView, a: int, b: int, outcome_at: list[bool]) -> bool:
