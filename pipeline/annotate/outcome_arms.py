@@ -22,6 +22,8 @@ A new OUTCOME takes the score of the spans it replaces (their first) and no subt
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .outcome_names import _DETS, COMPARISON_ADJ, HEADS, PRE_HEAD, TokenView
 from .outcome_results import SUBJECT_OPENERS, measured_subject
 from .outcome_siblings import _bracket_end, _bracket_start, _separator_after, _separator_before
@@ -33,6 +35,7 @@ MAX_WORDS = 8
 ARG_HEADS = (HEADS - {"risk"}) | frozenset(["intake", "intakes", "consumption", "concentration", "concentrations",
                                             "titer", "titers", "titre", "titres", "use", "amount", "amounts", "time",
                                             "length", "composition", "requirement", "requirements", "need"])
+_OPENERS = SUBJECT_OPENERS | frozenset([";"])
 # "with regard to", "regarding", "in terms of", "difference in": a topic before the measure noun
 _TOPIC_BEFORE = frozenset(["regarding", "concerning"])
 
@@ -70,7 +73,9 @@ def _measured_subjects(t: TokenView, claims: list[list]) -> list[list]:
     taken, arm = _masks(t, claims)
     arm_starts = {o[0] - d for o in claims if o[2] == INTERVENTION for d in (0, 1, 2)}
     for lo, hi in t.sentences:
-        starts = [lo] + [j + 1 for j in t.at(SUBJECT_OPENERS | frozenset([";"]), lo, hi - 2)]
+        if not any(lo <= x < hi for x in arm_starts):
+            continue
+        starts = [lo] + [j + 1 for j in t.at(_OPENERS, lo, hi - 2)]
         for k in starts:
             if k not in arm_starts:
                 continue
@@ -133,9 +138,10 @@ def _list_items(t: TokenView, claims: list[list]) -> list[list]:
     """An INTERVENTION span beside an OUTCOME list item, with its own bracketed result after it."""
     by_start = {o[0]: o for o in claims}
     by_end = {o[1]: o for o in claims}
+    starts = [a for a, _ in t.sentences]
     for o in [x for x in claims if x[2] == INTERVENTION]:
         s, e = o[0], o[1]
-        lo, hi = next((a, b) for a, b in t.sentences if a <= s < b)
+        lo, hi = t.sentences[bisect_right(starts, s) - 1]
         after = _bracket_end(t, e, hi) if e < hi and t.text[e] in "([" else None
         own_result = after is not None and _result_bracket(t, e, after)
         nxt = _separator_after(t, after if after is not None else e, hi)

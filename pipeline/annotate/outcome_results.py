@@ -162,11 +162,12 @@ def embedded_subjects(t: TokenView, taken: list[bool], lo: int, hi: int) -> list
     clause that holds tagged outcomes elsewhere ("[History of a wheeze] was more common among trial
     participants (...), while dehydration was ..."). Untagged noun phrases only (:func:`_reported`)."""
     out: list[tuple[int, int]] = []
-    starts = [a for a, _ in _clauses(t, lo, hi)] + [j + 1 for j in t.at(SUBJECT_OPENERS, lo, hi - 2)]
+    clauses = _clauses(t, lo, hi)
+    starts = [a for a, _ in clauses] + [j + 1 for j in t.at(SUBJECT_OPENERS, lo, hi - 2)]
     for k in sorted(set(starts)):
-        if k >= hi or taken[k]:
+        if k >= hi or taken[k] or not t.wordish(k) and t.lower[k] not in _DETS:
             continue
-        b = next((y for x, y in _clauses(t, lo, hi) if x <= k < y), hi)
+        b = next((y for x, y in clauses if x <= k < y), hi)
         m = _phrase_right(t, k, b, taken)
         s = k + (t.lower[k] in _DETS)
         if m <= s or (m < b and taken[m]) or not name_ok(t, s, m) or any(x < m and s < y for x, y in out) \
