@@ -171,7 +171,8 @@ def embedded_subjects(t: TokenView, taken: list[bool], lo: int, hi: int) -> list
         m = _phrase_right(t, k, b, taken)
         s = k + (t.lower[k] in _DETS)
         if m <= s or (m < b and taken[m]) or not name_ok(t, s, m) or any(x < m and s < y for x, y in out) \
-                or t.lower[s] in _NOT_SUBJECT or t.lower[s][:1].isdigit() or any(t.lower[x] in _RESULT_WORDS for x in range(s, m)) \
+                or t.lower[s] in _NOT_SUBJECT or t.lower[s][:1].isdigit() \
+                or any(t.lower[x] in _RESULT_WORDS for x in range(s, m)) \
                 or any(t.lower[x] in _WHO for x in range(s, _of_or(t, s, m))):
             continue
         if _reported(t, s, m, k, b) and not _arm_comparison(t, m, b):
