@@ -230,7 +230,9 @@ def measured_subject(t: TokenView, lo: int, hi: int, taken: list[bool], arm: lis
     """The noun phrase opening the sentence ``[lo, hi)`` when its verb measures it (compares it between
     groups or says it changed in one) although the tagger marked (part of) it as an arm: "[MRI] metrics did
     not differ between groups", "Circulating [irisin] increased significantly in simvastatin-treated ...",
-    "[Severity] of [vitreous haze] was less in implanted than non-implanted eyes". ``arm``: INTERVENTION
+    "[Severity] of [vitreous haze] was less in implanted than non-implanted eyes", "[Simple Attention] improved
+    equivalently across all exercise groups" (a change verb before a preposition, an adverb between allowed).
+    ``arm``: INTERVENTION
     tokens; the phrase holds one, and other tagged tokens end it."""
     a = lo + (lo < hi and t.lower[lo] in _DETS)
     k = a
@@ -249,7 +251,8 @@ def measured_subject(t: TokenView, lo: int, hi: int, taken: list[bool], arm: lis
     if word in DIFFER_VERBS:
         ok = nxt in ("between", "among", "across")
     elif word in CHANGE_VERBS:
-        ok = nxt in ("in", "from") or nxt == "significantly" and k + 2 < hi and t.lower[k + 2] == "in"
+        adverb = nxt.endswith("ly") and k + 2 < hi
+        ok = nxt in _AFTER_INTRANSITIVE or adverb and t.lower[k + 2] in _AFTER_INTRANSITIVE
     else:
         copula = any(t.lower[x] in _COPULA for x in range(b, k))
         ok = copula and word in ("less", "lower", "higher", "greater") and nxt == "in"
