@@ -315,8 +315,7 @@ def test_arm_spans_in_outcome_roles_are_outcomes_of_the_claims_layer(nlp):
     # ... after "that", an adverb between the change verb and its preposition (PMC 4497726)
     text = ("Analyses restricted to individuals who exercised per-protocol (n = 77) demonstrated that Simple "
             "Attention improved equivalently across all exercise groups compared to controls.")
-    got = run(nlp, text, [("INTERVENTION", "Simple Attention"), ("INTERVENTION", "exercise"),
-                          ("INTERVENTION", "controls")])
+    got = run(nlp, text, [("INTERVENTION", "Simple Attention"), ("INTERVENTION", "controls")])
     assert ("OUTCOME", "Simple Attention") in got
     # the token layer keeps the tagger's label
     text = ("Blood glucose decreased significantly (P = 0·024) in the krill group and vitamin D increased "
