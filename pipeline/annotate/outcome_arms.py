@@ -11,7 +11,8 @@ score, subtype, source]`` of the claims layer. Token-level rules:
 * **measured argument** - an INTERVENTION span that is the argument of a measure noun ("number / duration /
   frequency / intake / level of X") the sentence compares: after a comparison adjective ("shorter duration of
   [meropenem therapy]"), a topic phrase ("with regard to number of [grafts] per patient") or inside an OUTCOME
-  span ("higher [frequency] of [PT-specific PB]"). The phrase ``measure of X`` becomes one OUTCOME;
+  span ("higher [frequency] of [PT-specific PB]"); a dose only when required ("required a higher dose of
+  [atropine]"). The phrase ``measure of X`` becomes one OUTCOME;
 * **list item** - an INTERVENTION span that is an item of an OUTCOME list (an OUTCOME item joined to it on
   either side) with its own bracketed test after it - a p-value, no sample size ("fall
   risk score (p = 0.036), [proprioception] (p = 0.015), reaction time (p = 0.003)"; not "a single 30 s SI
@@ -97,7 +98,9 @@ def _measured_arguments(t: TokenView, claims: list[list]) -> list[list]:
         s, e = o[0], o[1]
         k = s - 1 - (s - 1 >= 0 and t.lower[s - 1] in _DETS)
         h = k - 1
-        if h < 0 or t.lower[k] != "of" or t.lower[h] not in ARG_HEADS or e - h > MAX_WORDS:
+        if h < 0 or t.lower[k] != "of" or e - h > MAX_WORDS:
+            continue
+        if t.lower[h] not in ARG_HEADS and not _required_dose(t, h):
             continue
         if e < t.n and (t.wordish(e) and t.lower[e] not in ("per", "at", "in", "during", "after")
                         or is_number(t.lower[e])):
@@ -114,6 +117,12 @@ def _measured_arguments(t: TokenView, claims: list[list]) -> list[list]:
                 continue
         claims = _replace(claims, start, e, "measured_argument")
     return claims
+
+
+def _required_dose(t: TokenView, h: int) -> bool:
+    """"required a higher dose of [atropine]": a dose the patients needed is measured, not given."""
+    return (t.lower[h] in ("dose", "doses", "dosage") and h >= 3 and t.lower[h - 1] in COMPARISON_ADJ
+            and t.lower[h - 2] in _DETS | {"a"} and t.lower[h - 3] in ("required", "needed", "used", "consumed"))
 
 
 def _compared_before(t: TokenView, j: int) -> bool:

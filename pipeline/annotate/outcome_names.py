@@ -4,7 +4,7 @@ Token-level rules used by :mod:`claimex.annotate.outcome_lists` (the ``claimex_o
 component), each on one sentence ``[lo, hi)`` of a :class:`~claimex.annotate.outcome_lists.Tokens` view:
 
 * :func:`grow` - an OUTCOME span grows over the measure noun it is the argument of ("the incidence of
-  [moderate to] severe withdrawal movements"), over an ``of`` tail that ends the phrase ("fiberoptic view
+  [moderate to] severe withdrawal movements", "prevalence of [reported] diarrhea"), over an ``of`` tail that ends the phrase ("fiberoptic view
   of the larynx") and, after a measure noun, over a ``with`` qualifier ("percentage of patients with
   >=1 exacerbation", "proportion of dogs with AKI");
 * :func:`slot_labels` - the label of a ``label: number`` result slot ("(objective response rates: 33-80%;
@@ -33,6 +33,9 @@ POPULATION_NOUNS = frozenset(["patients", "patient", "subjects", "participants",
 # they carry the direction, which claim assembly reads outside OUTCOME spans
 HEADS = frozenset(["incidence", "rate", "rates", "percentage", "percentages", "proportion", "proportions", "number",
                    "frequency", "risk", "severity", "duration", "prevalence", "occurrence", "level", "levels"])
+# how an event was known, between a measure noun and its argument ("prevalence of reported diarrhea")
+ATTESTED = frozenset(["reported", "self-reported", "confirmed", "documented", "diagnosed", "recorded", "suspected",
+                      "proven", "verified"])
 PRE_HEAD = frozenset(["overall", "mean", "median", "total", "average", "cumulative", "annual"])
 _DETS = frozenset(["the", "a", "an", "no"])
 # "No retreatments were performed": the events a result sentence says did not happen
@@ -137,6 +140,9 @@ def grow(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int, outc
     if j - 3 >= lo and t.lower[j - 1] == "to" and t.wordish(j - 2) and t.lower[j - 3] in ("of", "in") \
             and not taken[j - 2]:
         j -= 2
+    if j - 3 >= lo and t.lower[j - 1] in ATTESTED and t.lower[j - 2] in ("of", "in") and t.lower[j - 3] in HEADS \
+            and not taken[j - 1]:
+        j -= 1  # "prevalence of [reported] diarrhea"
     if j - 2 >= lo and t.lower[j - 1] in ("of", "in") and t.lower[j - 2] in HEADS and not taken[j - 2]:
         j -= 2
         if j - 1 >= lo and t.lower[j - 1] in PRE_HEAD and not taken[j - 1]:

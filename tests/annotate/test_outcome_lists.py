@@ -364,3 +364,19 @@ def test_subjects_that_are_arms_or_no_outcome_are_not_named(nlp):
             "function.")
     got = run(nlp, text, [("INTERVENTION", "ocriplasmin"), ("OUTCOME", "visual function")])
     assert ("INTERVENTION", "ocriplasmin") in got
+
+
+def test_measure_nouns_take_attested_events_and_required_doses(nlp):
+    # Evidence Inference 2.0 train abstracts (../shared); the tagger's spans as it gives them
+    text = ("The intervention was associated with reductions in the longitudinal prevalence of reported diarrhea of "
+            "53% among children <2 years (LPR = 0.47, 95% CI: 0.30–0.73, p = 0.001).")
+    assert outcomes(nlp, text, [("INTERVENTION", "intervention"), ("OUTCOME", "diarrhea")]) == [
+        "prevalence of reported diarrhea"]
+    # (trimmed: "... who received early atropine (Group A&B) had ...")
+    text = ("Beta-blocked patients had a significantly lower double product (p = 0.008), a higher mean test time "
+            "(p = 0.010) and required a higher dose of atropine (p = 0.0005).")
+    got = run(nlp, text, [("OUTCOME", "double product"), ("OUTCOME", "mean test time"), ("INTERVENTION", "atropine")])
+    assert ("OUTCOME", "dose of atropine") in got
+    # constructed contrast: a dose given is no outcome ("received a higher dose of atropine" is the arm)
+    text = "Group B received a higher dose of atropine (p = 0.0005)."
+    assert ("INTERVENTION", "atropine") in run(nlp, text, [("INTERVENTION", "atropine")])
