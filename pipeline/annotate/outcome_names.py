@@ -4,7 +4,7 @@ Token-level rules used by :mod:`claimex.annotate.outcome_lists` (the ``claimex_o
 component), each on one sentence ``[lo, hi)`` of a :class:`~claimex.annotate.outcome_lists.Tokens` view:
 
 * :func:`grow` - an OUTCOME span grows over the measure noun it is the argument of ("the incidence of
-  [moderate to] severe withdrawal movements"), over an ``of`` tail that ends the phrase ("fiberoptic view
+  [moderate to] severe withdrawal movements", "prevalence of [reported] diarrhea"), over an ``of`` tail that ends the phrase ("fiberoptic view
   of the larynx") and, after a measure noun, over a ``with`` qualifier ("percentage of patients with
   >=1 exacerbation", "proportion of dogs with AKI");
 * :func:`slot_labels` - the label of a ``label: number`` result slot ("(objective response rates: 33-80%;
@@ -33,6 +33,9 @@ POPULATION_NOUNS = frozenset(["patients", "patient", "subjects", "participants",
 # they carry the direction, which claim assembly reads outside OUTCOME spans
 HEADS = frozenset(["incidence", "rate", "rates", "percentage", "percentages", "proportion", "proportions", "number",
                    "frequency", "risk", "severity", "duration", "prevalence", "occurrence", "level", "levels"])
+# how an event was known, between a measure noun and its argument ("prevalence of reported diarrhea")
+ATTESTED = frozenset(["reported", "self-reported", "confirmed", "documented", "diagnosed", "recorded", "suspected",
+                      "proven", "verified"])
 PRE_HEAD = frozenset(["overall", "mean", "median", "total", "average", "cumulative", "annual"])
 _DETS = frozenset(["the", "a", "an", "no"])
 # "No retreatments were performed": the events a result sentence says did not happen
@@ -137,6 +140,9 @@ def grow(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int, outc
     if j - 3 >= lo and t.lower[j - 1] == "to" and t.wordish(j - 2) and t.lower[j - 3] in ("of", "in") \
             and not taken[j - 2]:
         j -= 2
+    if j - 3 >= lo and t.lower[j - 1] in ATTESTED and t.lower[j - 2] in ("of", "in") and t.lower[j - 3] in HEADS \
+            and not taken[j - 1]:
+        j -= 1  # "prevalence of [reported] diarrhea"
     if j - 2 >= lo and t.lower[j - 1] in ("of", "in") and t.lower[j - 2] in HEADS and not taken[j - 2]:
         j -= 2
         if j - 1 >= lo and t.lower[j - 1] in PRE_HEAD and not taken[j - 1]:
@@ -167,6 +173,54 @@ def grow(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int, outc
         if m > b + 1 and _ends_phrase(t, m, hi) and any(ch.isalpha() for x in range(b + 1, m) for ch in t.lower[x]):
             b = m
     return a, b
+
+
+# words that end a noun phrase on its right besides function words: verbs and result words
+_VERB_LIKE = frozenset(["rose", "fell", "showed", "shows", "show", "was", "were", "is", "are", "did", "does", "do",
+                        "had", "has", "have", "became", "remain", "remains", "improves", "increases", "decreases",
+                        "tended", "tends", "tend", "seemed", "appears", "appear", "occur", "occurs", "differ",
+                        "differs", "significantly", "only", "alone", "also"])
+_NOT_TAIL = NOT_NAME | POPULATION_NOUNS | COMPARISON_ADJ | _VERB_LIKE | GENERIC | frozenset([
+    "plus", "minus", "mean", "median", "population", "populations", "analysis", "analyses", "set", "categories",
+    "category"])
+# what may follow a grown tail: a copula, an auxiliary or a result verb ("CVD risk decreased", "... equivalent was")
+_AFTER_TAIL = frozenset(["was", "were", "is", "are", "did", "does", "do", "had", "has", "have", "remained", "rose",
+                         "fell", "differed", "showed"])
+_RESULT_NOUNS = frozenset(["improvement", "improvements", "reduction", "reductions", "increase", "increases",
+                           "decrease", "decreases", "change", "changes", "decline", "rise", "worsening", "difference",
+                           "differences", "effect", "effects", "benefit", "benefits"])
+
+
+def grow_phrase(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int) -> tuple[int, int]:
+    """The OUTCOME span ``[a, b)`` grown to its noun phrase where the tagger cut it short (claims layer):
+
+    * right, over one or two untagged nouns that end the phrase before a copula, an auxiliary or a
+      past-tense verb ("Average population CVD [risk] decreased", "the mean defocus [equivalent] was"), not
+      after a bracket ("Mean estimated GFR (eGFR) plus or minus ...");
+    * left, over a noun and ``of (the)`` that open the clause ("[Composition of the] microbiota did not
+      differ"), not a result word ("Significant improvement of X").
+    """
+    m = b
+    while t.text[b - 1] not in ")]" and m < hi and m - b < 2 and _free(t, m, taken) and t.lower[m] not in _NOT_TAIL \
+            and t.text[m].isalpha() and t.lower[m] not in _RESULT_NOUNS and not adjective_like(t.text[m], t.lower[m]) \
+            and not t.lower[m].endswith(("ant", "ly")):
+        m += 1
+    if m > b and m < hi and (t.lower[m] in _AFTER_TAIL or t.lower[m].endswith("ed") and len(t.lower[m]) > 4):
+        b = m
+    j = a - 1 - (a - 1 >= lo and t.lower[a - 1] in _DETS)
+    h = j - 1
+    if j > lo and t.lower[j] == "of" and h >= lo and not taken[h] and t.text[h].isalpha() \
+            and (h == lo or h - 1 == lo and t.lower[lo] in _DETS) and _noun(t, h):
+        a = h
+    return a, b
+
+
+def _noun(t: TokenView, h: int) -> bool:
+    """A word that can head a noun phrase: no result, arm, population or function word, no adjective or
+    adverb ending."""
+    low = t.lower[h]
+    return not (low in _RESULT_NOUNS or low in NOT_NAME or low in POPULATION_NOUNS or low in FUNCTION_WORDS
+                or low.endswith(_NOT_NOUN) or adjective_like(t.text[h], low))
 
 
 # -- new names ------------------------------------------------------------------------------------------

@@ -11,6 +11,10 @@ the noun-phrase helpers of :mod:`claimex.annotate.outcome_names`:
   19.7% of ..."), the topic of a difference ("no difference regarding / with regard to / in terms of X",
   also next to tagged outcomes), what an effect is on ("no effect of X on diarrhea"), and states of a share
   of patients ("94% are alive");
+* :func:`embedded_subjects` - the subject of a result predicate inside a sentence, after "that" / "while" /
+  "although" / "but" / "and", or at a clause start beside tagged outcomes ("showed that the incidence of
+  psoriatic arthropathy per patient-year was lower in ...", "History of a wheeze was more common ..., while
+  dehydration was ...");
 * :func:`measured_subject` - a sentence-opening phrase the tagger marked (in part) as INTERVENTION whose verb
   measures it ("[MRI] metrics did not differ between groups"); the component makes it an OUTCOME of the
   claims layer only.
@@ -44,7 +48,11 @@ RESULT_PREDICATES = frozenset(["different", "similar", "comparable", "superior",
                                "greater", "better", "worse", "met", "reduced", "increased", "decreased", "improved",
                                "unchanged", "shorter", "longer", "achieved", "equivalent", "identical", "elevated",
                                "prolonged", "attained", "less"])
-OCCUR_VERBS = frozenset(["occurred", "developed", "persisted", "recurred", "resolved", "appeared"])
+OCCUR_VERBS = frozenset(["occurred", "developed", "persisted", "recurred", "resolved", "appeared", "occur", "develop",
+                         "persist", "recur", "resolve", "appear"])
+# words after which a new subject may start inside a sentence (:func:`embedded_subjects`)
+SUBJECT_OPENERS = frozenset(["that", "although", "though", "while", "whereas", "but", "and"])
+# a subject holding a change or significance word is the result, not the outcome ("No significant change in")
 STATE_VERBS = frozenset(["remain", "remained", "remains", "are", "were", "stayed"])
 _CHANGE_NOUNS = frozenset(["difference", "differences", "change", "changes"])
 # "no difference regarding / with regard to / with respect to / in terms of X": the topic X is compared
@@ -57,6 +65,16 @@ _DIFFERENCE = _CHANGE_NOUNS | DIFFER_VERBS
 _CHANGE_IN = _CHANGE_NOUNS | frozenset(["improvement", "improvements", "reduction", "reductions", "increase",
                                         "increases", "decrease", "decreases", "decline", "rise", "worsening"])
 _CHANGE_OR_COMPARE = _CHANGE_IN | _COMPARE_ADJ
+_RESULT_WORDS = _CHANGE_IN | frozenset(["significant", "nonsignificant", "insignificant", "statistically",
+                                        "alteration", "alterations", "association", "associations", "relationship",
+                                        "correlation", "correlations", "evidence", "new", "analysis", "analyses"])
+# who a result happened to, and words that open a clause without naming anything
+_WHO = POPULATION_NOUNS | frozenset(["patient", "individual", "person", "participant", "subject", "child", "woman",
+                                     "man", "group", "groups", "arm", "arms", "population", "cohort"])
+_NOT_SUBJECT = frozenset(["since", "otherwise", "because", "once", "most", "one", "two", "three", "many", "several",
+                          "none", "robust", "overall", "thus", "hence", "therefore"])
+_ARM_PREDICATES = frozenset(["superior", "inferior", "similar", "comparable", "equivalent", "identical", "better",
+                             "worse", "noninferior", "non-inferior"])
 _VERB_START = frozenset(["did", "do", "does", "was", "were", "is", "are", "differ", "differed", "differs", "increased",
                          "decreased", "improved", "declined", "worsened", "rose", "fell"])
 # intransitive change verbs: "the FFMI increased in the supplemented group" (the subject is measured)
@@ -112,18 +130,66 @@ def result_names(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_at: 
             hit = _effect_on(t, taken, a, b)
         if hit is None:
             subj = _subject(t, a, b, taken)
-            if subj is not None:
-                p = _predicate_at(t, subj[1], b)
-                none = t.lower[subj[0] - 1] == "no" if subj[0] > a else False
-                if p is not None and (t.lower[p] in RESULT_PREDICATES or none and t.lower[p] in EVENT_VERBS
-                                      or _event_share(t, p, b)):
-                    hit = subj[0], subj[1]
-                elif _occurs(t, subj[1], b):
-                    hit = subj[0], subj[1]
+            if subj is not None and _reported(t, subj[0], subj[1], a, b):
+                hit = subj[0], subj[1]
         if hit is not None:
             out.append(hit)
         out += _states(t, taken, a, b)
     return out
+
+
+def _reported(t: TokenView, s: int, m: int, a: int, b: int) -> bool:
+    """Is the noun phrase ``[s, m)`` the subject of a result predicate ("was lower in", "was more common
+    among", "No X were performed", "was reported in 19.7% of") or of a result verb (:func:`_occurs`)?"""
+    p = _predicate_at(t, m, b)
+    none = t.lower[s - 1] == "no" if s > a else False
+    if p is not None and (t.lower[p] in RESULT_PREDICATES or none and t.lower[p] in EVENT_VERBS
+                          or _event_share(t, p, b) or _comparative(t, p, b)):
+        return True
+    return _occurs(t, m, b)
+
+
+def _comparative(t: TokenView, p: int, hi: int) -> bool:
+    """"more / less common", "more frequent": a comparative predicate of two words."""
+    return (t.lower[p] in ("more", "less") and p + 1 < hi and t.lower[p + 1] != "than"
+            and t.lower[p + 1].isalpha() and len(t.lower[p + 1]) > 3)
+
+
+def embedded_subjects(t: TokenView, taken: list[bool], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Subjects of result predicates inside a sentence ``[lo, hi)``: after a complementiser or a clause
+    joiner ("showed that [the incidence of psoriatic arthropathy] per patient-year was lower in", "...,
+    while [dehydration] was more common", "Although [the need] ... were lower"), and at the start of a
+    clause that holds tagged outcomes elsewhere ("[History of a wheeze] was more common among trial
+    participants (...), while dehydration was ..."). Untagged noun phrases only (:func:`_reported`)."""
+    out: list[tuple[int, int]] = []
+    clauses = _clauses(t, lo, hi)
+    starts = [a for a, _ in clauses] + [j + 1 for j in t.at(SUBJECT_OPENERS, lo, hi - 2)]
+    for k in sorted(set(starts)):
+        if k >= hi or taken[k] or not t.wordish(k) and t.lower[k] not in _DETS:
+            continue
+        b = next((y for x, y in clauses if x <= k < y), hi)
+        m = _phrase_right(t, k, b, taken)
+        s = k + (t.lower[k] in _DETS)
+        if m <= s or (m < b and taken[m]) or not name_ok(t, s, m) or any(x < m and s < y for x, y in out) \
+                or t.lower[s] in _NOT_SUBJECT or t.lower[s][:1].isdigit() \
+                or any(t.lower[x] in _RESULT_WORDS for x in range(s, m)) \
+                or any(t.lower[x] in _WHO for x in range(s, _of_or(t, s, m))):
+            continue
+        if _reported(t, s, m, k, b) and not _arm_comparison(t, m, b):
+            out.append((s, m))
+    return out
+
+
+def _of_or(t: TokenView, s: int, m: int) -> int:
+    """The first ``of`` in ``[s, m)``, else ``m`` (the head part of "movement of children")."""
+    return next((x for x in range(s, m) if t.lower[x] == "of"), m)
+
+
+def _arm_comparison(t: TokenView, m: int, b: int) -> bool:
+    """"X was superior to placebo", "X was similar to Y": a predicate that sets the subject against
+    another arm (the subject is an arm, not an outcome)."""
+    p = _predicate_at(t, m, b)
+    return p is not None and p + 1 < b and t.lower[p] in _ARM_PREDICATES and t.lower[p + 1] in ("to", "than", "with")
 
 
 def _outcome_outside_brackets(t: TokenView, a: int, b: int, outcome_at: list[bool]) -> bool:
@@ -164,12 +230,15 @@ def measured_subject(t: TokenView, lo: int, hi: int, taken: list[bool], arm: lis
     """The noun phrase opening the sentence ``[lo, hi)`` when its verb measures it (compares it between
     groups or says it changed in one) although the tagger marked (part of) it as an arm: "[MRI] metrics did
     not differ between groups", "Circulating [irisin] increased significantly in simvastatin-treated ...",
-    "[Severity] of [vitreous haze] was less in implanted than non-implanted eyes". ``arm``: INTERVENTION
+    "[Severity] of [vitreous haze] was less in implanted than non-implanted eyes", "[Simple Attention] improved
+    equivalently across all exercise groups" (a change verb before a preposition, an adverb between allowed).
+    ``arm``: INTERVENTION
     tokens; the phrase holds one, and other tagged tokens end it."""
     a = lo + (lo < hi and t.lower[lo] in _DETS)
     k = a
     while k < hi and k - a < MAX_NAME + 2 and t.lower[k] not in _VERB_START and t.lower[k] not in NAME_END \
-            and (t.wordish(k) or t.lower[k] == "of") and (arm[k] or not taken[k]):
+            and (t.wordish(k) or t.lower[k] == "of" and k > a) and (arm[k] or not taken[k]) \
+            and not t.lower[k].endswith("ly"):
         k += 1
     if k == a or not any(arm[a:k]) or t.lower[k - 1] == "of" or k >= hi or k < hi and arm[k]:
         return None
@@ -182,7 +251,8 @@ def measured_subject(t: TokenView, lo: int, hi: int, taken: list[bool], arm: lis
     if word in DIFFER_VERBS:
         ok = nxt in ("between", "among", "across")
     elif word in CHANGE_VERBS:
-        ok = nxt in ("in", "from") or nxt == "significantly" and k + 2 < hi and t.lower[k + 2] == "in"
+        adverb = nxt.endswith("ly") and k + 2 < hi
+        ok = nxt in _AFTER_INTRANSITIVE or adverb and t.lower[k + 2] in _AFTER_INTRANSITIVE
     else:
         copula = any(t.lower[x] in _COPULA for x in range(b, k))
         ok = copula and word in ("less", "lower", "higher", "greater") and nxt == "in"
@@ -243,4 +313,4 @@ def _states(t: TokenView, taken: list[bool], a: int, b: int) -> list[tuple[int, 
 
 #: the words the rules start from (:meth:`Tokens.at <claimex.annotate.outcome_lists.Tokens.at>` indexes them)
 CUE_WORDS = (COMPARISON_ADJ | _CHANGE_NOUNS | _COMPARE_ADJ | STATE_VERBS | _COLON | _SEMICOLON | _TOPIC | DIFFER_VERBS
-             | _EFFECT | _CHANGE_IN)
+             | _EFFECT | _CHANGE_IN | SUBJECT_OPENERS)

@@ -9,7 +9,7 @@ goes on over further items. Also the bracket and list-word helpers the list spli
 
 from __future__ import annotations
 
-from .outcome_names import TokenView, name_ok
+from .outcome_names import COMPARISON_ADJ, TokenView, name_ok
 
 MAX_ITEM = 5  # words of an untagged list item
 _OPEN, _CLOSE = "([", ")]"
@@ -101,6 +101,8 @@ def siblings(t: TokenView, spans: list[tuple[int, int]], taken: list[bool], lo: 
                 break  # the next item is tagged: its own chain goes on from there
             if k < hi and t.lower[k] in ("the", "a", "an"):
                 k += 1
+            if k + 1 < hi and t.lower[k] in COMPARISON_ADJ:
+                k += 1  # "... and greater involvement": the direction word stays outside the item
             m = k
             while m < hi and not _stop(t, m, taken) and (t.lower[m] != "of" or m == k):
                 m += 1

@@ -263,3 +263,120 @@ def test_a_measured_subject_tagged_as_an_arm_is_an_outcome_of_the_claims_layer(n
         assert not any(label == "INTERVENTION" for label, _ in got)
     text = "Rikkunshito increased the plasma level of active ghrelin in critically ill patients."
     assert run(nlp, text, [("INTERVENTION", "Rikkunshito")])[0] == ("INTERVENTION", "Rikkunshito")
+
+
+def test_embedded_subjects_of_result_predicates(nlp):
+    # Evidence Inference 2.0 train abstracts (../shared); the tagger's spans as it gives them
+    text = ("Analysis of first treatment phase data from one study (n = 793) showed that the incidence of psoriatic "
+            "arthropathy per patient-year was lower in efalizumab-treated patients (0.10; 95% CI 0.05–0.18) than in "
+            "those given placebo (0.17; 95% CI 0.08–0.30).")
+    got = outcomes(nlp, text, [("INTERVENTION", "efalizumab-treated"), ("COMPARATOR", "placebo")])
+    assert got == ["incidence of psoriatic arthropathy"]
+    # a clause start beside a tagged outcome of another clause; "more common" is a comparative predicate
+    text = ("History of a wheeze was more common among trial participants (35.4% vs. 11.2%; P < 0.01), while "
+            "dehydration was more common among nontrial participants (8.6% vs. 5.9%; P = 0.05).")
+    assert outcomes(nlp, text, [("OUTCOME", "dehydration")]) == ["History of a wheeze", "dehydration"]
+    # "did not persist": the base form after an auxiliary
+    text = ("Tympanic membrane perforation did not persist in any patient in the IGF-1 group, but did persist in "
+            "15.5% (95% CI, 7.3–27.4%) of the patients in the Dex group (P = 0.001).")
+    got = outcomes(nlp, text, [("INTERVENTION", "IGF-1"), ("INTERVENTION", "Dex")])
+    assert got == ["Tympanic membrane perforation"]
+    # EvidenceMap: a subject holding the change word is the result, not an outcome
+    text = "No significant change in tone or activity was observed with the saline solution ."
+    got = outcomes(nlp, text, [("OUTCOME", "tone or activity"), ("INTERVENTION", "saline solution")])
+    assert "significant change" not in got
+
+
+def test_arm_spans_in_outcome_roles_are_outcomes_of_the_claims_layer(nlp):
+    # Evidence Inference 2.0 abstracts (../shared); the tagger's spans as it gives them
+    # a list item with its own p-value beside OUTCOME items (PMC 4748327)
+    text = ("Compared to the control group, SMT participants improved their fall risk score (p = 0.036), "
+            "proprioception (p = 0.015), reaction time (p = 0.003).")
+    tagged = [("COMPARATOR", "control"), ("INTERVENTION", "SMT"), ("OUTCOME", "fall risk score"),
+              ("INTERVENTION", "proprioception"), ("OUTCOME", "reaction time")]
+    assert outcomes(nlp, text, tagged) == ["fall risk score", "proprioception", "reaction time"]
+    # ... not an arm of a design list whose brackets hold sample sizes (PMC 4713062)
+    text = ("Lambs were randomised to receive 5 consecutive 3 s SI (multiple SI; n = 6), a single 30 s SI "
+            "(single SI; n = 6) or conventional ventilation (no SI; n = 6).")
+    got = run(nlp, text, [("OUTCOME", "single"), ("INTERVENTION", "conventional ventilation")])
+    assert ("INTERVENTION", "conventional ventilation") in got
+    # the argument of a compared measure noun (PMC 3580671, 3563445 style: "shorter duration of X")
+    text = ("Meropenem-related ICU stay was shorter in the Infusion group compared to the Bolus group as well as "
+            "shorter duration of meropenem therapy (7 (6 to 8) days vs. 8 (7 to 10) days; P = 0.035).")
+    got = run(nlp, text, [("OUTCOME", "Meropenem-related ICU stay"), ("INTERVENTION", "Infusion"),
+                          ("INTERVENTION", "Bolus"), ("INTERVENTION", "meropenem therapy")])
+    assert ("OUTCOME", "duration of meropenem therapy") in got and ("INTERVENTION", "meropenem therapy") not in got
+    # a measured subject after a clause joiner (PMC 5773922)
+    text = ("Blood glucose decreased significantly (P = 0·024) in the krill group and vitamin D increased "
+            "significantly in the fish group (P = 0·024).")
+    got = run(nlp, text, [("OUTCOME", "Blood glucose"), ("INTERVENTION", "krill"), ("INTERVENTION", "vitamin D"),
+                          ("INTERVENTION", "fish")])
+    assert ("OUTCOME", "vitamin D") in got and ("INTERVENTION", "fish") in got
+    # ... after "that", an adverb between the change verb and its preposition (PMC 4497726)
+    text = ("Analyses restricted to individuals who exercised per-protocol (n = 77) demonstrated that Simple "
+            "Attention improved equivalently across all exercise groups compared to controls.")
+    got = run(nlp, text, [("INTERVENTION", "Simple Attention"), ("INTERVENTION", "controls")])
+    assert ("OUTCOME", "Simple Attention") in got
+    # the token layer keeps the tagger's label
+    text = ("Blood glucose decreased significantly (P = 0·024) in the krill group and vitamin D increased "
+            "significantly in the fish group (P = 0·024).")
+    doc = nlp(text)
+    a = text.index("vitamin D")
+    set_entities(doc, [doc.char_span(a, a + 9, label="INTERVENTION")], scores=[0.9], subtypes=[None])
+    doc = OutcomeLists()(doc)
+    assert [(x.label, x.span.text) for x in get_entities(doc)] == [("INTERVENTION", "vitamin D")]
+
+
+def test_a_short_cut_outcome_grows_to_its_noun_phrase(nlp):
+    # Evidence Inference 2.0 abstracts (../shared); the tagger's spans as it gives them
+    text = ("Composition of the microbiota did not differ between study groups at age of 6 months, but was "
+            "significantly different at age of 18 months as assessed by MCPP (p=0.01).")
+    assert outcomes(nlp, text, [("OUTCOME", "microbiota")])[0] == "Composition of the microbiota"
+    text = ("Average population CVD risk decreased from 32.9% to 29.4% (p <0.001) in the NHS Health Check only "
+            "group.")
+    assert outcomes(nlp, text, [("OUTCOME", "CVD")]) == ["CVD risk"]
+    # no tail after a bracket, nor over "plus or minus"
+    text = ("Mean estimated GFR (eGFR) plus or minus standard error at 7 years was 53.9 ± 1.9, 54.2 ± 1.9, and "
+            "35.3 ± 2.0 mL/min per 1.73 m2 for belatacept MI, belatacept LI and cyclosporine, respectively.")
+    assert outcomes(nlp, text, [("OUTCOME", "Mean estimated GFR (eGFR)")])[0] == "Mean estimated GFR (eGFR)"
+    # EvidenceOutcomes (../shared): no tail before a function word ("the safety population (0.3%)", "Students
+    # spent an average of ...")
+    text = ("Pancreatitis developed in 5 (2 in the 75-mg group and 3 in the 100-mg group) of the 1666 patients in "
+            "the safety population (0.3%).")
+    assert "safety" in outcomes(nlp, text, [("OUTCOME", "Pancreatitis"), ("OUTCOME", "safety")])
+    text = "Students spent an average of 59.1 minutes per week outdoors."
+    assert outcomes(nlp, text, [("OUTCOME", "Students")]) == ["Students"]
+
+
+def test_subjects_that_are_arms_or_no_outcome_are_not_named(nlp):
+    # EvidenceMap / EvidenceOutcomes abstracts (../shared): an arm set against another arm, a modifier cut off
+    # by a tagged span, a population share, a subordinating word
+    text = ("Our data show that remdesivir was superior to placebo in shortening the time to recovery in adults who "
+            "were hospitalized with Covid-19 .")
+    assert "remdesivir" not in outcomes(nlp, text, [("OUTCOME", "time to recovery")])
+    text = "No new safety concerns were noted with eltrombopag."
+    assert outcomes(nlp, text, [("OUTCOME", "safety concerns")]) == ["safety concerns"]
+    text = "One allo-hMSC patient developed an elevated donor-specific antibody response."
+    assert "One allo-hMSC patient" not in outcomes(nlp, text, [("OUTCOME", "donor-specific antibody response")])
+    text = "Since the lower bound of the 95% CI was less than the margin, noninferiority was shown."
+    assert "Since" not in outcomes(nlp, text, [])
+    text = ("A higher proportion of the ocriplasmin group had a clinically meaningful improvement in visual "
+            "function.")
+    got = run(nlp, text, [("INTERVENTION", "ocriplasmin"), ("OUTCOME", "visual function")])
+    assert ("INTERVENTION", "ocriplasmin") in got
+
+
+def test_measure_nouns_take_attested_events_and_required_doses(nlp):
+    # Evidence Inference 2.0 train abstracts (../shared); the tagger's spans as it gives them
+    text = ("The intervention was associated with reductions in the longitudinal prevalence of reported diarrhea of "
+            "53% among children <2 years (LPR = 0.47, 95% CI: 0.30–0.73, p = 0.001).")
+    assert outcomes(nlp, text, [("INTERVENTION", "intervention"), ("OUTCOME", "diarrhea")]) == [
+        "prevalence of reported diarrhea"]
+    # (trimmed: "... who received early atropine (Group A&B) had ...")
+    text = ("Beta-blocked patients had a significantly lower double product (p = 0.008), a higher mean test time "
+            "(p = 0.010) and required a higher dose of atropine (p = 0.0005).")
+    got = run(nlp, text, [("OUTCOME", "double product"), ("OUTCOME", "mean test time"), ("INTERVENTION", "atropine")])
+    assert ("OUTCOME", "dose of atropine") in got
+    # constructed contrast: a dose given is no outcome ("received a higher dose of atropine" is the arm)
+    text = "Group B received a higher dose of atropine (p = 0.0005)."
+    assert ("INTERVENTION", "atropine") in run(nlp, text, [("INTERVENTION", "atropine")])

@@ -179,7 +179,9 @@ def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm])
     """Earlier I/C entities written again here but not tagged ("... with docetaxel, while ... with
     5-fluorouracil+vinorelbine"): exact, case-insensitive, word-bounded repeats of their text, looked
     for in sentences that report numbers. Not over a span :func:`settle_roles` settled as an outcome
-    ("OLP for the i-gel", where a methods sentence tagged "OLP" as an intervention too)."""
+    ("OLP for the i-gel", where a methods sentence tagged "OLP" as an intervention too), nor where an OUTCOME
+    entity is the same text ("fall risk score (p = 0.036), proprioception (p = 0.015)", an outcome list item;
+    an arm inside a longer outcome - "serum levels of X" - is still found)."""
     out: list[Arm] = []
     if not view.measures:  # only where arm values need their arms
         return out
@@ -198,7 +200,8 @@ def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm])
             bounded = (pos == 0 or not low[pos - 1].isalnum()) and (pos + len(key) == len(low)
                                                                     or not low[pos + len(key)].isalnum())
             if bounded and not any(x.start < b and a < x.end for x in (*taken, *out)) \
-                    and not any(x < b and a < y for x, y in view.not_arms):
+                    and not any(x < b and a < y for x, y in view.not_arms) \
+                    and not any(o.start == a and o.end == b for o in view.label("OUTCOME")):
                 out.append(Arm(a, b, view.text[pos:pos + len(key)], ent, "C" if is_control(ent) else "I",
                                inherited=True))
             pos = low.find(key, pos + 1)

@@ -168,3 +168,16 @@ def test_a_no_hyphen_arm_is_the_control_arm():
     claim = finding_of(rec, "mortality")
     assert _texts(rec, claim.intervention) == ["morphine"]
     assert _texts(rec, claim.comparator) == ["no‐morphine"]
+
+
+def test_an_outcome_list_item_is_not_re_found_as_an_arm():
+    # PMC 4748327: a methods sentence tagged "proprioception" as an intervention; in the result sentence it is
+    # an OUTCOME list item, so its text is no re-mention of an arm there
+    text = ("Outcomes were fall risk, proprioception and reaction time. "
+            "Compared to the control group, SMT participants improved their fall risk score (p = 0.036), "
+            "proprioception (p = 0.015), reaction time (p = 0.003).")
+    rec = make_record(text, [("INTERVENTION", "proprioception", 0), ("COMPARATOR", "control"),
+                             ("INTERVENTION", "SMT"), ("OUTCOME", "fall risk score"),
+                             ("OUTCOME", "proprioception", 1), ("OUTCOME", "reaction time")])
+    claim = finding_of(rec, "Compared to")
+    assert _texts(rec, claim.intervention) == ["SMT"]

@@ -1,0 +1,167 @@
+"""Arm spans in outcome roles: INTERVENTION spans the tagger gave to what a result sentence measures.
+
+Claims layer only (:mod:`claimex.annotate.entities`; the token-level PICO layer keeps the tagger's label).
+Used by :mod:`claimex.annotate.outcome_lists` after its other rules, on the entries ``[start, end, label,
+score, subtype, source]`` of the claims layer. Token-level rules:
+
+* **measured subject** - a clause-opening phrase marked (in part) as INTERVENTION whose verb measures it
+  (:func:`~claimex.annotate.outcome_results.measured_subject`): at the sentence start ("[MRI] metrics did not
+  differ between groups") or after a clause joiner ("Blood glucose decreased ... in the krill group and
+  [vitamin D] increased significantly in the fish group");
+* **measured argument** - an INTERVENTION span that is the argument of a measure noun ("number / duration /
+  frequency / intake / level of X") the sentence compares: after a comparison adjective ("shorter duration of
+  [meropenem therapy]"), a topic phrase ("with regard to number of [grafts] per patient") or inside an OUTCOME
+  span ("higher [frequency] of [PT-specific PB]"); a dose only when required ("required a higher dose of
+  [atropine]"). The phrase ``measure of X`` becomes one OUTCOME;
+* **list item** - an INTERVENTION span that is an item of an OUTCOME list (an OUTCOME item joined to it on
+  either side) with its own bracketed test after it - a p-value, no sample size ("fall
+  risk score (p = 0.036), [proprioception] (p = 0.015), reaction time (p = 0.003)"; not "a single 30 s SI
+  (single SI; n = 6) or [conventional ventilation] (no SI; n = 6)").
+
+A new OUTCOME takes the score of the spans it replaces (their first) and no subtype.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .outcome_names import _DETS, COMPARISON_ADJ, HEADS, PRE_HEAD, TokenView
+from .outcome_results import SUBJECT_OPENERS, measured_subject
+from .outcome_siblings import _bracket_end, _bracket_start, _separator_after, _separator_before
+from .tagger.words import is_number
+
+OUTCOME, INTERVENTION = "OUTCOME", "INTERVENTION"
+MAX_WORDS = 8
+# measure nouns whose "of" argument is what is measured ("duration of meropenem therapy"); not doses
+ARG_HEADS = (HEADS - {"risk"}) | frozenset(["intake", "intakes", "consumption", "concentration", "concentrations",
+                                            "titer", "titers", "titre", "titres", "use", "amount", "amounts", "time",
+                                            "length", "composition", "requirement", "requirements", "need"])
+_OPENERS = SUBJECT_OPENERS | frozenset([";"])
+# "with regard to", "regarding", "in terms of", "difference in": a topic before the measure noun
+_TOPIC_BEFORE = frozenset(["regarding", "concerning"])
+
+
+def arm_outcomes(t: TokenView, claims: list[list]) -> list[list]:
+    """``claims`` with the rules of the module doc applied (measured subjects, arguments, list items)."""
+    if not any(o[2] == INTERVENTION for o in claims):
+        return claims
+    claims = _measured_subjects(t, claims)
+    claims = _measured_arguments(t, claims)
+    return _list_items(t, claims)
+
+
+def _masks(t: TokenView, claims: list[list]) -> tuple[list[bool], list[bool]]:
+    taken, arm = [False] * t.n, [False] * t.n
+    for o in claims:
+        taken[o[0]:o[1]] = [True] * (o[1] - o[0])
+        if o[2] == INTERVENTION:
+            arm[o[0]:o[1]] = [True] * (o[1] - o[0])
+    return taken, arm
+
+
+def _replace(claims: list[list], a: int, b: int, rule: str) -> list[list]:
+    """``claims`` with the entries inside ``[a, b)`` replaced by one OUTCOME entry; unchanged when an entry
+    crosses the edge."""
+    inside = [o for o in claims if a <= o[0] and o[1] <= b]
+    if len(inside) != sum(1 for o in claims if o[0] < b and o[1] > a):
+        return claims
+    score = next((o[3] for o in inside), None)
+    return [o for o in claims if not (a <= o[0] and o[1] <= b)] + [[a, b, OUTCOME, score, None, rule]]
+
+
+def _measured_subjects(t: TokenView, claims: list[list]) -> list[list]:
+    """A clause-opening phrase holding an INTERVENTION span whose verb measures it becomes one OUTCOME."""
+    taken, arm = _masks(t, claims)
+    arm_starts = {o[0] - d for o in claims if o[2] == INTERVENTION for d in (0, 1, 2)}
+    for lo, hi in t.sentences:
+        if not any(lo <= x < hi for x in arm_starts):
+            continue
+        starts = [lo] + [j + 1 for j in t.at(_OPENERS, lo, hi - 2)]
+        for k in starts:
+            if k not in arm_starts:
+                continue
+            hit = measured_subject(t, k, hi, taken, arm)
+            if hit is not None:
+                claims = _replace(claims, hit[0], hit[1], "measured")
+    return claims
+
+
+def _measured_arguments(t: TokenView, claims: list[list]) -> list[list]:
+    """``measure noun of [INTERVENTION]`` after a comparison adjective or topic phrase, or with the measure
+    noun inside an OUTCOME span, becomes one OUTCOME (from the measure noun, or the OUTCOME span's start)."""
+    outcome_at: dict[int, list] = {}
+    for o in claims:
+        if o[2] == OUTCOME:
+            for j in range(o[0], o[1]):
+                outcome_at[j] = o
+    for o in [x for x in claims if x[2] == INTERVENTION]:
+        s, e = o[0], o[1]
+        k = s - 1 - (s - 1 >= 0 and t.lower[s - 1] in _DETS)
+        h = k - 1
+        if h < 0 or t.lower[k] != "of" or e - h > MAX_WORDS:
+            continue
+        if t.lower[h] not in ARG_HEADS and not _required_dose(t, h):
+            continue
+        if e < t.n and (t.wordish(e) and t.lower[e] not in ("per", "at", "in", "during", "after")
+                        or is_number(t.lower[e])):
+            continue  # the arm does not end the phrase: "a higher proportion of the [ocriplasmin] group",
+            # "a greater percentage of [ozanimod] 0.92 mg-treated participants"
+        tagged = outcome_at.get(h)
+        if tagged is not None and tagged[1] == h + 1:
+            start = tagged[0]
+        else:
+            start = h
+            while start - 1 >= 0 and t.lower[start - 1] in PRE_HEAD:
+                start -= 1
+            if not _compared_before(t, start):
+                continue
+        claims = _replace(claims, start, e, "measured_argument")
+    return claims
+
+
+def _required_dose(t: TokenView, h: int) -> bool:
+    """"required a higher dose of [atropine]": a dose the patients needed is measured, not given."""
+    return (t.lower[h] in ("dose", "doses", "dosage") and h >= 3 and t.lower[h - 1] in COMPARISON_ADJ
+            and t.lower[h - 2] in _DETS | {"a"} and t.lower[h - 3] in ("required", "needed", "used", "consumed"))
+
+
+def _compared_before(t: TokenView, j: int) -> bool:
+    """A comparison adjective or a topic phrase right before token ``j``."""
+    prev = t.lower[j - 1] if j >= 1 else ""
+    if prev in COMPARISON_ADJ or prev in _TOPIC_BEFORE:
+        return True
+    two = t.lower[j - 3:j - 1] if j >= 3 else []
+    return (prev == "to" and two[-1:] in (["regard"], ["respect"])) or (prev == "of" and two[-1:] == ["terms"]) \
+        or (prev == "in" and two[-1:] in (["difference"], ["differences"]))
+
+
+def _result_bracket(t: TokenView, a: int, b: int) -> bool:
+    """A bracket ``[a, b)`` that reports a test: a p-value, no sample size ("(p = 0.015)"; not "(no SI; n =
+    6)", nor an arm's own value "DIWL (20.6 ± 4.7%) and EX (19.2 ± 12.9%)")."""
+    words = t.lower[a:b]
+    return "n" not in words and any(is_number(w) for w in words) and any(
+        w == "p" or w.startswith(("p=", "p<", "p>", "p≤")) for w in words)
+
+
+def _list_items(t: TokenView, claims: list[list]) -> list[list]:
+    """An INTERVENTION span beside an OUTCOME list item, with its own bracketed result after it."""
+    by_start = {o[0]: o for o in claims}
+    by_end = {o[1]: o for o in claims}
+    starts = [a for a, _ in t.sentences]
+    for o in [x for x in claims if x[2] == INTERVENTION]:
+        s, e = o[0], o[1]
+        lo, hi = t.sentences[bisect_right(starts, s) - 1]
+        after = _bracket_end(t, e, hi) if e < hi and t.text[e] in "([" else None
+        own_result = after is not None and _result_bracket(t, e, after)
+        nxt = _separator_after(t, after if after is not None else e, hi)
+        right = by_start.get(nxt) if nxt is not None else None
+        left = None
+        sep = _separator_before(t, s, lo)
+        if sep is not None:
+            end = sep
+            if end - 1 >= lo and t.text[end - 1] in ")]":
+                end = _bracket_start(t, end, lo) or end
+            left = by_end.get(end)
+        if own_result and any(x is not None and x[2] == OUTCOME for x in (left, right)):
+            o[2], o[4], o[5] = OUTCOME, None, "list_item"
+    return claims
