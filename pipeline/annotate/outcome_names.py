@@ -4,8 +4,8 @@ Token-level rules used by :mod:`claimex.annotate.outcome_lists` (the ``claimex_o
 component), each on one sentence ``[lo, hi)`` of a :class:`~claimex.annotate.outcome_lists.Tokens` view:
 
 * :func:`grow` - an OUTCOME span grows over the measure noun it is the argument of ("the incidence of
-  [moderate to] severe withdrawal movements", "prevalence of [reported] diarrhea"), over an ``of`` tail that ends the phrase ("fiberoptic view
-  of the larynx") and, after a measure noun, over a ``with`` qualifier ("percentage of patients with
+  [moderate to] severe withdrawal movements", "prevalence of [reported] diarrhea"), over an ``of`` tail
+  that ends the phrase ("fiberoptic view of the larynx") and, after a measure noun, over a ``with`` qualifier ("percentage of patients with
   >=1 exacerbation", "proportion of dogs with AKI");
 * :func:`slot_labels` - the label of a ``label: number`` result slot ("(objective response rates: 33-80%;
   mean duration: 6-42.5 months)");
