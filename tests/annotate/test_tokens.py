@@ -4,7 +4,7 @@ stored on the Doc, and made afresh when the Doc was retokenised."""
 import spacy
 
 from claimex.annotate import tokenizer  # noqa: F401
-from claimex.annotate.tokens import token_texts
+from claimex.annotate.tokens import doc_text, token_texts
 
 TEXT = "Urinary 5-HIAA decrease: 57-91%;\n\nIL-6 levels  (P = 0.971) fell in 12 of 24 patients."
 
@@ -28,3 +28,10 @@ def test_token_texts_follow_a_retokenised_doc():
     with doc.retokenize() as retok:
         retok.merge(doc[0:2])
     assert token_texts(doc) == [t.text for t in doc] != before
+
+
+def test_doc_text_is_the_doc_text():
+    nlp = _nlp()
+    for text in (TEXT, "", " ", "a", "trailing space ", "  two leading", "tab\there\n"):
+        doc = nlp(text)
+        assert doc_text(doc) == doc.text == text
