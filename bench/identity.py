@@ -95,7 +95,8 @@ def main(argv=None) -> int:
                     writer.write(item)
                 else:
                     print(f"not a record: {item}", file=sys.stderr)
-    print(f"{writer.count} records of {n} abstracts -> {args.out} (claimex at {Path(sys.modules['claimex'].__file__).parent})")
+    where = Path(sys.modules["claimex"].__file__).parent
+    print(f"{writer.count} records of {n} abstracts -> {args.out} (claimex at {where})")
     if args.against:
         return 1 if compare(args.against, args.out) else 0
     return 0
