@@ -14,6 +14,10 @@ reported as median and range (the machine is shared, so single figures mislead):
   Input: the 537 real abstracts (title + abstract) of ``pubmed-xml-samples/abstracts_flat.jsonl``,
   written as JSONL to a temporary folder. Target: ratio <= 6 (stretch 4). A per-stage breakdown
   (one extra pass) follows.
+* ``stages``: the per-stage breakdown alone, ``--runs`` passes in this process after a warm-up pass,
+  each stage's minimum and median (ms of CPU per abstract) and their sum. On a shared machine the
+  minimum of several passes moves least with the other jobs: the figure to compare two trees by
+  (``bench/ab_speed.sh BASE N bench/speed.py --sections stages --runs 5``).
 * ``cold``: a one-abstract ``claimex extract`` (the gold fixture's abstract page, ``-o`` a file) as a
   whole process, against a whole process that imports spaCy and makes a blank English pipeline with
   torch kept out (``sys.modules["torch"] = None`` first). Wall clock and the child's CPU time
@@ -139,7 +143,9 @@ def throughput(extractor, src: Path, folder: Path, runs: int) -> dict:
 
 def stages(extractor, src: Path, folder: Path) -> dict:
     """One pass split by stage, milliseconds of CPU per abstract. ``record`` is ``to_record`` without
-    its claim assembly; ``claims`` is ``assemble_claims`` run again on the built records."""
+    its claim assembly; ``claims`` is ``assemble_claims`` run again on the built records (so ``record``,
+    a difference of two timings, can come out negative on a busy machine); ``record_claims`` is
+    ``to_record`` whole, claims included."""
     from claimex.assemble import to_record
     from claimex.assemble.claims import assemble_claims
     from claimex.read import read_documents
@@ -160,10 +166,27 @@ def stages(extractor, src: Path, folder: Path) -> dict:
     rec_s, records = cpu(lambda: [to_record(s, d) for s, d in zip(sdocs, docs)])
     t["claims"], _ = cpu(lambda: [assemble_claims(r, s) for r, s in zip(records, sdocs)])
     t["record"] = rec_s - t["claims"]
+    t["record_claims"] = rec_s
     with JsonlWriter(folder / "stages.jsonl") as writer:
         t["write"], _ = cpu(lambda: [writer.write(r) for r in records])
     n = len(docs)
     return {k: round(v / n * 1000, 3) for k, v in t.items()}
+
+
+def stage_passes(extractor, src: Path, folder: Path, runs: int) -> dict:
+    """:func:`stages` ``runs`` times after a warm-up pass: min and median per stage, ms per abstract."""
+    extract_file(extractor, src, folder / "warm.jsonl")
+    passes = []
+    for r in range(runs):
+        passes.append(stages(extractor, src, folder))
+        total = sum(v for k, v in passes[-1].items() if k not in ("record", "claims"))
+        print(f"  pass {r + 1}: sum {total:.2f} ms per abstract (load {load_avg()})", flush=True)
+    keys = list(passes[0])
+    summed = [k for k in keys if k not in ("record", "claims")]  # record_claims holds both
+    return {"min": {k: min(p[k] for p in passes) for k in keys},
+            "median": {k: round(statistics.median(p[k] for p in passes), 3) for k in keys},
+            "sum_min": round(sum(min(p[k] for p in passes) for k in summed), 3),
+            "sum_median": round(statistics.median(sum(p[k] for k in summed) for p in passes), 3), "runs": runs}
 
 
 # -- cold start ----------------------------------------------------------------------------------------------
@@ -290,6 +313,11 @@ def report(results: dict) -> None:
         print(f"| scispaCy tokenizer alone, abstracts/s per core | {fmt(t['tokenizer_per_s'])} | |")
         print(f"| end to end / tokenizer (CPU time) | {fmt(t['ratio'], 'x')} | <= 6x (stretch 4x) |")
         print(f"| stages, ms per abstract | {t['stages_ms']} | |")
+    if "stages" in results:
+        st = results["stages"]
+        print(f"| stages, ms per abstract, min of {st['runs']} passes | {st['min']} | |")
+        print(f"| stages, ms per abstract, median | {st['median']} | |")
+        print(f"| sum of the stages, min / median | {st['sum_min']} / {st['sum_median']} | |")
     if "cold" in results:
         c = results["cold"]
         print(f"| one-abstract `claimex extract`, wall s | {fmt(c['extract_wall'])} | |")
@@ -328,6 +356,12 @@ def main(argv=None) -> dict:
             print("throughput (in process, CPU time):", flush=True)
             src = write_abstracts(folder, args.limit)
             results["throughput"] = throughput(Extractor.load(args.model), src, folder, args.runs)
+        if "stages" in sections:
+            from claimex.extractor import Extractor
+
+            print("stages (in process, CPU time):", flush=True)
+            src = write_abstracts(folder, args.limit)
+            results["stages"] = stage_passes(Extractor.load(args.model), src, folder, args.runs)
         if "cold" in sections:
             print("cold start (whole processes):", flush=True)
             results["cold"] = cold(folder, args.runs, args.model)

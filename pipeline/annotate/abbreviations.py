@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from .longforms import plausible
+from .tokens import token_texts
 
 # scispaCy's filter_matches drops groups with more than 8 tokens inside the brackets; match only the others
 MAX_INSIDE = 8
@@ -94,8 +95,7 @@ class ShortFormMatcher:
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         if not self._by_first:
             return []
-        strings = self.vocab.strings  # the token texts without making a Token object for each
-        texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+        texts = token_texts(doc)
         by_first = self._by_first
         out = []
         for i, text in enumerate(texts):

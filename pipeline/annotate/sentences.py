@@ -27,9 +27,11 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .tokens import token_texts
 
 ABBREVIATIONS = frozenset(
     """
@@ -179,8 +181,7 @@ def sentence_starts(words: list[str]) -> list[bool]:
 def split_sentences(doc: Doc) -> Doc:
     """Set ``token.is_sent_start`` for every token of ``doc``."""
     if len(doc):
-        strings = doc.vocab.strings  # the token texts without making a Token object for each
-        flags = sentence_starts([strings[orth] for orth in doc.to_array(ORTH).tolist()])
+        flags = sentence_starts(token_texts(doc))
         doc.from_array([SENT_START], numpy.array([1 if f else -1 for f in flags], dtype="int64").astype("uint64"))
     return doc
 

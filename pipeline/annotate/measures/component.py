@@ -1,4 +1,5 @@
-"""spaCy component ``claimex_measures``: ``doc._.measures`` = ``parse_measures(doc.text)``.
+"""spaCy component ``claimex_measures``: ``doc._.measures`` = ``parse_measures(doc.text)`` (the text joined from the
+shared token texts, :func:`claimex.annotate.tokens.doc_text`).
 
 It reads ``doc.text`` only (no dependence on the tokenizer or on other components) and costs
 about a millisecond per abstract (see ``bench/MEASURES.md``).
@@ -9,6 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..tokens import doc_text
 from .parse import parse_measures
 
 if not Doc.has_extension("measures"):
@@ -26,7 +28,7 @@ class MeasuresComponent:
         self.kinds = set(kinds) if kinds else None
 
     def __call__(self, doc: Doc) -> Doc:
-        measures = parse_measures(doc.text)
+        measures = parse_measures(doc_text(doc))
         if self.kinds is not None:
             measures = [m for m in measures if m.kind in self.kinds]
         doc._.measures = measures

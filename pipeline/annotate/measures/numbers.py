@@ -35,11 +35,16 @@ _TABLE.update({
     ord("\u066b"): ".",  # arabic decimal separator
 })
 _MIDDOT = re.compile(r"(?<=\d)[\u00b7\u2219\u22c5\u2022](?=\d)")
+#: any character that ``_TABLE`` maps (the tab is its only ASCII one)
+_MAPPED = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_TABLE)) + "]")
 
 
 def normalise(text: str) -> str:
-    """Same-length canonical form of ``text`` (see the module docstring)."""
-    out = text.translate(_TABLE)
+    """Same-length canonical form of ``text`` (see the module docstring). ``str.translate`` with a dict
+    table looks up every character; it runs only on texts that hold a mapped character."""
+    if text.isascii():
+        return text.replace("\t", " ") if "\t" in text else text
+    out = text.translate(_TABLE) if _MAPPED.search(text) else text
     if "\u00b7" in out or "\u2219" in out or "\u22c5" in out or "\u2022" in out:
         out = _MIDDOT.sub(".", out)
     return out

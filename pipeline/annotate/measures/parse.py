@@ -68,9 +68,14 @@ def _blocked_mask(s: str) -> bytearray:
             windows.append([lo, hi])
     if not windows:
         return mask
+    opened: dict[int, bool] = {}  # gate tuples are shared by several blockers: test each once
     for gate, rx in _BLOCKERS:
-        if gate is not None and not any(g in s for g in gate):
-            continue
+        if gate is not None:
+            key = id(gate)
+            if key not in opened:
+                opened[key] = any(g in s for g in gate)
+            if not opened[key]:
+                continue
         for lo, hi in windows:
             for m in rx.finditer(s, lo, hi):
                 mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())

@@ -151,7 +151,9 @@ def decode_items(
     d = numpy.diff(padded, axis=0)
     st_rows, st_cols = numpy.nonzero(d == 1)
     en_rows, en_cols = numpy.nonzero(d == -1)
-    cums = numpy.vstack([numpy.zeros((1, probs.shape[1]), dtype=probs.dtype), numpy.cumsum(probs, axis=0)]).tolist()
+    # running sums of the probabilities (row k: the first k tokens), read per span end: a span's score is
+    # a difference of two of them, so the n x heads table is not turned into Python floats as a whole
+    cums = numpy.vstack([numpy.zeros((1, probs.shape[1]), dtype=probs.dtype), numpy.cumsum(probs, axis=0)])
     trimmer = _Trimmer(doc) if trim and hygiene is None else None
     c_col = heads.index("COMPARATOR") if "COMPARATOR" in heads else None
     ctrl_on = on[:, c_col].tolist() if c_col is not None else None
@@ -180,7 +182,7 @@ def decode_items(
                 for s, e in cleaned:
                     if e <= s or e - s == 1 and verb_control(doc, s):
                         continue
-                    items.append((s, e, label, round((cums[e][c] - cums[s][c]) / (e - s), 4)))
+                    items.append((s, e, label, round((float(cums[e, c]) - float(cums[s, c])) / (e - s), 4)))
     return items
 
 
@@ -271,8 +273,7 @@ def propagate_items(doc: Doc, items: list[Item], labels=PROPAGATE, lower: numpy.
         lengths: dict[int, set[int]] = {}  # first word -> lengths of the tagged sequences it starts
         for words in keys:
             lengths.setdefault(words[0], set()).add(len(words))
-        firsts = numpy.fromiter(lengths, dtype=lower_arr.dtype, count=len(lengths))
-        for i in numpy.flatnonzero(numpy.isin(lower_arr, firsts)).tolist():
+        for i in [k for k, w in enumerate(lower) if w in lengths]:  # a set test per token: cheaper than isin
             for n in lengths[lower[i]]:
                 words = tuple(lower[i:i + n])
                 if len(words) == n and words in keys:

@@ -36,6 +36,7 @@ import numpy
 from spacy.attrs import IS_DIGIT, LENGTH, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc
 
+from ..tokens import token_texts
 from .words import (
     ALNUM,
     ARM_NOUNS,
@@ -74,8 +75,7 @@ class SpanHygiene:
         n = len(doc)
         if n:  # token texts from the string store: no Token objects (they cost more than the rules)
             arr = doc.to_array([ORTH, SENT_START, LENGTH, LOWER, IS_DIGIT])
-            strings = doc.vocab.strings
-            self.text = [strings[o] for o in arr[:, 0].tolist()]
+            self.text = token_texts(doc)
             starts = arr[:, 1].astype("int64") == 1
             starts[0] = True
             self.sent = numpy.cumsum(starts).tolist()

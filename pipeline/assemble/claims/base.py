@@ -174,27 +174,11 @@ def _top_level_bar(fragment: str) -> bool:
     return False
 
 
-def _trie(keywords: Iterable[str]) -> str:
-    """A regex matching where any of ``keywords`` occurs, factored by common prefixes (``d(?:ec(?:lin|rease)|iffer)``)
-    so that the engine tries one branch per letter instead of every keyword at every position. A keyword
-    that contains another is dropped: the shorter one occurs wherever it does."""
-    keys = set(keywords)
-    keys = {k for k in keys if not any(o != k and o in k for o in keys)}
-    root: dict = {}
-    for key in keys:
-        node = root
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        if set(node) == {""}:
-            return ""
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return emit(root)
+def _shortest(keywords: Iterable[str]) -> tuple[str, ...]:
+    """The keywords that contain no other keyword (a keyword that contains another occurs only where the
+    shorter one does), in their first order: what a gate has to look for."""
+    keys = list(dict.fromkeys(keywords))
+    return tuple(k for k in keys if not any(o != k and o in k for o in keys))
 
 
 #: letters that an IGNORECASE pattern matches to an ASCII letter but ``str.lower`` does not turn into one
@@ -203,16 +187,23 @@ _CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 
 class Gated:
     """A regex tried only when one of its keywords occurs in the lower-cased text: a cheap prefilter.
-    Every match of the pattern must contain one of the keywords."""
+    Every match of the pattern must contain one of the keywords. The gate is a loop of substring tests
+    (``str.__contains__``, a C search per keyword): over the 60,583 gate checks of claim assembly on the
+    537 abstracts of ``bench/speed.py`` it took 176 ms against 257 ms for one regex scan of a trie of the
+    keywords (which enters the trie at almost every position of the text)."""
 
     def __init__(self, pattern: re.Pattern, keywords: Iterable[str]):
         self.pattern = pattern
         self.keywords = tuple(keywords)
-        self._gate = re.compile(_trie(self.keywords))  # one C-level scan, not one per word
+        self._keys = _shortest(self.keywords)
 
     def closed(self, text: str) -> bool:
         """No keyword in ``text``, so no match (letters that IGNORECASE folds oddly keep the gate open)."""
-        return self._gate.search(text.lower()) is None and (text.isascii() or _CASE_ODD.search(text) is None)
+        low = text.lower()
+        for key in self._keys:
+            if key in low:
+                return False
+        return text.isascii() or _CASE_ODD.search(text) is None
 
     def search(self, text: str) -> re.Match | None:
         if self.closed(text):

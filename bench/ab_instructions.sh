@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Instructions of one end-to-end pass (bench/count_pass.py under Valgrind's cachegrind), a baseline tree
+# against this checkout; the tokenizer pass of this checkout for the ratio. Deterministic, so one run each.
+#   bench/ab_instructions.sh BASE [LIMIT]        (BASE as for bench/ab_speed.sh; LIMIT abstracts, default 150)
+# Each tree runs `--what none` and `--what e2e` (two at a time); pass = e2e - none. About 10 min on 2 cores.
+set -euo pipefail
+BASE=$1; LIMIT=${2:-150}
+HERE=$(cd "$(dirname "$0")/.." && pwd)
+PY=${PY:-$HERE/.venv/bin/python}
+export OPENBLAS_NUM_THREADS=1 PYTHONHASHSEED=0 CLAIMEX_SHARED=${CLAIMEX_SHARED:-$(cd "$HERE/.." && pwd)/shared}
+count() {  # tree what -> instructions
+  local pp=; [ "$1" = base ] && pp=$BASE/imp
+  PYTHONPATH=$pp valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+    "$PY" "$HERE/bench/count_pass.py" --what "$2" --limit "$LIMIT" 2>&1 | sed -n 's/.*I *refs: *//p' | tr -d ,
+}
+declare -A ir
+tmp=$(mktemp -d)
+for what in none e2e; do
+  count base $what > "$tmp/base-$what" & count new $what > "$tmp/new-$what" & wait
+done
+count new tok > "$tmp/new-tok"
+for f in base-none base-e2e new-none new-e2e new-tok; do ir[$f]=$(cat "$tmp/$f"); echo "$f ${ir[$f]}"; done
+"$PY" - "${ir[base-none]}" "${ir[base-e2e]}" "${ir[new-none]}" "${ir[new-e2e]}" "${ir[new-tok]}" "$LIMIT" <<'PY'
+import sys
+bn, be, nn, ne, nt, n = map(int, sys.argv[1:])
+base, new, tok = be - bn, ne - nn, nt - nn
+print(f"end-to-end pass, instructions per abstract: base {base / n / 1e6:.1f} M, new {new / n / 1e6:.1f} M "
+      f"({100 * (new - base) / base:+.1f}%); tokenizer alone {tok / n / 1e6:.2f} M; "
+      f"e2e / tokenizer in instructions: base {base / tok:.1f}x, new {new / tok:.1f}x")
+PY
+rm -rf "$tmp"

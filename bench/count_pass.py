@@ -1,0 +1,58 @@
+"""One pass of ``claimex extract`` (or of the tokenizer alone) for counting instructions under Valgrind.
+
+    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \\
+        python bench/count_pass.py --what e2e --limit 200
+
+On a shared machine CPU time moves by a third with the other jobs; the number of instructions a pass
+executes does not (``PYTHONHASHSEED`` fixed). The pass cost is the difference of two runs of this script,
+``--what e2e`` (or ``tok``) minus ``--what none`` (start-up, model load and the warm-up pass only):
+``bench/ab_instructions.sh`` does that for a baseline tree and this checkout. Instructions are no
+timing (C and Python code retire them at different rates), so compare like with like: a tree with
+another, or the end-to-end pass with the tokenizer pass on the same tree.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--what", choices=("none", "tok", "e2e"), default="e2e")
+    ap.add_argument("--limit", type=int, default=200, help="abstracts of bench/speed.py's set")
+    ap.add_argument("--model", default=None)
+    args = ap.parse_args(argv)
+    import speed
+
+    from claimex.extractor import Extractor
+    from claimex.read import read_documents
+    from claimex.read.base import Document
+
+    with tempfile.TemporaryDirectory(prefix="claimex-count-") as tmp:
+        folder = Path(tmp)
+        src = speed.write_abstracts(folder, args.limit)
+        extractor = Extractor.load(args.model)
+        texts = [d.text for d in read_documents([src]) if isinstance(d, Document)]
+        speed.extract_file(extractor, src, folder / "warm.jsonl")  # warm-up: lazy patterns, caches
+        for t in texts:
+            extractor.nlp.tokenizer(t)
+        if args.what == "e2e":
+            speed.extract_file(extractor, src, folder / "out.jsonl")
+        elif args.what == "tok":
+            for t in texts:
+                extractor.nlp.tokenizer(t)
+    print(f"{args.what}: {len(texts)} abstracts")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,25 @@
+"""Speed-ups of the measure parser that must not change a result: ``normalise``'s fast paths give what
+``str.translate`` with the whole table gives."""
+
+from __future__ import annotations
+
+import random
+
+from claimex.annotate.measures.numbers import _MIDDOT, _TABLE, normalise
+
+
+def _reference(text: str) -> str:
+    out = text.translate(_TABLE)
+    return _MIDDOT.sub(".", out)
+
+
+def test_normalise_equals_the_full_table_translation():
+    mapped = [chr(k) for k in _TABLE]
+    pieces = ["a", "B", "1", "0.05", " ", "\t", "\n", "-", "±", "μ", "é", "·", "5·3", "x", "(", "%", *mapped]
+    rng = random.Random(3)
+    texts = ["", "plain ascii 12%", "tab\there", "0·05 and 1\u2013 2", "no mapped char: é ± μ", "\u00b5g \u2264 5"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(5000)]
+    for text in texts:
+        out = normalise(text)
+        assert out == _reference(text), text
+        assert len(out) == len(text)

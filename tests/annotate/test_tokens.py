@@ -1,0 +1,37 @@
+"""annotate.tokens.token_texts: the shared token-text list is the tokens' texts, made once per Doc, never
+stored on the Doc, and made afresh when the Doc was retokenised."""
+
+import spacy
+
+from claimex.annotate import tokenizer  # noqa: F401
+from claimex.annotate.tokens import doc_text, token_texts
+
+TEXT = "Urinary 5-HIAA decrease: 57-91%;\n\nIL-6 levels  (P = 0.971) fell in 12 of 24 patients."
+
+
+def _nlp():
+    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "claimex.SciTokenizer.v1"}}})
+
+
+def test_token_texts_are_the_token_texts_made_once():
+    doc = _nlp()(TEXT)
+    texts = token_texts(doc)
+    assert texts == [t.text for t in doc]
+    assert any(t.isspace() for t in texts)  # whitespace tokens included
+    assert token_texts(doc) is texts
+    assert doc.to_bytes() == _nlp()(TEXT).to_bytes()  # nothing stored on the Doc
+
+
+def test_token_texts_follow_a_retokenised_doc():
+    doc = _nlp()(TEXT)
+    before = token_texts(doc)
+    with doc.retokenize() as retok:
+        retok.merge(doc[0:2])
+    assert token_texts(doc) == [t.text for t in doc] != before
+
+
+def test_doc_text_is_the_doc_text():
+    nlp = _nlp()
+    for text in (TEXT, "", " ", "a", "trailing space ", "  two leading", "tab\there\n"):
+        doc = nlp(text)
+        assert doc_text(doc) == doc.text == text
