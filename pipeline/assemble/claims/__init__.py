@@ -99,7 +99,7 @@ class ClaimAssembler:
         solo = bool(apart) or (ctype in _CARRY and (comparator_alone(view, arms) or common_arm(view, arms)))
         compares = ctype in _CARRY and not solo and between_arms(view, arms, pairs)
         roles = roles_of(view, arms, carried, carried_c, compares=compares, solo=solo)
-        within = ctype in _CARRY and (solo or (not compares and within_arms(view)))
+        within = ctype in _CARRY and (solo or (not compares and within_arms(view, arms)))
         groups = claim_groups(view, pairs) if ctype in _CARRY else [Group(roles.outcome, list(view.measures))]
         if apart:  # one single-arm finding per arm reported on its own
             groups = [(g, ent) for g in groups for ent in apart]

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from itertools import pairwise
 
 from ...schema import Entity, Measure
 from .base import SentenceView, entity_words
 from .context import Arm, same_intervention
+from .significance import AGAINST_START, ONE_ARM_ONLY, WITHIN_CHANGE
 
 ARM_VALUE_KINDS = frozenset({"value", "percentage", "count", "mean_sd", "median_iqr", "duration", "range"})
 _LIST_SEP = re.compile(r"^\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|to|with|,\s*and|/)?\s*(?:the\s+)?$",
@@ -100,22 +102,46 @@ _BETWEEN = re.compile(
     r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|between|differ\w*|similar(?:ly)?|comparable|"
     r"equivalent|superior|inferior|non-?inferior\w*|no\s+(?:\w+\s+){0,2}(?:effect|impact|benefit)s?|"
     r"odds|hazard|risk\s+ratio|relative\s+risk)\b", re.IGNORECASE)
-_WITHIN = re.compile(r"\b(?:from|compared\s+(?:to|with))\s+(?:the\s+)?(?:baseline|pre-?\w*|before|admission|week\s+0|"
-                     r"day\s+0)\b|"
-                     r"\b(?:in|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?(?:groups?|arms?)\b|"
-                     r"\bover\s+(?:the\s+)?(?:\d|\w+-(?:month|week|year))", re.IGNORECASE)
 
 
 _CHANGE = re.compile(r"\b(?:improv|increas|decreas|reduc|declin|rose|rise|fell|fall|chang|gain|lost|loss|drop|"
                      r"elevat|lower|rais)\w*", re.IGNORECASE)
 
 
-def within_arms(view: SentenceView) -> bool:
+def within_arms(view: SentenceView, arms: Sequence[Arm] = ()) -> bool:
     """A change reported within the arms: change words and within-arm wording ("from baseline", "in both
-    groups", "over the 24-month period"). "2.24 mm in both groups (P = 0.75)" reports no change: it
-    compares the arms."""
+    groups", "over the 24-month period"; :data:`.significance.WITHIN_CHANGE`), or a change located in the
+    one arm the sentence names (:func:`change_in_arm`). "2.24 mm in both groups (P = 0.75)" reports no
+    change: it compares the arms."""
     masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
-    return bool(_WITHIN.search(masked)) and bool(_CHANGE.search(masked))
+    if not _CHANGE.search(masked):
+        return False
+    return bool(WITHIN_CHANGE.search(masked)) or change_in_arm(view, arms, masked)
+
+
+_LOCATED = re.compile(r"\b(?:in|among|within)\s+(?:the\s+)?$", re.IGNORECASE)
+_ARM_WORD = re.compile(r"^(?:\s*[\w-]+)?\s*(?:group|arm|patients|subjects|participants)\b", re.IGNORECASE)
+
+
+def change_in_arm(view: SentenceView, arms: Sequence[Arm], masked: str) -> bool:
+    """A change located in the one arm the sentence names, the arm as the place of the change and not the
+    subject of a comparison ("After 6 months, there was a significant reduction in systolic (P < 0.001) and
+    diastolic BP (P = 0.010) in the intervention group"): one named arm, written "in the X group", no
+    between-arm words (than, versus, between, similar ...), no comparative said of the arm ("greater ... in
+    the X group"), no "only in" / "but not", no values handed out "respectively". A single-arm finding of that
+    arm (GUIDELINES, Findings: a within-group change)."""
+    named = {a.key for a in arms if not a.plural}
+    if len(named) != 1 or any(a.plural for a in arms):
+        return False
+    arm = next(a for a in arms if not a.plural)
+    local = arm.start - view.start
+    if not _LOCATED.search(view.text[max(0, local - 16):local]):
+        return False
+    if not (_ARM_WORD.match(view.text[arm.end - view.start:arm.end - view.start + 24])
+            or _ARM_WORD.search(arm.text)):
+        return False
+    return not (_BETWEEN.search(AGAINST_START.sub(" ", masked)) or _COMPARATIVE_IN_ARM.search(masked)
+                or ONE_ARM_ONLY.search(masked) or "respectively" in masked.lower())
 
 
 def comparator_alone(view: SentenceView, arms: list[Arm]) -> bool:
@@ -128,7 +154,7 @@ def comparator_alone(view: SentenceView, arms: list[Arm]) -> bool:
     if not named or any(a.side != "C" for a in named) or any(a.plural for a in arms):
         return False
     masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
-    return bool(_CHANGE.search(masked)) and (not _BETWEEN.search(masked) or within_arms(view))
+    return bool(_CHANGE.search(masked)) and (not _BETWEEN.search(masked) or within_arms(view, arms))
 
 
 _BOTH_ARMS = re.compile(r"\b(?:in|on|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?"
@@ -177,11 +203,11 @@ def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure,
     if len({a.key for _, a in pairs}) >= 2 or any(a.side == "C" and not a.plural for a in arms):
         return True
     masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
-    if _BETWEEN.search(masked):
+    if _BETWEEN.search(AGAINST_START.sub(" ", masked)):  # "compared to pre-intervention measurements" compares no arms
         return True
     # a change seen in every subject ("Tone in all 17 subjects was reduced significantly ... (P = 0.000015, sign
     # test)") is within the subjects: its test compares no arms
-    within = within_arms(view) or bool(_EVERY_SUBJECT.search(masked))
+    within = within_arms(view, arms) or bool(_EVERY_SUBJECT.search(masked))
     if not within and _arm_effect(view, arms, masked):
         return True
     if any(a.plural for a in arms) and not within:

@@ -108,7 +108,7 @@ HARMFUL = re.compile(
     r"viral|virus|requirement|consumption|rescue|dose of|pressure|reaction time|latenc|"
     r"(?<=\w)(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w|sweat|arrhythm|fibrillation|\bdependen|dyskinesia|seizure|"
     r"delirium|agitation|shivering|headache|constipation|diarrh|fracture|ulcer|stroke|infarct|thrombo|sepsis|"
-    r"pneumonia|nause|complaint|"
+    r"pneumonia|nause|complaint|\b[SD]?BP\b|\b(?:systolic|diastolic)$|"  # blood pressure, also "systolic" alone
     # severity scales, where a higher score is worse (depression, psychosis, skin disease, disability)
     r"\bHAM-?[DA]|\bMADRS|\bBDI\b|\bPANSS|\bBPRS|\bDLQI|\bPASI\b|\bWOMAC|\bODI\b|\bNIHSS|\bEDSS|\bCGI-S\b|"
     r"\bYMRS|\bADAS",

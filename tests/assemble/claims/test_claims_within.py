@@ -1,0 +1,74 @@
+"""Within-group changes are single-arm findings (GUIDELINES, Findings; issue 10, round 2): a change against the
+start of treatment, or located in the one arm a sentence names, has no comparator and is judged
+positive / negative; a sentence that compares the arms stays a comparison. Real sentences from ../shared
+(Evidence Inference abstracts of the findings gold)."""
+
+from claims_helpers import finding_of, make_record
+
+from claimex.assemble.claims.polarity import harmful
+from claimex.assemble.claims.significance import WITHIN_CHANGE
+
+# Evidence Inference PMC5515187 (title, design and two results sentences)
+EDUCATION = (
+    "The impact of educational intervention on self-care behaviors in overweight hypertensive women: A "
+    "randomized control trial. "
+    "The control group received routine care from health-care center and any special intervention has been done "
+    "for the control group. "
+    "After 6 months intervention self-efficacy (< 0.001) and physical activity (< 0.001) improvement of in the "
+    "intervention group was significantly different in comparison with the control group. "
+    "After 6 months, there was a significant reduction in systolic (P < 0.001) and diastolic BP (P = 0.010) in "
+    "the intervention group.")
+
+
+def _education():
+    return make_record(EDUCATION, [
+        ("INTERVENTION", "educational intervention"), ("COMPARATOR", "routine care"),
+        ("OUTCOME", "self-efficacy"), ("OUTCOME", "systolic"), ("OUTCOME", "diastolic BP"),
+        ("INTERVENTION", "intervention", 4)], title=True)  # "in the intervention group", as the tagger marks it
+
+
+def test_a_change_in_the_one_arm_named_is_a_single_arm_finding():
+    rec = _education()
+    claim = finding_of(rec, "significant reduction in systolic")
+    # the arm is where the change happened, not the subject of a comparison: no comparator, judged
+    assert claim.comparator == []
+    # a fall of blood pressure is favourable ("systolic" alone names it)
+    assert (claim.direction, claim.significant) == ("positive", True)
+
+
+def test_the_same_arm_compared_with_the_control_group_stays_a_comparison():
+    rec = _education()
+    claim = finding_of(rec, "significantly different in comparison")
+    assert claim.comparator and claim.direction in ("increase", "decrease", "no_difference")
+
+
+# Evidence Inference PMC5140822 (the abstract's lines joined)
+RIDING = (
+    "The effects of horse riding simulation exercise with blindfolding on healthy subjects' balance and gait. "
+    "Thirty subjects were randomly divided into an experimental group (n=15) and a control group (n=15). "
+    "The control group took part in the horse riding exercises without a blindfold. "
+    "The experimental group showed significant improvement in static balance, dynamic balance, velocity, and "
+    "cadence compared to pre-intervention measurements.")
+
+
+def test_compared_to_pre_intervention_measurements_is_within_the_arm():
+    rec = make_record(RIDING, [
+        ("INTERVENTION", "horse riding simulation exercise with blindfolding"),
+        ("COMPARATOR", "horse riding exercises without a blindfold"), ("OUTCOME", "static balance"),
+        ("OUTCOME", "dynamic balance"), ("OUTCOME", "velocity"), ("OUTCOME", "cadence")], title=True)
+    claim = finding_of(rec, "compared to pre-intervention")
+    assert claim.comparator == []
+    assert (claim.direction, claim.significant) == ("positive", True)
+
+
+def test_within_wording():
+    # before / after the intervention (PMC4477769), pre- and post-training (PMC3309323)
+    assert WITHIN_CHANGE.search("the mean score of satisfaction among the parents of the children was 20 out of 90 "
+                                "before the intervention, but, after the FCC method was used, it increased to 83.2")
+    assert WITHIN_CHANGE.search("After pre- and post-training experimental group, MT, MV, NJS improved significantly")
+    assert not WITHIN_CHANGE.search("was significantly different in comparison with the control group")
+
+
+def test_blood_pressure_is_harmful_but_systolic_velocities_are_not():
+    assert harmful("systolic") and harmful("diastolic BP") and harmful("SBP")
+    assert not harmful("systolic (S') mitral annular velocities")
