@@ -114,9 +114,18 @@ def within_arms(view: SentenceView, arms: Sequence[Arm] = ()) -> bool:
     one arm the sentence names (:func:`change_in_arm`). "2.24 mm in both groups (P = 0.75)" reports no
     change: it compares the arms."""
     masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+    if _within_each(masked):
+        return True
     if not _CHANGE.search(masked):
         return False
     return bool(WITHIN_CHANGE.search(masked)) or change_in_arm(view, arms, masked)
+
+
+def _within_each(masked: str) -> bool:
+    """Differences or changes said to lie "within each group" and no between-arm word ("There were no
+    significant differences in changes of Fasting Plasma Glucose ... within each group at week 4 and 8"):
+    over time inside every arm."""
+    return bool(_WITHIN_EACH.search(masked)) and not _BETWEEN_ARMS.search(masked)
 
 
 _LOCATED = re.compile(r"\b(?:in|among|within)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -203,6 +212,8 @@ def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure,
     if len({a.key for _, a in pairs}) >= 2 or any(a.side == "C" and not a.plural for a in arms):
         return True
     masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+    if _within_each(masked):
+        return False
     if _BETWEEN.search(AGAINST_START.sub(" ", masked)):  # "compared to pre-intervention measurements" compares no arms
         return True
     # a change seen in every subject ("Tone in all 17 subjects was reduced significantly ... (P = 0.000015, sign
@@ -219,6 +230,9 @@ def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure,
     return not within and any(m.kind in ("p_value", "ci", "ratio") for m in view.measures)
 
 
+_WITHIN_EACH = re.compile(r"\bwithin\s+(?:each|both|either|all|the\s+same)\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:groups?|arms?)\b",
+                          re.IGNORECASE)
+_BETWEEN_ARMS = re.compile(r"\b(?:between|among|versus|vs\.?|than)\b", re.IGNORECASE)
 _COMPARATIVE_IN_ARM = re.compile(r"\b(?:greater|higher|lower|more|less|fewer|better|worse|shorter|longer|smaller|"
                                  r"larger)\b(?:\s+[\w-]+){0,8}?\s+(?:in|for|with|among)\s+(?:the\s+)?\S+(?:\s+\S+)?\s+"
                                  r"(?:group|arm)s?\b", re.IGNORECASE)

@@ -78,8 +78,7 @@ AGAINST_START = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|relative\s+to
 #: it increased to 83.2", "After pre- and post-training experimental group"), in every arm ("in both groups",
 #: "within each group") or over the study period ("over the 24-month period")
 WITHIN_CHANGE = re.compile(AGAINST_START.pattern + r"|\bpre-?\s*(?:and|/|-|to)\s*post-?\w*|"
-                           r"\bbefore\s+(?:the\s+)?(?:\w+\s+)?(?:intervention|treatment|training|therapy|surgery)\b"
-                           r"[^;]{0,80}?\bafter\b|"
+                           r"\bbefore\b(?!\s+and\s+after)[^;]{3,80}?\bafter\b|"
                            r"\b(?:in|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?(?:groups?|arms?)\b|"
                            r"\bover\s+(?:the\s+)?(?:\d|\w+-(?:month|week|year))|"
                            r"\bover\s+(?:the\s+)?(?:\S+\s+)?(?:period|time)\b", re.IGNORECASE)

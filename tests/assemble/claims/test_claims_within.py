@@ -44,7 +44,7 @@ def test_the_same_arm_compared_with_the_control_group_stays_a_comparison():
 
 # Evidence Inference PMC5140822 (the abstract's lines joined)
 RIDING = (
-    "The effects of horse riding simulation exercise with blindfolding on healthy subjects' balance and gait. "
+    "The effects of horse riding simulation exercise with blindfolding on healthy subjects’ balance and gait. "
     "Thirty subjects were randomly divided into an experimental group (n=15) and a control group (n=15). "
     "The control group took part in the horse riding exercises without a blindfold. "
     "The experimental group showed significant improvement in static balance, dynamic balance, velocity, and "
@@ -72,3 +72,42 @@ def test_within_wording():
 def test_blood_pressure_is_harmful_but_systolic_velocities_are_not():
     assert harmful("systolic") and harmful("diastolic BP") and harmful("SBP")
     assert not harmful("systolic (S') mitral annular velocities")
+
+
+# Evidence Inference PMC4598102 (title, design and a results sentence, as written)
+ANTIPSYCHOTICS = (
+    "Adjunctive Aripiprazole Treatment for Risperidone-Induced Hyperprolactinemia: An 8-Week Randomized, "
+    "Open-Label, Comparative Clinical Trial. "
+    "One hundred and thirteen patients who were receiving a stable dose of risperidone were randomly assigned to "
+    "either adjunctive aripiprazole treatment (10 mg/day) (aripiprazole group) or no additional treatment "
+    "(control group) at a 1:1 ratio for 8 weeks. "
+    "There were no significant differences in changes of Fasting Plasma Glucose, Total cholesterol, Triglycerides "
+    "and High Density Lipoprotein within each group at week 4 and 8 execpt low density lipoproteins.")
+
+
+def test_no_differences_within_each_group_is_a_single_arm_no_change():
+    rec = make_record(ANTIPSYCHOTICS, [
+        ("INTERVENTION", "adjunctive aripiprazole treatment"), ("COMPARATOR", "no additional treatment"),
+        ("OUTCOME", "changes of Fasting Plasma Glucose"), ("OUTCOME", "Total cholesterol")], title=True)
+    claim = finding_of(rec, "within each group")
+    assert claim.comparator == []
+    # no change of a harmful measure is no change, not "a harm that did not happen"
+    assert (claim.direction, claim.significant) == ("negative", False)
+
+
+# Evidence Inference PMC4477769 (title, design and a results sentence)
+FAMILY = (
+    "Effects of family-centered care on the satisfaction of parents of children hospitalized in pediatric wards "
+    "in a pediatric ward in Chaloos in 2012. "
+    "They were divided randomly into two equal groups, a control group (routine care) and an experimental group "
+    "(family-centered care). "
+    "In the FCC group, the mean score of satisfaction among the parents of the children was 20 out of 90 before "
+    "the intervention, but, after the FCC method was used, it increased to 83.2 out of 90.")
+
+
+def test_a_score_before_and_after_the_intervention_is_a_single_arm_finding():
+    rec = make_record(FAMILY, [
+        ("INTERVENTION", "family-centered care"), ("COMPARATOR", "routine care"), ("INTERVENTION", "FCC"),
+        ("OUTCOME", "mean score of satisfaction")], title=True)
+    claim = finding_of(rec, "before the intervention")
+    assert claim.comparator == [] and claim.direction == "positive"
