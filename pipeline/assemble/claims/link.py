@@ -192,7 +192,16 @@ def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
         if a.entity is not None and not a.plural and not any(
                 same_intervention(entity_words(a.entity), entity_words(e)) for e in named):
             named.append(a.entity)
-    if len(named) < 2 or "respectively" not in view.text.lower():
+    if len(named) < 2:
+        return []
+    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+    listed = _changed_in_listed_arms(view, arms, masked)
+    if listed:
+        # the treatment common to the listed arms when the sentence names one ("after acupressure in the LP and
+        # the DP group"), else one finding per listed arm (GUIDELINES, Findings: "improved in both groups")
+        common = [e for e in named if e not in listed]
+        return common[:1] if len(common) == 1 else named
+    if "respectively" not in view.text.lower():
         return []
     # the p-values that "respectively" hands out come before it ("(p = 0.80 and p = 0.59, respectively)"); one
     # after it tests the values it hands out ("53.3% and 86.6% in ... sorafenib and capecitabine, respectively
@@ -200,8 +209,31 @@ def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
     cut = view.start + view.text.lower().index("respectively")
     if sum(1 for m in view.measures if m.kind == "p_value" and m.start < cut) < len(named):
         return []
-    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
     return [] if _BETWEEN.search(masked) else named
+
+
+_LIST_AND = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*(?:the\s+|in\s+the\s+)?$", re.IGNORECASE)
+_GROUPS_AFTER = re.compile(r"^\s*(?:groups?|arms?)\b", re.IGNORECASE)
+
+
+def _changed_in_listed_arms(view: SentenceView, arms: list[Arm], masked: str) -> list[Entity]:
+    """A change located in arms written as a list, "in the A and the B group(s)" ("VRS, NDI, STAI and MH values
+    decreased after acupressure in the LP and the DP group", "Deoxypyridinoline levels decreased significantly
+    in the HRT alone and HRT + T groups"), with no between-arm words and no comparative said of an arm: a
+    change within each arm, not a comparison of them. Returns the listed arms' entities, else []."""
+    singles = [a for a in arms if not a.plural]
+    for a, b in pairwise(singles):
+        if a.key == b.key or not _LIST_AND.match(view.between(a.end, b.start)):
+            continue
+        if not _LOCATED.search(view.between(max(view.start, a.start - 16), a.start)):
+            continue
+        if not (_GROUPS_AFTER.match(view.between(b.end, b.end + 10)) or _ARM_WORD.search(b.text)):
+            continue
+        if _CHANGE.search(masked) and not (_BETWEEN.search(AGAINST_START.sub(" ", masked))
+                                           or _COMPARATIVE_IN_ARM.search(masked)):
+            return [a.entity for a in (a, b) if a.entity is not None]
+        return []
+    return []
 
 
 def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure, Arm]]) -> bool:

@@ -111,7 +111,7 @@ HARMFUL = re.compile(
     r"pneumonia|nause|complaint|\b[SD]?BP\b|\b(?:systolic|diastolic)$|"  # blood pressure, also "systolic" alone
     # severity scales, where a higher score is worse (depression, psychosis, skin disease, disability)
     r"\bHAM-?[DA]|\bMADRS|\bBDI\b|\bPANSS|\bBPRS|\bDLQI|\bPASI\b|\bWOMAC|\bODI\b|\bNIHSS|\bEDSS|\bCGI-S\b|"
-    r"\bYMRS|\bADAS",
+    r"\bYMRS|\bADAS|\bNDI\b|\bSTAI\b|\bVRS\b",  # neck disability, state-trait anxiety, verbal rating (pain)
     re.IGNORECASE,
 )
 #: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful

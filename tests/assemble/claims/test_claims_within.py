@@ -3,7 +3,7 @@ start of treatment, or located in the one arm a sentence names, has no comparato
 positive / negative; a sentence that compares the arms stays a comparison. Real sentences from ../shared
 (Evidence Inference abstracts of the findings gold)."""
 
-from claims_helpers import finding_of, make_record
+from claims_helpers import claims_of, finding_of, make_record
 
 from claimex.assemble.claims.polarity import harmful
 from claimex.assemble.claims.significance import WITHIN_CHANGE
@@ -111,3 +111,26 @@ def test_a_score_before_and_after_the_intervention_is_a_single_arm_finding():
         ("OUTCOME", "mean score of satisfaction")], title=True)
     claim = finding_of(rec, "before the intervention")
     assert claim.comparator == [] and claim.direction == "positive"
+
+
+# Evidence Inference PMC2952311 (title, design and a results sentence)
+ACUPRESSURE = (
+    "Comparative Effects of Acupressure at Local and Distal Acupuncture Points on Pain Conditions and Autonomic "
+    "Function in Females with Chronic Neck Pain. "
+    "Thirty-three females were assigned to three groups: the control group did not receive any stimuli, the LP group "
+    "received acupressure at local acupuncture points, GB 21, SI 14 and SI 15, and the DP group received acupressure "
+    "at distal acupuncture points, LI 4, LI 10 and LI 11. "
+    "VRS, NDI, STAI and MH values decreased after acupressure in the LP and the DP group.")
+
+
+def test_a_change_in_arms_written_as_a_list_is_one_finding_of_their_common_treatment():
+    rec = make_record(ACUPRESSURE, [
+        ("INTERVENTION", "Acupressure"), ("INTERVENTION", "acupressure", 0), ("INTERVENTION", "acupressure", 2),
+        ("INTERVENTION", "LP", 1), ("INTERVENTION", "DP", 1),
+        ("OUTCOME", "VRS"), ("OUTCOME", "NDI"), ("OUTCOME", "STAI"), ("OUTCOME", "MH values")], title=True)
+    claims = [c for c in claims_of(rec) if "in the LP and the DP group" in c.text and c.type == "finding"]
+    ents = {e.id: e.text for e in rec.entities}
+    assert claims and all(c.comparator == [] for c in claims)
+    assert {tuple(ents[i] for i in c.intervention) for c in claims} == {("acupressure",)}
+    # pain (verbal rating scale), neck disability and anxiety falling are favourable
+    assert all(c.direction == "positive" for c in claims)
