@@ -192,15 +192,15 @@ def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
         if a.entity is not None and not a.plural and not any(
                 same_intervention(entity_words(a.entity), entity_words(e)) for e in named):
             named.append(a.entity)
-    if len(named) < 2:
-        return []
     masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
     listed = _changed_in_listed_arms(view, arms, masked)
     if listed:
         # the treatment common to the listed arms when the sentence names one ("after acupressure in the LP and
         # the DP group"), else one finding per listed arm (GUIDELINES, Findings: "improved in both groups")
-        common = [e for e in named if e not in listed]
-        return common[:1] if len(common) == 1 else named
+        common = [e for e in named if not any(same_intervention(entity_words(e), entity_words(x)) for x in listed)]
+        return common[:1] if len(common) == 1 else listed
+    if len(named) < 2:
+        return []
     if "respectively" not in view.text.lower():
         return []
     # the p-values that "respectively" hands out come before it ("(p = 0.80 and p = 0.59, respectively)"); one
@@ -214,6 +214,7 @@ def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
 
 _LIST_AND = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*(?:the\s+|in\s+the\s+)?$", re.IGNORECASE)
 _GROUPS_AFTER = re.compile(r"^\s*(?:groups?|arms?)\b", re.IGNORECASE)
+_GROUPS_END = re.compile(r"\b(?:groups?|arms?)$", re.IGNORECASE)  # the arm phrase "HRT + T groups"
 
 
 def _changed_in_listed_arms(view: SentenceView, arms: list[Arm], masked: str) -> list[Entity]:
@@ -227,7 +228,7 @@ def _changed_in_listed_arms(view: SentenceView, arms: list[Arm], masked: str) ->
             continue
         if not _LOCATED.search(view.between(max(view.start, a.start - 16), a.start)):
             continue
-        if not (_GROUPS_AFTER.match(view.between(b.end, b.end + 10)) or _ARM_WORD.search(b.text)):
+        if not (_GROUPS_AFTER.match(view.between(b.end, b.end + 10)) or _GROUPS_END.search(b.text)):
             continue
         if _CHANGE.search(masked) and not (_BETWEEN.search(AGAINST_START.sub(" ", masked))
                                            or _COMPARATIVE_IN_ARM.search(masked)):

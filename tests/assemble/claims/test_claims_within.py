@@ -134,3 +134,15 @@ def test_a_change_in_arms_written_as_a_list_is_one_finding_of_their_common_treat
     assert {tuple(ents[i] for i in c.intervention) for c in claims} == {("acupressure",)}
     # pain (verbal rating scale), neck disability and anxiety falling are favourable
     assert all(c.direction == "positive" for c in claims)
+
+
+def test_each_listed_arm_with_its_own_values_gives_its_own_single_arm_finding():
+    # EvidenceMap 10993031: "HRT alone" and "HRT + T" share a word; each arm has its own change
+    text = ("Deoxypyridinoline levels decreased significantly in the HRT alone and HRT + T groups , - 14.4 +/- 6.8 % "
+            "and -26.9 +/- 7.6 % , respectively .")
+    rec = make_record(text, [("OUTCOME", "Deoxypyridinoline levels"), ("INTERVENTION", "HRT alone"),
+                             ("INTERVENTION", "HRT + T")])
+    claims = [c for c in claims_of(rec) if c.type == "finding"]
+    ents = {e.id: e.text for e in rec.entities}
+    assert sorted(ents[c.intervention[0]] for c in claims) == ["HRT + T", "HRT alone"]
+    assert all(c.comparator == [] and c.direction in ("positive", "negative") for c in claims)
