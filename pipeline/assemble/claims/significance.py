@@ -44,6 +44,9 @@ NOT_SIGNIFICANT = re.compile(
     r"\btend(?:ed|s)?\s+to\s+(?:be\s+)?(?:\w+\s+)?" + _MORE_LESS + r"|"
     r"\bnot\s+(?:\w+\s+){0,3}?statistical(?:ly)?\s+(?:\w+\s+)?differen\w*|"
     r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|modify|change)\b|"
+    # "did not result in added benefit to the spine bone mineral density"
+    r"\b(?:did|does|do)\s+not\s+(?:result\s+in|lead\s+to|produce|provide)\s+(?:an?\s+|any\s+)?(?:added\s+|additional\s+|"
+    r"further\s+|significant\s+)?(?:benefit|improvement|change|difference|effect)s?\b|"
     # equivalence in words: "are as effective as unfractionated heparin", "equally effective"; a change denied:
     # "although not by change in HbA1c"
     r"(?<!twice\s)(?<!times\s)\bas\s+(?:effective|efficacious|safe|good)\s+as\b|\bequally\s+(?:effective|efficacious)\b|"

@@ -6,7 +6,7 @@ positive / negative; a sentence that compares the arms stays a comparison. Real 
 from claims_helpers import claims_of, finding_of, make_record
 
 from claimex.assemble.claims.polarity import harmful
-from claimex.assemble.claims.significance import WITHIN_CHANGE
+from claimex.assemble.claims.significance import NOT_SIGNIFICANT, WITHIN_CHANGE
 
 # Evidence Inference PMC5515187 (title, design and two results sentences)
 EDUCATION = (
@@ -146,3 +146,16 @@ def test_each_listed_arm_with_its_own_values_gives_its_own_single_arm_finding():
     ents = {e.id: e.text for e in rec.entities}
     assert sorted(ents[c.intervention[0]] for c in claims) == ["HRT + T", "HRT alone"]
     assert all(c.comparator == [] and c.direction in ("positive", "negative") for c in claims)
+
+
+def test_did_not_result_in_added_benefit_is_no_difference():
+    # EvidenceMap 10993031 (conclusion): the spine's result is no difference, the hip's a significant increase
+    text = ("Although the addition of testosterone to HRT for 1 year did not result in added benefit to the spine bone "
+            "mineral density , it did result in a significant increase in hip bone mineral density .")
+    assert NOT_SIGNIFICANT.search(text[:text.index(",")])
+    rec = make_record(text, [("INTERVENTION", "testosterone to HRT"), ("OUTCOME", "spine bone mineral density"),
+                             ("OUTCOME", "hip bone mineral density")])
+    got = {rec.entities[int(c.outcome[0][1:]) - 1].text: c for c in claims_of(rec) if c.outcome}
+    spine = got["spine bone mineral density"]
+    # no change (a single-sentence record has no design: judged, "no change" is negative), not the hip's increase
+    assert spine.direction in ("no_difference", "negative") and spine.significant is False
