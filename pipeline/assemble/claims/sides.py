@@ -121,6 +121,12 @@ def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
         # the DP group"), else one finding per listed arm (GUIDELINES, Findings: "improved in both groups")
         common = [e for e in named if not any(same_intervention(entity_words(e), entity_words(x)) for x in listed)]
         return common[:1] if len(common) == 1 else listed
+    own = list({a.key: a.entity for a in arms if a.entity is not None and not a.plural}.values())
+    if len(own) >= 2 and _CHANGE_BY_EACH.search(masked) and not (_BETWEEN.search(AGAINST_START.sub(" ", masked))
+                                                                 or _COMPARATIVE_IN_ARM.search(masked)):
+        # each arm's own change: "decreased ( p < 0.05 ) by -14.3 +/- 4.1 % in the HRT alone group and by -8.2 +/- 4.6 %
+        # in the HRT + T group"
+        return own
     if len(named) < 2:
         return []
     if "respectively" not in view.text.lower():
@@ -134,6 +140,8 @@ def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
     return [] if _BETWEEN.search(masked) else named
 
 
+_CHANGE_BY_EACH = re.compile(r"\b(?:increas|decreas|reduc|declin|rose|fell|improv|drop)\w*\s+(?:\([^()]*\)\s*)?by\b"
+                             r"[^;]*?\b(?:in|among|for)\s+(?:the\s+)?[^;]*?\band\s+by\b", re.IGNORECASE)
 _LIST_AND = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*(?:the\s+|in\s+the\s+)?$", re.IGNORECASE)
 _GROUPS_AFTER = re.compile(r"^\s*(?:groups?|arms?)\b", re.IGNORECASE)
 _GROUPS_END = re.compile(r"\b(?:groups?|arms?)$", re.IGNORECASE)  # the arm phrase "HRT + T groups"

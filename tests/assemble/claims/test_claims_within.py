@@ -159,3 +159,15 @@ def test_did_not_result_in_added_benefit_is_no_difference():
     spine = got["spine bone mineral density"]
     # no change (a single-sentence record has no design: judged, "no change" is negative), not the hip's increase
     assert spine.direction in ("no_difference", "negative") and spine.significant is False
+
+
+def test_each_arm_changed_by_its_own_amount_is_a_single_arm_finding_per_arm():
+    # EvidenceMap 10993031: a change of each arm, no comparison between them
+    text = ("Bone-specific alkaline phosphatase decreased ( p < 0.05 ) by -14.3 +/- 4.1 % in the HRT alone group and by "
+            "-8.2 +/- 4.6 % in the HRT + T group .")
+    rec = make_record(text, [("OUTCOME", "Bone-specific alkaline phosphatase"), ("INTERVENTION", "HRT alone"),
+                             ("INTERVENTION", "HRT + T")])
+    claims = [c for c in claims_of(rec) if c.type == "finding"]
+    ents = {e.id: e.text for e in rec.entities}
+    assert sorted(ents[c.intervention[0]] for c in claims) == ["HRT + T", "HRT alone"]
+    assert all(c.comparator == [] and c.direction in ("positive", "negative") for c in claims)
