@@ -1,7 +1,7 @@
 """Claim assembly: Record (+ Doc) -> :class:`claimex.schema.Claim` list.
 
 Per sentence, in order: typing (:mod:`.types`), arms and roles with cross-sentence intervention
-context (:mod:`.context`, :mod:`.link`), arm values and claim groups (one claim per outcome when a
+context (:mod:`.context`, :mod:`.link`, :mod:`.sides`), arm values and claim groups (one claim per outcome when a
 sentence reports separate comparisons for several outcomes), direction and significance
 (:mod:`.direction` for comparisons, :mod:`.single` for judged single-arm results, :mod:`.significance`),
 hedging and negation (:mod:`.hedging`). Before that, entities are grounded to the
@@ -31,18 +31,9 @@ from .direction import (
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
-from .link import (
-    arm_values,
-    arms_apart,
-    between_arms,
-    clause_arm,
-    common_arm,
-    comparator_alone,
-    role_spans,
-    roles_of,
-    within_arms,
-)
+from .link import arm_values, clause_arm, role_spans, roles_of
 from .polarity import anatomy, both_arms_change
+from .sides import arms_apart, between_arms, common_arm, comparator_alone, within_arms
 from .significance import NONE_IN_ANY_ARM, NOT_SIGNIFICANT, compares_arms, significance
 from .single import HARMS, decide_within, single_arm_direction
 from .types import CONCLUSION, TypingState, classify, methods_cue
@@ -99,7 +90,7 @@ class ClaimAssembler:
         solo = bool(apart) or (ctype in _CARRY and (comparator_alone(view, arms) or common_arm(view, arms)))
         compares = ctype in _CARRY and not solo and between_arms(view, arms, pairs)
         roles = roles_of(view, arms, carried, carried_c, compares=compares, solo=solo)
-        within = ctype in _CARRY and (solo or (not compares and within_arms(view)))
+        within = ctype in _CARRY and (solo or (not compares and within_arms(view, arms)))
         groups = claim_groups(view, pairs) if ctype in _CARRY else [Group(roles.outcome, list(view.measures))]
         if apart:  # one single-arm finding per arm reported on its own
             groups = [(g, ent) for g in groups for ent in apart]

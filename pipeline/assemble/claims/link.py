@@ -13,9 +13,9 @@ median_iqr, duration, range) is linked to an arm by, in order:
 4. **preceding arm**: an arm right before the value ("tiotropium 9.5%", "placebo group: 17.9%");
 5. **clause scope**: "In group I, ..." scopes the values after it up to the next arm.
 
-No other measure and no ``;`` may lie between a value and its arm. Roles (:func:`roles_of`) and
-whether a sentence compares arms (:func:`between_arms`) or reports changes within them
-(:func:`within_arms`) are decided here too; claim granularity is in :mod:`.groups`.
+No other measure and no ``;`` may lie between a value and its arm. Roles (:func:`roles_of`) are decided
+here too; whether a sentence compares arms or reports changes within them is in :mod:`.sides`, claim
+granularity in :mod:`.groups`.
 """
 
 from __future__ import annotations
@@ -58,9 +58,9 @@ def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried
              compares: bool = False, solo: bool = False) -> Roles:
     """Who / what / against what / measured how. Arms resolved to earlier entities and, when the
     sentence names no intervention, the carried main intervention are ``inherited``. A between-arm
-    comparison (``compares``, :func:`between_arms`) that names no comparator gets the design's
+    comparison (``compares``, :func:`.sides.between_arms`) that names no comparator gets the design's
     (``carried_comparator``), also inherited, unless it is a mention of the claim's intervention.
-    ``solo`` (:func:`comparator_alone`): the comparator arm's own change is the finding - the arm is
+    ``solo`` (:func:`.sides.comparator_alone`): the comparator arm's own change is the finding - the arm is
     the claim's intervention, with no comparator and nothing carried."""
     roles = Roles(population=view.label("POPULATION"), outcome=view.label("OUTCOME"))
     for arm in arms:
@@ -94,131 +94,6 @@ def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried
         roles.comparator.append(carried_comparator)
         roles.inherited.append(carried_comparator)
     return roles
-
-
-_BETWEEN = re.compile(
-    r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|between|differ\w*|similar(?:ly)?|comparable|"
-    r"equivalent|superior|inferior|non-?inferior\w*|no\s+(?:\w+\s+){0,2}(?:effect|impact|benefit)s?|"
-    r"odds|hazard|risk\s+ratio|relative\s+risk)\b", re.IGNORECASE)
-_WITHIN = re.compile(r"\b(?:from|compared\s+(?:to|with))\s+(?:the\s+)?(?:baseline|pre-?\w*|before|admission|week\s+0|"
-                     r"day\s+0)\b|"
-                     r"\b(?:in|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?(?:groups?|arms?)\b|"
-                     r"\bover\s+(?:the\s+)?(?:\d|\w+-(?:month|week|year))", re.IGNORECASE)
-
-
-_CHANGE = re.compile(r"\b(?:improv|increas|decreas|reduc|declin|rose|rise|fell|fall|chang|gain|lost|loss|drop|"
-                     r"elevat|lower|rais)\w*", re.IGNORECASE)
-
-
-def within_arms(view: SentenceView) -> bool:
-    """A change reported within the arms: change words and within-arm wording ("from baseline", "in both
-    groups", "over the 24-month period"). "2.24 mm in both groups (P = 0.75)" reports no change: it
-    compares the arms."""
-    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
-    return bool(_WITHIN.search(masked)) and bool(_CHANGE.search(masked))
-
-
-def comparator_alone(view: SentenceView, arms: list[Arm]) -> bool:
-    """A change reported for the comparator arm alone ("No significant change in tone or activity was
-    observed with the saline solution", "Women in the control group showed a decline of 1,191.6 steps/day
-    at 24 months compared to baseline"): every arm the sentence names is on the comparator side, it has
-    change words, and no between-arm comparison words unless within-arm wording says the change is the
-    arm's own. A single-arm finding of that arm (GUIDELINES, Findings)."""
-    named = [a for a in arms if a.entity is not None and not a.plural]
-    if not named or any(a.side != "C" for a in named) or any(a.plural for a in arms):
-        return False
-    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
-    return bool(_CHANGE.search(masked)) and (not _BETWEEN.search(masked) or within_arms(view))
-
-
-_BOTH_ARMS = re.compile(r"\b(?:in|on|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?"
-                        r"(?:groups?|arms?|sides?)\b", re.IGNORECASE)
-
-
-def common_arm(view: SentenceView, arms: list[Arm]) -> bool:
-    """A result in every arm ("on both treatment sides", "in both groups") for the one treatment the sentence
-    names, with no comparison between the arms ("coagulated crust formation and pruritus at day 3 after
-    fractional CO2 laser treatment was significant on both treatment sides (P < 0.05)"): a single-arm
-    finding of that treatment, the one common to the arms (GUIDELINES, Findings)."""
-    named = {entity_words(a.entity) for a in arms if a.entity is not None and not a.plural}
-    if len(named) != 1 or not _BOTH_ARMS.search(view.text):
-        return False
-    return not _BETWEEN.search(view.masked("OUTCOME", "INTERVENTION", "COMPARATOR"))
-
-
-def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
-    """Two or more arms each reported on their own, with a test of their own and no comparison between
-    them ("no significant improvement in flow mediated dilation (p = 0.80 and p = 0.59, respectively)" after
-    "L-carnitine or placebo therapy"; "Pain severity in methadone group ... (p < 0.05) and for patients in
-    pethidine group ... (p < 0.05), respectively"): one single-arm finding per arm (GUIDELINES, Findings).
-    Returns those arms' entities in text order, else []."""
-    named: list[Entity] = []
-    for a in arms:
-        if a.entity is not None and not a.plural and not any(
-                same_intervention(entity_words(a.entity), entity_words(e)) for e in named):
-            named.append(a.entity)
-    if len(named) < 2 or "respectively" not in view.text.lower():
-        return []
-    # the p-values that "respectively" hands out come before it ("(p = 0.80 and p = 0.59, respectively)"); one
-    # after it tests the values it hands out ("53.3% and 86.6% in ... sorafenib and capecitabine, respectively
-    # (P < 0.05)": a comparison)
-    cut = view.start + view.text.lower().index("respectively")
-    if sum(1 for m in view.measures if m.kind == "p_value" and m.start < cut) < len(named):
-        return []
-    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
-    return [] if _BETWEEN.search(masked) else named
-
-
-def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure, Arm]]) -> bool:
-    """Does the sentence compare arms (rather than report one arm, or a change within each arm)?
-    Comparison words or a comparator arm ("than", "versus", "between groups", "no difference", "similar"),
-    values of two arms, or a test statistic (p-value, CI, ratio) without within-arm wording ("from
-    baseline", "in both groups", "over the 24-month period")."""
-    if len({a.key for _, a in pairs}) >= 2 or any(a.side == "C" and not a.plural for a in arms):
-        return True
-    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
-    if _BETWEEN.search(masked):
-        return True
-    # a change seen in every subject ("Tone in all 17 subjects was reduced significantly ... (P = 0.000015, sign
-    # test)") is within the subjects: its test compares no arms
-    within = within_arms(view) or bool(_EVERY_SUBJECT.search(masked))
-    if not within and _arm_effect(view, arms, masked):
-        return True
-    if any(a.plural for a in arms) and not within:
-        return True
-    if not within and _COMPARATIVE_IN_ARM.search(masked):
-        # "a greater overall improvement in symptoms for the triamcinolone ... group": a comparative said of
-        # one arm compares it with the other
-        return True
-    return not within and any(m.kind in ("p_value", "ci", "ratio") for m in view.measures)
-
-
-_COMPARATIVE_IN_ARM = re.compile(r"\b(?:greater|higher|lower|more|less|fewer|better|worse|shorter|longer|smaller|"
-                                 r"larger)\b(?:\s+[\w-]+){0,8}?\s+(?:in|for|with|among)\s+(?:the\s+)?\S+(?:\s+\S+)?\s+"
-                                 r"(?:group|arm)s?\b", re.IGNORECASE)
-_EFFECT = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:is|was|were|are)\s+(?:\w+\s+)?"
-                     r"(?:effective|efficacious|superior|better)\b|"
-                     r"(?:(?:significantly|markedly|substantially|further|also|effectively)\s+)?"
-                     r"(?:did\s+not\s+|does\s+not\s+)?"
-                     r"(?:increas|decreas|reduc|improv|lower|rais|prolong|shorten|prevent|attenuat|enhanc)\w*\b)",
-                     re.IGNORECASE)
-_EVERY_SUBJECT = re.compile(r"\bin\s+(?:all|both|each|every)\s+(?:\w+\s+){0,2}(?:subjects|patients|participants|"
-                            r"volunteers|individuals|cases)\b", re.IGNORECASE)
-
-
-def _arm_effect(view: SentenceView, arms: list[Arm], masked: str) -> bool:
-    """A named active arm as the subject of an effect verb ("intraperitoneal bupivacaine significantly
-    increases post-operative DOA", "A-GPC is effective at increasing ...", "A community-based volunteer
-    intervention increased walking activity"): an effect claimed against the design's comparator - not
-    a change seen "in all subjects" / "in both normal subjects and patients" (within each subject)."""
-    if _EVERY_SUBJECT.search(masked):
-        return False
-    for arm in arms:
-        if arm.entity is None or arm.plural or arm.side == "C":
-            continue
-        if _EFFECT.match(masked[arm.end - view.start:arm.end - view.start + 60]):
-            return True
-    return False
 
 
 def arm_values(view: SentenceView, arms: list[Arm], measures: list[Measure]) -> list[tuple[Measure, Arm]]:

@@ -108,10 +108,10 @@ HARMFUL = re.compile(
     r"viral|virus|requirement|consumption|rescue|dose of|pressure|reaction time|latenc|"
     r"(?<=\w)(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w|sweat|arrhythm|fibrillation|\bdependen|dyskinesia|seizure|"
     r"delirium|agitation|shivering|headache|constipation|diarrh|fracture|ulcer|stroke|infarct|thrombo|sepsis|"
-    r"pneumonia|nause|complaint|"
+    r"pneumonia|nause|complaint|\b[SD]?BP\b|\b(?:systolic|diastolic)$|"  # blood pressure, also "systolic" alone
     # severity scales, where a higher score is worse (depression, psychosis, skin disease, disability)
     r"\bHAM-?[DA]|\bMADRS|\bBDI\b|\bPANSS|\bBPRS|\bDLQI|\bPASI\b|\bWOMAC|\bODI\b|\bNIHSS|\bEDSS|\bCGI-S\b|"
-    r"\bYMRS|\bADAS",
+    r"\bYMRS|\bADAS|\bNDI\b|\bSTAI\b|\bVRS\b",  # neck disability, state-trait anxiety, verbal rating (pain)
     re.IGNORECASE,
 )
 #: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful

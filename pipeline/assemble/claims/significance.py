@@ -44,6 +44,9 @@ NOT_SIGNIFICANT = re.compile(
     r"\btend(?:ed|s)?\s+to\s+(?:be\s+)?(?:\w+\s+)?" + _MORE_LESS + r"|"
     r"\bnot\s+(?:\w+\s+){0,3}?statistical(?:ly)?\s+(?:\w+\s+)?differen\w*|"
     r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|modify|change)\b|"
+    # "did not result in added benefit to the spine bone mineral density"
+    r"\b(?:did|does|do)\s+not\s+(?:result\s+in|lead\s+to|produce|provide)\s+(?:an?\s+|any\s+)?(?:added\s+|additional\s+|"
+    r"further\s+|significant\s+)?(?:benefit|improvement|change|difference|effect)s?\b|"
     # equivalence in words: "are as effective as unfractionated heparin", "equally effective"; a change denied:
     # "although not by change in HbA1c"
     r"(?<!twice\s)(?<!times\s)\bas\s+(?:effective|efficacious|safe|good)\s+as\b|\bequally\s+(?:effective|efficacious)\b|"
@@ -69,8 +72,19 @@ BETWEEN_NULL = re.compile(r"\b(?:no|without)\s+(?:significant\s+|statistical\s+)
 #: a change said to be significant ("significant increases in plasma urea", "significantly improved")
 SIGNIFICANT_CHANGE = re.compile(r"\b(?<!no\s)(?<!not\s)significant(?:ly)?\s+(?:\w+\s+)?(?:increas|decreas|reduc|improv|"
                                 r"declin|rise|rose|elevat|lower|rais|worsen)\w*", re.IGNORECASE)
-WITHIN_CHANGE = re.compile(r"\bfrom\s+(?:the\s+)?(?:baseline|pre-?\w*)\b|\bcompared\s+(?:with|to)\s+baseline\b|"
-                           r"\bover\s+(?:the\s+)?(?:\S+\s+)?(?:period|time)\b|\bin\s+both\s+groups\b", re.IGNORECASE)
+#: a change measured against the start of treatment, not against another arm ("from baseline", "compared to
+#: pre-intervention measurements", "when compared to baseline preanesthetic values", "than before surgery")
+AGAINST_START = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|their\s+)?"
+                           r"(?:baseline|before|pre-?\w*|prior|initial|admission|week\s+0|day\s+0)\b", re.IGNORECASE)
+#: a change reported within the arms (one definition for :mod:`.link` and :mod:`.direction`): against the start
+#: (:data:`AGAINST_START`), before and after the treatment ("was 20 ... before the intervention, but, after ...
+#: it increased to 83.2", "After pre- and post-training experimental group"), in every arm ("in both groups",
+#: "within each group") or over the study period ("over the 24-month period")
+WITHIN_CHANGE = re.compile(AGAINST_START.pattern + r"|\bpre-?\s*(?:and|/|-|to)\s*post-?\w*|"
+                           r"\bbefore\b(?!\s+and\s+after)[^;]{3,80}?\bafter\b|"
+                           r"\b(?:in|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?(?:groups?|arms?)\b|"
+                           r"\bover\s+(?:the\s+)?(?:\d|\w+-(?:month|week|year))|"
+                           r"\bover\s+(?:the\s+)?(?:\S+\s+)?(?:period|time)\b", re.IGNORECASE)
 
 
 #: nothing happened in any arm ("No postoperative morbidity or mortality occurred in either group", "No severe
@@ -87,7 +101,8 @@ BETWEEN_GROUPS = re.compile(r"\bbetween\s+(?:the\s+)?(?:two\s+|both\s+|treatment
 #: in ..."); not a change against the start ("than before", "compared with baseline": :data:`WITHIN_CHANGE`)
 COMPARES_ARMS = re.compile(
     r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|between|"
-    r"differ\w*|similar|comparable)\b(?!\s+(?:the\s+|their\s+)?(?:baseline|before|pre-?\w*|prior|initial|admission|week\s+0|day\s+0)\b)",
+    r"differ\w*|similar|comparable)\b(?!\s+(?:the\s+|their\s+)?(?:baseline|before|pre-?\w*|prior|initial|admission|"
+    r"week\s+0|day\s+0)\b)",
     re.IGNORECASE)
 
 

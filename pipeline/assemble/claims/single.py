@@ -23,6 +23,9 @@ EVENT = re.compile(r"death|died|\bdie\b|mortality|fatal|complication|adverse|sid
 #: an outcome list that names harms ("The most frequent adverse events were fever (59 %), ...")
 HARMS = re.compile(r"adverse|side[- ]effect|complication|toxicit", re.IGNORECASE)
 OCCURRED = re.compile(r"\b(?:occurr\w*|developed|experienced|suffered)\b", re.IGNORECASE)
+#: the outcome stayed as it was ("no significant differences in changes of ...", "remained unchanged")
+NO_CHANGE = re.compile(r"\bno\s+(?:\w+\s+){0,2}?(?:differences?|changes?)\b|\bunchanged\b|"
+                       r"\bdid\s+not\s+(?:\w+\s+)?(?:differ|change)\b", re.IGNORECASE)
 _EVENT_FREE_NAME = re.compile(r"surviv|\bfree\b|-free", re.IGNORECASE)
 
 
@@ -90,7 +93,9 @@ def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measur
                 decision.direction, decision.source = single_arm_direction(change, _measured(outcome_text)), \
                     "change"
                 break
-        if change is None and NOT_SIGNIFICANT.search(clause) and not negated:
+        if change is None and (NOT_SIGNIFICANT.search(clause) and not negated or NO_CHANGE.search(clause)):
+            # "no significant change", also over the outcome ("no significant differences in changes of Fasting
+            # Plasma Glucose ... within each group"): the outcome stayed as it was, not a harm that did not happen
             change = "no_difference"
         if change is not None:
             decision.direction, decision.source = single_arm_direction(change, outcome_text), "change"

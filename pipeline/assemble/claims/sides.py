@@ -1,0 +1,224 @@
+"""Compared or within: does a sentence compare its arms, or report a result within them (issue 10)?
+
+* :func:`between_arms` - comparison words, values of two arms, a comparator arm, a comparative said of one
+  arm, an arm as the subject of an effect verb, or a test without within-arm wording;
+* :func:`within_arms` - a change against the start, before/after, in every arm or over the study period
+  (:data:`.significance.WITHIN_CHANGE`), "within each group", or a change located in the one arm a sentence
+  names (:func:`change_in_arm`);
+* single-arm findings of one or more arms (GUIDELINES, Findings): :func:`comparator_alone`,
+  :func:`common_arm`, :func:`arms_apart` (arms reported apart, or a change located in arms written as a list).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from ...schema import Entity, Measure
+from .base import SentenceView, entity_words
+from .context import Arm, same_intervention
+from .significance import AGAINST_START, ONE_ARM_ONLY, WITHIN_CHANGE
+
+_BETWEEN = re.compile(
+    r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|between|differ\w*|similar(?:ly)?|comparable|"
+    r"equivalent|superior|inferior|non-?inferior\w*|no\s+(?:\w+\s+){0,2}(?:effect|impact|benefit)s?|"
+    r"odds|hazard|risk\s+ratio|relative\s+risk)\b", re.IGNORECASE)
+
+
+_CHANGE = re.compile(r"\b(?:improv|increas|decreas|reduc|declin|rose|rise|fell|fall|chang|gain|lost|loss|drop|"
+                     r"elevat|lower|rais)\w*", re.IGNORECASE)
+
+
+def within_arms(view: SentenceView, arms: Sequence[Arm] = ()) -> bool:
+    """A change reported within the arms: change words and within-arm wording ("from baseline", "in both
+    groups", "over the 24-month period"; :data:`.significance.WITHIN_CHANGE`), or a change located in the
+    one arm the sentence names (:func:`change_in_arm`). "2.24 mm in both groups (P = 0.75)" reports no
+    change: it compares the arms."""
+    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+    if _within_each(masked):
+        return True
+    if not _CHANGE.search(masked):
+        return False
+    return bool(WITHIN_CHANGE.search(masked)) or change_in_arm(view, arms, masked)
+
+
+def _within_each(masked: str) -> bool:
+    """Differences or changes said to lie "within each group" and no between-arm word ("There were no
+    significant differences in changes of Fasting Plasma Glucose ... within each group at week 4 and 8"):
+    over time inside every arm."""
+    return bool(_WITHIN_EACH.search(masked)) and not _BETWEEN_ARMS.search(masked)
+
+
+_LOCATED = re.compile(r"\b(?:in|among|within)\s+(?:the\s+)?$", re.IGNORECASE)
+_ARM_WORD = re.compile(r"^(?:\s*[\w-]+)?\s*(?:group|arm|patients|subjects|participants)\b", re.IGNORECASE)
+
+
+def change_in_arm(view: SentenceView, arms: Sequence[Arm], masked: str) -> bool:
+    """A change located in the one arm the sentence names, the arm as the place of the change and not the
+    subject of a comparison ("After 6 months, there was a significant reduction in systolic (P < 0.001) and
+    diastolic BP (P = 0.010) in the intervention group"): one named arm, written "in the X group", no
+    between-arm words (than, versus, between, similar ...), no comparative said of the arm ("greater ... in
+    the X group"), no "only in" / "but not", no values handed out "respectively". A single-arm finding of that
+    arm (GUIDELINES, Findings: a within-group change)."""
+    named = {a.key for a in arms if not a.plural}
+    if len(named) != 1 or any(a.plural for a in arms):
+        return False
+    arm = next(a for a in arms if not a.plural)
+    local = arm.start - view.start
+    if not _LOCATED.search(view.text[max(0, local - 16):local]):
+        return False
+    if not (_ARM_WORD.match(view.text[arm.end - view.start:arm.end - view.start + 24])
+            or _ARM_WORD.search(arm.text)):
+        return False
+    return not (_BETWEEN.search(AGAINST_START.sub(" ", masked)) or _COMPARATIVE_IN_ARM.search(masked)
+                or ONE_ARM_ONLY.search(masked) or "respectively" in masked.lower())
+
+
+def comparator_alone(view: SentenceView, arms: list[Arm]) -> bool:
+    """A change reported for the comparator arm alone ("No significant change in tone or activity was
+    observed with the saline solution", "Women in the control group showed a decline of 1,191.6 steps/day
+    at 24 months compared to baseline"): every arm the sentence names is on the comparator side, it has
+    change words, and no between-arm comparison words unless within-arm wording says the change is the
+    arm's own. A single-arm finding of that arm (GUIDELINES, Findings)."""
+    named = [a for a in arms if a.entity is not None and not a.plural]
+    if not named or any(a.side != "C" for a in named) or any(a.plural for a in arms):
+        return False
+    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+    return bool(_CHANGE.search(masked)) and (not _BETWEEN.search(masked) or within_arms(view, arms))
+
+
+_BOTH_ARMS = re.compile(r"\b(?:in|on|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?"
+                        r"(?:groups?|arms?|sides?)\b", re.IGNORECASE)
+
+
+def common_arm(view: SentenceView, arms: list[Arm]) -> bool:
+    """A result in every arm ("on both treatment sides", "in both groups") for the one treatment the sentence
+    names, with no comparison between the arms ("coagulated crust formation and pruritus at day 3 after
+    fractional CO2 laser treatment was significant on both treatment sides (P < 0.05)"): a single-arm
+    finding of that treatment, the one common to the arms (GUIDELINES, Findings)."""
+    named = {entity_words(a.entity) for a in arms if a.entity is not None and not a.plural}
+    if len(named) != 1 or not _BOTH_ARMS.search(view.text):
+        return False
+    return not _BETWEEN.search(view.masked("OUTCOME", "INTERVENTION", "COMPARATOR"))
+
+
+def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
+    """Two or more arms each reported on their own, with a test of their own and no comparison between
+    them ("no significant improvement in flow mediated dilation (p = 0.80 and p = 0.59, respectively)" after
+    "L-carnitine or placebo therapy"; "Pain severity in methadone group ... (p < 0.05) and for patients in
+    pethidine group ... (p < 0.05), respectively"): one single-arm finding per arm (GUIDELINES, Findings).
+    Returns those arms' entities in text order, else []."""
+    named: list[Entity] = []
+    for a in arms:
+        if a.entity is not None and not a.plural and not any(
+                same_intervention(entity_words(a.entity), entity_words(e)) for e in named):
+            named.append(a.entity)
+    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+    listed = _changed_in_listed_arms(view, arms, masked)
+    if listed:
+        # the treatment common to the listed arms when the sentence names one ("after acupressure in the LP and
+        # the DP group"), else one finding per listed arm (GUIDELINES, Findings: "improved in both groups")
+        common = [e for e in named if not any(same_intervention(entity_words(e), entity_words(x)) for x in listed)]
+        return common[:1] if len(common) == 1 else listed
+    own = list({a.key: a.entity for a in arms if a.entity is not None and not a.plural}.values())
+    if len(own) >= 2 and _CHANGE_BY_EACH.search(masked) and not (_BETWEEN.search(AGAINST_START.sub(" ", masked))
+                                                                 or _COMPARATIVE_IN_ARM.search(masked)):
+        # each arm's own change: "decreased ( p < 0.05 ) by -14.3 +/- 4.1 % in the HRT alone group and by -8.2 +/- 4.6 %
+        # in the HRT + T group"
+        return own
+    if len(named) < 2:
+        return []
+    if "respectively" not in view.text.lower():
+        return []
+    # the p-values that "respectively" hands out come before it ("(p = 0.80 and p = 0.59, respectively)"); one
+    # after it tests the values it hands out ("53.3% and 86.6% in ... sorafenib and capecitabine, respectively
+    # (P < 0.05)": a comparison)
+    cut = view.start + view.text.lower().index("respectively")
+    if sum(1 for m in view.measures if m.kind == "p_value" and m.start < cut) < len(named):
+        return []
+    return [] if _BETWEEN.search(masked) else named
+
+
+_CHANGE_BY_EACH = re.compile(r"\b(?:increas|decreas|reduc|declin|rose|fell|improv|drop)\w*\s+(?:\([^()]*\)\s*)?by\b"
+                             r"[^;]*?\b(?:in|among|for)\s+(?:the\s+)?[^;]*?\band\s+by\b", re.IGNORECASE)
+_LIST_AND = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*(?:the\s+|in\s+the\s+)?$", re.IGNORECASE)
+_GROUPS_AFTER = re.compile(r"^\s*(?:groups?|arms?)\b", re.IGNORECASE)
+_GROUPS_END = re.compile(r"\b(?:groups?|arms?)$", re.IGNORECASE)  # the arm phrase "HRT + T groups"
+
+
+def _changed_in_listed_arms(view: SentenceView, arms: list[Arm], masked: str) -> list[Entity]:
+    """A change located in arms written as a list, "in the A and the B group(s)" ("VRS, NDI, STAI and MH values
+    decreased after acupressure in the LP and the DP group", "Deoxypyridinoline levels decreased significantly
+    in the HRT alone and HRT + T groups"), with no between-arm words and no comparative said of an arm: a
+    change within each arm, not a comparison of them. Returns the listed arms' entities, else []."""
+    singles = [a for a in arms if not a.plural]
+    for a, b in pairwise(singles):
+        if a.key == b.key or not _LIST_AND.match(view.between(a.end, b.start)):
+            continue
+        if not _LOCATED.search(view.between(max(view.start, a.start - 16), a.start)):
+            continue
+        if not (_GROUPS_AFTER.match(view.between(b.end, b.end + 10)) or _GROUPS_END.search(b.text)):
+            continue
+        if _CHANGE.search(masked) and not (_BETWEEN.search(AGAINST_START.sub(" ", masked))
+                                           or _COMPARATIVE_IN_ARM.search(masked)):
+            return [a.entity for a in (a, b) if a.entity is not None]
+        return []
+    return []
+
+
+def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure, Arm]]) -> bool:
+    """Does the sentence compare arms (rather than report one arm, or a change within each arm)?
+    Comparison words or a comparator arm ("than", "versus", "between groups", "no difference", "similar"),
+    values of two arms, or a test statistic (p-value, CI, ratio) without within-arm wording ("from
+    baseline", "in both groups", "over the 24-month period")."""
+    if len({a.key for _, a in pairs}) >= 2 or any(a.side == "C" and not a.plural for a in arms):
+        return True
+    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+    if _within_each(masked):
+        return False
+    if _BETWEEN.search(AGAINST_START.sub(" ", masked)):  # "compared to pre-intervention measurements" compares no arms
+        return True
+    # a change seen in every subject ("Tone in all 17 subjects was reduced significantly ... (P = 0.000015, sign
+    # test)") is within the subjects: its test compares no arms
+    within = within_arms(view, arms) or bool(_EVERY_SUBJECT.search(masked))
+    if not within and _arm_effect(view, arms, masked):
+        return True
+    if any(a.plural for a in arms) and not within:
+        return True
+    if not within and _COMPARATIVE_IN_ARM.search(masked):
+        # "a greater overall improvement in symptoms for the triamcinolone ... group": a comparative said of
+        # one arm compares it with the other
+        return True
+    return not within and any(m.kind in ("p_value", "ci", "ratio") for m in view.measures)
+
+
+_WITHIN_EACH = re.compile(r"\bwithin\s+(?:each|both|either|all|the\s+same)\s+(?:of\s+the\s+)?(?:\w+\s+)?"
+                          r"(?:groups?|arms?)\b", re.IGNORECASE)
+_BETWEEN_ARMS = re.compile(r"\b(?:between|among|versus|vs\.?|than)\b", re.IGNORECASE)
+_COMPARATIVE_IN_ARM = re.compile(r"\b(?:greater|higher|lower|more|less|fewer|better|worse|shorter|longer|smaller|"
+                                 r"larger)\b(?:\s+[\w-]+){0,8}?\s+(?:in|for|with|among)\s+(?:the\s+)?\S+(?:\s+\S+)?\s+"
+                                 r"(?:group|arm)s?\b", re.IGNORECASE)
+_EFFECT = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:is|was|were|are)\s+(?:\w+\s+)?"
+                     r"(?:effective|efficacious|superior|better)\b|"
+                     r"(?:(?:significantly|markedly|substantially|further|also|effectively)\s+)?"
+                     r"(?:did\s+not\s+|does\s+not\s+)?"
+                     r"(?:increas|decreas|reduc|improv|lower|rais|prolong|shorten|prevent|attenuat|enhanc)\w*\b)",
+                     re.IGNORECASE)
+_EVERY_SUBJECT = re.compile(r"\bin\s+(?:all|both|each|every)\s+(?:\w+\s+){0,2}(?:subjects|patients|participants|"
+                            r"volunteers|individuals|cases)\b", re.IGNORECASE)
+
+
+def _arm_effect(view: SentenceView, arms: list[Arm], masked: str) -> bool:
+    """A named active arm as the subject of an effect verb ("intraperitoneal bupivacaine significantly
+    increases post-operative DOA", "A-GPC is effective at increasing ...", "A community-based volunteer
+    intervention increased walking activity"): an effect claimed against the design's comparator - not
+    a change seen "in all subjects" / "in both normal subjects and patients" (within each subject)."""
+    if _EVERY_SUBJECT.search(masked):
+        return False
+    for arm in arms:
+        if arm.entity is None or arm.plural or arm.side == "C":
+            continue
+        if _EFFECT.match(masked[arm.end - view.start:arm.end - view.start + 60]):
+            return True
+    return False

@@ -1,0 +1,173 @@
+"""Within-group changes are single-arm findings (GUIDELINES, Findings; issue 10, round 2): a change against the
+start of treatment, or located in the one arm a sentence names, has no comparator and is judged
+positive / negative; a sentence that compares the arms stays a comparison. Real sentences from ../shared
+(Evidence Inference abstracts of the findings gold)."""
+
+from claims_helpers import claims_of, finding_of, make_record
+
+from claimex.assemble.claims.polarity import harmful
+from claimex.assemble.claims.significance import NOT_SIGNIFICANT, WITHIN_CHANGE
+
+# Evidence Inference PMC5515187 (title, design and two results sentences)
+EDUCATION = (
+    "The impact of educational intervention on self-care behaviors in overweight hypertensive women: A "
+    "randomized control trial. "
+    "The control group received routine care from health-care center and any special intervention has been done "
+    "for the control group. "
+    "After 6 months intervention self-efficacy (< 0.001) and physical activity (< 0.001) improvement of in the "
+    "intervention group was significantly different in comparison with the control group. "
+    "After 6 months, there was a significant reduction in systolic (P < 0.001) and diastolic BP (P = 0.010) in "
+    "the intervention group.")
+
+
+def _education():
+    return make_record(EDUCATION, [
+        ("INTERVENTION", "educational intervention"), ("COMPARATOR", "routine care"),
+        ("OUTCOME", "self-efficacy"), ("OUTCOME", "systolic"), ("OUTCOME", "diastolic BP"),
+        ("INTERVENTION", "intervention", 4)], title=True)  # "in the intervention group", as the tagger marks it
+
+
+def test_a_change_in_the_one_arm_named_is_a_single_arm_finding():
+    rec = _education()
+    claim = finding_of(rec, "significant reduction in systolic")
+    # the arm is where the change happened, not the subject of a comparison: no comparator, judged
+    assert claim.comparator == []
+    # a fall of blood pressure is favourable ("systolic" alone names it)
+    assert (claim.direction, claim.significant) == ("positive", True)
+
+
+def test_the_same_arm_compared_with_the_control_group_stays_a_comparison():
+    rec = _education()
+    claim = finding_of(rec, "significantly different in comparison")
+    assert claim.comparator and claim.direction in ("increase", "decrease", "no_difference")
+
+
+# Evidence Inference PMC5140822 (the abstract's lines joined)
+RIDING = (
+    "The effects of horse riding simulation exercise with blindfolding on healthy subjects’ balance and gait. "
+    "Thirty subjects were randomly divided into an experimental group (n=15) and a control group (n=15). "
+    "The control group took part in the horse riding exercises without a blindfold. "
+    "The experimental group showed significant improvement in static balance, dynamic balance, velocity, and "
+    "cadence compared to pre-intervention measurements.")
+
+
+def test_compared_to_pre_intervention_measurements_is_within_the_arm():
+    rec = make_record(RIDING, [
+        ("INTERVENTION", "horse riding simulation exercise with blindfolding"),
+        ("COMPARATOR", "horse riding exercises without a blindfold"), ("OUTCOME", "static balance"),
+        ("OUTCOME", "dynamic balance"), ("OUTCOME", "velocity"), ("OUTCOME", "cadence")], title=True)
+    claim = finding_of(rec, "compared to pre-intervention")
+    assert claim.comparator == []
+    assert (claim.direction, claim.significant) == ("positive", True)
+
+
+def test_within_wording():
+    # before / after the intervention (PMC4477769), pre- and post-training (PMC3309323)
+    assert WITHIN_CHANGE.search("the mean score of satisfaction among the parents of the children was 20 out of 90 "
+                                "before the intervention, but, after the FCC method was used, it increased to 83.2")
+    assert WITHIN_CHANGE.search("After pre- and post-training experimental group, MT, MV, NJS improved significantly")
+    assert not WITHIN_CHANGE.search("was significantly different in comparison with the control group")
+
+
+def test_blood_pressure_is_harmful_but_systolic_velocities_are_not():
+    assert harmful("systolic") and harmful("diastolic BP") and harmful("SBP")
+    assert not harmful("systolic (S') mitral annular velocities")
+
+
+# Evidence Inference PMC4598102 (title, design and a results sentence, as written)
+ANTIPSYCHOTICS = (
+    "Adjunctive Aripiprazole Treatment for Risperidone-Induced Hyperprolactinemia: An 8-Week Randomized, "
+    "Open-Label, Comparative Clinical Trial. "
+    "One hundred and thirteen patients who were receiving a stable dose of risperidone were randomly assigned to "
+    "either adjunctive aripiprazole treatment (10 mg/day) (aripiprazole group) or no additional treatment "
+    "(control group) at a 1:1 ratio for 8 weeks. "
+    "There were no significant differences in changes of Fasting Plasma Glucose, Total cholesterol, Triglycerides "
+    "and High Density Lipoprotein within each group at week 4 and 8 execpt low density lipoproteins.")
+
+
+def test_no_differences_within_each_group_is_a_single_arm_no_change():
+    rec = make_record(ANTIPSYCHOTICS, [
+        ("INTERVENTION", "adjunctive aripiprazole treatment"), ("COMPARATOR", "no additional treatment"),
+        ("OUTCOME", "changes of Fasting Plasma Glucose"), ("OUTCOME", "Total cholesterol")], title=True)
+    claim = finding_of(rec, "within each group")
+    assert claim.comparator == []
+    # no change of a harmful measure is no change, not "a harm that did not happen"
+    assert (claim.direction, claim.significant) == ("negative", False)
+
+
+# Evidence Inference PMC4477769 (title, design and a results sentence)
+FAMILY = (
+    "Effects of family-centered care on the satisfaction of parents of children hospitalized in pediatric wards "
+    "in a pediatric ward in Chaloos in 2012. "
+    "They were divided randomly into two equal groups, a control group (routine care) and an experimental group "
+    "(family-centered care). "
+    "In the FCC group, the mean score of satisfaction among the parents of the children was 20 out of 90 before "
+    "the intervention, but, after the FCC method was used, it increased to 83.2 out of 90.")
+
+
+def test_a_score_before_and_after_the_intervention_is_a_single_arm_finding():
+    rec = make_record(FAMILY, [
+        ("INTERVENTION", "family-centered care"), ("COMPARATOR", "routine care"), ("INTERVENTION", "FCC"),
+        ("OUTCOME", "mean score of satisfaction")], title=True)
+    claim = finding_of(rec, "before the intervention")
+    assert claim.comparator == [] and claim.direction == "positive"
+
+
+# Evidence Inference PMC2952311 (title, design and a results sentence)
+ACUPRESSURE = (
+    "Comparative Effects of Acupressure at Local and Distal Acupuncture Points on Pain Conditions and Autonomic "
+    "Function in Females with Chronic Neck Pain. "
+    "Thirty-three females were assigned to three groups: the control group did not receive any stimuli, the LP group "
+    "received acupressure at local acupuncture points, GB 21, SI 14 and SI 15, and the DP group received acupressure "
+    "at distal acupuncture points, LI 4, LI 10 and LI 11. "
+    "VRS, NDI, STAI and MH values decreased after acupressure in the LP and the DP group.")
+
+
+def test_a_change_in_arms_written_as_a_list_is_one_finding_of_their_common_treatment():
+    rec = make_record(ACUPRESSURE, [
+        ("INTERVENTION", "Acupressure"), ("INTERVENTION", "acupressure", 0), ("INTERVENTION", "acupressure", 2),
+        ("INTERVENTION", "LP", 1), ("INTERVENTION", "DP", 1),
+        ("OUTCOME", "VRS"), ("OUTCOME", "NDI"), ("OUTCOME", "STAI"), ("OUTCOME", "MH values")], title=True)
+    claims = [c for c in claims_of(rec) if "in the LP and the DP group" in c.text and c.type == "finding"]
+    ents = {e.id: e.text for e in rec.entities}
+    assert claims and all(c.comparator == [] for c in claims)
+    assert {tuple(ents[i] for i in c.intervention) for c in claims} == {("acupressure",)}
+    # pain (verbal rating scale), neck disability and anxiety falling are favourable
+    assert all(c.direction == "positive" for c in claims)
+
+
+def test_each_listed_arm_with_its_own_values_gives_its_own_single_arm_finding():
+    # EvidenceMap 10993031: "HRT alone" and "HRT + T" share a word; each arm has its own change
+    text = ("Deoxypyridinoline levels decreased significantly in the HRT alone and HRT + T groups , - 14.4 +/- 6.8 % "
+            "and -26.9 +/- 7.6 % , respectively .")
+    rec = make_record(text, [("OUTCOME", "Deoxypyridinoline levels"), ("INTERVENTION", "HRT alone"),
+                             ("INTERVENTION", "HRT + T")])
+    claims = [c for c in claims_of(rec) if c.type == "finding"]
+    ents = {e.id: e.text for e in rec.entities}
+    assert sorted(ents[c.intervention[0]] for c in claims) == ["HRT + T", "HRT alone"]
+    assert all(c.comparator == [] and c.direction in ("positive", "negative") for c in claims)
+
+
+def test_did_not_result_in_added_benefit_is_no_difference():
+    # EvidenceMap 10993031 (conclusion): the spine's result is no difference, the hip's a significant increase
+    text = ("Although the addition of testosterone to HRT for 1 year did not result in added benefit to the spine bone "
+            "mineral density , it did result in a significant increase in hip bone mineral density .")
+    assert NOT_SIGNIFICANT.search(text[:text.index(",")])
+    rec = make_record(text, [("INTERVENTION", "testosterone to HRT"), ("OUTCOME", "spine bone mineral density"),
+                             ("OUTCOME", "hip bone mineral density")])
+    got = {rec.entities[int(c.outcome[0][1:]) - 1].text: c for c in claims_of(rec) if c.outcome}
+    spine = got["spine bone mineral density"]
+    # no change (a single-sentence record has no design: judged, "no change" is negative), not the hip's increase
+    assert spine.direction in ("no_difference", "negative") and spine.significant is False
+
+
+def test_each_arm_changed_by_its_own_amount_is_a_single_arm_finding_per_arm():
+    # EvidenceMap 10993031: a change of each arm, no comparison between them
+    text = ("Bone-specific alkaline phosphatase decreased ( p < 0.05 ) by -14.3 +/- 4.1 % in the HRT alone group and by "
+            "-8.2 +/- 4.6 % in the HRT + T group .")
+    rec = make_record(text, [("OUTCOME", "Bone-specific alkaline phosphatase"), ("INTERVENTION", "HRT alone"),
+                             ("INTERVENTION", "HRT + T")])
+    claims = [c for c in claims_of(rec) if c.type == "finding"]
+    ents = {e.id: e.text for e in rec.entities}
+    assert sorted(ents[c.intervention[0]] for c in claims) == ["HRT + T", "HRT alone"]
+    assert all(c.comparator == [] and c.direction in ("positive", "negative") for c in claims)
