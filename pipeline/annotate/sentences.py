@@ -3,7 +3,8 @@
 scispaCy's ``pysbd_sentencizer`` is accurate but costs ~7 ms an abstract (14x the
 tokenizer). Abstracts are regular enough for rules over scispaCy tokens:
 
-* a newline always ends a sentence (titles, structured-abstract sections);
+* a newline ends a sentence (titles, structured-abstract sections), except a line wrap: one newline after a
+  word that ends no sentence or heading and before a word in lower case;
 * ``.``, ``!``, ``?`` end a sentence when the next word token starts with an upper-case
   letter, a digit or an opening bracket/quote, unless the token before the stop is a known
   abbreviation (``vs``, ``mo``, ``e.g``, ``et al``, ``Fig``, ``approx`` ...), or the
@@ -15,7 +16,8 @@ tokenizer). Abstracts are regular enough for rules over scispaCy tokens:
   (``RESULTS:``, ``ABSTRACT.RESULTS::``, ``TITLE:``, ``MATERIALS AND METHODS:``), a known section word
   in title case with a colon (``Results:``), a known upper-case section word with a colon glued inside
   a sentence (``...were randomised RESULTS: Mortality``), or a known upper-case section word alone before
-  a capitalised word (``RESULTS Mortality ...``). :func:`heading_label` turns the heading sentence
+  a capitalised word (``RESULTS Mortality ...``), or section words in square brackets at a sentence start
+  (``[Results]``, ``[Subjects and Methods]``). :func:`heading_label` turns the heading sentence
   into its section label (``ABSTRACT.RESULTS::`` -> ``RESULTS``); the record builder uses it as the
   section of the sentences that follow and keeps the heading out of the sentence list.
 
@@ -110,6 +112,8 @@ def heading_label(text: str) -> str | None:
     """The section label of a heading sentence (``"ABSTRACT.RESULTS::"`` -> ``"RESULTS"``,
     ``"Materials and methods:"`` -> ``"MATERIALS AND METHODS"``); None when ``text`` is not a heading."""
     body = text.strip()
+    if body.startswith("[") and body.endswith("]"):  # "[Subjects and Methods]"
+        body = body[1:-1].strip().upper() + ":"
     colon = body.endswith(":")
     words = body.rstrip(":").replace(",", " , ").split()
     if not words or len(words) > 6:
@@ -124,6 +128,32 @@ def heading_label(text: str) -> str | None:
     return label.split(".", 1)[1] if label.startswith("ABSTRACT.") and len(label) > 9 else label
 
 
+_NO_WRAP = frozenset(".!?:;")
+
+
+def _wrapped(words: list[str], i: int, in_bracket: bool = False) -> bool:
+    """Is the newline token ``words[i]`` a line wrap inside a sentence ("showed significant\\nimprovement in
+    static balance ... compared to\\npre-intervention measurements")? One newline, after a word that ends no
+    sentence or heading, before a word in lower case - or any word inside a bracket opened on the same line
+    ("[Subjects and\\nMethods]")."""
+    if words[i].count("\n") != 1 or i == 0 or i + 1 >= len(words):
+        return False
+    prev, nxt = words[i - 1], words[i + 1]
+    return (not prev.isspace() and prev[-1] not in _NO_WRAP and not nxt.isspace()
+            and (nxt[0].islower() or in_bracket))
+
+
+def _bracket_heading(words: list[str], i: int) -> int:
+    """End (exclusive) of a bracketed heading at token ``i`` ("[Results]", "[Subjects and Methods]"), else -1."""
+    j, n = i + 1, len(words)
+    while j < n and j - i <= 6 and words[j] != "]":
+        word = words[j]
+        if not (word.isspace() or word.upper() in SECTION_WORDS or word.upper() in _LINK_WORDS):
+            return -1
+        j += 1
+    return j + 1 if j < n and j > i + 1 and words[j] == "]" else -1
+
+
 def sentence_starts(words: list[str]) -> list[bool]:
     """Sentence-start flags for a list of token texts (whitespace tokens included)."""
     n = len(words)
@@ -135,15 +165,22 @@ def sentence_starts(words: list[str]) -> list[bool]:
     pending = False  # a boundary was decided; the next non-space token starts a sentence
     split_at = -1  # a heading ends here: that token starts a sentence
     prev_stop = False  # the previous word token ends with . ! ?
+    line_at = -1  # the last newline token
     for i, text in enumerate(words):
         if text.isspace():
             if "\n" in text:
-                pending = True
-                depth = 0
+                if not _wrapped(words, i, depth > 0 and opened > line_at):
+                    pending = True
+                    depth = 0
+                line_at = i
             continue
         if pending or i == split_at:
             starts[i] = True
             pending = False
+        if text == "[" and depth == 0 and (starts[i] or prev_stop):
+            end = _bracket_heading(words, i)
+            if end > 0:  # "[Results] The experimental group ...": the heading is a sentence of its own
+                starts[i], split_at = True, end
         if depth == 0 and i > split_at and text[0].isupper():
             # "... 15-20 min . RESULTS Baseline ...": a stop the abbreviation rule kept still ends before a heading
             lead = starts[i] or prev_stop

@@ -124,3 +124,38 @@ def test_dosing_abbreviations_do_not_split(nlp):
     # EvidenceOutcomes: "randomised (1:2:1) to lumiracoxib 100 mg o.d. (n = 755), lumiracoxib 100 mg b.i.d. ..."
     text = "They were randomised to lumiracoxib 100 mg o.d. (n = 755) or lumiracoxib 100 mg b.i.d. (n = 1,519)."
     assert len(sents(nlp, text)) == 1
+
+
+# Evidence Inference unlabelled abstract PMC5140822 (articles_abstracts_unlabeled.jsonl.gz): lines wrapped at ~90
+# characters and bracketed headings
+PMC5140822 = (
+    "[Purpose] The study was conducted to determine the effect of horse riding simulation\n"
+    "combined with blindfolding on healthy individuals' balance and gait. [Subjects and\n"
+    "Methods] Thirty subjects were randomly divided into an experimental group (n=15) and a\n"
+    "control group (n=15). [Results] The experimental group showed significant\n"
+    "improvement in static balance, dynamic balance, velocity, and cadence compared to\n"
+    "pre-intervention measurements.\n"
+)
+
+
+def test_wrapped_lines_and_bracket_headings(nlp):
+    assert [s.replace("\n", " ") for s in sents(nlp, PMC5140822)] == [
+        "[Purpose]",
+        "The study was conducted to determine the effect of horse riding simulation combined with blindfolding "
+        "on healthy individuals' balance and gait.",
+        "[Subjects and Methods]",
+        "Thirty subjects were randomly divided into an experimental group (n=15) and a control group (n=15).",
+        "[Results]",
+        "The experimental group showed significant improvement in static balance, dynamic balance, velocity, "
+        "and cadence compared to pre-intervention measurements.",
+    ]
+    assert heading_label("[Subjects and\nMethods]") == "SUBJECTS AND METHODS"
+    assert heading_label("[Results]") == "RESULTS"
+
+
+def test_a_newline_before_a_capital_or_after_a_stop_still_breaks(nlp):
+    # a title line without a stop, then the abstract; a sentence ending a line; a bracket that is not a heading
+    text = "Effects of horse riding simulation on balance\nThirty subjects were randomised.\nresults were kept."
+    assert sents(nlp, text) == ["Effects of horse riding simulation on balance", "Thirty subjects were randomised.",
+                                "results were kept."]
+    assert sents(nlp, "[Horse riding] was done.") == ["[Horse riding] was done."]
