@@ -39,6 +39,8 @@ _ZONES = (
     ("background", re.compile(r"BACKGROUND|INTRODUCTION|CONTEXT|RATIONALE|PREMISE|IMPORTANCE")),
 )
 _INLINE_HEADING = re.compile(r"^\s*([A-Z][A-Z &/]{2,}[A-Z])\s*:?\s+(?=[A-Z(\d])")
+#: a sentence that is only a heading word: "Results.", "Conclusions." (headings the splitter left as sentences)
+_HEADING_ONLY = re.compile(r"^\W*([A-Z][A-Za-z]+(?:\s+(?:[A-Z][A-Za-z]*|and|of|&|/)){0,3})\s*[.:]+\s*$")
 
 
 def zone_of(label: str | None) -> str | None:
@@ -270,6 +272,9 @@ class TypingState:
     """Running state over one abstract (unstructured abstracts have no section labels)."""
 
     design_seen: bool = False  # an aim or methods sentence was seen
+    # the zone of the latest heading inside a reader section ("MEASUREMENTS AND MAIN RESULTS The two groups ...",
+    # "Results."), with that section: it holds for the next sentences of the same section
+    heading: tuple[str | None, str] | None = None
     results_seen: bool = False
     tagged: bool = True  # the record has PICO entities (False: no tagger ran; word lists stand in)
 
@@ -341,9 +346,28 @@ def _cue_follows(view: SentenceView, outcome) -> bool:
     return ADVERSE.match(view.text[b:b + 40].lstrip(" -")) is not None
 
 
+def _zone(view: SentenceView, state: TypingState) -> str | None:
+    """The sentence's zone: its own inline heading, else the latest heading of its reader section, else the
+    section's label. A sentence that is only a heading ("Results.") gives ``"heading"`` (no claim)."""
+    own = inline_zone(view.text)
+    if own is None:
+        m = _HEADING_ONLY.match(view.text)
+        if m and (own := zone_of(m.group(1))):
+            state.heading = (view.section, own)
+            return "heading"
+    if own is not None:
+        state.heading = (view.section, own)
+        return own
+    if state.heading is not None and state.heading[0] == view.section:
+        return state.heading[1]
+    return zone_of(view.section)
+
+
 def classify(view: SentenceView, state: TypingState) -> str | None:
     """The claim type of ``view`` (None: the sentence yields no claim). Updates ``state``."""
-    zone = inline_zone(view.text) or zone_of(view.section)
+    zone = _zone(view, state)
+    if zone == "heading":
+        return None
     if zone == "skip" or view.index == 0 and (view.section or "").upper() == "TITLE":
         return None
     strength = result_strength(view)

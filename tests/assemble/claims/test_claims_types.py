@@ -167,3 +167,25 @@ def test_as_needed_is_no_recommendation():
     ents = [("INTERVENTION", "Budesonide-formoterol"), ("OUTCOME", "glucocorticoid exposure"),
             ("COMPARATOR", "budesonide maintenance therapy")]
     assert types_of(text, ["CONCLUSIONS"], ents) == ["finding"]
+
+
+def test_a_heading_sentence_sets_the_zone_of_its_section():
+    # Evidence Inference unlabelled abstract PMC 5225252 ("Results." / "Conclusions." left as sentences of one
+    # ABSTRACT section) and EvidenceMap 10470636 (an inline heading inside the reader's INTERVENTIONS section)
+    text = ("Methods. "
+            "Sixty-five HIV-1-uninfected adults in Kenya, Rwanda, and the United Kingdom were assigned to receive 1 of "
+            "4 prime-boost regimens. "
+            "Results. "
+            "SeV-Gag did not boost T-cell counts in the ASH group. "
+            "Mucosal antibody responses were sporadic. "
+            "Conclusions. "
+            "The prime-boost sequence appears to determine which arm of the immune response is stimulated.")
+    ents = [("INTERVENTION", "SeV-Gag"), ("OUTCOME", "T-cell counts"), ("OUTCOME", "Mucosal antibody responses")]
+    assert types_of(text, ["ABSTRACT"] * 7, ents) == [None, None, None, "finding", "finding", None, "conclusion"]
+    text = ("MEASUREMENTS AND MAIN RESULTS In Group S , mean bladder compliance was significantly ( p = 0.003 ) higher. "
+            "Following the induction of general anesthesia , a small change in bladder compliance was noted .")
+    ents = [("OUTCOME", "bladder compliance"), ("INTERVENTION", "general anesthesia"), ("OUTCOME", "bladder compliance", 1)]
+    assert types_of(text, ["INTERVENTIONS"] * 2, ents) == ["finding", "finding"]
+    assert types_of(text.split(". ", 1)[1], ["INTERVENTIONS"], ents[1:2] + ents[:1]) == [None]  # without the heading
+    # a short sentence is no heading: "All sixty patients completed the study." (PMC 5735483 RESULTS)
+    assert types_of("All sixty patients completed the study.", ["RESULTS"]) == [None]
