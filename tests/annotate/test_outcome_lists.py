@@ -380,3 +380,19 @@ def test_measure_nouns_take_attested_events_and_required_doses(nlp):
     # constructed contrast: a dose given is no outcome ("received a higher dose of atropine" is the arm)
     text = "Group B received a higher dose of atropine (p = 0.0005)."
     assert ("INTERVENTION", "atropine") in run(nlp, text, [("INTERVENTION", "atropine")])
+
+
+def test_what_a_treatment_was_not_effective_at_changing(nlp):
+    # PubMed XML 25998582 and Evidence Inference 3686162 (CONCLUSIONS): the argument of the change gerund after
+    # "effective at / in" is the outcome (one "for"/"of" inside it), the gerund stays outside
+    text = ("Tamsulosin 400 μg and nifedipine 30 mg are not effective at decreasing the need for further treatment to "
+            "achieve stone clearance in 4 weeks for patients with expectantly managed ureteric colic.")
+    got = outcomes(nlp, text, [("INTERVENTION", "Tamsulosin"), ("INTERVENTION", "nifedipine"),
+                               ("OUTCOME", "stone clearance")])
+    assert got == ["need for further treatment", "stone clearance"]
+    text = ("A programme of progressive resistance exercise and orientation was not effective in reducing incident "
+            "delirium in hospitalised elderly patients.")
+    got = outcomes(nlp, text, [("INTERVENTION", "progressive resistance exercise")])
+    assert got == ["incident delirium"]
+    # no change gerund: nothing named ("effective in the management of AKI", PMC 5980265 OBJECTIVE-like)
+    assert outcomes(nlp, "Fenoldopam was effective in the management of AKI.", [("INTERVENTION", "Fenoldopam")]) == []

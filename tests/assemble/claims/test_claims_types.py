@@ -189,3 +189,28 @@ def test_a_heading_sentence_sets_the_zone_of_its_section():
     assert types_of(text.split(". ", 1)[1], ["INTERVENTIONS"], ents[1:2] + ents[:1]) == [None]  # without the heading
     # a short sentence is no heading: "All sixty patients completed the study." (PMC 5735483 RESULTS)
     assert types_of("All sixty patients completed the study.", ["RESULTS"]) == [None]
+
+
+def test_conclusion_stating_an_observed_comparison_or_null_effect_is_a_finding():
+    # CONCLUSIONS of PMC 3686162, 5980265, 5809706, 4569055 and EvidenceMap 11199239 state the study's observed
+    # result; PMC 4436815's CONCLUSION (hedged: "suggests ... would be feasible") stays a conclusion
+    sentences = [
+        ("A programme of progressive resistance exercise and orientation was not effective in reducing incident "
+         "delirium in hospitalised elderly patients.",
+         [("INTERVENTION", "progressive resistance exercise"), ("OUTCOME", "incident delirium")]),
+        ("Fenoldopam CRI at 0.1 µg/kg/min did not have a clinically relevant effect on kidney function parameters "
+         "in dogs with severe heatstroke-associated AKI.",
+         [("INTERVENTION", "Fenoldopam"), ("OUTCOME", "kidney function parameters")]),
+        ("This study demonstrated that the i-gel and LMA Supreme provided a similar performance of airway in infants.",
+         [("INTERVENTION", "i-gel"), ("INTERVENTION", "LMA Supreme"), ("OUTCOME", "performance of airway")]),
+        ("However, students are more satisfied when using CPOE rather than usual training.",
+         [("OUTCOME", "satisfied"), ("INTERVENTION", "CPOE"), ("INTERVENTION", "usual training")]),
+        ("For postgraduate nurses , daylong cancer pain education workshops were , in the group studied , as "
+         "effective as hands-on experience in improving cancer pain knowledge and changing attitudes .",
+         [("INTERVENTION", "pain education workshops"), ("OUTCOME", "cancer pain knowledge")]),
+    ]
+    for text, ents in sentences:
+        assert types_of(text, ["CONCLUSIONS"], ents) == ["finding"], text
+    hedged = ("This study suggests that a large cookstove intervention trial in Malawi would be feasible with careful "
+              "community sensitisation.")
+    assert types_of(hedged, ["CONCLUSIONS"], [("INTERVENTION", "cookstove intervention")]) == ["conclusion"]
