@@ -161,6 +161,11 @@ def grow(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int, outc
         m = _phrase_right(t, b + 1, hi, taken)
         if m > b + 1 and _name_ok(t, b + 1, m) and _ends_phrase(t, m, hi) and m - b <= MAX_NAME + 1:
             b = m
+    # a sentence-opening subject and its site: "[Bone mineral density] in the [lumbar spine] increased"
+    site = b + 1 + (b + 1 < hi and t.lower[b + 1] in _DETS)
+    if b + 1 < hi and t.lower[b] == "in" and site in outcomes and (a == lo or a - 1 == lo and t.lower[lo] in _DETS) \
+            and not any(t.lower[x] in _RESULT_NOUNS for x in range(a, b)):  # not "[Numerical reductions] in [FPG]"
+        return a, -site
     # "percentage of patients with X": a measure noun's qualifier
     heads = {t.lower[x] for x in range(a, b)} & HEADS
     if heads and b + 1 < hi and t.lower[b] in QUALIFIERS:

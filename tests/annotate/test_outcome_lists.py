@@ -396,3 +396,17 @@ def test_what_a_treatment_was_not_effective_at_changing(nlp):
     assert got == ["incident delirium"]
     # no change gerund: nothing named ("effective in the management of AKI", PMC 5980265 OBJECTIVE-like)
     assert outcomes(nlp, "Fenoldopam was effective in the management of AKI.", [("INTERVENTION", "Fenoldopam")]) == []
+
+
+def test_a_sentence_opening_outcome_takes_its_tagged_site(nlp):
+    # EvidenceMap 10993031 RESULTS: "[Bone mineral density] in the [lumbar spine] increased" is one outcome; a result
+    # noun opening the sentence is no outcome with a site (Evidence Inference 3654568: "Numerical reductions in FPG")
+    text = ("Bone mineral density in the lumbar spine increased ( p < 0.05 ) by +2.2 +/- 0.5 % the HRT alone group and "
+            "by + 1.8 +/- 0.6 % in the HRT + T group .")
+    got = outcomes(nlp, text, [("OUTCOME", "Bone mineral density"), ("OUTCOME", "lumbar spine"),
+                               ("INTERVENTION", "HRT alone")])
+    assert got == ["Bone mineral density in the lumbar spine"]
+    text = ("Numerical reductions in FPG and higher proportions of subjects reaching HbA1c < 7.0% were observed with "
+            "canagliflozin 100 and 300 mg versus placebo (27.3, 32.6 and 17.2%).")
+    got = outcomes(nlp, text, [("OUTCOME", "Numerical reductions"), ("OUTCOME", "FPG")])
+    assert "FPG" in got and not any("reductions in FPG" in o for o in got)

@@ -285,14 +285,12 @@ CONCLUDED_RESULT = re.compile(
     r"\b(?:reduces|increases|improves|decreases|lowers|raises|prolongs|shortens|prevents|worsens|ameliorates|"
     r"attenuates|enhances)\b"
     # an observed comparison or null effect: "was not effective in reducing incident delirium", "did not have a
-    # clinically relevant effect on", "provided a similar performance", "as effective as", "more satisfied ... rather
-    # than"
+    # clinically relevant effect on", "provided a similar performance", "as effective as"
     r"|\b(?:was|were|is|are)\s+not\s+(?:\w+\s+)?effective\s+(?:in|at|for)\b"
     r"|\b(?:did|does|do)\s+not\s+have\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,3}?effects?\s+on\b"
     r"|\b(?:provided|produced|showed|had|achieved|gave|resulted\s+in)\s+(?:a\s+|an\s+)?(?:similar|comparable|"
     r"superior|better|greater|higher|lower|fewer|less)\b"
-    r"|\bas\s+(?:effective|efficacious|safe)\s+as\b|\b(?:more|less)\s+(?:effective|efficacious)\s+than\b"
-    r"|\b(?:more|less)\s+\w+\b[^.;]{0,60}?\brather\s+than\b", re.IGNORECASE)
+    r"|\bas\s+(?:effective|efficacious|safe)\s+as\b|\b(?:more|less)\s+(?:effective|efficacious)\s+than\b", re.IGNORECASE)
 RECOMMENDS = re.compile(
     r"\b(?:(?:is|are|be|remains?)\s+(?:\w+\s+)?(?:needed|required|necessary|warranted)|needed\s+to|required\s+to|"
     r"warranted|should|recommended|(?:further|future|larger|additional)\s+(?:\w+\s+){0,2}(?:studies|research|trials?|"
