@@ -370,6 +370,16 @@ def _zone(view: SentenceView, state: TypingState) -> str | None:
     return zone_of(view.section)
 
 
+_NONE = re.compile(r"\W*(?:no|none\s+of\s+the)\s+", re.IGNORECASE)
+
+
+def _none_of_outcome(view: SentenceView) -> bool:
+    """A Results sentence that opens with "No" and an OUTCOME reports a count of zero ("No retreatments were
+    performed"), whatever its methods words."""
+    m = _NONE.match(view.text)
+    return m is not None and any(view.local(o)[0] == m.end() for o in view.label("OUTCOME"))
+
+
 def classify(view: SentenceView, state: TypingState) -> str | None:
     """The claim type of ``view`` (None: the sentence yields no claim). Updates ``state``."""
     zone = _zone(view, state)
@@ -391,7 +401,7 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
     if zone in (None, "background", "aim") and (AIM.search(view.text) or AIM_START.match(view.text)) or zone == "aim":
         state.design_seen = True
         return "finding" if reports else "aim"
-    methods = methods_cue(view)
+    methods = methods_cue(view) and not (zone == "results" and _none_of_outcome(view))
     if zone == "methods" or methods:
         state.design_seen = True
         if strength < 2 or not any(m.kind in TEST_KINDS for m in view.measures) and (

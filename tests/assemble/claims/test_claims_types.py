@@ -212,3 +212,12 @@ def test_conclusion_stating_an_observed_comparison_or_null_effect_is_a_finding()
     hedged = ("This study suggests that a large cookstove intervention trial in Malawi would be feasible with careful "
               "community sensitisation.")
     assert types_of(hedged, ["CONCLUSIONS"], [("INTERVENTION", "cookstove intervention")]) == ["conclusion"]
+
+
+def test_a_results_sentence_opening_with_no_and_an_outcome_reports_a_zero_count():
+    # PubMed XML 26432115 RESULTS ("No retreatments were performed."): a count of zero, not a methods sentence; the
+    # same words in a Methods section, and flow ("No patients were excluded"), give no claim
+    ents = [("OUTCOME", "retreatments")]
+    assert types_of("No retreatments were performed.", ["RESULTS"], ents) == ["finding"]
+    assert types_of("No retreatments were performed.", ["METHODS"], ents) == [None]
+    assert types_of("No patients were excluded.", ["RESULTS"]) == [None]
