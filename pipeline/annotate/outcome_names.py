@@ -196,16 +196,27 @@ _RESULT_NOUNS = frozenset(["improvement", "improvements", "reduction", "reductio
                            "differences", "effect", "effects", "benefit", "benefits"])
 
 
+def _title(word: str) -> bool:
+    """A title-case word: "Density" (not "HbA1c", "IL-6", "The")."""
+    return len(word) > 2 and word[0].isupper() and word[1:].islower() and word.isalpha()
+
+
 def grow_phrase(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int) -> tuple[int, int]:
     """The OUTCOME span ``[a, b)`` grown to its noun phrase where the tagger cut it short (claims layer):
 
-    * right, over one or two untagged nouns that end the phrase before a copula, an auxiliary or a
+    * right, over up to three untagged title-case words after a title-case word inside the sentence ("[High]
+      Density Lipoprotein"), then over one or two untagged nouns that end the phrase before a copula, an auxiliary or a
       past-tense verb ("Average population CVD [risk] decreased", "the mean defocus [equivalent] was"), not
       after a bracket ("Mean estimated GFR (eGFR) plus or minus ...");
     * left, over a noun and ``of (the)`` that open the clause ("[Composition of the] microbiota did not
       differ"), not a result word ("Significant improvement of X").
     """
     m = b
+    if _title(t.text[b - 1]) and b - 1 > lo:  # a title-case name the tagger cut: "[High] Density Lipoprotein"
+        while m < hi and m - b < 3 and _free(t, m, taken) and _title(t.text[m]) and t.lower[m] not in _NOT_TAIL:
+            m += 1
+        if m > b:
+            b = m
     while t.text[b - 1] not in ")]" and m < hi and m - b < 2 and _free(t, m, taken) and t.lower[m] not in _NOT_TAIL \
             and t.text[m].isalpha() and t.lower[m] not in _RESULT_NOUNS and not adjective_like(t.text[m], t.lower[m]) \
             and not t.lower[m].endswith(("ant", "ly")):

@@ -410,3 +410,16 @@ def test_a_sentence_opening_outcome_takes_its_tagged_site(nlp):
             "canagliflozin 100 and 300 mg versus placebo (27.3, 32.6 and 17.2%).")
     got = outcomes(nlp, text, [("OUTCOME", "Numerical reductions"), ("OUTCOME", "FPG")])
     assert "FPG" in got and not any("reductions in FPG" in o for o in got)
+
+
+def test_a_title_case_name_cut_short_grows_over_its_title_case_words(nlp):
+    # Evidence Inference unlabelled abstract PMC 4598102 RESULTS: the tagger stops at "High"
+    text = ("There were no significant differences in changes of Fasting Plasma Glucose, Total cholesterol, "
+            "Triglycerides and High Density Lipoprotein within each group at week 4 and 8 execpt low density "
+            "lipoproteins.")
+    got = outcomes(nlp, text, [("OUTCOME", "changes of Fasting Plasma Glucose"), ("OUTCOME", "Total cholesterol"),
+                               ("OUTCOME", "Triglycerides"), ("OUTCOME", "High")])
+    assert "High Density Lipoprotein" in got
+    # lower-case words after it are no part of a title-case name
+    got = outcomes(nlp, "Total cholesterol decreased in the statin group.", [("OUTCOME", "Total")])
+    assert "Total cholesterol decreased" not in got
