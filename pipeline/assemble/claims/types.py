@@ -181,9 +181,14 @@ BASELINE = Gated(re.compile(
     r"data|"
     r"values|demographics|features)|\bdemographics?|\bdemographic\s+(?:data|variables)|\b(?:patient|patients'|clinical|"
     r"baseline|demographic|background)\s+characteristics|\b(?:characteristics|demographics)\s+(?:of|between)|"
-    r"\boperative\s+details)\b",
+    r"\boperative\s+details)\b"
+    # sample attributes compared, a list led by age / sex: "were of similar age ( 54.0 +/- 0.8 years ) , height",
+    # "no significant differences between age, weight, body mass index"; "demographically comparable"
+    r"|\b(?:similar|comparable|no\s+(?:\w+\s+){0,2}differences?\s+(?:between|in|of|regarding)|did\s+not\s+differ\s+"
+    r"(?:in|regarding))\s+(?:the\s+)?(?:mean\s+)?(?:age|sex|gender)\s*(?:[,(]|and\b|or\b)"
+    r"|\bdemographically\s+(?:similar|comparable|matched|balanced)\b",
     re.IGNORECASE,
-), ('baseline', 'demograph', 'characteristics', 'operative'))
+), ('baseline', 'demograph', 'characteristics', 'operative', 'age', 'sex', 'gender'))
 _COMPARES = re.compile(r"\b(?:vs\.?|versus|compared|than|respectively)(?![\w-])", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although)\b|;", re.IGNORECASE)
 #: enrolment and flow: "120 were randomised; 86 completed", "seven could not be included", "lost to follow-up"

@@ -221,3 +221,16 @@ def test_a_results_sentence_opening_with_no_and_an_outcome_reports_a_zero_count(
     assert types_of("No retreatments were performed.", ["RESULTS"], ents) == ["finding"]
     assert types_of("No retreatments were performed.", ["METHODS"], ents) == [None]
     assert types_of("No patients were excluded.", ["RESULTS"]) == [None]
+
+
+def test_sample_attributes_led_by_age_or_sex_are_a_baseline_comparison():
+    # EvidenceMap 10993031 and 10470636 RESULTS, Evidence Inference unlabelled abstract PMC 5515187 RESULTS
+    for sentence in ("The subjects were of similar age ( 54.0 +/- 0.8 years ) , height ( 64.0 +/- 0.3 in ) , weight "
+                     "( 157.2 +/- 3.6 lb ) .",
+                     "There are no significant differences between age, weight, body mass index and BP and "
+                     "biochemical variables between the two groups.",
+                     "The two groups were demographically comparable ."):
+        assert types_of(sentence, ["RESULTS"], [("OUTCOME", "weight")] if "weight" in sentence else []) == [None], \
+            sentence
+    # constructed counter-example: an outcome that starts with "age" is no sample attribute
+    assert types_of("Scores were similar in age-related quality of life (p = 0.4).", ["RESULTS"]) == ["finding"]
