@@ -6,7 +6,8 @@ component), each on one sentence ``[lo, hi)`` of a :class:`~claimex.annotate.out
 * :func:`grow` - an OUTCOME span grows over the measure noun it is the argument of ("the incidence of
   [moderate to] severe withdrawal movements", "prevalence of [reported] diarrhea"), over an ``of`` tail
   that ends the phrase ("fiberoptic view of the larynx") and, after a measure noun, over a ``with``
-  qualifier ("percentage of patients with >=1 exacerbation", "proportion of dogs with AKI");
+  qualifier ("percentage of patients with >=1 exacerbation", "proportion of dogs with AKI"); a
+  sentence-opening span takes the tagged site after ``in (the)`` ("Bone mineral density in the lumbar spine");
 * :func:`slot_labels` - the label of a ``label: number`` result slot ("(objective response rates: 33-80%;
   mean duration: 6-42.5 months)");
 * result clauses - :mod:`claimex.annotate.outcome_results` (``result_names``, ``measured_subject``), built on

@@ -9,8 +9,9 @@ the noun-phrase helpers of :mod:`claimex.annotate.outcome_names`:
   consistency analysis"), the subject of a result predicate ("Success criteria were met ...", "the primary
   endpoint was not significantly different ...", "MRI metrics did not differ", "Glaucoma was reported in
   19.7% of ..."), the topic of a difference ("no difference regarding / with regard to / in terms of X",
-  also next to tagged outcomes), what an effect is on ("no effect of X on diarrhea"), and states of a share
-  of patients ("94% are alive");
+  also next to tagged outcomes), what an effect is on ("no effect of X on diarrhea"), what a treatment was
+  (not) effective at changing ("not effective at decreasing the need for further treatment"), and states of a
+  share of patients ("94% are alive");
 * :func:`embedded_subjects` - the subject of a result predicate inside a sentence, after "that" / "while" /
   "although" / "but" / "and", or at a clause start beside tagged outcomes ("showed that the incidence of
   psoriatic arthropathy per patient-year was lower in ...", "History of a wheeze was more common ..., while

@@ -25,41 +25,7 @@ from dataclasses import dataclass
 
 from .base import Gated, SentenceView, cues
 from .hedging import hedged
-
-# -- zones --------------------------------------------------------------------------------------------
-_ZONES = (
-    ("skip", re.compile(r"TITLE|REGISTRATION|FUNDING|SPONSOR|KEY ?WORDS|CLINICAL ?TRIAL|TRIAL|DISCLOSURE|"
-                        r"CONFLICT|ABBREVIATION|SUPPLEMENTARY|ELECTRONIC")),
-    ("conclusion", re.compile(r"CONCLU|INTERPRETATION|IMPLICATION|SIGNIFICANCE|DISCUSSION|PERSPECTIVE|"
-                              r"RELEVANCE|MESSAGE")),  # a lone SUMMARY heading covers a whole abstract: no zone
-    ("results", re.compile(r"RESULT|FINDING|OUTCOMES?$")),
-    ("aim", re.compile(r"OBJECTIVE|\bAIMS?\b|PURPOSE|GOAL|QUESTION|HYPOTHES")),
-    ("methods", re.compile(r"METHOD|DESIGN|SETTING|PARTICIPANT|PATIENT|SUBJECT|INTERVENTION|MEASURE|MATERIAL|"
-                           r"PROCEDURE|SELECTION|DATA|POPULATION|ANALYSIS|SAMPLE|EXPOSURE|STUDY")),
-    ("background", re.compile(r"BACKGROUND|INTRODUCTION|CONTEXT|RATIONALE|PREMISE|IMPORTANCE")),
-)
-_INLINE_HEADING = re.compile(r"^\s*([A-Z][A-Z &/]{2,}[A-Z])\s*:?\s+(?=[A-Z(\d])")
-#: a sentence that is only a heading word: "Results.", "Conclusions." (headings the splitter left as sentences)
-_HEADING_ONLY = re.compile(r"^\W*([A-Z][A-Za-z]+(?:\s+(?:[A-Z][A-Za-z]*|and|of|&|/)){0,3})\s*[.:]+\s*$")
-
-
-def zone_of(label: str | None) -> str | None:
-    if not label:
-        return None
-    label = label.upper().strip()
-    for zone, pattern in _ZONES:
-        if pattern.search(label):
-            return zone
-    return None
-
-
-def inline_zone(text: str) -> str | None:
-    """``"RESULTS The mean ..."`` / ``"IMPLICATIONS This study ..."`` -> the heading's zone."""
-    m = _INLINE_HEADING.match(text)
-    if not m or m.group(1) == "UNLABELLED":
-        return None
-    return zone_of(m.group(1))
-
+from .zones import Heading, section_zone
 
 # -- cues -----------------------------------------------------------------------------------------------
 CONCLUSION = Gated(re.compile(
@@ -279,7 +245,7 @@ class TypingState:
     design_seen: bool = False  # an aim or methods sentence was seen
     # the zone of the latest heading inside a reader section ("MEASUREMENTS AND MAIN RESULTS The two groups ...",
     # "Results."), with that section: it holds for the next sentences of the same section
-    heading: tuple[str | None, str] | None = None
+    heading: Heading | None = None
     results_seen: bool = False
     tagged: bool = True  # the record has PICO entities (False: no tagger ran; word lists stand in)
 
@@ -358,23 +324,6 @@ def _cue_follows(view: SentenceView, outcome) -> bool:
     return ADVERSE.match(view.text[b:b + 40].lstrip(" -")) is not None
 
 
-def _zone(view: SentenceView, state: TypingState) -> str | None:
-    """The sentence's zone: its own inline heading, else the latest heading of its reader section, else the
-    section's label. A sentence that is only a heading ("Results.") gives ``"heading"`` (no claim)."""
-    own = inline_zone(view.text)
-    if own is None:
-        m = _HEADING_ONLY.match(view.text)
-        if m and (own := zone_of(m.group(1))):
-            state.heading = (view.section, own)
-            return "heading"
-    if own is not None:
-        state.heading = (view.section, own)
-        return own
-    if state.heading is not None and state.heading[0] == view.section:
-        return state.heading[1]
-    return zone_of(view.section)
-
-
 _NONE = re.compile(r"\W*(?:no|none\s+of\s+the)\s+", re.IGNORECASE)
 
 
@@ -387,7 +336,7 @@ def _none_of_outcome(view: SentenceView) -> bool:
 
 def classify(view: SentenceView, state: TypingState) -> str | None:
     """The claim type of ``view`` (None: the sentence yields no claim). Updates ``state``."""
-    zone = _zone(view, state)
+    zone, state.heading = section_zone(view.text, view.section, state.heading)
     if zone == "heading":
         return None
     if zone == "skip" or view.index == 0 and (view.section or "").upper() == "TITLE":
