@@ -6,7 +6,8 @@ component), each on one sentence ``[lo, hi)`` of a :class:`~claimex.annotate.out
 * :func:`grow` - an OUTCOME span grows over the measure noun it is the argument of ("the incidence of
   [moderate to] severe withdrawal movements", "prevalence of [reported] diarrhea"), over an ``of`` tail
   that ends the phrase ("fiberoptic view of the larynx") and, after a measure noun, over a ``with``
-  qualifier ("percentage of patients with >=1 exacerbation", "proportion of dogs with AKI");
+  qualifier ("percentage of patients with >=1 exacerbation", "proportion of dogs with AKI"); a
+  sentence-opening span takes the tagged site after ``in (the)`` ("Bone mineral density in the lumbar spine");
 * :func:`slot_labels` - the label of a ``label: number`` result slot ("(objective response rates: 33-80%;
   mean duration: 6-42.5 months)");
 * result clauses - :mod:`claimex.annotate.outcome_results` (``result_names``, ``measured_subject``), built on
@@ -161,6 +162,11 @@ def grow(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int, outc
         m = _phrase_right(t, b + 1, hi, taken)
         if m > b + 1 and _name_ok(t, b + 1, m) and _ends_phrase(t, m, hi) and m - b <= MAX_NAME + 1:
             b = m
+    # a sentence-opening subject and its site: "[Bone mineral density] in the [lumbar spine] increased"
+    site = b + 1 + (b + 1 < hi and t.lower[b + 1] in _DETS)
+    if b + 1 < hi and t.lower[b] == "in" and site in outcomes and (a == lo or a - 1 == lo and t.lower[lo] in _DETS) \
+            and not any(t.lower[x] in _RESULT_NOUNS for x in range(a, b)):  # not "[Numerical reductions] in [FPG]"
+        return a, -site
     # "percentage of patients with X": a measure noun's qualifier
     heads = {t.lower[x] for x in range(a, b)} & HEADS
     if heads and b + 1 < hi and t.lower[b] in QUALIFIERS:
@@ -191,16 +197,27 @@ _RESULT_NOUNS = frozenset(["improvement", "improvements", "reduction", "reductio
                            "differences", "effect", "effects", "benefit", "benefits"])
 
 
+def _title(word: str) -> bool:
+    """A title-case word: "Density" (not "HbA1c", "IL-6", "The")."""
+    return len(word) > 2 and word[0].isupper() and word[1:].islower() and word.isalpha()
+
+
 def grow_phrase(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int) -> tuple[int, int]:
     """The OUTCOME span ``[a, b)`` grown to its noun phrase where the tagger cut it short (claims layer):
 
-    * right, over one or two untagged nouns that end the phrase before a copula, an auxiliary or a
+    * right, over up to three untagged title-case words after a title-case word inside the sentence ("[High]
+      Density Lipoprotein"), then over one or two untagged nouns that end the phrase before a copula, an auxiliary or a
       past-tense verb ("Average population CVD [risk] decreased", "the mean defocus [equivalent] was"), not
       after a bracket ("Mean estimated GFR (eGFR) plus or minus ...");
     * left, over a noun and ``of (the)`` that open the clause ("[Composition of the] microbiota did not
       differ"), not a result word ("Significant improvement of X").
     """
     m = b
+    if _title(t.text[b - 1]) and b - 1 > lo:  # a title-case name the tagger cut: "[High] Density Lipoprotein"
+        while m < hi and m - b < 3 and _free(t, m, taken) and _title(t.text[m]) and t.lower[m] not in _NOT_TAIL:
+            m += 1
+        if m > b:
+            b = m
     while t.text[b - 1] not in ")]" and m < hi and m - b < 2 and _free(t, m, taken) and t.lower[m] not in _NOT_TAIL \
             and t.text[m].isalpha() and t.lower[m] not in _RESULT_NOUNS and not adjective_like(t.text[m], t.lower[m]) \
             and not t.lower[m].endswith(("ant", "ly")):

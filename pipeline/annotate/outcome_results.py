@@ -9,8 +9,9 @@ the noun-phrase helpers of :mod:`claimex.annotate.outcome_names`:
   consistency analysis"), the subject of a result predicate ("Success criteria were met ...", "the primary
   endpoint was not significantly different ...", "MRI metrics did not differ", "Glaucoma was reported in
   19.7% of ..."), the topic of a difference ("no difference regarding / with regard to / in terms of X",
-  also next to tagged outcomes), what an effect is on ("no effect of X on diarrhea"), and states of a share
-  of patients ("94% are alive");
+  also next to tagged outcomes), what an effect is on ("no effect of X on diarrhea"), what a treatment was
+  (not) effective at changing ("not effective at decreasing the need for further treatment"), and states of a
+  share of patients ("94% are alive");
 * :func:`embedded_subjects` - the subject of a result predicate inside a sentence, after "that" / "while" /
   "although" / "but" / "and", or at a clause start beside tagged outcomes ("showed that the incidence of
   psoriatic arthropathy per patient-year was lower in ...", "History of a wheeze was more common ..., while
@@ -35,6 +36,7 @@ from .outcome_names import (
     POPULATION_NOUNS,
     TokenView,
     _ends_phrase,
+    _free,
     _name_ok,
     _phrase_right,
     _subject,
@@ -58,6 +60,9 @@ _CHANGE_NOUNS = frozenset(["difference", "differences", "change", "changes"])
 # "no difference regarding / with regard to / with respect to / in terms of X": the topic X is compared
 _TOPIC = frozenset(["regarding", "concerning", "regard", "respect", "terms"])
 DIFFER_VERBS = frozenset(["differ", "differed", "differs"])
+_EFFECTIVE = frozenset(["effective", "ineffective", "efficacious", "successful", "unsuccessful"])
+_CHANGE_GERUNDS = frozenset(["reducing", "decreasing", "lowering", "preventing", "improving", "increasing",
+                             "raising", "shortening", "prolonging", "relieving", "controlling"])
 _EFFECT = frozenset(["effect", "effects", "impact", "influence"])
 _DIFFERENCE = _CHANGE_NOUNS | DIFFER_VERBS
 # "significant improvements in the face scale for mood": the noun after "in" is compared (the direction
@@ -113,6 +118,8 @@ def result_names(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_at: 
             # per patient, mean duration of surgery, ..."
             topic = _topic(t, taken, a, b) if t.at(_DIFFERENCE, a, b) else None
             out += [topic] if topic is not None else []
+            aim = _effective_at(t, taken, a, b)
+            out += [aim] if aim is not None and aim != topic else []
             continue
         hit = None
         for j in t.at(_CHANGE_OR_COMPARE, a, b - 1):
@@ -128,6 +135,8 @@ def result_names(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_at: 
             hit = _topic(t, taken, a, b)
         if hit is None:
             hit = _effect_on(t, taken, a, b)
+        if hit is None:
+            hit = _effective_at(t, taken, a, b)
         if hit is None:
             subj = _subject(t, a, b, taken)
             if subj is not None and _reported(t, subj[0], subj[1], a, b):
@@ -277,6 +286,25 @@ def _effect_on(t: TokenView, taken: list[bool], a: int, b: int) -> tuple[int, in
     return None
 
 
+def _effective_at(t: TokenView, taken: list[bool], a: int, b: int) -> tuple[int, int] | None:
+    """What a treatment was (not) effective at changing: "are not effective at decreasing [the need for further
+    treatment]", "was not effective in reducing [incident delirium]" (the change gerund stays outside)."""
+    for j in t.at(_EFFECTIVE, a, b - 3):
+        if t.lower[j + 1] not in ("in", "at") or t.lower[j + 2] not in _CHANGE_GERUNDS:
+            continue
+        s = m = j + 3 + (t.lower[j + 3] in _DETS)
+        head = None  # one "of" / "for" inside the name, after its head: "the need for further treatment"
+        while m < b:
+            if head is None and m > s and t.lower[m] in ("of", "for") and m + 1 < b and _free(t, m + 1, taken):
+                head = m
+            elif not _free(t, m, taken):
+                break
+            m += 1
+        if m > s and m - s <= MAX_NAME and _name_ok(t, s, head or m) and _ends_phrase(t, m, b):
+            return s, m
+    return None
+
+
 def _topic(t: TokenView, taken: list[bool], a: int, b: int) -> tuple[int, int] | None:
     """The topic of a difference ("no significant difference regarding the NYHA functional class", "with
     regard to syncope/near-syncope occurrence", "in terms of X", "with respect to X")."""
@@ -313,4 +341,4 @@ def _states(t: TokenView, taken: list[bool], a: int, b: int) -> list[tuple[int, 
 
 #: the words the rules start from (:meth:`Tokens.at <claimex.annotate.outcome_lists.Tokens.at>` indexes them)
 CUE_WORDS = (COMPARISON_ADJ | _CHANGE_NOUNS | _COMPARE_ADJ | STATE_VERBS | _COLON | _SEMICOLON | _TOPIC | DIFFER_VERBS
-             | _EFFECT | _CHANGE_IN | SUBJECT_OPENERS)
+             | _EFFECT | _CHANGE_IN | SUBJECT_OPENERS | _EFFECTIVE)

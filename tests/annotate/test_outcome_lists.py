@@ -380,3 +380,46 @@ def test_measure_nouns_take_attested_events_and_required_doses(nlp):
     # constructed contrast: a dose given is no outcome ("received a higher dose of atropine" is the arm)
     text = "Group B received a higher dose of atropine (p = 0.0005)."
     assert ("INTERVENTION", "atropine") in run(nlp, text, [("INTERVENTION", "atropine")])
+
+
+def test_what_a_treatment_was_not_effective_at_changing(nlp):
+    # PubMed XML 25998582 and Evidence Inference 3686162 (CONCLUSIONS): the argument of the change gerund after
+    # "effective at / in" is the outcome (one "for"/"of" inside it), the gerund stays outside
+    text = ("Tamsulosin 400 μg and nifedipine 30 mg are not effective at decreasing the need for further treatment to "
+            "achieve stone clearance in 4 weeks for patients with expectantly managed ureteric colic.")
+    got = outcomes(nlp, text, [("INTERVENTION", "Tamsulosin"), ("INTERVENTION", "nifedipine"),
+                               ("OUTCOME", "stone clearance")])
+    assert got == ["need for further treatment", "stone clearance"]
+    text = ("A programme of progressive resistance exercise and orientation was not effective in reducing incident "
+            "delirium in hospitalised elderly patients.")
+    got = outcomes(nlp, text, [("INTERVENTION", "progressive resistance exercise")])
+    assert got == ["incident delirium"]
+    # no change gerund: nothing named ("effective in the management of AKI", PMC 5980265 OBJECTIVE-like)
+    assert outcomes(nlp, "Fenoldopam was effective in the management of AKI.", [("INTERVENTION", "Fenoldopam")]) == []
+
+
+def test_a_sentence_opening_outcome_takes_its_tagged_site(nlp):
+    # EvidenceMap 10993031 RESULTS: "[Bone mineral density] in the [lumbar spine] increased" is one outcome; a result
+    # noun opening the sentence is no outcome with a site (Evidence Inference 3654568: "Numerical reductions in FPG")
+    text = ("Bone mineral density in the lumbar spine increased ( p < 0.05 ) by +2.2 +/- 0.5 % the HRT alone group and "
+            "by + 1.8 +/- 0.6 % in the HRT + T group .")
+    got = outcomes(nlp, text, [("OUTCOME", "Bone mineral density"), ("OUTCOME", "lumbar spine"),
+                               ("INTERVENTION", "HRT alone")])
+    assert got == ["Bone mineral density in the lumbar spine"]
+    text = ("Numerical reductions in FPG and higher proportions of subjects reaching HbA1c < 7.0% were observed with "
+            "canagliflozin 100 and 300 mg versus placebo (27.3, 32.6 and 17.2%).")
+    got = outcomes(nlp, text, [("OUTCOME", "Numerical reductions"), ("OUTCOME", "FPG")])
+    assert "FPG" in got and not any("reductions in FPG" in o for o in got)
+
+
+def test_a_title_case_name_cut_short_grows_over_its_title_case_words(nlp):
+    # Evidence Inference unlabelled abstract PMC 4598102 RESULTS: the tagger stops at "High"
+    text = ("There were no significant differences in changes of Fasting Plasma Glucose, Total cholesterol, "
+            "Triglycerides and High Density Lipoprotein within each group at week 4 and 8 execpt low density "
+            "lipoproteins.")
+    got = outcomes(nlp, text, [("OUTCOME", "changes of Fasting Plasma Glucose"), ("OUTCOME", "Total cholesterol"),
+                               ("OUTCOME", "Triglycerides"), ("OUTCOME", "High")])
+    assert "High Density Lipoprotein" in got
+    # lower-case words after it are no part of a title-case name
+    got = outcomes(nlp, "Total cholesterol decreased in the statin group.", [("OUTCOME", "Total")])
+    assert "Total cholesterol decreased" not in got

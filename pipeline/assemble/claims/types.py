@@ -25,39 +25,7 @@ from dataclasses import dataclass
 
 from .base import Gated, SentenceView, cues
 from .hedging import hedged
-
-# -- zones --------------------------------------------------------------------------------------------
-_ZONES = (
-    ("skip", re.compile(r"TITLE|REGISTRATION|FUNDING|SPONSOR|KEY ?WORDS|CLINICAL ?TRIAL|TRIAL|DISCLOSURE|"
-                        r"CONFLICT|ABBREVIATION|SUPPLEMENTARY|ELECTRONIC")),
-    ("conclusion", re.compile(r"CONCLU|INTERPRETATION|IMPLICATION|SIGNIFICANCE|DISCUSSION|PERSPECTIVE|"
-                              r"RELEVANCE|MESSAGE")),  # a lone SUMMARY heading covers a whole abstract: no zone
-    ("results", re.compile(r"RESULT|FINDING|OUTCOMES?$")),
-    ("aim", re.compile(r"OBJECTIVE|\bAIMS?\b|PURPOSE|GOAL|QUESTION|HYPOTHES")),
-    ("methods", re.compile(r"METHOD|DESIGN|SETTING|PARTICIPANT|PATIENT|SUBJECT|INTERVENTION|MEASURE|MATERIAL|"
-                           r"PROCEDURE|SELECTION|DATA|POPULATION|ANALYSIS|SAMPLE|EXPOSURE|STUDY")),
-    ("background", re.compile(r"BACKGROUND|INTRODUCTION|CONTEXT|RATIONALE|PREMISE|IMPORTANCE")),
-)
-_INLINE_HEADING = re.compile(r"^\s*([A-Z][A-Z &/]{2,}[A-Z])\s*:?\s+(?=[A-Z(\d])")
-
-
-def zone_of(label: str | None) -> str | None:
-    if not label:
-        return None
-    label = label.upper().strip()
-    for zone, pattern in _ZONES:
-        if pattern.search(label):
-            return zone
-    return None
-
-
-def inline_zone(text: str) -> str | None:
-    """``"RESULTS The mean ..."`` / ``"IMPLICATIONS This study ..."`` -> the heading's zone."""
-    m = _INLINE_HEADING.match(text)
-    if not m or m.group(1) == "UNLABELLED":
-        return None
-    return zone_of(m.group(1))
-
+from .zones import Heading, section_zone
 
 # -- cues -----------------------------------------------------------------------------------------------
 CONCLUSION = Gated(re.compile(
@@ -179,9 +147,14 @@ BASELINE = Gated(re.compile(
     r"data|"
     r"values|demographics|features)|\bdemographics?|\bdemographic\s+(?:data|variables)|\b(?:patient|patients'|clinical|"
     r"baseline|demographic|background)\s+characteristics|\b(?:characteristics|demographics)\s+(?:of|between)|"
-    r"\boperative\s+details)\b",
+    r"\boperative\s+details)\b"
+    # sample attributes compared, a list led by age / sex: "were of similar age ( 54.0 +/- 0.8 years ) , height",
+    # "no significant differences between age, weight, body mass index"; "demographically comparable"
+    r"|\b(?:similar|comparable|no\s+(?:\w+\s+){0,2}differences?\s+(?:between|in|of|regarding)|did\s+not\s+differ\s+"
+    r"(?:in|regarding))\s+(?:the\s+)?(?:mean\s+)?(?:age|sex|gender)\s*(?:[,(]|and\b|or\b)"
+    r"|\bdemographically\s+(?:similar|comparable|matched|balanced)\b",
     re.IGNORECASE,
-), ('baseline', 'demograph', 'characteristics', 'operative'))
+), ('baseline', 'demograph', 'characteristics', 'operative', 'age', 'sex', 'gender'))
 _COMPARES = re.compile(r"\b(?:vs\.?|versus|compared|than|respectively)(?![\w-])", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although)\b|;", re.IGNORECASE)
 #: enrolment and flow: "120 were randomised; 86 completed", "seven could not be included", "lost to follow-up"
@@ -270,6 +243,9 @@ class TypingState:
     """Running state over one abstract (unstructured abstracts have no section labels)."""
 
     design_seen: bool = False  # an aim or methods sentence was seen
+    # the zone of the latest heading inside a reader section ("MEASUREMENTS AND MAIN RESULTS The two groups ...",
+    # "Results."), with that section: it holds for the next sentences of the same section
+    heading: Heading | None = None
     results_seen: bool = False
     tagged: bool = True  # the record has PICO entities (False: no tagger ran; word lists stand in)
 
@@ -278,7 +254,14 @@ class TypingState:
 #: one that judges, generalises (hedged) or recommends stays a conclusion
 CONCLUDED_RESULT = re.compile(
     r"\b(?:reduces|increases|improves|decreases|lowers|raises|prolongs|shortens|prevents|worsens|ameliorates|"
-    r"attenuates|enhances)\b", re.IGNORECASE)
+    r"attenuates|enhances)\b"
+    # an observed comparison or null effect: "was not effective in reducing incident delirium", "did not have a
+    # clinically relevant effect on", "provided a similar performance", "as effective as"
+    r"|\b(?:was|were|is|are)\s+not\s+(?:\w+\s+)?effective\s+(?:in|at|for)\b"
+    r"|\b(?:did|does|do)\s+not\s+have\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,3}?effects?\s+on\b"
+    r"|\b(?:provided|produced|showed|had|achieved|gave|resulted\s+in)\s+(?:a\s+|an\s+)?(?:similar|comparable|"
+    r"superior|better|greater|higher|lower|fewer|less)\b"
+    r"|\bas\s+(?:effective|efficacious|safe)\s+as\b|\b(?:more|less)\s+(?:effective|efficacious)\s+than\b", re.IGNORECASE)
 RECOMMENDS = re.compile(
     r"\b(?:(?:is|are|be|remains?)\s+(?:\w+\s+)?(?:needed|required|necessary|warranted)|needed\s+to|required\s+to|"
     r"warranted|should|recommended|(?:further|future|larger|additional)\s+(?:\w+\s+){0,2}(?:studies|research|trials?|"
@@ -341,9 +324,21 @@ def _cue_follows(view: SentenceView, outcome) -> bool:
     return ADVERSE.match(view.text[b:b + 40].lstrip(" -")) is not None
 
 
+_NONE = re.compile(r"\W*(?:no|none\s+of\s+the)\s+", re.IGNORECASE)
+
+
+def _none_of_outcome(view: SentenceView) -> bool:
+    """A Results sentence that opens with "No" and an OUTCOME reports a count of zero ("No retreatments were
+    performed"), whatever its methods words."""
+    m = _NONE.match(view.text)
+    return m is not None and any(view.local(o)[0] == m.end() for o in view.label("OUTCOME"))
+
+
 def classify(view: SentenceView, state: TypingState) -> str | None:
     """The claim type of ``view`` (None: the sentence yields no claim). Updates ``state``."""
-    zone = inline_zone(view.text) or zone_of(view.section)
+    zone, state.heading = section_zone(view.text, view.section, state.heading)
+    if zone == "heading":
+        return None
     if zone == "skip" or view.index == 0 and (view.section or "").upper() == "TITLE":
         return None
     strength = result_strength(view)
@@ -360,7 +355,7 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
     if zone in (None, "background", "aim") and (AIM.search(view.text) or AIM_START.match(view.text)) or zone == "aim":
         state.design_seen = True
         return "finding" if reports else "aim"
-    methods = methods_cue(view)
+    methods = methods_cue(view) and not (zone == "results" and _none_of_outcome(view))
     if zone == "methods" or methods:
         state.design_seen = True
         if strength < 2 or not any(m.kind in TEST_KINDS for m in view.measures) and (

@@ -167,3 +167,70 @@ def test_as_needed_is_no_recommendation():
     ents = [("INTERVENTION", "Budesonide-formoterol"), ("OUTCOME", "glucocorticoid exposure"),
             ("COMPARATOR", "budesonide maintenance therapy")]
     assert types_of(text, ["CONCLUSIONS"], ents) == ["finding"]
+
+
+def test_a_heading_sentence_sets_the_zone_of_its_section():
+    # Evidence Inference unlabelled abstract PMC 5225252 ("Results." / "Conclusions." left as sentences of one
+    # ABSTRACT section) and EvidenceMap 10470636 (an inline heading inside the reader's INTERVENTIONS section)
+    text = ("Methods. "
+            "Sixty-five HIV-1-uninfected adults in Kenya, Rwanda, and the United Kingdom were assigned to receive 1 of "
+            "4 prime-boost regimens. "
+            "Results. "
+            "SeV-Gag did not boost T-cell counts in the ASH group. "
+            "Mucosal antibody responses were sporadic. "
+            "Conclusions. "
+            "The prime-boost sequence appears to determine which arm of the immune response is stimulated.")
+    ents = [("INTERVENTION", "SeV-Gag"), ("OUTCOME", "T-cell counts"), ("OUTCOME", "Mucosal antibody responses")]
+    assert types_of(text, ["ABSTRACT"] * 7, ents) == [None, None, None, "finding", "finding", None, "conclusion"]
+    text = ("MEASUREMENTS AND MAIN RESULTS In Group S , mean bladder compliance was significantly ( p = 0.003 ) higher. "
+            "Following the induction of general anesthesia , a small change in bladder compliance was noted .")
+    ents = [("OUTCOME", "bladder compliance"), ("INTERVENTION", "general anesthesia"), ("OUTCOME", "bladder compliance", 1)]
+    assert types_of(text, ["INTERVENTIONS"] * 2, ents) == ["finding", "finding"]
+    assert types_of(text.split(". ", 1)[1], ["INTERVENTIONS"], ents[1:2] + ents[:1]) == [None]  # without the heading
+    # a short sentence is no heading: "All sixty patients completed the study." (PMC 5735483 RESULTS)
+    assert types_of("All sixty patients completed the study.", ["RESULTS"]) == [None]
+
+
+def test_conclusion_stating_an_observed_comparison_or_null_effect_is_a_finding():
+    # CONCLUSIONS of PMC 3686162, 5980265, 5809706 and EvidenceMap 11199239 state the study's observed
+    # result; PMC 4436815's CONCLUSION (hedged: "suggests ... would be feasible") stays a conclusion
+    sentences = [
+        ("A programme of progressive resistance exercise and orientation was not effective in reducing incident "
+         "delirium in hospitalised elderly patients.",
+         [("INTERVENTION", "progressive resistance exercise"), ("OUTCOME", "incident delirium")]),
+        ("Fenoldopam CRI at 0.1 µg/kg/min did not have a clinically relevant effect on kidney function parameters "
+         "in dogs with severe heatstroke-associated AKI.",
+         [("INTERVENTION", "Fenoldopam"), ("OUTCOME", "kidney function parameters")]),
+        ("This study demonstrated that the i-gel and LMA Supreme provided a similar performance of airway in infants.",
+         [("INTERVENTION", "i-gel"), ("INTERVENTION", "LMA Supreme"), ("OUTCOME", "performance of airway")]),
+        ("For postgraduate nurses , daylong cancer pain education workshops were , in the group studied , as "
+         "effective as hands-on experience in improving cancer pain knowledge and changing attitudes .",
+         [("INTERVENTION", "pain education workshops"), ("OUTCOME", "cancer pain knowledge")]),
+    ]
+    for text, ents in sentences:
+        assert types_of(text, ["CONCLUSIONS"], ents) == ["finding"], text
+    hedged = ("This study suggests that a large cookstove intervention trial in Malawi would be feasible with careful "
+              "community sensitisation.")
+    assert types_of(hedged, ["CONCLUSIONS"], [("INTERVENTION", "cookstove intervention")]) == ["conclusion"]
+
+
+def test_a_results_sentence_opening_with_no_and_an_outcome_reports_a_zero_count():
+    # PubMed XML 26432115 RESULTS ("No retreatments were performed."): a count of zero, not a methods sentence; the
+    # same words in a Methods section, and flow ("No patients were excluded"), give no claim
+    ents = [("OUTCOME", "retreatments")]
+    assert types_of("No retreatments were performed.", ["RESULTS"], ents) == ["finding"]
+    assert types_of("No retreatments were performed.", ["METHODS"], ents) == [None]
+    assert types_of("No patients were excluded.", ["RESULTS"]) == [None]
+
+
+def test_sample_attributes_led_by_age_or_sex_are_a_baseline_comparison():
+    # EvidenceMap 10993031 and 10470636 RESULTS, Evidence Inference unlabelled abstract PMC 5515187 RESULTS
+    for sentence in ("The subjects were of similar age ( 54.0 +/- 0.8 years ) , height ( 64.0 +/- 0.3 in ) , weight "
+                     "( 157.2 +/- 3.6 lb ) .",
+                     "There are no significant differences between age, weight, body mass index and BP and "
+                     "biochemical variables between the two groups.",
+                     "The two groups were demographically comparable ."):
+        assert types_of(sentence, ["RESULTS"], [("OUTCOME", "weight")] if "weight" in sentence else []) == [None], \
+            sentence
+    # constructed counter-example: an outcome that starts with "age" is no sample attribute
+    assert types_of("Scores were similar in age-related quality of life (p = 0.4).", ["RESULTS"]) == ["finding"]
