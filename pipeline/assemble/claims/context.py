@@ -284,7 +284,7 @@ class InterventionContext:
                 named = None  # a mention of the main intervention is no control arm
             return named or self.comparator(), "C"
         if is_bare_label(phrase) and GENERIC_TREATMENT.search(phrase):
-            return self.treatment_arm(), "I"
+            return self.treatment_arm(phrase), "I"
         if COMBINATION.search(phrase):
             for ent in reversed(self.interventions):
                 if _COMBINED_TEXT.search(ent.expanded or ent.text):
@@ -298,14 +298,20 @@ class InterventionContext:
                 if not is_bare_label(ent.text) and any(same_stem(w, v) for w in words for v in key):
                     return ent, "C" if is_control(ent) else "I"
         if GENERIC_TREATMENT.search(phrase):
-            return self.treatment_arm(), "I"
+            return self.treatment_arm(phrase), "I"
         return None, None
 
-    def treatment_arm(self) -> Entity | None:
-        """What "the intervention / treatment / study group" received: the active arm the design sentences
-        set against the comparator (:meth:`_allocate`) when it is not a mention of a main intervention,
-        else the latest mention of the main intervention."""
+    def treatment_arm(self, phrase: str = "") -> Entity | None:
+        """What "the intervention / treatment / study group" received: the latest mention of a main
+        intervention whose own words hold the phrase's treatment word ("the intervention group" of a trial of
+        an "educational intervention"); else the active arm the design sentences set against the comparator
+        (:meth:`_allocate`) when it is not a mention of a main intervention, else the latest mention of the
+        main intervention."""
         mains = self.main_mentions()
+        generic = {w for w in content_words(phrase) if GENERIC_TREATMENT.search(w)}
+        named = [m for m in mains if generic & set(content_words(m.text))]
+        if named:
+            return named[0]
         if self.allocated is not None and not any(same_intervention(entity_words(self.allocated), m)
                                                   for m in self.main):
             return self.allocated
