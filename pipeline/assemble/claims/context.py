@@ -162,7 +162,22 @@ class InterventionContext:
                 self.comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)
+        if defining:
+            self._name_bare_controls(view, ents)
         self._define_bracket_labels(view, ents)
+
+    def _name_bare_controls(self, view: SentenceView, ents: list[Entity]) -> None:
+        """A bare control ("control condition", "control group") that a design sentence writes right after
+        another arm's name ("a computer game control condition", tagged as two spans) is that arm: the named
+        arm joins the comparators, after the bare one, so claims carry and resolve to the named control. A one-word
+        modifier ("a waiting control arm") names no arm of its own."""
+        ordered = sorted(ents, key=lambda e: e.start)
+        for prev, ent in zip(ordered, ordered[1:]):
+            if ent in self.comparators and _BARE_CONTROL.match(ent.text) and prev not in self.comparators \
+                    and len(entity_words(prev)) >= 2 \
+                    and not view.between(prev.end, ent.start).strip() \
+                    and not any(same_intervention(entity_words(prev), m) for m in self.main):
+                self.comparators.append(prev)
 
     def _allocate(self, ents: list[Entity], alternatives: set[str], aim: bool = False) -> None:
         """An aim/methods sentence that sets an active arm against a comparator ("a programme of progressive

@@ -185,3 +185,20 @@ def test_title_span_joining_both_arms_is_split_by_the_design_sentence():
     claim = finding_of(rec, "Insertion success rate")
     assert claim.intervention == [ent(rec, "i-gel")] and claim.comparator == [ent(rec, "LMA Supreme")]
     assert claim.direction == "no_difference"
+
+
+def test_bare_control_written_after_an_arm_name_is_that_arm():
+    # PubMed 19368899: "a computer game control condition", tagged as two spans, is the computer game arm;
+    # the result sentence compares against it
+    text = ("Is serum brain-derived neurotrophic factor a biomarker for cognitive enhancement in schizophrenia? "
+            "Schizophrenia subjects were randomly assigned to either 50 hours (10 weeks) of computerized auditory "
+            "training or a computer game control condition, followed by reassessment of cognition and serum BDNF. "
+            "Schizophrenia subjects who engaged in computerized cognitive training designed to improve auditory "
+            "processing showed significant cognitive gains and a significant increase in serum BDNF compared with "
+            "subjects who played computer games.")
+    rec = make_record(text, [("INTERVENTION", "cognitive enhancement"),
+                             ("INTERVENTION", "computerized auditory training"), ("INTERVENTION", "computer game"),
+                             ("COMPARATOR", "control condition"), ("INTERVENTION", "computerized cognitive training"),
+                             ("OUTCOME", "cognitive gains"), ("OUTCOME", "serum BDNF", 1)], title=True)
+    claim = finding_of(rec, "cognitive gains")
+    assert claim.comparator == [ent(rec, "computer game")]
