@@ -49,6 +49,8 @@ _NOT_ARM_WORDS = frozenset(
      "three", "both", "each", "all", "the", "a", "of", "in", "and", "or", "with", "between"]
 )
 
+_CONTROL_SUBJECT = re.compile(r"^\W*(?:in\s+)?(?:the\s+)?(?:control|placebo|comparison|sham)\s+(?:groups?|arms?|"
+                              r"condition|subjects|patients)\b(?!\s+(?:and|or|vs\.?|versus)\b)", re.IGNORECASE)
 _BARE_CONTROL = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition|subjects|patients))?$",
                            re.IGNORECASE)
 
@@ -145,12 +147,21 @@ class InterventionContext:
             actives = [e for e in ents if not is_control(e) and e.id not in alternatives
                        and not self._is_known_comparator(e)] or ents[:1]
             self.main = [k for k in (entity_words(actives[0]),) if k]
-        if design and view.index > 0:
+        control_subject = design and bool(_CONTROL_SUBJECT.match(view.text))
+        control_named = self._control_arm_named(ents) if control_subject else None
+        if design and view.index > 0 and not control_subject:
+            # "The control group received routine care ... any special intervention ...": what the control
+            # group got is no active arm the intervention group was allocated
             self._allocate(arms, alternatives, aim=ctype == "aim")
         for ent in ents:
             key = entity_words(ent)
             if defining and key and key not in self.design_arms:
                 self.design_arms.append(key)
+            if ent is control_named:
+                self.comparators.append(ent)
+                self.interventions.append(ent)
+                self._define_label(view, ent)
+                continue
             for main in self.main:
                 # a control-worded mention ("standard care plus intervention (LWP)") does not replace one
                 # that names the active arm alone
@@ -165,6 +176,15 @@ class InterventionContext:
         if defining:
             self._name_bare_controls(view, ents)
         self._define_bracket_labels(view, ents)
+
+    def _control_arm_named(self, ents: list[Entity]) -> Entity | None:
+        """In a design sentence whose subject is the control group ("The control group took part in the horse
+        riding exercises without a blindfold"), the first arm it names is the control arm's name, unless a
+        control-worded arm already names it ("received routine care")."""
+        named = [e for e in ents if not _BARE_CONTROL.match(e.text)]
+        if not named or any(is_control(e) for e in named):
+            return None
+        return named[0]
 
     def _name_bare_controls(self, view: SentenceView, ents: list[Entity]) -> None:
         """A bare control ("control condition", "control group") that a design sentence writes right after

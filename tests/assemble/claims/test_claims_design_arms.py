@@ -202,3 +202,20 @@ def test_bare_control_written_after_an_arm_name_is_that_arm():
                              ("OUTCOME", "cognitive gains"), ("OUTCOME", "serum BDNF", 1)], title=True)
     claim = finding_of(rec, "cognitive gains")
     assert claim.comparator == [ent(rec, "computer game")]
+
+
+def test_what_the_control_group_received_is_the_named_control_arm():
+    # EI train PMC 1626393: "The control group received only home cleaning information." names the control
+    # arm; "control asthmatics" of the result sentence is that arm, not a bare "control"
+    text = ("Reduction in Asthma Morbidity in Children as a Result of Home Remediation Aimed at Moisture Sources. "
+            "The remediation group also received household repairs, including reduction of water infiltration, "
+            "removal of water-damaged building materials, and heating/ventilation/air-conditioning alterations. "
+            "The control group received only home cleaning information. "
+            "In the postremediation period, the remediation group had a lower rate of exacerbations compared with "
+            "control asthmatics (as treated: 1 of 29 vs. 11 of 33, respectively, p = 0. 003).")
+    rec = make_record(text, [("INTERVENTION", "Home Remediation"), ("INTERVENTION", "remediation"),
+                             ("INTERVENTION", "household repairs"), ("COMPARATOR", "control"),
+                             ("INTERVENTION", "home cleaning information"), ("INTERVENTION", "remediation", 2),
+                             ("OUTCOME", "rate of exacerbations"), ("COMPARATOR", "control", 1)], title=True)
+    claim = finding_of(rec, "rate of exacerbations")
+    assert claim.comparator == [ent(rec, "home cleaning information")]
