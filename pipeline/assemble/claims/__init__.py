@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...schema import ArmValue, Claim, Record
-from .arms import arms_of, settle_roles, valued_pair
+from .arms import arms_of, settle_roles, stray_arms_dropped, valued_pair
 from .base import SentenceView, blank, sentence_views, unique
 from .context import Arm, InterventionContext
 from .direction import (
@@ -90,6 +90,8 @@ class ClaimAssembler:
         solo = bool(apart) or (ctype in _CARRY and (comparator_alone(view, arms) or common_arm(view, arms)))
         compares = ctype in _CARRY and not solo and between_arms(view, arms, pairs)
         roles = roles_of(view, arms, carried, carried_c, compares=compares, solo=solo)
+        if ctype in _CARRY:
+            roles.intervention[:] = stray_arms_dropped(view, roles.intervention, ctx, pairs)
         within = ctype in _CARRY and (solo or (not compares and within_arms(view, arms)))
         groups = claim_groups(view, pairs) if ctype in _CARRY else [Group(roles.outcome, list(view.measures))]
         if apart:  # one single-arm finding per arm reported on its own

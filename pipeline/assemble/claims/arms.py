@@ -305,3 +305,39 @@ def valued_pair(arms: list[Arm], pairs: list[tuple[Measure, Arm]], main) -> None
     for a in singles:
         if same_intervention(entity_words(a.entity), entity_words(second.entity)):
             a.side = "C"
+
+
+
+def stray_arms_dropped(view: SentenceView, interventions: list[Entity], ctx: InterventionContext,
+                       pairs: list[tuple[Measure, Arm]]) -> list[Entity]:
+    """One arm per role: when a claim's intervention slot holds an arm the design named (a main intervention
+    or a title/aim/methods arm) beside spans it never named, the latter are the sentence's setting, outcome
+    or population words ("the use or the cost of health care" beside "social work-oriented case
+    management"), not arms, and leave the slot. Kept: a span with arm values of its own ("48 min (IQR 94)
+    for SMT"), one that shares a word with a kept design arm ("SeV-Gag and boosted" beside "SeV-Gag": a
+    split regimen, not a stray word), one written as an arm ("the irradiated group using 0.15 microg/kg"),
+    one naming the arms together ("the two products") and one coordinated with another arm of the slot
+    ("for workshop-only and enriched-model nurses"). (EvidenceMap chains, whose gold labels such spans as
+    interventions, lose 1-3 points: "In irradiated subjects", "the t80 of the opioid".)"""
+    if len(interventions) < 2:
+        return interventions
+    known = [e for e in interventions if ctx.known_arm(e)]
+    if not known or len(known) == len(interventions):
+        return interventions
+    valued = {a.entity.id for _, a in pairs if a.entity is not None}
+    words = set().union(*(entity_words(e) for e in known))
+    here = [e for e in interventions if view.start <= e.start < view.end]
+
+    def arm_like(e: Entity) -> bool:
+        if e.id in valued or entity_words(e) & words or e.start < view.start or e.end > view.end \
+                or PLURAL_ARMS.search(e.text):
+            return True
+        if re.search(rf"\b{ARM_HEAD}\b", view.text[e.start - view.start:e.end - view.start + 8], re.IGNORECASE):
+            return True
+        return any(o is not e and (_COORDINATED.match(view.between(e.end, o.start)) or _LISTED.match(
+            view.between(e.end, o.start)) or _COORDINATED.match(view.between(o.end, e.start))
+            or _LISTED.match(view.between(o.end, e.start))) for o in here)
+    return [e for e in interventions if e in known or arm_like(e)]
+
+
+_LISTED = re.compile(r"^\s*,\s*(?:the\s+)?$")

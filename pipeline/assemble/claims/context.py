@@ -49,6 +49,8 @@ _NOT_ARM_WORDS = frozenset(
      "three", "both", "each", "all", "the", "a", "of", "in", "and", "or", "with", "between"]
 )
 
+_CONTROL_SUBJECT = re.compile(r"^\W*(?:in\s+)?(?:the\s+)?(?:control|placebo|comparison|sham)\s+(?:groups?|arms?|"
+                              r"condition|subjects|patients)\b(?!\s+(?:and|or|vs\.?|versus)\b)", re.IGNORECASE)
 _BARE_CONTROL = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition|subjects|patients))?$",
                            re.IGNORECASE)
 
@@ -145,12 +147,21 @@ class InterventionContext:
             actives = [e for e in ents if not is_control(e) and e.id not in alternatives
                        and not self._is_known_comparator(e)] or ents[:1]
             self.main = [k for k in (entity_words(actives[0]),) if k]
-        if design and view.index > 0:
+        control_subject = design and bool(_CONTROL_SUBJECT.match(view.text))
+        control_named = self._control_arm_named(ents) if control_subject else None
+        if design and view.index > 0 and not control_subject:
+            # "The control group received routine care ... any special intervention ...": what the control
+            # group got is no active arm the intervention group was allocated
             self._allocate(arms, alternatives, aim=ctype == "aim")
         for ent in ents:
             key = entity_words(ent)
             if defining and key and key not in self.design_arms:
                 self.design_arms.append(key)
+            if ent is control_named:
+                self.comparators.append(ent)
+                self.interventions.append(ent)
+                self._define_label(view, ent)
+                continue
             for main in self.main:
                 # a control-worded mention ("standard care plus intervention (LWP)") does not replace one
                 # that names the active arm alone
@@ -162,7 +173,31 @@ class InterventionContext:
                 self.comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)
+        if defining:
+            self._name_bare_controls(view, ents)
         self._define_bracket_labels(view, ents)
+
+    def _control_arm_named(self, ents: list[Entity]) -> Entity | None:
+        """In a design sentence whose subject is the control group ("The control group took part in the horse
+        riding exercises without a blindfold"), the first arm it names is the control arm's name, unless a
+        control-worded arm already names it ("received routine care")."""
+        named = [e for e in ents if not _BARE_CONTROL.match(e.text)]
+        if not named or any(is_control(e) for e in named):
+            return None
+        return named[0]
+
+    def _name_bare_controls(self, view: SentenceView, ents: list[Entity]) -> None:
+        """A bare control ("control condition", "control group") that a design sentence writes right after
+        another arm's name ("a computer game control condition", tagged as two spans) is that arm: the named
+        arm joins the comparators, after the bare one, so claims carry and resolve to the named control. A one-word
+        modifier ("a waiting control arm") names no arm of its own."""
+        ordered = sorted(ents, key=lambda e: e.start)
+        for prev, ent in zip(ordered, ordered[1:]):
+            if ent in self.comparators and _BARE_CONTROL.match(ent.text) and prev not in self.comparators \
+                    and len(entity_words(prev)) >= 2 \
+                    and not view.between(prev.end, ent.start).strip() \
+                    and not any(same_intervention(entity_words(prev), m) for m in self.main):
+                self.comparators.append(prev)
 
     def _allocate(self, ents: list[Entity], alternatives: set[str], aim: bool = False) -> None:
         """An aim/methods sentence that sets an active arm against a comparator ("a programme of progressive
@@ -284,7 +319,7 @@ class InterventionContext:
                 named = None  # a mention of the main intervention is no control arm
             return named or self.comparator(), "C"
         if is_bare_label(phrase) and GENERIC_TREATMENT.search(phrase):
-            return self.treatment_arm(), "I"
+            return self.treatment_arm(phrase), "I"
         if COMBINATION.search(phrase):
             for ent in reversed(self.interventions):
                 if _COMBINED_TEXT.search(ent.expanded or ent.text):
@@ -298,14 +333,20 @@ class InterventionContext:
                 if not is_bare_label(ent.text) and any(same_stem(w, v) for w in words for v in key):
                     return ent, "C" if is_control(ent) else "I"
         if GENERIC_TREATMENT.search(phrase):
-            return self.treatment_arm(), "I"
+            return self.treatment_arm(phrase), "I"
         return None, None
 
-    def treatment_arm(self) -> Entity | None:
-        """What "the intervention / treatment / study group" received: the active arm the design sentences
-        set against the comparator (:meth:`_allocate`) when it is not a mention of a main intervention,
-        else the latest mention of the main intervention."""
+    def treatment_arm(self, phrase: str = "") -> Entity | None:
+        """What "the intervention / treatment / study group" received: the latest mention of a main
+        intervention whose own words hold the phrase's treatment word ("the intervention group" of a trial of
+        an "educational intervention"); else the active arm the design sentences set against the comparator
+        (:meth:`_allocate`) when it is not a mention of a main intervention, else the latest mention of the
+        main intervention."""
         mains = self.main_mentions()
+        generic = {w for w in content_words(phrase) if GENERIC_TREATMENT.search(w)}
+        named = [m for m in mains if generic & set(content_words(m.text))]
+        if named:
+            return named[0]
         if self.allocated is not None and not any(same_intervention(entity_words(self.allocated), m)
                                                   for m in self.main):
             return self.allocated

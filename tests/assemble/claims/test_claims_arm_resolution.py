@@ -343,3 +343,21 @@ def test_control_worded_mention_does_not_replace_the_active_arm_mention():
                              ("OUTCOME", "weight", 1)], title=True)
     claim = finding_of(rec, "six-month")
     assert claim.intervention == [ent(rec, "lifestyle intervention")]
+
+
+def test_intervention_group_is_the_main_intervention_that_holds_its_word():
+    # EI abstract PMC 5515187: "the intervention group" of a trial of an "educational intervention" is that
+    # arm, not the "special intervention" a methods sentence says the control group did not get
+    text = ("The impact of educational intervention on self-care behaviors in overweight hypertensive women: "
+            "A randomized control trial. "
+            "The control group received routine care from health-care center and any special intervention has "
+            "been done for the control group. "
+            "After 6 months, there was a significant reduction in systolic (P < 0.001) and diastolic BP "
+            "(P = 0.010) in the intervention group.")
+    rec = make_record(text, [("INTERVENTION", "educational intervention"), ("COMPARATOR", "control"),
+                             ("COMPARATOR", "control", 1), ("INTERVENTION", "routine care"),
+                             ("INTERVENTION", "special intervention"), ("COMPARATOR", "control", 2),
+                             ("INTERVENTION", "intervention", 2), ("OUTCOME", "systolic"),
+                             ("OUTCOME", "diastolic BP")], title=True)
+    claim = finding_of(rec, "systolic")
+    assert claim.intervention == [ent(rec, "educational intervention")]

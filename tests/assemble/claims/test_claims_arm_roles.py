@@ -238,3 +238,38 @@ def test_an_and_far_from_the_cue_and_from_any_arm_joins_measures_not_arms():
                              ("COMPARATOR", "control condition"), ("INTERVENTION", "BDNF")])
     view = sentence_views(rec)[0]
     assert design_comparators(view, view.label("INTERVENTION", "COMPARATOR")) == {ent(rec, "control condition")}
+
+
+def test_span_the_design_never_named_leaves_a_slot_that_holds_a_design_arm():
+    # EI train PMC 3573541: "pre-eclampsia (PE)", tagged as interventions in a result sentence, are outcome
+    # words the design never named as arms; the claim's intervention is the yoga arm alone
+    text = ("Effect of the integrated approach of yoga therapy on platelet count and uric acid in pregnancy: A "
+            "multicenter stratified randomized single-blind study. "
+            "To examine the effect of yoga on platelet counts and serum Ua in high-risk pregnancy. "
+            "Significantly lesser number of women in the yoga group (n = 3) developed pregnancy-induced "
+            "hypertension (PIH) / pre-eclampsia (PE) than those in the control group (n = 12), with absolute risk "
+            "reduction (ARR) by 21%.")
+    rec = make_record(text, [("INTERVENTION", "yoga therapy"), ("OUTCOME", "platelet count"),
+                             ("INTERVENTION", "yoga", 1), ("OUTCOME", "platelet counts"),
+                             ("INTERVENTION", "yoga", 2), ("OUTCOME", "pregnancy-induced hypertension"),
+                             ("INTERVENTION", "pre-eclampsia"), ("INTERVENTION", "PE"), ("COMPARATOR", "control")],
+                      title=True)
+    claim = finding_of(rec, "lesser number")
+    assert claim.intervention == [ent(rec, "yoga", 1)]
+    assert claim.comparator == [ent(rec, "control")]
+
+
+def test_arm_coordinated_with_a_design_arm_stays():
+    # EvidenceMap 11199239: "workshop-only and enriched-model nurses" - both are arms, though the design
+    # sentences named only the workshops
+    text = ("Is hands-on experience more effective than didactic workshops in postgraduate cancer pain education ? "
+            "Four hundred ninety six home , hospital , and hospice nurses participated in a one-day workshop or "
+            "two half-day workshops on cancer pain assessment and management . "
+            "Attitudes , knowledge , and application skills significantly improved for workshop-only and "
+            "enriched-model nurses relative to controls .")
+    rec = make_record(text, [("INTERVENTION", "didactic workshops"), ("INTERVENTION", "one-day workshop"),
+                             ("INTERVENTION", "two half-day workshops"), ("OUTCOME", "Attitudes"),
+                             ("OUTCOME", "knowledge"), ("INTERVENTION", "workshop-only"),
+                             ("INTERVENTION", "enriched-model"), ("COMPARATOR", "controls")], title=True)
+    claim = finding_of(rec, "application skills")
+    assert ent(rec, "enriched-model") in claim.intervention and ent(rec, "workshop-only") in claim.intervention

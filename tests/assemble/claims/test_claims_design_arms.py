@@ -185,3 +185,37 @@ def test_title_span_joining_both_arms_is_split_by_the_design_sentence():
     claim = finding_of(rec, "Insertion success rate")
     assert claim.intervention == [ent(rec, "i-gel")] and claim.comparator == [ent(rec, "LMA Supreme")]
     assert claim.direction == "no_difference"
+
+
+def test_bare_control_written_after_an_arm_name_is_that_arm():
+    # PubMed 19368899: "a computer game control condition", tagged as two spans, is the computer game arm;
+    # the result sentence compares against it
+    text = ("Is serum brain-derived neurotrophic factor a biomarker for cognitive enhancement in schizophrenia? "
+            "Schizophrenia subjects were randomly assigned to either 50 hours (10 weeks) of computerized auditory "
+            "training or a computer game control condition, followed by reassessment of cognition and serum BDNF. "
+            "Schizophrenia subjects who engaged in computerized cognitive training designed to improve auditory "
+            "processing showed significant cognitive gains and a significant increase in serum BDNF compared with "
+            "subjects who played computer games.")
+    rec = make_record(text, [("INTERVENTION", "cognitive enhancement"),
+                             ("INTERVENTION", "computerized auditory training"), ("INTERVENTION", "computer game"),
+                             ("COMPARATOR", "control condition"), ("INTERVENTION", "computerized cognitive training"),
+                             ("OUTCOME", "cognitive gains"), ("OUTCOME", "serum BDNF", 1)], title=True)
+    claim = finding_of(rec, "cognitive gains")
+    assert claim.comparator == [ent(rec, "computer game")]
+
+
+def test_what_the_control_group_received_is_the_named_control_arm():
+    # EI train PMC 1626393: "The control group received only home cleaning information." names the control
+    # arm; "control asthmatics" of the result sentence is that arm, not a bare "control"
+    text = ("Reduction in Asthma Morbidity in Children as a Result of Home Remediation Aimed at Moisture Sources. "
+            "The remediation group also received household repairs, including reduction of water infiltration, "
+            "removal of water-damaged building materials, and heating/ventilation/air-conditioning alterations. "
+            "The control group received only home cleaning information. "
+            "In the postremediation period, the remediation group had a lower rate of exacerbations compared with "
+            "control asthmatics (as treated: 1 of 29 vs. 11 of 33, respectively, p = 0. 003).")
+    rec = make_record(text, [("INTERVENTION", "Home Remediation"), ("INTERVENTION", "remediation"),
+                             ("INTERVENTION", "household repairs"), ("COMPARATOR", "control"),
+                             ("INTERVENTION", "home cleaning information"), ("INTERVENTION", "remediation", 2),
+                             ("OUTCOME", "rate of exacerbations"), ("COMPARATOR", "control", 1)], title=True)
+    claim = finding_of(rec, "rate of exacerbations")
+    assert claim.comparator == [ent(rec, "home cleaning information")]
