@@ -2,8 +2,9 @@
 
 A zone comes from the sentence's own inline heading ("RESULTS The mean ..."), else from the latest heading seen
 inside its labelled reader section (an inline heading, or a sentence that is only a heading word: "Results.",
-"Conclusions."; an abstract without section labels keeps its running typing state instead), else from the reader's section label (``Sentence.section``). Labels map to zones by the
-patterns of :data:`_ZONES`, first match wins.
+"Conclusions."; an abstract without section labels keeps its running typing state instead), else from the
+reader's section label (``Sentence.section``). Labels map to zones by the patterns of :data:`_ZONES`, first
+match wins.
 """
 
 from __future__ import annotations
