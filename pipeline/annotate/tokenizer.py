@@ -10,6 +10,7 @@ punctuation the way scispaCy's models were trained. In a config::
 from __future__ import annotations
 
 import warnings
+from types import SimpleNamespace
 from typing import Callable
 
 import spacy
@@ -22,9 +23,10 @@ from spacy.tokenizer import Tokenizer
 def create_sci_tokenizer() -> Callable[[Language], Tokenizer]:
     def make_tokenizer(nlp: Language) -> Tokenizer:
         if not hasattr(nlp, "tokenizer"):
-            # during Language.__init__ the tokenizer is not set yet, but scispaCy reads
-            # nlp.tokenizer.token_match: give it spaCy's default one first
-            nlp.tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+            # during Language.__init__ the tokenizer is not set yet, but scispaCy reads only
+            # nlp.tokenizer.token_match: hand it the one spaCy's default tokenizer would get
+            # (Defaults.token_match) without building that tokenizer and compiling its regexes
+            nlp.tokenizer = SimpleNamespace(token_match=nlp.Defaults.token_match)
         # scispaCy's infix regex trips a harmless FutureWarning in re ("Possible set union") at every
         # build: silence it here only, never in the user's process as a whole
         with warnings.catch_warnings():
