@@ -214,6 +214,28 @@ class Gated:
         return text if self.closed(text) else self.pattern.sub(repl, text)
 
 
+class Alternation:
+    """A top-level alternation ``A1|A2|...|An`` cut into consecutive runs of its alternatives, each run a
+    :class:`Gated` regex with its own keywords: only the runs whose keywords occur are scanned. ``search``
+    gives the same match as the whole pattern (``pattern``, the runs joined with ``|``): the leftmost start
+    over the runs, at a tie the earlier run (its alternatives come first in the whole). Every alternative
+    must be self-contained (its own ``\\b``, no group spanning a ``|`` between runs); same flags in all."""
+
+    def __init__(self, runs: Sequence[Gated]):
+        self.runs = tuple(runs)
+        self.pattern = re.compile("|".join(r.pattern.pattern for r in self.runs), self.runs[0].pattern.flags)
+
+    def search(self, text: str) -> re.Match | None:
+        best = None
+        for run in self.runs:
+            m = run.search(text)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+                if best.start() == 0:
+                    break  # no run can start earlier, and a later one loses the tie
+        return best
+
+
 # -- word keys (entity identity across mentions, MeSH matching) ------------------------------------
 _WORD = re.compile(r"[a-z0-9]+(?:'s)?")
 STOPWORDS = frozenset(

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .base import cues
+from .base import Gated, cues
 from .hedging import negation_scope
 
 Span = tuple[int, int, str]
@@ -99,7 +99,7 @@ def own_cue(text: str, start: int, end: int) -> int | None:
 def anatomy(text: str) -> list[tuple[int, int]]:
     """Spans of "lower"/"upper"/"higher" naming a part of the body (to blank before reading cues)."""
     return [(m.start(), m.end()) for m in ANATOMY.finditer(text)]
-HARMFUL = re.compile(
+HARMFUL = Gated(re.compile(
     r"pain|symptom|depress|anxiety|distress|mortality|death|die|risk|complication|adverse|side[- ]effect|toxicit|"
     r"relapse|recurren|infection|nausea|vomit|fatigue|stress|disab|severity|incidence|failure|bleed|h(?:a)?emorrh|"
     r"stay|swelling|discomfort|inflammat|edema|oedema|itch|prurit|dyspn|cough|wheez|exacerbat|hospitali|admission|"
@@ -113,7 +113,19 @@ HARMFUL = re.compile(
     r"\bHAM-?[DA]|\bMADRS|\bBDI\b|\bPANSS|\bBPRS|\bDLQI|\bPASI\b|\bWOMAC|\bODI\b|\bNIHSS|\bEDSS|\bCGI-S\b|"
     r"\bYMRS|\bADAS|\bNDI\b|\bSTAI\b|\bVRS\b",  # neck disability, state-trait anxiety, verbal rating (pain)
     re.IGNORECASE,
-)
+), (  # a keyword of each alternative: the pattern is tried only where one occurs (3x faster on real outcome names)
+    "pain", "symptom", "depress", "anxiety", "distress", "mortality", "death", "die", "risk", "complication", "adverse",
+    "side-effect", "side effect", "toxicit", "relapse", "recurren", "infection", "nausea", "vomit", "fatigue", "stress",
+    "disab", "severity", "incidence", "failure", "bleed", "hemorrh", "haemorrh", "stay", "swelling", "discomfort",
+    "inflammat", "edema", "oedema", "itch", "prurit", "dyspn", "cough", "wheez", "exacerbat", "hospitali", "admission",
+    "lesion", "handicap", "dizz", "damage", "injur", "stenos", "tension", "anger", "confusion", "insomnia",
+    "disturbance", "burden", "morbidity", "craving", "attrition", "dropout", "drop-out", "cholesterol", "ldl",
+    "triglycerid", "glucose", "hba1c", "blood pressure", "tumor size", "tumour size", "viral", "virus", "requirement",
+    "consumption", "rescue", "dose of", "pressure", "reaction time", "latenc", "itis", "osis", "hyper", "hypo", "sweat",
+    "arrhythm", "fibrillation", "dependen", "dyskinesia", "seizure", "delirium", "agitation", "shivering", "headache",
+    "constipation", "diarrh", "fracture", "ulcer", "stroke", "infarct", "thrombo", "sepsis", "pneumonia", "nause",
+    "complaint", "bp", "systolic", "diastolic", "ham", "madrs", "bdi", "panss", "bprs", "dlqi", "pasi", "womac", "odi",
+    "nihss", "edss", "cgi-s", "ymrs", "adas", "ndi", "stai", "vrs"))
 #: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful
 NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)", re.IGNORECASE)
 
@@ -135,11 +147,13 @@ REFERENCE = re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|
 REFERENCE_VALUE = re.compile(r"\b(?:than|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?)\s+"
                              r"[^,;()\[\]]{0,30}?\d[^,;()\[\]]{0,30}?\s(?:in|with|for|among|on)\s+(?:the\s+)?"
                              r"(?:\w+\s+){0,2}$", re.IGNORECASE)
-BOTH_ARMS = re.compile(r"\b(?:in\s+both\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:groups?|arms?|treatments?|regimens?|sexes)\b|"
-                       r"in\s+both\b(?=\s*(?:[,.;)]|$))|both\s+(?:groups?|arms?|treatments?|regimens?|conditions?|cohorts?)|"
-                       r"in\s+(?:all|each|either)\s+(?:\w+\s+)?(?:groups?|arms?|treatments?)|all\s+(?:treatment\s+)?"
-                       r"groups?|(?:irrespective|regardless)\s+of\s+(?:the\s+)?(?:treatment\s+|study\s+)?(?:groups?|arms?|"
-                       r"allocation|assignment|treatment|randomi[sz]ation))\b", re.IGNORECASE)
+BOTH_ARMS = Gated(re.compile(
+    r"\b(?:in\s+both\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:groups?|arms?|treatments?|regimens?|sexes)\b|"
+    r"in\s+both\b(?=\s*(?:[,.;)]|$))|both\s+(?:groups?|arms?|treatments?|regimens?|conditions?|cohorts?)|"
+    r"in\s+(?:all|each|either)\s+(?:\w+\s+)?(?:groups?|arms?|treatments?)|all\s+(?:treatment\s+)?"
+    r"groups?|(?:irrespective|regardless)\s+of\s+(?:the\s+)?(?:treatment\s+|study\s+)?(?:groups?|arms?|"
+    r"allocation|assignment|treatment|randomi[sz]ation))\b", re.IGNORECASE),
+    ("both", "all", "each", "either", "irrespective", "regardless"))
 
 
 def _hits(text: str, harmful: bool) -> list[tuple[int, int, int]]:

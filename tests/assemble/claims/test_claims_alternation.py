@@ -1,0 +1,123 @@
+"""Speed rewrites that must not change a match: base.Alternation (NOT_SIGNIFICANT cut into keyword-gated runs
+must match exactly as the single pattern of 5dc2a68 did) and the keyword gates of polarity.HARMFUL and
+polarity.BOTH_ARMS (same span as their pattern), on the sentences of the 537 real PubMed abstracts and
+tricky cases."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from claimex.assemble.claims.base import Alternation, Gated
+from claimex.assemble.claims.polarity import BOTH_ARMS, HARMFUL
+from claimex.assemble.claims.significance import NOT_SIGNIFICANT
+
+_MORE_LESS = r"(?:greater|higher|lower|more|less|fewer|better|worse|improv|reduc|increas|decreas|declin|ris)\w*"
+#: the pattern as it stood in 5dc2a68 (one alternation), frozen here as the reference
+ORIGINAL = re.compile(
+    r"\b(?:no|not|nor|without)\s+(?:\w+\s+){0,3}?(?:statistically\s+)?significan\w*|\bnon-?\s?significant(?:ly)?\b|"
+    r"\binsignificant(?:ly)?\b|\bn\.?s\.?(?=[\s,;)])|\bdid\s+not\s+(?:\w+\s+)?differ\b|\bno\s+(?:\w+\s+){0,2}?"
+    r"(?:differences?|changes?|effects?|associations?|benefits?)\b|\b(?:similar|comparable|unchanged|"
+    r"not\s+different|indistinguishable)\b|"
+    r"\b(?:is|are|was|were|be|been|remained|proved|produced|provided|showed|had|has|have|yielded|achieved|gave|"
+    r"clinically|therapeutically|statistically)\s+equivalen\w*|\bequivalen\w*\s+(?:between|to|in\s+(?:both|the\s+two))\b|"
+    r"\bfailed\s+to\s+(?:\w+\s+)?(?:reach|show|demonstrate|achieve)\b|\bremained\s+(?:stable|constant|unchanged)\b|"
+    r"\bsignifican\w*\s+(?:\w+\s+){0,8}?(?:was|were)\s+not\s+(?:shown|found|observed|detected|seen|noted|demonstrated)\b|"
+    r"\btrend(?:ed|s)?\s+(?:\w+\s+){0,2}?(?:towards?|to|for)\s+(?:an?\s+)?(?:\w+\s+)?" + _MORE_LESS + r"|"
+    r"\btend(?:ed|s)?\s+to\s+(?:be\s+)?(?:\w+\s+)?" + _MORE_LESS + r"|"
+    r"\bnot\s+(?:\w+\s+){0,3}?statistical(?:ly)?\s+(?:\w+\s+)?differen\w*|"
+    r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|modify|change)\b|"
+    r"\b(?:did|does|do)\s+not\s+(?:result\s+in|lead\s+to|produce|provide)\s+(?:an?\s+|any\s+)?(?:added\s+|additional\s+|"
+    r"further\s+|significant\s+)?(?:benefit|improvement|change|difference|effect)s?\b|"
+    r"(?<!twice\s)(?<!times\s)\bas\s+(?:effective|efficacious|safe|good)\s+as\b|\bequally\s+(?:effective|efficacious)\b|"
+    r"\bnot\s+(?:by|with|in)\s+(?:any\s+|a\s+)?(?:significant\s+)?changes?\s+(?:in|of)\b",
+    re.IGNORECASE,
+)
+
+TRICKY = [
+    "There was a trend towards a decrease in the mortality rate.",
+    "Scores tended to be lower in group A; the difference was N.S. (p = 0.2).",
+    "Mortality ns, morbidity n.s; the effect was nonsignificant.",
+    "Non significant trends: TRENDS FOR HIGHER uptake.",
+    "Efficacy was twice as effective as placebo but equally efficacious to B.",
+    "No changes were seen; not by any significant change in HbA1c.",
+    "The groups were not statistically different; did not differ; results remained stable.",
+    "ſignificance was not found and there was no ſignificant effect.",  # long s: IGNORECASE matches s
+    "Sıgnificant? no sıgnificant difference; Tended TO Rıse.",  # dotless i
+    "The dose was equivalent to 5 mg; morphine equivalents were similar.",
+    "significant differences in weight were not observed between groups",
+    "failed to reach significance; did not result in any added benefit",
+    "Similar",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def sentences(corpora):
+    path = corpora / "pubmed-xml-samples" / "abstracts_flat.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        body = " ".join(s["text"] or "" for s in r.get("abstract_sections") or [])
+        out.extend(re.split(r"(?<=[.;])\s+", body))
+        out.append(body)
+    return out
+
+
+def _span(m):
+    return None if m is None else m.span()
+
+
+def test_joined_runs_are_the_original_pattern():
+    assert NOT_SIGNIFICANT.pattern.pattern == ORIGINAL.pattern
+    assert NOT_SIGNIFICANT.pattern.flags == ORIGINAL.flags
+
+
+def test_same_match_as_the_original_on_real_and_tricky_sentences(sentences):
+    texts = sentences + TRICKY + [t.upper() for t in TRICKY]
+    hits = 0
+    for text in texts:
+        want = ORIGINAL.search(text)
+        assert _span(NOT_SIGNIFICANT.search(text)) == _span(want), text
+        hits += want is not None
+    assert hits > 100  # the real sentences exercise the pattern, not only misses
+
+
+def test_every_match_of_a_run_holds_one_of_its_keywords(sentences):
+    # ASCII texts: for letters such as the long s the gate stays open whatever the keywords (Gated.closed)
+    for run in NOT_SIGNIFICANT.runs:
+        for text in [t for t in sentences + TRICKY if t.isascii()]:
+            for m in run.pattern.finditer(text):
+                assert any(k in m.group().lower() for k in run.keywords), (run.pattern.pattern[:40], m.group())
+
+
+def test_leftmost_wins_and_a_tie_goes_to_the_earlier_run():
+    alt = Alternation([Gated(re.compile(r"\bab", re.I), ("ab",)), Gated(re.compile(r"\babc|\bx", re.I), ("abc", "x"))])
+    assert alt.search("x abc").group() == "x"
+    assert alt.search("abc x").group() == "ab"
+    assert alt.search("zzz") is None
+
+
+GATED_TRICKY = [
+    "SBP", "DBP fell", "BP", "hypertension", "hypotrophy", "hypertrophy", "arthritis", "HAM-D", "HAMA score", "CGI-S",
+    "side-effects", "side effect", "tumour size", "tumor size", "Systolic", "diastolic", "drop-out", "Haemorrhage",
+    "reaction time", "dose of morphine", "ſide effects", "Kelvin Kſ", "in both.", "In Both groups", "in all treatment "
+    "groups", "irrespective of allocation", "regardleſs of arm", "in eıther arm", "ALL GROUPS", "",
+]
+
+
+@pytest.mark.parametrize("gated", [HARMFUL, BOTH_ARMS], ids=["HARMFUL", "BOTH_ARMS"])
+def test_polarity_gates_never_hide_a_match(gated, sentences):
+    hits = 0
+    for text in sentences + GATED_TRICKY + [t.upper() for t in GATED_TRICKY]:
+        want = gated.pattern.search(text)
+        assert _span(gated.search(text)) == _span(want), text
+        hits += want is not None
+    assert hits > 20  # 57 for BOTH_ARMS, far more for HARMFUL
+    for text in [t for t in sentences + GATED_TRICKY if t.isascii()]:
+        for m in gated.pattern.finditer(text):
+            assert any(k in m.group().lower() for k in gated.keywords), m.group()
