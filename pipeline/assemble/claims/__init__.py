@@ -45,6 +45,17 @@ _CARRY = ("finding", "adverse_effect", "conclusion")
 _FUTURE = CONCLUSION  # recommendations ("further studies are needed") carry no direction
 
 
+def _cue_text(view: SentenceView) -> str:
+    """The text direction cues are read in: the sentence with its role entities and body parts ("left
+    ventricle") blanked, made once per sentence (cached on the view)."""
+    def make() -> str:
+        masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
+        body_parts = anatomy(view.text)
+        return blank(masked, body_parts) if body_parts else masked
+
+    return view.cached("cue_text", make)
+
+
 class ClaimAssembler:
     """Assembles the claims of records. ``model``: a direction model directory, a loaded
     :class:`DirectionModel`, ``"cues"`` (no classifier), or None for the shipped model when present."""
@@ -146,10 +157,7 @@ class ClaimAssembler:
 
     def _judge(self, view: SentenceView, ctype: str, group: Group) -> Decision:
         """The single-arm judgement (:func:`.single.decide_within`) of ``group``'s outcome in ``view``."""
-        masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
-        body_parts = anatomy(view.text)
-        if body_parts:
-            masked = blank(masked, body_parts)
+        masked = _cue_text(view)
         # a single-arm result is a harm when the claim is typed adverse or the sentence lists harms
         harms = ctype == "adverse_effect" or bool(HARMS.search(" ".join(o.text for o in view.label("OUTCOME"))))
         return decide_within(view.text, view.start, masked, group.measures, adverse=harms,
@@ -165,10 +173,7 @@ class ClaimAssembler:
         has comparison words."""
         if ctype in _NO_DIRECTION or (ctype == "conclusion" and _recommendation(view.text)):
             return Decision()
-        masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
-        body_parts = anatomy(view.text)
-        if body_parts:
-            masked = blank(masked, body_parts)
+        masked = _cue_text(view)
         outcome_text = " ".join(o.text for o in group.outcomes)
         one_arm = not has_comparator and len({a.key for a in arms if not a.plural}) <= 1
         both = ctype in _CARRY and both_arms_change(masked) and not NOT_SIGNIFICANT.search(masked) and significance(

@@ -45,9 +45,12 @@ class SentenceView:
     def masked(self, *labels: str) -> str:
         """The sentence with the spans of entities of ``labels`` blanked out (same length), so that
         cue words inside names ("urinary 5-HIAA decrease") do not count as cues."""
-        key = "masked:" + ",".join(labels)
+        return self.cached("masked:" + ",".join(labels), lambda: self._mask(labels))
+
+    def cached(self, key: str, make):
+        """``make()``, computed once per sentence view and kept under ``key``."""
         if key not in self._cache:
-            self._cache[key] = self._mask(labels)
+            self._cache[key] = make()
         return self._cache[key]
 
     def _mask(self, labels) -> str:
