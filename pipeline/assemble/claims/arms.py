@@ -20,7 +20,7 @@ from .context import (
     is_bare_label,
     is_control,
 )
-from .design import COMPARE_BEFORE, same_intervention
+from .design import COMPARE_BEFORE, distinct_arms, same_intervention
 from .labels import ARM_HEAD, PLURAL_ARMS, arm_phrases
 
 
@@ -292,11 +292,7 @@ def valued_pair(arms: list[Arm], pairs: list[tuple[Measure, Arm]], main) -> None
     singles = [a for a in arms if not a.plural and a.entity is not None]
     if any(a.side == "C" for a in singles):
         return
-    valued: list[Arm] = []
-    for _, a in sorted(pairs, key=lambda x: x[0].start):
-        if a.entity is not None and not a.plural and not any(
-                same_intervention(entity_words(a.entity), entity_words(b.entity)) for b in valued):
-            valued.append(a)
+    valued = distinct_arms(a for _, a in sorted(pairs, key=lambda x: x[0].start))
     if len(valued) != 2:
         return
     first, second = sorted(valued, key=lambda a: a.start)

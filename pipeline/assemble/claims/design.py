@@ -7,12 +7,15 @@ aim or methods sentence sets up as the alternative (:func:`design_comparators`: 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import TypeVar
 
 from ...schema import Entity
 from .base import SentenceView, entity_words, same_stem
 
 _NEGATIONS = frozenset(["non", "no", "not", "without"])
+_A = TypeVar("_A")
 
 
 @lru_cache(maxsize=65536)
@@ -32,6 +35,18 @@ def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
         return False
     shared = len(a) - len(own_a)
     return shared >= 0.6 * max(len(a), len(b))
+
+
+def distinct_arms(arms: Iterable[_A]) -> list[_A]:
+    """The first of ``arms`` (sentence arms: ``entity``, ``plural``) for each intervention, in the order given:
+    one arm each (not "both groups", not an unresolved label), mentions of one intervention
+    (:func:`same_intervention`) counted once."""
+    out: list = []
+    for a in arms:
+        if a.entity is not None and not a.plural and not any(
+                same_intervention(entity_words(a.entity), entity_words(b.entity)) for b in out):
+            out.append(a)
+    return out
 
 
 COMPARE_BEFORE = re.compile(r"(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|over|against|"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ...schema import Entity, Measure
 from .base import SentenceView, entity_words
 from .context import Arm, same_intervention
+from .design import distinct_arms
 from .direction import clauses
 from .link import ARM_VALUE_KINDS, is_difference
 from .polarity import own_cue
@@ -251,10 +252,7 @@ def split_by_comparator(view: SentenceView, group: Group, arms: list[Arm], compa
     Otherwise ``[(group, None)]``."""
     whole: list[tuple[Group, Entity | None]] = [(group, None)]
     own = [a for a in arms if a.side == "C" and a.entity is not None and not a.plural and not a.inherited]
-    distinct: list[Arm] = []
-    for a in sorted(own, key=lambda x: x.start):
-        if not any(same_intervention(entity_words(a.entity), entity_words(b.entity)) for b in distinct):
-            distinct.append(a)
+    distinct = distinct_arms(sorted(own, key=lambda x: x.start))
     if len(distinct) < 2 or len({e.id for e in comparator}) < 2 \
             or any(a.entity.id not in {e.id for e in comparator} for a in distinct) \
             or not all(_JOINED.match(view.between(a.end, b.start)) for a, b in zip(distinct, distinct[1:])):

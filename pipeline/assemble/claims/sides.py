@@ -18,6 +18,7 @@ from itertools import pairwise
 from ...schema import Entity, Measure
 from .base import SentenceView, entity_words
 from .context import Arm, same_intervention
+from .design import distinct_arms
 from .significance import AGAINST_START, ONE_ARM_ONLY, WITHIN_CHANGE
 
 _BETWEEN = re.compile(
@@ -109,11 +110,7 @@ def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
     "L-carnitine or placebo therapy"; "Pain severity in methadone group ... (p < 0.05) and for patients in
     pethidine group ... (p < 0.05), respectively"): one single-arm finding per arm (GUIDELINES, Findings).
     Returns those arms' entities in text order, else []."""
-    named: list[Entity] = []
-    for a in arms:
-        if a.entity is not None and not a.plural and not any(
-                same_intervention(entity_words(a.entity), entity_words(e)) for e in named):
-            named.append(a.entity)
+    named: list[Entity] = [a.entity for a in distinct_arms(arms)]
     masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
     listed = _changed_in_listed_arms(view, arms, masked)
     if listed:
