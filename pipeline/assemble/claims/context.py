@@ -251,10 +251,12 @@ class InterventionContext:
         without the control word of a control-worded one ("moxibustion" is not "sham moxibustion")."""
         key = entity_words(ent)
         plain = not is_control(ent)
-        for ck in (entity_words(c) for c in self.comparators):
+        for c in self.comparators:
+            ck = entity_words(c)
             if not same_intervention(key, ck) or not all(any(same_stem(w, v) for v in ck) for w in key):
                 continue
-            own = " ".join(w for w in ck if not any(same_stem(w, v) for v in key))
+            # the comparator's own words in text order ("usual care", "X alone" span words), not a set's order
+            own = " ".join(w for w in content_words(c.expanded or c.text) if not any(same_stem(w, v) for v in key))
             if not (plain and CONTROL.search(own)):
                 return True
         return False

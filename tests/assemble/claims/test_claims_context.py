@@ -6,7 +6,8 @@ import json
 from claims_helpers import claims_of, ent, make_record
 
 from claimex import paths
-from claimex.schema import Record
+from claimex.assemble.claims.context import InterventionContext
+from claimex.schema import Entity, Record
 
 
 def test_combination_group_refers_to_the_arm_defined_earlier():
@@ -87,3 +88,12 @@ def test_main_intervention_is_the_most_mentioned_when_the_title_names_none():
             entity.expanded = "hepatic arterial chemoembolization"
     adverse = [c for c in claims_of(rec) if c.type == "adverse_effect"][0]
     assert [rec.entity(i).text for i in adverse.inherited] in (["HACE"], ["hepatic arterial chemoembolization"])
+
+
+def test_a_comparator_mention_reads_the_comparators_own_words_in_text_order():
+    # EvidenceMap 32706953: "hydroxychloroquine" is not a mention of the arm "standard care plus hydroxychloroquine"
+    # (its own words "standard care" are control words). The own words used to be joined in a set's order, so
+    # the answer, and the claims, changed with PYTHONHASHSEED.
+    arm = Entity(id="E1", label="INTERVENTION", start=0, end=37, text="standard care plus hydroxychloroquine")
+    drug = Entity(id="E2", label="INTERVENTION", start=40, end=58, text="hydroxychloroquine")
+    assert not InterventionContext(comparators=[arm])._is_known_comparator(drug)
