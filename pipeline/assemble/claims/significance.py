@@ -55,6 +55,9 @@ NOT_SIGNIFICANT = Alternation([
     Gated(re.compile(r"\bnot\s+(?:\w+\s+){0,3}?statistical(?:ly)?\s+(?:\w+\s+)?differen\w*", _I), ("statistical",)),
     Gated(re.compile(r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|modify|change)"
                      r"\b|"
+                     # "did not have a clinically relevant effect on kidney function parameters"
+                     r"\b(?:did|does|do)\s+not\s+have\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,3}?(?:effect|impact|benefit)s?\s+"
+                     r"(?:on|in)\b|"
                      # "did not result in added benefit to the spine bone mineral density"
                      r"\b(?:did|does|do)\s+not\s+(?:result\s+in|lead\s+to|produce|provide)\s+(?:an?\s+|any\s+)?"
                      r"(?:added\s+|additional\s+|further\s+|significant\s+)?(?:benefit|improvement|change|difference|"
@@ -69,7 +72,11 @@ NOT_SIGNIFICANT = Alternation([
 #: a negated change verb: not significant ("did not improve endothelial function"), but, unlike the
 #: no-difference words, no sign of a comparison (a single-arm result can fail to improve)
 NEGATED_CHANGE = re.compile(r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:improve|reduce|increase|"
-                            r"decrease|lower|raise|shorten|prolong)\w*\b", re.IGNORECASE)
+                            r"decrease|lower|raise|shorten|prolong)\w*\b|"
+                            # efficacy denied: "was not effective in reducing incident delirium", "are not effective at
+                            # decreasing the need for further treatment"
+                            r"\b(?:is|are|was|were|be|been|proved|remained)\s+not\s+(?:\w+\s+)?(?:effective|efficacious)\s+"
+                            r"(?:in|at|for|to)\b", re.IGNORECASE)
 #: "with comparable recovery profile": a no-difference adjective in a with-phrase, said of its own noun
 OTHER_SIMILAR = re.compile(r"\bwith\s+(?:a\s+|an\s+)?(?:similar|comparable|equivalent)\s+(?=[a-z])"
                            r"(?!rates?\b|results?\b|outcomes?\b|effects?\b|efficacy\b|incidences?\b)", re.IGNORECASE)

@@ -29,6 +29,8 @@ ORIGINAL = re.compile(
     r"\btend(?:ed|s)?\s+to\s+(?:be\s+)?(?:\w+\s+)?" + _MORE_LESS + r"|"
     r"\bnot\s+(?:\w+\s+){0,3}?statistical(?:ly)?\s+(?:\w+\s+)?differen\w*|"
     r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|modify|change)\b|"
+    # added after 5dc2a68 (issue 10): "did not have a clinically relevant effect on"
+    r"\b(?:did|does|do)\s+not\s+have\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,3}?(?:effect|impact|benefit)s?\s+(?:on|in)\b|"
     r"\b(?:did|does|do)\s+not\s+(?:result\s+in|lead\s+to|produce|provide)\s+(?:an?\s+|any\s+)?(?:added\s+|additional\s+|"
     r"further\s+|significant\s+)?(?:benefit|improvement|change|difference|effect)s?\b|"
     r"(?<!twice\s)(?<!times\s)\bas\s+(?:effective|efficacious|safe|good)\s+as\b|\bequally\s+(?:effective|efficacious)\b|"
@@ -49,6 +51,7 @@ TRICKY = [
     "The dose was equivalent to 5 mg; morphine equivalents were similar.",
     "significant differences in weight were not observed between groups",
     "failed to reach significance; did not result in any added benefit",
+    "did not have a clinically relevant effect on kidney function; did not have any impact in",
     "Similar",
     "",
 ]

@@ -1,0 +1,37 @@
+"""Significance read from words, on real sentences from ../shared (claims/significance.py)."""
+
+from claims_helpers import claims_of, make_record
+
+from claimex.annotate.measures import parse_measures
+from claimex.assemble.claims.significance import significance
+
+
+def _sig(text):
+    ms = [m.to_schema(f"M{k}") for k, m in enumerate(parse_measures(text), start=1)]
+    return significance(ms, text, 0)[0]
+
+
+def test_efficacy_denied_is_not_significant():
+    # Evidence Inference 3686162 (conclusion)
+    assert _sig("A programme of progressive resistance exercise and orientation was not effective in reducing "
+                "incident delirium in hospitalised elderly patients.") is False
+    # PubMed XML sample 25998582 (conclusion)
+    assert _sig("Tamsulosin 400 μg and nifedipine 30 mg are not effective at decreasing the need for further "
+                "treatment to achieve stone clearance in 4 weeks for patients with expectantly managed ureteric "
+                "colic.") is False
+    # efficacy affirmed, or a negation elsewhere, is no denial
+    assert _sig("Oral rehydration was effective in reducing the need for admission.") is None
+    assert _sig("It was not clear whether X was effective in reducing pain.") is None
+
+
+def test_no_relevant_effect_is_no_difference():
+    # Evidence Inference 5980265 (conclusion): a null effect against placebo
+    text = ("Fenoldopam CRI at 0.1 µg/kg/min did not have a clinically relevant effect on kidney function "
+            "parameters in dogs with severe heatstroke‐associated AKI.")
+    assert _sig(text) is False
+    rec = make_record("Dogs were randomised to fenoldopam or placebo. " + text,
+                      [("INTERVENTION", "fenoldopam"), ("COMPARATOR", "placebo"), ("INTERVENTION", "Fenoldopam"),
+                       ("OUTCOME", "kidney function parameters")])
+    rec.sentences[1].section = "CONCLUSIONS"
+    claim = next(c for c in claims_of(rec) if c.sentence == 1)
+    assert claim.direction == "no_difference" and claim.significant is False
