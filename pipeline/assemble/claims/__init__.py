@@ -33,7 +33,15 @@ from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
 from .link import arm_values, clause_arm, role_spans, roles_of
 from .polarity import anatomy, both_arms_change
-from .sides import arms_apart, between_arms, common_arm, comparator_alone, within_arms
+from .sides import (
+    arms_apart,
+    between_arms,
+    common_arm,
+    comparator_alone,
+    compared_in_degree,
+    controlled_design,
+    within_arms,
+)
 from .significance import NONE_IN_ANY_ARM, NOT_SIGNIFICANT, compares_arms, significance
 from .single import HARMS, decide_within, single_arm_direction
 from .types import CONCLUSION, TypingState, classify, methods_cue
@@ -67,12 +75,14 @@ class ClaimAssembler:
             self.model = None
         else:
             self.model = load_model(None if model is None else Path(model))
+        self._controlled = False
 
     def __call__(self, record: Record) -> list[Claim]:
         ground(record)
         state = TypingState(tagged=bool(record.entities))
         ctx = InterventionContext(short_forms={a.short: a.long for a in record.abbreviations})
         claims: list[Claim] = []
+        self._controlled = controlled_design(record.text)
         views = sentence_views(record)
         ctx.prime(views)
         for view in views:
@@ -176,6 +186,10 @@ class ClaimAssembler:
         masked = _cue_text(view)
         outcome_text = " ".join(o.text for o in group.outcomes)
         one_arm = not has_comparator and len({a.key for a in arms if not a.plural}) <= 1
+        if single_arm and self._controlled and compared_in_degree(masked):
+            # no comparator seen, but the abstract is of a controlled trial and the sentence says its result in a
+            # comparative ("significantly shorter after drinking coffee (p <0.01)"): a comparison, not judged
+            single_arm = False
         both = ctype in _CARRY and both_arms_change(masked) and not NOT_SIGNIFICANT.search(masked) and significance(
             group.measures, view.text, view.start)[0] is not False  # "2.24 mm in both groups (P = 0.75)" compares
         compared = compares_arms(masked, group.measures)

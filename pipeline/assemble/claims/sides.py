@@ -21,6 +21,29 @@ from .context import Arm, same_intervention
 from .design import distinct_arms
 from .significance import AGAINST_START, ONE_ARM_ONLY, WITHIN_CHANGE
 
+#: a controlled design named anywhere in an abstract: randomised, placebo, sham, a control group / arm / condition,
+#: a crossover
+_CONTROLLED = re.compile(r"\brandomi[sz]\w*|\bplacebo|\bsham\b|\bcontrol(?:led)?\s+(?:groups?|arms?|trials?|"
+                         r"conditions?)\b|\bcross-?over\b", re.IGNORECASE)
+#: a comparative of degree (not a change verb: "decreased" can be a change within one arm)
+_DEGREE = re.compile(r"\b(?:higher|lower|greater|shorter|longer|smaller|larger|fewer|less|more|better|worse|faster|"
+                     r"slower)\b", re.IGNORECASE)
+
+
+def controlled_design(text: str) -> bool:
+    """Does an abstract name a controlled design (:data:`_CONTROLLED`)? Then a result sentence that names no
+    comparator still compares against the design's other arm when it says its result in a comparative."""
+    return bool(_CONTROLLED.search(text))
+
+
+def compared_in_degree(masked: str) -> bool:
+    """A result said in a comparative of degree ("the length of hospital stay was significantly shorter after
+    drinking coffee (p <0.01)", "Fasting PYY concentration was higher in patients (P < 0.05)") and not against the
+    start (:data:`.significance.WITHIN_CHANGE`: "than before", "from baseline", "in both groups"): in a
+    controlled design (:func:`controlled_design`), a comparison with the other arm. ``masked``: the sentence with
+    its role entities blanked."""
+    return bool(_DEGREE.search(masked)) and not WITHIN_CHANGE.search(masked)
+
 _BETWEEN = re.compile(
     r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|between|differ\w*|similar(?:ly)?|comparable|"
     r"equivalent|superior|inferior|non-?inferior\w*|no\s+(?:\w+\s+){0,2}(?:effect|impact|benefit)s?|"

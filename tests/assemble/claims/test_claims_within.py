@@ -171,3 +171,27 @@ def test_each_arm_changed_by_its_own_amount_is_a_single_arm_finding_per_arm():
     ents = {e.id: e.text for e in rec.entities}
     assert sorted(ents[c.intervention[0]] for c in claims) == ["HRT + T", "HRT alone"]
     assert all(c.comparator == [] and c.direction in ("positive", "negative") for c in claims)
+
+
+# Evidence Inference PMC4720464 (design and results sentences; the tea arm is tagged as an intervention, so no
+# comparator is seen)
+COFFEE = (
+    "Sixty patients were randomized in relation to the type of resection surgery. "
+    "The first group of thirty patients was given 100 ml of instant coffee, while the second group of thirty "
+    "patients got 100 ml of tea. "
+    "Also, the length of hospital stay was significantly shorter after drinking coffee (p <0.01). "
+    "The incidence of postoperative complications was significantly lower after consumption of coffee (p <0.05).")
+
+
+def test_a_comparative_in_a_controlled_design_is_a_comparison():
+    ents = [("INTERVENTION", "instant coffee"), ("INTERVENTION", "tea"), ("OUTCOME", "length of hospital stay"),
+            ("INTERVENTION", "drinking coffee"), ("OUTCOME", "incidence of postoperative complications"),
+            ("INTERVENTION", "consumption of coffee")]
+    rec = make_record(COFFEE, ents)
+    for words in ("length of hospital stay", "incidence of postoperative complications"):
+        claim = finding_of(rec, words)
+        # "shorter" / "lower" with a test, in a randomised trial: against the other arm, not a judged result
+        assert (claim.direction, claim.significant) == ("decrease", True)
+    # the same sentences in an abstract that names no controlled design stay single-arm results, judged
+    rec = make_record(COFFEE.replace("were randomized", "were studied"), ents)
+    assert finding_of(rec, "length of hospital stay").direction == "positive"
