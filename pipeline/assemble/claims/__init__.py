@@ -132,7 +132,7 @@ class ClaimAssembler:
             comparators = [comp] if comp is not None else roles.comparator
             gpairs = [(m, a) for m, a in pairs if m.id in ids]
             decision = self._decide(view, ctype, arms, group, gpairs, bool(roles.comparator), within,
-                                    single_arm=ctype in _CARRY and carried_c is None, solo=solo)
+                                    single_arm=ctype in _CARRY and carried_c is None, solo=solo, compares=compares)
             out.append(Claim(
                 id="",
                 sentence=view.index,
@@ -176,11 +176,13 @@ class ClaimAssembler:
                              adverse_claim=ctype == "adverse_effect")
 
     def _decide(self, view: SentenceView, ctype: str, arms: list[Arm], group: Group, pairs, has_comparator: bool,
-                within: bool = False, single_arm: bool = False, solo: bool = False) -> Decision:
+                within: bool = False, single_arm: bool = False, solo: bool = False, compares: bool = False) -> Decision:
         """``single_arm``: the abstract's design has no comparator (no control or alternative arm anywhere);
         ``solo``: the arm rules made this a single-arm finding of one arm (arms reported apart, the comparator
         arm alone, a change in both arms of the one named treatment), so it is judged even when the sentence
-        has comparison words."""
+        has comparison words; ``compares``: the arm rules found the sentence comparing arms
+        (:func:`.sides.between_arms`: "Singing did not improve single breath counting", an arm as the subject of an
+        effect verb), so it is decided as a comparison even when no comparator was resolved."""
         if ctype in _NO_DIRECTION or (ctype == "conclusion" and _recommendation(view.text)):
             return Decision()
         masked = _cue_text(view)
@@ -202,7 +204,7 @@ class ClaimAssembler:
             # design: judged, not compared; a sentence that compares two arms in words ("lower in implanted
             # than non-implanted eyes") is a comparison even when no comparator entity was resolved
             return self._judge(view, ctype, group)
-        if not is_comparative(masked, not one_arm, group.measures):
+        if not (compares or is_comparative(masked, not one_arm, group.measures)):
             decision = decide_qualitative(masked, adverse=ctype == "adverse_effect")
             if ctype in _CARRY:  # a result stated in words ("did not improve endothelial function"): its test
                 sig, p, _ = significance(group.measures, view.text, view.start)

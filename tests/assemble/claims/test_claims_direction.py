@@ -251,3 +251,18 @@ def test_from_names_a_reference_only_after_differ():
     spans = [(text.index(w), text.index(w) + len(w), r) for w, r in
              (("mean cholesterol level", "O"), ("intervention", "I"))]
     assert cue_direction(text, spans, "mean cholesterol level") == ("decrease", False)
+
+
+def test_an_arm_that_did_not_improve_an_outcome_in_a_compared_sentence_is_no_difference():
+    # Evidence Inference PMC2920262 (title, design and results sentence); the tagger takes the design's two arms
+    # as one intervention span, so the claim carries no comparator, but the arm is the subject of an effect verb
+    # in a randomised trial: a comparison with the other arm, no difference (not a judged single-arm result)
+    text = ("Singing teaching as a therapy for chronic respiratory disease - a randomised controlled trial. "
+            "To test this hypothesis we performed a randomised controlled trial, comparing a six week course of "
+            "twice weekly singing classes to usual care, in 28 COPD patients. "
+            "Singing did not improve single breath counting, breath hold time or shuttle walk distance.")
+    rec = make_record(text, [("INTERVENTION", "Singing teaching"), ("INTERVENTION", "singing classes to usual care"),
+                             ("INTERVENTION", "Singing", 1), ("OUTCOME", "single breath counting"),
+                             ("OUTCOME", "breath hold time"), ("OUTCOME", "shuttle walk distance")], title=True)
+    claim = next(c for c in claims_of(rec) if c.sentence == 2)
+    assert (claim.direction, claim.significant) == ("no_difference", False)
