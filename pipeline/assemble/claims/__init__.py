@@ -27,6 +27,7 @@ from .direction import (
     decide_qualitative,
     is_comparative,
     load_model,
+    none_in_any_arm,
 )
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm, split_by_comparator
@@ -42,7 +43,7 @@ from .sides import (
     controlled_design,
     within_arms,
 )
-from .significance import NONE_IN_ANY_ARM, NOT_SIGNIFICANT, compares_arms, significance
+from .significance import NOT_SIGNIFICANT, compares_arms, significance
 from .single import HARMS, decide_within, single_arm_direction
 from .types import CONCLUSION, TypingState, classify, methods_cue
 
@@ -195,14 +196,19 @@ class ClaimAssembler:
         both = ctype in _CARRY and both_arms_change(masked) and not NOT_SIGNIFICANT.search(masked) and significance(
             group.measures, view.text, view.start)[0] is not False  # "2.24 mm in both groups (P = 0.75)" compares
         compared = compares_arms(masked, group.measures)
-        if ctype in _CARRY and not single_arm and NONE_IN_ANY_ARM.search(masked):
-            # nothing happened in any arm of a controlled design: no difference between them
-            return Decision(direction="no_difference", source="words")
-        if (within and not has_comparator and (solo or not compared)) or both or (single_arm and one_arm
-                                                                                    and not compared):
+        outcome_at = min((o.start - view.start for o in group.outcomes), default=None)
+        if ctype in _CARRY and (not single_arm or self._controlled) and none_in_any_arm(masked, outcome_at):
+            # nothing happened in any arm of a controlled design (a comparator seen, or a randomised / placebo-
+            # controlled abstract), said in the outcome's own clause: no difference between them, with its test
+            sig, p, _ = significance(group.measures, view.text, view.start)
+            return Decision(direction="no_difference", significant=sig, p_value=p.id if p is not None else None,
+                            source="words")
+        if (within and not has_comparator and (solo or not compared)) or both or (
+                single_arm and one_arm and not compared and not (compares and self._controlled)):
             # a change within the arms ("reduced significantly in both groups"), or a result of a single-arm
             # design: judged, not compared; a sentence that compares two arms in words ("lower in implanted
-            # than non-implanted eyes") is a comparison even when no comparator entity was resolved
+            # than non-implanted eyes") is a comparison even when no comparator entity was resolved, and so is one
+            # the arm rules found comparing arms (two arms' values, a test) in a controlled design
             return self._judge(view, ctype, group)
         if not (compares or is_comparative(masked, not one_arm, group.measures)):
             decision = decide_qualitative(masked, adverse=ctype == "adverse_effect")

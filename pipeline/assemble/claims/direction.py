@@ -38,6 +38,7 @@ from .polarity import (
 )
 from .significance import (
     BETWEEN_NULL,
+    NONE_IN_ANY_ARM,
     NOT_SIGNIFICANT,
     PARALLEL,
     SIGNIFICANT_CHANGE,
@@ -251,6 +252,21 @@ def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
         if a <= anchor < b:
             return a, b
     return 0, len(text)
+
+
+def none_in_any_arm(masked: str, outcome_at: int | None) -> bool:
+    """Nothing happened in any arm (:data:`.significance.NONE_IN_ANY_ARM`: "No postoperative morbidity or
+    mortality occurred in either group"), said of the outcome at local offset ``outcome_at``: the outcome lies in
+    the contrast clause (:func:`clauses` with ``contrast``) the statement opens, not after a "but" ("... show no
+    better progress ... in either group, ..., but show a better satisfaction with patient care ... in the CPOE
+    group (p = 0.035*)": the satisfaction is no null result)."""
+    m = NONE_IN_ANY_ARM.search(masked)
+    if m is None:
+        return False
+    if outcome_at is None:
+        return True
+    first = next((b for a, b in clauses(masked, contrast=True) if a <= m.start() < b), len(masked))
+    return outcome_at < first
 
 
 def outer_spans(spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

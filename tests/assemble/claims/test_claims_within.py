@@ -195,3 +195,55 @@ def test_a_comparative_in_a_controlled_design_is_a_comparison():
     # the same sentences in an abstract that names no controlled design stay single-arm results, judged
     rec = make_record(COFFEE.replace("were randomized", "were studied"), ents)
     assert finding_of(rec, "length of hospital stay").direction == "positive"
+
+
+def test_nothing_in_any_group_of_a_controlled_trial_is_no_difference():
+    # Evidence Inference PMC3724383: "controlled trial", the tagger sees no comparator arm (both arms are
+    # interventions); "in any group" says nothing happened in either arm: no difference, not a judged harm
+    text = ("This controlled trial was conducted on 60 children with functional constipation. "
+            "Children were allocated to receive the synbiotic plus mineral oil or the mineral oil alone for two "
+            "months. "
+            "No severe side-effects were observed in any group.")
+    rec = make_record(text, [("INTERVENTION", "synbiotic"), ("INTERVENTION", "plus mineral oil"),
+                             ("INTERVENTION", "mineral oil", 1), ("OUTCOME", "severe side-effects")])
+    claim = finding_of(rec, "No severe side-effects")
+    assert claim.direction == "no_difference"
+
+
+def test_no_change_in_either_group_holds_for_its_own_clause_only():
+    # Evidence Inference PMC4569055 (design and results sentences, entities as the tagger gives them: the control
+    # arm is tagged only inside the results sentence): "no better progress ... in either group" is no difference;
+    # the satisfaction after "but" is a result of its own, with its own test
+    text = ("We conducted a randomized cross-controlled educational trial on medical students, assessing the impact "
+            "of the use of CPOE on their ability to place adequate orders. "
+            "Thirty-six students show no better progress (beginning and final test means = 69.87 and 80.98 points "
+            "out of 176 for the control group, 64.60 and 78.11 for the CPOE group, p = 0.556) during their rotation "
+            "in either group, even after adjusting for each student and CR, but show a better satisfaction with "
+            "patient care and greater involvement in the medical team in the CPOE group (p = 0.035*).")
+    rec = make_record(text, [("INTERVENTION", "CPOE"), ("POPULATION", "Thirty-six students show"),
+                             ("OUTCOME", "progress"), ("COMPARATOR", "control"), ("INTERVENTION", "CPOE", 1),
+                             ("OUTCOME", "satisfaction with patient"), ("INTERVENTION", "CPOE", 2)])
+    claims = [c for c in claims_of(rec) if c.sentence == 1]
+    names = {e.id: e.text for e in rec.entities}
+    by_outcome = {names[c.outcome[0]]: c for c in claims if c.outcome}
+    assert (by_outcome["progress"].direction, by_outcome["progress"].significant) == ("no_difference", False)
+    assert (by_outcome["satisfaction with patient"].direction,
+            by_outcome["satisfaction with patient"].significant) == ("increase", True)
+
+
+def test_two_arms_values_and_a_test_in_a_randomised_trial_are_a_comparison():
+    # Evidence Inference PMC64502: no comparator resolved (both papers tagged "standard"), but the arm rules see
+    # two arms' values and the abstract names a randomised trial: a comparison, not a judged single-arm result
+    text = ("Effect of paper quality on the response rate to a postal survey: A randomised controlled trial. "
+            "Recipients were randomised to receiving the questionnaire printed on standard quality paper or high "
+            "quality paper. "
+            "The response rate for the recipients of high quality paper was 43/195 (22%) and 57/194 (29%) for "
+            "standard quality paper (relative rate of response 0.75, 95% CI 0.33–1.05, p = 0.1")
+    ents = [("OUTCOME", "response rate"), ("INTERVENTION", "standard"), ("OUTCOME", "response rate", 1),
+            ("INTERVENTION", "standard", 1)]
+    claim = finding_of(make_record(text, ents, title=True), "43/195")
+    assert (claim.direction, claim.significant) == ("no_difference", False)
+    # the same sentence where no controlled design is named stays a judged result of the arm
+    plain = text.replace(": A randomised controlled trial", "").replace("were randomised to receiving",
+                                                                        "received")
+    assert finding_of(make_record(plain, ents, title=True), "43/195").direction in ("positive", "negative", None)
