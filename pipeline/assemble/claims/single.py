@@ -36,6 +36,12 @@ def is_event(outcome_text: str) -> bool:
     return bool(EVENT.search(outcome_text)) and not _EVENT_FREE_NAME.search(outcome_text)
 
 
+#: outcomes of which more is better (survival, function, response ...): their fall is unfavourable
+BENEFICIAL = re.compile(r"surviv|quality\s+of\s+life|\bQoL\b|function|strength|\brespon|remission|success|satisf|"
+                        r"bone\s+(?:mineral\s+)?density|\bBMD\b|adheren|complian(?:ce|t)\b|efficacy|effectiveness|"
+                        r"accura|performance|well-?being|\bcure|healing|recover|mobility|range\s+of\s+motion|walking|"
+                        r"exercise\s+capacity|\bFEV|\bFVC|vitality|knowledge|self-efficacy|h(?:a)?emoglobin|\bHDL|uptake|"
+                        r"weight\s+gain|abstinen|cessation|quit", re.IGNORECASE)
 OBSERVED = re.compile(r"\b(?:occurr\w*|observed|reported|noted|seen|achieved|attained|developed|experienced|"
                       r"died|had)\b", re.IGNORECASE)
 
@@ -47,11 +53,15 @@ def _measured(outcome_text: str) -> str:
 
 def single_arm_direction(direction: str | None, outcome_text: str) -> str | None:
     """A single-arm result is judged, not compared (GUIDELINES, Findings): a change of a harmful outcome
-    (pain, mortality, HbA1c: :data:`.polarity.HARMFUL`) is positive when it falls, any other outcome's
-    when it rises; no change is negative (the treatment did not do what it was given for)."""
+    (pain, mortality, HbA1c: :data:`.polarity.HARMFUL`) is positive when it falls, of a beneficial one
+    (survival, function, response: :data:`BENEFICIAL`) when it rises; an outcome of neither kind (bone turnover
+    markers, smooth muscle tone, a hormone level) changed by the treatment is its effect: positive whether it
+    rose or fell; no change is negative (the treatment did not do what it was given for)."""
     if direction == "no_difference":
         return "negative"
     if direction in ("increase", "decrease"):
+        if direction == "decrease" and not harmful(outcome_text) and not BENEFICIAL.search(outcome_text):
+            return "positive"
         good = "decrease" if harmful(outcome_text) else "increase"
         return "positive" if direction == good else "negative"
     return direction

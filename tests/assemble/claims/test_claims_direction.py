@@ -185,6 +185,28 @@ def test_single_arm_results_are_judged_not_compared():
     assert single_arm_direction("positive", "survival") == "positive" and single_arm_direction(None, "x") is None
 
 
+def test_a_single_arm_change_of_an_outcome_of_unknown_valence_is_the_treatments_effect():
+    """A fall is unfavourable only for an outcome of which more is better (survival, function, response); an
+    outcome the rules cannot value, changed by the treatment, is its effect: positive (findings gold)."""
+    from claimex.assemble.claims import single_arm_direction
+
+    # EvidenceMap 10993031, 10563544 (findings gold, single-arm)
+    assert single_arm_direction("decrease", "Bone-specific alkaline phosphatase") == "positive"
+    assert single_arm_direction("decrease", "smooth muscle tone") == "positive"
+    assert single_arm_direction("decrease", "overall survival") == "negative"
+    assert single_arm_direction("decrease", "bone mineral density") == "negative"
+    assert single_arm_direction("decrease", "haemoglobin") == "negative"
+    text = ("The E2 and E2+P4 groups were combined into the HRT alone group ( n=30 ) , and the E2+T and E2+P4+T "
+            "groups were combined into the HRT + T group ( n=27 ) . "
+            "Bone-specific alkaline phosphatase decreased ( p < 0.05 ) by -14.3 +/- 4.1 % in the HRT alone group "
+            "and by -8.2 +/- 4.6 % in the HRT + T group .")
+    rec = make_record(text, [("INTERVENTION", "HRT alone"), ("INTERVENTION", "HRT + T"),
+                             ("INTERVENTION", "HRT alone", 1), ("INTERVENTION", "HRT + T", 1),
+                             ("OUTCOME", "Bone-specific alkaline phosphatase")])
+    claims = [c for c in claims_of(rec) if c.sentence == 1]
+    assert claims and all(c.comparator == [] and (c.direction, c.significant) == ("positive", True) for c in claims)
+
+
 def test_the_sentences_cue_beats_the_classifier_and_linked_arm_values():
     # Evidence Inference 2.0 train (ei2_prompts_train_val.jsonl, prompt 11596): the shipped classifier read
     # the marked sentence as an increase; "significantly reduced", said of telmisartan, decides
