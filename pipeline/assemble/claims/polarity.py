@@ -250,6 +250,11 @@ def _depth(text: str, pos: int) -> int:
     return depth
 
 
+#: the next arm of a list after a reference arm ("superior to both conventional instruments ( p < 0.001 ) and
+#: laparoscopic instruments", "than placebo or usual care"): a reference too
+_COORDINATED = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:and|or|&)\s+(?:to\s+|with\s+|in\s+|the\s+)*$", re.IGNORECASE)
+
+
 def _subject_side(text: str, arms: Sequence[Span], start: int, end: int) -> str | None:
     """Side whose value the cue describes: "I", "C" or None (unknown: read as I). Arm mentions at the
     cue's bracket depth come first: "(13 days in cases vs. 107 days in controls) were significantly less"
@@ -257,9 +262,12 @@ def _subject_side(text: str, arms: Sequence[Span], start: int, end: int) -> str 
     level = _depth(text, start)
     arms = [s for s in arms if _depth(text, s[0]) == level] or list(arms)
     subjects, references = [], []
-    for a, b, role in arms:
-        ref = REFERENCE.search(text[max(0, a - 40):a]) or REFERENCE_VALUE.search(text[max(0, a - 90):a])
+    last_ref = None
+    for a, b, role in sorted(arms):
+        ref = REFERENCE.search(text[max(0, a - 40):a]) or REFERENCE_VALUE.search(text[max(0, a - 90):a]) or (
+            last_ref is not None and _COORDINATED.match(text[last_ref:a]))
         (references if ref else subjects).append((a, b, role))
+        last_ref = b if ref else None
     if references and subjects and {r for *_, r in subjects} == {r for *_, r in references} == {"C"}:
         # every mention is on the comparator side ("Less time ... during the Sensor On arm than in the Sensor
         # Off arm" with both tagged as comparators): the reference word is the firmer evidence

@@ -288,3 +288,14 @@ def test_an_arm_that_did_not_improve_an_outcome_in_a_compared_sentence_is_no_dif
                              ("OUTCOME", "breath hold time"), ("OUTCOME", "shuttle walk distance")], title=True)
     claim = next(c for c in claims_of(rec) if c.sentence == 2)
     assert (claim.direction, claim.significant) == ("no_difference", False)
+
+
+def test_the_second_arm_of_a_reference_list_is_a_reference_too():
+    # EvidenceMap 10509459 (findings gold): "superior to both A ( p ) and B ( p )" - B, coordinated with the
+    # reference A, is no subject of "superior"
+    text = ("Direct palpation was associated with the highest accuracy for shape identification and was superior to "
+            "both conventional instruments ( p < 0.001 ) and laparoscopic instruments ( p < 0.001 ) .")
+    rec = make_record(text, [("INTERVENTION", "Direct palpation"), ("OUTCOME", "accuracy for shape identification"),
+                             ("COMPARATOR", "conventional instruments"), ("COMPARATOR", "laparoscopic instruments")])
+    claims = claims_of(rec)
+    assert claims and all((c.direction, c.significant) == ("increase", True) for c in claims)
