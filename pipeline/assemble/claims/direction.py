@@ -38,6 +38,8 @@ from .polarity import (
 )
 from .significance import (
     BETWEEN_NULL,
+    COMPARES_ARMS,
+    DEGREE,
     NONE_IN_ANY_ARM,
     NOT_SIGNIFICANT,
     PARALLEL,
@@ -310,7 +312,9 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     if sig is False and source == "words" and SIMILAR_THEN_THAN.search(text[fa:fb]):
         # "A and B were similar and were lower than C": the no-difference word is said of another pair
         sig, p, source = None, None, ""
-    elif sig and BETWEEN_NULL.search(text) and (WITHIN_CHANGE.search(text) or BETWEEN_NULL.search(text, fa, fb)):
+    elif sig and BETWEEN_NULL.search(text) and (WITHIN_CHANGE.search(text) or BETWEEN_NULL.search(text, fa, fb)
+                                                or not (COMPARES_ARMS.search(text, fa, fb)
+                                                        or DEGREE.search(text, fa, fb))):
         # "improved from pre-op to 24 months (P < 0.0001) with no difference between groups", "significantly
         # reduced with all treatments (all P = 0.0001), with no differences between groups": the test is of the
         # change within the arms; between them there is none

@@ -19,15 +19,12 @@ from ...schema import Entity, Measure
 from .base import SentenceView, entity_words
 from .context import Arm, same_intervention
 from .design import distinct_arms
-from .significance import AGAINST_START, ONE_ARM_ONLY, WITHIN_CHANGE
+from .significance import AGAINST_START, DEGREE, ONE_ARM_ONLY, WITHIN_CHANGE
 
 #: a controlled design named anywhere in an abstract: randomised, placebo, sham, a control group / arm / condition,
 #: a crossover
 _CONTROLLED = re.compile(r"\brandomi[sz]\w*|\bplacebo|\bsham\b|\bcontrol(?:led)?\s+(?:groups?|arms?|trials?|"
                          r"conditions?)\b|\bcross-?over\b", re.IGNORECASE)
-#: a comparative of degree (not a change verb: "decreased" can be a change within one arm)
-_DEGREE = re.compile(r"\b(?:higher|lower|greater|shorter|longer|smaller|larger|fewer|less|more|better|worse|faster|"
-                     r"slower)\b", re.IGNORECASE)
 
 
 def controlled_design(text: str) -> bool:
@@ -42,7 +39,7 @@ def compared_in_degree(masked: str) -> bool:
     start (:data:`.significance.WITHIN_CHANGE`: "than before", "from baseline", "in both groups"): in a
     controlled design (:func:`controlled_design`), a comparison with the other arm. ``masked``: the sentence with
     its role entities blanked."""
-    return bool(_DEGREE.search(masked)) and not WITHIN_CHANGE.search(masked)
+    return bool(DEGREE.search(masked)) and not WITHIN_CHANGE.search(masked)
 
 _BETWEEN = re.compile(
     r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|between|differ\w*|similar(?:ly)?|comparable|"

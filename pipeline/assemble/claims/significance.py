@@ -88,7 +88,13 @@ _ARMS_NOUN = (r"(?:the\s+)?(?:two\s+|three\s+|\d\s+|treatment\s+|study\s+)?(?:gr
 BETWEEN_NULL = re.compile(r"\b(?:no|without)\s+(?:significant\s+|statistical\s+)?differences?\s+(?:between|among)\s+"
                           + _ARMS_NOUN + r"|\bnot\s+(?:significantly\s+|statistically\s+)?different\s+"
                           r"(?:between|among)\s+" + _ARMS_NOUN + r"|\b(?:did\s+not|didn't)\s+differ\s+"
-                          r"(?:significantly\s+)?between\s+(?:the\s+)?(?:two\s+)?(?:groups|arms)\b", re.IGNORECASE)
+                          r"(?:significantly\s+)?between\s+(?:the\s+)?(?:two\s+)?(?:groups|arms)\b|"
+                          # "but the difference between the two treatments was not significant (P = 0.6)"
+                          r"\bdifferences?\s+(?:between|among)\s+" + _ARMS_NOUN + r"\s+(?:was|were)\s+not\s+"
+                          r"(?:statistically\s+)?significant\b", re.IGNORECASE)
+#: a comparative of degree ("higher", "shorter"; not a change verb: "decreased" can be a change within one arm)
+DEGREE = re.compile(r"\b(?:higher|lower|greater|shorter|longer|smaller|larger|fewer|less|more|better|worse|faster|"
+                    r"slower)\b", re.IGNORECASE)
 #: a change said to be significant ("significant increases in plasma urea", "significantly improved")
 SIGNIFICANT_CHANGE = re.compile(r"\b(?<!no\s)(?<!not\s)significant(?:ly)?\s+(?:\w+\s+)?(?:increas|decreas|reduc|improv|"
                                 r"declin|rise|rose|elevat|lower|rais|worsen)\w*", re.IGNORECASE)

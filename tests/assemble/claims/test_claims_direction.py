@@ -299,3 +299,15 @@ def test_the_second_arm_of_a_reference_list_is_a_reference_too():
                              ("COMPARATOR", "conventional instruments"), ("COMPARATOR", "laparoscopic instruments")])
     claims = claims_of(rec)
     assert claims and all((c.direction, c.significant) == ("increase", True) for c in claims)
+
+
+def test_a_null_difference_between_the_treatments_said_after_a_change_in_both():
+    # Evidence Inference 2.0 train, PMC111183 (prompt 11210): the significance of the first clause is the change after each
+    # treatment; between the treatments "the difference ... was not significant"
+    text = ("PTEF increased significantly both after albuterol and saline treatments but the difference between the "
+            "two treatments was not significant (P = 0.6).")
+    rec = make_record(text, [("OUTCOME", "PTEF"), ("INTERVENTION", "albuterol"), ("COMPARATOR", "saline")])
+    from claimex.assemble.claims import ClaimAssembler
+
+    decision = ClaimAssembler("cues").compare(rec)
+    assert (decision.direction, decision.significant) == ("no_difference", False)
