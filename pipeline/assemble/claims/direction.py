@@ -271,6 +271,26 @@ def none_in_any_arm(masked: str, outcome_at: int | None) -> bool:
     return outcome_at < first
 
 
+def compared_after_both(text: str, spans: Sequence[tuple[int, int, str]], fa: int, fb: int) -> tuple[int, int]:
+    """The clause that compares the arms' changes when the outcome's clause ``text[fa:fb]`` reports a change in both
+    ("Straining at defecation ... decreased in both groups (P < 0.001), but more decrease was seen in the synbiotic
+    + mineral oil group (P < 0.05)"): the first later clause that compares the changes ("more decrease", "greater
+    reduction") and names no outcome of its own; else ``(fa, fb)``."""
+    if not (both_arms_change(text[fa:fb]) and _CHANGE_VERB.search(text, fa, fb)):
+        return fa, fb
+    outcomes = [a for a, _b, r in spans if r == "O"]
+    for a, b in clauses(text):
+        if a >= fb and _MORE_CHANGE.search(text, a, b) and not any(a <= o < b for o in outcomes):
+            return a, b
+    return fa, fb
+
+
+_CHANGE_VERB = re.compile(r"\b(?:increas|decreas|reduc|improv|declin|rose|fell|dropp)\w*", re.IGNORECASE)
+#: a comparison of the arms' changes: "more decrease", "greater increase", "a larger reduction"
+_MORE_CHANGE = re.compile(r"\b(?:greater|more|larger|bigger|less|smaller)\s+(?:\w+\s+)?(?:increas|decreas|reduc|improv|"
+                          r"declin|gain|loss|fall|rise|change)\w*", re.IGNORECASE)
+
+
 def outer_spans(spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The spans without arm mentions nested in an outcome ("BDNF" inside "Serum BDNF levels" names what
     is measured, not an arm the change is said of)."""
@@ -298,7 +318,7 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     """Significance, cue direction and numeric direction of a comparison, read in the clause of the
     outcome (:func:`focus`) first, then in the whole sentence."""
     spans = outer_spans(spans)
-    fa, fb = focus(text, spans)
+    fa, fb = compared_after_both(text, spans, *focus(text, spans))
     within = False
     inside = [m for m in measures if fa <= m.start - offset < fb]
     sig, p, source = significance(inside, text[fa:fb], offset + fa)

@@ -121,7 +121,15 @@ def common_arm(view: SentenceView, arms: list[Arm]) -> bool:
     named = {entity_words(a.entity) for a in arms if a.entity is not None and not a.plural}
     if len(named) != 1 or not _BOTH_ARMS.search(view.text):
         return False
-    return not _BETWEEN.search(view.masked("OUTCOME", "INTERVENTION", "COMPARATOR"))
+    masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+    # "decreased in both groups (P < 0.001), but more decrease was seen in the synbiotic + mineral oil group": the
+    # change of both arms, then a comparison of one arm's change with the other's
+    return not (_BETWEEN.search(masked) or _DEGREE_IN_ONE_ARM.search(masked))
+
+
+#: a comparative said of one arm, written "in the X group" (singular; the arm's name may be blanked)
+_DEGREE_IN_ONE_ARM = re.compile(r"\b(?:greater|higher|lower|more|less|fewer|better|worse|larger|smaller)\b[^;]{0,60}?"
+                                r"\b(?:group|arm)\b", re.IGNORECASE)
 
 
 def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:

@@ -247,3 +247,18 @@ def test_two_arms_values_and_a_test_in_a_randomised_trial_are_a_comparison():
     plain = text.replace(": A randomised controlled trial", "").replace("were randomised to receiving",
                                                                         "received")
     assert finding_of(make_record(plain, ents, title=True), "43/195").direction in ("positive", "negative", None)
+
+
+def test_a_change_in_both_groups_then_more_change_in_one_group_is_a_comparison():
+    # Evidence Inference PMC3724383: the change of both arms, then a comparison of one arm's change with the
+    # other's in the "but" clause, which has the between-arm test
+    text = ("Children were allocated to receive the synbiotic plus mineral oil or the mineral oil alone for two months. "
+            "Straining at defecation, incomplete evacuation, and soiling decreased in both groups (P < 0.001), but "
+            "more decrease was seen in the synbiotic + mineral oil group (P < 0.05).")
+    rec = make_record(text, [("INTERVENTION", "synbiotic plus mineral oil"), ("COMPARATOR", "mineral oil alone"),
+                             ("OUTCOME", "Straining at defecation"), ("OUTCOME", "incomplete evacuation"),
+                             ("OUTCOME", "soiling"), ("INTERVENTION", "synbiotic + mineral oil")])
+    claim = finding_of(rec, "Straining at defecation")
+    # compared (not judged positive as a change common to both arms), read in the clause that compares
+    p_value = next(m for m in rec.measures if m.id == claim.p_value)
+    assert (claim.direction, claim.significant, rec.text[p_value.start:p_value.end]) == ("decrease", True, "P < 0.05")
