@@ -120,7 +120,11 @@ def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measur
         event = adverse_claim or is_event(outcome_text) or bool(
             HARMS.search(outcome_text) or harmful(outcome_text) and OCCURRED.search(masked))
         decision.direction, decision.source = ("negative" if event else "positive"), "observed"
-    sig, p, _ = significance(measures, text, offset)
+    # the outcome's own clause first ("Although LV dimensions, mass and ejection fraction remained unchanged, LV
+    # diastolic and systolic functions improved": the improvement is not the unchanged clause's null)
+    sig, p, _ = significance([m for m in measures if fa <= m.start - offset < fb], text[fa:fb], offset + fa)
+    if sig is None and (fa, fb) != (0, len(masked)):  # a test elsewhere in the sentence ("(P < 0.05 for all)")
+        sig, p, _ = significance(measures, text[fa:fb], offset + fa)
     decision.significant = sig
     decision.p_value = p.id if p is not None else None
     return decision

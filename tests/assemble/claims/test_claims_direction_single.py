@@ -290,3 +290,17 @@ def test_a_comparative_said_of_one_group_with_a_test_is_a_comparison():
                              ("INTERVENTION", "synbiotic + mineral oil", 1)])
     claim = _by_outcome(rec, claims_of(rec))["global improvement"]
     assert (claim.direction, claim.significant) == ("increase", True)
+
+
+def test_a_single_arm_result_takes_its_significance_from_its_own_clause():
+    # PubMed 26702162 (pubmed-xml sample, an uncontrolled series): "remained unchanged" is said of the first
+    # clause's outcomes; the improvement after the comma states no test
+    text = ("Forty patients underwent AVR. "
+            "Although LV dimensions, mass and ejection fraction remained unchanged, LV diastolic and systolic "
+            "functions improved (as observed on TDI).")
+    rec = make_record(text, [("INTERVENTION", "AVR"), ("OUTCOME", "LV dimensions"), ("OUTCOME", "mass"),
+                             ("OUTCOME", "ejection fraction"), ("OUTCOME", "LV diastolic and systolic functions")])
+    got = _by_outcome(rec, [c for c in claims_of(rec) if c.sentence == 1])
+    assert (got["LV diastolic and systolic functions"].direction,
+            got["LV diastolic and systolic functions"].significant) == ("positive", None)
+    assert (got["LV dimensions"].direction, got["LV dimensions"].significant) == ("negative", False)
