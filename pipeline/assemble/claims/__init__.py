@@ -210,7 +210,7 @@ class ClaimAssembler:
             # than non-implanted eyes") is a comparison even when no comparator entity was resolved, and so is one
             # the arm rules found comparing arms (two arms' values, a test) in a controlled design
             return self._judge(view, ctype, group)
-        if not (compares or is_comparative(masked, not one_arm, group.measures)):
+        if not (compares or compared or is_comparative(masked, not one_arm, group.measures)):
             decision = decide_qualitative(masked, adverse=ctype == "adverse_effect")
             if ctype in _CARRY:  # a result stated in words ("did not improve endothelial function"): its test
                 sig, p, _ = significance(group.measures, view.text, view.start)

@@ -311,3 +311,16 @@ def test_a_null_difference_between_the_treatments_said_after_a_change_in_both():
 
     decision = ClaimAssembler("cues").compare(rec)
     assert (decision.direction, decision.significant) == ("no_difference", False)
+
+
+def test_a_sentence_that_compares_arms_in_words_is_decided_as_a_comparison():
+    # Evidence Inference PMC5852975 (prompt 11974, label increase): "only in the SM group" compares the arms
+    # (significance.ONE_ARM_ONLY) even though no comparator is named or tagged
+    text = ("Secondary outcome measures that improved, only in the SM group, included self-efficacy, sense of agency "
+            "(SOA), sense of community (SOC), and empowerment.")
+    rec = make_record(text, [("INTERVENTION", "SM"), ("OUTCOME", "self-efficacy"), ("OUTCOME", "sense of agency"),
+                             ("OUTCOME", "sense of community")])
+    rec.sentences[0].section = "RESULTS"
+    claims = [c for c in claims_of(rec) if c.type == "finding"]
+    assert claims and all(c.direction == "increase" for c in claims)
+
