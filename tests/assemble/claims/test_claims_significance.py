@@ -35,3 +35,15 @@ def test_no_relevant_effect_is_no_difference():
     rec.sentences[1].section = "CONCLUSIONS"
     claim = next(c for c in claims_of(rec) if c.sentence == 1)
     assert claim.direction == "no_difference" and claim.significant is False
+
+
+def test_two_arms_values_written_with_of_are_read_in_parallel():
+    # Evidence Inference PMC4722945 (findings gold, tune): "25% of intranasal and 9% of intramuscular dosing visits"
+    # gives both arms' values (significance.PARALLEL); the second arm is untagged
+    text = ("Head/facial discomfort was reported during 25% of intranasal and 9% of intramuscular dosing visits; nausea "
+            "(with or without vomiting) occurred with 35% and 38% of visits, respectively.")
+    rec = make_record(text, [("OUTCOME", "Head/facial discomfort"), ("INTERVENTION", "intranasal"),
+                             ("OUTCOME", "nausea"), ("OUTCOME", "vomiting")])
+    rec.sentences[0].section = "RESULTS"
+    claim = next(c for c in claims_of(rec) if rec.entities[0].id in c.outcome)
+    assert claim.direction == "increase"
