@@ -17,6 +17,7 @@ from pathlib import Path
 from ...schema import ArmValue, Claim, Record
 from .arms import arms_of, settle_roles, stray_arms_dropped, valued_pair
 from .base import SentenceView, blank, sentence_views, unique
+from .clauses import none_in_any_arm
 from .context import Arm, InterventionContext
 from .direction import (
     Decision,
@@ -27,7 +28,6 @@ from .direction import (
     decide_qualitative,
     is_comparative,
     load_model,
-    none_in_any_arm,
 )
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm, split_by_comparator
