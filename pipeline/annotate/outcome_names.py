@@ -178,7 +178,22 @@ def grow(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int, outc
             m += 1
         if m > b + 1 and _ends_phrase(t, m, hi) and any(ch.isalpha() for x in range(b + 1, m) for ch in t.lower[x]):
             b = m
+    if any(t.lower[x] in QUALIFIERS for x in range(a + 1, b)):
+        b = _threshold_end(t, b, hi, taken)  # "proportion of subjects reaching HbA1c [< 7.0%]"
     return a, b
+
+
+_SIGNS = frozenset(["<", ">", "≤", "≥", "<=", ">=", "=<", "=>"])
+_UNITS = frozenset(["%", "mg/dl", "mmol/l", "mmhg", "kg", "mg", "g/dl", "cm", "mm"])
+
+
+def _threshold_end(t: TokenView, m: int, hi: int, taken: list[bool]) -> int:
+    """End of a qualifier's threshold after ``m`` ("subjects reaching HbA1c [< 7.0%]"): a comparison sign, a
+    number and an optional unit; else ``m``."""
+    if m + 1 < hi and t.lower[m] in _SIGNS and is_number(t.lower[m + 1]) and not any(taken[m:m + 2]):
+        m += 2
+        return m + (m < hi and t.lower[m] in _UNITS and not taken[m])
+    return m
 
 
 # words that end a noun phrase on its right besides function words: verbs and result words

@@ -144,6 +144,18 @@ def test_a_measure_noun_goes_with_its_outcome(nlp):
     assert got == ["percentage of patients with ≥1 exacerbation", "disease severity"]
 
 
+def test_a_qualifier_keeps_its_threshold(nlp):
+    # Evidence Inference 3654568 RESULTS: the tagger stops at "HbA1c"; the threshold is part of the outcome
+    text = ("Numerical reductions in FPG and higher proportions of subjects reaching HbA1c < 7.0% were observed with "
+            "canagliflozin 100 and 300 mg versus placebo (27.3, 32.6 and 17.2%).")
+    got = outcomes(nlp, text, [("OUTCOME", "Numerical reductions"), ("OUTCOME", "FPG"),
+                               ("OUTCOME", "proportions of subjects reaching HbA1c")])
+    assert "proportions of subjects reaching HbA1c < 7.0%" in got
+    # no qualifier, no threshold: the trial arms' values after a comparison stay out
+    got = outcomes(nlp, "Mean HbA1c < 7.0% in 40% of patients.", [("OUTCOME", "Mean HbA1c")])
+    assert got == ["Mean HbA1c"]
+
+
 SEED = ("The aims of HACE are: (1) to control otherwise untractable hormone-related symptoms, particularly the "
         "carcinoid syndrome (>50% urinary 5-HIAA decrease: 57-91%) and insulinoma-related life-threatening "
         "hypoglycemias; (2) to inhibit tumor growth (objective response rates: 33-80%; mean duration: 6-42.5 "
