@@ -7,7 +7,8 @@ score, subtype, source]`` of the claims layer. Token-level rules:
 * **measured subject** - a clause-opening phrase marked (in part) as INTERVENTION whose verb measures it
   (:func:`~claimex.annotate.outcome_results.measured_subject`): at the sentence start ("[MRI] metrics did not
   differ between groups") or after a clause joiner ("Blood glucose decreased ... in the krill group and
-  [vitamin D] increased significantly in the fish group");
+  [vitamin D] increased significantly in the fish group") or after an opening phrase ending at a comma or
+  bracket ("After 2 months of therapy (T1) the [FFMI] increased in the daily dietary supplementation group");
 * **measured argument** - an INTERVENTION span that is the argument of a measure noun ("number / duration /
   frequency / intake / level of X") the sentence compares: after a comparison adjective ("shorter duration of
   [meropenem therapy]"), a topic phrase ("with regard to number of [grafts] per patient") or inside an OUTCOME
@@ -37,6 +38,8 @@ ARG_HEADS = (HEADS - {"risk"}) | frozenset(["intake", "intakes", "consumption", 
                                             "titer", "titers", "titre", "titres", "use", "amount", "amounts", "time",
                                             "length", "composition", "requirement", "requirements", "need"])
 _OPENERS = SUBJECT_OPENERS | frozenset([";"])
+# the end of an opening phrase before a subject: "After 2 months of therapy (T1) the [FFMI] increased in ..."
+_INTRO_ENDS = frozenset([",", ")"])
 # "with regard to", "regarding", "in terms of", "difference in": a topic before the measure noun
 _TOPIC_BEFORE = frozenset(["regarding", "concerning"])
 
@@ -77,6 +80,7 @@ def _measured_subjects(t: TokenView, claims: list[list]) -> list[list]:
         if not any(lo <= x < hi for x in arm_starts):
             continue
         starts = [lo] + [j + 1 for j in t.at(_OPENERS, lo, hi - 2)]
+        starts += [j + 1 for j in range(lo, hi - 2) if j + 1 in arm_starts and t.text[j] in _INTRO_ENDS]
         for k in starts:
             if k not in arm_starts:
                 continue

@@ -324,6 +324,19 @@ def test_arm_spans_in_outcome_roles_are_outcomes_of_the_claims_layer(nlp):
     got = run(nlp, text, [("OUTCOME", "Blood glucose"), ("INTERVENTION", "krill"), ("INTERVENTION", "vitamin D"),
                           ("INTERVENTION", "fish")])
     assert ("OUTCOME", "vitamin D") in got and ("INTERVENTION", "fish") in got
+    # ... after an opening phrase that ends at a bracket or comma (PMC 3707735)
+    text = ("After 2 months of therapy (T1) the FFMI increased in the daily dietary supplementation group (+ 3.7 %) "
+            "and decreased in the placebo group (- 0.6 %), resulting in a statistically significant (p < 0.001) "
+            "treatment difference.")
+    tagged = [("INTERVENTION", "FFMI"), ("INTERVENTION", "dietary supplementation"), ("COMPARATOR", "placebo")]
+    got = run(nlp, text, tagged)
+    assert ("OUTCOME", "FFMI") in got and ("INTERVENTION", "dietary supplementation") in got
+    got = run(nlp, text.replace("(T1) the FFMI", "(T1), the FFMI"), tagged)
+    assert ("OUTCOME", "FFMI") in got
+    # ... an arm that opens the clause after the phrase and changes nothing itself stays an arm
+    text = "Compared with placebo, exenatide reduced HbA1c by 0.8%."
+    got = run(nlp, text, [("COMPARATOR", "placebo"), ("INTERVENTION", "exenatide"), ("OUTCOME", "HbA1c")])
+    assert ("INTERVENTION", "exenatide") in got
     # ... after "that", an adverb between the change verb and its preposition (PMC 4497726)
     text = ("Analyses restricted to individuals who exercised per-protocol (n = 77) demonstrated that Simple "
             "Attention improved equivalently across all exercise groups compared to controls.")
