@@ -207,6 +207,9 @@ _NOT_TAIL = NOT_NAME | POPULATION_NOUNS | COMPARISON_ADJ | _VERB_LIKE | GENERIC 
 # what may follow a grown tail: a copula, an auxiliary or a result verb ("CVD risk decreased", "... equivalent was")
 _AFTER_TAIL = frozenset(["was", "were", "is", "are", "did", "does", "do", "had", "has", "have", "remained", "rose",
                          "fell", "differed", "showed"])
+# comparison words that also name a measure ("spherical / defocus / morphine equivalent"): a tail word before
+# the verb, never the predicate there
+_NOUN_ADJ = frozenset(["equivalent", "equivalents"])
 _RESULT_NOUNS = frozenset(["improvement", "improvements", "reduction", "reductions", "increase", "increases",
                            "decrease", "decreases", "change", "changes", "decline", "rise", "worsening", "difference",
                            "differences", "effect", "effects", "benefit", "benefits"])
@@ -233,8 +236,8 @@ def grow_phrase(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: in
             m += 1
         if m > b:
             b = m
-    while t.text[b - 1] not in ")]" and m < hi and m - b < 2 and _free(t, m, taken) and t.lower[m] not in _NOT_TAIL \
-            and t.text[m].isalpha() and t.lower[m] not in _RESULT_NOUNS and not adjective_like(t.text[m], t.lower[m]) \
+    while t.text[b - 1] not in ")]" and m < hi and m - b < 2 and _free(t, m, taken) \
+            and (t.lower[m] not in _NOT_TAIL or t.lower[m] in _NOUN_ADJ) and t.text[m].isalpha() and t.lower[m] not in _RESULT_NOUNS and not adjective_like(t.text[m], t.lower[m]) \
             and not t.lower[m].endswith(("ant", "ly")):
         m += 1
     if m > b and m < hi and (t.lower[m] in _AFTER_TAIL or t.lower[m].endswith("ed") and len(t.lower[m]) > 4):

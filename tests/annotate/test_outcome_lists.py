@@ -360,6 +360,13 @@ def test_a_short_cut_outcome_grows_to_its_noun_phrase(nlp):
     text = ("Average population CVD risk decreased from 32.9% to 29.4% (p <0.001) in the NHS Health Check only "
             "group.")
     assert outcomes(nlp, text, [("OUTCOME", "CVD")]) == ["CVD risk"]
+    # a measure named "... equivalent" before its verb (PubMed 26432115 RESULTS); "equivalent" after the verb is
+    # the predicate
+    text = ("At 9 months, the mean defocus equivalent was 0.51 ± 0.47 D (P < .05), with 13 eyes (72%) having 0.50 D "
+            "or less of defocus equivalent and 16 eyes (89%) having 1.0 D or less of defocus equivalent.")
+    assert outcomes(nlp, text, [("OUTCOME", "mean defocus")])[0] == "mean defocus equivalent"
+    text = "Pain scores were equivalent in the two groups."
+    assert outcomes(nlp, text, [("OUTCOME", "Pain")]) == ["Pain scores"]
     # no tail after a bracket, nor over "plus or minus"
     text = ("Mean estimated GFR (eGFR) plus or minus standard error at 7 years was 53.9 ± 1.9, 54.2 ± 1.9, and "
             "35.3 ± 2.0 mL/min per 1.73 m2 for belatacept MI, belatacept LI and cyclosporine, respectively.")
