@@ -21,6 +21,7 @@ span, is at most :data:`MAX_NAME` words and holds no arm word ("group", "patient
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from .tagger.words import ARM_NOUNS, FUNCTION_WORDS, adjective_like, is_number
@@ -209,6 +210,7 @@ _AFTER_TAIL = frozenset(["was", "were", "is", "are", "did", "does", "do", "had",
                          "fell", "differed", "showed"])
 # comparison words that also name a measure ("spherical / defocus / morphine equivalent"): a tail word before
 # the verb, never the predicate there
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
 _NOUN_ADJ = frozenset(["equivalent", "equivalents"])
 _RESULT_NOUNS = frozenset(["improvement", "improvements", "reduction", "reductions", "increase", "increases",
                            "decrease", "decreases", "change", "changes", "decline", "rise", "worsening", "difference",
@@ -228,7 +230,9 @@ def grow_phrase(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: in
       past-tense verb ("Average population CVD [risk] decreased", "the mean defocus [equivalent] was"), not
       after a bracket ("Mean estimated GFR (eGFR) plus or minus ...");
     * left, over a noun and ``of (the)`` that open the clause ("[Composition of the] microbiota did not
-      differ"), not a result word ("Significant improvement of X").
+      differ"), not a result word ("Significant improvement of X"); else over an untagged acronym right before
+      the span after a function word or punctuation, the scale it is measured on ("a fall in [HAD] anxiety
+      score"), not in upper-case text ("AND [ADVERSE]").
     """
     m = b
     if _title(t.text[b - 1]) and b - 1 > lo:  # a title-case name the tagger cut: "[High] Density Lipoprotein"
@@ -247,6 +251,9 @@ def grow_phrase(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: in
     if j > lo and t.lower[j] == "of" and h >= lo and not taken[h] and t.text[h].isalpha() \
             and (h == lo or h - 1 == lo and t.lower[lo] in _DETS) and _noun(t, h):
         a = h
+    elif a - 1 >= lo and not taken[a - 1] and _ACRONYM.match(t.text[a - 1]) and not t.text[a].isupper() \
+            and t.lower[a - 1] not in NOT_NAME and (a - 2 < lo or not t.wordish(a - 2)):
+        a -= 1  # the scale an outcome is measured on: "a significant fall in [HAD] anxiety score"
     return a, b
 
 

@@ -367,6 +367,12 @@ def test_a_short_cut_outcome_grows_to_its_noun_phrase(nlp):
     assert outcomes(nlp, text, [("OUTCOME", "mean defocus")])[0] == "mean defocus equivalent"
     text = "Pain scores were equivalent in the two groups."
     assert outcomes(nlp, text, [("OUTCOME", "Pain")]) == ["Pain scores"]
+    # the scale an outcome is measured on, an untagged acronym right before it (Evidence Inference 2920262)
+    text = "Singers also had a significant fall in HAD anxiety score; -1.1(2.7) vs. +0.8(1.7) p = 0.03."
+    assert outcomes(nlp, text, [("OUTCOME", "anxiety score")]) == ["HAD anxiety score"]
+    # ... not an upper-case word of an upper-case heading (Evidence Inference 5319516 body)
+    text = "3.4BODY.LIVER AND RENAL FUNCTIONS, CREATINE KINASE, AND ADVERSE REACTIONS:"
+    assert "AND ADVERSE" not in outcomes(nlp, text, [("OUTCOME", "RENAL FUNCTIONS"), ("OUTCOME", "ADVERSE")])
     # no tail after a bracket, nor over "plus or minus"
     text = ("Mean estimated GFR (eGFR) plus or minus standard error at 7 years was 53.9 ± 1.9, 54.2 ± 1.9, and "
             "35.3 ± 2.0 mL/min per 1.73 m2 for belatacept MI, belatacept LI and cyclosporine, respectively.")
