@@ -179,11 +179,14 @@ def grow(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int, outc
             m += 1
         if m > b + 1 and _ends_phrase(t, m, hi) and any(ch.isalpha() for x in range(b + 1, m) for ch in t.lower[x]):
             b = m
-    if any(t.lower[x] in QUALIFIERS for x in range(a + 1, b)):
+    q = next((x for x in range(b - 1, a, -1) if t.lower[x] in QUALIFIERS), None)
+    if q is not None and not any(t.lower[x] in _STATISTICS for x in range(q + 1, b)):
         b = _threshold_end(t, b, hi, taken)  # "proportion of subjects reaching HbA1c [< 7.0%]"
     return a, b
 
 
+# test statistics: a threshold on them is a significance level, no part of the outcome ("with Z scores > 3.6")
+_STATISTICS = frozenset(["z", "t", "f", "p", "r", "u", "χ2", "chi-square", "chi2"])
 _SIGNS = frozenset(["<", ">", "≤", "≥", "<=", ">=", "=<", "=>"])
 _UNITS = frozenset(["%", "mg/dl", "mmol/l", "mmhg", "kg", "mg", "g/dl", "cm", "mm"])
 

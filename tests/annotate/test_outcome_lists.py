@@ -154,6 +154,11 @@ def test_a_qualifier_keeps_its_threshold(nlp):
     # no qualifier, no threshold: the trial arms' values after a comparison stay out
     got = outcomes(nlp, "Mean HbA1c < 7.0% in 40% of patients.", [("OUTCOME", "Mean HbA1c")])
     assert got == ["Mean HbA1c"]
+    # a threshold on a test statistic is no part of the outcome (EvidenceMap 11074150)
+    text = ("The visual cortex , including the right and left cuneus and left lateral occipito-temporal gyrus "
+            "fusiformis , also showed an increase in regional cerebral metabolism of glucose with Z scores > 3 . 6 .")
+    got = outcomes(nlp, text, [("OUTCOME", "regional cerebral metabolism of glucose with Z scores")])
+    assert "regional cerebral metabolism of glucose with Z scores" in got
 
 
 SEED = ("The aims of HACE are: (1) to control otherwise untractable hormone-related symptoms, particularly the "
