@@ -234,3 +234,12 @@ def test_sample_attributes_led_by_age_or_sex_are_a_baseline_comparison():
             sentence
     # constructed counter-example: an outcome that starts with "age" is no sample attribute
     assert types_of("Scores were similar in age-related quality of life (p = 0.4).", ["RESULTS"]) == ["finding"]
+
+
+def test_a_comparative_predicate_before_a_comma_reports_a_result():
+    # PMC 5057363 RESULTS: "were more common" is the result, though the sentence also names withdrawals
+    text = ("Hypersensitivity and injection site reactions were more common, and more patients withdrew due to AEs, "
+            "in the atacicept group.")
+    assert types_of(text, ["RESULTS"]) == ["finding"]
+    # a flow sentence without a comparison stays no finding
+    assert types_of("Two patients withdrew due to AEs, and one was lost to follow-up.", ["RESULTS"]) == [None]
