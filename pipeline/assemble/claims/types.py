@@ -5,7 +5,8 @@ Order of decisions (documented in ``docs/claims.md``):
 1. the *zone* of the sentence: its structured-abstract section label (``Sentence.section``, or an
    inline upper-case heading such as ``RESULTS``/``IMPLICATIONS``), else the running state of an
    unstructured abstract (before any aim/methods sentence = background zone);
-2. title, trial registration and funding lines: no claim;
+2. title, trial registration and funding lines: no claim (a sentence with strong result evidence under a
+   funding/disclosure label is read as unlabelled: the reader missed the headings of PMC body text after it);
 3. conclusion cues ("In conclusion", "These results suggest", "Further studies ... are needed"),
    or the conclusions zone: ``conclusion``;
 4. aim cues ("The aim of this study was", "We sought to"): ``aim`` - unless the sentence reports
@@ -337,14 +338,20 @@ def _none_of_outcome(view: SentenceView) -> bool:
     return m is not None and any(view.local(o)[0] == m.end() for o in view.label("OUTCOME"))
 
 
+#: back-matter section labels (funding, disclosures) that hold no results of their own
+_BACK_MATTER = re.compile(r"FUNDING|SPONSOR|DISCLOSURE|CONFLICT", re.IGNORECASE)
+
+
 def classify(view: SentenceView, state: TypingState) -> str | None:
     """The claim type of ``view`` (None: the sentence yields no claim). Updates ``state``."""
     zone, state.heading = section_zone(view.text, view.section, state.heading)
     if zone == "heading":
         return None
+    strength = result_strength(view)
+    if zone == "skip" and strength == 2 and _BACK_MATTER.search(view.section or "") and not ADMIN.search(view.text):
+        zone = None  # a result under a back-matter label: the reader missed the headings after it (PMC body text)
     if zone == "skip" or view.index == 0 and (view.section or "").upper() == "TITLE":
         return None
-    strength = result_strength(view)
     reports = any(m.kind in RESULT_KINDS for m in view.measures)
     if zone == "conclusion" or (zone in (None, "background") and CONCLUSION.search(view.text)):
         if states_result(view, state.tagged):

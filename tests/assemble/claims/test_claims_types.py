@@ -243,3 +243,13 @@ def test_a_comparative_predicate_before_a_comma_reports_a_result():
     assert types_of(text, ["RESULTS"]) == ["finding"]
     # a flow sentence without a comparison stays no finding
     assert types_of("Two patients withdrew due to AEs, and one was lost to follow-up.", ["RESULTS"]) == [None]
+
+
+def test_a_result_under_a_back_matter_label_is_a_finding():
+    # PMC 4588424: the reader labels the body text after "Funding source" with that heading
+    text = ("As the primary endpoint, total stroke and TIA similarly occurred in pravastatin and control group (2.56 "
+            "vs. 2.65%/year, p = 0.82, adjusted HR 0.97 [95%CI 0.73 to 1.29]). "
+            "This study was initially supported by a grant from the Ministry of Health, Labour and Welfare, Japan.")
+    assert types_of(text, ["FUNDING SOURCE"] * 2) == ["finding", None]
+    # registration lines stay skipped, whatever their words
+    assert types_of("ClinicalTrials.gov NCT00221104 (p = 0.82).", ["TRIAL REGISTRATION"]) == [None]
