@@ -357,7 +357,7 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
         if states_result(view, state.tagged):
             return "adverse_effect" if is_adverse(view) else "finding"
         return "conclusion"
-    if zone != "aim" and reports_nothing(view):
+    if zone != "aim" and reports_nothing(view) and not (zone == "results" and _none_of_outcome(view)):
         state.design_seen = True
         return None
     if BASAL.match(view.text) and not CHANGE.search(view.masked("OUTCOME")):

@@ -221,6 +221,11 @@ def test_a_results_sentence_opening_with_no_and_an_outcome_reports_a_zero_count(
     assert types_of("No retreatments were performed.", ["RESULTS"], ents) == ["finding"]
     assert types_of("No retreatments were performed.", ["METHODS"], ents) == [None]
     assert types_of("No patients were excluded.", ["RESULTS"]) == [None]
+    # ... whatever flow words follow (PMC 5819580 RESULTS)
+    text = "No serious AEs were reported; there were no withdrawals due to AEs, including injection-related AEs."
+    ents = [("OUTCOME", "serious AEs"), ("OUTCOME", "injection-related AEs")]
+    assert types_of(text, ["RESULTS"], ents) == ["finding"]
+    assert types_of("No patients withdrew due to AEs.", ["RESULTS"]) == [None]
 
 
 def test_sample_attributes_led_by_age_or_sex_are_a_baseline_comparison():
