@@ -234,8 +234,9 @@ def grow_phrase(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: in
       after a bracket ("Mean estimated GFR (eGFR) plus or minus ...");
     * left, over a noun and ``of (the)`` that open the clause ("[Composition of the] microbiota did not
       differ"), not a result word ("Significant improvement of X"); else over an untagged acronym right before
-      the span after a function word or punctuation, the scale it is measured on ("a fall in [HAD] anxiety
-      score"), not in upper-case text ("AND [ADVERSE]").
+      the span after a function word or punctuation, the scale it is measured on ("[APGAR] score"), not in
+      upper-case text ("AND [ADVERSE]") nor a function word's letters ("HAD", "WHO": the span lint reads them
+      as the words).
     """
     m = b
     if _title(t.text[b - 1]) and b - 1 > lo:  # a title-case name the tagger cut: "[High] Density Lipoprotein"
@@ -255,7 +256,8 @@ def grow_phrase(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: in
             and (h == lo or h - 1 == lo and t.lower[lo] in _DETS) and _noun(t, h):
         a = h
     elif a - 1 >= lo and not taken[a - 1] and _ACRONYM.match(t.text[a - 1]) and not t.text[a].isupper() \
-            and t.lower[a - 1] not in NOT_NAME and (a - 2 < lo or not t.wordish(a - 2)):
+            and t.lower[a - 1] not in NOT_NAME and t.lower[a - 1] not in FUNCTION_WORDS \
+            and (a - 2 < lo or not t.wordish(a - 2)):
         a -= 1  # the scale an outcome is measured on: "a significant fall in [HAD] anxiety score"
     return a, b
 
