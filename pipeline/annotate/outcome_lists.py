@@ -11,7 +11,8 @@ list ("no differences in UP, GFR, and NaFE": NaFE untagged). Token-level rules, 
   shared with it ("incidence and severity of pain"), so "nausea and vomiting" stays one concept;
 * **siblings** - :mod:`claimex.annotate.outcome_siblings`: a list with an OUTCOME item extends to its
   untagged items ("no differences in UP, GFR, and NaFE": NaFE);
-* **possessive** - an OUTCOME span right after a possessive name grows over it ("Horner's syndrome");
+* **possessive** - an OUTCOME span right after a possessive name grows over it ("Horner's syndrome"); one that
+  opens on the clitic takes the name in ("['s spots]" -> "Bitot's spots") or drops the clitic ("subject['s wound]");
 * **names** - :mod:`claimex.annotate.outcome_names` and :mod:`claimex.annotate.outcome_results`: spans grow
   over their measure noun ("incidence of"), ``of`` tail and qualifier, and to the noun phrase the tagger cut
   short ("CVD [risk] decreased", "[Composition of the] microbiota did not differ": ``grow_phrase``);
@@ -181,9 +182,19 @@ def _alnum(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+_CLITICS = frozenset(["'s", "’s"])
+
+
 def possessive_start(t: Tokens, start: int, lo: int) -> int:
-    """``Horner 's syndrome``: the start of the possessive name right before ``start``, else ``start``."""
-    if start - 2 >= lo and t.lower[start - 1] == "'s" and not t.space[start - 2] and t.text[start - 2][:1].isupper():
+    """``Horner 's syndrome``: the start of the possessive name right before ``start``, else ``start``. A span
+    that opens on the clitic itself (the tagger's "['s spots]", "the patient[’s body weight]") takes the name
+    in when it is one ("Bitot's spots"), else starts after the clitic ("body weight")."""
+    if start + 1 < t.n and t.lower[start] in _CLITICS:
+        if start - 1 >= lo and not t.space[start - 1] and t.text[start - 1][:1].isupper():
+            return start - 1
+        return start + 1
+    if start - 2 >= lo and t.lower[start - 1] in _CLITICS and not t.space[start - 2] \
+            and t.text[start - 2][:1].isupper():
         return start - 2
     return start
 
@@ -230,7 +241,10 @@ class OutcomeLists:
                 continue
             for a, b in split_list(t, s, e):
                 a2 = possessive_start(t, a, 0)
-                if a2 < a and not any(taken[a2:a]):
+                if a < a2 < b:
+                    taken[a] = False
+                    a = a2
+                elif a2 < a and not any(taken[a2:a]):
                     a = a2
                     taken[a:b] = [True] * (b - a)
                 item = [a, b, OUTCOME, x.score, x.subtype, k]

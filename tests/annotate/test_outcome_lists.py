@@ -125,6 +125,16 @@ def test_a_possessive_name_and_an_of_tail_complete_an_item(nlp):
                                ("OUTCOME", "syndrome")])
     assert got == ["postoperative complications", "hemorrhage", "wound infection", "hemopneumothorax", "bradycardia",
                    "Horner's syndrome"]
+    # a span that opens on the clitic: the name goes in, a common noun's clitic goes out (Evidence Inference 2.0
+    # PMC 3647148 and 5819580, ../shared; the tagger's spans as it gives them)
+    text = ("Among 2581 versus 2584 children surveyed during the second half of the study, mean plasma retinol was "
+            "one-sixth higher (0·72 [SE 0·01] vs 0·62 [0·01] μmol/L, increase 0·10 [SE 0·01] μmol/L) and the "
+            "prevalence of severe deficiency was halved (retinol <0·35 μmol/L 6% vs 13%, decrease 7% [SE 1%]), as "
+            "was that of Bitot's spots (1·4% vs 3·5%, decrease 2·1% [SE 0·7%]).")
+    assert "Bitot's spots" in outcomes(nlp, text, [("OUTCOME", "mean plasma retinol"), ("OUTCOME", "'s spots")])
+    text = ("The placebo subject’s wound was described as slightly macerated; this finding was not considered "
+            "clinically significant or an AE.")
+    assert outcomes(nlp, text, [("COMPARATOR", "placebo"), ("OUTCOME", "’s wound"), ("OUTCOME", "AE")])[0] == "wound"
     text = ("There were no differences in fiberoptic view of the larynx, airway quality, airway manipulations, "
             "and complications between the two groups.")
     got = outcomes(nlp, text, [("OUTCOME", "fiberoptic view"), ("OUTCOME", "airway quality, airway manipulations"),
