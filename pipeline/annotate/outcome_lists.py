@@ -13,6 +13,8 @@ list ("no differences in UP, GFR, and NaFE": NaFE untagged). Token-level rules, 
   untagged items ("no differences in UP, GFR, and NaFE": NaFE);
 * **possessive** - an OUTCOME span right after a possessive name grows over it ("Horner's syndrome"); one that
   opens on the clitic takes the name in ("['s spots]" -> "Bitot's spots") or drops the clitic ("subject['s wound]");
+* **suspended hyphen** - a span ending on "X-" before ``and``/``or``/``to`` joins the compound after it ("[alpha-]
+  and gamma-tocopherol concentrations"); one opening on "-Y" takes "X-Z and" before it in;
 * **names** - :mod:`claimex.annotate.outcome_names` and :mod:`claimex.annotate.outcome_results`: spans grow
   over their measure noun ("incidence of"), ``of`` tail and qualifier, and to the noun phrase the tagger cut
   short ("CVD [risk] decreased", "[Composition of the] microbiota did not differ": ``grow_phrase``);
@@ -52,6 +54,7 @@ from spacy.tokens import Doc, Span
 
 from .entities import CLAIMS_KEY, SPANS_KEY, get_entities, set_entities
 from .outcome_arms import arm_outcomes
+from .outcome_names import _free as free
 from .outcome_names import adverse_subject, compared_names, grow, grow_phrase, slot_labels
 from .outcome_results import CUE_WORDS, embedded_subjects, result_names
 from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
@@ -183,6 +186,32 @@ def _alnum(text: str) -> bool:
 
 
 _CLITICS = frozenset(["'s", "’s"])
+_SUSPENDING = frozenset(["and", "or", "to", "and/or"])
+
+
+def suspended(t: Tokens, a: int, b: int, taken: list[bool], lo: int, hi: int, by_start: dict
+              ) -> tuple[int, int, list | None]:
+    """``[a, b)`` over the compound its suspended hyphen belongs to: "[alpha-] and gamma-tocopherol
+    concentrations", "comparable [medium-] to long-term results", "TKI-sensitive and [-resistant NSCLC cells]".
+    Right: the OUTCOME entry starting after the conjunction is merged (returned, the caller drops it), else the
+    untagged words there are taken in. Returns (a, b, merged entry or None)."""
+    merged = None
+    if b - a >= 1 and len(t.text[b - 1]) > 1 and t.text[b - 1].endswith("-") and b + 1 < hi \
+            and t.lower[b] in _SUSPENDING:
+        k = b + 1
+        if k in by_start and by_start[k][1] > k:
+            merged = by_start[k]
+            b = merged[1]
+        else:
+            m = k
+            while m < hi and m - k < 4 and free(t, m, taken):
+                m += 1
+            if m > k and "-" in t.text[k]:
+                b = m
+    if len(t.text[a]) > 1 and t.text[a].startswith("-") and a - 2 >= lo and t.lower[a - 1] in _SUSPENDING \
+            and "-" in t.text[a - 2][1:] and not taken[a - 2] and not taken[a - 1]:
+        a -= 2
+    return a, b, merged
 
 
 def possessive_start(t: Tokens, start: int, lo: int) -> int:
@@ -299,6 +328,9 @@ class OutcomeLists:
                 dropped.add(id(other))
                 b = other[1]
             a2, b2 = grow_phrase(t, a, b, taken, lo, hi)
+            a2, b2, merged = suspended(t, a2, b2, taken, lo, hi, by_start)
+            if merged is not None and id(merged) not in dropped and merged is not o:
+                dropped.add(id(merged))
             taken[a2:b2] = [True] * (b2 - a2)
             o[0], o[1] = a2, b2
         spans = [(o[0], o[1]) for o in mine if id(o) not in dropped]

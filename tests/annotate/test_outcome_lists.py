@@ -117,6 +117,26 @@ def test_bracketed_numbers_between_items_are_skipped_and_verbs_end_the_list(nlp)
     assert got == ["drug-related adverse events", "fever", "transaminase", "chills", "arrhythmia"]
 
 
+def test_a_suspended_hyphen_joins_its_compound(nlp):
+    # EvidenceMap 10871578 RESULTS and PubMed XML 26702231 (../shared); the tagger's spans as it gives them
+    text = ("Plasma glutathione (GSH) and alpha- and gamma-tocopherol concentrations decreased and the GSH redox "
+            "state became more oxidized after conditioning chemotherapy.")
+    tagged = [("OUTCOME", "Plasma glutathione (GSH)"), ("OUTCOME", "alpha-"), ("OUTCOME", "gamma-tocopherol concentrations")]
+    got = outcomes(nlp, text, tagged)
+    assert "alpha- and gamma-tocopherol concentrations" in got and "gamma-tocopherol concentrations" not in got
+    # untagged words after the conjunction, no verb taken in
+    got = outcomes(nlp, text, tagged[:2])
+    assert "alpha- and gamma-tocopherol concentrations" in got
+    text = ("Radical cancer resections under local anaesthesia are feasible in suitably selected high-risk patients "
+            "with acceptable mortality and comparable medium- to long-term results.")
+    got = outcomes(nlp, text, [("OUTCOME", "mortality"), ("OUTCOME", "medium-")])
+    assert got == ["mortality", "medium- to long-term results"]
+    # a span opening on the hyphen takes the compound before the conjunction in (PubMed XML 25368326)
+    text = "Treatment with ILQ inhibited growth and induced apoptosis in both TKI-sensitive and -resistant NSCLC cells."
+    got = outcomes(nlp, text, [("INTERVENTION", "ILQ"), ("OUTCOME", "apoptosis"), ("OUTCOME", "-resistant NSCLC cells")])
+    assert got[-1] == "TKI-sensitive and -resistant NSCLC cells"
+
+
 def test_a_possessive_name_and_an_of_tail_complete_an_item(nlp):
     text = ("No postoperative complications such as hemorrhage, wound infection, hemopneumothorax, bradycardia, "
             "or Horner's syndrome were observed.")
