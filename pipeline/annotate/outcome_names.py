@@ -245,7 +245,8 @@ def grow_phrase(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: in
         if m > b:
             b = m
     while t.text[b - 1] not in ")]" and m < hi and m - b < 2 and _free(t, m, taken) \
-            and (t.lower[m] not in _NOT_TAIL or t.lower[m] in _NOUN_ADJ) and t.text[m].isalpha() and t.lower[m] not in _RESULT_NOUNS and not adjective_like(t.text[m], t.lower[m]) \
+            and (t.lower[m] not in _NOT_TAIL or t.lower[m] in _NOUN_ADJ) and t.text[m].isalpha() \
+            and t.lower[m] not in _RESULT_NOUNS and not adjective_like(t.text[m], t.lower[m]) \
             and not t.lower[m].endswith(("ant", "ly")):
         m += 1
     if m > b and m < hi and (t.lower[m] in _AFTER_TAIL or t.lower[m].endswith("ed") and len(t.lower[m]) > 4):

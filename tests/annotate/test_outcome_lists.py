@@ -121,7 +121,8 @@ def test_a_suspended_hyphen_joins_its_compound(nlp):
     # EvidenceMap 10871578 RESULTS and PubMed XML 26702231 (../shared); the tagger's spans as it gives them
     text = ("Plasma glutathione (GSH) and alpha- and gamma-tocopherol concentrations decreased and the GSH redox "
             "state became more oxidized after conditioning chemotherapy.")
-    tagged = [("OUTCOME", "Plasma glutathione (GSH)"), ("OUTCOME", "alpha-"), ("OUTCOME", "gamma-tocopherol concentrations")]
+    tagged = [("OUTCOME", "Plasma glutathione (GSH)"), ("OUTCOME", "alpha-"),
+              ("OUTCOME", "gamma-tocopherol concentrations")]
     got = outcomes(nlp, text, tagged)
     assert "alpha- and gamma-tocopherol concentrations" in got and "gamma-tocopherol concentrations" not in got
     # untagged words after the conjunction, no verb taken in
@@ -133,7 +134,8 @@ def test_a_suspended_hyphen_joins_its_compound(nlp):
     assert got == ["mortality", "medium- to long-term results"]
     # a span opening on the hyphen takes the compound before the conjunction in (PubMed XML 25368326)
     text = "Treatment with ILQ inhibited growth and induced apoptosis in both TKI-sensitive and -resistant NSCLC cells."
-    got = outcomes(nlp, text, [("INTERVENTION", "ILQ"), ("OUTCOME", "apoptosis"), ("OUTCOME", "-resistant NSCLC cells")])
+    tagged = [("INTERVENTION", "ILQ"), ("OUTCOME", "apoptosis"), ("OUTCOME", "-resistant NSCLC cells")]
+    got = outcomes(nlp, text, tagged)
     assert got[-1] == "TKI-sensitive and -resistant NSCLC cells"
 
 
