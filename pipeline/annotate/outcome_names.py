@@ -99,7 +99,8 @@ def _free(t: TokenView, j: int, taken: list[bool]) -> bool:
 
 def name_ok(t: TokenView, a: int, b: int) -> bool:
     """A name: 1..MAX_NAME words, a word of 3+ letters, no arm, baseline, unit or statistics word, not only
-    measure nouns or generic words ("similar rates"), not one adjective or adverb ("more frequent")."""
+    measure nouns or generic words ("similar rates"), not one adjective, adverb or measure modifier ("more
+    frequent", "similar overall")."""
     words = [t.lower[j] for j in range(a, b) if any(ch.isalpha() for ch in t.lower[j])]
     if not 0 < len(words) <= MAX_NAME or is_number(t.lower[a]):
         return False
@@ -107,7 +108,8 @@ def name_ok(t: TokenView, a: int, b: int) -> bool:
         return False  # "control" heads an outcome after another word ("asthma-symptom control")
     if all(w in HEADS or w in GENERIC for w in words) or not any(sum(ch.isalpha() for ch in w) >= 3 for w in words):
         return False
-    return not (len(words) == 1 and (words[0].endswith(_NOT_NOUN) or adjective_like(words[0], words[0])))
+    return not (len(words) == 1 and (words[0].endswith(_NOT_NOUN) or adjective_like(words[0], words[0])
+                                     or words[0] in PRE_HEAD))  # "similar [overall]": a modifier alone
 
 
 _name_ok = name_ok

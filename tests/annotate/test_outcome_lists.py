@@ -117,6 +117,15 @@ def test_bracketed_numbers_between_items_are_skipped_and_verbs_end_the_list(nlp)
     assert got == ["drug-related adverse events", "fever", "transaminase", "chills", "arrhythmia"]
 
 
+def test_a_measure_modifier_alone_is_no_name(nlp):
+    # EvidenceMap 11013280 and 8840371 (../shared): "overall" after a comparison word or before a list comma
+    text = "Quality of life (QOL) was similar overall between the two arms."
+    assert outcomes(nlp, text, [("OUTCOME", "Quality of life (QOL)")]) == ["Quality of life (QOL)"]
+    text = "[table: see text] Overall, side effects from adenosine were not different between men and women."
+    tagged = [("OUTCOME", "side effects"), ("INTERVENTION", "adenosine"), ("POPULATION", "men and women")]
+    assert outcomes(nlp, text, tagged) == ["side effects"]
+
+
 def test_a_suspended_hyphen_joins_its_compound(nlp):
     # EvidenceMap 10871578 RESULTS and PubMed XML 26702231 (../shared); the tagger's spans as it gives them
     text = ("Plasma glutathione (GSH) and alpha- and gamma-tocopherol concentrations decreased and the GSH redox "
