@@ -387,6 +387,13 @@ def test_arm_spans_in_outcome_roles_are_outcomes_of_the_claims_layer(nlp):
     text = "Compared with placebo, exenatide reduced HbA1c by 0.8%."
     got = run(nlp, text, [("COMPARATOR", "placebo"), ("INTERVENTION", "exenatide"), ("OUTCOME", "HbA1c")])
     assert ("INTERVENTION", "exenatide") in got
+    # an arm that modifies an untagged harm noun is part of that outcome (PubMed XML 26432115)
+    text = ("Flap complications were limited to an RK incision opening larger than 2 mm in 3 eyes and 1 case of a "
+            "small, self-limiting epithelial ingrowth.")
+    got = run(nlp, text, [("INTERVENTION", "Flap"), ("INTERVENTION", "RK"),
+                          ("OUTCOME", "self-limiting epithelial ingrowth")])
+    assert ("OUTCOME", "Flap complications") in got and ("INTERVENTION", "Flap") not in got
+    assert ("INTERVENTION", "RK") in got  # "RK incision": no harm noun
     # ... after "that", an adverb between the change verb and its preposition (PMC 4497726)
     text = ("Analyses restricted to individuals who exercised per-protocol (n = 77) demonstrated that Simple "
             "Attention improved equivalently across all exercise groups compared to controls.")
