@@ -7,12 +7,15 @@ score, subtype, source]`` of the claims layer. Token-level rules:
 * **measured subject** - a clause-opening phrase marked (in part) as INTERVENTION whose verb measures it
   (:func:`~claimex.annotate.outcome_results.measured_subject`): at the sentence start ("[MRI] metrics did not
   differ between groups") or after a clause joiner ("Blood glucose decreased ... in the krill group and
-  [vitamin D] increased significantly in the fish group");
+  [vitamin D] increased significantly in the fish group") or after an opening phrase ending at a comma or
+  bracket ("After 2 months of therapy (T1) the [FFMI] increased in the daily dietary supplementation group");
 * **measured argument** - an INTERVENTION span that is the argument of a measure noun ("number / duration /
   frequency / intake / level of X") the sentence compares: after a comparison adjective ("shorter duration of
   [meropenem therapy]"), a topic phrase ("with regard to number of [grafts] per patient") or inside an OUTCOME
   span ("higher [frequency] of [PT-specific PB]"); a dose only when required ("required a higher dose of
   [atropine]"). The phrase ``measure of X`` becomes one OUTCOME;
+* **harm head** - an INTERVENTION span right before an untagged harm noun that ends the phrase ("[Flap]
+  complications were limited to ...") becomes one OUTCOME with it;
 * **list item** - an INTERVENTION span that is an item of an OUTCOME list (an OUTCOME item joined to it on
   either side) with its own bracketed test after it - a p-value, no sample size ("fall
   risk score (p = 0.036), [proprioception] (p = 0.015), reaction time (p = 0.003)"; not "a single 30 s SI
@@ -37,6 +40,11 @@ ARG_HEADS = (HEADS - {"risk"}) | frozenset(["intake", "intakes", "consumption", 
                                             "titer", "titers", "titre", "titres", "use", "amount", "amounts", "time",
                                             "length", "composition", "requirement", "requirements", "need"])
 _OPENERS = SUBJECT_OPENERS | frozenset([";"])
+HARM_NOUNS = frozenset(["complication", "complications", "toxicity", "toxicities"])
+HARM_PAIRS = [["side", "effects"], ["adverse", "events"], ["adverse", "effects"], ["adverse", "reactions"]]
+_VERBS = frozenset(["was", "were", "is", "are", "occurred", "developed", "included", "did", "had"])
+# the end of an opening phrase before a subject: "After 2 months of therapy (T1) the [FFMI] increased in ..."
+_INTRO_ENDS = frozenset([",", ")"])
 # "with regard to", "regarding", "in terms of", "difference in": a topic before the measure noun
 _TOPIC_BEFORE = frozenset(["regarding", "concerning"])
 
@@ -47,6 +55,7 @@ def arm_outcomes(t: TokenView, claims: list[list]) -> list[list]:
         return claims
     claims = _measured_subjects(t, claims)
     claims = _measured_arguments(t, claims)
+    claims = _harm_heads(t, claims)
     return _list_items(t, claims)
 
 
@@ -77,6 +86,7 @@ def _measured_subjects(t: TokenView, claims: list[list]) -> list[list]:
         if not any(lo <= x < hi for x in arm_starts):
             continue
         starts = [lo] + [j + 1 for j in t.at(_OPENERS, lo, hi - 2)]
+        starts += [j + 1 for j in range(lo, hi - 2) if j + 1 in arm_starts and t.text[j] in _INTRO_ENDS]
         for k in starts:
             if k not in arm_starts:
                 continue
@@ -141,6 +151,18 @@ def _result_bracket(t: TokenView, a: int, b: int) -> bool:
     words = t.lower[a:b]
     return "n" not in words and any(is_number(w) for w in words) and any(
         w == "p" or w.startswith(("p=", "p<", "p>", "p≤")) for w in words)
+
+
+def _harm_heads(t: TokenView, claims: list[list]) -> list[list]:
+    """An INTERVENTION span that modifies an untagged harm noun right after it is part of that outcome: "[Flap]
+    complications were limited to ...", "[radiation] toxicity"."""
+    taken, _ = _masks(t, claims)
+    for o in [x for x in claims if x[2] == INTERVENTION]:
+        e = o[1]
+        n = 1 if e < t.n and t.lower[e] in HARM_NOUNS else 2 if t.lower[e:e + 2] in HARM_PAIRS else 0
+        if n and not any(taken[e:e + n]) and (e + n >= t.n or not t.wordish(e + n) or t.lower[e + n] in _VERBS):
+            claims = _replace(claims, o[0], e + n, "harm_head")
+    return claims
 
 
 def _list_items(t: TokenView, claims: list[list]) -> list[list]:

@@ -11,7 +11,10 @@ list ("no differences in UP, GFR, and NaFE": NaFE untagged). Token-level rules, 
   shared with it ("incidence and severity of pain"), so "nausea and vomiting" stays one concept;
 * **siblings** - :mod:`claimex.annotate.outcome_siblings`: a list with an OUTCOME item extends to its
   untagged items ("no differences in UP, GFR, and NaFE": NaFE);
-* **possessive** - an OUTCOME span right after a possessive name grows over it ("Horner's syndrome");
+* **possessive** - an OUTCOME span right after a possessive name grows over it ("Horner's syndrome"); one that
+  opens on the clitic takes the name in ("['s spots]" -> "Bitot's spots") or drops the clitic ("subject['s wound]");
+* **suspended hyphen** - a span ending on "X-" before ``and``/``or``/``to`` joins the compound after it ("[alpha-]
+  and gamma-tocopherol concentrations"); one opening on "-Y" takes "X-Z and" before it in;
 * **names** - :mod:`claimex.annotate.outcome_names` and :mod:`claimex.annotate.outcome_results`: spans grow
   over their measure noun ("incidence of"), ``of`` tail and qualifier, and to the noun phrase the tagger cut
   short ("CVD [risk] decreased", "[Composition of the] microbiota did not differ": ``grow_phrase``);
@@ -51,6 +54,7 @@ from spacy.tokens import Doc, Span
 
 from .entities import CLAIMS_KEY, SPANS_KEY, get_entities, set_entities
 from .outcome_arms import arm_outcomes
+from .outcome_names import _free as free
 from .outcome_names import adverse_subject, compared_names, grow, grow_phrase, slot_labels
 from .outcome_results import CUE_WORDS, embedded_subjects, result_names
 from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
@@ -181,9 +185,45 @@ def _alnum(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+_CLITICS = frozenset(["'s", "’s"])
+_SUSPENDING = frozenset(["and", "or", "to", "and/or"])
+
+
+def suspended(t: Tokens, a: int, b: int, taken: list[bool], lo: int, hi: int, by_start: dict
+              ) -> tuple[int, int, list | None]:
+    """``[a, b)`` over the compound its suspended hyphen belongs to: "[alpha-] and gamma-tocopherol
+    concentrations", "comparable [medium-] to long-term results", "TKI-sensitive and [-resistant NSCLC cells]".
+    Right: the OUTCOME entry starting after the conjunction is merged (returned, the caller drops it), else the
+    untagged words there are taken in. Returns (a, b, merged entry or None)."""
+    merged = None
+    if b - a >= 1 and len(t.text[b - 1]) > 1 and t.text[b - 1].endswith("-") and b + 1 < hi \
+            and t.lower[b] in _SUSPENDING:
+        k = b + 1
+        if k in by_start and by_start[k][1] > k:
+            merged = by_start[k]
+            b = merged[1]
+        else:
+            m = k
+            while m < hi and m - k < 4 and free(t, m, taken):
+                m += 1
+            if m > k and "-" in t.text[k]:
+                b = m
+    if len(t.text[a]) > 1 and t.text[a].startswith("-") and a - 2 >= lo and t.lower[a - 1] in _SUSPENDING \
+            and "-" in t.text[a - 2][1:] and not taken[a - 2] and not taken[a - 1]:
+        a -= 2
+    return a, b, merged
+
+
 def possessive_start(t: Tokens, start: int, lo: int) -> int:
-    """``Horner 's syndrome``: the start of the possessive name right before ``start``, else ``start``."""
-    if start - 2 >= lo and t.lower[start - 1] == "'s" and not t.space[start - 2] and t.text[start - 2][:1].isupper():
+    """``Horner 's syndrome``: the start of the possessive name right before ``start``, else ``start``. A span
+    that opens on the clitic itself (the tagger's "['s spots]", "the patient[’s body weight]") takes the name
+    in when it is one ("Bitot's spots"), else starts after the clitic ("body weight")."""
+    if start + 1 < t.n and t.lower[start] in _CLITICS:
+        if start - 1 >= lo and not t.space[start - 1] and t.text[start - 1][:1].isupper():
+            return start - 1
+        return start + 1
+    if start - 2 >= lo and t.lower[start - 1] in _CLITICS and not t.space[start - 2] \
+            and t.text[start - 2][:1].isupper():
         return start - 2
     return start
 
@@ -230,7 +270,10 @@ class OutcomeLists:
                 continue
             for a, b in split_list(t, s, e):
                 a2 = possessive_start(t, a, 0)
-                if a2 < a and not any(taken[a2:a]):
+                if a < a2 < b:
+                    taken[a] = False
+                    a = a2
+                elif a2 < a and not any(taken[a2:a]):
                     a = a2
                     taken[a:b] = [True] * (b - a)
                 item = [a, b, OUTCOME, x.score, x.subtype, k]
@@ -285,6 +328,9 @@ class OutcomeLists:
                 dropped.add(id(other))
                 b = other[1]
             a2, b2 = grow_phrase(t, a, b, taken, lo, hi)
+            a2, b2, merged = suspended(t, a2, b2, taken, lo, hi, by_start)
+            if merged is not None and id(merged) not in dropped and merged is not o:
+                dropped.add(id(merged))
             taken[a2:b2] = [True] * (b2 - a2)
             o[0], o[1] = a2, b2
         spans = [(o[0], o[1]) for o in mine if id(o) not in dropped]

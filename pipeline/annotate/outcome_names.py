@@ -21,6 +21,7 @@ span, is at most :data:`MAX_NAME` words and holds no arm word ("group", "patient
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from .tagger.words import ARM_NOUNS, FUNCTION_WORDS, adjective_like, is_number
@@ -98,7 +99,8 @@ def _free(t: TokenView, j: int, taken: list[bool]) -> bool:
 
 def name_ok(t: TokenView, a: int, b: int) -> bool:
     """A name: 1..MAX_NAME words, a word of 3+ letters, no arm, baseline, unit or statistics word, not only
-    measure nouns or generic words ("similar rates"), not one adjective or adverb ("more frequent")."""
+    measure nouns or generic words ("similar rates"), not one adjective, adverb or measure modifier ("more
+    frequent", "similar overall")."""
     words = [t.lower[j] for j in range(a, b) if any(ch.isalpha() for ch in t.lower[j])]
     if not 0 < len(words) <= MAX_NAME or is_number(t.lower[a]):
         return False
@@ -106,7 +108,8 @@ def name_ok(t: TokenView, a: int, b: int) -> bool:
         return False  # "control" heads an outcome after another word ("asthma-symptom control")
     if all(w in HEADS or w in GENERIC for w in words) or not any(sum(ch.isalpha() for ch in w) >= 3 for w in words):
         return False
-    return not (len(words) == 1 and (words[0].endswith(_NOT_NOUN) or adjective_like(words[0], words[0])))
+    return not (len(words) == 1 and (words[0].endswith(_NOT_NOUN) or adjective_like(words[0], words[0])
+                                     or words[0] in PRE_HEAD))  # "similar [overall]": a modifier alone
 
 
 _name_ok = name_ok
@@ -178,7 +181,25 @@ def grow(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int, outc
             m += 1
         if m > b + 1 and _ends_phrase(t, m, hi) and any(ch.isalpha() for x in range(b + 1, m) for ch in t.lower[x]):
             b = m
+    q = next((x for x in range(b - 1, a, -1) if t.lower[x] in QUALIFIERS), None)
+    if q is not None and not any(t.lower[x] in _STATISTICS for x in range(q + 1, b)):
+        b = _threshold_end(t, b, hi, taken)  # "proportion of subjects reaching HbA1c [< 7.0%]"
     return a, b
+
+
+# test statistics: a threshold on them is a significance level, no part of the outcome ("with Z scores > 3.6")
+_STATISTICS = frozenset(["z", "t", "f", "p", "r", "u", "χ2", "chi-square", "chi2"])
+_SIGNS = frozenset(["<", ">", "≤", "≥", "<=", ">=", "=<", "=>"])
+_UNITS = frozenset(["%", "mg/dl", "mmol/l", "mmhg", "kg", "mg", "g/dl", "cm", "mm"])
+
+
+def _threshold_end(t: TokenView, m: int, hi: int, taken: list[bool]) -> int:
+    """End of a qualifier's threshold after ``m`` ("subjects reaching HbA1c [< 7.0%]"): a comparison sign, a
+    number and an optional unit; else ``m``."""
+    if m + 1 < hi and t.lower[m] in _SIGNS and is_number(t.lower[m + 1]) and not any(taken[m:m + 2]):
+        m += 2
+        return m + (m < hi and t.lower[m] in _UNITS and not taken[m])
+    return m
 
 
 # words that end a noun phrase on its right besides function words: verbs and result words
@@ -192,6 +213,10 @@ _NOT_TAIL = NOT_NAME | POPULATION_NOUNS | COMPARISON_ADJ | _VERB_LIKE | GENERIC 
 # what may follow a grown tail: a copula, an auxiliary or a result verb ("CVD risk decreased", "... equivalent was")
 _AFTER_TAIL = frozenset(["was", "were", "is", "are", "did", "does", "do", "had", "has", "have", "remained", "rose",
                          "fell", "differed", "showed"])
+# comparison words that also name a measure ("spherical / defocus / morphine equivalent"): a tail word before
+# the verb, never the predicate there
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
+_NOUN_ADJ = frozenset(["equivalent", "equivalents"])
 _RESULT_NOUNS = frozenset(["improvement", "improvements", "reduction", "reductions", "increase", "increases",
                            "decrease", "decreases", "change", "changes", "decline", "rise", "worsening", "difference",
                            "differences", "effect", "effects", "benefit", "benefits"])
@@ -210,7 +235,10 @@ def grow_phrase(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: in
       past-tense verb ("Average population CVD [risk] decreased", "the mean defocus [equivalent] was"), not
       after a bracket ("Mean estimated GFR (eGFR) plus or minus ...");
     * left, over a noun and ``of (the)`` that open the clause ("[Composition of the] microbiota did not
-      differ"), not a result word ("Significant improvement of X").
+      differ"), not a result word ("Significant improvement of X"); else over an untagged acronym right before
+      the span after a function word or punctuation, the scale it is measured on ("[APGAR] score"), not in
+      upper-case text ("AND [ADVERSE]") nor a function word's letters ("HAD", "WHO": the span lint reads them
+      as the words).
     """
     m = b
     if _title(t.text[b - 1]) and b - 1 > lo:  # a title-case name the tagger cut: "[High] Density Lipoprotein"
@@ -218,8 +246,9 @@ def grow_phrase(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: in
             m += 1
         if m > b:
             b = m
-    while t.text[b - 1] not in ")]" and m < hi and m - b < 2 and _free(t, m, taken) and t.lower[m] not in _NOT_TAIL \
-            and t.text[m].isalpha() and t.lower[m] not in _RESULT_NOUNS and not adjective_like(t.text[m], t.lower[m]) \
+    while t.text[b - 1] not in ")]" and m < hi and m - b < 2 and _free(t, m, taken) \
+            and (t.lower[m] not in _NOT_TAIL or t.lower[m] in _NOUN_ADJ) and t.text[m].isalpha() \
+            and t.lower[m] not in _RESULT_NOUNS and not adjective_like(t.text[m], t.lower[m]) \
             and not t.lower[m].endswith(("ant", "ly")):
         m += 1
     if m > b and m < hi and (t.lower[m] in _AFTER_TAIL or t.lower[m].endswith("ed") and len(t.lower[m]) > 4):
@@ -229,6 +258,10 @@ def grow_phrase(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: in
     if j > lo and t.lower[j] == "of" and h >= lo and not taken[h] and t.text[h].isalpha() \
             and (h == lo or h - 1 == lo and t.lower[lo] in _DETS) and _noun(t, h):
         a = h
+    elif a - 1 >= lo and not taken[a - 1] and _ACRONYM.match(t.text[a - 1]) and not t.text[a].isupper() \
+            and t.lower[a - 1] not in NOT_NAME and t.lower[a - 1] not in FUNCTION_WORDS \
+            and (a - 2 < lo or not t.wordish(a - 2)):
+        a -= 1  # the scale an outcome is measured on: "a significant fall in [HAD] anxiety score"
     return a, b
 
 

@@ -333,6 +333,7 @@ def _states(t: TokenView, taken: list[bool], a: int, b: int) -> list[tuple[int, 
         if t.lower[k] in ("in", "alive", "dead") or t.lower[k].endswith("-free"):
             k += t.lower[k] == "in"
             m = _phrase_right(t, k, b, taken) if t.lower[k] not in ("alive", "dead") else k + 1
+            k += k < m and t.lower[k] in _DETS  # "remained in [the same category]": the article stays out
             vital = t.lower[k] in ("alive", "dead")  # adjectives, but the state is the outcome
             if m > k and not any(taken[k:m]) and (vital or name_ok(t, k, m)) and _ends_phrase(t, m, b):
                 out.append((k, m))

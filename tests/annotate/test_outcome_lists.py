@@ -117,6 +117,37 @@ def test_bracketed_numbers_between_items_are_skipped_and_verbs_end_the_list(nlp)
     assert got == ["drug-related adverse events", "fever", "transaminase", "chills", "arrhythmia"]
 
 
+def test_a_measure_modifier_alone_is_no_name(nlp):
+    # EvidenceMap 11013280 and 8840371 (../shared): "overall" after a comparison word or before a list comma
+    text = "Quality of life (QOL) was similar overall between the two arms."
+    assert outcomes(nlp, text, [("OUTCOME", "Quality of life (QOL)")]) == ["Quality of life (QOL)"]
+    text = "[table: see text] Overall, side effects from adenosine were not different between men and women."
+    tagged = [("OUTCOME", "side effects"), ("INTERVENTION", "adenosine"), ("POPULATION", "men and women")]
+    assert outcomes(nlp, text, tagged) == ["side effects"]
+
+
+def test_a_suspended_hyphen_joins_its_compound(nlp):
+    # EvidenceMap 10871578 RESULTS and PubMed XML 26702231 (../shared); the tagger's spans as it gives them
+    text = ("Plasma glutathione (GSH) and alpha- and gamma-tocopherol concentrations decreased and the GSH redox "
+            "state became more oxidized after conditioning chemotherapy.")
+    tagged = [("OUTCOME", "Plasma glutathione (GSH)"), ("OUTCOME", "alpha-"),
+              ("OUTCOME", "gamma-tocopherol concentrations")]
+    got = outcomes(nlp, text, tagged)
+    assert "alpha- and gamma-tocopherol concentrations" in got and "gamma-tocopherol concentrations" not in got
+    # untagged words after the conjunction, no verb taken in
+    got = outcomes(nlp, text, tagged[:2])
+    assert "alpha- and gamma-tocopherol concentrations" in got
+    text = ("Radical cancer resections under local anaesthesia are feasible in suitably selected high-risk patients "
+            "with acceptable mortality and comparable medium- to long-term results.")
+    got = outcomes(nlp, text, [("OUTCOME", "mortality"), ("OUTCOME", "medium-")])
+    assert got == ["mortality", "medium- to long-term results"]
+    # a span opening on the hyphen takes the compound before the conjunction in (PubMed XML 25368326)
+    text = "Treatment with ILQ inhibited growth and induced apoptosis in both TKI-sensitive and -resistant NSCLC cells."
+    tagged = [("INTERVENTION", "ILQ"), ("OUTCOME", "apoptosis"), ("OUTCOME", "-resistant NSCLC cells")]
+    got = outcomes(nlp, text, tagged)
+    assert got[-1] == "TKI-sensitive and -resistant NSCLC cells"
+
+
 def test_a_possessive_name_and_an_of_tail_complete_an_item(nlp):
     text = ("No postoperative complications such as hemorrhage, wound infection, hemopneumothorax, bradycardia, "
             "or Horner's syndrome were observed.")
@@ -125,6 +156,16 @@ def test_a_possessive_name_and_an_of_tail_complete_an_item(nlp):
                                ("OUTCOME", "syndrome")])
     assert got == ["postoperative complications", "hemorrhage", "wound infection", "hemopneumothorax", "bradycardia",
                    "Horner's syndrome"]
+    # a span that opens on the clitic: the name goes in, a common noun's clitic goes out (Evidence Inference 2.0
+    # PMC 3647148 and 5819580, ../shared; the tagger's spans as it gives them)
+    text = ("Among 2581 versus 2584 children surveyed during the second half of the study, mean plasma retinol was "
+            "one-sixth higher (0·72 [SE 0·01] vs 0·62 [0·01] μmol/L, increase 0·10 [SE 0·01] μmol/L) and the "
+            "prevalence of severe deficiency was halved (retinol <0·35 μmol/L 6% vs 13%, decrease 7% [SE 1%]), as "
+            "was that of Bitot's spots (1·4% vs 3·5%, decrease 2·1% [SE 0·7%]).")
+    assert "Bitot's spots" in outcomes(nlp, text, [("OUTCOME", "mean plasma retinol"), ("OUTCOME", "'s spots")])
+    text = ("The placebo subject’s wound was described as slightly macerated; this finding was not considered "
+            "clinically significant or an AE.")
+    assert outcomes(nlp, text, [("COMPARATOR", "placebo"), ("OUTCOME", "’s wound"), ("OUTCOME", "AE")])[0] == "wound"
     text = ("There were no differences in fiberoptic view of the larynx, airway quality, airway manipulations, "
             "and complications between the two groups.")
     got = outcomes(nlp, text, [("OUTCOME", "fiberoptic view"), ("OUTCOME", "airway quality, airway manipulations"),
@@ -142,6 +183,23 @@ def test_a_measure_noun_goes_with_its_outcome(nlp):
             "p = 0.0147), independent of disease severity.")
     got = outcomes(nlp, text, [("OUTCOME", "percentage"), ("OUTCOME", "disease severity")])
     assert got == ["percentage of patients with ≥1 exacerbation", "disease severity"]
+
+
+def test_a_qualifier_keeps_its_threshold(nlp):
+    # Evidence Inference 3654568 RESULTS: the tagger stops at "HbA1c"; the threshold is part of the outcome
+    text = ("Numerical reductions in FPG and higher proportions of subjects reaching HbA1c < 7.0% were observed with "
+            "canagliflozin 100 and 300 mg versus placebo (27.3, 32.6 and 17.2%).")
+    got = outcomes(nlp, text, [("OUTCOME", "Numerical reductions"), ("OUTCOME", "FPG"),
+                               ("OUTCOME", "proportions of subjects reaching HbA1c")])
+    assert "proportions of subjects reaching HbA1c < 7.0%" in got
+    # no qualifier, no threshold: the trial arms' values after a comparison stay out
+    got = outcomes(nlp, "Mean HbA1c < 7.0% in 40% of patients.", [("OUTCOME", "Mean HbA1c")])
+    assert got == ["Mean HbA1c"]
+    # a threshold on a test statistic is no part of the outcome (EvidenceMap 11074150)
+    text = ("The visual cortex , including the right and left cuneus and left lateral occipito-temporal gyrus "
+            "fusiformis , also showed an increase in regional cerebral metabolism of glucose with Z scores > 3 . 6 .")
+    got = outcomes(nlp, text, [("OUTCOME", "regional cerebral metabolism of glucose with Z scores")])
+    assert "regional cerebral metabolism of glucose with Z scores" in got
 
 
 SEED = ("The aims of HACE are: (1) to control otherwise untractable hormone-related symptoms, particularly the "
@@ -209,6 +267,10 @@ def test_event_subjects_states_and_compound_names(nlp):
     assert got == ["Head/facial discomfort", "nausea", "vomiting"]
     assert outcomes(nlp, "At 5 years, 78% of patients remain in remission and 94% are alive.", []) == [
         "remission", "alive"]
+    # the article of the state stays out (PubMed XML 26187300)
+    text = ("Between cycles 1 and 2, 11.9% switched from normal to low or high response, and 12.5% switched from low "
+            "or high to normal response; 75.6% remained in the same category.")
+    assert outcomes(nlp, text, [])[-1] == "same category"
     text = ("In patients with mild asthma, as-needed budesonide-formoterol provided superior asthma-symptom control "
             "to as-needed terbutaline.")
     got = outcomes(nlp, text, [("POPULATION", "patients with mild asthma"),
@@ -312,6 +374,26 @@ def test_arm_spans_in_outcome_roles_are_outcomes_of_the_claims_layer(nlp):
     got = run(nlp, text, [("OUTCOME", "Blood glucose"), ("INTERVENTION", "krill"), ("INTERVENTION", "vitamin D"),
                           ("INTERVENTION", "fish")])
     assert ("OUTCOME", "vitamin D") in got and ("INTERVENTION", "fish") in got
+    # ... after an opening phrase that ends at a bracket or comma (PMC 3707735)
+    text = ("After 2 months of therapy (T1) the FFMI increased in the daily dietary supplementation group (+ 3.7 %) "
+            "and decreased in the placebo group (- 0.6 %), resulting in a statistically significant (p < 0.001) "
+            "treatment difference.")
+    tagged = [("INTERVENTION", "FFMI"), ("INTERVENTION", "dietary supplementation"), ("COMPARATOR", "placebo")]
+    got = run(nlp, text, tagged)
+    assert ("OUTCOME", "FFMI") in got and ("INTERVENTION", "dietary supplementation") in got
+    got = run(nlp, text.replace("(T1) the FFMI", "(T1), the FFMI"), tagged)
+    assert ("OUTCOME", "FFMI") in got
+    # ... an arm that opens the clause after the phrase and changes nothing itself stays an arm
+    text = "Compared with placebo, exenatide reduced HbA1c by 0.8%."
+    got = run(nlp, text, [("COMPARATOR", "placebo"), ("INTERVENTION", "exenatide"), ("OUTCOME", "HbA1c")])
+    assert ("INTERVENTION", "exenatide") in got
+    # an arm that modifies an untagged harm noun is part of that outcome (PubMed XML 26432115)
+    text = ("Flap complications were limited to an RK incision opening larger than 2 mm in 3 eyes and 1 case of a "
+            "small, self-limiting epithelial ingrowth.")
+    got = run(nlp, text, [("INTERVENTION", "Flap"), ("INTERVENTION", "RK"),
+                          ("OUTCOME", "self-limiting epithelial ingrowth")])
+    assert ("OUTCOME", "Flap complications") in got and ("INTERVENTION", "Flap") not in got
+    assert ("INTERVENTION", "RK") in got  # "RK incision": no harm noun
     # ... after "that", an adverb between the change verb and its preposition (PMC 4497726)
     text = ("Analyses restricted to individuals who exercised per-protocol (n = 77) demonstrated that Simple "
             "Attention improved equivalently across all exercise groups compared to controls.")
@@ -335,6 +417,22 @@ def test_a_short_cut_outcome_grows_to_its_noun_phrase(nlp):
     text = ("Average population CVD risk decreased from 32.9% to 29.4% (p <0.001) in the NHS Health Check only "
             "group.")
     assert outcomes(nlp, text, [("OUTCOME", "CVD")]) == ["CVD risk"]
+    # a measure named "... equivalent" before its verb (PubMed 26432115 RESULTS); "equivalent" after the verb is
+    # the predicate
+    text = ("At 9 months, the mean defocus equivalent was 0.51 ± 0.47 D (P < .05), with 13 eyes (72%) having 0.50 D "
+            "or less of defocus equivalent and 16 eyes (89%) having 1.0 D or less of defocus equivalent.")
+    assert outcomes(nlp, text, [("OUTCOME", "mean defocus")])[0] == "mean defocus equivalent"
+    text = "Pain scores were equivalent in the two groups."
+    assert outcomes(nlp, text, [("OUTCOME", "Pain")]) == ["Pain scores"]
+    # the scale an outcome is measured on, an untagged acronym right before it (Evidence Inference 5132127)
+    text = "APGAR score <7 at 5 minutes, n (%)"
+    assert outcomes(nlp, text, [("OUTCOME", "score")]) == ["APGAR score"]
+    # ... not an acronym that spells a function word (the span lint reads "HAD" as the verb; EI 2920262)
+    text = "Singers also had a significant fall in HAD anxiety score; -1.1(2.7) vs. +0.8(1.7) p = 0.03."
+    assert outcomes(nlp, text, [("OUTCOME", "anxiety score")]) == ["anxiety score"]
+    # ... not an upper-case word of an upper-case heading (Evidence Inference 5319516 body)
+    text = "3.4BODY.LIVER AND RENAL FUNCTIONS, CREATINE KINASE, AND ADVERSE REACTIONS:"
+    assert "AND ADVERSE" not in outcomes(nlp, text, [("OUTCOME", "RENAL FUNCTIONS"), ("OUTCOME", "ADVERSE")])
     # no tail after a bracket, nor over "plus or minus"
     text = ("Mean estimated GFR (eGFR) plus or minus standard error at 7 years was 53.9 ± 1.9, 54.2 ± 1.9, and "
             "35.3 ± 2.0 mL/min per 1.73 m2 for belatacept MI, belatacept LI and cyclosporine, respectively.")

@@ -5,7 +5,8 @@ Order of decisions (documented in ``docs/claims.md``):
 1. the *zone* of the sentence: its structured-abstract section label (``Sentence.section``, or an
    inline upper-case heading such as ``RESULTS``/``IMPLICATIONS``), else the running state of an
    unstructured abstract (before any aim/methods sentence = background zone);
-2. title, trial registration and funding lines: no claim;
+2. title, trial registration and funding lines: no claim (a sentence with strong result evidence under a
+   funding/disclosure label is read as unlabelled: the reader missed the headings of PMC body text after it);
 3. conclusion cues ("In conclusion", "These results suggest", "Further studies ... are needed"),
    or the conclusions zone: ``conclusion``;
 4. aim cues ("The aim of this study was", "We sought to"): ``aim`` - unless the sentence reports
@@ -100,7 +101,10 @@ RESULT_STRONG = Gated(re.compile(
     r"\b(?:(?:statistically\s+)?significant(?:ly)?|non-?significant|no\s+(?:\w+\s+){0,2}differences?|"
     r"did\s+not\s+differ|(?:was|were|remained)\s+(?:\w+\s+)?(?:similar|comparable|unchanged|equivalent)|"
     r"(?:higher|lower|greater|fewer|less|more|shorter|longer|better|worse|larger|smaller)\s+(?:\w+\s+){0,3}?"
-    r"(?:than|in|with|among|for|after|during|compared)|increased|decreased|reduced|improved|worsened|unchanged|"
+    r"(?:than|in|with|among|for|after|during|compared)|"
+    # a comparative predicate, whatever follows it: "reactions were more common, and ..."
+    r"(?:was|were)\s+(?:\w+\s+)?(?:more|less)\s+(?:common|frequent|prevalent|likely)|"
+    r"increased|decreased|reduced|improved|worsened|unchanged|"
     r"superior|inferior|associated\s+with|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+reduction|"
     r"(?:rose|fell|declined|dropped)|(?:increase|decrease|reduction|improvement|rise|decline)\s+(?:in|of)|"
     r"differed|differences?\s+(?:in|between|was|were)|no\s+(?:\w+\s+)?(?:effects?|benefits?|changes?)|"
@@ -335,20 +339,26 @@ def _none_of_outcome(view: SentenceView) -> bool:
     return m is not None and any(view.local(o)[0] == m.end() for o in view.label("OUTCOME"))
 
 
+#: back-matter section labels (funding, disclosures) that hold no results of their own
+_BACK_MATTER = re.compile(r"FUNDING|SPONSOR|DISCLOSURE|CONFLICT", re.IGNORECASE)
+
+
 def classify(view: SentenceView, state: TypingState) -> str | None:
     """The claim type of ``view`` (None: the sentence yields no claim). Updates ``state``."""
     zone, state.heading = section_zone(view.text, view.section, state.heading)
     if zone == "heading":
         return None
+    strength = result_strength(view)
+    if zone == "skip" and strength == 2 and _BACK_MATTER.search(view.section or "") and not ADMIN.search(view.text):
+        zone = None  # a result under a back-matter label: the reader missed the headings after it (PMC body text)
     if zone == "skip" or view.index == 0 and (view.section or "").upper() == "TITLE":
         return None
-    strength = result_strength(view)
     reports = any(m.kind in RESULT_KINDS for m in view.measures)
     if zone == "conclusion" or (zone in (None, "background") and CONCLUSION.search(view.text)):
         if states_result(view, state.tagged):
             return "adverse_effect" if is_adverse(view) else "finding"
         return "conclusion"
-    if zone != "aim" and reports_nothing(view):
+    if zone != "aim" and reports_nothing(view) and not (zone == "results" and _none_of_outcome(view)):
         state.design_seen = True
         return None
     if BASAL.match(view.text) and not CHANGE.search(view.masked("OUTCOME")):

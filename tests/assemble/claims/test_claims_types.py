@@ -221,6 +221,11 @@ def test_a_results_sentence_opening_with_no_and_an_outcome_reports_a_zero_count(
     assert types_of("No retreatments were performed.", ["RESULTS"], ents) == ["finding"]
     assert types_of("No retreatments were performed.", ["METHODS"], ents) == [None]
     assert types_of("No patients were excluded.", ["RESULTS"]) == [None]
+    # ... whatever flow words follow (PMC 5819580 RESULTS)
+    text = "No serious AEs were reported; there were no withdrawals due to AEs, including injection-related AEs."
+    ents = [("OUTCOME", "serious AEs"), ("OUTCOME", "injection-related AEs")]
+    assert types_of(text, ["RESULTS"], ents) == ["finding"]
+    assert types_of("No patients withdrew due to AEs.", ["RESULTS"]) == [None]
 
 
 def test_sample_attributes_led_by_age_or_sex_are_a_baseline_comparison():
@@ -234,3 +239,22 @@ def test_sample_attributes_led_by_age_or_sex_are_a_baseline_comparison():
             sentence
     # constructed counter-example: an outcome that starts with "age" is no sample attribute
     assert types_of("Scores were similar in age-related quality of life (p = 0.4).", ["RESULTS"]) == ["finding"]
+
+
+def test_a_comparative_predicate_before_a_comma_reports_a_result():
+    # PMC 5057363 RESULTS: "were more common" is the result, though the sentence also names withdrawals
+    text = ("Hypersensitivity and injection site reactions were more common, and more patients withdrew due to AEs, "
+            "in the atacicept group.")
+    assert types_of(text, ["RESULTS"]) == ["finding"]
+    # a flow sentence without a comparison stays no finding
+    assert types_of("Two patients withdrew due to AEs, and one was lost to follow-up.", ["RESULTS"]) == [None]
+
+
+def test_a_result_under_a_back_matter_label_is_a_finding():
+    # PMC 4588424: the reader labels the body text after "Funding source" with that heading
+    text = ("As the primary endpoint, total stroke and TIA similarly occurred in pravastatin and control group (2.56 "
+            "vs. 2.65%/year, p = 0.82, adjusted HR 0.97 [95%CI 0.73 to 1.29]). "
+            "This study was initially supported by a grant from the Ministry of Health, Labour and Welfare, Japan.")
+    assert types_of(text, ["FUNDING SOURCE"] * 2) == ["finding", None]
+    # registration lines stay skipped, whatever their words
+    assert types_of("ClinicalTrials.gov NCT00221104 (p = 0.82).", ["TRIAL REGISTRATION"]) == [None]
