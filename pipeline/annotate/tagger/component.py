@@ -23,6 +23,7 @@ from .decode import decode_doc
 from .model import HEADS, sigmoid, targets
 from .ops import use_fast_ops
 from .scoring import make_pico_scorer  # noqa: F401  (registers claimex.pico_scorer.v1)
+from .spaces import spread, without_space
 
 DEFAULT_THRESHOLDS = {h: 0.5 for h in HEADS}
 DEFAULT_HYSTERESIS = {h: 1.0 for h in HEADS}  # 1 = plain thresholding (see decode.decode)
@@ -75,8 +76,10 @@ class PicoTagger(TrainablePipe):
         docs = list(docs)
         if not any(len(doc) for doc in docs):
             return [numpy.zeros((len(doc), len(self.heads)), dtype="f") for doc in docs]
-        logits = self.model.predict(docs)
-        return [sigmoid(self.model.ops.to_numpy(x)) for x in logits]
+        views = [without_space(doc) for doc in docs]
+        logits = self.model.predict([view for view, _ in views])
+        return [spread(sigmoid(self.model.ops.to_numpy(x)), keep, len(doc))
+                for doc, (_, keep), x in zip(docs, views, logits)]
 
     def set_annotations(self, docs: Iterable[Doc], probs: list[numpy.ndarray]) -> None:
         for doc, p in zip(docs, probs):
