@@ -16,9 +16,9 @@ start with a negated class, ``\\w``, ``.``, a back-reference) no guard is made.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import re._constants as _c
 import re._parser as _parser
+from functools import lru_cache
 
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
 _ZERO_WIDTH = (_c.ASSERT, _c.ASSERT_NOT, _c.AT)
