@@ -16,11 +16,16 @@ start with a negated class, ``\\w``, ``.``, a back-reference) no guard is made.
 from __future__ import annotations
 
 import re
-import re._constants as _c
-import re._parser as _parser
 from functools import lru_cache
 
-_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+try:  # re's own parser: re._parser from Python 3.11 on, sre_parse before (deprecated alias since)
+    import re._constants as _c
+    import re._parser as _parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+_REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name))
 _ZERO_WIDTH = (_c.ASSERT, _c.ASSERT_NOT, _c.AT)
 
 
