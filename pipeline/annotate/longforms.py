@@ -126,7 +126,15 @@ def plausible(groups: Iterable[tuple]) -> list[tuple]:
     """The detector's ``(long_form_span, {short_form_spans})`` groups whose pairs are plausible."""
     out = []
     for long_form, shorts in groups:
-        keep = {s for s in shorts if plausible_pair(s.text, long_form.text)}
+        long_text = long_form.text
+        verdict: dict[str, bool] = {}  # each mention of a short form repeats its text: judge each text once
+        keep = set()
+        for s in shorts:
+            text = s.text
+            if text not in verdict:
+                verdict[text] = plausible_pair(text, long_text)
+            if verdict[text]:
+                keep.add(s)
         if keep:
             out.append((long_form, keep))
     return out

@@ -62,3 +62,31 @@ def test_detector_drops_time_phrase_long_form(rules_nlp):
 
     raw = AbbreviationDetector(rules_nlp)(rules_nlp.make_doc(doc.text))  # scispaCy alone pairs them
     assert ("EE", "every 28 days") in {(a.text, a._.long_form.text) for a in raw._.abbreviations}
+
+
+class _Mention:
+    """Stands in for a spaCy Span: ``plausible`` reads only ``.text`` (and keeps the object)."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text, self.start = text, start
+
+    def __repr__(self) -> str:
+        return f"{self.text}@{self.start}"
+
+
+def test_plausible_judges_each_short_form_text_once(monkeypatch):
+    """Every mention of a short form repeats its text: the pair is judged once per text, and the kept
+    mentions are those a per-mention judgement keeps."""
+    from claimex.annotate import longforms
+
+    groups = [(_Mention("transcatheter arterial chemoembolization", 0),
+               {_Mention("TACE", k) for k in (5, 40, 77, 120)} | {_Mention("TAE", 9)}),
+              (_Mention("response, 25%", 200), {_Mention("response", k) for k in (210, 260)}),
+              (_Mention("Hepatocellular carcinoma", 300), {_Mention("HCC", 310), _Mention("HCC", 350)})]
+    expected = [(lf, {s for s in shorts if longforms.plausible_pair(s.text, lf.text)}) for lf, shorts in groups]
+    expected = [(lf, keep) for lf, keep in expected if keep]
+    calls = []
+    real = longforms.plausible_pair
+    monkeypatch.setattr(longforms, "plausible_pair", lambda s, lf: calls.append((s, lf)) or real(s, lf))
+    assert longforms.plausible(groups) == expected
+    assert sorted(calls) == sorted({(s.text, lf.text) for lf, shorts in groups for s in shorts})

@@ -3,6 +3,7 @@ each match becomes and ``triggers.py`` for where each pattern is tried)."""
 
 from __future__ import annotations
 
+from .guards import guarded
 from .lazy import lazy_compile
 from .patterns import ADJ as _ADJ_FOR_NO
 from .patterns import (
@@ -48,8 +49,8 @@ _FREQ = (r"(?:,?[ ]{1,2}(?:(?:once|twice|thrice|(?:one|two|three|four|five|six|\
 _IQRLAB = (r"(?:IQR|(?i:interquartile[ ]range|inter-quartile[ ]range|quartiles?|Q1[ ]?-[ ]?Q3|"
            r"25th[ ]?(?:-|to|and)[ ]?75th[ ](?:percentiles?|centiles?))(?:[ ]{0,2}[(\[]IQR[)\]])?)")
 _NUMX = rf"(?:{NUMB}|{WNUM})"
-_APX = (r"(?P<apx>(?<![\w])(?i:approximately|approx\.|about|around|nearly|almost|roughly|circa|ca\.)[ ]{1,2}"
-        r"(?:~[ ]?)?|(?<![<>=])~[ ]?)")
+_APX = guarded(r"(?P<apx>(?<![\w])(?i:approximately|approx\.|about|around|nearly|almost|roughly|circa|ca\.)"
+               r"[ ]{1,2}(?:~[ ]?)?|(?<![<>=])~[ ]?)")
 
 RE_P = lazy_compile(
     r"(?<![^\W\d_])(?:[pP](?:[ ]?-?[ ]?values?)?(?:[ ]?(?:\([a-z ]{2,15}\)|(?:for[ ])?(?:linear[ ])?"

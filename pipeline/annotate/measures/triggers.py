@@ -110,8 +110,10 @@ GATES: dict[int, tuple[str, ...]] = {
     id(RE_MIQR1): ("IQR", "uartile", "Q1", "entile"), id(RE_MIQR2): ("IQR", "uartile", "Q1", "entile"),
     id(RE_IQR): ("IQR", "nterquartile"), id(RE_AGE_OLD): ("old", "OLD", "Old"),
     id(RE_C_SLASH): ("/",), id(RE_R_BRACKET): ("[",), id(RE_CI): ("CI", "Cl", "CrI", "onfidence", "redible", "ncertainty"),
-    id(RE_TH2): ("older", "more", "over", "above", "greater", "higher", "longer", "less", "fewer", "younger",
-                 "below", "under", "lower", "shorter"),
+    # RE_TH2's match holds its suffix "or older", "and more", ... as written (case-sensitive, one space)
+    id(RE_TH2): tuple(f"{c} {w}" for c in ("or", "and") for w in (
+        "older", "more", "over", "above", "greater", "higher", "longer", "less", "fewer", "younger", "below", "under",
+        "lower", "shorter")),
 }
 
 
