@@ -1,0 +1,247 @@
+"""A learned check of a claim's arms (``models/claimex-arms``): which mention fills a finding's intervention
+and which its comparator, chosen among the claim's candidates by two logistic regressions trained on
+Evidence Inference 2.0 *train* prompts (:mod:`claimex.train.arms`).
+
+* **Candidates** of a claim: its intervention and comparator entities (the rules' choice), the other
+  INTERVENTION/COMPARATOR entities of its sentence, and for every other arm of the abstract (mentions of one
+  intervention grouped by :func:`.design.same_intervention`) its latest mention before the sentence (else its
+  first).
+* **Features** (:func:`features`, cheap, text and offsets only): the rules' choice; in the sentence or
+  inherited; the arm's mentions in the abstract, its order there, in the title, set up as an alternative by a
+  design sentence; control-worded, bare label, tagged COMPARATOR; a comparison cue before or after it, "between"
+  before it, an arm-group frame ("X group"), a preposition before it; first/second arm of the sentence; inside
+  an outcome; with arm values of its own; its length.
+* **Decision** (:meth:`ArmRanker.rerank`): the intervention slot becomes the candidate of highest P(I) when
+  that beats the rules' best by the model's ``margin``; likewise the comparator (never the intervention's
+  arm), only where the rules named one. When the new intervention was the rules' comparator and the new
+  comparator the rules' intervention, increase/decrease is flipped (the direction is relative to the arms).
+
+Without the weights file the rules' arms stay as they are.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ... import paths
+from ...schema import Claim, Entity, Record
+from .base import entity_words, sentence_views
+from .context import is_bare_label, is_control
+from .design import COMPARE_BEFORE, design_comparators, same_intervention
+
+log = logging.getLogger(__name__)
+
+FEATURES = (
+    "bias", "rule_i", "rule_c", "rule_i_arm", "rule_c_arm", "in_sentence", "arm_in_sentence", "tagged_c",
+    "control", "bare", "in_title", "mentions", "most_mentioned", "first_arm", "second_arm", "alternative",
+    "cue_before", "cue_after", "between", "group_frame", "preposition", "first_here", "second_here",
+    "in_outcome", "valued", "words", "rule_i_inherited", "rule_c_control",
+)
+ARM_TYPES = ("finding", "adverse_effect", "conclusion")
+FLIP = {"increase": "decrease", "decrease": "increase"}
+
+_CUE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:group\s+|arm\s+)?(?:than|compared\s+(?:with|to)|versus|vs\.?|"
+                        r"relative\s+to|over|against|in\s+comparison)\b", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"^\s*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
+_PREPOSITION = re.compile(r"\b(?:in|for|with|among|of|after|following|on|receiving|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_DESIGN = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|versus|vs\.?)\b", re.IGNORECASE)
+
+
+@dataclass
+class Candidate:
+    entity: Entity
+    x: list[float]
+
+
+class _Abstract:
+    """Per-record facts the features read: the arms (mention groups) in order of first mention, their
+    counts, the title's arms and the design's alternatives."""
+
+    def __init__(self, record: Record):
+        self.record = record
+        self.views = sentence_views(record)
+        self.arms: list[list[Entity]] = []
+        ents = sorted((e for e in record.entities if e.label in ("INTERVENTION", "COMPARATOR")),
+                      key=lambda e: e.start)
+        self.ents = ents
+        self.group: dict[str, int] = {}
+        for e in ents:
+            key = entity_words(e)
+            k = next((i for i, g in enumerate(self.arms) if key and same_intervention(key, entity_words(g[0]))),
+                     None)
+            if k is None:
+                k = len(self.arms)
+                self.arms.append([])
+            self.arms[k].append(e)
+            self.group[e.id] = k
+        counts = [len(g) for g in self.arms]
+        self.top = max(counts) if counts else 0
+        self.title = {self.group[e.id] for e in ents if self.views and e.end <= self.views[0].end}
+        self.alternatives: set[int] = set()
+        for view in self.views:
+            if view.index == 0 or _DESIGN.search(view.text):
+                here = view.label("INTERVENTION", "COMPARATOR")
+                self.alternatives |= {self.group[i] for i in design_comparators(view, here) if i in self.group}
+            if view.section and "RESULT" in view.section.upper():
+                break
+        self.outcomes = [e for e in record.entities if e.label == "OUTCOME"]
+
+
+def candidates(abstract: _Abstract, claim: Claim) -> list[Candidate]:
+    """The claim's candidate arm mentions with their feature vectors (module docstring)."""
+    start, end = claim.start or 0, claim.end or 0
+    by_id = {e.id: e for e in abstract.ents}
+    rule_i = [by_id[i] for i in claim.intervention if i in by_id]
+    rule_c = [by_id[i] for i in claim.comparator if i in by_id]
+    here = [e for e in abstract.ents if start <= e.start < end]
+    chosen: dict[str, Entity] = {e.id: e for e in (*rule_i, *rule_c, *here)}
+    taken = {abstract.group[e.id] for e in chosen.values()}
+    for k, group in enumerate(abstract.arms):
+        if k in taken:
+            continue
+        before = [e for e in group if e.end <= start]
+        pick = before[-1] if before else group[0]
+        chosen[pick.id] = pick
+    groups_here = {abstract.group[e.id] for e in here}
+    order_here = {abstract.group[e.id]: n for n, e in enumerate(
+        sorted({abstract.group[e.id]: e for e in reversed(here)}.values(), key=lambda e: e.start))}
+    valued = {a.arm for a in claim.arms if a.arm}
+    text = abstract.record.text
+    out = []
+    for e in sorted(chosen.values(), key=lambda e: e.start):
+        g = abstract.group[e.id]
+        inside = start <= e.start < end
+        lo = max(start, e.start - 45) if inside else e.start - 45
+        before = text[max(0, lo):e.start]
+        after = text[e.end:min(len(text), e.end + 40)]
+        in_i, in_c = e in rule_i, e in rule_c
+        x = [
+            1.0, float(in_i), float(in_c),
+            float(any(abstract.group[r.id] == g for r in rule_i)),
+            float(any(abstract.group[r.id] == g for r in rule_c)),
+            float(inside), float(g in groups_here), float(e.label == "COMPARATOR"),
+            float(is_control(e)), float(is_bare_label(e.text)), float(g in abstract.title),
+            math.log1p(len(abstract.arms[g])), float(len(abstract.arms[g]) == abstract.top),
+            float(g == 0), float(g == 1), float(g in abstract.alternatives),
+            float(bool(COMPARE_BEFORE.search(before))), float(bool(_CUE_AFTER.match(after))),
+            float(bool(_BETWEEN.search(before))),
+            float(bool(_GROUP_AFTER.match(after)) or bool(re.search(r"\b(?:group|arm)s?\b", e.text, re.I))),
+            float(bool(_PREPOSITION.search(before))),
+            float(order_here.get(g) == 0), float(order_here.get(g) == 1),
+            float(any(o.start <= e.start and e.end <= o.end for o in abstract.outcomes)),
+            float(e.id in valued), min(len(entity_words(e)), 6) / 6.0,
+            float(in_i and not inside), float(in_c and is_control(e)),
+        ]
+        out.append(Candidate(e, x))
+    return out
+
+
+def _dot(w: list[float], x: list[float]) -> float:
+    return sum(a * b for a, b in zip(w, x))
+
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+class ArmRanker:
+    """Two logistic regressions over :data:`FEATURES` (weights for P(intervention), P(comparator)) and the
+    margins by which a candidate must beat the rules' choice."""
+
+    def __init__(self, w_i: list[float], w_c: list[float], margin_i: float = 0.0, margin_c: float = 0.0,
+                 features: tuple[str, ...] = FEATURES, fill_c: bool = False):
+        if tuple(features) != FEATURES:
+            raise ValueError(f"arm ranker features {list(features)} differ from this code's {list(FEATURES)}")
+        self.w_i, self.w_c, self.margin_i, self.margin_c = w_i, w_c, margin_i, margin_c
+        self.fill_c = fill_c  # fill an empty comparator slot (the rules found no comparator)
+
+    @classmethod
+    def load(cls, path: Path) -> ArmRanker:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(data["w_i"], data["w_c"], data.get("margin_i", 0.0), data.get("margin_c", 0.0),
+                   tuple(data["features"]), bool(data.get("fill_c", False)))
+
+    def save(self, path: Path, **meta) -> None:
+        Path(path).write_text(json.dumps({"features": list(FEATURES), "w_i": self.w_i, "w_c": self.w_c,
+                                          "margin_i": self.margin_i, "margin_c": self.margin_c, "fill_c": self.fill_c, **meta},
+                                         indent=1), encoding="utf-8")
+
+    def choose(self, cands: list[Candidate], claim: Claim) -> tuple[list[str], list[str]]:
+        """The claim's (intervention, comparator) ids after the check (module docstring)."""
+        if not cands:
+            return claim.intervention, claim.comparator
+        p_i = [sigmoid(_dot(self.w_i, c.x)) for c in cands]
+        p_c = [sigmoid(_dot(self.w_c, c.x)) for c in cands]
+        inter, comp = list(claim.intervention), list(claim.comparator)
+        k = max(range(len(cands)), key=p_i.__getitem__)
+        rule_i = [p for p, c in zip(p_i, cands) if c.entity.id in inter]
+        if cands[k].entity.id in inter or p_i[k] > (max(rule_i) if rule_i else 0.0) + self.margin_i:
+            inter = [cands[k].entity.id]  # one arm: the rules' best mention, or a better one
+        arm = entity_words(cands[k].entity) if inter == [cands[k].entity.id] else None
+        ok = [j for j, c in enumerate(cands) if c.entity.id not in inter
+              and not (arm and same_intervention(entity_words(c.entity), arm))]
+        if not ok or not (comp or self.fill_c):
+            return inter, [i for i in comp if i not in inter]
+        j = max(ok, key=p_c.__getitem__)
+        rule_c = [p_c[n] for n in ok if cands[n].entity.id in comp]
+        if cands[j].entity.id in comp or p_c[j] > (max(rule_c) if rule_c else 0.0) + self.margin_c:
+            comp = [cands[j].entity.id]
+        return inter, [i for i in comp if i not in inter]
+
+    def rerank(self, record: Record, claims: list[Claim]) -> list[Claim]:
+        """``claims`` of ``record`` with their arms checked (new Claim objects where a slot changed)."""
+        todo = [c for c in claims if c.type in ARM_TYPES and (c.intervention or c.comparator)]
+        if not todo:
+            return claims
+        abstract = _Abstract(record)
+        out = []
+        for claim in claims:
+            if claim not in todo:
+                out.append(claim)
+                continue
+            inter, comp = self.choose(candidates(abstract, claim), claim)
+            if inter == claim.intervention and comp == claim.comparator:
+                out.append(claim)
+                continue
+            direction = claim.direction
+            if set(inter) <= set(claim.comparator) and comp and set(comp) <= set(claim.intervention):
+                direction = FLIP.get(direction, direction)
+            span = (claim.start or 0, claim.end or 0)
+            ents = {e.id: e for e in record.entities}
+            outside = [i for i in (*inter, *comp) if i in ents and not span[0] <= ents[i].start < span[1]]
+            out.append(claim.model_copy(update={"intervention": inter, "comparator": comp, "direction": direction,
+                                                "inherited": list(dict.fromkeys(outside))}))
+        return out
+
+
+_RANKERS: dict[str, ArmRanker | None] = {}
+MODEL_NAME = "claimex-arms"
+
+
+def default_ranker_path() -> Path:
+    """``models/claimex-arms/weights.json`` of the checkout (or of the installed package's models folder)."""
+    return paths.MODELS_DIR / MODEL_NAME / "weights.json"
+
+
+def load_ranker(path: Path | None) -> ArmRanker | None:
+    """The ranker whose weights are ``path`` (a ``weights.json`` or its folder), loaded once; None (the rules'
+    arms kept) when absent."""
+    if path is None:
+        return None
+    path = Path(path)
+    if path.is_dir():
+        path = path / "weights.json"
+    key = str(path)
+    if key not in _RANKERS:
+        if path.exists():
+            _RANKERS[key] = ArmRanker.load(path)
+        else:
+            log.debug("arm ranker not found at %s; the rules' arms are kept", path)
+            _RANKERS[key] = None
+    return _RANKERS[key]
