@@ -38,7 +38,7 @@ from ..evaluate.prompts import Prompt, load_prompts, match_claim
 from ..schema import Claim, Record
 
 log = logging.getLogger(__name__)
-MARGINS = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5)
+MARGINS = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)  # 1.0: never replace the rules
 L2S = (1.0, 10.0)
 
 

@@ -142,6 +142,20 @@ def candidates(abstract: _Abstract, claim: Claim) -> list[Candidate]:
     return out
 
 
+_NAMES_NO_ARM = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition|subjects|patients))?$", re.I)
+
+
+def _own_single_arm(claim: Claim, cands: list[Candidate]) -> bool:
+    """A single-arm claim (no comparator) whose intervention is one mention of its own sentence that names an
+    arm: Evidence Inference prompts always compare two arms, so the model never saw such a finding (the
+    placebo group's own change) and would move it to the active arm."""
+    if claim.comparator or len(claim.intervention) != 1:
+        return False
+    ent = next((c.entity for c in cands if c.entity.id == claim.intervention[0]), None)
+    return ent is not None and (claim.start or 0) <= ent.start < (claim.end or 0) \
+        and not is_bare_label(ent.text) and not _NAMES_NO_ARM.match(ent.text.strip())
+
+
 def _dot(w: list[float], x: list[float]) -> float:
     return sum(a * b for a, b in zip(w, x))
 
@@ -160,6 +174,7 @@ class ArmRanker:
             raise ValueError(f"arm ranker features {list(features)} differ from this code's {list(FEATURES)}")
         self.w_i, self.w_c, self.margin_i, self.margin_c = w_i, w_c, margin_i, margin_c
         self.fill_c = fill_c  # fill an empty comparator slot (the rules found no comparator)
+        self.keep_single = True
 
     @classmethod
     def load(cls, path: Path) -> ArmRanker:
@@ -181,7 +196,9 @@ class ArmRanker:
         inter, comp = list(claim.intervention), list(claim.comparator)
         k = max(range(len(cands)), key=p_i.__getitem__)
         rule_i = [p for p, c in zip(p_i, cands) if c.entity.id in inter]
-        if cands[k].entity.id in inter or p_i[k] > (max(rule_i) if rule_i else 0.0) + self.margin_i:
+        if self.keep_single and _own_single_arm(claim, cands):
+            pass  # a single-arm finding of the one arm its sentence names ("in the placebo group, ...") stays
+        elif cands[k].entity.id in inter or p_i[k] > (max(rule_i) if rule_i else 0.0) + self.margin_i:
             inter = [cands[k].entity.id]  # one arm: the rules' best mention, or a better one
         arm = entity_words(cands[k].entity) if inter == [cands[k].entity.id] else None
         ok = [j for j, c in enumerate(cands) if c.entity.id not in inter
