@@ -24,6 +24,7 @@ import hashlib
 import json
 import logging
 import time
+from itertools import product
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -39,6 +40,7 @@ from ..schema import Claim, Record
 
 log = logging.getLogger(__name__)
 MARGINS = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)  # 1.0: never replace the rules
+KEEPS = (0.0, 0.25, 0.5, 1.01)  # 1.01: the rules' best mention only
 L2S = (1.0, 10.0)
 
 
@@ -126,20 +128,23 @@ def score(ranker: ArmRanker | None, exs: list[Example]) -> dict[str, float]:
     return out
 
 
+def fit_both(exs: list[Example], l2: float) -> tuple[list[float], list[float]]:
+    """The weights of both slots fitted on ``exs``."""
+    return fit(*_matrix(exs, "i"), l2=l2).tolist(), fit(*_matrix(exs, "c"), l2=l2).tolist()
+
+
 def train(exs: list[Example], l2s: tuple[float, ...] = L2S, fill_c: bool = False) -> ArmRanker:
     """Fit both slots on ``exs`` for each L2 strength; the strength and margins kept are the ones that do
     best on ``exs`` themselves (both slots right, then each slot, then the larger margins)."""
     best = None
     for l2 in l2s:
-        w_i = fit(*_matrix(exs, "i"), l2=l2).tolist()
-        w_c = fit(*_matrix(exs, "c"), l2=l2).tolist()
-        for mi in MARGINS:
-            for mc in MARGINS:
-                ranker = ArmRanker(w_i, w_c, mi, mc, fill_c=fill_c)
-                s = score(ranker, exs)
-                key = (s["both_ranker"], s["ranker_i"] + s["ranker_c"], mi + mc)
-                if best is None or key > best[0]:
-                    best = (key, ranker, l2)
+        w_i, w_c = fit_both(exs, l2)
+        for mi, mc, ki, kc in product(MARGINS, MARGINS, KEEPS, KEEPS):
+            ranker = ArmRanker(w_i, w_c, mi, mc, fill_c=fill_c, keep_i=ki, keep_c=kc)
+            s = score(ranker, exs)
+            key = (s["both_ranker"], s["ranker_i"] + s["ranker_c"], mi + mc - ki - kc)
+            if best is None or key > best[0]:
+                best = (key, ranker, l2)
     best[1].l2 = best[2]
     return best[1]
 
@@ -171,10 +176,11 @@ def main(argv: list[str] | None = None) -> dict:
     dev = [e for e in exs if held_out(e.pmcid)]
     ranker = train(fit_part, fill_c=args.fill_c)
     metrics = {"prompts": len(prompts), "examples": len(exs), "fit": len(fit_part), "held_out": len(dev),
-               "margin_i": ranker.margin_i, "margin_c": ranker.margin_c, "l2": ranker.l2, "fill_c": args.fill_c,
+               "margin_i": ranker.margin_i, "margin_c": ranker.margin_c, "keep_i": ranker.keep_i, "keep_c": ranker.keep_c, "l2": ranker.l2, "fill_c": args.fill_c,
                "held_out_scores": score(ranker, dev), "fit_scores": score(ranker, fit_part)}
-    final = train(exs, (ranker.l2,), fill_c=args.fill_c)
-    final.margin_i, final.margin_c = ranker.margin_i, ranker.margin_c
+    final = ArmRanker(*fit_both(exs, ranker.l2), ranker.margin_i, ranker.margin_c, fill_c=args.fill_c,
+                      keep_i=ranker.keep_i, keep_c=ranker.keep_c)
+    final.l2 = ranker.l2
     metrics["all_scores"] = score(final, exs)
     metrics["seconds"] = round(time.time() - t0, 1)
     args.out.mkdir(parents=True, exist_ok=True)

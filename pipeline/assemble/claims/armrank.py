@@ -15,6 +15,8 @@ Evidence Inference 2.0 *train* prompts (:mod:`claimex.train.arms`).
   that beats the rules' best by the model's ``margin``; likewise the comparator (never the intervention's
   arm), only where the rules named one. When the new intervention was the rules' comparator and the new
   comparator the rules' intervention, increase/decrease is flipped (the direction is relative to the arms).
+  The sentence's own mentions the rules had chosen and the ranker set aside stay on the claim as
+  ``arm_mentions`` (the sentence still names them; EvidenceMap chains link them to the result).
 
 Without the weights file the rules' arms stay as they are.
 """
@@ -145,15 +147,28 @@ def candidates(abstract: _Abstract, claim: Claim) -> list[Candidate]:
 _NAMES_NO_ARM = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition|subjects|patients))?$", re.I)
 
 
-def _own_single_arm(claim: Claim, cands: list[Candidate]) -> bool:
-    """A single-arm claim (no comparator) whose intervention is one mention of its own sentence that names an
-    arm: Evidence Inference prompts always compare two arms, so the model never saw such a finding (the
-    placebo group's own change) and would move it to the active arm."""
-    if claim.comparator or len(claim.intervention) != 1:
+def _own_arm(claim: Claim, cands: list[Candidate]) -> bool:
+    """Is the claim's intervention one mention of its own sentence that names an arm (not "the control group",
+    not a bare label)? Such a choice is kept: on the findings tune half and on held-out Evidence Inference
+    train prompts, re-ranking it gained nothing (EI) or lost findings (a single-arm finding of the placebo
+    group moved to the active arm - EI prompts always compare two arms, so the model never saw one)."""
+    if len(claim.intervention) != 1:
         return False
     ent = next((c.entity for c in cands if c.entity.id == claim.intervention[0]), None)
     return ent is not None and (claim.start or 0) <= ent.start < (claim.end or 0) \
         and not is_bare_label(ent.text) and not _NAMES_NO_ARM.match(ent.text.strip())
+
+
+def _slot(cands: list[Candidate], p: list[float], rule: list[str], margin: float, keep: float) -> list[str]:
+    """One slot: the candidate of highest ``p`` when it is not among the rules' choice ``rule`` and beats the
+    best of them by ``margin``; else the rules' choice less the mentions under ``keep`` (never emptied by
+    that: then its best mention)."""
+    k = max(range(len(cands)), key=p.__getitem__)
+    mine = [(p[j], c.entity.id) for j, c in enumerate(cands) if c.entity.id in rule]
+    if cands[k].entity.id not in rule and p[k] > max((q for q, _ in mine), default=0.0) + margin:
+        return [cands[k].entity.id]
+    kept = [i for i in rule if any(q >= keep for q, j in mine if j == i) or i not in {j for _, j in mine}]
+    return kept or ([max(mine)[1]] if mine else list(rule))
 
 
 def _dot(w: list[float], x: list[float]) -> float:
@@ -169,47 +184,42 @@ class ArmRanker:
     margins by which a candidate must beat the rules' choice."""
 
     def __init__(self, w_i: list[float], w_c: list[float], margin_i: float = 0.0, margin_c: float = 0.0,
-                 features: tuple[str, ...] = FEATURES, fill_c: bool = False):
+                 features: tuple[str, ...] = FEATURES, fill_c: bool = False, keep_i: float = 0.0,
+                 keep_c: float = 0.0):
         if tuple(features) != FEATURES:
             raise ValueError(f"arm ranker features {list(features)} differ from this code's {list(FEATURES)}")
         self.w_i, self.w_c, self.margin_i, self.margin_c = w_i, w_c, margin_i, margin_c
         self.fill_c = fill_c  # fill an empty comparator slot (the rules found no comparator)
-        self.keep_single = True
+        self.keep_i, self.keep_c = keep_i, keep_c  # the rules' mentions below these leave a slot
 
     @classmethod
     def load(cls, path: Path) -> ArmRanker:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls(data["w_i"], data["w_c"], data.get("margin_i", 0.0), data.get("margin_c", 0.0),
-                   tuple(data["features"]), bool(data.get("fill_c", False)))
+                   tuple(data["features"]), bool(data.get("fill_c", False)), data.get("keep_i", 0.0),
+                   data.get("keep_c", 0.0))
 
     def save(self, path: Path, **meta) -> None:
+        settings = {"margin_i": self.margin_i, "margin_c": self.margin_c, "keep_i": self.keep_i,
+                    "keep_c": self.keep_c, "fill_c": self.fill_c}
         Path(path).write_text(json.dumps({"features": list(FEATURES), "w_i": self.w_i, "w_c": self.w_c,
-                                          "margin_i": self.margin_i, "margin_c": self.margin_c, "fill_c": self.fill_c, **meta},
-                                         indent=1), encoding="utf-8")
+                                          **settings, **meta}, indent=1), encoding="utf-8")
 
     def choose(self, cands: list[Candidate], claim: Claim) -> tuple[list[str], list[str]]:
         """The claim's (intervention, comparator) ids after the check (module docstring)."""
         if not cands:
             return claim.intervention, claim.comparator
         p_i = [sigmoid(_dot(self.w_i, c.x)) for c in cands]
-        p_c = [sigmoid(_dot(self.w_c, c.x)) for c in cands]
-        inter, comp = list(claim.intervention), list(claim.comparator)
-        k = max(range(len(cands)), key=p_i.__getitem__)
-        rule_i = [p for p, c in zip(p_i, cands) if c.entity.id in inter]
-        if self.keep_single and _own_single_arm(claim, cands):
-            pass  # a single-arm finding of the one arm its sentence names ("in the placebo group, ...") stays
-        elif cands[k].entity.id in inter or p_i[k] > (max(rule_i) if rule_i else 0.0) + self.margin_i:
-            inter = [cands[k].entity.id]  # one arm: the rules' best mention, or a better one
-        arm = entity_words(cands[k].entity) if inter == [cands[k].entity.id] else None
-        ok = [j for j, c in enumerate(cands) if c.entity.id not in inter
-              and not (arm and same_intervention(entity_words(c.entity), arm))]
-        if not ok or not (comp or self.fill_c):
-            return inter, [i for i in comp if i not in inter]
-        j = max(ok, key=p_c.__getitem__)
-        rule_c = [p_c[n] for n in ok if cands[n].entity.id in comp]
-        if cands[j].entity.id in comp or p_c[j] > (max(rule_c) if rule_c else 0.0) + self.margin_c:
-            comp = [cands[j].entity.id]
-        return inter, [i for i in comp if i not in inter]
+        inter = list(claim.intervention) if _own_arm(claim, cands) else \
+            _slot(cands, p_i, claim.intervention, self.margin_i, self.keep_i)
+        arms = [entity_words(c.entity) for c in cands if c.entity.id in inter]
+        others = [c for c in cands if c.entity.id not in inter
+                  and not any(same_intervention(entity_words(c.entity), a) for a in arms)]
+        comp = [i for i in claim.comparator if i not in inter]
+        if not others or not (comp or self.fill_c):
+            return inter, comp
+        p_c = [sigmoid(_dot(self.w_c, c.x)) for c in others]
+        return inter, _slot(others, p_c, comp, self.margin_c, self.keep_c)
 
     def rerank(self, record: Record, claims: list[Claim]) -> list[Claim]:
         """``claims`` of ``record`` with their arms checked (new Claim objects where a slot changed)."""
@@ -232,8 +242,12 @@ class ArmRanker:
             span = (claim.start or 0, claim.end or 0)
             ents = {e.id: e for e in record.entities}
             outside = [i for i in (*inter, *comp) if i in ents and not span[0] <= ents[i].start < span[1]]
+            left = [i for i in (*claim.intervention, *claim.comparator) if i not in inter and i not in comp
+                    and i in ents and span[0] <= ents[i].start < span[1]]
+            mentions = list(dict.fromkeys([*claim.arm_mentions, *left]))  # the sentence's mentions set aside
             out.append(claim.model_copy(update={"intervention": inter, "comparator": comp, "direction": direction,
-                                                "inherited": list(dict.fromkeys(outside))}))
+                                                "inherited": list(dict.fromkeys(outside)),
+                                                "arm_mentions": mentions}))
         return out
 
 
