@@ -216,6 +216,8 @@ class ArmRanker:
         others = [c for c in cands if c.entity.id not in inter
                   and not any(same_intervention(entity_words(c.entity), a) for a in arms)]
         comp = [i for i in claim.comparator if i not in inter]
+        if not comp and claim.comparator and set(inter) <= set(claim.comparator):
+            comp = [i for i in claim.intervention if i not in inter]  # the arms swapped: the other is the comparator
         if not others or not (comp or self.fill_c):
             return inter, comp
         p_c = [sigmoid(_dot(self.w_c, c.x)) for c in others]
