@@ -91,7 +91,7 @@ class ClaimAssembler:
                     claims.append(claim)
             design = view.index == 0 or ctype == "aim" or (ctype is None and methods_cue(view))
             ctx.observe(view, ctype, design=design)
-        return self.arms.rerank(record, claims) if self.arms is not None else claims
+        return self.arms.rerank(record, claims, views) if self.arms is not None else claims
 
     def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext) -> list[Claim]:
         if ctype in _CARRY:

@@ -27,12 +27,15 @@ import json
 import logging
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from ... import paths
 from ...schema import Claim, Entity, Record
-from .base import entity_words, sentence_views
+from .base import SentenceView, entity_words, sentence_views
 from .context import is_bare_label, is_control
 from .design import COMPARE_BEFORE, design_comparators, same_intervention
 
@@ -52,6 +55,7 @@ _CUE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:group\s+|arm\s+)?(?:than|compar
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"^\s*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:in|for|with|among|of|after|following|on|receiving|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_GROUP_WORD = re.compile(r"\b(?:group|arm)s?\b", re.IGNORECASE)
 _DESIGN = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|versus|vs\.?)\b", re.IGNORECASE)
 
 
@@ -63,15 +67,19 @@ class Candidate:
 
 class _Abstract:
     """Per-record facts the features read: the arms (mention groups) in order of first mention, their
-    counts, the title's arms and the design's alternatives."""
+    counts, the title's arms and the design's alternatives; each mention's claim-independent features,
+    made once."""
 
-    def __init__(self, record: Record):
+    def __init__(self, record: Record, views: list[SentenceView] | None = None):
         self.record = record
-        self.views = sentence_views(record)
+        views = views if views is not None else sentence_views(record)  # (their entities are not read: the
+        # assembler may have settled some of them as outcomes)
         self.arms: list[list[Entity]] = []
         ents = sorted((e for e in record.entities if e.label in ("INTERVENTION", "COMPARATOR")),
                       key=lambda e: e.start)
         self.ents = ents
+        self.starts = [e.start for e in ents]
+        self.by_id = {e.id: e for e in ents}
         self.group: dict[str, int] = {}
         for e in ents:
             key = entity_words(e)
@@ -84,62 +92,82 @@ class _Abstract:
             self.group[e.id] = k
         counts = [len(g) for g in self.arms]
         self.top = max(counts) if counts else 0
-        self.title = {self.group[e.id] for e in ents if self.views and e.end <= self.views[0].end}
+        self.title = {self.group[e.id] for e in ents if views and e.end <= views[0].end}
         self.alternatives: set[int] = set()
-        for view in self.views:
+        for view in views:
             if view.index == 0 or _DESIGN.search(view.text):
-                here = view.label("INTERVENTION", "COMPARATOR")
+                here = ents[bisect_left(self.starts, view.start):bisect_left(self.starts, view.end)]
                 self.alternatives |= {self.group[i] for i in design_comparators(view, here) if i in self.group}
             if view.section and "RESULT" in view.section.upper():
                 break
-        self.outcomes = [e for e in record.entities if e.label == "OUTCOME"]
+        self.outcomes = sorted(((e.start, e.end) for e in record.entities if e.label == "OUTCOME"))
+        self._static: dict[tuple[str, int], list[float]] = {}
+        self._sentences: dict[int, tuple] = {}
+
+    def sentence(self, start: int, end: int) -> tuple[list[Entity], list[Entity], set[int], dict[int, int]]:
+        """For the sentence at ``start``-``end`` (made once per sentence): its I/C mentions, the latest mention
+        before it (else the first) of each other arm, the arms it names and their order of first mention."""
+        if start not in self._sentences:
+            here = self.ents[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+            groups_here = {self.group[e.id] for e in here}
+            picks = []
+            for k, group in enumerate(self.arms):
+                if k not in groups_here:
+                    before = [e for e in group if e.end <= start]
+                    picks.append(before[-1] if before else group[0])
+            firsts = sorted({self.group[e.id]: e for e in reversed(here)}.values(), key=lambda e: e.start)
+            order_here = {self.group[e.id]: n for n, e in enumerate(firsts)}
+            self._sentences[start] = (here, picks, groups_here, order_here)
+        return self._sentences[start]
+
+    def static(self, e: Entity, sentence_start: int) -> list[float]:
+        """The features of mention ``e`` that do not depend on the claim (``sentence_start``: the claim's
+        sentence start when ``e`` lies in it, else -1: the words before it are read up to there)."""
+        key = (e.id, sentence_start)
+        if key not in self._static:
+            g = self.group[e.id]
+            text = self.record.text
+            before = text[max(0, sentence_start, e.start - 45):e.start]
+            after = text[e.end:e.end + 40]
+            self._static[key] = [
+                float(e.label == "COMPARATOR"), float(is_control(e)), float(is_bare_label(e.text)),
+                float(g in self.title), math.log1p(len(self.arms[g])), float(len(self.arms[g]) == self.top),
+                float(g == 0), float(g == 1), float(g in self.alternatives),
+                float(bool(COMPARE_BEFORE.search(before))), float(bool(_CUE_AFTER.match(after))),
+                float(bool(_BETWEEN.search(before))),
+                float(bool(_GROUP_AFTER.match(after)) or bool(_GROUP_WORD.search(e.text))),
+                float(bool(_PREPOSITION.search(before))),
+                float(any(s <= e.start and e.end <= t for s, t in self.outcomes[:bisect_right(
+                    self.outcomes, (e.start, 1 << 60))])),
+                min(len(entity_words(e)), 6) / 6.0,
+            ]
+        return self._static[key]
 
 
 def candidates(abstract: _Abstract, claim: Claim) -> list[Candidate]:
     """The claim's candidate arm mentions with their feature vectors (module docstring)."""
     start, end = claim.start or 0, claim.end or 0
-    by_id = {e.id: e for e in abstract.ents}
-    rule_i = [by_id[i] for i in claim.intervention if i in by_id]
-    rule_c = [by_id[i] for i in claim.comparator if i in by_id]
-    here = [e for e in abstract.ents if start <= e.start < end]
-    chosen: dict[str, Entity] = {e.id: e for e in (*rule_i, *rule_c, *here)}
-    taken = {abstract.group[e.id] for e in chosen.values()}
-    for k, group in enumerate(abstract.arms):
-        if k in taken:
-            continue
-        before = [e for e in group if e.end <= start]
-        pick = before[-1] if before else group[0]
-        chosen[pick.id] = pick
-    groups_here = {abstract.group[e.id] for e in here}
-    order_here = {abstract.group[e.id]: n for n, e in enumerate(
-        sorted({abstract.group[e.id]: e for e in reversed(here)}.values(), key=lambda e: e.start))}
+    here, picks, groups_here, order_here = abstract.sentence(start, end)
+    by_id, group = abstract.by_id, abstract.group
+    rule = [by_id[i] for i in (*claim.intervention, *claim.comparator) if i in by_id]
+    rule_i = {i for i in claim.intervention if i in by_id}
+    rule_c = {i for i in claim.comparator if i in by_id}
+    groups_i = {group[i] for i in rule_i}
+    groups_c = {group[i] for i in rule_c}
+    taken = groups_i | groups_c
+    chosen = {e.id: e for e in here}
+    chosen.update((e.id, e) for e in rule)
+    chosen.update((e.id, e) for e in picks if group[e.id] not in taken)
     valued = {a.arm for a in claim.arms if a.arm}
-    text = abstract.record.text
     out = []
     for e in sorted(chosen.values(), key=lambda e: e.start):
-        g = abstract.group[e.id]
+        g = group[e.id]
         inside = start <= e.start < end
-        lo = max(start, e.start - 45) if inside else e.start - 45
-        before = text[max(0, lo):e.start]
-        after = text[e.end:min(len(text), e.end + 40)]
-        in_i, in_c = e in rule_i, e in rule_c
-        x = [
-            1.0, float(in_i), float(in_c),
-            float(any(abstract.group[r.id] == g for r in rule_i)),
-            float(any(abstract.group[r.id] == g for r in rule_c)),
-            float(inside), float(g in groups_here), float(e.label == "COMPARATOR"),
-            float(is_control(e)), float(is_bare_label(e.text)), float(g in abstract.title),
-            math.log1p(len(abstract.arms[g])), float(len(abstract.arms[g]) == abstract.top),
-            float(g == 0), float(g == 1), float(g in abstract.alternatives),
-            float(bool(COMPARE_BEFORE.search(before))), float(bool(_CUE_AFTER.match(after))),
-            float(bool(_BETWEEN.search(before))),
-            float(bool(_GROUP_AFTER.match(after)) or bool(re.search(r"\b(?:group|arm)s?\b", e.text, re.I))),
-            float(bool(_PREPOSITION.search(before))),
-            float(order_here.get(g) == 0), float(order_here.get(g) == 1),
-            float(any(o.start <= e.start and e.end <= o.end for o in abstract.outcomes)),
-            float(e.id in valued), min(len(entity_words(e)), 6) / 6.0,
-            float(in_i and not inside), float(in_c and is_control(e)),
-        ]
+        in_i, in_c = e.id in rule_i, e.id in rule_c
+        st = abstract.static(e, start if inside else -1)
+        x = [1.0, float(in_i), float(in_c), float(g in groups_i), float(g in groups_c), float(inside),
+             float(g in groups_here), *st[:14], float(order_here.get(g) == 0), float(order_here.get(g) == 1),
+             st[14], float(e.id in valued), st[15], float(in_i and not inside), float(in_c and st[1] > 0)]
         out.append(Candidate(e, x))
     return out
 
@@ -147,14 +175,14 @@ def candidates(abstract: _Abstract, claim: Claim) -> list[Candidate]:
 _NAMES_NO_ARM = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition|subjects|patients))?$", re.I)
 
 
-def _own_arm(claim: Claim, cands: list[Candidate]) -> bool:
+def _own_arm(claim: Claim, ents: dict[str, Entity]) -> bool:
     """Is the claim's intervention one mention of its own sentence that names an arm (not "the control group",
     not a bare label)? Such a choice is kept: on the findings tune half and on held-out Evidence Inference
     train prompts, re-ranking it gained nothing (EI) or lost findings (a single-arm finding of the placebo
     group moved to the active arm - EI prompts always compare two arms, so the model never saw one)."""
     if len(claim.intervention) != 1:
         return False
-    ent = next((c.entity for c in cands if c.entity.id == claim.intervention[0]), None)
+    ent = ents.get(claim.intervention[0])
     return ent is not None and (claim.start or 0) <= ent.start < (claim.end or 0) \
         and not is_bare_label(ent.text) and not _NAMES_NO_ARM.match(ent.text.strip())
 
@@ -171,14 +199,6 @@ def _slot(cands: list[Candidate], p: list[float], rule: list[str], margin: float
     return kept or ([max(mine)[1]] if mine else list(rule))
 
 
-def _dot(w: list[float], x: list[float]) -> float:
-    return sum(a * b for a, b in zip(w, x))
-
-
-def sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 class ArmRanker:
     """Two logistic regressions over :data:`FEATURES` (weights for P(intervention), P(comparator)) and the
     margins by which a candidate must beat the rules' choice."""
@@ -189,6 +209,7 @@ class ArmRanker:
         if tuple(features) != FEATURES:
             raise ValueError(f"arm ranker features {list(features)} differ from this code's {list(FEATURES)}")
         self.w_i, self.w_c, self.margin_i, self.margin_c = w_i, w_c, margin_i, margin_c
+        self._w = np.array([w_i, w_c], dtype=float).T  # features x (intervention, comparator)
         self.fill_c = fill_c  # fill an empty comparator slot (the rules found no comparator)
         self.keep_i, self.keep_c = keep_i, keep_c  # the rules' mentions below these leave a slot
 
@@ -209,29 +230,32 @@ class ArmRanker:
         """The claim's (intervention, comparator) ids after the check (module docstring)."""
         if not cands:
             return claim.intervention, claim.comparator
-        p_i = [sigmoid(_dot(self.w_i, c.x)) for c in cands]
-        inter = list(claim.intervention) if _own_arm(claim, cands) else \
-            _slot(cands, p_i, claim.intervention, self.margin_i, self.keep_i)
+        probs = 1.0 / (1.0 + np.exp(-np.clip(np.array([c.x for c in cands]) @ self._w, -30.0, 30.0)))
+        p_i, p_c_all = probs[:, 0].tolist(), probs[:, 1].tolist()
+        own = _own_arm(claim, {c.entity.id: c.entity for c in cands})
+        inter = list(claim.intervention) if own else _slot(cands, p_i, claim.intervention, self.margin_i, self.keep_i)
         arms = [entity_words(c.entity) for c in cands if c.entity.id in inter]
-        others = [c for c in cands if c.entity.id not in inter
+        others = [(c, p) for c, p in zip(cands, p_c_all) if c.entity.id not in inter
                   and not any(same_intervention(entity_words(c.entity), a) for a in arms)]
         comp = [i for i in claim.comparator if i not in inter]
         if not comp and claim.comparator and set(inter) <= set(claim.comparator):
             comp = [i for i in claim.intervention if i not in inter]  # the arms swapped: the other is the comparator
         if not others or not (comp or self.fill_c):
             return inter, comp
-        p_c = [sigmoid(_dot(self.w_c, c.x)) for c in others]
-        return inter, _slot(others, p_c, comp, self.margin_c, self.keep_c)
+        return inter, _slot([c for c, _ in others], [p for _, p in others], comp, self.margin_c, self.keep_c)
 
-    def rerank(self, record: Record, claims: list[Claim]) -> list[Claim]:
-        """``claims`` of ``record`` with their arms checked (new Claim objects where a slot changed)."""
-        todo = [c for c in claims if c.type in ARM_TYPES and (c.intervention or c.comparator)]
+    def rerank(self, record: Record, claims: list[Claim], views: list[SentenceView] | None = None) -> list[Claim]:
+        """``claims`` of ``record`` with their arms checked (new Claim objects where a slot changed); ``views``:
+        the record's sentence views when the caller has them."""
+        ents = {e.id: e for e in record.entities}
+        todo = {id(c) for c in claims if c.type in ARM_TYPES and (c.intervention or c.comparator)
+                and not (not c.comparator and not self.fill_c and _own_arm(c, ents))}  # nothing to change there
         if not todo:
             return claims
-        abstract = _Abstract(record)
+        abstract = _Abstract(record, views)
         out = []
         for claim in claims:
-            if claim not in todo:
+            if id(claim) not in todo:
                 out.append(claim)
                 continue
             inter, comp = self.choose(candidates(abstract, claim), claim)
@@ -242,7 +266,6 @@ class ArmRanker:
             if set(inter) <= set(claim.comparator) and comp and set(comp) <= set(claim.intervention):
                 direction = FLIP.get(direction, direction)
             span = (claim.start or 0, claim.end or 0)
-            ents = {e.id: e for e in record.entities}
             outside = [i for i in (*inter, *comp) if i in ents and not span[0] <= ents[i].start < span[1]]
             left = [i for i in (*claim.intervention, *claim.comparator) if i not in inter and i not in comp
                     and i in ents and span[0] <= ents[i].start < span[1]]
