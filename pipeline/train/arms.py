@@ -23,19 +23,21 @@ import argparse
 import hashlib
 import json
 import logging
+import sys
 import time
-from itertools import product
 from dataclasses import dataclass
+from itertools import product
 from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
 
 from ..assemble.claims import ClaimAssembler
-from ..assemble.claims.armrank import FEATURES, ArmRanker, Candidate, _Abstract, candidates
+from ..assemble.claims.armrank import AbstractFacts, ArmRanker, Candidate, candidates
 from ..corpora.findings import load_document
 from ..evaluate.findings_match import arm_aliases, entity_names
 from ..evaluate.prompts import Prompt, load_prompts, match_claim
+from ..extractor import Extractor
 from ..schema import Claim, Record
 
 log = logging.getLogger(__name__)
@@ -67,7 +69,7 @@ def rule_records(records: dict[str, Record]) -> dict[str, Record]:
 def examples(records: dict[str, Record], prompts: list[Prompt]) -> list[Example]:
     """One labelled example per prompt whose claim the pipeline found (module docstring)."""
     out = []
-    abstracts: dict[str, _Abstract] = {}
+    abstracts: dict[str, AbstractFacts] = {}
     for p in prompts:
         record = records.get(p.pmcid)
         if record is None:
@@ -76,7 +78,7 @@ def examples(records: dict[str, Record], prompts: list[Prompt]) -> list[Example]
         if claim is None:
             continue
         if p.pmcid not in abstracts:
-            abstracts[p.pmcid] = _Abstract(record)
+            abstracts[p.pmcid] = AbstractFacts(record)
         cands = candidates(abstracts[p.pmcid], claim)
         i_arm = arm_aliases(SimpleNamespace(text=p.intervention), record)
         c_arm = arm_aliases(SimpleNamespace(text=p.comparator), record)
@@ -155,8 +157,6 @@ def load_records(path: Path | None, pmcids: list[str]) -> dict[str, Record]:
         with open(path, encoding="utf-8") as fh:
             recs = [Record.model_validate_json(line) for line in fh if line.strip()]
         return {r.id: r for r in recs if r.id in set(pmcids)}
-    from ..extractor import Extractor
-
     ex = Extractor.load(None)
     return {p: ex.document(load_document("evidence-inference", p)) for p in pmcids}
 
@@ -167,6 +167,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--records", type=Path, default=None, help="JSONL of the pipeline's records of the EI train "
                     "abstracts (default: run the pipeline)")
     ap.add_argument("--fill-c", action="store_true", help="also fill comparator slots the rules left empty")
+    argv = sys.argv[1:] if argv is None else argv
     args = ap.parse_args(argv)
     t0 = time.time()
     prompts = load_prompts(split="train")
@@ -176,7 +177,8 @@ def main(argv: list[str] | None = None) -> dict:
     dev = [e for e in exs if held_out(e.pmcid)]
     ranker = train(fit_part, fill_c=args.fill_c)
     metrics = {"prompts": len(prompts), "examples": len(exs), "fit": len(fit_part), "held_out": len(dev),
-               "margin_i": ranker.margin_i, "margin_c": ranker.margin_c, "keep_i": ranker.keep_i, "keep_c": ranker.keep_c, "l2": ranker.l2, "fill_c": args.fill_c,
+               "margin_i": ranker.margin_i, "margin_c": ranker.margin_c, "keep_i": ranker.keep_i,
+               "keep_c": ranker.keep_c, "l2": ranker.l2, "fill_c": args.fill_c,
                "held_out_scores": score(ranker, dev), "fit_scores": score(ranker, fit_part)}
     final = ArmRanker(*fit_both(exs, ranker.l2), ranker.margin_i, ranker.margin_c, fill_c=args.fill_c,
                       keep_i=ranker.keep_i, keep_c=ranker.keep_c)
@@ -185,7 +187,7 @@ def main(argv: list[str] | None = None) -> dict:
     metrics["seconds"] = round(time.time() - t0, 1)
     args.out.mkdir(parents=True, exist_ok=True)
     final.save(args.out / "weights.json", data="Evidence Inference 2.0 train prompts (evidence in abstract)",
-               l2=final.l2, command="python -m claimex.train.arms " + " ".join(argv or []))
+               l2=final.l2, command="python -m claimex.train.arms " + " ".join(argv))
     (args.out / "metrics.json").write_text(json.dumps(metrics, indent=1), encoding="utf-8")
     print(json.dumps(metrics, indent=1))
     return metrics

@@ -6,15 +6,18 @@ Evidence Inference 2.0 *train* prompts (:mod:`claimex.train.arms`).
   INTERVENTION/COMPARATOR entities of its sentence, and for every other arm of the abstract (mentions of one
   intervention grouped by :func:`.design.same_intervention`) its latest mention before the sentence (else its
   first).
-* **Features** (:func:`features`, cheap, text and offsets only): the rules' choice; in the sentence or
+* **Features** (:func:`candidates`, cheap, text and offsets only): the rules' choice; in the sentence or
   inherited; the arm's mentions in the abstract, its order there, in the title, set up as an alternative by a
   design sentence; control-worded, bare label, tagged COMPARATOR; a comparison cue before or after it, "between"
   before it, an arm-group frame ("X group"), a preposition before it; first/second arm of the sentence; inside
   an outcome; with arm values of its own; its length.
-* **Decision** (:meth:`ArmRanker.rerank`): the intervention slot becomes the candidate of highest P(I) when
-  that beats the rules' best by the model's ``margin``; likewise the comparator (never the intervention's
-  arm), only where the rules named one. When the new intervention was the rules' comparator and the new
-  comparator the rules' intervention, increase/decrease is flipped (the direction is relative to the arms).
+* **Decision** (:meth:`ArmRanker.choose`, per slot :func:`_slot`): the slot becomes the candidate of highest
+  probability when it is not among the rules' choice and beats the best of them by the model's ``margin``;
+  else the rules' mentions under ``keep`` leave the slot (never emptying it). A claim whose intervention is
+  the one arm its own sentence names keeps it (:func:`_own_arm`). The comparator never holds the
+  intervention's arm; when the new intervention was the rules' comparator, the rules' intervention becomes the
+  comparator and increase/decrease is flipped (the direction is relative to the arms). An empty comparator
+  stays empty unless ``fill_c`` (EI prompts always have one; the findings gold has single-arm findings).
   The sentence's own mentions the rules had chosen and the ranker set aside stay on the claim as
   ``arm_mentions`` (the sentence still names them; EvidenceMap chains link them to the result).
 
@@ -65,7 +68,7 @@ class Candidate:
     x: list[float]
 
 
-class _Abstract:
+class AbstractFacts:
     """Per-record facts the features read: the arms (mention groups) in order of first mention, their
     counts, the title's arms and the design's alternatives; each mention's claim-independent features,
     made once."""
@@ -144,7 +147,7 @@ class _Abstract:
         return self._static[key]
 
 
-def candidates(abstract: _Abstract, claim: Claim) -> list[Candidate]:
+def candidates(abstract: AbstractFacts, claim: Claim) -> list[Candidate]:
     """The claim's candidate arm mentions with their feature vectors (module docstring)."""
     start, end = claim.start or 0, claim.end or 0
     here, picks, groups_here, order_here = abstract.sentence(start, end)
@@ -252,7 +255,7 @@ class ArmRanker:
                 and not (not c.comparator and not self.fill_c and _own_arm(c, ents))}  # nothing to change there
         if not todo:
             return claims
-        abstract = _Abstract(record, views)
+        abstract = AbstractFacts(record, views)
         out = []
         for claim in claims:
             if id(claim) not in todo:
