@@ -14,7 +14,7 @@ Evidence Inference 2.0 *train* prompts (:mod:`claimex.train.arms`).
 * **Decision** (:meth:`ArmRanker.choose`, per slot :func:`_slot`): the slot becomes the candidate of highest
   probability when it is not among the rules' choice and beats the best of them by the model's ``margin``;
   else the rules' mentions under ``keep`` leave the slot (never emptying it). A claim whose intervention is
-  the one arm its own sentence names keeps it (:func:`_own_arm`). The comparator never holds the
+  the one arm its own sentence names is left as it is (:func:`_own_arm`). The comparator never holds the
   intervention's arm; when the new intervention was the rules' comparator, the rules' intervention becomes the
   comparator and increase/decrease is flipped (the direction is relative to the arms). An empty comparator
   stays empty unless ``fill_c`` (EI prompts always have one; the findings gold has single-arm findings).
@@ -84,13 +84,14 @@ class AbstractFacts:
         self.starts = [e.start for e in ents]
         self.by_id = {e.id: e for e in ents}
         self.group: dict[str, int] = {}
+        heads: list[frozenset[str]] = []  # each arm's first mention's words
         for e in ents:
             key = entity_words(e)
-            k = next((i for i, g in enumerate(self.arms) if key and same_intervention(key, entity_words(g[0]))),
-                     None)
+            k = next((i for i, h in enumerate(heads) if key and same_intervention(key, h)), None)
             if k is None:
                 k = len(self.arms)
                 self.arms.append([])
+                heads.append(key)
             self.arms[k].append(e)
             self.group[e.id] = k
         counts = [len(g) for g in self.arms]
@@ -180,9 +181,10 @@ _NAMES_NO_ARM = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|conditi
 
 def _own_arm(claim: Claim, ents: dict[str, Entity]) -> bool:
     """Is the claim's intervention one mention of its own sentence that names an arm (not "the control group",
-    not a bare label)? Such a choice is kept: on the findings tune half and on held-out Evidence Inference
-    train prompts, re-ranking it gained nothing (EI) or lost findings (a single-arm finding of the placebo
-    group moved to the active arm - EI prompts always compare two arms, so the model never saw one)."""
+    not a bare label)? Such a claim keeps both its slots: on the findings tune half and on held-out Evidence
+    Inference train prompts, re-ranking its intervention gained nothing (EI) or lost findings (a single-arm
+    finding of the placebo group moved to the active arm - EI prompts always compare two arms, so the model
+    never saw one), and checking its comparator changed no figure while costing time."""
     if len(claim.intervention) != 1:
         return False
     ent = ents.get(claim.intervention[0])
@@ -231,12 +233,11 @@ class ArmRanker:
 
     def choose(self, cands: list[Candidate], claim: Claim) -> tuple[list[str], list[str]]:
         """The claim's (intervention, comparator) ids after the check (module docstring)."""
-        if not cands:
-            return claim.intervention, claim.comparator
+        if not cands or (not self.fill_c and _own_arm(claim, {c.entity.id: c.entity for c in cands})):
+            return claim.intervention, claim.comparator  # the one arm its sentence names: kept (see _own_arm)
         probs = 1.0 / (1.0 + np.exp(-np.clip(np.array([c.x for c in cands]) @ self._w, -30.0, 30.0)))
         p_i, p_c_all = probs[:, 0].tolist(), probs[:, 1].tolist()
-        own = _own_arm(claim, {c.entity.id: c.entity for c in cands})
-        inter = list(claim.intervention) if own else _slot(cands, p_i, claim.intervention, self.margin_i, self.keep_i)
+        inter = _slot(cands, p_i, claim.intervention, self.margin_i, self.keep_i)
         arms = [entity_words(c.entity) for c in cands if c.entity.id in inter]
         others = [(c, p) for c, p in zip(cands, p_c_all) if c.entity.id not in inter
                   and not any(same_intervention(entity_words(c.entity), a) for a in arms)]
@@ -252,7 +253,7 @@ class ArmRanker:
         the record's sentence views when the caller has them."""
         ents = {e.id: e for e in record.entities}
         todo = {id(c) for c in claims if c.type in ARM_TYPES and (c.intervention or c.comparator)
-                and not (not c.comparator and not self.fill_c and _own_arm(c, ents))}  # nothing to change there
+                and not (not self.fill_c and _own_arm(c, ents))}  # nothing to change there
         if not todo:
             return claims
         abstract = AbstractFacts(record, views)
