@@ -14,7 +14,7 @@ Evidence Inference 2.0 *train* prompts (:mod:`claimex.train.arms`).
 * **Decision** (:meth:`ArmRanker.choose`, per slot :func:`_slot`): the slot becomes the candidate of highest
   probability when it is not among the rules' choice and beats the best of them by the model's ``margin``;
   else the rules' mentions under ``keep`` leave the slot (never emptying it). A claim whose intervention is
-  the one arm its own sentence names is left as it is (:func:`_own_arm`). The comparator never holds the
+  the one arm its own sentence names keeps it (:func:`_own_arm`). The comparator never holds the
   intervention's arm; when the new intervention was the rules' comparator, the rules' intervention becomes the
   comparator and increase/decrease is flipped (the direction is relative to the arms). An empty comparator
   stays empty unless ``fill_c`` (EI prompts always have one; the findings gold has single-arm findings).
@@ -181,10 +181,9 @@ _NAMES_NO_ARM = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|conditi
 
 def _own_arm(claim: Claim, ents: dict[str, Entity]) -> bool:
     """Is the claim's intervention one mention of its own sentence that names an arm (not "the control group",
-    not a bare label)? Such a claim keeps both its slots: on the findings tune half and on held-out Evidence
-    Inference train prompts, re-ranking its intervention gained nothing (EI) or lost findings (a single-arm
-    finding of the placebo group moved to the active arm - EI prompts always compare two arms, so the model
-    never saw one), and checking its comparator changed no figure while costing time."""
+    not a bare label)? Such a choice is kept: on the findings tune half and on held-out Evidence Inference
+    train prompts, re-ranking it gained nothing (EI) or lost findings (a single-arm finding of the placebo
+    group moved to the active arm - EI prompts always compare two arms, so the model never saw one)."""
     if len(claim.intervention) != 1:
         return False
     ent = ents.get(claim.intervention[0])
@@ -233,11 +232,13 @@ class ArmRanker:
 
     def choose(self, cands: list[Candidate], claim: Claim) -> tuple[list[str], list[str]]:
         """The claim's (intervention, comparator) ids after the check (module docstring)."""
-        if not cands or (not self.fill_c and _own_arm(claim, {c.entity.id: c.entity for c in cands})):
-            return claim.intervention, claim.comparator  # the one arm its sentence names: kept (see _own_arm)
+        if not cands:
+            return claim.intervention, claim.comparator
         probs = 1.0 / (1.0 + np.exp(-np.clip(np.array([c.x for c in cands]) @ self._w, -30.0, 30.0)))
         p_i, p_c_all = probs[:, 0].tolist(), probs[:, 1].tolist()
-        inter = _slot(cands, p_i, claim.intervention, self.margin_i, self.keep_i)
+        own = _own_arm(claim, {c.entity.id: c.entity for c in cands})  # the one arm its sentence names: kept
+        inter = list(claim.intervention) if own else _slot(cands, p_i, claim.intervention, self.margin_i,
+                                                             self.keep_i)
         arms = [entity_words(c.entity) for c in cands if c.entity.id in inter]
         others = [(c, p) for c, p in zip(cands, p_c_all) if c.entity.id not in inter
                   and not any(same_intervention(entity_words(c.entity), a) for a in arms)]
@@ -253,7 +254,7 @@ class ArmRanker:
         the record's sentence views when the caller has them."""
         ents = {e.id: e for e in record.entities}
         todo = {id(c) for c in claims if c.type in ARM_TYPES and (c.intervention or c.comparator)
-                and not (not self.fill_c and _own_arm(c, ents))}  # nothing to change there
+                and not (not c.comparator and not self.fill_c and _own_arm(c, ents))}  # nothing to change there
         if not todo:
             return claims
         abstract = AbstractFacts(record, views)
