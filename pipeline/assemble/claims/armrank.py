@@ -148,8 +148,9 @@ class AbstractFacts:
         return self._static[key]
 
 
-def candidates(abstract: AbstractFacts, claim: Claim) -> list[Candidate]:
-    """The claim's candidate arm mentions with their feature vectors (module docstring)."""
+def candidates(abstract: AbstractFacts, claim: Claim, only: set[str] | None = None) -> list[Candidate]:
+    """The claim's candidate arm mentions with their feature vectors (module docstring); ``only``: just these
+    of them (a mention's features do not depend on the other candidates)."""
     start, end = claim.start or 0, claim.end or 0
     here, picks, groups_here, order_here = abstract.sentence(start, end)
     by_id, group = abstract.by_id, abstract.group
@@ -165,6 +166,8 @@ def candidates(abstract: AbstractFacts, claim: Claim) -> list[Candidate]:
     valued = {a.arm for a in claim.arms if a.arm}
     out = []
     for e in sorted(chosen.values(), key=lambda e: e.start):
+        if only is not None and e.id not in only:
+            continue
         g = group[e.id]
         inside = start <= e.start < end
         in_i, in_c = e.id in rule_i, e.id in rule_c
@@ -263,7 +266,11 @@ class ArmRanker:
             if id(claim) not in todo:
                 out.append(claim)
                 continue
-            inter, comp = self.choose(candidates(abstract, claim), claim)
+            only = None
+            if self.margin_c >= 1.0 and _own_arm(claim, ents):
+                # the intervention stays and no comparator can be replaced: only the rules' mentions are read
+                only = {*claim.intervention, *claim.comparator}
+            inter, comp = self.choose(candidates(abstract, claim, only), claim)
             if inter == claim.intervention and comp == claim.comparator:
                 out.append(claim)
                 continue
