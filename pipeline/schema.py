@@ -114,7 +114,8 @@ class Claim(BaseModel):
     p_value: Optional[str] = None  # measure id of the p-value that decides significance
     inherited: list[str] = Field(default_factory=list)  # entity ids carried over from earlier sentences
     # entity ids of the sentence's own arm mentions that the intervention/comparator were resolved from
-    # ("the intervention group" -> the named arm of the design sentence); added within claimex/1, optional
+    # ("the intervention group" -> the named arm of the design sentence), or that the arm ranker set aside for
+    # them (claims/armrank.py); added within claimex/1, optional
     arm_mentions: list[str] = Field(default_factory=list)
 
 

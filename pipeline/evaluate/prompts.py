@@ -104,20 +104,28 @@ class Judged:
     error: str | None = None
 
 
-def judge(prompt: Prompt, record: Record) -> Judged:
-    """Find the prompt among ``record``'s claims and read its direction (module docstring)."""
+def match_claim(prompt: Prompt, record: Record) -> tuple[Claim | None, str | None]:
+    """The claim of ``record`` that reports ``prompt`` (module docstring, *Found*), or None and why not."""
     ents = {e.id: e for e in record.entities}
     o_words = content_words(prompt.outcome)
     need = min(2, max(1, (len(o_words) + 1) // 2))
     in_evidence = [c for c in record.claims if c.type in CLAIM_TYPES and c.start is not None and c.end is not None
                    and any(c.start < e and s < c.end for s, e in prompt.evidence)]
     if not in_evidence:
-        return Judged(False, error="no claim in the evidence sentence")
+        return None, "no claim in the evidence sentence"
     scored = [(_shared(o_words, frozenset().union(*(content_words(ents[i].text) for i in c.outcome if i in ents))), c)
               for c in in_evidence]
     best, claim = max(scored, key=lambda s: s[0])
     if not o_words or best < need:
-        return Judged(False, error="outcome not among the claim's outcomes")
+        return None, "outcome not among the claim's outcomes"
+    return claim, None
+
+
+def judge(prompt: Prompt, record: Record) -> Judged:
+    """Find the prompt among ``record``'s claims and read its direction (module docstring)."""
+    claim, why = match_claim(prompt, record)
+    if claim is None:
+        return Judged(False, error=why)
     orient = _orientation(claim, record, content_words(prompt.intervention), content_words(prompt.comparator))
     pred = FLIP.get(claim.direction, claim.direction) if orient == "swapped" else claim.direction
     pred = pred if pred in LABELS else None

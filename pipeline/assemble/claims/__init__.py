@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...schema import ArmValue, Claim, Record
+from .armrank import ArmRanker, default_ranker_path, load_ranker
 from .arms import arms_of, settle_roles, stray_arms_dropped, valued_pair
 from .base import SentenceView, blank, sentence_views, unique
 from .clauses import none_in_any_arm
@@ -67,9 +68,16 @@ def _cue_text(view: SentenceView) -> str:
 
 class ClaimAssembler:
     """Assembles the claims of records. ``model``: a direction model directory, a loaded
-    :class:`DirectionModel`, ``"cues"`` (no classifier), or None for the shipped model when present."""
+    :class:`DirectionModel`, ``"cues"`` (no classifier), or None for the shipped model when present.
+    ``arms``: the arm ranker (:mod:`.armrank`) - a weights file or folder, a loaded :class:`ArmRanker`,
+    ``"rules"`` (the rules' arms only), or None for the shipped ranker when present."""
 
-    def __init__(self, model: None | str | Path | DirectionModel = None):
+    def __init__(self, model: None | str | Path | DirectionModel = None,
+                 arms: None | str | Path | ArmRanker = None):
+        if isinstance(arms, ArmRanker) or arms == "rules":
+            self.arms: ArmRanker | None = None if arms == "rules" else arms
+        else:
+            self.arms = load_ranker(default_ranker_path() if arms is None else Path(arms))
         if isinstance(model, DirectionModel):
             self.model: DirectionModel | None = model
         elif model == "cues":
@@ -94,7 +102,7 @@ class ClaimAssembler:
                     claims.append(claim)
             design = view.index == 0 or ctype == "aim" or (ctype is None and methods_cue(view))
             ctx.observe(view, ctype, design=design)
-        return claims
+        return self.arms.rerank(record, claims, views) if self.arms is not None else claims
 
     def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext) -> list[Claim]:
         if ctype in _CARRY:

@@ -34,10 +34,11 @@ def make_record(text: str, entities: Sequence[tuple] = (), meta: dict | None = N
     return Record(id="t", text=text, meta=meta or {}, sentences=sents, entities=ents, measures=ms)
 
 
-def claims_of(record: Record, model="cues"):
+def claims_of(record: Record, model="cues", arms=None):
+    """The claims of ``record``; ``arms="rules"``: without the shipped arm ranker (the rules' arms)."""
     from claimex.assemble.claims import ClaimAssembler
 
-    return ClaimAssembler(model)(record)
+    return ClaimAssembler(model, arms=arms)(record)
 
 
 def ent(record: Record, text: str, nth: int = 0) -> str:
@@ -48,6 +49,6 @@ def measure(record: Record, text: str) -> str:
     return next(m.id for m in record.measures if m.text == text)
 
 
-def finding_of(rec, words):
+def finding_of(rec, words, arms=None):
     """The first finding/adverse_effect claim whose sentence contains ``words``."""
-    return next(c for c in claims_of(rec) if words in c.text and c.type in ("finding", "adverse_effect"))
+    return next(c for c in claims_of(rec, arms=arms) if words in c.text and c.type in ("finding", "adverse_effect"))

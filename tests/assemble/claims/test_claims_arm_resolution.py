@@ -145,8 +145,13 @@ def test_both_arms_named_after_a_setting_word_stay():
                              ("INTERVENTION", "two products"), ("INTERVENTION", "remaining on CFC albuterol"),
                              ("INTERVENTION", "switched to HFA albuterol"), ("OUTCOME", "Adverse event profiles")],
                       title=True)
-    claim = finding_of(rec, "Adverse event")
+    claim = finding_of(rec, "Adverse event", arms="rules")
     assert ent(rec, "two products") in claim.intervention
+    # the arm ranker names the two arms the sentence sets against each other; "two products" stays a mention
+    claim = finding_of(rec, "Adverse event")
+    assert claim.intervention == [ent(rec, "remaining on CFC albuterol")]
+    assert claim.comparator == [ent(rec, "switched to HFA albuterol")]
+    assert ent(rec, "two products") in claim.arm_mentions
 
 
 def test_arms_each_with_their_own_test_give_one_single_arm_finding_each():

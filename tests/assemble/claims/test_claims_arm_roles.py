@@ -271,5 +271,10 @@ def test_arm_coordinated_with_a_design_arm_stays():
                              ("INTERVENTION", "two half-day workshops"), ("OUTCOME", "Attitudes"),
                              ("OUTCOME", "knowledge"), ("INTERVENTION", "workshop-only"),
                              ("INTERVENTION", "enriched-model"), ("COMPARATOR", "controls")], title=True)
-    claim = finding_of(rec, "application skills")
+    claim = finding_of(rec, "application skills", arms="rules")
     assert ent(rec, "enriched-model") in claim.intervention and ent(rec, "workshop-only") in claim.intervention
+    # the arm ranker keeps one arm per slot (trained on prompts with one intervention each): the other stays on
+    # the claim as a mention of the sentence
+    claim = finding_of(rec, "application skills")
+    assert {ent(rec, "enriched-model"), ent(rec, "workshop-only")} <= {*claim.intervention, *claim.arm_mentions}
+    assert len(claim.intervention) == 1 and claim.comparator == [ent(rec, "controls")]

@@ -1,0 +1,315 @@
+"""A learned check of a claim's arms (``models/claimex-arms``): which mention fills a finding's intervention
+and which its comparator, chosen among the claim's candidates by two logistic regressions trained on
+Evidence Inference 2.0 *train* prompts (:mod:`claimex.train.arms`).
+
+* **Candidates** of a claim: its intervention and comparator entities (the rules' choice), the other
+  INTERVENTION/COMPARATOR entities of its sentence, and for every other arm of the abstract (mentions of one
+  intervention grouped by :func:`.design.same_intervention`) its latest mention before the sentence (else its
+  first).
+* **Features** (:func:`candidates`, cheap, text and offsets only): the rules' choice; in the sentence or
+  inherited; the arm's mentions in the abstract, its order there, in the title, set up as an alternative by a
+  design sentence; control-worded, bare label, tagged COMPARATOR; a comparison cue before or after it, "between"
+  before it, an arm-group frame ("X group"), a preposition before it; first/second arm of the sentence; inside
+  an outcome; with arm values of its own; its length.
+* **Decision** (:meth:`ArmRanker.choose`, per slot :func:`_slot`): the slot becomes the candidate of highest
+  probability when it is not among the rules' choice and beats the best of them by the model's ``margin``;
+  else the rules' mentions under ``keep`` leave the slot (never emptying it). A claim whose intervention is
+  the one arm its own sentence names keeps it (:func:`_own_arm`). The comparator never holds the
+  intervention's arm; when the new intervention was the rules' comparator, the rules' intervention becomes the
+  comparator and increase/decrease is flipped (the direction is relative to the arms). An empty comparator
+  stays empty unless ``fill_c`` (EI prompts always have one; the findings gold has single-arm findings).
+  The sentence's own mentions the rules had chosen and the ranker set aside stay on the claim as
+  ``arm_mentions`` (the sentence still names them; EvidenceMap chains link them to the result).
+
+Without the weights file the rules' arms stay as they are.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ... import paths
+from ...schema import Claim, Entity, Record
+from .base import SentenceView, entity_words, sentence_views
+from .context import is_bare_label, is_control
+from .design import COMPARE_BEFORE, design_comparators, same_intervention
+
+log = logging.getLogger(__name__)
+
+FEATURES = (
+    "bias", "rule_i", "rule_c", "rule_i_arm", "rule_c_arm", "in_sentence", "arm_in_sentence", "tagged_c",
+    "control", "bare", "in_title", "mentions", "most_mentioned", "first_arm", "second_arm", "alternative",
+    "cue_before", "cue_after", "between", "group_frame", "preposition", "first_here", "second_here",
+    "in_outcome", "valued", "words", "rule_i_inherited", "rule_c_control",
+)
+ARM_TYPES = ("finding", "adverse_effect", "conclusion")
+FLIP = {"increase": "decrease", "decrease": "increase"}
+
+_CUE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:group\s+|arm\s+)?(?:than|compared\s+(?:with|to)|versus|vs\.?|"
+                        r"relative\s+to|over|against|in\s+comparison)\b", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"^\s*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
+_PREPOSITION = re.compile(r"\b(?:in|for|with|among|of|after|following|on|receiving|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_GROUP_WORD = re.compile(r"\b(?:group|arm)s?\b", re.IGNORECASE)
+_DESIGN = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|versus|vs\.?)\b", re.IGNORECASE)
+
+
+@dataclass
+class Candidate:
+    entity: Entity
+    x: list[float]
+
+
+class AbstractFacts:
+    """Per-record facts the features read: the arms (mention groups) in order of first mention, their
+    counts, the title's arms and the design's alternatives; each mention's claim-independent features,
+    made once."""
+
+    def __init__(self, record: Record, views: list[SentenceView] | None = None):
+        self.record = record
+        views = views if views is not None else sentence_views(record)  # (their entities are not read: the
+        # assembler may have settled some of them as outcomes)
+        self.arms: list[list[Entity]] = []
+        ents = sorted((e for e in record.entities if e.label in ("INTERVENTION", "COMPARATOR")),
+                      key=lambda e: e.start)
+        self.ents = ents
+        self.starts = [e.start for e in ents]
+        self.by_id = {e.id: e for e in ents}
+        self.group: dict[str, int] = {}
+        heads: list[frozenset[str]] = []  # each arm's first mention's words
+        for e in ents:
+            key = entity_words(e)
+            k = next((i for i, h in enumerate(heads) if key and same_intervention(key, h)), None)
+            if k is None:
+                k = len(self.arms)
+                self.arms.append([])
+                heads.append(key)
+            self.arms[k].append(e)
+            self.group[e.id] = k
+        counts = [len(g) for g in self.arms]
+        self.top = max(counts) if counts else 0
+        self.title = {self.group[e.id] for e in ents if views and e.end <= views[0].end}
+        self.alternatives: set[int] = set()
+        for view in views:
+            if view.index == 0 or _DESIGN.search(view.text):
+                here = ents[bisect_left(self.starts, view.start):bisect_left(self.starts, view.end)]
+                self.alternatives |= {self.group[i] for i in design_comparators(view, here) if i in self.group}
+            if view.section and "RESULT" in view.section.upper():
+                break
+        self.outcomes = sorted(((e.start, e.end) for e in record.entities if e.label == "OUTCOME"))
+        self._static: dict[tuple[str, int], list[float]] = {}
+        self._sentences: dict[int, tuple] = {}
+
+    def sentence(self, start: int, end: int) -> tuple[list[Entity], list[Entity], set[int], dict[int, int]]:
+        """For the sentence at ``start``-``end`` (made once per sentence): its I/C mentions, the latest mention
+        before it (else the first) of each other arm, the arms it names and their order of first mention."""
+        if start not in self._sentences:
+            here = self.ents[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+            groups_here = {self.group[e.id] for e in here}
+            picks = []
+            for k, group in enumerate(self.arms):
+                if k not in groups_here:
+                    before = [e for e in group if e.end <= start]
+                    picks.append(before[-1] if before else group[0])
+            firsts = sorted({self.group[e.id]: e for e in reversed(here)}.values(), key=lambda e: e.start)
+            order_here = {self.group[e.id]: n for n, e in enumerate(firsts)}
+            self._sentences[start] = (here, picks, groups_here, order_here)
+        return self._sentences[start]
+
+    def static(self, e: Entity, sentence_start: int) -> list[float]:
+        """The features of mention ``e`` that do not depend on the claim (``sentence_start``: the claim's
+        sentence start when ``e`` lies in it, else -1: the words before it are read up to there)."""
+        key = (e.id, sentence_start)
+        if key not in self._static:
+            g = self.group[e.id]
+            text = self.record.text
+            before = text[max(0, sentence_start, e.start - 45):e.start]
+            after = text[e.end:e.end + 40]
+            self._static[key] = [
+                float(e.label == "COMPARATOR"), float(is_control(e)), float(is_bare_label(e.text)),
+                float(g in self.title), math.log1p(len(self.arms[g])), float(len(self.arms[g]) == self.top),
+                float(g == 0), float(g == 1), float(g in self.alternatives),
+                float(bool(COMPARE_BEFORE.search(before))), float(bool(_CUE_AFTER.match(after))),
+                float(bool(_BETWEEN.search(before))),
+                float(bool(_GROUP_AFTER.match(after)) or bool(_GROUP_WORD.search(e.text))),
+                float(bool(_PREPOSITION.search(before))),
+                float(any(s <= e.start and e.end <= t for s, t in self.outcomes[:bisect_right(
+                    self.outcomes, (e.start, 1 << 60))])),
+                min(len(entity_words(e)), 6) / 6.0,
+            ]
+        return self._static[key]
+
+
+def candidates(abstract: AbstractFacts, claim: Claim, only: set[str] | None = None) -> list[Candidate]:
+    """The claim's candidate arm mentions with their feature vectors (module docstring); ``only``: just these
+    of them (a mention's features do not depend on the other candidates)."""
+    start, end = claim.start or 0, claim.end or 0
+    here, picks, groups_here, order_here = abstract.sentence(start, end)
+    by_id, group = abstract.by_id, abstract.group
+    rule = [by_id[i] for i in (*claim.intervention, *claim.comparator) if i in by_id]
+    rule_i = {i for i in claim.intervention if i in by_id}
+    rule_c = {i for i in claim.comparator if i in by_id}
+    groups_i = {group[i] for i in rule_i}
+    groups_c = {group[i] for i in rule_c}
+    taken = groups_i | groups_c
+    chosen = {e.id: e for e in here}
+    chosen.update((e.id, e) for e in rule)
+    chosen.update((e.id, e) for e in picks if group[e.id] not in taken)
+    valued = {a.arm for a in claim.arms if a.arm}
+    out = []
+    for e in sorted(chosen.values(), key=lambda e: e.start):
+        if only is not None and e.id not in only:
+            continue
+        g = group[e.id]
+        inside = start <= e.start < end
+        in_i, in_c = e.id in rule_i, e.id in rule_c
+        st = abstract.static(e, start if inside else -1)
+        x = [1.0, float(in_i), float(in_c), float(g in groups_i), float(g in groups_c), float(inside),
+             float(g in groups_here), *st[:14], float(order_here.get(g) == 0), float(order_here.get(g) == 1),
+             st[14], float(e.id in valued), st[15], float(in_i and not inside), float(in_c and st[1] > 0)]
+        out.append(Candidate(e, x))
+    return out
+
+
+_NAMES_NO_ARM = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition|subjects|patients))?$", re.I)
+
+
+def _own_arm(claim: Claim, ents: dict[str, Entity]) -> bool:
+    """Is the claim's intervention one mention of its own sentence that names an arm (not "the control group",
+    not a bare label)? Such a choice is kept: on the findings tune half and on held-out Evidence Inference
+    train prompts, re-ranking it gained nothing (EI) or lost findings (a single-arm finding of the placebo
+    group moved to the active arm - EI prompts always compare two arms, so the model never saw one)."""
+    if len(claim.intervention) != 1:
+        return False
+    ent = ents.get(claim.intervention[0])
+    return ent is not None and (claim.start or 0) <= ent.start < (claim.end or 0) \
+        and not is_bare_label(ent.text) and not _NAMES_NO_ARM.match(ent.text.strip())
+
+
+def _slot(cands: list[Candidate], p: list[float], rule: list[str], margin: float, keep: float) -> list[str]:
+    """One slot: the candidate of highest ``p`` when it is not among the rules' choice ``rule`` and beats the
+    best of them by ``margin``; else the rules' choice less the mentions under ``keep`` (never emptied by
+    that: then its best mention)."""
+    k = max(range(len(cands)), key=p.__getitem__)
+    mine = [(p[j], c.entity.id) for j, c in enumerate(cands) if c.entity.id in rule]
+    if cands[k].entity.id not in rule and p[k] > max((q for q, _ in mine), default=0.0) + margin:
+        return [cands[k].entity.id]
+    kept = [i for i in rule if any(q >= keep for q, j in mine if j == i) or i not in {j for _, j in mine}]
+    return kept or ([max(mine)[1]] if mine else list(rule))
+
+
+class ArmRanker:
+    """Two logistic regressions over :data:`FEATURES` (weights for P(intervention), P(comparator)) and the
+    margins by which a candidate must beat the rules' choice."""
+
+    def __init__(self, w_i: list[float], w_c: list[float], margin_i: float = 0.0, margin_c: float = 0.0,
+                 features: tuple[str, ...] = FEATURES, fill_c: bool = False, keep_i: float = 0.0,
+                 keep_c: float = 0.0):
+        if tuple(features) != FEATURES:
+            raise ValueError(f"arm ranker features {list(features)} differ from this code's {list(FEATURES)}")
+        self.w_i, self.w_c, self.margin_i, self.margin_c = w_i, w_c, margin_i, margin_c
+        self._w = np.array([w_i, w_c], dtype=float).T  # features x (intervention, comparator)
+        self.fill_c = fill_c  # fill an empty comparator slot (the rules found no comparator)
+        self.keep_i, self.keep_c = keep_i, keep_c  # the rules' mentions below these leave a slot
+
+    @classmethod
+    def load(cls, path: Path) -> ArmRanker:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(data["w_i"], data["w_c"], data.get("margin_i", 0.0), data.get("margin_c", 0.0),
+                   tuple(data["features"]), bool(data.get("fill_c", False)), data.get("keep_i", 0.0),
+                   data.get("keep_c", 0.0))
+
+    def save(self, path: Path, **meta) -> None:
+        settings = {"margin_i": self.margin_i, "margin_c": self.margin_c, "keep_i": self.keep_i,
+                    "keep_c": self.keep_c, "fill_c": self.fill_c}
+        Path(path).write_text(json.dumps({"features": list(FEATURES), "w_i": self.w_i, "w_c": self.w_c,
+                                          **settings, **meta}, indent=1), encoding="utf-8")
+
+    def choose(self, cands: list[Candidate], claim: Claim) -> tuple[list[str], list[str]]:
+        """The claim's (intervention, comparator) ids after the check (module docstring)."""
+        if not cands:
+            return claim.intervention, claim.comparator
+        probs = 1.0 / (1.0 + np.exp(-np.clip(np.array([c.x for c in cands]) @ self._w, -30.0, 30.0)))
+        p_i, p_c_all = probs[:, 0].tolist(), probs[:, 1].tolist()
+        own = _own_arm(claim, {c.entity.id: c.entity for c in cands})  # the one arm its sentence names: kept
+        inter = list(claim.intervention) if own else _slot(cands, p_i, claim.intervention, self.margin_i,
+                                                             self.keep_i)
+        arms = [entity_words(c.entity) for c in cands if c.entity.id in inter]
+        others = [(c, p) for c, p in zip(cands, p_c_all) if c.entity.id not in inter
+                  and not any(same_intervention(entity_words(c.entity), a) for a in arms)]
+        comp = [i for i in claim.comparator if i not in inter]
+        if not comp and claim.comparator and set(inter) <= set(claim.comparator):
+            comp = [i for i in claim.intervention if i not in inter]  # the arms swapped: the other is the comparator
+        if not others or not (comp or self.fill_c):
+            return inter, comp
+        return inter, _slot([c for c, _ in others], [p for _, p in others], comp, self.margin_c, self.keep_c)
+
+    def rerank(self, record: Record, claims: list[Claim], views: list[SentenceView] | None = None) -> list[Claim]:
+        """``claims`` of ``record`` with their arms checked (new Claim objects where a slot changed); ``views``:
+        the record's sentence views when the caller has them."""
+        ents = {e.id: e for e in record.entities}
+        todo = {id(c) for c in claims if c.type in ARM_TYPES and (c.intervention or c.comparator)
+                and not (not c.comparator and not self.fill_c and _own_arm(c, ents))}  # nothing to change there
+        if not todo:
+            return claims
+        abstract = AbstractFacts(record, views)
+        out = []
+        for claim in claims:
+            if id(claim) not in todo:
+                out.append(claim)
+                continue
+            only = None
+            if self.margin_c >= 1.0 and _own_arm(claim, ents):
+                # the intervention stays and no comparator can be replaced: only the rules' mentions are read
+                only = {*claim.intervention, *claim.comparator}
+            inter, comp = self.choose(candidates(abstract, claim, only), claim)
+            if inter == claim.intervention and comp == claim.comparator:
+                out.append(claim)
+                continue
+            direction = claim.direction
+            if set(inter) <= set(claim.comparator) and comp and set(comp) <= set(claim.intervention):
+                direction = FLIP.get(direction, direction)
+            span = (claim.start or 0, claim.end or 0)
+            outside = [i for i in (*inter, *comp) if i in ents and not span[0] <= ents[i].start < span[1]]
+            left = [i for i in (*claim.intervention, *claim.comparator) if i not in inter and i not in comp
+                    and i in ents and span[0] <= ents[i].start < span[1]]
+            mentions = list(dict.fromkeys([*claim.arm_mentions, *left]))  # the sentence's mentions set aside
+            out.append(claim.model_copy(update={"intervention": inter, "comparator": comp, "direction": direction,
+                                                "inherited": list(dict.fromkeys(outside)),
+                                                "arm_mentions": mentions}))
+        return out
+
+
+_RANKERS: dict[str, ArmRanker | None] = {}
+MODEL_NAME = "claimex-arms"
+
+
+def default_ranker_path() -> Path:
+    """``models/claimex-arms/weights.json`` of the checkout (or of the installed package's models folder)."""
+    return paths.MODELS_DIR / MODEL_NAME / "weights.json"
+
+
+def load_ranker(path: Path | None) -> ArmRanker | None:
+    """The ranker whose weights are ``path`` (a ``weights.json`` or its folder), loaded once; None (the rules'
+    arms kept) when absent."""
+    if path is None:
+        return None
+    path = Path(path)
+    if path.is_dir():
+        path = path / "weights.json"
+    key = str(path)
+    if key not in _RANKERS:
+        if path.exists():
+            _RANKERS[key] = ArmRanker.load(path)
+        else:
+            log.debug("arm ranker not found at %s; the rules' arms are kept", path)
+            _RANKERS[key] = None
+    return _RANKERS[key]

@@ -1,0 +1,197 @@
+"""Train the claim arm ranker (``models/claimex-arms``, :mod:`claimex.assemble.claims.armrank`) on Evidence
+Inference 2.0 *train* prompts.
+
+Data: the EI 2.0 train prompts whose majority-label evidence lies in the abstract
+(:func:`claimex.evaluate.prompts.load_prompts`, which already leaves out the findings-gold articles; the
+official validation articles are never read). Each abstract goes through the pipeline with the rules' arms
+(no ranker); the claim that reports a prompt (:func:`claimex.evaluate.prompts.match_claim`: evidence sentence
+and outcome words) gives one example, its candidates (:func:`.armrank.candidates`) labelled by the findings
+scorer's arm rule (:func:`claimex.evaluate.findings_match.entity_names` with the record's abbreviations):
+does the mention name the prompt's intervention, does it name its comparator.
+
+Model: two L2-regularised logistic regressions (full-batch Newton steps, numpy), one per slot. Model selection
+and the reported offline figures use a hash split of the train articles (``sha1("claimex-arms:" + pmcid)``,
+25 % held out): the margins are chosen on the fitting part, the figures are the held-out part's, and the
+shipped weights are refitted on all train prompts with those settings.
+
+Command: ``python -m claimex.train.arms models/claimex-arms [--records EI_TRAIN_RECORDS.jsonl]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import sys
+import time
+from dataclasses import dataclass
+from itertools import product
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+
+from ..assemble.claims import ClaimAssembler
+from ..assemble.claims.armrank import AbstractFacts, ArmRanker, Candidate, candidates
+from ..corpora.findings import load_document
+from ..evaluate.findings_match import arm_aliases, entity_names
+from ..evaluate.prompts import Prompt, load_prompts, match_claim
+from ..extractor import Extractor
+from ..schema import Claim, Record
+
+log = logging.getLogger(__name__)
+MARGINS = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)  # 1.0: never replace the rules
+KEEPS = (0.0, 0.25, 0.5, 1.01)  # 1.01: the rules' best mention only
+L2S = (1.0, 10.0)
+
+
+@dataclass
+class Example:
+    pmcid: str
+    prompt: Prompt
+    claim: Claim
+    cands: list[Candidate]
+    y_i: list[int]
+    y_c: list[int]
+
+
+def held_out(pmcid: str, fraction: float = 0.25) -> bool:
+    return int(hashlib.sha1(f"claimex-arms:{pmcid}".encode()).hexdigest()[:8], 16) / 16**8 < fraction
+
+
+def rule_records(records: dict[str, Record]) -> dict[str, Record]:
+    """``records`` with their claims assembled again by the rules alone (no ranker)."""
+    assembler = ClaimAssembler(arms="rules")
+    return {k: r.model_copy(update={"claims": assembler(r)}) for k, r in records.items()}
+
+
+def examples(records: dict[str, Record], prompts: list[Prompt]) -> list[Example]:
+    """One labelled example per prompt whose claim the pipeline found (module docstring)."""
+    out = []
+    abstracts: dict[str, AbstractFacts] = {}
+    for p in prompts:
+        record = records.get(p.pmcid)
+        if record is None:
+            continue
+        claim, _ = match_claim(p, record)
+        if claim is None:
+            continue
+        if p.pmcid not in abstracts:
+            abstracts[p.pmcid] = AbstractFacts(record)
+        cands = candidates(abstracts[p.pmcid], claim)
+        i_arm = arm_aliases(SimpleNamespace(text=p.intervention), record)
+        c_arm = arm_aliases(SimpleNamespace(text=p.comparator), record)
+        out.append(Example(p.pmcid, p, claim, cands,
+                           [int(entity_names(c.entity, i_arm, c_arm)) for c in cands],
+                           [int(entity_names(c.entity, c_arm, i_arm)) for c in cands]))
+    return out
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 25) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method (the bias is penalised too, lightly)."""
+    w = np.zeros(x.shape[1])
+    reg = np.full(x.shape[1], l2)
+    reg[0] = 1e-3
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + reg * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg)
+        w -= np.linalg.solve(hess, grad)
+    return w
+
+
+def _matrix(exs: list[Example], slot: str) -> tuple[np.ndarray, np.ndarray]:
+    xs = [c.x for e in exs for c in e.cands]
+    ys = [y for e in exs for y in (e.y_i if slot == "i" else e.y_c)]
+    return np.array(xs, dtype=float), np.array(ys, dtype=float)
+
+
+def _right(ids: list[str], ex: Example, slot: str) -> bool:
+    lab = dict(zip((c.entity.id for c in ex.cands), ex.y_i if slot == "i" else ex.y_c))
+    return bool(ids) and all(lab.get(i, 0) for i in ids)
+
+
+def score(ranker: ArmRanker | None, exs: list[Example]) -> dict[str, float]:
+    """How often the intervention (comparator) slot names the prompt's intervention (comparator): the rules'
+    choice and the ranker's, on the same examples; ``reachable``: some candidate names it."""
+    n = len(exs) or 1
+    out = {"examples": len(exs)}
+    got = [ranker.choose(e.cands, e.claim) if ranker else (e.claim.intervention, e.claim.comparator) for e in exs]
+    for k, slot in ((0, "i"), (1, "c")):
+        out[f"rules_{slot}"] = round(sum(_right(getattr(e.claim, "intervention" if k == 0 else "comparator"), e, slot)
+                                         for e in exs) / n, 4)
+        out[f"ranker_{slot}"] = round(sum(_right(g[k], e, slot) for g, e in zip(got, exs)) / n, 4)
+        out[f"reachable_{slot}"] = round(sum(any(e.y_i if slot == "i" else e.y_c) for e in exs) / n, 4)
+    out["both_rules"] = round(sum(_right(e.claim.intervention, e, "i") and _right(e.claim.comparator, e, "c")
+                                  for e in exs) / n, 4)
+    out["both_ranker"] = round(sum(_right(g[0], e, "i") and _right(g[1], e, "c") for g, e in zip(got, exs)) / n, 4)
+    out["changed"] = sum(1 for g, e in zip(got, exs) if (g[0], g[1]) != (e.claim.intervention, e.claim.comparator))
+    return out
+
+
+def fit_both(exs: list[Example], l2: float) -> tuple[list[float], list[float]]:
+    """The weights of both slots fitted on ``exs``."""
+    return fit(*_matrix(exs, "i"), l2=l2).tolist(), fit(*_matrix(exs, "c"), l2=l2).tolist()
+
+
+def train(exs: list[Example], l2s: tuple[float, ...] = L2S, fill_c: bool = False) -> ArmRanker:
+    """Fit both slots on ``exs`` for each L2 strength; the strength and margins kept are the ones that do
+    best on ``exs`` themselves (both slots right, then each slot, then the larger margins)."""
+    best = None
+    for l2 in l2s:
+        w_i, w_c = fit_both(exs, l2)
+        for mi, mc, ki, kc in product(MARGINS, MARGINS, KEEPS, KEEPS):
+            ranker = ArmRanker(w_i, w_c, mi, mc, fill_c=fill_c, keep_i=ki, keep_c=kc)
+            s = score(ranker, exs)
+            key = (s["both_ranker"], s["ranker_i"] + s["ranker_c"], mi + mc - ki - kc)
+            if best is None or key > best[0]:
+                best = (key, ranker, l2)
+    best[1].l2 = best[2]
+    return best[1]
+
+
+def load_records(path: Path | None, pmcids: list[str]) -> dict[str, Record]:
+    """The pipeline's records of the train abstracts: read from ``path`` (JSONL of Records) or made now."""
+    if path is not None:
+        with open(path, encoding="utf-8") as fh:
+            recs = [Record.model_validate_json(line) for line in fh if line.strip()]
+        return {r.id: r for r in recs if r.id in set(pmcids)}
+    ex = Extractor.load(None)
+    return {p: ex.document(load_document("evidence-inference", p)) for p in pmcids}
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(prog="python -m claimex.train.arms", description=__doc__.split("\n")[0])
+    ap.add_argument("out", type=Path, help="model folder (weights.json, metrics.json)")
+    ap.add_argument("--records", type=Path, default=None, help="JSONL of the pipeline's records of the EI train "
+                    "abstracts (default: run the pipeline)")
+    ap.add_argument("--fill-c", action="store_true", help="also fill comparator slots the rules left empty")
+    argv = sys.argv[1:] if argv is None else argv
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    prompts = load_prompts(split="train")
+    records = rule_records(load_records(args.records, sorted({p.pmcid for p in prompts})))
+    exs = examples(records, prompts)
+    fit_part = [e for e in exs if not held_out(e.pmcid)]
+    dev = [e for e in exs if held_out(e.pmcid)]
+    ranker = train(fit_part, fill_c=args.fill_c)
+    metrics = {"prompts": len(prompts), "examples": len(exs), "fit": len(fit_part), "held_out": len(dev),
+               "margin_i": ranker.margin_i, "margin_c": ranker.margin_c, "keep_i": ranker.keep_i,
+               "keep_c": ranker.keep_c, "l2": ranker.l2, "fill_c": args.fill_c,
+               "held_out_scores": score(ranker, dev), "fit_scores": score(ranker, fit_part)}
+    final = ArmRanker(*fit_both(exs, ranker.l2), ranker.margin_i, ranker.margin_c, fill_c=args.fill_c,
+                      keep_i=ranker.keep_i, keep_c=ranker.keep_c)
+    final.l2 = ranker.l2
+    metrics["all_scores"] = score(final, exs)
+    metrics["seconds"] = round(time.time() - t0, 1)
+    args.out.mkdir(parents=True, exist_ok=True)
+    final.save(args.out / "weights.json", data="Evidence Inference 2.0 train prompts (evidence in abstract)",
+               l2=final.l2, command="python -m claimex.train.arms " + " ".join(argv))
+    (args.out / "metrics.json").write_text(json.dumps(metrics, indent=1), encoding="utf-8")
+    print(json.dumps(metrics, indent=1))
+    return metrics
+
+
+if __name__ == "__main__":
+    main()

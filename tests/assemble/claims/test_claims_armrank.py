@@ -1,0 +1,82 @@
+"""The learned arm ranker (:mod:`claimex.assemble.claims.armrank`, ``models/claimex-arms``) on real sentences of
+Evidence Inference 2.0 train abstracts (../shared/corpora/evidence-inference-v2), entities as the shipped tagger
+gives them, trimmed to those the case needs; and its fallback and decision mechanics."""
+
+import json
+
+import pytest
+from claims_helpers import claims_of, ent, finding_of, make_record
+
+from claimex.assemble.claims import ClaimAssembler
+from claimex.assemble.claims.armrank import FEATURES, ArmRanker, default_ranker_path, load_ranker
+
+needs_model = pytest.mark.skipif(not default_ranker_path().exists(), reason="models/claimex-arms not shipped")
+
+# PMC 5827033: the tagger took the setting "open gastrectomy" of a result sentence for an intervention
+TEA = ("Transcutaneous electroacupuncture alleviates postoperative ileus after gastrectomy: A randomized "
+       "clinical trial\n"
+       "After gastrectomy, the patients were randomly allocated to the TEA (n = 33) or control (n = 30) group. "
+       "Time to first flatus in the TEA group was significantly shorter than in the control group (73.19 ± 15.61 "
+       "vs 82.82 ± 20.25 h, P = 0.038), especially for open gastrectomy (76.53 ± 14.29 vs 87.23 ± 20.75 h, "
+       "P = 0.048).")
+TEA_ENTITIES = [("INTERVENTION", "Transcutaneous electroacupuncture"), ("INTERVENTION", "TEA", 0),
+                ("COMPARATOR", "control", 0), ("INTERVENTION", "TEA", 1), ("COMPARATOR", "control", 1),
+                ("OUTCOME", "Time to first flatus"), ("INTERVENTION", "gastrectomy", 2)]
+
+
+@needs_model
+def test_setting_word_tagged_as_an_arm_leaves_the_intervention_slot():
+    rec = make_record(TEA, TEA_ENTITIES, title=True)
+    rules = finding_of(rec, "Time to first flatus", arms="rules")
+    assert ent(rec, "gastrectomy") in rules.intervention  # the rules keep the stray span beside TEA
+    claim = finding_of(rec, "Time to first flatus")
+    assert claim.intervention == [ent(rec, "TEA", 1)] and claim.comparator == rules.comparator
+    assert ent(rec, "gastrectomy") in claim.arm_mentions  # still a mention of the sentence
+    assert claim.direction == rules.direction == "decrease"
+
+
+def test_without_the_weights_the_rules_arms_stay(tmp_path):
+    rec = make_record(TEA, TEA_ENTITIES, title=True)
+    assert load_ranker(tmp_path / "missing") is None
+    without = ClaimAssembler("cues", arms=tmp_path / "missing")(rec)
+    assert [c.model_dump() for c in without] == [c.model_dump() for c in claims_of(rec, arms="rules")]
+
+
+def test_weights_for_other_features_are_refused(tmp_path):
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps({"features": ["bias"], "w_i": [0.0], "w_c": [0.0]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="features"):
+        ArmRanker.load(path)
+
+
+def _ranker(intervention: dict[str, float], comparator: dict[str, float], **kw) -> ArmRanker:
+    w_i = [intervention.get(f, 0.0) for f in FEATURES]
+    w_c = [comparator.get(f, 0.0) for f in FEATURES]
+    return ArmRanker(w_i, w_c, **kw)
+
+
+def test_swapped_arms_flip_the_direction():
+    # PMC 5834094: "dot mapping ... equivalent to colour mapping"; a ranker that prefers the design's
+    # alternative (colour mapping) for the intervention swaps the arms - and the direction with them
+    text = ("Dot mapping versus colour mapping of intracardiac activation\n"
+            "Participants were randomised to read dot mapping or colour mapping first. "
+            "Accuracy was higher with dot mapping than with colour mapping (P = 0.01).")
+    rec = make_record(text, [("INTERVENTION", "Dot mapping"), ("INTERVENTION", "colour mapping", 0),
+                             ("INTERVENTION", "dot mapping", 0), ("INTERVENTION", "colour mapping", 1),
+                             ("INTERVENTION", "dot mapping", 1), ("INTERVENTION", "colour mapping", 2),
+                             ("OUTCOME", "Accuracy")], title=True)
+    rules = finding_of(rec, "Accuracy", arms="rules")
+    assert rules.intervention == [ent(rec, "dot mapping", 1)] and rules.comparator == [ent(rec, "colour mapping", 2)]
+    swap = _ranker({"rule_c": 5.0, "bias": -2.0}, {"rule_i": 5.0, "bias": -2.0}, margin_i=0.1, margin_c=0.1,
+                   keep_c=0.5, keep_i=0.5)
+    rec.claims = claims_of(rec, arms="rules")
+    claim = next(c for c in swap.rerank(rec, rec.claims) if c.id == rules.id)
+    # a sentence's own single named arm is never moved (the single-arm rule); here the rules' intervention is one
+    # such arm, so nothing changes
+    assert claim.intervention == rules.intervention and claim.direction == rules.direction == "increase"
+    rec.claims = [c.model_copy(update={"intervention": [ent(rec, "dot mapping", 1), ent(rec, "Dot mapping")]})
+                  if c.id == rules.id else c for c in rec.claims]
+    claim = next(c for c in swap.rerank(rec, rec.claims) if c.id == rules.id)
+    assert claim.intervention == [ent(rec, "colour mapping", 2)]
+    assert set(claim.comparator) == {ent(rec, "dot mapping", 1), ent(rec, "Dot mapping")}  # the rules' intervention
+    assert claim.direction == "decrease"
