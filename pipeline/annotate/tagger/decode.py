@@ -204,6 +204,21 @@ def decode_doc(
     return _spans(doc, items), [it[3] for it in items], [None] * len(items)
 
 
+def decode_weak(doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Mapping, threshold: float,
+                head: str = "OUTCOME") -> tuple[list[Span], list[float]]:
+    """A second, lower-threshold decode of one head (``cfg["weak_outcome"]``): :func:`decode_items` on that
+    head's column alone at ``threshold``, with the head's hysteresis factor and the span hygiene of the
+    main decode, no propagation. Its spans are candidates a later rule may take where nothing else is."""
+    if head not in heads or not len(doc):
+        return [], []
+    c = heads.index(head)
+    hyst = {head: (cfg.get("hysteresis") or {}).get(head, 1.0)}
+    clean = SpanHygiene(doc) if cfg.get("hygiene", True) else None
+    items = decode_items(doc, probs[:, c:c + 1], (head,), {head: threshold}, cfg.get("trim", True), False, hyst,
+                         clean)
+    return _spans(doc, items), [it[3] for it in items]
+
+
 def _clean_new(clean: SpanHygiene, items: list[Item], done: set) -> list[Item]:
     """Hygiene over the spans that propagation added or widened (each kept piece once); a repeat of
     a cleaned span's words inside one sentence is clean already unless it grows there."""

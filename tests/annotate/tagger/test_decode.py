@@ -174,3 +174,16 @@ def test_propagate_items_matches_the_quadratic_reference_on_random_docs():
             e = min(n, s + rng.randint(1, 4))
             items.append((s, e, labels[rng.randint(0, 4)], round(float(rng.rand()), 4)))
         assert propagate_items(doc, items) == _propagate_reference(doc, items)
+
+
+def test_decode_weak_decodes_one_head_at_a_lower_threshold():
+    from claimex.annotate.tagger.decode import decode_weak
+
+    words = "aspirin reduced stroke mortality and bleeding".split()
+    doc, probs = make(words, {I: [(0, 0.9)], O: [(2, 0.2), (3, 0.4), (5, 0.7)]})
+    cfg = {"hysteresis": {"OUTCOME": 0.5}, "hygiene": False}
+    spans, scores = decode_weak(doc, probs, HEADS, cfg, 0.3)
+    # seeded at 0.3 ("mortality"), grown while over 0.15 ("stroke"); the arm head is not decoded
+    assert [(s.text, s.label_) for s in spans] == [("stroke mortality", "OUTCOME"), ("bleeding", "OUTCOME")]
+    assert scores == [0.3, 0.7]
+    assert decode_weak(doc, probs, HEADS, cfg, 0.8) == ([], [])
