@@ -245,7 +245,7 @@ class OutcomeLists:
         dropped: set[int] = set()
         for (lo, hi), mine in zip(t.sentences, buckets):
             kept += self._sentence(t, mine, taken, outcome_at, lo, hi, dropped)
-        kept += [[a, b, OUTCOME, sc, None, "weak"] for a, b, sc in weak_outcomes(doc, t, t.sentences, taken,
+        kept += [[a, b, OUTCOME, sc, None, "weak"] for a, b, sc in weak_outcomes(doc, t, t.sentences, taken, tagged,
                                                                                  split_list)]
         claims = [o for o in kept if id(o) not in dropped]
         claims = arm_outcomes(t, claims)

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-from .entities import WEAK_KEY, get_entities
+from .entities import WEAK_KEY, TaggedSpan, get_entities
 from .outcome_names import COMPARISON_ADJ, TokenView
 from .outcome_results import DIFFER_VERBS, RESULT_PREDICATES
 from .tagger.words import FUNCTION_WORDS, adjective_like, is_content
@@ -43,8 +43,9 @@ RESULT_WORDS = COMPARISON_ADJ | RESULT_PREDICATES | DIFFER_VERBS | frozenset([
     "decline", "declined", "rise", "rose", "fell", "worsened", "improve", "reduce", "associated", "correlated"])
 
 #: head words of a test or a statistic, not of an outcome ("Wilcoxon rank sum test", "odds ratios", "baseline")
-STAT_WORDS = frozenset(["baseline", "test", "tests", "ratio", "ratios", "odds", "model", "models", "analysis",
-                        "analyses", "significance", "significant", "nonsignificant"])
+STAT_WORDS = frozenset(["baseline", "test", "tests", "t-test", "ratio", "ratios", "odds", "model", "models",
+                        "analysis", "analyses", "significance", "significant", "nonsignificant"])
+_POSSESSIVE = frozenset(["'s", "\u2019s"])
 
 Split = Callable[[TokenView, int, int], list[tuple[int, int]]]
 
@@ -72,10 +73,10 @@ def _question(t: TokenView, lo: int, hi: int) -> bool:
 
 
 def weak_outcomes(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], taken: list[bool],
-                  split: Split) -> list[tuple[int, int, float | None]]:
+                  tagged: list[TaggedSpan], split: Split) -> list[tuple[int, int, float | None]]:
     """The weak OUTCOME spans of ``doc.spans["pico_weak"]`` (split into list items by ``split``) that overlap no
-    ``taken`` token and lie in a sentence that reports a result (module doc): ``(start, end, score)``, in order.
-    Marks their tokens ``taken``."""
+    ``taken`` token, or their remainder beside ``tagged`` spans that are no OUTCOME (module doc), in sentences
+    that report a result: ``(start, end, score)``, in order. Marks their tokens ``taken``."""
     weak = get_entities(doc, WEAK_KEY)
     if not weak:
         return []
@@ -84,11 +85,12 @@ def weak_outcomes(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], take
     for x in weak:
         s, e = x.span.start, x.span.end
         if not any(taken[s:e]):
-            if _names_outcome(t, s, e):
-                free.append((s, e, x.score))
+            a, b = _trim(t, s, e)
+            if b > a and _names_outcome(t, a, b):
+                free.append((a, b, x.score))
             continue
         if tagged_outcome is None:
-            tagged_outcome = _outcome_tokens(doc, len(taken))
+            tagged_outcome = _outcome_tokens(tagged, len(taken))
         if not any(tagged_outcome[s:e]):  # over an arm or a population only: its untagged part
             free += [(a, b, x.score) for a, b in _remainder(t, taken, s, e)]
     if not free:
@@ -106,10 +108,10 @@ def weak_outcomes(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], take
     return out
 
 
-def _outcome_tokens(doc: Doc, n: int) -> list[bool]:
-    """Per token: inside an OUTCOME span of the tagger's PICO layer?"""
+def _outcome_tokens(tagged: list[TaggedSpan], n: int) -> list[bool]:
+    """Per token: inside one of the tagger's OUTCOME spans?"""
     out = [False] * n
-    for x in get_entities(doc):
+    for x in tagged:
         if x.label == "OUTCOME":
             out[x.span.start:x.span.end] = [True] * len(x.span)
     return out
@@ -117,9 +119,12 @@ def _outcome_tokens(doc: Doc, n: int) -> list[bool]:
 
 def _names_outcome(t: TokenView, a: int, b: int) -> bool:
     """Can ``[a, b)`` name an outcome? It holds a content word and its last word is no result word ("Significant
-    improvement", "behavioral change") and no head of a statistic (:data:`STAT_WORDS`: "rank sum test")."""
+    improvement", "behavioral change"), no head of a statistic (:data:`STAT_WORDS`: "rank sum test") and no
+    unbalanced bracket ("Ca(2")."""
     last = t.lower[b - 1]
-    return (last not in RESULT_WORDS and last not in STAT_WORDS
+    words = t.lower[a:b]
+    brackets = sum(w.count("(") - w.count(")") for w in words), sum(w.count("[") - w.count("]") for w in words)
+    return (last not in RESULT_WORDS and last not in STAT_WORDS and brackets == (0, 0)
             and any(is_content(t.text[m], t.lower[m]) for m in range(a, b)))
 
 
@@ -129,9 +134,19 @@ def _noun_like(text: str, low: str) -> bool:
             and low not in RESULT_WORDS and low not in STAT_WORDS)
 
 
+def _trim(t: TokenView, a: int, b: int) -> tuple[int, int]:
+    """``[a, b)`` without edge function words and punctuation and without a leading ``'s`` ("the [patient]P 's
+    metabolic profile")."""
+    while a < b and (t.lower[a] in FUNCTION_WORDS or t.lower[a] in _POSSESSIVE
+                     or not any(ch.isalnum() for ch in t.lower[a])):
+        a += 1
+    while b > a and (t.lower[b - 1] in FUNCTION_WORDS or not any(ch.isalnum() for ch in t.lower[b - 1])):
+        b -= 1
+    return a, b
+
+
 def _remainder(t: TokenView, taken: list[bool], s: int, e: int) -> list[tuple[int, int]]:
-    """The runs of untaken tokens of ``[s, e)``, without edge function words and punctuation, that hold a
-    :func:`_noun_like` word."""
+    """The runs of untaken tokens of ``[s, e)``, trimmed (:func:`_trim`), that hold a :func:`_noun_like` word."""
     out = []
     j = s
     while j < e:
@@ -141,11 +156,7 @@ def _remainder(t: TokenView, taken: list[bool], s: int, e: int) -> list[tuple[in
         k = j
         while k < e and not taken[k]:
             k += 1
-        a, b = j, k
-        while a < b and (t.lower[a] in FUNCTION_WORDS or not any(ch.isalnum() for ch in t.lower[a])):
-            a += 1
-        while b > a and (t.lower[b - 1] in FUNCTION_WORDS or not any(ch.isalnum() for ch in t.lower[b - 1])):
-            b -= 1
+        a, b = _trim(t, j, k)
         if any(_noun_like(t.text[m], t.lower[m]) for m in range(a, b)) and _names_outcome(t, a, b):
             out.append((a, b))
         j = k
