@@ -32,6 +32,10 @@ grow .5854 / .6509 / .7235 / .4577 (and crowd span-exact F1 .2462 -> .2449); sib
 .5854 / .6459 / .7238; each lowers one figure and goes to the claims layer only. The adverse subject
 changes no dev figure and names the seed's "postembolization syndrome" (issue 11): it goes to both.
 
+**weak** - :mod:`claimex.annotate.outcome_weak`: where the tagger decodes its OUTCOME head a second time at a
+lower threshold (``weak_outcome``), those spans go to the claims layer where they overlap no entity and their
+sentence reports a result (last, after every other rule).
+
 The rules add, split or grow OUTCOME spans; other labels pass through unchanged, except that in the claims
 layer an INTERVENTION span in an outcome role becomes an OUTCOME (:mod:`claimex.annotate.outcome_arms`: a
 clause-opening phrase whose verb measures it, "MRI metrics did not differ between groups"; the argument of a
@@ -58,6 +62,7 @@ from .outcome_names import _free as free
 from .outcome_names import adverse_subject, compared_names, grow, grow_phrase, slot_labels
 from .outcome_results import CUE_WORDS, embedded_subjects, result_names
 from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
+from .outcome_weak import weak_outcomes
 from .tagger.words import FUNCTION_WORDS, adjective_like, is_content, is_number
 
 FACTORY = "claimex_outcome_lists"
@@ -283,6 +288,8 @@ class OutcomeLists:
         dropped: set[int] = set()
         for (lo, hi), mine in zip(t.sentences, buckets):
             kept += self._sentence(t, mine, taken, outcome_at, lo, hi, dropped)
+        kept += [[a, b, OUTCOME, sc, None, "weak"] for a, b, sc in weak_outcomes(doc, t, t.sentences, taken, tagged,
+                                                                                 split_list)]
         claims = [o for o in kept if id(o) not in dropped]
         claims = arm_outcomes(t, claims)
         pico = self._pico_layer(tagged, claims)

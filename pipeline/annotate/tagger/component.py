@@ -1,7 +1,10 @@
 """``claimex_pico``: the trained spaCy PICO tagger (tok2vec + one sigmoid per token and head).
 
 Writes ``doc.spans["pico"]`` (labels POPULATION/INTERVENTION/COMPARATOR/OUTCOME) with aligned
-``attrs["scores"]`` and ``attrs["subtypes"]``. Trains on partially annotated documents: see
+``attrs["scores"]`` and ``attrs["subtypes"]``; with ``weak_outcome`` (a threshold, 0 = off) also
+``doc.spans["pico_weak"]``: the OUTCOME head decoded again at that lower threshold
+(:func:`.decode.decode_weak`), candidates that :mod:`claimex.annotate.outcome_weak` adds to the claims
+layer only. Trains on partially annotated documents: see
 :mod:`.model` for the targets and the loss mask.
 """
 
@@ -18,8 +21,8 @@ from spacy.tokens import Doc
 from spacy.training import Example, validate_examples, validate_get_examples
 from thinc.api import Model, set_dropout_rate
 
-from ..entities import set_entities
-from .decode import decode_doc
+from ..entities import WEAK_KEY, set_entities
+from .decode import decode_doc, decode_weak
 from .model import HEADS, sigmoid, targets
 from .ops import use_fast_ops
 from .scoring import make_pico_scorer  # noqa: F401  (registers claimex.pico_scorer.v1)
@@ -45,6 +48,7 @@ DEFAULT_HYSTERESIS = {h: 1.0 for h in HEADS}  # 1 = plain thresholding (see deco
         "propagate": True,
         "exclusive": False,
         "hygiene": True,
+        "weak_outcome": 0.0,
         "scorer": {"@scorers": "claimex.pico_scorer.v1"},
     },
     default_score_weights={"pico_macro_f": 1.0, "pico_micro_f": 0.0, "pico_p_f": 0.0, "pico_i_f": 0.0,
@@ -52,9 +56,10 @@ DEFAULT_HYSTERESIS = {h: 1.0 for h in HEADS}  # 1 = plain thresholding (see deco
 )
 def make_claimex_pico(nlp: Language, name: str, model: Model, thresholds: dict[str, float],
                       hysteresis: dict[str, float], trim: bool, propagate: bool, exclusive: bool,
-                      scorer: Callable | None, hygiene: bool = True) -> PicoTagger:
+                      scorer: Callable | None, hygiene: bool = True, weak_outcome: float = 0.0) -> PicoTagger:
     return PicoTagger(nlp.vocab, model, name, thresholds=thresholds, hysteresis=hysteresis, trim=trim,
-                      propagate=propagate, exclusive=exclusive, scorer=scorer, hygiene=hygiene)
+                      propagate=propagate, exclusive=exclusive, scorer=scorer, hygiene=hygiene,
+                      weak_outcome=weak_outcome)
 
 
 def token_chunks(docs: list[Doc], budget: int) -> list[list[Doc]]:
@@ -73,7 +78,7 @@ def token_chunks(docs: list[Doc], budget: int) -> list[list[Doc]]:
 class PicoTagger(TrainablePipe):
     def __init__(self, vocab, model: Model, name: str = "claimex_pico", *, thresholds: dict | None = None,
                  hysteresis: dict | None = None, trim: bool = True, propagate: bool = False, exclusive: bool = False,
-                 scorer: Callable | None = None, hygiene: bool = True) -> None:
+                 scorer: Callable | None = None, hygiene: bool = True, weak_outcome: float = 0.0) -> None:
         self.vocab = vocab
         self.model = use_fast_ops(model)
         self.name = name
@@ -81,7 +86,7 @@ class PicoTagger(TrainablePipe):
         self.cfg: dict[str, Any] = {"heads": list(HEADS), "thresholds": dict(thresholds or DEFAULT_THRESHOLDS),
                                     "hysteresis": dict(hysteresis or DEFAULT_HYSTERESIS),
                                     "trim": trim, "propagate": propagate, "exclusive": exclusive,
-                                    "hygiene": hygiene}
+                                    "hygiene": hygiene, "weak_outcome": weak_outcome}
 
     @property
     def heads(self) -> tuple[str, ...]:
@@ -108,6 +113,8 @@ class PicoTagger(TrainablePipe):
     def set_annotations(self, docs: Iterable[Doc], probs: list[numpy.ndarray]) -> None:
         for doc, p in zip(docs, probs):
             set_entities(doc, *decode_doc(doc, p, self.heads, self.cfg))
+            if self.cfg.get("weak_outcome"):  # candidates for the claims layer (claimex.annotate.outcome_weak)
+                set_entities(doc, *decode_weak(doc, p, self.heads, self.cfg, self.cfg["weak_outcome"]), key=WEAK_KEY)
 
     def update(self, examples: Iterable[Example], *, drop: float = 0.0, sgd=None,
                losses: dict[str, float] | None = None) -> dict[str, float]:

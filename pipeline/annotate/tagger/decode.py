@@ -204,6 +204,30 @@ def decode_doc(
     return _spans(doc, items), [it[3] for it in items], [None] * len(items)
 
 
+def decode_weak(doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Mapping, threshold: float,
+                head: str = "OUTCOME") -> tuple[list[Span], list[float]]:
+    """What the tagger almost tagged (``cfg["weak_outcome"]``): :func:`decode_items` on one head's column
+    alone at the lower ``threshold``, with the head's hysteresis factor and the span hygiene of the main
+    decode, no propagation; runs that hold a token over the head's own threshold (what the main decode
+    tags) are left out before decoding. Its spans are candidates a later rule may take where nothing else is."""
+    if head not in heads or not len(doc):
+        return [], []
+    c = heads.index(head)
+    factor = min(1.0, (cfg.get("hysteresis") or {}).get(head, 1.0))
+    col = probs[:, c:c + 1]
+    low = col >= threshold * factor
+    if not low.any():
+        return [], []
+    main = grow(col >= cfg["thresholds"].get(head, 0.5), low)  # the weak runs of the main decode's seeds
+    if main.any():
+        col = numpy.where(main, 0.0, col).astype(probs.dtype)
+    if not (col >= threshold).any():
+        return [], []
+    clean = SpanHygiene(doc) if cfg.get("hygiene", True) else None
+    items = decode_items(doc, col, (head,), {head: threshold}, cfg.get("trim", True), False, {head: factor}, clean)
+    return _spans(doc, items), [it[3] for it in items]
+
+
 def _clean_new(clean: SpanHygiene, items: list[Item], done: set) -> list[Item]:
     """Hygiene over the spans that propagation added or widened (each kept piece once); a repeat of
     a cleaned span's words inside one sentence is clean already unless it grows there."""

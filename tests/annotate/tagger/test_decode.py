@@ -174,3 +174,17 @@ def test_propagate_items_matches_the_quadratic_reference_on_random_docs():
             e = min(n, s + rng.randint(1, 4))
             items.append((s, e, labels[rng.randint(0, 4)], round(float(rng.rand()), 4)))
         assert propagate_items(doc, items) == _propagate_reference(doc, items)
+
+
+def test_decode_weak_decodes_what_the_main_decode_left_at_a_lower_threshold():
+    from claimex.annotate.tagger.decode import decode_weak
+
+    words = "aspirin reduced stroke mortality and major bleeding".split()
+    doc, probs = make(words, {I: [(0, 0.9)], O: [(2, 0.2), (3, 0.4), (5, 0.2), (6, 0.7)]})
+    cfg = {"thresholds": {"OUTCOME": 0.6}, "hysteresis": {"OUTCOME": 0.5}, "hygiene": False}
+    spans, scores = decode_weak(doc, probs, HEADS, cfg, 0.3)
+    # seeded at 0.3 ("mortality"), grown while over 0.15 ("stroke"); "major bleeding" holds a token over the
+    # main threshold (the main decode's span): left out; the arm head is not decoded
+    assert [(s.text, s.label_) for s in spans] == [("stroke mortality", "OUTCOME")]
+    assert scores == [0.3]
+    assert decode_weak(doc, probs, HEADS, cfg, 0.45) == ([], [])

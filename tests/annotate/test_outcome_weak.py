@@ -1,0 +1,108 @@
+"""Weak OUTCOME spans (the tagger's second, lower-threshold decode) in the claims layer: taken only where they
+overlap no entity (or, beside an arm, for their untagged part) and their sentence reports a result; never in the
+token-level PICO layer. Sentences are real ones from ``../shared`` (PubMed XML samples, Evidence Inference).
+
+The tagger's spans and its weak spans are given by hand, so the rule is tested alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimex.annotate.entities import WEAK_KEY, claim_entities, get_entities, set_entities
+from claimex.annotate.outcome_lists import OutcomeLists
+from claimex.annotate.outcome_weak import result_sentences
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from claimex.annotate import build_pipeline
+
+    return build_pipeline()
+
+
+def _spans(doc, text, pieces):
+    out = []
+    for label, piece in pieces:
+        a = text.index(piece)
+        span = doc.char_span(a, a + len(piece), label=label)
+        assert span is not None, piece
+        out.append(span)
+    return out
+
+
+def run(nlp, text: str, tagged: list[tuple[str, str]], weak: list[str]):
+    """The doc after the component, given the tagger's (label, text) spans and its weak OUTCOME texts (first
+    occurrence of each text)."""
+    doc = nlp(text)
+    spans = _spans(doc, text, tagged)
+    set_entities(doc, spans, scores=[0.9] * len(spans), subtypes=[None] * len(spans))
+    if weak:
+        set_entities(doc, _spans(doc, text, [("OUTCOME", w) for w in weak]), scores=[0.4] * len(weak), key=WEAK_KEY)
+    return OutcomeLists()(doc)
+
+
+def outcomes(doc) -> list[str]:
+    return [x.span.text for x in claim_entities(doc) if x.label == "OUTCOME"]
+
+
+# PubMed 26340864 (PubMed XML samples): the methods sentence names the outcome, the result sentence reports it
+METHODS = "The primary outcome was objectively measured total amount of walking activity measured in steps/day."
+RESULT = ("Women in the control group showed a decline of 1,191.6 (95% CI=-2243.7, -139.5) steps/day at 24 months "
+          "compared to baseline.")
+
+
+def test_a_weak_outcome_is_taken_in_a_result_sentence_only(nlp):
+    # the weak span is the first "steps/day": the one of the methods sentence
+    doc = run(nlp, METHODS + " " + RESULT, [("COMPARATOR", "control")], ["steps/day"])
+    assert outcomes(doc) == []
+    doc = run(nlp, RESULT, [("COMPARATOR", "control")], ["steps/day"])
+    assert outcomes(doc) == ["steps/day"]
+    assert [x.span.text for x in get_entities(doc)] == ["control"]  # the PICO layer is unchanged
+
+
+def test_the_result_test_needs_a_result_word_or_a_result_measure(nlp):
+    from claimex.annotate.outcome_lists import Tokens
+
+    doc = nlp(METHODS + " " + RESULT)
+    t = Tokens(doc)
+    assert result_sentences(doc, t, t.sentences, {0, 1}) == {1}
+    question = nlp("Is hands-on experience more effective than didactic workshops in postgraduate cancer pain "
+                   "education ?")  # EvidenceMap 11199239, the title: a question reports nothing
+    tq = Tokens(question)
+    assert result_sentences(question, tq, tq.sentences, {0}) == set()
+
+
+# Evidence Inference 5515187: "intervention" is tagged as the arm, the weak span runs over it
+ARM = ("After 6 months intervention self-efficacy (< 0.001) and physical activity (< 0.001) improvement of in the "
+       "intervention group was significantly different in comparison with the control group.")
+
+
+def test_beside_an_arm_the_untagged_part_of_a_weak_span_is_an_outcome(nlp):
+    doc = run(nlp, ARM, [("INTERVENTION", "intervention"), ("OUTCOME", "physical activity"),
+                         ("COMPARATOR", "control")], ["intervention self-efficacy"])
+    assert outcomes(doc) == ["self-efficacy", "physical activity"]
+    assert [x.span.text for x in get_entities(doc) if x.label == "OUTCOME"] == ["physical activity"]
+
+
+def test_a_weak_span_over_a_tagged_outcome_is_not_taken(nlp):
+    # PubMed 26432115: the tagger has "mean defocus"; the weak "mean defocus equivalent" does not add "equivalent"
+    text = "At 9 months, the mean defocus equivalent was 0.51 ± 0.47 D (P < .05)."
+    doc = run(nlp, text, [("OUTCOME", "mean defocus")], ["mean defocus equivalent"])
+    assert outcomes(doc) == ["mean defocus"]
+
+
+def test_no_weak_layer_changes_nothing(nlp):
+    doc = run(nlp, RESULT, [("COMPARATOR", "control")], [])
+    assert outcomes(doc) == [] and WEAK_KEY not in doc.spans
+
+
+def test_a_statistic_or_a_result_word_is_no_outcome(nlp):
+    # EvidenceMap 32706953: the test's name; a weak "Significant improvement" (EvidenceMap) ends on a result word
+    text = ("The clinical status distribution on day 11 between the 10-day remdesivir and standard care groups was "
+            "not significantly different (P = .18 by Wilcoxon rank sum test).")
+    doc = run(nlp, text, [("OUTCOME", "clinical status distribution"), ("INTERVENTION", "10-day remdesivir"),
+                          ("COMPARATOR", "standard care")], ["rank sum test"])
+    assert outcomes(doc) == ["clinical status distribution"]
+    text = "Significant improvement was recorded for all symptoms at days 10 and 28 in all groups (p < 0.001)."
+    doc = run(nlp, text, [("OUTCOME", "symptoms")], ["Significant improvement"])
+    assert outcomes(doc) == ["symptoms"]
