@@ -40,20 +40,13 @@ def main(argv=None) -> None:
     ap.add_argument("base", type=Path, help="baseline tree (with pipeline/)")
     ap.add_argument("--passes", type=int, default=16)
     args = ap.parse_args(argv)
-    import json
 
     from spacy.language import Language
 
-    from claimex.paths import corpus_path
+    from claimex.corpora.raw import pubmed_samples
 
     Language.factory = classmethod(lambda cls, name, **kw: (lambda f: f))  # two copies of one factory
-    texts = []
-    with open(corpus_path("pubmed-xml-samples", "abstracts_flat.jsonl"), encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            body = " ".join(s["text"] for s in r.get("abstract_sections") or [])
-            if body:
-                texts.append(f"{r.get('title') or ''}\n{body}")
+    texts = [text for _, text in pubmed_samples()]
     with tempfile.TemporaryDirectory(prefix="claimex-mab-") as tmp:
         _link(args.base.resolve(), "basepkg", Path(tmp))
         _link(ROOT, "newpkg", Path(tmp))

@@ -31,16 +31,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def abstracts() -> list[str]:
-    from claimex.paths import corpus_path
+    from claimex.corpora.raw import pubmed_samples
 
-    texts = []
-    with open(corpus_path("pubmed-xml-samples", "abstracts_flat.jsonl"), encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            body = " ".join(s["text"] for s in r.get("abstract_sections") or [])
-            if body:
-                texts.append(f"{r.get('title') or ''}\n{body}")
-    return texts
+    return [text for _, text in pubmed_samples()]
 
 
 def throughput(model: str, texts: list[str], passes: int = 3) -> dict:

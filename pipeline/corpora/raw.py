@@ -26,6 +26,15 @@ def _jsonl(*parts: str) -> Iterator[dict]:
                 yield json.loads(line)
 
 
+def pubmed_samples() -> Iterator[tuple[str | None, str]]:
+    """``(pmid, title + "\\n" + abstract)`` of each ``pubmed-xml-samples`` record that has an abstract (the
+    537 texts the benches time), in file order."""
+    for r in _jsonl("pubmed-xml-samples", "abstracts_flat.jsonl"):
+        body = " ".join(s["text"] for s in r.get("abstract_sections") or [])
+        if body:
+            yield r.get("pmid"), f"{r.get('title') or ''}\n{body}"
+
+
 def clean_pmc(text: str) -> str:
     """Evidence Inference layout (``TITLE: \\n...``, ``ABSTRACT.METHODS::``) -> plain abstract text."""
     text = re.sub(r"^TITLE:\s*", "", text.strip())
@@ -65,8 +74,7 @@ def iter_abstracts(exclude_dev: bool = True) -> Iterator[str]:
         for r in _jsonl(*parts):
             if keep(r.get("pmid"), r["text"]):
                 yield r["text"]
-    for r in _jsonl("pubmed-xml-samples", "abstracts_flat.jsonl"):
-        body = " ".join(s["text"] for s in r.get("abstract_sections") or [])
-        text = f"{r.get('title') or ''}\n{body}".strip()
-        if body and keep(r.get("pmid"), text):
+    for pmid, text in pubmed_samples():
+        text = text.strip()
+        if keep(pmid, text):
             yield text

@@ -3,16 +3,16 @@ matches - same spans and groups at every position of real abstracts -, and the g
 
 from __future__ import annotations
 
-import json
 import random
 import re
+from itertools import islice
 
 import pytest
 
 from claimex.annotate.measures import patterns, regexes
 from claimex.annotate.measures.guards import first_guard, guarded, guarded_alternation
 from claimex.annotate.measures.numbers import normalise
-from claimex.paths import corpus_path
+from claimex.corpora.raw import pubmed_samples
 
 
 def test_first_guard_is_the_set_of_first_characters():
@@ -42,16 +42,7 @@ def test_case_insensitive_parts_stay_case_insensitive():
 
 
 def _real_texts(limit: int = 120) -> list[str]:
-    out = []
-    with open(corpus_path("pubmed-xml-samples", "abstracts_flat.jsonl"), encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            body = " ".join(s["text"] for s in r.get("abstract_sections") or [])
-            if body:
-                out.append(normalise(f"{r.get('title') or ''}\n{body}"))
-            if len(out) >= limit:
-                break
-    return out
+    return [normalise(text) for _, text in islice(pubmed_samples(), limit)]
 
 
 def _same(a: re.Match | None, b: re.Match | None) -> bool:
