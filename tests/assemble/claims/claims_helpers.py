@@ -34,11 +34,17 @@ def make_record(text: str, entities: Sequence[tuple] = (), meta: dict | None = N
     return Record(id="t", text=text, meta=meta or {}, sentences=sents, entities=ents, measures=ms)
 
 
-def claims_of(record: Record, model="cues", arms=None):
-    """The claims of ``record``; ``arms="rules"``: without the shipped arm ranker (the rules' arms)."""
+def claims_of(record: Record, model="cues", arms=None, outcomeless=False):
+    """The claims of ``record``; ``arms="rules"``: without the shipped arm ranker (the rules' arms);
+    ``outcomeless``: keep finding claims that name no outcome (dropped by default)."""
     from claimex.assemble.claims import ClaimAssembler
 
-    return ClaimAssembler(model, arms=arms)(record)
+    return ClaimAssembler(model, arms=arms, outcomeless=outcomeless)(record)
+
+
+def typed_claims_of(record: Record, model="cues"):
+    """Every typed sentence's claim, outcome or not: what the sentence-typing tests read."""
+    return claims_of(record, model, outcomeless=True)
 
 
 def ent(record: Record, text: str, nth: int = 0) -> str:

@@ -50,8 +50,10 @@ def test_sentence_types():
             "Serious adverse events were rare. "
             "In conclusion, early mobilisation did not prevent delirium.")
     rec = make_record(text, [("INTERVENTION", "early mobilisation"), ("OUTCOME", "delirium", 1)], title=True)
-    types = {c.sentence: c.type for c in claims_of(rec)}
+    types = {c.sentence: c.type for c in claims_of(rec, outcomeless=True)}
     assert types == {1: "background", 2: "aim", 4: "finding", 5: "adverse_effect", 6: "conclusion"}
+    # by default the adverse-effect sentence, which names no outcome entity, gives no claim
+    assert 5 not in {c.sentence for c in claims_of(rec)}
 
 
 def _gold():

@@ -1,7 +1,8 @@
 """Sentence typing on real abstract sentences (issue 10, classes 1, 2 and 7). Sources: Evidence Inference 2.0
 PMC abstracts in ../shared (``articles_fulltext_labeled.jsonl.gz``, cited by PMC id)."""
 
-from claims_helpers import claims_of, make_record
+from claims_helpers import make_record
+from claims_helpers import typed_claims_of as claims_of  # typing: every sentence's claim, outcome or not
 
 from claimex.assemble.claims.types import reports_nothing
 
