@@ -22,7 +22,7 @@ from spacy.training import Example, validate_examples, validate_get_examples
 from thinc.api import Model, set_dropout_rate
 
 from ..entities import WEAK_KEY, set_entities
-from .decode import decode_doc, decode_weak
+from .decode import decode_doc, decode_weak, hygiene_for
 from .model import HEADS, sigmoid, targets
 from .ops import use_fast_ops
 from .scoring import make_pico_scorer  # noqa: F401  (registers claimex.pico_scorer.v1)
@@ -112,9 +112,11 @@ class PicoTagger(TrainablePipe):
 
     def set_annotations(self, docs: Iterable[Doc], probs: list[numpy.ndarray]) -> None:
         for doc, p in zip(docs, probs):
-            set_entities(doc, *decode_doc(doc, p, self.heads, self.cfg))
+            clean = hygiene_for(doc, self.cfg)
+            set_entities(doc, *decode_doc(doc, p, self.heads, self.cfg, clean=clean))
             if self.cfg.get("weak_outcome"):  # candidates for the claims layer (claimex.annotate.outcome_weak)
-                set_entities(doc, *decode_weak(doc, p, self.heads, self.cfg, self.cfg["weak_outcome"]), key=WEAK_KEY)
+                set_entities(doc, *decode_weak(doc, p, self.heads, self.cfg, self.cfg["weak_outcome"], clean=clean),
+                             key=WEAK_KEY)
 
     def update(self, examples: Iterable[Example], *, drop: float = 0.0, sgd=None,
                losses: dict[str, float] | None = None) -> dict[str, float]:

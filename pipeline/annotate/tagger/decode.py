@@ -186,14 +186,22 @@ def decode_items(
     return items
 
 
+def hygiene_for(doc: Doc, cfg: Mapping) -> SpanHygiene | None:
+    """The span hygiene of ``doc`` when ``cfg["hygiene"]`` is on (default), else None; one per doc serves
+    :func:`decode_doc` and :func:`decode_weak` (its lazy caches are facts of the doc)."""
+    return SpanHygiene(doc) if cfg.get("hygiene", True) else None
+
+
 def decode_doc(
     doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Mapping,
     thresholds: Mapping[str, float] | None = None, hysteresis: Mapping[str, float] | None = None,
+    clean: SpanHygiene | None = None,
 ) -> tuple[list[Span], list[float], list[str | None]]:
     """The tagger's whole decoding as the component runs it: :func:`decode`, mention
     :func:`propagate` (``cfg["propagate"]``) and span hygiene (``cfg["hygiene"]``, default on) over
-    the propagated mentions too. ``thresholds``/``hysteresis`` override the cfg's (tuning)."""
-    clean = SpanHygiene(doc) if cfg.get("hygiene", True) else None
+    the propagated mentions too. ``thresholds``/``hysteresis`` override the cfg's (tuning); ``clean``: the
+    doc's :func:`hygiene_for`, when the caller has made it."""
+    clean = clean if clean is not None else hygiene_for(doc, cfg)
     items = decode_items(doc, probs, heads, thresholds or cfg["thresholds"], cfg.get("trim", True),
                          cfg.get("exclusive", False), hysteresis or cfg.get("hysteresis"), clean)
     if cfg.get("propagate") and items:
@@ -205,7 +213,7 @@ def decode_doc(
 
 
 def decode_weak(doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Mapping, threshold: float,
-                head: str = "OUTCOME") -> tuple[list[Span], list[float]]:
+                head: str = "OUTCOME", clean: SpanHygiene | None = None) -> tuple[list[Span], list[float]]:
     """What the tagger almost tagged (``cfg["weak_outcome"]``): :func:`decode_items` on one head's column
     alone at the lower ``threshold``, with the head's hysteresis factor and the span hygiene of the main
     decode, no propagation; runs that hold a token over the head's own threshold (what the main decode
@@ -223,7 +231,7 @@ def decode_weak(doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Map
         col = numpy.where(main, 0.0, col).astype(probs.dtype)
     if not (col >= threshold).any():
         return [], []
-    clean = SpanHygiene(doc) if cfg.get("hygiene", True) else None
+    clean = clean if clean is not None else hygiene_for(doc, cfg)
     items = decode_items(doc, col, (head,), {head: threshold}, cfg.get("trim", True), False, {head: factor}, clean)
     return _spans(doc, items), [it[3] for it in items]
 
