@@ -17,6 +17,8 @@ EntityLabel = Literal["POPULATION", "INTERVENTION", "COMPARATOR", "OUTCOME"]
 PICO_LABELS: tuple[str, ...] = ("POPULATION", "INTERVENTION", "COMPARATOR", "OUTCOME")
 ClaimType = Literal["finding", "adverse_effect", "conclusion", "background", "aim"]
 Direction = Literal["increase", "decrease", "no_difference", "positive", "negative"]
+#: a comparison's direction read with its two arms swapped (no_difference and single-arm directions stay)
+FLIP: dict[str, str] = {"increase": "decrease", "decrease": "increase"}
 MeasureKind = Literal[
     "value",  # a single number
     "percentage",

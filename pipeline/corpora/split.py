@@ -12,8 +12,14 @@ SALT = "claimex-dev-v1:"
 DEV_FRACTION = 0.15
 
 
+def hash_score(salt: str, key: str, digits: int = 12) -> float:
+    """Where ``sha1(salt + key)`` falls in [0, 1), read from its first ``digits`` hex digits: a fixed,
+    content-blind split (dev split here, model-selection splits of the trainers)."""
+    return int(hashlib.sha1((salt + key).encode("utf-8")).hexdigest()[:digits], 16) / float(16**digits)
+
+
 def dev_score(key: str) -> float:
-    return int(hashlib.sha1((SALT + key).encode("utf-8")).hexdigest()[:12], 16) / float(16**12)
+    return hash_score(SALT, key)
 
 
 def is_dev(key: str, fraction: float = DEV_FRACTION) -> bool:

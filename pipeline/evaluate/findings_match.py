@@ -29,12 +29,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..corpora.findings import GoldFinding, Span
-from ..schema import Claim, Entity, Record
+from ..schema import FLIP, Claim, Entity, Record
 
 FIELDS = ("intervention", "comparator", "outcome", "numbers", "direction", "significance")
 FINDING_TYPES = ("finding", "adverse_effect")
 MAX_EXTRA_TOKENS = 3
-FLIP = {"increase": "decrease", "decrease": "increase"}
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 _WORD = re.compile(r"[A-Za-z]+")

@@ -35,13 +35,12 @@ from .. import paths
 from ..assemble.claims.base import same_stem
 from ..corpora.findings import load_document, load_gold
 from ..metrics import prf
-from ..schema import Claim, Record
+from ..schema import FLIP, Claim, Record
 from .direction import CORPUS, LABEL_MAP, LABELS
 from .findings_match import content_words, entity_names
 from .report import EvalReport
 
 CLAIM_TYPES = ("finding", "adverse_effect", "conclusion")
-FLIP = {"increase": "decrease", "decrease": "increase"}
 
 
 @dataclass

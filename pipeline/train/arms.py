@@ -20,7 +20,6 @@ Command: ``python -m claimex.train.arms models/claimex-arms [--records EI_TRAIN_
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import logging
 import sys
@@ -35,6 +34,7 @@ import numpy as np
 from ..assemble.claims import ClaimAssembler
 from ..assemble.claims.armrank import AbstractFacts, ArmRanker, Candidate, candidates
 from ..corpora.findings import load_document
+from ..corpora.split import hash_score
 from ..evaluate.findings_match import arm_aliases, entity_names
 from ..evaluate.prompts import Prompt, load_prompts, match_claim
 from ..extractor import Extractor
@@ -57,7 +57,7 @@ class Example:
 
 
 def held_out(pmcid: str, fraction: float = 0.25) -> bool:
-    return int(hashlib.sha1(f"claimex-arms:{pmcid}".encode()).hexdigest()[:8], 16) / 16**8 < fraction
+    return hash_score("claimex-arms:", pmcid, digits=8) < fraction
 
 
 def rule_records(records: dict[str, Record]) -> dict[str, Record]:

@@ -19,13 +19,14 @@ Command: ``python -m claimex.train.direction models/claimex-direction --seed 0``
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import random
 import time
 from pathlib import Path
 from typing import Any
+
+from ..corpora.split import hash_score
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ LABELS = ("increase", "decrease", "no_difference")
 
 
 def _select_dev(pmcid: str, fraction: float = 0.15) -> bool:
-    return int(hashlib.sha1(f"claimex-direction:{pmcid}".encode()).hexdigest()[:8], 16) / 16**8 < fraction
+    return hash_score("claimex-direction:", pmcid, digits=8) < fraction
 
 
 def swap(text: str) -> str:

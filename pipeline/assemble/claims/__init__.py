@@ -89,14 +89,13 @@ class ClaimAssembler:
             self.model = None
         else:
             self.model = load_model(None if model is None else Path(model))
-        self._controlled = False
 
     def __call__(self, record: Record) -> list[Claim]:
         ground(record)
         state = TypingState(tagged=bool(record.entities))
-        ctx = InterventionContext(short_forms={a.short: a.long for a in record.abbreviations})
+        ctx = InterventionContext(short_forms={a.short: a.long for a in record.abbreviations},
+                                  controlled=controlled_design(record.text))
         claims: list[Claim] = []
-        self._controlled = controlled_design(record.text)
         views = sentence_views(record)
         ctx.prime(views)
         for view in views:
@@ -146,7 +145,8 @@ class ClaimAssembler:
             comparators = [comp] if comp is not None else roles.comparator
             gpairs = [(m, a) for m, a in pairs if m.id in ids]
             decision = self._decide(view, ctype, arms, group, gpairs, bool(roles.comparator), within,
-                                    single_arm=ctype in _CARRY and carried_c is None, solo=solo, compares=compares)
+                                    single_arm=ctype in _CARRY and carried_c is None, solo=solo, compares=compares,
+                                    controlled=ctx.controlled)
             out.append(Claim(
                 id="",
                 sentence=view.index,
@@ -192,19 +192,21 @@ class ClaimAssembler:
                              adverse_claim=ctype == "adverse_effect")
 
     def _decide(self, view: SentenceView, ctype: str, arms: list[Arm], group: Group, pairs, has_comparator: bool,
-                within: bool = False, single_arm: bool = False, solo: bool = False, compares: bool = False) -> Decision:
+                within: bool = False, single_arm: bool = False, solo: bool = False, compares: bool = False,
+                controlled: bool = False) -> Decision:
         """``single_arm``: the abstract's design has no comparator (no control or alternative arm anywhere);
         ``solo``: the arm rules made this a single-arm finding of one arm (arms reported apart, the comparator
         arm alone, a change in both arms of the one named treatment), so it is judged even when the sentence
         has comparison words; ``compares``: the arm rules found the sentence comparing arms
         (:func:`.sides.between_arms`: "Singing did not improve single breath counting", an arm as the subject of an
-        effect verb), so it is decided as a comparison even when no comparator was resolved."""
+        effect verb), so it is decided as a comparison even when no comparator was resolved; ``controlled``: the
+        abstract names a controlled design (:func:`.sides.controlled_design`)."""
         if ctype in _NO_DIRECTION or (ctype == "conclusion" and _recommendation(view.text)):
             return Decision()
         masked = _cue_text(view)
         outcome_text = " ".join(o.text for o in group.outcomes)
         one_arm = not has_comparator and len({a.key for a in arms if not a.plural}) <= 1
-        if single_arm and self._controlled and compared_in_degree(masked):
+        if single_arm and controlled and compared_in_degree(masked):
             # no comparator seen, but the abstract is of a controlled trial and the sentence says its result in a
             # comparative ("significantly shorter after drinking coffee (p <0.01)"): a comparison, not judged
             single_arm = False
@@ -212,14 +214,14 @@ class ClaimAssembler:
             group.measures, view.text, view.start)[0] is not False  # "2.24 mm in both groups (P = 0.75)" compares
         compared = compares_arms(masked, group.measures)
         outcome_at = min((o.start - view.start for o in group.outcomes), default=None)
-        if ctype in _CARRY and (not single_arm or self._controlled) and none_in_any_arm(masked, outcome_at):
+        if ctype in _CARRY and (not single_arm or controlled) and none_in_any_arm(masked, outcome_at):
             # nothing happened in any arm of a controlled design (a comparator seen, or a randomised / placebo-
             # controlled abstract), said in the outcome's own clause: no difference between them, with its test
             sig, p, _ = significance(group.measures, view.text, view.start)
             return Decision(direction="no_difference", significant=sig, p_value=p.id if p is not None else None,
                             source="words")
         if (within and not has_comparator and (solo or not compared)) or both or (
-                single_arm and one_arm and not compared and not (compares and self._controlled)):
+                single_arm and one_arm and not compared and not (compares and controlled)):
             # a change within the arms ("reduced significantly in both groups"), or a result of a single-arm
             # design: judged, not compared; a sentence that compares two arms in words ("lower in implanted
             # than non-implanted eyes") is a comparison even when no comparator entity was resolved, and so is one

@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from ... import paths
-from ...schema import Claim, Entity, Record
+from ...schema import FLIP, Claim, Entity, Record
 from .base import SentenceView, entity_words, sentence_views
 from .context import is_bare_label, is_control
 from .design import COMPARE_BEFORE, design_comparators, same_intervention
@@ -51,7 +51,6 @@ FEATURES = (
     "in_outcome", "valued", "words", "rule_i_inherited", "rule_c_control",
 )
 ARM_TYPES = ("finding", "adverse_effect", "conclusion")
-FLIP = {"increase": "decrease", "decrease": "increase"}
 
 _CUE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:group\s+|arm\s+)?(?:than|compared\s+(?:with|to)|versus|vs\.?|"
                         r"relative\s+to|over|against|in\s+comparison)\b", re.IGNORECASE)

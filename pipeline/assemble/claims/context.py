@@ -97,6 +97,7 @@ class InterventionContext:
     control_labels: set[str] = field(default_factory=set)  # labels defined as the control arm
     allocated: Entity | None = None  # the active arm an aim/methods sentence sets against a comparator
     short_forms: dict[str, str] = field(default_factory=dict)  # the record's abbreviations: short -> long form
+    controlled: bool = False  # the abstract names a controlled design (sides.controlled_design)
 
     # -- updating ---------------------------------------------------------------------------------------
     def prime(self, views: list[SentenceView]) -> None:
