@@ -25,7 +25,6 @@ from pathlib import Path
 
 from ...schema import Measure
 from .base import blank
-from .clauses import clauses as clauses  # re-exported: groups.py reads clauses from here
 from .clauses import compared_after_both, focus
 from .polarity import (
     DECREASE,

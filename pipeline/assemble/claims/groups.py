@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from ...schema import Entity, Measure
 from .base import SentenceView, entity_words
+from .clauses import clauses
 from .context import Arm, same_intervention
 from .design import distinct_arms
-from .direction import clauses
 from .link import ARM_VALUE_KINDS, is_difference
 from .polarity import own_cue
 
@@ -88,7 +88,7 @@ def by_cue(view: SentenceView, group: Group) -> list[Group]:
 
 
 def by_clause(view: SentenceView, group: Group) -> list[Group]:
-    """One group per contrast clause (:func:`.direction.clauses`: split at "whereas", "but", "while",
+    """One group per contrast clause (:func:`.clauses.clauses`: split at "whereas", "but", "while",
     "although", "however") that holds outcomes of ``group``: "Hemodynamic stability did not differ between
     A and B, whereas patients in the A group had significantly fewer days of mechanical ventilation" reports
     two results. Measures go to the clause they stand in; those of a clause without outcomes to the group

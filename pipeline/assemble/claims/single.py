@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ...schema import Measure
-from .direction import Decision, decide_qualitative, focus
+from .clauses import focus
+from .direction import Decision, decide_qualitative
 from .hedging import negation_scope
 from .polarity import change_of, harmful, outcome_change
 from .significance import NOT_SIGNIFICANT, significance

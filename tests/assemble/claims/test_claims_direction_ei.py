@@ -5,7 +5,8 @@ abstracts (EvidenceMap, Evidence Inference)."""
 from claims_helpers import claims_of, finding_of, make_record
 
 from claimex.annotate.measures import parse_measures
-from claimex.assemble.claims.direction import clauses, comparison_evidence
+from claimex.assemble.claims.clauses import clauses
+from claimex.assemble.claims.direction import comparison_evidence
 from claimex.assemble.claims.polarity import _hits, _subject_side, cue_edges, harmful, own_cue
 from claimex.assemble.claims.significance import (
     BETWEEN_NULL,
