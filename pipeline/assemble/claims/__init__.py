@@ -17,9 +17,10 @@ from pathlib import Path
 from ...schema import ArmValue, Claim, Record
 from .armrank import ArmRanker, default_ranker_path, load_ranker
 from .arms import arms_of, settle_roles, stray_arms_dropped, valued_pair
-from .base import SentenceView, blank, sentence_views, unique
+from .base import SentenceView, blank, entity_words, sentence_views, unique
 from .clauses import none_in_any_arm
 from .context import Arm, InterventionContext
+from .design import same_intervention
 from .direction import (
     Decision,
     DirectionModel,
@@ -42,6 +43,7 @@ from .sides import (
     comparator_alone,
     compared_in_degree,
     controlled_design,
+    every_subject,
     within_arms,
 )
 from .significance import NOT_SIGNIFICANT, compares_arms, significance
@@ -52,6 +54,7 @@ __all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model", "single_
 
 _NO_DIRECTION = ("background", "aim")
 _CARRY = ("finding", "adverse_effect", "conclusion")
+_COMPARED = ("increase", "decrease", "no_difference")
 _FUTURE = CONCLUSION  # recommendations ("further studies are needed") carry no direction
 
 
@@ -147,6 +150,12 @@ class ClaimAssembler:
             decision = self._decide(view, ctype, arms, group, gpairs, bool(roles.comparator), within,
                                     single_arm=ctype in _CARRY and carried_c is None, solo=solo, compares=compares,
                                     controlled=ctx.controlled)
+            inherited = list(roles.inherited)
+            if (ctype in _CARRY and not comparators and carried_c is not None and interventions and not solo
+                    and not within and decision.direction in _COMPARED and not every_subject(view)
+                    and not any(same_intervention(entity_words(carried_c), entity_words(e)) for e in interventions)):
+                comparators = [carried_c]
+                inherited.append(carried_c)
             out.append(Claim(
                 id="",
                 sentence=view.index,
@@ -166,7 +175,7 @@ class ClaimAssembler:
                 arms=[ArmValue(measure=m.id, arm=a.entity.id if a.entity is not None else None, arm_text=a.text)
                       for m, a in gpairs],
                 p_value=decision.p_value,
-                inherited=unique(e.id for e in roles.inherited if arm is None or e not in roles.intervention
+                inherited=unique(e.id for e in inherited if arm is None or e not in roles.intervention
                                  or e is arm),
                 arm_mentions=[e.id for e in roles.mentions],
             ))

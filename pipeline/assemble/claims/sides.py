@@ -234,6 +234,12 @@ _EVERY_SUBJECT = re.compile(r"\bin\s+(?:all|both|each|every)\s+(?:\w+\s+){0,2}(?
                             r"volunteers|individuals|cases)\b", re.IGNORECASE)
 
 
+def every_subject(view: SentenceView) -> bool:
+    """A change seen "in all subjects" / "in both normal subjects and patients" (:data:`_EVERY_SUBJECT`, role
+    entities blanked): within each subject, compared with no other arm."""
+    return bool(_EVERY_SUBJECT.search(view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")))
+
+
 def _arm_effect(view: SentenceView, arms: list[Arm], masked: str) -> bool:
     """A named active arm as the subject of an effect verb ("intraperitoneal bupivacaine significantly
     increases post-operative DOA", "A-GPC is effective at increasing ...", "A community-based volunteer
