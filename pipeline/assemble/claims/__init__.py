@@ -152,7 +152,7 @@ class ClaimAssembler:
                                     controlled=ctx.controlled)
             inherited = list(roles.inherited)
             if (ctype in _CARRY and not comparators and carried_c is not None and interventions and not solo
-                    and not within and decision.direction in _COMPARED and not every_subject(view)
+                    and decision.direction in _COMPARED and not every_subject(view)
                     and not any(same_intervention(entity_words(carried_c), entity_words(e)) for e in interventions)):
                 comparators = [carried_c]
                 inherited.append(carried_c)
