@@ -129,7 +129,7 @@ class ClaimAssembler:
         roles = roles_of(view, arms, carried, carried_c, compares=compares, solo=solo)
         if ctype in _CARRY:
             roles.intervention[:] = stray_arms_dropped(view, roles.intervention, ctx, pairs)
-        within = ctype in _CARRY and (solo or (not compares and within_arms(view, arms)))
+        within = ctype in _CARRY and (solo or (not compares and (within_arms(view, arms) or every_subject(view))))
         groups = claim_groups(view, pairs) if ctype in _CARRY else [Group(roles.outcome, list(view.measures))]
         if apart:  # one single-arm finding per arm reported on its own
             groups = [(g, ent) for g in groups for ent in apart]
