@@ -30,16 +30,10 @@ from functools import lru_cache
 
 from ...schema import Entity
 from .base import SentenceView, content_words, cues, entity_words, same_stem
+from .control import CONTROL, is_control
 from .design import design_comparators, same_intervention
 from .labels import bracket_labels, defined_label
 
-CONTROL = cues(
-    r"placebos?", r"controls?", r"sham", r"usual\s+care", r"standard(?:\s+of)?(?:[- ]care|\s+(?:treatment|therapy|"
-    r"medical\s+therapy))", r"conventional", r"no\s+(?:treatment|intervention|therapy)", r"vehicle", r"untreated",
-    r"(?<!hypertonic )(?<!hypotonic )saline", r"wait(?:ing)?[- ]?list", r"best\s+supportive\s+care", r"[\w-]+\s+alone",
-    r"routine\s+care",
-    r"dummy", r"observation", r"no[-‐‑][a-z][\w-]*", r"non[-‐‑][a-z][\w-]*", r"without\s+[\w-]+",
-)
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
                          r"verum", r"test", r"therapy", r"drug")
 COMBINATION = cues(r"combinations?", r"combined")
@@ -53,18 +47,6 @@ _CONTROL_SUBJECT = re.compile(r"^\W*(?:in\s+)?(?:the\s+)?(?:control|placebo|comp
                               r"condition|subjects|patients)\b(?!\s+(?:and|or|vs\.?|versus)\b)", re.IGNORECASE)
 _BARE_CONTROL = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition|subjects|patients))?$",
                            re.IGNORECASE)
-
-
-def is_control(entity: Entity) -> bool:
-    return entity.label == "COMPARATOR" or _control_worded(entity.expanded or entity.text)
-
-
-@lru_cache(maxsize=65536)
-def _control_worded(text: str) -> bool:
-    """Cached: the same mention texts are asked about for every sentence of an abstract."""
-    return bool(CONTROL.search(text))
-
-
 
 
 @dataclass
@@ -146,8 +128,8 @@ class InterventionContext:
             self._split_joined_main(ents, alternatives)
         if not self.main and ents and (defining or ctype in ("aim", "finding", "conclusion")):
             actives = [e for e in ents if not is_control(e) and e.id not in alternatives
-                       and not self._is_known_comparator(e)] or ents[:1]
-            self.main = [k for k in (entity_words(actives[0]),) if k]
+                       and not self._is_known_comparator(e)] or [e for e in ents[:1] if not is_control(e)]
+            self.main = [k for k in (entity_words(a) for a in actives[:1]) if k]
         control_subject = design and bool(_CONTROL_SUBJECT.match(view.text))
         control_named = self._control_arm_named(ents) if control_subject else None
         if design and view.index > 0 and not control_subject:

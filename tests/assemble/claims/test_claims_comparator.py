@@ -5,6 +5,9 @@ resolves it from the design sentence; a single-arm result (positive / negative) 
 
 from claims_helpers import finding_of, make_record
 
+from claimex.assemble.claims.base import sentence_views
+from claimex.assemble.claims.context import InterventionContext
+
 # Evidence Inference PMC5737852 (title, design sentence and a results sentence)
 KETAMINE = (
     "Factors Influencing the Cardiovascular Response to Subanesthetic Ketamine: A Randomized, Placebo-Controlled "
@@ -47,3 +50,75 @@ def test_a_change_seen_in_every_subject_is_judged_not_compared():
     claim = finding_of(rec, "tone", arms="rules")
     assert claim.comparator == []
     assert claim.direction in ("positive", "negative")
+
+
+def _texts(rec, ids):
+    ents = {e.id: e.text for e in rec.entities}
+    return [ents[i] for i in ids]
+
+
+# Evidence Inference PMC3556314 (title, design sentence, two results sentences)
+PEMF = (
+    "Early application of pulsed electromagnetic field in the treatment of postoperative delayed union of long-bone "
+    "fractures: a prospective randomized controlled study. "
+    "In this study, the outcomes of postoperative delayed union of long-bone fractures treated with an early "
+    "application of PEMF were evaluated as compared with a sham-treated control group. "
+    "At the end of the study, PEMF treatment conducted for an average of 4.8 months led to a success rate of 77.4%. "
+    "This was significantly higher than the control, which had an average duration of 4.4 months and a success "
+    "rate of 48.1%.")
+
+
+def test_a_sham_treated_arm_is_the_named_control():
+    # "sham-treated" is control-worded like "sham": the design's named control, which "the control" resolves to
+    rec = make_record(PEMF, [
+        ("INTERVENTION", "pulsed electromagnetic field"), ("INTERVENTION", "PEMF"), ("INTERVENTION", "sham-treated"),
+        ("COMPARATOR", "control", 1), ("INTERVENTION", "PEMF treatment"), ("OUTCOME", "success rate"),
+        ("COMPARATOR", "control", 2), ("OUTCOME", "success rate", 1)], title=True)
+    claim = finding_of(rec, "significantly higher than the control", arms="rules")
+    assert _texts(rec, claim.comparator) == ["sham-treated"]
+
+
+# Evidence Inference PMC1277845 (design sentence and a results sentence)
+WALKING = (
+    "Sixteen men performed three activity trials (30, 60, or 90 min of treadmill walking at 50% of their individual "
+    "VO2max) and a control trial with no physical activity in a repeated measures crossover design. "
+    "Postprandial lipemia (dAUC of triacylglycerol) was, compared to the control trial, +2% (P = 1.00), -14% "
+    "(P = 0.24), and -15% (P = 0.23) in the 30, 60, and 90 min walking trials, respectively.")
+
+
+def test_an_arm_named_by_what_it_lacks_is_the_control():
+    # "no physical activity" names the control trial: "the control trial" of the result resolves to it
+    rec = make_record(WALKING, [
+        ("INTERVENTION", "treadmill walking"), ("COMPARATOR", "control"), ("INTERVENTION", "no physical activity"),
+        ("OUTCOME", "Postprandial lipemia"), ("COMPARATOR", "control", 1), ("INTERVENTION", "walking", 1)])
+    claim = finding_of(rec, "compared to the control trial", arms="rules")
+    assert _texts(rec, claim.comparator) == ["no physical activity"]
+
+
+# Evidence Inference PMC5836873 (title, aim and design sentences, a results sentence)
+COMMUNITY = (
+    "Community Program Improves Quality of Life and Self-Management in Older Adults with Diabetes Mellitus and "
+    "Comorbidity. "
+    "To compare the effect of a 6-month community-based intervention with that of usual care on quality of life, "
+    "depressive symptoms, anxiety, self-efficacy, self-management, and healthcare costs in older adults with type 2 "
+    "diabetes mellitus. "
+    "Community-dwelling older adults with T2DM and 2 or more comorbidities randomized into intervention (n = 80) and "
+    "control (n = 79) groups (N = 159). "
+    "No group differences were seen in PCS score, anxiety, self-efficacy, or total healthcare costs.")
+
+
+def test_a_control_worded_arm_never_becomes_the_main_intervention():
+    # the title and the aim name no active arm ("Program", "intervention": bare labels) beside "usual care": it stays
+    # the design's comparator (it was taken as the main intervention), and "control" of the design sentence does
+    # not replace it as the comparator a result carries
+    rec = make_record(COMMUNITY, [
+        ("INTERVENTION", "Program"), ("INTERVENTION", "intervention"), ("INTERVENTION", "usual care"),
+        ("INTERVENTION", "intervention", 1), ("COMPARATOR", "control")], title=True)
+    ctx = InterventionContext()
+    views = sentence_views(rec)
+    ctx.prime(views)
+    for view, ctype in zip(views[:3], (None, "aim", None)):
+        ctx.observe(view, ctype, design=True)
+    care = next(e for e in rec.entities if e.text == "usual care")
+    assert not ctx.is_main(care)
+    assert ctx.named_comparator() is care
