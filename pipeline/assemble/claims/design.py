@@ -14,7 +14,7 @@ from typing import TypeVar
 from ...schema import Entity
 from .base import SentenceView, entity_words, same_stem
 
-_NEGATIONS = frozenset(["non", "no", "not", "without"])
+_NEGATIONS = frozenset(["non", "no", "not", "without", "off"])  # "off-pump" is not "on-pump"
 _A = TypeVar("_A")
 
 

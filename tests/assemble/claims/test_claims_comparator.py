@@ -7,6 +7,7 @@ from claims_helpers import finding_of, make_record
 
 from claimex.assemble.claims.base import sentence_views
 from claimex.assemble.claims.context import InterventionContext
+from claimex.assemble.claims.design import same_intervention
 
 # Evidence Inference PMC5737852 (title, design sentence and a results sentence)
 KETAMINE = (
@@ -122,3 +123,23 @@ def test_a_control_worded_arm_never_becomes_the_main_intervention():
     care = next(e for e in rec.entities if e.text == "usual care")
     assert not ctx.is_main(care)
     assert ctx.named_comparator() is care
+
+
+# Evidence Inference PMC1224861 (title, design sentence, a results sentence)
+PUMP = (
+    "Coronary artery bypass surgery in high-risk patients. "
+    "Patients were assigned to off-pump surgery (40) or on-pump surgery (46) based on coronary anatomy coupled with "
+    "the likelihood of achieving complete revascularization. "
+    "Differences between the two groups were nonsignificant with regard to number of grafts per patient, mean "
+    "duration of surgery, anesthesia and operating room time.")
+
+
+def test_off_pump_and_on_pump_are_two_arms():
+    # "off" marks the other arm like "non" / "no" ("on" is a stop word): the design's alternative is on-pump surgery
+    assert not same_intervention(frozenset(["off", "pump", "surgery"]), frozenset(["pump", "surgery"]))
+    rec = make_record(PUMP, [
+        ("INTERVENTION", "Coronary artery bypass surgery"), ("INTERVENTION", "off-pump surgery"),
+        ("INTERVENTION", "on-pump surgery"), ("OUTCOME", "number of grafts")], title=True)
+    claim = finding_of(rec, "Differences between the two groups", arms="rules")
+    assert _texts(rec, claim.comparator) == ["on-pump surgery"]
+    assert claim.direction == "no_difference"
