@@ -45,6 +45,7 @@ _NOT_ARM_WORDS = frozenset(
 
 _CONTROL_SUBJECT = re.compile(r"^\W*(?:in\s+)?(?:the\s+)?(?:control|placebo|comparison|sham)\s+(?:groups?|arms?|"
                               r"condition|subjects|patients)\b(?!\s+(?:and|or|vs\.?|versus)\b)", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|no|never|neither|nor)\b|n't\b", re.IGNORECASE)
 _BARE_CONTROL = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition|subjects|patients))?$",
                            re.IGNORECASE)
 
@@ -80,6 +81,7 @@ class InterventionContext:
     allocated: Entity | None = None  # the active arm an aim/methods sentence sets against a comparator
     short_forms: dict[str, str] = field(default_factory=dict)  # the record's abbreviations: short -> long form
     controlled: bool = False  # the abstract names a controlled design (sides.controlled_design)
+    control_arms: list[Entity] = field(default_factory=list)  # what "the control group received" (design)
 
     # -- updating ---------------------------------------------------------------------------------------
     def prime(self, views: list[SentenceView]) -> None:
@@ -130,8 +132,9 @@ class InterventionContext:
             actives = [e for e in ents if not is_control(e) and e.id not in alternatives
                        and not self._is_known_comparator(e)] or [e for e in ents[:1] if not is_control(e)]
             self.main = [k for k in (entity_words(a) for a in actives[:1]) if k]
-        control_subject = design and bool(_CONTROL_SUBJECT.match(view.text))
-        control_named = self._control_arm_named(ents) if control_subject else None
+        # "The control group took part in X": a design statement whether or not a methods cue marks it
+        control_subject = (design or ctype is None) and bool(_CONTROL_SUBJECT.match(view.text))
+        control_named = self._control_arm_named(view, ents) if control_subject else None
         if design and view.index > 0 and not control_subject:
             # "The control group received routine care ... any special intervention ...": what the control
             # group got is no active arm the intervention group was allocated
@@ -142,6 +145,7 @@ class InterventionContext:
                 self.design_arms.append(key)
             if ent is control_named:
                 self.comparators.append(ent)
+                self.control_arms.append(ent)
                 self.interventions.append(ent)
                 self._define_label(view, ent)
                 continue
@@ -160,12 +164,14 @@ class InterventionContext:
             self._name_bare_controls(view, ents)
         self._define_bracket_labels(view, ents)
 
-    def _control_arm_named(self, ents: list[Entity]) -> Entity | None:
+    def _control_arm_named(self, view: SentenceView, ents: list[Entity]) -> Entity | None:
         """In a design sentence whose subject is the control group ("The control group took part in the horse
         riding exercises without a blindfold"), the first arm it names is the control arm's name, unless a
-        control-worded arm already names it ("received routine care")."""
+        control-worded arm already names it ("received routine care") or the verb is negated ("Control group did
+        not receive the education")."""
         named = [e for e in ents if not _BARE_CONTROL.match(e.text)]
-        if not named or any(is_control(e) for e in named):
+        if not named or any(is_control(e) for e in named) \
+                or _NEGATED.search(view.between(view.start, named[0].start)):
             return None
         return named[0]
 
@@ -300,8 +306,9 @@ class InterventionContext:
             # a bare "control group" / "controls" is the arm the design named as the control (a non-bare
             # comparator, control-worded or the design's alternative), not a bare "control" seen later
             named = self.named_comparator() if _BARE_CONTROL.match(phrase.strip()) else None
-            if named is not None and any(same_intervention(entity_words(named), m) for m in self.main):
-                named = None  # a mention of the main intervention is no control arm
+            if named is not None and named not in self.control_arms \
+                    and any(same_intervention(entity_words(named), m) for m in self.main):
+                named = None  # a mention of the main intervention is no control arm (unless the design says so)
             return named or self.comparator(), "C"
         if is_bare_label(phrase) and GENERIC_TREATMENT.search(phrase):
             return self.treatment_arm(phrase), "I"

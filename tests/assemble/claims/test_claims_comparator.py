@@ -143,3 +143,46 @@ def test_off_pump_and_on_pump_are_two_arms():
     claim = finding_of(rec, "Differences between the two groups", arms="rules")
     assert _texts(rec, claim.comparator) == ["on-pump surgery"]
     assert claim.direction == "no_difference"
+
+
+# Evidence Inference PMC5140822 (the findings gold's tune half; the design sentence has no methods cue)
+RIDING = (
+    "The effects of horse riding simulation exercise with blindfolding on healthy subjects' balance and gait. "
+    "Thirty subjects were randomly divided into an experimental group (n=15) and a control group (n=15). "
+    "The control group took part in the horse riding exercises without a blindfold. "
+    "Significant differences in post-training gains in static balance, dynamic balance, and cadence were observed "
+    "between the experimental group and the control group.")
+
+
+def test_what_the_control_group_took_part_in_is_the_named_control():
+    rec = make_record(RIDING, [
+        ("INTERVENTION", "horse riding simulation exercise with blindfolding"), ("INTERVENTION", "experimental"),
+        ("COMPARATOR", "control"), ("COMPARATOR", "control", 1), ("INTERVENTION", "horse riding exercises"),
+        ("OUTCOME", "static balance"), ("INTERVENTION", "experimental", 1), ("COMPARATOR", "control", 2)],
+        title=True)
+    claim = finding_of(rec, "Significant differences in post-training", arms="rules")
+    # "the control group" resolves to the arm the design sentence says it took part in, though that arm shares
+    # its words with the main intervention
+    assert _texts(rec, claim.comparator) == ["horse riding exercises"]
+
+
+# Evidence Inference PMC3702143 (design sentences and a results sentence)
+EDUCATION_HBM = (
+    "In this interventional study, 84 housewives were randomly divided into two groups. "
+    "The study group underwent seven sessions of education based on Health Belief Model. "
+    "Control group did not receive the education. "
+    "While mean scores of knowledge, attitude and practice were not significantly different before education, the "
+    "intervention group showed significantly higher scores after education (p < 0.001).")
+
+
+def test_what_the_control_group_did_not_receive_is_not_the_control():
+    rec = make_record(EDUCATION_HBM, [
+        ("INTERVENTION", "education based on Health Belief Model"), ("COMPARATOR", "Control"),
+        ("INTERVENTION", "education", 1), ("OUTCOME", "mean scores of knowledge")])
+    ctx = InterventionContext()
+    views = sentence_views(rec)
+    ctx.prime(views)
+    for view in views[:3]:
+        ctx.observe(view, None, design=view.index < 2)
+    assert ctx.control_arms == []
+    assert all(e.text != "education" for e in ctx.comparators)
