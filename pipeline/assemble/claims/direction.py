@@ -118,13 +118,15 @@ def parallel_sides(text: str, offset: int, measures: Sequence[Measure], spans: S
         for a, b in halves:
             roles = {r for s, _e, r in spans if r in ("I", "C") and a <= s < b}
             sides.append(next(iter(roles)) if len(roles) == 1 else None if not roles else "?")
-            values.append(next((m for m in measures if a <= m.start - offset < b
-                                and m.kind not in ("p_value", "ci", "ratio")), None))
-        if None in values or "?" in sides or sides == [None, None] or sides[0] == sides[1] \
-                or values[0].kind != values[1].kind:
+            values.append([m for m in measures
+                           if a <= m.start - offset < b and m.kind not in ("p_value", "ci", "ratio")])
+        # the first value of each half that has a value of the same kind in the other half ("in 24 h in Group S was
+        # 123.33 mg and that in Group B was 23.33 mg": the time of measurement has no partner)
+        pair = next(((u, v) for u in values[0] for v in values[1] if u.kind == v.kind), None)
+        if pair is None or "?" in sides or sides == [None, None] or sides[0] == sides[1]:
             continue
         first = sides[0] or ("C" if sides[1] == "I" else "I")
-        return [(values[0], first), (values[1], "C" if first == "I" else "I")]
+        return [(pair[0], first), (pair[1], "C" if first == "I" else "I")]
     return []
 
 
