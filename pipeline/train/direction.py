@@ -192,9 +192,9 @@ Claim direction classifier for claimex: a spaCy `textcat` ({metrics['arch']}, ex
 comparator and outcome mentions are replaced by `xxint` / `xxcmp` / `xxout`, prefixed by the rules'
 evidence as feature words (`featsig_true featsrc_pvalue featcue_decrease featnum_none ...`: significance
 and its source, the cue-word direction, the arm-number/ratio direction, negation). Used by
-`claimex.assemble.claims` for comparative claims that a p-value, CI or words do not already make
-`no_difference` (with a significant p-value/CI/word it chooses between increase and decrease only);
-see `docs/claims.md`. Loaded lazily; without it claims fall back to the rules (numbers, then cue words).
+`claimex.assemble.claims` for comparisons that neither a test (p-value, CI, words), a cue word nor the arm
+values decide: untested comparisons (a significant difference without its sign takes the prior: the
+intervention is favoured); see `docs/claims.md`. Loaded lazily; without it claims fall back to the rules (numbers, then cue words).
 
 ## Data
 Evidence Inference 2.0 (Lehman et al. 2019; DeYoung et al. 2020; MIT licence), shared copy

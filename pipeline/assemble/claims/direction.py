@@ -5,7 +5,8 @@ Direction of a **comparison** (arms, "than", "compared with", p-values, change w
 clause of the outcome first (:func:`focus`): not significant -> ``no_difference``; otherwise the cue words of
 :mod:`.polarity` said of the claim's arms ("significantly shorter in A than in B"); otherwise the arm values
 (intervention arm's value vs the comparator arm's), or a ratio's point estimate when its CI excludes 1;
-otherwise the direction classifier (``models/claimex-direction``, trained on Evidence Inference 2.0
+a significant difference said without its sign favours the intervention (more of a beneficial outcome, less
+of a harmful one); otherwise the direction classifier (``models/claimex-direction``, trained on Evidence Inference 2.0
 evidence sentences with the intervention, comparator and outcome marked). The cue words (subject/reference
 arms, compounds, harmful outcomes) come first because in an abstract the arms of the values and the
 classifier's marks come from context and mislead more often than the sentence's own words. A negation over
@@ -33,6 +34,7 @@ from .polarity import (
     both_arms_change,
     cue_direction,
     cue_edges,
+    harmful,
     outcome_change,
     polarity,
 )
@@ -299,8 +301,8 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
     local (start, end, role) of the I/C/O mentions; ``arm_sides``: (arm value, side); ``outcome_text``:
     the outcome's words. Not significant (p-value, CI, words) -> ``no_difference``; otherwise a cue word
     of the outcome's clause, then the arm values or a ratio, then a change noun naming the outcome ("relief of
-    symptoms"), then the classifier (which sees the rules'
-    evidence as feature words)."""
+    symptoms"); a significant difference without any of these favours the intervention (the prior: increase,
+    decrease for a harmful outcome); then the classifier (which sees the rules' evidence as feature words)."""
     spans = outer_spans(spans)
     ev = comparison_evidence(text, offset, measures, spans, arm_sides, outcome_text, others)
     decision = Decision(significant=ev.significant, p_value=ev.p_value.id if ev.p_value is not None else None,
@@ -326,10 +328,16 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
         decision.direction = ev.cue
         decision.source = (decision.source + "+cues").lstrip("+")
         return decision
+    if ev.significant:
+        # a significant difference said without its sign (no cue word, no arm values, no ratio): it favours the
+        # intervention - more of a beneficial outcome, less of a harmful one (:func:`.polarity.harmful`). Evidence
+        # Inference TRAIN: right for 19 of 42 such prompts (comparison decision, 5-fold article-hash CV) where the
+        # classifier was right for 16, and for 21 of 31 end to end where it was right for 19
+        decision.direction = "decrease" if harmful(outcome_text) else "increase"
+        decision.source = (decision.source + "+prior").lstrip("+")
+        return decision
     if model is not None:
         probs = model.predict([classifier_text(ev, text, spans)])[0]
-        if ev.significant:  # a significant result is not "no difference"
-            probs = {k: v for k, v in probs.items() if k != "no_difference"}
         decision.direction = max(probs, key=probs.get)
         decision.source = (decision.source + "+model").lstrip("+")
         return decision

@@ -275,3 +275,23 @@ def test_outcomes_with_opposite_change_words_are_claims_of_their_own():
         (["lower levels of cortisol"], "decrease")]
     assert all(c.significant is True for c in claims)
     assert own_cue("the i-gel provided shorter insertion time and higher OLP", 27, 41) == -1
+
+
+def test_significant_difference_without_its_sign_favours_the_intervention():
+    # EI train PMC3636954 (label increase): a significant difference, no change word, no arm values: the prior
+    # (more of a beneficial outcome with the intervention) gives the sign, with or without the classifier
+    text = ("Patients were treated with Periobone-G or hydroxyapatite granules. "
+            "The mean change in alveolar crest level between control and experimental groups was significant (P=0.02).")
+    rec = make_record(text, [("INTERVENTION", "Periobone-G"), ("COMPARATOR", "hydroxyapatite granules"),
+                             ("OUTCOME", "mean change in alveolar crest level")])
+    rec.sentences[1].section = "RESULTS"
+    claim = next(c for c in claims_of(rec) if c.sentence == 1)
+    assert claim.direction == "increase" and claim.significant is True
+    # EI train PMC1868017 (label decrease): of a harmful outcome, less
+    text = ("Participants were randomised to a fall prevention programme or a control group. "
+            "Differences in the changes between IG and CG were found in depression (p = 0.017).")
+    rec = make_record(text, [("INTERVENTION", "fall prevention programme"), ("COMPARATOR", "control group"),
+                             ("INTERVENTION", "IG"), ("COMPARATOR", "CG"), ("OUTCOME", "depression")])
+    rec.sentences[1].section = "RESULTS"
+    claim = next(c for c in claims_of(rec) if c.sentence == 1)
+    assert claim.direction == "decrease" and claim.significant is True
