@@ -205,6 +205,8 @@ def is_comparative(text: str, has_comparator: bool, measures: Sequence[Measure])
 
 
 _AFTER_CONTRAST = re.compile(r"\b(?:whereas|but|while|however)\s*,?\s*$", re.IGNORECASE)
+_BEFORE_CONTRAST = re.compile(r"\s*,?\s*(?:whereas|but(?!\s+not\b)|while|although|however)\b", re.IGNORECASE)
+_LEADING_CONCESSIVE = re.compile(r"\s*(?:although|though|while|whereas)\b", re.IGNORECASE)
 CHANGE_CUE = re.compile(r"\b(?:increas|decreas|reduc|improv|declin|rose|fell|lower|higher|greater|less|fewer|more|"
                         r"shorter|longer)\w*", re.IGNORECASE)
 
@@ -214,6 +216,21 @@ def outer_spans(spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, s
     is measured, not an arm the change is said of)."""
     outs = [(a, b) for a, b, r in spans if r == "O"]
     return [s for s in spans if s[2] == "O" or not any(a <= s[0] and s[1] <= b for a, b in outs)]
+
+
+def _other_side_apart(text: str, spans: Sequence[tuple[int, int, str]], others: Sequence[tuple[int, int]], fb: int,
+                      outcome_text: str) -> bool:
+    """Does the text after ``fb`` (the other side of a contrast) speak of something else: another outcome or one
+    arm on its own, and neither the claim's outcome (also written again: "Pain reduction ... was less than that in
+    the other groups, but pain reduction was similar among groups") nor both arms (then its null is of this
+    comparison: "... but their blood pressure did not differ from those in the placebo group", "no difference was
+    observed between the series versus parallel choreographies")?"""
+    roles = {r for a, _b, r in spans if a >= fb}
+    own = outcome_text.lower()
+    again = any(a >= fb and own and (text[a:b].lower() in own or own in text[a:b].lower()) for a, b in others)
+    if "O" in roles or again or {"I", "C"} <= roles:
+        return False
+    return bool(roles) or any(a >= fb for a, _b in others)
 
 
 @dataclass
@@ -245,6 +262,14 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
         # both doses decreased insulin-mediated suppression of lipolysis by 11% and 34%" - the trend is not this one's
         if _AFTER_CONTRAST.search(text[max(0, fa - 12):fa]) and CHANGE_CUE.search(text, fa, fb):
             sig, p, source = significance([m for m in measures if m.start - offset >= fa], text[fa:], offset + fa)
+        elif (_BEFORE_CONTRAST.match(text, fb) or fa == 0 and _LEADING_CONCESSIVE.match(text)) \
+                and CHANGE_CUE.search(text, fa, fb) and _other_side_apart(text, spans, others, fb, outcome_text):
+            # the same, the other way round, when the other side names its own arm or outcome: "... subjects
+            # "normalized" their mean serum BDNF levels, whereas the control group showed no change", "Although AmB in
+            # lipid emulsion is apparently cleared faster ..., this study did not reveal any significant advantage with
+            # respect to safety": the null is the other side's (not so "X was higher in A, but the difference was not
+            # significant": the null is of this comparison)
+            sig, p, source = significance([m for m in measures if m.start - offset < fb], text[:fb], offset)
         else:
             sig, p, source = significance(measures, text, offset)
     if sig is False and source == "words" and SIMILAR_THEN_THAN.search(text[fa:fb]):

@@ -295,3 +295,35 @@ def test_significant_difference_without_its_sign_favours_the_intervention():
     rec.sentences[1].section = "RESULTS"
     claim = next(c for c in claims_of(rec) if c.sentence == 1)
     assert claim.direction == "decrease" and claim.significant is True
+
+
+def test_null_of_the_other_side_of_a_contrast():
+    # PubMed XML sample 19368899 (findings gold, tune): the no-change words after "whereas" are said of the control
+    # arm alone; the outcome's own clause has no test: its change word decides, significance not stated
+    text = ("Subjects were randomised to computerized auditory training or a computer game control condition. "
+            "This increase was evident after 2 weeks of training, and after 10 weeks in the active condition, "
+            "subjects \"normalized\" their mean serum BDNF levels, whereas the control group showed no change.")
+    rec = make_record(text, [("INTERVENTION", "computerized auditory training"),
+                             ("COMPARATOR", "computer game control condition"), ("INTERVENTION", "training", 1),
+                             ("OUTCOME", "mean serum BDNF levels"), ("COMPARATOR", "the control group")])
+    rec.sentences[1].section = "RESULTS"
+    claim = next(c for c in claims_of(rec) if c.sentence == 1)
+    assert claim.direction == "increase" and claim.significant is None
+    # EI train PMC3556314 and PMC3672764 (both labelled no significant difference): the other side names neither
+    # an arm nor another outcome ("this difference"), or writes the claim's outcome again: its null is this one's
+    for text, ents in (
+            ("Patients were randomised to PEMF or sham treatment. Patients in the PEMF group showed a higher rate of "
+             "union than those in the control group after the first three months of treatment, but this difference "
+             "failed to achieve statistical significance.",
+             [("INTERVENTION", "PEMF"), ("COMPARATOR", "sham treatment"), ("INTERVENTION", "PEMF group"),
+              ("OUTCOME", "rate of union"), ("COMPARATOR", "control group")]),
+            ("Patients were randomised to rilonacept or placebo. Pain reduction over the 72-hour period with "
+             "rilonacept alone (-0.69 ± 0.97) was less than that in the other groups, but pain reduction was similar "
+             "among groups at 72 hours.",
+             [("INTERVENTION", "rilonacept"), ("COMPARATOR", "placebo"), ("OUTCOME", "Pain reduction"),
+              ("INTERVENTION", "rilonacept", 1), ("OUTCOME", "pain reduction")])):
+        rec = make_record(text, ents)
+        rec.sentences[1].section = "RESULTS"
+        outcome = next(e.id for e in rec.entities if e.label == "OUTCOME")
+        claim = next(c for c in claims_of(rec) if c.sentence == 1 and outcome in c.outcome)
+        assert claim.direction == "no_difference" and claim.significant is False
