@@ -14,7 +14,7 @@ Model selection holds out a hash split of the train articles (``sha1("claimex-di
 :func:`claimex.evaluate.direction.evaluate` on the official *validation* split (never trained on).
 
 Command: ``python -m claimex.train.direction models/claimex-direction --seed 0``
-(or ``claimex train direction``).
+(or ``claimex train direction``). ``--cv 5`` instead cross-validates on EI train (:func:`crossval`).
 """
 
 from __future__ import annotations
@@ -179,6 +179,49 @@ def train_direction(output_dir: Path | str, seed: int = 0, arch: str = "bow", ep
     return metrics
 
 
+def fold_of(pmcid: str, k: int) -> int:
+    """The article-hash fold (0 .. k-1) of an EI article: ``sha1("claimex-direction:" + pmcid)`` cut in k."""
+    return min(k - 1, int(hash_score("claimex-direction:", pmcid, digits=8) * k))
+
+
+def crossval(k: int = 5, arch: str = "bow", epochs: int = 3, seed: int = 0, cache: Path | None = None,
+             workdir: Path | None = None) -> dict[str, Any]:
+    """K-fold article-hash cross-validation on the EI 2.0 *train* split: each fold's textcat is trained on the
+    other folds' evidence sentences, then scores (a) the held-out annotations (the classifier alone) and (b) the
+    held-out prompts with in-abstract evidence (the full comparison decision,
+    :meth:`claimex.assemble.claims.ClaimAssembler.compare`, with that fold's model). The signal for changes to
+    the direction rules or the classifier that is neither the findings tune half nor the official validation
+    split; ``evaluate(prompt_split="train")`` is not, for the classifier: the shipped model saw those sentences."""
+    import tempfile
+
+    from ..assemble.claims import ClaimAssembler
+    from ..assemble.claims.direction import DirectionModel
+    from ..evaluate.direction import example_record, load_examples, score
+
+    t0 = time.time()
+    rows = training_data(cache)
+    examples = load_examples(split="train", unit="prompt", in_abstract=True)
+    gold, pred, held_right = [], [], 0
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(workdir or tmp)
+        for fold in range(k):
+            nlp, _, _ = fit([r for r in rows if fold_of(r["pmcid"], k) != fold], [], arch=arch, epochs=epochs,
+                            seed=seed)
+            held = [r for r in rows if fold_of(r["pmcid"], k) == fold]
+            held_right += sum(1 for doc, r in zip(nlp.pipe([r["text"] for r in held]), held)
+                              if max(doc.cats, key=doc.cats.get) == r["label"])
+            path = base / f"fold{fold}"
+            nlp.to_disk(path)
+            assembler = ClaimAssembler(DirectionModel(path))
+            for ex in (e for e in examples if fold_of(e.pmcid, k) == fold):
+                gold.append(ex.label)
+                pred.append(assembler.compare(example_record(ex)).direction)
+    decision = score(gold, pred).summary
+    return {"folds": k, "arch": arch, "epochs": epochs, "seed": seed, "annotations": len(rows),
+            "classifier_accuracy": round(held_right / len(rows), 4), "decision": decision,
+            "seconds": round(time.time() - t0, 1)}
+
+
 def _model_card(output_dir: Path, metrics: dict[str, Any]) -> None:
     val = metrics["validation"]
     rows = "\n".join(f"| {r['name']} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['support']} |"
@@ -192,9 +235,10 @@ Claim direction classifier for claimex: a spaCy `textcat` ({metrics['arch']}, ex
 comparator and outcome mentions are replaced by `xxint` / `xxcmp` / `xxout`, prefixed by the rules'
 evidence as feature words (`featsig_true featsrc_pvalue featcue_decrease featnum_none ...`: significance
 and its source, the cue-word direction, the arm-number/ratio direction, negation). Used by
-`claimex.assemble.claims` for comparative claims that a p-value, CI or words do not already make
-`no_difference` (with a significant p-value/CI/word it chooses between increase and decrease only);
-see `docs/claims.md`. Loaded lazily; without it claims fall back to the rules (numbers, then cue words).
+`claimex.assemble.claims` for comparisons that neither a test (p-value, CI, words), a cue word nor the arm
+values decide: untested comparisons (a significant difference without its sign takes the prior: the
+intervention is favoured); see `docs/claims.md`. Loaded lazily; without it claims fall back to the rules
+(numbers, then cue words).
 
 ## Data
 Evidence Inference 2.0 (Lehman et al. 2019; DeYoung et al. 2020; MIT licence), shared copy
@@ -237,8 +281,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--no-augment", action="store_true")
     parser.add_argument("--cache", type=Path, default=None, help="JSONL cache of the prepared training texts.")
+    parser.add_argument("--cv", type=int, default=0, metavar="K",
+                        help="K-fold article-hash cross-validation on EI train (nothing saved; OUTPUT is ignored).")
+    parser.add_argument("--cv-epochs", type=int, default=3, help="Epochs per fold model (the selected epoch: 3).")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    if args.cv:
+        print(json.dumps(crossval(args.cv, arch=args.arch, epochs=args.cv_epochs, seed=args.seed, cache=args.cache),
+                         indent=2))
+        return
     metrics = train_direction(args.output, seed=args.seed, arch=args.arch, epochs=args.epochs,
                               augment=not args.no_augment, cache=args.cache)
     print(json.dumps({k: v for k, v in metrics.items() if k != "validation"}, indent=2))

@@ -27,6 +27,11 @@ OCCURRED = re.compile(r"\b(?:occurr\w*|developed|experienced|suffered)\b", re.IG
 #: the outcome stayed as it was ("no significant differences in changes of ...", "remained unchanged")
 NO_CHANGE = re.compile(r"\bno\s+(?:\w+\s+){0,2}?(?:differences?|changes?)\b|\bunchanged\b|"
                        r"\bdid\s+not\s+(?:\w+\s+)?(?:differ|change)\b", re.IGNORECASE)
+#: no change said without a test or a between-arm null ("remained unchanged", "showed no change")
+UNTESTED_NO_CHANGE = re.compile(r"\bunchanged\b|\bno\s+(?:\w+\s+){0,2}?changes?\b|\bremained\s+(?:stable|constant)\b|"
+                                r"\bdid\s+not\s+(?:\w+\s+)?change\b", re.IGNORECASE)
+TESTED_NULL = re.compile(r"significan|statistic|differ|similar|comparable|equivalen|\bn\.?s\.?\b|trend|tend",
+                         re.IGNORECASE)
 _EVENT_FREE_NAME = re.compile(r"surviv|\bfree\b|-free", re.IGNORECASE)
 
 
@@ -123,9 +128,15 @@ def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measur
         decision.direction, decision.source = ("negative" if event else "positive"), "observed"
     # the outcome's own clause first ("Although LV dimensions, mass and ejection fraction remained unchanged, LV
     # diastolic and systolic functions improved": the improvement is not the unchanged clause's null)
-    sig, p, _ = significance([m for m in measures if fa <= m.start - offset < fb], text[fa:fb], offset + fa)
+    sig, p, source = significance([m for m in measures if fa <= m.start - offset < fb], text[fa:fb], offset + fa)
     if sig is None and (fa, fb) != (0, len(masked)):  # a test elsewhere in the sentence ("(P < 0.05 for all)")
-        sig, p, _ = significance(measures, text[fa:fb], offset + fa)
+        sig, p, source = significance(measures, text[fa:fb], offset + fa)
+    if sig is False and source == "words" and UNTESTED_NO_CHANGE.search(text, fa, fb) \
+            and not TESTED_NULL.search(text, fa, fb):
+        # "LV dimensions, mass and ejection fraction remained unchanged": the arm stayed as it was, a description,
+        # no test (GUIDELINES, Findings: significant is null when the sentence states neither a test nor a
+        # no-difference word)
+        sig = None
     decision.significant = sig
     decision.p_value = p.id if p is not None else None
     return decision

@@ -275,3 +275,55 @@ def test_outcomes_with_opposite_change_words_are_claims_of_their_own():
         (["lower levels of cortisol"], "decrease")]
     assert all(c.significant is True for c in claims)
     assert own_cue("the i-gel provided shorter insertion time and higher OLP", 27, 41) == -1
+
+
+def test_significant_difference_without_its_sign_favours_the_intervention():
+    # EI train PMC3636954 (label increase): a significant difference, no change word, no arm values: the prior
+    # (more of a beneficial outcome with the intervention) gives the sign, with or without the classifier
+    text = ("Patients were treated with Periobone-G or hydroxyapatite granules. "
+            "The mean change in alveolar crest level between control and experimental groups was significant (P=0.02).")
+    rec = make_record(text, [("INTERVENTION", "Periobone-G"), ("COMPARATOR", "hydroxyapatite granules"),
+                             ("OUTCOME", "mean change in alveolar crest level")])
+    rec.sentences[1].section = "RESULTS"
+    claim = next(c for c in claims_of(rec) if c.sentence == 1)
+    assert claim.direction == "increase" and claim.significant is True
+    # EI train PMC1868017 (label decrease): of a harmful outcome, less
+    text = ("Participants were randomised to a fall prevention programme or a control group. "
+            "Differences in the changes between IG and CG were found in depression (p = 0.017).")
+    rec = make_record(text, [("INTERVENTION", "fall prevention programme"), ("COMPARATOR", "control group"),
+                             ("INTERVENTION", "IG"), ("COMPARATOR", "CG"), ("OUTCOME", "depression")])
+    rec.sentences[1].section = "RESULTS"
+    claim = next(c for c in claims_of(rec) if c.sentence == 1)
+    assert claim.direction == "decrease" and claim.significant is True
+
+
+def test_null_of_the_other_side_of_a_contrast():
+    # PubMed XML sample 19368899 (findings gold, tune): the no-change words after "whereas" are said of the control
+    # arm alone; the outcome's own clause has no test: its change word decides, significance not stated
+    text = ("Subjects were randomised to computerized auditory training or a computer game control condition. "
+            "This increase was evident after 2 weeks of training, and after 10 weeks in the active condition, "
+            "subjects \"normalized\" their mean serum BDNF levels, whereas the control group showed no change.")
+    rec = make_record(text, [("INTERVENTION", "computerized auditory training"),
+                             ("COMPARATOR", "computer game control condition"), ("INTERVENTION", "training", 1),
+                             ("OUTCOME", "mean serum BDNF levels"), ("COMPARATOR", "the control group")])
+    rec.sentences[1].section = "RESULTS"
+    claim = next(c for c in claims_of(rec) if c.sentence == 1)
+    assert claim.direction == "increase" and claim.significant is None
+    # EI train PMC3556314 and PMC3672764 (both labelled no significant difference): the other side names neither
+    # an arm nor another outcome ("this difference"), or writes the claim's outcome again: its null is this one's
+    for text, ents in (
+            ("Patients were randomised to PEMF or sham treatment. Patients in the PEMF group showed a higher rate of "
+             "union than those in the control group after the first three months of treatment, but this difference "
+             "failed to achieve statistical significance.",
+             [("INTERVENTION", "PEMF"), ("COMPARATOR", "sham treatment"), ("INTERVENTION", "PEMF group"),
+              ("OUTCOME", "rate of union"), ("COMPARATOR", "control group")]),
+            ("Patients were randomised to rilonacept or placebo. Pain reduction over the 72-hour period with "
+             "rilonacept alone (-0.69 ± 0.97) was less than that in the other groups, but pain reduction was similar "
+             "among groups at 72 hours.",
+             [("INTERVENTION", "rilonacept"), ("COMPARATOR", "placebo"), ("OUTCOME", "Pain reduction"),
+              ("INTERVENTION", "rilonacept", 1), ("OUTCOME", "pain reduction")])):
+        rec = make_record(text, ents)
+        rec.sentences[1].section = "RESULTS"
+        outcome = next(e.id for e in rec.entities if e.label == "OUTCOME")
+        claim = next(c for c in claims_of(rec) if c.sentence == 1 and outcome in c.outcome)
+        assert claim.direction == "no_difference" and claim.significant is False

@@ -303,4 +303,19 @@ def test_a_single_arm_result_takes_its_significance_from_its_own_clause():
     got = _by_outcome(rec, [c for c in claims_of(rec) if c.sentence == 1])
     assert (got["LV diastolic and systolic functions"].direction,
             got["LV diastolic and systolic functions"].significant) == ("positive", None)
-    assert (got["LV dimensions"].direction, got["LV dimensions"].significant) == ("negative", False)
+    # "remained unchanged" itself states no test either (as the findings gold reads this sentence)
+    assert (got["LV dimensions"].direction, got["LV dimensions"].significant) == ("negative", None)
+
+
+def test_no_change_without_a_test_states_no_significance():
+    # EvidenceMap 10871578 (not in the findings gold): "were unchanged" describes the arm, it tests nothing -
+    # significant null (GUIDELINES, Findings); "no significant change" is a test's null - false
+    for words, significant in (("were unchanged", None), ("showed no significant change", False)):
+        text = ("Plasma antioxidant status after high-dose chemotherapy. "
+                f"Plasma cysteine concentrations {words}, whereas cystine concentrations increased.")
+        rec = make_record(text, [("INTERVENTION", "high-dose chemotherapy"),
+                                 ("OUTCOME", "Plasma cysteine concentrations"), ("OUTCOME", "cystine concentrations")],
+                          title=True)
+        rec.sentences[1].section = "RESULTS"
+        claim = next(c for c in claims_of(rec) if c.sentence == 1 and rec.entities[1].id in c.outcome)
+        assert claim.direction == "negative" and claim.significant is significant

@@ -47,3 +47,24 @@ def test_two_arms_values_written_with_of_are_read_in_parallel():
     rec.sentences[0].section = "RESULTS"
     claim = next(c for c in claims_of(rec) if rec.entities[0].id in c.outcome)
     assert claim.direction == "increase"
+
+
+def test_second_value_led_by_that_is_read_in_parallel():
+    # Evidence Inference PMC5827476 (EI train prompt evidence, label increase): "... in Group S were V1 (V1 in
+    # minutes) and that in Group B was V2": the pronoun of the measure leads the second arm's half, a bracket follows
+    # the first value; Group B (bupivacaine) has the longer duration of analgesia
+    text = ("Patients were randomised to bupivacaine (Group B) or normal saline (Group S). "
+            "DOA in Group S were 0.06 ± 0.172 h (3.6 ± 10.32 min) and that in Group B was 19.35 ± 8.64 h (P = 0.00).")
+    rec = make_record(text, [("INTERVENTION", "bupivacaine"), ("COMPARATOR", "normal saline"), ("OUTCOME", "DOA")])
+    rec.sentences[1].section = "RESULTS"
+    claim = next(c for c in claims_of(rec) if c.sentence == 1)
+    assert claim.direction == "increase" and claim.significant is True
+    # the time of measurement in the first half has no partner in the second: the arm values are paired by kind
+    text = ("Patients were randomised to bupivacaine (Group B) or normal saline (Group S). Cumulative requirement of "
+            "rescue analgesic in 24 h in Group S was 123.33 ± 43.01 mg and that in Group B was 23.33 ± 43.01 mg "
+            "(P = 0.000).")
+    rec = make_record(text, [("INTERVENTION", "bupivacaine"), ("COMPARATOR", "normal saline"),
+                             ("OUTCOME", "Cumulative requirement of rescue analgesic")])
+    rec.sentences[1].section = "RESULTS"
+    claim = next(c for c in claims_of(rec) if c.sentence == 1)
+    assert claim.direction == "decrease" and claim.significant is True
