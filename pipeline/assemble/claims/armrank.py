@@ -41,6 +41,7 @@ from ...schema import FLIP, Claim, Entity, Record
 from .base import SentenceView, entity_words, sentence_views
 from .context import is_bare_label, is_control
 from .design import COMPARE_BEFORE, design_comparators, same_intervention
+from .labels import arm_phrases, bracket_labels, defined_label
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +50,9 @@ FEATURES = (
     "control", "bare", "in_title", "mentions", "most_mentioned", "first_arm", "second_arm", "alternative",
     "cue_before", "cue_after", "between", "group_frame", "preposition", "first_here", "second_here",
     "in_outcome", "valued", "words", "rule_i_inherited", "rule_c_control",
-    "person", "abbreviation", "negated", "coordinated", "first_pos",
+    "person", "abbreviation", "negated", "coordinated", "first_pos", "labelled_here",
 )
+_LABELLED = FEATURES.index("labelled_here")
 ARM_TYPES = ("finding", "adverse_effect", "conclusion")
 
 _CUE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:group\s+|arm\s+)?(?:than|compared\s+(?:with|to)|versus|vs\.?|"
@@ -64,6 +66,7 @@ _PERSON = re.compile(r"\b(?:patients?|subjects?|participants?|women|men|children
                      r"workers?|residents?|physicians?|caregivers?|members?|recipients?|survivors?)$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:without|no|not|non|nor)\b[\s-]*(?:the\s+|any\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _JOINED = re.compile(r"^\s*(?:,\s*)?(?:and|or|and/or)?\s*(?:the\s+)?$", re.IGNORECASE)
+_LABEL_WORD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
 _DESIGN = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|versus|vs\.?)\b", re.IGNORECASE)
 
 
@@ -109,13 +112,24 @@ class AbstractFacts:
                 self.alternatives |= {self.group[i] for i in design_comparators(view, here) if i in self.group}
             if view.section and "RESULT" in view.section.upper():
                 break
+        self.labels: dict[str, int] = {}  # arm labels the abstract defines ("X (group I)", "group A received X")
+        for view in views:
+            here = ents[bisect_left(self.starts, view.start):bisect_left(self.starts, view.end)]
+            if here and _LABEL_WORD.search(view.text):
+                for e in here:
+                    label = defined_label(view, e)
+                    if label:
+                        self.labels.setdefault(label, self.group[e.id])
+                for label, e, _ in bracket_labels(view, here):
+                    self.labels.setdefault(label, self.group[e.id])
         self.outcomes = sorted(((e.start, e.end) for e in record.entities if e.label == "OUTCOME"))
         self._static: dict[tuple[str, int], list[float]] = {}
         self._sentences: dict[int, tuple] = {}
 
-    def sentence(self, start: int, end: int) -> tuple[list[Entity], list[Entity], set[int], dict[int, int]]:
+    def sentence(self, start: int, end: int) -> tuple[list[Entity], list[Entity], set[int], dict[int, int], set[int]]:
         """For the sentence at ``start``-``end`` (made once per sentence): its I/C mentions, the latest mention
-        before it (else the first) of each other arm, the arms it names and their order of first mention."""
+        before it (else the first) of each other arm, the arms it names, their order of first mention, and the
+        arms its label phrases ("in Group 2") stand for."""
         if start not in self._sentences:
             here = self.ents[bisect_left(self.starts, start):bisect_left(self.starts, end)]
             groups_here = {self.group[e.id] for e in here}
@@ -126,7 +140,11 @@ class AbstractFacts:
                     picks.append(before[-1] if before else group[0])
             firsts = sorted({self.group[e.id]: e for e in reversed(here)}.values(), key=lambda e: e.start)
             order_here = {self.group[e.id]: n for n, e in enumerate(firsts)}
-            self._sentences[start] = (here, picks, groups_here, order_here)
+            labelled = set()
+            if self.labels:
+                labelled = {self.labels[lab.lower()] for _, _, lab, _, _ in arm_phrases(self.record.text[start:end])
+                            if lab and lab.lower() in self.labels}
+            self._sentences[start] = (here, picks, groups_here, order_here, labelled)
         return self._sentences[start]
 
     def _joined(self, e: Entity) -> bool:
@@ -171,7 +189,7 @@ def candidates(abstract: AbstractFacts, claim: Claim, only: set[str] | None = No
     """The claim's candidate arm mentions with their feature vectors (module docstring); ``only``: just these
     of them (a mention's features do not depend on the other candidates)."""
     start, end = claim.start or 0, claim.end or 0
-    here, picks, groups_here, order_here = abstract.sentence(start, end)
+    here, picks, groups_here, order_here, labelled = abstract.sentence(start, end)
     by_id, group = abstract.by_id, abstract.group
     rule = [by_id[i] for i in (*claim.intervention, *claim.comparator) if i in by_id]
     rule_i = {i for i in claim.intervention if i in by_id}
@@ -194,7 +212,7 @@ def candidates(abstract: AbstractFacts, claim: Claim, only: set[str] | None = No
         x = [1.0, float(in_i), float(in_c), float(g in groups_i), float(g in groups_c), float(inside),
              float(g in groups_here), *st[:14], float(order_here.get(g) == 0), float(order_here.get(g) == 1),
              st[14], float(e.id in valued), st[15], float(in_i and not inside), float(in_c and st[1] > 0),
-             *st[16:]]
+             *st[16:], float(g in labelled)]
         out.append(Candidate(e, x))
     return out
 
@@ -262,7 +280,10 @@ class ArmRanker:
             return claim.intervention, claim.comparator
         probs = 1.0 / (1.0 + np.exp(-np.clip(np.array([c.x for c in cands]) @ self._w, -30.0, 30.0)))
         p_i, p_c_all = probs[:, 0].tolist(), probs[:, 1].tolist()
-        own = _own_arm(claim, {c.entity.id: c.entity for c in cands})  # the one arm its sentence names: kept
+        # the one arm its sentence names, or the arm a label phrase of its sentence stands for ("in Group 2"): kept
+        own = _own_arm(claim, {c.entity.id: c.entity for c in cands}) or (
+            len(claim.intervention) == 1 and any(c.entity.id == claim.intervention[0] and c.x[_LABELLED] > 0
+                                                 for c in cands))
         inter = list(claim.intervention) if own else _slot(cands, p_i, claim.intervention, self.margin_i,
                                                              self.keep_i)
         arms = [entity_words(c.entity) for c in cands if c.entity.id in inter]

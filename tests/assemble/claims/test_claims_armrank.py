@@ -124,6 +124,35 @@ def test_coordinated_and_population_features_read_the_text():
     feats = {c.entity.id: dict(zip(FEATURES, c.x)) for c in candidates(AbstractFacts(rec), claim)}
     assert feats[ent(rec, "participants")]["person"] == 1.0 and feats[ent(rec, "VR", 1)]["person"] == 0.0
     nrt_plus = next(e for e in rec.entities if e.id == ent(rec, "NRT+"))
-    static = dict(zip(FEATURES[-5:], AbstractFacts(rec).static(nrt_plus, -1)[-5:]))
+    static = dict(zip(("person", "abbreviation", "negated", "coordinated", "first_pos"),
+                      AbstractFacts(rec).static(nrt_plus, -1)[-5:]))
     assert static["coordinated"] == 1.0  # "the NRT, NRT+, and VR groups"
     assert feats[ent(rec, "VR", 1)]["coordinated"] == 0.0  # "in the VR group experienced"
+
+
+# PMC 3868679 (EI 2.0 train, not in the findings gold): "in group 1" stands for the arm the design labelled
+SILS = ("The comparison of single incision laparoscopic cholecystectomy and three port laparoscopic "
+        "cholecystectomy: prospective randomized study\n"
+        "In this prospective study, 100 patients who underwent laparoscopic cholecystectomy for gallbladder disease "
+        "were randomly allocated to SILS cholecystectomy (group 1) or TPCL cholecystectomy (group 2). "
+        "There was higher cosmetic satisfaction in group 1 (P < 0.05).")
+
+
+def test_the_arm_a_label_of_the_sentence_stands_for_is_kept():
+    from claimex.assemble.claims.armrank import AbstractFacts, candidates
+
+    rec = make_record(SILS, [("INTERVENTION", "single incision laparoscopic cholecystectomy"),
+                             ("INTERVENTION", "three port laparoscopic cholecystectomy"),
+                             ("INTERVENTION", "SILS cholecystectomy"), ("INTERVENTION", "TPCL cholecystectomy"),
+                             ("OUTCOME", "cosmetic satisfaction")], title=True)
+    rules = finding_of(rec, "cosmetic satisfaction", arms="rules")
+    assert rules.intervention == [ent(rec, "SILS cholecystectomy")]  # resolved from "group 1"
+    facts = AbstractFacts(rec)
+    assert set(facts.labels) == {"1", "2"}
+    feats = {c.entity.id: dict(zip(FEATURES, c.x)) for c in candidates(facts, rules)}
+    assert feats[ent(rec, "SILS cholecystectomy")]["labelled_here"] == 1.0
+    assert feats[ent(rec, "TPCL cholecystectomy")]["labelled_here"] == 0.0
+    # a ranker that prefers the title's wording keeps the labelled arm all the same
+    title_lover = _ranker({"in_title": 6.0, "bias": -2.0}, {"bias": -3.0}, margin_c=1.0)
+    rec.claims = [rules]
+    assert title_lover.rerank(rec, rec.claims)[0].intervention == rules.intervention
