@@ -53,6 +53,7 @@ FEATURES = (
     "person", "abbreviation", "negated", "coordinated", "first_pos", "labelled_here",
 )
 _LABELLED = FEATURES.index("labelled_here")
+_PERSON_X = FEATURES.index("person")
 ARM_TYPES = ("finding", "adverse_effect", "conclusion")
 
 _CUE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:group\s+|arm\s+)?(?:than|compared\s+(?:with|to)|versus|vs\.?|"
@@ -280,6 +281,8 @@ class ArmRanker:
             return claim.intervention, claim.comparator
         probs = 1.0 / (1.0 + np.exp(-np.clip(np.array([c.x for c in cands]) @ self._w, -30.0, 30.0)))
         p_i, p_c_all = probs[:, 0].tolist(), probs[:, 1].tolist()
+        # a population ("postgraduate nurses", "81% of attendees") names no arm: it cannot hold the slot
+        p_i = [0.0 if c.x[_PERSON_X] > 0 else q for c, q in zip(cands, p_i)]
         # the one arm its sentence names, or the arm a label phrase of its sentence stands for ("in Group 2"): kept
         own = _own_arm(claim, {c.entity.id: c.entity for c in cands}) or (
             len(claim.intervention) == 1 and any(c.entity.id == claim.intervention[0] and c.x[_LABELLED] > 0

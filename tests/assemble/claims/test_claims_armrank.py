@@ -113,6 +113,9 @@ def test_a_population_tagged_as_an_arm_is_not_the_sentences_own_arm():
     ranker = _ranker({"person": -4.0, "in_sentence": 2.0, "bias": -1.0}, {"bias": -3.0}, margin_c=1.0)
     rec.claims = [people]
     assert ranker.rerank(rec, rec.claims)[0].intervention == [ent(rec, "VR", 1)]
+    # and even one that has not: a population never holds the slot when another candidate is there
+    fond = _ranker({"person": 4.0, "in_sentence": 2.0, "bias": -1.0}, {"bias": -3.0}, margin_c=1.0)
+    assert fond.rerank(rec, rec.claims)[0].intervention == [ent(rec, "VR", 1)]
 
 
 def test_coordinated_and_population_features_read_the_text():
