@@ -10,11 +10,16 @@ Evidence Inference 2.0 *train* prompts (:mod:`claimex.train.arms`).
   inherited; the arm's mentions in the abstract, its order there, in the title, set up as an alternative by a
   design sentence; control-worded, bare label, tagged COMPARATOR; a comparison cue before or after it, "between"
   before it, an arm-group frame ("X group"), a preposition before it; first/second arm of the sentence; inside
-  an outcome; with arm values of its own; its length.
+  an outcome; with arm values of its own; its length; a population head ("participants", "nurses"); an
+  abbreviation; negated ("without X"); coordinated with a neighbouring arm; where the arm is first mentioned;
+  whether a label phrase of the sentence ("in group 1") stands for it (the abstract's label definitions,
+  :mod:`.labels`).
 * **Decision** (:meth:`ArmRanker.choose`, per slot :func:`_slot`): the slot becomes the candidate of highest
   probability when it is not among the rules' choice and beats the best of them by the model's ``margin``;
   else the rules' mentions under ``keep`` leave the slot (never emptying it). A claim whose intervention is
-  the one arm its own sentence names keeps it (:func:`_own_arm`). The comparator never holds the
+  the one arm its own sentence names keeps it (:func:`_own_arm`; not a population), and so does one whose
+  intervention is the arm a label phrase of its sentence stands for; a population mention never holds the
+  intervention slot when another candidate is there. The comparator never holds the
   intervention's arm; when the new intervention was the rules' comparator, the rules' intervention becomes the
   comparator and increase/decrease is flipped (the direction is relative to the arms). An empty comparator
   stays empty unless ``fill_c`` (EI prompts always have one; the findings gold has single-arm findings).
