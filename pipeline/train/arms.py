@@ -135,13 +135,15 @@ def fit_both(exs: list[Example], l2: float) -> tuple[list[float], list[float]]:
     return fit(*_matrix(exs, "i"), l2=l2).tolist(), fit(*_matrix(exs, "c"), l2=l2).tolist()
 
 
-def train(exs: list[Example], l2s: tuple[float, ...] = L2S, fill_c: bool = False) -> ArmRanker:
+def train(exs: list[Example], l2s: tuple[float, ...] = L2S, fill_c: bool = False,
+          margins_c: tuple[float, ...] = MARGINS) -> ArmRanker:
     """Fit both slots on ``exs`` for each L2 strength; the strength and margins kept are the ones that do
-    best on ``exs`` themselves (both slots right, then each slot, then the larger margins)."""
+    best on ``exs`` themselves (both slots right, then each slot, then the larger margins). ``margins_c``:
+    the comparator margins tried (``(1.0,)``: the comparator is never replaced)."""
     best = None
     for l2 in l2s:
         w_i, w_c = fit_both(exs, l2)
-        for mi, mc, ki, kc in product(MARGINS, MARGINS, KEEPS, KEEPS):
+        for mi, mc, ki, kc in product(MARGINS, margins_c, KEEPS, KEEPS):
             ranker = ArmRanker(w_i, w_c, mi, mc, fill_c=fill_c, keep_i=ki, keep_c=kc)
             s = score(ranker, exs)
             key = (s["both_ranker"], s["ranker_i"] + s["ranker_c"], mi + mc - ki - kc)
@@ -167,6 +169,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--records", type=Path, default=None, help="JSONL of the pipeline's records of the EI train "
                     "abstracts (default: run the pipeline)")
     ap.add_argument("--fill-c", action="store_true", help="also fill comparator slots the rules left empty")
+    ap.add_argument("--margin-c", type=float, default=None, help="fix the comparator margin (1.0: the "
+                    "comparator is never replaced; default: chosen on the fitting part)")
     argv = sys.argv[1:] if argv is None else argv
     args = ap.parse_args(argv)
     t0 = time.time()
@@ -175,7 +179,8 @@ def main(argv: list[str] | None = None) -> dict:
     exs = examples(records, prompts)
     fit_part = [e for e in exs if not held_out(e.pmcid)]
     dev = [e for e in exs if held_out(e.pmcid)]
-    ranker = train(fit_part, fill_c=args.fill_c)
+    ranker = train(fit_part, fill_c=args.fill_c,
+                   margins_c=MARGINS if args.margin_c is None else (args.margin_c,))
     metrics = {"prompts": len(prompts), "examples": len(exs), "fit": len(fit_part), "held_out": len(dev),
                "margin_i": ranker.margin_i, "margin_c": ranker.margin_c, "keep_i": ranker.keep_i,
                "keep_c": ranker.keep_c, "l2": ranker.l2, "fill_c": args.fill_c,

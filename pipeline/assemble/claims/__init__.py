@@ -20,6 +20,7 @@ from .arms import arms_of, settle_roles, stray_arms_dropped, valued_pair
 from .base import SentenceView, blank, entity_words, sentence_views, unique
 from .clauses import none_in_any_arm
 from .context import Arm, InterventionContext
+from .coordinated import split_coordinated
 from .design import same_intervention
 from .direction import (
     Decision,
@@ -111,7 +112,9 @@ class ClaimAssembler:
                     claims.append(claim)
             design = view.index == 0 or ctype == "aim" or (ctype is None and methods_cue(view))
             ctx.observe(view, ctype, design=design)
-        return self.arms.rerank(record, claims, views) if self.arms is not None else claims
+        if self.arms is not None:
+            claims = self.arms.rerank(record, claims, views)
+        return split_coordinated(record, claims)
 
     def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext) -> list[Claim]:
         if ctype in _CARRY:

@@ -10,11 +10,16 @@ Evidence Inference 2.0 *train* prompts (:mod:`claimex.train.arms`).
   inherited; the arm's mentions in the abstract, its order there, in the title, set up as an alternative by a
   design sentence; control-worded, bare label, tagged COMPARATOR; a comparison cue before or after it, "between"
   before it, an arm-group frame ("X group"), a preposition before it; first/second arm of the sentence; inside
-  an outcome; with arm values of its own; its length.
+  an outcome; with arm values of its own; its length; a population head ("participants", "nurses"); an
+  abbreviation; negated ("without X"); coordinated with a neighbouring arm; where the arm is first mentioned;
+  whether a label phrase of the sentence ("in group 1") stands for it (the abstract's label definitions,
+  :mod:`.labels`).
 * **Decision** (:meth:`ArmRanker.choose`, per slot :func:`_slot`): the slot becomes the candidate of highest
   probability when it is not among the rules' choice and beats the best of them by the model's ``margin``;
   else the rules' mentions under ``keep`` leave the slot (never emptying it). A claim whose intervention is
-  the one arm its own sentence names keeps it (:func:`_own_arm`). The comparator never holds the
+  the one arm its own sentence names keeps it (:func:`_own_arm`; not a population), and so does one whose
+  intervention is the arm a label phrase of its sentence stands for; a population mention never holds the
+  intervention slot when another candidate is there. The comparator never holds the
   intervention's arm; when the new intervention was the rules' comparator, the rules' intervention becomes the
   comparator and increase/decrease is flipped (the direction is relative to the arms). An empty comparator
   stays empty unless ``fill_c`` (EI prompts always have one; the findings gold has single-arm findings).
@@ -41,6 +46,7 @@ from ...schema import FLIP, Claim, Entity, Record
 from .base import SentenceView, entity_words, sentence_views
 from .context import is_bare_label, is_control
 from .design import COMPARE_BEFORE, design_comparators, same_intervention
+from .labels import arm_phrases, bracket_labels, defined_label
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +55,10 @@ FEATURES = (
     "control", "bare", "in_title", "mentions", "most_mentioned", "first_arm", "second_arm", "alternative",
     "cue_before", "cue_after", "between", "group_frame", "preposition", "first_here", "second_here",
     "in_outcome", "valued", "words", "rule_i_inherited", "rule_c_control",
+    "person", "abbreviation", "negated", "coordinated", "first_pos", "labelled_here",
 )
+_LABELLED = FEATURES.index("labelled_here")
+_PERSON_X = FEATURES.index("person")
 ARM_TYPES = ("finding", "adverse_effect", "conclusion")
 
 _CUE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:group\s+|arm\s+)?(?:than|compared\s+(?:with|to)|versus|vs\.?|"
@@ -58,6 +67,12 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"^\s*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:in|for|with|among|of|after|following|on|receiving|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _GROUP_WORD = re.compile(r"\b(?:group|arm)s?\b", re.IGNORECASE)
+_PERSON = re.compile(r"\b(?:patients?|subjects?|participants?|women|men|children|infants?|adults?|nurses?|"
+                     r"volunteers?|individuals?|people|persons?|attendees?|users?|smokers?|mothers?|students?|"
+                     r"workers?|residents?|physicians?|caregivers?|members?|recipients?|survivors?)$", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:without|no|not|non|nor)\b[\s-]*(?:the\s+|any\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_JOINED = re.compile(r"^\s*(?:,\s*)?(?:and|or|and/or)?\s*(?:the\s+)?$", re.IGNORECASE)
+_LABEL_WORD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
 _DESIGN = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|versus|vs\.?)\b", re.IGNORECASE)
 
 
@@ -103,13 +118,24 @@ class AbstractFacts:
                 self.alternatives |= {self.group[i] for i in design_comparators(view, here) if i in self.group}
             if view.section and "RESULT" in view.section.upper():
                 break
+        self.labels: dict[str, int] = {}  # arm labels the abstract defines ("X (group I)", "group A received X")
+        for view in views:
+            here = ents[bisect_left(self.starts, view.start):bisect_left(self.starts, view.end)]
+            if here and _LABEL_WORD.search(view.text):
+                for e in here:
+                    label = defined_label(view, e)
+                    if label:
+                        self.labels.setdefault(label, self.group[e.id])
+                for label, e, _ in bracket_labels(view, here):
+                    self.labels.setdefault(label, self.group[e.id])
         self.outcomes = sorted(((e.start, e.end) for e in record.entities if e.label == "OUTCOME"))
         self._static: dict[tuple[str, int], list[float]] = {}
         self._sentences: dict[int, tuple] = {}
 
-    def sentence(self, start: int, end: int) -> tuple[list[Entity], list[Entity], set[int], dict[int, int]]:
+    def sentence(self, start: int, end: int) -> tuple[list[Entity], list[Entity], set[int], dict[int, int], set[int]]:
         """For the sentence at ``start``-``end`` (made once per sentence): its I/C mentions, the latest mention
-        before it (else the first) of each other arm, the arms it names and their order of first mention."""
+        before it (else the first) of each other arm, the arms it names, their order of first mention, and the
+        arms its label phrases ("in Group 2") stand for."""
         if start not in self._sentences:
             here = self.ents[bisect_left(self.starts, start):bisect_left(self.starts, end)]
             groups_here = {self.group[e.id] for e in here}
@@ -120,8 +146,23 @@ class AbstractFacts:
                     picks.append(before[-1] if before else group[0])
             firsts = sorted({self.group[e.id]: e for e in reversed(here)}.values(), key=lambda e: e.start)
             order_here = {self.group[e.id]: n for n, e in enumerate(firsts)}
-            self._sentences[start] = (here, picks, groups_here, order_here)
+            labelled = set()
+            if self.labels:
+                labelled = {self.labels[lab.lower()] for _, _, lab, _, _ in arm_phrases(self.record.text[start:end])
+                            if lab and lab.lower() in self.labels}
+            self._sentences[start] = (here, picks, groups_here, order_here, labelled)
         return self._sentences[start]
+
+    def _joined(self, e: Entity) -> bool:
+        """Is ``e`` coordinated with a neighbouring arm mention ("X and Y", "X, Y or Z")?"""
+        k = bisect_left(self.starts, e.start)
+        text = self.record.text
+        prev = self.ents[k - 1] if k > 0 else None
+        nxt = self.ents[k + 1] if k + 1 < len(self.ents) else None
+        return bool((prev is not None and prev.end <= e.start and e.start - prev.end < 12
+                     and _JOINED.match(text[prev.end:e.start]) and text[prev.end:e.start].strip())
+                    or (nxt is not None and e.end <= nxt.start and nxt.start - e.end < 12
+                        and _JOINED.match(text[e.end:nxt.start]) and text[e.end:nxt.start].strip()))
 
     def static(self, e: Entity, sentence_start: int) -> list[float]:
         """The features of mention ``e`` that do not depend on the claim (``sentence_start``: the claim's
@@ -143,6 +184,9 @@ class AbstractFacts:
                 float(any(s <= e.start and e.end <= t for s, t in self.outcomes[:bisect_right(
                     self.outcomes, (e.start, 1 << 60))])),
                 min(len(entity_words(e)), 6) / 6.0,
+                float(bool(_PERSON.search(e.text.strip()))), float(bool(e.expanded)),
+                float(bool(_NEGATED.search(before))), float(self._joined(e)),
+                self.arms[g][0].start / max(1, len(text)),
             ]
         return self._static[key]
 
@@ -151,7 +195,7 @@ def candidates(abstract: AbstractFacts, claim: Claim, only: set[str] | None = No
     """The claim's candidate arm mentions with their feature vectors (module docstring); ``only``: just these
     of them (a mention's features do not depend on the other candidates)."""
     start, end = claim.start or 0, claim.end or 0
-    here, picks, groups_here, order_here = abstract.sentence(start, end)
+    here, picks, groups_here, order_here, labelled = abstract.sentence(start, end)
     by_id, group = abstract.by_id, abstract.group
     rule = [by_id[i] for i in (*claim.intervention, *claim.comparator) if i in by_id]
     rule_i = {i for i in claim.intervention if i in by_id}
@@ -173,7 +217,8 @@ def candidates(abstract: AbstractFacts, claim: Claim, only: set[str] | None = No
         st = abstract.static(e, start if inside else -1)
         x = [1.0, float(in_i), float(in_c), float(g in groups_i), float(g in groups_c), float(inside),
              float(g in groups_here), *st[:14], float(order_here.get(g) == 0), float(order_here.get(g) == 1),
-             st[14], float(e.id in valued), st[15], float(in_i and not inside), float(in_c and st[1] > 0)]
+             st[14], float(e.id in valued), st[15], float(in_i and not inside), float(in_c and st[1] > 0),
+             *st[16:], float(g in labelled)]
         out.append(Candidate(e, x))
     return out
 
@@ -183,14 +228,17 @@ _NAMES_NO_ARM = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|conditi
 
 def _own_arm(claim: Claim, ents: dict[str, Entity]) -> bool:
     """Is the claim's intervention one mention of its own sentence that names an arm (not "the control group",
-    not a bare label)? Such a choice is kept: on the findings tune half and on held-out Evidence Inference
-    train prompts, re-ranking it gained nothing (EI) or lost findings (a single-arm finding of the placebo
-    group moved to the active arm - EI prompts always compare two arms, so the model never saw one)."""
+    not a bare label, not a population such as "participants" or "postgraduate nurses")? Such a choice is kept.
+    Re-ranking it (round 7, with the population/coordination features) raised the held-out EI train
+    intervention slot 0.595 -> 0.613 but cost the findings tune half 9 findings (284 -> 275 of 362): single-arm
+    findings of the placebo group moved to the active arm (EI prompts always compare two arms, so the model
+    never saw one) and named arms ("the ASH group") gave way to an inherited arm."""
     if len(claim.intervention) != 1:
         return False
     ent = ents.get(claim.intervention[0])
     return ent is not None and (claim.start or 0) <= ent.start < (claim.end or 0) \
-        and not is_bare_label(ent.text) and not _NAMES_NO_ARM.match(ent.text.strip())
+        and not is_bare_label(ent.text) and not _NAMES_NO_ARM.match(ent.text.strip()) \
+        and not _PERSON.search(ent.text.strip())
 
 
 def _slot(cands: list[Candidate], p: list[float], rule: list[str], margin: float, keep: float) -> list[str]:
@@ -238,7 +286,12 @@ class ArmRanker:
             return claim.intervention, claim.comparator
         probs = 1.0 / (1.0 + np.exp(-np.clip(np.array([c.x for c in cands]) @ self._w, -30.0, 30.0)))
         p_i, p_c_all = probs[:, 0].tolist(), probs[:, 1].tolist()
-        own = _own_arm(claim, {c.entity.id: c.entity for c in cands})  # the one arm its sentence names: kept
+        # a population ("postgraduate nurses", "81% of attendees") names no arm: it cannot hold the slot
+        p_i = [0.0 if c.x[_PERSON_X] > 0 else q for c, q in zip(cands, p_i)]
+        # the one arm its sentence names, or the arm a label phrase of its sentence stands for ("in Group 2"): kept
+        own = _own_arm(claim, {c.entity.id: c.entity for c in cands}) or (
+            len(claim.intervention) == 1 and any(c.entity.id == claim.intervention[0] and c.x[_LABELLED] > 0
+                                                 for c in cands))
         inter = list(claim.intervention) if own else _slot(cands, p_i, claim.intervention, self.margin_i,
                                                              self.keep_i)
         arms = [entity_words(c.entity) for c in cands if c.entity.id in inter]

@@ -80,3 +80,82 @@ def test_swapped_arms_flip_the_direction():
     assert claim.intervention == [ent(rec, "colour mapping", 2)]
     assert set(claim.comparator) == {ent(rec, "dot mapping", 1), ent(rec, "Dot mapping")}  # the rules' intervention
     assert claim.direction == "decrease"
+
+
+# PMC 4884360 (EI 2.0 train, not in the findings gold): a population phrase tagged as an arm must not count as
+# the sentence's own arm, and the ranker may replace it by the arm the sentence names ("the VR group")
+NRT = ("Flexible, dual-form nicotine replacement therapy or varenicline in comparison with nicotine patch for "
+       "smoking cessation: a randomized controlled trial\n"
+       "The CARs for weeks 5-52 were 10.0 %, 12.4 %, and 15.3 % in the NRT, NRT+, and VR groups, respectively; "
+       "no group differences were observed. "
+       "All medications were well tolerated, but participants in the VR group experienced more fatigue, "
+       "digestive symptoms (e.g., nausea, diarrhea), and sleep-related concerns (e.g., abnormal dreams, "
+       "insomnia), but less dermatologic symptoms than those in the NRT or NRT+ groups.")
+
+
+def _nrt_record():
+    return make_record(NRT, [("INTERVENTION", "varenicline"), ("COMPARATOR", "nicotine patch"),
+                             ("INTERVENTION", "NRT", 0), ("INTERVENTION", "NRT+", 0), ("INTERVENTION", "VR", 0),
+                             ("INTERVENTION", "participants"), ("INTERVENTION", "VR", 1),
+                             ("OUTCOME", "fatigue")], title=True)
+
+
+def test_a_population_tagged_as_an_arm_is_not_the_sentences_own_arm():
+    from claimex.assemble.claims.armrank import _own_arm
+
+    rec = _nrt_record()
+    ents = {e.id: e for e in rec.entities}
+    claim = finding_of(rec, "fatigue", arms="rules")
+    people = claim.model_copy(update={"intervention": [ent(rec, "participants")], "comparator": []})
+    named = claim.model_copy(update={"intervention": [ent(rec, "VR", 1)], "comparator": []})
+    assert not _own_arm(people, ents) and _own_arm(named, ents)
+    # a ranker that has learnt that populations name no arm moves the slot to the sentence's named arm
+    ranker = _ranker({"person": -4.0, "in_sentence": 2.0, "bias": -1.0}, {"bias": -3.0}, margin_c=1.0)
+    rec.claims = [people]
+    assert ranker.rerank(rec, rec.claims)[0].intervention == [ent(rec, "VR", 1)]
+    # and even one that has not: a population never holds the slot when another candidate is there
+    fond = _ranker({"person": 4.0, "in_sentence": 2.0, "bias": -1.0}, {"bias": -3.0}, margin_c=1.0)
+    assert fond.rerank(rec, rec.claims)[0].intervention == [ent(rec, "VR", 1)]
+
+
+def test_coordinated_and_population_features_read_the_text():
+    from claimex.assemble.claims.armrank import AbstractFacts, candidates
+
+    rec = _nrt_record()
+    claim = finding_of(rec, "fatigue", arms="rules").model_copy(update={"intervention": [ent(rec, "participants")],
+                                                                        "comparator": []})
+    feats = {c.entity.id: dict(zip(FEATURES, c.x)) for c in candidates(AbstractFacts(rec), claim)}
+    assert feats[ent(rec, "participants")]["person"] == 1.0 and feats[ent(rec, "VR", 1)]["person"] == 0.0
+    nrt_plus = next(e for e in rec.entities if e.id == ent(rec, "NRT+"))
+    static = dict(zip(("person", "abbreviation", "negated", "coordinated", "first_pos"),
+                      AbstractFacts(rec).static(nrt_plus, -1)[-5:]))
+    assert static["coordinated"] == 1.0  # "the NRT, NRT+, and VR groups"
+    assert feats[ent(rec, "VR", 1)]["coordinated"] == 0.0  # "in the VR group experienced"
+
+
+# PMC 3868679 (EI 2.0 train, not in the findings gold): "in group 1" stands for the arm the design labelled
+SILS = ("The comparison of single incision laparoscopic cholecystectomy and three port laparoscopic "
+        "cholecystectomy: prospective randomized study\n"
+        "In this prospective study, 100 patients who underwent laparoscopic cholecystectomy for gallbladder disease "
+        "were randomly allocated to SILS cholecystectomy (group 1) or TPCL cholecystectomy (group 2). "
+        "There was higher cosmetic satisfaction in group 1 (P < 0.05).")
+
+
+def test_the_arm_a_label_of_the_sentence_stands_for_is_kept():
+    from claimex.assemble.claims.armrank import AbstractFacts, candidates
+
+    rec = make_record(SILS, [("INTERVENTION", "single incision laparoscopic cholecystectomy"),
+                             ("INTERVENTION", "three port laparoscopic cholecystectomy"),
+                             ("INTERVENTION", "SILS cholecystectomy"), ("INTERVENTION", "TPCL cholecystectomy"),
+                             ("OUTCOME", "cosmetic satisfaction")], title=True)
+    rules = finding_of(rec, "cosmetic satisfaction", arms="rules")
+    assert rules.intervention == [ent(rec, "SILS cholecystectomy")]  # resolved from "group 1"
+    facts = AbstractFacts(rec)
+    assert set(facts.labels) == {"1", "2"}
+    feats = {c.entity.id: dict(zip(FEATURES, c.x)) for c in candidates(facts, rules)}
+    assert feats[ent(rec, "SILS cholecystectomy")]["labelled_here"] == 1.0
+    assert feats[ent(rec, "TPCL cholecystectomy")]["labelled_here"] == 0.0
+    # a ranker that prefers the title's wording keeps the labelled arm all the same
+    title_lover = _ranker({"in_title": 6.0, "bias": -2.0}, {"bias": -3.0}, margin_c=1.0)
+    rec.claims = [rules]
+    assert title_lover.rerank(rec, rec.claims)[0].intervention == rules.intervention
