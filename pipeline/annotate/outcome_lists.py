@@ -35,6 +35,10 @@ changes no dev figure and names the seed's "postembolization syndrome" (issue 11
 **wide** - :mod:`claimex.annotate.outcome_wide`: a tagged OUTCOME span (or list item) extends over the free
 words where the tagger's OUTCOME probability stays over the weak decode's floor (after the name rules).
 
+**count predicates** - :mod:`claimex.annotate.outcome_counts`: in a sentence with no OUTCOME that compares or
+tests counts, the verb phrase of the counted subject ("303 (80%) of 379 participants ... [did not need further
+intervention], compared with ...").
+
 **weak** - :mod:`claimex.annotate.outcome_weak`: where the tagger decodes its OUTCOME head a second time at a
 lower threshold (``weak_outcome``), those spans go to the claims layer where they overlap no entity and their
 sentence reports a result (last, after every other rule).
@@ -61,6 +65,7 @@ from spacy.tokens import Doc, Span
 
 from .entities import CLAIMS_KEY, SPANS_KEY, get_entities, set_entities
 from .outcome_arms import arm_outcomes
+from .outcome_counts import count_predicates
 from .outcome_names import _free as free
 from .outcome_names import adverse_subject, compared_names, grow, grow_phrase, slot_labels
 from .outcome_results import CUE_WORDS, embedded_subjects, result_names
@@ -291,8 +296,11 @@ class OutcomeLists:
         outcome_at = [False] * t.n
         dropped: set[int] = set()
         run_of = wide_runs(doc)
+        kind_at = _measure_kinds(doc)
         for (lo, hi), mine in zip(t.sentences, buckets):
             kept += self._sentence(t, mine, taken, outcome_at, lo, hi, dropped, run_of)
+            kept += [[a, b, OUTCOME, None, None, "count_predicates"]
+                     for a, b in count_predicates(t, taken, lo, hi, kind_at, _has_outcome(kept, lo, hi))]
         kept += [[a, b, OUTCOME, sc, None, "weak"] for a, b, sc in weak_outcomes(doc, t, t.sentences, taken, tagged,
                                                                                  split_list)]
         claims = [o for o in kept if id(o) not in dropped]
@@ -369,6 +377,21 @@ class OutcomeLists:
         for a, b, _ in more:
             taken[a:b] = [True] * (b - a)
         return [[a, b, OUTCOME, None, None, rule] for a, b, rule in new + more]
+
+
+def _measure_kinds(doc: Doc) -> list[str | None]:
+    """Per token: the kind of the measure (``doc._.measures``) it lies in, or None."""
+    out: list[str | None] = [None] * len(doc)
+    measures = doc._.measures if doc.has_extension("measures") else None
+    for m in measures or ():
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            out[span.start:span.end] = [m.kind] * len(span)
+    return out
+
+
+def _has_outcome(kept: list[list], lo: int, hi: int) -> bool:
+    return any(o[2] == OUTCOME and lo <= o[0] < hi for o in kept)
 
 
 def _same(entries: list[list], tagged: list) -> bool:
