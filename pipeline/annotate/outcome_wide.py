@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from .entities import WIDE_KEY
 from .outcome_names import NAME_END, TokenView
+from .outcome_results import _CHANGE_GERUNDS
 from .outcome_weak import RESULT_WORDS, STAT_WORDS
 from .tagger.words import FUNCTION_WORDS, is_number
 
@@ -36,6 +37,9 @@ _COMPLEMENT = frozenset(["of", "for", "towards", "toward", "to", "about", "regar
 #: comparative and superlative degree words ("[Significantly lesser] number of women"): the result, not the outcome
 _DEGREE = frozenset(["lesser", "least", "most", "more", "less", "fewer", "fewest", "smallest", "largest", "shortest",
                      "longest", "highest", "lowest", "greatest", "best", "worst"])
+#: prepositions that are no function words of the tagger's list ("the vaginal walls around ...")
+_PREPOSITIONS = frozenset(["around", "beyond", "despite", "including", "like", "near", "unlike", "via", "versus",
+                           "throughout", "toward", "upon", "onto", "out"])
 #: the words that may part two OUTCOME spans of one run that join ("[length] of [stay]")
 _LINKS = frozenset(["of", "in", "on", "for", "to", "towards", "toward", "with", "the", "a", "an"])
 #: nouns of a change, whose "in X" names the outcome X ("gains in static balance")
@@ -73,8 +77,8 @@ def _stops_left(t: TokenView, k: int) -> bool:
     low = t.lower[k]
     if _acronym(t.text[k]):
         return False
-    return (low in FUNCTION_WORDS or low in RESULT_WORDS or low in _CHANGE_NOUNS or low in _DEGREE
-            or is_number(low))
+    return (low in FUNCTION_WORDS or low in RESULT_WORDS or low in _CHANGE_NOUNS or low in _DEGREE or low in NAME_END
+            or low in _CHANGE_GERUNDS or low in _PREPOSITIONS or is_number(low))
 
 
 def _stops_right(t: TokenView, k: int) -> bool:
@@ -82,7 +86,7 @@ def _stops_right(t: TokenView, k: int) -> bool:
     word or a time, place or circumstance phrase ("at 2 h", "during phacoemulsification", "due to")."""
     low = t.lower[k]
     return (low in NAME_END or low in RESULT_WORDS or (low in FUNCTION_WORDS and low not in _COMPLEMENT)
-            or low.endswith("ly"))
+            or low in _PREPOSITIONS or low.endswith("ly"))
 
 
 def _reach(t: TokenView, run_of: list[int], taken: list[bool], j: int, r: int, step: int, lo: int, hi: int) -> int:
@@ -110,8 +114,8 @@ def widen(t: TokenView, mine: list[list], taken: list[bool], run_of: list[int], 
         if r < 0 or t.lower[b - 1] in NAME_END:  # "[postoperative death due] to ...": the rules' span ends a name
             continue
         a2 = _reach(t, run_of, taken, a, r, -1, lo, hi)
-        while a2 < a and _edge_word(t, a2):
-            a2 += 1
+        while a2 < a and (_edge_word(t, a2) or t.lower[a2].endswith("ly") and a2 + 1 == a):
+            a2 += 1  # an adverb joins with the adjective after it ("clinically relevant"), not alone ("exclusively")
         b2 = k = b
         if t.lower[b - 1] not in RESULT_WORDS and t.lower[b - 1] not in _CHANGE_NOUNS:
             # (after a change noun nothing joins: in "[reductions] in [FPG]" the change is the result)
