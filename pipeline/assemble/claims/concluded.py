@@ -13,6 +13,10 @@ Three signals, each on the sentence's own words outside entity names:
   [surfactant]"): the past tense reports what this study saw; an ``-ed`` word with no arm before it is an
   adjective or a passive ("novel and unexpected features", "was not explained by");
 * :data:`RECOMMENDS` - "is needed", "should", "further studies": a recommendation, never a result.
+
+Also here, for :func:`.types.result_strength` (any zone), :func:`agent_arm`: an arm as the agent of a reduced
+relative's participle ("Cerebral structures specifically activated by [nicotine] ... included: ..."), a result
+sentence with no result word or measure; a passive clause ("was detected by [PCR]") or a method participle is not.
 """
 
 from __future__ import annotations
@@ -75,5 +79,21 @@ def observed_result(view: SentenceView) -> bool:
         if not any(lo <= end <= verb.start() and _SUBJECT_GAP.fullmatch(text, end, verb.start()) for end in arm_ends):
             continue
         if not hedged(text[lo:min(hi, len(text))]):
+            return True
+    return False
+
+
+_AGENT = re.compile(r"((?:\w+\s+)?(?:[a-z]+ly\s+)?)\b([a-z]{4,}ed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_COPULAS = frozenset(["was", "were", "is", "are", "be", "been", "being"])
+
+
+def agent_arm(view: SentenceView, methods: frozenset[str]) -> bool:
+    """An arm as the agent of a reduced relative's participle: an effect of the intervention ("structures
+    specifically activated by [nicotine]"), not a passive clause ("is quickly recognized by", "was detected by")
+    or a method (``methods``: the participles of :data:`.types.METHOD_PARTICIPLES`)."""
+    for arm in view.label("INTERVENTION", "COMPARATOR"):
+        m = _AGENT.search(view.text, max(0, view.local(arm)[0] - 60), view.local(arm)[0])
+        if m is not None and m.group(2).lower() not in methods \
+                and not _COPULAS & set(m.group(1).lower().split()):
             return True
     return False

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .base import Gated, SentenceView, cues
-from .concluded import CONCLUDED_RESULT, RECOMMENDS, observed_result
+from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result
 from .hedging import hedged
 from .zones import Heading, section_zone
 
@@ -294,7 +294,7 @@ def result_strength(view: SentenceView) -> int:
         return 2
     if sum(m.kind in RESULT_KINDS for m in view.measures) >= 2 and _COMPARES.search(text):
         return 2  # "12% ... versus 20%": two numbers compared
-    if kinds & RESULT_KINDS or RESULT_WEAK.search(text):
+    if kinds & RESULT_KINDS or RESULT_WEAK.search(text) or agent_arm(view, METHOD_PARTICIPLES):
         return 1
     return 0
 

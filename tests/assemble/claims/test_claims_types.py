@@ -284,3 +284,15 @@ def test_a_conclusion_where_an_arm_did_something_to_an_outcome_is_a_finding():
     ]
     for text, ents in conclusions:
         assert types_of(text, ["CONCLUSIONS"], ents) == ["conclusion"], text
+
+
+def test_an_arm_as_the_agent_of_a_participle_reports_a_result_a_passive_does_not():
+    # EvidenceMap 11074150 (a reduced relative: what nicotine activated); PubMed XML samples (passives: methods)
+    activated = ("Eleven smokers were studied. Cerebral structures specifically activated by nicotine ( nicotine minus "
+                 "pepper , Z score > 4.0 ) included : left inferior frontal gyrus and right thalamus .")
+    ents = [("INTERVENTION", "nicotine"), ("OUTCOME", "left inferior frontal gyrus"), ("OUTCOME", "right thalamus")]
+    assert types_of(activated, [None, None], ents) == [None, "finding"]
+    detected = ("Eleven dogs were studied. Leishmania infection was detected by real-time PCR targeting a "
+                "kinetoplast DNA.")
+    ents = [("INTERVENTION", "real-time PCR"), ("OUTCOME", "Leishmania infection")]
+    assert types_of(detected, [None, None], ents) == [None, None]
