@@ -11,7 +11,8 @@ Three signals, each on the sentence's own words outside entity names:
   subject of a past-tense verb (an ``-ed`` word right after it, adverbs aside) that governs an OUTCOME entity
   within a few words ("[SeV-Gag] primed functional, durable [HIV-specific T-cell responses]", "[APRV] preserved
   [surfactant]"): the past tense reports what this study saw; an ``-ed`` word with no arm before it is an
-  adjective or a passive ("novel and unexpected features", "was not explained by");
+  adjective or a passive ("novel and unexpected features", "was not explained by"); or a clause that opens
+  on "no" before its outcome and says it was seen ("...; no [adverse consequences] were observed");
 * :data:`RECOMMENDS` - "is needed", "should", "further studies": a recommendation, never a result.
 
 Also here, for :func:`.types.result_strength` (any zone), :func:`agent_arm`: an arm as the agent of a reduced
@@ -46,6 +47,11 @@ RECOMMENDS = re.compile(
 
 #: clause breaks for hedge scope
 _CLAUSE = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b|\balthough\b|\bhowever\b", re.IGNORECASE)
+#: a clause that opens on "no" before its outcome and says it was seen: an observed zero count
+_NONE_BEFORE = re.compile(r"\W*(?:and\s+|but\s+)?(?:there\s+(?:were|was)\s+)?(?:no|none\s+of\s+the)\s+",
+                          re.IGNORECASE)
+_SEEN_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:observed|"
+                         r"reported|seen|found|noted|detected|recorded)\b|\s+occurred\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
 #: what may stand between an arm and its verb: a closing bracket, adverbs ("[X] (Y) significantly reduced")
 _SUBJECT_GAP = re.compile(r"[\s)\]]*(?:[a-z]+ly\s+|also\s+|both\s+)*", re.IGNORECASE)
@@ -68,9 +74,12 @@ def observed_result(view: SentenceView) -> bool:
     breaks = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text) + 1]
     arm_ends = [view.local(e)[1] for e in view.label("INTERVENTION", "COMPARATOR")]
     for outcome in view.label("OUTCOME"):
-        a, _b = view.local(outcome)
+        a, b = view.local(outcome)
         lo = max(k for k in breaks if k <= a)
         hi = min(k for k in breaks if k > a)
+        clause = text[lo:min(hi, len(text))]
+        if _NONE_BEFORE.fullmatch(text, lo, a) and _SEEN_AFTER.match(text, b) and not hedged(clause):
+            return True  # "...; no [adverse consequences of participation] were observed": an observed zero count
         words = list(_WORD.finditer(text, lo, a))[-(MAX_GAP + 1):]
         verb = next((w for w in reversed(words) if w.group(0).lower().endswith("ed") and len(w.group(0)) > 4), None)
         if verb is None or verb.group(0).lower() in NOT_RESULT:

@@ -296,3 +296,13 @@ def test_an_arm_as_the_agent_of_a_participle_reports_a_result_a_passive_does_not
                 "kinetoplast DNA.")
     ents = [("INTERVENTION", "real-time PCR"), ("OUTCOME", "Leishmania infection")]
     assert types_of(detected, [None, None], ents) == [None, None]
+
+
+def test_a_conclusion_clause_saying_no_outcome_was_seen_is_a_result():
+    # Evidence Inference 2.0 abstract (CONCLUSIONS): an observed zero count, whatever the other clause says
+    text = "The treatments were well-tolerated; no significant side-effect was noted."
+    got = types_of(text, ["CONCLUSIONS"], [("OUTCOME", "significant side-effect")])
+    assert got[0] in ("finding", "adverse_effect")
+    # the same outcome with no observation verb stays a conclusion
+    assert types_of("The treatments were well-tolerated; no significant side-effect.", ["CONCLUSIONS"],
+                    [("OUTCOME", "significant side-effect")]) == ["conclusion"]
