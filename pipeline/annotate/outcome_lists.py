@@ -71,7 +71,7 @@ from .outcome_names import adverse_subject, compared_names, grow, grow_phrase, s
 from .outcome_results import CUE_WORDS, embedded_subjects, result_names
 from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
 from .outcome_weak import weak_outcomes
-from .outcome_wide import wide_runs, widen
+from .outcome_wide import absorb_modifiers, wide_runs, widen
 from .tagger.words import FUNCTION_WORDS, adjective_like, is_content, is_number
 
 FACTORY = "claimex_outcome_lists"
@@ -301,6 +301,7 @@ class OutcomeLists:
             kept += self._sentence(t, mine, taken, outcome_at, lo, hi, dropped, run_of)
             kept += [[a, b, OUTCOME, None, None, "count_predicates"]
                      for a, b in count_predicates(t, taken, lo, hi, kind_at, _has_outcome(kept, lo, hi))]
+        absorb_modifiers(kept, run_of, dropped)
         kept += [[a, b, OUTCOME, sc, None, "weak"] for a, b, sc in weak_outcomes(doc, t, t.sentences, taken, tagged,
                                                                                  split_list)]
         claims = [o for o in kept if id(o) not in dropped]

@@ -14,6 +14,10 @@ connecting words part ("[overall improvement] in [symptoms]"). An edge it adds d
 punctuation, result words and statistic heads (an outcome does not end on "significantly" or "test"), but keeps
 an upper-case acronym that looks like one ("HAD anxiety score": the span hygiene drops "HAD" as the verb).
 
+:func:`absorb_modifiers`: an INTERVENTION/COMPARATOR span right before an OUTCOME span, inside the outcome's run,
+is a modifier the tagger read as an arm ("[CR/unconfirmed] [CR]", "[Flap] [complications]"): the outcome takes
+it in (the runs include the weak decode's spans, which are runs over the same floor seeded at the weak threshold).
+
 The token-level PICO layer (``doc.spans["pico"]``, what ``claimex evaluate --task pico`` scores) never sees a
 widened span.
 """
@@ -22,7 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .entities import WIDE_KEY
+from .entities import WEAK_KEY, WIDE_KEY
 from .outcome_names import NAME_END, TokenView
 from .outcome_results import _CHANGE_GERUNDS
 from .outcome_weak import RESULT_WORDS, STAT_WORDS
@@ -49,11 +53,14 @@ _CHANGE_NOUNS = frozenset(["fall", "falls", "gain", "gains", "drop", "drops", "l
 
 
 def wide_runs(doc: Doc) -> list[int] | None:
-    """Per token: the index of its ``pico_wide`` run, or -1; None when the tagger wrote no such layer."""
+    """Per token: the index of its run over the weak floor - a ``pico_wide`` run, or a ``pico_weak`` span (a run
+    seeded at the weak threshold, :func:`claimex.annotate.tagger.decode.decode_weak`; the two never overlap) -
+    or -1; None when the tagger wrote no ``pico_wide`` layer."""
     if WIDE_KEY not in doc.spans:
         return None
     out = [-1] * len(doc)
-    for k, span in enumerate(doc.spans[WIDE_KEY]):
+    runs = list(doc.spans[WIDE_KEY]) + (list(doc.spans[WEAK_KEY]) if WEAK_KEY in doc.spans else [])
+    for k, span in enumerate(runs):
         out[span.start:span.end] = [k] * len(span)
     return out
 
@@ -132,3 +139,17 @@ def widen(t: TokenView, mine: list[list], taken: list[bool], run_of: list[int], 
         if (a2, b2) != (a, b):
             taken[a2:b2] = [True] * (b2 - a2)
             o[0], o[1] = a2, b2
+
+
+def absorb_modifiers(entries: list[list], run_of: list[int] | None, dropped: set[int]) -> None:
+    """An INTERVENTION or COMPARATOR entry right before an OUTCOME entry, inside the outcome's ``pico_wide`` run,
+    is a modifier of the outcome the tagger read as an arm ("[Flap] [complications]", "[CR/unconfirmed] [CR]"):
+    the outcome takes it in and the arm entry goes to ``dropped`` (ids). ``entries``: ``[start, end, label, ...]``."""
+    if run_of is None:
+        return
+    starts = {o[0]: o for o in entries if o[2] == "OUTCOME" and id(o) not in dropped}
+    for x in entries:
+        o = starts.get(x[1]) if x[2] in ("INTERVENTION", "COMPARATOR") and id(x) not in dropped else None
+        if o is not None and run_of[o[0]] >= 0 and all(run_of[j] == run_of[o[0]] for j in range(x[0], x[1])):
+            o[0] = x[0]
+            dropped.add(id(x))

@@ -99,3 +99,18 @@ LESSER = ("Significantly lesser number of women in the yoga group (n = 3) develo
 def test_a_comparative_stays_out_of_the_outcome(nlp):
     doc = run(nlp, LESSER, [("OUTCOME", "number of women"), ("INTERVENTION", "yoga")], ["lesser number of women"])
     assert "number of women" in outcomes(doc) and not any("lesser" in o for o in outcomes(doc))
+
+
+# PubMed XML samples
+CAPSULOTOMY = "Four eyes (3.3%) required neodymium:YAG capsulotomy."
+
+
+def test_an_arm_span_inside_the_outcomes_run_is_a_modifier_of_the_outcome(nlp):
+    tagged = [("INTERVENTION", "neodymium:YAG"), ("OUTCOME", "capsulotomy")]
+    doc = run(nlp, CAPSULOTOMY, tagged, ["neodymium:YAG capsulotomy"])
+    assert outcomes(doc) == ["neodymium:YAG capsulotomy"]
+    assert [x.label for x in claim_entities(doc)] == ["OUTCOME"]
+    assert [x.span.text for x in get_entities(doc)] == ["neodymium:YAG", "capsulotomy"]  # PICO layer unchanged
+    doc = run(nlp, CAPSULOTOMY, tagged, ["capsulotomy"])  # the arm's words are under the floor: it stays an arm
+    assert outcomes(doc) == ["capsulotomy"]
+    assert [x.label for x in claim_entities(doc)] == ["INTERVENTION", "OUTCOME"]
