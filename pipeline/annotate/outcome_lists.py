@@ -299,8 +299,9 @@ class OutcomeLists:
         kind_at = _measure_kinds(doc)
         for (lo, hi), mine in zip(t.sentences, buckets):
             kept += self._sentence(t, mine, taken, outcome_at, lo, hi, dropped, run_of)
+            has_outcome = any(o[2] == OUTCOME and lo <= o[0] < hi for o in kept)
             kept += [[a, b, OUTCOME, None, None, "count_predicates"]
-                     for a, b in count_predicates(t, taken, lo, hi, kind_at, _has_outcome(kept, lo, hi))]
+                     for a, b in count_predicates(t, taken, lo, hi, kind_at, has_outcome)]
         absorb_modifiers(kept, run_of, dropped)
         kept += [[a, b, OUTCOME, sc, None, "weak"] for a, b, sc in weak_outcomes(doc, t, t.sentences, taken, tagged,
                                                                                  split_list)]
@@ -354,10 +355,10 @@ class OutcomeLists:
                 dropped.add(id(merged))
             taken[a2:b2] = [True] * (b2 - a2)
             o[0], o[1] = a2, b2
-        if run_of is not None:
-            widen(t, mine, taken, run_of, lo, hi, dropped)
-        spans = [(o[0], o[1]) for o in mine if id(o) not in dropped]
-        new = [(a, b, "siblings") for a, b in (siblings(t, spans, taken, lo, hi) if spans else [])]
+        pieces = widen(t, mine, taken, run_of, lo, hi, dropped, split_list)  # list items a widened span now holds
+        spans = [(o[0], o[1]) for o in mine if id(o) not in dropped] + pieces
+        new = [(a, b, "wide") for a, b in pieces]
+        new += [(a, b, "siblings") for a, b in (siblings(t, spans, taken, lo, hi) if spans else [])]
         new += [(a, b, "slot_labels") for a, b in slot_labels(t, taken, lo, hi, spans)]
         for a, b, _ in new:
             taken[a:b] = [True] * (b - a)
@@ -389,10 +390,6 @@ def _measure_kinds(doc: Doc) -> list[str | None]:
         if span is not None:
             out[span.start:span.end] = [m.kind] * len(span)
     return out
-
-
-def _has_outcome(kept: list[list], lo: int, hi: int) -> bool:
-    return any(o[2] == OUTCOME and lo <= o[0] < hi for o in kept)
 
 
 def _same(entries: list[list], tagged: list) -> bool:

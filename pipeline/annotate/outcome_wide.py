@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from .entities import WEAK_KEY, WIDE_KEY
 from .outcome_names import NAME_END, TokenView
 from .outcome_results import _CHANGE_GERUNDS
-from .outcome_weak import RESULT_WORDS, STAT_WORDS
+from .outcome_weak import RESULT_WORDS, STAT_WORDS, Split
 from .tagger.words import FUNCTION_WORDS, is_number
 
 #: tokens a widened span never crosses: list separators, brackets, comparison and test signs
@@ -106,11 +106,16 @@ def _reach(t: TokenView, run_of: list[int], taken: list[bool], j: int, r: int, s
     return k - step
 
 
-def widen(t: TokenView, mine: list[list], taken: list[bool], run_of: list[int], lo: int, hi: int,
-          dropped: set[int]) -> None:
+def widen(t: TokenView, mine: list[list], taken: list[bool], run_of: list[int] | None, lo: int, hi: int,
+          dropped: set[int], split: Split) -> list[tuple[int, int]]:
     """Extend the OUTCOME entries ``mine`` (``[start, end, ...]`` lists of one sentence ``[lo, hi)``, sorted) in
     place over the free words of their ``pico_wide`` run (module doc); an entry joined to the one before it goes
-    to ``dropped`` (ids). Marks the new words ``taken``."""
+    to ``dropped`` (ids). Marks the new words ``taken``. A widened span that ``split`` now reads as a list keeps
+    its first item; the others are returned ("knowledge and changed attitudes towards optimal pain management":
+    the pair was too short to split before)."""
+    if run_of is None:
+        return []
+    extra: list[tuple[int, int]] = []
     live = [o for o in mine if id(o) not in dropped]
     by_start = {o[0]: o for o in live}
     for o in live:
@@ -138,7 +143,10 @@ def widen(t: TokenView, mine: list[list], taken: list[bool], run_of: list[int], 
                 b2 -= 1
         if (a2, b2) != (a, b):
             taken[a2:b2] = [True] * (b2 - a2)
-            o[0], o[1] = a2, b2
+            items = split(t, a2, b2) if b2 > b else [(a2, b2)]
+            o[0], o[1] = items[0]
+            extra += items[1:]
+    return extra
 
 
 def absorb_modifiers(entries: list[list], run_of: list[int] | None, dropped: set[int]) -> None:

@@ -114,3 +114,15 @@ def test_an_arm_span_inside_the_outcomes_run_is_a_modifier_of_the_outcome(nlp):
     doc = run(nlp, CAPSULOTOMY, tagged, ["capsulotomy"])  # the arm's words are under the floor: it stays an arm
     assert outcomes(doc) == ["capsulotomy"]
     assert [x.label for x in claim_entities(doc)] == ["INTERVENTION", "OUTCOME"]
+
+
+# PubMed XML samples 21615262
+TESTS = ("In a series of studies, our lab has developed tests of cognitive function and stress response, which are "
+         "sensitive to drug effects.")
+
+
+def test_a_widened_pair_that_is_now_a_list_splits_into_its_items(nlp):
+    tagged = [("OUTCOME", "cognitive function and stress")]
+    assert outcomes(run(nlp, TESTS, tagged, None)) == ["cognitive function and stress"]  # too short to split
+    assert outcomes(run(nlp, TESTS, tagged, ["cognitive function and stress response"])) == [
+        "cognitive function", "stress response"]
