@@ -79,12 +79,17 @@ def count_predicates(t: TokenView, taken: list[bool], lo: int, hi: int, kind_at:
 
 
 def _predicate(t: TokenView, taken: list[bool], v: int, hi: int, kind_at: list[str | None]) -> list[tuple[int, int]]:
+    while v + 1 < hi and t.lower[v] in ("have", "has", "had") and _verb(t.lower[v + 1]):
+        v += 1  # "have had a first recurrence": the auxiliary is no verb of its own
     a = v
     k = v + 1
     if t.lower[v] == "did" and k + 1 < hi and t.lower[k] == "not":  # "did not need further intervention"
         k += 2
     elif t.lower[v] in LIGHT_VERBS:
         a = k
+        while a < hi and t.lower[a] in FUNCTION_WORDS:  # "had [a first recurrence]"
+            a += 1
+        k = a
     end = k
     while end < hi and not taken[end] and kind_at[end] is None:
         low = t.lower[end]

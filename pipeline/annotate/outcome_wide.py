@@ -40,7 +40,7 @@ _POSSESSIVE = frozenset(["'s", "\u2019s"])
 _COMPLEMENT = frozenset(["of", "for", "towards", "toward", "to", "about", "regarding"])
 #: comparative and superlative degree words ("[Significantly lesser] number of women"): the result, not the outcome
 _DEGREE = frozenset(["lesser", "least", "most", "more", "less", "fewer", "fewest", "smallest", "largest", "shortest",
-                     "longest", "highest", "lowest", "greatest", "best", "worst"])
+                     "longest", "highest", "lowest", "greatest", "best", "worst", "much", "further", "very"])
 #: prepositions that are no function words of the tagger's list ("the vaginal walls around ...")
 _PREPOSITIONS = frozenset(["around", "beyond", "despite", "including", "like", "near", "unlike", "via", "versus",
                            "throughout", "toward", "upon", "onto", "out"])
@@ -93,7 +93,7 @@ def _stops_right(t: TokenView, k: int) -> bool:
     word or a time, place or circumstance phrase ("at 2 h", "during phacoemulsification", "due to")."""
     low = t.lower[k]
     return (low in NAME_END or low in RESULT_WORDS or (low in FUNCTION_WORDS and low not in _COMPLEMENT)
-            or low in _PREPOSITIONS or low.endswith("ly"))
+            or low in _PREPOSITIONS or low in _DEGREE or low.endswith("ly"))
 
 
 def _reach(t: TokenView, run_of: list[int], taken: list[bool], j: int, r: int, step: int, lo: int, hi: int) -> int:
@@ -101,7 +101,8 @@ def _reach(t: TokenView, run_of: list[int], taken: list[bool], j: int, r: int, s
     a stop word (:func:`_stops_left`, :func:`_stops_right`)."""
     stops = _stops_left if step < 0 else _stops_right
     k = j + step
-    while lo <= k < hi and run_of[k] == r and not taken[k] and t.lower[k] not in SEPARATORS and not stops(t, k):
+    while lo <= k < hi and run_of[k] == r and not taken[k] and t.lower[k] not in SEPARATORS and not stops(t, k) \
+            and not (len(t.text[k]) > 1 and t.text[k].endswith(".")):  # "VanX." ends a sentence
         k += step
     return k - step
 

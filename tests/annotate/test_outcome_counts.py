@@ -64,3 +64,13 @@ def test_a_passive_is_no_result_verb_and_a_tagged_outcome_stands(nlp):
     assert outcomes(run(nlp, CONFIRMED, [])) == []
     doc = run(nlp, STONES, [("OUTCOME", "stones")])
     assert outcomes(doc) == ["stones"]
+
+
+# EvidenceMap 8918486 (not in the findings gold)
+RECURRENCE = ("However , 25 of 48 control patients have had a first recurrence in the pelvis , compared with 15 of 51 "
+              "cisplatin-treated patients ( P = .036 ) .")
+
+
+def test_an_auxiliary_is_passed_over_and_the_object_drops_its_determiner(nlp):
+    doc = run(nlp, RECURRENCE, [("COMPARATOR", "control"), ("INTERVENTION", "cisplatin-treated")])
+    assert outcomes(doc) == ["first recurrence"]
