@@ -26,6 +26,7 @@ from ..schema import PICO_LABELS
 SPANS_KEY = "pico"
 CLAIMS_KEY = "pico_claims"
 WEAK_KEY = "pico_weak"  # low-threshold OUTCOME candidates of the tagger (``weak_outcome``), for the claims layer
+WIDE_KEY = "pico_wide"  # how far the tagger's OUTCOME spans reach at the weak floor, for the claims layer
 
 # EBM-NLP coarse labels and their claimex names
 EBM_TO_LABEL = {"P": "POPULATION", "I": "INTERVENTION", "O": "OUTCOME", "C": "COMPARATOR"}

@@ -32,6 +32,13 @@ grow .5854 / .6509 / .7235 / .4577 (and crowd span-exact F1 .2462 -> .2449); sib
 .5854 / .6459 / .7238; each lowers one figure and goes to the claims layer only. The adverse subject
 changes no dev figure and names the seed's "postembolization syndrome" (issue 11): it goes to both.
 
+**wide** - :mod:`claimex.annotate.outcome_wide`: a tagged OUTCOME span (or list item) extends over the free
+words where the tagger's OUTCOME probability stays over the weak decode's floor (after the name rules).
+
+**count predicates** - :mod:`claimex.annotate.outcome_counts`: in a sentence with no OUTCOME that compares or
+tests counts, the verb phrase of the counted subject ("303 (80%) of 379 participants ... [did not need further
+intervention], compared with ...").
+
 **weak** - :mod:`claimex.annotate.outcome_weak`: where the tagger decodes its OUTCOME head a second time at a
 lower threshold (``weak_outcome``), those spans go to the claims layer where they overlap no entity and their
 sentence reports a result (last, after every other rule).
@@ -58,11 +65,13 @@ from spacy.tokens import Doc, Span
 
 from .entities import CLAIMS_KEY, SPANS_KEY, get_entities, set_entities
 from .outcome_arms import arm_outcomes
+from .outcome_counts import count_predicates
 from .outcome_names import _free as free
 from .outcome_names import adverse_subject, compared_names, grow, grow_phrase, slot_labels
 from .outcome_results import CUE_WORDS, embedded_subjects, result_names
 from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
 from .outcome_weak import weak_outcomes
+from .outcome_wide import absorb_modifiers, wide_runs, widen
 from .tagger.words import FUNCTION_WORDS, adjective_like, is_content, is_number
 
 FACTORY = "claimex_outcome_lists"
@@ -286,8 +295,14 @@ class OutcomeLists:
                 buckets[bisect_right(starts, a) - 1].append(item)
         outcome_at = [False] * t.n
         dropped: set[int] = set()
+        run_of = wide_runs(doc)
+        kind_at = _measure_kinds(doc)
         for (lo, hi), mine in zip(t.sentences, buckets):
-            kept += self._sentence(t, mine, taken, outcome_at, lo, hi, dropped)
+            kept += self._sentence(t, mine, taken, outcome_at, lo, hi, dropped, run_of)
+            has_outcome = any(o[2] == OUTCOME and lo <= o[0] < hi for o in kept)
+            kept += [[a, b, OUTCOME, None, None, "count_predicates"]
+                     for a, b in count_predicates(t, taken, lo, hi, kind_at, has_outcome)]
+        absorb_modifiers(kept, run_of, dropped)
         kept += [[a, b, OUTCOME, sc, None, "weak"] for a, b, sc in weak_outcomes(doc, t, t.sentences, taken, tagged,
                                                                                  split_list)]
         claims = [o for o in kept if id(o) not in dropped]
@@ -321,7 +336,7 @@ class OutcomeLists:
 
     @staticmethod
     def _sentence(t: Tokens, mine: list[list], taken: list[bool], outcome_at: list[bool], lo: int, hi: int,
-                  dropped: set[int]) -> list[list]:
+                  dropped: set[int], run_of: list[int] | None = None) -> list[list]:
         """The new OUTCOME entries of sentence ``[lo, hi)`` (source: the rule's name); ``mine`` (its OUTCOME
         entries) grow in place, merged ones go to ``dropped`` (ids)."""
         mine.sort(key=lambda o: o[0])
@@ -340,8 +355,10 @@ class OutcomeLists:
                 dropped.add(id(merged))
             taken[a2:b2] = [True] * (b2 - a2)
             o[0], o[1] = a2, b2
-        spans = [(o[0], o[1]) for o in mine if id(o) not in dropped]
-        new = [(a, b, "siblings") for a, b in (siblings(t, spans, taken, lo, hi) if spans else [])]
+        pieces = widen(t, mine, taken, run_of, lo, hi, dropped, split_list)  # list items a widened span now holds
+        spans = [(o[0], o[1]) for o in mine if id(o) not in dropped] + pieces
+        new = [(a, b, "wide") for a, b in pieces]
+        new += [(a, b, "siblings") for a, b in (siblings(t, spans, taken, lo, hi) if spans else [])]
         new += [(a, b, "slot_labels") for a, b in slot_labels(t, taken, lo, hi, spans)]
         for a, b, _ in new:
             taken[a:b] = [True] * (b - a)
@@ -362,6 +379,17 @@ class OutcomeLists:
         for a, b, _ in more:
             taken[a:b] = [True] * (b - a)
         return [[a, b, OUTCOME, None, None, rule] for a, b, rule in new + more]
+
+
+def _measure_kinds(doc: Doc) -> list[str | None]:
+    """Per token: the kind of the measure (``doc._.measures``) it lies in, or None."""
+    out: list[str | None] = [None] * len(doc)
+    measures = doc._.measures if doc.has_extension("measures") else None
+    for m in measures or ():
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            out[span.start:span.end] = [m.kind] * len(span)
+    return out
 
 
 def _same(entries: list[list], tagged: list) -> bool:

@@ -4,8 +4,9 @@ Writes ``doc.spans["pico"]`` (labels POPULATION/INTERVENTION/COMPARATOR/OUTCOME)
 ``attrs["scores"]`` and ``attrs["subtypes"]``; with ``weak_outcome`` (a threshold, 0 = off) also
 ``doc.spans["pico_weak"]``: the OUTCOME head decoded again at that lower threshold
 (:func:`.decode.decode_weak`), candidates that :mod:`claimex.annotate.outcome_weak` adds to the claims
-layer only. Trains on partially annotated documents: see
-:mod:`.model` for the targets and the loss mask.
+layer only, and ``doc.spans["pico_wide"]``: how far the OUTCOME spans reach at that threshold's hysteresis floor
+(:func:`.decode.decode_wide`, read by :mod:`claimex.annotate.outcome_wide`). Trains on partially annotated
+documents: see :mod:`.model` for the targets and the loss mask.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from spacy.tokens import Doc
 from spacy.training import Example, validate_examples, validate_get_examples
 from thinc.api import Model, set_dropout_rate
 
-from ..entities import WEAK_KEY, set_entities
-from .decode import decode_doc, decode_weak, hygiene_for
+from ..entities import WEAK_KEY, WIDE_KEY, set_entities
+from .decode import decode_doc, decode_weak, decode_wide, hygiene_for
 from .model import HEADS, sigmoid, targets
 from .ops import use_fast_ops
 from .scoring import make_pico_scorer  # noqa: F401  (registers claimex.pico_scorer.v1)
@@ -117,6 +118,7 @@ class PicoTagger(TrainablePipe):
             if self.cfg.get("weak_outcome"):  # candidates for the claims layer (claimex.annotate.outcome_weak)
                 set_entities(doc, *decode_weak(doc, p, self.heads, self.cfg, self.cfg["weak_outcome"], clean=clean),
                              key=WEAK_KEY)
+                set_entities(doc, decode_wide(doc, p, self.heads, self.cfg, self.cfg["weak_outcome"]), key=WIDE_KEY)
 
     def update(self, examples: Iterable[Example], *, drop: float = 0.0, sgd=None,
                losses: dict[str, float] | None = None) -> dict[str, float]:

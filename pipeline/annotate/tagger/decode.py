@@ -220,13 +220,9 @@ def decode_weak(doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Map
     tags) are left out before decoding. Its spans are candidates a later rule may take where nothing else is."""
     if head not in heads or not len(doc):
         return [], []
-    c = heads.index(head)
-    factor = min(1.0, (cfg.get("hysteresis") or {}).get(head, 1.0))
-    col = probs[:, c:c + 1]
-    low = col >= threshold * factor
-    if not low.any():
+    col, factor, main = _main_grown(probs, heads, cfg, threshold, head)
+    if main is None:
         return [], []
-    main = grow(col >= cfg["thresholds"].get(head, 0.5), low)  # the weak runs of the main decode's seeds
     if main.any():
         col = numpy.where(main, 0.0, col).astype(probs.dtype)
     if not (col >= threshold).any():
@@ -234,6 +230,35 @@ def decode_weak(doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Map
     clean = clean if clean is not None else hygiene_for(doc, cfg)
     items = decode_items(doc, col, (head,), {head: threshold}, cfg.get("trim", True), False, {head: factor}, clean)
     return _spans(doc, items), [it[3] for it in items]
+
+
+def _main_grown(probs: numpy.ndarray, heads: tuple[str, ...], cfg: Mapping, threshold: float, head: str
+                ) -> tuple[numpy.ndarray, float, numpy.ndarray | None]:
+    """The head's column, its hysteresis factor and the main decode's seeds grown over the neighbours that stay
+    over ``threshold`` x factor (None when no token is that high)."""
+    c = heads.index(head)
+    factor = min(1.0, (cfg.get("hysteresis") or {}).get(head, 1.0))
+    col = probs[:, c:c + 1]
+    low = col >= threshold * factor
+    if not low.any():
+        return col, factor, None
+    return col, factor, grow(col >= cfg["thresholds"].get(head, 0.5), low)
+
+
+def decode_wide(doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Mapping, threshold: float,
+                head: str = "OUTCOME") -> list[Span]:
+    """How far the head's main spans reach at the weak decode's floor (``threshold`` x the head's hysteresis
+    factor; 0.3 x 0.5 = 0.15 for OUTCOME in ``claimex-pico-sm``): the runs of tokens over that floor that hold
+    a token over the head's own threshold, raw (no hygiene). Hysteresis at a lower floor, as the main decode
+    grows its spans at 0.5 x threshold; :mod:`claimex.annotate.outcome_wide` extends a claims-layer OUTCOME
+    span over the free words of its run ("[overall improvement] in [symptoms]", "[attitudes] towards optimal
+    pain management": the tagger's probabilities 0.16-0.38 on the words it cut off)."""
+    if head not in heads or not len(doc):
+        return []
+    _col, _factor, main = _main_grown(probs, heads, cfg, threshold, head)
+    if main is None or not main.any():
+        return []
+    return _spans(doc, [(a, b, head, 0.0) for a, b in runs(main[:, 0])])
 
 
 def _clean_new(clean: SpanHygiene, items: list[Item], done: set) -> list[Item]:

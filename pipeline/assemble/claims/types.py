@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .base import Gated, SentenceView, cues
+from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result
 from .hedging import hedged
 from .zones import Heading, section_zone
 
@@ -254,23 +255,6 @@ class TypingState:
     tagged: bool = True  # the record has PICO entities (False: no tagger ran; word lists stand in)
 
 
-#: a conclusion that states an observed result ("X significantly reduces Y", "did not improve Y") is a finding;
-#: one that judges, generalises (hedged) or recommends stays a conclusion
-CONCLUDED_RESULT = re.compile(
-    r"\b(?:reduces|increases|improves|decreases|lowers|raises|prolongs|shortens|prevents|worsens|ameliorates|"
-    r"attenuates|enhances)\b"
-    # an observed comparison or null effect: "was not effective in reducing incident delirium", "did not have a
-    # clinically relevant effect on", "provided a similar performance", "as effective as"
-    r"|\b(?:was|were|is|are)\s+not\s+(?:\w+\s+)?effective\s+(?:in|at|for)\b"
-    r"|\b(?:did|does|do)\s+not\s+have\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,3}?effects?\s+on\b"
-    r"|\b(?:provided|produced|showed|had|achieved|gave|resulted\s+in)\s+(?:a\s+|an\s+)?(?:similar|comparable|"
-    r"superior|better|greater|higher|lower|fewer|less)\b"
-    r"|\bas\s+(?:effective|efficacious|safe)\s+as\b|\b(?:more|less)\s+(?:effective|efficacious)\s+than\b",
-    re.IGNORECASE)
-RECOMMENDS = re.compile(
-    r"\b(?:(?:is|are|be|remains?)\s+(?:\w+\s+)?(?:needed|required|necessary|warranted)|needed\s+to|required\s+to|"
-    r"warranted|should|recommended|(?:further|future|larger|additional)\s+(?:\w+\s+){0,2}(?:studies|research|trials?|"
-    r"investigations?|work))\b", re.IGNORECASE)
 #: a Results sentence that opens with values at the start of treatment
 BASAL = re.compile(r"\W*(?:at\s+(?:baseline|entry|admission|enrol\w*|inclusion|randomi[sz]ation)|pre-?operatively|"
                    r"before\s+(?:treatment|surgery|randomi[sz]ation)|(?:the\s+)?(?:mean\s+|median\s+|average\s+)?"
@@ -293,6 +277,8 @@ def states_result(view: SentenceView, tagged: bool = True) -> bool:
     recommendation): comparison, significance or change words outside entity names."""
     if tagged and not view.label("OUTCOME"):
         return False
+    if tagged and observed_result(view):  # a past-tense result no hedge reaches (.concluded)
+        return True
     if hedged(view.text) or RECOMMENDS.search(view.text):
         return False
     text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
@@ -308,7 +294,7 @@ def result_strength(view: SentenceView) -> int:
         return 2
     if sum(m.kind in RESULT_KINDS for m in view.measures) >= 2 and _COMPARES.search(text):
         return 2  # "12% ... versus 20%": two numbers compared
-    if kinds & RESULT_KINDS or RESULT_WEAK.search(text):
+    if kinds & RESULT_KINDS or RESULT_WEAK.search(text) or agent_arm(view, METHOD_PARTICIPLES):
         return 1
     return 0
 

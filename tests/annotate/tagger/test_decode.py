@@ -188,3 +188,18 @@ def test_decode_weak_decodes_what_the_main_decode_left_at_a_lower_threshold():
     assert [(s.text, s.label_) for s in spans] == [("stroke mortality", "OUTCOME")]
     assert scores == [0.3]
     assert decode_weak(doc, probs, HEADS, cfg, 0.45) == ([], [])
+
+
+def test_decode_wide_gives_how_far_the_main_spans_reach_at_the_weak_floor():
+    from claimex.annotate.tagger.decode import decode_wide
+
+    words = "a greater overall improvement in symptoms was reported".split()
+    doc, probs = make(words, {O: [(2, 0.42), (3, 0.47), (4, 0.16), (5, 0.8), (6, 0.05)]})
+    cfg = {"thresholds": {"OUTCOME": 0.6}, "hysteresis": {"OUTCOME": 0.5}, "hygiene": False}
+    # the main decode's seed ("symptoms", 0.8) grown while over 0.3 x 0.5 = 0.15; "greater" (0) and "was" stop it
+    assert [(s.text, s.label_) for s in decode_wide(doc, probs, HEADS, cfg, 0.3)] == [
+        ("overall improvement in symptoms", "OUTCOME")]
+    # a higher floor (0.4 x 0.5 = 0.2) stops at "in" (0.16)
+    assert [s.text for s in decode_wide(doc, probs, HEADS, cfg, 0.4)] == ["symptoms"]
+    # no token over the main threshold: no run
+    assert decode_wide(doc, probs * 0.5, HEADS, cfg, 0.3) == []

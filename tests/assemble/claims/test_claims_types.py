@@ -259,3 +259,50 @@ def test_a_result_under_a_back_matter_label_is_a_finding():
     assert types_of(text, ["FUNDING SOURCE"] * 2) == ["finding", None]
     # registration lines stay skipped, whatever their words
     assert types_of("ClinicalTrials.gov NCT00221104 (p = 0.82).", ["TRIAL REGISTRATION"]) == [None]
+
+
+def test_a_conclusion_where_an_arm_did_something_to_an_outcome_is_a_finding():
+    # PubMed XML samples (not in the findings gold): CONCLUSIONS sentences; the past-tense verb of an arm reports
+    # what the study saw, an -ed adjective or a passive does not, and a hedge of the same clause keeps it a
+    # conclusion
+    findings = [
+        ("APRV preserved surfactant and lung architecture and maintenance of oxygenation.",
+         [("INTERVENTION", "APRV"), ("OUTCOME", "surfactant")]),
+        ("The trifocal IOL provided complete and stable visual restoration after cataract surgery during a 12-month "
+         "follow-up, with good levels of visual quality.",
+         [("INTERVENTION", "trifocal IOL"), ("OUTCOME", "visual restoration")]),
+    ]
+    for text, ents in findings:
+        assert types_of(text, ["CONCLUSIONS"], ents) == ["finding"], text
+    conclusions = [
+        ("In sum, our study reveals novel and unexpected features of SKI-1/S1P zymogen activation.",
+         [("INTERVENTION", "SKI-1/S1P"), ("OUTCOME", "features")]),
+        ("The variability in ovarian responses between repeated cycles using the same protocol was not explained by "
+         "baseline FSH and AFC.", [("OUTCOME", "ovarian responses"), ("INTERVENTION", "protocol")]),
+        ("APRV possibly preserved surfactant and lung architecture.",
+         [("INTERVENTION", "APRV"), ("OUTCOME", "surfactant")]),
+    ]
+    for text, ents in conclusions:
+        assert types_of(text, ["CONCLUSIONS"], ents) == ["conclusion"], text
+
+
+def test_an_arm_as_the_agent_of_a_participle_reports_a_result_a_passive_does_not():
+    # EvidenceMap 11074150 (a reduced relative: what nicotine activated); PubMed XML samples (passives: methods)
+    activated = ("Eleven smokers were studied. Cerebral structures specifically activated by nicotine ( nicotine minus "
+                 "pepper , Z score > 4.0 ) included : left inferior frontal gyrus and right thalamus .")
+    ents = [("INTERVENTION", "nicotine"), ("OUTCOME", "left inferior frontal gyrus"), ("OUTCOME", "right thalamus")]
+    assert types_of(activated, [None, None], ents) == [None, "finding"]
+    detected = ("Eleven dogs were studied. Leishmania infection was detected by real-time PCR targeting a "
+                "kinetoplast DNA.")
+    ents = [("INTERVENTION", "real-time PCR"), ("OUTCOME", "Leishmania infection")]
+    assert types_of(detected, [None, None], ents) == [None, None]
+
+
+def test_a_conclusion_clause_saying_no_outcome_was_seen_is_a_result():
+    # Evidence Inference 2.0 abstract (CONCLUSIONS): an observed zero count, whatever the other clause says
+    text = "The treatments were well-tolerated; no significant side-effect was noted."
+    got = types_of(text, ["CONCLUSIONS"], [("OUTCOME", "significant side-effect")])
+    assert got[0] in ("finding", "adverse_effect")
+    # the same outcome with no observation verb stays a conclusion
+    assert types_of("The treatments were well-tolerated; no significant side-effect.", ["CONCLUSIONS"],
+                    [("OUTCOME", "significant side-effect")]) == ["conclusion"]

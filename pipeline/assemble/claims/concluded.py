@@ -1,0 +1,108 @@
+"""Conclusion sentences that state an observed result of the study (used by :mod:`.types`).
+
+A conclusion that states what the trial observed for a named outcome is a finding ("sentence claim not a
+finding" in the findings gold); one that judges, generalises (hedged) or recommends stays a conclusion.
+Three signals, each on the sentence's own words outside entity names:
+
+* :data:`CONCLUDED_RESULT` - an effect verb in the present tense ("X significantly reduces Y"), an observed
+  comparison or null effect ("was not effective in reducing", "provided a similar performance", "as effective as");
+* :func:`observed_result` - a clause (a stretch between ``;`` / ``but`` / ``whereas`` / ``while`` /
+  ``although`` / ``however``) that no hedge cue reaches, where an arm (INTERVENTION or COMPARATOR entity) is the
+  subject of a past-tense verb (an ``-ed`` word right after it, adverbs aside) that governs an OUTCOME entity
+  within a few words ("[SeV-Gag] primed functional, durable [HIV-specific T-cell responses]", "[APRV] preserved
+  [surfactant]"): the past tense reports what this study saw; an ``-ed`` word with no arm before it is an
+  adjective or a passive ("novel and unexpected features", "was not explained by"); or a clause that opens
+  on "no" before its outcome and says it was seen ("...; no [adverse consequences] were observed");
+* :data:`RECOMMENDS` - "is needed", "should", "further studies": a recommendation, never a result.
+
+Also here, for :func:`.types.result_strength` (any zone), :func:`agent_arm`: an arm as the agent of a reduced
+relative's participle ("Cerebral structures specifically activated by [nicotine] ... included: ..."), a result
+sentence with no result word or measure; a passive clause ("was detected by [PCR]") or a method participle is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import SentenceView
+from .hedging import hedged
+
+#: a conclusion that states an observed result ("X significantly reduces Y", "did not improve Y") is a finding;
+#: one that judges, generalises (hedged) or recommends stays a conclusion
+CONCLUDED_RESULT = re.compile(
+    r"\b(?:reduces|increases|improves|decreases|lowers|raises|prolongs|shortens|prevents|worsens|ameliorates|"
+    r"attenuates|enhances)\b"
+    # an observed comparison or null effect: "was not effective in reducing incident delirium", "did not have a
+    # clinically relevant effect on", "provided a similar performance", "as effective as"
+    r"|\b(?:was|were|is|are)\s+not\s+(?:\w+\s+)?effective\s+(?:in|at|for)\b"
+    r"|\b(?:did|does|do)\s+not\s+have\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,3}?effects?\s+on\b"
+    r"|\b(?:provided|produced|showed|had|achieved|gave|resulted\s+in)\s+(?:a\s+|an\s+)?(?:similar|comparable|"
+    r"superior|better|greater|higher|lower|fewer|less)\b"
+    r"|\bas\s+(?:effective|efficacious|safe)\s+as\b|\b(?:more|less)\s+(?:effective|efficacious)\s+than\b",
+    re.IGNORECASE)
+RECOMMENDS = re.compile(
+    r"\b(?:(?:is|are|be|remains?)\s+(?:\w+\s+)?(?:needed|required|necessary|warranted)|needed\s+to|required\s+to|"
+    r"warranted|should|recommended|(?:further|future|larger|additional)\s+(?:\w+\s+){0,2}(?:studies|research|trials?|"
+    r"investigations?|work))\b", re.IGNORECASE)
+
+#: clause breaks for hedge scope
+_CLAUSE = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b|\balthough\b|\bhowever\b", re.IGNORECASE)
+#: a clause that opens on "no" before its outcome and says it was seen: an observed zero count
+_NONE_BEFORE = re.compile(r"\W*(?:and\s+|but\s+)?(?:there\s+(?:were|was)\s+)?(?:no|none\s+of\s+the)\s+",
+                          re.IGNORECASE)
+_SEEN_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:observed|"
+                         r"reported|seen|found|noted|detected|recorded)\b|\s+occurred\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’-]+")
+#: what may stand between an arm and its verb: a closing bracket, adverbs ("[X] (Y) significantly reduced")
+_SUBJECT_GAP = re.compile(r"[\s)\]]*(?:[a-z]+ly\s+|also\s+|both\s+)*", re.IGNORECASE)
+MAX_GAP = 4  # words between the verb and its outcome ("primed functional, durable [responses]")
+#: -ed words that are no result verb (design, judgement, relation)
+NOT_RESULT = frozenset(["used", "based", "compared", "assessed", "evaluated", "measured", "designed", "needed",
+                        "required", "warranted", "conducted", "performed", "related", "associated", "called",
+                        "aimed", "focused", "included", "randomized", "randomised", "treated", "received",
+                        "considered", "expected", "limited", "planned", "combined", "supported", "suggested",
+                        "indicated", "showed", "demonstrated", "confirmed", "concluded", "recommended", "preferred",
+                        "selected", "administered", "followed", "allocated", "assigned", "reported", "observed",
+                        "detected", "noted", "established"])
+
+
+def observed_result(view: SentenceView) -> bool:
+    """A clause no hedge reaches where an arm's past-tense verb governs an OUTCOME entity (module doc)."""
+    if RECOMMENDS.search(view.text):
+        return False
+    text = view.text
+    breaks = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text) + 1]
+    arm_ends = [view.local(e)[1] for e in view.label("INTERVENTION", "COMPARATOR")]
+    for outcome in view.label("OUTCOME"):
+        a, b = view.local(outcome)
+        lo = max(k for k in breaks if k <= a)
+        hi = min(k for k in breaks if k > a)
+        clause = text[lo:min(hi, len(text))]
+        if _NONE_BEFORE.fullmatch(text, lo, a) and _SEEN_AFTER.match(text, b) and not hedged(clause):
+            return True  # "...; no [adverse consequences of participation] were observed": an observed zero count
+        words = list(_WORD.finditer(text, lo, a))[-(MAX_GAP + 1):]
+        verb = next((w for w in reversed(words) if w.group(0).lower().endswith("ed") and len(w.group(0)) > 4), None)
+        if verb is None or verb.group(0).lower() in NOT_RESULT:
+            continue
+        # the verb's subject is an arm: "[SeV-Gag] primed ...", "[APRV] preserved ...", "[X] significantly reduced"
+        if not any(lo <= end <= verb.start() and _SUBJECT_GAP.fullmatch(text, end, verb.start()) for end in arm_ends):
+            continue
+        if not hedged(text[lo:min(hi, len(text))]):
+            return True
+    return False
+
+
+_AGENT = re.compile(r"((?:\w+\s+)?(?:[a-z]+ly\s+)?)\b([a-z]{4,}ed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_COPULAS = frozenset(["was", "were", "is", "are", "be", "been", "being"])
+
+
+def agent_arm(view: SentenceView, methods: frozenset[str]) -> bool:
+    """An arm as the agent of a reduced relative's participle: an effect of the intervention ("structures
+    specifically activated by [nicotine]"), not a passive clause ("is quickly recognized by", "was detected by")
+    or a method (``methods``: the participles of :data:`.types.METHOD_PARTICIPLES`)."""
+    for arm in view.label("INTERVENTION", "COMPARATOR"):
+        m = _AGENT.search(view.text, max(0, view.local(arm)[0] - 60), view.local(arm)[0])
+        if m is not None and m.group(2).lower() not in methods \
+                and not _COPULAS & set(m.group(1).lower().split()):
+            return True
+    return False
