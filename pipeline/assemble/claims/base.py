@@ -209,7 +209,12 @@ class Gated:
         return text.isascii() or _CASE_ODD.search(text) is None
 
     def search(self, text: str) -> re.Match | None:
-        if self.closed(text):
+        # :meth:`closed` written out: ~96,000 calls on bench/speed.py's abstracts, one Python call fewer each
+        low = text.lower()
+        for key in self._keys:
+            if key in low:
+                return self.pattern.search(text)
+        if text.isascii() or _CASE_ODD.search(text) is None:
             return None
         return self.pattern.search(text)
 
