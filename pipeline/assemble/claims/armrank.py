@@ -38,7 +38,7 @@ import numpy as np
 
 from ... import paths
 from ...schema import FLIP, Claim, Entity, Record
-from .base import SentenceView, entity_words, sentence_views
+from .base import Gated, SentenceView, entity_words, sentence_views
 from .context import is_bare_label, is_control
 from .design import COMPARE_BEFORE, design_comparators, same_intervention
 
@@ -58,7 +58,8 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"^\s*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:in|for|with|among|of|after|following|on|receiving|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _GROUP_WORD = re.compile(r"\b(?:group|arm)s?\b", re.IGNORECASE)
-_DESIGN = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|versus|vs\.?)\b", re.IGNORECASE)
+_DESIGN = Gated(re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|versus|vs\.?)\b", re.IGNORECASE),
+                ("random", "assign", "allocat", "compar", "versus", "vs"))  # scanned only with a keyword
 
 
 @dataclass

@@ -63,9 +63,9 @@ def clauses(text: str, contrast: bool = False) -> list[tuple[int, int]]:
 def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
     """The clause (:func:`clauses`) that holds the first outcome mention (else the first intervention
     mention); the whole text when there is none."""
-    anchor = next((a for a, _b, r in sorted(spans) if r == "O"), None)
+    anchor = min((a for a, _b, r in spans if r == "O"), default=None)  # the first in sorted order
     if anchor is None:
-        anchor = next((a for a, _b, r in sorted(spans) if r == "I"), None)
+        anchor = min((a for a, _b, r in spans if r == "I"), default=None)
     if anchor is None:
         return 0, len(text)
     for a, b in clauses(text):

@@ -16,15 +16,16 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ...schema import Entity, Measure
-from .base import SentenceView, entity_words
+from .base import Gated, SentenceView, entity_words
 from .context import Arm, same_intervention
 from .design import distinct_arms
 from .significance import AGAINST_START, DEGREE, ONE_ARM_ONLY, WITHIN_CHANGE
 
 #: a controlled design named anywhere in an abstract: randomised, placebo, sham, a control group / arm / condition,
 #: a crossover
-_CONTROLLED = re.compile(r"\brandomi[sz]\w*|\bplacebo|\bsham\b|\bcontrol(?:led)?\s+(?:groups?|arms?|trials?|"
-                         r"conditions?)\b|\bcross-?over\b", re.IGNORECASE)
+_CONTROLLED = Gated(re.compile(r"\brandomi[sz]\w*|\bplacebo|\bsham\b|\bcontrol(?:led)?\s+(?:groups?|arms?|trials?|"
+                               r"conditions?)\b|\bcross-?over\b", re.IGNORECASE),
+                    ("randomi", "placebo", "sham", "control", "cross"))  # the abstract is scanned only with a keyword
 
 
 def controlled_design(text: str) -> bool:
