@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -220,6 +220,9 @@ class Gated:
 
     def sub(self, repl: str, text: str) -> str:
         return text if self.closed(text) else self.pattern.sub(repl, text)
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        return iter(()) if self.closed(text) else self.pattern.finditer(text)
 
 
 class Alternation:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from .base import Gated
 from .polarity import both_arms_change
 from .significance import NONE_IN_ANY_ARM
 
@@ -24,7 +25,8 @@ _VERB = re.compile(r"\b(?:is|are|was|were|remained|did|does|had|has|have|showed|
 _STRUCTURE = re.compile(r"[()\[\]{};.,]")
 #: a full stop that ends an abbreviation, not a clause ("vs.", "e.g.", "et al.")
 _ABBREVIATION_END = re.compile(r"\b(?:vs|e\.g|i\.e|al|approx|resp)$", re.IGNORECASE)
-_CONTRAST_WORD = re.compile(r"(?:\s|(?<=[)\]}]))(?:whereas|but(?!\s+not\b)|while|although|however)\b", re.IGNORECASE)
+_CONTRAST_WORD = Gated(re.compile(r"(?:\s|(?<=[)\]}]))(?:whereas|but(?!\s+not\b)|while|although|however)\b",
+                                re.IGNORECASE), ("whereas", "but", "while", "although", "however"))
 
 
 def clauses(text: str, contrast: bool = False) -> list[tuple[int, int]]:
