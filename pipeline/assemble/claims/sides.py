@@ -219,8 +219,8 @@ def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure,
     return not within and any(m.kind in ("p_value", "ci", "ratio") for m in view.measures)
 
 
-_WITHIN_EACH = re.compile(r"\bwithin\s+(?:each|both|either|all|the\s+same)\s+(?:of\s+the\s+)?(?:\w+\s+)?"
-                          r"(?:groups?|arms?)\b", re.IGNORECASE)
+_WITHIN_EACH = Gated(re.compile(r"\bwithin\s+(?:each|both|either|all|the\s+same)\s+(?:of\s+the\s+)?(?:\w+\s+)?"
+                                r"(?:groups?|arms?)\b", re.IGNORECASE), ("within",))
 _BETWEEN_ARMS = re.compile(r"\b(?:between|among|versus|vs\.?|than)\b", re.IGNORECASE)
 _COMPARATIVE_IN_ARM = re.compile(r"\b(?:greater|higher|lower|more|less|fewer|better|worse|shorter|longer|smaller|"
                                  r"larger)\b(?:\s+[\w-]+){0,8}?\s+(?:in|for|with|among)\s+(?:the\s+)?\S+(?:\s+\S+)?\s+"
@@ -231,8 +231,9 @@ _EFFECT = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:is|was|were|are)\s+(?:\w+\s+)
                      r"(?:did\s+not\s+|does\s+not\s+)?"
                      r"(?:increas|decreas|reduc|improv|lower|rais|prolong|shorten|prevent|attenuat|enhanc)\w*\b)",
                      re.IGNORECASE)
-_EVERY_SUBJECT = re.compile(r"\bin\s+(?:all|both|each|every)\s+(?:\w+\s+){0,2}(?:subjects|patients|participants|"
-                            r"volunteers|individuals|cases)\b", re.IGNORECASE)
+_EVERY_SUBJECT = Gated(re.compile(r"\bin\s+(?:all|both|each|every)\s+(?:\w+\s+){0,2}(?:subjects|patients|"
+                                  r"participants|volunteers|individuals|cases)\b", re.IGNORECASE),
+                       ("all", "both", "each", "every"))
 
 
 def _arm_effect(view: SentenceView, arms: list[Arm], masked: str) -> bool:
