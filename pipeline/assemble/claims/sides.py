@@ -48,8 +48,9 @@ _BETWEEN = re.compile(
     r"odds|hazard|risk\s+ratio|relative\s+risk)\b", re.IGNORECASE)
 
 
-_CHANGE = re.compile(r"\b(?:improv|increas|decreas|reduc|declin|rose|rise|fell|fall|chang|gain|lost|loss|drop|"
-                     r"elevat|lower|rais)\w*", re.IGNORECASE)
+_CHANGE_WORDS = ("improv", "increas", "decreas", "reduc", "declin", "rose", "rise", "fell", "fall", "chang", "gain",
+                 "lost", "loss", "drop", "elevat", "lower", "rais")
+_CHANGE = Gated(re.compile(r"\b(?:" + "|".join(_CHANGE_WORDS) + r")\w*", re.IGNORECASE), _CHANGE_WORDS)
 
 
 def within_arms(view: SentenceView, arms: Sequence[Arm] = ()) -> bool:

@@ -1,8 +1,8 @@
 """Speed rewrites of round 7 (issue 13) that must not change a match: the keyword gates (base.Gated) put on
-armrank._DESIGN, sides._CONTROLLED / _WITHIN_EACH / _EVERY_SUBJECT, types._PASSIVE, clauses._CONTRAST_WORD,
-polarity.NOT_A_CUE / ANATOMY, Gated.finditer, and clauses.clauses scanning only its punctuation (checked
-against the character-by-character loop of main f11aa77, frozen here), on the sentences of the 537 real
-PubMed abstracts of ../shared and tricky cases (case variants that IGNORECASE folds to ASCII)."""
+armrank._DESIGN, sides._CONTROLLED / _WITHIN_EACH / _EVERY_SUBJECT / _CHANGE, types._PASSIVE, clauses._CONTRAST_WORD,
+polarity.NOT_A_CUE / ANATOMY and significance.NEGATED_CHANGE, Gated.finditer, and clauses.clauses scanning only
+its punctuation (checked against the character-by-character loop of main f11aa77, frozen here), on the sentences
+of the 537 real PubMed abstracts of ../shared and tricky cases (case variants that IGNORECASE folds to ASCII)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,13 @@ import pytest
 
 from claimex.assemble.claims import armrank, clauses, polarity, sides, types
 from claimex.assemble.claims.base import Gated
+from claimex.assemble.claims.significance import NEGATED_CHANGE
 
 GATES = {"armrank._DESIGN": armrank._DESIGN, "sides._CONTROLLED": sides._CONTROLLED,
          "sides._WITHIN_EACH": sides._WITHIN_EACH, "sides._EVERY_SUBJECT": sides._EVERY_SUBJECT,
          "types._PASSIVE": types._PASSIVE, "clauses._CONTRAST_WORD": clauses._CONTRAST_WORD,
-         "polarity.NOT_A_CUE": polarity.NOT_A_CUE, "polarity.ANATOMY": polarity.ANATOMY}
+         "polarity.NOT_A_CUE": polarity.NOT_A_CUE, "polarity.ANATOMY": polarity.ANATOMY,
+         "sides._CHANGE": sides._CHANGE, "significance.NEGATED_CHANGE": NEGATED_CHANGE}
 
 TRICKY = [
     "Patients were randomised to A or B; randomization was concealed.", "a Placebo-controlled CROSS-OVER trial",
@@ -26,7 +28,8 @@ TRICKY = [
     "in all patients", "IN EVERY SUBJECT", "It was measured; they were assessed", "no more than 5, or less",
     "more than 10 mg", "lower limb and upper GI pain; higher body weight", "A, whereas B; C but not D, but E",
     "(x)however y, although z", "Although A, B and C remained unchanged, D improved.",
-    "rando\u017fi\u017fed, \u017fham", "WHİLE", "wıthin each group", "", "vs. e.g. et al. approx. resp. x. y",
+    "rando\u017fi\u017fed, \u017fham", "did not improve; was not effective in; were not significantly reduced",
+    "pain fell, then ROSE; losses and gains", "WHİLE", "wıthin each group", "", "vs. e.g. et al. approx. resp. x. y",
 ]
 
 
