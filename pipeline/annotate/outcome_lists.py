@@ -59,7 +59,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 import numpy
-from spacy.attrs import ORTH, SENT_START, SPACY
+from spacy.attrs import SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -73,6 +73,7 @@ from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
 from .outcome_weak import weak_outcomes
 from .outcome_wide import absorb_modifiers, wide_runs, widen
 from .tagger.words import FUNCTION_WORDS, adjective_like, is_content, is_number
+from .tokens import token_texts
 
 FACTORY = "claimex_outcome_lists"
 OUTCOME = "OUTCOME"
@@ -86,13 +87,12 @@ class Tokens:
     and where the cue words of :mod:`.outcome_names` occur (so that rules visit those tokens only)."""
 
     def __init__(self, doc: Doc) -> None:
-        arr = doc.to_array([ORTH, SPACY, SENT_START])
-        strings = doc.vocab.strings
-        self.text = [strings[o] for o in arr[:, 0].tolist()]
+        arr = doc.to_array([SPACY, SENT_START])
+        self.text = token_texts(doc)  # shared with the other components (not changed here)
         self.lower = _SEP.join(self.text).lower().split(_SEP) if self.text else []
-        self.space = arr[:, 1].astype(bool).tolist()
+        self.space = arr[:, 0].astype(bool).tolist()
         self.n = len(self.text)
-        starts = numpy.flatnonzero(arr[:, 2] == 1).tolist() if self.n else []
+        starts = numpy.flatnonzero(arr[:, 1] == 1).tolist() if self.n else []
         edges = sorted({0, *starts, self.n})
         self.sentences = [(a, b) for a, b in zip(edges, edges[1:]) if b > a]
         where: dict[str, list[int]] = {}

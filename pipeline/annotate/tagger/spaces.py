@@ -15,6 +15,8 @@ import numpy
 from spacy.attrs import IS_SPACE, NORM
 from spacy.tokens import Doc
 
+from ..tokens import token_texts
+
 
 def without_space(doc: Doc) -> tuple[Doc, numpy.ndarray | None]:
     """The doc the network reads, and the indices of its tokens in ``doc`` (None: the doc itself)."""
@@ -24,7 +26,8 @@ def without_space(doc: Doc) -> tuple[Doc, numpy.ndarray | None]:
     if not space.any() or space.all():
         return doc, None
     keep = numpy.flatnonzero(~space)
-    view = Doc(doc.vocab, words=[doc[i].text for i in keep.tolist()])
+    texts = token_texts(doc)  # the shared token texts, not a Token object per word
+    view = Doc(doc.vocab, words=[texts[i] for i in keep.tolist()])
     view.from_array([NORM], doc.to_array([NORM]).reshape(len(doc), -1)[keep])
     return view, keep
 

@@ -172,7 +172,7 @@ class ClaimAssembler:
                 measures=[m.id for m in group.measures],
                 direction=decision.direction,
                 significant=decision.significant,
-                hedged=hedged(view.text),
+                hedged=view.cached("hedged", lambda: hedged(view.text)),
                 negated=decision.negated,
                 text=view.text,
                 start=view.start,
@@ -199,7 +199,8 @@ class ClaimAssembler:
         """The single-arm judgement (:func:`.single.decide_within`) of ``group``'s outcome in ``view``."""
         masked = _cue_text(view)
         # a single-arm result is a harm when the claim is typed adverse or the sentence lists harms
-        harms = ctype == "adverse_effect" or bool(HARMS.search(" ".join(o.text for o in view.label("OUTCOME"))))
+        harms = ctype == "adverse_effect" or view.cached(
+            "harms", lambda: bool(HARMS.search(" ".join(o.text for o in view.label("OUTCOME")))))
         return decide_within(view.text, view.start, masked, group.measures, adverse=harms,
                              outcome_text=" ".join(o.text for o in group.outcomes),
                              outcome_at=min((o.start - view.start for o in group.outcomes), default=None),

@@ -43,7 +43,7 @@ import numpy as np
 
 from ... import paths
 from ...schema import FLIP, Claim, Entity, Record
-from .base import SentenceView, entity_words, sentence_views
+from .base import Gated, SentenceView, entity_words, sentence_views
 from .context import is_bare_label, is_control
 from .design import COMPARE_BEFORE, design_comparators, same_intervention
 from .labels import arm_phrases, bracket_labels, defined_label
@@ -73,7 +73,8 @@ _PERSON = re.compile(r"\b(?:patients?|subjects?|participants?|women|men|children
 _NEGATED = re.compile(r"\b(?:without|no|not|non|nor)\b[\s-]*(?:the\s+|any\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _JOINED = re.compile(r"^\s*(?:,\s*)?(?:and|or|and/or)?\s*(?:the\s+)?$", re.IGNORECASE)
 _LABEL_WORD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
-_DESIGN = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|versus|vs\.?)\b", re.IGNORECASE)
+_DESIGN = Gated(re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|versus|vs\.?)\b", re.IGNORECASE),
+                ("random", "assign", "allocat", "compar", "versus", "vs"))  # scanned only with a keyword
 
 
 @dataclass

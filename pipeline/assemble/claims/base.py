@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -209,12 +209,20 @@ class Gated:
         return text.isascii() or _CASE_ODD.search(text) is None
 
     def search(self, text: str) -> re.Match | None:
-        if self.closed(text):
+        # :meth:`closed` written out: ~96,000 calls on bench/speed.py's abstracts, one Python call fewer each
+        low = text.lower()
+        for key in self._keys:
+            if key in low:
+                return self.pattern.search(text)
+        if text.isascii() or _CASE_ODD.search(text) is None:
             return None
         return self.pattern.search(text)
 
     def sub(self, repl: str, text: str) -> str:
         return text if self.closed(text) else self.pattern.sub(repl, text)
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        return iter(()) if self.closed(text) else self.pattern.finditer(text)
 
 
 class Alternation:

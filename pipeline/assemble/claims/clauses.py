@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from .base import Gated
 from .polarity import both_arms_change
 from .significance import NONE_IN_ANY_ARM
 
@@ -20,6 +21,12 @@ _CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+(?:whereas|but(?!\s+not\b)|while|althou
 
 _LEADING_CONCESSIVE = re.compile(r"\s*(?:although|though|while|whereas)\b", re.IGNORECASE)
 _VERB = re.compile(r"\b(?:is|are|was|were|remained|did|does|had|has|have|showed|\w+ed)\b", re.IGNORECASE)
+#: the characters :func:`clauses` acts on: brackets (depth) and the clause punctuation
+_STRUCTURE = re.compile(r"[()\[\]{};.,]")
+#: a full stop that ends an abbreviation, not a clause ("vs.", "e.g.", "et al.")
+_ABBREVIATION_END = re.compile(r"\b(?:vs|e\.g|i\.e|al|approx|resp)$", re.IGNORECASE)
+_CONTRAST_WORD = Gated(re.compile(r"(?:\s|(?<=[)\]}]))(?:whereas|but(?!\s+not\b)|while|although|however)\b",
+                                re.IGNORECASE), ("whereas", "but", "while", "although", "however"))
 
 
 def clauses(text: str, contrast: bool = False) -> list[tuple[int, int]]:
@@ -27,21 +34,24 @@ def clauses(text: str, contrast: bool = False) -> list[tuple[int, int]]:
     "whereas", "but" (not "but not": "A, but not B, reduced X" is one clause; also glued to a closing bracket:
     "{p = 0.82}but"), "while", "although", "however", "except", and
     at the comma that closes a leading "Although ..." clause. ``contrast``: at the contrast words and the
-    leading "Although" clause only (not at ``;`` or ``.``, which also separate the items of a list)."""
+    leading "Although" clause only (not at ``;`` or ``.``, which also separate the items of a list).
+    One scan over the bracket and punctuation characters only (:data:`_STRUCTURE`), not every character."""
     depth, cuts = 0, [0]
-    for k, ch in enumerate(text):
+    for hit in _STRUCTURE.finditer(text):
+        ch = hit.group()
         if ch in "([{":
             depth += 1
         elif ch in ")]}":
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in ";.,":
+        elif depth == 0:  # ; . ,
+            k = hit.start()
             m = _CLAUSE_BREAK.match(text, k)
             if m and contrast and not m.group(0)[-1].isalpha():
                 continue
-            if m and not (ch == "." and re.search(r"\b(?:vs|e\.g|i\.e|al|approx|resp)$", text[:k], re.IGNORECASE)):
+            # the abbreviation test reads only the last few characters before the full stop (same as on text[:k])
+            if m and not (ch == "." and _ABBREVIATION_END.search(text, max(0, k - 8), k)):
                 cuts.append(m.end())
-    contrast_word = r"(?:\s|(?<=[)\]}]))(?:whereas|but(?!\s+not\b)|while|although|however)\b"
-    cuts += [m.start() for m in re.finditer(contrast_word, text, re.IGNORECASE)]
+    cuts += [m.start() for m in _CONTRAST_WORD.finditer(text)]
     lead = _LEADING_CONCESSIVE.match(text)
     if lead:  # "Although A, B and C remained unchanged, D improved": the comma after its verb closes it
         for comma in re.finditer(r",", text[:lead.end() + 200]):
@@ -55,9 +65,9 @@ def clauses(text: str, contrast: bool = False) -> list[tuple[int, int]]:
 def focus(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int]:
     """The clause (:func:`clauses`) that holds the first outcome mention (else the first intervention
     mention); the whole text when there is none."""
-    anchor = next((a for a, _b, r in sorted(spans) if r == "O"), None)
+    anchor = min((a for a, _b, r in spans if r == "O"), default=None)  # the first in sorted order
     if anchor is None:
-        anchor = next((a for a, _b, r in sorted(spans) if r == "I"), None)
+        anchor = min((a for a, _b, r in spans if r == "I"), default=None)
     if anchor is None:
         return 0, len(text)
     for a, b in clauses(text):

@@ -68,6 +68,8 @@ def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
     and Zusanli" is one regimen). When the tagger split the alternative ("intra muscular (IM)
     pethidine"), the entity right after it (only an abbreviation bracket between) is the one marked."""
     out: set[str] = set()
+    if len(ents) < 2:
+        return out  # no arm before another: nothing to set up (and no cue to look for)
     ents = sorted(ents, key=lambda e: e.start)
     cue = _RANDOMISED.search(view.text)
     for k, ent in enumerate(ents):

@@ -174,7 +174,10 @@ def _untagged_label(view: SentenceView, m: Measure, outcomes: list[Entity]) -> i
     if m.kind not in RESULT_KINDS or m.kind == "p_value":
         return None
     lo = max(view.start, m.start - 60)
-    hit = _SLOT_LABEL.search(view.between(lo, m.start))
+    window = view.between(lo, m.start)
+    if not window.rstrip().endswith(":"):
+        return None  # every slot label ends in ":" and whitespace (a quick test before the lazy scan)
+    hit = _SLOT_LABEL.search(window)
     if hit is None:
         return None
     a, b = lo + hit.start(1), lo + hit.end(1)

@@ -46,13 +46,13 @@ BETTER = cues(r"improv\w*", r"better", r"superior", r"outperform\w*", r"benefit\
 WORSE = cues(r"worse(?:ned|ning)?", r"poorer", r"inferior", r"deteriorat\w*", r"aggravat\w*", r"less\s+effective")
 COMPARATIVE_WORDS = re.compile(r"^(?:greater|larger|more|less|lesser|smaller|fewer|bigger|higher|lower)$",
                                re.IGNORECASE)
-NOT_A_CUE = re.compile(r"(?:\b(?:or|and|no|not)\s+(?:more|less)\b|\b(?:more|less)\s+than\s+(?=[\d<>≥≤]))",
-                       re.IGNORECASE)
+NOT_A_CUE = Gated(re.compile(r"(?:\b(?:or|and|no|not)\s+(?:more|less)\b|\b(?:more|less)\s+than\s+(?=[\d<>≥≤]))",
+                             re.IGNORECASE), ("more", "less"))
 #: a part of the body, not a change ("increasing lower body force production", "lower limb", "upper GI");
 #: read on the unmasked sentence (the outcome after it is blanked there), see :func:`anatomy`
-ANATOMY = re.compile(r"\b(?:lower|upper|higher)(?=\s+(?:body|limbs?|extremit\w+|back|legs?|abdomen|abdominal|"
-                     r"urinary|respiratory|gastrointestinal|GI|airways?|jaw|lip|eyelid|quadrant|pole|cortical)\b)",
-                     re.IGNORECASE)
+ANATOMY = Gated(re.compile(r"\b(?:lower|upper|higher)(?=\s+(?:body|limbs?|extremit\w+|back|legs?|abdomen|abdominal|"
+                           r"urinary|respiratory|gastrointestinal|GI|airways?|jaw|lip|eyelid|quadrant|pole|cortical)\b)",
+                           re.IGNORECASE), ("lower", "upper", "higher"))
 
 
 #: result words at the edge of an outcome span the tagger took in ("poorer left ventricular function",

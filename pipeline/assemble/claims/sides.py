@@ -16,15 +16,16 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ...schema import Entity, Measure
-from .base import SentenceView, entity_words
+from .base import Gated, SentenceView, entity_words
 from .context import Arm, same_intervention
 from .design import distinct_arms
 from .significance import AGAINST_START, DEGREE, ONE_ARM_ONLY, WITHIN_CHANGE
 
 #: a controlled design named anywhere in an abstract: randomised, placebo, sham, a control group / arm / condition,
 #: a crossover
-_CONTROLLED = re.compile(r"\brandomi[sz]\w*|\bplacebo|\bsham\b|\bcontrol(?:led)?\s+(?:groups?|arms?|trials?|"
-                         r"conditions?)\b|\bcross-?over\b", re.IGNORECASE)
+_CONTROLLED = Gated(re.compile(r"\brandomi[sz]\w*|\bplacebo|\bsham\b|\bcontrol(?:led)?\s+(?:groups?|arms?|trials?|"
+                               r"conditions?)\b|\bcross-?over\b", re.IGNORECASE),
+                    ("randomi", "placebo", "sham", "control", "cross"))  # the abstract is scanned only with a keyword
 
 
 def controlled_design(text: str) -> bool:
@@ -47,8 +48,9 @@ _BETWEEN = re.compile(
     r"odds|hazard|risk\s+ratio|relative\s+risk)\b", re.IGNORECASE)
 
 
-_CHANGE = re.compile(r"\b(?:improv|increas|decreas|reduc|declin|rose|rise|fell|fall|chang|gain|lost|loss|drop|"
-                     r"elevat|lower|rais)\w*", re.IGNORECASE)
+_CHANGE_WORDS = ("improv", "increas", "decreas", "reduc", "declin", "rose", "rise", "fell", "fall", "chang", "gain",
+                 "lost", "loss", "drop", "elevat", "lower", "rais")
+_CHANGE = Gated(re.compile(r"\b(?:" + "|".join(_CHANGE_WORDS) + r")\w*", re.IGNORECASE), _CHANGE_WORDS)
 
 
 def within_arms(view: SentenceView, arms: Sequence[Arm] = ()) -> bool:
@@ -218,8 +220,8 @@ def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure,
     return not within and any(m.kind in ("p_value", "ci", "ratio") for m in view.measures)
 
 
-_WITHIN_EACH = re.compile(r"\bwithin\s+(?:each|both|either|all|the\s+same)\s+(?:of\s+the\s+)?(?:\w+\s+)?"
-                          r"(?:groups?|arms?)\b", re.IGNORECASE)
+_WITHIN_EACH = Gated(re.compile(r"\bwithin\s+(?:each|both|either|all|the\s+same)\s+(?:of\s+the\s+)?(?:\w+\s+)?"
+                                r"(?:groups?|arms?)\b", re.IGNORECASE), ("within",))
 _BETWEEN_ARMS = re.compile(r"\b(?:between|among|versus|vs\.?|than)\b", re.IGNORECASE)
 _COMPARATIVE_IN_ARM = re.compile(r"\b(?:greater|higher|lower|more|less|fewer|better|worse|shorter|longer|smaller|"
                                  r"larger)\b(?:\s+[\w-]+){0,8}?\s+(?:in|for|with|among)\s+(?:the\s+)?\S+(?:\s+\S+)?\s+"
@@ -230,8 +232,9 @@ _EFFECT = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:is|was|were|are)\s+(?:\w+\s+)
                      r"(?:did\s+not\s+|does\s+not\s+)?"
                      r"(?:increas|decreas|reduc|improv|lower|rais|prolong|shorten|prevent|attenuat|enhanc)\w*\b)",
                      re.IGNORECASE)
-_EVERY_SUBJECT = re.compile(r"\bin\s+(?:all|both|each|every)\s+(?:\w+\s+){0,2}(?:subjects|patients|participants|"
-                            r"volunteers|individuals|cases)\b", re.IGNORECASE)
+_EVERY_SUBJECT = Gated(re.compile(r"\bin\s+(?:all|both|each|every)\s+(?:\w+\s+){0,2}(?:subjects|patients|"
+                                  r"participants|volunteers|individuals|cases)\b", re.IGNORECASE),
+                       ("all", "both", "each", "every"))
 
 
 def every_subject(view: SentenceView) -> bool:

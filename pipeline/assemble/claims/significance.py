@@ -71,12 +71,13 @@ NOT_SIGNIFICANT = Alternation([
 ])
 #: a negated change verb: not significant ("did not improve endothelial function"), but, unlike the
 #: no-difference words, no sign of a comparison (a single-arm result can fail to improve)
-NEGATED_CHANGE = re.compile(r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:improve|reduce|increase|"
-                            r"decrease|lower|raise|shorten|prolong)\w*\b|"
-                            # efficacy denied: "was not effective in reducing incident delirium", "are not effective at
-                            # decreasing the need for further treatment"
-                            r"\b(?:is|are|was|were|be|been|proved|remained)\s+not\s+(?:\w+\s+)?(?:effective|efficacious)\s+"
-                            r"(?:in|at|for|to)\b", re.IGNORECASE)
+NEGATED_CHANGE = Gated(re.compile(
+    r"\b(?:did|does|do|was|were)\s+not\s+(?:significantly\s+)?(?:improve|reduce|increase|"
+    r"decrease|lower|raise|shorten|prolong)\w*\b|"
+    # efficacy denied: "was not effective in reducing incident delirium", "are not effective at
+    # decreasing the need for further treatment"
+    r"\b(?:is|are|was|were|be|been|proved|remained)\s+not\s+(?:\w+\s+)?(?:effective|efficacious)\s+"
+    r"(?:in|at|for|to)\b", re.IGNORECASE), ("not",))  # every match says "not": scanned only then
 #: "with comparable recovery profile": a no-difference adjective in a with-phrase, said of its own noun
 OTHER_SIMILAR = re.compile(r"\bwith\s+(?:a\s+|an\s+)?(?:similar|comparable|equivalent)\s+(?=[a-z])"
                            r"(?!rates?\b|results?\b|outcomes?\b|effects?\b|efficacy\b|incidences?\b)", re.IGNORECASE)

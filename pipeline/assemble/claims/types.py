@@ -66,7 +66,7 @@ METHODS = Gated(re.compile(
     re.IGNORECASE,
 ), ("random", "we ", "primary", "secondary", "main", "outcome", "blind", "placebo", "inclusion", "eligible",
     "prospective", "open", "multicent", "cross", "parallel", "pilot", "intention"))
-_PASSIVE = re.compile(r"\b(?:were|was)\s+([a-z]+)", re.IGNORECASE)
+_PASSIVE = Gated(re.compile(r"\b(?:were|was)\s+([a-z]+)", re.IGNORECASE), ("were", "was"))
 METHOD_PARTICIPLES = frozenset(["randomized", "randomised", "enrolled", "recruited", "included", "allocated",
                                 "assigned", "divided", "studied", "selected", "screened", "followed", "evaluated",
                                 "assessed", "measured", "recorded", "examined", "analyzed", "analysed", "compared",
