@@ -61,7 +61,10 @@ def within_arms(view: SentenceView, arms: Sequence[Arm] = ()) -> bool:
         return True
     if not _CHANGE.search(masked):
         return False
-    return bool(WITHIN_CHANGE.search(masked)) or change_in_arm(view, arms, masked)
+    # within-arm wording the tagger took into an arm's span ("After pre- and post-training experimental group, MT
+    # ... improved significantly": INTERVENTION "post-training experimental") still says the change is the arm's own
+    # over time; only an outcome's name ("change from baseline in HbA1c") is no such wording
+    return bool(WITHIN_CHANGE.search(view.masked("OUTCOME"))) or change_in_arm(view, arms, masked)
 
 
 def _within_each(masked: str) -> bool:

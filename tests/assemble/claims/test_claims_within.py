@@ -262,3 +262,26 @@ def test_a_change_in_both_groups_then_more_change_in_one_group_is_a_comparison()
     # compared (not judged positive as a change common to both arms), read in the clause that compares
     p_value = next(m for m in rec.measures if m.id == claim.p_value)
     assert (claim.direction, claim.significant, rec.text[p_value.start:p_value.end]) == ("decrease", True, "P < 0.05")
+
+
+# Evidence Inference PMC3309323 (title, design and the first results sentence; the tagger takes "post-training
+# experimental" for an arm and "elbow" for another)
+CHRIST = (
+    "The Effect of Comprehensive Hand Repetitive Intensive Strength Training (CHRIST) Using Motion Analysis in "
+    "Children with Cerebral Palsy. "
+    "The experimental group (n=10) received CHRIST and general rehabilitation therapy. "
+    "The control group (n=9) received a home program as well as general rehabilitation therapy. "
+    "After pre- and post-training experimental group, MT, MV, NJS, MAV of shoulder, elbow, wrist and NJS of elbow "
+    "and wrist improved significantly in reaching movement of both comfortable and fast speed (p<0.05).")
+
+
+def test_within_arm_wording_inside_a_mistagged_arm_span_still_says_within():
+    rec = make_record(CHRIST, [
+        ("INTERVENTION", "Comprehensive Hand Repetitive Intensive Strength Training"),
+        ("COMPARATOR", "home program"), ("INTERVENTION", "post-training experimental"), ("OUTCOME", "MT"),
+        ("OUTCOME", "MV"), ("INTERVENTION", "elbow")], title=True)
+    claim = finding_of(rec, "After pre- and post-training")
+    # "pre- and post-" is the change of the arm over time, even though the tagger put "post-" inside an arm span:
+    # a single-arm finding, no comparator carried from the design
+    assert claim.comparator == []
+    assert (claim.direction, claim.significant) == ("positive", True)
