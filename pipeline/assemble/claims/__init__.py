@@ -232,11 +232,15 @@ class ClaimAssembler:
             return Decision(direction="no_difference", significant=sig, p_value=p.id if p is not None else None,
                             source="words")
         if (within and not has_comparator and (solo or not compared)) or both or (
-                single_arm and one_arm and not compared and not (compares and controlled)):
+                single_arm and one_arm and not compared and not (compares and controlled)) or (
+                single_arm and not controlled and not has_comparator and not compared):
             # a change within the arms ("reduced significantly in both groups"), or a result of a single-arm
             # design: judged, not compared; a sentence that compares two arms in words ("lower in implanted
             # than non-implanted eyes") is a comparison even when no comparator entity was resolved, and so is one
-            # the arm rules found comparing arms (two arms' values, a test) in a controlled design
+            # the arm rules found comparing arms (two arms' values, a test) in a controlled design. In an uncontrolled
+            # series (no controlled design, no design comparator; GUIDELINES: comparator null) a result that names
+            # two treatments ("among the patients who had isolated AVR, while among ... AVR with CABG") but compares
+            # nothing in words is judged too: the tagged treatments are subgroups or settings, not arms
             return self._judge(view, ctype, group)
         if not (compares or compared or is_comparative(masked, not one_arm, group.measures)):
             decision = decide_qualitative(masked, adverse=ctype == "adverse_effect")
