@@ -20,7 +20,7 @@ from .arms import arms_of, settle_roles, stray_arms_dropped, valued_pair
 from .base import SentenceView, blank, entity_words, sentence_views, unique
 from .clauses import none_in_any_arm
 from .context import Arm, InterventionContext
-from .design import same_intervention
+from .design import distinct_arms, same_intervention
 from .direction import (
     Decision,
     DirectionModel,
@@ -40,6 +40,7 @@ from .polarity import anatomy, both_arms_change
 from .sides import (
     arms_apart,
     between_arms,
+    both_named_changed,
     common_arm,
     comparator_alone,
     compared_in_degree,
@@ -126,7 +127,11 @@ class ClaimAssembler:
         if ctype in _CARRY:
             valued_pair(arms, pairs, ctx.is_main)
         apart = arms_apart(view, arms) if ctype in _CARRY else []
-        solo = bool(apart) or (ctype in _CARRY and (comparator_alone(view, arms) or common_arm(view, arms)))
+        every = both_named_changed(view, arms, ctx.comparators) if ctype in _CARRY and not apart else []
+        if len(distinct_arms(every)) >= 2:  # "Both A and B induced a decrease": one single-arm finding per arm
+            apart = [a.entity for a in distinct_arms(every)]
+        solo = bool(apart) or bool(every) or (ctype in _CARRY and (comparator_alone(view, arms)
+                                                                   or common_arm(view, arms)))
         compares = ctype in _CARRY and not solo and between_arms(view, arms, pairs)
         roles = roles_of(view, arms, carried, carried_c, compares=compares, solo=solo)
         if ctype in _CARRY:

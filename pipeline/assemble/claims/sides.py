@@ -256,3 +256,49 @@ def _arm_effect(view: SentenceView, arms: list[Arm], masked: str) -> bool:
         if _EFFECT.match(masked[arm.end - view.start:arm.end - view.start + 60]):
             return True
     return False
+
+
+_BOTH_LEAD = re.compile(r"\bboth\s+(?:the\s+)?", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
+#: the change right after the arms, a few words on ("induced a significant decrease", "were associated with an
+#: increase", "significantly reduced")
+_CHANGE_AFTER = re.compile(r"^\s*(?:groups?\s+|arms?\s+)?(?:[\w-]+\s+){0,4}?(?:improv|increas|decreas|reduc|declin|"
+                           r"rose|fell|lower|rais|elevat|induc\w*\s+an?\s+\w+)", re.IGNORECASE)
+
+
+def both_named_changed(view: SentenceView, arms: Sequence[Arm], comparators: Sequence[Entity]) -> list[Arm]:
+    """"Both A and B induced a significant decrease in intraabdominal pressure": a change said of every arm of the
+    design, named one by one after "both" (or in one span the tagger joined, "spinal and general anesthesia"), with
+    no between-arm words and no comparative: a change within each arm, not a comparison (GUIDELINES, Findings:
+    "improved in both groups" is single-arm). Only when the arms named are the design's - one of them names a
+    comparator seen so far (``comparators``), or there is none: "Both canagliflozin 100 and 300 mg reduced HbA1c"
+    in a placebo-controlled trial is each dose against placebo. Returns the arms named, else []."""
+    singles = sorted((a for a in arms if a.entity is not None and not a.plural), key=lambda a: a.start)
+    for m in _BOTH_LEAD.finditer(view.text):
+        at = view.start + m.end()
+        listed = [a for a in singles if a.start == at][:1]
+        if not listed:
+            continue
+        for a in singles:
+            if a.start > listed[-1].end and _LIST_JOIN.fullmatch(view.between(listed[-1].end, a.start)):
+                listed.append(a)
+        if len({a.key for a in listed}) < 2 and " and " not in listed[0].text:
+            continue
+        if not _CHANGE_AFTER.match(view.text[listed[-1].end - view.start:]):
+            continue
+        masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+        if _BETWEEN.search(AGAINST_START.sub(" ", masked)) or DEGREE.search(masked):
+            return []
+        if comparators and not any(_names_comparator(a, c) for a in listed for c in comparators):
+            return []
+        return listed
+    return []
+
+
+def _names_comparator(arm: Arm, comparator: Entity) -> bool:
+    """Does ``arm`` name ``comparator``: a mention of it, or a span the tagger joined ("in-person and webinar
+    clinics") that shares a word with it ("webinar AFIX consultation")?"""
+    if arm.entity is None:
+        return False
+    words, own = entity_words(comparator), entity_words(arm.entity)
+    return same_intervention(words, own) or words <= own or (" and " in arm.text and bool(words & own))
