@@ -153,7 +153,7 @@ def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
     if len(own) >= 2 and _CHANGE_BY_EACH.search(masked) and not (_BETWEEN.search(AGAINST_START.sub(" ", masked))
                                                                  or _COMPARATIVE_IN_ARM.search(masked)):
         # each arm's own change: "decreased ( p < 0.05 ) by -14.3 +/- 4.1 % in the HRT alone group and by -8.2 +/- 4.6 %
-        # in the HRT + T group"
+        # in the HRT + T group", also with the first arm's "in" missing ("by +2.2 +/- 0.5 % the HRT alone group")
         return own
     if len(named) < 2:
         return []
@@ -169,7 +169,7 @@ def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
 
 
 _CHANGE_BY_EACH = re.compile(r"\b(?:increas|decreas|reduc|declin|rose|fell|improv|drop)\w*\s+(?:\([^()]*\)\s*)?by\b"
-                             r"[^;]*?\b(?:in|among|for)\s+(?:the\s+)?[^;]*?\band\s+by\b", re.IGNORECASE)
+                             r"[^;]*?\band\s+by\b", re.IGNORECASE)
 _LIST_AND = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*(?:the\s+|in\s+the\s+)?$", re.IGNORECASE)
 _GROUPS_AFTER = re.compile(r"^\s*(?:groups?|arms?)\b", re.IGNORECASE)
 _GROUPS_END = re.compile(r"\b(?:groups?|arms?)$", re.IGNORECASE)  # the arm phrase "HRT + T groups"

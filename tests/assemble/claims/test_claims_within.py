@@ -148,6 +148,22 @@ def test_each_listed_arm_with_its_own_values_gives_its_own_single_arm_finding():
     assert all(c.comparator == [] and c.direction in ("positive", "negative") for c in claims)
 
 
+def test_each_arms_own_change_by_an_amount_needs_no_preposition_before_the_first_arm():
+    # EvidenceMap 10993031 (findings gold): "by +2.2 % the HRT alone group and by + 1.8 % in the HRT + T group" -
+    # the source drops the "in"; "changed by X ... and by Y" with two arms is still each arm's own change
+    text = ("The E2 and E2+P4 groups were combined into the HRT alone group ( n=30 ) , and the E2+T and E2+P4+T "
+            "groups were combined into the HRT + T group ( n=27 ) . "
+            "Bone mineral density in the lumbar spine increased ( p < 0.05 ) by +2.2 +/- 0.5 % the HRT alone group "
+            "and by + 1.8 +/- 0.6 % in the HRT + T group .")
+    rec = make_record(text, [("INTERVENTION", "HRT alone"), ("INTERVENTION", "HRT + T"),
+                             ("OUTCOME", "Bone mineral density in the lumbar spine"),
+                             ("INTERVENTION", "HRT alone", 1), ("INTERVENTION", "HRT + T", 1)])
+    claims = [c for c in claims_of(rec) if c.sentence == 1]
+    ents = {e.id: e.text for e in rec.entities}
+    assert sorted(ents[c.intervention[0]] for c in claims) == ["HRT + T", "HRT alone"]
+    assert all(c.comparator == [] and (c.direction, c.significant) == ("positive", True) for c in claims)
+
+
 def test_did_not_result_in_added_benefit_is_no_difference():
     # EvidenceMap 10993031 (conclusion): the spine's result is no difference, the hip's a significant increase
     text = ("Although the addition of testosterone to HRT for 1 year did not result in added benefit to the spine bone "
