@@ -61,10 +61,11 @@ def within_arms(view: SentenceView, arms: Sequence[Arm] = ()) -> bool:
         return True
     if not _CHANGE.search(masked):
         return False
-    # within-arm wording the tagger took into an arm's span ("After pre- and post-training experimental group, MT
-    # ... improved significantly": INTERVENTION "post-training experimental") still says the change is the arm's own
-    # over time; only an outcome's name ("change from baseline in HbA1c") is no such wording
-    return bool(WITHIN_CHANGE.search(view.masked("OUTCOME"))) or change_in_arm(view, arms, masked)
+    # within-arm wording is read in the sentence as written: the tagger often takes it into a span - an arm's ("After
+    # pre- and post-training experimental group, MT ... improved significantly": INTERVENTION "post-training
+    # experimental"), an outcome's ("reduced mean ER expression from baseline", OUTCOME "26 weeks" after "over") -
+    # and it still says the change is the arm's own over time
+    return bool(WITHIN_CHANGE.search(view.text)) or change_in_arm(view, arms, masked)
 
 
 def _within_each(masked: str) -> bool:

@@ -301,3 +301,25 @@ def test_within_arm_wording_inside_a_mistagged_arm_span_still_says_within():
     # a single-arm finding, no comparator carried from the design
     assert claim.comparator == []
     assert (claim.direction, claim.significant) == ("positive", True)
+
+
+# Evidence Inference PMC3672778 (title, methods, a results sentence; not in the findings gold)
+FULVESTRANT = (
+    "A randomized trial to assess the biological activity of short-term (pre-surgical) fulvestrant 500 mg plus "
+    "anastrozole versus fulvestrant 500 mg alone or anastrozole alone on primary breast cancer. "
+    "In this double-blind, multicenter trial, 121 patients received fulvestrant 500 mg on Day 1 plus anastrozole 1 "
+    "mg/day for 14 to 21 days (F + A); fulvestrant plus anastrozole placebo (F); or fulvestrant placebo plus "
+    "anastrozole (A), 2 to 3 weeks before surgery. "
+    "All treatments significantly reduced mean ER expression from baseline (F: -41%, P = 0.0001; F + A: -39%, "
+    "P = 0.0001; A: -13%, P = 0.0034).")
+
+
+def test_within_arm_wording_inside_an_outcome_span_still_says_within():
+    rec = make_record(FULVESTRANT, [
+        ("INTERVENTION", "fulvestrant 500 mg plus anastrozole"), ("INTERVENTION", "fulvestrant 500 mg alone"),
+        ("INTERVENTION", "anastrozole alone"), ("INTERVENTION", "fulvestrant plus anastrozole"),
+        ("COMPARATOR", "placebo", 1), ("OUTCOME", "mean ER expression from baseline")], title=True)
+    claim = finding_of(rec, "All treatments significantly reduced")
+    # "from baseline", though the tagger put it inside the outcome: a change within the arms, not against placebo
+    assert claim.comparator == []
+    assert claim.direction in ("positive", "negative")
