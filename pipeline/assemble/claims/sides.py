@@ -156,6 +156,11 @@ def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
         # each arm's own change: "decreased ( p < 0.05 ) by -14.3 +/- 4.1 % in the HRT alone group and by -8.2 +/- 4.6 %
         # in the HRT + T group", also with the first arm's "in" missing ("by +2.2 +/- 0.5 % the HRT alone group")
         return own
+    if len(own) >= 2 and _OWN_PREDICATES.search(view.masked("INTERVENTION", "COMPARATOR")) and not (
+            _BETWEEN.search(AGAINST_START.sub(" ", masked)) or _COMPARATIVE_IN_ARM.search(masked)):
+        # one subject, a predicate of its own in each arm: "serum IL-10 was maintained in the Vitamin D + C group
+        # (p = 0.06) and was reduced in the Calcium group (p = 0.001)"
+        return own
     if len(named) < 2:
         return []
     if "respectively" not in view.text.lower():
@@ -171,6 +176,13 @@ def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
 
 _CHANGE_BY_EACH = re.compile(r"\b(?:increas|decreas|reduc|declin|rose|fell|improv|drop)\w*\s+(?:\([^()]*\)\s*)?by\b"
                              r"[^;]*?\band\s+by\b", re.IGNORECASE)
+_RESULT_VERB = r"(?:increas|decreas|reduc|improv|declin|rose|fell|maintain|unchang|remain|stable|worsen|drop)\w*"
+#: one subject with two coordinated predicates, each located in an arm of its own ("was maintained in the HRT alone
+#: group ( +0.4 +/- 0.4 % ) and increased ( p < 0.05 ) in the HRT + T group"); the second predicate has no subject of
+#: its own ("Blood glucose decreased ... in the krill group and vitamin D increased ... in the fish group" has)
+_OWN_PREDICATES = re.compile(r"\b" + _RESULT_VERB + r"\b[^;]{0,40}?\b(?:in|among|for)\s+the\s+[^;]{0,40}?"
+                             r"\b(?:group|arm)s?\b[^;]{0,60}?\band\s+(?:was\s+|were\s+)?(?:significantly\s+)?"
+                             + _RESULT_VERB + r"\b[^;]{0,40}?\b(?:in|among|for)\s+the\s+", re.IGNORECASE)
 _LIST_AND = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*(?:the\s+|in\s+the\s+)?$", re.IGNORECASE)
 _GROUPS_AFTER = re.compile(r"^\s*(?:groups?|arms?)\b", re.IGNORECASE)
 _GROUPS_END = re.compile(r"\b(?:groups?|arms?)$", re.IGNORECASE)  # the arm phrase "HRT + T groups"

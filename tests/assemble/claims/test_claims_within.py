@@ -323,3 +323,24 @@ def test_within_arm_wording_inside_an_outcome_span_still_says_within():
     # "from baseline", though the tagger put it inside the outcome: a change within the arms, not against placebo
     assert claim.comparator == []
     assert claim.direction in ("positive", "negative")
+
+
+# Evidence Inference PMC4440033 (title, design and a results sentence; neither in the findings gold nor a prompt)
+CALCITRIOL = (
+    "The effects of calcitriol with calcium carbonate supplementation on inflammatory biomarkers in chronic kidney "
+    "disease patients with low vitamin D. "
+    "Patients were randomized into the Vitamin D + Calcium (Vitamin D + C) or Calcium group. "
+    "At week 12, serum IL-10 was maintained in the Vitamin D + C group (p = 0.06) and was reduced in the Calcium "
+    "group (p = 0.001).")
+
+
+def test_one_subject_with_a_predicate_in_each_arm_gives_one_single_arm_finding_per_arm():
+    rec = make_record(CALCITRIOL, [
+        ("INTERVENTION", "calcitriol with calcium carbonate supplementation"),
+        ("INTERVENTION", "Vitamin D + Calcium (Vitamin D + C)"), ("INTERVENTION", "Calcium", 1),
+        ("OUTCOME", "serum IL-10"), ("INTERVENTION", "Vitamin D + C", 1), ("INTERVENTION", "Calcium", 2)], title=True)
+    claims = [c for c in claims_of(rec) if "serum IL-10 was maintained" in c.text and c.type == "finding"]
+    ents = {e.id: e.text for e in rec.entities}
+    # "was maintained in A and was reduced in B": each arm's own result, not a comparison of the two
+    assert sorted(ents[c.intervention[0]] for c in claims) == ["Calcium", "Vitamin D + C"]
+    assert all(c.comparator == [] and c.direction in ("positive", "negative") for c in claims)
