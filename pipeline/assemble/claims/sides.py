@@ -238,7 +238,7 @@ _WITHIN_EACH = re.compile(r"\bwithin\s+(?:each|both|either|all|the\s+same)\s+(?:
                           r"(?:groups?|arms?)\b", re.IGNORECASE)
 _BETWEEN_ARMS = re.compile(r"\b(?:between|among|versus|vs\.?|than)\b", re.IGNORECASE)
 _COMPARATIVE_IN_ARM = re.compile(r"\b(?:greater|higher|lower|more|less|fewer|better|worse|shorter|longer|smaller|"
-                                 r"larger)\b(?:\s+[\w-]+){0,8}?\s+(?:in|for|with|among)\s+(?:the\s+)?\S+(?:\s+\S+)?\s+"
+                                 r"larger)\b(?:[\s,]+[\w-]+){0,8}?[\s,]+(?:in|for|with|among)\s+(?:the\s+)?\S+(?:\s+\S+)?\s+"
                                  r"(?:group|arm)s?\b", re.IGNORECASE)
 _EFFECT = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:is|was|were|are)\s+(?:\w+\s+)?"
                      r"(?:effective|efficacious|superior|better)\b|"
