@@ -21,7 +21,7 @@ from .base import SentenceView, blank, entity_words, sentence_views, unique
 from .clauses import none_in_any_arm
 from .context import Arm, InterventionContext
 from .coordinated import split_coordinated
-from .design import same_intervention
+from .design import distinct_arms, same_intervention
 from .direction import (
     Decision,
     DirectionModel,
@@ -41,6 +41,7 @@ from .polarity import anatomy, both_arms_change
 from .sides import (
     arms_apart,
     between_arms,
+    both_named_changed,
     common_arm,
     comparator_alone,
     compared_in_degree,
@@ -129,7 +130,11 @@ class ClaimAssembler:
         if ctype in _CARRY:
             valued_pair(arms, pairs, ctx.is_main)
         apart = arms_apart(view, arms) if ctype in _CARRY else []
-        solo = bool(apart) or (ctype in _CARRY and (comparator_alone(view, arms) or common_arm(view, arms)))
+        every = both_named_changed(view, arms, ctx.comparators) if ctype in _CARRY and not apart else []
+        if len(distinct_arms(every)) >= 2:  # "Both A and B induced a decrease": one single-arm finding per arm
+            apart = [a.entity for a in distinct_arms(every)]
+        solo = bool(apart) or bool(every) or (ctype in _CARRY and (comparator_alone(view, arms)
+                                                                   or common_arm(view, arms)))
         compares = ctype in _CARRY and not solo and between_arms(view, arms, pairs)
         roles = roles_of(view, arms, carried, carried_c, compares=compares, solo=solo)
         if ctype in _CARRY:
@@ -236,11 +241,15 @@ class ClaimAssembler:
             return Decision(direction="no_difference", significant=sig, p_value=p.id if p is not None else None,
                             source="words")
         if (within and not has_comparator and (solo or not compared)) or both or (
-                single_arm and one_arm and not compared and not (compares and controlled)):
+                single_arm and one_arm and not compared and not (compares and controlled)) or (
+                single_arm and not controlled and not has_comparator and not compared):
             # a change within the arms ("reduced significantly in both groups"), or a result of a single-arm
             # design: judged, not compared; a sentence that compares two arms in words ("lower in implanted
             # than non-implanted eyes") is a comparison even when no comparator entity was resolved, and so is one
-            # the arm rules found comparing arms (two arms' values, a test) in a controlled design
+            # the arm rules found comparing arms (two arms' values, a test) in a controlled design. In an uncontrolled
+            # series (no controlled design, no design comparator; GUIDELINES: comparator null) a result that names
+            # two treatments ("among the patients who had isolated AVR, while among ... AVR with CABG") but compares
+            # nothing in words is judged too: the tagged treatments are subgroups or settings, not arms
             return self._judge(view, ctype, group)
         if not (compares or compared or is_comparative(masked, not one_arm, group.measures)):
             decision = decide_qualitative(masked, adverse=ctype == "adverse_effect")

@@ -63,7 +63,11 @@ def within_arms(view: SentenceView, arms: Sequence[Arm] = ()) -> bool:
         return True
     if not _CHANGE.search(masked):
         return False
-    return bool(WITHIN_CHANGE.search(masked)) or change_in_arm(view, arms, masked)
+    # within-arm wording is read in the sentence as written: the tagger often takes it into a span - an arm's ("After
+    # pre- and post-training experimental group, MT ... improved significantly": INTERVENTION "post-training
+    # experimental"), an outcome's ("reduced mean ER expression from baseline", OUTCOME "26 weeks" after "over") -
+    # and it still says the change is the arm's own over time
+    return bool(WITHIN_CHANGE.search(view.text)) or change_in_arm(view, arms, masked)
 
 
 def _within_each(masked: str) -> bool:
@@ -152,7 +156,12 @@ def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
     if len(own) >= 2 and _CHANGE_BY_EACH.search(masked) and not (_BETWEEN.search(AGAINST_START.sub(" ", masked))
                                                                  or _COMPARATIVE_IN_ARM.search(masked)):
         # each arm's own change: "decreased ( p < 0.05 ) by -14.3 +/- 4.1 % in the HRT alone group and by -8.2 +/- 4.6 %
-        # in the HRT + T group"
+        # in the HRT + T group", also with the first arm's "in" missing ("by +2.2 +/- 0.5 % the HRT alone group")
+        return own
+    if len(own) >= 2 and _OWN_PREDICATES.search(view.masked("INTERVENTION", "COMPARATOR")) and not (
+            _BETWEEN.search(AGAINST_START.sub(" ", masked)) or _COMPARATIVE_IN_ARM.search(masked)):
+        # one subject, a predicate of its own in each arm: "serum IL-10 was maintained in the Vitamin D + C group
+        # (p = 0.06) and was reduced in the Calcium group (p = 0.001)"
         return own
     if len(named) < 2:
         return []
@@ -168,7 +177,14 @@ def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
 
 
 _CHANGE_BY_EACH = re.compile(r"\b(?:increas|decreas|reduc|declin|rose|fell|improv|drop)\w*\s+(?:\([^()]*\)\s*)?by\b"
-                             r"[^;]*?\b(?:in|among|for)\s+(?:the\s+)?[^;]*?\band\s+by\b", re.IGNORECASE)
+                             r"[^;]*?\band\s+by\b", re.IGNORECASE)
+_RESULT_VERB = r"(?:increas|decreas|reduc|improv|declin|rose|fell|maintain|unchang|remain|stable|worsen|drop)\w*"
+#: one subject with two coordinated predicates, each located in an arm of its own ("was maintained in the HRT alone
+#: group ( +0.4 +/- 0.4 % ) and increased ( p < 0.05 ) in the HRT + T group"); the second predicate has no subject of
+#: its own ("Blood glucose decreased ... in the krill group and vitamin D increased ... in the fish group" has)
+_OWN_PREDICATES = re.compile(r"\b" + _RESULT_VERB + r"\b[^;]{0,40}?\b(?:in|among|for)\s+the\s+[^;]{0,40}?"
+                             r"\b(?:group|arm)s?\b[^;]{0,60}?\band\s+(?:was\s+|were\s+)?(?:significantly\s+)?"
+                             + _RESULT_VERB + r"\b[^;]{0,40}?\b(?:in|among|for)\s+the\s+", re.IGNORECASE)
 _LIST_AND = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*(?:the\s+|in\s+the\s+)?$", re.IGNORECASE)
 _GROUPS_AFTER = re.compile(r"^\s*(?:groups?|arms?)\b", re.IGNORECASE)
 _GROUPS_END = re.compile(r"\b(?:groups?|arms?)$", re.IGNORECASE)  # the arm phrase "HRT + T groups"
@@ -224,7 +240,7 @@ _WITHIN_EACH = Gated(re.compile(r"\bwithin\s+(?:each|both|either|all|the\s+same)
                                 r"(?:groups?|arms?)\b", re.IGNORECASE), ("within",))
 _BETWEEN_ARMS = re.compile(r"\b(?:between|among|versus|vs\.?|than)\b", re.IGNORECASE)
 _COMPARATIVE_IN_ARM = re.compile(r"\b(?:greater|higher|lower|more|less|fewer|better|worse|shorter|longer|smaller|"
-                                 r"larger)\b(?:\s+[\w-]+){0,8}?\s+(?:in|for|with|among)\s+(?:the\s+)?\S+(?:\s+\S+)?\s+"
+                                 r"larger)\b(?:[\s,]+[\w-]+){0,8}?[\s,]+(?:in|for|with|among)\s+(?:the\s+)?\S+(?:\s+\S+)?\s+"
                                  r"(?:group|arm)s?\b", re.IGNORECASE)
 _EFFECT = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:is|was|were|are)\s+(?:\w+\s+)?"
                      r"(?:effective|efficacious|superior|better)\b|"
@@ -256,3 +272,49 @@ def _arm_effect(view: SentenceView, arms: list[Arm], masked: str) -> bool:
         if _EFFECT.match(masked[arm.end - view.start:arm.end - view.start + 60]):
             return True
     return False
+
+
+_BOTH_LEAD = re.compile(r"\bboth\s+(?:the\s+)?", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
+#: the change right after the arms, a few words on ("induced a significant decrease", "were associated with an
+#: increase", "significantly reduced")
+_CHANGE_AFTER = re.compile(r"^\s*(?:groups?\s+|arms?\s+)?(?:[\w-]+\s+){0,4}?(?:improv|increas|decreas|reduc|declin|"
+                           r"rose|fell|lower|rais|elevat|induc\w*\s+an?\s+\w+)", re.IGNORECASE)
+
+
+def both_named_changed(view: SentenceView, arms: Sequence[Arm], comparators: Sequence[Entity]) -> list[Arm]:
+    """"Both A and B induced a significant decrease in intraabdominal pressure": a change said of every arm of the
+    design, named one by one after "both" (or in one span the tagger joined, "spinal and general anesthesia"), with
+    no between-arm words and no comparative: a change within each arm, not a comparison (GUIDELINES, Findings:
+    "improved in both groups" is single-arm). Only when the arms named are the design's - one of them names a
+    comparator seen so far (``comparators``), or there is none: "Both canagliflozin 100 and 300 mg reduced HbA1c"
+    in a placebo-controlled trial is each dose against placebo. Returns the arms named, else []."""
+    singles = sorted((a for a in arms if a.entity is not None and not a.plural), key=lambda a: a.start)
+    for m in _BOTH_LEAD.finditer(view.text):
+        at = view.start + m.end()
+        listed = [a for a in singles if a.start == at][:1]
+        if not listed:
+            continue
+        for a in singles:
+            if a.start > listed[-1].end and _LIST_JOIN.fullmatch(view.between(listed[-1].end, a.start)):
+                listed.append(a)
+        if len({a.key for a in listed}) < 2 and " and " not in listed[0].text:
+            continue
+        if not _CHANGE_AFTER.match(view.text[listed[-1].end - view.start:]):
+            continue
+        masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
+        if _BETWEEN.search(AGAINST_START.sub(" ", masked)) or DEGREE.search(masked):
+            return []
+        if comparators and not any(_names_comparator(a, c) for a in listed for c in comparators):
+            return []
+        return listed
+    return []
+
+
+def _names_comparator(arm: Arm, comparator: Entity) -> bool:
+    """Does ``arm`` name ``comparator``: a mention of it, or a span the tagger joined ("in-person and webinar
+    clinics") that shares a word with it ("webinar AFIX consultation")?"""
+    if arm.entity is None:
+        return False
+    words, own = entity_words(comparator), entity_words(arm.entity)
+    return same_intervention(words, own) or words <= own or (" and " in arm.text and bool(words & own))

@@ -186,3 +186,24 @@ def test_what_the_control_group_did_not_receive_is_not_the_control():
         ctx.observe(view, None, design=view.index < 2)
     assert ctx.control_arms == []
     assert all(e.text != "education" for e in ctx.comparators)
+
+
+# Evidence Inference PMC5057363 (title, methods and a results sentence; an EI train prompt, not in the findings gold)
+ATACICEPT = (
+    "Safety and Efficacy of Atacicept in Combination With Rituximab for Reducing the Signs and Symptoms of Rheumatoid "
+    "Arthritis: A Phase II, Randomized, Double-Blind, Placebo-Controlled Pilot Trial. "
+    "In this randomized, double-blind, placebo-controlled pilot trial, 2 infusions of intravenous rituximab were "
+    "followed by once-weekly subcutaneous injections of 150 mg atacicept or placebo for 25 weeks. "
+    "Hypersensitivity and injection site reactions were more common, and more patients withdrew due to AEs, in the "
+    "atacicept group.")
+
+
+def test_a_comparative_said_of_one_arm_across_a_comma_list_compares_the_arms():
+    rec = make_record(ATACICEPT, [
+        ("INTERVENTION", "Atacicept"), ("INTERVENTION", "atacicept", 0), ("COMPARATOR", "placebo", 1),
+        ("OUTCOME", "Hypersensitivity"), ("OUTCOME", "injection site reactions"), ("OUTCOME", "AEs"),
+        ("INTERVENTION", "atacicept", 1)], title=True)
+    claim = finding_of(rec, "were more common")
+    # "more common ..., in the atacicept group": more than in the other arm, the design's placebo
+    assert claim.direction == "increase"
+    assert [e.text for e in rec.entities if e.id in claim.comparator] == ["placebo"]

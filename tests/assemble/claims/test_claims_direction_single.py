@@ -1,7 +1,7 @@
 """Direction of single-arm results and of statements without a comparison word (issue 10, class 4),
 on real sentences from ../shared (the findings gold's abstracts)."""
 
-from claims_helpers import claims_of, make_record
+from claims_helpers import claims_of, finding_of, make_record
 
 # PubMed 26702233 (pubmed-xml sample): an uncontrolled series, one arm
 SYMPATHICOTOMY = (
@@ -319,3 +319,24 @@ def test_no_change_without_a_test_states_no_significance():
         rec.sentences[1].section = "RESULTS"
         claim = next(c for c in claims_of(rec) if c.sentence == 1 and rec.entities[1].id in c.outcome)
         assert claim.direction == "negative" and claim.significant is significant
+
+
+# PubMed 26702162 (pubmed-xml-samples; title, methods and a results sentence): an uncontrolled series, pre- vs
+# postoperative, with two operations named as subgroups
+AVR = (
+    "Improvement in left ventricular function assessed by tissue Doppler imaging after aortic valve replacement for "
+    "severe aortic stenosis. "
+    "We compared the preoperative and postoperative echocardiographic assessments of 23 patients with severe AS who "
+    "had undergone isolated AVR (n = 13) or concomitant AVR with coronary artery bypass grafting (CABG) (n = 10). "
+    "There was significant improvement in TDI-derived parameters among the patients who had isolated AVR, while "
+    "among the patients who had concomitant AVR with CABG, only S' had significant improvement (p = 0.028).")
+
+
+def test_two_treatments_named_in_an_uncontrolled_series_do_not_make_a_comparison():
+    rec = make_record(AVR, [
+        ("INTERVENTION", "aortic valve replacement"), ("OUTCOME", "TDI-derived parameters"),
+        ("INTERVENTION", "AVR", 2), ("INTERVENTION", "AVR", 3), ("INTERVENTION", "CABG", 1)], title=True)
+    claim = finding_of(rec, "TDI-derived parameters among")
+    # no control, no design comparator, no comparison in words: the change within the operated patients is judged
+    assert claim.comparator == []
+    assert claim.direction == "positive"

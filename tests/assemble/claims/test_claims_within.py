@@ -148,6 +148,22 @@ def test_each_listed_arm_with_its_own_values_gives_its_own_single_arm_finding():
     assert all(c.comparator == [] and c.direction in ("positive", "negative") for c in claims)
 
 
+def test_each_arms_own_change_by_an_amount_needs_no_preposition_before_the_first_arm():
+    # EvidenceMap 10993031 (findings gold): "by +2.2 % the HRT alone group and by + 1.8 % in the HRT + T group" -
+    # the source drops the "in"; "changed by X ... and by Y" with two arms is still each arm's own change
+    text = ("The E2 and E2+P4 groups were combined into the HRT alone group ( n=30 ) , and the E2+T and E2+P4+T "
+            "groups were combined into the HRT + T group ( n=27 ) . "
+            "Bone mineral density in the lumbar spine increased ( p < 0.05 ) by +2.2 +/- 0.5 % the HRT alone group "
+            "and by + 1.8 +/- 0.6 % in the HRT + T group .")
+    rec = make_record(text, [("INTERVENTION", "HRT alone"), ("INTERVENTION", "HRT + T"),
+                             ("OUTCOME", "Bone mineral density in the lumbar spine"),
+                             ("INTERVENTION", "HRT alone", 1), ("INTERVENTION", "HRT + T", 1)])
+    claims = [c for c in claims_of(rec) if c.sentence == 1]
+    ents = {e.id: e.text for e in rec.entities}
+    assert sorted(ents[c.intervention[0]] for c in claims) == ["HRT + T", "HRT alone"]
+    assert all(c.comparator == [] and (c.direction, c.significant) == ("positive", True) for c in claims)
+
+
 def test_did_not_result_in_added_benefit_is_no_difference():
     # EvidenceMap 10993031 (conclusion): the spine's result is no difference, the hip's a significant increase
     text = ("Although the addition of testosterone to HRT for 1 year did not result in added benefit to the spine bone "
@@ -262,3 +278,69 @@ def test_a_change_in_both_groups_then_more_change_in_one_group_is_a_comparison()
     # compared (not judged positive as a change common to both arms), read in the clause that compares
     p_value = next(m for m in rec.measures if m.id == claim.p_value)
     assert (claim.direction, claim.significant, rec.text[p_value.start:p_value.end]) == ("decrease", True, "P < 0.05")
+
+
+# Evidence Inference PMC3309323 (title, design and the first results sentence; the tagger takes "post-training
+# experimental" for an arm and "elbow" for another)
+CHRIST = (
+    "The Effect of Comprehensive Hand Repetitive Intensive Strength Training (CHRIST) Using Motion Analysis in "
+    "Children with Cerebral Palsy. "
+    "The experimental group (n=10) received CHRIST and general rehabilitation therapy. "
+    "The control group (n=9) received a home program as well as general rehabilitation therapy. "
+    "After pre- and post-training experimental group, MT, MV, NJS, MAV of shoulder, elbow, wrist and NJS of elbow "
+    "and wrist improved significantly in reaching movement of both comfortable and fast speed (p<0.05).")
+
+
+def test_within_arm_wording_inside_a_mistagged_arm_span_still_says_within():
+    rec = make_record(CHRIST, [
+        ("INTERVENTION", "Comprehensive Hand Repetitive Intensive Strength Training"),
+        ("COMPARATOR", "home program"), ("INTERVENTION", "post-training experimental"), ("OUTCOME", "MT"),
+        ("OUTCOME", "MV"), ("INTERVENTION", "elbow")], title=True)
+    claim = finding_of(rec, "After pre- and post-training")
+    # "pre- and post-" is the change of the arm over time, even though the tagger put "post-" inside an arm span:
+    # a single-arm finding, no comparator carried from the design
+    assert claim.comparator == []
+    assert (claim.direction, claim.significant) == ("positive", True)
+
+
+# Evidence Inference PMC3672778 (title, methods, a results sentence; not in the findings gold)
+FULVESTRANT = (
+    "A randomized trial to assess the biological activity of short-term (pre-surgical) fulvestrant 500 mg plus "
+    "anastrozole versus fulvestrant 500 mg alone or anastrozole alone on primary breast cancer. "
+    "In this double-blind, multicenter trial, 121 patients received fulvestrant 500 mg on Day 1 plus anastrozole 1 "
+    "mg/day for 14 to 21 days (F + A); fulvestrant plus anastrozole placebo (F); or fulvestrant placebo plus "
+    "anastrozole (A), 2 to 3 weeks before surgery. "
+    "All treatments significantly reduced mean ER expression from baseline (F: -41%, P = 0.0001; F + A: -39%, "
+    "P = 0.0001; A: -13%, P = 0.0034).")
+
+
+def test_within_arm_wording_inside_an_outcome_span_still_says_within():
+    rec = make_record(FULVESTRANT, [
+        ("INTERVENTION", "fulvestrant 500 mg plus anastrozole"), ("INTERVENTION", "fulvestrant 500 mg alone"),
+        ("INTERVENTION", "anastrozole alone"), ("INTERVENTION", "fulvestrant plus anastrozole"),
+        ("COMPARATOR", "placebo", 1), ("OUTCOME", "mean ER expression from baseline")], title=True)
+    claim = finding_of(rec, "All treatments significantly reduced")
+    # "from baseline", though the tagger put it inside the outcome: a change within the arms, not against placebo
+    assert claim.comparator == []
+    assert claim.direction in ("positive", "negative")
+
+
+# Evidence Inference PMC4440033 (title, design and a results sentence; neither in the findings gold nor a prompt)
+CALCITRIOL = (
+    "The effects of calcitriol with calcium carbonate supplementation on inflammatory biomarkers in chronic kidney "
+    "disease patients with low vitamin D. "
+    "Patients were randomized into the Vitamin D + Calcium (Vitamin D + C) or Calcium group. "
+    "At week 12, serum IL-10 was maintained in the Vitamin D + C group (p = 0.06) and was reduced in the Calcium "
+    "group (p = 0.001).")
+
+
+def test_one_subject_with_a_predicate_in_each_arm_gives_one_single_arm_finding_per_arm():
+    rec = make_record(CALCITRIOL, [
+        ("INTERVENTION", "calcitriol with calcium carbonate supplementation"),
+        ("INTERVENTION", "Vitamin D + Calcium (Vitamin D + C)"), ("INTERVENTION", "Calcium", 1),
+        ("OUTCOME", "serum IL-10"), ("INTERVENTION", "Vitamin D + C", 1), ("INTERVENTION", "Calcium", 2)], title=True)
+    claims = [c for c in claims_of(rec) if "serum IL-10 was maintained" in c.text and c.type == "finding"]
+    ents = {e.id: e.text for e in rec.entities}
+    # "was maintained in A and was reduced in B": each arm's own result, not a comparison of the two
+    assert sorted(ents[c.intervention[0]] for c in claims) == ["Calcium", "Vitamin D + C"]
+    assert all(c.comparator == [] and c.direction in ("positive", "negative") for c in claims)
