@@ -88,8 +88,8 @@ class InterventionContext:
         """When the title names no intervention, the main one is the intervention the abstract
         mentions most often (abbreviations expanded: "HACE" counts for "hepatic arterial
         chemoembolization"), not merely the first one a sentence happens to name. When the title names
-        several, the main one is the title's intervention the abstract mentions most often (ties: the
-        title's first), not all of them at once."""
+        several, the main one is the title's intervention (:func:`title_arms`: not its alternative) the
+        abstract mentions most often (ties: the title's first), not all of them at once."""
         if not views or self.main:
             return
         title = list(dict.fromkeys(k for k in map(entity_words, title_arms(views[0])) if k))
@@ -362,10 +362,14 @@ def title_arms(view: SentenceView) -> list[Entity]:
     setting - introduced by "for" / "in" / "after" / "following" / "undergoing" / "during" ("Femtosecond-assisted
     LASIK for consecutive hyperopia after radial keratotomy", "BTB allografts for anterior cruciate ligament
     reconstruction", "... in a Swine Model of Reperfused Acute Myocardial Infarction"; not "after therapy with X",
-    "in combination with X"), unless every one is."""
+    "in combination with X"), unless every one is; nor the arm the title sets up as the alternative
+    (:func:`.design.design_comparators`: "X versus Y", "X: a comparison with the landmark technique") or words
+    like a control, unless every one is (round 7: the main intervention was the title arm mentioned most, the
+    comparator when the abstract names it more often)."""
     ents = view.label("INTERVENTION")
-    lead = [e for e in ents if not _SETTING_BEFORE.search(view.text[:e.start - view.start])]
-    return lead or ents
+    lead = [e for e in ents if not _SETTING_BEFORE.search(view.text[:e.start - view.start])] or ents
+    alternatives = design_comparators(view, view.label("INTERVENTION", "COMPARATOR"))
+    return [e for e in lead if e.id not in alternatives and not is_control(e)] or lead
 
 
 
