@@ -122,7 +122,7 @@ class ClaimAssembler:
             settle_roles(view, ctx)
         arms = arms_of(view, ctx)
         if ctype in _CARRY:
-            carried, carried_c = ctx.main_mentions(), ctx.named_comparator()
+            carried, carried_c = ctx.carried(), ctx.named_comparator()
         else:
             arms = [a for a in arms if not a.inherited]
             carried, carried_c = [], None

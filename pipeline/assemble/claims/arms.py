@@ -109,7 +109,7 @@ def _design_arms_only(view: SentenceView, arms: list[Arm], ctx: InterventionCont
     such span, or those after "of/in/with/during", cost EvidenceMap chains 1-2 points: "during rapid
     permissive hypercapnia", "the irradiated group" are arms the design sentences did not name.) Nor is a
     span that names no main intervention or design comparator in the sentence's setting ("... after LC",
-    "prior to the embryo transfer"; the title rule of :func:`.context.title_arms`) or modifying an arm
+    "prior to the embryo transfer"; the title rule of :func:`.design.title_arms`) or modifying an arm
     ("High-volume low-concentration of intraperitoneal bupivacaine")."""
     if not ctx.design_arms:
         return arms

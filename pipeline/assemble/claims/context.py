@@ -8,7 +8,8 @@ name it, and which arm "the combination group" / "group II" / "the control group
   a main span that joins two arms ("i-gel and LMA Supreme") is split once a design sentence names them apart.
   Mentions of the same intervention (same content words after abbreviation expansion, or one's
   words contained in the other's) are tracked; a claim that names no intervention *inherits* the
-  latest earlier mention of each main intervention (``Claim.inherited``).
+  latest earlier mention of each main intervention (``Claim.inherited``), or the arm the design allocates
+  against the comparator when only the title names the main one (:meth:`InterventionContext.carried`).
 * **Comparators** seen in the title, aim or methods (COMPARATOR entities, or INTERVENTION entities
   worded like a control: placebo, usual care, sham, "X alone") are remembered the same way.
 * **Arm definitions**: ``X (group I)``, ``group A received X``, ``X group`` — an arm phrase of a
@@ -31,7 +32,7 @@ from functools import lru_cache
 from ...schema import Entity
 from .base import SentenceView, content_words, cues, entity_words, same_stem
 from .control import CONTROL, is_control
-from .design import design_comparators, same_intervention
+from .design import design_comparators, same_intervention, title_arms
 from .labels import bracket_labels, defined_label
 
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
@@ -82,14 +83,16 @@ class InterventionContext:
     short_forms: dict[str, str] = field(default_factory=dict)  # the record's abbreviations: short -> long form
     controlled: bool = False  # the abstract names a controlled design (sides.controlled_design)
     control_arms: list[Entity] = field(default_factory=list)  # what "the control group received" (design)
+    main_designed: bool = False  # a design sentence after the title names a main intervention
+    allocated_against: bool = False  # ``allocated`` was set against a comparator (not the first aim's arm)
 
     # -- updating ---------------------------------------------------------------------------------------
     def prime(self, views: list[SentenceView]) -> None:
         """When the title names no intervention, the main one is the intervention the abstract
         mentions most often (abbreviations expanded: "HACE" counts for "hepatic arterial
         chemoembolization"), not merely the first one a sentence happens to name. When the title names
-        several, the main one is the title's intervention the abstract mentions most often (ties: the
-        title's first), not all of them at once."""
+        several, the main one is the title's intervention (:func:`title_arms`: not its alternative) the
+        abstract mentions most often (ties: the title's first), not all of them at once."""
         if not views or self.main:
             return
         title = list(dict.fromkeys(k for k in map(entity_words, title_arms(views[0])) if k))
@@ -149,6 +152,8 @@ class InterventionContext:
                 self.interventions.append(ent)
                 self._define_label(view, ent)
                 continue
+            if defining and view.index > 0 and any(same_intervention(key, m) for m in self.main):
+                self.main_designed = True
             for main in self.main:
                 # a control-worded mention ("standard care plus intervention (LWP)") does not replace one
                 # that names the active arm alone
@@ -201,6 +206,7 @@ class InterventionContext:
                    and not any(same_intervention(entity_words(e), entity_words(c)) for c in against)]
         if actives and (against or (aim and self.allocated is None)):
             self.allocated = actives[0]
+            self.allocated_against = bool(against)
 
     def _split_joined_main(self, ents: list[Entity], alternatives: set[str]) -> None:
         """A main intervention that is two arms in one span (the title's "i-gel and Laryngeal Mask Airway
@@ -279,6 +285,18 @@ class InterventionContext:
     def main_mentions(self) -> list[Entity]:
         return [self.latest[k] for k in self.main if k in self.latest]
 
+    def carried(self) -> list[Entity]:
+        """The arm a result sentence that names none inherits: the latest mention of each main intervention;
+        but when no design sentence after the title names the main one and a design sentence allocates an active
+        arm against the comparator (:meth:`_allocate`) that shares no word with it, that arm (round 7: the title's
+        "cognitive enhancement" vs the allocated "computerized auditory training"; not the title's "education
+        programs" reworded as "school-based programs")."""
+        alloc = self.allocated
+        if alloc is not None and self.allocated_against and not self.main_designed and not any(
+                same_stem(w, v) for w in entity_words(alloc) for m in self.main for v in m):
+            return [alloc]
+        return self.main_mentions()
+
     def comparator(self) -> Entity | None:
         return self.comparators[-1] if self.comparators else None
 
@@ -345,29 +363,10 @@ class InterventionContext:
         return mains[0] if mains else self.allocated
 
 
-_SETTING_BEFORE = re.compile(r"\b(?:for|in(?!\s+(?:combination|addition|conjunction)\b)|after|following|undergoing|"
-                             r"during|before|prior\s+to)\s+"
-                             r"(?:(?!(?:therapy|treatment|administration|use|with|using|receiving|injection|infusion|"
-                             r"supplementation)\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
-
-
 def nested(view: SentenceView, ent: Entity, *labels: str) -> bool:
     """Does ``ent`` lie inside an entity of ``labels`` (another span than its own)?"""
     return any(o.start <= ent.start and ent.end <= o.end and (o.start, o.end) != (ent.start, ent.end)
                for o in view.label(*labels))
-
-
-def title_arms(view: SentenceView) -> list[Entity]:
-    """The title's INTERVENTION entities that can be its main intervention: not those in the title's
-    setting - introduced by "for" / "in" / "after" / "following" / "undergoing" / "during" ("Femtosecond-assisted
-    LASIK for consecutive hyperopia after radial keratotomy", "BTB allografts for anterior cruciate ligament
-    reconstruction", "... in a Swine Model of Reperfused Acute Myocardial Infarction"; not "after therapy with X",
-    "in combination with X"), unless every one is."""
-    ents = view.label("INTERVENTION")
-    lead = [e for e in ents if not _SETTING_BEFORE.search(view.text[:e.start - view.start])]
-    return lead or ents
-
-
 
 
 _ALNUM = re.compile(r"[a-z0-9]+")

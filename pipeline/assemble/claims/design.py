@@ -1,7 +1,8 @@
-"""Design sentences' arms: which mentions are one intervention (:func:`same_intervention`) and which arm a title,
+"""Design sentences' arms: which mentions are one intervention (:func:`same_intervention`), which arm a title,
 aim or methods sentence sets up as the alternative (:func:`design_comparators`: "randomised to X or Y",
-"comparing X with Y", "X versus Y"); :data:`COMPARE_BEFORE`, the cue that introduces a comparator ("than",
-"compared with", "superior to", "as effective as"). Read by :mod:`.context` and :mod:`.arms`.
+"comparing X with Y", "X versus Y") and which title arms can be the main intervention (:func:`title_arms`);
+:data:`COMPARE_BEFORE`, the cue that introduces a comparator ("than", "compared with", "superior to", "as
+effective as"). Read by :mod:`.context` and :mod:`.arms`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TypeVar
 
 from ...schema import Entity
 from .base import SentenceView, entity_words, same_stem
+from .control import is_control
 
 _NEGATIONS = frozenset(["non", "no", "not", "without", "off"])  # "off-pump" is not "on-pump"
 _A = TypeVar("_A")
@@ -103,3 +105,22 @@ _JOINT_WITH = re.compile(r"\b(?:combined|combination|together|along|associated|s
 _AND_PAIR = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*and\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ALLOCATED_TO = re.compile(r"\b(?:assign|allocat|randomi[sz]|random)\w*\s*$", re.IGNORECASE)
 _ONLY_BRACKETS = re.compile(r"^\s*(?:\([^()]{1,15}\)\s*)?$")
+_SETTING_BEFORE = re.compile(r"\b(?:for|in(?!\s+(?:combination|addition|conjunction)\b)|after|following|undergoing|"
+                             r"during|before|prior\s+to)\s+"
+                             r"(?:(?!(?:therapy|treatment|administration|use|with|using|receiving|injection|infusion|"
+                             r"supplementation)\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def title_arms(view: SentenceView) -> list[Entity]:
+    """The title's INTERVENTION entities that can be its main intervention: not those in the title's
+    setting - introduced by "for" / "in" / "after" / "following" / "undergoing" / "during" ("Femtosecond-assisted
+    LASIK for consecutive hyperopia after radial keratotomy", "BTB allografts for anterior cruciate ligament
+    reconstruction", "... in a Swine Model of Reperfused Acute Myocardial Infarction"; not "after therapy with X",
+    "in combination with X"), unless every one is; nor the arm the title sets up as the alternative
+    (:func:`design_comparators`: "X versus Y", "X: a comparison with the landmark technique") or words
+    like a control, unless every one is (round 7: the main intervention was the title arm mentioned most, the
+    comparator when the abstract names it more often)."""
+    ents = view.label("INTERVENTION")
+    lead = [e for e in ents if not _SETTING_BEFORE.search(view.text[:e.start - view.start])] or ents
+    alternatives = design_comparators(view, view.label("INTERVENTION", "COMPARATOR"))
+    return [e for e in lead if e.id not in alternatives and not is_control(e)] or lead
