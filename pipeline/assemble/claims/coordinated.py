@@ -111,7 +111,7 @@ def split_coordinated(record: Record, claims: list[Claim]) -> list[Claim]:
                     # a run member that is also the comparator outside the run: "X and Y" vs "Y only" is X + Y
                     and not any(e.id not in claim.comparator and same_intervention(entity_words(e), o)
                                 for e in r for o in others)), None)
-        if run is None:
+        if run is None or _already_split(claim, run, claims):
             out.append(claim)
             continue
         members = [e.id for e in run]
@@ -125,6 +125,14 @@ def split_coordinated(record: Record, claims: list[Claim]) -> list[Claim]:
     if split:
         out = [c.model_copy(update={"id": f"C{n}"}) for n, c in enumerate(out, 1)]
     return out
+
+
+def _already_split(claim: Claim, run: list[Entity], claims: list[Claim]) -> bool:
+    """Has the sentence already one claim per arm of ``run`` (the rules' "both A and B" changes within each arm,
+    :mod:`.sides`)? Then another claim of the same sentence and outcome holds another member as intervention."""
+    others = {e.id for e in run} - set(claim.intervention)
+    return any(c is not claim and c.start == claim.start and c.outcome == claim.outcome
+               and others & set(c.intervention) for c in claims)
 
 
 def _predicate(record: Record, claim: Claim, run: list[Entity], outcomes: dict[str, Entity]) -> str:
