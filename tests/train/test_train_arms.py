@@ -1,16 +1,19 @@
 """The arm ranker's trainer (:mod:`claimex.train.arms`): labels from the findings scorer's arm rule on a real
 Evidence Inference 2.0 train prompt (PMC 5827033, its intervention / comparator / outcome strings as the prompt
-gives them), the logistic regression, the hash split."""
+gives them) and on findings-gold-style tune findings of the same abstract, the logistic regression, the hash
+split."""
 
 import re
 
 import numpy as np
+import pytest
 
 from claimex.annotate.measures import parse_measures
 from claimex.assemble.claims import ClaimAssembler
+from claimex.corpora.findings import GoldAbstract, GoldFinding, Span, text_sha1
 from claimex.evaluate.prompts import Prompt
 from claimex.schema import Entity, Record, Sentence
-from claimex.train.arms import examples, fit, held_out, score
+from claimex.train.arms import examples, fit, gold_examples, held_out, score
 
 TEXT = ("Transcutaneous electroacupuncture alleviates postoperative ileus after gastrectomy: A randomized "
         "clinical trial\n"
@@ -67,3 +70,49 @@ def test_hash_split_holds_out_about_a_quarter_and_is_stable():
     share = sum(held_out(i) for i in ids) / len(ids)
     assert 0.2 < share < 0.3
     assert [held_out(i) for i in ids[:50]] == [held_out(i) for i in ids[:50]]
+
+
+def _span(surface: str, nth: int = 0) -> Span:
+    pos = [m.start() for m in re.finditer(re.escape(surface), TEXT)][nth]
+    return Span(pos, pos + len(surface), surface)
+
+
+def _gold(split: str, comparator: Span | None) -> GoldAbstract:
+    start = TEXT.index("Time to first")
+    end = TEXT.index("P = 0.048).") + len("P = 0.048).")
+    finding = GoldFinding(sentence=(start, end), type="finding", outcome=_span("Time to first flatus"),
+                          intervention=_span("TEA", 1), comparator=comparator, numbers=[],
+                          direction="decrease", significant=True)
+    return GoldAbstract("evidence-inference", "5827033", "pmc", split, text_sha1(TEXT), len(TEXT),
+                        [(start, end)], [finding])
+
+
+def test_a_tune_gold_finding_labels_the_judged_claims_candidates():
+    rec = _record()
+    gold = _gold("tune", _span("control group", 0))
+    (ex,) = gold_examples({gold.key: rec}, [gold], weight=2.0)
+    assert ex.pmcid == "evidence-inference:5827033" and not ex.single and ex.weight == 2.0
+    assert ex.claim.id in {c.id for c in rec.claims} and ex.claim.outcome
+    labels = {c.entity.text + str(c.entity.start): (yi, yc) for c, yi, yc in zip(ex.cands, ex.y_i, ex.y_c)}
+    assert [k for k in labels if k.startswith("TEA")] and all(v == (1, 0) for k, v in labels.items()
+                                                               if k.startswith("TEA"))
+    assert all(v == (0, 1) for k, v in labels.items() if k.startswith("control"))
+    assert labels[f"gastrectomy{TEXT.rindex('gastrectomy')}"] == (0, 0)
+    s = score(None, [ex])
+    assert s["rules_c"] == 1.0 and s["reachable_i"] == 1.0
+
+
+def test_a_single_arm_gold_finding_labels_no_comparator():
+    rec = _record()
+    gold = _gold("tune", None)
+    (ex,) = gold_examples({gold.key: rec}, [gold])
+    assert ex.single and not any(ex.y_c) and any(ex.y_i)
+    # the rules' claim has a comparator ("control"): wrong for a single-arm finding, an empty slot would be right
+    assert ex.claim.comparator and score(None, [ex])["rules_c"] == 0.0
+    assert score(None, [ex])["reachable_c"] == 1.0
+
+
+def test_the_report_half_is_refused():
+    gold = _gold("report", None)
+    with pytest.raises(ValueError, match="report-half"):
+        gold_examples({gold.key: _record()}, [gold])
