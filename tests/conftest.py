@@ -60,3 +60,29 @@ def gold_fixture():
     from claimex.schema import Record
 
     return Record.from_json((paths.GOLD_DIR / "10940692.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    """claimex's pipeline with no tagger (``claimex.annotate.build_pipeline()``), built once."""
+    from claimex.annotate import build_pipeline
+
+    return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def pubmed_sentences(corpora) -> list[str]:
+    """The shared PubMed XML samples' abstracts, whole and cut at '.'/';' (real text for pattern checks)."""
+    import json
+    import re
+
+    path = corpora / "pubmed-xml-samples" / "abstracts_flat.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        body = " ".join(s["text"] or "" for s in r.get("abstract_sections") or [])
+        out.extend(re.split(r"(?<=[.;])\s+", body))
+        out.append(body)
+    return out

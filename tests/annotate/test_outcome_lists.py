@@ -7,6 +7,7 @@ The tagger's spans are given by hand (as the shipped tagger gives them), so the 
 from __future__ import annotations
 
 import pytest
+from span_helpers import char_spans  # tests/ is on sys.path through its conftest
 
 from claimex.annotate.entities import SPANS_KEY, claim_entities, get_entities, set_entities
 from claimex.annotate.outcome_lists import FACTORY, OutcomeLists
@@ -23,12 +24,7 @@ def run(nlp, text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The (label, text) spans after the component, given the tagger's (label, text) spans (first
     occurrence of each text)."""
     doc = nlp(text)
-    spans = []
-    for label, piece in tagged:
-        a = text.index(piece)
-        span = doc.char_span(a, a + len(piece), label=label)
-        assert span is not None, piece
-        spans.append(span)
+    spans = char_spans(doc, text, tagged)
     set_entities(doc, spans, scores=[0.9] * len(spans), subtypes=[None] * len(spans))
     doc = OutcomeLists()(doc)
     return [(x.label, x.span.text) for x in claim_entities(doc)]

@@ -7,6 +7,7 @@ The tagger's spans and its weak spans are given by hand, so the rule is tested a
 from __future__ import annotations
 
 import pytest
+from span_helpers import char_spans  # tests/ is on sys.path through its conftest
 
 from claimex.annotate.entities import WEAK_KEY, claim_entities, get_entities, set_entities
 from claimex.annotate.outcome_lists import OutcomeLists
@@ -14,30 +15,18 @@ from claimex.annotate.outcome_weak import result_sentences
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from claimex.annotate import build_pipeline
-
-    return build_pipeline()
-
-
-def _spans(doc, text, pieces):
-    out = []
-    for label, piece in pieces:
-        a = text.index(piece)
-        span = doc.char_span(a, a + len(piece), label=label)
-        assert span is not None, piece
-        out.append(span)
-    return out
+def nlp(blank_nlp):
+    return blank_nlp
 
 
 def run(nlp, text: str, tagged: list[tuple[str, str]], weak: list[str]):
     """The doc after the component, given the tagger's (label, text) spans and its weak OUTCOME texts (first
     occurrence of each text)."""
     doc = nlp(text)
-    spans = _spans(doc, text, tagged)
+    spans = char_spans(doc, text, tagged)
     set_entities(doc, spans, scores=[0.9] * len(spans), subtypes=[None] * len(spans))
     if weak:
-        set_entities(doc, _spans(doc, text, [("OUTCOME", w) for w in weak]), scores=[0.4] * len(weak), key=WEAK_KEY)
+        set_entities(doc, char_spans(doc, text, [("OUTCOME", w) for w in weak]), scores=[0.4] * len(weak), key=WEAK_KEY)
     return OutcomeLists()(doc)
 
 

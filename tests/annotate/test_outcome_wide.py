@@ -7,35 +7,24 @@ samples, not in the findings gold); the tagger's spans and runs are given by han
 from __future__ import annotations
 
 import pytest
+from span_helpers import char_spans  # tests/ is on sys.path through its conftest
 
 from claimex.annotate.entities import WIDE_KEY, claim_entities, get_entities, set_entities
 from claimex.annotate.outcome_lists import OutcomeLists
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from claimex.annotate import build_pipeline
-
-    return build_pipeline()
-
-
-def _spans(doc, text, pieces):
-    out = []
-    for label, piece in pieces:
-        a = text.index(piece)
-        span = doc.char_span(a, a + len(piece), label=label)
-        assert span is not None, piece
-        out.append(span)
-    return out
+def nlp(blank_nlp):
+    return blank_nlp
 
 
 def run(nlp, text: str, tagged: list[tuple[str, str]], wide: list[str] | None):
     """The doc after the component, given the tagger's (label, text) spans and its ``pico_wide`` runs."""
     doc = nlp(text)
-    spans = _spans(doc, text, tagged)
+    spans = char_spans(doc, text, tagged)
     set_entities(doc, spans, scores=[0.9] * len(spans), subtypes=[None] * len(spans))
     if wide is not None:
-        set_entities(doc, _spans(doc, text, [("OUTCOME", w) for w in wide]), key=WIDE_KEY)
+        set_entities(doc, char_spans(doc, text, [("OUTCOME", w) for w in wide]), key=WIDE_KEY)
     return OutcomeLists()(doc)
 
 

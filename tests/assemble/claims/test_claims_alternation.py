@@ -5,7 +5,6 @@ tricky cases."""
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -58,17 +57,8 @@ TRICKY = [
 
 
 @pytest.fixture(scope="module")
-def sentences(corpora):
-    path = corpora / "pubmed-xml-samples" / "abstracts_flat.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} not found")
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
-        body = " ".join(s["text"] or "" for s in r.get("abstract_sections") or [])
-        out.extend(re.split(r"(?<=[.;])\s+", body))
-        out.append(body)
-    return out
+def sentences(pubmed_sentences):
+    return pubmed_sentences
 
 
 def _span(m):

@@ -115,6 +115,10 @@ def test_change_seen_in_every_subject_stays_single_arm():
                              ("OUTCOME", "tone")])
     claim = finding_of(rec, "tone")
     assert claim.intervention == [ent(rec, "nicotine", 1)] and claim.comparator == []
+    # judged as a within-arm change, not decided as a comparison (round 7: before, "decrease" against placebo),
+    # by the rules alone as well as with the arm ranker
+    assert claim.direction in ("positive", "negative")
+    assert finding_of(rec, "tone", arms="rules").comparator == []
 
 
 def test_spans_in_the_setting_or_modifying_an_arm_are_not_arms():

@@ -39,20 +39,6 @@ def test_a_comparison_naming_one_arm_gets_the_design_comparator():
     assert rec.entities[5].id in claim.inherited
 
 
-def test_a_change_seen_in_every_subject_is_judged_not_compared():
-    # EvidenceMap 10563544: a change within each subject of a crossover, not an effect against the placebo arm:
-    # no comparator and a single-arm direction (before round 7 it was decided as a comparison, "decrease")
-    text = ("All 17 subjects were given nicotine or placebo solution on two separate occasions in a randomized "
-            "sequence. "
-            "The nicotine reduced both tone and activity in all subjects, with reduction or abolition of the large "
-            "contractions in UC.")
-    rec = make_record(text, [("INTERVENTION", "nicotine"), ("COMPARATOR", "placebo"), ("INTERVENTION", "nicotine", 1),
-                             ("OUTCOME", "tone")])
-    claim = finding_of(rec, "tone", arms="rules")
-    assert claim.comparator == []
-    assert claim.direction in ("positive", "negative")
-
-
 def _texts(rec, ids):
     ents = {e.id: e.text for e in rec.entities}
     return [ents[i] for i in ids]

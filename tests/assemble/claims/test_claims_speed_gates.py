@@ -6,7 +6,6 @@ of the 537 real PubMed abstracts of ../shared and tricky cases (case variants th
 
 from __future__ import annotations
 
-import json
 import re
 from itertools import pairwise
 
@@ -34,17 +33,8 @@ TRICKY = [
 
 
 @pytest.fixture(scope="module")
-def sentences(corpora):
-    path = corpora / "pubmed-xml-samples" / "abstracts_flat.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} not found")
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
-        body = " ".join(s["text"] or "" for s in r.get("abstract_sections") or [])
-        out.extend(re.split(r"(?<=[.;])\s+", body))
-        out.append(body)
-    return out + TRICKY + [t.upper() for t in TRICKY]
+def sentences(pubmed_sentences):
+    return pubmed_sentences + TRICKY + [t.upper() for t in TRICKY]
 
 
 def _spans(matches) -> list[tuple[int, int]]:
