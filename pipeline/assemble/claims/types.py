@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .base import Gated, SentenceView, cues
+from .base import Alternation, Gated, SentenceView, cues
 from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result
 from .hedging import hedged
 from .zones import Heading, section_zone
@@ -98,24 +98,31 @@ def methods_cue(view: SentenceView) -> bool:
     return view._cache["methods"]
 
 
-RESULT_STRONG = Gated(re.compile(
-    r"\b(?:(?:statistically\s+)?significant(?:ly)?|non-?significant|no\s+(?:\w+\s+){0,2}differences?|"
-    r"did\s+not\s+differ|(?:was|were|remained)\s+(?:\w+\s+)?(?:similar|comparable|unchanged|equivalent)|"
-    r"(?:higher|lower|greater|fewer|less|more|shorter|longer|better|worse|larger|smaller)\s+(?:\w+\s+){0,3}?"
-    r"(?:than|in|with|among|for|after|during|compared)|"
+#: strong result wording; one alternation cut into runs gated by their keywords (:class:`.base.Alternation`:
+#: the same matches as the single pattern ``\b(?:...)\b`` it was, each run scanned only where its keywords occur)
+RESULT_STRONG = Alternation([Gated(re.compile(r"\b(?:" + alts + r")\b", re.IGNORECASE), keys) for alts, keys in [
+    (r"(?:statistically\s+)?significant(?:ly)?|non-?significant", ("significant",)),
+    (r"no\s+(?:\w+\s+){0,2}differences?|did\s+not\s+differ", ("differ",)),
+    (r"(?:was|were|remained)\s+(?:\w+\s+)?(?:similar|comparable|unchanged|equivalent)",
+     ("similar", "comparable", "unchanged", "equivalent")),
+    (r"(?:higher|lower|greater|fewer|less|more|shorter|longer|better|worse|larger|smaller)\s+(?:\w+\s+){0,3}?"
+     r"(?:than|in|with|among|for|after|during|compared)",
+     ("higher", "lower", "greater", "fewer", "less", "more", "shorter", "longer", "better", "worse", "larger",
+      "smaller")),
     # a comparative predicate, whatever follows it: "reactions were more common, and ..."
-    r"(?:was|were)\s+(?:\w+\s+)?(?:more|less)\s+(?:common|frequent|prevalent|likely)|"
-    r"increased|decreased|reduced|improved|worsened|unchanged|"
-    r"superior|inferior|associated\s+with|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+reduction|"
-    r"(?:rose|fell|declined|dropped)|(?:increase|decrease|reduction|improvement|rise|decline)\s+(?:in|of)|"
-    r"differed|differences?\s+(?:in|between|was|were)|no\s+(?:\w+\s+)?(?:effects?|benefits?|changes?)|"
-    r"(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:alter|affect|change|influence|modify|improve|reduce|increase|"
-    r"decrease|prevent)|(?:was|were)\s+not\s+(?:significantly\s+)?(?:altered|affected|changed|influenced|modified))\b",
-    re.IGNORECASE,
-), ("significant", "differ", "similar", "comparable", "unchanged", "equivalent", "higher", "lower", "greater",
-    "fewer", "less", "more", "shorter", "longer", "better", "worse", "larger", "smaller", "increase", "decrease",
-    "reduc", "improv", "superior", "inferior", "associated", "ratio", "relative", "rose", "fell", "declin", "dropped",
-    "rise", "effect", "benefit", "change", "not"))
+    (r"(?:was|were)\s+(?:\w+\s+)?(?:more|less)\s+(?:common|frequent|prevalent|likely)", ("more", "less")),
+    (r"increased|decreased|reduced|improved|worsened|unchanged",
+     ("increased", "decreased", "reduced", "improved", "worsened", "unchanged")),
+    (r"superior|inferior|associated\s+with|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+reduction",
+     ("superior", "inferior", "associated", "ratio", "relative", "reduction")),
+    (r"(?:rose|fell|declined|dropped)|(?:increase|decrease|reduction|improvement|rise|decline)\s+(?:in|of)",
+     ("rose", "fell", "declined", "dropped", "increase", "decrease", "reduction", "improvement", "rise", "decline")),
+    (r"differed|differences?\s+(?:in|between|was|were)", ("differ",)),
+    (r"no\s+(?:\w+\s+)?(?:effects?|benefits?|changes?)", ("effect", "benefit", "change")),
+    (r"(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:alter|affect|change|influence|modify|improve|reduce|increase|"
+     r"decrease|prevent)|(?:was|were)\s+not\s+(?:significantly\s+)?(?:altered|affected|changed|influenced|modified)",
+     ("not",)),
+]])
 RESULT_WEAK = cues(
     r"showed", r"shown", r"demonstrated", r"revealed", r"found", r"observed", r"noted", r"reported", r"occurred",
     r"experienced", r"developed", r"died", r"deaths?", r"survived", r"tolerated", r"resolved", r"achieved",

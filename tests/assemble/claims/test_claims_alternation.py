@@ -124,3 +124,44 @@ def test_polarity_gates_never_hide_a_match(gated, sentences):
     for text in [t for t in sentences + GATED_TRICKY if t.isascii()]:
         for m in gated.pattern.finditer(text):
             assert any(k in m.group().lower() for k in gated.keywords), m.group()
+
+
+#: types.RESULT_STRONG as it stood in main 100cd63 (one alternation under one gate), frozen as the reference
+RESULT_STRONG_100CD63 = re.compile(
+    r"\b(?:(?:statistically\s+)?significant(?:ly)?|non-?significant|no\s+(?:\w+\s+){0,2}differences?|"
+    r"did\s+not\s+differ|(?:was|were|remained)\s+(?:\w+\s+)?(?:similar|comparable|unchanged|equivalent)|"
+    r"(?:higher|lower|greater|fewer|less|more|shorter|longer|better|worse|larger|smaller)\s+(?:\w+\s+){0,3}?"
+    r"(?:than|in|with|among|for|after|during|compared)|"
+    r"(?:was|were)\s+(?:\w+\s+)?(?:more|less)\s+(?:common|frequent|prevalent|likely)|"
+    r"increased|decreased|reduced|improved|worsened|unchanged|"
+    r"superior|inferior|associated\s+with|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+reduction|"
+    r"(?:rose|fell|declined|dropped)|(?:increase|decrease|reduction|improvement|rise|decline)\s+(?:in|of)|"
+    r"differed|differences?\s+(?:in|between|was|were)|no\s+(?:\w+\s+)?(?:effects?|benefits?|changes?)|"
+    r"(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:alter|affect|change|influence|modify|improve|reduce|increase|"
+    r"decrease|prevent)|(?:was|were)\s+not\s+(?:significantly\s+)?(?:altered|affected|changed|influenced|modified))\b",
+    re.IGNORECASE,
+)
+RESULT_TRICKY = [
+    "Pain was significantly lower in A than in B; there were no differences.", "did not differ; WERE SIMILAR",
+    "reactions were more common, and less likely", "Odds Ratio 2.1; hazard ratio; relative risk reduction",
+    "Weight rose and fell; a decline in HbA1c; an improvement of 3", "differences between groups; differed",
+    "no further benefits; no changes", "did not significantly alter; were not modified", "ſignificant; fewer ſide",
+    "non-significant; nonsignificant; more than; less in", "increasedly; reducedness", "",
+]
+
+
+def test_result_strong_runs_match_as_the_single_pattern(sentences):
+    from claimex.assemble.claims.types import RESULT_STRONG
+
+    assert isinstance(RESULT_STRONG, Alternation)
+    texts = sentences + RESULT_TRICKY + [t.upper() for t in RESULT_TRICKY]
+    hits = 0
+    for text in texts:
+        want = RESULT_STRONG_100CD63.search(text)
+        assert _span(RESULT_STRONG.search(text)) == _span(want), text
+        hits += want is not None
+    assert hits > 100
+    for run in RESULT_STRONG.runs:  # the gates' promise on ASCII text
+        for text in [t for t in sentences + RESULT_TRICKY if t.isascii()]:
+            for m in run.pattern.finditer(text):
+                assert any(k in m.group().lower() for k in run.keywords), (run.pattern.pattern[:40], m.group())
