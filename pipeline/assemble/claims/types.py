@@ -191,17 +191,18 @@ SAMPLE = Gated(re.compile(
     r"(?:patients|participants|subjects))\b|\b(?:were|was)\s+(?:male|female|men|women|boys|girls|white|black)\b",
     re.IGNORECASE,
 ), ('age', 'male', 'men', 'boys', 'girls', 'white', 'black'))
-#: trial registration, funding, figure and table captions, significance levels
-ADMIN = Gated(re.compile(
+#: trial registration, funding, figure and table captions, significance levels (two keyword-gated runs)
+ADMIN = Alternation([Gated(re.compile(
     r"\b(?:NCT\s?\d{8}|ISRCTN\s?\d+|ACTRN\s?\d+|ChiCTR|EudraCT|UMIN\s?\d+|DRKS\s?\d+|CTRI/|ClinicalTrials\.gov|"
     r"trial\s+registration|registered\s+(?:at|with|in|on|under)\b)|^\W*(?:this\s+(?:\w+\s+)?(?:was|is)\s+)?"
     r"(?:funded|supported|sponsored|financed)\s+(?:in\s+part\s+)?by\b|\b(?:was|were|is)\s+(?:funded|sponsored|"
     r"financed)\s+by\b|"
-    r"^\W*(?:fig(?:ure)?s?\.?|table)\s*\d|\b(?:was|were|is|are)\s+(?:considered|regarded|defined|set|accepted|taken)\s+"
-    r"(?:as\s+|to\s+be\s+|at\s+)?(?:statistically\s+)?significan|\bsignificance\s+(?:level\s+)?(?:was|is)\s+set",
-    re.IGNORECASE,
+    r"^\W*(?:fig(?:ure)?s?\.?|table)\s*\d", re.IGNORECASE,
 ), ('nct', 'isrctn', 'actrn', 'chictr', 'eudract', 'umin', 'drks', 'ctri/', 'clinicaltrials', 'regist', 'funded',
-    'supported', 'sponsored', 'financed', 'fig', 'table', 'significan'))
+    'supported', 'sponsored', 'financed', 'fig', 'table')), Gated(re.compile(  # "significan" alone is common
+    r"\b(?:was|were|is|are)\s+(?:considered|regarded|defined|set|accepted|taken)\s+"
+    r"(?:as\s+|to\s+be\s+|at\s+)?(?:statistically\s+)?significan|\bsignificance\s+(?:level\s+)?(?:was|is)\s+set",
+    re.IGNORECASE), ("considered", "regarded", "defined", "set", "accepted", "taken"))])
 #: background statements: "No effective therapy exists for X", "little is known", "X is a major cause of"
 BACKGROUND_CUE = Gated(re.compile(
     r"\b(?:no|few|limited)\s+(?:\w+\s+)?(?:effective|proven|established|approved|specific|satisfactory|standard|"

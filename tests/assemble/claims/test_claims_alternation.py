@@ -165,3 +165,37 @@ def test_result_strong_runs_match_as_the_single_pattern(sentences):
         for text in [t for t in sentences + RESULT_TRICKY if t.isascii()]:
             for m in run.pattern.finditer(text):
                 assert any(k in m.group().lower() for k in run.keywords), (run.pattern.pattern[:40], m.group())
+
+
+#: types.ADMIN as it stood in main 100cd63 (one pattern under one gate), frozen as the reference
+ADMIN_100CD63 = re.compile(
+    r"\b(?:NCT\s?\d{8}|ISRCTN\s?\d+|ACTRN\s?\d+|ChiCTR|EudraCT|UMIN\s?\d+|DRKS\s?\d+|CTRI/|ClinicalTrials\.gov|"
+    r"trial\s+registration|registered\s+(?:at|with|in|on|under)\b)|^\W*(?:this\s+(?:\w+\s+)?(?:was|is)\s+)?"
+    r"(?:funded|supported|sponsored|financed)\s+(?:in\s+part\s+)?by\b|\b(?:was|were|is)\s+(?:funded|sponsored|"
+    r"financed)\s+by\b|"
+    r"^\W*(?:fig(?:ure)?s?\.?|table)\s*\d|\b(?:was|were|is|are)\s+(?:considered|regarded|defined|set|accepted|taken)\s+"
+    r"(?:as\s+|to\s+be\s+|at\s+)?(?:statistically\s+)?significan|\bsignificance\s+(?:level\s+)?(?:was|is)\s+set",
+    re.IGNORECASE,
+)
+ADMIN_TRICKY = [
+    "P < 0.05 was considered statistically significant.", "Significance level was set at 0.05; NCT01234567",
+    "Funded by the NIH. Trial registration: ISRCTN12345", "Table 2 shows", "Fig. 3", "This study was supported by X",
+    "values were taken as significant; the onset was set", "p<0.05 was conſidered ſignificant", "",
+]
+
+
+def test_admin_runs_match_as_the_single_pattern(sentences):
+    from claimex.assemble.claims.types import ADMIN
+
+    assert isinstance(ADMIN, Alternation)
+    texts = sentences + ADMIN_TRICKY + [t.upper() for t in ADMIN_TRICKY]
+    hits = 0
+    for text in texts:
+        want = ADMIN_100CD63.search(text)
+        assert _span(ADMIN.search(text)) == _span(want), text
+        hits += want is not None
+    assert hits > 10
+    for run in ADMIN.runs:
+        for text in [t for t in sentences + ADMIN_TRICKY if t.isascii()]:
+            for m in run.pattern.finditer(text):
+                assert any(k in m.group().lower() for k in run.keywords), (run.pattern.pattern[:40], m.group())
