@@ -30,18 +30,21 @@ from .hedging import hedged
 from .zones import Heading, section_zone
 
 # -- cues -----------------------------------------------------------------------------------------------
-CONCLUSION = Gated(re.compile(
-    r"^\W*(?:[A-Z]{4,}\s+)?(?:in\s+conclusions?|to\s+conclude|we\s+conclude|in\s+summary|to\s+summari[sz]e|"
-    r"taken\s+together|in\s+sum\b|overall\s*,|these\s+(?:results|data|findings|observations)|"
-    r"(?:our|the\s+present|the)\s+(?:results|data|findings|study)\s+(?:suggest|indicate|show|demonstrate|"
-    r"support|confirm|provide)|this\s+(?:study|trial|work)\s+(?:shows?|showed|demonstrates?|suggests?|indicates?|"
-    r"provides?|confirms?|supports?))"
-    r"|\bwe\s+conclude\b|\b(?:further|future|larger|additional|more)\s+(?:\w+\s+){0,3}(?:studies|research|trials?|"
-    r"investigations?|work)\b.{0,120}\b(?:needed|required|warranted|necessary|help)\b"
-    r"|\b(?:should|could)\s+be\s+(?:considered|recommended|used|offered|preferred)\b|\b(?:is|are)\s+recommended\b",
-    re.IGNORECASE,
-), ("conclu", "summar", "in sum", "together", "overall", "these", "result", "data", "finding", "study", "this ",
-    "needed", "required", "warranted", "necessary", "help", "should", "could", "recommended"))
+CONCLUSION = Alternation([Gated(re.compile(r, re.IGNORECASE), keys) for r, keys in [  # runs gated apart
+    (r"^\W*(?:[A-Z]{4,}\s+)?(?:in\s+conclusions?|to\s+conclude|we\s+conclude|in\s+summary|to\s+summari[sz]e|"
+     r"taken\s+together|in\s+sum\b|overall\s*,|these\s+(?:results|data|findings|observations)|"
+     r"(?:our|the\s+present|the)\s+(?:results|data|findings|study)\s+(?:suggest|indicate|show|demonstrate|"
+     r"support|confirm|provide)|this\s+(?:study|trial|work)\s+(?:shows?|showed|demonstrates?|suggests?|indicates?|"
+     r"provides?|confirms?|supports?))", ("conclu", "summar", "in sum", "together", "overall", "these", "result",
+                                          "data", "finding", "study", "this ", "needed", "required", "warranted",
+                                          "necessary", "help", "should", "could", "recommended")),  # the old gate
+    (r"\bwe\s+conclude\b", ("conclude",)),
+    (r"\b(?:further|future|larger|additional|more)\s+(?:\w+\s+){0,3}(?:studies|research|trials?|"
+     r"investigations?|work)\b.{0,120}\b(?:needed|required|warranted|necessary|help)\b",
+     ("needed", "required", "warranted", "necessary", "help")),
+    (r"\b(?:should|could)\s+be\s+(?:considered|recommended|used|offered|preferred)\b|\b(?:is|are)\s+recommended\b",
+     ("should", "could", "recommended")),
+]])
 AIM = Gated(re.compile(
     r"\b(?:the\s+)?(?:main\s+|primary\s+)?(?:aims?|objectives?|purposes?|goals?)\s+(?:of\s+(?:this|the|our|"
     r"the\s+present)"
