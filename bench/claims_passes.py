@@ -20,7 +20,9 @@ counts do not: under valgrind (``PYTHONHASHSEED=0``, a tree importable as claime
     PYTHONHASHSEED=0 PYTHONPATH=TREE/imp valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \\
         .venv/bin/python bench/claims_passes.py /tmp/ref200.jsonl --runs 1     # "I refs": load + warm-up + 1 pass
 
-about 3-5 minutes a run; ``--runs 2`` minus ``--runs 1`` is one pass (5.43 G instructions on main f11aa77).
+about 3-5 minutes a run; ``--runs 2`` minus ``--runs 1`` is one pass (5.43 G instructions on main f11aa77). On the
+first 200 records of main 100cd63's ``bench/identity.py`` output, one pass: f11aa77 5.41 G, 100cd63 5.37 G, branch
+speed7b 4.90 G (87d0d47; round 7).
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from spacy.training import Example, validate_examples, validate_get_examples
 from thinc.api import Model, set_dropout_rate
 
 from ..entities import WEAK_KEY, WIDE_KEY, set_entities
-from .decode import decode_doc, decode_weak, decode_wide, hygiene_for
+from .decode import decode_doc, decode_weak_wide, hygiene_for
 from .model import HEADS, sigmoid, targets
 from .ops import use_fast_ops
 from .scoring import make_pico_scorer  # noqa: F401  (registers claimex.pico_scorer.v1)
@@ -116,9 +116,10 @@ class PicoTagger(TrainablePipe):
             clean = hygiene_for(doc, self.cfg)
             set_entities(doc, *decode_doc(doc, p, self.heads, self.cfg, clean=clean))
             if self.cfg.get("weak_outcome"):  # candidates for the claims layer (claimex.annotate.outcome_weak)
-                set_entities(doc, *decode_weak(doc, p, self.heads, self.cfg, self.cfg["weak_outcome"], clean=clean),
-                             key=WEAK_KEY)
-                set_entities(doc, decode_wide(doc, p, self.heads, self.cfg, self.cfg["weak_outcome"]), key=WIDE_KEY)
+                weak, scores, wide = decode_weak_wide(doc, p, self.heads, self.cfg, self.cfg["weak_outcome"],
+                                                      clean=clean)  # one hysteresis pass for both layers
+                set_entities(doc, weak, scores, key=WEAK_KEY)
+                set_entities(doc, wide, key=WIDE_KEY)
 
     def update(self, examples: Iterable[Example], *, drop: float = 0.0, sgd=None,
                losses: dict[str, float] | None = None) -> dict[str, float]:

@@ -220,7 +220,23 @@ def decode_weak(doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Map
     tags) are left out before decoding. Its spans are candidates a later rule may take where nothing else is."""
     if head not in heads or not len(doc):
         return [], []
+    return _weak(doc, probs, cfg, threshold, head, clean, *_main_grown(probs, heads, cfg, threshold, head))
+
+
+def decode_weak_wide(doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Mapping, threshold: float,
+                     head: str = "OUTCOME", clean: SpanHygiene | None = None
+                     ) -> tuple[list[Span], list[float], list[Span]]:
+    """:func:`decode_weak` and :func:`decode_wide` of one head at once, the main decode's grown seeds
+    (:func:`_main_grown`) computed once for both: (weak spans, their scores, wide spans)."""
+    if head not in heads or not len(doc):
+        return [], [], []
     col, factor, main = _main_grown(probs, heads, cfg, threshold, head)
+    return (*_weak(doc, probs, cfg, threshold, head, clean, col, factor, main), _wide(doc, head, main))
+
+
+def _weak(doc: Doc, probs: numpy.ndarray, cfg: Mapping, threshold: float, head: str, clean: SpanHygiene | None,
+          col: numpy.ndarray, factor: float, main: numpy.ndarray | None) -> tuple[list[Span], list[float]]:
+    """:func:`decode_weak` from :func:`_main_grown`'s column, factor and grown seeds."""
     if main is None:
         return [], []
     if main.any():
@@ -255,7 +271,11 @@ def decode_wide(doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Map
     pain management": the tagger's probabilities 0.16-0.38 on the words it cut off)."""
     if head not in heads or not len(doc):
         return []
-    _col, _factor, main = _main_grown(probs, heads, cfg, threshold, head)
+    return _wide(doc, head, _main_grown(probs, heads, cfg, threshold, head)[2])
+
+
+def _wide(doc: Doc, head: str, main: numpy.ndarray | None) -> list[Span]:
+    """:func:`decode_wide` from :func:`_main_grown`'s grown seeds."""
     if main is None or not main.any():
         return []
     return _spans(doc, [(a, b, head, 0.0) for a, b in runs(main[:, 0])])

@@ -70,7 +70,8 @@ _GROUP_WORD = re.compile(r"\b(?:group|arm)s?\b", re.IGNORECASE)
 _PERSON = re.compile(r"\b(?:patients?|subjects?|participants?|women|men|children|infants?|adults?|nurses?|"
                      r"volunteers?|individuals?|people|persons?|attendees?|users?|smokers?|mothers?|students?|"
                      r"workers?|residents?|physicians?|caregivers?|members?|recipients?|survivors?)$", re.IGNORECASE)
-_NEGATED = re.compile(r"\b(?:without|no|not|non|nor)\b[\s-]*(?:the\s+|any\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_NEGATED = Gated(re.compile(r"\b(?:without|no|not|non|nor)\b[\s-]*(?:the\s+|any\s+)?(?:[\w-]+\s+){0,2}$",
+                            re.IGNORECASE), ("without", "no"))  # scanned only with a keyword
 _JOINED = re.compile(r"^\s*(?:,\s*)?(?:and|or|and/or)?\s*(?:the\s+)?$", re.IGNORECASE)
 _LABEL_WORD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
 _DESIGN = Gated(re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|versus|vs\.?)\b", re.IGNORECASE),

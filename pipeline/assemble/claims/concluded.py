@@ -93,6 +93,7 @@ def observed_result(view: SentenceView) -> bool:
 
 
 _AGENT = re.compile(r"((?:\w+\s+)?(?:[a-z]+ly\s+)?)\b([a-z]{4,}ed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_AGENT_TAILS = ("by", "the")
 _COPULAS = frozenset(["was", "were", "is", "are", "be", "been", "being"])
 
 
@@ -100,8 +101,14 @@ def agent_arm(view: SentenceView, methods: frozenset[str]) -> bool:
     """An arm as the agent of a reduced relative's participle: an effect of the intervention ("structures
     specifically activated by [nicotine]"), not a passive clause ("is quickly recognized by", "was detected by")
     or a method (``methods``: the participles of :data:`.types.METHOD_PARTICIPLES`)."""
+    text = view.text
     for arm in view.label("INTERVENTION", "COMPARATOR"):
-        m = _AGENT.search(view.text, max(0, view.local(arm)[0] - 60), view.local(arm)[0])
+        a = view.local(arm)[0]
+        # the pattern ends on "by" or "by the" and white space: skip the scan (from every position of the
+        # 60-character window) when the window does not end so (b, y, t, h, e have no odd IGNORECASE folds)
+        if not text[max(0, a - 60):a].rstrip().lower().endswith(_AGENT_TAILS):
+            continue
+        m = _AGENT.search(text, max(0, a - 60), a)
         if m is not None and m.group(2).lower() not in methods \
                 and not _COPULAS & set(m.group(1).lower().split()):
             return True

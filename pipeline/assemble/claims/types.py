@@ -24,24 +24,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .base import Gated, SentenceView, cues
+from .base import Alternation, Gated, SentenceView, cues
 from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result
 from .hedging import hedged
 from .zones import Heading, section_zone
 
 # -- cues -----------------------------------------------------------------------------------------------
-CONCLUSION = Gated(re.compile(
-    r"^\W*(?:[A-Z]{4,}\s+)?(?:in\s+conclusions?|to\s+conclude|we\s+conclude|in\s+summary|to\s+summari[sz]e|"
-    r"taken\s+together|in\s+sum\b|overall\s*,|these\s+(?:results|data|findings|observations)|"
-    r"(?:our|the\s+present|the)\s+(?:results|data|findings|study)\s+(?:suggest|indicate|show|demonstrate|"
-    r"support|confirm|provide)|this\s+(?:study|trial|work)\s+(?:shows?|showed|demonstrates?|suggests?|indicates?|"
-    r"provides?|confirms?|supports?))"
-    r"|\bwe\s+conclude\b|\b(?:further|future|larger|additional|more)\s+(?:\w+\s+){0,3}(?:studies|research|trials?|"
-    r"investigations?|work)\b.{0,120}\b(?:needed|required|warranted|necessary|help)\b"
-    r"|\b(?:should|could)\s+be\s+(?:considered|recommended|used|offered|preferred)\b|\b(?:is|are)\s+recommended\b",
-    re.IGNORECASE,
-), ("conclu", "summar", "in sum", "together", "overall", "these", "result", "data", "finding", "study", "this ",
-    "needed", "required", "warranted", "necessary", "help", "should", "could", "recommended"))
+CONCLUSION = Alternation([Gated(re.compile(r, re.IGNORECASE), keys) for r, keys in [  # runs gated apart
+    (r"^\W*(?:[A-Z]{4,}\s+)?(?:in\s+conclusions?|to\s+conclude|we\s+conclude|in\s+summary|to\s+summari[sz]e|"
+     r"taken\s+together|in\s+sum\b|overall\s*,|these\s+(?:results|data|findings|observations)|"
+     r"(?:our|the\s+present|the)\s+(?:results|data|findings|study)\s+(?:suggest|indicate|show|demonstrate|"
+     r"support|confirm|provide)|this\s+(?:study|trial|work)\s+(?:shows?|showed|demonstrates?|suggests?|indicates?|"
+     r"provides?|confirms?|supports?))", ("conclu", "summar", "in sum", "together", "overall", "these", "result",
+                                          "data", "finding", "study", "this ", "needed", "required", "warranted",
+                                          "necessary", "help", "should", "could", "recommended")),  # the old gate
+    (r"\bwe\s+conclude\b", ("conclude",)),
+    (r"\b(?:further|future|larger|additional|more)\s+(?:\w+\s+){0,3}(?:studies|research|trials?|"
+     r"investigations?|work)\b.{0,120}\b(?:needed|required|warranted|necessary|help)\b",
+     ("needed", "required", "warranted", "necessary", "help")),
+    (r"\b(?:should|could)\s+be\s+(?:considered|recommended|used|offered|preferred)\b|\b(?:is|are)\s+recommended\b",
+     ("should", "could", "recommended")),
+]])
 AIM = Gated(re.compile(
     r"\b(?:the\s+)?(?:main\s+|primary\s+)?(?:aims?|objectives?|purposes?|goals?)\s+(?:of\s+(?:this|the|our|"
     r"the\s+present)"
@@ -98,24 +101,31 @@ def methods_cue(view: SentenceView) -> bool:
     return view._cache["methods"]
 
 
-RESULT_STRONG = Gated(re.compile(
-    r"\b(?:(?:statistically\s+)?significant(?:ly)?|non-?significant|no\s+(?:\w+\s+){0,2}differences?|"
-    r"did\s+not\s+differ|(?:was|were|remained)\s+(?:\w+\s+)?(?:similar|comparable|unchanged|equivalent)|"
-    r"(?:higher|lower|greater|fewer|less|more|shorter|longer|better|worse|larger|smaller)\s+(?:\w+\s+){0,3}?"
-    r"(?:than|in|with|among|for|after|during|compared)|"
+#: strong result wording; one alternation cut into runs gated by their keywords (:class:`.base.Alternation`:
+#: the same matches as the single pattern ``\b(?:...)\b`` it was, each run scanned only where its keywords occur)
+RESULT_STRONG = Alternation([Gated(re.compile(r"\b(?:" + alts + r")\b", re.IGNORECASE), keys) for alts, keys in [
+    (r"(?:statistically\s+)?significant(?:ly)?|non-?significant", ("significant",)),
+    (r"no\s+(?:\w+\s+){0,2}differences?|did\s+not\s+differ", ("differ",)),
+    (r"(?:was|were|remained)\s+(?:\w+\s+)?(?:similar|comparable|unchanged|equivalent)",
+     ("similar", "comparable", "unchanged", "equivalent")),
+    (r"(?:higher|lower|greater|fewer|less|more|shorter|longer|better|worse|larger|smaller)\s+(?:\w+\s+){0,3}?"
+     r"(?:than|in|with|among|for|after|during|compared)",
+     ("higher", "lower", "greater", "fewer", "less", "more", "shorter", "longer", "better", "worse", "larger",
+      "smaller")),
     # a comparative predicate, whatever follows it: "reactions were more common, and ..."
-    r"(?:was|were)\s+(?:\w+\s+)?(?:more|less)\s+(?:common|frequent|prevalent|likely)|"
-    r"increased|decreased|reduced|improved|worsened|unchanged|"
-    r"superior|inferior|associated\s+with|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+reduction|"
-    r"(?:rose|fell|declined|dropped)|(?:increase|decrease|reduction|improvement|rise|decline)\s+(?:in|of)|"
-    r"differed|differences?\s+(?:in|between|was|were)|no\s+(?:\w+\s+)?(?:effects?|benefits?|changes?)|"
-    r"(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:alter|affect|change|influence|modify|improve|reduce|increase|"
-    r"decrease|prevent)|(?:was|were)\s+not\s+(?:significantly\s+)?(?:altered|affected|changed|influenced|modified))\b",
-    re.IGNORECASE,
-), ("significant", "differ", "similar", "comparable", "unchanged", "equivalent", "higher", "lower", "greater",
-    "fewer", "less", "more", "shorter", "longer", "better", "worse", "larger", "smaller", "increase", "decrease",
-    "reduc", "improv", "superior", "inferior", "associated", "ratio", "relative", "rose", "fell", "declin", "dropped",
-    "rise", "effect", "benefit", "change", "not"))
+    (r"(?:was|were)\s+(?:\w+\s+)?(?:more|less)\s+(?:common|frequent|prevalent|likely)", ("more", "less")),
+    (r"increased|decreased|reduced|improved|worsened|unchanged",
+     ("increased", "decreased", "reduced", "improved", "worsened", "unchanged")),
+    (r"superior|inferior|associated\s+with|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+reduction",
+     ("superior", "inferior", "associated", "ratio", "relative", "reduction")),
+    (r"(?:rose|fell|declined|dropped)|(?:increase|decrease|reduction|improvement|rise|decline)\s+(?:in|of)",
+     ("rose", "fell", "declined", "dropped", "increase", "decrease", "reduction", "improvement", "rise", "decline")),
+    (r"differed|differences?\s+(?:in|between|was|were)", ("differ",)),
+    (r"no\s+(?:\w+\s+)?(?:effects?|benefits?|changes?)", ("effect", "benefit", "change")),
+    (r"(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:alter|affect|change|influence|modify|improve|reduce|increase|"
+     r"decrease|prevent)|(?:was|were)\s+not\s+(?:significantly\s+)?(?:altered|affected|changed|influenced|modified)",
+     ("not",)),
+]])
 RESULT_WEAK = cues(
     r"showed", r"shown", r"demonstrated", r"revealed", r"found", r"observed", r"noted", r"reported", r"occurred",
     r"experienced", r"developed", r"died", r"deaths?", r"survived", r"tolerated", r"resolved", r"achieved",
@@ -184,17 +194,18 @@ SAMPLE = Gated(re.compile(
     r"(?:patients|participants|subjects))\b|\b(?:were|was)\s+(?:male|female|men|women|boys|girls|white|black)\b",
     re.IGNORECASE,
 ), ('age', 'male', 'men', 'boys', 'girls', 'white', 'black'))
-#: trial registration, funding, figure and table captions, significance levels
-ADMIN = Gated(re.compile(
+#: trial registration, funding, figure and table captions, significance levels (two keyword-gated runs)
+ADMIN = Alternation([Gated(re.compile(
     r"\b(?:NCT\s?\d{8}|ISRCTN\s?\d+|ACTRN\s?\d+|ChiCTR|EudraCT|UMIN\s?\d+|DRKS\s?\d+|CTRI/|ClinicalTrials\.gov|"
     r"trial\s+registration|registered\s+(?:at|with|in|on|under)\b)|^\W*(?:this\s+(?:\w+\s+)?(?:was|is)\s+)?"
     r"(?:funded|supported|sponsored|financed)\s+(?:in\s+part\s+)?by\b|\b(?:was|were|is)\s+(?:funded|sponsored|"
     r"financed)\s+by\b|"
-    r"^\W*(?:fig(?:ure)?s?\.?|table)\s*\d|\b(?:was|were|is|are)\s+(?:considered|regarded|defined|set|accepted|taken)\s+"
-    r"(?:as\s+|to\s+be\s+|at\s+)?(?:statistically\s+)?significan|\bsignificance\s+(?:level\s+)?(?:was|is)\s+set",
-    re.IGNORECASE,
+    r"^\W*(?:fig(?:ure)?s?\.?|table)\s*\d", re.IGNORECASE,
 ), ('nct', 'isrctn', 'actrn', 'chictr', 'eudract', 'umin', 'drks', 'ctri/', 'clinicaltrials', 'regist', 'funded',
-    'supported', 'sponsored', 'financed', 'fig', 'table', 'significan'))
+    'supported', 'sponsored', 'financed', 'fig', 'table')), Gated(re.compile(  # "significan" alone is common
+    r"\b(?:was|were|is|are)\s+(?:considered|regarded|defined|set|accepted|taken)\s+"
+    r"(?:as\s+|to\s+be\s+|at\s+)?(?:statistically\s+)?significan|\bsignificance\s+(?:level\s+)?(?:was|is)\s+set",
+    re.IGNORECASE), ("considered", "regarded", "defined", "set", "accepted", "taken"))])
 #: background statements: "No effective therapy exists for X", "little is known", "X is a major cause of"
 BACKGROUND_CUE = Gated(re.compile(
     r"\b(?:no|few|limited)\s+(?:\w+\s+)?(?:effective|proven|established|approved|specific|satisfactory|standard|"

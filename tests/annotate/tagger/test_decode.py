@@ -203,3 +203,23 @@ def test_decode_wide_gives_how_far_the_main_spans_reach_at_the_weak_floor():
     assert [s.text for s in decode_wide(doc, probs, HEADS, cfg, 0.4)] == ["symptoms"]
     # no token over the main threshold: no run
     assert decode_wide(doc, probs * 0.5, HEADS, cfg, 0.3) == []
+
+
+def test_decode_weak_wide_equals_the_two_decodes_apart():
+    # the tagger component calls decode_weak_wide (one hysteresis pass); it must give decode_weak's and
+    # decode_wide's spans exactly, on random probabilities over a range of thresholds
+    from claimex.annotate.tagger.decode import decode_weak, decode_weak_wide, decode_wide
+
+    rng = numpy.random.RandomState(7)
+    vocab = "aspirin reduced stroke mortality and major bleeding in the placebo group , ( ) of".split()
+    cfg = {"thresholds": {"OUTCOME": 0.6}, "hysteresis": {"OUTCOME": 0.5}, "hygiene": False}
+    for _ in range(300):
+        n = rng.randint(0, 30)
+        doc = Doc(NLP.vocab, words=[vocab[k] for k in rng.randint(0, len(vocab), n)])
+        probs = (rng.rand(n, len(HEADS)) ** 2).astype("f")
+        for threshold in (0.2, 0.3, 0.45):
+            weak, scores = decode_weak(doc, probs, HEADS, cfg, threshold)
+            wide = decode_wide(doc, probs, HEADS, cfg, threshold)
+            got = decode_weak_wide(doc, probs, HEADS, cfg, threshold)
+            key = [[(s.start, s.end, s.label_) for s in spans] for spans in (weak, wide, got[0], got[2])]
+            assert key[2] == key[0] and got[1] == scores and key[3] == key[1]

@@ -104,3 +104,38 @@ def test_finditer_of_a_closed_gate_is_empty():
     assert list(gate.finditer("bar baz")) == []
     assert _spans(gate.finditer("Foo and FOOD")) == [(0, 3), (8, 12)]
     assert _spans(gate.finditer("\u017foo")) == []  # open (odd case letter), no match all the same
+
+
+def _word_windows(sentences, width: int):
+    """(text, window start, position) before each word start of the real sentences: the text an arm mention
+    starting there is read back from."""
+    for text in sentences:
+        for m in re.finditer(r"(?<![\w-])[\w(]", text):
+            yield text, max(0, m.start() - width), m.start()
+
+
+def test_armrank_negated_gate_gives_the_pattern_s_matches(sentences):
+    # armrank._NEGATED is read on the 45 characters before a mention (its "$" is the mention's start)
+    gate = armrank._NEGATED
+    assert isinstance(gate, Gated)
+    hits = 0
+    for text, a, b in _word_windows(sentences, 45):
+        before = text[a:b]
+        want, got = gate.pattern.search(before), gate.search(before)
+        assert (None if got is None else got.span()) == (None if want is None else want.span()), before
+        hits += want is not None
+    assert hits >= 20
+
+
+def test_concluded_agent_tail_check_skips_only_windows_without_a_match(sentences):
+    # concluded.agent_arm scans _AGENT over the 60 characters before a mention only when they end on "by"/"the"
+    from claimex.assemble.claims.concluded import _AGENT, _AGENT_TAILS
+
+    hits = 0
+    for text, a, b in [*_word_windows(sentences, 60), ("structures activated by THE nicotine", 0, 28),
+                       ("activated BY\u00a0\u00a0nicotine", 0, 14)]:
+        m = _AGENT.search(text, a, b)
+        if m is not None:
+            hits += 1
+            assert text[a:b].rstrip().lower().endswith(_AGENT_TAILS), text[a:b]
+    assert hits >= 5
