@@ -140,21 +140,30 @@ RESULT_TRICKY = [
 ]
 
 
+def _same_as_reference(alternation, reference, tricky, sentences, min_hits, runs, same_words=False):
+    """``alternation`` finds what the frozen ``reference`` found (same span; with ``same_words`` the same matched
+    words) on the real sentences and the tricky ones (also upper-cased), the real ones hit it at least
+    ``min_hits`` times, and every match of each of ``runs`` holds one of its keywords (the gates' promise, on
+    ASCII text)."""
+    assert isinstance(alternation, Alternation)
+    hits = 0
+    for text in sentences + tricky + [t.upper() for t in tricky]:
+        want, got = reference.search(text), alternation.search(text)
+        assert _span(got) == _span(want), text
+        if same_words:
+            assert (got and got.group(0)) == (want and want.group(0))
+        hits += want is not None
+    assert hits > min_hits
+    for run in runs:
+        for text in [t for t in sentences + tricky if t.isascii()]:
+            for m in run.pattern.finditer(text):
+                assert any(k in m.group().lower() for k in run.keywords), (run.pattern.pattern[:40], m.group())
+
+
 def test_result_strong_runs_match_as_the_single_pattern(sentences):
     from claimex.assemble.claims.types import RESULT_STRONG
 
-    assert isinstance(RESULT_STRONG, Alternation)
-    texts = sentences + RESULT_TRICKY + [t.upper() for t in RESULT_TRICKY]
-    hits = 0
-    for text in texts:
-        want = RESULT_STRONG_100CD63.search(text)
-        assert _span(RESULT_STRONG.search(text)) == _span(want), text
-        hits += want is not None
-    assert hits > 100
-    for run in RESULT_STRONG.runs:  # the gates' promise on ASCII text
-        for text in [t for t in sentences + RESULT_TRICKY if t.isascii()]:
-            for m in run.pattern.finditer(text):
-                assert any(k in m.group().lower() for k in run.keywords), (run.pattern.pattern[:40], m.group())
+    _same_as_reference(RESULT_STRONG, RESULT_STRONG_100CD63, RESULT_TRICKY, sentences, 100, RESULT_STRONG.runs)
 
 
 #: types.ADMIN as it stood in main 100cd63 (one pattern under one gate), frozen as the reference
@@ -177,18 +186,7 @@ ADMIN_TRICKY = [
 def test_admin_runs_match_as_the_single_pattern(sentences):
     from claimex.assemble.claims.types import ADMIN
 
-    assert isinstance(ADMIN, Alternation)
-    texts = sentences + ADMIN_TRICKY + [t.upper() for t in ADMIN_TRICKY]
-    hits = 0
-    for text in texts:
-        want = ADMIN_100CD63.search(text)
-        assert _span(ADMIN.search(text)) == _span(want), text
-        hits += want is not None
-    assert hits > 10
-    for run in ADMIN.runs:
-        for text in [t for t in sentences + ADMIN_TRICKY if t.isascii()]:
-            for m in run.pattern.finditer(text):
-                assert any(k in m.group().lower() for k in run.keywords), (run.pattern.pattern[:40], m.group())
+    _same_as_reference(ADMIN, ADMIN_100CD63, ADMIN_TRICKY, sentences, 10, ADMIN.runs)
 
 
 #: types.CONCLUSION as it stood in main 100cd63 (one pattern under one gate), frozen as the reference
@@ -212,20 +210,9 @@ CONCLUSION_TRICKY = [
 
 
 def test_conclusion_runs_match_as_the_single_gated_pattern(sentences):
-    # the reference is the old gate + pattern (its gate missed "in  sum" / "this\nstudy": kept as it was)
+    # the reference is the old gate + pattern (its gate missed "in  sum" / "this\nstudy": kept as it was);
+    # _recommendation reads the matched words; the first run keeps the old gate's keywords
     from claimex.assemble.claims.types import CONCLUSION
 
-    assert isinstance(CONCLUSION, Alternation)
-    texts = sentences + CONCLUSION_TRICKY + [t.upper() for t in CONCLUSION_TRICKY]
-    hits = 0
-    for text in texts:
-        want = CONCLUSION_100CD63.search(text)
-        got = CONCLUSION.search(text)
-        assert _span(got) == _span(want), text
-        assert (got and got.group(0)) == (want and want.group(0))  # _recommendation reads the matched words
-        hits += want is not None
-    assert hits > 20
-    for run in CONCLUSION.runs[1:]:  # the first run keeps the old gate's keywords
-        for text in [t for t in sentences + CONCLUSION_TRICKY if t.isascii()]:
-            for m in run.pattern.finditer(text):
-                assert any(k in m.group().lower() for k in run.keywords), (run.pattern.pattern[:40], m.group())
+    _same_as_reference(CONCLUSION, CONCLUSION_100CD63, CONCLUSION_TRICKY, sentences, 20, CONCLUSION.runs[1:],
+                       same_words=True)
