@@ -9,7 +9,9 @@ A gold file holds one JSON object per abstract with offsets and short excerpts o
   ``articles_abstracts_unlabeled.jsonl.gz`` up to its ``\n\nBODY:\n`` line where one follows (260 of them carry
   body text), articles with no Evidence Inference label (no evaluation uses them);
 * ``evidencemap``: the ``text`` field of ``evidencemap.jsonl`` (plain, pre-tokenised);
-* ``pubmed-xml``: ``Document.text`` of the record as claimex's reader builds it from the sample files.
+* ``pubmed-xml``: ``Document.text`` of the record as claimex's reader builds it from the sample files;
+* ``pico-corpus``: the ``text`` field (title + abstract, plain, one line) of PICO-Corpus's ``pico_corpus.jsonl``
+  (breast-cancer RCTs; not in the shipped tagger's training mix).
 
 The unit (``corpora/gold/GUIDELINES.md``, *Findings*) is one outcome's result for one comparison in one
 sentence. :func:`check_abstract` verifies a record against its rebuilt text (offsets, excerpts, sha1).
@@ -29,7 +31,7 @@ from .. import paths
 from ..read import read_documents
 from ..read.base import Document
 
-SOURCES = ("evidence-inference", "evidence-inference-abstracts", "evidencemap", "pubmed-xml")
+SOURCES = ("evidence-inference", "evidence-inference-abstracts", "evidencemap", "pubmed-xml", "pico-corpus")
 DIRECTIONS = ("increase", "decrease", "no_difference", "positive", "negative")
 FINDING_TYPES = ("finding", "adverse_effect")
 GOLD_FINDINGS_DIR = paths.GOLD_DIR / "findings"
@@ -107,6 +109,12 @@ def _evidencemap() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _pico_corpus() -> dict[str, str]:
+    with open(paths.corpus_path("pico-corpus-breast-cancer", "pico_corpus.jsonl"), encoding="utf-8") as fh:
+        return {str(r["pmid"]): r["text"] for r in map(json.loads, fh)}
+
+
+@lru_cache(maxsize=1)
 def _pubmed_documents() -> dict[str, Document]:
     folder = paths.corpus_path("pubmed-xml-samples")
     files = sorted(p for p in folder.rglob("*") if p.name.endswith((".xml", ".xml.gz")))
@@ -127,7 +135,7 @@ def load_document(source: str, doc_id: str) -> Document:
             raise KeyError(f"pubmed-xml:{doc_id}: no such record in the PubMed XML samples")
         return doc
     table = {"evidence-inference": _ei_articles, "evidence-inference-abstracts": _ei_unlabeled_abstracts,
-             "evidencemap": _evidencemap}.get(source)
+             "evidencemap": _evidencemap, "pico-corpus": _pico_corpus}.get(source)
     if table is None:
         raise KeyError(f"{source}:{doc_id}: unknown source (choose from {', '.join(SOURCES)})")
     text = table().get(doc_id)

@@ -116,8 +116,9 @@ def test_load_text_of_each_source_and_unknown_ids(shared_dir):
     pubmed = load_text("pubmed-xml", "17942999")  # structured: LABEL: text lines after the title
     assert pubmed.startswith("Neuroplasticity in the processing of pitch dimensions") and "\n\nPURPOSE: " in pubmed
     assert load_text("evidencemap", "32187464").startswith("A Trial of Lopinavir-Ritonavir")
+    assert load_text("pico-corpus", "10459028").startswith("A randomized, prospective study of endometrial resection")
     for source, doc_id in (("pubmed-xml", "1"), ("evidence-inference", "nope"), ("medline", "1"),
-                           ("evidence-inference-abstracts", "nope")):
+                           ("evidence-inference-abstracts", "nope"), ("pico-corpus", "nope")):
         with pytest.raises(KeyError, match=f"{source}:{doc_id}"):
             load_text(source, doc_id)
 
