@@ -119,6 +119,18 @@ def pair_rows(e: A.Example) -> tuple[list[list[float]], list[int], list[tuple[in
     return rows, labels, keys
 
 
+def fit_pairs(part: list[A.Example]) -> np.ndarray:
+    """The pair-level regression's weights, fitted on the comparisons of ``part``."""
+    rows, labels, weights = [], [], []
+    for e in part:
+        if not e.single:
+            r, y, _ = pair_rows(e)
+            rows += r
+            labels += y
+            weights += [e.weight] * len(r)
+    return A.fit(np.array(rows), np.array(labels, dtype=float), l2=1.0, sw=np.array(weights))
+
+
 class PairModel:
     def __init__(self, base: ArmRanker, w: np.ndarray, margin: float, lock: bool):
         self.base, self.w, self.margin, self.lock = base, w, margin, lock
@@ -312,14 +324,7 @@ def main() -> None:
     if "pairs" in only:
         grid(base, fit, dev, gold, blind=blind_ranker(fit + gold, settings))
     if "pairmodel" in only:
-        rows, labels, weights = [], [], []
-        for e in fit + gold:
-            if not e.single:
-                r, y, _ = pair_rows(e)
-                rows += r
-                labels += y
-                weights += [e.weight] * len(r)
-        w = A.fit(np.array(rows), np.array(labels, dtype=float), l2=1.0, sw=np.array(weights))
+        w = fit_pairs(fit + gold)
         tried = [_line(f"pairmodel margin {m} lock {lock}", PairModel(base, w, m, lock), fit, dev, gold)
                  for m, lock in product((0.0, 0.5, 1.0, 3.0), (True, False))]
         print("chosen on the fitting part:", max(tried)[1])
@@ -328,15 +333,20 @@ def main() -> None:
     if "cv" in only:
         fold = {e.pmcid: int(hash_score("claimex-arms-cv:", e.pmcid, digits=8) * 4) for e in exs}
         configs = {"current decision": None, "pairs alpha .75 margin 0 lock": (0.75, 0.0, True),
-                   "pairs alpha .5 margin 0 lock": (0.5, 0.0, True), "pairs alpha .5 margin .5 lock": (0.5, 0.5, True)}
+                   "pairs alpha .5 margin 0 lock": (0.5, 0.0, True),
+                   "pairs alpha .5 margin 0 no lock": (0.5, 0.0, False),
+                   "pairs alpha .5 margin .5 lock": (0.5, 0.5, True), "pairmodel margin 0 no lock": "pairmodel"}
         right = dict.fromkeys(configs, 0)
         rules = 0
         for k in range(4):
             test = [e for e in exs if fold[e.pmcid] == k]
-            b = base_ranker([e for e in exs if fold[e.pmcid] != k] + gold, settings)
+            rest = [e for e in exs if fold[e.pmcid] != k] + gold
+            b = base_ranker(rest, settings)
             rules += round(A.score(None, test)["both_rules"] * len(test))
             for name, cfg in configs.items():
-                right[name] += round(A.score(b if cfg is None else Pairs(b, *cfg), test)["both_ranker"] * len(test))
+                dec = b if cfg is None else PairModel(b, fit_pairs(rest), 0.0, False) if cfg == "pairmodel" \
+                    else Pairs(b, *cfg)
+                right[name] += round(A.score(dec, test)["both_ranker"] * len(test))
         print(f"4-fold grouped CV, all {len(exs)} EI examples, both slots right: rules {rules}; " +
               "; ".join(f"{n} {v} ({v / len(exs):.4f})" for n, v in right.items()))
     if "features" in only:
