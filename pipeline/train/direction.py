@@ -14,7 +14,8 @@ Model selection holds out a hash split of the train articles (``sha1("claimex-di
 :func:`claimex.evaluate.direction.evaluate` on the official *validation* split (never trained on).
 
 Command: ``python -m claimex.train.direction models/claimex-direction --seed 0``
-(or ``claimex train direction``). ``--cv 5`` instead cross-validates on EI train (:func:`crossval`).
+(or ``claimex train direction``). ``--cv 5`` instead cross-validates on EI train (:func:`crossval`; with
+``--cv-e2e`` also the EI train prompts end to end, each abstract with the fold model that never saw it).
 """
 
 from __future__ import annotations
@@ -185,13 +186,14 @@ def fold_of(pmcid: str, k: int) -> int:
 
 
 def crossval(k: int = 5, arch: str = "bow", epochs: int = 3, seed: int = 0, cache: Path | None = None,
-             workdir: Path | None = None) -> dict[str, Any]:
+             workdir: Path | None = None, e2e: bool = False) -> dict[str, Any]:
     """K-fold article-hash cross-validation on the EI 2.0 *train* split: each fold's textcat is trained on the
     other folds' evidence sentences, then scores (a) the held-out annotations (the classifier alone) and (b) the
     held-out prompts with in-abstract evidence (the full comparison decision,
     :meth:`claimex.assemble.claims.ClaimAssembler.compare`, with that fold's model). The signal for changes to
     the direction rules or the classifier that is neither the findings tune half nor the official validation
-    split; ``evaluate(prompt_split="train")`` is not, for the classifier: the shipped model saw those sentences."""
+    split; ``evaluate(prompt_split="train")`` is not, for the classifier: the shipped model saw those sentences.
+    ``e2e``: also (c) the EI train prompts end to end (:func:`crossval_e2e`) with each article's held-out model."""
     import tempfile
 
     from ..assemble.claims import ClaimAssembler
@@ -216,10 +218,47 @@ def crossval(k: int = 5, arch: str = "bow", epochs: int = 3, seed: int = 0, cach
             for ex in (e for e in examples if fold_of(e.pmcid, k) == fold):
                 gold.append(ex.label)
                 pred.append(assembler.compare(example_record(ex)).direction)
+        ends = crossval_e2e(base, k) if e2e else None
     decision = score(gold, pred).summary
-    return {"folds": k, "arch": arch, "epochs": epochs, "seed": seed, "annotations": len(rows),
-            "classifier_accuracy": round(held_right / len(rows), 4), "decision": decision,
-            "seconds": round(time.time() - t0, 1)}
+    out = {"folds": k, "arch": arch, "epochs": epochs, "seed": seed, "annotations": len(rows),
+           "classifier_accuracy": round(held_right / len(rows), 4), "decision": decision}
+    if ends is not None:
+        out["end_to_end"] = ends
+    return {**out, "seconds": round(time.time() - t0, 1)}
+
+
+def crossval_e2e(folds: Path, k: int) -> dict[str, Any]:
+    """Evidence Inference *train* prompts end to end (:mod:`claimex.evaluate.prompts`: the whole pipeline on the
+    abstract, the prompt looked up among its claims) where each article's claims are assembled with the fold model
+    at ``folds/fold{i}`` that never saw it (:func:`fold_of`); returns found, right and direction of found."""
+    from ..assemble import claims as claims_module
+    from ..assemble.claims import ClaimAssembler
+    from ..assemble.claims.direction import DirectionModel
+    from ..corpora.findings import load_document
+    from ..evaluate.prompts import judge, load_prompts
+    from ..extractor import Extractor
+
+    prompts = load_prompts(split="train")
+    extractor = Extractor.load(None)
+    saved = claims_module._DEFAULT.get("default")
+    found = right = 0
+    try:
+        for fold in range(k):
+            # the pipeline's claim assembler (claims.assemble_claims) with this fold's model
+            claims_module._DEFAULT["default"] = ClaimAssembler(DirectionModel(folds / f"fold{fold}"))
+            for pmcid in sorted({p.pmcid for p in prompts if fold_of(p.pmcid, k) == fold}):
+                record = extractor.document(load_document("evidence-inference", pmcid))
+                for prompt in (p for p in prompts if p.pmcid == pmcid):
+                    judged = judge(prompt, record)
+                    found += judged.found
+                    right += judged.found and judged.predicted == prompt.label
+    finally:
+        if saved is None:
+            claims_module._DEFAULT.pop("default", None)
+        else:
+            claims_module._DEFAULT["default"] = saved
+    return {"prompts": len(prompts), "found": found, "right": right,
+            "direction_of_found": round(right / (found or 1), 4), "end_to_end": round(right / (len(prompts) or 1), 4)}
 
 
 def _model_card(output_dir: Path, metrics: dict[str, Any]) -> None:
@@ -284,11 +323,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cv", type=int, default=0, metavar="K",
                         help="K-fold article-hash cross-validation on EI train (nothing saved; OUTPUT is ignored).")
     parser.add_argument("--cv-epochs", type=int, default=3, help="Epochs per fold model (the selected epoch: 3).")
+    parser.add_argument("--cv-e2e", action="store_true",
+                        help="With --cv: also the EI train prompts end to end, each article with its held-out model.")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     if args.cv:
-        print(json.dumps(crossval(args.cv, arch=args.arch, epochs=args.cv_epochs, seed=args.seed, cache=args.cache),
-                         indent=2))
+        print(json.dumps(crossval(args.cv, arch=args.arch, epochs=args.cv_epochs, seed=args.seed, cache=args.cache,
+                                  e2e=args.cv_e2e), indent=2))
         return
     metrics = train_direction(args.output, seed=args.seed, arch=args.arch, epochs=args.epochs,
                               augment=not args.no_augment, cache=args.cache)

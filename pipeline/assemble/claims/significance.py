@@ -36,9 +36,11 @@ NOT_SIGNIFICANT = Alternation([
     Gated(re.compile(r"\b(?:no|not|nor|without)\s+(?:\w+\s+){0,3}?(?:statistically\s+)?significan\w*|"
                      r"\bnon-?\s?significant(?:ly)?\b|\binsignificant(?:ly)?\b", _I), ("significan",)),
     Gated(re.compile(r"\bn\.?s\.?(?=[\s,;)])", _I), ("ns", "n.s")),
+    # "without differences between groups" (a change denied, "without changes in diet", is no verdict on the arms)
     Gated(re.compile(r"\bdid\s+not\s+(?:\w+\s+)?differ\b|\bno\s+(?:\w+\s+){0,2}?"
-                     r"(?:differences?|changes?|effects?|associations?|benefits?)\b|\b(?:similar|comparable|unchanged|"
-                     r"not\s+different|indistinguishable)\b", _I),
+                     r"(?:differences?|changes?|effects?|associations?|benefits?)\b|"
+                     r"\bwithout\s+(?:\w+\s+){0,2}?differences?\b|"
+                     r"\b(?:similar|comparable|unchanged|not\s+different|indistinguishable)\b", _I),
           ("differ", "change", "effect", "association", "benefit", "similar", "comparable", "unchanged",
            "indistinguishable")),
     # "equivalent" as a verdict, not in a measure's name ("mean defocus equivalent", "morphine equivalents")
@@ -195,6 +197,11 @@ def ci_bounds(m: Measure) -> tuple[float, float] | None:
     return None
 
 
+#: a ratio named earlier in the measure's clause, with no difference or change named after it ("The hazard ratio for
+#: myocardial infarction/coronary death with estrogen plus progestin was 1.13 (95% confidence interval 0.68-1.89)")
+_RATIO_NAMED = re.compile(r"\b(?:ratio|OR|RR|HR|IRR)\b(?![^;]*\b(?:[Dd]ifference|[Cc]hange|MD|WMD|SMD)\b)[^;]*$")
+
+
 def ci_null(m: Measure, context: str) -> float | None:
     """The no-effect value of a CI: 1 for ratios, 0 for differences, None when unknown."""
     stat = (m.stat or "").lower()
@@ -209,6 +216,8 @@ def ci_null(m: Measure, context: str) -> float | None:
         return 1.0
     if re.search(r"\b(?:difference|change|MD|WMD|SMD)\b", context[-60:], re.IGNORECASE):
         return 0.0
+    if _RATIO_NAMED.search(context):
+        return 1.0
     return None
 
 

@@ -18,8 +18,10 @@ _MORE_LESS = r"(?:greater|higher|lower|more|less|fewer|better|worse|improv|reduc
 ORIGINAL = re.compile(
     r"\b(?:no|not|nor|without)\s+(?:\w+\s+){0,3}?(?:statistically\s+)?significan\w*|\bnon-?\s?significant(?:ly)?\b|"
     r"\binsignificant(?:ly)?\b|\bn\.?s\.?(?=[\s,;)])|\bdid\s+not\s+(?:\w+\s+)?differ\b|\bno\s+(?:\w+\s+){0,2}?"
-    r"(?:differences?|changes?|effects?|associations?|benefits?)\b|\b(?:similar|comparable|unchanged|"
-    r"not\s+different|indistinguishable)\b|"
+    r"(?:differences?|changes?|effects?|associations?|benefits?)\b|"
+    # added in round 8 (issue 10): "without differences between groups"
+    r"\bwithout\s+(?:\w+\s+){0,2}?differences?\b|"
+    r"\b(?:similar|comparable|unchanged|not\s+different|indistinguishable)\b|"
     r"\b(?:is|are|was|were|be|been|remained|proved|produced|provided|showed|had|has|have|yielded|achieved|gave|"
     r"clinically|therapeutically|statistically)\s+equivalen\w*|\bequivalen\w*\s+(?:between|to|in\s+(?:both|the\s+two))\b|"
     r"\bfailed\s+to\s+(?:\w+\s+)?(?:reach|show|demonstrate|achieve)\b|\bremained\s+(?:stable|constant|unchanged)\b|"

@@ -68,3 +68,23 @@ def test_second_value_led_by_that_is_read_in_parallel():
     rec.sentences[1].section = "RESULTS"
     claim = next(c for c in claims_of(rec) if c.sentence == 1)
     assert claim.direction == "decrease" and claim.significant is True
+
+
+def test_without_differences_is_not_significant():
+    # Evidence Inference train 3511174 (both arms improved, the arms did not differ)
+    text = ("Both groups had very small improvements in AHA and Melbourne two months after BoNT-A injections, without "
+            "differences between groups.")
+    assert _sig(text) is False
+    # a change denied is no verdict on the arms
+    assert _sig("Weight fell without changes in diet.") is None
+
+
+def test_ratio_named_earlier_in_its_clause_reads_its_ci_against_one():
+    # Evidence Inference train 1584256: the hazard ratio is named at the start of the sentence, its value 60+ characters
+    # later; its CI spans 1 (not significant), where against 0 it would exclude it
+    assert _sig("The hazard ratio for myocardial infarction/coronary death with estrogen plus progestin was 1.13 (95% "
+                "confidence interval 0.68–1.89) among non-users of COX inhibitors, and 1.35 (95% confidence interval "
+                "0.86–2.10) among continuous users.") is False
+    # a difference named after the ratio is not read as the ratio (its CI excluding 1 would say not significant)
+    assert _sig("Unlike the odds ratio of the primary analysis, the mean difference in length of stay was 1.09 "
+                "(95% confidence interval 0.27–1.90) days.") is not False
