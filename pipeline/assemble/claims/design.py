@@ -59,8 +59,8 @@ COMPARE_BEFORE = re.compile(r"(?:than|compared\s+(?:with|to)|versus|vs\.?|relati
 _RANDOMISED = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|between|versus|vs\.?|either|"
                         r"receiv\w*|given)\b", re.IGNORECASE)
 _GIVEN = re.compile(r"receiv|given", re.IGNORECASE)
-_ALTERNATIVE_BEFORE = re.compile(r"(?:\bor|\band|\bwith|\bto)\s+(?:to\s+|with\s+|receive\s+)?(?:the\s+|an?\s+)?"
-                                 r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ALTERNATIVE_BEFORE = re.compile(r"(?:\bor|\band|\bwith|\bto)\s+(?:\([^()]{1,15}\)\s+)?(?:to\s+|with\s+|receive\s+)?"
+                                 r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
