@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ...schema import ArmValue, Claim, Record
 from .armrank import ArmRanker, default_ranker_path, load_ranker
-from .arms import arms_of, settle_roles, stray_arms_dropped, valued_pair
+from .arms import arms_of, settle_roles, stray_arms_dropped, stray_comparators_dropped, valued_pair
 from .base import SentenceView, blank, entity_words, sentence_views, unique
 from .clauses import none_in_any_arm
 from .context import Arm, InterventionContext
@@ -139,6 +139,7 @@ class ClaimAssembler:
         roles = roles_of(view, arms, carried, carried_c, compares=compares, solo=solo)
         if ctype in _CARRY:
             roles.intervention[:] = stray_arms_dropped(view, roles.intervention, ctx, pairs)
+            roles.comparator[:] = stray_comparators_dropped(view, roles.comparator, arms)
         within = ctype in _CARRY and (solo or (not compares and (within_arms(view, arms) or every_subject(view))))
         groups = claim_groups(view, pairs) if ctype in _CARRY else [Group(roles.outcome, list(view.measures))]
         if apart:  # one single-arm finding per arm reported on its own

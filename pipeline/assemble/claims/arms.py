@@ -337,3 +337,23 @@ def stray_arms_dropped(view: SentenceView, interventions: list[Entity], ctx: Int
 
 
 _LISTED = re.compile(r"^\s*,\s*(?:the\s+)?$")
+
+
+def stray_comparators_dropped(view: SentenceView, comparators: list[Entity], arms: list[Arm]) -> list[Entity]:
+    """One comparator per comparison: when this sentence introduces a comparator arm by a comparison cue ("HR for
+    OS with olaparib versus TPC in prespecified subgroups were: prior chemotherapy ...", "compared to TPC, ...
+    among patients who had not received chemotherapy"), other arms of the comparator slot that no cue introduces,
+    that are not coordinated with a cued one, not control-worded and not a mention of a cued one are the
+    sentence's setting or population words and leave the slot."""
+    if len(comparators) < 2:
+        return comparators
+    sided = [a for a in arms if a.side == "C" and a.entity is not None and not a.plural
+             and view.start <= a.start < view.end]
+    cued = [a for a in sided if COMPARE_BEFORE.search(view.text[max(0, a.start - view.start - 45):a.start - view.start])]
+    if not cued:
+        return comparators
+    for a in sided:  # "superior to both X and Y": the run coordinated with a cued arm
+        if a not in cued and any(_COORDINATED.match(view.between(c.end, a.start)) for c in cued if c.end <= a.start):
+            cued.append(a)
+    keys = [entity_words(a.entity) for a in cued]
+    return [e for e in comparators if is_control(e) or any(same_intervention(entity_words(e), k) for k in keys)]

@@ -16,7 +16,8 @@ from ...schema import Entity
 from .base import SentenceView, entity_words, same_stem
 from .control import is_control
 
-_NEGATIONS = frozenset(["non", "no", "not", "without", "off"])  # "off-pump" is not "on-pump"
+# "off-pump" is not "on-pump"; "sham tDCS" / "placebo patches" are the control arm of a trial of tDCS / patches
+_NEGATIONS = frozenset(["non", "no", "not", "without", "off", "sham", "placebo"])
 _A = TypeVar("_A")
 
 
@@ -28,7 +29,7 @@ def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
     if not a or not b:
         return False
     if (a ^ b) & _NEGATIONS:
-        return False  # "non-ARB" / "no-morphine" is the other arm, not a mention of "ARB" / "morphine"
+        return False  # "non-ARB" / "no-morphine" / "sham tDCS" is the other arm, not a mention of "ARB" / ...
     if a <= b or b <= a:
         return True
     own_a = [w for w in a if not any(same_stem(w, v) for v in b)]
