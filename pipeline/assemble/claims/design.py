@@ -93,6 +93,8 @@ def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
                 and not _AND_PAIR.match(view.between(ents[k - 1].end, ent.start)) \
                 and not re.search(r"\bbetween\b", view.text[:ent.start - view.start], re.IGNORECASE):
             alt = None  # an "and" far from the cue and from the previous arm joins a list of measures
+        if alt and _MODIFIER_PAIR.search(before[:alt.start()]) and alt.group(0).lower().startswith(("or", "and")):
+            alt = None  # "moderately or highly emetogenic chemotherapy": two modifiers of one head, not two arms
         if alt and alt.group(0).lower().startswith("to") and _ALLOCATED_TO.search(before[:alt.start()]):
             alt = None  # "randomly assigned to (receive) X": the first arm, not the alternative of "compare Y to X"
         if COMPARE_BEFORE.search(before) or (cue and cue.start() < ent.start - view.start and alt):
@@ -105,6 +107,7 @@ _JOINT_WITH = re.compile(r"\b(?:combined|combination|together|along|associated|s
                          re.IGNORECASE)
 _AND_PAIR = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*and\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ALLOCATED_TO = re.compile(r"\b(?:assign|allocat|randomi[sz]|random)\w*\s*$", re.IGNORECASE)
+_MODIFIER_PAIR = re.compile(r"\b(?!(?:dai|week|month|year|night|hour|quarter|fortnight)ly\b)[a-z]{3,}ly\s+$")
 _ONLY_BRACKETS = re.compile(r"^\s*(?:\([^()]{1,15}\)\s*)?$")
 _SETTING_BEFORE = re.compile(r"\b(?:for|in(?!\s+(?:combination|addition|conjunction)\b)|after|following|undergoing|"
                              r"during|before|prior\s+to)\s+"
