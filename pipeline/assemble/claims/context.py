@@ -45,7 +45,9 @@ _NOT_ARM_WORDS = frozenset(
 
 _CONTROL_SUBJECT = re.compile(r"^\W*(?:in\s+)?(?:the\s+)?(?:control|placebo|comparison|sham)\s+(?:groups?|arms?|"
                               r"condition|subjects|patients)\b(?!\s+(?:and|or|vs\.?|versus)\b)", re.IGNORECASE)
-_ALLOCATION = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?to\b", re.IGNORECASE)
+_ALLOCATION = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?to\b|"
+                         r"\b(?:to\s+compare|comparing|comparison\s+(?:of|between))\b", re.IGNORECASE)
+_OWN_BRACKET = re.compile(r"\s*\([^()]*\)?\s*$")  # "endotracheal tube (ETT)", "mask airway(PLMA"
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor)\b|n't\b", re.IGNORECASE)
 
 
@@ -130,7 +132,7 @@ class InterventionContext:
         # sentence was typed as (numbers of doses and cycles can make it look like a result)
         allocating = defining or bool(_ALLOCATION.search(view.text))
         alternatives = design_comparators(view, ents) if allocating else set()
-        if defining and self.main:
+        if allocating and self.main:
             self._split_joined_main(ents, alternatives)
         alternatives = self._against_main(ents, alternatives)
         if not self.main and ents and (defining or ctype in ("aim", "finding", "conclusion")):
@@ -237,11 +239,12 @@ class InterventionContext:
     def _split_joined_main(self, ents: list[Entity], alternatives: set[str]) -> None:
         """A main intervention that is two arms in one span (the title's "i-gel and Laryngeal Mask Airway
         Supreme"), once a design sentence names two different parts of it ("either the i-gel or the LMA
-        Supreme"): the main one is the first active part that is not the design's alternative."""
+        Supreme"): the main one is the first active part that is not the design's alternative. A part's own
+        abbreviation ("endotracheal tube (ETT)") is no word of its own."""
         main = self.main[0]
         parts: list[Entity] = []
         for ent in ents:
-            key = entity_words(ent)
+            key = frozenset(content_words(_OWN_BRACKET.sub("", ent.expanded or ent.text)))
             if key and len(key) < len(main) and key <= main and not is_control(ent) \
                     and not any(same_intervention(key, entity_words(p)) for p in parts):
                 parts.append(ent)
