@@ -174,16 +174,24 @@ class InterventionContext:
         self._define_bracket_labels(view, ents)
 
     def _against_main(self, ents: list[Entity], alternatives: set[str]) -> set[str]:
-        """The design's alternatives, where one is a mention of the main intervention ("allocated to receive either
-        idarubicin or mitoxantrone" in a trial of mitoxantrone) replaced by the arm it is set against: the nearest
-        different arm before it that is neither a main mention nor control-worded."""
+        """The design's alternatives, where one names the main intervention and nothing else ("allocated to receive
+        either idarubicin or mitoxantrone" in a trial of mitoxantrone) replaced by the arm it is set against: the
+        nearest arm before it that shares no word with the main one and is not control-worded."""
         out = set(alternatives)
-        for alt in (e for e in ents if e.id in alternatives and self._names_main(e) and not is_control(e)):
-            before = [e for e in ents if e.end <= alt.start and not self._names_main(e) and not is_control(e)]
+        for alt in (e for e in ents if e.id in alternatives and self._plain_main(e)):
+            before = [e for e in ents if e.end <= alt.start and not is_control(e)
+                      and not any(same_stem(w, v) for w in entity_words(e) for m in self.main for v in m)]
             out.discard(alt.id)
             if before:
                 out.add(max(before, key=lambda e: e.end).id)
         return out
+
+    def _plain_main(self, ent: Entity) -> bool:
+        """``ent`` names a main intervention and nothing else ("mitoxantrone"; not "sitagliptin plus antagonist",
+        nor "mineral oil" of a main "Lactobacillus Sporogenes plus mineral oil")."""
+        key = entity_words(ent)
+        return any(all(any(same_stem(w, v) for v in m) for w in key) and all(any(same_stem(v, w) for w in key)
+                                                                          for v in m) for m in self.main if key)
 
     def _names_main(self, ent: Entity) -> bool:
         """A mention of a main intervention; not a control-worded one whose control words are its own ("sham tDCS"
