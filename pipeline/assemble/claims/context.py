@@ -37,6 +37,8 @@ from .labels import bare_control, bracket_labels, defined_label, is_bare_label
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
                          r"verum", r"test", r"therapy", r"drug")
 COMBINATION = cues(r"combinations?", r"combined")
+MONOTHERAPY = cues(r"monotherapy", r"single[- ]agent")
+_ALONE = re.compile(r"\balone\b", re.IGNORECASE)
 _COMBINED_TEXT = re.compile(r"\bplus\b|\+|\bcombin|\band\b|\bwith\b|/|-(?=[a-z])", re.IGNORECASE)
 _NOT_ARM_WORDS = frozenset(
     ["age", "same", "different", "other", "one", "first", "second", "third", "treatment", "control", "study", "two",
@@ -364,6 +366,10 @@ class InterventionContext:
             if named is not None and named not in self.control_arms and self._names_main(named):
                 named = None  # a mention of the main intervention is no control arm (unless the design says so)
             return named or self.comparator(), "C"
+        if MONOTHERAPY.search(phrase):
+            # "monotherapy" beside a combination: the design's single-agent arm ("docetaxel alone")
+            alone = [c for c in self.comparators if _ALONE.search(c.expanded or c.text)]
+            return (alone or [self.named_comparator()])[-1], "C"
         if is_bare_label(phrase) and GENERIC_TREATMENT.search(phrase):
             return self.treatment_arm(phrase), "I"
         if COMBINATION.search(phrase):

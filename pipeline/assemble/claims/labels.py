@@ -126,7 +126,7 @@ _BARE_WORDS = frozenset(["the", "a", "an", "this", "that", "group", "groups", "a
                          "test", "therapy", "patients", "subjects", "participants", "condition", "program",
                          "programme", "drug", "verum", "trial", "of", "in", "receiving", "combination",
                          "combinations", "regimen", "regimens", "strategy", "protocol", "technique", "procedure",
-                         "method", "anesthesia", "anaesthesia", "surgery"])
+                         "method", "anesthesia", "anaesthesia", "surgery", "monotherapy"])
 _CONTROL_WORDS = frozenset(["control", "controls"])
 
 
