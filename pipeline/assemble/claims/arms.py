@@ -21,7 +21,7 @@ from .context import (
     is_control,
 )
 from .design import COMPARE_BEFORE, distinct_arms, same_intervention
-from .labels import ARM_HEAD, PLURAL_ARMS, arm_phrases
+from .labels import ARM_HEAD, PLURAL_ARMS, arm_phrases, bare_control
 
 
 def settle_roles(view: SentenceView, ctx: InterventionContext) -> None:
@@ -60,7 +60,6 @@ def _names_design_arm(ent: Entity, ctx: InterventionContext) -> bool:
 
 
 _ALONE_AFTER = re.compile(r"^\s+alone\b", re.IGNORECASE)
-_CONTROL_LABEL = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition))?$", re.IGNORECASE)
 
 
 def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
@@ -72,8 +71,9 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
         tail = re.match(rf"\s*{ARM_HEAD}\b", view.text[ent.end - view.start:])
         end = ent.end + (tail.end() if tail else 0)
         text = view.text[ent.start - view.start:end - view.start]
-        if is_bare_label(text) or _CONTROL_LABEL.match(text):
-            # a tagged bare label ("the intervention group", "controls"): the named arm it stands for
+        if is_bare_label(text) or bare_control(text):
+            # a tagged bare label ("the intervention group", "controls", "the control intervention"): the named arm
+            # it stands for
             named, side = ctx.resolve(text, None)
             if named is not None and named.id != ent.id and not is_bare_label(named.text):
                 arms.append(Arm(ent.start, end, text, named, side, inherited=True, mention=ent))
