@@ -349,7 +349,8 @@ def stray_comparators_dropped(view: SentenceView, comparators: list[Entity], arm
         return comparators
     sided = [a for a in arms if a.side == "C" and a.entity is not None and not a.plural
              and view.start <= a.start < view.end]
-    cued = [a for a in sided if COMPARE_BEFORE.search(view.text[max(0, a.start - view.start - 45):a.start - view.start])]
+    cued = [a for a in sided
+            if COMPARE_BEFORE.search(view.text[max(0, a.start - view.start - 45):a.start - view.start])]
     if not cued:
         return comparators
     for a in sided:  # "superior to both X and Y": the run coordinated with a cued arm

@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 
 from ...schema import Entity
 from .base import SentenceView, content_words, cues, entity_words, same_stem
-from .control import CONTROL, control_worded, is_control
-from .design import design_comparators, same_intervention, title_arms
+from .control import CONTROL, is_control
+from .design import design_comparators, mentions_arm, names_only, same_intervention, title_arms
 from .labels import bare_control, bracket_labels, defined_label, is_bare_label
 
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
@@ -189,23 +189,12 @@ class InterventionContext:
         return out
 
     def _plain_main(self, ent: Entity) -> bool:
-        """``ent`` names a main intervention and nothing else ("mitoxantrone"; not "sitagliptin plus antagonist",
-        nor "mineral oil" of a main "Lactobacillus Sporogenes plus mineral oil")."""
-        key = entity_words(ent)
-        return any(all(any(same_stem(w, v) for v in m) for w in key) and all(any(same_stem(v, w) for w in key)
-                                                                          for v in m) for m in self.main if key)
+        """``ent`` names a main intervention and nothing else (:func:`.design.names_only`)."""
+        return any(names_only(entity_words(ent), m) for m in self.main)
 
     def _names_main(self, ent: Entity) -> bool:
-        """A mention of a main intervention; not a control-worded one whose control words are its own ("sham tDCS"
-        in a trial of tDCS is the sham arm)."""
-        key = entity_words(ent)
-        for main in self.main:
-            if same_intervention(key, main):
-                own = " ".join(w for w in content_words(ent.expanded or ent.text)
-                               if not any(same_stem(w, v) for v in main))
-                if not (own and control_worded(own)):
-                    return True
-        return False
+        """A mention of a main intervention, not its control arm (:func:`.design.mentions_arm`: "sham tDCS")."""
+        return any(mentions_arm(ent, m) for m in self.main)
 
     def _control_arm_named(self, view: SentenceView, ents: list[Entity]) -> Entity | None:
         """In a design sentence whose subject is the control group ("The control group took part in the horse

@@ -13,8 +13,8 @@ from functools import lru_cache
 from typing import TypeVar
 
 from ...schema import Entity
-from .base import SentenceView, entity_words, same_stem
-from .control import is_control
+from .base import SentenceView, content_words, entity_words, same_stem
+from .control import control_worded, is_control
 
 # "off-pump" is not "on-pump"; "sham tDCS" / "placebo patches" are the control arm of a trial of tDCS / patches
 _NEGATIONS = frozenset(["non", "no", "not", "without", "off", "sham", "placebo"])
@@ -38,6 +38,22 @@ def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
         return False
     shared = len(a) - len(own_a)
     return shared >= 0.6 * max(len(a), len(b))
+
+
+def names_only(key: frozenset[str], main: frozenset[str]) -> bool:
+    """A mention that names ``main`` and nothing else, stem for stem ("mitoxantrone"; not "sitagliptin plus
+    antagonist", nor "mineral oil" of a main "Lactobacillus Sporogenes plus mineral oil")."""
+    return bool(key) and all(any(same_stem(w, v) for v in main) for w in key) \
+        and all(any(same_stem(v, w) for w in key) for v in main)
+
+
+def mentions_arm(ent: Entity, arm: frozenset[str]) -> bool:
+    """Is ``ent`` a mention of the arm with word key ``arm`` (:func:`same_intervention`), and not its control arm: a
+    control-worded mention whose control words are its own ("usual care plus X" beside X) is the other arm."""
+    if not same_intervention(entity_words(ent), arm):
+        return False
+    own = " ".join(w for w in content_words(ent.expanded or ent.text) if not any(same_stem(w, v) for v in arm))
+    return not (own and control_worded(own))
 
 
 def distinct_arms(arms: Iterable[_A]) -> list[_A]:
