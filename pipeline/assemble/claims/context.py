@@ -45,7 +45,8 @@ _NOT_ARM_WORDS = frozenset(
      "three", "both", "each", "all", "the", "a", "of", "in", "and", "or", "with", "between"]
 )
 
-_CONTROL_SUBJECT = re.compile(r"^\W*(?:in\s+)?(?:the\s+)?(?:control|placebo|comparison|sham)\s+(?:groups?|arms?|"
+_CONTROL_SUBJECT = re.compile(r"^\W*(?:[\w-]+\s+(?:patients|subjects|participants|women|men|children)\s+)?"
+                              r"(?:in\s+)?(?:the\s+)?(?:control|placebo|comparison|sham)\s+(?:groups?|arms?|"
                               r"condition|subjects|patients)\b(?!\s+(?:and|or|vs\.?|versus)\b)", re.IGNORECASE)
 _ALLOCATION = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?to\b|"
                          r"\b(?:to\s+compare|comparing|comparison\s+(?:of|between))\b", re.IGNORECASE)
@@ -332,6 +333,8 @@ class InterventionContext:
         """The comparator a claim that names none carries: the latest one that names the control arm
         ("standard of care without macrolides"), not a bare "control" / "the control group" (unless no other
         was seen)."""
+        if self.control_arms:  # what a design sentence says the control group received ("were injected with X")
+            return self.control_arms[-1]
         named = [c for c in self.comparators if not bare_control(c.text)]
         return (named or self.comparators or [None])[-1]
 

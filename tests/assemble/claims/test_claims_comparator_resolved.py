@@ -173,3 +173,29 @@ def test_a_cued_comparator_keeps_the_slot_from_stray_spans():
     _headed(rec, "METHODS", "RESULTS")
     claim = finding_of(rec, "HR for OS", arms="rules")
     assert _texts(rec, claim.comparator) == ["TPC"]
+
+
+# Evidence Inference PMC5863413 (title, aim, the control group's sentence); then a methods sentence of the same
+# abstract that names a control-worded span that is no arm ("non-responders" written for the shape of a tune
+# abstract's "the non-stained nodes in the control group")
+PROPOLIS = (
+    "To Evaluate the Efficacy of Topical Propolis in the Management of Symptomatic Oral Lichen Planus: A Randomized "
+    "Controlled Trial. "
+    "This study aims to evaluate the efficacy of topical propolis in the management of OLP. "
+    "The patients in the control group received triamcinolone acetonide 0.1% (topical application) while the "
+    "patients in the study group received propolis gel. "
+    "Both the groups were evaluated for pain and erythema in non-responders at baseline.")
+
+
+def test_what_the_control_group_received_is_the_carried_comparator():
+    rec = make_record(PROPOLIS, [
+        ("INTERVENTION", "Topical Propolis"), ("INTERVENTION", "topical propolis"),
+        ("INTERVENTION", "triamcinolone acetonide"), ("INTERVENTION", "propolis gel"),
+        ("INTERVENTION", "non-responders")], title=True)
+    ctx = InterventionContext()
+    views = sentence_views(rec)
+    ctx.prime(views)
+    for k, view in enumerate(views):
+        ctx.observe(view, "aim" if k == 1 else None, design=True)
+    assert [e.text for e in ctx.control_arms] == ["triamcinolone acetonide"]
+    assert ctx.named_comparator().text == "triamcinolone acetonide"
