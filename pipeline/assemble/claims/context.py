@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from ...schema import Entity
 from .base import SentenceView, content_words, cues, entity_words, same_stem
 from .control import CONTROL, is_control
-from .design import design_comparators, mentions_arm, names_only, same_intervention, title_arms
+from .design import design_comparators, mentions_arm, names_only, part_words, same_intervention, title_arms
 from .labels import bare_control, bracket_labels, defined_label, is_bare_label
 
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
@@ -50,7 +50,6 @@ _CONTROL_SUBJECT = re.compile(r"^\W*(?:[\w-]+\s+(?:patients|subjects|participant
                               r"condition|subjects|patients)\b(?!\s+(?:and|or|vs\.?|versus)\b)", re.IGNORECASE)
 _ALLOCATION = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?to\b|"
                          r"\b(?:to\s+compare|comparing|comparison\s+(?:of|between))\b", re.IGNORECASE)
-_OWN_BRACKET = re.compile(r"\s*\([^()]*\)?\s*$")  # "endotracheal tube (ETT)", "mask airway(PLMA"
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor)\b|n't\b", re.IGNORECASE)
 
 
@@ -180,6 +179,8 @@ class InterventionContext:
         """The design's alternatives, where one names the main intervention and nothing else ("allocated to receive
         either idarubicin or mitoxantrone" in a trial of mitoxantrone) replaced by the arm it is set against: the
         nearest arm before it that shares no word with the main one and is not control-worded."""
+        if not alternatives or not self.main:
+            return alternatives
         out = set(alternatives)
         for alt in (e for e in ents if e.id in alternatives and self._plain_main(e)):
             before = [e for e in ents if e.end <= alt.start and not is_control(e)
@@ -244,7 +245,7 @@ class InterventionContext:
         main = self.main[0]
         parts: list[Entity] = []
         for ent in ents:
-            key = frozenset(content_words(_OWN_BRACKET.sub("", ent.expanded or ent.text)))
+            key = part_words(ent.expanded or ent.text)
             if key and len(key) < len(main) and key <= main and not is_control(ent) \
                     and not any(same_intervention(key, entity_words(p)) for p in parts):
                 parts.append(ent)

@@ -40,6 +40,16 @@ def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
     return shared >= 0.6 * max(len(a), len(b))
 
 
+_OWN_BRACKET = re.compile(r"\s*\([^()]*\)?\s*$")  # "endotracheal tube (ETT)", "mask airway(PLMA"
+
+
+@lru_cache(maxsize=8192)
+def part_words(text: str) -> frozenset[str]:
+    """Content words of an arm's text without its own trailing abbreviation bracket ("endotracheal tube (ETT)"),
+    cached."""
+    return frozenset(content_words(_OWN_BRACKET.sub("", text)))
+
+
 def names_only(key: frozenset[str], main: frozenset[str]) -> bool:
     """A mention that names ``main`` and nothing else, stem for stem ("mitoxantrone"; not "sitagliptin plus
     antagonist", nor "mineral oil" of a main "Lactobacillus Sporogenes plus mineral oil")."""
