@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ...schema import ArmValue, Claim, Record
 from .armrank import ArmRanker, default_ranker_path, load_ranker
-from .arms import arms_of, settle_roles, stray_arms_dropped, valued_pair
+from .arms import arms_of, settle_roles, stray_arms_dropped, stray_comparators_dropped, valued_pair
 from .base import SentenceView, blank, entity_words, sentence_views, unique
 from .clauses import none_in_any_arm
 from .context import Arm, InterventionContext
@@ -35,7 +35,7 @@ from .direction import (
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
-from .joined import split_joined_arms
+from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
 from .polarity import anatomy, both_arms_change
 from .sides import (
@@ -98,6 +98,7 @@ class ClaimAssembler:
 
     def __call__(self, record: Record) -> list[Claim]:
         split_joined_arms(record)
+        alone_kept(record)
         ground(record)
         state = TypingState(tagged=bool(record.entities))
         ctx = InterventionContext(short_forms={a.short: a.long for a in record.abbreviations},
@@ -139,6 +140,7 @@ class ClaimAssembler:
         roles = roles_of(view, arms, carried, carried_c, compares=compares, solo=solo)
         if ctype in _CARRY:
             roles.intervention[:] = stray_arms_dropped(view, roles.intervention, ctx, pairs)
+            roles.comparator[:] = stray_comparators_dropped(view, roles.comparator, arms)
         within = ctype in _CARRY and (solo or (not compares and (within_arms(view, arms) or every_subject(view))))
         groups = claim_groups(view, pairs) if ctype in _CARRY else [Group(roles.outcome, list(view.measures))]
         if apart:  # one single-arm finding per arm reported on its own

@@ -21,7 +21,7 @@ from .context import (
     is_control,
 )
 from .design import COMPARE_BEFORE, distinct_arms, same_intervention
-from .labels import ARM_HEAD, PLURAL_ARMS, arm_phrases
+from .labels import ARM_HEAD, PLURAL_ARMS, arm_phrases, bare_control
 
 
 def settle_roles(view: SentenceView, ctx: InterventionContext) -> None:
@@ -60,7 +60,6 @@ def _names_design_arm(ent: Entity, ctx: InterventionContext) -> bool:
 
 
 _ALONE_AFTER = re.compile(r"^\s+alone\b", re.IGNORECASE)
-_CONTROL_LABEL = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition))?$", re.IGNORECASE)
 
 
 def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
@@ -72,8 +71,9 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
         tail = re.match(rf"\s*{ARM_HEAD}\b", view.text[ent.end - view.start:])
         end = ent.end + (tail.end() if tail else 0)
         text = view.text[ent.start - view.start:end - view.start]
-        if is_bare_label(text) or _CONTROL_LABEL.match(text):
-            # a tagged bare label ("the intervention group", "controls"): the named arm it stands for
+        if is_bare_label(text) or bare_control(text):
+            # a tagged bare label ("the intervention group", "controls", "the control intervention"): the named arm
+            # it stands for
             named, side = ctx.resolve(text, None)
             if named is not None and named.id != ent.id and not is_bare_label(named.text):
                 arms.append(Arm(ent.start, end, text, named, side, inherited=True, mention=ent))
@@ -337,3 +337,24 @@ def stray_arms_dropped(view: SentenceView, interventions: list[Entity], ctx: Int
 
 
 _LISTED = re.compile(r"^\s*,\s*(?:the\s+)?$")
+
+
+def stray_comparators_dropped(view: SentenceView, comparators: list[Entity], arms: list[Arm]) -> list[Entity]:
+    """One comparator per comparison: when this sentence introduces a comparator arm by a comparison cue ("HR for
+    OS with olaparib versus TPC in prespecified subgroups were: prior chemotherapy ...", "compared to TPC, ...
+    among patients who had not received chemotherapy"), other arms of the comparator slot that no cue introduces,
+    that are not coordinated with a cued one, not control-worded and not a mention of a cued one are the
+    sentence's setting or population words and leave the slot."""
+    if len(comparators) < 2:
+        return comparators
+    sided = [a for a in arms if a.side == "C" and a.entity is not None and not a.plural
+             and view.start <= a.start < view.end]
+    cued = [a for a in sided
+            if COMPARE_BEFORE.search(view.text[max(0, a.start - view.start - 45):a.start - view.start])]
+    if not cued:
+        return comparators
+    for a in sided:  # "superior to both X and Y": the run coordinated with a cued arm
+        if a not in cued and any(_COORDINATED.match(view.between(c.end, a.start)) for c in cued if c.end <= a.start):
+            cued.append(a)
+    keys = [entity_words(a.entity) for a in cued]
+    return [e for e in comparators if is_control(e) or any(same_intervention(entity_words(e), k) for k in keys)]

@@ -27,28 +27,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ...schema import Entity
 from .base import SentenceView, content_words, cues, entity_words, same_stem
 from .control import CONTROL, is_control
-from .design import design_comparators, same_intervention, title_arms
-from .labels import bracket_labels, defined_label
+from .design import design_comparators, mentions_arm, names_only, part_words, same_intervention, title_arms
+from .labels import bare_control, bracket_labels, defined_label, is_bare_label
 
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
                          r"verum", r"test", r"therapy", r"drug")
 COMBINATION = cues(r"combinations?", r"combined")
+MONOTHERAPY = cues(r"monotherapy", r"single[- ]agent")
+_ALONE = re.compile(r"\balone\b", re.IGNORECASE)
 _COMBINED_TEXT = re.compile(r"\bplus\b|\+|\bcombin|\band\b|\bwith\b|/|-(?=[a-z])", re.IGNORECASE)
 _NOT_ARM_WORDS = frozenset(
     ["age", "same", "different", "other", "one", "first", "second", "third", "treatment", "control", "study", "two",
      "three", "both", "each", "all", "the", "a", "of", "in", "and", "or", "with", "between"]
 )
 
-_CONTROL_SUBJECT = re.compile(r"^\W*(?:in\s+)?(?:the\s+)?(?:control|placebo|comparison|sham)\s+(?:groups?|arms?|"
+_CONTROL_SUBJECT = re.compile(r"^\W*(?:[\w-]+\s+(?:patients|subjects|participants|women|men|children)\s+)?"
+                              r"(?:in\s+)?(?:the\s+)?(?:control|placebo|comparison|sham)\s+(?:groups?|arms?|"
                               r"condition|subjects|patients)\b(?!\s+(?:and|or|vs\.?|versus)\b)", re.IGNORECASE)
+_ALLOCATION = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?to\b|"
+                         r"\b(?:to\s+compare|comparing|comparison\s+(?:of|between))\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor)\b|n't\b", re.IGNORECASE)
-_BARE_CONTROL = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition|subjects|patients))?$",
-                           re.IGNORECASE)
 
 
 @dataclass
@@ -128,9 +130,13 @@ class InterventionContext:
         ents = [e for e in view.label("INTERVENTION", "COMPARATOR") if not is_bare_label(e.text)]
         arms = [e for e in ents if not nested(view, e, "POPULATION")]  # not "150 migraine patients"
         defining = design or view.index == 0
-        alternatives = design_comparators(view, ents) if defining else set()
-        if defining and self.main:
+        # "were randomly assigned to receive CP-CEF (...) or P-CEF (...)" sets up the alternative whatever the
+        # sentence was typed as (numbers of doses and cycles can make it look like a result)
+        allocating = defining or bool(_ALLOCATION.search(view.text))
+        alternatives = design_comparators(view, ents) if allocating else set()
+        if allocating and self.main:
             self._split_joined_main(ents, alternatives)
+        alternatives = self._against_main(ents, alternatives)
         if not self.main and ents and (defining or ctype in ("aim", "finding", "conclusion")):
             actives = [e for e in ents if not is_control(e) and e.id not in alternatives
                        and not self._is_known_comparator(e)] or [e for e in ents[:1] if not is_control(e)]
@@ -160,8 +166,8 @@ class InterventionContext:
                 if same_intervention(key, main) and not (is_control(ent) and main in self.latest
                                                          and not is_control(self.latest[main])):
                     self.latest[main] = ent
-            if (is_control(ent) or ent.id in alternatives) and (defining or not self.comparators) \
-                    and not any(same_intervention(key, m) for m in self.main):
+            if (is_control(ent) or ent.id in alternatives) and (defining or ent.id in alternatives
+                                                               or not self.comparators) and not self._names_main(ent):
                 self.comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)
@@ -169,12 +175,35 @@ class InterventionContext:
             self._name_bare_controls(view, ents)
         self._define_bracket_labels(view, ents)
 
+    def _against_main(self, ents: list[Entity], alternatives: set[str]) -> set[str]:
+        """The design's alternatives, where one names the main intervention and nothing else ("allocated to receive
+        either idarubicin or mitoxantrone" in a trial of mitoxantrone) replaced by the arm it is set against: the
+        nearest arm before it that shares no word with the main one and is not control-worded."""
+        if not alternatives or not self.main:
+            return alternatives
+        out = set(alternatives)
+        for alt in (e for e in ents if e.id in alternatives and self._plain_main(e)):
+            before = [e for e in ents if e.end <= alt.start and not is_control(e)
+                      and not any(same_stem(w, v) for w in entity_words(e) for m in self.main for v in m)]
+            out.discard(alt.id)
+            if before:
+                out.add(max(before, key=lambda e: e.end).id)
+        return out
+
+    def _plain_main(self, ent: Entity) -> bool:
+        """``ent`` names a main intervention and nothing else (:func:`.design.names_only`)."""
+        return any(names_only(entity_words(ent), m) for m in self.main)
+
+    def _names_main(self, ent: Entity) -> bool:
+        """A mention of a main intervention, not its control arm (:func:`.design.mentions_arm`: "sham tDCS")."""
+        return any(mentions_arm(ent, m) for m in self.main)
+
     def _control_arm_named(self, view: SentenceView, ents: list[Entity]) -> Entity | None:
         """In a design sentence whose subject is the control group ("The control group took part in the horse
         riding exercises without a blindfold"), the first arm it names is the control arm's name, unless a
         control-worded arm already names it ("received routine care") or the verb is negated ("Control group did
         not receive the education")."""
-        named = [e for e in ents if not _BARE_CONTROL.match(e.text)]
+        named = [e for e in ents if not bare_control(e.text)]
         if not named or any(is_control(e) for e in named) \
                 or _NEGATED.search(view.between(view.start, named[0].start)):
             return None
@@ -187,7 +216,7 @@ class InterventionContext:
         modifier ("a waiting control arm") names no arm of its own."""
         ordered = sorted(ents, key=lambda e: e.start)
         for prev, ent in zip(ordered, ordered[1:]):
-            if ent in self.comparators and _BARE_CONTROL.match(ent.text) and prev not in self.comparators \
+            if ent in self.comparators and bare_control(ent.text) and prev not in self.comparators \
                     and len(entity_words(prev)) >= 2 \
                     and not view.between(prev.end, ent.start).strip() \
                     and not any(same_intervention(entity_words(prev), m) for m in self.main):
@@ -211,11 +240,12 @@ class InterventionContext:
     def _split_joined_main(self, ents: list[Entity], alternatives: set[str]) -> None:
         """A main intervention that is two arms in one span (the title's "i-gel and Laryngeal Mask Airway
         Supreme"), once a design sentence names two different parts of it ("either the i-gel or the LMA
-        Supreme"): the main one is the first active part that is not the design's alternative."""
+        Supreme"): the main one is the first active part that is not the design's alternative. A part's own
+        abbreviation ("endotracheal tube (ETT)") is no word of its own."""
         main = self.main[0]
         parts: list[Entity] = []
         for ent in ents:
-            key = entity_words(ent)
+            key = part_words(ent.expanded or ent.text)
             if key and len(key) < len(main) and key <= main and not is_control(ent) \
                     and not any(same_intervention(key, entity_words(p)) for p in parts):
                 parts.append(ent)
@@ -304,7 +334,9 @@ class InterventionContext:
         """The comparator a claim that names none carries: the latest one that names the control arm
         ("standard of care without macrolides"), not a bare "control" / "the control group" (unless no other
         was seen)."""
-        named = [c for c in self.comparators if not _BARE_CONTROL.match(c.text)]
+        if self.control_arms:  # what a design sentence says the control group received ("were injected with X")
+            return self.control_arms[-1]
+        named = [c for c in self.comparators if not bare_control(c.text)]
         return (named or self.comparators or [None])[-1]
 
     def is_bare(self, ent: Entity) -> bool:
@@ -323,11 +355,14 @@ class InterventionContext:
         if CONTROL.search(phrase):
             # a bare "control group" / "controls" is the arm the design named as the control (a non-bare
             # comparator, control-worded or the design's alternative), not a bare "control" seen later
-            named = self.named_comparator() if _BARE_CONTROL.match(phrase.strip()) else None
-            if named is not None and named not in self.control_arms \
-                    and any(same_intervention(entity_words(named), m) for m in self.main):
+            named = self.named_comparator() if bare_control(phrase) else None
+            if named is not None and named not in self.control_arms and self._names_main(named):
                 named = None  # a mention of the main intervention is no control arm (unless the design says so)
             return named or self.comparator(), "C"
+        if MONOTHERAPY.search(phrase):
+            # "monotherapy" beside a combination: the design's single-agent arm ("docetaxel alone")
+            alone = [c for c in self.comparators if _ALONE.search(c.expanded or c.text)]
+            return (alone or [self.named_comparator()])[-1], "C"
         if is_bare_label(phrase) and GENERIC_TREATMENT.search(phrase):
             return self.treatment_arm(phrase), "I"
         if COMBINATION.search(phrase):
@@ -367,22 +402,3 @@ def nested(view: SentenceView, ent: Entity, *labels: str) -> bool:
     """Does ``ent`` lie inside an entity of ``labels`` (another span than its own)?"""
     return any(o.start <= ent.start and ent.end <= o.end and (o.start, o.end) != (ent.start, ent.end)
                for o in view.label(*labels))
-
-
-_ALNUM = re.compile(r"[a-z0-9]+")
-_BARE_WORDS = frozenset(["the", "a", "an", "this", "that", "group", "groups", "arm", "arms", "cohort", "intervention",
-                         "interventions", "treatment", "treatments", "treated", "study", "experimental", "active",
-                         "test", "therapy", "patients", "subjects", "participants", "condition", "program",
-                         "programme", "drug", "verum", "trial", "of", "in", "receiving", "combination",
-                         "combinations", "regimen", "regimens", "strategy", "protocol", "technique", "procedure",
-                         "method", "anesthesia", "anaesthesia", "surgery"])
-
-
-@lru_cache(maxsize=65536)
-def is_bare_label(text: str) -> bool:
-    """A label that names no arm: "intervention", "the treatment group", "the experimental arm"
-    (cached: asked for every mention in every sentence)."""
-    toks = _ALNUM.findall(text.lower())
-    return bool(toks) and all(t in _BARE_WORDS for t in toks)
-
-

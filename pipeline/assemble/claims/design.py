@@ -13,10 +13,11 @@ from functools import lru_cache
 from typing import TypeVar
 
 from ...schema import Entity
-from .base import SentenceView, entity_words, same_stem
-from .control import is_control
+from .base import SentenceView, content_words, entity_words, same_stem
+from .control import control_worded, is_control
 
-_NEGATIONS = frozenset(["non", "no", "not", "without", "off"])  # "off-pump" is not "on-pump"
+# "off-pump" is not "on-pump"; "sham tDCS" / "placebo patches" are the control arm of a trial of tDCS / patches
+_NEGATIONS = frozenset(["non", "no", "not", "without", "off", "sham", "placebo"])
 _A = TypeVar("_A")
 
 
@@ -28,7 +29,7 @@ def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
     if not a or not b:
         return False
     if (a ^ b) & _NEGATIONS:
-        return False  # "non-ARB" / "no-morphine" is the other arm, not a mention of "ARB" / "morphine"
+        return False  # "non-ARB" / "no-morphine" / "sham tDCS" is the other arm, not a mention of "ARB" / ...
     if a <= b or b <= a:
         return True
     own_a = [w for w in a if not any(same_stem(w, v) for v in b)]
@@ -37,6 +38,32 @@ def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
         return False
     shared = len(a) - len(own_a)
     return shared >= 0.6 * max(len(a), len(b))
+
+
+_OWN_BRACKET = re.compile(r"\s*\([^()]*\)?\s*$")  # "endotracheal tube (ETT)", "mask airway(PLMA"
+
+
+@lru_cache(maxsize=8192)
+def part_words(text: str) -> frozenset[str]:
+    """Content words of an arm's text without its own trailing abbreviation bracket ("endotracheal tube (ETT)"),
+    cached."""
+    return frozenset(content_words(_OWN_BRACKET.sub("", text)))
+
+
+def names_only(key: frozenset[str], main: frozenset[str]) -> bool:
+    """A mention that names ``main`` and nothing else, stem for stem ("mitoxantrone"; not "sitagliptin plus
+    antagonist", nor "mineral oil" of a main "Lactobacillus Sporogenes plus mineral oil")."""
+    return bool(key) and all(any(same_stem(w, v) for v in main) for w in key) \
+        and all(any(same_stem(v, w) for w in key) for v in main)
+
+
+def mentions_arm(ent: Entity, arm: frozenset[str]) -> bool:
+    """Is ``ent`` a mention of the arm with word key ``arm`` (:func:`same_intervention`), and not its control arm: a
+    control-worded mention whose control words are its own ("usual care plus X" beside X) is the other arm."""
+    if not same_intervention(entity_words(ent), arm):
+        return False
+    own = " ".join(w for w in content_words(ent.expanded or ent.text) if not any(same_stem(w, v) for v in arm))
+    return not (own and control_worded(own))
 
 
 def distinct_arms(arms: Iterable[_A]) -> list[_A]:
@@ -59,8 +86,8 @@ COMPARE_BEFORE = re.compile(r"(?:than|compared\s+(?:with|to)|versus|vs\.?|relati
 _RANDOMISED = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|between|versus|vs\.?|either|"
                         r"receiv\w*|given)\b", re.IGNORECASE)
 _GIVEN = re.compile(r"receiv|given", re.IGNORECASE)
-_ALTERNATIVE_BEFORE = re.compile(r"(?:\bor|\band|\bwith|\bto)\s+(?:to\s+|with\s+|receive\s+)?(?:the\s+|an?\s+)?"
-                                 r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ALTERNATIVE_BEFORE = re.compile(r"(?:\bor|\band|\bwith|\bto)\s+(?:\([^()]{1,15}\)\s+)?(?:to\s+|with\s+|receive\s+)?"
+                                 r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
@@ -92,6 +119,8 @@ def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
                 and not _AND_PAIR.match(view.between(ents[k - 1].end, ent.start)) \
                 and not re.search(r"\bbetween\b", view.text[:ent.start - view.start], re.IGNORECASE):
             alt = None  # an "and" far from the cue and from the previous arm joins a list of measures
+        if alt and _MODIFIER_PAIR.search(before[:alt.start()]) and alt.group(0).lower().startswith(("or", "and")):
+            alt = None  # "moderately or highly emetogenic chemotherapy": two modifiers of one head, not two arms
         if alt and alt.group(0).lower().startswith("to") and _ALLOCATED_TO.search(before[:alt.start()]):
             alt = None  # "randomly assigned to (receive) X": the first arm, not the alternative of "compare Y to X"
         if COMPARE_BEFORE.search(before) or (cue and cue.start() < ent.start - view.start and alt):
@@ -104,6 +133,7 @@ _JOINT_WITH = re.compile(r"\b(?:combined|combination|together|along|associated|s
                          re.IGNORECASE)
 _AND_PAIR = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*and\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ALLOCATED_TO = re.compile(r"\b(?:assign|allocat|randomi[sz]|random)\w*\s*$", re.IGNORECASE)
+_MODIFIER_PAIR = re.compile(r"\b(?!(?:dai|week|month|year|night|hour|quarter|fortnight)ly\b)[a-z]{3,}ly\s+$")
 _ONLY_BRACKETS = re.compile(r"^\s*(?:\([^()]{1,15}\)\s*)?$")
 _SETTING_BEFORE = re.compile(r"\b(?:for|in(?!\s+(?:combination|addition|conjunction)\b)|after|following|undergoing|"
                              r"during|before|prior\s+to)\s+"

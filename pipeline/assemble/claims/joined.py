@@ -14,6 +14,12 @@ assembled:
 * the parts keep the span's label, score and subtype; ids are the span's id with ``a``, ``b``, ... (the other
   entities keep theirs), in text order. Which part is the comparator is then decided as for any two arms
   (:func:`.design.design_comparators`: the alternative after "or" / "versus").
+
+:func:`alone_kept` mends the opposite cut: an arm span that stops right before "alone" ("versus [docetaxel] alone",
+"compared with [ET] alone") takes the word in, so the arm is named as the design names it (and reads as the
+control-worded arm, :mod:`.control`) rather than as a mention of the combination it is set against. Not a span of
+coordinated agents ("C. ficifolia and probiotic yogurt consumption alone": each on its own), nor "X alone and in
+combination with Y" / "alone or together" (X is given in every arm).
 """
 
 from __future__ import annotations
@@ -100,3 +106,22 @@ def split_joined_arms(record: Record) -> None:
                                               "text": record.text[a:b], "expanded": None, "mesh": []}))
     if changed:
         record.entities = out
+
+
+_ALONE_AFTER = re.compile(r"[ \t]+alone\b(?!\s*,?\s*(?:and|or)\s+(?:in\s+|at\s+)?(?:combination|together|the\s+same|"
+                          r"concurrently|simultaneously|with)\b)", re.IGNORECASE)
+_COORDINATED_SPAN = re.compile(r",|\b(?:and|or)\b|/", re.IGNORECASE)
+
+
+def alone_kept(record: Record) -> None:
+    """Extend each INTERVENTION/COMPARATOR span followed by "alone" over that word, in place (module docstring)."""
+    for k, ent in enumerate(record.entities):
+        if ent.label not in ("INTERVENTION", "COMPARATOR"):
+            continue
+        m = _ALONE_AFTER.match(record.text, ent.end)
+        if m is None or ent.text.lower().endswith("alone") or _COORDINATED_SPAN.search(ent.text):
+            continue  # "X and Y consumption alone or at the same time": each on its own, no control arm
+        extra = record.text[ent.end:m.end()]
+        record.entities[k] = ent.model_copy(update={
+            "end": m.end(), "text": ent.text + extra,
+            "expanded": ent.expanded + extra if ent.expanded else None})

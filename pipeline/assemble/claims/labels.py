@@ -8,6 +8,7 @@ groups") in a sentence."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...schema import Entity
 from .base import SentenceView, entity_words
@@ -117,6 +118,33 @@ def arm_phrases(text: str) -> list[tuple[int, int, str | None, str, str]]:
             pre, start = tok[1], tok[0]
         out.append((start, m.end(), None, pre, " ".join(words)))
     return out
+
+
+_ALNUM = re.compile(r"[a-z0-9]+")
+_BARE_WORDS = frozenset(["the", "a", "an", "this", "that", "group", "groups", "arm", "arms", "cohort", "intervention",
+                         "interventions", "treatment", "treatments", "treated", "study", "experimental", "active",
+                         "test", "therapy", "patients", "subjects", "participants", "condition", "program",
+                         "programme", "drug", "verum", "trial", "of", "in", "receiving", "combination",
+                         "combinations", "regimen", "regimens", "strategy", "protocol", "technique", "procedure",
+                         "method", "anesthesia", "anaesthesia", "surgery", "monotherapy"])
+_CONTROL_WORDS = frozenset(["control", "controls"])
+
+
+@lru_cache(maxsize=65536)
+def is_bare_label(text: str) -> bool:
+    """A label that names no arm: "intervention", "the treatment group", "the experimental arm"
+    (cached: asked for every mention in every sentence)."""
+    toks = _ALNUM.findall(text.lower())
+    return bool(toks) and all(t in _BARE_WORDS for t in toks)
+
+
+@lru_cache(maxsize=65536)
+def bare_control(text: str) -> bool:
+    """A control label that names no arm: "control" / "controls" with nothing but the words of a bare label
+    (:func:`is_bare_label`) - "the control group", "control treatment", "the control intervention" - unlike
+    "standard care control" or "sham tDCS", which name what the control arm got."""
+    toks = _ALNUM.findall(text.lower())
+    return any(t in _CONTROL_WORDS for t in toks) and all(t in _BARE_WORDS or t in _CONTROL_WORDS for t in toks)
 
 
 PLURAL_ARMS = re.compile(r"^(?:both|either|two|each|all|these|three|four)\b", re.IGNORECASE)
