@@ -26,6 +26,7 @@ import re
 
 from .base import SentenceView
 from .hedging import hedged
+from .typecues import judging_tail
 
 #: a conclusion that states an observed result ("X significantly reduces Y", "did not improve Y") is a finding;
 #: one that judges, generalises (hedged) or recommends stays a conclusion
@@ -68,9 +69,10 @@ NOT_RESULT = frozenset(["used", "based", "compared", "assessed", "evaluated", "m
 
 def observed_result(view: SentenceView) -> bool:
     """A clause no hedge reaches where an arm's past-tense verb governs an OUTCOME entity (module doc)."""
-    if RECOMMENDS.search(view.text):
-        return False
     text = view.text
+    core = judging_tail(text)  # ", a ... finding that warrants further investigation" judges, it does not hedge
+    if RECOMMENDS.search(core):
+        return False
     breaks = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text) + 1]
     arm_ends = [view.local(e)[1] for e in view.label("INTERVENTION", "COMPARATOR")]
     for outcome in view.label("OUTCOME"):
@@ -78,7 +80,7 @@ def observed_result(view: SentenceView) -> bool:
         lo = max(k for k in breaks if k <= a)
         hi = min(k for k in breaks if k > a)
         clause = text[lo:min(hi, len(text))]
-        if _NONE_BEFORE.fullmatch(text, lo, a) and _SEEN_AFTER.match(text, b) and not hedged(clause):
+        if _NONE_BEFORE.fullmatch(text, lo, a) and _SEEN_AFTER.match(text, b) and not hedged(core[lo:min(hi, len(core))]):
             return True  # "...; no [adverse consequences of participation] were observed": an observed zero count
         words = list(_WORD.finditer(text, lo, a))[-(MAX_GAP + 1):]
         verb = next((w for w in reversed(words) if w.group(0).lower().endswith("ed") and len(w.group(0)) > 4), None)
@@ -87,7 +89,7 @@ def observed_result(view: SentenceView) -> bool:
         # the verb's subject is an arm: "[SeV-Gag] primed ...", "[APRV] preserved ...", "[X] significantly reduced"
         if not any(lo <= end <= verb.start() and _SUBJECT_GAP.fullmatch(text, end, verb.start()) for end in arm_ends):
             continue
-        if not hedged(text[lo:min(hi, len(text))]):
+        if not hedged(core[lo:min(hi, len(core))]):
             return True
     return False
 

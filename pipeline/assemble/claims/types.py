@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from .base import Alternation, Gated, SentenceView, cues
 from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result
 from .hedging import hedged
+from .typecues import (EARLIER_WORK, HARMS, POWER, TOLERABILITY, ZERO_COUNT, attributive, groups_alike,
+                       judging_tail, leading_passive, lists_methods)
 from .zones import Heading, section_zone
 
 # -- cues -----------------------------------------------------------------------------------------------
@@ -40,8 +42,9 @@ CONCLUSION = Alternation([Gated(re.compile(r, re.IGNORECASE), keys) for r, keys 
                                           "necessary", "help", "should", "could", "recommended")),  # the old gate
     (r"\bwe\s+conclude\b", ("conclude",)),
     (r"\b(?:further|future|larger|additional|more)\s+(?:\w+\s+){0,3}(?:studies|research|trials?|"
-     r"investigations?|work)\b.{0,120}\b(?:needed|required|warranted|necessary|help)\b",
-     ("needed", "required", "warranted", "necessary", "help")),
+     r"investigations?|work)\b.{0,120}\b(?:needed|required|warranted|necessary|help|beneficial|useful|valuable|"
+     r"worthwhile)\b",
+     ("needed", "required", "warranted", "necessary", "help", "beneficial", "useful", "valuable", "worthwhile")),
     (r"\b(?:should|could)\s+be\s+(?:considered|recommended|used|offered|preferred)\b|\b(?:is|are)\s+recommended\b",
      ("should", "could", "recommended")),
 ]])
@@ -86,12 +89,21 @@ _COMPOSED = Gated(re.compile(r"\b(?:comprised|consisted\s+of|(?:study|trial|anal
 
 def is_methods(text: str) -> bool:
     """A methods cue: "were randomized", "was measured", "primary end point", "double-blind", "received",
-    "underwent", "the study comprised" ..."""
-    if any(m.group(1).lower() in METHOD_PARTICIPLES for m in _PASSIVE.finditer(text)):
+    "underwent", "the study comprised" ... Not a passive inside a leading subordinate clause ("When side effects
+    were investigated nausea was observed") nor a design participle that modifies a noun ("among 5,637 randomly
+    assigned patients"; :mod:`.typecues`)."""
+    scene = leading_passive(text)
+    if any(m.group(1).lower() in METHOD_PARTICIPLES for m in _PASSIVE.finditer(text)
+           if m.group(1).lower() != scene):
         return True
     if _COMPOSED.search(text) or _RECEIVED.search(text) and not EVENT.search(text):
         return True  # but "received IFRT and achieved a CR" reports a result
-    return bool(METHODS.search(text))
+    m = METHODS.search(text)
+    return m is not None and not (attributive(text) and METHODS.pattern.search(text, m.end()) is None
+                                  and _ATTRIBUTIVE_CUE.fullmatch(m.group(0)) is not None)
+
+
+_ATTRIBUTIVE_CUE = re.compile(r"randomly\s+(?:assigned|allocated|divided|selected)", re.IGNORECASE)
 
 
 def methods_cue(view: SentenceView) -> bool:
@@ -227,19 +239,29 @@ def reports_nothing(view: SentenceView) -> bool:
     """Registration, funding and captions; a baseline comparison; an enrolment/flow sentence without strong
     result evidence (p-value, CI, ratio, mean ± SD or comparison words outside the flow words)."""
     text = view.text
-    if ADMIN.search(text):
+    admin = ADMIN.search(text)
+    if admin and not _glued_result(text, admin.start()):
         return True
-    if BASELINE.search(text) and not _CONTRAST.search(text):
+    if (BASELINE.search(text) or groups_alike(text)) and not _CONTRAST.search(text) or POWER.search(text):
         return True
     if SAMPLE.search(text) and not _COMPARES.search(text) and not any(m.kind in TEST_KINDS for m in view.measures):
         return True
     if FLOW.search(text):
         kinds = {m.kind for m in view.measures}
-        if kinds & STRONG_KINDS:
+        if kinds & STRONG_KINDS - {"ratio"}:  # a ratio alone is an allocation ratio or a dose's
             return False
         rest = FLOW.pattern.sub(" ", view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION"))
         return not RESULT_STRONG.search(rest) and not _COMPARES.search(rest)
     return False
+
+
+_STOP = re.compile(r"[.;]\s+\S*\s*$")
+
+
+def _glued_result(text: str, at: int) -> bool:
+    """A registry glued after a result sentence ("... compared with physician's choice. clinicaltrials.gov
+    identifier: NCT01234567"): the sentence before the stop reports."""
+    return at > 0 and _STOP.search(text, 0, at) is not None and RESULT_STRONG.search(text[:at]) is not None
 
 
 SIGNIFICANCE = re.compile(r"\bsignificant(?:ly)?\b|\bdid\s+not\s+differ|\bno\s+(?:\w+\s+)?differences?\b",
@@ -290,7 +312,8 @@ def states_result(view: SentenceView, tagged: bool = True) -> bool:
         return False
     if tagged and observed_result(view):  # a past-tense result no hedge reaches (.concluded)
         return True
-    if hedged(view.text) or RECOMMENDS.search(view.text):
+    core = judging_tail(view.text)
+    if hedged(core) or RECOMMENDS.search(core):
         return False
     text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
     return bool(RESULT_STRONG.search(_THRESHOLD.sub(" ", text)) or CONCLUDED_RESULT.search(text))
@@ -307,6 +330,8 @@ def result_strength(view: SentenceView) -> int:
         return 2  # "12% ... versus 20%": two numbers compared
     if kinds & RESULT_KINDS or RESULT_WEAK.search(text) or agent_arm(view, METHOD_PARTICIPLES):
         return 1
+    if ZERO_COUNT.search(text) or TOLERABILITY.search(view.text) and HARMS.search(view.text):
+        return 1  # "There was no case of X"; "Adverse events were generally low grade and manageable"
     return 0
 
 
@@ -340,8 +365,22 @@ def _none_of_outcome(view: SentenceView) -> bool:
 _BACK_MATTER = re.compile(r"FUNDING|SPONSOR|DISCLOSURE|CONFLICT", re.IGNORECASE)
 
 
+#: a design phrase standing alone after the title ("A prospective, randomized, placebo-controlled clinical trial.")
+_SUBTITLE = re.compile(r"^\W*(?:an?\s+)?(?:[\w-]+,?\s+){0,8}(?:trial|study)\W*$", re.IGNORECASE)
+
+
 def classify(view: SentenceView, state: TypingState) -> str | None:
-    """The claim type of ``view`` (None: the sentence yields no claim). Updates ``state``."""
+    """The claim type of ``view`` (None: the sentence yields no claim). Updates ``state``. The title of an
+    abstract without section labels (and a design phrase standing alone after it) is no aim or methods sentence:
+    the background zone goes on after it."""
+    seen = state.design_seen
+    ctype = _classify(view, state)
+    if view.section is None and (view.index == 0 or view.index == 1 and _SUBTITLE.match(view.text)):
+        state.design_seen = seen
+    return ctype
+
+
+def _classify(view: SentenceView, state: TypingState) -> str | None:
     zone, state.heading = section_zone(view.text, view.section, state.heading)
     if zone == "heading":
         return None
@@ -363,6 +402,9 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
     if zone in (None, "background", "aim") and (AIM.search(view.text) or AIM_START.match(view.text)) or zone == "aim":
         state.design_seen = True
         return "finding" if reports else "aim"
+    if zone != "results" and lists_methods(view.text) and not any(m.kind in RESULT_KINDS for m in view.measures):
+        state.design_seen = True
+        return None  # "We evaluated A, B and C ...", "A, B and C were noted."
     methods = methods_cue(view) and not (zone == "results" and _none_of_outcome(view))
     if zone == "methods" or methods:
         state.design_seen = True
@@ -370,7 +412,7 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
                 zone == "methods" or not _compares(view)):
             return None  # a methods sentence's mean ± SD describes the sample; a test or a comparison reports
     if zone == "background" or zone is None and not state.design_seen and not state.results_seen:
-        if BACKGROUND_CUE.search(view.text):
+        if BACKGROUND_CUE.search(view.text) or EARLIER_WORK.search(view.text) and not view.measures:
             return "background"
         tested = any(m.kind in TEST_KINDS for m in view.measures)
         if strength == 2 and (zone is None and (reports or SIGNIFICANCE.search(view.text)) or tested):  # results
@@ -379,10 +421,16 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
         if zone is None and _judges_outcome(view, state.tagged):  # a verdict ("... are disappointing")
             return "adverse_effect" if is_adverse(view) else "finding"
         return "background"
-    if strength >= 1 or zone == "results" and (view.label("OUTCOME") or EVENT.search(view.text)):
+    if strength >= 1 or zone == "results" and (view.label("OUTCOME") or EVENT.search(view.text)) or (
+            zone is None and state.results_seen and EVENT.search(view.text) and _counted(view)):
         state.results_seen = True
         return "adverse_effect" if is_adverse(view) else "finding"
     return None
+
+
+def _counted(view: SentenceView) -> bool:
+    """A count of patients or events in the sentence ("274 patients had died", "107 deaths")."""
+    return any(m.kind in ("count", "sample_size") for m in view.measures)
 
 
 OUTCOME_WORDS = re.compile(r"\b(?:rates?|responses?|survival|mortality|efficacy|outcomes?|results?|remission|"
