@@ -422,7 +422,7 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
             return "adverse_effect" if is_adverse(view) else "finding"
         return "background"
     if strength >= 1 or zone == "results" and (view.label("OUTCOME") or EVENT.search(view.text)) or (
-            zone is None and state.results_seen and EVENT.search(view.text) and _counted(view)):
+            zone is None and state.design_seen and EVENT.search(view.text) and _counted(view)):
         state.results_seen = True
         return "adverse_effect" if is_adverse(view) else "finding"
     return None
