@@ -402,7 +402,8 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
     if zone in (None, "background", "aim") and (AIM.search(view.text) or AIM_START.match(view.text)) or zone == "aim":
         state.design_seen = True
         return "finding" if reports else "aim"
-    if zone != "results" and lists_methods(view.text) and not any(m.kind in RESULT_KINDS for m in view.measures):
+    background = zone == "background" or zone is None and not state.design_seen and not state.results_seen
+    if zone != "results" and not background and lists_methods(view.text) and not reports:
         state.design_seen = True
         return None  # "We evaluated A, B and C ...", "A, B and C were noted."
     methods = methods_cue(view) and not (zone == "results" and _none_of_outcome(view))
@@ -411,7 +412,7 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
         if strength < 2 or not any(m.kind in TEST_KINDS for m in view.measures) and (
                 zone == "methods" or not _compares(view)):
             return None  # a methods sentence's mean ± SD describes the sample; a test or a comparison reports
-    if zone == "background" or zone is None and not state.design_seen and not state.results_seen:
+    if background:
         if BACKGROUND_CUE.search(view.text) or EARLIER_WORK.search(view.text) and not view.measures:
             return "background"
         tested = any(m.kind in TEST_KINDS for m in view.measures)
