@@ -15,7 +15,8 @@ Each cue is a linguistic pattern, keyword-gated (:class:`.base.Gated`):
   was observed in 30 patients"): no methods cue;
 * :data:`METHOD_LIST` - "We evaluated A, B and C ..." / "A, B and C were noted.": a sentence naming what was
   measured, whatever comparison words its items hold ("clinical responses after dose reduction in ...");
-* :data:`ZERO_COUNT` - "There was no case of X", "There were no Y": an observed count of zero, a result;
+* :data:`ZERO_COUNT` - "There was no case of X", "There were no Y": an observed count of zero, a result; so is an
+  observed equivalence ("It provided equally effective pulmonary ventilation"), whatever entity holds its words;
 * :data:`TOLERABILITY` - a verdict on harms ("Adverse events ... were generally low grade and manageable",
   "Olaparib was generally well-tolerated", "Safety data were consistent with the known safety profile"): a result
   when the sentence speaks of harms;
@@ -110,7 +111,8 @@ def lists_methods(text: str) -> bool:
 
 
 ZERO_COUNT = Gated(re.compile(r"\bthere\s+(?:was|were)\s+no\b|\bno\s+(?:cases?|episodes?|instances?|"
-                              r"occurrences?)\s+of\b", re.IGNORECASE), ("there", "no "))
+                              r"occurrences?)\s+of\b|\bequally\s+(?:effective|efficacious|safe|good|well|"
+                              r"successful|potent)\b", re.IGNORECASE), ("there", "no ", "equally"))
 
 TOLERABILITY = Gated(re.compile(
     r"\b(?:generally\s+|were\s+|was\s+)(?:mild|low[- ]grade|manageable|reversible|transient)\b|\bmanageable\b|"

@@ -330,7 +330,7 @@ def result_strength(view: SentenceView) -> int:
         return 2  # "12% ... versus 20%": two numbers compared
     if kinds & RESULT_KINDS or RESULT_WEAK.search(text) or agent_arm(view, METHOD_PARTICIPLES):
         return 1
-    if ZERO_COUNT.search(text) or TOLERABILITY.search(view.text) and HARMS.search(view.text):
+    if ZERO_COUNT.search(view.text) or TOLERABILITY.search(view.text) and HARMS.search(view.text):
         return 1  # "There was no case of X"; "Adverse events were generally low grade and manageable"
     return 0
 
