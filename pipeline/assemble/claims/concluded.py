@@ -79,8 +79,8 @@ def observed_result(view: SentenceView) -> bool:
         a, b = view.local(outcome)
         lo = max(k for k in breaks if k <= a)
         hi = min(k for k in breaks if k > a)
-        clause = text[lo:min(hi, len(text))]
-        if _NONE_BEFORE.fullmatch(text, lo, a) and _SEEN_AFTER.match(text, b) and not hedged(core[lo:min(hi, len(core))]):
+        clause = core[lo:min(hi, len(core))]  # the hedge scope: the clause, less a judging tail
+        if _NONE_BEFORE.fullmatch(text, lo, a) and _SEEN_AFTER.match(text, b) and not hedged(clause):
             return True  # "...; no [adverse consequences of participation] were observed": an observed zero count
         words = list(_WORD.finditer(text, lo, a))[-(MAX_GAP + 1):]
         verb = next((w for w in reversed(words) if w.group(0).lower().endswith("ed") and len(w.group(0)) > 4), None)
@@ -89,7 +89,7 @@ def observed_result(view: SentenceView) -> bool:
         # the verb's subject is an arm: "[SeV-Gag] primed ...", "[APRV] preserved ...", "[X] significantly reduced"
         if not any(lo <= end <= verb.start() and _SUBJECT_GAP.fullmatch(text, end, verb.start()) for end in arm_ends):
             continue
-        if not hedged(core[lo:min(hi, len(core))]):
+        if not hedged(clause):
             return True
     return False
 

@@ -44,7 +44,7 @@ EARLIER_WORK = Gated(re.compile(
 POWER = Gated(re.compile(
     r"\bpowered\s+(?:\w+\s+)?(?:to|for)\b|\bsample\s+size\s+(?:was\s+)?(?:calculat|estimat|determin)|"
     r"\bto\s+detect\s+an?\s+(?:\w+\s+){0,3}?(?:difference|reduction|increase|improvement)\b",
-    re.IGNORECASE), ("powered", "sample size", "detect"))
+    re.IGNORECASE), ("powered", "sample", "detect"))
 
 _ATTRIBUTE = re.compile(r"\b(?:age|sex|gender|weight|height|body\s+mass\s+index|BMI|race|ethnicity)\b", re.IGNORECASE)
 _ARMS_ALIKE = Gated(re.compile(
