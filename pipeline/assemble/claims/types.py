@@ -42,7 +42,7 @@ from .typecues import (
     leading_passive,
     lists_methods,
 )
-from .zones import Heading, section_zone
+from .zones import Heading, section_zone, title_like
 
 # -- cues -----------------------------------------------------------------------------------------------
 CONCLUSION = Alternation([Gated(re.compile(r, re.IGNORECASE), keys) for r, keys in [  # runs gated apart
@@ -307,17 +307,13 @@ def _none_of_outcome(view: SentenceView) -> bool:
 _BACK_MATTER = re.compile(r"FUNDING|SPONSOR|DISCLOSURE|CONFLICT", re.IGNORECASE)
 
 
-#: a design phrase standing alone after the title ("A prospective, randomized, placebo-controlled clinical trial.")
-_SUBTITLE = re.compile(r"^\W*(?:an?\s+)?(?:[\w-]+,?\s+){0,8}(?:trial|study)\W*$", re.IGNORECASE)
-
-
 def classify(view: SentenceView, state: TypingState) -> str | None:
     """The claim type of ``view`` (None: the sentence yields no claim). Updates ``state``. The title of an
     abstract without section labels (and a design phrase standing alone after it) is no aim or methods sentence:
     the background zone goes on after it."""
     seen = state.design_seen
     ctype = _classify(view, state)
-    if view.section is None and (view.index == 0 or view.index == 1 and _SUBTITLE.match(view.text)):
+    if title_like(view.text, view.section, view.index):
         state.design_seen = seen
     return ctype
 
