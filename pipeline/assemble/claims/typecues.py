@@ -3,7 +3,9 @@
 Each cue is a linguistic pattern, keyword-gated (:class:`.base.Gated`):
 
 * :data:`EARLIER_WORK` - what earlier studies found ("has improved pCR rates in previous studies", "Ketorolac has
-  been associated with a lower risk of recurrence in retrospective studies"): background, not this study's result;
+  been associated with a lower risk of recurrence in retrospective studies", "Biomarkers ... have been used as
+  surrogate measures"): background, not this study's result (read in the background zone, without measures; not
+  "studies have shown that X is as effective as Y", which Evidence Inference asks about);
 * :data:`POWER` - a power or sample-size calculation ("powered for 33% reduction in recurrence rate"): the effect
   the design expects, not one observed;
 * :func:`groups_alike` - baseline balance said of the arms ("Treatment arms were comparable for tumor size") or of a
@@ -36,8 +38,8 @@ EARLIER_WORK = Gated(re.compile(
     r"research)\b"
     r"|\b(?:previous|prior|earlier|recent|retrospective)\s+(?:\w+\s+)?(?:studies|trials|reports|work|research)\s+"
     r"(?:have|has|had)\b"
-    r"|\b(?:has|have)\s+(?:recently\s+|previously\s+|already\s+)?(?:been\s+)?(?:shown|reported|demonstrated|"
-    r"associated|used|suggested|proposed|established|found)\b",
+    r"|\b(?:has|have)\s+(?:recently\s+|previously\s+|already\s+|widely\s+|commonly\s+)?been\s+(?:used|proposed|"
+    r"established|associated|implicated|linked|suggested)\b",
     re.IGNORECASE), ("previous", "prior", "earlier", "retrospective", "observational", "preclinical", "other",
                      "recent", "past", "has", "have"))
 

@@ -28,8 +28,10 @@ _HEADING_ONLY = re.compile(r"^\W*([A-Z][A-Za-z]+(?:\s+(?:[A-Z][A-Za-z]*|and|of|&
 
 #: a design phrase standing alone after the title ("A prospective, randomized, placebo-controlled clinical trial.")
 _SUBTITLE = re.compile(r"^\W*(?:an?\s+)?(?:[\w-]+,?\s+){0,8}(?:trial|study)\W*$", re.IGNORECASE)
-#: a finite verb: a first sentence with one is a sentence of the abstract, not its title
-_FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had|did|does|do|we)\b", re.IGNORECASE)
+#: a finite verb (auxiliaries, methods verbs) in lower case: a first sentence with one is a sentence of the abstract,
+#: not a title (a title-case "Patients Who Underwent" is part of a title)
+_FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had|did|does|do|[Ww]e|received|underwent|enrolled|recruited|"
+                     r"included|participated|completed|took|given|assigned|allocated)\b")
 
 #: the latest heading inside a reader section: (that section's label, the heading's zone)
 Heading = tuple[str | None, str]
