@@ -20,6 +20,9 @@ score, subtype, source]`` of the claims layer. Token-level rules:
 * **received more** - an INTERVENTION span that is the object of a comparative after a verb of receiving or needing
   ("The GDT group received more intravenous [colloid] (...)", "needed less [rescue analgesia]"): the amount the
   arms received is measured, so the phrase after the comparative becomes one OUTCOME;
+* **zero count** - a sentence "There was/were no (case(s) of) X." whose phrase X holds an INTERVENTION span and no
+  OUTCOME ("There was no failed [insertion] of [devices]."): what did not happen is the outcome, so X becomes one
+  OUTCOME (not "no difference / change / effect", which compares);
 * **list item** - an INTERVENTION span that is an item of an OUTCOME list (an OUTCOME item joined to it on
   either side) with its own bracketed test after it - a p-value, no sample size ("fall
   risk score (p = 0.036), [proprioception] (p = 0.015), reaction time (p = 0.003)"; not "a single 30 s SI
@@ -67,6 +70,7 @@ def arm_outcomes(t: TokenView, claims: list[list]) -> list[list]:
     claims = _measured_arguments(t, claims)
     claims = _harm_heads(t, claims)
     claims = _received_more(t, claims)
+    claims = _zero_counts(t, claims)
     return _list_items(t, claims)
 
 
@@ -194,6 +198,29 @@ def _received_more(t: TokenView, claims: list[list]) -> list[list]:
         nxt = _coordinated_arm(t, claims, e)  # "... colloid (...) and [dopexamine] (...)": the same comparative
         if nxt is not None:
             claims = _replace(claims, nxt[0], nxt[1], "received_more")
+    return claims
+
+
+_NO_WORDS = frozenset(["difference", "differences", "change", "changes", "effect", "effects", "significant",
+                       "statistically", "evidence", "benefit", "association", "correlation", "need"])
+
+
+def _zero_counts(t: TokenView, claims: list[list]) -> list[list]:
+    """"There was no failed [insertion] of [devices].": the phrase after "no" to the sentence's end becomes one
+    OUTCOME when it holds an INTERVENTION span, no OUTCOME and no comparison word."""
+    for lo, hi in t.sentences:
+        if hi - lo < 5 or t.lower[lo:lo + 3] not in (["there", "was", "no"], ["there", "were", "no"]):
+            continue
+        a = lo + 3
+        if t.lower[a:a + 2] in (["case", "of"], ["cases", "of"]):
+            a += 2
+        b = hi - 1 if t.text[hi - 1] in ".;" else hi
+        inside = [o for o in claims if a <= o[0] < b]
+        if (b - a > MAX_WORDS or not any(o[2] == INTERVENTION for o in inside) or any(o[2] == OUTCOME for o in inside)
+                or any(t.lower[j] in _NO_WORDS or not t.wordish(j) and t.lower[j] not in ("of", "-") for j in
+                       range(a, b))):
+            continue
+        claims = _replace(claims, a, b, "zero_count")
     return claims
 
 
