@@ -7,7 +7,7 @@ Each cue is a linguistic pattern, keyword-gated (:class:`.base.Gated`):
   surrogate measures"): background, not this study's result (read in the background zone, without measures; not
   "studies have shown that X is as effective as Y", which Evidence Inference asks about);
 * :data:`POWER` - a power or sample-size calculation ("powered for 33% reduction in recurrence rate"): the effect
-  the design expects, not one observed;
+  the design expects, not one observed ("was not powered for subgroup analysis" is a limitation, no calculation);
 * :func:`groups_alike` - baseline balance said of the arms ("Treatment arms were comparable for tumor size") or of a
   list of sample attributes with age, sex or weight ("Number of patients, age, weight and gender was significantly
   different in two groups");
@@ -44,7 +44,7 @@ EARLIER_WORK = Gated(re.compile(
                      "recent", "past", "has", "have"))
 
 POWER = Gated(re.compile(
-    r"\bpowered\s+(?:\w+\s+)?(?:to|for)\b|\bsample\s+size\s+(?:was\s+)?(?:calculat|estimat|determin)|"
+    r"(?<!not\s)\bpowered\s+(?:\w+\s+)?(?:to|for)\b|\bsample\s+size\s+(?:was\s+)?(?:calculat|estimat|determin)|"
     r"\bto\s+detect\s+an?\s+(?:\w+\s+){0,3}?(?:difference|reduction|increase|improvement)\b",
     re.IGNORECASE), ("powered", "sample", "detect"))
 
