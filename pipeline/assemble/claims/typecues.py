@@ -19,9 +19,12 @@ Each cue is a linguistic pattern, keyword-gated (:class:`.base.Gated`):
   measured, whatever comparison words its items hold ("clinical responses after dose reduction in ...");
 * :data:`ZERO_COUNT` - "There was no case of X", "There were no Y": an observed count of zero, a result; so is an
   observed equivalence ("It provided equally effective pulmonary ventilation"), whatever entity holds its words;
-* :data:`TOLERABILITY` - a verdict on harms ("Adverse events ... were generally low grade and manageable",
-  "Olaparib was generally well-tolerated", "Safety data were consistent with the known safety profile"): a result
-  when the sentence speaks of harms;
+* :data:`TOLERABILITY` - a past-tense verdict on harms ("Adverse events ... were generally low grade and
+  manageable", "Olaparib was generally well-tolerated", "Safety data were consistent with the known safety
+  profile"): a result when the sentence speaks of harms (not "results show that X is a safe, well-tolerated
+  approach", a generalisation);
+* :func:`counted_event` - an event said of a count of patients ("At a median follow-up of 80 months 274 patients
+  had died");
 * :func:`judging_tail` - a trailing appositive that judges the result before it (", a potentially useful clinical
   finding that warrants further investigation"): its hedge or recommendation does not reach the main clause.
 """
@@ -30,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Gated
+from .base import Gated, cues
 
 EARLIER_WORK = Gated(re.compile(
     r"\b(?:in|from|by)\s+(?:several\s+|many\s+|some\s+|two\s+|the\s+)?(?:previous|prior|earlier|retrospective|"
@@ -117,10 +120,20 @@ ZERO_COUNT = Gated(re.compile(r"\bthere\s+(?:was|were)\s+no\b|\bno\s+(?:cases?|e
                               r"successful|potent)\b", re.IGNORECASE), ("there", "no ", "equally"))
 
 TOLERABILITY = Gated(re.compile(
-    r"\b(?:generally\s+|were\s+|was\s+)(?:mild|low[- ]grade|manageable|reversible|transient)\b|\bmanageable\b|"
-    r"\b(?:well|poorly)[- ]tolerated\b|\bconsistent\s+with\s+(?:the\s+)?(?:known|previously\s+reported|established|"
-    r"expected)\s+safety\b|\bno\s+new\s+safety\s+(?:signals?|concerns?)\b",
-    re.IGNORECASE), ("mild", "low", "manageable", "reversible", "transient", "tolerated", "consistent", "safety"))
+    r"\b(?:was|were)\s+(?:\w+\s+){0,2}?(?:mild|low[- ]grade|manageable|reversible|transient|(?:well|poorly)[- ]"
+    r"tolerated|consistent\s+with\s+(?:the\s+)?(?:known|previously\s+reported|established|expected)\s+safety)\b",
+    re.IGNORECASE), ("mild", "low", "manageable", "reversible", "transient", "tolerated", "consistent"))
+#: what happened to the patients counted ("274 patients had died", "No patients suffered from X")
+_EVENT_SEEN = cues(r"died", r"deaths?", r"suffered", r"experienced", r"developed", r"occurred", r"survived",
+                   r"recovered", r"relapsed", r"progressed", r"responded")
+
+
+def counted_event(text: str, measures) -> bool:
+    """An event said of a count of patients ("274 patients had died", "No patients suffered from X"): in an
+    unlabelled abstract after its design sentences, a result."""
+    return bool(_EVENT_SEEN.search(text)) and any(m.kind in ("count", "sample_size") for m in measures)
+
+
 #: harms words (the sentence must speak of them for :data:`TOLERABILITY` to count)
 HARMS = Gated(re.compile(r"\b(?:adverse|side[- ]effects?|toxicit|safety|tolerat|complications?)", re.IGNORECASE),
               ("adverse", "side", "toxicit", "safety", "tolerat", "complication"))

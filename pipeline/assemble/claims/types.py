@@ -37,6 +37,7 @@ from .typecues import (
     TOLERABILITY,
     ZERO_COUNT,
     attributive,
+    counted_event,
     groups_alike,
     judging_tail,
     leading_passive,
@@ -272,7 +273,8 @@ def result_strength(view: SentenceView) -> int:
         return 2  # "12% ... versus 20%": two numbers compared
     if kinds & RESULT_KINDS or RESULT_WEAK.search(text) or agent_arm(view, METHOD_PARTICIPLES):
         return 1
-    if ZERO_COUNT.search(view.text) or TOLERABILITY.search(view.text) and HARMS.search(view.text):
+    whole = view.text
+    if ZERO_COUNT.search(whole) and not hedged(whole) or TOLERABILITY.search(whole) and HARMS.search(whole):
         return 1  # "There was no case of X"; "Adverse events were generally low grade and manageable"
     return 0
 
@@ -340,8 +342,7 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
     if zone in (None, "background", "aim") and (AIM.search(view.text) or AIM_START.match(view.text)) or zone == "aim":
         state.design_seen = True
         return "finding" if reports else "aim"
-    background = zone == "background" or zone is None and not state.design_seen and not state.results_seen
-    if zone != "results" and not background and lists_methods(view.text) and not reports:
+    if zone != "results" and not _background(zone, state) and lists_methods(view.text) and not reports:
         state.design_seen = True
         return None  # "We evaluated A, B and C ...", "A, B and C were noted."
     methods = methods_cue(view) and not (zone == "results" and _none_of_outcome(view))
@@ -350,7 +351,7 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
         if strength < 2 or not any(m.kind in TEST_KINDS for m in view.measures) and (
                 zone == "methods" or not _compares(view)):
             return None  # a methods sentence's mean ± SD describes the sample; a test or a comparison reports
-    if background:
+    if _background(zone, state):
         if BACKGROUND_CUE.search(view.text) or EARLIER_WORK.search(view.text) and not view.measures:
             return "background"
         tested = any(m.kind in TEST_KINDS for m in view.measures)
@@ -361,15 +362,15 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
             return "adverse_effect" if is_adverse(view) else "finding"
         return "background"
     if strength >= 1 or zone == "results" and (view.label("OUTCOME") or EVENT.search(view.text)) or (
-            zone is None and state.design_seen and EVENT.search(view.text) and _counted(view)):
+            zone is None and state.design_seen and counted_event(view.text, view.measures)):
         state.results_seen = True
         return "adverse_effect" if is_adverse(view) else "finding"
     return None
 
 
-def _counted(view: SentenceView) -> bool:
-    """A count of patients or events in the sentence ("274 patients had died", "107 deaths")."""
-    return any(m.kind in ("count", "sample_size") for m in view.measures)
+def _background(zone: str | None, state: TypingState) -> bool:
+    """The background zone: its section, or an unlabelled abstract before any aim, methods or result sentence."""
+    return zone == "background" or zone is None and not state.design_seen and not state.results_seen
 
 
 OUTCOME_WORDS = re.compile(r"\b(?:rates?|responses?|survival|mortality|efficacy|outcomes?|results?|remission|"
@@ -386,4 +387,6 @@ def _judges_outcome(view: SentenceView, tagged: bool = True) -> bool:
                     and EVALUATIVE.search(view.text))
     if not view.label("OUTCOME") or not (view.label("INTERVENTION", "COMPARATOR") or view.measures):
         return False
+    if hedged(view.text):
+        return False  # "Unhealthy diets, often low in potassium, likely contribute to ...": a belief, no verdict
     return bool(EVALUATIVE.search(view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")))
