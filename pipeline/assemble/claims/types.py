@@ -313,10 +313,10 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
     """The claim type of ``view`` (None: the sentence yields no claim). Updates ``state``. The title of an
     abstract without section labels (and a design phrase standing alone after it) is no aim or methods sentence:
     the background zone goes on after it."""
-    seen = state.design_seen
+    seen = state.design_seen, state.results_seen
     ctype = _classify(view, state)
     if title_like(view.text, view.section, view.index):
-        state.design_seen = seen
+        state.design_seen, state.results_seen = seen
     return ctype
 
 
