@@ -18,8 +18,8 @@ score, subtype, source]`` of the claims layer. Token-level rules:
   complications were limited to ...") or a dose change ("patients required [palbociclib] dose reduction") becomes
   one OUTCOME with it;
 * **received more** - an INTERVENTION span that is the object of a comparative after a verb of receiving or needing
-  ("The GDT group received more intravenous [colloid] (...)", "needed less [rescue analgesia]"): the amount the
-  arms received is measured, so the phrase after the comparative becomes one OUTCOME;
+  ("The GDT group received more intravenous [colloid] (...)", "received significantly more [morphine] doses"): the
+  amount the arms received is measured, so the phrase after the comparative becomes one OUTCOME;
 * **zero count** - a sentence "There was/were no (case(s) of) X." whose phrase X holds an INTERVENTION span and no
   OUTCOME ("There was no failed [insertion] of [devices]."): what did not happen is the outcome, so X becomes one
   OUTCOME (not "no difference / change / effect", which compares);
@@ -55,6 +55,8 @@ HARM_PAIRS = [["side", "effects"], ["adverse", "events"], ["adverse", "effects"]
 #: verbs of receiving or needing before a comparative amount ("received more [colloid]")
 _RECEIVING = frozenset(["received", "required", "needed", "used", "consumed", "took", "requested", "given"])
 _AMOUNT_ADJ = frozenset(["more", "less", "fewer", "higher", "lower", "greater", "larger", "smaller"])
+#: a head noun of the amount after the arm's name ("more [morphine] doses")
+_AMOUNT_HEADS = frozenset(["dose", "doses", "consumption", "requirement", "requirements", "use", "amount", "amounts"])
 _VERBS = frozenset(["was", "were", "is", "are", "occurred", "developed", "included", "did", "had"])
 # the end of an opening phrase before a subject: "After 2 months of therapy (T1) the [FFMI] increased in ..."
 _INTRO_ENDS = frozenset([",", ")"])
@@ -192,6 +194,8 @@ def _received_more(t: TokenView, claims: list[list]) -> list[list]:
         if k < 1 or t.lower[k] not in _AMOUNT_ADJ:
             continue
         v = k - 1 - (t.lower[k - 1].endswith("ly") and k >= 2)
+        if e < t.n and t.lower[e] in _AMOUNT_HEADS and not taken[e]:
+            e += 1  # "received significantly more [morphine] doses"
         if t.lower[v] not in _RECEIVING or e < t.n and t.wordish(e) and t.lower[e] not in ("and", "or", "than"):
             continue
         claims = _replace(claims, k + 1, e, "received_more")
