@@ -130,3 +130,16 @@ def test_a_judging_tail_does_not_hedge_the_result_before_it():
             "further evidence that LL-37 binds to CsrS.")
     assert typecues.judging_tail(text) == "we used the purified CsrS extracellular domain to pull down LL-37 in vitro"
     assert typecues.judging_tail("No tail here.") == "No tail here."
+
+
+def test_every_cue_match_holds_a_gate_keyword(pubmed_sentences):
+    # the gates' promise (base.Gated): a text without a keyword has no match, so skipping it changes nothing
+    gates = [typecues.EARLIER_WORK, typecues.POWER, typecues._ARMS_ALIKE, typecues._ALIKE_SUBJECT,
+             typecues.METHOD_LIST, typecues.ZERO_COUNT, typecues.TOLERABILITY, typecues.HARMS, typecues._TAIL]
+    hits = 0
+    for text in [t for t in pubmed_sentences if t.isascii()]:
+        for gate in gates:
+            for m in gate.pattern.finditer(text):
+                hits += 1
+                assert any(k in m.group().lower() for k in gate.keywords), (gate.pattern.pattern[:40], m.group())
+    assert hits > 20
