@@ -5,7 +5,8 @@ finding" in the findings gold); one that judges, generalises (hedged) or recomme
 Three signals, each on the sentence's own words outside entity names:
 
 * :data:`CONCLUDED_RESULT` - an effect verb in the present tense ("X significantly reduces Y"), an observed
-  comparison or null effect ("was not effective in reducing", "provided a similar performance", "as effective as");
+  comparison or null effect ("was not effective in reducing", "provided a similar performance", "as effective as"),
+  what was seen in the past tense ("there was only a trend towards slowing ... and no slowing of decline on");
 * :func:`observed_result` - a clause (a stretch between ``;`` / ``but`` / ``whereas`` / ``while`` /
   ``although`` / ``however``) that no hedge cue reaches, where an arm (INTERVENTION or COMPARATOR entity) is the
   subject of a past-tense verb (an ``-ed`` word right after it, adverbs aside) that governs an OUTCOME entity
@@ -39,7 +40,9 @@ CONCLUDED_RESULT = re.compile(
     r"|\b(?:did|does|do)\s+not\s+have\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,3}?effects?\s+on\b"
     r"|\b(?:provided|produced|showed|had|achieved|gave|resulted\s+in)\s+(?:a\s+|an\s+)?(?:similar|comparable|"
     r"superior|better|greater|higher|lower|fewer|less)\b"
-    r"|\bas\s+(?:effective|efficacious|safe)\s+as\b|\b(?:more|less)\s+(?:effective|efficacious)\s+than\b",
+    r"|\bas\s+(?:effective|efficacious|safe)\s+as\b|\b(?:more|less)\s+(?:effective|efficacious)\s+than\b"
+    # what was seen, in the past tense: "there was only a trend towards slowing ... and no slowing of decline on"
+    r"|\bthere\s+(?:was|were)\s+(?:only\s+)?(?:no|a\s+trend)\b",
     re.IGNORECASE)
 RECOMMENDS = re.compile(
     r"\b(?:(?:is|are|be|remains?)\s+(?:\w+\s+)?(?:needed|required|necessary|warranted)|needed\s+to|required\s+to|"

@@ -143,3 +143,10 @@ def test_every_cue_match_holds_a_gate_keyword(pubmed_sentences):
                 hits += 1
                 assert any(k in m.group().lower() for k in gate.keywords), (gate.pattern.pattern[:40], m.group())
     assert hits > 20
+
+
+def test_a_conclusion_saying_what_there_was_states_a_result():
+    # PubMed 25345997's sentence under a Conclusions label: the past tense reports what was seen
+    got = types_of("There was no operative mortality.", ["CONCLUSIONS"], [("OUTCOME", "operative mortality")])
+    assert got == ["finding"]
+    assert types_of("There is no effective therapy for X.", ["CONCLUSIONS"], [("OUTCOME", "X")]) == ["conclusion"]
