@@ -15,7 +15,14 @@ score, subtype, source]`` of the claims layer. Token-level rules:
   span ("higher [frequency] of [PT-specific PB]"); a dose only when required ("required a higher dose of
   [atropine]"). The phrase ``measure of X`` becomes one OUTCOME;
 * **harm head** - an INTERVENTION span right before an untagged harm noun that ends the phrase ("[Flap]
-  complications were limited to ...") becomes one OUTCOME with it;
+  complications were limited to ...") or a dose change ("patients required [palbociclib] dose reduction") becomes
+  one OUTCOME with it;
+* **received more** - an INTERVENTION span that is the object of a comparative after a verb of receiving or needing
+  ("The GDT group received more intravenous [colloid] (...)", "received significantly more [morphine] doses"): the
+  amount the arms received is measured, so the phrase after the comparative becomes one OUTCOME;
+* **zero count** - a sentence "There was/were no (case(s) of) X." whose phrase X holds an INTERVENTION span and no
+  OUTCOME ("There was no failed [insertion] of [devices]."): what did not happen is the outcome, so X becomes one
+  OUTCOME (not "no difference / change / effect", which compares);
 * **list item** - an INTERVENTION span that is an item of an OUTCOME list (an OUTCOME item joined to it on
   either side) with its own bracketed test after it - a p-value, no sample size ("fall
   risk score (p = 0.036), [proprioception] (p = 0.015), reaction time (p = 0.003)"; not "a single 30 s SI
@@ -38,10 +45,18 @@ MAX_WORDS = 8
 # measure nouns whose "of" argument is what is measured ("duration of meropenem therapy"); not doses
 ARG_HEADS = (HEADS - {"risk"}) | frozenset(["intake", "intakes", "consumption", "concentration", "concentrations",
                                             "titer", "titers", "titre", "titres", "use", "amount", "amounts", "time",
-                                            "length", "composition", "requirement", "requirements", "need"])
+                                            "length", "composition", "requirement", "requirements", "need",
+                                            "diameter", "diameters", "thickness", "width"])
 _OPENERS = SUBJECT_OPENERS | frozenset([";"])
 HARM_NOUNS = frozenset(["complication", "complications", "toxicity", "toxicities"])
-HARM_PAIRS = [["side", "effects"], ["adverse", "events"], ["adverse", "effects"], ["adverse", "reactions"]]
+HARM_PAIRS = [["side", "effects"], ["adverse", "events"], ["adverse", "effects"], ["adverse", "reactions"]] + [
+    ["dose", change] for change in ("reduction", "reductions", "interruption", "interruptions", "delay", "delays",
+                                    "modification", "modifications")]
+#: verbs of receiving or needing before a comparative amount ("received more [colloid]")
+_RECEIVING = frozenset(["received", "required", "needed", "used", "consumed", "took", "requested", "given"])
+_AMOUNT_ADJ = frozenset(["more", "less", "fewer", "higher", "lower", "greater", "larger", "smaller"])
+#: a head noun of the amount after the arm's name ("more [morphine] doses")
+_AMOUNT_HEADS = frozenset(["dose", "doses", "consumption", "requirement", "requirements", "use", "amount", "amounts"])
 _VERBS = frozenset(["was", "were", "is", "are", "occurred", "developed", "included", "did", "had"])
 # the end of an opening phrase before a subject: "After 2 months of therapy (T1) the [FFMI] increased in ..."
 _INTRO_ENDS = frozenset([",", ")"])
@@ -56,6 +71,8 @@ def arm_outcomes(t: TokenView, claims: list[list]) -> list[list]:
     claims = _measured_subjects(t, claims)
     claims = _measured_arguments(t, claims)
     claims = _harm_heads(t, claims)
+    claims = _received_more(t, claims)
+    claims = _zero_counts(t, claims)
     return _list_items(t, claims)
 
 
@@ -163,6 +180,72 @@ def _harm_heads(t: TokenView, claims: list[list]) -> list[list]:
         if n and not any(taken[e:e + n]) and (e + n >= t.n or not t.wordish(e + n) or t.lower[e + n] in _VERBS):
             claims = _replace(claims, o[0], e + n, "harm_head")
     return claims
+
+
+def _received_more(t: TokenView, claims: list[list]) -> list[list]:
+    """"received more intravenous [colloid]": the phrase from the comparative (adjectives between it and the arm
+    untagged, at most two) to the arm's end, when the arm ends the phrase, becomes one OUTCOME."""
+    taken, _ = _masks(t, claims)
+    for o in [x for x in claims if x[2] == INTERVENTION]:
+        s, e = o[0], o[1]
+        k = s - 1
+        while k >= 0 and s - k <= 3 and t.lower[k] not in _AMOUNT_ADJ and not taken[k] and t.wordish(k):
+            k -= 1
+        if k < 1 or t.lower[k] not in _AMOUNT_ADJ:
+            continue
+        v = k - 1 - (t.lower[k - 1].endswith("ly") and k >= 2)
+        if e < t.n and t.lower[e] in _AMOUNT_HEADS and not taken[e]:
+            e += 1  # "received significantly more [morphine] doses"
+        if t.lower[v] not in _RECEIVING or e < t.n and t.wordish(e) and t.lower[e] not in ("and", "or", "than"):
+            continue
+        claims = _replace(claims, k + 1, e, "received_more")
+        nxt = _coordinated_arm(t, claims, e)  # "... colloid (...) and [dopexamine] (...)": the same comparative
+        if nxt is not None:
+            claims = _replace(claims, nxt[0], nxt[1], "received_more")
+    return claims
+
+
+_NO_WORDS = frozenset(["difference", "differences", "change", "changes", "effect", "effects", "significant",
+                       "statistically", "evidence", "benefit", "association", "correlation", "need"])
+
+
+def _zero_counts(t: TokenView, claims: list[list]) -> list[list]:
+    """"There was no failed [insertion] of [devices].": the phrase after "no" to the sentence's end becomes one
+    OUTCOME when it holds an INTERVENTION span, no OUTCOME and no comparison word."""
+    for lo, hi in t.sentences:
+        if hi - lo < 5 or t.lower[lo:lo + 3] not in (["there", "was", "no"], ["there", "were", "no"]):
+            continue
+        a = lo + 3
+        if t.lower[a:a + 2] in (["case", "of"], ["cases", "of"]):
+            a += 2
+        b = hi - 1 if t.text[hi - 1] in ".;" else hi
+        inside = [o for o in claims if a <= o[0] < b]
+        if (b - a > MAX_WORDS or not any(o[2] == INTERVENTION for o in inside) or any(o[2] == OUTCOME for o in inside)
+                or any(t.lower[j] in _NO_WORDS or not t.wordish(j) and t.lower[j] not in ("of", "-") for j in
+                       range(a, b))):
+            continue
+        claims = _replace(claims, a, b, "zero_count")
+    return claims
+
+
+def _coordinated_arm(t: TokenView, claims: list[list], e: int) -> list | None:
+    """The INTERVENTION entry coordinated right after token ``e`` ("and [X]", after a bracket there), ending its
+    phrase; None without one."""
+    j = e
+    if j < t.n and t.text[j] in "([":
+        depth = 0
+        for k in range(j, min(t.n, j + 48)):
+            depth += (t.text[k] in "([") - (t.text[k] in ")]")
+            if depth == 0:
+                j = k + 1
+                break
+        else:
+            return None
+    j = _separator_after(t, j, t.n)
+    o = next((x for x in claims if j is not None and x[0] == j and x[2] == INTERVENTION), None)
+    if o is None or o[1] < t.n and t.wordish(o[1]):
+        return None
+    return o
 
 
 def _list_items(t: TokenView, claims: list[list]) -> list[list]:

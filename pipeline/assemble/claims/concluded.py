@@ -5,7 +5,8 @@ finding" in the findings gold); one that judges, generalises (hedged) or recomme
 Three signals, each on the sentence's own words outside entity names:
 
 * :data:`CONCLUDED_RESULT` - an effect verb in the present tense ("X significantly reduces Y"), an observed
-  comparison or null effect ("was not effective in reducing", "provided a similar performance", "as effective as");
+  comparison or null effect ("was not effective in reducing", "provided a similar performance", "as effective as"),
+  what was seen in the past tense ("there was only a trend towards slowing ... and no slowing of decline on");
 * :func:`observed_result` - a clause (a stretch between ``;`` / ``but`` / ``whereas`` / ``while`` /
   ``although`` / ``however``) that no hedge cue reaches, where an arm (INTERVENTION or COMPARATOR entity) is the
   subject of a past-tense verb (an ``-ed`` word right after it, adverbs aside) that governs an OUTCOME entity
@@ -26,6 +27,7 @@ import re
 
 from .base import SentenceView
 from .hedging import hedged
+from .typecues import judging_tail
 
 #: a conclusion that states an observed result ("X significantly reduces Y", "did not improve Y") is a finding;
 #: one that judges, generalises (hedged) or recommends stays a conclusion
@@ -38,7 +40,9 @@ CONCLUDED_RESULT = re.compile(
     r"|\b(?:did|does|do)\s+not\s+have\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,3}?effects?\s+on\b"
     r"|\b(?:provided|produced|showed|had|achieved|gave|resulted\s+in)\s+(?:a\s+|an\s+)?(?:similar|comparable|"
     r"superior|better|greater|higher|lower|fewer|less)\b"
-    r"|\bas\s+(?:effective|efficacious|safe)\s+as\b|\b(?:more|less)\s+(?:effective|efficacious)\s+than\b",
+    r"|\bas\s+(?:effective|efficacious|safe)\s+as\b|\b(?:more|less)\s+(?:effective|efficacious)\s+than\b"
+    # what was seen, in the past tense: "there was only a trend towards slowing ... and no slowing of decline on"
+    r"|\bthere\s+(?:was|were)\s+(?:only\s+)?(?:no|a\s+trend)\b",
     re.IGNORECASE)
 RECOMMENDS = re.compile(
     r"\b(?:(?:is|are|be|remains?)\s+(?:\w+\s+)?(?:needed|required|necessary|warranted)|needed\s+to|required\s+to|"
@@ -68,16 +72,17 @@ NOT_RESULT = frozenset(["used", "based", "compared", "assessed", "evaluated", "m
 
 def observed_result(view: SentenceView) -> bool:
     """A clause no hedge reaches where an arm's past-tense verb governs an OUTCOME entity (module doc)."""
-    if RECOMMENDS.search(view.text):
-        return False
     text = view.text
+    core = judging_tail(text)  # ", a ... finding that warrants further investigation" judges, it does not hedge
+    if RECOMMENDS.search(core):
+        return False
     breaks = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text) + 1]
     arm_ends = [view.local(e)[1] for e in view.label("INTERVENTION", "COMPARATOR")]
     for outcome in view.label("OUTCOME"):
         a, b = view.local(outcome)
         lo = max(k for k in breaks if k <= a)
         hi = min(k for k in breaks if k > a)
-        clause = text[lo:min(hi, len(text))]
+        clause = core[lo:min(hi, len(core))]  # the hedge scope: the clause, less a judging tail
         if _NONE_BEFORE.fullmatch(text, lo, a) and _SEEN_AFTER.match(text, b) and not hedged(clause):
             return True  # "...; no [adverse consequences of participation] were observed": an observed zero count
         words = list(_WORD.finditer(text, lo, a))[-(MAX_GAP + 1):]
@@ -87,7 +92,7 @@ def observed_result(view: SentenceView) -> bool:
         # the verb's subject is an arm: "[SeV-Gag] primed ...", "[APRV] preserved ...", "[X] significantly reduced"
         if not any(lo <= end <= verb.start() and _SUBJECT_GAP.fullmatch(text, end, verb.start()) for end in arm_ends):
             continue
-        if not hedged(text[lo:min(hi, len(text))]):
+        if not hedged(clause):
             return True
     return False
 

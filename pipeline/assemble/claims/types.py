@@ -27,7 +27,23 @@ from dataclasses import dataclass
 from .base import Alternation, Gated, SentenceView, cues
 from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result
 from .hedging import hedged
-from .zones import Heading, section_zone
+from .nonresult import ADMIN, BACKGROUND_CUE, BASELINE, FLOW, SAMPLE
+from .nonresult import COMPARES as _COMPARES
+from .nonresult import CONTRAST as _CONTRAST
+from .typecues import (
+    EARLIER_WORK,
+    HARMS,
+    POWER,
+    TOLERABILITY,
+    ZERO_COUNT,
+    attributive,
+    counted_event,
+    groups_alike,
+    judging_tail,
+    leading_passive,
+    lists_methods,
+)
+from .zones import Heading, section_zone, title_like
 
 # -- cues -----------------------------------------------------------------------------------------------
 CONCLUSION = Alternation([Gated(re.compile(r, re.IGNORECASE), keys) for r, keys in [  # runs gated apart
@@ -40,8 +56,9 @@ CONCLUSION = Alternation([Gated(re.compile(r, re.IGNORECASE), keys) for r, keys 
                                           "necessary", "help", "should", "could", "recommended")),  # the old gate
     (r"\bwe\s+conclude\b", ("conclude",)),
     (r"\b(?:further|future|larger|additional|more)\s+(?:\w+\s+){0,3}(?:studies|research|trials?|"
-     r"investigations?|work)\b.{0,120}\b(?:needed|required|warranted|necessary|help)\b",
-     ("needed", "required", "warranted", "necessary", "help")),
+     r"investigations?|work)\b.{0,120}\b(?:needed|required|warranted|necessary|help|beneficial|useful|valuable|"
+     r"worthwhile)\b",
+     ("needed", "required", "warranted", "necessary", "help", "beneficial", "useful", "valuable", "worthwhile")),
     (r"\b(?:should|could)\s+be\s+(?:considered|recommended|used|offered|preferred)\b|\b(?:is|are)\s+recommended\b",
      ("should", "could", "recommended")),
 ]])
@@ -86,12 +103,21 @@ _COMPOSED = Gated(re.compile(r"\b(?:comprised|consisted\s+of|(?:study|trial|anal
 
 def is_methods(text: str) -> bool:
     """A methods cue: "were randomized", "was measured", "primary end point", "double-blind", "received",
-    "underwent", "the study comprised" ..."""
-    if any(m.group(1).lower() in METHOD_PARTICIPLES for m in _PASSIVE.finditer(text)):
+    "underwent", "the study comprised" ... Not a passive inside a leading subordinate clause ("When side effects
+    were investigated nausea was observed") nor a design participle that modifies a noun ("among 5,637 randomly
+    assigned patients"; :mod:`.typecues`)."""
+    scene = leading_passive(text)
+    if any(m.group(1).lower() in METHOD_PARTICIPLES for m in _PASSIVE.finditer(text)
+           if m.group(1).lower() != scene):
         return True
     if _COMPOSED.search(text) or _RECEIVED.search(text) and not EVENT.search(text):
         return True  # but "received IFRT and achieved a CR" reports a result
-    return bool(METHODS.search(text))
+    m = METHODS.search(text)
+    return m is not None and not (attributive(text) and METHODS.pattern.search(text, m.end()) is None
+                                  and _ATTRIBUTIVE_CUE.fullmatch(m.group(0)) is not None)
+
+
+_ATTRIBUTIVE_CUE = re.compile(r"randomly\s+(?:assigned|allocated|divided|selected)", re.IGNORECASE)
 
 
 def methods_cue(view: SentenceView) -> bool:
@@ -149,97 +175,36 @@ EVALUATIVE = cues(
     r"modest", r"low", r"high", r"rare", r"dismal",
 )
 
-# -- sentences that report no result of the study, whatever their numbers and words ------------------------
-#: baseline comparisons: "groups were similar at baseline", "no significant differences in patient characteristics"
-BASELINE = Gated(re.compile(
-    r"(?:\bat\s+baseline|\bdemographics?(?:\s+(?:data|variables|characteristics|features))?|"
-    r"(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|data|values|"
-    r"demographics|features|parameters|measures|levels?|scores?|severity))\b[^.;]{0,80}?\b(?:similar|comparable|"
-    r"balanced|"
-    r"well[- ]matched|matched|homogeneous|did\s+not\s+differ|no\s+(?:\w+\s+){0,2}differen)|"
-    r"\b(?:similar|comparable|balanced|well[- ]matched|homogeneous|no\s+(?:\w+\s+){0,2}differences?|did\s+not\s+differ)"
-    r"\b[^.;]{0,100}?(?:\bat\s+baseline|(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|"
-    r"data|"
-    r"values|demographics|features)|\bdemographics?|\bdemographic\s+(?:data|variables)|\b(?:patient|patients'|clinical|"
-    r"baseline|demographic|background)\s+characteristics|\b(?:characteristics|demographics)\s+(?:of|between)|"
-    r"\boperative\s+details)\b"
-    # sample attributes compared, a list led by age / sex: "were of similar age ( 54.0 +/- 0.8 years ) , height",
-    # "no significant differences between age, weight, body mass index"; "demographically comparable"
-    r"|\b(?:similar|comparable|no\s+(?:\w+\s+){0,2}differences?\s+(?:between|in|of|regarding)|did\s+not\s+differ\s+"
-    r"(?:in|regarding))\s+(?:the\s+)?(?:mean\s+)?(?:age|sex|gender)\s*(?:[,(]|and\b|or\b)"
-    r"|\bdemographically\s+(?:similar|comparable|matched|balanced)\b",
-    re.IGNORECASE,
-), ('baseline', 'demograph', 'characteristics', 'operative', 'age', 'sex', 'gender'))
-_COMPARES = re.compile(r"\b(?:vs\.?|versus|compared|than|respectively)(?![\w-])", re.IGNORECASE)
-_CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although)\b|;", re.IGNORECASE)
-#: enrolment and flow: "120 were randomised; 86 completed", "seven could not be included", "lost to follow-up"
-FLOW = Gated(re.compile(
-    r"\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:randomi[sz]ed|enrolled|recruited|included|excluded|screened|entered|"
-    r"allocated|assigned|approached|eligible)\b|\bunderwent\s+randomi[sz]ation|\bcompleted\s+(?:the\s+|"
-    r"all\s+)?(?:\w+\s+)?"
-    r"(?:study|trial|follow-?\s?up|protocol|questionnaires?|assessments?|intervention|programme|program)|\bwithdr[ea]w|"
-    r"\bdropped\s+out|\bdrop-?outs?\b|\blost\s+to\s+follow|\bdiscontinued\s+(?:the\s+)?(?:study|trial)|"
-    r"\bcould\s+not\s+be\s+(?:included|analy[sz]ed|evaluated|assessed|followed)|\b(?:available|analy[sz]ed|"
-    r"evaluable)\s+for\s+"
-    r"(?:the\s+)?(?:\w+\s+)?(?:analys[ie]s|follow-?\s?up|evaluation)|\bdata\s+(?:from|of|on)\s+\d+|"
-    r"\bentered\s+(?:the|into)\s+"
-    r"(?:study|trial)|\bparticipated\s+in\b",
-    re.IGNORECASE,
-), ('randomi', 'enrol', 'recruit', 'includ', 'exclud', 'screen', 'enter', 'allocat', 'assign', 'approach', 'eligib',
-    'complet', 'withdr', 'drop', 'lost', 'discontinu', 'could not', 'availab', 'analy', 'evaluab', 'data ',
-    'particip'))
-#: a description of the sample: "The mean age of patients was 36.68 ± 10.8 years", "Forty percent were male"
-SAMPLE = Gated(re.compile(
-    r"\b(?:mean|median|average)\s+(?:\(?±?\s*SD\)?\s+|±\s*SD\s+)?age\b|\bage[sd]?\s+(?:was|were|of\s+(?:the\s+)?"
-    r"(?:patients|participants|subjects))\b|\b(?:were|was)\s+(?:male|female|men|women|boys|girls|white|black)\b",
-    re.IGNORECASE,
-), ('age', 'male', 'men', 'boys', 'girls', 'white', 'black'))
-#: trial registration, funding, figure and table captions, significance levels (two keyword-gated runs)
-ADMIN = Alternation([Gated(re.compile(
-    r"\b(?:NCT\s?\d{8}|ISRCTN\s?\d+|ACTRN\s?\d+|ChiCTR|EudraCT|UMIN\s?\d+|DRKS\s?\d+|CTRI/|ClinicalTrials\.gov|"
-    r"trial\s+registration|registered\s+(?:at|with|in|on|under)\b)|^\W*(?:this\s+(?:\w+\s+)?(?:was|is)\s+)?"
-    r"(?:funded|supported|sponsored|financed)\s+(?:in\s+part\s+)?by\b|\b(?:was|were|is)\s+(?:funded|sponsored|"
-    r"financed)\s+by\b|"
-    r"^\W*(?:fig(?:ure)?s?\.?|table)\s*\d", re.IGNORECASE,
-), ('nct', 'isrctn', 'actrn', 'chictr', 'eudract', 'umin', 'drks', 'ctri/', 'clinicaltrials', 'regist', 'funded',
-    'supported', 'sponsored', 'financed', 'fig', 'table')), Gated(re.compile(  # "significan" alone is common
-    r"\b(?:was|were|is|are)\s+(?:considered|regarded|defined|set|accepted|taken)\s+"
-    r"(?:as\s+|to\s+be\s+|at\s+)?(?:statistically\s+)?significan|\bsignificance\s+(?:level\s+)?(?:was|is)\s+set",
-    re.IGNORECASE), ("considered", "regarded", "defined", "set", "accepted", "taken"))])
-#: background statements: "No effective therapy exists for X", "little is known", "X is a major cause of"
-BACKGROUND_CUE = Gated(re.compile(
-    r"\b(?:no|few|limited)\s+(?:\w+\s+)?(?:effective|proven|established|approved|specific|satisfactory|standard|"
-    r"curative|"
-    r"evidence-based)\s+(?:\w+\s+)?(?:treatments?|therap\w*|options?|interventions?|drugs?|cures?|management|"
-    r"prevention)\b|"
-    r"\b(?:little|less|nothing|much)\s+is\s+known|\b(?:is|are|remains?)\s+(?:still\s+|largely\s+|currently\s+)?"
-    r"(?:unknown|unclear|not\s+(?:well\s+|fully\s+)?(?:known|understood|established)|controversial|debated|uncertain)|"
-    r"\b(?:is|are|remains?)\s+(?:a|an|the|one\s+of\s+the)\s+(?:\w+\s+)?(?:major|leading|common|commonest|most\s+common|"
-    r"important|significant|frequent|serious|growing)\s+(?:\w+\s+){0,3}?(?:causes?|problems?|complications?|burden|"
-    r"challenges?|concerns?|reasons?)\b",
-    re.IGNORECASE,
-), ('effective', 'proven', 'established', 'approved', 'specific', 'satisfactory', 'standard', 'curative',
-    'evidence-based', 'known', 'unclear', 'understood', 'controversial', 'debated', 'uncertain', 'cause', 'problem',
-    'complication', 'burden', 'challenge', 'concern', 'reason'))
+# -- sentences that report no result of the study: cues in :mod:`.nonresult` --------------------------------
 
 
 def reports_nothing(view: SentenceView) -> bool:
     """Registration, funding and captions; a baseline comparison; an enrolment/flow sentence without strong
     result evidence (p-value, CI, ratio, mean ± SD or comparison words outside the flow words)."""
     text = view.text
-    if ADMIN.search(text):
+    admin = ADMIN.search(text)
+    if admin and not _glued_result(text, admin.start()):
         return True
-    if BASELINE.search(text) and not _CONTRAST.search(text):
+    if (BASELINE.search(text) or groups_alike(text)) and not _CONTRAST.search(text) or POWER.search(text):
         return True
     if SAMPLE.search(text) and not _COMPARES.search(text) and not any(m.kind in TEST_KINDS for m in view.measures):
         return True
     if FLOW.search(text):
         kinds = {m.kind for m in view.measures}
-        if kinds & STRONG_KINDS:
+        if kinds & STRONG_KINDS - {"ratio"}:  # a ratio alone is an allocation ratio or a dose's
             return False
         rest = FLOW.pattern.sub(" ", view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION"))
         return not RESULT_STRONG.search(rest) and not _COMPARES.search(rest)
     return False
+
+
+_STOP = re.compile(r"[.;]\s+\S*\s*$")
+
+
+def _glued_result(text: str, at: int) -> bool:
+    """A registry glued after a result sentence ("... compared with physician's choice. clinicaltrials.gov
+    identifier: NCT01234567"): the sentence before the stop reports."""
+    return at > 0 and _STOP.search(text, 0, at) is not None and RESULT_STRONG.search(text[:at]) is not None
 
 
 SIGNIFICANCE = re.compile(r"\bsignificant(?:ly)?\b|\bdid\s+not\s+differ|\bno\s+(?:\w+\s+)?differences?\b",
@@ -290,7 +255,8 @@ def states_result(view: SentenceView, tagged: bool = True) -> bool:
         return False
     if tagged and observed_result(view):  # a past-tense result no hedge reaches (.concluded)
         return True
-    if hedged(view.text) or RECOMMENDS.search(view.text):
+    core = judging_tail(view.text)
+    if hedged(core) or RECOMMENDS.search(core):
         return False
     text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
     return bool(RESULT_STRONG.search(_THRESHOLD.sub(" ", text)) or CONCLUDED_RESULT.search(text))
@@ -307,6 +273,9 @@ def result_strength(view: SentenceView) -> int:
         return 2  # "12% ... versus 20%": two numbers compared
     if kinds & RESULT_KINDS or RESULT_WEAK.search(text) or agent_arm(view, METHOD_PARTICIPLES):
         return 1
+    whole = view.text
+    if ZERO_COUNT.search(whole) and not hedged(whole) or TOLERABILITY.search(whole) and HARMS.search(whole):
+        return 1  # "There was no case of X"; "Adverse events were generally low grade and manageable"
     return 0
 
 
@@ -341,7 +310,17 @@ _BACK_MATTER = re.compile(r"FUNDING|SPONSOR|DISCLOSURE|CONFLICT", re.IGNORECASE)
 
 
 def classify(view: SentenceView, state: TypingState) -> str | None:
-    """The claim type of ``view`` (None: the sentence yields no claim). Updates ``state``."""
+    """The claim type of ``view`` (None: the sentence yields no claim). Updates ``state``. The title of an
+    abstract without section labels (and a design phrase standing alone after it) is no aim or methods sentence:
+    the background zone goes on after it."""
+    seen = state.design_seen, state.results_seen
+    ctype = _classify(view, state)
+    if title_like(view.text, view.section, view.index):
+        state.design_seen, state.results_seen = seen
+    return ctype
+
+
+def _classify(view: SentenceView, state: TypingState) -> str | None:
     zone, state.heading = section_zone(view.text, view.section, state.heading)
     if zone == "heading":
         return None
@@ -363,14 +342,17 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
     if zone in (None, "background", "aim") and (AIM.search(view.text) or AIM_START.match(view.text)) or zone == "aim":
         state.design_seen = True
         return "finding" if reports else "aim"
+    if zone != "results" and not _background(zone, state) and lists_methods(view.text) and not reports:
+        state.design_seen = True
+        return None  # "We evaluated A, B and C ...", "A, B and C were noted."
     methods = methods_cue(view) and not (zone == "results" and _none_of_outcome(view))
     if zone == "methods" or methods:
         state.design_seen = True
         if strength < 2 or not any(m.kind in TEST_KINDS for m in view.measures) and (
                 zone == "methods" or not _compares(view)):
             return None  # a methods sentence's mean ± SD describes the sample; a test or a comparison reports
-    if zone == "background" or zone is None and not state.design_seen and not state.results_seen:
-        if BACKGROUND_CUE.search(view.text):
+    if _background(zone, state):
+        if BACKGROUND_CUE.search(view.text) or EARLIER_WORK.search(view.text) and not view.measures:
             return "background"
         tested = any(m.kind in TEST_KINDS for m in view.measures)
         if strength == 2 and (zone is None and (reports or SIGNIFICANCE.search(view.text)) or tested):  # results
@@ -379,10 +361,16 @@ def classify(view: SentenceView, state: TypingState) -> str | None:
         if zone is None and _judges_outcome(view, state.tagged):  # a verdict ("... are disappointing")
             return "adverse_effect" if is_adverse(view) else "finding"
         return "background"
-    if strength >= 1 or zone == "results" and (view.label("OUTCOME") or EVENT.search(view.text)):
+    if strength >= 1 or zone == "results" and (view.label("OUTCOME") or EVENT.search(view.text)) or (
+            zone is None and state.design_seen and counted_event(view.text, view.measures)):
         state.results_seen = True
         return "adverse_effect" if is_adverse(view) else "finding"
     return None
+
+
+def _background(zone: str | None, state: TypingState) -> bool:
+    """The background zone: its section, or an unlabelled abstract before any aim, methods or result sentence."""
+    return zone == "background" or zone is None and not state.design_seen and not state.results_seen
 
 
 OUTCOME_WORDS = re.compile(r"\b(?:rates?|responses?|survival|mortality|efficacy|outcomes?|results?|remission|"
@@ -399,4 +387,6 @@ def _judges_outcome(view: SentenceView, tagged: bool = True) -> bool:
                     and EVALUATIVE.search(view.text))
     if not view.label("OUTCOME") or not (view.label("INTERVENTION", "COMPARATOR") or view.measures):
         return False
+    if hedged(view.text):
+        return False  # "Unhealthy diets, often low in potassium, likely contribute to ...": a belief, no verdict
     return bool(EVALUATIVE.search(view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")))

@@ -4,7 +4,7 @@ A zone comes from the sentence's own inline heading ("RESULTS The mean ..."), el
 inside its labelled reader section (an inline heading, or a sentence that is only a heading word: "Results.",
 "Conclusions."; an abstract without section labels keeps its running typing state instead), else from the
 reader's section label (``Sentence.section``). Labels map to zones by the patterns of :data:`_ZONES`, first
-match wins.
+match wins. :func:`title_like`: the title line of an unlabelled abstract (and a verbless design phrase after it).
 """
 
 from __future__ import annotations
@@ -25,6 +25,13 @@ _ZONES = (
 _INLINE_HEADING = re.compile(r"^\s*([A-Z][A-Z &/]{2,}[A-Z])\s*:?\s+(?=[A-Z(\d])")
 #: a sentence that is only a heading word: "Results.", "Conclusions." (headings the splitter left as sentences)
 _HEADING_ONLY = re.compile(r"^\W*([A-Z][A-Za-z]+(?:\s+(?:[A-Z][A-Za-z]*|and|of|&|/)){0,3})\s*[.:]+\s*$")
+
+#: a design phrase standing alone after the title ("A prospective, randomized, placebo-controlled clinical trial.")
+_SUBTITLE = re.compile(r"^\W*(?:an?\s+)?(?:[\w-]+,?\s+){0,8}(?:trial|study)\W*$", re.IGNORECASE)
+#: a finite verb (auxiliaries, methods verbs) in lower case: a first sentence with one is a sentence of the abstract,
+#: not a title (a title-case "Patients Who Underwent" is part of a title)
+_FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had|did|does|do|[Ww]e|received|underwent|enrolled|recruited|"
+                     r"included|participated|completed|took|given|assigned|allocated)\b")
 
 #: the latest heading inside a reader section: (that section's label, the heading's zone)
 Heading = tuple[str | None, str]
@@ -61,3 +68,11 @@ def section_zone(text: str, section: str | None, heading: Heading | None) -> tup
     if heading is not None and section is not None and heading[0] == section:
         return heading[1], heading
     return zone_of(section), heading
+
+
+def title_like(text: str, section: str | None, index: int) -> bool:
+    """The title of an abstract without section labels (its first sentence, no finite verb), or a design phrase
+    standing alone after it: no aim or methods sentence, so the background zone goes on after it."""
+    if section is not None or index > 1 or _FINITE.search(text):
+        return False
+    return index == 0 or _SUBTITLE.match(text) is not None

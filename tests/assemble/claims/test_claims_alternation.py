@@ -199,11 +199,13 @@ CONCLUSION_100CD63 = Gated(re.compile(
     r"support|confirm|provide)|this\s+(?:study|trial|work)\s+(?:shows?|showed|demonstrates?|suggests?|indicates?|"
     r"provides?|confirms?|supports?))"
     r"|\bwe\s+conclude\b|\b(?:further|future|larger|additional|more)\s+(?:\w+\s+){0,3}(?:studies|research|trials?|"
-    r"investigations?|work)\b.{0,120}\b(?:needed|required|warranted|necessary|help)\b"
+    r"investigations?|work)\b.{0,120}\b(?:needed|required|warranted|necessary|help|beneficial|useful|valuable|"
+    r"worthwhile)\b"  # round 8: "Additional research in ... also may be beneficial"
     r"|\b(?:should|could)\s+be\s+(?:considered|recommended|used|offered|preferred)\b|\b(?:is|are)\s+recommended\b",
     re.IGNORECASE,
 ), ("conclu", "summar", "in sum", "together", "overall", "these", "result", "data", "finding", "study", "this ",
-    "needed", "required", "warranted", "necessary", "help", "should", "could", "recommended"))
+    "needed", "required", "warranted", "necessary", "help", "beneficial", "useful", "valuable", "worthwhile", "should",
+    "could", "recommended"))
 CONCLUSION_TRICKY = [
     "In conclusion, X works.", "IN\tSUM\nwe conclude", "In  sum, it works", "this\nstudy shows X", "This  trial showed",
     "Further larger studies are needed to confirm; X should be considered.", "Y is recommended", "we ConClude",

@@ -1,0 +1,83 @@
+"""Sentences that report no result of the study, whatever their numbers and words (used by
+:mod:`claimex.assemble.claims.types`, ``reports_nothing`` and the background zone): baseline comparisons, enrolment
+and flow, descriptions of the sample, registration / funding / captions / significance levels, background
+statements. Each cue is keyword-gated (:class:`.base.Gated`, :class:`.base.Alternation`)."""
+
+from __future__ import annotations
+
+import re
+
+from .base import Alternation, Gated
+
+#: baseline comparisons: "groups were similar at baseline", "no significant differences in patient characteristics"
+BASELINE = Gated(re.compile(
+    r"(?:\bat\s+baseline|\bdemographics?(?:\s+(?:data|variables|characteristics|features))?|"
+    r"(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|data|values|"
+    r"demographics|features|parameters|measures|levels?|scores?|severity))\b[^.;]{0,80}?\b(?:similar|comparable|"
+    r"balanced|"
+    r"well[- ]matched|matched|homogeneous|did\s+not\s+differ|no\s+(?:\w+\s+){0,2}differen)|"
+    r"\b(?:similar|comparable|balanced|well[- ]matched|homogeneous|no\s+(?:\w+\s+){0,2}differences?|did\s+not\s+differ)"
+    r"\b[^.;]{0,100}?(?:\bat\s+baseline|(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|"
+    r"data|"
+    r"values|demographics|features)|\bdemographics?|\bdemographic\s+(?:data|variables)|\b(?:patient|patients'|clinical|"
+    r"baseline|demographic|background)\s+characteristics|\b(?:characteristics|demographics)\s+(?:of|between)|"
+    r"\boperative\s+details)\b"
+    # sample attributes compared, a list led by age / sex: "were of similar age ( 54.0 +/- 0.8 years ) , height",
+    # "no significant differences between age, weight, body mass index"; "demographically comparable"
+    r"|\b(?:similar|comparable|no\s+(?:\w+\s+){0,2}differences?\s+(?:between|in|of|regarding)|did\s+not\s+differ\s+"
+    r"(?:in|regarding))\s+(?:the\s+)?(?:mean\s+)?(?:age|sex|gender)\s*(?:[,(]|and\b|or\b)"
+    r"|\bdemographically\s+(?:similar|comparable|matched|balanced)\b",
+    re.IGNORECASE,
+), ('baseline', 'demograph', 'characteristics', 'operative', 'age', 'sex', 'gender'))
+#: comparison words ("vs", "compared", "than", "respectively") and contrast words ("but", "whereas", ";")
+COMPARES = re.compile(r"\b(?:vs\.?|versus|compared|than|respectively)(?![\w-])", re.IGNORECASE)
+CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although)\b|;", re.IGNORECASE)
+#: enrolment and flow: "120 were randomised; 86 completed", "seven could not be included", "lost to follow-up"
+FLOW = Gated(re.compile(
+    r"\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:randomi[sz]ed|enrolled|recruited|included|excluded|screened|entered|"
+    r"allocated|assigned|approached|eligible)\b|\bunderwent\s+randomi[sz]ation|\bcompleted\s+(?:the\s+|"
+    r"all\s+)?(?:\w+\s+)?"
+    r"(?:study|trial|follow-?\s?up|protocol|questionnaires?|assessments?|intervention|programme|program)|\bwithdr[ea]w|"
+    r"\bdropped\s+out|\bdrop-?outs?\b|\blost\s+to\s+follow|\bdiscontinued\s+(?:the\s+)?(?:study|trial)|"
+    r"\bcould\s+not\s+be\s+(?:included|analy[sz]ed|evaluated|assessed|followed)|\b(?:available|analy[sz]ed|"
+    r"evaluable)\s+for\s+"
+    r"(?:the\s+)?(?:\w+\s+)?(?:analys[ie]s|follow-?\s?up|evaluation)|\bdata\s+(?:from|of|on)\s+\d+|"
+    r"\bentered\s+(?:the|into)\s+"
+    r"(?:study|trial)|\bparticipated\s+in\b",
+    re.IGNORECASE,
+), ('randomi', 'enrol', 'recruit', 'includ', 'exclud', 'screen', 'enter', 'allocat', 'assign', 'approach', 'eligib',
+    'complet', 'withdr', 'drop', 'lost', 'discontinu', 'could not', 'availab', 'analy', 'evaluab', 'data ',
+    'particip'))
+#: a description of the sample: "The mean age of patients was 36.68 ± 10.8 years", "Forty percent were male"
+SAMPLE = Gated(re.compile(
+    r"\b(?:mean|median|average)\s+(?:\(?±?\s*SD\)?\s+|±\s*SD\s+)?age\b|\bage[sd]?\s+(?:was|were|of\s+(?:the\s+)?"
+    r"(?:patients|participants|subjects))\b|\b(?:were|was)\s+(?:male|female|men|women|boys|girls|white|black)\b",
+    re.IGNORECASE,
+), ('age', 'male', 'men', 'boys', 'girls', 'white', 'black'))
+#: trial registration, funding, figure and table captions, significance levels (two keyword-gated runs)
+ADMIN = Alternation([Gated(re.compile(
+    r"\b(?:NCT\s?\d{8}|ISRCTN\s?\d+|ACTRN\s?\d+|ChiCTR|EudraCT|UMIN\s?\d+|DRKS\s?\d+|CTRI/|ClinicalTrials\.gov|"
+    r"trial\s+registration|registered\s+(?:at|with|in|on|under)\b)|^\W*(?:this\s+(?:\w+\s+)?(?:was|is)\s+)?"
+    r"(?:funded|supported|sponsored|financed)\s+(?:in\s+part\s+)?by\b|\b(?:was|were|is)\s+(?:funded|sponsored|"
+    r"financed)\s+by\b|"
+    r"^\W*(?:fig(?:ure)?s?\.?|table)\s*\d", re.IGNORECASE,
+), ('nct', 'isrctn', 'actrn', 'chictr', 'eudract', 'umin', 'drks', 'ctri/', 'clinicaltrials', 'regist', 'funded',
+    'supported', 'sponsored', 'financed', 'fig', 'table')), Gated(re.compile(  # "significan" alone is common
+    r"\b(?:was|were|is|are)\s+(?:considered|regarded|defined|set|accepted|taken)\s+"
+    r"(?:as\s+|to\s+be\s+|at\s+)?(?:statistically\s+)?significan|\bsignificance\s+(?:level\s+)?(?:was|is)\s+set",
+    re.IGNORECASE), ("considered", "regarded", "defined", "set", "accepted", "taken"))])
+#: background statements: "No effective therapy exists for X", "little is known", "X is a major cause of"
+BACKGROUND_CUE = Gated(re.compile(
+    r"\b(?:no|few|limited)\s+(?:\w+\s+)?(?:effective|proven|established|approved|specific|satisfactory|standard|"
+    r"curative|"
+    r"evidence-based)\s+(?:\w+\s+)?(?:treatments?|therap\w*|options?|interventions?|drugs?|cures?|management|"
+    r"prevention)\b|"
+    r"\b(?:little|less|nothing|much)\s+is\s+known|\b(?:is|are|remains?)\s+(?:still\s+|largely\s+|currently\s+)?"
+    r"(?:unknown|unclear|not\s+(?:well\s+|fully\s+)?(?:known|understood|established)|controversial|debated|uncertain)|"
+    r"\b(?:is|are|remains?)\s+(?:a|an|the|one\s+of\s+the)\s+(?:\w+\s+)?(?:major|leading|common|commonest|most\s+common|"
+    r"important|significant|frequent|serious|growing)\s+(?:\w+\s+){0,3}?(?:causes?|problems?|complications?|burden|"
+    r"challenges?|concerns?|reasons?)\b",
+    re.IGNORECASE,
+), ('effective', 'proven', 'established', 'approved', 'specific', 'satisfactory', 'standard', 'curative',
+    'evidence-based', 'known', 'unclear', 'understood', 'controversial', 'debated', 'uncertain', 'cause', 'problem',
+    'complication', 'burden', 'challenge', 'concern', 'reason'))

@@ -1,0 +1,73 @@
+"""Arm spans in outcome roles (:mod:`claimex.annotate.outcome_arms`), round-8 rules: received more, dose changes,
+measures of an anatomical part, zero counts. Sentences are real ones from ``../shared`` (Evidence Inference 2.0
+abstracts, PICO-Corpus and PubMed XML samples, not in the findings gold); the tagger's spans are given by hand, so
+the rules are tested alone (as in ``test_outcome_counts.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimex.annotate.entities import claim_entities, set_entities
+from claimex.annotate.outcome_lists import OutcomeLists
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from claimex.annotate import build_pipeline
+
+    return build_pipeline()
+
+
+def run(nlp, text: str, tagged: list[tuple[str, str]]):
+    doc = nlp(text)
+    spans = []
+    for label, piece in tagged:
+        a = text.index(piece)
+        spans.append(doc.char_span(a, a + len(piece), label=label))
+    set_entities(doc, spans, scores=[0.9] * len(spans), subtypes=[None] * len(spans))
+    return OutcomeLists()(doc)
+
+
+def labelled(doc, label: str) -> list[str]:
+    return [x.span.text for x in claim_entities(doc) if x.label == label]
+
+
+def test_an_arm_received_in_a_larger_amount_is_the_outcome(nlp):
+    # Evidence Inference 2.0, PMC 4565804
+    text = "Dogs in the Placebo group received significantly more morphine doses than the Gabapentin group (P = 0.01)."
+    doc = run(nlp, text, [("COMPARATOR", "Placebo"), ("INTERVENTION", "morphine"), ("INTERVENTION", "Gabapentin")])
+    assert "morphine doses" in labelled(doc, "OUTCOME")
+    assert labelled(doc, "INTERVENTION") == ["Gabapentin"]
+
+
+def test_received_without_a_comparative_keeps_the_arm(nlp):
+    # PubMed 26702213-style methods: what a group was given is its arm
+    text = "Group P received phenylephrine before the induction of anaesthesia."
+    doc = run(nlp, text, [("INTERVENTION", "phenylephrine")])
+    assert labelled(doc, "INTERVENTION") == ["phenylephrine"]
+
+
+def test_a_dose_change_of_a_drug_is_the_outcome(nlp):
+    # PICO-Corpus 32275467
+    text = ("Overall, 39.1% of patients had capecitabine dose reductions, and 8.4% reported grade ≥ 3 hand-foot "
+            "syndrome.")
+    doc = run(nlp, text, [("INTERVENTION", "capecitabine"), ("OUTCOME", "hand-foot syndrome")])
+    assert "capecitabine dose reductions" in labelled(doc, "OUTCOME")
+    assert labelled(doc, "INTERVENTION") == []
+
+
+def test_a_zero_count_of_an_arm_worded_event_is_the_outcome(nlp):
+    # PubMed 25345997 (the tagger's arm span given by hand); "no effect of any treatment" compares (EI PMC 2671107)
+    doc = run(nlp, "There was no operative mortality.", [("INTERVENTION", "operative")])
+    assert labelled(doc, "OUTCOME") == ["operative mortality"]
+    doc = run(nlp, "There was no effect of any treatment on fibrinolysis.", [("INTERVENTION", "treatment"),
+                                                                              ("OUTCOME", "fibrinolysis")])
+    assert labelled(doc, "INTERVENTION") == ["treatment"]
+
+
+def test_the_thickness_of_a_part_tagged_as_an_arm_is_one_outcome(nlp):
+    # PubMed 26432314 (spans given by hand): the part measured belongs to the outcome's "of" phrase
+    text = ("The thickness of the alveolar bone at 1 mm under the alveolar crest and at the apex were calculated "
+            "before and after treatment.")
+    doc = run(nlp, text, [("OUTCOME", "thickness"), ("INTERVENTION", "alveolar bone")])
+    assert "thickness of the alveolar bone" in labelled(doc, "OUTCOME")
