@@ -188,12 +188,28 @@ def _shortest(keywords: Iterable[str]) -> tuple[str, ...]:
 _CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
+_FOLDED: dict[str, tuple[str, bool]] = {}
+
+
+def _folded(text: str) -> tuple[str, bool]:
+    """(``text.lower()``, whether ``text`` has a letter of :data:`_CASE_ODD`), kept for the last few hundred
+    texts: the gates of claim assembly test one sentence (or its masked form) many times in a row (440,087
+    gate checks of 38,538 distinct texts in one pass over ``bench/identity.py``'s 1,087 records)."""
+    got = _FOLDED.get(text)
+    if got is None:
+        if len(_FOLDED) >= 512:
+            _FOLDED.clear()
+        got = _FOLDED[text] = (text.lower(), not text.isascii() and _CASE_ODD.search(text) is not None)
+    return got
+
+
 class Gated:
     """A regex tried only when one of its keywords occurs in the lower-cased text: a cheap prefilter.
     Every match of the pattern must contain one of the keywords. The gate is a loop of substring tests
     (``str.__contains__``, a C search per keyword): over the 60,583 gate checks of claim assembly on the
     537 abstracts of ``bench/speed.py`` it took 176 ms against 257 ms for one regex scan of a trie of the
-    keywords (which enters the trie at almost every position of the text)."""
+    keywords (which enters the trie at almost every position of the text). The lower-cased text is shared by
+    the gates (:func:`_folded`)."""
 
     def __init__(self, pattern: re.Pattern, keywords: Iterable[str]):
         self.pattern = pattern
@@ -202,21 +218,20 @@ class Gated:
 
     def closed(self, text: str) -> bool:
         """No keyword in ``text``, so no match (letters that IGNORECASE folds oddly keep the gate open)."""
-        low = text.lower()
+        low, odd = _folded(text)
         for key in self._keys:
             if key in low:
                 return False
-        return text.isascii() or _CASE_ODD.search(text) is None
+        return not odd
 
     def search(self, text: str) -> re.Match | None:
-        # :meth:`closed` written out: ~96,000 calls on bench/speed.py's abstracts, one Python call fewer each
-        low = text.lower()
+        # :meth:`closed` written out: ~440,000 calls in a pass over bench/identity.py's records, one Python call
+        # fewer each
+        low, odd = _folded(text)
         for key in self._keys:
             if key in low:
                 return self.pattern.search(text)
-        if text.isascii() or _CASE_ODD.search(text) is None:
-            return None
-        return self.pattern.search(text)
+        return self.pattern.search(text) if odd else None
 
     def sub(self, repl: str, text: str) -> str:
         return text if self.closed(text) else self.pattern.sub(repl, text)
@@ -245,6 +260,25 @@ class Alternation:
                 if best.start() == 0:
                     break  # no run can start earlier, and a later one loses the tie
         return best
+
+
+class EndCue:
+    """A pattern that must end the text (``pattern``: ``...$``, no lookaround, no backreference), searched as
+    its mirror image: ``reversed_pattern`` (the same language read backwards, written out by hand) matched at the
+    start of the reversed text. ``search`` is truthy exactly when ``pattern.search`` finds a match; it returns
+    the match of the reversed text, so callers may use it only as a yes/no. The forward search tries every
+    start position of the text and the alternation at each; the mirror tries one position."""
+
+    def __init__(self, pattern: re.Pattern, reversed_pattern: re.Pattern):
+        self.pattern = pattern
+        self.reversed_pattern = reversed_pattern
+
+    def search(self, text: str) -> re.Match | None:
+        rev = text[::-1]
+        m = self.reversed_pattern.match(rev)
+        if m is None and rev[:1] == "\n":  # ``$`` also matches before a final newline
+            m = self.reversed_pattern.match(rev, 1)
+        return m
 
 
 # -- word keys (entity identity across mentions, MeSH matching) ------------------------------------
