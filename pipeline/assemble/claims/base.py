@@ -261,6 +261,13 @@ class Alternation:
                     break  # no run can start earlier, and a later one loses the tie
         return best
 
+    def found(self, text: str) -> bool:
+        """``search(text) is not None``, stopping at the first run that matches (no leftmost match to find)."""
+        for run in self.runs:
+            if run.search(text) is not None:
+                return True
+        return False
+
 
 class EndCue:
     """A pattern that must end the text (``pattern``: ``...$``, no lookaround, no backreference), searched as

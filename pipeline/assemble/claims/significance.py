@@ -246,7 +246,7 @@ def significance(measures: Sequence[Measure], text: str, offset: int) -> tuple[b
     for m in results:
         sig = p_significant(m)
         if sig is False and m.value == ALPHA and (m.op or "=") == "=" and SIGNIFICANT.search(text) and not (
-                NOT_SIGNIFICANT.search(text) or NEGATED_CHANGE.search(text)):
+                NOT_SIGNIFICANT.found(text) or NEGATED_CHANGE.search(text)):
             sig = True  # "significant declines in diastolic BP (-3.3 mmHg, p = 0.05)": the authors' own reading
         if sig is not None:
             return sig, m, "p-value"
@@ -257,7 +257,7 @@ def significance(measures: Sequence[Measure], text: str, offset: int) -> tuple[b
         null = ci_null(m, text[:max(0, m.start - offset)] + m.text)
         if null is not None:
             return not (bounds[0] <= null <= bounds[1]), None, "ci"
-    if NOT_SIGNIFICANT.search(OTHER_SIMILAR.sub(" ", text)) or NEGATED_CHANGE.search(text):
+    if NOT_SIGNIFICANT.found(OTHER_SIMILAR.sub(" ", text)) or NEGATED_CHANGE.search(text):
         return False, None, "words"
     if SIGNIFICANT.search(text):
         return True, None, "words"
