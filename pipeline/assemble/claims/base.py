@@ -243,6 +243,23 @@ class Gated:
         return iter(()) if self.closed(text) else self.pattern.finditer(text)
 
 
+class GatedBoth(Gated):
+    """A :class:`Gated` regex with a second keyword set: every match contains one of ``keywords`` and one of
+    ``also``, so the pattern is tried only when the text has one of each."""
+
+    def __init__(self, pattern: re.Pattern, keywords: Iterable[str], also: Iterable[str]):
+        super().__init__(pattern, keywords)
+        self.also = tuple(also)
+        self._also = _shortest(self.also)
+
+    def closed(self, text: str) -> bool:
+        low, odd = _folded(text)
+        return not odd and not (any(k in low for k in self._keys) and any(k in low for k in self._also))
+
+    def search(self, text: str) -> re.Match | None:
+        return None if self.closed(text) else self.pattern.search(text)
+
+
 class Alternation:
     """A top-level alternation ``A1|A2|...|An`` cut into consecutive runs of its alternatives, each run a
     :class:`Gated` regex with its own keywords: only the runs whose keywords occur are scanned. ``search``

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .base import Alternation, Gated, SentenceView, cues
+from .base import Alternation, Gated, GatedBoth, SentenceView, cues
 from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result
 from .hedging import hedged
 from .zones import Heading, section_zone
@@ -150,8 +150,9 @@ EVALUATIVE = cues(
 )
 
 # -- sentences that report no result of the study, whatever their numbers and words ------------------------
-#: baseline comparisons: "groups were similar at baseline", "no significant differences in patient characteristics"
-BASELINE = Gated(re.compile(
+#: baseline comparisons: "groups were similar at baseline", "no significant differences in patient characteristics";
+#: every alternative has a baseline word and a likeness word (similar, comparable, ..., differ): both gate it
+BASELINE = GatedBoth(re.compile(
     r"(?:\bat\s+baseline|\bdemographics?(?:\s+(?:data|variables|characteristics|features))?|"
     r"(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|data|values|"
     r"demographics|features|parameters|measures|levels?|scores?|severity))\b[^.;]{0,80}?\b(?:similar|comparable|"
@@ -169,7 +170,8 @@ BASELINE = Gated(re.compile(
     r"(?:in|regarding))\s+(?:the\s+)?(?:mean\s+)?(?:age|sex|gender)\s*(?:[,(]|and\b|or\b)"
     r"|\bdemographically\s+(?:similar|comparable|matched|balanced)\b",
     re.IGNORECASE,
-), ('baseline', 'demograph', 'characteristics', 'operative', 'age', 'sex', 'gender'))
+), ('baseline', 'demograph', 'characteristics', 'operative', 'age', 'sex', 'gender'),
+    ('similar', 'comparable', 'balanced', 'matched', 'homogeneous', 'differ'))
 _COMPARES = re.compile(r"\b(?:vs\.?|versus|compared|than|respectively)(?![\w-])", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although)\b|;", re.IGNORECASE)
 #: enrolment and flow: "120 were randomised; 86 completed", "seven could not be included", "lost to follow-up"
