@@ -96,9 +96,11 @@ def own_cue(text: str, start: int, end: int) -> int | None:
     return hits[-1][2] if hits else None
 
 
-def anatomy(text: str) -> list[tuple[int, int]]:
-    """Spans of "lower"/"upper"/"higher" naming a part of the body (to blank before reading cues)."""
-    return [(m.start(), m.end()) for m in ANATOMY.finditer(text)]
+@lru_cache(maxsize=4096)
+def anatomy(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of "lower"/"upper"/"higher" naming a part of the body (to blank before reading cues). Cached: a
+    sentence is read for them once per claim."""
+    return tuple((m.start(), m.end()) for m in ANATOMY.finditer(text))
 HARMFUL = Gated(re.compile(
     r"pain|symptom|depress|anxiety|distress|mortality|death|die|risk|complication|adverse|side[- ]effect|toxicit|"
     r"relapse|recurren|infection|nausea|vomit|fatigue|stress|disab|severity|incidence|failure|bleed|h(?:a)?emorrh|"
