@@ -45,7 +45,10 @@ class SentenceView:
     def masked(self, *labels: str) -> str:
         """The sentence with the spans of entities of ``labels`` blanked out (same length), so that
         cue words inside names ("urinary 5-HIAA decrease") do not count as cues."""
-        return self.cached("masked:" + ",".join(labels), lambda: self._mask(labels))
+        got = self._cache.get(labels)  # keyed by the labels tuple (the other cache keys are strings)
+        if got is None:
+            got = self._cache[labels] = self._mask(labels)
+        return got
 
     def cached(self, key: str, make):
         """``make()``, computed once per sentence view and kept under ``key``."""
