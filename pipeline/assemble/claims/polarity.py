@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .base import Gated, cues
+from .base import EndCue, Gated, cues
 from .hedging import negation_scope
 
 Span = tuple[int, int, str]
@@ -138,12 +138,20 @@ def harmful(outcome_text: str) -> bool:
     return bool(HARMFUL.search(outcome_text)) and not NOT_HARMFUL.search(outcome_text)
 
 
-REFERENCE = re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"
-                       r"against|(?:differ\w*|different|distinct|apart|away)\s+from|outperform\w*|"
-                       r"(?:superior|inferior)\s+to)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?"
-                       r"(?:in\s+|with\s+|for\s+|among\s+)?"
-                       r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+|\([^()]{1,20}\)\s+){0,4}|"
-                       r",?\s*(?:but|and)\s+not\s+(?:with\s+|in\s+|the\s+)?)$", re.IGNORECASE)
+#: the words before a reference arm ("than", "compared with the", "but not in"), searched backwards
+#: (:class:`.base.EndCue`: ``REFERENCE.pattern`` read from the end)
+REFERENCE = EndCue(
+    re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"
+    r"against|(?:differ\w*|different|distinct|apart|away)\s+from|outperform\w*|"
+    r"(?:superior|inferior)\s+to)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?"
+    r"(?:in\s+|with\s+|for\s+|among\s+)?"
+    r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+|\([^()]{1,20}\)\s+){0,4}|"
+    r",?\s*(?:but|and)\s+not\s+(?:with\s+|in\s+|the\s+)?)$", re.IGNORECASE),
+    re.compile(r"(?:(?:\s+\w+|\s+\)[^()]{1,20}\(){0,4}(?:\s+eht|\s+esoht|\s+stneitap|\s+stcejbus|\s+stnapicitrap)?"
+               r"(?:\s+ni|\s+htiw|\s+rof|\s+gnoma)?(?:\s+(?:fo|ni|htiw|rof)\s+(?:taht|esoht))?\s+"
+               r"(?:naht|(?:htiw|ot)\s+derapmoc|(?:htiw|ot)\s+nosirapmoc|susrev|\.?sv|ot\s+evitaler|revo|tsniaga|"
+               r"morf\s+(?:\w*reffid|tnereffid|tcnitsid|trapa|yawa)|\w*mrofreptuo|ot\s+(?:roirepus|roirefni))|"
+               r"(?:\s+htiw|\s+ni|\s+eht)?\s+ton\s+(?:tub|dna)\s*,?)", re.IGNORECASE))
 #: the reference arm after its value: "compared with 2.6 ± 2.9 times per week in the placebo group", "vs 5.9% with
 #: placebo" (no clause break between the comparison word and the arm)
 REFERENCE_VALUE = re.compile(r"\b(?:than|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?)\s+"

@@ -1,5 +1,5 @@
 """Round-8 speed rewrites that must not change an answer, checked on the real PubMed sample sentences and tricky
-cases: base.EndCue (design.COMPARE_BEFORE searched backwards), base.GatedBoth (types.BASELINE with a second
+cases: base.EndCue (design.COMPARE_BEFORE and polarity.REFERENCE searched backwards), base.GatedBoth (types.BASELINE with a second
 keyword gate), base.Alternation.found and the odd-case-letter test of base._folded."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import pytest
 from claimex.assemble.claims import base
 from claimex.assemble.claims.base import Gated
 from claimex.assemble.claims.design import COMPARE_BEFORE
+from claimex.assemble.claims.polarity import REFERENCE
 from claimex.assemble.claims.significance import NOT_SIGNIFICANT
 from claimex.assemble.claims.types import ADMIN, BASELINE, RESULT_STRONG
 
@@ -32,11 +33,13 @@ def tails(pubmed_sentences) -> list[str]:
     return out
 
 
-def test_compare_before_backwards_same_as_forward(tails):
+@pytest.mark.parametrize("cue", [COMPARE_BEFORE, REFERENCE], ids=["COMPARE_BEFORE", "REFERENCE"])
+def test_end_cue_backwards_same_as_forward(cue, tails):
     found = 0
-    for text in tails:
-        want = COMPARE_BEFORE.pattern.search(text) is not None
-        assert (COMPARE_BEFORE.search(text) is not None) == want, text
+    for text in tails + ["but not ", ", and not in ", "and not the\n", "than those of the (IM) group ", "outperformed ",
+                         "apart from ", "compared with (n = 5) the ", "superior to those for with the patients a b c d "]:
+        want = cue.pattern.search(text) is not None
+        assert (cue.search(text) is not None) == want, text
         found += want
     assert found > 500  # the cue does occur: the check is not vacuous
 
