@@ -255,11 +255,18 @@ def outcome_change(outcome_text: str) -> str | None:
     return None if len(hits) != 1 else "increase" if hits[0][2] > 0 else "decrease"
 
 
+_BRACKET_CHAR = re.compile(r"[()\[\]{}]")
+
+
 def _depth(text: str, pos: int) -> int:
-    """Bracket depth at ``pos``."""
+    """Bracket depth at ``pos`` (a closing bracket at depth 0 counts nothing); only the bracket characters are
+    visited, and none when no bracket opens before ``pos``."""
+    head = text[:pos]
+    if "(" not in head and "[" not in head and "{" not in head:
+        return 0
     depth = 0
-    for ch in text[:pos]:
-        depth += 1 if ch in "([{" else -1 if ch in ")]}" and depth else 0
+    for m in _BRACKET_CHAR.finditer(head):
+        depth += 1 if m.group() in "([{" else -1 if depth else 0
     return depth
 
 

@@ -1,6 +1,6 @@
 """Round-8 speed rewrites that must not change an answer, checked on the real PubMed sample sentences and tricky
 cases: base.EndCue (design.COMPARE_BEFORE and polarity.REFERENCE searched backwards), base.GatedBoth (types.BASELINE with a second
-keyword gate), base.Alternation.found and the odd-case-letter test of base._folded."""
+keyword gate), base.Alternation.found, the odd-case-letter test of base._folded and polarity._depth (brackets only)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from claimex.assemble.claims import base
+from claimex.assemble.claims import base, polarity
 from claimex.assemble.claims.base import Gated
 from claimex.assemble.claims.design import COMPARE_BEFORE
 from claimex.assemble.claims.polarity import REFERENCE
@@ -66,3 +66,22 @@ def test_folded_odd_letters_as_the_regex():
         low, odd = base._folded(text)
         assert low == text.lower()
         assert odd == (not text.isascii() and base._CASE_ODD.search(text) is not None)
+
+
+def _depth_char_by_char(text: str, pos: int) -> int:
+    """polarity._depth as it was before round 8 (every character visited), the reference."""
+    depth = 0
+    for ch in text[:pos]:
+        depth += 1 if ch in "([{" else -1 if ch in ")]}" and depth else 0
+    return depth
+
+
+def test_bracket_depth_as_before(pubmed_sentences):
+    texts = pubmed_sentences[:2000] + ["a)(b]]{[(", "))((", "", "x(y)z", "((a)"]
+    deep = 0
+    for text in texts:
+        for pos in [*range(0, len(text) + 3, 5), -1, -4]:
+            want = _depth_char_by_char(text, pos)
+            assert polarity._depth(text, pos) == want, (text, pos)
+            deep += want > 0
+    assert deep > 100
