@@ -232,7 +232,7 @@ class ClaimAssembler:
             # no comparator seen, but the abstract is of a controlled trial and the sentence says its result in a
             # comparative ("significantly shorter after drinking coffee (p <0.01)"): a comparison, not judged
             single_arm = False
-        both = ctype in _CARRY and both_arms_change(masked) and not NOT_SIGNIFICANT.search(masked) and significance(
+        both = ctype in _CARRY and both_arms_change(masked) and not NOT_SIGNIFICANT.found(masked) and significance(
             group.measures, view.text, view.start)[0] is not False  # "2.24 mm in both groups (P = 0.75)" compares
         compared = compares_arms(masked, group.measures)
         outcome_at = min((o.start - view.start for o in group.outcomes), default=None)

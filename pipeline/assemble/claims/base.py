@@ -45,7 +45,10 @@ class SentenceView:
     def masked(self, *labels: str) -> str:
         """The sentence with the spans of entities of ``labels`` blanked out (same length), so that
         cue words inside names ("urinary 5-HIAA decrease") do not count as cues."""
-        return self.cached("masked:" + ",".join(labels), lambda: self._mask(labels))
+        got = self._cache.get(labels)  # keyed by the labels tuple (the other cache keys are strings)
+        if got is None:
+            got = self._cache[labels] = self._mask(labels)
+        return got
 
     def cached(self, key: str, make):
         """``make()``, computed once per sentence view and kept under ``key``."""
@@ -188,12 +191,30 @@ def _shortest(keywords: Iterable[str]) -> tuple[str, ...]:
 _CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
+_FOLDED: dict[str, tuple[str, bool]] = {}
+
+
+def _folded(text: str) -> tuple[str, bool]:
+    """(``text.lower()``, whether ``text`` has a letter of :data:`_CASE_ODD`), kept for the last few thousand
+    texts: the gates of claim assembly test one sentence (or its masked form) many times in a row (440,087
+    gate checks of 38,538 distinct texts in one pass over ``bench/identity.py``'s 1,087 records)."""
+    got = _FOLDED.get(text)
+    if got is None:
+        if len(_FOLDED) >= 4096:
+            _FOLDED.clear()
+        # ``_CASE_ODD.search(text) is not None`` written as four substring tests (one C scan each, no regex)
+        odd = not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text)
+        got = _FOLDED[text] = (text.lower(), odd)
+    return got
+
+
 class Gated:
     """A regex tried only when one of its keywords occurs in the lower-cased text: a cheap prefilter.
     Every match of the pattern must contain one of the keywords. The gate is a loop of substring tests
     (``str.__contains__``, a C search per keyword): over the 60,583 gate checks of claim assembly on the
     537 abstracts of ``bench/speed.py`` it took 176 ms against 257 ms for one regex scan of a trie of the
-    keywords (which enters the trie at almost every position of the text)."""
+    keywords (which enters the trie at almost every position of the text). The lower-cased text is shared by
+    the gates (:func:`_folded`)."""
 
     def __init__(self, pattern: re.Pattern, keywords: Iterable[str]):
         self.pattern = pattern
@@ -202,27 +223,44 @@ class Gated:
 
     def closed(self, text: str) -> bool:
         """No keyword in ``text``, so no match (letters that IGNORECASE folds oddly keep the gate open)."""
-        low = text.lower()
+        low, odd = _folded(text)
         for key in self._keys:
             if key in low:
                 return False
-        return text.isascii() or _CASE_ODD.search(text) is None
+        return not odd
 
     def search(self, text: str) -> re.Match | None:
-        # :meth:`closed` written out: ~96,000 calls on bench/speed.py's abstracts, one Python call fewer each
-        low = text.lower()
+        # :meth:`closed` and :func:`_folded`'s lookup written out: ~440,000 calls in a pass over bench/identity.py's
+        # records, two Python calls fewer each
+        got = _FOLDED.get(text)
+        low, odd = got if got is not None else _folded(text)
         for key in self._keys:
             if key in low:
                 return self.pattern.search(text)
-        if text.isascii() or _CASE_ODD.search(text) is None:
-            return None
-        return self.pattern.search(text)
+        return self.pattern.search(text) if odd else None
 
     def sub(self, repl: str, text: str) -> str:
         return text if self.closed(text) else self.pattern.sub(repl, text)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         return iter(()) if self.closed(text) else self.pattern.finditer(text)
+
+
+class GatedBoth(Gated):
+    """A :class:`Gated` regex with a second keyword set: every match contains one of ``keywords`` and one of
+    ``also``, so the pattern is tried only when the text has one of each."""
+
+    def __init__(self, pattern: re.Pattern, keywords: Iterable[str], also: Iterable[str]):
+        super().__init__(pattern, keywords)
+        self.also = tuple(also)
+        self._also = _shortest(self.also)
+
+    def closed(self, text: str) -> bool:
+        low, odd = _folded(text)
+        return not odd and not (any(k in low for k in self._keys) and any(k in low for k in self._also))
+
+    def search(self, text: str) -> re.Match | None:
+        return None if self.closed(text) else self.pattern.search(text)
 
 
 class Alternation:
@@ -245,6 +283,32 @@ class Alternation:
                 if best.start() == 0:
                     break  # no run can start earlier, and a later one loses the tie
         return best
+
+    def found(self, text: str) -> bool:
+        """``search(text) is not None``, stopping at the first run that matches (no leftmost match to find)."""
+        for run in self.runs:
+            if run.search(text) is not None:
+                return True
+        return False
+
+
+class EndCue:
+    """A pattern that must end the text (``pattern``: ``...$``, no lookaround, no backreference), searched as
+    its mirror image: ``reversed_pattern`` (the same language read backwards, written out by hand) matched at the
+    start of the reversed text. ``search`` is truthy exactly when ``pattern.search`` finds a match; it returns
+    the match of the reversed text, so callers may use it only as a yes/no. The forward search tries every
+    start position of the text and the alternation at each; the mirror tries one position."""
+
+    def __init__(self, pattern: re.Pattern, reversed_pattern: re.Pattern):
+        self.pattern = pattern
+        self.reversed_pattern = reversed_pattern
+
+    def search(self, text: str) -> re.Match | None:
+        rev = text[::-1]
+        m = self.reversed_pattern.match(rev)
+        if m is None and rev[:1] == "\n":  # ``$`` also matches before a final newline
+            m = self.reversed_pattern.match(rev, 1)
+        return m
 
 
 # -- word keys (entity identity across mentions, MeSH matching) ------------------------------------

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from ...schema import Entity
-from .base import SentenceView, content_words, entity_words, same_stem
+from .base import EndCue, SentenceView, content_words, entity_words, same_stem
 from .control import control_worded, is_control
 
 # "off-pump" is not "on-pump"; "sham tDCS" / "placebo patches" are the control arm of a trial of tDCS / patches
@@ -78,10 +78,16 @@ def distinct_arms(arms: Iterable[_A]) -> list[_A]:
     return out
 
 
-COMPARE_BEFORE = re.compile(r"(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|over|against|"
-                             r"(?:superior|inferior|equivalent|similar|comparable|identical)\s+to|as\s+[\w-]+\s+as|"
-                             r"in\s+comparison\s+(?:with|to)|differ\w*\s+(?:\w+\s+)?from(?:\s+(?:that|those)\s+"
-                             r"(?:of|in|with|for))?)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+#: the cue ending the text before a comparator (``COMPARE_BEFORE.pattern``), searched backwards (:class:`.base.EndCue`)
+COMPARE_BEFORE = EndCue(
+    re.compile(r"(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|over|against|"
+               r"(?:superior|inferior|equivalent|similar|comparable|identical)\s+to|as\s+[\w-]+\s+as|"
+               r"in\s+comparison\s+(?:with|to)|differ\w*\s+(?:\w+\s+)?from(?:\s+(?:that|those)\s+"
+               r"(?:of|in|with|for))?)\s+(?:\w+\s+){0,3}$", re.IGNORECASE),
+    re.compile(r"(?:\s+\w+){0,3}\s+(?:naht|(?:htiw|ot)\s+derapmoc|susrev|\.?sv|ot\s+evitaler|revo|tsniaga|"
+               r"ot\s+(?:roirepus|roirefni|tnelaviuqe|ralimis|elbarapmoc|lacitnedi)|sa\s+[\w-]+\s+sa|"
+               r"(?:htiw|ot)\s+nosirapmoc\s+ni|(?:(?:fo|ni|htiw|rof)\s+(?:taht|esoht)\s+)?morf(?:\s+\w+)?\s+"
+               r"\w*reffid)", re.IGNORECASE))
 
 _RANDOMISED = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|between|versus|vs\.?|either|"
                         r"receiv\w*|given)\b", re.IGNORECASE)

@@ -200,7 +200,7 @@ def is_comparative(text: str, has_comparator: bool, measures: Sequence[Measure])
     kinds = {m.kind for m in measures}
     text = _PURPOSE.sub("to", _BRACKETED.sub(" ", text))
     return bool(kinds & {"p_value", "ci", "ratio"}) or bool(COMPARATIVE.search(text)) or bool(
-        NOT_SIGNIFICANT.search(text)) or (
+        NOT_SIGNIFICANT.found(text)) or (
         has_comparator and bool(INCREASE.search(text) or DECREASE.search(text)))
 
 
@@ -298,7 +298,7 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     named = cue is None
     if named:  # the outcome's own change noun: "Median improvement in FVC ... was 0.12 L"
         cue = outcome_change(outcome_text)
-    if both_arms_change(masked[fa:fb]) and not NOT_SIGNIFICANT.search(masked[fa:fb]) and sig is not False:
+    if both_arms_change(masked[fa:fb]) and not NOT_SIGNIFICANT.found(masked[fa:fb]) and sig is not False:
         # "reduced significantly in both groups": the significance is within each arm, not between them
         # ("similar in both groups", "2.24 mm in both groups (P = 0.75)" compare them)
         return Evidence(None, None, "", "no_difference", negated, None)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
-from .base import Alternation, Gated
+from .base import Alternation, Gated, GatedBoth
 
-#: baseline comparisons: "groups were similar at baseline", "no significant differences in patient characteristics"
-BASELINE = Gated(re.compile(
+#: baseline comparisons: "groups were similar at baseline", "no significant differences in patient characteristics";
+#: every alternative has a baseline word and a likeness word (similar, comparable, ..., differ): both gate it
+BASELINE = GatedBoth(re.compile(
     r"(?:\bat\s+baseline|\bdemographics?(?:\s+(?:data|variables|characteristics|features))?|"
     r"(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|data|values|"
     r"demographics|features|parameters|measures|levels?|scores?|severity))\b[^.;]{0,80}?\b(?:similar|comparable|"
@@ -28,7 +29,8 @@ BASELINE = Gated(re.compile(
     r"(?:in|regarding))\s+(?:the\s+)?(?:mean\s+)?(?:age|sex|gender)\s*(?:[,(]|and\b|or\b)"
     r"|\bdemographically\s+(?:similar|comparable|matched|balanced)\b",
     re.IGNORECASE,
-), ('baseline', 'demograph', 'characteristics', 'operative', 'age', 'sex', 'gender'))
+), ('baseline', 'demograph', 'characteristics', 'operative', 'age', 'sex', 'gender'),
+    ('similar', 'comparable', 'balanced', 'matched', 'homogeneous', 'differ'))
 #: comparison words ("vs", "compared", "than", "respectively") and contrast words ("but", "whereas", ";")
 COMPARES = re.compile(r"\b(?:vs\.?|versus|compared|than|respectively)(?![\w-])", re.IGNORECASE)
 CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although)\b|;", re.IGNORECASE)

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .base import Gated, cues
+from .base import EndCue, Gated, cues
 from .hedging import negation_scope
 
 Span = tuple[int, int, str]
@@ -96,9 +96,11 @@ def own_cue(text: str, start: int, end: int) -> int | None:
     return hits[-1][2] if hits else None
 
 
-def anatomy(text: str) -> list[tuple[int, int]]:
-    """Spans of "lower"/"upper"/"higher" naming a part of the body (to blank before reading cues)."""
-    return [(m.start(), m.end()) for m in ANATOMY.finditer(text)]
+@lru_cache(maxsize=4096)
+def anatomy(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of "lower"/"upper"/"higher" naming a part of the body (to blank before reading cues). Cached: a
+    sentence is read for them once per claim."""
+    return tuple((m.start(), m.end()) for m in ANATOMY.finditer(text))
 HARMFUL = Gated(re.compile(
     r"pain|symptom|depress|anxiety|distress|mortality|death|die|risk|complication|adverse|side[- ]effect|toxicit|"
     r"relapse|recurren|infection|nausea|vomit|fatigue|stress|disab|severity|incidence|failure|bleed|h(?:a)?emorrh|"
@@ -136,12 +138,20 @@ def harmful(outcome_text: str) -> bool:
     return bool(HARMFUL.search(outcome_text)) and not NOT_HARMFUL.search(outcome_text)
 
 
-REFERENCE = re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"
-                       r"against|(?:differ\w*|different|distinct|apart|away)\s+from|outperform\w*|"
-                       r"(?:superior|inferior)\s+to)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?"
-                       r"(?:in\s+|with\s+|for\s+|among\s+)?"
-                       r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+|\([^()]{1,20}\)\s+){0,4}|"
-                       r",?\s*(?:but|and)\s+not\s+(?:with\s+|in\s+|the\s+)?)$", re.IGNORECASE)
+#: the words before a reference arm ("than", "compared with the", "but not in"), searched backwards
+#: (:class:`.base.EndCue`: ``REFERENCE.pattern`` read from the end)
+REFERENCE = EndCue(
+    re.compile(r"(?:(?:than|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|over|"
+    r"against|(?:differ\w*|different|distinct|apart|away)\s+from|outperform\w*|"
+    r"(?:superior|inferior)\s+to)\s+(?:(?:that|those)\s+(?:of|in|with|for)\s+)?"
+    r"(?:in\s+|with\s+|for\s+|among\s+)?"
+    r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:\w+\s+|\([^()]{1,20}\)\s+){0,4}|"
+    r",?\s*(?:but|and)\s+not\s+(?:with\s+|in\s+|the\s+)?)$", re.IGNORECASE),
+    re.compile(r"(?:(?:\s+\w+|\s+\)[^()]{1,20}\(){0,4}(?:\s+eht|\s+esoht|\s+stneitap|\s+stcejbus|\s+stnapicitrap)?"
+               r"(?:\s+ni|\s+htiw|\s+rof|\s+gnoma)?(?:\s+(?:fo|ni|htiw|rof)\s+(?:taht|esoht))?\s+"
+               r"(?:naht|(?:htiw|ot)\s+derapmoc|(?:htiw|ot)\s+nosirapmoc|susrev|\.?sv|ot\s+evitaler|revo|tsniaga|"
+               r"morf\s+(?:\w*reffid|tnereffid|tcnitsid|trapa|yawa)|\w*mrofreptuo|ot\s+(?:roirepus|roirefni))|"
+               r"(?:\s+htiw|\s+ni|\s+eht)?\s+ton\s+(?:tub|dna)\s*,?)", re.IGNORECASE))
 #: the reference arm after its value: "compared with 2.6 ± 2.9 times per week in the placebo group", "vs 5.9% with
 #: placebo" (no clause break between the comparison word and the arm)
 REFERENCE_VALUE = re.compile(r"\b(?:than|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?)\s+"
@@ -156,8 +166,11 @@ BOTH_ARMS = Gated(re.compile(
     ("both", "all", "each", "either", "irrespective", "regardless"))
 
 
-def _hits(text: str, harmful: bool) -> list[tuple[int, int, int]]:
-    """(start, end, sign) of direction cues; compounds merged, quantifiers dropped."""
+@lru_cache(maxsize=4096)
+def _hits(text: str, harmful: bool) -> tuple[tuple[int, int, int], ...]:
+    """(start, end, sign) of direction cues; compounds merged, quantifiers dropped. Cached: a sentence's masked
+    text is read once per claim group and per comparison rule (10,303 calls of 7,239 distinct texts in a pass
+    over ``bench/identity.py``'s records)."""
     raw: list[tuple[int, int, int, str]] = []
     for pattern, sign, kind in ((INCREASE, 1, "q"), (DECREASE, -1, "q"), (BETTER, 1, "v"), (WORSE, -1, "v")):
         for m in pattern.finditer(text):
@@ -185,7 +198,7 @@ def _hits(text: str, harmful: bool) -> list[tuple[int, int, int]]:
             continue
         out.append((start, end, sign))
         k += 1
-    return out
+    return tuple(out)
 
 
 def cue_direction(text: str, spans: Sequence[Span], outcome_text: str = "",
@@ -242,11 +255,18 @@ def outcome_change(outcome_text: str) -> str | None:
     return None if len(hits) != 1 else "increase" if hits[0][2] > 0 else "decrease"
 
 
+_BRACKET_CHAR = re.compile(r"[()\[\]{}]")
+
+
 def _depth(text: str, pos: int) -> int:
-    """Bracket depth at ``pos``."""
+    """Bracket depth at ``pos`` (a closing bracket at depth 0 counts nothing); only the bracket characters are
+    visited, and none when no bracket opens before ``pos``."""
+    head = text[:pos]
+    if "(" not in head and "[" not in head and "{" not in head:
+        return 0
     depth = 0
-    for ch in text[:pos]:
-        depth += 1 if ch in "([{" else -1 if ch in ")]}" and depth else 0
+    for m in _BRACKET_CHAR.finditer(head):
+        depth += 1 if m.group() in "([{" else -1 if depth else 0
     return depth
 
 
@@ -280,8 +300,10 @@ def _subject_side(text: str, arms: Sequence[Span], start: int, end: int) -> str 
     return None
 
 
+@lru_cache(maxsize=4096)
 def both_arms_change(text: str) -> bool:
-    """A change reported within every arm ("decreased in both groups") and no between-arm comparison."""
+    """A change reported within every arm ("decreased in both groups") and no between-arm comparison. Cached: asked
+    of one masked sentence by several rules."""
     return bool(BOTH_ARMS.search(text)) and not re.search(r"\b(?:than|compared|versus|vs\.?|between|greater|"
                                                           r"more|less|higher|lower)\b", text, re.IGNORECASE)
 

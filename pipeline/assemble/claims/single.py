@@ -109,7 +109,7 @@ def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measur
                 decision.direction, decision.source = single_arm_direction(change, _measured(outcome_text)), \
                     "change"
                 break
-        if change is None and (NOT_SIGNIFICANT.search(clause) and not negated or NO_CHANGE.search(clause)):
+        if change is None and (NOT_SIGNIFICANT.found(clause) and not negated or NO_CHANGE.search(clause)):
             # "no significant change", also over the outcome ("no significant differences in changes of Fasting
             # Plasma Glucose ... within each group"): the outcome stayed as it was, not a harm that did not happen
             change = "no_difference"

@@ -194,7 +194,7 @@ def reports_nothing(view: SentenceView) -> bool:
         if kinds & STRONG_KINDS - {"ratio"}:  # a ratio alone is an allocation ratio or a dose's
             return False
         rest = FLOW.pattern.sub(" ", view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION"))
-        return not RESULT_STRONG.search(rest) and not _COMPARES.search(rest)
+        return not RESULT_STRONG.found(rest) and not _COMPARES.search(rest)
     return False
 
 
@@ -244,7 +244,7 @@ _THRESHOLD = Gated(re.compile(r"\b(?:more|less|greater|fewer|higher|lower|longer
 def _compares(view: SentenceView) -> bool:
     """Comparison or significance words outside entity names, or two result numbers compared."""
     text = _THRESHOLD.sub(" ", view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION"))
-    return bool(RESULT_STRONG.search(text)) or (
+    return RESULT_STRONG.found(text) or (
         sum(m.kind in RESULT_KINDS for m in view.measures) >= 2 and bool(_COMPARES.search(text)))
 
 
@@ -259,7 +259,7 @@ def states_result(view: SentenceView, tagged: bool = True) -> bool:
     if hedged(core) or RECOMMENDS.search(core):
         return False
     text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
-    return bool(RESULT_STRONG.search(_THRESHOLD.sub(" ", text)) or CONCLUDED_RESULT.search(text))
+    return RESULT_STRONG.found(_THRESHOLD.sub(" ", text)) or bool(CONCLUDED_RESULT.search(text))
 
 
 def result_strength(view: SentenceView) -> int:
@@ -267,7 +267,7 @@ def result_strength(view: SentenceView) -> int:
     verbs/evaluations; 0: none. Words inside entity names do not count."""
     kinds = {m.kind for m in view.measures}
     text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
-    if kinds & STRONG_KINDS or RESULT_STRONG.search(_THRESHOLD.sub(" ", text)):
+    if kinds & STRONG_KINDS or RESULT_STRONG.found(_THRESHOLD.sub(" ", text)):
         return 2
     if sum(m.kind in RESULT_KINDS for m in view.measures) >= 2 and _COMPARES.search(text):
         return 2  # "12% ... versus 20%": two numbers compared
@@ -325,7 +325,7 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
     if zone == "heading":
         return None
     strength = result_strength(view)
-    if zone == "skip" and strength == 2 and _BACK_MATTER.search(view.section or "") and not ADMIN.search(view.text):
+    if zone == "skip" and strength == 2 and _BACK_MATTER.search(view.section or "") and not ADMIN.found(view.text):
         zone = None  # a result under a back-matter label: the reader missed the headings after it (PMC body text)
     if zone == "skip" or view.index == 0 and (view.section or "").upper() == "TITLE":
         return None
