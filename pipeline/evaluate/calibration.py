@@ -60,3 +60,16 @@ def summary(p: np.ndarray, y: np.ndarray) -> dict[str, Any]:
     return {"n": int(len(y)), "rate": round(rate, 3), "auc": None if a is None else round(a, 3),
             "brier": None if b is None else round(b, 4), "brier_base": round(rate * (1 - rate), 4),
             "bins": reliability(p, y)}
+
+
+def table_rows(pairs: dict[str, tuple[list[float], list[bool]]]) -> list[dict[str, Any]]:
+    """One table row per field: n, rate right, AUC, Brier (and the base rate's), then "rate right (count)" per
+    confidence bin; ``pairs``: field -> (probabilities, right or not)."""
+    rows = []
+    for name, (p, y) in pairs.items():
+        s = summary(np.array(p), np.array(y))
+        row = {"name": name, "n": s["n"], "rate": s["rate"], "auc": s["auc"], "brier": s["brier"],
+               "brier_base": s["brier_base"]}
+        row.update({b["bin"]: f"{b['rate']:.2f} ({b['count']})" if b["count"] else "-" for b in s["bins"]})
+        rows.append(row)
+    return rows

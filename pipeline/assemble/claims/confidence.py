@@ -39,7 +39,7 @@ from .sides import controlled_design
 log = logging.getLogger(__name__)
 
 MODEL_NAME = "claimex-confidence"
-TARGETS = ("intervention", "comparator", "outcome", "direction", "significance", "all")
+TARGETS = tuple(ClaimConfidence.model_fields)  # intervention, comparator, outcome, direction, significance, all
 SCORED = ("finding", "adverse_effect")
 FEATURES = (
     "bias",
