@@ -26,6 +26,7 @@ import json
 import logging
 import math
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -56,14 +57,25 @@ _RESULTS = re.compile(r"RESULT|FINDING", re.IGNORECASE)
 _CONCLUSIONS = re.compile(r"CONCLU|INTERPRETATION|DISCUSSION", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def _words(text: str) -> int:
+    """Letter/digit runs of a text (cached: a sentence's claims and an arm's mentions repeat the same texts)."""
     return len(_WORD.findall(text))
 
 
-def features(claim: Claim, record: Record, claims_here: int = 1, controlled: bool | None = None) -> list[float]:
+@lru_cache(maxsize=1024)
+def _zone(section: str) -> tuple[bool, bool, bool]:
+    """(RESULTS, CONCLUSIONS, another heading) of a sentence's section label."""
+    r, c = bool(_RESULTS.search(section)), bool(_CONCLUSIONS.search(section))
+    return r, c, bool(section) and not r and not c
+
+
+def features(claim: Claim, record: Record, claims_here: int = 1, controlled: bool | None = None,
+             ents: dict | None = None) -> list[float]:
     """The feature vector of one claim (:data:`FEATURES`); ``claims_here``: finding/adverse_effect claims of its
-    sentence; ``controlled``: the abstract's design (computed when None)."""
-    ents = {e.id: e for e in record.entities}
+    sentence; ``controlled``: the abstract's design (computed when None); ``ents``: the record's entities by id
+    (made when None)."""
+    ents = {e.id: e for e in record.entities} if ents is None else ents
     sent = record.sentences[claim.sentence] if claim.sentence < len(record.sentences) else None
     s0, s1 = (claim.start, claim.end) if claim.start is not None else ((sent.start, sent.end) if sent else (0, 0))
     inherited = set(claim.inherited)
@@ -78,7 +90,7 @@ def features(claim: Claim, record: Record, claims_here: int = 1, controlled: boo
 
     iv, cv = claim.intervention, claim.comparator
     section = (sent.section or "") if sent else ""
-    zone_r, zone_c = bool(_RESULTS.search(section)), bool(_CONCLUSIONS.search(section))
+    zone_r, zone_c, zone_o = _zone(section)
     outcome_words = sum(_words(text(i)) for i in claim.outcome)
     d = claim.direction
     if controlled is None:
@@ -92,7 +104,7 @@ def features(claim: Claim, record: Record, claims_here: int = 1, controlled: boo
         bool(cv) and any(control_worded(text(i)) for i in cv), bool(cv) and all(is_bare_label(text(i)) for i in cv),
         len(cv) > 1,
         claims_here == 2, claims_here >= 3, math.log1p(_words(claim.text)) / 4,
-        zone_r, zone_c, bool(section) and not zone_r and not zone_c,
+        zone_r, zone_c, zone_o,
         claim.sentence / max(len(record.sentences) - 1, 1), bool(controlled),
         len(claim.outcome) == 2, len(claim.outcome) >= 3, math.log1p(outcome_words) / 3,
         claim.p_value is not None, min(len(claim.measures), 4) / 4, min(len(claim.arms), 4) / 4,
@@ -138,7 +150,8 @@ class ConfidenceModel:
         for c in scored:
             per_sentence[c.sentence] = per_sentence.get(c.sentence, 0) + 1
         controlled = controlled_design(record.text)
-        x = np.array([features(c, record, per_sentence[c.sentence], controlled) for c in scored])
+        ents = {e.id: e for e in record.entities}
+        x = np.array([features(c, record, per_sentence[c.sentence], controlled, ents) for c in scored])
         for c, p in zip(scored, self.predict(x)):
             c.confidence = ClaimConfidence(**{t: round(float(v), 3) for t, v in zip(TARGETS, p)})
         return claims
