@@ -1,8 +1,10 @@
 """The claim record: claimex's public, versioned JSON contract (``"schema": "claimex/1"``).
 
 One :class:`Record` per input document. Offsets are Python string indices into
-``Record.text`` (end exclusive). Everything else in claimex converts to and from these
-types; ``Record.model_json_schema()`` gives the JSON Schema (``claimex schema``).
+``Record.text`` (end exclusive). Fields added within claimex/1 are optional, so older records still
+load: ``Claim.arm_mentions`` (round 7) and ``Claim.confidence`` (round 8, :class:`ClaimConfidence`).
+Everything else in claimex converts to and from these types; ``Record.model_json_schema()`` gives the
+JSON Schema (``claimex schema``).
 """
 
 from __future__ import annotations
@@ -95,6 +97,20 @@ class ArmValue(BaseModel):
     arm_text: Optional[str] = None  # the arm as written ("the study group")
 
 
+class ClaimConfidence(BaseModel):
+    """Per-field confidence of a finding/adverse_effect claim (``claims/confidence.py``; added within
+    claimex/1, optional): the calibrated probability that the field is right for the gold finding the claim
+    best matches, and ``all`` that every field is (one logistic model each, ``models/claimex-confidence``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    intervention: float = Field(ge=0, le=1)
+    comparator: float = Field(ge=0, le=1)
+    outcome: float = Field(ge=0, le=1)
+    direction: float = Field(ge=0, le=1)
+    significance: float = Field(ge=0, le=1)
+    all: float = Field(ge=0, le=1)
+
+
 class Claim(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
@@ -119,6 +135,9 @@ class Claim(BaseModel):
     # ("the intervention group" -> the named arm of the design sentence), or that the arm ranker set aside for
     # them (claims/armrank.py); added within claimex/1, optional
     arm_mentions: list[str] = Field(default_factory=list)
+    # per-field confidence (finding/adverse_effect claims, when the shipped weights are present); added within
+    # claimex/1, optional: records without it still load, and None means "not scored"
+    confidence: Optional[ClaimConfidence] = None
 
 
 class Record(BaseModel):

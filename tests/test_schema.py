@@ -53,3 +53,20 @@ def test_claim_arm_mentions_is_optional_and_checked(gold_fixture):
     data["claims"][0]["arm_mentions"] = ["E99"]
     with pytest.raises(ValidationError, match="unknown id E99"):
         Record.from_dict(data)
+
+
+def test_claim_confidence_is_optional_and_bounded(gold_fixture):
+    """``Claim.confidence`` (round 8) was added inside claimex/1: records without it load (None), a
+    confidence round-trips, and a probability outside [0, 1] is refused."""
+    data = json.loads(gold_fixture.to_json())
+    for claim in data["claims"]:
+        claim.pop("confidence", None)
+    assert all(c.confidence is None for c in Record.from_dict(data).claims)
+    conf = {"intervention": 0.9, "comparator": 0.4, "outcome": 1.0, "direction": 0.7, "significance": 0.8,
+            "all": 0.3}
+    data["claims"][0]["confidence"] = conf
+    back = Record.from_json(Record.from_dict(data).to_json())
+    assert back.claims[0].confidence.model_dump() == conf
+    data["claims"][0]["confidence"] = {**conf, "all": 1.2}
+    with pytest.raises(ValidationError):
+        Record.from_dict(data)

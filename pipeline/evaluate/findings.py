@@ -13,7 +13,10 @@ judged (:func:`claimex.evaluate.findings_match.judge`). Figures:
   *neutral* one: a conclusion that restates or judges results), over all finding/adverse_effect claims;
 * ``precision``: claims that find some gold finding over finding/adverse_effect claims in result
   sentences;
-* an error table by class (a finding can have several errors), and examples per class (``--report``).
+* an error table by class (a finding can have several errors), and examples per class (``--report``);
+* ``calibration`` (when the claims carry ``confidence``, :mod:`claimex.assemble.claims.confidence`): per field
+  and ``all`` (every field right), over the found findings' judged claims, the AUC, Brier score and the rate
+  right per confidence bin (:mod:`.calibration`).
 
 Tune on ``--split tune``, report on ``--split report`` (fixed by hash, see the gold format).
 """
@@ -27,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from ..corpora.findings import GoldAbstract, GoldFinding, load_document, load_gold, text_sha1
-from ..schema import Claim, Record
+from ..schema import Claim, ClaimConfidence, Record
+from .calibration import table_rows
 from .findings_match import (
     FIELDS,
     FINDING_TYPES,
@@ -40,6 +44,7 @@ from .findings_match import (
 from .report import EvalReport
 
 SPLITS = ("tune", "report", "all")
+CONFIDENCE_FIELDS = tuple(ClaimConfidence.model_fields)  # the fields, then "all"
 EXAMPLES_PER_CLASS = 8
 
 
@@ -57,6 +62,8 @@ class Tally:
     matching: int = 0  # claims in result sentences that find some gold finding
     errors: Counter = field(default_factory=Counter)
     abstracts: int = 0
+    # field -> (confidence, right) over found findings whose judged claim carries a confidence
+    calibration: dict[str, tuple[list[float], list[bool]]] = field(default_factory=dict)
 
     def add_abstract(self, gold: GoldAbstract, record: Record, text: str) -> list[tuple[GoldFinding, Judgement]]:
         self.abstracts += 1
@@ -67,6 +74,7 @@ class Tally:
             self.fully += j.fully_right
             self.right.update(name for name, ok in j.fields.items() if ok and j.found)
             self.errors.update(j.errors)
+        self._calibrate(judged, record)
         matched = {j.claim for _, j in judged if j.found}
         matched |= _claims_finding_any(gold, record, text)
         spurious = {c.id for c in spurious_claims(gold, record)}
@@ -80,6 +88,17 @@ class Tally:
                 self.in_results += 1
                 self.matching += claim.id in matched
         return judged
+
+    def _calibrate(self, judged: list[tuple[GoldFinding, Judgement]], record: Record) -> None:
+        claims = {c.id: c for c in record.claims}
+        for _, j in judged:
+            conf = claims[j.claim].confidence if j.found else None
+            if conf is None:
+                continue
+            for name in CONFIDENCE_FIELDS:
+                p, y = self.calibration.setdefault(name, ([], []))
+                p.append(getattr(conf, name))
+                y.append(j.fully_right if name == "all" else j.fields[name])
 
     def rows(self) -> list[dict[str, Any]]:
         def row(name: str, num: int, den: int) -> dict[str, Any]:
@@ -168,12 +187,26 @@ def _example(gold: GoldAbstract, finding: GoldFinding, j: Judgement, record: Rec
     return out
 
 
+def _table(rows: list[dict[str, Any]]) -> list[str]:
+    cols = list(rows[0]) if rows else []
+    return (["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+            + ["| " + " | ".join(_cell(r[c]) for c in cols) + " |" for r in rows])
+
+
+def _cell(value: Any) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else "" if value is None else str(value)
+
+
 def render_markdown(report: FindingsReport) -> str:
     """Markdown: the figures table, the error table, then examples per error class."""
     lines = ["# claimex evaluate --task findings", ""] + [f"- {n}" for n in report.notes] + [""]
     lines += ["| measure | rate | count | of |", "|---|---|---|---|"]
     lines += [f"| {r['name']} | {r['rate']:.3f} | {r['count']} | {r['of']} |" for r in report.rows]
     for name, sub in report.sections.items():
+        if name == "calibration":
+            lines += ["", "## calibration (confidence of the judged claims; bins: rate right (count))", ""]
+            lines += _table(sub.rows)
+            continue
         lines += ["", f"## {name}", "", "| class | count | share |" if name == "errors" else "| measure | rate |",
                   "|---|---|---|" if name == "errors" else "|---|---|"]
         for r in sub.rows:
@@ -251,6 +284,9 @@ def evaluate(gold: Path | None = None, pred: Path | None = None, model: Any = No
     report.sections["errors"] = EvalReport(task="findings errors", rows=[
         {"name": cls, "count": n, "share": round(n / total.gold, 4) if total.gold else 0.0}
         for cls, n in total.errors.most_common()])
+    if total.calibration:
+        report.sections["calibration"] = EvalReport(task="findings confidence calibration (found findings)",
+                                                    rows=table_rows(total.calibration))
     if split == "all":
         for name in ("tune", "report"):
             if name in by_split:

@@ -5,7 +5,9 @@
     P/I/C/O (entity texts joined with ``" | "``, an entity's ``expanded`` text where it has one, so
     abbreviations read in full), its measures as joined text (``measures``) and as a JSON list of
     ``{text, kind, value, low, high, unit, ...}`` objects (``measures_json``), the p-value that decides
-    significance, direction, significant, hedged, negated.
+    significance, direction, significant, hedged, negated, and for finding/adverse_effect claims the
+    confidence (:class:`claimex.schema.ClaimConfidence`): ``confidence`` (probability every field is right)
+    and ``check`` (the fields whose confidence is under :data:`CHECK_BELOW`: the ones to re-read).
 ``abstracts``
     One row per record: PICO lists (every entity of the abstract, unique texts), sample size (the largest
     ``sample_size`` measure; all of them in ``sample_sizes``), publication types, whether it is an RCT and
@@ -43,6 +45,7 @@ _STUDY = [
     Column("title", "string", "article title (meta title, else the TITLE sentence)", 40),
     Column("year", "int", "publication year (meta year)", 7),
 ]
+CHECK_BELOW = 0.6  # a field under this confidence is listed in the claims sheet's ``check`` column
 CLAIM_COLUMNS = _STUDY + [
     Column("claim", "string", "claim id within the record (C1, C2, ...)", 7),
     Column("type", "string", "finding | adverse_effect | conclusion | background | aim", 12),
@@ -63,6 +66,8 @@ CLAIM_COLUMNS = _STUDY + [
     Column("significant", "bool", "statistically significant (None: not stated)", 11),
     Column("hedged", "bool", "the claim is hedged (may, suggests, ...)", 9),
     Column("negated", "bool", "the claim is negated", 9),
+    Column("confidence", "float", "probability that every field of the claim is right (findings only)", 10),
+    Column("check", "string", "fields to re-read: confidence under 0.6, '; '-joined", 20),
     Column("sentence", "string", "the sentence that states the claim", 80),
     Column("sentence_index", "int", "index of the sentence in the record", 9),
     Column("start", "int", "character offset of the sentence in the record text", 8),
@@ -150,6 +155,14 @@ def _study(record: Record) -> dict[str, Any]:
     }
 
 
+def to_check(claim: Claim) -> str | None:
+    """The fields of a scored claim whose confidence is under :data:`CHECK_BELOW` ('; '-joined); None unscored."""
+    if claim.confidence is None:
+        return None
+    conf = claim.confidence.model_dump()
+    return "; ".join(name for name, p in conf.items() if name != "all" and p < CHECK_BELOW)
+
+
 def claim_row(record: Record, claim: Claim) -> dict[str, Any]:
     by_id = {m.id: m for m in record.measures}
     measures = [by_id[m] for m in claim.measures if m in by_id]
@@ -173,6 +186,8 @@ def claim_row(record: Record, claim: Claim) -> dict[str, Any]:
         "significant": claim.significant,
         "hedged": claim.hedged,
         "negated": claim.negated,
+        "confidence": claim.confidence.all if claim.confidence else None,
+        "check": to_check(claim),
         "sentence": claim.text,
         "sentence_index": claim.sentence,
         "start": claim.start if claim.start is not None else (sentence.start if sentence else None),

@@ -25,6 +25,7 @@ from string import Template
 
 from ..schema import Claim, Measure, Record
 from ..version import __version__
+from .export import to_check
 from .filters import item_pmid, publication_types, rct_evidence, record_year
 from .marks import Mark, esc, render_marked_text
 from .records import record_title
@@ -159,6 +160,17 @@ def _entities_cell(record: Record, idents: list[str]) -> str:
     return "<br>".join(out)
 
 
+def _confidence_cell(claim: Claim) -> str:
+    """The claim's confidence that every field is right, the per-field values as its tooltip and the fields to
+    re-read under it (``Claim.confidence``; empty when the claim is not scored)."""
+    if claim.confidence is None:
+        return "<td></td>"
+    tip = ", ".join(f"{k} {v:.2f}" for k, v in claim.confidence.model_dump().items())
+    check = to_check(claim)
+    return (f'<td title="{esc(tip)}">{claim.confidence.all:.2f}'
+            + (f"<br><small>check: {esc(check)}</small>" if check else "") + "</td>")
+
+
 def _claim_row(record: Record, claim: Claim, ids: _Ids) -> str:
     by_id = {m.id: m for m in record.measures}
     measures = "<br>".join(
@@ -182,6 +194,7 @@ def _claim_row(record: Record, claim: Claim, ids: _Ids) -> str:
         f"<td>{esc((claim.direction or '').replace('_', ' '))}</td>",
         f"<td>{yes_no[claim.significant]}</td>",
         f"<td>{yes_no[claim.hedged]}{' (negated)' if claim.negated else ''}</td>",
+        _confidence_cell(claim),
         (
             f'<td class="sentence">{"<small>" + esc(section) + "</small> " if section else ""}'
             f'<a class="goto" href="#{sid}">{esc(claim.text)}</a></td>'
@@ -205,9 +218,10 @@ CLAIM_HEADERS = (
     "Direction",
     "Signif.",
     "Hedged",
+    "Conf.",
     "Sentence",
 )
-_WIDTHS = ("54px", "92px", "9%", "9%", "9%", "9%", "10%", "92px", "62px", "66px", "")  # table-layout: fixed
+_WIDTHS = ("54px", "92px", "9%", "9%", "9%", "9%", "10%", "92px", "62px", "66px", "84px", "")  # table-layout: fixed
 
 
 def render_record(record: Record, index: int) -> str:

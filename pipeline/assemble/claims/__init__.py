@@ -19,6 +19,7 @@ from .armrank import ArmRanker, default_ranker_path, load_ranker
 from .arms import arms_of, settle_roles, stray_arms_dropped, stray_comparators_dropped, valued_pair
 from .base import SentenceView, blank, entity_words, sentence_views, unique
 from .clauses import none_in_any_arm
+from .confidence import ConfidenceModel, default_confidence_path, load_confidence
 from .context import Arm, InterventionContext
 from .coordinated import split_coordinated
 from .design import distinct_arms, same_intervention
@@ -79,7 +80,8 @@ class ClaimAssembler:
     ``"rules"`` (the rules' arms only), or None for the shipped ranker when present."""
 
     def __init__(self, model: None | str | Path | DirectionModel = None,
-                 arms: None | str | Path | ArmRanker = None, outcomeless: bool = False):
+                 arms: None | str | Path | ArmRanker = None, outcomeless: bool = False,
+                 confidence: None | str | Path | ConfidenceModel = None):
         # ``outcomeless``: keep finding/adverse_effect claims that name no outcome entity. By default they are
         # dropped (GUIDELINES, Findings: a result with no nameable outcome gives no finding; a reviewer would
         # have to write the outcome in): findings tune precision 0.863 -> 0.904, spurious 0.042 -> 0.030, no
@@ -95,6 +97,12 @@ class ClaimAssembler:
             self.model = None
         else:
             self.model = load_model(None if model is None else Path(model))
+        # per-field confidence (:mod:`.confidence`): a weights file or folder, a loaded model, "off", or None for
+        # the shipped weights when present
+        if isinstance(confidence, ConfidenceModel) or confidence == "off":
+            self.confidence: ConfidenceModel | None = None if confidence == "off" else confidence
+        else:
+            self.confidence = load_confidence(default_confidence_path() if confidence is None else Path(confidence))
 
     def __call__(self, record: Record) -> list[Claim]:
         split_joined_arms(record)
@@ -116,7 +124,8 @@ class ClaimAssembler:
             ctx.observe(view, ctype, design=design)
         if self.arms is not None:
             claims = self.arms.rerank(record, claims, views)
-        return split_coordinated(record, claims)
+        claims = split_coordinated(record, claims)
+        return self.confidence.score(record, claims) if self.confidence is not None else claims
 
     def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext) -> list[Claim]:
         if ctype in _CARRY:

@@ -1,0 +1,65 @@
+"""The confidence trainer (:mod:`claimex.train.confidence`) on a few tune-half abstracts of the findings gold
+(texts from ../shared, records made by the shipped pipeline): examples from the scorer's judgements, grouped folds,
+the report half refused, and a weights file the assembler loads."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import numpy as np
+import pytest
+
+from claimex.assemble.claims.confidence import FEATURES, TARGETS, load_confidence
+from claimex.corpora.findings import dump_abstract, load_document, load_gold
+from claimex.evaluate.findings_match import judge
+from claimex.extractor import Extractor
+from claimex.train import confidence as trainer
+
+
+@pytest.fixture(scope="module")
+def tune(shared_dir, shipped_model_path):
+    golds = [g for g in load_gold() if g.split == "tune" and g.source == "pico-corpus"][:6]
+    extractor = Extractor.load(None)
+    records = {g.key: extractor.document(load_document(g.source, g.id)) for g in golds}
+    return golds, records
+
+
+def test_one_example_per_found_finding_labelled_by_the_scorer(tune):
+    golds, records = tune
+    ex = trainer.examples(golds, records)
+    judged = [judge(f, records[g.key], records[g.key].text) for g in golds for f in g.findings]
+    found = [j for j in judged if j.found]
+    assert ex.x.shape == (len(found), len(FEATURES)) and ex.y.shape == (len(found), len(TARGETS))
+    assert ex.y[:, TARGETS.index("all")].tolist() == [float(j.fully_right) for j in found]
+    assert ex.y[:, TARGETS.index("comparator")].tolist() == [float(j.fields["comparator"]) for j in found]
+    assert len(found) >= 10 and set(ex.sources) == {"pico-corpus"}
+
+
+def test_the_report_half_is_refused(tune):
+    golds, records = tune
+    with pytest.raises(ValueError, match="tune"):
+        trainer.examples([dataclasses.replace(golds[0], split="report")], records)
+
+
+def test_folds_group_by_abstract_and_are_stable():
+    keys = [f"pico-corpus:{k}" for k in range(200)]
+    folds = [trainer.fold_of(k) for k in keys]
+    assert folds == [trainer.fold_of(k) for k in keys] and set(folds) == set(range(trainer.FOLDS))
+
+
+def test_main_writes_weights_the_assembler_loads(tune, tmp_path):
+    golds, records = tune
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text("".join(dump_abstract(g) + "\n" for g in golds), encoding="utf-8")
+    rec_path = tmp_path / "records.jsonl"
+    rec_path.write_text("".join(r.to_json() + "\n" for r in records.values()), encoding="utf-8")
+    metrics = trainer.main([str(tmp_path / "model"), "--gold", str(gold_path), "--records", str(rec_path)])
+    assert metrics["abstracts"] == len(golds) and set(metrics["cv"]) == set(TARGETS)
+    for t in TARGETS:
+        assert 0 <= metrics["cv"][t]["brier"] <= 1 and metrics["l2"][t] in trainer.L2S
+    model = load_confidence(tmp_path / "model")
+    assert model is not None and model.w.shape == (len(TARGETS), len(FEATURES))
+    saved = json.loads((tmp_path / "model" / "weights.json").read_text())
+    assert saved["command"].startswith("python -m claimex.train.confidence") and saved["features"] == list(FEATURES)
+    assert np.all(np.isfinite(model.w))
