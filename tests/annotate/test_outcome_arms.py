@@ -6,26 +6,18 @@ the rules are tested alone (as in ``test_outcome_counts.py``)."""
 from __future__ import annotations
 
 import pytest
+from span_helpers import outcome_lists_of
 
-from claimex.annotate.entities import claim_entities, set_entities
-from claimex.annotate.outcome_lists import OutcomeLists
+from claimex.annotate.entities import claim_entities
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from claimex.annotate import build_pipeline
-
-    return build_pipeline()
+def nlp(blank_nlp):
+    return blank_nlp
 
 
 def run(nlp, text: str, tagged: list[tuple[str, str]]):
-    doc = nlp(text)
-    spans = []
-    for label, piece in tagged:
-        a = text.index(piece)
-        spans.append(doc.char_span(a, a + len(piece), label=label))
-    set_entities(doc, spans, scores=[0.9] * len(spans), subtypes=[None] * len(spans))
-    return OutcomeLists()(doc)
+    return outcome_lists_of(nlp, text, tagged)
 
 
 def labelled(doc, label: str) -> list[str]:

@@ -32,7 +32,6 @@ Without the weights file the rules' arms stay as they are.
 from __future__ import annotations
 
 import json
-import logging
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -47,8 +46,7 @@ from .base import Gated, SentenceView, entity_words, sentence_views
 from .context import is_bare_label, is_control
 from .design import COMPARE_BEFORE, design_comparators, same_intervention
 from .labels import arm_phrases, bracket_labels, defined_label
-
-log = logging.getLogger(__name__)
+from .weights import load_once
 
 FEATURES = (
     "bias", "rule_i", "rule_c", "rule_i_arm", "rule_c_arm", "in_sentence", "arm_in_sentence", "tagged_c",
@@ -354,16 +352,4 @@ def default_ranker_path() -> Path:
 def load_ranker(path: Path | None) -> ArmRanker | None:
     """The ranker whose weights are ``path`` (a ``weights.json`` or its folder), loaded once; None (the rules'
     arms kept) when absent."""
-    if path is None:
-        return None
-    path = Path(path)
-    if path.is_dir():
-        path = path / "weights.json"
-    key = str(path)
-    if key not in _RANKERS:
-        if path.exists():
-            _RANKERS[key] = ArmRanker.load(path)
-        else:
-            log.debug("arm ranker not found at %s; the rules' arms are kept", path)
-            _RANKERS[key] = None
-    return _RANKERS[key]
+    return load_once(_RANKERS, path, ArmRanker.load, "arm ranker (the rules' arms are kept)")

@@ -23,7 +23,6 @@ weights file no confidence is set (``Claim.confidence`` stays None).
 from __future__ import annotations
 
 import json
-import logging
 import math
 import re
 from functools import lru_cache
@@ -36,8 +35,7 @@ from ...schema import Claim, ClaimConfidence, Record
 from .control import control_worded
 from .labels import is_bare_label
 from .sides import controlled_design
-
-log = logging.getLogger(__name__)
+from .weights import load_once
 
 MODEL_NAME = "claimex-confidence"
 TARGETS = tuple(ClaimConfidence.model_fields)  # intervention, comparator, outcome, direction, significance, all
@@ -168,16 +166,4 @@ def default_confidence_path() -> Path:
 def load_confidence(path: Path | None) -> ConfidenceModel | None:
     """The model whose weights are ``path`` (a ``weights.json`` or its folder), loaded once; None (no confidence)
     when absent."""
-    if path is None:
-        return None
-    path = Path(path)
-    if path.is_dir():
-        path = path / "weights.json"
-    key = str(path)
-    if key not in _MODELS:
-        if path.exists():
-            _MODELS[key] = ConfidenceModel.load(path)
-        else:
-            log.debug("confidence weights not found at %s; claims get no confidence", path)
-            _MODELS[key] = None
-    return _MODELS[key]
+    return load_once(_MODELS, path, ConfidenceModel.load, "confidence weights (claims get no confidence)")

@@ -47,6 +47,15 @@ def typed_claims_of(record: Record, model="cues"):
     return claims_of(record, model, outcomeless=True)
 
 
+def types_of(text: str, sections=None, entities=()):
+    """The claim type of each sentence of ``text`` (None: no claim); ``sections``: the sentences' reader labels."""
+    record = make_record(text, entities)
+    for k, label in enumerate(sections or []):
+        record.sentences[k].section = label
+    got = {c.sentence: c.type for c in typed_claims_of(record)}
+    return [got.get(k) for k in range(len(record.sentences))]
+
+
 def ent(record: Record, text: str, nth: int = 0) -> str:
     return [e.id for e in record.entities if e.text == text][nth]
 

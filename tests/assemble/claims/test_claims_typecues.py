@@ -3,20 +3,10 @@ of ../shared that are not in the findings gold: PubMed XML samples (``pubmed-xml
 Evidence Inference 2.0 train abstracts (cited by PMC id). Sentences are typed in unlabelled abstracts (no section),
 as the PubMed samples come in, unless a section is given."""
 
-from claims_helpers import make_record
-from claims_helpers import typed_claims_of as claims_of
+from claims_helpers import types_of
 
 from claimex.assemble.claims import typecues
 from claimex.assemble.claims.zones import title_like
-
-
-def types_of(text: str, sections=None, entities=()):
-    record = make_record(text, entities)
-    for k, label in enumerate(sections or []):
-        record.sentences[k].section = label
-    got = {c.sentence: c.type for c in claims_of(record)}
-    return [got.get(k) for k in range(len(record.sentences))]
-
 
 # PMID 26702213: the title names the design; the background after it stays background
 PROPOFOL = ("Prevention of hypotension associated with the induction dose of propofol: A randomized controlled trial. "

@@ -1,18 +1,10 @@
 """Sentence typing on real abstract sentences (issue 10, classes 1, 2 and 7). Sources: Evidence Inference 2.0
 PMC abstracts in ../shared (``articles_fulltext_labeled.jsonl.gz``, cited by PMC id)."""
 
-from claims_helpers import make_record
+from claims_helpers import make_record, types_of
 from claims_helpers import typed_claims_of as claims_of  # typing: every sentence's claim, outcome or not
 
 from claimex.assemble.claims.types import reports_nothing
-
-
-def types_of(text: str, sections=None, entities=()):
-    record = make_record(text, entities)
-    for k, label in enumerate(sections or []):
-        record.sentences[k].section = label
-    got = {c.sentence: c.type for c in claims_of(record)}
-    return [got.get(k) for k in range(len(record.sentences))]
 
 
 def test_baseline_and_flow_sentences_are_no_findings():

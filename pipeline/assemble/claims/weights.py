@@ -1,0 +1,31 @@
+"""Weights files of the claims layer's small models (the arm ranker, the claim confidence), each loaded once per
+path; a missing file gives None, and the claims then do without the model."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+log = logging.getLogger(__name__)
+_M = TypeVar("_M")
+
+
+def load_once(cache: dict[str, _M | None], path: Path | str | None, load: Callable[[Path], _M],
+              missing: str) -> _M | None:
+    """``load(path)`` once per path (a ``weights.json`` or its folder) kept in ``cache``; None when ``path`` is None
+    or the file is absent (``missing`` is logged at debug level)."""
+    if path is None:
+        return None
+    path = Path(path)
+    if path.is_dir():
+        path = path / "weights.json"
+    key = str(path)
+    if key not in cache:
+        if path.exists():
+            cache[key] = load(path)
+        else:
+            log.debug("%s not found at %s", missing, path)
+            cache[key] = None
+    return cache[key]
