@@ -104,10 +104,15 @@ def test_installed_wheels_work_outside_the_checkout(venv, tmp_path):
     labels = {e["label"] for e in record["entities"]}
     assert {"POPULATION", "INTERVENTION", "OUTCOME"} <= labels
 
-    # the same claims as the checkout's (the arm ranker and the confidence read from the wheel's package data)
+    # the same claims as the checkout's: the arm ranker and the confidence load from the wheel's package data
+    # (on this abstract the ranker keeps the rules' arms, so its loading is checked on its own)
     result = run(venv, tmp_path, "python", "-c", "import claimex.paths as p; "
-                 "print(*(p.weights_path(m) for m in ('claimex-arms', 'claimex-confidence')))")
-    assert all(Path(w).is_relative_to(venv) and Path(w).is_file() for w in result.stdout.split())
+                 "from claimex.assemble.claims import ClaimAssembler as A; a = A(); "
+                 "print(a.arms is not None, a.confidence is not None, "
+                 "*(p.weights_path(m) for m in ('claimex-arms', 'claimex-confidence')))")
+    arms, confidence, *weights = result.stdout.split()
+    assert arms == confidence == "True", result.stderr
+    assert len(weights) == 2 and all(Path(w).is_relative_to(venv) and Path(w).is_file() for w in weights)
     checkout = subprocess.run([sys.executable, "-m", "claimex", "extract", source.name, "-o", "checkout.jsonl"],
                               cwd=tmp_path, env=clean_env(), capture_output=True, text=True, timeout=300)
     assert checkout.returncode == 0, checkout.stderr
