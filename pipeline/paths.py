@@ -6,8 +6,10 @@ Two routes, one set of names:
   install): configs from ``configs/``, models from ``models/<name>``;
 * **installed wheel** (the package folder is ``claimex/``): configs are package data of the claimex
   wheel (``claimex/configs/``, mapped from the top-level ``configs/`` at build time, read through
-  ``importlib.resources``); models are spaCy model packages built with ``spacy package``
-  (``make dist``): ``claimex-pico-sm`` is the installed package ``en_claimex_pico_sm``.
+  ``importlib.resources``); so are the weights files of the claims layer's small models
+  (``claimex/models/<name>/weights.json``, mapped from ``models/<name>/weights.json``; :func:`weights_path`);
+  the spaCy models are spaCy model packages built with ``spacy package`` (``make dist``):
+  ``claimex-pico-sm`` is the installed package ``en_claimex_pico_sm``.
 
 ``CLAIMEX_SHARED`` points at the shared data folder (default: ``../shared`` beside the repository);
 ``CLAIMEX_MODEL`` overrides the default model (a directory or a model name).
@@ -24,25 +26,34 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent
 # in a wheel the folder is named claimex/ and its parent is site-packages, which holds no configs of ours
 IN_CHECKOUT = PACKAGE_DIR.name == "pipeline" and (REPO_DIR / "pyproject.toml").is_file()
-MODELS_DIR = REPO_DIR / "models"  # checkout only
+MODELS_DIR = REPO_DIR / "models"  # checkout only (installed: spaCy model packages, package data for weights_path)
 GOLD_DIR = REPO_DIR / "corpora" / "gold"  # checkout only (test fixtures)
 
 DEFAULT_MODEL_NAME = "claimex-pico-sm"
 DIRECTION_MODEL_NAME = "claimex-direction"
 
 
-def _configs_dir() -> Path:
+def _data_dir(folder: str) -> Path:
+    """A top-level folder of the checkout (``configs``, ``models``), or the package data it is mapped to in the
+    installed wheel (``claimex/<folder>``, pyproject.toml ``package-dir``)."""
     if IN_CHECKOUT:
-        return REPO_DIR / "configs"
-    return Path(str(importlib.resources.files(__package__) / "configs"))
+        return REPO_DIR / folder
+    return Path(str(importlib.resources.files(__package__) / folder))
 
 
-CONFIGS_DIR = _configs_dir()
+CONFIGS_DIR = _data_dir("configs")
 
 
 def config_path(name: str = "pipeline.cfg") -> Path:
     """A shipped config by file name (``pipeline.cfg``, ``pico-sm.cfg``, ...)."""
     return CONFIGS_DIR / name
+
+
+def weights_path(model: str) -> Path:
+    """The weights file of a claims-layer model by name (``claimex-arms``, ``claimex-confidence``):
+    ``models/<model>/weights.json`` in a checkout, the claimex wheel's package data
+    ``claimex/models/<model>/weights.json`` when installed (the path may not exist; the caller decides)."""
+    return _data_dir("models") / model / "weights.json"
 
 
 def shared_dir() -> Path:

@@ -18,6 +18,9 @@ def test_checkout_uses_the_repository_folders():
     assert paths.config_path() == paths.REPO_DIR / "configs" / "pipeline.cfg"
     assert paths.config_path().is_file()
     assert paths.model_dir("claimex-pico-sm") == paths.MODELS_DIR / "claimex-pico-sm"
+    for name in ("claimex-arms", "claimex-confidence"):  # the claims layer's weights (wheel: tests/packaging)
+        assert paths.weights_path(name) == paths.MODELS_DIR / name / "weights.json"
+        assert paths.weights_path(name).is_file()
 
 
 def test_model_names_map_to_spacy_packages():

@@ -1,6 +1,7 @@
 """Build every wheel a claimex user needs into one folder (``make dist``).
 
-* ``claimex-<version>-py3-none-any.whl`` - the code, with ``configs/*.cfg`` as package data;
+* ``claimex-<version>-py3-none-any.whl`` - the code, with ``configs/*.cfg`` and the claims layer's weights
+  files (``models/claimex-arms/weights.json``, ``models/claimex-confidence/weights.json``) as package data;
 * one spaCy model package per shipped model, built with ``spacy package`` (the spaCy convention):
   ``en_claimex_pico_sm`` (the default model) and ``en_claimex_direction`` (the claim direction
   classifier). Each model's requirements name ``claimex`` (same minor version) and spaCy, so
@@ -76,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copytree(REPO, src, ignore=shutil.ignore_patterns(
             ".git", ".venv*", "dist", "build", "*.egg-info", "runs", "__pycache__", ".pytest_cache", "models",
             "test-artifacts"))
+        # of models/ only the weights files: pyproject.toml's package data picks those the wheel carries
+        for weights in sorted((REPO / "models").glob("*/weights.json")):
+            (src / "models" / weights.parent.name).mkdir(parents=True)
+            shutil.copy2(weights, src / "models" / weights.parent.name / weights.name)
         pip_wheel(src, out)
         work = Path(tmp) / "models"
         work.mkdir()

@@ -3,7 +3,7 @@
 The venv gets the built wheels (claimex, en_claimex_pico_sm, en_claimex_direction) with --no-deps and
 --no-index; their dependencies (spaCy, scispaCy, ...) come from this environment's site-packages seen
 through a .pth file, minus every claimex distribution and the editable install, so only the wheels can
-provide claimex, its configs and its models. `make dist-check` does the same with dependencies from
+provide claimex, its configs and its models (the claims layer's weights files ride in the claimex wheel). `make dist-check` does the same with dependencies from
 the package index.
 """
 
@@ -54,8 +54,16 @@ def venv(tmp_path_factory, wheels) -> Path:
     return env_dir
 
 
+CLAIMS_WEIGHTS = ["claimex/models/claimex-arms/weights.json", "claimex/models/claimex-confidence/weights.json"]
+
+
+def clean_env() -> dict[str, str]:
+    """This environment less claimex's settings (default model, shared folder) and Python's."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(("CLAIMEX_", "PYTHON"))}
+
+
 def run(venv: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLAIMEX_", "PYTHON"))}
+    env = clean_env()
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     return subprocess.run(list(args), cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
@@ -66,7 +74,11 @@ def test_dist_holds_every_wheel_and_the_configs(wheels):
     (code,) = [w for w in wheels if w.name.startswith("claimex-")]
     files = zipfile.ZipFile(code).namelist()
     assert "claimex/configs/pipeline.cfg" in files and "claimex/cli/__init__.py" in files
-    assert not any("/models/" in f or f.endswith(".bin") for f in files)
+    # of the models, only the claims layer's weights files (package data); the spaCy models are their own wheels
+    assert sorted(f for f in files if "/models/" in f) == CLAIMS_WEIGHTS
+    for name in CLAIMS_WEIGHTS:
+        assert zipfile.ZipFile(code).read(name) == (paths.REPO_DIR / name.removeprefix("claimex/")).read_bytes()
+    assert not any(f.endswith((".bin", "config.cfg", "meta.json")) for f in files)
     entry_points = zipfile.ZipFile(code).read(f"claimex-{__version__}.dist-info/entry_points.txt").decode()
     assert "[spacy_factories]" in entry_points and "claimex_pico = " in entry_points
     (model,) = [w for w in wheels if w.name.startswith("en_claimex_pico_sm")]
@@ -91,6 +103,22 @@ def test_installed_wheels_work_outside_the_checkout(venv, tmp_path):
     assert record["id"] == "10940692" and record["entities"] and record["measures"] and record["claims"]
     labels = {e["label"] for e in record["entities"]}
     assert {"POPULATION", "INTERVENTION", "OUTCOME"} <= labels
+
+    # the same claims as the checkout's: the arm ranker and the confidence load from the wheel's package data
+    # (on this abstract the ranker keeps the rules' arms, so its loading is checked on its own)
+    result = run(venv, tmp_path, "python", "-c", "import claimex.paths as p; "
+                 "from claimex.assemble.claims import ClaimAssembler as A; a = A(); "
+                 "print(a.arms is not None, a.confidence is not None, "
+                 "*(p.weights_path(m) for m in ('claimex-arms', 'claimex-confidence')))")
+    arms, confidence, *weights = result.stdout.split()
+    assert arms == confidence == "True", result.stderr
+    assert len(weights) == 2 and all(Path(w).is_relative_to(venv) and Path(w).is_file() for w in weights)
+    checkout = subprocess.run([sys.executable, "-m", "claimex", "extract", source.name, "-o", "checkout.jsonl"],
+                              cwd=tmp_path, env=clean_env(), capture_output=True, text=True, timeout=300)
+    assert checkout.returncode == 0, checkout.stderr
+    expected = json.loads((tmp_path / "checkout.jsonl").read_text(encoding="utf-8"))
+    assert any(c.get("confidence") for c in expected["claims"])
+    assert record["claims"] == expected["claims"]
 
     result = run(venv, tmp_path, "claimex", "extract", source.name, "--model", "rules")
     assert result.returncode == 0 and json.loads(result.stdout)["measures"] == record["measures"]

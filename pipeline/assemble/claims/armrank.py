@@ -345,8 +345,8 @@ MODEL_NAME = "claimex-arms"
 
 
 def default_ranker_path() -> Path:
-    """``models/claimex-arms/weights.json`` of the checkout (or of the installed package's models folder)."""
-    return paths.MODELS_DIR / MODEL_NAME / "weights.json"
+    """The shipped weights, :func:`claimex.paths.weights_path` of ``claimex-arms`` (checkout or installed wheel)."""
+    return paths.weights_path(MODEL_NAME)
 
 
 def load_ranker(path: Path | None) -> ArmRanker | None:

@@ -159,8 +159,9 @@ _MODELS: dict[str, ConfidenceModel | None] = {}
 
 
 def default_confidence_path() -> Path:
-    """``models/claimex-confidence/weights.json`` of the checkout (or the installed package's models folder)."""
-    return paths.MODELS_DIR / MODEL_NAME / "weights.json"
+    """The shipped weights, :func:`claimex.paths.weights_path` of ``claimex-confidence`` (checkout or installed
+    wheel)."""
+    return paths.weights_path(MODEL_NAME)
 
 
 def load_confidence(path: Path | None) -> ConfidenceModel | None:
