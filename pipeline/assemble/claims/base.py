@@ -277,6 +277,21 @@ class GatedBoth(Gated):
         return self.pattern.search(text)
 
 
+class Anchored(Gated):
+    """A :class:`Gated` regex that can match only at the start of the text (``^...`` with no top-level ``|``, no
+    MULTILINE): the regex, which the engine tries at one position, is cheaper than the gate's substring tests, so it
+    runs first and the gate is asked only about a match. Same answer as :meth:`Gated.search`."""
+
+    def __init__(self, pattern: re.Pattern, keywords: Iterable[str]):
+        if not pattern.pattern.startswith("^") or _top_level_bar(pattern.pattern) or pattern.flags & re.MULTILINE:
+            raise ValueError(f"not anchored at the text's start: {pattern.pattern[:60]!r}")
+        super().__init__(pattern, keywords)
+
+    def search(self, text: str) -> re.Match | None:
+        m = self.pattern.search(text)
+        return None if m is None or self.closed(text) else m
+
+
 class Alternation:
     """A top-level alternation ``A1|A2|...|An`` cut into consecutive runs of its alternatives, each run a
     :class:`Gated` regex with its own keywords: only the runs whose keywords occur are scanned. ``search``

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Alternation, Gated, GatedBoth
+from .base import Alternation, Anchored, Gated, GatedBoth
 
 #: baseline comparisons: "groups were similar at baseline", "no significant differences in patient characteristics";
 #: every alternative has a baseline word and a likeness word (similar, comparable, ..., differ): both gate it
@@ -45,14 +45,18 @@ FLOW = Alternation([GatedBoth(re.compile(
     r"all\s+)?(?:\w+\s+)?"
     r"(?:study|trial|follow-?\s?up|protocol|questionnaires?|assessments?|intervention|programme|program)|\bwithdr[ea]w|"
     r"\bdropped\s+out|\bdrop-?outs?\b|\blost\s+to\s+follow|\bdiscontinued\s+(?:the\s+)?(?:study|trial)|"
-    r"\bcould\s+not\s+be\s+(?:included|analy[sz]ed|evaluated|assessed|followed)|\b(?:available|analy[sz]ed|"
+    r"\bcould\s+not\s+be\s+(?:included|analy[sz]ed|evaluated|assessed|followed)",
+    re.IGNORECASE,
+), ('underwent', 'completed', 'withdr', 'drop', 'lost', 'discontinued', 'could')), GatedBoth(re.compile(
+    r"\b(?:available|analy[sz]ed|"
     r"evaluable)\s+for\s+"
-    r"(?:the\s+)?(?:\w+\s+)?(?:analys[ie]s|follow-?\s?up|evaluation)|\bdata\s+(?:from|of|on)\s+\d+|"
+    r"(?:the\s+)?(?:\w+\s+)?(?:analys[ie]s|follow-?\s?up|evaluation)", re.IGNORECASE,
+), ('available', 'analy', 'evaluable'), ('for',)), Gated(re.compile(
+    r"\bdata\s+(?:from|of|on)\s+\d+|"
     r"\bentered\s+(?:the|into)\s+"
     r"(?:study|trial)|\bparticipated\s+in\b",
     re.IGNORECASE,
-), ('underwent', 'completed', 'withdr', 'drop', 'lost', 'discontinued', 'could', 'available', 'analy', 'evaluable',
-    'data', 'entered', 'participated'))])
+), ('data', 'entered', 'participated'))])
 #: a description of the sample: "The mean age of patients was 36.68 ± 10.8 years", "Forty percent were male"
 SAMPLE = Alternation([GatedBoth(re.compile(  # runs gated apart (round 9): "age" alone opens on "percentage"
     r"\b(?:mean|median|average)\s+(?:\(?±?\s*SD\)?\s+|±\s*SD\s+)?age\b", re.IGNORECASE), ('mean', 'median', 'average'),
@@ -65,12 +69,12 @@ SAMPLE = Alternation([GatedBoth(re.compile(  # runs gated apart (round 9): "age"
 ADMIN = Alternation([Gated(re.compile(  # "fig", "table" alone open on "significant", "stable"
     r"\b(?:NCT\s?\d{8}|ISRCTN\s?\d+|ACTRN\s?\d+|ChiCTR|EudraCT|UMIN\s?\d+|DRKS\s?\d+|CTRI/|ClinicalTrials\.gov|"
     r"trial\s+registration|registered\s+(?:at|with|in|on|under)\b)", re.IGNORECASE,
-), ('nct', 'isrctn', 'actrn', 'chictr', 'eudract', 'umin', 'drks', 'ctri/', 'clinicaltrials', 'regist')), Gated(re.compile(
+), ('nct', 'isrctn', 'actrn', 'chictr', 'eudract', 'umin', 'drks', 'ctri/', 'clinicaltrials', 'regist')), Anchored(re.compile(
     r"^\W*(?:this\s+(?:\w+\s+)?(?:was|is)\s+)?"
     r"(?:funded|supported|sponsored|financed)\s+(?:in\s+part\s+)?by\b", re.IGNORECASE,
 ), ('funded', 'supported', 'sponsored', 'financed')), Gated(re.compile(
     r"\b(?:was|were|is)\s+(?:funded|sponsored|"
-    r"financed)\s+by\b", re.IGNORECASE), ('funded', 'sponsored', 'financed')), Gated(re.compile(
+    r"financed)\s+by\b", re.IGNORECASE), ('funded', 'sponsored', 'financed')), Anchored(re.compile(
     r"^\W*(?:fig(?:ure)?s?\.?|table)\s*\d", re.IGNORECASE,
 ), ('fig', 'table')), Gated(re.compile(  # "significan" alone is common
     r"\b(?:was|were|is|are)\s+(?:considered|regarded|defined|set|accepted|taken)\s+"

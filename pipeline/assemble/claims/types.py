@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .base import Alternation, Gated, GatedBoth, SentenceView, cues
+from .base import Alternation, Anchored, Gated, GatedBoth, SentenceView, cues
 from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result
 from .hedging import hedged
 from .nonresult import ADMIN, BACKGROUND_CUE, BASELINE, FLOW, SAMPLE
@@ -46,20 +46,20 @@ from .typecues import (
 from .zones import Heading, section_zone, title_like
 
 # -- cues -----------------------------------------------------------------------------------------------
-CONCLUSION = Alternation([Gated(re.compile(r, re.IGNORECASE), keys) for r, keys in [  # runs gated apart
-    (r"^\W*(?:[A-Z]{4,}\s+)?(?:in\s+conclusions?|to\s+conclude|we\s+conclude|in\s+summary|to\s+summari[sz]e|"
+CONCLUSION = Alternation([g(re.compile(r, re.IGNORECASE), keys) for g, r, keys in [  # runs gated apart
+    (Anchored, r"^\W*(?:[A-Z]{4,}\s+)?(?:in\s+conclusions?|to\s+conclude|we\s+conclude|in\s+summary|to\s+summari[sz]e|"
      r"taken\s+together|in\s+sum\b|overall\s*,|these\s+(?:results|data|findings|observations)|"
      r"(?:our|the\s+present|the)\s+(?:results|data|findings|study)\s+(?:suggest|indicate|show|demonstrate|"
      r"support|confirm|provide)|this\s+(?:study|trial|work)\s+(?:shows?|showed|demonstrates?|suggests?|indicates?|"
      r"provides?|confirms?|supports?))", ("conclu", "summar", "in sum", "together", "overall", "these", "result",
                                           "data", "finding", "study", "this ", "needed", "required", "warranted",
                                           "necessary", "help", "should", "could", "recommended")),  # the old gate
-    (r"\bwe\s+conclude\b", ("conclude",)),
-    (r"\b(?:further|future|larger|additional|more)\s+(?:\w+\s+){0,3}(?:studies|research|trials?|"
+    (Gated, r"\bwe\s+conclude\b", ("conclude",)),
+    (Gated, r"\b(?:further|future|larger|additional|more)\s+(?:\w+\s+){0,3}(?:studies|research|trials?|"
      r"investigations?|work)\b.{0,120}\b(?:needed|required|warranted|necessary|help|beneficial|useful|valuable|"
      r"worthwhile)\b",
      ("needed", "required", "warranted", "necessary", "help", "beneficial", "useful", "valuable", "worthwhile")),
-    (r"\b(?:should|could)\s+be\s+(?:considered|recommended|used|offered|preferred)\b|\b(?:is|are)\s+recommended\b",
+    (Gated, r"\b(?:should|could)\s+be\s+(?:considered|recommended|used|offered|preferred)\b|\b(?:is|are)\s+recommended\b",
      ("should", "could", "recommended")),
 ]])
 AIM = Gated(re.compile(
