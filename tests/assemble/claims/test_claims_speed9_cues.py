@@ -1,0 +1,107 @@
+"""Round-9 speed rewrites that must not change an answer, checked on the real PubMed sample sentences and tricky
+cases: types.METHODS, types.CONCLUSION and nonresult FLOW / SAMPLE / ADMIN cut into runs gated apart
+(base.Alternation), base.Anchored (the regex of a ^-anchored cue before its gate) and GatedBoth.search written as
+loops. Each cue is compared with one Gated regex over the whole pattern behind the single keyword gate it had
+before round 9 (on real text) and with the whole pattern ungated (its runs' gates are exact)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from claimex.assemble.claims import base
+from claimex.assemble.claims.base import Anchored, Gated, GatedBoth
+from claimex.assemble.claims.nonresult import ADMIN, FLOW, SAMPLE
+from claimex.assemble.claims.types import CONCLUSION, METHODS
+
+#: the single gates of main 695ad2e (before the cut)
+BEFORE = {
+    "METHODS": (METHODS, ("random", "we ", "primary", "secondary", "main", "outcome", "blind", "placebo", "inclusion",
+                          "eligible", "prospective", "open", "multicent", "cross", "parallel", "pilot", "intention")),
+    "FLOW": (FLOW, ('randomi', 'enrol', 'recruit', 'includ', 'exclud', 'screen', 'enter', 'allocat', 'assign',
+                    'approach', 'eligib', 'complet', 'withdr', 'drop', 'lost', 'discontinu', 'could not', 'availab',
+                    'analy', 'evaluab', 'data ', 'particip')),
+    "SAMPLE": (SAMPLE, ('age', 'male', 'men', 'boys', 'girls', 'white', 'black')),
+}
+
+TRICKY = [
+    "Patients were randomized to A or B.", "We\tconducted a trial.", "We conducted a trial.", "The main outcome was X.",
+    "Primary end-points were met.", "An open-label multicentre study.", "Intention-to-treat analysis was used.",
+    "Twelve were randomised; 3 were lost to follow-up.", "Two could not  be included.", "Data from 120 patients.",
+    "Seven dropped out.", "Drop-outs were few.", "Available for the final analysis were 80.", "They participated in it.",
+    "Mean (SD) age was 54.", "The mean age of patients was 36.68 years.", "Ages were 30-40.", "Forty percent were female.",
+    "Most were women.", "Percentage of stage III was 20%.", "This study was funded by the NIH.", "Funded by X.",
+    "Figure 2 shows it.", "Table 1.", "NCT01234567", "Registered at ClinicalTrials.gov.", "The \u212aelvin was male.",
+    "In conclusion, X works.", "OVERALL, these results suggest X.", "In  sum, it works.", "This\nstudy shows it.",
+    "These data support it.", "Further studies are needed.", "X should be considered.", "",
+]
+
+
+def _same(got, want) -> bool:
+    return (got is None) == (want is None) and (got is None or got.span() == want.span())
+
+
+@pytest.mark.parametrize("name", sorted(BEFORE))
+def test_runs_gated_apart_change_nothing(name, pubmed_sentences):
+    """On real text the runs give what the single gate gave."""
+    cue, keys = BEFORE[name]
+    one_gate = Gated(cue.pattern, keys)
+    hits = 0
+    for text in pubmed_sentences:
+        want = one_gate.search(text)
+        assert _same(cue.search(text), want), text
+        assert cue.found(text) == (want is not None), text
+        hits += want is not None
+    assert hits > 10  # the cue does occur: the check is not vacuous
+
+
+@pytest.mark.parametrize("name", sorted(BEFORE))
+def test_run_gates_are_exact(name, pubmed_sentences):
+    """Every run's keywords occur in all its matches: the runs find what the whole pattern finds, also where the
+    old gate's "we " / "could not" missed a tab or a line break ("We\tconducted"), the one place they differ."""
+    cue = BEFORE[name][0]
+    for text in pubmed_sentences + TRICKY:
+        assert _same(cue.search(text), cue.pattern.search(text)), text
+    assert METHODS.search("We\tconducted a trial.") and not Gated(METHODS.pattern, BEFORE["METHODS"][1]).search(
+        "We\tconducted a trial.")
+
+
+def test_conclusion_and_admin_as_before(pubmed_sentences):
+    """CONCLUSION's and ADMIN's runs as plain Gated regexes (their round-8 form): the same matches."""
+    for cue in (CONCLUSION, ADMIN):
+        plain = base.Alternation([Gated(r.pattern, r.keywords) for r in cue.runs])
+        hits = 0
+        for text in pubmed_sentences + TRICKY:
+            want = plain.search(text)
+            assert _same(cue.search(text), want), text
+            hits += want is not None
+        assert hits > 5
+
+
+def test_anchored_is_gated_search(pubmed_sentences):
+    pattern = re.compile(r"^\W*(?:in\s+conclusion|these\s+results|overall\s*,)", re.IGNORECASE)
+    anchored, gated = Anchored(pattern, ("conclusion", "these")), Gated(pattern, ("conclusion", "these"))
+    hits = 0
+    for text in pubmed_sentences + TRICKY:  # "Overall," matches but its gate is closed: None both ways
+        assert _same(anchored.search(text), gated.search(text)), text
+        hits += anchored.search(text) is not None
+    assert hits > 0
+    assert anchored.search("Overall, it works.") is None and pattern.search("Overall, it works.")
+
+
+@pytest.mark.parametrize("text", [r"\bx", r"^a|b", r"(?m)^a"])
+def test_anchored_refuses_unanchored(text):
+    with pytest.raises(ValueError):
+        Anchored(re.compile(text), ("a",))
+
+
+def test_gated_both_loops_as_closed(pubmed_sentences):
+    cue = GatedBoth(re.compile(r"\bwere\s+(?:\w+\s+)?(?:randomi[sz]ed|enrolled)\b", re.IGNORECASE),
+                    ("randomi", "enrol"), ("were",))
+    hits = 0
+    for text in pubmed_sentences + TRICKY + ["We\u017fe enrolled"]:
+        want = None if cue.closed(text) else cue.pattern.search(text)
+        assert _same(cue.search(text), want), text
+        hits += want is not None
+    assert hits > 5
