@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from claimex.assemble.claims import base
+from claimex.assemble.claims import armrank, base
 from claimex.assemble.claims.base import Anchored, Gated, GatedBoth
 from claimex.assemble.claims.nonresult import ADMIN, FLOW, SAMPLE
 from claimex.assemble.claims.types import CONCLUSION, METHODS
@@ -105,3 +105,26 @@ def test_gated_both_loops_as_closed(pubmed_sentences):
         assert _same(cue.search(text), want), text
         hits += want is not None
     assert hits > 5
+
+
+@pytest.fixture(scope="module")
+def befores(pubmed_sentences) -> list[str]:
+    """What armrank reads before a mention: up to 45 characters before every word start of the sample sentences."""
+    out = ["between the ", "between the two\n", "in the ", "IN THE\n", "receiving ", "without any ", "non-", "not  a b ",
+           "nor the x y ", "no x y z ", "\u212a in ", "in", "", " ", "within the ", "then the "]
+    for s in pubmed_sentences[:4000]:
+        for m in re.finditer(r"\b\w", s):
+            out.append(s[max(0, m.start() - 45):m.start()])
+    return out
+
+
+@pytest.mark.parametrize("name", ["_BETWEEN", "_PREPOSITION", "_NEGATED"])
+def test_armrank_end_cues_as_forward(name, befores):
+    cue = getattr(armrank, name)
+    forward = cue.pattern.pattern if isinstance(cue, Gated) else cue.pattern  # _NEGATED: Gated(EndCue)
+    found = 0
+    for text in befores:
+        want = forward.search(text) is not None
+        assert (cue.search(text) is not None) == want, repr(text)
+        found += want
+    assert found > 100
