@@ -13,6 +13,7 @@ import pytest
 from claimex.assemble.claims import armrank, base
 from claimex.assemble.claims.base import Anchored, Gated, GatedBoth
 from claimex.assemble.claims.nonresult import ADMIN, FLOW, SAMPLE
+from claimex.assemble.claims.typecues import EARLIER_WORK, ZERO_COUNT
 from claimex.assemble.claims.types import CONCLUSION, METHODS
 
 #: the single gates of main 695ad2e (before the cut)
@@ -23,6 +24,9 @@ BEFORE = {
                     'approach', 'eligib', 'complet', 'withdr', 'drop', 'lost', 'discontinu', 'could not', 'availab',
                     'analy', 'evaluab', 'data ', 'particip')),
     "SAMPLE": (SAMPLE, ('age', 'male', 'men', 'boys', 'girls', 'white', 'black')),
+    "EARLIER_WORK": (EARLIER_WORK, ("previous", "prior", "earlier", "retrospective", "observational", "preclinical",
+                                    "other", "recent", "past", "has", "have")),
+    "ZERO_COUNT": (ZERO_COUNT, ("there", "no ", "equally")),
 }
 
 TRICKY = [
@@ -34,7 +38,8 @@ TRICKY = [
     "Most were women.", "Percentage of stage III was 20%.", "This study was funded by the NIH.", "Funded by X.",
     "Figure 2 shows it.", "Table 1.", "NCT01234567", "Registered at ClinicalTrials.gov.", "The \u212aelvin was male.",
     "In conclusion, X works.", "OVERALL, these results suggest X.", "In  sum, it works.", "This\nstudy shows it.",
-    "These data support it.", "Further studies are needed.", "X should be considered.", "",
+    "These data support it.", "Further studies are needed.", "X should be considered.", "There were no\ndeaths.",
+    "No\ncases of X.", "It was equally effective.", "It has been used in previous trials.", "",
 ]
 
 
