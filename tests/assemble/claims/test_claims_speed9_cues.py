@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from claimex.assemble.claims import armrank, base
+from claimex.assemble.claims import armrank, base, sides
 from claimex.assemble.claims.base import Anchored, Gated, GatedBoth
 from claimex.assemble.claims.nonresult import ADMIN, FLOW, SAMPLE
 from claimex.assemble.claims.typecues import EARLIER_WORK, ZERO_COUNT
@@ -133,3 +133,16 @@ def test_armrank_end_cues_as_forward(name, befores):
         assert (cue.search(text) is not None) == want, repr(text)
         found += want
     assert found > 100
+
+
+def test_controlled_design_as_one_gated_pattern(pubmed_sentences):
+    """sides._CONTROLLED cut into runs (asked through ``found``, cached per abstract): what the single gate said."""
+    one_gate = Gated(sides._CONTROLLED.pattern, ("randomi", "placebo", "sham", "control", "cross"))
+    assert sides._CONTROLLED.pattern.pattern == (r"\brandomi[sz]\w*|\bplacebo|\bsham\b|\bcontrol(?:led)?\s+(?:groups?|"
+                                                 r"arms?|trials?|conditions?)\b|\bcross-?over\b")
+    hits = 0
+    for text in pubmed_sentences + TRICKY + ["A Cross-over trial.", "Control  arms", "RANDOMISATION", "a \u017fham"]:
+        want = one_gate.search(text) is not None
+        assert sides.controlled_design(text) == want, text
+        hits += want
+    assert hits > 10
