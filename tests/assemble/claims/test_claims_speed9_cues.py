@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from claimex.assemble.claims import armrank, base, sides
+from claimex.assemble.claims import armrank, base, context, sides
 from claimex.assemble.claims.base import Anchored, Gated, GatedBoth
 from claimex.assemble.claims.nonresult import ADMIN, FLOW, SAMPLE
 from claimex.assemble.claims.typecues import EARLIER_WORK, ZERO_COUNT
@@ -144,5 +144,18 @@ def test_controlled_design_as_one_gated_pattern(pubmed_sentences):
     for text in pubmed_sentences + TRICKY + ["A Cross-over trial.", "Control  arms", "RANDOMISATION", "a \u017fham"]:
         want = one_gate.search(text) is not None
         assert sides.controlled_design(text) == want, text
+        hits += want
+    assert hits > 10
+
+
+def test_allocation_runs_as_the_whole_pattern(pubmed_sentences):
+    """context._ALLOCATION, two gated runs asked through ``found``: what the ungated pattern of main 695ad2e says."""
+    cue = context._ALLOCATION
+    assert cue.pattern.pattern == (r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?to\b|"
+                                   r"\b(?:to\s+compare|comparing|comparison\s+(?:of|between))\b")
+    hits = 0
+    for text in pubmed_sentences + TRICKY + ["RANDOMIZED to A", "Compari\u017fon of", "were randomly assigned to"]:
+        want = cue.pattern.search(text) is not None
+        assert cue.found(text) == want, text
         hits += want
     assert hits > 10
