@@ -69,7 +69,8 @@ SAMPLE = Alternation([GatedBoth(re.compile(  # runs gated apart (round 9): "age"
 ADMIN = Alternation([Gated(re.compile(  # "fig", "table" alone open on "significant", "stable"
     r"\b(?:NCT\s?\d{8}|ISRCTN\s?\d+|ACTRN\s?\d+|ChiCTR|EudraCT|UMIN\s?\d+|DRKS\s?\d+|CTRI/|ClinicalTrials\.gov|"
     r"trial\s+registration|registered\s+(?:at|with|in|on|under)\b)", re.IGNORECASE,
-), ('nct', 'isrctn', 'actrn', 'chictr', 'eudract', 'umin', 'drks', 'ctri/', 'clinicaltrials', 'regist')), Anchored(re.compile(
+), ('nct', 'isrctn', 'actrn', 'chictr', 'eudract', 'umin', 'drks', 'ctri/', 'clinicaltrials', 'regist')),
+    Anchored(re.compile(
     r"^\W*(?:this\s+(?:\w+\s+)?(?:was|is)\s+)?"
     r"(?:funded|supported|sponsored|financed)\s+(?:in\s+part\s+)?by\b", re.IGNORECASE,
 ), ('funded', 'supported', 'sponsored', 'financed')), Gated(re.compile(

@@ -59,7 +59,8 @@ CONCLUSION = Alternation([g(re.compile(r, re.IGNORECASE), keys) for g, r, keys i
      r"investigations?|work)\b.{0,120}\b(?:needed|required|warranted|necessary|help|beneficial|useful|valuable|"
      r"worthwhile)\b",
      ("needed", "required", "warranted", "necessary", "help", "beneficial", "useful", "valuable", "worthwhile")),
-    (Gated, r"\b(?:should|could)\s+be\s+(?:considered|recommended|used|offered|preferred)\b|\b(?:is|are)\s+recommended\b",
+    (Gated, r"\b(?:should|could)\s+be\s+(?:considered|recommended|used|offered|preferred)\b|"
+     r"\b(?:is|are)\s+recommended\b",
      ("should", "could", "recommended")),
 ]])
 AIM = Gated(re.compile(
@@ -80,9 +81,10 @@ METHODS = Alternation([g(re.compile(r, re.IGNORECASE), *keys) for g, r, keys in 
      [("random",)]),
     (GatedBoth, r"\bwe\s+(?:conducted|performed|studied|enrolled|recruited|randomi[sz]ed|assessed|evaluated|measured|"
      r"analy[sz]ed|examined|used|included|designed|undertook|carried\s+out|followed|treated|retrospectively|"
-     r"prospectively)\b", [("we",), ("conducted", "performed", "studied", "enrolled", "recruited", "randomi", "assessed",
-                            "evaluated", "measured", "analy", "examined", "used", "included", "designed", "undertook",
-                            "carried", "followed", "treated", "retrospectively", "prospectively")]),
+     r"prospectively)\b", [("we",), ("conducted", "performed", "studied", "enrolled", "recruited", "randomi",
+                                     "assessed", "evaluated", "measured", "analy", "examined", "used", "included",
+                                     "designed", "undertook", "carried", "followed", "treated", "retrospectively",
+                                     "prospectively")]),
     (GatedBoth, r"\b(?:primary|secondary|main)\s+(?:end\s*-?\s*points?|outcomes?|efficacy)\b",
      [("primary", "secondary", "main"), ("end", "outcome", "efficacy")]),
     (Gated, r"\boutcome\s+measures?\b|\bdouble[- ]blind|\bplacebo[- ]controlled|\binclusion\s+criteria|"
