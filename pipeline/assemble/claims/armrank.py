@@ -42,7 +42,7 @@ import numpy as np
 
 from ... import paths
 from ...schema import FLIP, Claim, Entity, Record
-from .base import Gated, SentenceView, entity_words, sentence_views
+from .base import EndCue, Gated, SentenceView, entity_words, sentence_views
 from .context import is_bare_label, is_control
 from .design import COMPARE_BEFORE, design_comparators, same_intervention
 from .labels import arm_phrases, bracket_labels, defined_label
@@ -61,15 +61,21 @@ ARM_TYPES = ("finding", "adverse_effect", "conclusion")
 
 _CUE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:group\s+|arm\s+)?(?:than|compared\s+(?:with|to)|versus|vs\.?|"
                         r"relative\s+to|over|against|in\s+comparison)\b", re.IGNORECASE)
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+# cues that must end the words before a mention, matched backwards (base.EndCue; the mirror pattern written out)
+_BETWEEN = EndCue(re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE),
+                  re.compile(r"(?:\s+[\w-]+)?(?:\s+eht)?\s+neewteb\b", re.IGNORECASE))
 _GROUP_AFTER = re.compile(r"^\s*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
-_PREPOSITION = re.compile(r"\b(?:in|for|with|among|of|after|following|on|receiving|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_PREPOSITION = EndCue(
+    re.compile(r"\b(?:in|for|with|among|of|after|following|on|receiving|by)\s+(?:the\s+)?$", re.IGNORECASE),
+    re.compile(r"(?:\s+eht)?\s+(?:ni|rof|htiw|gnoma|fo|retfa|gniwollof|no|gniviecer|yb)\b", re.IGNORECASE))
 _GROUP_WORD = re.compile(r"\b(?:group|arm)s?\b", re.IGNORECASE)
 _PERSON = re.compile(r"\b(?:patients?|subjects?|participants?|women|men|children|infants?|adults?|nurses?|"
                      r"volunteers?|individuals?|people|persons?|attendees?|users?|smokers?|mothers?|students?|"
                      r"workers?|residents?|physicians?|caregivers?|members?|recipients?|survivors?)$", re.IGNORECASE)
-_NEGATED = Gated(re.compile(r"\b(?:without|no|not|non|nor)\b[\s-]*(?:the\s+|any\s+)?(?:[\w-]+\s+){0,2}$",
-                            re.IGNORECASE), ("without", "no"))  # scanned only with a keyword
+_NEGATED = Gated(EndCue(  # scanned only with a keyword (the gate asks the EndCue's search)
+    re.compile(r"\b(?:without|no|not|non|nor)\b[\s-]*(?:the\s+|any\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
+    re.compile(r"(?:\s+[\w-]+){0,2}(?:\s+eht|\s+yna)?[\s-]*\b(?:tuohtiw|on|ton|non|ron)\b", re.IGNORECASE)),
+    ("without", "no"))
 _JOINED = re.compile(r"^\s*(?:,\s*)?(?:and|or|and/or)?\s*(?:the\s+)?$", re.IGNORECASE)
 _LABEL_WORD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
 _DESIGN = Gated(re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|versus|vs\.?)\b", re.IGNORECASE),

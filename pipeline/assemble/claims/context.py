@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...schema import Entity
-from .base import SentenceView, content_words, cues, entity_words, same_stem
+from .base import Alternation, Gated, SentenceView, content_words, cues, entity_words, same_stem
 from .control import CONTROL, is_control
 from .design import design_comparators, mentions_arm, names_only, part_words, same_intervention, title_arms
 from .labels import bare_control, bracket_labels, defined_label, is_bare_label
@@ -48,8 +48,11 @@ _NOT_ARM_WORDS = frozenset(
 _CONTROL_SUBJECT = re.compile(r"^\W*(?:[\w-]+\s+(?:patients|subjects|participants|women|men|children)\s+)?"
                               r"(?:in\s+)?(?:the\s+)?(?:control|placebo|comparison|sham)\s+(?:groups?|arms?|"
                               r"condition|subjects|patients)\b(?!\s+(?:and|or|vs\.?|versus)\b)", re.IGNORECASE)
-_ALLOCATION = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?to\b|"
-                         r"\b(?:to\s+compare|comparing|comparison\s+(?:of|between))\b", re.IGNORECASE)
+#: allocation wording, asked yes/no (``found``) of every sentence: two runs, each scanned only with its keyword
+_ALLOCATION = Alternation([
+    Gated(re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?to\b", re.IGNORECASE),
+          ("random", "assigned", "allocated")),
+    Gated(re.compile(r"\b(?:to\s+compare|comparing|comparison\s+(?:of|between))\b", re.IGNORECASE), ("compar",))])
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor)\b|n't\b", re.IGNORECASE)
 
 
@@ -132,7 +135,7 @@ class InterventionContext:
         defining = design or view.index == 0
         # "were randomly assigned to receive CP-CEF (...) or P-CEF (...)" sets up the alternative whatever the
         # sentence was typed as (numbers of doses and cycles can make it look like a result)
-        allocating = defining or bool(_ALLOCATION.search(view.text))
+        allocating = defining or _ALLOCATION.found(view.text)
         alternatives = design_comparators(view, ents) if allocating else set()
         if allocating and self.main:
             self._split_joined_main(ents, alternatives)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Alternation, Gated, GatedBoth
+from .base import Alternation, Anchored, Gated, GatedBoth
 
 #: baseline comparisons: "groups were similar at baseline", "no significant differences in patient characteristics";
 #: every alternative has a baseline word and a likeness word (similar, comparable, ..., differ): both gate it
@@ -35,36 +35,49 @@ BASELINE = GatedBoth(re.compile(
 COMPARES = re.compile(r"\b(?:vs\.?|versus|compared|than|respectively)(?![\w-])", re.IGNORECASE)
 CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although)\b|;", re.IGNORECASE)
 #: enrolment and flow: "120 were randomised; 86 completed", "seven could not be included", "lost to follow-up"
-FLOW = Gated(re.compile(
+#: (round 9: the cues below are cut into runs gated apart, each run's keywords in every match of it)
+FLOW = Alternation([GatedBoth(re.compile(
     r"\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:randomi[sz]ed|enrolled|recruited|included|excluded|screened|entered|"
-    r"allocated|assigned|approached|eligible)\b|\bunderwent\s+randomi[sz]ation|\bcompleted\s+(?:the\s+|"
+    r"allocated|assigned|approached|eligible)\b", re.IGNORECASE,
+), ('randomi', 'enrol', 'recruit', 'includ', 'exclud', 'screen', 'enter', 'allocat', 'assign', 'approach', 'eligib'),
+    ('were', 'was', 'been', 'being')), Gated(re.compile(
+    r"\bunderwent\s+randomi[sz]ation|\bcompleted\s+(?:the\s+|"
     r"all\s+)?(?:\w+\s+)?"
     r"(?:study|trial|follow-?\s?up|protocol|questionnaires?|assessments?|intervention|programme|program)|\bwithdr[ea]w|"
     r"\bdropped\s+out|\bdrop-?outs?\b|\blost\s+to\s+follow|\bdiscontinued\s+(?:the\s+)?(?:study|trial)|"
-    r"\bcould\s+not\s+be\s+(?:included|analy[sz]ed|evaluated|assessed|followed)|\b(?:available|analy[sz]ed|"
+    r"\bcould\s+not\s+be\s+(?:included|analy[sz]ed|evaluated|assessed|followed)",
+    re.IGNORECASE,
+), ('underwent', 'completed', 'withdr', 'drop', 'lost', 'discontinued', 'could')), GatedBoth(re.compile(
+    r"\b(?:available|analy[sz]ed|"
     r"evaluable)\s+for\s+"
-    r"(?:the\s+)?(?:\w+\s+)?(?:analys[ie]s|follow-?\s?up|evaluation)|\bdata\s+(?:from|of|on)\s+\d+|"
+    r"(?:the\s+)?(?:\w+\s+)?(?:analys[ie]s|follow-?\s?up|evaluation)", re.IGNORECASE,
+), ('available', 'analy', 'evaluable'), ('for',)), Gated(re.compile(
+    r"\bdata\s+(?:from|of|on)\s+\d+|"
     r"\bentered\s+(?:the|into)\s+"
     r"(?:study|trial)|\bparticipated\s+in\b",
     re.IGNORECASE,
-), ('randomi', 'enrol', 'recruit', 'includ', 'exclud', 'screen', 'enter', 'allocat', 'assign', 'approach', 'eligib',
-    'complet', 'withdr', 'drop', 'lost', 'discontinu', 'could not', 'availab', 'analy', 'evaluab', 'data ',
-    'particip'))
+), ('data', 'entered', 'participated'))])
 #: a description of the sample: "The mean age of patients was 36.68 ± 10.8 years", "Forty percent were male"
-SAMPLE = Gated(re.compile(
-    r"\b(?:mean|median|average)\s+(?:\(?±?\s*SD\)?\s+|±\s*SD\s+)?age\b|\bage[sd]?\s+(?:was|were|of\s+(?:the\s+)?"
-    r"(?:patients|participants|subjects))\b|\b(?:were|was)\s+(?:male|female|men|women|boys|girls|white|black)\b",
-    re.IGNORECASE,
-), ('age', 'male', 'men', 'boys', 'girls', 'white', 'black'))
+SAMPLE = Alternation([GatedBoth(re.compile(  # runs gated apart (round 9): "age" alone opens on "percentage"
+    r"\b(?:mean|median|average)\s+(?:\(?±?\s*SD\)?\s+|±\s*SD\s+)?age\b", re.IGNORECASE), ('mean', 'median', 'average'),
+    ('age',)), GatedBoth(re.compile(
+    r"\bage[sd]?\s+(?:was|were|of\s+(?:the\s+)?(?:patients|participants|subjects))\b", re.IGNORECASE), ('age',),
+    ('was', 'were', 'patients', 'participants', 'subjects')), GatedBoth(re.compile(
+    r"\b(?:were|was)\s+(?:male|female|men|women|boys|girls|white|black)\b", re.IGNORECASE),
+    ('male', 'men', 'boys', 'girls', 'white', 'black'), ('were', 'was'))])
 #: trial registration, funding, figure and table captions, significance levels (two keyword-gated runs)
-ADMIN = Alternation([Gated(re.compile(
+ADMIN = Alternation([Gated(re.compile(  # "fig", "table" alone open on "significant", "stable"
     r"\b(?:NCT\s?\d{8}|ISRCTN\s?\d+|ACTRN\s?\d+|ChiCTR|EudraCT|UMIN\s?\d+|DRKS\s?\d+|CTRI/|ClinicalTrials\.gov|"
-    r"trial\s+registration|registered\s+(?:at|with|in|on|under)\b)|^\W*(?:this\s+(?:\w+\s+)?(?:was|is)\s+)?"
-    r"(?:funded|supported|sponsored|financed)\s+(?:in\s+part\s+)?by\b|\b(?:was|were|is)\s+(?:funded|sponsored|"
-    r"financed)\s+by\b|"
+    r"trial\s+registration|registered\s+(?:at|with|in|on|under)\b)", re.IGNORECASE,
+), ('nct', 'isrctn', 'actrn', 'chictr', 'eudract', 'umin', 'drks', 'ctri/', 'clinicaltrials', 'regist')),
+    Anchored(re.compile(
+    r"^\W*(?:this\s+(?:\w+\s+)?(?:was|is)\s+)?"
+    r"(?:funded|supported|sponsored|financed)\s+(?:in\s+part\s+)?by\b", re.IGNORECASE,
+), ('funded', 'supported', 'sponsored', 'financed')), Gated(re.compile(
+    r"\b(?:was|were|is)\s+(?:funded|sponsored|"
+    r"financed)\s+by\b", re.IGNORECASE), ('funded', 'sponsored', 'financed')), Anchored(re.compile(
     r"^\W*(?:fig(?:ure)?s?\.?|table)\s*\d", re.IGNORECASE,
-), ('nct', 'isrctn', 'actrn', 'chictr', 'eudract', 'umin', 'drks', 'ctri/', 'clinicaltrials', 'regist', 'funded',
-    'supported', 'sponsored', 'financed', 'fig', 'table')), Gated(re.compile(  # "significan" alone is common
+), ('fig', 'table')), Gated(re.compile(  # "significan" alone is common
     r"\b(?:was|were|is|are)\s+(?:considered|regarded|defined|set|accepted|taken)\s+"
     r"(?:as\s+|to\s+be\s+|at\s+)?(?:statistically\s+)?significan|\bsignificance\s+(?:level\s+)?(?:was|is)\s+set",
     re.IGNORECASE), ("considered", "regarded", "defined", "set", "accepted", "taken"))])

@@ -33,18 +33,20 @@ from __future__ import annotations
 
 import re
 
-from .base import Gated, cues
+from .base import Alternation, Gated, GatedBoth, cues
 
-EARLIER_WORK = Gated(re.compile(
+EARLIER_WORK = Alternation([GatedBoth(re.compile(  # runs gated apart (round 9): "has", "other" alone are common
     r"\b(?:in|from|by)\s+(?:several\s+|many\s+|some\s+|two\s+|the\s+)?(?:previous|prior|earlier|retrospective|"
     r"observational|preclinical|other|recent|past)\s+(?:\w+\s+)?(?:studies|trials|reports|analyses|series|work|"
-    r"research)\b"
-    r"|\b(?:previous|prior|earlier|recent|retrospective)\s+(?:\w+\s+)?(?:studies|trials|reports|work|research)\s+"
-    r"(?:have|has|had)\b"
-    r"|\b(?:has|have)\s+(?:recently\s+|previously\s+|already\s+|widely\s+|commonly\s+)?been\s+(?:used|proposed|"
-    r"established|associated|implicated|linked|suggested)\b",
-    re.IGNORECASE), ("previous", "prior", "earlier", "retrospective", "observational", "preclinical", "other",
-                     "recent", "past", "has", "have"))
+    r"research)\b", re.IGNORECASE),
+    ("previous", "prior", "earlier", "retrospective", "observational", "preclinical", "other", "recent", "past"),
+    ("studies", "trials", "reports", "analyses", "series", "work", "research")), GatedBoth(re.compile(
+        r"\b(?:previous|prior|earlier|recent|retrospective)\s+(?:\w+\s+)?(?:studies|trials|reports|work|research)\s+"
+        r"(?:have|has|had)\b", re.IGNORECASE), ("previous", "prior", "earlier", "recent", "retrospective"),
+    ("studies", "trials", "reports", "work", "research")), GatedBoth(re.compile(
+        r"\b(?:has|have)\s+(?:recently\s+|previously\s+|already\s+|widely\s+|commonly\s+)?been\s+(?:used|proposed|"
+        r"established|associated|implicated|linked|suggested)\b", re.IGNORECASE), ("has", "have"),
+    ("used", "proposed", "established", "associated", "implicated", "linked", "suggested"))])
 
 POWER = Gated(re.compile(
     r"(?<!not\s)\bpowered\s+(?:\w+\s+)?(?:to|for)\b|\bsample\s+size\s+(?:was\s+)?(?:calculat|estimat|determin)|"
@@ -115,9 +117,13 @@ def lists_methods(text: str) -> bool:
     return bool(METHOD_LIST.search(text)) and not _NEGATED.search(text)
 
 
-ZERO_COUNT = Gated(re.compile(r"\bthere\s+(?:was|were)\s+no\b|\bno\s+(?:cases?|episodes?|instances?|"
-                              r"occurrences?)\s+of\b|\bequally\s+(?:effective|efficacious|safe|good|well|"
-                              r"successful|potent)\b", re.IGNORECASE), ("there", "no ", "equally"))
+ZERO_COUNT = Alternation([GatedBoth(re.compile(r"\bthere\s+(?:was|were)\s+no\b", re.IGNORECASE), ("there",),
+                                     ("was", "were")),  # runs gated apart (round 9)
+                           GatedBoth(re.compile(r"\bno\s+(?:cases?|episodes?|instances?|"
+                                                r"occurrences?)\s+of\b", re.IGNORECASE), ("no",),
+                                     ("case", "episode", "instance", "occurrence")),
+                           Gated(re.compile(r"\bequally\s+(?:effective|efficacious|safe|good|well|"
+                                            r"successful|potent)\b", re.IGNORECASE), ("equally",))])
 
 TOLERABILITY = Gated(re.compile(
     r"\b(?:was|were)\s+(?:\w+\s+){0,2}?(?:mild|low[- ]grade|manageable|reversible|transient|(?:well|poorly)[- ]"

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .base import Alternation, Gated, SentenceView, cues
+from .base import Alternation, Anchored, Gated, GatedBoth, SentenceView, cues
 from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result
 from .hedging import hedged
 from .nonresult import ADMIN, BACKGROUND_CUE, BASELINE, FLOW, SAMPLE
@@ -46,20 +46,21 @@ from .typecues import (
 from .zones import Heading, section_zone, title_like
 
 # -- cues -----------------------------------------------------------------------------------------------
-CONCLUSION = Alternation([Gated(re.compile(r, re.IGNORECASE), keys) for r, keys in [  # runs gated apart
-    (r"^\W*(?:[A-Z]{4,}\s+)?(?:in\s+conclusions?|to\s+conclude|we\s+conclude|in\s+summary|to\s+summari[sz]e|"
+CONCLUSION = Alternation([g(re.compile(r, re.IGNORECASE), keys) for g, r, keys in [  # runs gated apart
+    (Anchored, r"^\W*(?:[A-Z]{4,}\s+)?(?:in\s+conclusions?|to\s+conclude|we\s+conclude|in\s+summary|to\s+summari[sz]e|"
      r"taken\s+together|in\s+sum\b|overall\s*,|these\s+(?:results|data|findings|observations)|"
      r"(?:our|the\s+present|the)\s+(?:results|data|findings|study)\s+(?:suggest|indicate|show|demonstrate|"
      r"support|confirm|provide)|this\s+(?:study|trial|work)\s+(?:shows?|showed|demonstrates?|suggests?|indicates?|"
      r"provides?|confirms?|supports?))", ("conclu", "summar", "in sum", "together", "overall", "these", "result",
                                           "data", "finding", "study", "this ", "needed", "required", "warranted",
                                           "necessary", "help", "should", "could", "recommended")),  # the old gate
-    (r"\bwe\s+conclude\b", ("conclude",)),
-    (r"\b(?:further|future|larger|additional|more)\s+(?:\w+\s+){0,3}(?:studies|research|trials?|"
+    (Gated, r"\bwe\s+conclude\b", ("conclude",)),
+    (Gated, r"\b(?:further|future|larger|additional|more)\s+(?:\w+\s+){0,3}(?:studies|research|trials?|"
      r"investigations?|work)\b.{0,120}\b(?:needed|required|warranted|necessary|help|beneficial|useful|valuable|"
      r"worthwhile)\b",
      ("needed", "required", "warranted", "necessary", "help", "beneficial", "useful", "valuable", "worthwhile")),
-    (r"\b(?:should|could)\s+be\s+(?:considered|recommended|used|offered|preferred)\b|\b(?:is|are)\s+recommended\b",
+    (Gated, r"\b(?:should|could)\s+be\s+(?:considered|recommended|used|offered|preferred)\b|"
+     r"\b(?:is|are)\s+recommended\b",
      ("should", "could", "recommended")),
 ]])
 AIM = Gated(re.compile(
@@ -75,17 +76,24 @@ AIM = Gated(re.compile(
 ), ("aim", "objective", "purpose", "goal", "we ", "this "))
 AIM_START = re.compile(r"^\W*to\s+(?:assess|evaluate|determine|compare|investigate|examine|test|study|explore|"
                        r"describe)\b", re.IGNORECASE)
-METHODS = Gated(re.compile(
-    r"\brandomi[sz]ed\s+(?:to|into|in|on|at)\b|\brandomly\s+(?:assigned|allocated|divided|selected)|"
-    r"\bwe\s+(?:conducted|performed|studied|enrolled|recruited|randomi[sz]ed|assessed|evaluated|measured|"
-    r"analy[sz]ed|examined|used|included|designed|undertook|carried\s+out|followed|treated|retrospectively|"
-    r"prospectively)\b|\b(?:primary|secondary|main)\s+(?:end\s*-?\s*points?|outcomes?|efficacy)\b|"
-    r"\boutcome\s+measures?\b|\bdouble[- ]blind|\bplacebo[- ]controlled|\binclusion\s+criteria|\bwere\s+eligible|"
-    r"\b(?:prospective|randomi[sz]ed|open[- ]label|multicent(?:er|re)|cross-?over|parallel[- ]group|pilot)\s+"
-    r"(?:\w+\s+){0,2}(?:study|trial|design)\b|\bintention[- ]to[- ]treat\s+analysis\s+(?:was|were)\b",
-    re.IGNORECASE,
-), ("random", "we ", "primary", "secondary", "main", "outcome", "blind", "placebo", "inclusion", "eligible",
-    "prospective", "open", "multicent", "cross", "parallel", "pilot", "intention"))
+METHODS = Alternation([g(re.compile(r, re.IGNORECASE), *keys) for g, r, keys in [  # runs gated apart (round 9)
+    (Gated, r"\brandomi[sz]ed\s+(?:to|into|in|on|at)\b|\brandomly\s+(?:assigned|allocated|divided|selected)",
+     [("random",)]),
+    (GatedBoth, r"\bwe\s+(?:conducted|performed|studied|enrolled|recruited|randomi[sz]ed|assessed|evaluated|measured|"
+     r"analy[sz]ed|examined|used|included|designed|undertook|carried\s+out|followed|treated|retrospectively|"
+     r"prospectively)\b", [("we",), ("conducted", "performed", "studied", "enrolled", "recruited", "randomi",
+                                     "assessed", "evaluated", "measured", "analy", "examined", "used", "included",
+                                     "designed", "undertook", "carried", "followed", "treated", "retrospectively",
+                                     "prospectively")]),
+    (GatedBoth, r"\b(?:primary|secondary|main)\s+(?:end\s*-?\s*points?|outcomes?|efficacy)\b",
+     [("primary", "secondary", "main"), ("end", "outcome", "efficacy")]),
+    (Gated, r"\boutcome\s+measures?\b|\bdouble[- ]blind|\bplacebo[- ]controlled|\binclusion\s+criteria|"
+     r"\bwere\s+eligible",
+     [("measure", "blind", "controlled", "criteria", "eligible")]),
+    (GatedBoth, r"\b(?:prospective|randomi[sz]ed|open[- ]label|multicent(?:er|re)|cross-?over|parallel[- ]group|"
+     r"pilot)\s+(?:\w+\s+){0,2}(?:study|trial|design)\b",
+     [("prospective", "randomi", "open", "multicent", "cross", "parallel", "pilot"), ("study", "trial", "design")]),
+    (Gated, r"\bintention[- ]to[- ]treat\s+analysis\s+(?:was|were)\b", [("intention",)])]])
 _PASSIVE = Gated(re.compile(r"\b(?:were|was)\s+([a-z]+)", re.IGNORECASE), ("were", "was"))
 METHOD_PARTICIPLES = frozenset(["randomized", "randomised", "enrolled", "recruited", "included", "allocated",
                                 "assigned", "divided", "studied", "selected", "screened", "followed", "evaluated",
@@ -187,9 +195,9 @@ def reports_nothing(view: SentenceView) -> bool:
         return True
     if (BASELINE.search(text) or groups_alike(text)) and not _CONTRAST.search(text) or POWER.search(text):
         return True
-    if SAMPLE.search(text) and not _COMPARES.search(text) and not any(m.kind in TEST_KINDS for m in view.measures):
+    if SAMPLE.found(text) and not _COMPARES.search(text) and not any(m.kind in TEST_KINDS for m in view.measures):
         return True
-    if FLOW.search(text):
+    if FLOW.found(text):
         kinds = {m.kind for m in view.measures}
         if kinds & STRONG_KINDS - {"ratio"}:  # a ratio alone is an allocation ratio or a dose's
             return False

@@ -15,7 +15,7 @@ from claimex.assemble.claims import armrank, clauses, polarity, sides, types
 from claimex.assemble.claims.base import Gated
 from claimex.assemble.claims.significance import NEGATED_CHANGE
 
-GATES = {"armrank._DESIGN": armrank._DESIGN, "sides._CONTROLLED": sides._CONTROLLED,
+GATES = {"armrank._DESIGN": armrank._DESIGN,  # sides._CONTROLLED: an Alternation since round 9 (test_claims_speed9_cues)
          "sides._WITHIN_EACH": sides._WITHIN_EACH, "sides._EVERY_SUBJECT": sides._EVERY_SUBJECT,
          "types._PASSIVE": types._PASSIVE, "clauses._CONTRAST_WORD": clauses._CONTRAST_WORD,
          "polarity.NOT_A_CUE": polarity.NOT_A_CUE, "polarity.ANATOMY": polarity.ANATOMY,
