@@ -24,8 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..assemble.claims.confidence import FEATURES, SCORED, TARGETS, ConfidenceModel, features
-from ..assemble.claims.sides import controlled_design
+from ..assemble.claims.confidence import FEATURES, TARGETS, ConfidenceModel, feature_rows
 from ..corpora.findings import GoldAbstract, load_document, load_gold
 from ..corpora.split import hash_score
 from ..evaluate.calibration import summary
@@ -56,19 +55,12 @@ def examples(golds: list[GoldAbstract], records: dict[str, Record]) -> Examples:
         record = records.get(g.key)
         if record is None:
             continue
-        text = record.text
-        claims = {c.id: c for c in record.claims}
-        per_sentence: dict[int, int] = {}
-        for c in record.claims:
-            if c.type in SCORED:
-                per_sentence[c.sentence] = per_sentence.get(c.sentence, 0) + 1
-        controlled = controlled_design(text)
+        rows = {c.id: x for c, x in feature_rows(record, record.claims)}
         for f in g.findings:
-            j = judge(f, record, text)
+            j = judge(f, record, record.text)
             if not j.found:
                 continue
-            claim = claims[j.claim]
-            xs.append(features(claim, record, per_sentence.get(claim.sentence, 1), controlled))
+            xs.append(rows[j.claim])  # a judged claim is a finding/adverse_effect claim (findings_match)
             ys.append([j.fully_right if t == "all" else j.fields[t] for t in TARGETS])
             groups.append(g.key)
             sources.append(set_of(g))

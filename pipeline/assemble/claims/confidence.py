@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -141,18 +142,24 @@ class ConfidenceModel:
 
     def score(self, record: Record, claims: list[Claim]) -> list[Claim]:
         """Set ``confidence`` on the finding/adverse_effect claims of ``record`` (in place); returns ``claims``."""
-        scored = [c for c in claims if c.type in SCORED]
-        if not scored:
-            return claims
-        per_sentence: dict[int, int] = {}
-        for c in scored:
-            per_sentence[c.sentence] = per_sentence.get(c.sentence, 0) + 1
-        controlled = controlled_design(record.text)
-        ents = {e.id: e for e in record.entities}
-        x = np.array([features(c, record, per_sentence[c.sentence], controlled, ents) for c in scored])
-        for c, p in zip(scored, self.predict(x)):
-            c.confidence = ClaimConfidence(**{t: round(float(v), 3) for t, v in zip(TARGETS, p)})
+        rows = feature_rows(record, claims)
+        if rows:
+            probs = self.predict(np.array([x for _, x in rows]))
+            for (c, _), p in zip(rows, probs):
+                c.confidence = ClaimConfidence(**{t: round(float(v), 3) for t, v in zip(TARGETS, p)})
         return claims
+
+
+def feature_rows(record: Record, claims: list[Claim]) -> list[tuple[Claim, list[float]]]:
+    """(claim, :func:`features`) of each finding/adverse_effect claim among ``claims`` of ``record``: what the
+    model scores and what its trainer (:mod:`claimex.train.confidence`) learns from."""
+    scored = [c for c in claims if c.type in SCORED]
+    if not scored:
+        return []
+    per_sentence = Counter(c.sentence for c in scored)
+    controlled = controlled_design(record.text)
+    ents = {e.id: e for e in record.entities}
+    return [(c, features(c, record, per_sentence[c.sentence], controlled, ents)) for c in scored]
 
 
 _MODELS: dict[str, ConfidenceModel | None] = {}
