@@ -12,7 +12,9 @@ The rules and their reasons are written up in ``docs/claims.md``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ...schema import ArmValue, Claim, Record
 from .armrank import ArmRanker, default_ranker_path, load_ranker
@@ -73,6 +75,19 @@ def _cue_text(view: SentenceView) -> str:
     return view.cached("cue_text", make)
 
 
+_M = TypeVar("_M")
+
+
+def _model_option(option: Any, cls: type[_M], off: str, load: Callable[[Path | None], _M | None]) -> _M | None:
+    """A model option of :class:`ClaimAssembler`: a loaded ``cls`` as given, None for the word ``off`` (the rules
+    alone), else ``load`` of the path given (None: the shipped model, when present)."""
+    if isinstance(option, cls):
+        return option
+    if option == off:
+        return None
+    return load(None if option is None else Path(option))
+
+
 class ClaimAssembler:
     """Assembles the claims of records. ``model``: a direction model directory, a loaded
     :class:`DirectionModel`, ``"cues"`` (no classifier), or None for the shipped model when present.
@@ -87,22 +102,13 @@ class ClaimAssembler:
         # have to write the outcome in): findings tune precision 0.863 -> 0.904, spurious 0.042 -> 0.030, no
         # gold finding lost. True keeps every typed sentence's claim (sentence-typing diagnostics and tests).
         self.outcomeless = outcomeless
-        if isinstance(arms, ArmRanker) or arms == "rules":
-            self.arms: ArmRanker | None = None if arms == "rules" else arms
-        else:
-            self.arms = load_ranker(default_ranker_path() if arms is None else Path(arms))
-        if isinstance(model, DirectionModel):
-            self.model: DirectionModel | None = model
-        elif model == "cues":
-            self.model = None
-        else:
-            self.model = load_model(None if model is None else Path(model))
+        self.arms: ArmRanker | None = _model_option(
+            arms, ArmRanker, "rules", lambda path: load_ranker(path or default_ranker_path()))
+        self.model: DirectionModel | None = _model_option(model, DirectionModel, "cues", load_model)
         # per-field confidence (:mod:`.confidence`): a weights file or folder, a loaded model, "off", or None for
         # the shipped weights when present
-        if isinstance(confidence, ConfidenceModel) or confidence == "off":
-            self.confidence: ConfidenceModel | None = None if confidence == "off" else confidence
-        else:
-            self.confidence = load_confidence(default_confidence_path() if confidence is None else Path(confidence))
+        self.confidence: ConfidenceModel | None = _model_option(
+            confidence, ConfidenceModel, "off", lambda path: load_confidence(path or default_confidence_path()))
 
     def __call__(self, record: Record) -> list[Claim]:
         split_joined_arms(record)
