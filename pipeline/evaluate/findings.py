@@ -41,7 +41,7 @@ from .findings_match import (
     judge,
     judge_claim,
 )
-from .report import EvalReport
+from .report import EvalReport, format_cell
 
 SPLITS = ("tune", "report", "all")
 CONFIDENCE_FIELDS = tuple(ClaimConfidence.model_fields)  # the fields, then "all"
@@ -190,11 +190,7 @@ def _example(gold: GoldAbstract, finding: GoldFinding, j: Judgement, record: Rec
 def _table(rows: list[dict[str, Any]]) -> list[str]:
     cols = list(rows[0]) if rows else []
     return (["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-            + ["| " + " | ".join(_cell(r[c]) for c in cols) + " |" for r in rows])
-
-
-def _cell(value: Any) -> str:
-    return f"{value:.3f}" if isinstance(value, float) else "" if value is None else str(value)
+            + ["| " + " | ".join(format_cell(r[c]) for c in cols) + " |" for r in rows])
 
 
 def render_markdown(report: FindingsReport) -> str:

@@ -41,17 +41,18 @@ class EvalReport:
             for col in columns:
                 table.add_column(col, justify="left" if col == "name" else "right")
             for row in self.rows:
-                table.add_row(*[_fmt(row.get(c)) for c in columns])
+                table.add_row(*[format_cell(row.get(c)) for c in columns])
             console.print(table)
         if self.summary:
-            console.print("  ".join(f"[bold]{k}[/bold]={_fmt(v)}" for k, v in self.summary.items()))
+            console.print("  ".join(f"[bold]{k}[/bold]={format_cell(v)}" for k, v in self.summary.items()))
         for note in self.notes:
             console.print(f"[dim]{note}[/dim]")
         for name, sub in self.sections.items():
             sub.render(console, title=f"{self.task}: {name}")
 
 
-def _fmt(value: Any) -> str:
+def format_cell(value: Any) -> str:
+    """A table cell: floats to 3 decimals, None empty."""
     if isinstance(value, float):
         return f"{value:.3f}"
     return "" if value is None else str(value)
