@@ -99,8 +99,9 @@ class ArmValue(BaseModel):
 
 class ClaimConfidence(BaseModel):
     """Per-field confidence of a finding/adverse_effect claim (``claims/confidence.py``; added within
-    claimex/1, optional): the calibrated probability that the field is right for the gold finding the claim
-    best matches, and ``all`` that every field is (one logistic model each, ``models/claimex-confidence``)."""
+    claimex/1, optional): a logistic score that the field is right for the gold finding the claim best matches,
+    and ``all`` that every field is (one model each, ``models/claimex-confidence``). On held-out abstracts it
+    ranks what to re-read but is not a calibrated probability (the card's report-half figures)."""
 
     model_config = ConfigDict(extra="forbid")
     intervention: float = Field(ge=0, le=1)

@@ -6,8 +6,8 @@
     abbreviations read in full), its measures as joined text (``measures``) and as a JSON list of
     ``{text, kind, value, low, high, unit, ...}`` objects (``measures_json``), the p-value that decides
     significance, direction, significant, hedged, negated, and for finding/adverse_effect claims the
-    confidence (:class:`claimex.schema.ClaimConfidence`): ``confidence`` (probability every field is right)
-    and ``check`` (the fields whose confidence is under :data:`CHECK_BELOW`: the ones to re-read).
+    confidence (:class:`claimex.schema.ClaimConfidence`): ``confidence`` (a score that every field is right: a
+    ranking, not a calibrated probability) and ``check`` (the fields whose confidence is under :data:`CHECK_BELOW`: the ones to re-read).
 ``abstracts``
     One row per record: PICO lists (every entity of the abstract, unique texts), sample size (the largest
     ``sample_size`` measure; all of them in ``sample_sizes``), publication types, whether it is an RCT and
@@ -66,8 +66,9 @@ CLAIM_COLUMNS = _STUDY + [
     Column("significant", "bool", "statistically significant (None: not stated)", 11),
     Column("hedged", "bool", "the claim is hedged (may, suggests, ...)", 9),
     Column("negated", "bool", "the claim is negated", 9),
-    Column("confidence", "float", "probability that every field of the claim is right (findings only)", 10),
-    Column("check", "string", "fields to re-read: confidence under 0.6, '; '-joined", 20),
+    Column("confidence", "float", "score that every field of the claim is right (findings only; a ranking of what to "
+           "re-read, not a calibrated probability)", 10),
+    Column("check", "string", f"fields to re-read: confidence under {CHECK_BELOW}, '; '-joined", 20),
     Column("sentence", "string", "the sentence that states the claim", 80),
     Column("sentence_index", "int", "index of the sentence in the record", 9),
     Column("start", "int", "character offset of the sentence in the record text", 8),

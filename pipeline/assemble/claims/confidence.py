@@ -16,7 +16,8 @@ text, offsets and ids; one numpy dot product per field). Features (:func:`featur
   not); direction kind (comparison up/down, no difference, single-arm, none); significance stated true / false;
   hedged; negated; adverse effect.
 
-Output: :class:`claimex.schema.ClaimConfidence` (probabilities, 3 decimals) on ``Claim.confidence``. Without the
+Output: :class:`claimex.schema.ClaimConfidence` (the logistic outputs, 3 decimals) on ``Claim.confidence``: a
+ranking of what to re-read, not calibrated probabilities on held-out abstracts (the model card). Without the
 weights file no confidence is set (``Claim.confidence`` stays None).
 """
 
