@@ -7,7 +7,8 @@
     ``{text, kind, value, low, high, unit, ...}`` objects (``measures_json``), the p-value that decides
     significance, direction, significant, hedged, negated, and for finding/adverse_effect claims the
     confidence (:class:`claimex.schema.ClaimConfidence`): ``confidence`` (a score that every field is right: a
-    ranking, not a calibrated probability) and ``check`` (the fields whose confidence is under :data:`CHECK_BELOW`: the ones to re-read).
+    ranking, not a calibrated probability) and ``check`` (the fields whose confidence is under
+    :data:`CHECK_BELOW`: the ones to re-read).
 ``abstracts``
     One row per record: PICO lists (every entity of the abstract, unique texts), sample size (the largest
     ``sample_size`` measure; all of them in ``sample_sizes``), publication types, whether it is an RCT and
