@@ -11,6 +11,13 @@ L2 strength of each target is chosen by grouped 5-fold cross-validation by abstr
 key) on log loss; figures reported: the pooled out-of-fold AUC, Brier and reliability per target, the
 fully-right rate per ``all`` bucket, and the *out-of-sample* case: fitted on every tune abstract but the NEW
 sets' (``--new``), scored on the new sets' tune half. The shipped weights are fitted on all examples.
+
+Recalibration (``--calibrate IDS``): the claims of tune abstracts that the claim rules were tuned on are right
+more often than those of unseen abstracts, so a model fitted on them is overconfident. The abstracts listed in
+IDS (gold keys ``source:id``, annotated blind after the rules were written) are held out of the fit; per target,
+Platt scaling (Platt 1999: a logistic regression of the outcome on the fitted model's logit) is fitted on their
+out-of-sample predictions, and folded into the weights (``w <- a * w``, bias ``+ b``), so the shipped file keeps
+its format.
 """
 
 from __future__ import annotations
@@ -114,6 +121,31 @@ def subset(ex: Examples, mask: np.ndarray) -> Examples:
     return Examples(ex.x[idx], ex.y[idx], [ex.groups[i] for i in idx], [ex.sources[i] for i in idx])
 
 
+def platt(p: np.ndarray, y: np.ndarray, l2: float = 1.0) -> tuple[float, float]:
+    """Platt scaling of probabilities ``p`` against outcomes ``y``: (a, b) of ``sigmoid(a * logit(p) + b)``,
+    by :func:`claimex.train.arms.fit` (L2 on the slope, pulling it towards 0 = the base rate)."""
+    z = np.log(np.clip(p, 1e-6, 1 - 1e-6) / np.clip(1 - p, 1e-6, 1 - 1e-6))
+    b, a = fit(np.column_stack([np.ones_like(z), z]), y, l2=l2)
+    return float(a), float(b)
+
+
+def recalibrated(model: ConfidenceModel, scaling: dict[str, tuple[float, float]]) -> ConfidenceModel:
+    """``model`` with each target's Platt scaling folded into its weights (the bias is feature 0)."""
+    w = {}
+    for k, t in enumerate(TARGETS):
+        a, b = scaling[t]
+        row = model.w[k] * a
+        row[FEATURES.index("bias")] += b
+        w[t] = row.tolist()
+    return ConfidenceModel(w)
+
+
+def read_ids(path: Path) -> set[str]:
+    """Gold keys (``source:id``), one a line; ``#`` comments and blank lines skipped."""
+    lines = (line.split("#", 1)[0].strip() for line in Path(path).read_text(encoding="utf-8").splitlines())
+    return {line for line in lines if line}
+
+
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(prog="python -m claimex.train.confidence", description=__doc__.split("\n")[0])
     ap.add_argument("out", type=Path, help="model folder (weights.json, metrics.json)")
@@ -121,13 +153,21 @@ def main(argv: list[str] | None = None) -> dict:
                     help="gold files or folders (default: corpora/gold/findings); tune halves only are read")
     ap.add_argument("--records", type=Path, default=None, help="JSONL of the pipeline's records of the tune "
                     "abstracts (default: run the pipeline)")
+    ap.add_argument("--calibrate", type=Path, default=None, help="file of gold keys (source:id) of tune abstracts "
+                    "annotated blind: held out of the fit, Platt-scaling each target on them")
     argv = sys.argv[1:] if argv is None else argv
     args = ap.parse_args(argv)
     t0 = time.time()
     golds = [g for path in (args.gold or [None]) for g in load_gold(path) if g.split == "tune"]
     for g in golds:  # the text must be rebuildable from ../shared (as the scorer needs)
         load_document(g.source, g.id)
-    ex = examples(golds, load_gold_records(args.records, golds))
+    every = examples(golds, load_gold_records(args.records, golds))
+    held_keys = read_ids(args.calibrate) if args.calibrate else set()
+    unknown = held_keys - {g.key for g in golds}
+    if unknown:
+        raise SystemExit(f"{args.calibrate}: not tune abstracts of the gold: {sorted(unknown)[:5]}")
+    held_mask = np.array([k in held_keys for k in every.groups], dtype=bool)
+    ex = subset(every, ~held_mask)
     if not len(ex.y):
         raise SystemExit("no found gold findings: nothing to train on")
     l2, losses = choose_l2(ex)
@@ -139,10 +179,24 @@ def main(argv: list[str] | None = None) -> dict:
         metrics["new_tune_out_of_sample"] = {"train_examples": int((~new).sum()), "test_examples": int(new.sum()),
                                              **report(held.predict(ex.x[new]), ex.y[new])}
     final = fit_all(ex.x, ex.y, l2)
+    scaling = None
+    if held_mask.any():
+        cal = subset(every, held_mask)
+        before = final.predict(cal.x)
+        scaling = {t: platt(before[:, k], cal.y[:, k]) for k, t in enumerate(TARGETS)}
+        final = recalibrated(final, scaling)
+        metrics["calibration"] = {"abstracts": len(set(cal.groups)), "examples": int(len(cal.y)),
+                                  "platt": {t: [round(a, 4), round(b, 4)] for t, (a, b) in scaling.items()},
+                                  "before": report(before, cal.y), "after_in_sample": report(final.predict(cal.x),
+                                                                                             cal.y)}
     metrics["seconds"] = round(time.time() - t0, 1)
     args.out.mkdir(parents=True, exist_ok=True)
-    final.save(args.out / "weights.json", data="findings gold tune halves (corpora/gold/findings, split tune)",
-               l2=l2, command="python -m claimex.train.confidence " + " ".join(argv))
+    data = "findings gold tune halves (corpora/gold/findings, split tune)"
+    if scaling:
+        data += f"; Platt-scaled on the {metrics['calibration']['abstracts']} abstracts of {args.calibrate} (held out)"
+    final.save(args.out / "weights.json", data=data,
+               l2=l2, command="python -m claimex.train.confidence " + " ".join(argv),
+               **({"platt": {t: [round(a, 4), round(b, 4)] for t, (a, b) in scaling.items()}} if scaling else {}))
     (args.out / "metrics.json").write_text(json.dumps(metrics, indent=1), encoding="utf-8")
     print(json.dumps({k: v for k, v in metrics.items() if k != "cv_log_loss"}, indent=1))
     return metrics

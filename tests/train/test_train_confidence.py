@@ -63,3 +63,41 @@ def test_main_writes_weights_the_assembler_loads(tune, tmp_path):
     saved = json.loads((tmp_path / "model" / "weights.json").read_text())
     assert saved["command"].startswith("python -m claimex.train.confidence") and saved["features"] == list(FEATURES)
     assert np.all(np.isfinite(model.w))
+
+
+def test_platt_recovers_a_known_scaling():
+    rng = np.random.default_rng(0)
+    z = rng.normal(0, 2, 4000)
+    y = (rng.random(4000) < 1 / (1 + np.exp(-(0.5 * z - 1.0)))).astype(float)
+    a, b = trainer.platt(1 / (1 + np.exp(-z)), y, l2=1e-3)
+    assert abs(a - 0.5) < 0.08 and abs(b + 1.0) < 0.12
+
+
+def test_recalibrated_weights_give_the_scaled_probabilities():
+    rng = np.random.default_rng(1)
+    model = trainer.ConfidenceModel({t: rng.normal(0, 0.3, len(FEATURES)).tolist() for t in TARGETS})
+    x = np.column_stack([np.ones(20), rng.random((20, len(FEATURES) - 1))])
+    scaling = {t: (0.4 + 0.1 * k, -0.2 * k) for k, t in enumerate(TARGETS)}
+    p, q = model.predict(x), trainer.recalibrated(model, scaling).predict(x)
+    for k, t in enumerate(TARGETS):
+        a, b = scaling[t]
+        logit = np.log(p[:, k] / (1 - p[:, k]))
+        assert np.allclose(q[:, k], 1 / (1 + np.exp(-(a * logit + b))))
+
+
+def test_calibrate_holds_the_listed_abstracts_out_of_the_fit(tune, tmp_path):
+    golds, records = tune
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text("".join(dump_abstract(g) + "\n" for g in golds), encoding="utf-8")
+    rec_path = tmp_path / "records.jsonl"
+    rec_path.write_text("".join(r.to_json() + "\n" for r in records.values()), encoding="utf-8")
+    ids = tmp_path / "ids.txt"
+    ids.write_text("# held out\n" + "\n".join(g.key for g in golds[:2]) + "\n", encoding="utf-8")
+    args = [str(tmp_path / "model"), "--gold", str(gold_path), "--records", str(rec_path)]
+    metrics = trainer.main(args + ["--calibrate", str(ids)])
+    assert metrics["abstracts"] == len(golds) - 2 and metrics["calibration"]["abstracts"] == 2
+    saved = json.loads((tmp_path / "model" / "weights.json").read_text())
+    assert set(saved["platt"]) == set(TARGETS)
+    ids.write_text("pico-corpus:not-a-gold-id\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="not tune abstracts"):
+        trainer.main(args + ["--calibrate", str(ids)])
