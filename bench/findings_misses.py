@@ -1,0 +1,83 @@
+"""Why gold findings are not found: the findings scorer's three miss classes, cut finer (counts only by default).
+
+    python bench/findings_misses.py --gold /work/wt/notes/s9/open --split tune              # counts
+    python bench/findings_misses.py --gold /work/wt/notes/s9/open --split tune --examples   # + sentences
+
+``--examples`` prints gold sentences: use it on gold you may read (an OPEN tune folder), never on BLIND or on the
+report half. Per gold finding that :func:`claimex.evaluate.findings_match.judge` does not find (the pipeline's
+records, as ``claimex evaluate --task findings``):
+
+* **no claim in sentence** / **sentence claim not a finding**: the sentence re-assembled with
+  ``ClaimAssembler(outcomeless=True)`` says which typing it got: ``typed finding, dropped: no outcome entity``
+  (a finding or adverse_effect claim the default assembler drops because it names no OUTCOME entity),
+  ``typed conclusion`` / ``typed <type>``, or ``untyped`` (no claim even then);
+* **outcome not covered**: ``entity covers, claim took another`` (an OUTCOME entity of the sentence covers half the
+  gold outcome's tokens but no finding claim holds it), ``outcome entity partial`` (the best OUTCOME entity of the
+  sentence covers some but under half of them), ``other label only`` (no OUTCOME entity overlaps it; an arm or
+  population entity does), ``no entity`` (no entity overlaps it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+from collections import Counter
+from pathlib import Path
+
+from claimex.assemble.claims import ClaimAssembler
+from claimex.corpora.findings import load_gold
+from claimex.evaluate.findings import _predict
+from claimex.evaluate.findings_match import _overlaps, claim_span, covered, judge, tokens
+
+
+def miss_class(finding, j, record, text: str, outcomeless: ClaimAssembler) -> str:
+    """The finer class of one finding that ``judge`` did not find (module doc)."""
+    err = j.errors[0]
+    if err != "outcome not covered":
+        again = copy.deepcopy(record)
+        types = sorted({c.type for c in outcomeless(again) if _overlaps(claim_span(c, again), finding.sentence)})
+        if "finding" in types or "adverse_effect" in types:
+            sub = "typed finding, dropped: no outcome entity"
+        else:
+            sub = f"typed {'/'.join(types)}" if types else "untyped"
+        return f"{err}: {sub}"
+    gold = tokens(text, finding.outcome.start, finding.outcome.end)
+    outcomes = [e for e in record.entities if e.label == "OUTCOME" and _overlaps((e.start, e.end), finding.sentence)]
+    best = max((sum(covered(t, e.start, e.end) for t in gold) for e in outcomes), default=0)
+    if gold and 2 * best >= len(gold):
+        return f"{err}: entity covers, claim took another"
+    if best:
+        return f"{err}: outcome entity partial"
+    span = (finding.outcome.start, finding.outcome.end)
+    return f"{err}: " + ("other label only" if any(_overlaps((e.start, e.end), span) for e in record.entities)
+                         else "no entity")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", type=Path, required=True)
+    ap.add_argument("--split", default="tune", choices=["tune"], help="the tune half only (never report)")
+    ap.add_argument("--examples", action="store_true", help="print each miss's sentence (OPEN gold only)")
+    args = ap.parse_args()
+    golds = [g for g in load_gold(args.gold, errors=[]) if g.split == args.split]
+    outcomeless = ClaimAssembler(outcomeless=True)
+    counts: Counter = Counter()
+    total = 0
+    for g, record, text in _predict(golds, None, None, []):
+        for finding in g.findings:
+            total += 1
+            j = judge(finding, record, text)
+            if j.found:
+                continue
+            cls = miss_class(finding, j, record, text, outcomeless)
+            counts[cls] += 1
+            if args.examples:
+                sentence = " ".join(text[slice(*finding.sentence)].split())
+                print(f"{cls} | gold outcome: {finding.outcome.text} | {sentence}")
+    print(f"gold findings {total}, not found {sum(counts.values())}")
+    for cls, n in counts.most_common():
+        print(f"{n:4d}  {cls}")
+
+
+if __name__ == "__main__":
+    main()
