@@ -15,6 +15,29 @@ records, as ``claimex evaluate --task findings``):
   gold outcome's tokens but no finding claim holds it), ``outcome entity partial`` (the best OUTCOME entity of the
   sentence covers some but under half of them), ``other label only`` (no OUTCOME entity overlaps it; an arm or
   population entity does), ``no entity`` (no entity overlaps it).
+
+Measured on main 2e3af12 (round 9; BLIND as counts only, no sentence read):
+
+| class | OPEN tune (58 of 655 missed) | BLIND tune (50 of 259 missed) |
+|---|---|---|
+| outcome not covered: outcome entity partial | 22 | 14 |
+| outcome not covered: no entity | 11 | 8 |
+| outcome not covered: other label only | 4 | 6 |
+| outcome not covered: entity covers, claim took another | 0 | 0 |
+| no claim in sentence: typed finding, dropped: no outcome entity | 11 | 8 |
+| no claim in sentence: untyped | 2 | 8 |
+| sentence claim not a finding: typed conclusion | 8 | 6 |
+
+Tried on these figures in round 9 and not kept (found / fully / spurious, OPEN then BLIND; main: OPEN .911 / .476 /
+13 of 503, BLIND .807 / .266 / 16 of 191): ``weak_outcome`` 0.3 -> 0.2 (sm): OPEN .914 / .478 / 13 of 508, BLIND
+.815 / .259 / 16 of 195, Evidence Inference train prompts e2e .6973 -> .6922; the OUTCOME head's top run per
+sentence with no weak span (floor 0.1, hysteresis relative to the sentence's top, in ``pico_weak``) on top of 0.2:
+OPEN .918 / .478 / 13 of 513, BLIND .815 / .259 / 17 of 196 (on 0.3: BLIND .807 / .266 / 17 of 193); a
+results-section sentence classifier (hashed uni+bigrams, logistic; trained on 13,625 sentences of EI-2 headed
+abstracts, every gold id out; held-out on EI validation articles AUC .969) turning sentences with an OUTCOME entity
+into findings at p >= 0.9: conclusion-typed ones OPEN .913 / .476 / 13 of 504, BLIND .807 / .266 / 16 of 191;
+untyped ones too, BLIND .807 / .266 / 17 of 192 (untyped only, OPEN .911 / .476 / 19 of 509); no gold finding
+gained on BLIND: its untyped misses have no OUTCOME entity either.
 """
 
 from __future__ import annotations
