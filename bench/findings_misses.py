@@ -28,21 +28,27 @@ Measured on main 2e3af12 (round 9; BLIND as counts only, no sentence read):
 | no claim in sentence: untyped | 2 | 8 |
 | sentence claim not a finding: typed conclusion | 8 | 6 |
 
-Tried on these figures in round 9 and not kept (found / fully / spurious, OPEN then BLIND; main: OPEN .911 / .476 /
-13 of 503, BLIND .807 / .266 / 16 of 191): ``weak_outcome`` 0.3 -> 0.2 (sm): OPEN .914 / .478 / 13 of 508, BLIND
-.815 / .259 / 16 of 195, Evidence Inference train prompts e2e .6973 -> .6922; the OUTCOME head's top run per
-sentence with no weak span (floor 0.1, hysteresis relative to the sentence's top, in ``pico_weak``) on top of 0.2:
-OPEN .918 / .478 / 13 of 513, BLIND .815 / .259 / 17 of 196 (on 0.3: BLIND .807 / .266 / 17 of 193); a
-results-section sentence classifier (hashed uni+bigrams, logistic; trained on 13,625 sentences of EI-2 headed
-abstracts, every gold id out; held-out on EI validation articles AUC .969) turning sentences with an OUTCOME entity
-into findings at p >= 0.9: conclusion-typed ones OPEN .913 / .476 / 13 of 504, BLIND .807 / .266 / 16 of 191;
-untyped ones too, BLIND .807 / .266 / 17 of 192 (untyped only, OPEN .911 / .476 / 19 of 509); no gold finding
-gained on BLIND: its untyped misses have no OUTCOME entity either. The same classifier as a veto (finding claims at
-p < 0.3 dropped) lost OPEN findings (.911 -> .882, spurious 13 -> 12). A learned outcome-boundary extender (logistic
-over hashed token features, one decision per token beyond a claims-layer OUTCOME entity, trained on EI prompt
-outcome strings found in 2,810 EI abstracts; held-out on 327 EI validation abstracts: step accuracy .868 vs .606
-for never extending, AUC .93) covers more but overshoots the findings gold's outcome names: at p >= 0.5 OPEN found
-.922, outcome right .965 -> .907, fully .476 -> .437; at 0.7 .913 / .940 / .453; not run on BLIND.
+Tried in round 9 and not kept (found / fully / spurious; main: OPEN .911 / .476 / 13 of 503, BLIND .807 / .266 /
+16 of 191; BLIND run once or twice per idea, figures only):
+
+* ``weak_outcome`` 0.3 -> 0.2 (sm): OPEN .914 / .478 / 13 of 508, BLIND .815 / .259 / 16 of 195; Evidence Inference
+  train prompts e2e .6973 -> .6922. Apart: the weak decode at 0.2 with the wide floor kept at 0.15, OPEN .914 /
+  .476 / 13 of 508; the wide floor alone 0.15 -> 0.10, OPEN .911 / .478 / 13 of 503, BLIND identical to main.
+* the OUTCOME head's top run per sentence with no weak span (floor 0.1, hysteresis relative to the sentence's top,
+  added to ``pico_weak``): on weak 0.2, OPEN .918 / .478 / 13 of 513, BLIND .815 / .259 / 17 of 196; on 0.3, BLIND
+  .807 / .266 / 17 of 193.
+* a results-section sentence classifier (hashed uni+bigrams, logistic; 13,625 sentences of EI-2 headed abstracts,
+  every gold id out; held-out on EI validation articles AUC .969) turning sentences with an OUTCOME entity into
+  findings at p >= 0.9: conclusion-typed ones OPEN .913 / .476 / 13 of 504, BLIND .807 / .266 / 16 of 191; untyped
+  ones too, BLIND .807 / .266 / 17 of 192 (untyped only, OPEN .911 / .476 / 19 of 509). As a veto (findings at
+  p < 0.3 dropped): OPEN .882 / .470 / 12 of 482.
+* a learned outcome-boundary extender (logistic over hashed token features, one decision per token beyond a
+  claims-layer OUTCOME entity, merging an OUTCOME entity it reaches; trained on EI prompt outcome strings found in
+  2,810 EI abstracts; held-out on 327 EI validation abstracts: step accuracy .868 vs .606 for never extending, AUC
+  .93) overshoots the findings gold's outcome names: both sides, up to 8 tokens, p >= 0.5: OPEN .922 / .437 (outcome
+  right .965 -> .907); p >= 0.7: .913 / .453; right side, up to 3 tokens: OPEN .918 / .473 / 12 of 502, BLIND .811 /
+  .266 / 16 of 192 (outcome right .885 -> .867).
+* joining two OUTCOME entities that only linking words part (outside the tagger's wide runs): OPEN .913 / .473.
 """
 
 from __future__ import annotations
