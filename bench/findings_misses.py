@@ -1,0 +1,117 @@
+"""Why gold findings are not found: the findings scorer's three miss classes, cut finer (counts only by default).
+
+    python bench/findings_misses.py --gold /work/wt/notes/s9/open --split tune              # counts
+    python bench/findings_misses.py --gold /work/wt/notes/s9/open --split tune --examples   # + sentences
+
+``--examples`` prints gold sentences: use it on gold you may read (an OPEN tune folder), never on BLIND or on the
+report half. Per gold finding that :func:`claimex.evaluate.findings_match.judge` does not find (the pipeline's
+records, as ``claimex evaluate --task findings``):
+
+* **no claim in sentence** / **sentence claim not a finding**: the sentence re-assembled with
+  ``ClaimAssembler(outcomeless=True)`` says which typing it got: ``typed finding, dropped: no outcome entity``
+  (a finding or adverse_effect claim the default assembler drops because it names no OUTCOME entity),
+  ``typed conclusion`` / ``typed <type>``, or ``untyped`` (no claim even then);
+* **outcome not covered**: ``entity covers, claim took another`` (an OUTCOME entity of the sentence covers half the
+  gold outcome's tokens but no finding claim holds it), ``outcome entity partial`` (the best OUTCOME entity of the
+  sentence covers some but under half of them), ``other label only`` (no OUTCOME entity overlaps it; an arm or
+  population entity does), ``no entity`` (no entity overlaps it).
+
+Measured on main 2e3af12 (round 9; BLIND as counts only, no sentence read):
+
+| class | OPEN tune (58 of 655 missed) | BLIND tune (50 of 259 missed) |
+|---|---|---|
+| outcome not covered: outcome entity partial | 22 | 14 |
+| outcome not covered: no entity | 11 | 8 |
+| outcome not covered: other label only | 4 | 6 |
+| outcome not covered: entity covers, claim took another | 0 | 0 |
+| no claim in sentence: typed finding, dropped: no outcome entity | 11 | 8 |
+| no claim in sentence: untyped | 2 | 8 |
+| sentence claim not a finding: typed conclusion | 8 | 6 |
+
+Tried in round 9 and not kept (found / fully / spurious; main: OPEN .911 / .476 / 13 of 503, BLIND .807 / .266 /
+16 of 191; BLIND run once or twice per idea, figures only):
+
+* ``weak_outcome`` 0.3 -> 0.2 (sm): OPEN .914 / .478 / 13 of 508, BLIND .815 / .259 / 16 of 195; Evidence Inference
+  train prompts e2e .6973 -> .6922. Apart: the weak decode at 0.2 with the wide floor kept at 0.15, OPEN .914 /
+  .476 / 13 of 508; the wide floor alone 0.15 -> 0.10, OPEN .911 / .478 / 13 of 503, BLIND identical to main.
+* the OUTCOME head's top run per sentence with no weak span (floor 0.1, hysteresis relative to the sentence's top,
+  added to ``pico_weak``): on weak 0.2, OPEN .918 / .478 / 13 of 513, BLIND .815 / .259 / 17 of 196; on 0.3, BLIND
+  .807 / .266 / 17 of 193.
+* a results-section sentence classifier (hashed uni+bigrams, logistic; 13,625 sentences of EI-2 headed abstracts,
+  every gold id out; held-out on EI validation articles AUC .969) turning sentences with an OUTCOME entity into
+  findings at p >= 0.9: conclusion-typed ones OPEN .913 / .476 / 13 of 504, BLIND .807 / .266 / 16 of 191; untyped
+  ones too, BLIND .807 / .266 / 17 of 192 (untyped only, OPEN .911 / .476 / 19 of 509). As a veto (findings at
+  p < 0.3 dropped): OPEN .882 / .470 / 12 of 482.
+* a learned outcome-boundary extender (logistic over hashed token features, one decision per token beyond a
+  claims-layer OUTCOME entity, merging an OUTCOME entity it reaches; trained on EI prompt outcome strings found in
+  2,810 EI abstracts; held-out on 327 EI validation abstracts: step accuracy .868 vs .606 for never extending, AUC
+  .93) overshoots the findings gold's outcome names: both sides, up to 8 tokens, p >= 0.5: OPEN .922 / .437 (outcome
+  right .965 -> .907); p >= 0.7: .913 / .453; right side, up to 3 tokens: OPEN .918 / .473 / 12 of 502, BLIND .811 /
+  .266 / 16 of 192 (outcome right .885 -> .867).
+* joining two OUTCOME entities that only linking words part (outside the tagger's wide runs): OPEN .913 / .473.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+from collections import Counter
+from pathlib import Path
+
+from claimex.assemble.claims import ClaimAssembler
+from claimex.corpora.findings import load_gold
+from claimex.evaluate.findings import _predict
+from claimex.evaluate.findings_match import _overlaps, claim_span, covered, judge, tokens
+
+
+def miss_class(finding, j, record, text: str, outcomeless: ClaimAssembler) -> str:
+    """The finer class of one finding that ``judge`` did not find (module doc)."""
+    err = j.errors[0]
+    if err != "outcome not covered":
+        again = copy.deepcopy(record)
+        types = sorted({c.type for c in outcomeless(again) if _overlaps(claim_span(c, again), finding.sentence)})
+        if "finding" in types or "adverse_effect" in types:
+            sub = "typed finding, dropped: no outcome entity"
+        else:
+            sub = f"typed {'/'.join(types)}" if types else "untyped"
+        return f"{err}: {sub}"
+    gold = tokens(text, finding.outcome.start, finding.outcome.end)
+    outcomes = [e for e in record.entities if e.label == "OUTCOME" and _overlaps((e.start, e.end), finding.sentence)]
+    best = max((sum(covered(t, e.start, e.end) for t in gold) for e in outcomes), default=0)
+    if gold and 2 * best >= len(gold):
+        return f"{err}: entity covers, claim took another"
+    if best:
+        return f"{err}: outcome entity partial"
+    span = (finding.outcome.start, finding.outcome.end)
+    return f"{err}: " + ("other label only" if any(_overlaps((e.start, e.end), span) for e in record.entities)
+                         else "no entity")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", type=Path, required=True)
+    ap.add_argument("--split", default="tune", choices=["tune"], help="the tune half only (never report)")
+    ap.add_argument("--examples", action="store_true", help="print each miss's sentence (OPEN gold only)")
+    args = ap.parse_args()
+    golds = [g for g in load_gold(args.gold, errors=[]) if g.split == args.split]
+    outcomeless = ClaimAssembler(outcomeless=True)
+    counts: Counter = Counter()
+    total = 0
+    for g, record, text in _predict(golds, None, None, []):
+        for finding in g.findings:
+            total += 1
+            j = judge(finding, record, text)
+            if j.found:
+                continue
+            cls = miss_class(finding, j, record, text, outcomeless)
+            counts[cls] += 1
+            if args.examples:
+                sentence = " ".join(text[slice(*finding.sentence)].split())
+                print(f"{cls} | gold outcome: {finding.outcome.text} | {sentence}")
+    print(f"gold findings {total}, not found {sum(counts.values())}")
+    for cls, n in counts.most_common():
+        print(f"{n:4d}  {cls}")
+
+
+if __name__ == "__main__":
+    main()
