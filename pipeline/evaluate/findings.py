@@ -33,9 +33,12 @@ from ..corpora.findings import GoldAbstract, GoldFinding, load_document, load_go
 from ..schema import Claim, ClaimConfidence, Record
 from .calibration import table_rows
 from .findings_match import (
+    ARM_STATES,
+    DIRECTION_ERRORS,
     FIELDS,
     FINDING_TYPES,
     Judgement,
+    arms_state,
     claim_span,
     in_result_sentence,
     judge,
@@ -61,6 +64,8 @@ class Tally:
     in_results: int = 0
     matching: int = 0  # claims in result sentences that find some gold finding
     errors: Counter = field(default_factory=Counter)
+    #: (direction error class, arms state) of found findings with a wrong direction (:func:`.findings_match.arms_state`)
+    direction_arms: Counter = field(default_factory=Counter)
     abstracts: int = 0
     # field -> (confidence, right) over found findings whose judged claim carries a confidence
     calibration: dict[str, tuple[list[float], list[bool]]] = field(default_factory=dict)
@@ -74,6 +79,9 @@ class Tally:
             self.fully += j.fully_right
             self.right.update(name for name, ok in j.fields.items() if ok and j.found)
             self.errors.update(j.errors)
+            state = arms_state(j)
+            if state is not None:
+                self.direction_arms[(next(e for e in j.errors if e in DIRECTION_ERRORS), state)] += 1
         self._calibrate(judged, record)
         matched = {j.claim for _, j in judged if j.found}
         matched |= _claims_finding_any(gold, record, text)
@@ -110,6 +118,18 @@ class Tally:
                 row("spurious claims", self.spurious, self.claims),
                 row("precision (claims in result sentences)", self.matching, self.in_results)]
         return out
+
+    def direction_rows(self) -> list[dict[str, Any]]:
+        """Per direction error class (then all of them): how many of those found findings had their arms right,
+        swapped or wrong."""
+        def row(name: str, counts: Counter) -> dict[str, Any]:
+            return {"name": name, **{s: counts[s] for s in ARM_STATES}, "total": sum(counts.values())}
+
+        by_class: dict[str, Counter] = defaultdict(Counter)
+        for (cls, state), n in self.direction_arms.items():
+            by_class[cls][state] += n
+            by_class["all direction errors"][state] += n
+        return [row(cls, by_class[cls]) for cls in (*DIRECTION_ERRORS, "all direction errors") if cls in by_class]
 
     def summary(self) -> dict[str, Any]:
         rate = {r["name"]: r["rate"] for r in self.rows()}
@@ -203,6 +223,9 @@ def render_markdown(report: FindingsReport) -> str:
             lines += ["", "## calibration (confidence of the judged claims; bins: rate right (count))", ""]
             lines += _table(sub.rows)
             continue
+        if name == "direction errors by arms":
+            lines += ["", f"## {name}", ""] + _table(sub.rows)
+            continue
         lines += ["", f"## {name}", "", "| class | count | share |" if name == "errors" else "| measure | rate |",
                   "|---|---|---|" if name == "errors" else "|---|---|"]
         for r in sub.rows:
@@ -280,6 +303,10 @@ def evaluate(gold: Path | None = None, pred: Path | None = None, model: Any = No
     report.sections["errors"] = EvalReport(task="findings errors", rows=[
         {"name": cls, "count": n, "share": round(n / total.gold, 4) if total.gold else 0.0}
         for cls, n in total.errors.most_common()])
+    if total.direction_arms:
+        report.sections["direction errors by arms"] = EvalReport(
+            task="findings: direction errors of found findings, by whether their arms were right",
+            rows=total.direction_rows())
     if total.calibration:
         report.sections["calibration"] = EvalReport(task="findings confidence calibration (found findings)",
                                                     rows=table_rows(total.calibration))

@@ -204,6 +204,23 @@ def judge_claim(gold: GoldFinding, claim: Claim, record: Record, text: str) -> J
     return j
 
 
+DIRECTION_ERRORS = ("difference vs no difference", "wrong sign", "direction: comparison vs single arm",
+                    "direction missing")
+ARM_STATES = ("arms right", "arms swapped", "arms wrong")
+
+
+def arms_state(j: Judgement) -> str | None:
+    """For a found finding whose direction is wrong: were its arms right ("arms right": intervention and comparator
+    both right), swapped ("arms swapped": the direction was judged flipped) or otherwise wrong ("arms wrong": a
+    missing, bare, mixed or extra arm, which also decides comparison vs single arm)? None when the direction is
+    right or the finding is not found. Tells how much direction error is arm error upstream."""
+    if not j.found or j.fields.get("direction", True):
+        return None
+    if "swapped arms" in j.errors:
+        return "arms swapped"
+    return "arms right" if j.fields.get("intervention") and j.fields.get("comparator") else "arms wrong"
+
+
 def _direction_error(expected: str, got: str | None) -> str:
     if got is None:
         return "direction missing"

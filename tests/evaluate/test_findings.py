@@ -16,7 +16,7 @@ from claimex.corpora.findings import (
     text_sha1,
 )
 from claimex.evaluate.findings import Tally, evaluate, render_markdown
-from claimex.evaluate.findings_match import judge
+from claimex.evaluate.findings_match import arms_state, judge
 from claimex.schema import Abbreviation, Claim, Entity, Measure, Record, Sentence
 
 TEXT = ("Pressure-regulated volume control (PRVC) versus volume control (VC). "
@@ -134,6 +134,27 @@ def test_best_claim_is_judged_and_spurious_and_precision_are_counted():
     tally = Tally()
     tally.add_abstract(gold, rec, TEXT)
     assert (tally.claims, tally.spurious, tally.in_results, tally.matching) == (3, 0, 2, 2)
+
+
+def test_direction_errors_are_told_apart_by_whether_the_arms_were_right():
+    gold = GoldAbstract("evidence-inference", "x", "headed", "tune", text_sha1(TEXT), len(TEXT), [S2],
+                        [gold_finding(), gold_finding(direction="no_difference", significant=False),
+                         gold_finding(comparator=None, direction="positive")])
+    tally = Tally()
+    # one claim, judged for three findings: a wrong sign with the arms right; a difference said where the gold
+    # has none, arms right too; a comparison where the gold is single-arm (its comparator is the arm error)
+    judged = tally.add_abstract(gold, record([dict(RIGHT, direction="increase")], ENTS), TEXT)
+    assert [arms_state(j) for _, j in judged] == ["arms right", "arms right", "arms wrong"]
+    assert tally.direction_arms == {("wrong sign", "arms right"): 1, ("difference vs no difference", "arms right"): 1,
+                                    ("direction: comparison vs single arm", "arms wrong"): 1}
+    rows = {r["name"]: r for r in tally.direction_rows()}
+    assert rows["all direction errors"] == {"name": "all direction errors", "arms right": 2, "arms swapped": 0,
+                                            "arms wrong": 1, "total": 3}
+    # swapped arms with the direction not flipped: the error is told as the swap's
+    rec = record([dict(RIGHT, intervention=["C"], comparator=["I"], direction="decrease")], ENTS)
+    j = judge(gold_finding(), rec, TEXT)
+    assert arms_state(j) == "arms swapped" and "wrong sign" in j.errors
+    assert arms_state(judge(gold_finding(), record([dict(RIGHT)], ENTS), TEXT)) is None  # direction right
 
 
 @pytest.mark.shared
