@@ -75,6 +75,13 @@ def _cue_text(view: SentenceView) -> str:
     return view.cached("cue_text", make)
 
 
+def _judged_change(decision: Decision) -> bool:
+    """A single-arm judgement (positive / negative) read from a change, polarity or negation words - not a value
+    merely observed in every arm ("three cases of sore throat in each group", "4.0 days in both treatment groups":
+    the arms' values set side by side, a comparison)."""
+    return decision.direction in ("positive", "negative") and decision.source != "observed"
+
+
 _M = TypeVar("_M")
 
 
@@ -118,22 +125,29 @@ class ClaimAssembler:
         ctx = InterventionContext(short_forms={a.short: a.long for a in record.abbreviations},
                                   controlled=controlled_design(record.text))
         claims: list[Claim] = []
+        per_arm: list[Claim] = []  # single-arm findings of an arm the sentence judged (kept from the arm ranker)
         views = sentence_views(record)
         ctx.prime(views)
         for view in views:
             ctype = classify(view, state)
             if ctype is not None:
-                for claim in self._claims(view, ctype, ctx):
+                for claim in self._claims(view, ctype, ctx, per_arm):
                     claim.id = f"C{len(claims) + 1}"
                     claims.append(claim)
             design = view.index == 0 or ctype == "aim" or (ctype is None and methods_cue(view))
             ctx.observe(view, ctype, design=design)
         if self.arms is not None:
-            claims = self.arms.rerank(record, claims, views)
+            # the arm of a per-arm single-arm finding is the arm itself, not the ranker's pick for the claim
+            kept = {c.id for c in per_arm}
+            ranked = iter(self.arms.rerank(record, [c for c in claims if c.id not in kept], views))
+            claims = [c if c.id in kept else next(ranked) for c in claims]
         claims = split_coordinated(record, claims)
         return self.confidence.score(record, claims) if self.confidence is not None else claims
 
-    def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext) -> list[Claim]:
+    def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext,
+                per_arm: list[Claim] | None = None) -> list[Claim]:
+        """The claims of one typed sentence; ``per_arm`` collects the single-arm findings made for the other arms
+        of a sentence judged within the arms (see :func:`_judged_change`)."""
         if ctype in _CARRY:
             settle_roles(view, ctx)
         arms = arms_of(view, ctx)
@@ -206,6 +220,17 @@ class ClaimAssembler:
                                  or e is arm),
                 arm_mentions=[e.id for e in roles.mentions],
             ))
+            if ctype in _CARRY and comparators and _judged_change(decision):
+                # judged within the arms (a change or a judgement "in both groups") though the sentence names or
+                # carries the other arm: one single-arm finding per arm (GUIDELINES, Findings: "improved in both
+                # groups"), never a comparator beside a positive / negative direction
+                own = out.pop()
+                out.append(own.model_copy(update={"comparator": []}))
+                if arm is None:
+                    copies = [own.model_copy(update={"intervention": [c.id], "comparator": []}) for c in comparators]
+                    out.extend(copies)
+                    if per_arm is not None:
+                        per_arm.extend(copies)
             if decision.within and ctype in _CARRY:
                 # no difference between the arms and a significant change within them: a second, single-arm
                 # finding of the change (GUIDELINES, Findings: "within a group over time and between groups")

@@ -61,3 +61,32 @@ def test_both_doses_against_a_placebo_stay_comparisons():
         ("INTERVENTION", "canagliflozin 100"), ("INTERVENTION", "300 mg", 1), ("OUTCOME", "HbA1c")], title=True)
     claims = _results(rec, "Both canagliflozin")
     assert claims and all(c.direction in ("increase", "decrease", "no_difference") for c in claims)
+
+
+# Evidence Inference PMC4280366 (title, aim, design, a results sentence; not in the findings gold)
+RAGT = (
+    "Effect of Robotic-Assisted Gait Training in Patients With Incomplete Spinal Cord Injury. "
+    "To determine the effect of robotic-assisted gait training (RAGT) compared to conventional overground training. "
+    "Sixty patients with motor incomplete spinal cord injury (SCI) were included in a prospective, randomized "
+    "clinical trial by comparing RAGT to conventional overground training. "
+    "At the end of rehabilitation, both groups showed significant improvement in LEMS, AMI, SCIM3-M, and WISCI-II.")
+
+
+def _ragt():
+    return make_record(RAGT, [
+        ("INTERVENTION", "Robotic-Assisted Gait Training"), ("INTERVENTION", "robotic-assisted gait training (RAGT)"),
+        ("COMPARATOR", "conventional overground training"), ("INTERVENTION", "RAGT", 1),
+        ("COMPARATOR", "conventional overground training", 1),
+        ("OUTCOME", "LEMS"), ("OUTCOME", "AMI"), ("OUTCOME", "SCIM3-M"), ("OUTCOME", "WISCI-II")], title=True)
+
+
+def test_improvement_in_both_groups_is_one_single_arm_finding_per_arm():
+    # judged within the arms ("both groups showed significant improvement") while the design's comparator is
+    # carried: no comparator beside a positive direction, and the other arm gets its own single-arm finding
+    for arms in (None, "rules"):  # with the shipped arm ranker and without it
+        rec = _ragt()
+        claims = _results(rec, "both groups showed")
+        names = sorted(rec.entities[int(c.intervention[0][1:]) - 1].text for c in claims)
+        assert names == ["conventional overground training", "robotic-assisted gait training (RAGT)"], arms
+        assert all(c.comparator == [] and (c.direction, c.significant) == ("positive", True) for c in claims)
+        assert all(len(c.outcome) == 4 for c in claims)
