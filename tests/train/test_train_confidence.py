@@ -48,13 +48,18 @@ def test_folds_group_by_abstract_and_are_stable():
     assert folds == [trainer.fold_of(k) for k in keys] and set(folds) == set(range(trainer.FOLDS))
 
 
-def test_main_writes_weights_the_assembler_loads(tune, tmp_path):
-    golds, records = tune
+def _inputs(golds, records, tmp_path) -> list[str]:
+    """The trainer's arguments for ``golds`` and their ``records`` written to files under ``tmp_path``."""
     gold_path = tmp_path / "gold.jsonl"
     gold_path.write_text("".join(dump_abstract(g) + "\n" for g in golds), encoding="utf-8")
     rec_path = tmp_path / "records.jsonl"
     rec_path.write_text("".join(r.to_json() + "\n" for r in records.values()), encoding="utf-8")
-    metrics = trainer.main([str(tmp_path / "model"), "--gold", str(gold_path), "--records", str(rec_path)])
+    return [str(tmp_path / "model"), "--gold", str(gold_path), "--records", str(rec_path)]
+
+
+def test_main_writes_weights_the_assembler_loads(tune, tmp_path):
+    golds, records = tune
+    metrics = trainer.main(_inputs(golds, records, tmp_path))
     assert metrics["abstracts"] == len(golds) and set(metrics["cv"]) == set(TARGETS)
     for t in TARGETS:
         assert 0 <= metrics["cv"][t]["brier"] <= 1 and metrics["l2"][t] in trainer.L2S
@@ -87,13 +92,9 @@ def test_recalibrated_weights_give_the_scaled_probabilities():
 
 def test_calibrate_holds_the_listed_abstracts_out_of_the_fit(tune, tmp_path):
     golds, records = tune
-    gold_path = tmp_path / "gold.jsonl"
-    gold_path.write_text("".join(dump_abstract(g) + "\n" for g in golds), encoding="utf-8")
-    rec_path = tmp_path / "records.jsonl"
-    rec_path.write_text("".join(r.to_json() + "\n" for r in records.values()), encoding="utf-8")
     ids = tmp_path / "ids.txt"
     ids.write_text("# held out\n" + "\n".join(g.key for g in golds[:2]) + "\n", encoding="utf-8")
-    args = [str(tmp_path / "model"), "--gold", str(gold_path), "--records", str(rec_path)]
+    args = _inputs(golds, records, tmp_path)
     metrics = trainer.main(args + ["--calibrate", str(ids)])
     assert metrics["abstracts"] == len(golds) - 2 and metrics["calibration"]["abstracts"] == 2
     saved = json.loads((tmp_path / "model" / "weights.json").read_text())
