@@ -31,6 +31,7 @@ Without the weights file the rules' arms stay as they are.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -135,6 +136,9 @@ class AbstractFacts:
                 for label, e, _ in bracket_labels(view, here):
                     self.labels.setdefault(label, self.group[e.id])
         self.outcomes = sorted(((e.start, e.end) for e in record.entities if e.label == "OUTCOME"))
+        # the furthest end among the first k outcomes (by start): a mention lies inside an outcome starting at or
+        # before it exactly when that reach covers its end (one bisect, no scan of the outcomes)
+        self.reach = list(itertools.accumulate((b for _a, b in self.outcomes), max))
         self._static: dict[tuple[str, int], list[float]] = {}
         self._sentences: dict[int, tuple] = {}
 
@@ -170,6 +174,11 @@ class AbstractFacts:
                     or (nxt is not None and e.end <= nxt.start and nxt.start - e.end < 12
                         and _JOINED.match(text[e.end:nxt.start]) and text[e.end:nxt.start].strip()))
 
+    def _in_outcome(self, e: Entity) -> bool:
+        """Does an OUTCOME span hold mention ``e`` (start <= e.start, e.end <= end)?"""
+        k = bisect_right(self.outcomes, (e.start, 1 << 60))
+        return k > 0 and self.reach[k - 1] >= e.end
+
     def static(self, e: Entity, sentence_start: int) -> list[float]:
         """The features of mention ``e`` that do not depend on the claim (``sentence_start``: the claim's
         sentence start when ``e`` lies in it, else -1: the words before it are read up to there)."""
@@ -187,8 +196,7 @@ class AbstractFacts:
                 float(bool(_BETWEEN.search(before))),
                 float(bool(_GROUP_AFTER.match(after)) or bool(_GROUP_WORD.search(e.text))),
                 float(bool(_PREPOSITION.search(before))),
-                float(any(s <= e.start and e.end <= t for s, t in self.outcomes[:bisect_right(
-                    self.outcomes, (e.start, 1 << 60))])),
+                float(self._in_outcome(e)),
                 min(len(entity_words(e)), 6) / 6.0,
                 float(bool(_PERSON.search(e.text.strip()))), float(bool(e.expanded)),
                 float(bool(_NEGATED.search(before))), float(self._joined(e)),

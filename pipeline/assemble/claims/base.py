@@ -246,6 +246,23 @@ class Gated:
         return iter(()) if self.closed(text) else self.pattern.finditer(text)
 
 
+_DIGIT = re.compile(r"\d")
+
+
+class NeedsDigit(Gated):
+    """A regex every match of which holds a digit (``\\d``, any Unicode digit): tried only on texts with one
+    (one ``\\d`` scan, no keywords)."""
+
+    def __init__(self, pattern: re.Pattern):
+        super().__init__(pattern, ())
+
+    def closed(self, text: str) -> bool:
+        return _DIGIT.search(text) is None
+
+    def search(self, text: str) -> re.Match | None:
+        return None if _DIGIT.search(text) is None else self.pattern.search(text)
+
+
 class GatedBoth(Gated):
     """A :class:`Gated` regex with a second keyword set: every match contains one of ``keywords`` and one of
     ``also``, so the pattern is tried only when the text has one of each."""
