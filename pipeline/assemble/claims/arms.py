@@ -60,6 +60,10 @@ def _names_design_arm(ent: Entity, ctx: InterventionContext) -> bool:
 
 
 _ALONE_AFTER = re.compile(r"^\s+alone\b", re.IGNORECASE)
+# patterns once used inline (``re.match(pattern, ...)``): compiled here, not looked up in re's cache per call
+_ARM_TAIL = re.compile(rf"\s*{ARM_HEAD}\b")  # "group" after an entity (case as written)
+_OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$")
+_BETWEEN_END = re.compile(r"\bbetween\s+(?:the\s+)?$")
 
 
 def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
@@ -68,7 +72,7 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
     arms: list[Arm] = []
     ents = sorted(view.label("INTERVENTION", "COMPARATOR"), key=lambda e: e.start)
     for ent in ents:
-        tail = re.match(rf"\s*{ARM_HEAD}\b", view.text[ent.end - view.start:])
+        tail = _ARM_TAIL.match(view.text[ent.end - view.start:])
         end = ent.end + (tail.end() if tail else 0)
         text = view.text[ent.start - view.start:end - view.start]
         if is_bare_label(text) or bare_control(text):
@@ -134,8 +138,7 @@ def _design_arms_only(view: SentenceView, arms: list[Arm], ctx: InterventionCont
         if a.entity is None or a.inherited or a.side == "C" or is_control(a.entity) or _HEAD_END.search(a.text):
             return False
         nxt = next((b for b in arms if b.start >= a.end and b.entity is not None), None)
-        if nxt is not None and _names_design_arm(nxt.entity, ctx) and re.match(r"^\s+of\s+(?:the\s+)?$",
-                                                                                view.between(a.end, nxt.start)):
+        if nxt is not None and _names_design_arm(nxt.entity, ctx) and _OF_THE.match(view.between(a.end, nxt.start)):
             return True
         return not _names_design_arm(a.entity, ctx) and not PLURAL_ARMS.search(a.text) \
             and bool(_RESULT_SETTING.search(view.between(view.start, a.start))) and not compared(a)
@@ -250,7 +253,7 @@ def _assign_sides(view: SentenceView, arms: list[Arm], main=None) -> None:
         return
     second = others[0]
     gap = view.between(first.end, second.start)
-    if _PAIR_GAP.match(gap) or re.search(r"\bbetween\s+(?:the\s+)?$", view.between(first.start - 20, first.start)):
+    if _PAIR_GAP.match(gap) or _BETWEEN_END.search(view.between(first.start - 20, first.start)):
         if main is not None and main(second.entity) and not main(first.entity):
             second = first  # the main intervention is the pair's intervention, whichever comes first
         for a in named:
@@ -328,7 +331,7 @@ def stray_arms_dropped(view: SentenceView, interventions: list[Entity], ctx: Int
         if e.id in valued or entity_words(e) & words or e.start < view.start or e.end > view.end \
                 or PLURAL_ARMS.search(e.text):
             return True
-        if re.search(rf"\b{ARM_HEAD}\b", view.text[e.start - view.start:e.end - view.start + 8], re.IGNORECASE):
+        if _HEAD_END.search(view.text[e.start - view.start:e.end - view.start + 8]):
             return True
         return any(o is not e and (_COORDINATED.match(view.between(e.end, o.start)) or _LISTED.match(
             view.between(e.end, o.start)) or _COORDINATED.match(view.between(o.end, e.start))

@@ -168,12 +168,16 @@ def _clear(view: SentenceView, start: int, end: int, measures: list[Measure], sk
     return not any(start <= m.start < end for m in measures if m.id != skip.id)
 
 
+_OPENS_BRACKET = re.compile(r"^\s*\(")
+_BRACKET_OR_STOP = re.compile(r"[();]")
+
+
 def _in_parenthesis(view, arms, m) -> Arm | None:
     for arm in reversed(arms):
         if arm.end > m.start:
             continue
         gap = view.between(arm.end, m.start)
-        if re.match(r"^\s*\(", gap) and not re.search(r"[();]", gap.lstrip()[1:]) and not any(
+        if _OPENS_BRACKET.match(gap) and not _BRACKET_OR_STOP.search(gap.lstrip()[1:]) and not any(
                 arm.end <= a.start < m.start for a in arms):
             return arm
         return None

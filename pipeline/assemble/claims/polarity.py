@@ -77,7 +77,11 @@ def cue_edges(text: str, start: int, end: int) -> tuple[int, int]:
     a = start + min(lead.end(), len(span)) if lead else start
     trail = _TRAIL_CUE.search(text, a, end) if a < end else None
     b = trail.start() if trail else end
-    return (a, b) if re.search(r"\w", text[a:b]) else (start, start)
+    return (a, b) if _WORD_CHAR.search(text[a:b]) else (start, start)
+
+
+_WORD_CHAR = re.compile(r"\w")
+_PAIR_BREAK = re.compile(r"[,;()]|\b(?:and|or|but)\b")  # a conjunction or clause mark between two cues
 
 
 _OWN_CUE_STOP = re.compile(r".*(?:[,;()\[\]]|\band\b|\bor\b)", re.DOTALL | re.IGNORECASE)
@@ -190,7 +194,7 @@ def _hits(text: str, harmful: bool) -> tuple[tuple[int, int, int], ...]:
         nxt = raw[k + 1] if k + 1 < len(raw) else None
         # a comparative next to a change word: "greater reduction", "reduced more", "less increase"
         # (not across a conjunction: "lower and longer" are two cues)
-        if nxt and nxt[0] - end <= 14 and not re.search(r"[,;()]|\b(?:and|or|but)\b", text[end:nxt[0]]) and (
+        if nxt and nxt[0] - end <= 14 and not _PAIR_BREAK.search(text[end:nxt[0]]) and (
                 bool(COMPARATIVE_WORDS.match(text[start:end])) != bool(COMPARATIVE_WORDS.match(text[nxt[0]:nxt[1]]))):
             nsign = -nxt[2] if nxt[3] == "v" and harmful else nxt[2]
             out.append((start, nxt[1], sign * nsign))
