@@ -319,12 +319,32 @@ class Alternation:
     def __init__(self, runs: Sequence[Gated]):
         self.runs = tuple(runs)
         self.pattern = re.compile("|".join(r.pattern.pattern for r in self.runs), self.runs[0].pattern.flags)
+        # per run (regex, keywords) for a plain :class:`Gated`, whose gate is tested here on the text folded once
+        # (:meth:`Gated.search` written out: no call and no fold lookup per run); (None, run) for other gates
+        self._gates = tuple((r.pattern, r._keys) if type(r) is Gated else (None, r) for r in self.runs)
+
+    def _matches(self, text: str) -> Iterator[re.Match]:
+        """The match of each run, in run order (a run whose gate is closed is skipped)."""
+        got = _FOLDED.get(text)
+        low, odd = got if got is not None else _folded(text)
+        for pattern, keys in self._gates:
+            if pattern is None:
+                m = keys.search(text)
+            else:
+                for key in keys:
+                    if key in low:
+                        break
+                else:
+                    if not odd:
+                        continue
+                m = pattern.search(text)
+            if m is not None:
+                yield m
 
     def search(self, text: str) -> re.Match | None:
         best = None
-        for run in self.runs:
-            m = run.search(text)
-            if m is not None and (best is None or m.start() < best.start()):
+        for m in self._matches(text):
+            if best is None or m.start() < best.start():
                 best = m
                 if best.start() == 0:
                     break  # no run can start earlier, and a later one loses the tie
@@ -332,9 +352,8 @@ class Alternation:
 
     def found(self, text: str) -> bool:
         """``search(text) is not None``, stopping at the first run that matches (no leftmost match to find)."""
-        for run in self.runs:
-            if run.search(text) is not None:
-                return True
+        for _m in self._matches(text):
+            return True
         return False
 
 
