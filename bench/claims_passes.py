@@ -24,7 +24,9 @@ about 3-5 minutes a run; ``--runs 2`` minus ``--runs 1`` is one pass (5.43 G ins
 first 200 records of main 100cd63's ``bench/identity.py`` output, one pass: f11aa77 5.41 G, 100cd63 5.37 G, branch
 speed7b 4.90 G (87d0d47; round 7). Round 8, on the first 200 records of main 0779331's output: main 4.93 G,
 branch speed8 3.76 G (e5332bd). Round 9, first 200 records of main 695ad2e's output: main 4.18 G, branch speed9
-3.94 G (cabd987).
+3.94 G (cabd987). Round 11,
+first 200 records of main f50f6e9's output: main 3.944 G, branch speed11 3.865 G (a79c891; the pycache-less
+base tree pays compilation in both runs, so only the difference compares).
 """
 
 from __future__ import annotations
