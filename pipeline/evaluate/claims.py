@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import paths
+from ..assemble.claims.base import content_words
 from ..metrics import prf
 from ..schema import Claim, Record
 from .report import EvalReport
@@ -162,8 +163,6 @@ def _overlap(a: Span, b: Span) -> bool:
 
 
 def _words(text: str) -> frozenset[str]:
-    from ..assemble.claims.base import content_words
-
     return frozenset(content_words(text))
 
 

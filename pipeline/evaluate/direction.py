@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import paths
+from ..assemble.claims.base import STOPWORDS, content_words, same_stem, singular
 from ..metrics import prf
 from ..schema import Entity, Measure, Record, Sentence
 from .report import EvalReport
@@ -144,8 +145,6 @@ def _phrase_words(phrase: str, core_only: bool = True) -> set[str]:
     """The words that name a prompt's I, C or O: for I and C the phrase up to its first comma, bracket
     or qualifying word ("morphine (0.1 mg/kg) injected via ..." -> morphine), for O the whole phrase
     outside brackets; plus bracketed abbreviations."""
-    from ..assemble.claims.base import content_words
-
     phrase = re.sub(r"&(?:amp;)*nbsp;|&amp;", " ", phrase).strip()
     core = _CORE_CUT.split(phrase, maxsplit=1)[0] if core_only else re.sub(r"\([^)]*\)", " ", phrase)
     found = set(content_words(core)) or set(content_words(re.sub(r"\([^)]*\)", " ", phrase)))
@@ -156,8 +155,6 @@ def _phrase_words(phrase: str, core_only: bool = True) -> set[str]:
 def find_mentions(text: str, words: set[str]) -> list[tuple[int, int]]:
     """Character spans of ``text`` made of runs of tokens that stem-match ``words`` (a single
     function word may sit inside a run: "length of stay")."""
-    from ..assemble.claims.base import STOPWORDS, same_stem, singular
-
     if not words:
         return []
     toks = [(m.start(), m.end(), singular(m.group(0).lower())) for m in _TOKEN.finditer(text)]

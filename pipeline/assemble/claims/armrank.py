@@ -43,9 +43,10 @@ import numpy as np
 
 from ... import paths
 from ...schema import FLIP, Claim, Entity, Record
-from .base import EndCue, Gated, SentenceView, entity_words, sentence_views
+from .base import SentenceView, entity_words, sentence_views
 from .context import is_bare_label, is_control
 from .design import COMPARE_BEFORE, design_comparators, same_intervention
+from .gates import EndCue, Gated
 from .labels import arm_phrases, bracket_labels, defined_label
 from .weights import load_once
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from .base import Gated
+from .gates import Gated
 from .polarity import both_arms_change
 from .significance import NONE_IN_ANY_ARM
 

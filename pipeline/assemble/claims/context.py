@@ -29,9 +29,10 @@ import re
 from dataclasses import dataclass, field
 
 from ...schema import Entity
-from .base import Alternation, Gated, SentenceView, content_words, cues, entity_words, same_stem
+from .base import SentenceView, content_words, entity_words, same_stem
 from .control import CONTROL, is_control
 from .design import design_comparators, mentions_arm, names_only, part_words, same_intervention, title_arms
+from .gates import Alternation, Gated, cues
 from .labels import bare_control, bracket_labels, defined_label, is_bare_label
 
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ...schema import Entity
-from .base import cues
+from .gates import cues
 
 CONTROL = cues(
     r"placebos?", r"controls?", r"sham", r"sham[-‐‑][a-z][\w-]*", r"usual\s+care",

@@ -13,8 +13,9 @@ from functools import lru_cache
 from typing import TypeVar
 
 from ...schema import Entity
-from .base import EndCue, SentenceView, content_words, entity_words, same_stem
+from .base import SentenceView, content_words, entity_words, same_stem
 from .control import control_worded, is_control
+from .gates import EndCue
 
 # "off-pump" is not "on-pump"; "sham tDCS" / "placebo patches" are the control arm of a trial of tDCS / patches
 _NEGATIONS = frozenset(["non", "no", "not", "without", "off", "sham", "placebo"])

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ... import paths
 from ...schema import Measure
 from .base import blank
 from .clauses import compared_after_both, focus
@@ -168,8 +169,6 @@ _MODELS: dict[str, DirectionModel | None] = {}
 
 
 def default_model_path() -> Path:
-    from ... import paths
-
     return paths.model_dir(paths.DIRECTION_MODEL_NAME)
 
 

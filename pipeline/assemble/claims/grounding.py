@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ...schema import Entity, Record
-from .base import same_stem, singular, words
+from .base import entity_words, same_stem, singular, words
 from .context import same_intervention
 
 SYNONYMS = {"tumor": "neoplasm", "tumour": "neoplasm", "cancer": "neoplasm", "renal": "kidney",
@@ -156,8 +156,6 @@ def _administered(terms: list[dict[str, Any]], chemicals: Iterable[str]) -> list
 
 
 def _main_mentions(record: Record, arms: list[Entity]) -> list[Entity]:
-    from .base import entity_words
-
     interventions = [e for e in arms if e.label == "INTERVENTION"]
     if not interventions:
         return []

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Gated, cues
+from .gates import Gated, cues
 
 HEDGE = cues(
     r"seems?", r"seemed", r"appears?", r"appeared", r"may", r"might", r"could(?!\s+not\b)", r"suggests?",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Alternation, Anchored, Gated, GatedBoth
+from .gates import Alternation, Anchored, Gated, GatedBoth
 
 #: baseline comparisons: "groups were similar at baseline", "no significant differences in patient characteristics";
 #: every alternative has a baseline word and a likeness word (similar, comparable, ..., differ): both gate it

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .base import EndCue, Gated, cues
+from .gates import EndCue, Gated, cues
 from .hedging import negation_scope
 
 Span = tuple[int, int, str]

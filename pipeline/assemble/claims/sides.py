@@ -17,9 +17,10 @@ from functools import lru_cache
 from itertools import pairwise
 
 from ...schema import Entity, Measure
-from .base import Alternation, Gated, SentenceView, entity_words
+from .base import SentenceView, entity_words
 from .context import Arm, same_intervention
 from .design import distinct_arms
+from .gates import Alternation, Gated
 from .significance import AGAINST_START, DEGREE, ONE_ARM_ONLY, WITHIN_CHANGE
 
 #: a controlled design named anywhere in an abstract: randomised, placebo, sham, a control group / arm / condition,

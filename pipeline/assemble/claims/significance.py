@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ...schema import Measure
-from .base import Alternation, Gated, NeedsDigit, cues
+from .gates import Alternation, Gated, NeedsDigit, cues
 from .polarity import BOTH_ARMS, both_arms_change
 
 ALPHA = 0.05

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Alternation, Gated, GatedBoth, cues
+from .gates import Alternation, Gated, GatedBoth, cues
 
 EARLIER_WORK = Alternation([GatedBoth(re.compile(  # runs gated apart (round 9): "has", "other" alone are common
     r"\b(?:in|from|by)\s+(?:several\s+|many\s+|some\s+|two\s+|the\s+)?(?:previous|prior|earlier|retrospective|"

@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .base import Alternation, Anchored, Gated, GatedBoth, SentenceView, cues
+from .base import SentenceView
 from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result
+from .gates import Alternation, Anchored, Gated, GatedBoth, cues
 from .hedging import hedged
 from .nonresult import ADMIN, BACKGROUND_CUE, BASELINE, FLOW, SAMPLE
 from .nonresult import COMPARES as _COMPARES

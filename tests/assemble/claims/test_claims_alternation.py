@@ -1,4 +1,4 @@
-"""Speed rewrites that must not change a match: base.Alternation (NOT_SIGNIFICANT cut into keyword-gated runs
+"""Speed rewrites that must not change a match: gates.Alternation (NOT_SIGNIFICANT cut into keyword-gated runs
 must match exactly as the single pattern of 5dc2a68 did) and the keyword gates of polarity.HARMFUL and
 polarity.BOTH_ARMS (same span as their pattern), on the sentences of the 537 real PubMed abstracts and
 tricky cases."""
@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from claimex.assemble.claims.base import Alternation, Gated
+from claimex.assemble.claims.gates import Alternation, Gated
 from claimex.assemble.claims.polarity import BOTH_ARMS, HARMFUL
 from claimex.assemble.claims.significance import NOT_SIGNIFICANT
 

@@ -1,4 +1,4 @@
-"""base.Gated (keyword prefilter, trie gate), the cached word helpers, and the hedge gate: speed-ups that must
+"""gates.Gated (keyword prefilter, trie gate), the cached word helpers, and the hedge gate: speed-ups that must
 not change a verdict."""
 
 from __future__ import annotations
@@ -9,18 +9,8 @@ import re
 import pytest
 
 from claimex.assemble.claims import hedging, types
-from claimex.assemble.claims.base import (
-    Gated,
-    _blank_chars,
-    _by_first_letter,
-    _shortest,
-    _top_level_bar,
-    blank,
-    content_words,
-    cues,
-    same_stem,
-    words,
-)
+from claimex.assemble.claims.base import _blank_chars, blank, content_words, same_stem, words
+from claimex.assemble.claims.gates import Gated, _by_first_letter, _shortest, _top_level_bar, cues
 
 GATED = {name: obj for name, obj in vars(types).items() if isinstance(obj, Gated)}
 GATED["hedging._HEDGE_GATED"] = hedging._HEDGE_GATED

@@ -1,6 +1,6 @@
 """Round-9 speed rewrites that must not change an answer, checked on the real PubMed sample sentences and tricky
 cases: types.METHODS, types.CONCLUSION and nonresult FLOW / SAMPLE / ADMIN cut into runs gated apart
-(base.Alternation), base.Anchored (the regex of a ^-anchored cue before its gate) and GatedBoth.search written as
+(gates.Alternation), gates.Anchored (the regex of a ^-anchored cue before its gate) and GatedBoth.search written as
 loops. Each cue is compared with one Gated regex over the whole pattern behind the single keyword gate it had
 before round 9 (on real text) and with the whole pattern ungated (its runs' gates are exact)."""
 
@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from claimex.assemble.claims import armrank, base, context, sides
-from claimex.assemble.claims.base import Anchored, Gated, GatedBoth
+from claimex.assemble.claims import armrank, context, gates, sides
+from claimex.assemble.claims.gates import Anchored, Gated, GatedBoth
 from claimex.assemble.claims.nonresult import ADMIN, FLOW, SAMPLE
 from claimex.assemble.claims.typecues import EARLIER_WORK, ZERO_COUNT
 from claimex.assemble.claims.types import CONCLUSION, METHODS
@@ -75,7 +75,7 @@ def test_run_gates_are_exact(name, pubmed_sentences):
 def test_conclusion_and_admin_as_before(pubmed_sentences):
     """CONCLUSION's and ADMIN's runs as plain Gated regexes (their round-8 form): the same matches."""
     for cue in (CONCLUSION, ADMIN):
-        plain = base.Alternation([Gated(r.pattern, r.keywords) for r in cue.runs])
+        plain = gates.Alternation([Gated(r.pattern, r.keywords) for r in cue.runs])
         hits = 0
         for text in pubmed_sentences + TRICKY:
             want = plain.search(text)

@@ -1,6 +1,6 @@
 """Round-8 speed rewrites that must not change an answer, checked on the real PubMed sample sentences and tricky
-cases: base.EndCue (design.COMPARE_BEFORE and polarity.REFERENCE searched backwards), base.GatedBoth (types.BASELINE with a second
-keyword gate), base.Alternation.found, the odd-case-letter test of base._folded and polarity._depth (brackets only)."""
+cases: gates.EndCue (design.COMPARE_BEFORE and polarity.REFERENCE searched backwards), gates.GatedBoth (types.BASELINE with a second
+keyword gate), gates.Alternation.found, the odd-case-letter test of gates._folded and polarity._depth (brackets only)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from claimex.assemble.claims import base, polarity
-from claimex.assemble.claims.base import Gated
+from claimex.assemble.claims import gates, polarity
 from claimex.assemble.claims.design import COMPARE_BEFORE
+from claimex.assemble.claims.gates import Gated
 from claimex.assemble.claims.polarity import REFERENCE
 from claimex.assemble.claims.significance import NOT_SIGNIFICANT
 from claimex.assemble.claims.types import ADMIN, BASELINE, RESULT_STRONG
@@ -63,9 +63,9 @@ def test_found_is_search_not_none(alternation, pubmed_sentences):
 
 def test_folded_odd_letters_as_the_regex():
     for text in ["plain", "caf\u00e9", "\u0130stanbul", "\u0131", "\u017figni", "\u212aelvin", "\u00b1 5", ""]:
-        low, odd = base._folded(text)
+        low, odd = gates._folded(text)
         assert low == text.lower()
-        assert odd == (not text.isascii() and base._CASE_ODD.search(text) is not None)
+        assert odd == (not text.isascii() and gates._CASE_ODD.search(text) is not None)
 
 
 def _depth_char_by_char(text: str, pos: int) -> int:

@@ -1,4 +1,4 @@
-"""Speed rewrites of round 7 (issue 13) that must not change a match: the keyword gates (base.Gated) put on
+"""Speed rewrites of round 7 (issue 13) that must not change a match: the keyword gates (gates.Gated) put on
 armrank._DESIGN, sides._CONTROLLED / _WITHIN_EACH / _EVERY_SUBJECT / _CHANGE, types._PASSIVE, clauses._CONTRAST_WORD,
 polarity.NOT_A_CUE / ANATOMY and significance.NEGATED_CHANGE, Gated.finditer, and clauses.clauses scanning only
 its punctuation (checked against the character-by-character loop of main f11aa77, frozen here), on the sentences
@@ -12,7 +12,7 @@ from itertools import pairwise
 import pytest
 
 from claimex.assemble.claims import armrank, clauses, polarity, sides, types
-from claimex.assemble.claims.base import Gated
+from claimex.assemble.claims.gates import Gated
 from claimex.assemble.claims.significance import NEGATED_CHANGE
 
 GATES = {"armrank._DESIGN": armrank._DESIGN,  # sides._CONTROLLED: an Alternation since round 9 (test_claims_speed9_cues)

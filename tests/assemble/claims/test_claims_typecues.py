@@ -123,7 +123,7 @@ def test_a_judging_tail_does_not_hedge_the_result_before_it():
 
 
 def test_every_cue_match_holds_a_gate_keyword(pubmed_sentences):
-    # the gates' promise (base.Gated): a text without a keyword has no match, so skipping it changes nothing
+    # the gates' promise (gates.Gated): a text without a keyword has no match, so skipping it changes nothing
     gates = [typecues.EARLIER_WORK, typecues.POWER, typecues._ARMS_ALIKE, typecues._ALIKE_SUBJECT,
              typecues.METHOD_LIST, typecues.ZERO_COUNT, typecues.TOLERABILITY, typecues.HARMS, typecues._TAIL]
     gates = [run for gate in gates for run in getattr(gate, "runs", (gate,))]  # an Alternation: each run's gate
