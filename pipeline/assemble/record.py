@@ -59,7 +59,7 @@ def _sentences(doc: Doc, document: Document) -> list[Sentence]:
                 title_end = len(text_all) if newline < 0 else newline
             else:
                 heading = None
-        out.append(Sentence.model_construct(start=start, end=end, section=label))
+        out.append(Sentence(start=start, end=end, section=label))
     return out
 
 
@@ -90,7 +90,7 @@ def to_record(doc: Doc, document: Document) -> Record:
         span = tagged.span
         start, end = span.start_char, span.end_char
         entities.append(
-            Entity.model_construct(
+            Entity(
                 id=f"E{k}",
                 label=span.label_,
                 start=start,
@@ -108,7 +108,7 @@ def to_record(doc: Doc, document: Document) -> Record:
         text=text,
         meta=dict(document.meta),
         sentences=sentences,
-        abbreviations=[Abbreviation.model_construct(short=s, long=lf, start=a, end=b) for a, b, s, lf in abbrevs],
+        abbreviations=[Abbreviation(short=s, long=lf, start=a, end=b) for a, b, s, lf in abbrevs],
         entities=entities,
         measures=measures,
     )

@@ -30,22 +30,3 @@ def test_without_a_claims_layer_the_record_takes_the_pico_layer():
     a = TEXT.index(WHOLE)
     set_entities(doc, [doc.char_span(a, a + len(WHOLE), label="OUTCOME")])
     assert [e.text for e in to_record(doc, Document(id="t", text=TEXT)).entities] == [WHOLE]
-
-
-def test_record_parts_made_without_validation_equal_validated_ones():
-    """to_record makes sentences, abbreviations and entities with ``model_construct``: validating the
-    record's dump gives the same record (same types and values), so skipping item validation changed nothing."""
-    text = ("Patients with chronic obstructive pulmonary disease (COPD) were randomised. " + TEXT
-            + " COPD exacerbations fell by 12% (P = 0.03).")
-    doc = build_pipeline()(text)
-    a = text.index(WHOLE)
-    b = text.index("COPD exacerbations")
-    set_entities(doc, [doc.char_span(a, a + len(WHOLE), label="OUTCOME"),
-                       doc.char_span(b, b + len("COPD exacerbations"), label="OUTCOME")],
-                 scores=[0.81234567, None], subtypes=["Other", None])
-    doc = OutcomeLists()(doc)
-    record = to_record(doc, Document(id="t", text=text))
-    assert record.sentences and record.abbreviations and len(record.entities) == 5
-    assert record.entities[-1].expanded == "chronic obstructive pulmonary disease exacerbations"
-    again = type(record).model_validate(record.model_dump(by_alias=True))
-    assert again == record and again.to_json() == record.to_json()
