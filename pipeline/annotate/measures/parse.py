@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress
 
 from .candidates import Cand, kind_of_unit
 from .context import (
@@ -85,26 +84,7 @@ def _blocked_mask(s: str) -> bytearray:
 
 _WORD_CONT = re.compile(r"(?i:(?:hundred|thousand|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                         r"(?:[ ]?-[ ]?|[ ])(?:and[ ])?)$")
-_WORDS_SPLIT = re.compile(r"([A-Za-z]+)")  # text and ASCII words, alternating
-_DIGITS_OR_SYMBOL = re.compile(r"\d+|[<>≤≥~(βρκτ$€£]")
-_START_WORDS = frozenset(NUMBER_WORD_SET) | frozenset(AT_KEYWORD)  # the words a pattern can start at
-
-
-def _starts(s: str) -> list[tuple[int, str]]:
-    """``(position, token)`` of the tokens of ``s`` a pattern can start at, in text order: digit runs, the
-    symbols of :data:`AT_SYMBOL`, and the ASCII words (``[A-Za-z]+`` runs) that are number words or
-    keywords. The words are split off and looked up without a Python step per word (most words start no
-    pattern); the tokens are those of one scan with ``[A-Za-z]+|\\d+|[symbols]`` less the other words."""
-    parts = _WORDS_SPLIT.split(s)
-    words = parts[1::2]
-    ends = list(accumulate(map(len, parts)))  # the word parts[2k + 1] starts at ends[2k]
-    keep = compress(range(len(words)), map(_START_WORDS.__contains__, map(str.lower, words)))
-    found = [(ends[2 * k], words[k]) for k in keep]
-    if not found:
-        return [(m.start(), m.group()) for m in _DIGITS_OR_SYMBOL.finditer(s)]
-    found += [(m.start(), m.group()) for m in _DIGITS_OR_SYMBOL.finditer(s)]
-    found.sort()  # positions differ: text order
-    return found
+_WORD_OR_DIGITS = re.compile(r"[A-Za-z]+|\d+|[<>≤≥~(βρκτ$€£]")
 
 
 def _candidates(s: str) -> list[Cand]:
@@ -128,8 +108,8 @@ def _candidates(s: str) -> list[Cand]:
             if c is not None and c.end > c.start:
                 out.append(c)
 
-    for p, tok in _starts(s):
-        first = tok[0]
+    for tok in _WORD_OR_DIGITS.finditer(s):
+        p, first = tok.start(), s[tok.start()]
         if first.isdigit():
             if p >= 2 and s[p - 1] in ".," and s[p - 2].isdigit():
                 continue  # the decimals / thousands of a number already tried
@@ -141,7 +121,7 @@ def _candidates(s: str) -> list[Cand]:
             for q in starts:
                 attempt(q, at_number)
         elif first.isalpha() and first.isascii():
-            low = tok.lower()
+            low = tok.group().lower()
             if low in NUMBER_WORD_SET and not _WORD_CONT.search(s, max(0, p - 16), p):
                 attempt(p, at_word)
             if low in AT_KEYWORD:  # most words start no pattern
