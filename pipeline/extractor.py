@@ -17,6 +17,7 @@ Record users load an :class:`Extractor` once and turn texts, Documents or files 
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
@@ -53,6 +54,11 @@ class Extractor:
         # a model package's meta says claimex_pico_sm (`spacy package` needs an identifier): same model name
         base = str(meta.get("name", "pipeline")).replace("_", "-")
         name = f"{base}-{meta.get('version', '0')}" if model != "rules" else "rules"
+        # the loaded pipeline is ~130k long-lived Python objects (lexicons, patterns, weights' wrappers) that
+        # every full collection of the cyclic garbage collector would scan again (90-190 ms each, 1-2 per 500
+        # abstracts): move them to the collector's permanent generation. Output is unchanged (the collector
+        # only frees unreachable cycles); without a gc.collect() first, so the start-up costs nothing more.
+        gc.freeze()
         return cls(nlp, model_name=name)
 
     @property

@@ -56,7 +56,7 @@ machine; token lists, no regex over the text).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 import numpy
 from spacy.attrs import SENT_START, SPACY
@@ -100,16 +100,28 @@ class Tokens:
             if w in CUE_WORDS:
                 where.setdefault(w, []).append(j)
         self.where = where
+        self._at: dict[frozenset[str], list[int]] = {}  # per word set: its positions, sorted
+        self._wordish: list[bool | None] = [None] * self.n
 
     def at(self, words: frozenset[str], lo: int, hi: int) -> list[int]:
-        """Positions in ``[lo, hi)`` of the tokens in ``words`` (cue words only), in order."""
-        out = [j for w, js in self.where.items() if w in words for j in js if lo <= j < hi]
-        out.sort()
-        return out
+        """Positions in ``[lo, hi)`` of the tokens in ``words`` (cue words only), in order (the positions of
+        each word set are gathered once per doc; a range is two bisections)."""
+        found = self._at.get(words)
+        if found is None:
+            found = self._at[words] = sorted(j for w, js in self.where.items() if w in words for j in js)
+        return found[bisect_left(found, lo):bisect_left(found, hi)] if hi > lo else []
 
     def wordish(self, j: int) -> bool:
         """A token that can be part of a noun phrase: has a letter (not a function word), or is glued
-        to one (``KT-1000``, ``Horner 's``)."""
+        to one (``KT-1000``, ``Horner 's``). Decided once per token."""
+        if j < 0:  # counted from the end: its neighbours differ from those of ``n + j``
+            return self._is_wordish(j)
+        known = self._wordish[j]
+        if known is None:
+            known = self._wordish[j] = self._is_wordish(j)
+        return known
+
+    def _is_wordish(self, j: int) -> bool:
         low = self.lower[j]
         if low in FUNCTION_WORDS or _unbalanced(low):
             return False

@@ -5,12 +5,16 @@ entities (the claims layer of :func:`claimex.annotate.entities.claim_entities`: 
 item) get ids ``E1..``, measures ``M1..`` in text order; entity ``expanded`` replaces
 the abbreviations inside the entity with their long forms; claims come from
 :mod:`claimex.assemble.claims`.
+
+The parts go to :class:`Record` as plain dicts, validated with the record in one call (every field and
+validator of each part still runs; handing over validated part objects instead cost about 0.1 ms more per
+abstract, one Python-level model construction per part).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Optional
+from typing import Any, Optional
 
 from spacy.tokens import Doc
 
@@ -19,15 +23,15 @@ from ..annotate.entities import claim_entities
 from ..annotate.longforms import is_definition
 from ..annotate.sentences import heading_label
 from ..read.base import Document
-from ..schema import Abbreviation, Entity, Measure, Record, Sentence
+from ..schema import Record
 from .claims import assemble_claims
 
 
-def _sentences(doc: Doc, document: Document) -> list[Sentence]:
+def _sentences(doc: Doc, document: Document) -> list[dict[str, Any]]:
     """Sentences with their section: the reader's section span they start in, overridden by a heading
     sentence (``RESULTS:``, ``ABSTRACT.RESULTS::``, ``TITLE:``) written after that span's start. Heading
     sentences only set the section; they are not sentences of the record (no claim or entity spans them).
-    A ``TITLE`` heading labels the title line only."""
+    A ``TITLE`` heading labels the title line only. The fields of each :class:`claimex.schema.Sentence`."""
     sections = sorted(document.sections)
     starts = [s[0] for s in sections]
     text_all = document.text
@@ -59,7 +63,7 @@ def _sentences(doc: Doc, document: Document) -> list[Sentence]:
                 title_end = len(text_all) if newline < 0 else newline
             else:
                 heading = None
-        out.append(Sentence(start=start, end=end, section=label))
+        out.append({"start": start, "end": end, "section": label})
     return out
 
 
@@ -77,9 +81,10 @@ def _expand(text: str, start: int, end: int, abbrevs: list[tuple[int, int, str, 
     return "".join(pieces)
 
 
-def measures_of(doc: Doc) -> list[Measure]:
+def measures_of(doc: Doc) -> list[dict[str, Any]]:
+    """The fields of each :class:`claimex.schema.Measure` of ``doc._.measures``, ids ``M1..``."""
     parsed = getattr(doc._, "measures", None) if doc.has_extension("measures") else None
-    return [m.to_schema(f"M{k}") for k, m in enumerate(parsed or [], start=1)]
+    return [{"id": f"M{k}", **m.to_dict()} for k, m in enumerate(parsed or [], start=1)]
 
 
 def to_record(doc: Doc, document: Document) -> Record:
@@ -89,18 +94,16 @@ def to_record(doc: Doc, document: Document) -> Record:
     for k, tagged in enumerate(claim_entities(doc), start=1):
         span = tagged.span
         start, end = span.start_char, span.end_char
-        entities.append(
-            Entity(
-                id=f"E{k}",
-                label=span.label_,
-                start=start,
-                end=end,
-                text=text[start:end],
-                expanded=_expand(text, start, end, abbrevs),
-                score=None if tagged.score is None else round(float(tagged.score), 4),
-                subtype=tagged.subtype,
-            )
-        )
+        entities.append({
+            "id": f"E{k}",
+            "label": span.label_,
+            "start": start,
+            "end": end,
+            "text": text[start:end],
+            "expanded": _expand(text, start, end, abbrevs),
+            "score": None if tagged.score is None else round(float(tagged.score), 4),
+            "subtype": tagged.subtype,
+        })
     sentences = _sentences(doc, document)
     measures = measures_of(doc)
     record = Record(
@@ -108,7 +111,7 @@ def to_record(doc: Doc, document: Document) -> Record:
         text=text,
         meta=dict(document.meta),
         sentences=sentences,
-        abbreviations=[Abbreviation(short=s, long=lf, start=a, end=b) for a, b, s, lf in abbrevs],
+        abbreviations=[{"short": s, "long": lf, "start": a, "end": b} for a, b, s, lf in abbrevs],
         entities=entities,
         measures=measures,
     )

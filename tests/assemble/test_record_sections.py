@@ -20,7 +20,7 @@ TEXT = ("TITLE: \nA comparison of volume control and pressure-regulated volume c
 def _records_sentences(text, sections=()):
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "claimex.SciTokenizer.v1"}}})
     doc = split_sentences(nlp.make_doc(text))
-    return [(text[s.start:s.end], s.section) for s in _sentences(doc, Document(id="t", text=text,
+    return [(text[s["start"]:s["end"]], s["section"]) for s in _sentences(doc, Document(id="t", text=text,
                                                                                    sections=list(sections)))]
 
 

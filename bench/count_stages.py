@@ -1,0 +1,88 @@
+"""Per-stage passes for counting instructions under Valgrind (``bench/count_pass.py`` does the whole extract).
+
+    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \\
+        python bench/count_stages.py --stage measures --passes 2 --limit 150
+
+The stage's cost is the difference of two runs, ``--passes 2`` minus ``--passes 0`` (start-up, model load,
+the docs made once for every stage: the same in both), halved. Stages, each on the first ``--limit``
+abstracts of ``bench/speed.py``'s set:
+
+* ``measures``: the ``claimex_measures`` component on the finished docs (it sets ``doc._.measures`` again);
+* ``outcome_lists``: the ``claimex_outcome_lists`` component on copies of the docs the pipeline made before it
+  (copies made in every run, used or not);
+* ``record``: ``to_record`` without its claim assembly (``assemble_claims`` replaced by an empty list).
+
+``bench/ab_stage_instructions.sh BASE`` runs each stage for a baseline tree and this checkout.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+STAGES = ("measures", "outcome_lists", "record")
+
+
+def _copy(doc):
+    """``doc.copy()`` with the extension values shared, not deep-copied (scispaCy's spans cannot be)."""
+    data = doc.user_data
+    doc.user_data = {}
+    try:
+        out = doc.copy()
+    finally:
+        doc.user_data = data
+    out.user_data = dict(data)
+    return out
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--stage", choices=STAGES, required=True)
+    ap.add_argument("--passes", type=int, default=2)
+    ap.add_argument("--limit", type=int, default=150, help="abstracts of bench/speed.py's set")
+    args = ap.parse_args(argv)
+    import speed
+
+    from claimex.assemble import record
+    from claimex.extractor import Extractor
+    from claimex.read import read_documents
+    from claimex.read.base import Document
+
+    with tempfile.TemporaryDirectory(prefix="claimex-stages-") as tmp:
+        src = speed.write_abstracts(Path(tmp), args.limit)
+        documents = [d for d in read_documents([src]) if isinstance(d, Document)]
+    nlp = Extractor.load(None).nlp
+    texts = [d.text for d in documents]
+    docs = list(nlp.pipe(texts))
+    later = nlp.pipe_names[nlp.pipe_names.index("claimex_outcome_lists"):]
+    with nlp.select_pipes(disable=later):
+        before = list(nlp.pipe(texts))
+    copies = [[_copy(d) for d in before] for _ in range(max(args.passes, 2))]
+    record.assemble_claims = lambda rec, doc: []
+    measures, outcome_lists = nlp.get_pipe("claimex_measures"), nlp.get_pipe("claimex_outcome_lists")
+    for d, doc in zip(documents, docs):  # warm-up: lazy patterns, caches
+        record.to_record(doc, d)
+    for k in range(args.passes):
+        if args.stage == "measures":
+            for doc in docs:
+                measures(doc)
+        elif args.stage == "outcome_lists":
+            for doc in copies[k]:
+                outcome_lists(doc)
+        else:
+            for d, doc in zip(documents, docs):
+                record.to_record(doc, d)
+    print(f"{args.stage}: {args.passes} passes over {len(docs)} abstracts")
+
+
+if __name__ == "__main__":
+    main()
