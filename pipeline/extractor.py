@@ -54,12 +54,16 @@ class Extractor:
         # a model package's meta says claimex_pico_sm (`spacy package` needs an identifier): same model name
         base = str(meta.get("name", "pipeline")).replace("_", "-")
         name = f"{base}-{meta.get('version', '0')}" if model != "rules" else "rules"
-        # the loaded pipeline is ~130k long-lived Python objects (lexicons, patterns, weights' wrappers) that
-        # every full collection of the cyclic garbage collector would scan again (90-190 ms each, 1-2 per 500
-        # abstracts): move them to the collector's permanent generation. Output is unchanged (the collector
-        # only frees unreachable cycles); without a gc.collect() first, so the start-up costs nothing more.
-        gc.freeze()
         return cls(nlp, model_name=name)
+
+    @staticmethod
+    def freeze() -> None:
+        """Move every object alive now to the garbage collector's permanent generation (``gc.freeze``): a loaded
+        pipeline is ~130k long-lived Python objects (lexicons, patterns, weights' wrappers) that every full
+        collection would scan again (90-190 ms each, 1-2 per 500 abstracts). For a process that loads once and
+        then extracts (``claimex extract``, batch workers); output is unchanged. Not for a caller that loads and
+        drops pipelines repeatedly: frozen objects are never collected."""
+        gc.freeze()
 
     @property
     def version_info(self) -> dict:

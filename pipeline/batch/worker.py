@@ -51,6 +51,7 @@ def get_extractor(model: str | None):
             from ..extractor import Extractor
 
             _CACHE[key] = Extractor.load(model)
+            _CACHE[key].freeze()
             _USE_LOCKS[key] = threading.Lock()
         return _CACHE[key], _USE_LOCKS[key]
 

@@ -57,6 +57,7 @@ def extract(
     record_filter = review_filter(only_rct, min_year, max_year, pmids)
     try:
         extractor = Extractor.load(model)
+        extractor.freeze()
     except (OSError, ValueError) as exc:
         raise fail(str(exc))
     # within one file, later versions / duplicates / <DeleteCitation> win as in `claimex batch` (a warning each)
