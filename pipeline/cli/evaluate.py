@@ -25,6 +25,10 @@ def evaluate(
     model: Optional[str] = ModelOption,
     limit: Optional[int] = typer.Option(None, help="Score at most this many documents."),
     split: Optional[Split] = typer.Option(None, "--split", help="findings: which half of the gold (default all)."),
+    ids: Optional[Path] = typer.Option(None, "--ids", help="findings: score only the gold abstracts listed in FILE "
+                                                           "(source:id a line, # comments)."),
+    skip_ids: Optional[Path] = typer.Option(None, "--skip-ids", help="findings: leave out the gold abstracts listed "
+                                                                     "in FILE."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the report as JSON."),
     report: Optional[Path] = typer.Option(None, "--report", help="Write an HTML report with plots to DIR "
                                                                  "(findings: a markdown file of examples)."),
@@ -43,7 +47,11 @@ def evaluate(
             raise fail(f"{gold}: gold file not found")
     if input is not None and not input.exists():
         raise fail(f"{input}: input file not found")
+    for path in (ids, skip_ids):
+        if path is not None and not path.exists():
+            raise fail(f"{path}: ids file not found")
     options = {"split": split.value} if split else {}
+    options.update({k: v for k, v in (("ids", ids), ("skip_ids", skip_ids)) if v is not None})
     if input is not None:
         options["input"] = input
     try:

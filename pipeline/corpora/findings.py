@@ -210,6 +210,13 @@ def gold_files(path: str | Path) -> list[Path]:
     return sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
 
 
+def read_keys(path: str | Path) -> set[str]:
+    """Gold keys (``source:id``, :attr:`GoldAbstract.key`) listed one a line in ``path``; ``#`` comments and blank
+    lines are skipped (e.g. ``models/claimex-confidence/calibration_ids.txt``, the tune abstracts annotated blind)."""
+    lines = (line.split("#", 1)[0].strip() for line in Path(path).read_text(encoding="utf-8").splitlines())
+    return {line for line in lines if line}
+
+
 def load_gold(path: str | Path | None = None, errors: list[str] | None = None) -> list[GoldAbstract]:
     """Every gold abstract of a file or of the ``*.jsonl`` files of a folder (default: the shipped
     ``corpora/gold/findings``). A bad line becomes a one-line message in ``errors`` (raised as

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..corpora.findings import GoldAbstract, GoldFinding, load_document, load_gold, text_sha1
+from ..corpora.findings import GoldAbstract, GoldFinding, load_document, load_gold, read_keys, text_sha1
 from ..schema import Claim, ClaimConfidence, Record
 from .calibration import table_rows
 from .findings_match import (
@@ -276,16 +276,27 @@ def _predict(golds: list[GoldAbstract], pred: Path | None, model: Any, notes: li
 
 
 def evaluate(gold: Path | None = None, pred: Path | None = None, model: Any = None,
-             limit: int | None = None, split: str | None = None, **_: Any) -> FindingsReport:
-    """Score the pipeline (or ``pred`` records) on the findings gold; see the module docstring."""
+             limit: int | None = None, split: str | None = None, ids: Path | None = None,
+             skip_ids: Path | None = None, **_: Any) -> FindingsReport:
+    """Score the pipeline (or ``pred`` records) on the findings gold; see the module docstring. ``ids`` /
+    ``skip_ids``: files of gold keys (:func:`claimex.corpora.findings.read_keys`) to score only / to leave out
+    (the tune abstracts annotated blind, ``models/claimex-confidence/calibration_ids.txt``: BLIND with ``ids``, the
+    rest of the tune half with ``skip_ids``)."""
     split = split or "all"
     if split not in SPLITS:
         raise ValueError(f"split {split!r}: choose from {', '.join(SPLITS)}")
     errors: list[str] = []
     golds = [g for g in load_gold(gold, errors=errors) if split == "all" or g.split == split]
+    if ids is not None:
+        keep = read_keys(ids)
+        golds = [g for g in golds if g.key in keep]
+    if skip_ids is not None:
+        drop = read_keys(skip_ids)
+        golds = [g for g in golds if g.key not in drop]
     if limit:
         golds = golds[:limit]
-    notes = [f"gold: {gold or 'corpora/gold/findings'} ({split} split)"] + errors
+    subset = "".join(f", {how} {path}" for how, path in (("only", ids), ("without", skip_ids)) if path is not None)
+    notes = [f"gold: {gold or 'corpora/gold/findings'} ({split} split{subset})"] + errors
     total, by_split = Tally(), defaultdict(Tally)
     examples: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for g, record, text in _predict(golds, pred, model, notes):

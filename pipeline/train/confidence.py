@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from ..assemble.claims.confidence import FEATURES, TARGETS, ConfidenceModel, feature_rows
-from ..corpora.findings import GoldAbstract, load_document, load_gold
+from ..corpora.findings import GoldAbstract, load_document, load_gold, read_keys
 from ..corpora.split import hash_score
 from ..evaluate.calibration import summary
 from ..evaluate.findings_match import judge
@@ -140,12 +140,6 @@ def recalibrated(model: ConfidenceModel, scaling: dict[str, tuple[float, float]]
     return ConfidenceModel(w)
 
 
-def read_ids(path: Path) -> set[str]:
-    """Gold keys (``source:id``), one a line; ``#`` comments and blank lines skipped."""
-    lines = (line.split("#", 1)[0].strip() for line in Path(path).read_text(encoding="utf-8").splitlines())
-    return {line for line in lines if line}
-
-
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(prog="python -m claimex.train.confidence", description=__doc__.split("\n")[0])
     ap.add_argument("out", type=Path, help="model folder (weights.json, metrics.json)")
@@ -162,7 +156,7 @@ def main(argv: list[str] | None = None) -> dict:
     for g in golds:  # the text must be rebuildable from ../shared (as the scorer needs)
         load_document(g.source, g.id)
     every = examples(golds, load_gold_records(args.records, golds))
-    held_keys = read_ids(args.calibrate) if args.calibrate else set()
+    held_keys = read_keys(args.calibrate) if args.calibrate else set()
     unknown = held_keys - {g.key for g in golds}
     if unknown:
         raise SystemExit(f"{args.calibrate}: not tune abstracts of the gold: {sorted(unknown)[:5]}")

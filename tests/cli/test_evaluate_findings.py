@@ -33,3 +33,25 @@ def test_bad_split_is_one_line_error(tmp_path):
     result = CliRunner().invoke(app, ["evaluate", "--task", "findings", "--split", "half", "--gold", str(tmp_path)])
     assert result.exit_code == 2
     assert "'half'" in result.output and "tune" in result.output and "Traceback" not in result.output
+
+
+def test_missing_ids_file_is_one_line_error(tmp_path):
+    result = CliRunner().invoke(app, ["evaluate", "--task", "findings", "--ids", str(tmp_path / "none.txt")])
+    assert result.exit_code != 0
+    assert "none.txt: ids file not found" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.shared
+def test_ids_scores_only_the_listed_abstracts(shared_dir, tmp_path):
+    golds = [g for g in load_gold() if g.source == "evidence-inference"][:2]
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text("".join(dump_abstract(g) + "\n" for g in golds), encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("".join(Record(id=g.id, text=load_text(g.source, g.id)).to_json() + "\n" for g in golds),
+                    encoding="utf-8")
+    ids, js = tmp_path / "ids.txt", tmp_path / "r.json"
+    ids.write_text(golds[1].key + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", "--task", "findings", "--gold", str(gold_path), "--pred", str(pred),
+                                      "--ids", str(ids), "--json", str(js)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(js.read_text())["summary"]["gold_findings"] == len(golds[1].findings)

@@ -13,6 +13,7 @@ from claimex.corpora.findings import (
     dump_abstract,
     load_gold,
     load_text,
+    read_keys,
     text_sha1,
 )
 from claimex.evaluate.findings import Tally, evaluate, render_markdown
@@ -182,3 +183,22 @@ def test_evaluate_reads_predicted_records(shared_dir, tmp_path):
     md = render_markdown(report)
     assert "| found (recall) | 1.000 | 1 | 1 |" in md
     assert json.loads(json.dumps(report.to_dict()))["task"] == "findings"
+
+
+@pytest.mark.shared
+def test_ids_and_skip_ids_choose_the_gold_abstracts(shared_dir, tmp_path):
+    golds = [g for g in load_gold() if g.source == "evidence-inference"][:2]
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text("".join(dump_abstract(g) + "\n" for g in golds), encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("".join(Record(id=g.id, text=load_text(g.source, g.id)).to_json() + "\n" for g in golds),
+                    encoding="utf-8")
+    ids = tmp_path / "ids.txt"
+    ids.write_text(f"# one of them\n{golds[0].key}\n\n", encoding="utf-8")
+    assert read_keys(ids) == {golds[0].key}
+    only = evaluate(gold=gold_path, pred=pred, split="all", ids=ids)
+    without = evaluate(gold=gold_path, pred=pred, split="all", skip_ids=ids)
+    assert only.summary["abstracts"] == 1 and without.summary["abstracts"] == 1
+    assert only.summary["gold_findings"] == len(golds[0].findings)
+    assert without.summary["gold_findings"] == len(golds[1].findings)
+    assert "only" in only.notes[0] and "without" in without.notes[0]
