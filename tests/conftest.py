@@ -86,3 +86,19 @@ def pubmed_sentences(corpora) -> list[str]:
         out.extend(re.split(r"(?<=[.;])\s+", body))
         out.append(body)
     return out
+
+
+@pytest.fixture
+def two_findings_golds(shared_dir, tmp_path):
+    """Two Evidence Inference abstracts of the findings gold written to ``gold.jsonl``, and a ``pred.jsonl`` of
+    their records without claims (nothing found, nothing spurious): (golds, gold path, pred path)."""
+    from claimex.corpora.findings import dump_abstract, load_gold, load_text
+    from claimex.schema import Record
+
+    golds = [g for g in load_gold() if g.source == "evidence-inference"][:2]
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text("".join(dump_abstract(g) + "\n" for g in golds), encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("".join(Record(id=g.id, text=load_text(g.source, g.id)).to_json() + "\n" for g in golds),
+                    encoding="utf-8")
+    return golds, gold_path, pred

@@ -42,13 +42,8 @@ def test_missing_ids_file_is_one_line_error(tmp_path):
 
 
 @pytest.mark.shared
-def test_ids_scores_only_the_listed_abstracts(shared_dir, tmp_path):
-    golds = [g for g in load_gold() if g.source == "evidence-inference"][:2]
-    gold_path = tmp_path / "gold.jsonl"
-    gold_path.write_text("".join(dump_abstract(g) + "\n" for g in golds), encoding="utf-8")
-    pred = tmp_path / "pred.jsonl"
-    pred.write_text("".join(Record(id=g.id, text=load_text(g.source, g.id)).to_json() + "\n" for g in golds),
-                    encoding="utf-8")
+def test_ids_scores_only_the_listed_abstracts(two_findings_golds, tmp_path):
+    golds, gold_path, pred = two_findings_golds
     ids, js = tmp_path / "ids.txt", tmp_path / "r.json"
     ids.write_text(golds[1].key + "\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["evaluate", "--task", "findings", "--gold", str(gold_path), "--pred", str(pred),

@@ -186,13 +186,8 @@ def test_evaluate_reads_predicted_records(shared_dir, tmp_path):
 
 
 @pytest.mark.shared
-def test_ids_and_skip_ids_choose_the_gold_abstracts(shared_dir, tmp_path):
-    golds = [g for g in load_gold() if g.source == "evidence-inference"][:2]
-    gold_path = tmp_path / "gold.jsonl"
-    gold_path.write_text("".join(dump_abstract(g) + "\n" for g in golds), encoding="utf-8")
-    pred = tmp_path / "pred.jsonl"
-    pred.write_text("".join(Record(id=g.id, text=load_text(g.source, g.id)).to_json() + "\n" for g in golds),
-                    encoding="utf-8")
+def test_ids_and_skip_ids_choose_the_gold_abstracts(two_findings_golds, tmp_path):
+    golds, gold_path, pred = two_findings_golds
     ids = tmp_path / "ids.txt"
     ids.write_text(f"# one of them\n{golds[0].key}\n\n", encoding="utf-8")
     assert read_keys(ids) == {golds[0].key}

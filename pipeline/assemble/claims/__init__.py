@@ -145,7 +145,7 @@ class ClaimAssembler:
         return self.confidence.score(record, claims) if self.confidence is not None else claims
 
     def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext,
-                per_arm: list[Claim] | None = None) -> list[Claim]:
+                per_arm: list[Claim]) -> list[Claim]:
         """The claims of one typed sentence; ``per_arm`` collects the single-arm findings made for the other arms
         of a sentence judged within the arms (see :func:`_judged_change`)."""
         if ctype in _CARRY:
@@ -229,8 +229,7 @@ class ClaimAssembler:
                 if arm is None:
                     copies = [own.model_copy(update={"intervention": [c.id], "comparator": []}) for c in comparators]
                     out.extend(copies)
-                    if per_arm is not None:
-                        per_arm.extend(copies)
+                    per_arm.extend(copies)
             if decision.within and ctype in _CARRY:
                 # no difference between the arms and a significant change within them: a second, single-arm
                 # finding of the change (GUIDELINES, Findings: "within a group over time and between groups")

@@ -67,3 +67,9 @@ def measure(record: Record, text: str) -> str:
 def finding_of(rec, words, arms=None):
     """The first finding/adverse_effect claim whose sentence contains ``words``."""
     return next(c for c in claims_of(rec, arms=arms) if words in c.text and c.type in ("finding", "adverse_effect"))
+
+
+def entity_texts(record: Record, ids: Sequence[str]) -> list[str]:
+    """The texts of ``record``'s entities ``ids`` (a claim's intervention / comparator / outcome), in order."""
+    by_id = {e.id: e.text for e in record.entities}
+    return [by_id[i] for i in ids]

@@ -2,13 +2,7 @@
 context-inherited comparators that are not the sentence's, arms of the same name as a control-worded design
 comparator. Real sentences; entities as the shipped tagger gives them, trimmed to those each rule needs."""
 
-from claims_helpers import finding_of, make_record
-
-
-def _texts(rec, ids):
-    by_id = {e.id: e.text for e in rec.entities}
-    return [by_id[i] for i in ids]
-
+from claims_helpers import entity_texts, finding_of, make_record
 
 
 def test_arm_without_the_sham_word_is_not_the_sham_comparator():
@@ -24,9 +18,9 @@ def test_arm_without_the_sham_word_is_not_the_sham_comparator():
                              ("INTERVENTION", "moxibustion", 3), ("COMPARATOR", "control", 1),
                              ("OUTCOME", "Birmingham IBS Symptom Scale and IBS QOL Scale scores")], title=True)
     claim = finding_of(rec, "After treatment")
-    assert _texts(rec, claim.intervention) == ["moxibustion"]
-    assert "moxibustion" not in _texts(rec, claim.comparator)
-    assert "functional magnetic resonance imaging" not in _texts(rec, claim.intervention)
+    assert entity_texts(rec, claim.intervention) == ["moxibustion"]
+    assert "moxibustion" not in entity_texts(rec, claim.comparator)
+    assert "functional magnetic resonance imaging" not in entity_texts(rec, claim.intervention)
 
 
 def test_second_site_of_one_regimen_is_not_the_design_comparator():
@@ -44,8 +38,8 @@ def test_second_site_of_one_regimen_is_not_the_design_comparator():
                              ("INTERVENTION", "Zusanli (PC6)"), ("INTERVENTION", "TEA", 3),
                              ("COMPARATOR", "control", 1), ("OUTCOME", "Hospital stay")], title=True)
     claim = finding_of(rec, "Hospital stay")
-    assert _texts(rec, claim.intervention) == ["TEA"]
-    assert _texts(rec, claim.comparator) == ["control"]
+    assert entity_texts(rec, claim.intervention) == ["TEA"]
+    assert entity_texts(rec, claim.comparator) == ["control"]
     assert claim.direction == "decrease"
 
 
@@ -63,8 +57,8 @@ def test_active_reference_set_against_placebo_is_the_sentence_intervention():
                              ("INTERVENTION", "fluoxetine", 0), ("INTERVENTION", "fluoxetine", 1),
                              ("COMPARATOR", "placebo", 1), ("OUTCOME", "CGI-I response rate")], title=True)
     claim = finding_of(rec, "At week 8")
-    assert _texts(rec, claim.intervention) == ["fluoxetine"]
-    assert _texts(rec, claim.comparator) == ["placebo"]
+    assert entity_texts(rec, claim.intervention) == ["fluoxetine"]
+    assert entity_texts(rec, claim.comparator) == ["placebo"]
     assert claim.direction == "increase"
 
 
@@ -83,8 +77,8 @@ def test_arm_named_in_the_population_is_not_what_the_study_group_received():
                              ("INTERVENTION", "peritubal analgesic infiltration", 1), ("COMPARATOR", "control", 0),
                              ("OUTCOME", "average VAS pain"), ("COMPARATOR", "control", 1)], title=True)
     claim = finding_of(rec, "average VAS pain")
-    assert _texts(rec, claim.intervention) == ["peritubal analgesic infiltration"]
-    assert "PCNL" not in _texts(rec, claim.intervention)
+    assert entity_texts(rec, claim.intervention) == ["peritubal analgesic infiltration"]
+    assert "PCNL" not in entity_texts(rec, claim.intervention)
 
 
 def test_title_entity_after_in_is_the_setting_not_the_main_intervention():
@@ -100,8 +94,8 @@ def test_title_entity_after_in_is_the_setting_not_the_main_intervention():
                              ("INTERVENTION", "APC therapy"), ("INTERVENTION", "swine model"),
                              ("OUTCOME", "capillary density"), ("OUTCOME", "indices of contractility")], title=True)
     claim = finding_of(rec, "capillary density")
-    assert "swine model" not in [t.lower() for t in _texts(rec, claim.intervention)]
-    assert _texts(rec, claim.intervention) == ["Allogeneic Pericytes"]
+    assert "swine model" not in [t.lower() for t in entity_texts(rec, claim.intervention)]
+    assert entity_texts(rec, claim.intervention) == ["Allogeneic Pericytes"]
 
 
 def test_an_arm_written_again_is_listed_once():
@@ -112,8 +106,8 @@ def test_an_arm_written_again_is_listed_once():
     rec = make_record(text, [("INTERVENTION", "seminal plasma", 0), ("INTERVENTION", "seminal plasma", 1),
                              ("INTERVENTION", "seminal plasma", 2), ("OUTCOME", "ovulation rate")])
     claim = finding_of(rec, "ovulation rate")
-    assert _texts(rec, claim.intervention) == ["seminal plasma"]
-    assert len(_texts(rec, claim.comparator)) == len(set(_texts(rec, claim.comparator))) <= 1
+    assert entity_texts(rec, claim.intervention) == ["seminal plasma"]
+    assert len(entity_texts(rec, claim.comparator)) == len(set(entity_texts(rec, claim.comparator))) <= 1
     listed = {*claim.intervention, *claim.comparator, *claim.arm_mentions}
     assert all(e.id in listed for e in rec.entities if e.label == "INTERVENTION")
 
@@ -144,8 +138,8 @@ def test_arm_words_inside_the_population_neither_count_for_the_main_arm_nor_set_
         ("INTERVENTION", "CXDT-HFG", 2, granule), ("OUTCOME", "migraine days and attacks frequency at week"),
         ("INTERVENTION", "migraine", 4)], title=True)
     claim = finding_of(rec, "Compared with the placebo group")
-    assert "CXDT-HFG" in _texts(rec, claim.intervention)
-    assert _texts(rec, claim.comparator) == ["placebo"]
+    assert "CXDT-HFG" in entity_texts(rec, claim.intervention)
+    assert entity_texts(rec, claim.comparator) == ["placebo"]
     assert claim.direction == "decrease"
 
 
@@ -156,8 +150,8 @@ def test_than_a_few_words_before_the_arm_makes_it_the_comparator():
     rec = make_record(text, [("INTERVENTION", "amiodarone"), ("OUTCOME", "total arrhythmia"),
                              ("INTERVENTION", "magnesium sulphate")])
     claim = finding_of(rec, "amiodarone")
-    assert _texts(rec, claim.intervention) == ["amiodarone"]
-    assert _texts(rec, claim.comparator) == ["magnesium sulphate"]
+    assert entity_texts(rec, claim.intervention) == ["amiodarone"]
+    assert entity_texts(rec, claim.comparator) == ["magnesium sulphate"]
 
 
 def test_a_no_hyphen_arm_is_the_control_arm():
@@ -166,8 +160,8 @@ def test_a_no_hyphen_arm_is_the_control_arm():
     rec = make_record(text, [("OUTCOME", "all‐cause mortality"), ("INTERVENTION", "no‐morphine"),
                              ("INTERVENTION", "morphine")])
     claim = finding_of(rec, "mortality")
-    assert _texts(rec, claim.intervention) == ["morphine"]
-    assert _texts(rec, claim.comparator) == ["no‐morphine"]
+    assert entity_texts(rec, claim.intervention) == ["morphine"]
+    assert entity_texts(rec, claim.comparator) == ["no‐morphine"]
 
 
 def test_an_outcome_list_item_is_not_re_found_as_an_arm():
@@ -180,4 +174,4 @@ def test_an_outcome_list_item_is_not_re_found_as_an_arm():
                              ("INTERVENTION", "SMT"), ("OUTCOME", "fall risk score"),
                              ("OUTCOME", "proprioception", 1), ("OUTCOME", "reaction time")])
     claim = finding_of(rec, "Compared to")
-    assert _texts(rec, claim.intervention) == ["SMT"]
+    assert entity_texts(rec, claim.intervention) == ["SMT"]

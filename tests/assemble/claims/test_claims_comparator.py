@@ -3,7 +3,7 @@
 resolves it from the design sentence; a single-arm result (positive / negative) keeps none. Real sentences from
 ../shared (Evidence Inference train abstracts, not in the findings gold)."""
 
-from claims_helpers import finding_of, make_record
+from claims_helpers import entity_texts, finding_of, make_record
 
 from claimex.assemble.claims.base import sentence_views
 from claimex.assemble.claims.context import InterventionContext
@@ -39,10 +39,6 @@ def test_a_comparison_naming_one_arm_gets_the_design_comparator():
     assert rec.entities[5].id in claim.inherited
 
 
-def _texts(rec, ids):
-    ents = {e.id: e.text for e in rec.entities}
-    return [ents[i] for i in ids]
-
 
 # Evidence Inference PMC3556314 (title, design sentence, two results sentences)
 PEMF = (
@@ -62,7 +58,7 @@ def test_a_sham_treated_arm_is_the_named_control():
         ("COMPARATOR", "control", 1), ("INTERVENTION", "PEMF treatment"), ("OUTCOME", "success rate"),
         ("COMPARATOR", "control", 2), ("OUTCOME", "success rate", 1)], title=True)
     claim = finding_of(rec, "significantly higher than the control", arms="rules")
-    assert _texts(rec, claim.comparator) == ["sham-treated"]
+    assert entity_texts(rec, claim.comparator) == ["sham-treated"]
 
 
 # Evidence Inference PMC1277845 (design sentence and a results sentence)
@@ -79,7 +75,7 @@ def test_an_arm_named_by_what_it_lacks_is_the_control():
         ("INTERVENTION", "treadmill walking"), ("COMPARATOR", "control"), ("INTERVENTION", "no physical activity"),
         ("OUTCOME", "Postprandial lipemia"), ("COMPARATOR", "control", 1), ("INTERVENTION", "walking", 1)])
     claim = finding_of(rec, "compared to the control trial", arms="rules")
-    assert _texts(rec, claim.comparator) == ["no physical activity"]
+    assert entity_texts(rec, claim.comparator) == ["no physical activity"]
 
 
 # Evidence Inference PMC5836873 (title, aim and design sentences, a results sentence)
@@ -127,7 +123,7 @@ def test_off_pump_and_on_pump_are_two_arms():
         ("INTERVENTION", "Coronary artery bypass surgery"), ("INTERVENTION", "off-pump surgery"),
         ("INTERVENTION", "on-pump surgery"), ("OUTCOME", "number of grafts")], title=True)
     claim = finding_of(rec, "Differences between the two groups", arms="rules")
-    assert _texts(rec, claim.comparator) == ["on-pump surgery"]
+    assert entity_texts(rec, claim.comparator) == ["on-pump surgery"]
     assert claim.direction == "no_difference"
 
 
@@ -149,7 +145,7 @@ def test_what_the_control_group_took_part_in_is_the_named_control():
     claim = finding_of(rec, "Significant differences in post-training", arms="rules")
     # "the control group" resolves to the arm the design sentence says it took part in, though that arm shares
     # its words with the main intervention
-    assert _texts(rec, claim.comparator) == ["horse riding exercises"]
+    assert entity_texts(rec, claim.comparator) == ["horse riding exercises"]
 
 
 # Evidence Inference PMC3702143 (design sentences and a results sentence)

@@ -3,7 +3,7 @@
 results, a bracketed count before the alternative, "-ly or" modifier pairs, "X alone", "monotherapy" and stray
 comparator spans. Real sentences from ../shared (Evidence Inference train abstracts, not in the findings gold)."""
 
-from claims_helpers import finding_of, make_record
+from claims_helpers import entity_texts, finding_of, make_record
 
 from claimex.assemble.claims.base import entity_words, sentence_views
 from claimex.assemble.claims.context import InterventionContext
@@ -11,11 +11,6 @@ from claimex.assemble.claims.design import design_comparators, same_intervention
 from claimex.assemble.claims.joined import alone_kept
 from claimex.assemble.claims.labels import bare_control
 from claimex.schema import Entity
-
-
-def _texts(rec, ids):
-    ents = {e.id: e.text for e in rec.entities}
-    return [ents[i] for i in ids]
 
 
 def _headed(rec, *sections):
@@ -59,7 +54,7 @@ def test_a_tagged_control_intervention_resolves_to_the_named_control_arm():
         ("INTERVENTION", "basic version"), ("COMPARATOR", "control intervention")], title=True)
     _headed(rec, "OBJECTIVE", "RESULTS")
     claim = finding_of(rec, "larger decrease in saturated fat", arms="rules")
-    assert _texts(rec, claim.comparator) == ["generic nutrition information"]
+    assert entity_texts(rec, claim.comparator) == ["generic nutrition information"]
 
 
 # Evidence Inference PMC2856148 (title, objective, design and a results sentence)
@@ -172,7 +167,7 @@ def test_a_cued_comparator_keeps_the_slot_from_stray_spans():
         title=True)
     _headed(rec, "METHODS", "RESULTS")
     claim = finding_of(rec, "HR for OS", arms="rules")
-    assert _texts(rec, claim.comparator) == ["TPC"]
+    assert entity_texts(rec, claim.comparator) == ["TPC"]
 
 
 # Evidence Inference PMC5863413 (title, aim, the control group's sentence); then a methods sentence of the same
