@@ -24,7 +24,7 @@ from .clauses import none_in_any_arm
 from .confidence import ConfidenceModel, default_confidence_path, load_confidence
 from .context import Arm, InterventionContext
 from .coordinated import split_coordinated
-from .design import distinct_arms, same_intervention
+from .design import adds_to, distinct_arms, same_intervention
 from .direction import (
     Decision,
     DirectionModel,
@@ -194,7 +194,8 @@ class ClaimAssembler:
             inherited = list(roles.inherited)
             if (ctype in _CARRY and not comparators and carried_c is not None and interventions and not solo
                     and decision.direction in _COMPARED and not every_subject(view)
-                    and not any(same_intervention(entity_words(carried_c), entity_words(e)) for e in interventions)):
+                    and not any(same_intervention(entity_words(carried_c), entity_words(e))
+                                and not adds_to(entity_words(e), entity_words(carried_c)) for e in interventions)):
                 comparators = [carried_c]
                 inherited.append(carried_c)
             out.append(Claim(

@@ -41,6 +41,13 @@ def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
     return shared >= 0.6 * max(len(a), len(b))
 
 
+def adds_to(arm: frozenset[str], base: frozenset[str]) -> bool:
+    """Is ``arm`` the arm ``base`` with something added (an add-on design: "sunitinib plus docetaxel" beside the
+    design's comparator "docetaxel alone", "testosterone to HRT" beside "HRT alone"), so a different arm though
+    :func:`same_intervention` reads one inside the other?"""
+    return bool(base) and base < arm
+
+
 _OWN_BRACKET = re.compile(r"\s*\([^()]*\)?\s*$")  # "endotracheal tube (ETT)", "mask airway(PLMA"
 
 
@@ -61,8 +68,9 @@ def names_only(key: frozenset[str], main: frozenset[str]) -> bool:
 def mentions_arm(ent: Entity, arm: frozenset[str]) -> bool:
     """Is ``ent`` a mention of the arm with word key ``arm`` (:func:`same_intervention`), and not its control arm: a
     control-worded mention whose control words are its own ("usual care plus X" beside X) is the other arm."""
-    if not same_intervention(entity_words(ent), arm):
-        return False
+    key = entity_words(ent)
+    if not same_intervention(key, arm) or (adds_to(arm, key) and control_worded(ent.expanded or ent.text)):
+        return False  # "gefitinib alone" is the control arm of "nimotuzumab plus gefitinib", not a mention of it
     own = " ".join(w for w in content_words(ent.expanded or ent.text) if not any(same_stem(w, v) for v in arm))
     return not (own and control_worded(own))
 
