@@ -13,9 +13,9 @@ supervision by exact string match (case-insensitive, whitespace-insensitive, on 
   ``IL-6r (ng/ml)`` -> ``IL-6r``, where the whole string is nowhere in the abstract): outcome strings ->
   OUTCOME, arm strings -> INTERVENTION, or COMPARATOR when the article uses the string only as a comparator (a
   string that is an intervention in some prompt stays INTERVENTION); overlapping matches keep the longer;
-* ``regions``: each match grown by :data:`WINDOW` words a side (within its sentence) annotates its heads
-  (OUTCOME, or INTERVENTION and COMPARATOR): the match's tokens are positives, the few words around it
-  negatives, so the edges of the name are taught. The rest of the sentence is *missing*, not negative: a
+* ``regions``: each match grown by :data:`WINDOW` word a side (within its sentence) annotates its heads
+  (OUTCOME, or INTERVENTION and COMPARATOR): the match's tokens are positives, the word on each side a
+  negative, so the edges of the name are taught. The rest of the sentence is *missing*, not negative: a
   result sentence often names outcomes no prompt asks about (``CXCL5 ... CCL2 levels`` beside the prompts'
   ``CXCL7`` and ``CXCL12``), which a whole-sentence region would teach as negatives. POPULATION is never
   annotated.
@@ -49,8 +49,12 @@ NOT_ARM = re.compile(r"^(?:baseline|pre-?treatment|pre-?intervention|pre-?operat
 # sentence ends: . ! ? before a capital/bracket/digit-free start, and blank lines / PMC section headers
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n\s*\n|\n(?=ABSTRACT\.)|(?<=:)\s*\n\s*")
 _EDGE = " \t\n.,;:"
+_ARTICLES = ("the", "a", "an")
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
-WINDOW = 3  # words each side of a match outside the evidence sentences
+# words each side of a match annotated as negatives: one (mostly a verb, preposition or article); wider windows
+# teach truncation where a prompt names less than the mention (``radioactivity`` in "radioactivity in bronchial
+# secretions")
+WINDOW = 1
 
 
 @dataclass(frozen=True)
@@ -119,9 +123,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def pattern(phrase: str) -> re.Pattern | None:
-    """The regex of a prompt string: its words (edge punctuation stripped) separated by any whitespace, on word
-    boundaries, case-insensitive; None for a string under 2 characters."""
+    """The regex of a prompt string: its words (edge punctuation and a leading article stripped) separated by any
+    whitespace, on word boundaries, case-insensitive; None for a string under 2 characters."""
     words = phrase.strip(_EDGE).split()
+    while len(words) > 1 and words[0].lower() in _ARTICLES:
+        words = words[1:]
     if not words or len("".join(words)) < 2:
         return None
     return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)

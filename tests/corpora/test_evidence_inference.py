@@ -45,6 +45,7 @@ def test_pattern_is_case_and_whitespace_blind_on_word_boundaries():
     assert all(RESULTS[m.start() - 2:m.start()] != "PR" for m in vc.finditer(RESULTS))  # not inside "PRVC"
     assert len(list(vc.finditer(RESULTS))) == 2
     assert ei.pattern(" . ") is None and ei.pattern("x") is None
+    assert ei.pattern("The peak inspiratory pressure").search(RESULTS).group() == "peak inspiratory pressure"
     assert ei.variants("IL-6r (ng/ml)") == ["IL-6r (ng/ml)", "IL-6r"]
 
 
@@ -54,10 +55,14 @@ def test_article_doc_marks_prompt_strings_with_window_regions():
     assert marked(doc, "INTERVENTION") == ["PRVC", "PRVC"]
     assert marked(doc, "COMPARATOR") == ["VC", "VC"]
     assert doc.annotated == {"INTERVENTION", "COMPARATOR", "OUTCOME"}  # never POPULATION
-    # each region is the match and three words a side, inside its sentence
-    first = min(doc.regions["OUTCOME"])
-    assert RESULTS[first[0]:first[1]] == "the crossover trial, peak inspiratory pressure was significantly lower"
-    assert all(RESULTS[a:b].count(" ") <= 8 for a, b in doc.regions["INTERVENTION"])
+    # each region is the match and one word a side, inside its sentence
+    first, last = sorted(doc.regions["OUTCOME"])
+    assert RESULTS[first[0]:first[1]] == "trial, peak inspiratory pressure was"
+    assert RESULTS[last[0]:last[1]] == "Peak inspiratory pressure was"  # the sentence starts there
+    # arms: INTERVENTION and COMPARATOR annotated around every arm match
+    assert sorted(RESULTS[a:b] for a, b in doc.regions["COMPARATOR"]) == [
+        "during PRVC ventilation", "during VC ventilation.", "using PRVC than", "with VC (20"]
+    assert doc.regions["INTERVENTION"] == doc.regions["COMPARATOR"]
     # nothing outside the matched sentences is annotated (the "No other ... differences" sentence is missing)
     other = RESULTS.index("No other")
     assert not any(a <= other < b for regs in doc.regions.values() for a, b in regs)
