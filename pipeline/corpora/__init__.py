@@ -4,7 +4,7 @@
 A *source spec* names what to load:
 
 * a shared corpus: ``ebm_nlp``, ``ebm_difficulty``, ``ebm_acl``, ``ebm_sentences``,
-  ``evidencemap``, ``evidence_outcomes``, ``pico_corpus``; options after a colon,
+  ``evidencemap``, ``evidence_outcomes``, ``pico_corpus``, ``evidence_inference`` (EI prompts, partial); options after a colon,
   e.g. ``ebm_nlp:interventions=crowd,fine_only=true`` or ``pico_corpus:population=true``;
 * ``hf:owner/name`` - a Hugging Face dataset (``datasets.load_dataset``);
 * ``PREFIX:...`` for a prefix registered with :func:`register_source` by a higher layer, e.g.
@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import ebmnlp, spans
+from . import ebmnlp, evidence_inference, spans
 from .split import DEV_FRACTION, SALT, dev_score, in_split, is_dev  # noqa: F401
 from .types import ALL_LABELS, LABELS, PIO, CorpusDoc, SpanAnn, detokenize, doc_key  # noqa: F401
 
@@ -32,6 +32,7 @@ SHARED: dict[str, Callable[..., Iterator[CorpusDoc]]] = {
     "evidencemap": spans.load_evidencemap,
     "evidence_outcomes": spans.load_evidence_outcomes,
     "pico_corpus": spans.load_pico_corpus,
+    "evidence_inference": evidence_inference.load_evidence_inference,
 }
 
 # the training mix of the shipped models; pico_corpus (first-mention-only, breast cancer) measured

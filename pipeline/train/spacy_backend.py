@@ -78,7 +78,8 @@ def pretrain(config_path: Path, output: Path, overrides: dict[str, Any], epochs:
 def needs_vectors(config_path: Path, overrides: dict[str, Any]) -> dict[str, Any] | None:
     """The ``[claimex_vectors]`` settings when the model uses static vectors and none are given."""
     config = spacy.util.load_config(config_path, overrides=overrides, interpolate=False)
-    embed = config["components"]["claimex_pico"]["model"]["tok2vec"].get("embed", {})
+    # a tagger sourced from a trained pipeline (``source = ...``) has no model block: it brings its vectors
+    embed = config["components"]["claimex_pico"].get("model", {}).get("tok2vec", {}).get("embed", {})
     if not embed.get("include_static_vectors") or config["paths"].get("vectors") not in (None, "null"):
         return None
     return dict(config.get("claimex_vectors") or {})

@@ -79,3 +79,15 @@ def test_pretraining_smoke(tiny_vectors, tmp_path):
     finally:
         del AbstractTexts._texts_override
     assert weights.exists() and weights.stat().st_size > 1000
+
+
+def test_needs_vectors_with_a_sourced_tagger():
+    """configs/pico-sm-continue.cfg sources the tagger from the shipped model (no model block, vectors given):
+    no vectors to build; the from-scratch recipe with no vectors given builds them."""
+    from claimex import paths
+    from claimex.train.spacy_backend import has_pretraining, needs_vectors
+
+    continued = paths.CONFIGS_DIR / "pico-sm-continue.cfg"
+    assert needs_vectors(continued, {}) is None
+    assert not has_pretraining(continued, {})
+    assert needs_vectors(paths.CONFIGS_DIR / "pico-sm.cfg", {})["dim"] == 64
