@@ -310,8 +310,11 @@ class OutcomeLists:
         run_of = wide_runs(doc)
         kind_at = _measure_kinds(doc)
         for (lo, hi), mine in zip(t.sentences, buckets):
-            kept += self._sentence(t, mine, taken, outcome_at, lo, hi, dropped, run_of)
-            has_outcome = any(o[2] == OUTCOME and lo <= o[0] < hi for o in kept)
+            added = self._sentence(t, mine, taken, outcome_at, lo, hi, dropped, run_of)
+            kept += added
+            # an OUTCOME entry starting in the sentence: one of its own (the rules move starts left, never past
+            # ``lo``; earlier sentences' entries end before it, later ones have not moved)
+            has_outcome = any(lo <= o[0] < hi for o in mine) or any(lo <= o[0] < hi for o in added)
             kept += [[a, b, OUTCOME, None, None, "count_predicates"]
                      for a, b in count_predicates(t, taken, lo, hi, kind_at, has_outcome)]
         absorb_modifiers(kept, run_of, dropped)

@@ -170,6 +170,8 @@ def embedded_subjects(t: TokenView, taken: list[bool], lo: int, hi: int) -> list
     while [dehydration] was more common", "Although [the need] ... were lower"), and at the start of a
     clause that holds tagged outcomes elsewhere ("[History of a wheeze] was more common among trial
     participants (...), while dehydration was ..."). Untagged noun phrases only (:func:`_reported`)."""
+    if not t.at(_REPORTING, lo, hi):
+        return []  # no copula or result verb: no subject is reported (:func:`_reported` needs one)
     out: list[tuple[int, int]] = []
     clauses = _clauses(t, lo, hi)
     starts = [a for a, _ in clauses] + [j + 1 for j in t.at(SUBJECT_OPENERS, lo, hi - 2)]
@@ -340,6 +342,9 @@ def _states(t: TokenView, taken: list[bool], a: int, b: int) -> list[tuple[int, 
     return out
 
 
+#: what :func:`_reported` needs in the clause after a subject: a copula (:func:`_predicate_at`) or a result verb
+#: (:func:`_occurs`); :func:`embedded_subjects` skips a sentence without one
+_REPORTING = _COPULA | CHANGE_VERBS | OCCUR_VERBS | DIFFER_VERBS
 #: the words the rules start from (:meth:`Tokens.at <claimex.annotate.outcome_lists.Tokens.at>` indexes them)
 CUE_WORDS = (COMPARISON_ADJ | _CHANGE_NOUNS | _COMPARE_ADJ | STATE_VERBS | _COLON | _SEMICOLON | _TOPIC | DIFFER_VERBS
-             | _EFFECT | _CHANGE_IN | SUBJECT_OPENERS | _EFFECTIVE)
+             | _EFFECT | _CHANGE_IN | SUBJECT_OPENERS | _EFFECTIVE | _REPORTING)
