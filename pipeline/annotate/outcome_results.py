@@ -137,7 +137,7 @@ def result_names(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_at: 
             hit = _effect_on(t, taken, a, b)
         if hit is None:
             hit = _effective_at(t, taken, a, b)
-        if hit is None:
+        if hit is None and t.at(_REPORTING, a, b):  # :func:`_reported` needs a copula or result verb
             subj = _subject(t, a, b, taken)
             if subj is not None and _reported(t, subj[0], subj[1], a, b):
                 hit = subj[0], subj[1]
@@ -204,6 +204,8 @@ def _arm_comparison(t: TokenView, m: int, b: int) -> bool:
 
 
 def _outcome_outside_brackets(t: TokenView, a: int, b: int, outcome_at: list[bool]) -> bool:
+    if True not in outcome_at[a:b]:
+        return False  # no OUTCOME token at all (one C scan; most clauses)
     depth = 0
     for j in range(a, b):
         if t.text[j] in "([":

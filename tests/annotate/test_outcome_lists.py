@@ -519,9 +519,10 @@ def test_a_title_case_name_cut_short_grows_over_its_title_case_words(nlp):
     assert "Total cholesterol decreased" not in got
 
 
-def test_embedded_subjects_gate_drops_no_subject(nlp, corpora):
-    """``embedded_subjects`` skips a sentence without a copula or result verb (``_REPORTING``): on real PubMed
-    abstracts (../shared pubmed-xml-samples) it finds what it finds with the gate always open."""
+def test_reporting_gates_drop_no_subject(nlp, corpora):
+    """``embedded_subjects`` skips a sentence, ``result_names`` a clause's subject, without a copula or result verb
+    (``_REPORTING``): on real PubMed abstracts (../shared pubmed-xml-samples) they find what they find with the
+    gate always open (``result_names`` with no OUTCOME token and with every fifth token one)."""
     import json
 
     from claimex.annotate import outcome_results
@@ -531,7 +532,7 @@ def test_embedded_subjects_gate_drops_no_subject(nlp, corpora):
         def at(self, words, lo, hi):
             return list(range(lo, hi)) if words is outcome_results._REPORTING else super().at(words, lo, hi)
 
-    found = gated = 0
+    found = gated = named = 0
     with open(corpora / "pubmed-xml-samples" / "abstracts_flat.jsonl", encoding="utf-8") as fh:
         for line in list(fh)[:120]:
             r = json.loads(line)
@@ -541,6 +542,10 @@ def test_embedded_subjects_gate_drops_no_subject(nlp, corpora):
                 taken = [False] * t.n
                 got = outcome_results.embedded_subjects(t, taken, lo, hi)
                 assert got == outcome_results.embedded_subjects(u, taken, lo, hi), doc[lo:hi].text
+                for outcome_at in ([False] * t.n, [j % 5 == 0 for j in range(t.n)]):
+                    names = outcome_results.result_names(t, taken, lo, hi, outcome_at)
+                    assert names == outcome_results.result_names(u, taken, lo, hi, outcome_at), doc[lo:hi].text
+                    named += bool(names)
                 found += bool(got)
                 gated += not t.at(outcome_results._REPORTING, lo, hi)
-    assert found >= 10 and gated >= 100, (found, gated)  # both paths taken on these abstracts (16, 488)
+    assert found >= 10 and gated >= 100 and named >= 50, (found, gated, named)  # both paths taken
