@@ -311,8 +311,7 @@ class OutcomeLists:
         for (lo, hi), mine in zip(t.sentences, buckets):
             added = self._sentence(t, mine, taken, outcome_at, lo, hi, dropped, run_of)
             kept += added
-            # an OUTCOME entry starting in the sentence: one of its own (the rules move starts left, never past
-            # ``lo``; earlier sentences' entries end before it, later ones have not moved)
+            # OUTCOME entries starting in the sentence are its own (rules move starts left, never past ``lo``)
             has_outcome = any(lo <= o[0] < hi for o in mine) or any(lo <= o[0] < hi for o in added)
             kept += [[a, b, OUTCOME, None, None, "count_predicates"]
                      for a, b in count_predicates(t, taken, lo, hi, kind_at, has_outcome)]
