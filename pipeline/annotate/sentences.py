@@ -184,8 +184,7 @@ def sentence_starts(words: list[str]) -> list[bool]:
         if depth == 0 and i > split_at and text[0].isupper():
             # "... 15-20 min . RESULTS Baseline ...": a stop the abbreviation rule kept still ends before a heading
             lead = starts[i] or prev_stop
-            # inside a sentence only an upper-case word can open one (_heading_run's title-case path needs a lead)
-            end = _heading_run(words, i, lead) if lead or _CAPS.match(text) else -1
+            end = _heading_run(words, i, lead)
             if end > i and (lead or end > i + 1 and words[end - 1] in (":", "::")):
                 starts[i] = True
                 split_at = end
