@@ -10,7 +10,12 @@ abstracts of ``bench/speed.py``'s set:
 * ``measures``: the ``claimex_measures`` component on the finished docs (it sets ``doc._.measures`` again);
 * ``outcome_lists``: the ``claimex_outcome_lists`` component on copies of the docs the pipeline made before it
   (copies made in every run, used or not);
-* ``record``: ``to_record`` without its claim assembly (``assemble_claims`` replaced by an empty list).
+* ``record``: ``to_record`` without its claim assembly (``assemble_claims`` replaced by an empty list);
+* ``sentences``: the ``claimex_sentences`` splitter on the finished docs (it sets the same flags again);
+* ``abbreviations``: the ``claimex_abbreviations`` component on the finished docs;
+* ``decode``: the ``claimex_pico`` tagger's ``set_annotations`` (decoding, span hygiene, weak/wide layers) on
+  the finished docs with the probabilities its ``predict`` gave once (the network not counted);
+* ``subtypes``: the ``claimex_subtypes`` component on the finished docs.
 
 ``bench/ab_stage_instructions.sh BASE`` runs each stage for a baseline tree and this checkout.
 """
@@ -29,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-STAGES = ("measures", "outcome_lists", "record")
+STAGES = ("measures", "outcome_lists", "record", "sentences", "abbreviations", "decode", "subtypes")
 
 
 def _copy(doc):
@@ -69,10 +74,18 @@ def main(argv=None) -> None:
     copies = [[_copy(d) for d in before] for _ in range(max(args.passes, 2))]
     record.assemble_claims = lambda rec, doc: []
     measures, outcome_lists = nlp.get_pipe("claimex_measures"), nlp.get_pipe("claimex_outcome_lists")
+    pico = nlp.get_pipe("claimex_pico")
+    probs = pico.predict(docs) if args.stage == "decode" else None
     for d, doc in zip(documents, docs):  # warm-up: lazy patterns, caches
         record.to_record(doc, d)
     for k in range(args.passes):
-        if args.stage == "measures":
+        if args.stage in ("sentences", "abbreviations", "subtypes"):
+            component = nlp.get_pipe(f"claimex_{args.stage}")
+            for doc in docs:
+                component(doc)
+        elif args.stage == "decode":
+            pico.set_annotations(docs, probs)
+        elif args.stage == "measures":
             for doc in docs:
                 measures(doc)
         elif args.stage == "outcome_lists":

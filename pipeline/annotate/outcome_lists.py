@@ -73,11 +73,10 @@ from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
 from .outcome_weak import weak_outcomes
 from .outcome_wide import absorb_modifiers, wide_runs, widen
 from .tagger.words import FUNCTION_WORDS, adjective_like, is_content, is_number
-from .tokens import token_texts
+from .tokens import token_lowers, token_texts
 
 FACTORY = "claimex_outcome_lists"
 OUTCOME = "OUTCOME"
-_SEP = "\x01"
 # words that share a following "of X" ("incidence and severity of pain"): no split after them
 MEASURE_NOUNS = frozenset(["incidence", "severity", "duration", "frequency", "rate", "rates", "number", "level",
                            "levels", "intensity", "degree", "extent", "prevalence", "risk", "occurrence", "onset",
@@ -89,7 +88,7 @@ class Tokens:
     def __init__(self, doc: Doc) -> None:
         arr = doc.to_array([SPACY, SENT_START])
         self.text = token_texts(doc)  # shared with the other components (not changed here)
-        self.lower = _SEP.join(self.text).lower().split(_SEP) if self.text else []
+        self.lower = token_lowers(doc)  # shared with the span hygiene (not changed here)
         self.space = arr[:, 0].astype(bool).tolist()
         self.n = len(self.text)
         starts = numpy.flatnonzero(arr[:, 1] == 1).tolist() if self.n else []
@@ -310,8 +309,10 @@ class OutcomeLists:
         run_of = wide_runs(doc)
         kind_at = _measure_kinds(doc)
         for (lo, hi), mine in zip(t.sentences, buckets):
-            kept += self._sentence(t, mine, taken, outcome_at, lo, hi, dropped, run_of)
-            has_outcome = any(o[2] == OUTCOME and lo <= o[0] < hi for o in kept)
+            added = self._sentence(t, mine, taken, outcome_at, lo, hi, dropped, run_of)
+            kept += added
+            # OUTCOME entries starting in the sentence are its own (rules move starts left, never past ``lo``)
+            has_outcome = any(lo <= o[0] < hi for o in mine) or any(lo <= o[0] < hi for o in added)
             kept += [[a, b, OUTCOME, None, None, "count_predicates"]
                      for a, b in count_predicates(t, taken, lo, hi, kind_at, has_outcome)]
         absorb_modifiers(kept, run_of, dropped)

@@ -137,7 +137,7 @@ def result_names(t: TokenView, taken: list[bool], lo: int, hi: int, outcome_at: 
             hit = _effect_on(t, taken, a, b)
         if hit is None:
             hit = _effective_at(t, taken, a, b)
-        if hit is None:
+        if hit is None and t.at(_REPORTING, a, b):  # :func:`_reported` needs a copula or result verb
             subj = _subject(t, a, b, taken)
             if subj is not None and _reported(t, subj[0], subj[1], a, b):
                 hit = subj[0], subj[1]
@@ -170,6 +170,8 @@ def embedded_subjects(t: TokenView, taken: list[bool], lo: int, hi: int) -> list
     while [dehydration] was more common", "Although [the need] ... were lower"), and at the start of a
     clause that holds tagged outcomes elsewhere ("[History of a wheeze] was more common among trial
     participants (...), while dehydration was ..."). Untagged noun phrases only (:func:`_reported`)."""
+    if not t.at(_REPORTING, lo, hi):
+        return []  # no copula or result verb: no subject is reported (:func:`_reported` needs one)
     out: list[tuple[int, int]] = []
     clauses = _clauses(t, lo, hi)
     starts = [a for a, _ in clauses] + [j + 1 for j in t.at(SUBJECT_OPENERS, lo, hi - 2)]
@@ -202,6 +204,8 @@ def _arm_comparison(t: TokenView, m: int, b: int) -> bool:
 
 
 def _outcome_outside_brackets(t: TokenView, a: int, b: int, outcome_at: list[bool]) -> bool:
+    if True not in outcome_at[a:b]:
+        return False  # no OUTCOME token at all (one C scan; most clauses)
     depth = 0
     for j in range(a, b):
         if t.text[j] in "([":
@@ -340,6 +344,9 @@ def _states(t: TokenView, taken: list[bool], a: int, b: int) -> list[tuple[int, 
     return out
 
 
+#: what :func:`_reported` needs in the clause after a subject: a copula (:func:`_predicate_at`) or a result verb
+#: (:func:`_occurs`); :func:`embedded_subjects` skips a sentence without one
+_REPORTING = _COPULA | CHANGE_VERBS | OCCUR_VERBS | DIFFER_VERBS
 #: the words the rules start from (:meth:`Tokens.at <claimex.annotate.outcome_lists.Tokens.at>` indexes them)
 CUE_WORDS = (COMPARISON_ADJ | _CHANGE_NOUNS | _COMPARE_ADJ | STATE_VERBS | _COLON | _SEMICOLON | _TOPIC | DIFFER_VERBS
-             | _EFFECT | _CHANGE_IN | SUBJECT_OPENERS | _EFFECTIVE)
+             | _EFFECT | _CHANGE_IN | SUBJECT_OPENERS | _EFFECTIVE | _REPORTING)

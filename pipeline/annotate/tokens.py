@@ -5,7 +5,8 @@ the list of token texts, and the measure parser on the Doc's text (:func:`doc_te
 build them from the string store (``vocab.strings[orth]`` per token, a new ``str`` each: about 0.06 ms
 an abstract); :func:`token_texts` builds the list once per Doc and keeps it while the Doc lives (a
 weak reference: nothing is stored on the Doc, so its serialisation is unchanged). A Doc whose length
-changed since (retokenised) gets a fresh list.
+changed since (retokenised) gets a fresh list. :func:`token_lowers` does the same for their lower case (span
+hygiene and the outcome-list rules both read it).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc
 
 _TEXTS: WeakKeyDictionary = WeakKeyDictionary()
+_LOWERS: WeakKeyDictionary = WeakKeyDictionary()
+_SEP = "\x01"
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -26,6 +29,16 @@ def token_texts(doc: Doc) -> list[str]:
         texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
         _TEXTS[doc] = texts
     return texts
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    """The lower case of :func:`token_texts`, made once per Doc by one ``str.lower`` of the texts joined with
+    ``"\x01"`` (the way the span hygiene and the outcome-list rules each made it). Shared: do not change it."""
+    texts = token_texts(doc)
+    made = _LOWERS.get(doc)
+    if made is None or made[0] is not texts:
+        made = _LOWERS[doc] = (texts, _SEP.join(texts).lower().split(_SEP) if texts else [])
+    return made[1]
 
 
 def doc_text(doc: Doc) -> str:

@@ -517,3 +517,35 @@ def test_a_title_case_name_cut_short_grows_over_its_title_case_words(nlp):
     # lower-case words after it are no part of a title-case name
     got = outcomes(nlp, "Total cholesterol decreased in the statin group.", [("OUTCOME", "Total")])
     assert "Total cholesterol decreased" not in got
+
+
+def test_reporting_gates_drop_no_subject(nlp, corpora):
+    """``embedded_subjects`` skips a sentence, ``result_names`` a clause's subject, without a copula or result verb
+    (``_REPORTING``): on real PubMed abstracts (../shared pubmed-xml-samples) they find what they find with the
+    gate always open (``result_names`` with no OUTCOME token and with every fifth token one)."""
+    import json
+
+    from claimex.annotate import outcome_results
+    from claimex.annotate.outcome_lists import Tokens
+
+    class Ungated(Tokens):
+        def at(self, words, lo, hi):
+            return list(range(lo, hi)) if words is outcome_results._REPORTING else super().at(words, lo, hi)
+
+    found = gated = named = 0
+    with open(corpora / "pubmed-xml-samples" / "abstracts_flat.jsonl", encoding="utf-8") as fh:
+        for line in list(fh)[:120]:
+            r = json.loads(line)
+            doc = nlp(" ".join(s["text"] for s in r.get("abstract_sections") or []))
+            t, u = Tokens(doc), Ungated(doc)
+            for lo, hi in t.sentences:
+                taken = [False] * t.n
+                got = outcome_results.embedded_subjects(t, taken, lo, hi)
+                assert got == outcome_results.embedded_subjects(u, taken, lo, hi), doc[lo:hi].text
+                for outcome_at in ([False] * t.n, [j % 5 == 0 for j in range(t.n)]):
+                    names = outcome_results.result_names(t, taken, lo, hi, outcome_at)
+                    assert names == outcome_results.result_names(u, taken, lo, hi, outcome_at), doc[lo:hi].text
+                    named += bool(names)
+                found += bool(got)
+                gated += not t.at(outcome_results._REPORTING, lo, hi)
+    assert found >= 10 and gated >= 100 and named >= 50, (found, gated, named)  # both paths taken

@@ -4,7 +4,7 @@ stored on the Doc, and made afresh when the Doc was retokenised."""
 import spacy
 
 from claimex.annotate import tokenizer  # noqa: F401
-from claimex.annotate.tokens import doc_text, token_texts
+from claimex.annotate.tokens import doc_text, token_lowers, token_texts
 
 TEXT = "Urinary 5-HIAA decrease: 57-91%;\n\nIL-6 levels  (P = 0.971) fell in 12 of 24 patients."
 
@@ -35,3 +35,15 @@ def test_doc_text_is_the_doc_text():
     for text in (TEXT, "", " ", "a", "trailing space ", "  two leading", "tab\there\n"):
         doc = nlp(text)
         assert doc_text(doc) == doc.text == text
+
+
+def test_token_lowers_are_the_lower_case_made_once_and_follow_a_retokenised_doc():
+    doc = _nlp()(TEXT)
+    lowers = token_lowers(doc)
+    assert lowers == "\x01".join(t.text for t in doc).lower().split("\x01") == [t.text.lower() for t in doc]
+    assert lowers[:3] == ["urinary", "5-hiaa", "decrease"]
+    assert token_lowers(doc) is lowers  # made once
+    with doc.retokenize() as retok:
+        retok.merge(doc[0:2])
+    assert token_lowers(doc) == [t.text.lower() for t in doc] and token_lowers(doc)[0] == "urinary 5-hiaa"
+    assert token_lowers(_nlp()("")) == []

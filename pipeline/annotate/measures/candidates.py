@@ -40,15 +40,18 @@ class Cand:
         "year",
     )
 
-    def __init__(self, start: int, end: int, kind: str, prio: int, **kw):
+    def __init__(self, start: int, end: int, kind: str, prio: int, *, value=None, low=None, high=None, unit=None,
+                 op=None, stat=None, level=None, denominator=None, ci_low=None, ci_high=None, sd=None, ucat=None,
+                 weak: bool = False, bare: bool = False, person: bool = False, ctx: str | None = None):
+        # plain assignments: a pattern match makes one (~18 an abstract); a loop of setattr cost twice as much
         self.start, self.end, self.kind, self.prio = start, end, kind, prio
-        for name in ("value", "low", "high", "unit", "op", "stat", "level", "denominator", "ci_low", "ci_high",
-                     "sd", "ucat"):
-            setattr(self, name, kw.get(name))
-        self.weak = kw.get("weak", False)  # bare integer / number word: kept only if its context confirms it
-        self.bare = kw.get("bare", False)  # no unit and no structure (context checks apply)
-        self.person = kw.get("person", False)
-        self.ctx = kw.get("ctx")  # what a context check must confirm: "range" (bare integer range), ...
+        self.value, self.low, self.high, self.unit, self.op, self.stat = value, low, high, unit, op, stat
+        self.level, self.denominator, self.ci_low, self.ci_high, self.sd, self.ucat = (level, denominator, ci_low,
+                                                                                         ci_high, sd, ucat)
+        self.weak = weak  # bare integer / number word: kept only if its context confirms it
+        self.bare = bare  # no unit and no structure (context checks apply)
+        self.person = person
+        self.ctx = ctx  # what a context check must confirm: "range" (bare integer range), ...
         self.year = False
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid

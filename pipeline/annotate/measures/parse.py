@@ -90,13 +90,14 @@ _WORD_OR_DIGITS = re.compile(r"[A-Za-z]+|\d+|[<>≤≥~(βρκτ$€£]")
 def _candidates(s: str) -> list[Cand]:
     """Try each pattern only where it can start: numbers, number words, keywords, symbols."""
     out: list[Cand] = []
-    at_number, at_word = gated(AT_NUMBER, s), gated(AT_NUMBER_WORD, s)
+    opened: dict[int, bool] = {}  # the gates of this text, each tested once
+    at_number, at_word = gated(AT_NUMBER, s, opened), gated(AT_NUMBER_WORD, s, opened)
     cache: dict[str, list] = {}
 
     def keyword_patterns(table: dict, key: str):
         if key not in cache:
             patterns = table.get(key)
-            cache[key] = gated(patterns, s) if patterns else []
+            cache[key] = gated(patterns, s, opened) if patterns else []
         return cache[key]
 
     def attempt(pos: int, patterns) -> None:

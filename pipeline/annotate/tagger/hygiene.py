@@ -36,7 +36,7 @@ import numpy
 from spacy.attrs import IS_DIGIT, LENGTH, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc
 
-from ..tokens import token_texts
+from ..tokens import token_lowers, token_texts
 from .words import (
     ALNUM,
     ARM_NOUNS,
@@ -81,7 +81,7 @@ class SpanHygiene:
             self.sent = numpy.cumsum(starts).tolist()
             # one string of all tokens (separator \x01): the per-token scans below run as C regexes
             joined = SEP.join(self.text)
-            self.lower = joined.lower().split(SEP)
+            self.lower = token_lowers(doc)  # the lower case of `joined`, split (made once per doc)
             self.lower_ids = arr[:, 3]  # LOWER ids (mention propagation compares these)
             offsets = numpy.concatenate(([0], numpy.cumsum(arr[:, 2].astype("int64") + 1)[:-1]))
             self.delta = self._bracket_deltas(joined, offsets, n)

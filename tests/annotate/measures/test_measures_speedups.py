@@ -23,3 +23,18 @@ def test_normalise_equals_the_full_table_translation():
         out = normalise(text)
         assert out == _reference(text), text
         assert len(out) == len(text)
+
+
+def test_gates_tested_once_per_text_give_the_same_patterns():
+    """``gated`` with one ``opened`` memo for all the tables of a text hands out what it does without it."""
+    from claimex.annotate.measures.triggers import AT_KEYWORD, AT_NUMBER, AT_NUMBER_WORD, AT_SYMBOL, gated
+
+    tables = [AT_NUMBER, AT_NUMBER_WORD, *AT_KEYWORD.values(), *AT_SYMBOL.values()]
+    texts = ["mean 5 ± 2 (SD) years old, IQR 3-4, 95% CI 1-2 [3, 4] 5/6 or older", "no gate string here 12", ""]
+    memos = []
+    for text in texts:
+        opened: dict = {}
+        for table in tables + tables:  # the second round reads the memo only
+            assert gated(table, text, opened) == gated(table, text)
+        memos.append(opened)
+    assert all(memos[0].values()) and not any(memos[1].values()) and not any(memos[2].values())
