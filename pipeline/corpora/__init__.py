@@ -4,7 +4,8 @@
 A *source spec* names what to load:
 
 * a shared corpus: ``ebm_nlp``, ``ebm_difficulty``, ``ebm_acl``, ``ebm_sentences``,
-  ``evidencemap``, ``evidence_outcomes``, ``pico_corpus``, ``evidence_inference`` (EI prompts, partial); options after a colon,
+  ``evidencemap``, ``evidence_outcomes``, ``pico_corpus``, ``evidence_inference`` (EI prompts, partial); options
+  after a colon,
   e.g. ``ebm_nlp:interventions=crowd,fine_only=true`` or ``pico_corpus:population=true``;
 * ``hf:owner/name`` - a Hugging Face dataset (``datasets.load_dataset``);
 * ``PREFIX:...`` for a prefix registered with :func:`register_source` by a higher layer, e.g.

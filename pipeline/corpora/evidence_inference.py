@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from .. import paths
 from .findings import GOLD_FINDINGS_DIR, gold_files, load_text
+from .jsonl import corpus_rows
 from .raw import clean_pmc
 from .split import is_dev
 from .types import CorpusDoc, SpanAnn, doc_key
@@ -67,24 +68,11 @@ class EIPrompt:
     split: str | None
 
 
-def _jsonl(name: str) -> Iterator[dict]:
-    path = paths.corpus_path(CORPUS, name)
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{n}: {exc}") from None
-            yield row
-
-
 def read_prompts() -> list[EIPrompt]:
     """Both prompt files; EI 2.0 evidence kept where it lies in the abstract with matching offsets."""
     out = []
     for name in (LABELLED, UNLABELLED):
-        for r in _jsonl(name):
+        for r in corpus_rows(CORPUS, name):
             evidence = tuple((a["evidence_start"], a["evidence_end"]) for a in r.get("annotations") or []
                              if a.get("evidence_in_abstract") and a.get("offsets_match")
                              and isinstance(a.get("evidence_start"), int) and a["evidence_start"] < a["evidence_end"])

@@ -5,25 +5,19 @@ honest."""
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections.abc import Iterator
 
 from .. import paths
+from .jsonl import corpus_rows
 from .split import is_dev
 from .types import detokenize, doc_key
 
 
 def _jsonl(*parts: str) -> Iterator[dict]:
-    path = paths.corpus_path(*parts)
-    if not path.exists():
-        return
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
+    """:func:`.jsonl.corpus_rows` of a file that may be absent (a corpus not in this ``shared/``: no texts)."""
+    if paths.corpus_path(*parts).exists():
+        yield from corpus_rows(*parts)
 
 
 def pubmed_samples() -> Iterator[tuple[str | None, str]]:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 
-from .. import paths
+from .jsonl import corpus_rows
 from .types import CorpusDoc, SpanAnn, doc_key
 
 _NO_SPACE_BEFORE = re.compile(r" (?=[,.;:)\]%](?:\s|$))")
@@ -33,13 +32,6 @@ def respace(text: str, spans: list[SpanAnn]) -> tuple[str, list[SpanAnn]]:
     return new_text, [s for s in moved if s.end > s.start and new_text[s.start:s.end].strip()]
 
 
-def _rows(*parts: str) -> Iterator[dict]:
-    with open(paths.corpus_path(*parts), encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
-
-
 def _fragments(e: dict) -> list[tuple[int, int]]:
     return [tuple(f) for f in (e.get("fragments") or [[e["start"], e["end"]]])]
 
@@ -49,7 +41,7 @@ EVIDENCEMAP = {"Intervention": "INTERVENTION", "Participant": "POPULATION", "Out
 
 def load_evidencemap(respace_text: bool = True) -> Iterator[CorpusDoc]:
     """EvidenceMap: Intervention (both arms, so no COMPARATOR), Participant, Outcome - full docs."""
-    for r in _rows("evidencemap", "evidencemap.jsonl"):
+    for r in corpus_rows("evidencemap", "evidencemap.jsonl"):
         spans = [SpanAnn(a, b, EVIDENCEMAP[e["label"]]) for e in r["entities"] if e["label"] in EVIDENCEMAP
                  for a, b in _fragments(e)]
         text = r["text"]
@@ -78,7 +70,7 @@ def outcome_regions(text: str, spans: list[SpanAnn]) -> list[tuple[int, int]]:
 
 def load_evidence_outcomes() -> Iterator[CorpusDoc]:
     """EvidenceOutcomes: outcomes only, only in Results/Conclusions (elsewhere: missing, not negative)."""
-    for r in _rows("evidence-outcomes", "evidence_outcomes.jsonl"):
+    for r in corpus_rows("evidence-outcomes", "evidence_outcomes.jsonl"):
         spans = [SpanAnn(a, b, "OUTCOME") for e in r["entities"] for a, b in _fragments(e)]
         text = r["text"]
         yield CorpusDoc(id=f"evidence-outcomes-{r['pmid']}", text=text, spans=spans,
@@ -101,7 +93,7 @@ def load_pico_corpus(population: bool = False) -> Iterator[CorpusDoc]:
     if population:
         mapping.update({k: ("POPULATION", v) for k, v in PICO_CORPUS_POPULATION.items()})
     annotated = {lab for lab, _ in mapping.values()}
-    for r in _rows("pico-corpus-breast-cancer", "pico_corpus.jsonl"):
+    for r in corpus_rows("pico-corpus-breast-cancer", "pico_corpus.jsonl"):
         text = r["text"]
         spans = []
         for e in r["entities"]:
