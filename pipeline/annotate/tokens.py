@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 _TEXTS: WeakKeyDictionary = WeakKeyDictionary()
 _LOWERS: WeakKeyDictionary = WeakKeyDictionary()
-_SEP = "\x01"
+SEP = "\x01"  # joins token texts into one string for C-speed scans (assumed absent from token texts)
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -37,7 +37,7 @@ def token_lowers(doc: Doc) -> list[str]:
     texts = token_texts(doc)
     made = _LOWERS.get(doc)
     if made is None or made[0] is not texts:
-        made = _LOWERS[doc] = (texts, _SEP.join(texts).lower().split(_SEP) if texts else [])
+        made = _LOWERS[doc] = (texts, SEP.join(texts).lower().split(SEP) if texts else [])
     return made[1]
 
 

@@ -29,13 +29,12 @@ time point, not an arm (``baseline``, ``before treatment``), are not matched.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .. import paths
-from .findings import GOLD_FINDINGS_DIR, gold_files, load_text
+from .findings import load_gold, load_text
 from .jsonl import corpus_rows
 from .raw import clean_pmc
 from .split import is_dev
@@ -86,9 +85,7 @@ def held_out_ids(prompts: Iterable[EIPrompt]) -> set[str]:
     ids = {p.pmcid for p in prompts if p.split == "validation"}
     for path in sorted(paths.corpus_path(CORPUS, "splits").glob("*validation_article_ids.txt")):
         ids.update(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
-    for file in gold_files(GOLD_FINDINGS_DIR):
-        with open(file, encoding="utf-8") as fh:
-            ids.update(str(json.loads(line)["id"]) for line in fh if line.strip())
+    ids.update(g.id for g in load_gold())
     return ids
 
 

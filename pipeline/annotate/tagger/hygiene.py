@@ -36,7 +36,7 @@ import numpy
 from spacy.attrs import IS_DIGIT, LENGTH, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc
 
-from ..tokens import token_lowers, token_texts
+from ..tokens import SEP, token_lowers, token_texts
 from .words import (
     ALNUM,
     ARM_NOUNS,
@@ -54,7 +54,6 @@ from .words import (
     OUTCOME_HEADS,
     PAIR,
     REGISTRY_START,
-    SEP,
     TRAILING_ADVERBS,
     UNITS,
     adjective_like,

@@ -60,7 +60,6 @@ _COMPARED_NUMBER = re.compile(r"[<>≤≥=]\d+(?:[.,]\d+)*%?$")
 YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _ADJ_SUFFIX = ("al", "ic", "ive", "ous", "ary", "ar", "ile", "ible", "able", "oid")
 OPEN, CLOSE = "([{", ")]}"
-SEP = "\x01"
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum, as one C search)
 HAS_BRACKET = re.compile(r"[()\[\]{}]")
 PAIR = {")": "(", "]": "[", "}": "{"}
