@@ -39,7 +39,11 @@ class BatchProgress:
         self._bytes: TaskID | None = None
 
     def __enter__(self) -> BatchProgress:
-        if not self.quiet and self.total_files:
+        return self
+
+    def start(self) -> None:
+        """Show the bars (rich starts a refresh thread: the process pool forks its workers before this)."""
+        if not self.quiet and self.total_files and self._progress is None:
             self._progress = Progress(
                 TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                 TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
@@ -50,7 +54,6 @@ class BatchProgress:
             # ETA by input bytes: shards differ in size; a finished shard advances by its size
             self._bytes = self._progress.add_task("input", total=max(self.total_bytes, 1), rate="",
                                                   visible=self.total_files > 1)
-        return self
 
     def __exit__(self, *exc) -> None:
         if self._progress is not None:

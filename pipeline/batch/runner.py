@@ -11,10 +11,6 @@ die with the driver (``PR_SET_PDEATHSIG``).
 
 from __future__ import annotations
 
-import concurrent.futures as cf
-import contextlib
-import multiprocessing
-import os
 import sys
 import time
 from collections.abc import Iterable
@@ -24,11 +20,12 @@ from pathlib import Path
 from .dask_runner import run_dask
 from .lock import OutputLock
 from .manifest import DAMAGED, Manifest, ManifestSaveError, now_iso
-from .outcome import OnDocs, OnDone, drain, failed_result
+from .outcome import OnDocs, OnDone
+from .pool import run_pool
 from .progress import BatchProgress
 from .shards import Settings, ShardSpec, clean_partials, plan
 from .supersede import SUPERSEDED, write_superseded
-from .worker import init_pool_worker, pool_task, process_shard
+from .worker import process_shard
 
 
 @dataclass
@@ -64,56 +61,6 @@ def run_inline(specs: list[ShardSpec], settings: Settings, on_done: OnDone, on_d
         on_done(spec, process_shard(spec, settings, on_docs))
 
 
-def run_pool(specs: list[ShardSpec], settings: Settings, on_done: OnDone, on_docs: OnDocs, workers: int,
-             retries: int = 1) -> None:
-    """A process pool; each worker loads the pipeline once (initializer). A pool broken by a dying worker
-    (OOM kill, segfault) is replaced and the unfinished shards are tried again, ``retries`` times."""
-    ctx = multiprocessing.get_context("spawn")
-    todo = list(specs)
-    attempt = 0
-    while todo:
-        reports = ctx.Queue()
-        pool = cf.ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo))), mp_context=ctx,
-                                      initializer=init_pool_worker,
-                                      initargs=(settings.model, reports, os.getpid()))
-        futures = {pool.submit(pool_task, spec, settings): spec for spec in todo}
-        broken: list[ShardSpec] = []
-        try:
-            pending = set(futures)
-            while pending:
-                done, pending = cf.wait(pending, timeout=0.25, return_when=cf.FIRST_COMPLETED)
-                drain(reports, on_docs)
-                for fut in done:
-                    spec = futures[fut]
-                    try:
-                        result = fut.result()
-                    except cf.process.BrokenProcessPool:
-                        broken.append(spec)
-                        continue
-                    except Exception as exc:
-                        result = failed_result(spec, settings, f"{type(exc).__name__}: {exc}")
-                    on_done(spec, result)
-            drain(reports, on_docs)
-        except BaseException:
-            _terminate(pool)
-            raise
-        pool.shutdown(wait=True)
-        todo = sorted(broken, key=lambda s: s.index)
-        attempt += 1
-        if todo and attempt > retries:
-            for spec in todo:
-                on_done(spec, failed_result(spec, settings, "worker process died (out of memory? see the "
-                                                            "system log); retried"))
-            return
-
-
-def _terminate(pool: cf.ProcessPoolExecutor) -> None:
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
-        with contextlib.suppress(Exception):
-            proc.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
-
-
 # -- the run -----------------------------------------------------------------------------------------------
 def run_batch(
     inputs: Iterable[str | Path],
@@ -130,13 +77,18 @@ def run_batch(
     batch_size: int = 32,
     zone_size: int = 1000,
     retries: int = 1,
+    start_method: str | None = None,
     quiet: bool = False,
     show_progress: bool = True,
     dedupe: bool = True,
     console=None,
 ) -> BatchResult:
     """Run ``claimex batch`` (see :mod:`claimex.batch`). Raises ``OutputLocked`` when another run holds
-    ``out_dir``, ``InputError`` for an input that names nothing, ``ManifestError`` for a foreign manifest."""
+    ``out_dir``, ``InputError`` for an input that names nothing, ``ManifestError`` for a foreign manifest.
+
+    ``start_method``: how the process pool starts its workers (:mod:`claimex.batch.pool`): ``None`` forks
+    them from a driver that has loaded the pipeline where that is safe, else spawns them; ``"fork"`` or
+    ``"spawn"`` forces one."""
     out = Path(out_dir).expanduser().resolve()
     settings = Settings(model=None if model is None else str(model), input_format=input_format,
                         output_format=output_format, batch_size=batch_size, zone_size=zone_size)
@@ -183,11 +135,14 @@ def run_batch(
 
             try:
                 if executor == "dask":
+                    progress.start()
                     run_dask(todo, settings, on_done, on_docs, scheduler=dask_scheduler, local_workers=dask_local,
                              processes=dask_processes, retries=retries)
-                elif executor == "pool":
-                    run_pool(todo, settings, on_done, on_docs, workers=workers, retries=retries)
+                elif executor == "pool":  # the progress bar's thread starts once the workers are forked
+                    run["start_method"] = run_pool(todo, settings, on_done, on_docs, workers=workers,
+                                                   retries=retries, on_start=progress.start, method=start_method)
                 else:
+                    progress.start()
                     run_inline(todo, settings, on_done, on_docs)
             except KeyboardInterrupt:
                 result.interrupted = True

@@ -18,7 +18,6 @@ import gzip
 import hashlib
 import json
 import os
-import signal
 import socket
 import sys
 import tempfile
@@ -56,8 +55,7 @@ def get_extractor(model: str | None):
         return _CACHE[key], _USE_LOCKS[key]
 
 
-# -- pool workers ------------------------------------------------------------------------------------------
-_REPORT_QUEUE = None
+# -- threads -----------------------------------------------------------------------------------------------
 THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS",
                "NUMEXPR_NUM_THREADS")
 
@@ -82,46 +80,6 @@ def limit_threads(n: int = 1) -> None:
     if torch is not None:
         with contextlib.suppress(Exception):
             torch.set_num_threads(n)
-
-
-def init_pool_worker(model: str | None, queue=None, parent: int | None = None) -> None:
-    """ProcessPoolExecutor initializer: die with the parent (pid ``parent``), load the pipeline once."""
-    global _REPORT_QUEUE
-    _REPORT_QUEUE = queue
-    _die_with_parent(parent or os.getppid())
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the driver handles Ctrl-C
-    limit_threads()
-    # not raising here: a failing initializer breaks the whole pool; the shard's own get_extractor() call
-    # reports the error in its manifest entry
-    with contextlib.suppress(Exception):
-        get_extractor(model)
-        limit_threads()  # again, for what the model loaded
-
-
-def _die_with_parent(parent: int) -> None:
-    try:  # Linux: the kernel kills us when the parent dies (kill -9 included)
-        import ctypes
-
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent:  # the driver died while this worker was starting
-        os._exit(1)
-
-    def watch() -> None:  # portable fallback: poll the parent pid
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    threading.Thread(target=watch, name="claimex-parent-watch", daemon=True).start()
-
-
-def pool_task(spec: ShardSpec, settings: Settings) -> dict:
-    queue = _REPORT_QUEUE
-    reporter = (lambda name, n: queue.put((name, n))) if queue is not None else None
-    return process_shard(spec, settings, reporter)
 
 
 # -- ids ---------------------------------------------------------------------------------------------------
