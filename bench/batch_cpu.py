@@ -93,8 +93,11 @@ def run_once(inputs: Path, out: Path, workers: int, model: str | None, interval:
         by_role.setdefault(e["role"], []).append(round(e["cpu_s"], 2))
     sampled = sum(e["cpu_s"] for e in seen.values())
     rss = sorted(round(e["peak_rss_mb"]) for e in seen.values() if e["role"] in ("worker", "driver"))
+    ran_shards = "driver" if workers == 1 else "worker"
+    worker_rss = sorted(round(e["peak_rss_mb"]) for e in seen.values() if e["role"] == ran_shards)
     return {"workers": workers, "wall_s": round(wall, 2), "cpu_s": round(total, 2), "by_role": by_role,
-            "unaccounted_s": round(total - sampled, 2), "peak_rss_mb": rss, "load": round(load, 2),
+            "unaccounted_s": round(total - sampled, 2), "peak_rss_mb": rss, "worker_rss_mb": worker_rss,
+            "load": round(load, 2),
             "load_after": round(os.getloadavg()[0], 2)}
 
 
@@ -140,7 +143,8 @@ def main(argv=None) -> dict:
                 res["identical"] = got == reference
                 runs.append(res)
                 print(f"run {r + 1}, {w} worker(s): CPU {res['cpu_s']:.1f} s {res['by_role']} "
-                      f"(unaccounted {res['unaccounted_s']}), wall {res['wall_s']:.1f} s, peak RSS {res['peak_rss_mb']} MB, "
+                      f"(unaccounted {res['unaccounted_s']}), wall {res['wall_s']:.1f} s, "
+                      f"peak RSS {res['peak_rss_mb']} MB, "
                       f"load {res['load']}->{res['load_after']}, output identical: {res['identical']}", flush=True)
                 shutil.rmtree(out)
     summary: dict = {"inputs": str(args.inputs), "model": args.model, "runs": runs}

@@ -24,9 +24,10 @@ reported as median and range (the machine is shared, so single figures mislead):
   (``RUSAGE_CHILDREN``), runs interleaved. Target: ratio <= 2.5.
 * ``batch``: ``claimex batch DIR --workers 2`` against ``--workers 1`` (wall clock, whole commands,
   interleaved) on ``--batch-files`` x ``--batch-citations`` citations made by ``bench/batch_data.py``
-  (real PubMed citations with fresh PMIDs); peak RSS of each worker process (sampled with psutil).
-  Target: >= 1.8x on a machine with two free cores; this reads nothing when other jobs hold them
-  (the load average is printed).
+  (real PubMed citations with fresh PMIDs); CPU seconds of the whole command and of each of its processes
+  (driver, workers) and peak RSS of each worker (``bench/batch_cpu.py``, psutil samples). Target: >= 1.8x
+  on a machine with two free cores; this reads nothing when other jobs hold them (the load average is
+  printed): compare the CPU seconds there.
 
 The profile of one end-to-end pass (where the time goes, by function and by claimex module):
 ``python bench/profile_extract.py``.
@@ -46,7 +47,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -243,40 +243,13 @@ def make_batch_input(folder: Path, files: int, per_file: int) -> Path:
 
 
 def run_batch(inputs: Path, out: Path, workers: int, model: str | None) -> dict:
-    import psutil
+    """One whole ``claimex batch`` command: wall, CPU s in all and per process (``bench/batch_cpu.py``),
+    peak RSS of the processes that ran shards (the driver itself when ``--workers 1``)."""
+    import batch_cpu
 
-    cmd = [sys.executable, "-W", "ignore", "-m", "claimex", "batch", str(inputs), "--out", str(out),
-           "--workers", str(workers), "--quiet"] + (["--model", model] if model else [])
-    peaks: dict[int, int] = {}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    done = threading.Event()
-
-    def sample() -> None:  # peak RSS of the worker processes (the driver itself when --workers 1)
-        me = psutil.Process(proc.pid)
-        while not done.wait(0.2):
-            try:
-                procs = [me] if workers == 1 else me.children(recursive=True)
-                for p in procs:
-                    peaks[p.pid] = max(peaks.get(p.pid, 0), p.memory_info().rss)
-            except psutil.Error:
-                pass
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, err = proc.communicate()
-    wall = time.perf_counter() - t
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its waited-for workers
-    done.set()
-    sampler.join()
-    if proc.returncode:
-        raise SystemExit(f"batch --workers {workers}: exit {proc.returncode}\n{err[-2000:]}")
+    res = batch_cpu.run_once(inputs, out, workers, model, 0.1, [])
     manifest = json.loads((out / "manifest.json").read_text())
-    docs = sum(s["documents"] for s in manifest["shards"])
-    rss = sorted(v / 1e6 for v in peaks.values() if v > 100e6)  # skips the resource tracker
-    cpu_s = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall_s": wall, "cpu_s": cpu_s, "citations": docs, "worker_rss_mb": [round(v) for v in rss]}
+    return {**res, "citations": sum(s["documents"] for s in manifest["shards"])}
 
 
 def batch(folder: Path, runs: int, model: str | None, files: int, per_file: int) -> dict:
@@ -286,17 +259,18 @@ def batch(folder: Path, runs: int, model: str | None, files: int, per_file: int)
     rss: dict[int, list[int]] = {1: [], 2: []}
     speedups = []
     for r in range(runs):
-        got = {}
+        got, split = {}, {}
         for w in (1, 2) if r % 2 == 0 else (2, 1):
             res = run_batch(inputs, folder / f"batch-out-{r}-{w}", w, model)
             got[w] = res["wall_s"]
             walls[w].append(res["wall_s"])
             cpus[w].append(res["cpu_s"])
             rss[w] += res["worker_rss_mb"]
+            split[w] = res["by_role"]
         speedups.append(got[1] / got[2])
         print(f"  run {r + 1}: 1 worker {got[1]:.1f} s (CPU {cpus[1][-1]:.1f} s), 2 workers {got[2]:.1f} s "
-              f"(CPU {cpus[2][-1]:.1f} s), speed-up {speedups[-1]:.2f}x, worker peak RSS {rss[2][-2:]} MB "
-              f"(load {load_avg()})", flush=True)
+              f"(CPU {cpus[2][-1]:.1f} s: {split[2]}), speed-up {speedups[-1]:.2f}x, worker peak RSS "
+              f"{rss[2][-2:]} MB (load {load_avg()})", flush=True)
     n = files * per_file
     return {"citations": n, "files": files, "wall_1": spread(walls[1], 1), "wall_2": spread(walls[2], 1),
             "per_s_1": spread([n / w for w in walls[1]], 0), "per_s_2": spread([n / w for w in walls[2]], 0),

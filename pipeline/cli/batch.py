@@ -25,7 +25,7 @@ def batch(
                                                          "extension/content."),
     model: str | None = ModelOption,
     workers: int = typer.Option(1, "--workers", "-w", min=1,
-                                help="Worker processes (each loads the model once)."),
+                                help="Worker processes (forked after this one loads the model, where safe)."),
     dask_scheduler: str | None = typer.Option(None, "--dask-scheduler",
                                                  help="Run the shards on this Dask cluster (tcp://host:8786)."),
     dask_local: int | None = typer.Option(None, "--dask-local", min=1,
