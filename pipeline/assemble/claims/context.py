@@ -34,6 +34,7 @@ from .control import CONTROL, is_control
 from .design import design_comparators, mentions_arm, names_only, part_words, same_intervention, title_arms
 from .gates import Alternation, Gated, cues
 from .labels import bare_control, bracket_labels, defined_label, is_bare_label
+from .zones import zone_of
 
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
                          r"verum", r"test", r"therapy", r"drug")
@@ -148,6 +149,8 @@ class InterventionContext:
         # "The control group took part in X": a design statement whether or not a methods cue marks it
         control_subject = (design or ctype is None) and bool(_CONTROL_SUBJECT.match(view.text))
         control_named = self._control_arm_named(view, ents) if control_subject else None
+        # a sentence of a Background section sets up no comparator: "Control of blood sugar ... are key factors"
+        background = ctype == "background" and zone_of(view.section) == "background"
         if design and view.index > 0 and not control_subject:
             # "The control group received routine care ... any special intervention ...": what the control
             # group got is no active arm the intervention group was allocated
@@ -171,7 +174,8 @@ class InterventionContext:
                                                          and not is_control(self.latest[main])):
                     self.latest[main] = ent
             if (is_control(ent) or ent.id in alternatives) and (defining or ent.id in alternatives
-                                                               or not self.comparators) and not self._names_main(ent):
+                                                               or not (self.comparators or background)) \
+                    and not self._names_main(ent):
                 self.comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)

@@ -1,0 +1,57 @@
+"""Which control arm the design recognises, so that a comparison whose sentence names none carries it (issue 10,
+session 11). Real sentences from ../shared (Evidence Inference train abstracts, not in the findings gold)."""
+
+from claims_helpers import claims_of, entity_texts, make_record
+
+from claimex.assemble.claims.base import sentence_views
+from claimex.assemble.claims.context import InterventionContext
+from claimex.assemble.claims.control import control_worded
+
+# PMC4763470
+FICIFOLIA = (
+    "Effect of Cucurbita ficifolia and Probiotic Yogurt Consumption on Blood Glucose in Type 2 Diabetes. "
+    "Control of blood sugar, hypertension, and dyslipidemia are key factors in diabetes management. "
+    "Eighty eligible participants randomly were assigned to four groups: 1 - green C. ficifolia (100 g); "
+    "2 - probiotic yogurt (150 g); 3 - C. ficifolia plus probiotic yogurt (100 g C. ficifolia plus 150 g yogurt); "
+    "and 4 -control (dietary advice) for 8 weeks. "
+    "Total cholesterol (TC) decreased significantly in yogurt and yogurt plus C. ficifolia groups "
+    "compared with the other groups (P < 0.001).")
+FICIFOLIA_ENTS = [
+    ("INTERVENTION", "Cucurbita ficifolia and Probiotic Yogurt Consumption"), ("INTERVENTION", "Control"),
+    ("INTERVENTION", "green C. ficifolia"), ("INTERVENTION", "probiotic yogurt"),
+    ("INTERVENTION", "C. ficifolia plus probiotic yogurt"), ("INTERVENTION", "-control (dietary advice)"),
+    ("INTERVENTION", "yogurt and yogurt plus C. ficifolia"), ("OUTCOME", "Total cholesterol (TC)")]
+
+
+def _ficifolia():
+    rec = make_record(FICIFOLIA, FICIFOLIA_ENTS, title=True)
+    for k, section in enumerate(["TITLE", "BACKGROUND", "METHODS", "RESULTS"]):
+        rec.sentences[k].section = section
+    return rec
+
+
+def test_a_span_opening_with_a_list_dash_is_read_without_it():
+    assert control_worded("-control (dietary advice)")
+    assert control_worded("–placebo")
+    assert not control_worded("-dietary advice")
+    assert not control_worded("placebo-controlled")
+
+
+def test_a_background_sentence_sets_up_no_comparator():
+    # "Control of blood sugar" of a background sentence is no arm of the trial; the methods' list item
+    # "4 -control (dietary advice)" is its control arm
+    rec = _ficifolia()
+    views = sentence_views(rec)
+    ctx = InterventionContext()
+    ctx.prime(views)
+    ctx.observe(views[0], None, design=True)
+    ctx.observe(views[1], "background")
+    assert ctx.named_comparator() is None
+    ctx.observe(views[2], None, design=True)
+    assert ctx.named_comparator().text == "-control (dietary advice)"
+
+
+def test_a_compared_result_carries_the_listed_control_arm():
+    rec = _ficifolia()
+    claim = next(c for c in claims_of(rec, arms="rules") if "Total cholesterol" in c.text)
+    assert entity_texts(rec, claim.comparator) == ["-control (dietary advice)"]
