@@ -11,7 +11,7 @@ from .gates import cues
 
 CONTROL = cues(
     r"placebos?", r"controls?", r"sham", r"sham[-‐‑][a-z][\w-]*", r"usual\s+care",
-    r"standard(?:\s+of)?(?:[- ]care|\s+(?:treatment|therapy|medical\s+therapy))", r"conventional",
+    r"standard(?:[\s‐‑-]+of)?(?:[-‐‑ ]care|\s+(?:treatment|therapy|medical\s+therapy))", r"conventional",
     r"no\s+(?:treatment|intervention|therapy)", r"vehicle", r"untreated",
     r"(?<!hypertonic )(?<!hypotonic )saline", r"wait(?:ing)?[- ]?list", r"best\s+supportive\s+care", r"[\w-]+\s+alone",
     r"routine\s+care",

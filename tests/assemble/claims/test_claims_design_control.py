@@ -55,3 +55,29 @@ def test_a_compared_result_carries_the_listed_control_arm():
     rec = _ficifolia()
     claim = next(c for c in claims_of(rec, arms="rules") if "Total cholesterol" in c.text)
     assert entity_texts(rec, claim.comparator) == ["-control (dietary advice)"]
+
+
+# PMC3261693
+IMPLANT = (
+    "Post-cataract outcomes in patients with noninfectious posterior uveitis treated with the fluocinolone "
+    "acetonide intravitreal implant. "
+    "Eyes were either implanted with a 0.59- or a 2.1-mg FA implant, or, in the case of affected fellow eyes, "
+    "received standard-of-care local treatment. "
+    "Severity of vitreous haze was less in implanted than non-implanted eyes at 3 months postoperatively "
+    "(P = 0.0005).")
+
+
+def test_standard_of_care_written_with_hyphens_is_control_worded():
+    assert control_worded("standard-of-care local treatment")
+    assert control_worded("standard of care")
+    assert not control_worded("a gold standard-of-measurement")
+
+
+def test_a_compared_result_carries_the_standard_of_care_arm():
+    rec = make_record(IMPLANT, [("INTERVENTION", "fluocinolone acetonide intravitreal implant"),
+                                ("INTERVENTION", "FA implant"), ("INTERVENTION", "standard-of-care local treatment"),
+                                ("OUTCOME", "Severity of vitreous haze")], title=True)
+    rec.sentences[1].section = "PARTICIPANTS AND CONTROLS"
+    rec.sentences[2].section = "RESULTS"
+    claim = next(c for c in claims_of(rec, arms="rules") if "vitreous haze" in c.text)
+    assert entity_texts(rec, claim.comparator) == ["standard-of-care local treatment"]
