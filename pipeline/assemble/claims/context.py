@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from ...schema import Entity
 from .base import SentenceView, content_words, entity_words, same_stem
 from .control import CONTROL, is_control
-from .design import design_comparators, mentions_arm, names_only, part_words, same_intervention, title_arms
+from .design import _NEGATIONS, adds_to, design_comparators, mentions_arm, names_only, part_words, same_intervention, title_arms
 from .gates import Alternation, Gated, cues
 from .labels import bare_control, bracket_labels, defined_label, is_bare_label
 from .zones import zone_of
@@ -52,7 +52,7 @@ _CONTROL_SUBJECT = re.compile(r"^\W*(?:[\w-]+\s+(?:patients|subjects|participant
                               r"condition|subjects|patients)\b(?!\s+(?:and|or|vs\.?|versus)\b)", re.IGNORECASE)
 #: allocation wording, asked yes/no (``found``) of every sentence: two runs, each scanned only with its keyword
 _ALLOCATION = Alternation([
-    Gated(re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?to\b", re.IGNORECASE),
+    Gated(re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?(?:in)?to\b", re.IGNORECASE),
           ("random", "assigned", "allocated")),
     Gated(re.compile(r"\b(?:to\s+compare|comparing|comparison\s+(?:of|between))\b", re.IGNORECASE), ("compar",))])
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor)\b|n't\b", re.IGNORECASE)
@@ -142,6 +142,8 @@ class InterventionContext:
         if allocating and self.main:
             self._split_joined_main(ents, alternatives)
         alternatives = self._against_main(ents, alternatives)
+        if view.index > 0 and _ALLOCATION.found(view.text):
+            alternatives |= _addon_bases(view, arms)
         if not self.main and ents and (defining or ctype in ("aim", "finding", "conclusion")):
             actives = [e for e in ents if not is_control(e) and e.id not in alternatives
                        and not self._is_known_comparator(e)] or [e for e in ents[:1] if not is_control(e)]
@@ -404,6 +406,26 @@ class InterventionContext:
                                                   for m in self.main):
             return self.allocated
         return mains[0] if mains else self.allocated
+
+
+def _addon_bases(view: SentenceView, arms: list[Entity]) -> set[str]:
+    """Ids of the arms of an allocating sentence that another of its arms adds to (:func:`.design.adds_to`: "randomly
+    divided into two groups: traditional physiotherapy (TP) group and traditional physiotherapy-Mulligan mobilization
+    (TPMM) group"): the base regimen is the control arm of an add-on design. Not when what is added is a negation
+    ("Sensor" / "Sensor Off": the other arm is the control), not a head shared by the arms before it ("STRE or
+    flexibility (FLEX) exercises"), not a base without a word of three letters ("II")."""
+    ordered = sorted(arms, key=lambda e: e.start)
+    keys = [(e, part_words(e.expanded or e.text)) for e in ordered if not is_control(e)]
+    out: set[str] = set()
+    for k, (ent, key) in enumerate(keys):
+        if not any(len(w) >= 3 and w.isalpha() for w in content_words(ent.text)):  # "II" (expanded "in gum acacia")
+            continue
+        prev = [e for e in ordered if e.end <= ent.start]
+        if prev and not view.between(prev[-1].end, ent.start).strip(" ()[]"):
+            continue  # the head after "... (FLEX)": words the arms share, not an arm of its own
+        if any(adds_to(other, key) and not (other - key) & _NEGATIONS for _, other in keys):
+            out.add(ent.id)
+    return out
 
 
 def nested(view: SentenceView, ent: Entity, *labels: str) -> bool:

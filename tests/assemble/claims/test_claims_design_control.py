@@ -81,3 +81,53 @@ def test_a_compared_result_carries_the_standard_of_care_arm():
     rec.sentences[2].section = "RESULTS"
     claim = next(c for c in claims_of(rec, arms="rules") if "vitreous haze" in c.text)
     assert entity_texts(rec, claim.comparator) == ["standard-of-care local treatment"]
+
+
+# PMC5976899
+MULLIGAN = (
+    "The Effect of Mulligan Mobilization Technique in Older Adults with Neck Pain: A Randomized Controlled, "
+    "Double-Blind Study. "
+    "Forty-two older adults with NP were included in the study, and they were randomly divided into two groups: "
+    "traditional physiotherapy (TP) group and traditional physiotherapy-Mulligan mobilization (TPMM) group. "
+    "When comparing effects of these two treatment programs, it was observed that the TPMM group had a better "
+    "outcome (p < 0.05) in terms of ROM, kinesiophobia, depression, and QoL.")
+MULLIGAN_ENTS = [
+    ("INTERVENTION", "Mulligan Mobilization Technique"), ("INTERVENTION", "traditional physiotherapy (TP)"),
+    ("INTERVENTION", "traditional physiotherapy-Mulligan mobilization (TPMM)"), ("INTERVENTION", "TPMM", 1),
+    ("OUTCOME", "ROM")]
+
+
+def _mulligan():
+    rec = make_record(MULLIGAN, MULLIGAN_ENTS, title=True)
+    rec.sentences[1].section = "METHODS"
+    rec.sentences[2].section = "RESULTS"
+    return rec
+
+
+def test_the_base_regimen_of_an_add_on_arm_is_the_allocated_control():
+    rec = _mulligan()
+    views = sentence_views(rec)
+    ctx = InterventionContext()
+    ctx.prime(views)
+    ctx.observe(views[0], None, design=True)
+    ctx.observe(views[1], None, design=True)
+    assert ctx.named_comparator().text == "traditional physiotherapy (TP)"
+    claim = next(c for c in claims_of(rec, arms="rules") if "TPMM group had" in c.text)
+    assert entity_texts(rec, claim.comparator) == ["traditional physiotherapy (TP)"]
+
+
+def test_no_base_when_the_added_word_negates_or_is_a_shared_head():
+    # "Sensor" / "Sensor Off" (PMC3483098): the arm with "off" is the control, not the base "Sensor";
+    # "STRE or flexibility (FLEX) exercises" (PMC3961245): "exercises" is the head the arms share
+    for text, ents in (
+            ("Randomized to Sensor On or Sensor Off. Patients were randomized to Sensor or Sensor Off use.",
+             [("INTERVENTION", "Sensor", 2), ("INTERVENTION", "Sensor Off", 1)]),
+            ("Strengthening exercises in fibromyalgia. Eighty sedentary women were randomly selected to participate "
+             "in STRE or flexibility (FLEX) exercises in a blinded controlled trial.",
+             [("INTERVENTION", "STRE", 0, "strengthening exercises"), ("INTERVENTION", "flexibility"),
+              ("INTERVENTION", "FLEX"), ("INTERVENTION", "exercises", 1)])):
+        rec = make_record(text, ents, title=True)
+        views = sentence_views(rec)
+        ctx = InterventionContext()
+        ctx.observe(views[1], None, design=True)
+        assert all(c.text not in ("Sensor", "exercises") for c in ctx.comparators)
