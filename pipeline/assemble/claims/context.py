@@ -31,7 +31,15 @@ from dataclasses import dataclass, field
 from ...schema import Entity
 from .base import SentenceView, content_words, entity_words, same_stem
 from .control import CONTROL, is_control
-from .design import _NEGATIONS, adds_to, design_comparators, mentions_arm, names_only, part_words, same_intervention, title_arms
+from .design import (
+    addon_bases,
+    design_comparators,
+    mentions_arm,
+    names_only,
+    part_words,
+    same_intervention,
+    title_arms,
+)
 from .gates import Alternation, Gated, cues
 from .labels import bare_control, bracket_labels, defined_label, is_bare_label
 from .zones import zone_of
@@ -143,7 +151,7 @@ class InterventionContext:
             self._split_joined_main(ents, alternatives)
         alternatives = self._against_main(ents, alternatives)
         if view.index > 0 and _ALLOCATION.found(view.text):
-            alternatives |= _addon_bases(view, arms)
+            alternatives |= addon_bases(view, arms)
         if not self.main and ents and (defining or ctype in ("aim", "finding", "conclusion")):
             actives = [e for e in ents if not is_control(e) and e.id not in alternatives
                        and not self._is_known_comparator(e)] or [e for e in ents[:1] if not is_control(e)]
@@ -406,26 +414,6 @@ class InterventionContext:
                                                   for m in self.main):
             return self.allocated
         return mains[0] if mains else self.allocated
-
-
-def _addon_bases(view: SentenceView, arms: list[Entity]) -> set[str]:
-    """Ids of the arms of an allocating sentence that another of its arms adds to (:func:`.design.adds_to`: "randomly
-    divided into two groups: traditional physiotherapy (TP) group and traditional physiotherapy-Mulligan mobilization
-    (TPMM) group"): the base regimen is the control arm of an add-on design. Not when what is added is a negation
-    ("Sensor" / "Sensor Off": the other arm is the control), not a head shared by the arms before it ("STRE or
-    flexibility (FLEX) exercises"), not a base without a word of three letters ("II")."""
-    ordered = sorted(arms, key=lambda e: e.start)
-    keys = [(e, part_words(e.expanded or e.text)) for e in ordered if not is_control(e)]
-    out: set[str] = set()
-    for k, (ent, key) in enumerate(keys):
-        if not any(len(w) >= 3 and w.isalpha() for w in content_words(ent.text)):  # "II" (expanded "in gum acacia")
-            continue
-        prev = [e for e in ordered if e.end <= ent.start]
-        if prev and not view.between(prev[-1].end, ent.start).strip(" ()[]"):
-            continue  # the head after "... (FLEX)": words the arms share, not an arm of its own
-        if any(adds_to(other, key) and not (other - key) & _NEGATIONS for _, other in keys):
-            out.add(ent.id)
-    return out
 
 
 def nested(view: SentenceView, ent: Entity, *labels: str) -> bool:
