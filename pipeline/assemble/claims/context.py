@@ -31,9 +31,18 @@ from dataclasses import dataclass, field
 from ...schema import Entity
 from .base import SentenceView, content_words, entity_words, same_stem
 from .control import CONTROL, is_control
-from .design import design_comparators, mentions_arm, names_only, part_words, same_intervention, title_arms
+from .design import (
+    addon_bases,
+    design_comparators,
+    mentions_arm,
+    names_only,
+    part_words,
+    same_intervention,
+    title_arms,
+)
 from .gates import Alternation, Gated, cues
 from .labels import bare_control, bracket_labels, defined_label, is_bare_label
+from .zones import zone_of
 
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
                          r"verum", r"test", r"therapy", r"drug")
@@ -51,7 +60,7 @@ _CONTROL_SUBJECT = re.compile(r"^\W*(?:[\w-]+\s+(?:patients|subjects|participant
                               r"condition|subjects|patients)\b(?!\s+(?:and|or|vs\.?|versus)\b)", re.IGNORECASE)
 #: allocation wording, asked yes/no (``found``) of every sentence: two runs, each scanned only with its keyword
 _ALLOCATION = Alternation([
-    Gated(re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?to\b", re.IGNORECASE),
+    Gated(re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?(?:in)?to\b", re.IGNORECASE),
           ("random", "assigned", "allocated")),
     Gated(re.compile(r"\b(?:to\s+compare|comparing|comparison\s+(?:of|between))\b", re.IGNORECASE), ("compar",))])
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor)\b|n't\b", re.IGNORECASE)
@@ -141,6 +150,8 @@ class InterventionContext:
         if allocating and self.main:
             self._split_joined_main(ents, alternatives)
         alternatives = self._against_main(ents, alternatives)
+        if view.index > 0 and _ALLOCATION.found(view.text):
+            alternatives |= addon_bases(view, arms)
         if not self.main and ents and (defining or ctype in ("aim", "finding", "conclusion")):
             actives = [e for e in ents if not is_control(e) and e.id not in alternatives
                        and not self._is_known_comparator(e)] or [e for e in ents[:1] if not is_control(e)]
@@ -148,6 +159,8 @@ class InterventionContext:
         # "The control group took part in X": a design statement whether or not a methods cue marks it
         control_subject = (design or ctype is None) and bool(_CONTROL_SUBJECT.match(view.text))
         control_named = self._control_arm_named(view, ents) if control_subject else None
+        # a sentence of a Background section sets up no comparator: "Control of blood sugar ... are key factors"
+        background = ctype == "background" and zone_of(view.section) == "background"
         if design and view.index > 0 and not control_subject:
             # "The control group received routine care ... any special intervention ...": what the control
             # group got is no active arm the intervention group was allocated
@@ -171,7 +184,8 @@ class InterventionContext:
                                                          and not is_control(self.latest[main])):
                     self.latest[main] = ent
             if (is_control(ent) or ent.id in alternatives) and (defining or ent.id in alternatives
-                                                               or not self.comparators) and not self._names_main(ent):
+                                                               or not (self.comparators or background)) \
+                    and not self._names_main(ent):
                 self.comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)

@@ -11,7 +11,7 @@ from .gates import cues
 
 CONTROL = cues(
     r"placebos?", r"controls?", r"sham", r"sham[-‐‑][a-z][\w-]*", r"usual\s+care",
-    r"standard(?:\s+of)?(?:[- ]care|\s+(?:treatment|therapy|medical\s+therapy))", r"conventional",
+    r"standard(?:[\s‐‑-]+of)?(?:[-‐‑ ]care|\s+(?:treatment|therapy|medical\s+therapy))", r"conventional",
     r"no\s+(?:treatment|intervention|therapy)", r"vehicle", r"untreated",
     r"(?<!hypertonic )(?<!hypotonic )saline", r"wait(?:ing)?[- ]?list", r"best\s+supportive\s+care", r"[\w-]+\s+alone",
     r"routine\s+care",
@@ -19,6 +19,9 @@ CONTROL = cues(
 )
 #: an arm named by what it lacks: "no physical activity", "no statins", "no pen" (round 7)
 _ABSENT = re.compile(r"^\W*(?:the\s+|a\s+)?no\s+[a-z]", re.IGNORECASE)
+#: a span that opens with a list dash ("4 -control (dietary advice)") is read without it (:data:`CONTROL` wants no dash
+#: before its words: "placebo-controlled")
+_DASHES = frozenset("-‐‑–")
 
 
 def is_control(entity: Entity) -> bool:
@@ -27,6 +30,6 @@ def is_control(entity: Entity) -> bool:
 
 @lru_cache(maxsize=65536)
 def control_worded(text: str) -> bool:
-    """Control words (:data:`CONTROL`) or an arm named by its absence (:data:`_ABSENT`); cached: the same mention
-    texts are asked about for every sentence of an abstract."""
-    return bool(CONTROL.search(text) or _ABSENT.match(text))
+    """Control words (:data:`CONTROL`) or an arm named by its absence (:data:`_ABSENT`), read past a leading list dash
+    ("-control (dietary advice)"); cached: the same mention texts are asked about for every sentence of an abstract."""
+    return bool(CONTROL.search(text) or _ABSENT.match(text) or (text[:1] in _DASHES and control_worded(text[1:])))

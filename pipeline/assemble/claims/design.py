@@ -1,8 +1,8 @@
 """Design sentences' arms: which mentions are one intervention (:func:`same_intervention`), which arm a title,
 aim or methods sentence sets up as the alternative (:func:`design_comparators`: "randomised to X or Y",
-"comparing X with Y", "X versus Y") and which title arms can be the main intervention (:func:`title_arms`);
-:data:`COMPARE_BEFORE`, the cue that introduces a comparator ("than", "compared with", "superior to", "as
-effective as"). Read by :mod:`.context` and :mod:`.arms`.
+"comparing X with Y", "X versus Y"; :func:`addon_bases`: the base regimen beside an arm that adds to it) and which
+title arms can be the main intervention (:func:`title_arms`); :data:`COMPARE_BEFORE`, the cue that introduces a
+comparator ("than", "compared with", "superior to", "as effective as"). Read by :mod:`.context` and :mod:`.arms`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from .control import control_worded, is_control
 from .gates import EndCue
 
 # "off-pump" is not "on-pump"; "sham tDCS" / "placebo patches" are the control arm of a trial of tDCS / patches
-_NEGATIONS = frozenset(["non", "no", "not", "without", "off", "sham", "placebo"])
+NEGATIONS = frozenset(["non", "no", "not", "without", "off", "sham", "placebo"])
 _A = TypeVar("_A")
 
 
@@ -29,7 +29,7 @@ def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
     qualifier ("aseptic BTB allografts" / "sterilized BTB allografts") are different interventions."""
     if not a or not b:
         return False
-    if (a ^ b) & _NEGATIONS:
+    if (a ^ b) & NEGATIONS:
         return False  # "non-ARB" / "no-morphine" / "sham tDCS" is the other arm, not a mention of "ARB" / ...
     if a <= b or b <= a:
         return True
@@ -141,6 +141,26 @@ def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
         if COMPARE_BEFORE.search(before) or (cue and cue.start() < ent.start - view.start and alt):
             head = next((e for e in ents[k + 1:] if _ONLY_BRACKETS.match(view.between(ent.end, e.start))), None)
             out.add((head or ent).id)  # "intra muscular (IM) pethidine": the tagger split the arm; its head
+    return out
+
+
+def addon_bases(view: SentenceView, arms: list[Entity]) -> set[str]:
+    """Ids of the arms of an allocating sentence that another of its arms adds to (:func:`adds_to`: "randomly
+    divided into two groups: traditional physiotherapy (TP) group and traditional physiotherapy-Mulligan mobilization
+    (TPMM) group"): the base regimen is the control arm of an add-on design. Not when what is added is a negation
+    ("Sensor" / "Sensor Off": the other arm is the control), not a head shared by the arms before it ("STRE or
+    flexibility (FLEX) exercises"), not a base without a word of three letters ("II")."""
+    ordered = sorted(arms, key=lambda e: e.start)
+    keys = [(e, part_words(e.expanded or e.text)) for e in ordered if not is_control(e)]
+    out: set[str] = set()
+    for ent, key in keys:
+        if not any(len(w) >= 3 and w.isalpha() for w in content_words(ent.text)):  # "II" (expanded "in gum acacia")
+            continue
+        prev = [e for e in ordered if e.end <= ent.start]
+        if prev and not view.between(prev[-1].end, ent.start).strip(" ()[]"):
+            continue  # the head after "... (FLEX)": words the arms share, not an arm of its own
+        if any(adds_to(other, key) and not (other - key) & NEGATIONS for _, other in keys):
+            out.add(ent.id)
     return out
 
 

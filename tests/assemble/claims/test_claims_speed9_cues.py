@@ -151,7 +151,7 @@ def test_controlled_design_as_one_gated_pattern(pubmed_sentences):
 def test_allocation_runs_as_the_whole_pattern(pubmed_sentences):
     """context._ALLOCATION, two gated runs asked through ``found``: what the ungated pattern of main 695ad2e says."""
     cue = context._ALLOCATION
-    assert cue.pattern.pattern == (r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?to\b|"
+    assert cue.pattern.pattern == (r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?(?:in)?to\b|"
                                    r"\b(?:to\s+compare|comparing|comparison\s+(?:of|between))\b")
     hits = 0
     for text in pubmed_sentences + TRICKY + ["RANDOMIZED to A", "Compari\u017fon of", "were randomly assigned to"]:
