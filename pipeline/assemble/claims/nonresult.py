@@ -96,3 +96,45 @@ BACKGROUND_CUE = Gated(re.compile(
 ), ('effective', 'proven', 'established', 'approved', 'specific', 'satisfactory', 'standard', 'curative',
     'evidence-based', 'known', 'unclear', 'understood', 'controversial', 'debated', 'uncertain', 'cause', 'problem',
     'complication', 'burden', 'challenge', 'concern', 'reason'))
+#: (session 11) an outcome or end point defined, not reported: "The primary endpoint was the overall cumulative
+#: failure rate at day 56", "Secondary efficacy measure was reduced stiffness", "Positive responses were defined as an
+#: increase in HR >= 20 bpm", "An AFXa level between 0.1 to 0.3 IU/ml was considered evidence of effective activity";
+#: not "The primary end point was met / reached / significantly ...", which reports it
+DEFINITION = Alternation([Anchored(re.compile(
+    r"^\W*(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:primary|secondary|main|principal|co-?primary|key)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:end\s*-?\s*points?|outcomes?(?:\s+(?:measures?|variables?))?|objectives?|measures?|variables?|"
+    r"parameters?|criteri(?:on|a))\s+(?:was|were|is|are|included|comprised|consisted\s+of)\s+"
+    r"(?!(?:not\s+)?(?:\w+ly\s+)?(?:achieved|reached|met|attained|observed|seen|found|noted|similar|comparable|"
+    r"higher|lower|better|worse|greater|improved|reduced|increased|decreased|more|less|different|unchanged|"
+    r"superior|inferior|equivalent|statistically|significant|(?:the\s+)?(?:same|identical|lowest|highest)|no\b|"
+    r"none\b|\d))", re.IGNORECASE),
+    ("primary", "secondary", "main", "principal", "key")), Gated(re.compile(
+        r"\b(?:was|were|is|are)\s+(?:\w+ly\s+)?defined\s+(?:as|by|according)\b|"
+        r"\b(?:was|were)\s+considered\s+(?:as\s+)?(?:evidence|indicative|a\s+(?:positive|negative|response|"
+        r"success|failure))\b", re.IGNORECASE), ("defined", "considered"))])
+#: (session 11) how the data were analysed: a statistical test or model named with a method frame ("One-way analysis
+#: of variance was used to compare shear bond strengths", "Enamel hardness data were analyzed by ANOVA and Tukey
+#: tests", "Statistical analyses were performed using the repeated measures ANOVA or Mann-Whiney tests (*p<0.05)")
+STATS_TEST = Gated(re.compile(
+    r"\b(?:t[- ]?tests?|anova|analys[ie]s\s+of\s+(?:co)?variance|chi[- ]?squared?|mann[- ]?whitney|wilcoxon|"
+    r"kruskal[- ]?wallis|fisher'?s?\s+exact|(?:logistic|linear|cox|poisson|multivariate|multivariable)\s+"
+    r"(?:proportional\s+hazards?\s+)?(?:regressions?|models?)|regression\s+models?|kaplan[- ]?meier|log[- ]?rank|"
+    r"mixed[- ](?:effects?\s+)?models?|generali[sz]ed\s+estimating|statistical\s+analys[ie]s|tukey|bonferroni|"
+    r"student'?s|intention[- ]to[- ]treat\s+(?:analys[ie]s|principle|basis))", re.IGNORECASE),
+    ("test", "anova", "variance", "chi", "whitney", "wilcoxon", "wallis", "exact", "regression", "model",
+     "meier", "rank", "estimating", "analys", "tukey", "bonferroni", "student", "intention"))
+STATS_FRAME = Gated(re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:used|performed|applied|conducted|carried\s+out|employed|done|fitted|"
+    r"undertaken|calculated|estimated|computed)\b|\b(?:analy[sz]ed|compared|evaluated|assessed|tested|examined|"
+    r"calculated|estimated|determined|modell?ed)\s+(?:\w+\s+){0,3}?(?:by|using|with|via)\s+(?:the\s+|a\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:tests?|anova|analys[ie]s|models?|regressions?)\b|\b(?:we|they)\s+(?:used|ran|fitted|"
+    r"performed|applied)\b", re.IGNORECASE),
+    ("used", "performed", "applied", "conducted", "carried", "employed", "done", "fitted", "undertaken",
+     "calculated", "estimated", "computed", "analy", "compared", "evaluated", "assessed", "tested", "examined",
+     "determined", "model", "ran"))
+#: result words that make a statistics sentence a report ("were analysed by ANOVA and showed a significant ...")
+STATS_RESULT = Gated(re.compile(
+    r"\b(?:significant(?:ly)?|showed|shows?|revealed|demonstrated|indicated|found|higher|lower|greater|fewer|"
+    r"better|worse|improved|reduced|increased|decreased)\b", re.IGNORECASE),
+    ("significant", "show", "revealed", "demonstrated", "indicated", "found", "higher", "lower", "greater",
+     "fewer", "better", "worse", "improved", "reduced", "increased", "decreased"))

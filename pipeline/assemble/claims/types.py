@@ -28,7 +28,7 @@ from .base import SentenceView
 from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result
 from .gates import Alternation, Anchored, Gated, GatedBoth, cues
 from .hedging import hedged
-from .nonresult import ADMIN, BACKGROUND_CUE, BASELINE, FLOW, SAMPLE
+from .nonresult import ADMIN, BACKGROUND_CUE, BASELINE, DEFINITION, FLOW, SAMPLE, STATS_FRAME, STATS_RESULT, STATS_TEST
 from .nonresult import COMPARES as _COMPARES
 from .nonresult import CONTRAST as _CONTRAST
 from .typecues import (
@@ -43,6 +43,7 @@ from .typecues import (
     judging_tail,
     leading_passive,
     lists_methods,
+    reported_apart,
 )
 from .zones import Heading, section_zone, title_like
 
@@ -198,6 +199,8 @@ def reports_nothing(view: SentenceView) -> bool:
         return True
     if SAMPLE.found(text) and not _COMPARES.search(text) and not any(m.kind in TEST_KINDS for m in view.measures):
         return True
+    if defines_or_analyses(view):
+        return True
     if FLOW.found(text):
         kinds = {m.kind for m in view.measures}
         if kinds & STRONG_KINDS - {"ratio"}:  # a ratio alone is an allocation ratio or a dose's
@@ -205,6 +208,18 @@ def reports_nothing(view: SentenceView) -> bool:
         rest = FLOW.pattern.sub(" ", view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION"))
         return not RESULT_STRONG.found(rest) and not _COMPARES.search(rest)
     return False
+
+
+def defines_or_analyses(view: SentenceView) -> bool:
+    """An outcome defined ("The primary endpoint was ...", "were defined as ...") without a p-value or CI, or how the
+    data were analysed (a statistical test in a method frame, no result words, no CI or ratio, p-values only as
+    bounds: "(*p<0.05)"): session 11, :mod:`.nonresult`."""
+    text, kinds = view.text, {m.kind for m in view.measures}
+    if DEFINITION.found(text):
+        return not kinds & {"p_value", "ci"}
+    if not (STATS_TEST.search(text) and STATS_FRAME.search(text)) or STATS_RESULT.search(text):
+        return False
+    return not kinds & {"ci", "ratio"} and all("=" not in m.text for m in view.measures if m.kind == "p_value")
 
 
 _STOP = re.compile(r"[.;]\s+\S*\s*$")
@@ -350,7 +365,7 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
         return None  # values at the start of treatment ("Mean basal ammonia was 27 ... in TIPS patients")
     if zone in (None, "background", "aim") and (AIM.search(view.text) or AIM_START.match(view.text)) or zone == "aim":
         state.design_seen = True
-        return "finding" if reports else "aim"
+        return "finding" if reports and reported_apart(view, RESULT_KINDS) else "aim"
     if zone != "results" and not _background(zone, state) and lists_methods(view.text) and not reports:
         state.design_seen = True
         return None  # "We evaluated A, B and C ...", "A, B and C were noted."

@@ -1,0 +1,67 @@
+"""Session 11 typing cues (:mod:`claimex.assemble.claims.nonresult` ``DEFINITION`` / ``STATS_*``,
+:func:`claimex.assemble.claims.typecues.reported_apart`) on real sentences of Evidence Inference 2.0 unlabelled
+(train-side) abstracts in ../shared, cited by PMC id; none is in the findings gold. Typed in unlabelled abstracts
+after a design sentence, as ``bench/typing_dev.py`` reads headed abstracts with their headings stripped."""
+
+from claims_helpers import types_of
+
+from claimex.assemble.claims.nonresult import DEFINITION, STATS_FRAME, STATS_RESULT, STATS_TEST
+
+DESIGN = "Patients were randomized to the two arms. "
+
+
+def test_an_outcome_defined_reports_nothing():
+    cases = [  # PMC 2277487, 2876855: methods sentences with ratio / comparison words
+        ("The primary objective was to detect a hazard ratio (HR) of 0·71 or less for progression-free survival.",
+         [("OUTCOME", "progression-free survival")]),
+        ("Positive responses were defined as an increase in HR ≥ 20 bpm or SBP ≥ 15 mmHg, or a decrease in the T-wave "
+         "amplitude ≥ 25%.", [("OUTCOME", "Positive responses")]),
+    ]
+    for sentence, ents in cases:
+        assert DEFINITION.search(sentence), sentence
+        assert types_of(DESIGN + sentence, entities=ents)[1] is None, sentence
+
+
+def test_an_outcome_reported_is_no_definition():
+    # PMC 3263860, 5299497: Results sentences that open on the primary outcome and report it
+    for sentence in ("The primary outcome was achieved by 19% in the CGM group and 28% in the control group (P = 0.17).",
+                     "The primary end point was met by more patients treated with anifrolumab (34.3% of 99 for 300 mg "
+                     "and 28.8% of 104 for 1,000 mg) than placebo (17.6% of 102)."):
+        assert not DEFINITION.search(sentence), sentence
+        got = types_of(DESIGN + sentence, entities=[("OUTCOME", "primary")])
+        assert got[1] == "finding", sentence
+    # PMC 5080766: "classified as" in a result is no definition
+    assert not DEFINITION.search("Based on the results of OGTT, no patient was classified as being diabetic; however, "
+                                 "annual increases were observed in post-OGTT insulin levels.")
+
+
+def test_how_the_data_were_analysed_reports_nothing():
+    # PMC 3422059, 2694465: a statistical test in a method frame (the p-value a bound, no result words)
+    for sentence, ents in (
+            ("One-way analysis of variance was used to compare shear bond strengths and the Kruskal-Wallis test was "
+             "performed to evaluate differences in the ARI for different etching types.",
+             [("OUTCOME", "shear bond strengths")]),
+            ("Statistical analyses were performed using the repeated measures ANOVA or Mann-Whiney tests (*p<0.05).",
+             [])):
+        assert STATS_TEST.search(sentence) and STATS_FRAME.search(sentence) and not STATS_RESULT.search(sentence)
+        assert types_of(DESIGN + sentence, entities=ents)[1] is None, sentence
+    # a test named in a result sentence leaves it a result (PMC 4717319: result words, p-values with "=", a CI)
+    result = ("In the double-blind phase, lurasidone significantly delayed time to relapse compared with placebo "
+              "(log-rank test, p=0.039), reflecting a 33.7% reduction in risk of relapse (Cox hazard ratio (95% "
+              "confidence interval), 0.663 (0.447–0.983); p=0.041).")
+    assert STATS_TEST.search(result) and STATS_RESULT.search(result)
+    ents = [("INTERVENTION", "lurasidone"), ("OUTCOME", "time to relapse"), ("COMPARATOR", "placebo")]
+    assert types_of(DESIGN + result, entities=ents)[1] == "finding"
+
+
+def test_an_aim_with_a_concentration_reports_nothing():
+    # PMC 4313493: the percentages are the drugs' concentrations, next to their names
+    aim = ("The aim was to compare efficacy and cost-effectiveness of bimatoprost 0.03% and brimonidine 0.2% in "
+           "primary open-angle glaucoma (POAG)/ocular hypertension (OHT).")
+    ents = [("OUTCOME", "efficacy and cost-effectiveness"), ("INTERVENTION", "bimatoprost"),
+            ("INTERVENTION", "brimonidine")]
+    assert types_of(aim, entities=ents) == ["aim"]
+    # a rate standing apart from every name reports (the seed's "objective response rates: 33-80%")
+    reported = "The aim of HACE is to inhibit tumor growth (objective response rates: 33-80%)."
+    assert types_of(reported, entities=[("INTERVENTION", "HACE"), ("OUTCOME", "objective response rates")]) == [
+        "finding"]
