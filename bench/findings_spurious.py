@@ -60,7 +60,7 @@ def main() -> None:
         drop = read_keys(args.skip_ids)
         golds = [g for g in golds if g.key not in drop]
     counts: dict[str, Counter] = {k: Counter() for k in ("form", "zone", "place", "measures", "type", "cues",
-                                                         "form x zone")}
+                                                         "form x zone", "nth in zone")}
     total = 0
     for g, rec, text in F._predict(golds, None, None, []):
         spur = F.spurious_claims(g, rec)
@@ -73,12 +73,14 @@ def main() -> None:
             total += 1
             s, e = claim_span(c, rec)
             zone, view = zones[rec.sentences[c.sentence].start]
+            nth = sum(1 for z, v in zones.values() if z == zone and v.index < view.index)
             place = "before" if e <= first else ("after" if s >= last else "among")
             kinds = {m.kind for m in view.measures}
             meas = "test" if kinds & T.TEST_KINDS else ("num" if kinds else "none")
             cues = _cues(text[s:e], view)
             for key, val in (("form", g.form), ("zone", zone), ("place", place), ("measures", meas),
-                             ("type", c.type), ("form x zone", f"{g.form} {zone}")):
+                             ("type", c.type), ("form x zone", f"{g.form} {zone}"),
+                             ("nth in zone", f"{zone} {min(nth, 3)}")):
                 counts[key][val] += 1
             for cue in cues:
                 counts["cues"][cue] += 1

@@ -1,7 +1,8 @@
 """Plain-abstract typing, measured on headed abstracts with their headings stripped (issue 10: spurious findings).
 
     python bench/typing_dev.py build /tmp/typing_dev.jsonl [--limit N]   # run the pipeline once, cache the records
-    python bench/typing_dev.py score /tmp/typing_dev.jsonl [--examples ZONE] [--sample K]
+    python bench/typing_dev.py score /tmp/typing_dev.jsonl [--examples ZONE] [--sample K] [--dump TSV]
+    python bench/typing_dev.py build /tmp/typing_headed.jsonl --headed   # the EI abstracts with their headings
 
 Data (``../shared``, read in place): Evidence Inference 2.0 ``articles_abstracts_unlabeled.jsonl.gz`` (PMC
 abstracts, ``ABSTRACT.<HEADING>:`` lines) and the structured records of ``pubmed-xml-samples/abstracts_flat.jsonl``;
@@ -63,7 +64,14 @@ def _plain(title: str, sections: list[tuple[str, str]]) -> tuple[str, list[tuple
     return (text, spans) if len({z for *_, z in spans}) >= 2 else None
 
 
-def abstracts(exclude: set[str]):
+def _headed(text: str, heads: list[re.Match]) -> tuple[str, list[tuple[int, int, str]]]:
+    """The PMC text as it is (headings kept: the pipeline reads them as sections) and each section's zone."""
+    spans = [(m.end(), heads[k + 1].start() if k + 1 < len(heads) else len(text), zone_of(m.group(1).split(".")[-1]))
+             for k, m in enumerate(heads)]
+    return text, [(a, b, z) for a, b, z in spans if z and z != "skip"]
+
+
+def abstracts(exclude: set[str], headed: bool = False):
     shared = paths.corpora_dir()
     with gzip.open(shared / "evidence-inference-v2" / "articles_abstracts_unlabeled.jsonl.gz", "rt") as f:
         for line in f:
@@ -77,8 +85,12 @@ def abstracts(exclude: set[str]):
             sections = [(m.group(1).split(".")[-1],
                          d["text"][m.end():heads[k + 1].start() if k + 1 < len(heads) else len(d["text"])])
                         for k, m in enumerate(heads)]
-            if (got := _plain(title, sections)) is not None:
+            if headed:
+                yield f"ei:{d['pmcid']}", *_headed(d["text"], heads)
+            elif (got := _plain(title, sections)) is not None:
                 yield f"ei:{d['pmcid']}", *got
+    if headed:
+        return
     for line in (shared / "pubmed-xml-samples" / "abstracts_flat.jsonl").read_text().splitlines():
         d = json.loads(line)
         if str(d["pmid"]) in exclude:
@@ -88,13 +100,13 @@ def abstracts(exclude: set[str]):
             yield f"pubmed:{d['pmid']}", *got
 
 
-def build(out: Path, limit: int | None) -> None:
+def build(out: Path, limit: int | None, headed: bool = False) -> None:
     from claimex.extractor import Extractor
 
     ex = Extractor.load(None)
     n = 0
     with out.open("w") as f:
-        for key, text, spans in abstracts(_excluded()):
+        for key, text, spans in abstracts(_excluded(), headed):
             rec = ex.document(Document(id=key, text=text, meta={"source": key.split(":")[0]}))
             rec.claims = []
             f.write(json.dumps({"key": key, "zones": spans, "record": rec.model_dump(mode="json", by_alias=True)}) + "\n")
@@ -105,8 +117,8 @@ def build(out: Path, limit: int | None) -> None:
 
 
 def _zone(spans, start: int, end: int) -> str:
-    best = max(spans, key=lambda s: min(end, s[1]) - max(start, s[0]))
-    return best[2] if min(end, best[1]) - max(start, best[0]) > 0 else "title"
+    best = max(spans, key=lambda s: min(end, s[1]) - max(start, s[0]), default=None)
+    return best[2] if best is not None and min(end, best[1]) - max(start, best[0]) > 0 else "title"
 
 
 def score(path: Path, examples: str | None, sample: int, dump: Path | None = None) -> None:
@@ -146,11 +158,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("cmd", choices=("build", "score"))
     ap.add_argument("path", type=Path)
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--headed", action="store_true", help="build: Evidence Inference abstracts with their headings")
     ap.add_argument("--examples")
     ap.add_argument("--sample", type=int, default=40)
     ap.add_argument("--dump", type=Path, help="write the claimed sentences (key, index, zone, type, text) here")
     a = ap.parse_args(argv)
-    build(a.path, a.limit) if a.cmd == "build" else score(a.path, a.examples, a.sample, a.dump)
+    build(a.path, a.limit, a.headed) if a.cmd == "build" else score(a.path, a.examples, a.sample, a.dump)
 
 
 if __name__ == "__main__":

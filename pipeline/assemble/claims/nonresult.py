@@ -12,17 +12,19 @@ from .gates import Alternation, Anchored, Gated, GatedBoth
 #: baseline comparisons: "groups were similar at baseline", "no significant differences in patient characteristics";
 #: every alternative has a baseline word and a likeness word (similar, comparable, ..., differ): both gate it
 BASELINE = GatedBoth(re.compile(
-    r"(?:\bat\s+baseline|\bdemographics?(?:\s+(?:data|variables|characteristics|features))?|"
+    r"(?:\bat\s+baseline|\bdemography|\bdemographics?(?:\s+(?:data|variables|characteristics|features))?|"
     r"(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|data|values|"
-    r"demographics|features|parameters|measures|levels?|scores?|severity))\b[^.;]{0,80}?\b(?:similar|comparable|"
+    r"demographics|features|parameters|measures|levels?|scores?|severity))\b(?:[^.;]|(?<=\d)\.(?=\d)){0,80}?\b(?:similar|comparable|"
     r"balanced|"
     r"well[- ]matched|matched|homogeneous|did\s+not\s+differ|no\s+(?:\w+\s+){0,2}differen)|"
     r"\b(?:similar|comparable|balanced|well[- ]matched|homogeneous|no\s+(?:\w+\s+){0,2}differences?|did\s+not\s+differ)"
-    r"\b[^.;]{0,100}?(?:\bat\s+baseline|(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|"
+    r"\b(?:[^.;]|(?<=\d)\.(?=\d)){0,100}?(?:\bat\s+baseline|(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|"
     r"data|"
     r"values|demographics|features)|\bdemographics?|\bdemographic\s+(?:data|variables)|\b(?:patient|patients'|clinical|"
     r"baseline|demographic|background)\s+characteristics|\b(?:characteristics|demographics)\s+(?:of|between)|"
-    r"\boperative\s+details)\b"
+    r"\boperative\s+details|\b(?:in|of)\s+(?:the\s+)?baseline\s+[a-z]+|\bdemography)\b"
+    # a baseline or demographic difference denied: "There were no demographic data differences between groups"
+    r"|\bno\s+(?:significant\s+)?(?:demographic|baseline)\s+(?:\w+\s+){0,2}differen"
     # sample attributes compared, a list led by age / sex: "were of similar age ( 54.0 +/- 0.8 years ) , height",
     # "no significant differences between age, weight, body mass index"; "demographically comparable"
     r"|\b(?:similar|comparable|no\s+(?:\w+\s+){0,2}differences?\s+(?:between|in|of|regarding)|did\s+not\s+differ\s+"

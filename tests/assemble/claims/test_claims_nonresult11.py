@@ -5,7 +5,7 @@ after a design sentence, as ``bench/typing_dev.py`` reads headed abstracts with 
 
 from claims_helpers import types_of
 
-from claimex.assemble.claims.nonresult import DEFINITION, STATS_FRAME, STATS_RESULT, STATS_TEST
+from claimex.assemble.claims.nonresult import BASELINE, DEFINITION, STATS_FRAME, STATS_RESULT, STATS_TEST
 
 DESIGN = "Patients were randomized to the two arms. "
 
@@ -65,3 +65,21 @@ def test_an_aim_with_a_concentration_reports_nothing():
     reported = "The aim of HACE is to inhibit tumor growth (objective response rates: 33-80%)."
     assert types_of(reported, entities=[("INTERVENTION", "HACE"), ("OUTCOME", "objective response rates")]) == [
         "finding"]
+
+
+def test_baseline_comparisons_with_decimals_costs_and_demography():
+    # PMC 4427989, 3046916, 2856148, 4335741: Results sentences that compare the arms at baseline
+    cases = [("The average stress scores were similar (18.9) at baseline for control and intervention arms.",
+              "average stress scores"),
+             ("There were no significant differences between groups in baseline costs.", "baseline costs"),
+             ("Demography, severity of disease and clinical profiles were similar in both groups.",
+              "severity of disease"),
+             ("There were no demographic data differences between groups (age, weight, and sex).", "age")]
+    for sentence, outcome in cases:
+        assert BASELINE.search(sentence), sentence
+        assert types_of(sentence, sections=["RESULTS"], entities=[("OUTCOME", outcome)]) == [None], sentence
+    # a change from baseline reports (PMC 3635645)
+    change = ("The SBP, DBP, MAP and HR within group R4 were not significantly different as compared with baseline "
+              "values.")
+    assert not BASELINE.search(change)
+    assert types_of(change, sections=["RESULTS"], entities=[("OUTCOME", "SBP")]) == ["finding"]
