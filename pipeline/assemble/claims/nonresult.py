@@ -66,7 +66,11 @@ SAMPLE = Alternation([GatedBoth(re.compile(  # runs gated apart (round 9): "age"
     r"\bage[sd]?\s+(?:was|were|of\s+(?:the\s+)?(?:patients|participants|subjects))\b", re.IGNORECASE), ('age',),
     ('was', 'were', 'patients', 'participants', 'subjects')), GatedBoth(re.compile(
     r"\b(?:were|was)\s+(?:male|female|men|women|boys|girls|white|black)\b", re.IGNORECASE),
-    ('male', 'men', 'boys', 'girls', 'white', 'black'), ('were', 'was'))])
+    ('male', 'men', 'boys', 'girls', 'white', 'black'), ('were', 'was')),
+    # (session 11) an age given as a value or a mean ± SD: "(n = 37; age = 27.1 ± 4.2; height = 165.1 ± 6.4)",
+    # "ages 26.8 ± 5.9 years", "50 overweight to obese subjects (46 ± 9 years of age; BMI, 32.5 ± 3.3 kg/m2)"
+    Gated(re.compile(r"\bage[sd]?\s*[=:]\s*\d|\bages?\s+(?:of\s+)?\d+(?:\.\d+)?\s*(?:±|\+/-)|"
+                     r"\d\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*(?:years?|yrs?)\s+of\s+age\b", re.IGNORECASE), ('age',))])
 #: trial registration, funding, figure and table captions, significance levels (two keyword-gated runs)
 ADMIN = Alternation([Gated(re.compile(  # "fig", "table" alone open on "significant", "stable"
     r"\b(?:NCT\s?\d{8}|ISRCTN\s?\d+|ACTRN\s?\d+|ChiCTR|EudraCT|UMIN\s?\d+|DRKS\s?\d+|CTRI/|ClinicalTrials\.gov|"
@@ -104,36 +108,40 @@ BACKGROUND_CUE = Gated(re.compile(
 #: not "The primary end point was met / reached / significantly ...", which reports it
 DEFINITION = Alternation([Anchored(re.compile(
     r"^\W*(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:primary|secondary|main|principal|co-?primary|key)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:end\s*-?\s*points?|outcomes?(?:\s+(?:measures?|variables?))?|objectives?|measures?|variables?|"
-    r"parameters?|criteri(?:on|a))\s+(?:was|were|is|are|included|comprised|consisted\s+of)\s+"
+    r"(?:end\s*-?\s*points?|outcomes?(?:\s+(?:measures?|variables?))?|objectives?|measures?|measurements?|variables?|"
+    r"parameters?|criteri(?:on|a)|comparisons?|hypothes[ie]s)\s+(?:of\s+(?:the|this)\s+(?:study|trial)\s+)?"
+    r"(?:was|were|is|are|included|comprised|consisted\s+of)\s+"
     r"(?!(?:not\s+)?(?:\w+ly\s+)?(?:achieved|reached|met|attained|observed|seen|found|noted|similar|comparable|"
     r"higher|lower|better|worse|greater|improved|reduced|increased|decreased|more|less|different|unchanged|"
     r"superior|inferior|equivalent|statistically|significant|(?:the\s+)?(?:same|identical|lowest|highest)|no\b|"
     r"none\b|\d))", re.IGNORECASE),
     ("primary", "secondary", "main", "principal", "key")), Gated(re.compile(
-        r"\b(?:was|were|is|are)\s+(?:\w+ly\s+)?defined\s+(?:as|by|according)\b|"
+        r"\b(?:was|were|is|are)\s+(?:\w+ly\s+)?defined\s+(?:(?:either|both)\s+)?(?:as|by|according|if|when)\b|"
         r"\b(?:was|were)\s+considered\s+(?:as\s+)?(?:evidence|indicative|a\s+(?:positive|negative|response|"
         r"success|failure))\b", re.IGNORECASE), ("defined", "considered"))])
 #: (session 11) how the data were analysed: a statistical test or model named with a method frame ("One-way analysis
 #: of variance was used to compare shear bond strengths", "Enamel hardness data were analyzed by ANOVA and Tukey
 #: tests", "Statistical analyses were performed using the repeated measures ANOVA or Mann-Whiney tests (*p<0.05)")
 STATS_TEST = Gated(re.compile(
-    r"\b(?:t[- ]?tests?|anova|analys[ie]s\s+of\s+(?:co)?variance|chi[- ]?squared?|mann[- ]?whitney|wilcoxon|"
-    r"kruskal[- ]?wallis|fisher'?s?\s+exact|(?:logistic|linear|cox|poisson|multivariate|multivariable)\s+"
+    r"\b(?:t[-– ]?tests?|anova|analys[ie]s\s+of\s+(?:co)?variance|chi[-– ]?squared?|mann[-– ]?whitney|wilcoxon|"
+    r"kruskal[-– ]?wallis|hodges[-– ]lehmann|fisher'?s?\s+exact|(?:logistic|linear|cox(?:'s)?|poisson|multivariate|"
+    r"multivariable|univariat\w*)\s+"
     r"(?:proportional\s+hazards?\s+)?(?:regressions?|models?)|regression\s+models?|kaplan[- ]?meier|log[- ]?rank|"
-    r"mixed[- ](?:effects?\s+)?models?|generali[sz]ed\s+estimating|statistical\s+analys[ie]s|tukey|bonferroni|"
+    r"mixed[- ](?:effects?\s+)?models?|generali[sz]ed\s+estimating|(?:statistical|univariat\w*|multivariat\w*|"
+    r"validity|sensitivity|regression|subgroup)\s+analys[ie]s|tukey|bonferroni|"
     r"student'?s|intention[- ]to[- ]treat\s+(?:analys[ie]s|principle|basis))", re.IGNORECASE),
-    ("test", "anova", "variance", "chi", "whitney", "wilcoxon", "wallis", "exact", "regression", "model",
-     "meier", "rank", "estimating", "analys", "tukey", "bonferroni", "student", "intention"))
+    ("test", "anova", "variance", "chi", "whitney", "wilcoxon", "wallis", "lehmann", "exact", "regression", "model",
+     "meier", "rank", "estimating", "analys", "tukey", "bonferroni", "student", "intention", "univariat"))
 STATS_FRAME = Gated(re.compile(
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:used|performed|applied|conducted|carried\s+out|employed|done|fitted|"
     r"undertaken|calculated|estimated|computed)\b|\b(?:analy[sz]ed|compared|evaluated|assessed|tested|examined|"
     r"calculated|estimated|determined|modell?ed)\s+(?:\w+\s+){0,3}?(?:by|using|with|via)\s+(?:the\s+|a\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:tests?|anova|analys[ie]s|models?|regressions?)\b|\b(?:we|they)\s+(?:used|ran|fitted|"
-    r"performed|applied)\b", re.IGNORECASE),
+    r"(?:[\w'-]+\s+){0,3}?(?:tests?|anova|analys[ie]s|models?|regressions?)\b|\b(?:we|they)\s+(?:used|ran|fitted|"
+    r"performed|applied)\b|\b(?:analys[ie]s|models?|tests?)\s+(?:examined|tested|compared|assessed|evaluated|"
+    r"estimated|explored)\b", re.IGNORECASE),
     ("used", "performed", "applied", "conducted", "carried", "employed", "done", "fitted", "undertaken",
      "calculated", "estimated", "computed", "analy", "compared", "evaluated", "assessed", "tested", "examined",
-     "determined", "model", "ran"))
+     "determined", "model", "ran", "explored"))
 #: result words that make a statistics sentence a report ("were analysed by ANOVA and showed a significant ...")
 STATS_RESULT = Gated(re.compile(
     r"\b(?:significant(?:ly)?|showed|shows?|revealed|demonstrated|indicated|found|higher|lower|greater|fewer|"

@@ -215,11 +215,12 @@ def defines_or_analyses(view: SentenceView) -> bool:
     data were analysed (a statistical test in a method frame, no result words, no CI or ratio, p-values only as
     bounds: "(*p<0.05)"): session 11, :mod:`.nonresult`."""
     text, kinds = view.text, {m.kind for m in view.measures}
+    bounds = all("=" not in m.text for m in view.measures if m.kind == "p_value")  # "(significance level P<0.01)"
     if DEFINITION.found(text):
-        return not kinds & {"p_value", "ci"}
+        return "ci" not in kinds and bounds
     if not (STATS_TEST.search(text) and STATS_FRAME.search(text)) or STATS_RESULT.search(text):
         return False
-    return not kinds & {"ci", "ratio"} and all("=" not in m.text for m in view.measures if m.kind == "p_value")
+    return not kinds & {"ci", "ratio"} and bounds and sum(m.kind in RESULT_KINDS for m in view.measures) < 2
 
 
 _STOP = re.compile(r"[.;]\s+\S*\s*$")

@@ -5,7 +5,7 @@ after a design sentence, as ``bench/typing_dev.py`` reads headed abstracts with 
 
 from claims_helpers import types_of
 
-from claimex.assemble.claims.nonresult import BASELINE, DEFINITION, STATS_FRAME, STATS_RESULT, STATS_TEST
+from claimex.assemble.claims.nonresult import BASELINE, DEFINITION, SAMPLE, STATS_FRAME, STATS_RESULT, STATS_TEST
 
 DESIGN = "Patients were randomized to the two arms. "
 
@@ -83,3 +83,27 @@ def test_baseline_comparisons_with_decimals_costs_and_demography():
               "values.")
     assert not BASELINE.search(change)
     assert types_of(change, sections=["RESULTS"], entities=[("OUTCOME", "SBP")]) == ["finding"]
+
+
+def test_more_definitions_analyses_and_sample_ages():
+    # PMC 3682900, 4374260, 4065280: outcome definitions that open on the outcome or name the study
+    for sentence in ("Nephrotoxicity was defined either as 25% or 44 μmol/l increase in serum creatinine or cystatin C "
+                     "levels compared to baseline values.",
+                     "Successful treatment of PE is defined if IELT exceeded 120 s.",
+                     "The primary outcome of the study was the difference in total lesion count between the study agent "
+                     "group versus the placebo group from baseline to endpoint."):
+        assert DEFINITION.search(sentence), sentence
+    # PMC 4517637, 3778304, 4319071: analyses named by an en dash, an apostrophe, or as the subject of the verb
+    for sentence in ("The Mann–Whitney U test was used to investigate differences between group medians.",
+                     "Differences in 5-year OS and DSS between WL groups were analysed by Cox's regression with "
+                     "adjustments for important socio-demographic and tumour-related confounders.",
+                     "Linear mixed model analyses examined group differences in change over time."):
+        assert STATS_TEST.search(sentence) and STATS_FRAME.search(sentence), sentence
+        assert types_of(DESIGN + sentence, entities=[("OUTCOME", "group")])[1] is None, sentence
+    # PMC 4398439, 4129110: the sample's age as a value or a mean ± SD describes the sample
+    for sentence in ("Thirty-seven recreationally-trained women (n = 37; age = 27.1 ± 4.2; height = 165.1 ± 6.4; weight "
+                     "= 68.5 ± 10.1; BMI = 25.1 ± 3.4) completed one of the following three-week interventions.",
+                     "Participants were physically inactive with an average BMI of 31.1 ± 3.5 kg/m2, body fat percentage "
+                     "of 42.0 ± 7.4%, weight of 89.5 ± 14.2 kg, and ages 26.8 ± 5.9 years."):
+        assert SAMPLE.found(sentence), sentence
+        assert types_of(DESIGN + sentence, entities=[("OUTCOME", "BMI")])[1] is None, sentence
