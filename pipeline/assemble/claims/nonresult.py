@@ -148,3 +148,13 @@ STATS_RESULT = Gated(re.compile(
     r"better|worse|improved|reduced|increased|decreased)\b", re.IGNORECASE),
     ("significant", "show", "revealed", "demonstrated", "indicated", "found", "higher", "lower", "greater",
      "fewer", "better", "worse", "improved", "reduced", "increased", "decreased"))
+#: (session 11) values at the start of treatment named after the subject: "Mean [95% CI] pain scores on day 0 were 5.4
+#: ... and 5.7", "The frequency of orgasmic disorder before the intervention was 41.5%, 40.5%, and 57.1%", "Mean plasma glucose at time of glucagon
+#: administration was 48 ± 8 and 49 ± 8 mg/dL" (typing reads them as it reads a sentence opening "At baseline, ...":
+#: no claim without change words); not a bare "at diagnosis", which names patients ("with high C-peptide at diagnosis")
+AT_START = Gated(re.compile(
+    r"\b(?:at|on)\s+(?:the\s+)?(?:time\s+of\s+(?:diagnosis|randomi[sz]ation|inclusion|enrol\w*|admission|"
+    r"\w+\s+administration)|study\s+entry|day\s+(?:0|zero)\b)|\bbefore\s+(?:the\s+)?(?:start\s+of\s+)?"
+    r"(?:radiotherapy|chemotherapy|treatment|surgery|randomi[sz]ation|the\s+intervention|intervention)\b",
+    re.IGNORECASE), ("diagnosis", "randomi", "inclusion", "enrol", "admission", "administration", "entry", "day",
+                     "before"))

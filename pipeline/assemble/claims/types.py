@@ -28,7 +28,8 @@ from .base import SentenceView
 from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result
 from .gates import Alternation, Anchored, Gated, GatedBoth, cues
 from .hedging import hedged
-from .nonresult import ADMIN, BACKGROUND_CUE, BASELINE, DEFINITION, FLOW, SAMPLE, STATS_FRAME, STATS_RESULT, STATS_TEST
+from .nonresult import (ADMIN, AT_START, BACKGROUND_CUE, BASELINE, DEFINITION, FLOW, SAMPLE, STATS_FRAME, STATS_RESULT,
+                        STATS_TEST)
 from .nonresult import COMPARES as _COMPARES
 from .nonresult import CONTRAST as _CONTRAST
 from .typecues import (
@@ -362,7 +363,7 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
     if zone != "aim" and reports_nothing(view) and not (zone == "results" and _none_of_outcome(view)):
         state.design_seen = True
         return None
-    if BASAL.match(view.text) and not CHANGE.search(view.masked("OUTCOME")):
+    if (BASAL.match(view.text) or AT_START.search(view.text)) and not CHANGE.search(view.masked("OUTCOME")):
         return None  # values at the start of treatment ("Mean basal ammonia was 27 ... in TIPS patients")
     if zone in (None, "background", "aim") and (AIM.search(view.text) or AIM_START.match(view.text)) or zone == "aim":
         state.design_seen = True

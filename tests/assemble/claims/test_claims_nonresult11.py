@@ -5,7 +5,7 @@ after a design sentence, as ``bench/typing_dev.py`` reads headed abstracts with 
 
 from claims_helpers import types_of
 
-from claimex.assemble.claims.nonresult import BASELINE, DEFINITION, SAMPLE, STATS_FRAME, STATS_RESULT, STATS_TEST
+from claimex.assemble.claims.nonresult import AT_START, BASELINE, DEFINITION, SAMPLE, STATS_FRAME, STATS_RESULT, STATS_TEST
 
 DESIGN = "Patients were randomized to the two arms. "
 
@@ -107,3 +107,17 @@ def test_more_definitions_analyses_and_sample_ages():
                      "of 42.0 ± 7.4%, weight of 89.5 ± 14.2 kg, and ages 26.8 ± 5.9 years."):
         assert SAMPLE.found(sentence), sentence
         assert types_of(DESIGN + sentence, entities=[("OUTCOME", "BMI")])[1] is None, sentence
+
+
+def test_values_at_the_start_named_after_the_subject():
+    # PMC 5686687, 4227976: Results sentences giving the arms' values before treatment
+    for sentence, outcome in (
+            ("Mean [95% confidence interval (CI)] pain scores on day 0 were 5.4 (4.2 to 6.6) in the placebo group and "
+             "5.7 (4.8 to 6.6) in resveratrol groups.", "pain scores"),
+            ("The frequency of orgasmic disorder before the intervention was 41.5%, 40.5%, and 57.1% in E. "
+             "angustifolia, sildenafil citrate, and control groups, respectively (p=0.23).", "orgasmic disorder")):
+        assert AT_START.search(sentence), sentence
+        assert types_of(sentence, sections=["RESULTS"], entities=[("OUTCOME", outcome)]) == [None], sentence
+    # PMC 2928344: "at diagnosis" names the patients of a conclusion that states a result
+    assert not AT_START.search("At the doses used, calcitriol is ineffective in protecting β-cell function in subjects "
+                               "(including children) with recent-onset type 1 diabetes and high C-peptide at diagnosis.")
