@@ -45,6 +45,11 @@ def _cues(text: str, view) -> list[str]:
     return out or ["-"]
 
 
+def _next_to(gold, s: int, e: int) -> bool:
+    """The claim's sentence touches a gold result sentence (within 3 characters on either side)."""
+    return any(abs(rs - e) <= 3 or abs(s - re_) <= 3 for rs, re_ in gold.result_sentences)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="tune")
@@ -60,7 +65,8 @@ def main() -> None:
         drop = read_keys(args.skip_ids)
         golds = [g for g in golds if g.key not in drop]
     counts: dict[str, Counter] = {k: Counter() for k in ("form", "zone", "place", "measures", "type", "cues",
-                                                         "form x zone", "nth in zone")}
+                                                         "form x zone", "nth in zone", "strength", "direction",
+                                                         "arms named", "next to a result sentence")}
     total = 0
     for g, rec, text in F._predict(golds, None, None, []):
         spur = F.spurious_claims(g, rec)
@@ -80,7 +86,9 @@ def main() -> None:
             cues = _cues(text[s:e], view)
             for key, val in (("form", g.form), ("zone", zone), ("place", place), ("measures", meas),
                              ("type", c.type), ("form x zone", f"{g.form} {zone}"),
-                             ("nth in zone", f"{zone} {min(nth, 3)}")):
+                             ("nth in zone", f"{zone} {min(nth, 3)}"), ("strength", T.result_strength(view)),
+                             ("direction", c.direction), ("arms named", bool(view.label("INTERVENTION", "COMPARATOR"))),
+                             ("next to a result sentence", _next_to(g, s, e))):
                 counts[key][val] += 1
             for cue in cues:
                 counts["cues"][cue] += 1
