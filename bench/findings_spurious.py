@@ -3,7 +3,8 @@
     python bench/findings_spurious.py --split tune --ids models/claimex-confidence/calibration_ids.txt   # BLIND counts
     python bench/findings_spurious.py --split tune --skip-ids models/claimex-confidence/calibration_ids.txt --examples
 
-A claim is spurious as ``claimex evaluate --task findings`` counts it (:func:`claimex.evaluate.findings.spurious_claims`).
+A claim is spurious as ``claimex evaluate --task findings`` counts it
+(:func:`claimex.evaluate.findings.spurious_claims`).
 Per spurious claim the classes are: the abstract's gold form (plain / headed), the typing zone the sentence got
 (its section or heading; for an unlabelled abstract ``plain:before`` = before any aim/methods/result sentence,
 ``plain:after``), where it lies against the gold result sentences (before the first, among them, after the last),
@@ -22,7 +23,8 @@ from claimex.assemble.claims import types as T
 from claimex.assemble.claims.zones import section_zone
 from claimex.corpora.findings import load_gold, read_keys
 from claimex.evaluate import findings as F
-from claimex.evaluate.findings_match import claim_span, in_result_sentence
+from claimex.evaluate.findings_match import claim_span
+
 
 def _zones(record) -> dict[int, tuple[str, object]]:
     """The typing zone of each sentence (by start offset), re-typing the final record, and its view."""

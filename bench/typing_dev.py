@@ -43,7 +43,8 @@ def _excluded() -> set[str]:
     for f in sorted((paths.REPO_DIR / "corpora" / "gold" / "findings").glob("*.jsonl")):
         ids |= {str(json.loads(line)["id"]) for line in f.read_text().splitlines() if line.strip()}
     splits = paths.corpora_dir() / "evidence-inference-v2" / "splits"
-    for name in ("ev2_validation_article_ids.txt", "ev2_test_article_ids.txt", "validation_article_ids.txt", "ev1_validation_article_ids.txt", "ev1_test_article_ids.txt",
+    for name in ("ev2_validation_article_ids.txt", "ev2_test_article_ids.txt", "validation_article_ids.txt",
+                 "ev1_validation_article_ids.txt", "ev1_test_article_ids.txt",
                  "test_article_ids.txt"):
         if (splits / name).exists():
             ids |= set((splits / name).read_text().split())
@@ -109,7 +110,8 @@ def build(out: Path, limit: int | None, headed: bool = False) -> None:
         for key, text, spans in abstracts(_excluded(), headed):
             rec = ex.document(Document(id=key, text=text, meta={"source": key.split(":")[0]}))
             rec.claims = []
-            f.write(json.dumps({"key": key, "zones": spans, "record": rec.model_dump(mode="json", by_alias=True)}) + "\n")
+            row = {"key": key, "zones": spans, "record": rec.model_dump(mode="json", by_alias=True)}
+            f.write(json.dumps(row) + "\n")
             n += 1
             if limit and n >= limit:
                 break

@@ -149,7 +149,8 @@ STATS_RESULT = Gated(re.compile(
     ("significant", "show", "revealed", "demonstrated", "indicated", "found", "higher", "lower", "greater",
      "fewer", "better", "worse", "improved", "reduced", "increased", "decreased"))
 #: (session 11) values at the start of treatment named after the subject: "Mean [95% CI] pain scores on day 0 were 5.4
-#: ... and 5.7", "The frequency of orgasmic disorder before the intervention was 41.5%, 40.5%, and 57.1%", "Mean plasma glucose at time of glucagon
+#: ... and 5.7", "The frequency of orgasmic disorder before the intervention was 41.5%, 40.5%, and 57.1%", "Mean
+#: plasma glucose at time of glucagon
 #: administration was 48 ± 8 and 49 ± 8 mg/dL" (typing reads them as it reads a sentence opening "At baseline, ...":
 #: no claim without change words); not a bare "at diagnosis", which names patients ("with high C-peptide at diagnosis")
 AT_START = Gated(re.compile(
@@ -158,3 +159,21 @@ AT_START = Gated(re.compile(
     r"(?:radiotherapy|chemotherapy|treatment|surgery|randomi[sz]ation|the\s+intervention|intervention)\b",
     re.IGNORECASE), ("diagnosis", "randomi", "inclusion", "enrol", "admission", "administration", "entry", "day",
                      "before"))
+#: what a methods-cue sentence without result measures needs to report: result or likeness words (session 11;
+#: "Improvement in QOL was assessed by the IBS-QOL instrument" has none)
+REPORTED_WORDS = re.compile(r"\b(?:significant\w*|trends?|associated|similar|comparable|differ\w*|no|not|none|showed|"
+                            r"revealed|demonstrated|found|higher|lower|greater|fewer|less|more|better|worse|improved|"
+                            r"reduced|increased|decreased|than|versus|vs)\b", re.IGNORECASE)
+
+
+def defines_or_analyses(text: str, measures, result_kinds: frozenset[str]) -> bool:
+    """An outcome defined (:data:`DEFINITION`) without a CI or a p-value with "=", or how the data were analysed
+    (:data:`STATS_TEST` in a :data:`STATS_FRAME`, no :data:`STATS_RESULT` words, no CI or ratio, p-values only as
+    bounds: "(*p<0.05)", under two result measures of ``result_kinds``): session 11."""
+    kinds = {m.kind for m in measures}
+    bounds = all("=" not in m.text for m in measures if m.kind == "p_value")  # "(significance level P<0.01)"
+    if DEFINITION.found(text):
+        return "ci" not in kinds and bounds
+    if not (STATS_TEST.search(text) and STATS_FRAME.search(text)) or STATS_RESULT.search(text):
+        return False
+    return not kinds & {"ci", "ratio"} and bounds and sum(m.kind in result_kinds for m in measures) < 2

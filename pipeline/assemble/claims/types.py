@@ -28,8 +28,7 @@ from .base import SentenceView
 from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result
 from .gates import Alternation, Anchored, Gated, GatedBoth, cues
 from .hedging import hedged
-from .nonresult import (ADMIN, AT_START, BACKGROUND_CUE, BASELINE, DEFINITION, FLOW, SAMPLE, STATS_FRAME, STATS_RESULT,
-                        STATS_TEST)
+from .nonresult import ADMIN, AT_START, BACKGROUND_CUE, BASELINE, FLOW, REPORTED_WORDS, SAMPLE, defines_or_analyses
 from .nonresult import COMPARES as _COMPARES
 from .nonresult import CONTRAST as _CONTRAST
 from .typecues import (
@@ -200,7 +199,7 @@ def reports_nothing(view: SentenceView) -> bool:
         return True
     if SAMPLE.found(text) and not _COMPARES.search(text) and not any(m.kind in TEST_KINDS for m in view.measures):
         return True
-    if defines_or_analyses(view):
+    if defines_or_analyses(view.text, view.measures, RESULT_KINDS):
         return True
     if FLOW.found(text):
         kinds = {m.kind for m in view.measures}
@@ -209,19 +208,6 @@ def reports_nothing(view: SentenceView) -> bool:
         rest = FLOW.pattern.sub(" ", view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION"))
         return not RESULT_STRONG.found(rest) and not _COMPARES.search(rest)
     return False
-
-
-def defines_or_analyses(view: SentenceView) -> bool:
-    """An outcome defined ("The primary endpoint was ...", "were defined as ...") without a p-value or CI, or how the
-    data were analysed (a statistical test in a method frame, no result words, no CI or ratio, p-values only as
-    bounds: "(*p<0.05)"): session 11, :mod:`.nonresult`."""
-    text, kinds = view.text, {m.kind for m in view.measures}
-    bounds = all("=" not in m.text for m in view.measures if m.kind == "p_value")  # "(significance level P<0.01)"
-    if DEFINITION.found(text):
-        return "ci" not in kinds and bounds
-    if not (STATS_TEST.search(text) and STATS_FRAME.search(text)) or STATS_RESULT.search(text):
-        return False
-    return not kinds & {"ci", "ratio"} and bounds and sum(m.kind in RESULT_KINDS for m in view.measures) < 2
 
 
 _STOP = re.compile(r"[.;]\s+\S*\s*$")
@@ -374,8 +360,9 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
     methods = methods_cue(view) and not (zone == "results" and _none_of_outcome(view))
     if zone == "methods" or methods:
         state.design_seen = True
-        if strength < 2 or not any(m.kind in TEST_KINDS for m in view.measures) and (
-                zone == "methods" or not _compares(view)):
+        tested = any(m.kind in TEST_KINDS for m in view.measures)
+        if strength < 2 or not tested and (zone == "methods" or not _compares(view)) or (
+                zone != "results" and not reports and not REPORTED_WORDS.search(view.text)):  # session 11
             return None  # a methods sentence's mean ± SD describes the sample; a test or a comparison reports
     if _background(zone, state):
         if BACKGROUND_CUE.search(view.text) or EARLIER_WORK.search(view.text) and not view.measures:

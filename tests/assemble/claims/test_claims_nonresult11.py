@@ -5,7 +5,15 @@ after a design sentence, as ``bench/typing_dev.py`` reads headed abstracts with 
 
 from claims_helpers import types_of
 
-from claimex.assemble.claims.nonresult import AT_START, BASELINE, DEFINITION, SAMPLE, STATS_FRAME, STATS_RESULT, STATS_TEST
+from claimex.assemble.claims.nonresult import (
+    AT_START,
+    BASELINE,
+    DEFINITION,
+    SAMPLE,
+    STATS_FRAME,
+    STATS_RESULT,
+    STATS_TEST,
+)
 
 DESIGN = "Patients were randomized to the two arms. "
 
@@ -121,3 +129,16 @@ def test_values_at_the_start_named_after_the_subject():
     # PMC 2928344: "at diagnosis" names the patients of a conclusion that states a result
     assert not AT_START.search("At the doses used, calcitriol is ineffective in protecting β-cell function in subjects "
                                "(including children) with recent-onset type 1 diabetes and high C-peptide at diagnosis.")
+
+
+def test_a_methods_sentence_without_measures_needs_result_words():
+    # PMC 4139977: a change word inside what was measured ("Improvement in patients QOL") reports nothing
+    assessed = "Improvement in patients QOL was assessed by the IBS-QOL instrument."
+    assert types_of(DESIGN + assessed, entities=[("OUTCOME", "QOL")])[1] is None
+    # PMC 3506492, 5372065: likeness or association words report, whatever methods word ("recorded", "received")
+    for sentence, outcome in (
+            ("Mortality and hospital stays were similar between the groups and no adverse event was recorded.",
+             "Mortality"),
+            ("Among study participants with diabetes, the intervention was well received and associated with "
+             "sustained weight loss at 24-month follow-up.", "sustained weight loss")):
+        assert types_of(DESIGN + sentence, entities=[("OUTCOME", outcome)])[1] in ("finding", "adverse_effect"), sentence
