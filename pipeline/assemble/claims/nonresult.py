@@ -153,12 +153,13 @@ STATS_RESULT = Gated(re.compile(
 #: plasma glucose at time of glucagon
 #: administration was 48 ± 8 and 49 ± 8 mg/dL" (typing reads them as it reads a sentence opening "At baseline, ...":
 #: no claim without change words); not a bare "at diagnosis", which names patients ("with high C-peptide at diagnosis")
-AT_START = Gated(re.compile(
-    r"\b(?:at|on)\s+(?:the\s+)?(?:time\s+of\s+(?:diagnosis|randomi[sz]ation|inclusion|enrol\w*|admission|"
-    r"\w+\s+administration)|study\s+entry|day\s+(?:0|zero)\b)|\bbefore\s+(?:the\s+)?(?:start\s+of\s+)?"
-    r"(?:radiotherapy|chemotherapy|treatment|surgery|randomi[sz]ation|the\s+intervention|intervention)\b",
-    re.IGNORECASE), ("diagnosis", "randomi", "inclusion", "enrol", "admission", "administration", "entry", "day",
-                     "before"))
+AT_START = Gated(re.compile(  # the time inside the subject, before its verb: not "VAS scores on Day 0 (...), ... did
+    # not differ" in a list, nor "No differences were found in melatonin for the night before surgery"
+    r"^[^,;]{0,100}?(?:\b(?:at|on)\s+(?:the\s+)?(?:time\s+of\s+(?:diagnosis|randomi[sz]ation|inclusion|enrol\w*|"
+    r"admission|\w+\s+administration)|study\s+entry|day\s+(?:0|zero)\b)|\bbefore\s+(?:the\s+)?(?:start\s+of\s+)?"
+    r"(?:radiotherapy|chemotherapy|treatment|surgery|randomi[sz]ation|the\s+intervention|intervention)\b)"
+    r"[^,;]{0,60}?\b(?:was|were)\b", re.IGNORECASE),
+    ("diagnosis", "randomi", "inclusion", "enrol", "admission", "administration", "entry", "day", "before"))
 #: what a methods-cue sentence without result measures needs to report: result or likeness words (session 11;
 #: "Improvement in QOL was assessed by the IBS-QOL instrument" has none)
 REPORTED_WORDS = re.compile(r"\b(?:significant\w*|trends?|associated|similar|comparable|differ\w*|no|not|none|showed|"

@@ -70,12 +70,13 @@ AIM = Gated(re.compile(
     r"the\s+present)"
     r"\s+(?:\w+\s+){0,2}?(?:study|trial|work|investigation|paper|review|analysis)|"
     r"(?:of\s+(?:[\w-]+\s+){1,5}?)?(?:was|were|is|are)\b)"
-    r"|\bwe\s+(?:aimed|sought|wanted|intended|set\s+out|wished|hypothesi[sz]ed|investigated\s+whether|"
+    r"|\bwe\s+(?:aimed|sought|wanted|intended|set\s+out|wished|hypothesi[sz]e[sd]?|wondered|investigated\s+whether|"
     r"(?:therefore\s+)?(?:assessed|evaluated|examined|tested|compared|determined)\s+(?:whether|if)\b)"
     r"|\bthis\s+(?:\w+\s+){0,2}?(?:study|trial|paper|review|report)\s+(?:aims?|aimed|was\s+designed|is\s+designed|"
-    r"sought|evaluates|investigates|examines|assesses|compares|describes|reports)\b",
+    r"sought|evaluates|investigates|examines|assesses|compares|describes|reports)\b"
+    r"|\b(?:was|were)\s+hypothesi[sz]ed\b|\b(?:study|trial)\s+(?:investigated|examined|tested|assessed)\s+whether\b",
     re.IGNORECASE,
-), ("aim", "objective", "purpose", "goal", "we ", "this "))
+), ("aim", "objective", "purpose", "goal", "we ", "this ", "hypothesi", "whether"))
 AIM_START = re.compile(r"^\W*to\s+(?:assess|evaluate|determine|compare|investigate|examine|test|study|explore|"
                        r"describe)\b", re.IGNORECASE)
 METHODS = Alternation([g(re.compile(r, re.IGNORECASE), *keys) for g, r, keys in [  # runs gated apart (round 9)
@@ -353,7 +354,8 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
         return None  # values at the start of treatment ("Mean basal ammonia was 27 ... in TIPS patients")
     if zone in (None, "background", "aim") and (AIM.search(view.text) or AIM_START.match(view.text)) or zone == "aim":
         state.design_seen = True
-        return "finding" if reports and reported_apart(view, RESULT_KINDS) else "aim"
+        infinitive = zone != "aim" and AIM_START.match(view.text)  # "To compare ... (BMI of 28-35 kg/m2)": an aim
+        return "finding" if reports and not infinitive and reported_apart(view, RESULT_KINDS) else "aim"
     if zone != "results" and not _background(zone, state) and lists_methods(view.text) and not reports:
         state.design_seen = True
         return None  # "We evaluated A, B and C ...", "A, B and C were noted."

@@ -142,3 +142,23 @@ def test_a_methods_sentence_without_measures_needs_result_words():
             ("Among study participants with diabetes, the intervention was well received and associated with "
              "sustained weight loss at 24-month follow-up.", "sustained weight loss")):
         assert types_of(DESIGN + sentence, entities=[("OUTCOME", outcome)])[1] in ("finding", "adverse_effect"), sentence
+
+
+def test_a_time_after_the_verb_or_in_a_list_is_no_start_value():
+    # Evidence Inference train PMC 5856421, 4391192: results whose time point is not in the subject before its verb
+    for sentence in ("Other parameters, such as analgesic required on postoperative Day 1 (3.2 vs. 3; p = 0.67), VAS "
+                     "scores on Day 0 (4.55 vs. 4.65; p = 0.59) did not significantly differ between the groups.",
+                     "No group differences were found in urinary melatonin levels and cortisol levels for the night "
+                     "before surgery, and the first and second nights after surgery."):
+        assert not AT_START.search(sentence), sentence
+
+
+def test_infinitive_aims_and_hypotheses_are_aims():
+    # PMC 4509558: an infinitive aim whose range describes the patients; PMC 2954378, 4222660: hypotheses
+    aim = ("To compare long term effects of two bariatric procedures for Chinese type 2 diabetes mellitus (T2DM) "
+           "patients with a body mass index (BMI) of 28-35 kg/m2.")
+    assert types_of(aim, entities=[("OUTCOME", "long term effects")]) == ["aim"]
+    for sentence, outcome in (("We hypothesize that daily, home-based spirometry is a better tool.", "spirometry"),
+                              ("Favourable intervention effects on children's SSB consumption were hypothesized.",
+                               "SSB consumption")):
+        assert types_of(sentence, entities=[("OUTCOME", outcome)]) == ["aim"], sentence
