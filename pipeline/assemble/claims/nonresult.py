@@ -175,6 +175,6 @@ def defines_or_analyses(text: str, measures, result_kinds: frozenset[str]) -> bo
     bounds = all("=" not in m.text for m in measures if m.kind == "p_value")  # "(significance level P<0.01)"
     if DEFINITION.found(text):
         return "ci" not in kinds and bounds
-    if not (STATS_TEST.search(text) and STATS_FRAME.search(text)) or STATS_RESULT.search(text):
-        return False
-    return not kinds & {"ci", "ratio"} and bounds and sum(m.kind in result_kinds for m in measures) < 2
+    if kinds & {"ci", "ratio"} or not bounds or sum(m.kind in result_kinds for m in measures) >= 2:
+        return False  # cheap tests first: most sentences are settled here or by the result words
+    return not STATS_RESULT.search(text) and bool(STATS_FRAME.search(text)) and bool(STATS_TEST.search(text))
