@@ -35,7 +35,10 @@ BASELINE = GatedBoth(re.compile(
     ('similar', 'comparable', 'balanced', 'matched', 'homogeneous', 'differ'))
 #: comparison words ("vs", "compared", "than", "respectively") and contrast words ("but", "whereas", ";")
 COMPARES = re.compile(r"\b(?:vs\.?|versus|compared|than|respectively)(?![\w-])", re.IGNORECASE)
-CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although)\b|;", re.IGNORECASE)
+CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although)\b|;"
+                      # session 11: values after treatment beside the baseline ones report ("no significant difference
+                      # between two groups in the baseline value or after propofol or placebo injection")
+                      r"|\b(?:or|and)\s+after\b", re.IGNORECASE)
 #: enrolment and flow: "120 were randomised; 86 completed", "seven could not be included", "lost to follow-up"
 #: (round 9: the cues below are cut into runs gated apart, each run's keywords in every match of it)
 FLOW = Alternation([GatedBoth(re.compile(

@@ -162,3 +162,13 @@ def test_infinitive_aims_and_hypotheses_are_aims():
                               ("Favourable intervention effects on children's SSB consumption were hypothesized.",
                                "SSB consumption")):
         assert types_of(sentence, entities=[("OUTCOME", outcome)]) == ["aim"], sentence
+
+
+def test_a_baseline_comparison_with_values_after_treatment_reports():
+    # PMID 26702212 (PubMed samples): the groups are compared at baseline *and after* the injection
+    sentence = ("The hemodynamic value (systolic blood pressure, diastolic blood pressure, heart rate, mean arterial "
+                "pressure and saturation of oxygen) were similar, and there was no significant difference between two "
+                "groups in the baseline value or after propofol or placebo injection.")
+    assert BASELINE.search(sentence)
+    got = types_of(DESIGN + sentence, entities=[("OUTCOME", "systolic blood pressure"), ("INTERVENTION", "propofol")])
+    assert got[1] == "finding"
