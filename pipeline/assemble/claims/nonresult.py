@@ -179,5 +179,5 @@ def defines_or_analyses(text: str, measures, result_kinds: frozenset[str]) -> bo
     if DEFINITION.found(text):
         return "ci" not in kinds and bounds
     if kinds & {"ci", "ratio"} or not bounds or sum(m.kind in result_kinds for m in measures) >= 2:
-        return False  # cheap tests first: most sentences are settled here or by the result words
-    return not STATS_RESULT.search(text) and bool(STATS_FRAME.search(text)) and bool(STATS_TEST.search(text))
+        return False  # cheap tests first, then the keyword-gated test names (most sentences name none)
+    return bool(STATS_TEST.search(text)) and bool(STATS_FRAME.search(text)) and not STATS_RESULT.search(text)
