@@ -12,17 +12,19 @@ from .gates import Alternation, Anchored, Gated, GatedBoth
 #: baseline comparisons: "groups were similar at baseline", "no significant differences in patient characteristics";
 #: every alternative has a baseline word and a likeness word (similar, comparable, ..., differ): both gate it
 BASELINE = GatedBoth(re.compile(
-    r"(?:\bat\s+baseline|\bdemographics?(?:\s+(?:data|variables|characteristics|features))?|"
+    r"(?:\bat\s+baseline|\bdemography|\bdemographics?(?:\s+(?:data|variables|characteristics|features))?|"
     r"(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|data|values|"
-    r"demographics|features|parameters|measures|levels?|scores?|severity))\b[^.;]{0,80}?\b(?:similar|comparable|"
+    r"demographics|features|parameters|measures|levels?|scores?|severity))\b(?:[^.;]|(?<=\d)\.(?=\d)){0,80}?\b(?:similar|comparable|"
     r"balanced|"
     r"well[- ]matched|matched|homogeneous|did\s+not\s+differ|no\s+(?:\w+\s+){0,2}differen)|"
     r"\b(?:similar|comparable|balanced|well[- ]matched|homogeneous|no\s+(?:\w+\s+){0,2}differences?|did\s+not\s+differ)"
-    r"\b[^.;]{0,100}?(?:\bat\s+baseline|(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|"
+    r"\b(?:[^.;]|(?<=\d)\.(?=\d)){0,100}?(?:\bat\s+baseline|(?<!from\s)(?<!over\s)\bbaseline\s+(?:\w+\s+)?(?:characteristics|variables|"
     r"data|"
     r"values|demographics|features)|\bdemographics?|\bdemographic\s+(?:data|variables)|\b(?:patient|patients'|clinical|"
     r"baseline|demographic|background)\s+characteristics|\b(?:characteristics|demographics)\s+(?:of|between)|"
-    r"\boperative\s+details)\b"
+    r"\boperative\s+details|\b(?:in|of)\s+(?:the\s+)?baseline\s+[a-z]+|\bdemography)\b"
+    # a baseline or demographic difference denied: "There were no demographic data differences between groups"
+    r"|\bno\s+(?:significant\s+)?(?:demographic|baseline)\s+(?:\w+\s+){0,2}differen"
     # sample attributes compared, a list led by age / sex: "were of similar age ( 54.0 +/- 0.8 years ) , height",
     # "no significant differences between age, weight, body mass index"; "demographically comparable"
     r"|\b(?:similar|comparable|no\s+(?:\w+\s+){0,2}differences?\s+(?:between|in|of|regarding)|did\s+not\s+differ\s+"
@@ -33,7 +35,10 @@ BASELINE = GatedBoth(re.compile(
     ('similar', 'comparable', 'balanced', 'matched', 'homogeneous', 'differ'))
 #: comparison words ("vs", "compared", "than", "respectively") and contrast words ("but", "whereas", ";")
 COMPARES = re.compile(r"\b(?:vs\.?|versus|compared|than|respectively)(?![\w-])", re.IGNORECASE)
-CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although)\b|;", re.IGNORECASE)
+CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although)\b|;"
+                      # session 11: values after treatment beside the baseline ones report ("no significant difference
+                      # between two groups in the baseline value or after propofol or placebo injection")
+                      r"|\b(?:or|and)\s+after\b", re.IGNORECASE)
 #: enrolment and flow: "120 were randomised; 86 completed", "seven could not be included", "lost to follow-up"
 #: (round 9: the cues below are cut into runs gated apart, each run's keywords in every match of it)
 FLOW = Alternation([GatedBoth(re.compile(
@@ -64,7 +69,11 @@ SAMPLE = Alternation([GatedBoth(re.compile(  # runs gated apart (round 9): "age"
     r"\bage[sd]?\s+(?:was|were|of\s+(?:the\s+)?(?:patients|participants|subjects))\b", re.IGNORECASE), ('age',),
     ('was', 'were', 'patients', 'participants', 'subjects')), GatedBoth(re.compile(
     r"\b(?:were|was)\s+(?:male|female|men|women|boys|girls|white|black)\b", re.IGNORECASE),
-    ('male', 'men', 'boys', 'girls', 'white', 'black'), ('were', 'was'))])
+    ('male', 'men', 'boys', 'girls', 'white', 'black'), ('were', 'was')),
+    # (session 11) an age given as a value or a mean ± SD: "(n = 37; age = 27.1 ± 4.2; height = 165.1 ± 6.4)",
+    # "ages 26.8 ± 5.9 years", "50 overweight to obese subjects (46 ± 9 years of age; BMI, 32.5 ± 3.3 kg/m2)"
+    Gated(re.compile(r"\bage[sd]?\s*[=:]\s*\d|\bages?\s+(?:of\s+)?\d+(?:\.\d+)?\s*(?:±|\+/-)|"
+                     r"\d\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*(?:years?|yrs?)\s+of\s+age\b", re.IGNORECASE), ('age',))])
 #: trial registration, funding, figure and table captions, significance levels (two keyword-gated runs)
 ADMIN = Alternation([Gated(re.compile(  # "fig", "table" alone open on "significant", "stable"
     r"\b(?:NCT\s?\d{8}|ISRCTN\s?\d+|ACTRN\s?\d+|ChiCTR|EudraCT|UMIN\s?\d+|DRKS\s?\d+|CTRI/|ClinicalTrials\.gov|"
@@ -96,3 +105,79 @@ BACKGROUND_CUE = Gated(re.compile(
 ), ('effective', 'proven', 'established', 'approved', 'specific', 'satisfactory', 'standard', 'curative',
     'evidence-based', 'known', 'unclear', 'understood', 'controversial', 'debated', 'uncertain', 'cause', 'problem',
     'complication', 'burden', 'challenge', 'concern', 'reason'))
+#: (session 11) an outcome or end point defined, not reported: "The primary endpoint was the overall cumulative
+#: failure rate at day 56", "Secondary efficacy measure was reduced stiffness", "Positive responses were defined as an
+#: increase in HR >= 20 bpm", "An AFXa level between 0.1 to 0.3 IU/ml was considered evidence of effective activity";
+#: not "The primary end point was met / reached / significantly ...", which reports it
+DEFINITION = Alternation([Anchored(re.compile(
+    r"^\W*(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:primary|secondary|main|principal|co-?primary|key)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:end\s*-?\s*points?|outcomes?(?:\s+(?:measures?|variables?))?|objectives?|measures?|measurements?|variables?|"
+    r"parameters?|criteri(?:on|a)|comparisons?|hypothes[ie]s)\s+(?:of\s+(?:the|this)\s+(?:study|trial)\s+)?"
+    r"(?:was|were|is|are|included|comprised|consisted\s+of)\s+"
+    r"(?!(?:not\s+)?(?:\w+ly\s+)?(?:achieved|reached|met|attained|observed|seen|found|noted|similar|comparable|"
+    r"higher|lower|better|worse|greater|improved|reduced|increased|decreased|more|less|different|unchanged|"
+    r"superior|inferior|equivalent|statistically|significant|(?:the\s+)?(?:same|identical|lowest|highest)|no\b|"
+    r"none\b|\d))", re.IGNORECASE),
+    ("primary", "secondary", "main", "principal", "key")), Gated(re.compile(
+        r"\b(?:was|were|is|are)\s+(?:\w+ly\s+)?defined\s+(?:(?:either|both)\s+)?(?:as|by|according|if|when)\b|"
+        r"\b(?:was|were)\s+considered\s+(?:as\s+)?(?:evidence|indicative|a\s+(?:positive|negative|response|"
+        r"success|failure))\b", re.IGNORECASE), ("defined", "considered"))])
+#: (session 11) how the data were analysed: a statistical test or model named with a method frame ("One-way analysis
+#: of variance was used to compare shear bond strengths", "Enamel hardness data were analyzed by ANOVA and Tukey
+#: tests", "Statistical analyses were performed using the repeated measures ANOVA or Mann-Whiney tests (*p<0.05)")
+STATS_TEST = Gated(re.compile(
+    r"\b(?:t[-– ]?tests?|anova|analys[ie]s\s+of\s+(?:co)?variance|chi[-– ]?squared?|mann[-– ]?whitney|wilcoxon|"
+    r"kruskal[-– ]?wallis|hodges[-– ]lehmann|fisher'?s?\s+exact|(?:logistic|linear|cox(?:'s)?|poisson|multivariate|"
+    r"multivariable|univariat\w*)\s+"
+    r"(?:proportional\s+hazards?\s+)?(?:regressions?|models?)|regression\s+models?|kaplan[- ]?meier|log[- ]?rank|"
+    r"mixed[- ](?:effects?\s+)?models?|generali[sz]ed\s+estimating|(?:statistical|univariat\w*|multivariat\w*|"
+    r"validity|sensitivity|regression|subgroup)\s+analys[ie]s|tukey|bonferroni|"
+    r"student'?s|intention[- ]to[- ]treat\s+(?:analys[ie]s|principle|basis))", re.IGNORECASE),
+    ("test", "anova", "variance", "chi", "whitney", "wilcoxon", "wallis", "lehmann", "exact", "regression", "model",
+     "meier", "rank", "estimating", "analys", "tukey", "bonferroni", "student", "intention", "univariat"))
+STATS_FRAME = Gated(re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:used|performed|applied|conducted|carried\s+out|employed|done|fitted|"
+    r"undertaken|calculated|estimated|computed)\b|\b(?:analy[sz]ed|compared|evaluated|assessed|tested|examined|"
+    r"calculated|estimated|determined|modell?ed)\s+(?:\w+\s+){0,3}?(?:by|using|with|via)\s+(?:the\s+|a\s+)?"
+    r"(?:[\w'-]+\s+){0,3}?(?:tests?|anova|analys[ie]s|models?|regressions?)\b|\b(?:we|they)\s+(?:used|ran|fitted|"
+    r"performed|applied)\b|\b(?:analys[ie]s|models?|tests?)\s+(?:examined|tested|compared|assessed|evaluated|"
+    r"estimated|explored)\b", re.IGNORECASE),
+    ("used", "performed", "applied", "conducted", "carried", "employed", "done", "fitted", "undertaken",
+     "calculated", "estimated", "computed", "analy", "compared", "evaluated", "assessed", "tested", "examined",
+     "determined", "model", "ran", "explored"))
+#: result words that make a statistics sentence a report ("were analysed by ANOVA and showed a significant ...")
+STATS_RESULT = Gated(re.compile(
+    r"\b(?:significant(?:ly)?|showed|shows?|revealed|demonstrated|indicated|found|higher|lower|greater|fewer|"
+    r"better|worse|improved|reduced|increased|decreased)\b", re.IGNORECASE),
+    ("significant", "show", "revealed", "demonstrated", "indicated", "found", "higher", "lower", "greater",
+     "fewer", "better", "worse", "improved", "reduced", "increased", "decreased"))
+#: (session 11) values at the start of treatment named after the subject: "Mean [95% CI] pain scores on day 0 were 5.4
+#: ... and 5.7", "The frequency of orgasmic disorder before the intervention was 41.5%, 40.5%, and 57.1%", "Mean
+#: plasma glucose at time of glucagon
+#: administration was 48 ± 8 and 49 ± 8 mg/dL" (typing reads them as it reads a sentence opening "At baseline, ...":
+#: no claim without change words); not a bare "at diagnosis", which names patients ("with high C-peptide at diagnosis")
+AT_START = Gated(re.compile(  # the time inside the subject, before its verb: not "VAS scores on Day 0 (...), ... did
+    # not differ" in a list, nor "No differences were found in melatonin for the night before surgery"
+    r"^[^,;]{0,100}?(?:\b(?:at|on)\s+(?:the\s+)?(?:time\s+of\s+(?:diagnosis|randomi[sz]ation|inclusion|enrol\w*|"
+    r"admission|\w+\s+administration)|study\s+entry|day\s+(?:0|zero)\b)|\bbefore\s+(?:the\s+)?(?:start\s+of\s+)?"
+    r"(?:radiotherapy|chemotherapy|treatment|surgery|randomi[sz]ation|the\s+intervention|intervention)\b)"
+    r"[^,;]{0,60}?\b(?:was|were)\b", re.IGNORECASE),
+    ("diagnosis", "randomi", "inclusion", "enrol", "admission", "administration", "entry", "day", "before"))
+#: what a methods-cue sentence without result measures needs to report: result or likeness words (session 11;
+#: "Improvement in QOL was assessed by the IBS-QOL instrument" has none)
+REPORTED_WORDS = re.compile(r"\b(?:significant\w*|trends?|associated|similar|comparable|differ\w*|no|not|none|showed|"
+                            r"revealed|demonstrated|found|higher|lower|greater|fewer|less|more|better|worse|improved|"
+                            r"reduced|increased|decreased|than|versus|vs)\b", re.IGNORECASE)
+
+
+def defines_or_analyses(text: str, measures, result_kinds: frozenset[str]) -> bool:
+    """An outcome defined (:data:`DEFINITION`) without a CI or a p-value with "=", or how the data were analysed
+    (:data:`STATS_TEST` in a :data:`STATS_FRAME`, no :data:`STATS_RESULT` words, no CI or ratio, p-values only as
+    bounds: "(*p<0.05)", under two result measures of ``result_kinds``): session 11."""
+    kinds = {m.kind for m in measures}
+    bounds = all("=" not in m.text for m in measures if m.kind == "p_value")  # "(significance level P<0.01)"
+    if DEFINITION.found(text):
+        return "ci" not in kinds and bounds
+    if kinds & {"ci", "ratio"} or not bounds or sum(m.kind in result_kinds for m in measures) >= 2:
+        return False  # cheap tests first, then the keyword-gated test names (most sentences name none)
+    return bool(STATS_TEST.search(text)) and bool(STATS_FRAME.search(text)) and not STATS_RESULT.search(text)

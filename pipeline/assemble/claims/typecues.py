@@ -154,3 +154,24 @@ def judging_tail(text: str) -> str:
     finding that warrants further investigation")."""
     m = _TAIL.search(text)
     return text[:m.start()] if m else text
+
+
+_NAME_GAP = re.compile(r"[\s()\[\]/]*")
+
+
+def reported_apart(view, kinds: frozenset[str]) -> bool:
+    """A result measure of ``view`` that is neither inside an entity nor next to one (brackets, slashes and spaces
+    between): "bimatoprost 0.03%", "(0.125%) bupivacaine" and "the ACR 20% improvement criteria" name a
+    concentration or a threshold, while "objective response rates: 33-80%" reports; a test statistic or a mean ± SD
+    reports wherever it stands (session 11: an aim sentence is a finding only when it reports)."""
+    spans = [view.local(e) for e in view.entities]
+    for m in view.measures:
+        if m.kind not in kinds:
+            continue
+        if m.kind not in ("percentage", "range"):
+            return True  # a p-value, CI, ratio, mean ± SD or median (IQR) reports wherever it stands
+        a, b = view.local(m)
+        if not any(s <= a and b <= e or _NAME_GAP.fullmatch(view.text[e:a]) and e <= a
+                   or _NAME_GAP.fullmatch(view.text[b:s]) and b <= s for s, e in spans):
+            return True
+    return False

@@ -28,7 +28,7 @@ from .base import SentenceView
 from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result
 from .gates import Alternation, Anchored, Gated, GatedBoth, cues
 from .hedging import hedged
-from .nonresult import ADMIN, BACKGROUND_CUE, BASELINE, FLOW, SAMPLE
+from .nonresult import ADMIN, AT_START, BACKGROUND_CUE, BASELINE, FLOW, REPORTED_WORDS, SAMPLE, defines_or_analyses
 from .nonresult import COMPARES as _COMPARES
 from .nonresult import CONTRAST as _CONTRAST
 from .typecues import (
@@ -43,6 +43,7 @@ from .typecues import (
     judging_tail,
     leading_passive,
     lists_methods,
+    reported_apart,
 )
 from .zones import Heading, section_zone, title_like
 
@@ -69,12 +70,13 @@ AIM = Gated(re.compile(
     r"the\s+present)"
     r"\s+(?:\w+\s+){0,2}?(?:study|trial|work|investigation|paper|review|analysis)|"
     r"(?:of\s+(?:[\w-]+\s+){1,5}?)?(?:was|were|is|are)\b)"
-    r"|\bwe\s+(?:aimed|sought|wanted|intended|set\s+out|wished|hypothesi[sz]ed|investigated\s+whether|"
+    r"|\bwe\s+(?:aimed|sought|wanted|intended|set\s+out|wished|hypothesi[sz]e[sd]?|wondered|investigated\s+whether|"
     r"(?:therefore\s+)?(?:assessed|evaluated|examined|tested|compared|determined)\s+(?:whether|if)\b)"
     r"|\bthis\s+(?:\w+\s+){0,2}?(?:study|trial|paper|review|report)\s+(?:aims?|aimed|was\s+designed|is\s+designed|"
-    r"sought|evaluates|investigates|examines|assesses|compares|describes|reports)\b",
+    r"sought|evaluates|investigates|examines|assesses|compares|describes|reports)\b"
+    r"|\b(?:was|were)\s+hypothesi[sz]ed\b|\b(?:study|trial)\s+(?:investigated|examined|tested|assessed)\s+whether\b",
     re.IGNORECASE,
-), ("aim", "objective", "purpose", "goal", "we ", "this "))
+), ("aim", "objective", "purpose", "goal", "we ", "this ", "hypothesi", "whether"))
 AIM_START = re.compile(r"^\W*to\s+(?:assess|evaluate|determine|compare|investigate|examine|test|study|explore|"
                        r"describe)\b", re.IGNORECASE)
 METHODS = Alternation([g(re.compile(r, re.IGNORECASE), *keys) for g, r, keys in [  # runs gated apart (round 9)
@@ -197,6 +199,8 @@ def reports_nothing(view: SentenceView) -> bool:
     if (BASELINE.search(text) or groups_alike(text)) and not _CONTRAST.search(text) or POWER.search(text):
         return True
     if SAMPLE.found(text) and not _COMPARES.search(text) and not any(m.kind in TEST_KINDS for m in view.measures):
+        return True
+    if defines_or_analyses(view.text, view.measures, RESULT_KINDS):
         return True
     if FLOW.found(text):
         kinds = {m.kind for m in view.measures}
@@ -346,19 +350,21 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
     if zone != "aim" and reports_nothing(view) and not (zone == "results" and _none_of_outcome(view)):
         state.design_seen = True
         return None
-    if BASAL.match(view.text) and not CHANGE.search(view.masked("OUTCOME")):
+    if (BASAL.match(view.text) or AT_START.search(view.text)) and not CHANGE.search(view.masked("OUTCOME")):
         return None  # values at the start of treatment ("Mean basal ammonia was 27 ... in TIPS patients")
     if zone in (None, "background", "aim") and (AIM.search(view.text) or AIM_START.match(view.text)) or zone == "aim":
         state.design_seen = True
-        return "finding" if reports else "aim"
+        infinitive = zone != "aim" and AIM_START.match(view.text)  # "To compare ... (BMI of 28-35 kg/m2)": an aim
+        return "finding" if reports and not infinitive and reported_apart(view, RESULT_KINDS) else "aim"
     if zone != "results" and not _background(zone, state) and lists_methods(view.text) and not reports:
         state.design_seen = True
         return None  # "We evaluated A, B and C ...", "A, B and C were noted."
     methods = methods_cue(view) and not (zone == "results" and _none_of_outcome(view))
     if zone == "methods" or methods:
         state.design_seen = True
-        if strength < 2 or not any(m.kind in TEST_KINDS for m in view.measures) and (
-                zone == "methods" or not _compares(view)):
+        tested = any(m.kind in TEST_KINDS for m in view.measures)
+        if strength < 2 or not tested and (zone == "methods" or not _compares(view)) or (
+                zone != "results" and not reports and not REPORTED_WORDS.search(view.text)):  # session 11
             return None  # a methods sentence's mean ± SD describes the sample; a test or a comparison reports
     if _background(zone, state):
         if BACKGROUND_CUE.search(view.text) or EARLIER_WORK.search(view.text) and not view.measures:
