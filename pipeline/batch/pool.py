@@ -74,9 +74,18 @@ def run_pool(specs: list[ShardSpec], settings: Settings, on_done: OnDone, on_doc
     ``on_start`` is called once the workers exist (the driver's progress bar starts its thread there). A
     pool broken by a dying worker (OOM kill, segfault) is replaced by a spawned one and the unfinished
     shards are tried again, ``retries`` times."""
-    todo = list(specs)
+    first = start_method(settings.model, method) if specs else "spawn"
+    try:
+        _run(list(specs), settings, on_done, on_docs, workers, retries, on_start, first)
+    finally:
+        if first == "fork":
+            gc.unfreeze()  # the workers are gone: a library caller's garbage is collected again
+    return first
+
+
+def _run(todo: list[ShardSpec], settings: Settings, on_done: OnDone, on_docs: OnDocs, workers: int, retries: int,
+         on_start: Callable[[], None] | None, method_used: str) -> None:
     attempt = 0
-    first = method_used = start_method(settings.model, method) if todo else "spawn"
     while todo:
         ctx = multiprocessing.get_context(method_used)
         reports = ctx.Queue()
@@ -116,8 +125,7 @@ def run_pool(specs: list[ShardSpec], settings: Settings, on_done: OnDone, on_doc
             for spec in todo:
                 on_done(spec, failed_result(spec, settings, "worker process died (out of memory? see the "
                                                             "system log); retried"))
-            break
-    return first
+            return
 
 
 def _terminate(pool: cf.ProcessPoolExecutor) -> None:

@@ -153,8 +153,8 @@ STATS_RESULT = Gated(re.compile(
      "fewer", "better", "worse", "improved", "reduced", "increased", "decreased"))
 #: (session 11) values at the start of treatment named after the subject: "Mean [95% CI] pain scores on day 0 were 5.4
 #: ... and 5.7", "The frequency of orgasmic disorder before the intervention was 41.5%, 40.5%, and 57.1%", "Mean
-#: plasma glucose at time of glucagon
-#: administration was 48 ± 8 and 49 ± 8 mg/dL" (typing reads them as it reads a sentence opening "At baseline, ...":
+#: plasma glucose at time of glucagon administration was 48 ± 8 and 49 ± 8 mg/dL" (typing reads them as it reads a
+#: sentence opening "At baseline, ...":
 #: no claim without change words); not a bare "at diagnosis", which names patients ("with high C-peptide at diagnosis")
 AT_START = Gated(re.compile(  # the time inside the subject, before its verb: not "VAS scores on Day 0 (...), ... did
     # not differ" in a list, nor "No differences were found in melatonin for the night before surgery"
