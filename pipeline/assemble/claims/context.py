@@ -41,7 +41,7 @@ from .design import (
     title_arms,
 )
 from .gates import Alternation, Gated, cues
-from .labels import bare_control, bracket_labels, defined_label, is_bare_label
+from .labels import bare_control, bracket_labels, defined_label, is_bare_label, role_brackets
 from .zones import zone_of
 
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
@@ -99,6 +99,7 @@ class InterventionContext:
     controlled: bool = False  # the abstract names a controlled design (sides.controlled_design)
     control_arms: list[Entity] = field(default_factory=list)  # what "the control group received" (design)
     main_designed: bool = False  # a design sentence after the title names a main intervention
+    treated: Entity | None = None  # the arm a design sentence labels "(intervention group)"
     allocated_against: bool = False  # ``allocated`` was set against a comparator (not the first aim's arm)
 
     # -- updating ---------------------------------------------------------------------------------------
@@ -189,6 +190,8 @@ class InterventionContext:
                 self.comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)
+        if allocating and view.index > 0 and not background:
+            self._name_roles(view, ents)
         if defining:
             self._name_bare_controls(view, ents)
         self._define_bracket_labels(view, ents)
@@ -226,6 +229,21 @@ class InterventionContext:
                 or _NEGATED.search(view.between(view.start, named[0].start)):
             return None
         return named[0]
+
+    def _name_roles(self, view: SentenceView, ents: list[Entity]) -> None:
+        """Arms whose role a bracket of a design sentence names ("mammography and ultrasonography (intervention
+        group) or mammography alone (control group)", :func:`.labels.role_brackets`): the control-labelled arm is what
+        "the control group" received and the design's comparator (even when its words are the main one's: "X alone"),
+        the intervention-labelled arm is what "the intervention group" received and is no comparator."""
+        for role, ent in role_brackets(view, ents):
+            if role == "C":
+                if ent not in self.control_arms:
+                    self.control_arms.append(ent)
+                if ent not in self.comparators:
+                    self.comparators.append(ent)
+            elif not is_control(ent):
+                self.treated = ent
+                self.comparators = [c for c in self.comparators if c is not ent]
 
     def _name_bare_controls(self, view: SentenceView, ents: list[Entity]) -> None:
         """A bare control ("control condition", "control group") that a design sentence writes right after
@@ -339,6 +357,8 @@ class InterventionContext:
         arm against the comparator (:meth:`_allocate`) that shares no word with it, that arm (round 7: the title's
         "cognitive enhancement" vs the allocated "computerized auditory training"; not the title's "education
         programs" reworded as "school-based programs")."""
+        if self.treated is not None and not self.is_main(self.treated):
+            return [self.treated]
         alloc = self.allocated
         if alloc is not None and self.allocated_against and not self.main_designed and not any(
                 same_stem(w, v) for w in entity_words(alloc) for m in self.main for v in m):
@@ -405,6 +425,8 @@ class InterventionContext:
         an "educational intervention"); else the active arm the design sentences set against the comparator
         (:meth:`_allocate`) when it is not a mention of a main intervention, else the latest mention of the
         main intervention."""
+        if self.treated is not None:
+            return self.treated
         mains = self.main_mentions()
         generic = {w for w in content_words(phrase) if GENERIC_TREATMENT.search(w)}
         named = [m for m in mains if generic & set(content_words(m.text))]
