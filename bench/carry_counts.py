@@ -22,6 +22,7 @@ from pathlib import Path
 
 from claimex.assemble.claims.base import entity_words
 from claimex.assemble.claims.context import _ALLOCATION
+from claimex.assemble.claims.control import control_worded
 from claimex.assemble.claims.design import same_intervention
 from claimex.assemble.claims.zones import zone_of
 from claimex.corpora.findings import load_gold, read_keys
@@ -53,6 +54,38 @@ def _own(claim, record, ents, role="intervention"):
     return [ents[i] for i in getattr(claim, role) if i in ents and s.start <= ents[i].start < s.end]
 
 
+_ALLOC_TO = re.compile(r"\b(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+(?:\w+\s+){0,2}?(?:in)?to\b",
+                       re.I)
+
+
+def alternatives(record, s) -> dict:
+    """Other arms a sentence that names none could carry (for ``--simulate``)."""
+    before = [e for e in record.entities if e.label in ARMS and e.end <= s.start]
+    active = [e for e in before if not control_worded(e.expanded or e.text) and e.label == "INTERVENTION"]
+    out = {}
+    t = record.sentences[0]
+    title = [e for e in active if t.start <= e.start < t.end]
+    out["title-first"] = title[0] if title else None
+    alloc = None
+    for sent in record.sentences[1:]:
+        if sent.start >= s.start:
+            break
+        m = _ALLOC_TO.search(record.text[sent.start:sent.end])
+        if m:
+            after = [e for e in active if sent.start + m.end() <= e.start < sent.end]
+            if after:
+                alloc = after[0]
+                break
+    out["alloc-first"] = alloc
+    clusters: list[list] = []
+    for e in active:
+        k = entity_words(e)
+        grp = next((c for c in clusters if same_intervention(k, entity_words(c[0]))), None)
+        (grp.append(e) if grp is not None else clusters.append([e]))
+    out["salient"] = max(clusters, key=len)[-1] if clusters else None
+    return out
+
+
 def simulate(counts, record, claim, f, i_arm, c_arm, j, ents, show, key, text) -> None:
     """Oracle-free counts of alternative carrying rules over claims whose intervention is wholly carried: the
     candidate each rule would carry, judged against the gold arm (before -> after: R right, W wrong)."""
@@ -80,6 +113,17 @@ def simulate(counts, record, claim, f, i_arm, c_arm, j, ents, show, key, text) -
                 print(f"SIMK prev {before}->{after} {key} | gold {f.intervention.text!r} | got {[e.text for e in got]} "
                       f"-> {own[0].text!r} | {' '.join(text[s.start:s.end].split())[:200]}")
     counts[f"sim carried {before}"] += 1
+    alts = alternatives(record, s)
+    before_arms = [e for e in record.entities if e.label in ARMS and e.end <= s.start]
+    clus = [e for e in before_arms if any(same_intervention(entity_words(e), entity_words(g)) for g in got)]
+    alts["cluster-longest"] = max(reversed(clus), key=lambda e: len(entity_words(e))) if clus else None
+    alts["cluster-first"] = clus[0] if clus else None
+    alts["cluster-shortest"] = min(reversed(clus), key=lambda e: len(entity_words(e))) if clus else None
+    for name, cand in alts.items():
+        if cand is None:
+            continue
+        after = "R" if entity_names(cand, i_arm, c_arm) else "W"
+        counts[f"sim alt {name} {before}->{after}"] += 1
     counts[f"sim carried {before} {key.split(':')[0]}"] += 1
     t = record.sentences[0]
     if _VS.search(record.text[t.start:t.end]):
@@ -158,8 +202,14 @@ def main() -> None:
                 cls = f"{role} {state}: earlier in {'+'.join(places)}; got {what}"
                 counts[f"{role} {state}: gold arm earlier"] += 1
                 counts[f"{role} {state}: gold arm earlier, {g.source}"] += 1
+                if state == "missing":
+                    kind = ("compared" if claim.direction in ("increase", "decrease", "no_difference") else
+                            "single" if claim.direction in ("positive", "negative") else "none")
+                    counts[f"{role} missing: gold arm earlier, claim direction {kind}"] += 1
                 counts[cls] += 1
                 if carried:
+                    same = any(same_intervention(entity_words(c), entity_words(e)) for c in carried for e in earlier)
+                    counts[f"{role} {state}: carried is a mention of the gold arm's cluster {int(same)}"] += 1
                     insent = any(gs <= e.start < ge and entity_names(e, arm, other) for e in arms)
                     ck = entity_words(carried[0])
                     nc = sum(1 for e in arms if e.end <= gs and same_intervention(entity_words(e), ck))

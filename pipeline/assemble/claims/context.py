@@ -58,6 +58,9 @@ _NOT_ARM_WORDS = frozenset(
 _CONTROL_SUBJECT = re.compile(r"^\W*(?:[\w-]+\s+(?:patients|subjects|participants|women|men|children)\s+)?"
                               r"(?:in\s+)?(?:the\s+)?(?:control|placebo|comparison|sham)\s+(?:groups?|arms?|"
                               r"condition|subjects|patients)\b(?!\s+(?:and|or|vs\.?|versus)\b)", re.IGNORECASE)
+# the allocation verb itself ("randomized to", "randomly divided into", "allocated into"), without "comparing"
+_ALLOCATED_INTO = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?(?:in)?to\b",
+                             re.IGNORECASE)
 #: allocation wording, asked yes/no (``found``) of every sentence: two runs, each scanned only with its keyword
 _ALLOCATION = Alternation([
     Gated(re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?(?:in)?to\b", re.IGNORECASE),
@@ -99,6 +102,7 @@ class InterventionContext:
     controlled: bool = False  # the abstract names a controlled design (sides.controlled_design)
     control_arms: list[Entity] = field(default_factory=list)  # what "the control group received" (design)
     main_designed: bool = False  # a design sentence after the title names a main intervention
+    second_arms: list[Entity] = field(default_factory=list)  # comparators only as an allocation's other arm
     treated: Entity | None = None  # the arm a design sentence labels "(intervention group)"
     allocated_against: bool = False  # ``allocated`` was set against a comparator (not the first aim's arm)
 
@@ -184,14 +188,18 @@ class InterventionContext:
                 if same_intervention(key, main) and not (is_control(ent) and main in self.latest
                                                          and not is_control(self.latest[main])):
                     self.latest[main] = ent
+            # an allocation's other arm (:meth:`_second_allocated`) gives way to a control-worded mention
+            stated = [c for c in self.comparators if c not in self.second_arms]
             if (is_control(ent) or ent.id in alternatives) and (defining or ent.id in alternatives
-                                                               or not (self.comparators or background)) \
+                                                               or not (stated or background)) \
                     and not self._names_main(ent):
                 self.comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)
         if allocating and view.index > 0 and not background:
             self._name_roles(view, ents)
+        if view.index > 0 and not self.comparators and not background and _ALLOCATION.found(view.text):
+            self._second_allocated(view, arms)
         if defining:
             self._name_bare_controls(view, ents)
         self._define_bracket_labels(view, ents)
@@ -244,6 +252,24 @@ class InterventionContext:
             elif not is_control(ent):
                 self.treated = ent
                 self.comparators = [c for c in self.comparators if c is not ent]
+
+    def _second_allocated(self, view: SentenceView, arms: list[Entity]) -> None:
+        """An allocation that names the main intervention and one other active arm after its verb, with no comparator
+        known ("The patients were divided randomly into two groups and for first group, 10 μg/kg of Alfentanil was
+        injected and for second group Remifentanil"): the other arm is the design's comparator."""
+        m = _ALLOCATED_INTO.search(view.text)
+        if m is None:
+            return
+        at = view.start + m.end()
+        others: dict[frozenset[str], Entity] = {}
+        for e in arms:
+            key = entity_words(e)
+            if e.start >= at and key and not self.is_main(e) and not is_bare_label(e.text):
+                others.setdefault(key, e)
+        if len(others) == 1 and any(e.start >= at and self.is_main(e) for e in arms):
+            other = next(iter(others.values()))
+            self.comparators.append(other)
+            self.second_arms.append(other)
 
     def _name_bare_controls(self, view: SentenceView, ents: list[Entity]) -> None:
         """A bare control ("control condition", "control group") that a design sentence writes right after
