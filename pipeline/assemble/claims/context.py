@@ -59,8 +59,12 @@ _CONTROL_SUBJECT = re.compile(r"^\W*(?:[\w-]+\s+(?:patients|subjects|participant
                               r"(?:in\s+)?(?:the\s+)?(?:control|placebo|comparison|sham)\s+(?:groups?|arms?|"
                               r"condition|subjects|patients)\b(?!\s+(?:and|or|vs\.?|versus)\b)", re.IGNORECASE)
 # the allocation verb itself ("randomized to", "randomly divided into", "allocated into"), without "comparing"
-_ALLOCATED_INTO = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?(?:in)?to\b",
-                             re.IGNORECASE)
+_ALLOCATED_INTO = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:(?!trial\b|study\b)\w+\s+){0,2}?"
+                             r"(?:in)?to\b", re.IGNORECASE)
+# a component of a combination arm: "plus IFN-α2b", "+ a thrombolytic", "prednisolone combined with", "X plus"
+_JOINED_BEFORE = re.compile(r"(?:\bplus|\+|\bcombined\s+with|\badded\s+to)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_JOINED_AFTER = re.compile(r"^\s*(?:\bplus\b|\+|combined\b)", re.IGNORECASE)
+_JOINED_END = re.compile(r"(?:\bplus|\bcombined|\+)\s*$", re.IGNORECASE)
 #: allocation wording, asked yes/no (``found``) of every sentence: two runs, each scanned only with its keyword
 _ALLOCATION = Alternation([
     Gated(re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?(?:in)?to\b", re.IGNORECASE),
@@ -198,7 +202,7 @@ class InterventionContext:
             self._define_label(view, ent)
         if allocating and view.index > 0 and not background:
             self._name_roles(view, ents)
-        if view.index > 0 and not self.comparators and not background and _ALLOCATION.found(view.text):
+        if view.index > 0 and not background and _ALLOCATION.found(view.text):
             self._second_allocated(view, arms)
         if defining:
             self._name_bare_controls(view, ents)
@@ -254,9 +258,11 @@ class InterventionContext:
                 self.comparators = [c for c in self.comparators if c is not ent]
 
     def _second_allocated(self, view: SentenceView, arms: list[Entity]) -> None:
-        """An allocation that names the main intervention and one other active arm after its verb, with no comparator
-        known ("The patients were divided randomly into two groups and for first group, 10 μg/kg of Alfentanil was
-        injected and for second group Remifentanil"): the other arm is the design's comparator."""
+        """An allocation that names the main intervention and one other active arm after its verb ("The patients were
+        divided randomly into two groups and for first group, 10 μg/kg of Alfentanil was injected and for second group
+        Remifentanil"): the other arm is the design's comparator, the latest one. Not a component joined to another arm
+        ("an anticoagulant plus a thrombolytic", "same treatment as (A) plus IFN-α2b", "prednisolone combined with a
+        GFD"), which is part of a combination arm."""
         m = _ALLOCATED_INTO.search(view.text)
         if m is None:
             return
@@ -264,7 +270,9 @@ class InterventionContext:
         others: dict[frozenset[str], Entity] = {}
         for e in arms:
             key = entity_words(e)
-            if e.start >= at and key and not self.is_main(e) and not is_bare_label(e.text):
+            if e.start >= at and any(len(w) >= 3 for w in key) and not self.is_main(e) and not is_bare_label(e.text) \
+                    and not _JOINED_BEFORE.search(view.between(view.start, e.start)) \
+                    and not _JOINED_AFTER.match(view.text[e.end - view.start:]) and not _JOINED_END.search(e.text):
                 others.setdefault(key, e)
         if len(others) == 1 and any(e.start >= at and self.is_main(e) for e in arms):
             other = next(iter(others.values()))

@@ -91,3 +91,26 @@ def test_a_compared_result_that_names_no_arm_carries_the_allocations_other_arm()
     claim = finding_of(rec, "without differences", arms="rules")
     assert claim.direction == "no_difference"
     assert entity_texts(rec, claim.comparator) == ["atorvastatin"]
+
+
+# Evidence Inference train PMC4393831: "a thrombolytic" joined by "plus" is part of the main arm, not its alternative
+TVASPE = (
+    "Thrombolytic-plus-Anticoagulant Therapy versus Anticoagulant-Alone Therapy in Submassive Pulmonary "
+    "Thromboembolism (TVASPE Study): A Randomized Clinical Trial. "
+    "Of 50 patients enrolled, 25 patients were randomly assigned to receive an anticoagulant plus a thrombolytic and "
+    "the other 25 patients were given an anticoagulant alone.")
+TVASPE_ENTS = [("INTERVENTION", "Thrombolytic-plus-Anticoagulant Therapy"),
+               ("INTERVENTION", "Anticoagulant-Alone Therapy"), ("INTERVENTION", "anticoagulant plus"),
+               ("INTERVENTION", "thrombolytic", 0), ("INTERVENTION", "anticoagulant alone")]
+
+
+def test_a_component_joined_by_plus_is_no_allocated_arm():
+    rec = make_record(TVASPE, TVASPE_ENTS, title=True)
+    views = sentence_views(rec)
+    ctx = InterventionContext()
+    ctx.prime(views)
+    ctx.observe(views[0], None, design=True)
+    before = [c.text for c in ctx.comparators]
+    ctx.observe(views[1], None, design=True)
+    assert "thrombolytic" not in [c.text for c in ctx.comparators]
+    assert [c.text for c in ctx.comparators][:len(before)] == before
