@@ -36,6 +36,7 @@ from .design import (
     design_comparators,
     mentions_arm,
     names_only,
+    other_allocated,
     part_words,
     same_intervention,
     title_arms,
@@ -58,13 +59,6 @@ _NOT_ARM_WORDS = frozenset(
 _CONTROL_SUBJECT = re.compile(r"^\W*(?:[\w-]+\s+(?:patients|subjects|participants|women|men|children)\s+)?"
                               r"(?:in\s+)?(?:the\s+)?(?:control|placebo|comparison|sham)\s+(?:groups?|arms?|"
                               r"condition|subjects|patients)\b(?!\s+(?:and|or|vs\.?|versus)\b)", re.IGNORECASE)
-# the allocation verb itself ("randomized to", "randomly divided into", "allocated into"), without "comparing"
-_ALLOCATED_INTO = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:(?!trial\b|study\b)\w+\s+){0,2}?"
-                             r"(?:in)?to\b", re.IGNORECASE)
-# a component of a combination arm: "plus IFN-α2b", "+ a thrombolytic", "prednisolone combined with", "X plus"
-_JOINED_BEFORE = re.compile(r"(?:\bplus|\+|\bcombined\s+with|\badded\s+to)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
-_JOINED_AFTER = re.compile(r"^\s*(?:\bplus\b|\+|combined\b)", re.IGNORECASE)
-_JOINED_END = re.compile(r"(?:\bplus|\bcombined|\+)\s*$", re.IGNORECASE)
 #: allocation wording, asked yes/no (``found``) of every sentence: two runs, each scanned only with its keyword
 _ALLOCATION = Alternation([
     Gated(re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?(?:in)?to\b", re.IGNORECASE),
@@ -154,12 +148,13 @@ class InterventionContext:
         defining = design or view.index == 0
         # "were randomly assigned to receive CP-CEF (...) or P-CEF (...)" sets up the alternative whatever the
         # sentence was typed as (numbers of doses and cycles can make it look like a result)
-        allocating = defining or _ALLOCATION.found(view.text)
+        allocation = _ALLOCATION.found(view.text)
+        allocating = defining or allocation
         alternatives = design_comparators(view, ents) if allocating else set()
         if allocating and self.main:
             self._split_joined_main(ents, alternatives)
         alternatives = self._against_main(ents, alternatives)
-        if view.index > 0 and _ALLOCATION.found(view.text):
+        if view.index > 0 and allocation:
             alternatives |= addon_bases(view, arms)
         if not self.main and ents and (defining or ctype in ("aim", "finding", "conclusion")):
             actives = [e for e in ents if not is_control(e) and e.id not in alternatives
@@ -193,16 +188,15 @@ class InterventionContext:
                                                          and not is_control(self.latest[main])):
                     self.latest[main] = ent
             # an allocation's other arm (:meth:`_second_allocated`) gives way to a control-worded mention
-            stated = [c for c in self.comparators if c not in self.second_arms]
             if (is_control(ent) or ent.id in alternatives) and (defining or ent.id in alternatives
-                                                               or not (stated or background)) \
+                                                               or not (self._stated() or background)) \
                     and not self._names_main(ent):
                 self.comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)
         if allocating and view.index > 0 and not background:
             self._name_roles(view, ents)
-        if view.index > 0 and not background and _ALLOCATION.found(view.text):
+        if view.index > 0 and not background and allocation:
             self._second_allocated(view, arms)
         if defining:
             self._name_bare_controls(view, ents)
@@ -258,26 +252,17 @@ class InterventionContext:
                 self.comparators = [c for c in self.comparators if c is not ent]
 
     def _second_allocated(self, view: SentenceView, arms: list[Entity]) -> None:
-        """An allocation that names the main intervention and one other active arm after its verb ("The patients were
-        divided randomly into two groups and for first group, 10 μg/kg of Alfentanil was injected and for second group
-        Remifentanil"): the other arm is the design's comparator, the latest one. Not a component joined to another arm
-        ("an anticoagulant plus a thrombolytic", "same treatment as (A) plus IFN-α2b", "prednisolone combined with a
-        GFD"), which is part of a combination arm."""
-        m = _ALLOCATED_INTO.search(view.text)
-        if m is None:
-            return
-        at = view.start + m.end()
-        others: dict[frozenset[str], Entity] = {}
-        for e in arms:
-            key = entity_words(e)
-            if e.start >= at and any(len(w) >= 3 for w in key) and not self.is_main(e) and not is_bare_label(e.text) \
-                    and not _JOINED_BEFORE.search(view.between(view.start, e.start)) \
-                    and not _JOINED_AFTER.match(view.text[e.end - view.start:]) and not _JOINED_END.search(e.text):
-                others.setdefault(key, e)
-        if len(others) == 1 and any(e.start >= at and self.is_main(e) for e in arms):
-            other = next(iter(others.values()))
+        """The other arm of an allocation that names the main intervention and one more arm
+        (:func:`.design.other_allocated`) is the latest design comparator; a later control-worded mention still
+        replaces it (:meth:`_stated`)."""
+        other = other_allocated(view, arms, self.is_main)
+        if other is not None:
             self.comparators.append(other)
             self.second_arms.append(other)
+
+    def _stated(self) -> bool:
+        """Is a comparator known other than an allocation's other arm (:meth:`_second_allocated`)?"""
+        return any(c not in self.second_arms for c in self.comparators)
 
     def _name_bare_controls(self, view: SentenceView, ents: list[Entity]) -> None:
         """A bare control ("control condition", "control group") that a design sentence writes right after
