@@ -36,12 +36,13 @@ from .design import (
     design_comparators,
     mentions_arm,
     names_only,
+    other_allocated,
     part_words,
     same_intervention,
     title_arms,
 )
 from .gates import Alternation, Gated, cues
-from .labels import bare_control, bracket_labels, defined_label, is_bare_label
+from .labels import bare_control, bracket_labels, defined_label, is_bare_label, role_brackets
 from .zones import zone_of
 
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
@@ -99,6 +100,8 @@ class InterventionContext:
     controlled: bool = False  # the abstract names a controlled design (sides.controlled_design)
     control_arms: list[Entity] = field(default_factory=list)  # what "the control group received" (design)
     main_designed: bool = False  # a design sentence after the title names a main intervention
+    second_arms: list[Entity] = field(default_factory=list)  # comparators only as an allocation's other arm
+    treated: Entity | None = None  # the arm a design sentence labels "(intervention group)"
     allocated_against: bool = False  # ``allocated`` was set against a comparator (not the first aim's arm)
 
     # -- updating ---------------------------------------------------------------------------------------
@@ -145,12 +148,13 @@ class InterventionContext:
         defining = design or view.index == 0
         # "were randomly assigned to receive CP-CEF (...) or P-CEF (...)" sets up the alternative whatever the
         # sentence was typed as (numbers of doses and cycles can make it look like a result)
-        allocating = defining or _ALLOCATION.found(view.text)
+        allocation = _ALLOCATION.found(view.text)
+        allocating = defining or allocation
         alternatives = design_comparators(view, ents) if allocating else set()
         if allocating and self.main:
             self._split_joined_main(ents, alternatives)
         alternatives = self._against_main(ents, alternatives)
-        if view.index > 0 and _ALLOCATION.found(view.text):
+        if view.index > 0 and allocation:
             alternatives |= addon_bases(view, arms)
         if not self.main and ents and (defining or ctype in ("aim", "finding", "conclusion")):
             actives = [e for e in ents if not is_control(e) and e.id not in alternatives
@@ -183,12 +187,17 @@ class InterventionContext:
                 if same_intervention(key, main) and not (is_control(ent) and main in self.latest
                                                          and not is_control(self.latest[main])):
                     self.latest[main] = ent
+            # an allocation's other arm (:meth:`_second_allocated`) gives way to a control-worded mention
             if (is_control(ent) or ent.id in alternatives) and (defining or ent.id in alternatives
-                                                               or not (self.comparators or background)) \
+                                                               or not (self._stated() or background)) \
                     and not self._names_main(ent):
                 self.comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)
+        if allocating and view.index > 0 and not background:
+            self._name_roles(view, ents)
+        if view.index > 0 and not background and allocation:
+            self._second_allocated(view, arms)
         if defining:
             self._name_bare_controls(view, ents)
         self._define_bracket_labels(view, ents)
@@ -226,6 +235,34 @@ class InterventionContext:
                 or _NEGATED.search(view.between(view.start, named[0].start)):
             return None
         return named[0]
+
+    def _name_roles(self, view: SentenceView, ents: list[Entity]) -> None:
+        """Arms whose role a bracket of a design sentence names ("mammography and ultrasonography (intervention
+        group) or mammography alone (control group)", :func:`.labels.role_brackets`): the control-labelled arm is what
+        "the control group" received and the design's comparator (even when its words are the main one's: "X alone"),
+        the intervention-labelled arm is what "the intervention group" received and is no comparator."""
+        for role, ent in role_brackets(view, ents):
+            if role == "C":
+                if ent not in self.control_arms:
+                    self.control_arms.append(ent)
+                if ent not in self.comparators:
+                    self.comparators.append(ent)
+            elif not is_control(ent):
+                self.treated = ent
+                self.comparators = [c for c in self.comparators if c is not ent]
+
+    def _second_allocated(self, view: SentenceView, arms: list[Entity]) -> None:
+        """The other arm of an allocation that names the main intervention and one more arm
+        (:func:`.design.other_allocated`) is the latest design comparator; a later control-worded mention still
+        replaces it (:meth:`_stated`)."""
+        other = other_allocated(view, arms, self.is_main)
+        if other is not None:
+            self.comparators.append(other)
+            self.second_arms.append(other)
+
+    def _stated(self) -> bool:
+        """Is a comparator known other than an allocation's other arm (:meth:`_second_allocated`)?"""
+        return any(c not in self.second_arms for c in self.comparators)
 
     def _name_bare_controls(self, view: SentenceView, ents: list[Entity]) -> None:
         """A bare control ("control condition", "control group") that a design sentence writes right after
@@ -339,6 +376,8 @@ class InterventionContext:
         arm against the comparator (:meth:`_allocate`) that shares no word with it, that arm (round 7: the title's
         "cognitive enhancement" vs the allocated "computerized auditory training"; not the title's "education
         programs" reworded as "school-based programs")."""
+        if self.treated is not None and not self.is_main(self.treated):
+            return [self.treated]
         alloc = self.allocated
         if alloc is not None and self.allocated_against and not self.main_designed and not any(
                 same_stem(w, v) for w in entity_words(alloc) for m in self.main for v in m):
@@ -405,6 +444,8 @@ class InterventionContext:
         an "educational intervention"); else the active arm the design sentences set against the comparator
         (:meth:`_allocate`) when it is not a mention of a main intervention, else the latest mention of the
         main intervention."""
+        if self.treated is not None:
+            return self.treated
         mains = self.main_mentions()
         generic = {w for w in content_words(phrase) if GENERIC_TREATMENT.search(w)}
         named = [m for m in mains if generic & set(content_words(m.text))]

@@ -1,14 +1,15 @@
 """Design sentences' arms: which mentions are one intervention (:func:`same_intervention`), which arm a title,
 aim or methods sentence sets up as the alternative (:func:`design_comparators`: "randomised to X or Y",
-"comparing X with Y", "X versus Y"; :func:`addon_bases`: the base regimen beside an arm that adds to it) and which
-title arms can be the main intervention (:func:`title_arms`); :data:`COMPARE_BEFORE`, the cue that introduces a
+"comparing X with Y", "X versus Y"; :func:`addon_bases`: the base regimen beside an arm that adds to it;
+:func:`other_allocated`: the one other arm an allocation names beside the main one) and which title arms can be the
+main intervention (:func:`title_arms`); :data:`COMPARE_BEFORE`, the cue that introduces a
 comparator ("than", "compared with", "superior to", "as effective as"). Read by :mod:`.context` and :mod:`.arms`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TypeVar
 
@@ -16,6 +17,7 @@ from ...schema import Entity
 from .base import SentenceView, content_words, entity_words, same_stem
 from .control import control_worded, is_control
 from .gates import EndCue
+from .labels import is_bare_label
 
 # "off-pump" is not "on-pump"; "sham tDCS" / "placebo patches" are the control arm of a trial of tDCS / patches
 NEGATIONS = frozenset(["non", "no", "not", "without", "off", "sham", "placebo"])
@@ -174,6 +176,43 @@ _SETTING_BEFORE = re.compile(r"\b(?:for|in(?!\s+(?:combination|addition|conjunct
                              r"during|before|prior\s+to)\s+"
                              r"(?:(?!(?:therapy|treatment|administration|use|with|using|receiving|injection|infusion|"
                              r"supplementation)\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+# the allocation verb itself ("randomized to", "randomly divided into", "allocated into"; not "randomized controlled
+# trial to", nor "comparing")
+_ALLOCATED_INTO = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:(?!trial\b|study\b)\w+\s+){0,2}?"
+                             r"(?:in)?to\b", re.IGNORECASE)
+# a component of a combination arm: "plus IFN-α2b", "+ a thrombolytic", "prednisolone combined with", "X plus"
+_JOINED_BEFORE = re.compile(r"(?:\bplus|\+|\bcombined\s+with|\badded\s+to)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_JOINED_AFTER = re.compile(r"^\s*(?:\bplus\b|\+|combined\b)", re.IGNORECASE)
+_JOINED_END = re.compile(r"(?:\bplus|\bcombined|\+)\s*$", re.IGNORECASE)
+
+
+def other_allocated(view: SentenceView, arms: list[Entity], is_main: Callable[[Entity], bool]) -> Entity | None:
+    """The one other arm of an allocation that names the main intervention after its verb ("The patients were
+    divided randomly into two groups and for first group, 10 μg/kg of Alfentanil was injected and for second group
+    Remifentanil"): the arm after the verb that is no mention of the main one, when there is exactly one (its
+    mentions counted once). Not a component joined to another arm ("an anticoagulant plus a thrombolytic", "same
+    treatment as (A) plus IFN-α2b", "prednisolone combined with a GFD"), which is part of a combination arm; not a
+    bare label or a span without a word of three letters."""
+    m = _ALLOCATED_INTO.search(view.text)
+    if m is None:
+        return None
+    at = view.start + m.end()
+    others: dict[frozenset[str], Entity] = {}
+    main_after = False
+    for e in arms:
+        if e.start < at:
+            continue
+        if is_main(e):
+            main_after = True
+            continue
+        key = entity_words(e)
+        if any(len(w) >= 3 for w in key) and not is_bare_label(e.text) \
+                and not _JOINED_BEFORE.search(view.between(view.start, e.start)) \
+                and not _JOINED_AFTER.match(view.text[e.end - view.start:]) and not _JOINED_END.search(e.text):
+            others.setdefault(key, e)
+    return next(iter(others.values())) if main_after and len(others) == 1 else None
 
 
 def title_arms(view: SentenceView) -> list[Entity]:

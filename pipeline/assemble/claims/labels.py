@@ -72,6 +72,28 @@ def bracket_labels(view: SentenceView, ents: list[Entity]) -> list[tuple[str, En
     return out
 
 
+# "X (intervention group) or Y (control group)": a design sentence naming each arm's role in a bracket after it
+_ROLE_BRACKET = re.compile(r"\(\s*(?:the\s+)?(?:(?P<i>intervention|experimental|treatment|active|study)|"
+                           r"(?P<c>control|placebo|comparison|sham|usual[- ]care))\s+(?:groups?|arms?|condition)\s*"
+                           r"(?:[;,][^()]{0,30})?\)", re.IGNORECASE)
+
+
+def role_brackets(view: SentenceView, ents: list[Entity]) -> list[tuple[str, Entity]]:
+    """("I" or "C", entity) for each arm whose role a bracket right after it names: "mammography alone (control
+    group)", "ultrasonography (intervention group)" (the bracket inside the tagged span or at most 3 characters after
+    it, no other arm between)."""
+    if "(" not in view.text:
+        return []
+    out = []
+    ordered = sorted(ents, key=lambda e: e.start)
+    for m in _ROLE_BRACKET.finditer(view.text):
+        at, end = view.start + m.start(), view.start + m.end()
+        ent = next((e for e in reversed(ordered) if e.start < at and (e.end >= end or 0 <= at - e.end <= 3)), None)
+        if ent is not None:
+            out.append(("I" if m.group("i") else "C", ent))
+    return out
+
+
 # "group I", "arm B", "the control group", "the combination group", "both groups"
 _STOP = frozenset(
     ["in", "the", "of", "and", "or", "with", "for", "to", "than", "between", "among", "a", "an", "on", "at", "by",
