@@ -40,7 +40,6 @@ from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
 from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
-from .offdesign import off_design_arms
 from .polarity import anatomy, both_arms_change
 from .sides import (
     arms_apart,
@@ -160,9 +159,6 @@ class ClaimAssembler:
         pairs = arm_values(view, arms, view.measures)
         if ctype in _CARRY:
             valued_pair(arms, pairs, ctx.is_main)
-            off = off_design_arms(view, arms, ctx, pairs) if ctype != "conclusion" else []
-            if off:  # words of the outcome or setting, not arms: the trial's arm is carried
-                arms = [a for a in arms if a not in off]
         apart = arms_apart(view, arms) if ctype in _CARRY else []
         every = both_named_changed(view, arms, ctx.comparators) if ctype in _CARRY and not apart else []
         if len(distinct_arms(every)) >= 2:  # "Both A and B induced a decrease": one single-arm finding per arm
