@@ -117,7 +117,9 @@ HARMFUL = Gated(re.compile(
     r"pneumonia|nause|complaint|\b[SD]?BP\b|\b(?:systolic|diastolic)$|"  # blood pressure, also "systolic" alone
     # severity scales, where a higher score is worse (depression, psychosis, skin disease, disability)
     r"\bHAM-?[DA]|\bMADRS|\bBDI\b|\bPANSS|\bBPRS|\bDLQI|\bPASI\b|\bWOMAC|\bODI\b|\bNIHSS|\bEDSS|\bCGI-S\b|"
-    r"\bYMRS|\bADAS|\bNDI\b|\bSTAI\b|\bVRS\b",  # neck disability, state-trait anxiety, verbal rating (pain)
+    r"\bYMRS|\bADAS|\bNDI\b|\bSTAI\b|\bVRS\b|"  # neck disability, state-trait anxiety, verbal rating (pain)
+    # adiposity and blood lost, where less is better ("Waist circumference was significantly improved")
+    r"\bwaist|\bhip\s+circumference|\b(?:body|visceral|abdominal|trunk)\s+fat\b|\bfat\s+mass|blood\s+loss",
     re.IGNORECASE,
 ), (  # a keyword of each alternative: the pattern is tried only where one occurs (3x faster on real outcome names)
     "pain", "symptom", "depress", "anxiety", "distress", "mortality", "death", "die", "risk", "complication", "adverse",
@@ -131,7 +133,7 @@ HARMFUL = Gated(re.compile(
     "arrhythm", "fibrillation", "dependen", "dyskinesia", "seizure", "delirium", "agitation", "shivering", "headache",
     "constipation", "diarrh", "fracture", "ulcer", "stroke", "infarct", "thrombo", "sepsis", "pneumonia", "nause",
     "complaint", "bp", "systolic", "diastolic", "ham", "madrs", "bdi", "panss", "bprs", "dlqi", "pasi", "womac", "odi",
-    "nihss", "edss", "cgi-s", "ymrs", "adas", "ndi", "stai", "vrs"))
+    "nihss", "edss", "cgi-s", "ymrs", "adas", "ndi", "stai", "vrs", "waist", "circumference", "fat", "blood loss"))
 #: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful
 NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)", re.IGNORECASE)
 
