@@ -105,11 +105,7 @@ SIGNIFICANT_CHANGE = re.compile(r"\b(?<!no\s)(?<!not\s)significant(?:ly)?\s+(?:\
 #: a change measured against the start of treatment, not against another arm ("from baseline", "compared to
 #: pre-intervention measurements", "when compared to baseline preanesthetic values", "than before surgery")
 AGAINST_START = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|their\s+)?"
-                           r"(?:baseline|before|pre-?\w*|prior|initial|admission|week\s+0|day\s+0)\b|"
-                           # a time before the treatment set against one after it: "3.7 ± 2.4 mm before the
-                           # procedure vs. 11.4 ± 1.8 mm after the initial procedure"
-                           r"\b(?:before|at\s+baseline)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:vs\.?|versus|"
-                           r"compared\s+(?:with|to))(?=\s[^;]{0,60}?\bafter\b)", re.IGNORECASE)
+                           r"(?:baseline|before|pre-?\w*|prior|initial|admission|week\s+0|day\s+0)\b", re.IGNORECASE)
 #: a change reported within the arms (one definition for :mod:`.link` and :mod:`.direction`): against the start
 #: (:data:`AGAINST_START`), before and after the treatment ("was 20 ... before the intervention, but, after ...
 #: it increased to 83.2", "After pre- and post-training experimental group"), in every arm ("in both groups",
