@@ -119,7 +119,13 @@ HARMFUL = Gated(re.compile(
     r"\bHAM-?[DA]|\bMADRS|\bBDI\b|\bPANSS|\bBPRS|\bDLQI|\bPASI\b|\bWOMAC|\bODI\b|\bNIHSS|\bEDSS|\bCGI-S\b|"
     r"\bYMRS|\bADAS|\bNDI\b|\bSTAI\b|\bVRS\b|"  # neck disability, state-trait anxiety, verbal rating (pain)
     # adiposity and blood lost, where less is better ("Waist circumference was significantly improved")
-    r"\bwaist|\bhip\s+circumference|\b(?:body|visceral|abdominal|trunk)\s+fat\b|\bfat\s+mass|blood\s+loss",
+    r"\bwaist|\bhip\s+circumference|\b(?:body|visceral|abdominal|trunk)\s+fat\b|\bfat\s+mass|blood\s+loss|"
+    # other outcomes where less is better: impairment, fear, costs and errors, transfusions, time spent operating,
+    # markers of inflammation, dental plaque, urinary and nasal complaints, hot flushes, falls
+    r"impairment|\bfear|phobia|loneliness|burnout|stigma|\bcosts?\b(?![- ]effective)|expenditure|\berrors?\b|"
+    r"transfus|\b(?:operati\w*|surgical|procedur\w*)\s+(?:time|duration)|c-reactive|\bCRP\b|insulin\s+resistance|"
+    r"\bHOMA|plaque|gingival|caries|probing\s+depth|incontinen|nocturia|urgency|congestion|rhinorrh|sneez|"
+    r"sore\s+throat|hoarse|hot\s+fl|\bfalls\b|\bfall\s+(?:rate|incidence)",
     re.IGNORECASE,
 ), (  # a keyword of each alternative: the pattern is tried only where one occurs (3x faster on real outcome names)
     "pain", "symptom", "depress", "anxiety", "distress", "mortality", "death", "die", "risk", "complication", "adverse",
@@ -133,7 +139,10 @@ HARMFUL = Gated(re.compile(
     "arrhythm", "fibrillation", "dependen", "dyskinesia", "seizure", "delirium", "agitation", "shivering", "headache",
     "constipation", "diarrh", "fracture", "ulcer", "stroke", "infarct", "thrombo", "sepsis", "pneumonia", "nause",
     "complaint", "bp", "systolic", "diastolic", "ham", "madrs", "bdi", "panss", "bprs", "dlqi", "pasi", "womac", "odi",
-    "nihss", "edss", "cgi-s", "ymrs", "adas", "ndi", "stai", "vrs", "waist", "circumference", "fat", "blood loss"))
+    "nihss", "edss", "cgi-s", "ymrs", "adas", "ndi", "stai", "vrs", "waist", "circumference", "fat", "blood loss",
+    "impairment", "fear", "phobia", "loneliness", "burnout", "stigma", "cost", "expenditure", "error", "transfus",
+    "time", "duration", "c-reactive", "crp", "insulin", "homa", "plaque", "gingival", "caries", "probing",
+    "incontinen", "nocturia", "urgency", "congestion", "rhinorrh", "sneez", "sore", "hoarse", "hot fl", "fall"))
 #: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful
 NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)", re.IGNORECASE)
 
