@@ -19,15 +19,11 @@ from .significance import NOT_SIGNIFICANT, significance
 # an event that happened to patients (a harm when it is counted); a judged *value* of a harmful measure
 # ("hospital stay was 1-4 days") is not an event
 EVENT = re.compile(r"death|died|\bdie\b|mortality|fatal|complication|adverse|side[- ]effect|toxicit|infection|"
-                   r"bleed|h(?:a)?emorrh|relapse|recurren|progress|failure|reoperation|readmission|"
-                   r"(?<=\w)penia\b|\brash|dose\s+(?:reduction|interruption)|discontinu", re.IGNORECASE)
+                   r"bleed|h(?:a)?emorrh|relapse|recurren|progress|failure|reoperation|readmission", re.IGNORECASE)
 # a result that was observed or counted ("occurred in five patients", "achieved a CR", "was observed")
 #: an outcome list that names harms ("The most frequent adverse events were fever (59 %), ...")
 HARMS = re.compile(r"adverse|side[- ]effect|complication|toxicit", re.IGNORECASE)
-#: a harmful outcome said to happen to patients ("nausea was observed in 30 patients", "One patient had significant
-#: restenosis"): an event, not a value of a harmful measure ("The postoperative hospital stay was 1-4 days")
-OCCURRED = re.compile(r"\b(?:occurr\w*|developed|experienced|suffered|observed|noted|seen|had|required)\b",
-                      re.IGNORECASE)
+OCCURRED = re.compile(r"\b(?:occurr\w*|developed|experienced|suffered)\b", re.IGNORECASE)
 #: the outcome stayed as it was ("no significant differences in changes of ...", "remained unchanged")
 NO_CHANGE = re.compile(r"\bno\s+(?:\w+\s+){0,2}?(?:differences?|changes?)\b|\bunchanged\b|"
                        r"\bdid\s+not\s+(?:\w+\s+)?(?:differ|change)\b", re.IGNORECASE)
