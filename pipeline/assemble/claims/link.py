@@ -10,8 +10,7 @@ median_iqr, duration, range) is linked to an arm by, in order:
    hours, n = 11)") belong to it;
 3. **following arm**: a value followed by a preposition and an arm ("44.8% in the study group") or by
    the arm in a bracket ("130 ± 46 min (Group C)");
-4. **preceding arm**: an arm right before the value ("tiotropium 9.5%", "placebo group: 17.9%"), also through
-   its group noun and "was" ("in the intervention clusters was 49.1 %");
+4. **preceding arm**: an arm right before the value ("tiotropium 9.5%", "placebo group: 17.9%");
 5. **clause scope**: "In group I, ..." scopes the values after it up to the next arm.
 
 No other measure and no ``;`` may lie between a value and its arm. Roles (:func:`roles_of`) are decided
@@ -42,12 +41,6 @@ _FOLLOWING = re.compile(
 _PRECEDING = re.compile(r"^\s*(?:\(\s*n\s*=\s*\d+\s*\)\s*)?(?:group\s*)?[:=,]?\s*(?:\(\s*)?(?:was\s+|were\s+|had\s+|"
                         r"of\s+)?$",
                         re.IGNORECASE)
-#: the arm as the subject of "was" through the noun of its group: "in the intervention clusters was 49.1 %",
-#: "for WR 279,398-treated patients was again 87%" (the arm entity often stops before the group noun)
-_PRECEDING_NOUN = re.compile(r"^\s*(?:[\w,.]*-)?(?:treated\s+|allocated\s+|assigned\s+)?(?:groups?|arms?|clusters?|cohorts?|"
-                             r"practices|patients|subjects|participants|women|men|children|infants|users)\s+"
-                             r"(?:was|were)\s+(?:again\s+|also\s+|only\s+)?$", re.IGNORECASE)
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)  # values given respectively pair as lists
 _CLAUSE_LEAD = re.compile(r"^\s*(?:in|for|among|with)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -215,8 +208,7 @@ def _preceding(view, arms, measures, m) -> Arm | None:
         if arm.end > m.start:
             continue
         gap = view.between(arm.end, m.start)
-        noun = len(gap) <= 40 and _PRECEDING_NOUN.match(gap) and not _RESPECTIVELY.search(view.text)
-        if ((len(gap) <= 25 and _PRECEDING.match(gap)) or noun) and _clear(view, arm.end, m.start, measures, m):
+        if len(gap) <= 25 and _PRECEDING.match(gap) and _clear(view, arm.end, m.start, measures, m):
             return arm
         return None
     return None
