@@ -125,7 +125,14 @@ HARMFUL = Gated(re.compile(
     r"impairment|\bfear|phobia|loneliness|burnout|stigma|\bcosts?\b(?![- ]effective)|expenditure|\berrors?\b|"
     r"transfus|\b(?:operati\w*|surgical|procedur\w*)\s+(?:time|duration)|c-reactive|\bCRP\b|insulin\s+resistance|"
     r"\bHOMA|plaque|gingival|caries|probing\s+depth|incontinen|nocturia|urgency|congestion|rhinorrh|sneez|"
-    r"sore\s+throat|hoarse|hot\s+fl|\bfalls\b|\bfall\s+(?:rate|incidence)",
+    r"sore\s+throat|hoarse|hot\s+fl|\bfalls\b|\bfall\s+(?:rate|incidence)|"
+    # markers of organ damage and inflammation, negative affect and behaviour, attacks, waiting and time off work,
+    # time to recover or to take effect, ventilation by machine
+    r"creatinine|bilirubin|transaminase|\b(?:ALT|AST)\b|uric\s+acid|interleukin-?\s?6|\bIL-?6\b|\bTNF|"
+    r"malondialdehyde|\bMDA\b|fibrinogen|d-dimer|homocysteine|\bnegative\s+(?:emotion|affect|symptom|"
+    r"behaviou?r|mood|thought)|suicid|self-harm|aggressi|hostility|irritab|crying|drowsiness|sleepiness|snoring|"
+    r"heartburn|reflux|bloating|flatulence|dyspepsia|\battacks?\b|obesity|overweight|absentee|sick\s+leave|"
+    r"\bwait|recovery\s+time|extubation\s+time|\bonset\s+time|time\s+to\s+onset|mechanical\s+ventilation",
     re.IGNORECASE,
 ), (  # a keyword of each alternative: the pattern is tried only where one occurs (3x faster on real outcome names)
     "pain", "symptom", "depress", "anxiety", "distress", "mortality", "death", "die", "risk", "complication", "adverse",
@@ -142,7 +149,12 @@ HARMFUL = Gated(re.compile(
     "nihss", "edss", "cgi-s", "ymrs", "adas", "ndi", "stai", "vrs", "waist", "circumference", "fat", "blood loss",
     "impairment", "fear", "phobia", "loneliness", "burnout", "stigma", "cost", "expenditure", "error", "transfus",
     "time", "duration", "c-reactive", "crp", "insulin", "homa", "plaque", "gingival", "caries", "probing",
-    "incontinen", "nocturia", "urgency", "congestion", "rhinorrh", "sneez", "sore", "hoarse", "hot fl", "fall"))
+    "incontinen", "nocturia", "urgency", "congestion", "rhinorrh", "sneez", "sore", "hoarse", "hot fl", "fall",
+    "creatinine", "bilirubin", "transaminase", "alt", "ast", "uric", "interleukin", "il", "tnf", "malondialdehyde",
+    "mda", "fibrinogen", "d-dimer", "homocysteine", "negative", "suicid", "self-harm", "aggressi", "hostility",
+    "irritab", "crying", "drowsiness", "sleepiness", "snoring", "heartburn", "reflux", "bloating", "flatulence",
+    "dyspepsia", "attack", "obesity", "overweight", "absentee", "sick", "wait", "recovery", "extubation", "onset",
+    "mechanical"))
 #: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful
 NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)", re.IGNORECASE)
 
