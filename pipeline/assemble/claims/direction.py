@@ -223,17 +223,13 @@ def _other_side_apart(text: str, spans: Sequence[tuple[int, int, str]], others: 
     arm on its own, and neither the claim's outcome (also written again: "Pain reduction ... was less than that in
     the other groups, but pain reduction was similar among groups") nor both arms (then its null is of this
     comparison: "... but their blood pressure did not differ from those in the placebo group", "no difference was
-    observed between the series versus parallel choreographies") - unless it names another outcome: then its null
-    is that outcome's, whichever arms it names ("... improved ORR but did not prolong either PFS or OS compared with
-    docetaxel alone")?"""
+    observed between the series versus parallel choreographies")?"""
     roles = {r for a, _b, r in spans if a >= fb}
     own = outcome_text.lower()
     again = any(a >= fb and own and (text[a:b].lower() in own or own in text[a:b].lower()) for a, b in others)
-    if "O" in roles or again:
+    if "O" in roles or again or {"I", "C"} <= roles:
         return False
-    if any(a >= fb for a, _b in others):
-        return True
-    return bool(roles) and not {"I", "C"} <= roles
+    return bool(roles) or any(a >= fb for a, _b in others)
 
 
 @dataclass
