@@ -128,7 +128,7 @@ HARMFUL = Gated(re.compile(
     r"sore\s+throat|hoarse|hot\s+fl|\bfalls\b|\bfall\s+(?:rate|incidence)|"
     # markers of organ damage and inflammation, negative affect and behaviour, attacks, waiting and time off work,
     # time to recover or to take effect, ventilation by machine
-    r"creatinine|bilirubin|transaminase|\b(?:ALT|AST)\b|uric\s+acid|interleukin-?\s?6|\bIL-?6\b|\bTNF|"
+    r"creatinine|bilirubin|transaminase|uric\s+acid|interleukin-?\s?6|\bIL-?6\b|\bTNF|"
     r"malondialdehyde|\bMDA\b|fibrinogen|d-dimer|homocysteine|\bnegative\s+(?:emotion|affect|symptom|"
     r"behaviou?r|mood|thought)|suicid|self-harm|aggressi|hostility|irritab|crying|drowsiness|sleepiness|snoring|"
     r"heartburn|reflux|bloating|flatulence|dyspepsia|\battacks?\b|obesity|overweight|absentee|sick\s+leave|"
@@ -148,13 +148,13 @@ HARMFUL = Gated(re.compile(
     "complaint", "bp", "systolic", "diastolic", "ham", "madrs", "bdi", "panss", "bprs", "dlqi", "pasi", "womac", "odi",
     "nihss", "edss", "cgi-s", "ymrs", "adas", "ndi", "stai", "vrs", "waist", "circumference", "fat", "blood loss",
     "impairment", "fear", "phobia", "loneliness", "burnout", "stigma", "cost", "expenditure", "error", "transfus",
-    "time", "duration", "c-reactive", "crp", "insulin", "homa", "plaque", "gingival", "caries", "probing",
-    "incontinen", "nocturia", "urgency", "congestion", "rhinorrh", "sneez", "sore", "hoarse", "hot fl", "fall",
-    "creatinine", "bilirubin", "transaminase", "alt", "ast", "uric", "interleukin", "il", "tnf", "malondialdehyde",
+    "operati", "surgical", "procedur", "c-reactive", "crp", "insulin resistance", "homa", "plaque", "gingival", "caries", "probing",
+    "incontinen", "nocturia", "urgency", "congestion", "rhinorrh", "sneez", "sore throat", "hoarse", "hot fl",
+    "fall", "creatinine", "bilirubin", "transaminase", "uric", "interleukin", "il-6", "il6", "tnf", "malondialdehyde",
     "mda", "fibrinogen", "d-dimer", "homocysteine", "negative", "suicid", "self-harm", "aggressi", "hostility",
     "irritab", "crying", "drowsiness", "sleepiness", "snoring", "heartburn", "reflux", "bloating", "flatulence",
-    "dyspepsia", "attack", "obesity", "overweight", "absentee", "sick", "wait", "recovery", "extubation", "onset",
-    "mechanical"))
+    "dyspepsia", "attack", "obesity", "overweight", "absentee", "sick leave", "wait", "recovery time",
+    "extubation time", "onset", "mechanical ventilation"))
 #: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful
 NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)", re.IGNORECASE)
 
