@@ -114,7 +114,7 @@ def arm_values(view: SentenceView, arms: list[Arm], measures: list[Measure]) -> 
     return [(m, linked[m.id]) for m in values if m.id in linked]
 
 
-_DIFFERENCE_BEFORE = re.compile(r"(?:difference|reduction|increase|change|gain|decrease)\s*(?:of|was|=|:|,)?\s*$",
+_DIFFERENCE_BEFORE = re.compile(r"\b(?:difference|reduction|increase|change|gain|decrease)\s*(?:of|was|=|:|,)?\s*$",
                                 re.IGNORECASE)
 
 

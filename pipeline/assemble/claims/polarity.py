@@ -117,7 +117,22 @@ HARMFUL = Gated(re.compile(
     r"pneumonia|nause|complaint|\b[SD]?BP\b|\b(?:systolic|diastolic)$|"  # blood pressure, also "systolic" alone
     # severity scales, where a higher score is worse (depression, psychosis, skin disease, disability)
     r"\bHAM-?[DA]|\bMADRS|\bBDI\b|\bPANSS|\bBPRS|\bDLQI|\bPASI\b|\bWOMAC|\bODI\b|\bNIHSS|\bEDSS|\bCGI-S\b|"
-    r"\bYMRS|\bADAS|\bNDI\b|\bSTAI\b|\bVRS\b",  # neck disability, state-trait anxiety, verbal rating (pain)
+    r"\bYMRS|\bADAS|\bNDI\b|\bSTAI\b|\bVRS\b|"  # neck disability, state-trait anxiety, verbal rating (pain)
+    # adiposity and blood lost, where less is better ("Waist circumference was significantly improved")
+    r"\bwaist|\bhip\s+circumference|\b(?:body|visceral|abdominal|trunk)\s+fat\b|\bfat\s+mass|blood\s+loss|"
+    # other outcomes where less is better: impairment, fear, costs and errors, transfusions, time spent operating,
+    # markers of inflammation, dental plaque, urinary and nasal complaints, hot flushes, falls
+    r"impairment|\bfear|phobia|loneliness|burnout|stigma|\bcosts?\b(?![- ]effective)|expenditure|\berrors?\b|"
+    r"transfus|\b(?:operati\w*|surgical|procedur\w*)\s+(?:time|duration)|c-reactive|\bCRP\b|insulin\s+resistance|"
+    r"\bHOMA|plaque|gingival|caries|probing\s+depth|incontinen|nocturia|urgency|congestion|rhinorrh|sneez|"
+    r"sore\s+throat|hoarse|hot\s+fl|\bfalls\b|\bfall\s+(?:rate|incidence)|"
+    # markers of organ damage and inflammation, negative affect and behaviour, attacks, waiting and time off work,
+    # time to recover or to take effect, ventilation by machine
+    r"creatinine|bilirubin|transaminase|uric\s+acid|interleukin-?\s?6|\bIL-?6\b|\bTNF|"
+    r"malondialdehyde|\bMDA\b|fibrinogen|d-dimer|homocysteine|\bnegative\s+(?:emotion|affect|symptom|"
+    r"behaviou?r|mood|thought)|suicid|self-harm|aggressi|hostility|irritab|crying|drowsiness|sleepiness|snoring|"
+    r"heartburn|reflux|bloating|flatulence|dyspepsia|\battacks?\b|obesity|overweight|absentee|sick\s+leave|"
+    r"\bwait|recovery\s+time|extubation\s+time|\bonset\s+time|time\s+to\s+onset|mechanical\s+ventilation",
     re.IGNORECASE,
 ), (  # a keyword of each alternative: the pattern is tried only where one occurs (3x faster on real outcome names)
     "pain", "symptom", "depress", "anxiety", "distress", "mortality", "death", "die", "risk", "complication", "adverse",
@@ -131,7 +146,16 @@ HARMFUL = Gated(re.compile(
     "arrhythm", "fibrillation", "dependen", "dyskinesia", "seizure", "delirium", "agitation", "shivering", "headache",
     "constipation", "diarrh", "fracture", "ulcer", "stroke", "infarct", "thrombo", "sepsis", "pneumonia", "nause",
     "complaint", "bp", "systolic", "diastolic", "ham", "madrs", "bdi", "panss", "bprs", "dlqi", "pasi", "womac", "odi",
-    "nihss", "edss", "cgi-s", "ymrs", "adas", "ndi", "stai", "vrs"))
+    "nihss", "edss", "cgi-s", "ymrs", "adas", "ndi", "stai", "vrs", "waist", "circumference", "fat", "blood loss",
+    "impairment", "fear", "phobia", "loneliness", "burnout", "stigma", "cost", "expenditure", "error", "transfus",
+    "operati", "surgical", "procedur", "c-reactive", "crp", "insulin resistance", "homa", "plaque", "gingival",
+    "caries", "probing",
+    "incontinen", "nocturia", "urgency", "congestion", "rhinorrh", "sneez", "sore throat", "hoarse", "hot fl",
+    "fall", "creatinine", "bilirubin", "transaminase", "uric", "interleukin", "il-6", "il6", "tnf", "malondialdehyde",
+    "mda", "fibrinogen", "d-dimer", "homocysteine", "negative", "suicid", "self-harm", "aggressi", "hostility",
+    "irritab", "crying", "drowsiness", "sleepiness", "snoring", "heartburn", "reflux", "bloating", "flatulence",
+    "dyspepsia", "attack", "obesity", "overweight", "absentee", "sick leave", "wait", "recovery time",
+    "extubation time", "onset", "mechanical ventilation"))
 #: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful
 NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)", re.IGNORECASE)
 

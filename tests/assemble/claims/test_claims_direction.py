@@ -324,3 +324,20 @@ def test_a_sentence_that_compares_arms_in_words_is_decided_as_a_comparison():
     claims = [c for c in claims_of(rec) if c.type == "finding"]
     assert claims and all(c.direction == "increase" for c in claims)
 
+
+
+def test_improved_adiposity_is_a_decrease():
+    # Evidence Inference abstract PMC3349167; GUIDELINES, Findings: "improved X" is a decrease when less X is better
+    text = ("Participants were randomised to a merged lifestyle intervention or usual care. The merged lifestyle "
+            "intervention resulted in statistically significant improvements in patients' systolic blood pressure, "
+            "waist circumference, exercise capacity, glycaemic control, and some aspects of general health-related "
+            "quality of life.")
+    rec = make_record(text, [("INTERVENTION", "merged lifestyle intervention"), ("COMPARATOR", "usual care"),
+                             ("INTERVENTION", "merged lifestyle intervention", 1), ("OUTCOME", "waist circumference")])
+    claim = claims_of(rec)[0]
+    assert claim.outcome == [ent(rec, "waist circumference")]
+    assert claim.direction == "decrease" and claim.significant is True
+    # outcome names of PMC2129145: the fat of the body is less-is-better, the fat-free mass is not
+    from claimex.assemble.claims.polarity import harmful
+
+    assert harmful("body fat") and harmful("fat mass") and not harmful("fat free mass")
