@@ -12,7 +12,6 @@ documents: see :mod:`.model` for the targets and the loss mask.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
@@ -146,14 +145,13 @@ class PicoTagger(TrainablePipe):
         self._weights_change()
         super().finish_update(sgd)
 
-    @contextmanager
     def use_params(self, params: dict):
+        """spaCy's ``TrainablePipe.use_params`` (a generator, as ``Language.use_params`` drives it), the
+        embedding cache emptied on the way in and out."""
         self._weights_change()
-        try:
-            with super().use_params(params):
-                yield
-        finally:
-            self._weights_change()
+        with self.model.use_params(params):
+            yield
+        self._weights_change()
 
     def from_disk(self, path, *, exclude=tuple()):
         self._weights_change()
