@@ -47,9 +47,11 @@ def spread(probs: numpy.ndarray, keep: numpy.ndarray | None, n: int) -> numpy.nd
         return probs
     out = numpy.empty((n, probs.shape[1]), dtype=probs.dtype)
     out[keep] = probs
-    pos = numpy.searchsorted(keep, numpy.arange(n))  # index in keep of the next kept token
-    gaps = numpy.setdiff1d(numpy.arange(n), keep, assume_unique=True)
-    nxt = numpy.minimum(pos[gaps], len(keep) - 1)
-    prv = numpy.maximum(pos[gaps] - 1, 0)
+    gap = numpy.ones(n, dtype=bool)
+    gap[keep] = False
+    gaps = numpy.flatnonzero(gap)
+    pos = numpy.searchsorted(keep, gaps)  # index in keep of the next kept token
+    nxt = numpy.minimum(pos, len(keep) - 1)
+    prv = numpy.maximum(pos - 1, 0)
     out[gaps] = numpy.minimum(probs[nxt], probs[prv])
     return out
