@@ -78,6 +78,8 @@ class EmbedCache:
 
     def clear(self) -> None:
         self._first: dict[int, int] = {}  # ORTH -> the row of its first NORM seen
+        self._orths = numpy.zeros(0, dtype="uint64")  # the ORTHs of _first, sorted (looked up in numpy)
+        self._orth_rows = numpy.zeros(0, dtype="int64")  # their rows
         self._other: dict[tuple[int, int], int] = {}  # (ORTH, NORM) -> row, for the other NORMs of a word
         self._norms = numpy.zeros(0, dtype="uint64")  # NORM of each row
         self._table: numpy.ndarray | None = None  # the rows (the first ``self.size`` are made)
@@ -97,15 +99,16 @@ class EmbedCache:
 
     def _lookup(self, keys: numpy.ndarray, docs: list[Doc], keeps: list, lengths: list[int]) -> numpy.ndarray:
         """Row per token of ``keys`` (ORTH, NORM), rows made for the keys not in the cache."""
-        orths = keys[:, 0].tolist()
-        get = self._first.get
-        index = numpy.array([get(o, -1) for o in orths], dtype="int64")
+        at = numpy.minimum(numpy.searchsorted(self._orths, keys[:, 0]), max(len(self._orths) - 1, 0))
+        index = numpy.where(self._orths[at] == keys[:, 0], self._orth_rows[at], -1) if len(self._orths) \
+            else numpy.full(len(keys), -1, dtype="int64")
         miss = index < 0
         found = ~miss
         miss[found] = self._norms[index[found]] != keys[found, 1]
         where = numpy.flatnonzero(miss).tolist()
         if not where:
             return index
+        orths = keys[:, 0].tolist()
         new: dict[tuple[int, int], int] = {}  # key -> its position among the new rows
         first_of_new: list[int] = []  # the token (position in ``keys``) of each new row
         norms = keys[:, 1].tolist()
@@ -155,11 +158,19 @@ class EmbedCache:
                 norms[:self.size] = self._norms[:self.size]
             self._table, self._norms = table, norms
         self._table[self.size:need] = rows
+        firsts: list[tuple[int, int]] = []
         for r, (orth, norm) in enumerate(keys, start=self.size):
             orth, norm = int(orth), int(norm)
             if orth in self._first:
                 self._other[(orth, norm)] = r
             else:
                 self._first[orth] = r
+                firsts.append((orth, r))
             self._norms[r] = norm
         self.size = need
+        if firsts:  # merged into the sorted ORTHs
+            firsts.sort()
+            orths = numpy.array([o for o, _ in firsts], dtype="uint64")
+            at = numpy.searchsorted(self._orths, orths)
+            self._orths = numpy.insert(self._orths, at, orths)
+            self._orth_rows = numpy.insert(self._orth_rows, at, numpy.array([r for _, r in firsts], dtype="int64"))
