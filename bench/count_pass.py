@@ -8,7 +8,9 @@ executes does not (``PYTHONHASHSEED`` fixed). The pass cost is the difference of
 ``--what e2e`` (or ``tok``) minus ``--what none`` (start-up, model load and the warm-up pass only):
 ``bench/ab_instructions.sh`` does that for a baseline tree and this checkout. Instructions are no
 timing (C and Python code retire them at different rates), so compare like with like: a tree with
-another, or the end-to-end pass with the tokenizer pass on the same tree.
+another, or the end-to-end pass with the tokenizer pass on the same tree. The warm-up pass fills the tagger's
+word-embedding cache (``claimex.annotate.tagger.embedcache``) with every word of the counted pass;
+``--fresh-caches`` empties it first, the cost of a fresh process over the same abstracts.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ def main(argv=None) -> None:
     ap.add_argument("--what", choices=("none", "tok", "e2e"), default="e2e")
     ap.add_argument("--limit", type=int, default=200, help="abstracts of bench/speed.py's set")
     ap.add_argument("--model", default=None)
+    ap.add_argument("--fresh-caches", action="store_true",
+                    help="empty the tagger's word-embedding cache after the warm-up (a tree without one: no-op), so "
+                         "the counted pass makes the rows of its words again, as a fresh process would")
     args = ap.parse_args(argv)
     import speed
 
@@ -46,6 +51,10 @@ def main(argv=None) -> None:
         speed.extract_file(extractor, src, folder / "warm.jsonl")  # warm-up: lazy patterns, caches
         for t in texts:
             extractor.nlp.tokenizer(t)
+        if args.fresh_caches:
+            for _, pipe in extractor.nlp.pipeline:
+                if getattr(pipe, "embed_cache", None) is not None:
+                    pipe.embed_cache.clear()
         if args.what == "e2e":
             speed.extract_file(extractor, src, folder / "out.jsonl")
         elif args.what == "tok":

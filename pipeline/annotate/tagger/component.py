@@ -24,10 +24,11 @@ from thinc.api import Model, set_dropout_rate
 
 from ..entities import WEAK_KEY, WIDE_KEY, set_entities
 from .decode import decode_doc, decode_weak_wide, hygiene_for
+from .embedcache import EmbedCache, fits, parts
 from .model import HEADS, sigmoid, targets
 from .ops import use_fast_ops
 from .scoring import make_pico_scorer  # noqa: F401  (registers claimex.pico_scorer.v1)
-from .spaces import spread, without_space
+from .spaces import kept, spread, without_space
 
 #: tokens the network sees at once, so that its layers' arrays (tokens x 32-160 floats, ~1.3 MB at 2,048)
 #: stay in the CPU's cache: on the 537 bench abstracts (257 tokens each) in batches of 32 (``claimex
@@ -84,6 +85,7 @@ class PicoTagger(TrainablePipe):
         self.model = use_fast_ops(model)
         self.name = name
         self.scorer = scorer
+        self.embed_cache: EmbedCache | None = None  # off unless turned on (cache_embeddings)
         self.cfg: dict[str, Any] = {"heads": list(HEADS), "thresholds": dict(thresholds or DEFAULT_THRESHOLDS),
                                     "hysteresis": dict(hysteresis or DEFAULT_HYSTERESIS),
                                     "trim": trim, "propagate": propagate, "exclusive": exclusive,
@@ -102,6 +104,8 @@ class PicoTagger(TrainablePipe):
         (:func:`.spaces.without_space`), over runs of docs of at most :data:`PREDICT_TOKENS` tokens together
         (:func:`token_chunks`; a token's row depends on its own doc only)."""
         docs = list(docs)
+        if self.embed_cache is not None:
+            return self._predict_cached(docs)
         views = [without_space(doc) for doc in docs]
         probs: list[numpy.ndarray] = []
         for chunk in token_chunks([view for view, _ in views], PREDICT_TOKENS):
@@ -110,6 +114,52 @@ class PicoTagger(TrainablePipe):
                 continue
             probs.extend(sigmoid(self.model.ops.to_numpy(x)) for x in self.model.predict(chunk))
         return [spread(p, keep, len(doc)) for doc, (_, keep), p in zip(docs, views, probs)]
+
+    def _predict_cached(self, docs: list[Doc]) -> list[numpy.ndarray]:
+        """:meth:`predict` with the embedding rows from :attr:`embed_cache` (:mod:`.embedcache`): the encoder
+        and the output layer run over the same runs of tokens, on the same rows."""
+        _, encode, output = parts(self.model)
+        keeps = [kept(doc) for doc in docs]
+        rows = self.embed_cache.rows(docs, keeps)
+        probs: list[numpy.ndarray] = []
+        for chunk in token_chunks(rows, PREDICT_TOKENS):
+            if not any(len(x) for x in chunk):
+                probs.extend(numpy.zeros((len(x), len(self.heads)), dtype="f") for x in chunk)
+                continue
+            probs.extend(sigmoid(self.model.ops.to_numpy(x)) for x in output.predict(encode.predict(chunk)))
+        return [spread(p, keep, len(doc)) for doc, keep, p in zip(docs, keeps, probs)]
+
+    def cache_embeddings(self, on: bool = True) -> bool:
+        """Keep the embedding rows of the words seen (:class:`.embedcache.EmbedCache`; for inference: the
+        pipeline's loaders turn it on). Returns whether it is on (a network of another shape runs as it is)."""
+        self.embed_cache = EmbedCache(parts(self.model)[0], self.vocab) \
+            if on and fits(self.model, self.vocab) else None
+        return self.embed_cache is not None
+
+    def _weights_change(self) -> None:
+        """Empty the embedding cache: its rows were made with the weights about to change."""
+        if self.embed_cache is not None:
+            self.embed_cache.clear()
+
+    def finish_update(self, sgd) -> None:
+        self._weights_change()
+        super().finish_update(sgd)
+
+    def use_params(self, params: dict):
+        """spaCy's ``TrainablePipe.use_params`` (a generator, as ``Language.use_params`` drives it), the
+        embedding cache emptied on the way in and out."""
+        self._weights_change()
+        with self.model.use_params(params):
+            yield
+        self._weights_change()
+
+    def from_disk(self, path, *, exclude=tuple()):
+        self._weights_change()
+        return super().from_disk(path, exclude=exclude)
+
+    def from_bytes(self, bytes_data, *, exclude=tuple()):
+        self._weights_change()
+        return super().from_bytes(bytes_data, exclude=exclude)
 
     def set_annotations(self, docs: Iterable[Doc], probs: list[numpy.ndarray]) -> None:
         for doc, p in zip(docs, probs):
@@ -153,6 +203,7 @@ class PicoTagger(TrainablePipe):
 
     def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None) -> None:
         validate_get_examples(get_examples, "PicoTagger.initialize")
+        self._weights_change()
         docs = [eg.x for eg in islice(get_examples(), 16)]
         output = self.model.get_ref("output_layer")
         if not output.has_dim("nO"):

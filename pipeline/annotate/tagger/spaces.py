@@ -18,14 +18,22 @@ from spacy.tokens import Doc
 from ..tokens import token_texts
 
 
-def without_space(doc: Doc) -> tuple[Doc, numpy.ndarray | None]:
-    """The doc the network reads, and the indices of its tokens in ``doc`` (None: the doc itself)."""
+def kept(doc: Doc) -> numpy.ndarray | None:
+    """The indices of the tokens the network reads in ``doc``: its non-whitespace tokens (None: every token,
+    for a doc without whitespace tokens or with nothing else)."""
     if not len(doc):
-        return doc, None
+        return None
     space = doc.to_array(IS_SPACE).astype(bool)
     if not space.any() or space.all():
+        return None
+    return numpy.flatnonzero(~space)
+
+
+def without_space(doc: Doc) -> tuple[Doc, numpy.ndarray | None]:
+    """The doc the network reads, and the indices of its tokens in ``doc`` (None: the doc itself)."""
+    keep = kept(doc)
+    if keep is None:
         return doc, None
-    keep = numpy.flatnonzero(~space)
     texts = token_texts(doc)  # the shared token texts, not a Token object per word
     view = Doc(doc.vocab, words=[texts[i] for i in keep.tolist()])
     view.from_array([NORM], doc.to_array([NORM]).reshape(len(doc), -1)[keep])
@@ -39,9 +47,11 @@ def spread(probs: numpy.ndarray, keep: numpy.ndarray | None, n: int) -> numpy.nd
         return probs
     out = numpy.empty((n, probs.shape[1]), dtype=probs.dtype)
     out[keep] = probs
-    pos = numpy.searchsorted(keep, numpy.arange(n))  # index in keep of the next kept token
-    gaps = numpy.setdiff1d(numpy.arange(n), keep, assume_unique=True)
-    nxt = numpy.minimum(pos[gaps], len(keep) - 1)
-    prv = numpy.maximum(pos[gaps] - 1, 0)
+    gap = numpy.ones(n, dtype=bool)
+    gap[keep] = False
+    gaps = numpy.flatnonzero(gap)
+    pos = numpy.searchsorted(keep, gaps)  # index in keep of the next kept token
+    nxt = numpy.minimum(pos, len(keep) - 1)
+    prv = numpy.maximum(pos - 1, 0)
     out[gaps] = numpy.minimum(probs[nxt], probs[prv])
     return out

@@ -6,7 +6,7 @@ import numpy
 import spacy
 
 from claimex import paths
-from claimex.annotate.tagger.spaces import spread, without_space
+from claimex.annotate.tagger.spaces import kept, spread, without_space
 
 # Evidence Inference abstract PMC 5140822 (../shared, evidence-inference-abstracts), wrapped as it is there
 WRAPPED = ("Significant differences in post-training gains in static\nbalance, dynamic balance, and cadence were "
@@ -26,6 +26,17 @@ def test_doc_without_whitespace_is_read_as_it_is():
     doc = spacy.blank("en")("No line wraps here.")
     view, keep = without_space(doc)
     assert view is doc and keep is None
+
+
+def test_kept_tokens_are_the_views_tokens():
+    nlp = spacy.blank("en")
+    doc = nlp(WRAPPED)
+    keep = kept(doc)
+    assert keep.tolist() == without_space(doc)[1].tolist()
+    assert [doc[i].text for i in keep.tolist()] == [t.text for t in doc if not t.is_space]
+    assert kept(nlp("No line wraps here.")) is None
+    assert kept(nlp("\n\n")) is None  # nothing but whitespace: read as it is
+    assert kept(nlp("")) is None
 
 
 def test_spread_gives_a_gap_the_lower_neighbour():

@@ -1,0 +1,126 @@
+"""The tagger's embedding rows made once per word (:mod:`claimex.annotate.tagger.embedcache`): the same
+probabilities as the network run whole, bounded, emptied when the weights change, used only where it fits."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from spacy.attrs import NORM
+
+from claimex.annotate.tagger import embedcache
+
+
+@pytest.fixture(scope="module")
+def tagged(shipped_model_path, corpora):
+    """The shipped pipeline, its tagger and 40 real abstracts (title + abstract) annotated up to the tagger."""
+    from claimex.annotate import load_nlp
+
+    nlp = load_nlp(shipped_model_path)
+    pico = nlp.get_pipe("claimex_pico")
+    texts = []
+    with open(corpora / "pubmed-xml-samples" / "abstracts_flat.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            body = " ".join(s["text"] for s in r.get("abstract_sections") or [])
+            if body:
+                texts.append(f"{r.get('title') or ''}\n{body}")  # the newline: a whitespace token
+            if len(texts) == 40:
+                break
+    before = nlp.pipe_names[:nlp.pipe_names.index("claimex_pico")]
+    with nlp.select_pipes(enable=before):
+        docs = list(nlp.pipe(texts))
+    return nlp, pico, docs, before
+
+
+def _uncached(pico, docs):
+    cache, pico.embed_cache = pico.embed_cache, None
+    try:
+        return pico.predict(docs)
+    finally:
+        pico.embed_cache = cache
+
+
+def _same(a, b) -> bool:
+    return len(a) == len(b) and all(x.dtype == y.dtype and x.tobytes() == y.tobytes() for x, y in zip(a, b))
+
+
+def test_loaded_pipeline_caches_and_gives_the_networks_probabilities(tagged):
+    nlp, pico, docs, before = tagged
+    assert pico.embed_cache is not None  # load_nlp turns it on
+    pico.embed_cache.clear()
+    whole = _uncached(pico, docs)
+    assert _same(pico.predict(docs), whole)  # rows made in this batch
+    made = pico.embed_cache.size
+    tokens = sum(len(d) for d in docs)
+    assert 0 < made < tokens / 2  # one row per distinct word, not per token
+    assert _same(pico.predict(docs), whole)  # rows from the cache
+    assert pico.embed_cache.size == made
+    assert _same(pico.predict(docs[5:9] + docs[:2]), whole[5:9] + whole[:2])
+
+
+def test_a_word_with_another_norm_gets_its_own_row(tagged):
+    nlp, pico, docs, before = tagged
+    with nlp.select_pipes(enable=before):
+        doc = nlp(docs[0].text)
+    k = next(t.i for t in doc if t.is_alpha and len(t) > 3)
+    norms = doc.to_array([NORM])
+    norms[k] = nlp.vocab.strings.add("placebo")
+    doc.from_array([NORM], norms.reshape(-1, 1))
+    pico.embed_cache.clear()
+    pico.predict(docs[:1])  # the word's row with its own NORM first
+    changed = pico.predict([doc])
+    assert _same(changed, _uncached(pico, [doc]))
+    assert not _same(changed, _uncached(pico, docs[:1]))  # the NORM does reach the network
+
+
+def test_a_full_cache_starts_again(tagged):
+    _, pico, docs, _ = tagged
+    cache = embedcache.EmbedCache(pico.embed_cache.embed, pico.vocab, max_rows=600)
+    saved, pico.embed_cache = pico.embed_cache, cache
+    try:
+        outs, sizes = [], []
+        for k in range(0, 20, 4):
+            outs.append(pico.predict(docs[k:k + 4]))
+            sizes.append(cache.size)
+        assert max(sizes) <= 600
+        assert any(b < a for a, b in zip(sizes, sizes[1:]))  # it started again
+        assert _same([p for out in outs for p in out], _uncached(pico, docs[:20]))
+    finally:
+        pico.embed_cache = saved
+
+
+def test_weight_changes_empty_the_cache(tagged):
+    nlp, pico, docs, _ = tagged
+    pico.predict(docs[:2])
+    assert pico.embed_cache.size > 0
+    # the weights spaCy's training evaluates with (its averages): here the same values, other arrays
+    params = {(node.id, name): node.get_param(name).copy() for node in pico.model.walk()
+              for name in node.param_names if node.has_param(name)}
+    with nlp.use_params(params):
+        assert pico.embed_cache.size == 0
+        pico.predict(docs[:1])
+    assert pico.embed_cache.size == 0
+    pico.predict(docs[:2])
+    pico.finish_update(lambda key, param, grad: (param, grad))
+    assert pico.embed_cache.size == 0
+
+
+def _network(attrs: list[str]):
+    from spacy.ml.models import MaxoutWindowEncoder, MultiHashEmbed
+    from spacy.ml.models.tok2vec import build_Tok2Vec_model
+
+    from claimex.annotate.tagger.model import build_pico_tagger
+
+    embed = MultiHashEmbed(width=8, attrs=attrs, rows=[50] * len(attrs), include_static_vectors=False)
+    tok2vec = build_Tok2Vec_model(embed, MaxoutWindowEncoder(width=8, depth=1, window_size=1, maxout_pieces=2))
+    return build_pico_tagger(tok2vec, nO=4)
+
+
+def test_fits_only_an_embedding_of_lexical_attributes(tagged):
+    nlp, pico, _, _ = tagged
+    assert embedcache.fits(pico.model, nlp.vocab)
+    assert embedcache.fits(_network(["NORM", "PREFIX", "SUFFIX", "SHAPE"]), nlp.vocab)
+    assert not embedcache.fits(_network(["NORM", "ENT_TYPE"]), nlp.vocab)  # a token's, not a word's
+    assert embedcache.parts(pico.model.get_ref("tok2vec")) is None
+
