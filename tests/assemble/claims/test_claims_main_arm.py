@@ -2,7 +2,7 @@
 ("X versus Y") is about the arm before the cue, whatever title span the abstract mentions most. Real sentences from
 an Evidence Inference 2.0 abstract outside the findings gold (../shared/corpora/evidence-inference-v2, PMC 3046916)."""
 
-from claims_helpers import ent, make_record
+from claims_helpers import ent, finding_of, make_record
 
 from claimex.assemble.claims.base import entity_words, sentence_views
 from claimex.assemble.claims.context import InterventionContext
@@ -36,3 +36,37 @@ def test_a_title_without_a_contrast_keeps_the_arm_mentioned_most():
     ctx = InterventionContext()
     ctx.prime(views)
     assert ctx.main == [entity_words(next(e for e in rec.entities if e.text == "Cost-effectiveness"))]
+
+
+# PICO-Corpus 20124183 (not in the findings gold): the title's arm is a fragment of its apposition ("dimerization
+# inhibitor"), which no later design sentence names; the aim names the trial's arm
+PERTUZUMAB = ("Open-label, phase II, multicenter, randomized study of the efficacy and safety of two dose levels of "
+              "Pertuzumab, a human epidermal growth factor receptor 2 dimerization inhibitor, in patients with human "
+              "epidermal growth factor receptor 2-negative metastatic breast cancer. "
+              "The aim of this phase II trial was to assess the antitumor activity and safety profile of pertuzumab "
+              "monotherapy in patients with HER2-negative metastatic breast cancer. "
+              "In arm A (n = 41), two patients had partial responses, and 18 patients (44%) experienced stable "
+              "disease (SD) lasting > or = 12 weeks.")
+
+
+def test_a_result_naming_no_arm_carries_the_aims_arm_when_no_design_sentence_names_the_titles():
+    rec = make_record(PERTUZUMAB, [("INTERVENTION", "dimerization inhibitor"), ("INTERVENTION", "pertuzumab monotherapy"),
+                                   ("OUTCOME", "antitumor activity and safety"), ("OUTCOME", "partial responses")],
+                      title=True)
+    claim = finding_of(rec, "partial responses")
+    assert claim.intervention == [ent(rec, "pertuzumab monotherapy")]
+
+
+def test_the_aims_arm_is_not_what_the_effect_is_measured_on():
+    # PMC 4920563 (Evidence Inference train): the tagger read the outcome of "the effect of ejaculation on serum
+    # prostate-specific antigen (PSA)" as an arm; the title's arm stays the carried one
+    text = ("Effect of ejaculation on Serum Prostate-Specific Antigen concentration. "
+            "To evaluate the effect of ejaculation on serum prostate-specific antigen (PSA) concentrations in patients "
+            "with lower urinary tract symptom (LUTS).")
+    rec = make_record(text, [("INTERVENTION", "ejaculation"), ("INTERVENTION", "prostate-specific antigen")], title=True)
+    views = sentence_views(rec)
+    ctx = InterventionContext()
+    ctx.prime(views)
+    ctx.observe(views[0], None, design=True)
+    ctx.observe(views[1], "aim", design=True)
+    assert [e.id for e in ctx.carried()] == [ent(rec, "ejaculation")]
