@@ -6,6 +6,7 @@ from claims_helpers import ent, finding_of, make_record
 
 from claimex.assemble.claims.base import entity_words, sentence_views
 from claimex.assemble.claims.context import InterventionContext
+from claimex.assemble.claims.control import is_control
 from claimex.assemble.claims.design import contrasted
 
 TEXT = ("Cost-effectiveness of cognitive behaviour therapy versus talking and usual care for depressed older people "
@@ -70,3 +71,26 @@ def test_the_aims_arm_is_not_what_the_effect_is_measured_on():
     ctx.observe(views[0], None, design=True)
     ctx.observe(views[1], "aim", design=True)
     assert [e.id for e in ctx.carried()] == [ent(rec, "ejaculation")]
+
+
+def test_an_arm_worded_as_usual_or_routine_is_the_control():
+    # PMC 5858078 (Evidence Inference train): "usual home care (control)" is the control arm the control group got
+    text = ("Effectiveness of MI Paste Plus and Remin Pro on remineralization and color improvement of "
+            "postorthodontic white spot lesions. "
+            "The participants were randomly assigned into three groups by treatment: (1) a 12-week regimen of a cream "
+            "containing casein phosphopeptide-amorphous calcium phosphate and fluoride (MI Paste Plus); (2) a 12-week "
+            "regimen of a cream containing hydroxyapatite and fluoride (Remin Pro); and (3) usual home care (control). "
+            "Over a 3-month period, the application of both MI Paste Plus and Remin Pro caused significantly greater "
+            "reduction in area and significantly higher increase in mineral content of WSLs compared to the control "
+            "group (P < 0.05).")
+    rec = make_record(text, [("INTERVENTION", "MI Paste Plus and Remin Pro"),
+                             ("INTERVENTION", "cream containing casein phosphopeptide-amorphous calcium phosphate and "
+                                              "fluoride (MI Paste Plus)"),
+                             ("INTERVENTION", "cream containing hydroxyapatite and fluoride (Remin Pro)"),
+                             ("INTERVENTION", "usual home care"), ("COMPARATOR", "control"),
+                             ("INTERVENTION", "MI Paste Plus and Remin Pro", 1), ("OUTCOME", "mineral content of WSLs"),
+                             ("COMPARATOR", "control", 1)], title=True)
+    assert is_control(next(e for e in rec.entities if e.text == "usual home care"))
+    assert not is_control(next(e for e in rec.entities if e.text.startswith("cream containing hydroxyapatite")))
+    claim = finding_of(rec, "mineral content")
+    assert claim.comparator == [ent(rec, "usual home care")]
