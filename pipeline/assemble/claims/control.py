@@ -1,6 +1,7 @@
 """Control-worded arms: the words that make an arm the control (placebo, usual care, sham, "X alone", an arm named by
 what it lacks; session 12: any "usual X" / "routine X" - "usual home care (control)", "usual routines" - and "regular
-care"; not "traditional", which names remedies: "traditional Chinese formula"), read by :mod:`.context` (which arm is the comparator) and :mod:`.armrank` (a feature)."""
+care"; not "traditional", which names remedies: "traditional Chinese formula"), read by :mod:`.context` (which arm
+is the comparator) and :mod:`.armrank` (a feature)."""
 
 from __future__ import annotations
 
