@@ -33,6 +33,7 @@ from .base import SentenceView, content_words, entity_words, same_stem
 from .control import CONTROL, is_control
 from .design import (
     addon_bases,
+    contrasted,
     design_comparators,
     mentions_arm,
     names_only,
@@ -64,6 +65,8 @@ _ALLOCATION = Alternation([
     Gated(re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?(?:in)?to\b", re.IGNORECASE),
           ("random", "assigned", "allocated")),
     Gated(re.compile(r"\b(?:to\s+compare|comparing|comparison\s+(?:of|between))\b", re.IGNORECASE), ("compar",))])
+_MEASURED = re.compile(r"\b(?:outcomes?|end-?points?)\b", re.IGNORECASE)
+_OUTCOME_BEFORE = re.compile(r"\bon\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor)\b|n't\b", re.IGNORECASE)
 
 
@@ -103,6 +106,7 @@ class InterventionContext:
     second_arms: list[Entity] = field(default_factory=list)  # comparators only as an allocation's other arm
     treated: Entity | None = None  # the arm a design sentence labels "(intervention group)"
     allocated_against: bool = False  # ``allocated`` was set against a comparator (not the first aim's arm)
+    title_named: list[frozenset[str]] = field(default_factory=list)  # word keys of the title's I/C entities
 
     # -- updating ---------------------------------------------------------------------------------------
     def prime(self, views: list[SentenceView]) -> None:
@@ -113,7 +117,9 @@ class InterventionContext:
         abstract mentions most often (ties: the title's first), not all of them at once."""
         if not views or self.main:
             return
-        title = list(dict.fromkeys(k for k in map(entity_words, title_arms(views[0])) if k))
+        candidates = title_arms(views[0])
+        self.title_named = [entity_words(e) for e in views[0].label("INTERVENTION", "COMPARATOR")]
+        title = list(dict.fromkeys(k for k in map(entity_words, candidates) if k))
         if len(title) == 1:
             if len(views[0].label("INTERVENTION")) > 1:
                 self.main = title  # the others are the title's setting ("for ACL reconstruction")
@@ -131,7 +137,10 @@ class InterventionContext:
                     groups.append([key])
                 else:
                     group.append(key)
-        if title:
+        set_against = contrasted(views[0])
+        if set_against is not None:
+            self.main = [entity_words(set_against)]  # "Nurse clinic versus home delivery of ... care"
+        elif title:
             counts = [sum(len(g) for g in groups if same_intervention(k, g[0])) for k in title]
             self.main = [title[counts.index(max(counts))]]
         elif groups:
@@ -168,7 +177,7 @@ class InterventionContext:
         if design and view.index > 0 and not control_subject:
             # "The control group received routine care ... any special intervention ...": what the control
             # group got is no active arm the intervention group was allocated
-            self._allocate(arms, alternatives, aim=ctype == "aim")
+            self._allocate(view, arms, alternatives, aim=ctype == "aim")
         for ent in ents:
             key = entity_words(ent)
             if defining and key and key not in self.design_arms:
@@ -277,7 +286,7 @@ class InterventionContext:
                     and not any(same_intervention(entity_words(prev), m) for m in self.main):
                 self.comparators.append(prev)
 
-    def _allocate(self, ents: list[Entity], alternatives: set[str], aim: bool = False) -> None:
+    def _allocate(self, view: SentenceView, ents: list[Entity], alternatives: set[str], aim: bool = False) -> None:
         """An aim/methods sentence that sets an active arm against a comparator ("a programme of progressive
         resistance exercise, mobilisation and orientation ... was superior to usual care alone"): its first
         active arm is what "the intervention group" received, in the design's words, not the title's. Failing
@@ -288,9 +297,17 @@ class InterventionContext:
         against = [e for e in ents if is_control(e) or e.id in alternatives]
         actives = [e for e in ents if e not in against and not self._is_known_comparator(e)
                    and not any(same_intervention(entity_words(e), entity_words(c)) for c in against)]
+        if not against:  # the first aim's arm: not what the effect is measured on ("the effect of X on serum PSA")
+            actives = [e for e in actives if not self._measured(view, e)]
         if actives and (against or (aim and self.allocated is None)):
             self.allocated = actives[0]
             self.allocated_against = bool(against)
+
+    def _measured(self, view: SentenceView, ent: Entity) -> bool:
+        """An arm span that names what the effect is measured on: after "on" ("the effect of X on serum
+        prostate-specific antigen"), or an outcome word, its abbreviation's long form included ("PO")."""
+        text = f"{ent.text} {ent.expanded or self.short_forms.get(ent.text, '')}"
+        return bool(_MEASURED.search(text) or _OUTCOME_BEFORE.search(view.between(view.start, ent.start)))
 
     def _split_joined_main(self, ents: list[Entity], alternatives: set[str]) -> None:
         """A main intervention that is two arms in one span (the title's "i-gel and Laryngeal Mask Airway
@@ -375,14 +392,25 @@ class InterventionContext:
         but when no design sentence after the title names the main one and a design sentence allocates an active
         arm against the comparator (:meth:`_allocate`) that shares no word with it, that arm (round 7: the title's
         "cognitive enhancement" vs the allocated "computerized auditory training"; not the title's "education
-        programs" reworded as "school-based programs")."""
+        programs" reworded as "school-based programs"). Session 12: also the first aim's arm when nothing was set
+        against it ("to assess ... pertuzumab monotherapy" under a title whose arm is the fragment "dimerization
+        inhibitor"), unless it is a mention of a design comparator or of another title arm (:meth:`_other_arm`)."""
         if self.treated is not None and not self.is_main(self.treated):
             return [self.treated]
         alloc = self.allocated
-        if alloc is not None and self.allocated_against and not self.main_designed and not any(
-                same_stem(w, v) for w in entity_words(alloc) for m in self.main for v in m):
+        if alloc is not None and not self.main_designed and not any(
+                same_stem(w, v) for w in entity_words(alloc) for m in self.main for v in m) \
+                and (self.allocated_against or not self._other_arm(alloc)):
             return [alloc]
         return self.main_mentions()
+
+    def _other_arm(self, ent: Entity) -> bool:
+        """A mention of a design comparator ("Pulpectomy" beside "conventional pulpectomy") or of a title arm that is
+        not the main one: its setting or alternative ("Resection surgery" of "The Effects of Drinking Coffee While
+        Recovering from Colon and Rectal Resection Surgery")."""
+        key = entity_words(ent)
+        return any(same_intervention(key, entity_words(c)) for c in self.comparators) \
+            or any(same_intervention(key, k) for k in self.title_named)
 
     def comparator(self) -> Entity | None:
         return self.comparators[-1] if self.comparators else None

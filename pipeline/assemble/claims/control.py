@@ -1,5 +1,7 @@
 """Control-worded arms: the words that make an arm the control (placebo, usual care, sham, "X alone", an arm named by
-what it lacks), read by :mod:`.context` (which arm is the comparator) and :mod:`.armrank` (a feature)."""
+what it lacks; session 12: any "usual X" / "routine X" - "usual home care (control)", "usual routines" - and "regular
+care"; not "traditional", which names remedies: "traditional Chinese formula"), read by :mod:`.context` (which arm
+is the comparator) and :mod:`.armrank` (a feature)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ CONTROL = cues(
     r"standard(?:[\s‐‑-]+of)?(?:[-‐‑ ]care|\s+(?:treatment|therapy|medical\s+therapy))", r"conventional",
     r"no\s+(?:treatment|intervention|therapy)", r"vehicle", r"untreated",
     r"(?<!hypertonic )(?<!hypotonic )saline", r"wait(?:ing)?[- ]?list", r"best\s+supportive\s+care", r"[\w-]+\s+alone",
-    r"routine\s+care",
+    r"routine\s+[\w-]+", r"usual\s+[\w-]+", r"regular\s+care",
     r"dummy", r"observation", r"no[-‐‑][a-z][\w-]*", r"non[-‐‑][a-z][\w-]*", r"without\s+[\w-]+",
 )
 #: an arm named by what it lacks: "no physical activity", "no statins", "no pen" (round 7)

@@ -1,0 +1,202 @@
+"""Which arm an abstract takes as its main (experimental) one, against the gold (issue 10, session 12; counts only
+by default).
+
+    OPENBLAS_NUM_THREADS=1 python bench/main_arm.py --skip-ids /work/wt/notes/s12/ids/notopen.txt   # OPEN
+    OPENBLAS_NUM_THREADS=1 python bench/main_arm.py --ids models/claimex-confidence/calibration_ids.txt   # BLIND
+
+Per abstract: the gold's experimental arm is the intervention most of its compared findings (a comparator given)
+name, the gold's control their most common comparator. The claims' main arm is what the assembly's
+:class:`InterventionContext` holds at the end (its main interventions' latest mentions, else what it carries). Classes:
+``main right`` (names the gold experimental arm), ``main is gold control`` (the arms swapped at abstract level),
+``main is a part`` (a mention whose words lie inside the gold arm's: "doxorubicin" of "doxorubicin and
+cyclophosphamide"), ``main other``, ``no main``; each cut by the found findings' intervention right / wrong in the
+abstract. ``~`` rows: what a wrong main arm is and where the gold arm is first named; ``@`` rows (oracle-free
+choices of the main arm: the current one, the title's first / longest arm, the most-mentioned cluster, the design's
+allocated arm, combinations): in how many abstracts (and their compared findings) each names the gold experimental
+arm. ``--examples`` prints the title, the gold arms and the main (OPEN only: never on BLIND or the report half).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+import claimex.assemble.claims as claims_pkg
+from claimex.assemble.claims.base import entity_words
+from claimex.assemble.claims.control import is_control
+from claimex.assemble.claims.design import same_intervention
+from claimex.corpora.findings import load_gold, read_keys
+from claimex.evaluate.findings import _predict
+from claimex.evaluate.findings_match import arm_aliases, content_words, entity_names, judge
+
+_SEEN: list = []
+
+
+_BY_RECORD: dict[str, object] = {}
+
+
+class _Recorded(claims_pkg.InterventionContext):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _SEEN.append(self)
+
+
+def _recording(call):
+    def wrapped(self, record):
+        at = len(_SEEN)
+        out = call(self, record)
+        _BY_RECORD[record.id] = _SEEN[at]  # the record's own context: the first one made in the call
+        return out
+    return wrapped
+
+
+def _sentence_of(record, ent) -> int:
+    return next((i for i, s in enumerate(record.sentences) if s.start <= ent.start < s.end), -1)
+
+
+def features(counts, cls, record, text, ctx, main, i_arm, c_arm) -> None:
+    """What the wrong main arm is and where the gold experimental arm is (counts only)."""
+    arms = [e for e in record.entities if e.label in ("INTERVENTION", "COMPARATOR")]
+    t = record.sentences[0]
+    title = [e for e in arms if t.start <= e.start < t.end]
+    outcomes = {" ".join(e.text.lower().split()) for e in record.entities if e.label == "OUTCOME"}
+    gold_in_title = any(entity_names(e, i_arm, c_arm) for e in title)
+    counts[f"~ {cls}: gold arm in title {int(gold_in_title)}"] += 1
+    if main is not None:
+        words = main.text.split()
+        from_title = _sentence_of(record, main) == 0 or any(e.text == main.text for e in title)
+        counts[f"~ {cls}: main from title {int(from_title)}"] += 1
+        counts[f"~ {cls}: main words {min(len(words), 3)}"] += 1
+        counts[f"~ {cls}: main -ly {int(words[-1].lower().endswith('ly'))}"] += 1
+        counts[f"~ {cls}: main also an outcome text {int(' '.join(main.text.lower().split()) in outcomes)}"] += 1
+    ranked = [e for e in arms if entity_names(e, i_arm, c_arm)]
+    if ranked:
+        first = ranked[0]
+        at = _sentence_of(record, first)
+        sec = record.sentences[at].section if at >= 0 else None
+        counts[f"~ {cls}: gold arm first named in sentence {min(at, 4)} ({sec and sec[:12]})"] += 1
+    else:
+        counts[f"~ {cls}: gold arm never an I/C entity"] += 1
+
+
+def _clusters(record):
+    """The abstract's active INTERVENTION mentions grouped by :func:`same_intervention`, in order."""
+    groups: list[list] = []
+    for e in record.entities:
+        if e.label != "INTERVENTION" or is_control(e) or not entity_words(e):
+            continue
+        g = next((g for g in groups if same_intervention(entity_words(e), entity_words(g[0]))), None)
+        (g.append(e) if g is not None else groups.append([e]))
+    return groups
+
+
+def candidates(counts, record, ctx, i_arm, c_arm, weight) -> None:
+    """Oracle-free: which main-arm choice names the gold experimental arm (abstracts / compared findings)."""
+    t = record.sentences[0]
+    title = [e for e in record.entities
+             if e.label == "INTERVENTION" and t.start <= e.start < t.end and not is_control(e)]
+    groups = _clusters(record)
+    mains = ctx.carried() or ctx.main_mentions()
+    cands = {
+        "current": mains[0] if mains else None,
+        "title-first": title[0] if title else None,
+        "title-longest": max(title, key=lambda e: len(e.text.split())) if title else None,
+        "most-mentioned-first": max(groups, key=len)[0] if groups else None,
+        "most-mentioned-longest": max(max(groups, key=len), key=lambda e: len(e.text.split())) if groups else None,
+        "allocated": ctx.allocated,
+        "treated": ctx.treated,
+    }
+    cur = cands["current"]
+    alloc = ctx.allocated
+    cands["alloc-unless-designed"] = cur if ctx.main_designed or alloc is None else alloc
+    cands["alloc-against-unless-designed"] = cur if ctx.main_designed or alloc is None or not ctx.allocated_against \
+        else alloc
+    cands["alloc-if-against"] = alloc if alloc is not None and ctx.allocated_against else cur
+    mm = max(groups, key=len) if groups else None
+    cands["most-mentioned-if-current-once"] = (mm[0] if mm and cur is not None and sum(
+        1 for g in groups for e in g if g is not mm and e.text == cur.text) <= 1 and len(mm) >= 3 else cur)
+    cands["current-or-most-if-not-title"] = cur if title else (mm[0] if mm else cur)
+    for name, c in cands.items():
+        ok = c is not None and entity_names(c, i_arm, c_arm)
+        counts[f"@ {name}: abstracts right"] += ok
+        counts[f"@ {name}: compared findings in abstracts right"] += weight * ok
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--ids", type=Path)
+    ap.add_argument("--skip-ids", type=Path)
+    ap.add_argument("--examples", help="print abstracts of classes containing this (OPEN only)")
+    args = ap.parse_args()
+    if args.examples and not args.skip_ids:
+        raise SystemExit("--examples only with --skip-ids (OPEN)")
+    claims_pkg.InterventionContext = _Recorded
+    claims_pkg.ClaimAssembler.__call__ = _recording(claims_pkg.ClaimAssembler.__call__)
+    golds = [g for g in load_gold(None, errors=[]) if g.split == "tune"]
+    if args.ids:
+        keep = read_keys(args.ids)
+        golds = [g for g in golds if g.key in keep]
+    if args.skip_ids:
+        drop = read_keys(args.skip_ids)
+        golds = [g for g in golds if g.key not in drop]
+    counts: Counter = Counter()
+    contexts: dict[str, object] = {}
+    records = []
+    for g, record, text in _predict(golds, None, None, []):
+        contexts[g.key] = _BY_RECORD[record.id]
+        records.append((g, record, text))
+    for g, record, text in records:
+        ctx = contexts[g.key]
+        compared = [f for f in g.findings if f.comparator]
+        if not compared:
+            counts["abstracts without compared findings"] += 1
+            continue
+        gi = Counter(" ".join(f.intervention.text.split()) for f in compared).most_common(1)[0][0]
+        gc = Counter(" ".join(f.comparator.text.split()) for f in compared).most_common(1)[0][0]
+        fi = next(f for f in compared if " ".join(f.intervention.text.split()) == gi)
+        fc = next(f for f in compared if " ".join(f.comparator.text.split()) == gc)
+        i_arm, c_arm = arm_aliases(fi.intervention, record), arm_aliases(fc.comparator, record)
+        mains = ctx.carried() or ctx.main_mentions()
+        main = mains[0] if mains else None
+        if main is None:
+            cls = "no main"
+        elif entity_names(main, i_arm, c_arm):
+            cls = "main right"
+        elif entity_names(main, c_arm, i_arm):
+            cls = "main is gold control"
+        elif content_words(main.expanded or main.text) and any(
+                content_words(main.expanded or main.text) < a for a in i_arm):
+            cls = "main is a part"
+        else:
+            cls = "main other"
+        flipped = [c for c in ctx.comparators if entity_names(c, i_arm, c_arm)]
+        if flipped:
+            counts[f"gold experimental arm among the design's comparators ({cls}): abstracts"] += 1
+            if args.examples == "flipped":
+                print(f"FLIPPED {g.key} [{cls}] gold I {gi!r} C {gc!r} | main {main.text if main else None!r} | "
+                      f"comparators {[c.text for c in ctx.comparators]}")
+        if cls != "main right":
+            features(counts, cls, record, text, ctx, main, i_arm, c_arm)
+        candidates(counts, record, ctx, i_arm, c_arm, len(compared))
+        right = wrong = 0
+        for f in g.findings:
+            j = judge(f, record, text)
+            if j.found:
+                right += j.fields.get("intervention", False)
+                wrong += not j.fields.get("intervention", False)
+        counts[f"{cls}: abstracts"] += 1
+        counts[f"{cls}: findings intervention right"] += right
+        counts[f"{cls}: findings intervention wrong"] += wrong
+        if args.examples and args.examples in cls:
+            t = record.sentences[0]
+            print(f"{g.key} [{cls}] I right {right} wrong {wrong}\n  title: {' '.join(text[t.start:t.end].split())}"
+                  f"\n  gold I {gi!r} C {gc!r} | main {main.text if main else None!r} carried "
+                  f"{[e.text for e in ctx.carried()]} comparator "
+                  f"{ctx.named_comparator().text if ctx.named_comparator() else None!r}")
+    for k in sorted(counts):
+        print(f"{counts[k]:5d}  {k}")
+
+
+if __name__ == "__main__":
+    main()
