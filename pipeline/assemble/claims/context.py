@@ -33,7 +33,6 @@ from .base import SentenceView, content_words, entity_words, same_stem
 from .control import CONTROL, is_control
 from .design import (
     addon_bases,
-    contrasted,
     design_comparators,
     mentions_arm,
     names_only,
@@ -137,10 +136,7 @@ class InterventionContext:
                     groups.append([key])
                 else:
                     group.append(key)
-        set_against = contrasted(views[0])
-        if set_against is not None:
-            self.main = [entity_words(set_against)]  # "Nurse clinic versus home delivery of ... care"
-        elif title:
+        if title:
             counts = [sum(len(g) for g in groups if same_intervention(k, g[0])) for k in title]
             self.main = [title[counts.index(max(counts))]]
         elif groups:

@@ -229,17 +229,3 @@ def title_arms(view: SentenceView) -> list[Entity]:
     alternatives = design_comparators(view, view.label("INTERVENTION", "COMPARATOR"))
     return [e for e in lead if e.id not in alternatives and not is_control(e)] or lead
 
-
-_TITLE_VERSUS = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:versus|vs\.?|compared\s+(?:with|to))\s", re.IGNORECASE)
-
-
-def contrasted(view: SentenceView) -> Entity | None:
-    """The title's arm written right before "versus" / "vs" / "compared with" another arm ("Nurse clinic versus home
-    delivery of evidence-based community leg ulcer care"): the arm the title sets against its alternative, the
-    experimental one, whatever arm the abstract mentions most."""
-    ents = sorted(view.label("INTERVENTION", "COMPARATOR"), key=lambda e: e.start)
-    for prev, ent in zip(ents, ents[1:]):
-        if prev.label == "INTERVENTION" and not is_control(prev) and entity_words(prev) \
-                and _TITLE_VERSUS.match(view.between(prev.end, ent.start)):
-            return prev
-    return None
