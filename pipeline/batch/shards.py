@@ -28,6 +28,7 @@ from ..read.base import EXTENSIONS
 OUTPUT_FORMATS = {"jsonl": ".jsonl.gz", "parquet": ".parquet"}
 INPUT_SUFFIXES = set(EXTENSIONS)  # .txt .text .jsonl .ndjson .xml .nbib .medline .ris (each also .gz)
 GLOB_CHARS = re.compile(r"[*?\[]")
+PART_SIZE = 128  # citations per part; see bench/BATCH.md "Parts"
 
 
 class InputError(ValueError):
@@ -43,9 +44,11 @@ class Settings:
     output_format: str = "jsonl"
     batch_size: int = 32  # nlp.pipe batch
     zone_size: int = 1000  # documents per spaCy memory zone (keeps the vocab from growing)
+    part_size: int = PART_SIZE  # pool only: items per unit of work (parts.py); 0 = whole files
+
 
     def key(self) -> dict:
-        """The part of the settings that decides the output (batch sizes do not)."""
+        """The part of the settings that decides the output (batch, zone and part sizes do not)."""
         return {"model": self.model, "input_format": self.input_format, "output_format": self.output_format}
 
     def to_dict(self) -> dict:
