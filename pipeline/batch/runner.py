@@ -149,6 +149,8 @@ def run_batch(
                     run_inline(todo, settings, on_done, on_docs)
             except KeyboardInterrupt:
                 result.interrupted = True
+        if executor != "dask":  # no worker of this run is left: what a killed worker was writing goes
+            clean_partials(out)  # (a Dask task the client gave up on may still be writing)
         run.update(finished=now_iso(), complete=len(result.results) - len(result.failed),
                    failed=len(result.failed),
                    status="interrupted" if result.interrupted else "failed" if result.failed else "complete")
