@@ -85,15 +85,43 @@ class ShardEnd:
 
 
 # -- the driver: cutting -----------------------------------------------------------------------------------
-def cut(spec: ShardSpec, settings: Settings) -> Iterator[Part | ShardEnd]:
-    """``spec``'s input as parts of at least ``settings.part_size`` items (see the module docstring), then
-    its :class:`ShardEnd`. Memory: one part."""
+class Sizer:
+    """How many items the next part wants: ``part_size``, and fewer toward the end of the run (guided
+    self-scheduling), so that the last parts are small and the workers end together.
+
+    The items still to come are estimated from the input bytes not yet read, at the items per byte of the
+    shards read so far (none read yet: ``part_size``); a part then wants a ``4 x workers``-th of them, at
+    least one ``nlp.pipe`` batch. Sizes only move where parts end, never what is written."""
+
+    def __init__(self, specs: list[ShardSpec], settings: Settings, workers: int):
+        self.most, self.least = max(1, settings.part_size), max(1, min(settings.batch_size, settings.part_size))
+        self.workers = max(1, workers)
+        self.bytes_after = {s.name: sum(t.size for t in specs[k + 1:]) for k, s in enumerate(specs)}
+        self.items_read = self.bytes_read = 0
+
+    def wanted(self, spec: ShardSpec, items: int) -> int:
+        """Items for the next part of ``spec``, of which ``items`` are read."""
+        if not self.items_read or not self.bytes_read:
+            return self.most
+        per_byte = self.items_read / self.bytes_read
+        left = max(0.0, spec.size * per_byte - items) + self.bytes_after.get(spec.name, 0) * per_byte
+        return int(min(self.most, max(self.least, left / (4 * self.workers))))
+
+    def shard_read(self, spec: ShardSpec, items: int) -> None:
+        self.items_read += items
+        self.bytes_read += spec.size
+
+
+def cut(spec: ShardSpec, settings: Settings, sizer: Sizer | None = None) -> Iterator[Part | ShardEnd]:
+    """``spec``'s input as parts of at least ``settings.part_size`` items (``sizer``: as many as it wants; see
+    the module docstring), then its :class:`ShardEnd`. Memory: one part."""
     try:
         size, sha = os.stat(spec.input).st_size, sha256_file(spec.input)
     except Exception as exc:
         yield ShardEnd(spec, 0, failure=f"{type(exc).__name__}: {exc}")
         return
-    zone, batch, wanted = zone_length(settings), settings.batch_size, max(1, settings.part_size)
+    zone, batch = zone_length(settings), settings.batch_size
+    wanted = sizer.wanted(spec, 0) if sizer is not None else max(1, settings.part_size)
     buf: list = []
     start = n = number = pending = 0
     error = None
@@ -107,11 +135,15 @@ def cut(spec: ShardSpec, settings: Settings) -> Iterator[Part | ShardEnd]:
                 if len(buf) >= wanted:
                     yield Part(spec, number, start, buf)
                     number, start, buf = number + 1, n, []
+                    if sizer is not None:
+                        wanted = sizer.wanted(spec, n)
     except Exception as exc:  # the reader reports bad input as items; this is a reader bug
         error = f"{type(exc).__name__}: {exc}"
     if buf:
         yield Part(spec, number, start, buf)
         number += 1
+    if sizer is not None:
+        sizer.shard_read(spec, n)
     yield ShardEnd(spec, number, size, sha, read_error=error)
 
 
@@ -124,6 +156,7 @@ def process_part(part: Part, settings: Settings, report: Reporter | None = None)
         extractor, use_lock = get_extractor(settings.model)
         res["version_info"] = extractor.version_info
         targets = shard_targets(part.shard, settings)
+        Path(part.shard.out_dir).mkdir(parents=True, exist_ok=True)
         temps = {kind: TempFile(targets[kind], f"p{part.number:05d}.") for kind in KINDS}
         sink = RecordSink(temps["records"].path, settings.output_format)
         with use_lock, gzip.open(temps["ids"].path, "wt", encoding="utf-8", compresslevel=6) as ids_fh, \
