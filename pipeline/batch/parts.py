@@ -91,16 +91,21 @@ class Sizer:
 
     The items still to come are estimated from the input bytes not yet read, at the items per byte of the
     shards read so far (none read yet: ``part_size``); a part then wants a ``4 x workers``-th of them, at
-    least one ``nlp.pipe`` batch. Sizes only move where parts end, never what is written."""
+    least one ``nlp.pipe`` batch. The first part of each worker is one batch, so that every worker starts as
+    soon as the driver has read a batch (~10 ms), not a whole part. Sizes only move where parts end, never
+    what is written."""
 
     def __init__(self, specs: list[ShardSpec], settings: Settings, workers: int):
         self.most, self.least = max(1, settings.part_size), max(1, min(settings.batch_size, settings.part_size))
         self.workers = max(1, workers)
         self.bytes_after = {s.name: sum(t.size for t in specs[k + 1:]) for k, s in enumerate(specs)}
-        self.items_read = self.bytes_read = 0
+        self.items_read = self.bytes_read = self.parts = 0
 
     def wanted(self, spec: ShardSpec, items: int) -> int:
         """Items for the next part of ``spec``, of which ``items`` are read."""
+        self.parts += 1
+        if self.parts <= self.workers:
+            return self.least
         if not self.items_read or not self.bytes_read:
             return self.most
         per_byte = self.items_read / self.bytes_read
