@@ -12,8 +12,8 @@ import pytest
 from batch_helpers import article, pubmed_xml
 from test_batch_pool import last_run, shard_files
 
-from claimex.batch import MANIFEST, Settings, plan, run_batch
-from claimex.batch.parts import Assembler, ShardEnd, cut, process_part
+from claimex.batch import MANIFEST, Settings, ShardSpec, plan, run_batch
+from claimex.batch.parts import Assembler, ShardEnd, Sizer, cut, process_part
 from claimex.read import read_documents
 from claimex.read.base import Document
 
@@ -84,6 +84,17 @@ def test_cut_covers_the_items_in_order_and_ends_parts_where_batches_start(inputs
     assert any(p.start // 5 != (p.start + len(p.items) - 1) // 5 for p in parts)  # some part spans two zones
     inside = [p for p in parts if p.start < BAD_AT < p.start + len(p.items) - 1]
     assert inside, "the bad record should lie inside a part, not at its edge"
+
+
+def test_sizer_wants_smaller_parts_toward_the_end_of_the_run():
+    specs = [ShardSpec(input=f"/in/{n}", name=n, out_dir="/out", size=1000, index=k) for k, n in enumerate("abc")]
+    sizer = Sizer(specs, Settings(part_size=64, batch_size=4), workers=2)
+    assert [sizer.wanted(specs[0], 0) for _ in range(2)] == [4, 4]  # each worker's first part: one batch
+    assert sizer.wanted(specs[0], 8) == 64  # no shard read yet: part_size
+    sizer.shard_read(specs[0], 1000)  # 1 item per byte
+    assert sizer.wanted(specs[1], 0) == 64  # 2,000 items left: a 4 x 2-th is more than part_size
+    assert sizer.wanted(specs[2], 900) == 100 // 8  # 100 left
+    assert sizer.wanted(specs[2], 990) == 4  # at least one batch
 
 
 def test_parts_in_any_order_assemble_the_whole_shard(inputs, reference, tmp_path, model):
