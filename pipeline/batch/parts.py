@@ -121,7 +121,7 @@ def cut(spec: ShardSpec, settings: Settings, sizer: Sizer | None = None) -> Iter
     """``spec``'s input as parts of at least ``settings.part_size`` items (``sizer``: as many as it wants; see
     the module docstring), then its :class:`ShardEnd`. Memory: one part."""
     try:
-        size, sha = os.stat(spec.input).st_size, sha256_file(spec.input)
+        size = os.stat(spec.input).st_size
     except Exception as exc:
         yield ShardEnd(spec, 0, failure=f"{type(exc).__name__}: {exc}")
         return
@@ -149,6 +149,11 @@ def cut(spec: ShardSpec, settings: Settings, sizer: Sizer | None = None) -> Iter
         number += 1
     if sizer is not None:
         sizer.shard_read(spec, n)
+    try:  # hashed once read (the first worker need not wait for it; the file is in the page cache now)
+        sha = sha256_file(spec.input)
+    except Exception as exc:
+        yield ShardEnd(spec, number, failure=f"{type(exc).__name__}: {exc}")
+        return
     yield ShardEnd(spec, number, size, sha, read_error=error)
 
 
@@ -274,11 +279,15 @@ class _Shard:
         return result
 
     def discard(self) -> None:
+        """Remove the shard's temporary files and those of the parts waiting for an earlier one."""
         if self._parquet is not None:
             with contextlib.suppress(Exception):
                 self._parquet.close()
         for tmp in self.temps.values():
             tmp.discard()
+        for res in self.waiting.values():
+            _remove(res)
+        self.waiting.clear()
 
 
 def _append_bytes(dst: Path, src: Path) -> None:
@@ -355,8 +364,6 @@ class Assembler:
         """The run stops (Ctrl-C): remove the temporary files of the shards being assembled."""
         for shard in self.open.values():
             shard.discard()
-            for res in shard.waiting.values():
-                _remove(res)
         self.open.clear()
 
 
