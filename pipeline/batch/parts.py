@@ -310,6 +310,10 @@ class Assembler:
             self.open[spec.name] = _Shard(spec, self.settings)
         return self.open[spec.name]
 
+    def begin(self, spec: ShardSpec) -> None:
+        """The driver starts reading ``spec``'s input (the shard's timings start here)."""
+        self._shard(spec)
+
     def is_closed(self, spec: ShardSpec) -> bool:
         return spec.name in self.closed
 

@@ -134,6 +134,7 @@ class _Parts:
 
     def _parts(self, specs: list[ShardSpec], sizer: Sizer) -> Iterator[Part]:
         for spec in specs:
+            self.assembler.begin(spec)
             for item in cut(spec, self.settings, sizer):
                 if isinstance(item, ShardEnd):
                     self.assembler.shard_end(item)
