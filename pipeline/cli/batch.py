@@ -33,8 +33,8 @@ def batch(
     force: bool = typer.Option(False, "--force", help="Redo every shard, current or not."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per nlp.pipe batch."),
     part_size: int = typer.Option(PART_SIZE, "--part-size", min=0,
-                                  help="With --workers N: citations per unit of work (a part of a file; "
-                                       "0: whole files)."),
+                                  help="With --workers N: the most citations per unit of work (a part of a "
+                                       "file; smaller toward the end of the run; 0: whole files)."),
     retries: int = typer.Option(1, "--retries", min=0, help="Tries again for work whose worker died."),
     dedupe: bool = typer.Option(True, "--dedupe/--no-dedupe",
                                 help="Write superseded.json (records replaced or deleted by later shards)."),
