@@ -270,7 +270,7 @@ def batch(folder: Path, runs: int, model: str | None, files: int, per_file: int)
             rss[w] += res["worker_rss_mb"]
             split[w] = res["by_role"]
         speedups.append(got[1] / got[2])
-        estimates.append(batch_cpu.estimate(full[1], full[2])["paired"])
+        estimates.append(batch_cpu.estimate(full[1], full[2])["single"])
         print(f"  run {r + 1}: 1 worker {got[1]:.1f} s (CPU {cpus[1][-1]:.1f} s), 2 workers {got[2]:.1f} s "
               f"(CPU {cpus[2][-1]:.1f} s: {split[2]}), speed-up {speedups[-1]:.2f}x (from CPU s on 2 free "
               f"cores: {estimates[-1]:.2f}x), worker peak RSS {rss[2][-2:]} MB (load {load_avg()})", flush=True)
