@@ -1,9 +1,10 @@
 """Parts: a shard's input cut into runs of consecutive items ("parts") that any pool worker annotates, and the
 shard's files assembled from the parts' files, in order, then published as a whole shard is.
 
-Why: with whole files as the unit of work, the workers' shares differ by up to a file (12% of the CPU at 4
-files on 2 workers) and a run of few large files leaves cores idle for its last file; with parts of
-``Settings.part_size`` citations the workers finish within a part of each other.
+Why: with whole files as the unit of work the workers' shares differ by up to a file: 3 files on 2 workers
+keep one worker busy alone for the third (bench/BATCH.md: estimated 2-core ratio 1.55 with whole files, 1.89
+with parts), one file runs on one worker; with parts the workers finish within a (small, last) part of each
+other however few or unequal the files.
 
 Method:
 
@@ -13,7 +14,8 @@ Method:
   memory zone (every ``zone_size`` items), and :func:`claimex.batch.worker.annotated` starts its zones at the
   part's place in the file, so every document is annotated in the same batch as in a 1-worker run: the
   shard's files are the same bytes (records and ids decompressed: gzip headers hold a time and a name).
-  Reading is ~3% of the pipeline's CPU (bench/BATCH.md), so the driver keeps up with many workers.
+  Reading is 2-3% of the pipeline's CPU (bench/BATCH.md), so one driver reads for ~30 workers (rules
+  model) to ~45 (default model) before it is the bottleneck.
 * :func:`process_part` (a worker) writes the part's records, ids, errors and deletions into temporary files
   ``.NAME.*.pNNNNN.*.part`` beside the shard's files (gzip files as one gzip member each).
 * :class:`Assembler` (the driver) appends the parts' files to the shard's temporary files as soon as the
@@ -92,8 +94,10 @@ class Sizer:
     The items still to come are estimated from the input bytes not yet read, at the items per byte of the
     shards read so far (none read yet: ``part_size``); a part then wants a ``4 x workers``-th of them, at
     least one ``nlp.pipe`` batch. The first part of each worker is one batch, so that every worker starts as
-    soon as the driver has read a batch (~10 ms), not a whole part. Sizes only move where parts end, never
-    what is written."""
+    soon as the driver has read a batch (~10 ms), not a whole part. In the run's last shard the driver holds
+    back the last ``workers x part_size`` items it has read (:meth:`hold`) and ends the shard with them in
+    one-batch parts, which needs no estimate (a run of one file has none). Sizes only move where parts end,
+    never what is written."""
 
     def __init__(self, specs: list[ShardSpec], settings: Settings, workers: int):
         self.most, self.least = max(1, settings.part_size), max(1, min(settings.batch_size, settings.part_size))
@@ -102,7 +106,7 @@ class Sizer:
         self.items_read = self.bytes_read = self.parts = 0
 
     def wanted(self, spec: ShardSpec, items: int) -> int:
-        """Items for the next part of ``spec``, of which ``items`` are read."""
+        """Items for the next part of ``spec``, of which ``items`` are in parts already."""
         self.parts += 1
         if self.parts <= self.workers:
             return self.least
@@ -112,14 +116,21 @@ class Sizer:
         left = max(0.0, spec.size * per_byte - items) + self.bytes_after.get(spec.name, 0) * per_byte
         return int(min(self.most, max(self.least, left / (4 * self.workers))))
 
+    def hold(self, spec: ShardSpec) -> int:
+        """Items to keep back from the parts until ``spec``'s input ends (memory: at most 4,096 items)."""
+        if self.parts < self.workers or self.bytes_after.get(spec.name, 0):
+            return 0
+        return min(4096, self.workers * self.most)
+
     def shard_read(self, spec: ShardSpec, items: int) -> None:
         self.items_read += items
         self.bytes_read += spec.size
 
 
 def cut(spec: ShardSpec, settings: Settings, sizer: Sizer | None = None) -> Iterator[Part | ShardEnd]:
-    """``spec``'s input as parts of at least ``settings.part_size`` items (``sizer``: as many as it wants; see
-    the module docstring), then its :class:`ShardEnd`. Memory: one part."""
+    """``spec``'s input as parts of at least ``settings.part_size`` items (``sizer``: as many as it wants, and
+    the last ones one batch each; see the module docstring), then its :class:`ShardEnd`. Memory: one part
+    (and what the sizer holds back)."""
     try:
         size = os.stat(spec.input).st_size
     except Exception as exc:
@@ -127,9 +138,18 @@ def cut(spec: ShardSpec, settings: Settings, sizer: Sizer | None = None) -> Iter
         return
     zone, batch = zone_length(settings), settings.batch_size
     wanted = sizer.wanted(spec, 0) if sizer is not None else max(1, settings.part_size)
-    buf: list = []
+    buf: list = []  # items read, in no part yet
+    ends: list[int] = []  # places in buf where a part may end: where a whole-file run starts a batch or zone
     start = n = number = pending = 0
     error = None
+
+    def take(k: int) -> Part:  # the first k items of buf as the next part
+        nonlocal buf, ends, start, number
+        part = Part(spec, number, start, buf[:k])
+        buf, ends = buf[k:], [e - k for e in ends if e > k]
+        start, number = start + k, number + 1
+        return part
+
     try:
         for item in read_documents([spec.input], format=settings.input_format):
             buf.append(item)
@@ -137,16 +157,21 @@ def cut(spec: ShardSpec, settings: Settings, sizer: Sizer | None = None) -> Iter
             pending += isinstance(item, Document)
             if n % zone == 0 or pending >= batch:  # Extractor.records flushes a batch here
                 pending = 0
-                if len(buf) >= wanted:
-                    yield Part(spec, number, start, buf)
-                    number, start, buf = number + 1, n, []
+                ends.append(len(buf))
+                hold = sizer.hold(spec) if sizer is not None else 0
+                end = next((e for e in ends if e >= wanted), None)
+                while end is not None and len(buf) - end >= hold:
+                    yield take(end)
                     if sizer is not None:
-                        wanted = sizer.wanted(spec, n)
+                        wanted = sizer.wanted(spec, start)
+                    end = next((e for e in ends if e >= wanted), None)
     except Exception as exc:  # the reader reports bad input as items; this is a reader bug
         error = f"{type(exc).__name__}: {exc}"
+    if sizer is not None and sizer.hold(spec):  # what was held back: a part per batch
+        while ends and ends[0] < len(buf):
+            yield take(ends[0])
     if buf:
-        yield Part(spec, number, start, buf)
-        number += 1
+        yield take(len(buf))
     if sizer is not None:
         sizer.shard_read(spec, n)
     try:  # hashed once read (the first worker need not wait for it; the file is in the page cache now)

@@ -95,6 +95,17 @@ def test_sizer_wants_smaller_parts_toward_the_end_of_the_run():
     assert sizer.wanted(specs[1], 0) == 64  # 2,000 items left: a 4 x 2-th is more than part_size
     assert sizer.wanted(specs[2], 900) == 100 // 8  # 100 left
     assert sizer.wanted(specs[2], 990) == 4  # at least one batch
+    assert sizer.hold(specs[1]) == 0 and sizer.hold(specs[2]) == 2 * 64  # only the run's last shard holds back
+
+
+def test_the_runs_last_shard_ends_in_one_batch_parts(inputs):
+    settings = Settings(part_size=4, **SMALL)
+    spec = plan([inputs[0]], inputs[0].parent.parent / "out").shards[0]  # 27 items
+    sizes = [len(p.items) for p in cut(spec, settings, Sizer([spec], settings, workers=2)) if not isinstance(
+        p, ShardEnd)]
+    assert sum(sizes) == 27 and sizes[:2] == [2, 2]  # each worker's first part: one batch (2 documents)
+    assert 4 in sizes[2:]  # then part_size, while more than 2 x 4 items are still to come
+    assert max(sizes[-4:]) <= 2  # the last 8 items: one batch (or the rest of a zone) per part
 
 
 def test_parts_in_any_order_assemble_the_whole_shard(inputs, reference, tmp_path, model):
