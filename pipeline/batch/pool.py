@@ -4,9 +4,10 @@ shards as they come free.
 Units of work: parts of ``Settings.part_size`` citations (:mod:`claimex.batch.parts`): the driver reads each
 input and cuts it into parts, keeps ``2 x workers`` of them in flight (memory: a few parts), and assembles
 each shard from its parts in order; any free worker takes the next part, so the workers end within a part of
-each other however few or unequal the files (with whole files as units, 2 workers' CPU differed by up to
-12% on 4 files and one large file kept one core busy alone). ``part_size`` 0: whole shards as units
-(``process_shard``), as before. The output is the same bytes either way.
+each other however few or unequal the files (with whole files as units, 3 files on 2 workers left one worker
+alone with the third: estimated 2-core ratio 1.48-1.55x against 1.89-1.90x with parts, bench/BATCH.md; one
+file ran on one worker). ``part_size`` 0: whole shards as units (``process_shard``), as before. The output
+is the same bytes either way.
 
 Start method (:func:`start_method`): where it is safe, the driver loads the pipeline itself, compiles the
 lazy measure patterns, moves every object into the garbage collector's permanent generation (``gc.freeze``)
