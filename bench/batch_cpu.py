@@ -52,6 +52,7 @@ def run_once(inputs: Path, out: Path, workers: int, model: str | None, interval:
     cmd = [sys.executable, "-W", "ignore", "-m", "claimex", "batch", str(inputs), "--out", str(out),
            "--workers", str(workers), "--quiet", *extra] + (["--model", model] if model else [])
     seen: dict[int, dict] = {}
+    driver_marks: dict[str, float] = {}  # the driver's CPU when a worker is first / last seen alive
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     load = os.getloadavg()[0]
     t = time.perf_counter()
@@ -75,6 +76,9 @@ def run_once(inputs: Path, out: Path, workers: int, model: str | None, interval:
                     entry["peak_rss_mb"] = max(entry["peak_rss_mb"], rss / 2**20)
                 except psutil.Error:
                     pass
+            if proc.pid in seen and any(seen[p.pid]["role"] == "worker" for p in procs[1:] if p.pid in seen):
+                driver_marks.setdefault("first", seen[proc.pid]["cpu_s"])
+                driver_marks["last"] = seen[proc.pid]["cpu_s"]
             if done.wait(interval):
                 return
 
@@ -95,10 +99,36 @@ def run_once(inputs: Path, out: Path, workers: int, model: str | None, interval:
     rss = sorted(round(e["peak_rss_mb"]) for e in seen.values() if e["role"] in ("worker", "driver"))
     ran_shards = "driver" if workers == 1 else "worker"
     worker_rss = sorted(round(e["peak_rss_mb"]) for e in seen.values() if e["role"] == ran_shards)
+    driver = sum(by_role.get("driver", [0.0]))
+    pre = driver_marks.get("first", driver)  # before the first worker: serial
+    post = driver - driver_marks.get("last", driver)  # after the last worker: serial
+    split = {"pre_s": round(pre, 2), "during_s": round(driver - pre - post, 2), "post_s": round(post, 2)}
     return {"workers": workers, "wall_s": round(wall, 2), "cpu_s": round(total, 2), "by_role": by_role,
+            "driver_split": split,
             "unaccounted_s": round(total - sampled, 2), "peak_rss_mb": rss, "worker_rss_mb": worker_rss,
             "load": round(load, 2),
             "load_after": round(os.getloadavg()[0], 2)}
+
+
+def estimate(one: dict | None, two: dict) -> dict:
+    """The wall ratio of 2 workers vs 1 on 2 free cores, estimated from CPU seconds (wall clock on a shared box
+    says nothing). The 2-worker wall is estimated as the driver's CPU before the first and after the last worker
+    (serial) + max(the busiest worker, (the workers + the driver in between) / 2) (the driver's reading and
+    assembling share the 2 cores with the workers). ``brief``: (serial + worker CPU) / (serial + the busiest
+    worker's CPU), *every* CPU second of the driver counted as serial; ``single``: the 2-worker run's own CPU /
+    the estimated wall (no second run's noise; credits the 2-worker run's own overhead as if 1 worker paid it
+    too); ``paired``: the 1-worker run's CPU / the estimated wall (CPU seconds of two runs on a busy box differ
+    by up to 10%, so this one is noisy)."""
+    workers = two["by_role"].get("worker", [])
+    serial = sum(two["by_role"].get("driver", [0.0]))
+    brief = (serial + sum(workers)) / (serial + max(workers))
+    d = two["driver_split"]
+    wall2 = d["pre_s"] + d["post_s"] + max(max(workers), (sum(workers) + d["during_s"]) / 2)
+    out = {"brief": round(brief, 3), "single": round(two["cpu_s"] / wall2, 3), "serial_s": round(serial, 2),
+           "worker_sum_s": round(sum(workers), 2), "worker_max_s": max(workers), "driver": d}
+    if one is not None:
+        out["paired"] = round(one["cpu_s"] / wall2, 3)
+    return out
 
 
 def shard_bytes(out: Path) -> dict[str, bytes]:
@@ -143,6 +173,7 @@ def main(argv=None) -> dict:
                 res["identical"] = got == reference
                 runs.append(res)
                 print(f"run {r + 1}, {w} worker(s): CPU {res['cpu_s']:.1f} s {res['by_role']} "
+                      f"driver {res['driver_split']} "
                       f"(unaccounted {res['unaccounted_s']}), wall {res['wall_s']:.1f} s, "
                       f"peak RSS {res['peak_rss_mb']} MB, "
                       f"load {res['load']}->{res['load_after']}, output identical: {res['identical']}", flush=True)
@@ -158,6 +189,14 @@ def main(argv=None) -> dict:
                                                                [x for x in runs if x["workers"] == counts[1]])]
         summary["extra_cpu_pct"] = [round(100 * e, 1) for e in extra]
         print(f"{counts[1]} workers use {', '.join(f'{100 * e:+.1f}%' for e in extra)} CPU vs {counts[0]}")
+    if 2 in counts:
+        ones = [x for x in runs if x["workers"] == 1] or [None] * args.runs
+        summary["estimated_2core_ratio"] = [estimate(a, b) for a, b in zip(ones, [x for x in runs
+                                                                                if x["workers"] == 2])]
+        for e in summary["estimated_2core_ratio"]:
+            paired = f", {e['paired']:.3f} (1-worker run's CPU / it)" if "paired" in e else ""
+            print(f"estimated 2-core wall ratio: {e['brief']:.3f} (serial = all driver CPU), {e['single']:.3f} "
+                  f"(the 2-worker run's CPU / its estimated wall){paired}")
     summary["all_identical"] = all(x["identical"] for x in runs)
     print(f"outputs identical across runs{' and to ' + str(args.compare) if args.compare else ''}: "
           f"{summary['all_identical']}")

@@ -253,29 +253,33 @@ def run_batch(inputs: Path, out: Path, workers: int, model: str | None) -> dict:
 
 
 def batch(folder: Path, runs: int, model: str | None, files: int, per_file: int) -> dict:
+    import batch_cpu
+
     inputs = make_batch_input(folder, files, per_file)
     walls: dict[int, list[float]] = {1: [], 2: []}
     cpus: dict[int, list[float]] = {1: [], 2: []}
     rss: dict[int, list[int]] = {1: [], 2: []}
-    speedups = []
+    speedups, estimates = [], []
     for r in range(runs):
-        got, split = {}, {}
+        got, split, full = {}, {}, {}
         for w in (1, 2) if r % 2 == 0 else (2, 1):
-            res = run_batch(inputs, folder / f"batch-out-{r}-{w}", w, model)
+            res = full[w] = run_batch(inputs, folder / f"batch-out-{r}-{w}", w, model)
             got[w] = res["wall_s"]
             walls[w].append(res["wall_s"])
             cpus[w].append(res["cpu_s"])
             rss[w] += res["worker_rss_mb"]
             split[w] = res["by_role"]
         speedups.append(got[1] / got[2])
+        estimates.append(batch_cpu.estimate(full[1], full[2])["single"])
         print(f"  run {r + 1}: 1 worker {got[1]:.1f} s (CPU {cpus[1][-1]:.1f} s), 2 workers {got[2]:.1f} s "
-              f"(CPU {cpus[2][-1]:.1f} s: {split[2]}), speed-up {speedups[-1]:.2f}x, worker peak RSS "
-              f"{rss[2][-2:]} MB (load {load_avg()})", flush=True)
+              f"(CPU {cpus[2][-1]:.1f} s: {split[2]}), speed-up {speedups[-1]:.2f}x (from CPU s on 2 free "
+              f"cores: {estimates[-1]:.2f}x), worker peak RSS {rss[2][-2:]} MB (load {load_avg()})", flush=True)
     n = files * per_file
     return {"citations": n, "files": files, "wall_1": spread(walls[1], 1), "wall_2": spread(walls[2], 1),
             "per_s_1": spread([n / w for w in walls[1]], 0), "per_s_2": spread([n / w for w in walls[2]], 0),
             "cpu_1": spread(cpus[1], 1), "cpu_2": spread(cpus[2], 1),
-            "speedup": spread(speedups), "worker_peak_rss_mb": {"1": spread(rss[1], 0), "2": spread(rss[2], 0)}}
+            "speedup": spread(speedups), "speedup_from_cpu": spread(estimates),
+            "worker_peak_rss_mb": {"1": spread(rss[1], 0), "2": spread(rss[2], 0)}}
 
 
 # -- main ----------------------------------------------------------------------------------------------------
@@ -302,6 +306,8 @@ def report(results: dict) -> None:
         print(f"| `claimex batch`, 1 worker, citations/s | {fmt(b['per_s_1'])} | |")
         print(f"| `claimex batch`, 2 workers, citations/s | {fmt(b['per_s_2'])} | |")
         print(f"| 2 workers vs 1, wall | {fmt(b['speedup'], 'x')} | >= 1.8x |")
+        print(f"| 2 workers vs 1, estimated from CPU s (2 free cores, bench/batch_cpu.py) | "
+              f"{fmt(b['speedup_from_cpu'], 'x')} | |")
         print(f"| CPU s of the whole command, 1 / 2 workers | {fmt(b['cpu_1'])} / {fmt(b['cpu_2'])} | |")
         print(f"| peak RSS per worker, MB (1 / 2 workers) | {fmt(b['worker_peak_rss_mb']['1'])} / "
               f"{fmt(b['worker_peak_rss_mb']['2'])} | <= 1000 |")

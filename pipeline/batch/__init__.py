@@ -7,9 +7,11 @@
 ...     ...
 
 Modules: ``shards`` (inputs -> shard names and files), ``manifest`` (``manifest.json``, resume,
-``verify_run``), ``integrity`` (shard checksums), ``lock`` (one run per output directory), ``worker`` (one
-shard, run anywhere), ``outcome`` (what the executors share), ``runner`` (the run; in-process or a process
-pool), ``pool`` (the process pool: workers forked from a driver that loaded the pipeline),
+``verify_run``), ``integrity`` (shard checksums), ``lock`` (one run per output directory), ``shardfiles``
+(writing a shard's files), ``worker`` (one shard, run anywhere), ``parts`` (a shard cut into parts that any
+pool worker annotates, assembled in order), ``outcome`` (what the executors share), ``runner`` (the run;
+in-process or a process pool), ``pool`` (the process pool: workers forked from a driver that loaded the
+pipeline, taking parts of shards),
 ``dask_runner`` (shards as Dask tasks), ``supersede`` (across shards, ``superseded.json``,
 ``iter_run_records``), ``progress`` (bars and the summary). See docs/pubmed-at-scale.md.
 """

@@ -13,7 +13,8 @@ Layout (``"schema": "claimex-batch/1"``)::
          "version_info": {"claimex": "0.1.0", "model": "rules", "pipeline": [...]},
          "timings": {"started": ..., "finished": ..., "seconds": 95.2, "load_seconds": 2.1,
                      "documents_per_s": 315.1},
-         "worker": "host:pid"}, ...],
+         "worker": "host:pid",         # with parts: the workers of its parts, "host:pid,host:pid"
+         "parts": 12}, ...],           # process pool only: the parts it was written in
      "runs": [{"started", "finished", "argv", "settings", "executor", "workers", "todo", "skipped",
                "complete", "failed", "status"}, ...]}
 

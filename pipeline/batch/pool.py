@@ -1,4 +1,13 @@
-"""The process pool of ``claimex batch --workers N``: workers that share one loaded pipeline.
+"""The process pool of ``claimex batch --workers N``: workers that share one loaded pipeline and take parts of
+shards as they come free.
+
+Units of work: parts of ``Settings.part_size`` citations (:mod:`claimex.batch.parts`): the driver reads each
+input and cuts it into parts, keeps ``2 x workers`` of them in flight (memory: a few parts), and assembles
+each shard from its parts in order; any free worker takes the next part, so the workers end within a part of
+each other however few or unequal the files (with whole files as units, 3 files on 2 workers left one worker
+alone with the third: estimated 2-core ratio 1.48-1.55x against 1.89-1.90x with parts, bench/BATCH.md; one
+file ran on one worker). ``part_size`` 0: whole shards as units (``process_shard``), as before. The output
+is the same bytes either way.
 
 Start method (:func:`start_method`): where it is safe, the driver loads the pipeline itself, compiles the
 lazy measure patterns, moves every object into the garbage collector's permanent generation (``gc.freeze``)
@@ -13,11 +22,13 @@ from the same files, processes each shard.
 would leave it locked in the child: the driver starts its progress bar only after the workers are forked,
 and an embedding program with threads of its own gets ``spawn``), and when the pipeline did not import
 torch (whose OpenMP pool does not survive a fork). Otherwise, and for the pool that retries the shards of
-a dead worker, the workers are spawned as before and each loads the pipeline itself.
+a dead worker, the workers are spawned as before and each loads the pipeline itself. A dead worker's units
+(the parts or shards it and the pool held) are tried again on the new pool, each ``retries`` times.
 """
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures as cf
 import contextlib
 import gc
@@ -27,9 +38,10 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from .outcome import OnDocs, OnDone, drain, failed_result
+from .parts import Assembler, Part, ShardEnd, Sizer, cut, process_part
 from .shards import Settings, ShardSpec
 from .worker import get_extractor, limit_threads, process_shard
 
@@ -71,61 +83,144 @@ def run_pool(specs: list[ShardSpec], settings: Settings, on_done: OnDone, on_doc
              retries: int = 1, on_start: Callable[[], None] | None = None, method: str | None = None) -> str:
     """Run ``specs`` on a pool of ``workers`` processes; returns the start method of the first pool.
 
-    ``on_start`` is called once the workers exist (the driver's progress bar starts its thread there). A
-    pool broken by a dying worker (OOM kill, segfault) is replaced by a spawned one and the unfinished
-    shards are tried again, ``retries`` times."""
+    The units of work are parts of shards (:mod:`claimex.batch.parts`; ``settings.part_size`` <= 0: whole
+    shards). ``on_start`` is called once the workers exist (the driver's progress bar starts its thread
+    there). A pool broken by a dying worker (OOM kill, segfault) is replaced by a spawned one and the units
+    it held are tried again, each ``retries`` times; then their shards fail."""
     first = start_method(settings.model, method) if specs else "spawn"
+    units = (_Parts(specs, settings, on_done, workers) if settings.part_size > 0
+             else _Shards(specs, settings, on_done))
     try:
-        _run(list(specs), settings, on_done, on_docs, workers, retries, on_start, first)
+        _run(units, settings, on_docs, workers, retries, on_start, first)
+    except BaseException:
+        units.abandon()
+        raise
     finally:
         if first == "fork":
             gc.unfreeze()  # the workers are gone: a library caller's garbage is collected again
     return first
 
 
-def _run(todo: list[ShardSpec], settings: Settings, on_done: OnDone, on_docs: OnDocs, workers: int, retries: int,
+class _Shards:
+    """Whole shards as the units of work (``process_shard`` in a worker)."""
+
+    def __init__(self, specs: list[ShardSpec], settings: Settings, on_done: OnDone):
+        self.feed, self.settings, self.on_done = iter(specs), settings, on_done
+
+    @staticmethod
+    def task():
+        return pool_task
+
+    def wanted(self, spec: ShardSpec) -> bool:
+        return True
+
+    def done(self, spec: ShardSpec, result: dict | None, error: str | None = None) -> None:
+        self.on_done(spec, result if error is None else failed_result(spec, self.settings, error))
+
+    @staticmethod
+    def order(spec: ShardSpec) -> tuple:
+        return (spec.index,)
+
+    def abandon(self) -> None:
+        pass
+
+
+class _Parts:
+    """Parts of shards as the units of work (``process_part`` in a worker, assembled by the driver)."""
+
+    def __init__(self, specs: list[ShardSpec], settings: Settings, on_done: OnDone, workers: int):
+        self.settings = settings
+        self.assembler = Assembler(settings, on_done)
+        self.feed = self._parts(specs, Sizer(specs, settings, workers))
+
+    def _parts(self, specs: list[ShardSpec], sizer: Sizer) -> Iterator[Part]:
+        for spec in specs:
+            self.assembler.begin(spec)
+            for item in cut(spec, self.settings, sizer):
+                if isinstance(item, ShardEnd):
+                    self.assembler.shard_end(item)
+                elif not self.assembler.is_closed(spec):
+                    yield item
+
+    @staticmethod
+    def task():
+        return part_task
+
+    def wanted(self, part: Part) -> bool:
+        return not self.assembler.is_closed(part.shard)
+
+    def done(self, part: Part, result: dict | None, error: str | None = None) -> None:
+        if error is not None:
+            self.assembler.fail(part.shard, error)
+        else:
+            self.assembler.part_done(part, result)
+
+    @staticmethod
+    def order(part: Part) -> tuple:
+        return (part.shard.index, part.number)
+
+    def abandon(self) -> None:
+        self.assembler.abandon()
+
+
+DEAD = "worker process died (out of memory? see the system log); retried"
+
+
+def _run(units, settings: Settings, on_docs: OnDocs, workers: int, retries: int,
          on_start: Callable[[], None] | None, method_used: str) -> None:
-    attempt = 0
-    while todo:
+    retry: collections.deque = collections.deque()
+    lost: dict[int, int] = {}  # id(unit) -> times its worker died
+    limit = 2 * max(1, workers)  # units in flight: workers busy, none idle between units, memory bounded
+    while True:
+        unit = retry.popleft() if retry else next(units.feed, None)
+        if unit is None:
+            return
         ctx = multiprocessing.get_context(method_used)
         reports = ctx.Queue()
-        pool = cf.ProcessPoolExecutor(max_workers=max(1, min(workers, len(todo))), mp_context=ctx,
-                                      initializer=init_pool_worker,
+        pool = cf.ProcessPoolExecutor(max_workers=max(1, workers), mp_context=ctx, initializer=init_pool_worker,
                                       initargs=(settings.model, reports, os.getpid()))
-        broken: list[ShardSpec] = []
+        broken: list = []
+        futures: dict = {}
         try:
-            # with fork, the first submit forks every worker (before the pool's own threads start)
-            futures = {pool.submit(pool_task, spec, settings): spec for spec in todo}
-            if on_start is not None:
-                on_start()
-                on_start = None
-            pending = set(futures)
-            while pending:
-                done, pending = cf.wait(pending, timeout=0.25, return_when=cf.FIRST_COMPLETED)
+            while unit is not None or futures:
+                while unit is not None and len(futures) < limit and not broken:
+                    if units.wanted(unit):
+                        # with fork, the first submit forks every worker (before the pool's own threads start)
+                        futures[pool.submit(units.task(), unit, settings)] = unit
+                        if on_start is not None:
+                            on_start()
+                            on_start = None
+                    unit = retry.popleft() if retry else next(units.feed, None)
+                if not futures:
+                    continue
+                done, _ = cf.wait(futures, timeout=0.25, return_when=cf.FIRST_COMPLETED)
                 drain(reports, on_docs)
                 for fut in done:
-                    spec = futures[fut]
+                    item = futures.pop(fut)
                     try:
                         result = fut.result()
                     except cf.process.BrokenProcessPool:
-                        broken.append(spec)
+                        broken.append(item)
                         continue
                     except Exception as exc:
-                        result = failed_result(spec, settings, f"{type(exc).__name__}: {exc}")
-                    on_done(spec, result)
+                        units.done(item, None, f"{type(exc).__name__}: {exc}")
+                        continue
+                    units.done(item, result)
+                if broken and unit is not None:  # not submitted to this pool: tried on the next one
+                    retry.appendleft(unit)
+                    unit = None
             drain(reports, on_docs)
         except BaseException:
             _terminate(pool)
             raise
         pool.shutdown(wait=True)
-        todo = sorted(broken, key=lambda s: s.index)
         method_used = "spawn"  # a retry starts clean workers
-        attempt += 1
-        if todo and attempt > retries:
-            for spec in todo:
-                on_done(spec, failed_result(spec, settings, "worker process died (out of memory? see the "
-                                                            "system log); retried"))
-            return
+        for item in sorted(broken, key=units.order, reverse=True):
+            lost[id(item)] = lost.get(id(item), 0) + 1
+            if lost[id(item)] > retries:
+                units.done(item, None, DEAD)
+            else:
+                retry.appendleft(item)
 
 
 def _terminate(pool: cf.ProcessPoolExecutor) -> None:
@@ -175,6 +270,13 @@ def _die_with_parent(parent: int) -> None:
 
 
 def pool_task(spec: ShardSpec, settings: Settings) -> dict:
+    return process_shard(spec, settings, _reporter())
+
+
+def part_task(part: Part, settings: Settings) -> dict:
+    return process_part(part, settings, _reporter())
+
+
+def _reporter():
     queue = _REPORT_QUEUE
-    reporter = (lambda name, n: queue.put((name, n))) if queue is not None else None
-    return process_shard(spec, settings, reporter)
+    return (lambda name, n: queue.put((name, n))) if queue is not None else None

@@ -23,7 +23,7 @@ from .manifest import DAMAGED, Manifest, ManifestSaveError, now_iso
 from .outcome import OnDocs, OnDone
 from .pool import run_pool
 from .progress import BatchProgress
-from .shards import Settings, ShardSpec, clean_partials, plan
+from .shards import PART_SIZE, Settings, ShardSpec, clean_partials, plan
 from .supersede import SUPERSEDED, write_superseded
 from .worker import process_shard
 
@@ -76,6 +76,7 @@ def run_batch(
     force: bool = False,
     batch_size: int = 32,
     zone_size: int = 1000,
+    part_size: int = PART_SIZE,
     retries: int = 1,
     start_method: str | None = None,
     quiet: bool = False,
@@ -88,10 +89,12 @@ def run_batch(
 
     ``start_method``: how the process pool starts its workers (:mod:`claimex.batch.pool`): ``None`` forks
     them from a driver that has loaded the pipeline where that is safe, else spawns them; ``"fork"`` or
-    ``"spawn"`` forces one."""
+    ``"spawn"`` forces one. ``part_size``: citations per unit of work of the process pool
+    (:mod:`claimex.batch.parts`; 0: whole files)."""
     out = Path(out_dir).expanduser().resolve()
     settings = Settings(model=None if model is None else str(model), input_format=input_format,
-                        output_format=output_format, batch_size=batch_size, zone_size=zone_size)
+                        output_format=output_format, batch_size=batch_size, zone_size=zone_size,
+                        part_size=part_size)
     if output_format not in ("jsonl", "parquet"):
         raise ValueError(f"unknown output format {output_format!r} (jsonl, parquet)")
     started = time.time()
@@ -113,8 +116,8 @@ def run_batch(
                         sys.stderr.write(f"claimex batch: shard {spec.name}: {why}; redoing it\n")
             todo.append(spec)
         manifest.reserve(shards, todo)
-        executor = ("dask" if dask_scheduler or dask_local else "pool" if workers > 1 and len(todo) > 1
-                    else "inline")
+        parallel = len(todo) > 1 or (len(todo) == 1 and part_size > 0)  # parts: one file is enough
+        executor = "dask" if dask_scheduler or dask_local else "pool" if workers > 1 and parallel else "inline"
         run = manifest.start_run({"settings": settings.to_dict(), "executor": executor,
                                   "workers": dask_local or workers, "dask_scheduler": dask_scheduler,
                                   "todo": len(todo), "skipped": len(result.skipped), "status": "running"})
@@ -146,6 +149,8 @@ def run_batch(
                     run_inline(todo, settings, on_done, on_docs)
             except KeyboardInterrupt:
                 result.interrupted = True
+        if executor != "dask":  # no worker of this run is left: what a killed worker was writing goes
+            clean_partials(out)  # (a Dask task the client gave up on may still be writing)
         run.update(finished=now_iso(), complete=len(result.results) - len(result.failed),
                    failed=len(result.failed),
                    status="interrupted" if result.interrupted else "failed" if result.failed else "complete")

@@ -9,6 +9,11 @@ its name across runs. Each shard ``NAME`` owns these files in the output directo
 * ``NAME.ids.tsv.gz`` - ``id<TAB>version`` per record, in record order (used to supersede across shards);
 * ``NAME.errors.jsonl`` - one JSON object per bad record / file error (only when there are any);
 * ``NAME.deletions.txt`` - the PMIDs of the file's ``<DeleteCitation>`` (only when there are any).
+
+While a shard is written its files are ``.NAME.*.part`` temporaries, renamed when complete; with the process
+pool a shard is written in parts (``Settings.part_size`` citations each, :mod:`claimex.batch.parts`), whose
+own ``.NAME.*.pNNNNN.*.part`` files are appended to the shard's in order. A run removes the ``.part`` files a
+killed run left (:func:`clean_partials`) and redoes that shard whole.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from ..read.base import EXTENSIONS
 OUTPUT_FORMATS = {"jsonl": ".jsonl.gz", "parquet": ".parquet"}
 INPUT_SUFFIXES = set(EXTENSIONS)  # .txt .text .jsonl .ndjson .xml .nbib .medline .ris (each also .gz)
 GLOB_CHARS = re.compile(r"[*?\[]")
+PART_SIZE = 256  # most citations per part (fewer toward the end of a run); see bench/BATCH.md "Parts"
 
 
 class InputError(ValueError):
@@ -43,9 +49,11 @@ class Settings:
     output_format: str = "jsonl"
     batch_size: int = 32  # nlp.pipe batch
     zone_size: int = 1000  # documents per spaCy memory zone (keeps the vocab from growing)
+    part_size: int = PART_SIZE  # pool only: items per unit of work (parts.py); 0 = whole files
+
 
     def key(self) -> dict:
-        """The part of the settings that decides the output (batch sizes do not)."""
+        """The part of the settings that decides the output (batch, zone and part sizes do not)."""
         return {"model": self.model, "input_format": self.input_format, "output_format": self.output_format}
 
     def to_dict(self) -> dict:

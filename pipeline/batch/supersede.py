@@ -45,7 +45,7 @@ from ..write.jsonl import read_records
 from ..write.parquet import read_parquet_records
 from .integrity import DAMAGE_ERRORS, shard_damage
 from .manifest import Manifest
-from .worker import id_key
+from .shardfiles import id_key
 
 log = logging.getLogger("claimex.batch")
 OnError = Callable[[str], None]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ..batch.shards import OUTPUT_FORMATS
+from ..batch.shards import OUTPUT_FORMATS, PART_SIZE
 from .common import InputFormat, ModelOption, check_format, choices, error_line, fail, missing_extra, quiet_logs, value
 
 OutputFormat = choices("OutputFormat", OUTPUT_FORMATS)
@@ -32,7 +32,10 @@ def batch(
                                              help="Start a Dask LocalCluster of N worker processes."),
     force: bool = typer.Option(False, "--force", help="Redo every shard, current or not."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per nlp.pipe batch."),
-    retries: int = typer.Option(1, "--retries", min=0, help="Tries again for shards whose worker died."),
+    part_size: int = typer.Option(PART_SIZE, "--part-size", min=0,
+                                  help="With --workers N: the most citations per unit of work (a part of a "
+                                       "file; smaller toward the end of the run; 0: whole files)."),
+    retries: int = typer.Option(1, "--retries", min=0, help="Tries again for work whose worker died."),
     dedupe: bool = typer.Option(True, "--dedupe/--no-dedupe",
                                 help="Write superseded.json (records replaced or deleted by later shards)."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 also when records (not files) failed."),
@@ -75,7 +78,8 @@ def batch(
     try:
         result = run_batch(inputs, out, model=model, input_format=input_format, output_format=output_format,
                            workers=workers, dask_scheduler=dask_scheduler, dask_local=dask_local, force=force,
-                           batch_size=batch_size, retries=retries, quiet=quiet, dedupe=dedupe, console=console)
+                           batch_size=batch_size, part_size=part_size, retries=retries, quiet=quiet, dedupe=dedupe,
+                           console=console)
     except ManifestSaveError as exc:  # e.g. disk full: the shards finished so far are kept
         raise fail(f"{exc}; rerun the same command to resume", 1)
     except (OutputLocked, InputError, ManifestError) as exc:

@@ -134,21 +134,21 @@ def test_manifest_that_cannot_be_saved_is_one_line(finished, model, monkeypatch)
 
 
 def test_disk_full_while_writing_a_shard_fails_that_shard_in_one_line(tmp_path, model, monkeypatch):
-    import claimex.batch.worker as worker
+    import claimex.batch.shardfiles as shardfiles
 
     files = corpus(tmp_path / "in", n_files=2, per_file=3)
-    real_write = worker._RecordSink.write
+    real_write = shardfiles.RecordSink.write
 
     def write(self, record):
         if "pubmed26n0002" in str(self.path):
             raise OSError(errno.ENOSPC, "No space left on device")
         real_write(self, record)
 
-    monkeypatch.setattr(worker._RecordSink, "write", write)
+    monkeypatch.setattr(shardfiles.RecordSink, "write", write)
     result = run(files, tmp_path / "out", model)
     (failed,) = result.failed
     assert failed["name"] == "pubmed26n0002" and "No space left on device" in failed["error"]
     assert "\n" not in failed["error"] and not list((tmp_path / "out").glob(".*.part"))
-    monkeypatch.setattr(worker._RecordSink, "write", real_write)  # space again: the rerun redoes that shard only
+    monkeypatch.setattr(shardfiles.RecordSink, "write", real_write)  # space again: the rerun redoes that shard only
     again = run(files, tmp_path / "out", model)
     assert again.ok and [r["name"] for r in again.results] == ["pubmed26n0002"]

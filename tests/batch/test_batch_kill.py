@@ -29,10 +29,10 @@ def reference(inputs, tmp_path_factory, model):
     return outputs(out)
 
 
-def _start(inputs, out, model, workers, mark):
+def _start(inputs, out, model, workers, mark, extra=()):
     env = {**cli_env(), "CLAIMEX_TEST_MARK": mark}  # inherited by the run's worker processes
     return subprocess.Popen([sys.executable, "-m", "claimex", "batch", *map(str, inputs), "--out", str(out),
-                             "--model", model, "--workers", str(workers), "--quiet"],
+                             "--model", model, "--workers", str(workers), "--quiet", *extra],
                             cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             start_new_session=True)
 
@@ -50,17 +50,21 @@ def _marked(mark):
     return alive
 
 
-@pytest.mark.parametrize("when,workers", [("at-start", 2), ("mid-shard", 2), ("after-first-shard", 1)])
+@pytest.mark.parametrize("when,workers", [("at-start", 2), ("mid-shard", 2), ("mid-part", 2),
+                                          ("after-first-shard", 1)])
 def test_kill9_then_resume_gives_the_uninterrupted_records(inputs, reference, tmp_path, model, when, workers):
     out = tmp_path / "out"
     mark = uuid.uuid4().hex
-    proc = _start(inputs, out, model, workers, mark)
+    # mid-part: parts of 32 documents (one nlp.pipe batch), killed while a file's second part is written
+    proc = _start(inputs, out, model, workers, mark, ["--part-size", "1"] if when == "mid-part" else [])
     deadline = time.time() + 90
     try:
         while time.time() < deadline and proc.poll() is None:
             if when == "at-start" and (out / MANIFEST).exists():  # workers still starting
                 break
             if when == "after-first-shard" and list(out.glob("*.jsonl.gz")):
+                break
+            if when == "mid-part" and list(out.glob(".pubmed26n*.p00001.*.part")):
                 break
             if when == "mid-shard" and list(out.glob(".pubmed26n*.part")):  # a shard is being written
                 time.sleep(0.2)
@@ -85,9 +89,10 @@ def test_kill9_then_resume_gives_the_uninterrupted_records(inputs, reference, tm
     done_before = sum(e["status"] == "complete" for e in manifest["shards"])
     assert done_before < len(inputs)
 
-    # resume; after the kill at start, with the process pool (a whole pool run checked against the reference)
+    # resume; after the kill at start or in a part, with the process pool (a whole pool run checked against
+    # the reference)
     result = run_batch([str(p) for p in inputs], out, model=model, show_progress=False,
-                       workers=2 if when == "at-start" else 1)
+                       workers=2 if when in ("at-start", "mid-part") else 1, part_size=1)
     assert result.ok
     assert len(result.skipped) == done_before and len(result.results) == len(inputs) - done_before
     assert outputs(out) == reference  # same shards, same ids, byte-identical records

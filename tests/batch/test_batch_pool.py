@@ -93,21 +93,24 @@ def test_the_command_forks_its_workers_on_linux(inputs, reference, tmp_path, mod
     assert shard_files(out) == reference
 
 
-def test_a_dead_forked_worker_is_replaced_by_spawned_ones(inputs, reference, tmp_path, model, monkeypatch):
-    real = pool_module.process_shard
+@pytest.mark.parametrize("unit", ["part", "shard"])
+def test_a_dead_forked_worker_is_replaced_by_spawned_ones(inputs, reference, tmp_path, model, monkeypatch, unit):
     died = tmp_path / "died"
+    name = "process_part" if unit == "part" else "process_shard"
+    real = getattr(pool_module, name)
 
-    def dies_on_the_second_file(spec, settings, report=None):  # only the forked workers inherit this
-        if spec.name == "pubmed26n0002":
+    def dies_on_the_second_file(work, settings, report=None):  # only the forked workers inherit this
+        if (work.shard if unit == "part" else work).name == "pubmed26n0002":
             died.touch()
             os._exit(9)
-        return real(spec, settings, report)
+        return real(work, settings, report)
 
-    monkeypatch.setattr(pool_module, "process_shard", dies_on_the_second_file)
+    monkeypatch.setattr(pool_module, name, dies_on_the_second_file)
     out = tmp_path / "out"
     result = run_batch([str(p) for p in inputs], out, model=model, show_progress=False, workers=2,
-                       start_method="fork", retries=1)
+                       start_method="fork", retries=1, part_size=4 if unit == "part" else 0)
     assert result.ok and len(result.results) == 4
     assert died.exists() and last_run(out)["start_method"] == "fork"
     assert shard_files(out) == reference
     assert any(name.endswith("errors.jsonl") for name in reference)
+    assert not list(out.glob(".*.part"))

@@ -130,7 +130,7 @@ def test_in_shard_deletion_order(tmp_path, model):
     """A DeleteCitation removes the records before it in the same file, not those after it."""
     from array import array
 
-    from claimex.batch.worker import _resolve_duplicates, id_key
+    from claimex.batch.shardfiles import id_key, resolve_duplicates
 
     ids = tmp_path / "ids.tsv.gz"
     with gzip.open(ids, "wt") as fh:
@@ -140,6 +140,6 @@ def test_in_shard_deletion_order(tmp_path, model):
     keys = array("q", [id_key(i) for i in ("10", "11", "X-1", "10")])
     versions = array("q", [-1, -1, -1, -1])
     # deletions of 11 and 10 came after the first three records (position 3)
-    dropped = _resolve_duplicates(ids, dels, keys, versions, array("q", [id_key("11"), id_key("10")]),
-                                  array("q", [3, 3]))
+    dropped = resolve_duplicates(ids, dels, keys, versions, array("q", [id_key("11"), id_key("10")]),
+                                 array("q", [3, 3]))
     assert dropped == {0: ("10", "deleted", dropped[0][2]), 1: ("11", "deleted", dropped[1][2])}

@@ -1,0 +1,410 @@
+"""Parts: a shard's input cut into runs of consecutive items ("parts") that any pool worker annotates, and the
+shard's files assembled from the parts' files, in order, then published as a whole shard is.
+
+Why: with whole files as the unit of work the workers' shares differ by up to a file: 3 files on 2 workers
+keep one worker busy alone for the third (bench/BATCH.md: estimated 2-core ratio 1.55 with whole files, 1.89
+with parts), one file runs on one worker; with parts the workers finish within a (small, last) part of each
+other however few or unequal the files.
+
+Method:
+
+* :func:`cut` (the driver) reads the input with the same reader as a whole shard and cuts its items
+  (Documents, ReadErrors, Deletions) into :class:`Part` s of at least ``part_size`` items. A part ends only
+  where a whole-file run starts a new ``nlp.pipe`` batch (after every ``batch_size`` documents) or a new
+  memory zone (every ``zone_size`` items), and :func:`claimex.batch.worker.annotated` starts its zones at the
+  part's place in the file, so every document is annotated in the same batch as in a 1-worker run: the
+  shard's files are the same bytes (records and ids decompressed: gzip headers hold a time and a name).
+  Reading is 2-3% of the pipeline's CPU (bench/BATCH.md), so one driver reads for ~30 workers (rules
+  model) to ~45 (default model) before it is the bottleneck.
+* :func:`process_part` (a worker) writes the part's records, ids, errors and deletions into temporary files
+  ``.NAME.*.pNNNNN.*.part`` beside the shard's files (gzip files as one gzip member each).
+* :class:`Assembler` (the driver) appends the parts' files to the shard's temporary files as soon as the
+  parts before them are in (a gzip member appended to a gzip file; Parquet rows re-grouped by 1,000 as a
+  whole shard writes them), deletes the part files, and once the input is read and every part is in,
+  drops within-shard duplicates and deleted records (:func:`claimex.batch.shardfiles.settle`) and publishes
+  the files as :func:`~claimex.batch.worker.process_shard` does (records last), then calls ``on_done`` with
+  the shard's manifest entry. A killed run leaves only ``.*.part`` files (removed by the next run) and redoes
+  the shard; a failed part fails its shard (the other shards go on).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import os
+import shutil
+import socket
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..read import read_documents
+from ..read.base import Document
+from ..write.parquet import _schema
+from .outcome import OnDone
+from .shardfiles import SIDECARS, ItemWriter, RecordSink, TempFile, publish_sidecars, settle
+from .shards import Settings, ShardSpec, sha256_file
+from .worker import (
+    Reporter,
+    annotated,
+    finish_entry,
+    get_extractor,
+    new_entry,
+    shard_targets,
+    timings,
+    zone_length,
+)
+
+KINDS = ("records", *SIDECARS)
+
+
+@dataclass
+class Part:
+    """Items ``start`` .. ``start + len(items) - 1`` of ``shard``'s input, the ``number``-th part."""
+
+    shard: ShardSpec
+    number: int
+    start: int
+    items: list = field(repr=False)
+
+
+@dataclass
+class ShardEnd:
+    """The driver has read ``shard``'s input to its end: ``parts`` parts in all. ``read_error``: the reader
+    broke off with an exception (a file-level error line, as in a whole shard); ``failure``: the input could
+    not be opened at all (the shard fails)."""
+
+    shard: ShardSpec
+    parts: int
+    size: int | None = None
+    sha256: str | None = None
+    read_error: str | None = None
+    failure: str | None = None
+
+
+# -- the driver: cutting -----------------------------------------------------------------------------------
+class Sizer:
+    """How many items the next part wants: ``part_size``, and fewer toward the end of the run (guided
+    self-scheduling), so that the last parts are small and the workers end together.
+
+    The items still to come are estimated from the input bytes not yet read, at the items per byte of the
+    shards read so far (none read yet: ``part_size``); a part then wants a ``4 x workers``-th of them, at
+    least one ``nlp.pipe`` batch. The first part of each worker is one batch, so that every worker starts as
+    soon as the driver has read a batch (~10 ms), not a whole part. In the run's last shard the driver holds
+    back the last ``workers x part_size`` items it has read (:meth:`hold`) and ends the shard with them in
+    one-batch parts, which needs no estimate (a run of one file has none). Sizes only move where parts end,
+    never what is written."""
+
+    def __init__(self, specs: list[ShardSpec], settings: Settings, workers: int):
+        self.most, self.least = max(1, settings.part_size), max(1, min(settings.batch_size, settings.part_size))
+        self.workers = max(1, workers)
+        self.bytes_after = {s.name: sum(t.size for t in specs[k + 1:]) for k, s in enumerate(specs)}
+        self.items_read = self.bytes_read = self.parts = 0
+
+    def wanted(self, spec: ShardSpec, items: int) -> int:
+        """Items for the next part of ``spec``, of which ``items`` are in parts already."""
+        self.parts += 1
+        if self.parts <= self.workers:
+            return self.least
+        if not self.items_read or not self.bytes_read:
+            return self.most
+        per_byte = self.items_read / self.bytes_read
+        left = max(0.0, spec.size * per_byte - items) + self.bytes_after.get(spec.name, 0) * per_byte
+        return int(min(self.most, max(self.least, left / (4 * self.workers))))
+
+    def hold(self, spec: ShardSpec) -> int:
+        """Items to keep back from the parts until ``spec``'s input ends (memory: at most 4,096 items)."""
+        if self.parts < self.workers or self.bytes_after.get(spec.name, 0):
+            return 0
+        return min(4096, self.workers * self.most)
+
+    def shard_read(self, spec: ShardSpec, items: int) -> None:
+        self.items_read += items
+        self.bytes_read += spec.size
+
+
+def cut(spec: ShardSpec, settings: Settings, sizer: Sizer | None = None) -> Iterator[Part | ShardEnd]:
+    """``spec``'s input as parts of at least ``settings.part_size`` items (``sizer``: as many as it wants, and
+    the last ones one batch each; see the module docstring), then its :class:`ShardEnd`. Memory: one part
+    (and what the sizer holds back)."""
+    try:
+        size = os.stat(spec.input).st_size
+    except Exception as exc:
+        yield ShardEnd(spec, 0, failure=f"{type(exc).__name__}: {exc}")
+        return
+    zone, batch = zone_length(settings), settings.batch_size
+    wanted = sizer.wanted(spec, 0) if sizer is not None else max(1, settings.part_size)
+    buf: list = []  # items read, in no part yet
+    ends: list[int] = []  # places in buf where a part may end: where a whole-file run starts a batch or zone
+    start = n = number = pending = 0
+    error = None
+
+    def take(k: int) -> Part:  # the first k items of buf as the next part
+        nonlocal buf, ends, start, number
+        part = Part(spec, number, start, buf[:k])
+        buf, ends = buf[k:], [e - k for e in ends if e > k]
+        start, number = start + k, number + 1
+        return part
+
+    try:
+        for item in read_documents([spec.input], format=settings.input_format):
+            buf.append(item)
+            n += 1
+            pending += isinstance(item, Document)
+            if n % zone == 0 or pending >= batch:  # Extractor.records flushes a batch here
+                pending = 0
+                ends.append(len(buf))
+                hold = sizer.hold(spec) if sizer is not None else 0
+                end = next((e for e in ends if e >= wanted), None)
+                while end is not None and len(buf) - end >= hold:
+                    yield take(end)
+                    if sizer is not None:
+                        wanted = sizer.wanted(spec, start)
+                    end = next((e for e in ends if e >= wanted), None)
+    except Exception as exc:  # the reader reports bad input as items; this is a reader bug
+        error = f"{type(exc).__name__}: {exc}"
+    if sizer is not None and sizer.hold(spec):  # what was held back: a part per batch
+        while ends and ends[0] < len(buf):
+            yield take(ends[0])
+    if buf:
+        yield take(len(buf))
+    if sizer is not None:
+        sizer.shard_read(spec, n)
+    try:  # hashed once read (the first worker need not wait for it; the file is in the page cache now)
+        sha = sha256_file(spec.input)
+    except Exception as exc:
+        yield ShardEnd(spec, number, failure=f"{type(exc).__name__}: {exc}")
+        return
+    yield ShardEnd(spec, number, size, sha, read_error=error)
+
+
+# -- the worker --------------------------------------------------------------------------------------------
+def process_part(part: Part, settings: Settings, report: Reporter | None = None) -> dict:
+    """Annotate one part into its temporary files; returns what the assembler needs (never raises)."""
+    res: dict = {"status": "failed", "error": None, "files": {}, "worker": f"{socket.gethostname()}:{os.getpid()}"}
+    temps: dict[str, TempFile] = {}
+    try:
+        extractor, use_lock = get_extractor(settings.model)
+        res["version_info"] = extractor.version_info
+        targets = shard_targets(part.shard, settings)
+        Path(part.shard.out_dir).mkdir(parents=True, exist_ok=True)
+        temps = {kind: TempFile(targets[kind], f"p{part.number:05d}.") for kind in KINDS}
+        sink = RecordSink(temps["records"].path, settings.output_format)
+        with use_lock, gzip.open(temps["ids"].path, "wt", encoding="utf-8", compresslevel=6) as ids_fh, \
+                open(temps["errors"].path, "w", encoding="utf-8") as err_fh, \
+                open(temps["deletions"].path, "w", encoding="utf-8") as del_fh:
+            writer = ItemWriter(part.shard.input, sink, ids_fh, err_fh, del_fh)
+            try:
+                for out, src in annotated(extractor, part.items, settings, first=part.start):
+                    writer.add(out, src)
+            except Exception as exc:  # e.g. no space left: the shard fails, naming it, as a whole shard does
+                writer.file_error(f"{type(exc).__name__}: {exc}")
+            finally:
+                sink.close()
+        res.update(status="complete", files={k: str(t.path) for k, t in temps.items()}, keys=writer.keys,
+                   versions=writer.versions, del_keys=writer.del_keys, del_pos=writer.del_pos,
+                   documents=writer.documents, errors=writer.errors, deletions=writer.deletions,
+                   file_errors=writer.file_errors)
+        if report is not None and writer.documents:
+            report(part.shard.name, writer.documents)
+        temps = {}  # the assembler owns the files now
+    except Exception as exc:
+        res["error"] = f"{type(exc).__name__}: {exc}"
+    finally:
+        for tmp in temps.values():
+            tmp.discard()
+    return res
+
+
+# -- the driver: assembling --------------------------------------------------------------------------------
+class _Shard:
+    """One shard being assembled: its temporary files and what its parts brought so far."""
+
+    def __init__(self, spec: ShardSpec, settings: Settings):
+        self.spec, self.settings = spec, settings
+        self.started = time.time()
+        self.targets = shard_targets(spec, settings)
+        Path(spec.out_dir).mkdir(parents=True, exist_ok=True)
+        self.temps = {kind: TempFile(self.targets[kind]) for kind in KINDS}
+        self.writer = ItemWriter(spec.input, None, None, None, None)
+        self.next = 0  # the number of the next part to append
+        self.waiting: dict[int, dict] = {}
+        self.end: ShardEnd | None = None
+        self.workers: list[str] = []
+        self.version_info = None
+        self._parquet = None
+        self._rows = None
+
+    def append(self, res: dict) -> None:
+        """Append a part's files (the parts before it are in) and take over its keys and counts."""
+        files, w = res["files"], self.writer
+        if self.settings.output_format == "parquet":
+            self._append_parquet(Path(files["records"]))
+        else:
+            _append_bytes(self.temps["records"].path, Path(files["records"]))
+        for kind in SIDECARS:
+            _append_bytes(self.temps[kind].path, Path(files[kind]))
+        for path in files.values():
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+        before = len(w.keys)
+        w.keys.extend(res["keys"])
+        w.versions.extend(res["versions"])
+        w.del_keys.extend(res["del_keys"])
+        w.del_pos.extend(p + before for p in res["del_pos"])
+        w.documents += res["documents"]
+        w.errors += res["errors"]
+        w.deletions += res["deletions"]
+        w.file_errors.extend(res["file_errors"])
+        if res["worker"] not in self.workers:
+            self.workers.append(res["worker"])
+        self.version_info = self.version_info or res.get("version_info")
+        self.next += 1
+
+    def _append_parquet(self, path: Path) -> None:
+        if self._parquet is None:
+            self._parquet = pq.ParquetWriter(self.temps["records"].path, _schema(), compression="zstd")
+        table = pq.read_table(path)
+        self._rows = table if self._rows is None else pa.concat_tables([self._rows, table])
+        group = RecordSink.ROW_GROUP
+        while self._rows.num_rows >= group:
+            self._parquet.write_table(self._rows.slice(0, group))
+            self._rows = self._rows.slice(group)
+
+    def finish(self) -> dict:
+        """Every part is in and the input read: settle, publish, and return the manifest entry."""
+        result = new_entry(self.spec, self.settings)
+        end, w = self.end, self.writer
+        result.update(size=end.size, sha256=end.sha256, version_info=self.version_info)
+        if self.settings.output_format == "parquet":
+            if self._parquet is None:
+                RecordSink(self.temps["records"].path, "parquet").close()
+            else:
+                if self._rows is not None and self._rows.num_rows:
+                    self._parquet.write_table(self._rows)
+                self._parquet.close()
+        t0 = time.time()
+        with open(self.temps["errors"].path, "a", encoding="utf-8") as err_fh:
+            w.err_fh = err_fh
+            if end.read_error:
+                w.file_error(end.read_error)
+            counts = settle(w, self.temps["records"].path, self.temps["ids"].path, self.temps["deletions"].path,
+                            self.settings.output_format)
+        publish_sidecars({k: self.temps[k] for k in SIDECARS}, counts, result["files"])
+        self.temps["records"].publish()  # last: records present = shard done
+        finish_entry(result, counts, Path(self.spec.out_dir), self.settings, self.targets)
+        result["worker"] = ",".join(self.workers) or result["worker"]
+        result["parts"] = end.parts
+        result["timings"] = timings(self.started, self.started, result["documents"], 0.0)
+        result["timings"]["assemble_seconds"] = round(time.time() - t0, 3)
+        return result
+
+    def discard(self) -> None:
+        """Remove the shard's temporary files and those of the parts waiting for an earlier one."""
+        if self._parquet is not None:
+            with contextlib.suppress(Exception):
+                self._parquet.close()
+        for tmp in self.temps.values():
+            tmp.discard()
+        for res in self.waiting.values():
+            _remove(res)
+        self.waiting.clear()
+
+
+def _append_bytes(dst: Path, src: Path) -> None:
+    with open(src, "rb") as fin, open(dst, "ab") as fout:
+        shutil.copyfileobj(fin, fout, 1 << 20)
+
+
+class Assembler:
+    """The driver's side of parts: shards open for assembly, each finished (``on_done``) exactly once."""
+
+    def __init__(self, settings: Settings, on_done: OnDone):
+        self.settings, self.on_done = settings, on_done
+        self.open: dict[str, _Shard] = {}
+        self.closed: set[str] = set()
+
+    def _shard(self, spec: ShardSpec) -> _Shard | None:
+        if spec.name in self.closed:
+            return None
+        if spec.name not in self.open:
+            self.open[spec.name] = _Shard(spec, self.settings)
+        return self.open[spec.name]
+
+    def begin(self, spec: ShardSpec) -> None:
+        """The driver starts reading ``spec``'s input (the shard's timings start here)."""
+        self._shard(spec)
+
+    def is_closed(self, spec: ShardSpec) -> bool:
+        return spec.name in self.closed
+
+    def part_done(self, part: Part, res: dict) -> None:
+        shard = self._shard(part.shard)
+        if shard is None:  # the shard failed already: drop the part's files
+            _remove(res)
+            return
+        if res["status"] != "complete":
+            _remove(res)
+            self.fail(part.shard, res.get("error") or "part failed")
+            return
+        shard.waiting[part.number] = res
+        while shard.next in shard.waiting:
+            shard.append(shard.waiting.pop(shard.next))
+        self._maybe_finish(shard)
+
+    def shard_end(self, end: ShardEnd) -> None:
+        if end.failure:
+            self.fail(end.shard, end.failure)
+            return
+        shard = self._shard(end.shard)
+        if shard is not None:
+            shard.end = end
+            self._maybe_finish(shard)
+
+    def _maybe_finish(self, shard: _Shard) -> None:
+        if shard.end is None or shard.next < shard.end.parts:
+            return
+        try:
+            result = shard.finish()
+        except Exception as exc:
+            shard.discard()
+            self._close(shard.spec, _failed(shard.spec, self.settings, f"{type(exc).__name__}: {exc}", shard.started))
+            return
+        self._close(shard.spec, result)
+
+    def fail(self, spec: ShardSpec, message: str) -> None:
+        """Fail ``spec``'s shard now (its later parts are dropped as they come)."""
+        shard = self.open.get(spec.name)
+        if shard is not None:
+            shard.discard()
+        if spec.name not in self.closed:
+            self._close(spec, _failed(spec, self.settings, message, shard.started if shard else time.time()))
+
+    def _close(self, spec: ShardSpec, result: dict) -> None:
+        self.open.pop(spec.name, None)
+        self.closed.add(spec.name)
+        self.on_done(spec, result)
+
+    def abandon(self) -> None:
+        """The run stops (Ctrl-C): remove the temporary files of the shards being assembled."""
+        for shard in self.open.values():
+            shard.discard()
+        self.open.clear()
+
+
+def _failed(spec: ShardSpec, settings: Settings, message: str, started: float) -> dict:
+    result = new_entry(spec, settings)
+    result.update(error=message, size=spec.size)
+    result["timings"] = {"started": timings(started, started, 0, 0.0)["started"],
+                         "seconds": round(time.time() - started, 3)}
+    return result
+
+
+def _remove(res: dict) -> None:
+    for path in (res.get("files") or {}).values():
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
