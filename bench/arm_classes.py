@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from claimex.corpora.findings import load_gold, read_keys
+from claimex.corpora.findings import load_gold, select_gold
 from claimex.evaluate.findings import _predict
 from claimex.evaluate.findings_match import _overlaps, arm_aliases, content_words, entity_names, is_bare, judge
 
@@ -93,11 +93,7 @@ def main() -> None:
     ap.add_argument("--skip-ids", type=Path)
     ap.add_argument("--examples", action="store_true", help="print each counted finding (OPEN gold only)")
     args = ap.parse_args()
-    golds = [g for g in load_gold(args.gold, errors=[]) if g.split == "tune"]
-    if args.ids:
-        golds = [g for g in golds if g.key in read_keys(args.ids)]
-    if args.skip_ids:
-        golds = [g for g in golds if g.key not in read_keys(args.skip_ids)]
+    golds = select_gold(load_gold(args.gold, errors=[]), "tune", args.ids, args.skip_ids)
     counts: Counter = Counter()
     found = 0
     for g, record, text in _predict(golds, None, None, []):

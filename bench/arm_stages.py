@@ -32,7 +32,7 @@ from pathlib import Path
 import claimex.assemble.claims as assembly
 from claimex.assemble.claims.armrank import ArmRanker
 from claimex.assemble.claims.control import control_worded
-from claimex.corpora.findings import load_gold, read_keys
+from claimex.corpora.findings import load_gold, select_gold
 from claimex.evaluate.findings import _predict
 from claimex.evaluate.findings_match import _overlaps, arm_aliases, entity_names, judge
 
@@ -145,11 +145,7 @@ def main() -> None:
     ap.add_argument("--examples", action="store_true", help="print each counted finding (OPEN gold only)")
     args = ap.parse_args()
     install()
-    golds = [g for g in load_gold(args.gold, errors=[]) if g.split == "tune"]
-    if args.ids:
-        golds = [g for g in golds if g.key in read_keys(args.ids)]
-    if args.skip_ids:
-        golds = [g for g in golds if g.key not in read_keys(args.skip_ids)]
+    golds = select_gold(load_gold(args.gold, errors=[]), "tune", args.ids, args.skip_ids)
     counts: Counter = Counter()
     for g, record, text in _predict(golds, None, None, []):
         ents = {e.id: e for e in record.entities}

@@ -29,7 +29,7 @@ from claimex.assemble.claims.context import _ALLOCATION
 from claimex.assemble.claims.control import control_worded
 from claimex.assemble.claims.design import same_intervention
 from claimex.assemble.claims.zones import zone_of
-from claimex.corpora.findings import load_gold, read_keys
+from claimex.corpora.findings import load_gold, select_gold
 from claimex.evaluate.findings import _predict
 from claimex.evaluate.findings_match import arm_aliases, entity_names, is_bare, judge
 
@@ -163,13 +163,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.examples and not args.skip_ids:
         raise SystemExit("--examples only with --skip-ids (OPEN)")
-    golds = [g for g in load_gold(None, errors=[]) if g.split == "tune"]
-    if args.ids:
-        keep = read_keys(args.ids)
-        golds = [g for g in golds if g.key in keep]
-    if args.skip_ids:
-        drop = read_keys(args.skip_ids)
-        golds = [g for g in golds if g.key not in drop]
+    golds = select_gold(load_gold(None, errors=[]), "tune", args.ids, args.skip_ids)
     counts: Counter = Counter()
     for g, record, text in _predict(golds, None, None, []):
         ents = {e.id: e for e in record.entities}

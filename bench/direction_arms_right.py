@@ -20,7 +20,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from claimex.corpora.findings import load_gold, read_keys
+from claimex.corpora.findings import load_gold, select_gold
 from claimex.evaluate.findings import _predict
 from claimex.evaluate.findings_match import arms_state, judge
 
@@ -30,8 +30,7 @@ def main() -> None:
     ap.add_argument("--skip-ids", type=Path, required=True, help="the BLIND keys to leave out (OPEN = the rest)")
     ap.add_argument("--examples", action="store_true", help="print each error's sentence (OPEN only)")
     args = ap.parse_args()
-    drop = read_keys(args.skip_ids)
-    golds = [g for g in load_gold(None, errors=[]) if g.split == "tune" and g.key not in drop]
+    golds = select_gold(load_gold(None, errors=[]), "tune", skip_ids=args.skip_ids)
     counts: Counter = Counter()
     for g, record, text in _predict(golds, None, None, []):
         claims = {c.id: c for c in record.claims}

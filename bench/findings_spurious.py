@@ -21,7 +21,7 @@ from collections import Counter
 import claimex.assemble.claims as claims_pkg
 from claimex.assemble.claims import types as T
 from claimex.assemble.claims.zones import section_zone
-from claimex.corpora.findings import load_gold, read_keys
+from claimex.corpora.findings import load_gold, select_gold
 from claimex.evaluate import findings as F
 from claimex.evaluate.findings_match import claim_span
 
@@ -59,13 +59,7 @@ def main() -> None:
     ap.add_argument("--skip-ids")
     ap.add_argument("--examples", action="store_true")
     args = ap.parse_args()
-    golds = [g for g in load_gold(None) if g.split == args.split]
-    if args.ids:
-        keep = read_keys(args.ids)
-        golds = [g for g in golds if g.key in keep]
-    if args.skip_ids:
-        drop = read_keys(args.skip_ids)
-        golds = [g for g in golds if g.key not in drop]
+    golds = select_gold(load_gold(None), args.split, args.ids, args.skip_ids)
     counts: dict[str, Counter] = {k: Counter() for k in ("form", "zone", "place", "measures", "type", "cues",
                                                          "form x zone", "nth in zone", "strength", "direction",
                                                          "arms named", "next to a result sentence")}

@@ -26,7 +26,7 @@ import claimex.assemble.claims as claims_pkg
 from claimex.assemble.claims.base import entity_words
 from claimex.assemble.claims.control import is_control
 from claimex.assemble.claims.design import same_intervention
-from claimex.corpora.findings import load_gold, read_keys
+from claimex.corpora.findings import load_gold, select_gold
 from claimex.evaluate.findings import _predict
 from claimex.evaluate.findings_match import arm_aliases, content_words, entity_names, judge
 
@@ -133,13 +133,7 @@ def main() -> None:
         raise SystemExit("--examples only with --skip-ids (OPEN)")
     claims_pkg.InterventionContext = _Recorded
     claims_pkg.ClaimAssembler.__call__ = _recording(claims_pkg.ClaimAssembler.__call__)
-    golds = [g for g in load_gold(None, errors=[]) if g.split == "tune"]
-    if args.ids:
-        keep = read_keys(args.ids)
-        golds = [g for g in golds if g.key in keep]
-    if args.skip_ids:
-        drop = read_keys(args.skip_ids)
-        golds = [g for g in golds if g.key not in drop]
+    golds = select_gold(load_gold(None, errors=[]), "tune", args.ids, args.skip_ids)
     counts: Counter = Counter()
     contexts: dict[str, object] = {}
     records = []

@@ -217,6 +217,16 @@ def read_keys(path: str | Path) -> set[str]:
     return {line for line in lines if line}
 
 
+def select_gold(golds: list[GoldAbstract], split: str = "all", ids: str | Path | None = None,
+                skip_ids: str | Path | None = None) -> list[GoldAbstract]:
+    """The gold abstracts of one half (``tune`` / ``report``; ``all`` keeps both), only those listed in the file
+    ``ids`` and without those listed in ``skip_ids`` (:func:`read_keys`), in their order."""
+    keep = read_keys(ids) if ids is not None else None
+    drop = read_keys(skip_ids) if skip_ids is not None else set()
+    return [g for g in golds if (split == "all" or g.split == split) and (keep is None or g.key in keep)
+            and g.key not in drop]
+
+
 def load_gold(path: str | Path | None = None, errors: list[str] | None = None) -> list[GoldAbstract]:
     """Every gold abstract of a file or of the ``*.jsonl`` files of a folder (default: the shipped
     ``corpora/gold/findings``). A bad line becomes a one-line message in ``errors`` (raised as

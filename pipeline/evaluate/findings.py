@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..corpora.findings import GoldAbstract, GoldFinding, load_document, load_gold, read_keys, text_sha1
+from ..corpora.findings import GoldAbstract, GoldFinding, load_document, load_gold, select_gold, text_sha1
 from ..schema import Claim, ClaimConfidence, Record
 from .calibration import table_rows
 from .findings_match import (
@@ -286,13 +286,7 @@ def evaluate(gold: Path | None = None, pred: Path | None = None, model: Any = No
     if split not in SPLITS:
         raise ValueError(f"split {split!r}: choose from {', '.join(SPLITS)}")
     errors: list[str] = []
-    golds = [g for g in load_gold(gold, errors=errors) if split == "all" or g.split == split]
-    if ids is not None:
-        keep = read_keys(ids)
-        golds = [g for g in golds if g.key in keep]
-    if skip_ids is not None:
-        drop = read_keys(skip_ids)
-        golds = [g for g in golds if g.key not in drop]
+    golds = select_gold(load_gold(gold, errors=errors), split, ids, skip_ids)
     if limit:
         golds = golds[:limit]
     subset = "".join(f", {how} {path}" for how, path in (("only", ids), ("without", skip_ids)) if path is not None)

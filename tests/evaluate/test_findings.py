@@ -14,6 +14,7 @@ from claimex.corpora.findings import (
     load_gold,
     load_text,
     read_keys,
+    select_gold,
     text_sha1,
 )
 from claimex.evaluate.findings import Tally, evaluate, render_markdown
@@ -197,3 +198,16 @@ def test_ids_and_skip_ids_choose_the_gold_abstracts(two_findings_golds, tmp_path
     assert only.summary["gold_findings"] == len(golds[0].findings)
     assert without.summary["gold_findings"] == len(golds[1].findings)
     assert "only" in only.notes[0] and "without" in without.notes[0]
+
+
+@pytest.mark.shared
+def test_select_gold_by_half_and_key_files(two_findings_golds, tmp_path):
+    golds, _, _ = two_findings_golds
+    first = tmp_path / "first.txt"
+    first.write_text(f"{golds[0].key}\n", encoding="utf-8")
+    assert select_gold(golds) == golds
+    assert select_gold(golds, ids=first) == [golds[0]]
+    assert select_gold(golds, skip_ids=first) == [golds[1]]
+    assert select_gold(golds, ids=first, skip_ids=first) == []
+    half = golds[0].split
+    assert select_gold(golds, half) == [g for g in golds if g.split == half]
