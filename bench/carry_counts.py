@@ -39,13 +39,16 @@ _CONT = re.compile(r"^\W*(?:it|this|these|they|its|their|also|in\s+addition|more
 _VS = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|comparison\s+(?:of|between)|comparing)\b", re.I)
 
 
+def _sentence_of(record, ent) -> int | None:
+    """The index of the sentence an entity starts in (None when it starts in none)."""
+    return next((i for i, s in enumerate(record.sentences) if s.start <= ent.start < s.end), None)
+
+
 def where(record, ent) -> str:
     """Where an entity lies: ``title`` / ``design`` / ``result``."""
-    idx = next((i for i, s in enumerate(record.sentences) if s.start <= ent.start < s.end), None)
-    if idx is None:
-        return "?"
-    if idx == 0:
-        return "title"
+    idx = _sentence_of(record, ent)
+    if idx is None or idx == 0:
+        return "?" if idx is None else "title"
     s = record.sentences[idx]
     text = record.text[s.start:s.end]
     if zone_of(s.section) in ("methods", "aim", "objective") or _ALLOCATION.found(text):
@@ -143,11 +146,9 @@ def simulate(counts, record, claim, f, i_arm, c_arm, j, ents, show, key, text) -
 def where2(record, ent) -> str:
     """Finer: ``title`` / ``background`` / ``aim`` / ``methods`` / ``alloc`` (allocation wording) / ``results`` /
     ``conclusion`` / ``none`` (no heading)."""
-    idx = next((i for i, s in enumerate(record.sentences) if s.start <= ent.start < s.end), None)
-    if idx is None:
-        return "?"
-    if idx == 0:
-        return "title"
+    idx = _sentence_of(record, ent)
+    if idx is None or idx == 0:
+        return "?" if idx is None else "title"
     s = record.sentences[idx]
     if _ALLOCATION.found(record.text[s.start:s.end]):
         return "alloc"
