@@ -127,7 +127,8 @@ class EmbedCache:
             self.clear()
             return self._lookup(keys, docs, keeps, lengths)
         base = self.size
-        self._add(self._make(first_of_new, keys, docs, keeps, lengths), [keys[p] for p in first_of_new])
+        if first_of_new:  # every missed key may already have its row among the other NORMs of its word
+            self._add(self._make(first_of_new, keys, docs, keeps, lengths), [keys[p] for p in first_of_new])
         pending = index < 0
         index[pending] = base - 1 - index[pending]
         return index

@@ -71,6 +71,7 @@ def test_a_word_with_another_norm_gets_its_own_row(tagged):
     pico.predict(docs[:1])  # the word's row with its own NORM first
     changed = pico.predict([doc])
     assert _same(changed, _uncached(pico, [doc]))
+    assert _same(pico.predict([doc]), changed)  # the other NORM's row from the cache: no new row to make
     assert not _same(changed, _uncached(pico, docs[:1]))  # the NORM does reach the network
 
 
