@@ -56,12 +56,16 @@ def carry_reported(record: Record, claims: list[Claim]) -> None:
     starts = [s.start for s in record.sentences]
     sentence_of = {m.id: bisect_right(starts, m.start) - 1 for m in mentions}
     key = entity_words(mentions[0])
+    named = [by_id[i] for c in claims if c.type == "finding" for i in (*c.intervention, *c.comparator)
+             if i not in c.inherited and i in by_id]
     for c in claims:
         if c.type != "finding" or not c.intervention or not all(i in c.inherited for i in c.intervention):
             continue
         carried = [by_id[i] for i in c.intervention if i in by_id]
         if not carried or any(same_intervention(entity_words(e), key) for e in carried):
             continue
+        if any(same_intervention(entity_words(e), entity_words(n)) for e in carried for n in named):
+            continue  # the results name the carried arm too
         if any(same_intervention(entity_words(by_id[i]), key) for i in c.comparator if i in by_id):
             continue  # the carried comparator is the reported arm: the claim's arms are read the other way round
         earlier = [m for m in mentions if sentence_of.get(m.id, 0) <= c.sentence]
