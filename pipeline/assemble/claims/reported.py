@@ -22,7 +22,7 @@ from .control import is_control
 from .design import same_intervention
 
 #: a reported arm is the intervention of at least this many compared findings that name it
-LEAST = 2
+LEAST = 1
 
 
 def reported_arm(claims: list[Claim], by_id: dict[str, Entity]) -> list[Entity]:
