@@ -8,8 +8,14 @@ PICO-Corpus (``../shared/corpora/pico-corpus-breast-cancer``) labels, in 910 bre
 left out. Per abstract with both labels: the arm a result sentence that names none carries at the end of the
 abstract (:meth:`InterventionContext.carried`, else the main interventions' latest mentions), classed ``main right``
 (its words are an intervention span's or lie inside one, or hold one), ``main is control`` (the same against a
-control span and not an intervention span), ``main other``, ``no main``. ``--examples CLASS`` prints the title, the
-labelled arms and the main of the abstracts of that class.
+control span and not an intervention span), ``main other``, ``no main``; ``~`` rows: where the main came from;
+``@`` rows: oracle-free alternatives judged the same way (the allocated arm, the first arm after "randomised to", the
+arm the compared findings name most: ``results-I``, and that arm only where no finding names the current one:
+``results-I-if-main-absent``, the rule of :mod:`claimex.assemble.claims.reported`). ``--examples CLASS`` prints the
+title, the labelled arms and the main of the abstracts of that class (``alloc``: the allocated arm against the
+mentions; ``results``: the results arm where it differs). PICO-Corpus labels the *first* mention, often the title's
+wording: an abbreviation or a result sentence's shorter name of the same arm counts as ``other``, so the title's
+arm is favoured over any arm named later; read the counts with that bias.
 """
 
 from __future__ import annotations
@@ -18,7 +24,6 @@ import argparse
 import json
 import re
 from collections import Counter
-from pathlib import Path
 
 import claimex.assemble.claims as claims_pkg
 from claimex import paths
@@ -26,8 +31,8 @@ from claimex.assemble.claims.base import entity_words
 from claimex.assemble.claims.control import is_control
 from claimex.assemble.claims.design import part_words, same_intervention
 from claimex.corpora.findings import load_gold
-from claimex.read.base import Document
 from claimex.extractor import Extractor
+from claimex.read.base import Document
 
 _CUE = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?(?:in)?to\b", re.IGNORECASE)
 _SEEN: list = []
