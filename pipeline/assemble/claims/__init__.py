@@ -5,7 +5,8 @@ context (:mod:`.context`, :mod:`.link`, :mod:`.sides`), arm values and claim gro
 sentence reports separate comparisons for several outcomes), direction and significance
 (:mod:`.direction` for comparisons, :mod:`.single` for judged single-arm results, :mod:`.significance`),
 hedging and negation (:mod:`.hedging`). Before that, entities are grounded to the
-record's MeSH headings and chemicals (:mod:`.grounding`; sets ``Entity.mesh`` in place).
+record's MeSH headings and chemicals (:mod:`.grounding`; sets ``Entity.mesh`` in place). After all sentences, a
+finding whose intervention was wholly carried takes the arm the compared findings report (:mod:`.reported`).
 
 The rules and their reasons are written up in ``docs/claims.md``.
 """
