@@ -13,7 +13,8 @@ cyclophosphamide"), ``main other``, ``no main``; each cut by the found findings'
 abstract. ``~`` rows: what a wrong main arm is and where the gold arm is first named; ``@`` rows (oracle-free
 choices of the main arm: the current one, the title's first / longest arm, the most-mentioned cluster, the design's
 allocated arm, combinations; session 13: ``results-I``, the arm the compared findings name most as their own
-intervention, and ``results-I-if-main-absent``, that arm only where no finding names the current one): in how many abstracts (and their compared findings) each names the gold experimental
+intervention, and ``results-I-if-main-absent``, that arm only where no finding names the current one): in how
+many abstracts (and their compared findings) each names the gold experimental
 arm. ``--examples`` prints the title, the gold arms and the main (OPEN only: never on BLIND or the report half).
 """
 
