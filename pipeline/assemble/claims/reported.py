@@ -59,7 +59,7 @@ def carry_reported(record: Record, claims: list[Claim]) -> None:
     named = [by_id[i] for c in claims if c.type == "finding" for i in (*c.intervention, *c.comparator)
              if i not in c.inherited and i in by_id]
     for c in claims:
-        if c.type != "finding" or not c.intervention or not all(i in c.inherited for i in c.intervention):
+        if c.type not in ("finding", "adverse_effect") or not c.intervention or not all(i in c.inherited for i in c.intervention):
             continue
         carried = [by_id[i] for i in c.intervention if i in by_id]
         if not carried or any(same_intervention(entity_words(e), key) for e in carried):
