@@ -5,11 +5,14 @@ as the experimental arm the one the results set against the other arm: "EP produ
 EC", "ABI-007 demonstrated significantly higher response rates compared with standard paclitaxel". A result sentence
 that names no arm ("The median duration of response was 9.8 months") is read as being about that arm.
 
-:func:`reported_arm` is the arm named (not carried) as the intervention of the most compared findings (two at
-least), mentions grouped by :func:`.design.same_intervention`; :func:`carry_reported` gives it to the findings whose
+:func:`reported_arm` is the arm named (not carried) as the own single intervention of the most compared findings
+(:data:`LEAST` at least, strictly more than any other arm; not control-worded), mentions grouped by
+:func:`.design.same_intervention`. :func:`carry_reported` gives it to the findings and adverse-effect claims whose
 intervention was wholly carried from the context (the title's or the aims' main arm) when that carried arm is no
-mention of it - replacing the carried arm by the reported arm's latest mention before the claim's sentence (its first
-mention when none is earlier).
+mention of it, no finding names the carried arm in its own sentence (as intervention or comparator: results that never
+speak of it are not about it), and the claim's carried comparator is not the reported arm - replacing the carried arm
+by the reported arm's latest mention before the claim's sentence (its first mention when none is earlier). Measured
+in ``docs/claims.md`` section 27.1.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from .base import entity_words
 from .control import is_control
 from .design import same_intervention
 
-#: a reported arm is the intervention of at least this many compared findings that name it
+#: a reported arm is the own intervention of at least this many compared findings
 LEAST = 1
 
 
@@ -47,7 +50,7 @@ def reported_arm(claims: list[Claim], by_id: dict[str, Entity]) -> list[Entity]:
 
 
 def carry_reported(record: Record, claims: list[Claim]) -> None:
-    """Findings whose intervention is wholly carried take the reported arm (:func:`reported_arm`) instead of a
+    """Findings and adverse-effect claims whose intervention is wholly carried take the reported arm (:func:`reported_arm`) instead of a
     carried arm that is no mention of it (in place)."""
     by_id = {e.id: e for e in record.entities}
     mentions = reported_arm(claims, by_id)
@@ -59,7 +62,8 @@ def carry_reported(record: Record, claims: list[Claim]) -> None:
     named = [by_id[i] for c in claims if c.type == "finding" for i in (*c.intervention, *c.comparator)
              if i not in c.inherited and i in by_id]
     for c in claims:
-        if c.type not in ("finding", "adverse_effect") or not c.intervention or not all(i in c.inherited for i in c.intervention):
+        if c.type not in ("finding", "adverse_effect") or not c.intervention \
+                or not all(i in c.inherited for i in c.intervention):
             continue
         carried = [by_id[i] for i in c.intervention if i in by_id]
         if not carried or any(same_intervention(entity_words(e), key) for e in carried):
