@@ -50,8 +50,8 @@ def reported_arm(claims: list[Claim], by_id: dict[str, Entity]) -> list[Entity]:
 
 
 def carry_reported(record: Record, claims: list[Claim]) -> None:
-    """Findings and adverse-effect claims whose intervention is wholly carried take the reported arm (:func:`reported_arm`) instead of a
-    carried arm that is no mention of it (in place)."""
+    """Findings and adverse-effect claims whose intervention is wholly carried take the reported arm
+    (:func:`reported_arm`) instead of a carried arm that is no mention of it (in place; see the module docstring)."""
     by_id = {e.id: e for e in record.entities}
     mentions = reported_arm(claims, by_id)
     if not mentions:
