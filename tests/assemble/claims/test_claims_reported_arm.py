@@ -52,3 +52,16 @@ def test_no_reported_arm_when_two_arms_are_compared_equally_often():
     other = glue.model_copy(update={"intervention": [next(e.id for e in rec.entities if e.text == "drainage")],
                                     "inherited": []})
     assert reported_arm([*claims, other], by_id) == []
+
+
+def test_an_adverse_effect_that_names_no_arm_carries_it_too(monkeypatch):
+    # the harm sentence is PICO-Corpus 17154160's (also a trial whose results name the arm the title does not carry)
+    text = SEALANT + " The incidence of treatment-emergent adverse events was similar between groups."
+    ents = [*SEALANT_ENTS, ("OUTCOME", "incidence of treatment-emergent adverse events")]
+    rec = make_record(text, ents, title=True)
+    harm = next(c for c in claims_of(rec, arms="rules") if c.type == "adverse_effect")
+    assert entity_texts(rec, harm.intervention) == ["fibrin glue"]
+    monkeypatch.setattr(claims_pkg, "carry_reported", lambda record, claims: None)
+    rec = make_record(text, ents, title=True)
+    harm = next(c for c in claims_of(rec, arms="rules") if c.type == "adverse_effect")
+    assert entity_texts(rec, harm.intervention) != ["fibrin glue"]
