@@ -12,7 +12,9 @@ name, the gold's control their most common comparator. The claims' main arm is w
 cyclophosphamide"), ``main other``, ``no main``; each cut by the found findings' intervention right / wrong in the
 abstract. ``~`` rows: what a wrong main arm is and where the gold arm is first named; ``@`` rows (oracle-free
 choices of the main arm: the current one, the title's first / longest arm, the most-mentioned cluster, the design's
-allocated arm, combinations): in how many abstracts (and their compared findings) each names the gold experimental
+allocated arm, combinations; session 13: ``results-I``, the arm the compared findings name most as their own
+intervention, and ``results-I-if-main-absent``, that arm only where no finding names the current one): in how
+many abstracts (and their compared findings) each names the gold experimental
 arm. ``--examples`` prints the title, the gold arms and the main (OPEN only: never on BLIND or the report half).
 """
 
@@ -117,10 +119,52 @@ def candidates(counts, record, ctx, i_arm, c_arm, weight) -> None:
     cands["most-mentioned-if-current-once"] = (mm[0] if mm and cur is not None and sum(
         1 for g in groups for e in g if g is not mm and e.text == cur.text) <= 1 and len(mm) >= 3 else cur)
     cands["current-or-most-if-not-title"] = cur if title else (mm[0] if mm else cur)
+    for own in (False, True):
+        for least in (1, 2, 3):
+            r = results_arm(record, own, least)
+            cands[f"results-I own={own} least={least}"] = r or cur
+            cands[f"results-I-if-main-absent own={own} least={least}"] = cur if main_in_results(record, cur) \
+                else (r or cur)
     for name, c in cands.items():
         ok = c is not None and entity_names(c, i_arm, c_arm)
         counts[f"@ {name}: abstracts right"] += ok
         counts[f"@ {name}: compared findings in abstracts right"] += weight * ok
+
+
+def results_arm(record, own_comparator: bool, least: int = 1):
+    """The arm the result sentences set against another most often: the intervention entity (named in its own
+    sentence, not carried) of finding claims with a comparator, clustered by :func:`same_intervention`."""
+    by_id = {e.id: e for e in record.entities}
+    inherited_ok = lambda c, ids: not any(i in c.inherited for i in ids)  # noqa: E731
+    groups: list[list] = []
+    for c in record.claims:
+        if c.type != "finding" or not c.comparator or len(c.intervention) != 1:
+            continue
+        if c.intervention[0] in c.inherited or (own_comparator and not inherited_ok(c, c.comparator)):
+            continue
+        e = by_id.get(c.intervention[0])
+        if e is None or not entity_words(e) or is_control(e):
+            continue
+        g = next((g for g in groups if same_intervention(entity_words(e), entity_words(g[0]))), None)
+        (g.append(e) if g is not None else groups.append([e]))
+    best = max(groups, key=len) if groups else None
+    return best[0] if best is not None and len(best) >= least else None
+
+
+def main_in_results(record, main) -> bool:
+    """Does a finding claim name (not carry) an arm that is a mention of ``main``?"""
+    if main is None:
+        return False
+    key = entity_words(main)
+    by_id = {e.id: e for e in record.entities}
+    for c in record.claims:
+        if c.type != "finding":
+            continue
+        for i in (*c.intervention, *c.comparator):
+            e = by_id.get(i)
+            if i not in c.inherited and e is not None and same_intervention(entity_words(e), key):
+                return True
+    return False
 
 
 def main() -> None:

@@ -5,7 +5,8 @@ context (:mod:`.context`, :mod:`.link`, :mod:`.sides`), arm values and claim gro
 sentence reports separate comparisons for several outcomes), direction and significance
 (:mod:`.direction` for comparisons, :mod:`.single` for judged single-arm results, :mod:`.significance`),
 hedging and negation (:mod:`.hedging`). Before that, entities are grounded to the
-record's MeSH headings and chemicals (:mod:`.grounding`; sets ``Entity.mesh`` in place).
+record's MeSH headings and chemicals (:mod:`.grounding`; sets ``Entity.mesh`` in place). After all sentences, a
+finding whose intervention was wholly carried takes the arm the compared findings report (:mod:`.reported`).
 
 The rules and their reasons are written up in ``docs/claims.md``.
 """
@@ -41,6 +42,7 @@ from .hedging import hedged
 from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
 from .polarity import anatomy, both_arms_change
+from .reported import carry_reported
 from .sides import (
     arms_apart,
     between_arms,
@@ -141,6 +143,7 @@ class ClaimAssembler:
             kept = {c.id for c in per_arm}
             ranked = iter(self.arms.rerank(record, [c for c in claims if c.id not in kept], views))
             claims = [c if c.id in kept else next(ranked) for c in claims]
+        carry_reported(record, claims)
         claims = split_coordinated(record, claims)
         return self.confidence.score(record, claims) if self.confidence is not None else claims
 
