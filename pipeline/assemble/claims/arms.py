@@ -178,13 +178,21 @@ _OUTCOME_LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:after|following|related\s+to
                            re.IGNORECASE)
 
 
+def _short_label(text: str) -> bool:
+    """A two-letter arm label in capitals ("TU", "FP"): an abbreviation the abstract names an arm by, found again
+    only in capitals (not "to", "or")."""
+    return len(text) == 2 and text.isalpha() and text.isupper()
+
+
 def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm]) -> list[Arm]:
     """Earlier I/C entities written again here but not tagged ("... with docetaxel, while ... with
     5-fluorouracil+vinorelbine"): exact, case-insensitive, word-bounded repeats of their text, looked
     for in sentences that report numbers. Not over a span :func:`settle_roles` settled as an outcome
     ("OLP for the i-gel", where a methods sentence tagged "OLP" as an intervention too), nor where an OUTCOME
     entity is the same text ("fall risk score (p = 0.036), proprioception (p = 0.015)", an outcome list item;
-    an arm inside a longer outcome - "serum levels of X" - is still found)."""
+    an arm inside a longer outcome - "serum levels of X" - is still found). A text of three letters or more, or a
+    two-letter label in capitals (:func:`_short_label`: "83 % for those in the ACT arm" and "the TU arm"), matched
+    in capitals only."""
     out: list[Arm] = []
     if not view.measures:  # only where arm values need their arms
         return out
@@ -194,14 +202,16 @@ def _re_mentions(view: SentenceView, ctx: InterventionContext, taken: list[Arm])
     latest_first.sort(key=lambda e: -len(e.text))  # stable: the latest of equally long texts first
     for ent in latest_first:
         key = ent.text.lower()
-        if len(key) < 3 or key in seen:
+        label = _short_label(ent.text)
+        if (len(key) < 3 and not label) or key in seen:
             continue
         seen.add(key)
         pos = low.find(key)
         while pos >= 0:
             a, b = view.start + pos, view.start + pos + len(key)
             bounded = (pos == 0 or not low[pos - 1].isalnum()) and (pos + len(key) == len(low)
-                                                                    or not low[pos + len(key)].isalnum())
+                                                                    or not low[pos + len(key)].isalnum()) \
+                and (not label or view.text[pos:pos + len(key)] == ent.text)
             if bounded and not any(x.start < b and a < x.end for x in (*taken, *out)) \
                     and not any(x < b and a < y for x, y in view.not_arms) \
                     and not any(o.start == a and o.end == b for o in view.label("OUTCOME")):
