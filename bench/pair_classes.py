@@ -19,7 +19,8 @@ s = significance; ``ic`` = both arms wrong, the rest right). Each wrong arm slot
   arm), with ``own`` / ``carried`` (the entity lies in the finding's sentence or not).
 
 ``dose pair`` rows count both-wrong findings whose two gold arms share their content words but for numbers, doses
-or brackets ("TAP-144-SR (6M)" vs "(3M)").
+or brackets ("TAP-144-SR (6M)" vs "(3M)"); ``dose pair [fields]`` rows give their slot classes. Measured in
+docs/claims.md section 27.2 (main cc7c101: both arms wrong, the rest right, OPEN 27 / BLIND 66).
 """
 
 from __future__ import annotations
