@@ -143,6 +143,7 @@ def main() -> None:
     ap.add_argument("--skip-ids", type=Path, help="leave these keys out (OPEN = the rest)")
     ap.add_argument("--fine", action="store_true", help="judged paths by controlled design; between words by word")
     ap.add_argument("--match", help="count only findings whose sentence matches this regex (case-insensitive)")
+    ap.add_argument("--amatch", help="count only findings whose abstract matches this regex (case-insensitive)")
     ap.add_argument("--examples", help="print the findings of paths starting with this (OPEN only)")
     args = ap.parse_args()
     if args.examples and not args.skip_ids:
@@ -163,6 +164,8 @@ def main() -> None:
             c = claims[j.claim]
             if args.match and not re.search(args.match, text[slice(*finding.sentence)], re.IGNORECASE):
                 continue
+            if args.amatch and not re.search(args.amatch, text, re.IGNORECASE):
+                continue
             key = (record.id, c.sentence, tuple(c.outcome), tuple(c.measures))
             info = PATHS.get(key + (c.direction,)) or PATHS.get(key) or ("(no path)", "", "")
             gold = "single" if finding.comparator is None else "cmp"
@@ -175,6 +178,7 @@ def main() -> None:
             table[path][f"gold {gold}"] += 1
             table[path][f"gold {gold} ok"] += (gold == "single") == (kind != "cmp") and (
                 (gold == "single") == (not c.comparator))
+            table[path][f"gold {gold} {kind}"] += 1
             if gold == "cmp" and kind == "cmp" and not c.comparator:
                 missing[(info[0], info[1], info[2])] += 1
             if args.examples and path.startswith(args.examples):
@@ -187,7 +191,8 @@ def main() -> None:
     for path in sorted(table):
         t = table[path]
         tot.update(t)
-        print(f"{path:55s} {t['gold single']:4d} ({t['gold single ok']:4d})   {t['gold cmp']:4d} ({t['gold cmp ok']:4d})")
+        print(f"{path:55s} {t['gold single']:4d} ({t['gold single ok']:4d})   {t['gold cmp']:4d} ({t['gold cmp ok']:4d})"
+              + (f"  [judged {t['gold cmp judged']}]" if t["gold cmp judged"] else ""))
     print(f"{'all':55s} {tot['gold single']:4d} ({tot['gold single ok']:4d})   {tot['gold cmp']:4d} "
           f"({tot['gold cmp ok']:4d})")
     print("\ncompared claims of gold comparisons with no comparator: path, design, controlled")
