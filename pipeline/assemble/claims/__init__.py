@@ -244,7 +244,8 @@ class ClaimAssembler:
 
     @staticmethod
     def _harms(view: SentenceView, ctype: str) -> bool:
-        """A result about harms: the claim is typed adverse or the sentence's outcomes name harms (:data:`.single.HARMS`)."""
+        """A result about harms: the claim is typed adverse or the sentence's outcomes name harms
+        (:data:`.single.HARMS`)."""
         return ctype == "adverse_effect" or view.cached(
             "harms", lambda: bool(HARMS.search(" ".join(o.text for o in view.label("OUTCOME")))))
 
