@@ -245,12 +245,18 @@ class ClaimAssembler:
             return out
         return [c for c in out if c.outcome or c.type not in ("finding", "adverse_effect")]
 
+    @staticmethod
+    def _harms(view: SentenceView, ctype: str) -> bool:
+        """A result about harms: the claim is typed adverse or the sentence's outcomes name harms
+        (:data:`.single.HARMS`)."""
+        return ctype == "adverse_effect" or view.cached(
+            "harms", lambda: bool(HARMS.search(" ".join(o.text for o in view.label("OUTCOME")))))
+
     def _judge(self, view: SentenceView, ctype: str, group: Group) -> Decision:
         """The single-arm judgement (:func:`.single.decide_within`) of ``group``'s outcome in ``view``."""
         masked = _cue_text(view)
         # a single-arm result is a harm when the claim is typed adverse or the sentence lists harms
-        harms = ctype == "adverse_effect" or view.cached(
-            "harms", lambda: bool(HARMS.search(" ".join(o.text for o in view.label("OUTCOME")))))
+        harms = self._harms(view, ctype)
         return decide_within(view.text, view.start, masked, group.measures, adverse=harms,
                              outcome_text=" ".join(o.text for o in group.outcomes),
                              outcome_at=min((o.start - view.start for o in group.outcomes), default=None),
@@ -270,6 +276,7 @@ class ClaimAssembler:
             return Decision()
         masked = _cue_text(view)
         outcome_text = " ".join(o.text for o in group.outcomes)
+        designed = not single_arm  # the design named the other arm before this sentence
         one_arm = not has_comparator and len({a.key for a in arms if not a.plural}) <= 1
         if single_arm and controlled and compared_in_degree(masked):
             # no comparator seen, but the abstract is of a controlled trial and the sentence says its result in a
@@ -301,6 +308,8 @@ class ClaimAssembler:
             if ctype in _CARRY:  # a result stated in words ("did not improve endothelial function"): its test
                 sig, p, _ = significance(group.measures, view.text, view.start)
                 decision.significant, decision.p_value = sig, p.id if p is not None else None
+                if decision.negated and designed and controlled and not self._harms(view, ctype):
+                    return _denied(decision)
         else:
             sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]
             others = [(o.start - view.start, o.end - view.start) for o in view.label("OUTCOME")
@@ -314,7 +323,9 @@ class ClaimAssembler:
                                          role_spans(view, arms, group.outcomes), sides, self.model, outcome_text)
         if decision.direction is None and not has_comparator and ctype in _CARRY:
             # no comparator, nothing compared or judged in words: a result reported for the arm
-            return self._judge(view, ctype, group)
+            decision = self._judge(view, ctype, group)
+            if decision.negated and designed and controlled and not self._harms(view, ctype):
+                return _denied(decision)
         return decision
 
     # -- one-sentence helpers (evaluation and training on Evidence Inference) ---------------------------
@@ -341,6 +352,16 @@ class ClaimAssembler:
         spans = role_spans(view, arms, outcomes)
         ev = comparison_evidence(view.text, view.start, view.measures, spans, pairs, " ".join(o.text for o in outcomes))
         return classifier_text(ev, view.text, spans)
+
+
+def _denied(decision: Decision) -> Decision:
+    """An effect denied in a controlled trial whose design named the other arm ("However, the quality of life in
+    women did not improve", "There was no failed insertion of devices"), with no within-arm wording: nothing set one
+    arm apart from the other - no difference between them, not a single-arm judgement (the comparator is carried
+    after). A harm denied ("No safety concerns were observed") stays a judgement of the arm (GUIDELINES, Findings:
+    a harm stated for one arm without comparison)."""
+    return Decision(direction="no_difference", significant=decision.significant, negated=True,
+                    p_value=decision.p_value, source="words")
 
 
 def _recommendation(text: str) -> bool:

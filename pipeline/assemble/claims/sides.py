@@ -26,7 +26,10 @@ from .significance import AGAINST_START, DEGREE, ONE_ARM_ONLY, WITHIN_CHANGE
 #: a controlled design named anywhere in an abstract: randomised, placebo, sham, a control group / arm / condition,
 #: a crossover
 _CONTROLLED = Alternation([Gated(re.compile(r, re.IGNORECASE), keys) for r, keys in [  # runs gated apart (round 9)
-    (r"\brandomi[sz]\w*", ("randomi",)), (r"\bplacebo", ("placebo",)), (r"\bsham\b", ("sham",)),
+    (r"\brandomi[sz]\w*", ("randomi",)),
+    (r"\brandomly\s+(?:\w+\s+){0,2}?(?:assign|allocat|divid|distribut|split)\w*|\b(?:assign|allocat|divid|distribut)\w*"
+     r"\s+(?:\w+\s+){0,3}?randomly\b|\bat\s+random\b|\brandom\s+(?:allocation|assignment)\b", ("random",)),
+    (r"\bplacebo", ("placebo",)), (r"\bsham\b", ("sham",)),
     (r"\bcontrol(?:led)?\s+(?:groups?|arms?|trials?|conditions?)\b", ("control",)), (r"\bcross-?over\b", ("cross",))]])
 
 

@@ -137,9 +137,12 @@ def test_armrank_end_cues_as_forward(name, befores):
 
 def test_controlled_design_as_one_gated_pattern(pubmed_sentences):
     """sides._CONTROLLED cut into runs (asked through ``found``, cached per abstract): what the single gate said."""
-    one_gate = Gated(sides._CONTROLLED.pattern, ("randomi", "placebo", "sham", "control", "cross"))
-    assert sides._CONTROLLED.pattern.pattern == (r"\brandomi[sz]\w*|\bplacebo|\bsham\b|\bcontrol(?:led)?\s+(?:groups?|"
-                                                 r"arms?|trials?|conditions?)\b|\bcross-?over\b")
+    one_gate = Gated(sides._CONTROLLED.pattern, ("random", "placebo", "sham", "control", "cross"))
+    assert sides._CONTROLLED.pattern.pattern == (
+        r"\brandomi[sz]\w*|\brandomly\s+(?:\w+\s+){0,2}?(?:assign|allocat|divid|distribut|split)\w*|"
+        r"\b(?:assign|allocat|divid|distribut)\w*\s+(?:\w+\s+){0,3}?randomly\b|\bat\s+random\b|"
+        r"\brandom\s+(?:allocation|assignment)\b|\bplacebo|\bsham\b|\bcontrol(?:led)?\s+(?:groups?|"
+        r"arms?|trials?|conditions?)\b|\bcross-?over\b")
     hits = 0
     for text in pubmed_sentences + TRICKY + ["A Cross-over trial.", "Control  arms", "RANDOMISATION", "a \u017fham"]:
         want = one_gate.search(text) is not None
