@@ -135,7 +135,6 @@ _RELATIVE_NEXT = re.compile(r"\s*(?:to|by|via|with|in|into|at|for|from|as|after|
 INTRANSITIVE = frozenset(["resulted", "occurred", "responded", "contributed", "persisted", "remained", "declined",
                           "failed", "succeeded", "survived", "recovered", "relapsed", "progressed", "differed"])
 _PRESENT = re.compile(r"\b(?:is|are|can|will|would|shall|must)\b", re.IGNORECASE)
-_BREAK = re.compile(r"[;,]|\b(?:but|whereas|while|although|however|and)\b", re.IGNORECASE)
 _THIS_WAS = re.compile(r"\b(?:this|it)\s+was\s+(?:a|an|the)\b", re.IGNORECASE)
 
 
@@ -160,8 +159,8 @@ def past_result(view: SentenceView) -> bool:
             continue
         if _RELATIVE_NEXT.match(text, m.end()) and word not in INTRANSITIVE:
             continue
-        if _PRESENT.search(text, max((k.end() for k in _BREAK.finditer(text, 0, m.start())), default=0), m.start()):
-            continue  # a present-tense or modal verb rules its clause: "An FP result is ... every man screened"
+        if _PRESENT.search(text, 0, m.start()):
+            continue  # a present-tense or modal verb rules the sentence: "An FP result is ... every man screened"
         if any(end <= m.start() and _SUBJECT_GAP.fullmatch(text, end, m.start()) for end in ends):
             return True  # an entity as its subject: "[LOLA] ameliorated", "[patients] experienced"
         before = _BEFORE_ED.search(text, 0, m.start())
