@@ -2,7 +2,7 @@
 
 A conclusion that states what the trial observed for a named outcome is a finding ("sentence claim not a
 finding" in the findings gold); one that judges, generalises (hedged) or recommends stays a conclusion.
-Three signals, each on the sentence's own words outside entity names:
+Four signals, each on the sentence's own words outside entity names:
 
 * :data:`CONCLUDED_RESULT` - an effect verb in the present tense ("X significantly reduces Y"), an observed
   comparison or null effect ("was not effective in reducing", "provided a similar performance", "as effective as"),
@@ -14,6 +14,10 @@ Three signals, each on the sentence's own words outside entity names:
   [surfactant]"): the past tense reports what this study saw; an ``-ed`` word with no arm before it is an
   adjective or a passive ("novel and unexpected features", "was not explained by"); or a clause that opens
   on "no" before its outcome and says it was seen ("...; no [adverse consequences] were observed");
+* :func:`past_result` - the past tense of this study (a past auxiliary that is no design statement or verdict, a
+  finite ``-ed`` verb after its subject: "changes in [X] were not as relevant when comparing between groups",
+  "[LOLA] ameliorated"); the present tense generalises. A past "tended to" (:func:`observed_trend`) is an observed
+  trend, no hedge (docs/claims.md section 27.5);
 * :data:`RECOMMENDS` - "is needed", "should", "further studies": a recommendation, never a result.
 
 Also here, for :func:`.types.result_strength` (any zone), :func:`agent_arm`: an arm as the agent of a reduced
@@ -99,9 +103,10 @@ def observed_result(view: SentenceView) -> bool:
 
 #: a past auxiliary: "was not efficacious", "were not as relevant when comparing between groups", "did not alter"
 _PAST_AUX = re.compile(r"\b(?:was|were|did|had)\b(?!\s+to\b)", re.IGNORECASE)
-#: what may stand between a past auxiliary and its design participle ("the trial was conducted", "were randomly
-#: assigned") or stand before a finite past verb without being its subject
+#: the word after a past auxiliary, "not" and an adverb aside ("the trial was conducted", "were randomly assigned")
 _AFTER_AUX = re.compile(r"\s+(?:not\s+)?(?:[a-z]+ly\s+)?([a-z]+)", re.IGNORECASE)
+_ED = re.compile(r"\b[a-z]{3,}ed\b", re.IGNORECASE)
+#: the word before an ``-ed`` word, adverbs aside
 _BEFORE_ED = re.compile(r"([\w'’-]+)(?:\s+[a-z]+ly)*\s+$", re.IGNORECASE)
 #: past participles of the study's design, said of the study itself ("was conducted", "were registered")
 #: and verdicts on evidence ("the effects of X were confirmed"); what was seen is a result ("no X was observed")
@@ -169,9 +174,6 @@ def past_result(view: SentenceView) -> bool:
         if before.group(1).lower() not in NOT_SUBJECT and not before.group(1).lower().endswith("ed"):
             return True
     return False
-
-
-_ED = re.compile(r"\b[a-z]{3,}ed\b", re.IGNORECASE)
 
 
 #: "tended to" in the past tense reports a trend this study saw ("Supplementation ... tended to reduce muscle

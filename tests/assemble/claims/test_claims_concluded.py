@@ -3,11 +3,11 @@
 Sentences from the CONCLUSIONS sections of Evidence Inference 2.0 abstracts (``../shared``, no findings-gold article).
 """
 
+from claims_helpers import make_record, types_of
+
 from claimex.assemble.claims.base import sentence_views
 from claimex.assemble.claims.concluded import observed_trend, past_result
 from claimex.assemble.claims.hedging import hedged
-
-from claims_helpers import make_record, types_of
 
 
 def _past(text: str, entities=()) -> bool:
