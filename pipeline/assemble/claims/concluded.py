@@ -2,7 +2,7 @@
 
 A conclusion that states what the trial observed for a named outcome is a finding ("sentence claim not a
 finding" in the findings gold); one that judges, generalises (hedged) or recommends stays a conclusion.
-Three signals, each on the sentence's own words outside entity names:
+Four signals, each on the sentence's own words outside entity names:
 
 * :data:`CONCLUDED_RESULT` - an effect verb in the present tense ("X significantly reduces Y"), an observed
   comparison or null effect ("was not effective in reducing", "provided a similar performance", "as effective as"),
@@ -14,6 +14,10 @@ Three signals, each on the sentence's own words outside entity names:
   [surfactant]"): the past tense reports what this study saw; an ``-ed`` word with no arm before it is an
   adjective or a passive ("novel and unexpected features", "was not explained by"); or a clause that opens
   on "no" before its outcome and says it was seen ("...; no [adverse consequences] were observed");
+* :func:`past_result` - the past tense of this study (a past auxiliary that is no design statement or verdict, a
+  finite ``-ed`` verb after its subject: "changes in [X] were not as relevant when comparing between groups",
+  "[LOLA] ameliorated"); the present tense generalises. A past "tended to" (:func:`observed_trend`) is an observed
+  trend, no hedge (docs/claims.md section 27.5);
 * :data:`RECOMMENDS` - "is needed", "should", "further studies": a recommendation, never a result.
 
 Also here, for :func:`.types.result_strength` (any zone), :func:`agent_arm`: an arm as the agent of a reduced
@@ -95,6 +99,91 @@ def observed_result(view: SentenceView) -> bool:
         if not hedged(clause):
             return True
     return False
+
+
+#: a past auxiliary: "was not efficacious", "were not as relevant when comparing between groups", "did not alter"
+_PAST_AUX = re.compile(r"\b(?:was|were|did|had)\b(?!\s+to\b)", re.IGNORECASE)
+#: the word after a past auxiliary, "not" and an adverb aside ("the trial was conducted", "were randomly assigned")
+_AFTER_AUX = re.compile(r"\s+(?:not\s+)?(?:[a-z]+ly\s+)?([a-z]+)", re.IGNORECASE)
+_ED = re.compile(r"\b[a-z]{3,}ed\b", re.IGNORECASE)
+#: the word before an ``-ed`` word, adverbs aside
+_BEFORE_ED = re.compile(r"([\w'’-]+)(?:\s+[a-z]+ly)*\s+$", re.IGNORECASE)
+#: past participles of the study's design, said of the study itself ("was conducted", "were registered")
+#: and verdicts on evidence ("the effects of X were confirmed"); what was seen is a result ("no X was observed")
+DESIGN_PAST = NOT_RESULT - {"observed", "reported", "detected", "noted", "showed", "demonstrated", "treated",
+                            "received"} | {"registered", "enrolled", "recruited", "approved", "funded", "terminated",
+                                           "stopped", "initiated", "started", "done", "undertaken", "carried", "made",
+                                           "given", "hypothesized", "hypothesised", "assumed", "believed",
+                                           "proposed", "intended"}
+#: a verdict after a past auxiliary judges, it reports no observation (GUIDELINES: "was effective and safe" is
+#: neutral; "the treatments were well-tolerated", "was a safe and effective approach"), and so does a cause
+#: given ("was not explained by baseline FSH")
+VERDICT = frozenset(["effective", "efficacious", "ineffective", "safe", "unsafe", "well", "well-tolerated",
+                     "tolerated", "feasible", "beneficial", "successful", "useful", "acceptable", "encouraging",
+                     "promising", "valuable", "able", "a", "an", "explained", "attributed", "attributable", "due",
+                     "caused", "driven", "mediated", "accounted"])
+#: words before an ``-ed`` word that make it no finite verb: a passive or perfect ("is delivered", "must be
+#: interpreted", "has improved"), an attributive ("the observed difference", "a trained nursing team"), a
+#: preposition or conjunction ("of controlled trials", "and improved")
+NOT_SUBJECT = frozenset(["is", "are", "be", "been", "being", "was", "were", "has", "have", "had", "the", "a", "an",
+                         "this", "that", "these", "those", "its", "their", "our", "of", "in", "on", "for", "with",
+                         "to", "by", "and", "or", "as", "than", "from", "at", "well", "more", "less", "most", "least",
+                         "not", "newly", "well-", "randomly", "randomized", "randomised", "double-blind", "non",
+                         "into", "onto", "via", "after", "before", "when", "while", "if", "once", "which", "who",
+                         "where", "whether", "but", "nor", "under", "over", "during", "without", "within",
+                         "among", "between", "per", "each", "every", "all", "any", "some", "no"])
+#: a reduced relative's participle is followed by its preposition ("the schedules delivered to", "when applied with
+#: the same factors"); a finite verb by its object ("[LOLA] ameliorated the deleterious effects")
+_RELATIVE_NEXT = re.compile(r"\s*(?:to|by|via|with|in|into|at|for|from|as|after|during|under|over|on|using|"
+                            r"through|within|among|between|,|\))\b", re.IGNORECASE)
+#: intransitive verbs form no passive participle: "resulted in", "responded to" are finite before a preposition
+INTRANSITIVE = frozenset(["resulted", "occurred", "responded", "contributed", "persisted", "remained", "declined",
+                          "failed", "succeeded", "survived", "recovered", "relapsed", "progressed", "differed"])
+_PRESENT = re.compile(r"\b(?:is|are|can|will|would|shall|must)\b", re.IGNORECASE)
+_THIS_WAS = re.compile(r"\b(?:this|it)\s+was\s+(?:a|an|the)\b", re.IGNORECASE)
+
+
+def past_result(view: SentenceView) -> bool:
+    """A conclusion that says in the past tense what this study saw, outside entity names: a past auxiliary that
+    is no design statement ("Peak inspiratory pressure was significantly lower ...", "were not as relevant when
+    comparing between groups"; not "the trial was conducted", "this was a multicentric trial") or a finite
+    ``-ed`` verb after its subject ("[LOLA] ameliorated", "patients experienced"; not "is delivered", "the observed
+    difference"). The present tense generalises ("X is an effective alternative", "results are applicable to").
+    The caller checks the OUTCOME entity, hedges and recommendations."""
+    text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
+    if _THIS_WAS.search(text):
+        return False
+    for m in _PAST_AUX.finditer(text):
+        nxt = _AFTER_AUX.match(text, m.end())
+        if nxt is None or nxt.group(1).lower() not in DESIGN_PAST and nxt.group(1).lower() not in VERDICT:
+            return True
+    ends = [view.local(e)[1] for e in view.entities]
+    for m in _ED.finditer(text):
+        word = m.group(0).lower()
+        if word in NOT_RESULT or word in DESIGN_PAST:
+            continue
+        if _RELATIVE_NEXT.match(text, m.end()) and word not in INTRANSITIVE:
+            continue
+        if _PRESENT.search(text, 0, m.start()):
+            continue  # a present-tense or modal verb rules the sentence: "An FP result is ... every man screened"
+        if any(end <= m.start() and _SUBJECT_GAP.fullmatch(text, end, m.start()) for end in ends):
+            return True  # an entity as its subject: "[LOLA] ameliorated", "[patients] experienced"
+        before = _BEFORE_ED.search(text, 0, m.start())
+        if before is None:
+            continue  # the sentence's first word: an attributive ("Computerized order entry ...")
+        if before.group(1).lower() not in NOT_SUBJECT and not before.group(1).lower().endswith("ed"):
+            return True
+    return False
+
+
+#: "tended to" in the past tense reports a trend this study saw ("Supplementation ... tended to reduce muscle
+#: fatigue"), not a speculation ("may", "tends to" generalises)
+_TENDED = re.compile(r"\btended\s+to\b", re.IGNORECASE)
+
+
+def observed_trend(text: str) -> str:
+    """``text`` without its past-tense "tended to" (an observed trend, no hedge), for :func:`.hedging.hedged`."""
+    return _TENDED.sub(" ", text) if "tended" in text else text
 
 
 _AGENT = re.compile(r"((?:\w+\s+)?(?:[a-z]+ly\s+)?)\b([a-z]{4,}ed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .base import SentenceView
-from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result
+from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result, observed_trend, past_result
 from .gates import Alternation, Anchored, Gated, GatedBoth, cues
 from .hedging import hedged
 from .nonresult import ADMIN, AT_START, BACKGROUND_CUE, BASELINE, FLOW, REPORTED_WORDS, SAMPLE, defines_or_analyses
@@ -269,10 +269,11 @@ def states_result(view: SentenceView, tagged: bool = True) -> bool:
     if tagged and observed_result(view):  # a past-tense result no hedge reaches (.concluded)
         return True
     core = judging_tail(view.text)
-    if hedged(core) or RECOMMENDS.search(core):
+    if hedged(observed_trend(core)) or RECOMMENDS.search(core):
         return False
     text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
-    return RESULT_STRONG.found(_THRESHOLD.sub(" ", text)) or bool(CONCLUDED_RESULT.search(text))
+    return RESULT_STRONG.found(_THRESHOLD.sub(" ", text)) or bool(CONCLUDED_RESULT.search(text)) or (
+        tagged and past_result(view))
 
 
 def result_strength(view: SentenceView) -> int:
