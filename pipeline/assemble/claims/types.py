@@ -40,7 +40,10 @@ from .typecues import (
     attributive,
     counted_event,
     groups_alike,
+    general,
     judging_tail,
+    known,
+    weighs_arms,
     leading_passive,
     lists_methods,
     reported_apart,
@@ -370,10 +373,14 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
         if BACKGROUND_CUE.search(view.text) or EARLIER_WORK.search(view.text) and not view.measures:
             return "background"
         tested = any(m.kind in TEST_KINDS for m in view.measures)
-        if strength == 2 and (zone is None and (reports or SIGNIFICANCE.search(view.text)) or tested):  # results
+        if strength == 2 and (zone is None and (reports or SIGNIFICANCE.search(view.text) and not general(view.text))
+                              or tested):  # results
             state.results_seen = zone is None or state.results_seen
             return "adverse_effect" if is_adverse(view) else "finding"
-        if zone is None and _judges_outcome(view, state.tagged):  # a verdict ("... are disappointing")
+        if zone is None and _judges_outcome(view, state.tagged) and not (known(view.text)
+                                                                         and not weighs_arms(view.text)):
+            # a verdict ("... are disappointing"); one that other work reached is background unless it weighs two arms
+            # ("studies have shown that LMWHs are as effective as unfractionated heparin": Evidence Inference asks it)
             return "adverse_effect" if is_adverse(view) else "finding"
         return "background"
     if strength >= 1 or zone == "results" and (view.label("OUTCOME") or EVENT.search(view.text)) or (
