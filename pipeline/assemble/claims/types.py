@@ -28,7 +28,17 @@ from .base import SentenceView
 from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result
 from .gates import Alternation, Anchored, Gated, GatedBoth, cues
 from .hedging import hedged
-from .nonresult import ADMIN, AT_START, BACKGROUND_CUE, BASELINE, FLOW, REPORTED_WORDS, SAMPLE, defines_or_analyses
+from .nonresult import (
+    ADMIN,
+    AT_START,
+    BACKGROUND_CUE,
+    BASELINE,
+    FLOW,
+    REPORTED_WORDS,
+    SAMPLE,
+    defines_or_analyses,
+    measured_only,
+)
 from .nonresult import COMPARES as _COMPARES
 from .nonresult import CONTRAST as _CONTRAST
 from .typecues import (
@@ -203,7 +213,7 @@ def reports_nothing(view: SentenceView) -> bool:
         return True
     if SAMPLE.found(text) and not _COMPARES.search(text) and not any(m.kind in TEST_KINDS for m in view.measures):
         return True
-    if defines_or_analyses(view.text, view.measures, RESULT_KINDS):
+    if defines_or_analyses(view.text, view.measures, RESULT_KINDS) or measured_only(text, view.measures, RESULT_KINDS):
         return True
     if FLOW.found(text):
         kinds = {m.kind for m in view.measures}
