@@ -26,7 +26,11 @@ Each cue is a linguistic pattern, keyword-gated (:class:`.base.Gated`):
 * :func:`counted_event` - an event said of a count of patients ("At a median follow-up of 80 months 274 patients
   had died");
 * :func:`judging_tail` - a trailing appositive that judges the result before it (", a potentially useful clinical
-  finding that warrants further investigation"): its hedge or recommendation does not reach the main clause.
+  finding that warrants further investigation"): its hedge or recommendation does not reach the main clause;
+* :func:`general` / :func:`known` / :func:`weighs_arms` (session 13) - what is known, not found by this study: the
+  present tense without a past one ("has a significant impact on quality of life") or a result attributed to other
+  work ("Three randomized controlled trials have confirmed", "has been shown to"); a comparison of two arms ("as
+  effective as", "than") that Evidence Inference asks about even when other work reached it.
 """
 
 from __future__ import annotations
@@ -208,8 +212,8 @@ def known(text: str) -> bool:
     return bool(_ATTRIBUTED.search(text) or EARLIER_WORK.search(text))
 
 
-_WEIGHS = re.compile(r"\bas\s+(?:\w+\s+)?(?:effective|efficacious|safe|good|potent)\s+as\b|\b(?:than|compared|versus|vs)\b",
-                     re.IGNORECASE)
+_WEIGHS = re.compile(r"\bas\s+(?:\w+\s+)?(?:effective|efficacious|safe|good|potent)\s+as\b|"
+                     r"\b(?:than|compared|versus|vs)\b", re.IGNORECASE)
 
 
 def weighs_arms(text: str) -> bool:

@@ -49,14 +49,14 @@ from .typecues import (
     ZERO_COUNT,
     attributive,
     counted_event,
-    groups_alike,
     general,
+    groups_alike,
     judging_tail,
     known,
-    weighs_arms,
     leading_passive,
     lists_methods,
     reported_apart,
+    weighs_arms,
 )
 from .zones import Heading, section_zone, title_like
 
