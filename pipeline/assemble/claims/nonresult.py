@@ -181,3 +181,33 @@ def defines_or_analyses(text: str, measures, result_kinds: frozenset[str]) -> bo
     if kinds & {"ci", "ratio"} or not bounds or sum(m.kind in result_kinds for m in measures) >= 2:
         return False  # cheap tests first, then the keyword-gated test names (most sentences name none)
     return bool(STATS_TEST.search(text)) and bool(STATS_FRAME.search(text)) and not STATS_RESULT.search(text)
+
+#: (session 13) a methods passive as the sentence's verb: "Between-treatment differences in the mean duration of each
+#: state were calculated", "Six- and 12-month weight change was compared among ...", "PFS times ... were also compared
+#: between ..."
+METHOD_VERB = Gated(re.compile(
+    r"\b(?:was|were)\s+(?:(?:also|then|further|subsequently|additionally|first|\w+ly)\s+)?(?:compared|calculated|"
+    r"computed|determined|assessed|evaluated|examined|analy[sz]ed|estimated|investigated|quantified|explored|studied|"
+    r"tested|monitored|collected|captured)\b", re.IGNORECASE),
+    ("compared", "calculated", "computed", "determined", "assessed", "evaluated", "examined", "analy", "estimated",
+     "investigated", "quantified", "explored", "studied", "tested", "monitored", "collected", "captured"))
+#: result words after that verb make it a report ("were compared ... and were significantly higher")
+_REST_RESULT = re.compile(r"\b(?:significant\w*|trends?|associated|similar|comparable|differ\w*|no|not|none|showed|"
+                          r"shown|revealed|demonstrated|found|higher|lower|greater|fewer|less|more|better|worse|"
+                          r"improved|reduced|increased|decreased|unchanged|superior|inferior)\b", re.IGNORECASE)
+
+
+def measured_only(text: str, measures, result_kinds: frozenset[str]) -> bool:
+    """A sentence whose verb is a methods passive and whose result words all stand in its subject, before that verb
+    ("Between-treatment differences in the mean duration of each state were calculated."): it says what was measured
+    or compared, not what was found (session 13). No result measure of ``result_kinds`` anywhere, and a subject that
+    names what was compared without saying how it came out ("significant", "no", "similar", "higher" ...)."""
+    if any(m.kind in result_kinds for m in measures):
+        return False
+    m = METHOD_VERB.search(text)
+    return m is not None and _REST_RESULT.search(text, m.end()) is None and _SAID.search(text, 0, m.start()) is None
+
+
+#: what a subject says when it reports (not "differences in X", "changes in Y", which name what was compared)
+_SAID = re.compile(r"\b(?:significant\w*|no|none|not|similar|comparable|higher|lower|greater|fewer|better|worse|"
+                   r"more|less)\b", re.IGNORECASE)

@@ -26,7 +26,11 @@ Each cue is a linguistic pattern, keyword-gated (:class:`.base.Gated`):
 * :func:`counted_event` - an event said of a count of patients ("At a median follow-up of 80 months 274 patients
   had died");
 * :func:`judging_tail` - a trailing appositive that judges the result before it (", a potentially useful clinical
-  finding that warrants further investigation"): its hedge or recommendation does not reach the main clause.
+  finding that warrants further investigation"): its hedge or recommendation does not reach the main clause;
+* :func:`general` / :func:`known` / :func:`weighs_arms` (session 13) - what is known, not found by this study: the
+  present tense without a past one ("has a significant impact on quality of life") or a result attributed to other
+  work ("Three randomized controlled trials have confirmed", "has been shown to"); a comparison of two arms ("as
+  effective as", "than") that Evidence Inference asks about even when other work reached it.
 """
 
 from __future__ import annotations
@@ -175,3 +179,43 @@ def reported_apart(view, kinds: frozenset[str]) -> bool:
                    or _NAME_GAP.fullmatch(view.text[b:s]) and b <= s for s, e in spans):
             return True
     return False
+
+
+#: (session 13) a finite verb in the past tense, the tense a study reports its own results in
+_PAST = re.compile(r"\b(?:was|were|did|had)\b", re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:is|are|has|have|can|may|might|remains?|carries|represents?)\b", re.IGNORECASE)
+#: results attributed to other work: "Three randomized controlled trials have confirmed", "A randomised controlled
+#: trial suggested", "Few studies demonstrated", "Recently we showed", "has been reported"
+_ATTRIBUTED = Alternation([Gated(re.compile(
+    r"\b(?:studies|trials|reports|evidence|data|literature|meta-?analys[ie]s|reviews?)\s+(?:\w+\s+)?(?:have\s+|has\s+)?"
+    r"(?:previously\s+|recently\s+|consistently\s+)?(?:shown|showed|demonstrated|confirmed|suggested|indicated|"
+    r"reported|found|revealed)\b", re.IGNORECASE), ("shown", "showed", "demonstrated", "confirmed", "suggested",
+                                                  "indicated", "reported", "found", "revealed")),
+    Gated(re.compile(r"\b(?:an?|one|the)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\s+(?:\w+\s+){0,3}?(?:has\s+)?"
+                     r"(?:shown|showed|demonstrated|confirmed|suggested|indicated|reported|found)\b|"
+                     r"\b(?:recently|previously)\s+(?:we|it\s+was)\s+(?:showed|shown|found|reported|demonstrated)\b|"
+                     r"\b(?:has|have)\s+(?:\w+\s+)?been\s+(?:shown|reported|demonstrated|found|observed)\b",
+                     re.IGNORECASE), ("shown", "showed", "demonstrated", "confirmed", "suggested", "indicated",
+                                      "reported", "found", "observed"))])
+
+
+def general(text: str) -> bool:
+    """A statement of what is known, not a result of this study (session 13): in the present tense without a past
+    one ("Weak expression of COX-2 is associated with poorer outcome", "It has a significant impact on quality of
+    life"), or a result attributed to other work ("Three randomized controlled trials have confirmed that ...",
+    "A randomised controlled trial suggested ...", "Recently we showed ...")."""
+    return bool(_PRESENT.search(text) and not _PAST.search(text)) or known(text)
+
+
+def known(text: str) -> bool:
+    """A result attributed to other work (see :func:`general`) or EARLIER_WORK."""
+    return bool(_ATTRIBUTED.search(text) or EARLIER_WORK.search(text))
+
+
+_WEIGHS = re.compile(r"\bas\s+(?:\w+\s+)?(?:effective|efficacious|safe|good|potent)\s+as\b|"
+                     r"\b(?:than|compared|versus|vs)\b", re.IGNORECASE)
+
+
+def weighs_arms(text: str) -> bool:
+    """A comparison of two arms ("as effective as", "than", "compared with", "versus")."""
+    return _WEIGHS.search(text) is not None

@@ -28,7 +28,17 @@ from .base import SentenceView
 from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result, observed_trend, past_result
 from .gates import Alternation, Anchored, Gated, GatedBoth, cues
 from .hedging import hedged
-from .nonresult import ADMIN, AT_START, BACKGROUND_CUE, BASELINE, FLOW, REPORTED_WORDS, SAMPLE, defines_or_analyses
+from .nonresult import (
+    ADMIN,
+    AT_START,
+    BACKGROUND_CUE,
+    BASELINE,
+    FLOW,
+    REPORTED_WORDS,
+    SAMPLE,
+    defines_or_analyses,
+    measured_only,
+)
 from .nonresult import COMPARES as _COMPARES
 from .nonresult import CONTRAST as _CONTRAST
 from .typecues import (
@@ -39,11 +49,14 @@ from .typecues import (
     ZERO_COUNT,
     attributive,
     counted_event,
+    general,
     groups_alike,
     judging_tail,
+    known,
     leading_passive,
     lists_methods,
     reported_apart,
+    weighs_arms,
 )
 from .zones import Heading, section_zone, title_like
 
@@ -200,7 +213,7 @@ def reports_nothing(view: SentenceView) -> bool:
         return True
     if SAMPLE.found(text) and not _COMPARES.search(text) and not any(m.kind in TEST_KINDS for m in view.measures):
         return True
-    if defines_or_analyses(view.text, view.measures, RESULT_KINDS):
+    if defines_or_analyses(view.text, view.measures, RESULT_KINDS) or measured_only(text, view.measures, RESULT_KINDS):
         return True
     if FLOW.found(text):
         kinds = {m.kind for m in view.measures}
@@ -371,10 +384,14 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
         if BACKGROUND_CUE.search(view.text) or EARLIER_WORK.search(view.text) and not view.measures:
             return "background"
         tested = any(m.kind in TEST_KINDS for m in view.measures)
-        if strength == 2 and (zone is None and (reports or SIGNIFICANCE.search(view.text)) or tested):  # results
+        if strength == 2 and (zone is None and (reports or SIGNIFICANCE.search(view.text) and not general(view.text))
+                              or tested):  # results
             state.results_seen = zone is None or state.results_seen
             return "adverse_effect" if is_adverse(view) else "finding"
-        if zone is None and _judges_outcome(view, state.tagged):  # a verdict ("... are disappointing")
+        if zone is None and _judges_outcome(view, state.tagged) and not (known(view.text)
+                                                                         and not weighs_arms(view.text)):
+            # a verdict ("... are disappointing"); one that other work reached is background unless it weighs two arms
+            # ("studies have shown that LMWHs are as effective as unfractionated heparin": Evidence Inference asks it)
             return "adverse_effect" if is_adverse(view) else "finding"
         return "background"
     if strength >= 1 or zone == "results" and (view.label("OUTCOME") or EVENT.search(view.text)) or (
