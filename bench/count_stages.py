@@ -15,7 +15,9 @@ abstracts of ``bench/speed.py``'s set:
 * ``abbreviations``: the ``claimex_abbreviations`` component on the finished docs;
 * ``decode``: the ``claimex_pico`` tagger's ``set_annotations`` (decoding, span hygiene, weak/wide layers) on
   the finished docs with the probabilities its ``predict`` gave once (the network not counted);
-* ``subtypes``: the ``claimex_subtypes`` component on the finished docs.
+* ``subtypes``: the ``claimex_subtypes`` component on the finished docs;
+* ``claims``: claim assembly (``assemble_claims``, the shipped models) on the records ``to_record`` made without it
+  (made once, outside the passes; the warm-up pass assembles them once).
 
 ``bench/ab_stage_instructions.sh BASE`` runs each stage for a baseline tree and this checkout.
 """
@@ -34,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-STAGES = ("measures", "outcome_lists", "record", "sentences", "abbreviations", "decode", "subtypes")
+STAGES = ("measures", "outcome_lists", "record", "sentences", "abbreviations", "decode", "subtypes", "claims")
 
 
 def _copy(doc):
@@ -72,12 +74,15 @@ def main(argv=None) -> None:
     with nlp.select_pipes(disable=later):
         before = list(nlp.pipe(texts))
     copies = [[_copy(d) for d in before] for _ in range(max(args.passes, 2))]
+    assemble = record.assemble_claims
     record.assemble_claims = lambda rec, doc: []
     measures, outcome_lists = nlp.get_pipe("claimex_measures"), nlp.get_pipe("claimex_outcome_lists")
     pico = nlp.get_pipe("claimex_pico")
     probs = pico.predict(docs) if args.stage == "decode" else None
-    for d, doc in zip(documents, docs):  # warm-up: lazy patterns, caches
-        record.to_record(doc, d)
+    recs = [record.to_record(doc, d) for d, doc in zip(documents, docs)]  # warm-up: lazy patterns, caches
+    if args.stage == "claims":
+        for rec, doc in zip(recs, docs):
+            assemble(rec, doc)
     for k in range(args.passes):
         if args.stage in ("sentences", "abbreviations", "subtypes"):
             component = nlp.get_pipe(f"claimex_{args.stage}")
@@ -88,6 +93,9 @@ def main(argv=None) -> None:
         elif args.stage == "measures":
             for doc in docs:
                 measures(doc)
+        elif args.stage == "claims":
+            for rec, doc in zip(recs, docs):
+                assemble(rec, doc)
         elif args.stage == "outcome_lists":
             for doc in copies[k]:
                 outcome_lists(doc)

@@ -64,6 +64,7 @@ _NO_DIRECTION = ("background", "aim")
 _CARRY = ("finding", "adverse_effect", "conclusion")
 _COMPARED = ("increase", "decrease", "no_difference")
 _FUTURE = CONCLUSION  # recommendations ("further studies are needed") carry no direction
+_NEEDS_OUTCOME = ("finding", "adverse_effect")  # claim types dropped without an outcome (unless ``outcomeless``)
 
 
 def _cue_text(view: SentenceView) -> str:
@@ -187,6 +188,8 @@ class ClaimAssembler:
                    for g2, comp in (split_by_comparator(view, g, arms, roles.comparator) if compares else [(g, None)])]
         out = []
         for group, arm, comp in triples:
+            if not group.outcomes and ctype in _NEEDS_OUTCOME and not self.outcomeless:
+                continue  # its claims would be dropped below (no outcome): not decided (session 13, speed)
             ids = {m.id for m in group.measures}
             interventions = [arm] if arm is not None else roles.intervention
             comparators = [comp] if comp is not None else roles.comparator

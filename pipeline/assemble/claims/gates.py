@@ -148,6 +148,32 @@ class NeedsDigit(Gated):
         return None if _DIGIT.search(text) is None else self.pattern.search(text)
 
 
+_LAST_DIGIT = re.compile(r".*\d", re.DOTALL)
+
+
+class DigitsAround(Gated):
+    """A regex every match of which holds a digit, then one of ``keywords`` (case-folded), then another digit
+    ("16 min for intranasal and 13 min for intramuscular"): tried only on texts with a keyword between their first
+    and last digit (one ``\\d`` scan each way and a substring test per keyword, where a text with digits but no
+    such keyword paid the whole regex scan)."""
+
+    def closed(self, text: str) -> bool:
+        first = _DIGIT.search(text)
+        if first is None:
+            return True
+        low, odd = _folded(text)
+        if odd:  # a letter whose lower case is not one character (offsets of ``low`` would not be ``text``'s)
+            return False
+        a, b = first.start(), _LAST_DIGIT.match(text).end() - 1
+        for key in self._keys:
+            if low.find(key, a, b) >= 0:
+                return False
+        return True
+
+    def search(self, text: str) -> re.Match | None:
+        return None if self.closed(text) else self.pattern.search(text)
+
+
 class GatedBoth(Gated):
     """A :class:`Gated` regex with a second keyword set: every match contains one of ``keywords`` and one of
     ``also``, so the pattern is tried only when the text has one of each."""
@@ -208,10 +234,12 @@ class Alternation:
         # (:meth:`Gated.search` written out: no call and no fold lookup per run); (None, run) for other gates
         self._gates = tuple((r.pattern, r._keys) if type(r) is Gated else (None, r) for r in self.runs)
 
-    def _matches(self, text: str) -> Iterator[re.Match]:
-        """The match of each run, in run order (a run whose gate is closed is skipped)."""
+    def search(self, text: str) -> re.Match | None:
+        # each run's gate tested here on the text folded once; loops, no generator (session 13: ~118,000 calls of
+        # search / found in a pass over bench/identity.py's records)
         got = _FOLDED.get(text)
         low, odd = got if got is not None else _folded(text)
+        best = None
         for pattern, keys in self._gates:
             if pattern is None:
                 m = keys.search(text)
@@ -223,13 +251,7 @@ class Alternation:
                     if not odd:
                         continue
                 m = pattern.search(text)
-            if m is not None:
-                yield m
-
-    def search(self, text: str) -> re.Match | None:
-        best = None
-        for m in self._matches(text):
-            if best is None or m.start() < best.start():
+            if m is not None and (best is None or m.start() < best.start()):
                 best = m
                 if best.start() == 0:
                     break  # no run can start earlier, and a later one loses the tie
@@ -237,8 +259,21 @@ class Alternation:
 
     def found(self, text: str) -> bool:
         """``search(text) is not None``, stopping at the first run that matches (no leftmost match to find)."""
-        for _m in self._matches(text):
-            return True
+        got = _FOLDED.get(text)
+        low, odd = got if got is not None else _folded(text)
+        for pattern, keys in self._gates:
+            if pattern is None:
+                if keys.search(text) is not None:
+                    return True
+                continue
+            for key in keys:
+                if key in low:
+                    break
+            else:
+                if not odd:
+                    continue
+            if pattern.search(text) is not None:
+                return True
         return False
 
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ...schema import Measure
-from .gates import Alternation, Gated, NeedsDigit, cues
+from .gates import Alternation, DigitsAround, Gated, cues
 from .polarity import BOTH_ARMS, both_arms_change
 
 ALPHA = 0.05
@@ -152,15 +152,16 @@ _VALUE = r"[-−+]?\d[\d.,]*\s*(?:%|[A-Za-zμ°]+(?:/[A-Za-z]+)?)?\s*(?:\([^()]*
 #: intramuscular", "25% of intranasal and 9% of intramuscular dosing visits", "11.7 weeks in group I and 12.1
 #: weeks in group II", "in series was 125 (112 – 158) seconds and in parallel 122 (108 – 158) seconds", the second
 #: half led by the pronoun of the measure, a bracket after the first value ("in Group S were 0.06 ± 0.172 h (3.6 ± 10.32
-#: min) and that in Group B was 19.35 ± 8.64 h"). Both branches hold two values, so a text without a digit is not
-#: scanned (:class:`.base.NeedsDigit`; 2,485 of 5,867 scans in a pass over ``bench/identity.py``'s records, 16 µs each)
-PARALLEL = NeedsDigit(re.compile(
+#: min) and that in Group B was 19.35 ± 8.64 h"). Both branches hold a value, a conjunction and a second value, so only
+#: a text with a conjunction between its first and last digit is scanned (:class:`.gates.DigitsAround`; session 13:
+#: 1,836 of the 3,362 texts with a digit in a pass over ``bench/identity.py``'s records, ~70 µs a scan)
+PARALLEL = DigitsAround(re.compile(
     r"(?<![\w.])" + _VALUE + r"(?:for|in|with|among|on|of)\s+[^,;.()]{1,50}?(?:,\s*)?\s(?P<conj>and|vs\.?|versus|"
     r"compared\s+(?:with|to)|while|whereas)\s+(?:\w+\s+){0,2}?" + _VALUE
     + r"(?:for|in|with|among|on|of)\s[^,;.()]{1,50}|"
     r"\b(?:in|for)\s+[^,;.()]{1,40}?\s(?:was|were)\s+" + _VALUE + r"[^,;()]{0,20}?(?:\([^()]*\))?(?:,\s*)?\s"
     r"(?P<conj2>and|vs\.?|versus)\s+(?:(?:that|those)\s+)?(?:in|for)\s+[^,;.()]{1,40}?\s(?:was\s+|were\s+)?"
-    + _VALUE, re.IGNORECASE))
+    + _VALUE, re.IGNORECASE), ("and", "vs", "versus", "compared", "while", "whereas"))
 
 
 def compares_arms(masked: str, measures: Sequence[Measure] = ()) -> bool:

@@ -81,7 +81,7 @@ def groups_alike(text: str) -> bool:
 
 #: a design participle ("randomly assigned", "allocated") and the word before it
 _DESIGN_PARTICIPLE = Gated(re.compile(
-    r"([\w,]+)\s+(?:(?:randomly|randomi[sz]ed)\s+)?(?:randomly\s+(?:assigned|allocated|divided|selected)|"
+    r"([\w,]++)\s+(?:(?:randomly|randomi[sz]ed)\s+)?(?:randomly\s+(?:assigned|allocated|divided|selected)|"
     r"allocated|assigned)\b", re.IGNORECASE), ("assigned", "allocated", "divided", "selected"))
 #: what makes it the verb of its clause: an auxiliary or a pronoun subject before it
 _FINITE_BEFORE = frozenset(["were", "was", "been", "be", "are", "is", "being", "we", "they", "then", "and",

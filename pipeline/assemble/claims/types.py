@@ -306,6 +306,14 @@ def result_strength(view: SentenceView) -> int:
     return 0
 
 
+def _strength(view: SentenceView) -> int:
+    """:func:`result_strength` of the sentence, made once and only where a typing rule asks for it (session 13: a
+    sentence typed before that - a conclusion, an aim, no result - is not scanned for result words)."""
+    if "strength" not in view._cache:
+        view._cache["strength"] = result_strength(view)
+    return view._cache["strength"]
+
+
 def is_adverse(view: SentenceView) -> bool:
     if not ADVERSE.search(view.masked("INTERVENTION", "COMPARATOR", "POPULATION")):
         return False
@@ -351,8 +359,8 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
     zone, state.heading = section_zone(view.text, view.section, state.heading)
     if zone == "heading":
         return None
-    strength = result_strength(view)
-    if zone == "skip" and strength == 2 and _BACK_MATTER.search(view.section or "") and not ADMIN.found(view.text):
+    if zone == "skip" and _strength(view) == 2 and _BACK_MATTER.search(view.section or "") and not ADMIN.found(
+            view.text):
         zone = None  # a result under a back-matter label: the reader missed the headings after it (PMC body text)
     if zone == "skip" or view.index == 0 and (view.section or "").upper() == "TITLE":
         return None
@@ -377,15 +385,15 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
     if zone == "methods" or methods:
         state.design_seen = True
         tested = any(m.kind in TEST_KINDS for m in view.measures)
-        if strength < 2 or not tested and (zone == "methods" or not _compares(view)) or (
+        if _strength(view) < 2 or not tested and (zone == "methods" or not _compares(view)) or (
                 zone != "results" and not reports and not REPORTED_WORDS.search(view.text)):  # session 11
             return None  # a methods sentence's mean ± SD describes the sample; a test or a comparison reports
     if _background(zone, state):
         if BACKGROUND_CUE.search(view.text) or EARLIER_WORK.search(view.text) and not view.measures:
             return "background"
         tested = any(m.kind in TEST_KINDS for m in view.measures)
-        if strength == 2 and (zone is None and (reports or SIGNIFICANCE.search(view.text) and not general(view.text))
-                              or tested):  # results
+        if _strength(view) == 2 and (zone is None and (reports or SIGNIFICANCE.search(view.text)
+                                                        and not general(view.text)) or tested):  # results
             state.results_seen = zone is None or state.results_seen
             return "adverse_effect" if is_adverse(view) else "finding"
         if zone is None and _judges_outcome(view, state.tagged) and not (known(view.text)
@@ -394,7 +402,7 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
             # ("studies have shown that LMWHs are as effective as unfractionated heparin": Evidence Inference asks it)
             return "adverse_effect" if is_adverse(view) else "finding"
         return "background"
-    if strength >= 1 or zone == "results" and (view.label("OUTCOME") or EVENT.search(view.text)) or (
+    if _strength(view) >= 1 or zone == "results" and (view.label("OUTCOME") or EVENT.search(view.text)) or (
             zone is None and state.design_seen and counted_event(view.text, view.measures)):
         state.results_seen = True
         return "adverse_effect" if is_adverse(view) else "finding"
