@@ -47,6 +47,7 @@ from .context import (
     _WORD_STARTS,
     ends_with_name,
 )
+from .gates import gate_test
 from .measure import ParsedMeasure
 from .numbers import NUMBER_WORD_SET, normalise
 from .patterns import TIME, unit_info
@@ -73,7 +74,7 @@ def _blocked_mask(s: str) -> bytearray:
         if gate is not None:
             key = id(gate)
             if key not in opened:
-                opened[key] = any(g in s for g in gate)
+                opened[key] = gate_test(gate)(s)
             if not opened[key]:
                 continue
         for lo, hi in windows:

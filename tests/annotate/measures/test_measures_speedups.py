@@ -38,3 +38,38 @@ def test_gates_tested_once_per_text_give_the_same_patterns():
             assert gated(table, text, opened) == gated(table, text)
         memos.append(opened)
     assert all(memos[0].values()) and not any(memos[1].values()) and not any(memos[2].values())
+
+
+def _gates():
+    from claimex.annotate.measures.context import _BLOCKER_GROUPS
+    from claimex.annotate.measures.triggers import GATES
+
+    return sorted({*GATES.values(), *(gate for gate, _ in _BLOCKER_GROUPS if gate is not None)})
+
+
+def test_gate_tests_answer_as_substring_tests(pubmed_sentences):
+    """``gate_test`` (one trie regex for a gate of many strings) says what ``any(g in text ...)`` says, on real
+    abstracts, on texts made of the gate strings and their pieces, and on each string alone."""
+    from claimex.annotate.measures.gates import MANY, gate_test
+
+    gates = _gates()
+    assert any(len(gate) >= MANY for gate in gates) and any(len(gate) < MANY for gate in gates)
+    pieces = sorted({p for gate in gates for g in gate for p in (g, g[:-1], g[1:], g.upper(), g.lower())}) + [" ", "x"]
+    rng = random.Random(5)
+    texts = [*pubmed_sentences, "", *pieces]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    for gate in gates:
+        test = gate_test(gate)
+        for text in texts:
+            assert test(text) == any(g in text for g in gate), (gate, text)
+
+
+def test_trie_pattern_matches_exactly_its_strings():
+    import re
+
+    from claimex.annotate.measures.gates import trie_pattern
+
+    words = ["or older", "or over", "and more", "CI", "CrI", "Cl", "PMC", "ISRCTN", "10."]
+    rx = re.compile(trie_pattern(words))
+    assert all(rx.fullmatch(w) for w in words)
+    assert not any(rx.fullmatch(w) for w in ["or olde", "or", "C", "PM", "10x", "and mor", "CrIs"])
