@@ -126,3 +126,29 @@ def test_patterns_opening_with_their_first_character_match_as_written_before(pub
                 lo = rng.randrange(1, len(text) - 2)
                 hi = rng.randrange(lo + 1, len(text))
                 assert [m.span() for m in rx.finditer(text, lo, hi)] == [m.span() for m in ref.finditer(text, lo, hi)]
+
+
+def _in_paren_reference(s: str, pos: int) -> bool:
+    """``parse._in_paren`` as a loop over every character of the window."""
+    depth = 0
+    for ch in reversed(s[max(0, pos - 300):pos]):
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+def test_in_paren_reads_only_the_brackets_of_the_window(pubmed_sentences):
+    from claimex.annotate.measures.parse import _in_paren
+
+    texts = [t for t in pubmed_sentences if "(" in t or "[" in t][:400] + ["", "(", ")(", "a [b (c) d", "((]]"]
+    checked = 0
+    for text in texts:
+        for pos in range(0, len(text) + 1, 7 if len(text) > 400 else 1):
+            assert _in_paren(text, pos) == _in_paren_reference(text, pos), (text, pos)
+            checked += _in_paren_reference(text, pos)
+    assert checked > 100  # inside brackets often enough to test both answers
+
