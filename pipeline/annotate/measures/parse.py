@@ -47,6 +47,7 @@ from .context import (
     _WORD_STARTS,
     ends_with_name,
 )
+from .gates import gate_test
 from .measure import ParsedMeasure
 from .numbers import NUMBER_WORD_SET, normalise
 from .patterns import TIME, unit_info
@@ -73,7 +74,7 @@ def _blocked_mask(s: str) -> bytearray:
         if gate is not None:
             key = id(gate)
             if key not in opened:
-                opened[key] = any(g in s for g in gate)
+                opened[key] = gate_test(gate)(s)
             if not opened[key]:
                 continue
         for lo, hi in windows:
@@ -84,7 +85,10 @@ def _blocked_mask(s: str) -> bytearray:
 
 _WORD_CONT = re.compile(r"(?i:(?:hundred|thousand|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                         r"(?:[ ]?-[ ]?|[ ])(?:and[ ])?)$")
-_WORD_OR_DIGITS = re.compile(r"[A-Za-z]+|\d+|[<>≤≥~(βρκτ$€£]")
+# where a pattern may start: a run of ASCII letters (group 1: a number word or keyword, else skipped), a digit run,
+# a symbol
+_WORD_OR_DIGITS = re.compile(r"([A-Za-z]+)|\d+|[<>≤≥~(βρκτ$€£]")
+_ANCHOR_WORDS = NUMBER_WORD_SET | frozenset(AT_KEYWORD)  # the words (lower case) that start a pattern
 
 
 def _candidates(s: str) -> list[Cand]:
@@ -110,7 +114,19 @@ def _candidates(s: str) -> list[Cand]:
                 out.append(c)
 
     for tok in _WORD_OR_DIGITS.finditer(s):
-        p, first = tok.start(), s[tok.start()]
+        p, word = tok.start(), tok.group(1)
+        if word is not None:  # most runs of letters are neither a number word nor a keyword: one set test
+            low = word.lower()
+            if low not in _ANCHOR_WORDS:
+                continue
+            if low in NUMBER_WORD_SET and not _WORD_CONT.search(s, max(0, p - 16), p):
+                attempt(p, at_word)
+            if low in AT_KEYWORD:  # most words start no pattern
+                patterns = keyword_patterns(AT_KEYWORD, low)
+                if patterns:
+                    attempt(p, patterns)
+            continue
+        first = s[p]
         if first.isdigit():
             if p >= 2 and s[p - 1] in ".," and s[p - 2].isdigit():
                 continue  # the decimals / thousands of a number already tried
@@ -121,14 +137,6 @@ def _candidates(s: str) -> list[Cand]:
                 starts.append(p - 2)
             for q in starts:
                 attempt(q, at_number)
-        elif first.isalpha() and first.isascii():
-            low = tok.group().lower()
-            if low in NUMBER_WORD_SET and not _WORD_CONT.search(s, max(0, p - 16), p):
-                attempt(p, at_word)
-            if low in AT_KEYWORD:  # most words start no pattern
-                patterns = keyword_patterns(AT_KEYWORD, low)
-                if patterns:
-                    attempt(p, patterns)
         else:
             patterns = keyword_patterns(AT_SYMBOL, first)
             if patterns:
@@ -203,10 +211,14 @@ def _resolve(s: str, cands: list[Cand], mask: bytearray) -> tuple[list[Cand], li
     return chosen, weak
 
 
+_BRACKET = re.compile(r"[()\[\]]")
+
+
 def _in_paren(s: str, pos: int) -> bool:
-    """Is ``pos`` inside an unclosed ``(``/``[`` opened at most 300 characters before?"""
+    """Is ``pos`` inside an unclosed ``(``/``[`` opened at most 300 characters before? (The brackets of that
+    window, found by one C scan, read backwards.)"""
     depth = 0
-    for ch in reversed(s[max(0, pos - 300):pos]):
+    for ch in reversed(_BRACKET.findall(s, max(0, pos - 300), pos)):
         if ch in ")]":
             depth += 1
         elif ch in "([":

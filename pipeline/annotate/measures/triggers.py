@@ -27,6 +27,7 @@ from .candidates import (
     b_word,
     b_word_unit,
 )
+from .gates import gate_test
 from .regexes import (
     RE_AGE_OLD,
     RE_BARE,
@@ -129,7 +130,7 @@ def gated(patterns, text: str, opened: dict[int, bool] | None = None):
             key = id(rx)
             is_open = opened.get(key) if opened is not None else None
             if is_open is None:
-                is_open = any(g in text for g in gate)
+                is_open = gate_test(gate)(text)
                 if opened is not None:
                     opened[key] = is_open
             if not is_open:
