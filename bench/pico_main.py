@@ -25,6 +25,8 @@ import json
 import re
 from collections import Counter
 
+from main_arm import _BY_RECORD, _Recorded, _recording, main_in_results, results_arm  # bench/main_arm.py
+
 import claimex.assemble.claims as claims_pkg
 from claimex import paths
 from claimex.assemble.claims.base import entity_words
@@ -35,23 +37,6 @@ from claimex.extractor import Extractor
 from claimex.read.base import Document
 
 _CUE = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?(?:in)?to\b", re.IGNORECASE)
-_SEEN: list = []
-_BY_RECORD: dict[str, object] = {}
-
-
-class _Recorded(claims_pkg.InterventionContext):
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        _SEEN.append(self)
-
-
-def _recording(call):
-    def wrapped(self, record):
-        at = len(_SEEN)
-        out = call(self, record)
-        _BY_RECORD[record.id] = _SEEN[at]
-        return out
-    return wrapped
 
 
 def _abstracts() -> list[dict]:
@@ -96,42 +81,6 @@ def _judge(ent, ivs, cvs) -> str:
         return "none"
     key = part_words(ent.expanded or ent.text)
     return "I" if _names(key, ivs) else "C" if _names(key, cvs) else "other"
-
-
-def results_arm(record, own_comparator: bool, least: int = 1):
-    """The arm the result sentences set against another most often: the intervention entity (named in its own
-    sentence, not carried) of finding claims with a comparator, clustered by :func:`same_intervention`."""
-    by_id = {e.id: e for e in record.entities}
-    inherited_ok = lambda c, ids: not any(i in c.inherited for i in ids)  # noqa: E731
-    groups: list[list] = []
-    for c in record.claims:
-        if c.type != "finding" or not c.comparator or len(c.intervention) != 1:
-            continue
-        if c.intervention[0] in c.inherited or (own_comparator and not inherited_ok(c, c.comparator)):
-            continue
-        e = by_id.get(c.intervention[0])
-        if e is None or not entity_words(e) or is_control(e):
-            continue
-        g = next((g for g in groups if same_intervention(entity_words(e), entity_words(g[0]))), None)
-        (g.append(e) if g is not None else groups.append([e]))
-    best = max(groups, key=len) if groups else None
-    return best[0] if best is not None and len(best) >= least else None
-
-
-def main_in_results(record, main) -> bool:
-    """Does a finding claim name (not carry) an arm that is a mention of ``main``?"""
-    if main is None:
-        return False
-    key = entity_words(main)
-    by_id = {e.id: e for e in record.entities}
-    for c in record.claims:
-        if c.type != "finding":
-            continue
-        for i in (*c.intervention, *c.comparator):
-            e = by_id.get(i)
-            if i not in c.inherited and e is not None and same_intervention(entity_words(e), key):
-                return True
-    return False
 
 
 def main() -> None:

@@ -134,20 +134,6 @@ class Gated:
 _DIGIT = re.compile(r"\d")
 
 
-class NeedsDigit(Gated):
-    """A regex every match of which holds a digit (``\\d``, any Unicode digit): tried only on texts with one
-    (one ``\\d`` scan, no keywords)."""
-
-    def __init__(self, pattern: re.Pattern):
-        super().__init__(pattern, ())
-
-    def closed(self, text: str) -> bool:
-        return _DIGIT.search(text) is None
-
-    def search(self, text: str) -> re.Match | None:
-        return None if _DIGIT.search(text) is None else self.pattern.search(text)
-
-
 _LAST_DIGIT = re.compile(r".*\d", re.DOTALL)
 
 
