@@ -21,7 +21,8 @@ from .context import (
     is_control,
 )
 from .design import COMPARE_BEFORE, distinct_arms, same_intervention
-from .labels import ARM_HEAD, PLURAL_ARMS, arm_phrases, bare_control
+from .gates import first_letter
+from .labels import ARM_HEAD, ARM_HEAD_WORDS, PLURAL_ARMS, arm_phrases, bare_control
 
 
 def settle_roles(view: SentenceView, ctx: InterventionContext) -> None:
@@ -172,7 +173,8 @@ _RESULT_SETTING = re.compile(r"\b(?:after|following|undergoing|prior\s+to)\s+(?:
                              r"administration|use|with|using|receiving|injection|infusion|supplementation)\b)"
                              r"[\w-]+\s+){0,2}$", re.IGNORECASE)
 _LIST_ITEM_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?,\s*(?:and\s+)?$|^\s*(?:\([^()]*\)\s*)?,?\s*and\s+$")
-_HEAD_END = re.compile(rf"\b{ARM_HEAD}\b", re.IGNORECASE)
+# \b{ARM_HEAD}\b, case-insensitive, opened on its first letters (gates.first_letter)
+_HEAD_END = first_letter(ARM_HEAD_WORDS, r"\w", r"\b")
 _OUTCOME_LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:after|following|related\s+to|due\s+to|associated\s+with|"
                            r"induced\s+by)\s+(?:the\s+)?$",
                            re.IGNORECASE)

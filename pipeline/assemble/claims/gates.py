@@ -12,9 +12,11 @@ from collections.abc import Iterable, Iterator, Sequence
 
 
 def cues(*words: str, flags: int = re.IGNORECASE) -> re.Pattern:
-    """A word-bounded alternation of regex fragments (each starting with a plain letter). A lookahead
-    on the possible first letters lets the engine skip most positions quickly, and the fragments are
-    grouped by their first letter (:func:`_by_first_letter`) so that each position tries one group."""
+    """A word-bounded alternation of regex fragments (each starting with a plain letter), opened on its first
+    character (:func:`first_letter`) so that the engine skips to the positions of its possible first letters;
+    fragments it cannot group by first letter are tried at every position after a look-behind."""
+    if flags == re.IGNORECASE and _groupable(words):
+        return first_letter(words, r"[\w-]", r"(?![\w-])")
     body = "(?:" + "|".join(words) + r")(?![\w-])"
     if not all(w[:1].isalpha() for w in words):
         return re.compile(r"(?<![\w-])" + body, flags)
@@ -23,16 +25,43 @@ def cues(*words: str, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(r"\b(?=[" + firsts + r"])(?<![-])" + body, flags)
 
 
+# the characters other than the ASCII letters that a case-insensitive ASCII letter matches in ``re`` (all of
+# Unicode checked in tests/assemble/claims/test_gates_first_letter.py)
+_FOLDS = "\u0130\u0131\u017f\u212a"
+
+
+def first_letter(words: Sequence[str], behind: str, tail: str) -> re.Pattern:
+    """``(?<!BEHIND)(?:WORDS)TAIL``, case-insensitive, for fragments that each start with an ASCII letter
+    (:func:`_groupable`), written to open on a character class: ``[sSdD...](?<!BEHIND.)(?i:(?:(?<=s)(?:howed|hown)|
+    (?<=d)(?:ied|eaths?))TAIL)``. ``re`` skips to the characters of a leading class only when it holds no cased
+    letter under IGNORECASE, so the class is case-sensitive and lists every character that the first letters
+    match case-insensitively; the consumed letter then picks its group by a one-character look-behind.
+    ``BEHIND`` is one character wide. Same matches, spans and groups as the look-behind-first form."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0].lower(), []).append(w[1:])
+    letters = "".join(groups)
+    firsts = "".join(c for c in letters.lower() + letters.upper() + _FOLDS
+                     if re.fullmatch("[" + letters + "]", c, re.IGNORECASE))
+    alts = ["(?<=" + first + ")" + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+            for first, rests in groups.items()]
+    return re.compile("[" + firsts + "](?<!" + behind + ".)(?i:(?:" + "|".join(alts) + ")" + tail + ")")
+
+
+def _groupable(words: Sequence[str]) -> bool:
+    """Does every fragment start with an ASCII letter that no quantifier follows, with no ``|`` of its own?"""
+    return all(w[:1].isascii() and w[:1].isalpha() and w[1:2] not in ("?", "*", "+", "{") and not _top_level_bar(w)
+               for w in words)
+
+
 def _by_first_letter(words: Sequence[str], flags: int) -> str:
     """``(?:s(?:howed|hown)|d(?:ied|eaths?))`` for the fragments ``showed, died, shown, deaths?``: the same
     matches as the plain alternation (each fragment starts with an ASCII letter that no quantifier
     follows, and has no ``|`` of its own; fragments of different first letters cannot match at the same
     position, and within a letter the order is kept), but the engine, which tries a case-insensitive
     alternation one branch at a time, tests one branch per letter. Falls back to the plain alternation."""
-    plain = "(?:" + "|".join(words) + ")"
-    if not all(w[:1].isascii() and w[:1].isalpha() and w[1:2] not in ("?", "*", "+", "{") and not _top_level_bar(w)
-               for w in words):
-        return plain
+    if not _groupable(words):
+        return "(?:" + "|".join(words) + ")"
     groups: dict[str, list[str]] = {}
     for w in words:
         key = w[0].lower() if flags & re.IGNORECASE else w[0]

@@ -13,7 +13,8 @@ from functools import lru_cache
 from ...schema import Entity
 from .base import SentenceView, entity_words
 
-ARM_HEAD = r"(?:groups?|arms?|cohorts?)"
+ARM_HEAD_WORDS = ("groups?", "arms?", "cohorts?")
+ARM_HEAD = "(?:" + "|".join(ARM_HEAD_WORDS) + ")"
 ARM_LABEL = r"(?:[A-D]|I{1,3}|IV|[1-4])"
 
 _DEFINE_AFTER = re.compile(rf"^\s*[(,]\s*(?:the\s+)?{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\b|"

@@ -20,7 +20,7 @@ from ...schema import Entity, Measure
 from .base import SentenceView, entity_words
 from .context import Arm, same_intervention
 from .design import distinct_arms
-from .gates import Alternation, Gated
+from .gates import Alternation, Gated, first_letter
 from .significance import AGAINST_START, DEGREE, ONE_ARM_ONLY, WITHIN_CHANGE
 
 #: a controlled design named anywhere in an abstract: randomised, placebo, sham, a control group / arm / condition,
@@ -49,10 +49,12 @@ def compared_in_degree(masked: str) -> bool:
     its role entities blanked."""
     return bool(DEGREE.search(masked)) and not WITHIN_CHANGE.search(masked)
 
-_BETWEEN = re.compile(
-    r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|between|differ\w*|similar(?:ly)?|comparable|"
-    r"equivalent|superior|inferior|non-?inferior\w*|no\s+(?:\w+\s+){0,2}(?:effect|impact|benefit)s?|"
-    r"odds|hazard|risk\s+ratio|relative\s+risk)\b", re.IGNORECASE)
+_BETWEEN_WORDS = (r"than", r"compared", r"comparison", r"versus", r"vs\.?", r"relative\s+to", r"between", r"differ\w*",
+                  r"similar(?:ly)?", r"comparable", r"equivalent", r"superior", r"inferior", r"non-?inferior\w*",
+                  r"no\s+(?:\w+\s+){0,2}(?:effect|impact|benefit)s?", r"odds", r"hazard", r"risk\s+ratio",
+                  r"relative\s+risk")
+# \b(?:than|compared|...)\b, case-insensitive, opened on its first letters (gates.first_letter)
+_BETWEEN = first_letter(_BETWEEN_WORDS, r"\w", r"\b")
 
 
 _CHANGE_WORDS = ("improv", "increas", "decreas", "reduc", "declin", "rose", "rise", "fell", "fall", "chang", "gain",
