@@ -21,8 +21,7 @@ from .context import (
     is_control,
 )
 from .design import COMPARE_BEFORE, distinct_arms, same_intervention
-from .gates import first_letter
-from .labels import ARM_HEAD, ARM_HEAD_WORDS, PLURAL_ARMS, arm_phrases, bare_control
+from .labels import ARM_HEAD, ARM_HEAD_WORD, PLURAL_ARMS, arm_phrases, bare_control
 
 
 def settle_roles(view: SentenceView, ctx: InterventionContext) -> None:
@@ -131,12 +130,13 @@ def _design_arms_only(view: SentenceView, arms: list[Arm], ctx: InterventionCont
 
     def in_outcome_phrase(a: Arm) -> bool:
         before = [o for o in outcomes if o.end <= a.start and a.start - o.end <= 25]
-        return not _HEAD_END.search(a.text) and any(_OUTCOME_LINK.match(view.between(o.end, a.start)) for o in before)
+        return not ARM_HEAD_WORD.search(a.text) and any(_OUTCOME_LINK.match(view.between(o.end, a.start))
+                                                        for o in before)
 
     def in_setting(a: Arm) -> bool:
         """The sentence's setting or a modifier of an arm, not an arm: "... after LC", "prior to the embryo
         transfer", "for transurethral resection", "High-volume low-concentration of <arm>"."""
-        if a.entity is None or a.inherited or a.side == "C" or is_control(a.entity) or _HEAD_END.search(a.text):
+        if a.entity is None or a.inherited or a.side == "C" or is_control(a.entity) or ARM_HEAD_WORD.search(a.text):
             return False
         nxt = next((b for b in arms if b.start >= a.end and b.entity is not None), None)
         if nxt is not None and _names_design_arm(nxt.entity, ctx) and _OF_THE.match(view.between(a.end, nxt.start)):
@@ -173,8 +173,6 @@ _RESULT_SETTING = re.compile(r"\b(?:after|following|undergoing|prior\s+to)\s+(?:
                              r"administration|use|with|using|receiving|injection|infusion|supplementation)\b)"
                              r"[\w-]+\s+){0,2}$", re.IGNORECASE)
 _LIST_ITEM_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?,\s*(?:and\s+)?$|^\s*(?:\([^()]*\)\s*)?,?\s*and\s+$")
-# \b{ARM_HEAD}\b, case-insensitive, opened on its first letters (gates.first_letter)
-_HEAD_END = first_letter(ARM_HEAD_WORDS, r"\w", r"\b")
 _OUTCOME_LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:after|following|related\s+to|due\s+to|associated\s+with|"
                            r"induced\s+by)\s+(?:the\s+)?$",
                            re.IGNORECASE)
@@ -343,7 +341,7 @@ def stray_arms_dropped(view: SentenceView, interventions: list[Entity], ctx: Int
         if e.id in valued or entity_words(e) & words or e.start < view.start or e.end > view.end \
                 or PLURAL_ARMS.search(e.text):
             return True
-        if _HEAD_END.search(view.text[e.start - view.start:e.end - view.start + 8]):
+        if ARM_HEAD_WORD.search(view.text[e.start - view.start:e.end - view.start + 8]):
             return True
         return any(o is not e and (_COORDINATED.match(view.between(e.end, o.start)) or _LISTED.match(
             view.between(e.end, o.start)) or _COORDINATED.match(view.between(o.end, e.start))

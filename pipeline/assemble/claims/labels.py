@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ...schema import Entity
 from .base import SentenceView, entity_words
+from .gates import first_letter
 
 ARM_HEAD_WORDS = ("groups?", "arms?", "cohorts?")
 ARM_HEAD = "(?:" + "|".join(ARM_HEAD_WORDS) + ")"
@@ -19,9 +20,10 @@ ARM_LABEL = r"(?:[A-D]|I{1,3}|IV|[1-4])"
 
 _DEFINE_AFTER = re.compile(rf"^\s*[(,]\s*(?:the\s+)?{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\b|"
                            rf"^\s*\(\s*(?P<label2>{ARM_LABEL})\s*\)", re.IGNORECASE)
-_DEFINE_BEFORE = re.compile(rf"\b{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\s*(?:\(|:|,|received|was\s+given|were\s+given|"
-                            rf"was\s+treated\s+with|were\s+treated\s+with|underwent|got)\s*(?:\w+\s+){{0,3}}$",
-                            re.IGNORECASE)
+# \b{ARM_HEAD}\s+(?P<label>...)...$, case-insensitive, opened on its first letters (gates.first_letter)
+_DEFINE_BEFORE = first_letter(ARM_HEAD_WORDS, r"\w", rf"\s+(?P<label>{ARM_LABEL})\s*(?:\(|:|,|received|was\s+given|"
+                              r"were\s+given|was\s+treated\s+with|were\s+treated\s+with|underwent|got)\s*"
+                              r"(?:\w+\s+){0,3}$")
 _BRACKET_LABEL = re.compile(rf"\(\s*(?:the\s+)?{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\s*[),;]", re.IGNORECASE)
 
 
@@ -103,7 +105,8 @@ _STOP = frozenset(
      "entire"]
 )
 _PRE = frozenset(["the", "both", "either", "two", "each", "all", "these", "three", "four"])
-_HEAD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
+# \b{ARM_HEAD}\b, case-insensitive, opened on its first letters (gates.first_letter)
+ARM_HEAD_WORD = first_letter(ARM_HEAD_WORDS, r"\w", r"\b")
 _LABEL_AFTER = re.compile(rf"\s+(?P<label>{ARM_LABEL})\b(?![-.]\d)")
 
 
@@ -124,7 +127,7 @@ def arm_phrases(text: str) -> list[tuple[int, int, str | None, str, str]]:
     """(start, end, label, pre, words) of the arm phrases of ``text``: "group I" / "arm B" (label), "the
     control group" (pre "the", words "control"), "both groups" (pre "both")."""
     out = []
-    for m in _HEAD.finditer(text):
+    for m in ARM_HEAD_WORD.finditer(text):
         lab = _LABEL_AFTER.match(text, m.end())
         if lab and m.group(0).lower() in ("group", "arm", "cohort"):
             out.append((m.start(), lab.end(), lab.group("label"), "", ""))

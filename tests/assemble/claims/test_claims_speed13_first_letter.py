@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from claimex.assemble.claims import arms, gates, sides
-from claimex.assemble.claims.labels import ARM_HEAD
+from claimex.assemble.claims import gates, labels, sides
+from claimex.assemble.claims.labels import ARM_HEAD, ARM_LABEL
 
 CLAIMS = Path(gates.__file__).parent
 FOLD_CHARS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
@@ -47,7 +47,10 @@ OLD_BETWEEN = re.compile(
     r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|between|differ\w*|similar(?:ly)?|comparable|"
     r"equivalent|superior|inferior|non-?inferior\w*|no\s+(?:\w+\s+){0,2}(?:effect|impact|benefit)s?|"
     r"odds|hazard|risk\s+ratio|relative\s+risk)\b", re.IGNORECASE)
-OLD_HEAD_END = re.compile(rf"\b{ARM_HEAD}\b", re.IGNORECASE)
+OLD_HEAD_WORD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
+OLD_DEFINE_BEFORE = re.compile(rf"\b{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\s*(?:\(|:|,|received|was\s+given|were\s+given|"
+                               rf"was\s+treated\s+with|were\s+treated\s+with|underwent|got)\s*(?:\w+\s+){{0,3}}$",
+                               re.IGNORECASE)
 
 
 def _fuzz(words: tuple[str, ...], n: int, seed: int) -> list[str]:
@@ -85,10 +88,11 @@ def test_cues_as_before(where, words, flags, pubmed_sentences):
         assert _hits(new, text) == _hits(old, text), (where, text)
 
 
-@pytest.mark.parametrize("new, old", [(sides._BETWEEN, OLD_BETWEEN), (arms._HEAD_END, OLD_HEAD_END)],
-                         ids=["sides._BETWEEN", "arms._HEAD_END"])
+@pytest.mark.parametrize("new, old", [(sides._BETWEEN, OLD_BETWEEN), (labels.ARM_HEAD_WORD, OLD_HEAD_WORD),
+                                      (labels._DEFINE_BEFORE, OLD_DEFINE_BEFORE)],
+                         ids=["sides._BETWEEN", "labels.ARM_HEAD_WORD", "labels._DEFINE_BEFORE"])
 def test_module_patterns_as_before(new, old, pubmed_sentences):
-    words = tuple(re.findall(r"[a-z][a-z-]+", old.pattern))
+    words = (*re.findall(r"[a-z][a-z-]+", old.pattern), "A", "B ", "II", "IV ", "3", " (", ":", ", ", "\t")
     for text in pubmed_sentences[::2] + _fuzz(words, 5000, 7):
         assert _hits(new, text) == _hits(old, text), text
 
