@@ -63,6 +63,18 @@ def _fuzz(words: tuple[str, ...], n: int, seed: int) -> list[str]:
     return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(n)]
 
 
+def _labelled(n: int, seed: int) -> list[str]:
+    """Made-up arm definitions ending a text ("... Group B received the ", "xarm 2: ", "cohorts IV (") in mixed
+    case: what ``_DEFINE_BEFORE`` looks for, near-misses included."""
+    rng = random.Random(seed)
+    heads = ["group", "Groups", "ARM", "arms", "cohort", "Cohorts", "xgroup", "-arm", "gro", "\u0130arm"]
+    labels_ = ["A", "b", "D", "E", "I", "ii", "III", "IIII", "IV", "1", "4", "5", "AB"]
+    links = ["(", ":", ",", " received", " was given", " Were  Given", " underwent", " got", " took", ""]
+    tails = ["", " the ", " a high dose ", " x y z w ", " x", "\n"]
+    return [rng.choice(["", "In ", "the ", "x"]) + rng.choice(heads) + rng.choice([" ", "  ", "\t", ""])
+            + rng.choice(labels_) + rng.choice(["", " "]) + rng.choice(links) + rng.choice(tails) for _ in range(n)]
+
+
 def _hits(pattern: re.Pattern, text: str) -> list:
     found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
     at = [pattern.match(text, k) for k in range(0, len(text), 3)]
@@ -93,7 +105,7 @@ def test_cues_as_before(where, words, flags, pubmed_sentences):
                          ids=["sides._BETWEEN", "labels.ARM_HEAD_WORD", "labels._DEFINE_BEFORE"])
 def test_module_patterns_as_before(new, old, pubmed_sentences):
     words = (*re.findall(r"[a-z][a-z-]+", old.pattern), "A", "B ", "II", "IV ", "3", " (", ":", ", ", "\t")
-    for text in pubmed_sentences[::2] + _fuzz(words, 5000, 7):
+    for text in pubmed_sentences[::2] + _fuzz(words, 5000, 7) + _labelled(3000, 11):
         assert _hits(new, text) == _hits(old, text), text
 
 
