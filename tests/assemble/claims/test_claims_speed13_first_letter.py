@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimex.assemble.claims import gates, labels, sides
+from claimex.assemble.claims import gates, hedging, labels, sides
 from claimex.assemble.claims.labels import ARM_HEAD, ARM_LABEL
 
 CLAIMS = Path(gates.__file__).parent
@@ -47,6 +47,11 @@ OLD_BETWEEN = re.compile(
     r"\b(?:than|compared|comparison|versus|vs\.?|relative\s+to|between|differ\w*|similar(?:ly)?|comparable|"
     r"equivalent|superior|inferior|non-?inferior\w*|no\s+(?:\w+\s+){0,2}(?:effect|impact|benefit)s?|"
     r"odds|hazard|risk\s+ratio|relative\s+risk)\b", re.IGNORECASE)
+OLD_NEGATION = re.compile(
+    r"(?<![\w-])(?:not|no|nor|neither|never|without|none|cannot|failed\s+to|fails?\s+to|lack(?:ed|s)?\s+(?:of\s+)?"
+    r"|absence\s+of)(?![\w-])|n't\b",
+    re.IGNORECASE,
+)
 OLD_HEAD_WORD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
 OLD_DEFINE_BEFORE = re.compile(rf"\b{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\s*(?:\(|:|,|received|was\s+given|were\s+given|"
                                rf"was\s+treated\s+with|were\s+treated\s+with|underwent|got)\s*(?:\w+\s+){{0,3}}$",
@@ -59,7 +64,7 @@ def _fuzz(words: tuple[str, ...], n: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     plain = [re.sub(r"\\[sw]\+?|\\.|[()?:|{}+*\[\]\d,]", " ", w) for w in words]
     pieces = [*plain, *(p.upper() for p in plain), *(p[:3] for p in plain), *FOLD_CHARS, "-", " ", "  ", "a", "1",
-              ".", "x-", "_", "é", "\n"]
+              ".", "x-", "_", "é", "\n", "'t", "n't", "'"]
     return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(n)]
 
 
@@ -101,8 +106,8 @@ def test_cues_as_before(where, words, flags, pubmed_sentences):
 
 
 @pytest.mark.parametrize("new, old", [(sides._BETWEEN, OLD_BETWEEN), (labels.ARM_HEAD_WORD, OLD_HEAD_WORD),
-                                      (labels._DEFINE_BEFORE, OLD_DEFINE_BEFORE)],
-                         ids=["sides._BETWEEN", "labels.ARM_HEAD_WORD", "labels._DEFINE_BEFORE"])
+                                      (labels._DEFINE_BEFORE, OLD_DEFINE_BEFORE), (hedging.NEGATION, OLD_NEGATION)],
+                         ids=["sides._BETWEEN", "labels.ARM_HEAD_WORD", "labels._DEFINE_BEFORE", "hedging.NEGATION"])
 def test_module_patterns_as_before(new, old, pubmed_sentences):
     words = (*re.findall(r"[a-z][a-z-]+", old.pattern), "A", "B ", "II", "IV ", "3", " (", ":", ", ", "\t")
     for text in pubmed_sentences[::2] + _fuzz(words, 5000, 7) + _labelled(3000, 11):
