@@ -26,9 +26,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from judged import judged  # bench/judged.py
+
 from claimex.corpora.findings import load_gold, select_gold
-from claimex.evaluate.findings import _predict
-from claimex.evaluate.findings_match import _overlaps, arm_aliases, content_words, entity_names, is_bare, judge
+from claimex.evaluate.findings_match import _overlaps, arm_aliases, content_words, entity_names, is_bare
 
 ARMS = ("INTERVENTION", "COMPARATOR")
 GENERIC = re.compile(r"\b(intervention|treatment|therapy|programme|program|group|arm)s?\b", re.I)
@@ -96,17 +97,13 @@ def main() -> None:
     golds = select_gold(load_gold(args.gold, errors=[]), "tune", args.ids, args.skip_ids)
     counts: Counter = Counter()
     found = 0
-    for g, record, text in _predict(golds, None, None, []):
+    for g, record, text, judged_found in judged(golds):
         ents_of = {e.id: e.text for e in record.entities}
-        for finding in g.findings:
-            j = judge(finding, record, text)
-            if not j.found:
-                continue
+        for finding, j, claim in judged_found:
             found += 1
             for cls in classes(finding, j, record, text):
                 counts[cls] += 1
                 if args.examples:
-                    claim = next(c for c in record.claims if c.id == j.claim)
                     sentence = " ".join(text[slice(*finding.sentence)].split())
                     comparator = finding.comparator.text if finding.comparator else None
                     print(f"[{cls}] {g.id} | gold {finding.intervention.text!r} vs {comparator!r} | claim "

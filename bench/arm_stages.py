@@ -29,12 +29,13 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
+from judged import judged  # bench/judged.py
+
 import claimex.assemble.claims as assembly
 from claimex.assemble.claims.armrank import ArmRanker
 from claimex.assemble.claims.control import control_worded
 from claimex.corpora.findings import load_gold, select_gold
-from claimex.evaluate.findings import _predict
-from claimex.evaluate.findings_match import _overlaps, arm_aliases, entity_names, judge
+from claimex.evaluate.findings_match import _overlaps, arm_aliases, entity_names
 
 ARMS = ("INTERVENTION", "COMPARATOR")
 TRACE: dict[str, dict] = {}  # sentence key -> what each step kept
@@ -147,13 +148,9 @@ def main() -> None:
     install()
     golds = select_gold(load_gold(args.gold, errors=[]), "tune", args.ids, args.skip_ids)
     counts: Counter = Counter()
-    for g, record, text in _predict(golds, None, None, []):
+    for g, record, text, found in judged(golds):
         ents = {e.id: e for e in record.entities}
-        for finding in g.findings:
-            j = judge(finding, record, text)
-            if not j.found:
-                continue
-            claim = next(c for c in record.claims if c.id == j.claim)
+        for finding, j, claim in found:
             i_arm = arm_aliases(finding.intervention, record)
             c_arm = arm_aliases(finding.comparator, record) if finding.comparator else []
             own = [e for e in record.entities if e.label in ARMS and _overlaps((e.start, e.end), finding.sentence)]

@@ -24,14 +24,15 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from judged import judged  # bench/judged.py
+
 from claimex.assemble.claims.base import entity_words
 from claimex.assemble.claims.context import _ALLOCATION
 from claimex.assemble.claims.control import control_worded
 from claimex.assemble.claims.design import same_intervention
 from claimex.assemble.claims.zones import zone_of
 from claimex.corpora.findings import load_gold, select_gold
-from claimex.evaluate.findings import _predict
-from claimex.evaluate.findings_match import arm_aliases, entity_names, is_bare, judge
+from claimex.evaluate.findings_match import arm_aliases, entity_names, is_bare
 
 ARMS = ("INTERVENTION", "COMPARATOR")
 _CONT = re.compile(r"^\W*(?:it|this|these|they|its|their|also|in\s+addition|moreover|furthermore|similarly|likewise|"
@@ -166,14 +167,10 @@ def main() -> None:
         raise SystemExit("--examples only with --skip-ids (OPEN)")
     golds = select_gold(load_gold(None, errors=[]), "tune", args.ids, args.skip_ids)
     counts: Counter = Counter()
-    for g, record, text in _predict(golds, None, None, []):
+    for g, record, text, found in judged(golds):
         ents = {e.id: e for e in record.entities}
         arms = [e for e in record.entities if e.label in ARMS]
-        for f in g.findings:
-            j = judge(f, record, text)
-            if not j.found:
-                continue
-            claim = next(c for c in record.claims if c.id == j.claim)
+        for f, j, claim in found:
             gs, ge = f.sentence
             i_arm = arm_aliases(f.intervention, record)
             c_arm = arm_aliases(f.comparator, record) if f.comparator else []

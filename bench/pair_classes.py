@@ -30,9 +30,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from judged import judged  # bench/judged.py
+
 from claimex.corpora.findings import load_gold, select_gold
-from claimex.evaluate.findings import _predict
-from claimex.evaluate.findings_match import _overlaps, arm_aliases, content_words, entity_names, is_bare, judge
+from claimex.evaluate.findings_match import _overlaps, arm_aliases, content_words, entity_names, is_bare
 
 FIELDS = (("intervention", "i"), ("comparator", "c"), ("direction", "d"), ("outcome", "o"), ("numbers", "n"),
           ("significance", "s"))
@@ -82,14 +83,10 @@ def main() -> None:
     golds = select_gold(load_gold(args.gold, errors=[]), "tune", args.ids, args.skip_ids)
     counts: Counter = Counter()
     found = 0
-    for g, record, text in _predict(golds, None, None, []):
+    for g, record, text, judged_found in judged(golds):
         ents = {e.id: e for e in record.entities}
-        for finding in g.findings:
-            j = judge(finding, record, text)
-            if not j.found:
-                continue
+        for finding, j, claim in judged_found:
             found += 1
-            claim = next(c for c in record.claims if c.id == j.claim)
             wrong = "".join(k for f, k in FIELDS if not j.fields.get(f, False))
             rows = [f"pattern {wrong or 'all right'}"]
             i_arm = arm_aliases(finding.intervention, record)
