@@ -40,8 +40,9 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 
+from .assembler import Assembler
 from .outcome import OnDocs, OnDone, drain, failed_result
-from .parts import Assembler, Part, ShardEnd, Sizer, cut, process_part
+from .parts import Part, ShardEnd, Sizer, cut, process_part
 from .shards import Settings, ShardSpec
 from .worker import get_extractor, limit_threads, process_shard
 

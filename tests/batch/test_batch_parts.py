@@ -13,7 +13,8 @@ from batch_helpers import article, pubmed_xml
 from test_batch_pool import last_run, shard_files
 
 from claimex.batch import MANIFEST, Settings, ShardSpec, plan, run_batch
-from claimex.batch.parts import Assembler, ShardEnd, Sizer, cut, process_part
+from claimex.batch.assembler import Assembler
+from claimex.batch.parts import ShardEnd, Sizer, cut, process_part
 from claimex.read import read_documents
 from claimex.read.base import Document
 
