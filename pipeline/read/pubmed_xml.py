@@ -3,7 +3,7 @@ MedlineCitation), plain or gzipped.
 
 Streaming: the byte stream is cut into records at their start tags (``<PubmedArticle>``,
 ``<PubmedBookArticle>``, ``<DeleteCitation>``; the bare ``<MedlineCitation>`` of a ``<MedlineCitationSet>``)
-without parsing it, and each record is parsed on its own by lxml, after the file's own head (XML
+without parsing it (:mod:`claimex.read.xml_cutter`), and each record is parsed on its own by lxml, after the file's own head (XML
 declaration, DOCTYPE, root start tag) so that its declarations and encoding apply. Memory stays flat on a
 whole baseline file: a 64 KiB block plus one record (a record over 64 MiB, or over 8 x ``max_chars`` bytes
 when that is more, is skipped with a ``ReadError`` as it streams by). The parser is safe: no entity expansion
@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import partial
 from typing import BinaryIO
 
@@ -39,7 +38,6 @@ from lxml import etree
 
 from .base import (
     DEFAULT_MAX_CHARS,
-    READ_ERRORS,
     Deletion,
     Document,
     PathLike,
@@ -57,14 +55,10 @@ from .base import (
     year_of,
 )
 from .mesh import add_mesh_heading
+from .xml_cutter import Piece, RecordCutter
 
 RECORD_TAGS = ("PubmedArticle", "MedlineCitation", "PubmedBookArticle", "DeleteCitation")
 ROOT_TAGS = ("PubmedArticleSet", "MedlineCitationSet")
-# Record start tags. The first one found tells the kind of file: in a <MedlineCitationSet> the records are
-# bare <MedlineCitation>s; elsewhere a <MedlineCitation> is inside its <PubmedArticle> and is no boundary.
-FIRST_RECORD_RE = re.compile(rb"<(Pubmed(?:Article|BookArticle)|DeleteCitation|MedlineCitation)[\s/>]")
-NEXT_RECORD_RE = {False: re.compile(rb"<(Pubmed(?:Article|BookArticle)|DeleteCitation)[\s/>]"),
-                  True: re.compile(rb"<(MedlineCitation|DeleteCitation)[\s/>]")}
 PMID_RE = re.compile(rb"<PMID\b[^>]*>\s*(\d+)\s*</PMID>")
 MAX_RECORD_BYTES = 64 << 20  # a record larger than this (or 8 x max_chars) is skipped, not held in memory
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -225,121 +219,6 @@ def parse_record(el, source: str, *, error_source: str | None = None, index: int
                        version=version, max_chars=max_chars)
 
 
-# -- cutting the stream into records -----------------------------------------------------------------------
-@dataclass(slots=True)
-class _Piece:
-    """One record's bytes as cut from the stream (not parsed yet)."""
-
-    tag: bytes  # b"PubmedArticle", b"MedlineCitation", b"PubmedBookArticle" or b"DeleteCitation"
-    data: bytes | bytearray  # from its start tag to the end of its end tag (to the cut, when that is missing)
-    line: int  # the line of its start tag (1-based)
-    column: int  # the column (byte) of its start tag in that line (1-based)
-    offset: int  # the byte offset of its start tag in the (decompressed) stream
-    dropped: int = 0  # > 0: over the size cap; its size in bytes (``data`` is empty)
-    broken: bool = False  # the stream failed inside it
-
-
-class _Cutter:
-    """Cuts a PubMed XML byte stream into records at their start tags, without parsing it, so that a record
-    that is not well-formed costs that record alone: the next one starts at the next start tag.
-
-    Iterating yields one :class:`_Piece` per record; ``head`` is then what came before the first record
-    (XML declaration, DOCTYPE, root start tag), and ``complete`` is False when no record start was found
-    within the cap. Memory: one block (64 KiB) plus the record being cut; a record over ``cap`` bytes is
-    dropped as it streams by. A read error (truncated gzip) is raised after a last, ``broken`` piece (the
-    record the break fell in, or after: a record whose end tag was read is whole and parses).
-    """
-
-    BLOCK = 1 << 16
-
-    def __init__(self, stream: BinaryIO, cap: int):
-        self._stream = stream
-        self._cap = cap
-        self._buf = bytearray()
-        self._base = 0  # the stream offset of _buf[0]
-        self._eof = False
-        self.head = b""
-        self.complete = True
-        self._line = self._column = 1  # the position of _buf[cur] in the stream
-
-    def _advance(self, cur: int, to: int) -> None:
-        """Move the line/column position from ``_buf[cur]`` to ``_buf[to]``."""
-        newline = self._buf.rfind(b"\n", cur, to)
-        if newline < 0:
-            self._column += to - cur
-        else:
-            self._line += self._buf.count(b"\n", cur, newline + 1)
-            self._column = to - newline
-
-    def _fill(self, keep: int) -> int | None:
-        """Drop the bytes before ``keep`` and append the next block; returns the shift of positions (``keep``),
-        None at the end of the stream."""
-        block = b"" if self._eof else self._stream.read1(self.BLOCK)  # read1: a read error loses nothing
-        if not block:
-            self._eof = True
-            return None
-        del self._buf[:keep]
-        self._base += keep
-        self._buf += block
-        return keep
-
-    def _data(self, tag: bytes, start: int, end: int) -> bytearray:
-        """The record's bytes up to its end tag (what follows it, up to the next record, is left out)."""
-        close = self._buf.rfind(b"</" + tag + b">", start, end)
-        if close < 0:  # "</tag >", or no end tag at all (a broken record: it fails to parse)
-            ends = list(re.compile(rb"</" + tag + rb"\s*>").finditer(self._buf, start, end))
-            return self._buf[start:ends[-1].end() if ends else end]
-        return self._buf[start:close + len(tag) + 3]
-
-    def __iter__(self) -> Iterator[_Piece]:
-        buf, cap = self._buf, self._cap
-        scan = 0
-        while (m := FIRST_RECORD_RE.search(buf, scan)) is None:
-            if len(buf) > cap:
-                self.head, self.complete = bytes(buf[:cap]), False
-                return
-            scan = max(0, len(buf) - 32)
-            if self._fill(0) is None:
-                self.head = bytes(buf)
-                return
-        self.head = bytes(buf[:m.start()])
-        pattern = NEXT_RECORD_RE[m.group(1) == b"MedlineCitation"]
-        cur, tag = m.start(), m.group(1)
-        self._advance(0, cur)
-        where = self._line, self._column, self._base + cur  # where the record starts
-        scan, dropped = cur + 1, 0
-        while True:
-            nxt = pattern.search(buf, scan)
-            try:
-                while nxt is None:
-                    if len(buf) - cur > cap:  # too big: let it stream by, keep looking for the next start
-                        keep = len(buf) - 32
-                        self._advance(cur, keep)
-                        dropped += keep - cur
-                        cur = keep
-                    size = len(buf)
-                    shift = self._fill(cur)
-                    if shift is None:
-                        break
-                    cur, scan = 0, max(1, size - shift - 32)
-                    nxt = pattern.search(buf, scan)
-            except READ_ERRORS:  # the record cut by the break, up to its end tag when that was read
-                data = b"" if dropped else self._data(tag, cur, len(buf))
-                yield _Piece(tag, data, *where, dropped + len(buf) - cur if dropped else 0, True)
-                raise
-            end = nxt.start() if nxt is not None else len(buf)
-            if dropped or end - cur > cap:
-                yield _Piece(tag, b"", *where, dropped + end - cur)
-            else:
-                yield _Piece(tag, self._data(tag, cur, end), *where)
-            if nxt is None:
-                return
-            self._advance(cur, end)
-            cur, tag = end, nxt.group(1)
-            where = self._line, self._column, self._base + cur
-            scan, dropped = cur + 1, 0
-
-
 # -- parsing the records ----------------------------------------------------------------------------------
 def _safe_parser(cls=etree.XMLParser, **kw):
     """No entity expansion, no network, no DTD loading, no huge trees (see the module docstring)."""
@@ -378,7 +257,7 @@ class _Prolog:
         self.first_line = 1 + head.count(b"\n")  # where a record starts when parsed after the head
         self.first_column = len(head) - head.rfind(b"\n")
 
-    def parse(self, piece: _Piece, data: bytes):
+    def parse(self, piece: Piece, data: bytes):
         """The record's element, or the XMLSyntaxError that its bytes give."""
         try:
             root = etree.fromstring(self.head + data + self.closing, self.parser)
@@ -390,7 +269,7 @@ class _Prolog:
         return next(root.iter(tag))
 
 
-def _record_name(piece: _Piece, index: int) -> str:
+def _record_name(piece: Piece, index: int) -> str:
     """How errors name a record: its PMID when it can be seen, else ``#index`` (its place in the file); a
     ``<DeleteCitation>`` by its line."""
     if piece.tag == b"DeleteCitation":
@@ -399,7 +278,7 @@ def _record_name(piece: _Piece, index: int) -> str:
     return m.group(1).decode("ascii") if m else f"#{index}"
 
 
-def _piece_item(el, piece: _Piece, prolog: _Prolog, *, source: str, index: int, max_chars: int) -> ReadItem:
+def _piece_item(el, piece: Piece, prolog: _Prolog, *, source: str, index: int, max_chars: int) -> ReadItem:
     """A parsed record (or its XMLSyntaxError) -> Document / Deletion / ReadError (``record`` None: the file
     is refused)."""
     delta = piece.line - prolog.first_line  # parsed lines -> the file's lines
@@ -450,7 +329,7 @@ def read_pubmed_xml(path: PathLike, *, encoding_errors: str = "replace",
     cap = max(MAX_RECORD_BYTES, 8 * max_chars)
 
     def records(f: BinaryIO, at: Progress) -> Iterator[ReadItem]:
-        cutter = _Cutter(f, cap)
+        cutter = RecordCutter(f, cap)
         prolog = None
         for piece in cutter:
             if prolog is None:

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from claimex.read import Deletion, Document, ReadError, pubmed_xml, read_documents, read_pubmed_xml
+from claimex.read import Deletion, Document, ReadError, pubmed_xml, read_documents, read_pubmed_xml, xml_cutter
 
 
 def article(pmid="1", title="Title.", abstract="<AbstractText>Body text.</AbstractText>", version=None,
@@ -388,7 +388,7 @@ def test_small_blocks_cut_the_same_records(samples, tmp_path, monkeypatch):
     p.write_bytes(corrupt(data, b"</ArticleTitle>", b"</Art", nth=10))
     expected = [(type(i).__name__, getattr(i, "id", None), str(i) if isinstance(i, ReadError) else i.source)
                 for i in read_pubmed_xml(p)]
-    monkeypatch.setattr(pubmed_xml._Cutter, "BLOCK", 97)
+    monkeypatch.setattr(xml_cutter.RecordCutter, "BLOCK", 97)
     got = [(type(i).__name__, getattr(i, "id", None), str(i) if isinstance(i, ReadError) else i.source)
            for i in read_pubmed_xml(p)]
     assert got == expected and len(got) == 605 and sum(t == "ReadError" for t, _, _ in got) == 1
@@ -417,7 +417,7 @@ def test_broken_delete_citation_and_book_article(tmp_path):
 
 def test_oversized_record_streams_by(tmp_path, monkeypatch):
     monkeypatch.setattr(pubmed_xml, "MAX_RECORD_BYTES", 2000)
-    monkeypatch.setattr(pubmed_xml._Cutter, "BLOCK", 256)
+    monkeypatch.setattr(xml_cutter.RecordCutter, "BLOCK", 256)
     big = article("2", abstract=f"<AbstractText>{'word ' * 1000}</AbstractText>")
     p = write_set(tmp_path / "big.xml", article("1"), big, article("3"), big.replace(">2<", ">4<"))
     items = list(read_pubmed_xml(p, max_chars=100))
