@@ -1,14 +1,14 @@
 """PubMed / MEDLINE XML: ``<PubmedArticleSet>`` (PubmedArticle) and ``<MedlineCitationSet>`` (bare
 MedlineCitation), plain or gzipped.
 
-Streaming: the byte stream is cut into records at their start tags (``<PubmedArticle>``,
-``<PubmedBookArticle>``, ``<DeleteCitation>``; the bare ``<MedlineCitation>`` of a ``<MedlineCitationSet>``)
-without parsing it (:mod:`claimex.read.xml_cutter`), and each record is parsed on its own by lxml, after the
-file's own head (XML declaration, DOCTYPE, root start tag) so that its declarations and encoding apply.
-Memory stays flat on a whole baseline file: a 64 KiB block plus one record (a record over 64 MiB, or over 8 x ``max_chars`` bytes
-when that is more, is skipped with a ``ReadError`` as it streams by). The parser is safe: no entity expansion
-(``resolve_entities=False``: an external ``SYSTEM`` entity is never fetched), no network, no DTD loading,
-no huge trees. Unresolved entity references are dropped from the text (with a warning).
+Streaming: the byte stream is cut into records at their start tags (``<PubmedArticle>``, ``<PubmedBookArticle>``,
+``<DeleteCitation>``; the bare ``<MedlineCitation>`` of a ``<MedlineCitationSet>``) without parsing it
+(:mod:`claimex.read.xml_cutter`), and each record is parsed on its own by lxml, after the file's own head (XML
+declaration, DOCTYPE, root start tag) so that its declarations and encoding apply. Memory stays flat on a whole
+baseline file: a 64 KiB block plus one record (a record over 64 MiB, or over 8 x ``max_chars`` bytes when that is
+more, is skipped with a ``ReadError`` as it streams by). The parser is safe: no entity expansion
+(``resolve_entities=False``: an external ``SYSTEM`` entity is never fetched), no network, no DTD loading, no huge
+trees. Unresolved entity references are dropped from the text (with a warning).
 
 Errors: a bad record (no PMID, no title and no abstract, text over ``max_chars``) gives a ``ReadError``
 naming the record (PMID, or ``#index`` with the line) and the run goes on. So does a record that is not
