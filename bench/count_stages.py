@@ -4,7 +4,8 @@
         python bench/count_stages.py --stage measures --passes 2 --limit 150
 
 The stage's cost is the difference of two runs, ``--passes 2`` minus ``--passes 0`` (start-up, model load,
-the docs made once for every stage: the same in both), halved. Stages, each on the first ``--limit``
+the docs, records, claims, JSON lines and documents read made once, the same for every stage, so one
+``--passes 0`` run serves all stages), halved. Stages, each on the first ``--limit``
 abstracts of ``bench/speed.py``'s set:
 
 * ``measures``: the ``claimex_measures`` component on the finished docs (it sets ``doc._.measures`` again);
@@ -17,7 +18,10 @@ abstracts of ``bench/speed.py``'s set:
   the finished docs with the probabilities its ``predict`` gave once (the network not counted);
 * ``subtypes``: the ``claimex_subtypes`` component on the finished docs;
 * ``claims``: claim assembly (``assemble_claims``, the shipped models) on the records ``to_record`` made without it
-  (made once, outside the passes; the warm-up pass assembles them once).
+  (made once, outside the passes; the warm-up pass assembles them once);
+* ``write``: the JSON line of each finished record (``Record.to_json``, what ``JsonlWriter`` writes; the claims
+  assembled once, outside the passes);
+* ``read``: ``read_documents`` over the JSONL input file of the abstracts (what ``claimex extract`` reads).
 
 ``bench/ab_stage_instructions.sh BASE`` runs each stage for a baseline tree and this checkout.
 """
@@ -36,7 +40,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-STAGES = ("measures", "outcome_lists", "record", "sentences", "abbreviations", "decode", "subtypes", "claims")
+STAGES = ("measures", "outcome_lists", "record", "sentences", "abbreviations", "decode", "subtypes", "claims",
+          "write", "read")
 
 
 def _copy(doc):
@@ -59,14 +64,23 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
     import speed
 
-    from claimex.assemble import record
-    from claimex.extractor import Extractor
     from claimex.read import read_documents
     from claimex.read.base import Document
 
     with tempfile.TemporaryDirectory(prefix="claimex-stages-") as tmp:
         src = speed.write_abstracts(Path(tmp), args.limit)
         documents = [d for d in read_documents([src]) if isinstance(d, Document)]
+        _passes(args, documents, src)
+    print(f"{args.stage}: {args.passes} passes over {len(documents)} abstracts")
+
+
+def _passes(args, documents, src) -> int:
+    """Load the pipeline, make the docs and records once, then run ``args.stage`` ``args.passes`` times;
+    returns the number of JSON lines and documents last made (kept so that no stage's work is dropped)."""
+    from claimex.assemble import record
+    from claimex.extractor import Extractor
+    from claimex.read import read_documents
+
     nlp = Extractor.load(None).nlp
     texts = [d.text for d in documents]
     docs = list(nlp.pipe(texts))
@@ -78,11 +92,13 @@ def main(argv=None) -> None:
     record.assemble_claims = lambda rec, doc: []
     measures, outcome_lists = nlp.get_pipe("claimex_measures"), nlp.get_pipe("claimex_outcome_lists")
     pico = nlp.get_pipe("claimex_pico")
-    probs = pico.predict(docs) if args.stage == "decode" else None
+    # the same set-up for every stage, so that one --passes 0 run is the base of all of them
+    probs = pico.predict(docs)
     recs = [record.to_record(doc, d) for d, doc in zip(documents, docs)]  # warm-up: lazy patterns, caches
-    if args.stage == "claims":
-        for rec, doc in zip(recs, docs):
-            assemble(rec, doc)
+    claims = [assemble(rec, doc) for rec, doc in zip(recs, docs)]
+    full = [rec.model_copy(update={"claims": c}) for rec, c in zip(recs, claims)]
+    lines = [rec.to_json() for rec in full]
+    read = list(read_documents([src]))
     for k in range(args.passes):
         if args.stage in ("sentences", "abbreviations", "subtypes"):
             component = nlp.get_pipe(f"claimex_{args.stage}")
@@ -99,10 +115,14 @@ def main(argv=None) -> None:
         elif args.stage == "outcome_lists":
             for doc in copies[k]:
                 outcome_lists(doc)
+        elif args.stage == "write":
+            lines = [rec.to_json() for rec in full]
+        elif args.stage == "read":
+            read = list(read_documents([src]))
         else:
             for d, doc in zip(documents, docs):
                 record.to_record(doc, d)
-    print(f"{args.stage}: {args.passes} passes over {len(docs)} abstracts")
+    return len(lines) + len(read)
 
 
 if __name__ == "__main__":
