@@ -115,7 +115,7 @@ class SpanHygiene:
 
     # -- helpers -----------------------------------------------------------------------------
     def _content(self, s: int, e: int) -> bool:
-        return any(is_content(self.text[k], self.lower[k]) for k in range(s, e))
+        return any(map(is_content, self.text[s:e], self.lower[s:e]))
 
     def off_topic(self, i: int) -> bool:
         """Is token ``i`` in a funding / registration / conflict-of-interest sentence?"""
@@ -153,7 +153,7 @@ class SpanHygiene:
     # -- the rules ---------------------------------------------------------------------------
     def split(self, s: int, e: int) -> list[tuple[int, int]]:
         """Pieces of [s, e) between sentence boundaries, ``;``/``=`` clauses and blocked tokens."""
-        if self.sent[s] == self.sent[e - 1] and not any(k in self.special for k in range(s, e)):
+        if self.sent[s] == self.sent[e - 1] and self.special.isdisjoint(range(s, e)):
             return [(s, e)]
         pieces, a, k = [], s, s
         while k < e:
@@ -195,7 +195,7 @@ class SpanHygiene:
         delta = self.delta
         while s < e - 1 and self.text[s] in OPEN and self.text[e - 1] in CLOSE and self._partner(s, e, 0) == e - 1:
             s, e = s + 1, e - 1
-        if not any(delta[k] for k in range(s, e)):
+        if not any(delta[s:e]):
             return [(s, e)]
         stack: list[int] = []
         cuts: list[int] = []

@@ -1,0 +1,99 @@
+"""Speed-ups of the tagger's decoding and span hygiene (session 14) that must not change a result: each new
+form against the form it replaced (kept here), on real abstracts from ../shared and made-up inputs."""
+
+from __future__ import annotations
+
+import random
+
+import numpy
+import pytest
+
+from claimex.annotate.tagger.decode import grow, starting
+from claimex.annotate.tagger.hygiene import SpanHygiene
+
+
+def _grow_per_column(on: numpy.ndarray, low_on: numpy.ndarray) -> numpy.ndarray:
+    """``grow`` as it was before session 14: one set of array operations per column that differs."""
+    out = on.copy()
+    for c in numpy.flatnonzero((on != low_on).any(axis=0)).tolist():
+        low = low_on[:, c]
+        starts = numpy.empty(len(low), dtype=bool)
+        starts[0] = low[0]
+        numpy.greater(low[1:], low[:-1], out=starts[1:])
+        count = numpy.cumsum(starts)
+        run_id = count * low
+        seeded = numpy.zeros(int(count[-1]) + 1, dtype=bool)
+        seeded[run_id[on[:, c]]] = True
+        seeded[0] = False
+        out[:, c] = seeded[run_id]
+    return out
+
+
+def test_grow_equals_the_per_column_form():
+    rng = numpy.random.default_rng(14)
+    cases = 0
+    for n in (1, 2, 3, 7, 40, 300):
+        for heads in (1, 2, 4):
+            for _ in range(60):
+                probs = rng.random((n, heads)).astype("f") ** rng.uniform(0.3, 3.0)
+                thr = rng.uniform(0.2, 0.9, heads).astype("f")
+                on = probs >= thr
+                low = probs >= thr * rng.choice([0.2, 0.5, 1.0], heads).astype("f")  # on implies low
+                assert (grow(on, low) == _grow_per_column(on, low)).all()
+                odd = rng.random((n, heads)) < 0.4  # on not implying low: the same formula all the same
+                assert (grow(odd, low) == _grow_per_column(odd, low)).all()
+                cases += 1
+    assert cases == 6 * 3 * 60
+
+
+@pytest.fixture(scope="module")
+def docs(rules_nlp, pubmed_sentences):
+    """Whole real abstracts (the fixture's long items), through the rule pipeline (sentences, abbreviations)."""
+    return [rules_nlp(t) for t in [s for s in pubmed_sentences if len(s) > 600][:40]]
+
+
+def test_starting_equals_a_set_test_per_token(docs):
+    from spacy.attrs import LOWER
+
+    rng = random.Random(14)
+    seen = 0
+    for doc in docs:
+        lower_arr = doc.to_array(LOWER)
+        lower = lower_arr.tolist()
+        for k in (0, 1, 3, 12):
+            firsts = set(rng.sample(lower, min(k, len(lower)))) | {12345}  # an id of no token
+            expect = [i for i, w in enumerate(lower) if w in firsts]
+            assert starting(lower_arr, firsts) == expect
+            seen += bool(expect)
+        assert starting(lower_arr, set()) == []
+    assert seen > 50
+
+
+def _split_old(h: SpanHygiene, s: int, e: int) -> list[tuple[int, int]]:
+    if h.sent[s] == h.sent[e - 1] and not any(k in h.special for k in range(s, e)):
+        return [(s, e)]
+    return None  # the slow path is unchanged
+
+
+def test_hygiene_tests_equal_their_old_forms(docs):
+    """``split``'s fast path (``isdisjoint``), ``brackets``' (a slice's ``any``) and ``_content`` (``map``) answer
+    as the generator forms did, for every token range of up to 12 tokens of the real abstracts."""
+    from claimex.annotate.tagger.words import is_content
+
+    fast = slow = brackets = 0
+    for doc in docs:
+        h = SpanHygiene(doc)
+        n = len(doc)
+        for s in range(n):
+            for e in range(s + 1, min(n, s + 12) + 1):
+                old = _split_old(h, s, e)
+                if old is not None:
+                    assert h.split(s, e) == old
+                    fast += 1
+                else:
+                    assert not (h.sent[s] == h.sent[e - 1] and h.special.isdisjoint(range(s, e)))
+                    slow += 1
+                assert any(h.delta[s:e]) == any(h.delta[k] for k in range(s, e))
+                brackets += any(h.delta[s:e])
+                assert h._content(s, e) == any(is_content(h.text[k], h.lower[k]) for k in range(s, e))
+    assert fast and slow and brackets
