@@ -24,6 +24,11 @@ abstracts of ``bench/speed.py``'s set:
 * ``read``: ``read_documents`` over the JSONL input file of the abstracts (what ``claimex extract`` reads).
 
 ``bench/ab_stage_instructions.sh BASE`` runs each stage for a baseline tree and this checkout.
+
+With ``--callgrind`` (run under ``valgrind --tool=callgrind --instr-atstart=no``; needs ``cc`` and Valgrind's
+headers) several stages run in one process: per stage one warm-up pass, then one pass with the instrumentation
+on around it alone, dumped under the stage's name - the stage's instructions without the start-up in the count
+(``bench/ab_stage_callgrind.sh BASE`` does it for a baseline tree and this checkout, one process each).
 """
 
 from __future__ import annotations
@@ -33,6 +38,9 @@ import os
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import argparse
+import ctypes
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -58,10 +66,16 @@ def _copy(doc):
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--stage", choices=STAGES, required=True)
+    ap.add_argument("--stage", choices=STAGES, required=True, nargs="+",
+                    help="one stage (several only with --callgrind)")
     ap.add_argument("--passes", type=int, default=2)
+    ap.add_argument("--callgrind", action="store_true",
+                    help="under callgrind --instr-atstart=no: per stage, one warm-up pass, then one pass counted "
+                         "alone (instrumentation on around it, a dump named after the stage)")
     ap.add_argument("--limit", type=int, default=150, help="abstracts of bench/speed.py's set")
     args = ap.parse_args(argv)
+    if len(args.stage) > 1 and not args.callgrind:
+        ap.error("several stages only with --callgrind")
     import speed
 
     from claimex.read import read_documents
@@ -71,7 +85,8 @@ def main(argv=None) -> None:
         src = speed.write_abstracts(Path(tmp), args.limit)
         documents = [d for d in read_documents([src]) if isinstance(d, Document)]
         _passes(args, documents, src)
-    print(f"{args.stage}: {args.passes} passes over {len(documents)} abstracts")
+    print(f"{' '.join(args.stage)}: {'one counted pass' if args.callgrind else f'{args.passes} passes'} over "
+          f"{len(documents)} abstracts")
 
 
 def _passes(args, documents, src) -> int:
@@ -99,30 +114,59 @@ def _passes(args, documents, src) -> int:
     full = [rec.model_copy(update={"claims": c}) for rec, c in zip(recs, claims)]
     lines = [rec.to_json() for rec in full]
     read = list(read_documents([src]))
-    for k in range(args.passes):
-        if args.stage in ("sentences", "abbreviations", "subtypes"):
-            component = nlp.get_pipe(f"claimex_{args.stage}")
+    made = {"lines": lines, "read": read}
+
+    def run(stage: str, k: int) -> None:
+        if stage in ("sentences", "abbreviations", "subtypes"):
+            component = nlp.get_pipe(f"claimex_{stage}")
             for doc in docs:
                 component(doc)
-        elif args.stage == "decode":
+        elif stage == "decode":
             pico.set_annotations(docs, probs)
-        elif args.stage == "measures":
+        elif stage == "measures":
             for doc in docs:
                 measures(doc)
-        elif args.stage == "claims":
+        elif stage == "claims":
             for rec, doc in zip(recs, docs):
                 assemble(rec, doc)
-        elif args.stage == "outcome_lists":
+        elif stage == "outcome_lists":
             for doc in copies[k]:
                 outcome_lists(doc)
-        elif args.stage == "write":
-            lines = [rec.to_json() for rec in full]
-        elif args.stage == "read":
-            read = list(read_documents([src]))
+        elif stage == "write":
+            made["lines"] = [rec.to_json() for rec in full]
+        elif stage == "read":
+            made["read"] = list(read_documents([src]))
         else:
             for d, doc in zip(documents, docs):
                 record.to_record(doc, d)
+
+    if args.callgrind:
+        start, stop = _callgrind_switch()
+        for stage in args.stage:
+            run(stage, 0)
+            start()
+            run(stage, 1)
+            stop(stage.encode())
+    else:
+        for k in range(args.passes):
+            run(args.stage[0], k)
+    lines, read = made["lines"], made["read"]
     return len(lines) + len(read)
+
+
+def _callgrind_switch():
+    """(start, stop) of callgrind's instrumentation: a tiny C library of its client requests, compiled with ``cc``
+    (``valgrind/callgrind.h``) into a temporary folder; ``stop(name)`` dumps the counts under ``name``."""
+    folder = Path(tempfile.mkdtemp(prefix="claimex-cg-"))
+    (folder / "cg.c").write_text("#include <valgrind/callgrind.h>\n"
+                                 "void cg_start(void) { CALLGRIND_ZERO_STATS; CALLGRIND_START_INSTRUMENTATION; }\n"
+                                 "void cg_stop(const char *name) { CALLGRIND_STOP_INSTRUMENTATION; "
+                                 "CALLGRIND_DUMP_STATS_AT(name); }\n")
+    subprocess.run(["cc", "-O1", "-shared", "-fPIC", "-o", str(folder / "libcg.so"), str(folder / "cg.c")],
+                   check=True)
+    lib = ctypes.CDLL(str(folder / "libcg.so"))
+    shutil.rmtree(folder)  # loaded: the file is no longer needed
+    return lib.cg_start, lib.cg_stop
 
 
 if __name__ == "__main__":
