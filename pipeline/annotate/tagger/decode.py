@@ -8,6 +8,7 @@ import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER
 from spacy.tokens import Doc, Span
 
+from ..tokens import token_lowers, token_texts
 from .hygiene import SpanHygiene
 from .words import member
 
@@ -91,14 +92,18 @@ _ARM_AFTER = frozenset(["group", "groups", "arm", "arms", "subjects", "patients"
                         "cases", "and", "or", "treatment", "intervention", "diet", "sites", "experiments"])
 
 
-def verb_control(doc: Doc, i: int) -> bool:
-    """Is ``doc[i]`` the verb in "to control <object>" (not "assigned to control (group)")?"""
-    if doc[i].lower_ != "control" or i < 1 or i + 1 >= len(doc) or doc[i - 1].lower_ != "to":
+def verb_control(doc: Doc, i: int, texts: list[str] | None = None, lowers: list[str] | None = None) -> bool:
+    """Is ``doc[i]`` the verb in "to control <object>" (not "assigned to control (group)")? ``texts`` /
+    ``lowers``: the doc's token texts and their lower case (:mod:`claimex.annotate.tokens`) when the caller has
+    them (no Token objects then; a lexeme's IS_ALPHA / IS_LOWER are ``str.isalpha`` / ``str.islower``)."""
+    if texts is None or lowers is None:
+        texts, lowers = token_texts(doc), token_lowers(doc)
+    if lowers[i] != "control" or i < 1 or i + 1 >= len(lowers) or lowers[i - 1] != "to":
         return False
-    after = doc[i + 1]
-    if not (after.is_alpha and after.is_lower) or after.lower_ in _ARM_AFTER:
+    after = texts[i + 1]
+    if not (after.isalpha() and after.islower()) or lowers[i + 1] in _ARM_AFTER:
         return False
-    return i < 2 or doc[i - 2].lower_ not in _ARM_VERB_BEFORE
+    return i < 2 or lowers[i - 2] not in _ARM_VERB_BEFORE
 
 
 Item = tuple[int, int, str, float]  # a decoded span: (start token, end token, label, score)
@@ -160,6 +165,7 @@ def decode_items(
     # a difference of two of them, so the n x heads table is not turned into Python floats as a whole
     cums = numpy.vstack([numpy.zeros((1, probs.shape[1]), dtype=probs.dtype), numpy.cumsum(probs, axis=0)])
     trimmer = _Trimmer(doc) if trim and hygiene is None else None
+    words = (hygiene.text, hygiene.lower) if hygiene is not None else (None, None)  # verb_control's views
     c_col = heads.index("COMPARATOR") if "COMPARATOR" in heads else None
     ctrl_on = on[:, c_col].tolist() if c_col is not None else None
     # nonzero() walks rows first: group starts/ends by column, in order
@@ -185,7 +191,7 @@ def decode_items(
                 else:
                     cleaned = [trimmer(s0, e0) if trimmer is not None else (s0, e0)]
                 for s, e in cleaned:
-                    if e <= s or e - s == 1 and verb_control(doc, s):
+                    if e <= s or e - s == 1 and verb_control(doc, s, *words):
                         continue
                     items.append((s, e, label, round((float(cums[e, c]) - float(cums[s, c])) / (e - s), 4)))
     return items

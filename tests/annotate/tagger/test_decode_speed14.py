@@ -97,3 +97,35 @@ def test_hygiene_tests_equal_their_old_forms(docs):
                 brackets += any(h.delta[s:e])
                 assert h._content(s, e) == any(is_content(h.text[k], h.lower[k]) for k in range(s, e))
     assert fast and slow and brackets
+
+
+def _verb_control_old(doc, i: int) -> bool:
+    from claimex.annotate.tagger.decode import _ARM_AFTER, _ARM_VERB_BEFORE
+
+    if doc[i].lower_ != "control" or i < 1 or i + 1 >= len(doc) or doc[i - 1].lower_ != "to":
+        return False
+    after = doc[i + 1]
+    if not (after.is_alpha and after.is_lower) or after.lower_ in _ARM_AFTER:
+        return False
+    return i < 2 or doc[i - 2].lower_ not in _ARM_VERB_BEFORE
+
+
+def test_verb_control_from_token_texts_equals_the_token_form(docs, rules_nlp):
+    """``verb_control`` on the token texts (given, or looked up) answers as it did on Token objects, at every
+    token of the real abstracts and of made-up "to control" phrases."""
+    from claimex.annotate.tagger.decode import verb_control
+    from claimex.annotate.tokens import token_lowers, token_texts
+
+    made = [rules_nlp(t) for t in (
+        "Drugs were used to control nausea. Patients assigned to control group did well.",
+        "They were randomized to control or to control pain, to Control Nausea, to control 5 mg, to CONTROL it.",
+        "Allocated to control. to control")]
+    verbs = 0
+    for doc in [*docs, *made]:
+        texts, lowers = token_texts(doc), token_lowers(doc)
+        for i in range(len(doc)):
+            old = _verb_control_old(doc, i)
+            assert verb_control(doc, i) == old
+            assert verb_control(doc, i, texts, lowers) == old
+            verbs += old
+    assert verbs >= 2
