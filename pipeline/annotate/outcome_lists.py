@@ -73,7 +73,7 @@ from .outcome_results import CUE_WORDS, embedded_subjects, result_names
 from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
 from .outcome_weak import weak_outcomes
 from .outcome_wide import absorb_modifiers, wide_runs, widen
-from .tagger.words import FUNCTION_WORDS, adjective_like, is_content, is_number
+from .tagger.words import FUNCTION_WORDS, adjective_like, has_letter, is_content, is_number
 from .tokens import token_lowers, token_texts
 
 FACTORY = "claimex_outcome_lists"
@@ -127,7 +127,7 @@ class Tokens:
             return low not in FUNCTION_WORDS
         if low in FUNCTION_WORDS or _unbalanced(low):
             return False
-        if any(ch.isalpha() for ch in low):
+        if has_letter(low):
             return True
         glued = (j > 0 and not self.space[j - 1]) or (j + 1 < self.n and not self.space[j] and self.lower[j + 1] != ",")
         return glued and low not in ",;:.()[]" and not (is_number(low) and (j == 0 or self.space[j - 1]))

@@ -114,3 +114,50 @@ def test_measured_subjects_equal_the_old_form(docs):
             assert new == _measured_subjects_old(t, [list(o) for o in claims])
             changed += new != claims
     assert changed
+
+
+def test_has_letter_equals_the_per_character_test(docs):
+    from claimex.annotate.tagger.words import has_letter
+
+    rng = random.Random(14)
+    pieces = ["a", "Z", "é", "ß", "1", "²", "½", "-", "(", " ", "_", "\u0301", "İ", "α", "中", ".", "%"]
+    texts = ["", *pieces, *("".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(3000))]
+    texts += [w for doc in docs for w in Tokens(doc).lower]
+    for text in texts:
+        assert has_letter(text) == any(ch.isalpha() for ch in text), text
+
+
+def _name_ok_old(t, a, b):
+    from claimex.annotate import outcome_names as on
+
+    words = [t.lower[j] for j in range(a, b) if any(ch.isalpha() for ch in t.lower[j])]
+    if not 0 < len(words) <= on.MAX_NAME or is_number(t.lower[a]):
+        return False
+    if any(w in on.NOT_NAME and not (w in on.COMPOUND_HEADS and k > 0) for k, w in enumerate(words)):
+        return False
+    if all(w in on.HEADS or w in on.GENERIC for w in words) or not any(sum(ch.isalpha() for ch in w) >= 3
+                                                                        for w in words):
+        return False
+    return not (len(words) == 1 and (words[0].endswith(on._NOT_NOUN) or on.adjective_like(words[0], words[0])
+                                     or words[0] in on.PRE_HEAD))
+
+
+def test_name_and_item_tests_equal_their_old_forms(docs):
+    """``name_ok`` and the siblings' ``_item_ok`` (words with a letter by ``has_letter`` over a slice) answer as
+    before for every token range of up to 8 tokens of the real abstracts."""
+    from claimex.annotate import outcome_siblings as sib
+    from claimex.annotate.outcome_names import name_ok
+
+    names = items = 0
+    for doc in docs[:30]:
+        t = Tokens(doc)
+        for a in range(t.n):
+            for b in range(a + 1, min(t.n, a + 8) + 1):
+                ok = name_ok(t, a, b)
+                assert ok == _name_ok_old(t, a, b)
+                words = [t.lower[j] for j in range(a, b) if any(ch.isalpha() for ch in t.lower[j])]
+                item = 0 < b - a <= sib.MAX_ITEM + 2 and 0 < len(words) <= sib.MAX_ITEM and _name_ok_old(t, a, b)
+                assert sib._item_ok(t, a, b) == item
+                names += ok
+                items += item
+    assert names > 100 and items > 100

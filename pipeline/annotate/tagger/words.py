@@ -126,6 +126,12 @@ def ends_numeric(text: str) -> bool:
     return is_number(text) or bool(_COMPARED_NUMBER.search(text))
 
 
+def has_letter(text: str) -> bool:
+    """Does ``text`` hold a letter (``any(ch.isalpha() for ch in text)``; a word of letters only answers at
+    once, without the per-character generator)?"""
+    return text.isalpha() or any(ch.isalpha() for ch in text)
+
+
 def is_number(text: str) -> bool:
     return bool(_NUMBER.match(text))
 
