@@ -47,7 +47,8 @@ _NAMES = ORG_WORDS | SOFTWARE
 # a token that starts with a digit, holds ";" or "=", is a month, a funder/software name or a registry number
 MONTH_IDS = numpy.array(sorted(hash_string(m) for m in MONTHS), dtype="uint64")  # LOWER ids
 NAME_IDS = numpy.array(sorted(hash_string(w) for w in _NAMES), dtype="uint64")  # ORTH ids
-REGISTRY_START = re.compile("\x01(?:NCT|ISRCTN|ACTRN|ChiCTR|UMIN|DRKS|CTRI|IRCT)")
+REGISTRY_PREFIXES = ("NCT", "ISRCTN", "ACTRN", "ChiCTR", "UMIN", "DRKS", "CTRI", "IRCT")
+REGISTRY_START = re.compile("\x01(?:" + "|".join(REGISTRY_PREFIXES) + ")")  # a token that starts with one
 CLAUSE_CHARS = re.compile("[;=]")
 SOFTWARE_CONTEXT = re.compile(r"software|version|package|\bprogram\b|analy[sz](?:ed|es|is) (?:using|with|by|in)\b|"
                               r"statistical (?:analys[ie]s|package|program)", re.IGNORECASE)

@@ -129,3 +129,81 @@ def test_verb_control_from_token_texts_equals_the_token_form(docs, rules_nlp):
             assert verb_control(doc, i, texts, lowers) == old
             verbs += old
     assert verbs >= 2
+
+
+def _deltas_old(joined: str, offsets: numpy.ndarray, n: int) -> list[int]:
+    from claimex.annotate.tagger.words import HAS_BRACKET, OPEN
+
+    pos = [(m.start(), 1 if m.group() in OPEN else -1) for m in HAS_BRACKET.finditer(joined)]
+    delta = numpy.zeros(n, dtype="int64")
+    if pos:
+        at, sign = zip(*pos)
+        numpy.add.at(delta, numpy.searchsorted(offsets, at, side="right") - 1, sign)
+    return delta.tolist()
+
+
+def _special_old(doc) -> set[int]:
+    from spacy.attrs import IS_DIGIT, LENGTH, LOWER, ORTH, SENT_START
+
+    from claimex.annotate.tagger.words import CLAUSE_CHARS, MONTH_IDS, NAME_IDS, REGISTRY_START, member
+    from claimex.annotate.tokens import SEP, token_texts
+
+    arr = doc.to_array([ORTH, SENT_START, LENGTH, LOWER, IS_DIGIT])
+    joined = SEP.join(token_texts(doc))
+    offsets = numpy.concatenate(([0], numpy.cumsum(arr[:, 2].astype("int64") + 1)[:-1]))
+    month = member(arr[:, 3], MONTH_IDS)
+    flags = month | (arr[:, 4] == 1) | member(arr[:, 0], NAME_IDS)
+    flags[:-1] |= month[1:]
+    hits = [m.start() for m in REGISTRY_START.finditer(SEP + joined)]
+    hits += [m.start() for m in CLAUSE_CHARS.finditer(joined)]
+    special = set(numpy.flatnonzero(flags).tolist())
+    if hits:
+        special.update((numpy.searchsorted(offsets, hits, side="right") - 1).tolist())
+    return special
+
+
+def _long_forms_old(h: SpanHygiene) -> list[tuple[int, int]]:
+    from claimex.annotate.tagger.words import MAX_LONG_FORM
+
+    found: set[tuple[int, int]] = set()
+    lengths: dict[str, set[int]] = {}
+    words = set()
+    for short in h.doc._.abbreviations or []:
+        lf = short._.long_form
+        if lf is not None and 2 <= len(lf) <= MAX_LONG_FORM:
+            words.add(tuple(h.lower[lf.start:lf.end]))
+            lengths.setdefault(h.lower[lf.start], set()).add(len(lf))
+    if words:
+        for i, w in enumerate(h.lower):
+            for n in lengths.get(w, ()):
+                if i + n <= len(h.lower) and tuple(h.lower[i:i + n]) in words:
+                    found.add((i, i + n))
+    return sorted(found)
+
+
+def test_hygiene_views_equal_their_old_forms(docs, rules_nlp):
+    """The bracket deltas (added one by one to a list), the special tokens (the registry scan gated by its
+    prefixes) and the long-form mentions (first words filtered in C) of real abstracts and of made-up texts with
+    registry numbers and nested brackets are what the old forms gave."""
+    from claimex.annotate.tokens import SEP, token_texts
+
+    made = [rules_nlp(t) for t in (
+        "Registered at ClinicalTrials.gov (NCT01234567) and ISRCTN12345678; ACTRN12610000123456 (UMIN000012345).",
+        "Trial registration: ChiCTR-IOR-17012345, DRKS00012345, CTRI/2018/01/011234 and IRCT2015012345N1.",
+        "Drp1(Ser-616 [a (b] c)) {d} ((e)) f) g( NCT h=3; i",
+        "Chronic obstructive pulmonary disease (COPD) worsens; chronic obstructive pulmonary disease and COPD.")]
+    registries = mentions = 0
+    for doc in [*docs, *made]:
+        h = SpanHygiene(doc)
+        texts = token_texts(doc)
+        lengths = numpy.array([len(t) for t in texts], dtype="int64")
+        offsets = numpy.concatenate(([0], numpy.cumsum(lengths + 1)[:-1]))
+        joined = SEP.join(texts)
+        assert h.delta == _deltas_old(joined, offsets, len(doc))
+        assert SpanHygiene._bracket_deltas(joined, offsets, len(doc)) == h.delta
+        assert h.special == _special_old(doc)
+        assert h.long_forms() == _long_forms_old(h)
+        registries += any(t.startswith(("NCT", "ISRCTN", "ACTRN", "ChiCTR", "UMIN", "DRKS", "CTRI", "IRCT"))
+                          for t in texts)
+        mentions += len(h.long_forms())
+    assert registries >= 2 and mentions > 10
