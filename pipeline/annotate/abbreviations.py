@@ -141,8 +141,9 @@ def make_abbreviation_detector(nlp: Language, name: str, make_serializable: bool
     return ClaimexAbbreviationDetector(nlp, name=name, make_serializable=make_serializable)
 
 
-def abbreviation_pairs(doc: Doc) -> list[tuple[int, int, str, str]]:
-    """``(start_char, end_char, short, long)`` for every short-form occurrence, sorted."""
+def abbreviation_pairs(doc: Doc, text: str | None = None) -> list[tuple[int, int, str, str]]:
+    """``(start_char, end_char, short, long)`` for every short-form occurrence, sorted. ``text``: ``doc.text``
+    when the caller has it (the forms are sliced from it; ``Span.text`` makes a Token object per token)."""
     if not Doc.has_extension("abbreviations") or not doc._.abbreviations:
         return []
     out = set()
@@ -150,5 +151,9 @@ def abbreviation_pairs(doc: Doc) -> list[tuple[int, int, str, str]]:
         long_form = short._.long_form
         if long_form is None:
             continue
-        out.add((short.start_char, short.end_char, short.text, long_form.text))
+        if text is None:
+            out.add((short.start_char, short.end_char, short.text, long_form.text))
+        else:
+            out.add((short.start_char, short.end_char, text[short.start_char:short.end_char],
+                     text[long_form.start_char:long_form.end_char]))
     return sorted(out)

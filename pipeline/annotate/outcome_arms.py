@@ -33,7 +33,7 @@ A new OUTCOME takes the score of the spans it replaces (their first) and no subt
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from .outcome_names import _DETS, COMPARISON_ADJ, HEADS, PRE_HEAD, TokenView
 from .outcome_results import SUBJECT_OPENERS, measured_subject
@@ -99,11 +99,15 @@ def _measured_subjects(t: TokenView, claims: list[list]) -> list[list]:
     """A clause-opening phrase holding an INTERVENTION span whose verb measures it becomes one OUTCOME."""
     taken, arm = _masks(t, claims)
     arm_starts = {o[0] - d for o in claims if o[2] == INTERVENTION for d in (0, 1, 2)}
+    ordered = sorted(arm_starts)
     for lo, hi in t.sentences:
-        if not any(lo <= x < hi for x in arm_starts):
+        first = bisect_left(ordered, lo)
+        if first == len(ordered) or ordered[first] >= hi:  # no arm start in the sentence
             continue
         starts = [lo] + [j + 1 for j in t.at(_OPENERS, lo, hi - 2)]
-        starts += [j + 1 for j in range(lo, hi - 2) if j + 1 in arm_starts and t.text[j] in _INTRO_ENDS]
+        # the arm starts x in [lo + 1, hi - 2] after an intro end (was a walk over every token j + 1 of the range)
+        starts += [x for x in ordered[bisect_left(ordered, lo + 1):bisect_left(ordered, hi - 1)]
+                   if t.text[x - 1] in _INTRO_ENDS]
         for k in starts:
             if k not in arm_starts:
                 continue

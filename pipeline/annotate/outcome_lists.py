@@ -57,6 +57,7 @@ machine; token lists, no regex over the text).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import compress
 
 import numpy
 from spacy.attrs import SENT_START, SPACY
@@ -72,7 +73,7 @@ from .outcome_results import CUE_WORDS, embedded_subjects, result_names
 from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
 from .outcome_weak import weak_outcomes
 from .outcome_wide import absorb_modifiers, wide_runs, widen
-from .tagger.words import FUNCTION_WORDS, adjective_like, is_content, is_number
+from .tagger.words import FUNCTION_WORDS, adjective_like, has_letter, is_content, is_number
 from .tokens import token_lowers, token_texts
 
 FACTORY = "claimex_outcome_lists"
@@ -95,9 +96,9 @@ class Tokens:
         edges = sorted({0, *starts, self.n})
         self.sentences = [(a, b) for a, b in zip(edges, edges[1:]) if b > a]
         where: dict[str, list[int]] = {}
-        for j, w in enumerate(self.lower):
-            if w in CUE_WORDS:
-                where.setdefault(w, []).append(j)
+        lower = self.lower
+        for j in compress(range(self.n), map(CUE_WORDS.__contains__, lower)):  # the set tests run in C
+            where.setdefault(lower[j], []).append(j)
         self.where = where
         self._at: dict[frozenset[str], list[int]] = {}  # per word set: its positions, sorted
         self._wordish: list[bool | None] = [None] * self.n
@@ -122,9 +123,11 @@ class Tokens:
 
     def _is_wordish(self, j: int) -> bool:
         low = self.lower[j]
+        if low.isalpha():  # a word of letters only: no bracket, has a letter
+            return low not in FUNCTION_WORDS
         if low in FUNCTION_WORDS or _unbalanced(low):
             return False
-        if any(ch.isalpha() for ch in low):
+        if has_letter(low):
             return True
         glued = (j > 0 and not self.space[j - 1]) or (j + 1 < self.n and not self.space[j] and self.lower[j + 1] != ",")
         return glued and low not in ",;:.()[]" and not (is_number(low) and (j == 0 or self.space[j - 1]))

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from .tagger.words import ARM_NOUNS, FUNCTION_WORDS, adjective_like, is_number
+from .tagger.words import ARM_NOUNS, FUNCTION_WORDS, adjective_like, has_letter, is_number
 
 MAX_NAME = 5
 QUALIFIERS = frozenset(["with", "having", "reaching", "achieving", "who"])
@@ -101,7 +101,7 @@ def name_ok(t: TokenView, a: int, b: int) -> bool:
     """A name: 1..MAX_NAME words, a word of 3+ letters, no arm, baseline, unit or statistics word, not only
     measure nouns or generic words ("similar rates"), not one adjective, adverb or measure modifier ("more
     frequent", "similar overall")."""
-    words = [t.lower[j] for j in range(a, b) if any(ch.isalpha() for ch in t.lower[j])]
+    words = [w for w in t.lower[a:b] if has_letter(w)]
     if not 0 < len(words) <= MAX_NAME or is_number(t.lower[a]):
         return False
     if any(w in NOT_NAME and not (w in COMPOUND_HEADS and k > 0) for k, w in enumerate(words)):

@@ -10,6 +10,7 @@ goes on over further items. Also the bracket and list-word helpers the list spli
 from __future__ import annotations
 
 from .outcome_names import COMPARISON_ADJ, TokenView, name_ok
+from .tagger.words import has_letter
 
 MAX_ITEM = 5  # words of an untagged list item
 _OPEN, _CLOSE = "([", ")]"
@@ -80,7 +81,7 @@ def _stop(t: TokenView, j: int, taken: list[bool]) -> bool:
 
 
 def _item_ok(t: TokenView, lo: int, hi: int) -> bool:
-    words = [t.lower[j] for j in range(lo, hi) if any(ch.isalpha() for ch in t.lower[j])]
+    words = [w for w in t.lower[lo:hi] if has_letter(w)]
     return 0 < hi - lo <= MAX_ITEM + 2 and 0 < len(words) <= MAX_ITEM and name_ok(t, lo, hi)
 
 

@@ -54,7 +54,7 @@ def result_sentences(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], w
     """Those of the sentences ``which`` (indexes into ``sentences``) that report a result: a result word or a
     result measure."""
     which = {k for k in which if not _question(t, *sentences[k])}
-    out = {k for k in which if any(t.lower[j] in RESULT_WORDS for j in range(*sentences[k]))}
+    out = {k for k in which if not RESULT_WORDS.isdisjoint(t.lower[slice(*sentences[k])])}
     measures = doc._.measures if doc.has_extension("measures") else None
     if measures and len(out) < len(which):
         idx = doc.to_array(IDX).tolist()

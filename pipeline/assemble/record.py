@@ -13,7 +13,7 @@ abstract, one Python-level model construction per part).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any, Optional
 
 from spacy.tokens import Doc
@@ -67,7 +67,13 @@ def _sentences(doc: Doc, document: Document) -> list[dict[str, Any]]:
     return out
 
 
-def _expand(text: str, start: int, end: int, abbrevs: list[tuple[int, int, str, str]]) -> Optional[str]:
+def _expand(text: str, start: int, end: int, abbrevs: list[tuple[int, int, str, str]],
+            starts: Optional[list[int]] = None) -> Optional[str]:
+    """``text[start:end]`` with the short forms of ``abbrevs`` (:func:`abbreviation_pairs`, sorted) inside it
+    replaced by their long forms, or None when none is. ``starts``: the pairs' start offsets, when the caller has
+    them (only the pairs that start in [start, end] are then looked at: a pair inside the range starts there)."""
+    if starts is not None:
+        abbrevs = abbrevs[bisect_left(starts, start):bisect_right(starts, end)]
     # a short form bracketed right after its own long form stays as written: never "X (X)"
     inside = [a for a in abbrevs if a[0] >= start and a[1] <= end and not is_definition(text, a[0], a[1], a[3])]
     if not inside:
@@ -89,7 +95,8 @@ def measures_of(doc: Doc) -> list[dict[str, Any]]:
 
 def to_record(doc: Doc, document: Document) -> Record:
     text = document.text
-    abbrevs = abbreviation_pairs(doc)
+    abbrevs = abbreviation_pairs(doc, text)
+    abbrev_starts = [a[0] for a in abbrevs]
     entities = []
     for k, tagged in enumerate(claim_entities(doc), start=1):
         span = tagged.span
@@ -100,7 +107,7 @@ def to_record(doc: Doc, document: Document) -> Record:
             "start": start,
             "end": end,
             "text": text[start:end],
-            "expanded": _expand(text, start, end, abbrevs),
+            "expanded": _expand(text, start, end, abbrevs, abbrev_starts),
             "score": None if tagged.score is None else round(float(tagged.score), 4),
             "subtype": tagged.subtype,
         })

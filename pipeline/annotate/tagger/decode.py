@@ -8,7 +8,9 @@ import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER
 from spacy.tokens import Doc, Span
 
+from ..tokens import token_lowers, token_texts
 from .hygiene import SpanHygiene
+from .words import member
 
 _OPEN, _CLOSE = "([{", ")]}"
 
@@ -60,19 +62,23 @@ def _py_runs(flags: list) -> list[tuple[int, int, bool]]:
 
 def grow(on: numpy.ndarray, low_on: numpy.ndarray) -> numpy.ndarray:
     """Hysteresis: the runs of ``low_on`` (per column) that contain an ``on`` token; ``on`` must
-    imply ``low_on``. Columns where the two agree are returned as they are."""
+    imply ``low_on``. Columns where the two agree are returned as they are. The columns that differ are
+    numbered together (column by column, one run id per run of the whole table): one set of array
+    operations, not one per column."""
     out = on.copy()
-    for c in numpy.flatnonzero((on != low_on).any(axis=0)).tolist():
-        low = low_on[:, c]
-        starts = numpy.empty(len(low), dtype=bool)
-        starts[0] = low[0]
-        numpy.greater(low[1:], low[:-1], out=starts[1:])
-        count = numpy.cumsum(starts)
-        run_id = count * low  # 0 outside runs, k inside the k-th run
-        seeded = numpy.zeros(int(count[-1]) + 1, dtype=bool)
-        seeded[run_id[on[:, c]]] = True
-        seeded[0] = False
-        out[:, c] = seeded[run_id]
+    cols = numpy.flatnonzero((on != low_on).any(axis=0))
+    if not len(cols):
+        return out
+    low = low_on[:, cols].T  # (columns, tokens): runs are rows, one after another in C order
+    starts = numpy.empty(low.shape, dtype=bool)
+    starts[:, 0] = low[:, 0]
+    numpy.greater(low[:, 1:], low[:, :-1], out=starts[:, 1:])
+    count = numpy.cumsum(starts)  # flattened: a run's id counts the runs of the earlier columns too
+    run_id = count * low.ravel()  # 0 outside runs, k inside the k-th run
+    seeded = numpy.zeros(int(count[-1]) + 1, dtype=bool)
+    seeded[run_id[on[:, cols].T.ravel()]] = True
+    seeded[0] = False
+    out[:, cols] = seeded[run_id].reshape(low.shape).T
     return out
 
 
@@ -86,14 +92,18 @@ _ARM_AFTER = frozenset(["group", "groups", "arm", "arms", "subjects", "patients"
                         "cases", "and", "or", "treatment", "intervention", "diet", "sites", "experiments"])
 
 
-def verb_control(doc: Doc, i: int) -> bool:
-    """Is ``doc[i]`` the verb in "to control <object>" (not "assigned to control (group)")?"""
-    if doc[i].lower_ != "control" or i < 1 or i + 1 >= len(doc) or doc[i - 1].lower_ != "to":
+def verb_control(doc: Doc, i: int, texts: list[str] | None = None, lowers: list[str] | None = None) -> bool:
+    """Is ``doc[i]`` the verb in "to control <object>" (not "assigned to control (group)")? ``texts`` /
+    ``lowers``: the doc's token texts and their lower case (:mod:`claimex.annotate.tokens`) when the caller has
+    them (no Token objects then; a lexeme's IS_ALPHA / IS_LOWER are ``str.isalpha`` / ``str.islower``)."""
+    if texts is None or lowers is None:
+        texts, lowers = token_texts(doc), token_lowers(doc)
+    if lowers[i] != "control" or i < 1 or i + 1 >= len(lowers) or lowers[i - 1] != "to":
         return False
-    after = doc[i + 1]
-    if not (after.is_alpha and after.is_lower) or after.lower_ in _ARM_AFTER:
+    after = texts[i + 1]
+    if not (after.isalpha() and after.islower()) or lowers[i + 1] in _ARM_AFTER:
         return False
-    return i < 2 or doc[i - 2].lower_ not in _ARM_VERB_BEFORE
+    return i < 2 or lowers[i - 2] not in _ARM_VERB_BEFORE
 
 
 Item = tuple[int, int, str, float]  # a decoded span: (start token, end token, label, score)
@@ -155,6 +165,7 @@ def decode_items(
     # a difference of two of them, so the n x heads table is not turned into Python floats as a whole
     cums = numpy.vstack([numpy.zeros((1, probs.shape[1]), dtype=probs.dtype), numpy.cumsum(probs, axis=0)])
     trimmer = _Trimmer(doc) if trim and hygiene is None else None
+    words = (hygiene.text, hygiene.lower) if hygiene is not None else (None, None)  # verb_control's views
     c_col = heads.index("COMPARATOR") if "COMPARATOR" in heads else None
     ctrl_on = on[:, c_col].tolist() if c_col is not None else None
     # nonzero() walks rows first: group starts/ends by column, in order
@@ -180,7 +191,7 @@ def decode_items(
                 else:
                     cleaned = [trimmer(s0, e0) if trimmer is not None else (s0, e0)]
                 for s, e in cleaned:
-                    if e <= s or e - s == 1 and verb_control(doc, s):
+                    if e <= s or e - s == 1 and verb_control(doc, s, *words):
                         continue
                     items.append((s, e, label, round((float(cums[e, c]) - float(cums[s, c])) / (e - s), 4)))
     return items
@@ -323,6 +334,13 @@ def propagate(doc: Doc, spans: list[Span], scores: list[float], labels=PROPAGATE
     return _spans(doc, items), [it[3] for it in items]
 
 
+def starting(lower: numpy.ndarray, firsts) -> list[int]:
+    """Positions of the tokens whose LOWER id (``lower``, ``Doc.to_array(LOWER)``) is in ``firsts`` (ints), in
+    order: one binary search of the sorted ids per token in numpy (was a set test per token in Python)."""
+    table = numpy.array(sorted(firsts), dtype=lower.dtype)
+    return numpy.flatnonzero(member(lower, table)).tolist() if len(table) else []
+
+
 def propagate_items(doc: Doc, items: list[Item], labels=PROPAGATE, lower: numpy.ndarray | None = None
                     ) -> list[Item]:
     """:func:`propagate` on ``(start, end, label, score)`` tuples, in time linear in the document:
@@ -350,7 +368,7 @@ def propagate_items(doc: Doc, items: list[Item], labels=PROPAGATE, lower: numpy.
         lengths: dict[int, set[int]] = {}  # first word -> lengths of the tagged sequences it starts
         for words in keys:
             lengths.setdefault(words[0], set()).add(len(words))
-        for i in [k for k, w in enumerate(lower) if w in lengths]:  # a set test per token: cheaper than isin
+        for i in starting(lower_arr, lengths):
             for n in lengths[lower[i]]:
                 words = tuple(lower[i:i + n])
                 if len(words) == n and words in keys:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import compress
 
 import numpy
 from spacy.attrs import IS_DIGIT, LENGTH, LOWER, ORTH, SENT_START
@@ -53,6 +54,7 @@ from .words import (
     OPEN,
     OUTCOME_HEADS,
     PAIR,
+    REGISTRY_PREFIXES,
     REGISTRY_START,
     TRAILING_ADVERBS,
     UNITS,
@@ -90,7 +92,9 @@ class SpanHygiene:
             month = member(arr[:, 3], MONTH_IDS)
             flags = month | (arr[:, 4] == 1) | member(arr[:, 0], NAME_IDS)
             flags[:-1] |= month[1:]
-            hits = [m.start() for m in REGISTRY_START.finditer(SEP + joined)]  # the token's start in `joined`
+            # the token's start in `joined`; the scan only where a registry prefix occurs at all (rare)
+            hits = [m.start() for m in REGISTRY_START.finditer(SEP + joined)] \
+                if any(p in joined for p in REGISTRY_PREFIXES) else []
             hits += [m.start() for m in CLAUSE_CHARS.finditer(joined)]
             self.special = set(numpy.flatnonzero(flags).tolist())
             if hits:
@@ -105,17 +109,18 @@ class SpanHygiene:
 
     @staticmethod
     def _bracket_deltas(joined: str, offsets: numpy.ndarray, n: int) -> list[int]:
-        """Opening minus closing brackets per token, from one scan of the joined token texts."""
-        pos = [(m.start(), 1 if m.group() in OPEN else -1) for m in HAS_BRACKET.finditer(joined)]
-        delta = numpy.zeros(n, dtype="int64")
+        """Opening minus closing brackets per token, from one scan of the joined token texts (the few brackets
+        added one by one to a list of zeros: no array of the whole doc to convert)."""
+        pos = [m.start() for m in HAS_BRACKET.finditer(joined)]
+        delta = [0] * n
         if pos:
-            at, sign = zip(*pos)
-            numpy.add.at(delta, numpy.searchsorted(offsets, at, side="right") - 1, sign)
-        return delta.tolist()
+            for k, p in zip((numpy.searchsorted(offsets, pos, side="right") - 1).tolist(), pos):
+                delta[k] += 1 if joined[p] in OPEN else -1
+        return delta
 
     # -- helpers -----------------------------------------------------------------------------
     def _content(self, s: int, e: int) -> bool:
-        return any(is_content(self.text[k], self.lower[k]) for k in range(s, e))
+        return any(map(is_content, self.text[s:e], self.lower[s:e]))
 
     def off_topic(self, i: int) -> bool:
         """Is token ``i`` in a funding / registration / conflict-of-interest sentence?"""
@@ -153,7 +158,7 @@ class SpanHygiene:
     # -- the rules ---------------------------------------------------------------------------
     def split(self, s: int, e: int) -> list[tuple[int, int]]:
         """Pieces of [s, e) between sentence boundaries, ``;``/``=`` clauses and blocked tokens."""
-        if self.sent[s] == self.sent[e - 1] and not any(k in self.special for k in range(s, e)):
+        if self.sent[s] == self.sent[e - 1] and self.special.isdisjoint(range(s, e)):
             return [(s, e)]
         pieces, a, k = [], s, s
         while k < e:
@@ -195,7 +200,7 @@ class SpanHygiene:
         delta = self.delta
         while s < e - 1 and self.text[s] in OPEN and self.text[e - 1] in CLOSE and self._partner(s, e, 0) == e - 1:
             s, e = s + 1, e - 1
-        if not any(delta[k] for k in range(s, e)):
+        if not any(delta[s:e]):
             return [(s, e)]
         stack: list[int] = []
         cuts: list[int] = []
@@ -267,10 +272,10 @@ class SpanHygiene:
                     if lf is not None and 2 <= len(lf) <= MAX_LONG_FORM:
                         words.add(tuple(self.lower[lf.start:lf.end]))
                         lengths.setdefault(self.lower[lf.start], set()).add(len(lf))
-                if words:  # one pass over the tokens (linear in the document)
+                if words:  # one pass over the tokens (linear in the document; the first-word test runs in C)
                     low = self.lower
-                    for i, w in enumerate(low):
-                        for n in lengths.get(w, ()):
+                    for i in compress(range(len(low)), map(lengths.__contains__, low)):
+                        for n in lengths[low[i]]:
                             if i + n <= len(low) and tuple(low[i:i + n]) in words:
                                 found.add((i, i + n))
             self._long = sorted(found)

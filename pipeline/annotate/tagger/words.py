@@ -47,7 +47,8 @@ _NAMES = ORG_WORDS | SOFTWARE
 # a token that starts with a digit, holds ";" or "=", is a month, a funder/software name or a registry number
 MONTH_IDS = numpy.array(sorted(hash_string(m) for m in MONTHS), dtype="uint64")  # LOWER ids
 NAME_IDS = numpy.array(sorted(hash_string(w) for w in _NAMES), dtype="uint64")  # ORTH ids
-REGISTRY_START = re.compile("\x01(?:NCT|ISRCTN|ACTRN|ChiCTR|UMIN|DRKS|CTRI|IRCT)")
+REGISTRY_PREFIXES = ("NCT", "ISRCTN", "ACTRN", "ChiCTR", "UMIN", "DRKS", "CTRI", "IRCT")
+REGISTRY_START = re.compile("\x01(?:" + "|".join(REGISTRY_PREFIXES) + ")")  # a token that starts with one
 CLAUSE_CHARS = re.compile("[;=]")
 SOFTWARE_CONTEXT = re.compile(r"software|version|package|\bprogram\b|analy[sz](?:ed|es|is) (?:using|with|by|in)\b|"
                               r"statistical (?:analys[ie]s|package|program)", re.IGNORECASE)
@@ -124,6 +125,12 @@ def ends_on_function_word(text: str) -> bool:
 def ends_numeric(text: str) -> bool:
     """A number, or a token that ends on a compared number (``index≥5``)."""
     return is_number(text) or bool(_COMPARED_NUMBER.search(text))
+
+
+def has_letter(text: str) -> bool:
+    """Does ``text`` hold a letter (``any(ch.isalpha() for ch in text)``; a word of letters only answers at
+    once, without the per-character generator)?"""
+    return text.isalpha() or any(ch.isalpha() for ch in text)
 
 
 def is_number(text: str) -> bool:
