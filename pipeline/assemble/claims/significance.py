@@ -28,7 +28,9 @@ RATIO_STATS = frozenset({"or", "rr", "hr", "irr", "ratio", "odds ratio", "hazard
                          "risk ratio", "rate ratio", "aor", "ahr", "sir", "smr", "gmr"})
 DIFF_STATS = frozenset({"md", "wmd", "smd", "difference", "mean difference", "risk difference", "rd", "ard",
                         "arr", "diff", "change", "beta", "b"})
-SIGNIFICANT = cues(r"(?:statistically\s+)?significant(?:ly)?", r"significance")
+#: the optional "statistically" written as a fragment of its own (same language, same order of attempts), so that
+#: every fragment opens on "s" and :func:`.gates.cues` opens the pattern on its first letter (session 14)
+SIGNIFICANT = cues(r"statistically\s+significant(?:ly)?", r"significant(?:ly)?", r"significance")
 _MORE_LESS = r"(?:greater|higher|lower|more|less|fewer|better|worse|improv|reduc|increas|decreas|declin|ris)\w*"
 _I = re.IGNORECASE
 #: the no-difference cues, one alternation cut into runs gated by their keywords (:class:`.base.Alternation`: the
@@ -82,8 +84,9 @@ NEGATED_CHANGE = Gated(re.compile(
     r"\b(?:is|are|was|were|be|been|proved|remained)\s+not\s+(?:\w+\s+)?(?:effective|efficacious)\s+"
     r"(?:in|at|for|to)\b", re.IGNORECASE), ("not",))  # every match says "not": scanned only then
 #: "with comparable recovery profile": a no-difference adjective in a with-phrase, said of its own noun
-OTHER_SIMILAR = re.compile(r"\bwith\s+(?:a\s+|an\s+)?(?:similar|comparable|equivalent)\s+(?=[a-z])"
-                           r"(?!rates?\b|results?\b|outcomes?\b|effects?\b|efficacy\b|incidences?\b)", re.IGNORECASE)
+#: (session 14: ``\bwith`` opened on its first letter, ``[wW](?<!\w.)``, as :func:`.gates.first_letter` writes it)
+OTHER_SIMILAR = re.compile(r"[wW](?<!\w.)(?i:ith\s+(?:a\s+|an\s+)?(?:similar|comparable|equivalent)\s+(?=[a-z])"
+                           r"(?!rates?\b|results?\b|outcomes?\b|effects?\b|efficacy\b|incidences?\b))")
 SIMILAR_THEN_THAN = re.compile(r"\b(?:similar|comparable)\b[^;]*?\band\s+(?:were\s+|was\s+)?(?:both\s+)?"
                                r"(?:significantly\s+)?(?:higher|lower|greater|less|more|fewer|better|worse|shorter|"
                                r"longer)\s+than\b", re.IGNORECASE)
