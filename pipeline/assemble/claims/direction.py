@@ -201,7 +201,7 @@ def load_model(path: Path | None = None) -> DirectionModel | None:
 # -- decisions -------------------------------------------------------------------------------------------
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # a purpose infinitive states a goal, not a change: "(2) to inhibit tumor growth", "to improve survival"
-_PURPOSE = re.compile(r"\bto\s+(?:further\s+)?(?!\w+(?:ed|ing)\b)\w+", re.IGNORECASE)
+_PURPOSE = re.compile(r"[tT](?<!\w.)(?i:o\s+(?:further\s+)?(?!\w+(?:ed|ing)\b)\w+)")  # \bto..., first letter first
 
 
 def is_comparative(text: str, has_comparator: bool, measures: Sequence[Measure]) -> bool:

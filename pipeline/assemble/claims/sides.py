@@ -288,7 +288,7 @@ def _arm_effect(view: SentenceView, arms: list[Arm], masked: str) -> bool:
     return False
 
 
-_BOTH_LEAD = re.compile(r"\bboth\s+(?:the\s+)?", re.IGNORECASE)
+_BOTH_LEAD = re.compile(r"[bB](?<!\w.)(?i:oth\s+(?:the\s+)?)")  # \bboth..., opened on its first letter (session 14)
 _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 #: the change right after the arms, a few words on ("induced a significant decrease", "were associated with an
 #: increase", "significantly reduced")

@@ -107,13 +107,17 @@ SIGNIFICANT_CHANGE = re.compile(r"\b(?<!no\s)(?<!not\s)significant(?:ly)?\s+(?:\
                                 r"declin|rise|rose|elevat|lower|rais|worsen)\w*", re.IGNORECASE)
 #: a change measured against the start of treatment, not against another arm ("from baseline", "compared to
 #: pre-intervention measurements", "when compared to baseline preanesthetic values", "than before surgery")
-AGAINST_START = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|their\s+)?"
-                           r"(?:baseline|before|pre-?\w*|prior|initial|admission|week\s+0|day\s+0)\b", re.IGNORECASE)
+_AGAINST_START = (r"\b(?:from|than|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|their\s+)?"
+                  r"(?:baseline|before|pre-?\w*|prior|initial|admission|week\s+0|day\s+0)\b")
+#: (session 14: opened on its first letters, :func:`.gates.first_letter`; f, t, c, r fold to no other letter)
+AGAINST_START = re.compile(r"[fFtTcCrR](?<!\w.)(?i:(?:(?<=f)rom|(?<=t)han|(?<=c)ompared\s+(?:with|to)|"
+                           r"(?<=r)elative\s+to)\s+(?:the\s+|their\s+)?(?:baseline|before|pre-?\w*|prior|initial|"
+                           r"admission|week\s+0|day\s+0)\b)")
 #: a change reported within the arms (one definition for :mod:`.link` and :mod:`.direction`): against the start
 #: (:data:`AGAINST_START`), before and after the treatment ("was 20 ... before the intervention, but, after ...
 #: it increased to 83.2", "After pre- and post-training experimental group"), in every arm ("in both groups",
 #: "within each group") or over the study period ("over the 24-month period")
-WITHIN_CHANGE = re.compile(AGAINST_START.pattern + r"|\bpre-?\s*(?:and|/|-|to)\s*post-?\w*|"
+WITHIN_CHANGE = re.compile(_AGAINST_START + r"|\bpre-?\s*(?:and|/|-|to)\s*post-?\w*|"
                            r"\bbefore\b(?!\s+and\s+after)[^;]{3,80}?\bafter\b|"
                            r"\b(?:in|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?(?:groups?|arms?)\b|"
                            r"\bover\s+(?:the\s+)?(?:\d|\w+-(?:month|week|year))|"

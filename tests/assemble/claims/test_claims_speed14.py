@@ -11,9 +11,9 @@ import re
 import pytest
 
 # the package exports functions named like some of its modules (``polarity``, ``significance``): the modules by name
-direction, hedging, polarity, sides, significance, types = (
+concluded, direction, hedging, polarity, sides, significance, types = (
     importlib.import_module(f"claimex.assemble.claims.{name}")
-    for name in ("direction", "hedging", "polarity", "sides", "significance", "types"))
+    for name in ("concluded", "direction", "hedging", "polarity", "sides", "significance", "types"))
 
 FOLD_CHARS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin): letters that IGNORECASE matches to ASCII letters
 
@@ -28,6 +28,22 @@ OLD_BOTH_ARMS = re.compile(
     r"in\s+(?:all|each|either)\s+(?:\w+\s+)?(?:groups?|arms?|treatments?)|all\s+(?:treatment\s+)?"
     r"groups?|(?:irrespective|regardless)\s+of\s+(?:the\s+)?(?:treatment\s+|study\s+)?(?:groups?|arms?|"
     r"allocation|assignment|treatment|randomi[sz]ation))\b", re.IGNORECASE)
+
+OLD_BOTH_LEAD = re.compile(r"\bboth\s+(?:the\s+)?", re.IGNORECASE)
+OLD_CLAUSE = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b|\balthough\b|\bhowever\b", re.IGNORECASE)
+OLD_PURPOSE = re.compile(r"\bto\s+(?:further\s+)?(?!\w+(?:ed|ing)\b)\w+", re.IGNORECASE)
+OLD_AGAINST_START = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|their\s+)?"
+                               r"(?:baseline|before|pre-?\w*|prior|initial|admission|week\s+0|day\s+0)\b", re.IGNORECASE)
+REWRITTEN = {
+    "significance.SIGNIFICANT": (significance.SIGNIFICANT, OLD_SIGNIFICANT),
+    "significance.OTHER_SIMILAR": (significance.OTHER_SIMILAR, OLD_OTHER_SIMILAR),
+    "significance.AGAINST_START": (significance.AGAINST_START, OLD_AGAINST_START),
+    "types._PASSIVE": (types._PASSIVE.pattern, OLD_PASSIVE),
+    "polarity.BOTH_ARMS": (polarity.BOTH_ARMS.pattern, OLD_BOTH_ARMS),
+    "sides._BOTH_LEAD": (sides._BOTH_LEAD, OLD_BOTH_LEAD),
+    "concluded._CLAUSE": (concluded._CLAUSE, OLD_CLAUSE),
+    "direction._PURPOSE": (direction._PURPOSE, OLD_PURPOSE),
+}
 
 
 def _old_hedged(text: str) -> bool:
@@ -87,12 +103,10 @@ def _hits(pattern, text: str) -> list:
     return [found, [m and (m.span(), m.groups()) for m in at], later and (later.span(), later.groups())]
 
 
-@pytest.mark.parametrize("new, old", [
-    (significance.SIGNIFICANT, OLD_SIGNIFICANT), (significance.OTHER_SIMILAR, OLD_OTHER_SIMILAR),
-    (types._PASSIVE.pattern, OLD_PASSIVE), (polarity.BOTH_ARMS.pattern, OLD_BOTH_ARMS)],
-    ids=["significance.SIGNIFICANT", "significance.OTHER_SIMILAR", "types._PASSIVE", "polarity.BOTH_ARMS"])
-def test_first_letter_patterns_as_before(new, old, pubmed_sentences):
-    texts = pubmed_sentences[::2] + _fuzz(_words(old.pattern), 6000, 14)
+@pytest.mark.parametrize("name", REWRITTEN)
+def test_first_letter_patterns_as_before(name, pubmed_sentences):
+    new, old = REWRITTEN[name]
+    texts = pubmed_sentences[::2] + EXAMPLES + _fuzz(_words(old.pattern), 6000, 14)
     assert any(old.search(t) for t in pubmed_sentences)  # the real sentences exercise the pattern
     for text in texts:
         assert _hits(new, text) == _hits(old, text), text
@@ -101,8 +115,7 @@ def test_first_letter_patterns_as_before(new, old, pubmed_sentences):
 
 def test_first_letter_patterns_open_on_a_class():
     """The point of the rewrite: ``re`` gets a leading character class to skip to."""
-    for pattern in (significance.SIGNIFICANT, significance.OTHER_SIMILAR, types._PASSIVE.pattern,
-                    polarity.BOTH_ARMS.pattern):
+    for pattern, _old in REWRITTEN.values():
         code = re._compiler._code(re._parser.parse(pattern.pattern, pattern.flags), pattern.flags)
         assert code[2] & re._constants.SRE_INFO_CHARSET, pattern.pattern[:40]
 
