@@ -58,12 +58,13 @@ def _old_hedged(text: str) -> bool:
 
 
 def _fuzz(words: list[str], n: int, seed: int) -> list[str]:
-    """Strings of the patterns' own words (whole, cut, upper-cased), letters that fold to ASCII, hyphens, brackets,
-    spaces, digits and the punctuation the patterns look at."""
+    """Strings of the patterns' own words (whole, cut, upper-cased, led by a letter that folds to ASCII), such
+    letters, hyphens, brackets, spaces, digits and the punctuation the patterns look at."""
     rng = random.Random(seed)
     pieces = [*words, *(w.upper() for w in words), *(w.capitalize() for w in words), *(w[:3] for w in words),
-              *FOLD_CHARS, "-", " ", "  ", "\n", "a", "1", "12%", ".", ",", ";", ")", "(", "x-", "_", "é", "by", "the",
-              "and", "in", "group", "arm", "May 2001", "May of", "differ"]
+              *(f + w[1:] for w in words for f in FOLD_CHARS), *FOLD_CHARS, "-", " ", "  ", "\n", "a", "1", "12%", ".",
+              ",", ";", ")", "(", "x-", "_", "é", "by", "the", "and", "in", "group", "arm", "May 2001", "May of",
+              "differ"]
     return ["".join(rng.choice(pieces) + rng.choice(["", " ", " "]) for _ in range(rng.randint(0, 10)))
             for _ in range(n)]
 
