@@ -17,7 +17,9 @@ abstracts of ``bench/speed.py``'s set:
   the finished docs with the probabilities its ``predict`` gave once (the network not counted);
 * ``subtypes``: the ``claimex_subtypes`` component on the finished docs;
 * ``claims``: claim assembly (``assemble_claims``, the shipped models) on the records ``to_record`` made without it
-  (made once, outside the passes; the warm-up pass assembles them once).
+  (made once, outside the passes; the warm-up pass assembles them once). The passes repeat the warm-up's texts, so
+  the claims package's per-text caches answer every repeat; ``--fresh-caches`` empties them (every ``functools``
+  cache of its modules, the gates' folded texts) before each pass: the cost of abstracts not seen before.
 
 ``bench/ab_stage_instructions.sh BASE`` runs each stage for a baseline tree and this checkout.
 """
@@ -56,6 +58,8 @@ def main(argv=None) -> None:
     ap.add_argument("--stage", choices=STAGES, required=True)
     ap.add_argument("--passes", type=int, default=2)
     ap.add_argument("--limit", type=int, default=150, help="abstracts of bench/speed.py's set")
+    ap.add_argument("--fresh-caches", action="store_true",
+                    help="empty the claims package's per-text caches before each pass (see the module doc)")
     args = ap.parse_args(argv)
     import speed
 
@@ -84,6 +88,8 @@ def main(argv=None) -> None:
         for rec, doc in zip(recs, docs):
             assemble(rec, doc)
     for k in range(args.passes):
+        if args.fresh_caches:
+            _clear_claim_caches()
         if args.stage in ("sentences", "abbreviations", "subtypes"):
             component = nlp.get_pipe(f"claimex_{args.stage}")
             for doc in docs:
@@ -103,6 +109,19 @@ def main(argv=None) -> None:
             for d, doc in zip(documents, docs):
                 record.to_record(doc, d)
     print(f"{args.stage}: {args.passes} passes over {len(docs)} abstracts")
+
+
+def _clear_claim_caches() -> None:
+    """Empty the per-text caches of the claims package: its modules' ``functools`` caches and the gates' folded
+    texts (``gates._FOLDED``; a tree without them: nothing to empty)."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("claimex.assemble.claims"):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+    folded = getattr(sys.modules.get("claimex.assemble.claims.gates"), "_FOLDED", None)
+    if folded is not None:
+        folded.clear()
 
 
 if __name__ == "__main__":
