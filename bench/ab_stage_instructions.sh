@@ -3,6 +3,7 @@
 # this checkout. Per tree: one run with --passes 0 and one with --passes 2 per stage; cost = (2 - 0) / 2.
 #   bench/ab_stage_instructions.sh BASE [LIMIT] [STAGES]   (BASE as for bench/ab_speed.sh; LIMIT default 150;
 #                                                           STAGES default "measures outcome_lists record")
+#   STAGE_FLAGS=--fresh-caches bench/ab_stage_instructions.sh BASE 100 claims   (count_stages.py flags, both trees)
 # Two runs at a time; about 3 min per run on a quiet core.
 set -euo pipefail
 BASE=$1; LIMIT=${2:-150}; STAGES=${3:-"measures outcome_lists record"}
@@ -12,7 +13,7 @@ export OPENBLAS_NUM_THREADS=1 PYTHONHASHSEED=0 CLAIMEX_SHARED=${CLAIMEX_SHARED:-
 count() {  # tree stage passes -> instructions
   local pp=; [ "$1" = base ] && pp=$BASE/imp
   PYTHONPATH=$pp valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-    "$PY" "$HERE/bench/count_stages.py" --stage "$2" --passes "$3" --limit "$LIMIT" 2>&1 \
+    "$PY" "$HERE/bench/count_stages.py" --stage "$2" --passes "$3" --limit "$LIMIT" ${STAGE_FLAGS:-} 2>&1 \
     | sed -n 's/.*I *refs: *//p' | tr -d ,
 }
 tmp=$(mktemp -d)

@@ -18,7 +18,9 @@ abstracts of ``bench/speed.py``'s set:
   the finished docs with the probabilities its ``predict`` gave once (the network not counted);
 * ``subtypes``: the ``claimex_subtypes`` component on the finished docs;
 * ``claims``: claim assembly (``assemble_claims``, the shipped models) on the records ``to_record`` made without it
-  (made once, outside the passes; the warm-up pass assembles them once);
+  (made once, outside the passes; the warm-up pass assembles them once). The passes repeat the warm-up's texts, so
+  the claims package's per-text caches answer every repeat; ``--fresh-caches`` empties them (every ``functools``
+  cache of its modules, the gates' folded texts) before each pass: the cost of abstracts not seen before;
 * ``write``: the JSON line of each finished record (``Record.to_json``, what ``JsonlWriter`` writes; the claims
   assembled once, outside the passes);
 * ``read``: ``read_documents`` over the JSONL input file of the abstracts (what ``claimex extract`` reads).
@@ -73,6 +75,8 @@ def main(argv=None) -> None:
                     help="under callgrind --instr-atstart=no: per stage, one warm-up pass, then one pass counted "
                          "alone (instrumentation on around it, a dump named after the stage)")
     ap.add_argument("--limit", type=int, default=150, help="abstracts of bench/speed.py's set")
+    ap.add_argument("--fresh-caches", action="store_true",
+                    help="empty the claims package's per-text caches before each pass (see the module doc)")
     args = ap.parse_args(argv)
     if len(args.stage) > 1 and not args.callgrind:
         ap.error("several stages only with --callgrind")
@@ -117,6 +121,8 @@ def _passes(args, documents, src) -> int:
     made = {"lines": lines, "read": read}
 
     def run(stage: str, k: int) -> None:
+        if args.fresh_caches:
+            _clear_claim_caches()
         if stage in ("sentences", "abbreviations", "subtypes"):
             component = nlp.get_pipe(f"claimex_{stage}")
             for doc in docs:
@@ -167,6 +173,19 @@ def _callgrind_switch():
     lib = ctypes.CDLL(str(folder / "libcg.so"))
     shutil.rmtree(folder)  # loaded: the file is no longer needed
     return lib.cg_start, lib.cg_stop
+
+
+def _clear_claim_caches() -> None:
+    """Empty the per-text caches of the claims package: its modules' ``functools`` caches and the gates' folded
+    texts (``gates._FOLDED``; a tree without them: nothing to empty)."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("claimex.assemble.claims"):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+    folded = getattr(sys.modules.get("claimex.assemble.claims.gates"), "_FOLDED", None)
+    if folded is not None:
+        folded.clear()
 
 
 if __name__ == "__main__":

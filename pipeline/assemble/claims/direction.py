@@ -22,12 +22,14 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ... import paths
 from ...schema import Measure
 from .base import blank
 from .clauses import compared_after_both, focus
+from .gates import Gated
 from .polarity import (
     DECREASE,
     INCREASE,
@@ -114,9 +116,7 @@ def parallel_sides(text: str, offset: int, measures: Sequence[Measure], spans: S
     (:data:`.significance.PARALLEL`: "16 min for intranasal and 13 min for intramuscular", "in group B was
     15.1 minutes and in group A was 32.5 minutes"): each half's first value goes with the arm named in that
     half; a half naming no arm is the other side (the second arm is often untagged)."""
-    for par in PARALLEL.finditer(text):
-        conj = par.start("conj") if par.group("conj") else par.start("conj2")
-        halves = ((par.start(), conj), (conj, par.end()))
+    for halves in _parallel_halves(text):
         sides, values = [], []
         for a, b in halves:
             roles = {r for s, _e, r in spans if r in ("I", "C") and a <= s < b}
@@ -131,6 +131,18 @@ def parallel_sides(text: str, offset: int, measures: Sequence[Measure], spans: S
         first = sides[0] or ("C" if sides[1] == "I" else "I")
         return [(pair[0], first), (pair[1], "C" if first == "I" else "I")]
     return []
+
+
+@lru_cache(maxsize=1024)
+def _parallel_halves(text: str) -> tuple[tuple[tuple[int, int], tuple[int, int]], ...]:
+    """The two halves, (start, conjunction) and (conjunction, end), of each :data:`.significance.PARALLEL` match of
+    ``text``. Cached: every claim of a sentence asks (session 14: 1,170 scans of 763 distinct sentences in a pass
+    over ``bench/identity.py``'s records)."""
+    out = []
+    for par in PARALLEL.finditer(text):
+        conj = par.start("conj") if par.group("conj") else par.start("conj2")
+        out.append(((par.start(), conj), (conj, par.end())))
+    return tuple(out)
 
 
 # -- the classifier --------------------------------------------------------------------------------------
@@ -189,7 +201,7 @@ def load_model(path: Path | None = None) -> DirectionModel | None:
 # -- decisions -------------------------------------------------------------------------------------------
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # a purpose infinitive states a goal, not a change: "(2) to inhibit tumor growth", "to improve survival"
-_PURPOSE = re.compile(r"\bto\s+(?:further\s+)?(?!\w+(?:ed|ing)\b)\w+", re.IGNORECASE)
+_PURPOSE = re.compile(r"[tT](?<!\w.)(?i:o\s+(?:further\s+)?(?!\w+(?:ed|ing)\b)\w+)")  # \bto..., first letter first
 
 
 def is_comparative(text: str, has_comparator: bool, measures: Sequence[Measure]) -> bool:
@@ -230,6 +242,10 @@ def _other_side_apart(text: str, spans: Sequence[tuple[int, int, str]], others: 
     if "O" in roles or again or {"I", "C"} <= roles:
         return False
     return bool(roles) or any(a >= fb for a, _b in others)
+
+
+#: :data:`.significance.BETWEEN_NULL` of a whole sentence behind its keyword: every match holds "differ" (session 14)
+_BETWEEN_NULL = Gated(BETWEEN_NULL, ("differ",))
 
 
 @dataclass
@@ -274,14 +290,14 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     if sig is False and source == "words" and SIMILAR_THEN_THAN.search(text[fa:fb]):
         # "A and B were similar and were lower than C": the no-difference word is said of another pair
         sig, p, source = None, None, ""
-    elif sig and BETWEEN_NULL.search(text) and (WITHIN_CHANGE.search(text) or BETWEEN_NULL.search(text, fa, fb)
+    elif sig and _BETWEEN_NULL.search(text) and (WITHIN_CHANGE.search(text) or BETWEEN_NULL.search(text, fa, fb)
                                                 or not (COMPARES_ARMS.search(text, fa, fb)
                                                         or DEGREE.search(text, fa, fb))):
         # "improved from pre-op to 24 months (P < 0.0001) with no difference between groups", "significantly
         # reduced with all treatments (all P = 0.0001), with no differences between groups": the test is of the
         # change within the arms; between them there is none
         sig, p, source, within = False, None, "words", True
-    elif sig is False and source == "words" and BETWEEN_NULL.search(text) and SIGNIFICANT_CHANGE.search(text):
+    elif sig is False and source == "words" and _BETWEEN_NULL.search(text) and SIGNIFICANT_CHANGE.search(text):
         # "significant increases in plasma urea ... with both A and B, with there being no difference between
         # the two methods": the no-difference words are of the arms; the change within them is significant
         within = True

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .gates import Gated, cues
 
@@ -38,13 +39,17 @@ CLAUSE_BREAK = re.compile(r"[;,:()\[\]]|\b(?:but|whereas|although|though|while|h
 SCOPE_WORDS = 6
 
 
+@lru_cache(maxsize=4096)
 def hedged(text: str) -> bool:
-    if _HEDGE_GATED.search(text) is None:
-        return False
-    for m in HEDGE.finditer(text):
-        if m.group(0) == "May" and _MONTH.match(text, m.start()):
-            continue
-        return True
+    """A hedge cue in ``text`` (not "May" opening a date). The gated search's match is the first of the cues, and
+    the scan goes on from its end only past a date (session 14: was a second scan from the start); cached, a
+    sentence and its clauses are asked by several rules (1,906 calls of 1,425 distinct texts in a pass over
+    ``bench/identity.py``'s records)."""
+    m = _HEDGE_GATED.search(text)
+    while m is not None:
+        if not (m.group(0) == "May" and _MONTH.match(text, m.start())):
+            return True
+        m = HEDGE.search(text, m.end())
     return False
 
 

@@ -20,7 +20,7 @@ from ...schema import Entity, Measure
 from .base import SentenceView, entity_words
 from .context import Arm, same_intervention
 from .design import distinct_arms
-from .gates import Alternation, Gated, first_letter
+from .gates import Alternation, Gated, GatedBoth, first_letter
 from .significance import AGAINST_START, DEGREE, ONE_ARM_ONLY, WITHIN_CHANGE
 
 #: a controlled design named anywhere in an abstract: randomised, placebo, sham, a control group / arm / condition,
@@ -185,15 +185,19 @@ def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
     return [] if _BETWEEN.search(masked) else named
 
 
-_CHANGE_BY_EACH = re.compile(r"\b(?:increas|decreas|reduc|declin|rose|fell|improv|drop)\w*\s+(?:\([^()]*\)\s*)?by\b"
-                             r"[^;]*?\band\s+by\b", re.IGNORECASE)
+#: (session 14: these three keyword-gated, :class:`.gates.Gated`; every match holds a change stem and "by", or "group" /
+#: "arm")
+_CHANGE_BY_EACH = GatedBoth(re.compile(r"\b(?:increas|decreas|reduc|declin|rose|fell|improv|drop)\w*\s+"
+                                       r"(?:\([^()]*\)\s*)?by\b[^;]*?\band\s+by\b", re.IGNORECASE),
+                            ("increas", "decreas", "reduc", "declin", "rose", "fell", "improv", "drop"), ("by",))
 _RESULT_VERB = r"(?:increas|decreas|reduc|improv|declin|rose|fell|maintain|unchang|remain|stable|worsen|drop)\w*"
 #: one subject with two coordinated predicates, each located in an arm of its own ("was maintained in the HRT alone
 #: group ( +0.4 +/- 0.4 % ) and increased ( p < 0.05 ) in the HRT + T group"); the second predicate has no subject of
 #: its own ("Blood glucose decreased ... in the krill group and vitamin D increased ... in the fish group" has)
-_OWN_PREDICATES = re.compile(r"\b" + _RESULT_VERB + r"\b[^;]{0,40}?\b(?:in|among|for)\s+the\s+[^;]{0,40}?"
-                             r"\b(?:group|arm)s?\b[^;]{0,60}?\band\s+(?:was\s+|were\s+)?(?:significantly\s+)?"
-                             + _RESULT_VERB + r"\b[^;]{0,40}?\b(?:in|among|for)\s+the\s+", re.IGNORECASE)
+_OWN_PREDICATES = Gated(re.compile(r"\b" + _RESULT_VERB + r"\b[^;]{0,40}?\b(?:in|among|for)\s+the\s+[^;]{0,40}?"
+                                   r"\b(?:group|arm)s?\b[^;]{0,60}?\band\s+(?:was\s+|were\s+)?(?:significantly\s+)?"
+                                   + _RESULT_VERB + r"\b[^;]{0,40}?\b(?:in|among|for)\s+the\s+", re.IGNORECASE),
+                        ("group", "arm"))
 _LIST_AND = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*(?:the\s+|in\s+the\s+)?$", re.IGNORECASE)
 _GROUPS_AFTER = re.compile(r"^\s*(?:groups?|arms?)\b", re.IGNORECASE)
 _GROUPS_END = re.compile(r"\b(?:groups?|arms?)$", re.IGNORECASE)  # the arm phrase "HRT + T groups"
@@ -248,9 +252,10 @@ def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure,
 _WITHIN_EACH = Gated(re.compile(r"\bwithin\s+(?:each|both|either|all|the\s+same)\s+(?:of\s+the\s+)?(?:\w+\s+)?"
                                 r"(?:groups?|arms?)\b", re.IGNORECASE), ("within",))
 _BETWEEN_ARMS = re.compile(r"\b(?:between|among|versus|vs\.?|than)\b", re.IGNORECASE)
-_COMPARATIVE_IN_ARM = re.compile(r"\b(?:greater|higher|lower|more|less|fewer|better|worse|shorter|longer|smaller|"
-                                 r"larger)\b(?:[\s,]+[\w-]+){0,8}?[\s,]+(?:in|for|with|among)\s+(?:the\s+)?\S+(?:\s+\S+)?\s+"
-                                 r"(?:group|arm)s?\b", re.IGNORECASE)
+_COMPARATIVE_IN_ARM = Gated(re.compile(r"\b(?:greater|higher|lower|more|less|fewer|better|worse|shorter|longer|"
+                                       r"smaller|larger)\b(?:[\s,]+[\w-]+){0,8}?[\s,]+(?:in|for|with|among)\s+"
+                                       r"(?:the\s+)?\S+(?:\s+\S+)?\s+(?:group|arm)s?\b", re.IGNORECASE),
+                            ("group", "arm"))
 _EFFECT = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:is|was|were|are)\s+(?:\w+\s+)?"
                      r"(?:effective|efficacious|superior|better)\b|"
                      r"(?:(?:significantly|markedly|substantially|further|also|effectively)\s+)?"
@@ -283,7 +288,7 @@ def _arm_effect(view: SentenceView, arms: list[Arm], masked: str) -> bool:
     return False
 
 
-_BOTH_LEAD = re.compile(r"\bboth\s+(?:the\s+)?", re.IGNORECASE)
+_BOTH_LEAD = re.compile(r"[bB](?<!\w.)(?i:oth\s+(?:the\s+)?)")  # \bboth..., opened on its first letter (session 14)
 _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 #: the change right after the arms, a few words on ("induced a significant decrease", "were associated with an
 #: increase", "significantly reduced")

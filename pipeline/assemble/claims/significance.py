@@ -28,7 +28,9 @@ RATIO_STATS = frozenset({"or", "rr", "hr", "irr", "ratio", "odds ratio", "hazard
                          "risk ratio", "rate ratio", "aor", "ahr", "sir", "smr", "gmr"})
 DIFF_STATS = frozenset({"md", "wmd", "smd", "difference", "mean difference", "risk difference", "rd", "ard",
                         "arr", "diff", "change", "beta", "b"})
-SIGNIFICANT = cues(r"(?:statistically\s+)?significant(?:ly)?", r"significance")
+#: the optional "statistically" written as a fragment of its own (same language, same order of attempts), so that
+#: every fragment opens on "s" and :func:`.gates.cues` opens the pattern on its first letter (session 14)
+SIGNIFICANT = cues(r"statistically\s+significant(?:ly)?", r"significant(?:ly)?", r"significance")
 _MORE_LESS = r"(?:greater|higher|lower|more|less|fewer|better|worse|improv|reduc|increas|decreas|declin|ris)\w*"
 _I = re.IGNORECASE
 #: the no-difference cues, one alternation cut into runs gated by their keywords (:class:`.base.Alternation`: the
@@ -82,8 +84,9 @@ NEGATED_CHANGE = Gated(re.compile(
     r"\b(?:is|are|was|were|be|been|proved|remained)\s+not\s+(?:\w+\s+)?(?:effective|efficacious)\s+"
     r"(?:in|at|for|to)\b", re.IGNORECASE), ("not",))  # every match says "not": scanned only then
 #: "with comparable recovery profile": a no-difference adjective in a with-phrase, said of its own noun
-OTHER_SIMILAR = re.compile(r"\bwith\s+(?:a\s+|an\s+)?(?:similar|comparable|equivalent)\s+(?=[a-z])"
-                           r"(?!rates?\b|results?\b|outcomes?\b|effects?\b|efficacy\b|incidences?\b)", re.IGNORECASE)
+#: (session 14: ``\bwith`` opened on its first letter, ``[wW](?<!\w.)``, as :func:`.gates.first_letter` writes it)
+OTHER_SIMILAR = re.compile(r"[wW](?<!\w.)(?i:ith\s+(?:a\s+|an\s+)?(?:similar|comparable|equivalent)\s+(?=[a-z])"
+                           r"(?!rates?\b|results?\b|outcomes?\b|effects?\b|efficacy\b|incidences?\b))")
 SIMILAR_THEN_THAN = re.compile(r"\b(?:similar|comparable)\b[^;]*?\band\s+(?:were\s+|was\s+)?(?:both\s+)?"
                                r"(?:significantly\s+)?(?:higher|lower|greater|less|more|fewer|better|worse|shorter|"
                                r"longer)\s+than\b", re.IGNORECASE)
@@ -104,13 +107,17 @@ SIGNIFICANT_CHANGE = re.compile(r"\b(?<!no\s)(?<!not\s)significant(?:ly)?\s+(?:\
                                 r"declin|rise|rose|elevat|lower|rais|worsen)\w*", re.IGNORECASE)
 #: a change measured against the start of treatment, not against another arm ("from baseline", "compared to
 #: pre-intervention measurements", "when compared to baseline preanesthetic values", "than before surgery")
-AGAINST_START = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|their\s+)?"
-                           r"(?:baseline|before|pre-?\w*|prior|initial|admission|week\s+0|day\s+0)\b", re.IGNORECASE)
+_AGAINST_START = (r"\b(?:from|than|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|their\s+)?"
+                  r"(?:baseline|before|pre-?\w*|prior|initial|admission|week\s+0|day\s+0)\b")
+#: (session 14: opened on its first letters, :func:`.gates.first_letter`; f, t, c, r fold to no other letter)
+AGAINST_START = re.compile(r"[fFtTcCrR](?<!\w.)(?i:(?:(?<=f)rom|(?<=t)han|(?<=c)ompared\s+(?:with|to)|"
+                           r"(?<=r)elative\s+to)\s+(?:the\s+|their\s+)?(?:baseline|before|pre-?\w*|prior|initial|"
+                           r"admission|week\s+0|day\s+0)\b)")
 #: a change reported within the arms (one definition for :mod:`.link` and :mod:`.direction`): against the start
 #: (:data:`AGAINST_START`), before and after the treatment ("was 20 ... before the intervention, but, after ...
 #: it increased to 83.2", "After pre- and post-training experimental group"), in every arm ("in both groups",
 #: "within each group") or over the study period ("over the 24-month period")
-WITHIN_CHANGE = re.compile(AGAINST_START.pattern + r"|\bpre-?\s*(?:and|/|-|to)\s*post-?\w*|"
+WITHIN_CHANGE = re.compile(_AGAINST_START + r"|\bpre-?\s*(?:and|/|-|to)\s*post-?\w*|"
                            r"\bbefore\b(?!\s+and\s+after)[^;]{3,80}?\bafter\b|"
                            r"\b(?:in|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?(?:groups?|arms?)\b|"
                            r"\bover\s+(?:the\s+)?(?:\d|\w+-(?:month|week|year))|"

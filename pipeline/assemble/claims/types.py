@@ -110,7 +110,9 @@ METHODS = Alternation([g(re.compile(r, re.IGNORECASE), *keys) for g, r, keys in 
      r"pilot)\s+(?:\w+\s+){0,2}(?:study|trial|design)\b",
      [("prospective", "randomi", "open", "multicent", "cross", "parallel", "pilot"), ("study", "trial", "design")]),
     (Gated, r"\bintention[- ]to[- ]treat\s+analysis\s+(?:was|were)\b", [("intention",)])]])
-_PASSIVE = Gated(re.compile(r"\b(?:were|was)\s+([a-z]+)", re.IGNORECASE), ("were", "was"))
+#: ``\b(?:were|was)\s+([a-z]+)`` opened on its first letter (``\b`` before "w" is ``(?<!\w)``; "w" has no odd
+#: IGNORECASE fold): ``re`` skips to the w's of a text (session 14, :func:`.gates.first_letter`)
+_PASSIVE = Gated(re.compile(r"[wW](?<!\w.)(?i:(?:ere|as)\s+([a-z]+))"), ("were", "was"))
 METHOD_PARTICIPLES = frozenset(["randomized", "randomised", "enrolled", "recruited", "included", "allocated",
                                 "assigned", "divided", "studied", "selected", "screened", "followed", "evaluated",
                                 "assessed", "measured", "recorded", "examined", "analyzed", "analysed", "compared",
@@ -191,6 +193,10 @@ ADVERSE = cues(
     r"toxicit(?:y|ies)", r"hepatotoxicity", r"nephrotoxicity", r"tolerab(?:le|ility)", r"(?:well|poorly)\s+tolerated",
     r"morbidity", r"postembolization\s+syndrome", r"safety\s+profile",
 )
+#: :data:`ADVERSE` behind a keyword prefilter for whole sentences and entity names (session 14: every cue holds one
+#: of these words; most sentences hold none)
+_ADVERSE_GATED = Gated(ADVERSE, ("side-effect", "side effect", "adverse", "complication", "toxicit", "tolerab",
+                                 "tolerated", "morbidity", "postembolization", "safety"))
 # evaluation words that turn a background-zone sentence about an outcome into a finding
 EVALUATIVE = cues(
     r"disappointing", r"promising", r"encouraging", r"poor", r"excellent", r"effective", r"ineffective",
@@ -315,12 +321,13 @@ def _strength(view: SentenceView) -> int:
 
 
 def is_adverse(view: SentenceView) -> bool:
-    if not ADVERSE.search(view.masked("INTERVENTION", "COMPARATOR", "POPULATION")):
+    if not _ADVERSE_GATED.search(view.masked("INTERVENTION", "COMPARATOR", "POPULATION")):
         return False
     outcomes = view.label("OUTCOME")
     if not outcomes:
         return True
-    ae = [o for o in outcomes if o.subtype == "Adverse_effects" or ADVERSE.search(o.text) or _cue_follows(view, o)]
+    ae = [o for o in outcomes
+          if o.subtype == "Adverse_effects" or _ADVERSE_GATED.search(o.text) or _cue_follows(view, o)]
     return 2 * len(ae) >= len(outcomes)
 
 
