@@ -321,8 +321,10 @@ class ArmRanker:
         # the slot
         p_i = [0.0 if c.x[_PERSON_X] > 0 or c.entity.id in not_arm else q for c, q in zip(cands, p_i)]
         if claim.intervention and set(claim.intervention) <= not_arm:
-            # the rules' intervention names no arm: the slot goes to another arm, not to the rules' comparator
-            p_i = [0.0 if c.entity.id in claim.comparator else q for c, q in zip(cands, p_i)]
+            # the rules' intervention names no arm: the slot goes to another arm, not to the rules' comparator's
+            taken = [entity_words(c.entity) for c in cands if c.entity.id in claim.comparator]
+            p_i = [0.0 if any(same_intervention(entity_words(c.entity), t) for t in taken) else q
+                   for c, q in zip(cands, p_i)]
         # the one arm its sentence names, or the arm a label phrase of its sentence stands for ("in Group 2"): kept
         own = _own_arm(claim, {c.entity.id: c.entity for c in cands}, not_arm) or (
             len(claim.intervention) == 1 and any(c.entity.id == claim.intervention[0] and c.x[_LABELLED] > 0
