@@ -168,22 +168,14 @@ class AbstractFacts:
 
     def joined(self, e: Entity) -> bool:
         """Is ``e`` coordinated with a neighbouring arm mention ("X and Y", "X, Y or Z")?"""
-        return bool(self.joined_to(e))
-
-    def joined_to(self, e: Entity) -> list[Entity]:
-        """The neighbouring arm mentions ``e`` is coordinated with (the one before and the one after it)."""
         k = bisect_left(self.starts, e.start)
         text = self.record.text
         prev = self.ents[k - 1] if k > 0 else None
         nxt = self.ents[k + 1] if k + 1 < len(self.ents) else None
-        out = []
-        if (prev is not None and prev.end <= e.start and e.start - prev.end < 12
-                and _JOINED.match(text[prev.end:e.start]) and text[prev.end:e.start].strip()):
-            out.append(prev)
-        if (nxt is not None and e.end <= nxt.start and nxt.start - e.end < 12
-                and _JOINED.match(text[e.end:nxt.start]) and text[e.end:nxt.start].strip()):
-            out.append(nxt)
-        return out
+        return bool((prev is not None and prev.end <= e.start and e.start - prev.end < 12
+                     and _JOINED.match(text[prev.end:e.start]) and text[prev.end:e.start].strip())
+                    or (nxt is not None and e.end <= nxt.start and nxt.start - e.end < 12
+                        and _JOINED.match(text[e.end:nxt.start]) and text[e.end:nxt.start].strip()))
 
     def _in_outcome(self, e: Entity) -> bool:
         """Does an OUTCOME span hold mention ``e`` (start <= e.start, e.end <= end)?"""

@@ -18,8 +18,7 @@ intervention slot by the arm ranker's own-arm rule nor wins it (:mod:`.armrank`)
   an intervention or comparator string of a prompt of that article (the findings scorer's rule,
   :func:`claimex.evaluate.findings_match.entity_names`). Weights as JSON, numpy at run time.
 * **Use** (:meth:`TrialArmModel.not_arms`): the groups whose P is under the model's ``threshold``, less the
-  control-worded ones and those with a mention coordinated with a mention of an arm ("workshop-only and
-  enriched-model nurses"); the arm ranker
+  control-worded ones; the arm ranker
   neither keeps such a mention by its own-arm rule nor lets it win the intervention slot while another candidate
   is there.
 
@@ -143,14 +142,10 @@ class TrialArmModel:
         return (1.0 / (1.0 + np.exp(-np.clip(np.array(rows) @ self._w, -30.0, 30.0)))).tolist()
 
     def not_arms(self, facts, views: list[SentenceView]) -> set[int]:
-        """The arm groups of ``facts`` that are no arm of the trial: P under the threshold, not control-worded (the
-        control arm is an arm: a single-arm finding of the placebo group keeps it), and no mention coordinated with
-        a mention of an arm ("workshop-only and enriched-model nurses": arms listed together with an arm are
-        arms)."""
-        low = {g for g, p in enumerate(self.probabilities(group_features(facts, views))) if p < self.threshold
-               and not any(control_worded(e.expanded or e.text) for e in facts.arms[g])}
-        return {g for g in low if not any(facts.group[n.id] not in low for e in facts.arms[g]
-                                          for n in facts.joined_to(e))}
+        """The arm groups of ``facts`` that are no arm of the trial: P under the threshold and not control-worded
+        (the control arm is an arm: a single-arm finding of the placebo group keeps it)."""
+        return {g for g, p in enumerate(self.probabilities(group_features(facts, views))) if p < self.threshold
+                and not any(control_worded(e.expanded or e.text) for e in facts.arms[g])}
 
 
 _MODELS: dict[str, TrialArmModel | None] = {}
