@@ -18,7 +18,7 @@ intervention slot by the arm ranker's own-arm rule nor wins it (:mod:`.armrank`)
   an intervention or comparator string of a prompt of that article (the findings scorer's rule,
   :func:`claimex.evaluate.findings_match.entity_names`). Weights as JSON, numpy at run time.
 * **Use** (:meth:`TrialArmModel.not_arms`): the groups whose P is under the model's ``threshold``, less the
-  control-worded ones; the arm ranker
+  control-worded ones and those with a mention the tagger did not score; the arm ranker
   neither keeps such a mention by its own-arm rule nor lets it win the intervention slot while another candidate
   is there.
 
@@ -59,7 +59,7 @@ _SHORT_CAPS = re.compile(r"^[A-Z][A-Z0-9-]{0,4}s?$")
 _PERSON = re.compile(r"\b(?:patients?|subjects?|participants?|women|men|children|infants?|adults?|nurses?|"
                      r"volunteers?|individuals?|people|persons?|attendees?|users?|smokers?|mothers?|students?|"
                      r"workers?|residents?|physicians?|caregivers?|members?|recipients?|survivors?)$", re.IGNORECASE)
-_UNSCORED = 0.5  # the score of a mention the tagger gave none (hand-made entities in tests)
+_UNSCORED = 0.5  # the score feature of a mention the tagger gave none (such a group is never set aside)
 
 
 class _Spans:
@@ -142,10 +142,12 @@ class TrialArmModel:
         return (1.0 / (1.0 + np.exp(-np.clip(np.array(rows) @ self._w, -30.0, 30.0)))).tolist()
 
     def not_arms(self, facts, views: list[SentenceView]) -> set[int]:
-        """The arm groups of ``facts`` that are no arm of the trial: P under the threshold and not control-worded
-        (the control arm is an arm: a single-arm finding of the placebo group keeps it)."""
+        """The arm groups of ``facts`` that are no arm of the trial: P under the threshold, not control-worded (the
+        control arm is an arm: a single-arm finding of the placebo group keeps it) and every mention scored by the
+        tagger (the check is for its false positives; a mention made otherwise - by hand, by another annotator -
+        is taken as given)."""
         return {g for g, p in enumerate(self.probabilities(group_features(facts, views))) if p < self.threshold
-                and not any(control_worded(e.expanded or e.text) for e in facts.arms[g])}
+                and not any(e.score is None or control_worded(e.expanded or e.text) for e in facts.arms[g])}
 
 
 _MODELS: dict[str, TrialArmModel | None] = {}
