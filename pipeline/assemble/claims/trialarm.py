@@ -100,7 +100,7 @@ def group_features(facts, views: list[SentenceView]) -> list[list[float]]:
         scores = [e.score if e.score is not None else _UNSCORED for e in group]
         first = group[0]
         kinds = [e.subtype for e in group if e.subtype]
-        subtype = max(set(kinds), key=kinds.count) if kinds else None
+        subtype = max(kinds, key=kinds.count) if kinds else None  # ties: the first mention's
         out.append([
             1.0, max(scores), sum(scores) / len(scores), float(max(scores) < 0.5), math.log1p(len(group)),
             float(len(group) == facts.top), float(g in facts.title), float(g in facts.alternatives),
