@@ -20,7 +20,8 @@ are refitted on all examples with that threshold.
 
 Command: ``python -m claimex.train.trialarm models/claimex-trialarm [--records RECORDS.jsonl]`` (without
 ``--records`` the abstracts are extracted now; with it a JSONL of their records, extracted once, is read, or
-written when absent).
+written when absent). ``--all-sides`` also takes the train-side articles (the tagger's teacher pseudo-labelled their
+text; no arm label of theirs was trained on): measured, not shipped (``models/claimex-trialarm/README.md``).
 """
 
 from __future__ import annotations
@@ -81,8 +82,9 @@ def articles() -> dict[str, list[EIPrompt]]:
     return out
 
 
-def documents(pmcids: list[str]) -> list[Document]:
-    """The abstracts of ``pmcids`` that lie on the dev side of the fixed split (the tagger never trained on them)."""
+def documents(pmcids: list[str], all_sides: bool = False) -> list[Document]:
+    """The abstracts of ``pmcids`` that lie on the dev side of the fixed split (the tagger never trained on them;
+    ``all_sides``: both sides)."""
     out = []
     for pmcid in pmcids:
         for source in SOURCES:
@@ -90,20 +92,20 @@ def documents(pmcids: list[str]) -> list[Document]:
                 doc = load_document(source, pmcid)
             except KeyError:
                 continue
-            if is_dev(doc_key(None, clean_pmc(doc.text))):
+            if all_sides or is_dev(doc_key(None, clean_pmc(doc.text))):
                 out.append(Document(id=pmcid, text=doc.text, meta=doc.meta))
             break
     return out
 
 
-def load_records(path: Path | None, pmcids: list[str]) -> list[Record]:
+def load_records(path: Path | None, pmcids: list[str], all_sides: bool = False) -> list[Record]:
     """The pipeline's records of the dev-side abstracts: read from ``path`` when it exists, else made now (and
     written to ``path`` when given)."""
     if path is not None and path.exists():
         with open(path, encoding="utf-8") as fh:
             return [Record.model_validate_json(line) for line in fh if line.strip()]
     extractor = Extractor.load(None)
-    records = [extractor.document(doc) for doc in documents(pmcids)]
+    records = [extractor.document(doc) for doc in documents(pmcids, all_sides)]
     if path is not None:
         path.write_text("".join(r.to_json() + "\n" for r in records), encoding="utf-8")
     return records
@@ -164,11 +166,17 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("out", type=Path)
     ap.add_argument("--records", type=Path, default=None, help="JSONL of the dev-side abstracts' records (read "
                     "when present, else written)")
+    ap.add_argument("--all-sides", action="store_true", help="also the abstracts on the train side of the split "
+                    "(the tagger's teacher pseudo-labelled them; no arm label of theirs was trained on)")
+    ap.add_argument("--extra-records", type=Path, nargs="*", default=[], help="more JSONL files of records (read)")
     ap.add_argument("--precision", type=float, default=0.9, help="share of no-arm groups wanted under the threshold")
     args = ap.parse_args(argv)
     t0 = time.time()
     prompts = articles()
-    groups = examples(load_records(args.records, sorted(prompts)), prompts)
+    records = load_records(args.records, sorted(prompts), args.all_sides)
+    for path in args.extra_records:
+        records += load_records(path, [])
+    groups = examples(records, prompts)
     fit_part = [g for g in groups if not held_out(g.pmcid)]
     held = [g for g in groups if held_out(g.pmcid)]
     # out-of-fold predictions on the fitting part, folds by article
