@@ -75,28 +75,31 @@ class _Spans:
         return k > 0 and self.reach[k - 1] >= e.end
 
 
-def group_features(facts, views: list[SentenceView]) -> list[list[float]]:
-    """One feature vector (:data:`FEATURES`) per arm group of ``facts`` (an :class:`.armrank.AbstractFacts`);
-    ``views``: the record's sentence views."""
+def group_features(facts, views: list[SentenceView], groups: list[int] | None = None) -> list[list[float]]:
+    """One feature vector (:data:`FEATURES`) per arm group of ``facts`` (an :class:`.armrank.AbstractFacts`), or per
+    group of ``groups`` only; ``views``: the record's sentence views."""
     record = facts.record
     text = record.text
     outcomes, populations = _Spans(record, "OUTCOME"), _Spans(record, "POPULATION")
     design, early = set(), set()
-    k = 0
+    ents, k = facts.ents, 0
     for view in views:
-        while k < len(facts.ents) and facts.ents[k].start < view.start:
+        while k < len(ents) and ents[k].start < view.start:
             k += 1
         j = k
-        while j < len(facts.ents) and facts.ents[j].start < view.end:
-            g = facts.group[facts.ents[j].id]
-            if view.index > 0 and _DESIGN.search(view.text):
-                design.add(g)
-            if view.index > 0 and view.position <= 0.4:
-                early.add(g)
+        while j < len(ents) and ents[j].start < view.end:
             j += 1
+        if view.index == 0 or j == k:
+            continue
+        here = {facts.group[e.id] for e in ents[k:j]}
+        if view.position <= 0.4:
+            early |= here
+        if _DESIGN.search(view.text):
+            design |= here
     labelled = set(facts.labels.values())
     out = []
-    for g, group in enumerate(facts.arms):
+    for g in range(len(facts.arms)) if groups is None else groups:
+        group = facts.arms[g]
         scores = [e.score if e.score is not None else _UNSCORED for e in group]
         first = group[0]
         kinds = [e.subtype for e in group if e.subtype]
@@ -146,8 +149,9 @@ class TrialArmModel:
         control arm is an arm: a single-arm finding of the placebo group keeps it) and every mention scored by the
         tagger (the check is for its false positives; a mention made otherwise - by hand, by another annotator -
         is taken as given)."""
-        return {g for g, p in enumerate(self.probabilities(group_features(facts, views))) if p < self.threshold
-                and not any(e.score is None or control_worded(e.expanded or e.text) for e in facts.arms[g])}
+        asked = [g for g, group in enumerate(facts.arms)
+                 if not any(e.score is None or control_worded(e.expanded or e.text) for e in group)]
+        return {g for g, p in zip(asked, self.probabilities(group_features(facts, views, asked))) if p < self.threshold}
 
 
 _MODELS: dict[str, TrialArmModel | None] = {}
