@@ -19,7 +19,10 @@ Evidence Inference 2.0 *train* prompts (:mod:`claimex.train.arms`).
   else the rules' mentions under ``keep`` leave the slot (never emptying it). A claim whose intervention is
   the one arm its own sentence names keeps it (:func:`_own_arm`; not a population), and so does one whose
   intervention is the arm a label phrase of its sentence stands for; a population mention never holds the
-  intervention slot when another candidate is there. The comparator never holds the
+  intervention slot when another candidate is there; nor, with the trial-arm check (:mod:`.trialarm`,
+  ``models/claimex-trialarm``, loaded with the ranker), does a mention of a group that is no arm of the trial at
+  all: it neither keeps the slot by the own-arm rule nor wins it, and where it was the rules' whole intervention the
+  slot does not go to the rules' comparator's arm. The comparator never holds the
   intervention's arm; when the new intervention was the rules' comparator, the rules' intervention becomes the
   comparator and increase/decrease is flipped (the direction is relative to the arms). An empty comparator
   stays empty unless ``fill_c`` (EI prompts always have one; the findings gold has single-arm findings).
