@@ -180,7 +180,7 @@ class AbstractFacts:
                     or (nxt is not None and e.end <= nxt.start and nxt.start - e.end < 12
                         and _JOINED.match(text[e.end:nxt.start]) and text[e.end:nxt.start].strip()))
 
-    def _in_outcome(self, e: Entity) -> bool:
+    def in_outcome(self, e: Entity) -> bool:
         """Does an OUTCOME span hold mention ``e`` (start <= e.start, e.end <= end)?"""
         k = bisect_right(self.outcomes, (e.start, 1 << 60))
         return k > 0 and self.reach[k - 1] >= e.end
@@ -202,7 +202,7 @@ class AbstractFacts:
                 float(bool(_BETWEEN.search(before))),
                 float(bool(_GROUP_AFTER.match(after)) or bool(_GROUP_WORD.search(e.text))),
                 float(bool(_PREPOSITION.search(before))),
-                float(self._in_outcome(e)),
+                float(self.in_outcome(e)),
                 min(len(entity_words(e)), 6) / 6.0,
                 float(bool(_PERSON.search(e.text.strip()))), float(bool(e.expanded)),
                 float(bool(_NEGATED.search(before))), float(self.joined(e)),

@@ -80,7 +80,7 @@ def group_features(facts, views: list[SentenceView], groups: list[int] | None = 
     group of ``groups`` only; ``views``: the record's sentence views."""
     record = facts.record
     text = record.text
-    outcomes, populations = _Spans(record, "OUTCOME"), _Spans(record, "POPULATION")
+    populations = _Spans(record, "POPULATION")
     design, early = set(), set()
     ents, k = facts.ents, 0
     for view in views:
@@ -100,22 +100,32 @@ def group_features(facts, views: list[SentenceView], groups: list[int] | None = 
     out = []
     for g in range(len(facts.arms)) if groups is None else groups:
         group = facts.arms[g]
-        scores = [e.score if e.score is not None else _UNSCORED for e in group]
         first = group[0]
-        kinds = [e.subtype for e in group if e.subtype]
+        best, total, inside_o, inside_p, kinds = 0.0, 0.0, 0, 0, []
+        control = expanded = tagged_c = framed = joined = False
+        bare = True
+        for e in group:  # one pass over the mentions
+            score = e.score if e.score is not None else _UNSCORED
+            best, total = max(best, score), total + score
+            inside_o += facts.in_outcome(e)
+            inside_p += populations.holds(e)
+            control = control or is_control(e)
+            bare = bare and is_bare_label(e.text)
+            expanded = expanded or bool(e.expanded)
+            tagged_c = tagged_c or e.label == "COMPARATOR"
+            framed = framed or bool(_GROUP.search(e.text) or _GROUP_AFTER.match(text[e.end:e.end + 12]))
+            joined = joined or facts.joined(e)
+            if e.subtype:
+                kinds.append(e.subtype)
         subtype = max(kinds, key=kinds.count) if kinds else None  # ties: the first mention's
+        n = len(group)
         out.append([
-            1.0, max(scores), sum(scores) / len(scores), float(max(scores) < 0.5), math.log1p(len(group)),
-            float(len(group) == facts.top), float(g in facts.title), float(g in facts.alternatives),
-            first.start / max(1, len(text)), float(g == 0), float(g in design), float(g in early),
-            sum(outcomes.holds(e) for e in group) / len(group), sum(populations.holds(e) for e in group) / len(group),
-            float(any(is_control(e) for e in group)), float(all(is_bare_label(e.text) for e in group)),
-            float(any(e.expanded for e in group)), float(bool(_SHORT_CAPS.match(first.text.strip()))),
-            min(len(entity_words(first)), 6) / 6.0, float(any(e.label == "COMPARATOR" for e in group)),
-            float(any(_GROUP.search(e.text) or _GROUP_AFTER.match(text[e.end:e.end + 12]) for e in group)),
-            float(g in labelled), float(bool(_PERSON.search(first.text.strip()))),
-            float(any(facts.joined(e) for e in group)),
-            *(float(subtype == s) for s in SUBTYPES),
+            1.0, best, total / n, float(best < 0.5), math.log1p(n), float(n == facts.top), float(g in facts.title),
+            float(g in facts.alternatives), first.start / max(1, len(text)), float(g == 0), float(g in design),
+            float(g in early), inside_o / n, inside_p / n, float(control), float(bare), float(expanded),
+            float(bool(_SHORT_CAPS.match(first.text.strip()))), min(len(entity_words(first)), 6) / 6.0,
+            float(tagged_c), float(framed), float(g in labelled), float(bool(_PERSON.search(first.text.strip()))),
+            float(joined), *(float(subtype == s) for s in SUBTYPES),
         ])
     return out
 
