@@ -54,7 +54,8 @@ def venv(tmp_path_factory, wheels) -> Path:
     return env_dir
 
 
-CLAIMS_WEIGHTS = ["claimex/models/claimex-arms/weights.json", "claimex/models/claimex-confidence/weights.json"]
+CLAIMS_WEIGHTS = ["claimex/models/claimex-arms/weights.json", "claimex/models/claimex-confidence/weights.json",
+                  "claimex/models/claimex-trialarm/weights.json"]
 
 
 def clean_env() -> dict[str, str]:
@@ -108,11 +109,11 @@ def test_installed_wheels_work_outside_the_checkout(venv, tmp_path):
     # (on this abstract the ranker keeps the rules' arms, so its loading is checked on its own)
     result = run(venv, tmp_path, "python", "-c", "import claimex.paths as p; "
                  "from claimex.assemble.claims import ClaimAssembler as A; a = A(); "
-                 "print(a.arms is not None, a.confidence is not None, "
-                 "*(p.weights_path(m) for m in ('claimex-arms', 'claimex-confidence')))")
-    arms, confidence, *weights = result.stdout.split()
-    assert arms == confidence == "True", result.stderr
-    assert len(weights) == 2 and all(Path(w).is_relative_to(venv) and Path(w).is_file() for w in weights)
+                 "print(a.arms is not None, a.confidence is not None, a.arms.trial_arms is not None, "
+                 "*(p.weights_path(m) for m in ('claimex-arms', 'claimex-confidence', 'claimex-trialarm')))")
+    arms, confidence, trial_arms, *weights = result.stdout.split()
+    assert arms == confidence == trial_arms == "True", result.stderr
+    assert len(weights) == 3 and all(Path(w).is_relative_to(venv) and Path(w).is_file() for w in weights)
     checkout = subprocess.run([sys.executable, "-m", "claimex", "extract", source.name, "-o", "checkout.jsonl"],
                               cwd=tmp_path, env=clean_env(), capture_output=True, text=True, timeout=300)
     assert checkout.returncode == 0, checkout.stderr

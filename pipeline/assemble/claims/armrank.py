@@ -19,7 +19,10 @@ Evidence Inference 2.0 *train* prompts (:mod:`claimex.train.arms`).
   else the rules' mentions under ``keep`` leave the slot (never emptying it). A claim whose intervention is
   the one arm its own sentence names keeps it (:func:`_own_arm`; not a population), and so does one whose
   intervention is the arm a label phrase of its sentence stands for; a population mention never holds the
-  intervention slot when another candidate is there. The comparator never holds the
+  intervention slot when another candidate is there; nor, with the trial-arm check (:mod:`.trialarm`,
+  ``models/claimex-trialarm``, loaded with the ranker), does a mention of a group that is no arm of the trial at
+  all: it neither keeps the slot by the own-arm rule nor wins it, and where it was the rules' whole intervention the
+  slot does not go to the rules' comparator's arm. The comparator never holds the
   intervention's arm; when the new intervention was the rules' comparator, the rules' intervention becomes the
   comparator and increase/decrease is flipped (the direction is relative to the arms). An empty comparator
   stays empty unless ``fill_c`` (EI prompts always have one; the findings gold has single-arm findings).
@@ -48,6 +51,7 @@ from .context import is_bare_label, is_control
 from .design import COMPARE_BEFORE, design_comparators, same_intervention
 from .gates import EndCue, Gated
 from .labels import arm_phrases, bracket_labels, defined_label
+from .trialarm import TrialArmModel, load_trial_arms
 from .weights import load_once
 
 FEATURES = (
@@ -165,7 +169,7 @@ class AbstractFacts:
             self._sentences[start] = (here, picks, groups_here, order_here, labelled)
         return self._sentences[start]
 
-    def _joined(self, e: Entity) -> bool:
+    def joined(self, e: Entity) -> bool:
         """Is ``e`` coordinated with a neighbouring arm mention ("X and Y", "X, Y or Z")?"""
         k = bisect_left(self.starts, e.start)
         text = self.record.text
@@ -176,7 +180,7 @@ class AbstractFacts:
                     or (nxt is not None and e.end <= nxt.start and nxt.start - e.end < 12
                         and _JOINED.match(text[e.end:nxt.start]) and text[e.end:nxt.start].strip()))
 
-    def _in_outcome(self, e: Entity) -> bool:
+    def in_outcome(self, e: Entity) -> bool:
         """Does an OUTCOME span hold mention ``e`` (start <= e.start, e.end <= end)?"""
         k = bisect_right(self.outcomes, (e.start, 1 << 60))
         return k > 0 and self.reach[k - 1] >= e.end
@@ -198,10 +202,10 @@ class AbstractFacts:
                 float(bool(_BETWEEN.search(before))),
                 float(bool(_GROUP_AFTER.match(after)) or bool(_GROUP_WORD.search(e.text))),
                 float(bool(_PREPOSITION.search(before))),
-                float(self._in_outcome(e)),
+                float(self.in_outcome(e)),
                 min(len(entity_words(e)), 6) / 6.0,
                 float(bool(_PERSON.search(e.text.strip()))), float(bool(e.expanded)),
-                float(bool(_NEGATED.search(before))), float(self._joined(e)),
+                float(bool(_NEGATED.search(before))), float(self.joined(e)),
                 self.arms[g][0].start / max(1, len(text)),
             ]
         return self._static[key]
@@ -242,14 +246,15 @@ def candidates(abstract: AbstractFacts, claim: Claim, only: set[str] | None = No
 _NAMES_NO_ARM = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition|subjects|patients))?$", re.I)
 
 
-def _own_arm(claim: Claim, ents: dict[str, Entity]) -> bool:
+def _own_arm(claim: Claim, ents: dict[str, Entity], not_arm: frozenset[str] = frozenset()) -> bool:
     """Is the claim's intervention one mention of its own sentence that names an arm (not "the control group",
     not a bare label, not a population such as "participants" or "postgraduate nurses")? Such a choice is kept.
     Re-ranking it (round 7, with the population/coordination features) raised the held-out EI train
     intervention slot 0.595 -> 0.613 but cost the findings tune half 9 findings (284 -> 275 of 362): single-arm
     findings of the placebo group moved to the active arm (EI prompts always compare two arms, so the model
-    never saw one) and named arms ("the ASH group") gave way to an inherited arm."""
-    if len(claim.intervention) != 1:
+    never saw one) and named arms ("the ASH group") gave way to an inherited arm. ``not_arm``: mentions of groups
+    the trial-arm check (:mod:`.trialarm`) says are no arm of the trial at all; such a mention is not kept."""
+    if len(claim.intervention) != 1 or claim.intervention[0] in not_arm:
         return False
     ent = ents.get(claim.intervention[0])
     return ent is not None and (claim.start or 0) <= ent.start < (claim.end or 0) \
@@ -275,20 +280,23 @@ class ArmRanker:
 
     def __init__(self, w_i: list[float], w_c: list[float], margin_i: float = 0.0, margin_c: float = 0.0,
                  features: tuple[str, ...] = FEATURES, fill_c: bool = False, keep_i: float = 0.0,
-                 keep_c: float = 0.0):
+                 keep_c: float = 0.0, trial_arms: TrialArmModel | None = None):
         if tuple(features) != FEATURES:
             raise ValueError(f"arm ranker features {list(features)} differ from this code's {list(FEATURES)}")
         self.w_i, self.w_c, self.margin_i, self.margin_c = w_i, w_c, margin_i, margin_c
         self._w = np.array([w_i, w_c], dtype=float).T  # features x (intervention, comparator)
         self.fill_c = fill_c  # fill an empty comparator slot (the rules found no comparator)
         self.keep_i, self.keep_c = keep_i, keep_c  # the rules' mentions below these leave a slot
+        self.trial_arms = trial_arms  # which mention groups are no arm of the trial (:mod:`.trialarm`); None: all are
 
     @classmethod
-    def load(cls, path: Path) -> ArmRanker:
+    def load(cls, path: Path, trial_arms: Path | None = None) -> ArmRanker:
+        """The ranker of weights file ``path`` with the trial-arm check of ``trial_arms`` (default: the shipped
+        ``claimex-trialarm`` weights, when present)."""
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls(data["w_i"], data["w_c"], data.get("margin_i", 0.0), data.get("margin_c", 0.0),
                    tuple(data["features"]), bool(data.get("fill_c", False)), data.get("keep_i", 0.0),
-                   data.get("keep_c", 0.0))
+                   data.get("keep_c", 0.0), load_trial_arms(trial_arms))
 
     def save(self, path: Path, **meta) -> None:
         settings = {"margin_i": self.margin_i, "margin_c": self.margin_c, "keep_i": self.keep_i,
@@ -296,16 +304,24 @@ class ArmRanker:
         Path(path).write_text(json.dumps({"features": list(FEATURES), "w_i": self.w_i, "w_c": self.w_c,
                                           **settings, **meta}, indent=1), encoding="utf-8")
 
-    def choose(self, cands: list[Candidate], claim: Claim) -> tuple[list[str], list[str]]:
-        """The claim's (intervention, comparator) ids after the check (module docstring)."""
+    def choose(self, cands: list[Candidate], claim: Claim,
+               not_arm: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+        """The claim's (intervention, comparator) ids after the check (module docstring); ``not_arm``: the ids of
+        mentions that name no arm of the trial (:mod:`.trialarm`)."""
         if not cands:
             return claim.intervention, claim.comparator
         probs = 1.0 / (1.0 + np.exp(-np.clip(np.array([c.x for c in cands]) @ self._w, -30.0, 30.0)))
         p_i, p_c_all = probs[:, 0].tolist(), probs[:, 1].tolist()
-        # a population ("postgraduate nurses", "81% of attendees") names no arm: it cannot hold the slot
-        p_i = [0.0 if c.x[_PERSON_X] > 0 else q for c, q in zip(cands, p_i)]
+        # a population ("postgraduate nurses", "81% of attendees") or a mention of no arm of the trial cannot hold
+        # the slot
+        p_i = [0.0 if c.x[_PERSON_X] > 0 or c.entity.id in not_arm else q for c, q in zip(cands, p_i)]
+        if claim.intervention and set(claim.intervention) <= not_arm:
+            # the rules' intervention names no arm: the slot goes to another arm, not to the rules' comparator's
+            taken = [entity_words(c.entity) for c in cands if c.entity.id in claim.comparator]
+            p_i = [0.0 if any(same_intervention(entity_words(c.entity), t) for t in taken) else q
+                   for c, q in zip(cands, p_i)]
         # the one arm its sentence names, or the arm a label phrase of its sentence stands for ("in Group 2"): kept
-        own = _own_arm(claim, {c.entity.id: c.entity for c in cands}) or (
+        own = _own_arm(claim, {c.entity.id: c.entity for c in cands}, not_arm) or (
             len(claim.intervention) == 1 and any(c.entity.id == claim.intervention[0] and c.x[_LABELLED] > 0
                                                  for c in cands))
         inter = list(claim.intervention) if own else _slot(cands, p_i, claim.intervention, self.margin_i,
@@ -324,21 +340,26 @@ class ArmRanker:
         """``claims`` of ``record`` with their arms checked (new Claim objects where a slot changed); ``views``:
         the record's sentence views when the caller has them."""
         ents = {e.id: e for e in record.entities}
+        abstract, not_arm = None, frozenset()
+        if self.trial_arms is not None and any(c.type in ARM_TYPES and c.intervention for c in claims):
+            views = views if views is not None else sentence_views(record)
+            abstract = AbstractFacts(record, views)
+            not_arm = frozenset(e.id for g in self.trial_arms.not_arms(abstract, views) for e in abstract.arms[g])
         todo = {id(c) for c in claims if c.type in ARM_TYPES and (c.intervention or c.comparator)
-                and not (not c.comparator and not self.fill_c and _own_arm(c, ents))}  # nothing to change there
+                and not (not c.comparator and not self.fill_c and _own_arm(c, ents, not_arm))}  # nothing to change
         if not todo:
             return claims
-        abstract = AbstractFacts(record, views)
+        abstract = abstract or AbstractFacts(record, views)
         out = []
         for claim in claims:
             if id(claim) not in todo:
                 out.append(claim)
                 continue
             only = None
-            if self.margin_c >= 1.0 and _own_arm(claim, ents):
+            if self.margin_c >= 1.0 and _own_arm(claim, ents, not_arm):
                 # the intervention stays and no comparator can be replaced: only the rules' mentions are read
                 only = {*claim.intervention, *claim.comparator}
-            inter, comp = self.choose(candidates(abstract, claim, only), claim)
+            inter, comp = self.choose(candidates(abstract, claim, only), claim, not_arm)
             if inter == claim.intervention and comp == claim.comparator:
                 out.append(claim)
                 continue
