@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from carry_counts import where2  # bench/carry_counts.py
 from judged import judged  # bench/judged.py
 
 from claimex.assemble.claims.base import content_words
@@ -30,6 +31,7 @@ from claimex.evaluate.findings_match import FIELDS, arm_aliases, entity_names
 
 ARMS = ("INTERVENTION", "COMPARATOR")
 _ADJECTIVE = re.compile(r"(?:^|[\s-])controlled$", re.IGNORECASE)
+_SAYS_CONTROL = re.compile(r"\b(?:controls?|placebo|sham)\b", re.IGNORECASE)
 _CONTROL_ONLY = frozenset(["placebo", "placebos", "sham", "control", "controls", "vehicle", "dummy", "matching",
                            "matched"])
 
@@ -79,6 +81,10 @@ def main() -> None:
                 counts[f"only field: {cls}"] += 1
             if earlier:
                 counts[f"{cls}; earliest naming it is {kind(earlier[0].expanded or earlier[0].text)}"] += 1
+                at = "+".join(sorted({where2(record, e) for e in earlier}))
+                labels = "+".join(sorted({e.label[0] for e in earlier}))
+                said = "sentence says control" if _SAYS_CONTROL.search(text[gs:ge]) else "sentence names no control"
+                counts[f"{cls}; gold named in {at}; as {labels}; {said}"] += 1
             if args.examples and args.examples in cls:
                 print(f"{g.key} | {cls} | gold {f.intervention.text!r} vs {f.comparator.text!r} | got "
                       f"{[e.text for e in got]} | earlier {[e.text for e in earlier][:4]} | "
