@@ -61,6 +61,12 @@ def choices(record, pool, current, interventions) -> dict:
     specific = [c for c in named if kind(c.expanded or c.text) not in ("control word", "adjective")]
     out["specific"] = specific[-1] if specific else current
     out["first"] = named[0] if named else current
+    t = record.sentences[0]
+    title = [c for c in named if t.start <= c.start < t.end]
+    out["title"] = title[-1] if title else current
+    later = [e for e in record.entities if e.label in ("INTERVENTION", "COMPARATOR") and e.start >= t.end]
+    said = [c for c in title if any(same_intervention(entity_words(c), entity_words(e)) for e in later)]
+    out["title-said-again"] = said[-1] if said else current
     worded = [c for c in named if control_worded(c.expanded or c.text)]
     out["control-first"] = worded[-1] if worded else current
     return out
@@ -70,7 +76,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--ids", type=Path)
     ap.add_argument("--skip-ids", type=Path)
+    ap.add_argument("--examples", help="print the findings of classes containing this (OPEN only)")
     args = ap.parse_args()
+    if args.examples and not args.skip_ids:
+        raise SystemExit("--examples only with --skip-ids (OPEN)")
     golds = select_gold(load_gold(None, errors=[]), "tune", args.ids, args.skip_ids)
     counts: Counter = Counter()
     for _g, record, text, found in judged(golds):
@@ -95,6 +104,9 @@ def main() -> None:
                 state = "in pool" if inpool else ("earlier, a mention of the claim's intervention" if mains else
                                                   "earlier, not in pool" if earlier else "not earlier")
                 counts[f"carried W: gold comparator {state}"] += 1
+                if args.examples and args.examples in state:
+                    print(f"{_g.key} | {state} | gold {f.intervention.text!r} vs {f.comparator.text!r} | carried "
+                          f"{current.text!r} | pool {[c.text for c in pool]} | {' '.join(text[s.start:s.end].split())[:200]}")
                 if earlier and not inpool and not mains:
                     k = "+".join(sorted({kind(e.expanded or e.text) for e in earlier}))
                     counts[f"carried W: gold comparator earlier, not in pool, carried {kind(current.text)}, gold {k}"] += 1
