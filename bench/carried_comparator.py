@@ -2,7 +2,8 @@
 I/C entity from another sentence (carried, or a phrase of the sentence resolved to one) and is judged wrong, cut by
 what was carried and what the gold comparator is. Counts only by default.
 
-    OPENBLAS_NUM_THREADS=1 python bench/carried_comparator.py --ids models/claimex-confidence/calibration_ids.txt  # BLIND
+    OPENBLAS_NUM_THREADS=1 python bench/carried_comparator.py --ids models/claimex-confidence/calibration_ids.txt
+    # (BLIND; the same with --skip-ids: OPEN)
     OPENBLAS_NUM_THREADS=1 python bench/carried_comparator.py --skip-ids models/claimex-confidence/calibration_ids.txt
     ... --skip-ids ... --examples CLASS   # OPEN only: print the findings of classes containing CLASS
 

@@ -4,12 +4,18 @@ assembled), the comparator each alternative choice among the design's comparator
 then) would carry, judged against the gold comparator as the findings scorer reads arm names. Counts only:
 ``choice before->after`` with R = names the gold comparator, W = does not.
 
-    OPENBLAS_NUM_THREADS=1 python bench/comparator_choice.py --ids models/claimex-confidence/calibration_ids.txt  # BLIND
+    OPENBLAS_NUM_THREADS=1 python bench/comparator_choice.py --ids models/claimex-confidence/calibration_ids.txt
+    # (BLIND; the same with --skip-ids: OPEN)
     OPENBLAS_NUM_THREADS=1 python bench/comparator_choice.py --skip-ids models/claimex-confidence/calibration_ids.txt
 
 Choices: ``paired`` (the latest comparator named in a sentence that also names the claim's intervention),
 ``specific`` (the latest one that is not only control words: "placebo", "control", "placebo-controlled"),
-``first`` (the first named one), ``control-first`` (the latest control-worded named one, else the current).
+``first`` (the first named one), ``control-first`` (the latest control-worded named one, else the current),
+``title`` (the latest one the title set up), ``title-said-again`` (that, when a later sentence names it again).
+``carried W: gold comparator ...`` rows say where the gold comparator of the wrong ones is: among the design's
+comparators (``in pool``: a choice problem), a mention of the claim's own intervention (the arms are read the other way
+round), an earlier entity the design did not take as a comparator, or no earlier entity. Measured in docs/claims.md
+section 28.1.
 """
 
 from __future__ import annotations
@@ -105,11 +111,13 @@ def main() -> None:
                                                   "earlier, not in pool" if earlier else "not earlier")
                 counts[f"carried W: gold comparator {state}"] += 1
                 if args.examples and args.examples in state:
+                    sent = " ".join(text[s.start:s.end].split())[:200]
                     print(f"{_g.key} | {state} | gold {f.intervention.text!r} vs {f.comparator.text!r} | carried "
-                          f"{current.text!r} | pool {[c.text for c in pool]} | {' '.join(text[s.start:s.end].split())[:200]}")
+                          f"{current.text!r} | pool {[c.text for c in pool]} | {sent}")
                 if earlier and not inpool and not mains:
                     k = "+".join(sorted({kind(e.expanded or e.text) for e in earlier}))
-                    counts[f"carried W: gold comparator earlier, not in pool, carried {kind(current.text)}, gold {k}"] += 1
+                    counts[f"carried W: gold comparator earlier, not in pool, carried {kind(current.text)}, "
+                           f"gold {k}"] += 1
             for name, cand in choices(record, pool, current, interventions).items():
                 after = "R" if entity_names(cand, c_arm, i_arm) else "W"
                 if cand is not current:

@@ -64,10 +64,10 @@ _ALLOCATION = Alternation([
     Gated(re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?(?:in)?to\b", re.IGNORECASE),
           ("random", "assigned", "allocated")),
     Gated(re.compile(r"\b(?:to\s+compare|comparing|comparison\s+(?:of|between))\b", re.IGNORECASE), ("compar",))])
-#: "... and cats in the control group received X" (session 14): what the control arm got, said after the sentence's start
-_CONTROL_RECEIVED = re.compile(r"\b(?:control|placebo|comparison|sham)\s+(?:groups?|arms?)\s*(?:\([^()]{1,20}\)\s*)?"
-                               r"(?:(?:was|were)\s+)?(?:received|given|underwent|treated\s+with|took|got|consumed|used)\b",
-                               re.IGNORECASE)
+#: "... and cats in the control group received X" (session 14): what the control arm got, after the sentence's start
+_CONTROL_RECEIVED = re.compile(r"\b(?:control|placebo|comparison|sham)\s+(?:groups?|arms?)\s*"
+                               r"(?:\([^()]{1,20}\)\s*)?(?:(?:was|were)\s+)?"
+                               r"(?:received|given|underwent|treated\s+with|took|got|consumed|used)\b", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"(?:^\W*|\bthe\s+)$", re.IGNORECASE)
 _MEASURED = re.compile(r"\b(?:outcomes?|end-?points?)\b", re.IGNORECASE)
 _OUTCOME_BEFORE = re.compile(r"\bon\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
