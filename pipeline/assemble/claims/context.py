@@ -65,9 +65,10 @@ _ALLOCATION = Alternation([
           ("random", "assigned", "allocated")),
     Gated(re.compile(r"\b(?:to\s+compare|comparing|comparison\s+(?:of|between))\b", re.IGNORECASE), ("compar",))])
 #: "... and cats in the control group received X" (session 14): what the control arm got, after the sentence's start
-_CONTROL_RECEIVED = re.compile(r"\b(?:control|placebo|comparison|sham)\s+(?:groups?|arms?)\s*"
-                               r"(?:\([^()]{1,20}\)\s*)?(?:(?:was|were)\s+)?"
-                               r"(?:received|given|underwent|treated\s+with|took|got|consumed|used)\b", re.IGNORECASE)
+_CONTROL_RECEIVED = Gated(re.compile(r"\b(?:control|placebo|comparison|sham)\s+(?:groups?|arms?)\s*"
+                                     r"(?:\([^()]{1,20}\)\s*)?(?:(?:was|were)\s+)?"
+                                     r"(?:received|given|underwent|treated\s+with|took|got|consumed|used)\b",
+                                     re.IGNORECASE), ("control", "placebo", "comparison", "sham"))
 _THE_BEFORE = re.compile(r"(?:^\W*|\bthe\s+)$", re.IGNORECASE)
 _MEASURED = re.compile(r"\b(?:outcomes?|end-?points?)\b", re.IGNORECASE)
 _OUTCOME_BEFORE = re.compile(r"\bon\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
