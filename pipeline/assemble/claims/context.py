@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from ...schema import Entity
 from .base import SentenceView, content_words, entity_words, same_stem
-from .control import CONTROL, design_adjective, is_control
+from .control import CONTROL, is_control
 from .design import (
     addon_bases,
     design_comparators,
@@ -112,7 +112,6 @@ class InterventionContext:
     treated: Entity | None = None  # the arm a design sentence labels "(intervention group)"
     allocated_against: bool = False  # ``allocated`` was set against a comparator (not the first aim's arm)
     title_named: list[frozenset[str]] = field(default_factory=list)  # word keys of the title's I/C entities
-    title_comparators: list[Entity] = field(default_factory=list)  # comparators the title sets up (session 14)
 
     # -- updating ---------------------------------------------------------------------------------------
     def prime(self, views: list[SentenceView]) -> None:
@@ -206,8 +205,6 @@ class InterventionContext:
                                                                or not (self._stated() or background)) \
                     and not self._names_main(ent):
                 self.comparators.append(ent)
-                if view.index == 0:
-                    self.title_comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)
         if allocating and view.index > 0 and not background:
@@ -442,13 +439,6 @@ class InterventionContext:
         was seen)."""
         if self.control_arms:  # what a design sentence says the control group received ("were injected with X")
             return self.control_arms[-1]
-        # session 14: the comparison the title names ("X versus Y", "X compared with placebo") is the trial's; arms
-        # the abstract sets up later (a third arm, a methods "control group") do not replace it
-        title = [c for c in self.title_comparators
-                 if not bare_control(c.text) and not design_adjective(c.text) and c in self.comparators
-                 and not self.is_main(c)]
-        if title:
-            return title[0]
         named = [c for c in self.comparators if not bare_control(c.text)]
         return (named or self.comparators or [None])[-1]
 

@@ -26,17 +26,6 @@ _ABSENT = re.compile(r"^\W*(?:the\s+|a\s+)?no\s+[a-z]", re.IGNORECASE)
 _DASHES = frozenset("-‐‑–")
 
 
-#: a design adjective, no arm of its own: "placebo-controlled", "sham-controlled", "Randomised Controlled" (session 14)
-_ADJECTIVE = re.compile(r"^\W*(?:[\w]+[-‐‑\s]+)?controlled(?:\s+(?:trial|study|design))?\W*$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=65536)
-def design_adjective(text: str) -> bool:
-    """A span that says how the trial was controlled ("placebo-controlled", "Placebo-controlled Study",
-    "controlled"), not what an arm received."""
-    return bool(_ADJECTIVE.match(text))
-
-
 def is_control(entity: Entity) -> bool:
     return entity.label == "COMPARATOR" or control_worded(entity.expanded or entity.text)
 
