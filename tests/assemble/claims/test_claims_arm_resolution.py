@@ -295,8 +295,7 @@ def test_design_alternative_split_by_the_tagger_is_its_head():
                              ("INTERVENTION", "IM"), ("INTERVENTION", "pethidine", 1),
                              ("OUTCOME", "complications")], title=True)
     claim = finding_of(rec, "complications")
-    # session 14: the title's mention of the arm the title sets up ("Oral methadone vs. intramuscular pethidine")
-    assert claim.comparator == [ent(rec, "pethidine")]
+    assert claim.comparator == [ent(rec, "pethidine", 1)]
 
 
 def test_span_in_a_comma_list_of_outcomes_is_an_outcome_not_an_arm():
