@@ -64,6 +64,12 @@ _ALLOCATION = Alternation([
     Gated(re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?(?:in)?to\b", re.IGNORECASE),
           ("random", "assigned", "allocated")),
     Gated(re.compile(r"\b(?:to\s+compare|comparing|comparison\s+(?:of|between))\b", re.IGNORECASE), ("compar",))])
+#: "... and cats in the control group received X" (session 14): what the control arm got, after the sentence's start
+_CONTROL_RECEIVED = Gated(re.compile(r"\b(?:control|placebo|comparison|sham)\s+(?:groups?|arms?)\s*"
+                                     r"(?:\([^()]{1,20}\)\s*)?(?:(?:was|were)\s+)?"
+                                     r"(?:received|given|underwent|treated\s+with|took|got|consumed|used)\b",
+                                     re.IGNORECASE), ("control", "placebo", "comparison", "sham"))
+_THE_BEFORE = re.compile(r"(?:^\W*|\bthe\s+)$", re.IGNORECASE)
 _MEASURED = re.compile(r"\b(?:outcomes?|end-?points?)\b", re.IGNORECASE)
 _OUTCOME_BEFORE = re.compile(r"\bon\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor)\b|n't\b", re.IGNORECASE)
@@ -168,6 +174,8 @@ class InterventionContext:
         # "The control group took part in X": a design statement whether or not a methods cue marks it
         control_subject = (design or ctype is None) and bool(_CONTROL_SUBJECT.match(view.text))
         control_named = self._control_arm_named(view, ents) if control_subject else None
+        if (design or ctype is None) and not control_subject:
+            control_named = self._control_arm_received(view, ents)
         # a sentence of a Background section sets up no comparator: "Control of blood sugar ... are key factors"
         background = ctype == "background" and zone_of(view.section) == "background"
         if design and view.index > 0 and not control_subject:
@@ -240,6 +248,20 @@ class InterventionContext:
                 or _NEGATED.search(view.between(view.start, named[0].start)):
             return None
         return named[0]
+
+    def _control_arm_received(self, view: SentenceView, ents: list[Entity]) -> Entity | None:
+        """What a design sentence says the control group received after its start ("Cats in the study group received
+        cross-match and blood type compatible pRBCs and cats in the control group received noncross-matched blood type
+        compatible pRBCs"): the first arm after the cue in its clause, when it is not control-worded (a control-worded
+        arm is the comparator already) (session 14)."""
+        m = _CONTROL_RECEIVED.search(view.text)
+        if m is None or not _THE_BEFORE.search(view.text[:m.start()]):
+            return None  # "The PC control group received antiemetic agents": the group has a name ("PC") already
+        at = view.start + m.end()
+        after = sorted((e for e in ents if e.start >= at and not bare_control(e.text)), key=lambda e: e.start)
+        if not after or re.search(r"[;.]", view.between(at, after[0].start)) or is_control(after[0]):
+            return None
+        return after[0]
 
     def _name_roles(self, view: SentenceView, ents: list[Entity]) -> None:
         """Arms whose role a bracket of a design sentence names ("mammography and ultrasonography (intervention
