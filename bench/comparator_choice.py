@@ -15,7 +15,7 @@ Choices: ``paired`` (the latest comparator named in a sentence that also names t
 ``carried W: gold comparator ...`` rows say where the gold comparator of the wrong ones is: among the design's
 comparators (``in pool``: a choice problem), a mention of the claim's own intervention (the arms are read the other way
 round), an earlier entity the design did not take as a comparator, or no earlier entity. Measured in docs/claims.md
-section 28.1.
+section 28.2.
 """
 
 from __future__ import annotations
