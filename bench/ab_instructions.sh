@@ -5,6 +5,9 @@
 #   FRESH=1 bench/ab_instructions.sh BASE [LIMIT]  also this checkout's pass with the tagger's embedding cache
 #                                                  emptied after the warm-up (count_pass.py --fresh-caches: the
 #                                                  cost in a fresh process), run beside the tokenizer pass
+#   UNSEEN=1 bench/ab_instructions.sh BASE [LIMIT] every run warms up on other abstracts than it counts
+#                                                  (count_pass.py --unseen: no per-text cache answers from the
+#                                                  warm-up; the cost of abstracts the process has not seen)
 # Each tree runs `--what none` and `--what e2e` (two at a time); pass = e2e - none. About 10 min on 2 cores.
 set -euo pipefail
 BASE=$1; LIMIT=${2:-150}
@@ -14,7 +17,7 @@ export OPENBLAS_NUM_THREADS=1 PYTHONHASHSEED=0 CLAIMEX_SHARED=${CLAIMEX_SHARED:-
 count() {  # tree what [count_pass.py flags] -> instructions
   local pp=; [ "$1" = base ] && pp=$BASE/imp
   PYTHONPATH=$pp valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-    "$PY" "$HERE/bench/count_pass.py" --what "$2" --limit "$LIMIT" ${3:-} 2>&1 | sed -n 's/.*I *refs: *//p' | tr -d ,
+    "$PY" "$HERE/bench/count_pass.py" --what "$2" --limit "$LIMIT" ${UNSEEN:+--unseen} ${3:-} 2>&1 | sed -n 's/.*I *refs: *//p' | tr -d ,
 }
 declare -A ir
 tmp=$(mktemp -d)

@@ -73,18 +73,22 @@ def load_avg() -> float:
 
 
 # -- input ---------------------------------------------------------------------------------------------------
-def write_abstracts(folder: Path, limit: int | None = None) -> Path:
-    """The real abstracts of pubmed-xml-samples as claimex JSONL input (id, text = title + abstract)."""
+def write_abstracts(folder: Path, limit: int | None = None, skip: int = 0, name: str = "abstracts.jsonl") -> Path:
+    """The real abstracts of pubmed-xml-samples as claimex JSONL input (id, text = title + abstract): ``limit`` of
+    them after the first ``skip``, written to ``folder / name``."""
     from claimex.paths import corpus_path
 
-    out = folder / "abstracts.jsonl"
-    n = 0
+    out = folder / name
+    n = seen = 0
     with open(corpus_path("pubmed-xml-samples", "abstracts_flat.jsonl"), encoding="utf-8") as fh, \
             open(out, "w", encoding="utf-8") as dst:
         for line in fh:
             r = json.loads(line)
             body = " ".join(s["text"] for s in r.get("abstract_sections") or [])
-            if body and (limit is None or n < limit):
+            if not body:
+                continue
+            seen += 1
+            if seen > skip and (limit is None or n < limit):
                 dst.write(json.dumps({"id": str(r["pmid"]), "text": f"{r.get('title') or ''}\n{body}"}) + "\n")
                 n += 1
     return out
