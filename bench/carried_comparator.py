@@ -16,18 +16,15 @@ comparator (as the scorer reads names); ``only field`` = the comparator is the f
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections import Counter
-from pathlib import Path
 
 from carry_counts import where2  # bench/carry_counts.py
-from judged import judged  # bench/judged.py
+from judged import judged, tune_options  # bench/judged.py
 
 from claimex.assemble.claims.base import content_words
 from claimex.assemble.claims.control import control_worded
 from claimex.assemble.claims.labels import bare_control
-from claimex.corpora.findings import load_gold, select_gold
 from claimex.evaluate.findings_match import FIELDS, arm_aliases, entity_names
 
 ARMS = ("INTERVENTION", "COMPARATOR")
@@ -48,14 +45,7 @@ def kind(text: str) -> str:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--ids", type=Path)
-    ap.add_argument("--skip-ids", type=Path)
-    ap.add_argument("--examples", help="print the findings of classes containing this (OPEN only)")
-    args = ap.parse_args()
-    if args.examples and not args.skip_ids:
-        raise SystemExit("--examples only with --skip-ids (OPEN)")
-    golds = select_gold(load_gold(None, errors=[]), "tune", args.ids, args.skip_ids)
+    args, golds = tune_options(__doc__, "print the findings of classes containing this (OPEN only)")
     counts: Counter = Counter()
     for g, record, text, found in judged(golds):
         ents = {e.id: e for e in record.entities}

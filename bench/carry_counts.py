@@ -19,19 +19,16 @@ earlier 111 / 42, comparator carried wrong 88 / 19, comparator missing 67 / 31).
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections import Counter
-from pathlib import Path
 
-from judged import judged  # bench/judged.py
+from judged import judged, tune_options  # bench/judged.py
 
 from claimex.assemble.claims.base import entity_words
 from claimex.assemble.claims.context import _ALLOCATION
 from claimex.assemble.claims.control import control_worded
 from claimex.assemble.claims.design import same_intervention
 from claimex.assemble.claims.zones import zone_of
-from claimex.corpora.findings import load_gold, select_gold
 from claimex.evaluate.findings_match import arm_aliases, entity_names, is_bare
 
 ARMS = ("INTERVENTION", "COMPARATOR")
@@ -157,15 +154,10 @@ def where2(record, ent) -> str:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--ids", type=Path)
-    ap.add_argument("--skip-ids", type=Path)
-    ap.add_argument("--simulate", action="store_true", help="also count what alternative carrying rules would do")
-    ap.add_argument("--examples", help="print the sentences of this class (OPEN only)")
-    args = ap.parse_args()
-    if args.examples and not args.skip_ids:
-        raise SystemExit("--examples only with --skip-ids (OPEN)")
-    golds = select_gold(load_gold(None, errors=[]), "tune", args.ids, args.skip_ids)
+    args, golds = tune_options(
+        __doc__, "print the sentences of this class (OPEN only)",
+        lambda ap: ap.add_argument("--simulate", action="store_true",
+                                   help="also count what alternative carrying rules would do"))
     counts: Counter = Counter()
     for g, record, text, found in judged(golds):
         ents = {e.id: e for e in record.entities}

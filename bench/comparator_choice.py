@@ -20,19 +20,16 @@ section 28.2.
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
-from pathlib import Path
 
 from carried_comparator import kind  # bench/carried_comparator.py
-from judged import judged  # bench/judged.py
+from judged import judged, tune_options  # bench/judged.py
 
 from claimex.assemble.claims import ClaimAssembler
 from claimex.assemble.claims.base import entity_words
 from claimex.assemble.claims.control import control_worded
 from claimex.assemble.claims.design import same_intervention
 from claimex.assemble.claims.labels import bare_control
-from claimex.corpora.findings import load_gold, select_gold
 from claimex.evaluate.findings_match import arm_aliases, entity_names
 
 STATE: dict[tuple[int, str], tuple] = {}  # (sentence start, text) -> (carried comparator, comparators then)
@@ -79,14 +76,7 @@ def choices(record, pool, current, interventions) -> dict:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--ids", type=Path)
-    ap.add_argument("--skip-ids", type=Path)
-    ap.add_argument("--examples", help="print the findings of classes containing this (OPEN only)")
-    args = ap.parse_args()
-    if args.examples and not args.skip_ids:
-        raise SystemExit("--examples only with --skip-ids (OPEN)")
-    golds = select_gold(load_gold(None, errors=[]), "tune", args.ids, args.skip_ids)
+    args, golds = tune_options(__doc__, "print the findings of classes containing this (OPEN only)")
     counts: Counter = Counter()
     for _g, record, text, found in judged(golds):
         ents = {e.id: e for e in record.entities}

@@ -1,17 +1,36 @@
 """The found gold findings of each tune abstract with the claim the findings scorer judged (for the bench scripts
 that count arm errors: arm_classes, arm_stages, carry_counts, pair_classes).
 
-``judged(golds)`` runs the pipeline over the gold abstracts (as ``claimex evaluate --task findings`` does) and yields,
+``tune_options(__doc__, help)`` parses a script's options and selects its tune gold. ``judged(golds)`` runs the
+pipeline over the gold abstracts (as ``claimex evaluate --task findings`` does) and yields,
 per abstract, ``(gold, record, text, found)`` with ``found`` the list of ``(finding, judgement, claim)`` of its gold
 findings that :func:`claimex.evaluate.findings_match.judge` finds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import argparse
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
+from claimex.corpora.findings import load_gold, select_gold
 from claimex.evaluate.findings import _predict
 from claimex.evaluate.findings_match import judge
+
+
+def tune_options(doc: str, examples: str, more: Callable[[argparse.ArgumentParser], None] | None = None):
+    """The bench scripts' options (``--ids`` / ``--skip-ids`` FILE, ``--examples`` CLASS, and ``more``) and the tune
+    gold they select: ``(args, golds)``. ``--examples`` prints gold sentences, so only with ``--skip-ids`` (OPEN)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    ap.add_argument("--ids", type=Path)
+    ap.add_argument("--skip-ids", type=Path)
+    if more is not None:
+        more(ap)
+    ap.add_argument("--examples", help=examples)
+    args = ap.parse_args()
+    if args.examples and not args.skip_ids:
+        raise SystemExit("--examples only with --skip-ids (OPEN)")
+    return args, select_gold(load_gold(None, errors=[]), "tune", args.ids, args.skip_ids)
 
 
 def judged(golds) -> Iterator[tuple]:

@@ -20,15 +20,14 @@ arm. ``--examples`` prints the title, the gold arms and the main (OPEN only: nev
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
-from pathlib import Path
+
+from judged import tune_options  # bench/judged.py
 
 import claimex.assemble.claims as claims_pkg
 from claimex.assemble.claims.base import entity_words
 from claimex.assemble.claims.control import is_control
 from claimex.assemble.claims.design import same_intervention
-from claimex.corpora.findings import load_gold, select_gold
 from claimex.evaluate.findings import _predict
 from claimex.evaluate.findings_match import arm_aliases, content_words, entity_names, judge
 
@@ -168,16 +167,9 @@ def main_in_results(record, main) -> bool:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--ids", type=Path)
-    ap.add_argument("--skip-ids", type=Path)
-    ap.add_argument("--examples", help="print abstracts of classes containing this (OPEN only)")
-    args = ap.parse_args()
-    if args.examples and not args.skip_ids:
-        raise SystemExit("--examples only with --skip-ids (OPEN)")
+    args, golds = tune_options(__doc__, "print abstracts of classes containing this (OPEN only)")
     claims_pkg.InterventionContext = _Recorded
     claims_pkg.ClaimAssembler.__call__ = _recording(claims_pkg.ClaimAssembler.__call__)
-    golds = select_gold(load_gold(None, errors=[]), "tune", args.ids, args.skip_ids)
     counts: Counter = Counter()
     contexts: dict[str, object] = {}
     records = []
