@@ -41,6 +41,7 @@ import numpy as np
 
 from ..assemble.claims import ClaimAssembler
 from ..assemble.claims.armrank import AbstractFacts, ArmRanker, Candidate, candidates
+from ..assemble.claims.weights import logistic
 from ..corpora.findings import GoldAbstract, GoldFinding, load_document, load_gold, text_sha1
 from ..corpora.split import hash_score
 from ..evaluate.findings_match import arm_aliases, entity_names, judge
@@ -134,7 +135,7 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 25, sw: np.n
     reg = np.full(x.shape[1], l2)
     reg[0] = 1e-3
     for _ in range(steps):
-        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+        p = logistic(x @ w)
         grad = x.T @ (sw * (p - y)) + reg * w
         hess = (x * (sw * p * (1 - p))[:, None]).T @ x + np.diag(reg)
         w -= np.linalg.solve(hess, grad)

@@ -42,6 +42,7 @@ from ..assemble.claims.armrank import AbstractFacts
 from ..assemble.claims.base import sentence_views
 from ..assemble.claims.control import control_worded
 from ..assemble.claims.trialarm import FEATURES, TrialArmModel, group_features
+from ..assemble.claims.weights import logistic
 from ..corpora.evidence_inference import EIPrompt, held_out_ids, read_prompts
 from ..corpora.findings import load_document
 from ..corpora.raw import clean_pmc
@@ -185,7 +186,7 @@ def main(argv: list[str] | None = None) -> dict:
     x_fit, y_fit = _xy(fit_part)
     for k in range(FOLDS):
         w = fit(x_fit[fold != k], y_fit[fold != k], L2)
-        oof[fold == k] = 1 / (1 + np.exp(-np.clip(x_fit[fold == k] @ w, -30, 30)))
+        oof[fold == k] = logistic(x_fit[fold == k] @ w)
     t = threshold(oof, y_fit, args.precision)
     model = TrialArmModel(fit(x_fit, y_fit, L2).tolist(), t)
     x_held, y_held = _xy(held)

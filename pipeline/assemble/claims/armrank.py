@@ -34,11 +34,10 @@ Without the weights file the rules' arms stay as they are.
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,8 +50,9 @@ from .context import is_bare_label, is_control
 from .design import COMPARE_BEFORE, design_comparators, same_intervention
 from .gates import EndCue, Gated
 from .labels import arm_phrases, bracket_labels, defined_label
+from .mentions import GROUP_AFTER, PERSON, Covering
 from .trialarm import TrialArmModel, load_trial_arms
-from .weights import load_once
+from .weights import load_once, logistic
 
 FEATURES = (
     "bias", "rule_i", "rule_c", "rule_i_arm", "rule_c_arm", "in_sentence", "arm_in_sentence", "tagged_c",
@@ -70,14 +70,10 @@ _CUE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:group\s+|arm\s+)?(?:than|compar
 # cues that must end the words before a mention, matched backwards (base.EndCue; the mirror pattern written out)
 _BETWEEN = EndCue(re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE),
                   re.compile(r"(?:\s+[\w-]+)?(?:\s+eht)?\s+neewteb\b", re.IGNORECASE))
-_GROUP_AFTER = re.compile(r"^\s*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
 _PREPOSITION = EndCue(
     re.compile(r"\b(?:in|for|with|among|of|after|following|on|receiving|by)\s+(?:the\s+)?$", re.IGNORECASE),
     re.compile(r"(?:\s+eht)?\s+(?:ni|rof|htiw|gnoma|fo|retfa|gniwollof|no|gniviecer|yb)\b", re.IGNORECASE))
 _GROUP_WORD = re.compile(r"\b(?:group|arm)s?\b", re.IGNORECASE)
-_PERSON = re.compile(r"\b(?:patients?|subjects?|participants?|women|men|children|infants?|adults?|nurses?|"
-                     r"volunteers?|individuals?|people|persons?|attendees?|users?|smokers?|mothers?|students?|"
-                     r"workers?|residents?|physicians?|caregivers?|members?|recipients?|survivors?)$", re.IGNORECASE)
 _NEGATED = Gated(EndCue(  # scanned only with a keyword (the gate asks the EndCue's search)
     re.compile(r"\b(?:without|no|not|non|nor)\b[\s-]*(?:the\s+|any\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
     re.compile(r"(?:\s+[\w-]+){0,2}(?:\s+eht|\s+yna)?[\s-]*\b(?:tuohtiw|on|ton|non|ron)\b", re.IGNORECASE)),
@@ -141,10 +137,7 @@ class AbstractFacts:
                         self.labels.setdefault(label, self.group[e.id])
                 for label, e, _ in bracket_labels(view, here):
                     self.labels.setdefault(label, self.group[e.id])
-        self.outcomes = sorted(((e.start, e.end) for e in record.entities if e.label == "OUTCOME"))
-        # the furthest end among the first k outcomes (by start): a mention lies inside an outcome starting at or
-        # before it exactly when that reach covers its end (one bisect, no scan of the outcomes)
-        self.reach = list(itertools.accumulate((b for _a, b in self.outcomes), max))
+        self.outcomes = Covering(record, "OUTCOME")
         self._static: dict[tuple[str, int], list[float]] = {}
         self._sentences: dict[int, tuple] = {}
 
@@ -182,8 +175,7 @@ class AbstractFacts:
 
     def in_outcome(self, e: Entity) -> bool:
         """Does an OUTCOME span hold mention ``e`` (start <= e.start, e.end <= end)?"""
-        k = bisect_right(self.outcomes, (e.start, 1 << 60))
-        return k > 0 and self.reach[k - 1] >= e.end
+        return self.outcomes.holds(e)
 
     def static(self, e: Entity, sentence_start: int) -> list[float]:
         """The features of mention ``e`` that do not depend on the claim (``sentence_start``: the claim's
@@ -200,11 +192,11 @@ class AbstractFacts:
                 float(g == 0), float(g == 1), float(g in self.alternatives),
                 float(bool(COMPARE_BEFORE.search(before))), float(bool(_CUE_AFTER.match(after))),
                 float(bool(_BETWEEN.search(before))),
-                float(bool(_GROUP_AFTER.match(after)) or bool(_GROUP_WORD.search(e.text))),
+                float(bool(GROUP_AFTER.match(after)) or bool(_GROUP_WORD.search(e.text))),
                 float(bool(_PREPOSITION.search(before))),
                 float(self.in_outcome(e)),
                 min(len(entity_words(e)), 6) / 6.0,
-                float(bool(_PERSON.search(e.text.strip()))), float(bool(e.expanded)),
+                float(bool(PERSON.search(e.text.strip()))), float(bool(e.expanded)),
                 float(bool(_NEGATED.search(before))), float(self.joined(e)),
                 self.arms[g][0].start / max(1, len(text)),
             ]
@@ -259,7 +251,7 @@ def _own_arm(claim: Claim, ents: dict[str, Entity], not_arm: frozenset[str] = fr
     ent = ents.get(claim.intervention[0])
     return ent is not None and (claim.start or 0) <= ent.start < (claim.end or 0) \
         and not is_bare_label(ent.text) and not _NAMES_NO_ARM.match(ent.text.strip()) \
-        and not _PERSON.search(ent.text.strip())
+        and not PERSON.search(ent.text.strip())
 
 
 def _slot(cands: list[Candidate], p: list[float], rule: list[str], margin: float, keep: float) -> list[str]:
@@ -310,7 +302,7 @@ class ArmRanker:
         mentions that name no arm of the trial (:mod:`.trialarm`)."""
         if not cands:
             return claim.intervention, claim.comparator
-        probs = 1.0 / (1.0 + np.exp(-np.clip(np.array([c.x for c in cands]) @ self._w, -30.0, 30.0)))
+        probs = logistic(np.array([c.x for c in cands]) @ self._w)
         p_i, p_c_all = probs[:, 0].tolist(), probs[:, 1].tolist()
         # a population ("postgraduate nurses", "81% of attendees") or a mention of no arm of the trial cannot hold
         # the slot

@@ -37,7 +37,7 @@ from ...schema import Claim, ClaimConfidence, Record
 from .control import control_worded
 from .labels import is_bare_label
 from .sides import controlled_design
-from .weights import load_once
+from .weights import load_once, logistic
 
 MODEL_NAME = "claimex-confidence"
 TARGETS = tuple(ClaimConfidence.model_fields)  # intervention, comparator, outcome, direction, significance, all
@@ -139,7 +139,7 @@ class ConfidenceModel:
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """Probabilities, rows = claims, columns = :data:`TARGETS`."""
-        return 1 / (1 + np.exp(-np.clip(np.atleast_2d(x) @ self.w.T, -30, 30)))
+        return logistic(np.atleast_2d(x) @ self.w.T)
 
     def score(self, record: Record, claims: list[Claim]) -> list[Claim]:
         """Set ``confidence`` on the finding/adverse_effect claims of ``record`` (in place); returns ``claims``."""

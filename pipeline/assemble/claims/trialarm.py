@@ -30,19 +30,17 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_right
-from itertools import accumulate
 from pathlib import Path
 
 import numpy as np
 
 from ... import paths
-from ...schema import Entity, Record
 from .base import SentenceView, entity_words
 from .context import is_bare_label, is_control
 from .control import control_worded
 from .gates import Gated
-from .weights import load_once
+from .mentions import GROUP_AFTER, PERSON, Covering
+from .weights import load_once, logistic
 
 SUBTYPES = ("Pharmacological", "Physical", "Control", "Educational", "Surgical")
 FEATURES = (
@@ -54,25 +52,8 @@ FEATURES = (
 _DESIGN = Gated(re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|versus|vs\.?)\b", re.IGNORECASE),
                 ("random", "assign", "allocat", "compar", "versus", "vs"))  # scanned only with a keyword
 _GROUP = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
-_GROUP_AFTER = re.compile(r"^\s*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
 _SHORT_CAPS = re.compile(r"^[A-Z][A-Z0-9-]{0,4}s?$")
-_PERSON = re.compile(r"\b(?:patients?|subjects?|participants?|women|men|children|infants?|adults?|nurses?|"
-                     r"volunteers?|individuals?|people|persons?|attendees?|users?|smokers?|mothers?|students?|"
-                     r"workers?|residents?|physicians?|caregivers?|members?|recipients?|survivors?)$", re.IGNORECASE)
 _UNSCORED = 0.5  # the score feature of a mention the tagger gave none (such a group is never set aside)
-
-
-class _Spans:
-    """Spans of one label, asked whether they hold a mention (one bisect: the furthest end among the spans that
-    start at or before the mention covers its end exactly when one of them holds it)."""
-
-    def __init__(self, record: Record, label: str):
-        self.spans = sorted((e.start, e.end) for e in record.entities if e.label == label)
-        self.reach = list(accumulate((b for _a, b in self.spans), max))
-
-    def holds(self, e: Entity) -> bool:
-        k = bisect_right(self.spans, (e.start, 1 << 60))
-        return k > 0 and self.reach[k - 1] >= e.end
 
 
 def group_features(facts, views: list[SentenceView], groups: list[int] | None = None) -> list[list[float]]:
@@ -80,7 +61,7 @@ def group_features(facts, views: list[SentenceView], groups: list[int] | None = 
     group of ``groups`` only; ``views``: the record's sentence views."""
     record = facts.record
     text = record.text
-    populations = _Spans(record, "POPULATION")
+    populations = Covering(record, "POPULATION")
     design, early = set(), set()
     ents, k = facts.ents, 0
     for view in views:
@@ -113,7 +94,7 @@ def group_features(facts, views: list[SentenceView], groups: list[int] | None = 
             bare = bare and is_bare_label(e.text)
             expanded = expanded or bool(e.expanded)
             tagged_c = tagged_c or e.label == "COMPARATOR"
-            framed = framed or bool(_GROUP.search(e.text) or _GROUP_AFTER.match(text[e.end:e.end + 12]))
+            framed = framed or bool(_GROUP.search(e.text) or GROUP_AFTER.match(text[e.end:e.end + 12]))
             joined = joined or facts.joined(e)
             if e.subtype:
                 kinds.append(e.subtype)
@@ -124,7 +105,7 @@ def group_features(facts, views: list[SentenceView], groups: list[int] | None = 
             float(g in facts.alternatives), first.start / max(1, len(text)), float(g == 0), float(g in design),
             float(g in early), inside_o / n, inside_p / n, float(control), float(bare), float(expanded),
             float(bool(_SHORT_CAPS.match(first.text.strip()))), min(len(entity_words(first)), 6) / 6.0,
-            float(tagged_c), float(framed), float(g in labelled), float(bool(_PERSON.search(first.text.strip()))),
+            float(tagged_c), float(framed), float(g in labelled), float(bool(PERSON.search(first.text.strip()))),
             float(joined), *(float(subtype == s) for s in SUBTYPES),
         ])
     return out
@@ -152,7 +133,7 @@ class TrialArmModel:
     def probabilities(self, rows: list[list[float]]) -> list[float]:
         if not rows:
             return []
-        return (1.0 / (1.0 + np.exp(-np.clip(np.array(rows) @ self._w, -30.0, 30.0)))).tolist()
+        return logistic(np.array(rows) @ self._w).tolist()
 
     def not_arms(self, facts, views: list[SentenceView]) -> set[int]:
         """The arm groups of ``facts`` that are no arm of the trial: P under the threshold, not control-worded (the

@@ -1,5 +1,6 @@
-"""Weights files of the claims layer's small models (the arm ranker, the claim confidence), each loaded once per
-path; a missing file gives None, and the claims then do without the model."""
+"""Weights files of the claims layer's small models (the arm ranker, the trial-arm check, the claim confidence), each
+loaded once per path; a missing file gives None, and the claims then do without the model. Also the logistic
+function all of them (and their trainers) apply to their linear scores."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
+
+import numpy as np
 
 log = logging.getLogger(__name__)
 _M = TypeVar("_M")
@@ -29,3 +32,8 @@ def load_once(cache: dict[str, _M | None], path: Path | str | None, load: Callab
             log.debug("%s not found at %s", missing, path)
             cache[key] = None
     return cache[key]
+
+
+def logistic(z: np.ndarray) -> np.ndarray:
+    """1 / (1 + exp(-z)), ``z`` clipped to [-30, 30] (no overflow; probabilities within 1e-13 of 0 and 1)."""
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
