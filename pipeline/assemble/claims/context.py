@@ -69,6 +69,7 @@ _CONTROL_RECEIVED = Gated(re.compile(r"\b(?:control|placebo|comparison|sham)\s+(
                                      r"(?:\([^()]{1,20}\)\s*)?(?:(?:was|were)\s+)?"
                                      r"(?:received|given|underwent|treated\s+with|took|got|consumed|used)\b",
                                      re.IGNORECASE), ("control", "placebo", "comparison", "sham"))
+_CLAUSE_END = re.compile(r"[;.]")  # the clause of a cue ends here
 _THE_BEFORE = re.compile(r"(?:^\W*|\bthe\s+)$", re.IGNORECASE)
 _MEASURED = re.compile(r"\b(?:outcomes?|end-?points?)\b", re.IGNORECASE)
 _OUTCOME_BEFORE = re.compile(r"\bon\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -259,7 +260,7 @@ class InterventionContext:
             return None  # "The PC control group received antiemetic agents": the group has a name ("PC") already
         at = view.start + m.end()
         after = sorted((e for e in ents if e.start >= at and not bare_control(e.text)), key=lambda e: e.start)
-        if not after or re.search(r"[;.]", view.between(at, after[0].start)) or is_control(after[0]):
+        if not after or _CLAUSE_END.search(view.between(at, after[0].start)) or is_control(after[0]):
             return None
         return after[0]
 
