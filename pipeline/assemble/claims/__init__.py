@@ -41,7 +41,7 @@ from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
 from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
-from .polarity import anatomy, both_arms_change
+from .polarity import BOTH_ARMS, anatomy, both_arms_change
 from .reported import carry_reported
 from .sides import (
     arms_apart,
@@ -54,7 +54,7 @@ from .sides import (
     every_subject,
     within_arms,
 )
-from .significance import NOT_SIGNIFICANT, compares_arms, significance
+from .significance import NOT_SIGNIFICANT, SIGNIFICANT_CHANGE, compares_arms, significance
 from .single import HARMS, decide_within, single_arm_direction
 from .types import CONCLUSION, TypingState, classify, methods_cue
 
@@ -244,6 +244,17 @@ class ClaimAssembler:
                 out.append(out[-1].model_copy(update={"comparator": [], "direction": own.direction,
                                                       "significant": True, "negated": own.negated,
                                                       "p_value": own.p_value}))
+            elif ctype in _CARRY and comparators and not solo and decision.direction == "no_difference" \
+                    and SIGNIFICANT_CHANGE.search(view.text):
+                # no difference between the arms in a sentence that also says the outcome changed significantly
+                # ("significant improvements in X in both groups; no significant differences were found"): the change
+                # is a second, single-arm finding (GUIDELINES, Findings: "the same outcome within a group over time
+                # and between groups in one sentence gives two findings"), one per arm when every arm changed
+                own = self._judge(view, ctype, group)
+                if own.direction in ("positive", "negative"):
+                    copies = _changed_arms(out[-1], own, every=bool(BOTH_ARMS.search(_cue_text(view))))
+                    out.extend(copies)
+                    per_arm.extend(copies[1:])
         if self.outcomeless:
             return out
         return [c for c in out if c.outcome or c.type not in ("finding", "adverse_effect")]
@@ -355,6 +366,15 @@ class ClaimAssembler:
         spans = role_spans(view, arms, outcomes)
         ev = comparison_evidence(view.text, view.start, view.measures, spans, pairs, " ".join(o.text for o in outcomes))
         return classifier_text(ev, view.text, spans)
+
+
+def _changed_arms(claim: Claim, own: Decision, every: bool) -> list[Claim]:
+    """The single-arm findings of a change reported beside a between-arm null: one of ``claim``'s intervention, and
+    when the change is said of ``every`` arm one of each comparator too; judged by ``own``, no comparator."""
+    arms = [claim.intervention] + ([[c] for c in claim.comparator] if every else [])
+    return [claim.model_copy(update={"intervention": ids, "comparator": [], "direction": own.direction,
+                                     "significant": own.significant, "negated": own.negated,
+                                     "p_value": own.p_value}) for ids in arms]
 
 
 def _denied(decision: Decision) -> Decision:
