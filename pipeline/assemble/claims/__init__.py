@@ -38,7 +38,7 @@ from .direction import (
 )
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm, split_by_comparator
-from .hedging import hedged
+from .hedging import hedged, negation_scope
 from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
 from .polarity import BOTH_ARMS, anatomy, both_arms_change
@@ -245,7 +245,7 @@ class ClaimAssembler:
                                                       "significant": True, "negated": own.negated,
                                                       "p_value": own.p_value}))
             elif ctype in _CARRY and comparators and not solo and decision.direction == "no_difference" \
-                    and SIGNIFICANT_CHANGE.search(view.text):
+                    and _changed(view.text):
                 # no difference between the arms in a sentence that also says the outcome changed significantly
                 # ("significant improvements in X in both groups; no significant differences were found"): the change
                 # is a second, single-arm finding (GUIDELINES, Findings: "the same outcome within a group over time
@@ -366,6 +366,13 @@ class ClaimAssembler:
         spans = role_spans(view, arms, outcomes)
         ev = comparison_evidence(view.text, view.start, view.measures, spans, pairs, " ".join(o.text for o in outcomes))
         return classifier_text(ev, view.text, spans)
+
+
+def _changed(text: str) -> bool:
+    """Does the sentence say that the outcome changed significantly (:data:`.significance.SIGNIFICANT_CHANGE`,
+    "both groups had a significant increase in STT"), not under a negation ("neither group had a significant
+    increase")?"""
+    return any(not negation_scope(text, m.start()) for m in SIGNIFICANT_CHANGE.finditer(text))
 
 
 def _changed_arms(claim: Claim, own: Decision, every: bool) -> list[Claim]:
