@@ -14,6 +14,7 @@ The rules and their reasons are written up in ``docs/claims.md``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,6 +28,7 @@ from .context import Arm, InterventionContext
 from .coordinated import split_coordinated
 from .design import adds_to, distinct_arms, same_intervention
 from .direction import (
+    CHANGE_CUE,
     Decision,
     DirectionModel,
     classifier_text,
@@ -129,16 +131,20 @@ class ClaimAssembler:
                                   controlled=controlled_design(record.text))
         claims: list[Claim] = []
         per_arm: list[Claim] = []  # single-arm findings of an arm the sentence judged (kept from the arm ranker)
+        reporting = _Reporting()
         views = sentence_views(record)
         ctx.prime(views)
         for view in views:
             ctype = classify(view, state)
             if ctype is not None:
-                for claim in self._claims(view, ctype, ctx, per_arm):
+                for claim in self._claims(view, ctype, ctx, per_arm, reporting):
                     claim.id = f"C{len(claims) + 1}"
                     claims.append(claim)
             design = view.index == 0 or ctype == "aim" or (ctype is None and methods_cue(view))
             ctx.observe(view, ctype, design=design)
+        if reporting.within_arms():
+            for claim, view, ctype, group in reporting.loose:
+                self._rejudge(claim, view, ctype, group)
         if self.arms is not None:
             # the arm of a per-arm single-arm finding is the arm itself, not the ranker's pick for the claim
             kept = {c.id for c in per_arm}
@@ -149,9 +155,10 @@ class ClaimAssembler:
         return self.confidence.score(record, claims) if self.confidence is not None else claims
 
     def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext,
-                per_arm: list[Claim]) -> list[Claim]:
+                per_arm: list[Claim], reporting: _Reporting) -> list[Claim]:
         """The claims of one typed sentence; ``per_arm`` collects the single-arm findings made for the other arms
-        of a sentence judged within the arms (see :func:`_judged_change`)."""
+        of a sentence judged within the arms (see :func:`_judged_change`); ``reporting`` how the abstract reports
+        its results so far (:class:`_Reporting`)."""
         if ctype in _CARRY:
             settle_roles(view, ctx)
         arms = arms_of(view, ctx)
@@ -227,6 +234,10 @@ class ClaimAssembler:
                                  or e is arm),
                 arm_mentions=[e.id for e in roles.mentions],
             ))
+            if ctype in _CARRY and decision.direction is not None:
+                reporting.count(out[-1], view, ctype, group, decision, within=within,
+                                loose=not compares and bool(comparators) and _located(view, arms)
+                                and not compares_arms(_cue_text(view), group.measures))
             if ctype in _CARRY and comparators and _judged_change(decision):
                 # judged within the arms (a change or a judgement "in both groups") though the sentence names or
                 # carries the other arm: one single-arm finding per arm (GUIDELINES, Findings: "improved in both
@@ -258,6 +269,18 @@ class ClaimAssembler:
         if self.outcomeless:
             return out
         return [c for c in out if c.outcome or c.type not in ("finding", "adverse_effect")]
+
+    def _rejudge(self, claim: Claim, view: SentenceView, ctype: str, group: Group) -> None:
+        """``claim`` (compared only by a change word, its comparator carried) read as a change within its arm, in
+        place: judged (:meth:`_judge`), no comparator (see :class:`_Reporting`)."""
+        own = self._judge(view, ctype, group)
+        if own.direction not in ("positive", "negative"):
+            return
+        carried = set(claim.comparator)
+        claim.comparator = []
+        claim.inherited = [i for i in claim.inherited if i not in carried]
+        claim.direction, claim.significant, claim.negated = own.direction, own.significant, own.negated
+        claim.p_value = own.p_value
 
     @staticmethod
     def _harms(view: SentenceView, ctype: str) -> bool:
@@ -366,6 +389,42 @@ class ClaimAssembler:
         spans = role_spans(view, arms, outcomes)
         ev = comparison_evidence(view.text, view.start, view.measures, spans, pairs, " ".join(o.text for o in outcomes))
         return classifier_text(ev, view.text, spans)
+
+
+@dataclass
+class _Reporting:
+    """How an abstract reports its results: its finding claims with a direction (``decided``), those judged as
+    changes within the arms by their own wording - within-arm words, arms reported apart, a change in both arms
+    (``within``) -, and the ``loose`` ones: compared only because a change word was read ("SBP was reduced by 27
+    mmHg at week 6"), with no comparator named in the sentence, no between-arm words and no arm rule, their
+    comparator carried from the design. When the abstract reports within the arms (:meth:`within_arms`), a loose
+    claim is a change within its arm too (GUIDELINES, Findings: single-arm for a within-group change; issue 10,
+    session 15)."""
+
+    decided: int = 0
+    within: int = 0
+    loose: list[tuple[Claim, SentenceView, str, Group]] = field(default_factory=list)
+
+    def count(self, claim: Claim, view: SentenceView, ctype: str, group: Group, decision: Decision, within: bool,
+              loose: bool) -> None:
+        self.decided += 1
+        if within and decision.direction in ("positive", "negative"):
+            self.within += 1
+        elif loose and decision.direction in _COMPARED and not (
+                decision.direction == "no_difference" and decision.source == "words"):
+            self.loose.append((claim, view, ctype, group))
+
+    def within_arms(self) -> bool:
+        """Does the abstract report some of its results within the arms (and has loose claims to read so)?"""
+        return bool(self.loose) and self.within > 0
+
+
+def _located(view: SentenceView, arms: list[Arm]) -> bool:
+    """Does the sentence name its own arms (if any) only after its first change word, where the change happened
+    ("HR decreased ... after acupressure in only the LP group"), not before it as the arm whose effect it is ("the
+    addition of testosterone to HRT ... did result in a significant increase": its effect against the control)?"""
+    cue = CHANGE_CUE.search(_cue_text(view))
+    return all(a.inherited or (cue is not None and a.start - view.start > cue.start()) for a in arms)
 
 
 def _changed(text: str) -> bool:
