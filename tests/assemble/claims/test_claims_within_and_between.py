@@ -1,10 +1,16 @@
 """A sentence that says the arms did not differ and that the outcome changed significantly within them reports two
 findings (GUIDELINES, Findings: "the same outcome within a group over time and between groups in one sentence gives
 two findings"): the comparison (no difference, with its comparator) and the change (single-arm, no comparator), one
-per arm when every arm changed (issue 10, session 15; docs/claims.md section 29.1). Real sentences from ../shared
-(Evidence Inference unlabelled abstracts outside the findings gold)."""
+per arm when every arm changed (issue 10, session 15; docs/claims.md section 29.1); and where the arm of a result
+said with a change word stands (section 29.2). Real sentences from ../shared (Evidence Inference unlabelled
+abstracts outside the findings gold; two OPEN tune sentences)."""
 
 from claims_helpers import claims_of, entity_texts, make_record
+
+from claimex.assemble.claims import _located
+from claimex.assemble.claims.arms import arms_of
+from claimex.assemble.claims.base import sentence_views
+from claimex.assemble.claims.context import InterventionContext
 
 # Evidence Inference PMC3103853 (title, the allocation and the phase-2 result)
 TACROLIMUS = (
@@ -50,3 +56,28 @@ def test_a_change_denied_gives_no_second_finding():
         ("INTERVENTION", "0.03% tacrolimus"), ("OUTCOME", "Schirmer tear test I (STT) results"),
         ("OUTCOME", "STT", 1)], title=True)
     assert all(c.direction not in ("positive", "negative") for c in _result_claims(rec))
+
+
+
+# "Where the change happened" or "whose effect it is": an arm named only after the change word locates a change
+# within it; an arm named before it is the arm whose effect is measured against the control (OPEN tune sentences:
+# Evidence Inference PMC2952311, EvidenceMap 10993031)
+def _view_and_arms(text, entities):
+    rec = make_record(text, entities)
+    view = sentence_views(rec)[0]
+    return view, arms_of(view, InterventionContext())
+
+
+def test_an_arm_named_after_the_change_word_locates_the_change():
+    view, arms = _view_and_arms(
+        "HR decreased and the power of high frequency (HF) component of HRV increased after acupressure in only the "
+        "LP group.", [("INTERVENTION", "acupressure"), ("OUTCOME", "HR")])
+    assert arms and _located(view, arms)
+
+
+def test_an_arm_named_before_the_change_word_is_the_arm_whose_effect_it_is():
+    view, arms = _view_and_arms(
+        "Although the addition of testosterone to HRT for 1 year did not result in added benefit to the spine bone "
+        "mineral density, it did result in a significant increase in hip bone mineral density.",
+        [("INTERVENTION", "testosterone to HRT"), ("OUTCOME", "hip bone mineral density")])
+    assert arms and not _located(view, arms)
