@@ -13,6 +13,7 @@ The rules and their reasons are written up in ``docs/claims.md``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +57,7 @@ from .sides import (
     every_subject,
     within_arms,
 )
-from .significance import NOT_SIGNIFICANT, SIGNIFICANT_CHANGE, compares_arms, significance
+from .significance import DEGREE, NOT_SIGNIFICANT, SIGNIFICANT_CHANGE, compares_arms, significance
 from .single import HARMS, decide_within, single_arm_direction
 from .types import CONCLUSION, TypingState, classify, methods_cue
 
@@ -237,7 +238,8 @@ class ClaimAssembler:
             if ctype in _CARRY and decision.direction is not None:
                 reporting.count(out[-1], view, ctype, group, decision, within=within,
                                 loose=not compares and bool(comparators) and _located(view, arms)
-                                and not compares_arms(_cue_text(view), group.measures))
+                                and not compares_arms(_cue_text(view), group.measures)
+                                and not DEGREE.search(_cue_text(view)))
             if ctype in _CARRY and comparators and _judged_change(decision):
                 # judged within the arms (a change or a judgement "in both groups") though the sentence names or
                 # carries the other arm: one single-arm finding per arm (GUIDELINES, Findings: "improved in both
@@ -419,12 +421,18 @@ class _Reporting:
         return bool(self.loose) and self.within > 0
 
 
+#: the agent of a passive just before an arm ("improved by TA supplementation", "reduced by the ...")
+_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+
+
 def _located(view: SentenceView, arms: list[Arm]) -> bool:
     """Does the sentence name its own arms (if any) only after its first change word, where the change happened
-    ("HR decreased ... after acupressure in only the LP group"), not before it as the arm whose effect it is ("the
-    addition of testosterone to HRT ... did result in a significant increase": its effect against the control)?"""
+    ("HR decreased ... after acupressure in only the LP group"), not before it or as the agent of a passive ("was
+    significantly improved by TA supplementation") as the arm whose effect it is ("the addition of testosterone to
+    HRT ... did result in a significant increase": its effect against the control)?"""
     cue = CHANGE_CUE.search(_cue_text(view))
-    return all(a.inherited or (cue is not None and a.start - view.start > cue.start()) for a in arms)
+    return all(a.inherited or (cue is not None and a.start - view.start > cue.start()
+                               and not _AGENT.search(view.text, 0, a.start - view.start)) for a in arms)
 
 
 def _changed(text: str) -> bool:

@@ -81,3 +81,12 @@ def test_an_arm_named_before_the_change_word_is_the_arm_whose_effect_it_is():
         "mineral density, it did result in a significant increase in hip bone mineral density.",
         [("INTERVENTION", "testosterone to HRT"), ("OUTCOME", "hip bone mineral density")])
     assert arms and not _located(view, arms)
+
+
+def test_the_agent_of_a_passive_is_the_arm_whose_effect_it_is():
+    # Evidence Inference PMC3669033 (train, outside the findings gold; prompt: TA vs placebo, increase)
+    view, arms = _view_and_arms(
+        "Stress hormone profile (salivary cortisol and testosterone) was significantly improved by TA supplementation, "
+        "with reduced cortisol exposure (−16%) and increased testosterone status (+37%).",
+        [("INTERVENTION", "TA supplementation"), ("OUTCOME", "Stress hormone profile")])
+    assert arms and not _located(view, arms)
