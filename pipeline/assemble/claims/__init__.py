@@ -6,6 +6,7 @@ sentence reports separate comparisons for several outcomes), direction and signi
 (:mod:`.direction` for comparisons, :mod:`.single` for judged single-arm results, :mod:`.significance`),
 hedging and negation (:mod:`.hedging`). Before that, entities are grounded to the
 record's MeSH headings and chemicals (:mod:`.grounding`; sets ``Entity.mesh`` in place). After all sentences, a
+result compared only by a change word in an abstract that reports within the arms is judged (:mod:`.reporting`), and a
 finding whose intervention was wholly carried takes the arm the compared findings report (:mod:`.reported`).
 
 The rules and their reasons are written up in ``docs/claims.md``.
@@ -13,9 +14,7 @@ The rules and their reasons are written up in ``docs/claims.md``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,7 +28,6 @@ from .context import Arm, InterventionContext
 from .coordinated import split_coordinated
 from .design import adds_to, distinct_arms, same_intervention
 from .direction import (
-    CHANGE_CUE,
     Decision,
     DirectionModel,
     classifier_text,
@@ -41,11 +39,12 @@ from .direction import (
 )
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm, split_by_comparator
-from .hedging import hedged, negation_scope
+from .hedging import hedged
 from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
 from .polarity import BOTH_ARMS, anatomy, both_arms_change
 from .reported import carry_reported
+from .reporting import Reporting, changed, changed_arms, located
 from .sides import (
     arms_apart,
     between_arms,
@@ -57,7 +56,7 @@ from .sides import (
     every_subject,
     within_arms,
 )
-from .significance import DEGREE, NOT_SIGNIFICANT, SIGNIFICANT_CHANGE, compares_arms, significance
+from .significance import DEGREE, NOT_SIGNIFICANT, compares_arms, significance
 from .single import HARMS, decide_within, single_arm_direction
 from .types import CONCLUSION, TypingState, classify, methods_cue
 
@@ -132,7 +131,7 @@ class ClaimAssembler:
                                   controlled=controlled_design(record.text))
         claims: list[Claim] = []
         per_arm: list[Claim] = []  # single-arm findings of an arm the sentence judged (kept from the arm ranker)
-        reporting = _Reporting()
+        reporting = Reporting()
         views = sentence_views(record)
         ctx.prime(views)
         for view in views:
@@ -156,10 +155,10 @@ class ClaimAssembler:
         return self.confidence.score(record, claims) if self.confidence is not None else claims
 
     def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext,
-                per_arm: list[Claim], reporting: _Reporting) -> list[Claim]:
+                per_arm: list[Claim], reporting: Reporting) -> list[Claim]:
         """The claims of one typed sentence; ``per_arm`` collects the single-arm findings made for the other arms
         of a sentence judged within the arms (see :func:`_judged_change`); ``reporting`` how the abstract reports
-        its results so far (:class:`_Reporting`)."""
+        its results so far (:class:`.reporting.Reporting`)."""
         if ctype in _CARRY:
             settle_roles(view, ctx)
         arms = arms_of(view, ctx)
@@ -237,7 +236,7 @@ class ClaimAssembler:
             ))
             if ctype in _CARRY and decision.direction is not None:
                 reporting.count(out[-1], view, ctype, group, decision, within=within,
-                                loose=not compares and bool(comparators) and _located(view, arms)
+                                loose=not compares and bool(comparators) and located(view, arms, _cue_text(view))
                                 and not compares_arms(_cue_text(view), group.measures)
                                 and not DEGREE.search(_cue_text(view)))
             if ctype in _CARRY and comparators and _judged_change(decision):
@@ -258,14 +257,14 @@ class ClaimAssembler:
                                                       "significant": True, "negated": own.negated,
                                                       "p_value": own.p_value}))
             elif ctype in _CARRY and comparators and not solo and decision.direction == "no_difference" \
-                    and _changed(view.text):
+                    and changed(view.text):
                 # no difference between the arms in a sentence that also says the outcome changed significantly
                 # ("significant improvements in X in both groups; no significant differences were found"): the change
                 # is a second, single-arm finding (GUIDELINES, Findings: "the same outcome within a group over time
                 # and between groups in one sentence gives two findings"), one per arm when every arm changed
                 own = self._judge(view, ctype, group)
                 if own.direction in ("positive", "negative"):
-                    copies = _changed_arms(out[-1], own, every=bool(BOTH_ARMS.search(_cue_text(view))))
+                    copies = changed_arms(out[-1], own, every=bool(BOTH_ARMS.search(_cue_text(view))))
                     out.extend(copies)
                     per_arm.extend(copies[1:])
         if self.outcomeless:
@@ -274,7 +273,7 @@ class ClaimAssembler:
 
     def _rejudge(self, claim: Claim, view: SentenceView, ctype: str, group: Group) -> None:
         """``claim`` (compared only by a change word, its comparator carried) read as a change within its arm, in
-        place: judged (:meth:`_judge`), no comparator (see :class:`_Reporting`)."""
+        place: judged (:meth:`_judge`), no comparator (see :class:`.reporting.Reporting`)."""
         own = self._judge(view, ctype, group)
         if own.direction not in ("positive", "negative"):
             return
@@ -391,64 +390,6 @@ class ClaimAssembler:
         spans = role_spans(view, arms, outcomes)
         ev = comparison_evidence(view.text, view.start, view.measures, spans, pairs, " ".join(o.text for o in outcomes))
         return classifier_text(ev, view.text, spans)
-
-
-@dataclass
-class _Reporting:
-    """How an abstract reports its results: its finding claims with a direction (``decided``), those judged as
-    changes within the arms by their own wording - within-arm words, arms reported apart, a change in both arms
-    (``within``) -, and the ``loose`` ones: compared only because a change word was read ("SBP was reduced by 27
-    mmHg at week 6"), with no comparator named in the sentence, no between-arm words and no arm rule, their
-    comparator carried from the design. When the abstract reports within the arms (:meth:`within_arms`), a loose
-    claim is a change within its arm too (GUIDELINES, Findings: single-arm for a within-group change; issue 10,
-    session 15)."""
-
-    decided: int = 0
-    within: int = 0
-    loose: list[tuple[Claim, SentenceView, str, Group]] = field(default_factory=list)
-
-    def count(self, claim: Claim, view: SentenceView, ctype: str, group: Group, decision: Decision, within: bool,
-              loose: bool) -> None:
-        self.decided += 1
-        if within and decision.direction in ("positive", "negative"):
-            self.within += 1
-        elif loose and decision.direction in _COMPARED and not (
-                decision.direction == "no_difference" and decision.source == "words"):
-            self.loose.append((claim, view, ctype, group))
-
-    def within_arms(self) -> bool:
-        """Does the abstract report some of its results within the arms (and has loose claims to read so)?"""
-        return bool(self.loose) and self.within > 0
-
-
-#: the agent of a passive just before an arm ("improved by TA supplementation", "reduced by the ...")
-_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
-
-
-def _located(view: SentenceView, arms: list[Arm]) -> bool:
-    """Does the sentence name its own arms (if any) only after its first change word, where the change happened
-    ("HR decreased ... after acupressure in only the LP group"), not before it or as the agent of a passive ("was
-    significantly improved by TA supplementation") as the arm whose effect it is ("the addition of testosterone to
-    HRT ... did result in a significant increase": its effect against the control)?"""
-    cue = CHANGE_CUE.search(_cue_text(view))
-    return all(a.inherited or (cue is not None and a.start - view.start > cue.start()
-                               and not _AGENT.search(view.text, 0, a.start - view.start)) for a in arms)
-
-
-def _changed(text: str) -> bool:
-    """Does the sentence say that the outcome changed significantly (:data:`.significance.SIGNIFICANT_CHANGE`,
-    "both groups had a significant increase in STT"), not under a negation ("neither group had a significant
-    increase")?"""
-    return any(not negation_scope(text, m.start()) for m in SIGNIFICANT_CHANGE.finditer(text))
-
-
-def _changed_arms(claim: Claim, own: Decision, every: bool) -> list[Claim]:
-    """The single-arm findings of a change reported beside a between-arm null: one of ``claim``'s intervention, and
-    when the change is said of ``every`` arm one of each comparator too; judged by ``own``, no comparator."""
-    arms = [claim.intervention] + ([[c] for c in claim.comparator] if every else [])
-    return [claim.model_copy(update={"intervention": ids, "comparator": [], "direction": own.direction,
-                                     "significant": own.significant, "negated": own.negated,
-                                     "p_value": own.p_value}) for ids in arms]
 
 
 def _denied(decision: Decision) -> Decision:

@@ -7,10 +7,10 @@ abstracts outside the findings gold; two OPEN tune sentences)."""
 
 from claims_helpers import claims_of, entity_texts, make_record
 
-from claimex.assemble.claims import _located
 from claimex.assemble.claims.arms import arms_of
 from claimex.assemble.claims.base import sentence_views
 from claimex.assemble.claims.context import InterventionContext
+from claimex.assemble.claims.reporting import located
 
 # Evidence Inference PMC3103853 (title, the allocation and the phase-2 result)
 TACROLIMUS = (
@@ -65,28 +65,28 @@ def test_a_change_denied_gives_no_second_finding():
 def _view_and_arms(text, entities):
     rec = make_record(text, entities)
     view = sentence_views(rec)[0]
-    return view, arms_of(view, InterventionContext())
+    return view, arms_of(view, InterventionContext()), view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
 
 
 def test_an_arm_named_after_the_change_word_locates_the_change():
-    view, arms = _view_and_arms(
+    view, arms, cue_text = _view_and_arms(
         "HR decreased and the power of high frequency (HF) component of HRV increased after acupressure in only the "
         "LP group.", [("INTERVENTION", "acupressure"), ("OUTCOME", "HR")])
-    assert arms and _located(view, arms)
+    assert arms and located(view, arms, cue_text)
 
 
 def test_an_arm_named_before_the_change_word_is_the_arm_whose_effect_it_is():
-    view, arms = _view_and_arms(
+    view, arms, cue_text = _view_and_arms(
         "Although the addition of testosterone to HRT for 1 year did not result in added benefit to the spine bone "
         "mineral density, it did result in a significant increase in hip bone mineral density.",
         [("INTERVENTION", "testosterone to HRT"), ("OUTCOME", "hip bone mineral density")])
-    assert arms and not _located(view, arms)
+    assert arms and not located(view, arms, cue_text)
 
 
 def test_the_agent_of_a_passive_is_the_arm_whose_effect_it_is():
     # Evidence Inference PMC3669033 (train, outside the findings gold; prompt: TA vs placebo, increase)
-    view, arms = _view_and_arms(
+    view, arms, cue_text = _view_and_arms(
         "Stress hormone profile (salivary cortisol and testosterone) was significantly improved by TA supplementation, "
         "with reduced cortisol exposure (−16%) and increased testosterone status (+37%).",
         [("INTERVENTION", "TA supplementation"), ("OUTCOME", "Stress hormone profile")])
-    assert arms and not _located(view, arms)
+    assert arms and not located(view, arms, cue_text)
