@@ -192,7 +192,7 @@ def main() -> None:
                 sentence = " ".join(text[slice(*finding.sentence)].split())
                 print(f"{g.key} {c.id} gold {gold} I={finding.intervention!r} C={finding.comparator!r} "
                       f"{finding.direction} | claim {c.direction} I={[ents.get(i) for i in c.intervention]} "
-                      f"C={[ents.get(i) for i in c.comparator]} | {info[1]}, {info[2]} | {sentence}")
+                      f"C={[ents.get(i) for i in c.comparator]} | {info[0]} | {info[1]}, {info[2]} | {sentence}")
     print("path | gold single (arm decision right) | gold comparison (arm decision right)")
     tot = Counter()
     for path in sorted(table):

@@ -61,10 +61,10 @@ def main(argv=None) -> int:
     assembler = ClaimAssembler()
     original = assembler._claims
 
-    def spy(view, ctype, ctx, per_arm):
+    def spy(view, ctype, ctx, *rest):
         carried[view.index] = ctx.named_comparator()
         pool[view.index] = list(ctx.comparators)
-        return original(view, ctype, ctx, per_arm)
+        return original(view, ctype, ctx, *rest)
 
     assembler._claims = spy
     with open(args.records, encoding="utf-8") as fh:

@@ -6,6 +6,7 @@ sentence reports separate comparisons for several outcomes), direction and signi
 (:mod:`.direction` for comparisons, :mod:`.single` for judged single-arm results, :mod:`.significance`),
 hedging and negation (:mod:`.hedging`). Before that, entities are grounded to the
 record's MeSH headings and chemicals (:mod:`.grounding`; sets ``Entity.mesh`` in place). After all sentences, a
+result compared only by a change word in an abstract that reports within the arms is judged (:mod:`.reporting`), and a
 finding whose intervention was wholly carried takes the arm the compared findings report (:mod:`.reported`).
 
 The rules and their reasons are written up in ``docs/claims.md``.
@@ -41,8 +42,9 @@ from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
 from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
-from .polarity import anatomy, both_arms_change
+from .polarity import BOTH_ARMS, anatomy, both_arms_change
 from .reported import carry_reported
+from .reporting import Reporting, changed, changed_arms, located
 from .sides import (
     arms_apart,
     between_arms,
@@ -54,7 +56,7 @@ from .sides import (
     every_subject,
     within_arms,
 )
-from .significance import NOT_SIGNIFICANT, compares_arms, significance
+from .significance import DEGREE, NOT_SIGNIFICANT, compares_arms, significance
 from .single import HARMS, decide_within, single_arm_direction
 from .types import CONCLUSION, TypingState, classify, methods_cue
 
@@ -129,16 +131,20 @@ class ClaimAssembler:
                                   controlled=controlled_design(record.text))
         claims: list[Claim] = []
         per_arm: list[Claim] = []  # single-arm findings of an arm the sentence judged (kept from the arm ranker)
+        reporting = Reporting()
         views = sentence_views(record)
         ctx.prime(views)
         for view in views:
             ctype = classify(view, state)
             if ctype is not None:
-                for claim in self._claims(view, ctype, ctx, per_arm):
+                for claim in self._claims(view, ctype, ctx, per_arm, reporting):
                     claim.id = f"C{len(claims) + 1}"
                     claims.append(claim)
             design = view.index == 0 or ctype == "aim" or (ctype is None and methods_cue(view))
             ctx.observe(view, ctype, design=design)
+        if reporting.within_arms():
+            for claim, view, ctype, group in reporting.loose:
+                self._rejudge(claim, view, ctype, group)
         if self.arms is not None:
             # the arm of a per-arm single-arm finding is the arm itself, not the ranker's pick for the claim
             kept = {c.id for c in per_arm}
@@ -149,9 +155,10 @@ class ClaimAssembler:
         return self.confidence.score(record, claims) if self.confidence is not None else claims
 
     def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext,
-                per_arm: list[Claim]) -> list[Claim]:
+                per_arm: list[Claim], reporting: Reporting) -> list[Claim]:
         """The claims of one typed sentence; ``per_arm`` collects the single-arm findings made for the other arms
-        of a sentence judged within the arms (see :func:`_judged_change`)."""
+        of a sentence judged within the arms (see :func:`_judged_change`); ``reporting`` how the abstract reports
+        its results so far (:class:`.reporting.Reporting`)."""
         if ctype in _CARRY:
             settle_roles(view, ctx)
         arms = arms_of(view, ctx)
@@ -227,6 +234,11 @@ class ClaimAssembler:
                                  or e is arm),
                 arm_mentions=[e.id for e in roles.mentions],
             ))
+            if ctype in _CARRY and decision.direction is not None:
+                reporting.count(out[-1], view, ctype, group, decision, within=within,
+                                loose=not compares and bool(comparators) and located(view, arms, _cue_text(view))
+                                and not compares_arms(_cue_text(view), group.measures)
+                                and not DEGREE.search(_cue_text(view)))
             if ctype in _CARRY and comparators and _judged_change(decision):
                 # judged within the arms (a change or a judgement "in both groups") though the sentence names or
                 # carries the other arm: one single-arm finding per arm (GUIDELINES, Findings: "improved in both
@@ -244,9 +256,32 @@ class ClaimAssembler:
                 out.append(out[-1].model_copy(update={"comparator": [], "direction": own.direction,
                                                       "significant": True, "negated": own.negated,
                                                       "p_value": own.p_value}))
+            elif ctype in _CARRY and comparators and not solo and decision.direction == "no_difference" \
+                    and changed(view.text):
+                # no difference between the arms in a sentence that also says the outcome changed significantly
+                # ("significant improvements in X in both groups; no significant differences were found"): the change
+                # is a second, single-arm finding (GUIDELINES, Findings: "the same outcome within a group over time
+                # and between groups in one sentence gives two findings"), one per arm when every arm changed
+                own = self._judge(view, ctype, group)
+                if own.direction in ("positive", "negative"):
+                    copies = changed_arms(out[-1], own, every=bool(BOTH_ARMS.search(_cue_text(view))))
+                    out.extend(copies)
+                    per_arm.extend(copies[1:])
         if self.outcomeless:
             return out
         return [c for c in out if c.outcome or c.type not in ("finding", "adverse_effect")]
+
+    def _rejudge(self, claim: Claim, view: SentenceView, ctype: str, group: Group) -> None:
+        """``claim`` (compared only by a change word, its comparator carried) read as a change within its arm, in
+        place: judged (:meth:`_judge`), no comparator (see :class:`.reporting.Reporting`)."""
+        own = self._judge(view, ctype, group)
+        if own.direction not in ("positive", "negative"):
+            return
+        carried = set(claim.comparator)
+        claim.comparator = []
+        claim.inherited = [i for i in claim.inherited if i not in carried]
+        claim.direction, claim.significant, claim.negated = own.direction, own.significant, own.negated
+        claim.p_value = own.p_value
 
     @staticmethod
     def _harms(view: SentenceView, ctype: str) -> bool:
