@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .annotate.language import load_nlp
 from .assemble import to_record
@@ -79,7 +80,7 @@ class Extractor:
         return self.document(Document(id=id, text=text, meta=dict(meta or {}), sections=sections))
 
     def document(self, document: Document) -> Record:
-        return to_record(self.nlp(document.text), document)
+        return record_of(self.nlp(document.text), document)
 
     def records(self, items: Iterable[object], batch_size: int = 32) -> Iterator[Item]:
         """Annotate the Documents of ``items``; everything else (errors, deletions) passes through.
@@ -114,16 +115,33 @@ class Extractor:
             try:
                 if spacy_doc is None:
                     spacy_doc = self.nlp(item.text)
-                yield to_record(spacy_doc, item)
+                record = record_of(spacy_doc, item)
             except Exception as exc:
                 log.debug("pipeline failure on %s", item.id, exc_info=True)
                 yield ReadError(source=item.source or "<input>", record=item.id,
                                 message=f"pipeline failed: {type(exc).__name__}: {exc}")
+                continue
+            yield record
 
     def files(self, paths: Iterable[Union[str, Path]], format: Optional[str] = None, batch_size: int = 32
               ) -> Iterator[Item]:
         """Read and annotate files of any supported format."""
         return self.records(read_documents(paths, format=format), batch_size=batch_size)
+
+
+def record_of(doc: Doc, document: Document) -> Record:
+    """``to_record(doc, document)``, then ``doc.user_data`` emptied: the Doc is the Extractor's own and is dropped.
+
+    Method. The extension values a pipeline leaves in ``user_data`` (``doc._.measures``: parsed measures that hold
+    Spans, and a Span holds its Doc) point back at the Doc, so every annotated Doc is a reference cycle: reference
+    counting cannot free it, and it waits, with its tokens' arrays, for a collection of the garbage collector's
+    older generations (a pass over the 537 bench abstracts: ~5,000 such objects found per 200 abstracts, ~10
+    generation-1 collections and now and then a full one). Emptied once the record is built, the Doc, its Spans
+    and measures are freed by reference counting when the last reference goes, and the collector finds no garbage
+    (``bench/SPEED.md``, session 15). The record is built before, so it is the same."""
+    record = to_record(doc, document)
+    doc.user_data.clear()
+    return record
 
 
 _DEFAULT: dict[str, Extractor] = {}
