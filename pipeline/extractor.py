@@ -36,6 +36,8 @@ from .version import __version__
 log = logging.getLogger(__name__)
 
 Item = Union[Record, ReadError, object]
+#: the garbage collector's first-generation threshold :meth:`Extractor.freeze` sets (Python's default: 700)
+GEN0_THRESHOLD = 20_000
 
 
 class Extractor:
@@ -61,10 +63,17 @@ class Extractor:
     def freeze() -> None:
         """Move every object alive now to the garbage collector's permanent generation (``gc.freeze``): a loaded
         pipeline is ~130k long-lived Python objects (lexicons, patterns, weights' wrappers) that every full
-        collection would scan again (90-190 ms each, 1-2 per 500 abstracts). For a process that loads once and
-        then extracts (``claimex extract``, batch workers); output is unchanged. Not for a caller that loads and
-        drops pipelines repeatedly: frozen objects are never collected."""
+        collection would scan again (90-190 ms each, 1-2 per 500 abstracts). And raise the collector's
+        first-generation threshold to :data:`GEN0_THRESHOLD` (a collector switched off stays off): an extracting
+        process leaves no cyclic garbage (:func:`record_of`), yet at Python's 700 net new container objects it
+        ran ~100 young collections per 537 bench abstracts that found nothing (~1% of the CPU time; none at
+        20,000, ``bench/SPEED.md`` session 15). For a process that loads once and then extracts (``claimex
+        extract``, batch workers); output is unchanged. Not for a caller that loads and drops pipelines
+        repeatedly: frozen objects are never collected."""
         gc.freeze()
+        gen0, gen1, gen2 = gc.get_threshold()
+        if 0 < gen0 < GEN0_THRESHOLD:
+            gc.set_threshold(GEN0_THRESHOLD, gen1, gen2)
 
     @property
     def version_info(self) -> dict:

@@ -1,5 +1,6 @@
-"""The Extractor's Docs are freed by reference counting: ``record_of`` empties a Doc's extension values once its
-record is built (session 15, ``bench/SPEED.md``). Real abstracts of the shared PubMed samples, rule pipeline."""
+"""The Extractor and the garbage collector (session 15, ``bench/SPEED.md``): its Docs are freed by reference counting
+(``record_of`` empties a Doc's extension values once its record is built; real abstracts of the shared PubMed
+samples, rule pipeline), and ``Extractor.freeze`` raises the young generation's threshold."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import weakref
 import pytest
 
 from claimex.assemble import to_record
-from claimex.extractor import record_of
+from claimex.extractor import GEN0_THRESHOLD, Extractor, record_of
 from claimex.read.base import Document
 
 
@@ -73,3 +74,28 @@ def test_records_leave_no_garbage_for_the_collector(rules_extractor, abstracts):
         gc.enable()
     assert len(records) == len(abstracts)
     assert found == 0
+
+
+@pytest.fixture
+def gc_settings():
+    """The collector's thresholds and frozen objects put back after the test."""
+    before = gc.get_threshold()
+    yield before
+    gc.unfreeze()
+    gc.set_threshold(*before)
+
+
+def test_freeze_raises_the_young_threshold(gc_settings):
+    gc.set_threshold(700, 10, 10)
+    Extractor.freeze()
+    assert gc.get_threshold() == (GEN0_THRESHOLD, 10, 10)
+    assert gc.get_freeze_count() > 0
+
+
+def test_freeze_keeps_a_higher_threshold_and_a_collector_switched_off(gc_settings):
+    gc.set_threshold(GEN0_THRESHOLD * 2, 10, 10)
+    Extractor.freeze()
+    assert gc.get_threshold() == (GEN0_THRESHOLD * 2, 10, 10)
+    gc.set_threshold(0, 10, 10)
+    Extractor.freeze()
+    assert gc.get_threshold() == (0, 10, 10)
