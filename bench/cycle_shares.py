@@ -67,7 +67,8 @@ def run_passes(what: str, passes: int, limit: int | None) -> None:
             lib.cs_start() if on else lib.cs_stop()
         if ctl:
             Path(ctl).write_text("enable\n" if on else "disable\n")
-            Path(ack).read_text()
+            with open(ack) as fh:  # perf keeps the fifo open: read its "ack\n", not to the end
+                fh.read(4)
 
     with tempfile.TemporaryDirectory(prefix="claimex-cs-") as tmp:
         folder = Path(tmp)
