@@ -8,7 +8,8 @@ reported as median and range (the machine is shared, so single figures mislead):
 
 * ``throughput``: ``claimex extract`` end to end in this process (read the input JSONL, the whole
   spaCy pipeline, build the record, assemble claims, write JSONL to a file; the same calls as the CLI:
-  ``read_documents`` -> ``Extractor.records`` -> ``JsonlWriter``) against scispaCy's tokenizer alone
+  ``read_documents`` -> ``Extractor.records`` -> ``JsonlWriter``, the Extractor frozen after its load as there,
+  since session 15) against scispaCy's tokenizer alone
   (``nlp.tokenizer``) on the same texts. CPU time of this single-threaded process
   (``time.process_time``), so waiting for a busy core does not count; one untimed warm-up pass first.
   Input: the 537 real abstracts (title + abstract) of ``pubmed-xml-samples/abstracts_flat.jsonl``,
@@ -95,6 +96,17 @@ def write_abstracts(folder: Path, limit: int | None = None, skip: int = 0, name:
 
 
 # -- throughput ----------------------------------------------------------------------------------------------
+def load_extractor(model: str | None, freeze: bool = True):
+    """The Extractor as ``claimex extract`` has it: loaded, then ``Extractor.freeze()`` (the garbage collector's
+    settings for a process that loads once; without ``freeze``: as this bench ran before session 15)."""
+    from claimex.extractor import Extractor
+
+    extractor = Extractor.load(model)
+    if freeze:
+        extractor.freeze()
+    return extractor
+
+
 def extract_file(extractor, src: Path, dst: Path) -> int:
     """What ``claimex extract SRC -o DST`` does after loading the model."""
     from claimex.read import read_documents
@@ -328,6 +340,9 @@ def main(argv=None) -> dict:
     ap.add_argument("--batch-files", type=int, default=4)
     ap.add_argument("--batch-citations", type=int, default=500, help="citations per batch input file")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--no-freeze", dest="freeze", action="store_false",
+                    help="throughput and stages without Extractor.freeze() after the load (before session 15 this "
+                         "bench did not freeze; claimex extract and batch workers do)")
     args = ap.parse_args(argv)
     sections = args.sections.split(",")
     results: dict = {"runs": args.runs, "model": args.model or "default", "cpus": os.cpu_count(),
@@ -335,17 +350,13 @@ def main(argv=None) -> dict:
     with tempfile.TemporaryDirectory(prefix="claimex-speed-") as tmp:
         folder = Path(tmp)
         if "throughput" in sections:
-            from claimex.extractor import Extractor
-
             print("throughput (in process, CPU time):", flush=True)
             src = write_abstracts(folder, args.limit)
-            results["throughput"] = throughput(Extractor.load(args.model), src, folder, args.runs)
+            results["throughput"] = throughput(load_extractor(args.model, args.freeze), src, folder, args.runs)
         if "stages" in sections:
-            from claimex.extractor import Extractor
-
             print("stages (in process, CPU time):", flush=True)
             src = write_abstracts(folder, args.limit)
-            results["stages"] = stage_passes(Extractor.load(args.model), src, folder, args.runs)
+            results["stages"] = stage_passes(load_extractor(args.model, args.freeze), src, folder, args.runs)
         if "cold" in sections:
             print("cold start (whole processes):", flush=True)
             results["cold"] = cold(folder, args.runs, args.model)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .annotate.language import load_nlp
 from .assemble import to_record
@@ -35,6 +36,8 @@ from .version import __version__
 log = logging.getLogger(__name__)
 
 Item = Union[Record, ReadError, object]
+#: the garbage collector's first-generation threshold :meth:`Extractor.freeze` sets (Python's default: 700)
+GEN0_THRESHOLD = 20_000
 
 
 class Extractor:
@@ -60,10 +63,17 @@ class Extractor:
     def freeze() -> None:
         """Move every object alive now to the garbage collector's permanent generation (``gc.freeze``): a loaded
         pipeline is ~130k long-lived Python objects (lexicons, patterns, weights' wrappers) that every full
-        collection would scan again (90-190 ms each, 1-2 per 500 abstracts). For a process that loads once and
-        then extracts (``claimex extract``, batch workers); output is unchanged. Not for a caller that loads and
-        drops pipelines repeatedly: frozen objects are never collected."""
+        collection would scan again (90-190 ms each, 1-2 per 500 abstracts). And raise the collector's
+        first-generation threshold to :data:`GEN0_THRESHOLD` (a collector switched off stays off): an extracting
+        process leaves no cyclic garbage (:func:`record_of`), yet at Python's 700 net new container objects it
+        ran ~100 young collections per 537 bench abstracts that found nothing (~1% of the CPU time; none at
+        20,000, ``bench/SPEED.md`` session 15). For a process that loads once and then extracts (``claimex
+        extract``, batch workers); output is unchanged. Not for a caller that loads and drops pipelines
+        repeatedly: frozen objects are never collected."""
         gc.freeze()
+        gen0, gen1, gen2 = gc.get_threshold()
+        if 0 < gen0 < GEN0_THRESHOLD:
+            gc.set_threshold(GEN0_THRESHOLD, gen1, gen2)
 
     @property
     def version_info(self) -> dict:
@@ -79,7 +89,7 @@ class Extractor:
         return self.document(Document(id=id, text=text, meta=dict(meta or {}), sections=sections))
 
     def document(self, document: Document) -> Record:
-        return to_record(self.nlp(document.text), document)
+        return record_of(self.nlp(document.text), document)
 
     def records(self, items: Iterable[object], batch_size: int = 32) -> Iterator[Item]:
         """Annotate the Documents of ``items``; everything else (errors, deletions) passes through.
@@ -114,16 +124,33 @@ class Extractor:
             try:
                 if spacy_doc is None:
                     spacy_doc = self.nlp(item.text)
-                yield to_record(spacy_doc, item)
+                record = record_of(spacy_doc, item)
             except Exception as exc:
                 log.debug("pipeline failure on %s", item.id, exc_info=True)
                 yield ReadError(source=item.source or "<input>", record=item.id,
                                 message=f"pipeline failed: {type(exc).__name__}: {exc}")
+                continue
+            yield record
 
     def files(self, paths: Iterable[Union[str, Path]], format: Optional[str] = None, batch_size: int = 32
               ) -> Iterator[Item]:
         """Read and annotate files of any supported format."""
         return self.records(read_documents(paths, format=format), batch_size=batch_size)
+
+
+def record_of(doc: Doc, document: Document) -> Record:
+    """``to_record(doc, document)``, then ``doc.user_data`` emptied: the Doc is the Extractor's own and is dropped.
+
+    Method. The extension values a pipeline leaves in ``user_data`` (``doc._.measures``: parsed measures that hold
+    Spans, and a Span holds its Doc) point back at the Doc, so every annotated Doc is a reference cycle: reference
+    counting cannot free it, and it waits, with its tokens' arrays, for a collection of the garbage collector's
+    older generations (a pass over the 537 bench abstracts: ~5,000 such objects found per 200 abstracts, ~10
+    generation-1 collections and now and then a full one). Emptied once the record is built, the Doc, its Spans
+    and measures are freed by reference counting when the last reference goes, and the collector finds no garbage
+    (``bench/SPEED.md``, session 15). The record is built before, so it is the same."""
+    record = to_record(doc, document)
+    doc.user_data.clear()
+    return record
 
 
 _DEFAULT: dict[str, Extractor] = {}
