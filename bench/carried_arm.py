@@ -41,10 +41,13 @@ from claimex.assemble.claims.zones import zone_of
 from claimex.evaluate.findings_match import arm_aliases, entity_names
 
 ARMS = ("INTERVENTION", "COMPARATOR")
+_GENERIC = re.compile(r"\b(?:intervention|program(?:me)?s?|therapy|treatment|training|care|management|education)\b", re.I)
+_ABBR = re.compile(r"^[A-Z][A-Za-z0-9-]{0,6}$")
 _BOTH = re.compile(r"\b(?:both|each|either|all)\s+(?:\w+\s+)?(?:groups?|arms?|regimens?|treatments?|interventions?)\b", re.I)
 CARRIED: dict[tuple[str, int], tuple] = {}  # (record, sentence) -> (branch, carried ids, allocated id, treated id)
 PRE: dict[str, dict] = {}  # record -> {"rerank": [(key, ids)], "reported": [(key, ids)]}
 _CURRENT: list[str] = []
+DEBUG = False
 
 
 def _branch(ctx: InterventionContext) -> str:
@@ -125,6 +128,32 @@ def _bucket(p: float, thr: float) -> str:
     return "P<0.3" if p < 0.3 else "P<0.5" if p < 0.5 else "P>=0.5"
 
 
+def ranker_counts(counts, record, f, j, claim, ents, p_of) -> None:
+    """``rank`` rows: found findings whose intervention the arm ranker changed, by where the rules' and the ranker's
+    arms lie (own sentence / carried), right / wrong before -> after."""
+    pre = _before(record.id, "rerank", claim)
+    post = _before(record.id, "reported", claim)
+    if pre is None or post is None or pre == post or not post:
+        return
+    gs, ge = f.sentence
+    i_arm = arm_aliases(f.intervention, record)
+    c_arm = arm_aliases(f.comparator, record) if f.comparator else []
+
+    def state(ids):
+        got = [ents[i] for i in ids if i in ents]
+        where = "none" if not got else "own" if all(gs <= e.start < ge for e in got) else "carried"
+        return where, "R" if any(entity_names(e, i_arm, c_arm) for e in got) else "W"
+
+    (wa, ra), (wb, rb) = state(pre), state(post)
+    p = min((p_of.get(i, 1.0) for i in post), default=1.0)
+    counts[f"rank {wa}->{wb} {ra}->{rb}"] += 1
+    if DEBUG:
+        print("RANK", wa, wb, ra, rb, record.id, claim.sentence, [ents[i].text for i in pre if i in ents],
+              [ents[i].text for i in post if i in ents], claim.start, claim.end, f.sentence)
+    if wa == "carried" and wb == "carried":
+        counts[f"rank carried->carried {ra}->{rb} new P {'<0.5' if p < 0.5 else '>=0.5'}"] += 1
+
+
 def simulate(counts, record, f, j, claim, ents, facts, p_of, thr) -> None:
     """``sim`` rows: over found findings whose intervention is wholly carried, what other carried choices would give
     (before -> after, R right / W wrong)."""
@@ -187,6 +216,7 @@ def main() -> None:
         pops = Covering(record, "POPULATION")
         others = [arm_aliases(s, record) for f in g.findings for s in (f.intervention, f.comparator) if s]
         for f, j, claim in found:
+            ranker_counts(counts, record, f, j, claim, ents, p_of)
             simulate(counts, record, f, j, claim, ents, facts, p_of, model.threshold if model else 0.0)
             if j.fields.get("intervention"):
                 continue
@@ -201,10 +231,15 @@ def main() -> None:
             pre_rank = _before(record.id, "rerank", claim)
             pre_rep = _before(record.id, "reported", claim)
             branch, ids, _, _ = CARRIED.get((record.id, claim.sentence), ("?", [], None, None))
+            def was(ids):
+                return "R" if any(entity_names(ents[i], i_arm, c_arm) for i in ids if i in ents) else "W"
             if pre_rep is not None and pre_rep != claim.intervention:
                 path = "reported"
+                counts[f"reported: before it {was(pre_rep)}"] += 1
             elif pre_rank is not None and pre_rank != claim.intervention:
                 path = "ranker"
+                own_pre = all(gs <= ents[i].start < ge for i in pre_rank if i in ents) and bool(pre_rank)
+                counts[f"ranker: before it {was(pre_rank)} ({'own' if own_pre else 'carried'})"] += 1
             elif e.id in ids:
                 path = f"{branch} from {_where(record, e, claim.sentence)}"
             else:
@@ -235,6 +270,21 @@ def main() -> None:
                     f"gold {'single' if f.comparator is None else 'compared'} | path {path} | what {what}",
                     f"gold {'single' if f.comparator is None else 'compared'} | claim {claim.direction}"]
             both = bool(_BOTH.search(text[gs:ge]))
+            grp = facts.arms[facts.group[e.id]] if e.id in facts.group else [e]
+            shape = ("generic" if _GENERIC.search(e.text) else "abbrev" if _ABBR.match(e.text.strip()) else
+                     "one word" if len(entity_words(e)) <= 1 else "words")
+            rows.append(f"shape {shape} | title {int(facts.group.get(e.id) in facts.title)} | mentions "
+                        f"{min(len(grp), 3)}{'+' if len(grp) >= 3 else ''} | top {int(len(grp) == facts.top)}")
+            rows.append(f"shape {shape}")
+            if earlier:
+                prev_s = record.sentences[claim.sentence - 1] if claim.sentence > 0 else None
+                in_prev = prev_s is not None and any(prev_s.start <= x.start < prev_s.end for x in earlier)
+                rows.append(f"gold in previous sentence {int(in_prev)} | gold {'single' if f.comparator is None else 'compared'}")
+                gg = facts.group[earlier[-1].id]
+                first = facts.arms[gg][0]
+                rows.append(f"gold group: title {int(gg in facts.title)} alternative {int(gg in facts.alternatives)} "
+                            f"top {int(len(facts.arms[gg]) == facts.top)} first in {_where(record, first, -5)} "
+                            f"P {'>=' if probs[gg] >= 0.5 else '<'}0.5 | gold {'single' if f.comparator is None else 'compared'}")
             rows.append(f"own gold mention {int(bool(own))} | path {path.split(' from')[0]}")
             rows.append(f"both/each words {int(both)} | gold {'single' if f.comparator is None else 'compared'}")
             for row in rows:

@@ -22,7 +22,10 @@ Evidence Inference 2.0 *train* prompts (:mod:`claimex.train.arms`).
   intervention slot when another candidate is there; nor, with the trial-arm check (:mod:`.trialarm`,
   ``models/claimex-trialarm``, loaded with the ranker), does a mention of a group that is no arm of the trial at
   all: it neither keeps the slot by the own-arm rule nor wins it, and where it was the rules' whole intervention the
-  slot does not go to the rules' comparator's arm. The comparator never holds the
+  slot does not go to the rules' comparator's arm. A claim whose one intervention the rules carried from the context
+  (its sentence names no arm: the main arm, the design's allocated arm, a resolved "the control group") keeps it
+  (:func:`_carried_arm`, session 15): the ranker's other candidates are mentions of other sentences too, and its
+  training prompts name their arms. The comparator never holds the
   intervention's arm; when the new intervention was the rules' comparator, the rules' intervention becomes the
   comparator and increase/decrease is flipped (the direction is relative to the arms). An empty comparator
   stays empty unless ``fill_c`` (EI prompts always have one; the findings gold has single-arm findings).
@@ -254,6 +257,16 @@ def _own_arm(claim: Claim, ents: dict[str, Entity], not_arm: frozenset[str] = fr
         and not PERSON.search(ent.text.strip())
 
 
+def _carried_arm(claim: Claim, cands: list[Candidate], not_arm: frozenset[str] = frozenset()) -> bool:
+    """Is the claim's intervention wholly carried from the context (every mention outside its sentence) and an arm
+    of the trial (not set aside by :mod:`.trialarm`)?"""
+    if len(claim.intervention) != 1 or set(claim.intervention) & not_arm:
+        return False
+    start, end = claim.start or 0, claim.end or 0
+    held = [c.entity for c in cands if c.entity.id in claim.intervention]
+    return len(held) == len(claim.intervention) and not any(start <= e.start < end for e in held)
+
+
 def _slot(cands: list[Candidate], p: list[float], rule: list[str], margin: float, keep: float) -> list[str]:
     """One slot: the candidate of highest ``p`` when it is not among the rules' choice ``rule`` and beats the
     best of them by ``margin``; else the rules' choice less the mentions under ``keep`` (never emptied by
@@ -315,7 +328,7 @@ class ArmRanker:
         # the one arm its sentence names, or the arm a label phrase of its sentence stands for ("in Group 2"): kept
         own = _own_arm(claim, {c.entity.id: c.entity for c in cands}, not_arm) or (
             len(claim.intervention) == 1 and any(c.entity.id == claim.intervention[0] and c.x[_LABELLED] > 0
-                                                 for c in cands))
+                                                 for c in cands)) or _carried_arm(claim, cands, not_arm)
         inter = list(claim.intervention) if own else _slot(cands, p_i, claim.intervention, self.margin_i,
                                                              self.keep_i)
         arms = [entity_words(c.entity) for c in cands if c.entity.id in inter]

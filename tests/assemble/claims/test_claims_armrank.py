@@ -159,3 +159,29 @@ def test_the_arm_a_label_of_the_sentence_stands_for_is_kept():
     title_lover = _ranker({"in_title": 6.0, "bias": -2.0}, {"bias": -3.0}, margin_c=1.0)
     rec.claims = [rules]
     assert title_lover.rerank(rec, rec.claims)[0].intervention == rules.intervention
+
+
+# PMC 29012 (Evidence Inference 2.0): a result sentence that names no arm carries the trial's arm from the methods
+CISAPRIDE = ("Cisapride decreases gastric content aspiration in mechanically ventilated patients\n"
+             "Tc-99 m sulfur colloid (80 megabecquerels) was administered via nasogastric tube on 2 consecutive days. "
+             "Patients randomly received cisapride (10 mg, via nasogastric tube) one day and a placebo the other. "
+             "Sixteen out of 18 (88%) patients had increased radioactivity in bronchial secretions.")
+CISAPRIDE_ENTITIES = [("INTERVENTION", "Cisapride"), ("INTERVENTION", "Tc-99 m sulfur colloid"),
+                      ("INTERVENTION", "cisapride"), ("COMPARATOR", "placebo"),
+                      ("OUTCOME", "radioactivity in bronchial secretions")]
+
+
+def test_a_carried_intervention_is_not_replaced_by_another_carried_arm():
+    # session 15: the rules' carried arm (the context's reading of the design) stays; a ranker that prefers any other
+    # candidate would move the slot to the methods' tracer "Tc-99 m sulfur colloid"
+    rec = make_record(CISAPRIDE, CISAPRIDE_ENTITIES, title=True)
+    rules = finding_of(rec, "radioactivity in bronchial secretions", arms="rules")
+    assert rules.intervention == [ent(rec, "cisapride")] and ent(rec, "cisapride") in rules.inherited
+    away = _ranker({"rule_i": -5.0}, {}, margin_i=0.1)
+    rec.claims = claims_of(rec, arms="rules")
+    claim = next(c for c in away.rerank(rec, rec.claims) if c.id == rules.id)
+    assert claim.intervention == rules.intervention
+    # the same claim with the arm as its own sentence's mention of something else is re-ranked as before
+    mixed = rules.model_copy(update={"intervention": [ent(rec, "cisapride"), ent(rec, "Tc-99 m sulfur colloid")]})
+    moved = away.rerank(rec, [mixed])[0]
+    assert moved.intervention != mixed.intervention
