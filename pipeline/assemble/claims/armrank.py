@@ -22,10 +22,10 @@ Evidence Inference 2.0 *train* prompts (:mod:`claimex.train.arms`).
   intervention slot when another candidate is there; nor, with the trial-arm check (:mod:`.trialarm`,
   ``models/claimex-trialarm``, loaded with the ranker), does a mention of a group that is no arm of the trial at
   all: it neither keeps the slot by the own-arm rule nor wins it, and where it was the rules' whole intervention the
-  slot does not go to the rules' comparator's arm. A claim whose one intervention the rules carried from the context
-  (its sentence names no arm: the main arm, the design's allocated arm, a resolved "the control group") keeps it
-  (:func:`_carried_arm`, session 15): the ranker's other candidates are mentions of other sentences too, and its
-  training prompts name their arms. The comparator never holds the
+  slot does not go to the rules' comparator's arm. A claim whose one intervention is the rules' resolution of an arm
+  its sentence names ("in control group" -> the control arm's named mention of an earlier sentence; "in the ABLE
+  group" -> "preformed amphotericin B (AmB) lipid emulsion (ABLE)") keeps it too (:func:`_resolved_arm`, session 15),
+  as a mention of its own sentence does. The comparator never holds the
   intervention's arm; when the new intervention was the rules' comparator, the rules' intervention becomes the
   comparator and increase/decrease is flipped (the direction is relative to the arms). An empty comparator
   stays empty unless ``fill_c`` (EI prompts always have one; the findings gold has single-arm findings).
@@ -66,6 +66,7 @@ FEATURES = (
 )
 _LABELLED = FEATURES.index("labelled_here")
 _PERSON_X = FEATURES.index("person")
+_ARM_HERE = FEATURES.index("arm_in_sentence")
 ARM_TYPES = ("finding", "adverse_effect", "conclusion")
 
 _CUE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:group\s+|arm\s+)?(?:than|compared\s+(?:with|to)|versus|vs\.?|"
@@ -257,14 +258,20 @@ def _own_arm(claim: Claim, ents: dict[str, Entity], not_arm: frozenset[str] = fr
         and not PERSON.search(ent.text.strip())
 
 
-def _carried_arm(claim: Claim, cands: list[Candidate], not_arm: frozenset[str] = frozenset()) -> bool:
-    """Is the claim's intervention wholly carried from the context (every mention outside its sentence) and an arm
-    of the trial (not set aside by :mod:`.trialarm`)?"""
+def _resolved_arm(claim: Claim, cands: list[Candidate], not_arm: frozenset[str] = frozenset()) -> bool:
+    """Is the claim's one intervention a mention outside its sentence of an arm its sentence also names (the rules
+    resolved an arm phrase, "in control group", to the arm's named mention), an arm of the trial (:mod:`.trialarm`)
+    that the claim's comparator does not hold as well? The own-arm rule (:func:`_own_arm`) for resolved phrases.
+    An arm carried from the context that the sentence does not name stays open to the ranker (keeping it too:
+    BLIND intervention -1; docs/claims.md 29.1)."""
     if len(claim.intervention) != 1 or set(claim.intervention) & not_arm:
         return False
     start, end = claim.start or 0, claim.end or 0
-    held = [c.entity for c in cands if c.entity.id in claim.intervention]
-    return len(held) == len(claim.intervention) and not any(start <= e.start < end for e in held)
+    held = [c for c in cands if c.entity.id in claim.intervention]
+    if len(held) != len(claim.intervention) or any(start <= c.entity.start < end or not c.x[_ARM_HERE] for c in held):
+        return False
+    key = entity_words(held[0].entity)  # the comparator holds no mention of it (the rules' arms mixed up)
+    return not any(c.entity.id in claim.comparator and same_intervention(entity_words(c.entity), key) for c in cands)
 
 
 def _slot(cands: list[Candidate], p: list[float], rule: list[str], margin: float, keep: float) -> list[str]:
@@ -328,7 +335,7 @@ class ArmRanker:
         # the one arm its sentence names, or the arm a label phrase of its sentence stands for ("in Group 2"): kept
         own = _own_arm(claim, {c.entity.id: c.entity for c in cands}, not_arm) or (
             len(claim.intervention) == 1 and any(c.entity.id == claim.intervention[0] and c.x[_LABELLED] > 0
-                                                 for c in cands)) or _carried_arm(claim, cands, not_arm)
+                                                 for c in cands)) or _resolved_arm(claim, cands, not_arm)
         inter = list(claim.intervention) if own else _slot(cands, p_i, claim.intervention, self.margin_i,
                                                              self.keep_i)
         arms = [entity_words(c.entity) for c in cands if c.entity.id in inter]

@@ -161,27 +161,28 @@ def test_the_arm_a_label_of_the_sentence_stands_for_is_kept():
     assert title_lover.rerank(rec, rec.claims)[0].intervention == rules.intervention
 
 
-# PMC 29012 (Evidence Inference 2.0): a result sentence that names no arm carries the trial's arm from the methods
-CISAPRIDE = ("Cisapride decreases gastric content aspiration in mechanically ventilated patients\n"
-             "Tc-99 m sulfur colloid (80 megabecquerels) was administered via nasogastric tube on 2 consecutive days. "
-             "Patients randomly received cisapride (10 mg, via nasogastric tube) one day and a placebo the other. "
-             "Sixteen out of 18 (88%) patients had increased radioactivity in bronchial secretions.")
-CISAPRIDE_ENTITIES = [("INTERVENTION", "Cisapride"), ("INTERVENTION", "Tc-99 m sulfur colloid"),
-                      ("INTERVENTION", "cisapride"), ("COMPARATOR", "placebo"),
-                      ("OUTCOME", "radioactivity in bronchial secretions")]
+
+# PMC 4920563 (Evidence Inference 2.0 train): "in control group" is resolved to the arm's earlier named mention
+PSA = ("Effect of ejaculation on Serum Prostate-Specific Antigen concentration\n"
+       "Our study includes 98 men (62 study and 36 control). "
+       "Then the patients were told to ejaculate. "
+       "Serum PSA sampling was performed at the same intervals in the control group without ejaculation. "
+       "No significant changes in tPSA, fPSA, cPSA levels and f/tPSA values were found in control group "
+       "(p=0.223, p=0.224, p=0.444, and p=0.718, respectively).")
+PSA_ENTITIES = [("INTERVENTION", "ejaculation"), ("COMPARATOR", "control", 0), ("INTERVENTION", "ejaculate"),
+                ("COMPARATOR", "control", 1), ("COMPARATOR", "control", 2), ("OUTCOME", "tPSA, fPSA, cPSA levels")]
 
 
-def test_a_carried_intervention_is_not_replaced_by_another_carried_arm():
-    # session 15: the rules' carried arm (the context's reading of the design) stays; a ranker that prefers any other
-    # candidate would move the slot to the methods' tracer "Tc-99 m sulfur colloid"
-    rec = make_record(CISAPRIDE, CISAPRIDE_ENTITIES, title=True)
-    rules = finding_of(rec, "radioactivity in bronchial secretions", arms="rules")
-    assert rules.intervention == [ent(rec, "cisapride")] and ent(rec, "cisapride") in rules.inherited
+def test_an_arm_the_sentence_names_through_a_resolved_phrase_keeps_the_slot():
+    # session 15: the rules resolve the sentence's "control group" to the control arm named in the sentence before;
+    # a ranker that prefers any other candidate would move the single-arm finding to "ejaculate"
+    rec = make_record(PSA, PSA_ENTITIES, title=True)
+    rules = finding_of(rec, "tPSA, fPSA, cPSA levels", arms="rules")
+    assert rules.intervention == [ent(rec, "control", 1)] and ent(rec, "control", 2) in rules.arm_mentions
     away = _ranker({"rule_i": -5.0}, {}, margin_i=0.1)
     rec.claims = claims_of(rec, arms="rules")
     claim = next(c for c in away.rerank(rec, rec.claims) if c.id == rules.id)
     assert claim.intervention == rules.intervention
-    # the same claim with the arm as its own sentence's mention of something else is re-ranked as before
-    mixed = rules.model_copy(update={"intervention": [ent(rec, "cisapride"), ent(rec, "Tc-99 m sulfur colloid")]})
-    moved = away.rerank(rec, [mixed])[0]
-    assert moved.intervention != mixed.intervention
+    # an arm carried from the context that the sentence does not name is re-ranked as before
+    carried = rules.model_copy(update={"intervention": [ent(rec, "ejaculation")], "arm_mentions": []})
+    assert away.rerank(rec, [carried])[0].intervention != carried.intervention
