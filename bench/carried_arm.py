@@ -19,7 +19,14 @@ run only):
   comparison of the abstract (names an arm another gold finding names), ``control-worded``, or ``other``; with the
   trial-arm P of its group in buckets;
 * ``gold``: whether an I/C mention of the gold arm lies before the sentence (``earlier``), in the sentence only
-  (``own``), or nowhere (``absent``), and whether the check accepts its group.
+  (``own``), or nowhere (``absent``), and whether the check accepts its group; more cuts (the gold finding single-arm
+  or compared, "both / each group" wording, the carried entity's shape, the gold arm's group).
+
+Over every found finding: ``rank`` rows (the arm ranker changed the intervention: where the rules' and the ranker's
+arms lie, own sentence / carried, right / wrong before -> after) and ``sim`` rows (findings whose intervention is
+wholly carried: what other carried choices would give - the carried arm's cluster's latest title/design mention or
+first mention, the design's allocated arm, the arm group of highest trial-arm P, the same gated by P - before ->
+after). Measured in docs/claims.md section 29.1.
 """
 
 from __future__ import annotations
@@ -41,13 +48,14 @@ from claimex.assemble.claims.zones import zone_of
 from claimex.evaluate.findings_match import arm_aliases, entity_names
 
 ARMS = ("INTERVENTION", "COMPARATOR")
-_GENERIC = re.compile(r"\b(?:intervention|program(?:me)?s?|therapy|treatment|training|care|management|education)\b", re.I)
+_GENERIC = re.compile(r"\b(?:intervention|program(?:me)?s?|therapy|treatment|training|care|management|education)\b",
+                      re.I)
 _ABBR = re.compile(r"^[A-Z][A-Za-z0-9-]{0,6}$")
-_BOTH = re.compile(r"\b(?:both|each|either|all)\s+(?:\w+\s+)?(?:groups?|arms?|regimens?|treatments?|interventions?)\b", re.I)
+_BOTH = re.compile(r"\b(?:both|each|either|all)\s+(?:\w+\s+)?(?:groups?|arms?|regimens?|treatments?|interventions?)\b",
+                   re.I)
 CARRIED: dict[tuple[str, int], tuple] = {}  # (record, sentence) -> (branch, carried ids, allocated id, treated id)
 PRE: dict[str, dict] = {}  # record -> {"rerank": [(key, ids)], "reported": [(key, ids)]}
 _CURRENT: list[str] = []
-DEBUG = False
 
 
 def _branch(ctx: InterventionContext) -> str:
@@ -147,9 +155,6 @@ def ranker_counts(counts, record, f, j, claim, ents, p_of) -> None:
     (wa, ra), (wb, rb) = state(pre), state(post)
     p = min((p_of.get(i, 1.0) for i in post), default=1.0)
     counts[f"rank {wa}->{wb} {ra}->{rb}"] += 1
-    if DEBUG:
-        print("RANK", wa, wb, ra, rb, record.id, claim.sentence, [ents[i].text for i in pre if i in ents],
-              [ents[i].text for i in post if i in ents], claim.start, claim.end, f.sentence)
     if wa == "carried" and wb == "carried":
         counts[f"rank carried->carried {ra}->{rb} new P {'<0.5' if p < 0.5 else '>=0.5'}"] += 1
 
@@ -183,14 +188,18 @@ def simulate(counts, record, f, j, claim, ents, facts, p_of, thr) -> None:
         best = max(groups, key=lambda k: (p_of.get(groups[k].id, 0), -k))
         alts["top-P group"] = groups[best]
     own = [x for x in facts.ents if gs <= x.start < ge]
-    counts[f"sim carried {before} own mention names gold {int(any(entity_names(x, i_arm, c_arm) for x in own))}"] += 1
+    names = int(any(entity_names(x, i_arm, c_arm) for x in own))
+    counts[f"sim carried {before} own mention names gold {names}"] += 1
     counts[f"sim carried {before} own I/C mention {int(bool(own))}"] += 1
+    p = p_of.get(e.id, 1.0)
     for name, cand in alts.items():
         if cand is None or cand.id == e.id:
             continue
         after = "R" if entity_names(cand, i_arm, c_arm) else "W"
         counts[f"sim alt {name} {before}->{after}"] += 1
-    p = p_of.get(e.id, 1.0)
+        for floor in (0.3, 0.5):
+            if p < floor and p_of.get(cand.id, 1.0) >= floor:
+                counts[f"sim alt {name} if carried P<{floor} and its P>={floor} {before}->{after}"] += 1
     counts[f"sim carried {before} {_bucket(p, thr)}"] += 1
     src = _where(record, e, claim.sentence).replace("prev ", "")
     if src == "result":
@@ -198,8 +207,101 @@ def simulate(counts, record, f, j, claim, ents, facts, p_of, thr) -> None:
         sc = e.score if e.score is not None else 1.0
         sb = "score<0.5" if sc < 0.5 else "score<0.8" if sc < 0.8 else "score>=0.8"
         same = d is not None and entity_words(d) == entity_words(e)
-        counts[f"sim result-mention {before} {sb} design-mention {'none' if d is None else 'same' if same else 'differs'}"
-               + (f" ->{'R' if entity_names(d, i_arm, c_arm) else 'W'}" if d is not None and not same else "")] += 1
+        state = "none" if d is None else "same" if same else "differs"
+        to = f" ->{'R' if entity_names(d, i_arm, c_arm) else 'W'}" if state == "differs" else ""
+        counts[f"sim result-mention {before} {sb} design-mention {state}{to}"] += 1
+
+
+class Abstract:
+    """What the counts read of one judged abstract: its entities, arm groups with their trial-arm P, POPULATION
+    spans and the arms every gold finding names."""
+
+    def __init__(self, g, record, model):
+        self.record = record
+        self.ents = {e.id: e for e in record.entities}
+        views = sentence_views(record)
+        self.facts = AbstractFacts(record, views)
+        self.probs = model.probabilities(group_features(self.facts, views)) if model else [1.0] * len(self.facts.arms)
+        self.p_of = {e.id: self.probs[self.facts.group[e.id]] for e in self.facts.ents}
+        self.threshold = model.threshold if model else 0.0
+        self.populations = Covering(record, "POPULATION")
+        self.gold_arms = [arm_aliases(s, record) for f in g.findings for s in (f.intervention, f.comparator) if s]
+
+
+def path_of(a: Abstract, f, claim, e, i_arm, c_arm, counts) -> str:
+    """The step that put carried entity ``e`` into the claim's intervention (module docstring)."""
+    gs, ge = f.sentence
+    pre_rank = _before(a.record.id, "rerank", claim)
+    pre_rep = _before(a.record.id, "reported", claim)
+    branch, ids, _, _ = CARRIED.get((a.record.id, claim.sentence), ("?", [], None, None))
+
+    def was(held):
+        return "R" if any(entity_names(a.ents[i], i_arm, c_arm) for i in held if i in a.ents) else "W"
+
+    if pre_rep is not None and pre_rep != claim.intervention:
+        counts[f"reported: before it {was(pre_rep)}"] += 1
+        return "reported"
+    if pre_rank is not None and pre_rank != claim.intervention:
+        own = bool(pre_rank) and all(gs <= a.ents[i].start < ge for i in pre_rank if i in a.ents)
+        counts[f"ranker: before it {was(pre_rank)} ({'own' if own else 'carried'})"] += 1
+        return "ranker"
+    where = _where(a.record, e, claim.sentence)
+    return f"{branch} from {where}" if e.id in ids else f"resolved/other from {where}"
+
+
+def what_of(a: Abstract, e) -> str:
+    """What the carried entity is (module docstring)."""
+    if a.p_of.get(e.id, 1.0) < a.threshold:
+        return "no arm"
+    if a.populations.holds(e) or PERSON.search(e.text.strip()):
+        return "population"
+    if a.facts.in_outcome(e):
+        return "outcome"
+    if any(entity_names(e, arm, []) for arm in a.gold_arms):
+        return "arm of another comparison"
+    return "control-worded" if is_control(e) else "other"
+
+
+def neither_rows(a: Abstract, f, claim, text, counts) -> tuple[list[str], str]:
+    """The rows of one found finding whose carried intervention names neither gold arm, and its example line."""
+    i_arm = arm_aliases(f.intervention, a.record)
+    c_arm = arm_aliases(f.comparator, a.record) if f.comparator else []
+    gs, ge = f.sentence
+    ci = [a.ents[i] for i in claim.intervention if i in a.ents]
+    e = next(x for x in ci if not gs <= x.start < ge)
+    path = path_of(a, f, claim, e, i_arm, c_arm, counts)
+    step = path.split(" from")[0]
+    what = what_of(a, e)
+    p = a.p_of.get(e.id, 1.0)
+    facts = a.facts
+    gold_ments = [x for x in facts.ents if entity_names(x, i_arm, c_arm)]
+    earlier = [x for x in gold_ments if x.end <= gs]
+    own = [x for x in gold_ments if gs <= x.start < ge]
+    gstate = "earlier" if earlier else "own only" if own else "absent"
+    if earlier:
+        gstate += " accepted" if max(a.p_of.get(x.id, 1.0) for x in earlier) >= a.threshold else " set aside"
+    kind = "single" if f.comparator is None else "compared"
+    grp = facts.arms[facts.group[e.id]] if e.id in facts.group else [e]
+    shape = ("generic" if _GENERIC.search(e.text) else "abbrev" if _ABBR.match(e.text.strip()) else
+             "one word" if len(entity_words(e)) <= 1 else "words")
+    rows = [f"path {path}", f"what {what}", f"what {what} | {_bucket(p, a.threshold)}", f"gold {gstate}",
+            f"path {step} | what {what}", f"what {what} | gold {gstate}", f"gold {kind} | path {path} | what {what}",
+            f"gold {kind} | claim {claim.direction}", f"own gold mention {int(bool(own))} | path {step}",
+            f"both/each words {int(bool(_BOTH.search(text[gs:ge])))} | gold {kind}", f"shape {shape}",
+            f"shape {shape} | title {int(facts.group.get(e.id) in facts.title)} | mentions "
+            f"{min(len(grp), 3)}{'+' if len(grp) >= 3 else ''} | top {int(len(grp) == facts.top)}"]
+    if earlier:
+        prev = a.record.sentences[claim.sentence - 1] if claim.sentence > 0 else None
+        in_prev = prev is not None and any(prev.start <= x.start < prev.end for x in earlier)
+        gg = facts.group[earlier[-1].id]
+        rows += [f"gold in previous sentence {int(in_prev)} | gold {kind}",
+                 f"gold group: title {int(gg in facts.title)} alternative {int(gg in facts.alternatives)} "
+                 f"top {int(len(facts.arms[gg]) == facts.top)} first in {_where(a.record, facts.arms[gg][0], -5)} "
+                 f"P {'>=' if a.probs[gg] >= 0.5 else '<'}0.5 | gold {kind}"]
+    comparator = f.comparator.text if f.comparator else None
+    line = (f"[{path} | {what} P={p:.2f} | gold {gstate}] | gold {f.intervention.text!r} vs {comparator!r} | "
+            f"got {[x.text for x in ci]} | {' '.join(text[gs:ge].split())[:220]}")
+    return rows, line
 
 
 def main() -> None:
@@ -208,92 +310,22 @@ def main() -> None:
     model = load_trial_arms()
     counts: Counter = Counter()
     for g, record, text, found in judged(golds):
-        ents = {e.id: e for e in record.entities}
-        views = sentence_views(record)
-        facts = AbstractFacts(record, views)
-        probs = model.probabilities(group_features(facts, views)) if model else [1.0] * len(facts.arms)
-        p_of = {e.id: probs[facts.group[e.id]] for e in facts.ents}
-        pops = Covering(record, "POPULATION")
-        others = [arm_aliases(s, record) for f in g.findings for s in (f.intervention, f.comparator) if s]
+        a = Abstract(g, record, model)
         for f, j, claim in found:
-            ranker_counts(counts, record, f, j, claim, ents, p_of)
-            simulate(counts, record, f, j, claim, ents, facts, p_of, model.threshold if model else 0.0)
-            if j.fields.get("intervention"):
+            ranker_counts(counts, record, f, j, claim, a.ents, a.p_of)
+            simulate(counts, record, f, j, claim, a.ents, a.facts, a.p_of, a.threshold)
+            if j.fields.get("intervention") or "swapped arms" in j.errors:
                 continue
             i_arm = arm_aliases(f.intervention, record)
             c_arm = arm_aliases(f.comparator, record) if f.comparator else []
-            ci = [ents[i] for i in claim.intervention if i in ents]
-            if "swapped arms" in j.errors or slot_class(ci, i_arm, c_arm, f.sentence) != "neither (carried)":
+            ci = [a.ents[i] for i in claim.intervention if i in a.ents]
+            if slot_class(ci, i_arm, c_arm, f.sentence) != "neither (carried)":
                 continue
-            gs, ge = f.sentence
-            carried = [e for e in ci if not gs <= e.start < ge]
-            e = carried[0]
-            pre_rank = _before(record.id, "rerank", claim)
-            pre_rep = _before(record.id, "reported", claim)
-            branch, ids, _, _ = CARRIED.get((record.id, claim.sentence), ("?", [], None, None))
-            def was(ids):
-                return "R" if any(entity_names(ents[i], i_arm, c_arm) for i in ids if i in ents) else "W"
-            if pre_rep is not None and pre_rep != claim.intervention:
-                path = "reported"
-                counts[f"reported: before it {was(pre_rep)}"] += 1
-            elif pre_rank is not None and pre_rank != claim.intervention:
-                path = "ranker"
-                own_pre = all(gs <= ents[i].start < ge for i in pre_rank if i in ents) and bool(pre_rank)
-                counts[f"ranker: before it {was(pre_rank)} ({'own' if own_pre else 'carried'})"] += 1
-            elif e.id in ids:
-                path = f"{branch} from {_where(record, e, claim.sentence)}"
-            else:
-                path = f"resolved/other from {_where(record, e, claim.sentence)}"
-            p = p_of.get(e.id, 1.0)
-            thr = model.threshold if model else 0.0
-            if p < thr:
-                what = "no arm"
-            elif pops.holds(e) or PERSON.search(e.text.strip()):
-                what = "population"
-            elif facts.in_outcome(e):
-                what = "outcome"
-            elif any(entity_names(e, arm, []) for arm in others):
-                what = "arm of another comparison"
-            elif is_control(e):
-                what = "control-worded"
-            else:
-                what = "other"
-            gold_ments = [x for x in facts.ents if entity_names(x, i_arm, c_arm)]
-            earlier = [x for x in gold_ments if x.end <= gs]
-            own = [x for x in gold_ments if gs <= x.start < ge]
-            gstate = "earlier" if earlier else "own only" if own else "absent"
-            if earlier:
-                gp = max(p_of.get(x.id, 1.0) for x in earlier)
-                gstate += " accepted" if gp >= thr else " set aside"
-            rows = [f"path {path}", f"what {what}", f"what {what} | {_bucket(p, thr)}", f"gold {gstate}",
-                    f"path {path.split(' from')[0]} | what {what}", f"what {what} | gold {gstate}",
-                    f"gold {'single' if f.comparator is None else 'compared'} | path {path} | what {what}",
-                    f"gold {'single' if f.comparator is None else 'compared'} | claim {claim.direction}"]
-            both = bool(_BOTH.search(text[gs:ge]))
-            grp = facts.arms[facts.group[e.id]] if e.id in facts.group else [e]
-            shape = ("generic" if _GENERIC.search(e.text) else "abbrev" if _ABBR.match(e.text.strip()) else
-                     "one word" if len(entity_words(e)) <= 1 else "words")
-            rows.append(f"shape {shape} | title {int(facts.group.get(e.id) in facts.title)} | mentions "
-                        f"{min(len(grp), 3)}{'+' if len(grp) >= 3 else ''} | top {int(len(grp) == facts.top)}")
-            rows.append(f"shape {shape}")
-            if earlier:
-                prev_s = record.sentences[claim.sentence - 1] if claim.sentence > 0 else None
-                in_prev = prev_s is not None and any(prev_s.start <= x.start < prev_s.end for x in earlier)
-                rows.append(f"gold in previous sentence {int(in_prev)} | gold {'single' if f.comparator is None else 'compared'}")
-                gg = facts.group[earlier[-1].id]
-                first = facts.arms[gg][0]
-                rows.append(f"gold group: title {int(gg in facts.title)} alternative {int(gg in facts.alternatives)} "
-                            f"top {int(len(facts.arms[gg]) == facts.top)} first in {_where(record, first, -5)} "
-                            f"P {'>=' if probs[gg] >= 0.5 else '<'}0.5 | gold {'single' if f.comparator is None else 'compared'}")
-            rows.append(f"own gold mention {int(bool(own))} | path {path.split(' from')[0]}")
-            rows.append(f"both/each words {int(both)} | gold {'single' if f.comparator is None else 'compared'}")
-            for row in rows:
-                counts[row] += 1
+            rows, line = neither_rows(a, f, claim, text, counts)
+            counts.update(rows)
             counts["total"] += 1
             if args.examples and any(args.examples in r for r in rows):
-                sentence = " ".join(text[gs:ge].split())
-                print(f"[{path} | {what} P={p:.2f} | gold {gstate}] {g.id} | gold {f.intervention.text!r} vs "
-                      f"{f.comparator.text if f.comparator else None!r} | got {[x.text for x in ci]} | {sentence[:220]}")
+                print(f"{g.id} {line}")
     for row, n in sorted(counts.items()):
         print(f"{n:4d}  {row}")
 
