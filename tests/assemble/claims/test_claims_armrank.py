@@ -161,7 +161,6 @@ def test_the_arm_a_label_of_the_sentence_stands_for_is_kept():
     assert title_lover.rerank(rec, rec.claims)[0].intervention == rules.intervention
 
 
-
 # PMC 4920563 (Evidence Inference 2.0 train): "in control group" is resolved to the arm's earlier named mention
 PSA = ("Effect of ejaculation on Serum Prostate-Specific Antigen concentration\n"
        "Our study includes 98 men (62 study and 36 control). "
