@@ -26,7 +26,13 @@ Over every found finding: ``rank`` rows (the arm ranker changed the intervention
 arms lie, own sentence / carried, right / wrong before -> after) and ``sim`` rows (findings whose intervention is
 wholly carried: what other carried choices would give - the carried arm's cluster's latest title/design mention or
 first mention, the design's allocated arm, the arm group of highest trial-arm P, the same gated by P - before ->
-after). Measured in docs/claims.md section 29.1.
+after). Measured in docs/claims.md section 29.2.
+
+``--moves`` prints only ``move`` rows: every found finding whose intervention the arm ranker changed, by kind (where
+the rules' and the ranker's mentions lie: own sentence, one or several mentions, carried, mixed; the new mention
+narrowed from the rules' own, swapped with their comparator, another mention of the same arm, another arm) with the
+judge's intervention (``I``) and comparator (``C``) field before -> after the ranker; ``--examples KIND`` (OPEN)
+prints the findings whose row contains KIND, e.g. ``"own->own other I R->W"``. Measured in section 29.4.
 """
 
 from __future__ import annotations
@@ -45,7 +51,7 @@ from claimex.assemble.claims.control import is_control
 from claimex.assemble.claims.mentions import PERSON, Covering
 from claimex.assemble.claims.trialarm import group_features, load_trial_arms
 from claimex.assemble.claims.zones import zone_of
-from claimex.evaluate.findings_match import arm_aliases, entity_names
+from claimex.evaluate.findings_match import arm_aliases, entity_names, judge_claim
 
 ARMS = ("INTERVENTION", "COMPARATOR")
 _GENERIC = re.compile(r"\b(?:intervention|program(?:me)?s?|therapy|treatment|training|care|management|education)\b",
@@ -54,7 +60,7 @@ _ABBR = re.compile(r"^[A-Z][A-Za-z0-9-]{0,6}$")
 _BOTH = re.compile(r"\b(?:both|each|either|all)\s+(?:\w+\s+)?(?:groups?|arms?|regimens?|treatments?|interventions?)\b",
                    re.I)
 CARRIED: dict[tuple[str, int], tuple] = {}  # (record, sentence) -> (branch, carried ids, allocated id, treated id)
-PRE: dict[str, dict] = {}  # record -> {"rerank": [(key, ids)], "reported": [(key, ids)]}
+PRE: dict[str, dict] = {}  # record -> {"rerank": [(key, I ids, C ids)], "reported": [(key, I ids, C ids)]}
 _CURRENT: list[str] = []
 
 
@@ -78,11 +84,11 @@ def _wrap_call(inner):
 
 
 def _wrap_claims(inner):
-    def claims(self, view, ctype, ctx, per_arm):
+    def claims(self, view, ctype, ctx, *rest):
         CARRIED[(_CURRENT[0], view.index)] = (_branch(ctx), [e.id for e in ctx.carried()],
                                               ctx.allocated.id if ctx.allocated else None,
                                               ctx.treated.id if ctx.treated else None)
-        return inner(self, view, ctype, ctx, per_arm)
+        return inner(self, view, ctype, ctx, *rest)
     return claims
 
 
@@ -92,14 +98,16 @@ def _key(c) -> tuple:
 
 def _wrap_rerank(inner):
     def rerank(self, record, claims, views=None):
-        PRE.setdefault(record.id, {})["rerank"] = [(_key(c), list(c.intervention)) for c in claims]
+        PRE.setdefault(record.id, {})["rerank"] = [(_key(c), list(c.intervention), list(c.comparator))
+                                                   for c in claims]
         return inner(self, record, claims, views)
     return rerank
 
 
 def _wrap_reported(inner):
     def carry(record, claims):
-        PRE.setdefault(record.id, {})["reported"] = [(_key(c), list(c.intervention)) for c in claims]
+        PRE.setdefault(record.id, {})["reported"] = [(_key(c), list(c.intervention), list(c.comparator))
+                                                     for c in claims]
         return inner(record, claims)
     return carry
 
@@ -111,9 +119,16 @@ def install() -> None:
     assembly.carry_reported = _wrap_reported(assembly.carry_reported)
 
 
-def _before(record_id: str, stage: str, claim) -> list[str] | None:
-    rows = [ids for k, ids in PRE.get(record_id, {}).get(stage, []) if k == _key(claim)]
+def _arms_before(record_id: str, stage: str, claim) -> tuple[list[str], list[str]] | None:
+    """The claim's (intervention, comparator) ids before ``stage`` (``rerank``: the rules' arms; ``reported``: the
+    arm ranker's)."""
+    rows = [(i, c) for k, i, c in PRE.get(record_id, {}).get(stage, []) if k == _key(claim)]
     return rows[0] if rows else None
+
+
+def _before(record_id: str, stage: str, claim) -> list[str] | None:
+    arms = _arms_before(record_id, stage, claim)
+    return arms[0] if arms else None
 
 
 def _where(record, ent, sentence: int) -> str:
@@ -157,6 +172,68 @@ def ranker_counts(counts, record, f, j, claim, ents, p_of) -> None:
     counts[f"rank {wa}->{wb} {ra}->{rb}"] += 1
     if wa == "carried" and wb == "carried":
         counts[f"rank carried->carried {ra}->{rb} new P {'<0.5' if p < 0.5 else '>=0.5'}"] += 1
+
+
+def _place(ids: list[str], ents, gs: int, ge: int) -> str:
+    """Where a slot's mentions lie: ``none``, ``own`` (one mention of the finding's sentence), ``own2`` (several),
+    ``carried`` (all outside it) or ``mixed``."""
+    got = [ents[i] for i in ids if i in ents]
+    inside = sum(gs <= e.start < ge for e in got)
+    if not got:
+        return "none"
+    if inside == len(got):
+        return "own" if inside == 1 else "own2"
+    return "carried" if not inside else "mixed"
+
+
+def move_kind(pre: tuple[list[str], list[str]], post: tuple[list[str], list[str]], ents, facts, gs: int,
+              ge: int) -> str:
+    """The kind of the arm ranker's change of an intervention slot: where the rules' and the ranker's mentions lie
+    (:func:`_place`), and how the new one relates to the rules' arms - ``narrowed`` (some of the rules' own
+    mentions), ``swapped`` (the rules' comparator), ``same arm`` (another mention of an arm the rules' intervention
+    names), ``other`` (a mention of another arm)."""
+    (pi, pc), (ni, _) = pre, post
+    if set(ni) <= set(pi):
+        how = "narrowed"
+    elif set(ni) <= set(pc):
+        how = "swapped"
+    elif {facts.group.get(i) for i in ni} <= {facts.group.get(i) for i in pi}:
+        how = "same arm"
+    else:
+        how = "other"
+    return f"{_place(pi, ents, gs, ge)}->{_place(ni, ents, gs, ge)} {how}"
+
+
+def move_counts(counts, g, record, text, f, claim, ents, facts, examples: str | None) -> None:
+    """``move`` rows (``--moves``): every found finding whose intervention the arm ranker changed, by
+    :func:`move_kind`, with the judge's intervention and comparator fields (R right / W wrong) of the claim with the
+    rules' arms and with the ranker's (the claim's other fields as assembled); ``names gold``: whether some mention of
+    the slot names the gold intervention (``entity_names``, a mixed slot included: the ``rank`` rows' R / W)."""
+    pre, post = _arms_before(record.id, "rerank", claim), _arms_before(record.id, "reported", claim)
+    if pre is None or post is None or pre[0] == post[0]:
+        return
+    gs, ge = f.sentence
+    kind = move_kind(pre, post, ents, facts, gs, ge)
+
+    def fields(arms):
+        j = judge_claim(f, claim.model_copy(update={"intervention": arms[0], "comparator": arms[1]}), record, text)
+        return ("R" if j.fields["intervention"] else "W") + ("R" if j.fields["comparator"] else "W")
+
+    def names(ids):  # some mention names the gold intervention (the rank rows' R), mixed slots included
+        return "R" if any(entity_names(ents[i], i_arm, c_arm) for i in ids if i in ents) else "W"
+
+    i_arm = arm_aliases(f.intervention, record)
+    c_arm = arm_aliases(f.comparator, record) if f.comparator else []
+    a, b = fields(pre), fields(post)
+    counts[f"move {kind} I {a[0]}->{b[0]}"] += 1
+    counts[f"move {kind} I {a[0]}->{b[0]} names gold {names(pre[0])}->{names(post[0])}"] += 1
+    counts[f"move {kind} C {a[1]}->{b[1]}"] += 1
+    counts[f"move total I {a[0]}->{b[0]}"] += 1
+    if examples and examples in f"{kind} I {a[0]}->{b[0]} names gold {names(pre[0])}->{names(post[0])}":
+        names = [" / ".join(ents[i].text for i in ids if i in ents) for ids in (*pre, *post)]
+        print(f"{g.id} [{kind} I {a[0]}->{b[0]} C {a[1]}->{b[1]}] gold {f.intervention.text!r} vs "
+              f"{f.comparator.text if f.comparator else None!r} | rules {names[0]!r} vs {names[1]!r} | ranker "
+              f"{names[2]!r} vs {names[3]!r} | {' '.join(text[gs:ge].split())[:260]}")
 
 
 def simulate(counts, record, f, j, claim, ents, facts, p_of, thr) -> None:
@@ -305,13 +382,18 @@ def neither_rows(a: Abstract, f, claim, text, counts) -> tuple[list[str], str]:
 
 
 def main() -> None:
-    args, golds = tune_options(__doc__, "print the findings of rows containing this (OPEN only)")
+    args, golds = tune_options(__doc__, "print the findings of rows containing this (OPEN only)",
+                               lambda ap: ap.add_argument("--moves", action="store_true",
+                                                          help="only the move rows (every change of the ranker)"))
     install()
     model = load_trial_arms()
     counts: Counter = Counter()
     for g, record, text, found in judged(golds):
         a = Abstract(g, record, model)
         for f, j, claim in found:
+            if args.moves:
+                move_counts(counts, g, record, text, f, claim, a.ents, a.facts, args.examples)
+                continue
             ranker_counts(counts, record, f, j, claim, a.ents, a.p_of)
             simulate(counts, record, f, j, claim, a.ents, a.facts, a.p_of, a.threshold)
             if j.fields.get("intervention") or "swapped arms" in j.errors:
