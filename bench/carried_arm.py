@@ -3,6 +3,10 @@
     OPENBLAS_NUM_THREADS=1 python bench/carried_arm.py --skip-ids models/claimex-confidence/calibration_ids.txt  # OPEN
     OPENBLAS_NUM_THREADS=1 python bench/carried_arm.py --ids models/claimex-confidence/calibration_ids.txt   # BLIND
     ... --skip-ids ... --examples CLASS   # OPEN only: print the findings of rows containing CLASS
+    ... --moves [--examples KIND]          # only the arm ranker's moves (below)
+
+(OPEN in session 15: skip the calibration ids *and* the lead's FRESH6 ids, one file holding both - the tune split
+holds round 19's 20 abstracts, which the calibration file does not list.)
 
 Per found finding whose intervention is wrong and names neither gold arm (``pair_classes.slot_class`` "neither") with
 every intervention entity outside the finding's sentence (carried), from a trace of the assembler (wrapped for this
