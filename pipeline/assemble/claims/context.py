@@ -113,6 +113,7 @@ class InterventionContext:
     treated: Entity | None = None  # the arm a design sentence labels "(intervention group)"
     allocated_against: bool = False  # ``allocated`` was set against a comparator (not the first aim's arm)
     title_named: list[frozenset[str]] = field(default_factory=list)  # word keys of the title's I/C entities
+    not_arm: frozenset[str] = frozenset()  # ids of mentions of no arm of the trial (:mod:`.trialarm`), never carried
 
     # -- updating ---------------------------------------------------------------------------------------
     def prime(self, views: list[SentenceView]) -> None:
@@ -440,8 +441,10 @@ class InterventionContext:
         was seen)."""
         if self.control_arms:  # what a design sentence says the control group received ("were injected with X")
             return self.control_arms[-1]
-        named = [c for c in self.comparators if not bare_control(c.text)]
-        return (named or self.comparators or [None])[-1]
+        # a mention the trial-arm check calls no arm of the trial ("HBPM", a measuring method) is never carried
+        pool = [c for c in self.comparators if c.id not in self.not_arm] if self.not_arm else self.comparators
+        named = [c for c in pool if not bare_control(c.text)]
+        return (named or pool or [None])[-1]
 
     def is_bare(self, ent: Entity) -> bool:
         return is_bare_label(ent.text)
