@@ -1,6 +1,7 @@
-"""The comparator slot and the trial-arm check (:mod:`claimex.assemble.claims.trialarm`, docs/claims.md section 29, s15-comp): a
-mention of a group the check calls no arm of the trial is no comparator - neither kept from its own sentence nor
-carried from the design (:meth:`InterventionContext.named_comparator`); the design's comparator is carried instead.
+"""The comparator slot and the trial-arm check (:mod:`claimex.assemble.claims.trialarm`; docs/claims.md section 29,
+s15-comp): a mention of a group the check calls no arm of the trial is no comparator - neither kept from its own
+sentence nor carried from the design (:meth:`InterventionContext.named_comparator`); the design's comparator is
+carried instead.
 Real sentences of an Evidence Inference 2.0 train abstract (PMC 5850179, ../shared/corpora/evidence-inference-v2;
 not in the findings gold; four of its sentences left out), the entities and scores as the shipped tagger gives
 them."""
