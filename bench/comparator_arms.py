@@ -140,7 +140,8 @@ def main() -> None:
                                 f"{'; a mention of the intervention' if mine else ''}")
                 other = best_other(facts, probs, not_arm, ci, gs)
                 rows.append(f"missing {kind}; best other arm "
-                            f"{'names gold' if other is not None and entity_names(other, c_arm, i_arm) else 'wrong'}")
+                            f"{'names gold' if other is not None and entity_names(other, c_arm, i_arm) else 'wrong'}"
+                            f"{'' if carried_c is not None else ', no design comparator'}")
                 earlier = [e for e in facts.ents if e.end <= gs and entity_names(e, c_arm, i_arm)]
                 if earlier:
                     k = facts.group[earlier[-1].id]
@@ -156,6 +157,10 @@ def main() -> None:
                     why = ("no intervention" if not ci else "carried_c a mention of the intervention" if any(
                         same_intervention(entity_words(carried_c), entity_words(e)) for e in ci) else "other")
                     rows.append(f"missing {kind}; design comparator known, left empty: {why}")
+            if not f.comparator and not cc and claim.direction in COMPARED:
+                other = best_other(facts, probs, not_arm, ci, gs)
+                rows.append(f"single compared, no comparator; best other arm {'none' if other is None else 'exists'}"
+                            f"{'' if carried_c is not None else ', no design comparator'}")
             for cls in rows:
                 counts[cls] += 1
                 if args.examples and args.examples in cls:
