@@ -331,8 +331,8 @@ class ArmRanker:
     def trial_check(self, record: Record, views: list[SentenceView]) -> tuple[AbstractFacts | None, frozenset[str]]:
         """The record's :class:`AbstractFacts` and the ids of the mentions of groups that are no arm of the trial
         (:meth:`.trialarm.TrialArmModel.not_arms`); ``(None, frozenset())`` without the trial-arm check or arm
-        mentions. Made once per record, before the claims (the comparator slot reads it, :mod:`.context`) and
-        handed to :meth:`rerank`."""
+        mentions. Made once per record (:class:`TrialCheck`: the comparator slot asks for it while the claims are
+        made, :mod:`.context`) and handed to :meth:`rerank`."""
         if self.trial_arms is None or not any(e.label in ("INTERVENTION", "COMPARATOR") for e in record.entities):
             return None, frozenset()
         abstract = AbstractFacts(record, views)
@@ -380,6 +380,21 @@ class ArmRanker:
                                                 "inherited": list(dict.fromkeys(outside)),
                                                 "arm_mentions": mentions}))
         return out
+
+
+class TrialCheck:
+    """The trial-arm check of one record (:meth:`ArmRanker.trial_check`), made on first need and then kept: the
+    comparator slot asks for it (:mod:`.context`, called: the ids of no-arm mentions) only once a comparator is
+    there to check, the arm ranker after the claims (``made``: the check's result, None while not asked)."""
+
+    def __init__(self, ranker: ArmRanker, record: Record, views: list[SentenceView]):
+        self.ranker, self.record, self.views = ranker, record, views
+        self.made: tuple[AbstractFacts | None, frozenset[str]] | None = None
+
+    def __call__(self) -> frozenset[str]:
+        if self.made is None:
+            self.made = self.ranker.trial_check(self.record, self.views)
+        return self.made[1]
 
 
 _RANKERS: dict[str, ArmRanker | None] = {}

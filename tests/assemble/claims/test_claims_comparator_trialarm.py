@@ -112,9 +112,9 @@ def test_a_comparator_of_no_arm_is_never_carried():
     pci = [e for (t, _), e in ents.items() if t == PCI][-1]
     ctx = InterventionContext(comparators=[no_morphine, pci])
     assert ctx.named_comparator() is pci  # the latest one
-    ctx.not_arm = frozenset([pci.id])
+    ctx.no_arms = lambda: frozenset([pci.id])
     assert ctx.named_comparator() is no_morphine
-    ctx.not_arm = frozenset([pci.id, no_morphine.id])
+    ctx.no_arms = lambda: frozenset([pci.id, no_morphine.id])
     assert ctx.named_comparator() is None  # the design set up no arm to carry
 
 
