@@ -443,7 +443,8 @@ class InterventionContext:
         was seen)."""
         if self.control_arms:  # what a design sentence says the control group received ("were injected with X")
             return self.control_arms[-1]
-        # a mention the trial-arm check calls no arm of the trial ("HBPM", a measuring method) is never carried
+        # a mention the trial-arm check calls no arm of the trial (a setting every patient had: "percutaneous
+        # coronary intervention" in a trial of morphine) is never carried
         pool = self.comparators
         if pool and self.no_arms is not None:
             not_arm = self.no_arms()
