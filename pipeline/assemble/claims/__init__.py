@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ...schema import ArmValue, Claim, Record
-from .armrank import ArmRanker, default_ranker_path, load_ranker
+from .armrank import ArmRanker, TrialCheck, default_ranker_path, load_ranker
 from .arms import arms_of, settle_roles, stray_arms_dropped, stray_comparators_dropped, valued_pair
 from .base import SentenceView, blank, entity_words, sentence_views, unique
 from .clauses import none_in_any_arm
@@ -133,6 +133,11 @@ class ClaimAssembler:
         per_arm: list[Claim] = []  # single-arm findings of an arm the sentence judged (kept from the arm ranker)
         reporting = Reporting()
         views = sentence_views(record)
+        # which arm mentions are no arm of the trial (:mod:`.trialarm`), made on first need: the comparator slot
+        # never holds them
+        check = None
+        if self.arms is not None and self.arms.trial_arms is not None:
+            check = ctx.no_arms = TrialCheck(self.arms, record, views)
         ctx.prime(views)
         for view in views:
             ctype = classify(view, state)
@@ -148,7 +153,8 @@ class ClaimAssembler:
         if self.arms is not None:
             # the arm of a per-arm single-arm finding is the arm itself, not the ranker's pick for the claim
             kept = {c.id for c in per_arm}
-            ranked = iter(self.arms.rerank(record, [c for c in claims if c.id not in kept], views))
+            ranked = iter(self.arms.rerank(record, [c for c in claims if c.id not in kept], views,
+                                           check.made if check is not None else None))
             claims = [c if c.id in kept else next(ranked) for c in claims]
         carry_reported(record, claims)
         claims = split_coordinated(record, claims)
@@ -200,6 +206,11 @@ class ClaimAssembler:
             ids = {m.id for m in group.measures}
             interventions = [arm] if arm is not None else roles.intervention
             comparators = [comp] if comp is not None else roles.comparator
+            if comparators and ctx.no_arms is not None and ctype in _CARRY:
+                # a mention of no arm of the trial (:mod:`.trialarm`) is no comparator (the decision above still
+                # read the sentence as comparing): the design's comparator is carried in its place
+                not_arm = ctx.no_arms()
+                comparators = [e for e in comparators if e.id not in not_arm]
             gpairs = [(m, a) for m, a in pairs if m.id in ids]
             decision = self._decide(view, ctype, arms, group, gpairs, bool(roles.comparator), within,
                                     single_arm=ctype in _CARRY and carried_c is None, solo=solo, compares=compares,

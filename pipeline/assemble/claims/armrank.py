@@ -328,15 +328,28 @@ class ArmRanker:
             return inter, comp
         return inter, _slot([c for c, _ in others], [p for _, p in others], comp, self.margin_c, self.keep_c)
 
-    def rerank(self, record: Record, claims: list[Claim], views: list[SentenceView] | None = None) -> list[Claim]:
+    def trial_check(self, record: Record, views: list[SentenceView]) -> tuple[AbstractFacts | None, frozenset[str]]:
+        """The record's :class:`AbstractFacts` and the ids of the mentions of groups that are no arm of the trial
+        (:meth:`.trialarm.TrialArmModel.not_arms`); ``(None, frozenset())`` without the trial-arm check or arm
+        mentions. Made once per record (:class:`TrialCheck`: the comparator slot asks for it while the claims are
+        made, :mod:`.context`) and handed to :meth:`rerank`."""
+        if self.trial_arms is None or not any(e.label in ("INTERVENTION", "COMPARATOR") for e in record.entities):
+            return None, frozenset()
+        abstract = AbstractFacts(record, views)
+        return abstract, frozenset(e.id for g in self.trial_arms.not_arms(abstract, views) for e in abstract.arms[g])
+
+    def rerank(self, record: Record, claims: list[Claim], views: list[SentenceView] | None = None,
+               checked: tuple[AbstractFacts | None, frozenset[str]] | None = None) -> list[Claim]:
         """``claims`` of ``record`` with their arms checked (new Claim objects where a slot changed); ``views``:
-        the record's sentence views when the caller has them."""
+        the record's sentence views when the caller has them; ``checked``: :meth:`trial_check` of the record when
+        the caller made it."""
         ents = {e.id: e for e in record.entities}
         abstract, not_arm = None, frozenset()
-        if self.trial_arms is not None and any(c.type in ARM_TYPES and c.intervention for c in claims):
+        if checked is not None:
+            abstract, not_arm = checked
+        elif self.trial_arms is not None and any(c.type in ARM_TYPES and c.intervention for c in claims):
             views = views if views is not None else sentence_views(record)
-            abstract = AbstractFacts(record, views)
-            not_arm = frozenset(e.id for g in self.trial_arms.not_arms(abstract, views) for e in abstract.arms[g])
+            abstract, not_arm = self.trial_check(record, views)
         todo = {id(c) for c in claims if c.type in ARM_TYPES and (c.intervention or c.comparator)
                 and not (not c.comparator and not self.fill_c and _own_arm(c, ents, not_arm))}  # nothing to change
         if not todo:
@@ -367,6 +380,21 @@ class ArmRanker:
                                                 "inherited": list(dict.fromkeys(outside)),
                                                 "arm_mentions": mentions}))
         return out
+
+
+class TrialCheck:
+    """The trial-arm check of one record (:meth:`ArmRanker.trial_check`), made on first need and then kept: the
+    comparator slot asks for it (:mod:`.context`, called: the ids of no-arm mentions) only once a comparator is
+    there to check, the arm ranker after the claims (``made``: the check's result, None while not asked)."""
+
+    def __init__(self, ranker: ArmRanker, record: Record, views: list[SentenceView]):
+        self.ranker, self.record, self.views = ranker, record, views
+        self.made: tuple[AbstractFacts | None, frozenset[str]] | None = None
+
+    def __call__(self) -> frozenset[str]:
+        if self.made is None:
+            self.made = self.ranker.trial_check(self.record, self.views)
+        return self.made[1]
 
 
 _RANKERS: dict[str, ArmRanker | None] = {}

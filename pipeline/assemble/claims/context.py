@@ -26,6 +26,7 @@ The arms of one sentence (entities, phrases, sides) are found in :mod:`.arms`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...schema import Entity
@@ -113,6 +114,8 @@ class InterventionContext:
     treated: Entity | None = None  # the arm a design sentence labels "(intervention group)"
     allocated_against: bool = False  # ``allocated`` was set against a comparator (not the first aim's arm)
     title_named: list[frozenset[str]] = field(default_factory=list)  # word keys of the title's I/C entities
+    # the ids of mentions of no arm of the trial (:mod:`.trialarm`), asked on first need; never carried
+    no_arms: Callable[[], frozenset[str]] | None = None
 
     # -- updating ---------------------------------------------------------------------------------------
     def prime(self, views: list[SentenceView]) -> None:
@@ -440,8 +443,14 @@ class InterventionContext:
         was seen)."""
         if self.control_arms:  # what a design sentence says the control group received ("were injected with X")
             return self.control_arms[-1]
-        named = [c for c in self.comparators if not bare_control(c.text)]
-        return (named or self.comparators or [None])[-1]
+        # a mention the trial-arm check calls no arm of the trial (a setting every patient had: "percutaneous
+        # coronary intervention" in a trial of morphine) is never carried
+        pool = self.comparators
+        if pool and self.no_arms is not None:
+            not_arm = self.no_arms()
+            pool = [c for c in pool if c.id not in not_arm]
+        named = [c for c in pool if not bare_control(c.text)]
+        return (named or pool or [None])[-1]
 
     def is_bare(self, ent: Entity) -> bool:
         return is_bare_label(ent.text)

@@ -20,7 +20,11 @@ intervention slot by the arm ranker's own-arm rule nor wins it (:mod:`.armrank`)
 * **Use** (:meth:`TrialArmModel.not_arms`): the groups whose P is under the model's ``threshold``, less the
   control-worded ones and those with a mention the tagger did not score; the arm ranker
   neither keeps such a mention by its own-arm rule nor lets it win the intervention slot while another candidate
-  is there.
+  is there. Nor is such a mention a comparator (session 15, :meth:`.armrank.ArmRanker.trial_check` made once per
+  record before the claims): it is not carried from the design
+  (:meth:`.context.InterventionContext.named_comparator` takes the latest design comparator that is an arm) and a
+  finding whose own sentence names it as the comparator carries the design's comparator instead ("percutaneous
+  coronary intervention", the setting every patient had, in a trial of morphine against no morphine).
 
 Without the weights file every group counts as an arm (the ranker as before).
 """
