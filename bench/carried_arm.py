@@ -48,9 +48,10 @@ from judged import judged, tune_options  # bench/judged.py
 from pair_classes import slot_class  # bench/pair_classes.py
 
 import claimex.assemble.claims as assembly
+from claimex.assemble.claims.allocation import ALLOCATION
 from claimex.assemble.claims.armrank import AbstractFacts, ArmRanker
 from claimex.assemble.claims.base import entity_words, same_stem, sentence_views
-from claimex.assemble.claims.context import _ALLOCATION, InterventionContext
+from claimex.assemble.claims.context import InterventionContext
 from claimex.assemble.claims.control import is_control
 from claimex.assemble.claims.mentions import PERSON, Covering
 from claimex.assemble.claims.trialarm import group_features, load_trial_arms
@@ -144,7 +145,7 @@ def _where(record, ent, sentence: int) -> str:
     else:
         tag = ""
     s = record.sentences[idx]
-    if zone_of(s.section) in ("methods", "aim", "objective") or _ALLOCATION.found(record.text[s.start:s.end]):
+    if zone_of(s.section) in ("methods", "aim", "objective") or ALLOCATION.found(record.text[s.start:s.end]):
         return tag + "design"
     return tag + "result"
 

@@ -24,8 +24,8 @@ from collections import Counter
 
 from judged import judged, tune_options  # bench/judged.py
 
+from claimex.assemble.claims.allocation import ALLOCATION
 from claimex.assemble.claims.base import entity_words
-from claimex.assemble.claims.context import _ALLOCATION
 from claimex.assemble.claims.control import control_worded
 from claimex.assemble.claims.design import same_intervention
 from claimex.assemble.claims.zones import zone_of
@@ -49,7 +49,7 @@ def where(record, ent) -> str:
         return "?" if idx is None else "title"
     s = record.sentences[idx]
     text = record.text[s.start:s.end]
-    if zone_of(s.section) in ("methods", "aim", "objective") or _ALLOCATION.found(text):
+    if zone_of(s.section) in ("methods", "aim", "objective") or ALLOCATION.found(text):
         return "design"
     return "result"
 
@@ -148,7 +148,7 @@ def where2(record, ent) -> str:
     if idx is None or idx == 0:
         return "?" if idx is None else "title"
     s = record.sentences[idx]
-    if _ALLOCATION.found(record.text[s.start:s.end]):
+    if ALLOCATION.found(record.text[s.start:s.end]):
         return "alloc"
     return zone_of(s.section) or "none"
 

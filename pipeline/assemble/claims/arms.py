@@ -22,6 +22,7 @@ from .context import (
 )
 from .design import COMPARE_BEFORE, distinct_arms, same_intervention
 from .labels import ARM_HEAD, ARM_HEAD_WORD, PLURAL_ARMS, arm_phrases, bare_control
+from .phrases import resolve
 
 
 def settle_roles(view: SentenceView, ctx: InterventionContext) -> None:
@@ -78,7 +79,7 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
         if is_bare_label(text) or bare_control(text):
             # a tagged bare label ("the intervention group", "controls", "the control intervention"): the named arm
             # it stands for
-            named, side = ctx.resolve(text, None)
+            named, side = resolve(ctx, text, None)
             if named is not None and named.id != ent.id and not is_bare_label(named.text):
                 arms.append(Arm(ent.start, end, text, named, side, inherited=True, mention=ent))
                 continue
@@ -96,7 +97,7 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
         plural = not label and bool(PLURAL_ARMS.search(pre) or phrase.lower().endswith(("groups", "arms", "cohorts")))
         if not label and not words.strip() and not plural:
             continue
-        ent, side = (None, None) if plural else ctx.resolve(words, label)
+        ent, side = (None, None) if plural else resolve(ctx, words, label)
         arms.append(Arm(start, end, phrase, ent, side, inherited=ent is not None, plural=plural))
     arms.extend(_re_mentions(view, ctx, arms))
     arms = _outcome_list_items(view, _design_arms_only(view, arms, ctx), ctx)

@@ -16,20 +16,22 @@ name it, and which arm "the combination group" / "group II" / "the control group
   later sentence resolves to the entity it names: its own words (``the lopinavir-ritonavir group``),
   a defined label (``group II``), a generic treatment word (``study/treatment/intervention group``
   -> the main intervention), a control word (``control/placebo group`` -> the comparator), or
-  ``combination/combined`` -> the latest intervention worded as a combination (``A plus B``).
+  ``combination/combined`` -> the latest intervention worded as a combination (``A plus B``);
+  :func:`.phrases.resolve`.
 * **Design comparators**: the alternative a title, aim or methods sentence sets up ("randomised to X or
   Y", "comparing X with Y", "X versus Y") is remembered as a comparator, control-worded or not.
 
-The arms of one sentence (entities, phrases, sides) are found in :mod:`.arms`.
+The arms of one sentence (entities, phrases, sides) are found in :mod:`.arms`; the wording of a design sentence
+that allocates arms (allocation verbs, what the control group received) is read in :mod:`.allocation`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...schema import Entity
+from .allocation import ALLOCATION, CONTROL_SUBJECT, control_arm_named, control_arm_received, measured
 from .base import SentenceView, content_words, entity_words, same_stem
 from .control import CONTROL, is_control
 from .design import (
@@ -42,39 +44,8 @@ from .design import (
     same_intervention,
     title_arms,
 )
-from .gates import Alternation, Gated, cues
 from .labels import bare_control, bracket_labels, defined_label, is_bare_label, role_brackets
 from .zones import zone_of
-
-GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
-                         r"verum", r"test", r"therapy", r"drug")
-COMBINATION = cues(r"combinations?", r"combined")
-MONOTHERAPY = cues(r"monotherapy", r"single[- ]agent")
-_ALONE = re.compile(r"\balone\b", re.IGNORECASE)
-_COMBINED_TEXT = re.compile(r"\bplus\b|\+|\bcombin|\band\b|\bwith\b|/|-(?=[a-z])", re.IGNORECASE)
-_NOT_ARM_WORDS = frozenset(
-    ["age", "same", "different", "other", "one", "first", "second", "third", "treatment", "control", "study", "two",
-     "three", "both", "each", "all", "the", "a", "of", "in", "and", "or", "with", "between"]
-)
-
-_CONTROL_SUBJECT = re.compile(r"^\W*(?:[\w-]+\s+(?:patients|subjects|participants|women|men|children)\s+)?"
-                              r"(?:in\s+)?(?:the\s+)?(?:control|placebo|comparison|sham)\s+(?:groups?|arms?|"
-                              r"condition|subjects|patients)\b(?!\s+(?:and|or|vs\.?|versus)\b)", re.IGNORECASE)
-#: allocation wording, asked yes/no (``found``) of every sentence: two runs, each scanned only with its keyword
-_ALLOCATION = Alternation([
-    Gated(re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?(?:in)?to\b", re.IGNORECASE),
-          ("random", "assigned", "allocated")),
-    Gated(re.compile(r"\b(?:to\s+compare|comparing|comparison\s+(?:of|between))\b", re.IGNORECASE), ("compar",))])
-#: "... and cats in the control group received X" (session 14): what the control arm got, after the sentence's start
-_CONTROL_RECEIVED = Gated(re.compile(r"\b(?:control|placebo|comparison|sham)\s+(?:groups?|arms?)\s*"
-                                     r"(?:\([^()]{1,20}\)\s*)?(?:(?:was|were)\s+)?"
-                                     r"(?:received|given|underwent|treated\s+with|took|got|consumed|used)\b",
-                                     re.IGNORECASE), ("control", "placebo", "comparison", "sham"))
-_CLAUSE_END = re.compile(r"[;.]")  # the clause of a cue ends here
-_THE_BEFORE = re.compile(r"(?:^\W*|\bthe\s+)$", re.IGNORECASE)
-_MEASURED = re.compile(r"\b(?:outcomes?|end-?points?)\b", re.IGNORECASE)
-_OUTCOME_BEFORE = re.compile(r"\bon\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_NEGATED = re.compile(r"\b(?:not|no|never|neither|nor)\b|n't\b", re.IGNORECASE)
 
 
 @dataclass
@@ -163,7 +134,7 @@ class InterventionContext:
         defining = design or view.index == 0
         # "were randomly assigned to receive CP-CEF (...) or P-CEF (...)" sets up the alternative whatever the
         # sentence was typed as (numbers of doses and cycles can make it look like a result)
-        allocation = _ALLOCATION.found(view.text)
+        allocation = ALLOCATION.found(view.text)
         allocating = defining or allocation
         alternatives = design_comparators(view, ents) if allocating else set()
         if allocating and self.main:
@@ -176,10 +147,10 @@ class InterventionContext:
                        and not self._is_known_comparator(e)] or [e for e in ents[:1] if not is_control(e)]
             self.main = [k for k in (entity_words(a) for a in actives[:1]) if k]
         # "The control group took part in X": a design statement whether or not a methods cue marks it
-        control_subject = (design or ctype is None) and bool(_CONTROL_SUBJECT.match(view.text))
-        control_named = self._control_arm_named(view, ents) if control_subject else None
+        control_subject = (design or ctype is None) and bool(CONTROL_SUBJECT.match(view.text))
+        control_named = control_arm_named(view, ents) if control_subject else None
         if (design or ctype is None) and not control_subject:
-            control_named = self._control_arm_received(view, ents)
+            control_named = control_arm_received(view, ents)
         # a sentence of a Background section sets up no comparator: "Control of blood sugar ... are key factors"
         background = ctype == "background" and zone_of(view.section) == "background"
         if design and view.index > 0 and not control_subject:
@@ -207,7 +178,7 @@ class InterventionContext:
             # an allocation's other arm (:meth:`_second_allocated`) gives way to a control-worded mention
             if (is_control(ent) or ent.id in alternatives) and (defining or ent.id in alternatives
                                                                or not (self._stated() or background)) \
-                    and not self._names_main(ent):
+                    and not self.names_main(ent):
                 self.comparators.append(ent)
             self.interventions.append(ent)
             self._define_label(view, ent)
@@ -238,34 +209,9 @@ class InterventionContext:
         """``ent`` names a main intervention and nothing else (:func:`.design.names_only`)."""
         return any(names_only(entity_words(ent), m) for m in self.main)
 
-    def _names_main(self, ent: Entity) -> bool:
+    def names_main(self, ent: Entity) -> bool:
         """A mention of a main intervention, not its control arm (:func:`.design.mentions_arm`: "sham tDCS")."""
         return any(mentions_arm(ent, m) for m in self.main)
-
-    def _control_arm_named(self, view: SentenceView, ents: list[Entity]) -> Entity | None:
-        """In a design sentence whose subject is the control group ("The control group took part in the horse
-        riding exercises without a blindfold"), the first arm it names is the control arm's name, unless a
-        control-worded arm already names it ("received routine care") or the verb is negated ("Control group did
-        not receive the education")."""
-        named = [e for e in ents if not bare_control(e.text)]
-        if not named or any(is_control(e) for e in named) \
-                or _NEGATED.search(view.between(view.start, named[0].start)):
-            return None
-        return named[0]
-
-    def _control_arm_received(self, view: SentenceView, ents: list[Entity]) -> Entity | None:
-        """What a design sentence says the control group received after its start ("Cats in the study group received
-        cross-match and blood type compatible pRBCs and cats in the control group received noncross-matched blood type
-        compatible pRBCs"): the first arm after the cue in its clause, when it is not control-worded (a control-worded
-        arm is the comparator already) (session 14)."""
-        m = _CONTROL_RECEIVED.search(view.text)
-        if m is None or not _THE_BEFORE.search(view.text[:m.start()]):
-            return None  # "The PC control group received antiemetic agents": the group has a name ("PC") already
-        at = view.start + m.end()
-        after = sorted((e for e in ents if e.start >= at and not bare_control(e.text)), key=lambda e: e.start)
-        if not after or _CLAUSE_END.search(view.between(at, after[0].start)) or is_control(after[0]):
-            return None
-        return after[0]
 
     def _name_roles(self, view: SentenceView, ents: list[Entity]) -> None:
         """Arms whose role a bracket of a design sentence names ("mammography and ultrasonography (intervention
@@ -320,16 +266,10 @@ class InterventionContext:
         actives = [e for e in ents if e not in against and not self._is_known_comparator(e)
                    and not any(same_intervention(entity_words(e), entity_words(c)) for c in against)]
         if not against:  # the first aim's arm: not what the effect is measured on ("the effect of X on serum PSA")
-            actives = [e for e in actives if not self._measured(view, e)]
+            actives = [e for e in actives if not measured(view, e, self.short_forms)]
         if actives and (against or (aim and self.allocated is None)):
             self.allocated = actives[0]
             self.allocated_against = bool(against)
-
-    def _measured(self, view: SentenceView, ent: Entity) -> bool:
-        """An arm span that names what the effect is measured on: after "on" ("the effect of X on serum
-        prostate-specific antigen"), or an outcome word, its abbreviation's long form included ("PO")."""
-        text = f"{ent.text} {ent.expanded or self.short_forms.get(ent.text, '')}"
-        return bool(_MEASURED.search(text) or _OUTCOME_BEFORE.search(view.between(view.start, ent.start)))
 
     def _split_joined_main(self, ents: list[Entity], alternatives: set[str]) -> None:
         """A main intervention that is two arms in one span (the title's "i-gel and Laryngeal Mask Airway
@@ -454,63 +394,6 @@ class InterventionContext:
 
     def is_bare(self, ent: Entity) -> bool:
         return is_bare_label(ent.text)
-
-    def resolve(self, phrase: str, label: str | None) -> tuple[Entity | None, str | None]:
-        """Entity and side ("I"/"C") of an arm phrase such as "the combination group" or "group II"."""
-        if label:
-            ent = self.labels.get(label.lower())
-            if ent is None:
-                return None, None
-            if label.lower() in self.control_labels or is_control(ent):
-                return ent, "C"
-            # beside a labelled control group the other labelled groups are the active arms
-            return ent, "I" if self.control_labels else self.side_of(ent)
-        if CONTROL.search(phrase):
-            # a bare "control group" / "controls" is the arm the design named as the control (a non-bare
-            # comparator, control-worded or the design's alternative), not a bare "control" seen later
-            named = self.named_comparator() if bare_control(phrase) else None
-            if named is not None and named not in self.control_arms and self._names_main(named):
-                named = None  # a mention of the main intervention is no control arm (unless the design says so)
-            return named or self.comparator(), "C"
-        if MONOTHERAPY.search(phrase):
-            # "monotherapy" beside a combination: the design's single-agent arm ("docetaxel alone")
-            alone = [c for c in self.comparators if _ALONE.search(c.expanded or c.text)]
-            return (alone or [self.named_comparator()])[-1], "C"
-        if is_bare_label(phrase) and GENERIC_TREATMENT.search(phrase):
-            return self.treatment_arm(phrase), "I"
-        if COMBINATION.search(phrase):
-            for ent in reversed(self.interventions):
-                if _COMBINED_TEXT.search(ent.expanded or ent.text):
-                    return ent, "I"
-        # an abbreviation in the phrase ("the PVB group") brings its long form's words ("paravertebral block")
-        longs = " ".join(self.short_forms[t] for t in re.findall(r"[\w+-]+", phrase) if t in self.short_forms)
-        words = [w for w in content_words(f"{phrase} {longs}") if w not in _NOT_ARM_WORDS]
-        if words:
-            for ent in reversed(self.interventions):
-                key = entity_words(ent)
-                if not is_bare_label(ent.text) and any(same_stem(w, v) for w in words for v in key):
-                    return ent, "C" if is_control(ent) else "I"
-        if GENERIC_TREATMENT.search(phrase):
-            return self.treatment_arm(phrase), "I"
-        return None, None
-
-    def treatment_arm(self, phrase: str = "") -> Entity | None:
-        """What "the intervention / treatment / study group" received: the latest mention of a main
-        intervention whose own words hold the phrase's treatment word ("the intervention group" of a trial of
-        an "educational intervention"); else the active arm the design sentences set against the comparator
-        (:meth:`_allocate`) when it is not a mention of a main intervention, else the latest mention of the
-        main intervention."""
-        if self.treated is not None:
-            return self.treated
-        mains = self.main_mentions()
-        generic = {w for w in content_words(phrase) if GENERIC_TREATMENT.search(w)}
-        named = [m for m in mains if generic & set(content_words(m.text))]
-        if named:
-            return named[0]
-        if self.allocated is not None and not any(same_intervention(entity_words(self.allocated), m)
-                                                  for m in self.main):
-            return self.allocated
-        return mains[0] if mains else self.allocated
 
 
 def nested(view: SentenceView, ent: Entity, *labels: str) -> bool:

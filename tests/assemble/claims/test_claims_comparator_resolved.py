@@ -10,6 +10,7 @@ from claimex.assemble.claims.context import InterventionContext
 from claimex.assemble.claims.design import design_comparators, same_intervention
 from claimex.assemble.claims.joined import alone_kept
 from claimex.assemble.claims.labels import bare_control
+from claimex.assemble.claims.phrases import resolve
 from claimex.schema import Entity
 
 
@@ -145,7 +146,7 @@ def test_monotherapy_resolves_to_the_single_agent_arm():
     alone = Entity(id="E1", label="INTERVENTION", start=0, end=15, text="docetaxel alone")
     combo = Entity(id="E2", label="INTERVENTION", start=20, end=44, text="sunitinib plus docetaxel")
     ctx = InterventionContext(comparators=[alone], interventions=[combo, alone])
-    assert ctx.resolve("monotherapy", None) == (alone, "C")
+    assert resolve(ctx, "monotherapy", None) == (alone, "C")
 
 
 # Constructed on the shape of a tune-half abstract (no sentence of that shape outside the findings gold was found):

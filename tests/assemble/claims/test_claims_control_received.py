@@ -1,5 +1,5 @@
 """What a design sentence says the control group received, after the sentence's start, is the named control arm that
-a comparison naming none carries (issue 10, session 14, `context._control_arm_received`). Real sentences from
+a comparison naming none carries (issue 10, session 14, `allocation.control_arm_received`). Real sentences from
 ../shared (Evidence Inference train abstracts, not in the findings gold), with the shipped tagger's arm spans."""
 
 from claims_helpers import entity_texts, finding_of, make_record

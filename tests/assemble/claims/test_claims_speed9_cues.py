@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from claimex.assemble.claims import armrank, context, gates, sides
+from claimex.assemble.claims import allocation, armrank, gates, sides
 from claimex.assemble.claims.gates import Anchored, Gated, GatedBoth
 from claimex.assemble.claims.nonresult import ADMIN, FLOW, SAMPLE
 from claimex.assemble.claims.typecues import EARLIER_WORK, ZERO_COUNT
@@ -152,8 +152,8 @@ def test_controlled_design_as_one_gated_pattern(pubmed_sentences):
 
 
 def test_allocation_runs_as_the_whole_pattern(pubmed_sentences):
-    """context._ALLOCATION, two gated runs asked through ``found``: what the ungated pattern of main 695ad2e says."""
-    cue = context._ALLOCATION
+    """allocation.ALLOCATION, two gated runs asked through ``found``: what the ungated pattern of main 695ad2e says."""
+    cue = allocation.ALLOCATION
     assert cue.pattern.pattern == (r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\s+(?:\w+\s+){0,2}?(?:in)?to\b|"
                                    r"\b(?:to\s+compare|comparing|comparison\s+(?:of|between))\b")
     hits = 0
