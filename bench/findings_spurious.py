@@ -20,6 +20,7 @@ from collections import Counter
 
 import claimex.assemble.claims as claims_pkg
 from claimex.assemble.claims import types as T
+from claimex.assemble.claims.resultcues import TEST_KINDS
 from claimex.assemble.claims.zones import section_zone
 from claimex.corpora.findings import load_gold, select_gold
 from claimex.evaluate import findings as F
@@ -78,7 +79,7 @@ def main() -> None:
             nth = sum(1 for z, v in zones.values() if z == zone and v.index < view.index)
             place = "before" if e <= first else ("after" if s >= last else "among")
             kinds = {m.kind for m in view.measures}
-            meas = "test" if kinds & T.TEST_KINDS else ("num" if kinds else "none")
+            meas = "test" if kinds & TEST_KINDS else ("num" if kinds else "none")
             cues = _cues(text[s:e], view)
             for key, val in (("form", g.form), ("zone", zone), ("place", place), ("measures", meas),
                              ("type", c.type), ("form x zone", f"{g.form} {zone}"),

@@ -17,6 +17,8 @@ Order of decisions (documented in ``docs/claims.md``):
    ``adverse_effect`` when the sentence is about side effects/complications/toxicity;
 7. background zone: a qualitative judgement of an outcome ("Objective response rates with systemic
    chemotherapy are disappointing") is a ``finding``; everything else is ``background``.
+
+Result wording (strong/weak result words, result measure kinds, adverse wording) is in :mod:`.resultcues`.
 """
 
 from __future__ import annotations
@@ -41,6 +43,16 @@ from .nonresult import (
 )
 from .nonresult import COMPARES as _COMPARES
 from .nonresult import CONTRAST as _CONTRAST
+from .resultcues import (
+    EVENT,
+    RESULT_KINDS,
+    RESULT_STRONG,
+    RESULT_WEAK,
+    SIGNIFICANCE,
+    STRONG_KINDS,
+    TEST_KINDS,
+    is_adverse,
+)
 from .typecues import (
     EARLIER_WORK,
     HARMS,
@@ -153,50 +165,6 @@ def methods_cue(view: SentenceView) -> bool:
     return view._cache["methods"]
 
 
-#: strong result wording; one alternation cut into runs gated by their keywords (:class:`.base.Alternation`:
-#: the same matches as the single pattern ``\b(?:...)\b`` it was, each run scanned only where its keywords occur)
-RESULT_STRONG = Alternation([Gated(re.compile(r"\b(?:" + alts + r")\b", re.IGNORECASE), keys) for alts, keys in [
-    (r"(?:statistically\s+)?significant(?:ly)?|non-?significant", ("significant",)),
-    (r"no\s+(?:\w+\s+){0,2}differences?|did\s+not\s+differ", ("differ",)),
-    (r"(?:was|were|remained)\s+(?:\w+\s+)?(?:similar|comparable|unchanged|equivalent)",
-     ("similar", "comparable", "unchanged", "equivalent")),
-    (r"(?:higher|lower|greater|fewer|less|more|shorter|longer|better|worse|larger|smaller)\s+(?:\w+\s+){0,3}?"
-     r"(?:than|in|with|among|for|after|during|compared)",
-     ("higher", "lower", "greater", "fewer", "less", "more", "shorter", "longer", "better", "worse", "larger",
-      "smaller")),
-    # a comparative predicate, whatever follows it: "reactions were more common, and ..."
-    (r"(?:was|were)\s+(?:\w+\s+)?(?:more|less)\s+(?:common|frequent|prevalent|likely)", ("more", "less")),
-    (r"increased|decreased|reduced|improved|worsened|unchanged",
-     ("increased", "decreased", "reduced", "improved", "worsened", "unchanged")),
-    (r"superior|inferior|associated\s+with|odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+reduction",
-     ("superior", "inferior", "associated", "ratio", "relative", "reduction")),
-    (r"(?:rose|fell|declined|dropped)|(?:increase|decrease|reduction|improvement|rise|decline)\s+(?:in|of)",
-     ("rose", "fell", "declined", "dropped", "increase", "decrease", "reduction", "improvement", "rise", "decline")),
-    (r"differed|differences?\s+(?:in|between|was|were)", ("differ",)),
-    (r"no\s+(?:\w+\s+)?(?:effects?|benefits?|changes?)", ("effect", "benefit", "change")),
-    (r"(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:alter|affect|change|influence|modify|improve|reduce|increase|"
-     r"decrease|prevent)|(?:was|were)\s+not\s+(?:significantly\s+)?(?:altered|affected|changed|influenced|modified)",
-     ("not",)),
-]])
-RESULT_WEAK = cues(
-    r"showed", r"shown", r"demonstrated", r"revealed", r"found", r"observed", r"noted", r"reported", r"occurred",
-    r"experienced", r"developed", r"died", r"deaths?", r"survived", r"tolerated", r"resolved", r"achieved",
-    r"responded", r"responders?", r"responses?", r"remissions?", r"effective(?:ness)?", r"efficacious",
-    r"benefit(?:s|ed|ted)?", r"beneficial", r"disappointing", r"promising", r"attractive", r"encouraging",
-    r"rare(?:ly)?", r"common(?:est)?", r"frequent(?:ly)?", r"successful(?:ly)?", r"unsuccessful", r"failed",
-    r"induced", r"resulted\s+in", r"led\s+to", r"attenuated", r"prevented", r"enhanced", r"abolished",
-    r"suppressed", r"inhibited", r"vs\.?", r"versus", r"compared\s+(?:with|to)", r"elevated", r"safe", r"feasible",
-    r"ineffective", r"poor", r"excellent", r"favou?rable", r"unfavou?rable", r"well", r"was\s+(?:\d|one|two)",
-)
-ADVERSE = cues(
-    r"side[- ]effects?", r"adverse\s+(?:\w+\s+)?(?:events?|effects?|reactions?)", r"complications?",
-    r"toxicit(?:y|ies)", r"hepatotoxicity", r"nephrotoxicity", r"tolerab(?:le|ility)", r"(?:well|poorly)\s+tolerated",
-    r"morbidity", r"postembolization\s+syndrome", r"safety\s+profile",
-)
-#: :data:`ADVERSE` behind a keyword prefilter for whole sentences and entity names (session 14: every cue holds one
-#: of these words; most sentences hold none)
-_ADVERSE_GATED = Gated(ADVERSE, ("side-effect", "side effect", "adverse", "complication", "toxicit", "tolerab",
-                                 "tolerated", "morbidity", "postembolization", "safety"))
 # evaluation words that turn a background-zone sentence about an outcome into a finding
 EVALUATIVE = cues(
     r"disappointing", r"promising", r"encouraging", r"poor", r"excellent", r"effective", r"ineffective",
@@ -237,18 +205,6 @@ def _glued_result(text: str, at: int) -> bool:
     """A registry glued after a result sentence ("... compared with physician's choice. clinicaltrials.gov
     identifier: NCT01234567"): the sentence before the stop reports."""
     return at > 0 and _STOP.search(text, 0, at) is not None and RESULT_STRONG.search(text[:at]) is not None
-
-
-SIGNIFICANCE = re.compile(r"\bsignificant(?:ly)?\b|\bdid\s+not\s+differ|\bno\s+(?:\w+\s+)?differences?\b",
-                          re.IGNORECASE)
-
-RESULT_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr", "percentage", "range"})
-STRONG_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr"})
-TEST_KINDS = frozenset({"p_value", "ci", "ratio"})
-#: a short result sentence of a Results section ("No patients died.", "One woman had a stillbirth.")
-EVENT = cues(r"died", r"deaths?", r"had", r"suffered", r"required", r"needed", r"experienced", r"developed",
-             r"occurred", r"presented", r"exhibited", r"survived", r"recovered", r"relapsed", r"progressed",
-             r"achieved", r"responded")
 
 
 @dataclass
@@ -318,23 +274,6 @@ def _strength(view: SentenceView) -> int:
     if "strength" not in view._cache:
         view._cache["strength"] = result_strength(view)
     return view._cache["strength"]
-
-
-def is_adverse(view: SentenceView) -> bool:
-    if not _ADVERSE_GATED.search(view.masked("INTERVENTION", "COMPARATOR", "POPULATION")):
-        return False
-    outcomes = view.label("OUTCOME")
-    if not outcomes:
-        return True
-    ae = [o for o in outcomes
-          if o.subtype == "Adverse_effects" or _ADVERSE_GATED.search(o.text) or _cue_follows(view, o)]
-    return 2 * len(ae) >= len(outcomes)
-
-
-def _cue_follows(view: SentenceView, outcome) -> bool:
-    """A tagger may stop short of the head noun: "[Major extrahepatic] complications are rare"."""
-    _a, b = view.local(outcome)
-    return ADVERSE.match(view.text[b:b + 40].lstrip(" -")) is not None
 
 
 _NONE = re.compile(r"\W*(?:no|none\s+of\s+the)\s+", re.IGNORECASE)

@@ -163,7 +163,7 @@ def _same_as_reference(alternation, reference, tricky, sentences, min_hits, runs
 
 
 def test_result_strong_runs_match_as_the_single_pattern(sentences):
-    from claimex.assemble.claims.types import RESULT_STRONG
+    from claimex.assemble.claims.resultcues import RESULT_STRONG
 
     _same_as_reference(RESULT_STRONG, RESULT_STRONG_100CD63, RESULT_TRICKY, sentences, 100, RESULT_STRONG.runs)
 

@@ -8,11 +8,11 @@ import re
 
 import pytest
 
-from claimex.assemble.claims import hedging, types
+from claimex.assemble.claims import hedging, resultcues, types
 from claimex.assemble.claims.base import _blank_chars, blank, content_words, same_stem, words
 from claimex.assemble.claims.gates import Gated, _by_first_letter, _shortest, _top_level_bar, cues
 
-GATED = {name: obj for name, obj in vars(types).items() if isinstance(obj, Gated)}
+GATED = {name: obj for module in (types, resultcues) for name, obj in vars(module).items() if isinstance(obj, Gated)}
 GATED["hedging._HEDGE_GATED"] = hedging._HEDGE_GATED
 
 # sentences from corpora/gold/10940692.xml and PubMed abstracts of ../shared, plus case variants that
@@ -70,7 +70,7 @@ def _plain_cues(*fragments: str) -> re.Pattern:
 
 
 @pytest.mark.parametrize("fragments", [
-    # a part of types.RESULT_WEAK
+    # a part of resultcues.RESULT_WEAK
     ("showed", "shown", "demonstrated", "died", "deaths?", "survived", "responded", "responders?", "responses?",
      "remissions?", "effective(?:ness)?", "benefit(?:s|ed|ted)?", "resulted\\s+in", "vs\\.?", "versus",
      "compared\\s+(?:with|to)", "safe", "well", "was\\s+(?:\\d|one|two)"),
@@ -102,8 +102,8 @@ def test_blank_keeps_brackets_and_length_as_the_character_list_does():
 
 def test_odd_case_letters_pass_the_gate():
     # no keyword in the lower-cased text, yet the IGNORECASE pattern matches: the gate must let it through
-    assert types.RESULT_STRONG.pattern.search("It was ſignificant.") is not None
-    assert types.RESULT_STRONG.search("It was ſignificant.") is not None
+    assert resultcues.RESULT_STRONG.pattern.search("It was ſignificant.") is not None
+    assert resultcues.RESULT_STRONG.search("It was ſignificant.") is not None
     assert hedging.HEDGE.search("This ſuggests a benefit.") is not None
     assert hedging.hedged("This ſuggests a benefit.")
 

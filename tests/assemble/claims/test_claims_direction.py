@@ -147,7 +147,7 @@ def test_purpose_infinitives_are_not_comparisons():
 
 def test_adverse_effect_when_the_tagger_stops_short_of_the_head_noun():
     from claimex.assemble.claims.base import sentence_views
-    from claimex.assemble.claims.types import is_adverse
+    from claimex.assemble.claims.resultcues import is_adverse
 
     text = "Hepatic arterial chemoembolization for liver metastases. Major extrahepatic complications are rare."
     short = make_record(text, [("OUTCOME", "Major extrahepatic")], title=True)

@@ -11,9 +11,9 @@ import re
 import pytest
 
 # the package exports functions named like some of its modules (``polarity``, ``significance``): the modules by name
-concluded, direction, hedging, polarity, sides, significance, types = (
+concluded, direction, hedging, polarity, resultcues, sides, significance, types = (
     importlib.import_module(f"claimex.assemble.claims.{name}")
-    for name in ("concluded", "direction", "hedging", "polarity", "sides", "significance", "types"))
+    for name in ("concluded", "direction", "hedging", "polarity", "resultcues", "sides", "significance", "types"))
 
 FOLD_CHARS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin): letters that IGNORECASE matches to ASCII letters
 
@@ -122,10 +122,10 @@ def test_first_letter_patterns_open_on_a_class():
 
 
 @pytest.mark.parametrize("gated, pattern", [
-    (types._ADVERSE_GATED, types.ADVERSE), (sides._COMPARATIVE_IN_ARM, sides._COMPARATIVE_IN_ARM.pattern),
+    (resultcues._ADVERSE_GATED, resultcues.ADVERSE), (sides._COMPARATIVE_IN_ARM, sides._COMPARATIVE_IN_ARM.pattern),
     (sides._OWN_PREDICATES, sides._OWN_PREDICATES.pattern), (sides._CHANGE_BY_EACH, sides._CHANGE_BY_EACH.pattern),
     (direction._BETWEEN_NULL, significance.BETWEEN_NULL)],
-    ids=["types.ADVERSE", "sides._COMPARATIVE_IN_ARM", "sides._OWN_PREDICATES", "sides._CHANGE_BY_EACH",
+    ids=["resultcues.ADVERSE", "sides._COMPARATIVE_IN_ARM", "sides._OWN_PREDICATES", "sides._CHANGE_BY_EACH",
          "significance.BETWEEN_NULL"])
 def test_gates_answer_as_the_pattern(gated, pattern, pubmed_sentences):
     """Every match holds one of the gate's keywords: the gated search finds what the pattern finds, also on texts

@@ -12,8 +12,9 @@ from claimex.assemble.claims import gates, polarity
 from claimex.assemble.claims.design import COMPARE_BEFORE
 from claimex.assemble.claims.gates import Gated
 from claimex.assemble.claims.polarity import REFERENCE
+from claimex.assemble.claims.resultcues import RESULT_STRONG
 from claimex.assemble.claims.significance import NOT_SIGNIFICANT
-from claimex.assemble.claims.types import ADMIN, BASELINE, RESULT_STRONG
+from claimex.assemble.claims.types import ADMIN, BASELINE
 
 TAILS = ["than ", "than \n", "than\n", "than x \n\n", "versus  a b c ", "vs. ", "vs ", "differs from that of the ",
          "differed markedly from those in ", "as well as ", "as effective as the ", "compared to\n", "COMPARED WITH ",
