@@ -71,10 +71,9 @@ def blank_nlp():
 
 
 @pytest.fixture(scope="session")
-def pubmed_sentences(corpora) -> list[str]:
-    """The shared PubMed XML samples' abstracts, whole and cut at '.'/';' (real text for pattern checks)."""
+def pubmed_abstracts(corpora) -> list[tuple[str, str, str]]:
+    """The shared PubMed XML samples as ``(pmid, title, abstract body)``, the body's sections joined by spaces."""
     import json
-    import re
 
     path = corpora / "pubmed-xml-samples" / "abstracts_flat.jsonl"
     if not path.exists():
@@ -83,6 +82,17 @@ def pubmed_sentences(corpora) -> list[str]:
     for line in path.read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
         body = " ".join(s["text"] or "" for s in r.get("abstract_sections") or [])
+        out.append((str(r["pmid"]), r.get("title") or "", body))
+    return out
+
+
+@pytest.fixture(scope="session")
+def pubmed_sentences(pubmed_abstracts) -> list[str]:
+    """The shared PubMed XML samples' abstracts, whole and cut at '.'/';' (real text for pattern checks)."""
+    import re
+
+    out = []
+    for _, _, body in pubmed_abstracts:
         out.extend(re.split(r"(?<=[.;])\s+", body))
         out.append(body)
     return out

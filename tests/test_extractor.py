@@ -5,7 +5,6 @@ samples, rule pipeline), and ``Extractor.freeze`` raises the young generation's 
 from __future__ import annotations
 
 import gc
-import json
 import weakref
 
 import pytest
@@ -16,20 +15,9 @@ from claimex.read.base import Document
 
 
 @pytest.fixture(scope="module")
-def abstracts(corpora) -> list[Document]:
+def abstracts(pubmed_abstracts) -> list[Document]:
     """The first 12 shared PubMed abstracts with a measure the rule pipeline parses (title + abstract)."""
-    path = corpora / "pubmed-xml-samples" / "abstracts_flat.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} not found")
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
-        body = " ".join(s["text"] or "" for s in r.get("abstract_sections") or [])
-        if body and "%" in body:
-            out.append(Document(id=str(r["pmid"]), text=f"{r.get('title') or ''}\n{body}"))
-        if len(out) == 12:
-            break
-    return out
+    return [Document(id=pmid, text=f"{title}\n{body}") for pmid, title, body in pubmed_abstracts if body and "%" in body][:12]
 
 
 def _freed_without_collector(nlp, document: Document, build) -> bool:
