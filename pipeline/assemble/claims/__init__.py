@@ -42,7 +42,7 @@ from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
 from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
-from .polarity import BOTH_ARMS, anatomy, both_arms_change
+from .polarity import BOTH_ARMS, anatomy, both_arms_change, sized_in_both
 from .reported import carry_reported
 from .reporting import Reporting, changed, changed_arms, located
 from .sides import (
@@ -222,6 +222,7 @@ class ClaimAssembler:
                                 and not adds_to(entity_words(e), entity_words(carried_c)) for e in interventions)):
                 comparators = [carried_c]
                 inherited.append(carried_c)
+            at = len(out)  # this group's claim
             out.append(Claim(
                 id="",
                 sentence=view.index,
@@ -260,6 +261,19 @@ class ClaimAssembler:
                     copies = [own.model_copy(update={"intervention": [c.id], "comparator": []}) for c in comparators]
                     out.extend(copies)
                     per_arm.extend(copies)
+            if ctype in _CARRY and arm is None and _judged_change(decision) and sized_in_both(_cue_text(view)) \
+                    and (comparators or carried_c is not None):
+                # a change in every arm whose size the sentence sets apart ("improvements in both groups were
+                # larger in the patients treated by oxybutinin"): the change per arm above, and the comparison of
+                # its size between the arms (GUIDELINES, Findings: "within a group over time and between groups in
+                # one sentence gives two findings"), with the sentence's or the design's comparator
+                both = self._compared(view, arms, group, gpairs)
+                if both.direction in _COMPARED:
+                    other = comparators or [carried_c]
+                    out.append(out[at].model_copy(update={
+                        "comparator": [e.id for e in other], "direction": both.direction,
+                        "significant": both.significant, "negated": both.negated, "p_value": both.p_value,
+                        "inherited": unique(list(out[at].inherited) + ([] if comparators else [carried_c.id]))}))
             if decision.within and ctype in _CARRY:
                 # no difference between the arms and a significant change within them: a second, single-arm
                 # finding of the change (GUIDELINES, Findings: "within a group over time and between groups")
@@ -293,6 +307,14 @@ class ClaimAssembler:
         claim.inherited = [i for i in claim.inherited if i not in carried]
         claim.direction, claim.significant, claim.negated = own.direction, own.significant, own.negated
         claim.p_value = own.p_value
+
+    def _compared(self, view: SentenceView, arms: list[Arm], group: Group, pairs) -> Decision:
+        """The comparison decision (:func:`.direction.decide_comparison`) of ``group`` in ``view``: the arms'
+        values, the sentence's roles and other outcomes, the classifier."""
+        sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]
+        others = [(o.start - view.start, o.end - view.start) for o in view.label("OUTCOME") if o not in group.outcomes]
+        return decide_comparison(view.text, view.start, group.measures, role_spans(view, arms, group.outcomes), sides,
+                                 self.model, " ".join(o.text for o in group.outcomes), others)
 
     @staticmethod
     def _harms(view: SentenceView, ctype: str) -> bool:
@@ -360,11 +382,7 @@ class ClaimAssembler:
                 if decision.negated and designed and controlled and not self._harms(view, ctype):
                     return _denied(decision)
         else:
-            sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]
-            others = [(o.start - view.start, o.end - view.start) for o in view.label("OUTCOME")
-                      if o not in group.outcomes]
-            decision = decide_comparison(view.text, view.start, group.measures, role_spans(view, arms, group.outcomes),
-                                         sides, self.model, outcome_text, others)
+            decision = self._compared(view, arms, group, pairs)
         if decision.direction is None and has_comparator and ctype in _CARRY:
             # arms named, nothing compared in words: their values or the classifier
             sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]

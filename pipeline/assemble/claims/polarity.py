@@ -350,6 +350,19 @@ def both_arms_change(text: str) -> bool:
                                                           r"more|less|higher|lower)\b", text, re.IGNORECASE)
 
 
+#: a comparative of a change's size that :func:`both_arms_change` lets stand ("larger", "smaller", "faster")
+_SIZED = re.compile(r"\b(?:larger|smaller|shorter|longer|fewer|better|worse|faster|slower|superior|inferior)\b", re.IGNORECASE)
+
+
+def sized_in_both(text: str) -> bool:
+    """A change reported within every arm (:func:`both_arms_change`) whose size the sentence sets apart between
+    them in a comparative of degree ("improvements ... in both groups were seen but mean improvements in the all
+    were larger in the patients who treated by oxybutinin"): the change of each arm and the comparison of its size
+    are two findings. The comparatives :func:`both_arms_change` rules out (more, less, greater, higher, lower)
+    make the sentence a comparison already."""
+    return both_arms_change(text) and bool(_SIZED.search(text))
+
+
 # -- single-arm / qualitative judgements ----------------------------------------------------------------
 POSITIVE = cues(
     r"improv\w*", r"effective(?:ly|ness)?", r"efficacious", r"efficacy", r"benefit\w*", r"beneficial",
