@@ -350,8 +350,9 @@ def both_arms_change(text: str) -> bool:
                                                           r"more|less|higher|lower)\b", text, re.IGNORECASE)
 
 
-#: a comparative of a change's size that :func:`both_arms_change` lets stand ("larger", "smaller", "faster")
-_SIZED = re.compile(r"\b(?:larger|smaller|shorter|longer|fewer|better|worse|faster|slower|superior|inferior)\b", re.IGNORECASE)
+#: a comparative of a change's size that :func:`both_arms_change` lets stand ("larger", "smaller", "superior")
+_SIZED = re.compile(r"\b(?:larger|smaller|shorter|longer|fewer|better|worse|faster|slower|superior|inferior)\b",
+                    re.IGNORECASE)
 
 
 def sized_in_both(text: str) -> bool:
