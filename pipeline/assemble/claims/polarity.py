@@ -350,9 +350,10 @@ def both_arms_change(text: str) -> bool:
                                                           r"more|less|higher|lower)\b", text, re.IGNORECASE)
 
 
-#: a comparative of a change's size that :func:`both_arms_change` lets stand ("larger", "smaller", "superior")
-_SIZED = re.compile(r"\b(?:larger|smaller|shorter|longer|fewer|better|worse|faster|slower|superior|inferior)\b",
-                    re.IGNORECASE)
+#: a comparative of a change's size that :func:`both_arms_change` lets stand ("larger", "smaller", "superior to";
+#: "superior" alone may be anatomy)
+_SIZED = re.compile(r"\b(?:larger|smaller|shorter|longer|fewer|better|worse|faster|slower|"
+                    r"(?:superior|inferior)\s+to)\b", re.IGNORECASE)
 
 
 def sized_in_both(text: str) -> bool:
