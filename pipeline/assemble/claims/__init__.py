@@ -263,16 +263,17 @@ class ClaimAssembler:
                     per_arm.extend(copies)
             if ctype in _CARRY and arm is None and _judged_change(decision) and sized_in_both(_cue_text(view)) \
                     and (comparators or carried_c is not None):
-                # a change in every arm whose size the sentence sets apart ("improvements in both groups were
-                # larger in the patients treated by oxybutinin"): the change per arm above, and the comparison of
-                # its size between the arms (GUIDELINES, Findings: "within a group over time and between groups in
-                # one sentence gives two findings"), with the sentence's or the design's comparator
-                both = self._compared(view, arms, group, gpairs)
-                if both.direction in _COMPARED:
+                # a change in every arm whose size the sentence sets apart ("Significant improvement was recorded
+                # ... in all groups (p < 0.001), but levosulpiride was significantly (p < 0.01) superior to
+                # domperidone ..."): the change per arm above, and the comparison between the arms (GUIDELINES,
+                # Findings: "within a group over time and between groups in one sentence gives two findings"), with
+                # the sentence's or the design's comparator (docs/claims.md section 29.5)
+                sized = self._compared(view, arms, group, gpairs)
+                if sized.direction in _COMPARED:
                     other = comparators or [carried_c]
                     out.append(out[at].model_copy(update={
-                        "comparator": [e.id for e in other], "direction": both.direction,
-                        "significant": both.significant, "negated": both.negated, "p_value": both.p_value,
+                        "comparator": [e.id for e in other], "direction": sized.direction,
+                        "significant": sized.significant, "negated": sized.negated, "p_value": sized.p_value,
                         "inherited": unique(list(out[at].inherited) + ([] if comparators else [carried_c.id]))}))
             if decision.within and ctype in _CARRY:
                 # no difference between the arms and a significant change within them: a second, single-arm

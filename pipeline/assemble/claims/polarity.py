@@ -358,10 +358,10 @@ _SIZED = re.compile(r"\b(?:larger|smaller|shorter|longer|fewer|better|worse|fast
 
 def sized_in_both(text: str) -> bool:
     """A change reported within every arm (:func:`both_arms_change`) whose size the sentence sets apart between
-    them in a comparative of degree ("improvements ... in both groups were seen but mean improvements in the all
-    were larger in the patients who treated by oxybutinin"): the change of each arm and the comparison of its size
-    are two findings. The comparatives :func:`both_arms_change` rules out (more, less, greater, higher, lower)
-    make the sentence a comparison already."""
+    them in a comparative ("Significant improvement was recorded ... in all groups, but levosulpiride was
+    significantly superior to domperidone ...", EvidenceMap 8891846): the change of each arm and the comparison
+    between the arms are two findings. The comparatives :func:`both_arms_change` rules out (more, less, greater,
+    higher, lower) make the sentence a comparison already."""
     return both_arms_change(text) and bool(_SIZED.search(text))
 
 
