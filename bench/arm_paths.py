@@ -7,13 +7,13 @@ session 13; counts only by default).
 
 ``--examples PATH`` prints the gold sentence, gold arms and the claim of each finding counted on that path (prefix
 match): only on gold you may read (OPEN), never on BLIND or the report half. The path is read by wrapping
-``ClaimAssembler._decide`` (the pipeline itself is not changed): the branch of ``_decide`` that returned the
-decision, and for a comparison the reason :func:`claimex.assemble.claims.sides.between_arms` gave (two arms'
-values, a comparator arm named, between-arm words, an arm as the subject of an effect verb, a plural arm, a
+:func:`claimex.assemble.claims.decision.decide` (the pipeline itself is not changed): the branch of ``decide`` that
+returned the decision, and for a comparison the reason :func:`claimex.assemble.claims.sides.between_arms` gave (two
+arms' values, a comparator arm named, between-arm words, an arm as the subject of an effect verb, a plural arm, a
 comparative said of one arm, a test statistic) or the words that made it compare (``compares_arms`` words, a
 comparative, the classifier when arms are named; ``denied effect``: a no difference read from words with no between-arm
-rule - :func:`claimex.assemble.claims._denied` and the older no-difference word rules). ``C`` after a judged path: the
-claim still carries a comparator.
+rule - :func:`claimex.assemble.claims.decision._denied` and the older no-difference word rules). ``C`` after a judged
+path: the claim still carries a comparator.
 Per found finding (``findings_match.judge``): gold single-arm (comparator null) or comparison, the claim compared
 (increase / decrease / no difference) or judged (positive / negative), and whether it carries a comparator. Second
 table: the compared claims of gold comparisons with no comparator ("comparator missing"), by path and by whether the
@@ -32,8 +32,12 @@ from pathlib import Path
 
 import claimex.assemble.claims as C
 from claimex.assemble.claims import sides as S
+from claimex.assemble.claims.clauses import none_in_any_arm
+from claimex.assemble.claims.decision import cue_text
 from claimex.assemble.claims.direction import is_comparative
-from claimex.assemble.claims.significance import compares_arms
+from claimex.assemble.claims.polarity import both_arms_change
+from claimex.assemble.claims.significance import NOT_SIGNIFICANT, compares_arms, significance
+from claimex.assemble.claims.single import HARMS
 from claimex.corpora.findings import load_gold, select_gold
 from claimex.evaluate.findings import _predict
 from claimex.evaluate.findings_match import judge
@@ -68,7 +72,7 @@ def between_reason(view, arms, pairs) -> str | None:
     return None
 
 
-_ORIG_DECIDE = C.ClaimAssembler._decide
+_ORIG_DECIDE = C.decide
 _ORIG_CALL = C.ClaimAssembler.__call__
 _ORIG_BETWEEN = C.between_arms
 _REASON: dict[int, str | None] = {}
@@ -87,17 +91,17 @@ def _call(self, record):
 
 
 def _path(view, ctype, arms, group, pairs, has_comparator, within, single_arm, solo, compares, controlled, d):
-    """The branch of ``_decide`` that gave decision ``d`` (its conditions re-read in the same order)."""
-    masked = C._cue_text(view)
+    """The branch of ``decide`` that gave decision ``d`` (its conditions re-read in the same order)."""
+    masked = cue_text(view)
     one_arm = not has_comparator and len({a.key for a in arms if not a.plural}) <= 1
     degree = single_arm and controlled and S.compared_in_degree(masked)
     if degree:
         single_arm = False
-    both = C.both_arms_change(masked) and not C.NOT_SIGNIFICANT.found(masked) and C.significance(
+    both = both_arms_change(masked) and not NOT_SIGNIFICANT.found(masked) and significance(
         group.measures, view.text, view.start)[0] is not False
     compared = compares_arms(masked, group.measures)
     outcome_at = min((o.start - view.start for o in group.outcomes), default=None)
-    if (not single_arm or controlled) and C.none_in_any_arm(masked, outcome_at) and d.source == "words" \
+    if (not single_arm or controlled) and none_in_any_arm(masked, outcome_at) and d.source == "words" \
             and d.direction == "no_difference":
         return "cmp: none in any arm"
     if within and not has_comparator and (solo or not compared):
@@ -115,7 +119,7 @@ def _path(view, ctype, arms, group, pairs, has_comparator, within, single_arm, s
         if not (has_comparator or d.source):
             return "judged: fallback"
         harm = ctype == "adverse_effect" or bool(
-            C.HARMS.search(" ".join(o.text for o in view.label("OUTCOME"))))
+            HARMS.search(" ".join(o.text for o in view.label("OUTCOME"))))
         kind = ("harm" if harm else "no harm") + (" neg" if d.negated else "")
         return f"judged: polarity words ({d.source}): {kind}"
     if compares:
@@ -129,9 +133,9 @@ def _path(view, ctype, arms, group, pairs, has_comparator, within, single_arm, s
     return "judged: fallback" if d.direction in ("positive", "negative") else f"other {d.direction}"
 
 
-def _decide(self, view, ctype, arms, group, pairs, has_comparator, within=False, single_arm=False, solo=False,
+def _decide(model, view, ctype, arms, group, pairs, has_comparator, within=False, single_arm=False, solo=False,
             compares=False, controlled=False):
-    d = _ORIG_DECIDE(self, view, ctype, arms, group, pairs, has_comparator, within, single_arm, solo, compares,
+    d = _ORIG_DECIDE(model, view, ctype, arms, group, pairs, has_comparator, within, single_arm, solo, compares,
                      controlled)
     if ctype in ("finding", "adverse_effect", "conclusion"):
         path = _path(view, ctype, arms, group, pairs, has_comparator, within, single_arm, solo, compares,
@@ -155,7 +159,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.examples and not args.skip_ids:
         ap.error("--examples only with --skip-ids (OPEN)")
-    C.ClaimAssembler._decide = _decide
+    C.decide = _decide
     C.ClaimAssembler.__call__ = _call
     C.between_arms = _between
     golds = select_gold(load_gold(None, errors=[]), "tune", ids=args.ids, skip_ids=args.skip_ids)

@@ -2,8 +2,8 @@
 
 Per sentence, in order: typing (:mod:`.types`), arms and roles with cross-sentence intervention
 context (:mod:`.context`, :mod:`.link`, :mod:`.sides`), arm values and claim groups (one claim per outcome when a
-sentence reports separate comparisons for several outcomes), direction and significance
-(:mod:`.direction` for comparisons, :mod:`.single` for judged single-arm results, :mod:`.significance`),
+sentence reports separate comparisons for several outcomes), judged or compared (:mod:`.decision`), direction and
+significance (:mod:`.direction` for comparisons, :mod:`.single` for judged single-arm results, :mod:`.significance`),
 hedging and negation (:mod:`.hedging`). Before that, entities are grounded to the
 record's MeSH headings and chemicals (:mod:`.grounding`; sets ``Entity.mesh`` in place). After all sentences, a
 result compared only by a change word in an abstract that reports within the arms is judged (:mod:`.reporting`), and a
@@ -21,11 +21,11 @@ from typing import Any, TypeVar
 from ...schema import ArmValue, Claim, Record
 from .armrank import ArmRanker, TrialCheck, default_ranker_path, load_ranker
 from .arms import arms_of, settle_roles, stray_arms_dropped, stray_comparators_dropped, valued_pair
-from .base import SentenceView, blank, entity_words, sentence_views, unique
-from .clauses import none_in_any_arm
+from .base import SentenceView, entity_words, sentence_views, unique
 from .confidence import ConfidenceModel, default_confidence_path, load_confidence
-from .context import Arm, InterventionContext
+from .context import InterventionContext
 from .coordinated import split_coordinated
+from .decision import CARRY, cue_text, decide, judge, rejudge
 from .design import adds_to, distinct_arms, same_intervention
 from .direction import (
     Decision,
@@ -33,8 +33,6 @@ from .direction import (
     classifier_text,
     comparison_evidence,
     decide_comparison,
-    decide_qualitative,
-    is_comparative,
     load_model,
 )
 from .grounding import ground
@@ -42,7 +40,7 @@ from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
 from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
-from .polarity import BOTH_ARMS, anatomy, both_arms_change
+from .polarity import BOTH_ARMS
 from .reported import carry_reported
 from .reporting import Reporting, changed, changed_arms, located
 from .sides import (
@@ -51,33 +49,18 @@ from .sides import (
     both_named_changed,
     common_arm,
     comparator_alone,
-    compared_in_degree,
     controlled_design,
     every_subject,
     within_arms,
 )
-from .significance import DEGREE, NOT_SIGNIFICANT, compares_arms, significance
-from .single import HARMS, decide_within, single_arm_direction
-from .types import CONCLUSION, TypingState, classify, methods_cue
+from .significance import DEGREE, compares_arms
+from .single import single_arm_direction
+from .types import TypingState, classify, methods_cue
 
 __all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model", "single_arm_direction"]
 
-_NO_DIRECTION = ("background", "aim")
-_CARRY = ("finding", "adverse_effect", "conclusion")
 _COMPARED = ("increase", "decrease", "no_difference")
-_FUTURE = CONCLUSION  # recommendations ("further studies are needed") carry no direction
 _NEEDS_OUTCOME = ("finding", "adverse_effect")  # claim types dropped without an outcome (unless ``outcomeless``)
-
-
-def _cue_text(view: SentenceView) -> str:
-    """The text direction cues are read in: the sentence with its role entities and body parts ("left
-    ventricle") blanked, made once per sentence (cached on the view)."""
-    def make() -> str:
-        masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
-        body_parts = anatomy(view.text)
-        return blank(masked, body_parts) if body_parts else masked
-
-    return view.cached("cue_text", make)
 
 
 def _judged_change(decision: Decision) -> bool:
@@ -149,7 +132,7 @@ class ClaimAssembler:
             ctx.observe(view, ctype, design=design)
         if reporting.within_arms():
             for claim, view, ctype, group in reporting.loose:
-                self._rejudge(claim, view, ctype, group)
+                rejudge(claim, view, ctype, group)
         if self.arms is not None:
             # the arm of a per-arm single-arm finding is the arm itself, not the ranker's pick for the claim
             kept = {c.id for c in per_arm}
@@ -165,37 +148,37 @@ class ClaimAssembler:
         """The claims of one typed sentence; ``per_arm`` collects the single-arm findings made for the other arms
         of a sentence judged within the arms (see :func:`_judged_change`); ``reporting`` how the abstract reports
         its results so far (:class:`.reporting.Reporting`)."""
-        if ctype in _CARRY:
+        if ctype in CARRY:
             settle_roles(view, ctx)
         arms = arms_of(view, ctx)
-        if ctype in _CARRY:
+        if ctype in CARRY:
             carried, carried_c = ctx.carried(), ctx.named_comparator()
         else:
             arms = [a for a in arms if not a.inherited]
             carried, carried_c = [], None
         pairs = arm_values(view, arms, view.measures)
-        if ctype in _CARRY:
+        if ctype in CARRY:
             valued_pair(arms, pairs, ctx.is_main)
-        apart = arms_apart(view, arms) if ctype in _CARRY else []
-        every = both_named_changed(view, arms, ctx.comparators) if ctype in _CARRY and not apart else []
+        apart = arms_apart(view, arms) if ctype in CARRY else []
+        every = both_named_changed(view, arms, ctx.comparators) if ctype in CARRY and not apart else []
         if len(distinct_arms(every)) >= 2:  # "Both A and B induced a decrease": one single-arm finding per arm
             apart = [a.entity for a in distinct_arms(every)]
-        solo = bool(apart) or bool(every) or (ctype in _CARRY and (comparator_alone(view, arms)
-                                                                   or common_arm(view, arms)))
-        compares = ctype in _CARRY and not solo and between_arms(view, arms, pairs)
+        solo = bool(apart) or bool(every) or (ctype in CARRY and (comparator_alone(view, arms)
+                                                                  or common_arm(view, arms)))
+        compares = ctype in CARRY and not solo and between_arms(view, arms, pairs)
         roles = roles_of(view, arms, carried, carried_c, compares=compares, solo=solo)
-        if ctype in _CARRY:
+        if ctype in CARRY:
             roles.intervention[:] = stray_arms_dropped(view, roles.intervention, ctx, pairs)
             roles.comparator[:] = stray_comparators_dropped(view, roles.comparator, arms)
-        within = ctype in _CARRY and (solo or (not compares and (within_arms(view, arms) or every_subject(view))))
-        groups = claim_groups(view, pairs) if ctype in _CARRY else [Group(roles.outcome, list(view.measures))]
+        within = ctype in CARRY and (solo or (not compares and (within_arms(view, arms) or every_subject(view))))
+        groups = claim_groups(view, pairs) if ctype in CARRY else [Group(roles.outcome, list(view.measures))]
         if apart:  # one single-arm finding per arm reported on its own
             groups = [(g, ent) for g in groups for ent in apart]
-        elif ctype in _CARRY and compares:
+        elif ctype in CARRY and compares:
             groups = [g for group in groups for g in split_by_arm(view, group, pairs, roles.comparator)]
         else:
             groups = [(g, None) for g in groups]
-        if ctype in _CARRY and not apart:  # an outcome reported in the clause of one of several active arms
+        if ctype in CARRY and not apart:  # an outcome reported in the clause of one of several active arms
             groups = [(g, arm or clause_arm(view, g.outcomes, arms, ctx.seen)) for g, arm in groups]
         triples = [(g2, arm, comp) for g, arm in groups
                    for g2, comp in (split_by_comparator(view, g, arms, roles.comparator) if compares else [(g, None)])]
@@ -206,17 +189,17 @@ class ClaimAssembler:
             ids = {m.id for m in group.measures}
             interventions = [arm] if arm is not None else roles.intervention
             comparators = [comp] if comp is not None else roles.comparator
-            if comparators and ctx.no_arms is not None and ctype in _CARRY:
+            if comparators and ctx.no_arms is not None and ctype in CARRY:
                 # a mention of no arm of the trial (:mod:`.trialarm`) is no comparator (the decision above still
                 # read the sentence as comparing): the design's comparator is carried in its place
                 not_arm = ctx.no_arms()
                 comparators = [e for e in comparators if e.id not in not_arm]
             gpairs = [(m, a) for m, a in pairs if m.id in ids]
-            decision = self._decide(view, ctype, arms, group, gpairs, bool(roles.comparator), within,
-                                    single_arm=ctype in _CARRY and carried_c is None, solo=solo, compares=compares,
-                                    controlled=ctx.controlled)
+            decision = decide(self.model, view, ctype, arms, group, gpairs, bool(roles.comparator), within,
+                              single_arm=ctype in CARRY and carried_c is None, solo=solo, compares=compares,
+                              controlled=ctx.controlled)
             inherited = list(roles.inherited)
-            if (ctype in _CARRY and not comparators and carried_c is not None and interventions and not solo
+            if (ctype in CARRY and not comparators and carried_c is not None and interventions and not solo
                     and decision.direction in _COMPARED and not every_subject(view)
                     and not any(same_intervention(entity_words(carried_c), entity_words(e))
                                 and not adds_to(entity_words(e), entity_words(carried_c)) for e in interventions)):
@@ -245,12 +228,12 @@ class ClaimAssembler:
                                  or e is arm),
                 arm_mentions=[e.id for e in roles.mentions],
             ))
-            if ctype in _CARRY and decision.direction is not None:
+            if ctype in CARRY and decision.direction is not None:
                 reporting.count(out[-1], view, ctype, group, decision, within=within,
-                                loose=not compares and bool(comparators) and located(view, arms, _cue_text(view))
-                                and not compares_arms(_cue_text(view), group.measures)
-                                and not DEGREE.search(_cue_text(view)))
-            if ctype in _CARRY and comparators and _judged_change(decision):
+                                loose=not compares and bool(comparators) and located(view, arms, cue_text(view))
+                                and not compares_arms(cue_text(view), group.measures)
+                                and not DEGREE.search(cue_text(view)))
+            if ctype in CARRY and comparators and _judged_change(decision):
                 # judged within the arms (a change or a judgement "in both groups") though the sentence names or
                 # carries the other arm: one single-arm finding per arm (GUIDELINES, Findings: "improved in both
                 # groups"), never a comparator beside a positive / negative direction
@@ -260,122 +243,27 @@ class ClaimAssembler:
                     copies = [own.model_copy(update={"intervention": [c.id], "comparator": []}) for c in comparators]
                     out.extend(copies)
                     per_arm.extend(copies)
-            if decision.within and ctype in _CARRY:
+            if decision.within and ctype in CARRY:
                 # no difference between the arms and a significant change within them: a second, single-arm
                 # finding of the change (GUIDELINES, Findings: "within a group over time and between groups")
-                own = self._judge(view, ctype, group)
+                own = judge(view, ctype, group)
                 out.append(out[-1].model_copy(update={"comparator": [], "direction": own.direction,
                                                       "significant": True, "negated": own.negated,
                                                       "p_value": own.p_value}))
-            elif ctype in _CARRY and comparators and not solo and decision.direction == "no_difference" \
+            elif ctype in CARRY and comparators and not solo and decision.direction == "no_difference" \
                     and changed(view.text):
                 # no difference between the arms in a sentence that also says the outcome changed significantly
                 # ("significant improvements in X in both groups; no significant differences were found"): the change
                 # is a second, single-arm finding (GUIDELINES, Findings: "the same outcome within a group over time
                 # and between groups in one sentence gives two findings"), one per arm when every arm changed
-                own = self._judge(view, ctype, group)
+                own = judge(view, ctype, group)
                 if own.direction in ("positive", "negative"):
-                    copies = changed_arms(out[-1], own, every=bool(BOTH_ARMS.search(_cue_text(view))))
+                    copies = changed_arms(out[-1], own, every=bool(BOTH_ARMS.search(cue_text(view))))
                     out.extend(copies)
                     per_arm.extend(copies[1:])
         if self.outcomeless:
             return out
         return [c for c in out if c.outcome or c.type not in ("finding", "adverse_effect")]
-
-    def _rejudge(self, claim: Claim, view: SentenceView, ctype: str, group: Group) -> None:
-        """``claim`` (compared only by a change word, its comparator carried) read as a change within its arm, in
-        place: judged (:meth:`_judge`), no comparator (see :class:`.reporting.Reporting`)."""
-        own = self._judge(view, ctype, group)
-        if own.direction not in ("positive", "negative"):
-            return
-        carried = set(claim.comparator)
-        claim.comparator = []
-        claim.inherited = [i for i in claim.inherited if i not in carried]
-        claim.direction, claim.significant, claim.negated = own.direction, own.significant, own.negated
-        claim.p_value = own.p_value
-
-    @staticmethod
-    def _harms(view: SentenceView, ctype: str) -> bool:
-        """A result about harms: the claim is typed adverse or the sentence's outcomes name harms
-        (:data:`.single.HARMS`)."""
-        return ctype == "adverse_effect" or view.cached(
-            "harms", lambda: bool(HARMS.search(" ".join(o.text for o in view.label("OUTCOME")))))
-
-    def _judge(self, view: SentenceView, ctype: str, group: Group) -> Decision:
-        """The single-arm judgement (:func:`.single.decide_within`) of ``group``'s outcome in ``view``."""
-        masked = _cue_text(view)
-        # a single-arm result is a harm when the claim is typed adverse or the sentence lists harms
-        harms = self._harms(view, ctype)
-        return decide_within(view.text, view.start, masked, group.measures, adverse=harms,
-                             outcome_text=" ".join(o.text for o in group.outcomes),
-                             outcome_at=min((o.start - view.start for o in group.outcomes), default=None),
-                             adverse_claim=ctype == "adverse_effect")
-
-    def _decide(self, view: SentenceView, ctype: str, arms: list[Arm], group: Group, pairs, has_comparator: bool,
-                within: bool = False, single_arm: bool = False, solo: bool = False, compares: bool = False,
-                controlled: bool = False) -> Decision:
-        """``single_arm``: the abstract's design has no comparator (no control or alternative arm anywhere);
-        ``solo``: the arm rules made this a single-arm finding of one arm (arms reported apart, the comparator
-        arm alone, a change in both arms of the one named treatment), so it is judged even when the sentence
-        has comparison words; ``compares``: the arm rules found the sentence comparing arms
-        (:func:`.sides.between_arms`: "Singing did not improve single breath counting", an arm as the subject of an
-        effect verb), so it is decided as a comparison even when no comparator was resolved; ``controlled``: the
-        abstract names a controlled design (:func:`.sides.controlled_design`)."""
-        if ctype in _NO_DIRECTION or (ctype == "conclusion" and _recommendation(view.text)):
-            return Decision()
-        masked = _cue_text(view)
-        outcome_text = " ".join(o.text for o in group.outcomes)
-        designed = not single_arm  # the design named the other arm before this sentence
-        one_arm = not has_comparator and len({a.key for a in arms if not a.plural}) <= 1
-        if single_arm and controlled and compared_in_degree(masked):
-            # no comparator seen, but the abstract is of a controlled trial and the sentence says its result in a
-            # comparative ("significantly shorter after drinking coffee (p <0.01)"): a comparison, not judged
-            single_arm = False
-        both = ctype in _CARRY and both_arms_change(masked) and not NOT_SIGNIFICANT.found(masked) and significance(
-            group.measures, view.text, view.start)[0] is not False  # "2.24 mm in both groups (P = 0.75)" compares
-        compared = compares_arms(masked, group.measures)
-        outcome_at = min((o.start - view.start for o in group.outcomes), default=None)
-        if ctype in _CARRY and (not single_arm or controlled) and none_in_any_arm(masked, outcome_at):
-            # nothing happened in any arm of a controlled design (a comparator seen, or a randomised / placebo-
-            # controlled abstract), said in the outcome's own clause: no difference between them, with its test
-            sig, p, _ = significance(group.measures, view.text, view.start)
-            return Decision(direction="no_difference", significant=sig, p_value=p.id if p is not None else None,
-                            source="words")
-        if (within and not has_comparator and (solo or not compared)) or both or (
-                single_arm and one_arm and not compared and not (compares and controlled)) or (
-                single_arm and not controlled and not has_comparator and not compared):
-            # a change within the arms ("reduced significantly in both groups"), or a result of a single-arm
-            # design: judged, not compared; a sentence that compares two arms in words ("lower in implanted
-            # than non-implanted eyes") is a comparison even when no comparator entity was resolved, and so is one
-            # the arm rules found comparing arms (two arms' values, a test) in a controlled design. In an uncontrolled
-            # series (no controlled design, no design comparator; GUIDELINES: comparator null) a result that names
-            # two treatments ("among the patients who had isolated AVR, while among ... AVR with CABG") but compares
-            # nothing in words is judged too: the tagged treatments are subgroups or settings, not arms
-            return self._judge(view, ctype, group)
-        if not (compares or compared or is_comparative(masked, not one_arm, group.measures)):
-            decision = decide_qualitative(masked, adverse=ctype == "adverse_effect")
-            if ctype in _CARRY:  # a result stated in words ("did not improve endothelial function"): its test
-                sig, p, _ = significance(group.measures, view.text, view.start)
-                decision.significant, decision.p_value = sig, p.id if p is not None else None
-                if decision.negated and designed and controlled and not self._harms(view, ctype):
-                    return _denied(decision)
-        else:
-            sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]
-            others = [(o.start - view.start, o.end - view.start) for o in view.label("OUTCOME")
-                      if o not in group.outcomes]
-            decision = decide_comparison(view.text, view.start, group.measures, role_spans(view, arms, group.outcomes),
-                                         sides, self.model, outcome_text, others)
-        if decision.direction is None and has_comparator and ctype in _CARRY:
-            # arms named, nothing compared in words: their values or the classifier
-            sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]
-            decision = decide_comparison(view.text, view.start, group.measures,
-                                         role_spans(view, arms, group.outcomes), sides, self.model, outcome_text)
-        if decision.direction is None and not has_comparator and ctype in _CARRY:
-            # no comparator, nothing compared or judged in words: a result reported for the arm
-            decision = self._judge(view, ctype, group)
-            if decision.negated and designed and controlled and not self._harms(view, ctype):
-                return _denied(decision)
-        return decision
 
     # -- one-sentence helpers (evaluation and training on Evidence Inference) ---------------------------
     def _single(self, record: Record):
@@ -401,22 +289,6 @@ class ClaimAssembler:
         spans = role_spans(view, arms, outcomes)
         ev = comparison_evidence(view.text, view.start, view.measures, spans, pairs, " ".join(o.text for o in outcomes))
         return classifier_text(ev, view.text, spans)
-
-
-def _denied(decision: Decision) -> Decision:
-    """An effect denied in a controlled trial whose design named the other arm ("However, the quality of life in
-    women did not improve", "There was no failed insertion of devices"), with no within-arm wording: nothing set one
-    arm apart from the other - no difference between them, not a single-arm judgement (the comparator is carried
-    after). A harm denied ("No safety concerns were observed") stays a judgement of the arm (GUIDELINES, Findings:
-    a harm stated for one arm without comparison)."""
-    return Decision(direction="no_difference", significant=decision.significant, negated=True,
-                    p_value=decision.p_value, source="words")
-
-
-def _recommendation(text: str) -> bool:
-    m = _FUTURE.search(text)
-    return bool(m) and any(w in m.group(0).lower() for w in ("needed", "required", "warranted", "necessary",
-                                                               "help", "should", "recommended"))
 
 
 _DEFAULT: dict[str, ClaimAssembler] = {}
