@@ -7,36 +7,22 @@ import re
 
 import numpy as np
 import pytest
+from ei_5827033 import TEXT, abstract_record  # tests/ is on sys.path through its conftest
 
 from claimex.annotate.measures import parse_measures
 from claimex.assemble.claims import ClaimAssembler
 from claimex.corpora.findings import GoldAbstract, GoldFinding, Span, text_sha1
 from claimex.evaluate.prompts import Prompt
-from claimex.schema import Entity, Record, Sentence
+from claimex.schema import Record
 from claimex.train.arms import examples, fit, gold_examples, held_out, score
-
-TEXT = ("Transcutaneous electroacupuncture alleviates postoperative ileus after gastrectomy: A randomized "
-        "clinical trial\n"
-        "After gastrectomy, the patients were randomly allocated to the TEA (n = 33) or control (n = 30) group. "
-        "Time to first flatus in the TEA group was significantly shorter than in the control group (73.19 ± 15.61 "
-        "vs 82.82 ± 20.25 h, P = 0.038), especially for open gastrectomy (76.53 ± 14.29 vs 87.23 ± 20.75 h, "
-        "P = 0.048).")
 
 
 def _record() -> Record:
     spans = [("INTERVENTION", "Transcutaneous electroacupuncture", 0), ("INTERVENTION", "TEA", 0),
              ("COMPARATOR", "control", 0), ("INTERVENTION", "TEA", 1), ("COMPARATOR", "control", 1),
              ("OUTCOME", "Time to first flatus", 0), ("INTERVENTION", "gastrectomy", 2)]
-    ents = []
-    for k, (label, surface, nth) in enumerate(spans, start=1):
-        pos = [m.start() for m in re.finditer(re.escape(surface), TEXT)][nth]
-        ents.append(Entity(id=f"E{k}", label=label, start=pos, end=pos + len(surface), text=surface))
-    first = TEXT.index("\n")
-    second = TEXT.index("Time to first")
-    sents = [Sentence(start=0, end=first, section="TITLE"), Sentence(start=first + 1, end=second - 1),
-             Sentence(start=second, end=len(TEXT))]
-    measures = [m.to_schema(f"M{k}") for k, m in enumerate(parse_measures(TEXT), start=1)]
-    rec = Record(id="5827033", text=TEXT, sentences=sents, entities=ents, measures=measures)
+    rec = abstract_record(spans)
+    rec.measures = [m.to_schema(f"M{k}") for k, m in enumerate(parse_measures(TEXT), start=1)]
     rec.claims = ClaimAssembler("cues", arms="rules")(rec)
     return rec
 

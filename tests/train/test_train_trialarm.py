@@ -2,21 +2,14 @@
 Inference 2.0 train prompt (PMC 5827033, its intervention / comparator strings as the prompt gives them), the
 threshold rule, the AUC and the held-out split."""
 
-import re
-
 import numpy as np
+from ei_5827033 import abstract_record  # tests/ is on sys.path through its conftest
 
 from claimex.assemble.claims.trialarm import FEATURES
 from claimex.corpora.evidence_inference import EIPrompt
-from claimex.schema import Entity, Record, Sentence
+from claimex.schema import Record
 from claimex.train.trialarm import at, auc, examples, held_out, threshold
 
-TEXT = ("Transcutaneous electroacupuncture alleviates postoperative ileus after gastrectomy: A randomized "
-        "clinical trial\n"
-        "After gastrectomy, the patients were randomly allocated to the TEA (n = 33) or control (n = 30) group. "
-        "Time to first flatus in the TEA group was significantly shorter than in the control group (73.19 ± 15.61 "
-        "vs 82.82 ± 20.25 h, P = 0.038), especially for open gastrectomy (76.53 ± 14.29 vs 87.23 ± 20.75 h, "
-        "P = 0.048).")
 PROMPT = EIPrompt("5827033", "transcutaneous electroacupuncture (TEA)", "control group", "Time to first flatus", (),
                   "train")
 
@@ -26,16 +19,8 @@ def _record(control_prompt: str = "control group") -> tuple[Record, dict]:
              "Transcutaneous electroacupuncture"), ("COMPARATOR", "control", 0, None),
              ("INTERVENTION", "TEA", 1, "Transcutaneous electroacupuncture"), ("COMPARATOR", "control", 1, None),
              ("OUTCOME", "Time to first flatus", 0, None), ("INTERVENTION", "gastrectomy", 2, None)]
-    ents = []
-    for k, (label, surface, nth, expanded) in enumerate(spans, start=1):
-        pos = [m.start() for m in re.finditer(re.escape(surface), TEXT)][nth]
-        ents.append(Entity(id=f"E{k}", label=label, start=pos, end=pos + len(surface), text=surface,
-                           expanded=expanded, score=0.9))
-    first, second = TEXT.index("\n"), TEXT.index("Time to first")
-    sents = [Sentence(start=0, end=first, section="TITLE"), Sentence(start=first + 1, end=second - 1),
-             Sentence(start=second, end=len(TEXT))]
     prompt = EIPrompt(PROMPT.pmcid, PROMPT.intervention, control_prompt, PROMPT.outcome, (), "train")
-    return Record(id="5827033", text=TEXT, sentences=sents, entities=ents), {"5827033": [prompt]}
+    return abstract_record(spans, score=0.9), {"5827033": [prompt]}
 
 
 def test_a_group_is_an_arm_when_it_names_a_prompt_arm():
