@@ -6,7 +6,11 @@ sentence or an abstract's other results reveal (issue 10, session 15; docs/claim
   outcome within a group over time and between groups in one sentence gives two findings");
 * :class:`Reporting` / :func:`located` - an abstract that reports some results within the arms: a result compared only
   by a change word, its comparator carried and no arm named as the one whose effect it is, is a change within its arm
-  too (GUIDELINES, Findings: single-arm for a within-group change).
+  too (GUIDELINES, Findings: single-arm for a within-group change);
+* :func:`changed_over_time` - a comparison in a sentence that also measures a change against the arm's own start
+  ("from baseline", "vs. baseline", "pre- and post-", "over the 12-week period"): the change is a second, single-arm
+  finding beside the comparison (GUIDELINES, Findings: "the same outcome within a group over time and between groups
+  in one sentence gives two findings"; issue 10, session 16).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from .context import Arm
 from .direction import CHANGE_CUE, Decision
 from .groups import Group
 from .hedging import negation_scope
-from .significance import SIGNIFICANT_CHANGE
+from .significance import OVER_TIME, SIGNIFICANT_CHANGE
 
 COMPARED = ("increase", "decrease", "no_difference")
 
@@ -73,6 +77,20 @@ def changed(text: str) -> bool:
     "both groups had a significant increase in STT"), not under a negation ("neither group had a significant
     increase")?"""
     return any(not negation_scope(text, m.start()) for m in SIGNIFICANT_CHANGE.finditer(text))
+
+
+#: a change of the outcome, a verb or noun of change (not a comparative of degree: "lower" sets arms apart)
+_CHANGE = re.compile(r"\b(?:improv|increas|decreas|reduc|declin|rose|fell|elevat|worsen|normali[sz]|chang)\w*",
+                     re.IGNORECASE)
+
+
+def changed_over_time(text: str, cue_text: str) -> bool:
+    """Does the sentence measure a change against the arm's own start (:data:`.significance.OVER_TIME`, read in
+    the sentence as written: the tagger often takes "from baseline" into an outcome span) and name the change
+    outside its role entities (``cue_text``: the sentence with them blanked)? Beside a comparison it is a second,
+    single-arm finding: "The magnitude of change from baseline in mean ... IOP was significantly greater with X than
+    with Y" compares the changes of the arms and reports the change of each."""
+    return bool(OVER_TIME.search(text)) and bool(_CHANGE.search(cue_text))
 
 
 def changed_arms(claim: Claim, own: Decision, every: bool) -> list[Claim]:
