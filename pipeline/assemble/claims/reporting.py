@@ -87,10 +87,13 @@ _CHANGE = re.compile(r"\b(?:improv|increas|decreas|reduc|declin|rose|fell|elevat
 def changed_over_time(text: str, cue_text: str) -> bool:
     """Does the sentence measure a change against the arm's own start (:data:`.significance.OVER_TIME`, read in
     the sentence as written: the tagger often takes "from baseline" into an outcome span) and name the change
-    outside its role entities (``cue_text``: the sentence with them blanked)? Beside a comparison it is a second,
-    single-arm finding: "The magnitude of change from baseline in mean ... IOP was significantly greater with X than
-    with Y" compares the changes of the arms and reports the change of each."""
-    return bool(OVER_TIME.search(text)) and bool(_CHANGE.search(cue_text))
+    outside its role entities (``cue_text``: the sentence with them blanked), not under a negation ("neither group
+    had a significant increase in STT over time", as :func:`changed`)? Beside a comparison it is a second,
+    single-arm finding: "The increase in FEV1 from baseline was greater in the HD group than in the GD group (304 ±
+    49 mL versus 148 ± 39 mL, respectively, P = 0.01)" (Evidence Inference PMC3692346) compares the arms' changes and
+    reports the HD arm's change."""
+    return bool(OVER_TIME.search(text)) and any(not negation_scope(cue_text, m.start())
+                                                for m in _CHANGE.finditer(cue_text))
 
 
 def changed_arms(claim: Claim, own: Decision, every: bool) -> list[Claim]:
