@@ -42,7 +42,7 @@ from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
 from .polarity import BOTH_ARMS
 from .reported import carry_reported
-from .reporting import Reporting, changed, changed_arms, changed_over_time, located
+from .reporting import Reporting, changed, changed_arms, changed_over_time, located, valued_apart
 from .sides import (
     arms_apart,
     between_arms,
@@ -258,10 +258,11 @@ class ClaimAssembler:
                 # comparison in a sentence that measures the change against the arm's own start ("from baseline",
                 # "pre- and post-", "over the 12-week period"; session 16): the change is a second, single-arm
                 # finding (GUIDELINES, Findings: "the same outcome within a group over time and between groups in one
-                # sentence gives two findings"), one per arm when every arm changed
+                # sentence gives two findings"), one per arm when every arm changed or has its own figures
                 own = judge(view, ctype, group)
                 if own.direction in ("positive", "negative"):
-                    copies = changed_arms(out[-1], own, every=bool(BOTH_ARMS.search(cue_text(view))))
+                    copies = changed_arms(out[-1], own, every=bool(BOTH_ARMS.search(cue_text(view)))
+                                          or valued_apart(out[-1]))
                     out.extend(copies)
                     per_arm.extend(copies[1:])
         if self.outcomeless:

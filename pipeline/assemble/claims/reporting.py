@@ -10,7 +10,8 @@ sentence or an abstract's other results reveal (issue 10, session 15; docs/claim
 * :func:`changed_over_time` - a comparison in a sentence that also measures a change against the arm's own start
   ("from baseline", "vs. baseline", "pre- and post-", "over the 12-week period"): the change is a second, single-arm
   finding beside the comparison (GUIDELINES, Findings: "the same outcome within a group over time and between groups
-  in one sentence gives two findings"; issue 10, session 16).
+  in one sentence gives two findings"; issue 10, session 16); one per arm when each arm has its own figures
+  (:func:`valued_apart`).
 """
 
 from __future__ import annotations
@@ -94,6 +95,13 @@ def changed_over_time(text: str, cue_text: str) -> bool:
     reports the HD arm's change."""
     return bool(OVER_TIME.search(text)) and any(not negation_scope(cue_text, m.start())
                                                 for m in _CHANGE.finditer(cue_text))
+
+
+def valued_apart(claim: Claim) -> bool:
+    """Does ``claim`` give each of two or more arms its own figures (arm values linked to two arms: "304 ± 49 mL
+    versus 148 ± 39 mL")? Then a change beside its comparison is one single-arm finding per arm (GUIDELINES, Findings:
+    "one single-arm finding per arm when each arm has its own figures"; session 16)."""
+    return len({a.arm for a in claim.arms if a.arm is not None}) >= 2
 
 
 def changed_arms(claim: Claim, own: Decision, every: bool) -> list[Claim]:
