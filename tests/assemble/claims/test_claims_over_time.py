@@ -1,9 +1,9 @@
 """A comparison in a sentence that also measures the change against the arm's own start ("from baseline", "vs.
 baseline", "pre- and post-", "over the 12-week period") reports two findings (GUIDELINES, Findings: "the same outcome
 within a group over time and between groups in one sentence gives two findings"): the comparison, with its
-comparator, and the change within the arm, single-arm (issue 10, session 16; docs/claims.md section 30.1). Real
-sentences from ../shared: Evidence Inference unlabelled abstracts outside the findings gold (PMC3692346, PMC4749757,
-PMC4320624)."""
+comparator, and the change within the arm, single-arm, one per arm when each arm has its own figures (issue 10,
+session 16; docs/claims.md section 30.1). Real sentences from ../shared: Evidence Inference unlabelled abstracts
+outside the findings gold (PMC3692346, PMC4298817, PMC4749757, PMC4320624)."""
 
 from claims_helpers import claims_of, entity_texts, make_record
 
@@ -69,3 +69,26 @@ def test_over_time_needs_a_change_word_outside_the_roles():
     # the change word inside the outcome span (blanked in the cue text) is the outcome's name, no change said
     masked = text.replace("Mean change from baseline in HbA1c", " " * len("Mean change from baseline in HbA1c"))
     assert not changed_over_time(text, masked)
+
+
+# PMC4298817 (title, allocation, first result): each arm has its own figures ("group L, -1.1 vs. group ML, -4.3")
+PROSTATITIS = (
+    "The Efficacy of Mirodenafil for Chronic Prostatitis/Chronic Pelvic Pain Syndrome in Middle-Aged Males. "
+    "Eighty-eight males with CP/CPPS were randomized to receive either levofloxacin (500 mg/d) (group L, 40 patients) "
+    "or levofloxacin (500 mg/d) and mirodenafil (50 mg/d) (group ML, 48 patients) for six weeks. "
+    "The mean change in total IPSS from baseline was higher in group ML than that in group L (group L, -1.1 vs. "
+    "group ML, -4.3; p<0.05).")
+
+
+def test_the_change_of_arms_with_their_own_figures_is_one_finding_per_arm():
+    rec = make_record(PROSTATITIS, [
+        ("INTERVENTION", "Mirodenafil"), ("COMPARATOR", "levofloxacin (500 mg/d)"),
+        ("INTERVENTION", "levofloxacin (500 mg/d) and mirodenafil (50 mg/d)"), ("OUTCOME", "total IPSS"),
+        ("INTERVENTION", "group ML", 1), ("COMPARATOR", "group L", 1), ("COMPARATOR", "group L", 2),
+        ("INTERVENTION", "group ML", 2)], title=True)
+    claims = _claims_of_sentence(rec, "The mean change")
+    compared = [c for c in claims if c.direction in ("increase", "decrease", "no_difference")]
+    judged = [c for c in claims if c.direction in ("positive", "negative")]
+    assert compared and all(c.comparator for c in compared)
+    assert all(not c.comparator for c in judged)
+    assert {tuple(entity_texts(rec, c.intervention)) for c in judged} == {("group ML",), ("group L",)}
