@@ -42,7 +42,7 @@ from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
 from .polarity import BOTH_ARMS
 from .reported import carry_reported
-from .reporting import Reporting, changed, changed_arms, located
+from .reporting import Reporting, changed, changed_arms, changed_over_time, located, valued_apart
 from .sides import (
     arms_apart,
     between_arms,
@@ -250,15 +250,19 @@ class ClaimAssembler:
                 out.append(out[-1].model_copy(update={"comparator": [], "direction": own.direction,
                                                       "significant": True, "negated": own.negated,
                                                       "p_value": own.p_value}))
-            elif ctype in CARRY and comparators and not solo and decision.direction == "no_difference" \
-                    and changed(view.text):
+            elif ctype in CARRY and not solo and decision.direction in _COMPARED and (
+                    (comparators and decision.direction == "no_difference" and changed(view.text))
+                    or changed_over_time(view.text, cue_text(view))):
                 # no difference between the arms in a sentence that also says the outcome changed significantly
-                # ("significant improvements in X in both groups; no significant differences were found"): the change
-                # is a second, single-arm finding (GUIDELINES, Findings: "the same outcome within a group over time
-                # and between groups in one sentence gives two findings"), one per arm when every arm changed
+                # ("significant improvements in X in both groups; no significant differences were found"), or any
+                # comparison in a sentence that measures the change against the arm's own start ("from baseline",
+                # "pre- and post-", "over the 12-week period"; session 16): the change is a second, single-arm
+                # finding (GUIDELINES, Findings: "the same outcome within a group over time and between groups in one
+                # sentence gives two findings"), one per arm when every arm changed or has its own figures
                 own = judge(view, ctype, group)
                 if own.direction in ("positive", "negative"):
-                    copies = changed_arms(out[-1], own, every=bool(BOTH_ARMS.search(cue_text(view))))
+                    copies = changed_arms(out[-1], own, every=bool(BOTH_ARMS.search(cue_text(view)))
+                                          or valued_apart(out[-1]))
                     out.extend(copies)
                     per_arm.extend(copies[1:])
         if self.outcomeless:

@@ -6,7 +6,12 @@ sentence or an abstract's other results reveal (issue 10, session 15; docs/claim
   outcome within a group over time and between groups in one sentence gives two findings");
 * :class:`Reporting` / :func:`located` - an abstract that reports some results within the arms: a result compared only
   by a change word, its comparator carried and no arm named as the one whose effect it is, is a change within its arm
-  too (GUIDELINES, Findings: single-arm for a within-group change).
+  too (GUIDELINES, Findings: single-arm for a within-group change);
+* :func:`changed_over_time` - a comparison in a sentence that also measures a change against the arm's own start
+  ("from baseline", "vs. baseline", "pre- and post-", "over the 12-week period"): the change is a second, single-arm
+  finding beside the comparison (GUIDELINES, Findings: "the same outcome within a group over time and between groups
+  in one sentence gives two findings"; issue 10, session 16); one per arm when each arm has its own figures
+  (:func:`valued_apart`).
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from .context import Arm
 from .direction import CHANGE_CUE, Decision
 from .groups import Group
 from .hedging import negation_scope
-from .significance import SIGNIFICANT_CHANGE
+from .significance import OVER_TIME, SIGNIFICANT_CHANGE
 
 COMPARED = ("increase", "decrease", "no_difference")
 
@@ -73,6 +78,30 @@ def changed(text: str) -> bool:
     "both groups had a significant increase in STT"), not under a negation ("neither group had a significant
     increase")?"""
     return any(not negation_scope(text, m.start()) for m in SIGNIFICANT_CHANGE.finditer(text))
+
+
+#: a change of the outcome, a verb or noun of change (not a comparative of degree: "lower" sets arms apart)
+_CHANGE = re.compile(r"\b(?:improv|increas|decreas|reduc|declin|rose|fell|elevat|worsen|normali[sz]|chang)\w*",
+                     re.IGNORECASE)
+
+
+def changed_over_time(text: str, cue_text: str) -> bool:
+    """Does the sentence measure a change against the arm's own start (:data:`.significance.OVER_TIME`, read in
+    the sentence as written: the tagger often takes "from baseline" into an outcome span) and name the change
+    outside its role entities (``cue_text``: the sentence with them blanked), not under a negation ("neither group
+    had a significant increase in STT over time", as :func:`changed`)? Beside a comparison it is a second,
+    single-arm finding: "The increase in FEV1 from baseline was greater in the HD group than in the GD group (304 ±
+    49 mL versus 148 ± 39 mL, respectively, P = 0.01)" (Evidence Inference PMC3692346) compares the arms' changes and
+    reports the HD arm's change."""
+    return bool(OVER_TIME.search(text)) and any(not negation_scope(cue_text, m.start())
+                                                for m in _CHANGE.finditer(cue_text))
+
+
+def valued_apart(claim: Claim) -> bool:
+    """Does ``claim`` give each of two or more arms its own figures (arm values linked to two arms: "304 ± 49 mL
+    versus 148 ± 39 mL")? Then a change beside its comparison is one single-arm finding per arm (GUIDELINES, Findings:
+    "one single-arm finding per arm when each arm has its own figures"; session 16)."""
+    return len({a.arm for a in claim.arms if a.arm is not None}) >= 2
 
 
 def changed_arms(claim: Claim, own: Decision, every: bool) -> list[Claim]:

@@ -113,15 +113,22 @@ _AGAINST_START = (r"\b(?:from|than|compared\s+(?:with|to)|relative\s+to)\s+(?:th
 AGAINST_START = re.compile(r"[fFtTcCrR](?<!\w.)(?i:(?:(?<=f)rom|(?<=t)han|(?<=c)ompared\s+(?:with|to)|"
                            r"(?<=r)elative\s+to)\s+(?:the\s+|their\s+)?(?:baseline|before|pre-?\w*|prior|initial|"
                            r"admission|week\s+0|day\s+0)\b)")
+_PRE_POST = (r"\bpre-?\s*(?:and|/|-|to)\s*post-?\w*|"
+             r"\bbefore\b(?!\s+and\s+after)[^;]{3,80}?\bafter\b")
+_IN_EVERY_ARM = r"\b(?:in|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?(?:groups?|arms?)\b"
+_OVER_PERIOD = (r"\bover\s+(?:the\s+)?(?:\d|\w+-(?:month|week|year))|"
+                r"\bover\s+(?:the\s+)?(?:\S+\s+)?(?:period|time)\b")
 #: a change reported within the arms (one definition for :mod:`.link` and :mod:`.direction`): against the start
 #: (:data:`AGAINST_START`), before and after the treatment ("was 20 ... before the intervention, but, after ...
 #: it increased to 83.2", "After pre- and post-training experimental group"), in every arm ("in both groups",
 #: "within each group") or over the study period ("over the 24-month period")
-WITHIN_CHANGE = re.compile(_AGAINST_START + r"|\bpre-?\s*(?:and|/|-|to)\s*post-?\w*|"
-                           r"\bbefore\b(?!\s+and\s+after)[^;]{3,80}?\bafter\b|"
-                           r"\b(?:in|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?(?:groups?|arms?)\b|"
-                           r"\bover\s+(?:the\s+)?(?:\d|\w+-(?:month|week|year))|"
-                           r"\bover\s+(?:the\s+)?(?:\S+\s+)?(?:period|time)\b", re.IGNORECASE)
+WITHIN_CHANGE = re.compile("|".join((_AGAINST_START, _PRE_POST, _IN_EVERY_ARM, _OVER_PERIOD)), re.IGNORECASE)
+#: a change measured over time, the arm against its own start (issue 10, session 16): :data:`WITHIN_CHANGE` but for
+#: "in both groups" (a place, not a time), and a value set against the start ("vs. baseline", "versus
+#: pre-treatment"; "compared with baseline" is :data:`AGAINST_START`)
+OVER_TIME = re.compile("|".join((_AGAINST_START, r"\b(?:vs\.?|versus|against|over|above|below)\s+(?:the\s+|their\s+)?"
+                                 r"(?:baseline|pre-?(?:treatment|intervention|operative|test|training)\w*)\b",
+                                 _PRE_POST, _OVER_PERIOD)), re.IGNORECASE)
 
 
 #: nothing happened in any arm ("No postoperative morbidity or mortality occurred in either group", "No severe
