@@ -57,7 +57,7 @@ def main(argv=None) -> int:
 
     if args.sources:
         sys.path.insert(0, str(Path(__file__).parent))
-        from comparator_sources import SOURCE, TWICE
+        from comparator_sources import SOURCE, TWICE, ZONE
     from claimex.evaluate.findings_match import content_words, entity_names
     from claimex.evaluate.prompts import load_prompts, match_claim
     from claimex.schema import Record
@@ -128,6 +128,8 @@ def main(argv=None) -> int:
             tag = "right" if cls.startswith("right") else "wrong"
             counts[f"carried from {SOURCE.get(id(comps[-1]), 'no source')}: {tag}"] += 1
             cls = f"{cls} | from {SOURCE.get(id(comps[-1]), 'no source')}"
+            counts[f"carried from zone {ZONE.get(id(comps[-1]))}: {tag}"] += 1
+            cls = f"{cls} | zone {ZONE.get(id(comps[-1]))}"
             if id(comps[-1]) in TWICE:
                 counts[f"carried comparator written twice in its sentence: {tag}"] += 1
                 cls = f"{cls} | twice"

@@ -29,13 +29,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from comparator_sources import SOURCE, TWICE  # bench/comparator_sources.py
+from comparator_sources import SOURCE, TWICE, ZONE  # bench/comparator_sources.py
 from judged import judged, tune_options  # bench/judged.py
 
 from claimex.assemble.claims import ClaimAssembler
 from claimex.assemble.claims.armrank import ArmRanker
 from claimex.assemble.claims.base import entity_words
 from claimex.assemble.claims.design import same_intervention
+from claimex.assemble.claims.labels import bare_control
 from claimex.evaluate.findings_match import arm_aliases, content_words, entity_names, is_bare
 
 STATE: dict[tuple[int, str], tuple] = {}  # (sentence start, text) -> (carried comparator, comparators then)
@@ -130,11 +131,26 @@ def main() -> None:
                     i_arm = arm_aliases(f.intervention, record)
                     ok = "R" if all(entity_names(e, c_arm, i_arm) for e in cc) else "W"
                     rows.append(f"carried from {src}: cmp {ok}")
+                    rows.append(f"carried from zone {ZONE.get(id(cc[-1]))}: cmp {ok}")
                 else:
                     rows.append(f"carried from {src}: single W")
+                    rows.append(f"carried from zone {ZONE.get(id(cc[-1]))}: single W")
             if cc and not any(gs <= e.start < ge for e in cc) and id(cc[-1]) in TWICE:
                 rows.append(f"carried comparator written twice in its sentence: "
                             f"{'single' if f.comparator is None else 'cmp'} {'R' if j.fields.get('comparator') else 'W'}")
+            if cc and not any(gs <= e.start < ge for e in cc) and ZONE.get(id(cc[-1])) in ("results", "skip"):
+                zone = ZONE.get(id(cc[-1]))
+                rest = [p for p in pool if ZONE.get(id(p)) != zone and not any(
+                    same_intervention(entity_words(p), entity_words(e)) for e in ci)]
+                named = [p for p in rest if not bare_control(p.text)]
+                alt = (named or rest or [None])[-1]
+                if f.comparator is None:
+                    new = "R" if alt is None else "W"
+                else:
+                    c_arm, i_arm = arm_aliases(f.comparator, record), arm_aliases(f.intervention, record)
+                    new = "R" if alt is not None and entity_names(alt, c_arm, i_arm) else "W"
+                rows.append(f"sim no {zone}-zone comparator{'' if alt is not None else ' (none left)'}: {'single' if f.comparator is None else 'cmp'} "
+                            f"{'R' if j.fields.get('comparator') else 'W'}->{new}")
             if f.comparator is None:
                 if cc:
                     where = "own" if all(gs <= e.start < ge for e in cc) else "carried"

@@ -17,8 +17,10 @@ from claimex.assemble.claims.base import entity_words
 from claimex.assemble.claims.context import InterventionContext
 from claimex.assemble.claims.control import is_control
 from claimex.assemble.claims.design import design_comparators
+from claimex.assemble.claims.zones import zone_of
 
 SOURCE: dict[int, str] = {}
+ZONE: dict[int, str] = {}  # the zone (:func:`.zones.zone_of`) of the sentence that added it
 TWICE: set[int] = set()  # design comparators whose words another arm entity of their sentence repeats
 _observe = InterventionContext.observe
 
@@ -54,6 +56,7 @@ def _observe_spy(self, view, ctype, design=False):
         else:
             rule = "other (bracket / add-on / bare-control name)"
         SOURCE[id(c)] = f"{where} {rule}"
+        ZONE[id(c)] = zone_of(view.section) or "no zone"
         key = entity_words(c)
         if len(ents) >= 3 and any(e is not c and entity_words(e) == key for e in ents):
             TWICE.add(id(c))
