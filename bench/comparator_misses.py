@@ -36,6 +36,7 @@ from claimex.assemble.claims import ClaimAssembler
 from claimex.assemble.claims.armrank import ArmRanker
 from claimex.assemble.claims.base import entity_words
 from claimex.assemble.claims.design import same_intervention
+from claimex.assemble.claims.control import control_worded
 from claimex.assemble.claims.labels import bare_control
 from claimex.evaluate.findings_match import arm_aliases, content_words, entity_names, is_bare
 
@@ -95,6 +96,7 @@ def main() -> None:
                                lambda ap: ap.add_argument("--by-source", action="store_true",
                                                           help="also every row by the abstract's source"))
     counts: Counter = Counter()
+    spread: dict[str, set[str]] = {}  # class -> the abstracts it occurs in
     for g, record, text, found in judged(golds):
         ents = {e.id: e for e in record.entities}
         arms = [e for e in record.entities if e.label in ARMS]
@@ -151,6 +153,31 @@ def main() -> None:
                     new = "R" if alt is not None and entity_names(alt, c_arm, i_arm) else "W"
                 rows.append(f"sim no {zone}-zone comparator{'' if alt is not None else ' (none left)'}: {'single' if f.comparator is None else 'cmp'} "
                             f"{'R' if j.fields.get('comparator') else 'W'}->{new}")
+            if cc and all(bare_control(e.text) for e in cc):
+                # simulated: a bare control resolved to the abstract's one named control arm, wherever written
+                named = [e for e in arms if control_worded(e.expanded or e.text) and not bare_control(e.text)
+                         and not is_bare(e)]
+                groups: list[list] = []
+                for e in named:
+                    grp = next((x for x in groups if same_intervention(entity_words(e), entity_words(x[0]))), None)
+                    if grp is None:
+                        groups.append([e])
+                    else:
+                        grp.append(e)
+                now = "R" if j.fields.get("comparator") else "W"
+                if len(groups) == 1:
+                    alt = groups[0][0]
+                    later = "later only" if all(e.start >= ge for e in groups[0]) else "earlier"
+                    if f.comparator is None:
+                        new = "W"
+                    else:
+                        c_arm, i_arm = arm_aliases(f.comparator, record), arm_aliases(f.intervention, record)
+                        new = "R" if entity_names(alt, c_arm, i_arm) else "W"
+                    rows.append(f"sim bare control -> the one named control ({later}): "
+                                f"{'single' if f.comparator is None else 'cmp'} {now}->{new}")
+                else:
+                    rows.append(f"sim bare control, {min(len(groups), 2)} named control groups: "
+                                f"{'single' if f.comparator is None else 'cmp'} {now}")
             if f.comparator is None:
                 if cc:
                     where = "own" if all(gs <= e.start < ge for e in cc) else "carried"
@@ -216,6 +243,7 @@ def main() -> None:
             rows = rows + [f"@{g.source[:6]} {r}" for r in rows if not r.startswith("source")] if args.by_source else rows
             for cls in rows:
                 counts[cls] += 1
+                spread.setdefault(cls, set()).add(g.key)
                 if args.examples and args.examples in cls:
                     sent = " ".join(text[gs:ge].split())[:260]
                     print(f"[{cls}] {g.key} | gold {f.intervention.text!r} vs "
@@ -223,7 +251,7 @@ def main() -> None:
                           f"{[e.text for e in ci]} vs {[e.text for e in cc]} {claim.direction} | carried_c "
                           f"{carried_c.text if carried_c else None!r} | pool {[c.text for c in pool][-4:]} | {sent}")
     for cls, n in sorted(counts.items()):
-        print(f"{n:4d}  {cls}")
+        print(f"{n:4d} ({len(spread.get(cls, ())):3d} abstracts)  {cls}")
 
 
 if __name__ == "__main__":
