@@ -87,7 +87,6 @@ class InterventionContext:
     title_named: list[frozenset[str]] = field(default_factory=list)  # word keys of the title's I/C entities
     # the ids of mentions of no arm of the trial (:mod:`.trialarm`), asked on first need; never carried
     no_arms: Callable[[], frozenset[str]] | None = None
-    reported: set[str] = field(default_factory=set)  # ids of comparators a sentence of a Results section set up
 
     # -- updating ---------------------------------------------------------------------------------------
     def prime(self, views: list[SentenceView]) -> None:
@@ -132,7 +131,6 @@ class InterventionContext:
         control-worded or introduced as the alternative, are the design's comparators)."""
         ents = [e for e in view.label("INTERVENTION", "COMPARATOR") if not is_bare_label(e.text)]
         arms = [e for e in ents if not nested(view, e, "POPULATION")]  # not "150 migraine patients"
-        known = len(self.comparators)
         defining = design or view.index == 0
         # "were randomly assigned to receive CP-CEF (...) or P-CEF (...)" sets up the alternative whatever the
         # sentence was typed as (numbers of doses and cycles can make it look like a result)
@@ -191,8 +189,6 @@ class InterventionContext:
         if defining:
             self._name_bare_controls(view, ents)
         self._define_bracket_labels(view, ents)
-        if zone_of(view.section) == "results":
-            self.reported.update(c.id for c in self.comparators[known:])
 
     def _against_main(self, ents: list[Entity], alternatives: set[str]) -> set[str]:
         """The design's alternatives, where one names the main intervention and nothing else ("allocated to receive
@@ -393,10 +389,6 @@ class InterventionContext:
         if pool and self.no_arms is not None:
             not_arm = self.no_arms()
             pool = [c for c in pool if c.id not in not_arm]
-        # a sentence of a Results section reports results, it does not define the trial's arms: what it set up as
-        # a comparator ("... when compared to the patients in this group who were not Beta-blocked") is carried only
-        # when the title, aims and methods set up none
-        pool = [c for c in pool if c.id not in self.reported] or pool
         named = [c for c in pool if not bare_control(c.text)]
         return (named or pool or [None])[-1]
 
