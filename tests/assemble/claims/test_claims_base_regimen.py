@@ -1,6 +1,6 @@
-"""The regimen every arm gets is no comparator (issue 10, session 16): an arm after "in addition to" / "added to" /
-"as an adjunct(ive treatment) to" in a design sentence is the base every arm receives, not the alternative the
-allocation sets up. Real sentences from ../shared (Evidence Inference abstracts, not in the findings gold)."""
+"""The regimen every arm gets is no comparator (issue 10, session 16): in a design sentence whose other arm is a
+placebo / sham ("X or placebo in addition to Y"), the arm after "in addition to" / "added to" / "as add-on to" /
+"as an adjunct(ive treatment) to" is the base every arm receives, not the alternative the allocation sets up. Real sentences from ../shared (Evidence Inference abstracts, not in the findings gold)."""
 
 from claims_helpers import claims_of, entity_texts, make_record
 
@@ -44,7 +44,16 @@ def test_the_base_regimen_after_in_addition_to_is_no_alternative():
 
 def test_the_base_regimen_after_as_add_on_to_is_no_alternative():
     assert "quetiapine XR" not in _alternatives(QUETIAPINE, QUETIAPINE_ENTS, 1)
-    assert "quetiapine XR" not in _alternatives(QUETIAPINE, QUETIAPINE_ENTS, 0)
+
+
+# pico-corpus 30523750 (the title): no placebo arm - letrozole alone is the other arm (A) of the trial
+PALLET = ("Randomized Phase II Study Evaluating Palbociclib in Addition to Letrozole as Neoadjuvant Therapy in "
+          "Estrogen Receptor-Positive Early Breast Cancer: PALLET Trial.")
+PALLET_ENTS = [("INTERVENTION", "Palbociclib"), ("INTERVENTION", "Letrozole"), ("INTERVENTION", "Neoadjuvant Therapy")]
+
+
+def test_without_a_placebo_arm_the_base_of_an_add_on_stays_the_alternative():
+    assert "Letrozole" in _alternatives(PALLET, PALLET_ENTS, 0)
 
 
 def test_an_allocated_arm_after_to_is_still_the_alternative_of_a_comparison():
