@@ -1,13 +1,16 @@
 """Where each design comparator came from (issue 10, session 16; for bench/comparator_misses.py and
 bench/comparator_counts.py): wraps ``InterventionContext.observe`` so that every entity it adds to
-``ctx.comparators`` is tagged with the kind of sentence and the rule that added it (keyed by the entity object: records stay alive while counted). Importing this module installs
-the wrapper (bench scripts only; the pipeline itself is not changed).
+``ctx.comparators`` is tagged with the kind of sentence and the rule that added it (keyed by the entity object: the
+records stay alive while they are counted). Importing this module installs the wrapper (bench scripts only; the
+pipeline itself is not changed).
 
 ``SOURCE[id(entity)]`` is ``"<sentence> <rule>"``: sentence ``title`` / ``aim`` / ``methods`` (a design sentence after
 the title) / ``allocation`` (an allocating sentence typed otherwise) / ``result`` (any other typed sentence) /
-``untyped``; rule ``control arm`` (what the control group received), ``role bracket``, ``second allocated`` (an
-allocation's one other arm), ``alternative`` (set up by a comparison or allocation cue), ``control-worded`` (a control
-word, no cue), ``bare-control name`` (the arm written before a bare control).
+``untyped``; rule ``control arm`` (what the control group received), ``second allocated`` (an allocation's one
+other arm), ``alternative`` (set up by a comparison or allocation cue), ``control-worded`` (a control word, no cue),
+``other (bracket / add-on / bare-control name)`` (a role bracket, an add-on base, the arm written before a bare
+control). ``ZONE[id(entity)]``: the section zone of that sentence (:func:`claimex.assemble.claims.zones.zone_of`;
+``skip`` is the title). ``TWICE``: the comparators whose words another arm entity of their sentence repeats.
 """
 
 from __future__ import annotations
