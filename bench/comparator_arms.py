@@ -39,9 +39,9 @@ STATE: dict[tuple[int, str], tuple] = {}  # (sentence start, text) -> (carried c
 _original = ClaimAssembler._claims
 
 
-def _spy(self, view, ctype, ctx, per_arm):
+def _spy(self, view, ctype, ctx, *rest):
     STATE[(view.start, view.text)] = (ctx.named_comparator(), list(ctx.comparators))
-    return _original(self, view, ctype, ctx, per_arm)
+    return _original(self, view, ctype, ctx, *rest)
 
 
 ClaimAssembler._claims = _spy

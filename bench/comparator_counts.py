@@ -44,14 +44,20 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--records", type=Path, required=True)
     ap.add_argument("--make", action="store_true", help="extract the EI train abstracts into --records")
-    ap.add_argument("--show", help="print the prompts of classes starting with this")
+    ap.add_argument("--show", help="print the prompts of classes containing this")
     ap.add_argument("--limit", type=int, default=40)
+    ap.add_argument("--sources", action="store_true",
+                    help="also count carried comparators by where they came from (bench/comparator_sources.py)")
     ap.add_argument("--dump", type=Path, help="write one line per prompt: id, class, claim arms (for A/B diffs)")
     args = ap.parse_args(argv)
     if args.make:
         make(args.records)
         return 0
     from claimex.assemble.claims import ClaimAssembler
+
+    if args.sources:
+        sys.path.insert(0, str(Path(__file__).parent))
+        from comparator_sources import SOURCE, TWICE, ZONE
     from claimex.evaluate.findings_match import content_words, entity_names
     from claimex.evaluate.prompts import load_prompts, match_claim
     from claimex.schema import Record
@@ -118,10 +124,19 @@ def main(argv=None) -> int:
             dstate = 'names' if dnames else ('none' if design is None else ('pool' if inpool else 'other'))
             cls = f"{state} | wanted={where} design={dstate}"
         counts[cls] += 1
+        if args.sources and comps and src == "carried":
+            tag = "right" if cls.startswith("right") else "wrong"
+            counts[f"carried from {SOURCE.get(id(comps[-1]), 'no source')}: {tag}"] += 1
+            cls = f"{cls} | from {SOURCE.get(id(comps[-1]), 'no source')}"
+            counts[f"carried from zone {ZONE.get(id(comps[-1]))}: {tag}"] += 1
+            cls = f"{cls} | zone {ZONE.get(id(comps[-1]))}"
+            if id(comps[-1]) in TWICE:
+                counts[f"carried comparator written twice in its sentence: {tag}"] += 1
+                cls = f"{cls} | twice"
         if dump:
             dump.write(f"{p.pmcid} {p.prompt_id}\t{cls}\tI={[ents[i].text for i in claim.intervention if i in ents]} "
                        f"C={[ents[i].text for i in claim.comparator if i in ents]} {claim.direction}\n")
-        if args.show and cls.startswith(args.show) and shown[cls] < args.limit:
+        if args.show and args.show in cls and shown[cls] < args.limit:
             shown[cls] += 1
             design = design_at[str(rec.id)].get(claim.sentence)
             print(f"--- {p.pmcid} prompt {p.prompt_id} [{cls}]  I={p.intervention!r} C={p.comparator!r}")

@@ -140,6 +140,10 @@ def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
             alt = None  # "moderately or highly emetogenic chemotherapy": two modifiers of one head, not two arms
         if alt and alt.group(0).lower().startswith("to") and _ALLOCATED_TO.search(before[:alt.start()]):
             alt = None  # "randomly assigned to (receive) X": the first arm, not the alternative of "compare Y to X"
+        if alt and alt.group(0).lower().startswith("to") and _BASE_TO.search(before[:alt.start()]) \
+                and any(control_worded(e.expanded or e.text) for e in ents[:k]):
+            alt = None  # "donepezil or placebo in addition to lithium": the regimen every arm gets, not an arm (not
+            # "palbociclib in addition to letrozole", whose other arm is letrozole alone)
         if COMPARE_BEFORE.search(before) or (cue and cue.start() < ent.start - view.start and alt):
             head = next((e for e in ents[k + 1:] if _ONLY_BRACKETS.match(view.between(ent.end, e.start))), None)
             out.add((head or ent).id)  # "intra muscular (IM) pethidine": the tagger split the arm; its head
@@ -169,6 +173,9 @@ def addon_bases(view: SentenceView, arms: list[Entity]) -> set[str]:
 _JOINT_WITH = re.compile(r"\b(?:combined|combination|together|along|associated|supplemented|plus|added)\s+with$",
                          re.IGNORECASE)
 _AND_PAIR = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*and\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# what every arm gets on top of its own when a placebo / sham arm is the other ("X or placebo in addition to Y"):
+# "in addition to Y", "added to Y", "as add-on to Y", "as an adjunct(ive treatment) to Y"
+_BASE_TO = re.compile(r"\b(?:in\s+addition|added|add-?on|adjunct\w*(?:\s+(?:therapy|treatment))?)\s*$", re.IGNORECASE)
 _ALLOCATED_TO = re.compile(r"\b(?:assign|allocat|randomi[sz]|random)\w*\s*$", re.IGNORECASE)
 _MODIFIER_PAIR = re.compile(r"\b(?!(?:dai|week|month|year|night|hour|quarter|fortnight)ly\b)[a-z]{3,}ly\s+$")
 _ONLY_BRACKETS = re.compile(r"^\s*(?:\([^()]{1,15}\)\s*)?$")
