@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...schema import Claim
 from .base import SentenceView
@@ -93,8 +94,14 @@ def changed_over_time(text: str, cue_text: str) -> bool:
     single-arm finding: "The increase in FEV1 from baseline was greater in the HD group than in the GD group (304 ±
     49 mL versus 148 ± 39 mL, respectively, P = 0.01)" (Evidence Inference PMC3692346) compares the arms' changes and
     reports the HD arm's change."""
-    return bool(OVER_TIME.search(text)) and any(not negation_scope(cue_text, m.start())
-                                                for m in _CHANGE.finditer(cue_text))
+    return _over_time(text) and any(not negation_scope(cue_text, m.start()) for m in _CHANGE.finditer(cue_text))
+
+
+@lru_cache(maxsize=4096)
+def _over_time(text: str) -> bool:
+    """:data:`.significance.OVER_TIME` found in ``text``; cached per sentence text, since every compared claim of a
+    sentence asks it."""
+    return bool(OVER_TIME.search(text))
 
 
 def valued_apart(claim: Claim) -> bool:
