@@ -105,13 +105,17 @@ DEGREE = re.compile(r"\b(?:higher|lower|greater|shorter|longer|smaller|larger|fe
 #: a change said to be significant ("significant increases in plasma urea", "significantly improved")
 SIGNIFICANT_CHANGE = re.compile(r"\b(?<!no\s)(?<!not\s)significant(?:ly)?\s+(?:\w+\s+)?(?:increas|decreas|reduc|improv|"
                                 r"declin|rise|rose|elevat|lower|rais|worsen)\w*", re.IGNORECASE)
+#: a time before treatment written with "pre" ("pre", "pre-intervention", "preanesthetic", "pretreatment",
+#: "previous"; not a drug or state that starts with the letters: "than the pregabalin group" compares arms)
+_PRE = (r"pre(?:-\w*|\b|(?:treat|therap|interven|operat|test|train|an(?:a)?esth|surg|dos|infus|induct|random|exercis|"
+        r"procedur|study|meal|supplement|vious)\w*)")
 #: a change measured against the start of treatment, not against another arm ("from baseline", "compared to
 #: pre-intervention measurements", "when compared to baseline preanesthetic values", "than before surgery")
 _AGAINST_START = (r"\b(?:from|than|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|their\s+)?"
-                  r"(?:baseline|before|pre-?\w*|prior|initial|admission|week\s+0|day\s+0)\b")
+                  r"(?:baseline|before|" + _PRE + r"|prior|initial|admission|week\s+0|day\s+0)\b")
 #: (session 14: opened on its first letters, :func:`.gates.first_letter`; f, t, c, r fold to no other letter)
 AGAINST_START = re.compile(r"[fFtTcCrR](?<!\w.)(?i:(?:(?<=f)rom|(?<=t)han|(?<=c)ompared\s+(?:with|to)|"
-                           r"(?<=r)elative\s+to)\s+(?:the\s+|their\s+)?(?:baseline|before|pre-?\w*|prior|initial|"
+                           r"(?<=r)elative\s+to)\s+(?:the\s+|their\s+)?(?:baseline|before|" + _PRE + r"|prior|initial|"
                            r"admission|week\s+0|day\s+0)\b)")
 _PRE_POST = (r"\bpre-?\s*(?:and|/|-|to)\s*post-?\w*|"
              r"\bbefore\b(?!\s+and\s+after)[^;]{3,80}?\bafter\b")
@@ -145,8 +149,8 @@ BETWEEN_GROUPS = re.compile(r"\bbetween\s+(?:the\s+)?(?:two\s+|both\s+|treatment
 #: in ..."); not a change against the start ("than before", "compared with baseline": :data:`WITHIN_CHANGE`)
 COMPARES_ARMS = re.compile(
     r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|between|"
-    r"differ\w*|similar|comparable)\b(?!\s+(?:the\s+|their\s+)?(?:baseline|before|pre-?\w*|prior|initial|admission|"
-    r"week\s+0|day\s+0)\b)",
+    r"differ\w*|similar|comparable)\b(?!\s+(?:the\s+|their\s+)?(?:baseline|before|" + _PRE +
+    r"|prior|initial|admission|week\s+0|day\s+0)\b)",
     re.IGNORECASE)
 
 

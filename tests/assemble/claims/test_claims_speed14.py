@@ -33,7 +33,8 @@ OLD_BOTH_LEAD = re.compile(r"\bboth\s+(?:the\s+)?", re.IGNORECASE)
 OLD_CLAUSE = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b|\balthough\b|\bhowever\b", re.IGNORECASE)
 OLD_PURPOSE = re.compile(r"\bto\s+(?:further\s+)?(?!\w+(?:ed|ing)\b)\w+", re.IGNORECASE)
 OLD_AGAINST_START = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|their\s+)?"
-                               r"(?:baseline|before|pre-?\w*|prior|initial|admission|week\s+0|day\s+0)\b", re.IGNORECASE)
+                               r"(?:baseline|before|" + significance._PRE + r"|prior|initial|admission|week\s+0|day\s+0)\b",
+                               re.IGNORECASE)
 REWRITTEN = {
     "significance.SIGNIFICANT": (significance.SIGNIFICANT, OLD_SIGNIFICANT),
     "significance.OTHER_SIMILAR": (significance.OTHER_SIMILAR, OLD_OTHER_SIMILAR),

@@ -6,7 +6,7 @@ positive / negative; a sentence that compares the arms stays a comparison. Real 
 from claims_helpers import claims_of, finding_of, make_record
 
 from claimex.assemble.claims.polarity import harmful
-from claimex.assemble.claims.significance import NOT_SIGNIFICANT, WITHIN_CHANGE
+from claimex.assemble.claims.significance import AGAINST_START, NOT_SIGNIFICANT, WITHIN_CHANGE
 
 # Evidence Inference PMC5515187 (title, design and two results sentences)
 EDUCATION = (
@@ -67,6 +67,13 @@ def test_within_wording():
                                 "before the intervention, but, after the FCC method was used, it increased to 83.2")
     assert WITHIN_CHANGE.search("After pre- and post-training experimental group, MT, MV, NJS improved significantly")
     assert not WITHIN_CHANGE.search("was significantly different in comparison with the control group")
+
+
+def test_a_drug_named_pre_is_no_time_before_treatment():
+    # PMC3821116 (Evidence Inference, outside the gold): "than the pregabalin group" sets the arms apart
+    nausea = "Nausea frequency was also higher in the placebo group than the pregabalin group (P = 0.003)."
+    assert not WITHIN_CHANGE.search(nausea) and not AGAINST_START.search(nausea)
+    assert AGAINST_START.search("compared to pre-intervention") and AGAINST_START.search("than pretreatment values")
 
 
 def test_blood_pressure_is_harmful_but_systolic_velocities_are_not():
