@@ -42,6 +42,7 @@ from .nonresult import (
     measured_only,
 )
 from .nonresult import COMPARES as _COMPARES
+from .observed import observed_plain
 from .nonresult import CONTRAST as _CONTRAST
 from .resultcues import (
     EVENT,
@@ -349,7 +350,8 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
             return "adverse_effect" if is_adverse(view) else "finding"
         return "background"
     if _strength(view) >= 1 or zone == "results" and (view.label("OUTCOME") or EVENT.search(view.text)) or (
-            zone is None and state.design_seen and counted_event(view.text, view.measures)):
+            zone is None and state.design_seen and (counted_event(view.text, view.measures)
+                                                    or observed_plain(view))):  # session 16 (.observed)
         state.results_seen = True
         return "adverse_effect" if is_adverse(view) else "finding"
     return None

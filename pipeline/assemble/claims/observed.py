@@ -1,0 +1,63 @@
+"""A result of a plain abstract said in words the result cues miss (used by :mod:`.types`, issue 10: found).
+
+In an abstract without section labels, after its design sentences, a sentence with no result measure and none of
+the result words of :mod:`.resultcues` got no claim, though many of them report what the study saw: "[Plasma
+globotriaosylsphingosine] remained low and stable following the switch", "[Changes in cathepsin S levels] were
+directly correlated with [change in LDL-C]", "Neither [executive function] nor [processing speed] predicted
+[outcome]", "[blood pressure] was higher under [FAST treatment]", "[CPP] did not vary with [ETS]". Such a sentence
+is a finding when it names an OUTCOME, says it in the past tense of this study (:func:`.concluded.past_result`:
+a past auxiliary that is no design statement, or a finite ``-ed`` verb after its subject), no hedge reaches it, and
+one of these observation cues stands outside the entity names (:data:`OBSERVED`):
+
+* a comparative adjective ("higher", "narrower", "faster"; not "more" / "less" / "later": "for less time if",
+  "1 week later");
+* a correlation or prediction ("correlated with", "inversely related", "predicted" not after "we": a hypothesis);
+* a value that stayed ("remained", "persisted");
+* what was not seen or did not change ("were not detected", "did not vary / show / occur / exceed");
+* likeness ("similar", "identical", "comparable") and a count of none ("had no", "Neither ... nor");
+* "dose-dependent", "in favour of", "favoured", "twice as".
+
+Measured on headed abstracts outside the gold with their headings stripped (``bench/typing_dev.py``, docs/claims.md
+section 30.1): of the sentences this rule turns into findings most come from Results sections.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import SentenceView
+from .concluded import past_result
+from .gates import cues
+from .hedging import hedged
+
+#: observation cues of a plain abstract's result sentence (module doc)
+OBSERVED = cues(
+    # a comparative adjective
+    r"higher", r"lower", r"greater", r"fewer", r"shorter", r"longer", r"better", r"worse", r"larger", r"smaller",
+    r"faster", r"slower", r"quicker", r"narrower", r"wider", r"stronger", r"weaker",
+    # a correlation or prediction
+    r"correlated", r"correlat(?:es|ion)", r"(?:inversely|positively|negatively)\s+(?:related|associated)",
+    r"associations?\s+between", r"predicted", r"predictors?", r"mediated", r"determinants?",
+    # a value that stayed
+    r"remained", r"persisted",
+    # what was not seen, or did not change
+    r"(?:was|were)\s+not\s+(?:detected|seen|found|observed|identified)", r"could\s+not\s+be\s+detected",
+    r"(?:did|could)\s+not\s+(?:\w+\s+)?(?:vary|show|differ|exceed|occur|correlate|predict|change|display|reach|have)",
+    # likeness, a count of none
+    r"similar(?:ly)?", r"identical", r"comparable", r"had\s+no", r"with\s+no", r"neither", r"none",
+    # a dose relation, a verdict between arms
+    r"dose[- ]dependent(?:ly)?", r"in\s+favou?r\s+of", r"favou?red", r"twice\s+as",
+)
+#: a hypothesis, not a result: "We predicted that ATD would affect ..."
+_WE_PREDICTED = re.compile(r"\bwe\s+(?:had\s+)?predicted\b", re.IGNORECASE)
+
+
+def observed_plain(view: SentenceView) -> bool:
+    """A plain abstract's sentence that reports an observed result in words the result cues miss (module doc). The
+    caller asks it only of a sentence after the design sentences of an abstract without section labels."""
+    if not view.label("OUTCOME"):
+        return False
+    text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
+    if OBSERVED.search(text) is None or _WE_PREDICTED.search(text):
+        return False
+    return not hedged(view.text) and past_result(view)
