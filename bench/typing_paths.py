@@ -1,4 +1,4 @@
-"""Which typing rule leaves a sentence without a claim: a traced copy of ``claims.types._classify`` (main 51e292f).
+"""Which typing rule leaves a sentence without a claim: a traced copy of ``claims.types._classify`` (main 51e292f, with session 16's ``observed_plain``).
 
 ``typing_path(record)`` types every sentence of a record as :class:`claimex.assemble.claims.ClaimAssembler` does and
 returns, per sentence index, ``(claim type or None, the rule that decided it)``. Used by ``findings_misses.py`` to cut
@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from claimex.assemble.claims import types as T
 from claimex.assemble.claims.base import sentence_views
+from claimex.assemble.claims.concluded import past_result
+from claimex.assemble.claims.hedging import hedged
+from claimex.assemble.claims.observed import OBSERVED, observed_plain
 from claimex.assemble.claims.zones import section_zone, title_like
 
 
@@ -68,7 +71,13 @@ def _trace(view, state) -> tuple[str | None, str]:
             zone is None and state.design_seen and T.counted_event(view.text, view.measures)):
         state.results_seen = True
         return "finding", "result evidence"
-    return None, f"no result evidence ({zone})"
+    if zone is None and state.design_seen and observed_plain(view):
+        state.results_seen = True
+        return "finding", "observed (plain)"
+    text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
+    why = ", ".join(w for w, ok in (("cue", OBSERVED.search(text)), ("past", past_result(view)),
+                                    ("hedged", hedged(view.text))) if ok)
+    return None, f"no result evidence ({zone}; {why or 'no cue, not past'})"
 
 
 def typing_path(record) -> dict[int, tuple[str | None, str]]:

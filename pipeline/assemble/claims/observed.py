@@ -9,12 +9,13 @@ is a finding when it names an OUTCOME, says it in the past tense of this study (
 a past auxiliary that is no design statement, or a finite ``-ed`` verb after its subject), no hedge reaches it, and
 one of these observation cues stands outside the entity names (:data:`OBSERVED`):
 
-* a comparative adjective ("higher", "narrower", "faster"; not "more" / "less" / "later": "for less time if",
-  "1 week later");
+* a comparative or superlative adjective ("higher", "narrower", "faster", "fewest"; not "more" / "less" / "later":
+  "for less time if", "1 week later"); a difference or its absence ("not different", "were unaffected by");
 * a correlation or prediction ("correlated with", "inversely related", "predicted" not after "we": a hypothesis);
 * a value that stayed ("remained", "persisted");
 * what was not seen or did not change ("were not detected", "did not vary / show / occur / exceed");
-* likeness ("similar", "identical", "comparable") and a count of none ("had no", "Neither ... nor");
+* likeness ("similar", "identical", "the same in both") and a count of none ("had no", "Neither ... nor",
+  "No ... were identified"); a level judged ("Levels of pain were low", "was infrequent");
 * "dose-dependent", "in favour of", "favoured", "twice as".
 
 Measured on headed abstracts outside the gold with their headings stripped (``bench/typing_dev.py``, docs/claims.md
@@ -34,7 +35,12 @@ from .hedging import hedged
 OBSERVED = cues(
     # a comparative adjective
     r"higher", r"lower", r"greater", r"fewer", r"shorter", r"longer", r"better", r"worse", r"larger", r"smaller",
-    r"faster", r"slower", r"quicker", r"narrower", r"wider", r"stronger", r"weaker",
+    r"faster", r"slower", r"quicker", r"narrower", r"wider", r"stronger", r"weaker", r"lesser",
+    # a superlative among the arms
+    r"highest", r"lowest", r"greatest", r"fewest", r"largest", r"smallest", r"least", r"shortest", r"longest",
+    # a difference or its absence
+    r"(?:not|nonsignificantly)\s+different", r"different\s+(?:from|between|in|among)", r"statistical\s+significance",
+    r"unaffected", r"(?:was|were)\s+affected\s+by",
     # a correlation or prediction
     r"correlated", r"correlat(?:es|ion)", r"(?:inversely|positively|negatively)\s+(?:related|associated)",
     r"associations?\s+between", r"predicted", r"predictors?", r"mediated", r"determinants?",
@@ -42,9 +48,13 @@ OBSERVED = cues(
     r"remained", r"persisted",
     # what was not seen, or did not change
     r"(?:was|were)\s+not\s+(?:detected|seen|found|observed|identified)", r"could\s+not\s+be\s+detected",
-    r"(?:did|could)\s+not\s+(?:\w+\s+)?(?:vary|show|differ|exceed|occur|correlate|predict|change|display|reach|have)",
+    r"(?:did|could)\s+not\s+(?:\w+\s+)?(?:vary|show|differ|exceed|occur|correlate|predict|change|display|reach|have|"
+    r"associate|moderate)",
+    r"no\s+(?:[\w-]+\s+){0,3}(?:was|were)\s+(?:detected|seen|found|observed|identified)",
+    # a level judged ("Levels of pain were low", "Severe hypoglycaemia was infrequent")
+    r"(?:was|were)\s+(?:\w+\s+)?(?:low|high|infrequent|rare)",
     # likeness, a count of none
-    r"similar(?:ly)?", r"identical", r"comparable", r"had\s+no", r"with\s+no", r"neither", r"none",
+    r"similar(?:ly)?", r"identical", r"comparable", r"same\s+in\s+(?:both|all|each)", r"had\s+no", r"with\s+no", r"neither", r"none",
     # a dose relation, a verdict between arms
     r"dose[- ]dependent(?:ly)?", r"in\s+favou?r\s+of", r"favou?red", r"twice\s+as",
 )
