@@ -56,12 +56,12 @@ from __future__ import annotations
 import copy
 from collections import Counter
 
+from judged import tune_options
+from typing_paths import typing_path
+
 from claimex.assemble.claims import ClaimAssembler
 from claimex.evaluate.findings import _predict
 from claimex.evaluate.findings_match import _overlaps, claim_span, covered, judge, tokens
-
-from judged import tune_options
-from typing_paths import typing_path
 
 
 def _covering(finding, record, text, label="OUTCOME"):

@@ -1,4 +1,5 @@
-"""Which typing rule leaves a sentence without a claim: a traced copy of ``claims.types._classify`` (main 51e292f, with session 16's ``observed_plain``).
+"""Which typing rule leaves a sentence without a claim: a traced copy of ``claims.types._classify`` (main 51e292f,
+with session 16's ``observed_plain``).
 
 ``typing_path(record)`` types every sentence of a record as :class:`claimex.assemble.claims.ClaimAssembler` does and
 returns, per sentence index, ``(claim type or None, the rule that decided it)``. Used by ``findings_misses.py`` to cut

@@ -9,9 +9,11 @@ is a finding when it names an OUTCOME, says it in the past tense of this study (
 a past auxiliary that is no design statement, or a finite ``-ed`` verb after its subject), no hedge reaches it, and
 one of these observation cues stands outside the entity names (:data:`OBSERVED`):
 
-* a comparative or superlative adjective ("higher", "narrower", "faster", "fewest"; not "more" / "less" / "later":
-  "for less time if", "1 week later"); a difference or its absence ("not different", "were unaffected by");
-* a correlation or prediction ("correlated with", "inversely related", "predicted" not after "we": a hypothesis);
+* a comparative or superlative adjective ("higher", "narrower", "faster", "fewest"; not "more" / "less" / "later" /
+  "at least": "for less time if", "1 week later"); a difference or its absence ("not different", "were unaffected
+  by");
+* a correlation or prediction ("correlated with", "inversely related"; "predicted" not after "we" / "it was": a
+  hypothesis);
 * a value that stayed ("remained", "persisted");
 * what was not seen or did not change ("were not detected", "did not vary / show / occur / exceed");
 * likeness ("similar", "identical", "the same in both") and a count of none ("had no", "Neither ... nor",
@@ -37,7 +39,8 @@ OBSERVED = cues(
     r"higher", r"lower", r"greater", r"fewer", r"shorter", r"longer", r"better", r"worse", r"larger", r"smaller",
     r"faster", r"slower", r"quicker", r"narrower", r"wider", r"stronger", r"weaker", r"lesser",
     # a superlative among the arms
-    r"highest", r"lowest", r"greatest", r"fewest", r"largest", r"smallest", r"least", r"shortest", r"longest",
+    r"highest", r"lowest", r"greatest", r"fewest", r"largest", r"smallest", r"(?:the|was|were)\s+least", r"shortest",
+    r"longest",
     # a difference or its absence
     r"(?:not|nonsignificantly)\s+different", r"different\s+(?:from|between|in|among)", r"statistical\s+significance",
     r"unaffected", r"(?:was|were)\s+affected\s+by",
@@ -54,12 +57,13 @@ OBSERVED = cues(
     # a level judged ("Levels of pain were low", "Severe hypoglycaemia was infrequent")
     r"(?:was|were)\s+(?:\w+\s+)?(?:low|high|infrequent|rare)",
     # likeness, a count of none
-    r"similar(?:ly)?", r"identical", r"comparable", r"same\s+in\s+(?:both|all|each)", r"had\s+no", r"with\s+no", r"neither", r"none",
+    r"similar(?:ly)?", r"identical", r"comparable", r"same\s+in\s+(?:both|all|each)", r"had\s+no", r"with\s+no",
+    r"neither", r"none",
     # a dose relation, a verdict between arms
     r"dose[- ]dependent(?:ly)?", r"in\s+favou?r\s+of", r"favou?red", r"twice\s+as",
 )
-#: a hypothesis, not a result: "We predicted that ATD would affect ..."
-_WE_PREDICTED = re.compile(r"\bwe\s+(?:had\s+)?predicted\b", re.IGNORECASE)
+#: a hypothesis, not a result: "We predicted that ATD would affect ...", "It was also predicted that ..."
+_WE_PREDICTED = re.compile(r"\b(?:we|it\s+was)\s+(?:\w+\s+){0,2}?predicted\b", re.IGNORECASE)
 
 
 def observed_plain(view: SentenceView) -> bool:

@@ -42,8 +42,8 @@ from .nonresult import (
     measured_only,
 )
 from .nonresult import COMPARES as _COMPARES
-from .observed import observed_plain
 from .nonresult import CONTRAST as _CONTRAST
+from .observed import observed_plain
 from .resultcues import (
     EVENT,
     RESULT_KINDS,
