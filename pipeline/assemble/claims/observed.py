@@ -7,11 +7,12 @@ directly correlated with [change in LDL-C]", "Neither [executive function] nor [
 [outcome]", "[blood pressure] was higher under [FAST treatment]", "[CPP] did not vary with [ETS]". Such a sentence
 is a finding when it names an OUTCOME, says it in the past tense of this study (:func:`.concluded.past_result`:
 a past auxiliary that is no design statement, or a finite ``-ed`` verb after its subject), no hedge reaches it, and
-one of these observation cues stands outside the entity names (:data:`OBSERVED`):
+one of these observation cues stands outside the entity names (:data:`OBSERVED`), or a comparative opens an OUTCOME
+entity (:data:`_LEAD`: the tagger took it in, "had the [fewest adverse events]"):
 
 * a comparative or superlative adjective ("higher", "narrower", "faster", "fewest"; not "more" / "less" / "later" /
-  "at least": "for less time if", "1 week later"); a difference or its absence ("not different", "were unaffected
-  by");
+  "at least": "for less time if", "1 week later"; but "were more satisfied"); a difference or its absence ("not
+  different", "were unaffected by");
 * a correlation or prediction ("correlated with", "inversely related"; "predicted" not after "we" / "it was": a
   hypothesis);
 * a value that stayed ("remained", "persisted");
@@ -38,6 +39,7 @@ OBSERVED = cues(
     # a comparative adjective
     r"higher", r"lower", r"greater", r"fewer", r"shorter", r"longer", r"better", r"worse", r"larger", r"smaller",
     r"faster", r"slower", r"quicker", r"narrower", r"wider", r"stronger", r"weaker", r"lesser",
+    r"(?:was|were|became)\s+(?:\w+\s+)?(?:more|less)\s+[a-z]+",
     # a superlative among the arms
     r"highest", r"lowest", r"greatest", r"fewest", r"largest", r"smallest", r"(?:the|was|were)\s+least", r"shortest",
     r"longest",
@@ -62,6 +64,10 @@ OBSERVED = cues(
     # a dose relation, a verdict between arms
     r"dose[- ]dependent(?:ly)?", r"in\s+favou?r\s+of", r"favou?red", r"twice\s+as",
 )
+#: a comparative or superlative that the tagger took into the OUTCOME it qualifies ("the walking subgroup had the
+#: [fewest adverse events]", "Tapentadol produced [lesser drowsiness]")
+_LEAD = re.compile(r"(?:higher|lower|greater|fewer|lesser|shorter|longer|better|worse|larger|smaller|faster|slower|"
+                   r"highest|lowest|greatest|fewest|largest|smallest|shortest|longest|least)\b", re.IGNORECASE)
 #: a hypothesis, not a result: "We predicted that ATD would affect ...", "It was also predicted that ..."
 _WE_PREDICTED = re.compile(r"\b(?:we|it\s+was)\s+(?:\w+\s+){0,2}?predicted\b", re.IGNORECASE)
 
@@ -72,6 +78,7 @@ def observed_plain(view: SentenceView) -> bool:
     if not view.label("OUTCOME"):
         return False
     text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
-    if OBSERVED.search(text) is None or _WE_PREDICTED.search(text):
+    if OBSERVED.search(text) is None and not any(_LEAD.match(o.text) for o in view.label("OUTCOME")) \
+            or _WE_PREDICTED.search(text):
         return False
     return not hedged(view.text) and past_result(view)
