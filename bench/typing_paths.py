@@ -30,7 +30,14 @@ def _trace(view, state) -> tuple[str | None, str]:
     if zone == "conclusion" or (zone in (None, "background") and T.CONCLUSION.search(view.text)):
         if T.states_result(view, state.tagged):
             return "finding", "conclusion states result"
-        return "conclusion", f"conclusion ({zone})"
+        core = T.judging_tail(view.text)
+        why = ", ".join(w for w, ok in (("hedged", T.hedged(T.observed_trend(core))),
+                                        ("recommends", T.RECOMMENDS.search(core)),
+                                        ("past", T.past_result(view)),
+                                        ("observation cue", OBSERVED.search(view.masked("OUTCOME", "INTERVENTION",
+                                                                                        "COMPARATOR", "POPULATION"))))
+                        if ok)
+        return "conclusion", f"conclusion ({zone}; {why or 'present tense, no cue'})"
     if zone != "aim" and T.reports_nothing(view) and not (zone == "results" and T._none_of_outcome(view)):
         state.design_seen = True
         return None, f"reports nothing ({zone})"

@@ -21,6 +21,9 @@ entity (:data:`_LEAD`: the tagger took it in, "had the [fewest adverse events]")
   "No ... were identified"); a level judged ("Levels of pain were low", "was infrequent");
 * "dose-dependent", "in favour of", "favoured", "twice as".
 
+:func:`seen_part`: a conclusion's result with a trailing clause that interprets it (", suggesting that X may ...")
+is still a stated result; the hedge of that clause does not reach the result before its comma.
+
 Measured on headed abstracts outside the gold with their headings stripped (``bench/typing_dev.py``, docs/claims.md
 section 30.1): of the sentences this rule turns into findings most come from Results sections.
 """
@@ -82,3 +85,16 @@ def observed_plain(view: SentenceView) -> bool:
             or _WE_PREDICTED.search(text):
         return False
     return not hedged(view.text) and past_result(view)
+
+
+#: a trailing clause that interprets the result before it: ", suggesting that ...", ", which may ...", ", and may be"
+_INTERPRETS = re.compile(r",\s*(?:which\s+|and\s+|thus\s+|this\s+)?(?:suggest(?:s|ed|ing)?|may|might|could|possibly|"
+                         r"probably|presumably|likely|potentially)\b.*$", re.IGNORECASE | re.DOTALL)
+
+
+def seen_part(text: str) -> str:
+    """``text`` without a trailing clause that interprets the result before it ("X significantly reduced Y,
+    suggesting that X may ..."): what the study saw, for the hedge test of a conclusion (:func:`.types.states_result`);
+    ``text`` itself when no such clause follows a comma."""
+    m = _INTERPRETS.search(text)
+    return text[:m.start()] if m else text
