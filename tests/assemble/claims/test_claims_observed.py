@@ -2,12 +2,14 @@
 miss. Real sentences of Evidence Inference 2.0 unlabelled (train-side) abstracts in ../shared, cited by PMC id; none
 is in the findings gold (``bench/typing_dev.py`` leaves every gold article out). Typed in an abstract without
 section labels after a design sentence, as ``bench/typing_dev.py`` reads headed abstracts with their headings
-stripped."""
+stripped; and (:func:`~claimex.assemble.claims.observed.seen_part`) a conclusion whose result a trailing clause
+interprets."""
 
 from claims_helpers import make_record, types_of
 
 from claimex.assemble.claims.base import sentence_views
-from claimex.assemble.claims.observed import OBSERVED, observed_plain
+from claimex.assemble.claims.hedging import hedged
+from claimex.assemble.claims.observed import OBSERVED, observed_plain, seen_part
 
 DESIGN = "Patients were randomized to the two arms. "
 
@@ -65,6 +67,32 @@ def test_the_cue_is_read_outside_entity_names_and_in_the_past_tense():
     assert OBSERVED.search(text) and not observed_plain(present)
     # a hedge reaches it
     text = "CPP probably did not vary with ETS."
-    hedged = sentence_views(make_record(text, [("OUTCOME", "CPP")]))[0]
-    assert OBSERVED.search(text) and not observed_plain(hedged)
+    view = sentence_views(make_record(text, [("OUTCOME", "CPP")]))[0]
+    assert OBSERVED.search(text) and not observed_plain(view)
     assert observed_plain(sentence_views(make_record("CPP did not vary with ETS.", [("OUTCOME", "CPP")]))[0])
+
+
+CONCLUSIONS = [  # conclusion sentences of EI train-side abstracts: a result, then a clause that interprets it
+    ("Cold-pressed turnip rapeseed oil had favourable effects on circulating LDL cholesterol and oxidized LDL, which "
+     "may be important in the management of patients at high cardiovascular risk.",  # PMC 3017527
+     [("INTERVENTION", "Cold-pressed turnip rapeseed oil"), ("OUTCOME", "circulating LDL cholesterol"),
+      ("OUTCOME", "oxidized LDL")]),
+    ("In this small study, there was a clear difference in response depending on HIV status, suggesting that EE with "
+     "superimposed HIV enteropathy may be a distinct pathophysiological condition.",  # PMC 3897937
+     [("OUTCOME", "response"), ("OUTCOME", "HIV status")]),
+]
+
+
+def test_a_conclusion_with_an_interpreting_clause_states_its_result():
+    for sentence, ents in CONCLUSIONS:
+        assert hedged(sentence) and not hedged(seen_part(sentence)), sentence
+        assert types_of(sentence, sections=["CONCLUSIONS"], entities=ents) == ["finding"], sentence
+
+
+def test_a_hedge_before_the_result_still_hedges_it():
+    # PMC 3267522: the hedge governs the whole sentence, no comma sets a seen result apart
+    sentence = ("The results suggest that GCA may be an effective nutraceutical in reducing weight in preobese adults, "
+                "and may be an inexpensive means of preventing obesity in overweight adults.")
+    assert hedged(seen_part(sentence))
+    ents = [("INTERVENTION", "GCA"), ("OUTCOME", "weight")]
+    assert types_of(sentence, sections=["CONCLUSIONS"], entities=ents) == ["conclusion"]
