@@ -1,22 +1,39 @@
 """Why gold findings are not found: the findings scorer's three miss classes, cut finer (counts only by default).
 
-    python bench/findings_misses.py --gold /work/wt/notes/s9/open --split tune              # counts
-    python bench/findings_misses.py --gold /work/wt/notes/s9/open --split tune --examples   # + sentences
+    python bench/findings_misses.py --ids models/claimex-confidence/calibration_ids.txt        # BLIND: counts only
+    python bench/findings_misses.py --skip-ids models/claimex-confidence/calibration_ids.txt --examples all   # OPEN
 
-``--examples`` prints gold sentences: use it on gold you may read (an OPEN tune folder), never on BLIND or on the
-report half. Per gold finding that :func:`claimex.evaluate.findings_match.judge` does not find (the pipeline's
-records, as ``claimex evaluate --task findings``):
+(run from ``bench/``). ``--examples CLASS`` prints the gold sentences of the misses whose class contains CLASS
+(``all``: every miss): only with ``--skip-ids`` (OPEN), never on BLIND or on the report half. Per gold finding that
+:func:`claimex.evaluate.findings_match.judge` does not find (the pipeline's records, as ``claimex evaluate --task
+findings``), with the number of abstracts each class comes from:
 
 * **no claim in sentence** / **sentence claim not a finding**: the sentence re-assembled with
   ``ClaimAssembler(outcomeless=True)`` says which typing it got: ``typed finding, dropped: no outcome entity``
   (a finding or adverse_effect claim the default assembler drops because it names no OUTCOME entity),
-  ``typed conclusion`` / ``typed <type>``, or ``untyped`` (no claim even then);
-* **outcome not covered**: ``entity covers, claim took another`` (an OUTCOME entity of the sentence covers half the
-  gold outcome's tokens but no finding claim holds it), ``outcome entity partial`` (the best OUTCOME entity of the
-  sentence covers some but under half of them), ``other label only`` (no OUTCOME entity overlaps it; an arm or
-  population entity does), ``no entity`` (no entity overlaps it).
+  ``typed conclusion`` / ``typed <type>``, or ``untyped`` (no claim even then); for the last two, the typing rule that
+  decided (``[...]``, :func:`typing_paths.typing_path`); then whether an OUTCOME entity is there for the gold outcome
+  (``entity covered`` / ``split`` over several / ``partial`` / ``<LABEL> only`` / ``none``) and whether the sentence
+  holds a measure;
+* **outcome not covered**: ``entity covers, held by ...`` (an OUTCOME entity of the sentence covers half the gold
+  outcome's tokens but no finding claim holds it), ``outcome entity split`` (two or more OUTCOME entities together
+  cover half of them, none alone), ``outcome entity partial`` (the best covers some but under half),
+  ``<LABEL> only`` (no OUTCOME entity overlaps it; an arm or population entity does), ``none`` (no entity overlaps it).
 
-Measured on main 2e3af12 (round 9; BLIND as counts only, no sentence read):
+Session 16 (docs/claims.md section 30.1), main 51e292f -> branch s16-found, grouped (BLIND counts only):
+
+| class | OPEN before / after (56 / 56 missed) | BLIND before / after (258 / 243 missed) |
+|---|---|---|
+| untyped, an OUTCOME entity covers the gold outcome | 1 / 1 | 41 / 30 |
+| untyped, no entity covers it | 1 / 1 | 10 / 8 |
+| typed conclusion, an entity covers it | 0 / 0 | 10 / 6 |
+| typed conclusion, no entity covers it | 4 / 4 | 7 / 7 |
+| typed finding, dropped: no OUTCOME entity | 11 / 11 | 55 / 55 |
+| outcome not covered: OUTCOME entity partial or split | 23 / 23 | 66 / 68 |
+| outcome not covered: no OUTCOME entity over it (none, other label) | 16 / 16 | 68 / 68 |
+| outcome not covered: an entity covers, held by no claim | 0 / 0 | 1 / 1 |
+
+Round 9's figures, main 2e3af12 (an older, smaller BLIND):
 
 | class | OPEN tune (58 of 655 missed) | BLIND tune (50 of 259 missed) |
 |---|---|---|
