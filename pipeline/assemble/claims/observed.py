@@ -34,39 +34,47 @@ import re
 
 from .base import SentenceView
 from .concluded import past_result
-from .gates import cues
+from .gates import Alternation, Gated
 from .hedging import hedged
 
-#: observation cues of a plain abstract's result sentence (module doc)
-OBSERVED = cues(
-    # a comparative adjective
-    r"higher", r"lower", r"greater", r"fewer", r"shorter", r"longer", r"better", r"worse", r"larger", r"smaller",
-    r"faster", r"slower", r"quicker", r"narrower", r"wider", r"stronger", r"weaker", r"lesser",
-    r"(?:was|were|became)\s+(?:\w+\s+)?(?:more|less)\s+[a-z]+",
-    # a superlative among the arms
-    r"highest", r"lowest", r"greatest", r"fewest", r"largest", r"smallest", r"(?:the|was|were)\s+least", r"shortest",
-    r"longest",
+_COMPARATIVES = ("higher", "lower", "greater", "fewer", "shorter", "longer", "better", "worse", "larger", "smaller",
+                 "faster", "slower", "quicker", "narrower", "wider", "stronger", "weaker", "lesser", "highest",
+                 "lowest", "greatest", "fewest", "largest", "smallest", "shortest", "longest")
+
+
+def _run(alternatives: str, keys: tuple[str, ...]) -> Gated:
+    return Gated(re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])", re.IGNORECASE), keys)
+
+
+#: observation cues of a plain abstract's result sentence (module doc): one alternation cut into runs gated by their
+#: keywords (:class:`.gates.Alternation`; every match of a run holds one of its keys), most sentences open none
+OBSERVED = Alternation([
+    # a comparative or superlative adjective
+    _run("|".join(_COMPARATIVES), _COMPARATIVES),
+    _run(r"(?:the|was|were)\s+least", ("least",)),
+    _run(r"(?:was|were|became)\s+(?:\w+\s+)?(?:more|less)\s+[a-z]+", ("more", "less")),
     # a difference or its absence
-    r"(?:not|nonsignificantly)\s+different", r"different\s+(?:from|between|in|among)", r"statistical\s+significance",
-    r"unaffected", r"(?:was|were)\s+affected\s+by",
+    _run(r"(?:not|nonsignificantly)\s+different|different\s+(?:from|between|in|among)|statistical\s+significance|"
+         r"unaffected|(?:was|were)\s+affected\s+by", ("different", "significance", "affected")),
     # a correlation or prediction
-    r"correlated", r"correlat(?:es|ion)", r"(?:inversely|positively|negatively)\s+(?:related|associated)",
-    r"associations?\s+between", r"predicted", r"predictors?", r"mediated", r"determinants?",
+    _run(r"correlated|correlat(?:es|ion)|(?:inversely|positively|negatively)\s+(?:related|associated)|"
+         r"associations?\s+between|predicted|predictors?|mediated|determinants?",
+         ("correlat", "related", "associated", "association", "predict", "mediated", "determinant")),
     # a value that stayed
-    r"remained", r"persisted",
-    # what was not seen, or did not change
-    r"(?:was|were)\s+not\s+(?:detected|seen|found|observed|identified)", r"could\s+not\s+be\s+detected",
-    r"(?:did|could)\s+not\s+(?:\w+\s+)?(?:vary|show|differ|exceed|occur|correlate|predict|change|display|reach|have|"
-    r"associate|moderate)",
-    r"no\s+(?:[\w-]+\s+){0,3}(?:was|were)\s+(?:detected|seen|found|observed|identified)",
+    _run(r"remained|persisted", ("remained", "persisted")),
+    # what was not seen, or did not change; a count of none
+    _run(r"(?:was|were)\s+not\s+(?:detected|seen|found|observed|identified)|could\s+not\s+be\s+detected|"
+         r"(?:did|could)\s+not\s+(?:\w+\s+)?(?:vary|show|differ|exceed|occur|correlate|predict|change|display|reach|"
+         r"have|associate|moderate)|no\s+(?:[\w-]+\s+){0,3}(?:was|were)\s+(?:detected|seen|found|observed|identified)|"
+         r"had\s+no|with\s+no|neither|none", ("no", "neither")),
     # a level judged ("Levels of pain were low", "Severe hypoglycaemia was infrequent")
-    r"(?:was|were)\s+(?:\w+\s+)?(?:low|high|infrequent|rare)",
-    # likeness, a count of none
-    r"similar(?:ly)?", r"identical", r"comparable", r"same\s+in\s+(?:both|all|each)", r"had\s+no", r"with\s+no",
-    r"neither", r"none",
+    _run(r"(?:was|were)\s+(?:\w+\s+)?(?:low|high|infrequent|rare)", ("low", "high", "infrequent", "rare")),
+    # likeness
+    _run(r"similar(?:ly)?|identical|comparable|same\s+in\s+(?:both|all|each)",
+         ("similar", "identical", "comparable", "same")),
     # a dose relation, a verdict between arms
-    r"dose[- ]dependent(?:ly)?", r"in\s+favou?r\s+of", r"favou?red", r"twice\s+as",
-)
+    _run(r"dose[- ]dependent(?:ly)?|in\s+favou?r\s+of|favou?red|twice\s+as", ("dependent", "favo", "twice")),
+])
 #: a comparative or superlative that the tagger took into the OUTCOME it qualifies ("the walking subgroup had the
 #: [fewest adverse events]", "Tapentadol produced [lesser drowsiness]")
 _LEAD = re.compile(r"(?:higher|lower|greater|fewer|lesser|shorter|longer|better|worse|larger|smaller|faster|slower|"
@@ -81,7 +89,7 @@ def observed_plain(view: SentenceView) -> bool:
     if not view.label("OUTCOME"):
         return False
     text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
-    if OBSERVED.search(text) is None and not any(_LEAD.match(o.text) for o in view.label("OUTCOME")) \
+    if not OBSERVED.found(text) and not any(_LEAD.match(o.text) for o in view.label("OUTCOME")) \
             or _WE_PREDICTED.search(text):
         return False
     return not hedged(view.text) and past_result(view)
