@@ -1,22 +1,39 @@
 """Why gold findings are not found: the findings scorer's three miss classes, cut finer (counts only by default).
 
-    python bench/findings_misses.py --gold /work/wt/notes/s9/open --split tune              # counts
-    python bench/findings_misses.py --gold /work/wt/notes/s9/open --split tune --examples   # + sentences
+    python bench/findings_misses.py --ids models/claimex-confidence/calibration_ids.txt        # BLIND: counts only
+    python bench/findings_misses.py --skip-ids models/claimex-confidence/calibration_ids.txt --examples all   # OPEN
 
-``--examples`` prints gold sentences: use it on gold you may read (an OPEN tune folder), never on BLIND or on the
-report half. Per gold finding that :func:`claimex.evaluate.findings_match.judge` does not find (the pipeline's
-records, as ``claimex evaluate --task findings``):
+(run from ``bench/``). ``--examples CLASS`` prints the gold sentences of the misses whose class contains CLASS
+(``all``: every miss): only with ``--skip-ids`` (OPEN), never on BLIND or on the report half. Per gold finding that
+:func:`claimex.evaluate.findings_match.judge` does not find (the pipeline's records, as ``claimex evaluate --task
+findings``), with the number of abstracts each class comes from:
 
 * **no claim in sentence** / **sentence claim not a finding**: the sentence re-assembled with
   ``ClaimAssembler(outcomeless=True)`` says which typing it got: ``typed finding, dropped: no outcome entity``
   (a finding or adverse_effect claim the default assembler drops because it names no OUTCOME entity),
-  ``typed conclusion`` / ``typed <type>``, or ``untyped`` (no claim even then);
-* **outcome not covered**: ``entity covers, claim took another`` (an OUTCOME entity of the sentence covers half the
-  gold outcome's tokens but no finding claim holds it), ``outcome entity partial`` (the best OUTCOME entity of the
-  sentence covers some but under half of them), ``other label only`` (no OUTCOME entity overlaps it; an arm or
-  population entity does), ``no entity`` (no entity overlaps it).
+  ``typed conclusion`` / ``typed <type>``, or ``untyped`` (no claim even then); for the last two, the typing rule that
+  decided (``[...]``, :func:`typing_paths.typing_path`); then whether an OUTCOME entity is there for the gold outcome
+  (``entity covered`` / ``split`` over several / ``partial`` / ``<LABEL> only`` / ``none``) and whether the sentence
+  holds a measure;
+* **outcome not covered**: ``entity covers, held by ...`` (an OUTCOME entity of the sentence covers half the gold
+  outcome's tokens but no finding claim holds it), ``outcome entity split`` (two or more OUTCOME entities together
+  cover half of them, none alone), ``outcome entity partial`` (the best covers some but under half),
+  ``<LABEL> only`` (no OUTCOME entity overlaps it; an arm or population entity does), ``none`` (no entity overlaps it).
 
-Measured on main 2e3af12 (round 9; BLIND as counts only, no sentence read):
+Session 16 (docs/claims.md section 30.1), main 51e292f -> branch s16-found, grouped (BLIND counts only):
+
+| class | OPEN before / after (56 / 56 missed) | BLIND before / after (258 / 243 missed) |
+|---|---|---|
+| untyped, an OUTCOME entity covers the gold outcome | 1 / 1 | 41 / 30 |
+| untyped, no entity covers it | 1 / 1 | 10 / 8 |
+| typed conclusion, an entity covers it | 0 / 0 | 10 / 6 |
+| typed conclusion, no entity covers it | 4 / 4 | 7 / 7 |
+| typed finding, dropped: no OUTCOME entity | 11 / 11 | 55 / 55 |
+| outcome not covered: OUTCOME entity partial or split | 23 / 23 | 66 / 68 |
+| outcome not covered: no OUTCOME entity over it (none, other label) | 16 / 16 | 68 / 68 |
+| outcome not covered: an entity covers, held by no claim | 0 / 0 | 1 / 1 |
+
+Round 9's figures, main 2e3af12 (an older, smaller BLIND):
 
 | class | OPEN tune (58 of 655 missed) | BLIND tune (50 of 259 missed) |
 |---|---|---|
@@ -53,20 +70,45 @@ Tried in round 9 and not kept (found / fully / spurious; main: OPEN .911 / .476 
 
 from __future__ import annotations
 
-import argparse
 import copy
 from collections import Counter
-from pathlib import Path
+
+from judged import tune_options
+from typing_paths import typing_path
 
 from claimex.assemble.claims import ClaimAssembler
-from claimex.corpora.findings import load_gold
 from claimex.evaluate.findings import _predict
 from claimex.evaluate.findings_match import _overlaps, claim_span, covered, judge, tokens
+
+
+def _covering(finding, record, text, label="OUTCOME"):
+    """(gold tokens, best cover by one entity of ``label`` in the sentence, cover by all of them together)."""
+    gold = tokens(text, finding.outcome.start, finding.outcome.end)
+    ents = [e for e in record.entities if e.label == label and _overlaps((e.start, e.end), finding.sentence)]
+    best = max((sum(covered(t, e.start, e.end) for t in gold) for e in ents), default=0)
+    union = sum(any(covered(t, e.start, e.end) for e in ents) for t in gold)
+    return gold, best, union, ents
+
+
+def _entity_note(finding, record, text) -> str:
+    """Is an OUTCOME entity there for the gold outcome: ``covered`` (one entity covers half its tokens), ``split``
+    (two or more together do), ``partial``, ``<LABEL> only`` (an arm / population entity), ``none``."""
+    gold, best, union, _ = _covering(finding, record, text)
+    if gold and 2 * best >= len(gold):
+        return "covered"
+    if gold and 2 * union >= len(gold):
+        return "split"
+    if best:
+        return "partial"
+    span = (finding.outcome.start, finding.outcome.end)
+    labels = sorted({e.label for e in record.entities if _overlaps((e.start, e.end), span)})
+    return f"{'/'.join(labels)} only" if labels else "none"
 
 
 def miss_class(finding, j, record, text: str, outcomeless: ClaimAssembler) -> str:
     """The finer class of one finding that ``judge`` did not find (module doc)."""
     err = j.errors[0]
+    note = _entity_note(finding, record, text)
     if err != "outcome not covered":
         again = copy.deepcopy(record)
         types = sorted({c.type for c in outcomeless(again) if _overlaps(claim_span(c, again), finding.sentence)})
@@ -74,28 +116,31 @@ def miss_class(finding, j, record, text: str, outcomeless: ClaimAssembler) -> st
             sub = "typed finding, dropped: no outcome entity"
         else:
             sub = f"typed {'/'.join(types)}" if types else "untyped"
-        return f"{err}: {sub}"
-    gold = tokens(text, finding.outcome.start, finding.outcome.end)
-    outcomes = [e for e in record.entities if e.label == "OUTCOME" and _overlaps((e.start, e.end), finding.sentence)]
-    best = max((sum(covered(t, e.start, e.end) for t in gold) for e in outcomes), default=0)
-    if gold and 2 * best >= len(gold):
-        return f"{err}: entity covers, claim took another"
-    if best:
-        return f"{err}: outcome entity partial"
-    span = (finding.outcome.start, finding.outcome.end)
-    return f"{err}: " + ("other label only" if any(_overlaps((e.start, e.end), span) for e in record.entities)
-                         else "no entity")
+            paths = typing_path(record)
+            rules = sorted({paths[k][1] for k, s in enumerate(record.sentences)
+                            if k in paths and _overlaps((s.start, s.end), finding.sentence)})
+            sub += f" [{'; '.join(rules)}]"
+        has_measure = any(_overlaps((m.start, m.end), finding.sentence) for m in record.measures)
+        return f"{err}: {sub} | entity {note} | {'measure' if has_measure else 'no measure'}"
+    if note == "covered":
+        _, _, _, ents = _covering(finding, record, text)
+        gold = tokens(text, finding.outcome.start, finding.outcome.end)
+        ids = {e.id for e in ents if 2 * sum(covered(t, e.start, e.end) for t in gold) >= len(gold)}
+        holders = sorted({c.type for c in record.claims if ids & set(c.outcome)})
+        where = f"held by {'/'.join(holders)} claim" if holders else "held by no claim"
+        return f"{err}: entity covers, {where}"
+    if note in ("split", "partial"):
+        return f"{err}: outcome entity {note}"
+    return f"{err}: {note}"
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--gold", type=Path, required=True)
-    ap.add_argument("--split", default="tune", choices=["tune"], help="the tune half only (never report)")
-    ap.add_argument("--examples", action="store_true", help="print each miss's sentence (OPEN gold only)")
-    args = ap.parse_args()
-    golds = [g for g in load_gold(args.gold, errors=[]) if g.split == args.split]
+    args, golds = tune_options(__doc__, "print misses whose class contains this (OPEN only; 'all' for every miss)")
+    if args.examples is not None and not args.skip_ids:
+        raise SystemExit("--examples only with --skip-ids (OPEN)")
     outcomeless = ClaimAssembler(outcomeless=True)
     counts: Counter = Counter()
+    where: dict[str, set] = {}
     total = 0
     for g, record, text in _predict(golds, None, None, []):
         for finding in g.findings:
@@ -105,12 +150,13 @@ def main() -> None:
                 continue
             cls = miss_class(finding, j, record, text, outcomeless)
             counts[cls] += 1
-            if args.examples:
+            where.setdefault(cls, set()).add(g.key)
+            if args.examples is not None and args.examples in (cls, "all") or (args.examples and args.examples in cls):
                 sentence = " ".join(text[slice(*finding.sentence)].split())
-                print(f"{cls} | gold outcome: {finding.outcome.text} | {sentence}")
+                print(f"{cls} | gold outcome: {finding.outcome.text} | {g.key} | {sentence}")
     print(f"gold findings {total}, not found {sum(counts.values())}")
     for cls, n in counts.most_common():
-        print(f"{n:4d}  {cls}")
+        print(f"{n:4d}  ({len(where[cls])} abstracts)  {cls}")
 
 
 if __name__ == "__main__":

@@ -43,6 +43,7 @@ from .nonresult import (
 )
 from .nonresult import COMPARES as _COMPARES
 from .nonresult import CONTRAST as _CONTRAST
+from .observed import observed_plain, seen_part
 from .resultcues import (
     EVENT,
     RESULT_KINDS,
@@ -244,9 +245,11 @@ def states_result(view: SentenceView, tagged: bool = True) -> bool:
     if tagged and observed_result(view):  # a past-tense result no hedge reaches (.concluded)
         return True
     core = judging_tail(view.text)
-    if hedged(observed_trend(core)) or RECOMMENDS.search(core):
+    seen = seen_part(core)  # session 16: ", suggesting that X may ..." interprets, it does not hedge the result
+    if hedged(observed_trend(seen)) or RECOMMENDS.search(core):
         return False
     text = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION")
+    text = text[:len(seen)] if len(seen) < len(core) else text  # result words of the interpreting clause do not count
     return RESULT_STRONG.found(_THRESHOLD.sub(" ", text)) or bool(CONCLUDED_RESULT.search(text)) or (
         tagged and past_result(view))
 
@@ -349,7 +352,8 @@ def _classify(view: SentenceView, state: TypingState) -> str | None:
             return "adverse_effect" if is_adverse(view) else "finding"
         return "background"
     if _strength(view) >= 1 or zone == "results" and (view.label("OUTCOME") or EVENT.search(view.text)) or (
-            zone is None and state.design_seen and counted_event(view.text, view.measures)):
+            zone is None and state.design_seen and (counted_event(view.text, view.measures)
+                                                    or observed_plain(view))):  # session 16 (.observed)
         state.results_seen = True
         return "adverse_effect" if is_adverse(view) else "finding"
     return None
