@@ -50,13 +50,10 @@ from .context import (
 from .gates import gate_test
 from .measure import ParsedMeasure
 from .numbers import NUMBER_WORD_SET, normalise
-from .numgates import NUMBER_RUN, gate_of
 from .patterns import TIME, unit_info
-from .regexes import RE_UNIT
 from .triggers import AT_KEYWORD, AT_NUMBER, AT_NUMBER_WORD, AT_SYMBOL, gated
 
 _DIGITS = re.compile(r"\d+")
-_UNTRIED = object()  # attempt_number: RE_UNIT not asked yet
 
 
 def _blocked_mask(s: str) -> bytearray:
@@ -116,29 +113,6 @@ def _candidates(s: str) -> list[Cand]:
             if c is not None and c.end > c.start:
                 out.append(c)
 
-    def attempt_number(pos: int) -> None:
-        """``attempt(pos, at_number)``, skipping the patterns whose gate (``numgates``) shows they cannot match."""
-        run_end = NUMBER_RUN.match(s, pos).end()
-        unit = _UNTRIED  # RE_UNIT's match at pos, once asked
-        for rx, build in at_number:
-            gate = gate_of(rx)
-            if gate is not None and not gate[0](s, pos, run_end):
-                if not gate[1]:
-                    continue
-                if unit is _UNTRIED:
-                    unit = RE_UNIT.match(s, pos)
-                if unit is None:
-                    continue
-            if unit is not _UNTRIED and rx.pattern == RE_UNIT.pattern:
-                m = unit
-            else:
-                m = rx.match(s, pos)
-            if m is None or m.end() == m.start():
-                continue
-            c = build(m)
-            if c is not None and c.end > c.start:
-                out.append(c)
-
     for tok in _WORD_OR_DIGITS.finditer(s):
         p, word = tok.start(), tok.group(1)
         if word is not None:  # most runs of letters are neither a number word nor a keyword: one set test
@@ -162,7 +136,7 @@ def _candidates(s: str) -> list[Cand]:
             if p >= 2 and s[p - 2] in "+-" and s[p - 1] in ". ":
                 starts.append(p - 2)
             for q in starts:
-                attempt_number(q)
+                attempt(q, at_number)
         else:
             patterns = keyword_patterns(AT_SYMBOL, first)
             if patterns:
