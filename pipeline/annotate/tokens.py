@@ -55,11 +55,11 @@ def make_doc(nlp: Language, text: str) -> Doc:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``: the text :func:`make_doc` made the Doc from, else joined from :func:`token_texts` and the
+    """``doc.text``: the text :func:`make_doc` made the Doc from, else joined once from :func:`token_texts` and the
     whitespace flags (spaCy's ``Doc.text`` makes a Token object per token: about 0.09 ms an abstract against 0.03
-    once the token texts are made)."""
+    once the token texts are made) and kept while the Doc lives (no retokenisation changes a Doc's text)."""
     made = _MADE.get(doc)
-    if made is not None:
-        return made
-    spaces = doc.to_array(SPACY).tolist()
-    return "".join([t + " " if sp else t for t, sp in zip(token_texts(doc), spaces)])
+    if made is None:
+        spaces = doc.to_array(SPACY).tolist()
+        made = _MADE[doc] = "".join([t + " " if sp else t for t, sp in zip(token_texts(doc), spaces)])
+    return made

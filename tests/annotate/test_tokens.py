@@ -60,4 +60,5 @@ def test_make_doc_keeps_the_text_it_tokenised(pubmed_abstracts):
         assert doc.text == text
         joined = nlp.make_doc(text)
         assert doc_text(joined) == text and (doc_text(joined) is not text or len(text) < 2)  # joined from the tokens
+        assert doc_text(joined) is doc_text(joined)  # joined once
         assert doc.to_bytes() == joined.to_bytes()
