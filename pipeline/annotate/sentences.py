@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -62,6 +62,13 @@ SECTION_WORDS = frozenset(
     """.split()
 )
 _CAPS = re.compile(r"[A-Z][A-Z0-9&/-]*(?:\.[A-Z][A-Z0-9&/-]*)*$")
+
+
+def _caps(word: str) -> bool:
+    """An upper-case label word (``RESULTS``, ``ABSTRACT.RESULTS``, ``AND/OR``): ``_CAPS.match``. A word it matches
+    has only upper-case letters and at least one, so ``str.isupper`` answers the other words (most capitalised
+    words of a text: "The", "Patients") without a regex call."""
+    return word.isupper() and _CAPS.match(word) is not None
 _LINK_WORDS = frozenset(["AND", "OF", "&", "/", "THE", "AND/OR", ","])
 _TITLE_TAIL = frozenset(["and", "of", "the", "&", "methods", "measures", "measurements", "outcome", "outcomes",
                          "design", "setting", "participants", "interventions", "findings", "results", "conclusions"])
@@ -81,7 +88,7 @@ def _heading_run(words: list[str], i: int, at_start: bool) -> int:
     colons, or -1 when no heading starts at ``i``."""
     n, j = len(words), i
     caps = []
-    while j < n and j - i < 6 and (_CAPS.match(words[j]) or words[j] in _LINK_WORDS) and len(words[j].strip(":")):
+    while j < n and j - i < 6 and (_caps(words[j]) or words[j] in _LINK_WORDS) and len(words[j].strip(":")):
         caps.append(words[j])
         j += 1
     known = bool(caps) and _section_word(caps[0]) and any(len(w) > 2 for w in caps)
@@ -103,7 +110,7 @@ def _heading_run(words: list[str], i: int, at_start: bool) -> int:
             return colons
         return -1
     if at_start and known and words[i].isupper() and len(caps) <= 3 and j < n and not words[j].isspace() \
-            and words[j][:1].isupper() and not _CAPS.match(words[j]):
+            and words[j][:1].isupper() and not _caps(words[j]):
         return j  # "RESULTS Mortality was ..."
     return -1
 
@@ -118,7 +125,7 @@ def heading_label(text: str) -> str | None:
     words = body.rstrip(":").replace(",", " , ").split()
     if not words or len(words) > 6:
         return None
-    if all(_CAPS.match(w) or w in _LINK_WORDS for w in words):
+    if all(_caps(w) or w in _LINK_WORDS for w in words):
         if not (colon or len(words) <= 3 and _section_word(words[0])):
             return None
     elif not (colon and _section_word(words[0]) and words[0][1:].islower()
@@ -213,6 +220,20 @@ def sentence_starts(words: list[str]) -> list[bool]:
         if nxt < n and (words[nxt].isspace() or _starts_sentence(words[nxt])):
             pending = True
     return starts
+
+
+def sentence_chars(doc: Doc) -> list[tuple[int, int]]:
+    """``[(sent.start_char, sent.end_char) for sent in doc.sents]`` read from the doc's arrays (``doc.sents`` makes
+    a Span, and Token objects for its ends, per sentence): a sentence starts at token 0 and at every later token
+    whose SENT_START is 1, and ends where the next starts. A doc with a ``sents`` hook, without sentence
+    annotation or empty goes through ``doc.sents`` (which raises where it raises)."""
+    if not len(doc) or "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [(sent.start_char, sent.end_char) for sent in doc.sents]
+    arr = doc.to_array([SENT_START, IDX])
+    starts = [0, *(numpy.flatnonzero(arr[1:, 0] == 1) + 1).tolist()]
+    idx, words = arr[:, 1].tolist(), token_texts(doc)
+    ends = starts[1:] + [len(doc)]
+    return [(idx[a], idx[b - 1] + len(words[b - 1])) for a, b in zip(starts, ends)]
 
 
 def split_sentences(doc: Doc) -> Doc:
