@@ -24,3 +24,13 @@ def test_cached_word_tests_answer_as_the_patterns(pubmed_abstracts):
     info = is_number.cache_info()
     assert info.hits > info.misses > 0 and info.maxsize == TOKEN_CACHE
     assert words.ends_numeric.cache_info().currsize == len(set(tokens))
+
+
+def test_has_alnum_answers_as_the_alnum_pattern(pubmed_abstracts):
+    from claimex.annotate.tagger.words import ALNUM, has_alnum
+
+    tokens = {t for _, title, body in pubmed_abstracts[:200] for t in re.findall(r"\S+|\s+", f"{title} {body}")}
+    tokens |= {"", "_", "__", "(", "-_-", "a_", "²", "½", "٣", "Ⅻ", "µ", "é", "(_)", "—", "%", "1", "x"}
+    assert any(not has_alnum(t) for t in tokens) and any(has_alnum(t) for t in tokens)
+    for t in tokens:
+        assert has_alnum(t) is bool(ALNUM.search(t)), t
