@@ -29,6 +29,7 @@ import contextlib
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import compress
 
 import numpy
 from scispacy.abbreviation import AbbreviationDetector
@@ -104,10 +105,8 @@ class ShortFormMatcher:
         texts = token_texts(doc)
         by_first = self._by_first
         out = []
-        for i, text in enumerate(texts):
-            entry = by_first.get(text)
-            if entry is None:
-                continue
+        for i in compress(range(len(texts)), map(by_first.__contains__, texts)):  # the first-word test in C
+            entry = by_first[texts[i]]
             for words, keys in entry.items():
                 if tuple(texts[i:i + len(words)]) == words:
                     out.extend((self.vocab.strings[key], i, i + len(words)) for key in keys)
