@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -220,20 +220,6 @@ def sentence_starts(words: list[str]) -> list[bool]:
         if nxt < n and (words[nxt].isspace() or _starts_sentence(words[nxt])):
             pending = True
     return starts
-
-
-def sentence_chars(doc: Doc) -> list[tuple[int, int]]:
-    """``[(sent.start_char, sent.end_char) for sent in doc.sents]`` read from the doc's arrays (``doc.sents`` makes
-    a Span, and Token objects for its ends, per sentence): a sentence starts at token 0 and at every later token
-    whose SENT_START is 1, and ends where the next starts. A doc with a ``sents`` hook, without sentence
-    annotation or empty goes through ``doc.sents`` (which raises where it raises)."""
-    if not len(doc) or "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
-        return [(sent.start_char, sent.end_char) for sent in doc.sents]
-    arr = doc.to_array([SENT_START, IDX])
-    starts = [0, *(numpy.flatnonzero(arr[1:, 0] == 1) + 1).tolist()]
-    idx, words = arr[:, 1].tolist(), token_texts(doc)
-    ends = starts[1:] + [len(doc)]
-    return [(idx[a], idx[b - 1] + len(words[b - 1])) for a, b in zip(starts, ends)]
 
 
 def split_sentences(doc: Doc) -> Doc:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from ..annotate.abbreviations import abbreviation_pairs
 from ..annotate.entities import claim_entities
 from ..annotate.longforms import is_definition
-from ..annotate.sentences import heading_label, sentence_chars
+from ..annotate.sentences import heading_label
 from ..read.base import Document
 from ..schema import Record
 from .claims import assemble_claims
@@ -38,7 +38,8 @@ def _sentences(doc: Doc, document: Document) -> list[dict[str, Any]]:
     out = []
     heading: Optional[tuple[int, str]] = None  # (start, label) of the latest heading sentence
     title_end = -1
-    for start_char, end_char in sentence_chars(doc):  # doc.sents' offsets, without a Span per sentence
+    for sent in doc.sents:
+        start_char, end_char = sent.start_char, sent.end_char
         text = text_all[start_char:end_char]  # doc.text is the document's text; Span.text walks the tokens
         lead = len(text) - len(text.lstrip())
         trail = len(text) - len(text.rstrip())

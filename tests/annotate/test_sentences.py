@@ -161,21 +161,6 @@ def test_a_newline_before_a_capital_or_after_a_stop_still_breaks(nlp):
     assert sents(nlp, "[Horse riding] was done.") == ["[Horse riding] was done."]
 
 
-def test_sentence_chars_are_the_sentence_spans_offsets(rules_nlp, pubmed_abstracts):
-    """``sentence_chars`` (from the arrays) gives ``doc.sents``' offsets on real abstracts and edge texts."""
-    from claimex.annotate.sentences import sentence_chars
-
-    texts = [f"{title}\n{body}" for _, title, body in pubmed_abstracts[:200]]
-    texts += ["", " ", "One.", "  Lead space. Trail space.  ", "RESULTS: A rose. B fell.\n\nCONCLUSIONS: None."]
-    n = 0
-    for text in texts:
-        doc = rules_nlp(text)
-        want = [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else []
-        assert sentence_chars(doc) == want, text
-        n += len(want)
-    assert n > 1000
-
-
 def test_caps_answers_as_the_caps_pattern(pubmed_abstracts):
     """``_caps`` (``str.isupper`` before the regex) says what ``_CAPS.match`` says, on the words of real abstracts
     and made-up labels."""
