@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .annotate.language import load_nlp
+from .annotate.tokens import make_doc
 from .assemble import to_record
 from .assemble.component import FACTORY as RECORD_FACTORY
 from .read import read_documents
@@ -111,7 +112,7 @@ class Extractor:
     def _flush(self, buffer: list[object]) -> Iterator[Item]:
         docs = [item for item in buffer if isinstance(item, Document)]
         try:
-            annotated = list(self.nlp.pipe([d.text for d in docs]))
+            annotated = list(self.nlp.pipe([make_doc(self.nlp, d.text) for d in docs]))
         except Exception:  # isolate the failing document
             annotated = [None] * len(docs)
         k = 0

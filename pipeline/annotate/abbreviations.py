@@ -16,23 +16,30 @@ document-wide: a short form defined anywhere is found everywhere in the document
 occurrences with a ``Matcher`` holding one pattern per short form, whose cost grows with the number of short
 forms times the length of the document (quadratic on a long text that defines many); :class:`ShortFormMatcher`
 finds the same exact token sequences with one pass and a dictionary lookup per token.
+
+scispaCy's per-doc steps (``filter_matches``, ``short_form_filter``, ``find_abbreviation``, ``find_matches_for``)
+read token and span texts through Token objects (``Span.text``, iterating a Span: a Token object per token, ~175
+an abstract); :class:`ClaimexAbbreviationDetector` runs the same steps on the doc's token texts and its text
+(:class:`_Texts`), with the same Span objects as results (tested against scispaCy's functions on real abstracts).
 """
 
 from __future__ import annotations
 
 import contextlib
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterator
+from itertools import compress
 
 import numpy
 from scispacy.abbreviation import AbbreviationDetector
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from .longforms import plausible
-from .tokens import token_texts
+from .tokens import doc_text, token_texts
 
 # scispaCy's filter_matches drops groups with more than 8 tokens inside the brackets; match only the others
 MAX_INSIDE = 8
@@ -98,10 +105,8 @@ class ShortFormMatcher:
         texts = token_texts(doc)
         by_first = self._by_first
         out = []
-        for i, text in enumerate(texts):
-            entry = by_first.get(text)
-            if entry is None:
-                continue
+        for i in compress(range(len(texts)), map(by_first.__contains__, texts)):  # the first-word test in C
+            entry = by_first[texts[i]]
             for words, keys in entry.items():
                 if tuple(texts[i:i + len(words)]) == words:
                     out.extend((self.vocab.strings[key], i, i + len(words)) for key in keys)
@@ -121,8 +126,44 @@ class ClaimexAbbreviationDetector(AbbreviationDetector):
         self.matcher = ParenthesisMatcher(nlp.vocab)  # scispaCy's pattern is quadratic; same results, linear
         self.global_matcher = ShortFormMatcher(nlp.vocab)  # linear too
 
-    def find_matches_for(self, filtered, doc):  # implausible pairs dropped (claimex.annotate.longforms)
-        return plausible(super().find_matches_for(filtered, doc))
+    def __call__(self, doc: Doc) -> Doc:
+        """scispaCy's ``AbbreviationDetector.__call__``, its candidates filtered on token texts."""
+        matches = [(key, start + 1, end - 1) for key, start, end in self.matcher(doc)]  # the brackets' insides
+        occurrences = self.find_matches_for(filter_matches(matches, doc), doc)
+        for long_form, short_forms in occurrences:
+            for short in short_forms:
+                short._.long_form = long_form
+                doc._.abbreviations.append(short)
+        if self.make_serializable:
+            doc._.abbreviations = [self.make_short_form_serializable(a) for a in doc._.abbreviations]
+        return doc
+
+    def find_matches_for(self, filtered, doc):
+        """scispaCy's ``find_matches_for`` on token texts; implausible pairs dropped (claimex.annotate.longforms)."""
+        texts = _Texts(doc)
+        rules = {}
+        occurrences: dict[Span, set[Span]] = defaultdict(set)
+        seen_long: set[str] = set()
+        seen_short: set[str] = set()
+        for long_candidate, short_candidate in filtered:
+            short, long = find_abbreviation(long_candidate, short_candidate, texts)
+            long_text = texts.of(long) if long is not None and len(long) else None
+            short_text = texts.of(short)
+            if long_text is not None and long_text not in seen_long and short_text not in seen_short:
+                seen_long.add(long_text)
+                seen_short.add(short_text)
+                occurrences[long].add(short)
+                rules[long_text] = long
+                # a rule to find exactly this short form everywhere in the doc
+                self.global_matcher.add(long_text, [[{"ORTH": t} for t in texts.words[short.start:short.end]]])
+        to_remove = set()
+        for match, start, end in self.global_matcher(doc):
+            key = self.global_matcher.vocab.strings[match]
+            to_remove.add(key)
+            occurrences[rules[key]].add(doc[start:end])
+        for key in to_remove:
+            self.global_matcher.remove(key)
+        return plausible(list(occurrences.items()), texts.of)
 
     @contextlib.contextmanager
     def memory_zone(self, mem=None) -> Iterator[None]:
@@ -130,6 +171,112 @@ class ClaimexAbbreviationDetector(AbbreviationDetector):
             yield
         finally:
             self.global_matcher = ShortFormMatcher(self.vocab)
+
+
+class _Texts:
+    """A doc's token texts, whitespace flags and text, for scispaCy's steps without Token objects."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.words = token_texts(doc)
+        self.text = doc_text(doc)
+        self._spaces: list | None = None
+        self.doc = doc
+
+    def of(self, span: Span) -> str:
+        """``span.text``."""
+        return self.text[span.start_char:span.end_char]
+
+    def with_ws(self, i: int) -> int:
+        """``len(doc[i].text_with_ws)``."""
+        if self._spaces is None:
+            self._spaces = self.doc.to_array(SPACY).tolist()
+        return len(self.words[i]) + self._spaces[i]
+
+
+def filter_matches(matches: list[tuple[int, int, int]], doc: Doc) -> list[tuple[Span, Span]]:
+    """scispaCy's ``filter_matches`` (candidate ``(long form, short form)`` spans around each bracket group: the
+    short form inside and the words before it, or the long form inside and the word before it) on token texts."""
+    words = token_texts(doc)
+    text = None
+    candidates = []
+    for match in matches:
+        start, end = match[1], match[2]
+        if end - start > 8 or start == 1:
+            continue
+        if end - start > 3:  # the long form inside the brackets, the word before them the short form
+            short_form_candidate = doc[start - 2:start - 1]
+            long_form_candidate = doc[start:end]
+            if _unbalanced(words[start:end]):
+                continue
+        else:
+            short_form_candidate = doc[start:end]
+            abbreviation_length = sum(len(w) for w in words[start:end])
+            max_words = min(abbreviation_length + 5, abbreviation_length * 2)
+            long_form_candidate = doc[max(start - max_words - 1, 0):start - 1]
+        if text is None:
+            text = doc_text(doc)
+        short = short_form_candidate
+        if short_form_ok(words[short.start:short.end], text[short.start_char:short.end_char]):
+            candidates.append((long_form_candidate, short_form_candidate))
+    return candidates
+
+
+def _unbalanced(words: list[str]) -> bool:
+    """scispaCy's ``span_contains_unbalanced_parentheses`` on the span's token texts."""
+    depth = 0
+    for word in words:
+        if word == "(":
+            depth += 1
+        elif word == ")":
+            if depth > 0:
+                depth -= 1
+            else:
+                return True
+    return depth != 0
+
+
+def short_form_ok(words: list[str], text: str) -> bool:
+    """scispaCy's ``short_form_filter`` on a span's token texts and text: each word 2-9 characters, at least
+    half the characters letters, the first a letter."""
+    if not all(2 <= len(w) < 10 for w in words):
+        return False
+    if sum(c.isalpha() for c in text) / len(text) < 0.5:
+        return False
+    return text[0].isalpha()
+
+
+def find_abbreviation(long_form_candidate: Span, short_form_candidate: Span, texts: _Texts
+                      ) -> tuple[Span, Span | None]:
+    """scispaCy's ``find_abbreviation`` (Schwartz & Hearst's letter match from the right) on token texts: the
+    short form and the part of the long-form candidate it abbreviates, or None."""
+    words = texts.words
+    long_form = " ".join(words[long_form_candidate.start:long_form_candidate.end])
+    short_form = " ".join(words[short_form_candidate.start:short_form_candidate.end])
+    long_index = len(long_form) - 1
+    short_index = len(short_form) - 1
+    while short_index >= 0:
+        current_char = short_form[short_index].lower()
+        if not current_char.isalnum():  # only letters and digits are matched
+            short_index -= 1
+            continue
+        # back to a matching character; the short form's first one must start a word
+        while (long_index >= 0 and long_form[long_index].lower() != current_char) or (
+                short_index == 0 and long_index > 0 and long_form[long_index - 1].isalnum()):
+            long_index -= 1
+        if long_index < 0:
+            return short_form_candidate, None
+        long_index -= 1
+        short_index -= 1
+    long_index += 1
+    # the first token that ends after that character (scispaCy counts each token with its own whitespace)
+    word_lengths = 0
+    starting_index = None
+    for i in range(long_form_candidate.start, long_form_candidate.end):
+        word_lengths += texts.with_ws(i)
+        if word_lengths > long_index:
+            starting_index = i - long_form_candidate.start
+            break
+    return short_form_candidate, long_form_candidate[starting_index:]
 
 
 @Language.factory(

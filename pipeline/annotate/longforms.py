@@ -24,7 +24,8 @@ no reader would call an abbreviation. A pair is kept only when
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 _WORDS = re.compile(r"[^\W_]+")
 # common lower-case words that appear in brackets after a phrase without abbreviating it
@@ -122,15 +123,18 @@ def _unbalanced(text: str) -> bool:
     return depth != 0
 
 
-def plausible(groups: Iterable[tuple]) -> list[tuple]:
-    """The detector's ``(long_form_span, {short_form_spans})`` groups whose pairs are plausible."""
+def plausible(groups: Iterable[tuple], text_of: Callable[[Any], str] | None = None) -> list[tuple]:
+    """The detector's ``(long_form_span, {short_form_spans})`` groups whose pairs are plausible. ``text_of``: a
+    span's text (``Span.text`` when not given; the detector slices it from the doc's text)."""
+    if text_of is None:
+        text_of = _span_text
     out = []
     for long_form, shorts in groups:
-        long_text = long_form.text
+        long_text = text_of(long_form)
         verdict: dict[str, bool] = {}  # each mention of a short form repeats its text: judge each text once
         keep = set()
         for s in shorts:
-            text = s.text
+            text = text_of(s)
             if text not in verdict:
                 verdict[text] = plausible_pair(text, long_text)
             if verdict[text]:
@@ -138,6 +142,10 @@ def plausible(groups: Iterable[tuple]) -> list[tuple]:
         if keep:
             out.append((long_form, keep))
     return out
+
+
+def _span_text(span) -> str:
+    return span.text
 
 
 def is_definition(text: str, start: int, end: int, long: str) -> bool:

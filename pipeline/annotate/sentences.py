@@ -62,6 +62,13 @@ SECTION_WORDS = frozenset(
     """.split()
 )
 _CAPS = re.compile(r"[A-Z][A-Z0-9&/-]*(?:\.[A-Z][A-Z0-9&/-]*)*$")
+
+
+def _caps(word: str) -> bool:
+    """An upper-case label word (``RESULTS``, ``ABSTRACT.RESULTS``, ``AND/OR``): ``_CAPS.match``. A word it matches
+    has only upper-case letters and at least one, so ``str.isupper`` answers the other words (most capitalised
+    words of a text: "The", "Patients") without a regex call."""
+    return word.isupper() and _CAPS.match(word) is not None
 _LINK_WORDS = frozenset(["AND", "OF", "&", "/", "THE", "AND/OR", ","])
 _TITLE_TAIL = frozenset(["and", "of", "the", "&", "methods", "measures", "measurements", "outcome", "outcomes",
                          "design", "setting", "participants", "interventions", "findings", "results", "conclusions"])
@@ -81,7 +88,7 @@ def _heading_run(words: list[str], i: int, at_start: bool) -> int:
     colons, or -1 when no heading starts at ``i``."""
     n, j = len(words), i
     caps = []
-    while j < n and j - i < 6 and (_CAPS.match(words[j]) or words[j] in _LINK_WORDS) and len(words[j].strip(":")):
+    while j < n and j - i < 6 and (_caps(words[j]) or words[j] in _LINK_WORDS) and len(words[j].strip(":")):
         caps.append(words[j])
         j += 1
     known = bool(caps) and _section_word(caps[0]) and any(len(w) > 2 for w in caps)
@@ -103,7 +110,7 @@ def _heading_run(words: list[str], i: int, at_start: bool) -> int:
             return colons
         return -1
     if at_start and known and words[i].isupper() and len(caps) <= 3 and j < n and not words[j].isspace() \
-            and words[j][:1].isupper() and not _CAPS.match(words[j]):
+            and words[j][:1].isupper() and not _caps(words[j]):
         return j  # "RESULTS Mortality was ..."
     return -1
 
@@ -118,7 +125,7 @@ def heading_label(text: str) -> str | None:
     words = body.rstrip(":").replace(",", " , ").split()
     if not words or len(words) > 6:
         return None
-    if all(_CAPS.match(w) or w in _LINK_WORDS for w in words):
+    if all(_caps(w) or w in _LINK_WORDS for w in words):
         if not (colon or len(words) <= 3 and _section_word(words[0])):
             return None
     elif not (colon and _section_word(words[0]) and words[0][1:].islower()

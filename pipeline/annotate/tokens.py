@@ -6,7 +6,9 @@ build them from the string store (``vocab.strings[orth]`` per token, a new ``str
 an abstract); :func:`token_texts` builds the list once per Doc and keeps it while the Doc lives (a
 weak reference: nothing is stored on the Doc, so its serialisation is unchanged). A Doc whose length
 changed since (retokenised) gets a fresh list. :func:`token_lowers` does the same for their lower case (span
-hygiene and the outcome-list rules both read it).
+hygiene and the outcome-list rules both read it). :func:`make_doc` tokenises a text and keeps the text as the
+Doc's :func:`doc_text` (a tokenizer loses no character, so ``doc.text`` is that text): the Extractor makes its Docs
+with it, and the measure parser reads the text without joining it again from the tokens.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from __future__ import annotations
 from weakref import WeakKeyDictionary
 
 from spacy.attrs import ORTH, SPACY
+from spacy.language import Language
 from spacy.tokens import Doc
 
 _TEXTS: WeakKeyDictionary = WeakKeyDictionary()
+_MADE: WeakKeyDictionary = WeakKeyDictionary()  # Doc -> the text make_doc tokenised into it
 _LOWERS: WeakKeyDictionary = WeakKeyDictionary()
 SEP = "\x01"  # joins token texts into one string for C-speed scans (assumed absent from token texts)
 
@@ -41,8 +45,21 @@ def token_lowers(doc: Doc) -> list[str]:
     return made[1]
 
 
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` (the tokenizer), with ``text`` kept as the Doc's :func:`doc_text` while the Doc lives.
+    spaCy's tokenizer is non-destructive (``doc.text == text``), and no component changes a Doc's text (a
+    retokenizer keeps it)."""
+    doc = nlp.make_doc(text)
+    _MADE[doc] = text
+    return doc
+
+
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined from :func:`token_texts` and the whitespace flags (spaCy's ``Doc.text`` makes a
-    Token object per token: about 0.09 ms an abstract against 0.03 once the token texts are made)."""
-    spaces = doc.to_array(SPACY).tolist()
-    return "".join([t + " " if sp else t for t, sp in zip(token_texts(doc), spaces)])
+    """``doc.text``: the text :func:`make_doc` made the Doc from, else joined once from :func:`token_texts` and the
+    whitespace flags (spaCy's ``Doc.text`` makes a Token object per token: about 0.09 ms an abstract against 0.03
+    once the token texts are made) and kept while the Doc lives (no retokenisation changes a Doc's text)."""
+    made = _MADE.get(doc)
+    if made is None:
+        spaces = doc.to_array(SPACY).tolist()
+        made = _MADE[doc] = "".join([t + " " if sp else t for t, sp in zip(token_texts(doc), spaces)])
+    return made

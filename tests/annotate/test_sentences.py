@@ -159,3 +159,18 @@ def test_a_newline_before_a_capital_or_after_a_stop_still_breaks(nlp):
     assert sents(nlp, text) == ["Effects of horse riding simulation on balance", "Thirty subjects were randomised.",
                                 "results were kept."]
     assert sents(nlp, "[Horse riding] was done.") == ["[Horse riding] was done."]
+
+
+def test_caps_answers_as_the_caps_pattern(pubmed_abstracts):
+    """``_caps`` (``str.isupper`` before the regex) says what ``_CAPS.match`` says, on the words of real abstracts
+    and made-up labels."""
+    import re
+
+    from claimex.annotate.sentences import _CAPS, _caps
+
+    words = {w for _, title, body in pubmed_abstracts[:300] for w in re.split(r"(\s+)", f"{title} {body}")}
+    words |= {"RESULTS", "ABSTRACT.RESULTS", "AND/OR", "A", "A.", "IL-6", "Il-6", "T1/T2", "R&D", "X\n", "ÉTUDE",
+              "ΑΒΓ", "", "-", "::", "K", "İ", "ǅ", "Ǆ", "R2", "RESULTS:", "A.B", "a.B"}
+    assert sum(bool(_CAPS.match(w)) for w in words) > 100
+    for w in words:
+        assert _caps(w) is (_CAPS.match(w) is not None), w

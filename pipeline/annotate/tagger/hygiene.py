@@ -39,7 +39,6 @@ from spacy.tokens import Doc
 
 from ..tokens import SEP, token_lowers, token_texts
 from .words import (
-    ALNUM,
     ARM_NOUNS,
     CLAUSE_CHARS,
     CLOSE,
@@ -62,6 +61,7 @@ from .words import (
     blocked_kind,
     ends_numeric,
     ends_on_function_word,
+    has_alnum,
     is_content,
     is_number,
     member,
@@ -247,10 +247,10 @@ class SpanHygiene:
         while s < e:
             changed = False
             t, lw = text[s], lower[s]
-            if t.isspace() or (not ALNUM.search(t) and t not in OPEN) or lw in FUNCTION_WORDS:
+            if t.isspace() or (not has_alnum(t) and t not in OPEN) or lw in FUNCTION_WORDS:
                 s, changed = s + 1, True
             t, lw = text[e - 1], lower[e - 1]
-            if e > s and (t.isspace() or (not ALNUM.search(t) and t not in CLOSE)
+            if e > s and (t.isspace() or (not has_alnum(t) and t not in CLOSE)
                           or ends_on_function_word(t)
                           or (t in CLOSE and not any(text[k] == PAIR[t] for k in range(s, e - 1)))
                           or (ends_numeric(t) and not (e - 2 >= s and lower[e - 2] in NAMING_WORDS))):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy
 from spacy.strings import hash_string
@@ -56,12 +57,21 @@ REGISTRY = re.compile(r"^(NCT\d{6,}|ISRCTN\d+|ACTRN\d+|ChiCTR[\w-]+|UMIN\d+|DRKS
 OFF_TOPIC_SENTENCE = re.compile(
     r"^\W*(funded|funding|supported by|sponsored|source of funding|trial registration|registration|"
     r"clinical ?trials?\.gov|registered|conflicts? of interest|disclosure|competing interests)\b", re.IGNORECASE)
+#: bound of the per-token-text caches of the word tests (token texts repeat; the least recently used go first)
+TOKEN_CACHE = 1 << 16
 _NUMBER = re.compile(r"^[<>≤≥=±~]?\d+(?:[.,·]\d+)*(?:[-–]\d+(?:[.,·]\d+)*)?%?$|^%$")  # 12, 0.5%, 6-42.5
 _COMPARED_NUMBER = re.compile(r"[<>≤≥=]\d+(?:[.,]\d+)*%?$")
 YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _ADJ_SUFFIX = ("al", "ic", "ive", "ous", "ary", "ar", "ile", "ible", "able", "oid")
 OPEN, CLOSE = "([{", ")]}"
 ALNUM = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum, as one C search)
+
+
+def has_alnum(text: str) -> bool:
+    """Does ``text`` hold a letter or digit (``ALNUM.search``: ``re``'s ``[^\\W_]`` is ``str.isalnum`` per
+    character)? A word answers with one ``str.isalnum``, other tokens with one per character, without a regex
+    call."""
+    return text.isalnum() or any(map(str.isalnum, text))
 HAS_BRACKET = re.compile(r"[()\[\]{}]")
 PAIR = {")": "(", "]": "[", "}": "{"}
 ARM_NOUNS = frozenset(["group", "groups", "arm", "arms", "patients", "participants", "subjects", "condition",
@@ -122,8 +132,9 @@ def ends_on_function_word(text: str) -> bool:
         or text.lower() in TRAILING_ADVERBS
 
 
+@lru_cache(maxsize=TOKEN_CACHE)
 def ends_numeric(text: str) -> bool:
-    """A number, or a token that ends on a compared number (``index≥5``)."""
+    """A number, or a token that ends on a compared number (``index≥5``). Cached per token text."""
     return is_number(text) or bool(_COMPARED_NUMBER.search(text))
 
 
@@ -133,7 +144,10 @@ def has_letter(text: str) -> bool:
     return text.isalpha() or any(ch.isalpha() for ch in text)
 
 
+@lru_cache(maxsize=TOKEN_CACHE)
 def is_number(text: str) -> bool:
+    """``12``, ``0.5%``, ``6-42.5``, ``≥5``, ``%``. Cached per token text: span hygiene asks it of the same tokens
+    again and again, and a ``re`` match costs ~20x a cache hit (anchored at both ends, one alternation)."""
     return bool(_NUMBER.match(text))
 
 
