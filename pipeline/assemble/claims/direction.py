@@ -348,7 +348,9 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
     decision = Decision(significant=ev.significant, p_value=ev.p_value.id if ev.p_value is not None else None,
                         source=ev.source, negated=ev.negated)
     if ev.significant is False or ev.cue == "no_difference" and ev.significant is None and not ev.source:
-        decision.direction, decision.within = "no_difference", ev.within
+        # a no difference stated only by a negated change word said of the arms ("did not reduce") is stated in words:
+        # not significant (GUIDELINES, Findings: ``significant: false`` always goes with no_difference in a comparison)
+        decision.direction, decision.significant, decision.within = "no_difference", False, ev.within
         return decision
     if ev.cue in ("increase", "decrease") and not ev.named:
         # the sentence's own change word, read relative to the claim's arms ("Telmisartan, but not
@@ -379,6 +381,10 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
     if model is not None:
         probs = model.predict([classifier_text(ev, text, spans)])[0]
         decision.direction = max(probs, key=probs.get)
+        if decision.direction == "no_difference":
+            # the classifier reads a null the rules' words missed ("not as relevant when comparing between groups",
+            # "as well tolerated as"): not significant, as every no difference of a comparison (GUIDELINES, Findings)
+            decision.significant = False
         decision.source = (decision.source + "+model").lstrip("+")
         return decision
     if ev.cue == "no_difference" and ev.significant is None:
