@@ -95,6 +95,7 @@ def path_of(record_id: str, claim) -> str:
 
 def _more(ap) -> None:
     ap.add_argument("--any-arms", action="store_true", help="every found finding, its arms right or not")
+    ap.add_argument("--outcomes", action="store_true", help="the path with the claim's outcome count (O1, O2, O3+)")
     ap.add_argument("--cross", help="a regex over 'path | claim dir/sig': every arms-right found finding of those, "
                                     "claim tuple against gold tuple (counts)")
 
@@ -117,6 +118,8 @@ def main() -> None:
             if not args.any_arms and not (j.fields.get("intervention") and j.fields.get("comparator")):
                 continue
             path = paths[claim.id]
+            if args.outcomes:
+                path += f" O{min(len(claim.outcome), 3)}"
             cross[(path, f"{claim.direction}/{claim.significant}",
                    f"{finding.direction}/{finding.significant}", j.fields["direction"])] += 1
             tup = f"{finding.direction}/{finding.significant} -> {claim.direction}/{claim.significant}"

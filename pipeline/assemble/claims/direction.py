@@ -30,6 +30,7 @@ from ...schema import Measure
 from .base import blank
 from .clauses import compared_after_both, focus
 from .gates import Gated
+from .owned import nulls_of
 from .polarity import (
     DECREASE,
     INCREASE,
@@ -39,6 +40,7 @@ from .polarity import (
     cue_edges,
     harmful,
     outcome_change,
+    own_cue,
     polarity,
 )
 from .significance import (
@@ -301,6 +303,10 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
         # "significant increases in plasma urea ... with both A and B, with there being no difference between
         # the two methods": the no-difference words are of the arms; the change within them is significant
         within = True
+    if sig is False and source == "words" and others and _null_of_another(text, spans, others):
+        # "red yeast rice induced less fatigue side effect and exerted comparable lipid-lowering effects": the
+        # no-difference words are said of another outcome (:mod:`.owned`); this one's change word decides
+        sig, p, source = None, None, ""
     # cue words inside any entity name (other outcomes too) or naming a body part are no cues
     # (result words the tagger took into an outcome span - "higher OLP", "weight decrease" - stay readable)
     names = [cue_edges(text, a, b) if r == "O" else (a, b) for a, b, r in spans] + [cue_edges(text, a, b)
@@ -321,6 +327,18 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     numeric = arm_direction(sides) or arm_direction(parallel_sides(text, offset, measures, spans)) or ratio_direction(
         inside or measures, text, offset, outcome_text)
     return Evidence(sig, p, source, cue, negated, numeric, named and cue is not None, within)
+
+
+def _null_of_another(text: str, spans: Sequence[tuple[int, int, str]], others: Sequence[tuple[int, int]]) -> bool:
+    """Is the sentence's no difference said of another outcome (:func:`.owned.own_null`), while this claim's outcomes
+    own none but a change word of their own (:func:`.polarity.own_cue`)?"""
+    masked = blank(text, [(a, b) for a, b, r in spans if r != "O"])
+    mine = [(a, b) for a, b, r in spans if r == "O"]
+    if not mine:
+        return False
+    nulls = nulls_of(masked, mine + list(others))
+    return not any(nulls[:len(mine)]) and any(nulls[len(mine):]) and any(
+        own_cue(masked, a, b) is not None for a, b in mine)
 
 
 def feature_words(ev: Evidence) -> str:
