@@ -30,7 +30,7 @@ from ...schema import Measure
 from .base import blank
 from .clauses import compared_after_both, focus
 from .gates import Gated
-from .owned import nulls_of
+from .owned import nulls_of, spans_of
 from .polarity import (
     DECREASE,
     INCREASE,
@@ -303,10 +303,14 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
         # "significant increases in plasma urea ... with both A and B, with there being no difference between
         # the two methods": the no-difference words are of the arms; the change within them is significant
         within = True
-    if sig is False and source == "words" and others and _null_of_another(text, spans, others):
+    apart = _nulls_of_others(text, spans, others) if sig is False and source == "words" and others else []
+    if apart:
         # "red yeast rice induced less fatigue side effect and exerted comparable lipid-lowering effects": the
-        # no-difference words are said of another outcome (:mod:`.owned`); this one's change word decides
-        sig, p, source = None, None, ""
+        # no-difference words are said of another outcome (:mod:`.owned`); read again without that outcome's words
+        # ("significantly greater efficacy and similar tolerability": the efficacy's test stays)
+        rest = blank(text[fa:fb], [(max(a, fa) - fa, min(b, fb) - fa) for a, b in apart if a < fb and b > fa])
+        sig, p, source = significance([m for m in inside if not any(a <= m.start - offset < b for a, b in apart)],
+                                      rest, offset + fa)
     # cue words inside any entity name (other outcomes too) or naming a body part are no cues
     # (result words the tagger took into an outcome span - "higher OLP", "weight decrease" - stay readable)
     names = [cue_edges(text, a, b) if r == "O" else (a, b) for a, b, r in spans] + [cue_edges(text, a, b)
@@ -329,16 +333,20 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     return Evidence(sig, p, source, cue, negated, numeric, named and cue is not None, within)
 
 
-def _null_of_another(text: str, spans: Sequence[tuple[int, int, str]], others: Sequence[tuple[int, int]]) -> bool:
-    """Is the sentence's no difference said of another outcome (:func:`.owned.own_null`), while this claim's outcomes
-    own none but a change word of their own (:func:`.polarity.own_cue`)?"""
+def _nulls_of_others(text: str, spans: Sequence[tuple[int, int, str]], others: Sequence[tuple[int, int]]
+                     ) -> list[tuple[int, int]]:
+    """The own stretches (:func:`.owned.own_span`) of the other outcomes that own the sentence's no difference, when
+    this claim's outcomes own none but a change word of their own (:func:`.polarity.own_cue`); else none."""
     masked = blank(text, [(a, b) for a, b, r in spans if r != "O"])
     mine = [(a, b) for a, b, r in spans if r == "O"]
     if not mine:
-        return False
-    nulls = nulls_of(masked, mine + list(others))
-    return not any(nulls[:len(mine)]) and any(nulls[len(mine):]) and any(
-        own_cue(masked, a, b) is not None for a, b in mine)
+        return []
+    mentions = mine + list(others)
+    nulls = nulls_of(masked, mentions)
+    if any(nulls[:len(mine)]) or not any(nulls[len(mine):]) or all(own_cue(masked, a, b) is None for a, b in mine):
+        return []
+    stretches = spans_of(masked, mentions)
+    return [stretches[k] for k in range(len(mine), len(mentions)) if nulls[k]]
 
 
 def feature_words(ev: Evidence) -> str:

@@ -23,17 +23,22 @@ _STOP = re.compile(r"[,;()\[\]]|\b(?:and|or|but|whereas|while|although|however|d
 _REACH = 60  # characters read on either side of the mention
 
 
-def own_stretch(text: str, start: int, end: int, following: int | None = None) -> tuple[str, str]:
-    """The words said of the outcome mention ``text[start:end]`` alone: before it back to the last stop mark (within
-    :data:`_REACH` characters), and after it up to the next stop mark, ``following`` (the next outcome's start) or
-    :data:`_REACH` characters."""
-    window = text[max(0, start - _REACH):start]
-    stops = list(_STOP.finditer(window))
-    before = window[stops[-1].end():] if stops else window
+def own_span(text: str, start: int, end: int, following: int | None = None) -> tuple[int, int]:
+    """The stretch of ``text`` said of the outcome mention ``text[start:end]`` alone, as (start, end): back from it to
+    the last stop mark (within :data:`_REACH` characters), on from it to the next stop mark, ``following`` (the next
+    outcome's start) or :data:`_REACH` characters."""
+    lo = max(0, start - _REACH)
+    stops = list(_STOP.finditer(text, lo, start))
+    a = stops[-1].end() if stops else lo
     limit = min(len(text), end + _REACH, following if following is not None and following >= end else len(text))
-    after = text[end:limit]
-    stop = _STOP.search(after)
-    return before, after[:stop.start()] if stop else after
+    stop = _STOP.search(text, end, limit)
+    return a, stop.start() if stop else limit
+
+
+def own_stretch(text: str, start: int, end: int, following: int | None = None) -> tuple[str, str]:
+    """The words before and after the outcome mention within its :func:`own_span`."""
+    a, b = own_span(text, start, end, following)
+    return text[a:start], text[end:b]
 
 
 def own_null(text: str, start: int, end: int, following: int | None = None) -> bool:
@@ -43,8 +48,18 @@ def own_null(text: str, start: int, end: int, following: int | None = None) -> b
     return any(NOT_SIGNIFICANT.found(part) or NEGATED_CHANGE.search(part) is not None for part in (before, after))
 
 
+def _following(mentions: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int | None]:
+    ordered = sorted(mentions)
+    return {m: (ordered[k + 1][0] if k + 1 < len(ordered) else None) for k, m in enumerate(ordered)}
+
+
 def nulls_of(text: str, mentions: Sequence[tuple[int, int]]) -> list[bool]:
     """:func:`own_null` of each (start, end) outcome mention of ``text``, each read up to the next mention."""
-    ordered = sorted(mentions)
-    nxt = {m: (ordered[k + 1][0] if k + 1 < len(ordered) else None) for k, m in enumerate(ordered)}
+    nxt = _following(mentions)
     return [own_null(text, a, b, nxt[(a, b)]) for a, b in mentions]
+
+
+def spans_of(text: str, mentions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """:func:`own_span` of each (start, end) outcome mention of ``text``, each read up to the next mention."""
+    nxt = _following(mentions)
+    return [own_span(text, a, b, nxt[(a, b)]) for a, b in mentions]
