@@ -8,12 +8,19 @@ The *decision path* is which rule set the claim's direction and significance: th
 :func:`claimex.assemble.claims.decision.decide` that returned (``any-arm`` nothing in any arm, ``judge`` single-arm
 judgement, ``qual`` polarity words, ``denied`` an effect denied in a controlled trial, ``cmp`` the comparison
 decision, ``cmp2`` / ``judge2`` the fallbacks), with the decision's ``source`` (p-value / ci / words, then cues /
-numbers / prior / model, or the single-arm source: change / polarity / observed ...). A claim whose direction or
-significance was set after ``decide`` (a re-judged loose comparison, a per-arm copy, the within-arm second finding)
-is ``post``. Counted for the found findings whose intervention and comparator are right (the findings report's
-"direction errors by arms", column "arms right"): per path right / wrong, per wrong the (gold direction / gold
-significance -> claim direction / claim significance) tuple. ``--examples RE`` (OPEN only) prints the sentences of
-the errors whose "path | tuple" line matches RE.
+numbers / prior / model, or the single-arm source: change / polarity / observed ...); `` cue!=num`` marks a
+comparison whose cue word and arm values (or ratio) gave opposite signs. A claim whose direction or significance was
+set after ``decide`` (a re-judged loose comparison, a per-arm copy, the within-arm second finding) is ``post``.
+Counted for the found findings whose intervention and comparator are right (the findings report's "direction errors
+by arms", column "arms right"; ``--any-arms``: every found finding): per path right / wrong, per wrong the (gold
+direction / gold significance -> claim direction / claim significance) tuple; ``--outcomes`` adds the claim's outcome
+count to the path, ``--cross RE`` lists claim tuple against gold tuple for the paths matching RE. ``--examples RE``
+(OPEN only) prints the sentences of the findings whose "path | right/error: tuple" line matches RE.
+
+Session 16 (docs/claims.md section 30), main 51e292f, BLIND arms-right: 98 direction errors; the direction
+classifier's path right 10 / wrong 12 (its no difference with no test: 10 of gold no_difference/False, 8 of gold
+increase/decrease with significance null); a no difference from a negated change word alone (``cmp:-``): 8 of 8 gold
+no_difference/False with the claim's significance null.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from judged import judged, tune_options
 
 from claimex.assemble import claims as claims_pkg
 from claimex.assemble.claims import decision as dmod
+from claimex.assemble.claims import direction as dirmod
 from claimex.evaluate.findings_match import DIRECTION_ERRORS
 
 _CALLS: list[str] = []
@@ -55,12 +63,23 @@ def _install() -> None:
         return out
 
     dmod.none_in_any_arm = any_arm
+    evidence = dirmod.comparison_evidence
+
+    def seen(*a, **k):
+        ev = evidence(*a, **k)
+        signs = ("increase", "decrease")
+        if ev.cue in signs and ev.numeric in signs and ev.cue != ev.numeric:
+            _CALLS.append("cue!=num")
+        return ev
+
+    dirmod.comparison_evidence = seen
     decide = claims_pkg.decide
 
     def traced(model, view, ctype, arms, group, *a, **k):
         _CALLS.clear()
         d = decide(model, view, ctype, arms, group, *a, **k)
-        calls = list(_CALLS)
+        calls = [c for c in _CALLS if c != "cue!=num"]
+        clash = " cue!=num" if "cue!=num" in _CALLS else ""
         if "any-arm" in calls:
             branch = "any-arm"
         elif "denied" in calls:
@@ -73,7 +92,7 @@ def _install() -> None:
             branch = branch.replace("cmp+cmp", "cmp2").replace("cmp+judge", "cmp>judge2").replace(
                 "qual+cmp", "qual>cmp2").replace("qual+judge", "qual>judge2")
         key = (_RECORD[0], view.index, tuple(o.id for o in group.outcomes))
-        _PATHS[key].append((f"{branch}:{d.source or '-'}", d.direction, d.significant))
+        _PATHS[key].append((f"{branch}:{d.source or '-'}{clash}", d.direction, d.significant))
         return d
 
     claims_pkg.decide = traced
