@@ -30,7 +30,7 @@ from ...schema import Measure
 from .base import blank
 from .clauses import compared_after_both, focus
 from .gates import Gated
-from .owned import nulls_of, spans_of
+from .owned import nulls_of_others
 from .polarity import (
     DECREASE,
     INCREASE,
@@ -40,7 +40,6 @@ from .polarity import (
     cue_edges,
     harmful,
     outcome_change,
-    own_cue,
     polarity,
 )
 from .significance import (
@@ -303,7 +302,7 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
         # "significant increases in plasma urea ... with both A and B, with there being no difference between
         # the two methods": the no-difference words are of the arms; the change within them is significant
         within = True
-    apart = _nulls_of_others(text, spans, others) if sig is False and source == "words" and others else []
+    apart = nulls_of_others(text, spans, others) if sig is False and source == "words" and others else []
     if apart:
         # "red yeast rice induced less fatigue side effect and exerted comparable lipid-lowering effects": the
         # no-difference words are said of another outcome (:mod:`.owned`); read again without that outcome's words
@@ -331,22 +330,6 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
     numeric = arm_direction(sides) or arm_direction(parallel_sides(text, offset, measures, spans)) or ratio_direction(
         inside or measures, text, offset, outcome_text)
     return Evidence(sig, p, source, cue, negated, numeric, named and cue is not None, within)
-
-
-def _nulls_of_others(text: str, spans: Sequence[tuple[int, int, str]], others: Sequence[tuple[int, int]]
-                     ) -> list[tuple[int, int]]:
-    """The own stretches (:func:`.owned.own_span`) of the other outcomes that own the sentence's no difference, when
-    this claim's outcomes own none but a change word of their own (:func:`.polarity.own_cue`); else none."""
-    masked = blank(text, [(a, b) for a, b, r in spans if r != "O"])
-    mine = [(a, b) for a, b, r in spans if r == "O"]
-    if not mine:
-        return []
-    mentions = mine + list(others)
-    nulls = nulls_of(masked, mentions)
-    if any(nulls[:len(mine)]) or not any(nulls[len(mine):]) or all(own_cue(masked, a, b) is None for a, b in mine):
-        return []
-    stretches = spans_of(masked, mentions)
-    return [stretches[k] for k in range(len(mine), len(mentions)) if nulls[k]]
 
 
 def feature_words(ev: Evidence) -> str:

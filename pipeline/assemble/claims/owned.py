@@ -7,8 +7,8 @@ Findings: one outcome's result for one comparison), and the no-difference words 
 of, not to the other one. :func:`own_null` reads an outcome mention's own stretch of the sentence: back from it to the
 last comma, bracket, semicolon, "and", "or" or contrast word (as :func:`.polarity.own_cue` reads its change word), and
 on from it to the next such mark or the next outcome. Used by :func:`.groups.by_cue` (a no difference and a change
-word said of different outcomes part the claim group) and :func:`.direction.comparison_evidence` (the null of
-another outcome is not this outcome's).
+word said of different outcomes part the claim group) and, through :func:`nulls_of_others`,
+:func:`.direction.comparison_evidence` (the null of another outcome is not this outcome's).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .base import blank
+from .polarity import own_cue
 from .significance import NEGATED_CHANGE, NOT_SIGNIFICANT
 
 #: where an outcome's own stretch ends: clause marks, coordination, contrast
@@ -63,3 +65,20 @@ def spans_of(text: str, mentions: Sequence[tuple[int, int]]) -> list[tuple[int, 
     """:func:`own_span` of each (start, end) outcome mention of ``text``, each read up to the next mention."""
     nxt = _following(mentions)
     return [own_span(text, a, b, nxt[(a, b)]) for a, b in mentions]
+
+
+def nulls_of_others(text: str, spans: Sequence[tuple[int, int, str]], others: Sequence[tuple[int, int]]
+                    ) -> list[tuple[int, int]]:
+    """The own stretches (:func:`own_span`) of the other outcomes (``others``, local spans) that own the sentence's no
+    difference, when this claim's outcomes (the "O" ``spans``; "I" / "C" spans are the arms, blanked) own none but a
+    change word of their own (:func:`.polarity.own_cue`); else none. ``text``: the sentence."""
+    masked = blank(text, [(a, b) for a, b, r in spans if r != "O"])
+    mine = [(a, b) for a, b, r in spans if r == "O"]
+    if not mine:
+        return []
+    mentions = mine + list(others)
+    nulls = nulls_of(masked, mentions)
+    if any(nulls[:len(mine)]) or not any(nulls[len(mine):]) or all(own_cue(masked, a, b) is None for a, b in mine):
+        return []
+    stretches = spans_of(masked, mentions)
+    return [stretches[k] for k in range(len(mine), len(mentions)) if nulls[k]]
