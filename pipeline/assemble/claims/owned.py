@@ -43,11 +43,17 @@ def own_stretch(text: str, start: int, end: int, following: int | None = None) -
     return text[a:start], text[end:b]
 
 
+def has_null(text: str) -> bool:
+    """A no-difference phrase (:data:`.significance.NOT_SIGNIFICANT`) or a negated change verb anywhere in ``text``:
+    the one test before reading each outcome's own stretch."""
+    return NOT_SIGNIFICANT.found(text) or NEGATED_CHANGE.search(text) is not None
+
+
 def own_null(text: str, start: int, end: int, following: int | None = None) -> bool:
     """Is a no-difference phrase (:data:`.significance.NOT_SIGNIFICANT`, a negated change verb) said of this outcome
     mention alone (:func:`own_stretch`)? ``text``: the sentence with the arms' names blanked."""
     before, after = own_stretch(text, start, end, following)
-    return any(NOT_SIGNIFICANT.found(part) or NEGATED_CHANGE.search(part) is not None for part in (before, after))
+    return has_null(before) or has_null(after)
 
 
 def _following(mentions: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int | None]:
@@ -72,10 +78,10 @@ def nulls_of_others(text: str, spans: Sequence[tuple[int, int, str]], others: Se
     """The own stretches (:func:`own_span`) of the other outcomes (``others``, local spans) that own the sentence's no
     difference, when this claim's outcomes (the "O" ``spans``; "I" / "C" spans are the arms, blanked) own none but a
     change word of their own (:func:`.polarity.own_cue`); else none. ``text``: the sentence."""
-    masked = blank(text, [(a, b) for a, b, r in spans if r != "O"])
     mine = [(a, b) for a, b, r in spans if r == "O"]
     if not mine:
         return []
+    masked = blank(text, [(a, b) for a, b, r in spans if r != "O"])
     mentions = mine + list(others)
     nulls = nulls_of(masked, mentions)
     if any(nulls[:len(mine)]) or not any(nulls[len(mine):]) or all(own_cue(masked, a, b) is None for a, b in mine):
