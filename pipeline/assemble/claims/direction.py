@@ -30,6 +30,7 @@ from ...schema import Measure
 from .base import blank
 from .clauses import compared_after_both, focus
 from .gates import Gated
+from .owned import nulls_of_others
 from .polarity import (
     DECREASE,
     INCREASE,
@@ -301,6 +302,14 @@ def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spa
         # "significant increases in plasma urea ... with both A and B, with there being no difference between
         # the two methods": the no-difference words are of the arms; the change within them is significant
         within = True
+    apart = nulls_of_others(text, spans, others) if sig is False and source == "words" and others else []
+    if apart:
+        # "red yeast rice induced less fatigue side effect and exerted comparable lipid-lowering effects": the
+        # no-difference words are said of another outcome (:mod:`.owned`); read again without that outcome's words
+        # ("significantly greater efficacy and similar tolerability": the efficacy's test stays)
+        rest = blank(text[fa:fb], [(max(a, fa) - fa, min(b, fb) - fa) for a, b in apart if a < fb and b > fa])
+        sig, p, source = significance([m for m in inside if not any(a <= m.start - offset < b for a, b in apart)],
+                                      rest, offset + fa)
     # cue words inside any entity name (other outcomes too) or naming a body part are no cues
     # (result words the tagger took into an outcome span - "higher OLP", "weight decrease" - stay readable)
     names = [cue_edges(text, a, b) if r == "O" else (a, b) for a, b, r in spans] + [cue_edges(text, a, b)
@@ -348,7 +357,9 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
     decision = Decision(significant=ev.significant, p_value=ev.p_value.id if ev.p_value is not None else None,
                         source=ev.source, negated=ev.negated)
     if ev.significant is False or ev.cue == "no_difference" and ev.significant is None and not ev.source:
-        decision.direction, decision.within = "no_difference", ev.within
+        # a no difference stated only by a negated change word said of the arms ("did not reduce") is stated in words:
+        # not significant (GUIDELINES, Findings: ``significant: false`` always goes with no_difference in a comparison)
+        decision.direction, decision.significant, decision.within = "no_difference", False, ev.within
         return decision
     if ev.cue in ("increase", "decrease") and not ev.named:
         # the sentence's own change word, read relative to the claim's arms ("Telmisartan, but not
@@ -379,6 +390,10 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
     if model is not None:
         probs = model.predict([classifier_text(ev, text, spans)])[0]
         decision.direction = max(probs, key=probs.get)
+        if decision.direction == "no_difference":
+            # the classifier reads a null the rules' words missed ("not as relevant when comparing between groups",
+            # "as well tolerated as"): not significant, as every no difference of a comparison (GUIDELINES, Findings)
+            decision.significant = False
         decision.source = (decision.source + "+model").lstrip("+")
         return decision
     if ev.cue == "no_difference" and ev.significant is None:

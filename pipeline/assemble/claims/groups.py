@@ -21,6 +21,7 @@ from .clauses import clauses
 from .context import Arm, same_intervention
 from .design import distinct_arms
 from .link import ARM_VALUE_KINDS, is_difference
+from .owned import has_null, nulls_of
 from .polarity import own_cue
 
 
@@ -62,7 +63,14 @@ def by_cue(view: SentenceView, group: Group) -> list[Group]:
         return [group]
     masked = view.masked("INTERVENTION", "COMPARATOR", "POPULATION")
     outcomes = sorted(group.outcomes, key=lambda o: o.start)
-    signs = [own_cue(masked, o.start - view.start, o.end - view.start) for o in outcomes]
+    local = [(o.start - view.start, o.end - view.start) for o in outcomes]
+    signs = [own_cue(masked, a, b) for a, b in local]
+    if all(x is None for x in signs):
+        return [group]
+    if has_null(masked):
+        # a no difference said of one outcome alone (:func:`.owned.own_null`) is a sign of its own: "induced less
+        # fatigue side effect and exerted comparable lipid-lowering effects" reports two results
+        signs = [0 if null else sign for sign, null in zip(signs, nulls_of(masked, local))]
     if len({x for x in signs if x is not None}) < 2:
         return [group]
     parts: list[Group] = []
