@@ -390,10 +390,6 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
     if model is not None:
         probs = model.predict([classifier_text(ev, text, spans)])[0]
         decision.direction = max(probs, key=probs.get)
-        if decision.direction == "no_difference":
-            # the classifier reads a null the rules' words missed ("not as relevant when comparing between groups",
-            # "as well tolerated as"): not significant, as every no difference of a comparison (GUIDELINES, Findings)
-            decision.significant = False
         decision.source = (decision.source + "+model").lstrip("+")
         return decision
     if ev.cue == "no_difference" and ev.significant is None:

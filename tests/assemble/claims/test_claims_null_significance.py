@@ -1,6 +1,7 @@
 """A comparison's no difference is not significant even when the rules read no test or null word (issue 10, session
 16; GUIDELINES, Findings: ``significant: false`` always goes with ``no_difference`` in a comparison; docs/claims.md
-section 30): a change word under a negation, and the direction classifier's no difference. Real sentences from
+section 30.4): a change word under a negation. The direction classifier's no difference keeps the significance the
+rules read (setting it false too lost significance on the report half, 30.4). Real sentences from
 ../shared (Evidence Inference train abstracts outside the findings gold)."""
 
 from claims_helpers import claims_of, entity_texts, make_record
@@ -31,10 +32,10 @@ def test_beside_another_outcomes_change_too():
     assert got == {("AIDS progression/death",): ("decrease", None), ("adverse events",): ("no_difference", False)}
 
 
-def test_the_classifiers_no_difference_is_not_significant():
+def test_the_classifiers_no_difference_keeps_the_rules_significance():
     # Evidence Inference PMC3056193: "as safe and effective as" is no phrase of the rules; the shipped classifier
-    # reads it as no difference
+    # reads it as no difference, and no test or word states its significance
     got = _results("Placeboxetine is as safe and effective as sertraline in Indian patients with major depressive "
                    "disorder.", [("INTERVENTION", "Placeboxetine"), ("COMPARATOR", "sertraline"),
                                  ("OUTCOME", "major depressive disorder")])
-    assert got == {("major depressive disorder",): ("no_difference", False)}
+    assert got == {("major depressive disorder",): ("no_difference", None)}
