@@ -40,7 +40,6 @@ from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
 from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
-from .orientation import design_oriented
 from .polarity import BOTH_ARMS
 from .reported import carry_reported
 from .reporting import Reporting, changed, changed_arms, located
@@ -140,7 +139,6 @@ class ClaimAssembler:
             ranked = iter(self.arms.rerank(record, [c for c in claims if c.id not in kept], views,
                                            check.made if check is not None else None))
             claims = [c if c.id in kept else next(ranked) for c in claims]
-        claims = design_oriented(record, claims, ctx)
         carry_reported(record, claims)
         claims = split_coordinated(record, claims)
         return self.confidence.score(record, claims) if self.confidence is not None else claims
