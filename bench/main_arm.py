@@ -128,7 +128,7 @@ def candidates(counts, record, ctx, i_arm, c_arm, weight, cls: str = "") -> None
         ok = c is not None and entity_names(c, i_arm, c_arm)
         counts[f"@ {name}: abstracts right"] += ok
         counts[f"@ {name}: compared findings in abstracts right"] += weight * ok
-        if cls == "main is gold control":  # session 16: which choice names the experimental arm where the main is the control
+        if cls == "main is gold control":  # session 16: which choice names the experimental arm there
             counts[f"@@ [{cls}] {name}: abstracts right"] += ok
 
 

@@ -32,7 +32,7 @@ from judged import judged, tune_options  # bench/judged.py
 import claimex.assemble.claims as claims_pkg
 from claimex.assemble.claims.armrank import ArmRanker
 from claimex.assemble.claims.base import entity_words
-from claimex.assemble.claims.control import is_control
+from claimex.assemble.claims.control import control_worded, is_control
 from claimex.assemble.claims.design import COMPARE_BEFORE, same_intervention
 from claimex.evaluate.findings_match import judge_claim
 
@@ -121,16 +121,11 @@ def order(text, claim, ents) -> str:
 
 def gold_tags(finding) -> str:
     tags = []
-    if control_text(finding.intervention.text):
+    if control_worded(finding.intervention.text):
         tags.append("gI-ctl")
-    if finding.comparator is not None and control_text(finding.comparator.text):
+    if finding.comparator is not None and control_worded(finding.comparator.text):
         tags.append("gC-ctl")
     return "+".join(tags) or "-"
-
-
-def control_text(text: str) -> bool:
-    from claimex.assemble.claims.control import control_worded
-    return control_worded(text)
 
 
 def main() -> None:
@@ -166,10 +161,11 @@ def main() -> None:
             abstracts.setdefault((cls, made) + feats, set()).add(g.id)
             if args.examples:
                 sentence = " ".join(text[slice(*finding.sentence)].split())
-                names = lambda ids: [ents[i].text for i in ids if i in ents]  # noqa: E731
+                ci = [ents[i].text for i in claim.intervention if i in ents]
+                cc = [ents[i].text for i in claim.comparator if i in ents]
                 print(f"[{cls} | {made} | {' '.join(feats)}] {g.id} | gold {finding.intervention.text!r} vs "
                       f"{finding.comparator.text if finding.comparator else None!r} {finding.direction} | claim "
-                      f"{names(claim.intervention)} vs {names(claim.comparator)} {claim.direction} | {sentence}")
+                      f"{ci} vs {cc} {claim.direction} | {sentence}")
     total: Counter = Counter()
     for key, n in counts.items():
         total[key[:2]] += n

@@ -1,10 +1,10 @@
-"""A claim's arms the design's or its sentence's way round (issue 10, session 16, :mod:`claimex.assemble.claims.orientation`).
-Real sentences from Evidence Inference 2.0 train abstracts (../shared/corpora/evidence-inference-v2; not in the findings
+"""A sentence that opens on a comparison cue names its reference arm first: that arm is the comparator (issue 10,
+session 16, :mod:`claimex.assemble.claims.orientation`). Real sentences from Evidence Inference 2.0 train abstracts (../shared/corpora/evidence-inference-v2; not in the findings
 gold), with the shipped tagger's arm spans."""
 
-import claimex.assemble.claims.arms as arms_module
 from claims_helpers import entity_texts, finding_of, make_record
 
+import claimex.assemble.claims.arms as arms_module
 from claimex.assemble.claims.base import sentence_views
 from claimex.assemble.claims.orientation import opened_by_comparison
 
