@@ -92,7 +92,7 @@ def _clusters(record):
     return groups
 
 
-def candidates(counts, record, ctx, i_arm, c_arm, weight) -> None:
+def candidates(counts, record, ctx, i_arm, c_arm, weight, cls: str = "") -> None:
     """Oracle-free: which main-arm choice names the gold experimental arm (abstracts / compared findings)."""
     t = record.sentences[0]
     title = [e for e in record.entities
@@ -128,6 +128,8 @@ def candidates(counts, record, ctx, i_arm, c_arm, weight) -> None:
         ok = c is not None and entity_names(c, i_arm, c_arm)
         counts[f"@ {name}: abstracts right"] += ok
         counts[f"@ {name}: compared findings in abstracts right"] += weight * ok
+        if cls == "main is gold control":  # session 16: which choice names the experimental arm there
+            counts[f"@@ [{cls}] {name}: abstracts right"] += ok
 
 
 def results_arm(record, own_comparator: bool, least: int = 1):
@@ -208,7 +210,7 @@ def main() -> None:
                       f"comparators {[c.text for c in ctx.comparators]}")
         if cls != "main right":
             features(counts, cls, record, text, ctx, main, i_arm, c_arm)
-        candidates(counts, record, ctx, i_arm, c_arm, len(compared))
+        candidates(counts, record, ctx, i_arm, c_arm, len(compared), cls)
         right = wrong = 0
         for f in g.findings:
             j = judge(f, record, text)

@@ -22,6 +22,7 @@ from .context import (
 )
 from .design import COMPARE_BEFORE, distinct_arms, same_intervention
 from .labels import ARM_HEAD, ARM_HEAD_WORD, PLURAL_ARMS, arm_phrases, bare_control
+from .orientation import opened_by_comparison
 from .phrases import resolve
 
 
@@ -248,6 +249,8 @@ def _assign_sides(view: SentenceView, arms: list[Arm], main=None) -> None:
         before = view.text[max(0, arm.start - view.start - 45):arm.start - view.start]
         if k > 0 and COMPARE_BEFORE.search(before) and arm.key != singles[0].key:
             arm.side = "C"
+        elif k == 0 and opened_by_comparison(view, arm.start) and any(a.key != arm.key for a in singles[1:]):
+            arm.side = "C"  # "Relative to CTL, EMO participants ... had fewer" (session 16, :mod:`.orientation`)
         else:
             arm.side = arm.side or "I"
     if any(a.side == "C" for a in singles):
