@@ -13,6 +13,7 @@ import argparse
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import claimex.assemble.claims as claims_pkg
 from claimex.corpora.findings import load_gold, select_gold
 from claimex.evaluate.findings import _predict
 from claimex.evaluate.findings_match import judge
@@ -42,3 +43,28 @@ def judged(golds) -> Iterator[tuple]:
             if j.found:
                 found.append((finding, j, claims[j.claim]))
         yield g, record, text, found
+
+
+def record_contexts() -> dict[str, object]:
+    """Patch claim assembly so that each record's own ``InterventionContext`` (the first one made while its claims
+    are assembled) is kept: returns the dict ``{record id: context}`` the patched assembler fills (for the bench
+    scripts that count where arms come from: main_arm, swap_paths)."""
+    seen: list = []
+    by_record: dict[str, object] = {}
+
+    class Recorded(claims_pkg.InterventionContext):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            seen.append(self)
+
+    call = claims_pkg.ClaimAssembler.__call__
+
+    def wrapped(self, record):
+        at = len(seen)
+        out = call(self, record)
+        by_record[record.id] = seen[at]
+        return out
+
+    claims_pkg.InterventionContext = Recorded
+    claims_pkg.ClaimAssembler.__call__ = wrapped
+    return by_record

@@ -22,34 +22,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from judged import tune_options  # bench/judged.py
+from judged import record_contexts, tune_options  # bench/judged.py
 
-import claimex.assemble.claims as claims_pkg
 from claimex.assemble.claims.base import entity_words
 from claimex.assemble.claims.control import is_control
 from claimex.assemble.claims.design import same_intervention
 from claimex.evaluate.findings import _predict
 from claimex.evaluate.findings_match import arm_aliases, content_words, entity_names, judge
-
-_SEEN: list = []
-
-
-_BY_RECORD: dict[str, object] = {}
-
-
-class _Recorded(claims_pkg.InterventionContext):
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        _SEEN.append(self)
-
-
-def _recording(call):
-    def wrapped(self, record):
-        at = len(_SEEN)
-        out = call(self, record)
-        _BY_RECORD[record.id] = _SEEN[at]  # the record's own context: the first one made in the call
-        return out
-    return wrapped
 
 
 def _sentence_of(record, ent) -> int:
@@ -170,13 +149,12 @@ def main_in_results(record, main) -> bool:
 
 def main() -> None:
     args, golds = tune_options(__doc__, "print abstracts of classes containing this (OPEN only)")
-    claims_pkg.InterventionContext = _Recorded
-    claims_pkg.ClaimAssembler.__call__ = _recording(claims_pkg.ClaimAssembler.__call__)
+    by_record = record_contexts()
     counts: Counter = Counter()
     contexts: dict[str, object] = {}
     records = []
     for g, record, text in _predict(golds, None, None, []):
-        contexts[g.key] = _BY_RECORD[record.id]
+        contexts[g.key] = by_record[record.id]
         records.append((g, record, text))
     for g, record, text in records:
         ctx = contexts[g.key]

@@ -27,9 +27,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from judged import judged, tune_options  # bench/judged.py
+from judged import judged, record_contexts, tune_options  # bench/judged.py
 
-import claimex.assemble.claims as claims_pkg
 from claimex.assemble.claims.armrank import ArmRanker
 from claimex.assemble.claims.base import entity_words
 from claimex.assemble.claims.control import control_worded, is_control
@@ -38,23 +37,6 @@ from claimex.evaluate.findings_match import judge_claim
 
 ORIENT = ("swapped arms", "intervention is the other arm", "comparator is the other arm")
 PRE: dict[tuple[str, str], object] = {}
-_SEEN: list = []
-_BY_RECORD: dict[str, object] = {}
-
-
-class _Recorded(claims_pkg.InterventionContext):
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        _SEEN.append(self)
-
-
-def _recording(call):
-    def wrapped(self, record):
-        at = len(_SEEN)
-        out = call(self, record)
-        _BY_RECORD[record.id] = _SEEN[at]
-        return out
-    return wrapped
 
 
 def _wrap_rerank(inner):
@@ -65,10 +47,10 @@ def _wrap_rerank(inner):
     return rerank
 
 
-def install() -> None:
-    claims_pkg.InterventionContext = _Recorded
-    claims_pkg.ClaimAssembler.__call__ = _recording(claims_pkg.ClaimAssembler.__call__)
+def install() -> dict[str, object]:
+    """Keep each record's context (:func:`judged.record_contexts`, returned) and each claim before the ranker."""
     ArmRanker.rerank = _wrap_rerank(ArmRanker.rerank)
+    return record_contexts()
 
 
 def orientation(j) -> str | None:
@@ -132,13 +114,13 @@ def main() -> None:
     def more(ap):
         ap.add_argument("--contrast", action="store_true")
     args, golds = tune_options(__doc__, "print each counted finding (OPEN only)", more)
-    install()
+    contexts = install()
     counts: Counter = Counter()
     abstracts: dict = {}
     contrast: Counter = Counter()
     for g, record, text, found in judged(golds):
         ents = {e.id: e for e in record.entities}
-        ctx = _BY_RECORD.get(record.id)
+        ctx = contexts.get(record.id)
         for finding, j, claim in found:
             cls = orientation(j)
             feats = (f"I={slot(claim.intervention, ents, claim, ctx)}", f"C={slot(claim.comparator, ents, claim, ctx)}",
