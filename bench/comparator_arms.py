@@ -25,9 +25,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from judged import judged, tune_options  # bench/judged.py
+from judged import comparator_state, judged, tune_options  # bench/judged.py
 
-from claimex.assemble.claims import ClaimAssembler
 from claimex.assemble.claims.armrank import AbstractFacts
 from claimex.assemble.claims.base import entity_words, sentence_views
 from claimex.assemble.claims.control import control_worded
@@ -35,16 +34,7 @@ from claimex.assemble.claims.design import same_intervention
 from claimex.assemble.claims.trialarm import group_features, load_trial_arms
 from claimex.evaluate.findings_match import arm_aliases, entity_names
 
-STATE: dict[tuple[int, str], tuple] = {}  # (sentence start, text) -> (carried comparator, comparators then)
-_original = ClaimAssembler._claims
-
-
-def _spy(self, view, ctype, ctx, *rest):
-    STATE[(view.start, view.text)] = (ctx.named_comparator(), list(ctx.comparators))
-    return _original(self, view, ctype, ctx, *rest)
-
-
-ClaimAssembler._claims = _spy
+STATE = comparator_state()  # (sentence start, text) -> (carried comparator, comparators then)
 COMPARED = ("increase", "decrease", "no_difference")
 
 

@@ -23,25 +23,15 @@ from __future__ import annotations
 from collections import Counter
 
 from carried_comparator import kind  # bench/carried_comparator.py
-from judged import judged, tune_options  # bench/judged.py
+from judged import comparator_state, judged, tune_options  # bench/judged.py
 
-from claimex.assemble.claims import ClaimAssembler
 from claimex.assemble.claims.base import entity_words
 from claimex.assemble.claims.control import control_worded
 from claimex.assemble.claims.design import same_intervention
 from claimex.assemble.claims.labels import bare_control
 from claimex.evaluate.findings_match import arm_aliases, entity_names
 
-STATE: dict[tuple[int, str], tuple] = {}  # (sentence start, text) -> (carried comparator, comparators then)
-_original = ClaimAssembler._claims
-
-
-def _spy(self, view, ctype, ctx, *rest):
-    STATE[(view.start, view.text)] = (ctx.named_comparator(), list(ctx.comparators))
-    return _original(self, view, ctype, ctx, *rest)
-
-
-ClaimAssembler._claims = _spy
+STATE = comparator_state()  # (sentence start, text) -> (carried comparator, comparators then)
 
 
 def _sentence(record, ent):

@@ -68,3 +68,18 @@ def record_contexts() -> dict[str, object]:
     claims_pkg.InterventionContext = Recorded
     claims_pkg.ClaimAssembler.__call__ = wrapped
     return by_record
+
+
+def comparator_state() -> dict[tuple[int, str], tuple]:
+    """Patch claim assembly so that, per sentence, the comparator the context carries and its comparators at that
+    point are kept: returns the dict ``{(sentence start, sentence text): (carried comparator, comparators)}`` the
+    patched ``ClaimAssembler._claims`` fills (for comparator_arms and comparator_choice)."""
+    state: dict[tuple[int, str], tuple] = {}
+    original = claims_pkg.ClaimAssembler._claims
+
+    def spy(self, view, ctype, ctx, *rest):
+        state[(view.start, view.text)] = (ctx.named_comparator(), list(ctx.comparators))
+        return original(self, view, ctype, ctx, *rest)
+
+    claims_pkg.ClaimAssembler._claims = spy
+    return state

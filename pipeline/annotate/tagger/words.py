@@ -64,11 +64,10 @@ _COMPARED_NUMBER = re.compile(r"[<>≤≥=]\d+(?:[.,]\d+)*%?$")
 YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _ADJ_SUFFIX = ("al", "ic", "ive", "ous", "ary", "ar", "ile", "ible", "able", "oid")
 OPEN, CLOSE = "([{", ")]}"
-ALNUM = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum, as one C search)
 
 
 def has_alnum(text: str) -> bool:
-    """Does ``text`` hold a letter or digit (``ALNUM.search``: ``re``'s ``[^\\W_]`` is ``str.isalnum`` per
+    """Does ``text`` hold a letter or digit (``re``'s ``[^\\W_]`` searched, which is ``str.isalnum`` per
     character)? A word answers with one ``str.isalnum``, other tokens with one per character, without a regex
     call."""
     return text.isalnum() or any(map(str.isalnum, text))

@@ -27,10 +27,12 @@ def test_cached_word_tests_answer_as_the_patterns(pubmed_abstracts):
 
 
 def test_has_alnum_answers_as_the_alnum_pattern(pubmed_abstracts):
-    from claimex.annotate.tagger.words import ALNUM, has_alnum
+    from claimex.annotate.tagger.words import has_alnum
+
+    alnum = re.compile(r"[^\W_]")  # the search span hygiene ran per edge token before has_alnum
 
     tokens = {t for _, title, body in pubmed_abstracts[:200] for t in re.findall(r"\S+|\s+", f"{title} {body}")}
     tokens |= {"", "_", "__", "(", "-_-", "a_", "²", "½", "٣", "Ⅻ", "µ", "é", "(_)", "—", "%", "1", "x"}
     assert any(not has_alnum(t) for t in tokens) and any(has_alnum(t) for t in tokens)
     for t in tokens:
-        assert has_alnum(t) is bool(ALNUM.search(t)), t
+        assert has_alnum(t) is bool(alnum.search(t)), t
