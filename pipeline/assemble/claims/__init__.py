@@ -140,7 +140,10 @@ class ClaimAssembler:
             ranked = iter(self.arms.rerank(record, [c for c in claims if c.id not in kept], views,
                                            check.made if check is not None else None))
             claims = [c if c.id in kept else next(ranked) for c in claims]
-        carry_reported(record, claims)
+        # a per-arm single-arm finding keeps its arm from the reported-arm carry too (:mod:`.reported`): the copy made
+        # for a carried comparator ("whereas the control group showed no change") is that arm's finding (session 17)
+        kept = {c.id for c in per_arm}
+        carry_reported(record, [c for c in claims if c.id not in kept])
         claims = split_coordinated(record, claims)
         return self.confidence.score(record, claims) if self.confidence is not None else claims
 
