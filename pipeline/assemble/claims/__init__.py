@@ -56,6 +56,7 @@ from .sides import (
 from .significance import DEGREE, compares_arms
 from .single import single_arm_direction
 from .types import TypingState, classify, methods_cue
+from .unchanged import unchanged
 
 __all__ = ["ClaimAssembler", "assemble_claims", "ground", "load_model", "single_arm_direction"]
 
@@ -139,7 +140,10 @@ class ClaimAssembler:
             ranked = iter(self.arms.rerank(record, [c for c in claims if c.id not in kept], views,
                                            check.made if check is not None else None))
             claims = [c if c.id in kept else next(ranked) for c in claims]
-        carry_reported(record, claims)
+        # a per-arm single-arm finding keeps its arm from the reported-arm carry too (:mod:`.reported`): the copy made
+        # for a carried comparator ("whereas the control group showed no change") is that arm's finding (session 17)
+        kept = {c.id for c in per_arm}
+        carry_reported(record, [c for c in claims if c.id not in kept])
         claims = split_coordinated(record, claims)
         return self.confidence.score(record, claims) if self.confidence is not None else claims
 
@@ -252,17 +256,20 @@ class ClaimAssembler:
                                                       "p_value": own.p_value}))
             elif ctype in CARRY and not solo and decision.direction in _COMPARED and (
                     (comparators and decision.direction == "no_difference" and changed(view.text))
-                    or changed_over_time(view.text, cue_text(view))):
+                    or changed_over_time(view.text, cue_text(view)) or unchanged(view)):
                 # no difference between the arms in a sentence that also says the outcome changed significantly
                 # ("significant improvements in X in both groups; no significant differences were found"), or any
                 # comparison in a sentence that measures the change against the arm's own start ("from baseline",
                 # "pre- and post-", "over the 12-week period"; session 16): the change is a second, single-arm
                 # finding (GUIDELINES, Findings: "the same outcome within a group over time and between groups in one
-                # sentence gives two findings"), one per arm when every arm changed or has its own figures
+                # sentence gives two findings"), one per arm when every arm changed or has its own figures; so is an
+                # outcome that stayed as it was ("whereas no significant change was observed in patients receiving red
+                # yeast rice"; session 17, :mod:`.unchanged`), one per arm: said of one arm against the other's change,
+                # or of every arm
                 own = judge(view, ctype, group)
                 if own.direction in ("positive", "negative"):
                     copies = changed_arms(out[-1], own, every=bool(BOTH_ARMS.search(cue_text(view)))
-                                          or valued_apart(out[-1]))
+                                          or valued_apart(out[-1]) or unchanged(view))
                     out.extend(copies)
                     per_arm.extend(copies[1:])
         if self.outcomeless:
