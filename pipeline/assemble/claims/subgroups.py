@@ -1,0 +1,57 @@
+"""A result said of one subgroup and denied for another: "but not in ..." (issue 10, session 17).
+
+"Addition of carboplatin ... significantly improved DFS and OS in patients with TNBC but not in those with hormone
+receptor-positive, HER2-negative breast cancer", "At 24 months, women, but not men, in the intervention group showed
+an increased amount of walking activity": the sentence reports two results of the same comparison and outcome, a
+difference in one subgroup (or at one time point) and none in the other. GUIDELINES, Findings: one finding is one
+outcome's result for one comparison in one sentence, and ``no_difference`` whenever the sentence says the difference
+is absent; findings that differ by time point are told apart. So the stretch after "but not" gives a second finding
+of the claim's arms and outcome: ``no_difference``, not significant (the reviewer's "but not in B" is the denial of
+the difference said for A). :func:`denied_subgroup` finds that stretch; it is not one when it names an arm (then "but
+not" sets the reference arm: "Telmisartan, but not losartan, significantly reduced FPG"; "decreased in the exercise
+group but not in the control group" is a change within one arm), another outcome ("reduced A but not B": B's own
+result) or the kind of significance ("statistically but not clinically significant").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .base import SentenceView
+
+#: "but not" and the subgroup it denies the result for: a preposition of a subgroup or time ("but not in those with
+#: ...", "but not among men", "but not at 12 months"), or a bare noun phrase set off by commas ("women, but not men,")
+BUT_NOT = re.compile(r"\bbut\s+not\s+(?:(?:in|among|for|at|after|during|within)\s|(?=[\w-]+(?:\s+[\w-]+){0,2}\s*,))",
+                     re.IGNORECASE)
+#: where the denied stretch ends: the next clause mark or contrast
+_END = re.compile(r"[;:.]\s|,\s*(?:and|but|whereas|while|although|however)\b|\b(?:whereas|while|although|however)\b",
+                  re.IGNORECASE)
+#: words that make the stretch an arm (a group, the control) or the kind of significance, not a subgroup
+_NOT_SUBGROUP = re.compile(r"\b(?:group|groups|arms?|control\w*|placebo|sham|usual|standard|vehicle|treated|"
+                           r"untreated|clinical\w*|statistic\w*|significan\w*)\b", re.IGNORECASE)
+
+
+def denied_subgroup(text: str, spans: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The stretch (start, end) of ``text`` after a "but not" that denies the result for a subgroup or a time point,
+    or None. ``spans``: local (start, end) of the sentence's arm and outcome mentions; the stretch holds none of them
+    and no word of :data:`_NOT_SUBGROUP`."""
+    for m in BUT_NOT.finditer(text):
+        end = _END.search(text, m.end())
+        stop = end.start() if end else len(text)
+        stretch = text[m.end():stop]
+        if m.group(0).rstrip().endswith("not") and "," in stretch:  # "women, but not men, in the ...": to the comma
+            stop = m.end() + stretch.index(",")
+            stretch = text[m.end():stop]
+        if not stretch.strip() or _NOT_SUBGROUP.search(text, m.start(), stop):
+            continue
+        if any(a < stop and b > m.start() for a, b in spans):
+            continue
+        return m.start(), stop
+    return None
+
+
+def subgroup_denied(view: SentenceView) -> tuple[int, int] | None:
+    """:func:`denied_subgroup` of ``view``'s sentence, read against its arm and outcome mentions."""
+    spans = [(e.start - view.start, e.end - view.start) for e in view.label("INTERVENTION", "COMPARATOR", "OUTCOME")]
+    return denied_subgroup(view.text, spans)
