@@ -32,10 +32,11 @@ _NOT_SUBGROUP = re.compile(r"\b(?:group|groups|arms?|control\w*|placebo|sham|usu
                            r"untreated|clinical\w*|statistic\w*|significan\w*)\b", re.IGNORECASE)
 
 
-def denied_subgroup(text: str, spans: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+def denied_subgroup(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int] | None:
     """The stretch (start, end) of ``text`` after a "but not" that denies the result for a subgroup or a time point,
-    or None. ``spans``: local (start, end) of the sentence's arm and outcome mentions; the stretch holds none of them
-    and no word of :data:`_NOT_SUBGROUP`."""
+    or None. ``spans``: local (start, end, label) of the sentence's entity mentions. The stretch holds no word of
+    :data:`_NOT_SUBGROUP`, no arm, and no outcome unless it names people too (a POPULATION mention: the outcome words
+    define the subgroup - "but not in patients with hormone receptor-positive disease")."""
     for m in BUT_NOT.finditer(text):
         end = _END.search(text, m.end())
         stop = end.start() if end else len(text)
@@ -45,13 +46,14 @@ def denied_subgroup(text: str, spans: Sequence[tuple[int, int]]) -> tuple[int, i
             stretch = text[m.end():stop]
         if not stretch.strip() or _NOT_SUBGROUP.search(text, m.start(), stop):
             continue
-        if any(a < stop and b > m.start() for a, b in spans):
+        inside = {label for a, b, label in spans if a < stop and b > m.start()}
+        if inside & {"INTERVENTION", "COMPARATOR"} or "OUTCOME" in inside and "POPULATION" not in inside:
             continue
         return m.start(), stop
     return None
 
 
 def subgroup_denied(view: SentenceView) -> tuple[int, int] | None:
-    """:func:`denied_subgroup` of ``view``'s sentence, read against its arm and outcome mentions."""
-    spans = [(e.start - view.start, e.end - view.start) for e in view.label("INTERVENTION", "COMPARATOR", "OUTCOME")]
+    """:func:`denied_subgroup` of ``view``'s sentence, read against its entity mentions."""
+    spans = [(e.start - view.start, e.end - view.start, e.label) for e in view.entities]
     return denied_subgroup(view.text, spans)
