@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .base import SentenceView
+from .base import SentenceView, blank
 
 #: "but not" and the subgroup it denies the result for: a preposition of a subgroup or time ("but not in those with
 #: ...", "but not among men", "but not at 12 months"), or a bare noun phrase set off by commas ("women, but not men,")
@@ -30,24 +30,48 @@ _END = re.compile(r"[;:.]\s|,\s*(?:and|but|whereas|while|although|however)\b|\b(
 #: words that make the stretch an arm (a group, the control) or the kind of significance, not a subgroup
 _NOT_SUBGROUP = re.compile(r"\b(?:group|groups|arms?|control\w*|placebo|sham|usual|standard|vehicle|treated|"
                            r"untreated|clinical\w*|statistic\w*|significan\w*)\b", re.IGNORECASE)
+#: a quantifier right after "but not" ("some, but not all, previous trials"): a degree, not a subgroup
+_QUANTIFIER = re.compile(r"\s*(?:(?:in|among|for|at)\s+)?(?:all|both|every|each|only|always|necessarily|exclusively)\b",
+                         re.IGNORECASE)
+
+_BRACKET = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+#: what a subgroup is: people ("those with ...", "women", "minorities"), a stage, study or sample, or a time point
+_SUBGROUP = re.compile(r"\b(?:patients?|subjects?|participants?|those|people|persons?|individuals?|men|women|males?|"
+                       r"females?|boys?|girls?|children|adults?|infants?|adolescents?|elderly|older|younger|"
+                       r"\w+(?:ers|ians|ics|ites)|minorit\w+|subgroups?|subsets?|cohorts?|samples?|populations?|"
+                       r"stages?|studies|study|trials?|sites?|cent(?:er|re)s?|grades?|"
+                       r"\d+|hours?|days?|weeks?|months?|years?|h|min|time\s+points?|follow-up|visits?)\b",
+                       re.IGNORECASE)
 
 
 def denied_subgroup(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int] | None:
     """The stretch (start, end) of ``text`` after a "but not" that denies the result for a subgroup or a time point,
-    or None. ``spans``: local (start, end, label) of the sentence's entity mentions. The stretch holds no word of
-    :data:`_NOT_SUBGROUP`, no arm, and no outcome unless it names people too (a POPULATION mention: the outcome words
-    define the subgroup - "but not in patients with hormone receptor-positive disease")."""
+    or None. ``spans``: local (start, end, label) of the sentence's entity mentions. Outside its brackets (they hold the
+    subgroup's figures and may name the arms: "but not for minorities (HR = 1.39, placebo ...)") the stretch holds no
+    word of :data:`_NOT_SUBGROUP`, no arm, and no outcome unless it names people too (a POPULATION mention: the
+    outcome words define the subgroup - "but not in patients with hormone receptor-positive disease"). A bare noun
+    between commas ("women, but not men,") must name a subgroup (a POPULATION mention or a word of :data:`_SUBGROUP`):
+    "inhibited proliferation, but not migration, of ..." names another outcome."""
     for m in BUT_NOT.finditer(text):
         end = _END.search(text, m.end())
         stop = end.start() if end else len(text)
         stretch = text[m.end():stop]
-        if m.group(0).rstrip().endswith("not") and "," in stretch:  # "women, but not men, in the ...": to the comma
+        bare = m.group(0).rstrip().endswith("not")
+        if bare and "," in stretch:  # "women, but not men, in the ...": to the comma
             stop = m.end() + stretch.index(",")
             stretch = text[m.end():stop]
-        if not stretch.strip() or _NOT_SUBGROUP.search(text, m.start(), stop):
+        # the stretch's own words, outside its brackets (a bracket holds the subgroup's figures and may name the
+        # arms: "but not for minorities (HR = 1.39, placebo ...)")
+        brackets = [(b.start(), b.end()) for b in _BRACKET.finditer(text, m.end(), stop)]
+        words = blank(text, brackets)
+        if not stretch.strip() or _NOT_SUBGROUP.search(words, m.start(), stop) or _QUANTIFIER.match(
+                text, m.start() + len("but not")):
             continue
-        inside = {label for a, b, label in spans if a < stop and b > m.start()}
+        inside = {label for a, b, label in spans
+                  if a < stop and b > m.start() and not any(x <= a and b <= y for x, y in brackets)}
         if inside & {"INTERVENTION", "COMPARATOR"} or "OUTCOME" in inside and "POPULATION" not in inside:
+            continue
+        if bare and "POPULATION" not in inside and not _SUBGROUP.search(stretch):
             continue
         return m.start(), stop
     return None
