@@ -25,8 +25,8 @@ from .base import SentenceView, blank
 BUT_NOT = re.compile(r"\bbut\s+not\s+(?:(?:in|among|for|at|after|during|within)\s|(?=[\w-]+(?:\s+[\w-]+){0,2}\s*,))",
                      re.IGNORECASE)
 #: where the denied stretch ends: the next clause mark or contrast
-_END = re.compile(r"[;:.](?:\s|$)|,\s*(?:and|but|whereas|while|although|however)\b|\b(?:whereas|while|although|however)\b",
-                  re.IGNORECASE)
+_END = re.compile(r"[;:.](?:\s|$)|,\s*(?:and|but|whereas|while|although|however)\b|"
+                  r"\b(?:whereas|while|although|however)\b", re.IGNORECASE)
 #: words that make the stretch an arm (a group, the control) or the kind of significance, not a subgroup
 _NOT_SUBGROUP = re.compile(r"\b(?:group|groups|arms?|control\w*|placebo|sham|usual|standard|vehicle|treated|"
                            r"untreated|clinical\w*|statistic\w*|significan\w*)\b", re.IGNORECASE)
