@@ -51,10 +51,15 @@ def denied_subgroup(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[i
     word of :data:`_NOT_SUBGROUP`, no arm, and no outcome unless it names people too (a POPULATION mention: the
     outcome words define the subgroup - "but not in patients with hormone receptor-positive disease"). A bare noun
     between commas ("women, but not men,") must name a subgroup (a POPULATION mention or a word of :data:`_SUBGROUP`):
-    "inhibited proliferation, but not migration, of ..." names another outcome."""
+    "inhibited proliferation, but not migration, of ..." names another outcome. A clause mark inside the stretch's
+    last bracket ends it at that bracket's close ("but not for minorities (HR = 1.39; P = 0.53)")."""
     for m in BUT_NOT.finditer(text):
         end = _END.search(text, m.end())
         stop = end.start() if end else len(text)
+        opened = text.rfind("(", m.end(), stop)
+        if opened > text.rfind(")", m.end(), stop):  # a mark inside the stretch's bracket: "(HR = 1.39; P = 0.53)"
+            close = text.find(")", stop)
+            stop = close + 1 if close >= 0 else stop
         stretch = text[m.end():stop]
         bare = m.group(0).rstrip().endswith("not")
         if bare and "," in stretch:  # "women, but not men, in the ...": to the comma
