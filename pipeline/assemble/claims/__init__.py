@@ -55,6 +55,7 @@ from .sides import (
 )
 from .significance import DEGREE, compares_arms
 from .single import single_arm_direction
+from .subgroups import subgroup_denied
 from .types import TypingState, classify, methods_cue
 from .unchanged import unchanged
 
@@ -272,6 +273,18 @@ class ClaimAssembler:
                                           or valued_apart(out[-1]) or unchanged(view))
                     out.extend(copies)
                     per_arm.extend(copies[1:])
+            if ctype in CARRY and comparators and not solo and decision.direction in ("increase", "decrease") \
+                    and decision.significant is not False and group.outcomes and "but not" in view.text.lower():
+                # "significantly improved DFS and OS in patients with TNBC but not in those with hormone receptor-
+                # positive disease": the subgroup (or time point) denied after "but not" is a second finding of the
+                # same arms and outcome, no difference (GUIDELINES, Findings; :mod:`.subgroups`)
+                denied = subgroup_denied(view)
+                if denied is not None:
+                    base = next(c for c in reversed(out) if c.comparator)
+                    out.append(base.model_copy(update={
+                        "direction": "no_difference", "significant": False, "negated": False, "p_value": None,
+                        "measures": [m.id for m in group.measures if denied[0] <= m.start - view.start < denied[1]],
+                        "arms": []}))
         if self.outcomeless:
             return out
         return [c for c in out if c.outcome or c.type not in ("finding", "adverse_effect")]
