@@ -125,6 +125,10 @@ def main() -> None:
         conc_all = typed_mentions(record, "conclusion")
         named = [ents[i] for c in record.claims if c.type == "finding"
                  for i in (*c.intervention, *c.comparator) if i not in c.inherited and i in ents]
+        rep_arm = reported_arm(record.claims, ents)
+        own_interventions = [ents[c.intervention[0]] for c in record.claims
+                             if c.type == "finding" and c.comparator and len(c.intervention) == 1
+                             and c.intervention[0] not in c.inherited and c.intervention[0] in ents]
         per_abs: dict[str, list] = defaultdict(list)
         by_cluster: dict[str, list] = {"I": [], "C": []}  # per slot: [(cluster key, right)]
         texts_by_cluster: dict[int, set] = defaultdict(set)
@@ -186,6 +190,31 @@ def main() -> None:
                                 if not res_names_carried:
                                     counts[f"sim conclusion unless comparator, carried unconcluded, unreported {tr}"
                                            ] += 1
+                if slot == "I" and not ok and rep_arm and fi and entity_names(rep_arm[0], fi, fc):
+                    rk = entity_words(rep_arm[0])
+                    why = ("is the reported arm (form)" if any(same_intervention(entity_words(x), rk) for x in got)
+                           else "comparator is the reported arm" if any(
+                               same_intervention(entity_words(ents[i]), rk) for i in claim.comparator if i in ents)
+                           else "results name the carried arm" if any(
+                               same_intervention(entity_words(x), entity_words(m)) for x in got for m in named)
+                           else "other")
+                    counts[f"I carried W, reported arm names the gold: {why}"] += 1
+                if slot == "I" and rep_arm and claim.type in ("finding", "adverse_effect"):
+                    rk = entity_words(rep_arm[0])
+                    if not any(same_intervention(entity_words(x), rk) for x in got) and not any(
+                            same_intervention(entity_words(ents[i]), rk) for i in claim.comparator if i in ents):
+                        before = [m for m in rep_arm if m.start < s.start]
+                        cand = (before or rep_arm[:1])[-1]
+                        tr = f"{rw}->{'R' if fi and entity_names(cand, fi, fc) else 'W'}"
+                        own_n = sum(1 for m in own_interventions if any(
+                            same_intervention(entity_words(x), entity_words(m)) for x in got))
+                        for k in (2, 3, 4):
+                            if len(rep_arm) >= k:
+                                counts[f"sim reported size>={k} (any carried) {tr}"] += 1
+                                if own_n < len(rep_arm):
+                                    counts[f"sim reported size>={k}, more than the carried arm {tr}"] += 1
+                                if own_n == 0:
+                                    counts[f"sim reported size>={k}, carried never own I {tr}"] += 1
                 if slot == "I":
                     per_abs[g.key].append(ok)
                     if in_main:
@@ -198,6 +227,8 @@ def main() -> None:
                         gcls = "bare control" if bare_control(gt) else "control-worded" if control_worded(gt) \
                             else "named"
                         counts[f"C carried W | main {mcls} | carried {what} | gold comparator {gcls}"] += 1
+                    cut = f"gold {role} | main cluster {int(in_main)} | {what} | {how}"
+                    counts[f"{slot} carried W | main {mcls} | {cut}"] += 1
                     row = f"{slot} W main {mcls} gold {role} mainclu {int(in_main)} {what} {how}"
                     if args.examples and args.examples in row:
                         print(f"{g.key} [{row}]\n  S: {_norm(text[s.start:s.end])[:300]}\n  gold I "

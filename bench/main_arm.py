@@ -116,6 +116,8 @@ def candidates(counts, record, ctx, i_arm, c_arm, weight, cls: str = "") -> None
         counts[f"@ {name}: compared findings in abstracts right"] += weight * ok
         if cls == "main is gold control":  # session 16: which choice names the experimental arm there
             counts[f"@@ [{cls}] {name}: abstracts right"] += ok
+        if not title:  # session 17: abstracts whose title names no active arm
+            counts[f"@@ [no title arm] {name}: abstracts right"] += ok
 
 
 def typed_mentions(record, ctype: str) -> list:
