@@ -15,9 +15,16 @@ slot lies outside the finding's sentence), right / wrong by the scorer, cut by:
   its content words against the gold arm's - ``part`` (inside the gold arm but under the scorer's half: too short),
   ``longer`` (holds every gold word and more: too long), ``overlap``, ``disjoint``, ``other gold arm`` (names the
   finding's other gold arm), ``control-worded``;
+* ``how``: ``resolved`` (a mention of the sentence - "the intervention group", "Group B" - stands for the carried
+  arm, ``Claim.arm_mentions``; ``control-worded`` when that mention is) or ``context`` (the sentence names no arm);
 * ``abstract`` rows: abstracts with a wrong carried intervention, how many carried findings they have and whether
-  all are wrong; how many distinct carried mentions (texts) the abstract's findings get, and whether findings that
-  carry the same main cluster get different mentions.
+  all are wrong; how many distinct carried mentions (texts) of the main cluster the abstract's findings get, and
+  for abstracts whose findings carry several clusters the right / wrong of the majority and minority clusters;
+  for wrong-main abstracts, whether the reported arm (:func:`.reported.reported_arm`) names the gold arm and
+  whether the results name the main / the gold arm in their own sentences;
+* ``sim`` rows (findings whose intervention is wholly carried, right / wrong before -> after): the arm the
+  conclusion claims name most (``main_arm.typed_arm``) in place of the carried arm, with conditions; the reported
+  arm in place of a carried arm the results name too, by the reported arm's size.
 
 Measured in docs/claims.md section 31.x (s17-carry).
 """
