@@ -47,6 +47,11 @@ from claimex.evaluate.findings_match import arm_aliases, content_words, entity_n
 _CONTROL_WORD = re.compile(r"\b(?:controls?|placebo|sham|usual\s+care|standard\s+care)\b", re.I)
 
 
+_BOTH = re.compile(r"\b(?:both|each|either|all)\s+(?:\w+\s+)?(?:groups?|arms?|regimens?|treatments?|"
+                   r"interventions?|cohorts?)\b", re.I)
+_RESP = re.compile(r"\brespectively\b", re.I)
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split())
 
@@ -168,6 +173,12 @@ def main() -> None:
                 if own and any(control_worded(m.expanded or m.text) for m in own):
                     how += " control-worded"
                 counts[f"{slot} carried {rw} | {how} | gold single {int(not f.comparator)}"] += 1
+                if slot == "I" and not f.comparator:
+                    st = text[s.start:s.end]
+                    both = bool(_BOTH.search(st))
+                    resp = bool(_RESP.search(st))
+                    cut = f"gold {role} | both-words {int(both)} | respectively {int(resp)}"
+                    counts[f"I carried {rw} | gold single | {cut}"] += 1
                 if slot == "I" and not claim.comparator and how == "context":
                     cw = bool(_CONTROL_WORD.search(text[s.start:s.end]))
                     counts[f"I carried {rw} | claim single, context | gold {role} | control word in sentence {int(cw)}"
