@@ -102,10 +102,10 @@ def _key(c) -> tuple:
 
 
 def _wrap_rerank(inner):
-    def rerank(self, record, claims, views=None):
+    def rerank(self, record, claims, views=None, *rest):
         PRE.setdefault(record.id, {})["rerank"] = [(_key(c), list(c.intervention), list(c.comparator))
                                                    for c in claims]
-        return inner(self, record, claims, views)
+        return inner(self, record, claims, views, *rest)
     return rerank
 
 

@@ -103,12 +103,44 @@ def candidates(counts, record, ctx, i_arm, c_arm, weight, cls: str = "") -> None
             cands[f"results-I own={own} least={least}"] = r or cur
             cands[f"results-I-if-main-absent own={own} least={least}"] = cur if main_in_results(record, cur) \
                 else (r or cur)
+    conc = typed_arm(record, "conclusion")
+    aim = typed_arm(record, "aim")
+    cands["conclusion"] = conc or cur
+    cands["conclusion-if-not-title"] = cur if title else (conc or cur)
+    cands["conclusion-if-main-absent"] = conc if conc is not None and cur is not None and not any(
+        same_intervention(entity_words(cur), entity_words(e)) for e in typed_mentions(record, "conclusion")) else cur
+    cands["aim-claims"] = aim or cur
     for name, c in cands.items():
         ok = c is not None and entity_names(c, i_arm, c_arm)
         counts[f"@ {name}: abstracts right"] += ok
         counts[f"@ {name}: compared findings in abstracts right"] += weight * ok
         if cls == "main is gold control":  # session 16: which choice names the experimental arm there
             counts[f"@@ [{cls}] {name}: abstracts right"] += ok
+        if not title:  # session 17: abstracts whose title names no active arm
+            counts[f"@@ [no title arm] {name}: abstracts right"] += ok
+
+
+def typed_mentions(record, ctype: str) -> list:
+    """The own (not inherited), active intervention entities of the record's ``ctype`` claims, in order."""
+    by_id = {e.id: e for e in record.entities}
+    out = []
+    for c in record.claims:
+        if c.type != ctype:
+            continue
+        for i in c.intervention:
+            e = by_id.get(i)
+            if i not in c.inherited and e is not None and entity_words(e) and not is_control(e):
+                out.append(e)
+    return out
+
+
+def typed_arm(record, ctype: str):
+    """The arm the ``ctype`` claims (conclusion / aim) name most as their own intervention (first of ties)."""
+    groups: list[list] = []
+    for e in typed_mentions(record, ctype):
+        g = next((g for g in groups if same_intervention(entity_words(e), entity_words(g[0]))), None)
+        (g.append(e) if g is not None else groups.append([e]))
+    return max(groups, key=len)[0] if groups else None
 
 
 def results_arm(record, own_comparator: bool, least: int = 1):

@@ -66,3 +66,16 @@ def measured(view: SentenceView, ent: Entity, short_forms: dict[str, str]) -> bo
     prostate-specific antigen"), or an outcome word, its abbreviation's long form included ("PO")."""
     text = f"{ent.text} {ent.expanded or short_forms.get(ent.text, '')}"
     return bool(_MEASURED.search(text) or _OUTCOME_BEFORE.search(view.between(view.start, ent.start)))
+
+
+#: the setting a design sentence opens on, before its arms: "After PCI, the treatment group received ..." (as
+#: ``arms._RESULT_SETTING`` reads a result sentence's "after X")
+_DESIGN_SETTING = re.compile(r"^\W*(?:after|following|prior\s+to)\s+"
+                             r"(?:(?!(?:therapy|treatment|administration|use|with|using|receiving|injection|infusion|"
+                             r"supplementation)\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def in_setting(view: SentenceView, ent: Entity) -> bool:
+    """Is ``ent`` named in the patients' setting of a design sentence ("After PCI, the treatment group received
+    Danhong injection ...", EI train 5863299): what every arm had, not what a group was allocated (session 17)."""
+    return bool(_DESIGN_SETTING.search(view.between(view.start, ent.start)))

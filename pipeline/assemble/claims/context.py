@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...schema import Entity
-from .allocation import ALLOCATION, CONTROL_SUBJECT, control_arm_named, control_arm_received, measured
+from .allocation import ALLOCATION, CONTROL_SUBJECT, control_arm_named, control_arm_received, in_setting, measured
 from .base import SentenceView, content_words, entity_words, same_stem
 from .control import CONTROL, is_control
 from .design import (
@@ -267,6 +267,8 @@ class InterventionContext:
                    and not any(same_intervention(entity_words(e), entity_words(c)) for c in against)]
         if not against:  # the first aim's arm: not what the effect is measured on ("the effect of X on serum PSA")
             actives = [e for e in actives if not measured(view, e, self.short_forms)]
+        # "After PCI, the treatment group received X": the patients' setting is no allocated arm (session 17)
+        actives = [e for e in actives if not in_setting(view, e)] or actives
         if actives and (against or (aim and self.allocated is None)):
             self.allocated = actives[0]
             self.allocated_against = bool(against)
