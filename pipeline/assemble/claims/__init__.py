@@ -37,6 +37,7 @@ from .direction import (
 )
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm, split_by_comparator
+from .sidebyside import side_by_side
 from .hedging import hedged
 from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
@@ -81,6 +82,9 @@ def _model_option(option: Any, cls: type[_M], off: str, load: Callable[[Path | N
     if option == off:
         return None
     return load(None if option is None else Path(option))
+
+
+SIDE_BY_SIDE = True
 
 
 class ClaimAssembler:
@@ -170,6 +174,12 @@ class ClaimAssembler:
         if ctype in CARRY:
             roles.intervention[:] = stray_arms_dropped(view, roles.intervention, ctx, pairs)
             roles.comparator[:] = stray_comparators_dropped(view, roles.comparator, arms)
+        # two active arms side by side in a controlled trial: each against the design's control (:mod:`.sidebyside`)
+        parallel = side_by_side(view, arms, roles.intervention, roles.comparator, carried_c, ctx.known_arm) \
+            if ctype in CARRY and compares and SIDE_BY_SIDE else []
+        if parallel:
+            roles.comparator[:] = [carried_c]
+            roles.inherited.append(carried_c)
         within = ctype in CARRY and (solo or (not compares and (within_arms(view, arms) or every_subject(view))))
         groups = claim_groups(view, pairs) if ctype in CARRY else [Group(roles.outcome, list(view.measures))]
         if apart:  # one single-arm finding per arm reported on its own
@@ -178,6 +188,8 @@ class ClaimAssembler:
             groups = [g for group in groups for g in split_by_arm(view, group, pairs, roles.comparator)]
         else:
             groups = [(g, None) for g in groups]
+        if parallel:
+            groups = [(g, ent) for g, _arm in groups for ent in parallel]
         if ctype in CARRY and not apart:  # an outcome reported in the clause of one of several active arms
             groups = [(g, arm or clause_arm(view, g.outcomes, arms, ctx.seen)) for g, arm in groups]
         triples = [(g2, arm, comp) for g, arm in groups
