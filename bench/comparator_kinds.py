@@ -74,7 +74,8 @@ def rows_of(g, record, text, f, j, claim) -> list[str]:
              "mixed" if any(entity_names(e, c_arm, i_arm) for e in cc) else "wrong")
     rows = [f"state {state}", f"state {state}; {i_ok}"]
     own = [e for e in cc if gs <= e.start < ge]
-    rows.append(f"state {state}; slot {'own' if own and len(own) == len(cc) else 'carried' if not own and cc else 'both' if cc else 'empty'}; n={min(len(cc), 3)}")
+    slot = "own" if own and len(own) == len(cc) else "carried" if not own and cc else "both" if cc else "empty"
+    rows.append(f"state {state}; slot {slot}; n={min(len(cc), 3)}")
     if state == "mixed":
         for e in cc:
             if entity_names(e, c_arm, i_arm):
@@ -128,13 +129,14 @@ def rows_of(g, record, text, f, j, claim) -> list[str]:
         rows.append(f"control word in slot ({slot}), gold named; gold tagged {where}; {ctl}; "
                     f"{'own' if all(gs <= e.start < ge for e in cc) else 'carried'}")
     if control_only(f.comparator.text) and cc and not any(control_only(e.expanded or e.text) for e in cc):
-        rows.append(f"named in slot, gold control word ({'placebo' if 'placebo' in f.comparator.text.lower() else 'other'}); state {state}")
+        word = "placebo" if "placebo" in f.comparator.text.lower() else "other"
+        rows.append(f"named in slot, gold control word ({word}); state {state}")
     # (d) multi-arm trials
     garms = gold_arms(g, record)
     if len(garms) >= 3:
-        named = [sum(1 for al in garms if entity_names(e, al, [])) for e in cc]
         hit = sum(1 for al in garms if any(entity_names(e, al, []) for e in cc))
-        rows.append(f"multi-arm ({min(len(garms), 5)} gold arms): slot entities {min(len(cc), 3)}, arms named {min(hit, 3)}; state {state}")
+        rows.append(f"multi-arm ({min(len(garms), 5)} gold arms): slot entities {min(len(cc), 3)}, "
+                    f"arms named {min(hit, 3)}; state {state}")
     return rows
 
 
@@ -155,9 +157,10 @@ def main() -> None:
                 where.setdefault(row, set()).add(g.id)
                 if args.examples and args.examples in row:
                     s = record.sentences[claim.sentence]
+                    ci = [ents[i].text for i in claim.intervention if i in ents]
+                    cc = [ents[i].text for i in claim.comparator if i in ents]
                     print(f"--- {g.id} [{row}]\n  {text[s.start:s.end]}\n  gold I={f.intervention.text!r} "
-                          f"C={f.comparator.text!r}\n  claim I={[ents[i].text for i in claim.intervention if i in ents]}"
-                          f" C={[ents[i].text for i in claim.comparator if i in ents]}")
+                          f"C={f.comparator.text!r}\n  claim I={ci} C={cc}")
     for row in sorted(counts):
         print(f"{counts[row]:4d} ({len(where.get(row, ())):3d} abstracts)  {row}")
 

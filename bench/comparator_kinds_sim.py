@@ -24,8 +24,8 @@ import claimex.assemble.claims as claims_pkg
 from claimex.assemble.claims.base import entity_words
 from claimex.assemble.claims.control import is_control
 from claimex.assemble.claims.coordinated import coordinated_runs
-from claimex.assemble.claims.labels import bare_control, is_bare_label
 from claimex.assemble.claims.design import COMPARE_BEFORE, same_intervention
+from claimex.assemble.claims.labels import bare_control, is_bare_label
 from claimex.evaluate.findings_match import FIELDS, judge_claim
 from claimex.schema import FLIP
 
@@ -87,7 +87,8 @@ def proposals(record, claim):
         between = "between" if re.search(r"\b(?:between|differ\w*|versus|vs|than|compared)\b", claim.text or "", re.I) \
             else "no between"
         for e in (ci[0], cc[0]):
-            out.append((f"pair->control ({between})", claim.model_copy(update={"intervention": [e.id], "comparator": [named.id]})))
+            new = claim.model_copy(update={"intervention": [e.id], "comparator": [named.id]})
+            out.append((f"pair->control ({between})", new))
     if claim.type in ("finding", "adverse_effect") and claim.direction in COMPARED and len(cc) == 1:
         cued = [e for e in record.entities if e.label in ARMS and claim.start <= e.start < claim.end
                 and COMPARE_BEFORE.search(record.text[max(claim.start, e.start - 45):e.start])

@@ -37,13 +37,13 @@ from .direction import (
 )
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm, split_by_comparator
-from .sidebyside import side_by_side
 from .hedging import hedged
 from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
 from .polarity import BOTH_ARMS
 from .reported import carry_reported
 from .reporting import Reporting, changed, changed_arms, changed_over_time, located, valued_apart
+from .sidebyside import side_by_side
 from .sides import (
     arms_apart,
     between_arms,
@@ -82,9 +82,6 @@ def _model_option(option: Any, cls: type[_M], off: str, load: Callable[[Path | N
     if option == off:
         return None
     return load(None if option is None else Path(option))
-
-
-SIDE_BY_SIDE = True
 
 
 class ClaimAssembler:
@@ -176,7 +173,7 @@ class ClaimAssembler:
             roles.comparator[:] = stray_comparators_dropped(view, roles.comparator, arms)
         # two active arms side by side in a controlled trial: each against the design's control (:mod:`.sidebyside`)
         parallel = side_by_side(view, arms, roles.intervention, roles.comparator, carried_c, ctx.known_arm) \
-            if ctype in CARRY and compares and SIDE_BY_SIDE else []
+            if ctype in CARRY and compares else []
         if parallel:
             roles.comparator[:] = [carried_c]
             roles.inherited.append(carried_c)
@@ -189,7 +186,7 @@ class ClaimAssembler:
         else:
             groups = [(g, None) for g in groups]
         if parallel:
-            groups = [(g, ent) for g, _arm in groups for ent in parallel]
+            groups = [(g, a) for g, arm in groups for a in ([arm] if arm is not None else parallel)]
         if ctype in CARRY and not apart:  # an outcome reported in the clause of one of several active arms
             groups = [(g, arm or clause_arm(view, g.outcomes, arms, ctx.seen)) for g, arm in groups]
         triples = [(g2, arm, comp) for g, arm in groups

@@ -16,7 +16,8 @@ comparison cue ("than", "versus", "compared with": :data:`.design.COMPARE_BEFORE
 arm and has no word that compares the arms with each other (between, differ, versus, than, compared, similar, ...),
 the design's comparator (:meth:`.context.InterventionContext.named_comparator`) is control-worded and names
 neither arm, and the two are not one regimen ("Concurrent use of fractional laser skin resurfacing with punch
-elevation" against "fractional CO2 laser resurfacing alone": "with", "plus", "combined" between the two arms). The claim is then one claim per arm, each with the design's control as its comparator.
+elevation" against "fractional CO2 laser resurfacing alone": "with", "plus", "combined" between the two arms). The
+claim is then one claim per arm, each with the design's control as its comparator.
 """
 
 from __future__ import annotations
