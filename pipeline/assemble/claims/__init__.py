@@ -172,7 +172,8 @@ class ClaimAssembler:
             roles.intervention[:] = stray_arms_dropped(view, roles.intervention, ctx, pairs)
             roles.comparator[:] = stray_comparators_dropped(view, roles.comparator, arms)
         # two active arms side by side in a controlled trial: each against the design's control (:mod:`.sidebyside`)
-        parallel = side_by_side(view, arms, roles.intervention, roles.comparator, carried_c, ctx.known_arm) \
+        parallel = side_by_side(view, arms, roles.intervention, roles.comparator, carried_c,
+                                lambda e: ctx.known_arm(e) and (ctx.no_arms is None or e.id not in ctx.no_arms())) \
             if ctype in CARRY and compares else []
         if parallel:
             roles.comparator[:] = [carried_c]

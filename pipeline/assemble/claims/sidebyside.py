@@ -27,7 +27,7 @@ from collections.abc import Callable
 
 from ...schema import Entity
 from .base import SentenceView, entity_words
-from .context import Arm, same_intervention
+from .context import Arm, nested, same_intervention
 from .control import is_control
 from .design import COMPARE_BEFORE, distinct_arms
 from .labels import bare_control
@@ -61,8 +61,10 @@ def side_by_side(view: SentenceView, arms: list[Arm], intervention: list[Entity]
     own = distinct_arms(sorted((a for a in arms if a.entity is not None and not a.plural and not a.inherited),
                                key=lambda a: a.start))
     if len(own) != 2 or {a.entity.id for a in own} != {intervention[0].id, comparator[0].id} \
-            or not all(known_arm(a.entity) for a in own):
-        return []  # not "the needlescopic technique" beside its setting "experienced laparoscopic surgeons"
+            or any(nested(view, a.entity, "POPULATION") or not known_arm(a.entity) for a in own):
+        # not "the needlescopic technique" beside its setting "experienced laparoscopic surgeons", nor "morphine"
+        # beside "patients treated by primary percutaneous coronary intervention" (a population's words)
+        return []
     if any(is_control(a.entity) or bare_control(a.text) for a in arms if a.entity is not None):
         return []
     key = entity_words(control)
