@@ -1,13 +1,22 @@
-"""Two comparator rules of issue 10's session-17 brief, measured by counting before they are built (counts only by
-default; R / W = the field judged right / wrong, ``fully`` = every field):
+"""Comparator rules of issue 10's session-17 brief, measured by counting before (or instead of) building them (counts
+only by default; R / W = the field judged right / wrong, ``fully`` = every field; docs/claims.md section 31.2). Each
+rule rewrites a claim the current tree made; every gold finding the old claim finds is judged again on the new one.
 
 * ``run``: a compared claim (increase / decrease / no difference) split by :mod:`claimex.assemble.claims.coordinated`
   into one claim per coordinated arm whose comparator slot is left empty carries the design's comparator
-  (``InterventionContext.named_comparator`` at its sentence) unless that is a run member (GUIDELINES: one finding per
-  comparison of each experimental arm with the other arm);
+  (``InterventionContext.named_comparator`` at its sentence) unless that is a run member;
 * ``cue``: a claim whose intervention slot holds only arms of its own sentence that a comparison cue introduces
-  ("than EBRT patients", "compared with X") and whose comparator slot is empty: those arms are the comparator, the
-  intervention the arm a sentence naming none carries (``InterventionContext.carried``), direction flipped.
+  ("than EBRT patients") and whose comparator slot is empty: those arms are the comparator, the intervention the arm a
+  sentence naming none carries (``InterventionContext.carried``), direction flipped;
+* ``bare``: a comparator of bare control words ("the control group") becomes the one active design arm other than the
+  main intervention (``bare-none0`` / ``bare-none2``: none / several such arms, nothing changed);
+* ``cue-slot own|carried``: an arm of the sentence a comparison cue introduces (no bare label, not in
+  ``arm_mentions``) replaces a comparator that no cue introduces;
+* ``cues``: each further arm a cue of its own introduces gets a claim of its own (an added claim: the scorer keeps the
+  better one);
+* ``pair->control (between|no between)``: a compared claim whose intervention and comparator are two active arms of
+  its sentence, in a design whose comparator is control-worded and unnamed in the sentence, becomes one claim per arm
+  against that control (built as :mod:`claimex.assemble.claims.sidebyside` for the ``no between`` case).
 
     OPENBLAS_NUM_THREADS=1 python bench/comparator_kinds_sim.py --ids models/claimex-confidence/calibration_ids.txt
     ... --skip-ids ... --examples RULE   # OPEN only
