@@ -43,6 +43,7 @@ from .link import arm_values, clause_arm, role_spans, roles_of
 from .polarity import BOTH_ARMS
 from .reported import carry_reported
 from .reporting import Reporting, changed, changed_arms, changed_over_time, located, valued_apart
+from .sidebyside import side_by_side
 from .sides import (
     arms_apart,
     between_arms,
@@ -175,6 +176,13 @@ class ClaimAssembler:
         if ctype in CARRY:
             roles.intervention[:] = stray_arms_dropped(view, roles.intervention, ctx, pairs)
             roles.comparator[:] = stray_comparators_dropped(view, roles.comparator, arms)
+        # two active arms side by side in a controlled trial: each against the design's control (:mod:`.sidebyside`)
+        parallel = side_by_side(view, arms, roles.intervention, roles.comparator, carried_c,
+                                lambda e: ctx.known_arm(e) and (ctx.no_arms is None or e.id not in ctx.no_arms())) \
+            if ctype in CARRY and compares else []
+        if parallel:
+            roles.comparator[:] = [carried_c]
+            roles.inherited.append(carried_c)
         within = ctype in CARRY and (solo or (not compares and (within_arms(view, arms) or every_subject(view))))
         groups = claim_groups(view, pairs) if ctype in CARRY else [Group(roles.outcome, list(view.measures))]
         if apart:  # one single-arm finding per arm reported on its own
@@ -183,6 +191,8 @@ class ClaimAssembler:
             groups = [g for group in groups for g in split_by_arm(view, group, pairs, roles.comparator)]
         else:
             groups = [(g, None) for g in groups]
+        if parallel:
+            groups = [(g, a) for g, arm in groups for a in ([arm] if arm is not None else parallel)]
         if ctype in CARRY and not apart:  # an outcome reported in the clause of one of several active arms
             groups = [(g, arm or clause_arm(view, g.outcomes, arms, ctx.seen)) for g, arm in groups]
         triples = [(g2, arm, comp) for g, arm in groups
