@@ -12,8 +12,8 @@ import spacy
 from claimex.annotate import sentences, tokenizer  # noqa: F401
 from claimex.annotate.sentences import (
     _BRACKETS,
-    _OPEN,
     _CLOSE,
+    _OPEN,
     _STOPS,
     _STRAY,
     ABBREVIATIONS,
@@ -29,6 +29,7 @@ from claimex.annotate.sentences import (
     token_kinds,
 )
 from claimex.annotate.tokens import token_texts
+
 
 def _reference_starts(words: list[str]) -> list[bool]:
     """Sentence-start flags for a list of token texts (whitespace tokens included)."""
