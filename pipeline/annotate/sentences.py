@@ -161,8 +161,45 @@ def _bracket_heading(words: list[str], i: int) -> int:
     return j + 1 if j < n and j > i + 1 and words[j] == "]" else -1
 
 
+#: :func:`token_kind` codes: a word that no rule but the sentence start and the stray-bracket count reads, a space
+#: token without a newline, any other token
+PLAIN, SPACE, OTHER = 1, 2, 0
+_KINDS: dict[str, int] = {}  # token text -> kind, emptied when it holds TOKEN_KINDS texts
+TOKEN_KINDS = 65536
+
+
+def token_kind(text: str) -> int:
+    """:data:`PLAIN` for a word token that holds no bracket, does not end with ``.``, ``!`` or ``?`` and starts no
+    heading (its first character is not upper case, or it is neither an upper-case label word, :func:`_caps`, nor
+    a section word: "The", "Patients"; :func:`_heading_run` answers -1 at such a word wherever it stands) - most
+    words of a text, which no heading, bracket or stop rule of :func:`sentence_starts` acts on -, :data:`SPACE` for
+    whitespace without a newline, else :data:`OTHER`."""
+    if text.isspace():
+        return OTHER if "\n" in text else SPACE
+    if text[-1] in _STOPS or not _BRACKETS.isdisjoint(text):
+        return OTHER
+    if text[0].isupper() and (_caps(text) or text in _LINK_WORDS or _section_word(text)):
+        return OTHER
+    return PLAIN
+
+
+def token_kinds(words: list[str]) -> list[int]:
+    """:func:`token_kind` of each word, looked up per text (token texts repeat within and across abstracts)."""
+    kinds = list(map(_KINDS.get, words))
+    if None in kinds:
+        if len(_KINDS) >= TOKEN_KINDS:
+            _KINDS.clear()
+        for k, text in enumerate(words):
+            if kinds[k] is None:
+                kinds[k] = _KINDS[text] = token_kind(text)
+    return kinds
+
+
 def sentence_starts(words: list[str]) -> list[bool]:
-    """Sentence-start flags for a list of token texts (whitespace tokens included)."""
+    """Sentence-start flags for a list of token texts (whitespace tokens included). Tokens of
+    :func:`token_kind` :data:`PLAIN` and :data:`SPACE` take a short path that does what the full rules do to them
+    (a plain word can start a sentence and end a stray bracket's reach; a space without a newline changes
+    nothing)."""
     n = len(words)
     starts = [False] * n
     if not n:
@@ -173,7 +210,17 @@ def sentence_starts(words: list[str]) -> list[bool]:
     split_at = -1  # a heading ends here: that token starts a sentence
     prev_stop = False  # the previous word token ends with . ! ?
     line_at = -1  # the last newline token
-    for i, text in enumerate(words):
+    for i, (text, kind) in enumerate(zip(words, token_kinds(words))):
+        if kind:
+            if kind == SPACE:
+                continue
+            if pending or i == split_at:
+                starts[i] = True
+                pending = False
+            if depth and i - opened > _STRAY:
+                depth = 0
+            prev_stop = False
+            continue
         if text.isspace():
             if "\n" in text:
                 if not _wrapped(words, i, depth > 0 and opened > line_at):
