@@ -1,6 +1,7 @@
 """``sentence_starts``' short path for plain words and spaces (``token_kind``, session 17) against the rules it
-replaced, kept here as ``_reference_starts`` (the body of ``sentence_starts`` at bd6998f), on real abstracts from
-../shared and on made-up token lists that mix brackets, stops, headings and newlines."""
+replaced (``_reference_starts``: every token down the full rule chain, which is what ``sentence_starts`` did to every
+token at bd6998f), on real abstracts from ../shared and on made-up token lists that mix brackets, stops, headings and
+newlines."""
 
 from __future__ import annotations
 
@@ -11,19 +12,11 @@ import spacy
 
 from claimex.annotate import sentences, tokenizer  # noqa: F401
 from claimex.annotate.sentences import (
-    _BRACKETS,
-    _CLOSE,
-    _OPEN,
-    _STOPS,
     _STRAY,
-    ABBREVIATIONS,
     OTHER,
     PLAIN,
     SPACE,
-    _bracket_heading,
     _heading_run,
-    _starts_sentence,
-    _wrapped,
     sentence_starts,
     token_kind,
     token_kinds,
@@ -32,64 +25,14 @@ from claimex.annotate.tokens import token_texts
 
 
 def _reference_starts(words: list[str]) -> list[bool]:
-    """Sentence-start flags for a list of token texts (whitespace tokens included)."""
-    n = len(words)
-    starts = [False] * n
-    if not n:
-        return starts
-    starts[0] = True
-    depth, opened = 0, 0
-    pending = False  # a boundary was decided; the next non-space token starts a sentence
-    split_at = -1  # a heading ends here: that token starts a sentence
-    prev_stop = False  # the previous word token ends with . ! ?
-    line_at = -1  # the last newline token
-    for i, text in enumerate(words):
-        if text.isspace():
-            if "\n" in text:
-                if not _wrapped(words, i, depth > 0 and opened > line_at):
-                    pending = True
-                    depth = 0
-                line_at = i
-            continue
-        if pending or i == split_at:
-            starts[i] = True
-            pending = False
-        if text == "[" and depth == 0 and (starts[i] or prev_stop):
-            end = _bracket_heading(words, i)
-            if end > 0:  # "[Results] The experimental group ...": the heading is a sentence of its own
-                starts[i], split_at = True, end
-        if depth == 0 and i > split_at and text[0].isupper():
-            # "... 15-20 min . RESULTS Baseline ...": a stop the abbreviation rule kept still ends before a heading
-            lead = starts[i] or prev_stop
-            end = _heading_run(words, i, lead)
-            if end > i and (lead or end > i + 1 and words[end - 1] in (":", "::")):
-                starts[i] = True
-                split_at = end
-        if len(text) == 1:
-            if text in _OPEN:
-                depth, opened = depth + 1, opened if depth else i
-            elif text in _CLOSE:
-                depth = max(0, depth - 1)
-        elif not _BRACKETS.isdisjoint(text):
-            before = depth
-            depth = max(0, depth + sum(ch in _OPEN for ch in text) - sum(ch in _CLOSE for ch in text))
-            opened = i if depth and not before else opened
-        if depth and i - opened > _STRAY:
-            depth = 0
-        last = text[-1]
-        prev_stop = last in _STOPS
-        if last not in _STOPS or depth:
-            continue
-        if last == "." and len(text) > 1 and text[:-1].lower().rstrip(".") in ABBREVIATIONS:
-            continue  # "vs." "e.g." "al." tokenised whole
-        if text == "." and i > 0 and words[i - 1].lower().rstrip(".") in ABBREVIATIONS:
-            continue  # "mo ." split by the tokenizer
-        nxt = i + 1
-        while nxt < n and words[nxt].isspace() and "\n" not in words[nxt]:
-            nxt += 1
-        if nxt < n and (words[nxt].isspace() or _starts_sentence(words[nxt])):
-            pending = True
-    return starts
+    """The flags with every token sent down the full rule chain (each token's kind :data:`OTHER`): the rules
+    ``sentence_starts`` applied to every token before the short path existed."""
+    full = sentences.token_kinds
+    sentences.token_kinds = lambda ws: [OTHER] * len(ws)
+    try:
+        return sentence_starts(words)
+    finally:
+        sentences.token_kinds = full
 
 
 @pytest.fixture(scope="module")
