@@ -69,6 +69,11 @@ def finding_of(rec, words, arms=None):
     return next(c for c in claims_of(rec, arms=arms) if words in c.text and c.type in ("finding", "adverse_effect"))
 
 
+def findings_opening(rec, start, arms=None):
+    """Every finding/adverse_effect claim of the sentence that opens with ``start``."""
+    return [c for c in claims_of(rec, arms=arms) if c.text.startswith(start) and c.type in ("finding", "adverse_effect")]
+
+
 def entity_texts(record: Record, ids: Sequence[str]) -> list[str]:
     """The texts of ``record``'s entities ``ids`` (a claim's intervention / comparator / outcome), in order."""
     by_id = {e.id: e.text for e in record.entities}

@@ -5,7 +5,7 @@ comparator, and the change within the arm, single-arm, one per arm when each arm
 session 16; docs/claims.md section 30.1). Real sentences from ../shared: Evidence Inference unlabelled abstracts
 outside the findings gold (PMC3692346, PMC4298817, PMC4749757, PMC4320624)."""
 
-from claims_helpers import claims_of, entity_texts, make_record
+from claims_helpers import entity_texts, findings_opening, make_record
 
 from claimex.assemble.claims.reporting import changed_over_time
 from claimex.assemble.claims.significance import OVER_TIME, WITHIN_CHANGE
@@ -31,13 +31,9 @@ def _asthma():
         ("OUTCOME", "completely or well controlled asthma")], title=True)
 
 
-def _claims_of_sentence(rec, start):
-    return [c for c in claims_of(rec) if c.text.startswith(start) and c.type in ("finding", "adverse_effect")]
-
-
 def test_a_comparison_of_the_change_from_baseline_also_gives_the_change_of_the_arm():
     rec = _asthma()
-    claims = _claims_of_sentence(rec, "The increase in FEV1")
+    claims = findings_opening(rec, "The increase in FEV1")
     compared = [c for c in claims if c.direction in ("increase", "decrease", "no_difference")]
     judged = [c for c in claims if c.direction in ("positive", "negative")]
     assert compared and all(c.comparator for c in compared)
@@ -46,7 +42,7 @@ def test_a_comparison_of_the_change_from_baseline_also_gives_the_change_of_the_a
 
 
 def test_a_comparison_with_no_time_in_it_gives_the_comparison_only():
-    claims = _claims_of_sentence(_asthma(), "Numbers of patients")
+    claims = findings_opening(_asthma(), "Numbers of patients")
     assert claims and all(c.direction in ("increase", "decrease", "no_difference") and c.comparator for c in claims)
 
 
@@ -86,7 +82,7 @@ def test_the_change_of_arms_with_their_own_figures_is_one_finding_per_arm():
         ("INTERVENTION", "levofloxacin (500 mg/d) and mirodenafil (50 mg/d)"), ("OUTCOME", "total IPSS"),
         ("INTERVENTION", "group ML", 1), ("COMPARATOR", "group L", 1), ("COMPARATOR", "group L", 2),
         ("INTERVENTION", "group ML", 2)], title=True)
-    claims = _claims_of_sentence(rec, "The mean change")
+    claims = findings_opening(rec, "The mean change")
     compared = [c for c in claims if c.direction in ("increase", "decrease", "no_difference")]
     judged = [c for c in claims if c.direction in ("positive", "negative")]
     assert compared and all(c.comparator for c in compared)

@@ -4,7 +4,7 @@ significant change"; "the same outcome within a group over time and between grou
 findings"; issue 10, session 17; docs/claims.md section 31.1). Real sentences from ../shared: Evidence Inference train
 abstracts outside the findings gold (PMC1626393, PMC3658908, PMC5773922)."""
 
-from claims_helpers import claims_of, entity_texts, make_record
+from claims_helpers import entity_texts, findings_opening, make_record
 
 from claimex.assemble.claims.base import sentence_views
 from claimex.assemble.claims.unchanged import NO_CHANGE, unchanged
@@ -26,13 +26,9 @@ def _remediation():
         ("INTERVENTION", "remediation group", 1), ("OUTCOME", "symptom days"), ("COMPARATOR", "control group", 1)])
 
 
-def _findings(rec, start):
-    return [c for c in claims_of(rec) if c.text.startswith(start) and c.type in ("finding", "adverse_effect")]
-
-
 def test_a_contrast_with_an_arm_that_did_not_change_gives_each_arms_finding():
     rec = _remediation()
-    claims = _findings(rec, "The remediation group had")
+    claims = findings_opening(rec, "The remediation group had")
     compared = [c for c in claims if c.direction in ("increase", "decrease", "no_difference")]
     judged = [c for c in claims if c.direction in ("positive", "negative")]
     assert compared and all(c.comparator for c in compared)  # the comparison stays
@@ -72,6 +68,6 @@ def test_a_comparison_without_a_no_change_gives_the_comparison_only():
         "with that in Group I (p<0.05).",
         [("INTERVENTION", "irsogladine"), ("COMPARATOR", "omeprazole"), ("INTERVENTION", "Group O", 1),
          ("COMPARATOR", "Group I", 1), ("OUTCOME", "fecal calprotectin")])
-    claims = _findings(rec, "The degree of increase")
+    claims = findings_opening(rec, "The degree of increase")
     assert claims and all(c.direction in ("increase", "decrease", "no_difference") for c in claims)
     assert not unchanged(sentence_views(rec)[1])
