@@ -68,11 +68,13 @@ def measured(view: SentenceView, ent: Entity, short_forms: dict[str, str]) -> bo
     return bool(_MEASURED.search(text) or _OUTCOME_BEFORE.search(view.between(view.start, ent.start)))
 
 
+#: what follows "after" / "following" in a setting, up to the arm: at most two words, none of them a word that makes
+#: the phrase a treatment given ("after treatment with X"); read by ``arms._RESULT_SETTING`` too
+SETTING_TAIL = (r"(?:(?!(?:therapy|treatment|administration|use|with|using|receiving|injection|infusion|"
+                r"supplementation)\b)[\w-]+\s+){0,2}$")
 #: the setting a design sentence opens on, before its arms: "After PCI, the treatment group received ..." (as
 #: ``arms._RESULT_SETTING`` reads a result sentence's "after X")
-_DESIGN_SETTING = re.compile(r"^\W*(?:after|following|prior\s+to)\s+"
-                             r"(?:(?!(?:therapy|treatment|administration|use|with|using|receiving|injection|infusion|"
-                             r"supplementation)\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
+_DESIGN_SETTING = re.compile(r"^\W*(?:after|following|prior\s+to)\s+" + SETTING_TAIL, re.IGNORECASE)
 
 
 def in_setting(view: SentenceView, ent: Entity) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ...schema import Entity, Measure
+from .allocation import SETTING_TAIL
 from .base import SentenceView, entity_words
 from .context import (
     Arm,
@@ -171,9 +172,7 @@ def _outcome_list_items(view: SentenceView, arms: list[Arm], ctx: InterventionCo
 
 # a result sentence's setting: "for" / "during" often introduce its arms there ("16 min for intranasal",
 # "lower during PRVC ventilation than during VC ventilation"), unlike in a title
-_RESULT_SETTING = re.compile(r"\b(?:after|following|undergoing|prior\s+to)\s+(?:(?!(?:therapy|treatment|"
-                             r"administration|use|with|using|receiving|injection|infusion|supplementation)\b)"
-                             r"[\w-]+\s+){0,2}$", re.IGNORECASE)
+_RESULT_SETTING = re.compile(r"\b(?:after|following|undergoing|prior\s+to)\s+" + SETTING_TAIL, re.IGNORECASE)
 _LIST_ITEM_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?,\s*(?:and\s+)?$|^\s*(?:\([^()]*\)\s*)?,?\s*and\s+$")
 _OUTCOME_LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:after|following|related\s+to|due\s+to|associated\s+with|"
                            r"induced\s+by)\s+(?:the\s+)?$",
