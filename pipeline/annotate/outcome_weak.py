@@ -14,8 +14,8 @@ mostly an outcome the tagger's OUTCOME head saw but scored under its threshold (
 * its sentence reports a result: it holds a result measure (``p_value``, ``ci``, ``ratio``, ``mean_sd``,
   ``median_iqr``, ``percentage`` in ``doc._.measures``) or a result word (a comparison adjective, a change or
   difference word, "significant(ly)", a result predicate of :mod:`claimex.annotate.outcome_results`) - or the
-  tagger itself names an OUTCOME in it (session 18, docs/claims.md 32.1): a sentence about a named outcome is
-  typed by the claims layer, not by this word list, and its other outcomes the tagger almost tagged are the
+  tagger itself names an OUTCOME in it (session 18, docs/claims.md 32, s18-found): a sentence about a named
+  outcome is typed by the claims layer, not by this word list, and its other outcomes the tagger almost tagged are the
   further findings of that sentence (GUIDELINES, *The unit*: one finding per outcome): "Positive effects on
   [physical sensation]O, [general well-being]O, [community/social support]O and [achievement/efficacy]weak
   emerged as common themes"; "The non-inferiority of X to Y for [E2 suppression]weak was confirmed" (no OUTCOME
@@ -24,7 +24,8 @@ mostly an outcome the tagger's OUTCOME head saw but scored under its threshold (
 A weak span that is the result, not the outcome - a polarity word and "effect(s)" ("Positive effects on
 [physical sensation]") - names no outcome (GUIDELINES: the outcome without result words).
 
-Methods, background and design sentences keep what the tagger decoded at its own threshold, and the
+Methods, background and design sentences that name no OUTCOME keep what the tagger decoded at its own
+threshold (one that names one gets its weak spans too; the claims layer's typing gives them no claim), and the
 token-level PICO layer (``doc.spans["pico"]``, what ``claimex evaluate --task pico`` scores) never sees a weak
 span.
 """
