@@ -13,9 +13,19 @@ mostly an outcome the tagger's OUTCOME head saw but scored under its threshold (
   span over a tagged OUTCOME only widens what the tagger has, and is not taken - and
 * its sentence reports a result: it holds a result measure (``p_value``, ``ci``, ``ratio``, ``mean_sd``,
   ``median_iqr``, ``percentage`` in ``doc._.measures``) or a result word (a comparison adjective, a change or
-  difference word, "significant(ly)", a result predicate of :mod:`claimex.annotate.outcome_results`).
+  difference word, "significant(ly)", a result predicate of :mod:`claimex.annotate.outcome_results`) - or the
+  tagger itself names an OUTCOME in it (session 18, docs/claims.md 32, s18-found): a sentence about a named
+  outcome is typed by the claims layer, not by this word list, and its other outcomes the tagger almost tagged are the
+  further findings of that sentence (GUIDELINES, *The unit*: one finding per outcome): "Positive effects on
+  [physical sensation]O, [general well-being]O, [community/social support]O and [achievement/efficacy]weak
+  emerged as common themes"; "The non-inferiority of X to Y for [E2 suppression]weak was confirmed" (no OUTCOME
+  tagged, no result word) still stays out.
 
-Methods, background and design sentences keep what the tagger decoded at its own threshold, and the
+A weak span that is the result, not the outcome - a polarity word and "effect(s)" ("Positive effects on
+[physical sensation]") - names no outcome (GUIDELINES: the outcome without result words).
+
+Methods, background and design sentences that name no OUTCOME keep what the tagger decoded at its own
+threshold (one that names one gets its weak spans too; the claims layer's typing gives them no claim), and the
 token-level PICO layer (``doc.spans["pico"]``, what ``claimex evaluate --task pico`` scores) never sees a weak
 span.
 """
@@ -45,6 +55,11 @@ RESULT_WORDS = COMPARISON_ADJ | RESULT_PREDICATES | DIFFER_VERBS | frozenset([
 #: head words of a test or a statistic, not of an outcome ("Wilcoxon rank sum test", "odds ratios", "baseline")
 STAT_WORDS = frozenset(["baseline", "test", "tests", "t-test", "ratio", "ratios", "odds", "model", "models",
                         "analysis", "analyses", "significance", "significant", "nonsignificant"])
+#: "effect(s)" after only these words is the result, not the outcome ("Positive effects on X": X is the outcome;
+#: "side effects", "adverse effects" are outcomes)
+EFFECT_NOUNS = frozenset(["effect", "effects", "benefit", "benefits", "impact"])
+POLARITY = frozenset(["positive", "negative", "beneficial", "favourable", "favorable", "unfavourable",
+                      "unfavorable", "detrimental", "harmful", "no", "any", "significant", "clear"])
 _POSSESSIVE = frozenset(["'s", "\u2019s"])
 
 Split = Callable[[TokenView, int, int], list[tuple[int, int]]]
@@ -98,6 +113,8 @@ def weak_outcomes(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], take
     starts = [lo for lo, _ in sentences]
     where = [bisect_right(starts, s) - 1 for s, _, _ in free]
     reporting = result_sentences(doc, t, sentences, set(where))
+    if len(reporting) < len(set(where)):
+        reporting |= _outcome_sentences(t, sentences, set(where) - reporting, tagged)
     out = []
     for (s, e, score), k in zip(free, where):
         if k not in reporting:
@@ -106,6 +123,15 @@ def weak_outcomes(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], take
             out.append((a, b, score))
             taken[a:b] = [True] * (b - a)
     return out
+
+
+def _outcome_sentences(t: TokenView, sentences: list[tuple[int, int]], which: set[int], tagged: list[TaggedSpan]
+                       ) -> set[int]:
+    """Those of the sentences ``which`` that hold one of the tagger's OUTCOME spans (not questions: a title or an
+    aim)."""
+    starts = [lo for lo, _ in sentences]
+    out = {bisect_right(starts, x.span.start) - 1 for x in tagged if x.label == "OUTCOME"} & which
+    return {k for k in out if not _question(t, *sentences[k])}
 
 
 def _outcome_tokens(tagged: list[TaggedSpan], n: int) -> list[bool]:
@@ -125,6 +151,7 @@ def _names_outcome(t: TokenView, a: int, b: int) -> bool:
     words = t.lower[a:b]
     brackets = sum(w.count("(") - w.count(")") for w in words), sum(w.count("[") - w.count("]") for w in words)
     return (last not in RESULT_WORDS and last not in STAT_WORDS and brackets == (0, 0)
+            and not (last in EFFECT_NOUNS and all(w in POLARITY or w in FUNCTION_WORDS for w in words[:-1]))
             and any(is_content(t.text[m], t.lower[m]) for m in range(a, b)))
 
 

@@ -98,3 +98,30 @@ def test_a_statistic_or_a_result_word_is_no_outcome(nlp):
     text = "Significant improvement was recorded for all symptoms at days 10 and 28 in all groups (p < 0.001)."
     doc = run(nlp, text, [("OUTCOME", "symptoms")], ["Significant improvement"])
     assert outcomes(doc) == ["symptoms"]
+
+
+# Evidence Inference (unlabelled abstracts) 2920262: no result word and no result measure, but the tagger names
+# outcomes in the sentence, so the one it almost tagged is an outcome of the same result (docs/claims.md 32)
+THEMES = ("Positive effects on physical sensation, general well-being, community/social support and "
+          "achievement/efficacy emerged as common themes.")
+# PICO-Corpus 27017207: the same kind of sentence with no OUTCOME of the tagger's
+NONINFERIOR = "The non-inferiority of TAP-144-SR (6M) to TAP-144-SR (3M) for E2 suppression was confirmed."
+
+
+def test_a_weak_outcome_is_taken_beside_a_tagged_outcome_without_a_result_word(nlp):
+    tagged = [("OUTCOME", "physical sensation"), ("OUTCOME", "general well-being"),
+              ("OUTCOME", "community/social support")]
+    doc = run(nlp, THEMES, tagged, ["achievement/efficacy"])
+    assert outcomes(doc) == ["physical sensation", "general well-being", "community/social support",
+                             "achievement/efficacy"]
+    assert [x.span.text for x in get_entities(doc)] == [w for _, w in tagged]  # the PICO layer is unchanged
+    # no OUTCOME of the tagger's and no result word: the weak span stays out
+    doc = run(nlp, NONINFERIOR, [("INTERVENTION", "TAP-144-SR (6M)")], ["E2 suppression"])
+    assert outcomes(doc) == []
+
+
+def test_a_polarity_word_and_effects_name_no_outcome(nlp):
+    tagged = [("OUTCOME", "physical sensation"), ("OUTCOME", "general well-being")]
+    doc = run(nlp, THEMES, tagged, ["Positive effects", "achievement/efficacy"])
+    assert "Positive effects" not in outcomes(doc)
+    assert "achievement/efficacy" in outcomes(doc)

@@ -358,12 +358,13 @@ POSITIVE = cues(
     r"encouraging", r"valuable", r"advantage\w*", r"relie(?:f|ved?)", r"to\s+control", r"controlled",
     r"to\s+inhibit", r"resolv\w*", r"remission", r"responded", r"recover\w*", r"protect\w*",
     r"alleviat\w*", r"option", r"alternative", r"worthwhile", r"recommended", r"acceptable",
+    r"positive\s+(?:effects?|impacts?|influences?)",
 )
 NEGATIVE = cues(
     r"disappoint\w*", r"ineffective", r"ineffectual", r"unsuccessful", r"fail(?:s|ed|ure)?", r"poor(?:ly)?",
     r"worse(?:ned)?", r"harm\w*", r"deleterious", r"detrimental", r"unfavou?rabl[ey]", r"inferior",
     r"unsatisfactory", r"discouraging", r"dismal", r"limited", r"disadvantage\w*", r"toxic", r"unacceptable",
-    r"inadequate", r"insufficient", r"futile",
+    r"inadequate", r"insufficient", r"futile", r"negative\s+(?:effects?|impacts?|influences?)",
 )
 ADVERSE_POSITIVE = cues(r"rare(?:ly)?", r"uncommon", r"infrequent(?:ly)?", r"few", r"minimal", r"negligible",
                         r"well[- ]tolerated", r"safe(?:ly|ty)?", r"acceptable", r"low\s+(?:rate|incidence|frequency)",
