@@ -87,24 +87,6 @@ def _design_sentence(record: Record, starts: list[int], ent: Entity) -> bool:
     return k == 0 or bool(_DESIGN.search(record.text, sent.start, sent.end))
 
 
-_BOTH_BEFORE = re.compile(r"\bboth\s+(?:the\s+)?$", re.IGNORECASE)
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
-
-
-def _both_named(record: Record, ent: Entity, texts: set[str]) -> list[tuple[int, int]]:
-    """"Both A and B": a span right after "both" joining, by one "and", two arms the abstract names on their own
-    (each part the whole text of another arm entity): one span per arm."""
-    if not _BOTH_BEFORE.search(record.text[max(0, ent.start - 12):ent.start]):
-        return []
-    cuts = list(_AND.finditer(ent.text))
-    if len(cuts) != 1:
-        return []
-    a, b = ent.text[:cuts[0].start()], ent.text[cuts[0].end():]
-    if a.lower() == b.lower() or a.lower() not in texts or b.lower() not in texts:
-        return []
-    return [(ent.start, ent.start + len(a)), (ent.start + cuts[0].end(), ent.end)]
-
-
 def split_joined_arms(record: Record) -> None:
     """Replace each joined arm span of ``record`` by one entity per arm, in place (module docstring)."""
     if not any(e.label in ("INTERVENTION", "COMPARATOR") for e in record.entities):
@@ -112,12 +94,9 @@ def split_joined_arms(record: Record) -> None:
     out: list[Entity] = []
     changed = False
     starts = [s.start for s in record.sentences]
-    texts = {e.text.lower() for e in record.entities if e.label in ("INTERVENTION", "COMPARATOR")}
     for ent in record.entities:
         joined = ent.label in ("INTERVENTION", "COMPARATOR") and (_JOIN.search(ent.text) or _TO.search(ent.text))
         parts = _parts(record, ent) if joined and _design_sentence(record, starts, ent) else []
-        if not parts and ent.label in ("INTERVENTION", "COMPARATOR"):
-            parts = _both_named(record, ent, texts)
         if not parts:
             out.append(ent)
             continue
