@@ -22,7 +22,7 @@ from .context import (
     is_control,
 )
 from .design import COMPARE_BEFORE, distinct_arms, same_intervention
-from .labels import ARM_HEAD, ARM_HEAD_WORD, PLURAL_ARMS, arm_phrases, bare_control, label_of
+from .labels import ARM_HEAD, ARM_HEAD_WORD, PLURAL_ARMS, arm_phrases, bare_control
 from .orientation import opened_by_comparison
 from .phrases import resolve
 
@@ -78,14 +78,6 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
         tail = _ARM_TAIL.match(view.text[ent.end - view.start:])
         end = ent.end + (tail.end() if tail else 0)
         text = view.text[ent.start - view.start:end - view.start]
-        label = label_of(text)
-        if label is not None and label in ctx.labels:
-            # a tagged label phrase ("in Group-1", the design having defined "Group 1 received intravenous ketamine
-            # anesthesia"): the arm the design defined for the label, as for an untagged "group 1"
-            named, side = resolve(ctx, text, label)
-            if named is not None and named.id != ent.id:
-                arms.append(Arm(ent.start, end, text, named, side, inherited=True, mention=ent))
-                continue
         if is_bare_label(text) or bare_control(text):
             # a tagged bare label ("the intervention group", "controls", "the control intervention"): the named arm
             # it stands for

@@ -146,17 +146,6 @@ def arm_phrases(text: str) -> list[tuple[int, int, str | None, str, str]]:
     return out
 
 
-_LABEL_SPAN = re.compile(rf"^\s*(?:the\s+)?(?:group|arm|cohort)[\s-]*(?P<label>{ARM_LABEL})\s*$", re.IGNORECASE)
-
-
-def label_of(text: str) -> str | None:
-    """The label of a span that is one label phrase and nothing else ("Group-1", "group B", "the arm II"; not
-    "group 1 patients", "Group 1 received X"), lower-cased: a tagged span of this form names the arm the design
-    defined for the label, like the untagged phrase :func:`arm_phrases` finds."""
-    m = _LABEL_SPAN.match(text)
-    return m.group("label").lower() if m else None
-
-
 _ALNUM = re.compile(r"[a-z0-9]+")
 _BARE_WORDS = frozenset(["the", "a", "an", "this", "that", "group", "groups", "arm", "arms", "cohort", "intervention",
                          "interventions", "treatment", "treatments", "treated", "study", "experimental", "active",
