@@ -32,6 +32,7 @@ from collections import Counter
 
 from judged import judged, record_contexts, tune_options  # bench/judged.py
 
+import claimex.assemble.claims as claims_pkg
 from claimex.evaluate.findings_match import _overlaps, arm_aliases, content_words, entity_names, names_arm
 
 ARMS = ("INTERVENTION", "COMPARATOR")
@@ -110,7 +111,32 @@ def error_of(role, errors) -> str:
         if mine else "other"
 
 
-def role_rows(role, finding, claim, record, text, ctx, errors) -> list[str]:
+def arms_spy() -> dict[tuple[int, str], list]:
+    """Patch the assembler's ``arms_of`` so that each sentence's arms are kept: ``{(sentence start, sentence text):
+    [Arm, ...]}`` (the last assembly of that sentence; records are assembled one after another)."""
+    seen: dict[tuple[int, str], list] = {}
+    original = claims_pkg.arms_of
+
+    def spy(view, ctx):
+        out = original(view, ctx)
+        seen[(view.start, view.text)] = list(out)
+        return out
+
+    claims_pkg.arms_of = spy
+    return seen
+
+
+def lost_where(made, claim, ctx) -> str:
+    """Where the sentence's arm naming the gold arm went: its side ("I"/"C"), whether the learned trial-arm check
+    calls its entity no arm of the trial, and which slot of the claim holds it (none: left out)."""
+    ids = {a.entity.id for a in made}
+    no_arm = ctx is not None and ctx.no_arms is not None and bool(ids & ctx.no_arms())
+    slot = ("intervention" if ids & set(claim.intervention) else "comparator" if ids & set(claim.comparator)
+            else "arm_mentions" if ids & set(claim.arm_mentions or []) else "no slot")
+    return f"side {'/'.join(sorted({a.side or '?' for a in made}))}, {'no arm' if no_arm else 'trial arm'}, {slot}"
+
+
+def role_rows(role, finding, claim, record, text, ctx, errors, arms=None) -> list[str]:
     gold_span = finding.intervention if role == "intervention" else finding.comparator
     other_span = finding.comparator if role == "intervention" else finding.intervention
     arm = arm_aliases(gold_span, record)
@@ -123,12 +149,19 @@ def role_rows(role, finding, claim, record, text, ctx, errors) -> list[str]:
     if where == "elsewhere only":
         kind = named_kind(record, text, finding.sentence, arm, other, ctx)
         out.append(f"{role} ({err}): elsewhere only, sentence names it by {kind}")
+        if kind != "none" and arms is not None:
+            made = [a for a in arms if a.entity is not None and entity_names(a.entity, arm, other)]
+            out.append(f"{role} ({err}): named in the sentence, the sentence's arms "
+                       f"{'hold' if made else 'lack'} the gold arm")
+            if made:
+                out.append(f"{role} ({err}): held as {lost_where(made, claim, ctx)}")
     return out
 
 
 def main() -> None:
     args, golds = tune_options(__doc__, "print the counted findings of this role (OPEN only)")
     contexts = record_contexts()
+    sentence_arms = arms_spy()
     counts: Counter = Counter()
     for g, record, text, found in judged(golds):
         ctx = contexts.get(record.id)
@@ -141,7 +174,9 @@ def main() -> None:
                 if j.fields[role]:
                     continue
                 counts[f"{role} not right"] += 1
-                rows = role_rows(role, finding, claim, record, text, ctx, j.errors)
+                s = record.sentences[claim.sentence]
+                rows = role_rows(role, finding, claim, record, text, ctx, j.errors,
+                                 sentence_arms.get((s.start, text[s.start:s.end])))
                 counts.update(rows)
                 if args.examples == role:
                     sentence = " ".join(text[slice(*finding.sentence)].split())

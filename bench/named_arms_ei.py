@@ -9,7 +9,8 @@ Per prompt (``load_prompts(split="train")``) the claim that reports it (``match_
 intervention gives (an intervention naming the prompt's comparator is read with the arms swapped). For each role the
 claim does not name (the scorer's ``entity_names`` with the prompt's arm texts as the gold arms; a comparator the claim
 leaves empty counts as missing): where an I/C entity naming the prompt's arm is tagged and how the sentence names it
-(:func:`named_arms.named_kind`). EI train is free to read.
+(:func:`named_arms.named_kind`), and whether the sentence's arms (``arms_of``) hold it and where it went
+(:func:`named_arms.lost_where`). EI train is free to read.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from judged import record_contexts  # bench/judged.py
-from named_arms import ARMS, named_kind  # bench/named_arms.py
+from named_arms import ARMS, arms_spy, lost_where, named_kind  # bench/named_arms.py
 
 from claimex.assemble.claims import ClaimAssembler
 from claimex.corpora.findings import Span
@@ -39,6 +40,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=40)
     args = ap.parse_args()
     contexts = record_contexts()
+    sentence_arms = arms_spy()
     assembler = ClaimAssembler()
     with open(args.records, encoding="utf-8") as fh:
         records = [Record.from_json(line) for line in fh if line.strip()]
@@ -74,7 +76,14 @@ def main() -> None:
                      else "elsewhere only" if tagged else "nowhere")
             row = f"{role} {state}: gold tagged {where}"
             if where == "elsewhere only":
-                row += ", named by " + named_kind(rec, rec.text, sentence, arm, other, contexts.get(rec.id))
+                kind = named_kind(rec, rec.text, sentence, arm, other, contexts.get(rec.id))
+                row += ", named by " + kind
+                held = [a for a in sentence_arms.get((s.start, rec.text[s.start:s.end]), [])
+                        if a.entity is not None and entity_names(a.entity, arm, other)]
+                if kind != "none":
+                    counts[f"{role} {state}: named, the sentence's arms {'hold' if held else 'lack'} the gold arm"] += 1
+                if kind != "none" and held:
+                    row += ", held as " + lost_where(held, claim, contexts.get(rec.id))
             counts[f"{role} {state}"] += 1
             counts[row] += 1
             if args.show and args.show in row and shown[row] < args.limit:
