@@ -40,7 +40,6 @@ from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
 from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
-from .onlyin import only_arm, only_in_copies
 from .polarity import BOTH_ARMS
 from .reported import carry_reported
 from .reporting import Reporting, changed, changed_arms, changed_over_time, located, valued_apart
@@ -266,13 +265,6 @@ class ClaimAssembler:
                 out.append(out[-1].model_copy(update={"comparator": [], "direction": own.direction,
                                                       "significant": True, "negated": own.negated,
                                                       "p_value": own.p_value}))
-            elif ctype in CARRY and not solo and decision.direction in _COMPARED and comparators and arm is None \
-                    and (lone := only_arm(view.text, view.start, arms)) is not None \
-                    and (copies := only_in_copies(out[-1], judge(view, ctype, group), lone)):
-                # a change located "only in" one arm: each arm's single-arm finding beside the comparison, the other
-                # arms' a no significant change (GUIDELINES, Findings; session 18, :mod:`.onlyin`)
-                out.extend(copies)
-                per_arm.extend(copies[1:])
             elif ctype in CARRY and not solo and decision.direction in _COMPARED and (
                     (comparators and decision.direction == "no_difference" and changed(view.text))
                     or changed_over_time(view.text, cue_text(view)) or unchanged(view)):
