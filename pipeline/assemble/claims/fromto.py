@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 
-#: a change word, at most four words, then "from <number> ... to <number>" with no group or arm between the values
-FROM_TO = re.compile(r"\b(?:improv|increas|decreas|reduc|declin|rose|fell|drop|elevat|worsen|chang|went|lower|rais|"
-                     r"ris)\w*\s+(?:[\w-]+\s+){0,4}?from\s+[-+\u2212]?\d(?:(?!\b(?:group|arm|patients\s+(?:in|on|"
-                     r"receiving))\b)[^;]){0,80}?\bto\s+[-+\u2212]?\d", re.IGNORECASE)
+#: a change word (a verb or noun of change; not "lower", a comparative between arms, nor "risk"), at most four words,
+#: then "from <number> ... to <number>" with no group, arm, condition, control or placebo between the values
+FROM_TO = re.compile(r"\b(?:(?:improv|increas|decreas|reduc|declin|drop|elevat|worsen|chang|rais)\w*|rose|fell|went|"
+                     r"lowered|lowering|ris(?:e[sn]?|ing))\s+(?:[\w-]+\s+){0,4}?from\s+[-+\u2212]?\d"
+                     r"(?:(?!\b(?:group|arm|condition|controls?|placebo|patients\s+(?:in|on|receiving))\b)[^;]){0,80}?\bto\s+[-+\u2212]?\d",
+                     re.IGNORECASE)
 
 
 def changed_from_to(text: str) -> bool:
