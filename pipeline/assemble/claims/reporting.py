@@ -24,6 +24,7 @@ from ...schema import Claim
 from .base import SentenceView
 from .context import Arm
 from .direction import CHANGE_CUE, Decision
+from .fromto import changed_from_to
 from .groups import Group
 from .hedging import negation_scope
 from .significance import OVER_TIME, SIGNIFICANT_CHANGE
@@ -101,7 +102,7 @@ def changed_over_time(text: str, cue_text: str) -> bool:
 def _over_time(text: str) -> bool:
     """:data:`.significance.OVER_TIME` found in ``text``; cached per sentence text, since every compared claim of a
     sentence asks it."""
-    return bool(OVER_TIME.search(text))
+    return bool(OVER_TIME.search(text)) or changed_from_to(text)
 
 
 def valued_apart(claim: Claim) -> bool:
