@@ -18,6 +18,7 @@ Counts only; ``--examples`` (OPEN, with ``--skip-ids``) prints each finding's go
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from judged import judged, tune_options  # bench/judged.py
@@ -69,6 +70,25 @@ def slot_class(ents, arm, other, letters, arm_nums, other_nums) -> str:
     return "other"
 
 
+_DOSE_AT = re.compile(r"\s?(?:[a-zA-Z\u00b5\u03bc%/]+(?:/[a-zA-Z0-9]+)?)?\s*\)?\s*(group|arm|dose|cohort|:|,|;)?",
+                      re.IGNORECASE)
+
+
+def _where(record, text, gs, ge, tell) -> str:
+    """Where the first number only the gold intervention has stands in the sentence: inside an arm entity, another
+    entity, or untagged; and what follows its unit (a label word, a colon or comma, something else)."""
+    for m in re.finditer(r"\d+(?:,\d{3})*(?:\.\d+)?", text[gs:ge]):
+        if number_words(m.group()) & tell:
+            a, b = gs + m.start(), gs + m.end()
+            inside = [e.label for e in record.entities if e.start < b and a < e.end]
+            where = ("in an arm entity" if any(x in ARMS for x in inside) else
+                     f"in a {inside[0]} entity" if inside else "untagged")
+            nxt = _DOSE_AT.match(text, b)
+            follows = (nxt.group(1) or "other").lower() if nxt else "other"
+            return f"{where}, then {follows}"
+    return "not found"
+
+
 def main() -> None:
     args, golds = tune_options(__doc__, "print every dose finding (OPEN only)")
     counts: Counter = Counter()
@@ -103,6 +123,8 @@ def main() -> None:
             sent_nums = number_words(text[gs:ge])
             counts["sentence holds a number only the gold intervention has: "
                    + ("yes" if tell and tell & sent_nums else "no" if tell else "no such number")] += 1
+            if tell and tell & sent_nums:
+                counts[f"  ... where it stands: {_where(record, text, gs, ge, tell)}"] += 1
             if args.examples:
                 gold_c = finding.comparator.text if finding.comparator else None
                 print(f"{record.id} I={finding.intervention.text!r} C={gold_c!r}"

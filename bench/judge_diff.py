@@ -6,7 +6,8 @@
 (``PYTHONPATH=B/imp`` for an export of main) to compare scorers or claims.
 
 ``diff A B``: per field, the count right in A and in B, and how many findings B fixed (wrong in A, right in B) and
-broke (right in A, wrong in B). Counts only: on BLIND (``--ids``) read nothing but these counts; ``--examples``
+broke (right in A, wrong in B), and how many of those changed findings are dose-arm findings
+(:func:`dose_arms.dose_finding`). Counts only: on BLIND (``--ids``) read nothing but these counts; ``--examples``
 (OPEN dumps only, made with ``--skip-ids``) lists the changed findings' keys and arms.
 
     OPENBLAS_NUM_THREADS=1 python bench/judge_diff.py dump --ids models/claimex-confidence/calibration_ids.txt \
@@ -19,6 +20,8 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+
+from dose_arms import dose_finding  # bench/dose_arms.py
 
 from claimex.corpora.findings import load_gold, select_gold
 from claimex.evaluate.findings import _predict
@@ -34,6 +37,7 @@ def dump(ids: Path | None, skip_ids: Path | None, out: Path) -> None:
         for k, finding in enumerate(g.findings):
             j = judge(finding, record, text)
             row = {"found": j.found, "fully": j.fully_right, "split": "open" if skip_ids else "blind",
+                   "dose": dose_finding(finding),
                    "arms": [finding.intervention.text, finding.comparator.text if finding.comparator else None]}
             row.update({f: j.found and j.fields.get(f, False) for f in FIELDS})
             rows[f"{g.key}#{k}"] = row
@@ -50,7 +54,9 @@ def diff(a_path: Path, b_path: Path, examples: bool) -> None:
     for f in COUNTED:
         fixed = [k for k in keys if not a[k][f] and b[k][f]]
         broken = [k for k in keys if a[k][f] and not b[k][f]]
-        print(f"{f:<14}{sum(a[k][f] for k in keys):>6}{sum(b[k][f] for k in keys):>6}{len(fixed):>7}{len(broken):>8}")
+        dose = [sum(1 for k in ks if a[k].get("dose")) for ks in (fixed, broken)]
+        print(f"{f:<14}{sum(a[k][f] for k in keys):>6}{sum(b[k][f] for k in keys):>6}{len(fixed):>7}{len(broken):>8}"
+              f"   (dose-arm findings: fixed {dose[0]}, broken {dose[1]})")
         if examples:
             for tag, ks in (("fixed", fixed), ("broken", broken)):
                 for k in ks:

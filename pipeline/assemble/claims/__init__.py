@@ -38,6 +38,7 @@ from .direction import (
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
+from .doselabels import dose_labels
 from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
 from .polarity import BOTH_ARMS
@@ -111,6 +112,7 @@ class ClaimAssembler:
     def __call__(self, record: Record) -> list[Claim]:
         split_joined_arms(record)
         alone_kept(record)
+        dose_labels(record)
         ground(record)
         state = TypingState(tagged=bool(record.entities))
         ctx = InterventionContext(short_forms={a.short: a.long for a in record.abbreviations},
