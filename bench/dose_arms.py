@@ -108,6 +108,13 @@ def main() -> None:
             cc = [ents[x] for x in claim.comparator if x in ents]
             ik = slot_class(ci, i_arm, c_arm, letters, i_nums, c_nums)
             counts[f"intervention: {ik}"] += 1
+            if ik == "drug without dose":
+                gs0, ge0 = finding.sentence
+                own = all(gs0 <= e.start < ge0 for e in ci)
+                after = " ".join(text[e.end:e.end + 16] for e in ci)
+                telling = (i_nums ^ c_nums) & number_words(after)
+                counts[f"  ... drug without dose: {'own' if own else 'carried'}, "
+                       f"{'a telling number right after it' if telling else 'no telling number after it'}"] += 1
             if finding.comparator is not None:
                 counts[f"comparator: {slot_class(cc, c_arm, i_arm, letters, c_nums, i_nums)}"] += 1
             gs, ge = finding.sentence
