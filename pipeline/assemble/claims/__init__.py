@@ -35,10 +35,10 @@ from .direction import (
     decide_comparison,
     load_model,
 )
+from .doselabels import dose_labels
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
-from .doselabels import dose_labels
 from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
 from .polarity import BOTH_ARMS
