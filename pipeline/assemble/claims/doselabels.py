@@ -8,9 +8,9 @@ phrase, so the finding's sentence offers no arm mention and the claim takes anot
 an INTERVENTION entity over each such dose (its number and unit) that no entity overlaps, before the claims are
 assembled (as :func:`.joined.split_joined_arms` mends arm spans):
 
-* a dose (a number and a dose or time unit: "75 mg", "0.5 mg/kg", "400 µg", "3 h") right before a group word
-  ("group(s)", "arm(s)", "cohort(s)", "dose group(s)"), or in a list of doses that ends in one ("15 mg, 30 mg, and
-  60 mg groups");
+* a dose (a number and a dose or time unit: "75 mg", "0.5 mg/kg", "400 µg", "3 h"; not a percentage: "in 0.8% group
+  A patients vs. 1% group B" are rates) right before a group word ("group(s)", "arm(s)", "cohort(s)", "dose
+  group(s)"), or in a list of doses that ends in one ("15 mg, 30 mg, and 60 mg groups");
 * a dose (not a time: "at 4 weeks: P < .001, at 8 weeks: ..." are time points) right before a colon, where its
   sentence has two or more such doses of different numbers and the same unit (a per-arm list);
 * not a dose after a comparison sign ("<1,500 g group": a stratum by birth weight, not an arm), nor one inside a
@@ -25,9 +25,11 @@ import re
 
 from ...schema import Entity, Record
 
-_UNIT = (r"(?:mg|g|mcg|µg|μg|ug|ng|IU|U|mL|ml|mmol|mEq|%|h|hr|hrs|hours?|min|minutes?|days?|weeks?|months?)"
+_UNIT = (r"(?:mg|g|mcg|µg|μg|ug|ng|IU|U|mL|ml|mmol|mEq|h|hr|hrs|hours?|min|minutes?|days?|weeks?|months?)"
          r"(?:/(?:kg|m2|m²|d|day|h|kg/d|kg/day|kg/h|kg/min))?")
-_DOSE = re.compile(rf"(?<![\w.,<>≤≥±/-])(\d+(?:,\d{{3}})*(?:\.\d+)?)\s?-?({_UNIT})(?![\w/])", re.IGNORECASE)
+_DIGIT_UNIT = re.compile(r"\d\s?-?[a-zA-Zµμ]")  # a fast check: a sentence without one has no dose
+_DOSE = re.compile(rf"(\d+(?:,\d{{3}})*(?:\.\d+)?)\s?-?({_UNIT})(?![\w/])", re.IGNORECASE)
+_NOT_BEFORE = frozenset(".,<>≤≥±/-_")  # a dose right after a word, a number run or a comparison sign is none
 _GROUP = re.compile(r"\s+(?:dose\s+)?(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
 _LIST_STEP = re.compile(r"\s*,?\s*(?:and|or)?\s*", re.IGNORECASE)
 _COLON = re.compile(r"\s*:")
@@ -53,7 +55,12 @@ def _unit(m: re.Match) -> str:
 
 def sentence_dose_labels(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Offsets of the dose-arm labels of ``text[start:end]`` (module docstring)."""
-    doses = list(_DOSE.finditer(text, start, end))
+    seg = text[start:end]  # fast checks first: no group word or colon, or no number with a unit, no label
+    if (":" not in seg and "roup" not in seg and "rm" not in seg and "ohort" not in seg) \
+            or not _DIGIT_UNIT.search(text, start, end):
+        return []
+    doses = [m for m in _DOSE.finditer(text, start, end)
+             if not (m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in _NOT_BEFORE))]
     colon = [m for m in doses if _COLON.match(text, m.end()) and not _TIME.match(_unit(m))]
     listed = {m.start() for m in colon
               if len({d.group(1) for d in colon if _unit(d) == _unit(m)}) >= 2}
