@@ -10,13 +10,20 @@ Rules (``corpora/gold/GUIDELINES.md``, *Findings*, *How the scorer reads a claim
 * **Outcome needs no edit**: that entity misses no gold token (one allowed when the gold outcome has 4+
   tokens) and has at most 3 tokens more than the gold outcome. A claim listing several outcome entities
   is judged on the entity that covers this finding ("no differences in A, B or C" = one claim is fine).
-* **Arms**: an entity names a gold arm when, on content words (lower-cased letters, plural ``s``
-  dropped, stop words and bare labels such as *group*, *treatment*, *intervention*, *patients*
-  dropped), at least half of its words are words of the arm (its text, or the other side of an
-  abbreviation pair the record found, or the entity's ``expanded`` form), it is more similar (Dice) to
-  this arm than to the other, and it holds no word only the other arm has. The intervention is right
-  when every intervention entity names the gold intervention; the comparator likewise, and it must be
-  empty exactly when the gold comparator is null.
+* **Arms**: an entity names a gold arm when, on its words, at least half of them are words of the
+  arm (its text, or the other side of an abbreviation pair the record found, or the entity's
+  ``expanded`` form), it is more similar (Dice) to this arm than to the other, and it holds no word
+  only the other arm has. Words are content words (lower-cased letters, plural ``s`` dropped, stop
+  words and bare labels such as *group*, *treatment*, *intervention*, *patients* dropped) and, where
+  they tell arms apart, numbers read as a reviewer reads an arm: a dose, duration or strength ("500
+  mg", "3 h", "6M"), the digits of a code ("O3", "P1", "WR 279,396"), a ratio as one word ("3:1"); not
+  a label's or a count's number ("group 1", "2 groups", "20 patients") nor a year. An entity that
+  holds a number of the gold arms is judged on its words and numbers against theirs; any other on
+  letters against their letters, as before (arms written without digits are judged as before, and
+  "atorvastatin" names neither "atorvastatin 10 mg" nor "atorvastatin 40 mg"). Where the gold arm
+  holds numbers, an entity with numbers must share one ("risedronate 5 mg" does not name "risedronate
+  15 mg"). The intervention is right when every intervention entity names the gold intervention; the
+  comparator likewise, and it must be empty exactly when the gold comparator is null.
 * **Numbers**: every gold number overlaps some measure of the claim.
 * **Direction** is compared relative to the claim's own arms: when the claim's arms are the gold arms
   swapped, the expected direction is the gold one flipped (the arms themselves are still wrong).
@@ -37,6 +44,10 @@ MAX_EXTRA_TOKENS = 3
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 _WORD = re.compile(r"[A-Za-z]+")
+_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?::\d+(?:\.\d+)?)*")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s=#-]*$")
+_WORD_AFTER = re.compile(r"^[\s-]*([A-Za-z]+)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 STOP = frozenset([
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "without", "and", "or", "plus", "versus",
     "vs", "by", "from", "than", "as", "who", "which", "that", "those", "this", "these", "its", "their", "his",
@@ -48,6 +59,7 @@ BARE = frozenset([
     "participants", "people", "individuals", "treatment", "treatments", "treated", "intervention",
     "interventions", "receiving", "received", "receive", "given", "study", "experimental"
 ])
+LABEL_WORDS = BARE | frozenset(["cohort", "cohorts", "n"])  # "group 1", "cohort 2", "n = 20": a label's number
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -71,16 +83,39 @@ def content_words(phrase: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def number_words(phrase: str) -> frozenset[str]:
+    """The numbers of an arm phrase a reviewer reads as naming the arm (thousands commas and trailing decimal zeros
+    dropped): a dose, a duration, a strength, a code's digits; a ratio is one word ("3:1"). Left out: a number
+    after a label word ("group 1", "cohort 2", "n = 20") or before a bare label ("2 groups", "20 patients"), and a
+    year (1900-2099 with no word after it)."""
+    out = set()
+    for m in _NUMBER.finditer(phrase):
+        before, after = phrase[:m.start()], phrase[m.end():]
+        prev, nxt = _WORD_BEFORE.search(before), _WORD_AFTER.match(after)
+        if (prev and prev.group(1).lower() in LABEL_WORDS) or (nxt and nxt.group(1).lower() in BARE):
+            continue
+        if _YEAR.fullmatch(m.group()) and not nxt:
+            continue
+        n = m.group().replace(",", "")
+        out.add(n.rstrip("0").rstrip(".") if "." in n else n)
+    return frozenset(out)
+
+
+def arm_words(phrase: str) -> frozenset[str]:
+    """The words an arm phrase is judged on: its content words and its numbers (:func:`number_words`)."""
+    return content_words(phrase) | number_words(phrase)
+
+
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
 def arm_aliases(span: Span, record: Record) -> list[frozenset[str]]:
     """The gold arm's word sets: its text, and each abbreviation pair of the record that names it."""
-    base = content_words(span.text)
+    base = arm_words(span.text)
     out = [base]
     for ab in record.abbreviations:
-        short, long = content_words(ab.short), content_words(ab.long)
+        short, long = arm_words(ab.short), arm_words(ab.long)
         if not short or not long:
             continue
         if short <= base or (long & base and len(long & base) * 2 >= len(long)):
@@ -103,12 +138,40 @@ def names_arm(words: frozenset[str], arm: list[frozenset[str]], other: list[froz
 
 
 def entity_names(entity: Entity, arm: list[frozenset[str]], other: list[frozenset[str]]) -> bool:
+    """Does the entity (its text or its ``expanded`` form) name ``arm`` rather than ``other``? Numbers tell arms
+    apart only when the entity holds one of the gold arms' numbers: then it is judged on its arm words against the
+    arms' (:func:`arm_words`); otherwise on letters against the arms' letters, as without numbers ("insoles" is
+    judged against "arch support insoles for 12 weeks" as against "arch support insoles for weeks"; "risedronate"
+    names neither "risedronate 5 mg" nor "risedronate 15 mg"). Where ``arm`` holds numbers, an entity with numbers
+    must share one ("risedronate 5 mg" does not name "risedronate 15 mg")."""
     variants = [entity.text] + ([entity.expanded] if entity.expanded else [])
-    return any(names_arm(content_words(v), arm, other) for v in variants)
+    arm_numbers = _numbers(arm)
+    gold_numbers = arm_numbers | _numbers(other)
+    for v in variants:
+        numbers = number_words(v)
+        if arm_numbers and numbers and not numbers & arm_numbers:
+            continue
+        if numbers & gold_numbers:
+            named = names_arm(content_words(v) | (numbers & gold_numbers), arm, other)
+        else:
+            named = names_arm(content_words(v), _letters(arm), _letters(other))
+        if named:
+            return True
+    return False
+
+
+def _numbers(aliases: list[frozenset[str]]) -> frozenset[str]:
+    return frozenset(w for a in aliases for w in a if w[0].isdigit())
+
+
+def _letters(aliases: list[frozenset[str]]) -> list[frozenset[str]]:
+    out = [frozenset(w for w in a if not w[0].isdigit()) for a in aliases]
+    return [a for a in out if a]
 
 
 def is_bare(entity: Entity) -> bool:
-    return not content_words(entity.text) and not content_words(entity.expanded or "")
+    """An entity with no arm word: a bare label ("the group", "group 1", "both arms")."""
+    return not arm_words(entity.text) and not arm_words(entity.expanded or "")
 
 
 @dataclass

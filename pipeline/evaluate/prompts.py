@@ -37,7 +37,7 @@ from ..corpora.findings import load_document, load_gold
 from ..metrics import prf
 from ..schema import FLIP, Claim, Record
 from .direction import CORPUS, LABEL_MAP, LABELS
-from .findings_match import content_words, entity_names
+from .findings_match import arm_words, content_words, entity_names
 from .report import EvalReport
 
 CLAIM_TYPES = ("finding", "adverse_effect", "conclusion")
@@ -125,7 +125,7 @@ def judge(prompt: Prompt, record: Record) -> Judged:
     claim, why = match_claim(prompt, record)
     if claim is None:
         return Judged(False, error=why)
-    orient = _orientation(claim, record, content_words(prompt.intervention), content_words(prompt.comparator))
+    orient = _orientation(claim, record, arm_words(prompt.intervention), arm_words(prompt.comparator))
     pred = FLIP.get(claim.direction, claim.direction) if orient == "swapped" else claim.direction
     pred = pred if pred in LABELS else None
     error = None

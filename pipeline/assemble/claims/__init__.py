@@ -35,6 +35,7 @@ from .direction import (
     decide_comparison,
     load_model,
 )
+from .doselabels import dose_labels
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
@@ -111,6 +112,7 @@ class ClaimAssembler:
     def __call__(self, record: Record) -> list[Claim]:
         split_joined_arms(record)
         alone_kept(record)
+        dose_labels(record)
         ground(record)
         state = TypingState(tagged=bool(record.entities))
         ctx = InterventionContext(short_forms={a.short: a.long for a in record.abbreviations},
