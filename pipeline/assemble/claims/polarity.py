@@ -156,8 +156,17 @@ HARMFUL = Gated(re.compile(
     "irritab", "crying", "drowsiness", "sleepiness", "snoring", "heartburn", "reflux", "bloating", "flatulence",
     "dyspepsia", "attack", "obesity", "overweight", "absentee", "sick leave", "wait", "recovery time",
     "extubation time", "onset", "mechanical ventilation"))
-#: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful
-NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)", re.IGNORECASE)
+#: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful. The
+#: outcome's good direction is that of what it measures (GUIDELINES, Findings: "increase when more X is better"), and
+#: three kinds of outcome name a harm while measuring its absence or its handling, where more is better: freedom from
+#: it ("relapse-free survival", "free of recurrence"), the time until it happens ("time to progression"), and knowing or
+#: handling it ("knowledge and attitudes towards pain management", "anxiety coping", "fall prevention"; docs/claims.md
+#: section 32.1)
+NOT_HARMFUL = re.compile(
+    r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)|\w-free\b|\bfree\s+(?:of|from)\b|"
+    r"\btime\s+to\s+(?:the\s+)?(?:first\s+)?(?:\w+\s+)?(?:relapse|recurren|progression|death|failure|exacerbation|"
+    r"hospitali|readmission|reinfarction|stroke|fracture)|"
+    r"\b(?:knowledge|awareness|attitudes?|beliefs?|management|coping|self-efficacy|prevention)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
