@@ -106,7 +106,9 @@ def anatomy(text: str) -> tuple[tuple[int, int], ...]:
     sentence is read for them once per claim."""
     return tuple((m.start(), m.end()) for m in ANATOMY.finditer(text))
 HARMFUL = Gated(re.compile(
-    r"pain|symptom|depress|anxiety|distress|mortality|death|die|risk|complication|adverse|side[- ]effect|toxicit|"
+    # "die(d/s)" as a word: "diet", "dietary", "studied" name no harm (docs/claims.md section 32.1)
+    r"pain|symptom|depress|anxiety|distress|mortality|death|\bd(?:ie[sd]?|ying)\b|risk|complication|adverse|"
+    r"side[- ]effect|toxicit|"
     r"relapse|recurren|infection|nausea|vomit|fatigue|stress|disab|severity|incidence|failure|bleed|h(?:a)?emorrh|"
     r"stay|swelling|discomfort|inflammat|edema|oedema|itch|prurit|dyspn|cough|wheez|exacerbat|hospitali|admission|"
     r"lesion|handicap|dizz|damage|injur|stenos|tension|anger|confusion|insomnia|disturbance|burden|morbidity|"
@@ -135,7 +137,7 @@ HARMFUL = Gated(re.compile(
     r"\bwait|recovery\s+time|extubation\s+time|\bonset\s+time|time\s+to\s+onset|mechanical\s+ventilation",
     re.IGNORECASE,
 ), (  # a keyword of each alternative: the pattern is tried only where one occurs (3x faster on real outcome names)
-    "pain", "symptom", "depress", "anxiety", "distress", "mortality", "death", "die", "risk", "complication", "adverse",
+    "pain", "symptom", "depress", "anxiety", "distress", "mortality", "death", "die", "dying", "risk", "complication", "adverse",
     "side-effect", "side effect", "toxicit", "relapse", "recurren", "infection", "nausea", "vomit", "fatigue", "stress",
     "disab", "severity", "incidence", "failure", "bleed", "hemorrh", "haemorrh", "stay", "swelling", "discomfort",
     "inflammat", "edema", "oedema", "itch", "prurit", "dyspn", "cough", "wheez", "exacerbat", "hospitali", "admission",
