@@ -11,11 +11,13 @@ also reads the rules' evidence (:func:`~claimex.assemble.claims.direction.compar
 classifier for its probabilities on the same input the pipeline gives it (feature words + marked sentence), whether
 or not the pipeline consulted it. Per found finding (``--any-arms``: all; default: intervention and comparator right)
 whose claim came from a comparison decision: the decider (``model`` when the classifier's argmax was taken, else the
-rule step (``model`` when no rule step decided): ``nonsig`` not significant / negated change, ``cue``, ``numbers``, ``noun`` (the outcome's change noun),
+rule step: ``nonsig`` not significant / negated change, ``cue``, ``numbers``, ``noun`` (the outcome's change noun),
 ``prior`` (a significant difference without its sign)), the classifier's top probability bucket, and per decider the
 findings where (a) the pipeline is right / wrong, (b) the classifier's argmax would be right, (c) the rules alone (the
-whole :func:`~claimex.assemble.claims.decision.decide` again with no classifier) would be right. Claims decided elsewhere (judged, polarity, nothing in any arm,
-denied, after ``decide``) are counted by that path only.
+whole :func:`~claimex.assemble.claims.decision.decide` again with no classifier) would be right. Claims decided
+elsewhere (judged, polarity, nothing in any arm, denied, after ``decide``) are counted by that path only. Also per cue
+decision how its sign was made (:func:`cue_kind`), and where the classifier decided alone, how often the prior or the
+single-arm judgement would have been right instead.
 
 Also ``--policy``: the direction each finding would get under "the classifier replaces the rule step S when its top
 probability is at least T and it disagrees" for every S and T in a grid - right / wrong changes per (S, T).
@@ -184,7 +186,8 @@ def main() -> None:
                     for t in BUCKETS:
                         if probs[top] >= t:
                             grid[(step, t, "fixed" if model_ok and not ok else "broken" if ok else "still wrong")] += 1
-            line = f"{decider}{' (' + kind + ')' if decider == 'cue' else ''} | {bucket(probs[top])} | {'right' if ok else err} | model {top} {probs[top]:.2f}"
+            shown = f"{decider} ({kind})" if decider == "cue" else decider
+            line = f"{shown} | {bucket(probs[top])} | {'right' if ok else err} | model {top} {probs[top]:.2f}"
             if args.examples and re.search(args.examples, line):
                 sent = " ".join(text[slice(*finding.sentence)].split())
                 print(f"{g.key} {claim.id} | {line} | gold {gold}/{finding.significant} | {sent}")

@@ -137,7 +137,7 @@ HARMFUL = Gated(re.compile(
     r"\bwait|recovery\s+time|extubation\s+time|\bonset\s+time|time\s+to\s+onset|mechanical\s+ventilation",
     re.IGNORECASE,
 ), (  # a keyword of each alternative: the pattern is tried only where one occurs (3x faster on real outcome names)
-    "pain", "symptom", "depress", "anxiety", "distress", "mortality", "death", "die", "dying", "risk", "complication", "adverse",
+    "pain", "symptom", "depress", "anxiety", "distress", "mortality", "death", "die", "risk", "complication", "adverse",
     "side-effect", "side effect", "toxicit", "relapse", "recurren", "infection", "nausea", "vomit", "fatigue", "stress",
     "disab", "severity", "incidence", "failure", "bleed", "hemorrh", "haemorrh", "stay", "swelling", "discomfort",
     "inflammat", "edema", "oedema", "itch", "prurit", "dyspn", "cough", "wheez", "exacerbat", "hospitali", "admission",
@@ -157,7 +157,7 @@ HARMFUL = Gated(re.compile(
     "mda", "fibrinogen", "d-dimer", "homocysteine", "negative", "suicid", "self-harm", "aggressi", "hostility",
     "irritab", "crying", "drowsiness", "sleepiness", "snoring", "heartburn", "reflux", "bloating", "flatulence",
     "dyspepsia", "attack", "obesity", "overweight", "absentee", "sick leave", "wait", "recovery time",
-    "extubation time", "onset", "mechanical ventilation"))
+    "extubation time", "onset", "mechanical ventilation", "dying"))
 #: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful. The
 #: outcome's good direction is that of what it measures (GUIDELINES, Findings: "increase when more X is better"), and
 #: three kinds of outcome name a harm while measuring its absence or its handling, where more is better: freedom from

@@ -18,13 +18,16 @@ from claimex.assemble.claims.polarity import harmful
     "time to first pulmonary exacerbation",  # PMC3931289
     "Stress Management",  # PMC1913939
     "CASE Children's Arthritis Self-Efficacy scale",  # PMC5852975
+    "Attitudes Toward a Healthful Diet",  # PMC1913939 ("die" is a word of its own, not inside "Diet")
+    "dietary intake",
 ])
 def test_freedom_time_until_and_handling_of_a_harm_are_not_harmful(outcome):
     assert not harmful(outcome)
 
 
 @pytest.mark.parametrize("outcome", [
-    "recurrence rate", "Time to onset of sensory block", "pain scores", "mortality", "relapse",
+    "recurrence rate", "Time to onset of sensory block", "pain scores", "mortality", "relapse", "patients who died",
+    "dying at home",
     "serum free testosterone and anxiety",  # "free" not of the harm
 ])
 def test_the_harms_themselves_stay_harmful(outcome):
