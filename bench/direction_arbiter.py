@@ -176,7 +176,7 @@ def main() -> None:
                 alt[("judged", judged_dir == gold)] += 1
                 alt[("prior, or judged for gold single-arm", prior == gold or judged_dir == gold)] += 1
             if not ok:
-                errors[(err, decider)] += 1
+                errors[(err, f"{decider} ({kind})" if decider == "cue" else decider)] += 1
                 tuples[(decider, f"{gold}/{finding.significant} -> {claim.direction}/{claim.significant}"
                         f" (model {top}, rules {rules_dir})")] += 1
             if args.policy and model_ok is not None:
