@@ -106,7 +106,7 @@ def anatomy(text: str) -> tuple[tuple[int, int], ...]:
     sentence is read for them once per claim."""
     return tuple((m.start(), m.end()) for m in ANATOMY.finditer(text))
 HARMFUL = Gated(re.compile(
-    # "die(d/s)" as a word: "diet", "dietary", "studied" name no harm (docs/claims.md section 32.1)
+    # "die(d/s)" as a word: "diet", "dietary", "studied" name no harm (docs/claims.md section 32.2)
     r"pain|symptom|depress|anxiety|distress|mortality|death|\bd(?:ie[sd]?|ying)\b|risk|complication|adverse|"
     r"side[- ]effect|toxicit|"
     r"relapse|recurren|infection|nausea|vomit|fatigue|stress|disab|severity|incidence|failure|bleed|h(?:a)?emorrh|"
@@ -163,7 +163,7 @@ HARMFUL = Gated(re.compile(
 #: three kinds of outcome name a harm while measuring its absence or its handling, where more is better: freedom from
 #: it ("relapse-free survival", "free of recurrence"), the time until it happens ("time to progression"), and knowing or
 #: handling it ("knowledge and attitudes towards pain management", "anxiety coping", "fall prevention"; docs/claims.md
-#: section 32.1)
+#: section 32.2)
 NOT_HARMFUL = re.compile(
     r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)|\w-free\b|\bfree\s+(?:of|from)\b|"
     r"\btime\s+to\s+(?:the\s+)?(?:first\s+)?(?:\w+\s+)?(?:relapse|recurren|progression|death|failure|exacerbation|"
