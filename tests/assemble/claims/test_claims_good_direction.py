@@ -29,6 +29,9 @@ def test_freedom_time_until_and_handling_of_a_harm_are_not_harmful(outcome):
     "recurrence rate", "Time to onset of sensory block", "pain scores", "mortality", "relapse", "patients who died",
     "dying at home",
     "serum free testosterone and anxiety",  # "free" not of the harm
+    "relapse-free survival and toxicity",  # a harm outside the stretch that names freedom from another
+    # Evidence Inference PMC4990415: the self-efficacy is the weight's; the emotions and the discomfort are harms
+    "total weight self-efficacy score, negative emotions and physical discomfort subscales",
 ])
 def test_the_harms_themselves_stay_harmful(outcome):
     assert harmful(outcome)
