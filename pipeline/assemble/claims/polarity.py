@@ -106,7 +106,9 @@ def anatomy(text: str) -> tuple[tuple[int, int], ...]:
     sentence is read for them once per claim."""
     return tuple((m.start(), m.end()) for m in ANATOMY.finditer(text))
 HARMFUL = Gated(re.compile(
-    r"pain|symptom|depress|anxiety|distress|mortality|death|die|risk|complication|adverse|side[- ]effect|toxicit|"
+    # "die(d/s)" as a word: "diet", "dietary", "studied" name no harm (docs/claims.md section 32.2)
+    r"pain|symptom|depress|anxiety|distress|mortality|death|\bd(?:ie[sd]?|ying)\b|risk|complication|adverse|"
+    r"side[- ]effect|toxicit|"
     r"relapse|recurren|infection|nausea|vomit|fatigue|stress|disab|severity|incidence|failure|bleed|h(?:a)?emorrh|"
     r"stay|swelling|discomfort|inflammat|edema|oedema|itch|prurit|dyspn|cough|wheez|exacerbat|hospitali|admission|"
     r"lesion|handicap|dizz|damage|injur|stenos|tension|anger|confusion|insomnia|disturbance|burden|morbidity|"
@@ -155,15 +157,33 @@ HARMFUL = Gated(re.compile(
     "mda", "fibrinogen", "d-dimer", "homocysteine", "negative", "suicid", "self-harm", "aggressi", "hostility",
     "irritab", "crying", "drowsiness", "sleepiness", "snoring", "heartburn", "reflux", "bloating", "flatulence",
     "dyspepsia", "attack", "obesity", "overweight", "absentee", "sick leave", "wait", "recovery time",
-    "extubation time", "onset", "mechanical ventilation"))
+    "extubation time", "onset", "mechanical ventilation", "dying"))
 #: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful
 NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)", re.IGNORECASE)
+#: A harm named as the object of what an outcome measures, where more is better (session 18, docs/claims.md section
+#: 32.2; GUIDELINES, Findings: "increase when more X is better"): freedom from it ("relapse-free survival", "free of
+#: recurrence"), the time until it happens ("time to first relapse"), knowing or handling it ("pain management",
+#: "arthritis self-efficacy", "knowledge about pain"). Each match covers the harm's words; a harm outside every such
+#: stretch still makes the outcome harmful ("relapse-free survival and toxicity", "weight self-efficacy, negative
+#: emotions").
+HARM_OBJECT = re.compile(
+    r"\b[\w-]+-free\b|\bfree\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}[\w-]+|"
+    r"\btime\s+to\s+(?:the\s+)?(?:first\s+)?(?:\w+\s+)?(?:relapse|recurren|progression|death|failure|exacerbation|"
+    r"hospitali|readmission|reinfarction|stroke|fracture)\w*|"
+    r"\b(?:[\w-]+\s+){1,2}?(?:management|coping|self-efficacy|prevention)\b|"
+    r"\b(?:knowledge|awareness|attitudes?|beliefs?|management|prevention)\s+(?:of|about|towards?|regarding|on)\s+"
+    r"(?:[\w-]+\s+){0,3}[\w-]+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
 def harmful(outcome_text: str) -> bool:
-    """Is less of this outcome better (:data:`HARMFUL`)? Cached: a claim's outcome is asked several times."""
-    return bool(HARMFUL.search(outcome_text)) and not NOT_HARMFUL.search(outcome_text)
+    """Is less of this outcome better (:data:`HARMFUL`)? Not when a harm is named only as what is gained against it
+    (:data:`NOT_HARMFUL`) or as the object of what is measured (:data:`HARM_OBJECT`). Cached: a claim's outcome is
+    asked several times."""
+    if not HARMFUL.search(outcome_text) or NOT_HARMFUL.search(outcome_text):
+        return False
+    objects = [(m.start(), m.end()) for m in HARM_OBJECT.finditer(outcome_text)]
+    return not objects or any(not any(a <= m.start() < b for a, b in objects) for m in HARMFUL.finditer(outcome_text))
 
 
 #: the words before a reference arm ("than", "compared with the", "but not in"), searched backwards

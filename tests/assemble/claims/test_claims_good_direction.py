@@ -1,0 +1,51 @@
+"""An outcome's good direction is that of what it measures (issue 10, session 18; GUIDELINES, Findings: "Improved X"
+is an increase when more X is better; docs/claims.md section 32.2): an outcome that names a harm while measuring
+freedom from it, the time until it happens, or knowing / handling it is one where more is better. Real outcome names
+and sentences from ../shared (Evidence Inference train prompts, EBM-NLP train abstracts; none in the findings gold)."""
+
+import pytest
+from claims_helpers import claims_of, entity_texts, make_record
+
+from claimex.assemble.claims.polarity import harmful
+
+
+@pytest.mark.parametrize("outcome", [
+    "The 2- and 5-year recurrence-free survival rate",  # Evidence Inference PMC4282697
+    "days alive and free of  acute lung injury (ALI)",  # PMC1550825
+    "Median time to treatment failure",  # PMC1968186
+    "time to first relapse",  # PMC5027814
+    "Average time to death",  # PMC4809387
+    "time to first pulmonary exacerbation",  # PMC3931289
+    "Stress Management",  # PMC1913939
+    "CASE Children's Arthritis Self-Efficacy scale",  # PMC5852975
+    "Attitudes Toward a Healthful Diet",  # PMC1913939 ("die" is a word of its own, not inside "Diet")
+    "dietary intake",
+])
+def test_freedom_time_until_and_handling_of_a_harm_are_not_harmful(outcome):
+    assert not harmful(outcome)
+
+
+@pytest.mark.parametrize("outcome", [
+    "recurrence rate", "Time to onset of sensory block", "pain scores", "mortality", "relapse", "patients who died",
+    "dying at home",
+    "serum free testosterone and anxiety",  # "free" not of the harm
+    "relapse-free survival and toxicity",  # a harm outside the stretch that names freedom from another
+    # Evidence Inference PMC4990415: the self-efficacy is the weight's; the emotions and the discomfort are harms
+    "total weight self-efficacy score, negative emotions and physical discomfort subscales",
+])
+def test_the_harms_themselves_stay_harmful(outcome):
+    assert harmful(outcome)
+
+
+def test_an_improved_recurrence_free_survival_is_an_increase():
+    # EBM-NLP PMID 16864164 (radiotherapy vs chemotherapy after mastectomy): "improved" of an event-free survival
+    # was read as less of a harm (decrease)
+    text = ("Among premenopausal patients distant metastases occurred less frequently in the CT group (relative hazard: "
+            "1.68, p > 0.001) resulting in an improved recurrence-free survival (p = 0.04).")
+    rec = make_record(text, [("OUTCOME", "distant metastases"), ("INTERVENTION", "CT"),
+                             ("OUTCOME", "recurrence-free survival")])
+    for sentence in rec.sentences:
+        sentence.section = "RESULTS"
+    got = {tuple(entity_texts(rec, c.outcome)): (c.direction, c.significant) for c in claims_of(rec)}
+    assert got[("recurrence-free survival",)] == ("increase", True)
+    assert got[("distant metastases",)][0] == "decrease"
