@@ -14,7 +14,7 @@ mostly an outcome the tagger's OUTCOME head saw but scored under its threshold (
 * its sentence reports a result: it holds a result measure (``p_value``, ``ci``, ``ratio``, ``mean_sd``,
   ``median_iqr``, ``percentage`` in ``doc._.measures``) or a result word (a comparison adjective, a change or
   difference word, "significant(ly)", a result predicate of :mod:`claimex.annotate.outcome_results`) - or the
-  tagger itself names an OUTCOME in it (session 18, docs/claims.md 32, s18-found): a sentence about a named
+  tagger itself names an OUTCOME in it (session 18, docs/claims.md 32.1, s18-found): a sentence about a named
   outcome is typed by the claims layer, not by this word list, and its other outcomes the tagger almost tagged are the
   further findings of that sentence (GUIDELINES, *The unit*: one finding per outcome): "Positive effects on
   [physical sensation]O, [general well-being]O, [community/social support]O and [achievement/efficacy]weak

@@ -101,7 +101,7 @@ def test_a_statistic_or_a_result_word_is_no_outcome(nlp):
 
 
 # Evidence Inference (unlabelled abstracts) 2920262: no result word and no result measure, but the tagger names
-# outcomes in the sentence, so the one it almost tagged is an outcome of the same result (docs/claims.md 32)
+# outcomes in the sentence, so the one it almost tagged is an outcome of the same result (docs/claims.md 32.1)
 THEMES = ("Positive effects on physical sensation, general well-being, community/social support and "
           "achievement/efficacy emerged as common themes.")
 # PICO-Corpus 27017207: the same kind of sentence with no OUTCOME of the tagger's

@@ -106,7 +106,7 @@ def anatomy(text: str) -> tuple[tuple[int, int], ...]:
     sentence is read for them once per claim."""
     return tuple((m.start(), m.end()) for m in ANATOMY.finditer(text))
 HARMFUL = Gated(re.compile(
-    # "die(d/s)" as a word: "diet", "dietary", "studied" name no harm (docs/claims.md section 32.2)
+    # "die(d/s)" as a word: "diet", "dietary", "studied" name no harm (docs/claims.md section 32.6)
     r"pain|symptom|depress|anxiety|distress|mortality|death|\bd(?:ie[sd]?|ying)\b|risk|complication|adverse|"
     r"side[- ]effect|toxicit|"
     r"relapse|recurren|infection|nausea|vomit|fatigue|stress|disab|severity|incidence|failure|bleed|h(?:a)?emorrh|"
@@ -161,7 +161,7 @@ HARMFUL = Gated(re.compile(
 #: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful
 NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)", re.IGNORECASE)
 #: A harm named as the object of what an outcome measures, where more is better (session 18, docs/claims.md section
-#: 32.2; GUIDELINES, Findings: "increase when more X is better"): freedom from it ("relapse-free survival", "free of
+#: 32.6; GUIDELINES, Findings: "increase when more X is better"): freedom from it ("relapse-free survival", "free of
 #: recurrence"), the time until it happens ("time to first relapse"), knowing or handling it ("pain management",
 #: "arthritis self-efficacy", "knowledge about pain"). Each match covers the harm's words; a harm outside every such
 #: stretch still makes the outcome harmful ("relapse-free survival and toxicity", "weight self-efficacy, negative
