@@ -34,6 +34,7 @@ from judged import judged, tune_options
 from claimex.assemble import claims as claims_pkg
 from claimex.assemble.claims import decision as dmod
 from claimex.assemble.claims import direction as dirmod
+from claimex.assemble.claims import harms
 from claimex.assemble.claims import polarity as pol
 from claimex.evaluate.findings_match import DIRECTION_ERRORS
 
@@ -64,17 +65,11 @@ def cue_kind(text, spans, outcome_text="", others=()) -> str:
     kind (``change``: a quantity word - higher, reduced -; ``valence``: better, improved - with ``harmful`` when
     the outcome is one whose good direction is down and the sign was flipped for it), and ``said of C`` when the
     sign was flipped because the cue is said of the comparator (or the intervention is the reference)."""
-    harm = pol.harmful(outcome_text)
-    hits = pol._hits(text, harm)
-    if not hits:
+    harm = harms.harmful(outcome_text)
+    hit = pol.outcome_cue(text, spans, outcome_text, others)
+    if hit is None:
         return "none"
-    outcomes = sorted((a, b) for a, b, r in spans if r == "O")
-    if outcomes:
-        a, b = outcomes[0]
-        own = [h for h in hits if h[0] < b or not any(0 <= x - h[1] <= 25 for x, _ in others)] or hits
-        start, end, _sign = min(own, key=lambda h: h[0] - b if h[0] >= b else a - h[1] + 0.5)
-    else:
-        start, end, _sign = hits[0]
+    start, end, _sign = hit
     word = text[start:end]
     valence = bool(pol.BETTER.search(word) or pol.WORSE.search(word))
     kind = ("valence" + (" harmful" if harm else "")) if valence else "change"
@@ -97,7 +92,7 @@ def _install() -> None:
         outer = dirmod.outer_spans(spans)
         ev = dirmod.comparison_evidence(text, offset, measures, outer, arm_sides, outcome_text, others)
         probs = model.predict([dirmod.classifier_text(ev, text, outer)])[0] if model is not None else {}
-        prior = ("decrease" if pol.harmful(outcome_text) else "increase") if ev.significant is not False else None
+        prior = ("decrease" if harms.harmful(outcome_text) else "increase") if ev.significant is not False else None
         _LAST.append((ev, probs, d.direction, d.significant, kind, prior))
         return d
 
@@ -219,12 +214,17 @@ def main() -> None:
     for p in sorted({p for p, _ in other}, key=lambda p: -(other[(p, True)] + other[(p, False)])):
         print(f"  {other[(p, True)]:4d} / {other[(p, False)]:3d}  {p}")
     if args.policy:
-        print("\nthe classifier's argmax instead of step S when it disagrees at p >= T: fixed / broken / still wrong")
-        for step in STEPS[:-1]:
-            for t in BUCKETS:
-                f, b, s = (grid[(step, t, k)] for k in ("fixed", "broken", "still wrong"))
-                if f or b or s:
-                    print(f"  {step:8s} >={t:.1f}  {f:3d} / {b:3d} / {s:3d}")
+        print_policy(grid)
+
+
+def print_policy(grid: Counter) -> None:
+    """The classifier's argmax in place of each rule step where it disagrees at p >= T: fixed / broken / still wrong."""
+    print("\nthe classifier's argmax instead of step S when it disagrees at p >= T: fixed / broken / still wrong")
+    for step in STEPS[:-1]:
+        for t in BUCKETS:
+            f, b, s = (grid[(step, t, k)] for k in ("fixed", "broken", "still wrong"))
+            if f or b or s:
+                print(f"  {step:8s} >={t:.1f}  {f:3d} / {b:3d} / {s:3d}")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import argparse
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from direction_arbiter import BUCKETS, STEPS, bucket, step_of
+from direction_arbiter import BUCKETS, STEPS, bucket, print_policy, step_of
 
 from claimex.assemble.claims import ClaimAssembler
 from claimex.assemble.claims.direction import DirectionModel, classifier_text, comparison_evidence, decide_comparison
@@ -67,12 +67,7 @@ def main() -> None:
     for (step, b), (n, ok, mok) in sorted(table.items(), key=lambda kv: (STEPS.index(kv[0][0]) if kv[0][0] in STEPS
                                                                            else 9, kv[0][1])):
         print(f"  {step:10s} {b:6s} {n:4d}  {ok:4d}  {mok:4d}")
-    print("\nthe classifier's argmax instead of step S when it disagrees at p >= T: fixed / broken / still wrong")
-    for step in STEPS[:-1]:
-        for t in BUCKETS:
-            f, b, s = (grid[(step, t, x)] for x in ("fixed", "broken", "still wrong"))
-            if f or b or s:
-                print(f"  {step:8s} >={t:.1f}  {f:3d} / {b:3d} / {s:3d}")
+    print_policy(grid)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ from collections import Counter
 
 from judged import judged, tune_options
 
-from claimex.assemble.claims.polarity import harmful
+from claimex.assemble.claims.harms import harmful
 from claimex.assemble.claims.significance import NOT_SIGNIFICANT, SIGNIFICANT
 
 _IMPROVED = re.compile(r"\b(?:improv\w*|better|superior\w*|benefi\w*)\b", re.IGNORECASE)

@@ -381,7 +381,7 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
         return decision
     if ev.significant:
         # a significant difference said without its sign (no cue word, no arm values, no ratio): it favours the
-        # intervention - more of a beneficial outcome, less of a harmful one (:func:`.polarity.harmful`). Evidence
+        # intervention - more of a beneficial outcome, less of a harmful one (:func:`.harms.harmful`). Evidence
         # Inference TRAIN: right for 19 of 42 such prompts (comparison decision, 5-fold article-hash CV) where the
         # classifier was right for 16, and for 21 of 31 end to end where it was right for 19
         decision.direction = "decrease" if harmful(outcome_text) else "increase"

@@ -7,7 +7,7 @@ single-arm judgements (positive / negative).
   "smaller decline" combine into one cue (the signs multiply);
 * "improve(d/ment)", "better", "superior", "benefit" / "worse", "poorer", "inferior" mean a *decrease*
   of a harmful outcome (pain, symptoms, mortality, relapse, adverse events, length of stay, ... - the
-  :data:`HARMFUL` words) and an *increase* otherwise;
+  :data:`.harms.HARMFUL` words) and an *increase* otherwise;
 * quantifier uses ("one or more", "more than 50%") are not cues;
 * the **subject** of the cue is the arm mention nearest to it that is not introduced by "than",
   "compared with", "versus", "relative to", "in comparison with", "over"; a cue said of the comparator
@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .gates import EndCue, Gated, cues, first_letter
+from .harms import harmful
 from .hedging import negation_scope
 
 Span = tuple[int, int, str]
@@ -105,85 +106,6 @@ def anatomy(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of "lower"/"upper"/"higher" naming a part of the body (to blank before reading cues). Cached: a
     sentence is read for them once per claim."""
     return tuple((m.start(), m.end()) for m in ANATOMY.finditer(text))
-HARMFUL = Gated(re.compile(
-    # "die(d/s)" as a word: "diet", "dietary", "studied" name no harm (docs/claims.md section 32.6)
-    r"pain|symptom|depress|anxiety|distress|mortality|death|\bd(?:ie[sd]?|ying)\b|risk|complication|adverse|"
-    r"side[- ]effect|toxicit|"
-    r"relapse|recurren|infection|nausea|vomit|fatigue|stress|disab|severity|incidence|failure|bleed|h(?:a)?emorrh|"
-    r"stay|swelling|discomfort|inflammat|edema|oedema|itch|prurit|dyspn|cough|wheez|exacerbat|hospitali|admission|"
-    r"lesion|handicap|dizz|damage|injur|stenos|tension|anger|confusion|insomnia|disturbance|burden|morbidity|"
-    r"craving|attrition|dropout|drop-out|cholesterol|ldl|triglycerid|glucose|hba1c|blood pressure|tumou?r size|"
-    r"viral|virus|requirement|consumption|rescue|dose of|pressure|reaction time|latenc|"
-    r"(?<=\w)(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w|sweat|arrhythm|fibrillation|\bdependen|dyskinesia|seizure|"
-    r"delirium|agitation|shivering|headache|constipation|diarrh|fracture|ulcer|stroke|infarct|thrombo|sepsis|"
-    r"pneumonia|nause|complaint|\b[SD]?BP\b|\b(?:systolic|diastolic)$|"  # blood pressure, also "systolic" alone
-    # severity scales, where a higher score is worse (depression, psychosis, skin disease, disability)
-    r"\bHAM-?[DA]|\bMADRS|\bBDI\b|\bPANSS|\bBPRS|\bDLQI|\bPASI\b|\bWOMAC|\bODI\b|\bNIHSS|\bEDSS|\bCGI-S\b|"
-    r"\bYMRS|\bADAS|\bNDI\b|\bSTAI\b|\bVRS\b|"  # neck disability, state-trait anxiety, verbal rating (pain)
-    # adiposity and blood lost, where less is better ("Waist circumference was significantly improved")
-    r"\bwaist|\bhip\s+circumference|\b(?:body|visceral|abdominal|trunk)\s+fat\b|\bfat\s+mass|blood\s+loss|"
-    # other outcomes where less is better: impairment, fear, costs and errors, transfusions, time spent operating,
-    # markers of inflammation, dental plaque, urinary and nasal complaints, hot flushes, falls
-    r"impairment|\bfear|phobia|loneliness|burnout|stigma|\bcosts?\b(?![- ]effective)|expenditure|\berrors?\b|"
-    r"transfus|\b(?:operati\w*|surgical|procedur\w*)\s+(?:time|duration)|c-reactive|\bCRP\b|insulin\s+resistance|"
-    r"\bHOMA|plaque|gingival|caries|probing\s+depth|incontinen|nocturia|urgency|congestion|rhinorrh|sneez|"
-    r"sore\s+throat|hoarse|hot\s+fl|\bfalls\b|\bfall\s+(?:rate|incidence)|"
-    # markers of organ damage and inflammation, negative affect and behaviour, attacks, waiting and time off work,
-    # time to recover or to take effect, ventilation by machine
-    r"creatinine|bilirubin|transaminase|uric\s+acid|interleukin-?\s?6|\bIL-?6\b|\bTNF|"
-    r"malondialdehyde|\bMDA\b|fibrinogen|d-dimer|homocysteine|\bnegative\s+(?:emotion|affect|symptom|"
-    r"behaviou?r|mood|thought)|suicid|self-harm|aggressi|hostility|irritab|crying|drowsiness|sleepiness|snoring|"
-    r"heartburn|reflux|bloating|flatulence|dyspepsia|\battacks?\b|obesity|overweight|absentee|sick\s+leave|"
-    r"\bwait|recovery\s+time|extubation\s+time|\bonset\s+time|time\s+to\s+onset|mechanical\s+ventilation",
-    re.IGNORECASE,
-), (  # a keyword of each alternative: the pattern is tried only where one occurs (3x faster on real outcome names)
-    "pain", "symptom", "depress", "anxiety", "distress", "mortality", "death", "die", "risk", "complication", "adverse",
-    "side-effect", "side effect", "toxicit", "relapse", "recurren", "infection", "nausea", "vomit", "fatigue", "stress",
-    "disab", "severity", "incidence", "failure", "bleed", "hemorrh", "haemorrh", "stay", "swelling", "discomfort",
-    "inflammat", "edema", "oedema", "itch", "prurit", "dyspn", "cough", "wheez", "exacerbat", "hospitali", "admission",
-    "lesion", "handicap", "dizz", "damage", "injur", "stenos", "tension", "anger", "confusion", "insomnia",
-    "disturbance", "burden", "morbidity", "craving", "attrition", "dropout", "drop-out", "cholesterol", "ldl",
-    "triglycerid", "glucose", "hba1c", "blood pressure", "tumor size", "tumour size", "viral", "virus", "requirement",
-    "consumption", "rescue", "dose of", "pressure", "reaction time", "latenc", "itis", "osis", "hyper", "hypo", "sweat",
-    "arrhythm", "fibrillation", "dependen", "dyskinesia", "seizure", "delirium", "agitation", "shivering", "headache",
-    "constipation", "diarrh", "fracture", "ulcer", "stroke", "infarct", "thrombo", "sepsis", "pneumonia", "nause",
-    "complaint", "bp", "systolic", "diastolic", "ham", "madrs", "bdi", "panss", "bprs", "dlqi", "pasi", "womac", "odi",
-    "nihss", "edss", "cgi-s", "ymrs", "adas", "ndi", "stai", "vrs", "waist", "circumference", "fat", "blood loss",
-    "impairment", "fear", "phobia", "loneliness", "burnout", "stigma", "cost", "expenditure", "error", "transfus",
-    "operati", "surgical", "procedur", "c-reactive", "crp", "insulin resistance", "homa", "plaque", "gingival",
-    "caries", "probing",
-    "incontinen", "nocturia", "urgency", "congestion", "rhinorrh", "sneez", "sore throat", "hoarse", "hot fl",
-    "fall", "creatinine", "bilirubin", "transaminase", "uric", "interleukin", "il-6", "il6", "tnf", "malondialdehyde",
-    "mda", "fibrinogen", "d-dimer", "homocysteine", "negative", "suicid", "self-harm", "aggressi", "hostility",
-    "irritab", "crying", "drowsiness", "sleepiness", "snoring", "heartburn", "reflux", "bloating", "flatulence",
-    "dyspepsia", "attack", "obesity", "overweight", "absentee", "sick leave", "wait", "recovery time",
-    "extubation time", "onset", "mechanical ventilation", "dying"))
-#: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful
-NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)", re.IGNORECASE)
-#: A harm named as the object of what an outcome measures, where more is better (session 18, docs/claims.md section
-#: 32.6; GUIDELINES, Findings: "increase when more X is better"): freedom from it ("relapse-free survival", "free of
-#: recurrence"), the time until it happens ("time to first relapse"), knowing or handling it ("pain management",
-#: "arthritis self-efficacy", "knowledge about pain"). Each match covers the harm's words; a harm outside every such
-#: stretch still makes the outcome harmful ("relapse-free survival and toxicity", "weight self-efficacy, negative
-#: emotions").
-HARM_OBJECT = re.compile(
-    r"\b[\w-]+-free\b|\bfree\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}[\w-]+|"
-    r"\btime\s+to\s+(?:the\s+)?(?:first\s+)?(?:\w+\s+)?(?:relapse|recurren|progression|death|failure|exacerbation|"
-    r"hospitali|readmission|reinfarction|stroke|fracture)\w*|"
-    r"\b(?:[\w-]+\s+){1,2}?(?:management|coping|self-efficacy|prevention)\b|"
-    r"\b(?:knowledge|awareness|attitudes?|beliefs?|management|prevention)\s+(?:of|about|towards?|regarding|on)\s+"
-    r"(?:[\w-]+\s+){0,3}[\w-]+", re.IGNORECASE)
-
-
-@lru_cache(maxsize=4096)
-def harmful(outcome_text: str) -> bool:
-    """Is less of this outcome better (:data:`HARMFUL`)? Not when a harm is named only as what is gained against it
-    (:data:`NOT_HARMFUL`) or as the object of what is measured (:data:`HARM_OBJECT`). Cached: a claim's outcome is
-    asked several times."""
-    if not HARMFUL.search(outcome_text) or NOT_HARMFUL.search(outcome_text):
-        return False
-    objects = [(m.start(), m.end()) for m in HARM_OBJECT.finditer(outcome_text)]
-    return not objects or any(not any(a <= m.start() < b for a, b in objects) for m in HARMFUL.finditer(outcome_text))
 
 
 #: the words before a reference arm ("than", "compared with the", "but not in"), searched backwards
@@ -254,6 +176,22 @@ def _hits(text: str, harmful: bool) -> tuple[tuple[int, int, int], ...]:
     return tuple(out)
 
 
+def outcome_cue(text: str, spans: Sequence[Span], outcome_text: str = "",
+                others: Sequence[tuple[int, int]] = ()) -> tuple[int, int, int] | None:
+    """The change cue (start, end, sign) a comparison clause says of its outcome, as :func:`cue_direction` reads it:
+    the cue nearest the first OUTCOME span, leaving out a cue after it that goes with another outcome of the
+    sentence (``others``); the first cue where no outcome is tagged; None when there is no cue."""
+    hits = _hits(text, harmful(outcome_text))
+    if not hits:
+        return None
+    outcomes = sorted((a, b) for a, b, r in spans if r == "O")
+    if not outcomes:
+        return hits[0]
+    a, b = outcomes[0]
+    own = [h for h in hits if h[0] < b or not any(0 <= x - h[1] <= 25 for x, _ in others)] or hits
+    return min(own, key=lambda h: h[0] - b if h[0] >= b else a - h[1] + 0.5)
+
+
 def cue_direction(text: str, spans: Sequence[Span], outcome_text: str = "",
                   others: Sequence[tuple[int, int]] = ()) -> tuple[str | None, bool]:
     """(direction, negated) of a comparison clause. ``text``: the clause with entity names masked;
@@ -261,16 +199,10 @@ def cue_direction(text: str, spans: Sequence[Span], outcome_text: str = "",
     the harmful-outcome reading of "improved"); ``others``: local spans of the sentence's other outcomes
     (claims of their own): a cue after the outcome that goes with a later one ("reduced A by 9.0%, and
     increased B") is not this outcome's."""
-    hits = _hits(text, harmful(outcome_text))
-    if not hits:
+    hit = outcome_cue(text, spans, outcome_text, others)
+    if hit is None:
         return None, False
-    outcomes = sorted((a, b) for a, b, r in spans if r == "O")
-    if outcomes:
-        a, b = outcomes[0]
-        own = [h for h in hits if h[0] < b or not any(0 <= x - h[1] <= 25 for x, _ in others)] or hits
-        start, end, sign = min(own, key=lambda h: h[0] - b if h[0] >= b else a - h[1] + 0.5)
-    else:
-        start, end, sign = hits[0]
+    start, end, sign = hit
     if negation_scope(text, start):
         return "no_difference", True
     arms = [(a, b, r) for a, b, r in spans if r in ("I", "C")]

@@ -12,8 +12,9 @@ from functools import lru_cache
 from ...schema import Measure
 from .clauses import focus
 from .direction import Decision, decide_qualitative
+from .harms import harmful
 from .hedging import negation_scope
-from .polarity import change_of, harmful, outcome_change
+from .polarity import change_of, outcome_change
 from .significance import NOT_SIGNIFICANT, significance
 
 # an event that happened to patients (a harm when it is counted); a judged *value* of a harmful measure
@@ -59,7 +60,7 @@ def _measured(outcome_text: str) -> str:
 
 def single_arm_direction(direction: str | None, outcome_text: str) -> str | None:
     """A single-arm result is judged, not compared (GUIDELINES, Findings): a change of a harmful outcome
-    (pain, mortality, HbA1c: :data:`.polarity.HARMFUL`) is positive when it falls, of a beneficial one
+    (pain, mortality, HbA1c: :data:`.harms.HARMFUL`) is positive when it falls, of a beneficial one
     (survival, function, response: :data:`BENEFICIAL`) when it rises; an outcome of neither kind (bone turnover
     markers, smooth muscle tone, a hormone level) changed by the treatment is its effect: positive whether it
     rose or fell; no change is negative (the treatment did not do what it was given for)."""

@@ -1,5 +1,5 @@
 """Speed rewrites that must not change a match: gates.Alternation (NOT_SIGNIFICANT cut into keyword-gated runs
-must match exactly as the single pattern of 5dc2a68 did) and the keyword gates of polarity.HARMFUL and
+must match exactly as the single pattern of 5dc2a68 did) and the keyword gates of harms.HARMFUL and
 polarity.BOTH_ARMS (same span as their pattern), on the sentences of the 537 real PubMed abstracts and
 tricky cases."""
 
@@ -10,7 +10,8 @@ import re
 import pytest
 
 from claimex.assemble.claims.gates import Alternation, Gated
-from claimex.assemble.claims.polarity import BOTH_ARMS, HARMFUL
+from claimex.assemble.claims.harms import HARMFUL
+from claimex.assemble.claims.polarity import BOTH_ARMS
 from claimex.assemble.claims.significance import NOT_SIGNIFICANT
 
 _MORE_LESS = r"(?:greater|higher|lower|more|less|fewer|better|worse|improv|reduc|increas|decreas|declin|ris)\w*"

@@ -338,6 +338,6 @@ def test_improved_adiposity_is_a_decrease():
     assert claim.outcome == [ent(rec, "waist circumference")]
     assert claim.direction == "decrease" and claim.significant is True
     # outcome names of PMC2129145: the fat of the body is less-is-better, the fat-free mass is not
-    from claimex.assemble.claims.polarity import harmful
+    from claimex.assemble.claims.harms import harmful
 
     assert harmful("body fat") and harmful("fat mass") and not harmful("fat free mass")

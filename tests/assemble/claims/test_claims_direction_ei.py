@@ -7,7 +7,8 @@ from claims_helpers import claims_of, finding_of, make_record
 from claimex.annotate.measures import parse_measures
 from claimex.assemble.claims.clauses import clauses
 from claimex.assemble.claims.direction import comparison_evidence
-from claimex.assemble.claims.polarity import _hits, _subject_side, cue_edges, harmful, own_cue
+from claimex.assemble.claims.harms import harmful
+from claimex.assemble.claims.polarity import _hits, _subject_side, cue_edges, own_cue
 from claimex.assemble.claims.significance import (
     BETWEEN_NULL,
     NONE_IN_ANY_ARM,

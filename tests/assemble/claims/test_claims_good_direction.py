@@ -6,7 +6,7 @@ and sentences from ../shared (Evidence Inference train prompts, EBM-NLP train ab
 import pytest
 from claims_helpers import claims_of, entity_texts, make_record
 
-from claimex.assemble.claims.polarity import harmful
+from claimex.assemble.claims.harms import harmful
 
 
 @pytest.mark.parametrize("outcome", [

@@ -5,7 +5,7 @@ positive / negative; a sentence that compares the arms stays a comparison. Real 
 
 from claims_helpers import claims_of, finding_of, make_record
 
-from claimex.assemble.claims.polarity import harmful
+from claimex.assemble.claims.harms import harmful
 from claimex.assemble.claims.significance import AGAINST_START, NOT_SIGNIFICANT, WITHIN_CHANGE
 
 # Evidence Inference PMC5515187 (title, design and two results sentences)
