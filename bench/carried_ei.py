@@ -27,7 +27,7 @@ from pathlib import Path
 from claimex.assemble.claims import ClaimAssembler, InterventionContext
 from claimex.evaluate.findings_match import content_words, entity_names
 from claimex.evaluate.prompts import load_prompts, match_claim
-from claimex.schema import Record
+from claimex.review.records import iter_records
 
 
 def main() -> None:
@@ -47,10 +47,8 @@ def main() -> None:
 
     pkg.InterventionContext = Kept
     assembler = ClaimAssembler()
-    with open(args.records, encoding="utf-8") as fh:
-        records = [Record.from_json(line) for line in fh if line.strip()]
     by_id, ctx_of = {}, {}
-    for r in records:
+    for r in iter_records(args.records):
         at = len(seen)
         r.claims = assembler(r)
         by_id[str(r.id)] = r

@@ -59,8 +59,8 @@ def main(argv=None) -> int:
         sys.path.insert(0, str(Path(__file__).parent))
         from comparator_sources import SOURCE, TWICE, ZONE
     from claimex.evaluate.findings_match import content_words, entity_names
-    from claimex.evaluate.prompts import load_prompts, match_claim
-    from claimex.schema import Record
+    from claimex.evaluate.prompts import load_prompts, prompt_claims
+    from claimex.review.records import iter_records
 
     carried: dict[int, object] = {}  # sentence index -> the design's comparator when it was assembled
     pool: dict[int, list] = {}  # sentence index -> every comparator the design had seen by then
@@ -73,12 +73,10 @@ def main(argv=None) -> int:
         return original(view, ctype, ctx, *rest)
 
     assembler._claims = spy
-    with open(args.records, encoding="utf-8") as fh:
-        records = [Record.from_json(line) for line in fh if line.strip()]
     by_id = {}
     design_at: dict[str, dict[int, object]] = {}
     pool_at: dict[str, dict[int, list]] = {}
-    for r in records:
+    for r in iter_records(args.records):
         carried.clear()
         pool.clear()
         r.claims = assembler(r)
@@ -88,11 +86,7 @@ def main(argv=None) -> int:
     counts: Counter[str] = Counter()
     shown: Counter[str] = Counter()
     dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
-    for p in load_prompts(split="train"):
-        rec = by_id.get(p.pmcid)
-        if rec is None:
-            continue
-        claim, _why = match_claim(p, rec)
+    for p, rec, claim in prompt_claims(load_prompts(split="train"), by_id):
         if claim is None:
             counts["not found"] += 1
             continue

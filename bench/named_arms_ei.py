@@ -29,8 +29,8 @@ from named_arms import ARMS, arms_spy, lost_where, named_kind  # bench/named_arm
 from claimex.assemble.claims import ClaimAssembler
 from claimex.corpora.findings import Span
 from claimex.evaluate.findings_match import _overlaps, arm_aliases, entity_names
-from claimex.evaluate.prompts import load_prompts, match_claim
-from claimex.schema import Record
+from claimex.evaluate.prompts import load_prompts, prompt_claims
+from claimex.review.records import iter_records
 
 
 def main() -> None:
@@ -42,19 +42,13 @@ def main() -> None:
     contexts = record_contexts()
     sentence_arms = arms_spy()
     assembler = ClaimAssembler()
-    with open(args.records, encoding="utf-8") as fh:
-        records = [Record.from_json(line) for line in fh if line.strip()]
     by_id = {}
-    for r in records:
+    for r in iter_records(args.records):
         r.claims = assembler(r)
         by_id[str(r.id)] = r
     counts: Counter = Counter()
     shown: Counter = Counter()
-    for p in load_prompts(split="train"):
-        rec = by_id.get(p.pmcid)
-        if rec is None:
-            continue
-        claim, _why = match_claim(p, rec)
+    for p, rec, claim in prompt_claims(load_prompts(split="train"), by_id):
         if claim is None:
             continue
         counts["prompts matched"] += 1

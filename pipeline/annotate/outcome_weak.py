@@ -114,7 +114,7 @@ def weak_outcomes(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], take
     where = [bisect_right(starts, s) - 1 for s, _, _ in free]
     reporting = result_sentences(doc, t, sentences, set(where))
     if len(reporting) < len(set(where)):
-        reporting |= _outcome_sentences(t, sentences, set(where) - reporting, tagged)
+        reporting |= _outcome_sentences(t, sentences, starts, set(where) - reporting, tagged)
     out = []
     for (s, e, score), k in zip(free, where):
         if k not in reporting:
@@ -125,11 +125,10 @@ def weak_outcomes(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], take
     return out
 
 
-def _outcome_sentences(t: TokenView, sentences: list[tuple[int, int]], which: set[int], tagged: list[TaggedSpan]
-                       ) -> set[int]:
-    """Those of the sentences ``which`` that hold one of the tagger's OUTCOME spans (not questions: a title or an
-    aim)."""
-    starts = [lo for lo, _ in sentences]
+def _outcome_sentences(t: TokenView, sentences: list[tuple[int, int]], starts: list[int], which: set[int],
+                       tagged: list[TaggedSpan]) -> set[int]:
+    """Those of the sentences ``which`` (first tokens ``starts``) that hold one of the tagger's OUTCOME spans (not
+    questions: a title or an aim)."""
     out = {bisect_right(starts, x.span.start) - 1 for x in tagged if x.label == "OUTCOME"} & which
     return {k for k in out if not _question(t, *sentences[k])}
 

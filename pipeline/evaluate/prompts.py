@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,6 +119,16 @@ def match_claim(prompt: Prompt, record: Record) -> tuple[Claim | None, str | Non
     if not o_words or best < need:
         return None, "outcome not among the claim's outcomes"
     return claim, None
+
+
+def prompt_claims(prompts: Iterable[Prompt], records: Mapping[str, Record]
+                  ) -> Iterator[tuple[Prompt, Record, Claim | None]]:
+    """Each prompt whose abstract is in ``records`` (keyed by PMC id), with its record and the claim that reports it
+    (:func:`match_claim`; None where no claim does)."""
+    for prompt in prompts:
+        record = records.get(prompt.pmcid)
+        if record is not None:
+            yield prompt, record, match_claim(prompt, record)[0]
 
 
 def judge(prompt: Prompt, record: Record) -> Judged:

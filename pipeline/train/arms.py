@@ -45,7 +45,7 @@ from ..assemble.claims.weights import logistic
 from ..corpora.findings import GoldAbstract, GoldFinding, load_document, load_gold, text_sha1
 from ..corpora.split import hash_score
 from ..evaluate.findings_match import arm_aliases, entity_names, judge
-from ..evaluate.prompts import Prompt, load_prompts, match_claim
+from ..evaluate.prompts import Prompt, load_prompts, prompt_claims
 from ..extractor import Extractor
 from ..schema import Claim, Record
 
@@ -82,11 +82,7 @@ def examples(records: dict[str, Record], prompts: list[Prompt]) -> list[Example]
     """One labelled example per prompt whose claim the pipeline found (module docstring)."""
     out = []
     abstracts: dict[str, AbstractFacts] = {}
-    for p in prompts:
-        record = records.get(p.pmcid)
-        if record is None:
-            continue
-        claim, _ = match_claim(p, record)
+    for p, record, claim in prompt_claims(prompts, records):
         if claim is None:
             continue
         if p.pmcid not in abstracts:
