@@ -32,17 +32,9 @@ class SentenceView:
     is_last: bool = False
     not_arms: list[tuple[int, int]] = field(default_factory=list)  # I/C spans settled as outcomes (absolute)
     _cache: dict = field(default_factory=dict, repr=False)
-    # label tuple -> (the ``entities`` list it was selected from, the selection): :meth:`label`'s, per view
-    _labelled: dict = field(default_factory=dict, repr=False, compare=False)
 
     def label(self, *labels: str) -> list[Entity]:
-        """The entities of ``labels`` in their order, a fresh list. The selection is kept per ``labels`` while
-        ``entities`` is the same list object (:func:`.arms.settle_roles` puts a new one in its place; nothing edits
-        it in place after :func:`sentence_views`): ~100 calls an abstract, ~10 per sentence (session 19)."""
-        got = self._labelled.get(labels)
-        if got is None or got[0] is not self.entities:
-            got = self._labelled[labels] = (self.entities, [e for e in self.entities if e.label in labels])
-        return got[1][:]
+        return [e for e in self.entities if e.label in labels]
 
     def local(self, item: Item) -> tuple[int, int]:
         return item.start - self.start, item.end - self.start

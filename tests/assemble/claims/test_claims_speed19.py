@@ -7,10 +7,7 @@ import random
 import re
 
 from claimex.assemble.claims import design
-from claimex.assemble.claims.base import content_words, same_stem, sentence_views, shares_stem
-from claimex.schema import Entity, Record, Sentence
-
-LABELS = ("INTERVENTION", "COMPARATOR", "OUTCOME", "POPULATION")
+from claimex.assemble.claims.base import content_words, same_stem, shares_stem
 
 
 def _old_same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -82,29 +79,3 @@ def test_same_intervention_as_before(pubmed_sentences):
                 same_stem(w, v) for w in key for v in other))
     assert outcomes[True] > 1000 and outcomes[False] > 1000 and stem_pairs > 1000
 
-
-
-def _tagged_record(text: str, k: int) -> Record:
-    """``text`` cut at its stops, every word tagged with one of :data:`LABELS` in turn (shifted by ``k``)."""
-    sents = [Sentence(start=m.start(), end=m.end()) for m in re.finditer(r"[^.;]+[.;]?", text)]
-    ents = [Entity(id=f"E{n}", label=LABELS[(n + k) % len(LABELS)], start=m.start(), end=m.end(), text=m.group())
-            for n, m in enumerate(re.finditer(r"\w+", text))]
-    return Record(id="t", text=text, sentences=sents, entities=ents)
-
-
-def test_label_kept_as_selected(pubmed_abstracts):
-    asks = [(label,) for label in LABELS] + [("INTERVENTION", "COMPARATOR"), ("COMPARATOR", "INTERVENTION"),
-                                             ("OUTCOME", "INTERVENTION", "COMPARATOR", "POPULATION"), ("NONE",)]
-    checked = 0
-    for k, (_, _, body) in enumerate(pubmed_abstracts[:60]):
-        for view in sentence_views(_tagged_record(body, k)):
-            for labels in asks * 2:  # asked twice: the kept selection answers the second time
-                got = view.label(*labels)
-                assert got == [e for e in view.entities if e.label in labels]
-                got.append(None)  # a caller's edit of its list is its own
-                checked += 1
-            # a new entities list (what arms.settle_roles does): the selection is made again
-            view.entities = [e for e in view.entities if e.label != "OUTCOME"]
-            for labels in asks:
-                assert view.label(*labels) == [e for e in view.entities if e.label in labels]
-    assert checked > 5000
