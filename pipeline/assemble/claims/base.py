@@ -183,6 +183,21 @@ def same_stem(a: str, b: str) -> bool:
     return k >= 5 and k >= 0.75 * n
 
 
+def shares_stem(word: str, others: frozenset[str] | set[str]) -> bool:
+    """``any(same_stem(word, v) for v in others)`` without a call per word of the set ``others`` (session 19,
+    issue 13): ``word`` itself is in it, or - at 5 letters or more, since :func:`same_stem` needs a common prefix of
+    5 - a word of it begins with ``word``'s first five letters and :func:`same_stem` agrees."""
+    if word in others:
+        return True
+    if len(word) < 5:
+        return False
+    head = word[:5]
+    for v in others:
+        if v.startswith(head) and same_stem(word, v):
+            return True
+    return False
+
+
 def entity_words(entity: Entity) -> frozenset[str]:
     """Content words of an entity, its abbreviations expanded."""
     return _word_key(entity.expanded or entity.text)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from ...schema import Entity
-from .base import SentenceView, content_words, entity_words, same_stem
+from .base import SentenceView, content_words, entity_words, same_stem, shares_stem
 from .control import control_worded, is_control
 from .gates import EndCue
 from .labels import is_bare_label
@@ -35,11 +35,13 @@ def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
         return False  # "non-ARB" / "no-morphine" / "sham tDCS" is the other arm, not a mention of "ARB" / ...
     if a <= b or b <= a:
         return True
-    own_a = [w for w in a if not any(same_stem(w, v) for v in b)]
-    own_b = [w for w in b if not any(same_stem(w, v) for v in a)]
-    if own_a and own_b:
+    own_a = 0  # words of ``a`` that share no stem with a word of ``b`` (:func:`.base.shares_stem`: no call per pair)
+    for w in a:
+        if not shares_stem(w, b):
+            own_a += 1
+    if own_a and any(not shares_stem(w, a) for w in b):
         return False
-    shared = len(a) - len(own_a)
+    shared = len(a) - own_a
     return shared >= 0.6 * max(len(a), len(b))
 
 
