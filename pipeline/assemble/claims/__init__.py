@@ -24,7 +24,6 @@ from .arms import arms_of, settle_roles, stray_arms_dropped, stray_comparators_d
 from .base import SentenceView, entity_words, sentence_views, unique
 from .confidence import ConfidenceModel, default_confidence_path, load_confidence
 from .context import InterventionContext
-from .continued import continue_pairing
 from .coordinated import split_coordinated
 from .decision import CARRY, cue_text, decide, judge, rejudge
 from .design import adds_to, distinct_arms, same_intervention
@@ -150,8 +149,6 @@ class ClaimAssembler:
         kept = {c.id for c in per_arm}
         carry_reported(record, [c for c in claims if c.id not in kept])
         claims = split_coordinated(record, claims)
-        # a result that names no comparator goes on with the pairing of the result right before (:mod:`.continued`)
-        claims = continue_pairing(record, claims, ctx)
         return self.confidence.score(record, claims) if self.confidence is not None else claims
 
     def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext,
