@@ -33,8 +33,8 @@ from collections import Counter
 
 import comparator_sources  # bench/comparator_sources.py (installs its wrapper on import)
 from carried_comparator import kind  # bench/carried_comparator.py
-from judged import comparator_state, judged, record_contexts, tune_options  # bench/judged.py
 from carry_counts import where2  # bench/carry_counts.py
+from judged import comparator_state, judged, record_contexts, tune_options  # bench/judged.py
 from pair_classes import slot_class  # bench/pair_classes.py
 
 from claimex.evaluate.findings_match import FIELDS, arm_aliases, content_words, entity_names, is_bare

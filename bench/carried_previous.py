@@ -39,7 +39,7 @@ def main() -> None:
     for g, record, text, found in judged(golds):
         ents = {e.id: e for e in record.entities}
         sents = record.sentences
-        for finding, j, claim in found:
+        for finding, _j, claim in found:
             if not finding.comparator or not claim.comparator:
                 continue
             s = sents[claim.sentence]
