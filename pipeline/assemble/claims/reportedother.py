@@ -32,6 +32,7 @@ from .design import same_intervention
 from .labels import PLURAL_ARMS, arm_phrases, is_bare_label
 
 _COMPARED = ("increase", "decrease", "no_difference")
+_KINDS = ("finding", "adverse_effect")
 
 
 def names_arm(text: str) -> bool:
@@ -44,22 +45,27 @@ def names_arm(text: str) -> bool:
     return False
 
 
-def _named(c: Claim, record: Record) -> bool:
-    """Does the claim's sentence name its comparator (an own entity, or an arm phrase resolved to one)?"""
+def _named(c: Claim, record: Record, phrased: dict[int, bool]) -> bool:
+    """Does the claim's sentence name its comparator (an own entity, or an arm phrase resolved to one)? ``phrased``
+    caches :func:`names_arm` per sentence."""
     if any(i not in c.inherited for i in c.comparator):
         return True
-    s = record.sentences[c.sentence]
-    return names_arm(record.text[s.start:s.end])
+    if c.sentence not in phrased:
+        s = record.sentences[c.sentence]
+        phrased[c.sentence] = names_arm(record.text[s.start:s.end])
+    return phrased[c.sentence]
 
 
 def reported_comparator(record: Record, claims: list[Claim], by_id: dict[str, Entity],
-                        arm: Callable[[Entity], bool]) -> list[Entity]:
+                        arm: Callable[[Entity], bool], phrased: dict[int, bool] | None = None) -> list[Entity]:
     """The mentions (in claim order) of the arm that the most compared findings name as their comparator in their
     own sentence (an entity or a resolved arm phrase); empty when none does, or two arms are named equally often.
     Only arms of the trial (``arm``) count."""
+    phrased = {} if phrased is None else phrased
     groups: list[list[Entity]] = []
     for c in claims:
-        if c.type != "finding" or c.direction not in _COMPARED or len(c.comparator) != 1 or not _named(c, record):
+        if c.type != "finding" or c.direction not in _COMPARED or len(c.comparator) != 1 \
+                or not _named(c, record, phrased):
             continue
         ent = by_id.get(c.comparator[0])
         if ent is None or is_bare_label(ent.text) or not entity_words(ent) or not arm(ent):
@@ -80,30 +86,36 @@ def carry_reported_comparator(record: Record, claims: list[Claim], ctx: Interven
     (:func:`reported_comparator`) instead of a carried arm the results never name (in place; see the module
     docstring). ``ctx``: the abstract's context after its last sentence (which mentions are arms of the trial)."""
     by_id = {e.id: e for e in record.entities}
+    # claims that could take it: a comparator wholly inherited, none control-worded (cheap tests first)
+    open_ = [c for c in claims if c.type in _KINDS and c.comparator and all(i in c.inherited for i in c.comparator)
+             and not any(i in by_id and is_control(by_id[i]) for i in c.comparator)]
+    if not open_:
+        return
 
     def arm(ent: Entity) -> bool:
         if ctx.no_arms is not None and ent.id in ctx.no_arms():
             return False
         return is_control(ent) or ctx.known_arm(ent)
-    mentions = reported_comparator(record, claims, by_id, arm)
+    phrased: dict[int, bool] = {}
+    mentions = reported_comparator(record, claims, by_id, arm, phrased)
     if not mentions:
         return
     starts = [s.start for s in record.sentences]
     sentence_of = {m.id: bisect_right(starts, m.start) - 1 for m in mentions}
     key = entity_words(mentions[0])
     named = [by_id[i] for c in claims if c.type == "finding" for i in (*c.intervention, *c.comparator)
-             if i in by_id and (i not in c.inherited or (i in c.comparator and _named(c, record)))]
-    for c in claims:
-        if c.type not in ("finding", "adverse_effect") or not c.comparator or _named(c, record):
+             if i in by_id and (i not in c.inherited or (i in c.comparator and _named(c, record, phrased)))]
+    for c in open_:
+        if _named(c, record, phrased):
             continue
         carried = [by_id[i] for i in c.comparator if i in by_id]
-        if not carried or any(same_intervention(entity_words(e), key) or is_control(e) for e in carried):
-            continue  # a control-worded design comparator names the trial's control arm: kept
+        if not carried or any(same_intervention(entity_words(e), key) for e in carried):
+            continue
         if any(same_intervention(entity_words(e), entity_words(n)) for e in carried for n in named):
             continue  # the results name the carried arm too
         if any(same_intervention(entity_words(by_id[i]), key) for i in c.intervention if i in by_id):
             continue  # the reported arm is the claim's own intervention: its arms are read the other way round
         earlier = [m for m in mentions if sentence_of.get(m.id, 0) <= c.sentence]
-        arm = (earlier or mentions[:1])[-1]
-        c.inherited = [i for i in c.inherited if i not in c.comparator] + [arm.id]
-        c.comparator = [arm.id]
+        chosen = (earlier or mentions[:1])[-1]
+        c.inherited = [i for i in c.inherited if i not in c.comparator] + [chosen.id]
+        c.comparator = [chosen.id]
