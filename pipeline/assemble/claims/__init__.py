@@ -43,6 +43,7 @@ from .joined import alone_kept, split_joined_arms
 from .link import arm_values, clause_arm, role_spans, roles_of
 from .polarity import BOTH_ARMS
 from .reported import carry_reported
+from .reportedother import carry_reported_comparator
 from .reporting import Reporting, changed, changed_arms, changed_over_time, located, valued_apart
 from .sidebyside import side_by_side
 from .sides import (
@@ -148,6 +149,8 @@ class ClaimAssembler:
         # for a carried comparator ("whereas the control group showed no change") is that arm's finding (session 17)
         kept = {c.id for c in per_arm}
         carry_reported(record, [c for c in claims if c.id not in kept])
+        # the other arm as the results report it (:mod:`.reportedother`)
+        carry_reported_comparator(record, [c for c in claims if c.id not in kept], ctx)
         claims = split_coordinated(record, claims)
         return self.confidence.score(record, claims) if self.confidence is not None else claims
 
