@@ -76,7 +76,7 @@ def main() -> None:
                                            ap.add_argument("--context", action="store_true",
                                                            help="by the gold of the finding's sentence too")))
     table: dict[str, Counter] = defaultdict(Counter)
-    for g, record, text, found in judged(golds):
+    for g, record, _text, found in judged(golds):
         ents = {e.id: e for e in record.entities}
         for finding, _j, c in found:
             kin = [h for h in g.findings if h.sentence == finding.sentence and h.comparator is not None]
