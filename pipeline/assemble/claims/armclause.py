@@ -115,7 +115,7 @@ def changed_arm(view: SentenceView, masked: str, group: Group, arms: list[Arm]) 
 #: a comparison that opens the sentence ("Compared to the control group, SMT participants improved ..., while KIN
 #: participants improved ...", "Prednisolone, compared with placebo, ... increased ..., whereas only prednisolone 30
 #: mg increased fasting insulin levels"): it is said of every clause after it
-_FRONTED = re.compile(r"^\W*(?:[\w-]+[,\s]+){0,3}?(?:compared|in\s+comparison|relative\s+to|versus|vs\.?|against)\b",
+_FRONTED = re.compile(r"^\W*(?:[\w-]+[,\s]+){0,3}?(?:(?:compared|in\s+comparison|relative\s+to|versus|against)\b|vs\b)",
                       re.IGNORECASE)
 
 
