@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ...schema import ArmValue, Claim, Record
-from .armclause import arm_copy, beside_comparison, changed_arm
 from .armrank import ArmRanker, TrialCheck, default_ranker_path, load_ranker
 from .arms import arms_of, settle_roles, stray_arms_dropped, stray_comparators_dropped, valued_pair
 from .base import SentenceView, entity_words, sentence_views, unique
@@ -286,16 +285,6 @@ class ClaimAssembler:
                                           or valued_apart(out[-1]) or unchanged(view))
                     out.extend(copies)
                     per_arm.extend(copies[1:])
-            elif ctype in CARRY and not solo and decision.direction in _COMPARED:
-                # a clause that names one arm and says its outcome's change, setting no arms apart, beside a clause
-                # that compares ("..., whereas in the placebo group pain rose"): that arm's single-arm finding too
-                # (GUIDELINES, Findings: within-group change; session 19, :mod:`.armclause`)
-                one = changed_arm(view, cue_text(view), group, arms)
-                if one is not None and beside_comparison(view, cue_text(view), group):
-                    own = judge(view, ctype, group)
-                    if own.direction in ("positive", "negative"):
-                        out.append(arm_copy(out[-1], one, own, view))
-                        per_arm.append(out[-1])
             if ctype in CARRY and comparators and not solo and decision.direction in ("increase", "decrease") \
                     and decision.significant is not False and group.outcomes and "but not" in view.text.lower():
                 # "significantly improved DFS and OS in patients with TNBC but not in those with hormone receptor-
