@@ -77,14 +77,15 @@ def main() -> None:
             i_arm = arm_aliases(finding.intervention, record)
             c_arm = arm_aliases(finding.comparator, record) if finding.comparator else []
             gs, ge = finding.sentence
-            stray = [ents[i] for i in claim.intervention if i in ents and _overlaps((ents[i].start, ents[i].end), (gs, ge))
-                     and not entity_names(ents[i], i_arm, c_arm) and not (c_arm and entity_names(ents[i], c_arm, i_arm))]
+            slot = [ents[i] for i in claim.intervention if i in ents]
+            stray = [e for e in slot if _overlaps((e.start, e.end), (gs, ge)) and not entity_names(e, i_arm, c_arm)
+                     and not (c_arm and entity_names(e, c_arm, i_arm))]
             if not stray:
                 continue
+            mine = (content_words(finding.intervention.text),
+                    content_words(finding.comparator.text) if finding.comparator else None)
             others = [arm_aliases(a, record) for f in g.findings if f is not finding
-                      for a in (f.intervention, f.comparator) if a is not None
-                      and content_words(a.text) not in (content_words(finding.intervention.text),
-                                                        content_words(finding.comparator.text) if finding.comparator else None)]
+                      for a in (f.intervention, f.comparator) if a is not None and content_words(a.text) not in mine]
             k = kind(stray[0], finding, record, text, others)
             tagged = any(e.label in ARMS and _overlaps((e.start, e.end), (gs, ge)) and entity_names(e, i_arm, c_arm)
                          for e in record.entities)
@@ -93,7 +94,8 @@ def main() -> None:
             counts[row] += 1
             if args.examples and args.examples in row:
                 sentence = " ".join(text[gs:ge].split())
-                print(f"[{row}] {g.id} | gold {finding.intervention.text!r} | slot {stray[0].text!r} | {sentence[:300]}")
+                print(f"[{row}] {g.id} | gold {finding.intervention.text!r} | slot {stray[0].text!r} | "
+                      f"{sentence[:300]}")
     for row, n in sorted(counts.items()):
         print(f"{n:4d}  {row}")
 

@@ -13,8 +13,8 @@ from claimex.annotate.measures import parse_measures
 from claimex.assemble.claims import ClaimAssembler
 from claimex.corpora.findings import GoldAbstract, GoldFinding, Span, read_keys, text_sha1
 from claimex.evaluate.prompts import Prompt
-from claimex.schema import Record
 from claimex.paths import MODELS_DIR
+from claimex.schema import Record
 from claimex.train.arms import examples, fit, gold_examples, held_out, score, tune_gold
 
 
