@@ -22,7 +22,8 @@ and the reported offline figures use a hash split of the train articles (``sha1(
 shipped weights are refitted on all train prompts with those settings.
 
 Command: ``python -m claimex.train.arms models/claimex-arms [--records EI_TRAIN_RECORDS.jsonl]
-[--gold-tune [--gold-records TUNE_RECORDS.jsonl]]``.
+[--gold-tune [--gold-records TUNE_RECORDS.jsonl] [--gold-skip-ids FILE]]``; ``--gold-skip-ids
+models/claimex-confidence/calibration_ids.txt`` keeps the tune half's held-out check (BLIND) out of training.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ import numpy as np
 from ..assemble.claims import ClaimAssembler
 from ..assemble.claims.armrank import AbstractFacts, ArmRanker, Candidate, candidates
 from ..assemble.claims.weights import logistic
-from ..corpora.findings import GoldAbstract, GoldFinding, load_document, load_gold, text_sha1
+from ..corpora.findings import GoldAbstract, GoldFinding, load_document, load_gold, select_gold, text_sha1
 from ..corpora.split import hash_score
 from ..evaluate.findings_match import arm_aliases, entity_names, judge
 from ..evaluate.prompts import Prompt, load_prompts, prompt_claims
@@ -178,14 +179,16 @@ def fit_both(exs: list[Example], l2: float) -> tuple[list[float], list[float]]:
 
 
 def train(exs: list[Example], l2s: tuple[float, ...] = L2S, fill_c: bool = False,
-          margins_c: tuple[float, ...] = MARGINS) -> ArmRanker:
+          margins_c: tuple[float, ...] = MARGINS, keeps_c: tuple[float, ...] = KEEPS) -> ArmRanker:
     """Fit both slots on ``exs`` for each L2 strength; the strength and margins kept are the ones that do
     best on ``exs`` themselves (both slots right, then each slot, then the larger margins). ``margins_c``:
-    the comparator margins tried (``(1.0,)``: the comparator is never replaced)."""
+    the comparator margins tried (``(1.0,)``: the comparator is never replaced); ``keeps_c``: the comparator
+    keep thresholds tried (``(0.5,)``: the rules' comparator mentions of P 0.5 or more stay, two mentions of one
+    arm included)."""
     best = None
     for l2 in l2s:
         w_i, w_c = fit_both(exs, l2)
-        for mi, mc, ki, kc in product(MARGINS, margins_c, KEEPS, KEEPS):
+        for mi, mc, ki, kc in product(MARGINS, margins_c, KEEPS, keeps_c):
             ranker = ArmRanker(w_i, w_c, mi, mc, fill_c=fill_c, keep_i=ki, keep_c=kc)
             s = score(ranker, exs)
             key = (s["both_ranker"], s["ranker_i"] + s["ranker_c"], mi + mc - ki - kc)
@@ -205,9 +208,10 @@ def load_records(path: Path | None, pmcids: list[str]) -> dict[str, Record]:
     return {p: ex.document(load_document("evidence-inference", p)) for p in pmcids}
 
 
-def tune_gold() -> list[GoldAbstract]:
-    """The findings gold's tune half (the report half is never read for training)."""
-    golds = [g for g in load_gold() if g.split == "tune"]
+def tune_gold(skip_ids: Path | None = None) -> list[GoldAbstract]:
+    """The findings gold's tune half (the report half is never read for training), less the abstracts listed in
+    ``skip_ids`` (the held-out check of the tune half, ``models/claimex-confidence/calibration_ids.txt``)."""
+    golds = select_gold(load_gold(), "tune", None, skip_ids)
     assert golds and all(g.split == "tune" for g in golds)
     return golds
 
@@ -225,7 +229,8 @@ def load_gold_records(path: Path | None, golds: list[GoldAbstract]) -> dict[str,
 
 
 def _fit_settings(fit_part: list[Example], args: argparse.Namespace) -> ArmRanker:
-    return train(fit_part, fill_c=args.fill_c, margins_c=MARGINS if args.margin_c is None else (args.margin_c,))
+    return train(fit_part, fill_c=args.fill_c, margins_c=MARGINS if args.margin_c is None else (args.margin_c,),
+                 keeps_c=KEEPS if args.keep_c is None else (args.keep_c,))
 
 
 def _held_key(s: dict[str, float]) -> tuple[float, float]:
@@ -240,9 +245,13 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--fill-c", action="store_true", help="also fill comparator slots the rules left empty")
     ap.add_argument("--margin-c", type=float, default=None, help="fix the comparator margin (1.0: the "
                     "comparator is never replaced; default: chosen on the fitting part)")
+    ap.add_argument("--keep-c", type=float, default=None, help="fix the comparator keep threshold (0.5: the "
+                    "rules' comparator mentions of P 0.5 or more stay; default: chosen on the fitting part)")
     ap.add_argument("--gold-tune", action="store_true", help="also train on the findings gold's tune half")
     ap.add_argument("--gold-records", type=Path, default=None, help="JSONL of the pipeline's records of the "
                     "tune abstracts (default: run the pipeline)")
+    ap.add_argument("--gold-skip-ids", type=Path, default=None, help="leave these tune abstracts out of the "
+                    "gold source (one key per line: the tune half's held-out check, never trained on)")
     ap.add_argument("--gold-weight", type=float, default=None, help="fix the weight of a tune example "
                     f"(default: chosen among {GOLD_WEIGHTS} on the held-out EI part)")
     argv = sys.argv[1:] if argv is None else argv
@@ -256,7 +265,7 @@ def main(argv: list[str] | None = None) -> dict:
     gold: list[Example] = []
     metrics: dict = {"prompts": len(prompts), "examples": len(exs), "fit": len(fit_part), "held_out": len(dev)}
     if args.gold_tune:
-        golds = tune_gold()
+        golds = tune_gold(args.gold_skip_ids)
         gold = gold_examples(rule_records(load_gold_records(args.gold_records, golds)), golds)
         tried = {}
         for w in GOLD_WEIGHTS if args.gold_weight is None else (args.gold_weight,):

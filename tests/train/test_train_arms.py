@@ -11,10 +11,11 @@ from ei_5827033 import TEXT, abstract_record  # tests/ is on sys.path through it
 
 from claimex.annotate.measures import parse_measures
 from claimex.assemble.claims import ClaimAssembler
-from claimex.corpora.findings import GoldAbstract, GoldFinding, Span, text_sha1
+from claimex.corpora.findings import GoldAbstract, GoldFinding, Span, read_keys, text_sha1
 from claimex.evaluate.prompts import Prompt
+from claimex.paths import MODELS_DIR
 from claimex.schema import Record
-from claimex.train.arms import examples, fit, gold_examples, held_out, score
+from claimex.train.arms import examples, fit, gold_examples, held_out, score, tune_gold
 
 
 def _record() -> Record:
@@ -102,3 +103,12 @@ def test_the_report_half_is_refused():
     gold = _gold("report", None)
     with pytest.raises(ValueError, match="report-half"):
         gold_examples({gold.key: _record()}, [gold])
+
+
+def test_the_held_out_check_of_the_tune_half_is_left_out_of_the_gold_source():
+    calibration = MODELS_DIR / "claimex-confidence" / "calibration_ids.txt"
+    blind = read_keys(calibration)
+    every, kept = tune_gold(), tune_gold(calibration)
+    assert kept and all(g.split == "tune" for g in kept)
+    assert not {g.key for g in kept} & blind
+    assert {g.key for g in every} - {g.key for g in kept} == {g.key for g in every} & blind
