@@ -17,6 +17,9 @@ effect verb. Where that phrase holds an INTERVENTION span and no span of another
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import compress
+
 from .outcome_arms import _masks, _replace
 from .outcome_names import TokenView, _free
 from .tagger.words import FUNCTION_WORDS
@@ -41,36 +44,44 @@ _BETWEEN = frozenset(["did", "does", "do", "not", "failed", "to", "also", "signi
 
 def effect_objects(t: TokenView, claims: list[list]) -> list[list]:
     """``claims`` (entries ``[start, end, label, score, subtype, source]``) with the direct object of each effect verb
-    whose subject is an entity made one OUTCOME where the object holds an INTERVENTION span (module doc)."""
-    if not any(o[2] == INTERVENTION for o in claims):
+    whose subject is an entity made one OUTCOME where the object holds an INTERVENTION span (module doc). The verbs
+    are found by one set test per token in C (``compress``); the rest runs only at those verbs."""
+    verbs = list(compress(range(t.n), map(EFFECT_VERBS.__contains__, t.lower)))
+    if not verbs or not any(o[2] == INTERVENTION for o in claims):
         return claims
+    starts = [lo for lo, _ in t.sentences]
     by_end = {o[1]: o for o in claims}
-    for lo, hi in t.sentences:
-        for v in range(lo + 1, hi - 1):
-            if t.lower[v] not in EFFECT_VERBS or _inside(claims, v):
-                continue
-            k = v
-            while k > lo and t.lower[k - 1] in _BETWEEN:
-                k -= 1
-            subject = by_end.get(k)
-            if subject is None or subject[2] not in _SUBJECTS:
-                continue
-            m = v + 1
-            while m < hi and t.lower[m] in _BETWEEN and m - v <= 2:
-                m += 1
-            span = _object(t, claims, m, hi)
-            if span is not None:
-                claims = _replace(claims, span[0], span[1], "effect_object")
-                by_end = {o[1]: o for o in claims}
+    taken = None
+    for v in verbs:
+        lo, hi = t.sentences[bisect_right(starts, v) - 1]
+        if v == lo or v >= hi - 1:
+            continue
+        k = v
+        while k > lo and t.lower[k - 1] in _BETWEEN:
+            k -= 1
+        subject = by_end.get(k)
+        if subject is None or subject[2] not in _SUBJECTS:
+            continue
+        if taken is None:
+            taken, _ = _masks(t, claims)
+        if taken[v]:  # the verb is part of a name ("[reduced fat diet]")
+            continue
+        m = v + 1
+        while m < hi and t.lower[m] in _BETWEEN and m - v <= 2:
+            m += 1
+        span = _object(t, claims, taken, m, hi)
+        if span is not None:
+            claims = _replace(claims, span[0], span[1], "effect_object")
+            by_end = {o[1]: o for o in claims}
+            taken, _ = _masks(t, claims)
     return claims
 
 
-def _object(t: TokenView, claims: list[list], m: int, hi: int) -> tuple[int, int] | None:
+def _object(t: TokenView, claims: list[list], taken: list[bool], m: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase opening at ``m``: entity spans, free words and one ``of`` (``of the``), up to
     :data:`MAX_WORDS` words, ending before a function word, punctuation or the sentence end; ``(m, end)`` when it
     holds an INTERVENTION span, no other label, and ends on a word, else None."""
     starts = {o[0]: o for o in claims}
-    taken, _ = _masks(t, claims)
     b, of, labels = m, False, set()
     while b < hi and b - m < MAX_WORDS:
         o = starts.get(b)
@@ -89,8 +100,3 @@ def _object(t: TokenView, claims: list[list], m: int, hi: int) -> tuple[int, int
     if labels != {INTERVENTION} or b == m or t.lower[b - 1] in FUNCTION_WORDS:
         return None
     return m, b
-
-
-def _inside(claims: list[list], j: int) -> bool:
-    """Is token ``j`` inside an entry (the verb is part of a name: "[reduced fat diet]")?"""
-    return any(o[0] <= j < o[1] for o in claims)
