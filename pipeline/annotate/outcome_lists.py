@@ -46,7 +46,9 @@ sentence reports a result (last, after every other rule).
 The rules add, split or grow OUTCOME spans; other labels pass through unchanged, except that in the claims
 layer an INTERVENTION span in an outcome role becomes an OUTCOME (:mod:`claimex.annotate.outcome_arms`: a
 clause-opening phrase whose verb measures it, "MRI metrics did not differ between groups"; the argument of a
-compared measure noun, "shorter duration of meropenem therapy"; an OUTCOME list item with its own p-value).
+compared measure noun, "shorter duration of meropenem therapy"; an OUTCOME list item with its own p-value;
+:mod:`claimex.annotate.outcome_objects`: the object of an effect verb whose subject is an arm, "[LOLA]I
+ameliorated [the deleterious psychometric effects of glutamine]").
 Scores and
 subtypes of a split span go to each of its items; new spans get None (``claimex_subtypes``, after this
 component, gives every span its subtype). Cost: about 1.1 ms per abstract, the component alone on the 537
@@ -69,6 +71,7 @@ from .outcome_arms import arm_outcomes
 from .outcome_counts import count_predicates
 from .outcome_names import _free as free
 from .outcome_names import adverse_subject, compared_names, grow, grow_phrase, slot_labels
+from .outcome_objects import effect_objects
 from .outcome_results import CUE_WORDS, embedded_subjects, result_names
 from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
 from .outcome_weak import weak_outcomes
@@ -323,6 +326,7 @@ class OutcomeLists:
                                                                                  split_list)]
         claims = [o for o in kept if id(o) not in dropped]
         claims = arm_outcomes(t, claims)
+        claims = effect_objects(t, claims)
         pico = self._pico_layer(tagged, claims)
         if not _same(pico, tagged):
             set_entities(doc, [Span(doc, a, b, label=label) for a, b, label, _, _, _ in pico],
