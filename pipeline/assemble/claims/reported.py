@@ -18,6 +18,7 @@ in ``docs/claims.md`` section 27.1.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 
 from ...schema import Claim, Entity, Record
 from .base import entity_words
@@ -28,25 +29,50 @@ from .design import same_intervention
 LEAST = 1
 
 
-def reported_arm(claims: list[Claim], by_id: dict[str, Entity]) -> list[Entity]:
-    """The mentions (in claim order) of the arm that the most compared findings name as their own intervention;
-    empty when no arm is named by :data:`LEAST` of them, or two arms are named equally often."""
+def most_named(mentions: Iterable[Entity], least: int = 1) -> list[Entity]:
+    """The mentions (in their order) of the arm most of ``mentions`` name, mentions grouped by
+    :func:`.design.same_intervention` of their content words; empty when fewer than ``least`` name it or two arms
+    are named equally often (shared by :func:`reported_arm` and :func:`.reportedother.reported_comparator`)."""
     groups: list[list[Entity]] = []
-    for c in claims:
-        if c.type != "finding" or not c.comparator or len(c.intervention) != 1 or c.intervention[0] in c.inherited:
-            continue
-        ent = by_id.get(c.intervention[0])
-        if ent is None or is_control(ent) or not entity_words(ent):
-            continue
+    for ent in mentions:
         key = entity_words(ent)
         group = next((g for g in groups if same_intervention(key, entity_words(g[0]))), None)
         (group.append(ent) if group is not None else groups.append([ent]))
     if not groups:
         return []
     sizes = sorted((len(g) for g in groups), reverse=True)
-    if sizes[0] < LEAST or (len(sizes) > 1 and sizes[1] == sizes[0]):
+    if sizes[0] < least or (len(sizes) > 1 and sizes[1] == sizes[0]):
         return []
     return max(groups, key=len)
+
+
+def reported_arm(claims: list[Claim], by_id: dict[str, Entity]) -> list[Entity]:
+    """The mentions (in claim order) of the arm that the most compared findings name as their own intervention;
+    empty when no arm is named by :data:`LEAST` of them, or two arms are named equally often."""
+
+    def named() -> Iterator[Entity]:
+        for c in claims:
+            if c.type != "finding" or not c.comparator or len(c.intervention) != 1 \
+                    or c.intervention[0] in c.inherited:
+                continue
+            ent = by_id.get(c.intervention[0])
+            if ent is not None and not is_control(ent) and entity_words(ent):
+                yield ent
+
+    return most_named(named(), LEAST)
+
+
+def mention_at(mentions: list[Entity], record: Record) -> Callable[[int], Entity]:
+    """For a claim of sentence ``k``, the mention of an arm (``mentions``, in text order) it takes: the arm's latest
+    mention before or in sentence ``k``, its first mention when none is earlier (shared by :func:`carry_reported`
+    and :func:`.reportedother.carry_reported_comparator`)."""
+    starts = [s.start for s in record.sentences]
+    sentence_of = {m.id: bisect_right(starts, m.start) - 1 for m in mentions}
+
+    def at(k: int) -> Entity:
+        earlier = [m for m in mentions if sentence_of.get(m.id, 0) <= k]
+        return (earlier or mentions[:1])[-1]
+    return at
 
 
 def carry_reported(record: Record, claims: list[Claim]) -> None:
@@ -56,8 +82,7 @@ def carry_reported(record: Record, claims: list[Claim]) -> None:
     mentions = reported_arm(claims, by_id)
     if not mentions:
         return
-    starts = [s.start for s in record.sentences]
-    sentence_of = {m.id: bisect_right(starts, m.start) - 1 for m in mentions}
+    at = mention_at(mentions, record)
     key = entity_words(mentions[0])
     named = [by_id[i] for c in claims if c.type == "finding" for i in (*c.intervention, *c.comparator)
              if i not in c.inherited and i in by_id]
@@ -72,7 +97,6 @@ def carry_reported(record: Record, claims: list[Claim]) -> None:
             continue  # the results name the carried arm too
         if any(same_intervention(entity_words(by_id[i]), key) for i in c.comparator if i in by_id):
             continue  # the carried comparator is the reported arm: the claim's arms are read the other way round
-        earlier = [m for m in mentions if sentence_of.get(m.id, 0) <= c.sentence]
-        arm = (earlier or mentions[:1])[-1]
+        arm = at(c.sentence)
         c.inherited = [i for i in c.inherited if i not in c.intervention] + [arm.id]
         c.intervention = [arm.id]

@@ -21,8 +21,7 @@ earlier). Measured in ``docs/claims.md`` section 33.1.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ...schema import Claim, Entity, Record
 from .base import entity_words
@@ -30,6 +29,7 @@ from .context import InterventionContext
 from .control import is_control
 from .design import same_intervention
 from .labels import PLURAL_ARMS, arm_phrases, is_bare_label
+from .reported import mention_at, most_named
 
 _COMPARED = ("increase", "decrease", "no_difference")
 _KINDS = ("finding", "adverse_effect")
@@ -62,23 +62,17 @@ def reported_comparator(record: Record, claims: list[Claim], by_id: dict[str, En
     own sentence (an entity or a resolved arm phrase); empty when none does, or two arms are named equally often.
     Only arms of the trial (``arm``) count."""
     phrased = {} if phrased is None else phrased
-    groups: list[list[Entity]] = []
-    for c in claims:
-        if c.type != "finding" or c.direction not in _COMPARED or len(c.comparator) != 1 \
-                or not _named(c, record, phrased):
-            continue
-        ent = by_id.get(c.comparator[0])
-        if ent is None or is_bare_label(ent.text) or not entity_words(ent) or not arm(ent):
-            continue
-        key = entity_words(ent)
-        group = next((g for g in groups if same_intervention(key, entity_words(g[0]))), None)
-        (group.append(ent) if group is not None else groups.append([ent]))
-    if not groups:
-        return []
-    sizes = sorted((len(g) for g in groups), reverse=True)
-    if len(sizes) > 1 and sizes[1] == sizes[0]:
-        return []
-    return max(groups, key=len)
+
+    def named() -> Iterator[Entity]:
+        for c in claims:
+            if c.type != "finding" or c.direction not in _COMPARED or len(c.comparator) != 1 \
+                    or not _named(c, record, phrased):
+                continue
+            ent = by_id.get(c.comparator[0])
+            if ent is not None and not is_bare_label(ent.text) and entity_words(ent) and arm(ent):
+                yield ent
+
+    return most_named(named())
 
 
 def carry_reported_comparator(record: Record, claims: list[Claim], ctx: InterventionContext) -> None:
@@ -100,8 +94,7 @@ def carry_reported_comparator(record: Record, claims: list[Claim], ctx: Interven
     mentions = reported_comparator(record, claims, by_id, arm, phrased)
     if not mentions:
         return
-    starts = [s.start for s in record.sentences]
-    sentence_of = {m.id: bisect_right(starts, m.start) - 1 for m in mentions}
+    at = mention_at(mentions, record)
     key = entity_words(mentions[0])
     named = [by_id[i] for c in claims if c.type == "finding" for i in (*c.intervention, *c.comparator)
              if i in by_id and (i not in c.inherited or (i in c.comparator and _named(c, record, phrased)))]
@@ -115,7 +108,6 @@ def carry_reported_comparator(record: Record, claims: list[Claim], ctx: Interven
             continue  # the results name the carried arm too
         if any(same_intervention(entity_words(by_id[i]), key) for i in c.intervention if i in by_id):
             continue  # the reported arm is the claim's own intervention: its arms are read the other way round
-        earlier = [m for m in mentions if sentence_of.get(m.id, 0) <= c.sentence]
-        chosen = (earlier or mentions[:1])[-1]
+        chosen = at(c.sentence)
         c.inherited = [i for i in c.inherited if i not in c.comparator] + [chosen.id]
         c.comparator = [chosen.id]
