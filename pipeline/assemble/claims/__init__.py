@@ -183,7 +183,7 @@ class ClaimAssembler:
             roles.comparator[:] = stray_comparators_dropped(view, roles.comparator, arms)
         # two active arms side by side in a controlled trial: each against the design's control (:mod:`.sidebyside`)
         parallel = side_by_side(view, arms, roles.intervention, roles.comparator, carried_c,
-                                lambda e: ctx.known_arm(e) and (ctx.no_arms is None or e.id not in ctx.no_arms())) \
+                                lambda e: ctx.known_arm(e) and not ctx.set_aside(e)) \
             if ctype in CARRY and compares else []
         if parallel:
             roles.comparator[:] = [carried_c]

@@ -301,6 +301,10 @@ class InterventionContext:
         key = entity_words(ent)
         return any(same_intervention(key, k) for k in (*self.main, *self.design_arms))
 
+    def set_aside(self, ent: Entity) -> bool:
+        """Has the trial-arm check (:attr:`no_arms`) set ``ent`` aside as a mention of no arm of the trial?"""
+        return self.no_arms is not None and ent.id in self.no_arms()
+
     def seen(self, ent: Entity) -> bool:
         """Was ``ent``'s intervention named as an I/C entity in an earlier sentence?"""
         key = entity_words(ent)

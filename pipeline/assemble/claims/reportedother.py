@@ -87,9 +87,7 @@ def carry_reported_comparator(record: Record, claims: list[Claim], ctx: Interven
         return
 
     def arm(ent: Entity) -> bool:
-        if ctx.no_arms is not None and ent.id in ctx.no_arms():
-            return False
-        return is_control(ent) or ctx.known_arm(ent)
+        return not ctx.set_aside(ent) and (is_control(ent) or ctx.known_arm(ent))
     phrased: dict[int, bool] = {}
     mentions = reported_comparator(record, claims, by_id, arm, phrased)
     if not mentions:
