@@ -36,6 +36,7 @@ from .direction import (
     load_model,
 )
 from .doselabels import dose_labels
+from .emptyother import fill_empty_comparator
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
@@ -152,6 +153,8 @@ class ClaimAssembler:
         # the other arm as the results report it (:mod:`.reportedother`)
         carry_reported_comparator(record, [c for c in claims if c.id not in kept], ctx)
         claims = split_coordinated(record, claims)
+        # a comparison whose slot is still empty: the other arm as the results report it (:mod:`.emptyother`)
+        fill_empty_comparator(record, claims, ctx)
         return self.confidence.score(record, claims) if self.confidence is not None else claims
 
     def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext,
