@@ -104,18 +104,22 @@ def decide(model: DirectionModel | None, view: SentenceView, ctype: str, arms: l
                         source="words")
     if (within and not has_comparator and (solo or not compared)) or both or (
             single_arm and one_arm and not compared and not (compares and controlled)) or (
-            single_arm and not controlled and not compared and not (has_comparator and sets_apart(masked))):
+            single_arm and not controlled and not has_comparator and not compared):
         # a change within the arms ("reduced significantly in both groups"), or a result of a single-arm
         # design: judged, not compared; a sentence that compares two arms in words ("lower in implanted
         # than non-implanted eyes") is a comparison even when no comparator entity was resolved, and so is one
         # the arm rules found comparing arms (two arms' values, a test) in a controlled design. In an uncontrolled
         # series (no controlled design, no design comparator; GUIDELINES: comparator null) a result that names
         # two treatments ("among the patients who had isolated AVR, while among ... AVR with CABG") but compares
-        # nothing in words is judged too: the tagged treatments are subgroups or settings, not arms. So is one whose
-        # sentence names a comparator mention or pairs values with two mentions ("68% (15/22) of patients had Office
-        # BP <140/90 and 64% (14/22) had HBPM <135/85") when no word sets them apart (no between-arm word,
-        # comparative of degree or contrast: :mod:`.series`): a series of one arm has no other arm to compare with
+        # nothing in words is judged too: the tagged treatments are subgroups or settings, not arms
         return judge(view, ctype, group)
+    if single_arm and not controlled and has_comparator and not compared and not sets_apart(masked):
+        # the same series with a second mention on the comparator side ("As for sKL, mKL increased TRPV5 current
+        # density"): a change, polarity or negation said with no word that sets the mentions apart is the series'
+        # own result (:mod:`.series`); values merely set side by side ("observed") stay a comparison of the values
+        own = judge(view, ctype, group)
+        if own.direction in ("positive", "negative") and own.source != "observed":
+            return own
     if not (compares or compared or is_comparative(masked, not one_arm, group.measures)):
         decision = decide_qualitative(masked, adverse=ctype == "adverse_effect")
         if ctype in CARRY:  # a result stated in words ("did not improve endothelial function"): its test
