@@ -1,9 +1,9 @@
 """Comparator for a single-arm finding, read per sentence: found findings by what their sentence holds (issue 10,
 session 20; counts only by default).
 
-    OPENBLAS_NUM_THREADS=1 python bench/single_sentences.py --ids models/claimex-confidence/calibration_ids.txt   # BLIND
+    OPENBLAS_NUM_THREADS=1 python bench/single_sentences.py --ids models/claimex-confidence/calibration_ids.txt  # BLIND
     OPENBLAS_NUM_THREADS=1 python bench/single_sentences.py --skip-ids models/claimex-confidence/calibration_ids.txt \
-        --examples 'arms 1'                                                                                  # OPEN only
+        --examples 'arms 1'                                                                              # OPEN only
 
 Per found finding (``findings_match.judge``) with a claim that carries a comparator: gold single-arm (the error
 "comparator for a single-arm finding") or gold comparison (right). Single-arm findings are split by what the gold of
@@ -14,7 +14,9 @@ between-arm word ("than", "vs", "compared", "between", "differ", "difference", "
 comparative of degree, ``values`` the value shape (two arms' values paired by the rules, "respectively", a value and a
 count "n/N", one value), ``design`` the abstract controlled or not (:func:`claimex.assemble.claims.sides.
 controlled_design`), ``cohort`` a whole-cohort subject ("all patients", "overall", "in total", "of the N patients"),
-``path`` the decision path (:mod:`arm_paths`), ``comparator`` own (a mention in the sentence) or carried.
+``path`` the decision path (:mod:`arm_paths`), ``comparator`` own (a mention in the sentence) or carried, and
+crossings of these ("arms | words | degree | path", "design | design comparator before the sentence | comparator |
+words | degree"). Measured in docs/claims.md section 34.1.
 ``--examples PREFIX``: the sentence and claim of each single-arm finding of ``no cmp`` and each comparison counted in
 rows starting with PREFIX (OPEN only).
 """
@@ -79,7 +81,7 @@ def main() -> None:
     C.ClaimAssembler.__call__ = AP._call
     C.between_arms = AP._between
     table: dict[str, Counter] = defaultdict(Counter)
-    for g, record, text, found in judged(golds):
+    for g, record, _text, found in judged(golds):
         controlled = controlled_design(record.text)
         for finding, _j, c in found:
             if c.direction not in COMPARED or not c.comparator:
@@ -104,7 +106,8 @@ def main() -> None:
                 table[f][col] += 1
             if args.examples and gold in ("no cmp", "comparison") and any(f.startswith(args.examples) for f in feats):
                 ents = {e.id: e.text for e in record.entities}
-                print(f"{gold:10s} {g.key} {finding.direction} I={finding.intervention.text!r} O={finding.outcome.text!r} | "
+                print(f"{gold:10s} {g.key} {finding.direction} I={finding.intervention.text!r} "
+                      f"O={finding.outcome.text!r} | "
                       f"claim {c.direction} I={[ents.get(i) for i in c.intervention]} "
                       f"C={[ents.get(i) for i in c.comparator]} | {' | '.join(feats[4:9])} | "
                       f"{' '.join(c.text.split())}")
