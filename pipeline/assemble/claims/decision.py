@@ -15,6 +15,7 @@ from .direction import Decision, DirectionModel, decide_comparison, decide_quali
 from .groups import Group
 from .link import role_spans
 from .polarity import anatomy, both_arms_change
+from .series import sets_apart
 from .sides import compared_in_degree
 from .significance import NOT_SIGNIFICANT, compares_arms, significance
 from .single import HARMS, decide_within
@@ -112,6 +113,13 @@ def decide(model: DirectionModel | None, view: SentenceView, ctype: str, arms: l
         # two treatments ("among the patients who had isolated AVR, while among ... AVR with CABG") but compares
         # nothing in words is judged too: the tagged treatments are subgroups or settings, not arms
         return judge(view, ctype, group)
+    if single_arm and not controlled and has_comparator and not compared and not sets_apart(masked):
+        # the same series with a second mention on the comparator side ("As for sKL, mKL increased TRPV5 current
+        # density"): a change, polarity or negation said with no word that sets the mentions apart is the series'
+        # own result (:mod:`.series`); values merely set side by side ("observed") stay a comparison of the values
+        own = judge(view, ctype, group)
+        if own.direction in ("positive", "negative") and own.source != "observed":
+            return own
     if not (compares or compared or is_comparative(masked, not one_arm, group.measures)):
         decision = decide_qualitative(masked, adverse=ctype == "adverse_effect")
         if ctype in CARRY:  # a result stated in words ("did not improve endothelial function"): its test

@@ -57,6 +57,12 @@ _BETWEEN_WORDS = (r"than", r"compared", r"comparison", r"versus", r"vs\.?", r"re
 _BETWEEN = first_letter(_BETWEEN_WORDS, r"\w", r"\b")
 
 
+def between_word(masked: str) -> bool:
+    """Does ``masked`` (role entities blanked) hold a between-arm word (:data:`_BETWEEN_WORDS`: "than", "versus",
+    "differ", "superior", "odds", ...) once the changes against the start are set aside (:data:`AGAINST_START`)?"""
+    return bool(_BETWEEN.search(AGAINST_START.sub(" ", masked)))
+
+
 _CHANGE_WORDS = ("improv", "increas", "decreas", "reduc", "declin", "rose", "rise", "fell", "fall", "chang", "gain",
                  "lost", "loss", "drop", "elevat", "lower", "rais")
 _CHANGE = Gated(re.compile(r"\b(?:" + "|".join(_CHANGE_WORDS) + r")\w*", re.IGNORECASE), _CHANGE_WORDS)
