@@ -21,7 +21,16 @@ and across them the *test source* of the claim: ``own-p`` (the claim's deciding 
 numbers), ``other-p`` (the gold finding has a p-value of its own and the claim's deciding p-value is another),
 ``p-not-gold`` (the claim's p-value, the gold lists none), ``words/ci`` (the gold has a p-value, the claim read its
 significance elsewhere), ``no-p`` (neither). Each cell: right, "gold diff, claim none", "gold none, claim diff",
-wrong sign, other direction errors; and significance right / wrong. Counts only unless ``--examples`` (OPEN).
+wrong sign, other direction errors; and significance right / wrong. Also what the sentence's gold holds (all
+differences, all no differences, ``mixed``) and, for mixed sentences, whether the judged claim is judged for a finding
+of the other kind too ("claim both": of the same outcome - ``comparisons``, "(single-arm diff)" when one is a
+single-arm finding - or of other outcomes), with the wording of those sentences (every arm, over time, a significant
+change). Counts only unless ``--examples`` (OPEN).
+
+Session 20 (docs/claims.md section 34.1, s20-diff), main 3cf7b13, BLIND: the p-value's scope holds few of the 121
+difference-vs-no-difference errors (another finding's p-value while the gold has its own: 6); mixed sentences hold 46,
+33 of them one claim judged for findings of both kinds, the largest cell the same outcome's single-arm finding beside
+a null comparison (18; a change said of every arm 10) - the rule of ``claims/everyarm.py``.
 """
 
 from __future__ import annotations
