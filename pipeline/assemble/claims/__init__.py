@@ -37,6 +37,7 @@ from .direction import (
 )
 from .doselabels import dose_labels
 from .emptyother import fill_empty_comparator
+from .everyarm import beside_null, judged_in
 from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
@@ -266,6 +267,7 @@ class ClaimAssembler:
                     copies = [own.model_copy(update={"intervention": [c.id], "comparator": []}) for c in comparators]
                     out.extend(copies)
                     per_arm.extend(copies)
+            beside = None  # the stretch of a change said of every arm beside the no difference (:mod:`.everyarm`)
             if decision.within and ctype in CARRY:
                 # no difference between the arms and a significant change within them: a second, single-arm
                 # finding of the change (GUIDELINES, Findings: "within a group over time and between groups")
@@ -275,7 +277,9 @@ class ClaimAssembler:
                                                       "p_value": own.p_value}))
             elif ctype in CARRY and not solo and decision.direction in _COMPARED and (
                     (comparators and decision.direction == "no_difference" and changed(view.text))
-                    or changed_over_time(view.text, cue_text(view)) or unchanged(view)):
+                    or changed_over_time(view.text, cue_text(view)) or unchanged(view)
+                    or (decision.direction == "no_difference"
+                        and (beside := beside_null(view, group)) is not None)):
                 # no difference between the arms in a sentence that also says the outcome changed significantly
                 # ("significant improvements in X in both groups; no significant differences were found"), or any
                 # comparison in a sentence that measures the change against the arm's own start ("from baseline",
@@ -284,8 +288,10 @@ class ClaimAssembler:
                 # sentence gives two findings"), one per arm when every arm changed or has its own figures; so is an
                 # outcome that stayed as it was ("whereas no significant change was observed in patients receiving red
                 # yeast rice"; session 17, :mod:`.unchanged`), one per arm: said of one arm against the other's change,
-                # or of every arm
-                own = judge(view, ctype, group)
+                # or of every arm; so is a change said of every arm beside the no difference, significant or not
+                # ("Improvements in health status were observed in both groups, with no significant difference between
+                # the groups"; session 20, :mod:`.everyarm`), judged in its own stretch
+                own = judge(view, ctype, group) if beside is None else judged_in(view, ctype, group, beside)
                 if own.direction in ("positive", "negative"):
                     copies = changed_arms(out[-1], own, every=bool(BOTH_ARMS.search(cue_text(view)))
                                           or valued_apart(out[-1]) or unchanged(view))

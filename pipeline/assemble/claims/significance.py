@@ -43,6 +43,8 @@ NOT_SIGNIFICANT = Alternation([
     Gated(re.compile(r"\bdid\s+not\s+(?:\w+\s+)?differ\b|\bno\s+(?:\w+\s+){0,2}?"
                      r"(?:differences?|changes?|effects?|associations?|benefits?)\b|"
                      r"\bwithout\s+(?:\w+\s+){0,2}?differences?\b|"
+                     # a hyphenated modifier: "no between-group differences", "no between-treatment differences"
+                     r"\b(?:no|without)\s+(?:\w+\s+)?\w+(?:-\w+)+\s+differences?\b|"
                      r"\b(?:similar|comparable|unchanged|not\s+different|indistinguishable)\b", _I),
           ("differ", "change", "effect", "association", "benefit", "similar", "comparable", "unchanged",
            "indistinguishable")),
@@ -96,6 +98,9 @@ BETWEEN_NULL = re.compile(r"\b(?:no|without)\s+(?:significant\s+|statistical\s+)
                           + _ARMS_NOUN + r"|\bnot\s+(?:significantly\s+|statistically\s+)?different\s+"
                           r"(?:between|among)\s+" + _ARMS_NOUN + r"|\b(?:did\s+not|didn't)\s+differ\s+"
                           r"(?:significantly\s+)?between\s+(?:the\s+)?(?:two\s+)?(?:groups|arms)\b|"
+                          # the same said with a hyphenated modifier: "no significant between-group differences"
+                          r"\b(?:no|without)\s+(?:significant\s+|statistical\s+)?(?:between|inter)-?\s?"
+                          r"(?:groups?|treatments?|arms?)\s+differences?\b|"
                           # "but the difference between the two treatments was not significant (P = 0.6)"
                           r"\bdifferences?\s+(?:between|among)\s+" + _ARMS_NOUN + r"\s+(?:was|were)\s+not\s+"
                           r"(?:statistically\s+)?significant\b", re.IGNORECASE)

@@ -22,6 +22,8 @@ ORIGINAL = re.compile(
     r"(?:differences?|changes?|effects?|associations?|benefits?)\b|"
     # added in round 8 (issue 10): "without differences between groups"
     r"\bwithout\s+(?:\w+\s+){0,2}?differences?\b|"
+    # added in session 20 (issue 10): "no between-group differences"
+    r"\b(?:no|without)\s+(?:\w+\s+)?\w+(?:-\w+)+\s+differences?\b|"
     r"\b(?:similar|comparable|unchanged|not\s+different|indistinguishable)\b|"
     r"\b(?:is|are|was|were|be|been|remained|proved|produced|provided|showed|had|has|have|yielded|achieved|gave|"
     r"clinically|therapeutically|statistically)\s+equivalen\w*|\bequivalen\w*\s+(?:between|to|in\s+(?:both|the\s+two))\b|"
@@ -55,6 +57,7 @@ TRICKY = [
     "failed to reach significance; did not result in any added benefit",
     "did not have a clinically relevant effect on kidney function; did not have any impact in",
     "Similar",
+    "There were no between-treatment differences; no significant inter-group differences.",
     "",
 ]
 
