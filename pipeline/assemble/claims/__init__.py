@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from ...schema import ArmValue, Claim, Record
 from .armrank import ArmRanker, TrialCheck, default_ranker_path, load_ranker
+from .allarms import split_all_arms
 from .arms import arms_of, settle_roles, stray_arms_dropped, stray_comparators_dropped, valued_pair
 from .base import SentenceView, entity_words, sentence_views, unique
 from .confidence import ConfidenceModel, default_confidence_path, load_confidence
@@ -151,6 +152,8 @@ class ClaimAssembler:
         carry_reported(record, [c for c in claims if c.id not in kept])
         # the other arm as the results report it (:mod:`.reportedother`)
         carry_reported_comparator(record, [c for c in claims if c.id not in kept], ctx)
+        # the arms stated together in a trial of several arms: one finding per comparison (:mod:`.allarms`)
+        claims = split_all_arms(record, claims, ctx)
         claims = split_coordinated(record, claims)
         return self.confidence.score(record, claims) if self.confidence is not None else claims
 
