@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from dose_arms import dose_finding  # bench/dose_arms.py
 from judged import record_contexts, tune_options  # bench/judged.py
 
 from claimex.assemble.claims.allarms import TOGETHER
@@ -180,6 +181,9 @@ def main() -> None:
             add(f"sentence: gold pairings {kk}; claims give {'all' if hit == k else 'some' if hit else 'none'}",
                 g.key, example)
             if k >= 2:
+                dose = any(dose_finding(f) for f, _ in items if f.comparator is not None)
+                add(f"multi-pairing sentence: a dose-arm finding {dose}; claims give "
+                    f"{'all' if hit == k else 'not all'}", g.key, example)
                 add_shapes(add, g.key, record, text, (gs, ge), claims, arms, hit == k, example)
                 comps = {c for _, c in gold_pairs}
                 ints = {i for i, _ in gold_pairs}
@@ -212,6 +216,11 @@ def main() -> None:
                     for ids in (claim.intervention, claim.comparator))
                 add(f"claim pairing: {cls}; gold arms tagged in sentence {tagged}; slots I/C {slots}", g.key,
                     example)
+                if cls in ("a slot naming no gold arm", "comparator missing") and tagged == 0:
+                    dn = [any(names_arm(d, arms[k], [a for k2, v in arms.items() if k2 != k for a in v])
+                              for d in design) if k in arms else False for k in gp]
+                    add(f"claim pairing: {cls}; no gold arm tagged; slot I names a gold arm {ci is not None}, "
+                        f"slot C {cc is not None}; design names gold I {dn[0]}, gold C {dn[1]}", g.key, example)
     for row in sorted(counts):
         print(f"{counts[row]:>6}  ({len(where[row]):>3} abstracts)  {row}")
 

@@ -41,7 +41,8 @@ from .reportedother import names_arm
 _COMPARED = ("increase", "decrease", "no_difference")
 _KINDS = ("finding", "adverse_effect")
 _ARMS = ("INTERVENTION", "COMPARATOR")
-_ARM_NOUN = r"(?:groups|arms|interventions|treatments|regimens|programmes|programs|conditions|methods|techniques)"
+_ARM_NOUN = (r"(?:groups|arms|interventions|treatments|regimens|programmes|programs|conditions|methods|techniques|"
+             r"(?:psycho)?therapies|drugs|doses|vaccines|diets|strategies|modalities|procedures)")
 #: the arms stated together, three or more of them: "all three groups", "the three methods", "all groups", "among
 #: the groups", "each of the four arms" (not "both groups", "the two arms", "between the groups": two arms)
 TOGETHER = re.compile(
