@@ -20,10 +20,7 @@ Sentences that compare the arms with each other are left alone: values linked ar
 same") up to the claim's outcome when the outcome follows the run, anywhere when it precedes it. When the
 claim's intervention holds one of the run's arms (a run of comparators, "superior to both X and Y", is the
 comparator's affair), the claim is replaced by one claim per arm of the run: its intervention is that arm,
-its comparator the claim's comparator less the run's arms - or, when that leaves none, the arm a comparison cue
-after the run introduces ("Fine texture analysis with either a conventional instrument or a laparoscopic instrument
-was superior to direct palpation": each against direct palpation; :func:`cued_after`, session 20); the run's other
-arms stay in ``arm_mentions``.
+its comparator the claim's comparator less the run's arms; the run's other arms stay in ``arm_mentions``.
 Direction and significance are kept: said of the coordinated subject, they hold for each arm.
 """
 
@@ -34,11 +31,11 @@ from bisect import bisect_left
 
 from ...schema import Claim, Entity, Record
 from .base import entity_words, unique
-from .design import COMPARE_BEFORE, same_intervention
+from .design import same_intervention
 
 _TYPES = ("finding", "adverse_effect")
 _DOSE = r"(?:\s*\([^()]{0,30}\)|\s+\d[\d.,]*\s*[a-zμµ%/]{1,6}(?:/[a-z]{1,4})?)?"
-_JOIN = re.compile(rf"^{_DOSE}\s*(?:,\s*)?(?:and|or|and/or)?\s*(?:the\s+|an?\s+)?$", re.IGNORECASE)
+_JOIN = re.compile(rf"^{_DOSE}\s*(?:,\s*)?(?:and|or|and/or)?\s*(?:the\s+)?$", re.IGNORECASE)
 _CONNECTOR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
 # the arms are compared with each other somewhere in the sentence ("no significant differences ... after X or
@@ -119,9 +116,6 @@ def split_coordinated(record: Record, claims: list[Claim]) -> list[Claim]:
             continue
         members = [e.id for e in run]
         comparator = [i for i in claim.comparator if i not in members]
-        if not comparator:  # "either A or B was superior to C": C, the arm a cue sets against the run, for each
-            cue = cued_after(record.text, claim.end, ents, run)
-            comparator = [cue.id] if cue is not None else []
         for member in members:
             out.append(claim.model_copy(update={
                 "intervention": [member], "comparator": comparator,
@@ -131,18 +125,6 @@ def split_coordinated(record: Record, claims: list[Claim]) -> list[Claim]:
     if split:
         out = [c.model_copy(update={"id": f"C{n}"}) for n, c in enumerate(out, 1)]
     return out
-
-
-def cued_after(text: str, end: int, ents: list[Entity], run: list[Entity]) -> Entity | None:
-    """The I/C mention right after ``run`` in its sentence (ending at ``end``; no other mention between) when a
-    comparison cue introduces it (:data:`.design.COMPARE_BEFORE`: "than", "compared with", "superior to" ...) and it
-    names no arm of the run: the arm the sentence sets the run's arms against (session 20); else None."""
-    starts = [e.start for e in ents]
-    after = ents[bisect_left(starts, run[-1].end):bisect_left(starts, end)]
-    if not after or not COMPARE_BEFORE.search(text[run[-1].end:after[0].start]):
-        return None
-    key = entity_words(after[0])
-    return None if any(same_intervention(key, entity_words(e)) for e in run) else after[0]
 
 
 def _already_split(claim: Claim, run: list[Entity], claims: list[Claim]) -> bool:
