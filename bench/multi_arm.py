@@ -28,6 +28,8 @@ from collections import Counter
 from dose_arms import dose_finding  # bench/dose_arms.py
 from judged import record_contexts, tune_options  # bench/judged.py
 
+from claimex.assemble.claims.allarms import TOGETHER
+from claimex.assemble.claims.labels import arm_phrases
 from claimex.evaluate.findings import _predict
 from claimex.evaluate.findings_match import FINDING_TYPES, _overlaps, arm_aliases, arm_words, claim_span, entity_names, judge, \
     names_arm
@@ -86,6 +88,8 @@ _CUE = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|relative\s+to|
                   r"in\s+comparison\s+(?:with|to))\b", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b(?:highest|lowest|greatest|largest|smallest|least|best|worst|most\s+\w+|"
                           r"\w+est)\b", re.IGNORECASE)
+_TWO = re.compile(r"\b(?:both|the\s+(?:two|2))\s+(?:\w+\s+)?(?:groups|arms|interventions|treatments|regimens)\b|"
+                  r"\bbetween[\s-]+(?:the\s+)?(?:\w+\s+)?groups?\b", re.IGNORECASE)
 _RESP = re.compile(r"\brespectively\b", re.IGNORECASE)
 _ALL = re.compile(r"\b(?:all|the)\s+(?:three|four|3|4)\s+(?:groups|arms|regimens|treatments)\b|\bother\s+(?:two|three|2|3)\b",
                   re.IGNORECASE)
@@ -103,7 +107,11 @@ def add_shapes(add, key, record, text, sentence, claims, arms, all_given, exampl
             f"arms with values in a claim {min(valued, 3)}{'+' if valued >= 3 else ''}",
             f"respectively {bool(_RESP.search(text[gs:ge]))}",
             f"comparison cue {bool(_CUE.search(text[gs:ge]))}",
-            f"all/other k groups {bool(_ALL.search(text[gs:ge]))}"]
+            f"all/other k groups {bool(_ALL.search(text[gs:ge]))}",
+            f"3+ arms together (allarms.TOGETHER) {bool(TOGETHER.search(text[gs:ge]))}",
+            f"two arms together {bool(_TWO.search(text[gs:ge]))}",
+            f"gold arms tagged {min(len(named), 2)}; arm phrase or label {bool(arm_phrases(text[gs:ge]))}; "
+            f"values in a claim {min(valued, 2)}"]
     for r in rows:
         add(f"multi-pairing sentence: {r}; claims give {got}", key, example)
 
