@@ -31,8 +31,16 @@ from judged import record_contexts, tune_options  # bench/judged.py
 from claimex.assemble.claims.allarms import TOGETHER
 from claimex.assemble.claims.labels import arm_phrases
 from claimex.evaluate.findings import _predict
-from claimex.evaluate.findings_match import FINDING_TYPES, _overlaps, arm_aliases, arm_words, claim_span, entity_names, judge, \
-    names_arm
+from claimex.evaluate.findings_match import (
+    FINDING_TYPES,
+    _overlaps,
+    arm_aliases,
+    arm_words,
+    claim_span,
+    entity_names,
+    judge,
+    names_arm,
+)
 
 
 def _arm_of(ents, arms: dict[frozenset[str], list[frozenset[str]]]) -> frozenset[str] | None:
@@ -84,14 +92,15 @@ def gold_arms(findings, record) -> tuple[dict, dict]:
     return {k: s for k, s, _ in groups}, key_of
 
 
-_CUE = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|relative\s+to|superior\s+to|inferior\s+to|"
-                  r"in\s+comparison\s+(?:with|to))\b", re.IGNORECASE)
+_CUE = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|relative\s+to|superior\s+to|"
+                  r"inferior\s+to|in\s+comparison\s+(?:with|to))\b", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b(?:highest|lowest|greatest|largest|smallest|least|best|worst|most\s+\w+|"
                           r"\w+est)\b", re.IGNORECASE)
 _TWO = re.compile(r"\b(?:both|the\s+(?:two|2))\s+(?:\w+\s+)?(?:groups|arms|interventions|treatments|regimens)\b|"
                   r"\bbetween[\s-]+(?:the\s+)?(?:\w+\s+)?groups?\b", re.IGNORECASE)
 _RESP = re.compile(r"\brespectively\b", re.IGNORECASE)
-_ALL = re.compile(r"\b(?:all|the)\s+(?:three|four|3|4)\s+(?:groups|arms|regimens|treatments)\b|\bother\s+(?:two|three|2|3)\b",
+_ALL = re.compile(r"\b(?:all|the)\s+(?:three|four|3|4)\s+(?:groups|arms|regimens|treatments)\b|"
+                  r"\bother\s+(?:two|three|2|3)\b",
                   re.IGNORECASE)
 
 
@@ -136,14 +145,15 @@ def main() -> None:
         ctx = contexts.get(record.id)
         design = ctx.design_arms if ctx is not None else []
         named = sum(1 for k, alias in arms.items()
-                    if any(names_arm(d, alias, [a for k2, v in arms.items() if k2 != k for a in v]) for d in design))
+                    if any(names_arm(d, alias, [a for k2, v in arms.items() if k2 != k for a in v])
+                           for d in design))
         add("abstracts: multi-arm", g.key)
         add(f"abstracts: gold arms {min(len(arms), 5)}{'+' if len(arms) >= 5 else ''}", g.key)
         missing = len(arms) - named
-        add(f"abstracts: design names all gold arms {'yes' if not missing else 'all but one' if missing == 1 else 'no'}",
-            g.key)
+        state = "yes" if not missing else "all but one" if missing == 1 else "no"
+        add(f"abstracts: design names all gold arms {state}", g.key)
         ents = {e.id: e for e in record.entities}
-        def pair(f):
+        def pair(f, key_of=key_of):
             return key_of.get(arm_words(f.intervention.text)), key_of.get(arm_words(f.comparator.text))
 
         pairs_of_abstract = {pair(f) for f in g.findings if f.comparator is not None}
@@ -164,7 +174,8 @@ def main() -> None:
             gold_pairs = {pair(f) for f, _ in items if f.comparator is not None}
             if not gold_pairs:
                 continue
-            claims = [c for c in record.claims if c.type in FINDING_TYPES and _overlaps(claim_span(c, record), (gs, ge))]
+            claims = [c for c in record.claims
+                      if c.type in FINDING_TYPES and _overlaps(claim_span(c, record), (gs, ge))]
             given = set()
             for c in claims:
                 ci = _arm_of([ents[i] for i in c.intervention if i in ents], arms)

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ...schema import ArmValue, Claim, Record
-from .armrank import ArmRanker, TrialCheck, default_ranker_path, load_ranker
 from .allarms import split_all_arms
+from .armrank import ArmRanker, TrialCheck, default_ranker_path, load_ranker
 from .arms import arms_of, settle_roles, stray_arms_dropped, stray_comparators_dropped, valued_pair
 from .base import SentenceView, entity_words, sentence_views, unique
 from .confidence import ConfidenceModel, default_confidence_path, load_confidence

@@ -17,10 +17,11 @@ trial-arm check). The reference is the comparator arm that two or more different
 with (mentions grouped by :func:`.design.same_intervention`; the one with most such arms; a tie: none), and the
 compared arms are those intervention arms. :func:`split_all_arms` replaces each finding / adverse-effect claim that
 compares (a comparison direction), whose arms are wholly carried (no own entity in either slot, no own I/C entity in
-the sentence and no arm phrase naming one arm: :func:`.reportedother.names_arm`) and whose sentence states three or more
-arms together (:data:`TOGETHER`: "all three groups", "the three methods", "all groups", "among the groups"; not
-"both groups" or "between the groups", said of two arms as often) by one claim per compared arm: its latest mention before the sentence as intervention, the reference's as
-comparator (both inherited); outcome, numbers, direction and significance kept (said of the arms together, they
+the sentence and no arm phrase naming one arm: :func:`.reportedother.names_arm`) and whose sentence states three or
+more arms together (:data:`TOGETHER`: "all three groups", "the three methods", "all groups", "among the groups"; not
+"both groups" or "between the groups", said of two arms as often) by one claim per compared arm: its latest mention
+before the sentence as intervention, the reference's as comparator (both inherited); outcome, numbers, direction and
+significance kept (said of the arms together, they
 hold for each comparison). Measured in ``docs/claims.md`` section 34.
 """
 
