@@ -28,8 +28,10 @@ from collections import Counter
 from dose_arms import dose_finding  # bench/dose_arms.py
 from judged import record_contexts, tune_options  # bench/judged.py
 
-from claimex.assemble.claims.allarms import TOGETHER
-from claimex.assemble.claims.labels import arm_phrases
+from claimex.assemble.claims.allarms import TOGETHER, reported_reference
+from claimex.assemble.claims.control import is_control
+from claimex.assemble.claims.labels import arm_phrases, is_bare_label
+from claimex.assemble.claims.reportedother import names_arm as names_arm_phrase
 from claimex.evaluate.findings import _predict
 from claimex.evaluate.findings_match import (
     FINDING_TYPES,
@@ -37,6 +39,7 @@ from claimex.evaluate.findings_match import (
     arm_aliases,
     arm_words,
     claim_span,
+    content_words,
     entity_names,
     judge,
     names_arm,
@@ -102,6 +105,19 @@ _RESP = re.compile(r"\brespectively\b", re.IGNORECASE)
 _ALL = re.compile(r"\b(?:all|the)\s+(?:three|four|3|4)\s+(?:groups|arms|regimens|treatments)\b|"
                   r"\bother\s+(?:two|three|2|3)\b",
                   re.IGNORECASE)
+
+
+def together_state(record, ctx, claims, sentence) -> str:
+    """Which of :func:`allarms.split_all_arms`'s conditions a sentence stating 3+ arms together meets."""
+    gs, ge = sentence
+    by_id = {e.id: e for e in record.entities}
+    own = any(e.label in ("INTERVENTION", "COMPARATOR") and gs <= e.start < ge and not is_bare_label(e.text)
+              and content_words(e.text) for e in record.entities) or names_arm_phrase(record.text[gs:ge])
+    carried = any(c.direction in ("increase", "decrease", "no_difference") and c.intervention and c.comparator
+                  and all(i in c.inherited for i in (*c.intervention, *c.comparator)) for c in claims)
+    ref = bool(ctx is not None and reported_reference(
+        record.claims, by_id, lambda e: not ctx.set_aside(e) and (is_control(e) or ctx.known_arm(e)))[0])
+    return f"sentence names an arm {own}; a compared claim wholly carried {carried}; reported reference {ref}"
 
 
 def add_shapes(add, key, record, text, sentence, claims, arms, all_given, example) -> None:
@@ -196,6 +212,8 @@ def main() -> None:
                 add(f"multi-pairing sentence: a dose-arm finding {dose}; claims give "
                     f"{'all' if hit == k else 'not all'}", g.key, example)
                 add_shapes(add, g.key, record, text, (gs, ge), claims, arms, hit == k, example)
+                if TOGETHER.search(text[gs:ge]):
+                    add(f"together sentence: {together_state(record, ctx, claims, (gs, ge))}", g.key, example)
                 comps = {c for _, c in gold_pairs}
                 ints = {i for i, _ in gold_pairs}
                 shape = ("one comparator" if len(comps) == 1 else "one intervention" if len(ints) == 1 else "neither")
