@@ -116,16 +116,17 @@ def split_all_arms(record: Record, claims: list[Claim], ctx: InterventionContext
              and all(i in c.inherited for i in (*c.intervention, *c.comparator))]
     if not open_:
         return claims
+    # the sentence test first (a regex): the reference asks the trial-arm check, which is made on first need
+    own: dict[int, bool] = {}
+    targets = {c.id for c in open_ if _stated_together(c, record, own)}
+    if not targets:
+        return claims
     by_id = {e.id: e for e in record.entities}
 
     def arm(ent: Entity) -> bool:
         return not ctx.set_aside(ent) and (is_control(ent) or ctx.known_arm(ent))
     reference, compared = reported_reference(claims, by_id, arm)
     if not reference:
-        return claims
-    own: dict[int, bool] = {}
-    targets = {c.id for c in open_ if _stated_together(c, record, own)}
-    if not targets:
         return claims
     ref_at = mention_at(reference, record)
     arms_at = [mention_at(m, record) for m in compared]
