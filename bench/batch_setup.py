@@ -1,11 +1,13 @@
 """The serial set-up of ``claimex batch --workers N``: the driver's CPU from its start to its first fork, by stage.
 
-Method: the real command (``claimex batch ... --workers 2``) runs in this process with ``process_time`` marks
-around its stages (imports of the CLI, ``get_extractor``: importing the extractor and spaCy, ``spacy.load`` and
-``Extractor.freeze``; ``compile_all``: the measure patterns; every ``re`` compile wherever it happens, counted
-apart as ``re (all)``), and stops at the first fork (``os.register_at_fork``): what it printed then is what the
-workers wait for. No profiler (cProfile triples the pure-Python parts such as ``re``'s parser); CPU seconds and
-counts, which other jobs on a shared machine move least (wall clock and the load average are printed too).
+Method: the real command (``claimex batch ... --workers 2``) runs in a child process with ``process_time``
+marks around its stages (imports of the CLI; of the measure parser's modules, imported first here so that
+``compile_all`` can be timed; ``get_extractor``: importing the rest of the pipeline (spaCy comes in with
+``claimex.annotate``), ``spacy.load`` and ``Extractor.freeze``; ``compile_all``: the measure patterns; every
+``re`` compile wherever it happens, counted apart as ``re (all)``), and stops at the first fork
+(``os.register_at_fork``): what it printed then is what the workers wait for. No profiler (cProfile triples the
+pure-Python parts such as ``re``'s parser); CPU seconds and counts, which other jobs on a shared machine move
+least (wall clock and the load average are printed too).
 
     python bench/batch_data.py --citations 3000 --files 3 --out /tmp/claimex-bench/split3x1000/
     python bench/batch_setup.py /tmp/claimex-bench/split3x1000 --runs 3
@@ -37,8 +39,12 @@ _compiler.compile = timed_re
 t0, c0 = time.perf_counter(), time.process_time()
 from claimex.cli import main
 marks["import claimex.cli"] = time.process_time() - c0
+c1 = time.process_time()
 from claimex.annotate.measures import lazy
+marks["import claimex.annotate.measures"] = time.process_time() - c1
+c1 = time.process_time()
 from claimex.batch import pool, worker
+marks["import claimex.batch"] = time.process_time() - c1
 def timed(mod, name, key):
     f = getattr(mod, name)
     def g(*a, **k):
