@@ -44,8 +44,10 @@ PLAIN_FLAGS = int(re.IGNORECASE | re.LOCALE | re.MULTILINE | re.DOTALL | re.UNIC
 #: (pattern, flags) -> (flags of the pattern object, code as array('I') bytes, groups - 1, groupindex, indexgroup)
 Entry = tuple[int, bytes, int, dict, tuple]
 
-_table: dict[tuple[str, int], Entry] | None = None  # what the file held when first read, plus what was added
-_new: set[tuple[str, int]] = set()  # entries made by this process and not saved yet
+# the file's entries not used yet (read once per process; an entry is dropped once its pattern is made, so a
+# driver does not hand ~4 MB of code its workers never read to every forked worker)
+_table: dict[tuple[str, int], Entry] | None = None
+_made: dict[tuple[str, int], Entry] = {}  # entries made by this process and not saved yet
 
 
 def cache_dir() -> Path | None:
@@ -70,31 +72,27 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile(pattern, flags)``, from the cached code where there is some (call :func:`save` to keep what
     was compiled here for the next process)."""
     flags = int(flags)
-    table = _loaded()
-    entry = table.get((pattern, flags))
+    entry = _loaded().pop((pattern, flags), None)
     if entry is not None:
         try:
             return _from_entry(pattern, entry)
         except Exception:  # a damaged entry: made again below
-            table.pop((pattern, flags), None)
+            pass
     entry = _make_entry(pattern, flags)
     if entry is None:
         return re.compile(pattern, flags)
-    table[(pattern, flags)] = entry
-    _new.add((pattern, flags))
+    _made[(pattern, flags)] = entry
     return _from_entry(pattern, entry)
 
 
 def save() -> bool:
     """Write the entries made since the last save into the cache file (merged with the file as it is now);
     False when there was nothing to write or it could not be written."""
-    if not _new or _table is None:
-        return False
     path = cache_path()
-    if path is None:
+    if not _made or path is None:
         return False
     merged = _read(path)
-    merged.update({key: _table[key] for key in _new if key in _table})
+    merged.update(_made)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
@@ -107,7 +105,7 @@ def save() -> bool:
             raise
     except OSError:
         return False
-    _new.clear()
+    _made.clear()
     return True
 
 

@@ -16,14 +16,14 @@ def fresh_cache(tmp_path, monkeypatch):
     """An empty cache directory and a process that has read no cache file yet."""
     monkeypatch.setenv("CLAIMEX_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(codecache, "_table", None)
-    monkeypatch.setattr(codecache, "_new", set())
+    monkeypatch.setattr(codecache, "_made", {})
     return tmp_path
 
 
 def new_process(monkeypatch) -> None:
     """Forget what this process read and compiled, as the next process starts."""
     monkeypatch.setattr(codecache, "_table", None)
-    monkeypatch.setattr(codecache, "_new", set())
+    monkeypatch.setattr(codecache, "_made", {})
 
 
 def measure_patterns() -> list[LazyPattern]:
@@ -55,6 +55,7 @@ def test_the_next_process_compiles_from_the_file_and_matches_as_re_compile(fresh
     for p in patterns:
         same_matches(codecache.compile_pattern(p.pattern, p.flags), re.compile(p.pattern, p.flags), texts)
     assert not codecache.save()  # nothing new to write
+    assert codecache._table == {}  # the code read is not kept once its patterns are made
 
 
 def test_a_damaged_file_or_entry_falls_back_and_is_mended(fresh_cache, monkeypatch, seed_path):
@@ -73,7 +74,7 @@ def test_a_damaged_file_or_entry_falls_back_and_is_mended(fresh_cache, monkeypat
     entry = codecache._loaded()[key]
     codecache._table[key] = (entry[0], entry[1][: len(entry[1]) // 2], *entry[2:])  # code cut: _sre rejects it
     same_matches(codecache.compile_pattern(p.pattern, p.flags), re.compile(p.pattern, p.flags), [text])
-    assert codecache._table[key] == entry  # made again, the same code
+    assert codecache._made[key] == entry  # made again, the same code
 
 
 def test_switched_off_writes_nothing_and_bad_patterns_raise_as_re_compile(fresh_cache, monkeypatch):
