@@ -55,7 +55,12 @@ def cache_dir() -> Path | None:
     env = os.environ.get("CLAIMEX_CACHE_DIR")
     if env:
         return None if env == OFF else Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home directory to be found: no cache
+            return None
     return Path(base) / "claimex"
 
 

@@ -85,3 +85,16 @@ def test_switched_off_writes_nothing_and_bad_patterns_raise_as_re_compile(fresh_
     assert not codecache.save() and not list(fresh_cache.iterdir())
     with pytest.raises(re.error):
         codecache.compile_pattern(r"(?P<n>\d+", 0)
+
+
+def test_no_home_directory_means_no_cache(fresh_cache, monkeypatch):
+    monkeypatch.delenv("CLAIMEX_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(codecache.Path, "home", staticmethod(no_home))
+    assert codecache.cache_dir() is None and codecache.cache_path() is None
+    assert codecache.compile_pattern(r"(\d+)%").search("was 12%").group(1) == "12"
+    assert not codecache.save()
