@@ -48,6 +48,17 @@ def role(proc: psutil.Process, root: int) -> str:
     return "worker"
 
 
+def page_faults(pid: int) -> tuple[int, int] | None:
+    """(minor, major) page faults of process ``pid`` so far (``/proc/PID/stat`` fields 10 and 12; Linux only).
+    Minor faults after a fork count the pages a worker copies from the driver (copy-on-write) as well as the
+    memory it maps itself."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return int(fields[7]), int(fields[9])
+
+
 def run_once(inputs: Path, out: Path, workers: int, model: str | None, interval: float, extra: list[str]) -> dict:
     cmd = [sys.executable, "-W", "ignore", "-m", "claimex", "batch", str(inputs), "--out", str(out),
            "--workers", str(workers), "--quiet", *extra] + (["--model", model] if model else [])
@@ -71,8 +82,12 @@ def run_once(inputs: Path, out: Path, workers: int, model: str | None, interval:
                     with p.oneshot():
                         c = p.cpu_times()
                         rss = p.memory_info().rss
-                    entry = seen.setdefault(p.pid, {"role": role(p, proc.pid), "cpu_s": 0.0, "peak_rss_mb": 0.0})
+                    faults = page_faults(p.pid)
+                    entry = seen.setdefault(p.pid, {"role": role(p, proc.pid), "cpu_s": 0.0, "peak_rss_mb": 0.0,
+                                                    "minflt": 0, "majflt": 0})
                     entry["cpu_s"] = c.user + c.system
+                    if faults is not None:
+                        entry["minflt"], entry["majflt"] = faults
                     entry["peak_rss_mb"] = max(entry["peak_rss_mb"], rss / 2**20)
                 except psutil.Error:
                     pass
@@ -93,8 +108,10 @@ def run_once(inputs: Path, out: Path, workers: int, model: str | None, interval:
         raise SystemExit(f"--workers {workers}: exit {proc.returncode}\n{err[-2000:]}")
     total = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     by_role: dict[str, list[float]] = {}
+    faults: dict[str, list[int]] = {}
     for e in seen.values():
         by_role.setdefault(e["role"], []).append(round(e["cpu_s"], 2))
+        faults.setdefault(e["role"], []).append(e["minflt"])
     sampled = sum(e["cpu_s"] for e in seen.values())
     rss = sorted(round(e["peak_rss_mb"]) for e in seen.values() if e["role"] in ("worker", "driver"))
     ran_shards = "driver" if workers == 1 else "worker"
@@ -104,7 +121,7 @@ def run_once(inputs: Path, out: Path, workers: int, model: str | None, interval:
     post = driver - driver_marks.get("last", driver)  # after the last worker: serial
     split = {"pre_s": round(pre, 2), "during_s": round(driver - pre - post, 2), "post_s": round(post, 2)}
     return {"workers": workers, "wall_s": round(wall, 2), "cpu_s": round(total, 2), "by_role": by_role,
-            "driver_split": split,
+            "minor_faults": faults, "driver_split": split,
             "unaccounted_s": round(total - sampled, 2), "peak_rss_mb": rss, "worker_rss_mb": worker_rss,
             "load": round(load, 2),
             "load_after": round(os.getloadavg()[0], 2)}
@@ -173,7 +190,7 @@ def main(argv=None) -> dict:
                 res["identical"] = got == reference
                 runs.append(res)
                 print(f"run {r + 1}, {w} worker(s): CPU {res['cpu_s']:.1f} s {res['by_role']} "
-                      f"driver {res['driver_split']} "
+                      f"driver {res['driver_split']} minor faults {res['minor_faults']} "
                       f"(unaccounted {res['unaccounted_s']}), wall {res['wall_s']:.1f} s, "
                       f"peak RSS {res['peak_rss_mb']} MB, "
                       f"load {res['load']}->{res['load_after']}, output identical: {res['identical']}", flush=True)
