@@ -1,15 +1,15 @@
-"""Evidence Inference *train* prompts whose outcome no claim of the evidence sentence names (free to read; docs/claims.md
-34.x, s20-found): the outcome-miss check outside the findings gold.
+"""Evidence Inference *train* prompts whose outcome no claim of the evidence sentence names (free to read;
+docs/claims.md 34.x, s20-found): the outcome-miss check outside the findings gold.
 
     python bench/comparator_counts.py --records /tmp/ei_train.jsonl --make     # extract the abstracts once
     python bench/ei_outcome_misses.py --records /tmp/ei_train.jsonl             # counts by why and by shape
-    python bench/ei_outcome_misses.py --records /tmp/ei_train.jsonl --show "X was value"   # read a shape's rows
+    python bench/ei_outcome_misses.py --records /tmp/ei_train.jsonl --show all    # read the rows
     python bench/ei_outcome_misses.py --records A.jsonl --against B.jsonl       # prompts found in one run only
 
 (run from ``bench/``). Per prompt (``load_prompts(split="train")``) not matched by
 :func:`claimex.evaluate.prompts.match_claim`: why (no claim in the evidence sentence / outcome not among the claim's
-outcomes) and the shape of the first evidence sentence around the prompt outcome's first content word
-(:func:`miss_shapes.shape` read on the sentence: where the outcome stands relative to the numbers).
+outcomes); ``--show`` prints the prompt outcome, the OUTCOME entities of its first evidence sentence and the sentence.
+With ``--against``: the prompts found in one run of the two only.
 """
 
 from __future__ import annotations

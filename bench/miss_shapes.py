@@ -18,7 +18,10 @@ joint rows:
   verb after it, no value), ``measure of X`` ("the incidence / rate / number of X": a measure noun and ``of`` right
   before it, or the gold outcome opens on one), ``difference in X`` (a change or difference word and ``in`` / ``of``
   / ``for`` before it), ``list item`` (a ``;`` or ``,`` right before it and a value after), else ``other``;
-* ``numbers`` - whether the sentence's values stand after the outcome, before it only, or there are none.
+* ``numbers`` - whether the sentence's values stand after the outcome, before it only, or there are none;
+* ``before`` / ``after`` - for the rows with no OUTCOME entity over any gold token (``tagged`` none or elsewhere):
+  the token right before and right after the gold outcome, as itself when it is a function word, a copula, a
+  comparison word or punctuation (:data:`KEEP`), else ``<num>``, ``<-ed>``, ``<-ing>``, ``<word>``, ``<edge>``.
 """
 
 from __future__ import annotations
@@ -28,9 +31,9 @@ from collections import Counter
 
 from judged import tune_options
 
+from claimex.corpora.findings import load_document
 from claimex.evaluate.findings_match import _overlaps, covered, judge, tokens
 from claimex.extractor import Extractor, record_of
-from claimex.corpora.findings import load_document
 
 TESTS = frozenset(["p_value", "ci", "ratio"])
 RESULT_KINDS = frozenset(["mean_sd", "median_iqr", "percentage", "value", "range", "count", "duration"])
@@ -44,14 +47,31 @@ CHANGE_WORDS = frozenset(["difference", "differences", "change", "changes", "imp
                           "reduction", "reductions", "increase", "increases", "decrease", "decreases", "effect",
                           "effects", "decline", "rise"])
 NUMBER = re.compile(r"^[<>≤≥~]?\d")
+KEEP = frozenset("was were is are had has have did does of in for with to at on by from than and or , ( ) : ; the a "
+                 "an no not more less higher lower greater fewer significantly who that between among after during "
+                 "both only patients group groups".split())
+
+
+def _word_class(w: str | None) -> str:
+    if w is None:
+        return "<edge>"
+    if NUMBER.match(w):
+        return "<num>"
+    if w in KEEP:
+        return w
+    if w.endswith("ed"):
+        return "<-ed>"
+    if w.endswith("ing"):
+        return "<-ing>"
+    return "<word>" if w.isalnum() else "<punct>"
 
 
 def _band(p: float) -> str:
     return "<.15" if p < .15 else ".15-.3" if p < .3 else ".3-.6" if p < .6 else ">=.6"
 
 
-def shape(text: str, finding) -> tuple[str, str]:
-    """The ``shape`` and ``numbers`` facets of one gold outcome (module doc)."""
+def shape(text: str, finding) -> tuple[str, str, str, str]:
+    """The ``shape``, ``numbers``, ``before`` and ``after`` facets of one gold outcome (module doc)."""
     lo, hi = finding.sentence
     o = finding.outcome
     words = lambda a, b: [text[x:y].lower() for x, y in tokens(text, a, b)]  # noqa: E731
@@ -80,7 +100,7 @@ def shape(text: str, finding) -> tuple[str, str]:
     nums_after = any(NUMBER.match(w) for w in after)
     nums_before = any(NUMBER.match(w) for w in before)
     numbers = "values after" if nums_after else "values before only" if nums_before else "no values"
-    return form, numbers
+    return form, numbers, _word_class(before[-1] if before else None), _word_class(after[0] if after else None)
 
 
 def facets(finding, record, text: str, probs, col: int, doc) -> dict[str, str]:
@@ -95,9 +115,12 @@ def facets(finding, record, text: str, probs, col: int, doc) -> dict[str, str]:
     tagged = ("none" if not outs else "elsewhere" if not best else "whole" if best == len(gold) else "part")
     toks = {tk.i for a, b in gold for tk in doc.char_span(a, b, alignment_mode="expand") or []}
     ps = [float(probs[i, col]) for i in toks] or [0.0]
-    form, numbers = shape(text, finding)
-    return {"holds": f"{test}, {'arm' if arm else 'no arm'}", "tagged": tagged,
-            "prob": f"max {_band(max(ps))}, mean {_band(sum(ps) / len(ps))}", "shape": form, "numbers": numbers}
+    form, numbers, before, after = shape(text, finding)
+    out = {"holds": f"{test}, {'arm' if arm else 'no arm'}", "tagged": tagged,
+           "prob": f"max {_band(max(ps))}, mean {_band(sum(ps) / len(ps))}", "shape": form, "numbers": numbers}
+    if tagged in ("none", "elsewhere"):
+        out.update({"before": before, "after": after})
+    return out
 
 
 def main() -> None:
@@ -119,7 +142,8 @@ def main() -> None:
             fs = {"error": j.errors[0], **facets(f, record, text, probs, col, doc)}
             for name, value in fs.items():
                 per.setdefault(name, Counter())[f"{fs['error']} | {value}"] += 1
-            cls = " | ".join(fs[k] for k in ("error", "shape", "tagged", "prob", "holds", "numbers"))
+            cls = " | ".join(fs.get(k, "-") for k in ("error", "shape", "tagged", "prob", "holds", "numbers", "before",
+                                                      "after"))
             joint[f"{fs['shape']} | {fs['tagged']} | {fs['prob'].split(',')[0]}"] += 1
             if args.examples and (args.examples == "all" or args.examples in cls):
                 print(cls, "||", f.outcome.text, "||", " ".join(text[slice(*f.sentence)].split()))

@@ -5,12 +5,13 @@ A result sentence often reports several outcomes as a list whose every item carr
 marks some of its items only ("puncture of the carotid artery occurred in 10.6% of patients, haematoma in 8.4%,
 haemothorax in 1.7%, [pneumothorax] in 2.4%"; "[nausea] 12% vs 20%, vomiting 5% vs 9%"). A reviewer reads every
 item as an outcome like its tagged neighbours (GUIDELINES, *The unit*: one finding per outcome): the list runs on
-over the values. :func:`value_slots` finds, in a sentence, the runs that are such a value: an optional ``in`` /
-``:`` / ``=`` / ``was`` / ``were`` and then a number, further numbers joined by ``vs`` / ``versus`` / ``and`` / ``to`` / ``/`` / ``-``
-or ``%``, bracket groups holding a number, and ``of (the) <population noun>`` ("in 10.6% of patients"). A run
-that opens on a bare number counts only right after a word (the item it reports) and only when it holds a
-percentage or compares ("vomiting 5% vs 9%"): "week 12", "DOL 28", "IBS-QOL 64 (sd 20)" are a name's number or a
-statistic. The siblings rule takes an item found past a value only where that item reports its own value too.
+over the values. :func:`value_slots` finds, in a sentence, the runs that are such a value: an optional ``in``
+/ ``:`` / ``=`` / ``was`` / ``were`` and then a number, further numbers joined by ``vs`` / ``versus`` / ``and`` /
+``to`` / ``/`` / ``-`` or ``%``, bracket groups holding a number, and ``of (the) <population noun>`` ("in 10.6%
+of patients"). A run that opens on a bare number counts only right after a word (the item it reports) and only
+when it holds a percentage or compares ("vomiting 5% vs 9%"): "week 12", "DOL 28", "IBS-QOL 64 (sd 20)" are a
+name's number or a statistic. The siblings rule takes an item found past a value only where that item reports its
+own value too.
 """
 
 from __future__ import annotations
