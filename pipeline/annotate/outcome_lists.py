@@ -68,6 +68,7 @@ from spacy.tokens import Doc, Span
 
 from .entities import CLAIMS_KEY, SPANS_KEY, get_entities, set_entities
 from .outcome_arms import arm_outcomes
+from .outcome_countarms import counted_arm_objects
 from .outcome_counts import count_predicates
 from .outcome_names import _free as free
 from .outcome_names import adverse_subject, compared_names, grow, grow_phrase, slot_labels
@@ -327,6 +328,7 @@ class OutcomeLists:
         claims = [o for o in kept if id(o) not in dropped]
         claims = arm_outcomes(t, claims)
         claims = effect_objects(t, claims)
+        claims = counted_arm_objects(t, claims, kind_at)
         pico = self._pico_layer(tagged, claims)
         if not _same(pico, tagged):
             set_entities(doc, [Span(doc, a, b, label=label) for a, b, label, _, _, _ in pico],
