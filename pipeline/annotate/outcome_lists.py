@@ -48,7 +48,8 @@ layer an INTERVENTION span in an outcome role becomes an OUTCOME (:mod:`claimex.
 clause-opening phrase whose verb measures it, "MRI metrics did not differ between groups"; the argument of a
 compared measure noun, "shorter duration of meropenem therapy"; an OUTCOME list item with its own p-value;
 :mod:`claimex.annotate.outcome_objects`: the object of an effect verb whose subject is an arm, "[LOLA]I
-ameliorated [the deleterious psychometric effects of glutamine]").
+ameliorated [the deleterious psychometric effects of glutamine]"; :mod:`claimex.annotate.outcome_countarms`: what
+the counted patients did, "more patients in the intervention group [continued antidepressants]").
 Scores and
 subtypes of a split span go to each of its items; new spans get None (``claimex_subtypes``, after this
 component, gives every span its subtype). Cost: about 1.1 ms per abstract, the component alone on the 537
