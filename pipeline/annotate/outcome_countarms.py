@@ -16,6 +16,8 @@ span after its verb (and no entity of another label), the predicate becomes one 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .outcome_arms import INTERVENTION, OUTCOME, _replace
 from .outcome_counts import count_predicates
 from .outcome_names import TokenView
@@ -23,19 +25,28 @@ from .outcome_names import TokenView
 
 def counted_arm_objects(t: TokenView, claims: list[list], kind_at: list[str | None]) -> list[list]:
     """``claims`` (entries ``[start, end, label, score, subtype, source]``) with the predicate of each sentence's
-    counted subject made one OUTCOME where it holds an INTERVENTION span (module doc)."""
-    arms = [o for o in claims if o[2] == INTERVENTION]
-    if not arms:
+    counted subject made one OUTCOME where it holds an INTERVENTION span (module doc). Only sentences with an
+    INTERVENTION entry and no OUTCOME entry are read (found in one pass over the entries)."""
+    if not any(o[2] == INTERVENTION for o in claims):
         return claims
-    for lo, hi in t.sentences:
-        mine = [o for o in claims if lo <= o[0] < hi]
-        if not any(o[2] == INTERVENTION for o in mine) or any(o[2] == OUTCOME for o in mine):
-            continue
-        taken = [False] * t.n
-        for o in mine:
-            if o[2] != INTERVENTION:
-                taken[o[0]:o[1]] = [True] * (o[1] - o[0])
+    starts = [lo for lo, _ in t.sentences]
+    with_arm, with_outcome = set(), set()
+    for o in claims:
+        if o[2] == INTERVENTION:
+            with_arm.add(bisect_right(starts, o[0]) - 1)
+        elif o[2] == OUTCOME:
+            with_outcome.add(bisect_right(starts, o[0]) - 1)
+    todo = sorted(with_arm - with_outcome)
+    if not todo:
+        return claims
+    taken = [False] * t.n
+    for o in claims:
+        if o[2] != INTERVENTION:
+            taken[o[0]:o[1]] = [True] * (o[1] - o[0])
+    for k in todo:
+        lo, hi = t.sentences[k]
         for a, b in count_predicates(t, taken, lo, hi, kind_at, False):
+            mine = [o for o in claims if lo <= o[0] < hi]
             inside = [o for o in mine if o[0] < b and a < o[1]]
             if not inside or any(o[0] < a for o in inside) or a > lo and any(o[0] < a <= o[1] for o in mine):
                 continue  # no arm in the predicate, or the verb itself is (part of) an entity

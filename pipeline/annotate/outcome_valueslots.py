@@ -16,6 +16,8 @@ own value too.
 
 from __future__ import annotations
 
+from itertools import compress
+
 from .outcome_names import POPULATION_NOUNS, TokenView
 from .tagger.words import is_number
 
@@ -24,6 +26,7 @@ JOINERS = frozenset(["vs", "vs.", "versus", "and", "to", "/", "-", "–", "or"])
 COMPARE = frozenset(["vs", "vs.", "versus"])
 _OPEN, _CLOSE = "([", ")]"
 MAX_SLOT = 24  # tokens
+_FIRST = frozenset("0123456789<>≤≥=±~%")  # the first characters of a number (``tagger.words.is_number``)
 
 
 def _number(t: TokenView, j: int) -> bool:
@@ -70,21 +73,25 @@ def _slot_end(t: TokenView, j: int, hi: int) -> int:
 
 
 def value_slots(t: TokenView, lo: int, hi: int) -> dict[int, int]:
-    """The value runs of the sentence ``[lo, hi)`` (module doc), as ``{first token: index after the last}``."""
+    """The value runs of the sentence ``[lo, hi)`` (module doc), as ``{first token: index after the last}``. Only the
+    tokens that can open one (an opener, or a first character of a number) are visited, found by set tests in C."""
     slots: dict[int, int] = {}
-    j = lo + 1
-    while j < hi:
-        low = t.lower[j]
-        if low in OPENERS and j + 1 < hi and _number(t, j + 1) and t.wordish(j - 1):
+    seg = range(lo + 1, hi)
+    cands = sorted(set(compress(seg, map(OPENERS.__contains__, t.lower[lo + 1:hi])))
+                   | set(compress(seg, map(_FIRST.__contains__, [w[:1] for w in t.text[lo + 1:hi]]))))
+    after = lo + 1  # tokens before this one are inside a run already read
+    for j in cands:
+        if j < after:
+            continue
+        if t.lower[j] in OPENERS and j + 1 < hi and _number(t, j + 1) and t.wordish(j - 1):
             end = _slot_end(t, j + 1, hi)
         elif _number(t, j) and t.wordish(j - 1) and t.lower[j - 1] not in OPENERS:
             end = _slot_end(t, j, hi)
             if not any(w == "%" or w in COMPARE for w in t.lower[j:end]):
-                j = end  # "week 12", "DOL 28", "score 64 (sd 20)": a name's number or a statistic
+                after = end  # "week 12", "DOL 28", "score 64 (sd 20)": a name's number or a statistic
                 continue
         else:
-            j += 1
             continue
         slots[j] = end
-        j = end
+        after = end
     return slots
