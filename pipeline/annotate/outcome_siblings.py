@@ -2,17 +2,14 @@
 
 A list with an OUTCOME item extends to its untagged items: a short noun phrase joined to an OUTCOME span
 by ``,``/``and``/``or``/``as well as``, bracketed numbers after an item skipped ("fever (59.3 %), ...,
-chills (18.5 %) and arrhythmia"), and so is the value an item reports (session 20, docs/claims.md 34.x:
-"haematoma in 8.4%, haemothorax in 1.7%, [pneumothorax] in 2.4%", :mod:`claimex.annotate.outcome_valueslots`),
-ending at a function word or punctuation, not an arm word, no other entity inside, no verb-like ``-ed`` word
-(the list has ended: "pain and improved function"); the chain goes on over further items. Also the bracket and
-list-word helpers the list split shares.
+chills (18.5 %) and arrhythmia"), ending at a function word or punctuation, not an arm word, no other
+entity inside, no verb-like ``-ed`` word (the list has ended: "pain and improved function"); the chain
+goes on over further items. Also the bracket and list-word helpers the list split shares.
 """
 
 from __future__ import annotations
 
-from .outcome_names import COMPARISON_ADJ, POPULATION_NOUNS, TokenView, name_ok
-from .outcome_valueslots import OPENERS, value_slots
+from .outcome_names import COMPARISON_ADJ, TokenView, name_ok
 from .tagger.words import has_letter
 
 MAX_ITEM = 5  # words of an untagged list item
@@ -93,35 +90,11 @@ def siblings(t: TokenView, spans: list[tuple[int, int]], taken: list[bool], lo: 
     found: list[tuple[int, int]] = []
     starts = {s for s, _ in spans}
     ends = {e for _, e in spans}
-    slots: dict[int, int] | None = None  # the sentence's value slots, found at their first use
-
-    def slot_at(j: int) -> int | None:
-        """End of the value slot opening at ``j`` (cheap test first: an opener or a token with a digit)."""
-        nonlocal slots
-        if j >= hi or not (t.lower[j] in OPENERS or any(ch.isdigit() for ch in t.text[j])):
-            return None
-        if slots is None:
-            slots = value_slots(t, lo, hi)
-        return slots.get(j)
-
-    def slot_before(k: int) -> int:
-        """Start of the value slot ending right before ``k``, else ``k`` (cheap test first: its last token)."""
-        nonlocal slots
-        last = t.text[k - 1] if k > lo else ""
-        if not (last[-1:].isdigit() or last[-1:] in ("%", ")", "]") or t.lower[k - 1] in POPULATION_NOUNS):
-            return k
-        if slots is None:
-            slots = value_slots(t, lo, hi)
-        return next((a for a, b in slots.items() if b == k), k)
-
     for s, e in spans:
         j = e  # rightwards
         while True:
             if j < hi and t.text[j] in _OPEN:
                 j = _bracket_end(t, j, hi) or j
-            end = slot_at(j)
-            past_value = end is not None
-            j = end if end is not None else j
             k = _separator_after(t, j, hi)
             if k is None or k >= hi:
                 break
@@ -132,18 +105,16 @@ def siblings(t: TokenView, spans: list[tuple[int, int]], taken: list[bool], lo: 
             if k + 1 < hi and t.lower[k] in COMPARISON_ADJ:
                 k += 1  # "... and greater involvement": the direction word stays outside the item
             m = k
-            while m < hi and not _stop(t, m, taken) and (t.lower[m] != "of" or m == k) and slot_at(m) is None:
+            while m < hi and not _stop(t, m, taken) and (t.lower[m] != "of" or m == k):
                 m += 1
             if m < hi and t.lower[m] == "of" and m + 1 < hi and not _stop(t, m + 1, taken):
                 m += 1  # "length of stay"
                 if m < hi and t.lower[m] == "the":
                     m += 1
-                while m < hi and not _stop(t, m, taken) and slot_at(m) is None:
+                while m < hi and not _stop(t, m, taken):
                     m += 1
             if m == k or not _item_ok(t, k, m) or (m < hi and taken[m]) or (m < hi and t.wordish(m)):
                 break
-            if past_value and slot_at(m) is None:
-                break  # past a value, the list goes on only over items that report their own
             found.append((k, m))
             for x in range(k, m):
                 taken[x] = True
@@ -153,7 +124,7 @@ def siblings(t: TokenView, spans: list[tuple[int, int]], taken: list[bool], lo: 
             k = _separator_before(t, j, lo)
             if k is None:
                 break
-            m = slot_before(k)
+            m = k
             if m - 1 >= lo and t.text[m - 1] in _CLOSE:
                 m = _bracket_start(t, m, lo) or m
             if m in ends:
