@@ -48,7 +48,8 @@ layer an INTERVENTION span in an outcome role becomes an OUTCOME (:mod:`claimex.
 clause-opening phrase whose verb measures it, "MRI metrics did not differ between groups"; the argument of a
 compared measure noun, "shorter duration of meropenem therapy"; an OUTCOME list item with its own p-value;
 :mod:`claimex.annotate.outcome_objects`: the object of an effect verb whose subject is an arm, "[LOLA]I
-ameliorated [the deleterious psychometric effects of glutamine]").
+ameliorated [the deleterious psychometric effects of glutamine]"; :mod:`claimex.annotate.outcome_countarms`: what
+the counted patients did, "more patients in the intervention group [continued antidepressants]").
 Scores and
 subtypes of a split span go to each of its items; new spans get None (``claimex_subtypes``, after this
 component, gives every span its subtype). Cost: about 1.1 ms per abstract, the component alone on the 537
@@ -68,6 +69,7 @@ from spacy.tokens import Doc, Span
 
 from .entities import CLAIMS_KEY, SPANS_KEY, get_entities, set_entities
 from .outcome_arms import arm_outcomes
+from .outcome_countarms import counted_arm_objects
 from .outcome_counts import count_predicates
 from .outcome_names import _free as free
 from .outcome_names import adverse_subject, compared_names, grow, grow_phrase, slot_labels
@@ -327,6 +329,7 @@ class OutcomeLists:
         claims = [o for o in kept if id(o) not in dropped]
         claims = arm_outcomes(t, claims)
         claims = effect_objects(t, claims)
+        claims = counted_arm_objects(t, claims, kind_at)
         pico = self._pico_layer(tagged, claims)
         if not _same(pico, tagged):
             set_entities(doc, [Span(doc, a, b, label=label) for a, b, label, _, _, _ in pico],
