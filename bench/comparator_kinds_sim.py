@@ -35,6 +35,7 @@ from claimex.assemble.claims.control import is_control
 from claimex.assemble.claims.coordinated import coordinated_runs
 from claimex.assemble.claims.design import COMPARE_BEFORE, same_intervention
 from claimex.assemble.claims.labels import bare_control, is_bare_label
+from claimex.assemble.claims.reported import arm_groups
 from claimex.evaluate.findings_match import FIELDS, judge_claim
 from claimex.schema import FLIP
 
@@ -112,18 +113,14 @@ def proposals(record, claim):
     if claim.type in ("finding", "adverse_effect") and cc and all(bare_control(e.text) for e in cc) \
             and claim.start in POOL:
         seen, main, design = POOL[claim.start]
-        groups: list[list] = []
-        for e in seen:
+        def other_design_arm(e) -> bool:
             key = entity_words(e)
-            if not key or is_control(e) or is_bare_label(e.text) or any(same_intervention(key, m) for m in main) \
-                    or any(same_intervention(key, entity_words(i)) for i in ci) \
-                    or not any(same_intervention(key, d) for d in design):
-                continue
-            grp = next((g for g in groups if same_intervention(key, entity_words(g[0]))), None)
-            if grp is None:
-                groups.append([e])
-            else:
-                grp.append(e)
+            return bool(key) and not is_control(e) and not is_bare_label(e.text) \
+                and not any(same_intervention(key, m) for m in main) \
+                and not any(same_intervention(key, entity_words(i)) for i in ci) \
+                and any(same_intervention(key, d) for d in design)
+
+        groups = arm_groups(e for e in seen if other_design_arm(e))
         if len(groups) == 1:
             out.append(("bare", claim.model_copy(update={"comparator": [groups[0][-1].id]})))
         else:

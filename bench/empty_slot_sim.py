@@ -26,6 +26,7 @@ from judged import judged, record_contexts, tune_options  # bench/judged.py
 from claimex.assemble.claims.base import entity_words
 from claimex.assemble.claims.design import same_intervention
 from claimex.assemble.claims.labels import is_bare_label
+from claimex.assemble.claims.reported import arm_groups
 from claimex.assemble.claims.reportedother import reported_comparator
 from claimex.evaluate.findings_match import arm_aliases, entity_names
 
@@ -35,19 +36,9 @@ COMPARED = ("increase", "decrease", "no_difference")
 def design_groups(ctx, record) -> list[list]:
     pops = [e for e in record.entities if e.label == "POPULATION"]
     not_arm = ctx.no_arms() if ctx.no_arms is not None else frozenset()
-    groups: list[list] = []
-    for e in ctx.interventions:
-        key = entity_words(e)
-        if not key or key not in ctx.design_arms or is_bare_label(e.text) or e.id in not_arm:
-            continue
-        if any(p.start <= e.start and e.end <= p.end for p in pops):
-            continue
-        grp = next((g for g in groups if same_intervention(key, entity_words(g[0]))), None)
-        if grp is None:
-            groups.append([e])
-        else:
-            grp.append(e)
-    return groups
+    return arm_groups(e for e in ctx.interventions
+                      if entity_words(e) and entity_words(e) in ctx.design_arms and not is_bare_label(e.text)
+                      and e.id not in not_arm and not any(p.start <= e.start and e.end <= p.end for p in pops))
 
 
 def main() -> None:

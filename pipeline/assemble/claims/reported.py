@@ -29,15 +29,22 @@ from .design import same_intervention
 LEAST = 1
 
 
-def most_named(mentions: Iterable[Entity], least: int = 1) -> list[Entity]:
-    """The mentions (in their order) of the arm most of ``mentions`` name, mentions grouped by
-    :func:`.design.same_intervention` of their content words; empty when fewer than ``least`` name it or two arms
-    are named equally often (shared by :func:`reported_arm` and :func:`.reportedother.reported_comparator`)."""
+def arm_groups(mentions: Iterable[Entity]) -> list[list[Entity]]:
+    """``mentions`` grouped by arm, in their order: a mention joins the first group whose first mention names the same
+    arm (:func:`.design.same_intervention` of their content words), else opens a group."""
     groups: list[list[Entity]] = []
     for ent in mentions:
         key = entity_words(ent)
         group = next((g for g in groups if same_intervention(key, entity_words(g[0]))), None)
         (group.append(ent) if group is not None else groups.append([ent]))
+    return groups
+
+
+def most_named(mentions: Iterable[Entity], least: int = 1) -> list[Entity]:
+    """The mentions (in their order) of the arm most of ``mentions`` name, mentions grouped by :func:`arm_groups`;
+    empty when fewer than ``least`` name it or two arms are named equally often (shared by :func:`reported_arm` and
+    :func:`.reportedother.reported_comparator`)."""
+    groups = arm_groups(mentions)
     if not groups:
         return []
     sizes = sorted((len(g) for g in groups), reverse=True)
