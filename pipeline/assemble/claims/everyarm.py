@@ -34,13 +34,13 @@ from .groups import Group
 from .hedging import negation_scope
 from .owned import has_null
 from .polarity import BOTH_ARMS, both_arms_change
+from .reporting import CHANGE_STEMS
 from .single import decide_within
 
 #: where a stretch ends (outside brackets): clause punctuation, a with-phrase, a contrast
 _STOP = re.compile(r"[,;:]|\b(?:with|without|but|whereas|while|although|however)\b", re.IGNORECASE)
-#: a change of the outcome, a verb or noun of change (as :data:`.reporting._CHANGE`, and a deterioration)
-_CHANGE = re.compile(r"\b(?:improv|increas|decreas|reduc|declin|rose|fell|elevat|worsen|normali[sz]|deteriorat)\w*",
-                     re.IGNORECASE)
+#: a change of the outcome, a verb or noun of change (:data:`.reporting.CHANGE_STEMS`, and a deterioration)
+_CHANGE = re.compile(r"\b(?:" + "|".join((*CHANGE_STEMS, "deteriorat")) + r")\w*", re.IGNORECASE)
 _BRACKET = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 

@@ -82,9 +82,10 @@ def changed(text: str) -> bool:
     return any(not negation_scope(text, m.start()) for m in SIGNIFICANT_CHANGE.finditer(text))
 
 
-#: a change of the outcome, a verb or noun of change (not a comparative of degree: "lower" sets arms apart)
-_CHANGE = re.compile(r"\b(?:improv|increas|decreas|reduc|declin|rose|fell|elevat|worsen|normali[sz]|chang)\w*",
-                     re.IGNORECASE)
+#: stems of a change of the outcome, verbs or nouns of change (not a comparative of degree: "lower" sets arms apart)
+CHANGE_STEMS = ("improv", "increas", "decreas", "reduc", "declin", "rose", "fell", "elevat", "worsen", r"normali[sz]")
+#: a change of the outcome, or any "change"
+_CHANGE = re.compile(r"\b(?:" + "|".join((*CHANGE_STEMS, "chang")) + r")\w*", re.IGNORECASE)
 
 
 def changed_over_time(text: str, cue_text: str) -> bool:
