@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 
+import numpy
 import pytest
 from spacy.attrs import NORM
 
 from claimex.annotate.tagger import embedcache
+from claimex.annotate.tagger.ops import gemm_route
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +44,14 @@ def _uncached(pico, docs):
 
 
 def _same(a, b) -> bool:
-    return len(a) == len(b) and all(x.dtype == y.dtype and x.tobytes() == y.tobytes() for x, y in zip(a, b))
+    """The same probabilities: byte for byte on the blis route (a row's floats do not depend on the batch); on
+    numpy's OpenBLAS route (the faster on AMD EPYC) the last bit can move with the batch's size
+    (``component.PREDICT_TOKENS``), so equal there within float32 rounding."""
+    if len(a) != len(b) or any(x.dtype != y.dtype or x.shape != y.shape for x, y in zip(a, b)):
+        return False
+    if gemm_route() == "blis":
+        return all(x.tobytes() == y.tobytes() for x, y in zip(a, b))
+    return all(numpy.allclose(x, y, rtol=1e-5, atol=1e-7) for x, y in zip(a, b))
 
 
 def test_loaded_pipeline_caches_and_gives_the_networks_probabilities(tagged):
