@@ -67,15 +67,6 @@ _ALONE_AFTER = re.compile(r"^\s+alone\b", re.IGNORECASE)
 _ARM_TAIL = re.compile(rf"\s*{ARM_HEAD}\b")  # "group" after an entity (case as written)
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$")
 _BETWEEN_END = re.compile(r"\bbetween\s+(?:the\s+)?$")
-# every arm at once, right before a tagged span: "both GBCAs", "either of the two herbal-based toothpastes", "the 3
-# vaccine groups", "all three psychotherapies", "either technique" (session 21)
-_EVERY_ARM_BEFORE = re.compile(r"\b(?:(?P<either>either)(?P<of>\s+of(?:\s+the)?(?:\s+(?:two|2))?)?|both|"
-                               r"the\s+(?:two|three|four|2|3|4)|all\s+(?:the\s+)?(?:two|three|four|2|3|4))\s+(?:the\s+)?$",
-                               re.IGNORECASE)
-_PLURAL_NEXT = re.compile(r"[\w-]*[A-Za-z](?<![sSuU])s\b")  # "GBCAs", "devices", "toothpastes"; not "class", "bolus"
-_COORDINATED_AFTER = re.compile(r"\s*(?:,|&|and\b|or\b|versus\b|vs\b)", re.IGNORECASE)  # "both the A and the B"
-_OR_LATER = re.compile(r"\bor\b", re.IGNORECASE)  # "either naproxen (500 mg) or placebo": alternatives
-_JOINS_ARMS = re.compile(r"\s(?:and|or|versus|vs\.?|minus)\s|/|\+", re.IGNORECASE)
 
 
 def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
@@ -87,9 +78,6 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
         tail = _ARM_TAIL.match(view.text[ent.end - view.start:])
         end = ent.end + (tail.end() if tail else 0)
         text = view.text[ent.start - view.start:end - view.start]
-        if _every_arm(view, ent, end):
-            arms.append(Arm(ent.start, end, text, None, None, plural=True))  # read as "both groups"
-            continue
         if is_bare_label(text) or bare_control(text):
             # a tagged bare label ("the intervention group", "controls", "the control intervention"): the named arm
             # it stands for
@@ -118,25 +106,6 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
     arms.sort(key=lambda a: a.start)
     _assign_sides(view, arms, lambda e: any(same_intervention(entity_words(e), m) for m in ctx.main))
     return arms
-
-
-def _every_arm(view: SentenceView, ent: Entity, end: int) -> bool:
-    """Is the tagged span ``ent`` (to ``end``, its "group" tail taken in) written as every arm at once - "between
-    both GBCAs", "after using either of the two herbal-based toothpastes", "across the 3 vaccine groups"? It then
-    names no one arm (GUIDELINES: the intervention names the arm) and is read as an untagged "both groups" is: a
-    plural arm phrase. The span (or the word after it) is a plural noun, or a bare "either" has no "or" after it
-    ("either technique"); not a span joining two arms ("both spinal and general anesthesia"), nor the first of two
-    coordinated arms ("both the workshop-only and the enriched-model nurses"), nor "either naproxen or placebo"."""
-    a, b = ent.start - view.start, end - view.start
-    m = _EVERY_ARM_BEFORE.search(view.text, max(0, a - 40), a)
-    if m is None or _JOINS_ARMS.search(ent.text) or _COORDINATED_AFTER.match(view.text, b):
-        return False
-    if m.group("either") and not m.group("of"):  # "either technique", not "either A or B"
-        return not _OR_LATER.search(view.text, b)
-    # a plural noun ends the span or follows it: "both GBCAs", "the two herbal-based toothpastes", not "both the NAC
-    # (...) and control groups"
-    last = view.text[:b].rsplit(None, 1)[-1] if view.text[:b].strip() else ""
-    return bool(_PLURAL_NEXT.fullmatch(last.rstrip(".,;:)")) or _PLURAL_NEXT.match(view.text[b:].lstrip()))
 
 
 def _design_arms_only(view: SentenceView, arms: list[Arm], ctx: InterventionContext) -> list[Arm]:
