@@ -4,6 +4,8 @@ session 21's brief counted (issue 10, session 21; counts only by default).
     OPENBLAS_NUM_THREADS=1 python bench/own_causes.py --ids models/claimex-confidence/calibration_ids.txt   # BLIND
     OPENBLAS_NUM_THREADS=1 python bench/own_causes.py --skip-ids models/claimex-confidence/calibration_ids.txt \
         [--examples CAUSE]   # OPEN only: print the findings of rows containing CAUSE
+    OPENBLAS_NUM_THREADS=1 python bench/own_causes.py --skip-ids models/claimex-confidence/calibration_ids.txt \
+        --ei-records /tmp/ei_train.jsonl [--examples CAUSE]   # EI train prompts (--skip-ids only lets --examples run)
 
 The findings counted are those of ``bench/stray_kinds.py``: found, intervention wrong, the slot holding an I/C entity
 of the finding's own sentence that names neither gold arm (``pair_classes`` "neither (own)"). The first such entity
