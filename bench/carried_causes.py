@@ -140,6 +140,20 @@ def sim_bare_control(counts, args, g, text, finding, claim, ents, i_arm, c_arm, 
               f"| {sentence_text}")
 
 
+def shape(slot, span, finding, record) -> str:
+    """The carried entity control-worded or named, the gold arm control-worded or named, and whether an I/C
+    entity naming the gold arm lies before the sentence, only after it, or nowhere outside it."""
+    carried = ("carried bare control" if all(_BARE_CONTROL.match(e.text.strip()) for e in slot) else
+               "carried control" if all(control_worded(e.expanded or e.text) for e in slot) else "carried named")
+    gold = "gold control" if control_worded(span.text) else "gold named"
+    arm, other = arm_aliases(span, record), []
+    names = [e for e in record.entities if e.label in ("INTERVENTION", "COMPARATOR") and entity_names(e, arm, other)
+             and not _overlaps((e.start, e.end), finding.sentence)]
+    where = ("gold mention earlier" if any(e.start < finding.sentence[0] for e in names) else
+             "gold mention only later" if names else "no gold mention outside")
+    return f"{carried}, {gold}, {where}"
+
+
 def gold_in_sentence(span, sentence) -> bool:
     return span is not None and sentence[0] <= span.start and span.end <= sentence[1]
 
@@ -181,7 +195,8 @@ def main() -> None:
                 mention = ("a mention names the gold" if named else
                            "mentions name no gold" if mentions else "no arm mention")
                 rows = [f"{role} total", f"{role} cause {c}", f"{role} pair {pair}{single}",
-                        f"{role} {pair} | {c}", f"{role} {c} | {mention}"]
+                        f"{role} {pair} | {c}", f"{role} {c} | {mention}",
+                        f"{role} {c} | {shape(slot, span, finding, record)}"]
                 for r in rows:
                     counts[r] += 1
                 if args.examples and args.examples in f"{role} cause {c}":
