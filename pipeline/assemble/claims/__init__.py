@@ -22,6 +22,7 @@ from ...schema import ArmValue, Claim, Record
 from .armrank import ArmRanker, TrialCheck, default_ranker_path, load_ranker
 from .arms import arms_of, settle_roles, stray_arms_dropped, stray_comparators_dropped, valued_pair
 from .base import SentenceView, entity_words, sentence_views, unique
+from .botharms import each_arm_valued
 from .confidence import ConfidenceModel, default_confidence_path, load_confidence
 from .context import InterventionContext
 from .coordinated import split_coordinated
@@ -267,6 +268,16 @@ class ClaimAssembler:
                     copies = [own.model_copy(update={"intervention": [c.id], "comparator": []}) for c in comparators]
                     out.extend(copies)
                     per_arm.extend(copies)
+            if (ctype in CARRY and not comparators and arm is None and carried_c is not None and interventions
+                    and _judged_change(decision) and all(e in roles.inherited for e in interventions)
+                    and carried_c not in interventions and each_arm_valued(view, group.measures)):
+                # a result of every arm with each arm's figures in a sentence naming no arm: the design
+                # comparator's own single-arm finding too (GUIDELINES, Findings; :mod:`.botharms`)
+                own = out[-1]
+                copy = own.model_copy(update={"intervention": [carried_c.id],
+                                              "inherited": unique([*own.inherited, carried_c.id])})
+                out.append(copy)
+                per_arm.append(copy)
             beside = None  # the stretch of a change said of every arm beside the no difference (:mod:`.everyarm`)
             if decision.within and ctype in CARRY:
                 # no difference between the arms and a significant change within them: a second, single-arm
