@@ -26,7 +26,7 @@ from .botharms import each_arm_valued
 from .confidence import ConfidenceModel, default_confidence_path, load_confidence
 from .context import InterventionContext
 from .coordinated import split_coordinated
-from .decision import CARRY, cue_text, decide, judge, rejudge
+from .decision import CARRY, cue_text, decide, judge, rejudge, set_aside
 from .design import adds_to, distinct_arms, same_intervention
 from .direction import (
     Decision,
@@ -220,9 +220,11 @@ class ClaimAssembler:
                 not_arm = ctx.no_arms()
                 comparators = [e for e in comparators if e.id not in not_arm]
             gpairs = [(m, a) for m, a in pairs if m.id in ids]
+            # the comparator-side mentions the claim set apart: not what its cue word is said of (:mod:`.decision`)
+            aside = set_aside(arms, comparators, roles.comparator if comp is not None else comparators)
             decision = decide(self.model, view, ctype, arms, group, gpairs, bool(roles.comparator), within,
                               single_arm=ctype in CARRY and carried_c is None, solo=solo, compares=compares,
-                              controlled=ctx.controlled)
+                              controlled=ctx.controlled, aside=aside)
             inherited = list(roles.inherited)
             if (ctype in CARRY and not comparators and carried_c is not None and interventions and not solo
                     and decision.direction in _COMPARED and not every_subject(view)

@@ -7,10 +7,12 @@ roles and body parts blanked. Rules and reasons: ``docs/claims.md`` section 4 ("
 
 from __future__ import annotations
 
-from ...schema import Claim
-from .base import SentenceView, blank
+from ...schema import Claim, Entity
+from .base import SentenceView, blank, entity_words
 from .clauses import none_in_any_arm
 from .context import Arm
+from .control import is_control
+from .design import same_intervention
 from .direction import Decision, DirectionModel, decide_comparison, decide_qualitative, is_comparative
 from .groups import Group
 from .link import role_spans
@@ -21,7 +23,7 @@ from .significance import NOT_SIGNIFICANT, compares_arms, significance
 from .single import HARMS, decide_within
 from .types import CONCLUSION
 
-__all__ = ["CARRY", "about_harms", "cue_text", "decide", "judge", "rejudge"]
+__all__ = ["CARRY", "about_harms", "cue_arms", "cue_text", "decide", "judge", "rejudge", "set_aside"]
 
 _NO_DIRECTION = ("background", "aim")
 #: the claim types whose roles are settled against the abstract's arms and carried (findings, harms, conclusions)
@@ -73,7 +75,7 @@ def rejudge(claim: Claim, view: SentenceView, ctype: str, group: Group) -> None:
 
 def decide(model: DirectionModel | None, view: SentenceView, ctype: str, arms: list[Arm], group: Group, pairs,
            has_comparator: bool, within: bool = False, single_arm: bool = False, solo: bool = False,
-           compares: bool = False, controlled: bool = False) -> Decision:
+           compares: bool = False, controlled: bool = False, aside: frozenset[str] = frozenset()) -> Decision:
     """The direction, significance and negation of ``group``'s result in ``view``. ``model``: the direction
     classifier (None: the rules alone); ``single_arm``: the abstract's design has no comparator (no control or
     alternative arm anywhere); ``solo``: the arm rules made this a single-arm finding of one arm (arms reported
@@ -81,7 +83,9 @@ def decide(model: DirectionModel | None, view: SentenceView, ctype: str, arms: l
     the sentence has comparison words; ``compares``: the arm rules found the sentence comparing arms
     (:func:`.sides.between_arms`: "Singing did not improve single breath counting", an arm as the subject of an
     effect verb), so it is decided as a comparison even when no comparator was resolved; ``controlled``: the
-    abstract names a controlled design (:func:`.sides.controlled_design`)."""
+    abstract names a controlled design (:func:`.sides.controlled_design`); ``aside``: the ids of the sentence's
+    comparator-side mentions the claim sets apart (:func:`set_aside`), which its cue word is not read of
+    (:func:`cue_arms`)."""
     if ctype in _NO_DIRECTION or (ctype == "conclusion" and _recommendation(view.text)):
         return Decision()
     masked = cue_text(view)
@@ -131,19 +135,46 @@ def decide(model: DirectionModel | None, view: SentenceView, ctype: str, arms: l
         sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]
         others = [(o.start - view.start, o.end - view.start) for o in view.label("OUTCOME")
                   if o not in group.outcomes]
-        decision = decide_comparison(view.text, view.start, group.measures, role_spans(view, arms, group.outcomes),
-                                     sides, model, outcome_text, others)
+        spans = role_spans(view, cue_arms(arms, aside), group.outcomes)
+        decision = decide_comparison(view.text, view.start, group.measures, spans, sides, model, outcome_text, others)
     if decision.direction is None and has_comparator and ctype in CARRY:
         # arms named, nothing compared in words: their values or the classifier
         sides = [(m, a.side) for m, a in pairs if a.side and a.entity is not None]
         decision = decide_comparison(view.text, view.start, group.measures,
-                                     role_spans(view, arms, group.outcomes), sides, model, outcome_text)
+                                     role_spans(view, cue_arms(arms, aside), group.outcomes), sides, model,
+                                     outcome_text)
     if decision.direction is None and not has_comparator and ctype in CARRY:
         # no comparator, nothing compared or judged in words: a result reported for the arm
         decision = judge(view, ctype, group)
         if decision.negated and designed and controlled and not about_harms(view, ctype):
             return _denied(decision)
     return decision
+
+
+def set_aside(arms: list[Arm], comparators: list[Entity], held: list[Entity]) -> frozenset[str]:
+    """The ids of the sentence's comparator-side mentions a claim with ``comparators`` sets apart: mentions not in
+    ``held`` (the comparators the sentence's roles kept - a stray comparator, a mention of no arm of the trial left the
+    slot; ``held`` is the sentence's comparator list for a claim made per comparator, whose other comparators stay arms
+    of the sentence), not control-worded and naming no arm of ``comparators``. Nothing when the claim has no
+    comparator."""
+    if not comparators:
+        return frozenset()
+    kept = {e.id for e in held}
+    keys = [entity_words(e) for e in comparators]
+    return frozenset(a.entity.id for a in arms if a.side == "C" and a.entity is not None and a.entity.id not in kept
+                     and not is_control(a.entity)
+                     and not any(same_intervention(entity_words(a.entity), k) for k in keys))
+
+
+def cue_arms(arms: list[Arm], aside: frozenset[str]) -> list[Arm]:
+    """The arm mentions a comparison's cue word may be said of: the sentence's arms but the comparator-side mentions
+    the claim set apart (:func:`set_aside`). GUIDELINES, Fields: the direction is the intervention's relative to the
+    comparator; a cue said of a mention that is neither ("significantly greater for melancholic patients receiving
+    duloxetine compared with placebo", "melancholic" tagged as an arm and left out of the comparator slot) says
+    nothing of which side the claim's intervention is on."""
+    if not aside:
+        return arms
+    return [a for a in arms if not (a.side == "C" and a.entity is not None and a.entity.id in aside)]
 
 
 def _denied(decision: Decision) -> Decision:
