@@ -76,7 +76,33 @@ def result_sentences(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], w
         starts = [idx[lo] for lo, _ in sentences]
         out.update(k for k in (bisect_right(starts, m.start) - 1 for m in measures if m.kind in RESULT_KINDS)
                    if k in which)
+    if len(out) < len(which):
+        out |= _values_compared(doc, t, sentences, which - out)
     return out
+
+
+#: measure kinds that give one arm's value of an outcome ("12% vs 20%", "3.1 ± 0.4 vs 4.2 ± 0.6 days")
+VALUE_KINDS = frozenset(["percentage", "mean_sd", "median_iqr", "range", "value"])
+#: words that set two values side by side
+COMPARE_WORDS = frozenset(["vs", "vs.", "versus", "compared", "respectively"])
+
+
+def _values_compared(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], which: set[int]) -> set[int]:
+    """Those of the sentences ``which`` that set two result values side by side: two measures of
+    :data:`VALUE_KINDS` and a word of :data:`COMPARE_WORDS` ("4/59 (7%) intervention quitters, compared to 2/59
+    (4%) control quitters")."""
+    which = {k for k in which if not COMPARE_WORDS.isdisjoint(t.lower[slice(*sentences[k])])}
+    measures = doc._.measures if doc.has_extension("measures") else None
+    if not which or not measures:
+        return set()
+    idx = doc.to_array(IDX).tolist()
+    starts = [idx[lo] for lo, _ in sentences]
+    count: dict[int, int] = {}
+    for m in measures:
+        if m.kind in VALUE_KINDS:
+            k = bisect_right(starts, m.start) - 1
+            count[k] = count.get(k, 0) + 1
+    return {k for k in which if count.get(k, 0) >= 2}
 
 
 def _question(t: TokenView, lo: int, hi: int) -> bool:
