@@ -74,6 +74,7 @@ from .outcome_counts import count_predicates
 from .outcome_names import _free as free
 from .outcome_names import adverse_subject, compared_names, grow, grow_phrase, slot_labels
 from .outcome_objects import effect_objects
+from .outcome_remainders import run_remainders
 from .outcome_results import CUE_WORDS, embedded_subjects, result_names
 from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
 from .outcome_weak import weak_outcomes
@@ -324,6 +325,7 @@ class OutcomeLists:
             kept += [[a, b, OUTCOME, None, None, "count_predicates"]
                      for a, b in count_predicates(t, taken, lo, hi, kind_at, has_outcome)]
         absorb_modifiers(kept, run_of, dropped)
+        kept += [[a, b, OUTCOME, None, None, "remainders"] for a, b in run_remainders(doc, t, taken, split_list)]
         kept += [[a, b, OUTCOME, sc, None, "weak"] for a, b, sc in weak_outcomes(doc, t, t.sentences, taken, tagged,
                                                                                  split_list)]
         claims = [o for o in kept if id(o) not in dropped]

@@ -22,8 +22,8 @@ from spacy.tokens import Doc
 from spacy.training import Example, validate_examples, validate_get_examples
 from thinc.api import Model, set_dropout_rate
 
-from ..entities import WEAK_KEY, WIDE_KEY, set_entities
-from .decode import decode_doc, decode_weak_wide, hygiene_for
+from ..entities import SEEDS_KEY, WEAK_KEY, WIDE_KEY, set_entities
+from .decode import decode_doc, decode_seeds, decode_weak_wide, hygiene_for
 from .embedcache import EmbedCache, fits, parts
 from .model import HEADS, sigmoid, targets
 from .ops import use_fast_ops
@@ -170,6 +170,7 @@ class PicoTagger(TrainablePipe):
                                                       clean=clean)  # one hysteresis pass for both layers
                 set_entities(doc, weak, scores, key=WEAK_KEY)
                 set_entities(doc, wide, key=WIDE_KEY)
+                set_entities(doc, decode_seeds(doc, p, self.heads, self.cfg, self.cfg["weak_outcome"]), key=SEEDS_KEY)
 
     def update(self, examples: Iterable[Example], *, drop: float = 0.0, sgd=None,
                losses: dict[str, float] | None = None) -> dict[str, float]:

@@ -292,6 +292,25 @@ def _wide(doc: Doc, head: str, main: numpy.ndarray | None) -> list[Span]:
     return _spans(doc, [(a, b, head, 0.0) for a, b in runs(main[:, 0])])
 
 
+def decode_seeds(doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Mapping, threshold: float,
+                 head: str = "OUTCOME") -> list[Span]:
+    """Inside the head's wide runs (:func:`decode_wide`), the runs of tokens over the weak ``threshold`` that the
+    main decode's own hysteresis (its threshold, grown at threshold x factor) does not reach: where the tagger
+    almost tagged a second phrase of the run ("[injection site reactions] including induration, ...": 0.24-0.38
+    beside a main span at 0.90). The weak decode leaves these runs out (they hold a main span);
+    :mod:`claimex.annotate.outcome_remainders` takes a free stretch of a run only where it holds one."""
+    if head not in heads or not len(doc):
+        return []
+    col, factor, main = _main_grown(probs, heads, cfg, threshold, head)
+    if main is None or not main.any():
+        return []
+    top = cfg["thresholds"].get(head, 0.5)
+    seeds = main & (col >= threshold) & ~grow(col >= top, col >= top * factor)
+    if not seeds.any():
+        return []
+    return _spans(doc, [(a, b, head, 0.0) for a, b in runs(seeds[:, 0])])
+
+
 def _clean_new(clean: SpanHygiene, items: list[Item], done: set) -> list[Item]:
     """Hygiene over the spans that propagation added or widened (each kept piece once); a repeat of
     a cleaned span's words inside one sentence is clean already unless it grows there."""
