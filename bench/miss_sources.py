@@ -19,19 +19,17 @@ from __future__ import annotations
 from collections import Counter
 
 from judged import tune_options
-
 from typing_paths import typing_path
 
-from claimex.assemble.claims import ClaimAssembler
-from claimex.assemble.claims.base import sentence_views
 from claimex.annotate.entities import WEAK_KEY, WIDE_KEY
 from claimex.annotate.outcome_names import NAME_END
 from claimex.annotate.outcome_weak import RESULT_WORDS
 from claimex.annotate.tagger.words import FUNCTION_WORDS
+from claimex.assemble.claims import ClaimAssembler
+from claimex.assemble.claims.base import sentence_views
 from claimex.corpora.findings import load_document
 from claimex.evaluate.findings_match import _overlaps, covered, judge, tokens
 from claimex.extractor import Extractor, record_of
-
 
 RANKER = ClaimAssembler().arms
 

@@ -43,7 +43,7 @@ def run_remainders(doc: Doc, t: TokenView, taken: list[bool], split: Split) -> l
     out: list[tuple[int, int]] = []
     for span in doc.spans[WIDE_KEY]:
         s, e = span.start, span.end
-        if not any(taken[s:e]) or all(taken[s:e]):
+        if not any(seed[s:e]) or not any(taken[s:e]) or all(taken[s:e]):
             continue
         j = s
         while j < e:
@@ -54,15 +54,23 @@ def run_remainders(doc: Doc, t: TokenView, taken: list[bool], split: Split) -> l
             while k < e and not taken[k]:
                 k += 1
             if (j == s or t.lower[j] in PARTS) and (k == e or t.lower[k - 1] in PARTS):
-                a, b = j, k
-                while a < b and t.lower[a] in PARTS:
-                    a += 1
-                while b > a and t.lower[b - 1] in PARTS:
-                    b -= 1
-                a, b = _trim(t, a, b)
-                if b > a and any(seed[a:b]) and any(_noun_like(t.text[m], t.lower[m]) for m in range(a, b)) and _names_outcome(t, a, b):
+                a, b = _stretch(t, j, k)
+                if b > a and any(seed[a:b]):
                     for x, y in split(t, a, b):
                         out.append((x, y))
                         taken[x:y] = [True] * (y - x)
             j = k
     return out
+
+
+def _stretch(t: TokenView, j: int, k: int) -> tuple[int, int]:
+    """``[j, k)`` without the separators and example words at its edges, trimmed (:func:`outcome_weak._trim`);
+    empty unless it names an outcome and holds a noun-like word."""
+    while j < k and t.lower[j] in PARTS:
+        j += 1
+    while k > j and t.lower[k - 1] in PARTS:
+        k -= 1
+    a, b = _trim(t, j, k)
+    if b > a and any(_noun_like(t.text[m], t.lower[m]) for m in range(a, b)) and _names_outcome(t, a, b):
+        return a, b
+    return j, j
