@@ -35,6 +35,9 @@ changes no dev figure and names the seed's "postembolization syndrome" (issue 11
 **wide** - :mod:`claimex.annotate.outcome_wide`: a tagged OUTCOME span (or list item) extends over the free
 words where the tagger's OUTCOME probability stays over the weak decode's floor (after the name rules).
 
+**remainders** - :mod:`claimex.annotate.outcome_remainders`: the rest of a tagger's run beyond a list separator or
+"including", where the tagger almost tagged it ("[injection site reactions] including induration, ...").
+
 **count predicates** - :mod:`claimex.annotate.outcome_counts`: in a sentence with no OUTCOME that compares or
 tests counts, the verb phrase of the counted subject ("303 (80%) of 379 participants ... [did not need further
 intervention], compared with ...").
