@@ -27,6 +27,7 @@ SPANS_KEY = "pico"
 CLAIMS_KEY = "pico_claims"
 WEAK_KEY = "pico_weak"  # low-threshold OUTCOME candidates of the tagger (``weak_outcome``), for the claims layer
 WIDE_KEY = "pico_wide"  # how far the tagger's OUTCOME spans reach at the weak floor, for the claims layer
+SEEDS_KEY = "pico_seeds"  # weak-threshold runs inside those reaches that the main spans do not reach (claims layer)
 
 # EBM-NLP coarse labels and their claimex names
 EBM_TO_LABEL = {"P": "POPULATION", "I": "INTERVENTION", "O": "OUTCOME", "C": "COMPARATOR"}

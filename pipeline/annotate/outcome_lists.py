@@ -35,6 +35,9 @@ changes no dev figure and names the seed's "postembolization syndrome" (issue 11
 **wide** - :mod:`claimex.annotate.outcome_wide`: a tagged OUTCOME span (or list item) extends over the free
 words where the tagger's OUTCOME probability stays over the weak decode's floor (after the name rules).
 
+**remainders** - :mod:`claimex.annotate.outcome_remainders`: the rest of a tagger's run beyond a list separator or
+"including", where the tagger almost tagged it ("[injection site reactions] including induration, ...").
+
 **count predicates** - :mod:`claimex.annotate.outcome_counts`: in a sentence with no OUTCOME that compares or
 tests counts, the verb phrase of the counted subject ("303 (80%) of 379 participants ... [did not need further
 intervention], compared with ...").
@@ -74,6 +77,7 @@ from .outcome_counts import count_predicates
 from .outcome_names import _free as free
 from .outcome_names import adverse_subject, compared_names, grow, grow_phrase, slot_labels
 from .outcome_objects import effect_objects
+from .outcome_remainders import run_remainders
 from .outcome_results import CUE_WORDS, embedded_subjects, result_names
 from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
 from .outcome_weak import weak_outcomes
@@ -324,6 +328,7 @@ class OutcomeLists:
             kept += [[a, b, OUTCOME, None, None, "count_predicates"]
                      for a, b in count_predicates(t, taken, lo, hi, kind_at, has_outcome)]
         absorb_modifiers(kept, run_of, dropped)
+        kept += [[a, b, OUTCOME, None, None, "remainders"] for a, b in run_remainders(doc, t, taken, split_list)]
         kept += [[a, b, OUTCOME, sc, None, "weak"] for a, b, sc in weak_outcomes(doc, t, t.sentences, taken, tagged,
                                                                                  split_list)]
         claims = [o for o in kept if id(o) not in dropped]

@@ -13,13 +13,16 @@ mostly an outcome the tagger's OUTCOME head saw but scored under its threshold (
   span over a tagged OUTCOME only widens what the tagger has, and is not taken - and
 * its sentence reports a result: it holds a result measure (``p_value``, ``ci``, ``ratio``, ``mean_sd``,
   ``median_iqr``, ``percentage`` in ``doc._.measures``) or a result word (a comparison adjective, a change or
-  difference word, "significant(ly)", a result predicate of :mod:`claimex.annotate.outcome_results`) - or the
-  tagger itself names an OUTCOME in it (session 18, docs/claims.md 32.1, s18-found): a sentence about a named
-  outcome is typed by the claims layer, not by this word list, and its other outcomes the tagger almost tagged are the
-  further findings of that sentence (GUIDELINES, *The unit*: one finding per outcome): "Positive effects on
-  [physical sensation]O, [general well-being]O, [community/social support]O and [achievement/efficacy]weak
-  emerged as common themes"; "The non-inferiority of X to Y for [E2 suppression]weak was confirmed" (no OUTCOME
-  tagged, no result word) still stays out.
+  difference word, "significant(ly)", a result predicate of :mod:`claimex.annotate.outcome_results`) - or it sets two
+  values of the outcome side by side (session 21, docs/claims.md 35.4, s21-found: two percentage / mean / median /
+  range / value measures and vs / versus / compared / respectively, "Daily average [PM2.5 exposures]weak were 264 and
+  102 ug/m3 in the control and intervention groups, respectively"; one value alone may describe a sample,
+  :func:`_values_compared`) - or the tagger itself names an OUTCOME in it (session 18, docs/claims.md 32.1,
+  s18-found): a sentence about a named outcome is typed by the claims layer, not by this word list, and its other
+  outcomes the tagger almost tagged are the further findings of that sentence (GUIDELINES, *The unit*: one finding
+  per outcome): "Positive effects on [physical sensation]O, [general well-being]O, [community/social support]O and
+  [achievement/efficacy]weak emerged as common themes"; "The non-inferiority of X to Y for [E2 suppression]weak was
+  confirmed" (no OUTCOME tagged, no result word) still stays out.
 
 A weak span that is the result, not the outcome - a polarity word and "effect(s)" ("Positive effects on
 [physical sensation]") - names no outcome (GUIDELINES: the outcome without result words).
@@ -79,6 +82,30 @@ def result_sentences(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], w
     return out
 
 
+#: measure kinds that give one arm's value of an outcome ("12% vs 20%", "3.1 ± 0.4 vs 4.2 ± 0.6 days")
+VALUE_KINDS = frozenset(["percentage", "mean_sd", "median_iqr", "range", "value"])
+#: words that set two values side by side
+COMPARE_WORDS = frozenset(["vs", "vs.", "versus", "compared", "respectively"])
+
+
+def _values_compared(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], which: set[int]) -> set[int]:
+    """Those of the sentences ``which`` that set two result values side by side: two measures of
+    :data:`VALUE_KINDS` and a word of :data:`COMPARE_WORDS` ("4/59 (7%) intervention quitters, compared to 2/59
+    (4%) control quitters")."""
+    which = {k for k in which if not COMPARE_WORDS.isdisjoint(t.lower[slice(*sentences[k])])}
+    measures = doc._.measures if doc.has_extension("measures") else None
+    if not which or not measures:
+        return set()
+    idx = doc.to_array(IDX).tolist()
+    starts = [idx[lo] for lo, _ in sentences]
+    count: dict[int, int] = {}
+    for m in measures:
+        if m.kind in VALUE_KINDS:
+            k = bisect_right(starts, m.start) - 1
+            count[k] = count.get(k, 0) + 1
+    return {k for k in which if count.get(k, 0) >= 2}
+
+
 def _question(t: TokenView, lo: int, hi: int) -> bool:
     """Does the sentence end on a question mark (a title or an aim: "Is X more effective than Y?")?"""
     k = hi - 1
@@ -113,6 +140,8 @@ def weak_outcomes(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], take
     starts = [lo for lo, _ in sentences]
     where = [bisect_right(starts, s) - 1 for s, _, _ in free]
     reporting = result_sentences(doc, t, sentences, set(where))
+    if len(reporting) < len(set(where)):
+        reporting |= _values_compared(doc, t, sentences, set(where) - reporting)
     if len(reporting) < len(set(where)):
         reporting |= _outcome_sentences(t, sentences, starts, set(where) - reporting, tagged)
     out = []

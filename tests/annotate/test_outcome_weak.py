@@ -125,3 +125,26 @@ def test_a_polarity_word_and_effects_name_no_outcome(nlp):
     doc = run(nlp, THEMES, tagged, ["Positive effects", "achievement/efficacy"])
     assert "Positive effects" not in outcomes(doc)
     assert "achievement/efficacy" in outcomes(doc)
+
+
+# Evidence Inference unlabelled 1913602 and PICO-Corpus 23522754 (outside the findings gold): no result word, no test,
+# but two values of the outcome set side by side (docs/claims.md 35.4)
+EXPOSURES = "Daily average PM2.5 exposures were 264 and 102 μg/m3 in the control and intervention groups, respectively."
+METASTASIS = ("In the multifocal group, 51% had a metastasis in the sentinel node compared to 28% in the unifocal "
+              "group; and further nodal involvement after a positive sentinel node was found in 40% (38/95) and 39% "
+              "(39/101) respectively.")
+
+
+def test_two_values_set_side_by_side_report_a_result(nlp):
+    doc = run(nlp, EXPOSURES, [("COMPARATOR", "control"), ("INTERVENTION", "intervention")],
+              ["average PM2.5 exposures"])
+    assert outcomes(doc) == ["average PM2.5 exposures"]
+    doc = run(nlp, METASTASIS, [("INTERVENTION", "multifocal"), ("INTERVENTION", "sentinel")], ["metastasis"])
+    assert "metastasis" in outcomes(doc)
+
+
+def test_one_value_or_values_without_a_comparison_word_report_nothing(nlp):
+    # PubMed XML 25974212 (OPEN): two counts with percentages, no word that sets them side by side
+    text = "With a median follow-up of 5·9 years, 7 (13%) patients have progressed and 4 (8%) have died (2 with DLBCL)."
+    doc = run(nlp, text, [], ["progressed"])
+    assert outcomes(doc) == []

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from spacy.training import Example, validate_examples, validate_get_examples
 from thinc.api import Model, set_dropout_rate
 
-from ..entities import WEAK_KEY, WIDE_KEY, set_entities
+from ..entities import SEEDS_KEY, WEAK_KEY, WIDE_KEY, set_entities
 from .decode import decode_doc, decode_weak_wide, hygiene_for
 from .embedcache import EmbedCache, fits, parts
 from .model import HEADS, sigmoid, targets
@@ -166,10 +166,11 @@ class PicoTagger(TrainablePipe):
             clean = hygiene_for(doc, self.cfg)
             set_entities(doc, *decode_doc(doc, p, self.heads, self.cfg, clean=clean))
             if self.cfg.get("weak_outcome"):  # candidates for the claims layer (claimex.annotate.outcome_weak)
-                weak, scores, wide = decode_weak_wide(doc, p, self.heads, self.cfg, self.cfg["weak_outcome"],
-                                                      clean=clean)  # one hysteresis pass for both layers
+                weak, scores, wide, seeds = decode_weak_wide(doc, p, self.heads, self.cfg, self.cfg["weak_outcome"],
+                                                             clean=clean)  # one hysteresis pass for the layers
                 set_entities(doc, weak, scores, key=WEAK_KEY)
                 set_entities(doc, wide, key=WIDE_KEY)
+                set_entities(doc, seeds, key=SEEDS_KEY)
 
     def update(self, examples: Iterable[Example], *, drop: float = 0.0, sgd=None,
                losses: dict[str, float] | None = None) -> dict[str, float]:

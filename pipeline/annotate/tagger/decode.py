@@ -236,13 +236,15 @@ def decode_weak(doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Map
 
 def decode_weak_wide(doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Mapping, threshold: float,
                      head: str = "OUTCOME", clean: SpanHygiene | None = None
-                     ) -> tuple[list[Span], list[float], list[Span]]:
-    """:func:`decode_weak` and :func:`decode_wide` of one head at once, the main decode's grown seeds
-    (:func:`_main_grown`) computed once for both: (weak spans, their scores, wide spans)."""
+                     ) -> tuple[list[Span], list[float], list[Span], list[Span]]:
+    """:func:`decode_weak`, :func:`decode_wide` and :func:`decode_seeds` of one head at once, the main decode's
+    grown seeds (:func:`_main_grown`) computed once for all three: (weak spans, their scores, wide spans, seed
+    spans)."""
     if head not in heads or not len(doc):
-        return [], [], []
+        return [], [], [], []
     col, factor, main = _main_grown(probs, heads, cfg, threshold, head)
-    return (*_weak(doc, probs, cfg, threshold, head, clean, col, factor, main), _wide(doc, head, main))
+    return (*_weak(doc, probs, cfg, threshold, head, clean, col, factor, main), _wide(doc, head, main),
+            _seeds(doc, cfg, threshold, head, col, factor, main))
 
 
 def _weak(doc: Doc, probs: numpy.ndarray, cfg: Mapping, threshold: float, head: str, clean: SpanHygiene | None,
@@ -290,6 +292,32 @@ def _wide(doc: Doc, head: str, main: numpy.ndarray | None) -> list[Span]:
     if main is None or not main.any():
         return []
     return _spans(doc, [(a, b, head, 0.0) for a, b in runs(main[:, 0])])
+
+
+def decode_seeds(doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Mapping, threshold: float,
+                 head: str = "OUTCOME") -> list[Span]:
+    """Inside the head's wide runs (:func:`decode_wide`), the runs of tokens over the weak ``threshold`` that the
+    main decode's own hysteresis (its threshold, grown at threshold x factor) does not reach: where the tagger
+    almost tagged a second phrase of the run ("[injection site reactions] including induration, ...": 0.24-0.38
+    beside a main span at 0.90). The weak decode leaves these runs out (they hold a main span);
+    :mod:`claimex.annotate.outcome_remainders` takes a free stretch of a run only where it holds one."""
+    if head not in heads or not len(doc):
+        return []
+    return _seeds(doc, cfg, threshold, head, *_main_grown(probs, heads, cfg, threshold, head))
+
+
+def _seeds(doc: Doc, cfg: Mapping, threshold: float, head: str, col: numpy.ndarray, factor: float,
+           main: numpy.ndarray | None) -> list[Span]:
+    """:func:`decode_seeds` from :func:`_main_grown`'s column, factor and grown seeds."""
+    if main is None or not main.any():
+        return []
+    top = cfg["thresholds"].get(head, 0.5)
+    if not (main & (col < top * factor)).any():  # every token of every run is in the main hysteresis
+        return []
+    seeds = main & (col >= threshold) & ~grow(col >= top, col >= top * factor)
+    if not seeds.any():
+        return []
+    return _spans(doc, [(a, b, head, 0.0) for a, b in runs(seeds[:, 0])])
 
 
 def _clean_new(clean: SpanHygiene, items: list[Item], done: set) -> list[Item]:

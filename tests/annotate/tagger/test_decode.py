@@ -208,7 +208,7 @@ def test_decode_wide_gives_how_far_the_main_spans_reach_at_the_weak_floor():
 def test_decode_weak_wide_equals_the_two_decodes_apart():
     # the tagger component calls decode_weak_wide (one hysteresis pass); it must give decode_weak's and
     # decode_wide's spans exactly, on random probabilities over a range of thresholds
-    from claimex.annotate.tagger.decode import decode_weak, decode_weak_wide, decode_wide
+    from claimex.annotate.tagger.decode import decode_seeds, decode_weak, decode_weak_wide, decode_wide
 
     rng = numpy.random.RandomState(7)
     vocab = "aspirin reduced stroke mortality and major bleeding in the placebo group , ( ) of".split()
@@ -221,5 +221,7 @@ def test_decode_weak_wide_equals_the_two_decodes_apart():
             weak, scores = decode_weak(doc, probs, HEADS, cfg, threshold)
             wide = decode_wide(doc, probs, HEADS, cfg, threshold)
             got = decode_weak_wide(doc, probs, HEADS, cfg, threshold)
-            key = [[(s.start, s.end, s.label_) for s in spans] for spans in (weak, wide, got[0], got[2])]
-            assert key[2] == key[0] and got[1] == scores and key[3] == key[1]
+            seeds = decode_seeds(doc, probs, HEADS, cfg, threshold)
+            key = [[(s.start, s.end, s.label_) for s in spans] for spans in (weak, wide, got[0], got[2], seeds,
+                                                                             got[3])]
+            assert key[2] == key[0] and got[1] == scores and key[3] == key[1] and key[5] == key[4]
