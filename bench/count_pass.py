@@ -14,6 +14,12 @@ word-embedding cache (``claimex.annotate.tagger.embedcache``) with every word of
 keeps per-text caches (bounded ``functools`` caches of its cue tests), which the warm-up fills with every sentence of
 the counted pass; ``--unseen`` warms up on the next ``--limit`` abstracts of the set instead, so that no cache answers
 the counted pass from its own warm-up: the cost of abstracts the process has not seen (session 14).
+
+``--callgrind`` (under ``valgrind --tool=callgrind --instr-atstart=no``, as ``bench/count_stages.py --callgrind``)
+counts the passes alone in one process: the instrumentation is on around the end-to-end pass (dump ``e2e``) and
+then around the tokenizer pass over the same texts (dump ``tok``), so one run per tree gives both and no start-up
+is in either count (session 21: a cachegrind run of the whole process took over 30 minutes on the loaded box).
+``bench/ab_pass_callgrind.sh BASE`` does it for a baseline tree and this checkout.
 """
 
 from __future__ import annotations
@@ -41,6 +47,9 @@ def main(argv=None) -> None:
                          "the counted pass makes the rows of its words again, as a fresh process would")
     ap.add_argument("--unseen", action="store_true",
                     help="warm up on the next --limit abstracts of the set, not on the counted ones (module doc)")
+    ap.add_argument("--callgrind", action="store_true",
+                    help="under callgrind --instr-atstart=no: count the e2e pass and then the tokenizer pass, each "
+                         "alone (dumps named e2e and tok; --what is ignored)")
     args = ap.parse_args(argv)
     import speed
 
@@ -61,7 +70,18 @@ def main(argv=None) -> None:
             for _, pipe in extractor.nlp.pipeline:
                 if getattr(pipe, "embed_cache", None) is not None:
                     pipe.embed_cache.clear()
-        if args.what == "e2e":
+        if args.callgrind:
+            from count_stages import _callgrind_switch
+
+            start, stop = _callgrind_switch()
+            start()
+            speed.extract_file(extractor, src, folder / "out.jsonl")
+            stop(b"e2e")
+            start()
+            for t in texts:
+                extractor.nlp.tokenizer(t)
+            stop(b"tok")
+        elif args.what == "e2e":
             speed.extract_file(extractor, src, folder / "out.jsonl")
         elif args.what == "tok":
             for t in texts:

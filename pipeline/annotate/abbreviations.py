@@ -31,7 +31,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import compress
 
-import numpy
 from scispacy.abbreviation import AbbreviationDetector
 from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
@@ -59,11 +58,11 @@ class ParenthesisMatcher:
         if not len(doc):
             return []
         orth = doc.to_array(ORTH)
-        opens = numpy.flatnonzero(orth == self.open).tolist()
+        opens = (orth == self.open).nonzero()[0].tolist()
         if not opens:
             return []
         out = []
-        for j in numpy.flatnonzero(orth == self.close).tolist():
+        for j in (orth == self.close).nonzero()[0].tolist():
             hi = bisect_right(opens, j - 2)  # at least one token inside
             lo = bisect_left(opens, j - 1 - MAX_INSIDE)  # at most MAX_INSIDE inside
             out.extend((self.key, i, j + 1) for i in reversed(opens[lo:hi]))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Optional, Sequence
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, SpanGroup
 
@@ -28,6 +29,10 @@ CLAIMS_KEY = "pico_claims"
 WEAK_KEY = "pico_weak"  # low-threshold OUTCOME candidates of the tagger (``weak_outcome``), for the claims layer
 WIDE_KEY = "pico_wide"  # how far the tagger's OUTCOME spans reach at the weak floor, for the claims layer
 SEEDS_KEY = "pico_seeds"  # weak-threshold runs inside those reaches that the main spans do not reach (claims layer)
+
+# Doc -> {key: (the SpanGroup set_entities wrote, its spans' (start, end, label id))}: what span_bounds reads. The
+# values hold no Span (a Span holds its Doc: the Doc would never be freed) and the group holds its Doc weakly.
+_BOUNDS: WeakKeyDictionary = WeakKeyDictionary()
 
 # EBM-NLP coarse labels and their claimex names
 EBM_TO_LABEL = {"P": "POPULATION", "I": "INTERVENTION", "O": "OUTCOME", "C": "COMPARATOR"}
@@ -72,6 +77,27 @@ def set_entities(
     if key == SPANS_KEY and CLAIMS_KEY in doc.spans:
         del doc.spans[CLAIMS_KEY]
     doc.spans[key] = group
+    made = _BOUNDS.get(doc)
+    if made is None:
+        made = _BOUNDS[doc] = {}
+    made[key] = (group, [(spans[k].start, spans[k].end, spans[k].label) for k in order])
+
+
+def span_bounds(doc: Doc, key: str) -> Optional[list[tuple[int, int, int]]]:
+    """``(start, end, label id)`` of each span of ``doc.spans[key]`` in the group's order (None: no such layer),
+    without a Span object per span: iterating a SpanGroup makes a Span, and Token objects for its ends, for every
+    span, which the readers that need only the bounds (the subtype tagger, the wide runs) paid for every doc. A
+    layer that :func:`set_entities` wrote is answered from what it recorded while ``doc.spans[key]`` is that same
+    group with as many spans (claimex never edits a layer in place: a new layer is a new group, as the aligned
+    ``attrs`` lists assume); any other layer is read from its spans. The list is shared: do not change it."""
+    group = doc.spans.get(key)
+    if group is None:
+        return None
+    made = _BOUNDS.get(doc)
+    got = made.get(key) if made is not None else None
+    if got is not None and got[0] is group and len(got[1]) == len(group):
+        return got[1]
+    return [(span.start, span.end, span.label) for span in group]
 
 
 def get_entities(doc: Doc, key: str = SPANS_KEY) -> list[TaggedSpan]:

@@ -65,7 +65,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from itertools import compress
 
-import numpy
 from spacy.attrs import SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -101,7 +100,7 @@ class Tokens:
         self.lower = token_lowers(doc)  # shared with the span hygiene (not changed here)
         self.space = arr[:, 0].astype(bool).tolist()
         self.n = len(self.text)
-        starts = numpy.flatnonzero(arr[:, 1] == 1).tolist() if self.n else []
+        starts = (arr[:, 1] == 1).nonzero()[0].tolist() if self.n else []
         edges = sorted({0, *starts, self.n})
         self.sentences = [(a, b) for a, b in zip(edges, edges[1:]) if b > a]
         where: dict[str, list[int]] = {}

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .entities import WEAK_KEY, WIDE_KEY
+from .entities import WEAK_KEY, WIDE_KEY, span_bounds
 from .outcome_names import NAME_END, TokenView
 from .outcome_results import _CHANGE_GERUNDS
 from .outcome_weak import RESULT_WORDS, STAT_WORDS, Split
@@ -56,12 +56,12 @@ def wide_runs(doc: Doc) -> list[int] | None:
     """Per token: the index of its run over the weak floor - a ``pico_wide`` run, or a ``pico_weak`` span (a run
     seeded at the weak threshold, :func:`claimex.annotate.tagger.decode.decode_weak`; the two never overlap) -
     or -1; None when the tagger wrote no ``pico_wide`` layer."""
-    if WIDE_KEY not in doc.spans:
+    wide = span_bounds(doc, WIDE_KEY)
+    if wide is None:
         return None
     out = [-1] * len(doc)
-    runs = list(doc.spans[WIDE_KEY]) + (list(doc.spans[WEAK_KEY]) if WEAK_KEY in doc.spans else [])
-    for k, span in enumerate(runs):
-        out[span.start:span.end] = [k] * len(span)
+    for k, (start, end, _) in enumerate(wide + (span_bounds(doc, WEAK_KEY) or [])):
+        out[start:end] = [k] * (end - start)
     return out
 
 

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path, minibatch
 
-from ..entities import CLAIMS_KEY, SPANS_KEY, SUBTYPES
+from ..entities import CLAIMS_KEY, SPANS_KEY, SUBTYPES, span_bounds
 from .features import batch_features
 from .model import SubtypeModel
 
@@ -68,21 +68,20 @@ class SubtypeTagger:
             index: dict[tuple[int, int, int], int] = {}
             starts, ends = [], []
             for key in LAYERS:
-                group = doc.spans.get(key)
-                if group is None or not len(group):
+                bounds = span_bounds(doc, key)  # no Span objects (they were a good part of this component's time)
+                if not bounds:
                     continue
                 rows = []
-                for span in group:  # one pass: making Span objects is a good part of this component's time
-                    ident = (span.start, span.end, span.label)
+                for ident in bounds:  # (start, end, label id)
                     row = index.get(ident)
                     if row is None:
                         row = index[ident] = len(starts)
-                        starts.append(span.start)
-                        ends.append(span.end)
-                        label = names.get(span.label)
-                        labels.append(label if label is not None else span.label_)
+                        starts.append(ident[0])
+                        ends.append(ident[1])
+                        label = names.get(ident[2])
+                        labels.append(label if label is not None else doc.vocab.strings[ident[2]])
                     rows.append(row)
-                groups.append((group, len(items), rows))
+                groups.append((doc.spans[key], len(items), rows))
             if starts:
                 items.append((doc, starts, ends))
         if not items:

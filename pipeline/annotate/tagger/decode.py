@@ -19,8 +19,9 @@ def runs(on: numpy.ndarray) -> list[tuple[int, int]]:
     """Maximal runs of True as (start, end)."""
     if not len(on) or not on.any():
         return []
-    d = numpy.diff(numpy.concatenate(([0], on.astype(numpy.int8), [0])))
-    return list(zip(numpy.flatnonzero(d == 1).tolist(), numpy.flatnonzero(d == -1).tolist()))
+    edged = numpy.concatenate(([0], on.astype(numpy.int8), [0]))
+    d = edged[1:] - edged[:-1]  # numpy.diff without its Python wrapper (same op, same dtype)
+    return list(zip((d == 1).nonzero()[0].tolist(), (d == -1).nonzero()[0].tolist()))
 
 
 class _Trimmer:
@@ -66,14 +67,14 @@ def grow(on: numpy.ndarray, low_on: numpy.ndarray) -> numpy.ndarray:
     numbered together (column by column, one run id per run of the whole table): one set of array
     operations, not one per column."""
     out = on.copy()
-    cols = numpy.flatnonzero((on != low_on).any(axis=0))
+    cols = (on != low_on).any(axis=0).nonzero()[0]
     if not len(cols):
         return out
     low = low_on[:, cols].T  # (columns, tokens): runs are rows, one after another in C order
     starts = numpy.empty(low.shape, dtype=bool)
     starts[:, 0] = low[:, 0]
     numpy.greater(low[:, 1:], low[:, :-1], out=starts[:, 1:])
-    count = numpy.cumsum(starts)  # flattened: a run's id counts the runs of the earlier columns too
+    count = starts.cumsum()  # flattened: a run's id counts the runs of the earlier columns too
     run_id = count * low.ravel()  # 0 outside runs, k inside the k-th run
     seeded = numpy.zeros(int(count[-1]) + 1, dtype=bool)
     seeded[run_id[on[:, cols].T.ravel()]] = True
@@ -158,12 +159,12 @@ def decode_items(
         return items
     padded = numpy.zeros((n + 2, len(heads)), dtype=numpy.int8)
     padded[1:-1] = on
-    d = numpy.diff(padded, axis=0)
-    st_rows, st_cols = numpy.nonzero(d == 1)
-    en_rows, en_cols = numpy.nonzero(d == -1)
+    d = padded[1:] - padded[:-1]  # numpy.diff(padded, axis=0) without its Python wrapper
+    st_rows, st_cols = (d == 1).nonzero()
+    en_rows, en_cols = (d == -1).nonzero()
     # running sums of the probabilities (row k: the first k tokens), read per span end: a span's score is
     # a difference of two of them, so the n x heads table is not turned into Python floats as a whole
-    cums = numpy.vstack([numpy.zeros((1, probs.shape[1]), dtype=probs.dtype), numpy.cumsum(probs, axis=0)])
+    cums = numpy.concatenate((numpy.zeros((1, probs.shape[1]), dtype=probs.dtype), probs.cumsum(axis=0)))
     trimmer = _Trimmer(doc) if trim and hygiene is None else None
     words = (hygiene.text, hygiene.lower) if hygiene is not None else (None, None)  # verb_control's views
     c_col = heads.index("COMPARATOR") if "COMPARATOR" in heads else None
@@ -366,7 +367,7 @@ def starting(lower: numpy.ndarray, firsts) -> list[int]:
     """Positions of the tokens whose LOWER id (``lower``, ``Doc.to_array(LOWER)``) is in ``firsts`` (ints), in
     order: one binary search of the sorted ids per token in numpy (was a set test per token in Python)."""
     table = numpy.array(sorted(firsts), dtype=lower.dtype)
-    return numpy.flatnonzero(member(lower, table)).tolist() if len(table) else []
+    return member(lower, table).nonzero()[0].tolist() if len(table) else []
 
 
 def propagate_items(doc: Doc, items: list[Item], labels=PROPAGATE, lower: numpy.ndarray | None = None
@@ -421,13 +422,17 @@ def propagate_items(doc: Doc, items: list[Item], labels=PROPAGATE, lower: numpy.
         toks = covered.setdefault(label, set())
         if all(t in toks for t in range(s, e)):
             continue
-        if label not in index:
-            index[label] = {}
+        at = index.get(label)
+        if at is None:  # one set per covered token, made only where a token has none yet
+            at = index[label] = {}
             for k, (a, b, lab, _) in out.items():
                 if lab == label:
                     for t in range(a, b):
-                        index[label].setdefault(t, set()).add(k)
-        at = index[label]
+                        ids = at.get(t)
+                        if ids is None:
+                            at[t] = {k}
+                        else:
+                            ids.add(k)
         hits = sorted({k for t in range(s, e) for k in at.get(t, ())})
         toks.update(range(s, e))
         if hits:

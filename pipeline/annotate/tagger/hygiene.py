@@ -79,12 +79,12 @@ class SpanHygiene:
             self.text = token_texts(doc)
             starts = arr[:, 1].astype("int64") == 1
             starts[0] = True
-            self.sent = numpy.cumsum(starts).tolist()
+            self.sent = starts.cumsum().tolist()
             # one string of all tokens (separator \x01): the per-token scans below run as C regexes
             joined = SEP.join(self.text)
             self.lower = token_lowers(doc)  # the lower case of `joined`, split (made once per doc)
             self.lower_ids = arr[:, 3]  # LOWER ids (mention propagation compares these)
-            offsets = numpy.concatenate(([0], numpy.cumsum(arr[:, 2].astype("int64") + 1)[:-1]))
+            offsets = numpy.concatenate(([0], (arr[:, 2].astype("int64") + 1).cumsum()[:-1]))
             self.delta = self._bracket_deltas(joined, offsets, n)
             # tokens a cut rule may apply to (";", "=", candidates for dates, names, registries, software)
             # (a month, the number before it, an all-digit token - years -, a funder/software name, a
@@ -96,9 +96,9 @@ class SpanHygiene:
             hits = [m.start() for m in REGISTRY_START.finditer(SEP + joined)] \
                 if any(p in joined for p in REGISTRY_PREFIXES) else []
             hits += [m.start() for m in CLAUSE_CHARS.finditer(joined)]
-            self.special = set(numpy.flatnonzero(flags).tolist())
+            self.special = set(flags.nonzero()[0].tolist())
             if hits:
-                self.special.update((numpy.searchsorted(offsets, hits, side="right") - 1).tolist())
+                self.special.update((offsets.searchsorted(hits, side="right") - 1).tolist())
         else:
             self.text, self.sent, self.lower, self.delta, self.special = [], [], [], [], set()
             self.lower_ids = numpy.zeros(0, dtype="uint64")
@@ -114,7 +114,7 @@ class SpanHygiene:
         pos = [m.start() for m in HAS_BRACKET.finditer(joined)]
         delta = [0] * n
         if pos:
-            for k, p in zip((numpy.searchsorted(offsets, pos, side="right") - 1).tolist(), pos):
+            for k, p in zip((offsets.searchsorted(pos, side="right") - 1).tolist(), pos):
                 delta[k] += 1 if joined[p] in OPEN else -1
         return delta
 

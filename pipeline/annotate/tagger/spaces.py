@@ -26,7 +26,7 @@ def kept(doc: Doc) -> numpy.ndarray | None:
     space = doc.to_array(IS_SPACE).astype(bool)
     if not space.any() or space.all():
         return None
-    return numpy.flatnonzero(~space)
+    return (~space).nonzero()[0]
 
 
 def without_space(doc: Doc) -> tuple[Doc, numpy.ndarray | None]:
@@ -49,8 +49,8 @@ def spread(probs: numpy.ndarray, keep: numpy.ndarray | None, n: int) -> numpy.nd
     out[keep] = probs
     gap = numpy.ones(n, dtype=bool)
     gap[keep] = False
-    gaps = numpy.flatnonzero(gap)
-    pos = numpy.searchsorted(keep, gaps)  # index in keep of the next kept token
+    gaps = gap.nonzero()[0]
+    pos = keep.searchsorted(gaps)  # index in keep of the next kept token
     nxt = numpy.minimum(pos, len(keep) - 1)
     prv = numpy.maximum(pos - 1, 0)
     out[gaps] = numpy.minimum(probs[nxt], probs[prv])

@@ -112,7 +112,7 @@ def blocked_kind(texts: Sequence[str], k: int, context, shorts: frozenset = froz
 
 def member(values: numpy.ndarray, sorted_ids: numpy.ndarray) -> numpy.ndarray:
     """``numpy.isin`` for a small sorted id table (binary search; isin sorts on every call)."""
-    at = numpy.minimum(numpy.searchsorted(sorted_ids, values), len(sorted_ids) - 1)
+    at = numpy.minimum(sorted_ids.searchsorted(values), len(sorted_ids) - 1)
     return sorted_ids[at] == values
 
 
