@@ -23,8 +23,9 @@ Options: ``--model lr|gbt``, ``--C`` (LR inverse regularisation, several allowed
 ``--seeds`` (fold seeds), ``--only judged|compared`` (train on and flip one kind of decision), ``--drop REGEX``
 (leave features out), ``--strong`` (judged -> compared only where a test, the values or words give the comparison's
 direction), ``--insample`` (one model on every row decides them: in-sample), ``--train-half open|blind`` (train on
-one tune half, decide the other), ``--paths`` (the rules' errors by decision path), ``--no-e2e`` (decision accuracy
-only). Measured in docs/claims.md section 35.5: no setting gains end to end; nothing shipped.
+one tune half, decide the other), ``--ei RECORDS`` (also train on the rows of Evidence Inference train prompts,
+all comparisons), ``--paths`` (the rules' errors by decision path), ``--no-e2e`` (decision accuracy only).
+Measured in docs/claims.md section 35.5: no setting gains end to end; nothing shipped.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ from claimex.corpora.findings import load_gold, read_keys, select_gold
 from claimex.evaluate.findings import _predict
 from claimex.evaluate.findings_match import FIELDS
 from claimex.evaluate.findings_match import judge as judge_finding
+from claimex.evaluate.prompts import load_prompts, prompt_claims
+from claimex.review.records import iter_records
 
 COMPARED = ("increase", "decrease", "no_difference")
 JUDGED = ("positive", "negative")
@@ -194,6 +197,25 @@ def labelled(g, record, text, claims, rows):
     return out
 
 
+def ei_rows(records: Path, assembler) -> list[dict]:
+    """The rows of Evidence Inference *train* prompts (every prompt a comparison): per prompt whose claim
+    (:func:`claimex.evaluate.prompts.match_claim`) a row made, that row (records made by
+    ``bench/comparator_counts.py --make``; no findings-gold article)."""
+    by_id, rows_of = {}, {}
+    for r in iter_records(records):
+        r.claims, rows = assemble(assembler, r)
+        by_id[str(r.id)] = r
+        rows_of[str(r.id)] = {row["key"] + (row["dir"],): row for row in rows}
+    out = []
+    for _p, rec, claim in prompt_claims(load_prompts(split="train"), by_id):
+        if claim is not None:
+            row = rows_of[str(rec.id)].get((claim.sentence, tuple(claim.outcome), tuple(claim.measures),
+                                            claim.direction))
+            if row is not None:
+                out.append(row)
+    return out
+
+
 def fold_of(key: str, k: int, seed: int) -> int:
     return int(hashlib.sha1(f"claimex-arity:{seed}:{key}".encode()).hexdigest(), 16) % k
 
@@ -217,6 +239,7 @@ def main() -> None:
                    "direction comes from a test, the arm values or between-arm words")
     v.add_argument("--insample", action="store_true", help="one model on all tune rows decides them (in-sample)")
     v.add_argument("--train-half", choices=("open", "blind"), help="train on this tune half, decide the other")
+    v.add_argument("--ei", type=Path, help="also train on the rows of Evidence Inference train prompts (records)")
     v.add_argument("--paths", action="store_true", help="rule errors by decision path")
     v.add_argument("--examples", action="store_true", help="print OPEN held-out findings a flip changed")
     args = ap.parse_args()
@@ -248,6 +271,11 @@ def cv(args) -> None:
             kind = "judged" if idx is not None and base[a][1][idx]["dir"] in JUDGED else "compared"
             if idx is not None and args.only in (None, kind):
                 samples.append((a, idx, finding.comparator is None))
+    ei = [r for r in ei_rows(args.ei, assembler) if args.only in (None, "judged" if r["dir"] in JUDGED else
+                                                                  "compared")] if args.ei else []
+    if ei:
+        print(f"EI train rows (comparisons) {len(ei)}: rules right {sum(r['dir'] in COMPARED for r in ei)}")
+    args.ei_feats = [r["feats"] for r in ei]
     for seed in args.seeds:
         for creg in args.C:
             probs = fold_probs(args, data, base, samples, seed, creg)
@@ -267,8 +295,8 @@ def fold_probs(args, data, base, samples, seed, creg):
     for k in [-1] if args.insample else [0] if args.train_half else range(args.folds):
         train = [(a, i, s) for a, i, s in samples if folds[a] != k or args.insample]
         vec = DictVectorizer()
-        X = vec.fit_transform([keep(base[a][1][i]["feats"]) for a, i, _ in train])
-        y = np.array([s for *_, s in train])
+        X = vec.fit_transform([keep(base[a][1][i]["feats"]) for a, i, _ in train] + [keep(f) for f in args.ei_feats])
+        y = np.array([s for *_, s in train] + [False] * len(args.ei_feats))
         model = _fit(args.model, X if args.model == "lr" else X.toarray(), y, creg, seed)
         for a in range(len(data)):
             if folds[a] != k:
