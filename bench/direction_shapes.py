@@ -28,6 +28,7 @@ from collections import Counter
 import direction_paths as dp
 from judged import judged, tune_options
 
+from claimex.assemble.claims.clauses import clauses
 from claimex.assemble.claims.significance import NOT_SIGNIFICANT, SIGNIFICANT, ci_bounds, ci_null
 from claimex.evaluate.findings_match import DIRECTION_ERRORS
 
@@ -90,7 +91,35 @@ def _shapes(claim, record, sentence: str, start: int) -> list[str]:
     n_out = sum(1 for e in ents if e.label == "OUTCOME")
     if n_out >= 2:
         out.append("outcomes>=2")
+    out.extend(_scopes(claim, record, sentence, start, ps))
     return out or ["(none)"]
+
+
+def _scopes(claim, record, sentence: str, start: int, ps) -> list[str]:
+    """Where the sentence's test words are: in the clause of the claim's first outcome ("own"), only in another
+    clause ("elsewhere"), or nowhere ("none") - for null words, "significant" and p-values (session 21, s21-nodiff)."""
+    outs = [e for e in record.entities if e.id in claim.outcome and start <= e.start < start + len(sentence)]
+    at = min((e.start for e in outs), default=None)
+    if at is None:
+        return ["scope: no outcome in sentence"]
+    spans = clauses(sentence, contrast=True)
+    own = next(((a, b) for a, b in spans if a <= at - start < b), (0, len(sentence)))
+    tests = {
+        "null": lambda a, b: bool(NOT_SIGNIFICANT.found(sentence[a:b])),
+        "sig": lambda a, b: bool(SIGNIFICANT.search(sentence[a:b])),
+        "p": lambda a, b: any(a <= m.start - start < b for m in ps),
+    }
+    out = []
+    for name, test in tests.items():
+        if test(*own):
+            out.append(f"scope {name}: own clause")
+        elif any(test(a, b) for a, b in spans):
+            out.append(f"scope {name}: elsewhere only")
+        else:
+            out.append(f"scope {name}: none")
+    if len(spans) == 1:
+        out.append("scope: one clause")
+    return out
 
 
 def _more(ap) -> None:

@@ -27,7 +27,7 @@ ALPHA = 0.05
 RATIO_STATS = frozenset({"or", "rr", "hr", "irr", "ratio", "odds ratio", "hazard ratio", "relative risk",
                          "risk ratio", "rate ratio", "aor", "ahr", "sir", "smr", "gmr"})
 DIFF_STATS = frozenset({"md", "wmd", "smd", "difference", "mean difference", "risk difference", "rd", "ard",
-                        "arr", "diff", "change", "beta", "b"})
+                        "arr", "diff", "change", "beta", "β", "b"})
 #: the optional "statistically" written as a fragment of its own (same language, same order of attempts), so that
 #: every fragment opens on "s" and :func:`.gates.cues` opens the pattern on its first letter (session 14)
 SIGNIFICANT = cues(r"statistically\s+significant(?:ly)?", r"significant(?:ly)?", r"significance")
@@ -236,15 +236,16 @@ _RATIO_NAMED = re.compile(r"\b(?:ratio|OR|RR|HR|IRR)\b(?![^;]*\b(?:[Dd]ifference
 
 
 def ci_null(m: Measure, context: str) -> float | None:
-    """The no-effect value of a CI: 1 for ratios, 0 for differences, None when unknown."""
+    """The no-effect value of a CI: 1 for ratios, 0 for differences, None when unknown. A difference's or a
+    regression coefficient's statistic (``DIFF_STATS``: "MD", "beta", "β") or a CI with a negative bound (no ratio is
+    below 0) is a difference's even where the measure was read as a ratio: "β = 0.02, 95 % CI = -0.08–0.12" holds
+    its no-effect value, 0 (session 21, s21-nodiff)."""
     stat = (m.stat or "").lower()
+    bounds = ci_bounds(m)
+    if stat in DIFF_STATS or (bounds and bounds[0] < 0):
+        return 0.0
     if m.kind == "ratio" or stat in RATIO_STATS:
         return 1.0
-    if stat in DIFF_STATS:
-        return 0.0
-    bounds = ci_bounds(m)
-    if bounds and bounds[0] < 0:
-        return 0.0
     if re.search(r"\b(?:ratio|OR|RR|HR|IRR)\b", context[-60:]):
         return 1.0
     if re.search(r"\b(?:difference|change|MD|WMD|SMD)\b", context[-60:], re.IGNORECASE):
