@@ -37,10 +37,13 @@ from collections import Counter
 from pathlib import Path
 
 import direction_paths as dp  # bench/direction_paths.py
+from judged import judged  # bench/judged.py
+from sign_causes_ei import signed_prompts  # bench/sign_causes_ei.py
 
 from claimex.assemble import claims as claims_pkg
 from claimex.assemble.claims import direction as dirmod
 from claimex.assemble.claims import polarity as polmod
+from claimex.corpora.findings import load_gold, select_gold
 
 #: (record id, sentence index, outcome ids) -> (entity id or None, side read, "subject" / "ref" / "none")
 CHOSEN: dict[tuple, tuple] = {}
@@ -133,10 +136,6 @@ def classify(record_id: str, claim) -> str | None:
 
 
 def findings(args) -> None:
-    from judged import judged  # bench/judged.py
-
-    from claimex.corpora.findings import load_gold, select_gold
-
     if args.examples and not args.skip_ids:
         raise SystemExit("--examples only with --skip-ids (OPEN)")
     golds = select_gold(load_gold(None, errors=[]), "tune", args.ids, args.skip_ids)
@@ -162,25 +161,8 @@ def findings(args) -> None:
 
 
 def evidence_inference(args) -> None:
-    from claimex.assemble.claims import ClaimAssembler
-    from claimex.evaluate.prompts import judge, load_prompts, match_claim
-    from claimex.review.records import iter_records
-
-    assembler = ClaimAssembler()
-    by_id = {}
-    for r in iter_records(args.records):
-        dp._RECORD[0] = r.id
-        r.claims = assembler(r)
-        by_id[str(r.id)] = r
     counts: Counter = Counter()
-    for p in load_prompts(split="train"):
-        rec = by_id.get(p.pmcid)
-        if rec is None or p.label not in ("increase", "decrease"):
-            continue
-        j = judge(p, rec)
-        if not j.found or j.predicted not in ("increase", "decrease"):
-            continue
-        claim, _ = match_claim(p, rec)
+    for p, j, rec, claim in signed_prompts(args.records):
         cls = classify(rec.id, claim)
         if cls is None:
             continue

@@ -27,19 +27,16 @@ from claimex.evaluate.prompts import judge, load_prompts, match_claim
 from claimex.review.records import iter_records
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--records", type=Path, required=True)
-    ap.add_argument("--show")
-    args = ap.parse_args()
-    dp._install()
+def signed_prompts(records: Path):
+    """``(prompt, judgement, record, claim)`` of every increase / decrease prompt of Evidence Inference train whose
+    matched claim says a comparison's sign, the claims assembled anew from the records file (with
+    ``direction_paths``' record id set while each record is assembled, for its path hooks)."""
     assembler = ClaimAssembler()
     by_id = {}
-    for r in iter_records(args.records):
+    for r in iter_records(records):
         dp._RECORD[0] = r.id
         r.claims = assembler(r)
         by_id[str(r.id)] = r
-    counts: Counter = Counter()
     for p in load_prompts(split="train"):
         rec = by_id.get(p.pmcid)
         if rec is None or p.label not in ("increase", "decrease"):
@@ -48,6 +45,17 @@ def main() -> None:
         if not j.found or j.predicted not in ("increase", "decrease"):
             continue
         claim, _ = match_claim(p, rec)
+        yield p, j, rec, claim
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--records", type=Path, required=True)
+    ap.add_argument("--show")
+    args = ap.parse_args()
+    dp._install()
+    counts: Counter = Counter()
+    for p, j, rec, claim in signed_prompts(args.records):
         path = dp.path_of(rec.id, claim)
         state = "right" if j.predicted == p.label else "wrong"
         line = f"{j.orientation} | {path}"
