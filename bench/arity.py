@@ -129,9 +129,9 @@ def features(view, ctype, arms, group, pairs, has_comparator, within, single_arm
 
 
 def _decide(model, view, ctype, arms, group, pairs, has_comparator, within=False, single_arm=False, solo=False,
-            compares=False, controlled=False):
+            compares=False, controlled=False, aside=frozenset()):
     d = AP._decide(model, view, ctype, arms, group, pairs, has_comparator, within, single_arm, solo, compares,
-                   controlled)
+                   controlled, aside)
     if ctype not in CARRY or d.direction not in COMPARED + JUDGED:
         return d
     own = judge(view, ctype, group)

@@ -134,9 +134,9 @@ def _path(view, ctype, arms, group, pairs, has_comparator, within, single_arm, s
 
 
 def _decide(model, view, ctype, arms, group, pairs, has_comparator, within=False, single_arm=False, solo=False,
-            compares=False, controlled=False):
+            compares=False, controlled=False, aside=frozenset()):
     d = _ORIG_DECIDE(model, view, ctype, arms, group, pairs, has_comparator, within, single_arm, solo, compares,
-                     controlled)
+                     controlled, aside)
     if ctype in ("finding", "adverse_effect", "conclusion"):
         path = _path(view, ctype, arms, group, pairs, has_comparator, within, single_arm, solo, compares,
                      controlled, d)
