@@ -43,6 +43,7 @@ from .grounding import ground
 from .groups import Group, claim_groups, split_by_arm, split_by_comparator
 from .hedging import hedged
 from .joined import alone_kept, split_joined_arms
+from .laterverdict import null_clause
 from .link import arm_values, clause_arm, role_spans, roles_of
 from .polarity import BOTH_ARMS
 from .reported import carry_reported
@@ -321,6 +322,18 @@ class ClaimAssembler:
                     out.append(base.model_copy(update={
                         "direction": "no_difference", "significant": False, "negated": False, "p_value": None,
                         "measures": [m.id for m in group.measures if denied[0] <= m.start - view.start < denied[1]],
+                        "arms": []}))
+            if ctype in CARRY and comparators and not solo and decision.direction in ("increase", "decrease") \
+                    and decision.significant is not False and group.outcomes:
+                # "significantly lower ... at 6 months (P=0.001), but did not differ at 12 months": the contrast
+                # clause that denies the difference at another time point or subgroup is a second finding of the
+                # same arms and outcome, no difference (GUIDELINES, Findings; :mod:`.laterverdict`)
+                null = null_clause(view, [o.start - view.start for o in group.outcomes])
+                base = next(c for c in reversed(out) if c.comparator)
+                if null is not None and base.direction == decision.direction:  # not after a "but not" copy
+                    out.append(base.model_copy(update={
+                        "direction": "no_difference", "significant": False, "negated": False, "p_value": None,
+                        "measures": [m.id for m in group.measures if null[0] <= m.start - view.start < null[1]],
                         "arms": []}))
         if self.outcomeless:
             return out
