@@ -9,40 +9,78 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .gates import Gated
+from .gates import Alternation, Gated
 
-HARMFUL = Gated(re.compile(
+#: :data:`HARMFUL`'s alternatives in runs, each gated by words that every match of it holds
+#: (:class:`.gates.Alternation`): whether an outcome names a harm is asked of the runs whose words occur, not of the
+#: whole alternation, which the engine tries at every position of the text (no first letter to skip to under
+#: IGNORECASE: ~175 us on a 42-character outcome name). A run's words are looser than :data:`HARMFUL`'s where a match
+#: may hold other spaces ("blood" for ``blood\s+loss``), so the runs match wherever the whole pattern does
+#: (bench/SPEED.md, session 21).
+HARM_RUNS = Alternation([Gated(re.compile(alts, re.IGNORECASE), keys) for alts, keys in [
     # "die(d/s)" as a word: "diet", "dietary", "studied" name no harm (docs/claims.md section 32.6)
-    r"pain|symptom|depress|anxiety|distress|mortality|death|\bd(?:ie[sd]?|ying)\b|risk|complication|adverse|"
-    r"side[- ]effect|toxicit|"
-    r"relapse|recurren|infection|nausea|vomit|fatigue|stress|disab|severity|incidence|failure|bleed|h(?:a)?emorrh|"
-    r"stay|swelling|discomfort|inflammat|edema|oedema|itch|prurit|dyspn|cough|wheez|exacerbat|hospitali|admission|"
-    r"lesion|handicap|dizz|damage|injur|stenos|tension|anger|confusion|insomnia|disturbance|burden|morbidity|"
-    r"craving|attrition|dropout|drop-out|cholesterol|ldl|triglycerid|glucose|hba1c|blood pressure|tumou?r size|"
-    r"viral|virus|requirement|consumption|rescue|dose of|pressure|reaction time|latenc|"
-    r"(?<=\w)(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w|sweat|arrhythm|fibrillation|\bdependen|dyskinesia|seizure|"
-    r"delirium|agitation|shivering|headache|constipation|diarrh|fracture|ulcer|stroke|infarct|thrombo|sepsis|"
-    r"pneumonia|nause|complaint|\b[SD]?BP\b|\b(?:systolic|diastolic)$|"  # blood pressure, also "systolic" alone
-    # severity scales, where a higher score is worse (depression, psychosis, skin disease, disability)
-    r"\bHAM-?[DA]|\bMADRS|\bBDI\b|\bPANSS|\bBPRS|\bDLQI|\bPASI\b|\bWOMAC|\bODI\b|\bNIHSS|\bEDSS|\bCGI-S\b|"
-    r"\bYMRS|\bADAS|\bNDI\b|\bSTAI\b|\bVRS\b|"  # neck disability, state-trait anxiety, verbal rating (pain)
+    (r"pain|symptom|depress|anxiety|distress|mortality|death|\bd(?:ie[sd]?|ying)\b|risk|complication|adverse|"
+     r"side[- ]effect|toxicit",
+     ("pain", "symptom", "depress", "anxiety", "distress", "mortality", "death", "die", "dying", "risk",
+      "complication", "adverse", "side-effect", "side effect", "toxicit")),
+    (r"relapse|recurren|infection|nausea|vomit|fatigue|stress|disab|severity|incidence|failure|bleed|h(?:a)?emorrh",
+     ("relapse", "recurren", "infection", "nausea", "vomit", "fatigue", "stress", "disab", "severity", "incidence",
+      "failure", "bleed", "hemorrh", "haemorrh")),
+    (r"stay|swelling|discomfort|inflammat|edema|oedema|itch|prurit|dyspn|cough|wheez|exacerbat|hospitali|admission",
+     ("stay", "swelling", "discomfort", "inflammat", "edema", "oedema", "itch", "prurit", "dyspn", "cough", "wheez",
+      "exacerbat", "hospitali", "admission")),
+    (r"lesion|handicap|dizz|damage|injur|stenos|tension|anger|confusion|insomnia|disturbance|burden|morbidity",
+     ("lesion", "handicap", "dizz", "damage", "injur", "stenos", "tension", "anger", "confusion", "insomnia",
+      "disturbance", "burden", "morbidity")),
+    (r"craving|attrition|dropout|drop-out|cholesterol|ldl|triglycerid|glucose|hba1c|blood pressure|tumou?r size",
+     ("craving", "attrition", "dropout", "drop-out", "cholesterol", "ldl", "triglycerid", "glucose", "hba1c",
+      "blood pressure", "tumor size", "tumour size")),
+    (r"viral|virus|requirement|consumption|rescue|dose of|pressure|reaction time|latenc",
+     ("viral", "virus", "requirement", "consumption", "rescue", "dose of", "pressure", "reaction time", "latenc")),
+    (r"(?<=\w)(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w|sweat|arrhythm|fibrillation|\bdependen|dyskinesia|seizure",
+     ("itis", "osis", "hyper", "hypo", "sweat", "arrhythm", "fibrillation", "dependen", "dyskinesia", "seizure")),
+    (r"delirium|agitation|shivering|headache|constipation|diarrh|fracture|ulcer|stroke|infarct|thrombo|sepsis",
+     ("delirium", "agitation", "shivering", "headache", "constipation", "diarrh", "fracture", "ulcer", "stroke",
+      "infarct", "thrombo", "sepsis")),
+    # blood pressure, also "systolic" alone
+    (r"pneumonia|nause|complaint|\b[SD]?BP\b|\b(?:systolic|diastolic)$",
+     ("pneumonia", "nause", "complaint", "bp", "systolic", "diastolic")),
+    # severity scales, where a higher score is worse (depression, psychosis, skin disease, disability; neck
+    # disability, state-trait anxiety, verbal rating (pain))
+    (r"\bHAM-?[DA]|\bMADRS|\bBDI\b|\bPANSS|\bBPRS|\bDLQI|\bPASI\b|\bWOMAC|\bODI\b|\bNIHSS|\bEDSS|\bCGI-S\b|"
+     r"\bYMRS|\bADAS|\bNDI\b|\bSTAI\b|\bVRS\b",
+     ("ham", "madrs", "bdi", "panss", "bprs", "dlqi", "pasi", "womac", "odi", "nihss", "edss", "cgi-s", "ymrs", "adas",
+      "ndi", "stai", "vrs")),
     # adiposity and blood lost, where less is better ("Waist circumference was significantly improved")
-    r"\bwaist|\bhip\s+circumference|\b(?:body|visceral|abdominal|trunk)\s+fat\b|\bfat\s+mass|blood\s+loss|"
+    (r"\bwaist|\bhip\s+circumference|\b(?:body|visceral|abdominal|trunk)\s+fat\b|\bfat\s+mass|blood\s+loss",
+     ("waist", "circumference", "fat", "blood")),
     # other outcomes where less is better: impairment, fear, costs and errors, transfusions, time spent operating,
     # markers of inflammation, dental plaque, urinary and nasal complaints, hot flushes, falls
-    r"impairment|\bfear|phobia|loneliness|burnout|stigma|\bcosts?\b(?![- ]effective)|expenditure|\berrors?\b|"
-    r"transfus|\b(?:operati\w*|surgical|procedur\w*)\s+(?:time|duration)|c-reactive|\bCRP\b|insulin\s+resistance|"
-    r"\bHOMA|plaque|gingival|caries|probing\s+depth|incontinen|nocturia|urgency|congestion|rhinorrh|sneez|"
-    r"sore\s+throat|hoarse|hot\s+fl|\bfalls\b|\bfall\s+(?:rate|incidence)|"
+    (r"impairment|\bfear|phobia|loneliness|burnout|stigma|\bcosts?\b(?![- ]effective)|expenditure|\berrors?\b|"
+     r"transfus|\b(?:operati\w*|surgical|procedur\w*)\s+(?:time|duration)",
+     ("impairment", "fear", "phobia", "loneliness", "burnout", "stigma", "cost", "expenditure", "error", "transfus",
+      "operati", "surgical", "procedur")),
+    (r"c-reactive|\bCRP\b|insulin\s+resistance|\bHOMA|plaque|gingival|caries|probing\s+depth|incontinen|nocturia|"
+     r"urgency|congestion|rhinorrh|sneez|sore\s+throat|hoarse|hot\s+fl|\bfalls\b|\bfall\s+(?:rate|incidence)",
+     ("c-reactive", "crp", "insulin", "homa", "plaque", "gingival", "caries", "probing", "incontinen", "nocturia",
+      "urgency", "congestion", "rhinorrh", "sneez", "sore", "hoarse", "hot", "fall")),
     # markers of organ damage and inflammation, negative affect and behaviour, attacks, waiting and time off work,
     # time to recover or to take effect, ventilation by machine
-    r"creatinine|bilirubin|transaminase|uric\s+acid|interleukin-?\s?6|\bIL-?6\b|\bTNF|"
-    r"malondialdehyde|\bMDA\b|fibrinogen|d-dimer|homocysteine|\bnegative\s+(?:emotion|affect|symptom|"
-    r"behaviou?r|mood|thought)|suicid|self-harm|aggressi|hostility|irritab|crying|drowsiness|sleepiness|snoring|"
-    r"heartburn|reflux|bloating|flatulence|dyspepsia|\battacks?\b|obesity|overweight|absentee|sick\s+leave|"
-    r"\bwait|recovery\s+time|extubation\s+time|\bonset\s+time|time\s+to\s+onset|mechanical\s+ventilation",
-    re.IGNORECASE,
-), (  # a keyword of each alternative: the pattern is tried only where one occurs (3x faster on real outcome names)
+    (r"creatinine|bilirubin|transaminase|uric\s+acid|interleukin-?\s?6|\bIL-?6\b|\bTNF|"
+     r"malondialdehyde|\bMDA\b|fibrinogen|d-dimer|homocysteine|\bnegative\s+(?:emotion|affect|symptom|"
+     r"behaviou?r|mood|thought)",
+     ("creatinine", "bilirubin", "transaminase", "uric", "interleukin", "il-6", "il6", "tnf", "malondialdehyde", "mda",
+      "fibrinogen", "d-dimer", "homocysteine", "negative")),
+    (r"suicid|self-harm|aggressi|hostility|irritab|crying|drowsiness|sleepiness|snoring|"
+     r"heartburn|reflux|bloating|flatulence|dyspepsia|\battacks?\b|obesity|overweight|absentee|sick\s+leave",
+     ("suicid", "self-harm", "aggressi", "hostility", "irritab", "crying", "drowsiness", "sleepiness", "snoring",
+      "heartburn", "reflux", "bloating", "flatulence", "dyspepsia", "attack", "obesity", "overweight", "absentee",
+      "sick")),
+    (r"\bwait|recovery\s+time|extubation\s+time|\bonset\s+time|time\s+to\s+onset|mechanical\s+ventilation",
+     ("wait", "recovery", "extubation", "onset", "mechanical")),
+]])
+#: the harms words as one alternation (:data:`HARM_RUNS` joined), gated by a keyword of each alternative
+HARMFUL = Gated(HARM_RUNS.pattern, (
     "pain", "symptom", "depress", "anxiety", "distress", "mortality", "death", "die", "risk", "complication", "adverse",
     "side-effect", "side effect", "toxicit", "relapse", "recurren", "infection", "nausea", "vomit", "fatigue", "stress",
     "disab", "severity", "incidence", "failure", "bleed", "hemorrh", "haemorrh", "stay", "swelling", "discomfort",
@@ -85,8 +123,10 @@ HARM_OBJECT = re.compile(
 def harmful(outcome_text: str) -> bool:
     """Is less of this outcome better (:data:`HARMFUL`)? Not when a harm is named only as what is gained against it
     (:data:`NOT_HARMFUL`) or as the object of what is measured (:data:`HARM_OBJECT`). Cached: a claim's outcome is
-    asked several times."""
-    if not HARMFUL.search(outcome_text) or NOT_HARMFUL.search(outcome_text):
+    asked several times. :data:`HARMFUL`'s gate, then its runs (:data:`HARM_RUNS`, the same answer as the whole
+    pattern): whether it matches where its keywords occur."""
+    if HARMFUL.closed(outcome_text) or not HARM_RUNS.found(outcome_text) or NOT_HARMFUL.search(outcome_text):
         return False
     objects = [(m.start(), m.end()) for m in HARM_OBJECT.finditer(outcome_text)]
-    return not objects or any(not any(a <= m.start() < b for a, b in objects) for m in HARMFUL.finditer(outcome_text))
+    return not objects or any(not any(a <= m.start() < b for a, b in objects)
+                              for m in HARMFUL.pattern.finditer(outcome_text))
