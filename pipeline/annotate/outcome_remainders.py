@@ -13,7 +13,7 @@ the run that no claims-layer span holds, parted from the run's spans by a list s
 and/or) or an example word ("including", "such as"), that names an outcome
 (:func:`outcome_weak._names_outcome`), holds a noun-like word and a token where the tagger's OUTCOME
 probability reaches the weak threshold apart from the main span (``doc.spans["pico_seeds"]``,
-:func:`claimex.annotate.tagger.decode.decode_seeds`: the evidence a weak span needs), split into list items.
+:func:`claimex.annotate.tagger.weakwide.decode_seeds`: the evidence a weak span needs), split into list items.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from .entities import SEEDS_KEY, WIDE_KEY
 from .outcome_names import TokenView
-from .outcome_weak import Split, _names_outcome, _noun_like, _trim
+from .outcome_weak import Split, _names_outcome, _noun_like, _trim, untaken_runs
 
 #: words that part a list's category from its items ("X including A, B and C", "X such as A")
 EXAMPLE_WORDS = frozenset(["including", "includes", "included", "such", "as", "especially", "particularly", "e.g.",
@@ -45,21 +45,13 @@ def run_remainders(doc: Doc, t: TokenView, taken: list[bool], split: Split) -> l
         s, e = span.start, span.end
         if not any(seed[s:e]) or not any(taken[s:e]) or all(taken[s:e]):
             continue
-        j = s
-        while j < e:
-            if taken[j]:
-                j += 1
-                continue
-            k = j
-            while k < e and not taken[k]:
-                k += 1
+        for j, k in untaken_runs(taken, s, e):
             if (j == s or t.lower[j] in PARTS) and (k == e or t.lower[k - 1] in PARTS):
                 a, b = _stretch(t, j, k)
                 if b > a and any(seed[a:b]):
                     for x, y in split(t, a, b):
                         out.append((x, y))
                         taken[x:y] = [True] * (y - x)
-            j = k
     return out
 
 

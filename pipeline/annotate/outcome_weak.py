@@ -4,7 +4,7 @@
 mostly an outcome the tagger's OUTCOME head saw but scored under its threshold (0.6 with hysteresis 0.5 in
 ``claimex-pico-sm``): on the findings tune half, 20 of 39 such outcomes have a mean OUTCOME probability of
 0.2 or more over their tokens. The tagger decodes the OUTCOME head a second time at the lower threshold
-``weak_outcome`` (:func:`claimex.annotate.tagger.decode.decode_weak`, same hysteresis and span hygiene) into
+``weak_outcome`` (:func:`claimex.annotate.tagger.weakwide.decode_weak`, same hysteresis and span hygiene) into
 ``doc.spans["pico_weak"]``; :func:`weak_outcomes` takes one of those spans (one per list item) where
 
 * it overlaps no entity of the claims layer (tagged, or made by an outcome rule before it) - or, where it
@@ -36,7 +36,7 @@ span.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc
@@ -200,9 +200,9 @@ def _trim(t: TokenView, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _remainder(t: TokenView, taken: list[bool], s: int, e: int) -> list[tuple[int, int]]:
-    """The runs of untaken tokens of ``[s, e)``, trimmed (:func:`_trim`), that hold a :func:`_noun_like` word."""
-    out = []
+def untaken_runs(taken: list[bool], s: int, e: int) -> Iterator[tuple[int, int]]:
+    """The maximal runs ``[j, k)`` of untaken tokens within ``[s, e)``, left to right (``taken`` may change
+    inside a run the caller was given; the next run is looked for from its end)."""
     j = s
     while j < e:
         if taken[j]:
@@ -211,8 +211,15 @@ def _remainder(t: TokenView, taken: list[bool], s: int, e: int) -> list[tuple[in
         k = j
         while k < e and not taken[k]:
             k += 1
+        yield j, k
+        j = k
+
+
+def _remainder(t: TokenView, taken: list[bool], s: int, e: int) -> list[tuple[int, int]]:
+    """The runs of untaken tokens of ``[s, e)``, trimmed (:func:`_trim`), that hold a :func:`_noun_like` word."""
+    out = []
+    for j, k in untaken_runs(taken, s, e):
         a, b = _trim(t, j, k)
         if any(_noun_like(t.text[m], t.lower[m]) for m in range(a, b)) and _names_outcome(t, a, b):
             out.append((a, b))
-        j = k
     return out

@@ -6,7 +6,7 @@ stopped where its OUTCOME probability dipped under the hysteresis floor of the m
 ``claimex-pico-sm``): "[overall improvement] in [symptoms]" (in: 0.16), "[attitudes] towards optimal pain
 management" (0.17-0.38), "coagulated [crust formation]" (0.24), "[average total payments] for health care".
 The tagger writes how far each of its OUTCOME spans reaches at the weak decode's floor (``weak_outcome`` x the
-head's hysteresis factor, 0.15; :func:`claimex.annotate.tagger.decode.decode_wide`) into
+head's hysteresis factor, 0.15; :func:`claimex.annotate.tagger.weakwide.decode_wide`) into
 ``doc.spans["pico_wide"]``; :func:`widen` extends a claims-layer OUTCOME span (a tagged span or one list item
 of it) over the words of its run that no other entity holds, without crossing a list separator (comma,
 ``and``/``or``, ``vs``, brackets, a colon or semicolon), and joins two OUTCOME spans of one run that only
@@ -54,7 +54,7 @@ _CHANGE_NOUNS = frozenset(["fall", "falls", "gain", "gains", "drop", "drops", "l
 
 def wide_runs(doc: Doc) -> list[int] | None:
     """Per token: the index of its run over the weak floor - a ``pico_wide`` run, or a ``pico_weak`` span (a run
-    seeded at the weak threshold, :func:`claimex.annotate.tagger.decode.decode_weak`; the two never overlap) -
+    seeded at the weak threshold, :func:`claimex.annotate.tagger.weakwide.decode_weak`; the two never overlap) -
     or -1; None when the tagger wrote no ``pico_wide`` layer."""
     wide = span_bounds(doc, WIDE_KEY)
     if wide is None:

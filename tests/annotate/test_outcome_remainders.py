@@ -15,8 +15,8 @@ from span_helpers import char_spans  # tests/ is on sys.path through its conftes
 
 from claimex.annotate.entities import SEEDS_KEY, WIDE_KEY, claim_entities, get_entities, set_entities
 from claimex.annotate.outcome_lists import OutcomeLists
-from claimex.annotate.tagger.decode import decode_seeds
 from claimex.annotate.tagger.model import HEADS
+from claimex.annotate.tagger.weakwide import decode_seeds
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,9 @@
 Writes ``doc.spans["pico"]`` (labels POPULATION/INTERVENTION/COMPARATOR/OUTCOME) with aligned
 ``attrs["scores"]`` and ``attrs["subtypes"]``; with ``weak_outcome`` (a threshold, 0 = off) also
 ``doc.spans["pico_weak"]``: the OUTCOME head decoded again at that lower threshold
-(:func:`.decode.decode_weak`), candidates that :mod:`claimex.annotate.outcome_weak` adds to the claims
+(:func:`.weakwide.decode_weak`), candidates that :mod:`claimex.annotate.outcome_weak` adds to the claims
 layer only, and ``doc.spans["pico_wide"]``: how far the OUTCOME spans reach at that threshold's hysteresis floor
-(:func:`.decode.decode_wide`, read by :mod:`claimex.annotate.outcome_wide`). Trains on partially annotated
+(:func:`.weakwide.decode_wide`, read by :mod:`claimex.annotate.outcome_wide`). Trains on partially annotated
 documents: see :mod:`.model` for the targets and the loss mask.
 """
 
@@ -23,12 +23,13 @@ from spacy.training import Example, validate_examples, validate_get_examples
 from thinc.api import Model, set_dropout_rate
 
 from ..entities import SEEDS_KEY, WEAK_KEY, WIDE_KEY, set_entities
-from .decode import decode_doc, decode_weak_wide, hygiene_for
+from .decode import decode_doc, hygiene_for
 from .embedcache import EmbedCache, fits, parts
 from .model import HEADS, sigmoid, targets
 from .ops import use_fast_ops
 from .scoring import make_pico_scorer  # noqa: F401  (registers claimex.pico_scorer.v1)
 from .spaces import kept, spread, without_space
+from .weakwide import decode_weak_wide
 
 #: tokens the network sees at once, so that its layers' arrays (tokens x 32-160 floats, ~1.3 MB at 2,048)
 #: stay in the CPU's cache: on the 537 bench abstracts (257 tokens each) in batches of 32 (``claimex

@@ -177,7 +177,7 @@ def test_propagate_items_matches_the_quadratic_reference_on_random_docs():
 
 
 def test_decode_weak_decodes_what_the_main_decode_left_at_a_lower_threshold():
-    from claimex.annotate.tagger.decode import decode_weak
+    from claimex.annotate.tagger.weakwide import decode_weak
 
     words = "aspirin reduced stroke mortality and major bleeding".split()
     doc, probs = make(words, {I: [(0, 0.9)], O: [(2, 0.2), (3, 0.4), (5, 0.2), (6, 0.7)]})
@@ -191,7 +191,7 @@ def test_decode_weak_decodes_what_the_main_decode_left_at_a_lower_threshold():
 
 
 def test_decode_wide_gives_how_far_the_main_spans_reach_at_the_weak_floor():
-    from claimex.annotate.tagger.decode import decode_wide
+    from claimex.annotate.tagger.weakwide import decode_wide
 
     words = "a greater overall improvement in symptoms was reported".split()
     doc, probs = make(words, {O: [(2, 0.42), (3, 0.47), (4, 0.16), (5, 0.8), (6, 0.05)]})
@@ -208,7 +208,7 @@ def test_decode_wide_gives_how_far_the_main_spans_reach_at_the_weak_floor():
 def test_decode_weak_wide_equals_the_two_decodes_apart():
     # the tagger component calls decode_weak_wide (one hysteresis pass); it must give decode_weak's and
     # decode_wide's spans exactly, on random probabilities over a range of thresholds
-    from claimex.annotate.tagger.decode import decode_seeds, decode_weak, decode_weak_wide, decode_wide
+    from claimex.annotate.tagger.weakwide import decode_seeds, decode_weak, decode_weak_wide, decode_wide
 
     rng = numpy.random.RandomState(7)
     vocab = "aspirin reduced stroke mortality and major bleeding in the placebo group , ( ) of".split()
