@@ -44,11 +44,11 @@ from types import SimpleNamespace
 
 from judged import judged, tune_options  # bench/judged.py
 from pair_classes import dose_pair  # bench/pair_classes.py
-from stray_kinds import ARMS, kind  # bench/stray_kinds.py
+from stray_kinds import kind, own_strays  # bench/stray_kinds.py
 
 from claimex.assemble.claims import ClaimAssembler
 from claimex.corpora.findings import Span
-from claimex.evaluate.findings_match import _overlaps, arm_aliases, content_words, entity_names
+from claimex.evaluate.findings_match import arm_aliases, content_words, entity_names
 from claimex.evaluate.prompts import load_prompts, prompt_claims
 from claimex.review.records import iter_records
 
@@ -125,35 +125,18 @@ def main() -> None:
     args, golds = tune_options(__doc__, "print the findings of rows containing this (OPEN or --ei-records only)",
                                lambda ap: ap.add_argument("--ei-records", type=Path))
     counts: Counter = Counter()
-    for g, record, text, found in (_ei_found(args.ei_records) if args.ei_records else judged(golds)):
-        ents = {e.id: e for e in record.entities}
-        for finding, j, claim in found:
-            if j.fields["intervention"]:
-                continue
-            i_arm = arm_aliases(finding.intervention, record)
-            c_arm = arm_aliases(finding.comparator, record) if finding.comparator else []
-            gs, ge = finding.sentence
-            slot = [ents[i] for i in claim.intervention if i in ents]
-            stray = [e for e in slot if _overlaps((e.start, e.end), (gs, ge)) and not entity_names(e, i_arm, c_arm)
-                     and not (c_arm and entity_names(e, c_arm, i_arm))]
-            if not stray:
-                continue
-            mine = (content_words(finding.intervention.text),
-                    content_words(finding.comparator.text) if finding.comparator else None)
-            others = [arm_aliases(a, record) for f in g.findings if f is not finding
-                      for a in (f.intervention, f.comparator) if a is not None and content_words(a.text) not in mine]
-            k = cause(stray[0], finding, record, text, others)
-            tagged = any(e.label in ARMS and _overlaps((e.start, e.end), (gs, ge)) and entity_names(e, i_arm, c_arm)
-                         for e in record.entities)
-            rows = [k, f"{k} | gold arm tagged in the sentence: {'yes' if tagged else 'no'}",
-                    f"{k} | claim comparator: {'yes' if claim.comparator else 'missing'}"]
-            counts["all"] += 1
-            counts.update(rows)
-            if args.examples and args.examples in rows[1]:
-                sentence = " ".join(text[gs:ge].split())
-                print(f"[{rows[1]}] {g.id} | gold {finding.intervention.text!r} vs "
-                      f"{finding.comparator.text if finding.comparator else None!r} | slot {stray[0].text!r} | "
-                      f"{sentence[:300]}")
+    found = _ei_found(args.ei_records) if args.ei_records else judged(golds)
+    for g, record, text, finding, claim, stray, others, tagged in own_strays(found):
+        k = cause(stray[0], finding, record, text, others)
+        rows = [k, f"{k} | gold arm tagged in the sentence: {'yes' if tagged else 'no'}",
+                f"{k} | claim comparator: {'yes' if claim.comparator else 'missing'}"]
+        counts["all"] += 1
+        counts.update(rows)
+        if args.examples and args.examples in rows[1]:
+            sentence = " ".join(text[slice(*finding.sentence)].split())
+            print(f"[{rows[1]}] {g.id} | gold {finding.intervention.text!r} vs "
+                  f"{finding.comparator.text if finding.comparator else None!r} | slot {stray[0].text!r} | "
+                  f"{sentence[:300]}")
     for row, n in sorted(counts.items()):
         print(f"{n:4d}  {row}")
 

@@ -66,10 +66,11 @@ def kind(e, finding, record, text, others) -> str:
     return "design arm" if design else "other"
 
 
-def main() -> None:
-    args, golds = tune_options(__doc__, "print the findings of rows containing this (OPEN only)")
-    counts: Counter = Counter()
-    for g, record, text, found in judged(golds):
+def own_strays(found_by_abstract):
+    """Per found finding whose intervention is wrong and whose slot holds entities of the finding's own sentence
+    that name neither gold arm: ``(g, record, text, finding, claim, those entities, the other findings' arms,
+    whether a gold arm is tagged in the sentence)``; ``found_by_abstract`` as :func:`judged.judged` yields."""
+    for g, record, text, found in found_by_abstract:
         ents = {e.id: e for e in record.entities}
         for finding, j, claim in found:
             if j.fields["intervention"]:
@@ -86,16 +87,23 @@ def main() -> None:
                     content_words(finding.comparator.text) if finding.comparator else None)
             others = [arm_aliases(a, record) for f in g.findings if f is not finding
                       for a in (f.intervention, f.comparator) if a is not None and content_words(a.text) not in mine]
-            k = kind(stray[0], finding, record, text, others)
             tagged = any(e.label in ARMS and _overlaps((e.start, e.end), (gs, ge)) and entity_names(e, i_arm, c_arm)
                          for e in record.entities)
-            row = f"{k} | gold arm tagged in the sentence: {'yes' if tagged else 'no'}"
-            counts[k] += 1
-            counts[row] += 1
-            if args.examples and args.examples in row:
-                sentence = " ".join(text[gs:ge].split())
-                print(f"[{row}] {g.id} | gold {finding.intervention.text!r} | slot {stray[0].text!r} | "
-                      f"{sentence[:300]}")
+            yield g, record, text, finding, claim, stray, others, tagged
+
+
+def main() -> None:
+    args, golds = tune_options(__doc__, "print the findings of rows containing this (OPEN only)")
+    counts: Counter = Counter()
+    for g, record, text, finding, _claim, stray, others, tagged in own_strays(judged(golds)):
+        k = kind(stray[0], finding, record, text, others)
+        row = f"{k} | gold arm tagged in the sentence: {'yes' if tagged else 'no'}"
+        counts[k] += 1
+        counts[row] += 1
+        if args.examples and args.examples in row:
+            sentence = " ".join(text[slice(*finding.sentence)].split())
+            print(f"[{row}] {g.id} | gold {finding.intervention.text!r} | slot {stray[0].text!r} | "
+                  f"{sentence[:300]}")
     for row, n in sorted(counts.items()):
         print(f"{n:4d}  {row}")
 
