@@ -20,28 +20,15 @@ count() {  # tree imp-dir -> callgrind dumps in $tmp/<tree>.*
 }
 count base "$BASE/imp"
 count new "${NEW:+$NEW/imp}"
-"$PY" - "$tmp" "$LIMIT" <<'PY'
+PYTHONPATH="$HERE/bench" "$PY" - "$tmp" "$LIMIT" <<'PY'
 import sys
 from pathlib import Path
 
+from callgrind_totals import totals  # bench/callgrind_totals.py
+
 tmp, limit = Path(sys.argv[1]), int(sys.argv[2])
 
-
-def totals(tree):
-    out = {}
-    for f in tmp.glob(f"{tree}.*.*"):
-        desc = total = None
-        for line in f.read_text().splitlines():
-            if line.startswith("desc: Trigger: Client Request: "):
-                desc = line.split(": ", 2)[2].split()[-1]
-            elif line.startswith("totals: "):
-                total = int(line.split()[1])
-        if desc is not None and total is not None:
-            out[desc] = total
-    return out
-
-
-base, new = totals("base"), totals("new")
+base, new = totals(tmp, "base"), totals(tmp, "new")
 for tree, got in (("base", base), ("new", new)):
     print(f"{tree}: e2e {got.get('e2e')} tok {got.get('tok')}  (per abstract: e2e {got['e2e'] / limit / 1e6:.2f} M, "
           f"tok {got['tok'] / limit / 1e6:.2f} M, e2e / tok {got['e2e'] / got['tok']:.2f}x)")

@@ -20,28 +20,15 @@ count() {  # tree -> callgrind dumps in $tmp/<tree>.*
     "$PY" "$HERE/bench/count_stages.py" --callgrind --stage $STAGES --limit "$LIMIT" > "$tmp/$1.log" 2>&1
 }
 count base & count new & wait
-"$PY" - "$tmp" "$LIMIT" $STAGES <<'PY'
+PYTHONPATH="$HERE/bench" "$PY" - "$tmp" "$LIMIT" $STAGES <<'PY'
 import sys
 from pathlib import Path
 
+from callgrind_totals import totals  # bench/callgrind_totals.py
+
 tmp, limit, stages = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
 
-
-def totals(tree):
-    out = {}
-    for f in tmp.glob(f"{tree}.*.*"):  # one dump per stage: <tree>.<pid>.<n>
-        desc = total = None
-        for line in f.read_text().splitlines():
-            if line.startswith("desc: Trigger: Client Request: "):
-                desc = line.split(": ", 2)[2].split()[-1]
-            elif line.startswith("totals: "):
-                total = int(line.split()[1])
-        if desc is not None and total is not None:
-            out[desc] = total
-    return out
-
-
-base, new = totals("base"), totals("new")
+base, new = totals(tmp, "base"), totals(tmp, "new")
 for s in stages:
     b, n = base.get(s), new.get(s)
     if b is None or n is None:

@@ -30,6 +30,15 @@ def _clause(spans: list[tuple[int, int]], at: int) -> int:
     return next((i for i, (a, b) in enumerate(spans) if a <= at < b), -1)
 
 
+def _show(title: str, key: str, sent: str, fs: list, record, text: str) -> None:
+    """Print a sentence and its gold findings, each judged against the claims (OPEN only)."""
+    print(f"\n{title} {key}: {sent}")
+    for f in fs:
+        j = judge(f, record, text)
+        print(f"   [{f.direction:<13}] {f.outcome.text!r:50} found={j.found} claim={j.claim} "
+              f"dir={j.fields.get('direction')} sig={j.fields.get('significance')}")
+
+
 def main() -> None:
     args, golds = tune_options(__doc__, "'all': print each two-verdict contrast sentence (OPEN only)")
     n = Counter()
@@ -46,11 +55,7 @@ def main() -> None:
                 if len({f.direction == "no_difference" for f in fs}) == 2:
                     n["both verdicts, one-clause sentence"] += 1
                     if args.examples:
-                        print(f"\nNO SPLIT {g.key}: {sent}")
-                        for f in fs:
-                            j = judge(f, record, text)
-                            print(f"   [{f.direction:<13}] {f.outcome.text!r:50} found={j.found} claim={j.claim} "
-                                  f"dir={j.fields.get('direction')} sig={j.fields.get('significance')}")
+                        _show("NO SPLIT", g.key, sent, fs, record, text)
                 continue
             verdicts = {(_clause(spans, f.outcome.start - s), f.direction == "no_difference") for f in fs}
             clauses_null = {c for c, null in verdicts if null}
@@ -60,11 +65,7 @@ def main() -> None:
             if clauses_null == clauses_diff:
                 n["both verdicts, outcomes in one clause (of 2+)"] += 1
                 if args.examples:
-                    print(f"\nONE CLAUSE {g.key}: {sent}")
-                    for f in fs:
-                        j = judge(f, record, text)
-                        print(f"   [{f.direction:<13}] {f.outcome.text!r:50} found={j.found} claim={j.claim} "
-                              f"dir={j.fields.get('direction')} sig={j.fields.get('significance')}")
+                    _show("ONE CLAUSE", g.key, sent, fs, record, text)
                 continue
             n["two-verdict contrast sentences"] += 1
             js = [(f, judge(f, record, text)) for f in fs]
