@@ -22,6 +22,7 @@ from .context import (
     is_control,
 )
 from .design import COMPARE_BEFORE, distinct_arms, same_intervention
+from .framed import framed_not_arm
 from .labels import ARM_HEAD, ARM_HEAD_WORD, PLURAL_ARMS, arm_phrases, bare_control
 from .orientation import opened_by_comparison
 from .phrases import resolve
@@ -87,6 +88,8 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
                 continue
             if is_bare_label(text) and (ctx.main or ctx.design_arms):
                 continue  # names no arm and stands for none ("after surgery"): the main one is carried
+        if framed_not_arm(view, ent):
+            continue  # the outcome's measuring method or the condition treated ("By HBPM, ...", "treatment for ABC")
         # "X alone" beside a different arm is the control arm: "between the FMS/RSV and FMS alone groups"
         alone = _ALONE_AFTER.match(view.text[end - view.start:]) and any(
             o.text.lower() != ent.text.lower() for o in ents if o is not ent)
