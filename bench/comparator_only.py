@@ -22,7 +22,8 @@ fields are the comparator and the direction (``cd``), one row per cut:
 * ``gold``: where the gold comparator is named - an I/C entity of the finding's sentence, an I/C entity elsewhere,
   untagged (none) - or ``single`` for a gold single-arm finding;
 * ``carried shape``: for a comparator carried from the design onto a gold comparison, the claim's and the gold's
-  comparator shapes (:func:`shape`), where the gold is named and the arm count;
+  comparator shapes (:func:`shape`), where the gold is named and the arm count; and whether the sentence holds the
+  gold comparator's words (all / some / none) and whether one of the claim's ``arm_mentions`` names it;
 * ``claim``: the claim's direction kind (``compared`` increase / decrease / no difference, ``judged`` positive /
   negative, ``none``).
 
@@ -40,7 +41,7 @@ from pair_classes import FIELDS, slot_class  # bench/pair_classes.py
 import claimex.assemble.claims as claims_pkg
 from claimex.assemble.claims.armrank import ArmRanker
 from claimex.assemble.claims.control import control_worded
-from claimex.evaluate.findings_match import _overlaps, arm_aliases, entity_names
+from claimex.evaluate.findings_match import _overlaps, arm_aliases, content_words, entity_names
 
 _COMPARED = ("increase", "decrease", "no_difference")
 _BARE_CONTROL = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition|subjects|patients))?$", re.I)
@@ -193,6 +194,13 @@ def main() -> None:
             if cc and src.startswith("sentence: carried") and c_arm:
                 rows.append(f"{wrong} | carried shape | claim {shape(cc[0].text)} | gold "
                             f"{shape(finding.comparator.text)} | gold {gold} | arms {arms}")
+                sent_words = content_words(text[slice(*finding.sentence)])
+                mentions = [ents[i] for i in claim.arm_mentions if i in ents]
+                rows.append(f"{wrong} | carried, the sentence | gold words in it "
+                            f"{'all' if c_arm[0] <= sent_words else 'some' if c_arm[0] & sent_words else 'none'}"
+                            f" | arm mention naming the gold "
+                            f"{'yes' if any(entity_names(e, c_arm, i_arm) for e in mentions) else 'no'}"
+                            f" | claim {shape(cc[0].text)} | gold {shape(finding.comparator.text)}")
             for row in rows:
                 counts[row] += 1
             if args.examples and any(args.examples in r for r in rows[1:]):
