@@ -46,6 +46,9 @@ from claimex.evaluate.findings_match import _overlaps, arm_aliases, content_word
 _COMPARED = ("increase", "decrease", "no_difference")
 _BARE_CONTROL = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition|subjects|patients))?$", re.I)
 _ADJECTIVE = re.compile(r"-?controlled$", re.I)
+_PLACEBO = re.compile(r"\b(?:placebo|sham|dummy)\b", re.I)
+_STAGES: dict[str, dict[str, set]] = {}  # record id -> stage -> {(sentence, comparator ids)}
+_RULES_C: dict[tuple[str, int, tuple], tuple] = {}  # (record id, sentence, ranker's comparator) -> the rules' one
 
 
 def shape(text: str) -> str:
@@ -56,11 +59,9 @@ def shape(text: str) -> str:
         return "bare control"
     if _ADJECTIVE.search(text):
         return "design adjective"
-    if re.search(r"\b(?:placebo|sham|dummy)\b", text, re.I):
+    if _PLACEBO.search(text):
         return "placebo"
     return "control-worded" if control_worded(text) else "named"
-_STAGES: dict[str, dict[str, set]] = {}  # record id -> stage -> {(sentence, comparator ids)}
-_RULES_C: dict[tuple[str, int, tuple], tuple] = {}  # (record id, sentence, ranker's comparator) -> the rules' one
 
 
 def _spy() -> None:
@@ -122,6 +123,7 @@ def _spy() -> None:
 
 
 def source(record, claim, ents, sentence) -> str:
+    """The step that last set the claim's comparator (see the module docstring)."""
     if not claim.comparator:
         return "none"
     key = (claim.sentence, tuple(claim.comparator))
