@@ -12,7 +12,16 @@ wrong (``dir`` when the significance is right, ``dir+sig`` when it is wrong too)
 ``pos/neg`` (a single-arm finding's positive <-> negative), ``cmp<->single`` (a comparison direction where the gold
 is single-arm, or the other way), ``missing`` -, the decision path of :mod:`direction_paths` (the rule step and its
 source, ``cmp:model`` for the classifier alone, ``post`` for a direction set after ``decide``) and the sentence
-shapes of :func:`direction_shapes._shapes`. Counts only unless ``--examples`` (OPEN).
+shapes of :func:`direction_shapes._shapes`; for a comparison decision also how the cue word made its sign
+(:func:`direction_arbiter.cue_kind`: a change word, a valence word, flipped for a less-is-better outcome or for a cue
+said of the comparator) and which other reading would have been right (the classifier's argmax, the prior, the
+single-arm judgement). Counts only unless ``--examples`` (OPEN).
+
+Session 22 (docs/claims.md section 36.5), main 0a71efe: OPEN 45 (28 direction only + 17 with the significance),
+BLIND 83 (53 + 30). BLIND: sign swapped 30 (paths p-value+cues 8, words+cues 8, words+prior 6, cues 4), difference
+vs no difference 28 (the classifier's no difference 8), positive / negative 18 (the observed step 9), comparison vs
+single arm 7; OPEN: positive / negative 15 (the observed step 9), sign swapped 10, no difference read as a
+difference 9 (one subgroup list of hazard ratios 5), a single-arm verdict with no direction 8.
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import direction_arbiter as da
 import direction_paths as dp
 from direction_shapes import _shapes
 from judged import judged, tune_options
@@ -53,8 +63,10 @@ def cell(j) -> str | None:
 
 def main() -> None:
     args, golds = tune_options(__doc__, "a regex over the finding's line (OPEN only): print those sentences")
-    dp._install()
+    da._install()
     kinds: Counter = Counter()
+    cue_kinds: Counter = Counter()
+    others: Counter = Counter()
     paths: Counter = Counter()
     shapes: Counter = Counter()
     tuples: Counter = Counter()
@@ -78,6 +90,15 @@ def main() -> None:
             tuples[(c, tup)] += 1
             start = claim.start if claim.start is not None else finding.sentence[0]
             sentence = text[start:claim.end] if claim.end is not None else claim.text
+            _p, info = da.info_of(record.id, claim)
+            if info is not None:
+                ev, probs, _d, _s, ck, prior, _rules, judged_dir = info
+                cue_kinds[(k, ck or "-")] += 1
+                gold = finding.direction
+                argmax = max(probs, key=probs.get) if probs else None
+                others[(k, "classifier argmax right" if argmax == gold else "classifier argmax wrong")] += 1
+                others[(k, "prior right" if prior == gold else "prior wrong")] += 1
+                others[(k, "judged right" if judged_dir == gold else "judged wrong")] += 1
             shp = _shapes(claim, record, sentence, start)
             for s in shp:
                 shapes[(k, s)] += 1
@@ -97,6 +118,12 @@ def main() -> None:
     print("\nby kind and path (cell wrong; the same path's right findings with arms and outcome right)")
     for (k, p), n in sorted(paths.items(), key=lambda kv: (kv[0][0], -kv[1])):
         print(f"  {n:4d}  {k:14s} {p}   (right elsewhere: {right_paths[p]})")
+    print("\ncomparison decisions: by kind and how the cue made its sign")
+    for (k, ck), n in sorted(cue_kinds.items(), key=lambda kv: (kv[0][0], -kv[1])):
+        print(f"  {n:4d}  {k:14s} {ck}")
+    print("\ncomparison decisions: would another reading be right")
+    for (k, o), n in sorted(others.items()):
+        print(f"  {n:4d}  {k:14s} {o}")
     print("\nby kind and shape")
     for (k, s), n in sorted(shapes.items(), key=lambda kv: (kv[0][0], -kv[1])):
         if n >= 2:
