@@ -16,6 +16,7 @@ from .design import same_intervention
 from .direction import Decision, DirectionModel, decide_comparison, decide_qualitative, is_comparative
 from .groups import Group
 from .link import role_spans
+from .named_verdict import named_verdict
 from .polarity import anatomy, both_arms_change
 from .series import sets_apart
 from .sides import compared_in_degree
@@ -58,6 +59,17 @@ def judge(view: SentenceView, ctype: str, group: Group) -> Decision:
                          outcome_text=" ".join(o.text for o in group.outcomes),
                          outcome_at=min((o.start - view.start for o in group.outcomes), default=None),
                          adverse_claim=ctype == "adverse_effect")
+
+
+def judge_named(view: SentenceView, ctype: str, group: Group) -> Decision:
+    """:func:`judge`; where it finds no direction, the verdict word the tagger took into an outcome's span
+    (:func:`.named_verdict.named_verdict`: "Olaparib was generally well-tolerated"), significance as judged."""
+    decision = judge(view, ctype, group)
+    if decision.direction is None:
+        named = named_verdict(view, about_harms(view, ctype))
+        if named.direction is not None:
+            decision.direction, decision.negated, decision.source = named.direction, named.negated, "named"
+    return decision
 
 
 def rejudge(claim: Claim, view: SentenceView, ctype: str, group: Group) -> None:
@@ -116,7 +128,7 @@ def decide(model: DirectionModel | None, view: SentenceView, ctype: str, arms: l
         # series (no controlled design, no design comparator; GUIDELINES: comparator null) a result that names
         # two treatments ("among the patients who had isolated AVR, while among ... AVR with CABG") but compares
         # nothing in words is judged too: the tagged treatments are subgroups or settings, not arms
-        return judge(view, ctype, group)
+        return judge_named(view, ctype, group)
     if single_arm and not controlled and has_comparator and not compared and not sets_apart(masked):
         # the same series with a second mention on the comparator side ("As for sKL, mKL increased TRPV5 current
         # density"): a change, polarity or negation said with no word that sets the mentions apart is the series'
@@ -145,7 +157,7 @@ def decide(model: DirectionModel | None, view: SentenceView, ctype: str, arms: l
                                      outcome_text)
     if decision.direction is None and not has_comparator and ctype in CARRY:
         # no comparator, nothing compared or judged in words: a result reported for the arm
-        decision = judge(view, ctype, group)
+        decision = judge_named(view, ctype, group)
         if decision.negated and designed and controlled and not about_harms(view, ctype):
             return _denied(decision)
     return decision
