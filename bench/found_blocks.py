@@ -24,6 +24,16 @@ block that applies, by the brief's cut:
 
 Printed: per block, the number of misses and of abstracts. ``--examples BLOCK`` prints the gold outcome and the
 sentence of the misses whose block contains BLOCK (OPEN only).
+
+docs/claims.md 36.4, main 0a71efe (grouped; the branch s22-found leaves BLIND identical, OPEN 52 -> 50):
+
+| block | OPEN (52 missed) | BLIND (230 missed) |
+|---|---:|---:|
+| typed non-result | 4 | 13 |
+| no claim: OUTCOME over it, untyped / no OUTCOME, typed finding / no OUTCOME, untyped | 1 / 11 / 1 | 30 / 53 / 8 |
+| held by no claim | 0 | 1 |
+| too short: +OUTCOME / +arm (any) / +population / free | 5 / 8 / 2 / 8 | 20 / 22 / 5 / 21 |
+| another outcome taken: list item / elsewhere | 0 / 12 | 10 / 47 |
 """
 
 from __future__ import annotations
