@@ -78,6 +78,7 @@ from .outcome_names import adverse_subject, compared_names, grow, grow_phrase, s
 from .outcome_objects import effect_objects
 from .outcome_remainders import run_remainders
 from .outcome_results import CUE_WORDS, embedded_subjects, result_names
+from .outcome_sets import outcome_sets
 from .outcome_siblings import _CLOSE, _CONJ, _OPEN, siblings
 from .outcome_weak import weak_outcomes
 from .outcome_wide import absorb_modifiers, wide_runs, widen
@@ -333,7 +334,7 @@ class OutcomeLists:
         claims = [o for o in kept if id(o) not in dropped]
         claims = arm_outcomes(t, claims)
         claims = effect_objects(t, claims)
-        claims = counted_arm_objects(t, claims, kind_at)
+        claims = outcome_sets(t, counted_arm_objects(t, claims, kind_at))
         pico = self._pico_layer(tagged, claims)
         if not _same(pico, tagged):
             set_entities(doc, [Span(doc, a, b, label=label) for a, b, label, _, _, _ in pico],
