@@ -5,7 +5,8 @@ median_iqr, duration, range) is linked to an arm by, in order:
 
 1. **lists**: arms written as a list ("the study group and control group", "A vs B") and a run of
    values written as a list ("13.8 (8.1) and 17.5 (14.5) respectively", "19.2% vs. 25.0%") pair up
-   in order;
+   in order; values written side by side in a clause that names as many arms pair up in the order the arms
+   were named ("higher with rosuvastatin as compared to atorvastatin (87.64 vs. 69.88%)", :mod:`.namedorder`);
 2. **parenthesis**: values inside a bracket that opens right after an arm ("than in group II (35.2
    hours, n = 11)") belong to it;
 3. **following arm**: a value followed by a preposition and an arm ("44.8% in the study group") or by
@@ -27,6 +28,7 @@ from itertools import pairwise
 from ...schema import Entity, Measure
 from .base import SentenceView, entity_words
 from .context import Arm, same_intervention
+from .namedorder import named_order
 
 ARM_VALUE_KINDS = frozenset({"value", "percentage", "count", "mean_sd", "median_iqr", "duration", "range"})
 _LIST_SEP = re.compile(r"^\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|to|with|,\s*and|/)?\s*(?:the\s+)?$",
@@ -104,6 +106,7 @@ def arm_values(view: SentenceView, arms: list[Arm], measures: list[Measure]) -> 
         return []
     linked: dict[str, Arm] = {}
     _by_lists(view, singles, values, measures, linked)
+    named_order(view, singles, values, linked)
     for m in values:
         if m.id in linked:
             continue
