@@ -36,7 +36,10 @@ _LIST_SEP = re.compile(r"^\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|t
 _VALUE_SEP = re.compile(r"^\s*(?:\)|\()?\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|to|/|:)?\s*(?:\(|\))?\s*$",
                         re.IGNORECASE)
 _FOLLOWING = re.compile(
-    r"^\s*\)?\s*,?\s*(?:of\s+(?:the\s+)?(?:patients|subjects|participants|women|men|children|cases)\s+)?"
+    r"^\s*\)?\s*,?\s*(?:of\s+(?:the\s+)?(?:patients|subjects|participants|women|men|children|cases)\s+|"
+    # "318 (86.2%) patients in the ABLE group", "4.06 (95 % CI 3.41, 4.71) ng/ml in", "6.29/1,000 days in"
+    r"(?:patients|subjects|participants|women|men|children|infants|cases|eyes|individuals)\s+|"
+    r"[^\s\d()\[\];,]*/[^\s()\[\];]+(?:\s+(?:days|years|person-years|patient-years))?\s+)?"
     r"(?:in|for|among|with|on|from|receiving|treated\s+with|given|at|after|under|using|of)\s+"
     r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:[\w-]+\s+){0,2}?$|"
     r"^\s*\(\s*(?:the\s+)?$", re.IGNORECASE)  # or the arm in a bracket: "130 ± 46 min (Group C)"

@@ -12,10 +12,12 @@ the one arm before it ("than the placebo group (5.0 vs 4.0)": both read as place
 
 :func:`named_order` (method): a clause (the sentence split at ``;`` outside brackets) whose arm values are all in
 runs of ``n`` >= 2 values joined by "vs" / "versus" / "compared with", or by "," / "and" with "respectively" after the
-run, and which names exactly ``n`` distinct arms (by their words), experimental and comparator both among them, none
-inside or between the runs and none twice with different doses: the i-th value of each run goes to the i-th arm
-named. A bracket right after a value (its SD, CI, IQR, n) goes with that value's arm. Durations ("at 12 months") are
-time points, not run values, and may stand anywhere in the clause.
+run, and which names exactly ``n`` distinct arms (by their words and numbers: "the 20-mg arm", "the 50-mg arm"),
+experimental and comparator both among them, none inside or between the runs and none twice with different doses, the
+first not introduced as the reference ("Compared with TM, BIS had ...": authors then list the values either way), and -
+after "respectively" - no time points listed before the run: the i-th value of each run goes to the i-th arm named. A
+bracket right after a value (its SD, CI, IQR, n) goes with that value's arm. Durations ("at 12 months") are time points,
+not run values, and may stand anywhere in the clause.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ _COMPARED = re.compile(r"^\s*[)\]]?\s*,?\s*(?:vs\.?|versus|v\.?|compared\s+(?:wi
 _LISTED = re.compile(r"^\s*[)\]]?\s*(?:,|and|,\s*and)\s*[(\[]?\s*$", re.IGNORECASE)
 _QUALIFIER = re.compile(r"^\s*[(\[][^()\[\]]{0,60}[)\]]")  # "(95% CI 3.41, 4.71)", "[2.15]", "(Q1 = 1.0, Q3 = 3.7)"
 _DOSE_AFTER = re.compile(r"^\s*\(?\s*(\d[\d.,]*)\s*-?(?:mg|µg|μg|mcg|ug|g|IU|U|mL|ml|mmol)\b")
+_LEADING_REFERENCE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|in\s+comparison\s+(?:with|to)|versus|vs\.?)"
+                                r"\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"^[^;()\[\]\d]{0,25}\brespectively\b", re.IGNORECASE)
 
 
@@ -46,8 +50,13 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return list(zip(cuts, cuts[1:], strict=False))
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
 def _name(arm) -> frozenset[str]:
-    return entity_words(arm.entity) if arm.entity is not None else frozenset(arm.text.lower().split())
+    """An arm's words and numbers: "the 20-mg arm" and "the 50-mg arm" are two arms."""
+    words = entity_words(arm.entity) if arm.entity is not None else frozenset(arm.text.lower().split())
+    return words | frozenset(_NUMBER.findall(arm.text))
 
 
 def _runs(view: SentenceView, values: list[Measure]) -> list[list[list[Measure]]] | None:
@@ -99,6 +108,7 @@ def named_order(view: SentenceView, arms: list, values: list[Measure], linked: d
         runs = _runs(view, inside)
         if not runs or len({len(r) for r in runs}) != 1:
             continue
+        respectively = bool(_RESPECTIVELY.match(view.between(max(m.end for m in runs[-1][-1]), view.end)))
         order: list = []
         names: list[frozenset[str]] = []
         doses: dict[frozenset[str], set[str]] = {}
@@ -116,6 +126,16 @@ def named_order(view: SentenceView, arms: list, values: list[Measure], linked: d
             # different doses ("prednisolone 7.5 mg and prednisolone 30 mg": arms the words cannot tell apart); no
             # arm between or inside the runs ("in the bromfenac group (247.2 vs 252.0) and in nepafenac group (250.8
             # vs 264.0)": each arm's own values)
+            continue
+        if _LEADING_REFERENCE.search(view.text[lo:order[0].start - view.start]):
+            # "Compared with TM, BIS had a lower rate of trigger (15.8% vs. 28.5%)": the reference named first, the
+            # values in the subject's order (or not: "Compared with those receiving anthracycline alone, patients
+            # treated with dexrazoxane experienced fewer cardiac events (39% versus 13%)") - no order to read
+            continue
+        if respectively and any(m.kind == "duration" and lo <= m.start - view.start and m.end <= runs[0][0][0].start
+                                for m in values):
+            # "The 8-year and 11-year survivorship rates for X were relatively low (75.6% and 71.7%, respectively)":
+            # "respectively" may pair the values with the time points listed before them
             continue
         for run in runs:
             for head, arm in zip(run, order, strict=True):
