@@ -38,6 +38,8 @@ _RESPECTIVELY = re.compile(r"^[^;()\[\]\d]{0,25}\brespectively\b", re.IGNORECASE
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Local (start, end) of the sentence's clauses: split at ';' outside brackets."""
+    if ";" not in text:
+        return [(0, len(text))]
     cuts, depth = [0], 0
     for i, ch in enumerate(text):
         if ch in "([":
@@ -101,6 +103,8 @@ def _runs(view: SentenceView, values: list[Measure]) -> list[list[list[Measure]]
 
 def named_order(view: SentenceView, arms: list, values: list[Measure], linked: dict) -> None:
     """Link the runs of values of each clause to the arms the clause names, in order (module docstring)."""
+    if len(values) < 2 or len(arms) < 2:
+        return
     for lo, hi in _clauses(view.text):
         inside = [m for m in values if lo <= m.start - view.start < hi and m.kind != "duration"]
         if len(inside) < 2:
