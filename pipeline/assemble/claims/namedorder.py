@@ -33,6 +33,7 @@ _QUALIFIER = re.compile(r"^\s*[(\[][^()\[\]]{0,60}[)\]]")  # "(95% CI 3.41, 4.71
 _DOSE_AFTER = re.compile(r"^\s*\(?\s*(\d[\d.,]*)\s*-?(?:mg|µg|μg|mcg|ug|g|IU|U|mL|ml|mmol)\b")
 _LEADING_REFERENCE = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|in\s+comparison\s+(?:with|to)|versus|vs\.?)"
                                 r"\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_RUN_WORD = re.compile(r"\bv(?:s|ersus)?\b|compared|respectively", re.IGNORECASE)  # a fast check: no run without one
 _RESPECTIVELY = re.compile(r"^[^;()\[\]\d]{0,25}\brespectively\b", re.IGNORECASE)
 
 
@@ -103,7 +104,7 @@ def _runs(view: SentenceView, values: list[Measure]) -> list[list[list[Measure]]
 
 def named_order(view: SentenceView, arms: list, values: list[Measure], linked: dict) -> None:
     """Link the runs of values of each clause to the arms the clause names, in order (module docstring)."""
-    if len(values) < 2 or len(arms) < 2:
+    if len(values) < 2 or len(arms) < 2 or not _RUN_WORD.search(view.text):
         return
     for lo, hi in _clauses(view.text):
         inside = [m for m in values if lo <= m.start - view.start < hi and m.kind != "duration"]
