@@ -14,7 +14,8 @@ counted when it holds two or more arm values and names two or more distinct arms
 values linked, to two or more arms / values linked to one arm only / no value linked / fewer than two arms named. Gold
 mode (OPEN, BLIND): only the sentences of found gold comparisons, with each finding's judged intervention, comparator
 and direction per class; ``--examples`` prints them (OPEN only). Outside and EI mode (``--ei RECORDS`` made by
-``bench/comparator_counts.py --make``): every such sentence; ``--show`` prints them with the links.
+``bench/comparator_counts.py --make``): every such sentence; ``--show`` prints them with the links (``--all``: the
+fully linked ones too, so that two trees' outputs can be diffed). Counted in docs/claims.md section 36.1.
 """
 
 from __future__ import annotations
@@ -118,32 +119,31 @@ def main() -> None:
         return
     golds = select_gold(load_gold(None, errors=[]), "tune", ids=args.ids, skip_ids=args.skip_ids)
     for g, record, text in _predict(golds, None, None, []):
-        if True:
-            for finding in g.findings:
-                if finding.comparator is None:
-                    continue
-                j = judge(finding, record, text)
-                if not j.found:
-                    continue
-                idx = next((i for i, s in enumerate(record.sentences)
-                            if s.start < finding.sentence[1] and finding.sentence[0] < s.end), None)
-                call = CALLS.get((str(record.id), idx))
-                if call is None:
-                    continue
-                cls = link_class(call[2], call[3], call[4])
-                if cls is None or (cls == "fewer than two arms named" and not _RESPECTIVELY.search(call[0])):
-                    continue
-                f = j.fields
-                table[(cls, "all")] += 1
-                for name in ("intervention", "comparator", "direction"):
-                    table[(cls, f"{name} right")] += bool(f.get(name))
-                table[(cls, "fully right")] += j.fully_right
-                if args.examples:
-                    ok = "".join(k[0].upper() if f.get(k) else k[0] for k in ("intervention", "comparator",
-                                                                               "direction"))
-                    print(f"{g.key} {ok} gold {finding.intervention.text!r} vs "
-                          f"{finding.comparator.text!r} {finding.direction} | {cls} | "
-                          f"{shown(*call)}")
+        for finding in g.findings:
+            if finding.comparator is None:
+                continue
+            j = judge(finding, record, text)
+            if not j.found:
+                continue
+            idx = next((i for i, s in enumerate(record.sentences)
+                        if s.start < finding.sentence[1] and finding.sentence[0] < s.end), None)
+            call = CALLS.get((str(record.id), idx))
+            if call is None:
+                continue
+            cls = link_class(call[2], call[3], call[4])
+            if cls is None or (cls == "fewer than two arms named" and not _RESPECTIVELY.search(call[0])):
+                continue
+            f = j.fields
+            table[(cls, "all")] += 1
+            for name in ("intervention", "comparator", "direction"):
+                table[(cls, f"{name} right")] += bool(f.get(name))
+            table[(cls, "fully right")] += j.fully_right
+            if args.examples:
+                ok = "".join(k[0].upper() if f.get(k) else k[0] for k in ("intervention", "comparator",
+                                                                           "direction"))
+                print(f"{g.key} {ok} gold {finding.intervention.text!r} vs "
+                      f"{finding.comparator.text!r} {finding.direction} | {cls} | "
+                      f"{shown(*call)}")
     for k, n in sorted(table.items()):
         print(f"{n:5d}  {' | '.join(k)}")
 
