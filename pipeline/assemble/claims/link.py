@@ -5,7 +5,8 @@ median_iqr, duration, range) is linked to an arm by, in order:
 
 1. **lists**: arms written as a list ("the study group and control group", "A vs B") and a run of
    values written as a list ("13.8 (8.1) and 17.5 (14.5) respectively", "19.2% vs. 25.0%") pair up
-   in order;
+   in order; values written side by side in a clause that names as many arms pair up in the order the arms
+   were named ("higher with rosuvastatin as compared to atorvastatin (87.64 vs. 69.88%)", :mod:`.namedorder`);
 2. **parenthesis**: values inside a bracket that opens right after an arm ("than in group II (35.2
    hours, n = 11)") belong to it;
 3. **following arm**: a value followed by a preposition and an arm ("44.8% in the study group") or by
@@ -27,6 +28,7 @@ from itertools import pairwise
 from ...schema import Entity, Measure
 from .base import SentenceView, entity_words
 from .context import Arm, same_intervention
+from .namedorder import named_order
 
 ARM_VALUE_KINDS = frozenset({"value", "percentage", "count", "mean_sd", "median_iqr", "duration", "range"})
 _LIST_SEP = re.compile(r"^\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|to|with|,\s*and|/)?\s*(?:the\s+)?$",
@@ -34,7 +36,10 @@ _LIST_SEP = re.compile(r"^\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|t
 _VALUE_SEP = re.compile(r"^\s*(?:\)|\()?\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|to|/|:)?\s*(?:\(|\))?\s*$",
                         re.IGNORECASE)
 _FOLLOWING = re.compile(
-    r"^\s*\)?\s*,?\s*(?:of\s+(?:the\s+)?(?:patients|subjects|participants|women|men|children|cases)\s+)?"
+    r"^\s*\)?\s*,?\s*(?:of\s+(?:the\s+)?(?:patients|subjects|participants|women|men|children|cases)\s+|"
+    # "318 (86.2%) patients in the ABLE group", "4.06 (95 % CI 3.41, 4.71) ng/ml in", "6.29/1,000 days in"
+    r"(?:patients|subjects|participants|women|men|children|infants|cases|eyes|individuals)\s+|"
+    r"[^\s\d()\[\];,]*/[^\s()\[\];]+(?:\s+(?:days|years|person-years|patient-years))?\s+)?"
     r"(?:in|for|among|with|on|from|receiving|treated\s+with|given|at|after|under|using|of)\s+"
     r"(?:the\s+|those\s+|patients\s+|subjects\s+|participants\s+)?(?:[\w-]+\s+){0,2}?$|"
     r"^\s*\(\s*(?:the\s+)?$", re.IGNORECASE)  # or the arm in a bracket: "130 ± 46 min (Group C)"
@@ -104,6 +109,7 @@ def arm_values(view: SentenceView, arms: list[Arm], measures: list[Measure]) -> 
         return []
     linked: dict[str, Arm] = {}
     _by_lists(view, singles, values, measures, linked)
+    named_order(view, singles, values, linked)
     for m in values:
         if m.id in linked:
             continue
