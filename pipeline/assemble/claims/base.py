@@ -32,24 +32,9 @@ class SentenceView:
     is_last: bool = False
     not_arms: list[tuple[int, int]] = field(default_factory=list)  # I/C spans settled as outcomes (absolute)
     _cache: dict = field(default_factory=dict, repr=False)
-    # (the entities list, each entity's label): :meth:`label` reads the labels once per list (session 22, issue 13)
-    _labels: tuple[list[Entity], list[str]] | None = field(default=None, repr=False, compare=False)
 
     def label(self, *labels: str) -> list[Entity]:
-        ents, known = self._entity_labels()
-        return [e for e, lab in zip(ents, known) if lab in labels]
-
-    def _entity_labels(self) -> tuple[list[Entity], list[str]]:
-        """(``entities``, their labels), the labels read once per entities list. An attribute of a pydantic model
-        (:class:`~claimex.schema.Entity`) is read through ``BaseModel.__getattr__``'s slot on every access (Python
-        cannot specialise the read: ~340 instructions, against ~20 for a plain object's), and ``label`` asked
-        ~10,000 times a pass read ~36,000 of them. Remade when ``entities`` is another list or its length changed
-        (:func:`.arms.settle_roles` puts a new list; :func:`sentence_views` appends); no entity's label is set in
-        place during assembly."""
-        ents, got = self.entities, self._labels
-        if got is None or got[0] is not ents or len(got[1]) != len(ents):
-            got = self._labels = (ents, [e.label for e in ents])
-        return got
+        return [e for e in self.entities if e.label in labels]
 
     def local(self, item: Item) -> tuple[int, int]:
         return item.start - self.start, item.end - self.start
@@ -74,8 +59,7 @@ class SentenceView:
 
     def _mask(self, labels) -> str:
         at = self.start  # :meth:`local` written out (~78,000 spans a pass)
-        ents, known = self._entity_labels()
-        return blank(self.text, [(ent.start - at, ent.end - at) for ent, lab in zip(ents, known) if lab in labels])
+        return blank(self.text, [(ent.start - at, ent.end - at) for ent in self.entities if ent.label in labels])
 
 
 _BRACKETS = frozenset("()[]")
