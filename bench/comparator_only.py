@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from judged import judged, tune_options  # bench/judged.py
+from judged import judged, print_counts, tune_options  # bench/judged.py
 from pair_classes import FIELDS, slot_class  # bench/pair_classes.py
 
 import claimex.assemble.claims as claims_pkg
@@ -212,8 +212,7 @@ def main() -> None:
                 print(f"[{wrong} | {cls} | {src} | arms {arms} | gold {gold}] {g.key} | gold "
                       f"{finding.intervention.text!r} vs {cmp!r} {finding.direction} | claim {ci} vs "
                       f"{[e.text for e in cc]} {claim.direction} | {sent}\n")
-    for row, n in sorted(counts.items()):
-        print(f"{n:4d}  {row}")
+    print_counts(counts)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections import Counter
 
 from dose_arms import dose_finding  # bench/dose_arms.py
-from judged import judged, tune_options  # bench/judged.py
+from judged import judged, print_counts, tune_options  # bench/judged.py
 from own_causes import cause  # bench/own_causes.py
 
 import claimex.assemble.claims.armrank as armrank
@@ -123,8 +123,7 @@ def main() -> None:
                 print(f"[{kind} | {r} | {s}] {g.id} | gold I {finding.intervention.text!r} C "
                       f"{finding.comparator.text if finding.comparator else None!r} | slot "
                       f"{[x.text for x in slot]} | {sentence[:300]}")
-    for row, n in sorted(counts.items()):
-        print(f"{n:4d}  {row}")
+    print_counts(counts)
 
 
 if __name__ == "__main__":

@@ -34,6 +34,12 @@ def tune_options(doc: str, examples: str, more: Callable[[argparse.ArgumentParse
     return args, select_gold(load_gold(None, errors=[]), "tune", args.ids, args.skip_ids)
 
 
+def print_counts(counts, width: int = 4) -> None:
+    """Print a counter's rows sorted by key, one ``count  key`` line each (a tuple key joined by " | ")."""
+    for key, n in sorted(counts.items()):
+        print(f"{n:{width}d}  {' | '.join(key) if isinstance(key, tuple) else key}")
+
+
 def judged(golds) -> Iterator[tuple]:
     for g, record, text in _predict(golds, None, None, []):
         claims = {c.id: c for c in record.claims}

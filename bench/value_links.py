@@ -26,6 +26,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from judged import print_counts  # bench/judged.py
+
 import claimex.assemble.claims as C
 from claimex.assemble.claims import link as L
 from claimex.corpora.findings import load_gold, select_gold
@@ -114,8 +116,7 @@ def main() -> None:
             table[(cls, resp)] += 1
             if args.show and (args.all or cls != "every value linked, 2+ arms"):
                 print(f"{rid} | {cls} | {shown(text, start, singles, values, pairs)}")
-        for k, n in sorted(table.items()):
-            print(f"{n:5d}  {' | '.join(k)}")
+        print_counts(table, 5)
         return
     golds = select_gold(load_gold(None, errors=[]), "tune", ids=args.ids, skip_ids=args.skip_ids)
     for g, record, text in _predict(golds, None, None, []):
@@ -144,8 +145,7 @@ def main() -> None:
                 print(f"{g.key} {ok} gold {finding.intervention.text!r} vs "
                       f"{finding.comparator.text!r} {finding.direction} | {cls} | "
                       f"{shown(*call)}")
-    for k, n in sorted(table.items()):
-        print(f"{n:5d}  {' | '.join(k)}")
+    print_counts(table, 5)
 
 
 if __name__ == "__main__":
