@@ -100,6 +100,32 @@ def span_bounds(doc: Doc, key: str) -> Optional[list[tuple[int, int, int]]]:
     return [(span.start, span.end, span.label) for span in group]
 
 
+Entry = tuple[int, int, str, Optional[float], Optional[str]]  # (start, end, label, score, subtype) of a layer's span
+
+
+def layer_entries(doc: Doc, key: str = SPANS_KEY) -> list[Entry]:
+    """:func:`get_entities` as ``(start, end, label, score, subtype)`` tuples, in the same order, without a Span (and
+    its Token objects) or a :class:`TaggedSpan` per span: the bounds come from :func:`span_bounds` and each label
+    id is looked up in the string store once (``Span.label_`` decodes a new string at every read). For the readers
+    that need no Span (the outcome-list rules read the tagger's layer and its weak layer this way)."""
+    bounds = span_bounds(doc, key)
+    if bounds is None:
+        return []
+    attrs = doc.spans[key].attrs
+    scores = attrs.get("scores") or [None] * len(bounds)
+    subtypes = attrs.get("subtypes") or [None] * len(bounds)
+    strings = doc.vocab.strings
+    names = {label: strings[label] for label in {b[2] for b in bounds}}
+    return [(s, e, names[label], score, sub) for (s, e, label), score, sub in zip(bounds, scores, subtypes)]
+
+
+def spans_of(doc: Doc, entries: Sequence[Sequence]) -> list[Span]:
+    """A Span per entry ``(start, end, label, ...)`` (label a string), each label hashed into the string store once
+    (``Span(doc, s, e, label="OUTCOME")`` hashes it for every span)."""
+    ids = {label: doc.vocab.strings.add(label) for label in {o[2] for o in entries}}
+    return [Span(doc, o[0], o[1], label=ids[o[2]]) for o in entries]
+
+
 def get_entities(doc: Doc, key: str = SPANS_KEY) -> list[TaggedSpan]:
     """The PICO spans of ``doc`` in layer ``key`` (empty when no tagger ran)."""
     if key not in doc.spans:

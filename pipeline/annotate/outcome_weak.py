@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterator
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-from .entities import WEAK_KEY, TaggedSpan, get_entities
+from .entities import WEAK_KEY, Entry, layer_entries
 from .outcome_names import COMPARISON_ADJ, TokenView
 from .outcome_results import DIFFER_VERBS, RESULT_PREDICATES
 from .tagger.words import FUNCTION_WORDS, adjective_like, is_content
@@ -115,26 +115,26 @@ def _question(t: TokenView, lo: int, hi: int) -> bool:
 
 
 def weak_outcomes(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], taken: list[bool],
-                  tagged: list[TaggedSpan], split: Split) -> list[tuple[int, int, float | None]]:
+                  tagged: list[Entry], split: Split) -> list[tuple[int, int, float | None]]:
     """The weak OUTCOME spans of ``doc.spans["pico_weak"]`` (split into list items by ``split``) that overlap no
     ``taken`` token, or their remainder beside ``tagged`` spans that are no OUTCOME (module doc), in sentences
-    that report a result: ``(start, end, score)``, in order. Marks their tokens ``taken``."""
-    weak = get_entities(doc, WEAK_KEY)
+    that report a result: ``(start, end, score)``, in order. Marks their tokens ``taken``. ``tagged``: the tagger's
+    layer as :func:`~claimex.annotate.entities.layer_entries` gives it."""
+    weak = layer_entries(doc, WEAK_KEY)
     if not weak:
         return []
     free: list[tuple[int, int, float | None]] = []
     tagged_outcome: list[bool] | None = None
-    for x in weak:
-        s, e = x.span.start, x.span.end
+    for s, e, _, score, _ in weak:
         if not any(taken[s:e]):
             a, b = _trim(t, s, e)
             if b > a and _names_outcome(t, a, b):
-                free.append((a, b, x.score))
+                free.append((a, b, score))
             continue
         if tagged_outcome is None:
             tagged_outcome = _outcome_tokens(tagged, len(taken))
         if not any(tagged_outcome[s:e]):  # over an arm or a population only: its untagged part
-            free += [(a, b, x.score) for a, b in _remainder(t, taken, s, e)]
+            free += [(a, b, score) for a, b in _remainder(t, taken, s, e)]
     if not free:
         return []
     starts = [lo for lo, _ in sentences]
@@ -155,19 +155,19 @@ def weak_outcomes(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], take
 
 
 def _outcome_sentences(t: TokenView, sentences: list[tuple[int, int]], starts: list[int], which: set[int],
-                       tagged: list[TaggedSpan]) -> set[int]:
+                       tagged: list[Entry]) -> set[int]:
     """Those of the sentences ``which`` (first tokens ``starts``) that hold one of the tagger's OUTCOME spans (not
     questions: a title or an aim)."""
-    out = {bisect_right(starts, x.span.start) - 1 for x in tagged if x.label == "OUTCOME"} & which
+    out = {bisect_right(starts, x[0]) - 1 for x in tagged if x[2] == "OUTCOME"} & which
     return {k for k in out if not _question(t, *sentences[k])}
 
 
-def _outcome_tokens(tagged: list[TaggedSpan], n: int) -> list[bool]:
+def _outcome_tokens(tagged: list[Entry], n: int) -> list[bool]:
     """Per token: inside one of the tagger's OUTCOME spans?"""
     out = [False] * n
-    for x in tagged:
-        if x.label == "OUTCOME":
-            out[x.span.start:x.span.end] = [True] * len(x.span)
+    for s, e, label, _, _ in tagged:
+        if label == "OUTCOME":
+            out[s:e] = [True] * (e - s)
     return out
 
 
