@@ -144,9 +144,13 @@ def _deltas_old(joined: str, offsets: numpy.ndarray, n: int) -> list[int]:
 
 def _special_old(doc) -> set[int]:
     from spacy.attrs import IS_DIGIT, LENGTH, LOWER, ORTH, SENT_START
+    from spacy.strings import hash_string
 
-    from claimex.annotate.tagger.words import CLAUSE_CHARS, MONTH_IDS, NAME_IDS, REGISTRY_START, member
+    from claimex.annotate.tagger.words import CLAUSE_CHARS, MONTHS, NAMES, REGISTRY_START, member
     from claimex.annotate.tokens import SEP, token_texts
+
+    MONTH_IDS = numpy.array(sorted(hash_string(m) for m in MONTHS), dtype="uint64")  # LOWER ids (words.py before s22)
+    NAME_IDS = numpy.array(sorted(hash_string(w) for w in NAMES), dtype="uint64")  # ORTH ids
 
     arr = doc.to_array([ORTH, SENT_START, LENGTH, LOWER, IS_DIGIT])
     joined = SEP.join(token_texts(doc))
