@@ -65,9 +65,11 @@ def set_entities(
 ) -> None:
     """Store PICO spans on ``doc`` under ``key`` (:data:`SPANS_KEY` or :data:`CLAIMS_KEY`), sorted by
     position; a new :data:`SPANS_KEY` layer drops the :data:`CLAIMS_KEY` layer made from the old one."""
-    for span in spans:
-        if span.label_ not in PICO_LABELS:
-            raise ValueError(f"unknown PICO label {span.label_!r}; expected one of {PICO_LABELS}")
+    strings = doc.vocab.strings  # each label id decoded once (``Span.label_`` decodes a new string at every read)
+    if not all(strings[label] in PICO_LABELS for label in {span.label for span in spans}):
+        for span in spans:  # the first unknown label in span order
+            if span.label_ not in PICO_LABELS:
+                raise ValueError(f"unknown PICO label {span.label_!r}; expected one of {PICO_LABELS}")
     order = sorted(range(len(spans)), key=lambda k: (spans[k].start_char, spans[k].end_char))
     group = SpanGroup(doc, name=key, spans=[spans[k] for k in order])
     if scores is not None:

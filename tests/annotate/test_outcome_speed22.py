@@ -104,3 +104,19 @@ def test_spans_of_equals_spans_by_label_string(shipped, texts):
     assert [(s.start, s.end, s.label, s.label_, s.start_char, s.end_char) for s in made] == [
         (s.start, s.end, s.label, s.label_, s.start_char, s.end_char) for s in want]
     assert spans_of(doc, []) == []
+
+
+def test_set_entities_checks_each_label_once_and_names_the_first_unknown(shipped, texts):
+    """``set_entities`` decodes each distinct label id once (was ``span.label_`` per span); an unknown label raises
+    the same error as before, naming the first unknown label in span order."""
+    from claimex.annotate.entities import set_entities, span_bounds
+
+    doc = shipped(texts[1])
+    spans = [Span(doc, 0, 1, label="OUTCOME"), Span(doc, 2, 3, label="COMPARATOR"), Span(doc, 4, 5, label="DRUG"),
+             Span(doc, 6, 7, label="")]
+    with pytest.raises(ValueError, match="unknown PICO label 'DRUG'"):
+        set_entities(doc, spans, key="test_layer")
+    with pytest.raises(ValueError, match="unknown PICO label ''"):
+        set_entities(doc, spans[-1:] + spans[:2], key="test_layer")
+    set_entities(doc, spans[:2], key="test_layer")
+    assert [(s, e) for s, e, _ in span_bounds(doc, "test_layer")] == [(0, 1), (2, 3)]
