@@ -38,7 +38,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from .entities import WEAK_KEY, Entry, layer_entries
@@ -75,11 +74,16 @@ def result_sentences(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], w
     out = {k for k in which if not RESULT_WORDS.isdisjoint(t.lower[slice(*sentences[k])])}
     measures = doc._.measures if doc.has_extension("measures") else None
     if measures and len(out) < len(which):
-        idx = doc.to_array(IDX).tolist()
-        starts = [idx[lo] for lo, _ in sentences]
+        starts = _sentence_chars(doc, sentences)
         out.update(k for k in (bisect_right(starts, m.start) - 1 for m in measures if m.kind in RESULT_KINDS)
                    if k in which)
     return out
+
+
+def _sentence_chars(doc: Doc, sentences: list[tuple[int, int]]) -> list[int]:
+    """The character offset of each sentence's first token: a Token per sentence (``doc.to_array(IDX)`` reads every
+    token, ~200 instructions each, for the ~10 offsets wanted)."""
+    return [doc[lo].idx for lo, _ in sentences]
 
 
 #: measure kinds that give one arm's value of an outcome ("12% vs 20%", "3.1 ± 0.4 vs 4.2 ± 0.6 days")
@@ -96,8 +100,7 @@ def _values_compared(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], w
     measures = doc._.measures if doc.has_extension("measures") else None
     if not which or not measures:
         return set()
-    idx = doc.to_array(IDX).tolist()
-    starts = [idx[lo] for lo, _ in sentences]
+    starts = _sentence_chars(doc, sentences)
     count: dict[int, int] = {}
     for m in measures:
         if m.kind in VALUE_KINDS:

@@ -120,3 +120,20 @@ def test_set_entities_checks_each_label_once_and_names_the_first_unknown(shipped
         set_entities(doc, spans[-1:] + spans[:2], key="test_layer")
     set_entities(doc, spans[:2], key="test_layer")
     assert [(s, e) for s, e, _ in span_bounds(doc, "test_layer")] == [(0, 1), (2, 3)]
+
+
+def test_sentence_offsets_equal_the_idx_column(shipped, texts):
+    """``outcome_weak``'s sentence offsets (the measures are placed in sentences by them): a Token per sentence, as
+    ``doc.to_array(IDX)`` gave them."""
+    from spacy.attrs import IDX
+
+    from claimex.annotate.outcome_lists import Tokens
+    from claimex.annotate.outcome_weak import _sentence_chars
+
+    sentences = 0
+    for doc in shipped.pipe(texts[:30]):
+        t = Tokens(doc)
+        idx = doc.to_array(IDX).tolist()
+        assert _sentence_chars(doc, t.sentences) == [idx[lo] for lo, _ in t.sentences]
+        sentences += len(t.sentences)
+    assert sentences > 200
