@@ -176,7 +176,6 @@ def decode_items(
         starts.setdefault(c, []).append(r)
     for r, c in zip(en_rows.tolist(), en_cols.tolist()):
         ends.setdefault(c, []).append(r)
-    found: list[tuple[int, int, str, int]] = []  # (start, end, label, column) of each span kept
     for c, head in enumerate(heads):
         if head == "COMPARATOR" or c not in starts:
             continue
@@ -195,11 +194,7 @@ def decode_items(
                 for s, e in cleaned:
                     if e <= s or e - s == 1 and verb_control(doc, s, *words):
                         continue
-                    found.append((s, e, label, c))
-    if found:  # the running sums at every span's ends read in two array look-ups (not two numpy scalars a span)
-        lo_rows, hi_rows, cols = [f[0] for f in found], [f[1] for f in found], [f[3] for f in found]
-        los, his = cums[lo_rows, cols].tolist(), cums[hi_rows, cols].tolist()  # floats, as float() of each
-        items = [(s, e, label, round((hi - lo) / (e - s), 4)) for (s, e, label, _), lo, hi in zip(found, los, his)]
+                    items.append((s, e, label, round((float(cums[e, c]) - float(cums[s, c])) / (e - s), 4)))
     return items
 
 
