@@ -1,7 +1,6 @@
 """Fewer ``Doc.to_array`` columns per doc (session 22; ~200 instructions per token and attribute): the ORTH column
 made once per Doc (``tokens.token_orths``, the token texts are made from it) and shared by the abbreviation
-matcher, the tagger's embedding cache and the subtype features; the whitespace tokens the tagger leaves out found by
-``str.isspace`` on the token texts (spaCy's IS_SPACE getter). Each against the ``to_array`` form it replaced, on real
+matcher, the tagger's embedding cache and the subtype features. Against the ``to_array`` forms it replaced, on real
 PubMed abstracts from ../shared and texts with whitespace tokens."""
 
 from __future__ import annotations
@@ -9,11 +8,10 @@ from __future__ import annotations
 import numpy
 import pytest
 import spacy
-from spacy.attrs import IS_SPACE, NORM, ORTH
+from spacy.attrs import NORM, ORTH
 
 from claimex.annotate import tokenizer  # noqa: F401
 from claimex.annotate.tagger.embedcache import _keys
-from claimex.annotate.tagger.spaces import kept
 from claimex.annotate.tokens import token_orths, token_texts
 
 ODD = ("Urinary 5-HIAA decrease: 57-91%;\n\nIL-6 levels  (P = 0.971) fell in 12 of 24 patients.",
@@ -22,16 +20,6 @@ ODD = ("Urinary 5-HIAA decrease: 57-91%;\n\nIL-6 levels  (P = 0.971) fell in 12 
 
 def _nlp():
     return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "claimex.SciTokenizer.v1"}}})
-
-
-def _kept_old(doc):
-    """``spaces.kept`` before session 22."""
-    if not len(doc):
-        return None
-    space = doc.to_array(IS_SPACE).astype(bool)
-    if not space.any() or space.all():
-        return None
-    return (~space).nonzero()[0]
 
 
 @pytest.fixture(scope="module")
@@ -55,15 +43,6 @@ def test_token_orths_follow_a_retokenised_doc():
         retok.merge(doc[0:2])
     assert token_orths(doc).tolist() == doc.to_array(ORTH).tolist() != before
     assert token_texts(doc) == [t.text for t in doc]
-
-
-def test_kept_equals_the_is_space_form(docs):
-    spaced = 0
-    for doc in docs:
-        new, old = kept(doc), _kept_old(doc)
-        assert (new is None and old is None) or (new.tolist() == old.tolist() and new.dtype == old.dtype)
-        spaced += new is not None
-    assert spaced > 50
 
 
 def test_embedding_keys_equal_the_two_column_array(docs):

@@ -67,6 +67,19 @@ from .words import (
 )
 
 
+def tokens_at(joined: str, positions: list[int]) -> list[int]:
+    """The token each of the ascending character ``positions`` of ``joined`` (the token texts joined by
+    ``SEP``, which no token text holds) lies in: the separators before it, counted in C (``str.count``) from the
+    previous position on - no offsets array of the whole doc (its lengths cost a ``to_array`` column or a pass over
+    the texts)."""
+    out, k, prev = [], 0, 0
+    for p in positions:
+        k += joined.count(SEP, prev, p)
+        prev = p
+        out.append(k)
+    return out
+
+
 class SpanHygiene:
     """The hygiene rules for one document (token views computed once per doc)."""
 
@@ -75,8 +88,9 @@ class SpanHygiene:
         n = len(doc)
         if n:  # token texts from the string store: no Token objects (they cost more than the rules)
             # the two columns the token texts do not give (``to_array`` costs ~200 instructions per token and
-            # column; a lexeme's ORTH, LENGTH, IS_DIGIT and LOWER string are its text, ``len``, ``str.isdigit``
-            # and ``str.lower``)
+            # column): a lexeme's ORTH and IS_DIGIT are its text and ``str.isdigit`` of it, the months are tested on
+            # the lower-cased texts, and the token of a character of `joined` is found by counting separators
+            # (:func:`tokens_at`; was an offsets array from the LENGTH column)
             arr = doc.to_array([SENT_START, LOWER])
             self.text = text = token_texts(doc)
             starts = arr[:, 0].astype("int64") == 1
@@ -86,9 +100,7 @@ class SpanHygiene:
             joined = SEP.join(text)
             self.lower = lower = token_lowers(doc)  # the lower case of `joined`, split (made once per doc)
             self.lower_ids = arr[:, 1]  # LOWER ids (mention propagation compares these)
-            lengths = numpy.fromiter(map(len, text), dtype="int64", count=n)
-            offsets = numpy.concatenate(([0], (lengths + 1).cumsum()[:-1]))
-            self.delta = self._bracket_deltas(joined, offsets, n)
+            self.delta = self._bracket_deltas(joined, n)
             # tokens a cut rule may apply to (";", "=", candidates for dates, names, registries, software)
             # (a month, the number before it, an all-digit token - years -, a funder/software name, a
             # registry number, ";" or "=": what blocked_kind and the clause rule can apply to); the set tests
@@ -104,7 +116,7 @@ class SpanHygiene:
                 if any(p in joined for p in REGISTRY_PREFIXES) else []
             hits += [m.start() for m in CLAUSE_CHARS.finditer(joined)]
             if hits:
-                self.special.update((offsets.searchsorted(hits, side="right") - 1).tolist())
+                self.special.update(tokens_at(joined, sorted(hits)))
         else:
             self.text, self.sent, self.lower, self.delta, self.special = [], [], [], [], set()
             self.lower_ids = numpy.zeros(0, dtype="uint64")
@@ -114,14 +126,13 @@ class SpanHygiene:
         self._long_starts: list[int] = []
 
     @staticmethod
-    def _bracket_deltas(joined: str, offsets: numpy.ndarray, n: int) -> list[int]:
+    def _bracket_deltas(joined: str, n: int) -> list[int]:
         """Opening minus closing brackets per token, from one scan of the joined token texts (the few brackets
         added one by one to a list of zeros: no array of the whole doc to convert)."""
         pos = [m.start() for m in HAS_BRACKET.finditer(joined)]
         delta = [0] * n
-        if pos:
-            for k, p in zip((offsets.searchsorted(pos, side="right") - 1).tolist(), pos):
-                delta[k] += 1 if joined[p] in OPEN else -1
+        for k, p in zip(tokens_at(joined, pos), pos):
+            delta[k] += 1 if joined[p] in OPEN else -1
         return delta
 
     # -- helpers -----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from spacy.strings import hash_string
 from spacy.symbols import IDS
 
 from claimex.annotate.tagger.hygiene import SpanHygiene
-from claimex.annotate.tagger.words import CLAUSE_CHARS, MONTHS, NAMES, REGISTRY_START, member
+from claimex.annotate.tagger.words import CLAUSE_CHARS, HAS_BRACKET, MONTHS, NAMES, OPEN, REGISTRY_START, member
 from claimex.annotate.tokens import SEP, token_texts
 
 MONTH_IDS = numpy.array(sorted(hash_string(m) for m in MONTHS), dtype="uint64")  # LOWER ids (words.py before s22)
@@ -27,6 +27,16 @@ MADE = (
     "Scores rose from 3² to ٣ and 10 ½ points (p=0.04), n=35; NCT01234567 and ISRCTN12345678 registered in September.",
     "Institute Grant 2018 Council; Ministry of Health. Agency (EudraCT 2015-001234-56) Ltd. GmbH Corp. Pharma",
 )
+
+
+def _deltas_old(joined, offsets, n):
+    """The bracket deltas before session 22: each bracket's token found in the offsets array."""
+    pos = [m.start() for m in HAS_BRACKET.finditer(joined)]
+    delta = [0] * n
+    if pos:
+        for k, p in zip((offsets.searchsorted(pos, side="right") - 1).tolist(), pos):
+            delta[k] += 1 if joined[p] in OPEN else -1
+    return delta
 
 
 def _views_old(doc):
@@ -45,7 +55,7 @@ def _views_old(doc):
     special = set(flags.nonzero()[0].tolist())
     if hits:
         special.update((offsets.searchsorted(hits, side="right") - 1).tolist())
-    delta = SpanHygiene._bracket_deltas(joined, offsets, len(doc))
+    delta = _deltas_old(joined, offsets, len(doc))
     return starts.cumsum().tolist(), arr[:, 3].tolist(), delta, special
 
 
