@@ -32,13 +32,13 @@ from collections.abc import Iterator
 from itertools import compress
 
 from scispacy.abbreviation import AbbreviationDetector
-from spacy.attrs import ORTH, SPACY
+from spacy.attrs import SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from .longforms import plausible
-from .tokens import doc_text, token_texts
+from .tokens import doc_text, token_orths, token_texts
 
 # scispaCy's filter_matches drops groups with more than 8 tokens inside the brackets; match only the others
 MAX_INSIDE = 8
@@ -57,7 +57,7 @@ class ParenthesisMatcher:
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         if not len(doc):
             return []
-        orth = doc.to_array(ORTH)
+        orth = token_orths(doc)  # shared with the token texts (one ORTH column per doc)
         opens = (orth == self.open).nonzero()[0].tolist()
         if not opens:
             return []

@@ -65,9 +65,11 @@ def set_entities(
 ) -> None:
     """Store PICO spans on ``doc`` under ``key`` (:data:`SPANS_KEY` or :data:`CLAIMS_KEY`), sorted by
     position; a new :data:`SPANS_KEY` layer drops the :data:`CLAIMS_KEY` layer made from the old one."""
-    for span in spans:
-        if span.label_ not in PICO_LABELS:
-            raise ValueError(f"unknown PICO label {span.label_!r}; expected one of {PICO_LABELS}")
+    strings = doc.vocab.strings  # each label id decoded once (``Span.label_`` decodes a new string at every read)
+    if not all(strings[label] in PICO_LABELS for label in {span.label for span in spans}):
+        for span in spans:  # the first unknown label in span order
+            if span.label_ not in PICO_LABELS:
+                raise ValueError(f"unknown PICO label {span.label_!r}; expected one of {PICO_LABELS}")
     order = sorted(range(len(spans)), key=lambda k: (spans[k].start_char, spans[k].end_char))
     group = SpanGroup(doc, name=key, spans=[spans[k] for k in order])
     if scores is not None:
@@ -98,6 +100,32 @@ def span_bounds(doc: Doc, key: str) -> Optional[list[tuple[int, int, int]]]:
     if got is not None and got[0] is group and len(got[1]) == len(group):
         return got[1]
     return [(span.start, span.end, span.label) for span in group]
+
+
+Entry = tuple[int, int, str, Optional[float], Optional[str]]  # (start, end, label, score, subtype) of a layer's span
+
+
+def layer_entries(doc: Doc, key: str = SPANS_KEY) -> list[Entry]:
+    """:func:`get_entities` as ``(start, end, label, score, subtype)`` tuples, in the same order, without a Span (and
+    its Token objects) or a :class:`TaggedSpan` per span: the bounds come from :func:`span_bounds` and each label
+    id is looked up in the string store once (``Span.label_`` decodes a new string at every read). For the readers
+    that need no Span (the outcome-list rules read the tagger's layer and its weak layer this way)."""
+    bounds = span_bounds(doc, key)
+    if bounds is None:
+        return []
+    attrs = doc.spans[key].attrs
+    scores = attrs.get("scores") or [None] * len(bounds)
+    subtypes = attrs.get("subtypes") or [None] * len(bounds)
+    strings = doc.vocab.strings
+    names = {label: strings[label] for label in {b[2] for b in bounds}}
+    return [(s, e, names[label], score, sub) for (s, e, label), score, sub in zip(bounds, scores, subtypes)]
+
+
+def spans_of(doc: Doc, entries: Sequence[Sequence]) -> list[Span]:
+    """A Span per entry ``(start, end, label, ...)`` (label a string), each label hashed into the string store once
+    (``Span(doc, s, e, label="OUTCOME")`` hashes it for every span)."""
+    ids = {label: doc.vocab.strings.add(label) for label in {o[2] for o in entries}}
+    return [Span(doc, o[0], o[1], label=ids[o[2]]) for o in entries]
 
 
 def get_entities(doc: Doc, key: str = SPANS_KEY) -> list[TaggedSpan]:

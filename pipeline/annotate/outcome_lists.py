@@ -67,9 +67,9 @@ from itertools import compress
 
 from spacy.attrs import SENT_START, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from .entities import CLAIMS_KEY, SPANS_KEY, get_entities, set_entities
+from .entities import CLAIMS_KEY, SPANS_KEY, Entry, layer_entries, set_entities, spans_of
 from .outcome_arms import arm_outcomes
 from .outcome_countarms import counted_arm_objects
 from .outcome_counts import count_predicates
@@ -292,18 +292,17 @@ class OutcomeLists:
     def __call__(self, doc: Doc) -> Doc:
         if SPANS_KEY not in doc.spans:
             return doc  # no tagger ran: the rules complete a tagger's outcomes, they do not replace it
-        tagged = get_entities(doc)
+        tagged = layer_entries(doc)  # (start, end, label, score, subtype): no Span per tagged span
         t = Tokens(doc)
         taken = [False] * t.n
         kept: list[list] = []  # [start, end, label, score, subtype, source]; source: tagged index or rule name
         starts = [a for a, _ in t.sentences]
         buckets: list[list[list]] = [[] for _ in t.sentences]
-        for x in tagged:
-            taken[x.span.start:x.span.end] = [True] * len(x.span)
-        for k, x in enumerate(tagged):
-            s, e = x.span.start, x.span.end
-            if x.label != OUTCOME:
-                kept.append([s, e, x.label, x.score, x.subtype, k])
+        for s, e, _, _, _ in tagged:
+            taken[s:e] = [True] * (e - s)
+        for k, (s, e, label, score, subtype) in enumerate(tagged):
+            if label != OUTCOME:
+                kept.append([s, e, label, score, subtype, k])
                 continue
             for a, b in split_list(t, s, e):
                 a2 = possessive_start(t, a, 0)
@@ -313,7 +312,7 @@ class OutcomeLists:
                 elif a2 < a and not any(taken[a2:a]):
                     a = a2
                     taken[a:b] = [True] * (b - a)
-                item = [a, b, OUTCOME, x.score, x.subtype, k]
+                item = [a, b, OUTCOME, score, subtype, k]
                 kept.append(item)
                 buckets[bisect_right(starts, a) - 1].append(item)
         outcome_at = [False] * t.n
@@ -337,14 +336,13 @@ class OutcomeLists:
         claims = outcome_sets(t, counted_arm_objects(t, claims, kind_at))
         pico = self._pico_layer(tagged, claims)
         if not _same(pico, tagged):
-            set_entities(doc, [Span(doc, a, b, label=label) for a, b, label, _, _, _ in pico],
-                         scores=[o[3] for o in pico], subtypes=[o[4] for o in pico])
+            set_entities(doc, spans_of(doc, pico), scores=[o[3] for o in pico], subtypes=[o[4] for o in pico])
         if not _same(claims, tagged):
-            set_entities(doc, [Span(doc, a, b, label=label) for a, b, label, _, _, _ in claims],
-                         scores=[o[3] for o in claims], subtypes=[o[4] for o in claims], key=CLAIMS_KEY)
+            set_entities(doc, spans_of(doc, claims), scores=[o[3] for o in claims], subtypes=[o[4] for o in claims],
+                         key=CLAIMS_KEY)
         return doc
 
-    def _pico_layer(self, tagged: list, claims: list[list]) -> list[list]:
+    def _pico_layer(self, tagged: list[Entry], claims: list[list]) -> list[list]:
         """The token-level layer: tagged spans whole (grown over their items' extent with "grow") and the
         new spans of the rules in :attr:`pico_rules`."""
         grow_on = "grow" in self.pico_rules
@@ -355,11 +353,10 @@ class OutcomeLists:
                     ab = extent.setdefault(o[5], [o[0], o[1]])
                     ab[0], ab[1] = min(ab[0], o[0]), max(ab[1], o[1])
         pico = []
-        for k, x in enumerate(tagged):
-            s, e = x.span.start, x.span.end
+        for k, (s, e, label, score, subtype) in enumerate(tagged):
             if k in extent:
                 s, e = min(s, extent[k][0]), max(e, extent[k][1])
-            pico.append([s, e, x.label, x.score, x.subtype, k])
+            pico.append([s, e, label, score, subtype, k])
         return pico + [o for o in claims if isinstance(o[5], str) and o[5] in self.pico_rules]
 
     @staticmethod
@@ -420,6 +417,6 @@ def _measure_kinds(doc: Doc) -> list[str | None]:
     return out
 
 
-def _same(entries: list[list], tagged: list) -> bool:
-    return len(entries) == len(tagged) and all(o[0] == x.span.start and o[1] == x.span.end and o[2] == x.label
+def _same(entries: list[list], tagged: list[Entry]) -> bool:
+    return len(entries) == len(tagged) and all(o[0] == x[0] and o[1] == x[1] and o[2] == x[2]
                                                for o, x in zip(entries, tagged))

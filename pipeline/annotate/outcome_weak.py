@@ -38,10 +38,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-from .entities import WEAK_KEY, TaggedSpan, get_entities
+from .entities import WEAK_KEY, Entry, layer_entries
 from .outcome_names import COMPARISON_ADJ, TokenView
 from .outcome_results import DIFFER_VERBS, RESULT_PREDICATES
 from .tagger.words import FUNCTION_WORDS, adjective_like, is_content
@@ -75,11 +74,16 @@ def result_sentences(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], w
     out = {k for k in which if not RESULT_WORDS.isdisjoint(t.lower[slice(*sentences[k])])}
     measures = doc._.measures if doc.has_extension("measures") else None
     if measures and len(out) < len(which):
-        idx = doc.to_array(IDX).tolist()
-        starts = [idx[lo] for lo, _ in sentences]
+        starts = _sentence_chars(doc, sentences)
         out.update(k for k in (bisect_right(starts, m.start) - 1 for m in measures if m.kind in RESULT_KINDS)
                    if k in which)
     return out
+
+
+def _sentence_chars(doc: Doc, sentences: list[tuple[int, int]]) -> list[int]:
+    """The character offset of each sentence's first token: a Token per sentence (``doc.to_array(IDX)`` reads every
+    token, ~200 instructions each, for the ~10 offsets wanted)."""
+    return [doc[lo].idx for lo, _ in sentences]
 
 
 #: measure kinds that give one arm's value of an outcome ("12% vs 20%", "3.1 ± 0.4 vs 4.2 ± 0.6 days")
@@ -96,8 +100,7 @@ def _values_compared(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], w
     measures = doc._.measures if doc.has_extension("measures") else None
     if not which or not measures:
         return set()
-    idx = doc.to_array(IDX).tolist()
-    starts = [idx[lo] for lo, _ in sentences]
+    starts = _sentence_chars(doc, sentences)
     count: dict[int, int] = {}
     for m in measures:
         if m.kind in VALUE_KINDS:
@@ -115,26 +118,26 @@ def _question(t: TokenView, lo: int, hi: int) -> bool:
 
 
 def weak_outcomes(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], taken: list[bool],
-                  tagged: list[TaggedSpan], split: Split) -> list[tuple[int, int, float | None]]:
+                  tagged: list[Entry], split: Split) -> list[tuple[int, int, float | None]]:
     """The weak OUTCOME spans of ``doc.spans["pico_weak"]`` (split into list items by ``split``) that overlap no
     ``taken`` token, or their remainder beside ``tagged`` spans that are no OUTCOME (module doc), in sentences
-    that report a result: ``(start, end, score)``, in order. Marks their tokens ``taken``."""
-    weak = get_entities(doc, WEAK_KEY)
+    that report a result: ``(start, end, score)``, in order. Marks their tokens ``taken``. ``tagged``: the tagger's
+    layer as :func:`~claimex.annotate.entities.layer_entries` gives it."""
+    weak = layer_entries(doc, WEAK_KEY)
     if not weak:
         return []
     free: list[tuple[int, int, float | None]] = []
     tagged_outcome: list[bool] | None = None
-    for x in weak:
-        s, e = x.span.start, x.span.end
+    for s, e, _, score, _ in weak:
         if not any(taken[s:e]):
             a, b = _trim(t, s, e)
             if b > a and _names_outcome(t, a, b):
-                free.append((a, b, x.score))
+                free.append((a, b, score))
             continue
         if tagged_outcome is None:
             tagged_outcome = _outcome_tokens(tagged, len(taken))
         if not any(tagged_outcome[s:e]):  # over an arm or a population only: its untagged part
-            free += [(a, b, x.score) for a, b in _remainder(t, taken, s, e)]
+            free += [(a, b, score) for a, b in _remainder(t, taken, s, e)]
     if not free:
         return []
     starts = [lo for lo, _ in sentences]
@@ -155,19 +158,19 @@ def weak_outcomes(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], take
 
 
 def _outcome_sentences(t: TokenView, sentences: list[tuple[int, int]], starts: list[int], which: set[int],
-                       tagged: list[TaggedSpan]) -> set[int]:
+                       tagged: list[Entry]) -> set[int]:
     """Those of the sentences ``which`` (first tokens ``starts``) that hold one of the tagger's OUTCOME spans (not
     questions: a title or an aim)."""
-    out = {bisect_right(starts, x.span.start) - 1 for x in tagged if x.label == "OUTCOME"} & which
+    out = {bisect_right(starts, x[0]) - 1 for x in tagged if x[2] == "OUTCOME"} & which
     return {k for k in out if not _question(t, *sentences[k])}
 
 
-def _outcome_tokens(tagged: list[TaggedSpan], n: int) -> list[bool]:
+def _outcome_tokens(tagged: list[Entry], n: int) -> list[bool]:
     """Per token: inside one of the tagger's OUTCOME spans?"""
     out = [False] * n
-    for x in tagged:
-        if x.label == "OUTCOME":
-            out[x.span.start:x.span.end] = [True] * len(x.span)
+    for s, e, label, _, _ in tagged:
+        if label == "OUTCOME":
+            out[s:e] = [True] * (e - s)
     return out
 
 

@@ -6,7 +6,9 @@ build them from the string store (``vocab.strings[orth]`` per token, a new ``str
 an abstract); :func:`token_texts` builds the list once per Doc and keeps it while the Doc lives (a
 weak reference: nothing is stored on the Doc, so its serialisation is unchanged). A Doc whose length
 changed since (retokenised) gets a fresh list. :func:`token_lowers` does the same for their lower case (span
-hygiene and the outcome-list rules both read it). :func:`make_doc` tokenises a text and keeps the text as the
+hygiene and the outcome-list rules both read it), :func:`token_orths` for their ORTH ids (the abbreviation matcher, the
+tagger's embedding cache and the subtype features each read them: ``Doc.to_array`` costs ~200 instructions per token
+and attribute). :func:`make_doc` tokenises a text and keeps the text as the
 Doc's :func:`doc_text` (a tokenizer loses no character, so ``doc.text`` is that text): the Extractor makes its Docs
 with it, and the measure parser reads the text without joining it again from the tokens.
 """
@@ -15,14 +17,27 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
+import numpy
 from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 _TEXTS: WeakKeyDictionary = WeakKeyDictionary()
+_ORTHS: WeakKeyDictionary = WeakKeyDictionary()
 _MADE: WeakKeyDictionary = WeakKeyDictionary()  # Doc -> the text make_doc tokenised into it
 _LOWERS: WeakKeyDictionary = WeakKeyDictionary()
 SEP = "\x01"  # joins token texts into one string for C-speed scans (assumed absent from token texts)
+
+
+def token_orths(doc: Doc) -> numpy.ndarray:
+    """``doc.to_array(ORTH)``, made once per Doc and kept while it lives (a Doc whose length changed gets a fresh
+    one), as :func:`token_texts`, which is made from it. The array is shared and read-only."""
+    orths = _ORTHS.get(doc)
+    if orths is None or len(orths) != len(doc):
+        orths = doc.to_array(ORTH)
+        orths.flags.writeable = False
+        _ORTHS[doc] = orths
+    return orths
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -30,7 +45,7 @@ def token_texts(doc: Doc) -> list[str]:
     texts = _TEXTS.get(doc)
     if texts is None or len(texts) != len(doc):
         strings = doc.vocab.strings  # the token texts without making a Token object for each
-        texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+        texts = [strings[orth] for orth in token_orths(doc).tolist()]
         _TEXTS[doc] = texts
     return texts
 

@@ -21,9 +21,10 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy
-from spacy.attrs import ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc
+
+from ..tokens import token_orths
 
 FEATURES_VERSION = 1
 SPAN_TEMPLATES = ("bias", "first", "last", "head", "left1", "left2", "right1", "right2", "length")
@@ -126,7 +127,7 @@ def batch_features(items: Sequence[tuple[Doc, Sequence[int], Sequence[int]]], bi
         if not len(starts) or not len(doc):
             continue
         off = len(ids)
-        ids += lex.ids(doc, doc.to_array(ORTH).tolist())
+        ids += lex.ids(doc, token_orths(doc).tolist())  # the doc's shared ORTH column
         ids += (lex.EOS_ROW, lex.EOS_ROW, lex.BOS_ROW, lex.BOS_ROW)
         starts_ += [a + off for a in starts]
         ends_ += [b + off for b in ends]

@@ -8,6 +8,7 @@ import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER
 from spacy.tokens import Doc, Span
 
+from ..entities import spans_of
 from ..tokens import token_lowers, token_texts
 from .hygiene import SpanHygiene
 from .words import member
@@ -127,8 +128,7 @@ def decode(
 
 
 def _spans(doc: Doc, items: list[Item]) -> list[Span]:
-    ids = {label: doc.vocab.strings.add(label) for label in {it[2] for it in items}}  # hash each label once
-    return [Span(doc, s, e, label=ids[label]) for s, e, label, _ in items]
+    return spans_of(doc, items)  # each label hashed once
 
 
 def decode_items(

@@ -28,7 +28,7 @@ from spacy.attrs import IDS, LOWER, NORM, ORTH, PREFIX, SHAPE, SUFFIX
 from spacy.tokens import Doc
 from thinc.api import Model
 
-from ..tokens import token_texts
+from ..tokens import token_orths, token_texts
 
 MIN_ROWS = 256  # new rows made at once, at least (fewer: OpenBLAS's small-matrix kernels, other last bits)
 MAX_ROWS = 1 << 17  # rows kept; the cache is emptied when a batch would take it past this
@@ -40,6 +40,15 @@ EMBED_LEAVES = frozenset(["extract_features", "list2ragged", "ints-getitem", "ha
 
 def _attr_id(attr) -> int:
     return IDS[attr.upper()] if isinstance(attr, str) else int(attr)
+
+
+def _keys(doc: Doc) -> numpy.ndarray:
+    """``doc.to_array([ORTH, NORM])`` with the ORTH column the doc's shared one
+    (:func:`~claimex.annotate.tokens.token_orths`; ``to_array`` costs ~200 instructions per token and attribute)."""
+    keys = numpy.empty((len(doc), 2), dtype="uint64")
+    keys[:, 0] = token_orths(doc)
+    keys[:, 1] = doc.to_array(NORM)
+    return keys
 
 
 def parts(model: Model) -> tuple[Model, Model, Model] | None:
@@ -89,8 +98,7 @@ class EmbedCache:
     def rows(self, docs: list[Doc], keeps: list[numpy.ndarray | None]) -> list[numpy.ndarray]:
         """The embedding's output for ``docs`` read at the token indices ``keeps`` (None: every token),
         one array per doc, as ``embed.predict`` of those docs gives it."""
-        keys = [doc.to_array([ORTH, NORM]).reshape(len(doc), 2) if len(doc) else numpy.zeros((0, 2), "uint64")
-                for doc in docs]
+        keys = [_keys(doc) if len(doc) else numpy.zeros((0, 2), "uint64") for doc in docs]
         keys = [k if keep is None else k[keep] for k, keep in zip(keys, keeps)]
         both = numpy.concatenate(keys) if keys else numpy.zeros((0, 2), "uint64")
         index = self._lookup(both, docs, keeps, [len(k) for k in keys])

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from itertools import compress
 
 import numpy
-from spacy.attrs import IS_DIGIT, LENGTH, LOWER, ORTH, SENT_START
+from spacy.attrs import LOWER, SENT_START
 from spacy.tokens import Doc
 
 from ..tokens import SEP, token_lowers, token_texts
@@ -46,8 +46,8 @@ from .words import (
     HAS_BRACKET,
     MAX_GROW,
     MAX_LONG_FORM,
-    MONTH_IDS,
-    NAME_IDS,
+    MONTHS,
+    NAMES,
     NAMING_WORDS,
     OFF_TOPIC_SENTENCE,
     OPEN,
@@ -64,8 +64,20 @@ from .words import (
     has_alnum,
     is_content,
     is_number,
-    member,
 )
+
+
+def tokens_at(joined: str, positions: list[int]) -> list[int]:
+    """The token each of the ascending character ``positions`` of ``joined`` (the token texts joined by
+    ``SEP``, which no token text holds) lies in: the separators before it, counted in C (``str.count``) from the
+    previous position on - no offsets array of the whole doc (its lengths cost a ``to_array`` column or a pass over
+    the texts)."""
+    out, k, prev = [], 0, 0
+    for p in positions:
+        k += joined.count(SEP, prev, p)
+        prev = p
+        out.append(k)
+    return out
 
 
 class SpanHygiene:
@@ -75,30 +87,36 @@ class SpanHygiene:
         self.doc = doc
         n = len(doc)
         if n:  # token texts from the string store: no Token objects (they cost more than the rules)
-            arr = doc.to_array([ORTH, SENT_START, LENGTH, LOWER, IS_DIGIT])
-            self.text = token_texts(doc)
-            starts = arr[:, 1].astype("int64") == 1
+            # the two columns the token texts do not give (``to_array`` costs ~200 instructions per token and
+            # column): a lexeme's ORTH and IS_DIGIT are its text and ``str.isdigit`` of it, the months are tested on
+            # the lower-cased texts, and the token of a character of `joined` is found by counting separators
+            # (:func:`tokens_at`; was an offsets array from the LENGTH column)
+            arr = doc.to_array([SENT_START, LOWER])
+            self.text = text = token_texts(doc)
+            starts = arr[:, 0].astype("int64") == 1
             starts[0] = True
             self.sent = starts.cumsum().tolist()
             # one string of all tokens (separator \x01): the per-token scans below run as C regexes
-            joined = SEP.join(self.text)
-            self.lower = token_lowers(doc)  # the lower case of `joined`, split (made once per doc)
-            self.lower_ids = arr[:, 3]  # LOWER ids (mention propagation compares these)
-            offsets = numpy.concatenate(([0], (arr[:, 2].astype("int64") + 1).cumsum()[:-1]))
-            self.delta = self._bracket_deltas(joined, offsets, n)
+            joined = SEP.join(text)
+            self.lower = lower = token_lowers(doc)  # the lower case of `joined`, split (made once per doc)
+            self.lower_ids = arr[:, 1]  # LOWER ids (mention propagation compares these)
+            self.delta = self._bracket_deltas(joined, n)
             # tokens a cut rule may apply to (";", "=", candidates for dates, names, registries, software)
             # (a month, the number before it, an all-digit token - years -, a funder/software name, a
-            # registry number, ";" or "=": what blocked_kind and the clause rule can apply to)
-            month = member(arr[:, 3], MONTH_IDS)
-            flags = month | (arr[:, 4] == 1) | member(arr[:, 0], NAME_IDS)
-            flags[:-1] |= month[1:]
+            # registry number, ";" or "=": what blocked_kind and the clause rule can apply to); the set tests
+            # run in C, the month and name tests only where the doc holds one (rare)
+            self.special = set(compress(range(n), map(str.isdigit, text)))
+            if not MONTHS.isdisjoint(lower):
+                months = list(compress(range(n), map(MONTHS.__contains__, lower)))
+                self.special.update(months, [j - 1 for j in months if j])
+            if not NAMES.isdisjoint(text):
+                self.special.update(compress(range(n), map(NAMES.__contains__, text)))
             # the token's start in `joined`; the scan only where a registry prefix occurs at all (rare)
             hits = [m.start() for m in REGISTRY_START.finditer(SEP + joined)] \
                 if any(p in joined for p in REGISTRY_PREFIXES) else []
             hits += [m.start() for m in CLAUSE_CHARS.finditer(joined)]
-            self.special = set(flags.nonzero()[0].tolist())
             if hits:
-                self.special.update((offsets.searchsorted(hits, side="right") - 1).tolist())
+                self.special.update(tokens_at(joined, sorted(hits)))
         else:
             self.text, self.sent, self.lower, self.delta, self.special = [], [], [], [], set()
             self.lower_ids = numpy.zeros(0, dtype="uint64")
@@ -108,14 +126,13 @@ class SpanHygiene:
         self._long_starts: list[int] = []
 
     @staticmethod
-    def _bracket_deltas(joined: str, offsets: numpy.ndarray, n: int) -> list[int]:
+    def _bracket_deltas(joined: str, n: int) -> list[int]:
         """Opening minus closing brackets per token, from one scan of the joined token texts (the few brackets
         added one by one to a list of zeros: no array of the whole doc to convert)."""
         pos = [m.start() for m in HAS_BRACKET.finditer(joined)]
         delta = [0] * n
-        if pos:
-            for k, p in zip((offsets.searchsorted(pos, side="right") - 1).tolist(), pos):
-                delta[k] += 1 if joined[p] in OPEN else -1
+        for k, p in zip(tokens_at(joined, pos), pos):
+            delta[k] += 1 if joined[p] in OPEN else -1
         return delta
 
     # -- helpers -----------------------------------------------------------------------------

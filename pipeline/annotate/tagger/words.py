@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy
-from spacy.strings import hash_string
 
 # words that never begin or end a PICO span ("no" stays: "no treatment" is an arm)
 FUNCTION_WORDS = frozenset(["a", "an", "the", "this", "that", "these", "those", "their", "its", "his", "her", "our",
@@ -44,10 +43,7 @@ ORG_WORDS = frozenset(["Foundation", "Foundations", "Institute", "Institutes", "
                        "EudraCT"])
 SOFTWARE = frozenset(["SPSS", "SAS", "Stata", "STATA", "GraphPad", "RevMan", "MedCalc", "NVivo", "MATLAB", "Matlab",
                       "Minitab", "WinBUGS", "OpenBUGS", "EpiData", "JMP", "G*Power", "GPower"])
-_NAMES = ORG_WORDS | SOFTWARE
-# a token that starts with a digit, holds ";" or "=", is a month, a funder/software name or a registry number
-MONTH_IDS = numpy.array(sorted(hash_string(m) for m in MONTHS), dtype="uint64")  # LOWER ids
-NAME_IDS = numpy.array(sorted(hash_string(w) for w in _NAMES), dtype="uint64")  # ORTH ids
+NAMES = ORG_WORDS | SOFTWARE  # funder and software names (case-sensitive token texts)
 REGISTRY_PREFIXES = ("NCT", "ISRCTN", "ACTRN", "ChiCTR", "UMIN", "DRKS", "CTRI", "IRCT")
 REGISTRY_START = re.compile("\x01(?:" + "|".join(REGISTRY_PREFIXES) + ")")  # a token that starts with one
 CLAUSE_CHARS = re.compile("[;=]")
