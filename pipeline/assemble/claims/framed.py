@@ -38,11 +38,26 @@ _TREATS = re.compile(r"\b(?:(?:treatment|therapy|management)\s+for|prevention\s+
                      r"(?:(?:patients?|women|men|children|subjects)\s+with\s+)?$", re.IGNORECASE)
 
 
+# The last word before the span (or before its article) that either framing pattern ends on: a cheap necessary
+# test, so that the two searches run only where one can match.
+_LAST = frozenset(("by", "with", "using", "via", "for", "of", "against"))
+_ARTICLES = frozenset(("the", "a", "an"))
+
+
+def _may_frame(before: str) -> bool:
+    """Can ``_MEASURED_BY`` or ``_TREATS`` match ``before``? Both end on a word of ``_LAST``, optionally followed by
+    an article, then whitespace."""
+    if not before[-1:].isspace():
+        return False
+    words = before.lower().split()[-2:]
+    return bool(words) and (words[-1] in _LAST or (words[-1] in _ARTICLES and len(words) == 2 and words[0] in _LAST))
+
+
 def framed_not_arm(view: SentenceView, ent: Entity) -> bool:
     """Does the sentence frame ``ent`` as the outcome's measuring method or as the condition treated (module
     docstring)?"""
     before = view.between(max(view.start, ent.start - 60), ent.start)
-    if _MEASURED_BY.search(before) or _TREATS.search(before):
+    if _may_frame(before) and (_MEASURED_BY.search(before) or _TREATS.search(before)):
         return True
     return bool(_OPENED_BY.match(view.between(view.start, ent.start))
                 and _COMMA_AFTER.match(view.between(ent.end, min(view.end, ent.end + 3))))

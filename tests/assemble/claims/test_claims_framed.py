@@ -10,6 +10,7 @@ neuropathy")."""
 from claims_helpers import claims_of, entity_texts, make_record
 
 import claimex.assemble.claims.arms as arms_mod
+from claimex.assemble.claims import framed
 from claimex.assemble.claims.framed import framed_not_arm
 
 TEXT_ABC = 'First-line treatment of advanced breast cancer with sunitinib in combination with docetaxel versus docetaxel alone: results of a prospective, randomized phase III study. To investigate whether sunitinib plus docetaxel improves clinical outcomes for patients with human epidermal growth factor receptor 2 (HER2)/neu-negative advanced breast cancer (ABC) versus docetaxel alone. In this phase III study, patients were randomly assigned to open-label combination therapy (sunitinib 37.5 mg/d, days 2 to 15 every 3 weeks; and docetaxel 75 mg/m(2), day 1 every 3 weeks) or monotherapy (docetaxel 100 mg/m(2) every 3 weeks). Progression-free survival (PFS) was the primary end point. Two hundred ninety-six patients were randomly assigned to combination therapy, and 297 patients were assigned to monotherapy. Median PFS times were 8.6 and 8.3 months with combination therapy and monotherapy, respectively (hazard ratio, 0.92; one-sided P = .265). The objective response rate (ORR) was significantly higher with the combination (55%) than with monotherapy (42%; one-sided P = .001). Duration of response was similar in both arms (7.5 months with the combination v 7.2 months with monotherapy). Median overall survival (OS) times were 24.8 and 25.5 months with combination therapy and monotherapy, respectively (one-sided P = .904). There were 107 deaths with the combination and 91 deaths with monotherapy. The frequency of common adverse events (AEs) was higher with the combination, as were treatment discontinuations caused by AEs. The combination of sunitinib plus docetaxel improved ORR but did not prolong either PFS or OS compared with docetaxel alone when given to an unselected HER2/neu-negative cohort as first-line treatment for ABC. Sunitinib combination therapy may also have resulted in AEs that yield an unfavorable risk-benefit ratio. The sunitinib-docetaxel regimen evaluated in this study is not recommended for further use in ABC.'
@@ -207,3 +208,16 @@ def test_treatment_of_introduces_a_therapy_not_a_condition():
                       "associated with lower test scores.", [("INTERVENTION", "AC-chemotherapy")])
     view = arms_mod.SentenceView(0, 0, len(rec.text), rec.text, None, list(rec.entities))
     assert not framed_not_arm(view, rec.entities[0])
+
+
+def test_gate_never_rejects_a_framing():
+    """``_may_frame`` (the cheap word test in front of the two searches) is True wherever either pattern matches:
+    every 60-character window ending at each character of the abstracts above, plus framings in several cases and
+    spacings."""
+    texts = [t[max(0, k - 60):k] for t in (TEXT_ABC, TEXT_HBPM, TEXT_CIPN) for k in range(len(t) + 1)]
+    texts += ["the pain was measured by ", "as Assessed With The ", "first-line treatment for patients with ",
+              "prevention of an ", "prophylaxis  against\n", "was evaluated via a ", "monitored using  an "]
+    matched = [t for t in texts if framed._MEASURED_BY.search(t) or framed._TREATS.search(t)]
+    assert len(matched) >= 9
+    assert all(framed._may_frame(t) for t in matched)
+    assert not framed._may_frame("the pain was measured by") and not framed._may_frame("given with docetaxel ")
