@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from judged import judged, tune_options  # bench/judged.py
+from judged import gold_arms, judged, tune_options  # bench/judged.py
 from pair_classes import FIELDS, slot_class  # bench/pair_classes.py
 
 from claimex.assemble.claims.control import control_worded
@@ -52,16 +52,10 @@ def cause(ents, arm, other, finding, g, record) -> str:
         return "not an arm: outcome"
     if carried and all(_words(e) and any(_words(e) <= p for p in pops) for e in carried):
         return "not an arm: population"
-    gold_arms = []
-    for f in g.findings:
-        for span in (f.intervention, f.comparator):
-            if span is not None:
-                a = arm_aliases(span, record)
-                if a and all(a[0] != b[0] for b in gold_arms):
-                    gold_arms.append(a)
-    n = "3+" if len(gold_arms) >= 3 else "2"
+    arms = gold_arms(g, record)
+    n = "3+" if len(arms) >= 3 else "2"
     own = {a[0] for a in (arm, other) if a}
-    if any(entity_names(e, a, []) for e in carried for a in gold_arms if a[0] not in own):
+    if any(entity_names(e, a, []) for e in carried for a in arms if a[0] not in own):
         return f"another gold arm ({n} gold arms)"
     arm_words = frozenset().union(*arm) if arm else frozenset()
     if not arm_words:

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from judged import judged, print_counts, tune_options  # bench/judged.py
+from judged import gold_arms, judged, print_counts, tune_options  # bench/judged.py
 from pair_classes import FIELDS, slot_class  # bench/pair_classes.py
 
 import claimex.assemble.claims as claims_pkg
@@ -134,17 +134,6 @@ def source(record, claim, ents, sentence) -> str:
     where = {"own" if _overlaps((ents[i].start, ents[i].end), sentence) else "carried"
              for i in claim.comparator if i in ents}
     return "sentence: " + "+".join(sorted(where, reverse=True))
-
-
-def gold_arms(g, record) -> list:
-    out = []
-    for f in g.findings:
-        for span in (f.intervention, f.comparator):
-            if span is not None:
-                a = arm_aliases(span, record)
-                if a and all(a[0] != b[0] for b in out):
-                    out.append(a)
-    return out
 
 
 def kind(j, cc, c_arm, i_arm, sentence) -> str:

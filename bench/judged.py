@@ -16,7 +16,7 @@ from pathlib import Path
 import claimex.assemble.claims as claims_pkg
 from claimex.corpora.findings import load_gold, select_gold
 from claimex.evaluate.findings import _predict
-from claimex.evaluate.findings_match import judge
+from claimex.evaluate.findings_match import arm_aliases, judge
 
 
 def tune_options(doc: str, examples: str, more: Callable[[argparse.ArgumentParser], None] | None = None):
@@ -32,6 +32,20 @@ def tune_options(doc: str, examples: str, more: Callable[[argparse.ArgumentParse
     if args.examples and not args.skip_ids:
         raise SystemExit("--examples only with --skip-ids (OPEN)")
     return args, select_gold(load_gold(None, errors=[]), "tune", args.ids, args.skip_ids)
+
+
+def gold_arms(g, record) -> list:
+    """The distinct arms an abstract's gold findings name, each as the scorer's alias word sets
+    (:func:`claimex.evaluate.findings_match.arm_aliases`); an arm is new when its first alias differs from every
+    earlier arm's."""
+    out = []
+    for f in g.findings:
+        for span in (f.intervention, f.comparator):
+            if span is not None:
+                a = arm_aliases(span, record)
+                if a and all(a[0] != b[0] for b in out):
+                    out.append(a)
+    return out
 
 
 def print_counts(counts, width: int = 4) -> None:
