@@ -88,10 +88,10 @@ def _wrap_stray(inner, name):
 
 
 def _wrap_rerank(inner):
-    def rerank(self, record, claims, views=None):
+    def rerank(self, record, claims, *rest):
         for c in claims:
             PRE[(record.id, c.id)] = c
-        return inner(self, record, claims, views)
+        return inner(self, record, claims, *rest)
     return rerank
 
 

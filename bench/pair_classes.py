@@ -21,6 +21,13 @@ s = significance; ``ic`` = both arms wrong, the rest right). Each wrong arm slot
 ``dose pair`` rows count both-wrong findings whose two gold arms share their content words but for numbers, doses
 or brackets ("TAP-144-SR (6M)" vs "(3M)"); ``dose pair [fields]`` rows give their slot classes. Measured in
 docs/claims.md section 27.2 (main cc7c101: both arms wrong, the rest right, OPEN 27 / BLIND 66).
+
+``--reach`` (session 23, section 37.1) adds rows for the both-wrong findings that are neither swapped nor a dose pair:
+``reach`` - where an I/C entity of the record names each gold arm (``own``: in the finding's sentence, ``abstract``:
+elsewhere only, ``none``; ``+outcome`` when an OUTCOME span of the sentence names it), ``reach x slots`` - that
+beside the slot classes and the number of distinct gold arms of the abstract (``judged.gold_arms``: 2 or 3+),
+``design roles`` - what the abstract's claims context makes of each gold arm (``main``: a mention of it is a main
+intervention, ``dcomp``: a design comparator, ``both``, ``-``), alone and beside the arm count and the slots.
 """
 
 from __future__ import annotations
@@ -30,14 +37,17 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from judged import judged  # bench/judged.py
+from judged import gold_arms, judged, record_contexts  # bench/judged.py
 
+from claimex.assemble.claims.base import entity_words
+from claimex.assemble.claims.design import same_intervention
 from claimex.corpora.findings import load_gold, select_gold
 from claimex.evaluate.findings_match import _overlaps, arm_aliases, content_words, entity_names, is_bare
 
 FIELDS = (("intervention", "i"), ("comparator", "c"), ("direction", "d"), ("outcome", "o"), ("numbers", "n"),
           ("significance", "s"))
 _NUM = re.compile(r"\d")
+ARM_LABELS = ("INTERVENTION", "COMPARATOR")
 
 
 def _words(entity) -> frozenset[str]:
@@ -64,6 +74,28 @@ def slot_class(ents, arm, other, sentence) -> str:
     return f"neither ({where})"
 
 
+def reach(record, sentence, arm, other) -> str:
+    """Where an I/C entity of the record names the gold arm: ``own`` (in the finding's sentence), ``abstract``
+    (elsewhere only), ``none``; ``+outcome`` when only an OUTCOME entity of the sentence names it."""
+    named = [e for e in record.entities if e.label in ARM_LABELS and entity_names(e, arm, other)]
+    if any(_overlaps((e.start, e.end), sentence) for e in named):
+        return "own"
+    outcome = any(e.label == "OUTCOME" and _overlaps((e.start, e.end), sentence) and entity_names(e, arm, other)
+                  for e in record.entities)
+    return ("abstract" if named else "none") + ("+outcome" if outcome else "")
+
+
+def design_role(record, ctx, arm, other) -> str:
+    """What the abstract's context makes of the gold arm: ``main`` (an I/C entity naming it is a main intervention),
+    ``dcomp`` (a design comparator), ``both``, ``-`` (neither)."""
+    if ctx is None:
+        return "?"
+    named = [e for e in record.entities if e.label in ARM_LABELS and entity_names(e, arm, other)]
+    main = any(any(same_intervention(entity_words(e), m) for m in ctx.main) for e in named)
+    comp = any(ctx._is_known_comparator(e) for e in named)
+    return "both" if main and comp else "main" if main else "dcomp" if comp else "-"
+
+
 def dose_pair(finding) -> bool:
     """Do the two gold arms differ only by numbers / doses / brackets?"""
     if finding.comparator is None:
@@ -79,7 +111,9 @@ def main() -> None:
     ap.add_argument("--ids", type=Path)
     ap.add_argument("--skip-ids", type=Path)
     ap.add_argument("--examples", default=None, help="print findings of classes containing this (OPEN only)")
+    ap.add_argument("--reach", action="store_true", help="add the reach rows of both-wrong findings")
     args = ap.parse_args()
+    contexts = record_contexts() if args.reach else {}
     golds = select_gold(load_gold(args.gold, errors=[]), "tune", args.ids, args.skip_ids)
     counts: Counter = Counter()
     found = 0
@@ -104,6 +138,20 @@ def main() -> None:
             if ic:
                 rest = "rest right" if wrong == "ic" else "rest wrong"
                 rows.append(f"both wrong ({rest}): I {cls_i} | C {cls_c}")
+                if args.reach and not swapped and not dose_pair(finding):
+                    where = (f"I {reach(record, finding.sentence, i_arm, c_arm)} | "
+                             f"C {reach(record, finding.sentence, c_arm, i_arm) if c_arm else 'single'}")
+                    rows.append(f"reach ({rest}): {where}")
+                    n_arms = len(gold_arms(g, record))
+                    rows.append(f"reach x slots ({rest}): {where} || I {cls_i} | C {cls_c} || "
+                                f"{'3+' if n_arms > 2 else n_arms} gold arms")
+                    ctx = contexts.get(record.id)
+                    roles = (f"gold I {design_role(record, ctx, i_arm, c_arm)} | gold C "
+                             f"{design_role(record, ctx, c_arm, i_arm) if c_arm else 'single'}")
+                    rows.append(f"design roles ({rest}): {roles}")
+                    rows.append(f"design roles x arms ({rest}): {roles} || {'3+' if n_arms > 2 else n_arms} arms")
+                    rows.append(f"design roles x slots ({rest}): {roles} || {'3+' if n_arms > 2 else n_arms} arms"
+                                f" || {where} || I {cls_i} | C {cls_c}")
                 if dose_pair(finding):
                     rows.append(f"both wrong ({rest}): dose pair")
                     rows.append(f"dose pair [{wrong}]: I {cls_i} | C {cls_c}")
@@ -114,7 +162,12 @@ def main() -> None:
                     rows.append(f"comparator only: {cls_c}")
             for cls in rows:
                 counts[cls] += 1
-                if args.examples and args.examples in cls and not cls.startswith("pattern"):
+                if args.examples and args.reach and cls.startswith("reach") and args.examples in cls:
+                    print(f"[{cls}] {g.id} | gold {finding.intervention.text!r} vs "
+                          f"{finding.comparator.text if finding.comparator else None!r} | claim "
+                          f"{[e.text for e in ci]} vs {[e.text for e in cc]} | "
+                          f"{' '.join(text[slice(*finding.sentence)].split())}")
+                if args.examples and args.examples in cls and not cls.startswith(("pattern", "reach")):
                     sentence = " ".join(text[slice(*finding.sentence)].split())
                     comparator = finding.comparator.text if finding.comparator else None
                     print(f"[{cls}] {g.id} | gold {finding.intervention.text!r} vs {comparator!r} "
