@@ -13,7 +13,8 @@ step set another (a second claim, a per-arm copy, a judged single-arm result). A
 (:func:`_shapes`): how many p-values the sentence and the claim hold, whether the sentence's p-values disagree about
 significance, a "significant" word, a no-difference phrase (``NOT_SIGNIFICANT``), a CI, a trend word, the no-effect
 value of the claim's CI, a sentence p-value or CI that is not the claim's, the scopes of
-``direction_shapes._scopes``, and for a verdict read from words the kind of word (:func:`word_cue`).
+``direction_shapes._scopes``, for a verdict read from words the kind of word (:func:`word_cue`), and
+whether the gold and the claim are comparisons or single-arm results, the direction right or not.
 Counts only unless ``--examples``.
 """
 
@@ -112,6 +113,11 @@ def main() -> None:
             total["right" if ok else "wrong"] += 1
             col = "right" if ok else "WRONG"
             rows[(col, tup, src, paths[claim.id])] += 1
+            compared = bool(claim.comparator) or claim.direction in ("increase", "decrease", "no_difference")
+            right = "right" if j.fields["direction"] else "wrong"
+            kind = (f"gold {'single' if finding.comparator is None else 'comparison'}, claim "
+                    f"{'comparison' if compared else 'single'}, direction {right}")
+            shapes[(kind, col if ok else f"WRONG {tup}")] += 1
             if source == "words":
                 shapes[(f"word cue: {word_cue(sentence)}", col if ok else f"WRONG {tup}")] += 1
             for s in _shapes(claim, record, sentence):
