@@ -235,6 +235,34 @@ def ci_bounds(m: Measure) -> tuple[float, float] | None:
 _RATIO_NAMED = re.compile(r"\b(?:ratio|OR|RR|HR|IRR)\b(?![^;]*\b(?:[Dd]ifference|[Cc]hange|MD|WMD|SMD)\b)[^;]*$")
 
 
+#: an estimate written as an amount of change or difference, said in the words right before it: a change "by" an
+#: amount ("lowered blood pressure by 1.93 mmHg (95% CI 0.063–3.8)", "increased by 17.7 percentage point (95% CI
+#: 9.7-25.6)") or an amount that names itself a difference or change, its CI in the bracket that closes the phrase
+#: ("A 4.6-point difference in fatigue score was observed between groups at T2 (95% CI: 1.3, 7.8)", "a 5.1-point
+#: increase in fatigue from baseline to T2 (95% CI: 2.0, 8.2)"), or a difference that opens the CI's bracket or gives
+#: the amount the CI follows; session 23, s23-sig
+CHANGE_AMOUNT = re.compile(r"\bby\s+(?:about\s+|approximately\s+)?[-−+]?\d[\d.,]*\s*(?:%|[^\W\d][\w/]*(?:\s+points?)?)?"
+                           r"\s*$|"
+                           r"\b[-−+]?\d[\d.,]*\s*-?\s*(?:%|percentage[-\s]points?|points?|units?)?-?\s*(?:difference|"
+                           r"increase|decrease|reduction|decline|improvement|change|gain|loss)\b[^;()]*\(\s*$|"
+                           # a bracket a difference opens: "(mean difference, 0.29 L/min; 95% CI ...)"; a difference
+                           # of an amount: "a difference in cumulative recurrence rate of 6.1% (2-sided 90%CI ...)"
+                           r"\((?:adjusted\s+|mean\s+|absolute\s+|estimated\s+|risk\s+)?difference\b[^()]*$|"
+                           r"\bdifference\s+(?:in\s+[^;,()]{1,60}?\s+)?(?:of|was|were)\s+[-−+]?\d[\d.,]*\s*[^\s\d(;,]*\s*"
+                           r"\([^()]*$",
+                           re.IGNORECASE)
+
+
+_BRACKET = re.compile(r"[(;,\[]")
+
+
+def _estimate_words(m: Measure, context: str) -> str:
+    """The words that lead up to a CI's estimate: ``context`` (the text before ``m`` and ``m.text``) up to ``m``, and
+    ``m``'s own value before its bracket ("1.93 mmHg" of "1.93 mmHg (95% CI 0.063–3.8)"; nothing for a CI alone)."""
+    before = context[max(0, len(context) - len(m.text) - 200):len(context) - len(m.text)]
+    return before if m.kind == "ci" else before + _BRACKET.split(m.text, maxsplit=1)[0]
+
+
 def ci_null(m: Measure, context: str) -> float | None:
     """The no-effect value of a CI: 1 for ratios, 0 for differences, None when unknown. A difference's or a
     regression coefficient's statistic (``DIFF_STATS``: "MD", "beta", "β") or a CI with a negative bound (no ratio is
@@ -252,6 +280,8 @@ def ci_null(m: Measure, context: str) -> float | None:
         return 0.0
     if _RATIO_NAMED.search(context):
         return 1.0
+    if CHANGE_AMOUNT.search(_estimate_words(m, context)):
+        return 0.0
     return None
 
 
