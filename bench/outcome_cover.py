@@ -15,7 +15,22 @@ outcome's tokens), the row is
   of it, ``wide`` - a ``pico_wide`` run does (the reach of a main span at the weak floor), ``seed`` - a
   ``pico_seeds`` span touches it, ``-`` none;
 * ``p``: the tagger's mean OUTCOME probability over the gold outcome's tokens, binned (<.05, <.15, <.3, >=.3);
-* ``over``: the other entity labels over the gold tokens (arm / population), ``-`` none.
+* ``over``: the other entity labels over the gold tokens (``arm``, ``no-arm`` where the trial-arm check,
+  :mod:`claimex.assemble.claims.trialarm`, calls the mention no arm of the trial, ``population``), ``-`` none;
+* for ``part``: where :func:`claimex.annotate.outcome_wide.widen` stops the best entity short of the gold words it
+  misses (``run end`` / ``no-run``: the tagger's run at the weak floor ends there or there is none; else the
+  separator, stop word or entity that ends the walk); for a ``weak`` / ``wide`` cover with ``none``: the entity
+  labels that run holds.
+
+docs/claims.md 37.4, main 6826252 (grouped):
+
+| row | OPEN (34) | BLIND (126) |
+|---|---:|---:|
+| entity (an OUTCOME entity covers it, held by no claim) | 0 | 1 |
+| none, no weak / wide run (mean p < .05 / < .15 / < .3) | 11 (1 / 7 / 3) | 47 (10 / 21 / 16) |
+| none, a weak span covers it / a wide run (whose main span is another OUTCOME) | 0 / 0 | 6 (4 in 1 abstract) / 4 |
+| part, the tagger's run ends inside the gold outcome (or no run) | 19 | 43 |
+| part, widen stops inside its run: stop word / separator / entity | 2 / 1 / 1 | 15 / 7 / 3 |
 
 Printed: per row, the number of misses and of abstracts. ``--examples ROW`` prints, for the misses whose row holds
 ROW, the gold outcome, the claimed OUTCOME entities of the sentence and the sentence (OPEN only).
