@@ -10,7 +10,10 @@ head's hysteresis factor, 0.15; :func:`claimex.annotate.tagger.weakwide.decode_w
 ``doc.spans["pico_wide"]``; :func:`widen` extends a claims-layer OUTCOME span (a tagged span or one list item
 of it) over the words of its run that no other entity holds, without crossing a list separator (comma,
 ``and``/``or``, ``vs``, brackets, a colon or semicolon), and joins two OUTCOME spans of one run that only
-connecting words part ("[overall improvement] in [symptoms]"). An edge it adds drops function words,
+connecting words part ("[overall improvement] in [symptoms]"), and two OUTCOME spans parted by ``of (the)`` alone
+where the first one's run ends at "of" (:func:`_of_complement`: "[Sensory action potential amplitude] of the [median
+nerve]", the measured site is part of the outcome's name; not after a noun that evaluates a treatment, "[safety] of
+[X]"; docs/claims.md 37.4, s23-found). An edge it adds drops function words,
 punctuation, result words and statistic heads (an outcome does not end on "significantly" or "test"), but keeps
 an upper-case acronym that looks like one ("HAD anxiety score": the span hygiene drops "HAD" as the verb).
 
@@ -44,6 +47,9 @@ _DEGREE = frozenset(["lesser", "least", "most", "more", "less", "fewer", "fewest
 #: prepositions that are no function words of the tagger's list ("the vaginal walls around ...")
 _PREPOSITIONS = frozenset(["around", "beyond", "despite", "including", "like", "near", "unlike", "via", "versus",
                            "throughout", "toward", "upon", "onto", "out"])
+#: nouns that evaluate a treatment: their "of" complement is the treatment ("safety of [X]", "side effects of [X]")
+_EVALUATION = frozenset(["effect", "effects", "efficacy", "effectiveness", "safety", "feasibility", "tolerability",
+                         "acceptability", "tolerance", "benefit", "benefits", "impact", "impacts", "value"])
 #: the words that may part two OUTCOME spans of one run that join ("[length] of [stay]")
 _LINKS = frozenset(["of", "in", "on", "for", "to", "towards", "toward", "with", "the", "a", "an"])
 #: nouns of a change, whose "in X" names the outcome X ("gains in static balance")
@@ -107,6 +113,18 @@ def _reach(t: TokenView, run_of: list[int], taken: list[bool], j: int, r: int, s
     return k - step
 
 
+def _of_complement(t: TokenView, b: int, hi: int) -> int:
+    """Where an OUTCOME span ending at ``b`` that its run does not carry further is followed by ``of (the)``: the token
+    after, where a second OUTCOME span may open ("[Sensory action potential amplitude] of the [median nerve]",
+    "[variability] of the [median day-to-day FEV1]": one name, though the tagger's run dips on "of"); else ``b``.
+    Not after a result or change word, nor after a noun that evaluates a treatment, whose complement is the treatment
+    ("[safety] of [no axillary clearance]", "[side effects] of [epidural analgesia]")."""
+    last = t.lower[b - 1]
+    if b + 1 >= hi or t.lower[b] != "of" or last in RESULT_WORDS or last in _CHANGE_NOUNS or last in _EVALUATION:
+        return b
+    return b + 1 + (b + 2 < hi and t.lower[b + 1] in ("the", "a", "an"))
+
+
 def widen(t: TokenView, mine: list[list], taken: list[bool], run_of: list[int] | None, lo: int, hi: int,
           dropped: set[int], split: Split) -> list[tuple[int, int]]:
     """Extend the OUTCOME entries ``mine`` (``[start, end, ...]`` lists of one sentence ``[lo, hi)``, sorted) in
@@ -136,7 +154,12 @@ def widen(t: TokenView, mine: list[list], taken: list[bool], run_of: list[int] |
             while k < hi and run_of[k] == r and not taken[k] and t.lower[k] in _LINKS:
                 k += 1
         nxt = by_start.get(k)
-        if k > b and nxt is not None and id(nxt) not in dropped and run_of[k] == r:
+        of_join = False
+        if (nxt is None or k == b) and b2 == b:  # the run carries the span no further: "of" may join a second name
+            k = _of_complement(t, b, hi)
+            nxt = by_start.get(k)
+            of_join = nxt is not None and k > b
+        if k > b and nxt is not None and id(nxt) not in dropped and (of_join or run_of[k] == r):
             dropped.add(id(nxt))  # "[overall improvement] in [symptoms]": one outcome
             b2 = nxt[1]
         else:

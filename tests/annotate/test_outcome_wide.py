@@ -115,3 +115,29 @@ def test_a_widened_pair_that_is_now_a_list_splits_into_its_items(nlp):
     assert outcomes(run(nlp, TESTS, tagged, None)) == ["cognitive function and stress"]  # too short to split
     assert outcomes(run(nlp, TESTS, tagged, ["cognitive function and stress response"])) == [
         "cognitive function", "stress response"]
+
+
+# PICO-Corpus 31229205, Evidence Inference unlabelled 2954378, PICO-Corpus 20652755 (not in the findings gold)
+AMPLITUDE = ("Sensory action potential amplitude of the median nerve was significantly higher and the tibial nerve "
+             "latency was significantly shorter in the CMG compared to the CG at week 12.")
+VARIABILITY = ("The variability of the median day-to-day forced expiratory volume in 1 s (FEV1) was 72.5 mL (25th "
+               "percentile of 40 mL and 75th percentile of 130 mL).")
+SAFETY = ("To assess the long-term safety of no axillary clearance in elderly patients with breast cancer and "
+          "nonpalpable axillary nodes.")
+
+
+def test_two_names_parted_by_of_are_one_outcome_where_the_run_dips_on_of(nlp):
+    # the tagger's run covers the measure and dips on "of": the measured site is still part of the outcome's name
+    tagged = [("OUTCOME", "Sensory action potential amplitude"), ("OUTCOME", "median nerve"),
+              ("OUTCOME", "tibial nerve latency")]
+    doc = run(nlp, AMPLITUDE, tagged, ["Sensory action potential amplitude", "tibial nerve latency"])
+    assert outcomes(doc) == ["Sensory action potential amplitude of the median nerve", "tibial nerve latency"]
+    tagged = [("OUTCOME", "variability"), ("OUTCOME", "median day-to-day forced expiratory volume in 1 s (FEV1)")]
+    doc = run(nlp, VARIABILITY, tagged, ["variability"])
+    assert outcomes(doc) == ["variability of the median day-to-day forced expiratory volume in 1 s (FEV1)"]
+
+
+def test_an_evaluated_treatment_after_of_stays_apart(nlp):
+    # "safety of X": X is what is evaluated (here a treatment the tagger read as an outcome), not part of the name
+    doc = run(nlp, SAFETY, [("OUTCOME", "safety"), ("OUTCOME", "no axillary clearance")], ["long-term safety"])
+    assert outcomes(doc) == ["long-term safety", "no axillary clearance"]
