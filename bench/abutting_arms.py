@@ -1,4 +1,4 @@
-"""Arm or population entities that abut a claims-layer OUTCOME entity, against the gold outcome (counts only by default).
+"""Arm or population entities abutting a claims-layer OUTCOME entity, against the gold outcome (counts only by default).
 
     python bench/abutting_arms.py --ids models/claimex-confidence/calibration_ids.txt          # BLIND: counts only
     python bench/abutting_arms.py --skip-ids models/claimex-confidence/calibration_ids.txt --examples all  # OPEN

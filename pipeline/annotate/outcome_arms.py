@@ -197,10 +197,11 @@ def _harm_heads(t: TokenView, claims: list[list]) -> list[list]:
 #: words that carry a measure's argument on ("use of ...", "payments for ...", "time interval to reach ...")
 _ARG_LINKS = frozenset(["of", "for", "to"])
 #: measure nouns of how much of a substance or an event there is ("[glucose] levels", "[PN] incidence"); not "use",
-#: "duration", "time", "dose", which describe a given exposure ("[taxane] use", "effects of [acute exercise] duration")
+#: "duration", "time", "dose" or a size ("diameter"), which describe a given exposure ("[taxane] use", "effects of
+#: [acute exercise] duration", "[Needle] diameter does not affect oocyte yield")
 _AMOUNT_OF = frozenset(["level", "levels", "concentration", "concentrations", "intake", "intakes", "consumption",
-                        "incidence", "rate", "rates", "titer", "titers", "titre", "titres", "diameter", "diameters",
-                        "thickness", "width", "requirement", "requirements"])
+                        "incidence", "rate", "rates", "titer", "titers", "titre", "titres", "requirement",
+                        "requirements"])
 #: nouns whose argument is what causes them, not what is measured
 _CAUSED = HARM_NOUNS | frozenset(["efficacy", "effect", "effects", "effectiveness", "safety", "tolerability",
                                   "benefit", "benefits", "impact", "side-effects"])
