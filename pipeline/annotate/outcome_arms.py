@@ -212,18 +212,18 @@ _BARE_ARMS = ARM_NOUNS | frozenset(["intervention", "interventions", "control", 
 
 def _completed_phrases(t: TokenView, claims: list[list]) -> list[list]:
     """An INTERVENTION span and an OUTCOME span that abuts it become one OUTCOME when the arm's words name what the
-    outcome measures (module doc, "completed phrase"): the arm before a measure or harm noun that opens the OUTCOME,
-    or the arm after an OUTCOME holding a measure's "of / for / to" whose argument the arm ends."""
-    if not any(o[2] == OUTCOME for o in claims):
-        return claims
-    for o in [x for x in claims if x[2] == INTERVENTION]:
+    outcome measures (module doc, "completed phrase"): the arm before a harm noun or a noun of how much there is
+    that opens the OUTCOME, or the arm after an OUTCOME holding a measure's "of / for / to" whose argument the arm
+    ends. Not an arm coordinated with another ("levofloxacin or [ofloxacin] toxicity": two arms' harm)."""
+    starts = {o[0] for o in claims if o[2] == OUTCOME}
+    ends = {o[1] for o in claims if o[2] == OUTCOME}
+    for o in [x for x in claims if x[2] == INTERVENTION and (x[1] in starts or x[0] in ends)]:
         s, e = o[0], o[1]
-        if all(w in _BARE_ARMS or not t.wordish(j) for j, w in enumerate(t.lower[s:e], s)):
+        if s > 0 and t.lower[s - 1] in ("and", "or") or all(
+                w in _BARE_ARMS or not t.wordish(j) for j, w in enumerate(t.lower[s:e], s)):
             continue
-        after = next((x for x in claims if x[0] == e and x[2] == OUTCOME), None)
+        after = next((x for x in claims if x[0] == e and x[2] == OUTCOME), None)  # the entries as they are now
         before = next((x for x in claims if x[1] == s and x[2] == OUTCOME), None)
-        if s > 0 and t.lower[s - 1] in ("and", "or"):
-            continue  # "levofloxacin or [ofloxacin] toxicity": two arms' harm, the arms stay
         if after is not None and (t.lower[e] in HARM_NOUNS or t.lower[e] in _AMOUNT_OF
                                   or t.lower[e:e + 2] in HARM_PAIRS):
             claims = _replace(claims, s, after[1], "completed_phrase")
