@@ -17,6 +17,13 @@ score, subtype, source]`` of the claims layer. Token-level rules:
 * **harm head** - an INTERVENTION span right before an untagged harm noun that ends the phrase ("[Flap]
   complications were limited to ...") or a dose change ("patients required [palbociclib] dose reduction") becomes
   one OUTCOME with it;
+* **completed phrase** - an INTERVENTION span that abuts an OUTCOME span and names what it measures: right before
+  one that opens on a harm noun or a noun of how much there is ("[Flap] [complications] were limited to ...",
+  "[glucose] [levels]"; not "use", "duration": "[taxane] use" is the exposure), or
+  right after one whose argument ("measure of / for / to ...") it completes and ends ("[use of intraoperative]
+  [opioids]", "[mean time interval to reach] [full oral feeding] (cup = 33.7 ...)"): the tagger cut one noun phrase in
+  two, and the outcome is the whole phrase ("as short as still meaningful": "complications", "use of intraoperative"
+  alone name no measured thing), so the two become one OUTCOME;
 * **received more** - an INTERVENTION span that is the object of a comparative after a verb of receiving or needing
   ("The GDT group received more intravenous [colloid] (...)", "received significantly more [morphine] doses"): the
   amount the arms received is measured, so the phrase after the comparative becomes one OUTCOME;
@@ -38,7 +45,7 @@ from bisect import bisect_left, bisect_right
 from .outcome_names import _DETS, COMPARISON_ADJ, HEADS, PRE_HEAD, TokenView
 from .outcome_results import SUBJECT_OPENERS, measured_subject
 from .outcome_siblings import _bracket_end, _bracket_start, _separator_after, _separator_before
-from .tagger.words import is_number
+from .tagger.words import ARM_NOUNS, is_number
 
 OUTCOME, INTERVENTION = "OUTCOME", "INTERVENTION"
 MAX_WORDS = 8
@@ -71,6 +78,7 @@ def arm_outcomes(t: TokenView, claims: list[list]) -> list[list]:
     claims = _measured_subjects(t, claims)
     claims = _measured_arguments(t, claims)
     claims = _harm_heads(t, claims)
+    claims = _completed_phrases(t, claims)
     claims = _received_more(t, claims)
     claims = _zero_counts(t, claims)
     return _list_items(t, claims)
@@ -184,6 +192,58 @@ def _harm_heads(t: TokenView, claims: list[list]) -> list[list]:
         if n and not any(taken[e:e + n]) and (e + n >= t.n or not t.wordish(e + n) or t.lower[e + n] in _VERBS):
             claims = _replace(claims, o[0], e + n, "harm_head")
     return claims
+
+
+#: words that carry a measure's argument on ("use of ...", "payments for ...", "time interval to reach ...")
+_ARG_LINKS = frozenset(["of", "for", "to"])
+#: measure nouns of how much of a substance or an event there is ("[glucose] levels", "[PN] incidence"); not "use",
+#: "duration", "time", "dose" or a size ("diameter"), which describe a given exposure ("[taxane] use", "effects of
+#: [acute exercise] duration", "[Needle] diameter does not affect oocyte yield")
+_AMOUNT_OF = frozenset(["level", "levels", "concentration", "concentrations", "intake", "intakes", "consumption",
+                        "incidence", "rate", "rates", "titer", "titers", "titre", "titres", "requirement",
+                        "requirements"])
+#: nouns whose argument is what causes them, not what is measured
+_CAUSED = HARM_NOUNS | frozenset(["efficacy", "effect", "effects", "effectiveness", "safety", "tolerability",
+                                  "benefit", "benefits", "impact", "side-effects"])
+#: arm words that name no measured thing ("[intervention] [self-efficacy]": whose self-efficacy, not what of)
+_BARE_ARMS = ARM_NOUNS | frozenset(["intervention", "interventions", "control", "controls", "placebo", "treatment",
+                                    "treatments", "experimental", "study", "usual", "care"])
+
+
+def _completed_phrases(t: TokenView, claims: list[list]) -> list[list]:
+    """An INTERVENTION span and an OUTCOME span that abuts it become one OUTCOME when the arm's words name what the
+    outcome measures (module doc, "completed phrase"): the arm before a harm noun or a noun of how much there is
+    that opens the OUTCOME, or the arm after an OUTCOME holding a measure's "of / for / to" whose argument the arm
+    ends. Not an arm coordinated with another ("levofloxacin or [ofloxacin] toxicity": two arms' harm)."""
+    starts = {o[0] for o in claims if o[2] == OUTCOME}
+    ends = {o[1] for o in claims if o[2] == OUTCOME}
+    for o in [x for x in claims if x[2] == INTERVENTION and (x[1] in starts or x[0] in ends)]:
+        s, e = o[0], o[1]
+        if s > 0 and t.lower[s - 1] in ("and", "or") or all(
+                w in _BARE_ARMS or not t.wordish(j) for j, w in enumerate(t.lower[s:e], s)):
+            continue
+        after = next((x for x in claims if x[0] == e and x[2] == OUTCOME), None)  # the entries as they are now
+        before = next((x for x in claims if x[1] == s and x[2] == OUTCOME), None)
+        if after is not None and (t.lower[e] in HARM_NOUNS or t.lower[e] in _AMOUNT_OF
+                                  or t.lower[e:e + 2] in HARM_PAIRS):
+            claims = _replace(claims, s, after[1], "completed_phrase")
+        elif (before is not None and _argument_link(t, before[0], s)
+              and not _plural(t.lower[s - 1]) and not (e < t.n and (t.wordish(e) or is_number(t.lower[e])))):
+            claims = _replace(claims, before[0], e, "completed_phrase")
+    return claims
+
+
+def _argument_link(t: TokenView, a: int, s: int) -> bool:
+    """Does the OUTCOME span ``[a, s)`` hold "of / for / to" before its last word, after no harm or effect noun?
+    The argument of a measure is measured ("use of intraoperative [opioids]"); that of a harm or an effect is the
+    treatment that causes it ("toxicity of injection [Yiyoutasai]", "complication of mucotoxic [cancer therapy]")."""
+    links = [j for j in range(a + 1, s - 1) if t.lower[j] in _ARG_LINKS]
+    return bool(links) and not any(t.lower[j - 1] in _CAUSED or t.lower[j - 2:j] in HARM_PAIRS for j in links)
+
+
+def _plural(word: str) -> bool:
+    """A plural noun ends its phrase ("number of [times] salicylic acid was applied"): no modifier of the arm."""
+    return len(word) > 3 and word.isalpha() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _received_more(t: TokenView, claims: list[list]) -> list[list]:

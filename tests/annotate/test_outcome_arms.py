@@ -63,3 +63,36 @@ def test_the_thickness_of_a_part_tagged_as_an_arm_is_one_outcome(nlp):
             "before and after treatment.")
     doc = run(nlp, text, [("OUTCOME", "thickness"), ("INTERVENTION", "alveolar bone")])
     assert "thickness of the alveolar bone" in labelled(doc, "OUTCOME")
+
+
+def test_an_arm_span_that_ends_a_measured_argument_completes_the_outcome(nlp):
+    # PICO-Corpus 31843386: the tagger cut "removal time of indwelling drains" before its last word
+    text = ("Intake of 25 mg per day of hydrochlorothiazide tablets effectively reduced the total abdominal drainage "
+            "volume and removal time of indwelling drains.")
+    doc = run(nlp, text, [("INTERVENTION", "hydrochlorothiazide"), ("OUTCOME", "total abdominal drainage volume"),
+                          ("OUTCOME", "removal time of indwelling"), ("INTERVENTION", "drains")])
+    assert "removal time of indwelling drains" in labelled(doc, "OUTCOME")
+    assert labelled(doc, "INTERVENTION") == ["hydrochlorothiazide"]
+
+
+def test_an_arm_span_before_a_noun_of_how_much_there_is_completes_the_outcome(nlp):
+    # Evidence Inference 2.0 unlabelled, PMC 2887151
+    text = ("This study aims to determine the subcutaneous (SC) dose of enoxaparin that would give the best "
+            "anti-factor Xa levels in ICU patients.")
+    doc = run(nlp, text, [("INTERVENTION", "enoxaparin"), ("INTERVENTION", "anti-factor Xa"), ("OUTCOME", "levels")])
+    assert labelled(doc, "OUTCOME") == ["anti-factor Xa levels"]
+    assert labelled(doc, "INTERVENTION") == ["enoxaparin"]
+
+
+def test_arms_that_cause_or_are_given_stay_arms_beside_an_outcome(nlp):
+    # PICO-Corpus 18506620, 17166386; Evidence Inference 2.0 unlabelled PMC 3533739
+    doc = run(nlp, "At one year, age (P < 0.001) and taxane use (P = 0.002) were significant factors for CIA.",
+              [("INTERVENTION", "taxane"), ("OUTCOME", "use"), ("OUTCOME", "CIA")])
+    assert labelled(doc, "INTERVENTION") == ["taxane"]
+    doc = run(nlp, "This study was to evaluate the efficacy and toxicity of injection Yiyoutasai in treating advanced "
+                   "breast cancer.", [("OUTCOME", "efficacy and toxicity of injection"), ("INTERVENTION", "Yiyoutasai")])
+    assert labelled(doc, "INTERVENTION") == ["Yiyoutasai"]
+    doc = run(nlp, "There was no evidence that the number of times salicylic acid was applied was different between "
+                   "the preference groups at one week (p=0.89).",
+              [("OUTCOME", "number of times"), ("INTERVENTION", "salicylic acid")])
+    assert labelled(doc, "INTERVENTION") == ["salicylic acid"]
