@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...schema import Entity, Measure, Record
-from .plain import PlainEntity, plain_entities
+from .plain import PlainEntity, PlainMeasure, plain_entities
 
-Item = Entity | PlainEntity | Measure
+Item = Entity | PlainEntity | Measure | PlainMeasure
 
 
 @dataclass
@@ -28,7 +28,7 @@ class SentenceView:
     text: str
     section: str | None
     entities: list[PlainEntity] = field(default_factory=list)
-    measures: list[Measure] = field(default_factory=list)
+    measures: list[PlainMeasure] = field(default_factory=list)
     position: float = 0.0  # index among the abstract's sentences, scaled to 0..1
     is_last: bool = False
     not_arms: list[tuple[int, int]] = field(default_factory=list)  # I/C spans settled as outcomes (absolute)
@@ -106,8 +106,9 @@ def _blank_chars(text: str, ranges: Iterable[tuple[int, ...]]) -> str:
 
 
 def sentence_views(record: Record, entities: list[PlainEntity] | None = None) -> list[SentenceView]:
-    """One view per sentence of ``record``, with the items that lie inside it: its measures and ``entities``, the
-    record's entities as :func:`.plain.plain_entities` copies them (made here when not given)."""
+    """One view per sentence of ``record``, with the items that lie inside it: ``entities``, the record's entities as
+    :func:`.plain.plain_entities` copies them (made here when not given), and its measures, copied
+    (:class:`.plain.PlainMeasure`)."""
     sents = record.sentences
     starts = [s.start for s in sents]
     views = [
@@ -129,7 +130,7 @@ def sentence_views(record: Record, entities: list[PlainEntity] | None = None) ->
     for measure in record.measures:
         view = place(measure)
         if view is not None:
-            view.measures.append(measure)
+            view.measures.append(PlainMeasure(measure))
     return views
 
 
