@@ -306,7 +306,7 @@ class Abstract:
         self.probs = model.probabilities(group_features(self.facts, views)) if model else [1.0] * len(self.facts.arms)
         self.p_of = {e.id: self.probs[self.facts.group[e.id]] for e in self.facts.ents}
         self.threshold = model.threshold if model else 0.0
-        self.populations = Covering(record.entities, "POPULATION")
+        self.populations = Covering(record, "POPULATION")
         self.gold_arms = [arm_aliases(s, record) for f in g.findings for s in (f.intervention, f.comparator) if s]
 
 

@@ -154,13 +154,13 @@ class ClaimAssembler:
         # a per-arm single-arm finding keeps its arm from the reported-arm carry too (:mod:`.reported`): the copy made
         # for a carried comparator ("whereas the control group showed no change") is that arm's finding (session 17)
         kept = {c.id for c in per_arm}
-        carry_reported(record, [c for c in claims if c.id not in kept], entities)
+        carry_reported(record, [c for c in claims if c.id not in kept])
         # the other arm as the results report it (:mod:`.reportedother`)
-        carry_reported_comparator(record, [c for c in claims if c.id not in kept], ctx, entities)
-        claims = split_coordinated(record, claims, entities)
+        carry_reported_comparator(record, [c for c in claims if c.id not in kept], ctx)
+        claims = split_coordinated(record, claims)
         # a comparison whose slot is still empty: the other arm as the results report it (:mod:`.emptyother`)
-        fill_empty_comparator(record, claims, ctx, entities)
-        return self.confidence.score(record, claims, entities) if self.confidence is not None else claims
+        fill_empty_comparator(record, claims, ctx)
+        return self.confidence.score(record, claims) if self.confidence is not None else claims
 
     def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext,
                 per_arm: list[Claim], reporting: Reporting) -> list[Claim]:

@@ -101,8 +101,8 @@ class AbstractFacts:
                  entities: list[PlainEntity] | None = None):
         # ``entities``: the record's entities as :func:`.plain.plain_entities` copied them for ``views`` (made here
         # when not given)
-        self.record, self.text = record, record.text  # (the text read once: ``record.text`` is a model read)
-        self.entities = entities = entities if entities is not None else plain_entities(record)
+        self.record = record
+        entities = entities if entities is not None else plain_entities(record)
         views = views if views is not None else sentence_views(record, entities)  # (their entities are not read:
         # the assembler may have settled some of them as outcomes)
         self.arms: list[list[PlainEntity]] = []
@@ -141,7 +141,7 @@ class AbstractFacts:
                         self.labels.setdefault(label, self.group[e.id])
                 for label, e, _ in bracket_labels(view, here):
                     self.labels.setdefault(label, self.group[e.id])
-        self.outcomes = Covering(entities, "OUTCOME")
+        self.outcomes = Covering(record, "OUTCOME")
         self._static: dict[tuple[str, int], list[float]] = {}
         self._sentences: dict[int, tuple] = {}
 
@@ -161,7 +161,7 @@ class AbstractFacts:
             order_here = {self.group[e.id]: n for n, e in enumerate(firsts)}
             labelled = set()
             if self.labels:
-                labelled = {self.labels[lab.lower()] for _, _, lab, _, _ in arm_phrases(self.text[start:end])
+                labelled = {self.labels[lab.lower()] for _, _, lab, _, _ in arm_phrases(self.record.text[start:end])
                             if lab and lab.lower() in self.labels}
             self._sentences[start] = (here, picks, groups_here, order_here, labelled)
         return self._sentences[start]
@@ -169,7 +169,7 @@ class AbstractFacts:
     def joined(self, e: Entity) -> bool:
         """Is ``e`` coordinated with a neighbouring arm mention ("X and Y", "X, Y or Z")?"""
         k = bisect_left(self.starts, e.start)
-        text = self.text
+        text = self.record.text
         prev = self.ents[k - 1] if k > 0 else None
         nxt = self.ents[k + 1] if k + 1 < len(self.ents) else None
         return bool((prev is not None and prev.end <= e.start and e.start - prev.end < 12
@@ -187,7 +187,7 @@ class AbstractFacts:
         key = (e.id, sentence_start)
         if key not in self._static:
             g = self.group[e.id]
-            text = self.text
+            text = self.record.text
             before = text[max(0, sentence_start, e.start - 45):e.start]
             after = text[e.end:e.end + 40]
             self._static[key] = [

@@ -141,10 +141,9 @@ class ConfidenceModel:
         """Probabilities, rows = claims, columns = :data:`TARGETS`."""
         return logistic(np.atleast_2d(x) @ self.w.T)
 
-    def score(self, record: Record, claims: list[Claim], entities: list | None = None) -> list[Claim]:
-        """Set ``confidence`` on the finding/adverse_effect claims of ``record`` (in place); returns ``claims``.
-        ``entities``: as for :func:`feature_rows`."""
-        rows = feature_rows(record, claims, entities)
+    def score(self, record: Record, claims: list[Claim]) -> list[Claim]:
+        """Set ``confidence`` on the finding/adverse_effect claims of ``record`` (in place); returns ``claims``."""
+        rows = feature_rows(record, claims)
         if rows:
             probs = self.predict(np.array([x for _, x in rows]))
             for (c, _), p in zip(rows, probs):
@@ -152,17 +151,15 @@ class ConfidenceModel:
         return claims
 
 
-def feature_rows(record: Record, claims: list[Claim], entities: list | None = None
-                 ) -> list[tuple[Claim, list[float]]]:
+def feature_rows(record: Record, claims: list[Claim]) -> list[tuple[Claim, list[float]]]:
     """(claim, :func:`features`) of each finding/adverse_effect claim among ``claims`` of ``record``: what the
-    model scores and what its trainer (:mod:`claimex.train.confidence`) learns from. ``entities``: the record's
-    entities as the assembly reads them (:func:`.plain.plain_entities`; None: the record's own)."""
+    model scores and what its trainer (:mod:`claimex.train.confidence`) learns from."""
     scored = [c for c in claims if c.type in SCORED]
     if not scored:
         return []
     per_sentence = Counter(c.sentence for c in scored)
     controlled = controlled_design(record.text)
-    ents = {e.id: e for e in (record.entities if entities is None else entities)}
+    ents = {e.id: e for e in record.entities}
     return [(c, features(c, record, per_sentence[c.sentence], controlled, ents)) for c in scored]
 
 

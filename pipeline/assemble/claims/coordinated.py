@@ -88,16 +88,15 @@ def coordinated_runs(text: str, start: int, end: int, ents: list[Entity]) -> lis
     return out
 
 
-def split_coordinated(record: Record, claims: list[Claim], entities: list | None = None) -> list[Claim]:
+def split_coordinated(record: Record, claims: list[Claim]) -> list[Claim]:
     """``claims`` with each finding/adverse effect over a run of coordinated arms split into one claim per arm
     (module docstring); the claims are renumbered when any was split."""
-    entities = record.entities if entities is None else entities
-    ents = sorted((e for e in entities if e.label in ("INTERVENTION", "COMPARATOR")), key=lambda e: e.start)
+    ents = sorted((e for e in record.entities if e.label in ("INTERVENTION", "COMPARATOR")), key=lambda e: e.start)
     by_id = {e.id: e for e in ents}
     out: list[Claim] = []
     split = False
     runs_of: dict[int, list[list[Entity]]] = {}
-    outcomes = {e.id: e for e in entities if e.label == "OUTCOME"}
+    outcomes = {e.id: e for e in record.entities if e.label == "OUTCOME"}
     for claim in claims:
         text = claim.text or ""
         if claim.type not in _TYPES or claim.start is None or claim.end is None \

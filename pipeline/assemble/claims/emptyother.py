@@ -37,8 +37,7 @@ _COMPARED = ("increase", "decrease", "no_difference")
 _KINDS = ("finding", "adverse_effect")
 
 
-def fill_empty_comparator(record: Record, claims: list[Claim], ctx: InterventionContext,
-                          entities: list | None = None) -> None:
+def fill_empty_comparator(record: Record, claims: list[Claim], ctx: InterventionContext) -> None:
     """Compared findings and adverse-effect claims with an empty comparator slot take the reported other arm (in
     place; see the module docstring). ``ctx``: the abstract's context after its last sentence (which mentions are
     arms of the trial)."""
@@ -46,7 +45,7 @@ def fill_empty_comparator(record: Record, claims: list[Claim], ctx: Intervention
              and c.intervention]
     if not open_:
         return
-    by_id = {e.id: e for e in (record.entities if entities is None else entities)}
+    by_id = {e.id: e for e in record.entities}
 
     mentions = reported_comparator(record, claims, by_id, lambda e: not ctx.set_aside(e))
     if not mentions:

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
 from itertools import accumulate
 
-from ...schema import Entity
-from .plain import PlainEntity
+from ...schema import Entity, Record
 
 #: a mention that ends on a population head names people, not an arm ("81% of attendees", "postgraduate nurses")
 PERSON = re.compile(r"\b(?:patients?|subjects?|participants?|women|men|children|infants?|adults?|nurses?|"
@@ -26,9 +24,8 @@ class Covering:
     <= end). One bisect: the furthest end among the spans that start at or before the mention covers its end exactly
     when one of them holds it (no scan of the spans)."""
 
-    def __init__(self, entities: Iterable[Entity | PlainEntity], label: str):
-        # ``entities``: a record's entities (the assembly passes its :func:`.plain.plain_entities` copies)
-        self.spans = sorted((e.start, e.end) for e in entities if e.label == label)
+    def __init__(self, record: Record, label: str):
+        self.spans = sorted((e.start, e.end) for e in record.entities if e.label == label)
         self.reach = list(accumulate((b for _a, b in self.spans), max))
 
     def holds(self, e: Entity) -> bool:

@@ -82,10 +82,10 @@ def mention_at(mentions: list[Entity], record: Record) -> Callable[[int], Entity
     return at
 
 
-def carry_reported(record: Record, claims: list[Claim], entities: list | None = None) -> None:
+def carry_reported(record: Record, claims: list[Claim]) -> None:
     """Findings and adverse-effect claims whose intervention is wholly carried take the reported arm
     (:func:`reported_arm`) instead of a carried arm that is no mention of it (in place; see the module docstring)."""
-    by_id = {e.id: e for e in (record.entities if entities is None else entities)}
+    by_id = {e.id: e for e in record.entities}
     mentions = reported_arm(claims, by_id)
     if not mentions:
         return

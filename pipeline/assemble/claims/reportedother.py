@@ -75,12 +75,11 @@ def reported_comparator(record: Record, claims: list[Claim], by_id: dict[str, En
     return most_named(named())
 
 
-def carry_reported_comparator(record: Record, claims: list[Claim], ctx: InterventionContext,
-                              entities: list | None = None) -> None:
+def carry_reported_comparator(record: Record, claims: list[Claim], ctx: InterventionContext) -> None:
     """Findings and adverse-effect claims whose comparator is wholly carried take the reported other arm
     (:func:`reported_comparator`) instead of a carried arm the results never name (in place; see the module
     docstring). ``ctx``: the abstract's context after its last sentence (which mentions are arms of the trial)."""
-    by_id = {e.id: e for e in (record.entities if entities is None else entities)}
+    by_id = {e.id: e for e in record.entities}
     # claims that could take it: a comparator wholly inherited, none control-worded (cheap tests first)
     open_ = [c for c in claims if c.type in _KINDS and c.comparator and all(i in c.inherited for i in c.comparator)
              and not any(i in by_id and is_control(by_id[i]) for i in c.comparator)]

@@ -65,7 +65,7 @@ def group_features(facts, views: list[SentenceView], groups: list[int] | None = 
     group of ``groups`` only; ``views``: the record's sentence views."""
     record = facts.record
     text = record.text
-    populations = Covering(facts.entities, "POPULATION")
+    populations = Covering(record, "POPULATION")
     design, early = set(), set()
     ents, k = facts.ents, 0
     for view in views:

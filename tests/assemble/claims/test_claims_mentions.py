@@ -19,7 +19,7 @@ def test_covering_holds_a_mention_exactly_when_a_span_of_the_label_does():
                              ("INTERVENTION", "number of tender"), ("INTERVENTION", "joints (P"),
                              ("INTERVENTION", "ACR")], measures=False)
     outcomes = [(e.start, e.end) for e in rec.entities if e.label == "OUTCOME"]
-    covering = Covering(rec.entities, "OUTCOME")
+    covering = Covering(rec, "OUTCOME")
     for e in rec.entities:
         assert covering.holds(e) == any(s <= e.start and e.end <= t for s, t in outcomes), e.text
     # and on every span of the sentence's word offsets (the bisect against the brute-force answer)
@@ -27,7 +27,7 @@ def test_covering_holds_a_mention_exactly_when_a_span_of_the_label_does():
     for a, b in itertools.combinations(words, 2):
         probe = rec.entities[0].model_copy(update={"start": a, "end": b})
         assert covering.holds(probe) == any(s <= a and b <= t for s, t in outcomes), (a, b)
-    assert not Covering(rec.entities, "POPULATION").holds(rec.entities[0])
+    assert not Covering(rec, "POPULATION").holds(rec.entities[0])
 
 
 def test_population_heads_and_group_words():
