@@ -45,6 +45,7 @@ from .hedging import hedged
 from .joined import alone_kept, split_joined_arms
 from .laterverdict import null_clause
 from .link import arm_values, clause_arm, role_spans, roles_of
+from .plain import plain_entities
 from .polarity import BOTH_ARMS
 from .reported import carry_reported
 from .reportedother import carry_reported_comparator
@@ -125,12 +126,13 @@ class ClaimAssembler:
         claims: list[Claim] = []
         per_arm: list[Claim] = []  # single-arm findings of an arm the sentence judged (kept from the arm ranker)
         reporting = Reporting()
-        views = sentence_views(record)
+        entities = plain_entities(record)  # the entities as the assembly reads them (:mod:`.plain`), once
+        views = sentence_views(record, entities)
         # which arm mentions are no arm of the trial (:mod:`.trialarm`), made on first need: the comparator slot
         # never holds them
         check = None
         if self.arms is not None and self.arms.trial_arms is not None:
-            check = ctx.no_arms = TrialCheck(self.arms, record, views)
+            check = ctx.no_arms = TrialCheck(self.arms, record, views, entities)
         ctx.prime(views)
         for view in views:
             ctype = classify(view, state)
@@ -147,7 +149,7 @@ class ClaimAssembler:
             # the arm of a per-arm single-arm finding is the arm itself, not the ranker's pick for the claim
             kept = {c.id for c in per_arm}
             ranked = iter(self.arms.rerank(record, [c for c in claims if c.id not in kept], views,
-                                           check.made if check is not None else None))
+                                           check.made if check is not None else None, entities))
             claims = [c if c.id in kept else next(ranked) for c in claims]
         # a per-arm single-arm finding keeps its arm from the reported-arm carry too (:mod:`.reported`): the copy made
         # for a carried comparator ("whereas the control group showed no change") is that arm's finding (session 17)

@@ -51,6 +51,7 @@ from .design import COMPARE_BEFORE, design_comparators, same_intervention
 from .gates import EndCue, Gated
 from .labels import arm_phrases, bracket_labels, defined_label
 from .mentions import GROUP_AFTER, PERSON, Covering
+from .plain import PlainEntity, plain_entities
 from .trialarm import TrialArmModel, load_trial_arms
 from .weights import load_once, logistic
 
@@ -96,13 +97,16 @@ class AbstractFacts:
     counts, the title's arms and the design's alternatives; each mention's claim-independent features,
     made once."""
 
-    def __init__(self, record: Record, views: list[SentenceView] | None = None):
+    def __init__(self, record: Record, views: list[SentenceView] | None = None,
+                 entities: list[PlainEntity] | None = None):
+        # ``entities``: the record's entities as :func:`.plain.plain_entities` copied them for ``views`` (made here
+        # when not given)
         self.record = record
-        views = views if views is not None else sentence_views(record)  # (their entities are not read: the
-        # assembler may have settled some of them as outcomes)
-        self.arms: list[list[Entity]] = []
-        ents = sorted((e for e in record.entities if e.label in ("INTERVENTION", "COMPARATOR")),
-                      key=lambda e: e.start)
+        entities = entities if entities is not None else plain_entities(record)
+        views = views if views is not None else sentence_views(record, entities)  # (their entities are not read:
+        # the assembler may have settled some of them as outcomes)
+        self.arms: list[list[PlainEntity]] = []
+        ents = sorted((e for e in entities if e.label in ("INTERVENTION", "COMPARATOR")), key=lambda e: e.start)
         self.ents = ents
         self.starts = [e.start for e in ents]
         self.by_id = {e.id: e for e in ents}
@@ -328,33 +332,35 @@ class ArmRanker:
             return inter, comp
         return inter, _slot([c for c, _ in others], [p for _, p in others], comp, self.margin_c, self.keep_c)
 
-    def trial_check(self, record: Record, views: list[SentenceView]) -> tuple[AbstractFacts | None, frozenset[str]]:
+    def trial_check(self, record: Record, views: list[SentenceView], entities: list[PlainEntity] | None = None
+                    ) -> tuple[AbstractFacts | None, frozenset[str]]:
         """The record's :class:`AbstractFacts` and the ids of the mentions of groups that are no arm of the trial
         (:meth:`.trialarm.TrialArmModel.not_arms`); ``(None, frozenset())`` without the trial-arm check or arm
         mentions. Made once per record (:class:`TrialCheck`: the comparator slot asks for it while the claims are
-        made, :mod:`.context`) and handed to :meth:`rerank`."""
+        made, :mod:`.context`) and handed to :meth:`rerank`. ``entities``: as for :class:`AbstractFacts`."""
         if self.trial_arms is None or not any(e.label in ("INTERVENTION", "COMPARATOR") for e in record.entities):
             return None, frozenset()
-        abstract = AbstractFacts(record, views)
+        abstract = AbstractFacts(record, views, entities)
         return abstract, frozenset(e.id for g in self.trial_arms.not_arms(abstract, views) for e in abstract.arms[g])
 
     def rerank(self, record: Record, claims: list[Claim], views: list[SentenceView] | None = None,
-               checked: tuple[AbstractFacts | None, frozenset[str]] | None = None) -> list[Claim]:
+               checked: tuple[AbstractFacts | None, frozenset[str]] | None = None,
+               entities: list[PlainEntity] | None = None) -> list[Claim]:
         """``claims`` of ``record`` with their arms checked (new Claim objects where a slot changed); ``views``:
         the record's sentence views when the caller has them; ``checked``: :meth:`trial_check` of the record when
-        the caller made it."""
+        the caller made it; ``entities``: the plain entities ``views`` were made from (:class:`AbstractFacts`)."""
         ents = {e.id: e for e in record.entities}
         abstract, not_arm = None, frozenset()
         if checked is not None:
             abstract, not_arm = checked
         elif self.trial_arms is not None and any(c.type in ARM_TYPES and c.intervention for c in claims):
             views = views if views is not None else sentence_views(record)
-            abstract, not_arm = self.trial_check(record, views)
+            abstract, not_arm = self.trial_check(record, views, entities)
         todo = {id(c) for c in claims if c.type in ARM_TYPES and (c.intervention or c.comparator)
                 and not (not c.comparator and not self.fill_c and _own_arm(c, ents, not_arm))}  # nothing to change
         if not todo:
             return claims
-        abstract = abstract or AbstractFacts(record, views)
+        abstract = abstract or AbstractFacts(record, views, entities)
         out = []
         for claim in claims:
             if id(claim) not in todo:
@@ -387,13 +393,14 @@ class TrialCheck:
     comparator slot asks for it (:mod:`.context`, called: the ids of no-arm mentions) only once a comparator is
     there to check, the arm ranker after the claims (``made``: the check's result, None while not asked)."""
 
-    def __init__(self, ranker: ArmRanker, record: Record, views: list[SentenceView]):
-        self.ranker, self.record, self.views = ranker, record, views
+    def __init__(self, ranker: ArmRanker, record: Record, views: list[SentenceView],
+                 entities: list[PlainEntity] | None = None):
+        self.ranker, self.record, self.views, self.entities = ranker, record, views, entities
         self.made: tuple[AbstractFacts | None, frozenset[str]] | None = None
 
     def __call__(self) -> frozenset[str]:
         if self.made is None:
-            self.made = self.ranker.trial_check(self.record, self.views)
+            self.made = self.ranker.trial_check(self.record, self.views, self.entities)
         return self.made[1]
 
 

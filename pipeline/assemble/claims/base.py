@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...schema import Entity, Measure, Record
+from .plain import PlainEntity, PlainMeasure, plain_entities
 
-Item = Entity | Measure
+Item = Entity | PlainEntity | Measure | PlainMeasure
 
 
 @dataclass
@@ -26,14 +27,14 @@ class SentenceView:
     end: int
     text: str
     section: str | None
-    entities: list[Entity] = field(default_factory=list)
-    measures: list[Measure] = field(default_factory=list)
+    entities: list[PlainEntity] = field(default_factory=list)
+    measures: list[PlainMeasure] = field(default_factory=list)
     position: float = 0.0  # index among the abstract's sentences, scaled to 0..1
     is_last: bool = False
     not_arms: list[tuple[int, int]] = field(default_factory=list)  # I/C spans settled as outcomes (absolute)
     _cache: dict = field(default_factory=dict, repr=False)
 
-    def label(self, *labels: str) -> list[Entity]:
+    def label(self, *labels: str) -> list[PlainEntity]:
         return [e for e in self.entities if e.label in labels]
 
     def local(self, item: Item) -> tuple[int, int]:
@@ -104,8 +105,10 @@ def _blank_chars(text: str, ranges: Iterable[tuple[int, ...]]) -> str:
     return "".join(chars)
 
 
-def sentence_views(record: Record) -> list[SentenceView]:
-    """One view per sentence of ``record``, with the items that lie inside it."""
+def sentence_views(record: Record, entities: list[PlainEntity] | None = None) -> list[SentenceView]:
+    """One view per sentence of ``record``, with the items that lie inside it: ``entities``, the record's entities as
+    :func:`.plain.plain_entities` copies them (made here when not given), and its measures, copied
+    (:class:`.plain.PlainMeasure`)."""
     sents = record.sentences
     starts = [s.start for s in sents]
     views = [
@@ -120,14 +123,14 @@ def sentence_views(record: Record) -> list[SentenceView]:
             return views[k]
         return None
 
-    for ent in record.entities:
+    for ent in plain_entities(record) if entities is None else entities:
         view = place(ent)
         if view is not None:
             view.entities.append(ent)
     for measure in record.measures:
         view = place(measure)
         if view is not None:
-            view.measures.append(measure)
+            view.measures.append(PlainMeasure(measure))
     return views
 
 
@@ -198,7 +201,7 @@ def shares_stem(word: str, others: frozenset[str] | set[str]) -> bool:
     return False
 
 
-def entity_words(entity: Entity) -> frozenset[str]:
+def entity_words(entity: Entity | PlainEntity) -> frozenset[str]:
     """Content words of an entity, its abbreviations expanded."""
     return _word_key(entity.expanded or entity.text)
 

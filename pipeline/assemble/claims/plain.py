@@ -1,0 +1,97 @@
+"""Plain read-only copies of a record's entities and measures for the claim-assembly loops (session 23, issue 13).
+
+The pydantic :class:`~claimex.schema.Entity` and :class:`~claimex.schema.Measure` are the record's one typed schema,
+but reading their fields is slow in the claims' hot loops: ``BaseModel`` defines ``__getattr__``, so Python 3.11
+cannot specialise an attribute read of a model (every ``e.label`` / ``e.start`` / ``m.kind`` goes through
+``slot_tp_getattr_hook``, ~340 instructions; ~3,400 model reads per abstract, ``bench/SPEED.md``, session 22).
+:class:`PlainEntity` and :class:`PlainMeasure` hold the same fields in ``__slots__`` (a specialised read, ~20
+instructions), copied once per record after the entities are final (joined arms split, dose labels added, MeSH
+grounded: :class:`~claimex.assemble.claims.ClaimAssembler`): :func:`plain_entities` makes the list that
+:func:`.base.sentence_views` places and :class:`.armrank.AbstractFacts` groups, :func:`.base.sentence_views` copies
+the measures it places, so every entity and measure the assembly reads is one of these. The claims carry ids only,
+never these objects.
+
+Two differences from the models, both on purpose: equality is identity (a model compares all fields; a record's
+entities and measures have distinct ids, so the two agree within one record, and ``x in list`` no longer calls
+pydantic's ``__eq__`` per item), and a copy is read-only (no place to change an entity: change the record, then copy
+again). List fields (``Entity.mesh``) are the model's own lists, shared.
+"""
+
+from __future__ import annotations
+
+from ...schema import Entity, Measure, Record
+
+_set = object.__setattr__
+
+
+class _Plain:
+    """The fields of a pydantic model (``_fields``: its ``model_fields``, in order), read-only; ``model``: the model
+    it was copied from."""
+
+    __slots__ = ()
+    _fields: tuple[str, ...] = ()
+
+    def __init__(self, model):
+        values = model.__dict__  # one read through the model's hook; the fields from its dict
+        for name in self._fields:
+            _set(self, name, values[name])
+        _set(self, "model", model)
+
+    def __setattr__(self, name: str, value) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only (set {name!r} on the record's model, then copy "
+                             "again)")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only (cannot delete {name!r})")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(id={self.id!r}, start={self.start}, end={self.end}, text={self.text!r})"
+
+
+class PlainEntity(_Plain):
+    """An :class:`~claimex.schema.Entity`'s fields."""
+
+    _fields = tuple(Entity.model_fields)
+    __slots__ = (*_fields, "model")
+
+    start: int
+    end: int
+    id: str
+    label: str
+    text: str
+    expanded: str | None
+    score: float | None
+    subtype: str | None
+    mesh: list[str]
+    model: Entity
+
+
+class PlainMeasure(_Plain):
+    """A :class:`~claimex.schema.Measure`'s fields."""
+
+    _fields = tuple(Measure.model_fields)
+    __slots__ = (*_fields, "model")
+
+    start: int
+    end: int
+    id: str
+    text: str
+    kind: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    op: str | None
+    stat: str | None
+    level: float | None
+    denominator: float | None
+    ci_low: float | None
+    ci_high: float | None
+    sd: float | None
+    model: Measure
+
+
+def plain_entities(record: Record) -> list[PlainEntity]:
+    """A :class:`PlainEntity` per entity of ``record``, in the record's order (made once per record: the views and
+    the arm ranker's facts share it)."""
+    return [PlainEntity(e) for e in record.entities]
