@@ -54,19 +54,17 @@ from .patterns import TIME, unit_info
 from .triggers import AT_KEYWORD, AT_NUMBER, AT_NUMBER_WORD, AT_SYMBOL, gated
 
 _DIGITS = re.compile(r"\d+")
+# digit runs with at most 80 other characters between one and the next: their +-40 windows overlap or touch, so
+# one window of the blockers' scan covers them all (one match per window, not one per digit run)
+_DIGIT_CLUSTERS = re.compile(r"\d+(?:\D{0,80}+\d+)*")
 
 
 def _blocked_mask(s: str) -> bytearray:
     """1 where a blocker (date, citation, identifier...) lies. Blockers all contain digits, so only
     windows around digit runs are scanned."""
     mask = bytearray(len(s))
-    n, windows = len(s), []
-    for m in _DIGITS.finditer(s):
-        lo, hi = max(0, m.start() - 40), min(n, m.end() + 40)
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = hi
-        else:
-            windows.append([lo, hi])
+    n = len(s)
+    windows = [(max(0, m.start() - 40), min(n, m.end() + 40)) for m in _DIGIT_CLUSTERS.finditer(s)]
     if not windows:
         return mask
     opened: dict[int, bool] = {}  # gate tuples are shared by several blockers: test each once
@@ -353,7 +351,7 @@ def _parse_strict(text: str) -> list[ParsedMeasure]:
     if not text:
         return []
     s = normalise(text)
-    if not any(map(str.isdigit, s)) and not re.search(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|"
+    if _DIGITS.search(s) is None and not any(map(str.isdigit, s)) and not re.search(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|"
                                                               r"eleven|twelve|teen|twenty|ty\b)", s):
         return []
     mask = _blocked_mask(s)
