@@ -346,12 +346,18 @@ def _finish(s: str, c: Cand) -> None:
         c.kind = kind_of_unit(c.ucat, unit_info(c.unit)[2])
 
 
+def _has_digit(s: str) -> bool:
+    """``any(map(str.isdigit, s))``: a ``\\d`` search first (a decimal digit is a digit; the C scan stops at the
+    first), the per-character ``str.isdigit`` calls only for a text without one (superscripts, circled digits)."""
+    return _DIGITS.search(s) is not None or any(map(str.isdigit, s))
+
+
 def _parse_strict(text: str) -> list[ParsedMeasure]:
     """The parser; may raise on a bug (tests call this one), ``parse_measures`` never does."""
     if not text:
         return []
     s = normalise(text)
-    if _DIGITS.search(s) is None and not any(map(str.isdigit, s)) and not re.search(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|"
+    if not _has_digit(s) and not re.search(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|"
                                                               r"eleven|twelve|teen|twenty|ty\b)", s):
         return []
     mask = _blocked_mask(s)
