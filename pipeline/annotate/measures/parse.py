@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .anchors import ANCHOR_SCAN
 from .candidates import Cand, kind_of_unit
 from .context import (
     _AGE_AFTER,
@@ -83,10 +84,6 @@ def _blocked_mask(s: str) -> bytearray:
 
 _WORD_CONT = re.compile(r"(?i:(?:hundred|thousand|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                         r"(?:[ ]?-[ ]?|[ ])(?:and[ ])?)$")
-# where a pattern may start: a run of ASCII letters (group 1: a number word or keyword, else skipped), a digit run,
-# a symbol
-_WORD_OR_DIGITS = re.compile(r"([A-Za-z]+)|\d+|[<>≤≥~(βρκτ$€£]")
-_ANCHOR_WORDS = NUMBER_WORD_SET | frozenset(AT_KEYWORD)  # the words (lower case) that start a pattern
 
 
 def _candidates(s: str) -> list[Cand]:
@@ -111,12 +108,10 @@ def _candidates(s: str) -> list[Cand]:
             if c is not None and c.end > c.start:
                 out.append(c)
 
-    for tok in _WORD_OR_DIGITS.finditer(s):
-        p, word = tok.start(), tok.group(1)
-        if word is not None:  # most runs of letters are neither a number word nor a keyword: one set test
-            low = word.lower()
-            if low not in _ANCHOR_WORDS:
-                continue
+    for tok in ANCHOR_SCAN.finditer(s):  # anchor words, digit runs, symbols (the other words skipped in the scan)
+        word = tok[1]
+        if word is not None:
+            p, low = tok.start(1), word.lower()
             if low in NUMBER_WORD_SET and not _WORD_CONT.search(s, max(0, p - 16), p):
                 attempt(p, at_word)
             if low in AT_KEYWORD:  # most words start no pattern
@@ -124,6 +119,9 @@ def _candidates(s: str) -> list[Cand]:
                 if patterns:
                     attempt(p, patterns)
             continue
+        p = tok.start(2)
+        if p < 0:
+            continue  # the text's end
         first = s[p]
         if first.isdigit():
             if p >= 2 and s[p - 1] in ".," and s[p - 2].isdigit():
