@@ -356,7 +356,7 @@ def _parse_strict(text: str) -> list[ParsedMeasure]:
         return []
     s = normalise(text)
     if not _has_digit(s) and not re.search(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|"
-                                                              r"eleven|twelve|teen|twenty|ty\b)", s):
+                                           r"eleven|twelve|teen|twenty|ty\b)", s):
         return []
     mask = _blocked_mask(s)
     chosen, weak = _resolve(s, _candidates(s), mask)
