@@ -141,3 +141,19 @@ def get_entities(doc: Doc, key: str = SPANS_KEY) -> list[TaggedSpan]:
 def claim_entities(doc: Doc) -> list[TaggedSpan]:
     """The entities claims are built from: the :data:`CLAIMS_KEY` layer, else the PICO layer."""
     return get_entities(doc, CLAIMS_KEY if CLAIMS_KEY in doc.spans else SPANS_KEY)
+
+
+def claim_entries(doc: Doc) -> list[Entry]:
+    """:func:`claim_entities` as :func:`layer_entries` tuples (no Span or :class:`TaggedSpan` per entity)."""
+    return layer_entries(doc, CLAIMS_KEY if CLAIMS_KEY in doc.spans else SPANS_KEY)
+
+
+def char_bounds(doc: Doc, start: int, end: int, texts: Sequence[str]) -> tuple[int, int]:
+    """``(start_char, end_char)`` of the token range ``[start, end)``, what ``Span(doc, start, end)`` gives, from two
+    Token objects (a Span makes three, and iterating its group more): the first token's offset, and the last one's
+    offset plus the length of its text. ``texts``: the doc's token texts (:func:`claimex.annotate.tokens.token_texts`).
+    An empty range (no layer claimex writes holds one) is answered by a Span."""
+    if end <= start:
+        span = Span(doc, start, end)
+        return span.start_char, span.end_char
+    return doc[start].idx, doc[end - 1].idx + len(texts[end - 1])

@@ -43,7 +43,7 @@ def _minimal(gate: tuple[str, ...]) -> list[str]:
 def gate_test(gate: tuple[str, ...]) -> Callable[[str], bool]:
     """``text -> any(g in text for g in gate)``: substring tests, or one trie regex for :data:`MANY` strings
     or more (compiled on first use)."""
-    if len(gate) < MANY:
-        return lambda text: any(g in text for g in gate)
+    if len(gate) < MANY:  # ``map`` over the text's bound ``__contains__``: no generator frame resumed per string
+        return lambda text: any(map(text.__contains__, gate))
     search = re.compile(trie_pattern(_minimal(gate))).search
     return lambda text: search(text) is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .anchors import ANCHOR_SCAN
 from .candidates import Cand, kind_of_unit
 from .context import (
     _AGE_AFTER,
@@ -54,19 +55,17 @@ from .patterns import TIME, unit_info
 from .triggers import AT_KEYWORD, AT_NUMBER, AT_NUMBER_WORD, AT_SYMBOL, gated
 
 _DIGITS = re.compile(r"\d+")
+# digit runs with at most 80 other characters between one and the next: their +-40 windows overlap or touch, so
+# one window of the blockers' scan covers them all (one match per window, not one per digit run)
+_DIGIT_CLUSTERS = re.compile(r"\d+(?:\D{0,80}+\d+)*")
 
 
 def _blocked_mask(s: str) -> bytearray:
     """1 where a blocker (date, citation, identifier...) lies. Blockers all contain digits, so only
     windows around digit runs are scanned."""
     mask = bytearray(len(s))
-    n, windows = len(s), []
-    for m in _DIGITS.finditer(s):
-        lo, hi = max(0, m.start() - 40), min(n, m.end() + 40)
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = hi
-        else:
-            windows.append([lo, hi])
+    n = len(s)
+    windows = [(max(0, m.start() - 40), min(n, m.end() + 40)) for m in _DIGIT_CLUSTERS.finditer(s)]
     if not windows:
         return mask
     opened: dict[int, bool] = {}  # gate tuples are shared by several blockers: test each once
@@ -85,10 +84,6 @@ def _blocked_mask(s: str) -> bytearray:
 
 _WORD_CONT = re.compile(r"(?i:(?:hundred|thousand|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                         r"(?:[ ]?-[ ]?|[ ])(?:and[ ])?)$")
-# where a pattern may start: a run of ASCII letters (group 1: a number word or keyword, else skipped), a digit run,
-# a symbol
-_WORD_OR_DIGITS = re.compile(r"([A-Za-z]+)|\d+|[<>≤≥~(βρκτ$€£]")
-_ANCHOR_WORDS = NUMBER_WORD_SET | frozenset(AT_KEYWORD)  # the words (lower case) that start a pattern
 
 
 def _candidates(s: str) -> list[Cand]:
@@ -113,12 +108,10 @@ def _candidates(s: str) -> list[Cand]:
             if c is not None and c.end > c.start:
                 out.append(c)
 
-    for tok in _WORD_OR_DIGITS.finditer(s):
-        p, word = tok.start(), tok.group(1)
-        if word is not None:  # most runs of letters are neither a number word nor a keyword: one set test
-            low = word.lower()
-            if low not in _ANCHOR_WORDS:
-                continue
+    for tok in ANCHOR_SCAN.finditer(s):  # anchor words, digit runs, symbols (the other words skipped in the scan)
+        word = tok[1]
+        if word is not None:
+            p, low = tok.start(1), word.lower()
             if low in NUMBER_WORD_SET and not _WORD_CONT.search(s, max(0, p - 16), p):
                 attempt(p, at_word)
             if low in AT_KEYWORD:  # most words start no pattern
@@ -126,6 +119,9 @@ def _candidates(s: str) -> list[Cand]:
                 if patterns:
                     attempt(p, patterns)
             continue
+        p = tok.start(2)
+        if p < 0:
+            continue  # the text's end
         first = s[p]
         if first.isdigit():
             if p >= 2 and s[p - 1] in ".," and s[p - 2].isdigit():
@@ -348,13 +344,19 @@ def _finish(s: str, c: Cand) -> None:
         c.kind = kind_of_unit(c.ucat, unit_info(c.unit)[2])
 
 
+def _has_digit(s: str) -> bool:
+    """``any(map(str.isdigit, s))``: a ``\\d`` search first (a decimal digit is a digit; the C scan stops at the
+    first), the per-character ``str.isdigit`` calls only for a text without one (superscripts, circled digits)."""
+    return _DIGITS.search(s) is not None or any(map(str.isdigit, s))
+
+
 def _parse_strict(text: str) -> list[ParsedMeasure]:
     """The parser; may raise on a bug (tests call this one), ``parse_measures`` never does."""
     if not text:
         return []
     s = normalise(text)
-    if not any(map(str.isdigit, s)) and not re.search(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|"
-                                                              r"eleven|twelve|teen|twenty|ty\b)", s):
+    if not _has_digit(s) and not re.search(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|"
+                                           r"eleven|twelve|teen|twenty|ty\b)", s):
         return []
     mask = _blocked_mask(s)
     chosen, weak = _resolve(s, _candidates(s), mask)
