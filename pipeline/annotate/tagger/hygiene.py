@@ -80,6 +80,20 @@ def tokens_at(joined: str, positions: list[int]) -> list[int]:
     return out
 
 
+def abbreviation_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """``(short start, short end, long start, long end)``, token offsets, of each of ``doc._.abbreviations`` that has
+    a long form, in their order. Read once per doc for the readers that need only the bounds: ``Span._`` makes an
+    ``Underscore`` object and ``._.long_form`` looks the value up in Python (~10,000 instructions a short form)."""
+    if not doc.has_extension("abbreviations"):
+        return []
+    out = []
+    for short in doc._.abbreviations or []:
+        long = short._.long_form
+        if long is not None:
+            out.append((short.start, short.end, long.start, long.end))
+    return out
+
+
 class SpanHygiene:
     """The hygiene rules for one document (token views computed once per doc)."""
 
@@ -123,6 +137,7 @@ class SpanHygiene:
         self._off_topic: dict[int, bool] = {}
         self._shorts: frozenset | None = None
         self._long: list[tuple[int, int]] | None = None
+        self._pairs: list[tuple[int, int, int, int]] | None = None
         self._long_starts: list[int] = []
 
     @staticmethod
@@ -280,15 +295,14 @@ class SpanHygiene:
         """Every mention (case-insensitive) of an abbreviation's long form, as token ranges."""
         if self._long is None:
             found: set[tuple[int, int]] = set()
-            doc = self.doc
-            if doc.has_extension("abbreviations"):
+            pairs = self.abbreviation_bounds()
+            if pairs:
                 lengths: dict[str, set[int]] = {}  # first word -> lengths of the long forms it starts
                 words = set()
-                for short in doc._.abbreviations or []:
-                    lf = short._.long_form
-                    if lf is not None and 2 <= len(lf) <= MAX_LONG_FORM:
-                        words.add(tuple(self.lower[lf.start:lf.end]))
-                        lengths.setdefault(self.lower[lf.start], set()).add(len(lf))
+                for _, _, a, b in pairs:
+                    if 2 <= b - a <= MAX_LONG_FORM:
+                        words.add(tuple(self.lower[a:b]))
+                        lengths.setdefault(self.lower[a], set()).add(b - a)
                 if words:  # one pass over the tokens (linear in the document; the first-word test runs in C)
                     low = self.lower
                     for i in compress(range(len(low)), map(lengths.__contains__, low)):
@@ -298,6 +312,12 @@ class SpanHygiene:
             self._long = sorted(found)
             self._long_starts = [a for a, _ in self._long]
         return self._long
+
+    def abbreviation_bounds(self) -> list[tuple[int, int, int, int]]:
+        """:func:`abbreviation_bounds` of the doc, read once (the long-form mentions and mention propagation)."""
+        if self._pairs is None:
+            self._pairs = abbreviation_bounds(self.doc)
+        return self._pairs
 
     def grow(self, s: int, e: int, label: str) -> tuple[int, int]:
         """Grow a truncated name: to a partly covered long-form mention, then over the noun after

@@ -45,9 +45,9 @@ def _weak(doc: Doc, probs: numpy.ndarray, cfg: Mapping, threshold: float, head: 
     """:func:`decode_weak` from :func:`_main_grown`'s column, factor and grown seeds."""
     if main is None:
         return [], []
-    if main.any():
+    if numpy.count_nonzero(main):
         col = numpy.where(main, 0.0, col).astype(probs.dtype)
-    if not (col >= threshold).any():
+    if not numpy.count_nonzero(col >= threshold):
         return [], []
     clean = clean if clean is not None else hygiene_for(doc, cfg)
     items = decode_items(doc, col, (head,), {head: threshold}, cfg.get("trim", True), False, {head: factor}, clean)
@@ -62,7 +62,7 @@ def _main_grown(probs: numpy.ndarray, heads: tuple[str, ...], cfg: Mapping, thre
     factor = min(1.0, (cfg.get("hysteresis") or {}).get(head, 1.0))
     col = probs[:, c:c + 1]
     low = col >= threshold * factor
-    if not low.any():
+    if not numpy.count_nonzero(low):
         return col, factor, None
     return col, factor, grow(col >= cfg["thresholds"].get(head, 0.5), low)
 
@@ -82,7 +82,7 @@ def decode_wide(doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Map
 
 def _wide(doc: Doc, head: str, main: numpy.ndarray | None) -> list[Span]:
     """:func:`decode_wide` from :func:`_main_grown`'s grown seeds."""
-    if main is None or not main.any():
+    if main is None or not numpy.count_nonzero(main):
         return []
     return _spans(doc, [(a, b, head, 0.0) for a, b in runs(main[:, 0])])
 
@@ -102,12 +102,12 @@ def decode_seeds(doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Ma
 def _seeds(doc: Doc, cfg: Mapping, threshold: float, head: str, col: numpy.ndarray, factor: float,
            main: numpy.ndarray | None) -> list[Span]:
     """:func:`decode_seeds` from :func:`_main_grown`'s column, factor and grown seeds."""
-    if main is None or not main.any():
+    if main is None or not numpy.count_nonzero(main):
         return []
     top = cfg["thresholds"].get(head, 0.5)
-    if not (main & (col < top * factor)).any():  # every token of every run is in the main hysteresis
+    if not numpy.count_nonzero(main & (col < top * factor)):  # every token of every run is in the main hysteresis
         return []
     seeds = main & (col >= threshold) & ~grow(col >= top, col >= top * factor)
-    if not seeds.any():
+    if not numpy.count_nonzero(seeds):
         return []
     return _spans(doc, [(a, b, head, 0.0) for a, b in runs(seeds[:, 0])])
