@@ -12,41 +12,24 @@ difference" per path and per shape.
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections import Counter
 
 import direction_paths as dp
 import direction_shapes as ds
-
-from claimex.corpora.findings import load_document
-from claimex.evaluate.prompts import judge, load_prompts, match_claim
-from claimex.extractor import Extractor
+from ei_train import examples_options, found_prompts  # bench/ei_train.py
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--examples", help="print the prompts whose line matches this regex")
-    ap.add_argument("--split", default="train")
-    args = ap.parse_args()
+    args = examples_options(__doc__)
     dp._install()
-    prompts = load_prompts(None, args.split)
-    extractor = Extractor.load(None)
-    pmcids = sorted({q.pmcid for q in prompts})
-    records = {p: extractor.document(load_document("evidence-inference", p)) for p in pmcids}
-    text_of = {p: load_document("evidence-inference", p).text for p in records}
     rows: Counter = Counter()
-    for prompt in prompts:
-        record = records[prompt.pmcid]
-        j = judge(prompt, record)
-        if not j.found:
-            continue
-        claim, _ = match_claim(prompt, record)
+    for prompt, doc, record, j, claim in found_prompts(args.split):
         col = "right" if j.predicted == prompt.label else (j.error or "?")
         if col == "difference vs no difference":
             col = "gold diff, claim none" if prompt.label != "no_difference" else "gold none, claim diff"
         path = dp.path_of(record.id, claim)
-        text = text_of[prompt.pmcid]
+        text = doc.text
         sentence = text[claim.start:claim.end]
         shapes = ds._shapes(claim, record, sentence, claim.start)
         for s in ["(all)", *shapes]:

@@ -23,14 +23,11 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
+from ei_train import oriented_claims  # bench/ei_train.py
 from judged import record_contexts  # bench/judged.py
 from named_arms import ARMS, arms_spy, lost_where, named_kind  # bench/named_arms.py
 
-from claimex.assemble.claims import ClaimAssembler
-from claimex.corpora.findings import Span
-from claimex.evaluate.findings_match import _overlaps, arm_aliases, entity_names
-from claimex.evaluate.prompts import load_prompts, prompt_claims
-from claimex.review.records import iter_records
+from claimex.evaluate.findings_match import _overlaps, entity_names
 
 
 def main() -> None:
@@ -41,23 +38,12 @@ def main() -> None:
     args = ap.parse_args()
     contexts = record_contexts()
     sentence_arms = arms_spy()
-    assembler = ClaimAssembler()
-    by_id = {}
-    for r in iter_records(args.records):
-        r.claims = assembler(r)
-        by_id[str(r.id)] = r
     counts: Counter = Counter()
     shown: Counter = Counter()
-    for p, rec, claim in prompt_claims(load_prompts(split="train"), by_id):
-        if claim is None:
-            continue
+    for o in oriented_claims(args.records):
+        p, rec, claim, got_i, got_c, i_arm, c_arm = o.prompt, o.record, o.claim, o.got_i, o.got_c, o.i_arm, o.c_arm
         counts["prompts matched"] += 1
-        ents = {e.id: e for e in rec.entities}
-        i_arm, c_arm = arm_aliases(Span(0, 0, p.intervention), rec), arm_aliases(Span(0, 0, p.comparator), rec)
-        got_i = [ents[i] for i in claim.intervention if i in ents]
-        got_c = [ents[i] for i in claim.comparator if i in ents]
-        if got_i and all(entity_names(e, c_arm, i_arm) for e in got_i):
-            i_arm, c_arm = c_arm, i_arm  # read in the claim's orientation
+        if o.swapped:
             counts["read swapped"] += 1
         s = rec.sentences[claim.sentence]
         sentence = (s.start, s.end)

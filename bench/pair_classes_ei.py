@@ -22,13 +22,10 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
+from ei_train import oriented_claims  # bench/ei_train.py
 from pair_classes import slot_class  # bench/pair_classes.py
 
-from claimex.assemble.claims import ClaimAssembler
-from claimex.corpora.findings import Span
-from claimex.evaluate.findings_match import arm_aliases, entity_names
-from claimex.evaluate.prompts import load_prompts, prompt_claims
-from claimex.review.records import iter_records
+from claimex.evaluate.findings_match import entity_names
 
 
 def main() -> None:
@@ -37,23 +34,11 @@ def main() -> None:
     ap.add_argument("--show", help="print the prompts of both-wrong classes containing this")
     ap.add_argument("--limit", type=int, default=40)
     args = ap.parse_args()
-    assembler = ClaimAssembler()
-    by_id = {}
-    for r in iter_records(args.records):
-        r.claims = assembler(r)
-        by_id[str(r.id)] = r
     counts: Counter = Counter()
     shown: Counter = Counter()
-    for p, rec, claim in prompt_claims(load_prompts(split="train"), by_id):
-        if claim is None:
-            continue
+    for o in oriented_claims(args.records):
+        p, rec, claim, got_i, got_c, i_arm, c_arm = o.prompt, o.record, o.claim, o.got_i, o.got_c, o.i_arm, o.c_arm
         counts["prompts matched"] += 1
-        ents = {e.id: e for e in rec.entities}
-        i_arm, c_arm = arm_aliases(Span(0, 0, p.intervention), rec), arm_aliases(Span(0, 0, p.comparator), rec)
-        got_i = [ents[i] for i in claim.intervention if i in ents]
-        got_c = [ents[i] for i in claim.comparator if i in ents]
-        if got_i and all(entity_names(e, c_arm, i_arm) for e in got_i):
-            i_arm, c_arm = c_arm, i_arm  # read in the claim's orientation
         ok_i = bool(got_i) and all(entity_names(e, i_arm, c_arm) for e in got_i)
         ok_c = bool(got_c) and all(entity_names(e, c_arm, i_arm) for e in got_c)
         if ok_i and ok_c:

@@ -13,39 +13,23 @@ and sentence (``=`` the claim's value, ``!=`` a later step set another) and the 
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections import Counter
 
 import direction_paths as dp
+from ei_train import examples_options, found_prompts  # bench/ei_train.py
 from judged import print_counts
 
 from claimex.assemble.claims.significance import significance
-from claimex.corpora.findings import load_document
-from claimex.evaluate.prompts import judge, load_prompts, match_claim
-from claimex.extractor import Extractor
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--examples", help="print the prompts whose line matches this regex")
-    ap.add_argument("--split", default="train")
-    args = ap.parse_args()
+    args = examples_options(__doc__)
     dp._install()
-    prompts = load_prompts(None, args.split)
-    extractor = Extractor.load(None)
-    pmcids = sorted({q.pmcid for q in prompts})
-    docs = {p: load_document("evidence-inference", p) for p in pmcids}
-    records = {p: extractor.document(docs[p]) for p in pmcids}
     rows: Counter = Counter()
-    for prompt in prompts:
-        record = records[prompt.pmcid]
-        j = judge(prompt, record)
-        if not j.found:
-            continue
-        claim, _ = match_claim(prompt, record)
+    for prompt, doc, record, _, claim in found_prompts(args.split):
         want = prompt.label != "no_difference"
-        sentence = docs[prompt.pmcid].text[claim.start:claim.end]
+        sentence = doc.text[claim.start:claim.end]
         mine = [record.measure(i) for i in claim.measures]
         sig, _, source = significance(mine, sentence, claim.start)
         src = f"{source or 'none'}{'=' if sig == claim.significant else '!='}"
