@@ -10,7 +10,7 @@ by config.
 Two layers: ``doc.spans[SPANS_KEY]`` is the token-level PICO layer (what ``claimex evaluate --task pico``
 scores: a coordinated list of outcomes is one span, as EBM-NLP marks it); ``doc.spans[CLAIMS_KEY]``, when a
 component writes it (``claimex_outcome_lists``), holds the same entities at the granularity of claims (one
-OUTCOME span per list item). The record's entities come from :func:`claim_entities`. Writing the PICO
+OUTCOME span per list item). The record's entities come from :func:`claim_entries`. Writing the PICO
 layer with :func:`set_entities` drops a claims layer derived from an older PICO layer.
 """
 
@@ -138,14 +138,19 @@ def get_entities(doc: Doc, key: str = SPANS_KEY) -> list[TaggedSpan]:
     return [TaggedSpan(span, score, sub) for span, score, sub in zip(group, scores, subtypes)]
 
 
+def claims_layer(doc: Doc) -> str:
+    """The span-group key claims are built from: the :data:`CLAIMS_KEY` layer, else the PICO layer."""
+    return CLAIMS_KEY if CLAIMS_KEY in doc.spans else SPANS_KEY
+
+
 def claim_entities(doc: Doc) -> list[TaggedSpan]:
-    """The entities claims are built from: the :data:`CLAIMS_KEY` layer, else the PICO layer."""
-    return get_entities(doc, CLAIMS_KEY if CLAIMS_KEY in doc.spans else SPANS_KEY)
+    """The entities claims are built from (:func:`claims_layer`)."""
+    return get_entities(doc, claims_layer(doc))
 
 
 def claim_entries(doc: Doc) -> list[Entry]:
     """:func:`claim_entities` as :func:`layer_entries` tuples (no Span or :class:`TaggedSpan` per entity)."""
-    return layer_entries(doc, CLAIMS_KEY if CLAIMS_KEY in doc.spans else SPANS_KEY)
+    return layer_entries(doc, claims_layer(doc))
 
 
 def char_bounds(doc: Doc, start: int, end: int, texts: Sequence[str]) -> tuple[int, int]:

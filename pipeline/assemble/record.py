@@ -1,7 +1,7 @@
 """Doc + Document -> :class:`claimex.schema.Record`.
 
 Sentences get the section label of the structured-abstract section they start in;
-entities (the claims layer of :func:`claimex.annotate.entities.claim_entities`: one OUTCOME per list
+entities (the claims layer, :func:`claimex.annotate.entities.claims_layer`: one OUTCOME per list
 item; read as :func:`~claimex.annotate.entities.claim_entries` tuples, their character offsets by
 :func:`~claimex.annotate.entities.char_bounds`: no Span object per entity) get ids ``E1..``, measures
 ``M1..`` in text order; entity ``expanded`` replaces the abbreviations inside the entity with their long
