@@ -29,7 +29,6 @@ CLAIMS_KEY = "pico_claims"
 WEAK_KEY = "pico_weak"  # low-threshold OUTCOME candidates of the tagger (``weak_outcome``), for the claims layer
 WIDE_KEY = "pico_wide"  # how far the tagger's OUTCOME spans reach at the weak floor, for the claims layer
 SEEDS_KEY = "pico_seeds"  # weak-threshold runs inside those reaches that the main spans do not reach (claims layer)
-WEAK_ARMS_KEY = "pico_weak_arms"  # low-threshold INTERVENTION candidates of the tagger (``weak_intervention``), claims
 
 # Doc -> {key: (the SpanGroup set_entities wrote, its spans' (start, end, label id))}: what span_bounds reads. The
 # values hold no Span (a Span holds its Doc: the Doc would never be freed) and the group holds its Doc weakly.

@@ -69,7 +69,6 @@ from spacy.attrs import SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .arm_weak import weak_arms
 from .entities import CLAIMS_KEY, SPANS_KEY, Entry, layer_entries, set_entities, spans_of
 from .outcome_arms import arm_outcomes
 from .outcome_countarms import counted_arm_objects
@@ -335,7 +334,6 @@ class OutcomeLists:
         claims = arm_outcomes(t, claims)
         claims = effect_objects(t, claims)
         claims = outcome_sets(t, counted_arm_objects(t, claims, kind_at))
-        claims += [[a, b, "INTERVENTION", sc, None, "weak_arm"] for a, b, sc in weak_arms(doc, t, t.sentences, claims)]
         pico = self._pico_layer(tagged, claims)
         if not _same(pico, tagged):
             set_entities(doc, spans_of(doc, pico), scores=[o[3] for o in pico], subtypes=[o[4] for o in pico])

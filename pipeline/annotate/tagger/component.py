@@ -5,9 +5,7 @@ Writes ``doc.spans["pico"]`` (labels POPULATION/INTERVENTION/COMPARATOR/OUTCOME)
 ``doc.spans["pico_weak"]``: the OUTCOME head decoded again at that lower threshold
 (:func:`.weakwide.decode_weak`), candidates that :mod:`claimex.annotate.outcome_weak` adds to the claims
 layer only, and ``doc.spans["pico_wide"]``: how far the OUTCOME spans reach at that threshold's hysteresis floor
-(:func:`.weakwide.decode_wide`, read by :mod:`claimex.annotate.outcome_wide`); with ``weak_intervention`` (a
-threshold, 0 = off) ``doc.spans["pico_weak_arms"]``: the INTERVENTION head decoded again at that lower threshold, the
-candidates :mod:`claimex.annotate.arm_weak` adds to the claims layer only. Trains on partially annotated
+(:func:`.weakwide.decode_wide`, read by :mod:`claimex.annotate.outcome_wide`). Trains on partially annotated
 documents: see :mod:`.model` for the targets and the loss mask.
 """
 
@@ -24,14 +22,14 @@ from spacy.tokens import Doc
 from spacy.training import Example, validate_examples, validate_get_examples
 from thinc.api import Model, set_dropout_rate
 
-from ..entities import SEEDS_KEY, WEAK_ARMS_KEY, WEAK_KEY, WIDE_KEY, set_entities
+from ..entities import SEEDS_KEY, WEAK_KEY, WIDE_KEY, set_entities
 from .decode import decode_doc, hygiene_for
 from .embedcache import EmbedCache, fits, parts
 from .model import HEADS, sigmoid, targets
 from .ops import use_fast_ops
 from .scoring import make_pico_scorer  # noqa: F401  (registers claimex.pico_scorer.v1)
 from .spaces import kept, spread, without_space
-from .weakwide import decode_weak, decode_weak_wide
+from .weakwide import decode_weak_wide
 
 #: tokens the network sees at once, so that its layers' arrays (tokens x 32-160 floats, ~1.3 MB at 2,048)
 #: stay in the CPU's cache: on the 537 bench abstracts (257 tokens each) in batches of 32 (``claimex
@@ -54,7 +52,6 @@ DEFAULT_HYSTERESIS = {h: 1.0 for h in HEADS}  # 1 = plain thresholding (see deco
         "exclusive": False,
         "hygiene": True,
         "weak_outcome": 0.0,
-        "weak_intervention": 0.0,
         "scorer": {"@scorers": "claimex.pico_scorer.v1"},
     },
     default_score_weights={"pico_macro_f": 1.0, "pico_micro_f": 0.0, "pico_p_f": 0.0, "pico_i_f": 0.0,
@@ -62,11 +59,10 @@ DEFAULT_HYSTERESIS = {h: 1.0 for h in HEADS}  # 1 = plain thresholding (see deco
 )
 def make_claimex_pico(nlp: Language, name: str, model: Model, thresholds: dict[str, float],
                       hysteresis: dict[str, float], trim: bool, propagate: bool, exclusive: bool,
-                      scorer: Callable | None, hygiene: bool = True, weak_outcome: float = 0.0,
-                      weak_intervention: float = 0.0) -> PicoTagger:
+                      scorer: Callable | None, hygiene: bool = True, weak_outcome: float = 0.0) -> PicoTagger:
     return PicoTagger(nlp.vocab, model, name, thresholds=thresholds, hysteresis=hysteresis, trim=trim,
                       propagate=propagate, exclusive=exclusive, scorer=scorer, hygiene=hygiene,
-                      weak_outcome=weak_outcome, weak_intervention=weak_intervention)
+                      weak_outcome=weak_outcome)
 
 
 def token_chunks(docs: list[Doc], budget: int) -> list[list[Doc]]:
@@ -85,8 +81,7 @@ def token_chunks(docs: list[Doc], budget: int) -> list[list[Doc]]:
 class PicoTagger(TrainablePipe):
     def __init__(self, vocab, model: Model, name: str = "claimex_pico", *, thresholds: dict | None = None,
                  hysteresis: dict | None = None, trim: bool = True, propagate: bool = False, exclusive: bool = False,
-                 scorer: Callable | None = None, hygiene: bool = True, weak_outcome: float = 0.0,
-                 weak_intervention: float = 0.0) -> None:
+                 scorer: Callable | None = None, hygiene: bool = True, weak_outcome: float = 0.0) -> None:
         self.vocab = vocab
         self.model = use_fast_ops(model)
         self.name = name
@@ -95,8 +90,7 @@ class PicoTagger(TrainablePipe):
         self.cfg: dict[str, Any] = {"heads": list(HEADS), "thresholds": dict(thresholds or DEFAULT_THRESHOLDS),
                                     "hysteresis": dict(hysteresis or DEFAULT_HYSTERESIS),
                                     "trim": trim, "propagate": propagate, "exclusive": exclusive,
-                                    "hygiene": hygiene, "weak_outcome": weak_outcome,
-                                    "weak_intervention": weak_intervention}
+                                    "hygiene": hygiene, "weak_outcome": weak_outcome}
 
     @property
     def heads(self) -> tuple[str, ...]:
@@ -178,10 +172,6 @@ class PicoTagger(TrainablePipe):
                 set_entities(doc, weak, scores, key=WEAK_KEY)
                 set_entities(doc, wide, key=WIDE_KEY)
                 set_entities(doc, seeds, key=SEEDS_KEY)
-            if self.cfg.get("weak_intervention"):  # arm candidates for the claims layer (claimex.annotate.arm_weak)
-                arms, scores = decode_weak(doc, p, self.heads, self.cfg, self.cfg["weak_intervention"],
-                                           head="INTERVENTION", clean=clean)
-                set_entities(doc, arms, scores, key=WEAK_ARMS_KEY)
 
     def update(self, examples: Iterable[Example], *, drop: float = 0.0, sgd=None,
                losses: dict[str, float] | None = None) -> dict[str, float]:
