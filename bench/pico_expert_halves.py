@@ -14,8 +14,9 @@ crowd layer (``ebm_crowd``, 280) is printed beside them. Same decoding (``decode
 (``claimex.metrics.score_doc``) as ``bench/pico_dev.py``; the tagger runs once per model.
 
 ``--volume``: the predicted INTERVENTION tokens (INTERVENTION + COMPARATOR spans) by source - repeats added by mention
-propagation, COMPARATOR runs, tokens under the class threshold (hygiene growth), dose / route / schedule words, generic
-arm words - and P / R / F1 with each kind cut from the prediction, on ``ebm_expert_i`` and on the crowd I layer.
+propagation, every mention whose words an earlier arm span of the doc has (tagged or propagated), COMPARATOR runs,
+tokens under the class threshold (hygiene growth), dose / route / schedule words, generic arm words - and P / R / F1
+with each kind cut from the prediction, on ``ebm_expert_i`` and on the crowd I layer.
 
 ``--sweep``: per class, threshold x hysteresis (the other classes as shipped) and mention propagation on / off for that
 class; the best expert-style F1 on the tune half is reported on the report half with P and R.
@@ -127,7 +128,7 @@ def show_shipped(model: str, res: dict) -> None:
 
 # -- volume: where the predicted intervention tokens come from ---------------------------------------------------
 
-KINDS = ("propagated", "comparator", "under_threshold", "dose_route_schedule", "generic_arm_word")
+KINDS = ("propagated", "repeat_mention", "comparator", "under_threshold", "dose_route_schedule", "generic_arm_word")
 
 
 def token_kinds(doc, probs, heads, cfg) -> dict[str, set[int]]:
@@ -139,7 +140,13 @@ def token_kinds(doc, probs, heads, cfg) -> dict[str, set[int]]:
     col = heads.index("INTERVENTION")
     thr = cfg["thresholds"]["INTERVENTION"]
     low = [t.lower_ for t in doc]
-    kinds = {"all": arm, "propagated": arm - base_arm,
+    seen, repeats = set(), set()
+    for s, e, _lab, _ in sorted(it for it in full if it[2] in ARM):
+        words = tuple(low[s:e])
+        if words in seen:
+            repeats.update(range(s, e))
+        seen.add(words)
+    kinds = {"all": arm, "propagated": arm - base_arm, "repeat_mention": repeats,
              "comparator": {t for s, e, lab, _ in full if lab == "COMPARATOR" for t in range(s, e)},
              "under_threshold": {t for t in base_arm if probs[t, col] < thr},
              "dose_route_schedule": {t for t in arm if low[t] in DOSE_WORDS or _DIGIT.search(low[t])},
