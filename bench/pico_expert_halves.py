@@ -34,7 +34,7 @@ from pathlib import Path
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from claimex.annotate.tagger.decode import PROPAGATE, _clean_new, _spans, decode_items, hygiene_for, propagate_items
+from claimex.annotate.tagger.decode import PROPAGATE, decode_doc
 from claimex.corpora.dev import dev_sets
 from claimex.corpora.split import hash_score
 from claimex.metrics import Counts, score_doc
@@ -66,19 +66,10 @@ def half_of(key: str) -> str:
 
 
 def decode_items_cfg(doc, probs, heads, cfg, thresholds=None, hysteresis=None, propagate_labels=PROPAGATE):
-    """``decode_doc`` of the tagger as items, with the classes mention propagation is applied to as an argument (the
-    shipped decoding: ``PROPAGATE``; ``()`` = propagation off)."""
-    clean = hygiene_for(doc, cfg)
-    items = decode_items(doc, probs, heads, thresholds or cfg["thresholds"], cfg.get("trim", True),
-                         cfg.get("exclusive", False), hysteresis or cfg.get("hysteresis"), clean)
-    if cfg.get("propagate") and items and propagate_labels:
-        decoded = {it[:3] for it in items}
-        items = propagate_items(doc, items, labels=propagate_labels,
-                                lower=clean.lower_ids if clean is not None else None,
-                                pairs=clean.abbreviation_bounds() if clean is not None else None)
-        if clean is not None:
-            items = _clean_new(clean, items, decoded)
-    return items
+    """The tagger's decoding (``decode_doc``) as ``(start, end, label)`` tuples, with the labels mention propagation
+    applies to as an argument (the shipped decoding: ``PROPAGATE``; ``()`` = propagation off)."""
+    spans, _, _ = decode_doc(doc, probs, heads, cfg, thresholds, hysteresis, propagate_labels=propagate_labels)
+    return [(sp.start, sp.end, sp.label_) for sp in spans]
 
 
 def _tokens(gold, doc):
@@ -92,9 +83,7 @@ def score_items(sets, cache, decoder, names=SETS) -> dict:
     for name in names:
         counts = {half: Counts() for half in HALVES + ("all",)}
         for gold, (doc, probs) in zip(sets[name], cache[name]):
-            items = decoder(doc, probs)
-            spans = _spans(doc, items)
-            pred = [(s.start_char, s.end_char, s.label_) for s in spans]
+            pred = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), lab) for s, e, lab in decoder(doc, probs)]
             score_doc(counts[half_of(gold.key)], gold, pred, _tokens(gold, doc))
             score_doc(counts["all"], gold, pred, _tokens(gold, doc))
         for half in HALVES + ("all",):
@@ -135,19 +124,19 @@ def token_kinds(doc, probs, heads, cfg) -> dict[str, set[int]]:
     """The doc's predicted arm tokens (shipped decoding) and, per kind, the ones of that kind."""
     full = decode_items_cfg(doc, probs, heads, cfg)
     base = decode_items_cfg(doc, probs, heads, cfg, propagate_labels=())
-    arm = {t for s, e, lab, _ in full if lab in ARM for t in range(s, e)}
-    base_arm = {t for s, e, lab, _ in base if lab in ARM for t in range(s, e)}
+    arm = {t for s, e, lab in full if lab in ARM for t in range(s, e)}
+    base_arm = {t for s, e, lab in base if lab in ARM for t in range(s, e)}
     col = heads.index("INTERVENTION")
     thr = cfg["thresholds"]["INTERVENTION"]
     low = [t.lower_ for t in doc]
     seen, repeats = set(), set()
-    for s, e, _lab, _ in sorted(it for it in full if it[2] in ARM):
+    for s, e, _lab in sorted(it for it in full if it[2] in ARM):
         words = tuple(low[s:e])
         if words in seen:
             repeats.update(range(s, e))
         seen.add(words)
     kinds = {"all": arm, "propagated": arm - base_arm, "repeat_mention": repeats,
-             "comparator": {t for s, e, lab, _ in full if lab == "COMPARATOR" for t in range(s, e)},
+             "comparator": {t for s, e, lab in full if lab == "COMPARATOR" for t in range(s, e)},
              "under_threshold": {t for t in base_arm if probs[t, col] < thr},
              "dose_route_schedule": {t for t in arm if low[t] in DOSE_WORDS or _DIGIT.search(low[t])},
              "generic_arm_word": {t for t in arm if low[t] in GENERIC_WORDS}}
