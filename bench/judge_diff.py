@@ -30,10 +30,10 @@ from claimex.evaluate.findings_match import FIELDS, judge
 COUNTED = ("found",) + FIELDS + ("fully",)
 
 
-def dump(ids: Path | None, skip_ids: Path | None, out: Path) -> None:
+def dump(ids: Path | None, skip_ids: Path | None, out: Path, model: str | None = None) -> None:
     golds = select_gold(load_gold(None, errors=[]), "tune", ids, skip_ids)
     rows = {}
-    for g, record, text in _predict(golds, None, None, []):
+    for g, record, text in _predict(golds, None, model, []):
         for k, finding in enumerate(g.findings):
             j = judge(finding, record, text)
             row = {"found": j.found, "fully": j.fully_right, "split": "open" if skip_ids else "blind",
@@ -70,13 +70,14 @@ def main() -> None:
     d.add_argument("--ids", type=Path)
     d.add_argument("--skip-ids", type=Path)
     d.add_argument("--out", type=Path, required=True)
+    d.add_argument("--model", help="a PICO model path (as claimex evaluate --model; default: the shipped default)")
     c = sub.add_parser("diff")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)
     c.add_argument("--examples", action="store_true")
     args = ap.parse_args()
     if args.cmd == "dump":
-        dump(args.ids, args.skip_ids, args.out)
+        dump(args.ids, args.skip_ids, args.out, args.model)
     else:
         diff(args.a, args.b, args.examples)
 

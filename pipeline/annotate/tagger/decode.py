@@ -207,18 +207,20 @@ def hygiene_for(doc: Doc, cfg: Mapping) -> SpanHygiene | None:
 def decode_doc(
     doc: Doc, probs: numpy.ndarray, heads: tuple[str, ...], cfg: Mapping,
     thresholds: Mapping[str, float] | None = None, hysteresis: Mapping[str, float] | None = None,
-    clean: SpanHygiene | None = None,
+    clean: SpanHygiene | None = None, propagate_labels: tuple[str, ...] | None = None,
 ) -> tuple[list[Span], list[float], list[str | None]]:
     """The tagger's whole decoding as the component runs it: :func:`decode`, mention
     :func:`propagate` (``cfg["propagate"]``) and span hygiene (``cfg["hygiene"]``, default on) over
     the propagated mentions too. ``thresholds``/``hysteresis`` override the cfg's (tuning); ``clean``: the
-    doc's :func:`hygiene_for`, when the caller has made it."""
+    doc's :func:`hygiene_for`, when the caller has made it; ``propagate_labels``: the labels propagation applies to
+    instead of :data:`PROPAGATE` (decoding sweeps, ``bench/pico_expert_halves.py``; ``()`` = none)."""
     clean = clean if clean is not None else hygiene_for(doc, cfg)
     items = decode_items(doc, probs, heads, thresholds or cfg["thresholds"], cfg.get("trim", True),
                          cfg.get("exclusive", False), hysteresis or cfg.get("hysteresis"), clean)
-    if cfg.get("propagate") and items:
+    labels = PROPAGATE if propagate_labels is None else propagate_labels
+    if cfg.get("propagate") and items and labels:
         decoded = {it[:3] for it in items}
-        items = propagate_items(doc, items, lower=clean.lower_ids if clean is not None else None,
+        items = propagate_items(doc, items, labels, lower=clean.lower_ids if clean is not None else None,
                                 pairs=clean.abbreviation_bounds() if clean is not None else None)
         if clean is not None:
             items = _clean_new(clean, items, decoded)

@@ -225,3 +225,21 @@ def test_decode_weak_wide_equals_the_two_decodes_apart():
             key = [[(s.start, s.end, s.label_) for s in spans] for spans in (weak, wide, got[0], got[2], seeds,
                                                                              got[3])]
             assert key[2] == key[0] and got[1] == scores and key[3] == key[1] and key[5] == key[4]
+
+
+def test_decode_doc_propagates_only_the_labels_it_is_given():
+    """``decode_doc(..., propagate_labels=...)``: the labels mention propagation applies to (a decoding sweep switches
+    it off for one class); by default every label of ``PROPAGATE``."""
+    from claimex.annotate.tagger.decode import decode_doc
+
+    words = "metformin lowered mortality . metformin and mortality again".split()
+    doc, probs = make(words, {I: [(0, 0.9)], O: [(2, 0.9)]})
+    cfg = {"thresholds": {h: 0.5 for h in HEADS}, "propagate": True, "hygiene": False}
+
+    def tagged(**kw):
+        spans, _, _ = decode_doc(doc, probs, HEADS, cfg, **kw)
+        return sorted((s.start, s.label_) for s in spans)
+
+    assert tagged() == [(0, "INTERVENTION"), (2, "OUTCOME"), (4, "INTERVENTION"), (6, "OUTCOME")]
+    assert tagged(propagate_labels=("OUTCOME",)) == [(0, "INTERVENTION"), (2, "OUTCOME"), (6, "OUTCOME")]
+    assert tagged(propagate_labels=()) == [(0, "INTERVENTION"), (2, "OUTCOME")]
