@@ -39,8 +39,10 @@ def same_intervention(a: frozenset[str], b: frozenset[str]) -> bool:
     for w in a:
         if not shares_stem(w, b):
             own_a += 1
-    if own_a and any(not shares_stem(w, a) for w in b):
-        return False
+    if own_a:  # ``any(not shares_stem(w, a) for w in b)`` as a loop: no generator per miss (session 24)
+        for w in b:
+            if not shares_stem(w, a):
+                return False
     shared = len(a) - own_a
     return shared >= 0.6 * max(len(a), len(b))
 
