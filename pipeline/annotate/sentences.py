@@ -117,12 +117,14 @@ def _heading_run(words: list[str], i: int, at_start: bool) -> int:
 
 def heading_label(text: str) -> str | None:
     """The section label of a heading sentence (``"ABSTRACT.RESULTS::"`` -> ``"RESULTS"``,
-    ``"Materials and methods:"`` -> ``"MATERIALS AND METHODS"``); None when ``text`` is not a heading."""
+    ``"Materials and methods:"`` -> ``"MATERIALS AND METHODS"``); None when ``text`` is not a heading. Its words are
+    split off up to a seventh (the rest of a longer text stays one string: a sentence is ~25 words, each a new string,
+    and a heading has at most six)."""
     body = text.strip()
     if body.startswith("[") and body.endswith("]"):  # "[Subjects and Methods]"
         body = body[1:-1].strip().upper() + ":"
     colon = body.endswith(":")
-    words = body.rstrip(":").replace(",", " , ").split()
+    words = body.rstrip(":").replace(",", " , ").split(None, 6)
     if not words or len(words) > 6:
         return None
     if all(_caps(w) or w in _LINK_WORDS for w in words):
