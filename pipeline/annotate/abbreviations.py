@@ -46,8 +46,8 @@ MAX_INSIDE = 8
 #: a short form and its long form as token and character offsets: short start, end, start_char, end_char, then the
 #: long form's four
 Row = tuple[int, int, int, int, int, int, int, int]
-# Doc -> (its doc._.abbreviations list, the Rows of its items) as the detector wrote them: what abbreviation_rows
-# reads (no Span is kept here beyond the list the Doc itself holds)
+# Doc -> the Rows of its doc._.abbreviations items as the detector wrote them: what abbreviation_rows reads. The
+# values hold no Span and not the list (a Span holds its Doc: the Doc would never be freed).
 _ROWS: WeakKeyDictionary = WeakKeyDictionary()
 
 
@@ -147,7 +147,7 @@ class ClaimexAbbreviationDetector(AbbreviationDetector):
                 if rows is not None:
                     rows.append(_row(short, long_form))
         if rows is not None:
-            _ROWS[doc] = (found, rows)
+            _ROWS[doc] = rows
         if self.make_serializable:
             doc._.abbreviations = [self.make_short_form_serializable(a) for a in doc._.abbreviations]
         return doc
@@ -305,19 +305,19 @@ def make_abbreviation_detector(nlp: Language, name: str, make_serializable: bool
 def abbreviation_rows(doc: Doc) -> list[Row]:
     """One :data:`Row` (short form's token start and end and character start and end, then the long form's) per
     item of ``doc._.abbreviations`` that has a long form, in the list's order. The detector records the rows of the
-    pairs it writes (:class:`ClaimexAbbreviationDetector`), and they answer while ``doc._.abbreviations`` is that
-    same list with as many items (claimex never changes a short form's ``long_form`` after the detector set it);
-    else they are read from the spans. Reading them costs ``Span._`` (an ``Underscore`` object) and a Python
-    ``__getattr__`` per short form, ~13,000 instructions: the span hygiene and the record each read every pair.
-    The list is shared: do not change it."""
+    pairs it writes (:class:`ClaimexAbbreviationDetector`), and they answer while ``doc._.abbreviations`` holds as
+    many items with the same token bounds, in order (a short form's ``long_form`` is kept by its character offsets,
+    and claimex never changes it after the detector set it); else they are read from the spans. Reading them costs
+    ``Span._`` (an ``Underscore`` object) and a Python ``__getattr__`` per short form, ~13,000 instructions: the span
+    hygiene and the record each read every pair. The list is shared: do not change it."""
     if not Doc.has_extension("abbreviations"):
         return []
     found = doc._.abbreviations
     if not found:
         return []
-    made = _ROWS.get(doc)
-    if made is not None and made[0] is found and len(made[1]) == len(found):
-        return made[1]
+    made = _recorded(doc, found)
+    if made is not None:
+        return made
     out = []
     for short in found:
         long_form = short._.long_form
@@ -343,11 +343,21 @@ def _row(short: Span, long_form: Span) -> Row:
             long_form.start, long_form.end, long_form.start_char, long_form.end_char)
 
 
+def _recorded(doc: Doc, found: list) -> list[Row] | None:
+    """The recorded rows of ``doc`` when they describe ``found`` (``doc._.abbreviations``): as many, with the same
+    token bounds in order (``Span.start`` / ``end``: no Token or ``Underscore`` object); else None."""
+    made = _ROWS.get(doc)
+    if made is None or len(made) != len(found):
+        return None
+    for row, short in zip(made, found):
+        if row[0] != short.start or row[1] != short.end:
+            return None
+    return made
+
+
 def _rows_before(doc: Doc, found: list) -> list[Row] | None:
     """The rows of what ``found`` (``doc._.abbreviations``) already holds, or None when they are not recorded."""
     if not found:
         return []
-    made = _ROWS.get(doc)
-    if made is not None and made[0] is found and len(made[1]) == len(found):
-        return list(made[1])
-    return None
+    made = _recorded(doc, found)
+    return None if made is None else list(made)

@@ -55,7 +55,7 @@ def test_recorded_rows_equal_the_span_reads(docs):
         assert abbreviation_pairs(doc) == _pairs_old(doc)
         assert abbreviation_pairs(doc, doc.text) == _pairs_old(doc, doc.text)
         if got:
-            recorded += got is abbreviations._ROWS[doc][1]  # answered from the detector's record
+            recorded += got is abbreviations._ROWS[doc]  # answered from the detector's record
             rows += len(got)
     assert recorded > 20 and rows > 100
 
@@ -64,13 +64,15 @@ def test_changed_lists_are_read_from_the_spans(rules_nlp, docs):
     doc = next(d for d in docs if len(d._.abbreviations) >= 2)
     first = doc._.abbreviations[0]
     doc._.abbreviations.append(first)  # one more item: the record no longer answers
-    assert abbreviation_rows(doc) == _rows_old(doc) and abbreviation_rows(doc) is not abbreviations._ROWS[doc][1]
-    doc._.abbreviations = doc._.abbreviations[:1]  # another list
+    assert abbreviation_rows(doc) == _rows_old(doc) and abbreviation_rows(doc) is not abbreviations._ROWS[doc]
+    doc._.abbreviations = doc._.abbreviations[:1]  # a shorter list
     assert abbreviation_rows(doc) == _rows_old(doc) and len(abbreviation_rows(doc)) == 1
+    doc._.abbreviations = [doc._.abbreviations[0]] * len(abbreviations._ROWS[doc])  # as many, other bounds
+    assert abbreviation_rows(doc) == _rows_old(doc)
     # the detector run again on a finished doc appends to the list it finds: recorded over what was recorded
     again = rules_nlp(doc.text)
     rules_nlp.get_pipe("claimex_abbreviations")(again)
-    assert abbreviation_rows(again) == _rows_old(again) and abbreviation_rows(again) is abbreviations._ROWS[again][1]
+    assert abbreviation_rows(again) == _rows_old(again) and abbreviation_rows(again) is abbreviations._ROWS[again]
     assert len(again._.abbreviations) == 2 * len(_rows_old(rules_nlp(doc.text)))
 
 
@@ -91,3 +93,17 @@ def test_the_doc_is_left_as_before(rules_nlp, docs):
         assert [k for k in doc.user_data if k[1] in ("long_form", "abbreviations")] == expected
         with_pairs += bool(found)
     assert with_pairs > 10
+
+
+def test_the_record_does_not_keep_the_doc(rules_nlp, docs):
+    """The rows hold no Span (a Span holds its Doc): a doc with pairs is freed when it goes, and its rows with it."""
+    import gc
+
+    text = next(d.text for d in docs if d._.abbreviations)
+    doc = rules_nlp(text)
+    assert doc in abbreviations._ROWS
+    gc.collect()
+    before = len(abbreviations._ROWS)
+    doc.user_data.clear()  # the Extractor's record_of: the short forms' Spans hold the Doc (a cycle) until then
+    del doc
+    assert len(abbreviations._ROWS) == before - 1
