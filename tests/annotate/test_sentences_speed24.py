@@ -1,12 +1,27 @@
-"""Speed-up of ``sentences.heading_label`` (session 24) that must not change a label: the words are split off up to a
-seventh (``str.split(None, 6)``; a heading has at most six), not every word of the sentence, against the old form
-(kept here) on every sentence of real abstracts from ../shared and on made-up headings of one to nine words."""
+"""Speed-ups of the sentence code (session 24) that must not change a result, against the old forms (kept here):
+``heading_label`` splits the words off up to a seventh (``str.split(None, 6)``; a heading has at most six), not every
+word of the sentence - on every sentence of real abstracts from ../shared and on made-up headings of one to nine
+words; the splitter's SENT_START column is a filled array with the starts set (``sent_start_column``), not a Python
+list of ints converted by numpy - on real abstracts and made-up flags."""
 
 from __future__ import annotations
 
 import random
 
-from claimex.annotate.sentences import _LINK_WORDS, _TITLE_TAIL, SECTION_WORDS, _caps, _section_word, heading_label
+import numpy
+from spacy.attrs import SENT_START
+
+from claimex.annotate.sentences import (
+    _LINK_WORDS,
+    _TITLE_TAIL,
+    SECTION_WORDS,
+    _caps,
+    _section_word,
+    heading_label,
+    sent_start_column,
+    sentence_starts,
+)
+from claimex.annotate.tokens import token_texts
 
 
 def _heading_label_old(text: str) -> str | None:
@@ -56,3 +71,20 @@ def test_made_up_headings():
         assert got == _heading_label_old(text), text
         labelled += got is not None
     assert labelled > 1000
+
+
+def _column_old(flags: list[bool]) -> numpy.ndarray:
+    return numpy.array([1 if f else -1 for f in flags], dtype="int64").astype("uint64")
+
+
+def test_sent_start_column(rules_nlp, pubmed_sentences):
+    rng = random.Random(24)
+    cases = [[rng.random() < p for _ in range(n)] for n in (1, 2, 3, 50, 261, 3000) for p in (0.0, 0.1, 0.5, 1.0)]
+    for text in [t for t in pubmed_sentences if len(t) > 600][:40]:
+        doc = rules_nlp(text)
+        flags = sentence_starts(token_texts(doc))
+        cases.append(flags)
+        assert doc.to_array(SENT_START).astype("int64").tolist() == [1 if f else -1 for f in flags]  # as set
+    for flags in cases:
+        new, old = sent_start_column(flags), _column_old(flags)
+        assert new.dtype == old.dtype and new.shape == old.shape and new.tolist() == old.tolist()
