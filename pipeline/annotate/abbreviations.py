@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import compress
+from weakref import WeakKeyDictionary
 
 from scispacy.abbreviation import AbbreviationDetector
 from spacy.attrs import SPACY
@@ -42,6 +43,12 @@ from .tokens import doc_text, token_orths, token_texts
 
 # scispaCy's filter_matches drops groups with more than 8 tokens inside the brackets; match only the others
 MAX_INSIDE = 8
+#: a short form and its long form as token and character offsets: short start, end, start_char, end_char, then the
+#: long form's four
+Row = tuple[int, int, int, int, int, int, int, int]
+# Doc -> the Rows of its doc._.abbreviations items as the detector wrote them: what abbreviation_rows reads. The
+# values hold no Span and not the list (a Span holds its Doc: the Doc would never be freed).
+_ROWS: WeakKeyDictionary = WeakKeyDictionary()
 
 
 class ParenthesisMatcher:
@@ -129,10 +136,18 @@ class ClaimexAbbreviationDetector(AbbreviationDetector):
         """scispaCy's ``AbbreviationDetector.__call__``, its candidates filtered on token texts."""
         matches = [(key, start + 1, end - 1) for key, start, end in self.matcher(doc)]  # the brackets' insides
         occurrences = self.find_matches_for(filter_matches(matches, doc), doc)
+        found = rows = None
         for long_form, short_forms in occurrences:
             for short in short_forms:
                 short._.long_form = long_form
-                doc._.abbreviations.append(short)
+                if found is None:  # read once, after the first long form as before (each ``doc._`` is an object)
+                    found = doc._.abbreviations
+                    rows = _rows_before(doc, found)
+                found.append(short)
+                if rows is not None:
+                    rows.append(_row(short, long_form))
+        if rows is not None:
+            _ROWS[doc] = rows
         if self.make_serializable:
             doc._.abbreviations = [self.make_short_form_serializable(a) for a in doc._.abbreviations]
         return doc
@@ -287,19 +302,62 @@ def make_abbreviation_detector(nlp: Language, name: str, make_serializable: bool
     return ClaimexAbbreviationDetector(nlp, name=name, make_serializable=make_serializable)
 
 
-def abbreviation_pairs(doc: Doc, text: str | None = None) -> list[tuple[int, int, str, str]]:
-    """``(start_char, end_char, short, long)`` for every short-form occurrence, sorted. ``text``: ``doc.text``
-    when the caller has it (the forms are sliced from it; ``Span.text`` makes a Token object per token)."""
-    if not Doc.has_extension("abbreviations") or not doc._.abbreviations:
+def abbreviation_rows(doc: Doc) -> list[Row]:
+    """One :data:`Row` (short form's token start and end and character start and end, then the long form's) per
+    item of ``doc._.abbreviations`` that has a long form, in the list's order. The detector records the rows of the
+    pairs it writes (:class:`ClaimexAbbreviationDetector`), and they answer while ``doc._.abbreviations`` holds as
+    many items with the same token bounds, in order (a short form's ``long_form`` is kept by its character offsets,
+    and claimex never changes it after the detector set it); else they are read from the spans. Reading them costs
+    ``Span._`` (an ``Underscore`` object) and a Python ``__getattr__`` per short form, ~13,000 instructions: the span
+    hygiene and the record each read every pair. The list is shared: do not change it."""
+    if not Doc.has_extension("abbreviations"):
         return []
-    out = set()
-    for short in doc._.abbreviations:
+    found = doc._.abbreviations
+    if not found:
+        return []
+    made = _recorded(doc, found)
+    if made is not None:
+        return made
+    out = []
+    for short in found:
         long_form = short._.long_form
-        if long_form is None:
-            continue
-        if text is None:
-            out.add((short.start_char, short.end_char, short.text, long_form.text))
-        else:
-            out.add((short.start_char, short.end_char, text[short.start_char:short.end_char],
-                     text[long_form.start_char:long_form.end_char]))
-    return sorted(out)
+        if long_form is not None:
+            out.append(_row(short, long_form))
+    return out
+
+
+def abbreviation_pairs(doc: Doc, text: str | None = None) -> list[tuple[int, int, str, str]]:
+    """``(start_char, end_char, short, long)`` for every short-form occurrence, sorted, the forms sliced from
+    ``text`` (``doc.text``; None: :func:`~claimex.annotate.tokens.doc_text`; ``Span.text`` makes a Token object per
+    token). From :func:`abbreviation_rows`."""
+    rows = abbreviation_rows(doc)
+    if not rows:
+        return []
+    if text is None:
+        text = doc_text(doc)
+    return sorted({(r[2], r[3], text[r[2]:r[3]], text[r[6]:r[7]]) for r in rows})
+
+
+def _row(short: Span, long_form: Span) -> Row:
+    return (short.start, short.end, short.start_char, short.end_char,
+            long_form.start, long_form.end, long_form.start_char, long_form.end_char)
+
+
+def _recorded(doc: Doc, found: list) -> list[Row] | None:
+    """The recorded rows of ``doc`` when they describe ``found`` (``doc._.abbreviations``): as many, with the same
+    token bounds in order (``Span.start`` / ``end``: no Token or ``Underscore`` object); else None."""
+    made = _ROWS.get(doc)
+    if made is None or len(made) != len(found):
+        return None
+    for row, short in zip(made, found):
+        if row[0] != short.start or row[1] != short.end:
+            return None
+    return made
+
+
+def _rows_before(doc: Doc, found: list) -> list[Row] | None:
+    """The rows of what ``found`` (``doc._.abbreviations``) already holds, or None when they are not recorded."""
+    if not found:
+        return []
+    made = _recorded(doc, found)
+    return None if made is None else list(made)

@@ -30,8 +30,9 @@ WEAK_KEY = "pico_weak"  # low-threshold OUTCOME candidates of the tagger (``weak
 WIDE_KEY = "pico_wide"  # how far the tagger's OUTCOME spans reach at the weak floor, for the claims layer
 SEEDS_KEY = "pico_seeds"  # weak-threshold runs inside those reaches that the main spans do not reach (claims layer)
 
-# Doc -> {key: (the SpanGroup set_entities wrote, its spans' (start, end, label id))}: what span_bounds reads. The
-# values hold no Span (a Span holds its Doc: the Doc would never be freed) and the group holds its Doc weakly.
+# Doc -> {key: (the SpanGroup set_entities wrote, its spans' (start, end, label id), their (start_char, end_char))}:
+# what span_bounds and span_chars read. The values hold no Span (a Span holds its Doc: the Doc would never be freed)
+# and the group holds its Doc weakly.
 _BOUNDS: WeakKeyDictionary = WeakKeyDictionary()
 
 # EBM-NLP coarse labels and their claimex names
@@ -70,7 +71,8 @@ def set_entities(
         for span in spans:  # the first unknown label in span order
             if span.label_ not in PICO_LABELS:
                 raise ValueError(f"unknown PICO label {span.label_!r}; expected one of {PICO_LABELS}")
-    order = sorted(range(len(spans)), key=lambda k: (spans[k].start_char, spans[k].end_char))
+    chars = [(span.start_char, span.end_char) for span in spans]
+    order = sorted(range(len(spans)), key=chars.__getitem__)
     group = SpanGroup(doc, name=key, spans=[spans[k] for k in order])
     if scores is not None:
         group.attrs["scores"] = [scores[k] for k in order]
@@ -82,7 +84,7 @@ def set_entities(
     made = _BOUNDS.get(doc)
     if made is None:
         made = _BOUNDS[doc] = {}
-    made[key] = (group, [(spans[k].start, spans[k].end, spans[k].label) for k in order])
+    made[key] = (group, [(spans[k].start, spans[k].end, spans[k].label) for k in order], [chars[k] for k in order])
 
 
 def span_bounds(doc: Doc, key: str) -> Optional[list[tuple[int, int, int]]]:
@@ -153,12 +155,22 @@ def claim_entries(doc: Doc) -> list[Entry]:
     return layer_entries(doc, claims_layer(doc))
 
 
-def char_bounds(doc: Doc, start: int, end: int, texts: Sequence[str]) -> tuple[int, int]:
-    """``(start_char, end_char)`` of the token range ``[start, end)``, what ``Span(doc, start, end)`` gives, from two
-    Token objects (a Span makes three, and iterating its group more): the first token's offset, and the last one's
-    offset plus the length of its text. ``texts``: the doc's token texts (:func:`claimex.annotate.tokens.token_texts`).
-    An empty range (no layer claimex writes holds one) is answered by a Span."""
-    if end <= start:
-        span = Span(doc, start, end)
-        return span.start_char, span.end_char
-    return doc[start].idx, doc[end - 1].idx + len(texts[end - 1])
+def span_chars(doc: Doc, key: str) -> Optional[list[tuple[int, int]]]:
+    """``(start_char, end_char)`` of each span of ``doc.spans[key]`` in the group's order (None: no such layer), what
+    each Span's ``start_char`` / ``end_char`` hold, without a Span per span (a Span makes three Token objects for its
+    offsets): a layer that :func:`set_entities` wrote is answered from the offsets it read off the Spans it was given,
+    on the terms of :func:`span_bounds`; any other layer is read from its spans. The list is shared: do not change
+    it."""
+    group = doc.spans.get(key)
+    if group is None:
+        return None
+    made = _BOUNDS.get(doc)
+    got = made.get(key) if made is not None else None
+    if got is not None and got[0] is group and len(got[2]) == len(group):
+        return got[2]
+    return [(span.start_char, span.end_char) for span in group]
+
+
+def claim_chars(doc: Doc) -> list[tuple[int, int]]:
+    """:func:`span_chars` of the claims layer (:func:`claims_layer`), aligned with :func:`claim_entries`."""
+    return span_chars(doc, claims_layer(doc)) or []

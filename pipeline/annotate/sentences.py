@@ -27,6 +27,7 @@ Accuracy against one-sentence-per-line gold is measured by ``bench/sentences.py`
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 import numpy
 from spacy.attrs import SENT_START
@@ -117,12 +118,14 @@ def _heading_run(words: list[str], i: int, at_start: bool) -> int:
 
 def heading_label(text: str) -> str | None:
     """The section label of a heading sentence (``"ABSTRACT.RESULTS::"`` -> ``"RESULTS"``,
-    ``"Materials and methods:"`` -> ``"MATERIALS AND METHODS"``); None when ``text`` is not a heading."""
+    ``"Materials and methods:"`` -> ``"MATERIALS AND METHODS"``); None when ``text`` is not a heading. Its words are
+    split off up to a seventh (the rest of a longer text stays one string: a sentence is ~25 words, each a new string,
+    and a heading has at most six)."""
     body = text.strip()
     if body.startswith("[") and body.endswith("]"):  # "[Subjects and Methods]"
         body = body[1:-1].strip().upper() + ":"
     colon = body.endswith(":")
-    words = body.rstrip(":").replace(",", " , ").split()
+    words = body.rstrip(":").replace(",", " , ").split(None, 6)
     if not words or len(words) > 6:
         return None
     if all(_caps(w) or w in _LINK_WORDS for w in words):
@@ -269,11 +272,19 @@ def sentence_starts(words: list[str]) -> list[bool]:
     return starts
 
 
+def sent_start_column(flags: list[bool]) -> numpy.ndarray:
+    """The SENT_START column of sentence-start ``flags`` for ``Doc.from_array``: 1 at a start, -1 elsewhere, as
+    uint64 (-1 wraps to 2**64 - 1), made as a filled array with the starts set (``compress`` finds them in C), not
+    converted from a Python list of ints (numpy packs each element: ~340 instructions a token)."""
+    column = numpy.full(len(flags), numpy.uint64(2**64 - 1))
+    column[list(compress(range(len(flags)), flags))] = 1
+    return column
+
+
 def split_sentences(doc: Doc) -> Doc:
     """Set ``token.is_sent_start`` for every token of ``doc``."""
     if len(doc):
-        flags = sentence_starts(token_texts(doc))
-        doc.from_array([SENT_START], numpy.array([1 if f else -1 for f in flags], dtype="int64").astype("uint64"))
+        doc.from_array([SENT_START], sent_start_column(sentence_starts(token_texts(doc))))
     return doc
 
 

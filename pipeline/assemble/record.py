@@ -3,7 +3,7 @@
 Sentences get the section label of the structured-abstract section they start in;
 entities (the claims layer, :func:`claimex.annotate.entities.claims_layer`: one OUTCOME per list
 item; read as :func:`~claimex.annotate.entities.claim_entries` tuples, their character offsets by
-:func:`~claimex.annotate.entities.char_bounds`: no Span object per entity) get ids ``E1..``, measures
+:func:`~claimex.annotate.entities.claim_chars`: no Span object per entity) get ids ``E1..``, measures
 ``M1..`` in text order; entity ``expanded`` replaces the abbreviations inside the entity with their long
 forms; claims come from :mod:`claimex.assemble.claims`.
 
@@ -20,10 +20,9 @@ from typing import Any, Optional
 from spacy.tokens import Doc
 
 from ..annotate.abbreviations import abbreviation_pairs
-from ..annotate.entities import char_bounds, claim_entries
+from ..annotate.entities import claim_chars, claim_entries
 from ..annotate.longforms import is_definition
 from ..annotate.sentences import heading_label
-from ..annotate.tokens import token_texts
 from ..read.base import Document
 from ..schema import Record
 from .claims import assemble_claims
@@ -100,9 +99,8 @@ def to_record(doc: Doc, document: Document) -> Record:
     abbrevs = abbreviation_pairs(doc, text)
     abbrev_starts = [a[0] for a in abbrevs]
     entities = []
-    texts = token_texts(doc)
-    for k, (first, last, label, score, subtype) in enumerate(claim_entries(doc), start=1):
-        start, end = char_bounds(doc, first, last, texts)
+    for k, ((_, _, label, score, subtype), (start, end)) in enumerate(zip(claim_entries(doc), claim_chars(doc)),
+                                                                     start=1):
         entities.append({
             "id": f"E{k}",
             "label": label,

@@ -37,6 +37,7 @@ import numpy
 from spacy.attrs import LOWER, SENT_START
 from spacy.tokens import Doc
 
+from ..abbreviations import abbreviation_rows
 from ..tokens import SEP, token_lowers, token_texts
 from .words import (
     ARM_NOUNS,
@@ -82,16 +83,9 @@ def tokens_at(joined: str, positions: list[int]) -> list[int]:
 
 def abbreviation_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
     """``(short start, short end, long start, long end)``, token offsets, of each of ``doc._.abbreviations`` that has
-    a long form, in their order. Read once per doc for the readers that need only the bounds: ``Span._`` makes an
-    ``Underscore`` object and ``._.long_form`` looks the value up in Python (~10,000 instructions a short form)."""
-    if not doc.has_extension("abbreviations"):
-        return []
-    out = []
-    for short in doc._.abbreviations or []:
-        long = short._.long_form
-        if long is not None:
-            out.append((short.start, short.end, long.start, long.end))
-    return out
+    a long form, in their order (:func:`~claimex.annotate.abbreviations.abbreviation_rows`: the rows the detector
+    recorded, no ``Span._`` read per short form). Read once per doc for the readers that need only the bounds."""
+    return [(r[0], r[1], r[4], r[5]) for r in abbreviation_rows(doc)]
 
 
 class SpanHygiene:
