@@ -17,7 +17,7 @@ layer with :func:`set_entities` drops a claims layer derived from an older PICO 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, SpanGroup
@@ -87,6 +87,20 @@ def set_entities(
     made[key] = (group, [(spans[k].start, spans[k].end, spans[k].label) for k in order], [chars[k] for k in order])
 
 
+def _recorded(doc: Doc, key: str, column: int) -> tuple[Any, Optional[list]]:
+    """``(doc.spans[key] or None, what :func:`set_entities` recorded for that layer in ``column``)``: 1 the token
+    bounds, 2 the character offsets; the record answers only while the layer is the same group it wrote, with as many
+    spans, else None (the caller reads the spans)."""
+    group = doc.spans.get(key)
+    if group is None:
+        return None, None
+    made = _BOUNDS.get(doc)
+    got = made.get(key) if made is not None else None
+    if got is not None and got[0] is group and len(got[column]) == len(group):
+        return group, got[column]
+    return group, None
+
+
 def span_bounds(doc: Doc, key: str) -> Optional[list[tuple[int, int, int]]]:
     """``(start, end, label id)`` of each span of ``doc.spans[key]`` in the group's order (None: no such layer),
     without a Span object per span: iterating a SpanGroup makes a Span, and Token objects for its ends, for every
@@ -94,13 +108,9 @@ def span_bounds(doc: Doc, key: str) -> Optional[list[tuple[int, int, int]]]:
     layer that :func:`set_entities` wrote is answered from what it recorded while ``doc.spans[key]`` is that same
     group with as many spans (claimex never edits a layer in place: a new layer is a new group, as the aligned
     ``attrs`` lists assume); any other layer is read from its spans. The list is shared: do not change it."""
-    group = doc.spans.get(key)
-    if group is None:
-        return None
-    made = _BOUNDS.get(doc)
-    got = made.get(key) if made is not None else None
-    if got is not None and got[0] is group and len(got[1]) == len(group):
-        return got[1]
+    group, got = _recorded(doc, key, 1)
+    if group is None or got is not None:
+        return got
     return [(span.start, span.end, span.label) for span in group]
 
 
@@ -161,13 +171,9 @@ def span_chars(doc: Doc, key: str) -> Optional[list[tuple[int, int]]]:
     offsets): a layer that :func:`set_entities` wrote is answered from the offsets it read off the Spans it was given,
     on the terms of :func:`span_bounds`; any other layer is read from its spans. The list is shared: do not change
     it."""
-    group = doc.spans.get(key)
-    if group is None:
-        return None
-    made = _BOUNDS.get(doc)
-    got = made.get(key) if made is not None else None
-    if got is not None and got[0] is group and len(got[2]) == len(group):
-        return got[2]
+    group, got = _recorded(doc, key, 2)
+    if group is None or got is not None:
+        return got
     return [(span.start_char, span.end_char) for span in group]
 
 
