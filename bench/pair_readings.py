@@ -18,8 +18,7 @@ from collections import Counter
 
 from judged import print_counts, tune_options
 
-from claimex.annotate.outcome_lists import MEASURE_NOUNS, Tokens, _pair_splits
-from claimex.annotate.outcome_siblings import _CLOSE, _CONJ, _OPEN
+from claimex.annotate.outcome_lists import MEASURE_NOUNS, Tokens, _pair_splits, separators
 from claimex.annotate.tagger.words import adjective_like
 from claimex.corpora.findings import load_document
 from claimex.extractor import Extractor
@@ -46,18 +45,9 @@ def reason(t: Tokens, start: int, conj: int, end: int) -> str:
 
 
 def pair_conj(t: Tokens, start: int, end: int) -> int | None:
-    conjs, depth = [], 0
-    for j in range(start, end):
-        w = t.lower[j]
-        if w in _OPEN:
-            depth += 1
-        elif w in _CLOSE:
-            depth -= 1
-        elif depth == 0 and w == ",":
-            return None
-        elif depth == 0 and w in _CONJ:
-            conjs.append(j)
-    return conjs[0] if len(conjs) == 1 else None
+    """The one conjunction of a two-item span ("A and B": no comma, one conjunction outside brackets), else None."""
+    commas, conjs = separators(t, start, end)
+    return conjs[0] if not commas and len(conjs) == 1 else None
 
 
 def main() -> None:

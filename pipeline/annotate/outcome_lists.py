@@ -148,8 +148,8 @@ def _unbalanced(text: str) -> bool:
 
 
 # -- split --------------------------------------------------------------------------------------------
-def split_list(t: Tokens, start: int, end: int) -> list[tuple[int, int]]:
-    """The items of the list span ``[start, end)`` (token offsets); ``[(start, end)]`` when it is no list."""
+def separators(t: Tokens, start: int, end: int) -> tuple[list[int], list[int]]:
+    """The commas and the coordinating conjunctions of ``[start, end)`` outside brackets (token offsets)."""
     commas, conjs, depth = [], [], 0
     for j in range(start, end):
         w = t.lower[j]
@@ -161,6 +161,12 @@ def split_list(t: Tokens, start: int, end: int) -> list[tuple[int, int]]:
             commas.append(j)
         elif depth == 0 and w in _CONJ:
             conjs.append(j)
+    return commas, conjs
+
+
+def split_list(t: Tokens, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of the list span ``[start, end)`` (token offsets); ``[(start, end)]`` when it is no list."""
+    commas, conjs = separators(t, start, end)
     if any(t.text[c - 1].endswith("-") for c in commas + conjs if c > start):
         return [(start, end)]  # "serum- and glucocorticoid-regulated kinase": one name
     if commas and (conjs or len(commas) >= 2 or _long_items(t, start, commas, end)):
