@@ -25,7 +25,7 @@ Options: ``--model lr|gbt``, ``--C`` (LR inverse regularisation, several allowed
 direction), ``--insample`` (one model on every row decides them: in-sample), ``--train-half open|blind`` (train on
 one tune half, decide the other), ``--ei RECORDS`` (also train on the rows of Evidence Inference train prompts,
 all comparisons), ``--paths`` (the rules' errors by decision path), ``--no-e2e`` (decision accuracy only).
-Measured in docs/claims.md section 35.5: no setting gains end to end; nothing shipped.
+Measured in docs/claims-rounds.md section 35.5: no setting gains end to end; nothing shipped.
 """
 
 from __future__ import annotations

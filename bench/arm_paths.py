@@ -19,8 +19,8 @@ Per found finding (``findings_match.judge``): gold single-arm (comparator null) 
 table: the compared claims of gold comparisons with no comparator ("comparator missing"), by path and by whether the
 abstract's design named a comparator before the sentence (``carried_c``) and whether it is controlled.
 
-Measured in docs/claims.md section 27.3 (main cc7c101, BLIND: gold single-arm 191, decision right 94; gold comparisons
-702, right 599; judged gold comparisons 65; branch s13-single: 88 / 604 / 48).
+Measured in docs/claims-rounds.md section 27.3 (main cc7c101, BLIND: gold single-arm 191, decision right 94; gold
+comparisons 702, right 599; judged gold comparisons 65; branch s13-single: 88 / 604 / 48).
 """
 
 from __future__ import annotations

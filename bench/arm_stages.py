@@ -20,7 +20,7 @@ assembler's steps (wrapped for this run only):
   intervention / a design comparator of the context) or the final slots.
 
 Each line also says whether the span names an arm the design sentences named (``known``: ``known_arm`` or a design
-comparator). Measured in session 12 on main 6a3ddda (docs/claims.md section 24).
+comparator). Measured in session 12 on main 6a3ddda (docs/claims-rounds.md section 24).
 """
 
 from __future__ import annotations

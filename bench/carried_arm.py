@@ -30,7 +30,7 @@ Over every found finding: ``rank`` rows (the arm ranker changed the intervention
 arms lie, own sentence / carried, right / wrong before -> after) and ``sim`` rows (findings whose intervention is
 wholly carried: what other carried choices would give - the carried arm's cluster's latest title/design mention or
 first mention, the design's allocated arm, the arm group of highest trial-arm P, the same gated by P - before ->
-after). Measured in docs/claims.md section 29.2.
+after). Measured in docs/claims-rounds.md section 29.2.
 
 ``--moves`` prints only ``move`` rows: every found finding whose intervention the arm ranker changed, by kind (where
 the rules' and the ranker's mentions lie: own sentence, one or several mentions, carried, mixed; the new mention

@@ -26,7 +26,7 @@ slot lies outside the finding's sentence), right / wrong by the scorer, cut by:
   conclusion claims name most (``main_arm.typed_arm``) in place of the carried arm, with conditions; the reported
   arm in place of a carried arm the results name too, by the reported arm's size.
 
-Measured in docs/claims.md section 31.3 (s17-carry).
+Measured in docs/claims-rounds.md section 31.3 (s17-carry).
 """
 
 from __future__ import annotations

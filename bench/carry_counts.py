@@ -13,7 +13,7 @@ any other earlier sentence; finer in the ``earlier in`` rows: aim / methods / al
 whether the previous sentence names it, what the claim carried instead (``other arm``: a mention of the gold's other
 arm; ``bare``; ``other``), where that came from, whether it is a mention of the gold arm's cluster, and the source
 corpus. ``--examples`` reads gold sentences: use it on OPEN (``--skip-ids``) only, never on BLIND or the report half.
-Measured in docs/claims.md section 23 (main 6a3ddda, BLIND / OPEN: intervention carried wrong with the gold arm
+Measured in docs/claims-rounds.md section 23 (main 6a3ddda, BLIND / OPEN: intervention carried wrong with the gold arm
 earlier 111 / 42, comparator carried wrong 88 / 19, comparator missing 67 / 31).
 """
 

@@ -14,8 +14,8 @@ Choices: ``paired`` (the latest comparator named in a sentence that also names t
 ``title`` (the latest one the title set up), ``title-said-again`` (that, when a later sentence names it again).
 ``carried W: gold comparator ...`` rows say where the gold comparator of the wrong ones is: among the design's
 comparators (``in pool``: a choice problem), a mention of the claim's own intervention (the arms are read the other way
-round), an earlier entity the design did not take as a comparator, or no earlier entity. Measured in docs/claims.md
-section 28.2.
+round), an earlier entity the design did not take as a comparator, or no earlier entity. Measured in
+docs/claims-rounds.md section 28.2.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Comparator rules of issue 10's session-17 brief, measured by counting before (or instead of) building them (counts
-only by default; R / W = the field judged right / wrong, ``fully`` = every field; docs/claims.md section 31.5). Each
-rule rewrites a claim the current tree made; every gold finding the old claim finds is judged again on the new one.
+only by default; R / W = the field judged right / wrong, ``fully`` = every field; docs/claims-rounds.md section 31.5).
+Each rule rewrites a claim the current tree made; every gold finding the old claim finds is judged again on the new one.
 
 * ``run``: a compared claim (increase / decrease / no difference) split by :mod:`claimex.assemble.claims.coordinated`
   into one claim per coordinated arm whose comparator slot is left empty carries the design's comparator

@@ -17,7 +17,7 @@ shapes of :func:`direction_shapes._shapes`; for a comparison decision also how t
 said of the comparator) and which other reading would have been right (the classifier's argmax, the prior, the
 single-arm judgement). Counts only unless ``--examples`` (OPEN).
 
-Session 22 (docs/claims.md section 36.5), main 0a71efe: OPEN 45 (28 direction only + 17 with the significance),
+Session 22 (docs/claims-rounds.md section 36.5), main 0a71efe: OPEN 45 (28 direction only + 17 with the significance),
 BLIND 83 (53 + 30). BLIND: sign swapped 30 (paths p-value+cues 8, words+cues 8, words+prior 6, cues 4), difference
 vs no difference 28 (the classifier's no difference 8), positive / negative 18 (the observed step 9), comparison vs
 single arm 7; OPEN: positive / negative 15 (the observed step 9), sign swapped 10, no difference read as a

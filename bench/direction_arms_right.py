@@ -11,7 +11,7 @@ claim's significance, and with ``--examples`` the linked arm values (``measure -
 Measured on main 6a3ddda (OPEN): 60 arms-right direction errors; the largest pairs negative -> positive 9 (harms
 counted in one arm read as favourable), no_difference/False -> increase/True 9 (subgroups and "but not in ..." that the
 gold splits), decrease/True -> increase/True 7, decrease/None -> no_difference/False 4 (a null word of another
-outcome's clause). Branch s12-dir: 59 (docs/claims.md section 25).
+outcome's clause). Branch s12-dir: 59 (docs/claims-rounds.md section 25).
 """
 
 from __future__ import annotations

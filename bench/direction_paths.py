@@ -17,7 +17,7 @@ direction / gold significance -> claim direction / claim significance) tuple; ``
 count to the path, ``--cross RE`` lists claim tuple against gold tuple for the paths matching RE. ``--examples RE``
 (OPEN only) prints the sentences of the findings whose "path | right/error: tuple" line matches RE.
 
-Session 16 (docs/claims.md section 30.4), main 51e292f, BLIND arms-right: 98 direction errors; the direction
+Session 16 (docs/claims-rounds.md section 30.4), main 51e292f, BLIND arms-right: 98 direction errors; the direction
 classifier's path right 10 / wrong 12 (its no difference with no test: 10 of gold no_difference/False, 8 of gold
 increase/decrease with significance null); a no difference from a negated change word alone (``cmp:-``): 8 of 8 gold
 no_difference/False with the claim's significance null.

@@ -27,7 +27,7 @@ of the other kind too ("claim both": of the same outcome - ``comparisons``, "(si
 single-arm finding - or of other outcomes), with the wording of those sentences (every arm, over time, a significant
 change). Counts only unless ``--examples`` (OPEN).
 
-Session 20 (docs/claims.md section 34.3, s20-diff), main 3cf7b13, BLIND: the p-value's scope holds few of the 121
+Session 20 (docs/claims-rounds.md section 34.3, s20-diff), main 3cf7b13, BLIND: the p-value's scope holds few of the 121
 difference-vs-no-difference errors (another finding's p-value while the gold has its own: 6); mixed sentences hold 46,
 33 of them one claim judged for findings of both kinds, the largest cell the same outcome's single-arm finding beside
 a null comparison (18; a change said of every arm 10) - the rule of ``claims/everyarm.py``.

@@ -12,12 +12,12 @@ values of one kind with no test, ...) and the decision path of :mod:`direction_p
 direction is right, wrong as "difference vs no difference" (split: the gold says a difference and the claim none, or
 the other way round) and wrong as "wrong sign". Counts only unless ``--examples`` (OPEN).
 
-Session 19 (docs/claims.md section 33.3, s19-dir), main 782e77f, BLIND arms-right (638 found, 100 direction errors): no
-shape the brief named holds many errors (trend 1 + 1, a CI holding its no-effect value 1 of 32, "similar" 8 of 43,
-non-inferiority / equivalence 1 of 4, "except" 2 of 9, two p-values that disagree 7 of 24, the claim's p-value nearer
-another outcome 3 of 7); the largest cell over every found finding was "values, no test" decided by the classifier
-alone: 17 gold with a sign read as no difference, 1 right - the rule of ``claims/valueorder.py`` (branch s19-dir;
-not merged, it did not carry to the report half: docs/claims.md 33.3).
+Session 19 (docs/claims-rounds.md section 33.3, s19-dir), main 782e77f, BLIND arms-right (638 found, 100 direction
+errors): no shape the brief named holds many errors (trend 1 + 1, a CI holding its no-effect value 1 of 32, "similar" 8
+of 43, non-inferiority / equivalence 1 of 4, "except" 2 of 9, two p-values that disagree 7 of 24, the claim's p-value
+nearer another outcome 3 of 7); the largest cell over every found finding was "values, no test" decided by the
+classifier alone: 17 gold with a sign read as no difference, 1 right - the rule of ``claims/valueorder.py`` (branch
+s19-dir; not merged, it did not carry to the report half: docs/claims-rounds.md 33.3).
 """
 
 from __future__ import annotations

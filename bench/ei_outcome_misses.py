@@ -1,5 +1,5 @@
 """Evidence Inference *train* prompts whose outcome no claim of the evidence sentence names (free to read;
-docs/claims.md 34.5, s20-found): the outcome-miss check outside the findings gold.
+docs/claims-rounds.md 34.5, s20-found): the outcome-miss check outside the findings gold.
 
     python bench/comparator_counts.py --records /tmp/ei_train.jsonl --make     # extract the abstracts once
     python bench/ei_outcome_misses.py --records /tmp/ei_train.jsonl             # counts by why and by shape

@@ -13,7 +13,7 @@ the sentence (:data:`SHAPES`, first that matches) and by the abstract's design w
 only). Outside mode: the fallback-judged finding / harm claims of abstracts outside the gold, by the same shapes;
 ``--show`` prints their sentences to read. EI mode (``--ei RECORDS``, made by ``bench/comparator_counts.py --make``):
 the judged claims that report an Evidence Inference train prompt (every prompt a comparison), by path, and the
-fallback ones by shape. Measured in docs/claims.md section 35.10: nothing separates the cell; no rule shipped.
+fallback ones by shape. Measured in docs/claims-rounds.md section 35.10: nothing separates the cell; no rule shipped.
 """
 
 from __future__ import annotations

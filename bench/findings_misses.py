@@ -20,7 +20,7 @@ findings``), with the number of abstracts each class comes from:
   cover half of them, none alone), ``outcome entity partial`` (the best covers some but under half),
   ``<LABEL> only`` (no OUTCOME entity overlaps it; an arm or population entity does), ``none`` (no entity overlaps it).
 
-Session 16 (docs/claims.md section 30.3), main 51e292f -> branch s16-found, grouped (BLIND counts only):
+Session 16 (docs/claims-rounds.md section 30.3), main 51e292f -> branch s16-found, grouped (BLIND counts only):
 
 | class | OPEN before / after (56 / 56 missed) | BLIND before / after (258 / 243 missed) |
 |---|---|---|

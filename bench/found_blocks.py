@@ -1,4 +1,4 @@
-"""What stands between a gold finding and a claim that covers it (counts only by default; docs/claims.md 36.4,
+"""What stands between a gold finding and a claim that covers it (counts only by default; docs/claims-rounds.md 36.4,
 s22-found).
 
     python bench/found_blocks.py --ids models/claimex-confidence/calibration_ids.txt          # BLIND: counts only
@@ -25,7 +25,7 @@ block that applies, by the brief's cut:
 Printed: per block, the number of misses and of abstracts. ``--examples BLOCK`` prints the gold outcome and the
 sentence of the misses whose block contains BLOCK (OPEN only).
 
-docs/claims.md 36.4, main 0a71efe (grouped; the branch s22-found leaves BLIND identical, OPEN 52 -> 50):
+docs/claims-rounds.md 36.4, main 0a71efe (grouped; the branch s22-found leaves BLIND identical, OPEN 52 -> 50):
 
 | block | OPEN (52 missed) | BLIND (230 missed) |
 |---|---:|---:|

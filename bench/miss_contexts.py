@@ -1,5 +1,5 @@
-"""What stands right after and inside the gold outcome of a finding not found (counts only by default; docs/claims.md
-33.5, s19-found).
+"""What stands right after and inside the gold outcome of a finding not found (counts only by default;
+docs/claims-rounds.md 33.5, s19-found).
 
     python bench/miss_contexts.py --ids models/claimex-confidence/calibration_ids.txt          # BLIND: counts only
     python bench/miss_contexts.py --skip-ids models/claimex-confidence/calibration_ids.txt --examples all   # OPEN

@@ -1,5 +1,5 @@
-"""The shape of a result sentence around a gold outcome that no claim covers (counts only by default; docs/claims.md
-34.5, s20-found).
+"""The shape of a result sentence around a gold outcome that no claim covers (counts only by default;
+docs/claims-rounds.md 34.5, s20-found).
 
     python bench/miss_shapes.py --ids models/claimex-confidence/calibration_ids.txt          # BLIND: counts only
     python bench/miss_shapes.py --skip-ids models/claimex-confidence/calibration_ids.txt --examples all   # OPEN

@@ -1,5 +1,5 @@
 """Which span the pipeline already holds could cover a gold outcome that no claim covers (counts only by default;
-docs/claims.md 35.4, s21-found).
+docs/claims-rounds.md 35.4, s21-found).
 
     python bench/miss_sources.py --ids models/claimex-confidence/calibration_ids.txt          # BLIND: counts only
     python bench/miss_sources.py --skip-ids models/claimex-confidence/calibration_ids.txt --examples all   # OPEN
@@ -16,7 +16,7 @@ tokens (another label, a bracket, and/or, a comma, no OUTCOME entity over it, el
 word); for a ``weak`` span, whether it lies over an arm entity and how the claims typing reads the sentence; for an
 arm ``label``, whether the trial-arm check (:mod:`claimex.assemble.claims.trialarm`) calls it an arm of the trial.
 
-docs/claims.md 35.4 (main 33449dd, BLIND): wide 32, low run 40, nothing 64, typing (an OUTCOME entity covers it)
+docs/claims-rounds.md 35.4 (main 33449dd, BLIND): wide 32, low run 40, nothing 64, typing (an OUTCOME entity covers it)
 30, arm / population label 31, weak 20 of 220 "not covered" / "no claim" misses.
 """
 

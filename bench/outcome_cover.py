@@ -1,5 +1,5 @@
 """Where the outcome of a gold finding lies that no claim of its sentence covers ("outcome not covered"), by what
-the tagger left over it (counts only by default; docs/claims.md 37.4, s23-found).
+the tagger left over it (counts only by default; docs/claims-rounds.md 37.4, s23-found).
 
     python bench/outcome_cover.py --ids models/claimex-confidence/calibration_ids.txt          # BLIND: counts only
     python bench/outcome_cover.py --skip-ids models/claimex-confidence/calibration_ids.txt --examples all   # OPEN
@@ -22,7 +22,7 @@ outcome's tokens), the row is
   separator, stop word or entity that ends the walk); for a ``weak`` / ``wide`` cover with ``none``: the entity
   labels that run holds.
 
-docs/claims.md 37.4, main 6826252 (grouped):
+docs/claims-rounds.md 37.4, main 6826252 (grouped):
 
 | row | OPEN (34) | BLIND (126) |
 |---|---:|---:|

@@ -1,4 +1,4 @@
-"""A corpus outcome lexicon: outcome names annotators marked as OUTCOME in other abstracts (docs/claims.md 38.1,
+"""A corpus outcome lexicon: outcome names annotators marked as OUTCOME in other abstracts (docs/claims-rounds.md 38.1,
 s24-lexicon; counted, not shipped: ``bench/outcome_lexicon_reach.py`` found too little in reach).
 
     python bench/outcome_lexicon.py [--min-count K] [--min-share S] [--all] --out PATH   (from bench/, ~45 s)

@@ -1,5 +1,5 @@
 """What a corpus outcome lexicon (``bench/outcome_lexicon.py``) could reach on the findings tune half
-(docs/claims.md 38.1, s24-lexicon): counts only by default.
+(docs/claims-rounds.md 38.1, s24-lexicon): counts only by default.
 
     python outcome_lexicon.py --all --out /tmp/ALL.tsv          # every name annotated twice or more, unfiltered
     python outcome_lexicon_reach.py --ids ../models/claimex-confidence/calibration_ids.txt --lexicon /tmp/ALL.tsv

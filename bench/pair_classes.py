@@ -20,7 +20,7 @@ s = significance; ``ic`` = both arms wrong, the rest right). Each wrong arm slot
 
 ``dose pair`` rows count both-wrong findings whose two gold arms share their content words but for numbers, doses
 or brackets ("TAP-144-SR (6M)" vs "(3M)"); ``dose pair [fields]`` rows give their slot classes. Measured in
-docs/claims.md section 27.2 (main cc7c101: both arms wrong, the rest right, OPEN 27 / BLIND 66).
+docs/claims-rounds.md section 27.2 (main cc7c101: both arms wrong, the rest right, OPEN 27 / BLIND 66).
 
 ``--reach`` (session 23, section 37.1) adds rows for the both-wrong findings that are neither swapped nor a dose pair:
 ``reach`` - where an I/C entity of the record names each gold arm (``own``: in the finding's sentence, ``abstract``:

@@ -1,5 +1,5 @@
 """``bench/pair_classes.py``'s slot classes on Evidence Inference *train* prompts (no findings-gold article; issue
-10, session 23, docs/claims.md section 37.1): the matched claims whose two arm slots both miss the prompt's arms.
+10, session 23, docs/claims-rounds.md section 37.1): the matched claims whose two arm slots both miss the prompt's arms.
 
     python bench/comparator_counts.py --records /tmp/ei_train.jsonl --make   # extract the abstracts once
     python bench/pair_classes_ei.py --records /tmp/ei_train.jsonl             # reassemble claims, count

@@ -16,7 +16,7 @@ count "n/N", one value), ``design`` the abstract controlled or not (:func:`claim
 controlled_design`), ``cohort`` a whole-cohort subject ("all patients", "overall", "in total", "of the N patients"),
 ``path`` the decision path (:mod:`arm_paths`), ``comparator`` own (a mention in the sentence) or carried, and
 crossings of these ("arms | words | degree | path", "design | design comparator before the sentence | comparator |
-words | degree"). Measured in docs/claims.md section 34.2.
+words | degree"). Measured in docs/claims-rounds.md section 34.2.
 ``--examples PREFIX``: the sentence and claim of each single-arm finding of ``no cmp`` and each comparison counted in
 rows starting with PREFIX (OPEN only).
 """

@@ -1,5 +1,5 @@
 """Which typing rule leaves a gold result sentence without a finding claim, against the non-result sentences the same
-rule leaves out (counts only by default; docs/claims.md 35.4, s21-found).
+rule leaves out (counts only by default; docs/claims-rounds.md 35.4, s21-found).
 
     python bench/typing_recall.py --ids models/claimex-confidence/calibration_ids.txt          # BLIND: counts only
     python bench/typing_recall.py --skip-ids models/claimex-confidence/calibration_ids.txt --examples PATH  # OPEN

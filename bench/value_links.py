@@ -15,7 +15,7 @@ values linked, to two or more arms / values linked to one arm only / no value li
 mode (OPEN, BLIND): only the sentences of found gold comparisons, with each finding's judged intervention, comparator
 and direction per class; ``--examples`` prints them (OPEN only). Outside and EI mode (``--ei RECORDS`` made by
 ``bench/comparator_counts.py --make``): every such sentence; ``--show`` prints them with the links (``--all``: the
-fully linked ones too, so that two trees' outputs can be diffed). Counted in docs/claims.md section 36.1.
+fully linked ones too, so that two trees' outputs can be diffed). Counted in docs/claims-rounds.md section 36.1.
 """
 
 from __future__ import annotations

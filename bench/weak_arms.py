@@ -1,6 +1,6 @@
 """The gold arm of a found finding whose arm slot is wrong: is it written in the finding's sentence, and what did the
-tagger's INTERVENTION / COMPARATOR heads score on its tokens? (issue 10, session 24, docs/claims.md 38.3; counts only
-by default).
+tagger's INTERVENTION / COMPARATOR heads score on its tokens? (issue 10, session 24, docs/claims-rounds.md 38.3; counts
+only by default).
 
     OPENBLAS_NUM_THREADS=1 python bench/weak_arms.py --skip-ids models/claimex-confidence/calibration_ids.txt
     OPENBLAS_NUM_THREADS=1 python bench/weak_arms.py --ids models/claimex-confidence/calibration_ids.txt   # BLIND

@@ -1,5 +1,6 @@
 """What became of the tagger's weak OUTCOME spans where a gold outcome has no OUTCOME entity, and where the weak-span
-gate of :mod:`claimex.annotate.outcome_weak` fires outside the gold (counts only by default; docs/claims.md 32.1).
+gate of :mod:`claimex.annotate.outcome_weak` fires outside the gold (counts only by default; docs/claims-rounds.md
+32.1).
 
     python bench/weak_gate.py --ids models/claimex-confidence/calibration_ids.txt        # BLIND: counts only
     python bench/weak_gate.py --skip-ids models/claimex-confidence/calibration_ids.txt --examples all   # OPEN

@@ -1,6 +1,6 @@
 """What the counted patients did is the outcome, also where the tagger read its object as an arm (claims layer only;
 used by :mod:`claimex.annotate.outcome_lists` after :mod:`claimex.annotate.outcome_objects`; issue 10,
-docs/claims.md 34.5, s20-found).
+docs/claims-rounds.md 34.5, s20-found).
 
 :func:`claimex.annotate.outcome_counts.count_predicates` reads the outcome of "significantly more patients in the
 intervention group [continued antidepressants] until the 6 month follow-up (86/125 vs 78/133, p < 0.05)" from the

@@ -1,6 +1,6 @@
 """What a treatment acts on is the outcome: the object of an effect verb whose subject is an entity (claims layer
 only; used by :mod:`claimex.annotate.outcome_lists` after :mod:`claimex.annotate.outcome_arms`; issue 10,
-docs/claims.md 33.5, s19-found).
+docs/claims-rounds.md 33.5, s19-found).
 
 In "A improved / reduced / did not affect B", A acts and B is what was measured (GUIDELINES, *The unit*: the
 intervention, the comparator, and the outcome they are compared on): an arm does not act on an arm. The tagger

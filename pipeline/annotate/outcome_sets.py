@@ -1,6 +1,6 @@
 """A named set of outcomes is an outcome: "no differences ... in [any secondary outcomes]" (claims layer only; used
 by :mod:`claimex.annotate.outcome_lists` after :mod:`claimex.annotate.outcome_countarms`; issue 10,
-docs/claims.md 36.4, s22-found).
+docs/claims-rounds.md 36.4, s22-found).
 
 GUIDELINES, *Result sentences*: a result sentence has findings unless no outcome can be named in it ("No difference
 was observed between groups (p=0.5)." has none). "No differences were identified between groups in any secondary

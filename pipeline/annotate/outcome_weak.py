@@ -14,10 +14,10 @@ mostly an outcome the tagger's OUTCOME head saw but scored under its threshold (
 * its sentence reports a result: it holds a result measure (``p_value``, ``ci``, ``ratio``, ``mean_sd``,
   ``median_iqr``, ``percentage`` in ``doc._.measures``) or a result word (a comparison adjective, a change or
   difference word, "significant(ly)", a result predicate of :mod:`claimex.annotate.outcome_results`) - or it sets two
-  values of the outcome side by side (session 21, docs/claims.md 35.4, s21-found: two percentage / mean / median /
-  range / value measures and vs / versus / compared / respectively, "Daily average [PM2.5 exposures]weak were 264 and
-  102 ug/m3 in the control and intervention groups, respectively"; one value alone may describe a sample,
-  :func:`_values_compared`) - or the tagger itself names an OUTCOME in it (session 18, docs/claims.md 32.1,
+  values of the outcome side by side (session 21, docs/claims-rounds.md 35.4, s21-found: two percentage / mean /
+  median / range / value measures and vs / versus / compared / respectively, "Daily average [PM2.5 exposures]weak were
+  264 and 102 ug/m3 in the control and intervention groups, respectively"; one value alone may describe a sample,
+  :func:`_values_compared`) - or the tagger itself names an OUTCOME in it (session 18, docs/claims-rounds.md 32.1,
   s18-found): a sentence about a named outcome is typed by the claims layer, not by this word list, and its other
   outcomes the tagger almost tagged are the further findings of that sentence (GUIDELINES, *The unit*: one finding
   per outcome): "Positive effects on [physical sensation]O, [general well-being]O, [community/social support]O and

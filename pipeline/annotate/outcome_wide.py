@@ -13,7 +13,7 @@ of it) over the words of its run that no other entity holds, without crossing a 
 connecting words part ("[overall improvement] in [symptoms]"), and two OUTCOME spans parted by ``of (the)`` alone
 where the first one's run ends at "of" (:func:`_of_complement`: "[Sensory action potential amplitude] of the [median
 nerve]", the measured site is part of the outcome's name; not after a noun that evaluates a treatment, "[safety] of
-[X]"; docs/claims.md 37.4, s23-found). An edge it adds drops function words,
+[X]"; docs/claims-rounds.md 37.4, s23-found). An edge it adds drops function words,
 punctuation, result words and statistic heads (an outcome does not end on "significantly" or "test"), but keeps
 an upper-case acronym that looks like one ("HAD anxiety score": the span hygiene drops "HAD" as the verb).
 

@@ -1,5 +1,5 @@
 """What the counted patients did is the outcome, also where the tagger read its object as an arm
-(:mod:`claimex.annotate.outcome_countarms`; issue 10, docs/claims.md 34.5, s20-found). Sentences are real ones from
+(:mod:`claimex.annotate.outcome_countarms`; issue 10, docs/claims-rounds.md 34.5, s20-found). Sentences are real ones from
 ``../shared`` (Evidence Inference train articles, no findings-gold abstract: PMC5244530, PMC4169371).
 
 The tagger's spans are given by hand (as the shipped tagger gives them), so the rule is tested alone."""

@@ -1,5 +1,5 @@
 """The rest of a tagger's OUTCOME run beyond a list separator (:mod:`claimex.annotate.outcome_remainders`; issue
-10, docs/claims.md 35.4, s21-found): a free stretch of a ``pico_wide`` run, parted from the run's spans by a comma,
+10, docs/claims-rounds.md 35.4, s21-found): a free stretch of a ``pico_wide`` run, parted from the run's spans by a comma,
 and/or or "including", that holds a ``pico_seeds`` token (the tagger almost tagged it), is one more OUTCOME of the
 claims layer. Sentences are real ones from ``../shared`` (PICO-Corpus 27017207, an OPEN findings-tune abstract, and
 Evidence Inference unlabelled abstracts outside the findings gold). The tagger's spans and runs are given by hand,

@@ -101,7 +101,7 @@ def test_a_statistic_or_a_result_word_is_no_outcome(nlp):
 
 
 # Evidence Inference (unlabelled abstracts) 2920262: no result word and no result measure, but the tagger names
-# outcomes in the sentence, so the one it almost tagged is an outcome of the same result (docs/claims.md 32.1)
+# outcomes in the sentence, so the one it almost tagged is an outcome of the same result (docs/claims-rounds.md 32.1)
 THEMES = ("Positive effects on physical sensation, general well-being, community/social support and "
           "achievement/efficacy emerged as common themes.")
 # PICO-Corpus 27017207: the same kind of sentence with no OUTCOME of the tagger's
@@ -128,7 +128,7 @@ def test_a_polarity_word_and_effects_name_no_outcome(nlp):
 
 
 # Evidence Inference unlabelled 1913602 and PICO-Corpus 23522754 (outside the findings gold): no result word, no test,
-# but two values of the outcome set side by side (docs/claims.md 35.4)
+# but two values of the outcome set side by side (docs/claims-rounds.md 35.4)
 EXPOSURES = "Daily average PM2.5 exposures were 264 and 102 μg/m3 in the control and intervention groups, respectively."
 METASTASIS = ("In the multifocal group, 51% had a metastasis in the sentinel node compared to 28% in the unifocal "
               "group; and further nodal involvement after a positive sentinel node was found in 40% (38/95) and 39% "

@@ -17,7 +17,7 @@ Four signals, each on the sentence's own words outside entity names:
 * :func:`past_result` - the past tense of this study (a past auxiliary that is no design statement or verdict, a
   finite ``-ed`` verb after its subject: "changes in [X] were not as relevant when comparing between groups",
   "[LOLA] ameliorated"); the present tense generalises. A past "tended to" (:func:`observed_trend`) is an observed
-  trend, no hedge (docs/claims.md section 27.5);
+  trend, no hedge (docs/claims-rounds.md section 27.5);
 * :data:`RECOMMENDS` - "is needed", "should", "further studies": a recommendation, never a result.
 
 Also here, for :func:`.types.result_strength` (any zone), :func:`agent_arm`: an arm as the agent of a reduced

@@ -21,7 +21,7 @@ design named or a control word, an empty slot has nothing right to lose: the tri
 (the sterile-water arm of "Sterile water ... or dexmedetomidine (5 μg) was added to control group (Group C), ...",
 a sentence no methods cue marks, is reported by the results as "(Group C)"). Runs
 after the claims of an abstract are final (after :func:`.coordinated.split_coordinated`). Measured in
-``docs/claims.md`` section 34.
+``docs/claims-rounds.md`` section 34.
 """
 
 from __future__ import annotations

@@ -5,9 +5,10 @@ findings (single-arm and comparison)", and "Improved in both groups" is a single
 health status (SF-6D) were observed in both groups, with no significant difference between the groups", "Both groups
 showed improvements in the QOL, and there was no significant difference observed between the groups" or "FMMA score
 improved in all groups, but no intergroup differences were found" (Evidence Inference train PMC3646683, PMC3961245,
-unlabelled 4114185) the no difference is the comparison's and the change is each arm's own: two findings. Section
-29.1's rule gives the second finding only for a change said to be significant ("significantly improved",
-:func:`.reporting.changed`), section 30.1's only for a change against the arm's start ("from baseline").
+unlabelled 4114185) the no difference is the comparison's and the change is each arm's own: two findings. The rule
+of docs/claims-rounds.md section 29.1 gives the second finding only for a change said to be significant
+("significantly improved", :func:`.reporting.changed`), section 30.1's only for a change against the arm's start
+("from baseline").
 
 :func:`every_arm_change` finds the change's own stretch: the part of the sentence, between clause marks outside
 brackets (``,`` ``;`` ``:``, "with", "without" and the contrast words), that says the outcome changed in every arm

@@ -1,5 +1,5 @@
-"""A change written from one value to another: the arm against its own start (issue 10, session 18; docs/claims.md
-section 32.3).
+"""A change written from one value to another: the arm against its own start (issue 10, session 18;
+docs/claims-rounds.md section 32.3).
 
 GUIDELINES (Findings): single-arm findings are within-group changes, and "the same outcome within a group over time
 and between groups in one sentence gives two findings". A change verb or noun followed by "from <value> to <value>"

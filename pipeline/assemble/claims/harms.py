@@ -2,7 +2,8 @@
 "improved" of them is a decrease and a single-arm fall is positive (GUIDELINES, *Findings*: "increase when more X is
 better"). A keyword list behind a first-letter gate (:data:`HARMFUL`), with two readings that name a harm without
 measuring it: what is gained against it ("pain control", :data:`NOT_HARMFUL`) and the object of what is measured
-(freedom from it, the time until it, knowing or handling it: :data:`HARM_OBJECT`, docs/claims.md section 32.6)."""
+(freedom from it, the time until it, knowing or handling it: :data:`HARM_OBJECT`, docs/claims-rounds.md section
+32.6)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from .gates import Alternation, Gated
 #: may hold other spaces ("blood" for ``blood\s+loss``), so the runs match wherever the whole pattern does
 #: (bench/SPEED.md, session 21).
 HARM_RUNS = Alternation([Gated(re.compile(alts, re.IGNORECASE), keys) for alts, keys in [
-    # "die(d/s)" as a word: "diet", "dietary", "studied" name no harm (docs/claims.md section 32.6)
+    # "die(d/s)" as a word: "diet", "dietary", "studied" name no harm (docs/claims-rounds.md section 32.6)
     (r"pain|symptom|depress|anxiety|distress|mortality|death|\bd(?:ie[sd]?|ying)\b|risk|complication|adverse|"
      r"side[- ]effect|toxicit",
      ("pain", "symptom", "depress", "anxiety", "distress", "mortality", "death", "die", "dying", "risk",
@@ -104,12 +105,12 @@ HARMFUL = Gated(HARM_RUNS.pattern, (
     "extubation time", "onset", "mechanical ventilation", "dying"))
 #: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful
 NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)", re.IGNORECASE)
-#: A harm named as the object of what an outcome measures, where more is better (session 18, docs/claims.md section
-#: 32.6; GUIDELINES, Findings: "increase when more X is better"): freedom from it ("relapse-free survival", "free of
-#: recurrence"), the time until it happens ("time to first relapse"), knowing or handling it ("pain management",
-#: "arthritis self-efficacy", "knowledge about pain"). Each match covers the harm's words; a harm outside every such
-#: stretch still makes the outcome harmful ("relapse-free survival and toxicity", "weight self-efficacy, negative
-#: emotions").
+#: A harm named as the object of what an outcome measures, where more is better (session 18, docs/claims-rounds.md
+#: section 32.6; GUIDELINES, Findings: "increase when more X is better"): freedom from it ("relapse-free survival",
+#: "free of recurrence"), the time until it happens ("time to first relapse"), knowing or handling it ("pain
+#: management", "arthritis self-efficacy", "knowledge about pain"). Each match covers the harm's words; a harm outside
+#: every such stretch still makes the outcome harmful ("relapse-free survival and toxicity", "weight self-efficacy,
+#: negative emotions").
 HARM_OBJECT = re.compile(
     r"\b[\w-]+-free\b|\bfree\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}[\w-]+|"
     r"\btime\s+to\s+(?:the\s+)?(?:first\s+)?(?:\w+\s+)?(?:relapse|recurren|progression|death|failure|exacerbation|"

@@ -1,4 +1,4 @@
-"""A single-arm verdict word the tagger took into an outcome's span (session 22, docs/claims.md section 36.5).
+"""A single-arm verdict word the tagger took into an outcome's span (session 22, docs/claims-rounds.md section 36.5).
 
 The single-arm judgement (:func:`.decision.judge`) reads its polarity words with every role mention blanked, so
 that words of an outcome's *name* are not read as the result ("pain relief", "urinary 5-HIAA decrease"). Where the

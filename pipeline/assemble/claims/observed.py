@@ -24,8 +24,8 @@ entity (:data:`_LEAD`: the tagger took it in, "had the [fewest adverse events]")
 :func:`seen_part`: a conclusion's result with a trailing clause that interprets it (", suggesting that X may ...")
 is still a stated result; the hedge of that clause does not reach the result before its comma.
 
-Measured on headed abstracts outside the gold with their headings stripped (``bench/typing_dev.py``, docs/claims.md
-section 30.3): of the sentences this rule turns into findings most come from Results sections.
+Measured on headed abstracts outside the gold with their headings stripped (``bench/typing_dev.py``,
+docs/claims-rounds.md section 30.3): of the sentences this rule turns into findings most come from Results sections.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ intervention was wholly carried from the context (the title's or the aims' main 
 mention of it, no finding names the carried arm in its own sentence (as intervention or comparator: results that never
 speak of it are not about it), and the claim's carried comparator is not the reported arm - replacing the carried arm
 by the reported arm's latest mention before the claim's sentence (its first mention when none is earlier). Measured
-in ``docs/claims.md`` section 27.1.
+in ``docs/claims-rounds.md`` section 27.1.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ trial's control arm: kept - in trials of several active arms the results' most c
 arm), no finding names the carried arm in its own sentence (as intervention or comparator: results that never speak
 of it are not about it), and the reported arm is no mention of the claim's intervention - replacing the carried
 comparator by the reported arm's latest mention before the claim's sentence (its first mention when none is
-earlier). Measured in ``docs/claims.md`` section 33.1.
+earlier). Measured in ``docs/claims-rounds.md`` section 33.1.
 """
 
 from __future__ import annotations

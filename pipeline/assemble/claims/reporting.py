@@ -1,5 +1,5 @@
 """How an abstract reports its results, and the single-arm findings of changes within the arms that a comparison
-sentence or an abstract's other results reveal (issue 10, session 15; docs/claims.md section 29.1):
+sentence or an abstract's other results reveal (issue 10, session 15; docs/claims-rounds.md section 29.1):
 
 * :func:`changed` / :func:`changed_arms` - a no difference between the arms beside a significant change within them:
   the change is a second, single-arm finding, one per arm when every arm changed (GUIDELINES, Findings: "the same

@@ -1,4 +1,5 @@
-"""A result of a series of one arm that names a second treatment (issue 10, session 20; docs/claims.md section 34.2).
+"""A result of a series of one arm that names a second treatment (issue 10, session 20; docs/claims-rounds.md section
+34.2).
 
 GUIDELINES (Findings, comparator): "Null only for single-arm findings (within-group change, uncontrolled series, a
 harm stated for one arm without comparison)". In an abstract that names no controlled design and whose design sets up

@@ -1,5 +1,5 @@
 """An outcome that stayed as it was: the single-arm findings that a "no change" beside a comparison reports (issue
-10, session 17; docs/claims.md section 31.1).
+10, session 17; docs/claims-rounds.md section 31.1).
 
 GUIDELINES (Findings): single-arm findings are within-group changes, and a single-arm result is ``negative`` for "no
 significant change/improvement"; "the same outcome within a group over time and between groups in one sentence gives

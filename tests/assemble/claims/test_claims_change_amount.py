@@ -3,7 +3,7 @@
 ratio or a difference): a change "by" an amount, an amount that names itself a difference or change, a difference that
 opens the CI's bracket or gives the amount the CI follows. GUIDELINES, Findings: ``significant`` from a CI - a CI that
 excludes its no-effect value. A CI of one arm's own value ("response rate 70 % (95 % CI 56-83)") stays unread.
-Session 23 (s23-sig, docs/claims.md section 37.2). Real sentences: the OPEN tune half and ../shared outside the gold."""
+Session 23 (s23-sig, docs/claims-rounds.md section 37.2). Real sentences: the OPEN tune half and ../shared outside the gold."""
 
 from claims_helpers import claims_of, entity_texts, make_record
 

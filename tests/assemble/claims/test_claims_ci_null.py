@@ -1,6 +1,6 @@
 """The no-effect value of a CI (:func:`claimex.assemble.claims.significance.ci_null`) is 0 for a difference or a
 regression coefficient even where the measure was read as a ratio: a CI with a negative bound, or the statistic "β"
-(the Greek spelling of ``DIFF_STATS``' "beta"). Session 21 (s21-nodiff, docs/claims.md section 35.7); GUIDELINES,
+(the Greek spelling of ``DIFF_STATS``' "beta"). Session 21 (s21-nodiff, docs/claims-rounds.md section 35.7); GUIDELINES,
 Findings: ``no_difference`` whenever the sentence says the difference is not significant (a CI that holds the
 no-effect value). Real sentences from ../shared outside the findings gold."""
 

@@ -1,4 +1,4 @@
-"""The comparator slot and the trial-arm check (:mod:`claimex.assemble.claims.trialarm`; docs/claims.md section 29,
+"""The comparator slot and the trial-arm check (:mod:`claimex.assemble.claims.trialarm`; docs/claims-rounds.md section 29,
 s15-comp): a mention of a group the check calls no arm of the trial is no comparator - neither kept from its own
 sentence nor carried from the design (:meth:`InterventionContext.named_comparator`); the design's comparator is
 carried instead.

@@ -1,5 +1,5 @@
 """An effect denied in a controlled trial whose design named the other arm is no difference between the arms, not
-a single-arm judgement (issue 10, session 13; docs/claims.md section 27.3); a harm denied stays a judgement of the
+a single-arm judgement (issue 10, session 13; docs/claims-rounds.md section 27.3); a harm denied stays a judgement of the
 arm (GUIDELINES, Findings). Real sentences from ../shared (Evidence Inference train abstracts outside the findings
 gold)."""
 

@@ -1,7 +1,7 @@
 """A change said of every arm beside a no difference between the arms gives two findings (GUIDELINES, Findings: "the
 same outcome within a group over time and between groups in one sentence gives two findings"): the comparison's no
 difference and the change within the arms, judged in its own stretch of the sentence (issue 10, session 20;
-docs/claims.md section 34.3, ``claims/everyarm.py``). And a no difference with a hyphenated modifier ("no between-group
+docs/claims-rounds.md section 34.3, ``claims/everyarm.py``). And a no difference with a hyphenated modifier ("no between-group
 differences") is a no-difference phrase. Real sentences from ../shared outside the findings gold: Evidence Inference
 train abstracts PMC3961245, PMC3646683, PMC4169371, Evidence Inference unlabelled abstracts 4114185, 2909923,
 1489930, 2967098, 3263747, 4501118."""

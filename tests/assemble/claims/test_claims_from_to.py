@@ -1,7 +1,7 @@
 """A change written from one value to another ("decreased from 32.9% to 29.4%") measures the arm against its own start,
 as "from baseline" does: beside a comparison it is a second, single-arm finding (GUIDELINES, Findings: "the same
 outcome within a group over time and between groups in one sentence gives two findings"; issue 10, session 18;
-docs/claims.md section 32.3). Real sentences from ../shared: Evidence Inference train abstracts outside the findings
+docs/claims-rounds.md section 32.3). Real sentences from ../shared: Evidence Inference train abstracts outside the findings
 gold (PMC3524756, PMC5852975, PMC4588995)."""
 
 from claims_helpers import entity_texts, findings_opening, make_record

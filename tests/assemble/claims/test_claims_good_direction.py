@@ -1,5 +1,5 @@
 """An outcome's good direction is that of what it measures (issue 10, session 18; GUIDELINES, Findings: "Improved X"
-is an increase when more X is better; docs/claims.md section 32.6): an outcome that names a harm while measuring
+is an increase when more X is better; docs/claims-rounds.md section 32.6): an outcome that names a harm while measuring
 freedom from it, the time until it happens, or knowing / handling it is one where more is better. Real outcome names
 and sentences from ../shared (Evidence Inference train prompts, EBM-NLP train abstracts; none in the findings gold)."""
 

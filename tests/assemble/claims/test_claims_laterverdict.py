@@ -1,6 +1,6 @@
 """A difference at one time point and none at another, said in a contrast clause that names no outcome of its own,
 gives a second finding of the same arms and outcome, no difference (issue 10, session 21; ``claims/laterverdict.py``,
-docs/claims.md section 35.9, s21-verdict). Real sentences from ../shared outside the findings gold (PICO-Corpus,
+docs/claims-rounds.md section 35.9, s21-verdict). Real sentences from ../shared outside the findings gold (PICO-Corpus,
 Evidence Inference unlabelled abstracts)."""
 
 from claims_helpers import claims_of, entity_texts, make_record

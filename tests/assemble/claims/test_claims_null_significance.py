@@ -1,5 +1,5 @@
 """A comparison's no difference is not significant even when the rules read no test or null word (issue 10, session
-16; GUIDELINES, Findings: ``significant: false`` always goes with ``no_difference`` in a comparison; docs/claims.md
+16; GUIDELINES, Findings: ``significant: false`` always goes with ``no_difference`` in a comparison; docs/claims-rounds.md
 section 30.4): a change word under a negation. The direction classifier's no difference keeps the significance the
 rules read (setting it false too lost significance on the report half, 30.4). Real sentences from
 ../shared (Evidence Inference train abstracts outside the findings gold)."""

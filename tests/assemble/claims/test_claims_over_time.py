@@ -2,7 +2,7 @@
 baseline", "pre- and post-", "over the 12-week period") reports two findings (GUIDELINES, Findings: "the same outcome
 within a group over time and between groups in one sentence gives two findings"): the comparison, with its
 comparator, and the change within the arm, single-arm, one per arm when each arm has its own figures (issue 10,
-session 16; docs/claims.md section 30.1). Real sentences from ../shared: Evidence Inference unlabelled abstracts
+session 16; docs/claims-rounds.md section 30.1). Real sentences from ../shared: Evidence Inference unlabelled abstracts
 outside the findings gold (PMC3692346, PMC4298817, PMC4749757, PMC4320624)."""
 
 from claims_helpers import entity_texts, findings_opening, make_record

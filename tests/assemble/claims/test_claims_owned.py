@@ -1,5 +1,5 @@
 """A no difference said of one outcome alone is that outcome's result, not the other coordinated outcome's (issue 10,
-session 16; ``claims/owned.py``, docs/claims.md section 30.4). Real sentences from ../shared (Evidence Inference train
+session 16; ``claims/owned.py``, docs/claims-rounds.md section 30.4). Real sentences from ../shared (Evidence Inference train
 abstracts outside the findings gold)."""
 
 from claims_helpers import claims_of, entity_texts, make_record

@@ -1,6 +1,6 @@
 """Allocation at random said with the adverb ("randomly assigned", "divided randomly") names a controlled design
 like "randomised" does (:func:`claimex.assemble.claims.sides.controlled_design`; issue 10, session 13,
-docs/claims.md section 27.3); a random sample ("randomly selected") does not. Real sentences from ../shared
+docs/claims-rounds.md section 27.3); a random sample ("randomly selected") does not. Real sentences from ../shared
 (Evidence Inference unlabelled abstracts, none in the findings gold)."""
 
 import pytest

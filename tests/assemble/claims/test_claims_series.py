@@ -1,4 +1,4 @@
-"""A series of one arm that names a second mention (docs/claims.md section 34.2, :mod:`claimex.assemble.claims.series`):
+"""A series of one arm that names a second mention (docs/claims-rounds.md section 34.2, :mod:`claimex.assemble.claims.series`):
 a change said with no word that sets the mentions apart is judged, no comparator; a contrast stays a comparison."""
 
 from claims_helpers import claims_of, make_record

@@ -13,7 +13,7 @@ from claimex.assemble.claims.harms import HARM_OBJECT, HARM_RUNS, HARMFUL, NOT_H
 
 #: harms.HARMFUL's pattern as it stood in main c4a2cb8 (one alternation), frozen as the reference
 ORIGINAL = re.compile(
-    # "die(d/s)" as a word: "diet", "dietary", "studied" name no harm (docs/claims.md section 32.6)
+    # "die(d/s)" as a word: "diet", "dietary", "studied" name no harm (docs/claims-rounds.md section 32.6)
     r"pain|symptom|depress|anxiety|distress|mortality|death|\bd(?:ie[sd]?|ying)\b|risk|complication|adverse|"
     r"side[- ]effect|toxicit|"
     r"relapse|recurren|infection|nausea|vomit|fatigue|stress|disab|severity|incidence|failure|bleed|h(?:a)?emorrh|"

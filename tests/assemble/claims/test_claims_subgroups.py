@@ -1,5 +1,5 @@
 """A result said of one subgroup or time point and denied for another after "but not" gives a second finding, no
-difference (issue 10, session 17; ``claims/subgroups.py``, docs/claims.md section 31, s17-dir). Real sentences from ../shared
+difference (issue 10, session 17; ``claims/subgroups.py``, docs/claims-rounds.md section 31, s17-dir). Real sentences from ../shared
 outside the findings gold (PICO-Corpus, EvidenceMap, Evidence Inference abstracts)."""
 
 from claims_helpers import claims_of, entity_texts, make_record

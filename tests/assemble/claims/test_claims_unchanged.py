@@ -1,7 +1,7 @@
 """An outcome that stayed as it was ("there was no change in Group I", "did not significantly change") beside a
 comparison reports the single-arm findings too, one per arm (GUIDELINES, Findings: single-arm ``negative`` for "no
 significant change"; "the same outcome within a group over time and between groups in one sentence gives two
-findings"; issue 10, session 17; docs/claims.md section 31.1). Real sentences from ../shared: Evidence Inference train
+findings"; issue 10, session 17; docs/claims-rounds.md section 31.1). Real sentences from ../shared: Evidence Inference train
 abstracts outside the findings gold (PMC1626393, PMC3658908, PMC5773922)."""
 
 from claims_helpers import entity_texts, findings_opening, make_record

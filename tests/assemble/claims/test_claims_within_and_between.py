@@ -1,7 +1,7 @@
 """A sentence that says the arms did not differ and that the outcome changed significantly within them reports two
 findings (GUIDELINES, Findings: "the same outcome within a group over time and between groups in one sentence gives
 two findings"): the comparison (no difference, with its comparator) and the change (single-arm, no comparator), one
-per arm when every arm changed (issue 10, session 15; docs/claims.md section 29.1); and where the arm of a result
+per arm when every arm changed (issue 10, session 15; docs/claims-rounds.md section 29.1); and where the arm of a result
 said with a change word stands (section 29.2). Real sentences from ../shared (Evidence Inference unlabelled
 abstracts outside the findings gold; two OPEN tune sentences)."""
 
