@@ -68,7 +68,7 @@ class ParenthesisMatcher:
         opens = (orth == self.open).nonzero()[0].tolist()
         if not opens:
             return []
-        out = []
+        out: list[tuple[int, int, int]] = []
         for j in (orth == self.close).nonzero()[0].tolist():
             hi = bisect_right(opens, j - 2)  # at least one token inside
             lo = bisect_left(opens, j - 1 - MAX_INSIDE)  # at most MAX_INSIDE inside
@@ -110,7 +110,7 @@ class ShortFormMatcher:
             return []
         texts = token_texts(doc)
         by_first = self._by_first
-        out = []
+        out: list[tuple[int, int, int]] = []
         for i in compress(range(len(texts)), map(by_first.__contains__, texts)):  # the first-word test in C
             entry = by_first[texts[i]]
             for words, keys in entry.items():

@@ -295,6 +295,7 @@ def _zero_counts(t: TokenView, claims: list[list]) -> list[list]:
 def _coordinated_arm(t: TokenView, claims: list[list], e: int) -> list | None:
     """The INTERVENTION entry coordinated right after token ``e`` ("and [X]", after a bracket there), ending its
     phrase; None without one."""
+    j: int | None  # None where no separator follows the bracket
     j = e
     if j < t.n and t.text[j] in "([":
         depth = 0

@@ -22,7 +22,7 @@ span, is at most :data:`MAX_NAME` words and holds no arm word ("group", "patient
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from typing import AbstractSet, Protocol
 
 from .tagger.words import ARM_NOUNS, FUNCTION_WORDS, adjective_like, has_letter, is_number
 
@@ -83,6 +83,7 @@ class TokenView(Protocol):
     text: list[str]
     lower: list[str]
     n: int
+    sentences: list[tuple[int, int]]
 
     def wordish(self, j: int) -> bool: ...
 
@@ -135,7 +136,7 @@ def _ends_phrase(t: TokenView, m: int, hi: int) -> bool:
 
 
 # -- grow ---------------------------------------------------------------------------------------------
-def grow(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int, outcomes: set[int]
+def grow(t: TokenView, a: int, b: int, taken: list[bool], lo: int, hi: int, outcomes: AbstractSet[int]
          ) -> tuple[int, int]:
     """The span ``[a, b)`` grown over its measure noun, ``of`` tail and ``with`` qualifier (module doc).
     ``outcomes``: the start tokens of OUTCOME spans, which a ``with`` qualifier may take in."""

@@ -64,7 +64,7 @@ POLARITY = frozenset(["positive", "negative", "beneficial", "favourable", "favor
                       "unfavorable", "detrimental", "harmful", "no", "any", "significant", "clear"])
 _POSSESSIVE = frozenset(["'s", "\u2019s"])
 
-Split = Callable[[TokenView, int, int], list[tuple[int, int]]]
+Split = Callable[..., list[tuple[int, int]]]  # outcome_lists.split_list (its Tokens, start, end)
 
 
 def result_sentences(doc: Doc, t: TokenView, sentences: list[tuple[int, int]], which: set[int]) -> set[int]:

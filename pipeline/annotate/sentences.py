@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from itertools import compress
+from typing import cast
 
 import numpy
 from spacy.attrs import SENT_START
@@ -195,7 +196,7 @@ def token_kinds(words: list[str]) -> list[int]:
         for k, text in enumerate(words):
             if kinds[k] is None:
                 kinds[k] = _KINDS[text] = token_kind(text)
-    return kinds
+    return cast("list[int]", kinds)  # every None filled in above
 
 
 def sentence_starts(words: list[str]) -> list[bool]:
@@ -284,7 +285,7 @@ def sent_start_column(flags: list[bool]) -> numpy.ndarray:
 def split_sentences(doc: Doc) -> Doc:
     """Set ``token.is_sent_start`` for every token of ``doc``."""
     if len(doc):
-        doc.from_array([SENT_START], sent_start_column(sentence_starts(token_texts(doc))))
+        doc.from_array([SENT_START], sent_start_column(sentence_starts(token_texts(doc))))  # type: ignore[arg-type]
     return doc
 
 

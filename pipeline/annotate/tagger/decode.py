@@ -31,7 +31,7 @@ class _Trimmer:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        flags = doc.to_array([IS_PUNCT, IS_SPACE]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
+        flags: numpy.ndarray = doc.to_array([IS_PUNCT, IS_SPACE]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
         self.weak = (flags[:, 0] | flags[:, 1]).astype(bool)
 
     def __call__(self, start: int, end: int) -> tuple[int, int]:

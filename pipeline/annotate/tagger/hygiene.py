@@ -344,7 +344,8 @@ class SpanHygiene:
             e += 1
         return s, e
 
-    def clean(self, s: int, e: int, label: str, seed: Sequence[bool] | None = None) -> list[tuple[int, int]]:
+    def clean(self, s: int, e: int, label: str, seed: Sequence[bool] | numpy.ndarray | None = None
+              ) -> list[tuple[int, int]]:
         """The hygienic pieces of span [s, e): split, bracket-balanced, trimmed, grown, with content.
         ``seed`` (per doc token, optional): where a split leaves several pieces, keep those holding a
         seed token."""
