@@ -69,6 +69,8 @@ def build(modules: list[str], opt_level: str = "3") -> None:
               script_args=["-q", "build_ext", "--inplace", "--build-temp", str(ROOT / "build" / "mypyc-temp")])
     finally:
         os.chdir(cwd)
+    for extension in PACKAGE.rglob("*.so"):  # build_ext copies a reused build with its old time: mark them built now
+        extension.touch()
     STAMP.write_text("".join(f"{m}\n" for m in modules))
 
 
