@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PIP_SPEC := -e ".[train,transformers,distributed,review,bench,dev]" "torch==2.13.0" "numpy<2" "pyarrow<26"
 DIST ?= dist
 
-.PHONY: install demo test lint bench dist dist-check train-pico clean
+.PHONY: install compile uncompile demo test lint bench dist dist-check train-pico clean
 
 install: $(VENV)/.installed
 
@@ -16,10 +16,24 @@ $(VENV)/.installed: pyproject.toml
 	rm -rf *.egg-info  # stale metadata here would shadow the installed entry points for `python -m ...`
 	touch $@
 
+# mypyc-compiled modules (tools/mypyc_modules.txt; tools/mypyc_build.py), rebuilt when a listed source, the list or
+# the build script changes. Same outputs as the pure modules, faster (bench/SPEED.md, session 25). A failed build
+# (no C compiler, say) leaves pure Python and says so; `claimex` refuses a compiled module older than its source.
+MYPYC_MODULES := $(shell sed -e 's/\#.*//' tools/mypyc_modules.txt)
+COMPILED := pipeline/_compiled.txt
+
+compile: $(COMPILED)
+
+$(COMPILED): $(addprefix pipeline/,$(MYPYC_MODULES)) tools/mypyc_modules.txt tools/mypyc_build.py $(VENV)/.installed
+	$(PY) tools/mypyc_build.py || { $(PY) tools/mypyc_build.py --clean; echo "make compile: mypyc build failed; claimex runs as pure Python"; }
+
+uncompile:
+	$(PY) tools/mypyc_build.py --clean
+
 demo: install
 	$(VENV)/bin/claimex extract corpora/gold/10940692.xml --pretty
 
-test: install
+test: install compile
 	$(PY) -m pytest -q -p no:cacheprovider
 
 lint: install
@@ -37,9 +51,10 @@ dist-check: dist
 	cd /tmp && /tmp/claimex-dist-check/bin/claimex --version
 	cd /tmp && /tmp/claimex-dist-check/bin/claimex extract $(CURDIR)/corpora/gold/10940692.xml --pretty
 
-bench: install
+bench: install compile
 	$(PY) bench/sentences.py
 	$(PY) bench/measures_vs_quantulum.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache test-artifacts
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache test-artifacts $(COMPILED)
+	find pipeline -name '*.so' -delete

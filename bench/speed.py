@@ -42,6 +42,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import argparse
+import importlib.util
 import json
 import resource
 import statistics
@@ -67,6 +68,13 @@ def spread(values: list[float], nd: int = 2) -> dict:
 
 def fmt(s: dict, unit: str = "") -> str:
     return f"{s['median']}{unit} ({s['min']}-{s['max']}, {s['runs']} runs)"
+
+
+def compiled_count() -> int:
+    """How many modules of the claimex being timed are mypyc-compiled (its ``make compile`` stamp; not imported)."""
+    spec = importlib.util.find_spec("claimex")
+    stamp = Path(spec.origin).parent / "_compiled.txt" if spec and spec.origin else None
+    return len(stamp.read_text().split()) if stamp and stamp.is_file() else 0
 
 
 def load_avg() -> float:
@@ -327,7 +335,9 @@ def report(results: dict) -> None:
         print(f"| CPU s of the whole command, 1 / 2 workers | {fmt(b['cpu_1'])} / {fmt(b['cpu_2'])} | |")
         print(f"| peak RSS per worker, MB (1 / 2 workers) | {fmt(b['worker_peak_rss_mb']['1'])} / "
               f"{fmt(b['worker_peak_rss_mb']['2'])} | <= 1000 |")
-    print(f"\nload average now {os.getloadavg()} on {os.cpu_count()} CPUs (other jobs share this machine; "
+    n = results.get("compiled_modules", 0)
+    print(f"\nclaimex: {f'{n} modules mypyc-compiled (make compile)' if n else 'pure Python (no make compile)'}")
+    print(f"load average now {os.getloadavg()} on {os.cpu_count()} CPUs (other jobs share this machine; "
           "CPU-time ratios are the robust figures, wall-clock ones move with the load)")
 
 
@@ -346,7 +356,7 @@ def main(argv=None) -> dict:
     args = ap.parse_args(argv)
     sections = args.sections.split(",")
     results: dict = {"runs": args.runs, "model": args.model or "default", "cpus": os.cpu_count(),
-                     "load_before": load_avg()}
+                     "compiled_modules": compiled_count(), "load_before": load_avg()}
     with tempfile.TemporaryDirectory(prefix="claimex-speed-") as tmp:
         folder = Path(tmp)
         if "throughput" in sections:

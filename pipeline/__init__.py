@@ -14,8 +14,9 @@ Public API::
 
 from __future__ import annotations
 
-from . import thinc_torch
+from . import compiled, thinc_torch
 
+compiled.check()  # before any module that `make compile` may have built: never run a stale compiled one
 thinc_torch.install()  # spaCy's thinc would import torch; only the Hugging Face backend needs it
 
 from .schema import SCHEMA_VERSION, Claim, Entity, Measure, Record  # noqa: E402
