@@ -123,9 +123,12 @@ def _unbalanced(text: str) -> bool:
     return depth != 0
 
 
-def plausible(groups: Iterable[tuple], text_of: Callable[[Any], str] | None = None) -> list[tuple]:
+def plausible(groups: Iterable[tuple], text_of: Callable[[Any], str] | None = None,
+              judge: Callable[[str, str], bool] = plausible_pair) -> list[tuple]:
     """The detector's ``(long_form_span, {short_form_spans})`` groups whose pairs are plausible. ``text_of``: a
-    span's text (``Span.text`` when not given; the detector slices it from the doc's text)."""
+    span's text (``Span.text`` when not given; the detector slices it from the doc's text). ``judge``: the pair
+    test, ``plausible_pair`` (a parameter so that a caller can observe it: compiled, this module calls its own
+    functions directly, past any monkeypatch)."""
     if text_of is None:
         text_of = _span_text
     out = []
@@ -136,7 +139,7 @@ def plausible(groups: Iterable[tuple], text_of: Callable[[Any], str] | None = No
         for s in shorts:
             text = text_of(s)
             if text not in verdict:
-                verdict[text] = plausible_pair(text, long_text)
+                verdict[text] = judge(text, long_text)
             if verdict[text]:
                 keep.add(s)
         if keep:

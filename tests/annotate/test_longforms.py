@@ -74,7 +74,7 @@ class _Mention:
         return f"{self.text}@{self.start}"
 
 
-def test_plausible_judges_each_short_form_text_once(monkeypatch):
+def test_plausible_judges_each_short_form_text_once():
     """Every mention of a short form repeats its text: the pair is judged once per text, and the kept
     mentions are those a per-mention judgement keeps."""
     from claimex.annotate import longforms
@@ -86,7 +86,11 @@ def test_plausible_judges_each_short_form_text_once(monkeypatch):
     expected = [(lf, {s for s in shorts if longforms.plausible_pair(s.text, lf.text)}) for lf, shorts in groups]
     expected = [(lf, keep) for lf, keep in expected if keep]
     calls = []
-    real = longforms.plausible_pair
-    monkeypatch.setattr(longforms, "plausible_pair", lambda s, lf: calls.append((s, lf)) or real(s, lf))
+
+    def counted(short: str, long: str) -> bool:
+        calls.append((short, long))
+        return longforms.plausible_pair(short, long)
+
+    assert longforms.plausible(groups, judge=counted) == expected
     assert longforms.plausible(groups) == expected
     assert sorted(calls) == sorted({(s.text, lf.text) for lf, shorts in groups for s in shorts})
