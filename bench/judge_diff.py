@@ -5,6 +5,10 @@
 :data:`claimex.evaluate.findings_match.FIELDS` and fully right, to ``--out`` (JSON). Run it under two trees
 (``PYTHONPATH=B/imp`` for an export of main) to compare scorers or claims.
 
+``ceiling DUMP``: where the errors sit, read as a ceiling: fully right (share of all gold findings) if the fields of
+each set of one, two or three fields were right wherever they are wrong (everything else as judged), and the commonest
+sets of wrong fields among found findings. Counts only; it reads any dump (``--split report`` is the lead's).
+
 ``diff A B``: per field, the count right in A and in B, and how many findings B fixed (wrong in A, right in B) and
 broke (right in A, wrong in B), and how many of those changed findings are dose-arm findings
 (:func:`dose_arms.dose_finding`). Counts only: on BLIND (``--ids``) read nothing but these counts; ``--examples``
@@ -18,7 +22,9 @@ broke (right in A, wrong in B), and how many of those changed findings are dose-
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+from collections import Counter
 from pathlib import Path
 
 from dose_arms import dose_finding  # bench/dose_arms.py
@@ -30,13 +36,14 @@ from claimex.evaluate.findings_match import FIELDS, judge
 COUNTED = ("found",) + FIELDS + ("fully",)
 
 
-def dump(ids: Path | None, skip_ids: Path | None, out: Path, model: str | None = None) -> None:
-    golds = select_gold(load_gold(None, errors=[]), "tune", ids, skip_ids)
+def dump(ids: Path | None, skip_ids: Path | None, out: Path, model: str | None = None, split: str = "tune") -> None:
+    golds = select_gold(load_gold(None, errors=[]), split, ids, skip_ids)
     rows = {}
     for g, record, text in _predict(golds, None, model, []):
         for k, finding in enumerate(g.findings):
             j = judge(finding, record, text)
-            row = {"found": j.found, "fully": j.fully_right, "split": "open" if skip_ids else "blind",
+            row = {"found": j.found, "fully": j.fully_right,
+                   "split": split if split != "tune" else "open" if skip_ids else "blind",
                    "dose": dose_finding(finding),
                    "arms": [finding.intervention.text, finding.comparator.text if finding.comparator else None]}
             row.update({f: j.found and j.fields.get(f, False) for f in FIELDS})
@@ -63,6 +70,24 @@ def diff(a_path: Path, b_path: Path, examples: bool) -> None:
                     print(f"    {tag} {k} {a[k]['arms']}")
 
 
+def ceiling(path: Path) -> None:
+    rows = list(json.loads(path.read_text()).values())
+    found = [r for r in rows if r["found"]]
+    n = len(rows)
+    fully = sum(r["fully"] for r in rows)
+    print(f"gold findings {n}, found {len(found)}, fully right {fully} ({fully / n:.3f})")
+    print("fully right if these fields were always right:")
+    for size in (1, 2, 3):
+        sets = [(sum(all(r[f] or f in s for f in FIELDS) for r in found), s)
+                for s in itertools.combinations(FIELDS, size)]
+        for count, s in sorted(sets, reverse=True)[: 6 if size > 1 else len(sets)]:
+            print(f"  {' + '.join(s):<44}{count:>6} ({count / n:.3f})")
+    wrong = Counter(tuple(f for f in FIELDS if not r[f]) for r in found)
+    print("found findings by the set of fields wrong:")
+    for fields, count in wrong.most_common(12):
+        print(f"  {' + '.join(fields) or '(none: fully right)':<44}{count:>6}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -71,13 +96,19 @@ def main() -> None:
     d.add_argument("--skip-ids", type=Path)
     d.add_argument("--out", type=Path, required=True)
     d.add_argument("--model", help="a PICO model path (as claimex evaluate --model; default: the shipped default)")
+    d.add_argument("--split", choices=("tune", "report"), default="tune",
+                   help="the gold half (report: the lead's, after the helpers stop; see the protocol in docs/)")
+    e = sub.add_parser("ceiling")
+    e.add_argument("dump", type=Path)
     c = sub.add_parser("diff")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)
     c.add_argument("--examples", action="store_true")
     args = ap.parse_args()
     if args.cmd == "dump":
-        dump(args.ids, args.skip_ids, args.out, args.model)
+        dump(args.ids, args.skip_ids, args.out, args.model, args.split)
+    elif args.cmd == "ceiling":
+        ceiling(args.dump)
     else:
         diff(args.a, args.b, args.examples)
 
