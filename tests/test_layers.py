@@ -14,7 +14,7 @@ PACKAGE = Path(claimex.__file__).resolve().parent
 # lowest first; modules of one layer may import each other. The package root (the public API facade,
 # whose names load lazily) is exempt as an importer.
 LAYERS: list[set[str]] = [
-    {"schema", "paths", "metrics", "version", "thinc_torch"},
+    {"schema", "paths", "metrics", "version", "thinc_torch", "compiled"},
     {"read"},
     {"annotate"},
     {"assemble"},
