@@ -113,14 +113,15 @@ def to_record(doc: Doc, document: Document) -> Record:
         })
     sentences = _sentences(doc, document)
     measures = measures_of(doc)
+    # pydantic validates the dicts into the models; mypy (no pydantic plugin) reads the fields' model types only
     record = Record(
         id=document.id,
         text=text,
         meta=dict(document.meta),
-        sentences=sentences,
-        abbreviations=[{"short": s, "long": lf, "start": a, "end": b} for a, b, s, lf in abbrevs],
-        entities=entities,
-        measures=measures,
+        sentences=sentences,  # type: ignore[arg-type]
+        abbreviations=[{"short": s, "long": lf, "start": a, "end": b} for a, b, s, lf in abbrevs],  # type: ignore[misc]
+        entities=entities,  # type: ignore[arg-type]
+        measures=measures,  # type: ignore[arg-type]
     )
     record.claims = assemble_claims(record, doc)
     return record

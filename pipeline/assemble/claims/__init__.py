@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from ...schema import ArmValue, Claim, Record
+from ...schema import ArmValue, Claim, ClaimType, Direction, Record
 from .armrank import ArmRanker, TrialCheck, default_ranker_path, load_ranker
 from .arms import arms_of, settle_roles, stray_arms_dropped, stray_comparators_dropped, valued_pair
 from .base import SentenceView, entity_words, sentence_views, unique
@@ -45,7 +45,7 @@ from .hedging import hedged
 from .joined import alone_kept, split_joined_arms
 from .laterverdict import null_clause
 from .link import arm_values, clause_arm, role_spans, roles_of
-from .plain import plain_entities
+from .plain import EntityLike, plain_entities
 from .polarity import BOTH_ARMS
 from .reported import carry_reported
 from .reportedother import carry_reported_comparator
@@ -181,7 +181,7 @@ class ClaimAssembler:
         apart = arms_apart(view, arms) if ctype in CARRY else []
         every = both_named_changed(view, arms, ctx.comparators) if ctype in CARRY and not apart else []
         if len(distinct_arms(every)) >= 2:  # "Both A and B induced a decrease": one single-arm finding per arm
-            apart = [a.entity for a in distinct_arms(every)]
+            apart = [a.entity for a in distinct_arms(every) if a.entity is not None]  # (all have one: distinct_arms)
         solo = bool(apart) or bool(every) or (ctype in CARRY and (comparator_alone(view, arms)
                                                                   or common_arm(view, arms)))
         compares = ctype in CARRY and not solo and between_arms(view, arms, pairs)
@@ -193,22 +193,24 @@ class ClaimAssembler:
         parallel = side_by_side(view, arms, roles.intervention, roles.comparator, carried_c,
                                 lambda e: ctx.known_arm(e) and not ctx.set_aside(e)) \
             if ctype in CARRY and compares else []
-        if parallel:
+        if parallel and carried_c is not None:  # (side_by_side finds none without a carried control)
             roles.comparator[:] = [carried_c]
             roles.inherited.append(carried_c)
         within = ctype in CARRY and (solo or (not compares and (within_arms(view, arms) or every_subject(view))))
         groups = claim_groups(view, pairs) if ctype in CARRY else [Group(roles.outcome, list(view.measures))]
+        # each group with the arm it is said of (None: the claim's roles)
+        armed: list[tuple[Group, EntityLike | None]]
         if apart:  # one single-arm finding per arm reported on its own
-            groups = [(g, ent) for g in groups for ent in apart]
+            armed = [(g, ent) for g in groups for ent in apart]
         elif ctype in CARRY and compares:
-            groups = [g for group in groups for g in split_by_arm(view, group, pairs, roles.comparator)]
+            armed = [g for group in groups for g in split_by_arm(view, group, pairs, roles.comparator)]
         else:
-            groups = [(g, None) for g in groups]
+            armed = [(g, None) for g in groups]
         if parallel:
-            groups = [(g, a) for g, arm in groups for a in ([arm] if arm is not None else parallel)]
+            armed = [(g, a) for g, arm in armed for a in ([arm] if arm is not None else parallel)]
         if ctype in CARRY and not apart:  # an outcome reported in the clause of one of several active arms
-            groups = [(g, arm or clause_arm(view, g.outcomes, arms, ctx.seen)) for g, arm in groups]
-        triples = [(g2, arm, comp) for g, arm in groups
+            armed = [(g, arm or clause_arm(view, g.outcomes, arms, ctx.seen)) for g, arm in armed]
+        triples = [(g2, arm, comp) for g, arm in armed
                    for g2, comp in (split_by_comparator(view, g, arms, roles.comparator) if compares else [(g, None)])]
         out = []
         for group, arm, comp in triples:
@@ -238,13 +240,13 @@ class ClaimAssembler:
             out.append(Claim(
                 id="",
                 sentence=view.index,
-                type=ctype,
+                type=cast("ClaimType", ctype),  # (one of the sentence types: :mod:`.types`; pydantic checks it)
                 population=[e.id for e in roles.population],
                 intervention=[e.id for e in interventions],
                 comparator=[e.id for e in comparators],
                 outcome=[e.id for e in group.outcomes],
                 measures=[m.id for m in group.measures],
-                direction=decision.direction,
+                direction=cast("Direction | None", decision.direction),  # (a Decision's directions are these)
                 significant=decision.significant,
                 hedged=view.cached("hedged", lambda: hedged(view.text)),
                 negated=decision.negated,
@@ -287,10 +289,10 @@ class ClaimAssembler:
             if decision.within and ctype in CARRY:
                 # no difference between the arms and a significant change within them: a second, single-arm
                 # finding of the change (GUIDELINES, Findings: "within a group over time and between groups")
-                own = judge(view, ctype, group)
-                out.append(out[-1].model_copy(update={"comparator": [], "direction": own.direction,
-                                                      "significant": True, "negated": own.negated,
-                                                      "p_value": own.p_value}))
+                change = judge(view, ctype, group)
+                out.append(out[-1].model_copy(update={"comparator": [], "direction": change.direction,
+                                                      "significant": True, "negated": change.negated,
+                                                      "p_value": change.p_value}))
             elif ctype in CARRY and not solo and decision.direction in _COMPARED and (
                     (comparators and decision.direction == "no_difference" and changed(view.text))
                     or changed_over_time(view.text, cue_text(view)) or unchanged(view)
@@ -307,9 +309,9 @@ class ClaimAssembler:
                 # or of every arm; so is a change said of every arm beside the no difference, significant or not
                 # ("Improvements in health status were observed in both groups, with no significant difference between
                 # the groups"; session 20, :mod:`.everyarm`), judged in its own stretch
-                own = judge(view, ctype, group) if beside is None else judged_in(view, ctype, group, beside)
-                if own.direction in ("positive", "negative"):
-                    copies = changed_arms(out[-1], own, every=bool(BOTH_ARMS.search(cue_text(view)))
+                change = judge(view, ctype, group) if beside is None else judged_in(view, ctype, group, beside)
+                if change.direction in ("positive", "negative"):
+                    copies = changed_arms(out[-1], change, every=bool(BOTH_ARMS.search(cue_text(view)))
                                           or valued_apart(out[-1]) or unchanged(view))
                     out.extend(copies)
                     per_arm.extend(copies[1:])

@@ -7,12 +7,13 @@ wording (:data:`ALLOCATION`: "randomly assigned to", "comparing"), a sentence wh
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from ...schema import Entity
 from .base import SentenceView
 from .control import is_control
 from .gates import Alternation, Gated
 from .labels import bare_control
+from .plain import EntityLike
 
 CONTROL_SUBJECT = re.compile(r"^\W*(?:[\w-]+\s+(?:patients|subjects|participants|women|men|children)\s+)?"
                               r"(?:in\s+)?(?:the\s+)?(?:control|placebo|comparison|sham)\s+(?:groups?|arms?|"
@@ -34,7 +35,7 @@ _OUTCOME_BEFORE = re.compile(r"\bon\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor)\b|n't\b", re.IGNORECASE)
 
 
-def control_arm_named(view: SentenceView, ents: list[Entity]) -> Entity | None:
+def control_arm_named(view: SentenceView, ents: Sequence[EntityLike]) -> EntityLike | None:
     """In a design sentence whose subject is the control group ("The control group took part in the horse
     riding exercises without a blindfold"), the first arm it names is the control arm's name, unless a
     control-worded arm already names it ("received routine care") or the verb is negated ("Control group did
@@ -46,7 +47,7 @@ def control_arm_named(view: SentenceView, ents: list[Entity]) -> Entity | None:
     return named[0]
 
 
-def control_arm_received(view: SentenceView, ents: list[Entity]) -> Entity | None:
+def control_arm_received(view: SentenceView, ents: Sequence[EntityLike]) -> EntityLike | None:
     """What a design sentence says the control group received after its start ("Cats in the study group received
     cross-match and blood type compatible pRBCs and cats in the control group received noncross-matched blood type
     compatible pRBCs"): the first arm after the cue in its clause, when it is not control-worded (a control-worded
@@ -61,7 +62,7 @@ def control_arm_received(view: SentenceView, ents: list[Entity]) -> Entity | Non
     return after[0]
 
 
-def measured(view: SentenceView, ent: Entity, short_forms: dict[str, str]) -> bool:
+def measured(view: SentenceView, ent: EntityLike, short_forms: dict[str, str]) -> bool:
     """An arm span that names what the effect is measured on: after "on" ("the effect of X on serum
     prostate-specific antigen"), or an outcome word, its abbreviation's long form included ("PO")."""
     text = f"{ent.text} {ent.expanded or short_forms.get(ent.text, '')}"
@@ -77,7 +78,7 @@ SETTING_TAIL = (r"(?:(?!(?:therapy|treatment|administration|use|with|using|recei
 _DESIGN_SETTING = re.compile(r"^\W*(?:after|following|prior\s+to)\s+" + SETTING_TAIL, re.IGNORECASE)
 
 
-def in_setting(view: SentenceView, ent: Entity) -> bool:
+def in_setting(view: SentenceView, ent: EntityLike) -> bool:
     """Is ``ent`` named in the patients' setting of a design sentence ("After PCI, the treatment group received
     Danhong injection ...", EI train 5863299): what every arm had, not what a group was allocated (session 17)."""
     return bool(_DESIGN_SETTING.search(view.between(view.start, ent.start)))

@@ -38,20 +38,21 @@ import json
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from ... import paths
-from ...schema import FLIP, Claim, Entity, Record
+from ...schema import FLIP, Claim, Record
 from .base import SentenceView, entity_words, sentence_views
 from .context import is_bare_label, is_control
 from .design import COMPARE_BEFORE, design_comparators, same_intervention
 from .gates import EndCue, Gated
 from .labels import arm_phrases, bracket_labels, defined_label
 from .mentions import GROUP_AFTER, PERSON, Covering
-from .plain import PlainEntity, plain_entities
+from .plain import EntityLike, PlainEntity, plain_entities
 from .trialarm import TrialArmModel, load_trial_arms
 from .weights import load_once, logistic
 
@@ -88,7 +89,7 @@ _DESIGN = Gated(re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|
 
 @dataclass
 class Candidate:
-    entity: Entity
+    entity: EntityLike
     x: list[float]
 
 
@@ -139,13 +140,14 @@ class AbstractFacts:
                     label = defined_label(view, e)
                     if label:
                         self.labels.setdefault(label, self.group[e.id])
-                for label, e, _ in bracket_labels(view, here):
-                    self.labels.setdefault(label, self.group[e.id])
+                for label, labelled, _ in bracket_labels(view, here):
+                    self.labels.setdefault(label, self.group[labelled.id])
         self.outcomes = Covering(record, "OUTCOME")
         self._static: dict[tuple[str, int], list[float]] = {}
         self._sentences: dict[int, tuple] = {}
 
-    def sentence(self, start: int, end: int) -> tuple[list[Entity], list[Entity], set[int], dict[int, int], set[int]]:
+    def sentence(self, start: int, end: int
+                 ) -> tuple[list[EntityLike], list[EntityLike], set[int], dict[int, int], set[int]]:
         """For the sentence at ``start``-``end`` (made once per sentence): its I/C mentions, the latest mention
         before it (else the first) of each other arm, the arms it names, their order of first mention, and the
         arms its label phrases ("in Group 2") stand for."""
@@ -166,7 +168,7 @@ class AbstractFacts:
             self._sentences[start] = (here, picks, groups_here, order_here, labelled)
         return self._sentences[start]
 
-    def joined(self, e: Entity) -> bool:
+    def joined(self, e: EntityLike) -> bool:
         """Is ``e`` coordinated with a neighbouring arm mention ("X and Y", "X, Y or Z")?"""
         k = bisect_left(self.starts, e.start)
         text = self.record.text
@@ -177,11 +179,11 @@ class AbstractFacts:
                     or (nxt is not None and e.end <= nxt.start and nxt.start - e.end < 12
                         and _JOINED.match(text[e.end:nxt.start]) and text[e.end:nxt.start].strip()))
 
-    def in_outcome(self, e: Entity) -> bool:
+    def in_outcome(self, e: EntityLike) -> bool:
         """Does an OUTCOME span hold mention ``e`` (start <= e.start, e.end <= end)?"""
         return self.outcomes.holds(e)
 
-    def static(self, e: Entity, sentence_start: int) -> list[float]:
+    def static(self, e: EntityLike, sentence_start: int) -> list[float]:
         """The features of mention ``e`` that do not depend on the claim (``sentence_start``: the claim's
         sentence start when ``e`` lies in it, else -1: the words before it are read up to there)."""
         key = (e.id, sentence_start)
@@ -242,7 +244,7 @@ def candidates(abstract: AbstractFacts, claim: Claim, only: set[str] | None = No
 _NAMES_NO_ARM = re.compile(r"^(?:the\s+)?controls?(?:\s+(?:groups?|arms?|condition|subjects|patients))?$", re.I)
 
 
-def _own_arm(claim: Claim, ents: dict[str, Entity], not_arm: frozenset[str] = frozenset()) -> bool:
+def _own_arm(claim: Claim, ents: Mapping[str, EntityLike], not_arm: frozenset[str] = frozenset()) -> bool:
     """Is the claim's intervention one mention of its own sentence that names an arm (not "the control group",
     not a bare label, not a population such as "participants" or "postgraduate nurses")? Such a choice is kept.
     Re-ranking it (round 7, with the population/coordination features) raised the held-out EI train
@@ -350,7 +352,8 @@ class ArmRanker:
         the record's sentence views when the caller has them; ``checked``: :meth:`trial_check` of the record when
         the caller made it; ``entities``: the plain entities ``views`` were made from (:class:`AbstractFacts`)."""
         ents = {e.id: e for e in record.entities}
-        abstract, not_arm = None, frozenset()
+        abstract: AbstractFacts | None = None
+        not_arm: frozenset[str] = frozenset()
         if checked is not None:
             abstract, not_arm = checked
         elif self.trial_arms is not None and any(c.type in ARM_TYPES and c.intervention for c in claims):
@@ -374,8 +377,9 @@ class ArmRanker:
             if inter == claim.intervention and comp == claim.comparator:
                 out.append(claim)
                 continue
-            direction = claim.direction
-            if set(inter) <= set(claim.comparator) and comp and set(comp) <= set(claim.intervention):
+            direction: str | None = claim.direction
+            if direction is not None and set(inter) <= set(claim.comparator) and comp \
+                    and set(comp) <= set(claim.intervention):  # (FLIP.get(None, None) was None too)
                 direction = FLIP.get(direction, direction)
             span = (claim.start or 0, claim.end or 0)
             outside = [i for i in (*inter, *comp) if i in ents and not span[0] <= ents[i].start < span[1]]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from ...schema import Entity, Measure
 from .allocation import SETTING_TAIL
 from .base import SentenceView, entity_words
 from .context import (
@@ -26,6 +25,7 @@ from .framed import framed_not_arm
 from .labels import ARM_HEAD, ARM_HEAD_WORD, PLURAL_ARMS, arm_phrases, bare_control
 from .orientation import opened_by_comparison
 from .phrases import resolve
+from .plain import EntityLike, PlainMeasure
 
 
 def settle_roles(view: SentenceView, ctx: InterventionContext) -> None:
@@ -57,7 +57,7 @@ def settle_roles(view: SentenceView, ctx: InterventionContext) -> None:
         view._cache.clear()
 
 
-def _names_design_arm(ent: Entity, ctx: InterventionContext) -> bool:
+def _names_design_arm(ent: EntityLike, ctx: InterventionContext) -> bool:
     """Does ``ent`` name a main intervention or a design comparator?"""
     key = entity_words(ent)
     return any(same_intervention(key, m) for m in ctx.main) or ctx._is_known_comparator(ent)
@@ -102,8 +102,8 @@ def arms_of(view: SentenceView, ctx: InterventionContext) -> list[Arm]:
         plural = not label and bool(PLURAL_ARMS.search(pre) or phrase.lower().endswith(("groups", "arms", "cohorts")))
         if not label and not words.strip() and not plural:
             continue
-        ent, side = (None, None) if plural else resolve(ctx, words, label)
-        arms.append(Arm(start, end, phrase, ent, side, inherited=ent is not None, plural=plural))
+        found, side = (None, None) if plural else resolve(ctx, words, label)
+        arms.append(Arm(start, end, phrase, found, side, inherited=found is not None, plural=plural))
     arms.extend(_re_mentions(view, ctx, arms))
     arms = _outcome_list_items(view, _design_arms_only(view, arms, ctx), ctx)
     arms.sort(key=lambda a: a.start)
@@ -145,7 +145,8 @@ def _design_arms_only(view: SentenceView, arms: list[Arm], ctx: InterventionCont
         if a.entity is None or a.inherited or a.side == "C" or is_control(a.entity) or ARM_HEAD_WORD.search(a.text):
             return False
         nxt = next((b for b in arms if b.start >= a.end and b.entity is not None), None)
-        if nxt is not None and _names_design_arm(nxt.entity, ctx) and _OF_THE.match(view.between(a.end, nxt.start)):
+        if nxt is not None and nxt.entity is not None and _names_design_arm(nxt.entity, ctx) \
+                and _OF_THE.match(view.between(a.end, nxt.start)):  # (nxt: picked for having an entity)
             return True
         return not _names_design_arm(a.entity, ctx) and not PLURAL_ARMS.search(a.text) \
             and bool(_RESULT_SETTING.search(view.between(view.start, a.start))) and not compared(a)
@@ -237,11 +238,13 @@ def _assign_sides(view: SentenceView, arms: list[Arm], main=None) -> None:
         # only comparators named ("the CGI-I response rate for fluoxetine (78.2%) was significantly greater
         # compared with placebo", fluoxetine being the design's active reference): the first that is not
         # control-worded, set against a different arm, is this sentence's intervention
-        first = next((a for a in named if not is_control(a.entity)), None)
-        if first is not None and any(not same_intervention(entity_words(a.entity), entity_words(first.entity))
-                                     for a in named):
+        # (``named``: arms with an entity; the ``is not None`` tests below only say so to the type checker)
+        first = next((a for a in named if a.entity is not None and not is_control(a.entity)), None)
+        if first is not None and first.entity is not None and any(
+                a.entity is not None and not same_intervention(entity_words(a.entity), entity_words(first.entity))
+                for a in named):
             for a in named:
-                if same_intervention(entity_words(a.entity), entity_words(first.entity)):
+                if a.entity is not None and same_intervention(entity_words(a.entity), entity_words(first.entity)):
                     a.side = "I"
     if any(a.side == "C" for a in singles):
         for a in singles:
@@ -263,8 +266,12 @@ def _assign_sides(view: SentenceView, arms: list[Arm], main=None) -> None:
     if not named:
         return
     first = named[0]
-    others = [a for a in named if not same_intervention(entity_words(a.entity), entity_words(first.entity))]
-    if not others or any(not same_intervention(entity_words(a.entity), entity_words(others[0].entity))
+    if first.entity is None:  # never: ``named`` holds arms with an entity (said for the type checker)
+        return
+    first_words = entity_words(first.entity)
+    others = [a for a in named if a.entity is not None and not same_intervention(entity_words(a.entity), first_words)]
+    if not others or any(a.entity is not None and others[0].entity is not None
+                         and not same_intervention(entity_words(a.entity), entity_words(others[0].entity))
                          for a in others):
         return
     second = others[0]
@@ -273,7 +280,8 @@ def _assign_sides(view: SentenceView, arms: list[Arm], main=None) -> None:
         if main is not None and main(second.entity) and not main(first.entity):
             second = first  # the main intervention is the pair's intervention, whichever comes first
         for a in named:
-            if same_intervention(entity_words(a.entity), entity_words(second.entity)):
+            if a.entity is not None and second.entity is not None \
+                    and same_intervention(entity_words(a.entity), entity_words(second.entity)):
                 a.side = "C"
 
 
@@ -303,7 +311,7 @@ _PAIR_GAP = re.compile(r"^\s*(?:,|and|or|vs\.?|versus|with|/)\s+(?:the\s+|with\s
                        re.IGNORECASE)
 
 
-def valued_pair(arms: list[Arm], pairs: list[tuple[Measure, Arm]], main) -> None:
+def valued_pair(arms: list[Arm], pairs: list[tuple[PlainMeasure, Arm]], main) -> None:
     """Two different arms with values of their own and no comparator named ("58% for CMF and 29% for
     epirubicin", "3.6 cm in the SaphLITE group versus 2.1 cm in the Clearglide group"): the sentence compares
     them, so one is the comparator - the one that is not the main intervention (``main(entity)``) when only
@@ -317,14 +325,17 @@ def valued_pair(arms: list[Arm], pairs: list[tuple[Measure, Arm]], main) -> None
     first, second = sorted(valued, key=lambda a: a.start)
     if main(second.entity) and not main(first.entity):
         second = first
+    if second.entity is None:  # never: distinct_arms keeps arms with an entity (said for the type checker)
+        return
+    key = entity_words(second.entity)
     for a in singles:
-        if same_intervention(entity_words(a.entity), entity_words(second.entity)):
+        if a.entity is not None and same_intervention(entity_words(a.entity), key):  # (singles: with an entity)
             a.side = "C"
 
 
 
-def stray_arms_dropped(view: SentenceView, interventions: list[Entity], ctx: InterventionContext,
-                       pairs: list[tuple[Measure, Arm]]) -> list[Entity]:
+def stray_arms_dropped(view: SentenceView, interventions: list[EntityLike], ctx: InterventionContext,
+                       pairs: list[tuple[PlainMeasure, Arm]]) -> list[EntityLike]:
     """One arm per role: when a claim's intervention slot holds an arm the design named (a main intervention
     or a title/aim/methods arm) beside spans it never named, the latter are the sentence's setting, outcome
     or population words ("the use or the cost of health care" beside "social work-oriented case
@@ -343,7 +354,7 @@ def stray_arms_dropped(view: SentenceView, interventions: list[Entity], ctx: Int
     words = set().union(*(entity_words(e) for e in known))
     here = [e for e in interventions if view.start <= e.start < view.end]
 
-    def arm_like(e: Entity) -> bool:
+    def arm_like(e: EntityLike) -> bool:
         if e.id in valued or entity_words(e) & words or e.start < view.start or e.end > view.end \
                 or PLURAL_ARMS.search(e.text):
             return True
@@ -358,7 +369,8 @@ def stray_arms_dropped(view: SentenceView, interventions: list[Entity], ctx: Int
 _LISTED = re.compile(r"^\s*,\s*(?:the\s+)?$")
 
 
-def stray_comparators_dropped(view: SentenceView, comparators: list[Entity], arms: list[Arm]) -> list[Entity]:
+def stray_comparators_dropped(view: SentenceView, comparators: list[EntityLike], arms: list[Arm]
+                              ) -> list[EntityLike]:
     """One comparator per comparison: when this sentence introduces a comparator arm by a comparison cue ("HR for
     OS with olaparib versus TPC in prespecified subgroups were: prior chemotherapy ...", "compared to TPC, ...
     among patients who had not received chemotherapy"), other arms of the comparator slot that no cue introduces,
@@ -375,5 +387,5 @@ def stray_comparators_dropped(view: SentenceView, comparators: list[Entity], arm
     for a in sided:  # "superior to both X and Y": the run coordinated with a cued arm
         if a not in cued and any(_COORDINATED.match(view.between(c.end, a.start)) for c in cued if c.end <= a.start):
             cued.append(a)
-    keys = [entity_words(a.entity) for a in cued]
+    keys = [entity_words(a.entity) for a in cued if a.entity is not None]  # (sided: arms with an entity)
     return [e for e in comparators if is_control(e) or any(same_intervention(entity_words(e), k) for k in keys)]

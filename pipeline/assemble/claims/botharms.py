@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
-from ...schema import Measure
 from .base import SentenceView
 from .decision import cue_text
+from .plain import MeasureLike
 from .polarity import BOTH_ARMS
 
 _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)  # two arms: the carried one and the design's comparator
@@ -31,7 +32,7 @@ _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)  # two arms: the carried one and 
 _NOT_FIGURES = frozenset(["ci", "duration", "dose"])
 
 
-def each_arm_valued(view: SentenceView, measures: list[Measure]) -> bool:
+def each_arm_valued(view: SentenceView, measures: Sequence[MeasureLike]) -> bool:
     """Does the sentence say its result of both arms ("in both groups") with each arm's figures (two or more
     figures of one kind: "-24.4 % and -39.5 %", "P = 0.03 ... P < 0.001")?"""
     kinds = Counter(m.kind for m in measures if m.kind not in _NOT_FIGURES)

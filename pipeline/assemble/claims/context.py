@@ -27,10 +27,9 @@ that allocates arms (allocation verbs, what the control group received) is read 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ...schema import Entity
 from .allocation import ALLOCATION, CONTROL_SUBJECT, control_arm_named, control_arm_received, in_setting, measured
 from .base import SentenceView, content_words, entity_words, same_stem
 from .control import CONTROL, is_control
@@ -45,6 +44,7 @@ from .design import (
     title_arms,
 )
 from .labels import bare_control, bracket_labels, defined_label, is_bare_label, role_brackets
+from .plain import EntityLike
 from .zones import zone_of
 
 
@@ -56,11 +56,11 @@ class Arm:
     start: int
     end: int
     text: str
-    entity: Entity | None = None
+    entity: EntityLike | None = None
     side: str | None = None  # "I" or "C"
     inherited: bool = False  # the entity comes from an earlier sentence
     plural: bool = False  # "both groups": the arms together, not one arm
-    mention: Entity | None = None  # the tagged bare label this arm was resolved from
+    mention: EntityLike | None = None  # the tagged bare label this arm was resolved from
 
     @property
     def key(self) -> str:
@@ -70,19 +70,19 @@ class Arm:
 @dataclass
 class InterventionContext:
     main: list[frozenset[str]] = field(default_factory=list)  # word keys of the main interventions
-    latest: dict[frozenset[str], Entity] = field(default_factory=dict)  # key -> latest mention
-    comparators: list[Entity] = field(default_factory=list)
-    interventions: list[Entity] = field(default_factory=list)  # every I/C entity seen, in order
-    labels: dict[str, Entity] = field(default_factory=dict)  # "i", "a", "2" -> entity
+    latest: dict[frozenset[str], EntityLike] = field(default_factory=dict)  # key -> latest mention
+    comparators: list[EntityLike] = field(default_factory=list)
+    interventions: list[EntityLike] = field(default_factory=list)  # every I/C entity seen, in order
+    labels: dict[str, EntityLike] = field(default_factory=dict)  # "i", "a", "2" -> entity
     design_arms: list[frozenset[str]] = field(default_factory=list)  # word keys of title/aim/methods arms
     control_labels: set[str] = field(default_factory=set)  # labels defined as the control arm
-    allocated: Entity | None = None  # the active arm an aim/methods sentence sets against a comparator
+    allocated: EntityLike | None = None  # the active arm an aim/methods sentence sets against a comparator
     short_forms: dict[str, str] = field(default_factory=dict)  # the record's abbreviations: short -> long form
     controlled: bool = False  # the abstract names a controlled design (sides.controlled_design)
-    control_arms: list[Entity] = field(default_factory=list)  # what "the control group received" (design)
+    control_arms: list[EntityLike] = field(default_factory=list)  # what "the control group received" (design)
     main_designed: bool = False  # a design sentence after the title names a main intervention
-    second_arms: list[Entity] = field(default_factory=list)  # comparators only as an allocation's other arm
-    treated: Entity | None = None  # the arm a design sentence labels "(intervention group)"
+    second_arms: list[EntityLike] = field(default_factory=list)  # comparators only as an allocation's other arm
+    treated: EntityLike | None = None  # the arm a design sentence labels "(intervention group)"
     allocated_against: bool = False  # ``allocated`` was set against a comparator (not the first aim's arm)
     title_named: list[frozenset[str]] = field(default_factory=list)  # word keys of the title's I/C entities
     # the ids of mentions of no arm of the trial (:mod:`.trialarm`), asked on first need; never carried
@@ -190,7 +190,7 @@ class InterventionContext:
             self._name_bare_controls(view, ents)
         self._define_bracket_labels(view, ents)
 
-    def _against_main(self, ents: list[Entity], alternatives: set[str]) -> set[str]:
+    def _against_main(self, ents: Sequence[EntityLike], alternatives: set[str]) -> set[str]:
         """The design's alternatives, where one names the main intervention and nothing else ("allocated to receive
         either idarubicin or mitoxantrone" in a trial of mitoxantrone) replaced by the arm it is set against: the
         nearest arm before it that shares no word with the main one and is not control-worded."""
@@ -205,15 +205,15 @@ class InterventionContext:
                 out.add(max(before, key=lambda e: e.end).id)
         return out
 
-    def _plain_main(self, ent: Entity) -> bool:
+    def _plain_main(self, ent: EntityLike) -> bool:
         """``ent`` names a main intervention and nothing else (:func:`.design.names_only`)."""
         return any(names_only(entity_words(ent), m) for m in self.main)
 
-    def names_main(self, ent: Entity) -> bool:
+    def names_main(self, ent: EntityLike) -> bool:
         """A mention of a main intervention, not its control arm (:func:`.design.mentions_arm`: "sham tDCS")."""
         return any(mentions_arm(ent, m) for m in self.main)
 
-    def _name_roles(self, view: SentenceView, ents: list[Entity]) -> None:
+    def _name_roles(self, view: SentenceView, ents: Sequence[EntityLike]) -> None:
         """Arms whose role a bracket of a design sentence names ("mammography and ultrasonography (intervention
         group) or mammography alone (control group)", :func:`.labels.role_brackets`): the control-labelled arm is what
         "the control group" received and the design's comparator (even when its words are the main one's: "X alone"),
@@ -228,7 +228,7 @@ class InterventionContext:
                 self.treated = ent
                 self.comparators = [c for c in self.comparators if c is not ent]
 
-    def _second_allocated(self, view: SentenceView, arms: list[Entity]) -> None:
+    def _second_allocated(self, view: SentenceView, arms: Sequence[EntityLike]) -> None:
         """The other arm of an allocation that names the main intervention and one more arm
         (:func:`.design.other_allocated`) is the latest design comparator; a later control-worded mention still
         replaces it (:meth:`_stated`)."""
@@ -241,7 +241,7 @@ class InterventionContext:
         """Is a comparator known other than an allocation's other arm (:meth:`_second_allocated`)?"""
         return any(c not in self.second_arms for c in self.comparators)
 
-    def _name_bare_controls(self, view: SentenceView, ents: list[Entity]) -> None:
+    def _name_bare_controls(self, view: SentenceView, ents: Sequence[EntityLike]) -> None:
         """A bare control ("control condition", "control group") that a design sentence writes right after
         another arm's name ("a computer game control condition", tagged as two spans) is that arm: the named
         arm joins the comparators, after the bare one, so claims carry and resolve to the named control. A one-word
@@ -254,7 +254,8 @@ class InterventionContext:
                     and not any(same_intervention(entity_words(prev), m) for m in self.main):
                 self.comparators.append(prev)
 
-    def _allocate(self, view: SentenceView, ents: list[Entity], alternatives: set[str], aim: bool = False) -> None:
+    def _allocate(self, view: SentenceView, ents: Sequence[EntityLike], alternatives: set[str],
+                  aim: bool = False) -> None:
         """An aim/methods sentence that sets an active arm against a comparator ("a programme of progressive
         resistance exercise, mobilisation and orientation ... was superior to usual care alone"): its first
         active arm is what "the intervention group" received, in the design's words, not the title's. Failing
@@ -273,13 +274,13 @@ class InterventionContext:
             self.allocated = actives[0]
             self.allocated_against = bool(against)
 
-    def _split_joined_main(self, ents: list[Entity], alternatives: set[str]) -> None:
+    def _split_joined_main(self, ents: Sequence[EntityLike], alternatives: set[str]) -> None:
         """A main intervention that is two arms in one span (the title's "i-gel and Laryngeal Mask Airway
         Supreme"), once a design sentence names two different parts of it ("either the i-gel or the LMA
         Supreme"): the main one is the first active part that is not the design's alternative. A part's own
         abbreviation ("endotracheal tube (ETT)") is no word of its own."""
         main = self.main[0]
-        parts: list[Entity] = []
+        parts: list[EntityLike] = []
         for ent in ents:
             key = part_words(ent.expanded or ent.text)
             if key and len(key) < len(main) and key <= main and not is_control(ent) \
@@ -291,26 +292,26 @@ class InterventionContext:
         self.latest.pop(main, None)
         self.main = [entity_words(first)]
 
-    def is_main(self, ent: Entity) -> bool:
+    def is_main(self, ent: EntityLike) -> bool:
         """Is ``ent`` a mention of a main intervention?"""
         key = entity_words(ent)
         return any(same_intervention(key, m) for m in self.main)
 
-    def known_arm(self, ent: Entity) -> bool:
+    def known_arm(self, ent: EntityLike) -> bool:
         """Is ``ent`` a mention of an arm the title, aims or methods named (or of a main intervention)?"""
         key = entity_words(ent)
         return any(same_intervention(key, k) for k in (*self.main, *self.design_arms))
 
-    def set_aside(self, ent: Entity) -> bool:
+    def set_aside(self, ent: EntityLike) -> bool:
         """Has the trial-arm check (:attr:`no_arms`) set ``ent`` aside as a mention of no arm of the trial?"""
         return self.no_arms is not None and ent.id in self.no_arms()
 
-    def seen(self, ent: Entity) -> bool:
+    def seen(self, ent: EntityLike) -> bool:
         """Was ``ent``'s intervention named as an I/C entity in an earlier sentence?"""
         key = entity_words(ent)
         return any(same_intervention(key, entity_words(e)) for e in self.interventions)
 
-    def _is_known_comparator(self, ent: Entity) -> bool:
+    def _is_known_comparator(self, ent: EntityLike) -> bool:
         """A mention of a comparator: the same intervention, with no words of its own beyond the
         comparator's ("dexamethasone and diclofenac K" is not a mention of "diclofenac K alone"), and not
         without the control word of a control-worded one ("moxibustion" is not "sham moxibustion")."""
@@ -326,7 +327,7 @@ class InterventionContext:
                 return True
         return False
 
-    def side_of(self, ent: Entity) -> str:
+    def side_of(self, ent: EntityLike) -> str:
         """"C" for a control-worded entity or a mention of a design comparator (and not of a main
         intervention), else "I"."""
         if is_control(ent):
@@ -336,12 +337,12 @@ class InterventionContext:
             return "I"
         return "C" if self._is_known_comparator(ent) else "I"
 
-    def _define_label(self, view: SentenceView, ent: Entity) -> None:
+    def _define_label(self, view: SentenceView, ent: EntityLike) -> None:
         label = defined_label(view, ent)
         if label:
             self.labels[label] = ent
 
-    def _define_bracket_labels(self, view: SentenceView, ents: list[Entity]) -> None:
+    def _define_bracket_labels(self, view: SentenceView, ents: Sequence[EntityLike]) -> None:
         """Labels in brackets (:func:`.labels.bracket_labels`); one whose own phrase is control-worded
         ("control group (Group C)") names the comparator arm."""
         for label, ent, phrase in bracket_labels(view, ents):
@@ -352,10 +353,10 @@ class InterventionContext:
                 self.control_labels.add(label)
 
     # -- queries ----------------------------------------------------------------------------------------
-    def main_mentions(self) -> list[Entity]:
+    def main_mentions(self) -> list[EntityLike]:
         return [self.latest[k] for k in self.main if k in self.latest]
 
-    def carried(self) -> list[Entity]:
+    def carried(self) -> list[EntityLike]:
         """The arm a result sentence that names none inherits: the latest mention of each main intervention;
         but when no design sentence after the title names the main one and a design sentence allocates an active
         arm against the comparator (:meth:`_allocate`) that shares no word with it, that arm (round 7: the title's
@@ -372,7 +373,7 @@ class InterventionContext:
             return [alloc]
         return self.main_mentions()
 
-    def _other_arm(self, ent: Entity) -> bool:
+    def _other_arm(self, ent: EntityLike) -> bool:
         """A mention of a design comparator ("Pulpectomy" beside "conventional pulpectomy") or of a title arm that is
         not the main one: its setting or alternative ("Resection surgery" of "The Effects of Drinking Coffee While
         Recovering from Colon and Rectal Resection Surgery")."""
@@ -380,10 +381,10 @@ class InterventionContext:
         return any(same_intervention(key, entity_words(c)) for c in self.comparators) \
             or any(same_intervention(key, k) for k in self.title_named)
 
-    def comparator(self) -> Entity | None:
+    def comparator(self) -> EntityLike | None:
         return self.comparators[-1] if self.comparators else None
 
-    def named_comparator(self) -> Entity | None:
+    def named_comparator(self) -> EntityLike | None:
         """The comparator a claim that names none carries: the latest one that names the control arm
         ("standard of care without macrolides"), not a bare "control" / "the control group" (unless no other
         was seen)."""
@@ -396,13 +397,14 @@ class InterventionContext:
             not_arm = self.no_arms()
             pool = [c for c in pool if c.id not in not_arm]
         named = [c for c in pool if not bare_control(c.text)]
-        return (named or pool or [None])[-1]
+        found = named or pool
+        return found[-1] if found else None
 
-    def is_bare(self, ent: Entity) -> bool:
+    def is_bare(self, ent: EntityLike) -> bool:
         return is_bare_label(ent.text)
 
 
-def nested(view: SentenceView, ent: Entity, *labels: str) -> bool:
+def nested(view: SentenceView, ent: EntityLike, *labels: str) -> bool:
     """Does ``ent`` lie inside an entity of ``labels`` (another span than its own)?"""
     return any(o.start <= ent.start and ent.end <= o.end and (o.start, o.end) != (ent.start, ent.end)
                for o in view.label(*labels))

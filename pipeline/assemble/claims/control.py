@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...schema import Entity
 from .gates import cues
+from .plain import EntityLike
 
 CONTROL = cues(
     r"placebos?", r"controls?", r"sham", r"sham[-‐‑][a-z][\w-]*", r"usual\s+care",
@@ -26,7 +26,7 @@ _ABSENT = re.compile(r"^\W*(?:the\s+|a\s+)?no\s+[a-z]", re.IGNORECASE)
 _DASHES = frozenset("-‐‑–")
 
 
-def is_control(entity: Entity) -> bool:
+def is_control(entity: EntityLike) -> bool:
     return entity.label == "COMPARATOR" or control_worded(entity.expanded or entity.text)
 
 

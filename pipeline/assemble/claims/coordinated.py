@@ -28,10 +28,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Mapping, Sequence
 
-from ...schema import Claim, Entity, Record
+from ...schema import Claim, Record
 from .base import entity_words, unique
 from .design import same_intervention
+from .plain import EntityLike
 
 _TYPES = ("finding", "adverse_effect")
 _DOSE = r"(?:\s*\([^()]{0,30}\)|\s+\d[\d.,]*\s*[a-zμµ%/]{1,6}(?:/[a-z]{1,4})?)?"
@@ -55,14 +57,14 @@ _RECEIVING = re.compile(r"\b(?:receiv\w*|given|treated\s+with|underw\w*|undergoi
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
-def coordinated_runs(text: str, start: int, end: int, ents: list[Entity]) -> list[list[Entity]]:
+def coordinated_runs(text: str, start: int, end: int, ents: Sequence[EntityLike]) -> list[list[EntityLike]]:
     """Runs of I/C mentions of different arms in ``text[start:end]`` (a sentence) joined only by "and"/"or"/
     commas (the last join says "and" or "or"), not introduced as a comparison nor one combined regimen (module
     docstring); ``ents``: the record's I/C entities sorted by start."""
     starts = [e.start for e in ents]
     here = ents[bisect_left(starts, start):bisect_left(starts, end)]
-    runs: list[list[Entity]] = []
-    run: list[Entity] = []
+    runs: list[list[EntityLike]] = []
+    run: list[EntityLike] = []
     for e in here:
         if run and run[-1].end <= e.start and e.start - run[-1].end < 40 and text[run[-1].end:e.start].strip() \
                 and _JOIN.match(text[run[-1].end:e.start]):
@@ -95,7 +97,7 @@ def split_coordinated(record: Record, claims: list[Claim]) -> list[Claim]:
     by_id = {e.id: e for e in ents}
     out: list[Claim] = []
     split = False
-    runs_of: dict[int, list[list[Entity]]] = {}
+    runs_of: dict[int, list[list[EntityLike]]] = {}
     outcomes = {e.id: e for e in record.entities if e.label == "OUTCOME"}
     for claim in claims:
         text = claim.text or ""
@@ -127,7 +129,7 @@ def split_coordinated(record: Record, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _already_split(claim: Claim, run: list[Entity], claims: list[Claim]) -> bool:
+def _already_split(claim: Claim, run: Sequence[EntityLike], claims: list[Claim]) -> bool:
     """Has the sentence already one claim per arm of ``run`` (the rules' "both A and B" changes within each arm,
     :mod:`.sides`)? Then another claim of the same sentence and outcome holds another member as intervention."""
     others = {e.id for e in run} - set(claim.intervention)
@@ -135,7 +137,7 @@ def _already_split(claim: Claim, run: list[Entity], claims: list[Claim]) -> bool
                and others & set(c.intervention) for c in claims)
 
 
-def _predicate(record: Record, claim: Claim, run: list[Entity], outcomes: dict[str, Entity]) -> str:
+def _predicate(record: Record, claim: Claim, run: Sequence[EntityLike], outcomes: Mapping[str, EntityLike]) -> str:
     """The words that can compare the run's arms with each other: the sentence up to the claim's outcome when
     the outcome follows the run ("the i-gel and LMA Supreme provided a similar performance of airway"; a later
     "with comparable recovery profile" is said of another outcome), else the whole sentence ("The safety

@@ -7,7 +7,10 @@ roles and body parts blanked. Rules and reasons: ``docs/claims.md`` section 4 ("
 
 from __future__ import annotations
 
-from ...schema import Claim, Entity
+from collections.abc import Sequence
+from typing import cast
+
+from ...schema import Claim, Direction
 from .base import SentenceView, blank, entity_words
 from .clauses import none_in_any_arm
 from .context import Arm
@@ -17,6 +20,7 @@ from .direction import Decision, DirectionModel, decide_comparison, decide_quali
 from .groups import Group
 from .link import role_spans
 from .named_verdict import named_verdict
+from .plain import EntityLike
 from .polarity import anatomy, both_arms_change
 from .series import sets_apart
 from .sides import compared_in_degree
@@ -81,7 +85,8 @@ def rejudge(claim: Claim, view: SentenceView, ctype: str, group: Group) -> None:
     carried = set(claim.comparator)
     claim.comparator = []
     claim.inherited = [i for i in claim.inherited if i not in carried]
-    claim.direction, claim.significant, claim.negated = own.direction, own.significant, own.negated
+    # (``own.direction`` is "positive" or "negative": tested above)
+    claim.direction, claim.significant, claim.negated = cast("Direction", own.direction), own.significant, own.negated
     claim.p_value = own.p_value
 
 
@@ -163,7 +168,7 @@ def decide(model: DirectionModel | None, view: SentenceView, ctype: str, arms: l
     return decision
 
 
-def set_aside(arms: list[Arm], comparators: list[Entity], held: list[Entity]) -> frozenset[str]:
+def set_aside(arms: list[Arm], comparators: Sequence[EntityLike], held: Sequence[EntityLike]) -> frozenset[str]:
     """The ids of the sentence's comparator-side mentions a claim with ``comparators`` sets apart: mentions not in
     ``held`` (the comparators the sentence's roles kept - a stray comparator, a mention of no arm of the trial left the
     slot; ``held`` is the sentence's comparator list for a claim made per comparator, whose other comparators stay arms
@@ -201,5 +206,5 @@ def _denied(decision: Decision) -> Decision:
 
 def _recommendation(text: str) -> bool:
     m = _FUTURE.search(text)
-    return bool(m) and any(w in m.group(0).lower() for w in ("needed", "required", "warranted", "necessary",
-                                                               "help", "should", "recommended"))
+    return m is not None and any(w in m.group(0).lower() for w in ("needed", "required", "warranted", "necessary",
+                                                                    "help", "should", "recommended"))

@@ -9,19 +9,31 @@ comparator ("than", "compared with", "superior to", "as effective as"). Read by 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
-from ...schema import Entity
 from .base import SentenceView, content_words, entity_words, same_stem, shares_stem
 from .control import control_worded, is_control
 from .gates import EndCue
 from .labels import is_bare_label
+from .plain import EntityLike, PlainEntity
 
 # "off-pump" is not "on-pump"; "sham tDCS" / "placebo patches" are the control arm of a trial of tDCS / patches
 NEGATIONS = frozenset(["non", "no", "not", "without", "off", "sham", "placebo"])
-_A = TypeVar("_A")
+
+
+class _ArmLike(Protocol):
+    """What :func:`distinct_arms` reads of an arm (:class:`.context.Arm`)."""
+
+    @property
+    def entity(self) -> EntityLike | None: ...
+
+    @property
+    def plural(self) -> bool: ...
+
+
+_A = TypeVar("_A", bound=_ArmLike)
 
 
 @lru_cache(maxsize=65536)
@@ -71,7 +83,7 @@ def names_only(key: frozenset[str], main: frozenset[str]) -> bool:
         and all(any(same_stem(v, w) for w in key) for v in main)
 
 
-def mentions_arm(ent: Entity, arm: frozenset[str]) -> bool:
+def mentions_arm(ent: EntityLike, arm: frozenset[str]) -> bool:
     """Is ``ent`` a mention of the arm with word key ``arm`` (:func:`same_intervention`), and not its control arm: a
     control-worded mention whose control words are its own ("usual care plus X" beside X) is the other arm."""
     key = entity_words(ent)
@@ -111,7 +123,7 @@ _ALTERNATIVE_BEFORE = re.compile(r"(?:\bor|\band|\bwith|\bto)\s+(?:\([^()]{1,15}
                                  r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
-def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
+def design_comparators(view: SentenceView, ents: Sequence[EntityLike]) -> set[str]:
     """Ids of the entities a design sentence (title, aim, methods) sets up as the comparator: introduced
     by "than" / "compared with" / "versus" after another arm, or the alternative in "randomised to X or
     Y", "comparing X with Y", "between X and Y" (not "and" after "received" / "given": "received TEA on Neiguan
@@ -154,7 +166,7 @@ def design_comparators(view: SentenceView, ents: list[Entity]) -> set[str]:
     return out
 
 
-def addon_bases(view: SentenceView, arms: list[Entity]) -> set[str]:
+def addon_bases(view: SentenceView, arms: Sequence[EntityLike]) -> set[str]:
     """Ids of the arms of an allocating sentence that another of its arms adds to (:func:`adds_to`: "randomly
     divided into two groups: traditional physiotherapy (TP) group and traditional physiotherapy-Mulligan mobilization
     (TPMM) group"): the base regimen is the control arm of an add-on design. Not when what is added is a negation
@@ -199,7 +211,8 @@ _JOINED_AFTER = re.compile(r"^\s*(?:\bplus\b|\+|combined\b)", re.IGNORECASE)
 _JOINED_END = re.compile(r"(?:\bplus|\bcombined|\+)\s*$", re.IGNORECASE)
 
 
-def other_allocated(view: SentenceView, arms: list[Entity], is_main: Callable[[Entity], bool]) -> Entity | None:
+def other_allocated(view: SentenceView, arms: Sequence[EntityLike], is_main: Callable[[EntityLike], bool]
+                    ) -> EntityLike | None:
     """The one other arm of an allocation that names the main intervention after its verb ("The patients were
     divided randomly into two groups and for first group, 10 μg/kg of Alfentanil was injected and for second group
     Remifentanil"): the arm after the verb that is no mention of the main one, when there is exactly one (its
@@ -210,7 +223,7 @@ def other_allocated(view: SentenceView, arms: list[Entity], is_main: Callable[[E
     if m is None:
         return None
     at = view.start + m.end()
-    others: dict[frozenset[str], Entity] = {}
+    others: dict[frozenset[str], EntityLike] = {}
     main_after = False
     for e in arms:
         if e.start < at:
@@ -226,7 +239,7 @@ def other_allocated(view: SentenceView, arms: list[Entity], is_main: Callable[[E
     return next(iter(others.values())) if main_after and len(others) == 1 else None
 
 
-def title_arms(view: SentenceView) -> list[Entity]:
+def title_arms(view: SentenceView) -> list[PlainEntity]:
     """The title's INTERVENTION entities that can be its main intervention: not those in the title's
     setting - introduced by "for" / "in" / "after" / "following" / "undergoing" / "during" ("Femtosecond-assisted
     LASIK for consecutive hyperopia after radial keratotomy", "BTB allografts for anterior cruciate ligament

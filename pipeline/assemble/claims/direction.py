@@ -26,11 +26,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from ... import paths
-from ...schema import Measure
 from .base import blank
 from .clauses import compared_after_both, focus
 from .gates import Gated
 from .owned import nulls_of_others
+from .plain import MeasureLike
 from .polarity import (
     DECREASE,
     INCREASE,
@@ -83,7 +83,7 @@ class Decision:
 _EVENT_FREE = re.compile(r"surviv|\bfree\b|-free|time\s+to|duration", re.IGNORECASE)
 
 
-def ratio_direction(measures: Sequence[Measure], text: str, offset: int, outcome_text: str = "") -> str | None:
+def ratio_direction(measures: Sequence[MeasureLike], text: str, offset: int, outcome_text: str = "") -> str | None:
     """Increase/decrease from a ratio whose CI excludes 1. A hazard ratio below 1 for an event-free
     outcome (survival, progression-free survival, time to event) means that outcome increased."""
     for m in measures:
@@ -101,18 +101,20 @@ def ratio_direction(measures: Sequence[Measure], text: str, offset: int, outcome
     return None
 
 
-def arm_direction(pairs: Sequence[tuple[Measure, str]]) -> str | None:
+def arm_direction(pairs: Sequence[tuple[MeasureLike, str]]) -> str | None:
     """``pairs``: (measure, side "I"/"C"). The first I value against the first C value of the same kind."""
     i_vals = [m for m, side in pairs if side == "I" and m.value is not None]
     for mi in i_vals:
         mc = next((m for m, side in pairs if side == "C" and m.value is not None and m.kind == mi.kind), None)
         if mc is not None and mi.value != mc.value:
-            return "increase" if mi.value > mc.value else "decrease"
+            vi, vc = mi.value, mc.value
+            assert vi is not None and vc is not None  # both picked for having a value (the filters above)
+            return "increase" if vi > vc else "decrease"
     return None
 
 
-def parallel_sides(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]]
-                   ) -> list[tuple[Measure, str]]:
+def parallel_sides(text: str, offset: int, measures: Sequence[MeasureLike], spans: Sequence[tuple[int, int, str]]
+                   ) -> list[tuple[MeasureLike, str]]:
     """(value, side) pairs read from two values of one measure set side by side for two groups
     (:data:`.significance.PARALLEL`: "16 min for intranasal and 13 min for intramuscular", "in group B was
     15.1 minutes and in group A was 32.5 minutes"): each half's first value goes with the arm named in that
@@ -173,8 +175,9 @@ class DirectionModel:
     def predict(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """Class probabilities per text (the textcat called directly: ``nlp.pipe`` costs ~1 ms a call)."""
         textcat = self.nlp.get_pipe("textcat")
-        scores = textcat.predict([self.nlp.make_doc(t) for t in texts])
-        labels = textcat.labels
+        # spaCy's stub types get_pipe as a plain Callable[[Doc], Doc]; the pipe is a TextCategorizer
+        scores = textcat.predict([self.nlp.make_doc(t) for t in texts])  # type: ignore[attr-defined]
+        labels = textcat.labels  # type: ignore[attr-defined]
         return [{lab: float(row[k]) for k, lab in enumerate(labels)} for row in scores.tolist()]
 
 
@@ -205,7 +208,7 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _PURPOSE = re.compile(r"[tT](?<!\w.)(?i:o\s+(?:further\s+)?(?!\w+(?:ed|ing)\b)\w+)")  # \bto..., first letter first
 
 
-def is_comparative(text: str, has_comparator: bool, measures: Sequence[Measure]) -> bool:
+def is_comparative(text: str, has_comparator: bool, measures: Sequence[MeasureLike]) -> bool:
     """Does the sentence compare (arms, over time)? p-values/CIs/ratios, no-difference words ("had no
     effect on", "did not affect"), or comparison and change words outside brackets ("(>50% urinary
     5-HIAA decrease: 57-91%)" labels a number; it compares nothing)."""
@@ -254,7 +257,7 @@ class Evidence:
     """What the rules read in a comparison sentence (the classifier sees it as feature words)."""
 
     significant: bool | None = None
-    p_value: Measure | None = None
+    p_value: MeasureLike | None = None
     source: str = ""  # p-value | ci | words
     cue: str | None = None  # increase | decrease | no_difference (cue words)
     negated: bool = False
@@ -263,8 +266,8 @@ class Evidence:
     within: bool = False  # a significant change within the arms was set aside (see :class:`Decision`)
 
 
-def comparison_evidence(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]],
-                        arm_sides: Sequence[tuple[Measure, str]], outcome_text: str = "",
+def comparison_evidence(text: str, offset: int, measures: Sequence[MeasureLike], spans: Sequence[tuple[int, int, str]],
+                        arm_sides: Sequence[tuple[MeasureLike, str]], outcome_text: str = "",
                         others: Sequence[tuple[int, int]] = ()) -> Evidence:
     """Significance, cue direction and numeric direction of a comparison, read in the clause of the
     outcome (:func:`focus`) first, then in the whole sentence."""
@@ -343,8 +346,8 @@ def classifier_text(ev: Evidence, text: str, spans: Sequence[tuple[int, int, str
     return feature_words(ev) + " " + mark(text, spans)
 
 
-def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans: Sequence[tuple[int, int, str]],
-                      arm_sides: Sequence[tuple[Measure, str]], model: DirectionModel | None,
+def decide_comparison(text: str, offset: int, measures: Sequence[MeasureLike], spans: Sequence[tuple[int, int, str]],
+                      arm_sides: Sequence[tuple[MeasureLike, str]], model: DirectionModel | None,
                       outcome_text: str = "", others: Sequence[tuple[int, int]] = ()) -> Decision:
     """Direction of a comparison. ``text``: the sentence; ``offset``: its absolute start; ``spans``:
     local (start, end, role) of the I/C/O mentions; ``arm_sides``: (arm value, side); ``outcome_text``:
@@ -389,7 +392,7 @@ def decide_comparison(text: str, offset: int, measures: Sequence[Measure], spans
         return decision
     if model is not None:
         probs = model.predict([classifier_text(ev, text, spans)])[0]
-        decision.direction = max(probs, key=probs.get)
+        decision.direction = max(probs, key=probs.__getitem__)  # (the label of the highest probability)
         decision.source = (decision.source + "+model").lstrip("+")
         return decision
     if ev.cue == "no_difference" and ev.significant is None:

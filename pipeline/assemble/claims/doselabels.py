@@ -44,7 +44,7 @@ def _before_group(text: str, end: int) -> bool:
             return True
         step = _LIST_STEP.match(text, pos)
         nxt = _DOSE.match(text, step.end()) if step else None
-        if nxt is None or step.end() == pos and pos != end:
+        if step is None or nxt is None or step.end() == pos and pos != end:  # no step: no nxt either
             return False
         pos = nxt.end()
 
@@ -69,7 +69,7 @@ def sentence_dose_labels(text: str, start: int, end: int) -> list[tuple[int, int
 
 def dose_labels(record: Record) -> None:
     """Add an INTERVENTION entity over each untagged dose-arm label of the record, in place (module docstring)."""
-    added = []
+    added: list[Entity] = []
     for s in record.sentences:
         for a, b in sentence_dose_labels(record.text, s.start, s.end):
             if any(e.start < b and a < e.end for e in record.entities):

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 
-from ...schema import Entity
 from .base import SentenceView
+from .plain import EntityLike
 
 _DET = r"(?:the\s+|a\s+|an\s+)?"
 _MEASURED_BY = re.compile(r"\b(?:measured|assessed|evaluated|determined|estimated|quantified|monitored|detected)"
@@ -53,7 +53,7 @@ def _may_frame(before: str) -> bool:
     return bool(words) and (words[-1] in _LAST or (words[-1] in _ARTICLES and len(words) == 2 and words[0] in _LAST))
 
 
-def framed_not_arm(view: SentenceView, ent: Entity) -> bool:
+def framed_not_arm(view: SentenceView, ent: EntityLike) -> bool:
     """Does the sentence frame ``ent`` as the outcome's measuring method or as the condition treated (module
     docstring)?"""
     before = view.between(max(view.start, ent.start - 60), ent.start)

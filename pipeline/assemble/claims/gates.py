@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 
 def cues(*words: str, flags: int = re.IGNORECASE) -> re.Pattern:
@@ -133,7 +134,9 @@ class Gated:
     keywords (which enters the trie at almost every position of the text). The lower-cased text is shared by
     the gates (:func:`_folded`)."""
 
-    def __init__(self, pattern: re.Pattern, keywords: Iterable[str]):
+    def __init__(self, pattern: re.Pattern | EndCue, keywords: Iterable[str]):
+        # a regex, or an :class:`EndCue` that is only searched (never ``sub`` / ``finditer``, never a run of an
+        # :class:`Alternation`: ``.armrank._NEGATED``)
         self.pattern = pattern
         self.keywords = tuple(keywords)
         self._keys = _shortest(self.keywords)
@@ -157,10 +160,14 @@ class Gated:
         return self.pattern.search(text) if odd else None
 
     def sub(self, repl: str, text: str) -> str:
-        return text if self.closed(text) else self.pattern.sub(repl, text)
+        pattern = self.pattern
+        assert isinstance(pattern, re.Pattern)  # an EndCue gate is only searched (``__init__``)
+        return text if self.closed(text) else pattern.sub(repl, text)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
-        return iter(()) if self.closed(text) else self.pattern.finditer(text)
+        pattern = self.pattern
+        assert isinstance(pattern, re.Pattern)  # an EndCue gate is only searched (``__init__``)
+        return iter(()) if self.closed(text) else pattern.finditer(text)
 
 
 _DIGIT = re.compile(r"\d")
@@ -182,7 +189,9 @@ class DigitsAround(Gated):
         low, odd = _folded(text)
         if odd:  # a letter whose lower case is not one character (offsets of ``low`` would not be ``text``'s)
             return False
-        a, b = first.start(), _LAST_DIGIT.match(text).end() - 1
+        last = _LAST_DIGIT.match(text)
+        assert last is not None  # the text has a digit (``first``), so ``.*\d`` matches
+        a, b = first.start(), last.end() - 1
         for key in self._keys:
             if low.find(key, a, b) >= 0:
                 return False
@@ -247,10 +256,16 @@ class Alternation:
 
     def __init__(self, runs: Sequence[Gated]):
         self.runs = tuple(runs)
-        self.pattern = re.compile("|".join(r.pattern.pattern for r in self.runs), self.runs[0].pattern.flags)
+        patterns: list[re.Pattern] = []
+        for r in self.runs:
+            assert isinstance(r.pattern, re.Pattern)  # a run is a regex gate (an EndCue is never one: Gated)
+            patterns.append(r.pattern)
+        self.pattern = re.compile("|".join(p.pattern for p in patterns), patterns[0].flags)
         # per run (regex, keywords) for a plain :class:`Gated`, whose gate is tested here on the text folded once
         # (:meth:`Gated.search` written out: no call and no fold lookup per run); (None, run) for other gates
-        self._gates = tuple((r.pattern, r._keys) if type(r) is Gated else (None, r) for r in self.runs)
+        # (Any: a (regex, keywords) pair or a (None, gate) pair, told apart by the first item)
+        self._gates: tuple[tuple[Any, Any], ...] = tuple((r.pattern, r._keys) if type(r) is Gated else (None, r)
+                                                         for r in self.runs)
 
     def search(self, text: str) -> re.Match | None:
         # each run's gate tested here on the text folded once; loops, no generator (session 13: ~118,000 calls of

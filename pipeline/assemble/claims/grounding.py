@@ -160,7 +160,7 @@ def _main_mentions(record: Record, arms: list[Entity]) -> list[Entity]:
     if not interventions:
         return []
     title_end = record.sentences[0].end if record.sentences else 0
-    main: Entity | None = next((e for e in interventions if e.end <= title_end), interventions[0])
+    main: Entity = next((e for e in interventions if e.end <= title_end), interventions[0])
     key = entity_words(main)
     return [e for e in interventions if same_intervention(entity_words(e), key)]
 

@@ -13,19 +13,20 @@ Each measure's outcome is the nearest OUTCOME entity before it (else after it).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...schema import Entity, Measure
 from .base import SentenceView, entity_words
 from .clauses import clauses
 from .context import Arm, same_intervention
 from .design import distinct_arms
 from .link import ARM_VALUE_KINDS, is_difference
 from .owned import has_null, nulls_of
+from .plain import EntityLike, PlainEntity, PlainMeasure
 from .polarity import own_cue
 
 
-def outcome_of(view: SentenceView, m: Measure) -> Entity | None:
+def outcome_of(view: SentenceView, m: PlainMeasure) -> PlainEntity | None:
     outcomes = view.label("OUTCOME")
     before = [o for o in outcomes if o.end <= m.start]
     if before:
@@ -36,17 +37,17 @@ def outcome_of(view: SentenceView, m: Measure) -> Entity | None:
 
 @dataclass
 class Group:
-    """The part of a sentence that one claim covers: its outcomes and measures."""
+    """The part of a sentence that one claim covers: its outcomes and measures (the view's plain copies)."""
 
-    outcomes: list[Entity]
-    measures: list[Measure]
+    outcomes: list[PlainEntity]
+    measures: list[PlainMeasure]
 
 
 RESULT_KINDS = frozenset({"p_value", "ci", "ratio", "mean_sd", "median_iqr", "range", "percentage", "duration",
                           "count", "value"})
 
 
-def claim_groups(view: SentenceView, pairs: list[tuple[Measure, Arm]]) -> list[Group]:
+def claim_groups(view: SentenceView, pairs: list[tuple[PlainMeasure, Arm]]) -> list[Group]:
     """The groups of :func:`_value_groups`, each split where its outcomes lie in different contrast
     clauses (:func:`by_clause`) and where its outcomes have change words of opposite signs (:func:`by_cue`)."""
     return [g for group in _value_groups(view, pairs) for c in by_clause(view, group) for g in by_cue(view, c)]
@@ -119,7 +120,7 @@ def by_clause(view: SentenceView, group: Group) -> list[Group]:
     return [parts[k] for k in keys]
 
 
-def _value_groups(view: SentenceView, pairs: list[tuple[Measure, Arm]]) -> list[Group]:
+def _value_groups(view: SentenceView, pairs: list[tuple[PlainMeasure, Arm]]) -> list[Group]:
     """One group per outcome that has its own arm values or p-value when the sentence reports two or
     more such outcomes ("mortality (10% vs 12%) and readmission (5% vs 8%)"); in a sentence with no arm
     values, one group per outcome with result numbers of its own ("(objective response rates: 33-80%;
@@ -132,8 +133,8 @@ def _value_groups(view: SentenceView, pairs: list[tuple[Measure, Arm]]) -> list[
         return whole
     armed = {m.id for m, _ in pairs}
     # slots: the outcomes and the untagged "label:" slots, in text order
-    slots: list[tuple[int, str, Entity | None]] = [(o.start, o.id, o) for o in outcomes]
-    owner: dict[str, list[Measure]] = {}
+    slots: list[tuple[int, str, PlainEntity | None]] = [(o.start, o.id, o) for o in outcomes]
+    owner: dict[str, list[PlainMeasure]] = {}
     for m in view.measures:
         label = None if armed else _untagged_label(view, m, outcomes)
         if label is not None:
@@ -146,14 +147,14 @@ def _value_groups(view: SentenceView, pairs: list[tuple[Measure, Arm]]) -> list[
         owner.setdefault(key, []).append(m)
     slots.sort(key=lambda x: x[0])
 
-    def own_result(x: Measure) -> bool:
+    def own_result(x: PlainMeasure) -> bool:
         return x.id in armed or x.kind == "p_value" or (not armed and x.kind in RESULT_KINDS)
 
     keyed = {key for _, key, _ in slots if any(own_result(x) for x in owner.get(key, []))}
     if len(keyed) < 2:
         return whole
     groups: list[Group] = []
-    pending: list[tuple[str, Entity | None]] = []
+    pending: list[tuple[str, PlainEntity | None]] = []
     for _, key, ent in slots:
         pending.append((key, ent))
         if key in keyed:
@@ -176,7 +177,7 @@ def _value_groups(view: SentenceView, pairs: list[tuple[Measure, Arm]]) -> list[
 _SLOT_LABEL = re.compile(r"([A-Za-z][\w' /-]{1,50}?)\s*:\s*$")
 
 
-def _untagged_label(view: SentenceView, m: Measure, outcomes: list[Entity]) -> int | None:
+def _untagged_label(view: SentenceView, m: PlainMeasure, outcomes: Sequence[EntityLike]) -> int | None:
     """Absolute start of the label of a ``label: number`` slot right before ``m`` that no OUTCOME
     entity covers; None when there is none."""
     if m.kind not in RESULT_KINDS or m.kind == "p_value":
@@ -194,33 +195,34 @@ def _untagged_label(view: SentenceView, m: Measure, outcomes: list[Entity]) -> i
     return a
 
 
-def split_by_arm(view: SentenceView, group: Group, pairs: list[tuple[Measure, Arm]], comparator: list[Entity]
-                 ) -> list[tuple[Group, Entity | None]]:
+def split_by_arm(view: SentenceView, group: Group, pairs: list[tuple[PlainMeasure, Arm]],
+                 comparator: Sequence[EntityLike]) -> list[tuple[Group, EntityLike | None]]:
     """One comparison per experimental arm (issue 10's unit): when a group holds values of two or more
     different intervention arms and the claim has a comparator ("34.3% with lidocaine (P = 0.001), 40%
     with ketorolac (P = 0.004) ... 68.6% with placebo"), each arm gets its own group: its values, the
     comparator's values, and the unlinked measures (p-values, CIs) between its first value and the next
     arm's (unlinked measures outside every arm's stretch, or after the last arm value, go to each). Not
     when an arm value is linked to no named arm ("8.6% with both"). Otherwise ``[(group, None)]``."""
-    whole = [(group, None)]
+    whole: list[tuple[Group, EntityLike | None]] = [(group, None)]
     ids = {m.id for m in group.measures}
     mine = [(m, a) for m, a in pairs if m.id in ids and a.entity is not None and not a.plural]
     if not comparator or not mine:
         return whole
-    def same(a: Entity, b: Entity) -> bool:
+    def same(a: EntityLike, b: EntityLike) -> bool:
         return a.id == b.id or same_intervention(entity_words(a), entity_words(b))
 
-    arms: list[Entity] = []
+    arms: list[EntityLike] = []
     for _, a in sorted(mine, key=lambda x: x[0].start):
-        if a.side != "C" and not any(same(a.entity, e) for e in arms):
-            arms.append(a.entity)
+        ent = a.entity  # (never None: ``mine`` holds arms with an entity; the test says so to the type checker)
+        if ent is not None and a.side != "C" and not any(same(ent, e) for e in arms):
+            arms.append(ent)
     if len(arms) < 2:
         return whole
 
-    def arm_of(ent: Entity) -> int | None:
+    def arm_of(ent: EntityLike) -> int | None:
         return next((k for k, e in enumerate(arms) if same(ent, e)), None)
 
-    owner = {m.id: arm_of(a.entity) if a.side != "C" else -1 for m, a in mine}
+    owner = {m.id: arm_of(a.entity) if a.side != "C" and a.entity is not None else -1 for m, a in mine}
     if any(not any(owner[m.id] == k for m, _ in mine) for k in range(len(arms))):
         return whole
     if any(m.kind in ARM_VALUE_KINDS and m.id not in owner and not is_difference(view, m)
@@ -228,20 +230,20 @@ def split_by_arm(view: SentenceView, group: Group, pairs: list[tuple[Measure, Ar
         return whole  # a value of an arm that is not named ("8.6% with both"): which comparison it is, is unknown
     starts = [min(m.start for m, a in mine if owner[m.id] == k) for k in range(len(arms))]
     last = max(m.start for m, _ in mine)  # a test after every arm's value ("..., P = 0.117") is each arm's
-    out = []
-    for k, ent in enumerate(arms):
+    out: list[tuple[Group, EntityLike | None]] = []
+    for k, arm in enumerate(arms):
         later = [x for x in starts if x > starts[k]]
         lo, hi = starts[k], min(later) if later else float("inf")
         keep = []
         for m in group.measures:
             who = owner.get(m.id)
             if who is None and m.id not in owner:  # unlinked: p-value, CI, difference
-                inside = [j for j, x in enumerate(starts) if x <= m.start < min([y for y in starts if y > x] or
-                                                                              [float("inf")])]
+                inside = [j for j, x in enumerate(starts) if x <= m.start < min([y for y in starts if y > x],
+                                                                                default=float("inf"))]
                 who = inside[0] if inside and m.start < last else -1
             if who in (k, -1) or (lo <= m.start < hi and who is None):
                 keep.append(m)
-        out.append((Group(list(group.outcomes), keep), ent))
+        out.append((Group(list(group.outcomes), keep), arm))
     return out
 
 
@@ -252,8 +254,8 @@ _P_LIST = re.compile(r"^\s*(?:,|and|,\s*and)\s*$", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
-def split_by_comparator(view: SentenceView, group: Group, arms: list[Arm], comparator: list[Entity]
-                        ) -> list[tuple[Group, Entity | None]]:
+def split_by_comparator(view: SentenceView, group: Group, arms: list[Arm], comparator: Sequence[EntityLike]
+                        ) -> list[tuple[Group, EntityLike | None]]:
     """One comparison per comparator arm (issue 10's unit): when the claim's comparator holds two or more
     different arms that the sentence names itself, joined as a list (and / or / comma: "lower ... than in
     those receiving lidocaine or ketorolac alone (P = 0.009 and 0.002, respectively)", "superior to both
@@ -261,31 +263,31 @@ def split_by_comparator(view: SentenceView, group: Group, arms: list[Arm], compa
     Its p-values: with "respectively" and one p-value per comparator arm, in order; else those after the arm
     and before the next comparator arm, and the p-values outside every comparator's stretch go to each.
     Otherwise ``[(group, None)]``."""
-    whole: list[tuple[Group, Entity | None]] = [(group, None)]
+    whole: list[tuple[Group, EntityLike | None]] = [(group, None)]
     own = [a for a in arms if a.side == "C" and a.entity is not None and not a.plural and not a.inherited]
     distinct = distinct_arms(sorted(own, key=lambda x: x.start))
     if len(distinct) < 2 or len({e.id for e in comparator}) < 2 \
-            or any(a.entity.id not in {e.id for e in comparator} for a in distinct) \
+            or any(a.entity is None or a.entity.id not in {e.id for e in comparator} for a in distinct) \
             or not all(_JOINED.match(view.between(a.end, b.start)) for a, b in zip(distinct, distinct[1:])):
         return whole  # only arms joined as a list ("lidocaine or ketorolac alone"), not "other treatments,
         # particularly systemic chemotherapy"
-    tests: list[Measure] = []
+    tests: list[PlainMeasure] = []
     for m in sorted(group.measures, key=lambda x: x.start):
         # "(P = 0.009 and 0.002, respectively)": the bare second value is a p-value too
         if m.kind == "p_value" or (tests and m.kind == "value" and _P_LIST.match(view.between(tests[-1].end, m.start))):
             tests.append(m)
     shared = [m for m in group.measures if m not in tests]
-    owned: list[list[Measure]] = [[] for _ in distinct]
+    owned: list[list[PlainMeasure]] = [[] for _ in distinct]
     if len(tests) == len(distinct) and _RESPECTIVELY.search(view.text) and tests[0].start > distinct[-1].end:
         for k, m in enumerate(tests):
             owned[k].append(m)
     else:
         for m in tests:
-            k = next((k for k, a in enumerate(distinct) if a.end <= m.start
-                      and (k + 1 == len(distinct) or m.start < distinct[k + 1].start)), None)
-            if k is None:
+            at = next((k for k, a in enumerate(distinct) if a.end <= m.start
+                       and (k + 1 == len(distinct) or m.start < distinct[k + 1].start)), None)
+            if at is None:
                 shared.append(m)
             else:
-                owned[k].append(m)
+                owned[at].append(m)
     return [(Group(list(group.outcomes), sorted(shared + mine, key=lambda m: m.start)), a.entity)
             for a, mine in zip(distinct, owned)]

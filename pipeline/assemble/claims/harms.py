@@ -130,4 +130,4 @@ def harmful(outcome_text: str) -> bool:
         return False
     objects = [(m.start(), m.end()) for m in HARM_OBJECT.finditer(outcome_text)]
     return not objects or any(not any(a <= m.start() < b for a, b in objects)
-                              for m in HARMFUL.pattern.finditer(outcome_text))
+                              for m in HARM_RUNS.pattern.finditer(outcome_text))  # (HARMFUL's own regex)

@@ -8,11 +8,12 @@ groups") in a sentence."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
-from ...schema import Entity
 from .base import SentenceView, entity_words
 from .gates import first_letter
+from .plain import EntityLike
 
 ARM_HEAD_WORDS = ("groups?", "arms?", "cohorts?")
 ARM_HEAD = "(?:" + "|".join(ARM_HEAD_WORDS) + ")"
@@ -27,7 +28,7 @@ _DEFINE_BEFORE = first_letter(ARM_HEAD_WORDS, r"\w", rf"\s+(?P<label>{ARM_LABEL}
 _BRACKET_LABEL = re.compile(rf"\(\s*(?:the\s+)?{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\s*[),;]", re.IGNORECASE)
 
 
-def defined_label(view: SentenceView, ent: Entity) -> str | None:
+def defined_label(view: SentenceView, ent: EntityLike) -> str | None:
     """The label defined right at an entity: "X (group I)", "X, arm B", "X (A)", "group A received X"."""
     after = view.text[ent.end - view.start:ent.end - view.start + 20]
     before = view.text[max(0, ent.start - view.start - 40):ent.start - view.start]
@@ -37,7 +38,7 @@ def defined_label(view: SentenceView, ent: Entity) -> str | None:
     return (m.group("label") or m.groupdict().get("label2") or "").lower() or None
 
 
-def bracket_labels(view: SentenceView, ents: list[Entity]) -> list[tuple[str, Entity, str]]:
+def bracket_labels(view: SentenceView, ents: Sequence[EntityLike]) -> list[tuple[str, EntityLike, str]]:
     """(label, entity, the label's own phrase) for labels in brackets that close an arm's clause: "a cold
     (4°C) solution in the contralateral eye (Group 2)" (the nearest arm before, no other label or ";"
     between, at most 60 characters away), or, with "respectively", the sentence's different arms in order:
@@ -49,7 +50,7 @@ def bracket_labels(view: SentenceView, ents: list[Entity]) -> list[tuple[str, En
         return []
     ents = sorted(ents, key=lambda e: e.start)
     keys: list[frozenset[str]] = []
-    lead: list[Entity] = []
+    lead: list[EntityLike] = []
     first = view.start + found[0].start()
     for e in ents:
         key = entity_words(e)
@@ -57,11 +58,11 @@ def bracket_labels(view: SentenceView, ents: list[Entity]) -> list[tuple[str, En
             keys.append(key)
             lead.append(e)
     by_order = len(found) >= 2 and "respectively" in view.text.lower() and len(lead) >= len(found)
-    out: list[tuple[str, Entity, str]] = []
+    out: list[tuple[str, EntityLike, str]] = []
     prev_end = view.start
     for k, m in enumerate(found):
         at = view.start + m.start()
-        ent: Entity | None = None
+        ent: EntityLike | None = None
         if by_order:
             ent = lead[k]
         else:
@@ -81,7 +82,7 @@ _ROLE_BRACKET = re.compile(r"\(\s*(?:the\s+)?(?:(?P<i>intervention|experimental|
                            r"(?:[;,][^()]{0,30})?\)", re.IGNORECASE)
 
 
-def role_brackets(view: SentenceView, ents: list[Entity]) -> list[tuple[str, Entity]]:
+def role_brackets(view: SentenceView, ents: Sequence[EntityLike]) -> list[tuple[str, EntityLike]]:
     """("I" or "C", entity) for each arm whose role a bracket right after it names: "mammography alone (control
     group)", "ultrasonography (intervention group)" (the bracket inside the tagged span or at most 3 characters after
     it, no other arm between)."""
@@ -132,7 +133,8 @@ def arm_phrases(text: str) -> list[tuple[int, int, str | None, str, str]]:
         if lab and m.group(0).lower() in ("group", "arm", "cohort"):
             out.append((m.start(), lab.end(), lab.group("label"), "", ""))
             continue
-        start, words, pre = m.start(), [], ""
+        words: list[str] = []
+        start, pre = m.start(), ""
         while len(words) < 3:
             tok = _token_before(text, start)
             if not tok or tok[1].lower() in _STOP:

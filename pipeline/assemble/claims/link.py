@@ -22,13 +22,14 @@ granularity in :mod:`.groups`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ...schema import Entity, Measure
 from .base import SentenceView, entity_words
 from .context import Arm, same_intervention
 from .namedorder import named_order
+from .plain import EntityLike, MeasureLike, PlainEntity, PlainMeasure
 
 ARM_VALUE_KINDS = frozenset({"value", "percentage", "count", "mean_sd", "median_iqr", "duration", "range"})
 _LIST_SEP = re.compile(r"^\s*(?:,|;|and|or|vs\.?|versus|compared\s+(?:with|to)|to|with|,\s*and|/)?\s*(?:the\s+)?$",
@@ -51,15 +52,15 @@ _CLAUSE_LEAD = re.compile(r"^\s*(?:in|for|among|with)\s+(?:the\s+)?$", re.IGNORE
 
 @dataclass
 class Roles:
-    population: list[Entity] = field(default_factory=list)
-    intervention: list[Entity] = field(default_factory=list)
-    comparator: list[Entity] = field(default_factory=list)
-    outcome: list[Entity] = field(default_factory=list)
-    inherited: list[Entity] = field(default_factory=list)
-    mentions: list[Entity] = field(default_factory=list)  # tagged bare labels the arms were resolved from
+    population: list[PlainEntity] = field(default_factory=list)  # the view's entities (its own lists)
+    intervention: list[EntityLike] = field(default_factory=list)
+    comparator: list[EntityLike] = field(default_factory=list)
+    outcome: list[PlainEntity] = field(default_factory=list)
+    inherited: list[EntityLike] = field(default_factory=list)
+    mentions: list[EntityLike] = field(default_factory=list)  # tagged bare labels the arms were resolved from
 
 
-def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried_comparator: Entity | None,
+def roles_of(view: SentenceView, arms: list[Arm], carried: Sequence[EntityLike], carried_comparator: EntityLike | None,
              compares: bool = False, solo: bool = False) -> Roles:
     """Who / what / against what / measured how. Arms resolved to earlier entities and, when the
     sentence names no intervention, the carried main intervention are ``inherited``. A between-arm
@@ -101,7 +102,8 @@ def roles_of(view: SentenceView, arms: list[Arm], carried: list[Entity], carried
     return roles
 
 
-def arm_values(view: SentenceView, arms: list[Arm], measures: list[Measure]) -> list[tuple[Measure, Arm]]:
+def arm_values(view: SentenceView, arms: list[Arm], measures: Sequence[PlainMeasure]
+               ) -> list[tuple[PlainMeasure, Arm]]:
     """(measure, arm) pairs for the arm values of a sentence (see the module docstring)."""
     singles = [a for a in arms if not a.plural]
     values = [m for m in measures if m.kind in ARM_VALUE_KINDS and not is_difference(view, m)]
@@ -124,7 +126,7 @@ _DIFFERENCE_BEFORE = re.compile(r"\b(?:difference|reduction|increase|change|gain
                                 re.IGNORECASE)
 
 
-def is_difference(view: SentenceView, m: Measure) -> bool:
+def is_difference(view: SentenceView, m: MeasureLike) -> bool:
     """A between-arm quantity, not one arm's value: "difference, -5.8 percentage points"."""
     return bool(m.unit and "point" in m.unit) or bool(_DIFFERENCE_BEFORE.search(view.between(m.start - 30, m.start)))
 
@@ -167,7 +169,7 @@ def _by_lists(view, arms, values, measures, linked) -> None:
             linked.setdefault(m.id, arun[k // step] if respectively and step > 1 else arun[k % len(arun)])
 
 
-def _clear(view: SentenceView, start: int, end: int, measures: list[Measure], skip: Measure) -> bool:
+def _clear(view: SentenceView, start: int, end: int, measures: Sequence[MeasureLike], skip: MeasureLike) -> bool:
     """No other measure and no ';' between start and end."""
     if ";" in view.between(start, end):
         return False
@@ -247,7 +249,7 @@ def _clause_scope(view, arms, m) -> Arm | None:
 _ARM_CONTRAST = re.compile(r",?\s+(?:while|whereas|but)\s+", re.IGNORECASE)
 
 
-def clause_arm(view: SentenceView, outcomes: list[Entity], arms: list[Arm], known) -> Entity | None:
+def clause_arm(view: SentenceView, outcomes: Sequence[EntityLike], arms: list[Arm], known) -> EntityLike | None:
     """The active arm a group of outcomes belongs to when a sentence names two or more active arms, each in
     its own clause (split at "while", "whereas", "but"): "Compared to the control group, SMT
     participants improved their fall risk score (p = 0.036) ..., while KIN participants improved their
@@ -255,26 +257,27 @@ def clause_arm(view: SentenceView, outcomes: list[Entity], arms: list[Arm], know
     such as an outcome tagged as an intervention, does not count). None unless the clause names exactly
     one."""
     active = [a for a in arms if a.entity is not None and not a.plural and a.side != "C" and known(a.entity)]
-    if not outcomes or len({entity_words(a.entity) for a in active}) < 2:
+    # (``active``: arms with an entity; the ``is not None`` tests below only say so to the type checker)
+    if not outcomes or len({entity_words(a.entity) for a in active if a.entity is not None}) < 2:
         return None
     cuts = [0] + [x.end() for x in _ARM_CONTRAST.finditer(view.text)] + [len(view.text)]
     local = outcomes[0].start - view.start
     for lo, hi in pairwise(cuts):
         if lo <= local < hi:
             inside = [a for a in active if lo <= a.start - view.start < hi]
-            keys = {entity_words(a.entity) for a in inside}
+            keys = {entity_words(a.entity) for a in inside if a.entity is not None}
             if len(keys) == 1 and all(lo <= o.start - view.start < hi for o in outcomes):
                 return inside[0].entity
             return None
     return None
 
 
-def p_value_of(measures: list[Measure]) -> Measure | None:
+def p_value_of(measures: Sequence[MeasureLike]) -> MeasureLike | None:
     """The p-value that decides a claim's significance: the first one of its measures."""
     return next((m for m in measures if m.kind == "p_value"), None)
 
 
-def role_spans(view: SentenceView, arms: list[Arm], outcomes: list[Entity]) -> list[tuple[int, int, str]]:
+def role_spans(view: SentenceView, arms: list[Arm], outcomes: Sequence[EntityLike]) -> list[tuple[int, int, str]]:
     """Local (start, end, role) spans of the arms (role = side, I or C) and outcomes of a sentence: the
     mentions the direction classifier sees marked."""
     spans = [(a.start - view.start, a.end - view.start, a.side) for a in arms if not a.plural and a.side]

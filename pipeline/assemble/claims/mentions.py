@@ -9,7 +9,8 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
-from ...schema import Entity, Record
+from ...schema import Record
+from .plain import EntityLike
 
 #: a mention that ends on a population head names people, not an arm ("81% of attendees", "postgraduate nurses")
 PERSON = re.compile(r"\b(?:patients?|subjects?|participants?|women|men|children|infants?|adults?|nurses?|"
@@ -28,6 +29,6 @@ class Covering:
         self.spans = sorted((e.start, e.end) for e in record.entities if e.label == label)
         self.reach = list(accumulate((b for _a, b in self.spans), max))
 
-    def holds(self, e: Entity) -> bool:
+    def holds(self, e: EntityLike) -> bool:
         k = bisect_right(self.spans, (e.start, 1 << 60))
         return k > 0 and self.reach[k - 1] >= e.end

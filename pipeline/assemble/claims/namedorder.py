@@ -23,9 +23,10 @@ not run values, and may stand anywhere in the clause.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from ...schema import Measure
 from .base import SentenceView, entity_words
+from .plain import MeasureLike
 
 _COMPARED = re.compile(r"^\s*[)\]]?\s*,?\s*(?:vs\.?|versus|v\.?|compared\s+(?:with|to))\s*[(\[]?\s*$", re.IGNORECASE)
 _LISTED = re.compile(r"^\s*[)\]]?\s*(?:,|and|,\s*and)\s*[(\[]?\s*$", re.IGNORECASE)
@@ -62,10 +63,10 @@ def _name(arm) -> frozenset[str]:
     return words | frozenset(_NUMBER.findall(arm.text))
 
 
-def _runs(view: SentenceView, values: list[Measure]) -> list[list[list[Measure]]] | None:
+def _runs(view: SentenceView, values: Sequence[MeasureLike]) -> list[list[list[MeasureLike]]] | None:
     """The clause's values as runs of heads, each head with the values of the bracket right after it; None when a
     value stands outside a run of two or more."""
-    heads: list[list[Measure]] = []
+    heads: list[list[MeasureLike]] = []
     i = 0
     while i < len(values):  # a head and the values in the bracket right after it
         head = [values[i]]
@@ -77,7 +78,7 @@ def _runs(view: SentenceView, values: list[Measure]) -> list[list[list[Measure]]
                 head.append(values[i])
                 i += 1
         heads.append(head)
-    runs: list[list[list[Measure]]] = []
+    runs: list[list[list[MeasureLike]]] = []
     seps: list[str] = []
     for head in heads:
         if runs:
@@ -102,7 +103,7 @@ def _runs(view: SentenceView, values: list[Measure]) -> list[list[list[Measure]]
     return runs
 
 
-def named_order(view: SentenceView, arms: list, values: list[Measure], linked: dict) -> None:
+def named_order(view: SentenceView, arms: list, values: Sequence[MeasureLike], linked: dict) -> None:
     """Link the runs of values of each clause to the arms the clause names, in order (module docstring)."""
     if len(values) < 2 or len(arms) < 2 or not _RUN_WORD.search(view.text):
         return

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
-from ...schema import Entity
 from .base import content_words, entity_words, same_stem
 from .context import InterventionContext
 from .control import CONTROL, is_control
 from .design import same_intervention
 from .gates import cues
 from .labels import bare_control, is_bare_label
+from .plain import EntityLike
 
 GENERIC_TREATMENT = cues(r"study", r"treatment", r"treated", r"intervention", r"experimental", r"active",
                          r"verum", r"test", r"therapy", r"drug")
@@ -28,7 +28,7 @@ _NOT_ARM_WORDS = frozenset(
 )
 
 
-def resolve(ctx: InterventionContext, phrase: str, label: str | None) -> tuple[Entity | None, str | None]:
+def resolve(ctx: InterventionContext, phrase: str, label: str | None) -> tuple[EntityLike | None, str | None]:
     """Entity and side ("I"/"C") of an arm phrase such as "the combination group" or "group II"."""
     if label:
         ent = ctx.labels.get(label.lower())
@@ -48,7 +48,7 @@ def resolve(ctx: InterventionContext, phrase: str, label: str | None) -> tuple[E
     if MONOTHERAPY.search(phrase):
         # "monotherapy" beside a combination: the design's single-agent arm ("docetaxel alone")
         alone = [c for c in ctx.comparators if _ALONE.search(c.expanded or c.text)]
-        return (alone or [ctx.named_comparator()])[-1], "C"
+        return (alone[-1] if alone else ctx.named_comparator()), "C"
     if is_bare_label(phrase) and GENERIC_TREATMENT.search(phrase):
         return treatment_arm(ctx, phrase), "I"
     if COMBINATION.search(phrase):
@@ -68,7 +68,7 @@ def resolve(ctx: InterventionContext, phrase: str, label: str | None) -> tuple[E
     return None, None
 
 
-def treatment_arm(ctx: InterventionContext, phrase: str = "") -> Entity | None:
+def treatment_arm(ctx: InterventionContext, phrase: str = "") -> EntityLike | None:
     """What "the intervention / treatment / study group" received: the latest mention of a main
     intervention whose own words hold the phrase's treatment word ("the intervention group" of a trial of
     an "educational intervention"); else the active arm the design sentences set against the comparator

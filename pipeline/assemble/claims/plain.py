@@ -19,6 +19,8 @@ again). List fields (``Entity.mesh``) are the model's own lists, shared.
 
 from __future__ import annotations
 
+from typing import Any, TypeAlias
+
 from ...schema import Entity, Measure, Record
 
 
@@ -33,7 +35,13 @@ class _Plain:
     # without the type look-up and override check of that call (session 24: ~40% less time a copy, ~3,200 copies
     # a pass over 100 abstracts)
     _setters: tuple = ()
-    _set_model = None
+    _set_model: Any = None
+    # what every subclass's slots hold (annotations only: no class attribute, the slots are the subclasses')
+    id: str
+    start: int
+    end: int
+    text: str
+    model: Any
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
@@ -104,3 +112,10 @@ def plain_entities(record: Record) -> list[PlainEntity]:
     """A :class:`PlainEntity` per entity of ``record``, in the record's order (made once per record: the views and
     the arm ranker's facts share it)."""
     return [PlainEntity(e) for e in record.entities]
+
+
+#: an entity as the assembly's helpers read it: the record's model (tests, the record-level passes) or its plain copy
+#: (the sentence views); they read only the fields the two share
+EntityLike: TypeAlias = Entity | PlainEntity
+#: a measure as the assembly's helpers read it: the record's model or its plain copy (:func:`.base.sentence_views`)
+MeasureLike: TypeAlias = Measure | PlainMeasure

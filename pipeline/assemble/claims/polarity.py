@@ -274,7 +274,8 @@ def _subject_side(text: str, arms: Sequence[Span], start: int, end: int) -> str 
     says nothing of the bracketed arms' roles."""
     level = _depth(text, start)
     arms = [s for s in arms if _depth(text, s[0]) == level] or list(arms)
-    subjects, references = [], []
+    subjects: list[Span] = []
+    references: list[Span] = []
     last_ref = None
     for a, b, role in sorted(arms):
         ref = _reference_before(text, a) or (last_ref is not None and _COORDINATED.match(text[last_ref:a]))

@@ -18,21 +18,22 @@ in ``docs/claims-rounds.md`` section 27.1.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-from ...schema import Claim, Entity, Record
+from ...schema import Claim, Record
 from .base import entity_words
 from .control import is_control
 from .design import same_intervention
+from .plain import EntityLike
 
 #: a reported arm is the own intervention of at least this many compared findings
 LEAST = 1
 
 
-def arm_groups(mentions: Iterable[Entity]) -> list[list[Entity]]:
+def arm_groups(mentions: Iterable[EntityLike]) -> list[list[EntityLike]]:
     """``mentions`` grouped by arm, in their order: a mention joins the first group whose first mention names the same
     arm (:func:`.design.same_intervention` of their content words), else opens a group."""
-    groups: list[list[Entity]] = []
+    groups: list[list[EntityLike]] = []
     for ent in mentions:
         key = entity_words(ent)
         group = next((g for g in groups if same_intervention(key, entity_words(g[0]))), None)
@@ -40,7 +41,7 @@ def arm_groups(mentions: Iterable[Entity]) -> list[list[Entity]]:
     return groups
 
 
-def most_named(mentions: Iterable[Entity], least: int = 1) -> list[Entity]:
+def most_named(mentions: Iterable[EntityLike], least: int = 1) -> list[EntityLike]:
     """The mentions (in their order) of the arm most of ``mentions`` name, mentions grouped by :func:`arm_groups`;
     empty when fewer than ``least`` name it or two arms are named equally often (shared by :func:`reported_arm` and
     :func:`.reportedother.reported_comparator`)."""
@@ -53,11 +54,11 @@ def most_named(mentions: Iterable[Entity], least: int = 1) -> list[Entity]:
     return max(groups, key=len)
 
 
-def reported_arm(claims: list[Claim], by_id: dict[str, Entity]) -> list[Entity]:
+def reported_arm(claims: list[Claim], by_id: Mapping[str, EntityLike]) -> list[EntityLike]:
     """The mentions (in claim order) of the arm that the most compared findings name as their own intervention;
     empty when no arm is named by :data:`LEAST` of them, or two arms are named equally often."""
 
-    def named() -> Iterator[Entity]:
+    def named() -> Iterator[EntityLike]:
         for c in claims:
             if c.type != "finding" or not c.comparator or len(c.intervention) != 1 \
                     or c.intervention[0] in c.inherited:
@@ -69,14 +70,14 @@ def reported_arm(claims: list[Claim], by_id: dict[str, Entity]) -> list[Entity]:
     return most_named(named(), LEAST)
 
 
-def mention_at(mentions: list[Entity], record: Record) -> Callable[[int], Entity]:
+def mention_at(mentions: Sequence[EntityLike], record: Record) -> Callable[[int], EntityLike]:
     """For a claim of sentence ``k``, the mention of an arm (``mentions``, in text order) it takes: the arm's latest
     mention before or in sentence ``k``, its first mention when none is earlier (shared by :func:`carry_reported`
     and :func:`.reportedother.carry_reported_comparator`)."""
     starts = [s.start for s in record.sentences]
     sentence_of = {m.id: bisect_right(starts, m.start) - 1 for m in mentions}
 
-    def at(k: int) -> Entity:
+    def at(k: int) -> EntityLike:
         earlier = [m for m in mentions if sentence_of.get(m.id, 0) <= k]
         return (earlier or mentions[:1])[-1]
     return at

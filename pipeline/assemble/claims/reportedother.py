@@ -21,14 +21,15 @@ earlier). Measured in ``docs/claims-rounds.md`` section 33.1.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
-from ...schema import Claim, Entity, Record
+from ...schema import Claim, Record
 from .base import entity_words
 from .context import InterventionContext
 from .control import is_control
 from .design import same_intervention
 from .labels import PLURAL_ARMS, arm_phrases, is_bare_label
+from .plain import EntityLike
 from .reported import mention_at, most_named
 
 _COMPARED = ("increase", "decrease", "no_difference")
@@ -56,14 +57,14 @@ def _named(c: Claim, record: Record, phrased: dict[int, bool]) -> bool:
     return phrased[c.sentence]
 
 
-def reported_comparator(record: Record, claims: list[Claim], by_id: dict[str, Entity],
-                        arm: Callable[[Entity], bool], phrased: dict[int, bool] | None = None) -> list[Entity]:
+def reported_comparator(record: Record, claims: list[Claim], by_id: Mapping[str, EntityLike],
+                        arm: Callable[[EntityLike], bool], phrased: dict[int, bool] | None = None) -> list[EntityLike]:
     """The mentions (in claim order) of the arm that the most compared findings name as their comparator in their
     own sentence (an entity or a resolved arm phrase); empty when none does, or two arms are named equally often.
     Only arms of the trial (``arm``) count."""
     phrased = {} if phrased is None else phrased
 
-    def named() -> Iterator[Entity]:
+    def named() -> Iterator[EntityLike]:
         for c in claims:
             if c.type != "finding" or c.direction not in _COMPARED or len(c.comparator) != 1 \
                     or not _named(c, record, phrased):
@@ -86,7 +87,7 @@ def carry_reported_comparator(record: Record, claims: list[Claim], ctx: Interven
     if not open_:
         return
 
-    def arm(ent: Entity) -> bool:
+    def arm(ent: EntityLike) -> bool:
         return not ctx.set_aside(ent) and (is_control(ent) or ctx.known_arm(ent))
     phrased: dict[int, bool] = {}
     mentions = reported_comparator(record, claims, by_id, arm, phrased)

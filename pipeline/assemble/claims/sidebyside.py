@@ -23,14 +23,14 @@ claim is then one claim per arm, each with the design's control as its comparato
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from ...schema import Entity
 from .base import SentenceView, entity_words
 from .context import Arm, nested, same_intervention
 from .control import is_control
 from .design import COMPARE_BEFORE, distinct_arms
 from .labels import bare_control
+from .plain import EntityLike
 
 # words that set the sentence's arms against each other: then the pair is the comparison
 _BETWEEN = re.compile(r"\b(?:between|differ\w*|versus|vs|than|compar\w*|relative|superior|inferior|similar\w*|"
@@ -50,8 +50,9 @@ def initials_of(short: str, long: str) -> bool:
     return letters in ("".join(w[0] for w in words), "".join(w[0] for w in words if len(w) > 3))
 
 
-def side_by_side(view: SentenceView, arms: list[Arm], intervention: list[Entity], comparator: list[Entity],
-                 control: Entity | None, known_arm: Callable[[Entity], bool]) -> list[Entity]:
+def side_by_side(view: SentenceView, arms: list[Arm], intervention: Sequence[EntityLike],
+                 comparator: Sequence[EntityLike], control: EntityLike | None,
+                 known_arm: Callable[[EntityLike], bool]) -> list[EntityLike]:
     """The two active arms of ``view`` that a compared claim holds as intervention and comparator, when the
     sentence reports them side by side in a trial whose design comparator ``control`` is control-worded and both
     are arms the design named (``known_arm``: :meth:`.context.InterventionContext.known_arm`) (module docstring);
@@ -60,19 +61,21 @@ def side_by_side(view: SentenceView, arms: list[Arm], intervention: list[Entity]
         return []
     own = distinct_arms(sorted((a for a in arms if a.entity is not None and not a.plural and not a.inherited),
                                key=lambda a: a.start))
-    if len(own) != 2 or {a.entity.id for a in own} != {intervention[0].id, comparator[0].id} \
-            or any(nested(view, a.entity, "POPULATION") or not known_arm(a.entity) for a in own):
+    # their entities, in order (every arm of ``own`` has one: the test only says so to the type checker)
+    own_ents = [a.entity for a in own if a.entity is not None]
+    if len(own) != 2 or {e.id for e in own_ents} != {intervention[0].id, comparator[0].id} \
+            or any(nested(view, e, "POPULATION") or not known_arm(e) for e in own_ents):
         # not "the needlescopic technique" beside its setting "experienced laparoscopic surgeons", nor "morphine"
         # beside "patients treated by primary percutaneous coronary intervention" (a population's words)
         return []
     if any(is_control(a.entity) or bare_control(a.text) for a in arms if a.entity is not None):
         return []
     key = entity_words(control)
-    if any(same_intervention(entity_words(a.entity), key) or initials_of(a.entity.text, control.text) for a in own):
+    if any(same_intervention(entity_words(e), key) or initials_of(e.text, control.text) for e in own_ents):
         return []  # a mention of the control arm itself: "the SoC arm" of "Standard of Care"
     first, second = own
     if COMPARE_BEFORE.search(view.between(second.start - 45, second.start)) or _BETWEEN.search(view.text):
         return []
     if _WITH.search(view.between(first.end, second.start)):
         return []  # one regimen of both: "Concurrent use of fractional laser skin resurfacing with punch elevation"
-    return [a.entity for a in own]
+    return own_ents

@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from ...schema import Entity, Measure
 from .base import SentenceView, entity_words
 from .context import Arm, same_intervention
 from .design import distinct_arms
 from .gates import Alternation, Gated, GatedBoth, first_letter
+from .plain import EntityLike, PlainMeasure
 from .significance import AGAINST_START, DEGREE, ONE_ARM_ONLY, WITHIN_CHANGE
 
 #: a controlled design named anywhere in an abstract: randomised, placebo, sham, a control group / arm / condition,
@@ -153,13 +153,14 @@ _DEGREE_IN_ONE_ARM = re.compile(r"\b(?:greater|higher|lower|more|less|fewer|bett
                                 r"\b(?:group|arm)\b", re.IGNORECASE)
 
 
-def arms_apart(view: SentenceView, arms: list[Arm]) -> list[Entity]:
+def arms_apart(view: SentenceView, arms: list[Arm]) -> list[EntityLike]:
     """Two or more arms each reported on their own, with a test of their own and no comparison between
     them ("no significant improvement in flow mediated dilation (p = 0.80 and p = 0.59, respectively)" after
     "L-carnitine or placebo therapy"; "Pain severity in methadone group ... (p < 0.05) and for patients in
     pethidine group ... (p < 0.05), respectively"): one single-arm finding per arm (GUIDELINES, Findings).
     Returns those arms' entities in text order, else []."""
-    named: list[Entity] = [a.entity for a in distinct_arms(arms)]
+    # (distinct_arms keeps arms with an entity: the test only says so to the type checker)
+    named: list[EntityLike] = [a.entity for a in distinct_arms(arms) if a.entity is not None]
     masked = view.masked("OUTCOME", "INTERVENTION", "COMPARATOR")
     listed = _changed_in_listed_arms(view, arms, masked)
     if listed:
@@ -209,7 +210,7 @@ _GROUPS_AFTER = re.compile(r"^\s*(?:groups?|arms?)\b", re.IGNORECASE)
 _GROUPS_END = re.compile(r"\b(?:groups?|arms?)$", re.IGNORECASE)  # the arm phrase "HRT + T groups"
 
 
-def _changed_in_listed_arms(view: SentenceView, arms: list[Arm], masked: str) -> list[Entity]:
+def _changed_in_listed_arms(view: SentenceView, arms: list[Arm], masked: str) -> list[EntityLike]:
     """A change located in arms written as a list, "in the A and the B group(s)" ("VRS, NDI, STAI and MH values
     decreased after acupressure in the LP and the DP group", "Deoxypyridinoline levels decreased significantly
     in the HRT alone and HRT + T groups"), with no between-arm words and no comparative said of an arm: a
@@ -229,7 +230,7 @@ def _changed_in_listed_arms(view: SentenceView, arms: list[Arm], masked: str) ->
     return []
 
 
-def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[Measure, Arm]]) -> bool:
+def between_arms(view: SentenceView, arms: list[Arm], pairs: list[tuple[PlainMeasure, Arm]]) -> bool:
     """Does the sentence compare arms (rather than report one arm, or a change within each arm)?
     Comparison words or a comparator arm ("than", "versus", "between groups", "no difference", "similar"),
     values of two arms, or a test statistic (p-value, CI, ratio) without within-arm wording ("from
@@ -302,7 +303,7 @@ _CHANGE_AFTER = re.compile(r"^\s*(?:groups?\s+|arms?\s+)?(?:[\w-]+\s+){0,4}?(?:i
                            r"rose|fell|lower|rais|elevat|induc\w*\s+an?\s+\w+)", re.IGNORECASE)
 
 
-def both_named_changed(view: SentenceView, arms: Sequence[Arm], comparators: Sequence[Entity]) -> list[Arm]:
+def both_named_changed(view: SentenceView, arms: Sequence[Arm], comparators: Sequence[EntityLike]) -> list[Arm]:
     """"Both A and B induced a significant decrease in intraabdominal pressure": a change said of every arm of the
     design, named one by one after "both" (or in one span the tagger joined, "spinal and general anesthesia"), with
     no between-arm words and no comparative: a change within each arm, not a comparison (GUIDELINES, Findings:
@@ -331,7 +332,7 @@ def both_named_changed(view: SentenceView, arms: Sequence[Arm], comparators: Seq
     return []
 
 
-def _names_comparator(arm: Arm, comparator: Entity) -> bool:
+def _names_comparator(arm: Arm, comparator: EntityLike) -> bool:
     """Does ``arm`` name ``comparator``: a mention of it, or a span the tagger joined ("in-person and webinar
     clinics") that shares a word with it ("webinar AFIX consultation")?"""
     if arm.entity is None:

@@ -19,8 +19,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ...schema import Measure
 from .gates import Alternation, DigitsAround, Gated, cues
+from .plain import MeasureLike
 from .polarity import BOTH_ARMS, both_arms_change
 
 ALPHA = 0.05
@@ -187,7 +187,7 @@ PARALLEL = DigitsAround(re.compile(
     + _VALUE, re.IGNORECASE), ("and", "vs", "versus", "compared", "while", "whereas"))
 
 
-def compares_arms(masked: str, measures: Sequence[Measure] = ()) -> bool:
+def compares_arms(masked: str, measures: Sequence[MeasureLike] = ()) -> bool:
     """Does the sentence (entity names masked) compare arms in words (:data:`COMPARES_ARMS`; "similar",
     "comparable", also "similar in both groups"), by a comparison next to a change in both arms
     ("decreased in both groups (P < 0.001), but more decrease was seen in the X group") or by values given
@@ -211,7 +211,7 @@ def _compares_arms(masked: str, tested: bool) -> bool:
         _RESPECTIVELY.search(masked) or _GROUP_COMPARATIVE.search(masked))
 
 # -- significance ----------------------------------------------------------------------------------------
-def p_significant(m: Measure) -> bool | None:
+def p_significant(m: MeasureLike) -> bool | None:
     if m.value is None:
         return None
     op = m.op or "="
@@ -222,7 +222,7 @@ def p_significant(m: Measure) -> bool | None:
     return m.value < ALPHA
 
 
-def ci_bounds(m: Measure) -> tuple[float, float] | None:
+def ci_bounds(m: MeasureLike) -> tuple[float, float] | None:
     if m.ci_low is not None and m.ci_high is not None:
         return m.ci_low, m.ci_high
     if m.kind == "ci" and m.low is not None and m.high is not None:
@@ -256,14 +256,14 @@ CHANGE_AMOUNT = re.compile(r"\bby\s+(?:about\s+|approximately\s+)?[-−+]?\d[\d.
 _BRACKET = re.compile(r"[(;,\[]")
 
 
-def _estimate_words(m: Measure, context: str) -> str:
+def _estimate_words(m: MeasureLike, context: str) -> str:
     """The words that lead up to a CI's estimate: ``context`` (the text before ``m`` and ``m.text``) up to ``m``, and
     ``m``'s own value before its bracket ("1.93 mmHg" of "1.93 mmHg (95% CI 0.063–3.8)"; nothing for a CI alone)."""
     before = context[max(0, len(context) - len(m.text) - 200):len(context) - len(m.text)]
     return before if m.kind == "ci" else before + _BRACKET.split(m.text, maxsplit=1)[0]
 
 
-def ci_null(m: Measure, context: str) -> float | None:
+def ci_null(m: MeasureLike, context: str) -> float | None:
     """The no-effect value of a CI: 1 for ratios, 0 for differences, None when unknown. A difference's or a
     regression coefficient's statistic (``DIFF_STATS``: "MD", "beta", "β") or a CI with a negative bound (no ratio is
     below 0) is a difference's even where the measure was read as a ratio: "β = 0.02, 95 % CI = -0.08–0.12" holds
@@ -308,7 +308,7 @@ def _threshold(text: str, start: int, end: int) -> bool:
                                                     or _LEVEL.match(text, end))
 
 
-def significance(measures: Sequence[Measure], text: str, offset: int) -> tuple[bool | None, Measure | None,
+def significance(measures: Sequence[MeasureLike], text: str, offset: int) -> tuple[bool | None, MeasureLike | None,
                                                                              str]:
     """(significant, deciding p-value, source) from p-values (one in a baseline clause only when there is no
     other), then CIs, then words. ``offset`` is the absolute start of ``text`` (measures carry absolute

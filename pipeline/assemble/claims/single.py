@@ -9,11 +9,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ...schema import Measure
 from .clauses import focus
 from .direction import Decision, decide_qualitative
 from .harms import harmful
 from .hedging import negation_scope
+from .plain import MeasureLike
 from .polarity import change_of, outcome_change
 from .significance import NOT_SIGNIFICANT, significance
 
@@ -74,7 +74,7 @@ def single_arm_direction(direction: str | None, outcome_text: str) -> str | None
     return direction
 
 
-def decide_within(text: str, offset: int, masked: str, measures: Sequence[Measure], adverse: bool,
+def decide_within(text: str, offset: int, masked: str, measures: Sequence[MeasureLike], adverse: bool,
                   outcome_text: str = "", outcome_at: int | None = None, adverse_claim: bool = False) -> Decision:
     """A single-arm result, or a change within the arms and no comparison between them ("Significant
     improvement in IKDC scores (P < 0.0001) ... over the 24-month period for both groups"): judged

@@ -79,10 +79,11 @@ def groups_alike(text: str) -> bool:
     return bool(_ATTRIBUTE.search(subject)) and ("," in subject or re.search(r"\b(?:and|or)\b", subject) is not None)
 
 
-#: a design participle ("randomly assigned", "allocated") and the word before it
-_DESIGN_PARTICIPLE = Gated(re.compile(
+#: a design participle ("randomly assigned", "allocated") and the word before it (the regex, and gated)
+_DESIGN_PARTICIPLE_RE = re.compile(
     r"([\w,]++)\s+(?:(?:randomly|randomi[sz]ed)\s+)?(?:randomly\s+(?:assigned|allocated|divided|selected)|"
-    r"allocated|assigned)\b", re.IGNORECASE), ("assigned", "allocated", "divided", "selected"))
+    r"allocated|assigned)\b", re.IGNORECASE)
+_DESIGN_PARTICIPLE = Gated(_DESIGN_PARTICIPLE_RE, ("assigned", "allocated", "divided", "selected"))
 #: what makes it the verb of its clause: an auxiliary or a pronoun subject before it
 _FINITE_BEFORE = frozenset(["were", "was", "been", "be", "are", "is", "being", "we", "they", "then", "and",
                             "subsequently", "also", "who", "which", "that", "had", "have", "has"])
@@ -94,7 +95,7 @@ def attributive(text: str) -> bool:
     """Every design participle of ``text`` modifies a noun ("5,637 randomly assigned patients", "women randomly
     assigned to exercise (n = 61) attended"): none is the verb of its clause."""
     found = False
-    for m in _DESIGN_PARTICIPLE.pattern.finditer(text):
+    for m in _DESIGN_PARTICIPLE_RE.finditer(text):
         if m.group(1).lower().strip(",") in _FINITE_BEFORE:
             return False
         found = True

@@ -105,7 +105,8 @@ AIM = Gated(re.compile(
 ), ("aim", "objective", "purpose", "goal", "we ", "this ", "hypothesi", "whether"))
 AIM_START = re.compile(r"^\W*to\s+(?:assess|evaluate|determine|compare|investigate|examine|test|study|explore|"
                        r"describe)\b", re.IGNORECASE)
-METHODS = Alternation([g(re.compile(r, re.IGNORECASE), *keys) for g, r, keys in [  # runs gated apart (round 9)
+# (gate kind, regex, its keyword sets)
+_METHODS_RUNS: list[tuple[type[Gated], str, list[tuple[str, ...]]]] = [
     (Gated, r"\brandomi[sz]ed\s+(?:to|into|in|on|at)\b|\brandomly\s+(?:assigned|allocated|divided|selected)",
      [("random",)]),
     (GatedBoth, r"\bwe\s+(?:conducted|performed|studied|enrolled|recruited|randomi[sz]ed|assessed|evaluated|measured|"
@@ -122,7 +123,9 @@ METHODS = Alternation([g(re.compile(r, re.IGNORECASE), *keys) for g, r, keys in 
     (GatedBoth, r"\b(?:prospective|randomi[sz]ed|open[- ]label|multicent(?:er|re)|cross-?over|parallel[- ]group|"
      r"pilot)\s+(?:\w+\s+){0,2}(?:study|trial|design)\b",
      [("prospective", "randomi", "open", "multicent", "cross", "parallel", "pilot"), ("study", "trial", "design")]),
-    (Gated, r"\bintention[- ]to[- ]treat\s+analysis\s+(?:was|were)\b", [("intention",)])]])
+    (Gated, r"\bintention[- ]to[- ]treat\s+analysis\s+(?:was|were)\b", [("intention",)])]
+# runs gated apart (round 9)
+METHODS = Alternation([g(re.compile(r, re.IGNORECASE), *keys) for g, r, keys in _METHODS_RUNS])
 #: ``\b(?:were|was)\s+([a-z]+)`` opened on its first letter (``\b`` before "w" is ``(?<!\w)``; "w" has no odd
 #: IGNORECASE fold): ``re`` skips to the w's of a text (session 14, :func:`.gates.first_letter`)
 _PASSIVE = Gated(re.compile(r"[wW](?<!\w.)(?i:(?:ere|as)\s+([a-z]+))"), ("were", "was"))
