@@ -160,7 +160,11 @@ class ClaimAssembler:
         claims = split_coordinated(record, claims)
         # a comparison whose slot is still empty: the other arm as the results report it (:mod:`.emptyother`)
         fill_empty_comparator(record, claims, ctx)
-        return self.confidence.score(record, claims) if self.confidence is not None else claims
+        if self.confidence is None:
+            return claims
+        # the arm ranker's facts of the abstract when the trial-arm check made them (else the scoring makes them)
+        facts = check.made[0] if check is not None and check.made is not None else None
+        return self.confidence.score(record, claims, self.arms, facts)
 
     def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext,
                 per_arm: list[Claim], reporting: Reporting) -> list[Claim]:
