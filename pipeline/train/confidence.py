@@ -9,15 +9,19 @@ target, whether the scorer judged that field right (``all``: every field of the 
 Method (session 26): L2-regularised logistic regression per target by Newton's method
 (:func:`claimex.train.arms.fit`) on **every** tune abstract. Grouped 10-fold cross-validation by abstract (folds by
 a hash of the gold key) gives each example an out-of-fold logit; per target the L2 strength is the one of least
-log loss of those logits after a Platt scaling cross-fitted on the other folds. The shipped weights are the fit on
-all examples with the Platt scaling (Platt 1999: a logistic regression of the outcome on the logit) fitted on the
-pooled out-of-fold logits folded in (``w <- a * w``, bias ``+ b``): the logits of abstracts the fit never saw, so
-the scaling is honest. Figures reported (``metrics.json``): per target the pooled out-of-fold AUC and Brier (with
-the cross-fitted Platt scaling) against the base rate's, and for ``all`` a triage table (share fully right and
-share of claims per bin and above / below each threshold). ``--blind IDS``: the same figures on the examples of
-the listed abstracts (annotated blind, after their round's rules) and on the others. ``--baseline WEIGHTS``: the
-same figures for a weights file of the first 37 features (the set shipped until session 25) scored on the same
-examples, and for those 37 features refitted under the same folds.
+log loss of those logits after a Platt scaling cross-fitted on the other folds, or the base rate alone (bias only)
+when no strength beats the out-of-fold base rate by a standard error (:func:`beats`). The shipped weights are the
+fit on all examples with a Platt scaling (Platt 1999: a logistic regression of the outcome on the logit) folded in
+(``w <- a * w``, bias ``+ b``), fitted on out-of-fold logits, so on abstracts the fit never saw. ``--calibrate IDS``:
+the scaling is fitted on the out-of-fold logits of the listed abstracts only (annotated blind, after their round's
+rules: their claims are right about as often as unseen abstracts' claims, less often than those of the abstracts
+the rules were written from), which are fitted like the others. Figures reported (``metrics.json``): per target
+the pooled out-of-fold AUC and Brier (``cv``: a Platt scaling cross-fitted on all abstracts; ``cv_calibrated``: on
+the calibration abstracts, as shipped) against the base rate's (in sample and out of fold), on all examples and
+on the calibration abstracts and the others, and for ``all`` a triage table (share fully right and share of
+claims per bin and above / below each threshold). ``--baseline WEIGHTS``: the same figures for a weights file of
+the first 37 features (the set shipped until session 25) scored on the same examples, and for those 37 features
+refitted under the same folds.
 """
 
 from __future__ import annotations
@@ -125,14 +129,17 @@ def platt(p: np.ndarray, y: np.ndarray, l2: float = 1.0) -> tuple[float, float]:
     return platt_logits(z, y, l2)
 
 
-def cross_platt(z: np.ndarray, y: np.ndarray, groups: list[str]) -> np.ndarray:
-    """Probabilities of out-of-fold logits ``z``, each fold Platt-scaled by the other folds (other fold seed)."""
+def cross_platt(z: np.ndarray, y: np.ndarray, groups: list[str], on: np.ndarray | None = None) -> np.ndarray:
+    """Probabilities of out-of-fold logits ``z``, each fold Platt-scaled by the other folds (other fold seed);
+    ``on``: fit the scaling on these examples of the other folds only."""
     folds = np.array([fold_of(k, PLATT_SEED) for k in groups])
+    on = np.ones(len(y), dtype=bool) if on is None else on
     p = np.zeros(len(y))
     for k in range(FOLDS):
         test = folds == k
-        if test.any() and (~test).any():
-            a, b = platt_logits(z[~test], y[~test])
+        fit_on = ~test & on
+        if test.any() and fit_on.any():
+            a, b = platt_logits(z[fit_on], y[fit_on])
             p[test] = logistic(a * z[test] + b)
     return p
 
@@ -200,31 +207,46 @@ def beats(p: np.ndarray, base: np.ndarray, y: np.ndarray, groups: list[str]) -> 
     return float(diff.mean()) < -se
 
 
-def base_oof(y: np.ndarray, groups: list[str]) -> np.ndarray:
+def base_oof(y: np.ndarray, groups: list[str], on: np.ndarray | None = None) -> np.ndarray:
     """The base rate out of fold: each example gets the rate right of the other folds (the reference a model
-    cross-validated by the same folds must beat; the in-sample ``brier_base`` is a little lower)."""
+    cross-validated by the same folds must beat; the in-sample ``brier_base`` is a little lower); ``on``: the
+    rate of these examples of the other folds."""
     folds = np.array([fold_of(k) for k in groups])
+    on = np.ones(len(y), dtype=bool) if on is None else on
     p = np.zeros(len(y))
     for k in range(FOLDS):
         test = folds == k
-        if test.any() and (~test).any():
-            p[test] = y[~test].mean()
+        if test.any() and (~test & on).any():
+            p[test] = y[~test & on].mean()
     return p
 
 
+def _logit(rate: float) -> float:
+    rate = min(max(rate, 1e-3), 1 - 1e-3)
+    return float(np.log(rate / (1 - rate)))
+
+
 def report(p: np.ndarray, y: np.ndarray, masks: dict[str, np.ndarray] | None = None,
-           groups: list[str] | None = None) -> dict[str, dict]:
-    """Per target :func:`calibration.summary` (and per named subset of ``masks``), ``all``'s triage table;
-    with ``groups`` also the Brier of the out-of-fold base rate (:func:`base_oof`)."""
-    out: dict[str, dict] = {t: summary(p[:, k], y[:, k]) for k, t in enumerate(TARGETS)}
-    if groups is not None:
-        for k, t in enumerate(TARGETS):
-            out[t]["brier_base_oof"] = round(float(np.mean((base_oof(y[:, k], groups) - y[:, k]) ** 2)), 4)
+           groups: list[str] | None = None, on: np.ndarray | None = None) -> dict[str, dict]:
+    """Per target :func:`calibration.summary` (and per named subset of ``masks``, with its triage table),
+    ``all``'s triage table; with ``groups`` also the Brier of the out-of-fold base rate (:func:`base_oof`; of the
+    ``on`` examples' rate), on every example and on each subset."""
     k_all = TARGETS.index("all")
-    out["triage_all"] = triage(p[:, k_all], y[:, k_all])
-    for name, m in (masks or {}).items():
-        if m.any():
-            out[name] = {t: summary(p[m, k], y[m, k]) for k, t in enumerate(TARGETS)}
+    subsets = {"": np.ones(len(y), dtype=bool), **(masks or {})}
+    out: dict[str, dict] = {}
+    for name, m in subsets.items():
+        if not m.any():
+            continue
+        part: dict[str, dict] = {t: summary(p[m, k], y[m, k]) for k, t in enumerate(TARGETS)}
+        if groups is not None:
+            for k, t in enumerate(TARGETS):
+                base = base_oof(y[:, k], groups, on)
+                part[t]["brier_base_oof"] = round(float(np.mean((base[m] - y[m, k]) ** 2)), 4)
+        part["triage_all"] = triage(p[m, k_all], y[m, k_all])
+        if name:
+            out[name] = part
+        else:
+            out.update(part)
     return out
 
 
@@ -266,8 +288,9 @@ def main(argv: list[str] | None = None) -> dict:
                     "abstracts (default: run the pipeline)")
     ap.add_argument("--ranker", type=Path, default=None, help="arm ranker weights whose probabilities the features "
                     "read (default: the shipped claimex-arms)")
-    ap.add_argument("--blind", type=Path, default=None, help="file of gold keys (source:id) of tune abstracts "
-                    "annotated blind: figures also on them and on the others (no choice is made on them)")
+    ap.add_argument("--calibrate", type=Path, default=None, help="file of gold keys (source:id) of tune abstracts "
+                    "annotated blind after their round's rules: the Platt scaling is fitted on their out-of-fold "
+                    "logits only (they are fitted like the others); figures also on them and on the others")
     ap.add_argument("--baseline", type=Path, default=None, help="weights.json over the first 37 features (the "
                     "set shipped until session 25): its figures on the same examples, and those features refitted")
     argv = sys.argv[1:] if argv is None else argv
@@ -281,27 +304,43 @@ def main(argv: list[str] | None = None) -> dict:
     if not len(ex.y):
         raise SystemExit("no found gold findings: nothing to train on")
     masks: dict[str, np.ndarray] = {}
-    if args.blind:
-        blind_keys = read_keys(args.blind)
+    blind = np.ones(len(ex.y), dtype=bool)
+    if args.calibrate:
+        blind_keys = read_keys(args.calibrate)
         unknown = blind_keys - {g.key for g in golds}
         if unknown:
-            raise SystemExit(f"{args.blind}: not tune abstracts of the gold: {sorted(unknown)[:5]}")
+            raise SystemExit(f"{args.calibrate}: not tune abstracts of the gold: {sorted(unknown)[:5]}")
         blind = np.array([k in blind_keys for k in ex.groups], dtype=bool)
+        if not blind.any():
+            raise SystemExit(f"{args.calibrate}: no found gold finding in these abstracts")
         masks = {"blind": blind, "open": ~blind}
     l2, losses, z, p = cross_validate(ex.x, ex)
     metrics: dict = {"abstracts": len(set(ex.groups)), "examples": int(len(ex.y)), "features": len(FEATURES),
                      "folds": FOLDS, "l2": l2, "cv_log_loss": losses, "cv": report(p, ex.y, masks, ex.groups)}
-    # Platt scaling on the pooled out-of-fold logits (none for a base-rate target: its weights are the rate)
-    scaling = {t: platt_logits(z[:, k], ex.y[:, k]) if l2[t] is not None else (1.0, 0.0)
-               for k, t in enumerate(TARGETS)}
+    # the Platt scaling of the shipped weights: fitted on the out-of-fold logits of the calibration abstracts (all
+    # abstracts without --calibrate); a base-rate target moves to their rate
+    scaling: dict[str, tuple[float, float]] = {}
+    for k, t in enumerate(TARGETS):
+        if l2[t] is not None:
+            scaling[t] = platt_logits(z[blind, k], ex.y[blind, k])
+        else:
+            scaling[t] = (1.0, _logit(ex.y[blind, k].mean()) - _logit(ex.y[:, k].mean()))
     final = recalibrated(fit_all(ex.x, ex.y, l2), scaling)
     metrics["platt"] = {t: [round(a, 4), round(b, 4)] for t, (a, b) in scaling.items()}
+    if args.calibrate:
+        # the same scaling cross-fitted (each Platt fold scaled by the calibration examples of the other folds)
+        p_cal = np.column_stack([cross_platt(z[:, k], ex.y[:, k], ex.groups, blind) if l2[t] is not None
+                                 else base_oof(ex.y[:, k], ex.groups, blind) for k, t in enumerate(TARGETS)])
+        metrics["cv_calibrated"] = {"abstracts": len({g for g, b in zip(ex.groups, blind) if b}),
+                                    "examples": int(blind.sum()),
+                                    **report(p_cal, ex.y, masks, ex.groups, on=blind)}
     if args.baseline:
         metrics["baseline"] = baseline(args.baseline, ex, masks)
     metrics["seconds"] = round(time.time() - t0, 1)
     args.out.mkdir(parents=True, exist_ok=True)
     final.save(args.out / "weights.json", data="findings gold tune halves (corpora/gold/findings, split tune), "
-               f"{metrics['abstracts']} abstracts; Platt-scaled on their {FOLDS}-fold out-of-fold logits",
+               f"{metrics['abstracts']} abstracts; Platt-scaled on the {FOLDS}-fold out-of-fold logits of "
+               + (f"the abstracts of {args.calibrate}" if args.calibrate else "all of them"),
                l2=l2, command="python -m claimex.train.confidence " + " ".join(argv), platt=metrics["platt"])
     (args.out / "metrics.json").write_text(json.dumps(metrics, indent=1), encoding="utf-8")
     print(json.dumps({k: v for k, v in metrics.items() if k not in ("cv_log_loss", "baseline")}, indent=1))

@@ -94,7 +94,7 @@ def test_recalibrated_weights_give_the_scaled_probabilities():
         assert np.allclose(q[:, k], 1 / (1 + np.exp(-(a * logit + b))))
 
 
-def test_blind_and_baseline_figures(tune, tmp_path):
+def test_calibration_abstracts_and_baseline_figures(tune, tmp_path):
     golds, records = tune
     ids = tmp_path / "ids.txt"
     ids.write_text("# blind\n" + "\n".join(g.key for g in golds[:2]) + "\n", encoding="utf-8")
@@ -102,15 +102,18 @@ def test_blind_and_baseline_figures(tune, tmp_path):
     old.write_text(json.dumps({"features": list(FEATURES[:trainer.OLD_FEATURES]),
                                "weights": {t: [0.5] + [0.0] * (trainer.OLD_FEATURES - 1) for t in TARGETS}}))
     args = _inputs(golds, records, tmp_path)
-    metrics = trainer.main(args + ["--blind", str(ids), "--baseline", str(old)])
-    assert metrics["abstracts"] == len(golds)  # blind abstracts are figures only: every abstract is fitted
+    metrics = trainer.main(args + ["--calibrate", str(ids), "--baseline", str(old)])
+    assert metrics["abstracts"] == len(golds)  # the calibration abstracts are fitted too
     blind = sum(1 for g in golds[:2] for f in g.findings if judge(f, records[g.key], records[g.key].text).found)
     assert metrics["cv"]["blind"]["all"]["n"] == blind and metrics["cv"]["open"]["all"]["n"] == metrics["examples"] - blind
+    assert metrics["cv_calibrated"]["examples"] == blind and metrics["cv_calibrated"]["abstracts"] == 2
+    saved = json.loads((tmp_path / "model" / "weights.json").read_text())
+    assert set(saved["platt"]) == set(TARGETS) and "of the abstracts of" in saved["data"]
     scored = metrics["baseline"]["scored"]
     assert all(abs(b["mean_p"] - 0.622) < 1e-3 for b in scored["all"]["bins"] if b["count"])  # sigmoid(0.5)
     ids.write_text("pico-corpus:not-a-gold-id\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="not tune abstracts"):
-        trainer.main(args + ["--blind", str(ids)])
+        trainer.main(args + ["--calibrate", str(ids)])
     old.write_text(json.dumps({"features": list(FEATURES), "weights": {}}))
     with pytest.raises(SystemExit, match="first 37 features"):
         trainer.main(args + ["--baseline", str(old)])
