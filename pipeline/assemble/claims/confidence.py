@@ -42,7 +42,7 @@ import numpy as np
 
 from ... import paths
 from ...schema import Claim, ClaimConfidence, Record
-from .armrank import AbstractFacts, ArmRanker, candidates
+from .armrank import AbstractFacts, ArmRanker, Candidate, candidates
 from .base import sentence_views
 from .control import control_worded
 from .labels import is_bare_label
@@ -93,19 +93,24 @@ def _zone(section: str) -> tuple[bool, bool, bool]:
     return r, c, bool(section) and not r and not c
 
 
-def _ranked(claim: Claim, facts: AbstractFacts | None, ranker: ArmRanker | None) -> tuple[float, float, float]:
-    """The arm ranker's view of the claim's slots: (P(intervention) of its intervention less the best other
-    candidate's, P(comparator) of its comparator, that less the best other candidate's); zeros without the
-    ranker or arm mentions. The candidates are the ranker's own (:func:`.armrank.candidates`), read for the claim
-    as it stands (its final slots as the rules' choice)."""
-    if facts is None or ranker is None:
-        return 0.0, 0.0, 0.0
-    cands = candidates(facts, claim)
-    if not cands:
-        return 0.0, 0.0, 0.0
+def _candidates(claim: Claim, facts: AbstractFacts | None, ranker: ArmRanker | None) -> list[Candidate]:
+    """The arm ranker's candidates for the claim as it stands (its final slots as the rules' choice,
+    :func:`.armrank.candidates`): its own slots' mentions and the other arm mentions of its sentence; none without
+    the ranker, the abstract's arm facts or a filled slot."""
+    if facts is None or ranker is None or not (claim.intervention or claim.comparator):
+        return []
+    here = facts.sentence(claim.start or 0, claim.end or 0)[0]
+    return candidates(facts, claim, {*claim.intervention, *claim.comparator, *(e.id for e in here)})
+
+
+def _ranked(claim: Claim, cands: list[Candidate], probs: list[list[float]]) -> tuple[float, float, float]:
+    """The arm ranker's view of the claim's slots from its candidates ``cands`` and their probabilities ``probs``
+    (:meth:`.armrank.ArmRanker.probabilities`): (P(intervention) of its intervention less the best other
+    candidate's, P(comparator) of its comparator, that less the best other candidate's); zeros without
+    candidates."""
     p_i = p_i_other = p_c = p_c_other = 0.0
     inter, comp = set(claim.intervention), set(claim.comparator)
-    for cand, (qi, qc) in zip(cands, ranker.probabilities(cands).tolist()):
+    for cand, (qi, qc) in zip(cands, probs):
         i = cand.entity.id
         if i in inter:
             p_i = max(p_i, qi)
@@ -118,11 +123,14 @@ def _ranked(claim: Claim, facts: AbstractFacts | None, ranker: ArmRanker | None)
 
 def features(claim: Claim, record: Record, claims_here: int = 1, controlled: bool | None = None,
              ents: dict | None = None, facts: AbstractFacts | None = None,
-             ranker: ArmRanker | None = None) -> list[float]:
+             ranker: ArmRanker | None = None, measures: dict | None = None,
+             ranked: tuple[float, float, float] | None = None) -> list[float]:
     """The feature vector of one claim (:data:`FEATURES`); ``claims_here``: finding/adverse_effect claims of its
     sentence; ``controlled``: the abstract's design (computed when None); ``ents``: the record's entities by id
     (made when None); ``facts``: the abstract's arms (:class:`.armrank.AbstractFacts`; None: no arm features);
-    ``ranker``: the arm ranker whose probabilities are read (None: those features are 0)."""
+    ``ranker``: the arm ranker whose probabilities are read (None: those features are 0); ``measures``: the
+    record's measures by id (made when None and needed); ``ranked``: :func:`_ranked` of the claim when the caller
+    made it (:func:`feature_rows`: one matrix product per record)."""
     ents = {e.id: e for e in record.entities} if ents is None else ents
     sent = record.sentences[claim.sentence] if claim.sentence < len(record.sentences) else None
     s0, s1 = (claim.start, claim.end) if claim.start is not None else ((sent.start, sent.end) if sent else (0, 0))
@@ -165,19 +173,36 @@ def features(claim: Claim, record: Record, claims_here: int = 1, controlled: boo
     title = facts.title if facts is not None else set()
     arms_i = {group[i] for i in iv if i in group}
     arms_c = {group[i] for i in cv if i in group}
-    measures = {m.id: m for m in record.measures} if claim.measures else {}
+    if measures is None:
+        measures = {m.id: m for m in record.measures} if claim.measures else {}
     kinds = [measures[m] for m in claim.measures if m in measures]
     arm_spans = [(ents[i].start, ents[i].end) for i in (*iv, *cv) if i in ents]
     x.extend([
-        *_ranked(claim, facts, ranker),
+        *(ranked if ranked is not None else _ranked_alone(claim, facts, ranker)),
         bool(arms_i & title), bool(arms_c & title), 0 in arms_i,
         _tagger(iv, ents), _tagger(cv, ents),
         any(ents[i].start < e and s < ents[i].end for i in claim.outcome if i in ents for s, e in arm_spans),
-        bool(_COMPARE_CUE.search(claim.text)), bool(_SIGNIFICANCE_WORD.search(claim.text)),
+        _wording(claim.text)[3], _wording(claim.text)[4],
         any(m.kind == "ci" or m.ci_low is not None for m in kinds), any(m.kind == "ratio" for m in kinds),
     ])
     x.extend(_direction_words(claim, ents, s0, s1 if s1 is not None else s0))
     return [float(v) for v in x]
+
+
+def _ranked_alone(claim: Claim, facts: AbstractFacts | None, ranker: ArmRanker | None) -> tuple[float, float, float]:
+    """:func:`_ranked` of one claim, its candidates scored alone."""
+    cands = _candidates(claim, facts, ranker)
+    if not cands or ranker is None:
+        return 0.0, 0.0, 0.0
+    return _ranked(claim, cands, ranker.probabilities(cands).tolist())
+
+
+@lru_cache(maxsize=4096)
+def _wording(text: str) -> tuple[bool, bool, bool, bool, bool]:
+    """(change words up, down, no-difference words, a comparison cue, "significan...") of a claim's text (cached: a
+    sentence's claims share it)."""
+    return (bool(_UP.search(text)), bool(_DOWN.search(text)), bool(_NULL.search(text)),
+            bool(_COMPARE_CUE.search(text)), bool(_SIGNIFICANCE_WORD.search(text)))
 
 
 def _direction_words(claim: Claim, ents: dict, s0: int, s1: int) -> list[bool]:
@@ -185,8 +210,8 @@ def _direction_words(claim: Claim, ents: dict, s0: int, s1: int) -> list[bool]:
     decrease among no-difference words; a no-difference claim among change words alone; a direction against the
     only change words; the intervention named after the comparator; an increase / decrease with no change word;
     one with several outcomes."""
-    t, d = claim.text, claim.direction
-    up, down, null = bool(_UP.search(t)), bool(_DOWN.search(t)), bool(_NULL.search(t))
+    d = claim.direction
+    up, down, null, _, _ = _wording(claim.text)
     compared = d in ("increase", "decrease")
     at_i = [ents[i].start for i in claim.intervention if i in ents and s0 <= ents[i].start < s1]
     at_c = [ents[i].start for i in claim.comparator if i in ents and s0 <= ents[i].start < s1]
@@ -252,9 +277,21 @@ def feature_rows(record: Record, claims: list[Claim], ranker: ArmRanker | None =
     per_sentence = Counter(c.sentence for c in scored)
     controlled = controlled_design(record.text)
     ents = {e.id: e for e in record.entities}
+    measures = {m.id: m for m in record.measures}
     if facts is None and any(e.label in ("INTERVENTION", "COMPARATOR") for e in record.entities):
         facts = AbstractFacts(record, sentence_views(record))
-    return [(c, features(c, record, per_sentence[c.sentence], controlled, ents, facts, ranker)) for c in scored]
+    # the arm ranker's probabilities of every scored claim's candidates: one matrix product
+    cands = [_candidates(c, facts, ranker) for c in scored]
+    flat = [x for group in cands for x in group]
+    probs = ranker.probabilities(flat).tolist() if flat and ranker is not None else []
+    rows = []
+    at = 0
+    for c, group in zip(scored, cands):
+        ranked = _ranked(c, group, probs[at:at + len(group)])
+        at += len(group)
+        rows.append((c, features(c, record, per_sentence[c.sentence], controlled, ents, facts, ranker, measures,
+                                 ranked)))
+    return rows
 
 
 _MODELS: dict[str, ConfidenceModel | None] = {}
