@@ -60,9 +60,13 @@ def _inputs(golds, records, tmp_path) -> list[str]:
 def test_main_writes_weights_the_assembler_loads(tune, tmp_path):
     golds, records = tune
     metrics = trainer.main(_inputs(golds, records, tmp_path))
-    assert metrics["abstracts"] == len(golds) and set(metrics["cv"]) == set(TARGETS)
+    assert metrics["abstracts"] == len(golds) and set(TARGETS) <= set(metrics["cv"])
     for t in TARGETS:
-        assert 0 <= metrics["cv"][t]["brier"] <= 1 and metrics["l2"][t] in trainer.L2S
+        assert 0 <= metrics["cv"][t]["brier"] <= 1 and (metrics["l2"][t] in trainer.L2S or metrics["l2"][t] is None)
+        assert set(metrics["cv_log_loss"][t]) == {*(str(c) for c in trainer.L2S), "base"}
+    rows = metrics["cv"]["triage_all"]["thresholds"]
+    assert [r["threshold"] for r in rows] == list(trainer.THRESHOLDS)
+    assert all(abs(r["share_above"] + r["share_below"] - 1) < 2e-3 for r in rows)
     model = load_confidence(tmp_path / "model")
     assert model is not None and model.w.shape == (len(TARGETS), len(FEATURES))
     saved = json.loads((tmp_path / "model" / "weights.json").read_text())
@@ -90,15 +94,45 @@ def test_recalibrated_weights_give_the_scaled_probabilities():
         assert np.allclose(q[:, k], 1 / (1 + np.exp(-(a * logit + b))))
 
 
-def test_calibrate_holds_the_listed_abstracts_out_of_the_fit(tune, tmp_path):
+def test_calibration_abstracts_and_baseline_figures(tune, tmp_path):
     golds, records = tune
     ids = tmp_path / "ids.txt"
-    ids.write_text("# held out\n" + "\n".join(g.key for g in golds[:2]) + "\n", encoding="utf-8")
+    ids.write_text("# blind\n" + "\n".join(g.key for g in golds[:2]) + "\n", encoding="utf-8")
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"features": list(FEATURES[:trainer.OLD_FEATURES]),
+                               "weights": {t: [0.5] + [0.0] * (trainer.OLD_FEATURES - 1) for t in TARGETS}}))
     args = _inputs(golds, records, tmp_path)
-    metrics = trainer.main(args + ["--calibrate", str(ids)])
-    assert metrics["abstracts"] == len(golds) - 2 and metrics["calibration"]["abstracts"] == 2
+    metrics = trainer.main(args + ["--calibrate", str(ids), "--baseline", str(old)])
+    assert metrics["abstracts"] == len(golds)  # the calibration abstracts are fitted too
+    blind = sum(1 for g in golds[:2] for f in g.findings if judge(f, records[g.key], records[g.key].text).found)
+    assert metrics["cv"]["blind"]["all"]["n"] == blind and metrics["cv"]["open"]["all"]["n"] == metrics["examples"] - blind
+    assert metrics["cv_calibrated"]["examples"] == blind and metrics["cv_calibrated"]["abstracts"] == 2
     saved = json.loads((tmp_path / "model" / "weights.json").read_text())
-    assert set(saved["platt"]) == set(TARGETS)
+    assert set(saved["platt"]) == set(TARGETS) and "of the abstracts of" in saved["data"]
+    scored = metrics["baseline"]["scored"]
+    assert all(abs(b["mean_p"] - 0.622) < 1e-3 for b in scored["all"]["bins"] if b["count"])  # sigmoid(0.5)
     ids.write_text("pico-corpus:not-a-gold-id\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="not tune abstracts"):
         trainer.main(args + ["--calibrate", str(ids)])
+    old.write_text(json.dumps({"features": list(FEATURES), "weights": {}}))
+    with pytest.raises(SystemExit, match="first 37 features"):
+        trainer.main(args + ["--baseline", str(old)])
+
+
+def test_a_target_must_beat_its_base_rate_by_a_standard_error():
+    rng = np.random.default_rng(2)
+    n = 600
+    groups = [f"set:{k // 6}" for k in range(n)]
+    y = (rng.random(n) < 0.5).astype(float)
+    base = np.full(n, 0.5)
+    assert trainer.beats(np.where(y > 0, 0.8, 0.2), base, y, groups)  # a clear ranking
+    assert not trainer.beats(base, base, y, groups)  # the base rate itself
+    assert not trainer.beats(np.clip(base + rng.normal(0, 0.02, n), 0, 1), base, y, groups)  # noise around it
+    x = np.column_stack([np.ones(n), rng.random((n, 2))])
+    yy = np.column_stack([y] * len(TARGETS))
+    model = trainer.fit_all(x, yy, {t: (None if t == "significance" else 1.0) for t in TARGETS})
+    k = TARGETS.index("significance")
+    assert np.allclose(model.predict(x)[:, k], y.mean()) and np.all(model.w[k, 1:] == 0)
+    folds = np.array([trainer.fold_of(g) for g in groups])
+    for f in range(trainer.FOLDS):  # the out-of-fold base rate is the other folds' rate
+        assert np.allclose(trainer.base_oof(y, groups)[folds == f], y[folds != f].mean())

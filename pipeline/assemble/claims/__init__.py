@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from ...schema import ArmValue, Claim, ClaimType, Direction, Record
-from .armrank import ArmRanker, TrialCheck, default_ranker_path, load_ranker
+from .armrank import ARM_TYPES, ArmRanker, TrialCheck, default_ranker_path, load_ranker
 from .arms import arms_of, settle_roles, stray_arms_dropped, stray_comparators_dropped, valued_pair
 from .base import SentenceView, entity_words, sentence_views, unique
 from .botharms import each_arm_valued
@@ -148,8 +148,13 @@ class ClaimAssembler:
         if self.arms is not None:
             # the arm of a per-arm single-arm finding is the arm itself, not the ranker's pick for the claim
             kept = {c.id for c in per_arm}
-            ranked = iter(self.arms.rerank(record, [c for c in claims if c.id not in kept], views,
-                                           check.made if check is not None else None, entities))
+            rerank = [c for c in claims if c.id not in kept]
+            if check is not None and check.made is None and self.confidence is not None \
+                    and any(c.type in ARM_TYPES and c.intervention for c in rerank):
+                # made here where the ranker would make it (its condition), so that the confidence shares its facts
+                check()
+            ranked = iter(self.arms.rerank(record, rerank, views, check.made if check is not None else None,
+                                           entities))
             claims = [c if c.id in kept else next(ranked) for c in claims]
         # a per-arm single-arm finding keeps its arm from the reported-arm carry too (:mod:`.reported`): the copy made
         # for a carried comparator ("whereas the control group showed no change") is that arm's finding (session 17)
@@ -160,7 +165,11 @@ class ClaimAssembler:
         claims = split_coordinated(record, claims)
         # a comparison whose slot is still empty: the other arm as the results report it (:mod:`.emptyother`)
         fill_empty_comparator(record, claims, ctx)
-        return self.confidence.score(record, claims) if self.confidence is not None else claims
+        if self.confidence is None:
+            return claims
+        # the arm ranker's facts of the abstract when the trial-arm check made them (else the scoring makes them)
+        facts = check.made[0] if check is not None and check.made is not None else None
+        return self.confidence.score(record, claims, self.arms, facts)
 
     def _claims(self, view: SentenceView, ctype: str, ctx: InterventionContext,
                 per_arm: list[Claim], reporting: Reporting) -> list[Claim]:

@@ -302,6 +302,11 @@ class ArmRanker:
         Path(path).write_text(json.dumps({"features": list(FEATURES), "w_i": self.w_i, "w_c": self.w_c,
                                           **settings, **meta}, indent=1), encoding="utf-8")
 
+    def probabilities(self, cands: list[Candidate]) -> np.ndarray:
+        """P(intervention) and P(comparator) of each candidate (rows; columns: the two slots), as :meth:`choose`
+        reads them before its rules (the claim confidence reads them too, :mod:`.confidence`)."""
+        return logistic(np.array([c.x for c in cands]) @ self._w)
+
     def choose(self, cands: list[Candidate], claim: Claim,
                not_arm: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
         """The claim's (intervention, comparator) ids after the check (module docstring); ``not_arm``: the ids of
