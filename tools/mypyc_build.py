@@ -47,31 +47,75 @@ def clean() -> list[Path]:
     return gone
 
 
-def build(modules: list[str], opt_level: str = "3") -> None:
-    """Compile ``modules`` in place and write the stamp (after the build: a failed build leaves none)."""
+def _parallel_build_ext(jobs: int) -> type:
+    """``build_ext`` that compiles an extension's C files on ``jobs`` threads (as numpy.distutils did) and builds
+    the extensions ``jobs`` at a time: with ``multi_file`` the group's library is one ``.c`` file per module, and gcc
+    is most of the build (bench/SPEED.md, session 26)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from setuptools.command.build_ext import build_ext
+
+    class ParallelBuildExt(build_ext):
+        def build_extensions(self) -> None:
+            cc = self.compiler
+
+            def compile(sources, output_dir=None, macros=None, include_dirs=None, debug=0,
+                        extra_preargs=None, extra_postargs=None, depends=None):
+                macros, objects, extra_postargs, pp_opts, todo = cc._setup_compile(
+                    output_dir, macros, include_dirs, sources, depends, extra_postargs)
+                cc_args = cc._get_cc_args(pp_opts, debug, extra_preargs)
+
+                def one(obj: str) -> None:
+                    src, ext = todo[obj]
+                    cc._compile(obj, src, ext, cc_args, extra_postargs, pp_opts)
+
+                # largest sources first, so the long ones do not start last
+                order = sorted((o for o in objects if o in todo), key=lambda o: -os.path.getsize(todo[o][0]))
+                with ThreadPoolExecutor(jobs) as pool:
+                    list(pool.map(one, order))
+                return objects
+
+            cc.compile = compile
+            self.parallel = jobs if jobs > 1 else None
+            super().build_extensions()
+
+    return ParallelBuildExt
+
+
+def build(modules: list[str], opt_level: str = "3", multi_file: bool = True, jobs: int = 0) -> dict[str, float]:
+    """Compile ``modules`` in place and write the stamp (after the build: a failed build leaves none); return the
+    seconds of the two phases: ``mypyc`` (mypy's check and the C code generation) and ``cc`` (gcc and the link)."""
     from mypyc.build import mypycify  # build-time only: mypy is a dev dependency, not a runtime one
     from setuptools import setup
 
     for module in modules:
         if not (PACKAGE / module).is_file():
             raise SystemExit(f"mypyc_build: no such module: pipeline/{module}")
+    jobs = jobs or os.cpu_count() or 1
     SRC.mkdir(parents=True, exist_ok=True)
     link = SRC / "claimex"
     if not link.is_symlink():
         link.symlink_to(PACKAGE)
     cwd = os.getcwd()
     os.chdir(SRC)
+    phases = {}
     try:
+        t0 = time.perf_counter()
         ext = mypycify(["--ignore-missing-imports", "--follow-imports=silent",
                         *(f"claimex/{m}" for m in modules)],
-                       opt_level=opt_level, group_name=GROUP, target_dir=str(ROOT / "build" / "mypyc"))
-        setup(name="claimex-mypyc", ext_modules=ext,
+                       opt_level=opt_level, multi_file=multi_file, group_name=GROUP,
+                       target_dir=str(ROOT / "build" / "mypyc"))
+        phases["mypyc"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        setup(name="claimex-mypyc", ext_modules=ext, cmdclass={"build_ext": _parallel_build_ext(jobs)},
               script_args=["-q", "build_ext", "--inplace", "--build-temp", str(ROOT / "build" / "mypyc-temp")])
+        phases["cc"] = time.perf_counter() - t0
     finally:
         os.chdir(cwd)
     for extension in PACKAGE.rglob("*.so"):  # build_ext copies a reused build with its old time: mark them built now
         extension.touch()
     STAMP.write_text("".join(f"{m}\n" for m in modules))
+    return phases
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -79,6 +123,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("modules", nargs="*", help="module files relative to pipeline/ (default: tools/mypyc_modules.txt)")
     ap.add_argument("--clean", action="store_true", help="delete the compiled modules and build nothing")
     ap.add_argument("--opt-level", default="3")
+    ap.add_argument("--one-file", action="store_true", help="the group's C in one file (mypyc's default)")
+    ap.add_argument("--jobs", "-j", type=int, default=0, help="gcc processes at once (default: the CPU count)")
     args = ap.parse_args(argv)
     if args.clean:
         for path in clean():
@@ -87,8 +133,9 @@ def main(argv: list[str] | None = None) -> None:
     modules = args.modules or listed()
     clean()
     t0 = time.perf_counter()
-    build(modules, args.opt_level)
-    print(f"mypyc_build: compiled {len(modules)} modules in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    phases = build(modules, args.opt_level, multi_file=not args.one_file, jobs=args.jobs)
+    print(f"mypyc_build: compiled {len(modules)} modules in {time.perf_counter() - t0:.0f} s"
+          f" (mypyc {phases['mypyc']:.0f} s, cc {phases['cc']:.0f} s)", file=sys.stderr)
 
 
 if __name__ == "__main__":
