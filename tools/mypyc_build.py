@@ -4,17 +4,19 @@
     python tools/mypyc_build.py MOD ...    # these instead (paths relative to pipeline/, e.g. annotate/outcome_lists.py)
     python tools/mypyc_build.py --clean    # back to pure Python: delete every compiled module and the stamp
 
-mypyc (mypy's compiler) type-checks the modules (``--ignore-missing-imports --follow-imports=silent``; a type
-error stops the build) and compiles them to C: one shim extension beside each ``.py``
-(``pipeline/**/*.so``, gitignored) and one shared library for the group, ``claimex/_mypyc__mypyc.*.so``
-(``pipeline/``). The build runs from ``build/mypyc-src/``, where ``claimex`` links to ``pipeline/``, so mypy
-names the modules ``claimex.…`` as they are imported. Outputs are the same as the pure modules' (checked:
-``claimex extract`` of 1,248 outside-gold abstracts byte-identical; the test suite runs against the compiled
-modules in CI).
+mypyc (mypy's compiler) type-checks the modules (``--ignore-missing-imports --follow-imports=silent``, and
+``tools/mypyc_mypy.ini``: the installed packages no compiled module uses are not followed; a type error stops the
+build) and compiles them to C: one shim extension beside each ``.py`` (``pipeline/**/*.so``, gitignored) and one
+shared library for the group, ``claimex/_mypyc__mypyc.*.so`` (``pipeline/``). The group's C is one file per module
+(mypyc's ``multi_file``), compiled ``--jobs`` at a time (default: the CPU count) at gcc ``-O2`` (bench/SPEED.md,
+session 26: as fast as ``-O3`` here; the 75 modules build in about 2.5 min on 2 cores, ~0.6 GB). The build runs from
+``build/mypyc-src/``, where ``claimex`` links to ``pipeline/``, so mypy names the modules ``claimex.…`` as they are
+imported. Outputs are the same as the pure modules' (checked: ``claimex extract`` of 1,248 outside-gold abstracts
+byte-identical; the test suite runs against the compiled modules in CI).
 
-An extension module shadows its ``.py``. The build writes a stamp, ``pipeline/_compiled.txt`` (the compiled
-modules, gitignored); ``claimex.compiled.check`` reads it at import and refuses a compiled module older than its
-source, naming the fix (``make compile`` rebuilds what changed; ``--clean`` returns to pure Python).
+An extension module shadows its ``.py``. The build writes a stamp, ``pipeline/_compiled.txt`` (the compiled modules,
+gitignored); ``claimex.compiled.check`` reads it at import and refuses a compiled module older than its source,
+naming the fix (``make compile`` rebuilds what changed; ``--clean`` returns to pure Python).
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ def _parallel_build_ext(jobs: int) -> type:
     return ParallelBuildExt
 
 
-def build(modules: list[str], opt_level: str = "3", multi_file: bool = True, jobs: int = 0,
+def build(modules: list[str], opt_level: str = "2", multi_file: bool = True, jobs: int = 0,
           verbose: bool = False) -> dict[str, float]:
     """Compile ``modules`` in place and write the stamp (after the build: a failed build leaves none); return the
     seconds of the two phases, wall and CPU: ``mypyc`` (mypy's check and the C code generation) and ``cc`` (gcc and
@@ -133,7 +135,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("modules", nargs="*", help="module files relative to pipeline/ (default: tools/mypyc_modules.txt)")
     ap.add_argument("--clean", action="store_true", help="delete the compiled modules and build nothing")
-    ap.add_argument("--opt-level", default="3")
+    ap.add_argument("--opt-level", default="2", help="gcc -O level (2: as fast as 3 here, builds sooner; SPEED.md)")
     ap.add_argument("--one-file", action="store_true", help="the group's C in one file (mypyc's default)")
     ap.add_argument("--verbose", action="store_true", help="mypyc's own times: type check, IR and C generation")
     ap.add_argument("--jobs", "-j", type=int, default=0, help="gcc processes at once (default: the CPU count)")
