@@ -16,15 +16,16 @@ $(VENV)/.installed: pyproject.toml
 	rm -rf *.egg-info  # stale metadata here would shadow the installed entry points for `python -m ...`
 	touch $@
 
-# mypyc-compiled modules (tools/mypyc_modules.txt; tools/mypyc_build.py), rebuilt when a listed source, the list or
-# the build script changes. Same outputs as the pure modules, faster (bench/SPEED.md, session 25). A failed build
-# (no C compiler, say) leaves pure Python and says so; `claimex` refuses a compiled module older than its source.
+# mypyc-compiled modules (tools/mypyc_modules.txt; tools/mypyc_build.py), rebuilt when a listed source, the list, the
+# build script or its mypy options (tools/mypyc_mypy.ini) change. Same outputs as the pure modules, faster
+# (bench/SPEED.md, sessions 25-26). A failed build (no C compiler, say) leaves pure Python and says so; `claimex`
+# refuses a compiled module older than its source.
 MYPYC_MODULES := $(shell sed -e 's/\#.*//' tools/mypyc_modules.txt)
 COMPILED := pipeline/_compiled.txt
 
 compile: $(COMPILED)
 
-$(COMPILED): $(addprefix pipeline/,$(MYPYC_MODULES)) tools/mypyc_modules.txt tools/mypyc_build.py $(VENV)/.installed
+$(COMPILED): $(addprefix pipeline/,$(MYPYC_MODULES)) tools/mypyc_modules.txt tools/mypyc_build.py tools/mypyc_mypy.ini $(VENV)/.installed
 	$(PY) tools/mypyc_build.py || { $(PY) tools/mypyc_build.py --clean; echo "make compile: mypyc build failed; claimex runs as pure Python"; }
 
 uncompile:

@@ -64,6 +64,7 @@ from .sides import (
 from .significance import DEGREE, compares_arms
 from .single import single_arm_direction
 from .subgroups import subgroup_denied
+from .switches import off
 from .types import TypingState, classify, methods_cue
 from .unchanged import unchanged
 
@@ -223,7 +224,8 @@ class ClaimAssembler:
                    for g2, comp in (split_by_comparator(view, g, arms, roles.comparator) if compares else [(g, None)])]
         out = []
         for group, arm, comp in triples:
-            if not group.outcomes and ctype in _NEEDS_OUTCOME and not self.outcomeless:
+            if (not group.outcomes and ctype in _NEEDS_OUTCOME and not self.outcomeless
+                    and not off("skip_outcomeless")):
                 continue  # its claims would be dropped below (no outcome): not decided (session 13, speed)
             ids = {m.id for m in group.measures}
             interventions = [arm] if arm is not None else roles.intervention

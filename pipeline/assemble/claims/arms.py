@@ -26,6 +26,7 @@ from .labels import ARM_HEAD, ARM_HEAD_WORD, PLURAL_ARMS, arm_phrases, bare_cont
 from .orientation import opened_by_comparison
 from .phrases import resolve
 from .plain import EntityLike, PlainMeasure
+from .switches import off
 
 
 def settle_roles(view: SentenceView, ctx: InterventionContext) -> None:
@@ -186,6 +187,8 @@ _OUTCOME_LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:after|following|related\s+to
 def _short_label(text: str) -> bool:
     """A two-letter arm label in capitals ("TU", "FP"): an abbreviation the abstract names an arm by, found again
     only in capitals (not "to", "or")."""
+    if off("short_label"):
+        return False
     return len(text) == 2 and text.isalpha() and text.isupper()
 
 

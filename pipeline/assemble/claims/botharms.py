@@ -25,6 +25,7 @@ from .base import SentenceView
 from .decision import cue_text
 from .plain import MeasureLike
 from .polarity import BOTH_ARMS
+from .switches import off
 
 _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)  # two arms: the carried one and the design's comparator
 #: measures that are no arm's own figure: a CI, a time or a dose (two p-values of one result in both arms are
@@ -35,6 +36,8 @@ _NOT_FIGURES = frozenset(["ci", "duration", "dose"])
 def each_arm_valued(view: SentenceView, measures: Sequence[MeasureLike]) -> bool:
     """Does the sentence say its result of both arms ("in both groups") with each arm's figures (two or more
     figures of one kind: "-24.4 % and -39.5 %", "P = 0.03 ... P < 0.001")?"""
+    if off("each_arm_valued"):
+        return False
     kinds = Counter(m.kind for m in measures if m.kind not in _NOT_FIGURES)
     if not kinds or max(kinds.values()) < 2:
         return False

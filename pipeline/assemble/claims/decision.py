@@ -26,6 +26,7 @@ from .series import sets_apart
 from .sides import compared_in_degree
 from .significance import NOT_SIGNIFICANT, compares_arms, significance
 from .single import HARMS, decide_within
+from .switches import off
 from .types import CONCLUSION
 
 __all__ = ["CARRY", "about_harms", "cue_arms", "cue_text", "decide", "judge", "rejudge", "set_aside"]
@@ -69,7 +70,7 @@ def judge_named(view: SentenceView, ctype: str, group: Group) -> Decision:
     """:func:`judge`; where it finds no direction, the verdict word the tagger took into an outcome's span
     (:func:`.named_verdict.named_verdict`: "Olaparib was generally well-tolerated"), significance as judged."""
     decision = judge(view, ctype, group)
-    if decision.direction is None:
+    if decision.direction is None and not off("judge_named"):
         named = named_verdict(view, about_harms(view, ctype))
         if named.direction is not None:
             decision.direction, decision.negated, decision.source = named.direction, named.negated, "named"
@@ -174,7 +175,7 @@ def set_aside(arms: list[Arm], comparators: Sequence[EntityLike], held: Sequence
     slot; ``held`` is the sentence's comparator list for a claim made per comparator, whose other comparators stay arms
     of the sentence), not control-worded and naming no arm of ``comparators``. Nothing when the claim has no
     comparator."""
-    if not comparators:
+    if not comparators or off("set_aside"):
         return frozenset()
     kept = {e.id for e in held}
     keys = [entity_words(e) for e in comparators]

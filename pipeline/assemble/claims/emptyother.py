@@ -32,6 +32,7 @@ from .context import InterventionContext
 from .design import same_intervention
 from .reported import mention_at
 from .reportedother import reported_comparator
+from .switches import off
 
 _COMPARED = ("increase", "decrease", "no_difference")
 _KINDS = ("finding", "adverse_effect")
@@ -41,6 +42,8 @@ def fill_empty_comparator(record: Record, claims: list[Claim], ctx: Intervention
     """Compared findings and adverse-effect claims with an empty comparator slot take the reported other arm (in
     place; see the module docstring). ``ctx``: the abstract's context after its last sentence (which mentions are
     arms of the trial)."""
+    if off("fill_empty_comparator"):
+        return
     open_ = [c for c in claims if c.type in _KINDS and c.direction in _COMPARED and not c.comparator
              and c.intervention]
     if not open_:

@@ -27,6 +27,7 @@ import re
 
 from .base import SentenceView
 from .plain import EntityLike
+from .switches import off
 
 _DET = r"(?:the\s+|a\s+|an\s+)?"
 _MEASURED_BY = re.compile(r"\b(?:measured|assessed|evaluated|determined|estimated|quantified|monitored|detected)"
@@ -56,6 +57,8 @@ def _may_frame(before: str) -> bool:
 def framed_not_arm(view: SentenceView, ent: EntityLike) -> bool:
     """Does the sentence frame ``ent`` as the outcome's measuring method or as the condition treated (module
     docstring)?"""
+    if off("framed_not_arm"):
+        return False
     before = view.between(max(view.start, ent.start - 60), ent.start)
     if _may_frame(before) and (_MEASURED_BY.search(before) or _TREATS.search(before)):
         return True

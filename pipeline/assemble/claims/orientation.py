@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .base import SentenceView
+from .switches import off
 
 #: a comparison cue that opens the sentence, up to three words before its first arm ("Relative to", "Compared with
 #: the", "In comparison with", "As compared to", "When compared with")
@@ -21,4 +22,6 @@ _OPENING = re.compile(r"^\W*(?:(?:as|when)\s+)?(?:relative\s+to|compared\s+(?:wi
 
 def opened_by_comparison(view: SentenceView, start: int) -> bool:
     """Does ``view`` open on a comparison cue right before the arm at offset ``start`` (module doc)?"""
+    if off("opened_by_comparison"):
+        return False
     return bool(_OPENING.match(view.text[:start - view.start]))

@@ -25,6 +25,7 @@ from .base import entity_words
 from .control import is_control
 from .design import same_intervention
 from .plain import EntityLike
+from .switches import off
 
 #: a reported arm is the own intervention of at least this many compared findings
 LEAST = 1
@@ -86,6 +87,8 @@ def mention_at(mentions: Sequence[EntityLike], record: Record) -> Callable[[int]
 def carry_reported(record: Record, claims: list[Claim]) -> None:
     """Findings and adverse-effect claims whose intervention is wholly carried take the reported arm
     (:func:`reported_arm`) instead of a carried arm that is no mention of it (in place; see the module docstring)."""
+    if off("carry_reported"):
+        return
     by_id = {e.id: e for e in record.entities}
     mentions = reported_arm(claims, by_id)
     if not mentions:

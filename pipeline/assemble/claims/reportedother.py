@@ -31,6 +31,7 @@ from .design import same_intervention
 from .labels import PLURAL_ARMS, arm_phrases, is_bare_label
 from .plain import EntityLike
 from .reported import mention_at, most_named
+from .switches import off
 
 _COMPARED = ("increase", "decrease", "no_difference")
 _KINDS = ("finding", "adverse_effect")
@@ -80,6 +81,8 @@ def carry_reported_comparator(record: Record, claims: list[Claim], ctx: Interven
     """Findings and adverse-effect claims whose comparator is wholly carried take the reported other arm
     (:func:`reported_comparator`) instead of a carried arm the results never name (in place; see the module
     docstring). ``ctx``: the abstract's context after its last sentence (which mentions are arms of the trial)."""
+    if off("carry_reported_comparator"):
+        return
     by_id = {e.id: e for e in record.entities}
     # claims that could take it: a comparator wholly inherited, none control-worded (cheap tests first)
     open_ = [c for c in claims if c.type in _KINDS and c.comparator and all(i in c.inherited for i in c.comparator)

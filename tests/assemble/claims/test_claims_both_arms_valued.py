@@ -7,7 +7,7 @@ finding, of the carried arm only."""
 
 from claims_helpers import claims_of, entity_texts, make_record
 
-import claimex.assemble.claims as claims_pkg
+from claimex.assemble.claims.switches import without
 
 TEXT = "".join((
     'Sublingual administration of micronized estradiol and progesterone , with and without micronized testosterone : effect on biochemical markers of bone metabolism and bone mineral density . '
@@ -106,10 +106,10 @@ def test_both_groups_with_each_arms_figures_give_the_design_comparator_its_own_f
     assert len(arms) == 2 and ["HRT alone"] in arms
 
 
-def test_without_the_rule_the_carried_arm_alone(monkeypatch):
-    monkeypatch.setattr(claims_pkg, "each_arm_valued", lambda view, measures: False)
+def test_without_the_rule_the_carried_arm_alone():
     rec = make_record(TEXT.strip(), ENTS, title=True)
-    assert len(_arms_of(rec, BOTH)) == 1
+    with without("each_arm_valued"):
+        assert len(_arms_of(rec, BOTH)) == 1
 
 
 def test_one_figure_for_both_groups_stays_one_finding():

@@ -12,6 +12,7 @@ from claims_helpers import claims_of, entity_texts, make_record
 import claimex.assemble.claims.arms as arms_mod
 from claimex.assemble.claims import framed
 from claimex.assemble.claims.framed import framed_not_arm
+from claimex.assemble.claims.switches import without
 
 TEXT_ABC = 'First-line treatment of advanced breast cancer with sunitinib in combination with docetaxel versus docetaxel alone: results of a prospective, randomized phase III study. To investigate whether sunitinib plus docetaxel improves clinical outcomes for patients with human epidermal growth factor receptor 2 (HER2)/neu-negative advanced breast cancer (ABC) versus docetaxel alone. In this phase III study, patients were randomly assigned to open-label combination therapy (sunitinib 37.5 mg/d, days 2 to 15 every 3 weeks; and docetaxel 75 mg/m(2), day 1 every 3 weeks) or monotherapy (docetaxel 100 mg/m(2) every 3 weeks). Progression-free survival (PFS) was the primary end point. Two hundred ninety-six patients were randomly assigned to combination therapy, and 297 patients were assigned to monotherapy. Median PFS times were 8.6 and 8.3 months with combination therapy and monotherapy, respectively (hazard ratio, 0.92; one-sided P = .265). The objective response rate (ORR) was significantly higher with the combination (55%) than with monotherapy (42%; one-sided P = .001). Duration of response was similar in both arms (7.5 months with the combination v 7.2 months with monotherapy). Median overall survival (OS) times were 24.8 and 25.5 months with combination therapy and monotherapy, respectively (one-sided P = .904). There were 107 deaths with the combination and 91 deaths with monotherapy. The frequency of common adverse events (AEs) was higher with the combination, as were treatment discontinuations caused by AEs. The combination of sunitinib plus docetaxel improved ORR but did not prolong either PFS or OS compared with docetaxel alone when given to an unselected HER2/neu-negative cohort as first-line treatment for ABC. Sunitinib combination therapy may also have resulted in AEs that yield an unfavorable risk-benefit ratio. The sunitinib-docetaxel regimen evaluated in this study is not recommended for further use in ABC.'
 ENTS_ABC = [
@@ -168,8 +169,6 @@ HBPM = "By HBPM, SBP dropped"
 CIPN = "In a randomized, sham-controlled trial of EA for prevention"
 
 
-def _unframed(monkeypatch):
-    monkeypatch.setattr(arms_mod, "framed_not_arm", lambda view, ent: False)
 
 
 def test_the_condition_a_treatment_is_for_is_no_arm():
@@ -178,9 +177,9 @@ def test_the_condition_a_treatment_is_for_is_no_arm():
     assert ["sunitinib plus docetaxel"] in got
 
 
-def test_without_the_rule_the_condition_is_an_intervention(monkeypatch):
-    _unframed(monkeypatch)
-    assert ["ABC"] in _interventions(TEXT_ABC, ENTS_ABC, ABC)
+def test_without_the_rule_the_condition_is_an_intervention():
+    with without("framed_not_arm"):
+        assert ["ABC"] in _interventions(TEXT_ABC, ENTS_ABC, ABC)
 
 
 def test_the_outcome_s_measuring_method_is_no_arm():
@@ -188,18 +187,18 @@ def test_the_outcome_s_measuring_method_is_no_arm():
     assert got and all("HBPM" not in arms for arms in got)
 
 
-def test_without_the_rule_the_method_is_the_intervention(monkeypatch):
-    _unframed(monkeypatch)
-    assert ["HBPM"] in _interventions(TEXT_HBPM, ENTS_HBPM, HBPM)
+def test_without_the_rule_the_method_is_the_intervention():
+    with without("framed_not_arm"):
+        assert ["HBPM"] in _interventions(TEXT_HBPM, ENTS_HBPM, HBPM)
 
 
 def test_prevention_of_a_condition_outside_the_gold():
     assert _interventions(TEXT_CIPN, ENTS_CIPN, CIPN) == [["EA"]]
 
 
-def test_without_the_rule_the_prevented_condition_is_the_intervention(monkeypatch):
-    _unframed(monkeypatch)
-    assert _interventions(TEXT_CIPN, ENTS_CIPN, CIPN) == [["taxane-induced CIPN"]]
+def test_without_the_rule_the_prevented_condition_is_the_intervention():
+    with without("framed_not_arm"):
+        assert _interventions(TEXT_CIPN, ENTS_CIPN, CIPN) == [["taxane-induced CIPN"]]
 
 
 def test_treatment_of_introduces_a_therapy_not_a_condition():

@@ -7,8 +7,8 @@ import re
 
 from claims_helpers import claims_of, entity_texts, make_record
 
-import claimex.assemble.claims.decision as decision_module
 import claimex.assemble.claims.named_verdict as named_module
+from claimex.assemble.claims.switches import without
 
 # PICO-Corpus 12637464 (title, design, a comparison, the verdict)
 ARZOXIFENE = (
@@ -56,9 +56,9 @@ def test_highly_efficacious_tagged_as_the_outcome_is_a_favourable_verdict():
     assert claim.direction == "positive"
 
 
-def test_without_the_rule_the_verdict_had_no_direction(monkeypatch):
-    monkeypatch.setattr(decision_module, "judge_named", decision_module.judge)
-    _rec, claim = _verdict(ARZOXIFENE, ARZOXIFENE_ENTS, "well tolerated")
+def test_without_the_rule_the_verdict_had_no_direction():
+    with without("judge_named"):
+        _rec, claim = _verdict(ARZOXIFENE, ARZOXIFENE_ENTS, "well tolerated")
     assert claim.direction is None
 
 

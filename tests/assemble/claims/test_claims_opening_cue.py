@@ -4,9 +4,9 @@ gold), with the shipped tagger's arm spans."""
 
 from claims_helpers import entity_texts, finding_of, make_record
 
-import claimex.assemble.claims.arms as arms_module
 from claimex.assemble.claims.base import sentence_views
 from claimex.assemble.claims.orientation import opened_by_comparison
+from claimex.assemble.claims.switches import without
 
 # PMC 2921405 (title, allocation, result)
 MILK = (
@@ -48,9 +48,9 @@ def test_the_arm_after_the_opening_cue_is_the_intervention():
     assert claim.direction == "decrease"
 
 
-def test_without_the_rule_the_reference_took_the_intervention_slot(monkeypatch):
+def test_without_the_rule_the_reference_took_the_intervention_slot():
     # the rule is what decides: without it the first arm of the sentence was read as the intervention
-    monkeypatch.setattr(arms_module, "opened_by_comparison", lambda view, start: False)
     rec = _milk()
-    claim = finding_of(rec, "reduction in days", arms="rules")
+    with without("opened_by_comparison"):
+        claim = finding_of(rec, "reduction in days", arms="rules")
     assert entity_texts(rec, claim.intervention) != ["PP"]

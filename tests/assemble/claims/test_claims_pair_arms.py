@@ -4,8 +4,8 @@ abstract (not in the findings gold), cut to the sentences the rule reads."""
 
 from claims_helpers import claims_of, make_record
 
-import claimex.assemble.claims.arms as arms_module
 from claimex.assemble.claims.arms import _short_label
+from claimex.assemble.claims.switches import without
 
 # PMC4752820: four arms named by two-letter labels in the allocation sentence; the result sentence tags only "PP"
 SUPPLEMENT = (
@@ -36,10 +36,10 @@ def test_two_letter_labels_in_capitals_only():
     assert not _short_label("to") and not _short_label("Sp") and not _short_label("5F") and not _short_label("IFN")
 
 
-def test_an_untagged_two_letter_label_is_the_arm_it_names(monkeypatch):
+def test_an_untagged_two_letter_label_is_the_arm_it_names():
     intervention, comparator = _glucose_claim()
     assert "PP" in intervention
     assert comparator == ["SP"]  # "compared to the SP (0.027)": the arm the sentence names
-    monkeypatch.setattr(arms_module, "_short_label", lambda text: False)
-    _, comparator = _glucose_claim()
+    with without("short_label"):
+        _, comparator = _glucose_claim()
     assert comparator == ["Placebo-Controlled"]  # without the rule: the title's placebo is carried

@@ -4,8 +4,8 @@ tagger gives them: the title's arms are the sealant and, wrongly, "wound" (of "w
 
 from claims_helpers import claims_of, entity_texts, make_record
 
-import claimex.assemble.claims as claims_pkg
 from claimex.assemble.claims.reported import reported_arm
+from claimex.assemble.claims.switches import without
 
 SEALANT = (
     "The effects of low-thrombin fibrin sealant on wound serous drainage, seroma formation and length of "
@@ -37,9 +37,9 @@ def test_a_result_that_names_no_arm_carries_the_arm_the_results_compare():
     assert entity_texts(rec, seroma.comparator) == ["drainage alone"]
 
 
-def test_without_the_rule_it_carried_the_title_fragment(monkeypatch):
-    monkeypatch.setattr(claims_pkg, "carry_reported", lambda record, claims: None)
-    rec, claims = _claims()
+def test_without_the_rule_it_carried_the_title_fragment():
+    with without("carry_reported"):
+        rec, claims = _claims()
     seroma = next(c for c in claims if c.text.startswith("Incidence of seroma"))
     assert entity_texts(rec, seroma.intervention) != ["fibrin glue"]
 
@@ -54,14 +54,14 @@ def test_no_reported_arm_when_two_arms_are_compared_equally_often():
     assert reported_arm([*claims, other], by_id) == []
 
 
-def test_an_adverse_effect_that_names_no_arm_carries_it_too(monkeypatch):
+def test_an_adverse_effect_that_names_no_arm_carries_it_too():
     # the harm sentence is PICO-Corpus 17154160's (also a trial whose results name the arm the title does not carry)
     text = SEALANT + " The incidence of treatment-emergent adverse events was similar between groups."
     ents = [*SEALANT_ENTS, ("OUTCOME", "incidence of treatment-emergent adverse events")]
     rec = make_record(text, ents, title=True)
     harm = next(c for c in claims_of(rec, arms="rules") if c.type == "adverse_effect")
     assert entity_texts(rec, harm.intervention) == ["fibrin glue"]
-    monkeypatch.setattr(claims_pkg, "carry_reported", lambda record, claims: None)
     rec = make_record(text, ents, title=True)
-    harm = next(c for c in claims_of(rec, arms="rules") if c.type == "adverse_effect")
+    with without("carry_reported"):
+        harm = next(c for c in claims_of(rec, arms="rules") if c.type == "adverse_effect")
     assert entity_texts(rec, harm.intervention) != ["fibrin glue"]

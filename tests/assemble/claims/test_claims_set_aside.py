@@ -8,6 +8,7 @@ from claims_helpers import entity_texts, make_record
 import claimex.assemble.claims as claims_module
 from claimex.assemble.claims.context import Arm
 from claimex.assemble.claims.decision import cue_arms
+from claimex.assemble.claims.switches import without
 from claimex.schema import Entity
 
 # PMC 3580671 (title, aim, allocation, result)
@@ -47,11 +48,11 @@ def test_the_cue_of_a_later_outcome_is_read_of_the_claims_arms():
     assert claim.direction == "decrease"
 
 
-def test_without_the_rule_the_stray_mention_flipped_the_cue(monkeypatch):
-    monkeypatch.setattr(claims_module, "set_aside", lambda arms, comparators, held: frozenset())
+def test_without_the_rule_the_stray_mention_flipped_the_cue():
     rec = _meropenem()
-    claim = next(c for c in claims_module.ClaimAssembler("cues")(rec)
-                 if "total dose" in entity_texts(rec, c.outcome))
+    with without("set_aside"):
+        claim = next(c for c in claims_module.ClaimAssembler("cues")(rec)
+                     if "total dose" in entity_texts(rec, c.outcome))
     assert claim.direction == "increase"
 
 

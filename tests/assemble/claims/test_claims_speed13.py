@@ -14,6 +14,7 @@ from claimex.assemble import claims as claims_module
 from claimex.assemble.claims import armrank, typecues
 from claimex.assemble.claims.gates import DigitsAround, Gated
 from claimex.assemble.claims.significance import PARALLEL
+from claimex.assemble.claims.switches import without
 
 TRICKY = [
     "16 min for intranasal and 13 min for intramuscular", "in group B was 15.1 minutes and in group A was 32.5 minutes",
@@ -96,7 +97,7 @@ def _attributive_cc7c101(text: str) -> bool:
     return found
 
 
-def test_outcomeless_groups_not_decided_give_the_same_claims(monkeypatch):
+def test_outcomeless_groups_not_decided_give_the_same_claims():
     # EvidenceMap abstracts through the rule pipeline: the claims with the skip and with it switched off are equal
     from claimex.evaluate.claims import load_gold, predict
     from claimex.schema import Record
@@ -106,9 +107,10 @@ def test_outcomeless_groups_not_decided_give_the_same_claims(monkeypatch):
     with_skip = [claims_module.ClaimAssembler(model="cues")(Record.from_json(line)) for line in lines]
     dropped = sum(not c.outcome and c.type in ("finding", "adverse_effect") for line in lines
                   for c in claims_module.ClaimAssembler(model="cues", outcomeless=True)(Record.from_json(line)))
-    monkeypatch.setattr(claims_module, "_NEEDS_OUTCOME", ())
-    without = [claims_module.ClaimAssembler(model="cues")(Record.from_json(line)) for line in lines]
+    with without("skip_outcomeless") as took:
+        all_decided = [claims_module.ClaimAssembler(model="cues")(Record.from_json(line)) for line in lines]
+    assert took == {"skip_outcomeless"}  # outcomeless groups were decided this time, not skipped
     assert [[c.model_dump_json() for c in cs] for cs in with_skip] == [[c.model_dump_json() for c in cs]
-                                                                        for cs in without]
+                                                                        for cs in all_decided]
     assert dropped > 0  # the skip had claims to save
     assert sum(map(len, with_skip)) > 50
