@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from ...schema import ArmValue, Claim, ClaimType, Direction, Record
-from .armrank import ARM_TYPES, ArmRanker, TrialCheck, default_ranker_path, load_ranker
+from .armrank import ArmRanker, TrialCheck, default_ranker_path, load_ranker
 from .arms import arms_of, settle_roles, stray_arms_dropped, stray_comparators_dropped, valued_pair
 from .base import SentenceView, entity_words, sentence_views, unique
 from .botharms import each_arm_valued
@@ -151,9 +151,8 @@ class ClaimAssembler:
             kept = {c.id for c in per_arm}
             rerank = [c for c in claims if c.id not in kept]
             if check is not None and check.made is None and self.confidence is not None \
-                    and any(c.type in ARM_TYPES and c.intervention for c in rerank):
-                # made here where the ranker would make it (its condition), so that the confidence shares its facts
-                check()
+                    and self.arms.wants_check(rerank):
+                check()  # made here where the ranker would make it, so that the confidence shares its facts
             ranked = iter(self.arms.rerank(record, rerank, views, check.made if check is not None else None,
                                            entities))
             claims = [c if c.id in kept else next(ranked) for c in claims]

@@ -350,6 +350,11 @@ class ArmRanker:
         abstract = AbstractFacts(record, views, entities)
         return abstract, frozenset(e.id for g in self.trial_arms.not_arms(abstract, views) for e in abstract.arms[g])
 
+    def wants_check(self, claims: list[Claim]) -> bool:
+        """Whether :meth:`rerank` makes the trial-arm check of ``claims``' record when its caller has not: a
+        trial-arm model and a claim of :data:`ARM_TYPES` with an intervention to check."""
+        return self.trial_arms is not None and any(c.type in ARM_TYPES and c.intervention for c in claims)
+
     def rerank(self, record: Record, claims: list[Claim], views: list[SentenceView] | None = None,
                checked: tuple[AbstractFacts | None, frozenset[str]] | None = None,
                entities: list[PlainEntity] | None = None) -> list[Claim]:
@@ -361,7 +366,7 @@ class ArmRanker:
         not_arm: frozenset[str] = frozenset()
         if checked is not None:
             abstract, not_arm = checked
-        elif self.trial_arms is not None and any(c.type in ARM_TYPES and c.intervention for c in claims):
+        elif self.wants_check(claims):
             views = views if views is not None else sentence_views(record)
             abstract, not_arm = self.trial_check(record, views, entities)
         todo = {id(c) for c in claims if c.type in ARM_TYPES and (c.intervention or c.comparator)
