@@ -150,15 +150,20 @@ def _design_arms_only(view: SentenceView, arms: list[Arm], ctx: InterventionCont
                 and _OF_THE.match(view.between(a.end, nxt.start)):  # (nxt: picked for having an entity)
             return True
         return not _names_design_arm(a.entity, ctx) and not PLURAL_ARMS.search(a.text) \
-            and bool(_RESULT_SETTING.search(view.between(view.start, a.start))) and not compared(a)
+            and bool(_RESULT_SETTING.search(view.between(view.start, a.start))) \
+            and not _compared(a, view, arms, ctx)
 
-    def compared(a: Arm) -> bool:
-        """An arm that a comparison sets against another: "lower following HIT than following MCT"."""
-        if COMPARE_BEFORE.search(view.between(a.start - 45, a.start)):
-            return any(b.entity is not None and b.end <= a.start and ctx.known_arm(b.entity) for b in arms)
-        return any(b.entity is not None and b.start >= a.end and ";" not in view.between(a.end, b.start)
-                   and COMPARE_BEFORE.search(view.between(b.start - 45, b.start)) for b in arms)
     return [a for a in arms if not in_setting(a) and (not own or known(a) or not in_outcome_phrase(a))]
+
+
+def _compared(a: Arm, view: SentenceView, arms: list[Arm], ctx: InterventionContext) -> bool:
+    """An arm that a comparison sets against another among ``arms``: "lower following HIT than following MCT".
+    (A module function, not a closure of :func:`_design_arms_only`: compiled, a closure that another closure calls
+    is kept in their shared environment, a reference cycle that held each sentence's view until a collection.)"""
+    if COMPARE_BEFORE.search(view.between(a.start - 45, a.start)):
+        return any(b.entity is not None and b.end <= a.start and ctx.known_arm(b.entity) for b in arms)
+    return any(b.entity is not None and b.start >= a.end and ";" not in view.between(a.end, b.start)
+               and COMPARE_BEFORE.search(view.between(b.start - 45, b.start)) for b in arms)
 
 
 def _outcome_list_items(view: SentenceView, arms: list[Arm], ctx: InterventionContext) -> list[Arm]:

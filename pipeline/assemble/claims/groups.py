@@ -195,6 +195,17 @@ def _untagged_label(view: SentenceView, m: PlainMeasure, outcomes: Sequence[Enti
     return a
 
 
+def _same_arm(a: EntityLike, b: EntityLike) -> bool:
+    return a.id == b.id or same_intervention(entity_words(a), entity_words(b))
+
+
+def _arm_index(ent: EntityLike, arms: list[EntityLike]) -> int | None:
+    """The index of the arm of ``arms`` that ``ent`` names (module functions, not closures of
+    :func:`split_by_arm`: compiled, a closure that another closure calls is kept in their shared environment, a
+    reference cycle that held the call's values until a collection)."""
+    return next((k for k, e in enumerate(arms) if _same_arm(ent, e)), None)
+
+
 def split_by_arm(view: SentenceView, group: Group, pairs: list[tuple[PlainMeasure, Arm]],
                  comparator: Sequence[EntityLike]) -> list[tuple[Group, EntityLike | None]]:
     """One comparison per experimental arm (issue 10's unit): when a group holds values of two or more
@@ -208,21 +219,15 @@ def split_by_arm(view: SentenceView, group: Group, pairs: list[tuple[PlainMeasur
     mine = [(m, a) for m, a in pairs if m.id in ids and a.entity is not None and not a.plural]
     if not comparator or not mine:
         return whole
-    def same(a: EntityLike, b: EntityLike) -> bool:
-        return a.id == b.id or same_intervention(entity_words(a), entity_words(b))
-
     arms: list[EntityLike] = []
     for _, a in sorted(mine, key=lambda x: x[0].start):
         ent = a.entity  # (never None: ``mine`` holds arms with an entity; the test says so to the type checker)
-        if ent is not None and a.side != "C" and not any(same(ent, e) for e in arms):
+        if ent is not None and a.side != "C" and not any(_same_arm(ent, e) for e in arms):
             arms.append(ent)
     if len(arms) < 2:
         return whole
 
-    def arm_of(ent: EntityLike) -> int | None:
-        return next((k for k, e in enumerate(arms) if same(ent, e)), None)
-
-    owner = {m.id: arm_of(a.entity) if a.side != "C" and a.entity is not None else -1 for m, a in mine}
+    owner = {m.id: _arm_index(a.entity, arms) if a.side != "C" and a.entity is not None else -1 for m, a in mine}
     if any(not any(owner[m.id] == k for m, _ in mine) for k in range(len(arms))):
         return whole
     if any(m.kind in ARM_VALUE_KINDS and m.id not in owner and not is_difference(view, m)

@@ -22,6 +22,7 @@ earlier). Measured in ``docs/claims-rounds.md`` section 33.1.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 
 from ...schema import Claim, Record
 from .base import entity_words
@@ -77,6 +78,13 @@ def reported_comparator(record: Record, claims: list[Claim], by_id: Mapping[str,
     return most_named(named())
 
 
+def _trial_arm(ctx: InterventionContext, ent: EntityLike) -> bool:
+    """Is ``ent`` an arm of the trial: control-worded or an arm the abstract named, not one the trial-arm check sets
+    aside? (Bound with ``partial``, not a closure: compiled, this closure and its environment made a reference cycle
+    that held the whole record until a collection.)"""
+    return not ctx.set_aside(ent) and (is_control(ent) or ctx.known_arm(ent))
+
+
 def carry_reported_comparator(record: Record, claims: list[Claim], ctx: InterventionContext) -> None:
     """Findings and adverse-effect claims whose comparator is wholly carried take the reported other arm
     (:func:`reported_comparator`) instead of a carried arm the results never name (in place; see the module
@@ -90,8 +98,7 @@ def carry_reported_comparator(record: Record, claims: list[Claim], ctx: Interven
     if not open_:
         return
 
-    def arm(ent: EntityLike) -> bool:
-        return not ctx.set_aside(ent) and (is_control(ent) or ctx.known_arm(ent))
+    arm = partial(_trial_arm, ctx)
     phrased: dict[int, bool] = {}
     mentions = reported_comparator(record, claims, by_id, arm, phrased)
     if not mentions:
