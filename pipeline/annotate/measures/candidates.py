@@ -67,7 +67,7 @@ def _num(text: str | None) -> float | None:
 
 
 def _is_int_literal(text: str | None) -> bool:
-    return bool(text) and text[:1].isdigit() and "." not in text and "e" not in text and "x" not in text \
+    return text is not None and text[:1].isdigit() and "." not in text and "e" not in text and "x" not in text \
         and "×" not in text
 
 

@@ -87,10 +87,6 @@ def first_chars(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
     return frozenset(cased), frozenset(folded)
 
 
-def _class(chars) -> str:
-    return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
-
-
 def _guard(patterns: list[str]) -> str:
     cased: set[str] = set()
     folded: set[str] = set()

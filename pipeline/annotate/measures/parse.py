@@ -194,7 +194,7 @@ def _resolve(s: str, cands: list[Cand], mask: bytearray) -> tuple[list[Cand], li
             continue
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
-    weak = []
+    weak: list[Cand] = []
     for c in sorted((c for c in cands if c.weak), key=lambda c: (c.start, c.end - c.start)):
         if mask.find(1, c.start, c.end) != -1 or taken.find(1, c.start, c.end) != -1:
             continue
@@ -230,18 +230,18 @@ def _confirm_weak(s: str, chosen: list[Cand], weak: list[Cand]) -> list[Cand]:
     weak_starts = {c.start: c for c in weak}
     confirmed: list[Cand] = []
     pending = list(weak)
-    arm_starts = set()
+    arm_starts: set[int] = set()
     if weak:
-        for m in _ARM_PAIR.finditer(s):
-            arm_starts.update((m.start("a"), m.start("b")))
-        for m in _LABELLED_PAIR.finditer(s):
-            arm_starts.update((m.start("a"), m.start("b")))
+        for pair in _ARM_PAIR.finditer(s):
+            arm_starts.update((pair.start("a"), pair.start("b")))
+        for pair in _LABELLED_PAIR.finditer(s):
+            arm_starts.update((pair.start("a"), pair.start("b")))
         if "(" in s:
-            for m in _PAREN_PAIR.finditer(s):
-                arm_starts.update((m.start("a"), m.start("b")))
+            for pair in _PAREN_PAIR.finditer(s):
+                arm_starts.update((pair.start("a"), pair.start("b")))
         if "(" in s:
-            for m in _ARM_LIST.finditer(s):
-                arm_starts.update(n.start() for n in _INT_IN.finditer(s, m.start(), m.end()))
+            for listed in _ARM_LIST.finditer(s):
+                arm_starts.update(n.start() for n in _INT_IN.finditer(s, listed.start(), listed.end()))
     for _round in range(4):
         changed = False
         for c in sorted(pending, key=lambda c: -c.start):
@@ -319,7 +319,7 @@ def _merge_ci(s: str, chosen: list[Cand]) -> list[Cand]:
                 and c.kind in _SIMPLE + ("ratio", "mean_sd")):
             m = _CI_GAP.match(s, c.end)
             if m and m.end() == nxt.start:
-                end = nxt.end
+                end: int | None = nxt.end
                 if m.group("ob"):
                     close = _CLOSE.match(s, nxt.end)
                     end = close.end() if close else None
@@ -373,8 +373,9 @@ def _parse_strict(text: str) -> list[ParsedMeasure]:
     return out
 
 
-def parse_measures(text: str) -> list[ParsedMeasure]:
-    """All measures of ``text``, sorted by start offset. Pure, never raises (returns [] on a bug)."""
+def parse_measures(text: object) -> list[ParsedMeasure]:
+    """All measures of ``text``, sorted by start offset. Pure, never raises (returns [] on a bug; a non-string is read
+    as ``str(text)``: typed ``object``, since compiled the annotation is enforced)."""
     try:
         return _parse_strict(text if isinstance(text, str) else str(text))
     except Exception:  # pragma: no cover - defensive: the contract is "never raises"
