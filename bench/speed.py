@@ -44,6 +44,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import argparse
+import gc
 import importlib.util
 import json
 import resource
@@ -143,8 +144,6 @@ class Collector:
     that cost ~5% of a pass in collections (``bench/SPEED.md``)."""
 
     def __enter__(self) -> Collector:
-        import gc
-
         self.collections, self.cpu_s, self._t = 0, 0.0, 0.0
         gc.callbacks.append(self._cb)
         return self
@@ -157,8 +156,6 @@ class Collector:
             self.cpu_s += time.process_time() - self._t
 
     def __exit__(self, *exc) -> None:
-        import gc
-
         gc.callbacks.remove(self._cb)
 
 
