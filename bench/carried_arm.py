@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from judged import judged, tune_options  # bench/judged.py
+from judged import judged, require_pure_claims, tune_options  # bench/judged.py
 from pair_classes import slot_class  # bench/pair_classes.py
 
 import claimex.assemble.claims as assembly
@@ -118,6 +118,7 @@ def _wrap_reported(inner):
 
 
 def install() -> None:
+    require_pure_claims()  # the patches below reach only pure Python
     assembly.ClaimAssembler.__call__ = _wrap_call(assembly.ClaimAssembler.__call__)
     assembly.ClaimAssembler._claims = _wrap_claims(assembly.ClaimAssembler._claims)
     ArmRanker.rerank = _wrap_rerank(ArmRanker.rerank)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from judged import judged, tune_options  # bench/judged.py
+from judged import judged, require_pure_claims, tune_options  # bench/judged.py
 
 import claimex.assemble.claims as claims_pkg
 from claimex.assemble.claims.base import entity_words
@@ -55,6 +55,7 @@ def _spy(self, view, ctype, ctx, *rest):
     return _orig(self, view, ctype, ctx, *rest)
 
 
+require_pure_claims()  # the patches below reach only pure Python
 claims_pkg.ClaimAssembler._claims = _spy
 
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from judged import gold_arms, judged, print_counts, tune_options  # bench/judged.py
+from judged import gold_arms, judged, print_counts, require_pure_claims, tune_options  # bench/judged.py
 from pair_classes import FIELDS, slot_class  # bench/pair_classes.py
 
 import claimex.assemble.claims as claims_pkg
@@ -114,6 +114,7 @@ def _spy() -> None:
         return out
 
     original_call = claims_pkg.ClaimAssembler.__call__
+    require_pure_claims()  # the patches below reach only pure Python
     claims_pkg.ClaimAssembler.__call__ = call
     claims_pkg.ClaimAssembler._claims = claims
     ArmRanker.rerank = rerank

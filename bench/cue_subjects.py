@@ -37,7 +37,7 @@ from collections import Counter
 from pathlib import Path
 
 import direction_paths as dp  # bench/direction_paths.py
-from judged import judged  # bench/judged.py
+from judged import judged, require_pure_claims  # bench/judged.py
 from sign_causes_ei import signed_prompts  # bench/sign_causes_ei.py
 
 from claimex.assemble import claims as claims_pkg
@@ -75,6 +75,7 @@ def install() -> None:
             _CALL["pick"] = None
         return side
 
+    require_pure_claims()  # the patches below reach only pure Python
     polmod._subject_side = side_spy
     focus_pair = dirmod.compared_after_both
 

@@ -29,7 +29,7 @@ import re
 from collections import Counter, defaultdict
 
 import direction_paths as dp
-from judged import judged, tune_options
+from judged import judged, require_pure_claims, tune_options
 
 from claimex.assemble import claims as claims_pkg
 from claimex.assemble.claims import decision as dmod
@@ -96,6 +96,7 @@ def _install() -> None:
         _LAST.append((ev, probs, d.direction, d.significant, kind, prior))
         return d
 
+    require_pure_claims()  # the patches below reach only pure Python
     dmod.decide_comparison = seen
     cues = dirmod.cue_direction
 

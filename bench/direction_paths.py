@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from judged import judged, tune_options
+from judged import judged, require_pure_claims, tune_options
 
 from claimex.assemble import claims as claims_pkg
 from claimex.assemble.claims import decision as dmod
@@ -47,6 +47,7 @@ def _tagged(module, name: str, tag: str) -> None:
         _CALLS.append(tag)
         return fn(*a, **k)
 
+    require_pure_claims()  # the patches below reach only pure Python
     setattr(module, name, wrapped)
 
 

@@ -65,10 +65,21 @@ def judged(golds) -> Iterator[tuple]:
         yield g, record, text, found
 
 
+def require_pure_claims() -> None:
+    """The patches below replace classes and methods of ``claimex.assemble.claims``; compiled (``make compile``),
+    its modules call one another natively and never see them, so the counts would be silently wrong (or a lookup
+    fails): refuse with the way out."""
+    if not str(claims_pkg.__file__).endswith(".py"):
+        raise SystemExit("bench: this script patches claim assembly, which is compiled here "
+                         f"({claims_pkg.__file__}); run it on a pure tree: `python tools/mypyc_build.py --clean`, "
+                         "or an export (`git archive HEAD`) with PYTHONPATH=EXPORT/imp")
+
+
 def record_contexts() -> dict[str, object]:
     """Patch claim assembly so that each record's own ``InterventionContext`` (the first one made while its claims
     are assembled) is kept: returns the dict ``{record id: context}`` the patched assembler fills (for the bench
     scripts that count where arms come from: main_arm, swap_paths)."""
+    require_pure_claims()
     seen: list = []
     by_record: dict[str, object] = {}
 
@@ -94,6 +105,7 @@ def comparator_state() -> dict[tuple[int, str], tuple]:
     """Patch claim assembly so that, per sentence, the comparator the context carries and its comparators at that
     point are kept: returns the dict ``{(sentence start, sentence text): (carried comparator, comparators)}`` the
     patched ``ClaimAssembler._claims`` fills (for comparator_arms and comparator_choice)."""
+    require_pure_claims()
     state: dict[tuple[int, str], tuple] = {}
     original = claims_pkg.ClaimAssembler._claims
 

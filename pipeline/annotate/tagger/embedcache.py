@@ -8,10 +8,12 @@ ORTH) except NORM, which the tokenizer may set per token, so ``(ORTH, NORM)`` ke
 its words (the 300 bench abstracts: 78,729 tokens, 11,813 distinct), and the embedding was more than half of
 the network's time; :class:`EmbedCache` looks each token up, runs the embedding once over the distinct keys
 not seen yet (one :class:`~spacy.tokens.Doc` of their words, with their NORMs) and hands the encoder the same
-rows it would have made. The floats are the same: a row does not depend on the batch it was made in, provided
-the batch is not so small that OpenBLAS takes its small-matrix kernels (the numpy route of :mod:`.ops`: 7 rows
-at once gave other last bits), so new rows are made at least :data:`MIN_ROWS` at a time (repeats pad a short
-batch). ``bench/identity.py`` checks the records byte for byte.
+rows it would have made. On the blis and ``numpy64`` routes of :mod:`.ops` the floats are the same bits, since a
+row's product does not depend on where it stands in the batch; on the float32 ``numpy`` route (OpenBLAS) a row's
+last bits do depend on its offset (session 28: modulo 12 on an AMD EPYC box, :mod:`.ops`), so there the cached rows
+carry the last bits of the batch the word was first met in, as an uncached run carries those of its own batch.
+New rows are made at least :data:`MIN_ROWS` at a time (repeats pad a short batch; with 7 rows OpenBLAS takes its
+small-matrix kernels). ``bench/identity.py`` checks the records byte for byte.
 
 Bounded: at :data:`MAX_ROWS` rows (32 floats each for the default model: 16 MB) the cache starts again empty.
 For inference only: rows made with one set of weights are wrong for another, so :class:`.component.PicoTagger`
