@@ -12,10 +12,11 @@ ms per abstract, and the ratio of the two fastest. Alternate trees process by pr
 
 Two modes (session 28, ``bench/SPEED.md``):
 
-* ``unseen`` (default): abstracts the process has not met, as in a run over PubMed. Each pass starts from emptied
-  per-process caches (claim assembly's, :func:`claimex.assemble.claims.caches.clear`; the tagger's embedding rows;
-  the tokenizer's), warms them up on the first ``--warm`` PubMed sample abstracts (untimed), then times the next
-  ``--limit`` ones; the tokenizer pass likewise (flushed, warmed on the same warm-up texts, timed on the same texts).
+* ``unseen`` (default): abstracts the process has not met, as in a run over PubMed (``bench/speed.py``'s
+  ``unseen_pass``). Each pass starts from emptied per-process caches (claim assembly's,
+  :func:`claimex.assemble.claims.caches.clear`; the tagger's embedding rows; the tokenizer's), warms them up on the
+  first ``--warm`` PubMed sample abstracts (untimed), then times the next ``--limit`` ones; the tokenizer pass
+  likewise (emptied, warmed on the same warm-up texts, timed on the same texts).
 * ``repeat`` (session 27): after one warm-up pass, every pass runs over the same first ``--limit`` abstracts, so the
   claim assembly's per-text caches answer from the pass before; it reads ~7% faster end to end than ``unseen``.
 """
@@ -36,23 +37,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import speed  # bench/speed.py
-
-
-def _forget(extractor) -> None:
-    """Empty the per-process caches a new abstract would not find filled: claim assembly's, the tagger's
-    embedding rows and the tokenizer's (a tree without one of them: nothing to empty there)."""
-    try:
-        from claimex.assemble.claims import caches
-    except ImportError:  # a tree before session 28
-        caches = None
-    if caches is not None:
-        caches.clear()
-    nlp = extractor.nlp
-    if "claimex_pico" in nlp.pipe_names:
-        cache = getattr(nlp.get_pipe("claimex_pico"), "embed_cache", None)
-        if cache is not None:
-            cache.clear()
-    nlp.tokenizer._flush_cache()  # spaCy's own: every cached chunk dropped
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -78,20 +62,18 @@ def main(argv: list[str] | None = None) -> dict:
         speed.extract_file(extractor, src, folder / "out.jsonl")  # lazy loads (patterns, models) in both modes
         e2e, tok = [], []
         for _ in range(args.passes):
-            if args.mode == "unseen":
-                _forget(extractor)
-                speed.extract_file(extractor, warm, folder / "warm_out.jsonl")
-            t = time.process_time()
+            if args.mode == "unseen":  # caches emptied, warmed on other abstracts (bench/speed.py)
+                e, t, _written = speed.unseen_pass(extractor, warm, src, warm_texts, texts, folder / "out.jsonl")
+                e2e.append(e)
+                tok.append(t)
+                continue
+            t0 = time.process_time()
             speed.extract_file(extractor, src, folder / "out.jsonl")
-            e2e.append(time.process_time() - t)
-            if args.mode == "unseen":
-                _forget(extractor)
-                for text in warm_texts:
-                    tokenizer(text)
-            t = time.process_time()
+            e2e.append(time.process_time() - t0)
+            t0 = time.process_time()
             for text in texts:
                 tokenizer(text)
-            tok.append(time.process_time() - t)
+            tok.append(time.process_time() - t0)
     n = len(texts)
     out = {"mode": args.mode, "abstracts": n, "passes": args.passes,
            "e2e_ms_min": round(1000 * min(e2e) / n, 2), "e2e_ms_median": round(1000 * statistics.median(e2e) / n, 2),
