@@ -126,10 +126,10 @@ def predict(docs: Iterable[GoldDoc], model: Any = None) -> tuple[list[Record], d
     without claims) and ``claims`` (claim assembly), each on abstracts it has not met before in a warm process.
 
     The documents are split into two halves (alternate documents); each half is timed after the other half warmed
-    the process up with every per-text cache emptied first (the claim assembly's, :func:`.caches.clear`, and the
-    tagger's embedding rows), so neither part is timed on texts its caches already answer, and both get the lazy
-    loads and first-call costs of a warm process (session 28; before, the claims pass repeated the warm-up pass's own
-    records and read ~3 in 10 lower)."""
+    the process up with the caches emptied first (claim assembly's, :func:`claimex.assemble.claims.caches.clear`, the
+    tagger's embedding rows and spaCy's tokenizer cache), so neither part is timed on texts its caches already
+    answer, and both get the lazy loads and first-call costs of a warm process (session 28; before, the claims pass
+    repeated the warm-up pass's own records and read ~3 in 10 lower)."""
     from ..annotate.language import load_nlp
     from ..assemble import claims as claims_module
     from ..assemble import record as record_module
@@ -155,6 +155,9 @@ def predict(docs: Iterable[GoldDoc], model: Any = None) -> tuple[list[Record], d
             caches.clear()
             if pico is not None and getattr(pico, "embed_cache", None) is not None:
                 pico.embed_cache.clear()
+            flush = getattr(nlp.tokenizer, "_flush_cache", None)  # spaCy's own (3.x); a tokenizer without: kept
+            if flush is not None:
+                flush()
             warmed = [make(docs[i]) for i in warm]
             # spaCy and the record first, then claim assembly, so neither pays for the other's garbage collection
             t0 = time.process_time()
