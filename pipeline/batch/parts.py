@@ -13,7 +13,10 @@ Method:
   where a whole-file run starts a new ``nlp.pipe`` batch (after every ``batch_size`` documents) or a new
   memory zone (every ``zone_size`` items), and :func:`claimex.batch.worker.annotated` starts its zones at the
   part's place in the file, so every document is annotated in the same batch as in a 1-worker run: the
-  shard's files are the same bytes (records and ids decompressed: gzip headers hold a time and a name).
+  shard's files are the same bytes (records and ids decompressed: gzip headers hold a time and a name) on a
+  batch-invariant matrix-product route (blis, ``CLAIMEX_GEMM=numpy64``; :mod:`claimex.annotate.tagger.ops`). On the
+  float32 OpenBLAS route a worker's embedding cache meets the words in another order than one worker's, and a few
+  records' entity scores differ in their last digits (session 28: 21 of 1,500, no entity span or claim).
   Reading is 2-3% of the pipeline's CPU (bench/BATCH.md), so one driver reads for ~30 workers (rules
   model) to ~45 (default model) before it is the bottleneck.
 * :func:`process_part` (a worker) writes the part's records, ids, errors and deletions into temporary files

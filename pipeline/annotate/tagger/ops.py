@@ -14,12 +14,16 @@ Batch invariance. blis gives a row of a product the same bits wherever it stands
 kernels do not: on an AMD EPYC box (numpy 1.26's OpenBLAS 0.3.23, Zen kernels) a row's last bits depend on its
 offset modulo 12 and on whether it lies in the matrix's last rows, so a document's scores move in their last digits
 with the other documents of its ``nlp.pipe`` batch and with the words the embedding cache met first
-(:mod:`.embedcache`). The ``numpy64`` route (never chosen by the timing, only by ``CLAIMEX_GEMM=numpy64``) takes the
-same OpenBLAS product in float64 and rounds it to float32: a float32 product term is exact in float64 and the
-float64 sums of rows at other offsets differ by ~1e-16, far under float32's rounding step, so the rounded rows come
-out the same (unless a sum lies that close to a float32 rounding boundary: none did in the runs below). ``claimex
-extract`` of 1,248 abstracts gave byte-identical records at ``--batch-size`` 1, 8, 32 and 128 and in reversed order
-with it (session 28, ``bench/SPEED.md``), at about a third more time in the tagger's network.
+(:mod:`.embedcache`), and ``claimex batch`` with two workers wrote 21 of 1,500 records with other last digits than
+with one (each worker's embedding cache meets the words in another order). The ``numpy64`` route (never chosen by
+the timing, only by ``CLAIMEX_GEMM=numpy64``) takes the same OpenBLAS product in float64 and rounds it to float32: a
+float32 product term is exact in float64 and the float64 sums of rows at other offsets differ by ~1e-16, far under
+float32's rounding step, so the rounded rows come out the same (unless a sum lies that close to a float32 rounding
+boundary: none did in the runs below). ``claimex extract`` of 1,248 abstracts gave byte-identical records at
+``--batch-size`` 1, 8, 32 and 128 and in reversed order with it, and ``claimex batch`` the same records with one
+worker as with two (session 28, ``bench/SPEED.md``), at about a third more time in the tagger's network: +3% end to
+end on repeated abstracts, +7.6% on abstracts the process has not met (more embedding rows to make), against +3.5%
+for blis there. So the default stays the fastest route, batch-invariant or not.
 """
 
 from __future__ import annotations
