@@ -13,7 +13,7 @@ Method:
   where a whole-file run starts a new ``nlp.pipe`` batch (after every ``batch_size`` documents) or a new
   memory zone (every ``zone_size`` items), and :func:`claimex.batch.worker.annotated` starts its zones at the
   part's place in the file, so every document is annotated in the same batch as in a 1-worker run: the
-  shard's files are the same bytes (records and ids decompressed: gzip headers hold a time and a name) on a
+  shard's files are the same bytes (records and ids decompressed: there they are gzip members per part) on a
   batch-invariant matrix-product route (blis, ``CLAIMEX_GEMM=numpy64``; :mod:`claimex.annotate.tagger.ops`). On the
   float32 OpenBLAS route a worker's embedding cache meets the words in another order than one worker's, and a few
   records' entity scores differ in their last digits (session 28: 21 of 1,500, no entity span or claim).
@@ -26,7 +26,6 @@ Method:
 
 from __future__ import annotations
 
-import gzip
 import os
 import socket
 from collections.abc import Iterator
@@ -35,6 +34,7 @@ from pathlib import Path
 
 from ..read import read_documents
 from ..read.base import Document
+from ..write.gz import gzip_text
 from .shardfiles import SIDECARS, ItemWriter, RecordSink, TempFile
 from .shards import Settings, ShardSpec, sha256_file
 from .worker import (
@@ -180,7 +180,7 @@ def process_part(part: Part, settings: Settings, report: Reporter | None = None)
         Path(part.shard.out_dir).mkdir(parents=True, exist_ok=True)
         temps = {kind: TempFile(targets[kind], f"p{part.number:05d}.") for kind in KINDS}
         sink = RecordSink(temps["records"].path, settings.output_format)
-        with use_lock, gzip.open(temps["ids"].path, "wt", encoding="utf-8", compresslevel=6) as ids_fh, \
+        with use_lock, gzip_text(temps["ids"].path, compresslevel=6) as ids_fh, \
                 open(temps["errors"].path, "w", encoding="utf-8") as err_fh, \
                 open(temps["deletions"].path, "w", encoding="utf-8") as del_fh:
             writer = ItemWriter(part.shard.input, sink, ids_fh, err_fh, del_fh)

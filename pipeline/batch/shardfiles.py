@@ -21,6 +21,7 @@ from typing import TextIO
 
 from ..read.base import Deletion, Document, ReadError
 from ..schema import Record
+from ..write.gz import gzip_text
 from .shards import make_readable
 
 SIDECARS = ("ids", "errors", "deletions")  # published before the records file
@@ -68,7 +69,7 @@ class RecordSink:
             self._pq = pq.ParquetWriter(path, _schema(), compression="zstd")
             self._rows: list = []
         else:
-            self._fh = gzip.open(path, "wt", encoding="utf-8", compresslevel=6)
+            self._fh = gzip_text(path, compresslevel=6)
 
     def write(self, record) -> None:
         if self.format == "parquet":
@@ -181,7 +182,7 @@ def drop_lines(path: Path, drop: set[int], output_format: str = "jsonl") -> None
                 offset += batch.num_rows
                 out.write_batch(batch.filter(keep))
     else:
-        with gzip.open(path, "rt", encoding="utf-8") as src, gzip.open(tmp, "wt", encoding="utf-8") as dst:
+        with gzip.open(path, "rt", encoding="utf-8") as src, gzip_text(tmp) as dst:
             for k, line in enumerate(src):
                 if k not in drop:
                     dst.write(line)

@@ -13,7 +13,6 @@ highest ``(version, position)`` is kept (the others are listed in the errors fil
 from __future__ import annotations
 
 import contextlib
-import gzip
 import os
 import socket
 import sys
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..write.atomic import atomic_path
+from ..write.gz import gzip_text
 from .integrity import file_checksums
 from .shardfiles import SIDECARS, ItemWriter, RecordSink, TempFile, publish_sidecars, settle
 from .shards import OUTPUT_FORMATS, Settings, ShardSpec, make_readable, sha256_file, shard_file
@@ -182,7 +182,7 @@ def _run(spec: ShardSpec, settings: Settings, extractor, use_lock, rec_path: Pat
 
     pending, last = 0, time.time()
     sink = RecordSink(rec_path, settings.output_format)
-    with use_lock, gzip.open(temps["ids"].path, "wt", encoding="utf-8", compresslevel=6) as ids_fh, \
+    with use_lock, gzip_text(temps["ids"].path, compresslevel=6) as ids_fh, \
             open(temps["errors"].path, "w", encoding="utf-8") as err_fh, \
             open(temps["deletions"].path, "w", encoding="utf-8") as del_fh:
         writer = ItemWriter(spec.input, sink, ids_fh, err_fh, del_fh)

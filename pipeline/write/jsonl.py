@@ -11,6 +11,7 @@ from typing import IO, Iterator, Optional, Union
 
 from ..schema import Record
 from .atomic import atomic_path
+from .gz import gzip_text
 
 
 class JsonlWriter:
@@ -32,7 +33,7 @@ class JsonlWriter:
             self._fh = sys.stdout
         else:
             tmp = self._stack.enter_context(atomic_path(self.path))
-            raw = gzip.open(tmp, "wt", encoding="utf-8") if self.path.suffix == ".gz" else \
+            raw = gzip_text(tmp) if self.path.suffix == ".gz" else \
                 open(tmp, "w", encoding="utf-8")
             self._fh = self._stack.enter_context(raw)
         return self
