@@ -176,8 +176,16 @@ def _callgrind_switch():
 
 
 def _clear_claim_caches() -> None:
-    """Empty the per-text caches of the claims package: its modules' ``functools`` caches and the gates' folded
-    texts (``gates._FOLDED``; a tree without them: nothing to empty)."""
+    """Empty the per-text caches of the claims package (:func:`claimex.assemble.claims.caches.clear`); a tree before
+    session 28 has no such function, and its caches are emptied here the same way: every ``functools`` cache of its
+    modules and the gates' folded texts (``gates._FOLDED``; a tree without them: nothing to empty)."""
+    try:
+        from claimex.assemble.claims import caches
+    except ImportError:
+        caches = None
+    if caches is not None:
+        caches.clear()
+        return
     for name, module in list(sys.modules.items()):
         if name.startswith("claimex.assemble.claims"):
             for value in list(vars(module).values()):

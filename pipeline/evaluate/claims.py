@@ -126,18 +126,17 @@ def predict(docs: Iterable[GoldDoc], model: Any = None) -> tuple[list[Record], d
     without claims) and ``claims`` (claim assembly), each on abstracts it has not met before in a warm process.
 
     The documents are split into two halves (alternate documents); each half is timed after the other half warmed
-    the process up with the caches emptied first (claim assembly's, :func:`claimex.assemble.claims.caches.clear`, the
+    the process up with the caches emptied first (:func:`claimex.extractor.forget_caches`: claim assembly's, the
     tagger's embedding rows and spaCy's tokenizer cache), so neither part is timed on texts its caches already
     answer, and both get the lazy loads and first-call costs of a warm process (session 28; before, the claims pass
     repeated the warm-up pass's own records and read ~3 in 10 lower)."""
     from ..annotate.language import load_nlp
     from ..assemble import claims as claims_module
     from ..assemble import record as record_module
-    from ..assemble.claims import caches
+    from ..extractor import forget_caches
     from ..read.base import Document
 
     nlp = load_nlp("rules" if model is None else model)
-    pico = nlp.get_pipe("claimex_pico") if "claimex_pico" in nlp.pipe_names else None
     assembler = claims_module.ClaimAssembler()
     timing = {"pipeline": 0.0, "claims": 0.0}
     docs = list(docs)
@@ -152,12 +151,7 @@ def predict(docs: Iterable[GoldDoc], model: Any = None) -> tuple[list[Record], d
     record_module.assemble_claims = lambda record, doc: []  # time the two parts separately
     try:
         for timed, warm in ((halves[0], halves[1]), (halves[1], halves[0])):
-            caches.clear()
-            if pico is not None and getattr(pico, "embed_cache", None) is not None:
-                pico.embed_cache.clear()
-            flush = getattr(nlp.tokenizer, "_flush_cache", None)  # spaCy's own (3.x); a tokenizer without: kept
-            if flush is not None:
-                flush()
+            forget_caches(nlp)
             warmed = [make(docs[i]) for i in warm]
             # spaCy and the record first, then claim assembly, so neither pays for the other's garbage collection
             t0 = time.process_time()

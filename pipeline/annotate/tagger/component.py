@@ -103,9 +103,9 @@ class PicoTagger(TrainablePipe):
     def predict(self, docs: Iterable[Doc]) -> list[numpy.ndarray]:
         """Head probabilities per doc: the network reads each doc without its whitespace tokens
         (:func:`.spaces.without_space`), over runs of docs of at most :data:`PREDICT_TOKENS` tokens together
-        (:func:`token_chunks`; a token's row depends on its own doc only on the blis route of :mod:`.ops`: numpy's
-        OpenBLAS gives a row other last bits by the rows around it, so there a score's last digit can move with the
-        batch, ``bench/SPEED.md`` session 27)."""
+        (:func:`token_chunks`; a token's row depends on its own doc only on the batch-invariant routes of :mod:`.ops`,
+        blis and numpy64: numpy's float32 OpenBLAS gives a row other last bits by its place among the rows, so there
+        a score's last digit can move with the batch, ``bench/SPEED.md`` sessions 27 and 28)."""
         docs = list(docs)
         if self.embed_cache is not None:
             return self._predict_cached(docs)

@@ -17,16 +17,16 @@ from . import gates
 
 def clear() -> int:
     """Empty every ``functools`` cache of the modules of this package and the gates' folded texts; returns how many
-    caches were emptied."""
+    caches were emptied (each once, though a cached function is imported into many modules)."""
     package = __name__.rpartition(".")[0]
-    emptied = 0
+    cached: dict[int, object] = {}
     for name, module in list(sys.modules.items()):
         if module is None or not (name == package or name.startswith(package + ".")):
             continue
         for value in list(vars(module).values()):
-            clear_cache = getattr(value, "cache_clear", None)
-            if callable(clear_cache):
-                clear_cache()
-                emptied += 1
+            if callable(getattr(value, "cache_clear", None)):
+                cached[id(value)] = value
+    for value in cached.values():
+        value.cache_clear()  # type: ignore[attr-defined]
     gates._FOLDED.clear()
-    return emptied + 1
+    return len(cached) + 1
