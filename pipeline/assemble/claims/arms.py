@@ -22,6 +22,7 @@ from .context import (
 )
 from .design import COMPARE_BEFORE, distinct_arms, same_intervention
 from .framed import framed_not_arm
+from .gates import prefiltered
 from .labels import ARM_HEAD, ARM_HEAD_WORD, PLURAL_ARMS, arm_phrases, bare_control
 from .orientation import opened_by_comparison
 from .phrases import resolve
@@ -64,9 +65,9 @@ def _names_design_arm(ent: EntityLike, ctx: InterventionContext) -> bool:
     return any(same_intervention(key, m) for m in ctx.main) or ctx._is_known_comparator(ent)
 
 
-_ALONE_AFTER = re.compile(r"^\s+alone\b", re.IGNORECASE)
+_ALONE_AFTER = prefiltered(re.compile(r"^\s+alone\b", re.IGNORECASE))
 # patterns once used inline (``re.match(pattern, ...)``): compiled here, not looked up in re's cache per call
-_ARM_TAIL = re.compile(rf"\s*{ARM_HEAD}\b")  # "group" after an entity (case as written)
+_ARM_TAIL = prefiltered(re.compile(rf"\s*{ARM_HEAD}\b"))  # "group" after an entity (case as written)
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$")
 _BETWEEN_END = re.compile(r"\bbetween\s+(?:the\s+)?$")
 
@@ -182,7 +183,8 @@ def _outcome_list_items(view: SentenceView, arms: list[Arm], ctx: InterventionCo
 
 # a result sentence's setting: "for" / "during" often introduce its arms there ("16 min for intranasal",
 # "lower during PRVC ventilation than during VC ventilation"), unlike in a title
-_RESULT_SETTING = re.compile(r"\b(?:after|following|undergoing|prior\s+to)\s+" + SETTING_TAIL, re.IGNORECASE)
+_RESULT_SETTING = prefiltered(
+    re.compile(r"\b(?:after|following|undergoing|prior\s+to)\s+" + SETTING_TAIL, re.IGNORECASE))
 _LIST_ITEM_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?,\s*(?:and\s+)?$|^\s*(?:\([^()]*\)\s*)?,?\s*and\s+$")
 _OUTCOME_LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:after|following|related\s+to|due\s+to|associated\s+with|"
                            r"induced\s+by)\s+(?:the\s+)?$",

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from .base import SentenceView
+from .gates import prefiltered
 from .hedging import hedged
 from .typecues import judging_tail
 
@@ -48,10 +49,10 @@ CONCLUDED_RESULT = re.compile(
     # what was seen, in the past tense: "there was only a trend towards slowing ... and no slowing of decline on"
     r"|\bthere\s+(?:was|were)\s+(?:only\s+)?(?:no|a\s+trend)\b",
     re.IGNORECASE)
-RECOMMENDS = re.compile(
+RECOMMENDS = prefiltered(re.compile(
     r"\b(?:(?:is|are|be|remains?)\s+(?:\w+\s+)?(?:needed|required|necessary|warranted)|needed\s+to|required\s+to|"
     r"warranted|should|recommended|(?:further|future|larger|additional)\s+(?:\w+\s+){0,2}(?:studies|research|trials?|"
-    r"investigations?|work))\b", re.IGNORECASE)
+    r"investigations?|work))\b", re.IGNORECASE))
 
 #: clause breaks for hedge scope
 #: (session 14: ``;|\bbut\b|\bwhereas\b|\bwhile\b|\balthough\b|\bhowever\b`` opened on a class of its first

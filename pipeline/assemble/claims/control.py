@@ -8,19 +8,19 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .gates import cues
+from .gates import cues, prefiltered
 from .plain import EntityLike
 
-CONTROL = cues(
+CONTROL = prefiltered(cues(
     r"placebos?", r"controls?", r"sham", r"sham[-‐‑][a-z][\w-]*", r"usual\s+care",
     r"standard(?:[\s‐‑-]+of)?(?:[-‐‑ ]care|\s+(?:treatment|therapy|medical\s+therapy))", r"conventional",
     r"no\s+(?:treatment|intervention|therapy)", r"vehicle", r"untreated",
     r"(?<!hypertonic )(?<!hypotonic )saline", r"wait(?:ing)?[- ]?list", r"best\s+supportive\s+care", r"[\w-]+\s+alone",
     r"routine\s+[\w-]+", r"usual\s+[\w-]+", r"regular\s+care",
     r"dummy", r"observation", r"no[-‐‑][a-z][\w-]*", r"non[-‐‑][a-z][\w-]*", r"without\s+[\w-]+",
-)
+))
 #: an arm named by what it lacks: "no physical activity", "no statins", "no pen" (round 7)
-_ABSENT = re.compile(r"^\W*(?:the\s+|a\s+)?no\s+[a-z]", re.IGNORECASE)
+_ABSENT = prefiltered(re.compile(r"^\W*(?:the\s+|a\s+)?no\s+[a-z]", re.IGNORECASE))
 #: a span that opens with a list dash ("4 -control (dietary advice)") is read without it (:data:`CONTROL` wants no dash
 #: before its words: "placebo-controlled")
 _DASHES = frozenset("-‐‑–")

@@ -33,6 +33,7 @@ from collections.abc import Mapping, Sequence
 from ...schema import Claim, Record
 from .base import entity_words, unique
 from .design import same_intervention
+from .gates import prefiltered
 from .plain import EntityLike
 
 _TYPES = ("finding", "adverse_effect")
@@ -42,7 +43,7 @@ _CONNECTOR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
 # the arms are compared with each other somewhere in the sentence ("no significant differences ... after X or
 # Y", "not different between the 2 groups") ...
-_COMPARISON = re.compile(r"\b(?:between|differen\w*|differ(?:s|ed)?)\b", re.IGNORECASE)
+_COMPARISON = prefiltered(re.compile(r"\b(?:between|differen\w*|differ(?:s|ed)?)\b", re.IGNORECASE))
 # ... or by a reciprocal predicate up to the outcome ("X and Y provided a similar performance of airway")
 _RECIPROCAL = re.compile(r"\b(?:similar\w*|comparabl[ey]|equivalent|equal(?:ly)?|same|alike|each\s+other|"
                          r"one\s+another)\b", re.IGNORECASE)
@@ -54,7 +55,7 @@ _COMBINED = re.compile(r"\b(?:combin\w*|synergis\w*|concomitant\w*|co-?administ\
 # "patients receiving X and Y": the agents a patient received together (an "or" run stays alternatives)
 _RECEIVING = re.compile(r"\b(?:receiv\w*|given|treated\s+with|underw\w*|undergoing|with)\s+(?:the\s+|both\s+)?$",
                         re.IGNORECASE)
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_RESPECTIVELY = prefiltered(re.compile(r"\brespectively\b", re.IGNORECASE))
 
 
 def coordinated_runs(text: str, start: int, end: int, ents: Sequence[EntityLike]) -> list[list[EntityLike]]:

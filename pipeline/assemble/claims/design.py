@@ -15,7 +15,7 @@ from typing import Protocol, TypeVar
 
 from .base import SentenceView, content_words, entity_words, same_stem, shares_stem
 from .control import control_worded, is_control
-from .gates import EndCue
+from .gates import EndCue, prefiltered
 from .labels import is_bare_label
 from .plain import EntityLike, PlainEntity
 
@@ -116,8 +116,8 @@ COMPARE_BEFORE = EndCue(
                r"(?:htiw|ot)\s+nosirapmoc\s+ni|(?:(?:fo|ni|htiw|rof)\s+(?:taht|esoht)\s+)?morf(?:\s+\w+)?\s+"
                r"\w*reffid)", re.IGNORECASE))
 
-_RANDOMISED = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|between|versus|vs\.?|either|"
-                        r"receiv\w*|given)\b", re.IGNORECASE)
+_RANDOMISED = prefiltered(re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|between|versus|vs\.?|either|"
+                        r"receiv\w*|given)\b", re.IGNORECASE))
 _GIVEN = re.compile(r"receiv|given", re.IGNORECASE)
 _ALTERNATIVE_BEFORE = re.compile(r"(?:\bor|\band|\bwith|\bto)\s+(?:\([^()]{1,15}\)\s+)?(?:to\s+|with\s+|receive\s+)?"
                                  r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)

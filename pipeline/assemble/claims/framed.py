@@ -26,17 +26,19 @@ from __future__ import annotations
 import re
 
 from .base import SentenceView
+from .gates import prefiltered
 from .plain import EntityLike
 from .switches import off
 
 _DET = r"(?:the\s+|a\s+|an\s+)?"
-_MEASURED_BY = re.compile(r"\b(?:measured|assessed|evaluated|determined|estimated|quantified|monitored|detected)"
-                          rf"\s+(?:by|with|using|via)\s+{_DET}$", re.IGNORECASE)
-_OPENED_BY = re.compile(rf"^\W*(?:by|using|via)\s+{_DET}$", re.IGNORECASE)
+_MEASURED_BY = prefiltered(
+    re.compile(r"\b(?:measured|assessed|evaluated|determined|estimated|quantified|monitored|detected)"
+               rf"\s+(?:by|with|using|via)\s+{_DET}$", re.IGNORECASE))
+_OPENED_BY = prefiltered(re.compile(rf"^\W*(?:by|using|via)\s+{_DET}$", re.IGNORECASE))
 _COMMA_AFTER = re.compile(r"^\s*,")
-_TREATS = re.compile(r"\b(?:(?:treatment|therapy|management)\s+for|prevention\s+of|"
+_TREATS = prefiltered(re.compile(r"\b(?:(?:treatment|therapy|management)\s+for|prevention\s+of|"
                      rf"prophylaxis\s+(?:of|for|against))\s+{_DET}"
-                     r"(?:(?:patients?|women|men|children|subjects)\s+with\s+)?$", re.IGNORECASE)
+                     r"(?:(?:patients?|women|men|children|subjects)\s+with\s+)?$", re.IGNORECASE))
 
 
 # The last word before the span (or before its article) that either framing pattern ends on: a cheap necessary

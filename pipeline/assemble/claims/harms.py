@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .gates import Alternation, Gated
+from .gates import Alternation, Gated, prefiltered
 
 #: :data:`HARMFUL`'s alternatives in runs, each gated by words that every match of it holds
 #: (:class:`.gates.Alternation`): whether an outcome names a harm is asked of the runs whose words occur, not of the
@@ -111,13 +111,13 @@ NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|r
 #: management", "arthritis self-efficacy", "knowledge about pain"). Each match covers the harm's words; a harm outside
 #: every such stretch still makes the outcome harmful ("relapse-free survival and toxicity", "weight self-efficacy,
 #: negative emotions").
-HARM_OBJECT = re.compile(
+HARM_OBJECT = prefiltered(re.compile(
     r"\b[\w-]+-free\b|\bfree\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}[\w-]+|"
     r"\btime\s+to\s+(?:the\s+)?(?:first\s+)?(?:\w+\s+)?(?:relapse|recurren|progression|death|failure|exacerbation|"
     r"hospitali|readmission|reinfarction|stroke|fracture)\w*|"
     r"\b(?:[\w-]+\s+){1,2}?(?:management|coping|self-efficacy|prevention)\b|"
     r"\b(?:knowledge|awareness|attitudes?|beliefs?|management|prevention)\s+(?:of|about|towards?|regarding|on)\s+"
-    r"(?:[\w-]+\s+){0,3}[\w-]+", re.IGNORECASE)
+    r"(?:[\w-]+\s+){0,3}[\w-]+", re.IGNORECASE))
 
 
 @lru_cache(maxsize=4096)

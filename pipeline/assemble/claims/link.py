@@ -28,6 +28,7 @@ from itertools import pairwise
 
 from .base import SentenceView, entity_words
 from .context import Arm, same_intervention
+from .gates import prefiltered
 from .namedorder import named_order
 from .plain import EntityLike, MeasureLike, PlainEntity, PlainMeasure
 
@@ -122,8 +123,9 @@ def arm_values(view: SentenceView, arms: list[Arm], measures: Sequence[PlainMeas
     return [(m, linked[m.id]) for m in values if m.id in linked]
 
 
-_DIFFERENCE_BEFORE = re.compile(r"\b(?:difference|reduction|increase|change|gain|decrease)\s*(?:of|was|=|:|,)?\s*$",
-                                re.IGNORECASE)
+_DIFFERENCE_BEFORE = prefiltered(
+    re.compile(r"\b(?:difference|reduction|increase|change|gain|decrease)\s*(?:of|was|=|:|,)?\s*$",
+               re.IGNORECASE))
 
 
 def is_difference(view: SentenceView, m: MeasureLike) -> bool:

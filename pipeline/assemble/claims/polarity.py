@@ -25,26 +25,28 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .gates import EndCue, Gated, cues, first_letter
+from .gates import EndCue, Gated, cues, first_letter, prefiltered
 from .harms import harmful
 from .hedging import negation_scope
 
 Span = tuple[int, int, str]
 
-INCREASE = cues(
+INCREASE = prefiltered(cues(
     r"increas\w*", r"higher", r"greater", r"more", r"larger", r"longer", r"elevat\w*", r"rise", r"rises", r"rose",
     r"raised", r"augment\w*", r"enhanc\w*", r"gain(?:ed|s)?", r"exceed\w*", r"prolong\w*", r"boost\w*",
     r"doubl\w*", r"tripl\w*", r"extended", r"accelerat\w*", r"up-?regulat\w*", r"bigger", r"lengthen\w*",
-)
-DECREASE = cues(
+))
+DECREASE = prefiltered(cues(
     r"decreas\w*", r"lower(?:ed|ing)?", r"less", r"lesser", r"fewer", r"smaller", r"shorter", r"shortened", r"reduc\w*",
     r"declin\w*", r"fell", r"fall", r"falls", r"dropp?\w*", r"diminish\w*", r"attenuat\w*", r"inhibit\w*",
     r"suppress\w*", r"prevent\w*", r"abolish\w*", r"halved", r"down-?regulat\w*", r"delay\w*", r"slow\w*",
     r"lessen\w*", r"minimi[sz]\w*", r"cut", r"lowest", r"decline", r"earlier", r"sooner",
-)
-BETTER = cues(r"improv\w*", r"better", r"superior", r"outperform\w*", r"benefit\w*", r"beneficial", r"more\s+effective",
-              r"greater\s+efficacy", r"favou?r(?:ed|s|ing)?", r"relie(?:f|ved?)", r"alleviat\w*", r"ameliorat\w*")
-WORSE = cues(r"worse(?:ned|ning)?", r"poorer", r"inferior", r"deteriorat\w*", r"aggravat\w*", r"less\s+effective")
+))
+BETTER = prefiltered(
+    cues(r"improv\w*", r"better", r"superior", r"outperform\w*", r"benefit\w*", r"beneficial", r"more\s+effective",
+         r"greater\s+efficacy", r"favou?r(?:ed|s|ing)?", r"relie(?:f|ved?)", r"alleviat\w*", r"ameliorat\w*"))
+WORSE = prefiltered(
+    cues(r"worse(?:ned|ning)?", r"poorer", r"inferior", r"deteriorat\w*", r"aggravat\w*", r"less\s+effective"))
 COMPARATIVE_WORDS = re.compile(r"^(?:greater|larger|more|less|lesser|smaller|fewer|bigger|higher|lower)$",
                                re.IGNORECASE)
 NOT_A_CUE = Gated(re.compile(r"(?:\b(?:or|and|no|not)\s+(?:more|less)\b|\b(?:more|less)\s+than\s+(?=[\d<>≥≤]))",
@@ -58,13 +60,14 @@ ANATOMY = Gated(re.compile(r"\b(?:lower|upper|higher)(?=\s+(?:body|limbs?|extrem
 
 #: result words at the edge of an outcome span the tagger took in ("poorer left ventricular function",
 #: "higher OLP", "weight decrease", "Numerical reductions", "improvements"): the sentence's cue, not the name
-_LEAD_CUE = re.compile(r"^(?:(?:numerical|significant|statistically|greater|larger|smaller|more|less|fewer|higher|"
-                       r"lower|poorer|better|worse|longer|shorter|increased|decreased|reduced|improved|elevated)\s+)+",
-                       re.IGNORECASE)
-_TRAIL_CUE = re.compile(r"(?<!\w)(?:increases?|decreases?|reductions?|declines?)$", re.IGNORECASE)
+_LEAD_CUE = prefiltered(
+    re.compile(r"^(?:(?:numerical|significant|statistically|greater|larger|smaller|more|less|fewer|higher|"
+               r"lower|poorer|better|worse|longer|shorter|increased|decreased|reduced|improved|elevated)\s+)+",
+               re.IGNORECASE))
+_TRAIL_CUE = prefiltered(re.compile(r"(?<!\w)(?:increases?|decreases?|reductions?|declines?)$", re.IGNORECASE))
 #: a span that is a result word alone ("improvements", "Numerical reductions"); "clinical improvement",
 #: "weight gain" name outcomes
-_ONLY_CUE = re.compile(r"(?:improvements?|reductions?|increases?|decreases?|declines?)", re.IGNORECASE)
+_ONLY_CUE = prefiltered(re.compile(r"(?:improvements?|reductions?|increases?|decreases?|declines?)", re.IGNORECASE))
 
 
 def cue_edges(text: str, start: int, end: int) -> tuple[int, int]:
@@ -304,7 +307,7 @@ def both_arms_change(text: str) -> bool:
 
 
 # -- single-arm / qualitative judgements ----------------------------------------------------------------
-POSITIVE = cues(
+POSITIVE = prefiltered(cues(
     r"improv\w*", r"effective(?:ly|ness)?", r"efficacious", r"efficacy", r"benefit\w*", r"beneficial",
     r"attractive", r"promising", r"favou?rabl[ey]", r"successful(?:ly)?", r"success", r"safe(?:ly|ty)?",
     r"well[- ]tolerated", r"useful", r"feasible", r"superior", r"excellent", r"good", r"satisfactory",
@@ -312,13 +315,13 @@ POSITIVE = cues(
     r"to\s+inhibit", r"resolv\w*", r"remission", r"responded", r"recover\w*", r"protect\w*",
     r"alleviat\w*", r"option", r"alternative", r"worthwhile", r"recommended", r"acceptable",
     r"positive\s+(?:effects?|impacts?|influences?)",
-)
-NEGATIVE = cues(
+))
+NEGATIVE = prefiltered(cues(
     r"disappoint\w*", r"ineffective", r"ineffectual", r"unsuccessful", r"fail(?:s|ed|ure)?", r"poor(?:ly)?",
     r"worse(?:ned)?", r"harm\w*", r"deleterious", r"detrimental", r"unfavou?rabl[ey]", r"inferior",
     r"unsatisfactory", r"discouraging", r"dismal", r"limited", r"disadvantage\w*", r"toxic", r"unacceptable",
     r"inadequate", r"insufficient", r"futile", r"negative\s+(?:effects?|impacts?|influences?)",
-)
+))
 ADVERSE_POSITIVE = cues(r"rare(?:ly)?", r"uncommon", r"infrequent(?:ly)?", r"few", r"minimal", r"negligible",
                         r"well[- ]tolerated", r"safe(?:ly|ty)?", r"acceptable", r"low\s+(?:rate|incidence|frequency)",
                         r"no\s+(?:serious|major|severe|significant)", r"tolerable", r"manageable")

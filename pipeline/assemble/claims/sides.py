@@ -19,7 +19,7 @@ from itertools import pairwise
 from .base import SentenceView, entity_words
 from .context import Arm, same_intervention
 from .design import distinct_arms
-from .gates import Alternation, Gated, GatedBoth, first_letter
+from .gates import Alternation, Gated, GatedBoth, first_letter, prefiltered
 from .plain import EntityLike, PlainMeasure
 from .significance import AGAINST_START, DEGREE, ONE_ARM_ONLY, WITHIN_CHANGE
 
@@ -130,8 +130,8 @@ def comparator_alone(view: SentenceView, arms: list[Arm]) -> bool:
     return bool(_CHANGE.search(masked)) and (not _BETWEEN.search(masked) or within_arms(view, arms))
 
 
-_BOTH_ARMS = re.compile(r"\b(?:in|on|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?"
-                        r"(?:groups?|arms?|sides?)\b", re.IGNORECASE)
+_BOTH_ARMS = prefiltered(re.compile(r"\b(?:in|on|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?"
+                        r"(?:groups?|arms?|sides?)\b", re.IGNORECASE))
 
 
 def common_arm(view: SentenceView, arms: list[Arm]) -> bool:
@@ -295,7 +295,8 @@ def _arm_effect(view: SentenceView, arms: list[Arm], masked: str) -> bool:
     return False
 
 
-_BOTH_LEAD = re.compile(r"[bB](?<!\w.)(?i:oth\s+(?:the\s+)?)")  # \bboth..., opened on its first letter (session 14)
+# \bboth..., opened on its first letter (session 14)
+_BOTH_LEAD = prefiltered(re.compile(r"[bB](?<!\w.)(?i:oth\s+(?:the\s+)?)"))
 _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 #: the change right after the arms, a few words on ("induced a significant decrease", "were associated with an
 #: increase", "significantly reduced")

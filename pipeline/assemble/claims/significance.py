@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .gates import Alternation, DigitsAround, Gated, cues
+from .gates import Alternation, DigitsAround, Gated, cues, prefiltered
 from .plain import MeasureLike
 from .polarity import BOTH_ARMS, both_arms_change
 
@@ -30,7 +30,7 @@ DIFF_STATS = frozenset({"md", "wmd", "smd", "difference", "mean difference", "ri
                         "arr", "diff", "change", "beta", "β", "b"})
 #: the optional "statistically" written as a fragment of its own (same language, same order of attempts), so that
 #: every fragment opens on "s" and :func:`.gates.cues` opens the pattern on its first letter (session 14)
-SIGNIFICANT = cues(r"statistically\s+significant(?:ly)?", r"significant(?:ly)?", r"significance")
+SIGNIFICANT = prefiltered(cues(r"statistically\s+significant(?:ly)?", r"significant(?:ly)?", r"significance"))
 _MORE_LESS = r"(?:greater|higher|lower|more|less|fewer|better|worse|improv|reduc|increas|decreas|declin|ris)\w*"
 _I = re.IGNORECASE
 #: the no-difference cues, one alternation cut into runs gated by their keywords (:class:`.base.Alternation`: the
@@ -131,7 +131,8 @@ _OVER_PERIOD = (r"\bover\s+(?:the\s+)?(?:\d|\w+-(?:month|week|year))|"
 #: (:data:`AGAINST_START`), before and after the treatment ("was 20 ... before the intervention, but, after ...
 #: it increased to 83.2", "After pre- and post-training experimental group"), in every arm ("in both groups",
 #: "within each group") or over the study period ("over the 24-month period")
-WITHIN_CHANGE = re.compile("|".join((_AGAINST_START, _PRE_POST, _IN_EVERY_ARM, _OVER_PERIOD)), re.IGNORECASE)
+WITHIN_CHANGE = prefiltered(
+    re.compile("|".join((_AGAINST_START, _PRE_POST, _IN_EVERY_ARM, _OVER_PERIOD)), re.IGNORECASE))
 #: a change measured over time, the arm against its own start (issue 10, session 16): :data:`WITHIN_CHANGE` but for
 #: "in both groups" (a place, not a time), and a value set against the start ("vs. baseline", "versus
 #: pre-treatment"; "compared with baseline" is :data:`AGAINST_START`)
@@ -152,11 +153,11 @@ BETWEEN_GROUPS = re.compile(r"\bbetween\s+(?:the\s+)?(?:two\s+|both\s+|treatment
 #: the sentence compares two arms in words, whether or not a comparator entity was resolved ("lower in
 #: implanted than non-implanted eyes", "between training three versus two times a week", "no differences
 #: in ..."); not a change against the start ("than before", "compared with baseline": :data:`WITHIN_CHANGE`)
-COMPARES_ARMS = re.compile(
+COMPARES_ARMS = prefiltered(re.compile(
     r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|between|"
     r"differ\w*|similar|comparable)\b(?!\s+(?:the\s+|their\s+)?(?:baseline|before|" + _PRE +
     r"|prior|initial|admission|week\s+0|day\s+0)\b)",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
@@ -167,9 +168,10 @@ _GROUP_COMPARATIVE = re.compile(r"\b(?:better|worse|more|less|greater|fewer|high
 _SAME = re.compile(r"\b(?:similar|comparable|differ\w*)\b", re.IGNORECASE)
 #: a change said of one arm against the others: "increased only in the caffeine group", "increased
 #: significantly in simvastatin-treated but not in ezetimibe-treated subjects"
-ONE_ARM_ONLY = re.compile(r"\bonly\s+(?:in|with|for|after|among)\s+(?:the\s+)?(?:\S+\s+)?(?:groups?|arms?|patients|"
-                          r"subjects|participants)\b|\bbut\s+not\s+(?:in|with|after|by|for|following|among)\b",
-                          re.IGNORECASE)
+ONE_ARM_ONLY = prefiltered(
+    re.compile(r"\bonly\s+(?:in|with|for|after|among)\s+(?:the\s+)?(?:\S+\s+)?(?:groups?|arms?|patients|"
+               r"subjects|participants)\b|\bbut\s+not\s+(?:in|with|after|by|for|following|among)\b",
+               re.IGNORECASE))
 _VALUE = r"[-−+]?\d[\d.,]*\s*(?:%|[A-Za-zμ°]+(?:/[A-Za-z]+)?)?\s*(?:\([^()]*\)\s*)?"
 #: two values of one measure set side by side for two groups: "16 min for intranasal and 13 min for
 #: intramuscular", "25% of intranasal and 9% of intramuscular dosing visits", "11.7 weeks in group I and 12.1

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .clauses import focus
 from .direction import Decision, decide_qualitative
+from .gates import prefiltered
 from .harms import harmful
 from .hedging import negation_scope
 from .plain import MeasureLike
@@ -26,8 +27,8 @@ EVENT = re.compile(r"death|died|\bdie\b|mortality|fatal|complication|adverse|sid
 HARMS = re.compile(r"adverse|side[- ]effect|complication|toxicit", re.IGNORECASE)
 OCCURRED = re.compile(r"\b(?:occurr\w*|developed|experienced|suffered)\b", re.IGNORECASE)
 #: the outcome stayed as it was ("no significant differences in changes of ...", "remained unchanged")
-NO_CHANGE = re.compile(r"\bno\s+(?:\w+\s+){0,2}?(?:differences?|changes?)\b|\bunchanged\b|"
-                       r"\bdid\s+not\s+(?:\w+\s+)?(?:differ|change)\b", re.IGNORECASE)
+NO_CHANGE = prefiltered(re.compile(r"\bno\s+(?:\w+\s+){0,2}?(?:differences?|changes?)\b|\bunchanged\b|"
+                       r"\bdid\s+not\s+(?:\w+\s+)?(?:differ|change)\b", re.IGNORECASE))
 #: no change said without a test or a between-arm null ("remained unchanged", "showed no change")
 UNTESTED_NO_CHANGE = re.compile(r"\bunchanged\b|\bno\s+(?:\w+\s+){0,2}?changes?\b|\bremained\s+(?:stable|constant)\b|"
                                 r"\bdid\s+not\s+(?:\w+\s+)?change\b", re.IGNORECASE)

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 
-from .gates import Alternation, Gated, GatedBoth, cues
+from .gates import Alternation, Gated, GatedBoth, cues, prefiltered
 
 EARLIER_WORK = Alternation([GatedBoth(re.compile(  # runs gated apart (round 9): "has", "other" alone are common
     r"\b(?:in|from|by)\s+(?:several\s+|many\s+|some\s+|two\s+|the\s+)?(?:previous|prior|earlier|retrospective|"
@@ -95,7 +95,7 @@ def attributive(text: str) -> bool:
     """Every design participle of ``text`` modifies a noun ("5,637 randomly assigned patients", "women randomly
     assigned to exercise (n = 61) attended"): none is the verb of its clause."""
     found = False
-    for m in _DESIGN_PARTICIPLE_RE.finditer(text):
+    for m in _DESIGN_PARTICIPLE.finditer(text):
         if m.group(1).lower().strip(",") in _FINITE_BEFORE:
             return False
         found = True
@@ -135,8 +135,8 @@ TOLERABILITY = Gated(re.compile(
     r"tolerated|consistent\s+with\s+(?:the\s+)?(?:known|previously\s+reported|established|expected)\s+safety)\b",
     re.IGNORECASE), ("mild", "low", "manageable", "reversible", "transient", "tolerated", "consistent"))
 #: what happened to the patients counted ("274 patients had died", "No patients suffered from X")
-_EVENT_SEEN = cues(r"died", r"deaths?", r"suffered", r"experienced", r"developed", r"occurred", r"survived",
-                   r"recovered", r"relapsed", r"progressed", r"responded")
+_EVENT_SEEN = prefiltered(cues(r"died", r"deaths?", r"suffered", r"experienced", r"developed", r"occurred", r"survived",
+                   r"recovered", r"relapsed", r"progressed", r"responded"))
 
 
 def counted_event(text: str, measures) -> bool:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from .base import SentenceView
 from .concluded import CONCLUDED_RESULT, RECOMMENDS, agent_arm, observed_result, observed_trend, past_result
-from .gates import Alternation, Anchored, Gated, GatedBoth, cues
+from .gates import Alternation, Anchored, Gated, GatedBoth, cues, prefiltered
 from .hedging import hedged
 from .nonresult import (
     ADMIN,
@@ -103,8 +103,9 @@ AIM = Gated(re.compile(
     r"|\b(?:was|were)\s+hypothesi[sz]ed\b|\b(?:study|trial)\s+(?:investigated|examined|tested|assessed)\s+whether\b",
     re.IGNORECASE,
 ), ("aim", "objective", "purpose", "goal", "we ", "this ", "hypothesi", "whether"))
-AIM_START = re.compile(r"^\W*to\s+(?:assess|evaluate|determine|compare|investigate|examine|test|study|explore|"
-                       r"describe)\b", re.IGNORECASE)
+AIM_START = prefiltered(
+    re.compile(r"^\W*to\s+(?:assess|evaluate|determine|compare|investigate|examine|test|study|explore|"
+               r"describe)\b", re.IGNORECASE))
 # (gate kind, regex, its keyword sets)
 _METHODS_RUNS: list[tuple[type[Gated], str, list[tuple[str, ...]]]] = [
     (Gated, r"\brandomi[sz]ed\s+(?:to|into|in|on|at)\b|\brandomly\s+(?:assigned|allocated|divided|selected)",
@@ -170,12 +171,12 @@ def methods_cue(view: SentenceView) -> bool:
 
 
 # evaluation words that turn a background-zone sentence about an outcome into a finding
-EVALUATIVE = cues(
+EVALUATIVE = prefiltered(cues(
     r"disappointing", r"promising", r"encouraging", r"poor", r"excellent", r"effective", r"ineffective",
     r"efficacious", r"beneficial", r"successful", r"unsuccessful", r"unsatisfactory", r"satisfactory",
     r"favou?rable", r"unfavou?rable", r"improved?", r"worse", r"better", r"superior", r"inferior", r"limited",
     r"modest", r"low", r"high", r"rare", r"dismal",
-)
+))
 
 # -- sentences that report no result of the study: cues in :mod:`.nonresult` --------------------------------
 
@@ -224,9 +225,10 @@ class TypingState:
 
 
 #: a Results sentence that opens with values at the start of treatment
-BASAL = re.compile(r"\W*(?:at\s+(?:baseline|entry|admission|enrol\w*|inclusion|randomi[sz]ation)|pre-?operatively|"
-                   r"before\s+(?:treatment|surgery|randomi[sz]ation)|(?:the\s+)?(?:mean\s+|median\s+|average\s+)?"
-                   r"(?:basal|baseline|pre-?treatment|pre-?operative))\b", re.IGNORECASE)
+BASAL = prefiltered(
+    re.compile(r"\W*(?:at\s+(?:baseline|entry|admission|enrol\w*|inclusion|randomi[sz]ation)|pre-?operatively|"
+               r"before\s+(?:treatment|surgery|randomi[sz]ation)|(?:the\s+)?(?:mean\s+|median\s+|average\s+)?"
+               r"(?:basal|baseline|pre-?treatment|pre-?operative))\b", re.IGNORECASE))
 CHANGE = re.compile(r"\b(?:increas\w*|decreas\w*|reduc\w*|improv\w*|after|follow\w*|chang\w*|rose|fell|"
                     r"declin\w*|compared)\b", re.IGNORECASE)
 _THRESHOLD = Gated(re.compile(r"\b(?:more|less|greater|fewer|higher|lower|longer|shorter)\s+than\s+"
