@@ -65,9 +65,9 @@ def _names_design_arm(ent: EntityLike, ctx: InterventionContext) -> bool:
     return any(same_intervention(key, m) for m in ctx.main) or ctx._is_known_comparator(ent)
 
 
-_ALONE_AFTER = prefiltered(re.compile(r"^\s+alone\b", re.IGNORECASE))
+_ALONE_AFTER = re.compile(r"^\s+alone\b", re.IGNORECASE)
 # patterns once used inline (``re.match(pattern, ...)``): compiled here, not looked up in re's cache per call
-_ARM_TAIL = prefiltered(re.compile(rf"\s*{ARM_HEAD}\b"))  # "group" after an entity (case as written)
+_ARM_TAIL = re.compile(rf"\s*{ARM_HEAD}\b")  # "group" after an entity (case as written)
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$")
 _BETWEEN_END = re.compile(r"\bbetween\s+(?:the\s+)?$")
 

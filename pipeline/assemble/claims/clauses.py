@@ -13,14 +13,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from .gates import Gated, prefiltered
+from .gates import Gated
 from .polarity import both_arms_change
 from .significance import NONE_IN_ANY_ARM
 
 # "A, but not B, reduced X" contrasts the arms inside one clause: "but not" is no break
 _CLAUSE_BREAK = re.compile(r";|\.\s|,?\s+(?:whereas|but(?!\s+not\b)|while|although|however|except)\b", re.IGNORECASE)
 
-_LEADING_CONCESSIVE = prefiltered(re.compile(r"\s*(?:although|though|while|whereas)\b", re.IGNORECASE))
+_LEADING_CONCESSIVE = re.compile(r"\s*(?:although|though|while|whereas)\b", re.IGNORECASE)
 _VERB = re.compile(r"\b(?:is|are|was|were|remained|did|does|had|has|have|showed|\w+ed)\b", re.IGNORECASE)
 #: the characters :func:`clauses` acts on: brackets (depth) and the clause punctuation
 _STRUCTURE = re.compile(r"[()\[\]{};.,]")

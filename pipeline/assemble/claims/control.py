@@ -20,7 +20,7 @@ CONTROL = prefiltered(cues(
     r"dummy", r"observation", r"no[-‐‑][a-z][\w-]*", r"non[-‐‑][a-z][\w-]*", r"without\s+[\w-]+",
 ))
 #: an arm named by what it lacks: "no physical activity", "no statins", "no pen" (round 7)
-_ABSENT = prefiltered(re.compile(r"^\W*(?:the\s+|a\s+)?no\s+[a-z]", re.IGNORECASE))
+_ABSENT = re.compile(r"^\W*(?:the\s+|a\s+)?no\s+[a-z]", re.IGNORECASE)
 #: a span that opens with a list dash ("4 -control (dietary advice)") is read without it (:data:`CONTROL` wants no dash
 #: before its words: "placebo-controlled")
 _DASHES = frozenset("-‐‑–")

@@ -34,7 +34,7 @@ _DET = r"(?:the\s+|a\s+|an\s+)?"
 _MEASURED_BY = prefiltered(
     re.compile(r"\b(?:measured|assessed|evaluated|determined|estimated|quantified|monitored|detected)"
                rf"\s+(?:by|with|using|via)\s+{_DET}$", re.IGNORECASE))
-_OPENED_BY = prefiltered(re.compile(rf"^\W*(?:by|using|via)\s+{_DET}$", re.IGNORECASE))
+_OPENED_BY = re.compile(rf"^\W*(?:by|using|via)\s+{_DET}$", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"^\s*,")
 _TREATS = prefiltered(re.compile(r"\b(?:(?:treatment|therapy|management)\s+for|prevention\s+of|"
                      rf"prophylaxis\s+(?:of|for|against))\s+{_DET}"

@@ -29,11 +29,10 @@ from bisect import bisect_right
 
 from ...schema import Entity, Record
 from .base import content_words
-from .gates import prefiltered
 
 _DESIGN = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|versus|vs\.?|either)\b", re.IGNORECASE)
-_JOIN = prefiltered(re.compile(r"\s+(?:or|versus|vs\.?|compared\s+(?:with|to))\s+", re.IGNORECASE))
-_TO = prefiltered(re.compile(r"\s+to\s+", re.IGNORECASE))
+_JOIN = re.compile(r"\s+(?:or|versus|vs\.?|compared\s+(?:with|to))\s+", re.IGNORECASE)
+_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _COMPARING_BEFORE = re.compile(r"\bcompar\w*\s+(?:[\w()-]+\s+){0,8}$", re.IGNORECASE)
 _WITH_OR_WITHOUT = re.compile(r"\bwith\s+or\s+without\b", re.IGNORECASE)  # one arm named with its other
 _NAME_END = re.compile(r"\b(?:trial|study|studies)\W*$", re.IGNORECASE)
@@ -109,9 +108,8 @@ def split_joined_arms(record: Record) -> None:
         record.entities = out
 
 
-_ALONE_AFTER = prefiltered(
-    re.compile(r"[ \t]+alone\b(?!\s*,?\s*(?:and|or)\s+(?:in\s+|at\s+)?(?:combination|together|the\s+same|"
-               r"concurrently|simultaneously|with)\b)", re.IGNORECASE))
+_ALONE_AFTER = re.compile(r"[ \t]+alone\b(?!\s*,?\s*(?:and|or)\s+(?:in\s+|at\s+)?(?:combination|together|the\s+same|"
+                          r"concurrently|simultaneously|with)\b)", re.IGNORECASE)
 _COORDINATED_SPAN = re.compile(r",|\b(?:and|or)\b|/", re.IGNORECASE)
 
 

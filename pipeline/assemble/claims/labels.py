@@ -19,14 +19,13 @@ ARM_HEAD_WORDS = ("groups?", "arms?", "cohorts?")
 ARM_HEAD = "(?:" + "|".join(ARM_HEAD_WORDS) + ")"
 ARM_LABEL = r"(?:[A-D]|I{1,3}|IV|[1-4])"
 
-_DEFINE_AFTER = prefiltered(re.compile(rf"^\s*[(,]\s*(?:the\s+)?{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\b|"
-                           rf"^\s*\(\s*(?P<label2>{ARM_LABEL})\s*\)", re.IGNORECASE))
+_DEFINE_AFTER = re.compile(rf"^\s*[(,]\s*(?:the\s+)?{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\b|"
+                           rf"^\s*\(\s*(?P<label2>{ARM_LABEL})\s*\)", re.IGNORECASE)
 # \b{ARM_HEAD}\s+(?P<label>...)...$, case-insensitive, opened on its first letters (gates.first_letter)
-_DEFINE_BEFORE = prefiltered(
-    first_letter(ARM_HEAD_WORDS, r"\w", rf"\s+(?P<label>{ARM_LABEL})\s*(?:\(|:|,|received|was\s+given|"
-                 r"were\s+given|was\s+treated\s+with|were\s+treated\s+with|underwent|got)\s*"
-                 r"(?:\w+\s+){0,3}$"))
-_BRACKET_LABEL = prefiltered(re.compile(rf"\(\s*(?:the\s+)?{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\s*[),;]", re.IGNORECASE))
+_DEFINE_BEFORE = first_letter(ARM_HEAD_WORDS, r"\w", rf"\s+(?P<label>{ARM_LABEL})\s*(?:\(|:|,|received|was\s+given|"
+                              r"were\s+given|was\s+treated\s+with|were\s+treated\s+with|underwent|got)\s*"
+                              r"(?:\w+\s+){0,3}$")
+_BRACKET_LABEL = re.compile(rf"\(\s*(?:the\s+)?{ARM_HEAD}\s+(?P<label>{ARM_LABEL})\s*[),;]", re.IGNORECASE)
 
 
 def defined_label(view: SentenceView, ent: EntityLike) -> str | None:

@@ -12,14 +12,12 @@ from __future__ import annotations
 import re
 
 from .base import SentenceView
-from .gates import prefiltered
 from .switches import off
 
 #: a comparison cue that opens the sentence, up to three words before its first arm ("Relative to", "Compared with
 #: the", "In comparison with", "As compared to", "When compared with")
-_OPENING = prefiltered(
-    re.compile(r"^\W*(?:(?:as|when)\s+)?(?:relative\s+to|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|"
-               r"versus|vs\.?|against)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE))
+_OPENING = re.compile(r"^\W*(?:(?:as|when)\s+)?(?:relative\s+to|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|"
+                      r"versus|vs\.?|against)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def opened_by_comparison(view: SentenceView, start: int) -> bool:

@@ -36,12 +36,12 @@ INCREASE = prefiltered(cues(
     r"raised", r"augment\w*", r"enhanc\w*", r"gain(?:ed|s)?", r"exceed\w*", r"prolong\w*", r"boost\w*",
     r"doubl\w*", r"tripl\w*", r"extended", r"accelerat\w*", r"up-?regulat\w*", r"bigger", r"lengthen\w*",
 ))
-DECREASE = prefiltered(cues(
+DECREASE = cues(
     r"decreas\w*", r"lower(?:ed|ing)?", r"less", r"lesser", r"fewer", r"smaller", r"shorter", r"shortened", r"reduc\w*",
     r"declin\w*", r"fell", r"fall", r"falls", r"dropp?\w*", r"diminish\w*", r"attenuat\w*", r"inhibit\w*",
     r"suppress\w*", r"prevent\w*", r"abolish\w*", r"halved", r"down-?regulat\w*", r"delay\w*", r"slow\w*",
     r"lessen\w*", r"minimi[sz]\w*", r"cut", r"lowest", r"decline", r"earlier", r"sooner",
-))
+)
 BETTER = prefiltered(
     cues(r"improv\w*", r"better", r"superior", r"outperform\w*", r"benefit\w*", r"beneficial", r"more\s+effective",
          r"greater\s+efficacy", r"favou?r(?:ed|s|ing)?", r"relie(?:f|ved?)", r"alleviat\w*", r"ameliorat\w*"))
@@ -60,14 +60,13 @@ ANATOMY = Gated(re.compile(r"\b(?:lower|upper|higher)(?=\s+(?:body|limbs?|extrem
 
 #: result words at the edge of an outcome span the tagger took in ("poorer left ventricular function",
 #: "higher OLP", "weight decrease", "Numerical reductions", "improvements"): the sentence's cue, not the name
-_LEAD_CUE = prefiltered(
-    re.compile(r"^(?:(?:numerical|significant|statistically|greater|larger|smaller|more|less|fewer|higher|"
-               r"lower|poorer|better|worse|longer|shorter|increased|decreased|reduced|improved|elevated)\s+)+",
-               re.IGNORECASE))
-_TRAIL_CUE = prefiltered(re.compile(r"(?<!\w)(?:increases?|decreases?|reductions?|declines?)$", re.IGNORECASE))
+_LEAD_CUE = re.compile(r"^(?:(?:numerical|significant|statistically|greater|larger|smaller|more|less|fewer|higher|"
+                       r"lower|poorer|better|worse|longer|shorter|increased|decreased|reduced|improved|elevated)\s+)+",
+                       re.IGNORECASE)
+_TRAIL_CUE = re.compile(r"(?<!\w)(?:increases?|decreases?|reductions?|declines?)$", re.IGNORECASE)
 #: a span that is a result word alone ("improvements", "Numerical reductions"); "clinical improvement",
 #: "weight gain" name outcomes
-_ONLY_CUE = prefiltered(re.compile(r"(?:improvements?|reductions?|increases?|decreases?|declines?)", re.IGNORECASE))
+_ONLY_CUE = re.compile(r"(?:improvements?|reductions?|increases?|decreases?|declines?)", re.IGNORECASE)
 
 
 def cue_edges(text: str, start: int, end: int) -> tuple[int, int]:

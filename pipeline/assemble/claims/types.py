@@ -103,9 +103,8 @@ AIM = Gated(re.compile(
     r"|\b(?:was|were)\s+hypothesi[sz]ed\b|\b(?:study|trial)\s+(?:investigated|examined|tested|assessed)\s+whether\b",
     re.IGNORECASE,
 ), ("aim", "objective", "purpose", "goal", "we ", "this ", "hypothesi", "whether"))
-AIM_START = prefiltered(
-    re.compile(r"^\W*to\s+(?:assess|evaluate|determine|compare|investigate|examine|test|study|explore|"
-               r"describe)\b", re.IGNORECASE))
+AIM_START = re.compile(r"^\W*to\s+(?:assess|evaluate|determine|compare|investigate|examine|test|study|explore|"
+                       r"describe)\b", re.IGNORECASE)
 # (gate kind, regex, its keyword sets)
 _METHODS_RUNS: list[tuple[type[Gated], str, list[tuple[str, ...]]]] = [
     (Gated, r"\brandomi[sz]ed\s+(?:to|into|in|on|at)\b|\brandomly\s+(?:assigned|allocated|divided|selected)",
@@ -225,10 +224,9 @@ class TypingState:
 
 
 #: a Results sentence that opens with values at the start of treatment
-BASAL = prefiltered(
-    re.compile(r"\W*(?:at\s+(?:baseline|entry|admission|enrol\w*|inclusion|randomi[sz]ation)|pre-?operatively|"
-               r"before\s+(?:treatment|surgery|randomi[sz]ation)|(?:the\s+)?(?:mean\s+|median\s+|average\s+)?"
-               r"(?:basal|baseline|pre-?treatment|pre-?operative))\b", re.IGNORECASE))
+BASAL = re.compile(r"\W*(?:at\s+(?:baseline|entry|admission|enrol\w*|inclusion|randomi[sz]ation)|pre-?operatively|"
+                   r"before\s+(?:treatment|surgery|randomi[sz]ation)|(?:the\s+)?(?:mean\s+|median\s+|average\s+)?"
+                   r"(?:basal|baseline|pre-?treatment|pre-?operative))\b", re.IGNORECASE)
 CHANGE = re.compile(r"\b(?:increas\w*|decreas\w*|reduc\w*|improv\w*|after|follow\w*|chang\w*|rose|fell|"
                     r"declin\w*|compared)\b", re.IGNORECASE)
 _THRESHOLD = Gated(re.compile(r"\b(?:more|less|greater|fewer|higher|lower|longer|shorter)\s+than\s+"
