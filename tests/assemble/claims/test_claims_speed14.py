@@ -36,12 +36,12 @@ OLD_AGAINST_START = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|relative\
                                r"(?:baseline|before|" + significance._PRE + r"|prior|initial|admission|week\s+0|day\s+0)\b",
                                re.IGNORECASE)
 REWRITTEN = {
-    "significance.SIGNIFICANT": (significance.SIGNIFICANT, OLD_SIGNIFICANT),
+    "significance.SIGNIFICANT": (significance.SIGNIFICANT.pattern, OLD_SIGNIFICANT),  # the regex behind its gate
     "significance.OTHER_SIMILAR": (significance.OTHER_SIMILAR, OLD_OTHER_SIMILAR),
     "significance.AGAINST_START": (significance.AGAINST_START, OLD_AGAINST_START),
     "types._PASSIVE": (types._PASSIVE.pattern, OLD_PASSIVE),
     "polarity.BOTH_ARMS": (polarity.BOTH_ARMS.pattern, OLD_BOTH_ARMS),
-    "sides._BOTH_LEAD": (sides._BOTH_LEAD, OLD_BOTH_LEAD),
+    "sides._BOTH_LEAD": (sides._BOTH_LEAD.pattern, OLD_BOTH_LEAD),
     "concluded._CLAUSE": (concluded._CLAUSE, OLD_CLAUSE),
     "direction._PURPOSE": (direction._PURPOSE, OLD_PURPOSE),
 }
