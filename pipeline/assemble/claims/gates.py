@@ -2,7 +2,8 @@
 
 A cue pattern (:func:`cues`) is a word-bounded alternation of regex fragments; a gate (:class:`Gated` and its
 kinds) runs it only on texts that hold one of its literal keywords (a substring test on the case-folded text),
-which is what keeps claim assembly within its share of the pipeline's time (issue 13).
+which is what keeps claim assembly within its share of the pipeline's time (issue 13). The keywords are written by
+hand for most gates; :func:`prefiltered` reads them off the pattern itself (:mod:`.literals`, session 29).
 """
 
 from __future__ import annotations
