@@ -33,13 +33,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from claimex.assemble.claims.gates import _FOLDS  # letters IGNORECASE folds to ASCII, str.lower not
+
 # the analysis of this checkout (the tree timed may predate it); it imports nothing of claimex
 _SPEC = importlib.util.spec_from_file_location(
     "claimex_literals", Path(__file__).resolve().parents[1] / "pipeline/assemble/claims/literals.py")
 assert _SPEC is not None and _SPEC.loader is not None
 LITERALS = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(LITERALS)
-ODD = "\u0130\u0131\u017f\u212a"  # letters IGNORECASE folds to ASCII that str.lower does not (claims.gates._FOLDS)
 
 
 class Recorder:
@@ -64,7 +65,7 @@ class Recorder:
         row[1] += ns
         if self.calls is not None and isinstance(text, str):
             self.calls[self.key].append((method, text, args))
-        if self.keys and isinstance(text, str) and not any(c in text for c in ODD):
+        if self.keys and isinstance(text, str) and not any(c in text for c in _FOLDS):
             low = text.lower()
             if not any(k in low for k in self.keys):
                 assert not got or method in ("sub", "split"), (self.key, method, text[:80])

@@ -117,7 +117,7 @@ COMPARE_BEFORE = EndCue(
                r"\w*reffid)", re.IGNORECASE))
 
 _RANDOMISED = prefiltered(re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|compar\w*|between|versus|vs\.?|either|"
-                        r"receiv\w*|given)\b", re.IGNORECASE))
+                                    r"receiv\w*|given)\b", re.IGNORECASE))
 _GIVEN = re.compile(r"receiv|given", re.IGNORECASE)
 _ALTERNATIVE_BEFORE = re.compile(r"(?:\bor|\band|\bwith|\bto)\s+(?:\([^()]{1,15}\)\s+)?(?:to\s+|with\s+|receive\s+)?"
                                  r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)

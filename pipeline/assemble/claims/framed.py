@@ -37,8 +37,8 @@ _MEASURED_BY = prefiltered(
 _OPENED_BY = re.compile(rf"^\W*(?:by|using|via)\s+{_DET}$", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"^\s*,")
 _TREATS = prefiltered(re.compile(r"\b(?:(?:treatment|therapy|management)\s+for|prevention\s+of|"
-                     rf"prophylaxis\s+(?:of|for|against))\s+{_DET}"
-                     r"(?:(?:patients?|women|men|children|subjects)\s+with\s+)?$", re.IGNORECASE))
+                                 rf"prophylaxis\s+(?:of|for|against))\s+{_DET}"
+                                 r"(?:(?:patients?|women|men|children|subjects)\s+with\s+)?$", re.IGNORECASE))
 
 
 # The last word before the span (or before its article) that either framing pattern ends on: a cheap necessary

@@ -60,4 +60,3 @@ def _sequence(items: list[Any]) -> Optional[set[str]]:
     if not candidates:
         return None
     return max(candidates, key=lambda s: (min(len(k) for k in s), -len(s)))
-

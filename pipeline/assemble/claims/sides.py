@@ -131,7 +131,7 @@ def comparator_alone(view: SentenceView, arms: list[Arm]) -> bool:
 
 
 _BOTH_ARMS = prefiltered(re.compile(r"\b(?:in|on|for|within)\s+(?:both|each|all|either)\s+(?:the\s+)?(?:\w+\s+)?"
-                        r"(?:groups?|arms?|sides?)\b", re.IGNORECASE))
+                                    r"(?:groups?|arms?|sides?)\b", re.IGNORECASE))
 
 
 def common_arm(view: SentenceView, arms: list[Arm]) -> bool:

@@ -28,7 +28,7 @@ HARMS = re.compile(r"adverse|side[- ]effect|complication|toxicit", re.IGNORECASE
 OCCURRED = re.compile(r"\b(?:occurr\w*|developed|experienced|suffered)\b", re.IGNORECASE)
 #: the outcome stayed as it was ("no significant differences in changes of ...", "remained unchanged")
 NO_CHANGE = prefiltered(re.compile(r"\bno\s+(?:\w+\s+){0,2}?(?:differences?|changes?)\b|\bunchanged\b|"
-                       r"\bdid\s+not\s+(?:\w+\s+)?(?:differ|change)\b", re.IGNORECASE))
+                                   r"\bdid\s+not\s+(?:\w+\s+)?(?:differ|change)\b", re.IGNORECASE))
 #: no change said without a test or a between-arm null ("remained unchanged", "showed no change")
 UNTESTED_NO_CHANGE = re.compile(r"\bunchanged\b|\bno\s+(?:\w+\s+){0,2}?changes?\b|\bremained\s+(?:stable|constant)\b|"
                                 r"\bdid\s+not\s+(?:\w+\s+)?change\b", re.IGNORECASE)

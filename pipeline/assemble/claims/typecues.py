@@ -136,7 +136,7 @@ TOLERABILITY = Gated(re.compile(
     re.IGNORECASE), ("mild", "low", "manageable", "reversible", "transient", "tolerated", "consistent"))
 #: what happened to the patients counted ("274 patients had died", "No patients suffered from X")
 _EVENT_SEEN = prefiltered(cues(r"died", r"deaths?", r"suffered", r"experienced", r"developed", r"occurred", r"survived",
-                   r"recovered", r"relapsed", r"progressed", r"responded"))
+                               r"recovered", r"relapsed", r"progressed", r"responded"))
 
 
 def counted_event(text: str, measures) -> bool:

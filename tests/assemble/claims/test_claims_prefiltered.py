@@ -14,8 +14,6 @@ from claimex.assemble.claims import gates
 from claimex.assemble.claims.literals import required_keywords
 from claimex.paths import seed_fixture
 
-FOLD_CHARS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
-
 
 @pytest.mark.parametrize(("pattern", "flags", "keywords"), [
     (r"\bsignifican(?:t|ce)\b", 0, {"significan"}),
@@ -50,6 +48,7 @@ def _prefiltered() -> dict[str, gates.Prefiltered]:
 def _texts() -> list[str]:
     seed = seed_fixture().read_text(encoding="utf-8")
     sentences = [s for s in re.split(r"(?<=[.;:])\s+", seed) if s]
+    # the letters ``re`` folds to ASCII and ``str.lower`` does not (``gates._FOLDS``): ſ, K, ı
     odd = [s.replace("s", "\u017f").replace("k", "\u212a").replace("i", "\u0131") for s in sentences]
     made = ["Both groups improved; the increase was significant (P < 0.05) in arm A alone, respectively.",
             "Compared with placebo, mortality decreased by 12% versus 20%; no difference at baseline.",
