@@ -12,6 +12,12 @@ from the vocabulary shows.
     python bench/batch_data.py --citations 300000 --out /tmp/claimex-bench/pubmed-300k.xml.gz
 
 ``--files N`` writes N files ``pubmed26nNNNN.xml.gz`` into the ``--out`` directory.
+
+``--distinct``: every citation gets another real abstract (title and text) of the shared corpora
+(:func:`claimex.corpora.raw.iter_abstracts`, dev documents included: 8,685 texts, mean 1,976 characters),
+shuffled with a fixed seed, inside the next sample citation's metadata; no abstract comes twice (more citations
+than texts: an error). Over PubMed every abstract is new: the replicated samples (617 citations, each met ~10 times
+in 6,000) let a one-worker run's per-text caches answer repeats that two workers each meet for the first time.
 """
 
 from __future__ import annotations
@@ -22,12 +28,14 @@ import random
 import re
 import sys
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from claimex import paths
+from claimex.corpora.raw import iter_abstracts
 
 FIRST_PMID = 40_000_000
 PLACEHOLDER = b"__CLAIMEX_PMID__"
@@ -75,7 +83,45 @@ def vary_numbers(template: bytes, rng: random.Random) -> bytes:
     return template[:start] + body + template[end:]
 
 
-def write_file(path: Path, first: int, n: int, temps: list[bytes], vary: bool = True) -> None:
+ARTICLE_TITLE = re.compile(rb"<ArticleTitle>.*?</ArticleTitle>", re.S)
+ABSTRACT = re.compile(rb"<Abstract>.*?</Abstract>", re.S)
+
+
+def _replace_first(pattern: re.Pattern[bytes], new: bytes, text: bytes) -> bytes:
+    m = pattern.search(text)
+    return text if m is None else text[:m.start()] + new + text[m.end():]
+
+
+def distinct_citations(temps: list[bytes], seed: int = 0) -> list[bytes]:
+    """One citation per distinct shared abstract text (shuffled by ``seed``): the text's first line as
+    ``ArticleTitle`` when it has one (else the template's title), the rest as one ``AbstractText``, in the
+    metadata of the sample citations that have an abstract, taken in turn."""
+    with_abstract = [t for t in temps if ABSTRACT.search(t) and ARTICLE_TITLE.search(t)]
+    texts = sorted(iter_abstracts(exclude_dev=False))
+    random.Random(seed).shuffle(texts)
+    out = []
+    for i, text in enumerate(texts):
+        title, _, body = text.partition("\n")
+        if not body.strip() or len(title) > 300:
+            title, body = "", text
+        temp = with_abstract[i % len(with_abstract)]
+        if title:
+            title_xml = b"<ArticleTitle>" + escape(title.strip()).encode() + b"</ArticleTitle>"
+            temp = _replace_first(ARTICLE_TITLE, title_xml, temp)
+        abstract_xml = b"<Abstract><AbstractText>" + escape(" ".join(body.split())).encode() + \
+            b"</AbstractText></Abstract>"
+        out.append(_replace_first(ABSTRACT, abstract_xml, temp))
+    return out
+
+
+def write_file(path: Path, first: int, n: int, temps: list[bytes], vary: bool = True,
+               distinct: bool = False) -> None:
+    """Citations ``first`` .. ``first + n - 1`` of the run into ``path``: the templates in turn (copies with
+    fresh digits when ``vary``), or with ``distinct`` the ``temps`` as they are (:func:`distinct_citations`;
+    citation ``k`` is ``temps[k]``)."""
+    if distinct and first + n > len(temps):
+        raise SystemExit(f"--distinct: {first + n} citations asked, {len(temps)} distinct abstracts in the shared "
+                         "corpora")
     path.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(path, "wb", compresslevel=6) as fh:
         fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE PubmedArticleSet PUBLIC '
@@ -85,7 +131,7 @@ def write_file(path: Path, first: int, n: int, temps: list[bytes], vary: bool = 
         for i in range(n):
             k = first + i
             temp = temps[k % len(temps)]
-            if vary and k >= len(temps):  # the first copy of each citation is verbatim
+            if vary and not distinct and k >= len(temps):  # the first copy of each citation is verbatim
                 temp = vary_numbers(temp, rng)
             fh.write(temp.replace(PLACEHOLDER, str(FIRST_PMID + k).encode()))
             fh.write(b"\n")
@@ -99,18 +145,20 @@ def main(argv=None) -> None:
     ap.add_argument("--files", type=int, default=1)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--verbatim", action="store_true", help="copies keep their numbers (default: fresh digits)")
+    ap.add_argument("--distinct", action="store_true",
+                    help="a different real abstract in every citation (the shared corpora's 8,685), none repeated")
     args = ap.parse_args(argv)
     if Path(paths.REPO_DIR) in args.out.resolve().parents:
         raise SystemExit("generate benchmark data outside the repository (e.g. /tmp/claimex-bench)")
-    temps = templates()
+    temps = distinct_citations(templates()) if args.distinct else templates()
     if args.files == 1 and args.out.suffix == ".gz":
-        write_file(args.out, 0, args.citations, temps, vary=not args.verbatim)
+        write_file(args.out, 0, args.citations, temps, vary=not args.verbatim, distinct=args.distinct)
         print(f"{args.out}: {args.citations} citations ({args.out.stat().st_size / 1e6:.1f} MB)")
         return
     per = args.citations // args.files
     for f in range(args.files):
         path = args.out / f"pubmed26n{f + 1:04d}.xml.gz"
-        write_file(path, f * per, per, temps, vary=not args.verbatim)
+        write_file(path, f * per, per, temps, vary=not args.verbatim, distinct=args.distinct)
         print(f"{path}: {per} citations ({path.stat().st_size / 1e6:.1f} MB)")
 
 

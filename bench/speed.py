@@ -28,7 +28,9 @@ reported as median and range (the machine is shared, so single figures mislead):
   (``RUSAGE_CHILDREN``), runs interleaved. Target: ratio <= 2.5.
 * ``batch``: ``claimex batch DIR --workers 2`` against ``--workers 1`` (wall clock, whole commands,
   interleaved) on ``--batch-files`` x ``--batch-citations`` citations made by ``bench/batch_data.py``
-  (real PubMed citations with fresh PMIDs); CPU seconds of the whole command and of each of its processes
+  (``--batch-input distinct``, the default: a different real abstract of the shared corpora in every citation, as
+  over PubMed; ``replicated``: the 617 PubMed samples again and again with fresh digits and PMIDs); CPU seconds
+  of the whole command and of each of its processes
   (driver, workers) and peak RSS of each worker (``bench/batch_cpu.py``, psutil samples). Target: >= 1.8x
   on a machine with two free cores; this reads nothing when other jobs hold them (the load average is
   printed): compare the CPU seconds there.
@@ -371,13 +373,15 @@ def cold(folder: Path, runs: int, model: str | None) -> dict:
 
 
 # -- batch ---------------------------------------------------------------------------------------------------
-def make_batch_input(folder: Path, files: int, per_file: int) -> Path:
+def make_batch_input(folder: Path, files: int, per_file: int, distinct: bool = False) -> Path:
     import batch_data
 
     out = folder / "batch-in"
     temps = batch_data.templates()
+    if distinct:
+        temps = batch_data.distinct_citations(temps)
     for f in range(files):
-        batch_data.write_file(out / f"pubmed26n{f + 1:04d}.xml.gz", f * per_file, per_file, temps)
+        batch_data.write_file(out / f"pubmed26n{f + 1:04d}.xml.gz", f * per_file, per_file, temps, distinct=distinct)
     return out
 
 
@@ -391,10 +395,10 @@ def run_batch(inputs: Path, out: Path, workers: int, model: str | None) -> dict:
     return {**res, "citations": sum(s["documents"] for s in manifest["shards"])}
 
 
-def batch(folder: Path, runs: int, model: str | None, files: int, per_file: int) -> dict:
+def batch(folder: Path, runs: int, model: str | None, files: int, per_file: int, distinct: bool = False) -> dict:
     import batch_cpu
 
-    inputs = make_batch_input(folder, files, per_file)
+    inputs = make_batch_input(folder, files, per_file, distinct)
     walls: dict[int, list[float]] = {1: [], 2: []}
     cpus: dict[int, list[float]] = {1: [], 2: []}
     rss: dict[int, list[int]] = {1: [], 2: []}
@@ -414,7 +418,8 @@ def batch(folder: Path, runs: int, model: str | None, files: int, per_file: int)
               f"(CPU {cpus[2][-1]:.1f} s: {split[2]}), speed-up {speedups[-1]:.2f}x (from CPU s on 2 free "
               f"cores: {estimates[-1]:.2f}x), worker peak RSS {rss[2][-2:]} MB (load {load_avg()})", flush=True)
     n = files * per_file
-    return {"citations": n, "files": files, "wall_1": spread(walls[1], 1), "wall_2": spread(walls[2], 1),
+    return {"citations": n, "files": files, "distinct": distinct,
+            "wall_1": spread(walls[1], 1), "wall_2": spread(walls[2], 1),
             "per_s_1": spread([n / w for w in walls[1]], 0), "per_s_2": spread([n / w for w in walls[2]], 0),
             "cpu_1": spread(cpus[1], 1), "cpu_2": spread(cpus[2], 1),
             "speedup": spread(speedups), "speedup_from_cpu": spread(estimates),
@@ -451,7 +456,8 @@ def report(results: dict) -> None:
         b = results["batch"]
         print(f"| `claimex batch`, 1 worker, citations/s | {fmt(b['per_s_1'])} | |")
         print(f"| `claimex batch`, 2 workers, citations/s | {fmt(b['per_s_2'])} | |")
-        print(f"| 2 workers vs 1, wall | {fmt(b['speedup'], 'x')} | >= 1.8x |")
+        inp = "distinct abstracts" if b.get("distinct") else "617 samples replicated"
+        print(f"| 2 workers vs 1, wall ({b['citations']} citations, {inp}) | {fmt(b['speedup'], 'x')} | >= 1.8x |")
         print(f"| 2 workers vs 1, estimated from CPU s (2 free cores, bench/batch_cpu.py) | "
               f"{fmt(b['speedup_from_cpu'], 'x')} | |")
         print(f"| CPU s of the whole command, 1 / 2 workers | {fmt(b['cpu_1'])} / {fmt(b['cpu_2'])} | |")
@@ -471,6 +477,9 @@ def main(argv=None) -> dict:
     ap.add_argument("--limit", type=int, default=None, help="use only the first N abstracts")
     ap.add_argument("--batch-files", type=int, default=4)
     ap.add_argument("--batch-citations", type=int, default=500, help="citations per batch input file")
+    ap.add_argument("--batch-input", choices=("distinct", "replicated"), default="distinct",
+                    help="batch input: a different real abstract in every citation (bench/batch_data.py --distinct; "
+                         "the default since session 30), or the 617 PubMed samples replicated with fresh digits")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--no-freeze", dest="freeze", action="store_false",
                     help="throughput and stages without Extractor.freeze() after the load (before session 15 this "
@@ -495,7 +504,7 @@ def main(argv=None) -> dict:
         if "batch" in sections:
             print("batch (whole commands):", flush=True)
             results["batch"] = batch(folder, max(1, args.runs // 2), args.model, args.batch_files,
-                                     args.batch_citations)
+                                     args.batch_citations, args.batch_input == "distinct")
     results["load_after"] = load_avg()
     report(results)
     if args.json:
