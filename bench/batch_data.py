@@ -131,12 +131,22 @@ def write_file(path: Path, first: int, n: int, temps: list[bytes], vary: bool = 
         for i in range(n):
             k = first + i
             temp = temps[k % len(temps)]
-            if vary and not distinct and k >= len(temps):  # the first copy of each citation is verbatim
+            if vary and k >= len(temps):  # the first copy of each citation is verbatim (distinct: never a copy)
                 temp = vary_numbers(temp, rng)
             fh.write(temp.replace(PLACEHOLDER, str(FIRST_PMID + k).encode()))
             fh.write(b"\n")
         deleted = b"".join(b'<PMID Version="1">%d</PMID>' % (FIRST_PMID - 1 - k) for k in range(5))
         fh.write(b"<DeleteCitation>" + deleted + b"</DeleteCitation>\n</PubmedArticleSet>\n")
+
+
+def write_files(out: Path, files: int, per_file: int, vary: bool = True, distinct: bool = False) -> list[Path]:
+    """``files`` files ``pubmed26nNNNN.xml.gz`` of ``per_file`` citations each in the folder ``out`` (the sample
+    citations replicated, or with ``distinct`` one shared abstract each: :func:`distinct_citations`)."""
+    temps = distinct_citations(templates()) if distinct else templates()
+    paths = [out / f"pubmed26n{f + 1:04d}.xml.gz" for f in range(files)]
+    for f, path in enumerate(paths):
+        write_file(path, f * per_file, per_file, temps, vary=vary, distinct=distinct)
+    return paths
 
 
 def main(argv=None) -> None:
@@ -150,15 +160,13 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
     if Path(paths.REPO_DIR) in args.out.resolve().parents:
         raise SystemExit("generate benchmark data outside the repository (e.g. /tmp/claimex-bench)")
-    temps = distinct_citations(templates()) if args.distinct else templates()
     if args.files == 1 and args.out.suffix == ".gz":
+        temps = distinct_citations(templates()) if args.distinct else templates()
         write_file(args.out, 0, args.citations, temps, vary=not args.verbatim, distinct=args.distinct)
         print(f"{args.out}: {args.citations} citations ({args.out.stat().st_size / 1e6:.1f} MB)")
         return
     per = args.citations // args.files
-    for f in range(args.files):
-        path = args.out / f"pubmed26n{f + 1:04d}.xml.gz"
-        write_file(path, f * per, per, temps, vary=not args.verbatim, distinct=args.distinct)
+    for path in write_files(args.out, args.files, per, vary=not args.verbatim, distinct=args.distinct):
         print(f"{path}: {per} citations ({path.stat().st_size / 1e6:.1f} MB)")
 
 

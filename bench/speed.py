@@ -377,11 +377,7 @@ def make_batch_input(folder: Path, files: int, per_file: int, distinct: bool = F
     import batch_data
 
     out = folder / "batch-in"
-    temps = batch_data.templates()
-    if distinct:
-        temps = batch_data.distinct_citations(temps)
-    for f in range(files):
-        batch_data.write_file(out / f"pubmed26n{f + 1:04d}.xml.gz", f * per_file, per_file, temps, distinct=distinct)
+    batch_data.write_files(out, files, per_file, distinct=distinct)
     return out
 
 
