@@ -5,7 +5,9 @@
 * throughput: abstracts/s of ``nlp.pipe`` over the real abstracts of
   ``pubmed-xml-samples/abstracts_flat.jsonl`` (title + abstract; the 537 records with an
   abstract), measured as CPU time of this single-threaded process (``OPENBLAS_NUM_THREADS=1``),
-  so other load on the machine does not count; best of 3 passes after a warm-up;
+  so other load on the machine does not count; best of 3 passes after a warm-up, each pass meeting its abstracts
+  anew (the per-process caches emptied before it: :func:`claimex.extractor.forget_caches` - the tagger's
+  embedding rows, which ``spacy.load`` turns on, and spaCy's tokenizer cache);
 * per-component milliseconds per abstract (tokenizer and each pipe, same passes);
 * load time: ``spacy.load`` in a fresh interpreter (after ``import claimex.annotate``), and the
   import itself, best of 3 (wall clock);
@@ -40,11 +42,13 @@ def throughput(model: str, texts: list[str], passes: int = 3) -> dict:
     import spacy
 
     import claimex.annotate  # noqa: F401
+    from claimex.extractor import forget_caches
 
     nlp = spacy.load(model)
     list(nlp.pipe(texts[:64]))
     best: dict = {}
     for _ in range(passes):
+        forget_caches(nlp)
         times = {}
         t = time.process_time()
         docs = [nlp.make_doc(x) for x in texts]

@@ -41,30 +41,21 @@ def _is_hf_model(path: Path) -> bool:
     return (path / "config.json").exists() and not (path / "config.cfg").exists()
 
 
-def for_inference(nlp: Language) -> Language:
-    """``nlp`` set up for annotating: components that can keep what they computed for a word do so
-    (the PICO tagger's embedding rows, :meth:`claimex.annotate.tagger.PicoTagger.cache_embeddings`; not
-    while training, whose weights change)."""
-    for _, pipe in nlp.pipeline:
-        if hasattr(pipe, "cache_embeddings"):
-            pipe.cache_embeddings()
-    return nlp
-
-
 def load_nlp(model: str | Path | None = None) -> Language:
-    """Load the pipeline named by ``model`` (see module docstring), :func:`for_inference`."""
+    """Load the pipeline named by ``model`` (see module docstring). A loaded PICO tagger keeps the embedding rows of
+    the words it has seen (:class:`claimex.annotate.tagger.embedcache.EmbedCache`, turned on by its ``from_disk``)."""
     if model is None:
         path = paths.default_model_dir()
         if not (path / "config.cfg").exists():
             raise ModelNotFound(f"default model not found at {path}; {paths.missing_model_hint()}")
-        return for_inference(spacy.load(path))
+        return spacy.load(path)
     if str(model) == RULES:
         return build_pipeline()
     path = paths.model_dir(model)
     if path.is_dir() and (path / "config.cfg").exists():
-        return for_inference(spacy.load(path))
+        return spacy.load(path)
     if spacy.util.is_package(str(model)):
-        return for_inference(spacy.load(str(model)))
+        return spacy.load(str(model))
     if (path.is_dir() and _is_hf_model(path)) or (not path.exists() and "/" in str(model)):
         nlp = build_pipeline()
         nlp.add_pipe(HF_FACTORY, config={"model": str(model)})

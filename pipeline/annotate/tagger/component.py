@@ -86,7 +86,7 @@ class PicoTagger(TrainablePipe):
         self.model = use_fast_ops(model)
         self.name = name
         self.scorer = scorer
-        self.embed_cache: EmbedCache | None = None  # off unless turned on (cache_embeddings)
+        self.embed_cache: EmbedCache | None = None  # on once loaded (from_disk / from_bytes, cache_embeddings)
         self.cfg: dict[str, Any] = {"heads": list(HEADS), "thresholds": dict(thresholds or DEFAULT_THRESHOLDS),
                                     "hysteresis": dict(hysteresis or DEFAULT_HYSTERESIS),
                                     "trim": trim, "propagate": propagate, "exclusive": exclusive,
@@ -133,8 +133,8 @@ class PicoTagger(TrainablePipe):
         return [spread(p, keep, len(doc)) for doc, keep, p in zip(docs, keeps, probs)]
 
     def cache_embeddings(self, on: bool = True) -> bool:
-        """Keep the embedding rows of the words seen (:class:`.embedcache.EmbedCache`; for inference: the
-        pipeline's loaders turn it on). Returns whether it is on (a network of another shape runs as it is)."""
+        """Keep the embedding rows of the words seen (:class:`.embedcache.EmbedCache`; for inference: loading
+        turns it on, ``on=False`` off). Returns whether it is on (a network of another shape runs as it is)."""
         self.embed_cache = EmbedCache(parts(self.model)[0], self.vocab) \
             if on and fits(self.model, self.vocab) else None
         return self.embed_cache is not None
@@ -157,12 +157,20 @@ class PicoTagger(TrainablePipe):
         self._weights_change()
 
     def from_disk(self, path, *, exclude=tuple()):
+        """spaCy's ``from_disk``; a loaded tagger keeps its embedding rows (:meth:`cache_embeddings`): a pipeline
+        read from disk or bytes (``spacy.load``, an installed model package) is for annotating, and training
+        empties the cache at every weight change (:meth:`finish_update`, :meth:`use_params`)."""
         self._weights_change()
-        return super().from_disk(path, exclude=exclude)
+        loaded = super().from_disk(path, exclude=exclude)
+        self.cache_embeddings()
+        return loaded
 
     def from_bytes(self, bytes_data, *, exclude=tuple()):
+        """spaCy's ``from_bytes``, the embedding cache turned on as by :meth:`from_disk`."""
         self._weights_change()
-        return super().from_bytes(bytes_data, exclude=exclude)
+        loaded = super().from_bytes(bytes_data, exclude=exclude)
+        self.cache_embeddings()
+        return loaded
 
     def set_annotations(self, docs: Iterable[Doc], probs: list[numpy.ndarray]) -> None:
         for doc, p in zip(docs, probs):

@@ -17,9 +17,10 @@ small-matrix kernels). ``bench/identity.py`` checks the records byte for byte.
 
 Bounded: at :data:`MAX_ROWS` rows (32 floats each for the default model: 16 MB) the cache starts again empty.
 For inference only: rows made with one set of weights are wrong for another, so :class:`.component.PicoTagger`
-turns it on for loaded pipelines (:meth:`~.component.PicoTagger.cache_embeddings`) and empties it whenever
-its weights may change. :func:`fits` says whether a network has this shape (a ``tok2vec`` whose embedding
-reads only lexical attributes); another network is run as it is. Not for threads sharing one pipeline at once
+turns it on when its weights are loaded (``from_disk`` / ``from_bytes``: ``spacy.load``, an installed model
+package; :meth:`~.component.PicoTagger.cache_embeddings`) and empties it whenever its weights may change.
+:func:`fits` says whether a network has this shape (a ``tok2vec`` whose embedding reads only lexical attributes);
+another network is run as it is. Not for threads sharing one pipeline at once
 (``claimex.batch`` runs one document batch at a time per loaded pipeline).
 """
 

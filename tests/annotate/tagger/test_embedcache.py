@@ -56,7 +56,7 @@ def _same(a, b) -> bool:
 
 def test_loaded_pipeline_caches_and_gives_the_networks_probabilities(tagged):
     nlp, pico, docs, before = tagged
-    assert pico.embed_cache is not None  # load_nlp turns it on
+    assert pico.embed_cache is not None  # loading turns it on
     pico.embed_cache.clear()
     whole = _uncached(pico, docs)
     assert _same(pico.predict(docs), whole)  # rows made in this batch
@@ -114,6 +114,23 @@ def test_weight_changes_empty_the_cache(tagged):
     pico.predict(docs[:2])
     pico.finish_update(lambda key, param, grad: (param, grad))
     assert pico.embed_cache.size == 0
+
+
+def test_spacy_load_turns_the_cache_on_a_pipeline_built_for_training_does_not(shipped_model_path):
+    """A tagger read from disk or bytes (``spacy.load``, a model package) is for annotating and keeps its rows; one
+    built from the config alone (what training starts from) does not, and ``cache_embeddings(False)`` turns it off."""
+    import spacy
+
+    nlp = spacy.load(shipped_model_path)
+    pico = nlp.get_pipe("claimex_pico")
+    assert pico.embed_cache is not None and pico.embed_cache.size == 0
+    nlp("Aspirin reduced pain in 40 adults.")
+    assert pico.embed_cache.size > 0
+    assert pico.cache_embeddings(False) is False and pico.embed_cache is None
+    built = spacy.util.load_model_from_config(nlp.config, auto_fill=True)
+    assert built.get_pipe("claimex_pico").embed_cache is None
+    built.from_bytes(nlp.to_bytes())
+    assert built.get_pipe("claimex_pico").embed_cache is not None
 
 
 def _network(attrs: list[str]):
