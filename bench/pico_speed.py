@@ -38,13 +38,15 @@ def abstracts() -> list[str]:
     return [text for _, text in pubmed_samples()]
 
 
-def throughput(model: str, texts: list[str], passes: int = 3) -> dict:
+def throughput(model: str, texts: list[str], passes: int = 3, embed_cache: bool = True) -> dict:
     import spacy
 
     import claimex.annotate  # noqa: F401
     from claimex.extractor import forget_caches
 
     nlp = spacy.load(model)
+    if not embed_cache and "claimex_pico" in nlp.pipe_names:
+        nlp.get_pipe("claimex_pico").cache_embeddings(False)
     list(nlp.pipe(texts[:64]))
     best: dict = {}
     for _ in range(passes):
@@ -93,11 +95,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("models", nargs="+")
     ap.add_argument("--json")
+    ap.add_argument("--no-embed-cache", action="store_true",
+                    help="turn the tagger's embedding cache off after spacy.load (as before session 31), for A/B runs")
     args = ap.parse_args()
     texts = abstracts()
     results = {}
     for m in args.models:
-        r = {"size_bytes": size(m), **load_time(m), **throughput(m, texts)}
+        r = {"size_bytes": size(m), **load_time(m), **throughput(m, texts, embed_cache=not args.no_embed_cache)}
         results[m] = r
         ms = r["ms_per_abstract"]
         print(f"{m}: {r['abstracts_per_s']} abstracts/s/core (full pipeline, {r['tokens_per_abstract']} "
