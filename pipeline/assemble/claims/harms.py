@@ -38,7 +38,10 @@ HARM_RUNS = Alternation([Gated(re.compile(alts, re.IGNORECASE), keys) for alts, 
       "blood pressure", "tumor size", "tumour size")),
     (r"viral|virus|requirement|consumption|rescue|dose of|pressure|reaction time|latenc",
      ("viral", "virus", "requirement", "consumption", "rescue", "dose of", "pressure", "reaction time", "latenc")),
-    (r"(?<=\w)(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w|sweat|arrhythm|fibrillation|\bdependen|dyskinesia|seizure",
+    # a disease's suffix, not a word that merely ends so ("diagnosis", "prognosis"); "hypo-" of a disorder, not
+    # "hypothesis"
+    (r"(?<=\w)(?<!diagn)(?<!progn)(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo(?!thes)\w|sweat|arrhythm|fibrillation|"
+     r"\bdependen|dyskinesia|seizure",
      ("itis", "osis", "hyper", "hypo", "sweat", "arrhythm", "fibrillation", "dependen", "dyskinesia", "seizure")),
     (r"delirium|agitation|shivering|headache|constipation|diarrh|fracture|ulcer|stroke|infarct|thrombo|sepsis",
      ("delirium", "agitation", "shivering", "headache", "constipation", "diarrh", "fracture", "ulcer", "stroke",

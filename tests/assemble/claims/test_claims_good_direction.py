@@ -49,3 +49,34 @@ def test_an_improved_recurrence_free_survival_is_an_increase():
     got = {tuple(entity_texts(rec, c.outcome)): (c.direction, c.significant) for c in claims_of(rec)}
     assert got[("recurrence-free survival",)] == ("increase", True)
     assert got[("distant metastases",)][0] == "decrease"
+
+
+@pytest.mark.parametrize("outcome", [
+    "time of diagnosis", "Mean time from diagnosis to initiation of NAT", "OSA diagnosis rate", "prognosis",
+    "hypothesis testing",
+])
+def test_words_that_only_end_like_a_disease_are_no_harm(outcome):
+    # "-osis" names a disease ("fibrosis"), "hypo-" a disorder ("hypoglycaemia"); "diagnosis", "prognosis",
+    # "hypothesis" name neither (findings gold outcome names; session 31)
+    assert not harmful(outcome)
+
+
+@pytest.mark.parametrize("outcome", ["liver fibrosis", "new diagnoses of osteoporosis", "stenosis", "hypoglycaemia",
+                                     "gingivitis"])
+def test_the_diseases_of_those_suffixes_stay_harmful(outcome):
+    assert harmful(outcome)
+
+
+def test_an_improved_survival_beside_the_time_of_diagnosis_is_an_increase():
+    # PICO-Corpus PMID 22105826 (findings gold, tune half): "at the time of diagnosis", tagged as an outcome of the
+    # claim, made the whole claim's outcome a harm ("diagnosis" read as a disease in -osis): "improved" became a decrease
+    text = ("In exploratory analyses, TX/CEX improved breast cancer-specific survival (HR, 0.64; 95% CI, 0.44 to 0.95; "
+            "P = .027) and RFS in women with triple-negative disease and in women who had more than three metastatic "
+            "axillary lymph nodes at the time of diagnosis.")
+    rec = make_record(text, [("INTERVENTION", "TX/CEX"), ("OUTCOME", "breast cancer-specific survival"),
+                             ("OUTCOME", "RFS"), ("OUTCOME", "time of diagnosis")])
+    for sentence in rec.sentences:
+        sentence.section = "RESULTS"
+    got = [(entity_texts(rec, c.outcome), c.direction) for c in claims_of(rec)]
+    assert got and all(direction == "increase" for outcomes, direction in got
+                       if "breast cancer-specific survival" in outcomes), got

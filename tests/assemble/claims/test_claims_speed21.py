@@ -11,7 +11,8 @@ import pytest
 from claimex.assemble.claims.gates import Gated
 from claimex.assemble.claims.harms import HARM_OBJECT, HARM_RUNS, HARMFUL, NOT_HARMFUL, harmful
 
-#: harms.HARMFUL's pattern as it stood in main c4a2cb8 (one alternation), frozen as the reference
+#: harms.HARMFUL's pattern as it stood in main c4a2cb8 (one alternation), frozen as the reference; with session 31's
+#: "diagnosis" / "prognosis" / "hypothesis" left out of the disease suffixes (the runs must still join to it)
 ORIGINAL = re.compile(
     # "die(d/s)" as a word: "diet", "dietary", "studied" name no harm (docs/claims-rounds.md section 32.6)
     r"pain|symptom|depress|anxiety|distress|mortality|death|\bd(?:ie[sd]?|ying)\b|risk|complication|adverse|"
@@ -21,7 +22,8 @@ ORIGINAL = re.compile(
     r"lesion|handicap|dizz|damage|injur|stenos|tension|anger|confusion|insomnia|disturbance|burden|morbidity|"
     r"craving|attrition|dropout|drop-out|cholesterol|ldl|triglycerid|glucose|hba1c|blood pressure|tumou?r size|"
     r"viral|virus|requirement|consumption|rescue|dose of|pressure|reaction time|latenc|"
-    r"(?<=\w)(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo\w|sweat|arrhythm|fibrillation|\bdependen|dyskinesia|seizure|"
+    r"(?<=\w)(?<!diagn)(?<!progn)(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo(?!thes)\w|sweat|arrhythm|fibrillation|"
+    r"\bdependen|dyskinesia|seizure|"
     r"delirium|agitation|shivering|headache|constipation|diarrh|fracture|ulcer|stroke|infarct|thrombo|sepsis|"
     r"pneumonia|nause|complaint|\b[SD]?BP\b|\b(?:systolic|diastolic)$|"  # blood pressure, also "systolic" alone
     # severity scales, where a higher score is worse (depression, psychosis, skin disease, disability)
