@@ -31,8 +31,8 @@ HARM_RUNS = Alternation([Gated(re.compile(alts, re.IGNORECASE), keys) for alts, 
     (r"stay|swelling|discomfort|inflammat|edema|oedema|\bitch|prurit|dyspn|cough|wheez|exacerbat|hospitali|admission",
      ("stay", "swelling", "discomfort", "inflammat", "edema", "oedema", "itch", "prurit", "dyspn", "cough", "wheez",
       "exacerbat", "hospitali", "admission")),
-    (r"lesion|handicap|dizz|damage|injur|stenos|\btension|disten[st]ion|anger|confusion|insomnia|disturbance|burden|"
-     r"morbidity",
+    (r"lesion|handicap|dizz|damage|injur|stenos|\btension|disten[st]ion|(?<!l)anger|confusion|insomnia|disturbance|"
+     r"burden|morbidity",
      ("lesion", "handicap", "dizz", "damage", "injur", "stenos", "tension", "disten", "anger", "confusion", "insomnia",
       "disturbance", "burden", "morbidity")),
     (r"craving|attrition|dropout|drop-out|cholesterol|ldl|triglycerid|glucose|hba1c|blood pressure|tumou?r size",
@@ -115,9 +115,11 @@ NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|r
 #: "free of recurrence"), the time until it happens ("time to first relapse"), knowing or handling it ("pain
 #: management", "arthritis self-efficacy", "knowledge about pain"). Each match covers the harm's words; a harm outside
 #: every such stretch still makes the outcome harmful ("relapse-free survival and toxicity", "weight self-efficacy,
-#: negative emotions").
+#: negative emotions"). Also a harm word turned into its absence or its remedy ("asymptomatic", "painless",
+#: "anti-inflammatory", "antiviral", "antithrombotic"; session 31).
 HARM_OBJECT = prefiltered(re.compile(
     r"\b[\w-]+-free\b|\bfree\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}[\w-]+|"
+    r"\basymptomatic\b|\b(?:pain|symptom)less\b|\banti-?(?:inflammat|viral|thrombo)\w*|"
     r"\btime\s+to\s+(?:the\s+)?(?:first\s+)?(?:\w+\s+)?(?:relapse|recurren|progression|death|failure|exacerbation|"
     r"hospitali|readmission|reinfarction|stroke|fracture)\w*|"
     r"\b(?:[\w-]+\s+){1,2}?(?:management|coping|self-efficacy|prevention)\b|"

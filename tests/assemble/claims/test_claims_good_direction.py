@@ -54,7 +54,8 @@ def test_an_improved_recurrence_free_survival_is_an_increase():
 @pytest.mark.parametrize("outcome", [
     "time of diagnosis", "Mean time from diagnosis to initiation of NAT", "OSA diagnosis rate", "prognosis",
     "hypothesis testing", "Active extension ROM", "flexion/extension", "sustained attention", "retention rate",
-    "intention to quit", "switch rate",
+    "intention to quit", "switch rate", "Langerhans cell density", "asymptomatic", "painless delivery",
+    "anti-inflammatory effect", "antiviral activity",
 ])
 def test_words_that_only_end_like_a_disease_are_no_harm(outcome):
     # "-osis" names a disease ("fibrosis"), "hypo-" a disorder ("hypoglycaemia"); "diagnosis", "prognosis",
@@ -65,7 +66,8 @@ def test_words_that_only_end_like_a_disease_are_no_harm(outcome):
 
 @pytest.mark.parametrize("outcome", ["liver fibrosis", "new diagnoses of osteoporosis", "stenosis", "hypoglycaemia",
                                      "gingivitis", "abdominal distension", "abdominal distention", "muscle tension",
-                                     "tension-type headache", "hypertension", "itching"])
+                                     "tension-type headache", "hypertension", "itching", "anger",
+                                     "asymptomatic bacteriuria and urinary tract infection"])
 def test_the_diseases_of_those_suffixes_stay_harmful(outcome):
     assert harmful(outcome)
 

@@ -13,15 +13,16 @@ from claimex.assemble.claims.harms import HARM_OBJECT, HARM_RUNS, HARMFUL, NOT_H
 
 #: harms.HARMFUL's pattern as it stood in main c4a2cb8 (one alternation), frozen as the reference; with session 31's
 #: "diagnosis" / "prognosis" / "hypothesis" left out of the disease suffixes and "itch" / "tension" made words of their
-#: own ("switch", "attention", "extension"; "distension" kept) - the runs must still join to it
+#: own ("switch", "attention", "extension"; "distension" kept), "anger" not of "Langerhans" - the runs must still join
+#: to it
 ORIGINAL = re.compile(
     # "die(d/s)" as a word: "diet", "dietary", "studied" name no harm (docs/claims-rounds.md section 32.6)
     r"pain|symptom|depress|anxiety|distress|mortality|death|\bd(?:ie[sd]?|ying)\b|risk|complication|adverse|"
     r"side[- ]effect|toxicit|"
     r"relapse|recurren|infection|nausea|vomit|fatigue|stress|disab|severity|incidence|failure|bleed|h(?:a)?emorrh|"
     r"stay|swelling|discomfort|inflammat|edema|oedema|\bitch|prurit|dyspn|cough|wheez|exacerbat|hospitali|admission|"
-    r"lesion|handicap|dizz|damage|injur|stenos|\btension|disten[st]ion|anger|confusion|insomnia|disturbance|burden|"
-    r"morbidity|"
+    r"lesion|handicap|dizz|damage|injur|stenos|\btension|disten[st]ion|(?<!l)anger|confusion|insomnia|disturbance|"
+    r"burden|morbidity|"
     r"craving|attrition|dropout|drop-out|cholesterol|ldl|triglycerid|glucose|hba1c|blood pressure|tumou?r size|"
     r"viral|virus|requirement|consumption|rescue|dose of|pressure|reaction time|latenc|"
     r"(?<=\w)(?<!diagn)(?<!progn)(?:itis|osis)\b|\bhyper(?!trophy)\w|\bhypo(?!thes)\w|sweat|arrhythm|fibrillation|"
