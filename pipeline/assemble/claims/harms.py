@@ -115,15 +115,16 @@ NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|r
 #: "free of recurrence"), the time until it happens ("time to first relapse"), knowing or handling it ("pain
 #: management", "arthritis self-efficacy", "knowledge about pain"). Each match covers the harm's words; a harm outside
 #: every such stretch still makes the outcome harmful ("relapse-free survival and toxicity", "weight self-efficacy,
-#: negative emotions"). Also a harm word turned into its absence or its remedy ("asymptomatic", "painless",
-#: "anti-inflammatory", "antiviral", "antithrombotic"; session 31).
+#: negative emotions"). Also, session 31: a harm word turned into its absence or its remedy ("asymptomatic", "painless",
+#: "anti-inflammatory", "antiviral", "antithrombotic"), its control ("blood pressure control", "control of acute and
+#: delayed CINV") and how much of it is borne ("pain threshold", "glucose tolerance").
 HARM_OBJECT = prefiltered(re.compile(
     r"\b[\w-]+-free\b|\bfree\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}[\w-]+|"
     r"\basymptomatic\b|\b(?:pain|symptom)less\b|\banti-?(?:inflammat|viral|thrombo)\w*|"
     r"\btime\s+to\s+(?:the\s+)?(?:first\s+)?(?:\w+\s+)?(?:relapse|recurren|progression|death|failure|exacerbation|"
     r"hospitali|readmission|reinfarction|stroke|fracture)\w*|"
-    r"\b(?:[\w-]+\s+){1,2}?(?:management|coping|self-efficacy|prevention)\b|"
-    r"\b(?:knowledge|awareness|attitudes?|beliefs?|management|prevention)\s+(?:of|about|towards?|regarding|on)\s+"
+    r"\b(?:[\w-]+\s+){1,2}?(?:management|coping|self-efficacy|prevention|control|thresholds?|tolerance)\b|"
+    r"\b(?:knowledge|awareness|attitudes?|beliefs?|management|prevention|control)\s+(?:of|about|towards?|regarding|on)\s+"
     r"(?:[\w-]+\s+){0,3}[\w-]+", re.IGNORECASE))
 
 

@@ -55,7 +55,8 @@ def test_an_improved_recurrence_free_survival_is_an_increase():
     "time of diagnosis", "Mean time from diagnosis to initiation of NAT", "OSA diagnosis rate", "prognosis",
     "hypothesis testing", "Active extension ROM", "flexion/extension", "sustained attention", "retention rate",
     "intention to quit", "switch rate", "Langerhans cell density", "asymptomatic", "painless delivery",
-    "anti-inflammatory effect", "antiviral activity",
+    "anti-inflammatory effect", "antiviral activity", "blood pressure control", "BP control", "good nausea control",
+    "control of acute and delayed CINV", "pain threshold", "mechanical hyperalgesia threshold", "glucose tolerance",
 ])
 def test_words_that_only_end_like_a_disease_are_no_harm(outcome):
     # "-osis" names a disease ("fibrosis"), "hypo-" a disorder ("hypoglycaemia"); "diagnosis", "prognosis",
@@ -67,7 +68,8 @@ def test_words_that_only_end_like_a_disease_are_no_harm(outcome):
 @pytest.mark.parametrize("outcome", ["liver fibrosis", "new diagnoses of osteoporosis", "stenosis", "hypoglycaemia",
                                      "gingivitis", "abdominal distension", "abdominal distention", "muscle tension",
                                      "tension-type headache", "hypertension", "itching", "anger",
-                                     "asymptomatic bacteriuria and urinary tract infection"])
+                                     "asymptomatic bacteriuria and urinary tract infection", "bladder control symptoms",
+                                     "pain scores in the control group"])
 def test_the_diseases_of_those_suffixes_stay_harmful(outcome):
     assert harmful(outcome)
 
