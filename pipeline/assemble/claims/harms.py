@@ -84,6 +84,16 @@ HARM_RUNS = Alternation([Gated(re.compile(alts, re.IGNORECASE), keys) for alts, 
       "sick")),
     (r"\bwait|recovery\s+time|extubation\s+time|\bonset\s+time|time\s+to\s+onset|mechanical\s+ventilation",
      ("wait", "recovery", "extubation", "onset", "mechanical")),
+    # toxicities and complications of treatment named by their disorder (session 31: among 1,248 outside abstracts'
+    # outcomes, "neutropenia" 124 times, "seroma" 50, "dysfunction" 35, "neuropathy" 30, "metastases" 42), and a
+    # disease's progression
+    (r"penia\b|(?:neuro|retino|nephro|myo|encephalo|radiculo|arthro)path(?:y|ies)\b|algias?\b|\ban(?:a)?emi|alopecia|"
+     r"\brash|xerostomia|dysphagia|dysfunction|metasta|progression|h(?:a)?ematoma|seroma|spasm|cramp|numbness|"
+     r"dehiscence|\bleak|syndrome",
+     ("penia", "neuropath", "retinopath", "nephropath", "myopath", "encephalopath", "radiculopath", "arthropath",
+      "algia", "anemi", "anaemi", "alopecia", "rash", "xerostomia", "dysphagia", "dysfunction", "metasta",
+      "progression", "hematoma", "haematoma", "seroma", "spasm", "cramp", "numbness", "dehiscence", "leak",
+      "syndrome")),
 ]])
 #: the harms words as one alternation (:data:`HARM_RUNS` joined), gated by a keyword of each alternative
 HARMFUL = Gated(HARM_RUNS.pattern, (
@@ -107,7 +117,10 @@ HARMFUL = Gated(HARM_RUNS.pattern, (
     "mda", "fibrinogen", "d-dimer", "homocysteine", "negative", "suicid", "self-harm", "aggressi", "hostility",
     "irritab", "crying", "drowsiness", "sleepiness", "snoring", "heartburn", "reflux", "bloating", "flatulence",
     "dyspepsia", "attack", "obesity", "overweight", "absentee", "sick leave", "wait", "recovery time",
-    "extubation time", "onset", "mechanical ventilation", "dying"))
+    "extubation time", "onset", "mechanical ventilation", "dying", "penia", "neuropath", "retinopath", "nephropath",
+    "myopath", "encephalopath", "radiculopath", "arthropath", "algia", "anemi", "anaemi", "alopecia", "rash",
+    "xerostomia", "dysphagia", "dysfunction", "metasta", "progression", "hematoma", "haematoma", "seroma", "spasm",
+    "cramp", "numbness", "dehiscence", "leak", "syndrome"))
 #: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful
 NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)", re.IGNORECASE)
 #: A harm named as the object of what an outcome measures, where more is better (session 18, docs/claims-rounds.md
@@ -121,9 +134,9 @@ NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|r
 HARM_OBJECT = prefiltered(re.compile(
     r"\b[\w-]+-free\b|\bfree\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}[\w-]+|"
     r"\basymptomatic\b|\b(?:pain|symptom)less\b|\banti-?(?:inflammat|viral|thrombo)\w*|"
-    r"\btime\s+to\s+(?:the\s+)?(?:first\s+)?(?:\w+\s+)?(?:relapse|recurren|progression|death|failure|exacerbation|"
-    r"hospitali|readmission|reinfarction|stroke|fracture)\w*|"
-    r"\b(?:[\w-]+\s+){1,2}?(?:management|coping|self-efficacy|prevention|control|thresholds?|tolerance)\b|"
+    r"\btime\s+to\s+(?:the\s+)?(?:first\s+)?(?:\w+\s+){0,2}(?:relapse|recurren|progression|death|failure|exacerbation|"
+    r"hospitali|readmission|reinfarction|stroke|fracture|metasta)\w*|"
+    r"\b(?:[\w-]+\s+){1,2}?(?:management|coping|self-efficacy|prevention|control|thresholds?|tolerance|healing)\b|"
     r"\b(?:knowledge|awareness|attitudes?|beliefs?|management|prevention|control)\s+(?:of|about|towards?|regarding|on)\s+"
     r"(?:[\w-]+\s+){0,3}[\w-]+", re.IGNORECASE))
 

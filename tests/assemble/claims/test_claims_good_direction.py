@@ -57,6 +57,8 @@ def test_an_improved_recurrence_free_survival_is_an_increase():
     "intention to quit", "switch rate", "Langerhans cell density", "asymptomatic", "painless delivery",
     "anti-inflammatory effect", "antiviral activity", "blood pressure control", "BP control", "good nausea control",
     "control of acute and delayed CINV", "pain threshold", "mechanical hyperalgesia threshold", "glucose tolerance",
+    "time to distant metastasis", "Median time to progression", "progression-free survival", "empathy scores",
+    "osteopathy", "breast abscess healing rate", "Time to second disease progression",
 ])
 def test_words_that_only_end_like_a_disease_are_no_harm(outcome):
     # "-osis" names a disease ("fibrosis"), "hypo-" a disorder ("hypoglycaemia"); "diagnosis", "prognosis",
@@ -69,7 +71,14 @@ def test_words_that_only_end_like_a_disease_are_no_harm(outcome):
                                      "gingivitis", "abdominal distension", "abdominal distention", "muscle tension",
                                      "tension-type headache", "hypertension", "itching", "anger",
                                      "asymptomatic bacteriuria and urinary tract infection", "bladder control symptoms",
-                                     "pain scores in the control group"])
+                                     "pain scores in the control group",
+                                     # session 31: disorders that name toxicities and complications
+                                     "Grade 3/4 neutropenia", "febrile neutropenia", "seroma formation",
+                                     "erectile dysfunction", "Grade 3 sensory neuropathy", "distant metastases",
+                                     "hand-foot syndrome", "arthralgia", "grade 3 anemia", "anaemia", "alopecia",
+                                     "acne-like rash", "wound dehiscence", "postoperative hematoma", "air leak",
+                                     "amount of lymphatic leakage", "leg cramps", "laryngospasm", "disease progression",
+                                     "diabetic retinopathy", "xerostomia", "dysphagia"])
 def test_the_diseases_of_those_suffixes_stay_harmful(outcome):
     assert harmful(outcome)
 
@@ -87,3 +96,15 @@ def test_an_improved_survival_beside_the_time_of_diagnosis_is_an_increase():
     got = [(entity_texts(rec, c.outcome), c.direction) for c in claims_of(rec)]
     assert got and all(direction == "increase" for outcomes, direction in got
                        if "breast cancer-specific survival" in outcomes), got
+
+
+def test_fewer_neutropenias_with_the_intervention_is_a_decrease():
+    # EBM-NLP-style result sentence built on the outside abstracts' commonest missed harm (session 31): a harm named
+    # by its disorder ("neutropenia") was read as a good outcome, so "improved" and the prior turned the wrong way
+    text = "Neutropenia improved significantly with pegfilgrastim compared with placebo (P = 0.01)."
+    rec = make_record(text, [("OUTCOME", "Neutropenia"), ("INTERVENTION", "pegfilgrastim"),
+                             ("COMPARATOR", "placebo")])
+    for sentence in rec.sentences:
+        sentence.section = "RESULTS"
+    got = [(entity_texts(rec, c.outcome), c.direction, c.significant) for c in claims_of(rec)]
+    assert (["Neutropenia"], "decrease", True) in got, got

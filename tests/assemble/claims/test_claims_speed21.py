@@ -46,7 +46,11 @@ ORIGINAL = re.compile(
     r"malondialdehyde|\bMDA\b|fibrinogen|d-dimer|homocysteine|\bnegative\s+(?:emotion|affect|symptom|"
     r"behaviou?r|mood|thought)|suicid|self-harm|aggressi|hostility|irritab|crying|drowsiness|sleepiness|snoring|"
     r"heartburn|reflux|bloating|flatulence|dyspepsia|\battacks?\b|obesity|overweight|absentee|sick\s+leave|"
-    r"\bwait|recovery\s+time|extubation\s+time|\bonset\s+time|time\s+to\s+onset|mechanical\s+ventilation",
+    r"\bwait|recovery\s+time|extubation\s+time|\bonset\s+time|time\s+to\s+onset|mechanical\s+ventilation|"
+    # session 31: toxicities and complications named by their disorder, a disease's progression
+    r"penia\b|(?:neuro|retino|nephro|myo|encephalo|radiculo|arthro)path(?:y|ies)\b|algias?\b|\ban(?:a)?emi|alopecia|"
+    r"\brash|xerostomia|dysphagia|dysfunction|metasta|progression|h(?:a)?ematoma|seroma|spasm|cramp|numbness|"
+    r"dehiscence|\bleak|syndrome",
     re.IGNORECASE,
 )
 #: the gate of c4a2cb8: the pattern tried only where one of these keywords occurs
