@@ -94,6 +94,13 @@ HARM_RUNS = Alternation([Gated(re.compile(alts, re.IGNORECASE), keys) for alts, 
       "algia", "anemi", "anaemi", "alopecia", "rash", "xerostomia", "dysphagia", "dysfunction", "metasta",
       "progression", "hematoma", "haematoma", "seroma", "spasm", "cramp", "numbness", "dehiscence", "leak",
       "syndrome")),
+    # clinical events and the signs of harm an outcome names: "cardiovascular events", "-emia" (leukaemia, ischaemia,
+    # candidemia), fever, a cardiac arrest (not a cell-cycle one), fluid or urinary retention (not a retention rate)
+    (r"\bevents?\b|(?<=\w)(?:a)?emias?\b|\bfevers?\b|embolism|bradycardi|tachycardi|somnolence|\bchills\b|apn(?:o)?ea|"
+     r"atelectasis|tinnitus|syncope|vertigo|(?:cardiac|cardiopulmonary|respiratory)\s+arrest|"
+     r"(?:urinary|fluid|water|sodium|gastric)\s+retention",
+     ("event", "emia", "fever", "embolism", "bradycardi", "tachycardi", "somnolence", "chills", "apnea", "apnoea",
+      "atelectasis", "tinnitus", "syncope", "vertigo", "arrest", "retention")),
 ]])
 #: the harms words as one alternation (:data:`HARM_RUNS` joined), gated by a keyword of each alternative
 HARMFUL = Gated(HARM_RUNS.pattern, (
@@ -120,7 +127,9 @@ HARMFUL = Gated(HARM_RUNS.pattern, (
     "extubation time", "onset", "mechanical ventilation", "dying", "penia", "neuropath", "retinopath", "nephropath",
     "myopath", "encephalopath", "radiculopath", "arthropath", "algia", "anemi", "anaemi", "alopecia", "rash",
     "xerostomia", "dysphagia", "dysfunction", "metasta", "progression", "hematoma", "haematoma", "seroma", "spasm",
-    "cramp", "numbness", "dehiscence", "leak", "syndrome"))
+    "cramp", "numbness", "dehiscence", "leak", "syndrome", "event", "emia", "fever", "embolism", "bradycardi",
+    "tachycardi", "somnolence", "chills", "apnea", "apnoea", "atelectasis", "tinnitus", "syncope", "vertigo", "arrest",
+    "retention"))
 #: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful
 NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)", re.IGNORECASE)
 #: A harm named as the object of what an outcome measures, where more is better (session 18, docs/claims-rounds.md
@@ -132,10 +141,10 @@ NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|r
 #: "anti-inflammatory", "antiviral", "antithrombotic"), its control ("blood pressure control", "control of acute and
 #: delayed CINV") and how much of it is borne ("pain threshold", "glucose tolerance").
 HARM_OBJECT = prefiltered(re.compile(
-    r"\b[\w-]+-free\b|\bfree\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}[\w-]+|"
+    r"\b[\w-]+-free\b|\b[\w-]+\s+free(?=\s+(?:survival|interval|days))|\bfree\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}[\w-]+|"
     r"\basymptomatic\b|\b(?:pain|symptom)less\b|\banti-?(?:inflammat|viral|thrombo)\w*|"
     r"\btime\s+to\s+(?:the\s+)?(?:first\s+)?(?:\w+\s+){0,2}(?:relapse|recurren|progression|death|failure|exacerbation|"
-    r"hospitali|readmission|reinfarction|stroke|fracture|metasta)\w*|"
+    r"hospitali|readmission|reinfarction|stroke|fracture|metasta|events?\b)\w*|"
     r"\b(?:[\w-]+\s+){1,2}?(?:management|coping|self-efficacy|prevention|control|thresholds?|tolerance|healing)\b|"
     r"\b(?:knowledge|awareness|attitudes?|beliefs?|management|prevention|control)\s+(?:of|about|towards?|regarding|on)\s+"
     r"(?:[\w-]+\s+){0,3}[\w-]+", re.IGNORECASE))

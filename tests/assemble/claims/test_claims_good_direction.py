@@ -58,7 +58,9 @@ def test_an_improved_recurrence_free_survival_is_an_increase():
     "anti-inflammatory effect", "antiviral activity", "blood pressure control", "BP control", "good nausea control",
     "control of acute and delayed CINV", "pain threshold", "mechanical hyperalgesia threshold", "glucose tolerance",
     "time to distant metastasis", "Median time to progression", "progression-free survival", "empathy scores",
-    "osteopathy", "breast abscess healing rate", "Time to second disease progression",
+    "osteopathy", "breast abscess healing rate", "Time to second disease progression", "event-free survival",
+    "event free survival", "pain free days",
+    "time to first event", "retention rate", "complete cell-cycle arrest", "academic performance",
 ])
 def test_words_that_only_end_like_a_disease_are_no_harm(outcome):
     # "-osis" names a disease ("fibrosis"), "hypo-" a disorder ("hypoglycaemia"); "diagnosis", "prognosis",
@@ -78,7 +80,10 @@ def test_words_that_only_end_like_a_disease_are_no_harm(outcome):
                                      "hand-foot syndrome", "arthralgia", "grade 3 anemia", "anaemia", "alopecia",
                                      "acne-like rash", "wound dehiscence", "postoperative hematoma", "air leak",
                                      "amount of lymphatic leakage", "leg cramps", "laryngospasm", "disease progression",
-                                     "diabetic retinopathy", "xerostomia", "dysphagia"])
+                                     "diabetic retinopathy", "xerostomia", "dysphagia", "cardiovascular events",
+                                     "event rates", "leukemia", "skin flap ischaemia", "fever", "pulmonary embolism",
+                                     "bradycardia", "somnolence", "chills", "episodes of central apnea", "tinnitus",
+                                     "cardiac arrest", "fluid retention", "postoperative urinary retention"])
 def test_the_diseases_of_those_suffixes_stay_harmful(outcome):
     assert harmful(outcome)
 

@@ -50,7 +50,10 @@ ORIGINAL = re.compile(
     # session 31: toxicities and complications named by their disorder, a disease's progression
     r"penia\b|(?:neuro|retino|nephro|myo|encephalo|radiculo|arthro)path(?:y|ies)\b|algias?\b|\ban(?:a)?emi|alopecia|"
     r"\brash|xerostomia|dysphagia|dysfunction|metasta|progression|h(?:a)?ematoma|seroma|spasm|cramp|numbness|"
-    r"dehiscence|\bleak|syndrome",
+    r"dehiscence|\bleak|syndrome|"
+    r"\bevents?\b|(?<=\w)(?:a)?emias?\b|\bfevers?\b|embolism|bradycardi|tachycardi|somnolence|\bchills\b|apn(?:o)?ea|"
+    r"atelectasis|tinnitus|syncope|vertigo|(?:cardiac|cardiopulmonary|respiratory)\s+arrest|"
+    r"(?:urinary|fluid|water|sodium|gastric)\s+retention",
     re.IGNORECASE,
 )
 #: the gate of c4a2cb8: the pattern tried only where one of these keywords occurs
