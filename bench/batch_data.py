@@ -139,10 +139,16 @@ def write_file(path: Path, first: int, n: int, temps: list[bytes], vary: bool = 
         fh.write(b"<DeleteCitation>" + deleted + b"</DeleteCitation>\n</PubmedArticleSet>\n")
 
 
+def citations(distinct: bool = False) -> list[bytes]:
+    """The citations a run draws from: the PubMed sample templates, or with ``distinct`` one per shared abstract
+    (:func:`distinct_citations`)."""
+    return distinct_citations(templates()) if distinct else templates()
+
+
 def write_files(out: Path, files: int, per_file: int, vary: bool = True, distinct: bool = False) -> list[Path]:
     """``files`` files ``pubmed26nNNNN.xml.gz`` of ``per_file`` citations each in the folder ``out`` (the sample
-    citations replicated, or with ``distinct`` one shared abstract each: :func:`distinct_citations`)."""
-    temps = distinct_citations(templates()) if distinct else templates()
+    citations replicated, or with ``distinct`` one shared abstract each: :func:`citations`)."""
+    temps = citations(distinct)
     paths = [out / f"pubmed26n{f + 1:04d}.xml.gz" for f in range(files)]
     for f, path in enumerate(paths):
         write_file(path, f * per_file, per_file, temps, vary=vary, distinct=distinct)
@@ -161,8 +167,8 @@ def main(argv=None) -> None:
     if Path(paths.REPO_DIR) in args.out.resolve().parents:
         raise SystemExit("generate benchmark data outside the repository (e.g. /tmp/claimex-bench)")
     if args.files == 1 and args.out.suffix == ".gz":
-        temps = distinct_citations(templates()) if args.distinct else templates()
-        write_file(args.out, 0, args.citations, temps, vary=not args.verbatim, distinct=args.distinct)
+        write_file(args.out, 0, args.citations, citations(args.distinct), vary=not args.verbatim,
+                   distinct=args.distinct)
         print(f"{args.out}: {args.citations} citations ({args.out.stat().st_size / 1e6:.1f} MB)")
         return
     per = args.citations // args.files

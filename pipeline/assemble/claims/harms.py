@@ -102,34 +102,9 @@ HARM_RUNS = Alternation([Gated(re.compile(alts, re.IGNORECASE), keys) for alts, 
      ("event", "emia", "fever", "embolism", "bradycardi", "tachycardi", "somnolence", "chills", "apnea", "apnoea",
       "atelectasis", "tinnitus", "syncope", "vertigo", "arrest", "retention")),
 ]])
-#: the harms words as one alternation (:data:`HARM_RUNS` joined), gated by a keyword of each alternative
-HARMFUL = Gated(HARM_RUNS.pattern, (
-    "pain", "symptom", "depress", "anxiety", "distress", "mortality", "death", "die", "risk", "complication", "adverse",
-    "side-effect", "side effect", "toxicit", "relapse", "recurren", "infection", "nausea", "vomit", "fatigue", "stress",
-    "disab", "severity", "incidence", "failure", "bleed", "hemorrh", "haemorrh", "stay", "swelling", "discomfort",
-    "inflammat", "edema", "oedema", "itch", "prurit", "dyspn", "cough", "wheez", "exacerbat", "hospitali", "admission",
-    "lesion", "handicap", "dizz", "damage", "injur", "stenos", "tension", "disten", "anger", "confusion", "insomnia",
-    "disturbance", "burden", "morbidity", "craving", "attrition", "dropout", "drop-out", "cholesterol", "ldl",
-    "triglycerid", "glucose", "hba1c", "blood pressure", "tumor size", "tumour size", "viral", "virus", "requirement",
-    "consumption", "rescue", "dose of", "pressure", "reaction time", "latenc", "itis", "osis", "hyper", "hypo", "sweat",
-    "arrhythm", "fibrillation", "dependen", "dyskinesia", "seizure", "delirium", "agitation", "shivering", "headache",
-    "constipation", "diarrh", "fracture", "ulcer", "stroke", "infarct", "thrombo", "sepsis", "pneumonia", "nause",
-    "complaint", "bp", "systolic", "diastolic", "ham", "madrs", "bdi", "panss", "bprs", "dlqi", "pasi", "womac", "odi",
-    "nihss", "edss", "cgi-s", "ymrs", "adas", "ndi", "stai", "vrs", "waist", "circumference", "fat", "blood loss",
-    "impairment", "fear", "phobia", "loneliness", "burnout", "stigma", "cost", "expenditure", "error", "transfus",
-    "operati", "surgical", "procedur", "c-reactive", "crp", "insulin resistance", "homa", "plaque", "gingival",
-    "caries", "probing",
-    "incontinen", "nocturia", "urgency", "congestion", "rhinorrh", "sneez", "sore throat", "hoarse", "hot fl",
-    "fall", "creatinine", "bilirubin", "transaminase", "uric", "interleukin", "il-6", "il6", "tnf", "malondialdehyde",
-    "mda", "fibrinogen", "d-dimer", "homocysteine", "negative", "suicid", "self-harm", "aggressi", "hostility",
-    "irritab", "crying", "drowsiness", "sleepiness", "snoring", "heartburn", "reflux", "bloating", "flatulence",
-    "dyspepsia", "attack", "obesity", "overweight", "absentee", "sick leave", "wait", "recovery time",
-    "extubation time", "onset", "mechanical ventilation", "dying", "penia", "neuropath", "retinopath", "nephropath",
-    "myopath", "encephalopath", "radiculopath", "arthropath", "algia", "anemi", "anaemi", "alopecia", "rash",
-    "xerostomia", "dysphagia", "dysfunction", "metasta", "progression", "hematoma", "haematoma", "seroma", "spasm",
-    "cramp", "numbness", "dehiscence", "leak", "syndrome", "event", "emia", "fever", "embolism", "bradycardi",
-    "tachycardi", "somnolence", "chills", "apnea", "apnoea", "atelectasis", "tinnitus", "syncope", "vertigo", "arrest",
-    "retention"))
+#: the harms words as one alternation (:data:`HARM_RUNS` joined), gated by the runs' keywords (every match of a run
+#: holds one of its own: the gate is open wherever the pattern can match)
+HARMFUL = Gated(HARM_RUNS.pattern, tuple(dict.fromkeys(k for run in HARM_RUNS.runs for k in run.keywords)))
 #: a harm named as what is gained against it ("pain control", "symptom relief", "pain-free"): not harmful
 NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|reduction|improvement)", re.IGNORECASE)
 #: A harm named as the object of what an outcome measures, where more is better (session 18, docs/claims-rounds.md
