@@ -71,6 +71,7 @@ from spacy.tokens import Doc
 
 from .entities import CLAIMS_KEY, SPANS_KEY, Entry, layer_entries, set_entities, spans_of
 from .outcome_arms import arm_outcomes
+from .outcome_changes import change_nouns
 from .outcome_countarms import counted_arm_objects
 from .outcome_counts import count_predicates
 from .outcome_names import _free as free
@@ -340,6 +341,7 @@ class OutcomeLists:
         claims = arm_outcomes(t, claims)
         claims = effect_objects(t, claims)
         claims = outcome_sets(t, counted_arm_objects(t, claims, kind_at))
+        claims = change_nouns(t, claims)
         pico = self._pico_layer(tagged, claims)
         if not _same(pico, tagged):
             set_entities(doc, spans_of(doc, pico), scores=[o[3] for o in pico], subtypes=[o[4] for o in pico])

@@ -114,9 +114,11 @@ NOT_HARMFUL = re.compile(r"\b(?:pain|symptoms?|risk)[- ](?:control|relief|free|r
 #: every such stretch still makes the outcome harmful ("relapse-free survival and toxicity", "weight self-efficacy,
 #: negative emotions"). Also, session 31: a harm word turned into its absence or its remedy ("asymptomatic", "painless",
 #: "anti-inflammatory", "antiviral", "antithrombotic"), its control ("blood pressure control", "control of acute and
-#: delayed CINV") and how much of it is borne ("pain threshold", "glucose tolerance").
+#: delayed CINV") and how much of it is borne ("pain threshold", "glucose tolerance"). Session 32: an outcome that
+#: names the harm's absence ("no vomiting", "no nausea": more patients with it is better).
 HARM_OBJECT = prefiltered(re.compile(
     r"\b[\w-]+-free\b|\b[\w-]+\s+free(?=\s+(?:survival|interval|days))|\bfree\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}[\w-]+|"
+    r"^(?:no|without)\s+(?:[\w-]+\s+){0,2}[\w-]+|"  # session 32: an outcome named as a harm's absence ("no vomiting")
     r"\basymptomatic\b|\b(?:pain|symptom)less\b|\banti-?(?:inflammat|viral|thrombo)\w*|"
     r"\btime\s+to\s+(?:the\s+)?(?:first\s+)?(?:\w+\s+){0,2}(?:relapse|recurren|progression|death|failure|exacerbation|"
     r"hospitali|readmission|reinfarction|stroke|fracture|metasta|events?\b)\w*|"

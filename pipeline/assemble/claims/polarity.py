@@ -49,8 +49,11 @@ WORSE = prefiltered(
     cues(r"worse(?:ned|ning)?", r"poorer", r"inferior", r"deteriorat\w*", r"aggravat\w*", r"less\s+effective"))
 COMPARATIVE_WORDS = re.compile(r"^(?:greater|larger|more|less|lesser|smaller|fewer|bigger|higher|lower)$",
                                re.IGNORECASE)
-NOT_A_CUE = Gated(re.compile(r"(?:\b(?:or|and|no|not)\s+(?:more|less)\b|\b(?:more|less)\s+than\s+(?=[\d<>≥≤]))",
-                             re.IGNORECASE), ("more", "less"))
+NOT_A_CUE = Gated(re.compile(r"(?:\b(?:or|and|no|not)\s+(?:more|less)\b|\b(?:more|less)\s+than\s+(?=[\d<>≥≤])|"
+                             # the delayed phase of nausea and vomiting, named, not a delay ("in the delayed period")
+                             r"\bdelayed(?=[\s-]+(?:phases?|periods?|emesis|nausea|vomiting|CINV|PONV)\b)|"
+                             r"\b(?:acute|early)\s+(?:and|or|and/or)\s+delayed\b)",
+                             re.IGNORECASE), ("more", "less", "delayed"))
 #: a part of the body, not a change ("increasing lower body force production", "lower limb", "upper GI");
 #: read on the unmasked sentence (the outcome after it is blanked there), see :func:`anatomy`
 ANATOMY = Gated(re.compile(r"\b(?:lower|upper|higher)(?=\s+(?:body|limbs?|extremit\w+|back|legs?|abdomen|abdominal|"

@@ -31,7 +31,10 @@ DIFF_STATS = frozenset({"md", "wmd", "smd", "difference", "mean difference", "ri
 #: the optional "statistically" written as a fragment of its own (same language, same order of attempts), so that
 #: every fragment opens on "s" and :func:`.gates.cues` opens the pattern on its first letter (session 14)
 SIGNIFICANT = prefiltered(cues(r"statistically\s+significant(?:ly)?", r"significant(?:ly)?", r"significance"))
-_MORE_LESS = r"(?:greater|higher|lower|more|less|fewer|better|worse|improv|reduc|increas|decreas|declin|ris)\w*"
+#: what a trend leans towards: a change or comparative word, also "slowing", "shorter", "longer", "a survival
+#: advantage", "superior efficacy", "benefit", "a difference" (session 32: "only a trend towards slowing of decline")
+_MORE_LESS = (r"(?:greater|higher|lower|more|less|fewer|better|worse|improv|reduc|increas|decreas|declin|ris|slow|"
+              r"short|long|prolong|advantag|superior|benefi|differen)\w*")
 _I = re.IGNORECASE
 #: the no-difference cues, one alternation cut into runs gated by their keywords (:class:`.base.Alternation`: the
 #: same matches as the whole pattern, ``NOT_SIGNIFICANT.pattern``, at a fraction of the cost)
