@@ -179,12 +179,12 @@ def fit_both(exs: list[Example], l2: float) -> tuple[list[float], list[float]]:
 
 
 def train(exs: list[Example], l2s: tuple[float, ...] = L2S, fill_c: bool = False,
-          margins_c: tuple[float, ...] = MARGINS, keeps_c: tuple[float, ...] = KEEPS) -> ArmRanker:
-    """Fit both slots on ``exs`` for each L2 strength; the strength and margins kept are the ones that do
-    best on ``exs`` themselves (both slots right, then each slot, then the larger margins). ``margins_c``:
-    the comparator margins tried (``(1.0,)``: the comparator is never replaced); ``keeps_c``: the comparator
-    keep thresholds tried (``(0.5,)``: the rules' comparator mentions of P 0.5 or more stay, two mentions of one
-    arm included)."""
+          margins_c: tuple[float, ...] = MARGINS, keeps_c: tuple[float, ...] = KEEPS) -> tuple[ArmRanker, float]:
+    """Fit both slots on ``exs`` for each L2 strength: (the ranker, its L2 strength). The strength and margins
+    kept are the ones that do best on ``exs`` themselves (both slots right, then each slot, then the larger
+    margins). ``margins_c``: the comparator margins tried (``(1.0,)``: the comparator is never replaced);
+    ``keeps_c``: the comparator keep thresholds tried (``(0.5,)``: the rules' comparator mentions of P 0.5 or more
+    stay, two mentions of one arm included)."""
     best = None
     for l2 in l2s:
         w_i, w_c = fit_both(exs, l2)
@@ -194,8 +194,7 @@ def train(exs: list[Example], l2s: tuple[float, ...] = L2S, fill_c: bool = False
             key = (s["both_ranker"], s["ranker_i"] + s["ranker_c"], mi + mc - ki - kc)
             if best is None or key > best[0]:
                 best = (key, ranker, l2)
-    best[1].l2 = best[2]
-    return best[1]
+    return best[1], best[2]  # (the L2 strength apart: a compiled ArmRanker takes no attribute it does not declare)
 
 
 def load_records(path: Path | None, pmcids: list[str]) -> dict[str, Record]:
@@ -228,7 +227,7 @@ def load_gold_records(path: Path | None, golds: list[GoldAbstract]) -> dict[str,
     return {g.key: ex.document(load_document(g.source, g.id)) for g in golds}
 
 
-def _fit_settings(fit_part: list[Example], args: argparse.Namespace) -> ArmRanker:
+def _fit_settings(fit_part: list[Example], args: argparse.Namespace) -> tuple[ArmRanker, float]:
     return train(fit_part, fill_c=args.fill_c, margins_c=MARGINS if args.margin_c is None else (args.margin_c,),
                  keeps_c=KEEPS if args.keep_c is None else (args.keep_c,))
 
@@ -271,25 +270,24 @@ def main(argv: list[str] | None = None) -> dict:
         for w in GOLD_WEIGHTS if args.gold_weight is None else (args.gold_weight,):
             for e in gold:
                 e.weight = w
-            ranker = _fit_settings(fit_part + gold, args)
-            tried[w] = (score(ranker, dev), ranker)
+            ranker, l2 = _fit_settings(fit_part + gold, args)
+            tried[w] = (score(ranker, dev), ranker, l2)
         weight = max(tried, key=lambda w: (_held_key(tried[w][0]), -abs(w - 1.0)))
         for e in gold:
             e.weight = weight
-        ranker = tried[weight][1]
+        ranker, l2 = tried[weight][1:]
         metrics["gold_tune"] = {"abstracts": len(golds), "findings": sum(len(g.findings) for g in golds),
                                 "examples": len(gold), "single_arm": sum(e.single for e in gold), "weight": weight,
-                                "held_out_by_weight": {str(w): s for w, (s, _) in tried.items()}}
+                                "held_out_by_weight": {str(w): s for w, (s, _, _) in tried.items()}}
     else:
-        ranker = _fit_settings(fit_part, args)
+        ranker, l2 = _fit_settings(fit_part, args)
     metrics.update({"margin_i": ranker.margin_i, "margin_c": ranker.margin_c, "keep_i": ranker.keep_i,
-                    "keep_c": ranker.keep_c, "l2": ranker.l2, "fill_c": args.fill_c,
+                    "keep_c": ranker.keep_c, "l2": l2, "fill_c": args.fill_c,
                     "held_out_scores": score(ranker, dev), "fit_scores": score(ranker, fit_part)})
     if gold:
         metrics["gold_fit_scores"] = score(ranker, gold)  # training data: not a held-out figure
-    final = ArmRanker(*fit_both(exs + gold, ranker.l2), ranker.margin_i, ranker.margin_c, fill_c=args.fill_c,
+    final = ArmRanker(*fit_both(exs + gold, l2), ranker.margin_i, ranker.margin_c, fill_c=args.fill_c,
                       keep_i=ranker.keep_i, keep_c=ranker.keep_c)
-    final.l2 = ranker.l2
     metrics["all_scores"] = score(final, exs)
     if gold:
         metrics["gold_all_scores"] = score(final, gold)
@@ -298,7 +296,7 @@ def main(argv: list[str] | None = None) -> dict:
     data = "Evidence Inference 2.0 train prompts (evidence in abstract)"
     if gold:
         data += " + findings gold tune half"
-    final.save(args.out / "weights.json", data=data, l2=final.l2,
+    final.save(args.out / "weights.json", data=data, l2=l2,
                command="python -m claimex.train.arms " + " ".join(argv))
     (args.out / "metrics.json").write_text(json.dumps(metrics, indent=1), encoding="utf-8")
     print(json.dumps(metrics, indent=1))

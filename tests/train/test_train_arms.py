@@ -15,7 +15,7 @@ from claimex.corpora.findings import GoldAbstract, GoldFinding, Span, read_keys,
 from claimex.evaluate.prompts import Prompt
 from claimex.paths import MODELS_DIR
 from claimex.schema import Record
-from claimex.train.arms import examples, fit, gold_examples, held_out, score, tune_gold
+from claimex.train.arms import examples, fit, gold_examples, held_out, score, train, tune_gold
 
 
 def _record() -> Record:
@@ -112,3 +112,16 @@ def test_the_held_out_check_of_the_tune_half_is_left_out_of_the_gold_source():
     assert kept and all(g.split == "tune" for g in kept)
     assert not {g.key for g in kept} & blind
     assert {g.key for g in every} - {g.key for g in kept} == {g.key for g in every} & blind
+
+
+def test_train_returns_the_ranker_and_its_l2_strength():
+    # session 32: train() set an ``l2`` attribute on the ranker, which a compiled ArmRanker (``make compile``)
+    # refuses (AttributeError); the strength now comes back beside the ranker
+    rec = _record()
+    start = TEXT.index("Time to first")
+    prompt = Prompt(0, "5827033", "decrease", "transcutaneous electroacupuncture (TEA)", "control group",
+                    "Time to first flatus", [(start, start + 120)])
+    exs = examples({"5827033": rec}, [prompt])
+    ranker, l2 = train(exs, l2s=(1.0, 10.0), margins_c=(1.0,), keeps_c=(0.5,))
+    assert l2 in (1.0, 10.0) and ranker.margin_c == 1.0 and ranker.keep_c == 0.5
+    assert len(ranker.w_i) == len(ranker.w_c) > 1
