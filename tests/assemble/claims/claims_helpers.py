@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from claimex.annotate.measures import parse_measures
+from claimex.assemble.claims.significance import significance
 from claimex.schema import Entity, Record, Sentence
 
 
@@ -28,10 +30,15 @@ def make_record(text: str, entities: Sequence[tuple] = (), meta: dict | None = N
                            expanded=spec[3] if len(spec) > 3 else None))
     ms = []
     if measures:
-        from claimex.annotate.measures import parse_measures
-
         ms = [m.to_schema(f"M{k}") for k, m in enumerate(parse_measures(text), start=1)]
     return Record(id="t", text=text, meta=meta or {}, sentences=sents, entities=ents, measures=ms)
+
+
+def significance_of(text: str) -> bool | None:
+    """The significance :func:`claimex.assemble.claims.significance.significance` reads in ``text`` (the measure
+    parser's measures, offsets local to ``text``)."""
+    ms = [m.to_schema(f"M{k}") for k, m in enumerate(parse_measures(text), start=1)]
+    return significance(ms, text, 0)[0]
 
 
 def claims_of(record: Record, model="cues", arms=None, outcomeless=False):

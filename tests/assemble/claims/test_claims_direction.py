@@ -1,32 +1,25 @@
 """Direction, significance, negation and hedging on real sentences."""
 
-from claims_helpers import claims_of, ent, make_record, measure
+from claims_helpers import claims_of, ent, make_record, measure, significance_of
 
-from claimex.annotate.measures import parse_measures
-from claimex.assemble.claims.direction import significance
 from claimex.assemble.claims.hedging import hedged
 
 
-def _sig(text):
-    ms = [m.to_schema(f"M{k}") for k, m in enumerate(parse_measures(text), start=1)]
-    return significance(ms, text, 0)[0]
-
-
 def test_ci_significance_ratio_and_difference():
-    assert _sig("hazard ratio for clinical improvement, 1.31; 95% confidence interval [CI], 0.95 to 1.80") is False
-    assert _sig("HR 0.76 (95% CI 0.61-0.95)") is True
-    assert _sig("OR 0.63 (95% CI 0.37-1.05)") is False
-    assert _sig("difference, -5.8 percentage points; 95% CI, -17.3 to 5.7") is False
-    assert _sig("a difference of 2.1 points (95% CI 0.4 to 3.8)") is True
+    assert significance_of("hazard ratio for clinical improvement, 1.31; 95% confidence interval [CI], 0.95 to 1.80") is False
+    assert significance_of("HR 0.76 (95% CI 0.61-0.95)") is True
+    assert significance_of("OR 0.63 (95% CI 0.37-1.05)") is False
+    assert significance_of("difference, -5.8 percentage points; 95% CI, -17.3 to 5.7") is False
+    assert significance_of("a difference of 2.1 points (95% CI 0.4 to 3.8)") is True
 
 
 def test_p_value_and_words():
-    assert _sig("was lower (P = 0.03)") is True
-    assert _sig("was lower (P = 0.21)") is False
-    assert _sig("(p > 0.05)") is False
-    assert _sig("did not differ between groups") is False
-    assert _sig("was significantly higher with PRVC") is True
-    assert _sig("was not significantly different") is False
+    assert significance_of("was lower (P = 0.03)") is True
+    assert significance_of("was lower (P = 0.21)") is False
+    assert significance_of("(p > 0.05)") is False
+    assert significance_of("did not differ between groups") is False
+    assert significance_of("was significantly higher with PRVC") is True
+    assert significance_of("was not significantly different") is False
 
 
 def test_ratio_ci_decides_direction():

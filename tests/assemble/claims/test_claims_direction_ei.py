@@ -2,9 +2,8 @@
 Evidence Inference 2.0 *train* abstracts (PMC ids in the comments), a few from the findings gold's tune
 abstracts (EvidenceMap, Evidence Inference)."""
 
-from claims_helpers import claims_of, finding_of, make_record
+from claims_helpers import claims_of, finding_of, make_record, significance_of
 
-from claimex.annotate.measures import parse_measures
 from claimex.assemble.claims.clauses import clauses
 from claimex.assemble.claims.direction import comparison_evidence
 from claimex.assemble.claims.harms import harmful
@@ -14,13 +13,7 @@ from claimex.assemble.claims.significance import (
     NONE_IN_ANY_ARM,
     ONE_ARM_ONLY,
     compares_arms,
-    significance,
 )
-
-
-def _sig(text):
-    ms = [m.to_schema(f"M{k}") for k, m in enumerate(parse_measures(text), start=1)]
-    return significance(ms, text, 0)[0]
 
 
 def test_compound_cue_needs_exactly_one_comparative():
@@ -92,10 +85,10 @@ def test_harmful_outcomes_read_improvement_as_decrease():
 
 def test_p_equal_to_alpha_read_with_the_authors_word():
     # PMC3474775: "significant declines ... (−3.3 mmHg, p = 0.05)" is significant; a bare p = 0.05 is not
-    assert _sig("Participants randomized to lisinopril vs. L-placebo had significant declines in diastolic BP "
-                "(−3.3 mmHg, p = 0.05)") is True
-    assert _sig("had no significant declines in diastolic BP (−3.3 mmHg, p = 0.05)") is False
-    assert _sig("was lower (p = 0.05)") is False
+    assert significance_of("Participants randomized to lisinopril vs. L-placebo had significant declines in diastolic BP "
+                           "(−3.3 mmHg, p = 0.05)") is True
+    assert significance_of("had no significant declines in diastolic BP (−3.3 mmHg, p = 0.05)") is False
+    assert significance_of("was lower (p = 0.05)") is False
 
 
 def test_curly_brackets_and_a_glued_but_end_a_clause():
@@ -111,9 +104,9 @@ def test_curly_brackets_and_a_glued_but_end_a_clause():
 
 def test_a_significance_level_is_no_result():
     # PMC1513247: "at the p < .05 level" names the level; the words say the differences were not significant
-    assert _sig("The differences between conditions for diarrhoea, bloating and flatulence were not significant at "
-                "the p < .05 level.") is False
-    assert _sig("The difference was significant at p < 0.05.") is True
+    assert significance_of("The differences between conditions for diarrhoea, bloating and flatulence were not significant at "
+                           "the p < .05 level.") is False
+    assert significance_of("The difference was significant at p < 0.05.") is True
 
 
 def test_no_difference_between_groups_in_the_outcomes_clause():
@@ -128,11 +121,11 @@ def test_no_difference_between_groups_in_the_outcomes_clause():
 
 def test_equivalence_and_denied_change_words():
     # PMC59610, PMC3747867
-    assert _sig("Randomized studies have shown that LMWHs are as effective as unfractionated heparin in the prevention "
-                "of recurrent venous thromboembolism.") is False
-    assert _sig("Reductions in DD were accompanied by significant improvements in healthy eating, physical activity, "
-                "and medication adherence, although not by change in HbA1c.".split(", although ")[1]) is False
-    assert _sig("was twice as effective as placebo (p < 0.01)") is True
+    assert significance_of("Randomized studies have shown that LMWHs are as effective as unfractionated heparin in the prevention "
+                           "of recurrent venous thromboembolism.") is False
+    assert significance_of("Reductions in DD were accompanied by significant improvements in healthy eating, physical activity, "
+                           "and medication adherence, although not by change in HbA1c.".split(", although ")[1]) is False
+    assert significance_of("was twice as effective as placebo (p < 0.01)") is True
 
 
 def test_two_values_side_by_side_compare_two_groups():

@@ -1,34 +1,26 @@
 """Significance read from words, on real sentences from ../shared (claims/significance.py)."""
 
-from claims_helpers import claims_of, make_record
-
-from claimex.annotate.measures import parse_measures
-from claimex.assemble.claims.significance import significance
-
-
-def _sig(text):
-    ms = [m.to_schema(f"M{k}") for k, m in enumerate(parse_measures(text), start=1)]
-    return significance(ms, text, 0)[0]
+from claims_helpers import claims_of, make_record, significance_of
 
 
 def test_efficacy_denied_is_not_significant():
     # Evidence Inference 3686162 (conclusion)
-    assert _sig("A programme of progressive resistance exercise and orientation was not effective in reducing "
-                "incident delirium in hospitalised elderly patients.") is False
+    assert significance_of("A programme of progressive resistance exercise and orientation was not effective in reducing "
+                           "incident delirium in hospitalised elderly patients.") is False
     # PubMed XML sample 25998582 (conclusion)
-    assert _sig("Tamsulosin 400 μg and nifedipine 30 mg are not effective at decreasing the need for further "
-                "treatment to achieve stone clearance in 4 weeks for patients with expectantly managed ureteric "
-                "colic.") is False
+    assert significance_of("Tamsulosin 400 μg and nifedipine 30 mg are not effective at decreasing the need for further "
+                           "treatment to achieve stone clearance in 4 weeks for patients with expectantly managed ureteric "
+                           "colic.") is False
     # efficacy affirmed, or a negation elsewhere, is no denial
-    assert _sig("Oral rehydration was effective in reducing the need for admission.") is None
-    assert _sig("It was not clear whether X was effective in reducing pain.") is None
+    assert significance_of("Oral rehydration was effective in reducing the need for admission.") is None
+    assert significance_of("It was not clear whether X was effective in reducing pain.") is None
 
 
 def test_no_relevant_effect_is_no_difference():
     # Evidence Inference 5980265 (conclusion): a null effect against placebo
     text = ("Fenoldopam CRI at 0.1 µg/kg/min did not have a clinically relevant effect on kidney function "
             "parameters in dogs with severe heatstroke‐associated AKI.")
-    assert _sig(text) is False
+    assert significance_of(text) is False
     rec = make_record("Dogs were randomised to fenoldopam or placebo. " + text,
                       [("INTERVENTION", "fenoldopam"), ("COMPARATOR", "placebo"), ("INTERVENTION", "Fenoldopam"),
                        ("OUTCOME", "kidney function parameters")])
@@ -74,17 +66,17 @@ def test_without_differences_is_not_significant():
     # Evidence Inference train 3511174 (both arms improved, the arms did not differ)
     text = ("Both groups had very small improvements in AHA and Melbourne two months after BoNT-A injections, without "
             "differences between groups.")
-    assert _sig(text) is False
+    assert significance_of(text) is False
     # a change denied is no verdict on the arms
-    assert _sig("Weight fell without changes in diet.") is None
+    assert significance_of("Weight fell without changes in diet.") is None
 
 
 def test_ratio_named_earlier_in_its_clause_reads_its_ci_against_one():
     # Evidence Inference train 1584256: the hazard ratio is named at the start of the sentence, its value 60+ characters
     # later; its CI spans 1 (not significant), where against 0 it would exclude it
-    assert _sig("The hazard ratio for myocardial infarction/coronary death with estrogen plus progestin was 1.13 (95% "
-                "confidence interval 0.68–1.89) among non-users of COX inhibitors, and 1.35 (95% confidence interval "
-                "0.86–2.10) among continuous users.") is False
+    assert significance_of("The hazard ratio for myocardial infarction/coronary death with estrogen plus progestin was 1.13 (95% "
+                           "confidence interval 0.68–1.89) among non-users of COX inhibitors, and 1.35 (95% confidence interval "
+                           "0.86–2.10) among continuous users.") is False
     # a difference named after the ratio is not read as the ratio (its CI excluding 1 would say not significant)
-    assert _sig("Unlike the odds ratio of the primary analysis, the mean difference in length of stay was 1.09 "
-                "(95% confidence interval 0.27–1.90) days.") is not False
+    assert significance_of("Unlike the odds ratio of the primary analysis, the mean difference in length of stay was 1.09 "
+                           "(95% confidence interval 0.27–1.90) days.") is not False

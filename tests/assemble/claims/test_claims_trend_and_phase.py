@@ -3,28 +3,21 @@
 (claims/polarity.py ``NOT_A_CUE``), and an outcome named as a harm's absence is not harmful (claims/harms.py
 ``HARM_OBJECT``)."""
 
-from claims_helpers import claims_of, make_record
+from claims_helpers import claims_of, make_record, significance_of
 
-from claimex.annotate.measures import parse_measures
 from claimex.assemble.claims.harms import harmful
 from claimex.assemble.claims.polarity import cue_direction
-from claimex.assemble.claims.significance import significance
-
-
-def _sig(text):
-    ms = [m.to_schema(f"M{k}") for k, m in enumerate(parse_measures(text), start=1)]
-    return significance(ms, text, 0)[0]
 
 
 def test_a_trend_towards_any_change_is_not_significant():
     # Evidence Inference 3258678 (findings gold, tune; GUIDELINES, Findings: a "trend" is significant: false)
-    assert _sig("However, there was only a trend towards slowing of decline on the ADAS-cog.") is False
+    assert significance_of("However, there was only a trend towards slowing of decline on the ADAS-cog.") is False
     # outside-gold Evidence Inference abstracts 165418 and 20736298 (claimex extract, session 32)
-    assert _sig("There was also a trend for superior efficacy of paroxetine in investigator-rated anxiety.") is False
-    assert _sig("Exploratory analyses demonstrate a trend toward a survival advantage.") is False
+    assert significance_of("There was also a trend for superior efficacy of paroxetine in investigator-rated anxiety.") is False
+    assert significance_of("Exploratory analyses demonstrate a trend toward a survival advantage.") is False
     # a trend that was tested significant stays significant; no trend word, no change
-    assert _sig("There was a significant trend towards longer survival (p for trend = 0.01).") is True
-    assert _sig("Survival was longer with X.") is None
+    assert significance_of("There was a significant trend towards longer survival (p for trend = 0.01).") is True
+    assert significance_of("Survival was longer with X.") is None
 
 
 def test_a_trend_sentence_gives_no_difference():
