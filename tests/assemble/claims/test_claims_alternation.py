@@ -14,7 +14,9 @@ from claimex.assemble.claims.harms import HARMFUL
 from claimex.assemble.claims.polarity import BOTH_ARMS
 from claimex.assemble.claims.significance import NOT_SIGNIFICANT
 
-_MORE_LESS = r"(?:greater|higher|lower|more|less|fewer|better|worse|improv|reduc|increas|decreas|declin|ris)\w*"
+#: what a trend leans towards; session 32 (issue 10) added slow ... differen ("only a trend towards slowing of decline")
+_MORE_LESS = (r"(?:greater|higher|lower|more|less|fewer|better|worse|improv|reduc|increas|decreas|declin|ris|slow|"
+              r"short|long|prolong|advantag|superior|benefi|differen)\w*")
 #: the pattern as it stood in 5dc2a68 (one alternation), frozen here as the reference
 ORIGINAL = re.compile(
     r"\b(?:no|not|nor|without)\s+(?:\w+\s+){0,3}?(?:statistically\s+)?significan\w*|\bnon-?\s?significant(?:ly)?\b|"
