@@ -101,11 +101,21 @@ def ratio_direction(measures: Sequence[MeasureLike], text: str, offset: int, out
     return None
 
 
+#: numbers of people or events, whichever noun the parser saw after the first one ("in 12 patients with tamoxifen and
+#: 16 with placebo": a sample size, then a bare count)
+_HEADCOUNTS = frozenset({"count", "sample_size"})
+
+
+def same_kind(a: str, b: str) -> bool:
+    """Can two arm values of these measure kinds be compared? The same kind, or two head counts."""
+    return a == b or a in _HEADCOUNTS and b in _HEADCOUNTS
+
+
 def arm_direction(pairs: Sequence[tuple[MeasureLike, str]]) -> str | None:
     """``pairs``: (measure, side "I"/"C"). The first I value against the first C value of the same kind."""
     i_vals = [m for m, side in pairs if side == "I" and m.value is not None]
     for mi in i_vals:
-        mc = next((m for m, side in pairs if side == "C" and m.value is not None and m.kind == mi.kind), None)
+        mc = next((m for m, side in pairs if side == "C" and m.value is not None and same_kind(m.kind, mi.kind)), None)
         if mc is not None and mi.value != mc.value:
             vi, vc = mi.value, mc.value
             assert vi is not None and vc is not None  # both picked for having a value (the filters above)
@@ -128,7 +138,7 @@ def parallel_sides(text: str, offset: int, measures: Sequence[MeasureLike], span
                            if a <= m.start - offset < b and m.kind not in ("p_value", "ci", "ratio")])
         # the first value of each half that has a value of the same kind in the other half ("in 24 h in Group S was
         # 123.33 mg and that in Group B was 23.33 mg": the time of measurement has no partner)
-        pair = next(((u, v) for u in values[0] for v in values[1] if u.kind == v.kind), None)
+        pair = next(((u, v) for u in values[0] for v in values[1] if same_kind(u.kind, v.kind)), None)
         if pair is None or "?" in sides or sides == [None, None] or sides[0] == sides[1]:
             continue
         first = sides[0] or ("C" if sides[1] == "I" else "I")

@@ -55,3 +55,17 @@ def test_an_outcome_named_as_a_harms_absence_is_not_harmful():
     rec.sentences[1].section = "RESULTS"
     claim = next(c for c in claims_of(rec) if c.sentence == 1)
     assert claim.direction == "increase"
+
+
+def test_two_head_counts_of_the_arms_give_the_order():
+    # outside-gold PICO-Corpus 30973790's shape: "12 patients" parses as a sample size, the bare "16" after it as a
+    # count; both are head counts, so their order decides (GUIDELINES, Findings: arm values without a test)
+    text = ("Patients were randomised to tamoxifen or placebo. "
+            "Serious adverse events occurred in 12 patients with tamoxifen and 16 with placebo.")
+    rec = make_record(text, [("INTERVENTION", "tamoxifen"), ("COMPARATOR", "placebo"),
+                             ("OUTCOME", "Serious adverse events"), ("INTERVENTION", "tamoxifen", 1),
+                             ("COMPARATOR", "placebo", 1)])
+    rec.sentences[1].section = "RESULTS"
+    assert [m.kind for m in rec.measures] == ["sample_size", "count"]
+    claim = next(c for c in claims_of(rec) if c.sentence == 1)
+    assert claim.direction == "decrease" and claim.significant is None
