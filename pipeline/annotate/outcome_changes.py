@@ -29,21 +29,17 @@ _DETERMINERS = frozenset(["the", "all", "both", "their", "its"])
 def change_nouns(t: TokenView, claims: list[list]) -> list[list]:
     """``claims`` (entries ``[start, end, label, score, subtype, source]``) without the OUTCOME entries that are a
     change noun whose object, another OUTCOME entry, follows (module doc)."""
-    by_start = {o[0]: o for o in claims if o[2] == OUTCOME}
-    if len(by_start) < 2:
+    starts = {o[0] for o in claims if o[2] == OUTCOME}
+    if len(starts) < 2:
         return claims
     lower = t.lower
     gone: set[int] = set()
     for o in claims:
         s, e = o[0], o[1]
-        if o[2] != OUTCOME or id(o) in gone or lower[e - 1] not in CHANGE_NOUNS or e >= t.n or lower[e] not in _JOIN:
+        if o[2] != OUTCOME or e >= t.n or lower[e - 1] not in CHANGE_NOUNS or lower[e] not in _JOIN \
+                or any(w not in _DEGREE for w in lower[s:e - 1]):
             continue
-        if any(w not in _DEGREE for w in lower[s:e - 1]):
-            continue
-        k = e + 1
-        if k < t.n and lower[k] in _DETERMINERS:
-            k += 1
-        obj = by_start.get(k)
-        if obj is not None and obj is not o:
+        k = e + 2 if e + 1 < t.n and lower[e + 1] in _DETERMINERS else e + 1
+        if k in starts:  # (another entry: it starts after this one ends)
             gone.add(id(o))
     return [o for o in claims if id(o) not in gone] if gone else claims

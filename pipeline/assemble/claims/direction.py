@@ -30,7 +30,7 @@ from .base import blank
 from .clauses import compared_after_both, focus
 from .gates import Gated
 from .owned import nulls_of_others
-from .plain import MeasureLike
+from .plain import HEADCOUNT_KINDS, MeasureLike
 from .polarity import (
     DECREASE,
     INCREASE,
@@ -101,14 +101,10 @@ def ratio_direction(measures: Sequence[MeasureLike], text: str, offset: int, out
     return None
 
 
-#: numbers of people or events, whichever noun the parser saw after the first one ("in 12 patients with tamoxifen and
-#: 16 with placebo": a sample size, then a bare count)
-_HEADCOUNTS = frozenset({"count", "sample_size"})
-
-
 def same_kind(a: str, b: str) -> bool:
-    """Can two arm values of these measure kinds be compared? The same kind, or two head counts."""
-    return a == b or a in _HEADCOUNTS and b in _HEADCOUNTS
+    """Can two arm values of these measure kinds be compared? The same kind, or two head counts
+    (:data:`.plain.HEADCOUNT_KINDS`: "in 12 patients with tamoxifen and 16 with placebo", a sample size, a count)."""
+    return a == b or a in HEADCOUNT_KINDS and b in HEADCOUNT_KINDS
 
 
 def arm_direction(pairs: Sequence[tuple[MeasureLike, str]]) -> str | None:

@@ -23,6 +23,9 @@ from typing import Any, TypeAlias
 
 from ...schema import Entity, Measure, Record
 
+#: the measure kinds that count people or events ("12 patients" a sample size, a bare "16" after it a count)
+HEADCOUNT_KINDS = frozenset({"count", "sample_size"})
+
 
 class _Plain:
     """The fields of a pydantic model (``_fields``: its ``model_fields``, in order), read-only; ``model``: the model

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 
 from .gates import Alternation, Gated, GatedBoth, cues, prefiltered
+from .plain import HEADCOUNT_KINDS
 
 EARLIER_WORK = Alternation([GatedBoth(re.compile(  # runs gated apart (round 9): "has", "other" alone are common
     r"\b(?:in|from|by)\s+(?:several\s+|many\s+|some\s+|two\s+|the\s+)?(?:previous|prior|earlier|retrospective|"
@@ -142,7 +143,7 @@ _EVENT_SEEN = prefiltered(cues(r"died", r"deaths?", r"suffered", r"experienced",
 def counted_event(text: str, measures) -> bool:
     """An event said of a count of patients ("274 patients had died", "No patients suffered from X"): in an
     unlabelled abstract after its design sentences, a result."""
-    return bool(_EVENT_SEEN.search(text)) and any(m.kind in ("count", "sample_size") for m in measures)
+    return bool(_EVENT_SEEN.search(text)) and any(m.kind in HEADCOUNT_KINDS for m in measures)
 
 
 #: harms words (the sentence must speak of them for :data:`TOLERABILITY` to count)
